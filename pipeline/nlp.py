@@ -1,0 +1,91 @@
+"""Loading the German spaCy pipeline, once per process.
+
+Order:
+1. ``PIPELINE_MODEL`` (environment), a package name or a directory path;
+2. the official ``de_core_news_lg``, ``_md`` or ``_sm``, whichever is installed;
+3. the project's own pipeline shipped in ``pipeline/models/de_news`` (trained
+   from open data by ``python -m pipeline.train``);
+4. a blank German pipeline, with a loud warning (no entities, no claims).
+"""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+OWN_MODEL_DIR = Path(__file__).parent / "models" / "de_news"
+OFFICIAL = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
+MAX_LENGTH = 5_000_000
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str          # e.g. "de_core_news_lg" or "de_news"
+    version: str       # the pipeline's meta version
+    path: str          # where it was loaded from
+    source: str        # env, official, own or blank
+    components: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """Identity of the parse: model name + version + spaCy version."""
+        return f"{self.name}-{self.version}-spacy{spacy.__version__}"
+
+
+_LOADED: dict[str, tuple[Language, ModelInfo]] = {}
+
+
+def _candidates() -> list[tuple[str, str]]:
+    env = os.environ.get("PIPELINE_MODEL")
+    if env:
+        return [("env", env)]
+    out = [("official", name) for name in OFFICIAL if importlib.util.find_spec(name)]
+    if (OWN_MODEL_DIR / "meta.json").exists():
+        out.append(("own", str(OWN_MODEL_DIR)))
+    return out
+
+
+def resolve_model() -> tuple[str, str]:
+    """(source, name-or-path) of the pipeline that :func:`load_nlp` would load."""
+    cands = _candidates()
+    return cands[0] if cands else ("blank", "blank:de")
+
+
+def load_nlp(spec: str | None = None) -> tuple[Language, ModelInfo]:
+    """Load (and memoize) the pipeline. ``spec`` overrides the search order."""
+    source, name = ("arg", spec) if spec else resolve_model()
+    if name in _LOADED:
+        return _LOADED[name]
+    if name == "blank:de":
+        warnings.warn(
+            "No German model found: neither PIPELINE_MODEL, de_core_news_lg/md/sm nor the "
+            f"project's own model at {OWN_MODEL_DIR}. Using a BLANK German pipeline: "
+            "no entities, roles or claims will be found. Install one with "
+            "`python -m spacy download de_core_news_lg`.",
+            RuntimeWarning, stacklevel=2)
+        nlp = spacy.blank("de")
+        nlp.add_pipe("sentencizer")
+        path = ""
+    else:
+        nlp = spacy.load(name)
+        path = str(Path(nlp.path).resolve()) if getattr(nlp, "path", None) else name
+    nlp.max_length = MAX_LENGTH
+    meta = nlp.meta
+    info = ModelInfo(
+        name=f"{meta.get('lang', 'de')}_{meta.get('name', 'blank')}" if name != "blank:de" else "blank_de",
+        version=str(meta.get("version", "0.0.0")),
+        path=path,
+        source=source,
+        components=tuple(nlp.pipe_names),
+    )
+    _LOADED[name] = (nlp, info)
+    log.info("loaded %s %s from %s", info.name, info.version, info.path or "(blank)")
+    return nlp, info

@@ -1,0 +1,152 @@
+"""Every output table's schema, in one place.
+
+Each table is a Parquet dataset directory ``OUT/<table>/``. Columns whose values
+repeat (labels, types, statuses, model names) are dictionary-encoded, so pandas
+reads them as ``category``. All spans (``start``/``end`` and friends) are
+character offsets into ``articles.body_text`` of the same article.
+
+Bump ``SCHEMA_VERSION`` whenever a column is added, removed or changes type.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+_cat = pa.dictionary(pa.int32(), pa.string())
+_ts = pa.timestamp("us", tz="UTC")
+_list = pa.list_(pa.string())
+
+
+def _schema(name: str, fields: list[tuple[str, pa.DataType, bool, str]]) -> pa.Schema:
+    return pa.schema(
+        [pa.field(n, t, nullable=nl, metadata={"doc": doc}) for n, t, nl, doc in fields],
+        metadata={"schema_version": SCHEMA_VERSION, "table": name},
+    )
+
+
+# Provenance columns shared by every extracted row.
+_PROVENANCE = [
+    ("model_name", _cat, True, "spaCy pipeline that parsed the article"),
+    ("model_version", _cat, True, "version of that pipeline"),
+    ("rules_version", _cat, True, "content hash of pipeline/rules (or --rules DIR) used"),
+]
+
+ARTICLES = _schema("articles", [
+    ("article_id", pa.string(), False, "stable id: hash of the cleaned body text"),
+    ("source_id", pa.string(), True, "the input's own id (JSONL id, file name stem)"),
+    ("source_path", pa.string(), False, "file the article was read from"),
+    ("source_format", _cat, False, "text, html or jsonl"),
+    ("url", pa.string(), True, "canonical URL if known"),
+    ("title", pa.string(), True, "headline"),
+    ("kicker", pa.string(), True, "Dachzeile above the headline"),
+    ("teaser", pa.string(), True, "lead paragraph / standfirst"),
+    ("authors", _list, True, "byline authors"),
+    ("published_at", _ts, True, "publication datetime, tz-aware (UTC in storage)"),
+    ("section", _cat, True, "site section from breadcrumbs, e.g. 'Politik / International'"),
+    ("dateline", pa.string(), True, "place line opening the body, e.g. 'Washington'"),
+    ("body_text", pa.string(), False, "cleaned body; every span in every table indexes into this"),
+    ("captions", _list, True, "photo captions removed from the body"),
+    ("language", _cat, False, "ISO 639-1 language code"),
+    ("n_tokens", pa.int32(), False, "tokens in body_text"),
+    ("content_sha256", pa.string(), False, "sha256 of body_text"),
+    ("ingested_at", _ts, False, "when this row was written"),
+    *_PROVENANCE,
+])
+
+MENTIONS = _schema("mentions", [
+    ("article_id", pa.string(), False, "article the mention is in"),
+    ("mention_id", pa.string(), False, "stable id of this mention"),
+    ("actor_id", pa.string(), True, "actor the mention resolves to (actors.actor_id)"),
+    ("actor_name", pa.string(), True, "canonical name of that actor"),
+    ("text", pa.string(), False, "surface text"),
+    ("label", _cat, False, "PER, ORG, LOC, MISC, or ROLE for a role noun referring to an actor"),
+    ("start", pa.int32(), False, "char offset into body_text"),
+    ("end", pa.int32(), False, "char offset into body_text (exclusive)"),
+    ("sentence", pa.int32(), False, "0-based sentence index in body_text"),
+    *_PROVENANCE,
+])
+
+ACTORS = _schema("actors", [
+    ("actor_id", pa.string(), False, "stable across runs and articles: hash of type + canonical name"),
+    ("name", pa.string(), False, "canonical name (longest full form seen)"),
+    ("actor_type", _cat, False, "person, organization, location or other"),
+    ("aliases", _list, False, "all surface forms seen, sorted"),
+    ("n_articles", pa.int32(), False, "articles mentioning the actor"),
+    ("n_mentions", pa.int32(), False, "mentions across all articles"),
+])
+
+ROLES = _schema("roles", [
+    ("article_id", pa.string(), False, "article the role statement is in"),
+    ("role_id", pa.string(), False, "stable id of this row"),
+    ("actor_id", pa.string(), True, "actor holding the role"),
+    ("actor_name", pa.string(), True, "canonical name of that actor"),
+    ("role_text", pa.string(), False, "surface form, e.g. 'US-Vizepräsident'"),
+    ("role", _cat, False, "normalized title, e.g. 'Vizepräsident'"),
+    ("role_category", _cat, False, "taxonomy category, see pipeline/rules/roles.yaml"),
+    ("organization", _cat, True, "normalized organization or country, e.g. 'USA'"),
+    ("status", _cat, False, "current or former"),
+    ("start", pa.int32(), False, "char offset of role_text in body_text"),
+    ("end", pa.int32(), False, "char offset (exclusive)"),
+    ("sentence", pa.int32(), False, "0-based sentence index"),
+    ("rule_id", _cat, False, "rule that produced the row"),
+    *_PROVENANCE,
+])
+
+CLAIMS = _schema("claims", [
+    ("article_id", pa.string(), False, "article the claim is in"),
+    ("claim_id", pa.string(), False, "stable id of this row"),
+    ("speaker_actor_id", pa.string(), True, "actor the speaker resolves to"),
+    ("speaker_name", pa.string(), True, "canonical name of that actor"),
+    ("speaker_text", pa.string(), True, "speaker as written locally (a pronoun stays a pronoun)"),
+    ("speaker_start", pa.int32(), True, "char offset of speaker_text"),
+    ("speaker_end", pa.int32(), True, "char offset (exclusive)"),
+    ("cue_text", pa.string(), True, "speech verb, noun or preposition, e.g. 'betonte', 'laut'"),
+    ("cue_start", pa.int32(), True, "char offset of cue_text"),
+    ("cue_end", pa.int32(), True, "char offset (exclusive)"),
+    ("claim_text", pa.string(), False, "what was said or asserted"),
+    ("claim_start", pa.int32(), False, "char offset of claim_text"),
+    ("claim_end", pa.int32(), False, "char offset (exclusive)"),
+    ("claim_type", _cat, False, "direct, indirect or reported"),
+    ("claim_date", pa.date32(), True, "date the claim was made, when the text says it"),
+    ("claim_date_granularity", _cat, True, "day, week, month, quarter or year"),
+    ("claim_date_text", pa.string(), True, "temporal expression the date comes from"),
+    ("rule_id", _cat, False, "rule that produced the row"),
+    *_PROVENANCE,
+])
+
+REJECTS = _schema("rejects", [
+    ("source_path", pa.string(), False, "file (and line, for JSONL) that was rejected"),
+    ("reason", _cat, False, "short machine-readable reason, e.g. 'empty_body'"),
+    ("detail", pa.string(), True, "human-readable explanation"),
+    ("seen_at", _ts, False, "when it was rejected"),
+])
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "mentions": MENTIONS,
+    "actors": ACTORS,
+    "roles": ROLES,
+    "claims": CLAIMS,
+    "rejects": REJECTS,
+}
+
+
+def empty_table(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def to_table(name: str, rows: list[dict]) -> pa.Table:
+    """Build a table from row dicts, cast to the declared schema (missing keys -> null)."""
+    schema = TABLES[name]
+    cols = {}
+    for field in schema:
+        values = [r.get(field.name) for r in rows]
+        typ = field.type
+        if pa.types.is_dictionary(typ):
+            arr = pa.array(values, type=typ.value_type).dictionary_encode()
+            arr = arr.cast(typ)
+        else:
+            arr = pa.array(values, type=typ)
+        cols[field.name] = arr
+    return pa.Table.from_pydict(cols, schema=schema)
