@@ -1,0 +1,19 @@
+"""German news extraction: actors, roles and claims from raw articles into Parquet tables."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def load(out="outputs", tables=None):
+    """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`)."""
+    from pipeline.store import load as _load
+    return _load(out, tables)
+
+
+def run(inputs, out_dir="outputs", **kwargs):
+    """Run the whole job in this process (see :func:`pipeline.runner.run`)."""
+    from pipeline.runner import run as _run
+    return _run(inputs, out_dir, **kwargs)
+
+
+__all__ = ["load", "run", "__version__"]

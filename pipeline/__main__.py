@@ -1,0 +1,124 @@
+"""Command line: ``python -m pipeline <command>``."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+
+
+def _cmd_run(args) -> int:
+    from pipeline.runner import run
+    from pipeline.ruleset import RuleError
+
+    try:
+        summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
+                      only_new=args.only_new, progress=None if args.progress is None else args.progress)
+    except RuleError as exc:
+        print(f"error: rule file problem: {exc}", file=sys.stderr)
+        return 2
+    print(summary.render())
+    return 0
+
+
+def _cmd_info(args) -> int:
+    from pipeline.nlp import load_nlp
+    from pipeline.ruleset import load_rules
+
+    nlp, info = load_nlp(args.model)
+    rules = load_rules(args.rules)
+    data = {"pipeline_version": __version__, "model": info.name, "model_version": info.version,
+            "model_path": info.path, "model_source": info.source, "components": list(info.components),
+            "spacy": __import__("spacy").__version__, "rules_dir": str(rules.directory),
+            "rules_version": rules.version}
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        for k, v in data.items():
+            print(f"{k:<17} {', '.join(v) if isinstance(v, list) else v}")
+    return 0
+
+
+def _cmd_cache(args) -> int:
+    from pipeline import cache, store
+    from pipeline.runner import default_cache_dir
+
+    root = Path(args.cache) if args.cache else default_cache_dir(args.out)
+    if args.action == "prune":
+        m = store.manifest(args.out).get("model", {})
+        keep = set(store.read_table(args.out, "articles").column("content_sha256").to_pylist())
+        n, b = cache.prune(root, keep_model_key=m.get("key"), keep_shas=keep)
+        print(f"removed {n} parses, freed {b / 1e6:.1f} MB")
+    entries = cache.report(root)
+    print(f"parse cache {root}")
+    for e in entries:
+        print(f"  {e.model_key:<50} {e.files:>7} docs {e.bytes / 1e6:>9.1f} MB")
+    if not entries:
+        print("  (empty)")
+    return 0
+
+
+def _delegate(module: str):
+    def call(args) -> int:
+        mod = importlib.import_module(module)
+        return int(mod.main(args.rest) or 0)
+    return call
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipeline",
+                                description="German news extraction pipeline")
+    p.add_argument("--version", action="version", version=__version__)
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="process articles (files or folders) into Parquet tables")
+    r.add_argument("inputs", nargs="+", help="article files or folders (.txt, .html, .jsonl)")
+    r.add_argument("--out", default="outputs", help="output directory (default: outputs)")
+    r.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
+    r.add_argument("--model", default=None, help="spaCy model name or path (overrides PIPELINE_MODEL)")
+    r.add_argument("--only-new", action="store_true", help="skip articles already in the outputs")
+    r.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="force the progress bar")
+    r.add_argument("--no-progress", dest="progress", action="store_false")
+    r.set_defaults(func=_cmd_run)
+
+    i = sub.add_parser("info", help="show the model and rules in use")
+    i.add_argument("--model", default=None)
+    i.add_argument("--rules", default=None)
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=_cmd_info)
+
+    c = sub.add_parser("cache", help="parse cache: size report or prune")
+    c.add_argument("action", choices=["report", "prune"])
+    c.add_argument("--out", default="outputs")
+    c.add_argument("--cache", default=None, help="cache directory (default: OUT/_cache/docs)")
+    c.set_defaults(func=_cmd_cache)
+
+    for name, module, helptext in [
+        ("dates", "pipeline.dates", "normalize a German date expression: dates TEXT --anchor DATE"),
+    ]:
+        d = sub.add_parser(name, help=helptext, add_help=False)
+        d.add_argument("rest", nargs=argparse.REMAINDER)
+        d.set_defaults(func=_delegate(module))
+
+    e = sub.add_parser("eval", help="evaluation commands: eval ner|roles|claims ...")
+    e.add_argument("what", choices=["ner", "roles", "claims"])
+    e.add_argument("rest", nargs=argparse.REMAINDER)
+    e.set_defaults(func=lambda a: _delegate(f"pipeline.eval_{a.what}")(a))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
