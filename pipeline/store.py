@@ -19,6 +19,7 @@ import os
 import shutil
 import time
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -67,7 +68,7 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict) -> s
     missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"write_version needs every table; missing {sorted(missing)}")
-    version = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
     vdir = out / VERSIONS / version
     staging = out / VERSIONS / f".{version}.partial"
     staging.mkdir(parents=True)

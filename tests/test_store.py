@@ -1,0 +1,116 @@
+"""Table schemas round-trip through Parquet, pandas, DuckDB and polars; versions swap atomically."""
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from pipeline import store
+from pipeline.runner import build_actors, commit_step
+from pipeline.schemas import SCHEMA_VERSION, TABLES, to_table
+
+TS = datetime(2025, 2, 14, 12, 35, tzinfo=timezone.utc)
+
+
+def sample_tables() -> dict[str, pa.Table]:
+    art = {"article_id": "a1", "source_id": "x", "source_path": "corpus/x.txt", "source_format": "text",
+           "title": "Titel", "authors": ["Annett Meiritz"], "published_at": TS, "section": "Politik",
+           "body_text": "Donald Trump sagte, er vertraue Putin.", "captions": ["Ein Bild. Foto: dpa"],
+           "language": "de", "n_tokens": 8, "content_sha256": "f" * 64, "ingested_at": TS,
+           "model_name": "de_news", "model_version": "0.1.0", "rules_version": "abc"}
+    men = [{"article_id": "a1", "mention_id": "m1", "actor_id": "p1", "actor_name": "Donald Trump",
+            "text": "Donald Trump", "label": "PER", "start": 0, "end": 12, "sentence": 0},
+           {"article_id": "a1", "mention_id": "m2", "actor_id": "p2", "actor_name": "Wladimir Putin",
+            "text": "Putin", "label": "PER", "start": 31, "end": 36, "sentence": 0}]
+    claim = {"article_id": "a1", "claim_id": "c1", "speaker_actor_id": "p1", "speaker_name": "Donald Trump",
+             "speaker_text": "Donald Trump", "speaker_start": 0, "speaker_end": 12, "cue_text": "sagte",
+             "cue_start": 13, "cue_end": 18, "claim_text": "er vertraue Putin", "claim_start": 20,
+             "claim_end": 37, "claim_type": "indirect", "claim_date": date(2025, 2, 13),
+             "claim_date_granularity": "day", "claim_date_text": "am Donnerstag", "rule_id": "indirect.k1"}
+    tables = {n: to_table(n, []) for n in TABLES}
+    tables["articles"] = to_table("articles", [art])
+    tables["mentions"] = to_table("mentions", men)
+    tables["claims"] = to_table("claims", [claim])
+    tables["actors"] = build_actors(tables["mentions"], {"p1": "person", "p2": "person"})
+    return tables
+
+
+def test_schema_version_metadata_and_dtypes(tmp_path):
+    store.write_version(tmp_path, sample_tables(), {"note": "test"})
+    import pyarrow.parquet as pq
+    files = list((tmp_path / "claims").glob("*.parquet"))
+    assert pq.read_schema(files[0]).metadata[b"schema_version"] == SCHEMA_VERSION.encode()
+    dfs = store.load(tmp_path)
+    assert set(dfs) == set(TABLES)
+    art = dfs["articles"]
+    assert str(art["published_at"].dtype) == "datetime64[us, UTC]"
+    assert art["published_at"][0] == pd.Timestamp("2025-02-14 12:35", tz="UTC")
+    assert isinstance(art["section"].dtype, pd.CategoricalDtype)
+    assert list(art["authors"][0]) == ["Annett Meiritz"]
+    cl = dfs["claims"]
+    assert cl["claim_type"].dtype == "category"
+    assert cl["claim_date"][0] == date(2025, 2, 13)
+    assert cl["claim_start"].dtype == "int32"
+    assert dfs["roles"].empty and list(dfs["roles"].columns) == TABLES["roles"].names
+    # pandas can read the table directory directly
+    direct = pd.read_parquet(tmp_path / "mentions")
+    assert sorted(direct["text"]) == ["Donald Trump", "Putin"]
+
+
+def test_duckdb_and_polars_read_tables(tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    pl = pytest.importorskip("polars")
+    store.write_version(tmp_path, sample_tables(), {})
+    con = duckdb.connect()
+    rows = con.execute(
+        f"SELECT c.speaker_name, c.claim_type, a.title FROM read_parquet('{tmp_path}/claims/*.parquet') c "
+        f"JOIN read_parquet('{tmp_path}/articles/*.parquet') a USING (article_id)").fetchall()
+    assert rows == [("Donald Trump", "indirect", "Titel")]
+    n = con.execute(f"SELECT n_mentions FROM read_parquet('{tmp_path}/actors/*.parquet') "
+                    "WHERE name = 'Donald Trump'").fetchone()[0]
+    assert n == 1
+    df = pl.read_parquet(f"{tmp_path}/mentions/*.parquet")
+    assert df.filter(pl.col("label") == "PER").height == 2
+
+
+def test_new_version_swaps_and_keeps_previous_readable(tmp_path):
+    v1 = store.write_version(tmp_path, sample_tables(), {})
+    old_target = (tmp_path / "articles").resolve()
+    t2 = sample_tables()
+    t2["articles"] = to_table("articles", [])
+    v2 = store.write_version(tmp_path, t2, {})
+    assert v1 != v2
+    assert store.read_table(tmp_path, "articles").num_rows == 0
+    assert old_target.exists()            # previous version still on disk
+    assert store.manifest(tmp_path)["version"] == v2
+    store.write_version(tmp_path, t2, {})
+    versions = [p for p in (tmp_path / "_versions").iterdir() if not p.name.startswith(".")]
+    assert len(versions) == store.KEEP_VERSIONS
+
+
+def test_failed_write_leaves_current_version_untouched(tmp_path):
+    store.write_version(tmp_path, sample_tables(), {})
+    bad = sample_tables()
+    bad["claims"] = pa.table({"nonsense": [1]})
+    with pytest.raises(Exception):
+        store.write_version(tmp_path, bad, {})
+    assert store.read_table(tmp_path, "claims").num_rows == 1
+    assert not list((tmp_path / "_versions").glob(".*.partial"))
+
+
+def test_missing_table_is_refused(tmp_path):
+    t = sample_tables()
+    del t["roles"]
+    with pytest.raises(store.StoreError, match="roles"):
+        store.write_version(tmp_path, t, {})
+
+
+def test_build_actors_aggregates_across_articles():
+    men = to_table("mentions", [
+        {"article_id": a, "mention_id": f"m{i}", "actor_id": "p1", "actor_name": "Donald Trump",
+         "text": t, "label": "PER", "start": 0, "end": len(t), "sentence": 0}
+        for i, (a, t) in enumerate([("a1", "Donald Trump"), ("a1", "Trumps"), ("a2", "Trump")])])
+    actors = build_actors(men, {"p1": "person"}).to_pylist()
+    assert actors == [{"actor_id": "p1", "name": "Donald Trump", "actor_type": "person",
+                       "aliases": ["Donald Trump", "Trump", "Trumps"], "n_articles": 2, "n_mentions": 3}]
