@@ -25,6 +25,21 @@ def _cmd_run(args) -> int:
     return 0
 
 
+def _cmd_rerun(args) -> int:
+    from pipeline.runner import rerun_rules
+    from pipeline.ruleset import RuleError
+
+    try:
+        res = rerun_rules(args.out, rules_dir=args.rules)
+    except (RuleError, FileNotFoundError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(res["report"])
+    print(f"{res['articles']} articles re-extracted in {res['seconds']:.2f} s "
+          f"(re-parsed {res['reparsed']}); rules {res['rules_version']}; report {res['report_path']}")
+    return 0
+
+
 def _cmd_info(args) -> int:
     from pipeline.nlp import load_nlp
     from pipeline.ruleset import load_rules
@@ -87,11 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--no-progress", dest="progress", action="store_false")
     r.set_defaults(func=_cmd_run)
 
+    rr = sub.add_parser("rerun", help="re-run extraction from the parse cache after a rules change")
+    rr.add_argument("--out", default="outputs")
+    rr.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
+    rr.set_defaults(func=_cmd_rerun)
+
     i = sub.add_parser("info", help="show the model and rules in use")
     i.add_argument("--model", default=None)
     i.add_argument("--rules", default=None)
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=_cmd_info)
+
+    sc = sub.add_parser("schema", help="print every table's columns as markdown")
+    sc.set_defaults(func=lambda a: print(__import__("pipeline.schemas").schemas.markdown()) or 0)
 
     c = sub.add_parser("cache", help="parse cache: size report or prune")
     c.add_argument("action", choices=["report", "prune"])

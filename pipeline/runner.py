@@ -399,3 +399,100 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rule
         seconds=time.perf_counter() - t0, model=f"{m['name']} {m['version']}",
         rules_version=ex["rules_version"], totals={n: com[n] for n in TABLES},
     )
+
+
+# --------------------------------------------------------------------------- rules re-run
+_ROW_KEYS = {"roles": ("start", "end"), "claims": ("claim_start", "claim_end")}
+_IGNORED = {"role_id", "claim_id", "rules_version", "model_name", "model_version"}
+
+
+def diff_rows(old: pa.Table, new: pa.Table, table: str) -> dict[str, dict[str, int]]:
+    """Per rule_id: rows added, removed and changed between two versions of a table.
+
+    Rows are matched by article and span; a matched row whose other columns
+    differ counts as changed (under its new rule_id).
+    """
+    a, b = _ROW_KEYS[table]
+
+    def index(t):
+        return {(r["article_id"], r[a], r[b]): r for r in t.to_pylist()}
+
+    o, n = index(old), index(new)
+    out: dict[str, dict[str, int]] = {}
+
+    def bump(rule, what):
+        out.setdefault(str(rule), {"added": 0, "removed": 0, "changed": 0})[what] += 1
+
+    for k, r in n.items():
+        if k not in o:
+            bump(r["rule_id"], "added")
+        elif {c: v for c, v in r.items() if c not in _IGNORED} != \
+                {c: v for c, v in o[k].items() if c not in _IGNORED}:
+            bump(r["rule_id"], "changed")
+    for k, r in o.items():
+        if k not in n:
+            bump(r["rule_id"], "removed")
+    return out
+
+
+def render_diff(diffs: dict[str, dict[str, dict[str, int]]], old_rules: str, new_rules: str) -> str:
+    lines = [f"# Rules re-run: {old_rules} -> {new_rules}", ""]
+    for table, per_rule in diffs.items():
+        lines += [f"## {table}", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|"]
+        if not per_rule:
+            lines.append("| (no change) | 0 | 0 | 0 |")
+        for rule, c in sorted(per_rule.items()):
+            lines.append(f"| {rule} | {c['added']} | {c['removed']} | {c['changed']} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def rerun_rules(out_dir: str | Path = DEFAULT_OUT, rules_dir=None, cache_dir=None) -> dict:
+    """Re-extract every article in OUT from the parse cache with (new) rules.
+
+    No parsing happens as long as the cache holds every article. The tables are
+    republished atomically; a markdown report of what changed per rule is kept
+    under ``OUT/_reports/``.
+    """
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    man = store.manifest(out)
+    if not man:
+        raise FileNotFoundError(f"{out} holds no outputs yet: run the pipeline first")
+    model = man["model"]
+    cache_dir = cache_dir or default_cache_dir(out)
+    work = new_work_dir(out)
+    try:
+        articles = store.read_table(out, "articles")
+        pq.write_table(articles, work / "articles.parquet")
+        old_rej = store.read_table(out, "rejects")
+        old_rej = old_rej.filter(pc.not_equal(old_rej.column("reason").cast(pa.string()), "extract_error")) \
+            if old_rej.num_rows else old_rej
+        pq.write_table(old_rej, work / "rejects.parquet")
+        cache = DocCache(cache_dir, model["key"])
+        missing = [s for s in articles.column("content_sha256").to_pylist() if s not in cache]
+        reparsed = 0
+        if missing:
+            m = parse_step(work, cache_dir, None)
+            if m["key"] != model["key"]:
+                raise RuntimeError(
+                    f"{len(missing)} parses missing from {cache.dir} and the model in use ({m['key']}) "
+                    f"differs from the one that made the outputs ({model['key']}); run `pipeline run` again")
+            reparsed = m["parsed"]
+        ex = extract_step(work, cache_dir, model, rules_dir)
+        diffs = {t: diff_rows(store.read_table(out, t), pq.read_table(work / f"{t}.parquet"), t)
+                 for t in ("roles", "claims")}
+        info = {"model": model, "rules_version": ex["rules_version"], "rules_dir": ex["rules_dir"]}
+        com = commit_step(work, out, info, replace_all=True)
+    finally:
+        import shutil
+        shutil.rmtree(work, ignore_errors=True)
+    report = render_diff(diffs, man.get("rules_version", "?"), ex["rules_version"])
+    rdir = out / "_reports"
+    rdir.mkdir(exist_ok=True)
+    rpath = rdir / f"rerun-{com['version']}.md"
+    rpath.write_text(report, encoding="utf-8")
+    return {"version": com["version"], "report": report, "report_path": str(rpath),
+            "articles": ex["articles"], "reparsed": reparsed, "seconds": time.perf_counter() - t0,
+            "rules_version": ex["rules_version"], "diffs": diffs,
+            "totals": {n: com[n] for n in TABLES}}

@@ -150,3 +150,26 @@ def to_table(name: str, rows: list[dict]) -> pa.Table:
             arr = pa.array(values, type=typ)
         cols[field.name] = arr
     return pa.Table.from_pydict(cols, schema=schema)
+
+
+def _type_name(t: pa.DataType) -> str:
+    if pa.types.is_dictionary(t):
+        return "category (string)"
+    if pa.types.is_list(t):
+        return f"list<{t.value_type}>"
+    if pa.types.is_timestamp(t):
+        return f"timestamp[{t.unit}, {t.tz}]"
+    return str(t)
+
+
+def markdown() -> str:
+    """Every table, column by column, as markdown (pasted into README.md)."""
+    parts = []
+    for name, schema in TABLES.items():
+        parts += [f"#### `{name}`", "", "| column | type | meaning |", "|---|---|---|"]
+        for f in schema:
+            doc = (f.metadata or {}).get(b"doc", b"").decode()
+            null = "" if f.nullable else " (never null)"
+            parts.append(f"| `{f.name}` | {_type_name(f.type)}{null} | {doc} |")
+        parts.append("")
+    return "\n".join(parts)
