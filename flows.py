@@ -25,7 +25,7 @@ from prefect import flow, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE as NO_CACHE  # noqa: E402
 
-from pipeline import runner  # noqa: E402
+from pipeline import runner, store  # noqa: E402
 
 
 @task(name="ingest", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -67,6 +67,12 @@ def process_corpus(input_dir: str = "corpus", out_dir: str = "outputs", rules_di
                    model: str | None = None, only_new: bool = False) -> dict:
     """Ingest -> parse -> extract -> commit, from ``input_dir`` to ``out_dir``."""
     out = Path(out_dir)
+    with store.locked(out):
+        return _process(input_dir, out, rules_dir, model, only_new)
+
+
+def _process(input_dir, out: Path, rules_dir, model, only_new) -> dict:
+    out_dir = str(out)
     cache_dir = str(runner.default_cache_dir(out))
     work = runner.new_work_dir(out)
     try:
@@ -88,6 +94,16 @@ def process_corpus(input_dir: str = "corpus", out_dir: str = "outputs", rules_di
     return {**com, "articles": ex["articles"], "claims_new": ex["claims"], "roles_new": ex["roles"]}
 
 
+@flow(name="rerun_rules", log_prints=True)
+def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None) -> dict:
+    """Re-extract every processed article from the parse cache with the current (or given) rules."""
+    res = runner.rerun_rules(out_dir, rules_dir)
+    create_markdown_artifact(key="rerun-rules-report", markdown=res["report"],
+                             description="What changed per rule in the last rules re-run")
+    print(res["report"])
+    return {k: v for k, v in res.items() if k != "diffs"}
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -99,7 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--rules", default=None)
     r.add_argument("--model", default=None)
     r.add_argument("--only-new", action="store_true")
+    rr = sub.add_parser("rerun", help="run the rerun_rules flow")
+    rr.add_argument("--out", default=str(ROOT / "outputs"))
+    rr.add_argument("--rules", default=None)
     args = p.parse_args(argv)
+    if args.command == "rerun":
+        rerun_rules(args.out, args.rules)
+        return 0
     if args.command in (None, "run"):
         if args.command is None:
             args = r.parse_args([])

@@ -369,8 +369,15 @@ class Progress:
 
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
-        cache_dir=None, only_new: bool = False, progress: bool | None = None) -> RunSummary:
+        cache_dir=None, only_new: bool = False, progress: bool | None = None,
+        lock_timeout: float = 600.0) -> RunSummary:
     """Ingest, parse, extract and publish: the whole job, in this process."""
+    with store.locked(out_dir, lock_timeout):
+        return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
+                    only_new=only_new, progress=progress)
+
+
+def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress) -> RunSummary:
     t0 = time.perf_counter()
     out = Path(out_dir)
     cache_dir = cache_dir or default_cache_dir(out)
@@ -447,13 +454,19 @@ def render_diff(diffs: dict[str, dict[str, dict[str, int]]], old_rules: str, new
     return "\n".join(lines)
 
 
-def rerun_rules(out_dir: str | Path = DEFAULT_OUT, rules_dir=None, cache_dir=None) -> dict:
+def rerun_rules(out_dir: str | Path = DEFAULT_OUT, rules_dir=None, cache_dir=None,
+                lock_timeout: float = 600.0) -> dict:
     """Re-extract every article in OUT from the parse cache with (new) rules.
 
     No parsing happens as long as the cache holds every article. The tables are
     republished atomically; a markdown report of what changed per rule is kept
     under ``OUT/_reports/``.
     """
+    with store.locked(out_dir, lock_timeout):
+        return _rerun_rules(out_dir, rules_dir, cache_dir)
+
+
+def _rerun_rules(out_dir, rules_dir, cache_dir) -> dict:
     t0 = time.perf_counter()
     out = Path(out_dir)
     man = store.manifest(out)

@@ -14,6 +14,7 @@ afterwards (the last ``KEEP_VERSIONS`` are kept).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -35,6 +36,48 @@ MANIFEST = "_manifest.json"
 
 class StoreError(RuntimeError):
     pass
+
+
+class LockedError(StoreError):
+    pass
+
+
+@contextlib.contextmanager
+def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5):
+    """Hold OUT's run lock: two runs never write the same outputs at once.
+
+    A second run waits up to ``timeout`` seconds, then fails with a clear message.
+    """
+    import fcntl
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / ".lock"
+    fh = open(path, "a+")
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "another run"
+                    raise LockedError(f"{out} is being written by {holder}; gave up after {timeout:.0f} s "
+                                      f"(lock file {path})") from None
+                time.sleep(poll)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        fh.flush()
+        yield path
+    finally:
+        with contextlib.suppress(OSError):
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
 
 
 def table_path(out: str | Path, name: str) -> Path:
