@@ -1,0 +1,844 @@
+"""Read raw articles (scraped text, HTML, JSONL) into :class:`Article` records.
+
+Three kinds of input, told apart by extension and content:
+
+* scraped plain text (``.txt``/``.text``): the page text as a browser copy or a
+  scraper gives it, with breadcrumbs, a kicker glued to the title, a byline with
+  a timestamp, photo captions, a dateline, teasers for other articles and a
+  footer. :func:`parse_scraped_text` recovers the metadata and cleans the body.
+* HTML (``.html``/``.htm``, or any text file whose content starts with
+  ``<!doctype``/``<html``): trafilatura extracts body and metadata, htmldate the
+  date. Trafilatura's text gets the same line-level junk filter.
+* JSONL (``.jsonl``/``.ndjson``, optionally ``.gz``): one article a line with
+  ``id`` and ``text`` plus optional ``title``, ``published``, ``url``,
+  ``authors``, ``source``. The text is taken verbatim, so offsets refer to it.
+
+Every junk marker lives in the module-level lists and patterns below, not in the
+code, so rules for another site are added there. Bad input never raises: it
+becomes a :class:`Reject`.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+from zoneinfo import ZoneInfo
+
+__all__ = ["Article", "Reject", "read_inputs", "read_file", "parse_scraped_text", "parse_html",
+           "parse_jsonl", "parse_german_datetime"]
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@dataclass
+class Article:
+    source_path: str
+    source_format: str                  # "text" | "html" | "jsonl"
+    source_id: str | None
+    url: str | None
+    title: str | None
+    kicker: str | None
+    teaser: str | None
+    authors: list[str]
+    published_at: datetime | None       # tz-aware
+    section: str | None
+    dateline: str | None
+    body_text: str                      # paragraphs separated by "\n\n"
+    captions: list[str] = field(default_factory=list)
+    language: str = "de"
+
+
+@dataclass
+class Reject:
+    source_path: str
+    reason: str      # empty_body, bad_json, bad_record, unreadable, unsupported_format, not_found, parse_error
+    detail: str
+
+
+# --------------------------------------------------------------------------------------------
+# Kinds of input
+# --------------------------------------------------------------------------------------------
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+# --------------------------------------------------------------------------------------------
+# Junk markers for scraped text (German news sites). Matched case-insensitively against whole
+# lines after whitespace normalisation. Add new sites' markers here.
+# --------------------------------------------------------------------------------------------
+# First breadcrumb item naming the home page (a domain like "tagesschau.de" counts too).
+HOME_CRUMBS = {"startseite", "home", "homepage", "start", "nachrichten", "news", "übersicht", "aktuell"}
+BREADCRUMB_SEPARATORS = r"\s+(?:>|›|»|/|\||→|»)\s+"
+
+# Interface strings: a whole line that is one of these is dropped wherever it appears, and a
+# byline line loses them at its end ("Annett Meiritz 14.02.2025 - 13:35 Uhr Artikel anhören").
+UI_PHRASES = [
+    r"artikel (?:anhören|vorlesen|teilen|verschenken|drucken|merken|empfehlen)",
+    r"(?:jetzt )?anhören", r"vorlesen", r"audio(?: abspielen)?", r"abspielen", r"wiedergabe",
+    r"teilen", r"drucken", r"merken", r"gemerkt", r"zur merkliste(?: hinzufügen)?", r"merkliste",
+    r"kommentare?(?: öffnen| anzeigen| lesen)?(?: \(?\d+\)?)?", r"\d+ kommentare?", r"kommentieren",
+    r"lesezeit:? ?(?:ca\. )?\d+ ?min(?:\.|uten)?", r"(?:ca\. )?\d+ ?min(?:\.|uten)? lesezeit",
+    r"mehr lesen", r"weiterlesen", r"zum artikel", r"zur startseite", r"nach oben", r"zurück",
+    r"link kopieren", r"e-?mail", r"facebook", r"whatsapp", r"x", r"twitter", r"linkedin", r"pinterest",
+    r"newsletter(?: abonnieren| bestellen)?", r"jetzt abonnieren", r"abonnieren", r"feedback",
+    r"bild vergrößern", r"bildergalerie", r"zur bildergalerie", r"vergrößern", r"schließen",
+    r"exklusiv für abonnenten", r"(?:sz|faz|f|z|spiegel|welt)? ?\+|(?:sz |faz |spiegel |welt )?plus",
+    r"z\+ \(abopflichtiger inhalt\)", r"abo", r"anzeige", r"werbung", r"gesponsert",
+    r"©.{0,80}", r"\(c\) .{0,80}", r"copyright.{0,80}", r"alle rechte vorbehalten",
+    r"quelle: ?(?:dpa|afp|reuters|kna|epd|ap|ddp|f\.a\.z\.|sz|zeit online|tagesschau\.de)(?:[,/ ].{0,40})?",
+    r"mit material (?:von|der) .{1,60}", r"\((?:dpa|afp|reuters|kna|epd|ap|ddp)(?:[,/ ]\w+)*\)",
+    r"video", r"audio", r"podcast", r"liveblog", r"galerie", r"\d+ bilder",
+]
+UI_LINE = re.compile(r"^(?:" + "|".join(UI_PHRASES) + r")[.:!]?$", re.I)
+# Only the first few phrases are stripped from the end of a header line (the byline).
+UI_TAIL = re.compile(r"(?:\s+(?:" + "|".join(UI_PHRASES[:14]) + r"))+\s*$", re.I)
+
+# A line that is only one of these starts a block of links/topics/ads: the marker and the
+# following short non-sentence lines of the same paragraph go. When nothing but such lines
+# follows the marker up to the end, everything from the marker on goes (footer).
+BLOCK_MARKERS = [
+    r"verwandte themen", r"themen", r"mehr zu(?:m)? (?:diesem )?thema", r"zum thema", r"schlagworte?",
+    r"schlagwörter", r"stichworte?", r"tags", r"mehr zum autor", r"unsere partner", r"partner",
+    r"anzeige", r"werbung", r"das könnte sie (?:auch )?interessieren", r"auch interessant",
+    r"(?:das )?könnte sie auch interessieren", r"lesen sie (?:auch|mehr|dazu|hier)", r"weitere artikel",
+    r"weitere nachrichten", r"mehr nachrichten", r"mehr aus (?:dem|diesem) ressort", r"mehr aus .{1,30}",
+    r"meistgelesen", r"meistgelesene artikel", r"top-?artikel", r"empfehlungen", r"empfohlene artikel",
+    r"leserkommentare", r"kommentare", r"diskutieren sie mit", r"newsletter", r"mehr zum thema im überblick",
+    r"alle artikel zu .{1,40}", r"weitere themen", r"ähnliche artikel", r"top-?themen", r"stellenmarkt",
+    r"impressum", r"datenschutz", r"dieses thema im programm.{0,80}",
+]
+BLOCK_MARKER_LINE = re.compile(r"^(?:" + "|".join(BLOCK_MARKERS) + r")\s*:?$", re.I)
+# A line that opens with one of these and a colon points to another article:
+# "Lesen Sie auch: Wie die Parteien …" / "Mehr zum Thema: …".
+INLINE_PROMO = re.compile(
+    r"^(?:lesen sie (?:auch|mehr|dazu|hier)|mehr zu(?:m)? (?:diesem )?thema|zum thema|auch interessant|"
+    r"lesetipp|empfehlung|siehe auch|passend dazu|mehr dazu|video|audio|podcast|liveblog)"
+    r"\s*:\s*\S.{0,160}$", re.I)
+
+# Photo captions: a line that ends with a photo credit ("… Foto: IMAGO/UPI Photo",
+# "… (Foto: Kay Nietfeld/dpa)", "… Bild: picture alliance"). They go to Article.captions.
+CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s(\[|/])(?:Fotos?|Bild(?:er)?|Grafik|Illustration|Bildquelle|Foto\s*&\s*Grafik|Foto/Grafik|"
+    r"Bildrechte|Quelle Bild|Credit)\s*:\s*[^\s].{0,120}?[)\]]?\s*$")
+CREDIT_LINE = re.compile(r"^[(\[]?(?:Fotos?|Bild(?:er)?|Grafik|Bildquelle)\s*:\s*\S.{0,60}$")
+CAPTION_COPYRIGHT = re.compile(r"\S.{10,}\s[(\[]?©\s*\S.{0,80}[)\]]?\s*$")
+
+# Byline prefixes and words that are not author names.
+AUTHOR_PREFIX = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|ein (?:kommentar|gastbeitrag|interview) von)\s*:?\s+", re.I)
+DATE_PREFIX = re.compile(
+    r"(?:stand|aktualisiert(?: am)?|veröffentlicht(?: am)?|erschienen(?: am)?|zuletzt aktualisiert(?: am)?|"
+    r"erstellt(?: am)?|update|updated|datum)\s*:?\s*$", re.I)
+NOT_AUTHOR_WORDS = {"dpa", "afp", "reuters", "kna", "epd", "ap", "ddp", "red", "redaktion", "agenturen"}
+
+# Datelines that open a body: "Washington.", "Berlin (dpa) –", "Frankfurt am Main –", "BERLIN/PARIS:".
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]{2,}(?:(?:/| |-)[A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]+){0,2}"
+    r"(?: (?:am|an der|im|in|bei|ob der) [A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]+)?)"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?P<sep>\.|\s*[–—-]|\s*:)\s+(?=[A-ZÄÖÜ„\"»\d])")
+# Sentence openers that look like a one-word dateline ("Ja. Das …"): never a place.
+NOT_A_PLACE = {"ja", "nein", "doch", "aber", "also", "und", "oder", "dann", "damals", "heute", "gestern",
+               "morgen", "jetzt", "nun", "so", "klar", "gut", "immerhin", "trotzdem", "stattdessen",
+               "zunächst", "danach", "außerdem", "allerdings", "übrigens", "zudem", "erstens", "zweitens",
+               "fazit", "update", "achtung", "hinweis", "korrektur", "anmerkung", "frage", "antwort"}
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+MONTHS = {"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
+          "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+          "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+          "dezember": 12, "dez": 12}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:\s*(?:[-–,|/]|um)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?\s*(?:Uhr|h)?)?"
+DATE_PATTERNS = [
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d])" + _TIME),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s*(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
+]
+
+
+def _find_date(text: str) -> tuple[datetime, re.Match] | None:
+    """First German-style date (with optional time) in ``text``, as Europe/Berlin time."""
+    best: tuple[datetime, re.Match] | None = None
+    for pat in DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            try:
+                year = int(g["year"])
+                year += 2000 if year < 100 else 0
+                month = int(g["month"]) if g.get("month") else MONTHS[g["mname"].lower().rstrip(".")]
+                hour = int(g["hour"]) if g.get("hour") else 0
+                minute = int(g["minute"]) if g.get("minute") else 0
+                dt = datetime(year, month, int(g["day"]), hour, minute, tzinfo=BERLIN)
+            except (ValueError, KeyError, TypeError):
+                continue
+            if best is None or m.start() < best[1].start():
+                best = (dt, m)
+            break
+    return best
+
+
+def parse_german_datetime(value: object) -> datetime | None:
+    """Parse a date given as ISO text, German text or epoch seconds; naive results get Europe/Berlin."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, (int, float)):
+        dt = datetime.fromtimestamp(value, tz=timezone.utc)
+    else:
+        s = str(value).strip()
+        dt = None
+        try:
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            found = _find_date(s)
+            if found is not None:
+                return found[0]
+            import dateparser  # slow import, only when needed
+            dt = dateparser.parse(s, languages=["de", "en"],
+                                  settings={"TIMEZONE": "Europe/Berlin", "RETURN_AS_TIMEZONE_AWARE": False})
+        if dt is None:
+            return None
+    # naive: local German time; explicit offsets keep their instant, shown in German time
+    return dt.replace(tzinfo=BERLIN) if dt.tzinfo is None else dt.astimezone(BERLIN)
+
+
+# --------------------------------------------------------------------------------------------
+# Line helpers
+# --------------------------------------------------------------------------------------------
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_SENT_END = re.compile(r"[.!?…:;][\"“”'’»«)\]]*$|[\"“”»«][.!?…]?$")
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+
+
+def _norm(line: str) -> str:
+    return _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?…][\"“”'’»«)\]]*$", line))
+
+
+def _is_prose(line: str) -> bool:
+    """A body sentence line, as opposed to a link, topic, label or heading."""
+    return (_words(line) >= 8 and _ends_sentence(line)) or _words(line) >= 25
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: text ending in a short credit ("… Foto: IMAGO/UPI Photo")."""
+    if _words(line) > 80:
+        return False
+    if CAPTION_COPYRIGHT.match(line):
+        return True
+    m = CAPTION_CREDIT.search(line)
+    if not m or m.start() == 0:
+        return False  # a bare "Foto: dpa" is a credit line, dropped as junk elsewhere
+    credit = line[m.start():].split(":", 1)[1].strip().rstrip(")]").strip()
+    # "sagte er der Bild: Wir werden …" is a sentence, not a credit
+    return _words(credit) <= 10 and not credit.endswith(("!", "?")) and (
+        not credit.endswith(".") or _words(credit) <= 3)
+
+
+def _is_ui(line: str) -> bool:
+    return bool(UI_LINE.match(line))
+
+
+def _is_quoted_headline(line: str) -> bool:
+    """„Trump verhält sich wie ein Mafia-Boss“: one quotation and nothing around it."""
+    return bool(re.fullmatch(r"[„\"»«‚'][^„\"“”»«]{3,150}[“”\"«»‘'][?!]?", line))
+
+
+def _is_headline_like(line: str) -> bool:
+    return 0 < _words(line) <= 15 and (not _ends_sentence(line) or line.endswith("?") or _is_quoted_headline(line))
+
+
+def _is_short_label(line: str) -> bool:
+    """A name/kicker line of a teaser box: few words, no sentence punctuation, not numbered."""
+    return (0 < _words(line) <= 6 and len(line) <= 60 and not re.search(r"[.!?:;,…]$", line)
+            and not _NUMBERED.match(line) and not _is_quoted_headline(line))
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """Group normalised lines into paragraphs (runs of non-blank lines)."""
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for line in lines:
+        if line:
+            cur.append(line)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Scraped text
+# --------------------------------------------------------------------------------------------
+def _split_breadcrumbs(lines: list[str]) -> tuple[list[str], int]:
+    """Breadcrumb items at the top of the page and the index of the first line after them."""
+    i = 0
+    while i < len(lines) and not lines[i]:
+        i += 1
+    # "1. Startseite / 2. Politik / 3. International / 4. Title" (an ordered list, one per line)
+    items: list[str] = []
+    j = i
+    while j < len(lines):
+        m = _NUMBERED.match(lines[j])
+        if not m or int(m.group(1)) != len(items) + 1:
+            break
+        items.append(m.group(2).strip())
+        j += 1
+    if len(items) >= 2:
+        return items, j
+    # "Startseite > Politik > Deutschland" (one line)
+    if i < len(lines):
+        parts = re.split(BREADCRUMB_SEPARATORS, lines[i])
+        if len(parts) >= 2 and (parts[0].lower() in HOME_CRUMBS or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", parts[0])):
+            return [p.strip() for p in parts], i + 1
+    return [], 0
+
+
+def _crumbs_to_section(items: list[str]) -> tuple[str | None, str | None]:
+    """(section, title crumb) from breadcrumb items."""
+    if items and (items[0].lower() in HOME_CRUMBS or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", items[0])):
+        items = items[1:]
+    title_crumb = None
+    if items and (_words(items[-1]) >= 4 or ": " in items[-1]):
+        title_crumb = items[-1]
+        items = items[:-1]
+    return (" / ".join(items) or None), title_crumb
+
+
+_GLUED_KICKER = re.compile(r"^([A-ZÄÖÜ][a-zäöüß\-]{4,})([A-ZÄÖÜ](?![a-zäöüß]{0,2}[-\s])\S*\s.+)$")
+
+
+def _split_title(line: str, title_crumb: str | None, next_line: str | None) -> tuple[str | None, str, bool]:
+    """(kicker, title, used_next_line) for the headline line."""
+    if title_crumb:
+        if ": " in title_crumb:
+            k, t = title_crumb.split(": ", 1)
+            for glue in ("", " ", ": ", " - ", " – "):
+                if line == k + glue + t:
+                    return k.strip(), t.strip(), False
+        if line != title_crumb and line.endswith(title_crumb) and len(line) > len(title_crumb):
+            return line[: -len(title_crumb)].strip(" :–-") or None, title_crumb, False
+        if line == title_crumb:
+            return None, line, False
+    # kicker on its own line above the title ("Haushaltsstreit" / "Lindner legt …")
+    if (next_line and _words(line) <= 4 and not re.search(r"[.!?:,;]$", line)
+            and _is_headline_like(next_line) and _find_date(next_line) is None
+            and not AUTHOR_PREFIX.match(next_line) and _words(next_line) > _words(line)):
+        return line, next_line, True
+    # kicker glued to the title without a space ("FriedensverhandlungenVance, Waltz …")
+    m = _GLUED_KICKER.match(line)
+    if m and not title_crumb:
+        return m.group(1), m.group(2), False
+    return None, line, False
+
+
+def _split_authors(text: str) -> list[str]:
+    text = AUTHOR_PREFIX.sub("", text.strip()).strip(" ,;|–-")
+    text = re.sub(r"\s*\((?:[^()]*)\)\s*", " ", text).strip()
+    parts = re.split(r"\s*(?:,|;|\bund\b|&|/|\|)\s*", text)
+    names = []
+    for p in parts:
+        p = p.strip(" .")
+        if not p or p.lower() in NOT_AUTHOR_WORDS:
+            continue
+        toks = p.split()
+        # a name: 2-5 words, starting upper-case; single tokens are places/desks ("Berlin", "ARD-Hauptstadtstudio")
+        if 2 <= len(toks) <= 5 and all(t[0].isupper() or t in {"von", "van", "de", "der", "zu", "la", "di"}
+                                        for t in toks) and not any(c.isdigit() for c in p):
+            names.append(p)
+    return names
+
+
+def _split_byline(before_date: str) -> tuple[str, list[str]]:
+    """Split the text before a byline date into (teaser part, authors).
+
+    The authors are what follows the last sentence end: "…Vertrauten.Annett Meiritz" gives
+    ("…Vertrauten.", ["Annett Meiritz"]). A full stop after a single capital is an initial
+    ("J. D. Vance"), not a sentence end.
+    """
+    s = DATE_PREFIX.sub("", before_date.rstrip(" ,|–-")).rstrip(" ,|–-")
+    cut = 0
+    for m in re.finditer(r"[.!?…][\"“”'’»«)]*\s*", s):
+        if s[m.start()] == "." and re.search(r"(?:^|[\s.])[A-ZÄÖÜ]$", s[: m.start()]):
+            continue  # initial
+        if m.end() >= len(s):
+            continue
+        cut = m.end()
+    teaser, tail = s[:cut].strip(), s[cut:].strip()
+    authors = _split_authors(tail) if tail else []
+    if tail and not authors:
+        teaser = s.strip()  # no name there: all of it is teaser
+    return teaser, authors
+
+
+@dataclass
+class _Header:
+    kicker: str | None = None
+    title: str | None = None
+    teaser: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    section: str | None = None
+    body_start: int = 0
+    captions: list[str] = field(default_factory=list)
+
+
+def _parse_header(lines: list[str]) -> _Header:
+    h = _Header()
+    crumbs, i = _split_breadcrumbs(lines)
+    h.section, title_crumb = _crumbs_to_section(crumbs)
+    while i < len(lines) and (not lines[i] or _is_ui(lines[i])):
+        i += 1
+    if i >= len(lines):
+        h.body_start = i
+        return h
+    nxt = next((ln for ln in lines[i + 1:i + 3] if ln), None)
+    h.kicker, h.title, used_next = _split_title(lines[i], title_crumb, nxt)
+    i += 1
+    if used_next:
+        while not lines[i]:
+            i += 1
+        i += 1
+    title_end = i
+
+    # Look for the byline/date within the next few non-blank lines.
+    teaser_parts: list[str] = []
+    header_captions: list[str] = []
+    seen = 0
+    j = i
+    found = False
+    while j < len(lines) and seen < 8:
+        line = lines[j]
+        j += 1
+        if not line:
+            continue
+        seen += 1
+        if _is_ui(line) or _is_caption(line):
+            if _is_caption(line):
+                header_captions.append(line)
+            if found:
+                i = j
+            continue
+        stripped = UI_TAIL.sub("", line).strip()
+        date = _find_date(stripped)
+        if date is not None and date[1].start() <= 1000 and _words(stripped[date[1].end():]) <= 3:
+            dt, m = date
+            h.published_at = dt
+            lead, authors = _split_byline(stripped[: m.start()])
+            if authors:
+                h.authors = authors
+            if lead and not DATE_PREFIX.fullmatch(lead) and not AUTHOR_PREFIX.match(lead):
+                teaser_parts.append(lead)
+            found = True
+            # a separate "Von …" line just before or after the date line
+            i = j
+            continue
+        if AUTHOR_PREFIX.match(line) and _words(line) <= 12:
+            h.authors = h.authors or _split_authors(line)
+            found = True
+            i = j
+            continue
+        if found:
+            break
+        if _is_prose(line) and _words(line) > 70:
+            break
+        teaser_parts.append(line)
+    if found:
+        teaser = " ".join(p for p in teaser_parts if p).strip()
+        h.teaser = teaser or None
+        h.body_start = i
+        h.captions = header_captions[:]
+    else:
+        h.body_start = title_end
+    return h
+
+
+def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
+    """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''."""
+    out: list[str] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        if not line:
+            out.append("")
+            i += 1
+            continue
+        if BLOCK_MARKER_LINE.match(line):
+            rest = [ln for ln in lines[i + 1:] if ln]
+            if all(not _is_prose(ln) for ln in rest):
+                break  # footer: nothing but links, topics and ads to the end
+            i += 1
+            while i < n and lines[i] and not _is_prose(lines[i]):
+                i += 1  # the block's links/topics in the same paragraph
+            continue
+        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line):
+            i += 1
+            continue
+        if _is_caption(line):
+            captions.append(line)
+            i += 1
+            continue
+        # teaser box for another article: a short name/kicker line followed by a short headline
+        # ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its own paragraph.
+        if _is_short_label(line):
+            k = i + 1
+            while k < n and not lines[k]:
+                k += 1
+            if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+                    and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
+                after = k + 1
+                while after < n and not lines[after]:
+                    after += 1
+                if after >= n or _is_prose(lines[after]) or not _is_headline_like(lines[after]):
+                    i = k + 1
+                    continue
+        out.append(line)
+        i += 1
+    # trailing short lines that are not sentences (credits, leftover labels)
+    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
+        out.pop()
+    return out
+
+
+def _lines_to_paragraphs(lines: list[str]) -> list[str]:
+    """Every line is a paragraph, except hard-wrapped lines (no sentence end, next starts lower-case)."""
+    paras: list[str] = []
+    cur = ""
+    for line in lines:
+        if not line:
+            if cur:
+                paras.append(cur)
+                cur = ""
+            continue
+        if cur and not re.search(r"[.!?…:;\"“”»«)]$", cur) and re.match(r"[a-zäöüß(„\"]", line):
+            cur += " " + line
+        else:
+            if cur:
+                paras.append(cur)
+            cur = line
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def split_dateline(body: str) -> tuple[str | None, str]:
+    """("Washington", rest) when the body opens with a dateline, else (None, body)."""
+    m = DATELINE.match(body)
+    if not m:
+        return None, body
+    place = m.group("place")
+    if place.lower() in NOT_A_PLACE:
+        return None, body
+    if m.group("sep").strip() == ":" and not m.group("agency"):
+        return None, body  # "Merz: …" is a speaker, not a place
+    if m.group("sep") == "." and " " in place and not m.group("agency"):
+        return None, body
+    return place, body[m.end():]
+
+
+def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None) -> Article:
+    """Parse a scraped page text into an Article (body may be empty; the caller rejects that)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_norm(ln) for ln in raw.split("\n")]
+    h = _parse_header(lines)
+    captions = list(h.captions)
+    body_lines = _clean_body_lines(lines[h.body_start:], captions)
+    paras = _lines_to_paragraphs(body_lines)
+    dateline = None
+    if paras:
+        dateline, first = split_dateline(paras[0])
+        paras[0] = first
+    return Article(
+        source_path=source_path, source_format="text", source_id=source_id, url=None,
+        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=h.authors, published_at=h.published_at,
+        section=h.section, dateline=dateline, body_text="\n\n".join(p for p in paras if p), captions=captions,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------------------------
+KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
+                            r"superheadline|pre-?title|ueberschrift-?klein", re.I)
+BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb", re.I)
+
+
+def _html_extras(html: str) -> tuple[str | None, str | None, list[str]]:
+    """(kicker, section from breadcrumbs, figure captions) straight from the markup."""
+    try:
+        import lxml.html
+        tree = lxml.html.fromstring(html)
+    except Exception:  # noqa: BLE001 - broken markup: trafilatura still gets its try
+        return None, None, []
+    kicker = None
+    h1s = tree.xpath("//h1")
+    if h1s:
+        h1 = h1s[0]
+        cands = [e for e in h1.iter() if e is not h1 and KICKER_CLASSES.search(e.get("class") or "")]
+        if not cands and h1.getparent() is not None:
+            for e in h1.getparent().iter():
+                if e is h1:
+                    break
+                if KICKER_CLASSES.search(e.get("class") or ""):
+                    cands.append(e)
+        if cands:
+            kicker = _norm(cands[0].text_content()) or None
+    section = None
+    for nav in tree.xpath("//*[@class or @aria-label or @id]"):
+        hint = " ".join(nav.get(a) or "" for a in ("class", "aria-label", "id"))
+        if BREADCRUMB_HINT.search(hint):
+            links = [_norm(a.text_content()) for a in nav.xpath(".//a|.//li[not(.//a)]")]
+            links = [t for t in links if t]
+            if len(links) >= 2:
+                sec, _ = _crumbs_to_section(links)
+                section = sec
+                break
+    captions = [c for c in (_norm(fc.text_content()) for fc in tree.xpath("//figcaption")) if c]
+    return kicker, section, captions
+
+
+def _htmldate(html: str) -> datetime | None:
+    try:
+        from htmldate import find_date
+        s = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=True)
+    except Exception:  # noqa: BLE001
+        return None
+    if not s:
+        return None
+    try:
+        dt = datetime.strptime(s, "%Y-%m-%dT%H:%M:%S%z") if re.search(r"[+-]\d{4}$", s) \
+            else datetime.strptime(s, "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return parse_german_datetime(s)
+    return dt.astimezone(BERLIN) if dt.tzinfo else dt.replace(tzinfo=BERLIN)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    return f(a) == f(b)
+
+
+def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True,
+                                      include_tables=False, include_images=False)
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    title = _norm(getattr(doc, "title", None) or "") or None
+    author = getattr(doc, "author", None) or ""
+    authors = [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else []
+    url = getattr(doc, "url", None) or None
+    teaser = _norm(getattr(doc, "description", None) or "") or None
+    categories = getattr(doc, "categories", None) or []
+    kicker, crumb_section, captions = _html_extras(html)
+    section = crumb_section or (" / ".join(categories) if categories else None)
+    if kicker and title and title.startswith(kicker + ": "):
+        title = title[len(kicker) + 2:]
+    published = _htmldate(html)
+
+    lines = [_norm(ln) for ln in text.split("\n")]
+    # trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start
+    heads = {x for x in (title, kicker, teaser) if x}
+    if kicker and title:
+        heads.add(f"{kicker} {title}")
+        heads.add(f"{kicker}: {title}")
+    while lines and (not lines[0] or any(_same(lines[0], x) for x in heads)):
+        lines.pop(0)
+    caps = list(captions)
+    body_lines = _clean_body_lines(lines, caps)
+    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    paras = _lines_to_paragraphs([ln if ln else "" for ln in body_lines])
+    dateline = None
+    if paras:
+        dateline, paras[0] = split_dateline(paras[0])
+    return Article(
+        source_path=source_path, source_format="html", source_id=source_id, url=url, title=title,
+        kicker=kicker, teaser=teaser, authors=authors, published_at=published, section=section,
+        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
+        captions=list(dict.fromkeys(caps)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# JSONL
+# --------------------------------------------------------------------------------------------
+def _authors_field(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [a for a in (x.strip() for x in re.split(r"\s*(?:,|;|\bund\b|&)\s*", value)) if a]
+    if isinstance(value, (list, tuple)):
+        out = []
+        for v in value:
+            name = v.get("name") if isinstance(v, dict) else v
+            if isinstance(name, str) and name.strip():
+                out.append(name.strip())
+        return out
+    return []
+
+
+def parse_jsonl(text: str, source_path: str = "") -> Iterator[Article | Reject]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"line {lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Reject(source_path, "bad_json", f"{where}: {e.msg} (column {e.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield Reject(source_path, "bad_record", f"{where}: expected an object, got {type(rec).__name__}")
+            continue
+        body = rec.get("text")
+        if body is None or "id" not in rec:
+            missing = ", ".join(k for k in ("id", "text") if k not in rec or rec[k] is None)
+            yield Reject(source_path, "bad_record", f"{where}: missing field(s) {missing}")
+            continue
+        if not isinstance(body, str):
+            yield Reject(source_path, "bad_record", f"{where}: text is {type(body).__name__}, not a string")
+            continue
+        if not body.strip():
+            yield Reject(source_path, "empty_body", f"{where}: id {rec.get('id')!r} has no text")
+            continue
+        try:
+            published = parse_german_datetime(rec.get("published"))
+        except (ValueError, TypeError, OverflowError):
+            published = None
+        dateline, _ = split_dateline(body)  # reported, but the text stays verbatim
+        yield Article(
+            source_path=source_path, source_format="jsonl", source_id=str(rec["id"]),
+            url=rec.get("url") or None, title=rec.get("title") or None, kicker=rec.get("kicker") or None,
+            teaser=rec.get("teaser") or None, authors=_authors_field(rec.get("authors")),
+            published_at=published, section=rec.get("section") or None, dateline=dateline,
+            body_text=body, captions=[], language=rec.get("language") or rec.get("lang") or "de",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Files and folders
+# --------------------------------------------------------------------------------------------
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _kind(path: Path, text: str) -> str | None:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES or _HTML_START.match(text[:2000]):
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def read_file(path: str | Path) -> Iterator[Article | Reject]:
+    """Articles (or Rejects) from one file. Never raises on bad input."""
+    p = Path(path)
+    sp = str(p)
+    try:
+        data = p.read_bytes()
+        if p.suffix.lower() == ".gz":
+            data = gzip.decompress(data)
+    except (OSError, EOFError) as e:
+        yield Reject(sp, "unreadable", f"{type(e).__name__}: {e}")
+        return
+    text = _decode(data)
+    kind = _kind(p, text)
+    if kind is None:
+        yield Reject(sp, "unsupported_format", f"unknown file type {''.join(p.suffixes) or '(no extension)'}")
+        return
+    stem = p.name.split(".")[0]
+    try:
+        if kind == "jsonl":
+            yield from parse_jsonl(text, sp)
+            return
+        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem)
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
+        yield Reject(sp, "parse_error", f"{type(e).__name__}: {e}")
+        return
+    if not art.body_text.strip():
+        yield Reject(sp, "empty_body", f"no body text found in {kind} input")
+        return
+    yield art
+
+
+def _walk(p: Path) -> Iterator[Path]:
+    for child in sorted(p.iterdir(), key=lambda c: c.name):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
+def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Reject]:
+    """Articles and Rejects from files and folders (folders recursively, sorted by name)."""
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            try:
+                files = list(_walk(p))
+            except OSError as e:
+                yield Reject(str(p), "unreadable", f"{type(e).__name__}: {e}")
+                continue
+            for f in files:
+                yield from read_file(f)
+        elif p.exists():
+            yield from read_file(p)
+        else:
+            yield Reject(str(p), "not_found", "no such file or folder")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print what ingestion makes of the inputs (debugging aid)."""
+    import argparse
+    ap = argparse.ArgumentParser(prog="python -m pipeline.ingest", description=main.__doc__)
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--body", action="store_true", help="print the body text too")
+    args = ap.parse_args(argv)
+    for item in read_inputs(args.inputs):
+        if isinstance(item, Reject):
+            print(f"REJECT {item.source_path}: {item.reason} ({item.detail})")
+            continue
+        print(f"== {item.source_path} [{item.source_format}] id={item.source_id}")
+        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "section", "dateline", "captions"):
+            print(f"   {k}: {getattr(item, k)!r}")
+        print(f"   body: {len(item.body_text)} chars, {item.body_text.count(chr(10) * 2) + 1} paragraphs")
+        if args.body:
+            print(item.body_text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
