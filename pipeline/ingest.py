@@ -134,6 +134,9 @@ DATE_PREFIX = re.compile(
     r"(?:stand|aktualisiert(?: am)?|veröffentlicht(?: am)?|erschienen(?: am)?|zuletzt aktualisiert(?: am)?|"
     r"erstellt(?: am)?|update|updated|datum)\s*:?\s*$", re.I)
 NOT_AUTHOR_WORDS = {"dpa", "afp", "reuters", "kna", "epd", "ap", "ddp", "red", "redaktion", "agenturen"}
+# A byline part naming a desk or place, not a person: "ARD-Hauptstadtstudio", "ARD-Studio Wien".
+NOT_AUTHOR_PART = re.compile(r"studio|redaktion|korrespondent|büro\b|ressort|newsdesk|agentur|zeitung|"
+                             r"online|\.de\b|tagesschau|nachrichten|ard\b|zdf\b|orf\b|srf\b", re.I)
 
 # Datelines that open a body: "Washington.", "Berlin (dpa) –", "Frankfurt am Main –", "BERLIN/PARIS:".
 DATELINE = re.compile(
@@ -356,7 +359,7 @@ def _split_authors(text: str) -> list[str]:
     names = []
     for p in parts:
         p = p.strip(" .")
-        if not p or p.lower() in NOT_AUTHOR_WORDS:
+        if not p or p.lower() in NOT_AUTHOR_WORDS or NOT_AUTHOR_PART.search(p):
             continue
         toks = p.split()
         # a name: 2-5 words, starting upper-case; single tokens are places/desks ("Berlin", "ARD-Hauptstadtstudio")
@@ -418,9 +421,12 @@ def _parse_header(lines: list[str]) -> _Header:
         i += 1
     title_end = i
 
-    # Look for the byline/date within the next few non-blank lines.
+    # Look for the byline/date within the next few non-blank lines. Before it: the teaser (maybe
+    # with the author glued to its end). After it, a "Von …" line may follow the teaser
+    # (tagesschau: title, "Stand: …", teaser, "Von …").
     teaser_parts: list[str] = []
-    header_captions: list[str] = []
+    pending: list[str] = []
+    header_captions: list[tuple[int, str]] = []
     seen = 0
     j = i
     found = False
@@ -432,8 +438,8 @@ def _parse_header(lines: list[str]) -> _Header:
         seen += 1
         if _is_ui(line) or _is_caption(line):
             if _is_caption(line):
-                header_captions.append(line)
-            if found:
+                header_captions.append((j - 1, line))
+            if found and not pending:
                 i = j
             continue
         stripped = UI_TAIL.sub("", line).strip()
@@ -446,17 +452,23 @@ def _parse_header(lines: list[str]) -> _Header:
                 h.authors = authors
             if lead and not DATE_PREFIX.fullmatch(lead) and not AUTHOR_PREFIX.match(lead):
                 teaser_parts.append(lead)
+            teaser_parts.extend(pending)
+            pending = []
             found = True
-            # a separate "Von …" line just before or after the date line
             i = j
             continue
-        if AUTHOR_PREFIX.match(line) and _words(line) <= 12:
+        if AUTHOR_PREFIX.match(line) and _words(line) <= 12 and _split_authors(line):
             h.authors = h.authors or _split_authors(line)
+            teaser_parts.extend(pending)
+            pending = []
             found = True
             i = j
             continue
         if found:
-            break
+            if pending or _words(line) > 60 or split_dateline(line)[0]:
+                break
+            pending.append(line)  # teaser only if an author line follows
+            continue
         if _is_prose(line) and _words(line) > 70:
             break
         teaser_parts.append(line)
@@ -464,7 +476,7 @@ def _parse_header(lines: list[str]) -> _Header:
         teaser = " ".join(p for p in teaser_parts if p).strip()
         h.teaser = teaser or None
         h.body_start = i
-        h.captions = header_captions[:]
+        h.captions = [c for k, c in header_captions if k < i]
     else:
         h.body_start = title_end
     return h
