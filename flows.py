@@ -78,8 +78,8 @@ def _process(input_dir, out: Path, rules_dir, model, only_new) -> dict:
     try:
         ing = ingest_task([str(input_dir)], str(work), str(out) if only_new else None)
         if only_new and ing["n_articles"] == 0 and ing["n_rejects"] == 0:
-            print(f"No new articles in {input_dir}; nothing written.")
-            return {"version": None, "articles": 0, "skipped": ing["n_skipped"]}
+            return {"version": None, "articles": 0, "skipped": ing["n_skipped"],
+                    "summary": f"No new articles in {input_dir}; nothing written."}
         m = parse_task(str(work), cache_dir, model)
         ex = extract_task(str(work), cache_dir, m, rules_dir)
         info = {"model": {k: m[k] for k in ("name", "version", "key", "path", "source")},
@@ -90,8 +90,8 @@ def _process(input_dir, out: Path, rules_dir, model, only_new) -> dict:
     md = _summary_markdown(f"process_corpus: {input_dir} -> {out_dir}", ing, m, ex, com)
     create_markdown_artifact(key="process-corpus-summary", markdown=md,
                              description="Summary of the last process_corpus run")
-    print(md)
-    return {**com, "articles": ex["articles"], "claims_new": ex["claims"], "roles_new": ex["roles"]}
+    return {**com, "articles": ex["articles"], "claims_new": ex["claims"], "roles_new": ex["roles"],
+            "summary": md}
 
 
 @flow(name="rerun_rules", log_prints=True)
@@ -100,7 +100,6 @@ def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None) -> dict:
     res = runner.rerun_rules(out_dir, rules_dir)
     create_markdown_artifact(key="rerun-rules-report", markdown=res["report"],
                              description="What changed per rule in the last rules re-run")
-    print(res["report"])
     return {k: v for k, v in res.items() if k != "diffs"}
 
 
@@ -120,12 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     rr.add_argument("--rules", default=None)
     args = p.parse_args(argv)
     if args.command == "rerun":
-        rerun_rules(args.out, args.rules)
+        print(rerun_rules(args.out, args.rules)["report"])
         return 0
     if args.command in (None, "run"):
         if args.command is None:
             args = r.parse_args([])
-        process_corpus(args.input_dir, args.out, args.rules, args.model, args.only_new)
+        res = process_corpus(args.input_dir, args.out, args.rules, args.model, args.only_new)
+        print(res["summary"])
         return 0
     p.print_help()
     return 2

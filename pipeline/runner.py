@@ -79,25 +79,33 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
 
     work = Path(work_dir)
     known: set[str] = set()
+    known_rejects: set[tuple[str, str]] = set()
     if only_new_in is not None:
         known = set(store.read_table(only_new_in, "articles").column("article_id").to_pylist())
+        old = store.read_table(only_new_in, "rejects")
+        known_rejects = set(zip(old.column("source_path").to_pylist(),
+                                map(str, old.column("reason").to_pylist())))
     rows, rejects, seen = [], [], {}
     skipped = 0
+
+    def reject(path, reason, detail):
+        if (path, reason) not in known_rejects:
+            rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
+
     for item in read_inputs(inputs):
         if not isinstance(item, Article):
-            rejects.append({"source_path": item.source_path, "reason": item.reason,
-                            "detail": item.detail, "seen_at": now_utc()})
+            reject(item.source_path, item.reason, item.detail)
             continue
         sha = sha256(item.body_text)
         aid = sha[:16]
-        if aid in seen:
-            rejects.append({"source_path": item.source_path, "reason": "duplicate",
-                            "detail": f"same body text as {seen[aid]}", "seen_at": now_utc()})
-            continue
-        seen[aid] = item.source_path
-        if aid in known:
+        if aid in known and aid not in seen:
+            seen[aid] = item.source_path
             skipped += 1
             continue
+        if aid in seen:
+            reject(item.source_path, "duplicate", f"same body text as {seen[aid]}")
+            continue
+        seen[aid] = item.source_path
         row = asdict(item)
         row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
         rows.append(row)

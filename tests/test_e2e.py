@@ -1,0 +1,134 @@
+"""The whole job end to end on corpus/: CLI, Prefect flow, re-runs, rejects, locking."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline import store
+from pipeline.runner import rerun_rules, run
+from pipeline.ruleset import RuleError
+from pipeline.schemas import TABLES
+
+from conftest import CORPUS, ROOT
+
+SEED = "000_1dcbb7a54b18fb12.txt"
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    summary = run([CORPUS], out, progress=False)
+    return out, summary
+
+
+def test_run_writes_every_table(corpus_out):
+    out, summary = corpus_out
+    dfs = pipeline.load(out)
+    assert set(dfs) == set(TABLES)
+    for name, df in dfs.items():
+        assert list(df.columns) == TABLES[name].names
+    arts = dfs["articles"]
+    # 6 articles in corpus/ (one JSONL line repeats another's text -> a duplicate reject)
+    assert summary.articles_read == len(arts) == 6
+    assert arts["article_id"].is_unique
+    rej = dfs["rejects"]
+    assert list(rej["reason"].astype(str)) == ["duplicate"]
+    seed = arts[arts["source_path"].str.endswith(SEED)].iloc[0]
+    assert seed["title"].startswith("Vance, Waltz – und Musk?")
+    assert seed["published_at"] == pd.Timestamp("2025-02-14 13:35", tz="Europe/Berlin")
+    assert seed["n_tokens"] > 1500
+    assert seed["model_name"] == summary.model.split()[0]
+    assert len(seed["rules_version"]) == 12
+
+
+def test_spans_index_into_body_text(corpus_out):
+    out, _ = corpus_out
+    dfs = pipeline.load(out)
+    body = dict(zip(dfs["articles"]["article_id"], dfs["articles"]["body_text"]))
+    for _, m in dfs["mentions"].iterrows():
+        assert body[m["article_id"]][m["start"]:m["end"]] == m["text"]
+    for _, r in dfs["roles"].iterrows():
+        assert body[r["article_id"]][r["start"]:r["end"]] == r["role_text"]
+    for _, c in dfs["claims"].iterrows():
+        assert body[c["article_id"]][c["claim_start"]:c["claim_end"]] == c["claim_text"]
+
+
+def test_reprocessing_replaces_rows_and_uses_cache(tmp_path):
+    first = run([CORPUS], tmp_path, progress=False)
+    before = {n: len(df) for n, df in pipeline.load(tmp_path).items()}
+    second = run([CORPUS], tmp_path, progress=False)
+    after = {n: len(df) for n, df in pipeline.load(tmp_path).items()}
+    assert before == after
+    assert first.parsed == 6 and second.parsed == 0 and second.cached == 6
+    third = run([CORPUS], tmp_path, progress=False, only_new=True)
+    assert third.articles_read == 0 and third.articles_skipped == 6 and third.version is None
+
+
+def test_rerun_rules_reports_changes_without_parsing(tmp_path):
+    run([CORPUS], tmp_path, progress=False)
+    rules = tmp_path / "myrules"
+    shutil.copytree(ROOT / "pipeline" / "rules", rules)
+    res = rerun_rules(tmp_path, rules_dir=rules)
+    assert res["reparsed"] == 0 and res["articles"] == 6
+    assert "| (no change) | 0 | 0 | 0 |" in res["report"]
+    assert Path(res["report_path"]).read_text(encoding="utf-8") == res["report"]
+    # a rules file with an error fails loudly, naming the file, and leaves the outputs alone
+    version = store.manifest(tmp_path)["version"]
+    (rules / "roles.yaml").write_text("version: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="roles.yaml"):
+        rerun_rules(tmp_path, rules_dir=rules)
+    assert store.manifest(tmp_path)["version"] == version
+
+
+def test_bad_inputs_become_rejects_not_crashes(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(CORPUS / SEED, inp / SEED)
+    (inp / "broken.jsonl").write_text('{"id": "1", "text": "Gut."}\n{not json\n', encoding="utf-8")
+    (inp / "empty.txt").write_text("   \n", encoding="utf-8")
+    (inp / "data.csv").write_text("a,b\n", encoding="utf-8")
+    summary = run([inp], tmp_path / "out", progress=False)
+    rej = pipeline.load(tmp_path / "out")["rejects"]
+    reasons = dict(zip(rej["source_path"].map(lambda p: Path(p.split(":")[0]).name), rej["reason"].astype(str)))
+    assert reasons["broken.jsonl"] == "bad_json"
+    assert reasons["empty.txt"] == "empty_body"
+    assert reasons["data.csv"] == "unsupported_format"
+    assert summary.articles_read == 2
+
+
+def test_second_writer_waits_then_fails_clearly(tmp_path):
+    with store.locked(tmp_path):
+        with pytest.raises(store.LockedError, match="being written"):
+            run([CORPUS / SEED], tmp_path, progress=False, lock_timeout=0.5)
+
+
+def test_cli_end_to_end(tmp_path):
+    out = tmp_path / "cli"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(CORPUS), "--out", str(out)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "Articles      6 processed, 0 already done, 1 rejected" in proc.stdout
+    assert "Tables now    articles 6" in proc.stdout
+    info = subprocess.run([sys.executable, "-m", "pipeline", "info", "--json"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    data = json.loads(info.stdout)
+    assert data["model"] == pipeline.load(out)["articles"]["model_name"].astype(str).iloc[0]
+    assert "ner" in data["components"]
+
+
+def test_prefect_flow_on_corpus(tmp_path):
+    flows = pytest.importorskip("flows")
+    res = flows.process_corpus(str(CORPUS), str(tmp_path))
+    assert res["articles"] == 6
+    dfs = pipeline.load(tmp_path)
+    assert len(dfs["articles"]) == 6 and len(dfs["rejects"]) == 1
+    assert "process_corpus" in res["summary"]
