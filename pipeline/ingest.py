@@ -206,7 +206,9 @@ def parse_german_datetime(value: object) -> datetime | None:
                 return found[0]
             import dateparser  # slow import, only when needed
             dt = dateparser.parse(s, languages=["de", "en"],
-                                  settings={"TIMEZONE": "Europe/Berlin", "RETURN_AS_TIMEZONE_AWARE": False})
+                                  settings={"TIMEZONE": "Europe/Berlin", "RETURN_AS_TIMEZONE_AWARE": False,
+                                            # no "gestern"/"vor 2 Stunden": those depend on today
+                                            "PARSERS": ["timestamp", "custom-formats", "absolute-time"]})
         if dt is None:
             return None
     # naive: local German time; explicit offsets keep their instant, shown in German time
@@ -785,6 +787,10 @@ def read_file(path: str | Path) -> Iterator[Article | Reject]:
         yield Reject(sp, "unreadable", f"{type(e).__name__}: {e}")
         return
     text = _decode(data)
+    sample = text[:4096]
+    if sample and ("\x00" in sample or sum(ord(c) < 32 and c not in "\n\r\t\f" for c in sample) > len(sample) // 50):
+        yield Reject(sp, "unreadable", "binary content, not text")
+        return
     kind = _kind(p, text)
     if kind is None:
         yield Reject(sp, "unsupported_format", f"unknown file type {''.join(p.suffixes) or '(no extension)'}")

@@ -308,3 +308,29 @@ def test_corpus_folder() -> None:
     ]
     assert len({x.body_text for x in items}) == 6  # one duplicate text
     assert all(x.published_at is not None and x.published_at.tzinfo is not None for x in items)
+
+
+def test_binary_file_rejected(tmp_path: Path) -> None:
+    p = tmp_path / "bild.txt"
+    p.write_bytes(bytes(range(256)) * 8)
+    items = list(read_file(p))
+    assert len(items) == 1 and (items[0].reason, items[0].detail) == ("unreadable", "binary content, not text")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("14. Februar 2025, 13.35 Uhr", datetime(2025, 2, 14, 13, 35, tzinfo=BERLIN)),
+    ("14.02.2025 - 13:35 Uhr", datetime(2025, 2, 14, 13, 35, tzinfo=BERLIN)),
+    ("2025-02-14T12:35:00Z", datetime(2025, 2, 14, 13, 35, tzinfo=BERLIN)),
+    ("2025-07-01 08:00", datetime(2025, 7, 1, 8, 0, tzinfo=BERLIN)),   # summer time: +02:00
+    ("Fri, 14 Feb 2025 12:35:00 GMT", datetime(2025, 2, 14, 13, 35, tzinfo=BERLIN)),
+    (1739540100, datetime(2025, 2, 14, 14, 35, tzinfo=BERLIN)),
+    ("gestern", None),          # relative dates depend on today: not guessed
+    ("kein Datum", None),
+])
+def test_parse_german_datetime(value, expected) -> None:
+    from pipeline.ingest import parse_german_datetime
+    got = parse_german_datetime(value)
+    assert got == expected
+    if got is not None:
+        assert got.tzinfo is not None
+        assert got.utcoffset() == expected.utcoffset()
