@@ -1,20 +1,1316 @@
-"""Claim extraction (issue 5). Not implemented yet: returns no rows."""
+"""Claim extraction (issue 5): who said or asserted what.
+
+Rule-based, over a parsed spaCy ``Doc``. The rules (``rules/speech.yaml``) are
+lexicons: verbs of speech and cognition with their particle verbs, source nouns
+("Angaben"), prepositions ("laut", "zufolge") and Konjunktiv forms. The code
+relies on tokens, quotation marks, these lexicons and, where the model provides
+them, POS tags, morphology (``Mood=Sub``) and sentence boundaries. Dependencies
+are used only when ``doc.has_annotation("DEP")``.
+
+Claim types:
+- ``direct``: a quotation in quotation marks („…“, »…«, "…", nested ‚…‘),
+  including partial quotes inside an indirect claim (er „vertraue“ Putin);
+- ``indirect``: a speech/cognition verb with a dass/ob clause or a Konjunktiv
+  clause, an inverted frame ("X sei Y, sagte Z", "…, so Z"), and following
+  sentences in Konjunktiv that continue the same speaker;
+- ``reported``: attributions through a source ("laut X", "X zufolge", "nach
+  Angaben X", "wie X berichtete", "heißt es in X", "demnach") and speech acts
+  with a noun-phrase object ("Hegseth schloss einen Nato-Beitritt aus").
+
+Span conventions: ``claim_start/claim_end`` is one contiguous span; a direct
+claim includes its quotation marks. ``cue_text`` lists the cue's words in text
+order joined by a space ("schloss aus", "wie mitteilte"); ``cue_start/cue_end``
+run from the first to the last cue word, so for a split particle verb they
+enclose other words too: the cue tokens are the words of the span that appear in
+``cue_text``. ``speaker_text`` is the local mention as written (a pronoun stays
+a pronoun), ``speaker_key`` the Actor it resolves to.
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.records import Actor, Claim
 from pipeline.ruleset import RuleError, RuleSet, rule_file
 
+# --------------------------------------------------------------------------- rules
+
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider", "unter", "über")
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    lemma: str                 # e.g. "mitteilen"
+    particle: str | None       # "mit" for a separable verb (may be several words: "zu bedenken")
+    split: bool                # True: this form is the bare base, the particle must follow
+    classes: frozenset[str]    # speech, cognition, reported
+    participle: bool = False
+
+
+@dataclass
+class SpeechRules:
+    version: int
+    forms: dict[str, list[VerbEntry]]
+    lemmas: dict[str, frozenset[str]]          # lemma -> classes (for token.lemma_ matches)
+    auxiliaries: frozenset[str]
+    not_speakers: frozenset[str]
+    nouns: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    preps_before: frozenset[str]
+    preps_after: frozenset[str]
+    source_adverbs: frozenset[str]
+    so_marker: str
+    impersonal: frozenset[str]
+    impersonal_preps: frozenset[str]
+    pronouns: dict[str, tuple[str, ...]]
+    role_heads: frozenset[str]
+    konjunktiv: frozenset[str]
+    complementizers: frozenset[str]
+
+    @property
+    def n_verbs(self) -> int:
+        return len(self.lemmas)
+
+
+def _split_lemma(lemma: str, file: str) -> tuple[str | None, str]:
+    if not isinstance(lemma, str) or not re.fullmatch(r"[a-zäöüß]+(_[a-zäöüß]+)*", lemma):
+        raise RuleError(file, str(lemma), "a verb is a lowercase lemma, particle verbs as PARTICLE_BASE")
+    parts = lemma.split("_")
+    return (" ".join(parts[:-1]) or None), parts[-1]
+
+
+def _weak_parts(base: str) -> tuple[list[str], list[str], str]:
+    """(finite forms, participles, stem) of a regular verb."""
+    if base.endswith(("eln", "ern")):
+        stem, inf = base[:-1], base
+        e = ""
+    else:
+        stem, inf = base[:-2], base
+        e = "e" if re.search(r"([td]|[^aeiouäöülr][mn])$", stem) else ""
+    t = e + "t"
+    fin = [stem + "e", stem + e + "st", stem + t, inf, stem + t + "e", stem + t + "en",
+           stem + t + "est", stem + t + "et"]
+    if base.endswith(("eln", "ern")):
+        fin.append(stem[:-2] + stem[-1] + "e")          # handle -> handle
+    prefixed = base.startswith(INSEPARABLE) or stem.endswith("ier")
+    part = (stem + t) if prefixed else ("ge" + stem + t)
+    return fin, [part], stem
+
+
+def _strong_parts(base: str, parts: list[str]) -> tuple[list[str], list[str]]:
+    praet, part = parts[0], parts[1]
+    stem = base[:-1] if base.endswith(("eln", "ern")) or base == "tun" else base[:-2]
+    third = parts[2] if len(parts) > 2 else (stem + ("et" if stem.endswith(("t", "d")) else "t"))
+    praet_pl = praet + ("n" if praet.endswith("e") else "en")
+    fin = [stem + "e", base, third, stem + "t", praet, praet_pl, praet + "st", praet + "t"]
+    return fin, [part]
+
+
+def _add(forms: dict[str, list[VerbEntry]], form: str, entry: VerbEntry) -> None:
+    lst = forms.setdefault(form.lower(), [])
+    for i, old in enumerate(lst):
+        if (old.lemma, old.particle, old.split) == (entry.lemma, entry.particle, entry.split):
+            lst[i] = VerbEntry(old.lemma, old.particle, old.split, old.classes | entry.classes,
+                               old.participle or entry.participle)
+            return
+    lst.append(entry)
+
+
+def _verb_forms(forms, lemmas, lemma, classes, file, strong_parts=None):
+    particle, base = _split_lemma(lemma, file)
+    if strong_parts is None:
+        fin, parts, _ = _weak_parts(base)
+    else:
+        if (not isinstance(strong_parts, list) or len(strong_parts) not in (2, 3)
+                or not all(isinstance(p, str) and p for p in strong_parts)):
+            raise RuleError(file, lemma, "strong verbs need [präteritum, partizip] or "
+                                         "[präteritum, partizip, 3sg present]")
+        fin, parts = _strong_parts(base, strong_parts)
+    cls = frozenset(classes)
+    full = (particle or "").replace(" ", "") + base
+    lemmas[full] = lemmas.get(full, frozenset()) | cls
+    if particle is None:
+        for f in fin:
+            _add(forms, f, VerbEntry(full, None, False, cls))
+        for p in parts:
+            _add(forms, p, VerbEntry(full, None, False, cls, participle=True))
+        return
+    for f in fin:
+        _add(forms, f, VerbEntry(full, particle, True, cls))
+    if " " not in particle:
+        for f in fin:
+            _add(forms, particle + f, VerbEntry(full, particle, False, cls))
+        for p in parts:
+            _add(forms, particle + p, VerbEntry(full, particle, False, cls, participle=True))
+        _add(forms, particle + "zu" + base, VerbEntry(full, particle, False, cls))
+
+
+def _str_list(data: dict, key: str, file: str) -> list[str]:
+    val = data.get(key)
+    if not isinstance(val, list) or not all(isinstance(v, str) and v for v in val):
+        raise RuleError(file, key, "expected a list of non-empty strings")
+    return val
+
+
+SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
+               "prepositions", "source_adverbs", "so_marker", "impersonal", "impersonal_preps",
+               "pronouns", "role_heads", "konjunktiv", "complementizers"}
+CLASSES = ("speech", "cognition", "reported")
+
 
 @rule_file("speech")
-def parse_speech(data: Any, file: str) -> dict:
+def parse_speech(data: Any, file: str) -> SpeechRules:
     if not isinstance(data, dict) or "version" not in data:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
-    return data
+    unknown = sorted(set(data) - SPEECH_KEYS)
+    missing = sorted(SPEECH_KEYS - set(data))
+    if unknown or missing:
+        raise RuleError(file, None, f"unknown key(s) {unknown}, missing key(s) {missing}")
+    forms: dict[str, list[VerbEntry]] = {}
+    lemmas: dict[str, frozenset[str]] = {}
+    for kind in ("weak", "strong"):
+        block = data[kind]
+        if not isinstance(block, dict) or set(block) - set(CLASSES):
+            raise RuleError(file, kind, f"expected a mapping with keys among {list(CLASSES)}")
+        for cls, entries in block.items():
+            classes = {cls, "speech"} if cls == "reported" else {cls}
+            if kind == "weak":
+                if not isinstance(entries, list):
+                    raise RuleError(file, f"{kind}.{cls}", "expected a list of lemmas")
+                for lemma in entries:
+                    _verb_forms(forms, lemmas, lemma, classes, file)
+            else:
+                if not isinstance(entries, dict):
+                    raise RuleError(file, f"{kind}.{cls}", "expected lemma: [präteritum, partizip]")
+                for lemma, parts in entries.items():
+                    _verb_forms(forms, lemmas, lemma, classes, file, parts)
+    preps = data["prepositions"]
+    if not isinstance(preps, dict) or set(preps) != {"before", "after", "nach_requires_noun"}:
+        raise RuleError(file, "prepositions", "expected keys before, after, nach_requires_noun")
+    pron = data["pronouns"]
+    if not isinstance(pron, dict) or not all(isinstance(v, list) for v in pron.values()):
+        raise RuleError(file, "pronouns", "expected pronoun: [actor types]")
+    if not isinstance(data["so_marker"], str):
+        raise RuleError(file, "so_marker", "expected a string")
+    return SpeechRules(
+        version=int(data["version"]),
+        forms=forms,
+        lemmas=lemmas,
+        auxiliaries=frozenset(_str_list(data, "auxiliaries", file)),
+        not_speakers=frozenset(w.lower() for w in _str_list(data, "not_speakers", file)),
+        nouns=frozenset(_str_list(data, "nouns", file)),
+        noun_suffixes=tuple(_str_list(data, "noun_suffixes", file)),
+        preps_before=frozenset(_str_list(preps, "before", file)),
+        preps_after=frozenset(_str_list(preps, "after", file)),
+        source_adverbs=frozenset(_str_list(data, "source_adverbs", file)),
+        so_marker=data["so_marker"],
+        impersonal=frozenset(_str_list(data, "impersonal", file)),
+        impersonal_preps=frozenset(_str_list(data, "impersonal_preps", file)),
+        pronouns={k: tuple(v) for k, v in pron.items()},
+        role_heads=frozenset(_str_list(data, "role_heads", file)),
+        konjunktiv=frozenset(_str_list(data, "konjunktiv", file)),
+        complementizers=frozenset(_str_list(data, "complementizers", file)),
+    )
 
+
+# --------------------------------------------------------------------------- quotes
+
+QUOTE_PAIRS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", '"': '"', "‚": "‘’", "›": "‹"}
+QUOTE_CHARS = set("„“”»«\"‚‘’›‹")
+MAX_QUOTE = 3000
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int      # char offset of the opening mark
+    end: int        # char offset after the closing mark
+    depth: int      # 0 = top level
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quotation marks. Nested quotes get depth >= 1; unclosed ones are dropped
+    at a paragraph break."""
+    out: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n" and i + 1 < n and text[i + 1] == "\n":
+            stack.clear()
+        elif c in QUOTE_CHARS:
+            if stack and c in QUOTE_PAIRS[stack[-1][0]] and _closes(text, i, stack[-1]):
+                o, s = stack.pop()
+                if i + 1 - s <= MAX_QUOTE:
+                    out.append(Quote(s, i + 1, len(stack)))
+            elif c in QUOTE_PAIRS and _opens(text, i, c, stack):
+                stack.append((c, i))
+        i += 1
+    return sorted(out, key=lambda q: (q.start, -q.end))
+
+
+def _opens(text: str, i: int, c: str, stack: list) -> bool:
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return False
+    if c in "‚›":
+        # single marks open only inside a quote, and ‚ is not a low comma between letters
+        prev = text[i - 1] if i else " "
+        return bool(stack) and not prev.isalnum()
+    if c == '"':
+        prev = text[i - 1] if i else " "
+        return not prev.isalnum()
+    return True
+
+
+def _closes(text: str, i: int, top: tuple[str, int]) -> bool:
+    if text[i] in "‘’":
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        return not nxt.isalpha()            # an apostrophe inside a word does not close
+    if text[i] == '"':
+        prev = text[i - 1] if i else " "
+        return not prev.isspace()
+    return True
+
+
+# --------------------------------------------------------------------------- context
+
+PUNCT_END = {".", "!", "?"}
+CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "–", "-", "(", ")"}
+DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+        "kein", "keine", "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre",
+        "ihrer", "ihres", "ihrem", "ihren", "dessen", "deren", "unser", "unsere", "diese", "dieser",
+        "dieses", "diesem", "diesen", "jene", "jener", "beide", "beiden", "alle", "viele", "mehrere",
+        "einige", "zahlreiche", "andere", "weitere", "manche"}
+NOMINATIVE_BLOCK = {"dem", "den", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
+                    "diesen"}
+GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses",
+                 "dieser"}
+NP_PREPS = {"von", "vom", "aus", "der", "des"}
+SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
+             "bereits", "ebenfalls", "weiter", "später", "damals", "zuletzt", "kürzlich", "noch",
+             "einmal", "allerdings", "daraufhin", "ferner", "indes", "dagegen", "bisher", "schon",
+             "inzwischen", "mittlerweile", "gegenüber", "wiederholt", "mehrfach", "erneut", "stets",
+             "immer", "sogar", "selbst", "offenbar", "offiziell", "ausdrücklich", "deutlich", "klar",
+             "jetzt", "nochmals", "zuvor", "vorher", "demnach", "sich", "am", "im"}
+WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+            "wochenende", "abend", "morgen", "vormittag", "nachmittag"}
+REL_PRONOUNS = {"der", "die", "das", "welcher", "welche", "welches", "dem", "den", "denen", "deren",
+                "dessen"}
+SUBORDINATORS = {"wie", "nachdem", "als", "weil", "da", "wenn", "obwohl", "während", "bevor",
+                 "nachdem", "sodass", "damit", "indem", "zumal", "dass", "ob"}
+PERSON_PRON = {"er", "sie", "ich", "wir"}
+FUNCTION_WORDS = {"am", "im", "an", "auf", "in", "mit", "nach", "vor", "bei", "beim", "seit", "von", "vom", "zu",
+                  "zum", "zur", "für", "über", "unter", "durch", "gegen", "ohne", "um", "aus", "während",
+                  "wegen", "trotz", "laut", "neben", "zwischen", "hinter", "ab", "bis", "innerhalb",
+                  "außerhalb", "angesichts", "gemäß", "zufolge", "und", "oder", "aber", "doch", "denn",
+                  "sondern", "wenn", "weil", "als", "obwohl", "nachdem", "bevor", "damit", "sodass",
+                  "allein", "zuletzt", "zudem", "ebenfalls", "offiziell", "außerdem", "trotzdem",
+                  "deshalb", "daher", "dennoch", "vielmehr", "anschließend", "zunächst", "zuvor",
+                  "später", "inzwischen", "mittlerweile", "bereits", "erst", "nur", "schon", "sogar",
+                  "gerade", "vor allem", "insgesamt", "hauptsächlich", "parallel", "lange", "ebenso",
+                  "wer", "welche", "welcher", "welches", "warum", "wieso", "weshalb", "wo", "woher",
+                  "wohin", "was", "wann", "mehr", "weniger", "viel", "wenig", "sehr", "nicht", "kein"}
+NOT_KONJ_E = {"ohne", "gerne", "gern", "gerade", "lange", "alleine", "eine", "keine", "seine", "ihre", "diese",
+              "jene", "beide", "alle", "deine", "meine", "unsere", "solche", "welche", "manche", "heute",
+              "ebenfalle", "schnelle", "bitte", "danke", "stelle", "stille", "mitte", "ende", "seite", "weise",
+              "gegebenenfalls", "nie", "die", "sie", "wie", "hie", "je"}
+
+
+@dataclass
+class Hit:
+    i: int                      # verb token
+    particle: list[int]         # particle token indices
+    entry: VerbEntry
+    aux: list[int] = field(default_factory=list)
+
+    @property
+    def classes(self) -> frozenset[str]:
+        return self.entry.classes
+
+
+@dataclass
+class Found:
+    """A claim under construction, in token indices (end exclusive)."""
+    msg: tuple[int, int] | None
+    msg_chars: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    cue: list[int]
+    ctype: str
+    rule: str
+    sent: int
+    speaker_key: str | None = None
+
+
+class Ctx:
+    def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor]):
+        self.doc, self.R, self.actors = doc, R, actors
+        self.toks: list[Token] = list(doc)
+        self.low = [t.text.lower() for t in doc]
+        self.text = doc.text
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self.sents = self._sentences()
+        self.sent_of = [0] * len(doc)
+        k = 0
+        for t in range(len(doc)):
+            while k + 1 < len(self.sents) and t >= self.sents[k + 1][0]:
+                k += 1
+            self.sent_of[t] = k
+        self.quotes = [q for q in find_quotes(self.text)]
+        self.quote_tok: list[tuple[int, int, Quote]] = []
+        self.in_quote = [-1] * len(doc)         # index into quote_tok of the top-level quote
+        for q in self.quotes:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or len(span) < 3:
+                continue
+            self.quote_tok.append((span.start, span.end, q))
+            if q.depth == 0:
+                for t in range(span.start, span.end):
+                    self.in_quote[t] = len(self.quote_tok) - 1
+        self.ent_at: dict[int, tuple[int, int, str]] = {}
+        for e in doc.ents:
+            for t in range(e.start, e.end):
+                self.ent_at[t] = (e.start, e.end, e.label_)
+        self.inverted_ok: set[int] = set()      # cue verbs of a quote frame that may also frame a clause
+        self.mentions = sorted(((m.start, m.end, m, a) for a in actors for m in a.mentions),
+                               key=lambda x: x[0])
+
+    # -- sentences
+    def _sentences(self) -> list[tuple[int, int]]:
+        doc = self.doc
+        if len(doc) == 0:
+            return []
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            raw = [(s.start, s.end) for s in doc.sents]
+        else:
+            raw = self._split()
+        return self._clean_sents(raw)
+
+    def _clean_sents(self, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentences without surrounding whitespace tokens; an opening quotation mark at a
+        sentence end moves to the next sentence, a closing one at a start to the previous."""
+        toks = self.doc
+        text = self.doc.text
+        bounds = [a for a, b in raw] + [len(toks)]
+        for i, t in enumerate(toks):          # paragraph breaks always end a sentence
+            if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
+                bounds.append(i + 1)
+        bounds = sorted(set(bounds))
+        fixed = [0]
+        for x in bounds[1:-1]:
+            y = x
+            while y - 1 > fixed[-1] and (toks[y - 1].is_space or (toks[y - 1].text in "„»‚" )):
+                y -= 1
+            while y < len(toks) and toks[y].text in "“”«\"" and y - 1 >= 0 and not toks[y - 1].whitespace_ \
+                    and y + 1 < len(toks):
+                y += 1
+            if y > fixed[-1]:
+                fixed.append(y)
+        fixed.append(len(toks))
+        out = []
+        for a, b in zip(fixed, fixed[1:]):
+            while a < b and toks[a].is_space:
+                a += 1
+            while b > a and toks[b - 1].is_space:
+                b -= 1
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def _split(self) -> list[tuple[int, int]]:
+        doc = self.doc
+        out, start = [], 0
+        for i, t in enumerate(doc):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if "\n" in t.text or (t.text in PUNCT_END and nxt is not None and
+                                  (nxt.text[:1].isupper() or nxt.text[:1] in "„»\"" or "\n" in nxt.whitespace_)):
+                out.append((start, i + 1))
+                start = i + 1
+            elif "\n" in t.whitespace_:
+                out.append((start, i + 1))
+                start = i + 1
+        if start < len(doc):
+            out.append((start, len(doc)))
+        return out
+
+    # -- token classes
+    def is_punct(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.is_punct or t.text in QUOTE_CHARS
+
+    def is_quote_mark(self, i: int) -> bool:
+        return self.toks[i].text in QUOTE_CHARS
+
+    def is_nounish(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.has_pos and t.pos_:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return True
+            if t.pos_ in ("VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART", "PUNCT"):
+                return i in self.ent_at
+        w = t.text
+        if not w[:1].isupper() or self.is_punct(i):
+            return i in self.ent_at
+        lw = w.lower()
+        if lw in self.R.not_speakers or lw in DETS or lw in SUBORDINATORS or lw in PERSON_PRON \
+                or lw in FUNCTION_WORDS:
+            return False
+        if lw in self.R.forms and i > 0 and self.low[i - 1] in (",", ":", "„", "“"):
+            return False
+        return True
+
+    def is_adjish(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.has_pos and t.pos_:
+            return t.pos_ in ("ADJ", "NUM") or (t.pos_ == "ADV" and t.text.endswith(("e", "en")))
+        w = t.text
+        if w[:1].isdigit():
+            return True
+        return (w.islower() and w.endswith(("e", "en", "er", "es", "em")) and
+                w not in DETS and w not in self.R.forms and w not in self.R.not_speakers and
+                w not in SUBORDINATORS and w not in PERSON_PRON)
+
+    def is_konj(self, i: int) -> bool:
+        t = self.toks[i]
+        lw = self.low[i]
+        if self.has_morph:
+            m = t.morph
+            if "Sub" in m.get("Mood") and ("Fin" in m.get("VerbForm") or not m.get("VerbForm")):
+                if lw not in ("ich", "wir"):
+                    return True
+        if lw in self.R.konjunktiv:
+            prev = self.low[i - 1] if i else ""
+            if lw in ("habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse",
+                      "gebe", "gehe", "komme", "stehe", "liege", "bleibe", "brauche", "lasse",
+                      "fehle", "gelte", "sehe", "halte", "mache", "trage", "plane", "arbeite",
+                      "erwarte", "zähle", "heiße", "befinde", "bestehe") and prev == "ich":
+                return False
+            return True
+        # "er vertraue", "sie plane": 3rd person subject + verb in -e (no morphologizer needed)
+        if lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in NOT_KONJ_E \
+                and lw not in DETS and not (self.has_pos and t.pos_ not in ("VERB", "AUX", "")):
+            k = i - 1
+            while k >= 0 and self.is_quote_mark(k):
+                k -= 1
+            if k >= 0 and self.low[k] in ("er", "es", "man") and (
+                    k == 0 or self.low[k - 1] in (",", "und", "dass", "daß", ":") or self.is_quote_mark(k - 1)
+                    or self.sent_of[k - 1] != self.sent_of[k]):
+                return True
+        return False
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        return self.toks[a].idx, self.toks[b - 1].idx + len(self.toks[b - 1].text)
+
+    # -- cue verbs
+    def verb_hit(self, i: int, limit: int) -> Hit | None:
+        """A speech/cognition verb at token i; a split particle must follow before ``limit``."""
+        lw = self.low[i]
+        entries = self.R.forms.get(lw)
+        t = self.toks[i]
+        if not entries and self.has_lemma and t.lemma_.lower() in self.R.lemmas and \
+                (not self.has_pos or t.pos_ in ("VERB", "AUX")):
+            lem = t.lemma_.lower()
+            entries = [VerbEntry(lem, None, False, self.R.lemmas[lem])]
+        if not entries:
+            return None
+        if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", ""):
+            return None
+        if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
+            if self.sents and i != self.sents[self.sent_of[i]][0]:
+                return None         # a capitalized word inside a sentence is a noun ("Sagen")
+        best: Hit | None = None
+        for e in entries:
+            if e.split:
+                ps = self._find_particle(i, e.particle, limit)
+                if ps:
+                    return Hit(i, ps, e)
+            elif best is None:
+                best = Hit(i, [], e)
+        return best
+
+    def _find_particle(self, i: int, particle: str, limit: int) -> list[int]:
+        words = particle.split()
+        k = i + 1
+        while k < limit:
+            lw = self.low[k]
+            if lw in ("dass", "daß", "ob") or (lw in (":", ";") and k > i + 1):
+                return []
+            if self.in_quote[k] >= 0 and self.in_quote[k] != self.in_quote[i]:
+                k += 1
+                continue
+            if self.low[k:k + len(words)] == words:
+                e = k + len(words)
+                nxt = self.low[e] if e < len(self.low) else "."
+                tag = self.toks[k + len(words) - 1].tag_
+                if tag == "PTKVZ" or nxt in CLAUSE_BREAK or nxt in ("und", "oder", "sowie") \
+                        or nxt in QUOTE_CHARS or e >= limit:
+                    return list(range(k, e))
+            k += 1
+        return []
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False) -> tuple[int, int] | None:
+    """A noun phrase starting at token k (end exclusive), in the gold annotation's style:
+    determiner, adjectives, nouns/names, genitive attributes, a von/aus-PP and an
+    apposition with a name."""
+    n = min(limit, len(c.toks))
+    if k >= n:
+        return None
+    lw = c.low[k]
+    if lw in PERSON_PRON or (lw == "sie" and k < n):
+        return (k, k + 1)
+    if lw in c.R.not_speakers and lw not in DETS:
+        return None
+    j = k
+    if lw in DETS:
+        if lw in NOMINATIVE_BLOCK and not allow_oblique:
+            return None
+        j += 1
+    # quoted names: das „Wall Street Journal“
+    if j < n and c.is_quote_mark(j) and c.in_quote[j] >= 0:
+        qs, qe, q = c.quote_tok[c.in_quote[j]]
+        if qe - qs <= 8 and qs == j:
+            return (k, qe)
+    while j < n and c.is_adjish(j) and not c.is_nounish(j):
+        j += 1
+    h = j
+    while j < n and c.is_nounish(j) and not c.is_punct(j):
+        j += 1
+    if j == h:
+        return None
+    end = j
+    # genitive attributes and von-PPs: "der Sprecher des Ministeriums", "X von der Partei Y"
+    for _ in range(3):
+        if end < n and c.low[end] in GENITIVE_DETS | {"von", "vom", "aus"}:
+            m = end + 1
+            if c.low[end] in ("von", "aus") and m < n and c.low[m] in DETS:
+                m += 1
+            while m < n and c.is_adjish(m) and not c.is_nounish(m):
+                m += 1
+            m0 = m
+            while m < n and c.is_nounish(m) and not c.is_punct(m):
+                m += 1
+            if m > m0:
+                end = m
+                continue
+        break
+    # apposition: "Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"
+    if end + 1 < n and c.low[end] == "," and c.toks[end + 1].text[:1].isupper():
+        m = end + 1
+        while m < n and c.is_nounish(m) and not c.is_punct(m) and m - end <= 4:
+            m += 1
+        if m > end + 1 and (m >= n or c.low[m] in (",", ":", ".")):
+            names = all((t in c.ent_at and c.ent_at[t][2] == "PER") or
+                        (c.has_pos and c.toks[t].pos_ == "PROPN") for t in range(end + 1, m))
+            if names or not c.has_pos:
+                end = m
+    return (k, end)
+
+
+def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token i (its start is at or after lo)."""
+    best = None
+    for k in range(max(lo, i - 14), i):
+        if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in SKIPPABLE or
+                           c.low[k - 1] in ("und", "auch", "doch", "aber", "so") or
+                           c.is_quote_mark(k - 1)):
+            continue
+        np_ = grab_np(c, k, i)
+        if np_ and np_[1] == i:
+            best = np_
+            break
+    return best
+
+
+def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
+    """Subject right after a (fronted) verb: "sagte er", "betonte Trump", "erklärt der Experte X"."""
+    k = i + 1
+    skipped = 0
+    while k < limit and skipped < 4:
+        lw = c.low[k]
+        if lw in PERSON_PRON or lw == "sie":
+            return (k, k + 1)
+        np_ = grab_np(c, k, limit)
+        if np_:
+            # "am Donnerstag" style fillers are not subjects
+            if c.low[np_[0]] in WEEKDAYS:
+                return None
+            return np_
+        if lw in SKIPPABLE or lw in WEEKDAYS or (c.toks[k].pos_ == "ADV" if c.has_pos else False):
+            k += 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
+    t = c.toks[i]
+    heads = [t]
+    if t.dep_ in ("oc", "xcomp") or (t.head.pos_ == "AUX" and t.head != t):
+        heads.append(t.head)
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
+                a = ch.left_edge.i
+                np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in NOMINATIVE_BLOCK else None
+                if np_ and np_[0] <= ch.i < np_[1]:
+                    return np_
+                return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
+    return None
+
+
+def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """Speaker of a verb cue within the clause [lo, hi)."""
+    if c.has_dep:
+        s = subject_dep(c, h.i)
+        if s and c.low[s[0]] not in c.R.not_speakers:
+            return s
+    i = h.i
+    first = h.aux[0] if h.aux and h.aux[0] < i else i
+    last = max([i, *h.particle, *h.aux])
+    final = last + 1 >= hi or c.low[last + 1] in CLAUSE_BREAK or c.is_quote_mark(last + 1)
+    # subordinate clause: "wie Trump erklärte", "nachdem sie berichtet hatte"
+    for k in range(first - 1, max(lo, first - 12) - 1, -1) if final else ():
+        if c.low[k] in SUBORDINATORS and c.low[k] not in ("dass", "ob"):
+            np_ = grab_np(c, k + 1, first)
+            if np_:
+                return np_
+            break
+        if c.low[k] in CLAUSE_BREAK:
+            break
+    if first > lo:
+        after = subject_after(c, first, hi)
+        before = np_before(c, first, lo)
+        if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
+                       or c.is_quote_mark(before[0] - 1)):
+            if not after or c.low[after[0]] not in PERSON_PRON | {"sie"}:
+                if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
+                    return before
+        if after:
+            return after
+        return before
+    return subject_after(c, first, hi)
+
+
+# --------------------------------------------------------------------------- speaker resolution
+
+def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:
+    if sp is None:
+        return None
+    a, b = c.char_span(*sp)
+    best, best_ov = None, 0
+    for ms, me, m, actor in c.mentions:
+        ov = min(b, me) - max(a, ms)
+        if ov > best_ov or (ov == best_ov and ov > 0 and actor.actor_type == "person"):
+            best, best_ov = actor, ov
+    if best is not None:
+        return best.key
+    head = c.low[sp[1] - 1]
+    first = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and first in c.R.pronouns:
+        types = c.R.pronouns[first]
+        return _nearest_actor(c, sp[0], types, prev)
+    if any(c.toks[t].text in c.R.role_heads or c.toks[t].text.endswith(tuple(
+            r.lower() for r in ("sprecher", "minister", "präsident", "chef", "berater")))
+           for t in range(sp[0], sp[1])):
+        return _nearest_actor(c, sp[0], ("person",), prev, role=True)
+    return None
+
+
+def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+    types = set(types)
+    if not types:
+        return None
+    pos = c.toks[i].idx
+    s_i = c.sent_of[i]
+    # the speaker of a recent claim wins
+    for f in reversed(prev):
+        if f.speaker_key and s_i - f.sent <= 2 and not role:
+            actor = next((a for a in c.actors if a.key == f.speaker_key), None)
+            if actor and actor.actor_type in types:
+                return actor.key
+    best, best_score = None, None
+    lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
+    for ms, me, m, actor in c.mentions:
+        if me > pos or ms < lo_char or actor.actor_type not in types:
+            continue
+        text = c.text[ms:me]
+        score = pos - ms
+        tok = c.doc.char_span(ms, me, alignment_mode="expand")
+        if tok is not None:
+            nxt = c.toks[tok.end] if tok.end < len(c.toks) else None
+            # prenominal genitive ("Trumps Ukraine-Taskforce") is not a subject
+            if text.endswith("s") and nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                score += 10_000
+            st = c.sents[c.sent_of[tok.start]][0]
+            if tok.start == st or (tok.start > st and c.low[tok.start - 1] in DETS):
+                score -= 150
+        if best_score is None or score < best_score:
+            best, best_score = actor, score
+    return best.key if best else None
+
+
+# --------------------------------------------------------------------------- extraction
 
 def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
-    return []
+    R: SpeechRules = rules["speech"]
+    if len(doc) == 0:
+        return []
+    c = Ctx(doc, R, actors)
+    found: list[Found] = []
+    covered: set[int] = set()          # quote indices already claimed
+    prev_by_sent: dict[int, list[Found]] = {}
+    for si, (a, b) in enumerate(c.sents):
+        local = _sentence_claims(c, si, a, b, found, covered)
+        if not local:
+            local = _continuation(c, si, a, b, found, covered)
+        for f in local:
+            if f.speaker_key is None:
+                f.speaker_key = resolve_speaker(c, f.speaker, found)
+            found.append(f)
+        prev_by_sent[si] = local
+    _nested_quotes(c, found, covered)
+    return _to_records(c, found)
+
+
+def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    out: list[Found] = []
+    used: set[int] = set()
+    # 1. direct quotes that start in this sentence
+    for qi, (qs, qe, q) in enumerate(c.quote_tok):
+        if q.depth != 0 or not (a <= qs < b) or qi in covered:
+            continue
+        f = _attribute_quote(c, qi, qs, qe, si, found + out, used)
+        if f:
+            covered.add(qi)
+            out.append(f)
+    # sentence tokens outside claimed quotes
+    # 2. prepositional sources: laut X, nach Angaben X, X zufolge, gemäß X
+    out.extend(_source_preps(c, si, a, b, used))
+    # 3. verb cues
+    for i in range(a, b):
+        if (i in used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, b)
+        if h is None:
+            continue
+        f = _verb_claim(c, h, si, a, b, used, out, only_inverted=i in c.inverted_ok)
+        if f:
+            out.append(f)
+    # 4. ", so X" after a clause
+    for i in range(a + 1, b - 1):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
+            continue
+        sp = grab_np(c, i + 1, b)
+        if sp is None or c.low[sp[0]] in c.R.not_speakers:
+            continue
+        if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
+                and c.low[sp[1]] not in ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter"):
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+            continue
+        msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
+        used.update(range(i, sp[1]))
+        out.append(Found(msg, None, sp, [i], "indirect", "so_marker", si))
+    # 5. "heißt es (in X)"
+    for i in range(a, b - 1):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+            continue
+        cue = [i, i + 1]
+        sp = None
+        k = i + 2
+        while k < b and (c.low[k] in SKIPPABLE or c.low[k] in ("dazu", "darin", "weiter")):
+            k += 1
+        if k < b and c.low[k] in c.R.impersonal_preps:
+            sp = grab_np(c, k + 1, b, allow_oblique=True)
+        used.update(range(i, (sp[1] if sp else i + 2)))
+        end = sp[1] if sp else i + 2
+        if i > a and c.low[i - 1] == ",":
+            msg = _msg_around(c, a, b, i - 1, _clause_end(c, end, b))
+        else:
+            m0 = end
+            while m0 < b and c.low[m0] in (",", ":"):
+                m0 += 1
+            msg = (m0, _strip_end(c, m0, b)) if m0 < b else None
+        if msg and msg[1] > msg[0]:
+            out.append(Found(msg, None, sp, cue, "reported", "heisst_es", si))
+    # 6. demnach / wonach: the source of the previous claim
+    if not out and found:
+        last = found[-1]
+        for i in range(a, min(b, a + 6)):
+            if c.low[i] in c.R.source_adverbs and c.in_quote[i] < 0 and si - last.sent <= 1 and last.speaker:
+                f = Found((a, _strip_end(c, a, b)), None, last.speaker, [i], "reported", "source_adverb",
+                          si, speaker_key=last.speaker_key)
+                out.append(f)
+                break
+    return out
+
+
+def R_SO(c: Ctx) -> str:
+    return c.R.so_marker
+
+
+def _strip_end(c: Ctx, a: int, b: int) -> int:
+    """End of [a, b) without trailing sentence punctuation."""
+    while b > a and c.low[b - 1] in (".", "!", "?", ";", ",", ":") and c.in_quote[b - 1] < 0:
+        b -= 1
+    return b
+
+
+def _clause_end(c: Ctx, k: int, b: int) -> int:
+    """After a parenthetical frame ending at k: the frame ends the sentence or is
+    followed by a comma and the rest of the message."""
+    while k < b and c.low[k] not in (",", ".", "!", "?", ";", ":"):
+        k += 1
+    return k
+
+
+def _msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
+    """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
+    if frame_end < b and c.low[frame_end] == "," and _strip_end(c, frame_end + 1, b) > frame_end + 1 \
+            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)):
+        return (a, _strip_end(c, a, b))          # parenthetical: whole sentence
+    return (a, frame_start)
+
+
+def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
+    n = len(c.toks)
+    ntok = qe - qs - 2
+    sa, sb = c.sents[si]
+    sb_end = c.sents[c.sent_of[qe - 1]][1]          # the sentence where the quote ends
+    # a. after: „…“, sagte X / „…“, so X / „…“, wie X sagte / „…“, heißt es
+    k = qe
+    if k < n and c.low[k] in (",", "–"):
+        k += 1
+    if k < sb_end and k != qe or (k < sb_end and c.toks[k].text[:1].islower()):
+        lw = c.low[k]
+        if lw == c.R.so_marker:
+            sp = grab_np(c, k + 1, sb_end)
+            if sp and c.low[sp[0]] not in c.R.not_speakers:
+                used.update(range(k, sp[1]))
+                return Found((qs, qe), None, sp, [k], "direct", "quote_so", si)
+            if k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
+                used.update(range(k, k + 3))
+                return Found((qs, qe), None, None, [k + 1, k + 2], "direct", "quote_heisst_es", si)
+        if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
+            cue = [k, k + 1]
+            sp = None
+            if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
+                sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
+            used.update(range(k, sp[1] if sp else k + 2))
+            return Found((qs, qe), None, sp, cue, "direct", "quote_heisst_es", si)
+        h = None
+        kk = k
+        if lw == "wie":
+            # „…“, wie Trump erklärte / wie er einmal sagte
+            for m in range(k + 1, min(sb_end, k + 12)):
+                if c.low[m] in CLAUSE_BREAK:
+                    break
+                h = c.verb_hit(m, sb_end)
+                if h:
+                    break
+            if h:
+                _attach_aux(c, h, sb_end)
+                sp = find_subject(c, h, k, sb_end)
+                cue = sorted({k, h.i, *h.particle, *h.aux})
+                used.update(range(k, max(cue) + 1))
+                return Found((qs, qe), None, sp, cue, "direct", "quote_wie", si)
+        if lw in c.R.auxiliaries and k + 1 < sb_end:
+            kk = k
+        for m in (k, k + 1) if lw in c.R.auxiliaries else (k,):
+            if m < sb_end:
+                h = c.verb_hit(m, sb_end)
+                if h and ("speech" in h.classes or "cognition" in h.classes):
+                    break
+                h = None
+        if h is None and lw in c.R.auxiliaries:
+            # „…“, hatte er gesagt
+            for m in range(k + 1, min(sb_end, k + 6)):
+                if c.low[m] in CLAUSE_BREAK:
+                    break
+                hh = c.verb_hit(m, sb_end)
+                if hh and hh.entry.participle:
+                    hh.aux = [k]
+                    sp = subject_after(c, k, sb_end)
+                    cue = sorted({k, hh.i, *hh.particle})
+                    used.update(range(k, max(cue) + 1))
+                    return Found((qs, qe), None, sp, cue, "direct", "quote_after", si)
+        if h is not None:
+            _attach_aux(c, h, sb_end)
+            sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end) \
+                if not c.has_dep else (subject_dep(c, h.i) or subject_after(c, h.i, sb_end))
+            if sp is None and k == qe:
+                h = None
+        if h is not None:
+            cue = sorted({h.i, *h.particle, *h.aux})
+            used.update(range(k, max(cue) + 1))
+            if sp:
+                used.update(range(sp[0], sp[1]))
+            return Found((qs, qe), None, sp, cue, "direct", "quote_after", si)
+    # b. before: X sagte: „…“  /  X sagte, „…“  /  previous sentence ends with ':'
+    lo = sa
+    frame_end = qs
+    if qs == sa and si > 0 and c.low[qs - 1] == ":":
+        lo, frame_end = c.sents[si - 1][0], qs - 1
+    elif qs > sa and c.low[qs - 1] not in (":", ","):
+        frame_end = None
+    if frame_end is not None and frame_end > lo:
+        for i in range(frame_end - 1, lo - 1, -1):
+            if c.in_quote[i] >= 0 or i in used:
+                continue
+            h = c.verb_hit(i, frame_end)
+            if h and ("speech" in h.classes or "cognition" in h.classes):
+                _attach_aux(c, h, frame_end)
+                clause_lo = lo
+                for m in range(h.i - 1, lo - 1, -1):
+                    if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+                        clause_lo = m + 1
+                        break
+                sp = find_subject(c, h, clause_lo, frame_end)
+                if sp is None:
+                    continue
+                cue = sorted({h.i, *h.particle, *h.aux})
+                used.update(cue)
+                c.inverted_ok.add(h.i)
+                return Found((qs, qe), None, sp, cue, "direct", "quote_before", si)
+    # c. the quote lies inside a later indirect frame or continues a speaker: handled later
+    if ntok >= 4 and _quote_is_sentence(c, qs, qe):
+        # a standalone quotation continues the speaker of the previous claim
+        for f in reversed(prev):
+            if si - f.sent <= 2 and f.speaker is not None:
+                return Found((qs, qe), None, f.speaker, [], "direct", "quote_continued", si,
+                             speaker_key=f.speaker_key)
+            break
+        if ntok >= 6:
+            # the next sentence may name the speaker: „…“ Das sagte X.
+            return Found((qs, qe), None, None, [], "direct", "quote_unattributed", si)
+    return None
+
+
+def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
+    sa = c.sents[c.sent_of[qs]][0]
+    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END)
+    inner_end = c.low[qe - 2] in PUNCT_END
+    nxt = c.low[qe] if qe < len(c.toks) else "."
+    return starts and (inner_end or nxt in PUNCT_END)
+
+
+def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
+    """'hatte gesagt' / 'gesagt hatte' / 'hat angekündigt': the auxiliary joins the cue."""
+    if not h.entry.participle:
+        return
+    j = h.particle[-1] + 1 if h.particle else h.i + 1
+    if j < limit and c.low[j] in c.R.auxiliaries:
+        h.aux = [j]
+        return
+    for k in range(h.i - 1, max(-1, h.i - 12), -1):
+        if c.low[k] in CLAUSE_BREAK or c.in_quote[k] >= 0:
+            break
+        if c.low[k] in c.R.auxiliaries:
+            h.aux = [k]
+            return
+
+
+PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
+
+
+def _passive(c: Ctx, h: Hit) -> bool:
+    return h.entry.participle and any(c.low[k] in PASSIVE_AUX for k in h.aux)
+
+
+def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
+    out = []
+    for i in range(a, b):
+        if i in used or c.in_quote[i] >= 0:
+            continue
+        lw = c.low[i]
+        if lw in c.R.preps_before:
+            sp = None
+            if lw == "nach":
+                k = i + 1
+                if k < b and c.is_adjish(k) and not c.is_nounish(k):
+                    k += 1
+                if k < b and _is_source_noun(c, k):
+                    sp = grab_np(c, i + 1, b, allow_oblique=True)
+            else:
+                sp = grab_np(c, i + 1, b, allow_oblique=True)
+            if sp is None:
+                continue
+            cue_i, phrase = i, (i, sp[1])
+        elif lw in c.R.preps_after and i > a:
+            sp = None
+            for k in range(max(a, i - 10), i):
+                np_ = grab_np(c, k, i, allow_oblique=True)
+                if np_ and np_[1] == i:
+                    sp = np_
+                    break
+            if sp is None:
+                continue
+            cue_i, phrase = i, (sp[0], i + 1)
+        else:
+            continue
+        if any(t in used for t in range(*phrase)):
+            continue
+        used.update(range(*phrase))
+        msg = _msg_without(c, a, b, phrase)
+        if msg is None:
+            continue
+        out.append(Found(msg, None, sp, [cue_i], "reported", f"source_{lw}", si))
+    return out
+
+
+def _is_source_noun(c: Ctx, k: int) -> bool:
+    w = c.toks[k].text
+    return w in c.R.nouns or w.lower().endswith(c.R.noun_suffixes)
+
+
+def _msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence without a source phrase at its start or end."""
+    end = _strip_end(c, a, b)
+    p0, p1 = phrase
+    if p0 <= a + 1 and (p0 == a or c.low[a] in ("und", "doch", "aber", "auch")):
+        m = p1
+        while m < end and c.low[m] in (",",):
+            m += 1
+        return (m, end) if end > m else None
+    if p1 >= end:
+        e = p0
+        while e > a and c.low[e - 1] in (",",):
+            e -= 1
+        return (a, e) if e > a else None
+    return (a, end)
+
+
+def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
+                only_inverted: bool = False) -> Found | None:
+    _attach_aux(c, h, b)
+    classes = h.classes
+    last = max([h.i, *h.particle, *h.aux])
+    # clause bounds around the verb
+    lo = a
+    for m in range(h.i - 1, a - 1, -1):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+            lo = m + 1
+            break
+    hi = b
+    for m in range(h.i + 1, b):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0 and m > last:
+            hi = m
+            break
+    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+    if sp and sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers:
+        sp = None
+    subordinate = c.low[lo] in SUBORDINATORS and lo < h.i
+    cue = sorted({h.i, *h.particle, *h.aux})
+    if lo > a and c.low[lo - 1] == "," and c.low[lo] in ("wie",) and h.i > lo:
+        cue = sorted({lo, *cue})
+    # skip frames already inside another claim's message
+    for f in out:
+        if f.msg and f.msg[0] <= h.i < f.msg[1] and f.ctype == "direct":
+            return None
+    # A. dass/ob clause after the verb
+    k = last + 1
+    while k < b and not only_inverted:
+        if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
+            if c.low[k + 1] == "wie" and "cognition" not in classes and c.low[k + 2:k + 3] == ["es"]:
+                break
+            end = _embedded_end(c, k + 1, b)
+            if sp is None and c.low[lo] in ("wie",):
+                break
+            used.update(cue)
+            return Found((k + 1, end), None, sp, cue, "indirect", "verb_dass", si)
+        if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
+            break
+        if c.low[k] == "," and k > last + 1 and not _apposition_comma(c, k, sp):
+            # another clause starts: check for a Konjunktiv clause
+            break
+        k += 1
+    # colon after the verb: "Er sagte: Das sei ..." (no quote)
+    # B. Konjunktiv clause after the verb: "betonte Trump, er vertraue Putin"
+    k = hi
+    if k < b and c.low[k] == "," and sp is not None and not only_inverted:
+        seg_start = k + 1
+        for _ in range(3):
+            seg_end = _next_comma(c, seg_start, b)
+            if seg_start < b and c.low[seg_start] in REL_PRONOUNS and not (
+                    seg_start + 1 < b and c.toks[seg_start + 1].text[:1].isupper()):
+                seg_start = seg_end + 1
+                continue
+            if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"}:
+                break
+            if any(c.is_konj(t) for t in range(seg_start, seg_end)):
+                used.update(cue)
+                return Found((seg_start, _strip_end(c, seg_start, b)), None, sp, cue, "indirect",
+                             "verb_konj", si)
+            break
+    if k < b and c.low[k] == ":" and sp is not None and c.in_quote[min(k + 1, b - 1)] < 0 and k + 2 < b \
+            and not only_inverted:
+        used.update(cue)
+        return Found((k + 1, _strip_end(c, k + 1, b)), None, sp, cue, "indirect", "verb_colon", si)
+    # C. inverted: "X sei Y, sagte Z." / "…, machte er klar."
+    if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"}:
+        sp2 = subject_after(c, max([h.i, *h.aux]), hi) or sp
+        if sp2 is not None:
+            msg = _msg_around(c, a, b, lo - 1, _clause_end(c, sp2[1], b))
+            if msg[1] > msg[0] and c.in_quote[msg[0]] < 0:
+                used.update(cue)
+                return Found(msg, None, sp2, cue, "indirect", "verb_inverted", si)
+    if only_inverted:
+        return None
+    # D. "wie X berichtete" with the message in the main clause
+    if lo < h.i and c.low[lo] == "wie" and sp is not None and "speech" in classes:
+        phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
+        msg = _msg_without(c, a, b, phrase)
+        if msg:
+            used.update(range(lo, hi))
+            return Found(msg, None, sp, cue, "reported", "wie_verb", si)
+    # E. speech act with an object: the whole sentence is the reported claim
+    if "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out):
+        if c.in_quote[a] < 0:
+            used.update(cue)
+            return Found((a, b), None, sp, cue, "reported", "speech_act", si)
+    return None
+
+
+def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
+    return sp is not None and sp[0] <= k < sp[1]
+
+
+def _next_comma(c: Ctx, k: int, b: int) -> int:
+    while k < b and not (c.low[k] == "," and c.in_quote[k] < 0):
+        k += 1
+    return k
+
+
+def _embedded_end(c: Ctx, k: int, b: int) -> int:
+    """End of a dass-clause: the sentence end, or a following ', sagte X' frame."""
+    return _strip_end(c, k, b)
+
+
+def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    if not found:
+        return []
+    last = found[-1]
+    if si - last.sent != 1 or last.speaker is None or last.rule in ("source_adverb",):
+        return []
+    # a paragraph break ends the speaker's turn
+    gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap:
+        return []
+    seg = a
+    while seg < b and c.low[seg] in SUBORDINATORS | {"doch", "und", "aber"} and c.low[seg] != "dass":
+        if c.low[seg] in ("doch", "und", "aber"):
+            seg += 1
+            continue
+        seg = _next_comma(c, seg, b) + 1
+    seg_end = _next_comma(c, seg, b)
+    konj = any(c.is_konj(t) and c.in_quote[t] < 0 for t in range(seg, seg_end)) and \
+        not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+    if not konj:
+        return []
+    f = Found((a, b), None, last.speaker, [], "indirect", "konj_continuation", si,
+              speaker_key=last.speaker_key)
+    return [f]
+
+
+def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
+    """Partial quotes inside an indirect or reported claim are direct claims of the same speaker."""
+    extra = []
+    for qi, (qs, qe, q) in enumerate(c.quote_tok):
+        if qi in covered or q.depth != 0:
+            continue
+        for f in found:
+            if f.ctype == "direct" or f.msg is None:
+                continue
+            if f.msg[0] <= qs and qe <= f.msg[1] + 1:
+                if _looks_like_name(c, qs, qe):
+                    break
+                extra.append(Found((qs, qe), None, f.speaker, [], "direct", "partial_quote", f.sent,
+                                   speaker_key=f.speaker_key))
+                covered.add(qi)
+                break
+    found.extend(extra)
+
+
+def _looks_like_name(c: Ctx, qs: int, qe: int) -> bool:
+    inner = range(qs + 1, qe - 1)
+    if any(t in c.ent_at for t in inner) and all(c.toks[t].text[:1].isupper() for t in inner):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- records
+
+def _dates(c: Ctx) -> list[tuple[int, int, str]]:
+    try:
+        from pipeline import dates as _d  # noqa: WPS433 (optional module)
+        fn = getattr(_d, "find_expressions", None)
+        if fn is None:
+            return []
+        return [tuple(x)[:3] for x in fn(c.text)]
+    except Exception:
+        return []
+
+
+def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
+    dates = _dates(c)
+    out: list[Claim] = []
+    seen = set()
+    for f in sorted(found, key=lambda f: (f.msg or (0, 0))[0]):
+        if f.msg is None or f.msg[1] <= f.msg[0]:
+            continue
+        ms, me = c.char_span(*f.msg)
+        key = (ms, me)
+        if key in seen:
+            continue
+        seen.add(key)
+        if f.speaker:
+            ss, se = c.char_span(*f.speaker)
+            stext = c.text[ss:se]
+        else:
+            ss = se = stext = None
+        if f.cue:
+            cue = sorted(set(f.cue))
+            cs = c.toks[cue[0]].idx
+            ce = c.toks[cue[-1]].idx + len(c.toks[cue[-1]].text)
+            ctext = " ".join(c.toks[t].text for t in cue)
+        else:
+            cs = ce = ctext = None
+        d = _claim_date(c, f, dates)
+        out.append(Claim(
+            speaker_key=f.speaker_key, speaker_text=stext, speaker_start=ss, speaker_end=se,
+            cue_text=ctext, cue_start=cs, cue_end=ce,
+            claim_text=c.text[ms:me], claim_start=ms, claim_end=me,
+            claim_type=f.ctype, rule_id=f.rule,
+            date_text=d[2] if d else None, date_start=d[0] if d else None, date_end=d[1] if d else None,
+        ))
+    return out
+
+
+def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:
+    if not dates:
+        return None
+    sa, sb = c.sents[f.sent]
+    lo, hi = c.toks[sa].idx, c.toks[sb - 1].idx + len(c.toks[sb - 1].text)
+    anchor = c.toks[f.cue[0]].idx if f.cue else lo
+    qs, qe = c.char_span(*f.msg)
+    best = None
+    for s, e, t in dates:
+        if s < lo or e > hi:
+            continue
+        if f.ctype == "direct" and qs <= s < qe:
+            continue
+        dist = abs(s - anchor)
+        if best is None or dist < best[0]:
+            best = (dist, (s, e, t))
+    return best[1] if best else None
