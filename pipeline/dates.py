@@ -773,42 +773,49 @@ _RANGE_LEFT = re.compile(r"(?:(?:(?:vom|von)\s+)?(?<![\w.])\d{1,2}\.\s*(?:(?:–
 _RANGE_PRE = re.compile(r"(?:vom|von|zwischen)\s+$", re.I)
 
 
+_ABSOLUTE = {"iso", "numeric", "day_month", "month", "year", "year_part", "season", "quarter", "half"}
+
+
 def find_expressions(text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, text) of temporal expressions in running text, in order.
 
-    Every span found is one that ``normalize`` accepts (given any anchor).
+    Every span found is one that ``normalize`` accepts. Ranges ("vom 14. bis 16. Februar 2025",
+    "2014 bis 2022") come as one span; only absolute expressions are joined into ranges.
     """
     cands = []
     for rule in _RULES:
         for m in rule.rx.finditer(text):
             s, e = m.span()
             if e > s and _plausible(text, s, e, rule):
-                cands.append((s, e))
+                cands.append((s, e, rule.name))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int]] = []
-    for s, e in cands:
-        if all(e <= cs or s >= ce for cs, ce in chosen):
-            chosen.append((s, e))
+    chosen: list[tuple[int, int, str]] = []
+    for s, e, name in cands:
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+            chosen.append((s, e, name))
     chosen.sort()
     # merge ranges: "vom 14. bis 16. Februar", "2014 bis 2022", "zwischen 2014 und 2022"
     ref = date(2000, 1, 1)
-    merged: list[tuple[int, int]] = []
-    for s, e in chosen:
+    merged: list[tuple[int, int, str]] = []
+    for s, e, name in chosen:
+        if name not in _ABSOLUTE:
+            merged.append((s, e, name))
+            continue
         lm = _RANGE_LEFT.search(text, max(0, s - 20), s)
         if lm and normalize(text[lm.start():e], ref) is not None:
             s = lm.start()
-        if merged:
-            ps, pe = merged[-1]
+        if merged and merged[-1][2] in _ABSOLUTE:
+            ps, pe, _ = merged[-1]
             gap = text[pe:s]
             if _RANGE_GAP.match(gap) and "\n" not in gap:
                 pre = _RANGE_PRE.search(text, max(0, ps - 10), ps)
                 ns = pre.start() if pre else ps
                 if (gap.strip().lower() != "und" or (pre and pre.group().lower().startswith("zwischen"))) \
                         and normalize(text[ns:e], ref) is not None:
-                    merged[-1] = (ns, e)
+                    merged[-1] = (ns, e, name)
                     continue
-        merged.append((s, e))
-    return [(s, e, text[s:e]) for s, e in merged]
+        merged.append((s, e, name))
+    return [(s, e, text[s:e]) for s, e, _ in merged]
 
 
 # --------------------------------------------------------------------------- bylines

@@ -292,6 +292,9 @@ def test_find_expressions_ranges_times_and_case():
     assert got == ["vom 14. bis 16. Februar 2025", "Zwischen 2014 und 2022", "Am Donnerstag um 13 Uhr",
                    "gestern Abend", "Morgen", "das dritte Quartal 2024", "in der vergangenen Woche"]
     assert normalize("das dritte Quartal 2024", FRI).granularity == "quarter"
+    # a relative expression is never joined into a range with a dash
+    assert [t for _, _, t in find_expressions("Vor einem Jahr - am 7. Mai 2014 kam er.")] == [
+        "Vor einem Jahr", "am 7. Mai 2014"]
     # lower-case nouns are not read as weekdays or months; the year alone still counts
     assert find_expressions("am donnerstag und im oktober 2024") == [(29, 33, "2024")]
 
