@@ -117,6 +117,7 @@ class Scores:
         # [type][field] -> [tp, pred, gold]
         self.c = defaultdict(lambda: {f: [0, 0, 0] for f in FIELDS})
         self.n = defaultdict(lambda: [0, 0, 0])      # [type] -> [pred claims, gold claims, paired]
+        self.by_rule = defaultdict(lambda: [0, 0, 0, 0])  # rule -> [claims, paired, msg tp, msg pred]
 
     def add(self, preds: list[dict], golds: list[dict]) -> None:
         pairs = pair(preds, golds)
@@ -130,6 +131,13 @@ class Scores:
             self.n[t][0] += 1
             for f in FIELDS:
                 self.c[t][f][1] += len(p[f])
+        for i, p in enumerate(preds):
+            r = self.by_rule[p["claim"].rule_id]
+            r[0] += 1
+            r[3] += len(p["message"])
+            if i in paired_p:
+                r[1] += 1
+                r[2] += len(p["message"] & golds[paired_p[i]]["message"])
         for i, j in pairs:
             t = golds[j]["type"]
             self.n[t][2] += 1
@@ -205,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     ap.add_argument("--show", type=int, default=0, help="print gold vs. predicted claims for N articles")
+    ap.add_argument("--rules", action="store_true", help="print counts and message precision per rule")
     ap.add_argument("--model", default=None, help="spaCy model name or path (default: pipeline.nlp's choice)")
     ap.add_argument("--data", default=str(DATA), help="folder with train/dev.jsonl.gz")
     args = ap.parse_args(argv)
@@ -229,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Wikinews {args.split}: {len(docs)} articles, model {info.name} {info.version} ({info.source}), "
           f"rules {rules.version}, {dt:.1f}s")
     print(scores.table())
+    if args.rules:
+        print(f"\n{'rule':24s} {'claims':>6s} {'paired':>6s} {'msgP':>6s}")
+        for r, (n, pr, tp, pd) in sorted(scores.by_rule.items(), key=lambda x: -x[1][0]):
+            print(f"{r:24s} {n:6d} {pr:6d} {tp / pd if pd else 0:6.3f}")
     return 0
 
 

@@ -556,7 +556,8 @@ class Ctx:
 
 # --------------------------------------------------------------------------- noun phrases
 
-def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False) -> tuple[int, int] | None:
+def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = False,
+            appos: bool = True) -> tuple[int, int] | None:
     """A noun phrase starting at token k (end exclusive), in the gold annotation's style:
     determiner, adjectives, nouns/names, genitive attributes, a von/aus-PP and an
     apposition with a name."""
@@ -578,6 +579,10 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False) -> tuple[in
         qs, qe, q = c.quote_tok[c.in_quote[j]]
         if qe - qs <= 8 and qs == j:
             return (k, qe)
+    if j == k and c.is_adjish(j) and not c.is_nounish(j) and k > 0 and not (
+            c.low[k - 1] in FUNCTION_WORDS or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
+            or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]):
+        return None
     while j < n and c.is_adjish(j) and not c.is_nounish(j):
         j += 1
     h = j
@@ -586,6 +591,16 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False) -> tuple[in
     if j == h:
         return None
     end = j
+    if end < n and c.is_quote_mark(end) and c.in_quote[end] >= 0:      # Magazin „Der Spiegel“
+        qs, qe, _ = c.quote_tok[c.in_quote[end]]
+        if qs == end and qe - qs <= 8 and qe <= n:
+            end = qe
+    if _is_source_noun(c, end - 1) and end + 1 < n and c.is_adjish(end) and c.low[end].endswith("er") \
+            and c.is_nounish(end + 1):
+        m = end + 1
+        while m < n and c.is_nounish(m) and not c.is_punct(m):
+            m += 1
+        end = m
     # genitive attributes and von-PPs: "der Sprecher des Ministeriums", "X von der Partei Y"
     for _ in range(3):
         if end < n and c.low[end] in GENITIVE_DETS | {"von", "vom", "aus"}:
@@ -601,16 +616,26 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False) -> tuple[in
                 end = m
                 continue
         break
-    # apposition: "Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"
-    if end + 1 < n and c.low[end] == "," and c.toks[end + 1].text[:1].isupper():
+    # prepositional modifier before the verb: "Ein Regierungssprecher in Berlin sagte"
+    if pp and end < n and c.low[end] in ("in", "im", "aus", "bei", "beim", "von", "vom", "für"):
         m = end + 1
-        while m < n and c.is_nounish(m) and not c.is_punct(m) and m - end <= 4:
+        if m < n and c.low[m] in DETS:
             m += 1
-        if m > end + 1 and (m >= n or c.low[m] in (",", ":", ".")):
-            names = all((t in c.ent_at and c.ent_at[t][2] == "PER") or
-                        (c.has_pos and c.toks[t].pos_ == "PROPN") for t in range(end + 1, m))
-            if names or not c.has_pos:
-                end = m
+        while m < n and c.is_adjish(m) and not c.is_nounish(m):
+            m += 1
+        m0 = m
+        while m < n and c.is_nounish(m) and not c.is_punct(m):
+            m += 1
+        if m > m0 and (m == limit or (m < n and c.low[m] in (",", ".", ":", ";"))):
+            end = m
+    # apposition: "Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"
+    if appos and end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper()
+                                                        or c.low[end + 1] in DETS):
+        ap = grab_np(c, end + 1, limit, pp=pp, appos=False)
+        if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
+                and c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} \
+                and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
+            end = ap[1]
     return (k, end)
 
 
@@ -622,7 +647,7 @@ def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
                            c.low[k - 1] in ("und", "auch", "doch", "aber", "so") or
                            c.is_quote_mark(k - 1)):
             continue
-        np_ = grab_np(c, k, i)
+        np_ = grab_np(c, k, i, pp=True)
         if np_ and np_[1] == i:
             best = np_
             break
@@ -637,7 +662,7 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
         lw = c.low[k]
         if lw in PERSON_PRON or lw == "sie":
             return (k, k + 1)
-        np_ = grab_np(c, k, limit)
+        np_ = grab_np(c, k, limit, pp=True)
         if np_:
             # "am Donnerstag" style fillers are not subjects
             if c.low[np_[0]] in WEEKDAYS:
@@ -833,6 +858,7 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
             k += 1
         if k < b and c.low[k] in c.R.impersonal_preps:
             sp = grab_np(c, k + 1, b, allow_oblique=True)
+            sp = (k, sp[1]) if sp else None
         used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
         if i > a and c.low[i - 1] == ",":
@@ -907,6 +933,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             sp = None
             if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
                 sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
+                sp = (k + 2, sp[1]) if sp else None
             used.update(range(k, sp[1] if sp else k + 2))
             return Found((qs, qe), None, sp, cue, "direct", "quote_heisst_es", si)
         h = None
@@ -1006,7 +1033,15 @@ def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
 
 
 def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
-    """'hatte gesagt' / 'gesagt hatte' / 'hat angekündigt': the auxiliary joins the cue."""
+    """'hatte gesagt' / 'gesagt hatte' / 'hat angekündigt': the auxiliary joins the cue;
+    so do 'sich' right after the verb and a pronominal adverb right before the particle."""
+    if h.i + 1 < limit and c.low[h.i + 1] == "sich":
+        h.particle = sorted({*h.particle, h.i + 1})
+    for p in list(h.particle):
+        if p > h.i + 1 and c.low[p - 1] in PRON_ADVERBS:
+            h.particle = sorted({*h.particle, p - 1})
+    if h.particle and not h.entry.split and h.i > 0 and c.low[h.i - 1] in PRON_ADVERBS:
+        pass
     if not h.entry.participle:
         return
     j = h.particle[-1] + 1 if h.particle else h.i + 1
@@ -1021,6 +1056,9 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             return
 
 
+KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
+         "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "käme", "ginge", "bräuchte"}
+PRON_ADVERBS = {"davon", "darauf", "dafür", "daran", "darüber", "damit", "dazu", "dagegen", "darum", "daraus"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
 
 
@@ -1047,7 +1085,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             if sp is None:
                 continue
             cue_i, phrase = i, (i, sp[1])
-        elif lw in c.R.preps_after and i > a:
+        elif (lw in c.R.preps_after or (lw == "nach" and i > a and _is_source_noun(c, i - 1))) and i > a:
             sp = None
             for k in range(max(a, i - 10), i):
                 np_ = grab_np(c, k, i, allow_oblique=True)
@@ -1175,7 +1213,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             used.update(range(lo, hi))
             return Found(msg, None, sp, cue, "reported", "wie_verb", si)
     # E. speech act with an object: the whole sentence is the reported claim
-    if "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out):
+    if "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
+            and (not h.entry.participle or h.aux):
         if c.in_quote[a] < 0:
             used.update(cue)
             return Found((a, b), None, sp, cue, "reported", "speech_act", si)
@@ -1214,9 +1253,13 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
             continue
         seg = _next_comma(c, seg, b) + 1
     seg_end = _next_comma(c, seg, b)
-    konj = any(c.is_konj(t) and c.in_quote[t] < 0 for t in range(seg, seg_end)) and \
+    konj = any(c.is_konj(t) and c.in_quote[t] < 0 and c.low[t] not in KONJ2 for t in range(seg, seg_end)) and \
         not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
     if not konj:
+        return []
+    if last.rule == "konj_continuation" and last.msg:
+        last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
+        last.sent = si
         return []
     f = Found((a, b), None, last.speaker, [], "indirect", "konj_continuation", si,
               speaker_key=last.speaker_key)
