@@ -976,7 +976,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             _attach_aux(c, h, sb_end)
             sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end) \
                 if not c.has_dep else (subject_dep(c, h.i) or subject_after(c, h.i, sb_end))
-            if sp is None and k == qe:
+            if k == qe:
                 h = None
         if h is not None:
             cue = sorted({h.i, *h.particle, *h.aux})
@@ -1056,6 +1056,8 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             return
 
 
+import os
+SPEECH_ACTS = os.environ.get("CLAIMS_NO_ACTS") is None
 KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
          "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "käme", "ginge", "bräuchte"}
 PRON_ADVERBS = {"davon", "darauf", "dafür", "daran", "darüber", "damit", "dazu", "dagegen", "darum", "daraus"}
@@ -1074,7 +1076,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         lw = c.low[i]
         if lw in c.R.preps_before:
             sp = None
-            if lw == "nach":
+            if lw in ("nach", "aus"):
                 k = i + 1
                 if k < b and c.is_adjish(k) and not c.is_nounish(k):
                     k += 1
@@ -1190,8 +1192,15 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                 used.update(cue)
                 return Found((seg_start, _strip_end(c, seg_start, b)), None, sp, cue, "indirect",
                              "verb_konj", si)
+            e = _strip_end(c, seg_start, seg_end)
+            if "speech" in classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
+                    c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
+                    or re.fullmatch(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter)zu\w+en",
+                                    c.low[e - 1])):
+                used.update(cue)
+                return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
             break
-    if k < b and c.low[k] == ":" and sp is not None and c.in_quote[min(k + 1, b - 1)] < 0 and k + 2 < b \
+    if False and k < b and c.low[k] == ":" and sp is not None and c.in_quote[min(k + 1, b - 1)] < 0 \
             and not only_inverted:
         used.update(cue)
         return Found((k + 1, _strip_end(c, k + 1, b)), None, sp, cue, "indirect", "verb_colon", si)
@@ -1213,7 +1222,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             used.update(range(lo, hi))
             return Found(msg, None, sp, cue, "reported", "wie_verb", si)
     # E. speech act with an object: the whole sentence is the reported claim
-    if "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
+    if SPEECH_ACTS and "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
             and (not h.entry.participle or h.aux):
         if c.in_quote[a] < 0:
             used.update(cue)
