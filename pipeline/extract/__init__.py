@@ -3,6 +3,11 @@
 ``extract(doc, rules)`` runs every extractor in order and returns an
 :class:`~pipeline.records.Extraction`. Offsets are character offsets into
 ``doc.text`` (the article's body_text).
+
+Order: entity mentions (plus holder names next to role titles that NER missed)
+-> actor resolution -> roles (which adds ROLE mentions for role nouns that refer
+back to an actor, e.g. "der US-Präsident") -> claims (which see every mention,
+ROLE mentions included, to resolve speakers).
 """
 from __future__ import annotations
 
@@ -19,14 +24,12 @@ from . import roles as _roles
 def extract(doc: Doc, rules: RuleSet) -> Extraction:
     mentions = _actors.entity_mentions(doc, rules)
     actors, mention_keys = _actors.resolve(doc, mentions, rules)
-    roles = _roles.roles(doc, rules, actors)
+    roles = _roles.roles(doc, rules, actors)          # adds ROLE mentions to `actors`
     claims = _claims.claims(doc, rules, actors)
-    return Extraction(
-        actors=actors,
-        mentions=[(m, mention_keys.get(m)) for m in mentions],
-        roles=roles,
-        claims=claims,
-    )
+    pairs = [(m, a.key) for a in actors for m in a.mentions]
+    pairs += [(m, None) for m in mentions if m not in mention_keys]
+    pairs.sort(key=lambda p: (p[0].start, p[0].end))
+    return Extraction(actors=actors, mentions=pairs, roles=roles, claims=claims)
 
 
 __all__ = ["extract"]

@@ -1,12 +1,67 @@
-"""Mentions and article-level actor resolution."""
+"""Mentions and article-level actor resolution.
+
+One actor per person or organisation per article, merged across surface forms:
+
+* persons: full name, surname only ("Vance" -> "J. D. Vance"), genitive ("Trumps"),
+  compatible first names ("Steve"/"Steven", "Mike"/"Michael" via ``rules/actors.yaml``),
+  and a misspelt long surname (edit distance 1, e.g. "Kellog" vs "Kellogg");
+* organisations and places: normalized through ``rules/organizations.yaml``
+  ("Central Intelligence Agency" -> "CIA", "Russlands" -> "Russland").
+
+The canonical name is the most frequent full form (ties: the first), so it is
+stable across articles ("Donald Trump", never "Trumps"). Role nouns that refer
+back to an actor ("der US-Präsident") are added by :mod:`pipeline.extract.roles`
+as ``ROLE`` mentions.
+"""
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
 from pipeline.records import Actor, Mention
-from pipeline.ruleset import RuleSet
+from pipeline.ruleset import RuleError, RuleSet, rule_file
 
 ACTOR_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other": "MISC"}
+_STRIP = " \t\n\"'„“”‚‘’»«()[],.;:!?–—-"
+
+
+@dataclass
+class ActorRules:
+    version: int
+    nicknames: dict[str, frozenset[str]]      # lower first name -> equivalence class
+    particles: frozenset[str]                 # von, van, de, al, ...
+    titles: frozenset[str]                    # Dr., Prof. stripped from names
+    min_fuzzy_length: int = 6
+    not_names: frozenset[str] = field(default_factory=frozenset)
+
+
+@rule_file("actors")
+def parse_actors(data: Any, file: str) -> ActorRules:
+    if not isinstance(data, dict) or "version" not in data:
+        raise RuleError(file, None, "expected a mapping with a 'version' key")
+    allowed = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    nick: dict[str, frozenset[str]] = {}
+    for i, grp in enumerate(data.get("nicknames") or []):
+        if not isinstance(grp, list) or len(grp) < 2:
+            raise RuleError(file, f"nicknames[{i}]", "expected a list of at least two first names")
+        cls = frozenset(g.lower() for g in grp)
+        for g in cls:
+            nick[g] = nick.get(g, frozenset()) | cls
+    mfl = data.get("min_fuzzy_length", 6)
+    if not isinstance(mfl, int) or mfl < 3:
+        raise RuleError(file, "min_fuzzy_length", "expected an integer >= 3")
+    return ActorRules(version=int(data["version"]), nicknames=nick,
+                      particles=frozenset(p.lower() for p in data.get("particles") or []),
+                      titles=frozenset(t.lower() for t in data.get("name_titles") or []),
+                      min_fuzzy_length=mfl,
+                      not_names=frozenset(n.lower() for n in data.get("not_names") or []))
 
 
 def sentence_index(doc: Doc) -> list[int]:
@@ -20,26 +75,291 @@ def sentence_index(doc: Doc) -> list[int]:
     return out
 
 
+def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and doc[start].text.strip(_STRIP) == "":
+        start += 1
+    while end > start and doc[end - 1].text.strip(_STRIP) == "" and not doc[end - 1].text.endswith("."):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
+    """Named-entity mentions, plus holder names next to role titles that NER missed."""
     sent_of = sentence_index(doc)
-    return [
-        Mention(e.start_char, e.end_char, e.text, e.label_, sent_of[e.start])
-        for e in doc.ents if e.label_ in ACTOR_TYPES
-    ]
+    out: list[Mention] = []
+    covered: set[int] = set()
+    for e in doc.ents:
+        if e.label_ not in ACTOR_TYPES:
+            continue
+        sp = _clean_span(doc, e.start, e.end)
+        if sp is None:
+            continue
+        s = doc[sp[0]:sp[1]]
+        out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
+        covered.update(range(e.start, e.end))
+    if rules.get("roles") is not None and rules.get("organizations") is not None:
+        from . import roles as _roles
+        for s, e in _roles.name_spans(doc, rules):
+            if any(i in covered for i in range(s, e)):
+                continue
+            sp = doc[s:e]
+            out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[s]))
+            covered.update(range(s, e))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
 
 
-def _key(m: Mention) -> str:
-    return f"{m.label}:{' '.join(m.text.split()).lower()}"
+# ----------------------------------------------------------------------------- person names
+def _tokens(text: str, ar: ActorRules) -> list[str]:
+    toks = [t for t in text.replace("’", "'").split() if t.lower() not in ar.titles]
+    return toks
+
+
+def _strip_gen(word: str) -> str:
+    if word.endswith("'"):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True if a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = j = diff = 0
+    while i < la and j < lb:
+        if a[i] != b[j]:
+            diff += 1
+            if diff > 1:
+                return False
+            if la == lb:
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (lb - j) + (la - i) <= 1
+
+
+def _first_compatible(f1: list[str], f2: list[str], ar: ActorRules) -> bool:
+    """First-name parts of two full names are compatible (equal, prefix, initials, nickname)."""
+    if not f1 or not f2:
+        return True
+    a = " ".join(f1).lower().replace(".", ". ").split()
+    b = " ".join(f2).lower().replace(".", ". ").split()
+    for x in (w.rstrip(".") for w in a):
+        for y in (w.rstrip(".") for w in b):
+            if not x or not y:
+                continue
+            if x == y or x.startswith(y) or y.startswith(x):
+                return True
+            if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+                return True
+            if y in ar.nicknames.get(x, frozenset()):
+                return True
+    return False
+
+
+@dataclass
+class _Person:
+    mentions: list[Mention] = field(default_factory=list)
+    full: list[tuple[list[str], list[str]]] = field(default_factory=list)   # (first names, surname tokens)
+
+    def surnames(self) -> set[str]:
+        return {" ".join(s).lower() for _, s in self.full}
+
+
+def _split_name(toks: list[str], ar: ActorRules) -> tuple[list[str], list[str]]:
+    """(first names, surname tokens); particles start the surname ("Ursula von der Leyen")."""
+    if len(toks) <= 1:
+        return [], toks
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() in ar.particles:
+            return toks[:i], toks[i:]
+    return toks[:-1], toks[-1:]
+
+
+def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
+    """How a single surname form matches: exact | genitive | fuzzy | None."""
+    c, s = cand.lower(), surname.lower()
+    if c == s:
+        return "exact"
+    if _strip_gen(c) == s or c == s + "'":
+        return "genitive"
+    if len(s) >= ar.min_fuzzy_length and len(c) >= ar.min_fuzzy_length and _edit1(c, s):
+        return "fuzzy"
+    if len(s) >= ar.min_fuzzy_length and _edit1(_strip_gen(c), s) and c.endswith("s"):
+        return "fuzzy"
+    return None
+
+
+def _resolve_persons(ms: list[Mention], ar: ActorRules) -> list[_Person]:
+    persons: list[_Person] = []
+    multi = [m for m in ms if len(_tokens(m.text, ar)) >= 2]
+    single = [m for m in ms if len(_tokens(m.text, ar)) < 2]
+    # longest, most frequent full names first so that variants attach to them
+    freq = Counter(" ".join(_tokens(m.text, ar)) for m in multi)
+    multi.sort(key=lambda m: (-freq[" ".join(_tokens(m.text, ar))], m.start))
+    for m in multi:
+        toks = _tokens(m.text, ar)
+        first, sur = _split_name(toks, ar)
+        sur_s = " ".join(sur)
+        target = None
+        for p in persons:
+            for f2, s2 in p.full:
+                how = _surname_match(sur_s, " ".join(s2), ar)
+                if how and _first_compatible(first, f2, ar) and (how != "fuzzy" or first == f2 or
+                                                                 _first_compatible(first, f2, ar)):
+                    target = p
+                    break
+            if target:
+                break
+        if target is None:
+            target = _Person()
+            persons.append(target)
+        target.mentions.append(m)
+        target.full.append((first, sur))
+    for m in sorted(single, key=lambda m: m.start):
+        word = _tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text
+        cands = []
+        for p in persons:
+            best = None
+            for _, s2 in p.full:
+                how = _surname_match(word, " ".join(s2), ar)
+                if how and (best is None or how == "exact"):
+                    best = how
+            if best:
+                cands.append((best != "exact", p))
+        if cands:
+            cands.sort(key=lambda c: c[0])
+            exact = [p for fz, p in cands if not fz]
+            pool = exact or [p for _, p in cands]
+            if len(pool) > 1:   # ambiguous surname: the person mentioned most recently before
+                pool.sort(key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
+            pool[-1].mentions.append(m)
+            continue
+        # a single-token person without a full name: join an existing singleton
+        base = _strip_gen(word)
+        for p in persons:
+            if not p.full and any(_surname_match(word, _tokens(x.text, ar)[0], ar) or
+                                  _surname_match(_tokens(x.text, ar)[0], base, ar) == "exact"
+                                  for x in p.mentions if _tokens(x.text, ar)):
+                p.mentions.append(m)
+                break
+        else:
+            persons.append(_Person(mentions=[m]))
+    return persons
+
+
+def _trim_genitive_heads(ms: list[Mention], ar: ActorRules) -> list[Mention]:
+    """'Musks Befugnisse' (NER over-reach): cut to the genitive name when it is a known surname."""
+    surnames = set()
+    for m in ms:
+        toks = _tokens(m.text, ar)
+        if len(toks) >= 1:
+            surnames.add(toks[-1].lower())
+    out = []
+    for m in ms:
+        toks = m.text.split()
+        if len(toks) >= 2 and toks[0].endswith("s") and toks[0][:-1].lower() in surnames \
+                and toks[0].lower() not in surnames and toks[1][:1].isupper():
+            out.append(Mention(m.start, m.start + len(toks[0]), toks[0], m.label, m.sentence))
+        else:
+            out.append(m)
+    return out
+
+
+def _canonical_person(p: _Person, ar: ActorRules) -> str:
+    if p.full:
+        sur_count = Counter()
+        for m in p.mentions:
+            toks = _tokens(m.text, ar)
+            if len(toks) >= 2:
+                sur_count[" ".join(_split_name(toks, ar)[1])] += 1
+            elif toks:
+                sur_count[toks[0]] += 1
+        full_count = Counter(" ".join(_tokens(m.text, ar)) for m in p.mentions if len(_tokens(m.text, ar)) >= 2)
+        order = {}
+        for m in sorted(p.mentions, key=lambda x: x.start):
+            order.setdefault(" ".join(_tokens(m.text, ar)), m.start)
+        best = max(full_count, key=lambda n: (sur_count[" ".join(_split_name(n.split(), ar)[1])],
+                                              full_count[n], -order[n]))
+        return best
+    forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)
+    # prefer the form without genitive -s if both occur
+    for f in sorted(forms, key=lambda f: (-forms[f], f)):
+        if _strip_gen(f) != f and _strip_gen(f) in forms:
+            continue
+        return f
+    return next(iter(forms))
+
+
+# ----------------------------------------------------------------------------- resolution
+def _norm(text: str) -> str:
+    return " ".join(text.split())
 
 
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
-    """Group mentions into actors. Baseline: identical normalized surface form."""
+    """Group mentions into actors (one per person/organisation per article)."""
+    ar: ActorRules = rules.get("actors") or ActorRules(1, {}, frozenset(), frozenset())
+    orgs = rules.get("organizations")
+    per = [m for m in mentions if m.label == "PER" and _norm(m.text).lower() not in ar.not_names]
+    per = _trim_genitive_heads(per, ar)
+    persons = _resolve_persons(per, ar)
     actors: dict[str, Actor] = {}
     keys: dict[Mention, str] = {}
+    person_names: dict[str, str] = {}        # lower surface (and surname) -> key
+    for p in persons:
+        name = _canonical_person(p, ar)
+        key = f"PER:{name.lower()}"
+        a = actors.get(key)
+        if a is None:
+            a = actors[key] = Actor(key=key, name=name, actor_type="person")
+        for m in p.mentions:
+            a.mentions.append(m)
+            keys[m] = key
+            person_names.setdefault(_norm(m.text).lower(), key)
+        for _, s in p.full:
+            person_names.setdefault(" ".join(s).lower(), key)
     for m in mentions:
-        k = _key(m)
-        a = actors.setdefault(k, Actor(key=k, name=" ".join(m.text.split()),
-                                       actor_type=ACTOR_TYPES[m.label]))
+        if m in keys or m.label not in ACTOR_TYPES:
+            continue
+        text = _norm(m.text)
+        low = text.lower()
+        # a person name that NER labelled ORG/LOC/MISC elsewhere
+        if low in person_names or _strip_gen(low) in person_names:
+            key = person_names.get(low) or person_names[_strip_gen(low)]
+            actors[key].mentions.append(m)
+            keys[m] = key
+            continue
+        if m.label == "PER":
+            continue
+        org = orgs.by_name_or_genitive(text) if orgs is not None else None
+        if org is not None:
+            name, atype = org.name, org.actor_type
+        else:
+            name, atype = text, ACTOR_TYPES[m.label]
+        key = f"{KEY_PREFIX[atype]}:{name.lower()}"
+        a = actors.setdefault(key, Actor(key=key, name=name, actor_type=atype))
         a.mentions.append(m)
-        keys[m] = k
+        keys[m] = key
+    # genitive forms of unknown organisations/places: "Ukraine-Kontaktgruppes" is rare, "Bayers" is not
+    for a in list(actors.values()):
+        if a.actor_type == "person" or a.key not in actors:
+            continue
+        base = _strip_gen(a.name)
+        other = f"{KEY_PREFIX[a.actor_type]}:{base.lower()}"
+        if base != a.name and other in actors and other != a.key:
+            actors[other].mentions.extend(a.mentions)
+            for m in a.mentions:
+                keys[m] = other
+            del actors[a.key]
+    for a in actors.values():
+        a.mentions.sort(key=lambda x: (x.start, x.end))
     return list(actors.values()), keys

@@ -1,20 +1,852 @@
-"""Actor-role extraction (issue 4). Not implemented yet: returns no rows."""
+"""Actor-role extraction (issue 4): who holds which office, normalized.
+
+Lexicon-driven and token-based, so it works with a weak parse: the rules use
+tokens, the role/organisation lexicons (``rules/roles.yaml``,
+``rules/organizations.yaml``), sentence boundaries, PER entities and, where the
+model has them, POS tags. No dependency parse is needed.
+
+Patterns (rule ids):
+
+* ``title_name``      "US-Vizepräsident J. D. Vance", "dem ukrainischen Präsidenten Wolodymyr Selenskyj"
+* ``title_comma_name``"der Ukraine-Sondergesandte der Amerikaner, Keith Kellogg"
+* ``apposition``      "Kurt Volker, Nato-Botschafter in Trumps erster Amtszeit"
+* ``predicative``     "Steve Witkoff ist ein Immobilienentwickler"
+* ``als``             "Der Vizepräsident hatte schon als US-Senator ..."
+* ``appointment``     "ernannte ihn zum Gesandten für den Nahen Osten"
+* ``reference``       "der US-Präsident", "Der Vizepräsident" (a role noun alone, resolved to a known actor)
+
+Role nouns used as references become ``ROLE`` mentions of the actor they refer to.
+"""
 from __future__ import annotations
 
-from typing import Any
+import re
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.records import Actor, Role
-from pipeline.ruleset import RuleError, RuleSet, rule_file
+from pipeline.records import Actor, Mention, Role
+from pipeline.ruleset import RuleSet
+
+from .lexicon import ADJ_ENDINGS, Form, OrgLexicon, RoleLexicon, Title  # noqa: F401 (registers parsers)
+
+_PUNCT_STOP = {",", ".", ":", ";", "!", "?", "–", "—", "(", ")", "„", "“", "\"", "»", "«"}
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
+_AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
+_ORG_NOUN_CACHE: dict[int, tuple[str, ...]] = {}
 
 
-@rule_file("roles")
-def parse_roles(data: Any, file: str) -> dict:
-    if not isinstance(data, dict) or "version" not in data:
-        raise RuleError(file, None, "expected a mapping with a 'version' key")
-    return data
+# ----------------------------------------------------------------------------- hits
+@dataclass
+class Hit:
+    head: int                      # token index of the title noun
+    start: int                     # first token of the role phrase (role_text), after the determiner
+    end: int                       # token after the role phrase (incl. genitive complement)
+    np_start: int                  # first token incl. determiner
+    title: Title
+    role: str
+    category: str
+    org: str | None
+    org_rank: int                  # precedence of the source that gave org (higher wins)
+    status: str
+    det: str                       # def | indef | poss | posspers | none
+    plural: bool
+    sent: int
+    binding: str | None = None     # rule id once the holder pattern is known
+    name: tuple[int, int] | None = None   # token span of the holder's name
+    holder: str | None = None      # actor key once resolved
+    extra: dict = field(default_factory=dict)
+
+
+class _Ctx:
+    """Everything the rules need about one Doc."""
+
+    def __init__(self, doc: Doc, rules: RuleSet, per_spans: list[tuple[int, int]] | None = None):
+        self.doc = doc
+        self.lex: RoleLexicon = rules["roles"]
+        self.orgs: OrgLexicon = rules["organizations"]
+        self.p = self.lex.patterns
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.sent_of, self.sent_bounds = _sentences(doc)
+        self.per_start: dict[int, int] = {}
+        self.ent_of: dict[int, Span] = {}
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                self.ent_of[i] = e
+            if e.label_ == "PER":
+                self.per_start[e.start] = e.end
+        for s, e in per_spans or []:
+            self.per_start.setdefault(s, e)
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        return self.sent_bounds[self.sent_of[i]]
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        bounds = [(s.start, s.end) for s in doc.sents]
+    else:
+        bounds = [(0, len(doc))]
+    sent_of = [0] * len(doc)
+    for k, (s, e) in enumerate(bounds):
+        for i in range(s, e):
+            sent_of[i] = k
+    return sent_of, bounds
+
+
+# ----------------------------------------------------------------------------- token tests
+def _is_adj(ctx: _Ctx, t: Token) -> bool:
+    low = t.lower_
+    if _AGE.match(t.text):
+        return True
+    if not t.is_alpha or low in ctx.p.stop_adjectives:
+        return False
+    if ctx.has_pos and t.pos_:
+        if t.pos_ == "ADJ" or t.tag_ in ("ADJA", "ADJD"):
+            return True
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART"):
+            return False
+    return t.text[0].islower() and low.endswith(("e", "en", "er", "es", "em"))
+
+
+def _former_adj(ctx: _Ctx, low: str) -> bool:
+    return any(low.startswith(s) for s in ctx.p.former_adjectives)
+
+
+def _deputy_adj(ctx: _Ctx, low: str) -> bool:
+    return any(low.startswith(s) for s in ctx.p.deputy_adjectives)
+
+
+def _capitalized(t: Token) -> bool:
+    return bool(t.text) and t.text[0].isupper()
+
+
+def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
+    """End token of a person name starting at ``j`` (PER entity, or a name-like token run)."""
+    doc = ctx.doc
+    if j >= limit:
+        return None
+    if j in ctx.per_start:
+        return min(ctx.per_start[j], limit)
+    t = doc[j]
+    ent = ctx.ent_of.get(j)
+    if ent is not None and ent.label_ != "PER":
+        return None
+    if not (_capitalized(t) and (t.is_alpha or _INITIAL.match(t.text))):
+        return None
+    if ctx.lex.lookup(t.text) or ctx.orgs.by_name_or_genitive(t.text) or _ACRONYM.match(t.text) and len(t.text) <= 4:
+        return None
+    if t.lower_ in ctx.orgs.demonyms or t.lower_ in ctx.orgs.adjectives:
+        return None
+    if ctx.has_pos and t.pos_ and t.pos_ not in ("PROPN", "X") and not _INITIAL.match(t.text):
+        return None
+    if not ctx.has_pos and doc.has_annotation("ENT_IOB") and ent is None and len(doc.ents) > 0:
+        # NER ran and did not call this a name: only accept an obvious name run
+        pass
+    k = j
+    while k < limit and k - j < 4:
+        tk = doc[k]
+        if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and not ctx.lex.lookup(tk.text)
+                                       and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", ""))
+                                       and ctx.ent_of.get(k) is None):
+            k += 1
+            continue
+        if tk.lower_ in ("von", "van", "de", "der", "al", "bin", "zu", "da", "di", "le", "ter") and k > j \
+                and k + 1 < limit and _capitalized(doc[k + 1]) and doc[k + 1].is_alpha and ctx.has_pos \
+                and doc[k + 1].pos_ == "PROPN":
+            k += 1
+            continue
+        break
+    if k == j or _INITIAL.match(doc[k - 1].text):
+        return None
+    if not ctx.has_pos and k - j > 1:
+        # without POS tags a run of capitalised words may be "Name Noun": keep only the first word
+        # unless the second is a plausible surname (not a lexicon word, not followed by lower case)
+        k = min(k, j + 2)
+    return k
+
+
+# ----------------------------------------------------------------------------- title analysis
+def _analyze(ctx: _Ctx, t: Token) -> tuple[list[Form], list[str], str] | None:
+    """Forms of the title in token ``t`` plus its hyphen prefixes and compound prefix."""
+    text = t.text
+    if not text or not text[0].isupper() or not any(c.isalpha() for c in text):
+        return None
+    lex = ctx.lex
+    forms = lex.lookup(text)
+    if forms:
+        return forms, [], ""
+    parts = text.split("-")
+    head, hyph = parts[-1], [p for p in parts[:-1] if p]
+    if not head or not head[0].isalpha():
+        return None
+    lw = head.lower()
+    forms = lex.lookup(lw)
+    cprefix = ""
+    if not forms:
+        if any(lw.endswith(b) for b in lex.blocked):
+            return None
+        for i in range(2, len(lw) - 3):
+            suf = lw[i:]
+            if suf in lex.forms:
+                forms, cprefix = lex.forms[suf], lw[:i]
+                break
+        if not forms:
+            return None
+        if not hyph and not head[0].isupper():
+            return None
+    return forms, hyph, cprefix
+
+
+def _choose(ctx: _Ctx, forms: list[Form], i: int) -> tuple[Form, int]:
+    """Pick the title whose adjective modifiers match the tokens before ``i``; returns (form, start)."""
+    doc = ctx.doc
+    best: tuple[Form, int] | None = None
+    for f in forms:
+        mods = f.title.modifiers
+        if not mods:
+            if best is None:
+                best = (f, i)
+            continue
+        k = i - len(mods)
+        if k < 0:
+            continue
+        ok = all(doc[k + n].lower_ in {m + e for e in ADJ_ENDINGS} for n, m in enumerate(mods))
+        if ok and (best is None or best[1] > k):
+            best = (f, k)
+    if best is None:
+        plain = [f for f in forms if not f.title.modifiers]
+        best = (plain[0], i) if plain else (forms[0], i)
+    return best
+
+
+def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
+    """Normalize a genitive/von noun phrase ("des Auslandsgeheimdienstes CIA", "der Amerikaner") to an org."""
+    if not toks:
+        return None
+    orgs = ctx.orgs
+    text = " ".join(t.text for t in toks if t.text not in "()")
+    for n in range(len(toks), 0, -1):                       # longest lexicon match on a suffix/prefix
+        for s in range(0, len(toks) - n + 1):
+            cand = [t.text for t in toks[s:s + n] if t.text not in "()"]
+            if not cand:
+                continue
+            org = orgs.by_name_or_genitive(" ".join(cand))
+            if org:
+                return org.name
+    for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
+        if _ACRONYM.match(t.text) and t.text.upper() == t.text:
+            return t.text
+    if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
+        return orgs.demonyms[toks[0].lower_].name
+    ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
+    if ents:
+        e = max(ents, key=len)
+        return _strip_genitive(e.text) if det in ("des",) else e.text
+    nouns = [t for t in toks if _capitalized(t) and not _is_adj_cap(t)]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    if not head.lower_.endswith(ctx.p.org_nouns) and not any(
+            head.lower_.endswith(s + "s") or head.lower_.endswith(s + "es") for s in ctx.p.org_nouns):
+        return None
+    # generic institution: "des Nationalen Nachrichtendienstes" -> "Nationaler Nachrichtendienst"
+    gender = _gender(head)
+    words = []
+    for t in toks:
+        if t is head:
+            words.append(_lemma_noun(head, det))
+            break
+        if _is_adj_cap(t) or (t.text[0].islower() and t.is_alpha):
+            words.append(_adj_nominative(t.text, gender))
+        else:
+            words.append(t.text)
+    return " ".join(words) if text else None
+
+
+def _is_adj_cap(t: Token) -> bool:
+    low = t.lower_
+    if t.pos_ == "ADJ":
+        return True
+    return low.endswith(("ischen", "ische", "ischer", "nalen", "nale", "alen", "ten", "igen", "ßen")) and len(low) > 4 \
+        and not t.pos_ in ("NOUN", "PROPN")
+
+
+def _gender(t: Token) -> str:
+    g = t.morph.get("Gender")
+    if g:
+        return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "m")
+    low = t.lower_.rstrip("s")
+    if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
+                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
+        return "f"
+    if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
+                     "parlament", "unternehmen", "kabinett")):
+        return "n"
+    return "m"
+
+
+def _adj_nominative(word: str, gender: str) -> str:
+    stem = word
+    for e in ("en", "er", "es", "em", "e"):
+        if word.endswith(e):
+            stem = word[:-len(e)]
+            break
+    return stem + {"m": "er", "f": "e", "n": "es"}[gender]
+
+
+def _lemma_noun(t: Token, det: str) -> str:
+    text = t.text
+    if det != "des":
+        return text
+    if t.lemma_ and t.lemma_ != text and text.startswith(t.lemma_[:-1]) and len(t.lemma_) >= len(text) - 2:
+        return t.lemma_
+    if text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü":
+        return text[:-2]
+    if text.endswith("s") and not text.endswith(("ss", "us", "is")):
+        return text[:-1]
+    return text
+
+
+def _strip_genitive(text: str) -> str:
+    return text[:-1] if text.endswith("s") and not text.endswith(("ss", "us", "is")) and len(text) > 3 else text
+
+
+# ----------------------------------------------------------------------------- scanning
+_RANK = {"default": 1, "prefix": 2, "compound": 2, "possessive": 3, "adjective": 4, "post_name": 4,
+         "genitive": 5}
+
+
+def _set_org(h: Hit, org: str | None, source: str) -> None:
+    if org and _RANK[source] > h.org_rank:
+        h.org, h.org_rank = org, _RANK[source]
+
+
+def _scan(ctx: _Ctx) -> list[Hit]:
+    doc, p, orgs = ctx.doc, ctx.p, ctx.orgs
+    hits: list[Hit] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        ent = ctx.ent_of.get(i)
+        if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start:
+            i += 1
+            continue
+        an = _analyze(ctx, t)
+        if an is None:
+            i += 1
+            continue
+        forms, hyph, cprefix = an
+        form, start = _choose(ctx, forms, i)
+        title = form.title
+        s0, s1 = ctx.sent_range(i)
+        h = Hit(head=i, start=start, end=i + 1, np_start=start, title=title, role=title.title,
+                category=title.category, org=None, org_rank=0, status="current", det="none",
+                plural=False, sent=ctx.sent_of[i])
+        _set_org(h, title.organization, "default")
+        deputy = False
+        # --- prefixes inside the token
+        for part in hyph:
+            pl = part.lower()
+            if pl in p.former_prefixes:
+                h.status = "former"
+            elif pl in ("vize",):
+                deputy = True
+            elif pl in orgs.prefixes:
+                if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
+                    continue        # "Ukraine-Sondergesandter": the country is the topic
+                _set_org(h, orgs.prefixes[pl].name, "prefix")
+            elif pl in orgs.topic_prefixes:
+                pass
+            elif _ACRONYM.match(part) and sum(c.isupper() for c in part) >= 2:
+                _set_org(h, part, "prefix")
+        if cprefix:
+            info = ctx.lex.compound_prefixes.get(cprefix)
+            if info:
+                if info.get("status") == "former":
+                    h.status = "former"
+                if info.get("deputy"):
+                    deputy = True
+                _set_org(h, info.get("organization"), "compound")
+            elif cprefix in orgs.prefixes:
+                _set_org(h, orgs.prefixes[cprefix].name, "compound")
+        # --- left context: adjectives, determiner, possessive genitive
+        k = start - 1
+        adj_org = None
+        while k >= s0:
+            tk = doc[k]
+            low = tk.lower_
+            if low in p.determiners_definite:
+                h.det = "def"
+                h.np_start = k
+                break
+            if low in p.determiners_indefinite:
+                h.det = "indef"
+                h.np_start = k
+                break
+            if low in p.possessives:
+                h.det = "poss"
+                h.np_start = k
+                break
+            if _is_adj(ctx, tk) or low in orgs.adjectives:
+                if _former_adj(ctx, low):
+                    h.status = "former"
+                    h.start = k
+                elif _deputy_adj(ctx, low):
+                    deputy = True
+                    h.start = k
+                elif low in orgs.adjectives:
+                    adj_org = orgs.adjectives[low].name
+                    h.start = k
+                elif any(low.startswith(c) for c in p.current_adjectives):
+                    h.start = k
+                h.np_start = k
+                k -= 1
+                continue
+            if _capitalized(tk) and low.endswith("s") and k < start:
+                org = orgs.by_name_or_genitive(tk.text)
+                if org is not None:
+                    h.det = "poss"
+                    _set_org(h, org.name, "possessive")
+                    h.np_start = h.start = k
+                    break
+                e = ctx.ent_of.get(k)
+                if (e is not None and e.label_ == "PER") or (k > s0 and doc[k - 1].text == "."):
+                    h.det = "posspers"
+                    h.np_start = k
+                    break
+                if _name_at(ctx, k, k + 1) and tk.pos_ in ("PROPN", ""):
+                    h.det = "posspers"
+                    h.np_start = k
+                    break
+            break
+        if adj_org and not (h.category in p.nationality_only_categories):
+            _set_org(h, adj_org, "adjective")
+        if deputy and not h.role.lower().startswith(("vize", "stellvertret")):
+            h.role = "stellvertretender " + h.role
+        # --- number
+        mnum = t.morph.get("Number")
+        if mnum:
+            h.plural = mnum[0] == "Plur"
+        else:
+            h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
+                                                and form.gender != "f" and form.plural != "sg")
+        # --- right context: genitive / von complement
+        j = i + 1
+        if _name_at(ctx, j, s1) is None and j < s1:
+            low = doc[j].lower_
+            if low in ("des", "der", "vom", "von") and j + 1 < s1:
+                det = "des" if low in ("des", "vom") else "der"
+                k2 = j + 1
+                if low == "von" and doc[k2].lower_ in ("der", "den", "dem"):
+                    k2 += 1
+                np: list[Token] = []
+                while k2 < s1 and len(np) < 8:
+                    tk = doc[k2]
+                    if k2 in ctx.per_start and np:
+                        break
+                    if tk.text == "(" and k2 + 2 < s1 and doc[k2 + 2].text == ")" and _ACRONYM.match(doc[k2 + 1].text):
+                        np += [tk, doc[k2 + 1], doc[k2 + 2]]
+                        k2 += 3
+                        break
+                    if _capitalized(tk) and (tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text)
+                                             or tk.text[-1:].isdigit()):
+                        if ctx.lex.lookup(tk.text) and np:
+                            break
+                        np.append(tk)
+                        k2 += 1
+                        continue
+                    if tk.text[0].islower() and _is_adj(ctx, tk) and k2 + 1 < s1 and _capitalized(doc[k2 + 1]):
+                        np.append(tk)
+                        k2 += 1
+                        continue
+                    if tk.lower_ in ("for", "of", "the", "and", "de", "du", "des", "la") and np and \
+                            k2 + 1 < s1 and _capitalized(doc[k2 + 1]) and ctx.ent_of.get(k2) is not None:
+                        np.append(tk)
+                        k2 += 1
+                        continue
+                    break
+                if low == "von" and doc[j + 1].lower_ not in ("der", "den", "dem"):
+                    ok = bool(np) and (np[0].i in ctx.ent_of or orgs.by_name_or_genitive(np[0].text) is not None)
+                else:
+                    ok = bool(np)
+                org = _org_from_np(ctx, np, det) if ok else None
+                if org:
+                    _set_org(h, org, "genitive")
+                    h.end = np[-1].i + 1
+        # category for generic titles
+        h.category = _category(ctx, title, h.org)
+        hits.append(h)
+        i += 1
+    return hits
+
+
+def _category(ctx: _Ctx, title: Title, org: str | None) -> str:
+    if not title.generic or not org:
+        return title.category
+    o = ctx.orgs.by_name(org)
+    if o is None:
+        return title.category
+    return ctx.lex.generic_category_by_org_type.get(o.type, title.category)
+
+
+def _clause_window(ctx: _Ctx, a: int, b: int) -> list[str]:
+    """Lower-case tokens from ``a`` up to the next clause punctuation (exclusive), at most ``b``."""
+    out = []
+    for k in range(a, b):
+        if ctx.doc[k].text in (",", ".", ":", ";", "(", "„", "“", "–"):
+            break
+        out.append(ctx.doc[k].lower_)
+    return out
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for ph in phrases:
+        n = len(ph)
+        for s in range(0, len(words) - n + 1):
+            if all(_wmatch(words[s + m], ph[m]) for m in range(n)):
+                return True
+    return False
+
+
+def _wmatch(word: str, pat: str) -> bool:
+    if pat == "#":
+        return word.isdigit()
+    if pat.endswith("*"):
+        return word.startswith(pat[:-1])
+    return word == pat
+
+
+def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Decide for each hit how its holder is found (name, pronoun, subject, or reference)."""
+    doc, p = ctx.doc, ctx.p
+    for h in hits:
+        s0, s1 = ctx.sent_range(h.head)
+        after = _clause_window(ctx, h.end, s1)
+        former_after = _has_phrase(after, p.former_phrases)
+        # 1. title + name
+        n_end = _name_at(ctx, h.end, s1)
+        if n_end is not None and h.det != "indef":
+            h.binding, h.name = "title_name", (h.end, n_end)
+            if h.category in p.post_name_org_categories or h.title.generic:
+                _post_name_org(ctx, h, n_end, s1)
+            continue
+        # 2. apposition after a name: "Kurt Volker, Nato-Botschafter ..."
+        b = h.np_start
+        if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef"):
+            nm = _name_ending_at(ctx, b - 1)
+            if nm is not None:
+                h.binding, h.name = "apposition", nm
+                if former_after:
+                    h.status = "former"
+                continue
+        # 3. "der Sondergesandte der Amerikaner, Keith Kellogg"
+        if h.end + 1 < s1 and doc[h.end].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+            n_end = _name_at(ctx, h.end + 1, s1)
+            if n_end is not None:
+                h.binding, h.name = "title_comma_name", (h.end + 1, n_end)
+                continue
+        prev = doc[b - 1].lower_ if b - 1 >= s0 else ""
+        # 4. predicative "X ist ein Immobilienentwickler"
+        if prev in p.copulas and h.det in ("indef", "none"):
+            if prev in p.past_copulas:
+                h.status = "former"
+            nm = _name_ending_at(ctx, b - 1)
+            h.binding = "predicative"
+            if former_after:
+                h.status = "former"
+            h.extra["subject_before"] = b - 1
+            if nm is not None:
+                h.name = nm
+            continue
+        # 5. "als US-Senator"
+        if prev == "als" and h.det == "none":
+            before = [doc[k].lower_ for k in range(max(s0, b - 5), b - 1)]
+            if b - 2 >= s0 and doc[b - 2].lower_ in p.comparatives:
+                continue
+            if any(w in p.characterization_verbs for w in before):
+                continue
+            clause = [doc[k].lower_ for k in range(s0, s1)]
+            if (any(w in p.past_copulas for w in clause) or _has_phrase(clause, p.former_phrases)) \
+                    and not any(w in ("seit", "derzeit", "aktuell") for w in clause):
+                h.status = "former"
+            h.binding = "als"
+            h.extra["cue"] = b - 1
+            continue
+        # 6. "zum Gesandten ernannt"
+        if prev in ("zum", "zur"):
+            sent_words = [doc[k].lower_ for k in range(s0, s1)]
+            if any(w in p.appointment_verbs for w in sent_words):
+                h.binding = "appointment"
+                h.extra["cue"] = b - 1
+                continue
+        # 7. reference: a role noun standing alone
+        if h.det in ("def", "poss", "posspers") and not h.plural:
+            h.binding = "reference"
+
+
+def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
+    """'Stephen Wertheim von der Denkfabrik Carnegie Endowment ...' -> organisation of the title."""
+    doc = ctx.doc
+    if j >= s1 or doc[j].lower_ not in ("von", "vom", "bei", "beim"):
+        return
+    k = j + 1
+    if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
+        k += 1
+    while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
+        k += 1
+    if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
+        k += 1                                                # "Denkfabrik", "Universität"
+    e = ctx.ent_of.get(k)
+    org = None
+    if e is not None and e.start == k and e.label_ in ("ORG", "MISC", "LOC"):
+        o = ctx.orgs.by_name_or_genitive(e.text)
+        org = o.name if o else e.text
+    else:
+        o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
+        org = o.name if o else None
+    if org:
+        _set_org(h, org, "post_name")
+        h.category = _category(ctx, h.title, h.org)
+
+
+def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """Token span of a person name that ends right before token ``end``."""
+    for s, e in ctx.per_start.items():
+        if e == end:
+            return (s, e)
+    return None
+
+
+# ----------------------------------------------------------------------------- resolution
+class _Resolver:
+    def __init__(self, ctx: _Ctx, actors: list[Actor]):
+        self.ctx = ctx
+        self.actors = actors
+        self.by_key = {a.key: a for a in actors}
+        self.person_at: list[tuple[int, int, str, bool]] = []    # (tok start, tok end, key, genitive)
+        char2tok = {t.idx: t.i for t in ctx.doc}
+        end2tok = {t.idx + len(t.text): t.i + 1 for t in ctx.doc}
+        self.span_key: dict[tuple[int, int], str] = {}
+        for a in actors:
+            for m in a.mentions:
+                s, e = char2tok.get(m.start), end2tok.get(m.end)
+                if s is None or e is None:
+                    continue
+                self.span_key[(s, e)] = a.key
+                if a.actor_type == "person" and m.label == "PER":
+                    gen = m.text.endswith("s") and not a.name.endswith(m.text) and not a.name.endswith("s")
+                    self.person_at.append((s, e, a.key, gen))
+        self.person_at.sort()
+        self.known: dict[str, list[Hit]] = {}     # actor key -> bound hits
+
+    def key_for_span(self, span: tuple[int, int]) -> str | None:
+        if span in self.span_key:
+            return self.span_key[span]
+        s, e = span
+        for (a, b), k in self.span_key.items():
+            if a <= s and e <= b or s <= a and b <= e:
+                if self.by_key[k].actor_type == "person":
+                    return k
+        return None
+
+    def bind(self, h: Hit, key: str | None) -> None:
+        h.holder = key
+        if key:
+            self.known.setdefault(key, []).append(h)
+            if h.binding == "reference":
+                self.person_at.append((h.start, h.end, key, False))
+                self.person_at.sort()
+
+    def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None) -> str | None:
+        sent_of = self.ctx.sent_of
+        for s, e, key, gen in reversed(self.person_at):
+            if s >= before:
+                continue
+            if min_sent is not None and sent_of[s] < min_sent:
+                return None
+            if key in exclude:
+                continue
+            return key
+        return None
+
+    def _group(self, title: str) -> int | str:
+        return self.ctx.lex.groups.get(title, title)
+
+    def resolve_reference(self, h: Hit) -> str | None:
+        lex = self.ctx.lex
+        persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
+        base = h.title.title
+
+        def holders(pred) -> set[str]:
+            return {k for k in persons for r in self.known[k] if r is not h and pred(r)}
+
+        if h.org:
+            c = holders(lambda r: r.title.title == base and r.org == h.org)
+            if len(c) == 1:
+                return c.pop()
+            c = holders(lambda r: r.org == h.org and self._group(r.title.title) == self._group(base))
+            if len(c) == 1:
+                return c.pop()
+        else:
+            c = holders(lambda r: r.title.title == base)
+            if len(c) == 1:
+                return c.pop()
+            if len(c) > 1:
+                return None
+            c = holders(lambda r: self._group(r.title.title) == self._group(base) and r.org is None)
+            if len(c) == 1:
+                return c.pop()
+        if h.category not in lex.patterns.fallback_categories or h.det not in ("def",):
+            return None
+        conflict = holders(lambda r: self._group(r.title.title) == self._group(base)
+                           and (r.org != h.org and r.org is not None and h.org is not None))
+        conflict |= holders(lambda r: r.title.title == base and r.org is not None and h.org is None)
+        return self.recent_person(h.np_start, conflict, min_sent=h.sent - 2)
+
+    def resolve_pronoun_or_subject(self, h: Hit, cue: int, exclude: set[str]) -> str | None:
+        """Holder of an "als"/"zum" phrase: nearest person/role/pronoun before, else after."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        s0, s1 = ctx.sent_range(cue)
+        k = cue - 1
+        refs = {x.start: x for x in self._refs if x.holder}
+        while k >= s0:
+            t = doc[k]
+            low = t.lower_
+            hit = refs.get(k) or next((r for r in self._refs if r.holder and r.start <= k < r.end), None)
+            if hit is not None and hit.holder not in exclude:
+                return hit.holder
+            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s <= k < e), None)
+            if pk is not None:
+                s, e, key, gen = pk
+                prevw = doc[s - 1].lower_ if s > s0 else ""
+                if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen"):
+                    return key
+                k = s - 1
+                continue
+            if low in p.pronouns_subject or low in p.possessives:
+                return self.recent_person(k, exclude)
+            k -= 1
+        for k in range(cue + 1, s1):
+            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
+            if pk is not None and pk[2] not in exclude:
+                return pk[2]
+            if doc[k].lower_ in p.pronouns_subject:
+                return self.recent_person(k, exclude)
+        return None
+
+    def subject_of(self, sent_start: int, before: int) -> str | None:
+        for x in self._refs:
+            if x.holder and sent_start <= x.start < before:
+                return x.holder
+        for s, e, key, gen in self.person_at:
+            if sent_start <= s < before:
+                return key
+        return None
+
+
+def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
+    hits = _scan(ctx)
+    _bind_patterns(ctx, hits)
+    res = _Resolver(ctx, actors)
+    res._refs = []
+    for h in hits:                                     # explicit names first
+        if h.name is not None:
+            res.bind(h, res.key_for_span(h.name))
+    for h in hits:                                     # then everything else, in text order
+        if h.name is not None:
+            continue
+        if h.binding == "reference":
+            res.bind(h, res.resolve_reference(h))
+            res._refs.append(h)
+        elif h.binding == "als":
+            res.bind(h, res.resolve_pronoun_or_subject(h, h.extra["cue"], set()))
+        elif h.binding == "predicative":
+            sb = h.extra["subject_before"]
+            s0, _ = ctx.sent_range(sb)
+            key = None
+            if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
+                key = res.recent_person(sb - 1, set())
+            else:
+                ref = next((r for r in res._refs if r.holder and r.end == sb), None)
+                key = ref.holder if ref else None
+            res.bind(h, key)
+        elif h.binding == "appointment":
+            cue = h.extra["cue"]
+            s0, _ = ctx.sent_range(cue)
+            subj = res.subject_of(s0, cue)
+            obj = next((k for k in range(s0, cue) if ctx.doc[k].lower_ in ctx.p.pronouns_object), None)
+            if obj is not None:
+                key = res.recent_person(obj, {subj} if subj else set())
+            else:
+                key = res.resolve_pronoun_or_subject(h, cue, set())
+            res.bind(h, key)
+    return hits, res
+
+
+# ----------------------------------------------------------------------------- public API
+def name_spans(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+    """Token spans of holder names next to role titles that NER did not tag as PER."""
+    ctx = _Ctx(doc, rules)
+    hits = _scan(ctx)
+    _bind_patterns(ctx, hits)
+    out = []
+    per = {(e.start, e.end) for e in doc.ents if e.label_ == "PER"}
+    for h in hits:
+        if h.name and h.name not in per:
+            out.append(h.name)
+    return out
 
 
 def roles(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Role]:
-    return []
+    """Role rows of the article. Adds ROLE mentions to the actors they refer to (in place)."""
+    ctx = _Ctx(doc, rules)
+    hits, res = _match_hits(ctx, actors)
+    sent_of = ctx.sent_of
+    rows: list[tuple[Hit, Role]] = []
+    for h in hits:
+        if h.holder is None:
+            continue
+        span = doc[h.start:h.end]
+        if h.binding == "reference":
+            actor = res.by_key[h.holder]
+            m = Mention(span.start_char, span.end_char, span.text, "ROLE", sent_of[h.start])
+            if m not in actor.mentions:
+                actor.mentions.append(m)
+                actor.mentions.sort(key=lambda x: (x.start, x.end))
+        rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
+                             organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
+                             sentence=sent_of[h.start], rule_id=h.binding or "title")))
+    return _normalize_rows(ctx, rows)
+
+
+def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
+    """Same office, same actor: fill a missing organisation; drop generic titles subsumed by specific ones."""
+    by_actor: dict[str, list[Role]] = {}
+    for _, r in rows:
+        by_actor.setdefault(r.actor_key, []).append(r)
+    out: list[Role] = []
+    for _, r in rows:
+        mine = by_actor[r.actor_key]
+        if r.organization is None:
+            orgs = {x.organization for x in mine if x.role == r.role and x.organization}
+            if len(orgs) == 1:
+                org = orgs.pop()
+                r = Role(r.actor_key, r.role_text, r.role, _category(ctx, ctx.lex.titles.get(r.role, _dummy(r)), org)
+                         if r.role in ctx.lex.titles else r.role_category, org, r.status, r.start, r.end,
+                         r.sentence, r.rule_id)
+        subsumed = any(x.role != r.role and x.role.lower().endswith(r.role.lower())
+                       and not x.role.lower().startswith(("vize", "stellvertret", "ex"))
+                       and (r.organization is None or x.organization == r.organization)
+                       for x in mine)
+        if subsumed:
+            continue
+        out.append(r)
+    return out
+
+
+def _dummy(r: Role) -> Title:
+    return Title(r.role, r.role_category, None, False, (), r.role)
+
+
+__all__ = ["roles", "name_spans", "Hit"]
