@@ -1049,7 +1049,9 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
         h.aux = [j]
         return
     for k in range(h.i - 1, max(-1, h.i - 12), -1):
-        if c.low[k] in CLAUSE_BREAK or c.in_quote[k] >= 0:
+        if c.in_quote[k] >= 0 and c.in_quote[k] != c.in_quote[h.i]:
+            continue
+        if c.low[k] in CLAUSE_BREAK:
             break
         if c.low[k] in c.R.auxiliaries:
             h.aux = [k]
@@ -1195,7 +1197,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             e = _strip_end(c, seg_start, seg_end)
             if "speech" in classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
                     c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
-                    or re.fullmatch(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter)zu\w+en",
+                    or re.fullmatch(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
+                                 r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n",
                                     c.low[e - 1])):
                 used.update(cue)
                 return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
@@ -1270,9 +1273,25 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
         last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
         last.sent = si
         return []
-    f = Found((a, b), None, last.speaker, [], "indirect", "konj_continuation", si,
+    f = Found((a, b), None, _named_speaker(c, last, found), [], "indirect", "konj_continuation", si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] | None:
+    """The latest speaker span of the same actor that is not a pronoun (else the pronoun)."""
+    if last.speaker and last.speaker[1] - last.speaker[0] == 1 and c.low[last.speaker[0]] in c.R.pronouns \
+            and last.speaker_key:
+        for f in reversed(found):
+            if f.speaker_key == last.speaker_key and f.speaker and not (
+                    f.speaker[1] - f.speaker[0] == 1 and c.low[f.speaker[0]] in c.R.pronouns):
+                return f.speaker
+        for ms, me, m, actor in reversed(c.mentions):
+            if actor.key == last.speaker_key and me <= c.toks[last.speaker[0]].idx:
+                span = c.doc.char_span(ms, me, alignment_mode="expand")
+                if span is not None:
+                    return (span.start, span.end)
+    return last.speaker
 
 
 def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:

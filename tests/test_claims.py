@@ -1,0 +1,247 @@
+"""Claim extraction: rules, quote pairing, speakers, and pinned floors on our own fixtures.
+
+The fixture texts run through a blank German tokenizer with the rule-based
+sentencizer, so these tests pin the rules themselves (no model needed). The
+Wikinews check needs ../shared and is skipped without it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+import yaml
+from spacy.tokens import Doc
+
+from pipeline.eval_claims import Scores
+from pipeline.extract.claims import claims, find_quotes, parse_speech
+from pipeline.records import Actor, Mention
+from pipeline.ruleset import RULES_DIR, RuleError, RuleSet
+
+FIXTURES = Path(__file__).parent / "fixtures" / "claims" / "articles.json"
+TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    path = RULES_DIR / "speech.yaml"
+    compiled = parse_speech(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    return RuleSet(RULES_DIR, "test", {"speech": compiled})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    n = spacy.blank("de")
+    n.add_pipe("sentencizer")
+    return n
+
+
+def make_actors(doc: Doc, spec: dict[str, list[str]]) -> list[Actor]:
+    sent_of = {}
+    for i, s in enumerate(doc.sents):
+        for t in s:
+            sent_of[t.idx] = i
+    actors = []
+    for key, aliases in spec.items():
+        label = key.split(":")[0]
+        a = Actor(key=key, name=aliases[0], actor_type=TYPES[label])
+        for alias in aliases:
+            for m in re.finditer(rf"\b{re.escape(alias)}\b", doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                a.mentions.append(Mention(m.start(), m.end(), alias, label, sent_of.get(span[0].idx, 0)))
+        a.mentions.sort(key=lambda m: m.start)
+        actors.append(a)
+    return actors
+
+
+def run(nlp, rules, text, actors_spec=None):
+    doc = nlp(text)
+    return claims(doc, rules, make_actors(doc, actors_spec or {}))
+
+
+# ---------------------------------------------------------------- rules
+
+def test_lexicon_has_hundreds_of_verbs_with_particle_forms(rules):
+    R = rules["speech"]
+    assert R.n_verbs >= 250
+    teilte = {(e.lemma, e.particle, e.split) for e in R.forms["teilte"]}
+    assert ("mitteilen", "mit", True) in teilte
+    assert any(e.lemma == "mitteilen" and e.participle for e in R.forms["mitgeteilt"])
+    assert any(e.lemma == "ausschließen" and e.split for e in R.forms["schloss"])
+    assert any(e.lemma == "zurückweisen" and e.split for e in R.forms["wies"])
+    assert any(e.lemma == "klarmachen" for e in R.forms["klarmachte"])
+    assert any(e.lemma == "mitteilen" for e in R.forms["mitzuteilen"])
+    assert "reported" in R.lemmas["ausschließen"]
+    assert "Angaben" in R.nouns and "zufolge" in R.preps_after
+
+
+def test_bad_rule_file_names_the_entry():
+    with pytest.raises(RuleError, match="speech.yaml.*Sagen"):
+        parse_speech({"version": 1, "weak": {"speech": ["Sagen"]}, "strong": {}, **_rest()}, "speech.yaml")
+    with pytest.raises(RuleError, match="unknown key"):
+        parse_speech({"version": 1, "verbs": []}, "speech.yaml")
+
+
+def _rest() -> dict:
+    data = yaml.safe_load((RULES_DIR / "speech.yaml").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if k not in ("version", "weak", "strong")}
+
+
+# ---------------------------------------------------------------- quotes
+
+def test_quote_pairs_and_nesting():
+    text = 'Er sagte: „Das ist ein ‚fauler‘ Kompromiss.“ Sie: »Nein.« Dann "ja" – it\'s fine.'
+    qs = [(text[q.start:q.end], q.depth) for q in find_quotes(text)]
+    assert ("„Das ist ein ‚fauler‘ Kompromiss.“", 0) in qs
+    assert ("‚fauler‘", 1) in qs
+    assert ("»Nein.«", 0) in qs
+    assert ('"ja"', 0) in qs
+    assert len(qs) == 4
+
+
+def test_unclosed_quote_stops_at_paragraph():
+    text = "Er sagte: „Das ist offen.\n\nNeuer Absatz „mit Zitat“."
+    qs = [text[q.start:q.end] for q in find_quotes(text)]
+    assert qs == ["„mit Zitat“"]
+
+
+# ---------------------------------------------------------------- claims
+
+def test_partial_quote_and_konjunktiv_clause(nlp, rules):
+    out = run(nlp, rules, "Am Donnerstag betonte Trump, er „vertraue“ Putin.",
+              {"PER:trump": ["Trump"], "PER:putin": ["Putin"]})
+    by_text = {c.claim_text: c for c in out}
+    ind = by_text["er „vertraue“ Putin"]
+    assert (ind.claim_type, ind.speaker_text, ind.speaker_key, ind.cue_text) == \
+        ("indirect", "Trump", "PER:trump", "betonte")
+    part = by_text["„vertraue“"]
+    assert (part.claim_type, part.speaker_key) == ("direct", "PER:trump")
+
+
+def test_claim_date_from_dates_module(nlp, rules):
+    pytest.importorskip("pipeline.dates")
+    from pipeline import dates
+    if not hasattr(dates, "find_expressions"):
+        pytest.skip("pipeline.dates has no find_expressions")
+    out = run(nlp, rules, "Am Donnerstag betonte Trump, er vertraue Putin.", {"PER:trump": ["Trump"]})
+    assert out[0].date_text == "Am Donnerstag"
+    assert (out[0].date_start, out[0].date_end) == (0, 13)
+
+
+def test_pronoun_speaker_resolves_to_previous_speaker(nlp, rules):
+    text = ("Waltz kennt sich in Europa aus. Als Teil von Trumps Team wird man mehr von ihm hören. "
+            "Zuletzt bekräftigte er, dass die Hilfe begrenzt sei.")
+    out = run(nlp, rules, text, {"PER:waltz": ["Waltz"], "PER:trump": ["Trumps"]})
+    assert [(c.speaker_text, c.speaker_key, c.claim_text) for c in out] == \
+        [("er", "PER:waltz", "dass die Hilfe begrenzt sei")]
+
+
+def test_speaker_after_quote_and_in_previous_sentence(nlp, rules):
+    text = ("„Wenn ich ein Europäer wäre, würde ich das ernst nehmen“, erklärt der Experte Stephen Wertheim. "
+            "„Vance ist kohärenter als Trump.“")
+    out = run(nlp, rules, text, {"PER:stephen wertheim": ["Stephen Wertheim"], "PER:vance": ["Vance"]})
+    assert [(c.claim_type, c.speaker_key, c.rule_id) for c in out] == [
+        ("direct", "PER:stephen wertheim", "quote_after"),
+        ("direct", "PER:stephen wertheim", "quote_continued"),
+    ]
+    assert out[0].speaker_text == "der Experte Stephen Wertheim"
+
+
+def test_split_particle_verb_cue_words(nlp, rules):
+    out = run(nlp, rules, "Die Polizei teilte am Montag mit, dass zwei Männer festgenommen worden seien.")
+    c = out[0]
+    assert c.cue_text == "teilte mit"
+    assert c.speaker_text == "Die Polizei"
+    assert c.claim_text == "dass zwei Männer festgenommen worden seien"
+
+
+def test_mood_sub_from_morphology(rules):
+    """A Konjunktiv form missing from the lexicon is found through Mood=Sub."""
+    vocab = spacy.blank("de").vocab
+    words = ["Er", "sagte", ",", "die", "Lage", "verschlechtere", "sich", "."]
+    morphs = ["", "Mood=Ind|VerbForm=Fin", "", "", "", "Mood=Sub|Number=Sing|Person=3|VerbForm=Fin", "", ""]
+    pos = ["PRON", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = Doc(vocab, words=words, spaces=[True, False, True, True, True, True, False, False],
+              pos=pos, morphs=morphs, sent_starts=[True] + [False] * 7)
+    out = claims(doc, rules, [])
+    assert [(c.claim_text, c.speaker_text, c.claim_type, c.rule_id) for c in out] == \
+        [("die Lage verschlechtere sich", "Er", "indirect", "verb_konj")]
+    # the same sentence in the indicative is no claim
+    morphs[5] = "Mood=Ind|Number=Sing|Person=3|VerbForm=Fin"
+    words[5] = "verschlechtert"
+    doc = Doc(vocab, words=words, spaces=[True, False, True, True, True, True, False, False],
+              pos=pos, morphs=morphs, sent_starts=[True] + [False] * 7)
+    assert claims(doc, rules, []) == []
+
+
+def test_no_claims_in_plain_narration(nlp, rules):
+    text = "Die Wirtschaft wächst langsam. Der Zug fuhr um acht Uhr ab. Sie nannte ihren Sohn Paul."
+    assert run(nlp, rules, text) == []
+
+
+# ---------------------------------------------------------------- fixture floors
+
+def _fixture_scores(nlp, rules):
+    from pipeline.eval_claims import TokenIndex, pred_items
+    scores = Scores()
+    exact = total = keys_ok = 0
+    for art in json.loads(FIXTURES.read_text(encoding="utf-8")):
+        doc = nlp(art["text"])
+        out = claims(doc, rules, make_actors(doc, art["actors"]))
+        index = TokenIndex([{"id": t.i, "text": t.text, "charBegin": t.idx, "charEnd": t.idx + len(t.text)}
+                            for t in doc if not t.is_space])
+        golds = []
+        for g in art["claims"]:
+            ms = art["text"].index(g["message"])
+            ss = art["text"].index(g["speaker"]) if g["speaker"] else None
+            cue_ids = frozenset()
+            if g["cue"]:
+                words = g["cue"].split()
+                starts = [m.start() for m in re.finditer(rf"\b{re.escape(words[0])}\b", art["text"])]
+                first = min(starts, key=lambda x: abs(x - (ss if ss is not None else ms)))
+                last = art["text"].index(words[-1], first)
+                cue_ids = index.ids(first, last + len(words[-1]), set(words))
+            golds.append({"type": {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}[g["type"]],
+                          "message": index.ids(ms, ms + len(g["message"])),
+                          "speaker": index.ids(ss, ss + len(g["speaker"])) if ss is not None else frozenset(),
+                          "cue": cue_ids})
+            total += 1
+            for c in out:
+                if c.claim_text == g["message"]:
+                    exact += (c.speaker_text == g["speaker"] and c.cue_text == g["cue"]
+                              and c.claim_type == g["type"])
+                    keys_ok += c.speaker_key == g["key"]
+        scores.add(pred_items(out, index), golds)
+    return scores, exact, keys_ok, total
+
+
+def test_fixture_floors(nlp, rules):
+    scores, exact, keys_ok, total = _fixture_scores(nlp, rules)
+    msg = scores.prf(None, "message")
+    spk = scores.prf(None, "speaker")
+    cue = scores.prf(None, "cue")
+    # pinned floors (measured: see the commit introducing them); raise them when the rules improve
+    assert msg[2] >= 0.95, scores.table()
+    assert spk[2] >= 0.90, scores.table()
+    assert cue[2] >= 0.90, scores.table()
+    assert exact >= total - 2
+    assert keys_ok >= total - 3
+
+
+# ---------------------------------------------------------------- Wikinews (needs ../shared)
+
+@pytest.mark.shared
+def test_wikinews_dev_floor(shared_dir):
+    from pipeline.eval_claims import evaluate, load_split
+    from pipeline.nlp import load_nlp
+    from pipeline.ruleset import load_rules
+
+    docs = load_split("dev", shared_dir / "data" / "quotes" / "wikinews")[:40]
+    nlp_, info = load_nlp()
+    scores = evaluate(docs, nlp_, load_rules())
+    floors = {"message": 0.55, "speaker": 0.35, "cue": 0.45} if info.source != "blank" else \
+        {"message": 0.5, "speaker": 0.3, "cue": 0.4}
+    for f, floor in floors.items():
+        assert scores.prf(None, f)[2] >= floor, scores.table()
