@@ -33,7 +33,7 @@ from typing import Any, Iterable
 
 from spacy.tokens import Doc, Token
 
-from pipeline.records import Actor, Claim
+from pipeline.records import Actor, Claim, Mention
 from pipeline.ruleset import RuleError, RuleSet, rule_file
 
 # --------------------------------------------------------------------------- rules
@@ -379,6 +379,27 @@ class Ctx:
         self.inverted_ok: set[int] = set()      # cue verbs of a quote frame that may also frame a clause
         self.mentions = sorted(((m.start, m.end, m, a) for a in actors for m in a.mentions),
                                key=lambda x: x[0])
+        self._surname_mentions()
+
+    def _surname_mentions(self) -> None:
+        """A person's surname where the NER missed it ("Waltz kennt sich ... aus") counts as a
+        mention of that person, for speaker resolution only."""
+        covered = set()
+        for ms, me, m, a in self.mentions:
+            covered.update(range(ms, me))
+        surnames: dict[str, list[Actor]] = {}
+        for a in self.actors:
+            parts = a.name.split()
+            if a.actor_type == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                surnames.setdefault(parts[-1], []).append(a)
+        extra = []
+        for t in self.toks:
+            cands = surnames.get(t.text)
+            if cands and len(cands) == 1 and t.idx not in covered:
+                m = Mention(t.idx, t.idx + len(t.text), t.text, "PER", self.sent_of[t.i])
+                extra.append((m.start, m.end, m, cands[0]))
+        if extra:
+            self.mentions = sorted(self.mentions + extra, key=lambda x: x[0])
 
     # -- sentences
     def _sentences(self) -> list[tuple[int, int]]:
@@ -678,13 +699,19 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
 
 def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     t = c.toks[i]
+    if not c.sents:
+        return None
     heads = [t]
     if t.dep_ in ("oc", "xcomp") or (t.head.pos_ == "AUX" and t.head != t):
         heads.append(t.head)
+    sa, sb = c.sents[c.sent_of[i]]
     for h in heads:
         for ch in h.children:
             if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
                 a = ch.left_edge.i
+                if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
+                                                         for x in range(a, ch.right_edge.i + 1)):
+                    return None          # a parse across sentences is not trusted
                 np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in NOMINATIVE_BLOCK else None
                 if np_ and np_[0] <= ch.i < np_[1]:
                     return np_
@@ -734,7 +761,10 @@ def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> st
     best, best_ov = None, 0
     for ms, me, m, actor in c.mentions:
         ov = min(b, me) - max(a, ms)
-        if ov > best_ov or (ov == best_ov and ov > 0 and actor.actor_type == "person"):
+        if ov <= 0:
+            continue
+        ov += 10_000 if actor.actor_type == "person" else 0      # a person named in the NP is the speaker
+        if ov > best_ov:
             best, best_ov = actor, ov
     if best is not None:
         return best.key
@@ -768,7 +798,9 @@ def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role
         if me > pos or ms < lo_char or actor.actor_type not in types:
             continue
         text = c.text[ms:me]
-        score = pos - ms
+        m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
+            if c.doc.char_span(ms, me, alignment_mode="expand") is not None else s_i
+        score = (s_i - m_sent) * 1000 + (pos - ms)
         tok = c.doc.char_span(ms, me, alignment_mode="expand")
         if tok is not None:
             nxt = c.toks[tok.end] if tok.end < len(c.toks) else None
@@ -776,7 +808,9 @@ def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role
             if text.endswith("s") and nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
                 score += 10_000
             st = c.sents[c.sent_of[tok.start]][0]
-            if tok.start == st or (tok.start > st and c.low[tok.start - 1] in DETS):
+            if c.in_quote[tok.start] >= 0:
+                score += 5_000                   # a name inside quotation marks is rarely the referent
+            if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in DETS):
                 score -= 150
         if best_score is None or score < best_score:
             best, best_score = actor, score
