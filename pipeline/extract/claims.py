@@ -512,9 +512,14 @@ class Ctx:
                       "erwarte", "zähle", "heiße", "befinde", "bestehe") and prev == "ich":
                 return False
             return True
+        # a finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"
+        if self.has_pos and t.pos_ in ("VERB", "AUX") and lw.endswith("e") and not lw.endswith("te") \
+                and t.text.islower() and lw not in NOT_KONJ_E and "Fin" in t.morph.get("VerbForm") \
+                and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))):
+            return True
         # "er vertraue", "sie plane": 3rd person subject + verb in -e (no morphologizer needed)
         if lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in NOT_KONJ_E \
-                and lw not in DETS and not (self.has_pos and t.pos_ not in ("VERB", "AUX", "")):
+                and lw not in DETS and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV")):
             k = i - 1
             while k >= 0 and self.is_quote_mark(k):
                 k -= 1
