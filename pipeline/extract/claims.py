@@ -1097,8 +1097,7 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             return
 
 
-import os
-SPEECH_ACTS = os.environ.get("CLAIMS_NO_ACTS") is None
+SPEECH_ACTS = True      # speech acts with an object ("schloss ... aus") become reported claims
 KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
          "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "käme", "ginge", "bräuchte"}
 PRON_ADVERBS = {"davon", "darauf", "dafür", "daran", "darüber", "damit", "dazu", "dagegen", "darum", "daraus"}
@@ -1242,10 +1241,6 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                 used.update(cue)
                 return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
             break
-    if False and k < b and c.low[k] == ":" and sp is not None and c.in_quote[min(k + 1, b - 1)] < 0 \
-            and not only_inverted:
-        used.update(cue)
-        return Found((k + 1, _strip_end(c, k + 1, b)), None, sp, cue, "indirect", "verb_colon", si)
     # C. inverted: "X sei Y, sagte Z." / "…, machte er klar."
     if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"}:
         sp2 = subject_after(c, max([h.i, *h.aux]), hi) or sp
