@@ -59,6 +59,26 @@ def resolve_model() -> tuple[str, str]:
     return cands[0] if cands else ("blank", "blank:de")
 
 
+def _meta_of(name: str) -> dict:
+    if name == "blank:de":
+        return {}
+    path = Path(name)
+    if not (path / "meta.json").exists():
+        path = spacy.util.get_package_path(name)
+    return spacy.util.get_model_meta(path)
+
+
+def _name_of(meta: dict) -> str:
+    return f"{meta.get('lang', 'de')}_{meta['name']}" if meta.get("name") else "blank_de"
+
+
+def model_key(spec: str | None = None) -> str:
+    """The parse-cache identity of the model :func:`load_nlp` would load, without loading it."""
+    name = spec or resolve_model()[1]
+    meta = _meta_of(name)
+    return f"{_name_of(meta)}-{meta.get('version', '0.0.0')}-spacy{spacy.__version__}"
+
+
 def load_nlp(spec: str | None = None) -> tuple[Language, ModelInfo]:
     """Load (and memoize) the pipeline. ``spec`` overrides the search order."""
     source, name = ("arg", spec) if spec else resolve_model()
@@ -80,7 +100,7 @@ def load_nlp(spec: str | None = None) -> tuple[Language, ModelInfo]:
     nlp.max_length = MAX_LENGTH
     meta = nlp.meta
     info = ModelInfo(
-        name=f"{meta.get('lang', 'de')}_{meta.get('name', 'blank')}" if name != "blank:de" else "blank_de",
+        name=_name_of(meta) if name != "blank:de" else "blank_de",
         version=str(meta.get("version", "0.0.0")),
         path=path,
         source=source,

@@ -7,6 +7,9 @@ values (paths, counts, hashes), so the CLI calls them in a row and
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import shutil
 import logging
 import sys
 import time
@@ -45,6 +48,10 @@ def actor_id(actor_type: str, name: str) -> str:
 
 def default_cache_dir(out: str | Path) -> Path:
     return Path(out) / "_cache" / "docs"
+
+
+def default_results_dir(out: str | Path) -> Path:
+    return Path(out) / "_cache" / "extract"
 
 
 def now_utc() -> datetime:
@@ -194,17 +201,22 @@ def rows_for_article(article: dict, extraction, sent_of_offset: Callable[[int], 
                        "speaker_end": c.speaker_end, "cue_text": c.cue_text, "cue_start": c.cue_start,
                        "cue_end": c.cue_end, "claim_text": c.claim_text, "claim_start": c.claim_start,
                        "claim_end": c.claim_end, "claim_type": c.claim_type,
-                       "claim_date": dv.start if dv is not None and isinstance(dv.start, date) else None,
+                       "claim_date": (dv.start or dv.end) if dv is not None else None,
                        "claim_date_granularity": dv.granularity if dv is not None else None,
                        "claim_date_text": c.date_text, "rule_id": c.rule_id})
     return {"mentions": mentions, "roles": roles, "claims": claims}
 
 
-def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
-                 articles_file: str | Path | None = None, progress: Callable[[int], None] | None = None,
-                 vocab=None) -> dict:
-    """Run the rule-based extractors over cached parses; writes work/<table>.parquet.
+EXTRACTED = ("articles", "mentions", "roles", "claims", "actor_types", "extract_rejects")
+_ACTOR_TYPES = pa.schema([("actor_id", pa.string()), ("actor_type", pa.string())])
 
+
+def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
+                 dest: str | Path | None = None, progress: Callable[[int], None] | None = None,
+                 vocab=None) -> dict:
+    """Run the rule-based extractors over cached parses of ``work/articles.parquet``.
+
+    Writes ``<dest or work>/<table>.parquet`` for the tables in ``EXTRACTED``.
     Needs no model: Docs are read from the cache with a blank German vocab (or
     ``vocab``). An article whose extraction fails becomes a reject row.
     """
@@ -217,7 +229,8 @@ def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules
     rules = load_rules(rules_dir)
     vocab = vocab or spacy.blank("de").vocab
     cache = DocCache(cache_dir, model["key"])
-    arts = pq.read_table(articles_file or work / "articles.parquet").to_pylist()
+    dest = Path(dest) if dest else work
+    arts = pq.read_table(work / "articles.parquet").to_pylist()
     prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
     out: dict[str, list[dict]] = {"articles": [], "mentions": [], "roles": [], "claims": []}
     rejects = []
@@ -239,19 +252,108 @@ def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules
             out[name].extend({**r, **prov} for r in rs)
         if progress:
             progress(1)
+    dest.mkdir(parents=True, exist_ok=True)
     for name, rs in out.items():
-        pq.write_table(to_table(name, rs), work / f"{name}.parquet")
+        pq.write_table(to_table(name, rs), dest / f"{name}.parquet")
     # mentions carry the actor type only for building the actors table
     types = [{"actor_id": r["actor_id"], "actor_type": r["_actor_type"]}
              for r in out["mentions"] if r["actor_id"]]
-    pq.write_table(pa.Table.from_pylist(types, schema=pa.schema([("actor_id", pa.string()),
-                                                                  ("actor_type", pa.string())])),
-                   work / "actor_types.parquet")
-    old = pq.read_table(work / "rejects.parquet")
-    pq.write_table(pa.concat_tables([old, to_table("rejects", rejects)]), work / "rejects.parquet")
+    pq.write_table(pa.Table.from_pylist(types, schema=_ACTOR_TYPES), dest / "actor_types.parquet")
+    pq.write_table(to_table("rejects", rejects), dest / "extract_rejects.parquet")
     return {"rules_version": rules.version, "rules_dir": str(rules.directory),
             **{n: len(v) for n, v in out.items()}, "extract_rejects": len(rejects),
             "actors": len({t["actor_id"] for t in types})}
+
+
+def split_work(work_dir: str | Path, n_chunks: int) -> list[str]:
+    """Split ``work/articles.parquet`` into up to ``n_chunks`` chunk dirs (for parallel parse/extract)."""
+    work = Path(work_dir)
+    arts = pq.read_table(work / "articles.parquet")
+    n = max(1, min(n_chunks, arts.num_rows))
+    size = -(-arts.num_rows // n) if arts.num_rows else 0
+    dirs = []
+    for i in range(n):
+        d = work / f"chunk-{i:04d}"
+        d.mkdir(exist_ok=True)
+        pq.write_table(arts.slice(i * size, size), d / "articles.parquet")
+        dirs.append(str(d))
+    return dirs
+
+
+def merge_chunks(work_dir: str | Path, chunk_dirs: list[str]) -> None:
+    """Concatenate the chunks' extracted tables, in chunk order, into the work dir."""
+    work = Path(work_dir)
+    for name in EXTRACTED:
+        parts = [pq.read_table(Path(d) / f"{name}.parquet") for d in chunk_dirs]
+        pq.write_table(pa.concat_tables(parts) if parts else pq.read_table(work / f"{name}.parquet"),
+                       work / f"{name}.parquet")
+
+
+def content_key(work_dir: str | Path) -> str:
+    """Hash of the content hashes of the articles in a work dir."""
+    shas = pq.read_table(Path(work_dir) / "articles.parquet", columns=["content_sha256"])
+    return short_id(*sorted(shas.column("content_sha256").to_pylist()))
+
+
+def ensure_parsed(result: dict, work_dir, cache_dir, model: str | None) -> dict:
+    """A cached parse-task result is trusted only while its DocBins are still on disk."""
+    cache = DocCache(cache_dir, result["key"])
+    shas = pq.read_table(Path(work_dir) / "articles.parquet", columns=["content_sha256"])
+    if all(s in cache for s in shas.column("content_sha256").to_pylist()):
+        return result
+    return parse_step(work_dir, cache_dir, model)
+
+
+def sum_parse(results: list[dict]) -> dict:
+    """Combine the parse results of several chunks (same model) into one."""
+    m = dict(results[0])
+    m["parsed"] = sum(r["parsed"] for r in results)
+    m["cached"] = sum(r["cached"] for r in results)
+    return m
+
+
+def extract_cached(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir,
+                   results_dir: str | Path) -> dict:
+    """extract_step into ``results_dir/<extraction key>/``, reusing a complete earlier result."""
+    from pipeline.ruleset import load_rules
+
+    rules = load_rules(rules_dir)
+    key = extract_key(work_dir, model, rules.version)
+    dest = Path(results_dir) / key
+    done = dest / "stats.json"
+    if done.exists():
+        return {**json.loads(done.read_text()), "dir": str(dest), "reused": True}
+    tmp = Path(results_dir) / f".{key}.{uuid.uuid4().hex[:6]}"
+    stats = extract_step(work_dir, cache_dir, model, rules_dir, dest=tmp)
+    (tmp / "stats.json").write_text(json.dumps(stats))
+    try:
+        os.replace(tmp, dest)
+    except OSError:                 # another worker finished the same key first
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {**stats, "dir": str(dest), "reused": False}
+
+
+def ensure_extracted(result: dict, work_dir, cache_dir, model, rules_dir, results_dir) -> dict:
+    """A cached task result whose directory was pruned is recomputed."""
+    if (Path(result["dir"]) / "stats.json").exists():
+        return result
+    return extract_cached(work_dir, cache_dir, model, rules_dir, results_dir)
+
+
+def merge_extracted(work_dir: str | Path, results: list[dict]) -> dict:
+    """Gather the chunks' extraction results into the work dir; return the summed stats."""
+    merge_chunks(work_dir, [r["dir"] for r in results])
+    total = {k: sum(r[k] for r in results)
+             for k in ("articles", "mentions", "roles", "claims", "extract_rejects", "actors")}
+    return {**total, "rules_version": results[0]["rules_version"], "rules_dir": results[0]["rules_dir"]}
+
+
+def extract_key(work_dir: str | Path, model: dict, rules_version: str) -> str:
+    """What an extraction result depends on: the articles' content, the model, the rules, the code."""
+    from pipeline import __version__
+    shas = pq.read_table(Path(work_dir) / "articles.parquet", columns=["content_sha256"])
+    return short_id(*sorted(shas.column("content_sha256").to_pylist()), model["key"], rules_version,
+                    __version__)
 
 
 # --------------------------------------------------------------------------- commit
@@ -297,6 +399,9 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
     out.mkdir(parents=True, exist_ok=True)
     new = {n: pq.read_table(work / f"{n}.parquet", schema=TABLES[n])
            for n in ("articles", "mentions", "roles", "claims", "rejects")}
+    if (work / "extract_rejects.parquet").exists():
+        new["rejects"] = pa.concat_tables(
+            [new["rejects"], pq.read_table(work / "extract_rejects.parquet", schema=TABLES["rejects"])])
     ids = set(new["articles"].column("article_id").to_pylist())
     types = {} if replace_all else _types_from_old_actors(out)
     types.update({r["actor_id"]: r["actor_type"]
