@@ -74,6 +74,7 @@ class RolePatterns:
     fallback_categories: tuple[str, ...]
     post_name_org_categories: tuple[str, ...]
     org_nouns: tuple[str, ...]
+    office_nouns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -271,12 +272,22 @@ class OrgLexicon:
 
 
 def _genitives(name: str) -> list[str]:
+    """The name, its genitive, and oblique forms of a leading adjective ("Deutschen Bank")."""
     low = name.lower()
     out = [low]
     if not low.endswith(("s", "x", "z", "ß")):
         out.append(low + "s")
-    if low.endswith("e") or low.endswith("ien"):
-        pass
+    words = low.split()
+    if len(words) >= 2 and words[0][:1].isalpha():
+        w0, rest = words[0], " ".join(words[1:])
+        last = words[-1]
+        if w0.endswith("e"):                       # Deutsche Bank -> Deutschen Bank
+            out.append(f"{w0}n {rest}")
+        elif w0.endswith(("er", "es")) and len(w0) > 4:   # Europäisches Parlament -> Europäischen Parlaments
+            stem = w0[:-2]
+            mid = " ".join(words[1:-1])
+            for tail in (last, last + "s", last + "es"):
+                out.append(" ".join(x for x in (stem + "en", mid, tail) if x))
     return out
 
 

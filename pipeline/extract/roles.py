@@ -127,7 +127,11 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     if j >= limit:
         return None
     if j in ctx.per_start:
-        return min(ctx.per_start[j], limit)
+        e = min(ctx.per_start[j], limit)
+        while e < limit and e - j < 5 and e not in ctx.ent_of and _capitalized(doc[e]) and doc[e].is_alpha \
+                and doc[e].pos_ in ("PROPN",) and not ctx.lex.lookup(doc[e].text):
+            e += 1                        # "Ghasi" tagged, "Aridi" not
+        return e
     t = doc[j]
     ent = ctx.ent_of.get(j)
     if ent is not None and ent.label_ != "PER":
@@ -170,7 +174,9 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
 def _analyze(ctx: _Ctx, t: Token) -> tuple[list[Form], list[str], str] | None:
     """Forms of the title in token ``t`` plus its hyphen prefixes and compound prefix."""
     text = t.text
-    if not text or not text[0].isupper() or not any(c.isalpha() for c in text):
+    if not text or not any(c.isalpha() for c in text):
+        return None
+    if not text[0].isupper() and not ("-" in text and text.split("-")[-1][:1].isupper()):
         return None
     lex = ctx.lex
     forms = lex.lookup(text)
@@ -243,19 +249,25 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if ents:
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
-    nouns = [t for t in toks if _capitalized(t) and not _is_adj_cap(t)]
-    if not nouns:
+    def is_org_noun(t: Token) -> bool:
+        low = t.lower_
+        return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
+                                                     for s in ctx.p.org_nouns)
+    heads = [t for t in toks if not _is_adj_cap(t) and is_org_noun(t)]
+    if not heads:
         return None
-    head = nouns[-1]
-    if not head.lower_.endswith(ctx.p.org_nouns) and not any(
-            head.lower_.endswith(s + "s") or head.lower_.endswith(s + "es") for s in ctx.p.org_nouns):
-        return None
+    head = heads[-1]
     # generic institution: "des Nationalen Nachrichtendienstes" -> "Nationaler Nachrichtendienst"
     gender = _gender(head)
     words = []
     for t in toks:
         if t is head:
             words.append(_lemma_noun(head, det))
+            continue
+        if words and t.i > head.i:
+            if _capitalized(t) and t.text not in "()":
+                words.append(t.text)      # "des ödp-Kreisverbandes Memmingen"
+                continue
             break
         if _is_adj_cap(t) or (t.text[0].islower() and t.is_alpha):
             words.append(_adj_nominative(t.text, gender))
@@ -314,7 +326,7 @@ def _strip_genitive(text: str) -> str:
 
 # ----------------------------------------------------------------------------- scanning
 _RANK = {"default": 1, "prefix": 2, "compound": 2, "possessive": 3, "adjective": 4, "post_name": 4,
-         "genitive": 5}
+         "prefix_org": 4.5, "genitive": 5}
 
 
 def _set_org(h: Hit, org: str | None, source: str) -> None:
@@ -325,6 +337,8 @@ def _set_org(h: Hit, org: str | None, source: str) -> None:
 def _scan(ctx: _Ctx) -> list[Hit]:
     doc, p, orgs = ctx.doc, ctx.p, ctx.orgs
     hits: list[Hit] = []
+    modifiers: set[int] = set()
+    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC")}
     i = 0
     while i < len(doc):
         t = doc[i]
@@ -337,6 +351,12 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             i += 1
             continue
         forms, hyph, cprefix = an
+        if i + 1 < len(doc) and not hyph and not cprefix and t.text[0].isupper() \
+                and any(f.title.head.lower().endswith(("der", "ter")) and t.lower_.endswith(("e", "en"))
+                        for f in forms) and _analyze(ctx, doc[i + 1]) is not None:
+            modifiers.add(i)              # "der Oberkommandierende General": adjective use
+            i += 1
+            continue
         form, start = _choose(ctx, forms, i)
         title = form.title
         s0, s1 = ctx.sent_range(i)
@@ -346,6 +366,20 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         _set_org(h, title.organization, "default")
         deputy = False
         # --- prefixes inside the token
+        if hyph:
+            joined = "-".join(hyph)
+            o = orgs.by_name(joined) if len(hyph) > 1 else None
+            if o is None:                  # "Human Rights Watch-Sprecher", "IG Metall-Vorsitzenden"
+                for n in (3, 2, 1):
+                    if i - n >= s0 and all(_capitalized(doc[k]) for k in range(i - n, i)):
+                        cand = " ".join([doc[k].text for k in range(i - n, i)] + [hyph[0]])
+                        o = orgs.by_name(cand) or (orgs.by_name(cand) if cand.lower() in ent_orgs else None)
+                        if o is not None:
+                            h.start = h.np_start = start = i - n
+                            break
+            if o is not None:
+                _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
+                hyph = []
         for part in hyph:
             pl = part.lower()
             if pl in p.former_prefixes:
@@ -355,11 +389,14 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             elif pl in orgs.prefixes:
                 if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
                     continue        # "Ukraine-Sondergesandter": the country is the topic
-                _set_org(h, orgs.prefixes[pl].name, "prefix")
+                o = orgs.prefixes[pl]
+                _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
             elif pl in orgs.topic_prefixes:
                 pass
             elif _ACRONYM.match(part) and sum(c.isupper() for c in part) >= 2:
-                _set_org(h, part, "prefix")
+                _set_org(h, part, "prefix_org")
+            elif pl in ent_orgs:
+                _set_org(h, ent_orgs[pl], "prefix_org")
         if cprefix:
             info = ctx.lex.compound_prefixes.get(cprefix)
             if info:
@@ -368,14 +405,26 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if info.get("deputy"):
                     deputy = True
                 _set_org(h, info.get("organization"), "compound")
-            elif cprefix in orgs.prefixes:
-                _set_org(h, orgs.prefixes[cprefix].name, "compound")
+            elif cprefix in orgs.prefixes or cprefix in ent_orgs:
+                o = orgs.prefixes.get(cprefix)
+                _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef"
+            elif not title.modifiers:
+                h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
         # --- left context: adjectives, determiner, possessive genitive
         k = start - 1
         adj_org = None
         while k >= s0:
             tk = doc[k]
             low = tk.lower_
+            if k in modifiers:
+                h.start = h.np_start = k
+                k -= 1
+                continue
+            if tk.like_num and not _AGE.match(tk.text):
+                h.det = "indef"
+                h.plural = True
+                h.np_start = k
+                break
             if low in p.determiners_definite:
                 h.det = "def"
                 h.np_start = k
@@ -426,7 +475,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             h.role = "stellvertretender " + h.role
         # --- number
         mnum = t.morph.get("Number")
-        if mnum:
+        if h.plural:
+            pass
+        elif mnum:
             h.plural = mnum[0] == "Plur"
         else:
             h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
@@ -449,8 +500,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                         np += [tk, doc[k2 + 1], doc[k2 + 2]]
                         k2 += 3
                         break
-                    if _capitalized(tk) and (tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text)
-                                             or tk.text[-1:].isdigit()):
+                    if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
+                            tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
                         if ctx.lex.lookup(tk.text) and np:
                             break
                         np.append(tk)
@@ -540,13 +591,34 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 if former_after:
                     h.status = "former"
                 continue
-        # 3. "der Sondergesandte der Amerikaner, Keith Kellogg"
-        if h.end + 1 < s1 and doc[h.end].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
-            n_end = _name_at(ctx, h.end + 1, s1)
+        # 3. "der Sondergesandte der Amerikaner, Keith Kellogg", "dem UNMIK-Leiter im Kosovo, Joachim Rücker"
+        c = h.end
+        if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
+            c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
+            if c2 is not None and doc[c2].text == ",":
+                c = c2
+        if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+            n_end = _name_at(ctx, c + 1, s1)
             if n_end is not None:
-                h.binding, h.name = "title_comma_name", (h.end + 1, n_end)
+                h.binding, h.name = "title_comma_name", (c + 1, n_end)
                 continue
         prev = doc[b - 1].lower_ if b - 1 >= s0 else ""
+        # 3b. reverse predicative: "Neuer Innenminister wird der Schiit Dschauad al-Bolani",
+        #     "Der letzte Premierminister einer Cohabitation war der Sozialist Lionel Jospin"
+        if h.det in ("def", "none") and prev not in p.copulas:
+            cop = next((k for k in range(h.end, min(h.end + 4, s1)) if doc[k].lower_ in p.copulas), None)
+            if cop is not None and all(doc[k].text not in _PUNCT_STOP for k in range(h.end, cop)):
+                for j in range(cop + 1, min(cop + 6, s1)):
+                    if doc[j].text in (".", ";", ":", "„", "(") or doc[j].pos_ in ("VERB", "AUX"):
+                        break
+                    n_end = _name_at(ctx, j, s1)
+                    if n_end is not None:
+                        h.binding, h.name = "predicative", (j, n_end)
+                        if doc[cop].lower_ in p.past_copulas:
+                            h.status = "former"
+                        break
+                if h.binding:
+                    continue
         # 4. predicative "X ist ein Immobilienentwickler"
         if prev in p.copulas and h.det in ("indef", "none"):
             if prev in p.past_copulas:
@@ -580,9 +652,24 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 h.binding = "appointment"
                 h.extra["cue"] = b - 1
                 continue
-        # 7. reference: a role noun standing alone
-        if h.det in ("def", "poss", "posspers") and not h.plural:
+        # 7. reference: a role noun standing alone (not "den Posten des IWF-Chefs")
+        if h.det in ("def", "poss", "posspers") and not h.plural and not (
+                h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ in p.office_nouns):
             h.binding = "reference"
+    # 8. "der Oberkommandierende General der US-Streitkräfte im Irak, General George Casey"
+    at = {h.start: h for h in hits}
+    for h in hits:
+        if h.binding not in (None, "reference"):
+            continue
+        s0, s1 = ctx.sent_range(h.head)
+        c = h.end
+        if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus"):
+            c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
+            if c2 is not None and doc[c2].text == ",":
+                c = c2
+        nxt = at.get(c + 1) if c < s1 and doc[c].text == "," else None
+        if nxt is not None and nxt.name is not None and nxt.binding in ("title_name",):
+            h.binding, h.name = "title_chain", nxt.name
 
 
 def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
@@ -674,35 +761,59 @@ class _Resolver:
         return self.ctx.lex.groups.get(title, title)
 
     def resolve_reference(self, h: Hit) -> str | None:
-        lex = self.ctx.lex
+        """The actor a role noun standing alone refers to, if that is unambiguous."""
+        ctx = self.ctx
+        lex = ctx.lex
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
-        base = h.title.title
+        base, grp = h.role, self._group(h.title.title)
+
+        def roles_of(k: str) -> list[Hit]:
+            return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")]
 
         def holders(pred) -> set[str]:
-            return {k for k in persons for r in self.known[k] if r is not h and pred(r)}
+            return {k for k in persons for r in roles_of(k) if pred(r)}
+
+        def unique(c: set[str]) -> str | None:
+            return next(iter(c)) if len(c) == 1 else None
 
         if h.org:
-            c = holders(lambda r: r.title.title == base and r.org == h.org)
-            if len(c) == 1:
-                return c.pop()
-            c = holders(lambda r: r.org == h.org and self._group(r.title.title) == self._group(base))
-            if len(c) == 1:
-                return c.pop()
+            for pred in (lambda r: r.role == base and r.org == h.org,
+                         lambda r: r.org == h.org and self._group(r.title.title) == grp):
+                k = unique(holders(pred))
+                if k:
+                    return k
         else:
-            c = holders(lambda r: r.title.title == base)
-            if len(c) == 1:
-                return c.pop()
-            if len(c) > 1:
-                return None
-            c = holders(lambda r: self._group(r.title.title) == self._group(base) and r.org is None)
-            if len(c) == 1:
-                return c.pop()
-        if h.category not in lex.patterns.fallback_categories or h.det not in ("def",):
+            c = holders(lambda r: r.role == base)
+            if c:
+                return unique(c)
+            k = unique(holders(lambda r: self._group(r.title.title) == grp))
+            if k:
+                return k
+        if h.category not in lex.patterns.fallback_categories or h.det != "def":
             return None
-        conflict = holders(lambda r: self._group(r.title.title) == self._group(base)
-                           and (r.org != h.org and r.org is not None and h.org is not None))
-        conflict |= holders(lambda r: r.title.title == base and r.org is not None and h.org is None)
-        return self.recent_person(h.np_start, conflict, min_sent=h.sent - 2)
+        if h.org:                                   # the only person of that organisation
+            k = unique(holders(lambda r: r.org == h.org))
+            if k:
+                return k
+        s0, _ = ctx.sent_range(h.head)
+        initial = h.np_start == s0 or (h.np_start <= s0 + 3 and ctx.doc[s0].like_num)
+        n_mentions = {a.key: len(a.mentions) for a in self.actors}
+        for s, e, key, gen in reversed(self.person_at):
+            if s >= h.np_start:
+                continue
+            if ctx.sent_of[s] < h.sent - 1:
+                break
+            roles = roles_of(key)
+            if any(r.org and h.org and r.org != h.org for r in roles):
+                continue
+            if any(r.category == h.category and self._group(r.title.title) != grp for r in roles):
+                continue
+            if roles and not initial:
+                continue
+            if n_mentions.get(key, 0) < 2:
+                continue
+            return key
+        return None
 
     def resolve_pronoun_or_subject(self, h: Hit, cue: int, exclude: set[str]) -> str | None:
         """Holder of an "als"/"zum" phrase: nearest person/role/pronoun before, else after."""
