@@ -33,7 +33,8 @@ _PUNCT_STOP = {",", ".", ":", ";", "!", "?", "–", "—", "(", ")", "„", "“
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
 _AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
-_ORG_NOUN_CACHE: dict[int, tuple[str, ...]] = {}
+_PREPOSITIONS = {"in", "im", "an", "am", "von", "vom", "bei", "beim", "mit", "für", "zu", "zum", "zur", "nach",
+                 "aus", "auf", "über", "unter", "seit", "vor", "durch", "gegen", "ohne", "um", "als", "wie"}
 
 
 # ----------------------------------------------------------------------------- hits
@@ -70,11 +71,16 @@ class _Ctx:
         self.sent_of, self.sent_bounds = _sentences(doc)
         self.per_start: dict[int, int] = {}
         self.ent_of: dict[int, Span] = {}
+        self.person_words: set[str] = set()
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_of[i] = e
             if e.label_ == "PER":
-                self.per_start[e.start] = e.end
+                st = e.start
+                while st < e.end - 1 and _analyze(self, doc[st]) is not None:
+                    st += 1                   # "Heereskommandeur Abdel Kader Dschassim" tagged PER
+                self.per_start[st] = e.end
+                self.person_words.update(t.text for t in doc[st:e.end] if t.text[:1].isupper())
         for s, e in per_spans or []:
             self.per_start.setdefault(s, e)
 
@@ -128,17 +134,26 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         return None
     if j in ctx.per_start:
         e = min(ctx.per_start[j], limit)
+        single = e - j == 1
         while e < limit and e - j < 5 and e not in ctx.ent_of and _capitalized(doc[e]) and doc[e].is_alpha \
-                and doc[e].pos_ in ("PROPN",) and not ctx.lex.lookup(doc[e].text):
+                and (doc[e].pos_ == "PROPN" or single and doc[e].pos_ in ("NOUN", "X")) \
+                and _analyze(ctx, doc[e]) is None:
             e += 1                        # "Ghasi" tagged, "Aridi" not
         return e
     t = doc[j]
     ent = ctx.ent_of.get(j)
     if ent is not None and ent.label_ != "PER":
-        return None
+        same = j > 0 and ctx.ent_of.get(j - 1) is ent        # "Human Rights Watch-Sprecher Malinowski" as ORG
+        known = doc[ent.end - 1].text in ctx.person_words and ctx.orgs.by_name_or_genitive(ent.text) is None
+        if not (same or known) or not _capitalized(t):
+            return None
+        k = j
+        while k < min(ent.end, limit) and _capitalized(doc[k]) and not ctx.lex.lookup(doc[k].text):
+            k += 1
+        return k if k > j else None
     if not (_capitalized(t) and (t.is_alpha or _INITIAL.match(t.text))):
         return None
-    if ctx.lex.lookup(t.text) or ctx.orgs.by_name_or_genitive(t.text) or _ACRONYM.match(t.text) and len(t.text) <= 4:
+    if _analyze(ctx, t) is not None or ctx.orgs.by_name_or_genitive(t.text) or _ACRONYM.match(t.text) and len(t.text) <= 4:
         return None
     if t.lower_ in ctx.orgs.demonyms or t.lower_ in ctx.orgs.adjectives:
         return None
@@ -150,7 +165,7 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     k = j
     while k < limit and k - j < 4:
         tk = doc[k]
-        if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and not ctx.lex.lookup(tk.text)
+        if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and _analyze(ctx, tk) is None
                                        and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", ""))
                                        and ctx.ent_of.get(k) is None):
             k += 1
@@ -246,14 +261,16 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
-    if ents:
+    first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
+    if ents and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
+            first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
     def is_org_noun(t: Token) -> bool:
         low = t.lower_
         return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
                                                      for s in ctx.p.org_nouns)
-    heads = [t for t in toks if not _is_adj_cap(t) and is_org_noun(t)]
+    heads = [t for t in toks if is_org_noun(t) and (not _is_adj_cap(t) or "-" in t.text or _capitalized(t))]
     if not heads:
         return None
     head = heads[-1]
@@ -338,12 +355,16 @@ def _scan(ctx: _Ctx) -> list[Hit]:
     doc, p, orgs = ctx.doc, ctx.p, ctx.orgs
     hits: list[Hit] = []
     modifiers: set[int] = set()
-    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC")}
+    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
+    for tok in doc:                                   # "Mannesmann" elsewhere in the text
+        if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
+                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER"):
+            ent_orgs[tok.lower_] = tok.text
     i = 0
     while i < len(doc):
         t = doc[i]
         ent = ctx.ent_of.get(i)
-        if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start:
+        if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text:
             i += 1
             continue
         an = _analyze(ctx, t)
@@ -500,6 +521,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                         np += [tk, doc[k2 + 1], doc[k2 + 2]]
                         k2 += 3
                         break
+                    if np and k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN") and \
+                            orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
+                            orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None:
+                        break                     # "der Deutschen Bank Josef Ackermann"
                     if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
                             tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
                         if ctx.lex.lookup(tk.text) and np:
@@ -609,7 +634,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             cop = next((k for k in range(h.end, min(h.end + 4, s1)) if doc[k].lower_ in p.copulas), None)
             if cop is not None and all(doc[k].text not in _PUNCT_STOP for k in range(h.end, cop)):
                 for j in range(cop + 1, min(cop + 6, s1)):
-                    if doc[j].text in (".", ";", ":", "„", "(") or doc[j].pos_ in ("VERB", "AUX"):
+                    if doc[j].text in (".", ";", ":", "„", "(") or doc[j].pos_ in ("VERB", "AUX", "ADP") \
+                            or doc[j].lower_ in _PREPOSITIONS:
                         break
                     n_end = _name_at(ctx, j, s1)
                     if n_end is not None:
@@ -667,7 +693,7 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
             if c2 is not None and doc[c2].text == ",":
                 c = c2
-        nxt = at.get(c + 1) if c < s1 and doc[c].text == "," else None
+        nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
         if nxt is not None and nxt.name is not None and nxt.binding in ("title_name",):
             h.binding, h.name = "title_chain", nxt.name
 
@@ -791,12 +817,14 @@ class _Resolver:
                 return k
         if h.category not in lex.patterns.fallback_categories or h.det != "def":
             return None
-        if h.org:                                   # the only person of that organisation
-            k = unique(holders(lambda r: r.org == h.org))
+        o = ctx.orgs.by_name(h.org) if h.org else None
+        if h.org and (o is None or o.actor_type != "location"):   # the only person of that organisation
+            k = unique(holders(lambda r: r.org == h.org and r.category == h.category))
             if k:
                 return k
         s0, _ = ctx.sent_range(h.head)
-        initial = h.np_start == s0 or (h.np_start <= s0 + 3 and ctx.doc[s0].like_num)
+        initial = h.np_start == s0 or (h.np_start <= s0 + 3 and ctx.doc[s0].like_num) or \
+            ctx.doc[h.np_start - 1].is_space or "\n" in ctx.doc[h.np_start - 1].whitespace_
         n_mentions = {a.key: len(a.mentions) for a in self.actors}
         for s, e, key, gen in reversed(self.person_at):
             if s >= h.np_start:
