@@ -192,7 +192,8 @@ def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
         return "exact"
     if _strip_gen(c) == s or c == s + "'":
         return "genitive"
-    if len(s) >= ar.min_fuzzy_length and len(c) >= ar.min_fuzzy_length and _edit1(c, s):
+    long_enough = max(len(c), len(s)) >= ar.min_fuzzy_length and min(len(c), len(s)) >= ar.min_fuzzy_length - 1
+    if long_enough and _edit1(c, s):
         return "fuzzy"
     if len(s) >= ar.min_fuzzy_length and _edit1(_strip_gen(c), s) and c.endswith("s"):
         return "fuzzy"
@@ -289,7 +290,7 @@ def _canonical_person(p: _Person, ar: ActorRules) -> str:
         for m in sorted(p.mentions, key=lambda x: x.start):
             order.setdefault(" ".join(_tokens(m.text, ar)), m.start)
         best = max(full_count, key=lambda n: (sur_count[" ".join(_split_name(n.split(), ar)[1])],
-                                              full_count[n], -order[n]))
+                                              full_count[n], len(n.split()), -order[n]))
         return best
     forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)
     # prefer the form without genitive -s if both occur

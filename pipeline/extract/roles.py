@@ -602,6 +602,9 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         former_after = _has_phrase(after, p.former_phrases)
         # 1. title + name
         n_end = _name_at(ctx, h.end, s1)
+        if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
+                and doc[h.np_start - 1].lower_ == "als":
+            n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
         if n_end is not None and h.det != "indef":
             h.binding, h.name = "title_name", (h.end, n_end)
             if h.category in p.post_name_org_categories or h.title.generic:
