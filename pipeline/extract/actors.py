@@ -86,10 +86,18 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
     """Named-entity mentions, plus holder names next to role titles that NER missed."""
     sent_of = sentence_index(doc)
+    names: list[tuple[int, int]] = []
+    if rules.get("roles") is not None and rules.get("organizations") is not None:
+        from . import roles as _roles
+        names = _roles.name_spans(doc, rules)
     out: list[Mention] = []
     covered: set[int] = set()
     for e in doc.ents:
         if e.label_ not in ACTOR_TYPES:
+            continue
+        # a holder name next to a role title overrides an entity that overlaps it: "Ghasi [Aridi]PER",
+        # "[Human Rights Watch-Sprecher Malinowski]ORG"
+        if any(s < e.end and e.start < n_end and (s, n_end) != (e.start, e.end) for s, n_end in names):
             continue
         sp = _clean_span(doc, e.start, e.end)
         if sp is None:
@@ -97,14 +105,12 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
         s = doc[sp[0]:sp[1]]
         out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
         covered.update(range(e.start, e.end))
-    if rules.get("roles") is not None and rules.get("organizations") is not None:
-        from . import roles as _roles
-        for s, e in _roles.name_spans(doc, rules):
-            if any(i in covered for i in range(s, e)):
-                continue
-            sp = doc[s:e]
-            out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[s]))
-            covered.update(range(s, e))
+    for s, e in names:
+        if any(i in covered for i in range(s, e)):
+            continue
+        sp = doc[s:e]
+        out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[s]))
+        covered.update(range(s, e))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -165,6 +165,8 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     k = j
     while k < limit and k - j < 4:
         tk = doc[k]
+        if k > j and k in ctx.per_start:
+            return min(ctx.per_start[k], limit)
         if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and _analyze(ctx, tk) is None
                                        and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", ""))
                                        and ctx.ent_of.get(k) is None):
@@ -832,7 +834,7 @@ class _Resolver:
         for s, e, key, gen in reversed(self.person_at):
             if s >= h.np_start:
                 continue
-            if ctx.sent_of[s] < h.sent - 1:
+            if ctx.sent_of[s] < h.sent - 2:
                 break
             roles = roles_of(key)
             if any(r.org and h.org and r.org != h.org for r in roles):
