@@ -114,3 +114,9 @@ def test_build_actors_aggregates_across_articles():
     actors = build_actors(men, {"p1": "person"}).to_pylist()
     assert actors == [{"actor_id": "p1", "name": "Donald Trump", "actor_type": "person",
                        "aliases": ["Donald Trump", "Trump", "Trumps"], "n_articles": 2, "n_mentions": 3}]
+
+
+def test_readme_documents_every_column():
+    from pipeline.schemas import markdown
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert markdown().strip() in readme, "README tables are stale: paste `python -m pipeline schema`"
