@@ -64,15 +64,14 @@ def source_text(source: str, shared: Path = SHARED) -> str | None:
                     docs[d["documentName"].split(" - ", 1)[0].strip()] = d["originalText"]
             _WIKINEWS[split] = docs
         return _WIKINEWS[split].get(doc_id)
-    path = ROOT / source
+    rel, _, index = source.partition("#")
+    path = ROOT / rel
     if not path.exists():
         return None
-    raw = path.read_text(encoding="utf-8")
-    try:
-        from pipeline.ingest import parse_scraped_text
-        return parse_scraped_text(raw, source_path=str(path)).body_text
-    except Exception:     # ingest unavailable or failing: fall back to the raw text
-        return raw
+    from pipeline.ingest import read_file
+    articles = [a for a in read_file(path) if hasattr(a, "body_text")]
+    n = int(index or 0)
+    return articles[n].body_text if n < len(articles) else None
 
 
 def predicted_tuples(text: str, nlp, rules) -> set[Tuple4]:

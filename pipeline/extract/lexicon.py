@@ -75,6 +75,9 @@ class RolePatterns:
     post_name_org_categories: tuple[str, ...]
     org_nouns: tuple[str, ...]
     office_nouns: tuple[str, ...] = ()
+    descriptor_categories: tuple[str, ...] = ()
+    office_categories: tuple[str, ...] = ()
+    subject_cues: tuple[str, ...] = ()
 
 
 @dataclass

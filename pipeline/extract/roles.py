@@ -428,9 +428,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if info.get("deputy"):
                     deputy = True
                 _set_org(h, info.get("organization"), "compound")
-            elif cprefix in orgs.prefixes or cprefix in ent_orgs:
-                o = orgs.prefixes.get(cprefix)
-                _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef"
+            elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
+                    (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
+                o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])
+                _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef", "Unionsfraktionschef"
             elif not title.modifiers:
                 h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
         # --- left context: adjectives, determiner, possessive genitive
@@ -823,13 +824,23 @@ class _Resolver:
         if h.category not in lex.patterns.fallback_categories or h.det != "def":
             return None
         o = ctx.orgs.by_name(h.org) if h.org else None
+        unique_org = None
         if h.org and (o is None or o.actor_type != "location"):   # the only person of that organisation
-            k = unique(holders(lambda r: r.org == h.org and r.category == h.category))
-            if k:
-                return k
+            unique_org = unique(holders(lambda r: r.org == h.org and r.category == h.category))
+        recent = self._recent_for_reference(h, roles_of)
+        if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
+            return (recent or unique_org) if h.org else None
+        return unique_org or recent
+
+    def _recent_for_reference(self, h: Hit, roles_of) -> str | None:
+        """The last-named person before a role noun, if nothing speaks against it."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        grp = self._group(h.title.title)
         s0, _ = ctx.sent_range(h.head)
-        initial = h.np_start == s0 or (h.np_start <= s0 + 3 and ctx.doc[s0].like_num) or \
-            ctx.doc[h.np_start - 1].is_space or "\n" in ctx.doc[h.np_start - 1].whitespace_
+        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        subject_like = prev is None or prev.is_space or "\n" in prev.whitespace_ or \
+            (h.np_start <= s0 + 3 and doc[s0].like_num) or \
+            (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
         n_mentions = {a.key: len(a.mentions) for a in self.actors}
         for s, e, key, gen in reversed(self.person_at):
             if s >= h.np_start:
@@ -837,13 +848,17 @@ class _Resolver:
             if ctx.sent_of[s] < h.sent - 2:
                 break
             roles = roles_of(key)
-            if any(r.org and h.org and r.org != h.org for r in roles):
+            if h.status != "former":
+                if any(r.org and h.org and r.org != h.org and r.category == h.category for r in roles):
+                    continue
+                if any(r.category in p.office_categories and h.category in p.office_categories
+                       and self._group(r.title.title) != grp for r in roles):
+                    continue
+                if any(r.org and h.org and r.org != h.org for r in roles) and h.category in p.office_categories:
+                    continue
+            if roles and not subject_like:
                 continue
-            if any(r.category == h.category and self._group(r.title.title) != grp for r in roles):
-                continue
-            if roles and not initial:
-                continue
-            if n_mentions.get(key, 0) < 2:
+            if n_mentions.get(key, 0) < 2 and not roles:     # a one-off NER error is no antecedent
                 continue
             return key
         return None
