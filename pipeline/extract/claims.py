@@ -513,8 +513,10 @@ class Ctx:
                 return False
             return True
         # a finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"
-        if self.has_pos and t.pos_ in ("VERB", "AUX") and lw.endswith("e") and not lw.endswith("te") \
-                and t.text.islower() and lw not in NOT_KONJ_E and "Fin" in t.morph.get("VerbForm") \
+        if self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
+                and lw.endswith("e") and not lw.endswith("te") \
+                and t.text.islower() and lw not in NOT_KONJ_E \
+                and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
                 and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))):
             return True
         # "er vertraue", "sie plane": 3rd person subject + verb in -e (no morphologizer needed)
@@ -724,11 +726,17 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     return None
 
 
+def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
+    """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
+    w = c.low[sp[0]]
+    return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in DETS)
+
+
 def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker of a verb cue within the clause [lo, hi)."""
     if c.has_dep:
         s = subject_dep(c, h.i)
-        if s and c.low[s[0]] not in c.R.not_speakers:
+        if s and not _bad_speaker(c, s):
             return s
     i = h.i
     first = h.aux[0] if h.aux and h.aux[0] < i else i
@@ -874,11 +882,15 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
         if i in used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
             continue
         sp = grab_np(c, i + 1, b)
-        if sp is None or c.low[sp[0]] in c.R.not_speakers:
+        if sp is None or _bad_speaker(c, sp):
             continue
         if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
                 and c.low[sp[1]] not in ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter"):
-            continue
+            ce = _clause_end(c, sp[1], b)
+            if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
+                                                       for t in range(sp[1], ce)):
+                continue
+            sp = (sp[0], ce)          # ", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X."
         if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
             continue
         msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
@@ -961,7 +973,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         lw = c.low[k]
         if lw == c.R.so_marker:
             sp = grab_np(c, k + 1, sb_end)
-            if sp and c.low[sp[0]] not in c.R.not_speakers:
+            if sp and not _bad_speaker(c, sp):
                 used.update(range(k, sp[1]))
                 return Found((qs, qe), None, sp, [k], "direct", "quote_so", si)
             if k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
@@ -1030,6 +1042,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         lo, frame_end = c.sents[si - 1][0], qs - 1
     elif qs > sa and c.low[qs - 1] not in (":", ","):
         frame_end = None
+    elif qe < sb_end and c.low[qe] not in CLAUSE_BREAK and not c.is_quote_mark(qe) and c.low[qs - 1] == ",":
+        frame_end = None            # the quote opens a longer clause: a partial quote in indirect speech
     if frame_end is not None and frame_end > lo:
         for i in range(frame_end - 1, lo - 1, -1):
             if c.in_quote[i] >= 0 or i in used:
@@ -1054,7 +1068,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         # a standalone quotation continues the speaker of the previous claim
         for f in reversed(prev):
             if si - f.sent <= 2 and f.speaker is not None:
-                return Found((qs, qe), None, f.speaker, [], "direct", "quote_continued", si,
+                return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_continued", si,
                              speaker_key=f.speaker_key)
             break
         if ntok >= 6:
@@ -1118,8 +1132,11 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = None
             if lw in ("nach", "aus"):
                 k = i + 1
-                if k < b and c.is_adjish(k) and not c.is_nounish(k):
+                if k < b and (c.low[k] in DETS or c.low[k] in ("dessen", "deren")):
                     k += 1
+                for _ in range(3):
+                    if k < b and c.is_adjish(k) and not c.is_nounish(k):
+                        k += 1
                 if k < b and _is_source_noun(c, k):
                     sp = grab_np(c, i + 1, b, allow_oblique=True)
             else:
@@ -1218,7 +1235,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     # colon after the verb: "Er sagte: Das sei ..." (no quote)
     # B. Konjunktiv clause after the verb: "betonte Trump, er vertraue Putin"
     k = hi
-    if k < b and c.low[k] == "," and sp is not None and not only_inverted:
+    if k < b and c.low[k] == "," and (sp is not None or _passive(c, h)) and not only_inverted:
         seg_start = k + 1
         for _ in range(3):
             seg_end = _next_comma(c, seg_start, b)
@@ -1228,9 +1245,16 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                 continue
             if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"}:
                 break
-            if any(c.is_konj(t) for t in range(seg_start, seg_end)):
+            if sp is not None and sp[1] == seg_start - 1 and seg_end < b and \
+                    not any(c.is_konj(t) for t in range(seg_start, seg_end)):
+                ap = grab_np(c, seg_start, seg_end, appos=False)
+                if ap and ap[1] == seg_end:          # apposition: "der Direktor der IAEO, Mohammed el-Baradei,"
+                    sp = (sp[0], seg_end)
+                    seg_start = seg_end + 1
+                    continue
+            if any(c.is_konj(t) for t in range(seg_start, seg_end)) and sp is not None:
                 used.update(cue)
-                return Found((seg_start, _strip_end(c, seg_start, b)), None, sp, cue, "indirect",
+                return Found((seg_start, _konj_end(c, seg_start, b)), None, sp, cue, "indirect",
                              "verb_konj", si)
             e = _strip_end(c, seg_start, seg_end)
             if "speech" in classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
@@ -1246,7 +1270,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
         sp2 = subject_after(c, max([h.i, *h.aux]), hi) or sp
         if sp2 is not None:
             msg = _msg_around(c, a, b, lo - 1, _clause_end(c, sp2[1], b))
-            if msg[1] > msg[0] and c.in_quote[msg[0]] < 0:
+            if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in used for t in range(*msg)):
                 used.update(cue)
                 return Found(msg, None, sp2, cue, "indirect", "verb_inverted", si)
     if only_inverted:
@@ -1265,6 +1289,27 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             used.update(cue)
             return Found((a, b), None, sp, cue, "reported", "speech_act", si)
     return None
+
+
+NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
+
+
+def _finite_ind(c: Ctx, t: int) -> bool:
+    """A finite verb in the indicative (by the model's tags): it starts a coordinated main clause."""
+    tok = c.toks[t]
+    return (c.has_pos and tok.pos_ in ("VERB", "AUX") and tok.text.islower() and tok.tag_ not in NONFINITE_TAGS
+            and "Fin" in tok.morph.get("VerbForm") and not c.is_konj(t) and c.in_quote[t] < 0)
+
+
+def _konj_end(c: Ctx, k: int, b: int) -> int:
+    """End of a Konjunktiv clause: the sentence end, or where the matrix subject's next
+    predicate starts (", erkannte ... an", "und bemühte ...")."""
+    for t in range(k + 1, b - 1):
+        if c.in_quote[t] >= 0:
+            continue
+        if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
+            return _strip_end(c, k, t)
+    return _strip_end(c, k, b)
 
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
@@ -1340,11 +1385,84 @@ def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
             if f.msg[0] <= qs and qe <= f.msg[1] + 1:
                 if _looks_like_name(c, qs, qe):
                     break
-                extra.append(Found((qs, qe), None, f.speaker, [], "direct", "partial_quote", f.sent,
+                extra.append(Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue), "direct", "partial_quote", f.sent,
                                    speaker_key=f.speaker_key))
                 covered.add(qi)
                 break
+        else:
+            if not _looks_like_name(c, qs, qe):
+                f = _quote_in_verb_sentence(c, qi, qs, qe, found)
+                if f is not None:
+                    f.speaker_key = f.speaker_key or resolve_speaker(c, f.speaker, found)
+                    extra.append(f)
+                    covered.add(qi)
     found.extend(extra)
+
+
+def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    """A quotation inside a sentence whose speech verb frames it: 'X nannte die Zahlen „aus der
+    Luft gegriffen“', 'Die Menge skandierte „…“'. The verb is the cue, its subject the speaker."""
+    si = c.sent_of[qs]
+    a, b = c.sents[si]
+    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
+        return None
+    best = None
+    for i in range(a, b):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, b)
+        if h is None or not (h.classes & {"speech", "cognition", "reported"}):
+            continue
+        if best is None or abs(i - qs) < abs(best.i - qs):
+            best = h
+    if best is None or "speech" not in best.classes:
+        return None
+    if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
+        return None                     # part of a speaker's name: das „Wall Street Journal“
+    h = best
+    inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
+    if not inner or any(t in c.ent_at for t in inner):
+        return None                     # a quoted name or title: „Die Zeit“, „Golem“
+    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)):
+        return None                     # apposition: die Zeitung „…“
+    if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
+        return None                     # „…“-Titel as a modifier
+    for f in found:                     # the verb already frames a claim: share its speaker
+        if f.cue and h.i in f.cue and f.sent == si:
+            return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_in_frame", si,
+                         speaker_key=f.speaker_key)
+    _attach_aux(c, h, b)
+    lo = a
+    for m in range(h.i - 1, a - 1, -1):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+            lo = m + 1
+            break
+    hi = b
+    last = max([h.i, *h.particle, *h.aux])
+    for m in range(last + 1, b):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+            hi = m
+            break
+    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
+        sp = None
+    if sp is not None and sp[0] <= qs < sp[1]:
+        return None
+    return Found((qs, qe), None, sp, _quote_prep(c, qs, sorted({h.i, *h.particle, *h.aux})), "direct",
+                 "quote_in_frame", si)
+
+
+QUOTE_PREPS = {"als", "von", "vom", "mit", "zu", "zum", "zur"}
+
+
+def _quote_prep(c: Ctx, qs: int, cue: list[int]) -> list[int]:
+    """'bezeichnete X als „…“', 'sprach von „…“': the preposition before a partial quote joins
+    the cue of its verb in the same sentence."""
+    cue = list(cue)
+    if cue and qs > 0 and c.low[qs - 1] in QUOTE_PREPS and c.sent_of[cue[0]] == c.sent_of[qs] \
+            and cue[0] < qs and qs - cue[-1] <= 12:
+        cue = sorted({*cue, qs - 1})
+    return cue
 
 
 def _looks_like_name(c: Ctx, qs: int, qe: int) -> bool:
