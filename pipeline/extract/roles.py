@@ -20,6 +20,7 @@ Role nouns used as references become ``ROLE`` mentions of the actor they refer t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -72,6 +73,7 @@ class _Ctx:
         self.per_start: dict[int, int] = {}
         self.ent_of: dict[int, Span] = {}
         self.person_words: set[str] = set()
+        self.texts = Counter(t.text for t in doc)
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_of[i] = e
@@ -132,9 +134,14 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     doc = ctx.doc
     if j >= limit:
         return None
+    loc = ctx.orgs.by_name_or_genitive(doc[j].text)
+    if loc is not None and loc.actor_type == "location":
+        return None                       # "der Ministerpräsident Kanadas"
     if j in ctx.per_start:
         e = min(ctx.per_start[j], limit)
         single = e - j == 1
+        if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1:
+            return None                   # "dem Bundestagspräsidenten [Auskunft]PER": a noun, seen once
         while e < limit and e - j < 5 and e not in ctx.ent_of and _capitalized(doc[e]) and doc[e].is_alpha \
                 and (doc[e].pos_ == "PROPN" or single and doc[e].pos_ in ("NOUN", "X")) \
                 and _analyze(ctx, doc[e]) is None:
@@ -248,6 +255,9 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     orgs = ctx.orgs
+    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"")]
+    if not toks:
+        return None
     text = " ".join(t.text for t in toks if t.text not in "()")
     for n in range(len(toks), 0, -1):                       # longest lexicon match on a suffix/prefix
         for s in range(0, len(toks) - n + 1):
@@ -520,6 +530,14 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                     tk = doc[k2]
                     if k2 in ctx.per_start and np:
                         break
+                    if tk.text in ("„", "“", "»", "«", "\"") and (np or tk.text in ("„", "»", "\"")):
+                        if np and tk.text in ("“", "«", "\""):
+                            np.append(tk)
+                            k2 += 1
+                            break
+                        np.append(tk)             # der „New York Times“
+                        k2 += 1
+                        continue
                     if tk.text == "(" and k2 + 2 < s1 and doc[k2 + 2].text == ")" and _ACRONYM.match(doc[k2 + 1].text):
                         np += [tk, doc[k2 + 1], doc[k2 + 2]]
                         k2 += 3
@@ -553,6 +571,12 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if org:
                     _set_org(h, org, "genitive")
                     h.end = np[-1].i + 1
+        # "der Verteidigungsminister Österreichs", "Ministerpräsident Kanadas"
+        if h.end < s1 and h.end == i + 1 and _capitalized(doc[h.end]) and doc[h.end].lower_.endswith("s"):
+            o = orgs.by_name(doc[h.end].text[:-1])
+            if o is not None and o.actor_type == "location":
+                _set_org(h, o.name, "genitive")
+                h.end += 1
         # category for generic titles
         h.category = _category(ctx, title, h.org)
         hits.append(h)
@@ -690,6 +714,13 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             h.binding = "reference"
     # 8. "der Oberkommandierende General der US-Streitkräfte im Irak, General George Casey"
     at = {h.start: h for h in hits}
+    ends = {h.end: h for h in hits}
+    for h in hits:                    # "Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX"
+        if h.binding in (None, "reference") and h.np_start > 0 and doc[h.np_start - 1].lower_ == "und":
+            before = ends.get(h.np_start - 1)
+            if before is not None and before.binding == "apposition" and before.name is not None:
+                h.binding, h.name = "apposition", before.name
+                h.status = before.status if h.status == "current" else h.status
     for h in hits:
         if h.binding not in (None, "reference"):
             continue
