@@ -375,6 +375,44 @@ def build_actors(mentions: pa.Table, actor_types: dict[str, str]) -> pa.Table:
     return to_table("actors", rows)
 
 
+def corpus_person_merges(mentions: pa.Table, actor_types: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Across articles: a person known only by surname in one article ("Trump") is the
+    person with that surname's full name elsewhere ("Donald Trump"), when exactly one
+    full-name person in the outputs has that surname. Returns {old id: (new id, name)}."""
+    names: dict[str, str] = {}
+    for aid, name in zip(mentions.column("actor_id").to_pylist(), mentions.column("actor_name").to_pylist()):
+        if aid and name and actor_types.get(aid) == "person":
+            names[aid] = name
+    by_surname: dict[str, set[str]] = {}
+    for aid, name in names.items():
+        parts = name.split()
+        if len(parts) > 1:
+            by_surname.setdefault(parts[-1].casefold(), set()).add(aid)
+    merges = {}
+    for aid, name in names.items():
+        if len(name.split()) == 1:
+            cands = by_surname.get(name.casefold(), set())
+            if len(cands) == 1:
+                (target,) = cands
+                merges[aid] = (target, names[target])
+    return merges
+
+
+def _apply_merges(table: pa.Table, id_col: str, name_col: str, merges: dict[str, tuple[str, str]]) -> pa.Table:
+    if not merges or table.num_rows == 0:
+        return table
+    ids = table.column(id_col).to_pylist()
+    if not any(i in merges for i in ids):
+        return table
+    names = table.column(name_col).to_pylist()
+    new_ids = [merges[i][0] if i in merges else i for i in ids]
+    new_names = [merges[i][1] if i in merges else n for i, n in zip(ids, names)]
+    table = table.set_column(table.schema.get_field_index(id_col), table.schema.field(id_col),
+                             pa.array(new_ids, type=pa.string()))
+    return table.set_column(table.schema.get_field_index(name_col), table.schema.field(name_col),
+                            pa.array(new_names, type=pa.string()))
+
+
 def _drop_articles(table: pa.Table, ids: set[str]) -> pa.Table:
     if not ids or table.num_rows == 0:
         return table
@@ -419,6 +457,10 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
         old_rej = old_rej.filter(pc.invert(pc.is_in(old_rej.column("source_path"),
                                                     value_set=pa.array(sorted(again)))))
     tables["rejects"] = pa.concat_tables([old_rej, new["rejects"]])
+    merges = corpus_person_merges(tables["mentions"], types)
+    for name, id_col, name_col in (("mentions", "actor_id", "actor_name"), ("roles", "actor_id", "actor_name"),
+                                   ("claims", "speaker_actor_id", "speaker_name")):
+        tables[name] = _apply_merges(tables[name], id_col, name_col, merges)
     tables["actors"] = build_actors(tables["mentions"], types)
     version = store.write_version(out, tables, info or {})
     return {"version": version, **{n: t.num_rows for n, t in tables.items()}}

@@ -120,3 +120,26 @@ def test_readme_documents_every_column():
     from pipeline.schemas import markdown
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert markdown().strip() in readme, "README tables are stale: paste `python -m pipeline schema`"
+
+
+def test_surname_only_person_merges_with_unique_full_name_across_articles():
+    from pipeline.runner import _apply_merges, corpus_person_merges
+    men = to_table("mentions", [
+        {"article_id": "a1", "mention_id": "m1", "actor_id": "full", "actor_name": "Donald Trump",
+         "text": "Donald Trump", "label": "PER", "start": 0, "end": 12, "sentence": 0},
+        {"article_id": "a2", "mention_id": "m2", "actor_id": "sur", "actor_name": "Trump",
+         "text": "Trump", "label": "PER", "start": 0, "end": 5, "sentence": 0},
+        {"article_id": "a2", "mention_id": "m3", "actor_id": "sch", "actor_name": "Scholz",
+         "text": "Scholz", "label": "PER", "start": 9, "end": 15, "sentence": 0},
+        {"article_id": "a3", "mention_id": "m4", "actor_id": "os", "actor_name": "Olaf Scholz",
+         "text": "Olaf Scholz", "label": "PER", "start": 0, "end": 11, "sentence": 0},
+        {"article_id": "a3", "mention_id": "m5", "actor_id": "ps", "actor_name": "Peter Scholz",
+         "text": "Peter Scholz", "label": "PER", "start": 20, "end": 32, "sentence": 0}])
+    types = {k: "person" for k in ("full", "sur", "sch", "os", "ps")}
+    merges = corpus_person_merges(men, types)
+    assert merges == {"sur": ("full", "Donald Trump")}          # "Scholz" is ambiguous: left alone
+    merged = _apply_merges(men, "actor_id", "actor_name", merges)
+    actors = {a["name"]: a for a in build_actors(merged, types).to_pylist()}
+    assert actors["Donald Trump"]["n_articles"] == 2
+    assert actors["Donald Trump"]["aliases"] == ["Donald Trump", "Trump"]
+    assert "Trump" not in actors and "Scholz" in actors
