@@ -471,7 +471,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 h.det = "poss"
                 h.np_start = k
                 break
-            if _is_adj(ctx, tk) or low in orgs.adjectives:
+            if _is_adj(ctx, tk) or low in orgs.adjectives or (tk.is_lower and tk.is_alpha and (
+                    _former_adj(ctx, low) or _deputy_adj(ctx, low))):
                 if _former_adj(ctx, low):
                     h.status = "former"
                     h.start = k
