@@ -15,7 +15,11 @@ Claim types:
   sentences in Konjunktiv that continue the same speaker;
 - ``reported``: attributions through a source ("laut X", "X zufolge", "nach
   Angaben X", "wie X berichtete", "heißt es in X", "demnach") and speech acts
-  with a noun-phrase object ("Hegseth schloss einen Nato-Beitritt aus").
+  with a noun-phrase object ("Hegseth schloss einen Nato-Beitritt aus"). Such a
+  speech act's message is the whole sentence, verb included, so (as in the
+  Wikinews annotation of "Reported") it carries no separate cue;
+- Konjunktiv-I main clauses continue the latest speaker within a few sentences
+  (``konj_continuation``, no cue, like Wikinews' "IndirectFreeIndirect").
 
 Span conventions: ``claim_start/claim_end`` is one contiguous span; a direct
 claim includes its quotation marks. ``cue_text`` lists the cue's words in text
@@ -1285,10 +1289,24 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     # E. speech act with an object: the whole sentence is the reported claim
     if SPEECH_ACTS and "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
             and (not h.entry.participle or h.aux):
-        if c.in_quote[a] < 0:
+        if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, lo, a):
             used.update(cue)
-            return Found((a, b), None, sp, cue, "reported", "speech_act", si)
+            return Found((a, b), None, sp, [], "reported", "speech_act", si)
     return None
+
+
+def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool:
+    """A speech act frames the whole sentence only from the main clause, with a real subject
+    (the dependency subject where there is a parse), never from a relative clause."""
+    if sp[1] - sp[0] == 1 and c.low[sp[0]] in REL_PRONOUNS:
+        return False
+    if lo > a and c.low[lo] in REL_PRONOUNS:
+        return False
+    if c.has_dep:
+        s = subject_dep(c, h.i)
+        if s is None or not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
+            return False
+    return True
 
 
 NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
@@ -1327,15 +1345,14 @@ def _embedded_end(c: Ctx, k: int, b: int) -> int:
     return _strip_end(c, k, b)
 
 
+CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
+
+
 def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
-    if not found:
-        return []
-    last = found[-1]
-    if si - last.sent != 1 or last.speaker is None or last.rule in ("source_adverb",):
-        return []
-    # a paragraph break ends the speaker's turn
-    gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
-    if "\n\n" in gap:
+    """A main clause in Konjunktiv I continues reported speech: "Auch seien eventuelle
+    Sicherheitsgarantien … eine europäische Sache". The speaker is that of the latest claim
+    within a few sentences; without one, the claim has no speaker."""
+    if c.in_quote[a] >= 0:
         return []
     seg = a
     while seg < b and c.low[seg] in SUBORDINATORS | {"doch", "und", "aber"} and c.low[seg] != "dass":
@@ -1344,17 +1361,39 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
             continue
         seg = _next_comma(c, seg, b) + 1
     seg_end = _next_comma(c, seg, b)
-    konj = any(c.is_konj(t) and c.in_quote[t] < 0 and c.low[t] not in KONJ2 for t in range(seg, seg_end)) and \
+    konj = any(_konj1(c, t) for t in range(seg, seg_end)) and \
         not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
     if not konj:
         return []
-    if last.rule == "konj_continuation" and last.msg:
-        last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
-        last.sent = si
-        return []
+    last = found[-1] if found else None
+    if last is not None and si - last.sent > CONT_WINDOW:
+        last = None
+    if last is not None and last.rule == "konj_continuation" and last.msg and last.sent == si - 1:
+        gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
+        if "\n\n" not in gap:
+            last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
+            last.sent = si
+            return []
+    if last is None or last.speaker is None:
+        src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW), None)
+        if src is None:
+            return [Found((a, b), None, None, [], "indirect", "konj_continuation", si)]
+        last = src
     f = Found((a, b), None, _named_speaker(c, last, found), [], "indirect", "konj_continuation", si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+def _konj1(c: Ctx, t: int) -> bool:
+    """A Konjunktiv I form, strictly: from the lexicon, or a -e form the model marks as
+    subjunctive (not the preterite "wurde", "sagte")."""
+    lw = c.low[t]
+    if c.in_quote[t] >= 0 or lw in KONJ2 or not c.is_konj(t):
+        return False
+    return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in PRETERITE_E)
+
+
+PRETERITE_E = {"wurde", "starb", "ward"}
 
 
 def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] | None:
