@@ -179,6 +179,9 @@ def test_seed_article_floor():
                                         shared=Path("/nonexistent"))
     seed = per["seed_000"]
     assert seed.precision >= 0.90 and seed.recall >= 0.85, seed
+    # the five sample articles of corpus/ (gold written before the rules saw them)
+    assert {"corpus_010", "corpus_020", "corpus_030_0", "corpus_030_1", "corpus_040"} <= set(per)
+    assert total.precision >= 0.90 and total.recall >= 0.85, total
 
 
 @needs_model
@@ -188,6 +191,6 @@ def test_gold_floor_with_wikinews(shared_dir):
     from pipeline.nlp import load_nlp
     nlp, _ = load_nlp(str(MODEL_DIR))
     total, per, skipped = eval_roles.evaluate(nlp, load_rules(), shared=shared_dir)
-    assert not skipped and len(per) >= 11
+    assert not skipped and len(per) >= 20
     assert total.precision >= 0.90, total
-    assert total.recall >= 0.80, total
+    assert total.recall >= 0.85, total

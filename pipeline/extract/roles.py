@@ -565,7 +565,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                         continue
                     break
                 if low == "von" and doc[j + 1].lower_ not in ("der", "den", "dem"):
-                    ok = bool(np) and (np[0].i in ctx.ent_of or orgs.by_name_or_genitive(np[0].text) is not None)
+                    e0 = ctx.ent_of.get(np[0].i) if np else None
+                    ok = bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
+                                       or orgs.by_name_or_genitive(np[0].text) is not None)
                 else:
                     ok = bool(np)
                 org = _org_from_np(ctx, np, det) if ok else None
