@@ -293,6 +293,7 @@ NOMINATIVE_BLOCK = {"dem", "den", "einem", "einen", "seinem", "seinen", "ihrem",
 GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses",
                  "dieser"}
 NP_PREPS = {"von", "vom", "aus", "der", "des"}
+NP_PP = {"von", "vom", "aus", "für"}           # PPs inside a speaker NP: "der Ombudsmann für Menschenrechte"
 SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
              "bereits", "ebenfalls", "weiter", "später", "damals", "zuletzt", "kürzlich", "noch",
              "einmal", "allerdings", "daraufhin", "ferner", "indes", "dagegen", "bisher", "schon",
@@ -634,10 +635,17 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
             m += 1
         end = m
     # genitive attributes and von-PPs: "der Sprecher des Ministeriums", "X von der Partei Y"
-    for _ in range(3):
-        if end < n and c.low[end] in GENITIVE_DETS | {"von", "vom", "aus"}:
+    for _ in range(4):
+        if end + 2 < n and c.low[end] == "(":      # "die Weltgesundheitsorganisation ( WHO )"
+            close = next((m for m in range(end + 1, min(n, end + 9)) if c.low[m] == ")"), None)
+            if close is not None and close > end + 1 and not any(
+                    c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(end + 1, close)):
+                end = close + 1
+                continue
+            break
+        if end < n and c.low[end] in GENITIVE_DETS | NP_PP:
             m = end + 1
-            if c.low[end] in ("von", "aus") and m < n and c.low[m] in DETS:
+            if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
                 m += 1
             while m < n and c.is_adjish(m) and not c.is_nounish(m):
                 m += 1
@@ -725,6 +733,11 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                     return None          # a parse across sentences is not trusted
                 np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in NOMINATIVE_BLOCK else None
                 if np_ and np_[0] <= ch.i < np_[1]:
+                    e = ch.right_edge.i + 1
+                    if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
+                            c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
+                            for x in range(np_[1], e)):
+                        return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
                     return np_
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
@@ -1072,7 +1085,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         # a standalone quotation continues the speaker of the previous claim
         for f in reversed(prev):
             if si - f.sent <= 2 and f.speaker is not None:
-                return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_continued", si,
+                return Found((qs, qe), None, _latest_mention(c, f, qs), list(f.cue), "direct", "quote_continued", si,
                              speaker_key=f.speaker_key)
             break
         if ntok >= 6:
@@ -1379,9 +1392,29 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
         if src is None:
             return [Found((a, b), None, None, [], "indirect", "konj_continuation", si)]
         last = src
-    f = Found((a, b), None, _named_speaker(c, last, found), [], "indirect", "konj_continuation", si,
+    f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", "konj_continuation", si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+def _latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
+    """The speaker of a continuation, as the annotation marks it: the latest mention of the
+    previous claim's speaker before token a, else that claim's speaker span."""
+    if last.speaker is None:
+        return None
+    best = last.speaker
+    lo = last.speaker[1]
+    if last.speaker_key:
+        for ms, me, m, actor in c.mentions:
+            if actor.key != last.speaker_key:
+                continue
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is None or span.start < lo or span.end > a or c.in_quote[span.start] >= 0:
+                continue
+            np_ = grab_np(c, span.start, a)
+            best = np_ if np_ and np_[1] >= span.end else (span.start, span.end)
+            lo = best[1]
+    return best
 
 
 def _konj1(c: Ctx, t: int) -> bool:
