@@ -194,3 +194,14 @@ def test_gold_floor_with_wikinews(shared_dir):
     assert not skipped and len(per) >= 20
     assert total.precision >= 0.90, total
     assert total.recall >= 0.85, total
+
+
+def test_pronoun_holder_respects_known_gender(rules):
+    doc = make_doc("Heinz Kluncker war lange ÖTV-Chef. Auf ihn folgte Monika Wulf-Mathies, die neue Gewerkschaftschefin. "
+                   "Er fungierte fortan als Präsident der Internationale der Öffentlichen Dienste.",
+                   per=["Heinz Kluncker", "Monika Wulf-Mathies"])
+    got, _ = tuples(doc, rules)
+    assert ("Monika Wulf-Mathies", "Gewerkschaftschef", None, "current") in got
+    assert ("Heinz Kluncker", "Chef", "ÖTV", "former") in got          # "war ... ÖTV-Chef"
+    assert ("Heinz Kluncker", "Präsident", None, "current") in got     # "Er ... als Präsident": not her
+    assert not any(t[0] == "Monika Wulf-Mathies" and t[1] == "Präsident" for t in got)

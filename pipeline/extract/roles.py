@@ -34,6 +34,11 @@ _PUNCT_STOP = {",", ".", ":", ";", "!", "?", "–", "—", "(", ")", "„", "“
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
 _AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
+_ADVERBS = {"lange", "schon", "bereits", "einst", "damals", "zuvor", "früher", "jahrelang", "zuletzt", "seither",
+            "inzwischen", "mittlerweile", "nun", "jetzt", "derzeit", "noch", "auch", "selbst", "zeitweise"}
+_PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
+                   "seiner": "m", "seines": "m", "sie": "f", "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f",
+                   "ihrer": "f", "ihres": "f"}
 _PREPOSITIONS = {"in", "im", "an", "am", "von", "vom", "bei", "beim", "mit", "für", "zu", "zum", "zur", "nach",
                  "aus", "auf", "über", "unter", "seit", "vor", "durch", "gegen", "ohne", "um", "als", "wie"}
 
@@ -397,6 +402,7 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 category=title.category, org=None, org_rank=0, status="current", det="none",
                 plural=False, sent=ctx.sent_of[i])
         _set_org(h, title.organization, "default")
+        h.extra["gender"] = form.gender if form.plural != "pl" else None
         deputy = False
         # --- prefixes inside the token
         if hyph:
@@ -678,7 +684,13 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                         break
                 if h.binding:
                     continue
-        # 4. predicative "X ist ein Immobilienentwickler"
+        # 4. predicative "X ist ein Immobilienentwickler", "X war lange ÖTV-Chef"
+        cb = b - 1
+        while cb - 1 >= s0 and cb > b - 3 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS) \
+                and doc[cb].lower_ not in p.copulas:
+            cb -= 1
+        if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
+            prev, b = doc[cb].lower_, cb + 1
         if prev in p.copulas and h.det in ("indef", "none"):
             if prev in p.past_copulas:
                 h.status = "former"
@@ -811,8 +823,16 @@ class _Resolver:
                 self.person_at.append((h.start, h.end, key, False))
                 self.person_at.sort()
 
-    def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None) -> str | None:
+    def gender(self, key: str) -> str | None:
+        """m or f when the person's role nouns say so ("Außenministerin", "der Präsident")."""
+        votes = Counter(h.extra.get("gender") for h in self.known.get(key, []))
+        m, f = votes.get("m", 0), votes.get("f", 0)
+        return "m" if m > f else "f" if f > m else None
+
+    def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None,
+                      pronoun: str | None = None) -> str | None:
         sent_of = self.ctx.sent_of
+        want = _PRONOUN_GENDER.get(pronoun or "")
         for s, e, key, gen in reversed(self.person_at):
             if s >= before:
                 continue
@@ -820,6 +840,8 @@ class _Resolver:
                 return None
             if key in exclude:
                 continue
+            if want and self.gender(key) not in (None, want):
+                continue                      # "Er fungierte als Präsident": not the woman named last
             return key
         return None
 
@@ -918,14 +940,14 @@ class _Resolver:
                 k = s - 1
                 continue
             if low in p.pronouns_subject or low in p.possessives:
-                return self.recent_person(k, exclude)
+                return self.recent_person(k, exclude, pronoun=low)
             k -= 1
         for k in range(cue + 1, s1):
             pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
             if pk is not None and pk[2] not in exclude:
                 return pk[2]
             if doc[k].lower_ in p.pronouns_subject:
-                return self.recent_person(k, exclude)
+                return self.recent_person(k, exclude, pronoun=doc[k].lower_)
         return None
 
     def subject_of(self, sent_start: int, before: int) -> str | None:
@@ -959,7 +981,7 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
             s0, _ = ctx.sent_range(sb)
             key = None
             if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
-                key = res.recent_person(sb - 1, set())
+                key = res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
             else:
                 ref = next((r for r in res._refs if r.holder and r.end == sb), None)
                 key = ref.holder if ref else None
@@ -970,7 +992,7 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
             subj = res.subject_of(s0, cue)
             obj = next((k for k in range(s0, cue) if ctx.doc[k].lower_ in ctx.p.pronouns_object), None)
             if obj is not None:
-                key = res.recent_person(obj, {subj} if subj else set())
+                key = res.recent_person(obj, {subj} if subj else set(), pronoun=ctx.doc[obj].lower_)
             else:
                 key = res.resolve_pronoun_or_subject(h, cue, set())
             res.bind(h, key)
