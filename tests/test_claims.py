@@ -183,6 +183,13 @@ def test_no_claims_in_plain_narration(nlp, rules):
 
 # ---------------------------------------------------------------- fixture floors
 
+def _nearest(text: str, word: str, pos: int) -> int:
+    """Offset of the whole-word occurrence of ``word`` nearest to ``pos`` (before it if any)."""
+    hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    before = [h for h in hits if h < pos]
+    return before[-1] if before else min(hits, key=lambda h: abs(h - pos))
+
+
 def _fixture_scores(nlp, rules):
     from pipeline.eval_claims import TokenIndex, pred_items
     scores = Scores()
@@ -195,7 +202,7 @@ def _fixture_scores(nlp, rules):
         golds = []
         for g in art["claims"]:
             ms = art["text"].index(g["message"])
-            ss = art["text"].index(g["speaker"]) if g["speaker"] else None
+            ss = _nearest(art["text"], g["speaker"], ms) if g["speaker"] else None
             cue_ids = frozenset()
             if g["cue"]:
                 words = g["cue"].split()
