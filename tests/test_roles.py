@@ -205,3 +205,22 @@ def test_pronoun_holder_respects_known_gender(rules):
     assert ("Heinz Kluncker", "Chef", "ÖTV", "former") in got          # "war ... ÖTV-Chef"
     assert ("Heinz Kluncker", "Präsident", None, "current") in got     # "Er ... als Präsident": not her
     assert not any(t[0] == "Monika Wulf-Mathies" and t[1] == "Präsident" for t in got)
+
+
+def test_prepositional_phrase_inside_the_noun_phrase(rules):
+    doc = make_doc("Davon geht Slobodan Samardzic, der für das Kosovo zuständige serbische Minister, aus.",
+                   per=["Slobodan Samardzic"], loc=["Kosovo"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Slobodan Samardzic", "Minister", "Serbien", "current")}
+
+
+def test_organisation_lexicon_is_validated(tmp_path):
+    import shutil
+    for p in (ROOT / "pipeline" / "rules").iterdir():
+        shutil.copy(p, tmp_path / p.name)
+    path = tmp_path / "organizations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{name: Pentagon, type: military}",
+                                                             "{name: Pentagon, type: fortress}"), encoding="utf-8")
+    with pytest.raises(RuleError) as exc:
+        load_rules(tmp_path)
+    assert "organizations.yaml" in str(exc.value) and "Pentagon" in str(exc.value) and "fortress" in str(exc.value)

@@ -509,6 +509,15 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                     h.det = "posspers"
                     h.np_start = k
                     break
+            # "der für das Kosovo zuständige serbische Minister": skip a PP inside the noun phrase
+            if k + 1 < i and doc[k + 1].is_lower and doc[k + 1].lower_.endswith(("zuständige", "zuständigen",
+                                                                                  "verantwortliche", "verantwortlichen")):
+                pp = next((x for x in range(k - 1, max(s0, k - 4) - 1, -1)
+                           if doc[x].lower_ in ("für", "im", "in", "bei", "beim")), None)
+                if pp is not None and all(doc[x].text not in _PUNCT_STOP for x in range(pp, k)):
+                    h.np_start = pp
+                    k = pp - 1
+                    continue
             break
         if adj_org and not (h.category in p.nationality_only_categories):
             _set_org(h, adj_org, "adjective")
