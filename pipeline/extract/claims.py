@@ -913,6 +913,20 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
         msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
         used.update(range(i, sp[1]))
         out.append(Found(msg, None, sp, [i], "indirect", "so_marker", si))
+    # 4b. "X, wonach …": a source noun phrase followed by a relative clause with the claim
+    for i in range(a + 2, b - 2):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
+            continue
+        sp = None
+        for k in range(max(a, i - 15), i - 1):
+            np_ = grab_np(c, k, i - 1, allow_oblique=True)
+            if np_ and np_[1] == i - 1:
+                sp = np_
+                break
+        end = _strip_end(c, i + 1, _next_comma_clause(c, i + 1, b))
+        if end > i + 2:
+            used.add(i)
+            out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", si))
     # 5. "heißt es (in X)"
     for i in range(a, b - 1):
         if i in used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
@@ -1158,9 +1172,10 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
                     sp = grab_np(c, i + 1, b, allow_oblique=True)
             else:
                 sp = grab_np(c, i + 1, b, allow_oblique=True)
-            if sp is None:
-                continue
-            cue_i, phrase = i, (i, sp[1])
+            if sp is not None:
+                cue_i, phrase = i, (i, sp[1])
+        if lw in c.R.preps_before and sp is not None:
+            pass
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and _is_source_noun(c, i - 1))) and i > a:
             sp = None
             for k in range(max(a, i - 10), i):
@@ -1260,7 +1275,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                     seg_start + 1 < b and c.toks[seg_start + 1].text[:1].isupper()):
                 seg_start = seg_end + 1
                 continue
-            if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"}:
+            if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"} and not (
+                    seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
                 break
             if sp is not None and sp[1] == seg_start - 1 and seg_end < b and \
                     not any(c.is_konj(t) for t in range(seg_start, seg_end)):
@@ -1345,6 +1361,17 @@ def _konj_end(c: Ctx, k: int, b: int) -> int:
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
     return sp is not None and sp[0] <= k < sp[1]
+
+
+def _next_comma_clause(c: Ctx, k: int, b: int) -> int:
+    """End of a verb-final clause starting at k: the first comma after its finite verb."""
+    seen_verb = False
+    for t in range(k, b):
+        if c.low[t] == "," and c.in_quote[t] < 0 and seen_verb:
+            return t
+        if c.has_pos and c.toks[t].pos_ in ("VERB", "AUX"):
+            seen_verb = True
+    return b
 
 
 def _next_comma(c: Ctx, k: int, b: int) -> int:
