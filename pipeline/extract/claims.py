@@ -1403,8 +1403,13 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     seg_end = _next_comma(c, seg, b)
     konj = any(_konj1(c, t) for t in range(seg, seg_end)) and \
         not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+    rule = "konj_continuation"
     if not konj:
-        return []
+        near = bool(found) and si - found[-1].sent == 1 and SOLL_CONT
+        if not (_hearsay(c, a, b) or (near and any(c.low[t] in HEARSAY and c.in_quote[t] < 0
+                                                   for t in range(seg, seg_end)))):
+            return []
+        rule = "soll_hearsay"
     last = found[-1] if found else None
     if last is not None and si - last.sent > CONT_WINDOW:
         last = None
@@ -1417,11 +1422,32 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     if last is None or last.speaker is None:
         src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW), None)
         if src is None:
-            return [Found((a, b), None, None, [], "indirect", "konj_continuation", si)]
+            return [Found((a, b), None, None, [], "indirect", rule, si)]
         last = src
-    f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", "konj_continuation", si,
+    f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", rule, si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+HEARSAY = {"soll", "sollen"}
+SOLL_CONT = True
+PERFECT_INF = {"haben", "sein"}
+
+
+def _hearsay(c: Ctx, a: int, b: int) -> bool:
+    """'Er soll zwei Menschen eingeschleust haben': sollen with a perfect infinitive reports
+    what others say."""
+    toks = [t for t in range(a, b) if c.in_quote[t] < 0]
+    for t in toks:
+        if c.low[t] in HEARSAY:
+            rest = [x for x in toks if x > t and c.low[x] not in (",", ".", "!", "?", ";", ":")]
+            seg_end = _next_comma(c, t, b)
+            tail = [x for x in rest if x < seg_end]
+            if len(tail) >= 2 and c.low[tail[-1]] in PERFECT_INF and (
+                    c.low[tail[-2]].startswith("ge") or c.low[tail[-2]].endswith(("t", "en")) or
+                    c.low[tail[-2]] == "worden"):
+                return True
+    return False
 
 
 def _latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
