@@ -126,3 +126,13 @@ def test_seed_article_actors():
         trump = ps["Donald Trump"]
         assert {"Trump", "Trumps"} <= set(trump.aliases)
         assert any(m.label == "ROLE" and m.text.startswith("US-Präsident") for m in trump.mentions)
+
+
+def test_name_particles(rules):
+    doc = make_doc("Karl-Theodor zu Guttenberg trat zurück. Zu Guttenberg schwieg. Guttenbergs Doktorarbeit "
+                   "und Ursula von der Leyen. Von der Leyen lachte.",
+                   PER=["Karl-Theodor zu Guttenberg", "Zu Guttenberg", "Guttenbergs", "Ursula von der Leyen",
+                        "Von der Leyen"])
+    ps, _ = persons(doc, rules)
+    assert set(ps) == {"Karl-Theodor zu Guttenberg", "Ursula von der Leyen"}
+    assert ps["Karl-Theodor zu Guttenberg"].aliases == ["Guttenbergs", "Karl-Theodor zu Guttenberg", "Zu Guttenberg"]

@@ -224,3 +224,10 @@ def test_organisation_lexicon_is_validated(tmp_path):
     with pytest.raises(RuleError) as exc:
         load_rules(tmp_path)
     assert "organizations.yaml" in str(exc.value) and "Pentagon" in str(exc.value) and "fortress" in str(exc.value)
+
+
+def test_truncated_coordination_keeps_status(rules):
+    doc = make_doc("Der ehemalige Handels- und Industrieminister Kandeh Yumkella wurde gewählt.", per=["Kandeh Yumkella"])
+    got, ex = tuples(doc, rules)
+    assert got == {("Kandeh Yumkella", "Industrieminister", None, "former")}
+    assert ex.roles[0].role_text == "ehemalige Handels- und Industrieminister"

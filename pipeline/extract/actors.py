@@ -185,6 +185,8 @@ def _split_name(toks: list[str], ar: ActorRules) -> tuple[list[str], list[str]]:
     """(first names, surname tokens); particles start the surname ("Ursula von der Leyen")."""
     if len(toks) <= 1:
         return [], toks
+    if toks[0].lower() in ar.particles:              # "Zu Guttenberg", "Von der Leyen"
+        return [], toks
     for i in range(1, len(toks) - 1):
         if toks[i].lower() in ar.particles:
             return toks[:i], toks[i:]
@@ -195,6 +197,10 @@ def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
     """How a single surname form matches: exact | genitive | fuzzy | None."""
     c, s = cand.lower(), surname.lower()
     if c == s:
+        return "exact"
+    words = s.split()
+    core = " ".join(w for i, w in enumerate(words) if not (i < len(words) - 1 and w in ar.particles))
+    if core != s and (c == core or _strip_gen(c) == core):
         return "exact"
     if _strip_gen(c) == s or c == s + "'":
         return "genitive"
@@ -295,7 +301,8 @@ def _canonical_person(p: _Person, ar: ActorRules) -> str:
         order = {}
         for m in sorted(p.mentions, key=lambda x: x.start):
             order.setdefault(" ".join(_tokens(m.text, ar)), m.start)
-        best = max(full_count, key=lambda n: (sur_count[" ".join(_split_name(n.split(), ar)[1])],
+        best = max(full_count, key=lambda n: (bool(_split_name(n.split(), ar)[0]),
+                                              sur_count[" ".join(_split_name(n.split(), ar)[1])],
                                               full_count[n], len(n.split()), -order[n]))
         return best
     forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)

@@ -36,6 +36,10 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
 _AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
 _ADVERBS = {"lange", "schon", "bereits", "einst", "damals", "zuvor", "früher", "jahrelang", "zuletzt", "seither",
             "inzwischen", "mittlerweile", "nun", "jetzt", "derzeit", "noch", "auch", "selbst", "zeitweise"}
+def _deputy_title(role: str) -> bool:
+    return role.lower().startswith(("vize", "stellvertret", "ko-", "co-"))
+
+
 _PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
                    "seiner": "m", "seines": "m", "sie": "f", "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f",
                    "ihrer": "f", "ihres": "f"}
@@ -460,6 +464,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 h.start = h.np_start = k
                 k -= 1
                 continue
+            if low in ("und", "oder") and k - 1 >= s0 and doc[k - 1].text.endswith("-") and k == h.start - 1:
+                h.start = h.np_start = k - 1          # "Handels- und Industrieminister"
+                k -= 2
+                continue
             if tk.like_num and not _AGE.match(tk.text):
                 h.det = "indef"
                 h.plural = True
@@ -873,9 +881,14 @@ class _Resolver:
         def unique(c: set[str]) -> str | None:
             return next(iter(c)) if len(c) == 1 else None
 
+        org_obj = ctx.orgs.by_name(h.org) if h.org else None
+        org_is_body = h.org is not None and (org_obj is None or org_obj.actor_type != "location")
         if h.org:
             for pred in (lambda r: r.role == base and r.org == h.org,
-                         lambda r: r.org == h.org and self._group(r.title.title) == grp):
+                         lambda r: r.org == h.org and (self._group(r.title.title) == grp
+                                                        or (r.title.generic and h.title.generic and org_is_body
+                                                            and not _deputy_title(r.role)
+                                                            and not _deputy_title(h.role)))):
                 k = unique(holders(pred))
                 if k:
                     return k
