@@ -231,3 +231,12 @@ def test_truncated_coordination_keeps_status(rules):
     got, ex = tuples(doc, rules)
     assert got == {("Kandeh Yumkella", "Industrieminister", None, "former")}
     assert ex.roles[0].role_text == "ehemalige Handels- und Industrieminister"
+
+
+def test_apposition_after_party_and_predicative_with_time(rules):
+    doc = make_doc("Olaf Scholz (SPD), Bundeskanzler seit 2021, reiste nach Paris. "
+                   "Ursula von der Leyen ist seit 2019 Kommissionspräsidentin.",
+                   per=["Olaf Scholz", "Ursula von der Leyen"], org=["SPD"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Olaf Scholz", "Bundeskanzler", "Deutschland", "current"),
+                   ("Ursula von der Leyen", "Kommissionspräsident", None, "current")}

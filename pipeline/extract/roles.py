@@ -40,6 +40,7 @@ def _deputy_title(role: str) -> bool:
     return role.lower().startswith(("vize", "stellvertret", "ko-", "co-"))
 
 
+_TIME_WORDS = {"seit", "von", "bis", "ab", "im", "jahr", "jahren", "jahre", "zwischen", "und"}
 _PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
                    "seiner": "m", "seines": "m", "sie": "f", "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f",
                    "ihrer": "f", "ihres": "f"}
@@ -667,6 +668,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         b = h.np_start
         if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef"):
             nm = _name_ending_at(ctx, b - 1)
+            if nm is None and doc[b - 2].text == ")":          # "Olaf Scholz (SPD), Bundeskanzler"
+                op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
+                if op is not None:
+                    nm = _name_ending_at(ctx, op)
             if nm is not None:
                 h.binding, h.name = "apposition", nm
                 if former_after:
@@ -703,9 +708,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                     continue
         # 4. predicative "X ist ein Immobilienentwickler", "X war lange ÖTV-Chef"
         cb = b - 1
-        while cb - 1 >= s0 and cb > b - 3 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS) \
+        while cb - 1 >= s0 and cb > b - 6 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS
+                                               or doc[cb].like_num or doc[cb].lower_ in _TIME_WORDS) \
                 and doc[cb].lower_ not in p.copulas:
-            cb -= 1
+            cb -= 1                       # "ist seit 2019 Kommissionspräsidentin", "war lange ÖTV-Chef"
         if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
             prev, b = doc[cb].lower_, cb + 1
         if prev in p.copulas and h.det in ("indef", "none"):
