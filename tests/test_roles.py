@@ -240,3 +240,10 @@ def test_apposition_after_party_and_predicative_with_time(rules):
     got, _ = tuples(doc, rules)
     assert got == {("Olaf Scholz", "Bundeskanzler", "Deutschland", "current"),
                    ("Ursula von der Leyen", "Kommissionspräsident", None, "current")}
+
+
+def test_genitive_name_after_title_is_the_possessor(rules):
+    doc = make_doc("Boris Johnson ernannte Dominic Raab. Raab wird damit Stellvertreter Johnsons.",
+                   per=["Boris Johnson", "Dominic Raab", "Raab", "Johnsons"])
+    got, _ = tuples(doc, rules)
+    assert not any(t[0] == "Boris Johnson" for t in got)

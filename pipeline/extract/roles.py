@@ -150,6 +150,9 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     if j in ctx.per_start:
         e = min(ctx.per_start[j], limit)
         single = e - j == 1
+        w = doc[j].text
+        if single and w.endswith("s") and w[:-1] in ctx.person_words:
+            return None                   # "Stellvertreter Johnsons": the possessor, not the holder
         if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1:
             return None                   # "dem Bundestagspräsidenten [Auskunft]PER": a noun, seen once
         while e < limit and e - j < 5 and e not in ctx.ent_of and _capitalized(doc[e]) and doc[e].is_alpha \
