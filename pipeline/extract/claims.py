@@ -347,6 +347,7 @@ class Found:
     rule: str
     sent: int
     speaker_key: str | None = None
+    frame_cue: list[int] = field(default_factory=list)   # a cue kept off the record (speech acts)
 
 
 class Ctx:
@@ -1256,6 +1257,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             end = _embedded_end(c, k + 1, b)
             if sp is None and c.low[lo] in ("wie",):
                 break
+            # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
+            cue = sorted({*cue, *(t for t in range(last + 1, k) if c.low[t] in PRON_ADVERBS)})
             used.update(cue)
             return Found((k + 1, end), None, sp, cue, "indirect", "verb_dass", si)
         if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
@@ -1299,11 +1302,13 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                 return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
             break
     # C. inverted: "X sei Y, sagte Z." / "…, machte er klar."
-    if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"}:
+    if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"} \
+            and not h.entry.participle:
         sp2 = subject_after(c, max([h.i, *h.aux]), hi) or sp
         if sp2 is not None:
             msg = _msg_around(c, a, b, lo - 1, _clause_end(c, sp2[1], b))
-            if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in used for t in range(*msg)):
+            if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in used for t in range(*msg)) \
+                    and _is_clause(c, msg[0], msg[1]):
                 used.update(cue)
                 return Found(msg, None, sp2, cue, "indirect", "verb_inverted", si)
     if only_inverted:
@@ -1320,7 +1325,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             and (not h.entry.participle or h.aux):
         if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, lo, a):
             used.update(cue)
-            return Found((a, b), None, sp, [], "reported", "speech_act", si)
+            return Found((a, b), None, sp, [], "reported", "speech_act", si, frame_cue=cue)
     return None
 
 
@@ -1357,6 +1362,19 @@ def _konj_end(c: Ctx, k: int, b: int) -> int:
         if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
             return _strip_end(c, k, t)
     return _strip_end(c, k, b)
+
+
+def _is_clause(c: Ctx, a: int, e: int) -> bool:
+    """The message of an inverted frame is a clause: its first segment has a verb, or it has a
+    Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
+    if c.low[a] in SUBORDINATORS | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
+        return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
+    if not c.has_pos:
+        return True
+    if any(c.is_konj(t) for t in range(a, e) if c.in_quote[t] < 0):
+        return True
+    seg_end = _next_comma(c, a, e)
+    return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
 
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
@@ -1510,7 +1528,8 @@ def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
             if f.msg[0] <= qs and qe <= f.msg[1] + 1:
                 if _looks_like_name(c, qs, qe):
                     break
-                extra.append(Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue), "direct", "partial_quote", f.sent,
+                extra.append(Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
+                                   "partial_quote", f.sent,
                                    speaker_key=f.speaker_key))
                 covered.add(qi)
                 break
@@ -1540,7 +1559,7 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
             continue
         if best is None or abs(i - qs) < abs(best.i - qs):
             best = h
-    if best is None or "speech" not in best.classes:
+    if best is None or not (best.classes & QUOTE_FRAME_CLASSES):
         return None
     if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
         return None                     # part of a speaker's name: das „Wall Street Journal“
@@ -1577,6 +1596,7 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
                  "quote_in_frame", si)
 
 
+QUOTE_FRAME_CLASSES = {"speech", "cognition"}
 QUOTE_PREPS = {"als", "von", "vom", "mit", "zu", "zum", "zur"}
 
 
