@@ -136,3 +136,14 @@ def test_name_particles(rules):
     ps, _ = persons(doc, rules)
     assert set(ps) == {"Karl-Theodor zu Guttenberg", "Ursula von der Leyen"}
     assert ps["Karl-Theodor zu Guttenberg"].aliases == ["Guttenbergs", "Karl-Theodor zu Guttenberg", "Zu Guttenberg"]
+
+
+def test_organisation_mentions_are_cleaned_and_unified(rules):
+    text = ("Trump lobt Donald Trump. Trumps Ukraine-Taskforce tagt. Die Ukraine-Taskforce berät.\n\n"
+            "Klärer der Finanzen\n\nDas Weiße Haus und das Weißen Hauses Büro.")
+    doc = make_doc(text, PER=["Donald Trump", "Trump"], LOC=["Trumps Ukraine-Taskforce", "Weiße Haus"],
+                   ORG=["Ukraine-Taskforce", "Weißen Hauses"], MISC=["Klärer der Finanzen\n\nDas"])
+    ex = extract(doc, rules)
+    got = sorted((a.name, a.actor_type, [m.text for m in a.mentions]) for a in ex.actors if a.actor_type != "person")
+    assert got == [("Ukraine-Taskforce", "organization", ["Ukraine-Taskforce", "Ukraine-Taskforce"]),
+                   ("Weißes Haus", "organization", ["Weiße Haus", "Weißen Hauses"])]

@@ -92,8 +92,19 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
         names = _roles.name_spans(doc, rules)
     out: list[Mention] = []
     covered: set[int] = set()
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2}
     for e in doc.ents:
         if e.label_ not in ACTOR_TYPES:
+            continue
+        if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in e[:-1]):
+            continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
+        if e.label_ != "PER" and len(e) >= 2 and e[0].text.endswith("s") and e[0].text[:-1] in surnames:
+            # "[Trumps Ukraine-Taskforce]ORG": the person's genitive is not part of the organisation
+            sp = _clean_span(doc, e.start + 1, e.end)
+            if sp is not None:
+                s = doc[sp[0]:sp[1]]
+                out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
+                covered.update(range(e.start + 1, e.end))
             continue
         # a holder name next to a role title overrides an entity that overlaps it: "Ghasi [Aridi]PER",
         # "[Human Rights Watch-Sprecher Malinowski]ORG"
@@ -373,6 +384,23 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
             actors[other].mentions.extend(a.mentions)
             for m in a.mentions:
                 keys[m] = other
+            del actors[a.key]
+    # one actor per name: an unknown organisation tagged ORG here and LOC there gets the majority type
+    by_name: dict[str, list[Actor]] = {}
+    for a in actors.values():
+        if a.actor_type != "person":
+            by_name.setdefault(a.name.lower(), []).append(a)
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        order = ("organization", "location", "other")
+        keep = max(group, key=lambda a: (len(a.mentions), -order.index(a.actor_type)))
+        for a in group:
+            if a is keep:
+                continue
+            keep.mentions.extend(a.mentions)
+            for m in a.mentions:
+                keys[m] = keep.key
             del actors[a.key]
     for a in actors.values():
         a.mentions.sort(key=lambda x: (x.start, x.end))

@@ -291,6 +291,7 @@ def _genitives(name: str) -> list[str]:
             mid = " ".join(words[1:-1])
             for tail in (last, last + "s", last + "es"):
                 out.append(" ".join(x for x in (stem + "en", mid, tail) if x))
+            out.append(" ".join(x for x in (stem + "e", mid, last) if x))   # das Weiße Haus
     return out
 
 
