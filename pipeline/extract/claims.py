@@ -751,7 +751,38 @@ def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
 
 
 def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
-    """Speaker of a verb cue within the clause [lo, hi)."""
+    """Speaker of a verb cue within the clause [lo, hi); a subject with an apposition or a
+    relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte")."""
+    s = _find_subject(c, h, lo, hi)
+    if s is None:
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        if first == lo:
+            s = _subject_before_comma(c, lo)
+    return s
+
+
+def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
+    if lo < 2 or c.low[lo - 1] != ",":
+        return None
+    sa = c.sents[c.sent_of[lo]][0]
+    k = sa
+    while k < lo - 1 and (c.low[k] in ("wie", "aber", "und", "auch", "doch", "so") or c.is_quote_mark(k)):
+        k += 1
+    if k >= lo - 1 or c.in_quote[k] >= 0:
+        return None
+    np_ = grab_np(c, k, lo - 1, pp=True)
+    if np_ is None or _bad_speaker(c, np_):
+        return None
+    if np_[1] == lo - 1:
+        return np_                                    # NP, apposition,
+    e = np_[1]
+    if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in REL_PRONOUNS | {"welche", "welcher"} \
+            and not any(c.low[t] == "," for t in range(e + 1, lo - 1)):
+        return np_                                    # NP, relative clause,
+    return None
+
+
+def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if c.has_dep:
         s = subject_dep(c, h.i)
         if s and not _bad_speaker(c, s):
@@ -1154,6 +1185,25 @@ def _passive(c: Ctx, h: Hit) -> bool:
     return h.entry.participle and any(c.low[k] in PASSIVE_AUX for k in h.aux)
 
 
+def _passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source of a passive cue: "von den Parlamentariern wird … gesehen", "In einem Bericht
+    der Zeitung wurde vermutet, dass …"."""
+    for k in range(lo, hi - 1):
+        if c.in_quote[k] < 0 and c.low[k] in ("von", "vom"):
+            np_ = grab_np(c, k + 1, hi, allow_oblique=True)
+            if np_:
+                return np_
+    sa = c.sents[c.sent_of[lo]][0] if c.sents else lo
+    k = lo if lo == sa or c.low[lo] in ("in", "im") else sa
+    while k < hi and c.low[k] in ("so", "auch", "und", "aber"):
+        k += 1
+    if k + 1 < hi and c.low[k] in ("in", "im"):
+        np_ = grab_np(c, k + 1, hi, allow_oblique=True)
+        if np_ and any(_is_source_noun(c, t) for t in range(*np_)):
+            return np_
+    return None
+
+
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
     out = []
     for i in range(a, b):
@@ -1237,7 +1287,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0 and m > last:
             hi = m
             break
-    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
     if sp and sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers:
         sp = None
     subordinate = c.low[lo] in SUBORDINATORS and lo < h.i
@@ -1587,7 +1637,7 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
             hi = m
             break
-    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
     if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
         sp = None
     if sp is not None and sp[0] <= qs < sp[1]:
