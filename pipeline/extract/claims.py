@@ -1122,7 +1122,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
                 sp = find_subject(c, h, clause_lo, frame_end)
                 if sp is None:
                     continue
-                cue = sorted({h.i, *h.particle, *h.aux})
+                cue = sorted({h.i, *h.particle, *h.aux, *_frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
+                                                                        frame_end)})
                 used.update(cue)
                 c.inverted_ok.add(h.i)
                 return Found((qs, qe), None, sp, cue, "direct", "quote_before", si)
@@ -1339,6 +1340,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                     seg_start = seg_end + 1
                     continue
             if any(c.is_konj(t) for t in range(seg_start, seg_end)) and sp is not None:
+                cue = sorted({*cue, *_frame_words(c, last + 1, k)})
                 used.update(cue)
                 return Found((seg_start, _konj_end(c, seg_start, b)), None, sp, cue, "indirect",
                              "verb_konj", si)
@@ -1369,7 +1371,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
         msg = _msg_without(c, a, b, phrase)
         if msg:
             used.update(range(lo, hi))
-            return Found(msg, None, sp, cue, "reported", "wie_verb", si)
+            return Found(msg, None, sp, sorted({lo, *cue}), "reported", "wie_verb", si)
     # E. speech act with an object: the whole sentence is the reported claim
     if SPEECH_ACTS and "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
             and (not h.entry.participle or h.aux):
@@ -1425,6 +1427,16 @@ def _is_clause(c: Ctx, a: int, e: int) -> bool:
         return True
     seg_end = _next_comma(c, a, e)
     return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
+
+
+def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
+    """Words of the frame that the annotation counts as cue: a correlate ("sagte dazu",
+    "verwies darauf") and "mit den Worten"."""
+    out = [t for t in range(k, e) if c.low[t] in PRON_ADVERBS and c.in_quote[t] < 0]
+    for t in range(k, e - 2):
+        if c.low[t:t + 3] == ["mit", "den", "worten"]:
+            out += [t, t + 1, t + 2]
+    return out
 
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
@@ -1654,9 +1666,12 @@ def _quote_prep(c: Ctx, qs: int, cue: list[int]) -> list[int]:
     """'bezeichnete X als „…“', 'sprach von „…“': the preposition before a partial quote joins
     the cue of its verb in the same sentence."""
     cue = list(cue)
-    if cue and qs > 0 and c.low[qs - 1] in QUOTE_PREPS and c.sent_of[cue[0]] == c.sent_of[qs] \
-            and cue[0] < qs and qs - cue[-1] <= 12:
-        cue = sorted({*cue, qs - 1})
+    p = qs - 1
+    while p > 0 and qs - p <= 3 and (c.low[p] in DETS or (c.is_adjish(p) and not c.is_nounish(p))):
+        p -= 1
+    if cue and p >= 0 and c.low[p] in QUOTE_PREPS and c.sent_of[cue[0]] == c.sent_of[qs] \
+            and cue[0] < p and p - cue[-1] <= 12:
+        cue = sorted({*cue, p})
     return cue
 
 
