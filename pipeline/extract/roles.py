@@ -56,6 +56,9 @@ def _deputy_title(role: str) -> bool:
     return role.lower().startswith(("vize", "stellvertret", "ko-", "co-"))
 
 
+_BOARD_NOUNS = {"geschäftsführung", "geschäftsleitung", "konzernleitung", "vorstand", "vorstandes", "aufsichtsrat",
+                "aufsichtsrate", "verwaltungsrat", "verwaltungsrate", "direktorium", "präsidium", "leitung"}
+_RELATIVE_COPULAS = {"ist", "war", "sei", "wird", "wurde", "bleibt", "blieb", "sein", "werden", "gewesen", "geworden"}
 _TIME_WORDS = {"seit", "von", "bis", "ab", "im", "jahr", "jahren", "jahre", "zwischen", "und"}
 _PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
                    "seiner": "m", "seines": "m", "sie": "f", "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f",
@@ -488,6 +491,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 h.start = h.np_start = k - 1          # "Handels- und Industrieminister"
                 k -= 2
                 continue
+            if tk.like_num and re.fullmatch(r"(1[89]|20)\d\d", tk.text):
+                break                             # a year: "von 2001 bis 2005 Bürgermeister"
             if tk.like_num and not _AGE.match(tk.text):
                 h.det = "indef"
                 h.plural = True
@@ -617,6 +622,19 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if org:
                     _set_org(h, org, "genitive")
                     h.end = np[-1].i + 1
+                elif ok and len(np) == 1 and np[0].lower_.rstrip("s") in _BOARD_NOUNS:
+                    h.end = np[-1].i + 1          # "Vorsitzender der Geschäftsführung im Studio Hamburg"
+                    k3 = h.end
+                    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom"):
+                        e3 = ctx.ent_of.get(k3 + 1)
+                        o3 = orgs.by_name_or_genitive(doc[k3 + 1].text)
+                        if e3 is not None and e3.start == k3 + 1 and e3.label_ in ("ORG", "MISC", "LOC"):
+                            o3 = orgs.by_name_or_genitive(e3.text)
+                            _set_org(h, o3.name if o3 else e3.text, "genitive")
+                            h.end = e3.end
+                        elif o3 is not None:
+                            _set_org(h, o3.name, "genitive")
+                            h.end = k3 + 2
         # "der Verteidigungsminister Österreichs", "Ministerpräsident Kanadas"
         if h.end < s1 and h.end == i + 1 and _capitalized(doc[h.end]) and doc[h.end].lower_.endswith("s"):
             o = orgs.by_name(doc[h.end].text[:-1])
@@ -765,6 +783,23 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 h.binding = "appointment"
                 h.extra["cue"] = b - 1
                 continue
+        # 6b. relative clause: "Carl Bergengruen, der ab Februar Vorsitzender der Geschäftsführung sein wird"
+        if h.det == "none" and not h.plural:
+            r = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 8) - 1, -1)
+                      if doc[x].text in _PUNCT_STOP or doc[x].lower_ in ("der", "die")
+                      and x - 1 >= s0 and doc[x - 1].text == ","), None)
+            if r is not None and doc[r].lower_ in ("der", "die") and r < h.np_start:
+                nm = _name_ending_at(ctx, r - 1)
+                if nm is None and r - 2 >= s0 and doc[r - 2].is_lower and doc[r - 2].is_alpha:
+                    nm = _name_ending_at(ctx, r - 2)      # "Carl Bergengruen beerben, der ..."
+                tail = _clause_window(ctx, h.end, s1)[:8]
+                cop = next((w for w in tail if w in _RELATIVE_COPULAS), None)
+                if nm is not None and cop is not None and not any(
+                        doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
+                    h.binding, h.name = "predicative", nm
+                    if cop in p.past_copulas or _has_phrase(tail, p.former_phrases):
+                        h.status = "former"
+                    continue
         # 7. reference: a role noun standing alone (not "den Posten des IWF-Chefs")
         if h.det in ("def", "poss", "posspers") and not h.plural and not (
                 h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ in p.office_nouns):
