@@ -1355,7 +1355,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             break
     # C. inverted: "X sei Y, sagte Z." / "…, machte er klar."
     if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"} \
-            and not h.entry.participle:
+            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP")):
         sp2 = subject_after(c, max([h.i, *h.aux]), hi) or sp
         if sp2 is not None:
             msg = _msg_around(c, a, b, lo - 1, _clause_end(c, sp2[1], b))
