@@ -66,6 +66,7 @@ class SpeechRules:
     preps_before: frozenset[str]
     preps_after: frozenset[str]
     source_adverbs: frozenset[str]
+    context_source_adverbs: frozenset[str]
     so_marker: str
     impersonal: frozenset[str]
     impersonal_preps: frozenset[str]
@@ -160,7 +161,7 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 
 
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
-               "prepositions", "source_adverbs", "so_marker", "impersonal", "impersonal_preps",
+               "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
                "pronouns", "role_heads", "konjunktiv", "complementizers"}
 CLASSES = ("speech", "cognition", "reported")
 
@@ -210,6 +211,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         preps_before=frozenset(_str_list(preps, "before", file)),
         preps_after=frozenset(_str_list(preps, "after", file)),
         source_adverbs=frozenset(_str_list(data, "source_adverbs", file)),
+        context_source_adverbs=frozenset(_str_list(data, "context_source_adverbs", file)),
         so_marker=data["so_marker"],
         impersonal=frozenset(_str_list(data, "impersonal", file)),
         impersonal_preps=frozenset(_str_list(data, "impersonal_preps", file)),
@@ -984,16 +986,33 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
             msg = (m0, _strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             out.append(Found(msg, None, sp, cue, "reported", "heisst_es", si))
-    # 6. demnach / wonach: the source of the previous claim
-    if not out and found:
-        last = found[-1]
+    # 6. "Demnach …" / "Danach …": an anaphoric source. As in the annotation, the adverb is the
+    #    speaker mention (like a pronoun); it resolves to the latest claim's speaker.
+    if not out:
+        last = found[-1] if found else None
+        recent = last is not None and si - last.sent <= 2
         for i in range(a, min(b, a + 6)):
-            if c.low[i] in c.R.source_adverbs and c.in_quote[i] < 0 and si - last.sent <= 1 and last.speaker:
-                f = Found((a, _strip_end(c, a, b)), None, last.speaker, [i], "reported", "source_adverb",
-                          si, speaker_key=last.speaker_key)
-                out.append(f)
+            lw = c.low[i]
+            if c.in_quote[i] >= 0 or i in used:
+                continue
+            if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
+                    recent or _has_source_noun(c, si - 1))):
+                m0 = i + 1 if i == a else a
+                while m0 < b and c.low[m0] == ",":
+                    m0 += 1
+                end = _strip_end(c, m0, b)
+                if end > m0:
+                    out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
+                                     speaker_key=last.speaker_key if recent else None))
                 break
     return out
+
+
+def _has_source_noun(c: Ctx, si: int) -> bool:
+    if si < 0:
+        return False
+    sa, sb = c.sents[si]
+    return any(_is_source_noun(c, t) for t in range(sa, sb))
 
 
 def R_SO(c: Ctx) -> str:
