@@ -1056,7 +1056,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         if lw == c.R.so_marker:
             sp = grab_np(c, k + 1, sb_end)
             if sp and not _bad_speaker(c, sp):
-                used.update(range(k, sp[1]))
+                if qs == sa or c.low[qs - 1] in (":",) or c.is_quote_mark(qs - 1):
+                    used.update(range(k, sp[1]))   # else ", so X" frames the whole sentence too
                 return Found((qs, qe), None, sp, [k], "direct", "quote_so", si)
             if k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
                 used.update(range(k, k + 3))
