@@ -255,3 +255,32 @@ def test_relative_clause_predicative(rules):
     got, _ = tuples(doc, rules)
     assert ("Carl Bergengruen", "Vorsitzender", None, "current") in got
     assert ("Hans Meier", "Bürgermeister", None, "former") in got
+
+
+def test_hand_built_parse_like_de_core_news_lg(rules):
+    """A Doc with POS, morphology, TIGER dependencies and entities, as de_core_news_lg produces them."""
+    from spacy.tokens import Doc
+    words = ["Der", "ukrainische", "Präsident", "Wolodymyr", "Selenskyj", "traf", "die", "frühere",
+             "Außenministerin", "Annalena", "Baerbock", ".", "Die", "Grünen-Politikerin", "lobte", "ihn", "."]
+    pos = ["DET", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "DET", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    heads = [2, 2, 5, 4, 2, 5, 8, 8, 5, 10, 8, 5, 13, 14, 14, 14, 14]
+    deps = ["nk", "nk", "sb", "pnc", "nk", "ROOT", "nk", "nk", "oa", "pnc", "nk", "punct",
+            "nk", "sb", "ROOT", "oa", "punct"]
+    morphs = ["Case=Nom|Gender=Masc|Number=Sing", "Case=Nom|Number=Sing", "Case=Nom|Gender=Masc|Number=Sing",
+              "Number=Sing", "Number=Sing", "Mood=Ind|Number=Sing|Tense=Past", "Case=Acc|Gender=Fem|Number=Sing",
+              "Case=Acc|Number=Sing", "Case=Acc|Gender=Fem|Number=Sing", "Number=Sing", "Number=Sing", "",
+              "Case=Nom|Gender=Fem|Number=Sing", "Case=Nom|Gender=Fem|Number=Sing", "Mood=Ind|Number=Sing|Tense=Past",
+              "Case=Acc|Gender=Masc|Number=Sing", ""]
+    ents = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O",
+            "O", "O", "O", "O", "O"]
+    doc = Doc(_NLP.vocab, words=words, spaces=[True] * 10 + [False, True] + [True] * 3 + [False, False],
+              pos=pos, heads=heads, deps=deps, morphs=morphs, ents=ents)
+    assert doc.has_annotation("DEP") and doc.has_annotation("POS")
+    got, ex = tuples(doc, rules)
+    assert got == {("Wolodymyr Selenskyj", "Präsident", "Ukraine", "current"),
+                   ("Annalena Baerbock", "Außenminister", None, "former"),
+                   ("Annalena Baerbock", "Politiker", "Grüne", "current")}
+    baerbock = next(a for a in ex.actors if a.name == "Annalena Baerbock")
+    assert [(m.text, m.label, m.sentence) for m in baerbock.mentions] == [
+        ("Annalena Baerbock", "PER", 0), ("Grünen-Politikerin", "ROLE", 1)]

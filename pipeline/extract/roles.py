@@ -437,7 +437,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             o = orgs.by_name(joined) if len(hyph) > 1 else None
             if o is None:                  # "Human Rights Watch-Sprecher", "IG Metall-Vorsitzenden"
                 for n in (3, 2, 1):
-                    if i - n >= s0 and all(_capitalized(doc[k]) for k in range(i - n, i)):
+                    if i - n >= s0 and all(_capitalized(doc[k]) and doc[k].lower_ not in p.determiners_definite
+                                           and doc[k].lower_ not in p.determiners_indefinite
+                                           for k in range(i - n, i)):
                         cand = " ".join([doc[k].text for k in range(i - n, i)] + [hyph[0]])
                         o = orgs.by_name(cand) or (orgs.by_name(cand) if cand.lower() in ent_orgs else None)
                         if o is not None:
@@ -996,7 +998,7 @@ class _Resolver:
                     continue
             if roles and not subject_like:
                 continue
-            if n_mentions.get(key, 0) < 2 and not roles:     # a one-off NER error is no antecedent
+            if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
                 continue
             return key
         return None
