@@ -1343,10 +1343,10 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     k = hi
     if k < b and c.low[k] == "," and (sp is not None or _passive(c, h)) and not only_inverted:
         seg_start = k + 1
-        for _ in range(3):
+        msg_start = None                # set when a verbless segment opens the message
+        for _ in range(4):
             seg_end = _next_comma(c, seg_start, b)
-            if seg_start < b and c.low[seg_start] in REL_PRONOUNS and not (
-                    seg_start + 1 < b and c.toks[seg_start + 1].text[:1].isupper()):
+            if seg_start < b and _relative(c, seg_start):
                 seg_start = seg_end + 1
                 continue
             if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"} and not (
@@ -1362,8 +1362,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             if any(c.is_konj(t) for t in range(seg_start, seg_end)) and sp is not None:
                 cue = sorted({*cue, *_frame_words(c, last + 1, k)})
                 used.update(cue)
-                return Found((seg_start, _konj_end(c, seg_start, b)), None, sp, cue, "indirect",
-                             "verb_konj", si)
+                m0 = msg_start if msg_start is not None else seg_start
+                return Found((m0, _konj_end(c, m0, b)), None, sp, cue, "indirect", "verb_konj", si)
             e = _strip_end(c, seg_start, seg_end)
             if "speech" in classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
                     c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
@@ -1372,6 +1372,12 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                                     c.low[e - 1])):
                 used.update(cue)
                 return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
+            if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
+                    c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
+                # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
+                msg_start = seg_start if msg_start is None else msg_start
+                seg_start = seg_end + 1
+                continue
             break
     # C. inverted: "X sei Y, sagte Z." / "…, machte er klar."
     if lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in classes | {"cognition"} \
@@ -1457,6 +1463,20 @@ def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
         if c.low[t:t + 3] == ["mit", "den", "worten"]:
             out += [t, t + 1, t + 2]
     return out
+
+
+def _relative(c: Ctx, k: int) -> bool:
+    """A relative pronoun at k ("…, der gestern …"), not an article ("…, der erste Flug sei …")."""
+    if c.low[k] not in REL_PRONOUNS:
+        return False
+    nxt = c.toks[k + 1] if k + 1 < len(c.toks) else None
+    if nxt is None:
+        return False
+    if c.has_pos:
+        if c.toks[k].tag_ in ("PRELS", "PRELAT", "REL"):
+            return True
+        return nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
+    return not nxt.text[:1].isupper()
 
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
