@@ -198,9 +198,6 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         return None
     if ctx.has_pos and t.pos_ and t.pos_ not in ("PROPN", "X") and not _INITIAL.match(t.text):
         return None
-    if not ctx.has_pos and doc.has_annotation("ENT_IOB") and ent is None and len(doc.ents) > 0:
-        # NER ran and did not call this a name: only accept an obvious name run
-        pass
     k = j
     while k < limit and k - j < 4:
         tk = doc[k]
@@ -561,7 +558,7 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         # --- number
         mnum = t.morph.get("Number")
         if h.plural:
-            pass
+            pass                                  # a count before the title ("57 US-Soldaten")
         elif mnum:
             h.plural = mnum[0] == "Plur"
         else:
