@@ -1140,6 +1140,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
                         clause_lo = m + 1
                         break
                 sp = find_subject(c, h, clause_lo, frame_end)
+                if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
+                    sp = _coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
                 if sp is None:
                     continue
                 cue = sorted({h.i, *h.particle, *h.aux, *_frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
@@ -1428,7 +1430,9 @@ def _finite_ind(c: Ctx, t: int) -> bool:
     """A finite verb in the indicative (by the model's tags): it starts a coordinated main clause."""
     tok = c.toks[t]
     return (c.has_pos and tok.pos_ in ("VERB", "AUX") and tok.text.islower() and tok.tag_ not in NONFINITE_TAGS
-            and "Fin" in tok.morph.get("VerbForm") and not c.is_konj(t) and c.in_quote[t] < 0)
+            and ("Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+                 or "Ind" in tok.morph.get("Mood"))
+            and not c.is_konj(t) and c.in_quote[t] < 0)
 
 
 def _konj_end(c: Ctx, k: int, b: int) -> int:
@@ -1439,6 +1443,8 @@ def _konj_end(c: Ctx, k: int, b: int) -> int:
             continue
         if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
             return _strip_end(c, k, t)
+        if c.low[t] == ":" and c.is_quote_mark(t + 1):
+            return _konj_end(c, k, t)
     return _strip_end(c, k, b)
 
 
@@ -1463,6 +1469,24 @@ def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
         if c.low[t:t + 3] == ["mit", "den", "worten"]:
             out += [t, t + 1, t + 2]
     return out
+
+
+def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
+    """The subject of the first speech verb before e in the sentence (the shared subject of
+    coordinated verbs)."""
+    for i in range(lo, e):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, e)
+        if h is not None:
+            clause_lo = lo
+            for m in range(h.i - 1, lo - 1, -1):
+                if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+                    clause_lo = m + 1
+                    break
+            hi = _next_comma(c, h.i, e)
+            return find_subject(c, h, clause_lo, hi)
+    return None
 
 
 def _relative(c: Ctx, k: int) -> bool:
