@@ -1064,8 +1064,8 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
             if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
                 key = res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
             else:
-                ref = next((r for r in res._refs if r.holder and r.end == sb), None)
-                key = ref.holder if ref else None
+                ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
+                key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..." 
             res.bind(h, key)
         elif h.binding == "appointment":
             cue = h.extra["cue"]
