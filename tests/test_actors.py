@@ -147,3 +147,10 @@ def test_organisation_mentions_are_cleaned_and_unified(rules):
     got = sorted((a.name, a.actor_type, [m.text for m in a.mentions]) for a in ex.actors if a.actor_type != "person")
     assert got == [("Ukraine-Taskforce", "organization", ["Ukraine-Taskforce", "Ukraine-Taskforce"]),
                    ("Weißes Haus", "organization", ["Weiße Haus", "Weißen Hauses"])]
+
+
+def test_surname_with_a_letter_too_many(rules):
+    doc = make_doc("General Michael Hagee sprach. In seiner Rede unterstrich General Hageed die Regeln.",
+                   PER=["Michael Hagee", "Hageed"])
+    ps, _ = persons(doc, rules)
+    assert set(ps) == {"Michael Hagee"} and ps["Michael Hagee"].aliases == ["Hageed", "Michael Hagee"]

@@ -284,3 +284,12 @@ def test_hand_built_parse_like_de_core_news_lg(rules):
     baerbock = next(a for a in ex.actors if a.name == "Annalena Baerbock")
     assert [(m.text, m.label, m.sentence) for m in baerbock.mentions] == [
         ("Annalena Baerbock", "PER", 0), ("Grünen-Politikerin", "ROLE", 1)]
+
+
+def test_vize_prefix_and_coordination_with_place(rules):
+    doc = make_doc("Es kämpfen Präsident Salva Kiir und Vize-Präsident Riek Machar. "
+                   "John Kline, ein Repräsentant aus Minnesota und Marineoberst außer Dienst, sagte nichts.",
+                   per=["Salva Kiir", "Riek Machar", "John Kline"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Salva Kiir", "Präsident", None, "current"), ("Riek Machar", "Vizepräsident", None, "current"),
+                   ("John Kline", "Repräsentant", None, "current"), ("John Kline", "Marineoberst", None, "former")}

@@ -218,6 +218,9 @@ def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
     long_enough = max(len(c), len(s)) >= ar.min_fuzzy_length and min(len(c), len(s)) >= ar.min_fuzzy_length - 1
     if long_enough and _edit1(c, s):
         return "fuzzy"
+    if min(len(c), len(s)) >= 5 and abs(len(c) - len(s)) == 1 and (c.startswith(s) or s.startswith(c)) \
+            and not c.endswith("s") and " " not in c:
+        return "fuzzy"                  # "Hageed" for "Hagee": a letter too many or too few at the end
     if len(s) >= ar.min_fuzzy_length and _edit1(_strip_gen(c), s) and c.endswith("s"):
         return "fuzzy"
     return None

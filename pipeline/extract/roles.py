@@ -373,13 +373,13 @@ def _lemma_noun(t: Token, det: str) -> str:
         return t.lemma_
     if text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü":
         return text[:-2]
-    if text.endswith("s") and not text.endswith(("ss", "us", "is")):
+    if text.endswith("s") and not text.endswith(("ss", "us", "is", "ps", "os")):
         return text[:-1]
     return text
 
 
 def _strip_genitive(text: str) -> str:
-    return text[:-1] if text.endswith("s") and not text.endswith(("ss", "us", "is")) and len(text) > 3 else text
+    return text[:-1] if text.endswith("s") and not text.endswith(("ss", "us", "is", "ps", "os")) and len(text) > 3 else text
 
 
 # ----------------------------------------------------------------------------- scanning
@@ -554,7 +554,11 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         if adj_org and not (h.category in p.nationality_only_categories):
             _set_org(h, adj_org, "adjective")
         if deputy and not h.role.lower().startswith(("vize", "stellvertret")):
-            h.role = "stellvertretender " + h.role
+            vize = "Vize" + h.role[:1].lower() + h.role[1:]
+            if vize in ctx.lex.titles:                       # "Vize-Präsident" -> Vizepräsident
+                h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
+            else:
+                h.role = "stellvertretender " + h.role
         # --- number
         mnum = t.morph.get("Number")
         if h.plural:
@@ -614,7 +618,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if low == "von" and doc[j + 1].lower_ not in ("der", "den", "dem"):
                     e0 = ctx.ent_of.get(np[0].i) if np else None
                     ok = bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
-                                       or orgs.by_name_or_genitive(np[0].text) is not None)
+                                       or orgs.by_name_or_genitive(np[0].text) is not None
+                                       or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
+                                           and title.category == "head_of_state_or_government"))
                 else:
                     ok = bool(np)
                 org = _org_from_np(ctx, np, det) if ok else None
@@ -689,6 +695,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
     for h in hits:
         s0, s1 = ctx.sent_range(h.head)
         after = _clause_window(ctx, h.end, s1)
+        if "und" in after:
+            after = after[:after.index("und")]        # "Repräsentant aus Minnesota und Marineoberst außer Dienst"
         former_after = _has_phrase(after, p.former_phrases)
         # 1. title + name
         n_end = _name_at(ctx, h.end, s1)
@@ -704,6 +712,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         b = h.np_start
         if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef"):
             nm = _name_ending_at(ctx, b - 1)
+            if nm is None:
+                nm = _propn_run_ending_at(ctx, b - 1, s0)      # NER missed "Andres Granier"
             if nm is None and doc[b - 2].text == ")":          # "Olaf Scholz (SPD), Bundeskanzler"
                 op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
                 if op is not None:
@@ -809,9 +819,15 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
     for h in hits:                    # "Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX"
         if h.binding in (None, "reference") and h.np_start > 0 and doc[h.np_start - 1].lower_ == "und":
             before = ends.get(h.np_start - 1)
+            if before is None:                  # "ein Repräsentant aus Minnesota und Marineoberst"
+                before = next((ends[x] for x in range(h.np_start - 2, max(0, h.np_start - 5), -1) if x in ends
+                               and all(doc[y].text not in _PUNCT_STOP and doc[y].pos_ not in ("VERB", "AUX")
+                                       for y in range(x, h.np_start - 1))), None)
             if before is not None and before.binding == "apposition" and before.name is not None:
                 h.binding, h.name = "apposition", before.name
-                h.status = before.status if h.status == "current" else h.status
+                s0, s1 = ctx.sent_range(h.head)
+                if _has_phrase(_clause_window(ctx, h.end, s1), p.former_phrases):
+                    h.status = "former"               # "... und Marineoberst außer Dienst"
     for h in hits:
         if h.binding not in (None, "reference"):
             continue
@@ -849,6 +865,21 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     if org:
         _set_org(h, org, "post_name")
         h.category = _category(ctx, h.title, h.org)
+
+
+def _propn_run_ending_at(ctx: _Ctx, end: int, s0: int) -> tuple[int, int] | None:
+    """Two to four proper nouns right before ``end`` that NER left untagged: a person's name."""
+    doc = ctx.doc
+    if not ctx.has_pos:
+        return None
+    k = end
+    while k - 1 >= s0 and end - k < 4 and doc[k - 1].pos_ == "PROPN" and _capitalized(doc[k - 1]) \
+            and doc[k - 1].is_alpha and k - 1 not in ctx.ent_of and _analyze(ctx, doc[k - 1]) is None \
+            and ctx.orgs.by_name_or_genitive(doc[k - 1].text) is None:
+        k -= 1
+    if end - k < 2 or (k - 1 >= s0 and doc[k - 1].pos_ == "PROPN"):
+        return None
+    return (k, end)
 
 
 def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:
@@ -924,6 +955,11 @@ class _Resolver:
     def _group(self, title: str) -> int | str:
         return self.ctx.lex.groups.get(title, title)
 
+    def _is_head(self, title: str) -> bool:
+        """Präsident, Chef, Direktor, Leiter, Vorsitzender: the head of an organisation."""
+        g = self._group(title)
+        return g in (self._group("Chef"), self._group("Präsident"))
+
     def resolve_reference(self, h: Hit) -> str | None:
         """The actor a role noun standing alone refers to, if that is unambiguous."""
         ctx = self.ctx
@@ -945,7 +981,7 @@ class _Resolver:
         if h.org:
             for pred in (lambda r: r.role == base and r.org == h.org,
                          lambda r: r.org == h.org and (self._group(r.title.title) == grp
-                                                        or (r.title.generic and h.title.generic and org_is_body
+                                                        or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
                                                             and not _deputy_title(r.role)
                                                             and not _deputy_title(h.role)))):
                 k = unique(holders(pred))
