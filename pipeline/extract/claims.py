@@ -617,7 +617,8 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
             return (k, qe)
     if j == k and c.is_adjish(j) and not c.is_nounish(j) and k > 0 and not (
             c.low[k - 1] in FUNCTION_WORDS or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
-            or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]):
+            or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]
+            or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
         return None
     while j < n and c.is_adjish(j) and not c.is_nounish(j):
         j += 1
@@ -626,7 +627,7 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
         j += 1
     if j == h:
         return None
-    end = j
+    end = _entity_end(c, j, n)
     if end < n and c.is_quote_mark(end) and c.in_quote[end] >= 0:      # Magazin „Der Spiegel“
         qs, qe, _ = c.quote_tok[c.in_quote[end]]
         if qs == end and qe - qs <= 8 and qe <= n:
@@ -646,6 +647,23 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
                 end = close + 1
                 continue
             break
+        if end + 1 < n and c.low[end] in GENITIVE_DETS | NP_PP and c.is_quote_mark(end + 1) \
+                and c.in_quote[end + 1] >= 0:                  # einem Artikel der „New York Times“
+            qs, qe, _ = c.quote_tok[c.in_quote[end + 1]]
+            if qs == end + 1 and qe - qs <= 8 and qe <= n:
+                end = qe
+                continue
+        if end + 1 < n and c.low[end].endswith("er") and c.is_adjish(end) and not c.is_nounish(end) \
+                and c.is_nounish(end + 1) and not c.is_punct(end + 1) and c.toks[end].text.islower():
+            end = _entity_end(c, end + 2, n)               # der Verband kommunaler Unternehmen
+            continue
+        if end + 1 < n and c.low[end] in ("in", "im") and end + 1 in c.ent_at and \
+                c.ent_at[end + 1][2] in ("LOC", "GPE") and c.ent_at[end + 1][0] == end + 1:
+            end = c.ent_at[end + 1][1]                       # das Kraftfahrt-Bundesamt in Flensburg
+            continue
+        if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
+            end += 1
+            continue
         if end < n and c.low[end] in GENITIVE_DETS | NP_PP:
             m = end + 1
             if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
@@ -656,7 +674,9 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
             while m < n and c.is_nounish(m) and not c.is_punct(m):
                 m += 1
             if m > m0:
-                end = m
+                end = _entity_end(c, m, n)
+                if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
+                    end += 1
                 continue
         break
     # prepositional modifier before the verb: "Ein Regierungssprecher in Berlin sagte"
@@ -680,6 +700,19 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
                 and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
             end = ap[1]
     return (k, end)
+
+
+MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "dezember"}
+
+
+def _entity_end(c: Ctx, j: int, n: int) -> int:
+    """Extend a noun run ending at j over the rest of a named entity: „Ärzte ohne Grenzen“."""
+    if j - 1 in c.ent_at:
+        e = c.ent_at[j - 1][1]
+        if j < e <= n and e - j <= 4:
+            return e
+    return j
 
 
 def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
