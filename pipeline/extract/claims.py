@@ -1599,11 +1599,36 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     if last is None or last.speaker is None:
         src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW), None)
         if src is None:
-            return [Found((a, b), None, None, [], "indirect", rule, si)]
+            return [Found((a, b), None, _prev_frame_subject(c, si), [], "indirect", rule, si)]
         last = src
     f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", rule, si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Without an earlier claim, the speaker of a continuation is the subject of a speech verb in
+    the previous sentence ("Der Deutsche Wetterdienst warnte vor Sturm. Es werde … ")."""
+    if si == 0:
+        return None
+    sa, sb = c.sents[si - 1]
+    for i in range(sa, sb):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, sb)
+        if h is None:
+            continue
+        _attach_aux(c, h, sb)
+        lo = sa
+        for m in range(h.i - 1, sa - 1, -1):
+            if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+                lo = m + 1
+                break
+        hi = _next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
+        sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+        if sp is not None and not _bad_speaker(c, sp):
+            return sp
+    return None
 
 
 HEARSAY = {"soll", "sollen"}
