@@ -1182,6 +1182,10 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
                 used.update(cue)
                 c.inverted_ok.add(h.i)
                 return Found((qs, qe), None, sp, cue, "direct", "quote_before", si)
+        if c.low[qs - 1] == ":":
+            f = _colon_frame(c, lo, qs - 1 if frame_end == qs else frame_end, qs, qe, si, used)
+            if f is not None:
+                return f
     # c. the quote lies inside a later indirect frame or continues a speaker: handled later
     if ntok >= 4 and _quote_is_sentence(c, qs, qe):
         # a standalone quotation continues the speaker of the previous claim
@@ -1194,6 +1198,31 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             # the next sentence may name the speaker: „…“ Das sagte X.
             return Found((qs, qe), None, None, [], "direct", "quote_unattributed", si)
     return None
+
+
+def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[int]) -> Found | None:
+    """A frame ending in a colon without a known speech verb: "In dem Antrag heißt es wörtlich: „…“",
+    "Das Fazit des Berichts lautete: „…“". The frame's subject (or the in-phrase of 'heißt es')
+    is the speaker."""
+    for i in range(lo, e - 1):
+        if c.low[i] in c.R.impersonal and c.low[i + 1] == "es" and c.in_quote[i] < 0:
+            sp = None
+            for k in range(lo, e - 1):
+                if c.low[k] in c.R.impersonal_preps and k not in (i, i + 1):
+                    sp = grab_np(c, k + 1, e, allow_oblique=True)
+                    if sp:
+                        break
+            used.update((i, i + 1))
+            return Found((qs, qe), None, sp, [i, i + 1], "direct", "quote_heisst_es", si)
+    if not c.has_dep:
+        return None
+    root = next((t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0), None)
+    if root is None:
+        return None
+    sp = subject_dep(c, root)
+    if sp is None or _bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0 or not (lo <= sp[0] < e):
+        return None
+    return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
 
 
 def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
