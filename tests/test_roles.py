@@ -293,3 +293,15 @@ def test_vize_prefix_and_coordination_with_place(rules):
     got, _ = tuples(doc, rules)
     assert got == {("Salva Kiir", "Präsident", None, "current"), ("Riek Machar", "Vizepräsident", None, "current"),
                    ("John Kline", "Repräsentant", None, "current"), ("John Kline", "Marineoberst", None, "former")}
+
+
+def test_became_is_current_and_former_scopes_over_coordination(rules):
+    doc = make_doc("Erster Stellvertreter wurde der Wissenschaftler Husain Schahristani. "
+                   "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte. "
+                   "Gegen Lenz, der Mitglied des Aufsichtsrats bei Volkswagen ist, wird ermittelt.",
+                   per=["Husain Schahristani", "Henning Scherf", "Lenz"], org=["SPD", "Volkswagen"])
+    got, _ = tuples(doc, rules)
+    assert ("Husain Schahristani", "Stellvertreter", None, "current") in got
+    assert ("Henning Scherf", "Bürgermeister", None, "former") in got
+    assert ("Henning Scherf", "Justizsenator", None, "former") in got
+    assert ("Lenz", "Mitglied", "Volkswagen", "current") in got

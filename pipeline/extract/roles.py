@@ -58,6 +58,8 @@ def _deputy_title(role: str) -> bool:
 
 _BOARD_NOUNS = {"geschäftsführung", "geschäftsleitung", "konzernleitung", "vorstand", "vorstandes", "aufsichtsrat",
                 "aufsichtsrate", "verwaltungsrat", "verwaltungsrate", "direktorium", "präsidium", "leitung"}
+_FORMER_COPULAS = {"war", "waren", "gewesen"}      # "wurde Präsident" = became: current
+_PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben|da|de|di|van|von)-[A-ZÄÖÜ]")
 _RELATIVE_COPULAS = {"ist", "war", "sei", "wird", "wurde", "bleibt", "blieb", "sein", "werden", "gewesen", "geworden"}
 _TIME_WORDS = {"seit", "von", "bis", "ab", "im", "jahr", "jahren", "jahre", "zwischen", "und"}
 _PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
@@ -174,10 +176,11 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
             return None                   # "Stellvertreter Johnsons": the possessor, not the holder
         if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1:
             return None                   # "dem Bundestagspräsidenten [Auskunft]PER": a noun, seen once
-        while e < limit and e - j < 5 and e not in ctx.ent_of and _capitalized(doc[e]) and doc[e].is_alpha \
-                and (doc[e].pos_ == "PROPN" or single and doc[e].pos_ in ("NOUN", "X")) \
-                and _analyze(ctx, doc[e]) is None:
-            e += 1                        # "Ghasi" tagged, "Aridi" not
+        while e < limit and e - j < 5 and e not in ctx.ent_of and (_PARTICLE_NAME.match(doc[e].text) or (
+                _capitalized(doc[e]) and doc[e].is_alpha
+                and (doc[e].pos_ == "PROPN" or single and doc[e].pos_ in ("NOUN", "X"))
+                and _analyze(ctx, doc[e]) is None)):
+            e += 1                        # "Ghasi" tagged, "Aridi" not; "Husain" + "asch-Schahristani"
         return e
     t = doc[j]
     ent = ctx.ent_of.get(j)
@@ -623,14 +626,16 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                                            and title.category == "head_of_state_or_government"))
                 else:
                     ok = bool(np)
-                org = _org_from_np(ctx, np, det) if ok else None
+                board = ok and len(np) == 1 and (np[0].lower_ in _BOARD_NOUNS or np[0].lower_[:-1] in _BOARD_NOUNS
+                                                 or np[0].lower_[:-2] in _BOARD_NOUNS)
+                org = _org_from_np(ctx, np, det) if ok and not board else None
                 if org:
                     _set_org(h, org, "genitive")
                     h.end = np[-1].i + 1
-                elif ok and len(np) == 1 and np[0].lower_.rstrip("s") in _BOARD_NOUNS:
+                elif board:
                     h.end = np[-1].i + 1          # "Vorsitzender der Geschäftsführung im Studio Hamburg"
                     k3 = h.end
-                    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom"):
+                    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom", "der", "des"):
                         e3 = ctx.ent_of.get(k3 + 1)
                         o3 = orgs.by_name_or_genitive(doc[k3 + 1].text)
                         if e3 is not None and e3.start == k3 + 1 and e3.label_ in ("ORG", "MISC", "LOC"):
@@ -700,6 +705,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         former_after = _has_phrase(after, p.former_phrases)
         # 1. title + name
         n_end = _name_at(ctx, h.end, s1)
+        if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
+                and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
+            _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
+            h.end, n_end = n_end, None
         if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
                 and doc[h.np_start - 1].lower_ == "als":
             n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
@@ -747,7 +756,7 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                     n_end = _name_at(ctx, j, s1)
                     if n_end is not None:
                         h.binding, h.name = "predicative", (j, n_end)
-                        if doc[cop].lower_ in p.past_copulas:
+                        if doc[cop].lower_ in _FORMER_COPULAS:
                             h.status = "former"
                         break
                 if h.binding:
@@ -761,7 +770,7 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
             prev, b = doc[cb].lower_, cb + 1
         if prev in p.copulas and h.det in ("indef", "none"):
-            if prev in p.past_copulas:
+            if prev in _FORMER_COPULAS:
                 h.status = "former"
             nm = _name_ending_at(ctx, b - 1)
             h.binding = "predicative"
@@ -801,12 +810,12 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 nm = _name_ending_at(ctx, r - 1)
                 if nm is None and r - 2 >= s0 and doc[r - 2].is_lower and doc[r - 2].is_alpha:
                     nm = _name_ending_at(ctx, r - 2)      # "Carl Bergengruen beerben, der ..."
-                tail = _clause_window(ctx, h.end, s1)[:8]
+                tail = _clause_window(ctx, h.end, s1)[:14]
                 cop = next((w for w in tail if w in _RELATIVE_COPULAS), None)
                 if nm is not None and cop is not None and not any(
                         doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
                     h.binding, h.name = "predicative", nm
-                    if cop in p.past_copulas or _has_phrase(tail, p.former_phrases):
+                    if cop in _FORMER_COPULAS or _has_phrase(tail, p.former_phrases):
                         h.status = "former"
                     continue
         # 7. reference: a role noun standing alone (not "den Posten des IWF-Chefs")
@@ -838,8 +847,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             if c2 is not None and doc[c2].text == ",":
                 c = c2
         nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
-        if nxt is not None and nxt.name is not None and nxt.binding in ("title_name",):
+        if nxt is not None and nxt.name is not None and nxt.binding in ("title_name", "title_comma_name"):
             h.binding, h.name = "title_chain", nxt.name
+            if doc[c].lower_ == "und" and h.status == "former":
+                nxt.status = "former"     # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
 
 
 def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
@@ -955,6 +966,12 @@ class _Resolver:
     def _group(self, title: str) -> int | str:
         return self.ctx.lex.groups.get(title, title)
 
+    def _party_vs_place(self, a: str, b: str) -> bool:
+        """One organisation is a party, the other a place: "SPD-Abgeordneter" and "niedersächsischer Landtagsabgeordneter"."""
+        ta, tb = self.ctx.orgs.by_name(a), self.ctx.orgs.by_name(b)
+        kinds = {o.type if o.type == "party" else o.actor_type for o in (ta, tb) if o is not None}
+        return kinds == {"party", "location"}
+
     def _is_head(self, title: str) -> bool:
         """Präsident, Chef, Direktor, Leiter, Vorsitzender: the head of an organisation."""
         g = self._group(title)
@@ -1022,7 +1039,8 @@ class _Resolver:
                 break
             roles = roles_of(key)
             if h.status != "former":
-                if any(r.org and h.org and r.org != h.org and r.category == h.category for r in roles):
+                if any(r.org and h.org and r.org != h.org and r.category == h.category
+                       and not self._party_vs_place(r.org, h.org) for r in roles):
                     continue
                 if any(r.category in p.office_categories and h.category in p.office_categories
                        and self._group(r.title.title) != grp for r in roles):
