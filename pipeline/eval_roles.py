@@ -103,7 +103,9 @@ class Score:
 
 
 def evaluate(nlp, rules, gold_dir: Path = GOLD_DIR, shared: Path = SHARED,
-             verbose: bool = False, out=sys.stdout) -> tuple[Score, dict[str, Score], list[str]]:
+             verbose: bool = False, out=sys.stdout, loose: Score | None = None
+             ) -> tuple[Score, dict[str, Score], list[str]]:
+    """Micro P/R over all gold articles. ``loose`` (if given) collects (actor, role) pairs only."""
     total = Score()
     per: dict[str, Score] = {}
     skipped: list[str] = []
@@ -116,6 +118,9 @@ def evaluate(nlp, rules, gold_dir: Path = GOLD_DIR, shared: Path = SHARED,
         s = Score(len(pred & g.roles), len(pred - g.roles), len(g.roles - pred))
         per[g.name] = s
         total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+        if loose is not None:
+            lp, lg = {t[:2] for t in pred}, {t[:2] for t in g.roles}
+            loose.tp, loose.fp, loose.fn = loose.tp + len(lp & lg), loose.fp + len(lp - lg), loose.fn + len(lg - lp)
         if verbose:
             for t in sorted(pred - g.roles, key=str):
                 print(f"  {g.name}  FP {t}", file=out)
@@ -131,18 +136,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="spaCy pipeline name or path (default: pipeline.nlp search order)")
     ap.add_argument("--rules", type=Path, default=None, help="rules directory (default: pipeline/rules)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false positives and negatives")
+    ap.add_argument("--only", default=None, help="evaluate only gold files whose name starts with this")
     args = ap.parse_args(argv)
     from pipeline.nlp import load_nlp
     from pipeline.ruleset import load_rules
     nlp, info = load_nlp(args.model)
     rules = load_rules(args.rules)
-    total, per, skipped = evaluate(nlp, rules, args.gold, args.shared, args.verbose)
+    gold_dir = args.gold
+    if args.only:
+        import shutil
+        import tempfile
+        tmp = Path(tempfile.mkdtemp(prefix="gold_"))
+        for p in Path(args.gold).glob(f"{args.only}*.yaml"):
+            shutil.copy(p, tmp / p.name)
+        gold_dir = tmp
+    loose = Score()
+    total, per, skipped = evaluate(nlp, rules, gold_dir, args.shared, args.verbose, loose=loose)
     print(f"model {info.name} {info.version}  rules {rules.version}")
     print(f"{'article':<24} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6}")
     for name, s in per.items():
         print(f"{name:<24} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.precision:>6.3f} {s.recall:>6.3f}")
     print(f"{'ALL (micro)':<24} {total.tp + total.fn:>5} {total.tp + total.fp:>5} "
           f"{total.precision:>6.3f} {total.recall:>6.3f}  F1 {total.f1:.3f}")
+    print(f"{'loose (actor, role)':<24} {loose.tp + loose.fn:>5} {loose.tp + loose.fp:>5} "
+          f"{loose.precision:>6.3f} {loose.recall:>6.3f}  F1 {loose.f1:.3f}")
     if skipped:
         print(f"skipped (source data not found, e.g. {args.shared} missing): {', '.join(skipped)}")
     if not per:
