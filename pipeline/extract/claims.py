@@ -1389,6 +1389,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
         if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
             if c.low[k + 1] == "wie" and "cognition" not in classes and c.low[k + 2:k + 3] == ["es"]:
                 break
+            if c.low[k + 1] not in ("dass", "daß") and ("speech" not in classes or _passive(c, h)):
+                break           # "entscheiden, ob …", "wird geprüft, wie …": no claim
             end = _embedded_end(c, k + 1, b)
             if sp is None and c.low[lo] in ("wie",):
                 break
