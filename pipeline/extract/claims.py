@@ -1589,8 +1589,9 @@ def _next_comma(c: Ctx, k: int, b: int) -> int:
 
 
 def _embedded_end(c: Ctx, k: int, b: int) -> int:
-    """End of a dass-clause: the sentence end, or a following ', sagte X' frame."""
-    return _strip_end(c, k, b)
+    """End of a dass-clause: the sentence end, or where a main clause takes over
+    ("Als sie bemerkte, dass …, flüchtete sie")."""
+    return _konj_end(c, k, b)
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
