@@ -575,8 +575,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         j = i + 1
         if _name_at(ctx, j, s1) is None and j < s1:
             low = doc[j].lower_
-            if low in ("des", "der", "vom", "von") and j + 1 < s1:
-                det = "des" if low in ("des", "vom") else "der"
+            membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
+            if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
+                det = "des" if low in ("des", "vom") else "der" if low != "im" else "dem"
                 k2 = j + 1
                 if low == "von" and doc[k2].lower_ in ("der", "den", "dem"):
                     k2 += 1
@@ -645,6 +646,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                         elif o3 is not None:
                             _set_org(h, o3.name, "genitive")
                             h.end = k3 + 2
+                    if h.org is None:             # no company named: the board itself ("Chef des Verwaltungsrats")
+                        _set_org(h, _lemma_noun(np[0], det), "genitive")
         # "der Verteidigungsminister Österreichs", "Ministerpräsident Kanadas"
         if h.end < s1 and h.end == i + 1 and _capitalized(doc[h.end]) and doc[h.end].lower_.endswith("s"):
             o = orgs.by_name(doc[h.end].text[:-1])
@@ -1032,11 +1035,14 @@ class _Resolver:
             (h.np_start <= s0 + 3 and doc[s0].like_num) or \
             (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
         n_mentions = {a.key: len(a.mentions) for a in self.actors}
-        for s, e, key, gen in reversed(self.person_at):
-            if s >= h.np_start:
-                continue
-            if ctx.sent_of[s] < h.sent - 2:
-                break
+        cands = [(s, e, key) for s, e, key, gen in reversed(self.person_at)
+                 if s < h.np_start and ctx.sent_of[s] >= h.sent - 2]
+        # a person named after a preposition ("Kandidat von Barack Obama") is a weaker antecedent,
+        # and none for a role noun in subject position
+        cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in _PREPOSITIONS)
+        if subject_like:
+            cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in _PREPOSITIONS)]
+        for s, e, key in cands:
             roles = roles_of(key)
             if h.status != "former":
                 if any(r.org and h.org and r.org != h.org and r.category == h.category
