@@ -627,8 +627,7 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                                            and title.category == "head_of_state_or_government"))
                 else:
                     ok = bool(np)
-                board = ok and len(np) == 1 and (np[0].lower_ in _BOARD_NOUNS or np[0].lower_[:-1] in _BOARD_NOUNS
-                                                 or np[0].lower_[:-2] in _BOARD_NOUNS)
+                board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in _BOARD_NOUNS)
                 org = _org_from_np(ctx, np, det) if ok and not board else None
                 if org:
                     _set_org(h, org, "genitive")
