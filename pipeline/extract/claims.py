@@ -72,6 +72,7 @@ class SpeechRules:
     impersonal_preps: frozenset[str]
     pronouns: dict[str, tuple[str, ...]]
     role_heads: frozenset[str]
+    claim_nouns: frozenset[str]
     konjunktiv: frozenset[str]
     complementizers: frozenset[str]
 
@@ -162,7 +163,7 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
-               "pronouns", "role_heads", "konjunktiv", "complementizers"}
+               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers"}
 CLASSES = ("speech", "cognition", "reported")
 
 
@@ -217,6 +218,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         impersonal_preps=frozenset(_str_list(data, "impersonal_preps", file)),
         pronouns={k: tuple(v) for k, v in pron.items()},
         role_heads=frozenset(_str_list(data, "role_heads", file)),
+        claim_nouns=frozenset(_str_list(data, "claim_nouns", file)),
         konjunktiv=frozenset(_str_list(data, "konjunktiv", file)),
         complementizers=frozenset(_str_list(data, "complementizers", file)),
     )
@@ -980,6 +982,15 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
         msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
         used.update(range(i, sp[1]))
         out.append(Found(msg, None, sp, [i], "indirect", "so_marker", si))
+    # 3b. noun cues before a dass-clause: "X ist der Meinung, dass …", "die Forderung der CDU, dass …"
+    for k in range(a + 1, b - 1):
+        if c.low[k] != "," or c.low[k + 1] not in ("dass", "daß") or c.in_quote[k] >= 0 or k in used:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in out):
+            continue
+        f = _noun_cue(c, si, a, b, k, used)
+        if f is not None:
+            out.append(f)
     # 4b. "X, wonach …": a source noun phrase followed by a relative clause with the claim
     for i in range(a + 2, b - 2):
         if i in used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
@@ -1569,6 +1580,47 @@ def _relative(c: Ctx, k: int) -> bool:
 
 def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
     return sp is not None and sp[0] <= k < sp[1]
+
+
+def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
+    """A speech or cognition noun right before ", dass": the cue is the noun with its article and
+    a light verb before it ("ist der Meinung", "äußerte die Hoffnung"); the speaker is that verb's
+    subject, else a genitive after the noun."""
+    n_i = None
+    for t in range(k - 1, max(a, k - 6) - 1, -1):
+        if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
+            break
+        if c.toks[t].text in c.R.claim_nouns:
+            n_i = t
+            break
+    if n_i is None:
+        return None
+    cue = [n_i]
+    d = n_i - 1
+    while d >= a and (c.low[d] in DETS or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
+            and n_i - d <= 3:
+        cue.append(d)
+        d -= 1
+    sp = None
+    if d >= a and c.has_pos and c.toks[d].text.islower() and c.in_quote[d] < 0 and (
+            c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
+        cue.append(d)
+        h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+        lo = a
+        for m in range(d - 1, a - 1, -1):
+            if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+                lo = m + 1
+                break
+        sp = find_subject(c, h, lo, k)
+        if sp is not None and sp[0] <= n_i < sp[1]:
+            sp = None
+    elif n_i + 1 < k and c.low[n_i + 1] in GENITIVE_DETS | {"von"}:
+        sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+    end = _embedded_end(c, k + 1, b)
+    if end <= k + 2:
+        return None
+    used.update(cue)
+    return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
 
 
 def _next_comma_clause(c: Ctx, k: int, b: int) -> int:
