@@ -819,10 +819,24 @@ def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
     return None
 
 
+def _has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+    a, b = c.char_span(*sp)
+    return any(ms < b and me > a and actor.actor_type in ("person", "organization")
+               for ms, me, m, actor in c.mentions)
+
+
 def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if c.has_dep:
         s = subject_dep(c, h.i)
         if s and not _bad_speaker(c, s):
+            first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+            if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in PERSON_PRON | {"sie"}) \
+                    and not _has_actor(c, s):
+                # V2 order: a name before the verb is the subject, not the object after it
+                # ("Jens Wieseke fordert freie Sicht")
+                before = np_before(c, first, lo)
+                if before and before[0] == lo and _has_actor(c, before):
+                    return before
             return s
     i = h.i
     first = h.aux[0] if h.aux and h.aux[0] < i else i
@@ -1685,6 +1699,10 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
         if src is None:
             return [Found((a, b), None, _prev_frame_subject(c, si), [], "indirect", rule, si)]
         last = src
+    if last.sent < si - 1:
+        sp = _prev_frame_subject(c, si)      # a newer frame without a claim of its own
+        if sp is not None:
+            return [Found((a, b), None, sp, [], "indirect", rule, si)]
     f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", rule, si,
               speaker_key=last.speaker_key)
     return [f]
