@@ -1241,13 +1241,19 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
             return Found((qs, qe), None, sp, [i, i + 1], "direct", "quote_heisst_es", si)
     if not c.has_dep:
         return None
-    root = next((t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0), None)
-    if root is None:
-        return None
-    sp = subject_dep(c, root)
-    if sp is None or _bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0 or not (lo <= sp[0] < e):
-        return None
-    return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
+    heads = [t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0]
+    heads += [t for t in range(lo, e) if c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0]
+    for root in heads:
+        sp = subject_dep(c, root)
+        if sp is not None and not _bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
+            return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
+    k = lo
+    while k < e and (c.low[k] in SKIPPABLE or c.is_punct(k)):
+        k += 1
+    sp = grab_np(c, k, e, pp=True) if k < e else None
+    if sp is not None and _has_actor(c, sp):
+        return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)      # "Nina Hagen zur Heimat:"
+    return None
 
 
 def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
