@@ -765,7 +765,7 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                     continue
         # 4. predicative "X ist ein Immobilienentwickler", "X war lange ÖTV-Chef"
         cb = b - 1
-        while cb - 1 >= s0 and cb > b - 6 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS
+        while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS or doc[cb].is_space
                                                or doc[cb].like_num or doc[cb].lower_ in _TIME_WORDS) \
                 and doc[cb].lower_ not in p.copulas:
             cb -= 1                       # "ist seit 2019 Kommissionspräsidentin", "war lange ÖTV-Chef"
@@ -774,7 +774,13 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         if prev in p.copulas and h.det in ("indef", "none"):
             if prev in _FORMER_COPULAS:
                 h.status = "former"
-            nm = _name_ending_at(ctx, b - 1)
+            nm = _name_ending_at(ctx, b - 1) or _propn_run_ending_at(ctx, b - 1, s0)
+            if nm is None and b - 2 >= s0 and doc[b - 2].text in ctx.person_words:
+                pe = ctx.ent_of.get(b - 3) if b - 3 >= s0 else None
+                if pe is not None and pe.label_ == "PER" and pe.end == b - 2:
+                    nm = (pe.start, b - 1)    # "[Meles]PER Zenawi ist ..."
+                elif b - 3 < s0 or doc[b - 3].text in _PUNCT_STOP or doc[b - 3].is_space:
+                    nm = (b - 2, b - 1)       # "Grupp ist ...": a known surname NER missed here
             h.binding = "predicative"
             if former_after:
                 h.status = "former"
@@ -891,6 +897,8 @@ def _propn_run_ending_at(ctx: _Ctx, end: int, s0: int) -> tuple[int, int] | None
             and ctx.orgs.by_name_or_genitive(doc[k - 1].text) is None:
         k -= 1
     if end - k < 2 or (k - 1 >= s0 and doc[k - 1].pos_ == "PROPN"):
+        if end - k == 1 and doc[k].text in ctx.person_words:
+            return (k, end)               # a single known surname
         return None
     return (k, end)
 
