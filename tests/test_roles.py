@@ -305,3 +305,12 @@ def test_became_is_current_and_former_scopes_over_coordination(rules):
     assert ("Henning Scherf", "Bürgermeister", None, "former") in got
     assert ("Henning Scherf", "Justizsenator", None, "former") in got
     assert ("Lenz", "Mitglied", "Volkswagen", "current") in got
+
+
+def test_type_noun_before_a_name_gives_the_name(rules):
+    doc = make_doc("Grupp ist seit 36 Jahren alleiniger Inhaber der Firma Trigema. "
+                   "Der ehemalige Bürgermeister der Gemeinde Dörverden, Heiner Falldorf, schwieg.",
+                   per=["Grupp", "Heiner Falldorf"], org=["Trigema"], loc=["Dörverden"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Grupp", "Inhaber", "Trigema", "current"),
+                   ("Heiner Falldorf", "Bürgermeister", "Dörverden", "former")}

@@ -58,6 +58,9 @@ def _deputy_title(role: str) -> bool:
 
 _BOARD_NOUNS = {"geschäftsführung", "geschäftsleitung", "konzernleitung", "vorstand", "vorstandes", "aufsichtsrat",
                 "aufsichtsrate", "verwaltungsrat", "verwaltungsrate", "direktorium", "präsidium", "leitung"}
+_TYPE_NOUNS = ("firma", "unternehmen", "konzern", "partei", "zeitung", "sender", "band", "denkfabrik", "gewerkschaft",
+               "organisation", "stadt", "gemeinde", "agentur", "gesellschaft", "verein", "club", "klub", "magazin",
+               "bank", "airline", "reederei", "werft", "brauerei", "gruppe", "holding", "bewegung", "miliz", "stiftung")
 _FORMER_COPULAS = {"war", "waren", "gewesen"}      # "wurde Präsident" = became: current
 _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben|da|de|di|van|von)-[A-ZÄÖÜ]")
 _RELATIVE_COPULAS = {"ist", "war", "sei", "wird", "wurde", "bleibt", "blieb", "sein", "werden", "gewesen", "geworden"}
@@ -318,6 +321,11 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not heads:
         return None
     head = heads[-1]
+    if head.lower_.rstrip("s").endswith(_TYPE_NOUNS):           # "der Firma Trigema" -> Trigema
+        name = [t.text for t in toks if t.i > head.i and t.text not in "()"]
+        if name and _capitalized(toks[-1]):
+            o = ctx.orgs.by_name_or_genitive(" ".join(name))
+            return o.name if o else " ".join(name)
     # generic institution: "des Nationalen Nachrichtendienstes" -> "Nationaler Nachrichtendienst"
     gender = _gender(head)
     words = []
