@@ -1682,8 +1682,21 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
             continue
         seg = _next_comma(c, seg, b) + 1
     seg_end = _next_comma(c, seg, b)
-    konj = any(_konj1(c, t) for t in range(seg, seg_end)) and \
-        not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+    near = bool(found) and si - found[-1].sent == 1
+    konj = False
+    s0 = seg
+    for _ in range(4):          # the main clause may follow fronted phrases and appositions
+        e0 = _next_comma(c, s0, b)
+        if s0 > seg and (c.low[s0] in SUBORDINATORS | {"um"} or _relative(c, s0)):
+            break
+        if any(_konj1(c, t) or (near and KONJ2_CONT and c.low[t] in KONJ2 and c.in_quote[t] < 0)
+               for t in range(s0, e0)):
+            konj = True
+            break
+        if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
+            break
+        s0 = e0 + 1
+    konj = konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
     rule = "konj_continuation"
     if not konj:
         near = bool(found) and si - found[-1].sent == 1 and SOLL_CONT
@@ -1740,6 +1753,7 @@ def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
 
 
 HEARSAY = {"soll", "sollen"}
+KONJ2_CONT = True
 SOLL_CONT = True
 PERFECT_INF = {"haben", "sein"}
 
