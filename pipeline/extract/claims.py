@@ -802,20 +802,22 @@ def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
     if lo < 2 or c.low[lo - 1] != ",":
         return None
     sa = c.sents[c.sent_of[lo]][0]
-    k = sa
-    while k < lo - 1 and (c.low[k] in ("wie", "aber", "und", "auch", "doch", "so") or c.is_quote_mark(k)):
-        k += 1
-    if k >= lo - 1 or c.in_quote[k] >= 0:
-        return None
-    np_ = grab_np(c, k, lo - 1, pp=True)
-    if np_ is None or _bad_speaker(c, np_):
-        return None
-    if np_[1] == lo - 1:
-        return np_                                    # NP, apposition,
-    e = np_[1]
-    if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in REL_PRONOUNS | {"welche", "welcher"} \
-            and not any(c.low[t] == "," for t in range(e + 1, lo - 1)):
-        return np_                                    # NP, relative clause,
+    starts = [p for p in range(sa, lo - 1) if p == sa or c.low[p - 1] in (".", ":", ";", "!", "?")
+              or (c.is_quote_mark(p - 1) and c.in_quote[p - 1] >= 0 and c.quote_tok[c.in_quote[p - 1]][1] == p)]
+    for k in reversed(starts):
+        while k < lo - 1 and (c.low[k] in ("wie", "aber", "und", "auch", "doch", "so") or c.is_quote_mark(k)):
+            k += 1
+        if k >= lo - 1 or c.in_quote[k] >= 0:
+            continue
+        np_ = grab_np(c, k, lo - 1, pp=True)
+        if np_ is None or _bad_speaker(c, np_):
+            continue
+        if np_[1] == lo - 1:
+            return np_                                    # NP, apposition,
+        e = np_[1]
+        if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in REL_PRONOUNS | {"welche", "welcher"} \
+                and not any(c.low[t] == "," for t in range(e + 1, lo - 1)):
+            return np_                                    # NP, relative clause,
     return None
 
 
@@ -1251,7 +1253,7 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
     while k < e and (c.low[k] in SKIPPABLE or c.is_punct(k)):
         k += 1
     sp = grab_np(c, k, e, pp=True) if k < e else None
-    if sp is not None and _has_actor(c, sp):
+    if sp is not None and (_has_actor(c, sp) or sp[1] == e):
         return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)      # "Nina Hagen zur Heimat:"
     return None
 
