@@ -354,9 +354,6 @@ def _is_adj_cap(t: Token) -> bool:
 
 
 def _gender(t: Token) -> str:
-    g = t.morph.get("Gender")
-    if g:
-        return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "m")
     low = t.lower_.rstrip("s")
     if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
                      "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
@@ -364,6 +361,9 @@ def _gender(t: Token) -> str:
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
                      "parlament", "unternehmen", "kabinett")):
         return "n"
+    g = t.morph.get("Gender")
+    if g:
+        return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "m")
     return "m"
 
 
@@ -466,6 +466,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
                     continue        # "Ukraine-Sondergesandter": the country is the topic
                 o = orgs.prefixes[pl]
+                if o.type == "party" and h.category in ("head_of_state_or_government", "minister"):
+                    continue        # "CDU-Bundeskanzlerin": party affiliation, not the organisation
                 _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
             elif pl in orgs.topic_prefixes:
                 pass
@@ -610,6 +612,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                             orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
                             orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None:
                         break                     # "der Deutschen Bank Josef Ackermann"
+                    if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
+                        np.append(tk)             # "Bündnis 90/Die Grünen"
+                        k2 += 1
+                        continue
                     if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
                             tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
                         if ctx.lex.lookup(tk.text) and np:
@@ -631,6 +637,7 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                     e0 = ctx.ent_of.get(np[0].i) if np else None
                     ok = bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
                                        or orgs.by_name_or_genitive(np[0].text) is not None
+                                       or orgs.by_name(" ".join(x.text for x in np)) is not None
                                        or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
                                            and title.category == "head_of_state_or_government"))
                 else:
@@ -707,6 +714,7 @@ def _wmatch(word: str, pat: str) -> bool:
 def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
     """Decide for each hit how its holder is found (name, pronoun, subject, or reference)."""
     doc, p = ctx.doc, ctx.p
+    ends_all = {x.end: x for x in hits}
     for h in hits:
         s0, s1 = ctx.sent_range(h.head)
         after = _clause_window(ctx, h.end, s1)
@@ -779,6 +787,17 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             cb -= 1                       # "ist seit 2019 Kommissionspräsidentin", "war lange ÖTV-Chef"
         if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
             prev, b = doc[cb].lower_, cb + 1
+        if prev in ("ist", "war", "wird", "wurde", "bleibt") and h.det == "def" and b - 2 >= s0:
+            # "Fritz Kuhn, Bundestagsabgeordneter ..., wird der neue Oberbürgermeister"
+            nm = _name_ending_at(ctx, b - 1)
+            if nm is None and doc[b - 2].text == ",":
+                app = ends_all.get(b - 2)
+                nm = app.name if app is not None and app.binding == "apposition" else None
+            if nm is not None:
+                h.binding, h.name = "predicative", nm
+                if prev in _FORMER_COPULAS:
+                    h.status = "former"
+                continue
         if prev in p.copulas and h.det in ("indef", "none"):
             if prev in _FORMER_COPULAS:
                 h.status = "former"
@@ -804,7 +823,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             if any(w in p.characterization_verbs for w in before):
                 continue
             clause = [doc[k].lower_ for k in range(s0, s1)]
-            if (any(w in p.past_copulas for w in clause) or _has_phrase(clause, p.former_phrases)) \
+            if (any(w in p.past_copulas for w in clause) or _has_phrase(after[:6], p.former_phrases)
+                    or _has_phrase([doc[k].lower_ for k in range(max(s0, b - 6), b)], p.former_phrases)) \
                     and not any(w in ("seit", "derzeit", "aktuell") for w in clause):
                 h.status = "former"
             h.binding = "als"
@@ -969,17 +989,32 @@ class _Resolver:
                       pronoun: str | None = None) -> str | None:
         sent_of = self.ctx.sent_of
         want = _PRONOUN_GENDER.get(pronoun or "")
+        found: list[tuple[str, bool]] = []
         for s, e, key, gen in reversed(self.person_at):
             if s >= before:
                 continue
             if min_sent is not None and sent_of[s] < min_sent:
-                return None
+                break
             if key in exclude:
                 continue
             if want and self.gender(key) not in (None, want):
                 continue                      # "Er fungierte als Präsident": not the woman named last
-            return key
-        return None
+            found.append((key, self._oblique(s)))
+            if len(found) >= 6 or (sent_of[s] < sent_of[min(before, len(self.ctx.doc) - 1)] - 2):
+                break
+        if not found:
+            return None
+        # a pronoun refers to the last subject rather than to a person named in a genitive or after a
+        # preposition ("Er war ein Schüler des Ajatollah Chomeini ... Er war Präsident des Parlaments")
+        direct = [k for k, obl in found if not obl]
+        return direct[0] if direct and pronoun else found[0][0]
+
+    def _oblique(self, s: int) -> bool:
+        doc = self.ctx.doc
+        k = s - 1
+        while k >= 0 and _analyze(self.ctx, doc[k]) is not None:
+            k -= 1                            # "des Ajatollah Chomeini": skip the title
+        return k >= 0 and (doc[k].lower_ in _PREPOSITIONS or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
 
     def _group(self, title: str) -> int | str:
         return self.ctx.lex.groups.get(title, title)
@@ -1096,7 +1131,10 @@ class _Resolver:
                 k = s - 1
                 continue
             if low in p.pronouns_subject or low in p.possessives:
-                return self.recent_person(k, exclude, pronoun=low)
+                key = self.recent_person(k, exclude, pronoun=low)
+                if key is not None:
+                    return key
+                break                         # "Seinen ersten Besuch als Bundespräsident machte Joachim Gauck"
             k -= 1
         for k in range(cue + 1, s1):
             pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
