@@ -181,6 +181,31 @@ def test_no_claims_in_plain_narration(nlp, rules):
     assert run(nlp, rules, text) == []
 
 
+def test_sources_hearsay_and_noun_cues(nlp, rules):
+    by_rule = {c.rule_id: c for c in run(nlp, rules, (
+        "Die Polizei veröffentlichte einen Bericht. Demnach sei der Mann geflohen. "
+        "Er verwies auf eine Meldung der Agentur, wonach zwei Soldaten getötet worden seien. "
+        "Der Täter soll die Tat bereits gestanden haben. "
+        "Der Verband ist der Meinung, dass die Preise steigen."))}
+    adv = by_rule["source_adverb"]
+    assert (adv.claim_text, adv.speaker_text, adv.cue_text) == ("sei der Mann geflohen", "Demnach", "Demnach")
+    won = by_rule["wonach"]
+    assert (won.claim_text, won.speaker_text, won.cue_text) == \
+        ("zwei Soldaten getötet worden seien", "eine Meldung der Agentur", "wonach")
+    assert by_rule["soll_hearsay"].claim_text == "Der Täter soll die Tat bereits gestanden haben."
+    noun = by_rule["noun_dass"]
+    assert (noun.claim_text, noun.cue_text) == ("dass die Preise steigen", "der Meinung")
+
+
+def test_konjunktiv_continuation_and_colon_frame(nlp, rules):
+    out = run(nlp, rules, (
+        "Der Wetterdienst warnte am Montag vor Sturm. In Staulagen sei mit Regen zu rechnen. "
+        "Ein Sprecher der Polizei: „Wir sind vorbereitet.“"))
+    got = [(c.rule_id, c.speaker_text, c.claim_text) for c in out]
+    assert ("konj_continuation", "Der Wetterdienst", "In Staulagen sei mit Regen zu rechnen.") in got
+    assert ("quote_colon", "Ein Sprecher der Polizei", "„Wir sind vorbereitet.“") in got
+
+
 # ---------------------------------------------------------------- fixture floors
 
 def _nearest(text: str, word: str, pos: int) -> int:
@@ -230,11 +255,11 @@ def test_fixture_floors(nlp, rules):
     spk = scores.prf(None, "speaker")
     cue = scores.prf(None, "cue")
     # pinned floors (measured: see the commit introducing them); raise them when the rules improve
-    assert msg[2] >= 0.95, scores.table()
-    assert spk[2] >= 0.90, scores.table()
-    assert cue[2] >= 0.90, scores.table()
-    assert exact >= total - 2
-    assert keys_ok >= total - 3
+    assert msg[2] >= 0.98, scores.table()
+    assert spk[2] >= 0.95, scores.table()
+    assert cue[2] >= 0.98, scores.table()
+    assert exact >= total - 1
+    assert keys_ok >= total - 1
 
 
 # ---------------------------------------------------------------- Wikinews (needs ../shared)
@@ -248,7 +273,8 @@ def test_wikinews_dev_floor(shared_dir):
     docs = load_split("dev", shared_dir / "data" / "quotes" / "wikinews")[:40]
     nlp_, info = load_nlp()
     scores = evaluate(docs, nlp_, load_rules())
-    floors = {"message": 0.55, "speaker": 0.35, "cue": 0.45} if info.source != "blank" else \
-        {"message": 0.5, "speaker": 0.3, "cue": 0.4}
+    # measured on dev[:40]: own model de_news 0.1.0 0.717 / 0.501 / 0.673, blank 0.695 / 0.439 / 0.665
+    floors = {"message": 0.70, "speaker": 0.48, "cue": 0.65} if info.source != "blank" else \
+        {"message": 0.65, "speaker": 0.40, "cue": 0.60}
     for f, floor in floors.items():
         assert scores.prf(None, f)[2] >= floor, scores.table()

@@ -1241,10 +1241,9 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
                         break
             used.update((i, i + 1))
             return Found((qs, qe), None, sp, [i, i + 1], "direct", "quote_heisst_es", si)
-    if not c.has_dep:
-        return None
-    heads = [t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0]
-    heads += [t for t in range(lo, e) if c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0]
+    heads = [t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0] if c.has_dep else []
+    heads += [t for t in range(lo, e) if c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0] \
+        if c.has_dep else []
     for root in heads:
         sp = subject_dep(c, root)
         if sp is not None and not _bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
