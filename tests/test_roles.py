@@ -314,3 +314,23 @@ def test_type_noun_before_a_name_gives_the_name(rules):
     got, _ = tuples(doc, rules)
     assert got == {("Grupp", "Inhaber", "Trigema", "current"),
                    ("Heiner Falldorf", "Bürgermeister", "Dörverden", "former")}
+
+
+def test_definite_predicative_after_apposition_and_party_affiliation(rules):
+    doc = make_doc("Fritz Kuhn, Bundestagsabgeordneter von Bündnis 90/Die Grünen, wird der neue Oberbürgermeister "
+                   "der Landeshauptstadt Stuttgart. Auch CDU-Bundeskanzlerin Angela Merkel kam.",
+                   per=["Fritz Kuhn", "Angela Merkel"], loc=["Stuttgart"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Fritz Kuhn", "Bundestagsabgeordneter", "Grüne", "current"),
+                   ("Fritz Kuhn", "Oberbürgermeister", "Stuttgart", "current"),
+                   ("Angela Merkel", "Bundeskanzler", "Deutschland", "current")}
+
+
+def test_pronoun_prefers_the_subject_over_a_genitive_person(rules):
+    doc = make_doc("Rafsandschani ist tot. Er war ein Schüler des Ajatollah Chomeini. "
+                   "Er war 1980 bis 1989 Präsident des iranischen Parlaments.",
+                   per=["Rafsandschani", "Chomeini"])
+    got, _ = tuples(doc, rules)
+    assert ("Rafsandschani", "Präsident", "iranisches Parlament", "former") in got
+    assert ("Chomeini", "Ajatollah", None, "current") in got
+    assert not any(t[0] == "Chomeini" and t[1] == "Präsident" for t in got)

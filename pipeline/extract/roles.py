@@ -586,6 +586,16 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         if _name_at(ctx, j, s1) is None and j < s1:
             low = doc[j].lower_
             membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
+            if low in ("von", "vom") and j + 1 < s1:
+                for n in range(min(7, len(doc) - j - 1), 0, -1):     # "von Bündnis 90/Die Grünen"
+                    if any(x.text in (",", ".", ";", ":") for x in doc[j + 1:j + 1 + n]):
+                        continue                  # (the sentence splitter may cut inside the name)
+                    o = orgs.by_name(doc[j + 1:j + 1 + n].text)
+                    if o is not None and (n > 1 or doc[j + 1].lower_ not in ("der", "die", "dem", "den")):
+                        _set_org(h, o.name, "genitive")
+                        h.end = j + 1 + n
+                        low = ""
+                        break
             if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
                 det = "des" if low in ("des", "vom") else "der" if low != "im" else "dem"
                 k2 = j + 1
@@ -791,7 +801,13 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             # "Fritz Kuhn, Bundestagsabgeordneter ..., wird der neue Oberbürgermeister"
             nm = _name_ending_at(ctx, b - 1)
             if nm is None and doc[b - 2].text == ",":
-                app = ends_all.get(b - 2)
+                app = None
+                for x in range(b - 2, max(s0, b - 12), -1):
+                    if x in ends_all:
+                        app = ends_all[x]
+                        break
+                    if x < b - 2 and doc[x].text in _PUNCT_STOP:
+                        break
                 nm = app.name if app is not None and app.binding == "apposition" else None
             if nm is not None:
                 h.binding, h.name = "predicative", nm
