@@ -765,6 +765,9 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     for h in heads:
         for ch in h.children:
             if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
+                if ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
+                        or c.toks[ch.left_edge.i].pos_ == "ADP":
+                    return None      # "in einer Videobotschaft": inside a prepositional phrase
                 a = ch.left_edge.i
                 if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
                                                          for x in range(a, ch.right_edge.i + 1)):
@@ -784,6 +787,9 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
 def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
     w = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
+            and sp[0] not in c.ent_at:
+        return True                      # "Ebenso", "Dagegen" parsed as subjects
     return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in DETS)
 
 
@@ -828,6 +834,9 @@ def _has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
 
 
 def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if first > lo and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
+        return (first + 1, first + 2)      # "Die Bürger forderte er auf": a pronoun after the verb
     if c.has_dep:
         s = subject_dep(c, h.i)
         if s and not _bad_speaker(c, s):
