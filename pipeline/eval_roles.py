@@ -26,7 +26,7 @@ Tuple4 = tuple[str, str, str | None, str]
 
 
 def norm_tuple(actor: str, role: str, org: str | None, status: str) -> Tuple4:
-    n = lambda s: " ".join(str(s).split()).casefold()  # noqa: E731
+    n = lambda s: " ".join(str(s).replace("’", "'").split()).casefold()  # noqa: E731
     return (n(actor), n(role), n(org) if org not in (None, "", "null") else None, n(status))
 
 

@@ -334,3 +334,13 @@ def test_pronoun_prefers_the_subject_over_a_genitive_person(rules):
     assert ("Rafsandschani", "Präsident", "iranisches Parlament", "former") in got
     assert ("Chomeini", "Ajatollah", None, "current") in got
     assert not any(t[0] == "Chomeini" and t[1] == "Präsident" for t in got)
+
+
+def test_given_names_complete_names_ner_missed(rules):
+    doc = make_doc("Der Bundesrat wählte die nordrhein-westfälische Ministerpräsidentin Hannelore Kraft. "
+                   "Dabei war der frühere Leiter der NASA, Sean O’Keefe, und der Fraktionschef der Grünen in Bayern "
+                   "Sepp Daxenberger.", org=["NASA"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Hannelore Kraft", "Ministerpräsident", "Nordrhein-Westfalen", "current"),
+                   ("Sean O'Keefe", "Leiter", "NASA", "former"),      # apostrophes normalized
+                   ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current")}

@@ -108,6 +108,8 @@ class _Ctx:
         self.ent_of: dict[int, Span] = {}
         self.person_words: set[str] = set()
         self.texts = Counter(t.text for t in doc)
+        ar = rules.get("actors")
+        self.given = ar.given_names if ar is not None else frozenset()
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_of[i] = e
@@ -171,6 +173,17 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     loc = ctx.orgs.by_name_or_genitive(doc[j].text)
     if loc is not None and loc.actor_type == "location":
         return None                       # "der Ministerpräsident Kanadas"
+    if doc[j].text in ctx.given and j not in ctx.per_start:
+        k = j + 1                         # "Hannelore Kraft", "[Sean O’Keefe]MISC": a first name starts a name
+        while k < limit and k - j < 4 and (
+                (_capitalized(doc[k]) and doc[k].is_alpha and _analyze(ctx, doc[k]) is None
+                 and ctx.orgs.by_name_or_genitive(doc[k].text) is None)
+                or (doc[k].text in ("’", "'") and k + 1 < limit and _capitalized(doc[k + 1]))
+                or _PARTICLE_NAME.match(doc[k].text) or _INITIAL.match(doc[k].text)):
+            k += 1
+        if k > j + 1 and not (ctx.ent_of.get(j) is not None and ctx.ent_of[j].label_ in ("ORG", "LOC")
+                              and ctx.orgs.by_name(ctx.ent_of[j].text) is not None):
+            return k
     if j in ctx.per_start:
         e = min(ctx.per_start[j], limit)
         single = e - j == 1
@@ -733,6 +746,12 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         former_after = _has_phrase(after, p.former_phrases)
         # 1. title + name
         n_end = _name_at(ctx, h.end, s1)
+        if n_end is None and h.end + 2 < s1 and doc[h.end].lower_ in ("in", "aus") and _capitalized(doc[h.end + 1]) \
+                and (h.end + 1 in ctx.ent_of and ctx.ent_of[h.end + 1].label_ == "LOC"
+                     or ctx.orgs.by_name(doc[h.end + 1].text) is not None):
+            n2 = _name_at(ctx, h.end + 2, s1)     # "Fraktionschef der Grünen in Bayern Sepp Daxenberger"
+            if n2 is not None:
+                h.end, n_end = h.end + 2, n2
         if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
                 and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
             _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
