@@ -297,6 +297,7 @@ NOMINATIVE_BLOCK = {"dem", "den", "einem", "einen", "seinem", "seinen", "ihrem",
 GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses",
                  "dieser"}
 NP_PREPS = {"von", "vom", "aus", "der", "des"}
+DEMONSTRATIVES = {"dieser", "diese", "jener", "jene", "letzterer", "letztere", "ersterer", "erstere"}
 NP_PP = {"von", "vom", "aus", "für"}           # PPs inside a speaker NP: "der Ombudsmann für Menschenrechte"
 SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
              "bereits", "ebenfalls", "weiter", "später", "damals", "zuletzt", "kürzlich", "noch",
@@ -608,6 +609,9 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
     if lw in c.R.not_speakers and lw not in DETS:
         return None
     j = k
+    if lw in DEMONSTRATIVES and (k + 1 >= n or not (c.is_nounish(k + 1) or c.is_adjish(k + 1))
+                                 or c.is_punct(k + 1)):
+        return (k, k + 1)                   # "Dieser behauptete …", "so letztere"
     if lw in DETS:
         if lw in NOMINATIVE_BLOCK and not allow_oblique:
             return None
@@ -1416,6 +1420,8 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
     if sp and sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers:
         sp = None
+    if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not _passive(c, h):
+        sp = _coordinated_subject(c, c.sents[si][0], h.i - 1)     # "… und teilte mit, dass …"
     subordinate = c.low[lo] in SUBORDINATORS and lo < h.i
     cue = sorted({h.i, *h.particle, *h.aux})
     if lo > a and c.low[lo - 1] == "," and c.low[lo] in ("wie",) and h.i > lo:
@@ -1591,6 +1597,13 @@ def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
                     break
             hi = _next_comma(c, h.i, e)
             return find_subject(c, h, clause_lo, hi)
+    k = lo                      # no speech verb: the clause's first noun phrase ("Er verständigte … und teilte mit")
+    while k < e and (c.low[k] in SKIPPABLE or c.is_punct(k)):
+        k += 1
+    np_ = grab_np(c, k, e, pp=True) if k < e else None
+    if np_ is not None and not _bad_speaker(c, np_) and (
+            (np_[1] - np_[0] == 1 and c.low[np_[0]] in PERSON_PRON | {"sie"}) or _has_actor(c, np_)):
+        return np_
     return None
 
 
