@@ -191,9 +191,23 @@ def test_gold_floor_with_wikinews(shared_dir):
     from pipeline.nlp import load_nlp
     nlp, _ = load_nlp(str(MODEL_DIR))
     total, per, skipped = eval_roles.evaluate(nlp, load_rules(), shared=shared_dir)
-    assert not skipped and len(per) >= 20
-    assert total.precision >= 0.90, total
-    assert total.recall >= 0.85, total
+    assert not skipped and len(per) >= 30
+
+    def group(prefix):
+        g = eval_roles.Score()
+        for name, sc in per.items():
+            if name.startswith(prefix):
+                g.tp, g.fp, g.fn = g.tp + sc.tp, g.fp + sc.fp, g.fn + sc.fn
+        return g
+
+    dev = eval_roles.Score()
+    for g in (group("seed"), group("wikinews"), group("corpus")):
+        dev.tp, dev.fp, dev.fn = dev.tp + g.tp, dev.fp + g.fp, dev.fn + g.fn
+    # the gold the rules were developed on: the targets
+    assert dev.precision >= 0.90 and dev.recall >= 0.85, dev
+    # held-out articles (see tests/gold/roles/README.md): regression floors, below the targets
+    held = group("heldout")
+    assert held.precision >= 0.75 and held.recall >= 0.60, held
 
 
 def test_pronoun_holder_respects_known_gender(rules):
