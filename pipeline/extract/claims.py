@@ -1975,7 +1975,10 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             continue
         seen.add(key)
         if f.speaker:
-            ss, se = c.char_span(*f.speaker)
+            s0, s1 = f.speaker
+            while s1 - 1 > s0 and c.low[s1 - 1] in (",", ";", ":", ".", "–", "-"):
+                s1 -= 1                  # "Peter Horrocks," -> "Peter Horrocks"
+            ss, se = c.char_span(s0, s1)
             stext = c.text[ss:se]
         else:
             ss = se = stext = None
