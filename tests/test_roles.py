@@ -358,3 +358,17 @@ def test_given_names_complete_names_ner_missed(rules):
     assert got == {("Hannelore Kraft", "Ministerpräsident", "Nordrhein-Westfalen", "current"),
                    ("Sean O'Keefe", "Leiter", "NASA", "former"),      # apostrophes normalized
                    ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current")}
+
+
+def test_inverted_predicative_and_possessive_appointment(rules):
+    doc = make_doc("Sepp Daxenberger starb. 2008 wurde er Fraktionschef der Grünen im Landtag. "
+                   "Der Bundesrat hat Hannelore Kraft zu seiner Vorsitzenden gewählt.",
+                   per=["Sepp Daxenberger", "Hannelore Kraft"])
+    got, _ = tuples(doc, rules)
+    assert ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current") in got
+    assert ("Hannelore Kraft", "Vorsitzender", None, "current") in got
+    doc = make_doc("Ted Stevens starb am Montag. Präsident Barack Obama würdigte ihn für seinen Einsatz als Soldat.",
+                   per=["Ted Stevens", "Barack Obama"])
+    got, _ = tuples(doc, rules)
+    assert ("Ted Stevens", "Soldat", None, "current") in got
+    assert not any(t[0] == "Barack Obama" and t[1] == "Soldat" for t in got)

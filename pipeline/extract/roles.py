@@ -808,6 +808,13 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                         break
                 if h.binding:
                     continue
+        # 4a. inverted: "2008 wurde er Fraktionschef der Grünen"
+        if prev in p.pronouns_subject and b - 2 >= s0 and doc[b - 2].lower_ in p.copulas and h.det in ("none", "indef"):
+            h.binding = "predicative"
+            h.extra["pronoun"] = b - 1
+            if doc[b - 2].lower_ in _FORMER_COPULAS:
+                h.status = "former"
+            continue
         # 4. predicative "X ist ein Immobilienentwickler", "X war lange ÖTV-Chef"
         cb = b - 1
         while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS or doc[cb].is_space
@@ -865,7 +872,9 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             h.binding = "als"
             h.extra["cue"] = b - 1
             continue
-        # 6. "zum Gesandten ernannt"
+        # 6. "zum Gesandten ernannt", "zu seiner Vorsitzenden gewählt"
+        if h.det == "poss" and h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ == "zu":
+            prev, b = "zum", h.np_start
         if prev in ("zum", "zur"):
             sent_words = [doc[k].lower_ for k in range(s0, s1)]
             if any(w in p.appointment_verbs for w in sent_words):
@@ -1165,6 +1174,13 @@ class _Resolver:
                     return key
                 k = s - 1
                 continue
+            if low in p.possessives:
+                obj = next((x for x in range(s0, k) if doc[x].lower_ in ("ihn", "ihm")), None)
+                if obj is not None:                # "würdigte ihn für seinen Einsatz als Soldat"
+                    subj = self.subject_of(s0, obj)
+                    key = self.recent_person(obj, ({subj} if subj else set()) | exclude, pronoun=doc[obj].lower_)
+                    if key is not None:
+                        return key
             if low in p.pronouns_subject or low in p.possessives:
                 key = self.recent_person(k, exclude, pronoun=low)
                 if key is not None:
@@ -1205,6 +1221,9 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
             res._refs.append(h)
         elif h.binding == "als":
             res.bind(h, res.resolve_pronoun_or_subject(h, h.extra["cue"], set()))
+        elif h.binding == "predicative" and "pronoun" in h.extra:
+            pk = h.extra["pronoun"]
+            res.bind(h, res.recent_person(pk, set(), pronoun=ctx.doc[pk].lower_))
         elif h.binding == "predicative":
             sb = h.extra["subject_before"]
             s0, _ = ctx.sent_range(sb)
