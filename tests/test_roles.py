@@ -372,3 +372,10 @@ def test_inverted_predicative_and_possessive_appointment(rules):
     got, _ = tuples(doc, rules)
     assert ("Ted Stevens", "Soldat", None, "current") in got
     assert not any(t[0] == "Barack Obama" and t[1] == "Soldat" for t in got)
+
+
+def test_first_names_give_pronoun_gender(rules):
+    doc = make_doc("Ted Stevens starb. Hannelore Kraft trauert. Präsident Barack Obama würdigte ihn für seinen "
+                   "Einsatz als Soldat.", per=["Ted Stevens", "Hannelore Kraft", "Barack Obama"])
+    got, _ = tuples(doc, rules)
+    assert ("Ted Stevens", "Soldat", None, "current") in got

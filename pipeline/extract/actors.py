@@ -38,13 +38,15 @@ class ActorRules:
     min_fuzzy_length: int = 6
     not_names: frozenset[str] = field(default_factory=frozenset)
     given_names: frozenset[str] = field(default_factory=frozenset)
+    female_given_names: frozenset[str] = field(default_factory=frozenset)
 
 
 @rule_file("actors")
 def parse_actors(data: Any, file: str) -> ActorRules:
     if not isinstance(data, dict) or "version" not in data:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
-    allowed = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names"}
+    allowed = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
+               "female_given_names"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -63,7 +65,8 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       titles=frozenset(t.lower() for t in data.get("name_titles") or []),
                       min_fuzzy_length=mfl,
                       not_names=frozenset(n.lower() for n in data.get("not_names") or []),
-                      given_names=frozenset(str(n) for n in data.get("given_names") or []))
+                      given_names=frozenset(str(n) for n in data.get("given_names") or []),
+                      female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []))
 
 
 def sentence_index(doc: Doc) -> list[int]:

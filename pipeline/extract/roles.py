@@ -109,6 +109,7 @@ class _Ctx:
         self.person_words: set[str] = set()
         self.texts = Counter(t.text for t in doc)
         ar = rules.get("actors")
+        self.actor_rules = ar
         self.given = ar.given_names if ar is not None else frozenset()
         for e in doc.ents:
             for i in range(e.start, e.end):
@@ -1027,7 +1028,13 @@ class _Resolver:
         """m or f when the person's role nouns say so ("Außenministerin", "der Präsident")."""
         votes = Counter(h.extra.get("gender") for h in self.known.get(key, []))
         m, f = votes.get("m", 0), votes.get("f", 0)
-        return "m" if m > f else "f" if f > m else None
+        if m != f:
+            return "m" if m > f else "f"
+        first = self.by_key[key].name.split()[0] if key in self.by_key and self.by_key[key].name else ""
+        ar = self.ctx.actor_rules
+        if ar is not None and first in ar.given_names:      # first names as a fallback
+            return "f" if first in ar.female_given_names else "m"
+        return None
 
     def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None,
                       pronoun: str | None = None) -> str | None:
