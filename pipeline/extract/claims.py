@@ -1520,9 +1520,23 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     return None
 
 
+def _in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
+    """Token i stands inside a parenthesis of its sentence: "(Wikinews berichtete)"."""
+    opened = False
+    for t in range(a, i):
+        if c.low[t] == "(":
+            opened = True
+        elif c.low[t] == ")":
+            opened = False
+    return opened and any(c.low[t] == ")" for t in range(i + 1, b))
+
+
 def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool:
     """A speech act frames the whole sentence only from the main clause, with a real subject
-    (the dependency subject where there is a parse), never from a relative clause."""
+    (the dependency subject where there is a parse), never from a relative clause or a
+    parenthesis."""
+    if _in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
+        return False
     if sp[1] - sp[0] == 1 and c.low[sp[0]] in REL_PRONOUNS:
         return False
     if lo > a and c.low[lo] in REL_PRONOUNS:
@@ -1736,8 +1750,11 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
             last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
             last.sent = si
             return []
+    if last is not None and last.rule == "source_adverb":
+        last = None                     # "Demnach" names no speaker to continue
     if last is None or last.speaker is None:
-        src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW), None)
+        src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
+                    and f.rule != "source_adverb"), None)
         if src is None:
             return [Found((a, b), None, _prev_frame_subject(c, si), [], "indirect", rule, si)]
         last = src
