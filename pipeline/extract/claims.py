@@ -700,9 +700,9 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
     # apposition: "Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"
     if appos and end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper()
                                                         or c.low[end + 1] in DETS):
-        ap = grab_np(c, end + 1, limit, pp=pp, appos=False)
+        ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
         if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
-                and c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} \
+                and (c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
                 and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
             end = ap[1]
     return (k, end)
