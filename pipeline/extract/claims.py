@@ -297,6 +297,7 @@ NOMINATIVE_BLOCK = {"dem", "den", "einem", "einen", "seinem", "seinen", "ihrem",
 GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses",
                  "dieser"}
 NP_PREPS = {"von", "vom", "aus", "der", "des"}
+REL_ANTECEDENT = True
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene", "letzterer", "letztere", "ersterer", "erstere"}
 NP_PP = {"von", "vom", "aus", "für"}           # PPs inside a speaker NP: "der Ombudsmann für Menschenrechte"
 SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
@@ -799,8 +800,21 @@ def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
 
 def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker of a verb cue within the clause [lo, hi); a subject with an apposition or a
-    relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte")."""
+    relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte").
+    A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
     s = _find_subject(c, h, lo, hi)
+    if REL_ANTECEDENT and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
+            and s[0] > 0 and c.low[s[0] - 1] == ",":
+        sa = c.sents[c.sent_of[s[0]]][0]
+        ante = np_before(c, s[0] - 1, sa)
+        if ante is None:
+            for k in range(max(sa, s[0] - 12), s[0] - 1):
+                np_ = grab_np(c, k, s[0] - 1, allow_oblique=True)
+                if np_ and np_[1] == s[0] - 1:
+                    ante = np_
+                    break
+        if ante is not None:
+            return ante
     if s is None:
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if first == lo:
