@@ -379,3 +379,11 @@ def test_first_names_give_pronoun_gender(rules):
                    "Einsatz als Soldat.", per=["Ted Stevens", "Hannelore Kraft", "Barack Obama"])
     got, _ = tuples(doc, rules)
     assert ("Ted Stevens", "Soldat", None, "current") in got
+
+
+def test_topic_phrase_between_title_and_name(rules):
+    doc = make_doc("Es empfahl der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle "
+                   "Verhandlungen. Der EU-Kommissar für Energie Günther Oettinger stimmte zu.",
+                   per=["Štefan Füle", "Günther Oettinger"])
+    got, _ = tuples(doc, rules)
+    assert got == {("Štefan Füle", "Kommissar", "EU", "current"), ("Günther Oettinger", "Kommissar", "EU", "current")}

@@ -753,6 +753,21 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             n2 = _name_at(ctx, h.end + 2, s1)     # "Fraktionschef der Grünen in Bayern Sepp Daxenberger"
             if n2 is not None:
                 h.end, n_end = h.end + 2, n2
+        if n_end is None and h.end + 2 < s1 and doc[h.end].lower_ == "für" and h.det != "indef":
+            # "der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle"
+            for j in range(h.end + 2, min(h.end + 9, s1)):
+                if doc[j].text in _PUNCT_STOP and doc[j].text != ",":
+                    break
+                if doc[j].pos_ in ("VERB", "AUX"):
+                    break
+                if doc[j].text == ",":
+                    n2 = _name_at(ctx, j + 1, s1)
+                    if n2 is not None:
+                        h.end, n_end = j + 1, n2
+                    break
+                if (j in ctx.per_start or doc[j].text in ctx.given) and _name_at(ctx, j, s1) is not None:
+                    h.end, n_end = j, _name_at(ctx, j, s1)
+                    break
         if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
                 and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
             _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
