@@ -1557,7 +1557,11 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         return False
     if c.has_dep:
         s = subject_dep(c, h.i)
-        if s is None or not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
+        if s is None:
+            first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+            # no parse subject: accept a named subject or a pronoun right before the verb
+            return sp[1] == first and (_has_actor(c, sp) or c.low[sp[0]] in PERSON_PRON | {"sie"})
+        if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
 
