@@ -1195,8 +1195,9 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
                     return Found((qs, qe), None, sp, cue, "direct", "quote_after", si)
         if h is not None:
             _attach_aux(c, h, sb_end)
-            sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end) \
-                if not c.has_dep else (subject_dep(c, h.i) or subject_after(c, h.i, sb_end))
+            sp = subject_dep(c, h.i) if c.has_dep else None
+            if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]):
+                sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
             if k == qe:
                 h = None
         if h is not None:
