@@ -9,17 +9,22 @@ are used only when ``doc.has_annotation("DEP")``.
 
 Claim types:
 - ``direct``: a quotation in quotation marks („…“, »…«, "…", nested ‚…‘),
-  including partial quotes inside an indirect claim (er „vertraue“ Putin);
+  framed before/after, by a colon frame ("Ein Sprecher: „…“"), by a speech verb
+  elsewhere in its sentence (``quote_in_frame``), or a partial quote inside
+  another claim (er „vertraue“ Putin), which takes that claim's speaker and cue;
 - ``indirect``: a speech/cognition verb with a dass/ob clause or a Konjunktiv
-  clause, an inverted frame ("X sei Y, sagte Z", "…, so Z"), and following
-  sentences in Konjunktiv that continue the same speaker;
+  clause, a noun cue before a dass-clause ("ist der Meinung, dass"), an inverted
+  frame ("X sei Y, sagte Z", "…, so Z"), "X, wonach …", "Demnach …" (the adverb
+  is the speaker mention), and following sentences in Konjunktiv (I, or II right
+  after a claim) that continue the latest speaker within a few sentences
+  (``konj_continuation``, no cue, like Wikinews' "IndirectFreeIndirect");
+  sentences with sollen + perfect infinitive ("soll … gestanden haben") are
+  hearsay of that speaker (``soll_hearsay``, Wikinews' "FreeIndirect");
 - ``reported``: attributions through a source ("laut X", "X zufolge", "nach
-  Angaben X", "wie X berichtete", "heißt es in X", "demnach") and speech acts
-  with a noun-phrase object ("Hegseth schloss einen Nato-Beitritt aus"). Such a
-  speech act's message is the whole sentence, verb included, so (as in the
-  Wikinews annotation of "Reported") it carries no separate cue;
-- Konjunktiv-I main clauses continue the latest speaker within a few sentences
-  (``konj_continuation``, no cue, like Wikinews' "IndirectFreeIndirect").
+  Angaben X", "wie X berichtete", "heißt es in X") and speech acts with a
+  noun-phrase object ("Hegseth schloss einen Nato-Beitritt aus"). Such a speech
+  act's message is the whole sentence, verb included, so (as in the Wikinews
+  annotation of "Reported") it carries no separate cue.
 
 Span conventions: ``claim_start/claim_end`` is one contiguous span; a direct
 claim includes its quotation marks. ``cue_text`` lists the cue's words in text
