@@ -681,11 +681,13 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
             if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
                 m += 1
             while m < n and c.is_adjish(m) and not c.is_nounish(m):
+                if c.toks[m].like_num:
+                    break                   # "von 10.000 Menschen": a quantity, not a source
                 m += 1
             m0 = m
             while m < n and c.is_nounish(m) and not c.is_punct(m):
                 m += 1
-            if m > m0:
+            if m > m0 and not c.toks[m0 - 1].like_num:
                 end = _entity_end(c, m, n)
                 if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
                     end += 1
