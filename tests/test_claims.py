@@ -197,6 +197,15 @@ def test_sources_hearsay_and_noun_cues(nlp, rules):
     assert (noun.claim_text, noun.cue_text) == ("dass die Preise steigen", "der Meinung")
 
 
+def test_anaphoric_frame_in_next_sentence(nlp, rules):
+    out = run(nlp, rules, ("Im Fahrzeug saß eine weitere Mitarbeiterin. Das bestätigte ein Sprecher am Montag. "
+                           "„Wir werden das Land nicht verlassen, egal was passiert.“ Das sagte der Präsident."))
+    got = [(c.rule_id, c.speaker_text, c.cue_text, c.claim_text) for c in out]
+    assert ("anaphoric_frame", "ein Sprecher", "bestätigte", "Im Fahrzeug saß eine weitere Mitarbeiterin") in got
+    assert ("quote_anaphoric", "der Präsident", "sagte",
+            "„Wir werden das Land nicht verlassen, egal was passiert.“") in got
+
+
 def test_konjunktiv_continuation_and_colon_frame(nlp, rules):
     out = run(nlp, rules, (
         "Der Wetterdienst warnte am Montag vor Sturm. In Staulagen sei mit Regen zu rechnen. "

@@ -15,7 +15,8 @@ Claim types:
 - ``indirect``: a speech/cognition verb with a dass/ob clause or a Konjunktiv
   clause, a noun cue before a dass-clause ("ist der Meinung, dass"), an inverted
   frame ("X sei Y, sagte Z", "…, so Z"), "X, wonach …", "Demnach …" (the adverb
-  is the speaker mention), and following sentences in Konjunktiv (I, or II right
+  is the speaker mention), "… . Das bestätigte X." (the previous sentence is X's
+  claim, ``anaphoric_frame``), and following sentences in Konjunktiv (I, or II right
   after a claim) that continue the latest speaker within a few sentences
   (``konj_continuation``, no cue, like Wikinews' "IndirectFreeIndirect");
   sentences with sollen + perfect infinitive ("soll … gestanden haben") are
@@ -1003,6 +1004,11 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
     # sentence tokens outside claimed quotes
     # 2. prepositional sources: laut X, nach Angaben X, X zufolge, gemäß X
     out.extend(_source_preps(c, si, a, b, used))
+    # 2b. "Das bestätigte X." / "Dies sagte X am Montag.": the frame of the previous sentence
+    if si > 0 and b - a >= 3 and c.low[a] in ANAPHORIC_FRAMES and c.in_quote[a] < 0:
+        f = _anaphoric_frame(c, si, a, b, found, used)
+        if f is not None:
+            out.append(f)
     # 3. verb cues
     for i in range(a, b):
         if (i in used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
@@ -1704,6 +1710,39 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         return None
     used.update(cue)
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+ANAPHORIC_FRAMES = {"das", "dies"}
+
+
+def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
+    h = c.verb_hit(a + 1, b)
+    if h is None or "speech" not in h.classes:
+        return None
+    _attach_aux(c, h, b)
+    if _passive(c, h):
+        return None
+    sp = subject_after(c, max([h.i, *h.aux]), b)
+    if sp is None or _bad_speaker(c, sp):
+        return None
+    cue = sorted({h.i, *h.particle, *h.aux})
+    pa, pb = c.sents[si - 1]
+    gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap:
+        return None
+    prev = [f for f in found if f.sent == si - 1]
+    if prev:
+        for f in prev:                      # „…“ Das sagte X.
+            if f.rule in ("quote_unattributed", "quote_continued") and f.ctype == "direct":
+                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+        return None
+    end = _strip_end(c, pa, pb)
+    if end <= pa or c.in_quote[pa] >= 0:
+        return None
+    used.update(cue)
+    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
 
 
 def _next_comma_clause(c: Ctx, k: int, b: int) -> int:
