@@ -1712,7 +1712,7 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
 
 
-ANAPHORIC_FRAMES = {"das", "dies"}
+ANAPHORIC_FRAMES = {"das", "dies", "dieses"}
 
 
 def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
@@ -1723,6 +1723,9 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
     if _passive(c, h):
         return None
     sp = subject_after(c, max([h.i, *h.aux]), b)
+    k = max([h.i, *h.aux]) + 1
+    if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
+        sp = grab_np(c, k + 1, b, allow_oblique=True)
     if sp is None or _bad_speaker(c, sp):
         return None
     cue = sorted({h.i, *h.particle, *h.aux})
