@@ -1717,12 +1717,26 @@ ANAPHORIC_FRAMES = {"das", "dies", "dieses"}
 
 def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
     h = c.verb_hit(a + 1, b)
+    sp = None
+    if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
+        for m in range(a + 2, min(b, a + 14)):
+            if c.low[m] in CLAUSE_BREAK:
+                break
+            hh = c.verb_hit(m, b)
+            if hh is not None and hh.entry.participle and "speech" in hh.classes:
+                h = hh
+                h.aux = [a + 1]
+                sp = subject_after(c, a + 1, m)
+                break
+        if h is None or sp is None:
+            return None
     if h is None or "speech" not in h.classes:
         return None
-    _attach_aux(c, h, b)
+    if not h.aux:
+        _attach_aux(c, h, b)
     if _passive(c, h):
         return None
-    sp = subject_after(c, max([h.i, *h.aux]), b)
+    sp = sp or subject_after(c, max([h.i, *h.aux]), b)
     k = max([h.i, *h.aux]) + 1
     if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
         sp = grab_np(c, k + 1, b, allow_oblique=True)
