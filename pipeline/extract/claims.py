@@ -1735,7 +1735,7 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
     if not h.aux:
         _attach_aux(c, h, b)
     if _passive(c, h):
-        return None
+        sp = _passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
     sp = sp or subject_after(c, max([h.i, *h.aux]), b)
     k = max([h.i, *h.aux]) + 1
     if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
