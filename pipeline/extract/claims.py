@@ -1954,7 +1954,7 @@ def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
             if f.ctype == "direct" or f.msg is None:
                 continue
             if f.msg[0] <= qs and qe <= f.msg[1] + 1:
-                if _looks_like_name(c, qs, qe):
+                if _looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
                     break
                 extra.append(Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
                                    "partial_quote", f.sent,
