@@ -304,6 +304,9 @@ GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "i
                  "dieser"}
 NP_PREPS = {"von", "vom", "aus", "der", "des"}
 REL_ANTECEDENT = True
+# verbs whose object (the addressee) follows them: "Die UNICEF rief Russland auf, …"
+OBJECT_CONTROL = {"auffordern", "aufrufen", "bitten", "warnen", "mahnen", "ermahnen", "drängen", "anweisen",
+                  "vorwerfen", "raten", "empfehlen", "befehlen", "verbieten", "ersuchen"}
 DEMONSTRATIVES = {"dieser", "diese", "jener", "jene", "letzterer", "letztere", "ersterer", "erstere"}
 NP_PP = {"von", "vom", "aus", "für"}           # PPs inside a speaker NP: "der Ombudsmann für Menschenrechte"
 SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
@@ -1512,6 +1515,11 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
                                  r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n",
                                     c.low[e - 1])):
                 used.update(cue)
+                if sp is not None and sp[0] > h.i and h.entry.lemma in OBJECT_CONTROL:
+                    # "forderte die Junta auf, …": the NP after the verb is the addressee
+                    before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
+                        _subject_before_comma(c, lo)
+                    sp = before if before is not None and not _bad_speaker(c, before) else sp
                 return Found((seg_start, e), None, sp, cue, "indirect", "verb_zu", si)
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
                     c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
