@@ -680,6 +680,9 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
         if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
             end += 1
             continue
+        if end < n and c.low[end] in GENITIVE_DETS and end - 1 in c.ent_at and end - 1 > k \
+                and c.low[k] not in GENITIVE_DETS | DETS:
+            break                           # "Auskunft der NASA der überwiegende Teil": no genitive after a name
         if end < n and c.low[end] in GENITIVE_DETS | NP_PP:
             m = end + 1
             if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
