@@ -1555,7 +1555,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             and (not h.entry.participle or h.aux):
         if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, lo, a):
             used.update(cue)
-            return Found((a, b), None, sp, [], "reported", "speech_act", si, frame_cue=cue)
+            return Found((a, b), None, sp, cue, "reported", "speech_act", si, frame_cue=cue)
     return None
 
 
