@@ -39,6 +39,7 @@ class ActorRules:
     not_names: frozenset[str] = field(default_factory=frozenset)
     given_names: frozenset[str] = field(default_factory=frozenset)
     female_given_names: frozenset[str] = field(default_factory=frozenset)
+    gendered_names: frozenset[str] = field(default_factory=frozenset)   # curated given names (gender known)
 
 
 @rule_file("actors")
@@ -46,7 +47,7 @@ def parse_actors(data: Any, file: str) -> ActorRules:
     if not isinstance(data, dict) or "version" not in data:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
     allowed = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
-               "female_given_names"}
+               "female_given_names", "given_names_extra"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -65,7 +66,9 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       titles=frozenset(t.lower() for t in data.get("name_titles") or []),
                       min_fuzzy_length=mfl,
                       not_names=frozenset(n.lower() for n in data.get("not_names") or []),
-                      given_names=frozenset(str(n) for n in data.get("given_names") or []),
+                      given_names=frozenset(str(n) for n in (data.get("given_names") or [])
+                                            + (data.get("given_names_extra") or [])),
+                      gendered_names=frozenset(str(n) for n in data.get("given_names") or []),
                       female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []))
 
 
@@ -97,6 +100,7 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
         names = _roles.name_spans(doc, rules)
     out: list[Mention] = []
     covered: set[int] = set()
+    ar = rules.get("actors")
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2}
     for e in doc.ents:
         if e.label_ not in ACTOR_TYPES:
@@ -118,6 +122,12 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
         sp = _clean_span(doc, e.start, e.end)
         if sp is None:
             continue
+        if e.label_ == "PER" and ar is not None:
+            st = sp[0]                    # "Holger [Thorsten Schubart]PER": a first name NER left out
+            while st > 0 and st > sp[0] - 2 and doc[st - 1].text in ar.given_names and doc[st - 1].ent_type_ == "" \
+                    and "\n" not in doc[st - 1].whitespace_:
+                st -= 1
+            sp = (st, sp[1])
         s = doc[sp[0]:sp[1]]
         out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
         covered.update(range(e.start, e.end))
@@ -127,7 +137,36 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
         sp = doc[s:e]
         out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[s]))
         covered.update(range(s, e))
+    out += _surname_mentions(doc, rules, covered, sent_of)
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list[int]) -> list[Mention]:
+    """The surname (or its genitive) of a person named in full, where NER did not tag it again:
+    "Hans-Joachim Watzke ... Der 45-jährige Watzke ... Watzke war bereits ..."."""
+    full = [e for e in doc.ents if e.label_ == "PER" and len(e) >= 2]
+    surnames = {e[-1].text for e in full if e[-1].is_alpha and len(e[-1].text) >= 3 and e[-1].text[0].isupper()}
+    if not surnames:
+        return []
+    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    lex, orgs = rules.get("roles"), rules.get("organizations")
+    out = []
+    for t in doc:
+        if t.i in covered or t.i in in_ent or not t.is_alpha or not t.text[0].isupper():
+            continue
+        w = t.text
+        if w not in surnames and not (w.endswith("s") and w[:-1] in surnames):
+            continue
+        if t.pos_ not in ("PROPN", "NOUN", "X", ""):
+            continue
+        if (lex is not None and lex.lookup(w)) or (orgs is not None and orgs.by_name_or_genitive(w) is not None):
+            continue
+        nb = [doc[k] for k in (t.i - 1, t.i + 1) if 0 <= k < len(doc)]
+        if any(x.pos_ == "PROPN" and x.text[:1].isupper() and x.is_alpha and x.i not in in_ent
+               and not (x.i == t.i - 1 and x.is_sent_start) for x in nb):
+            continue                  # part of another, untagged name ("Thomas Strobl" for "Christine Strobl")
+        out.append(Mention(t.idx, t.idx + len(w), w, "PER", sent_of[t.i]))
     return out
 
 

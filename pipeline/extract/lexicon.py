@@ -78,6 +78,9 @@ class RolePatterns:
     descriptor_categories: tuple[str, ...] = ()
     office_categories: tuple[str, ...] = ()
     subject_cues: tuple[str, ...] = ()
+    office_holding_nouns: tuple[str, ...] = ()
+    office_verbs_former: tuple[str, ...] = ()
+    office_verbs_current: tuple[str, ...] = ()
 
 
 @dataclass
@@ -94,6 +97,41 @@ class RoleLexicon:
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
+
+    def lookup_misspelt(self, word: str, min_length: int = 10) -> list[Form]:
+        """Forms of a long title misspelt by one letter ("Ministerpäsident"); [] if none or ambiguous.
+
+        Only words of at least ``min_length`` letters whose first four letters agree, so that
+        short real words ("Minister"/"Ministern") never meet."""
+        low = word.lower()
+        if len(low) < min_length or low in self.forms:
+            return []
+        index = self.__dict__.get("_fuzzy_index")
+        if index is None:
+            index = {}
+            for f in self.forms:
+                if len(f) >= min_length - 1 and " " not in f:
+                    index.setdefault(f[:4], []).append(f)
+            object.__setattr__(self, "_fuzzy_index", index)
+        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)}
+        titles = {x.title.title for f in hits for x in self.forms[f]}
+        if len(titles) != 1:
+            return []
+        return [x for f in sorted(hits) for x in self.forms[f]]
+
+
+def _edit1(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion or substitution (or not at all)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 _WEAK_SUFFIXES = ("ent", "ant", "ist", "at", "ot", "nom", "graf", "graph", "soph", "krat",

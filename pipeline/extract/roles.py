@@ -271,6 +271,9 @@ def _analyze(ctx: _Ctx, t: Token) -> tuple[list[Form], list[str], str] | None:
                 forms, cprefix = lex.forms[suf], lw[:i]
                 break
         if not forms:
+            forms = lex.lookup_misspelt(lw)           # "Ministerpäsident": one letter off a long title
+            cprefix = ""
+        if not forms:
             return None
         if not hyph and not head[0].isupper():
             return None
@@ -304,7 +307,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     orgs = ctx.orgs
-    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"")]
+    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
     if not toks:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
@@ -620,8 +623,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                     tk = doc[k2]
                     if k2 in ctx.per_start and np:
                         break
-                    if tk.text in ("„", "“", "»", "«", "\"") and (np or tk.text in ("„", "»", "\"")):
-                        if np and tk.text in ("“", "«", "\""):
+                    if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
+                        if np and tk.text in ("“", "«", "\"", "''"):
                             np.append(tk)
                             k2 += 1
                             break
@@ -837,6 +840,17 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                                                or doc[cb].like_num or doc[cb].lower_ in _TIME_WORDS) \
                 and doc[cb].lower_ not in p.copulas:
             cb -= 1                       # "ist seit 2019 Kommissionspräsidentin", "war lange ÖTV-Chef"
+        if not (cb != b - 1 and doc[cb].lower_ in p.copulas) and h.det in ("indef", "none") \
+                and prev not in p.copulas and prev not in ("als", "zum", "zur", "wie"):
+            # "war nach der deutschen Wiedervereinigung von 1990 bis 1991 Bundesminister": a PP between
+            x = b - 1
+            while x > s0 and x > b - 11 and doc[x].lower_ not in p.copulas and doc[x].text not in _PUNCT_STOP \
+                    and doc[x].pos_ not in ("VERB", "AUX", "PROPN") and x not in ctx.ent_of \
+                    and _analyze(ctx, doc[x]) is None:
+                x -= 1
+            if x < b - 1 and doc[x].lower_ in p.copulas and (doc[x + 1].lower_ in _PREPOSITIONS
+                                                              or doc[x + 1].pos_ == "ADV" or doc[x + 1].like_num):
+                cb = x
         if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
             prev, b = doc[cb].lower_, cb + 1
         if prev in ("ist", "war", "wird", "wurde", "bleibt") and h.det == "def" and b - 2 >= s0:
@@ -860,6 +874,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             if prev in _FORMER_COPULAS:
                 h.status = "former"
             nm = _name_ending_at(ctx, b - 1) or _propn_run_ending_at(ctx, b - 1, s0)
+            if nm is None and b - 2 >= s0 and doc[b - 2].text == ")":      # "Günther Krause (CDU) war ..."
+                op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
+                if op is not None:
+                    nm = _name_ending_at(ctx, op)
             if nm is None and b - 2 >= s0 and doc[b - 2].text in ctx.person_words:
                 pe = ctx.ent_of.get(b - 3) if b - 3 >= s0 else None
                 if pe is not None and pe.label_ == "PER" and pe.end == b - 2:
@@ -914,6 +932,17 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                     if cop in _FORMER_COPULAS or _has_phrase(tail, p.former_phrases):
                         h.status = "former"
                     continue
+        # 6c. office noun: "Das Amt des Bundespräsidenten übte er 2004 aus", "in das Amt eines Bürgermeisters gewählt"
+        if h.det in ("def", "indef") and not h.plural and h.np_start - 1 >= s0 \
+                and doc[h.np_start - 1].lower_ in p.office_holding_nouns:
+            words = [doc[k].lower_ for k in range(s0, s1)]
+            former = any(w in p.office_verbs_former for w in words)
+            if former or any(w in p.office_verbs_current or w in p.appointment_verbs for w in words):
+                h.binding = "appointment" if any(w in p.appointment_verbs for w in words) and not former else "office"
+                h.extra["cue"] = h.np_start - 1
+                if former:
+                    h.status = "former"
+                continue
         # 7. reference: a role noun standing alone (not "den Posten des IWF-Chefs")
         if h.det in ("def", "poss", "posspers") and not h.plural and not (
                 h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ in p.office_nouns):
@@ -933,6 +962,24 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 s0, s1 = ctx.sent_range(h.head)
                 if _has_phrase(_clause_window(ctx, h.end, s1), p.former_phrases):
                     h.status = "former"               # "... und Marineoberst außer Dienst"
+    for n, h in enumerate(hits):        # "als Übersetzer und Sprengfallenexperte tätig", "war 1990 Minister
+        if h.binding is not None or h.det not in ("none", "indef") or n == 0:   # für X und von 1991 an Minister für Y"
+            continue
+        s0, _ = ctx.sent_range(h.head)
+        und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1) if doc[x].lower_ == "und"), None)
+        if und is None or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
+                              or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN")
+                              for x in range(und + 1, h.np_start)):
+            continue
+        before = hits[n - 1]
+        if before.binding not in ("als", "predicative") or before.sent != h.sent or before.head >= und \
+                or und - before.end > 5 or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX")
+                                               for x in range(before.end, und)):
+            continue
+        h.binding, h.name = before.binding, before.name
+        h.extra["coord"] = before
+        if before.status == "former":
+            h.status = "former"
     for h in hits:
         if h.binding not in (None, "reference"):
             continue
@@ -1047,7 +1094,7 @@ class _Resolver:
             return "m" if m > f else "f"
         first = self.by_key[key].name.split()[0] if key in self.by_key and self.by_key[key].name else ""
         ar = self.ctx.actor_rules
-        if ar is not None and first in ar.given_names:      # first names as a fallback
+        if ar is not None and first in ar.gendered_names:   # first names as a fallback
             return "f" if first in ar.female_given_names else "m"
         return None
 
@@ -1169,8 +1216,8 @@ class _Resolver:
                     continue
                 if any(r.org and h.org and r.org != h.org for r in roles) and h.category in p.office_categories:
                     continue
-            if roles and not subject_like:
-                continue
+            if any(r.category not in p.descriptor_categories for r in roles) and not subject_like:
+                continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
                 continue
             return key
@@ -1241,7 +1288,9 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
         if h.binding == "reference":
             res.bind(h, res.resolve_reference(h))
             res._refs.append(h)
-        elif h.binding == "als":
+        elif "coord" in h.extra:                       # "als Übersetzer und Sprengfallenexperte tätig"
+            res.bind(h, h.extra["coord"].holder)
+        elif h.binding in ("als", "office"):
             res.bind(h, res.resolve_pronoun_or_subject(h, h.extra["cue"], set()))
         elif h.binding == "predicative" and "pronoun" in h.extra:
             pk = h.extra["pronoun"]
