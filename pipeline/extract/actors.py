@@ -40,6 +40,7 @@ class ActorRules:
     given_names: frozenset[str] = field(default_factory=frozenset)
     female_given_names: frozenset[str] = field(default_factory=frozenset)
     gendered_names: frozenset[str] = field(default_factory=frozenset)   # curated given names (gender known)
+    not_actors: frozenset[str] = field(default_factory=frozenset)       # entities of any label that are no actors
 
 
 @rule_file("actors")
@@ -47,7 +48,7 @@ def parse_actors(data: Any, file: str) -> ActorRules:
     if not isinstance(data, dict) or "version" not in data:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
     allowed = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
-               "female_given_names", "given_names_extra"}
+               "female_given_names", "given_names_extra", "not_actors"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -69,6 +70,7 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       given_names=frozenset(str(n) for n in (data.get("given_names") or [])
                                             + (data.get("given_names_extra") or [])),
                       gendered_names=frozenset(str(n) for n in data.get("given_names") or []),
+                      not_actors=frozenset(str(n).lower() for n in data.get("not_actors") or []),
                       female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []))
 
 
@@ -107,6 +109,8 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
             continue
         if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in e[:-1]):
             continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
+        if _noise_entity(doc, e, rules):
+            continue
         if e.label_ != "PER" and len(e) >= 2 and e[0].text.endswith("s") and e[0].text[:-1] in surnames:
             # "[Trumps Ukraine-Taskforce]ORG": the person's genitive is not part of the organisation
             sp = _clean_span(doc, e.start + 1, e.end)
@@ -140,6 +144,33 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
     out += _surname_mentions(doc, rules, covered, sent_of)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _noise_entity(doc: Doc, e, rules: RuleSet) -> bool:
+    """An entity that is no actor: a currency ("Euro"), or a common noun NER tagged once
+    ("Union verlangt [Kurswechsel]PER", "In [Gesprächen]LOC mit Russland", "Der [Muskelmann]MISC")."""
+    ar, orgs = rules.get("actors"), rules.get("organizations")
+    if ar is not None and " ".join(e.text.split()).lower() in ar.not_actors:
+        return True
+    if len(e) != 1:
+        return False
+    t = e[0]
+    if t.pos_ != "NOUN" or not t.is_alpha or t.text.isupper() or sum(1 for x in doc if x.text == t.text) > 1:
+        return False
+    if orgs is not None and orgs.by_name_or_genitive(t.text) is not None:
+        return False
+    if ar is not None and (t.text in ar.given_names or _strip_gen(t.text) in ar.given_names):
+        return False
+    if e.label_ == "PER" and any(x.label_ == "PER" and len(x) >= 2 and x[-1].text in (t.text, _strip_gen(t.text))
+                                 for x in doc.ents):
+        return False                  # a surname of a person named in full
+    low = t.lower_
+    inflected = bool(t.lemma_) and t.lemma_ != t.text and t.text != t.lemma_ + "s" and low.startswith(t.lemma_[:3].lower())
+    return inflected or low.endswith(_NOUN_SUFFIXES)     # names rarely look like this ("Rafsandschani" does not)
+
+
+_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "ismus", "tion",
+                  "tionen", "tät", "mann", "männer", "leute", "chen", "nis", "nisse")
 
 
 def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list[int]) -> list[Mention]:
@@ -381,6 +412,8 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     """Group mentions into actors (one per person/organisation per article)."""
     ar: ActorRules = rules.get("actors") or ActorRules(1, {}, frozenset(), frozenset())
     orgs = rules.get("organizations")
+    rl = rules.get("roles")
+    org_nouns = tuple(rl.patterns.org_nouns) if rl is not None else ()
     per = [m for m in mentions if m.label == "PER" and _norm(m.text).lower() not in ar.not_names]
     per = _trim_genitive_heads(per, ar)
     persons = _resolve_persons(per, ar)
@@ -417,6 +450,9 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
             name, atype = org.name, org.actor_type
         else:
             name, atype = text, ACTOR_TYPES[m.label]
+            head = text.split()[-1].split("-")[-1].lower()
+            if atype in ("location", "other") and org_nouns and head.endswith(org_nouns):
+                atype = "organization"    # "[Ukraine-Taskforce]LOC", "[Nationale Sicherheitsrat]MISC"
         key = f"{KEY_PREFIX[atype]}:{name.lower()}"
         a = actors.setdefault(key, Actor(key=key, name=name, actor_type=atype))
         a.mentions.append(m)
