@@ -63,11 +63,19 @@ def main(argv: list[str] | None = None) -> int:
     data = texts()
     list(nlp.pipe(data[:5]))  # warm-up
     rows = []
-    configs = [("whole pipeline", [])]
+    configs = [("whole pipeline (as shipped)", [])]
     if "parser" in nlp.pipe_names:
         configs.append(("without parser", ["parser"]))
+    elif "parser" in nlp.disabled:
+        configs.append(("with the disabled parser enabled", None))
     configs.append(("ner only", [p for p in nlp.pipe_names if p != "ner"]))
     for label, disable in configs:
+        if disable is None:
+            nlp.enable_pipe("parser")
+            n_tok, dt = run(nlp, data, args.repeat)
+            rows.append((label, ", ".join(nlp.pipe_names), n_tok, dt, n_tok / dt))
+            nlp.disable_pipe("parser")
+            continue
         with nlp.select_pipes(disable=disable):
             n_tok, dt = run(nlp, data, args.repeat)
             rows.append((label, ", ".join(nlp.pipe_names), n_tok, dt, n_tok / dt))
@@ -76,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         table.append(f"| {label} | {pipes} | {n_tok} | {dt:.2f} | {tps:,.0f} |")
     head = (f"Model `{info.name}` {info.version} ({info.source}), spaCy pipe, batch_size=64, 1 thread, "
             f"best of {args.repeat}; CPU: {platform.processor() or platform.machine()}, "
-            f"Python {platform.python_version()}. Reproduce: `python benchmarks/bench_model.py --write`.")
+            f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f} (shared machine), "
+            f"{time.strftime('%Y-%m-%d')}. Text: corpus/*.txt + GermEval dev ({len(data)} texts). "
+            "Reproduce: `python benchmarks/bench_model.py --write`.")
     text = "\n".join([head, "", *table])
     print(text)
     if args.write:

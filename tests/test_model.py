@@ -21,7 +21,7 @@ def test_meta_and_components(nlp):
     meta = json.loads((OWN_MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert (meta["lang"], meta["name"]) == ("de", "news")
     assert meta["version"].count(".") == 2
-    for pipe in ("tagger", "morphologizer", "ner", "lemmatizer"):
+    for pipe in ("tagger", "morphologizer", "parser", "ner", "lemmatizer"):
         assert pipe in nlp.pipe_names
     assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
     # nothing in the config points outside the model directory
@@ -87,3 +87,11 @@ def test_strict_span_scoring():
     assert res["LOC"]["f"] == 1.0
     assert res["PER"]["p"] == 0.0 and res["PER"]["r"] == 0.0
     assert res["ALL"]["p"] == 0.5 and res["ALL"]["r"] == 0.5
+
+
+def test_parser_gives_subject_and_root(nlp):
+    doc = nlp("Der Minister sagte am Montag, die Lage sei ernst.")
+    assert doc.has_annotation("DEP")
+    by_text = {t.text: t for t in doc}
+    assert by_text["sagte"].dep_ == "ROOT"
+    assert by_text["Minister"].dep_ == "nsubj" and by_text["Minister"].head.text == "sagte"
