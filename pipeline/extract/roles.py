@@ -129,7 +129,14 @@ class _Ctx:
 
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        bounds = [(s.start, s.end) for s in doc.sents]
+        bounds = []
+        for s in doc.sents:
+            last = doc[s.start - 1] if s.start > 0 else None
+            if bounds and last is not None and (last.is_alpha or last.like_num) and "\n" not in last.whitespace_ \
+                    and not doc[s.start].is_space:
+                bounds[-1] = (bounds[-1][0], s.end)   # a boundary with no punctuation before it is a senter error
+            else:                                     # ("berichtete der Wissenschaftsjournalist | Dirk Lorenzen")
+                bounds.append((s.start, s.end))
     else:
         bounds = [(0, len(doc))]
     sent_of = [0] * len(doc)
@@ -224,8 +231,11 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         if k > j and k in ctx.per_start:
             return min(ctx.per_start[k], limit)
         if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and _analyze(ctx, tk) is None
-                                       and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", ""))
-                                       and ctx.ent_of.get(k) is None):
+                                       and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", "")
+                                            or (tk.pos_ == "NOUN" and k > j and (k + 1 >= limit or doc[k + 1].text
+                                                                                  in _PUNCT_STOP)
+                                                and ctx.orgs.by_name_or_genitive(tk.text) is None))
+                                       and ctx.ent_of.get(k) is None):     # "Abdel Kader [Dschassim]NOUN,"
             k += 1
             continue
         if tk.lower_ in ("von", "van", "de", "der", "al", "bin", "zu", "da", "di", "le", "ter") and k > j \
@@ -326,7 +336,8 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
-    if ents and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
+    generic_ent = bool(ents) and len(ents[0]) >= 2 and ents[0][0].pos_ == "ADJ" and ents[0][-1].pos_ == "NOUN"
+    if ents and not generic_ent and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
             first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
@@ -397,8 +408,9 @@ def _lemma_noun(t: Token, det: str) -> str:
     text = t.text
     if det != "des":
         return text
-    if t.lemma_ and t.lemma_ != text and text.startswith(t.lemma_[:-1]) and len(t.lemma_) >= len(text) - 2:
-        return t.lemma_
+    if t.lemma_ and t.lemma_ != text and text.startswith(t.lemma_[:-1]) and len(t.lemma_) >= len(text) - 2 \
+            and not (t.lemma_ == text[:-1] and text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü"):
+        return t.lemma_               # (not "Nachrichtendienste" for "Nachrichtendienstes")
     if text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü":
         return text[:-2]
     if text.endswith("s") and not text.endswith(("ss", "us", "is", "ps", "os")):
@@ -1011,8 +1023,12 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     e = ctx.ent_of.get(k)
     org = None
     if e is not None and e.start == k and e.label_ in ("ORG", "MISC", "LOC"):
-        o = ctx.orgs.by_name_or_genitive(e.text)
-        org = o.name if o else e.text
+        text = e.text
+        if len(e) >= 2 and e[0].lower_.endswith(_TYPE_NOUNS + ("denkfabrik", "institut", "universität")) \
+                and _capitalized(e[1]):
+            text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
+        o = ctx.orgs.by_name_or_genitive(text)
+        org = o.name if o else text
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
