@@ -154,3 +154,9 @@ def test_surname_with_a_letter_too_many(rules):
                    PER=["Michael Hagee", "Hageed"])
     ps, _ = persons(doc, rules)
     assert set(ps) == {"Michael Hagee"} and ps["Michael Hagee"].aliases == ["Hageed", "Michael Hagee"]
+
+
+def test_first_name_left_out_by_ner_completes_the_name(rules):
+    doc = make_doc("Geschäftsführer der Firma ist Holger Thorsten Schubart, der die Technik propagiert.",
+                   PER=["Thorsten Schubart"])
+    assert set(persons(doc, rules)[0]) == {"Holger Thorsten Schubart"}

@@ -387,3 +387,34 @@ def test_topic_phrase_between_title_and_name(rules):
                    per=["Štefan Füle", "Günther Oettinger"])
     got, _ = tuples(doc, rules)
     assert got == {("Štefan Füle", "Kommissar", "EU", "current"), ("Günther Oettinger", "Kommissar", "EU", "current")}
+
+
+def test_misspelt_title_and_office_noun(rules):
+    doc = make_doc("Nach der Wahl hatte Ministerpäsident Meles Zenawi ein Verbot verhängt. Joseph Deiss ist "
+                   "Politiker. Das Amt des Bundespräsidenten übte er 2004 aus.", per=["Meles Zenawi", "Joseph Deiss"])
+    got, ex = tuples(doc, rules)
+    assert ("Meles Zenawi", "Ministerpräsident", None, "current") in got
+    assert ("Joseph Deiss", "Bundespräsident", "Deutschland", "former") in got
+    assert {a.name for a in ex.actors if a.actor_type == "person"} == {"Meles Zenawi", "Joseph Deiss"}
+
+
+def test_coordinated_als_and_predicative_across_a_pp(rules):
+    doc = make_doc("Ahmed Feredaws A. war in Afghanistan als Übersetzer und Sprengfallenexperte tätig. "
+                   "Günther Krause (CDU) war nach der deutschen Wiedervereinigung von 1990 bis 1991 Bundesminister "
+                   "für besondere Aufgaben und von 1991 bis zu seinem Rücktritt 1993 Bundesminister für Verkehr.",
+                   per=["Ahmed Feredaws A.", "Günther Krause"], org=["CDU"])
+    got, ex = tuples(doc, rules)
+    assert ("Ahmed Feredaws A.", "Übersetzer", None, "former") in got
+    assert ("Ahmed Feredaws A.", "Sprengfallenexperte", None, "former") in got
+    assert ("Günther Krause", "Minister", "Deutschland", "former") in got
+    assert len([r for r in ex.roles if r.role == "Minister"]) == 2
+
+
+def test_surname_ner_missed_is_the_pronoun_antecedent(rules):
+    doc = make_doc("Heute wurde Hans-Joachim Watzke als Nachfolger des zurückgetretenen Gerd Niebaum vorgestellt. "
+                   "Der 45-jährige Watzke verzichtet auf sein Gehalt. Er ist bereits Schatzmeister des Vereins "
+                   "Borussia Dortmund.", per=["Hans-Joachim Watzke", "Gerd Niebaum"], org=["Borussia Dortmund"])
+    got, ex = tuples(doc, rules)
+    assert got == {("Hans-Joachim Watzke", "Schatzmeister", "Borussia Dortmund", "current")}
+    watzke = next(a for a in ex.actors if a.name == "Hans-Joachim Watzke")
+    assert [m.text for m in watzke.mentions] == ["Hans-Joachim Watzke", "Watzke"]

@@ -980,7 +980,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         s0, _ = ctx.sent_range(h.head)
         und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1) if doc[x].lower_ == "und"), None)
         if und is None or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
-                              or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN")
+                              or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN"
+                                      or (not ctx.has_pos and doc[x].is_alpha and _analyze(ctx, doc[x]) is None))
                               for x in range(und + 1, h.np_start)):
             continue
         before = hits[n - 1]
