@@ -15,6 +15,7 @@ as ``ROLE`` mentions.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +132,11 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
             while st > 0 and st > sp[0] - 2 and doc[st - 1].text in ar.given_names and doc[st - 1].ent_type_ == "" \
                     and "\n" not in doc[st - 1].whitespace_:
                 st -= 1
+            if st == sp[0] and st > 0 and _PARTICLE_SURNAME.match(doc[st].text) and doc[st - 1].ent_type_ == "" \
+                    and doc[st - 1].is_alpha and doc[st - 1].text[0].isupper() \
+                    and doc[st - 1].pos_ in ("PROPN", "X", "NOUN", "") \
+                    and "\n" not in doc[st - 1].whitespace_ and not _known_word(doc[st - 1].text, rules):
+                st -= 1                   # "Hajim [al-Hassani]PER": the first name before a particle surname
             sp = (st, sp[1])
         s = doc[sp[0]:sp[1]]
         out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
@@ -144,6 +150,15 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
     out += _surname_mentions(doc, rules, covered, sent_of)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_PARTICLE_SURNAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben)-[A-ZÄÖÜ]")
+
+
+def _known_word(word: str, rules: RuleSet) -> bool:
+    """A role title or an organisation/place name: no first name."""
+    lex, orgs = rules.get("roles"), rules.get("organizations")
+    return bool((lex is not None and lex.lookup(word)) or (orgs is not None and orgs.by_name_or_genitive(word)))
 
 
 def _noise_entity(doc: Doc, e, rules: RuleSet) -> bool:
