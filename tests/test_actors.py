@@ -160,3 +160,16 @@ def test_first_name_left_out_by_ner_completes_the_name(rules):
     doc = make_doc("Geschäftsführer der Firma ist Holger Thorsten Schubart, der die Technik propagiert.",
                    PER=["Thorsten Schubart"])
     assert set(persons(doc, rules)[0]) == {"Holger Thorsten Schubart"}
+
+
+def test_descriptions_currencies_and_type_nouns_are_no_actor_names(rules):
+    from spacy.tokens import Doc
+    words = ["Trumps", "Mann", "für", "alles", "sagte", "Anna", "Meier", "von", "der", "Denkfabrik", "Carnegie",
+             "Endowment", ",", "über", "Euro", "."]
+    pos = ["PROPN", "NOUN", "ADP", "PRON", "VERB", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PROPN", "PROPN",
+           "PUNCT", "ADP", "NOUN", "PUNCT"]
+    ents = ["O", "B-MISC", "I-MISC", "I-MISC", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG",
+            "O", "O", "B-MISC", "O"]
+    doc = Doc(_NLP.vocab, words=words, pos=pos, ents=ents)
+    ex = extract(doc, rules)
+    assert {a.name for a in ex.actors} == {"Anna Meier", "Carnegie Endowment for International Peace"}

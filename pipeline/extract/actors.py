@@ -112,6 +112,10 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
             continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
         if _noise_entity(doc, e, rules):
             continue
+        if e.label_ in ("ORG", "MISC", "LOC") and len(e) >= 2 and e[0].lower_ in _TYPE_NOUNS \
+                and e[1].text[:1].isupper() and e[1].is_alpha:
+            e = doc[e.start + 1:e.end]   # "[Denkfabrik Carnegie Endowment ...]ORG", "[Firma Trigema]ORG"
+            e.label_ = "ORG"
         if e.label_ != "PER" and len(e) >= 2 and e[0].text.endswith("s") and e[0].text[:-1] in surnames:
             # "[Trumps Ukraine-Taskforce]ORG": the person's genitive is not part of the organisation
             sp = _clean_span(doc, e.start + 1, e.end)
@@ -152,6 +156,10 @@ def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
     return out
 
 
+_TYPE_NOUNS = {"denkfabrik", "firma", "unternehmen", "konzern", "partei", "zeitung", "sender", "gewerkschaft",
+               "organisation", "stadt", "gemeinde", "agentur", "verein", "magazin", "reederei", "brauerei",
+               "holding", "miliz", "stiftung", "tageszeitung", "nachrichtenagentur", "nachrichtenmagazin",
+               "fluggesellschaft", "hilfsorganisation", "band"}
 _PARTICLE_SURNAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben)-[A-ZÄÖÜ]")
 
 
@@ -167,6 +175,12 @@ def _noise_entity(doc: Doc, e, rules: RuleSet) -> bool:
     ar, orgs = rules.get("actors"), rules.get("organizations")
     if ar is not None and " ".join(e.text.split()).lower() in ar.not_actors:
         return True
+    surnames = {x[-1].text for x in doc.ents if x.label_ == "PER"}
+    words = [t for n, t in enumerate(e) if not t.is_space and not (n == 0 and t.text[:-1] in surnames)]
+    if e.label_ == "MISC" and doc.has_annotation("POS") and words and not any(
+            t.pos_ in ("PROPN", "X") or t.text.isupper() or (orgs is not None and orgs.by_name_or_genitive(t.text))
+            for t in words):
+        return True                   # "[Mann für alles]MISC", "[Dealmaker]MISC": a description, no name
     if len(e) != 1:
         return False
     t = e[0]
