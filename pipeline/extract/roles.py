@@ -225,6 +225,7 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         return None
     if ctx.has_pos and t.pos_ and t.pos_ not in ("PROPN", "X") and not _INITIAL.match(t.text) and not (
             t.pos_ == "NOUN" and t.is_alpha and j + 1 < limit and doc[j + 1].pos_ == "PROPN"
+            and j > 0 and _analyze(ctx, doc[j - 1]) is not None          # right after a title
             and _capitalized(doc[j + 1]) and doc[j + 1].is_alpha and j + 1 not in ctx.ent_of
             and _analyze(ctx, doc[j + 1]) is None and ctx.orgs.by_name_or_genitive(doc[j + 1].text) is None):
         return None                       # (but "Außenminister [Péter]NOUN Szijjártó": a first name mis-tagged)
@@ -234,7 +235,7 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         if k > j and k in ctx.per_start:
             return min(ctx.per_start[k], limit)
         if _INITIAL.match(tk.text) or (_capitalized(tk) and tk.is_alpha and _analyze(ctx, tk) is None
-                                       and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", "")
+                                       and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", "") or k == j
                                             or (tk.pos_ == "NOUN" and k > j and (k + 1 >= limit or doc[k + 1].text
                                                                                   in _PUNCT_STOP)
                                                 and ctx.orgs.by_name_or_genitive(tk.text) is None))
