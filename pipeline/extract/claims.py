@@ -33,7 +33,13 @@ order joined by a space ("schloss aus", "wie mitteilte"); ``cue_start/cue_end``
 run from the first to the last cue word, so for a split particle verb they
 enclose other words too: the cue tokens are the words of the span that appear in
 ``cue_text``. ``speaker_text`` is the local mention as written (a pronoun stays
-a pronoun), ``speaker_key`` the Actor it resolves to.
+a pronoun), ``speaker_key`` the Actor it resolves to. A speaker taken from the
+parse's subject subtree keeps NP modifiers ("in Berlin", "von der Partei X",
+coordinated names) but not circumstances of the speech act ("gegenüber der BBC",
+"in einem Interview", "vom Dienstag"). A capitalized word the tagger calls an
+adverb is a noun inside a sentence and, before a verb, at its start ("Elshorst
+wies darauf hin"). Without any claim nearby, a Konjunktiv sentence continues the
+named subject of the sentence before ("Ngom definierte das Ziel. Es gehe …").
 """
 from __future__ import annotations
 
@@ -339,6 +345,15 @@ NOT_KONJ_E = {"ohne", "gerne", "gern", "gerade", "lange", "alleine", "eine", "ke
               "gegebenenfalls", "nie", "die", "sie", "wie", "hie", "je"}
 
 
+NOT_NOUNS = {"daher", "bisher", "ferner", "vorher", "seither", "später", "wieder", "immer", "weiter", "aber",
+             "außer", "sicher", "leider", "hierher", "eher", "nachher", "lediglich", "erstmals", "zuerst",
+             "ebenfalls", "seitdem", "deswegen", "darum", "trotzdem", "hierzu", "hierbei", "dort", "damals",
+             "besorgt", "offiziell", "kritisch", "vorerst", "ursprünglich", "insgesamt", "weltweit",
+             "bundesweit", "weiterhin", "langfristig", "kurzfristig", "erneut", "zusätzlich", "gemeinsam", "unklar"}
+NOUN_SUFFIXES = ("er", "in", "innen", "ung", "ungen", "schaft", "ium", "amt", "ei", "ent", "enten", "ist",
+                 "isten", "or", "oren", "ler", "eur", "ure")
+
+
 @dataclass
 class Hit:
     i: int                      # verb token
@@ -494,7 +509,7 @@ class Ctx:
             if t.pos_ in ("NOUN", "PROPN"):
                 return True
             if t.pos_ in ("VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART", "PUNCT"):
-                return i in self.ent_at
+                return i in self.ent_at or self.mistagged_noun(i)
         w = t.text
         if not w[:1].isupper() or self.is_punct(i):
             return i in self.ent_at
@@ -505,6 +520,27 @@ class Ctx:
         if lw in self.R.forms and i > 0 and self.low[i - 1] in (",", ":", "„", "“"):
             return False
         return True
+
+    def mistagged_noun(self, i: int) -> bool:
+        """A capitalized sentence-initial word the tagger took for an adverb: "Elshorst wies darauf
+        hin", "Freizeitforscher bezweifeln" (a weak model's error). Known adverbs stay adverbs."""
+        t = self.toks[i]
+        if t.pos_ not in ("ADV", "ADJ") or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 4:
+            return False
+        if not self.sents:
+            return False
+        lw = self.low[i]
+        if lw in self.R.not_speakers or lw in SKIPPABLE or lw in FUNCTION_WORDS or lw in NOT_NOUNS or lw in DETS \
+                or lw in SUBORDINATORS or lw in WEEKDAYS or lw in self.R.forms:
+            return False
+        if i != self.sents[self.sent_of[i]][0]:
+            # inside a sentence only nouns and names are capitalized
+            return not (self.is_quote_mark(i - 1) or self.low[i - 1] in (":", "(", "–", "-", "…")
+                        or self.toks[i - 1].is_space)
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+            return False
+        return t.dep_ in ("nsubj", "sb") or lw.endswith(NOUN_SUFFIXES)
 
     def is_adjish(self, i: int) -> bool:
         t = self.toks[i]
@@ -796,18 +832,38 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                     e = ch.right_edge.i + 1
                     if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
                             c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
-                            for x in range(np_[1], e)):
+                            for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
                         return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
                     return np_
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
 
 
+SUBTREE_PREPS = {"in", "im", "aus", "von", "vom", "für", "der", "des", ",", "(", "und", "sowie", "/", "de", "del", "di", "da", "du", "la", "le", "of", "van"}
+CIRCUMSTANTIAL_DETS = {"einem", "einer", "seinem", "seiner", "ihrem", "ihrer"}
+
+
+def _np_modifier(c: Ctx, a: int, e: int) -> bool:
+    """Whether the parse subtree's tokens [a, e) after a speaker NP still belong to it ("in Berlin",
+    "vom Sekretariat für …") and are no circumstance of the speech act ("gegenüber der BBC",
+    "in einem Interview", "aus heiterem Himmel", "vom Dienstag")."""
+    if a in c.ent_at and c.ent_at[a][0] < a:
+        return True                     # the rest of a name: "des Front de gauche"
+    if c.low[a] == "zu" and a + 1 < e and c.toks[a + 1].text[:1].isupper() and c.low[a + 1] not in DETS:
+        return True                     # "Der Doktorvater zu Guttenbergs"
+    if c.low[a] not in SUBTREE_PREPS:
+        return False
+    if a + 1 < e and c.low[a] in ("in", "aus") and (c.low[a + 1] in CIRCUMSTANTIAL_DETS or (
+            c.is_adjish(a + 1) and not c.is_nounish(a + 1))):
+        return False
+    return not any(c.low[x] in WEEKDAYS or c.low[x] == "gegenüber" for x in range(a, e))
+
+
 def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
     w = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
-            and sp[0] not in c.ent_at:
+            and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects
     return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in DETS)
 
@@ -833,7 +889,42 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if first == lo:
             s = _subject_before_comma(c, lo)
+        if s is None and SENT_START_SUBJECT:
+            s = _sentence_start_subject(c, first)
     return s
+
+
+SENT_START_SUBJECT = True
+LATER_VERB_FRAMES = True
+
+
+def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
+    """A named subject at the sentence start, separated from its verb only by an apposition, a
+    parenthesis or a relative clause: "Brian Baptie von der Erdbebenwarte, die …, sagte, dass …",
+    "Wie die Mitarbeiterin seines Büros, Arminda Thomas, mitteilte, …" (when the parse failed)."""
+    sa = c.sents[c.sent_of[first]][0]
+    k = sa
+    if k < first and c.low[k] in ("wie", "und", "auch", "doch", "aber"):
+        k += 1
+    if k >= first or c.in_quote[k] >= 0:
+        return None
+    np_ = grab_np(c, k, first, pp=True)
+    if np_ is None or _bad_speaker(c, np_) or not (_has_actor(c, np_) or any(
+            c.toks[t].text in c.R.role_heads or c.low[t].endswith(ROLE_SUFFIXES) for t in range(*np_))):
+        return None
+    e = np_[1]
+    if e == first:
+        return np_
+    if c.low[e] not in (",", "(") or c.low[first - 1] not in (",", ")"):
+        return None
+    if any(c.low[t] in (".", ":", ";") or c.in_quote[t] >= 0 or c.verb_hit(t, first) is not None
+           for t in range(e, first)):
+        return None
+    return np_
+
+
+ROLE_SUFFIXES = ("sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin",
+                 "berater", "beraterin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "experte", "expertin")
 
 
 def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
@@ -1217,8 +1308,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             sp = subject_dep(c, h.i) if c.has_dep else None
             if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]):
                 sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
-            if k == qe:
-                h = None
+            if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
+                h = None                # „Wozu …?“ fragen sich Experten
         if h is not None:
             cue = sorted({h.i, *h.particle, *h.aux})
             used.update(range(k, max(cue) + 1))
@@ -1270,7 +1361,10 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             break
         if ntok >= 6:
             # the next sentence may name the speaker: „…“ Das sagte X.
-            return Found((qs, qe), None, None, [], "direct", "quote_unattributed", si)
+            sp = _prev_subject(c, si) if qs == sa else None
+            if sp is not None and not _person_actor(c, sp):
+                sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
+            return Found((qs, qe), None, sp, [], "direct", "quote_unattributed", si)
     return None
 
 
@@ -1481,6 +1575,9 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             return Found((k + 1, end), None, sp, cue, "indirect", "verb_dass", si)
         if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
             break
+        if LATER_VERB_FRAMES and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
+                and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
+            break               # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not _apposition_comma(c, k, sp):
             # another clause starts: check for a Konjunktiv clause
             break
@@ -1849,7 +1946,10 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
         src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
                     and f.rule != "source_adverb"), None)
         if src is None:
-            return [Found((a, b), None, _prev_frame_subject(c, si), [], "indirect", rule, si)]
+            sp = _prev_frame_subject(c, si)
+            if sp is None and PREV_SUBJECT and rule == "konj_continuation":
+                sp = _prev_subject(c, si)
+            return [Found((a, b), None, sp, [], "indirect", rule, si)]
         last = src
     if last.sent < si - 1:
         sp = _prev_frame_subject(c, si)      # a newer frame without a claim of its own
@@ -1858,6 +1958,39 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     f = Found((a, b), None, _latest_mention(c, last, a), [], "indirect", rule, si,
               speaker_key=last.speaker_key)
     return [f]
+
+
+PREV_SUBJECT = True
+
+
+def _prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Without any speech verb, a Konjunktiv sentence reports what the subject of the sentence
+    before said or wrote: "Die Armeeleitung sprach von einem Absturz. Der Hubschrauber sei …",
+    "Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten …"."""
+    if si == 0 or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    gap = c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]
+    if "\n\n" in gap:
+        return None
+    for t in range(sa, sb):
+        tok = c.toks[t]
+        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        sp = subject_dep(c, t)
+        if sp is None or _bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
+            return None
+        if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
+            return None
+        if not _has_actor(c, sp):
+            return None
+        return sp
+    return None
+
+
+def _person_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+    a, b = c.char_span(*sp)
+    return any(ms < b and me > a and actor.actor_type == "person" for ms, me, m, actor in c.mentions)
 
 
 def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
@@ -1879,7 +2012,7 @@ def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
                 lo = m + 1
                 break
         hi = _next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
-        sp = find_subject(c, h, lo, hi) if not _passive(c, h) else None
+        sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
         if sp is not None and not _bad_speaker(c, sp):
             return sp
     return None
@@ -2033,6 +2166,7 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
         return None
     return Found((qs, qe), None, sp, _quote_prep(c, qs, sorted({h.i, *h.particle, *h.aux})), "direct",
                  "quote_in_frame", si)
+
 
 
 QUOTE_FRAME_CLASSES = {"speech", "cognition"}
