@@ -801,7 +801,8 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
             if c.low[np_[0]] in WEEKDAYS:
                 return None
             return np_
-        if lw in SKIPPABLE or lw in WEEKDAYS or (c.toks[k].pos_ == "ADV" if c.has_pos else False):
+        if lw in SKIPPABLE or lw in WEEKDAYS or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
+                or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
             k += 1
             skipped += 1
             continue
@@ -895,6 +896,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 SENT_START_SUBJECT = True
+MODALS = {"muss", "musste", "mussten", "müsse", "kann", "konnte", "könne", "will", "wollte", "wolle", "soll",
+          "sollte", "darf", "durfte", "möchte", "mochte", "wird", "würde"}
 LATER_VERB_FRAMES = True
 
 
@@ -960,6 +963,11 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
     if first > lo and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
         return (first + 1, first + 2)      # "Die Bürger forderte er auf": a pronoun after the verb
+    for m in range(first - 1, max(lo, first - 10) - 1, -1):
+        if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0:
+            break
+        if c.low[m] in MODALS and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
+            return (m + 1, m + 2)          # "Auf Nachfrage musste er betonen, dass …"
     if c.has_dep:
         s = subject_dep(c, h.i)
         if s and not _bad_speaker(c, s):
@@ -2016,6 +2024,7 @@ def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if sp is not None and not _bad_speaker(c, sp):
             return sp
     return None
+
 
 
 HEARSAY = {"soll", "sollen"}
