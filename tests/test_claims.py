@@ -329,3 +329,11 @@ def test_speaker_subtree_leaves_out_circumstances(rules):
     words = ["Ein", "Sprecher", "gegenüber", "BBC", "sagte", ",", "dass", "es", "regne", "."]
     out = claims(_parsed(words, pos, deps, heads), rules, [])
     assert [(c.speaker_text, c.claim_text) for c in out] == [("Ein Sprecher", "dass es regne")]
+
+
+def test_source_np_keeps_a_quoted_name_and_drops_a_weekday(nlp, rules):
+    out = run(nlp, rules, "Nach Angaben des Magazins „Der Spiegel“ sei die Lage ernst.")
+    assert [(c.speaker_text, c.claim_text) for c in out] == \
+        [("Angaben des Magazins „Der Spiegel“", "sei die Lage ernst")]
+    out = run(nlp, rules, "Nach Angaben der Polizei vom Dienstag wurden zwei Männer festgenommen.")
+    assert [c.speaker_text for c in out] == ["Angaben der Polizei"]

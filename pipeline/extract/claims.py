@@ -719,6 +719,14 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
         if end < n and c.low[end] in GENITIVE_DETS and end - 1 in c.ent_at and end - 1 > k \
                 and c.low[k] not in GENITIVE_DETS | DETS:
             break                           # "Auskunft der NASA der überwiegende Teil": no genitive after a name
+        if end + 1 < n and c.is_quote_mark(end) and c.in_quote[end] >= 0 and c.is_nounish(end - 1) \
+                and c.toks[end + 1].text[:1].isupper() and end > k + 1:
+            qs, qe, _ = c.quote_tok[c.in_quote[end]]
+            if qs == end and qe - qs <= 7 and qe <= n:
+                end = qe                    # "Angaben des Magazins „Der Spiegel“"
+                continue
+        if end + 1 < n and c.low[end] in ("vom", "von") and c.low[end + 1] in WEEKDAYS:
+            break                           # "Angaben der Polizei vom Dienstag"
         if end < n and c.low[end] in GENITIVE_DETS | NP_PP:
             m = end + 1
             if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
