@@ -194,6 +194,8 @@ def rows_for_article(article: dict, extraction, sent_of_offset: Callable[[int], 
     for c in extraction.claims:
         a_id, a_name = actor_cols(c.speaker_key)
         dv = _normalize_date(c.date_text, anchor)
+        if dv is not None and dv.start is None:      # "bis 2014", "vor 2014": no date of a statement
+            dv = None
         claims.append({"article_id": aid,
                        "claim_id": short_id(aid, c.claim_start, c.claim_end, c.claim_type),
                        "speaker_actor_id": a_id, "speaker_name": a_name,
@@ -201,9 +203,9 @@ def rows_for_article(article: dict, extraction, sent_of_offset: Callable[[int], 
                        "speaker_end": c.speaker_end, "cue_text": c.cue_text, "cue_start": c.cue_start,
                        "cue_end": c.cue_end, "claim_text": c.claim_text, "claim_start": c.claim_start,
                        "claim_end": c.claim_end, "claim_type": c.claim_type,
-                       "claim_date": (dv.start or dv.end) if dv is not None else None,
+                       "claim_date": dv.start if dv is not None else None,
                        "claim_date_granularity": dv.granularity if dv is not None else None,
-                       "claim_date_text": c.date_text, "rule_id": c.rule_id})
+                       "claim_date_text": c.date_text if dv is not None else None, "rule_id": c.rule_id})
     return {"mentions": mentions, "roles": roles, "claims": claims}
 
 

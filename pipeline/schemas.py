@@ -108,8 +108,8 @@ CLAIMS = _schema("claims", [
     ("claim_start", pa.int32(), False, "char offset of claim_text"),
     ("claim_end", pa.int32(), False, "char offset (exclusive)"),
     ("claim_type", _cat, False, "direct, indirect or reported"),
-    ("claim_date", pa.date32(), True, "date the claim was made, when the text says it (start of the period; "
-     "end for an open range like 'bis Ende 2022')"),
+    ("claim_date", pa.date32(), True, "date the claim was made, when the text says it (first day of the "
+     "period the expression names; null for open-ended ones like 'bis 2014')"),
     ("claim_date_granularity", _cat, True, "day, week, month, quarter, season or year (of the date's expression)"),
     ("claim_date_text", pa.string(), True, "temporal expression the date comes from"),
     ("rule_id", _cat, False, "rule that produced the row"),

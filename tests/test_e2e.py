@@ -132,3 +132,19 @@ def test_prefect_flow_on_corpus(tmp_path):
     dfs = pipeline.load(tmp_path)
     assert len(dfs["articles"]) == 6 and len(dfs["rejects"]) == 1
     assert "process_corpus" in res["summary"]
+
+
+def test_claim_dates_on_the_seed_article(corpus_out):
+    from datetime import date
+    out, _ = corpus_out
+    dfs = pipeline.load(out)
+    arts = dfs["articles"]
+    seed = arts[arts["source_path"].str.endswith(SEED)]["article_id"].iloc[0]
+    claims = dfs["claims"][dfs["claims"]["article_id"] == seed]
+    trump = claims[(claims["cue_text"] == "betonte") & (claims["claim_type"] == "indirect")].iloc[0]
+    assert trump["speaker_name"] == "Donald Trump"
+    assert trump["claim_date"] == date(2025, 2, 13) and trump["claim_date_text"] == "Am Donnerstag"
+    assert str(trump["claim_date_granularity"]) == "day"
+    # "vor 2014" inside Hegseth's claim dates its content, not the statement
+    hegseth = claims[claims["speaker_name"] == "Pete Hegseth"]
+    assert len(hegseth) >= 2 and hegseth["claim_date"].isna().all()

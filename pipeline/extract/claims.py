@@ -2269,10 +2269,16 @@ def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:
     anchor = c.toks[f.cue[0]].idx if f.cue else lo
     qs, qe = c.char_span(*f.msg)
     best = None
+    whole_sentence = qs <= lo and qe >= hi - 1
     for s, e, t in dates:
         if s < lo or e > hi:
             continue
-        if f.ctype == "direct" and qs <= s < qe:
+        # a date inside what was said dates its content, not the statement ("vor 2014",
+        # "seit Ende 2022"), unless the claim is the whole sentence (reported speech acts)
+        if qs <= s < qe and (f.ctype == "direct" or not whole_sentence):
+            continue
+        span = c.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and c.in_quote[span.start] >= 0:
             continue
         dist = abs(s - anchor)
         if best is None or dist < best[0]:
