@@ -69,9 +69,8 @@ import argparse
 import calendar
 import json
 import re
-import sys
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Callable
 from zoneinfo import ZoneInfo

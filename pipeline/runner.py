@@ -16,7 +16,7 @@ import time
 import traceback
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -496,7 +496,7 @@ class RunSummary:
             f"{self.rejected} rejected   (parsed {self.parsed}, from cache {self.cached})",
             f"This run      {self.mentions} mentions, {self.actors} actors, {self.roles} roles, "
             f"{self.claims} claims",
-            f"Tables now    " + ", ".join(f"{n} {t.get(n, 0)}" for n in TABLES),
+            "Tables now    " + ", ".join(f"{n} {t.get(n, 0)}" for n in TABLES),
             f"Time          {self.seconds:.1f} s"
             + (f"  ({self.articles_read / self.seconds:.1f} articles/s)" if self.seconds > 0 else ""),
         ]
@@ -552,7 +552,6 @@ def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress) ->
                 "rules_version": ex["rules_version"], "rules_dir": ex["rules_dir"]}
         com = commit_step(work, out, info)
     finally:
-        import shutil
         shutil.rmtree(work, ignore_errors=True)
     return RunSummary(
         out_dir=str(out), version=com["version"], articles_read=ex["articles"],
@@ -655,7 +654,6 @@ def _rerun_rules(out_dir, rules_dir, cache_dir) -> dict:
         info = {"model": model, "rules_version": ex["rules_version"], "rules_dir": ex["rules_dir"]}
         com = commit_step(work, out, info, replace_all=True)
     finally:
-        import shutil
         shutil.rmtree(work, ignore_errors=True)
     report = render_diff(diffs, man.get("rules_version", "?"), ex["rules_version"])
     rdir = out / "_reports"

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline import store
-from pipeline.runner import build_actors, commit_step
+from pipeline.runner import build_actors
 from pipeline.schemas import SCHEMA_VERSION, TABLES, to_table
 
 TS = datetime(2025, 2, 14, 12, 35, tzinfo=timezone.utc)
