@@ -611,6 +611,13 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             pass                                  # a count before the title ("57 US-Soldaten")
         elif mnum:
             h.plural = mnum[0] == "Plur"
+            d0 = doc[h.np_start]
+            prev = doc[h.np_start - 1] if h.np_start > s0 else None
+            if h.plural and form.plural != "pl" and (
+                    d0.lower_ in ("dem", "des", "ein", "einem", "eines", "einen")
+                    or (d0.lower_ == "der" and prev is not None
+                        and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))):
+                h.plural = False          # a weaker tagger's Plur on "sagte der SPD-Politiker", "dem Politiker"
         else:
             h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
                                                 and form.gender != "f" and form.plural != "sg")
