@@ -1059,6 +1059,10 @@ def _propn_run_ending_at(ctx: _Ctx, end: int, s0: int) -> tuple[int, int] | None
             and doc[k - 1].is_alpha and k - 1 not in ctx.ent_of and _analyze(ctx, doc[k - 1]) is None \
             and ctx.orgs.by_name_or_genitive(doc[k - 1].text) is None:
         k -= 1
+    if end - k == 1 and k - 1 == s0 and doc[s0].pos_ == "NOUN" and _capitalized(doc[s0]) and doc[s0].is_alpha \
+            and s0 not in ctx.ent_of and _analyze(ctx, doc[s0]) is None \
+            and ctx.orgs.by_name_or_genitive(doc[s0].text) is None:
+        k -= 1                            # "[Kemal]NOUN Bedri, Vorsitzender der ...": a first name mis-tagged at sentence start
     if end - k < 2 or (k - 1 >= s0 and doc[k - 1].pos_ == "PROPN"):
         if end - k == 1 and doc[k].text in ctx.person_words:
             return (k, end)               # a single known surname
