@@ -239,7 +239,10 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
                                             or (tk.pos_ == "NOUN" and k > j and (k + 1 >= limit or doc[k + 1].text
                                                                                   in _PUNCT_STOP)
                                                 and ctx.orgs.by_name_or_genitive(tk.text) is None))
-                                       and ctx.ent_of.get(k) is None):     # "Abdel Kader [Dschassim]NOUN,"
+                                       and (ctx.ent_of.get(k) is None
+                                            or (k > j and len(ctx.ent_of[k]) == 1 and tk.text in ctx.person_words
+                                                and ctx.orgs.by_name_or_genitive(tk.text) is None))):
+            # "Abdel Kader [Dschassim]NOUN,"; "Thaksin [Shinawatra]ORG" where NER tags the surname PER elsewhere
             k += 1
             continue
         if tk.lower_ in ("von", "van", "de", "der", "al", "bin", "zu", "da", "di", "le", "ter") and k > j \
