@@ -224,6 +224,8 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     if t.lower_ in ctx.orgs.demonyms or t.lower_ in ctx.orgs.adjectives:
         return None
     if ctx.has_pos and t.pos_ and t.pos_ not in ("PROPN", "X") and not _INITIAL.match(t.text) and not (
+            t.pos_ == "NOUN" and t.is_alpha and j + 1 < limit and j + 1 in ctx.per_start and ent is None
+            and j > 0 and _analyze(ctx, doc[j - 1]) is not None) and not (    # "Informationsminister [Ghasi]NOUN [Aridi]PER"
             t.pos_ == "NOUN" and t.is_alpha and j + 1 < limit and doc[j + 1].pos_ == "PROPN"
             and j > 0 and _analyze(ctx, doc[j - 1]) is not None          # right after a title
             and _capitalized(doc[j + 1]) and doc[j + 1].is_alpha and j + 1 not in ctx.ent_of
