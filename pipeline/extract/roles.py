@@ -1075,6 +1075,14 @@ def _propn_run_ending_at(ctx: _Ctx, end: int, s0: int) -> tuple[int, int] | None
     return (k, end)
 
 
+def _subject_start(ctx: _Ctx, s: int, s0: int) -> bool:
+    """Token ``s`` starts the clause, possibly after first names of a known person ("[Meles]ADJ Zenawi")."""
+    doc = ctx.doc
+    while s > s0 and s - 1 not in ctx.ent_of and doc[s - 1].text in ctx.person_words:
+        s -= 1
+    return s == s0 or doc[s - 1].is_space or doc[s - 1].text in _PUNCT_STOP
+
+
 def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:
     """Token span of a person name that ends right before token ``end``."""
     for s, e in ctx.per_start.items():
@@ -1341,6 +1349,9 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
             else:
                 ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
                 key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..." 
+                if key is None:                        # "[Meles]ADJ [Zenawi]NOUN ist seit 1995 Regierungschef":
+                    key = next((k for s, e, k, gen in res.person_at     # a known person NER missed here,
+                                if e == sb and not gen and _subject_start(ctx, s, s0)), None)
             res.bind(h, key)
         elif h.binding == "appointment":
             cue = h.extra["cue"]
