@@ -173,6 +173,22 @@ def _capitalized(t: Token) -> bool:
     return bool(t.text) and t.text[0].isupper()
 
 
+_DETERMINERS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"}
+
+
+def _after_determiner(ctx: _Ctx, j: int) -> bool:
+    """The noun phrase that ends before token ``j`` starts with a determiner (not a bare title)."""
+    doc = ctx.doc
+    s0, _ = ctx.sent_range(j)
+    for k in range(j - 1, max(s0, j - 6) - 1, -1):
+        t = doc[k]
+        if t.is_punct or t.is_space:
+            return False
+        if t.lower_ in _DETERMINERS or t.pos_ == "DET":
+            return True
+    return False
+
+
 def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     """End token of a person name starting at ``j`` (PER entity, or a name-like token run)."""
     doc = ctx.doc
@@ -198,8 +214,9 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
         w = doc[j].text
         if single and w.endswith("s") and w[:-1] in ctx.person_words:
             return None                   # "Stellvertreter Johnsons": the possessor, not the holder
-        if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1:
+        if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1 and _after_determiner(ctx, j):
             return None                   # "dem Bundestagspräsidenten [Auskunft]PER": a noun, seen once
+            # (but "Human Rights Watch-Sprecher [Malinowski]NOUN": a bare title needs the name)
         while e < limit and e - j < 5 and e not in ctx.ent_of and (_PARTICLE_NAME.match(doc[e].text) or (
                 _capitalized(doc[e]) and doc[e].is_alpha
                 and (doc[e].pos_ == "PROPN" or single and doc[e].pos_ in ("NOUN", "X"))
