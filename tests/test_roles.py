@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline.extract import extract
 from pipeline.extract import roles as roles_mod
@@ -207,7 +207,9 @@ def test_gold_floor_with_wikinews(shared_dir):
     assert dev.precision >= 0.90 and dev.recall >= 0.85, dev
     # held-out articles (see tests/gold/roles/README.md): regression floors, below the targets
     held = group("heldout")
-    assert held.precision >= 0.75 and held.recall >= 0.60, held
+    assert held.precision >= 0.80 and held.recall >= 0.72, held
+    # all gold together (223 tuples): the issue's targets
+    assert total.precision >= 0.90 and total.recall >= 0.85, total
 
 
 def test_pronoun_holder_respects_known_gender(rules):
@@ -418,3 +420,66 @@ def test_surname_ner_missed_is_the_pronoun_antecedent(rules):
     assert got == {("Hans-Joachim Watzke", "Schatzmeister", "Borussia Dortmund", "current")}
     watzke = next(a for a in ex.actors if a.name == "Hans-Joachim Watzke")
     assert [m.text for m in watzke.mentions] == ["Hans-Joachim Watzke", "Watzke"]
+
+
+def tagged_doc(sentences):
+    """Doc from sentences of (word, pos, ent, morph) tuples, a weaker tagger's output set by hand."""
+    words, pos, ents, morphs, starts = [], [], [], [], []
+    for sent in sentences:
+        for n, (w, p, e, m) in enumerate(sent):
+            words.append(w)
+            pos.append(p)
+            ents.append(e)
+            morphs.append(m)
+            starts.append(n == 0)
+    spaces = [not (i + 1 < len(words) and words[i + 1] in (",", ".", "“")) and w != "„"
+              for i, w in enumerate(words)]
+    return Doc(_NLP.vocab, words=words, spaces=spaces, pos=pos, ents=ents, morphs=morphs, sent_starts=starts)
+
+
+def test_weaker_tagger_noise_in_names_and_number(rules):
+    """Model noise seen with the final de_news model: first names tagged NOUN, a surname tagged alone
+    (or as ORG), a one-off NOUN-tagged surname after a bare title, Number=Plur on "der SPD-Politiker"."""
+    O = "O"
+    doc = tagged_doc([
+        [("Kemal", "NOUN", O, ""), ("Bedri", "PROPN", O, ""), (",", "PUNCT", O, ""),
+         ("Vorsitzender", "NOUN", O, ""), ("der", "DET", O, ""), ("Wahlkommission", "NOUN", O, ""),
+         (",", "PUNCT", O, ""), ("begründete", "VERB", O, ""), ("das", "PRON", O, ""), (".", "PUNCT", O, "")],
+        [("Der", "DET", O, ""), ("libanesische", "ADJ", O, ""), ("Informationsminister", "NOUN", O, ""),
+         ("Ghasi", "NOUN", O, ""), ("Aridi", "NOUN", "B-PER", ""), ("stimmte", "VERB", O, ""),
+         ("zu", "ADP", O, ""), (".", "PUNCT", O, "")],
+        [("Human", "PROPN", O, ""), ("Rights", "PROPN", O, ""), ("Watch-Sprecher", "PROPN", O, ""),
+         ("Malinowski", "NOUN", "B-PER", ""), ("erklärte", "VERB", O, ""), ("das", "PRON", O, ""),
+         (".", "PUNCT", O, "")],
+        [("Ministerpräsident", "NOUN", O, ""), ("Stephan", "PROPN", "B-PER", ""), ("Weil", "PROPN", "I-PER", ""),
+         ("begrüßte", "VERB", O, ""), ("die", "DET", O, ""), ("Einladung", "NOUN", O, ""), (".", "PUNCT", O, "")],
+        [("„", "PUNCT", O, ""), ("Wir", "PRON", O, ""), ("brauchen", "VERB", O, ""), ("Geld", "NOUN", O, ""),
+         ("“", "PUNCT", O, ""), (",", "PUNCT", O, ""), ("sagte", "VERB", O, ""), ("der", "DET", O, ""),
+         ("SPD-Politiker", "NOUN", O, "Case=Nom|Number=Plur"), (".", "PUNCT", O, "")],
+    ])
+    got, _ = tuples(doc, rules)
+    assert ("Kemal Bedri", "Vorsitzender", "Wahlkommission", "current") in got
+    assert ("Ghasi Aridi", "Informationsminister", "Libanon", "current") in got
+    assert ("Malinowski", "Sprecher", "Human Rights Watch", "current") in got
+    assert ("Stephan Weil", "Politiker", "SPD", "current") in got
+
+
+def test_known_person_untagged_as_predicative_subject_and_surname_tagged_org(rules):
+    O = "O"
+    doc = tagged_doc([
+        [("Premierminister", "NOUN", O, ""), ("Meles", "PROPN", "B-PER", ""), ("Zenawi", "PROPN", "I-PER", ""),
+         ("sprach", "VERB", O, ""), (".", "PUNCT", O, "")],
+        [("Meles", "ADJ", O, ""), ("Zenawi", "NOUN", O, ""), ("ist", "AUX", O, ""), ("seit", "ADP", O, ""),
+         ("1995", "NUM", O, ""), ("Regierungschef", "NOUN", O, ""), (".", "PUNCT", O, "")],
+        [("Der", "DET", O, ""), ("Sturz", "NOUN", O, ""), ("des", "DET", O, ""), ("ehemaligen", "ADJ", O, ""),
+         ("Ministerpräsidenten", "NOUN", O, ""), ("Thaksin", "PROPN", "B-PER", ""),
+         ("Shinawatra", "PROPN", "I-PER", ""), ("war", "AUX", O, ""), ("lange", "ADV", O, ""), ("her", "ADV", O, ""),
+         (".", "PUNCT", O, "")],
+        [("Die", "DET", O, ""), ("Partei", "NOUN", O, ""), ("des", "DET", O, ""), ("entmachteten", "ADJ", O, ""),
+         ("Ministerpräsidenten", "NOUN", O, ""), ("Thaksin", "PROPN", O, ""), ("Shinawatra", "PROPN", "B-ORG", ""),
+         ("droht", "VERB", O, ""), ("ein", "DET", O, ""), ("Verbot", "NOUN", O, ""), (".", "PUNCT", O, "")],
+    ])
+    got, ex = tuples(doc, rules)
+    assert ("Meles Zenawi", "Regierungschef", None, "current") in got
+    assert {t for t in got if t[1] == "Ministerpräsident"} == {("Thaksin Shinawatra", "Ministerpräsident", None, "former")}
+    assert not any(a.name == "Thaksin" for a in ex.actors)
