@@ -1348,11 +1348,7 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
             h = c.verb_hit(i, frame_end)
             if h and ("speech" in h.classes or "cognition" in h.classes):
                 _attach_aux(c, h, frame_end)
-                clause_lo = lo
-                for m in range(h.i - 1, lo - 1, -1):
-                    if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-                        clause_lo = m + 1
-                        break
+                clause_lo = _clause_start(c, h.i, lo)
                 sp = find_subject(c, h, clause_lo, frame_end)
                 if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
                     sp = _coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
@@ -1551,11 +1547,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
     classes = h.classes
     last = max([h.i, *h.particle, *h.aux])
     # clause bounds around the verb
-    lo = a
-    for m in range(h.i - 1, a - 1, -1):
-        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-            lo = m + 1
-            break
+    lo = _clause_start(c, h.i, a)
     hi = b
     for m in range(h.i + 1, b):
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0 and m > last:
@@ -1760,11 +1752,7 @@ def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
             continue
         h = c.verb_hit(i, e)
         if h is not None:
-            clause_lo = lo
-            for m in range(h.i - 1, lo - 1, -1):
-                if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-                    clause_lo = m + 1
-                    break
+            clause_lo = _clause_start(c, h.i, lo)
             hi = _next_comma(c, h.i, e)
             return find_subject(c, h, clause_lo, hi)
     k = lo                      # no speech verb: the clause's first noun phrase ("Er verständigte … und teilte mit")
@@ -1819,11 +1807,7 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
             c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
         cue.append(d)
         h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
-        lo = a
-        for m in range(d - 1, a - 1, -1):
-            if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-                lo = m + 1
-                break
+        lo = _clause_start(c, d, a)
         sp = find_subject(c, h, lo, k)
         if sp is not None and sp[0] <= n_i < sp[1]:
             sp = None
@@ -2022,11 +2006,7 @@ def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if h is None:
             continue
         _attach_aux(c, h, sb)
-        lo = sa
-        for m in range(h.i - 1, sa - 1, -1):
-            if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-                lo = m + 1
-                break
+        lo = _clause_start(c, h.i, sa)
         hi = _next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
         sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
         if sp is not None and not _bad_speaker(c, sp):
@@ -2165,11 +2145,7 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
             return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_in_frame", si,
                          speaker_key=f.speaker_key)
     _attach_aux(c, h, b)
-    lo = a
-    for m in range(h.i - 1, a - 1, -1):
-        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-            lo = m + 1
-            break
+    lo = _clause_start(c, h.i, a)
     hi = b
     last = max([h.i, *h.particle, *h.aux])
     for m in range(last + 1, b):
@@ -2259,6 +2235,15 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             date_text=d[2] if d else None, date_start=d[0] if d else None, date_end=d[1] if d else None,
         ))
     return out
+
+
+
+def _clause_start(c: "Ctx", i: int, lo: int) -> int:
+    """First token of the clause holding token ``i``: after the last unquoted , ; : before it (or ``lo``)."""
+    for m in range(i - 1, lo - 1, -1):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+            return m + 1
+    return lo
 
 
 def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:
