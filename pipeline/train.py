@@ -4,6 +4,7 @@ One command (the whole recipe)::
 
     python -m pipeline.train                 # convert + train NER + train UD + assemble
     python -m pipeline.train convert         # only build training/corpus/*.spacy
+    python -m pipeline.train pretrain-text   # raw text for `spacy pretrain` (experiment, model card)
     python -m pipeline.train ner  [--config training/configs/ner.cfg] [--max-epochs N]
     python -m pipeline.train ud   [--config training/configs/ud.cfg]
     python -m pipeline.train assemble [--ner DIR] [--ud DIR] [--out DIR]
@@ -183,6 +184,44 @@ UD_DEV = ["de_gsd-ud-dev"]
 UD_REPEAT = 6
 
 
+SMARTDATA_LABELS = {"PERSON": "PER", "ORGANIZATION": "ORG", "ORGANIZATION_COMPANY": "ORG", "LOCATION": "LOC",
+                    "LOCATION_CITY": "LOC", "LOCATION_STREET": "LOC", "LOCATION_STOP": "LOC",
+                    "LOCATION_ROUTE": "LOC"}
+
+
+def read_smartdata() -> list[tuple[list[str], list[str]]]:
+    """DFKI SmartData v3 (dev + test files; the corpus has no NER train split here): sentences from the
+    documents' own tokenization, BIO tags from ``conceptMentions`` (PERSON, ORGANIZATION*, LOCATION*;
+    dates, numbers, triggers etc. -> O). A token is tagged when it lies inside a mention span."""
+    sents = []
+    for name in ("v3_dev.json.gz", "v3_test.json.gz"):
+        for doc in _iter_json_stream(SMARTDATA / name):
+            ments = [(m["span"]["start"], m["span"]["end"], SMARTDATA_LABELS[m["type"]])
+                     for m in (doc.get("conceptMentions") or {}).get("array", [])
+                     if m.get("type") in SMARTDATA_LABELS]
+            text = doc["text"]["string"]
+            # "japanische" (LOC in SmartData) is a *deriv in GermEval, i.e. not an entity
+            ments = [m for m in ments if text[m[0]:m[0] + 1].isupper()]
+            for sent in (doc.get("sentences") or {}).get("array", []):
+                toks = (sent.get("tokens") or {}).get("array", [])
+                words, tags, prev = [], [], None
+                for t in toks:
+                    a, b = t["span"]["start"], t["span"]["end"]
+                    w = text[a:b]
+                    if not w.strip():
+                        continue
+                    hit = next((m for m in ments if m[0] <= a and b <= m[1]), None)
+                    if hit is None:
+                        tags.append("O")
+                    else:
+                        tags.append(("I-" if hit is prev else "B-") + hit[2])
+                    prev = hit
+                    words.append(w)
+                if words:
+                    sents.append((words, _fix_bio(tags)))
+    return sents
+
+
 def convert(mobie: bool = False) -> None:
     _need_shared()
     import spacy
@@ -198,6 +237,9 @@ def convert(mobie: bool = False) -> None:
         mob = read_mobie("train")
         DocBin(docs=sents_to_docs(nlp.vocab, train + mob)).to_disk(CORPUS / "ner_train_mobie.spacy")
         print(f"MobIE: {len(mob)} train sentences added -> ner_train_mobie.spacy")
+        smd = read_smartdata()
+        DocBin(docs=sents_to_docs(nlp.vocab, train + mob + smd)).to_disk(CORPUS / "ner_train_extra.spacy")
+        print(f"SmartData: {len(smd)} sentences; GermEval+MobIE+SmartData -> ner_train_extra.spacy")
     ud_train = read_ud(UD_TRAIN, nlp.vocab)
     ud_dev = read_ud(UD_DEV, nlp.vocab)
     DocBin(docs=ud_train, store_user_data=False).to_disk(CORPUS / "ud_train.spacy")
@@ -286,6 +328,23 @@ def train_vectors(dim: int = 100, rows: int = 20000, epoch: int = 5, threads: in
     subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "de", str(vec),
                     str(WORK / "vectors"), "--mode", "floret"], check=True)
     return WORK / "vectors"
+
+
+def pretrain_text(max_law_lines: int = 120000) -> Path:
+    """Raw text for ``spacy pretrain`` (training/configs/ner_pretrain.cfg): the same sources as the vectors,
+    with the first ``max_law_lines`` law paragraphs (~4.8 M words in all), one ``{"text": ...}`` a line."""
+    _need_shared()
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / "pretrain.jsonl"
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for text in vector_texts(max_law_lines=max_law_lines):
+            text = " ".join(text.split())
+            if len(text) >= 20:
+                out.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+                n += 1
+    print(f"pretraining text: {n} lines -> {path}")
+    return path
 
 
 # -------------------------------------------------------------------------------------------- training
@@ -379,19 +438,23 @@ def assemble(ner_dir: Path, ud_dir: Path, out: Path = MODEL_DIR) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.train", description=__doc__.split("\n")[0])
-    ap.add_argument("step", nargs="?", default="all", choices=["all", "convert", "vectors", "ner", "ud", "assemble"])
+    ap.add_argument("step", nargs="?", default="all", choices=["all", "convert", "vectors", "pretrain-text", "ner", "ud",
+                                                              "assemble"])
     ap.add_argument("--ner-config", default=str(CONFIGS / "ner.cfg"))
     ap.add_argument("--ud-config", default=str(CONFIGS / "ud_small.cfg"))
     ap.add_argument("--ner", default=str(OUTPUT / "ner" / "model-best"), help="trained NER pipeline")
     ap.add_argument("--ud", default=str(OUTPUT / "ud" / "model-best"), help="trained UD pipeline")
     ap.add_argument("--out", default=str(MODEL_DIR))
     ap.add_argument("--ner-train", default=str(CORPUS / "ner_train.spacy"))
-    ap.add_argument("--mobie", action="store_true", help="also build GermEval+MobIE training data")
+    ap.add_argument("--mobie", action="store_true",
+                    help="also build GermEval+MobIE(+SmartData) training data (measured: hurts GermEval dev)")
     ap.add_argument("overrides", nargs="*", help="extra spacy train overrides, e.g. --training.max_epochs=5")
     args, extra = ap.parse_known_args(argv)
     overrides = list(args.overrides) + extra
     if args.step in ("all", "convert"):
         convert(mobie=args.mobie)
+    if args.step == "pretrain-text":
+        pretrain_text()
     if args.step == "vectors" or (args.step == "all" and "vectors" in Path(args.ner_config).read_text()
                                     and "${paths.vectors}" in Path(args.ner_config).read_text()
                                     and "include_static_vectors = true" in Path(args.ner_config).read_text()):

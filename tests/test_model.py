@@ -95,3 +95,18 @@ def test_parser_gives_subject_and_root(nlp):
     by_text = {t.text: t for t in doc}
     assert by_text["sagte"].dep_ == "ROOT"
     assert by_text["Minister"].dep_ == "nsubj" and by_text["Minister"].head.text == "sagte"
+
+
+@pytest.mark.shared
+def test_smartdata_conversion(shared_dir):
+    """SmartData mentions become GermEval-style BIO tags; lower-case adjectives ("japanische") are not
+    entities (they are *deriv in GermEval)."""
+    from pipeline.train import read_smartdata
+    sents = read_smartdata()
+    assert len(sents) == 1695
+    tagged = {tuple(w): t for w, t in sents}
+    ufo = next(k for k in tagged if "UFO" in k and "Lufthansa" in k)
+    pairs = dict(zip(ufo, tagged[ufo]))
+    assert pairs["UFO"] == "B-ORG" and pairs["Lufthansa"] == "B-ORG" and pairs["weitet"] == "O"
+    jap = next(k for k in tagged if "japanische" in k and "Opferzahlen" in k)
+    assert dict(zip(jap, tagged[jap]))["japanische"] == "O"
