@@ -85,6 +85,10 @@ def _rule_paths(directory: Path) -> list[Path]:
             if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl")]
 
 
+# libyaml's safe loader when PyYAML was built with it: the same data, ~7x faster than the pure-Python one
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":
@@ -98,7 +102,7 @@ def _read(path: Path) -> Any:
                 raise RuleError(path.name, f"line {i}", f"invalid JSON: {exc}") from exc
         return out
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise RuleError(path.name, None, f"invalid YAML: {exc}") from exc
 

@@ -22,9 +22,12 @@ from . import roles as _roles
 
 
 def extract(doc: Doc, rules: RuleSet) -> Extraction:
-    mentions = _actors.entity_mentions(doc, rules)
+    # the title scan is the same for the holder names NER missed and for the roles: do it once
+    scan = _roles.Scan(doc, rules) if rules.get("roles") is not None and rules.get("organizations") is not None \
+        else None
+    mentions = _actors.entity_mentions(doc, rules, scan)
     actors, mention_keys = _actors.resolve(doc, mentions, rules)
-    roles = _roles.roles(doc, rules, actors)          # adds ROLE mentions to `actors`
+    roles = _roles.roles(doc, rules, actors, scan)    # adds ROLE mentions to `actors`
     claims = _claims.claims(doc, rules, actors)
     pairs = [(m, a.key) for a in actors for m in a.mentions]
     pairs += [(m, None) for m in mentions if m not in mention_keys]

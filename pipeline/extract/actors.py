@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from pipeline.records import Actor, Mention
@@ -94,23 +95,26 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def entity_mentions(doc: Doc, rules: RuleSet) -> list[Mention]:
-    """Named-entity mentions, plus holder names next to role titles that NER missed."""
+def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
+    """Named-entity mentions, plus holder names next to role titles that NER missed.
+
+    ``scan``: a :class:`pipeline.extract.roles.Scan` of the Doc to reuse (optional)."""
     sent_of = sentence_index(doc)
     names: list[tuple[int, int]] = []
     if rules.get("roles") is not None and rules.get("organizations") is not None:
         from . import roles as _roles
-        names = _roles.name_spans(doc, rules)
+        names = _roles.name_spans(doc, rules, scan)
     out: list[Mention] = []
     covered: set[int] = set()
     ar = rules.get("actors")
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2}
+    stats = _DocStats(doc)
     for e in doc.ents:
         if e.label_ not in ACTOR_TYPES:
             continue
         if any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in e[:-1]):
             continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
-        if _noise_entity(doc, e, rules):
+        if _noise_entity(doc, e, rules, stats):
             continue
         if e.label_ in ("ORG", "MISC", "LOC") and len(e) >= 2 and e[0].lower_ in _TYPE_NOUNS \
                 and e[1].text[:1].isupper() and e[1].is_alpha:
@@ -169,13 +173,29 @@ def _known_word(word: str, rules: RuleSet) -> bool:
     return bool((lex is not None and lex.lookup(word)) or (orgs is not None and orgs.by_name_or_genitive(word)))
 
 
-def _noise_entity(doc: Doc, e, rules: RuleSet) -> bool:
+class _DocStats:
+    """Per-Doc facts that _noise_entity needs for every entity, computed once."""
+
+    def __init__(self, doc: Doc):
+        self.surnames = {x[-1].text for x in doc.ents if x.label_ == "PER"}
+        self._counts: Counter | None = None
+        self.doc = doc
+
+    def count(self, text: str) -> int:
+        """How many tokens of the Doc have this text."""
+        if self._counts is None:
+            self._counts = Counter(t.text for t in self.doc)
+        return self._counts[text]
+
+
+def _noise_entity(doc: Doc, e, rules: RuleSet, stats: _DocStats | None = None) -> bool:
     """An entity that is no actor: a currency ("Euro"), or a common noun NER tagged once
     ("Union verlangt [Kurswechsel]PER", "In [Gesprächen]LOC mit Russland", "Der [Muskelmann]MISC")."""
     ar, orgs = rules.get("actors"), rules.get("organizations")
     if ar is not None and " ".join(e.text.split()).lower() in ar.not_actors:
         return True
-    surnames = {x[-1].text for x in doc.ents if x.label_ == "PER"}
+    stats = stats or _DocStats(doc)
+    surnames = stats.surnames
     words = [t for n, t in enumerate(e) if not t.is_space and not (n == 0 and t.text[:-1] in surnames)]
     if e.label_ == "MISC" and doc.has_annotation("POS") and words and not any(
             t.pos_ in ("PROPN", "X") or t.text.isupper() or (orgs is not None and orgs.by_name_or_genitive(t.text))
@@ -184,7 +204,7 @@ def _noise_entity(doc: Doc, e, rules: RuleSet) -> bool:
     if len(e) != 1:
         return False
     t = e[0]
-    if t.pos_ != "NOUN" or not t.is_alpha or t.text.isupper() or sum(1 for x in doc if x.text == t.text) > 1:
+    if t.pos_ != "NOUN" or not t.is_alpha or t.text.isupper() or stats.count(t.text) > 1:
         return False
     if orgs is not None and orgs.by_name_or_genitive(t.text) is not None:
         return False
@@ -212,7 +232,11 @@ def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
     lex, orgs = rules.get("roles"), rules.get("organizations")
     out = []
-    for t in doc:
+    strings = doc.vocab.strings
+    wanted = {h for h in set(doc.to_array([ORTH]).ravel().tolist())
+              if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)}
+    orths = doc.to_array([ORTH]).ravel().tolist()
+    for t in (doc[i] for i, h in enumerate(orths) if h in wanted):     # only words that can match below
         if t.i in covered or t.i in in_ent or not t.is_alpha or not t.text[0].isupper():
             continue
         w = t.text

@@ -384,7 +384,7 @@ class Ctx:
     def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor]):
         self.doc, self.R, self.actors = doc, R, actors
         self.toks: list[Token] = list(doc)
-        self.low = [t.text.lower() for t in doc]
+        self.low = [t.text.lower() for t in self.toks]
         self.text = doc.text
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
         self.has_morph = doc.has_annotation("MORPH")
@@ -451,7 +451,7 @@ class Ctx:
     def _clean_sents(self, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Sentences without surrounding whitespace tokens; an opening quotation mark at a
         sentence end moves to the next sentence, a closing one at a start to the previous."""
-        toks = self.doc
+        toks = self.toks                      # the Doc's tokens, made once
         text = self.doc.text
         bounds = [a for a, b in raw] + [len(toks)]
         for i, t in enumerate(toks):          # paragraph breaks always end a sentence
@@ -2200,7 +2200,7 @@ def _dates(c: Ctx) -> list[tuple[int, int, str]]:
 
 
 def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
-    dates = _dates(c)
+    dates = None                       # the article's date expressions, found when a claim needs them
     out: list[Claim] = []
     seen = set()
     for f in sorted(found, key=lambda f: (f.msg or (0, 0))[0]):
@@ -2226,6 +2226,8 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             ctext = " ".join(c.toks[t].text for t in cue)
         else:
             cs = ce = ctext = None
+        if dates is None:
+            dates = _dates(c)
         d = _claim_date(c, f, dates)
         out.append(Claim(
             speaker_key=f.speaker_key, speaker_text=stext, speaker_start=ss, speaker_end=se,

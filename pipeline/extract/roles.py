@@ -39,6 +39,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, ORTH, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import Actor, Mention, Role
@@ -107,7 +109,8 @@ class _Ctx:
         self.per_start: dict[int, int] = {}
         self.ent_of: dict[int, Span] = {}
         self.person_words: set[str] = set()
-        self.texts = Counter(t.text for t in doc)
+        self.analyzed = _lexicon_memo(self.lex)
+        self.texts = _text_counts(doc)
         ar = rules.get("actors")
         self.actor_rules = ar
         self.given = ar.given_names if ar is not None else frozenset()
@@ -125,6 +128,13 @@ class _Ctx:
 
     def sent_range(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[self.sent_of[i]]
+
+
+def _text_counts(doc: Doc) -> Counter:
+    """Counter of the token texts (``Counter(t.text for t in doc)``, without making a Token per word)."""
+    strings = doc.vocab.strings
+    orths = Counter(doc.to_array([ORTH]).ravel().tolist()) if len(doc) else Counter()
+    return Counter({strings[h]: n for h, n in orths.items()})
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
@@ -281,13 +291,39 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
 
 # ----------------------------------------------------------------------------- title analysis
 def _analyze(ctx: _Ctx, t: Token) -> tuple[list[Form], list[str], str] | None:
-    """Forms of the title in token ``t`` plus its hyphen prefixes and compound prefix."""
+    """Forms of the title in token ``t`` plus its hyphen prefixes and compound prefix.
+
+    A function of the token's text and the lexicon only, so results are memoized per
+    lexicon (callers never modify them)."""
+    memo = ctx.analyzed
     text = t.text
+    try:
+        return memo[text]
+    except KeyError:
+        pass
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    out = memo[text] = _analyze_text(ctx.lex, text)
+    return out
+
+
+_MEMO_MAX = 200_000
+
+
+def _lexicon_memo(lex: RoleLexicon) -> dict:
+    memo = lex.__dict__.get("_analyze_memo")
+    if memo is None:
+        memo = {}
+        object.__setattr__(lex, "_analyze_memo", memo)
+        object.__setattr__(lex, "_blocked_suffixes", tuple(lex.blocked))
+    return memo
+
+
+def _analyze_text(lex: RoleLexicon, text: str) -> tuple[list[Form], list[str], str] | None:
     if not text or not any(c.isalpha() for c in text):
         return None
     if not text[0].isupper() and not ("-" in text and text.split("-")[-1][:1].isupper()):
         return None
-    lex = ctx.lex
     forms = lex.lookup(text)
     if forms:
         return forms, [], ""
@@ -299,7 +335,7 @@ def _analyze(ctx: _Ctx, t: Token) -> tuple[list[Form], list[str], str] | None:
     forms = lex.lookup(lw)
     cprefix = ""
     if not forms:
-        if any(lw.endswith(b) for b in lex.blocked):
+        if lw.endswith(lex.__dict__["_blocked_suffixes"]):          # any of lex.blocked
             return None
         for i in range(2, len(lw) - 3):
             suf = lw[i:]
@@ -458,12 +494,19 @@ def _set_org(h: Hit, org: str | None, source: str) -> None:
         h.org, h.org_rank = org, _RANK[source]
 
 
+def _propn_tokens(doc: Doc) -> list[Token]:
+    """The PROPN-tagged tokens in order (without making a Token for every word)."""
+    if not len(doc):
+        return []
+    return [doc[i] for i in (doc.to_array([POS]).ravel() == PROPN).nonzero()[0].tolist()]
+
+
 def _scan(ctx: _Ctx) -> list[Hit]:
     doc, p, orgs = ctx.doc, ctx.p, ctx.orgs
     hits: list[Hit] = []
     modifiers: set[int] = set()
     ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
-    for tok in doc:                                   # "Mannesmann" elsewhere in the text
+    for tok in _propn_tokens(doc):                    # "Mannesmann" elsewhere in the text
         if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
                 and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER"):
             ent_orgs[tok.lower_] = tok.text
@@ -1115,8 +1158,9 @@ class _Resolver:
         self.actors = actors
         self.by_key = {a.key: a for a in actors}
         self.person_at: list[tuple[int, int, str, bool]] = []    # (tok start, tok end, key, genitive)
-        char2tok = {t.idx: t.i for t in ctx.doc}
-        end2tok = {t.idx + len(t.text): t.i + 1 for t in ctx.doc}
+        starts, lengths = ctx.doc.to_array([IDX, LENGTH]).T.tolist() if len(ctx.doc) else ([], [])
+        char2tok = {s: i for i, s in enumerate(starts)}                       # t.idx -> t.i
+        end2tok = {s + n: i + 1 for i, (s, n) in enumerate(zip(starts, lengths))}   # end char -> t.i + 1
         self.span_key: dict[tuple[int, int], str] = {}
         for a in actors:
             for m in a.mentions:
@@ -1336,9 +1380,10 @@ class _Resolver:
         return None
 
 
-def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
-    hits = _scan(ctx)
-    _bind_patterns(ctx, hits)
+def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -> tuple[list[Hit], _Resolver]:
+    if hits is None:
+        hits = _scan(ctx)
+        _bind_patterns(ctx, hits)
     res = _Resolver(ctx, actors)
     res._refs = []
     for h in hits:                                     # explicit names first
@@ -1384,11 +1429,24 @@ def _match_hits(ctx: _Ctx, actors: list[Actor]) -> tuple[list[Hit], _Resolver]:
 
 
 # ----------------------------------------------------------------------------- public API
-def name_spans(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
+class Scan:
+    """Title hits of a Doc after the pattern binding, before resolution: what
+    :func:`name_spans` and :func:`roles` both start from. ``extract`` computes it once
+    and hands it to both (the Doc must not change in between)."""
+
+    def __init__(self, doc: Doc, rules: RuleSet):
+        self.doc, self.rules = doc, rules
+        self.ctx = _Ctx(doc, rules)
+        self.hits = _scan(self.ctx)
+        _bind_patterns(self.ctx, self.hits)
+        self.used = False
+
+
+def name_spans(doc: Doc, rules: RuleSet, scan: Scan | None = None) -> list[tuple[int, int]]:
     """Token spans of holder names next to role titles that NER did not tag as PER."""
-    ctx = _Ctx(doc, rules)
-    hits = _scan(ctx)
-    _bind_patterns(ctx, hits)
+    if scan is None or scan.doc is not doc or scan.rules is not rules:
+        scan = Scan(doc, rules)
+    hits = scan.hits
     out = []
     per = {(e.start, e.end) for e in doc.ents if e.label_ == "PER"}
     for h in hits:
@@ -1397,10 +1455,17 @@ def name_spans(doc: Doc, rules: RuleSet) -> list[tuple[int, int]]:
     return out
 
 
-def roles(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Role]:
-    """Role rows of the article. Adds ROLE mentions to the actors they refer to (in place)."""
-    ctx = _Ctx(doc, rules)
-    hits, res = _match_hits(ctx, actors)
+def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = None) -> list[Role]:
+    """Role rows of the article. Adds ROLE mentions to the actors they refer to (in place).
+
+    ``scan``: the :class:`Scan` that :func:`name_spans` used (resolution modifies its hits,
+    so it serves one call of ``roles``)."""
+    if scan is not None and scan.doc is doc and scan.rules is rules and not scan.used:
+        scan.used = True
+        ctx, hits = scan.ctx, scan.hits
+    else:
+        ctx, hits = _Ctx(doc, rules), None
+    hits, res = _match_hits(ctx, actors, hits)
     sent_of = ctx.sent_of
     rows: list[tuple[Hit, Role]] = []
     for h in hits:
@@ -1448,4 +1513,4 @@ def _dummy(r: Role) -> Title:
     return Title(r.role, r.role_category, None, False, (), r.role)
 
 
-__all__ = ["roles", "name_spans", "Hit"]
+__all__ = ["roles", "name_spans", "Hit", "Scan"]
