@@ -134,9 +134,10 @@ def _process(input_dir, out: Path, rules_dir, model, only_new, chunks) -> dict:
 
 
 @flow(name="rerun_rules", log_prints=True)
-def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None) -> dict:
-    """Re-extract every processed article from the parse cache with the current (or given) rules."""
-    res = runner.rerun_rules(out_dir, rules_dir)
+def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None, full: bool = False) -> dict:
+    """Re-extract the processed articles a rule change can affect (``full``: all of them) from the
+    parse cache with the current (or given) rules."""
+    res = runner.rerun_rules(out_dir, rules_dir, full=full)
     create_markdown_artifact(key="rerun-rules-report", markdown=res["report"],
                              description="What changed per rule in the last rules re-run")
     return {k: v for k, v in res.items() if k != "diffs"}
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     rr = sub.add_parser("rerun", help="run the rerun_rules flow")
     rr.add_argument("--out", default=str(ROOT / "outputs"))
     rr.add_argument("--rules", default=None)
+    rr.add_argument("--full", action="store_true", help="re-extract every article")
     s = sub.add_parser("serve", help="serve process_corpus on a schedule (needs `prefect server start`)")
     s.add_argument("--input", default=str(ROOT / "corpus"))
     s.add_argument("--out", default=str(ROOT / "outputs"))
@@ -211,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     if args.command == "rerun":
-        print(rerun_rules(args.out, args.rules)["report"])
+        print(rerun_rules(args.out, args.rules, args.full)["report"])
         return 0
     if args.command == "serve":
         if not os.environ.get("PREFECT_API_URL"):

@@ -30,13 +30,14 @@ def _cmd_rerun(args) -> int:
     from pipeline.ruleset import RuleError
 
     try:
-        res = rerun_rules(args.out, rules_dir=args.rules)
+        res = rerun_rules(args.out, rules_dir=args.rules, full=args.full)
     except (RuleError, FileNotFoundError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(res["report"])
-    print(f"{res['articles']} articles re-extracted in {res['seconds']:.2f} s "
-          f"(re-parsed {res['reparsed']}); rules {res['rules_version']}; report {res['report_path']}")
+    print(f"{res['articles']} articles: {res['reextracted']} re-extracted, {res['reused']} kept "
+          f"({res['why']}) in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
+          f"rules {res['rules_version']}; report {res['report_path']}")
     return 0
 
 
@@ -105,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     rr = sub.add_parser("rerun", help="re-run extraction from the parse cache after a rules change")
     rr.add_argument("--out", default="outputs")
     rr.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
+    rr.add_argument("--full", action="store_true",
+                    help="re-extract every article (default: only those the rule change can affect)")
     rr.set_defaults(func=_cmd_rerun)
 
     i = sub.add_parser("info", help="show the model and rules in use")

@@ -6,6 +6,8 @@ values (paths, counts, hashes), so the CLI calls them in a row and
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -209,33 +211,39 @@ def rows_for_article(article: dict, extraction, sent_of_offset: Callable[[int], 
     return {"mentions": mentions, "roles": roles, "claims": claims}
 
 
-EXTRACTED = ("articles", "mentions", "roles", "claims", "actor_types", "extract_rejects")
+EXTRACTED = ("articles", "mentions", "roles", "claims", "actor_types", "extract_rejects", "words")
 _ACTOR_TYPES = pa.schema([("actor_id", pa.string()), ("actor_type", pa.string())])
+_WORDS = pa.schema([("article_id", pa.string()), ("words", pa.string())])
 
 
-def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
-                 dest: str | Path | None = None, progress: Callable[[int], None] | None = None,
-                 vocab=None) -> dict:
-    """Run the rule-based extractors over cached parses of ``work/articles.parquet``.
+def blank_vocab():
+    """A German vocab without a tokenizer or pipeline (all that reading a DocBin needs).
 
-    Writes ``<dest or work>/<table>.parquet`` for the tables in ``EXTRACTED``.
-    Needs no model: Docs are read from the cache with a blank German vocab (or
-    ``vocab``). An article whose extraction fails becomes a reject row.
-    """
-    import spacy
+    The same vocab that ``spacy.blank("de")`` makes (lexical attributes, stop words,
+    noun chunks), built in a millisecond instead of ~60 ms."""
+    from spacy.lang.de import German
+    from spacy.vocab import create_vocab
 
+    return create_vocab("de", German.Defaults)
+
+
+@dataclass
+class Extracted:
+    """Rows of a set of articles, in article order, before any corpus-level merge."""
+    rows: dict[str, list[dict]]              # articles, mentions (with _actor_type), roles, claims
+    rejects: list[dict]
+    words: dict[str, str]                    # article_id -> distinct lemmas (incremental.doc_words)
+
+
+def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
+                     progress: Callable[[int], None] | None = None) -> Extracted:
+    """Run the extractors over the cached parses of ``arts`` (article rows, updated in place)."""
     from pipeline.extract import extract
-    from pipeline.ruleset import load_rules
+    from pipeline.incremental import doc_words
 
-    work = Path(work_dir)
-    rules = load_rules(rules_dir)
-    vocab = vocab or spacy.blank("de").vocab
-    cache = DocCache(cache_dir, model["key"])
-    dest = Path(dest) if dest else work
-    arts = pq.read_table(work / "articles.parquet").to_pylist()
-    prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
+    vocab = vocab or blank_vocab()
     out: dict[str, list[dict]] = {"articles": [], "mentions": [], "roles": [], "claims": []}
-    rejects = []
+    rejects, words = [], {}
     for art in arts:
         doc = cache.get(art["content_sha256"], vocab)
         try:
@@ -252,18 +260,46 @@ def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules
         out["articles"].append(art)
         for name, rs in rows.items():
             out[name].extend({**r, **prov} for r in rs)
+        words[art["article_id"]] = doc_words(doc)
         if progress:
             progress(1)
+    return Extracted(out, rejects, words)
+
+
+def actor_type_rows(mentions: list[dict]) -> list[dict]:
+    return [{"actor_id": r["actor_id"], "actor_type": r["_actor_type"]} for r in mentions if r["actor_id"]]
+
+
+def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
+                 dest: str | Path | None = None, progress: Callable[[int], None] | None = None,
+                 vocab=None) -> dict:
+    """Run the rule-based extractors over cached parses of ``work/articles.parquet``.
+
+    Writes ``<dest or work>/<table>.parquet`` for the tables in ``EXTRACTED``.
+    Needs no model: Docs are read from the cache with a blank German vocab (or
+    ``vocab``). An article whose extraction fails becomes a reject row.
+    """
+    from pipeline.ruleset import load_rules
+
+    work = Path(work_dir)
+    rules = load_rules(rules_dir)
+    cache = DocCache(cache_dir, model["key"])
+    dest = Path(dest) if dest else work
+    arts = pq.read_table(work / "articles.parquet").to_pylist()
+    prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
+    ex = extract_articles(arts, cache, rules, prov, vocab, progress)
+    out = ex.rows
     dest.mkdir(parents=True, exist_ok=True)
     for name, rs in out.items():
         pq.write_table(to_table(name, rs), dest / f"{name}.parquet")
     # mentions carry the actor type only for building the actors table
-    types = [{"actor_id": r["actor_id"], "actor_type": r["_actor_type"]}
-             for r in out["mentions"] if r["actor_id"]]
+    types = actor_type_rows(out["mentions"])
     pq.write_table(pa.Table.from_pylist(types, schema=_ACTOR_TYPES), dest / "actor_types.parquet")
-    pq.write_table(to_table("rejects", rejects), dest / "extract_rejects.parquet")
+    pq.write_table(to_table("rejects", ex.rejects), dest / "extract_rejects.parquet")
+    pq.write_table(pa.table({"article_id": list(ex.words), "words": list(ex.words.values())}, schema=_WORDS),
+                   dest / "words.parquet")
     return {"rules_version": rules.version, "rules_dir": str(rules.directory),
-            **{n: len(v) for n, v in out.items()}, "extract_rejects": len(rejects),
+            **{n: len(v) for n, v in out.items()}, "extract_rejects": len(ex.rejects),
             "actors": len({t["actor_id"] for t in types})}
 
 
@@ -286,6 +322,9 @@ def merge_chunks(work_dir: str | Path, chunk_dirs: list[str]) -> None:
     """Concatenate the chunks' extracted tables, in chunk order, into the work dir."""
     work = Path(work_dir)
     for name in EXTRACTED:
+        if name == "words" and not all((Path(d) / "words.parquet").exists() for d in chunk_dirs):
+            (work / "words.parquet").unlink(missing_ok=True)   # an older cached result: no rows store
+            continue
         parts = [pq.read_table(Path(d) / f"{name}.parquet") for d in chunk_dirs]
         pq.write_table(pa.concat_tables(parts) if parts else pq.read_table(work / f"{name}.parquet"),
                        work / f"{name}.parquet")
@@ -433,7 +472,9 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
     """Merge the work dir's rows into OUT and publish a new version atomically.
 
     Rows of re-processed articles replace the old ones. With ``replace_all``
-    the work dir's tables replace the outputs entirely (a rules re-run).
+    the work dir's tables replace the outputs entirely (a rules re-run). The
+    rows as extracted (before corpus-level merges) are kept for incremental
+    rules re-runs (:class:`RowsStore`).
     """
     work, out = Path(work_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -442,10 +483,26 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
     if (work / "extract_rejects.parquet").exists():
         new["rejects"] = pa.concat_tables(
             [new["rejects"], pq.read_table(work / "extract_rejects.parquet", schema=TABLES["rejects"])])
+    new_types = {r["actor_id"]: r["actor_type"]
+                 for r in pq.read_table(work / "actor_types.parquet").to_pylist()}
+    words = None
+    if (work / "words.parquet").exists():
+        w = pq.read_table(work / "words.parquet")
+        words = dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist()))
+    prev_version = store.manifest(out).get("version")
+    tables = final_tables(out, new, new_types, replace_all)
+    version = store.write_version(out, tables, info or {})
+    _keep_rows(out, version, prev_version, new, new_types, words, info or {}, replace_all)
+    return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
+
+
+def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str], replace_all: bool
+                 ) -> dict[str, pa.Table]:
+    """The tables to publish: ``new`` rows (articles, mentions, roles, claims, rejects) merged
+    into OUT's current ones (or replacing them), corpus-level person merges applied, actors built."""
     ids = set(new["articles"].column("article_id").to_pylist())
     types = {} if replace_all else _types_from_old_actors(out)
-    types.update({r["actor_id"]: r["actor_type"]
-                  for r in pq.read_table(work / "actor_types.parquet").to_pylist()})
+    types.update(new_types)
     tables = {}
     for name in ("articles", "mentions", "roles", "claims"):
         if replace_all:
@@ -464,11 +521,219 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
                                    ("claims", "speaker_actor_id", "speaker_name")):
         tables[name] = _apply_merges(tables[name], id_col, name_col, merges)
     tables["actors"] = build_actors(tables["mentions"], types)
-    version = store.write_version(out, tables, info or {})
-    return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
+    return tables
+
+
+# --------------------------------------------------------------------------- rows store
+RAW = ("mentions", "roles", "claims")
+
+
+@dataclass
+class RowsStore:
+    """The rows of every published article as extracted, before corpus-level merges.
+
+    ``OUT/_cache/rows/<published version>/``: ``mentions|roles|claims.arrow``,
+    ``actor_types.arrow``, ``words.arrow`` (each article's distinct lemmas) and
+    ``meta.json`` (rules version and rule file hashes, extractor code hash, model
+    key); ``OUT/_cache/rows/rules/`` holds the compiled rules of each rule file
+    content (pickles) for comparing rule sets. A rules re-run reuses the rows of
+    articles that a rule change cannot affect. A store belongs to one published
+    version: after a run that could not maintain it, the next re-run is a full one.
+    """
+    dir: Path
+    meta: dict
+    tables: dict[str, pa.Table]
+    types: dict[str, str]
+    words: dict[str, str]
+
+    @staticmethod
+    def root(out: str | Path) -> Path:
+        return Path(out) / "_cache" / "rows"
+
+    @classmethod
+    def load(cls, out: str | Path, version: str | None) -> "RowsStore | None":
+        d = cls.root(out) / str(version)
+        if not version or not (d / "meta.json").exists():
+            return None
+        try:
+            meta = json.loads((d / "meta.json").read_text())
+            from pipeline.incremental import code_hash
+            if meta.get("code") != code_hash():        # made by other extractor code: only its meta matters
+                return cls(d, meta, {}, {}, {})
+            tables = {n: _read_arrow(d / f"{n}.arrow") for n in RAW}
+            t = _read_arrow(d / "actor_types.arrow")
+            w = _read_arrow(d / "words.arrow")
+        except (OSError, ValueError, pa.ArrowException):
+            log.warning("unreadable rows store %s; re-extracting everything", d, exc_info=True)
+            return None
+        return cls(d, meta, tables, dict(zip(t.column("actor_id").to_pylist(), t.column("actor_type").to_pylist())),
+                   dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist())))
+
+    def matches(self, rules_version: str, model_key: str) -> bool:
+        from pipeline.incremental import code_hash
+        return (self.meta.get("rules_version"), self.meta.get("code"), self.meta.get("model_key")) == \
+            (rules_version, code_hash(), model_key)
+
+    def compiled_rules(self, stems: Iterable[str]) -> dict:
+        """The compiled rules the rows were made with, for ``stems`` (valid under the same code hash)."""
+        import pickle
+        files = self.meta.get("rule_files") or {}
+        return {s: pickle.loads((self.rules_dir(self.dir.parent) / _rules_pickle(s, files[s], self.meta["code"]))
+                                .read_bytes()) for s in stems}
+
+    @staticmethod
+    def rules_dir(root: Path) -> Path:
+        return root / "rules"
+
+    @classmethod
+    def save(cls, out: str | Path, version: str, tables: dict[str, pa.Table], types: dict[str, str],
+             words: dict[str, str], rules, model_key: str) -> None:
+        import pickle
+
+        from pipeline.incremental import code_hash
+
+        root = cls.root(out)
+        code = code_hash()
+        files = rule_file_hashes(rules.directory)
+        rdir = cls.rules_dir(root)
+        rdir.mkdir(parents=True, exist_ok=True)
+        for stem, compiled in rules.compiled.items():   # one pickle per rule file content, written once
+            target = rdir / _rules_pickle(stem, files.get(stem, "-"), code)
+            if not target.exists():
+                tmp = rdir / f".{target.name}.{uuid.uuid4().hex[:6]}"
+                tmp.write_bytes(pickle.dumps(_without_caches(compiled), protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(tmp, target)
+        tmp = root / f".{version}.{uuid.uuid4().hex[:6]}"
+        tmp.mkdir(parents=True)
+        try:
+            for n in RAW:
+                _write_arrow(tables[n], tmp / f"{n}.arrow")
+            _write_arrow(pa.table({"actor_id": list(types), "actor_type": list(types.values())},
+                                  schema=_ACTOR_TYPES), tmp / "actor_types.arrow")
+            _write_arrow(pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS),
+                         tmp / "words.arrow")
+            (tmp / "meta.json").write_text(json.dumps({"version": version, "rules_version": rules.version,
+                                                       "rule_files": files, "code": code,
+                                                       "model_key": model_key}))
+            os.replace(tmp, root / version)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        cls.clear(out, keep=version)
+        keep = {_rules_pickle(s, h, code) for s, h in files.items()}
+        for f in rdir.iterdir():
+            if f.name not in keep and not f.name.startswith("."):
+                f.unlink(missing_ok=True)
+
+    @classmethod
+    def clear(cls, out: str | Path, keep: str | None = None) -> None:
+        root = cls.root(out)
+        if root.is_dir():
+            for d in root.iterdir():
+                if d.name not in (keep, "rules"):
+                    shutil.rmtree(d, ignore_errors=True)
+
+
+def _write_arrow(table: pa.Table, path: Path) -> None:
+    """Arrow IPC file, uncompressed: the kept rows are read back whole, and this is the fastest way."""
+    table = table.unify_dictionaries().combine_chunks()      # one dictionary per column in a file
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as w:
+        w.write_table(table)
+
+
+def _read_arrow(path: Path) -> pa.Table:
+    with pa.OSFile(str(path), "rb") as src:
+        return pa.ipc.open_file(src).read_all()
+
+
+def rule_file_hashes(directory: str | Path) -> dict[str, str]:
+    """Content hash of each rule file, by stem (what one compiled rule object depends on)."""
+    out: dict[str, str] = {}
+    for p in sorted(Path(directory).iterdir()):
+        if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl"):
+            h = hashlib.sha256(p.name.encode() + b"\0" + p.read_bytes()).hexdigest()[:16]
+            out[p.stem] = out.get(p.stem, "") + h
+    return out
+
+
+def _rules_pickle(stem: str, file_hash: str, code: str) -> str:
+    return f"{stem}-{file_hash[:32]}-{code}.pkl"
+
+
+def _without_caches(obj):
+    """A shallow copy without the private memo attributes extractors hang on rule objects."""
+    import copy
+    d = getattr(obj, "__dict__", None)
+    if not d or not any(k.startswith("_") for k in d):
+        return obj
+    obj = copy.copy(obj)
+    for k in [k for k in vars(obj) if k.startswith("_")]:
+        object.__delattr__(obj, k)
+    return obj
+
+
+def _keep_rows(out: Path, version: str, prev_version: str | None, new: dict[str, pa.Table],
+               new_types: dict[str, str], words: dict[str, str] | None, info: dict, replace_all: bool) -> None:
+    """After a commit: the rows store of the new version (or none, when it cannot be kept exactly)."""
+    from pipeline.ruleset import RuleError, load_rules
+
+    try:
+        rules = load_rules(info.get("rules_dir")) if info.get("rules_dir") else None
+    except (RuleError, OSError):
+        rules = None
+    model_key = (info.get("model") or {}).get("key")
+    if words is None or rules is None or rules.version != info.get("rules_version") or not model_key:
+        RowsStore.clear(out)
+        return
+    ids = set(new["articles"].column("article_id").to_pylist())
+    words = {a: w for a, w in words.items() if a in ids}
+    tables = {n: new[n] for n in RAW}
+    types = dict(new_types)
+    prev = None if replace_all else RowsStore.load(out, prev_version)
+    if prev is not None and prev.matches(rules.version, model_key):
+        tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], ids), tables[n]]) for n in RAW}
+        words = {**{a: w for a, w in prev.words.items() if a not in ids}, **words}
+        types = {**prev.types, **types}
+    RowsStore.save(out, version, tables, types, words, rules, model_key)
 
 
 # --------------------------------------------------------------------------- whole run
+class _GcFrozen:
+    """``with gc_frozen():`` moves the objects alive on entry (modules, loaded rules, vocab,
+    caches: long-lived) out of the cyclic garbage collector's passes until exit. Loading
+    rules and extracting allocate many containers, and every full collection would walk
+    all of those old objects again (tens of ms each). Nothing is leaked: on exit the
+    objects are collectable again. A no-op when something else froze objects already."""
+
+    def __init__(self):
+        self.depth = 0
+        self.owner = False
+
+    @contextlib.contextmanager
+    def __call__(self):
+        if self.depth == 0:
+            self.owner = gc.get_freeze_count() == 0
+            if self.owner:
+                gc.freeze()
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if self.depth == 0 and self.owner:
+                gc.unfreeze()
+                self.owner = False
+
+    def more(self) -> None:
+        """Freeze what was allocated since (inside an owned scope only)."""
+        if self.depth and self.owner:
+            gc.freeze()
+
+
+gc_frozen = _GcFrozen()
+
+
+
 @dataclass
 class RunSummary:
     out_dir: str
@@ -529,7 +794,7 @@ def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rule
         cache_dir=None, only_new: bool = False, progress: bool | None = None,
         lock_timeout: float = 600.0) -> RunSummary:
     """Ingest, parse, extract and publish: the whole job, in this process."""
-    with store.locked(out_dir, lock_timeout):
+    with store.locked(out_dir, lock_timeout), gc_frozen():
         return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
                     only_new=only_new, progress=progress)
 
@@ -578,7 +843,9 @@ def diff_rows(old: pa.Table, new: pa.Table, table: str) -> dict[str, dict[str, i
     a, b = _ROW_KEYS[table]
 
     def index(t):
-        return {(r["article_id"], r[a], r[b]): r for r in t.to_pylist()}
+        cols = [c for c in t.column_names if c not in _IGNORED]
+        d = t.select(cols).to_pydict()
+        return dict(zip(zip(d["article_id"], d[a], d[b]), zip(zip(*(d[c] for c in cols)), d["rule_id"])))
 
     o, n = index(old), index(new)
     out: dict[str, dict[str, int]] = {}
@@ -586,15 +853,14 @@ def diff_rows(old: pa.Table, new: pa.Table, table: str) -> dict[str, dict[str, i
     def bump(rule, what):
         out.setdefault(str(rule), {"added": 0, "removed": 0, "changed": 0})[what] += 1
 
-    for k, r in n.items():
+    for k, (r, rule) in n.items():
         if k not in o:
-            bump(r["rule_id"], "added")
-        elif {c: v for c, v in r.items() if c not in _IGNORED} != \
-                {c: v for c, v in o[k].items() if c not in _IGNORED}:
-            bump(r["rule_id"], "changed")
-    for k, r in o.items():
+            bump(rule, "added")
+        elif r != o[k][0]:
+            bump(rule, "changed")
+    for k, (r, rule) in o.items():
         if k not in n:
-            bump(r["rule_id"], "removed")
+            bump(rule, "removed")
     return out
 
 
@@ -611,56 +877,198 @@ def render_diff(diffs: dict[str, dict[str, dict[str, int]]], old_rules: str, new
 
 
 def rerun_rules(out_dir: str | Path = DEFAULT_OUT, rules_dir=None, cache_dir=None,
-                lock_timeout: float = 600.0) -> dict:
-    """Re-extract every article in OUT from the parse cache with (new) rules.
+                lock_timeout: float = 600.0, full: bool = False) -> dict:
+    """Re-extract the articles in OUT from the parse cache with (new) rules.
 
-    No parsing happens as long as the cache holds every article. The tables are
-    republished atomically; a markdown report of what changed per rule is kept
-    under ``OUT/_reports/``.
+    Only the articles that the rule change can affect are re-extracted (see
+    :mod:`pipeline.incremental`); the others keep their rows. A change that cannot be
+    localised, a change of extractor code, a missing rows store or ``full=True``
+    re-extracts every article. No parsing happens as long as the cache holds every
+    article. The tables are republished atomically; a markdown report of what changed
+    per rule is kept under ``OUT/_reports/``.
     """
-    with store.locked(out_dir, lock_timeout):
-        return _rerun_rules(out_dir, rules_dir, cache_dir)
+    with store.locked(out_dir, lock_timeout), gc_frozen():
+        return _rerun_rules(out_dir, rules_dir, cache_dir, full)
 
 
-def _rerun_rules(out_dir, rules_dir, cache_dir) -> dict:
+def plan_rerun(prev: RowsStore | None, rules, model_key: str, articles: pa.Table, full: bool = False
+               ) -> tuple[set[str], str]:
+    """(ids of the articles to re-extract, why) for a re-run of ``articles`` with ``rules``."""
+    from pipeline import incremental
+
+    ids = articles.column("article_id").to_pylist()
+    if full:
+        return set(ids), "full re-extraction requested"
+    if prev is None:
+        return set(ids), "no rows kept from the last run"
+    code = incremental.code_hash()
+    if prev.meta.get("code") != code:
+        return set(ids), "extractor code changed"
+    if prev.meta.get("model_key") != model_key:
+        return set(ids), "model changed"
+    todo = {a for a in ids if a not in prev.words}
+    if prev.meta.get("rules_version") == rules.version:
+        return todo, "rules unchanged"
+    old_files, new_files = prev.meta.get("rule_files") or {}, rule_file_hashes(rules.directory)
+    if set(old_files) != set(new_files) or set(new_files) != set(rules.compiled):
+        return set(ids), "rule files added or removed"
+    changed = [s for s in new_files if new_files[s] != old_files[s]]
+    try:
+        old = {**rules.compiled, **prev.compiled_rules(changed)}     # unchanged files: the same objects
+        needles = incremental.minimal(incremental.localise(old, rules.compiled))
+    except incremental.NotLocal as exc:
+        return set(ids), f"not localisable: {exc}"
+    except Exception as exc:      # an unreadable rules.pkl: never guess
+        log.warning("could not compare with the previous rules", exc_info=True)
+        return set(ids), f"previous rules unreadable ({type(exc).__name__})"
+    if needles:
+        hit = incremental.Matcher(needles)
+        bodies = articles.column("body_text").to_pylist()
+        for aid, body in zip(ids, bodies):
+            if aid not in todo and hit(incremental.haystack(body, prev.words[aid])):
+                todo.add(aid)
+    shown = ", ".join(needles[:8]) + (", ..." if len(needles) > 8 else "")
+    return todo, f"{len(needles)} changed surface strings ({shown})"
+
+
+def _reencode(table: pa.Table, name: str) -> pa.Table:
+    """Dictionary columns encoded in first-occurrence order, one chunk (as ``to_table`` builds them)."""
+    schema = TABLES[name]
+    cols = []
+    for f in schema:
+        col = table.column(f.name)
+        if pa.types.is_dictionary(f.type):
+            col = col.cast(f.type.value_type).combine_chunks().dictionary_encode().cast(f.type)
+        else:
+            col = col.combine_chunks()
+        cols.append(col)
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+def _set_prov(table: pa.Table, prov: dict) -> pa.Table:
+    for k, v in prov.items():
+        i = table.schema.get_field_index(k)
+        table = table.set_column(i, table.schema.field(i),
+                                 pa.array([v] * table.num_rows, type=pa.string()).dictionary_encode()
+                                 .cast(table.schema.field(i).type))
+    return table
+
+
+def _in_order(table: pa.Table, order: dict[str, int]) -> pa.Table:
+    """Rows grouped by article in ``order`` (stable within an article)."""
+    if table.num_rows == 0:
+        return table
+    pos = pa.array([order[a] for a in table.column("article_id").to_pylist()], type=pa.int32())
+    return table.take(pc.sort_indices(pos))
+
+
+def _assemble(articles: pa.Table, todo: set[str], ex: Extracted, prev: RowsStore | None, prov: dict
+              ) -> tuple[dict[str, pa.Table], dict[str, str], dict[str, str]]:
+    """What a full extraction would give: fresh rows for ``todo``, kept rows (new provenance) for the rest."""
+    ids = articles.column("article_id").to_pylist()
+    keep = [a for a in ids if a not in todo]
+    failed = {a for a in todo if a not in ex.words}
+    arts = articles
+    if failed:
+        arts = arts.filter(pc.invert(pc.is_in(arts.column("article_id"), value_set=pa.array(sorted(failed)))))
+    fresh_tokens = {r["article_id"]: r["n_tokens"] for r in ex.rows["articles"]}
+    if fresh_tokens:
+        i = arts.schema.get_field_index("n_tokens")
+        toks = [fresh_tokens.get(a, n) for a, n in zip(arts.column("article_id").to_pylist(),
+                                                       arts.column("n_tokens").to_pylist())]
+        arts = arts.set_column(i, arts.schema.field(i), pa.array(toks, type=pa.int32()))
+    new = {"articles": _reencode(_set_prov(arts, prov), "articles")}
+    types = dict(prev.types) if prev is not None and keep else {}
+    types.update({r["actor_id"]: r["actor_type"] for r in actor_type_rows(ex.rows["mentions"])})
+    words = {a: prev.words[a] for a in keep} if keep else {}
+    words.update(ex.words)
+    order = {a: i for i, a in enumerate(ids)}
+    for name in RAW:
+        part = to_table(name, ex.rows[name])
+        if keep:
+            old = prev.tables[name]
+            old = old.filter(pc.is_in(old.column("article_id"), value_set=pa.array(keep)))
+            part = _in_order(pa.concat_tables([_set_prov(old, prov), part]), order)
+            part = _reencode(part, name)
+        new[name] = part
+    return new, types, words
+
+
+def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
+    from pipeline.ruleset import load_rules
+
     t0 = time.perf_counter()
+    lap = _Laps()
     out = Path(out_dir)
     man = store.manifest(out)
     if not man:
         raise FileNotFoundError(f"{out} holds no outputs yet: run the pipeline first")
     model = man["model"]
     cache_dir = cache_dir or default_cache_dir(out)
-    work = new_work_dir(out)
-    try:
-        articles = store.read_table(out, "articles")
-        pq.write_table(articles, work / "articles.parquet")
-        old_rej = store.read_table(out, "rejects")
-        old_rej = old_rej.filter(pc.not_equal(old_rej.column("reason").cast(pa.string()), "extract_error")) \
-            if old_rej.num_rows else old_rej
-        pq.write_table(old_rej, work / "rejects.parquet")
-        cache = DocCache(cache_dir, model["key"])
-        missing = [s for s in articles.column("content_sha256").to_pylist() if s not in cache]
-        reparsed = 0
-        if missing:
+    rules = load_rules(rules_dir)
+    gc_frozen.more()                     # the rules live as long as the re-run: keep them out of GC passes
+    lap("load rules")
+    articles = store.read_table(out, "articles")
+    prev = None if full else RowsStore.load(out, man["version"])
+    lap("read outputs and kept rows")
+    todo, why = plan_rerun(prev, rules, model["key"], articles, full)
+    lap("compare rules, find affected articles")
+    todo_rows = articles.filter(pc.is_in(articles.column("article_id"), value_set=pa.array(sorted(todo),
+                                                                                       type=pa.string())))
+    cache = DocCache(cache_dir, model["key"])
+    missing = [s for s in todo_rows.column("content_sha256").to_pylist() if s not in cache]
+    reparsed = 0
+    if missing:
+        work = new_work_dir(out)
+        try:
+            pq.write_table(todo_rows, work / "articles.parquet")
             m = parse_step(work, cache_dir, None)
-            if m["key"] != model["key"]:
-                raise RuntimeError(
-                    f"{len(missing)} parses missing from {cache.dir} and the model in use ({m['key']}) "
-                    f"differs from the one that made the outputs ({model['key']}); run `pipeline run` again")
-            reparsed = m["parsed"]
-        ex = extract_step(work, cache_dir, model, rules_dir)
-        diffs = {t: diff_rows(store.read_table(out, t), pq.read_table(work / f"{t}.parquet"), t)
-                 for t in ("roles", "claims")}
-        info = {"model": model, "rules_version": ex["rules_version"], "rules_dir": ex["rules_dir"]}
-        com = commit_step(work, out, info, replace_all=True)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    report = render_diff(diffs, man.get("rules_version", "?"), ex["rules_version"])
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if m["key"] != model["key"]:
+            raise RuntimeError(
+                f"{len(missing)} parses missing from {cache.dir} and the model in use ({m['key']}) "
+                f"differs from the one that made the outputs ({model['key']}); run `pipeline run` again")
+        reparsed = m["parsed"]
+    prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
+    ex = extract_articles(todo_rows.to_pylist(), cache, rules, prov)
+    lap("re-extract (parse cache + extractors)")
+    new, types, words = _assemble(articles, todo, ex, prev if todo != set(articles.column("article_id").to_pylist())
+                                  else None, prov)
+    old_rej = store.read_table(out, "rejects")
+    old_rej = old_rej.filter(pc.not_equal(old_rej.column("reason").cast(pa.string()), "extract_error")) \
+        if old_rej.num_rows else old_rej
+    new["rejects"] = pa.concat_tables([old_rej, to_table("rejects", ex.rejects)])
+    tables = final_tables(out, new, types, replace_all=True)
+    lap("assemble tables, person merges, actors")
+    diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in ("roles", "claims")}
+    lap("diff report")
+    info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory)}
+    version = store.write_version(out, tables, info)
+    lap("publish")
+    RowsStore.save(out, version, {n: new[n] for n in RAW}, types, words, rules, model["key"])
+    lap("keep rows")
+    report = render_diff(diffs, man.get("rules_version", "?"), rules.version)
     rdir = out / "_reports"
     rdir.mkdir(exist_ok=True)
-    rpath = rdir / f"rerun-{com['version']}.md"
+    rpath = rdir / f"rerun-{version}.md"
     rpath.write_text(report, encoding="utf-8")
-    return {"version": com["version"], "report": report, "report_path": str(rpath),
-            "articles": ex["articles"], "reparsed": reparsed, "seconds": time.perf_counter() - t0,
-            "rules_version": ex["rules_version"], "diffs": diffs,
-            "totals": {n: com[n] for n in TABLES}}
+    n_arts = new["articles"].num_rows
+    return {"version": version, "report": report, "report_path": str(rpath),
+            "articles": n_arts, "reextracted": len(todo), "reused": articles.num_rows - len(todo),
+            "why": why, "reparsed": reparsed, "seconds": time.perf_counter() - t0, "laps": lap.laps,
+            "rules_version": rules.version, "diffs": diffs,
+            "totals": {n: t.num_rows for n, t in tables.items()}}
+
+
+class _Laps:
+    """Seconds spent per phase (for the benchmark's breakdown)."""
+
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self.t = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.t
+        self.t = now
