@@ -390,11 +390,13 @@ def merge_extracted(work_dir: str | Path, results: list[dict]) -> dict:
 
 
 def extract_key(work_dir: str | Path, model: dict, rules_version: str) -> str:
-    """What an extraction result depends on: the articles' content, the model, the rules, the code."""
+    """What an extraction result depends on: the articles' content, the model, the rules, the code
+    (the extractors' source, not only the package version)."""
     from pipeline import __version__
+    from pipeline.incremental import code_hash
     shas = pq.read_table(Path(work_dir) / "articles.parquet", columns=["content_sha256"])
     return short_id(*sorted(shas.column("content_sha256").to_pylist()), model["key"], rules_version,
-                    __version__)
+                    __version__, code_hash())
 
 
 # --------------------------------------------------------------------------- commit
