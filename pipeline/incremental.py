@@ -308,7 +308,7 @@ _POLICIES: dict[str, dict[str, str | Callable]] = {
                     "preps_before": "members", "preps_after": "members", "source_adverbs": "members",
                     "context_source_adverbs": "members", "so_marker": "string", "impersonal": "members",
                     "impersonal_preps": "members", "role_heads": "members", "claim_nouns": "members",
-                    "konjunktiv": "members", "complementizers": "members"},
+                    "konjunktiv": "members", "complementizers": "members", "als_speech_acts": "members"},
     "ActorRules": {"nicknames": "keys", "particles": "members", "titles": "members", "not_names": "members",
                    "given_names": "members", "female_given_names": "members", "gendered_names": "members",
                    "not_actors": "members"},

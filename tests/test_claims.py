@@ -337,3 +337,33 @@ def test_source_np_keeps_a_quoted_name_and_drops_a_weekday(nlp, rules):
         [("Angaben des Magazins „Der Spiegel“", "sei die Lage ernst")]
     out = run(nlp, rules, "Nach Angaben der Polizei vom Dienstag wurden zwei Männer festgenommen.")
     assert [c.speaker_text for c in out] == ["Angaben der Polizei"]
+
+
+# ---------------------------------------------------------------- reported speech acts (real model)
+
+@pytest.fixture(scope="module")
+def model_extract():
+    from pipeline.extract import extract
+    from pipeline.nlp import load_nlp
+    from pipeline.ruleset import load_rules
+
+    nlp_, _ = load_nlp()
+    rules_ = load_rules()
+    return lambda text: [(c.claim_type, c.rule_id, c.speaker_text, c.cue_text, c.claim_text)
+                         for c in extract(nlp_(text), rules_).claims]
+
+
+def test_bezeichnen_als_is_a_speech_act(model_extract):
+    text = "Die Regierungspartei Palästinas, die Hamas, bezeichnete die Anschläge als Selbstverteidigung."
+    assert model_extract(text) == [("reported", "speech_act", "Die Regierungspartei Palästinas, die Hamas",
+                                    "bezeichnete", text)]
+    # a quoted predicate stays a partial quote framed by the verb
+    assert model_extract("Die Hamas bezeichnete die Anschläge als „Selbstverteidigung“.") == \
+        [("direct", "quote_in_frame", "Die Hamas", "bezeichnete als", "„Selbstverteidigung“")]
+
+
+def test_stative_participle_is_no_speech_act(model_extract):
+    """'ist ausgeschlossen' states a result; its subject is no speaker."""
+    assert model_extract("Die Polizei gibt Herzversagen als Ursache an. Ein Fremdverschulden ist ausgeschlossen.") \
+        == []
+    assert model_extract("Der Einsatz von Bodentruppen in dem Land ist jedoch ausgeschlossen.") == []

@@ -87,6 +87,7 @@ class SpeechRules:
     claim_nouns: frozenset[str]
     konjunktiv: frozenset[str]
     complementizers: frozenset[str]
+    als_speech_acts: frozenset[str] = frozenset()   # lemmas: speech acts with an "als" predicate
 
     @property
     def n_verbs(self) -> int:
@@ -175,7 +176,7 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
-               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers"}
+               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts"}
 CLASSES = ("speech", "cognition", "reported")
 
 
@@ -233,6 +234,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         claim_nouns=frozenset(_str_list(data, "claim_nouns", file)),
         konjunktiv=frozenset(_str_list(data, "konjunktiv", file)),
         complementizers=frozenset(_str_list(data, "complementizers", file)),
+        als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
     )
 
 
@@ -1656,12 +1658,23 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             used.update(range(lo, hi))
             return Found(msg, None, sp, sorted({lo, *cue}), "reported", "wie_verb", si)
     # E. speech act with an object: the whole sentence is the reported claim
-    if SPEECH_ACTS and "reported" in classes and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
+    if SPEECH_ACTS and ("reported" in classes or _als_act(c, h, lo, hi, a, b)) and sp is not None and not subordinate and not any(f.ctype != "direct" for f in out) \
             and (not h.entry.participle or h.aux):
         if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, lo, a):
             used.update(cue)
             return Found((a, b), None, sp, cue, "reported", "speech_act", si, frame_cue=cue)
     return None
+
+
+def _als_act(c: Ctx, h: Hit, lo: int, hi: int, a: int, b: int) -> bool:
+    """'Die Hamas bezeichnete die Anschläge als Selbstverteidigung': a verb of the
+    ``als_speech_acts`` list is a speech act when its clause predicates something with "als" and
+    the sentence quotes nothing (a quoted predicate is a partial quote)."""
+    if h.entry.lemma not in c.R.als_speech_acts:
+        return False
+    if any(c.in_quote[t] >= 0 for t in range(a, b)):
+        return False
+    return any(c.low[t] == "als" for t in range(lo, hi) if t != h.i)
 
 
 def _in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
@@ -1681,6 +1694,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
     parenthesis."""
     if _in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
         return False
+    if h.entry.participle and h.aux and all(c.low[x] in STATIVE_AUX for x in h.aux):
+        return False                    # "Ein Fremdverschulden ist ausgeschlossen": a state, no act
     if sp[1] - sp[0] == 1 and c.low[sp[0]] in REL_PRONOUNS:
         return False
     if lo > a and c.low[lo] in REL_PRONOUNS:
@@ -1696,6 +1711,7 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
     return True
 
 
+STATIVE_AUX = {"ist", "sei", "war", "sind", "seien", "waren", "wäre", "wären"}
 NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
 
 
