@@ -367,3 +367,38 @@ def test_stative_participle_is_no_speech_act(model_extract):
     assert model_extract("Die Polizei gibt Herzversagen als Ursache an. Ein Fremdverschulden ist ausgeschlossen.") \
         == []
     assert model_extract("Der Einsatz von Bodentruppen in dem Land ist jedoch ausgeschlossen.") == []
+
+
+def test_sentence_adverb_or_addressee_is_no_speaker(model_extract):
+    """A fronted adverb or 'gegenüber'-phrase is no speaker; the subject after the verb is."""
+    assert model_extract("Demnach erwartet Russland, dass Litauen dem Major Immunität gewährt.") == \
+        [("indirect", "verb_dass", "Russland", "erwartet", "dass Litauen dem Major Immunität gewährt")]
+    assert model_extract("Gegenüber der Nachrichtenagentur AP sagte der Geschäftsführer, dass die Täter durch "
+                         "die Eingangstür eingedrungen seien.") == \
+        [("indirect", "verb_dass", "der Geschäftsführer", "sagte",
+          "dass die Täter durch die Eingangstür eingedrungen seien")]
+    assert model_extract("Relativierend fügte Gall hinzu, dass der Grundrechtsschutz für alle Versammlungen "
+                         "gelte.") == \
+        [("indirect", "verb_dass", "Gall", "fügte hinzu", "dass der Grundrechtsschutz für alle Versammlungen gelte")]
+
+
+def test_quote_after_speaker_is_not_taken_from_the_quote(model_extract):
+    """When the parse makes a phrase inside the quotation the subject of the frame verb, the
+    subject after the verb is the speaker."""
+    out = model_extract("„Die Demonstration hat noch einmal deutlich gemacht, dass es schwer werden wird, das "
+                        "verspielte Vertrauen bei der Lehrerschaft wieder zurückzugewinnen. Jede Lehrerin, jeder "
+                        "Lehrer braucht Rechtssicherheit für die von ihm freiwillig gewählte Rückzahlungsvariante, "
+                        "keine Absichtserklärungen“, erklärte der VDR-Landesvorsitzende Manfred Busch.")
+    assert [(t, r, s, c) for t, r, s, c, _ in out] == \
+        [("direct", "quote_after", "der VDR-Landesvorsitzende Manfred Busch", "erklärte")]
+    out = model_extract('"Vielfalt ist Programm in Rumänien", erklärte Oliver Zille bei der Vorstellung des '
+                        'Programms.')
+    assert out == [("direct", "quote_after", "Oliver Zille", "erklärte", '"Vielfalt ist Programm in Rumänien"')]
+
+
+def test_speaker_ending_inside_a_quoted_name_takes_the_whole_name(model_extract):
+    out = model_extract("Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der "
+                        "Demokratie“, wie sich die Militärjunta selbst nennt, die Situation sei unter Kontrolle, "
+                        "die Grenzen würden wieder geöffnet und die Ausgangssperre sei aufgehoben.")
+    assert [(t, r, s, c) for t, r, s, c, _ in out if r == "verb_dass"] == \
+        [("indirect", "verb_dass", "der neue „Oberste Rat zur Wiederherstellung der Demokratie“", "erklärte")]

@@ -870,12 +870,19 @@ def _np_modifier(c: Ctx, a: int, e: int) -> bool:
     return not any(c.low[x] in WEEKDAYS or c.low[x] == "gegenüber" for x in range(a, e))
 
 
+ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+
+
 def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
     w = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
             and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects
+    if sp[0] not in c.ent_at and (w in SKIPPABLE or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
+            w.endswith(ADVERB_ENDINGS) or
+            w in c.R.source_adverbs or w in c.R.context_source_adverbs))):
+        return True                      # "Demnach", "Gegenüber Spiegel Online": an adverb, an addressee
     return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in DETS)
 
 
@@ -1006,6 +1013,8 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if first > lo:
         after = subject_after(c, first, hi)
         before = np_before(c, first, lo)
+        if before is not None and _bad_speaker(c, before):
+            before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
         if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
                        or c.is_quote_mark(before[0] - 1)):
             if not after or c.low[after[0]] not in PERSON_PRON | {"sie"}:
@@ -1324,7 +1333,8 @@ def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Foun
         if h is not None:
             _attach_aux(c, h, sb_end)
             sp = subject_dep(c, h.i) if c.has_dep else None
-            if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]):
+            if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
+                    or _crosses_quote(c, *sp):
                 sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
             if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
                 h = None                # „Wozu …?“ fragen sich Experten
@@ -1556,7 +1566,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             hi = m
             break
     sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
-    if sp and sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers:
+    if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or _bad_speaker(c, sp)):
         sp = None
     if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not _passive(c, h):
         sp = _coordinated_subject(c, c.sents[si][0], h.i - 1)     # "… und teilte mit, dass …"
@@ -2227,6 +2237,10 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
         if key in seen:
             continue
         seen.add(key)
+        if f.speaker and _crosses_quote(c, *f.speaker):
+            f.speaker = _close_quote(c, *f.speaker)
+            if f.speaker is None:
+                f.speaker_key = None             # a piece of a quotation is no speaker
         if f.speaker:
             s0, s1 = f.speaker
             while s1 - 1 > s0 and c.low[s1 - 1] in (",", ";", ":", ".", "–", "-"):
@@ -2254,6 +2268,28 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
         ))
     return out
 
+
+
+def _crosses_quote(c: Ctx, s0: int, s1: int) -> bool:
+    """A speaker span that holds part of a quotation but not all of it: 'besonders schweren
+    Eingriff in das Persönlichkeitsrecht“' (a quoted name, das „Wall Street Journal“, lies inside)."""
+    for t in range(s0, s1):
+        q = c.in_quote[t]
+        if q >= 0 and (c.quote_tok[q][0] < s0 or c.quote_tok[q][1] > s1):
+            return True
+    return False
+
+
+def _close_quote(c: Ctx, s0: int, s1: int) -> tuple[int, int] | None:
+    """A speaker that ends inside a short quoted name takes the rest of the name (der neue „Oberste
+    Rat zur Wiederherstellung der Demokratie“); one that starts inside a quotation is none."""
+    q = c.in_quote[s1 - 1]
+    if c.in_quote[s0] >= 0 or q < 0:
+        return None
+    qs, qe, _ = c.quote_tok[q]
+    if qe - qs > 14 or c.sent_of[qe - 1] != c.sent_of[s0] or _crosses_quote(c, s0, qs):
+        return None
+    return (s0, qe)
 
 
 def _clause_start(c: "Ctx", i: int, lo: int) -> int:
