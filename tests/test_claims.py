@@ -402,3 +402,26 @@ def test_speaker_ending_inside_a_quoted_name_takes_the_whole_name(model_extract)
                         "die Grenzen würden wieder geöffnet und die Ausgangssperre sei aufgehoben.")
     assert [(t, r, s, c) for t, r, s, c, _ in out if r == "verb_dass"] == \
         [("indirect", "verb_dass", "der neue „Oberste Rat zur Wiederherstellung der Demokratie“", "erklärte")]
+
+
+def test_soll_with_a_state_infinitive_is_hearsay(model_extract):
+    """'soll … betragen/sein' reports what others say even far from any claim (Wikinews
+    FreeIndirect); a planned 'soll … werden' is no claim."""
+    assert model_extract("Die Polizei nahm am Sonntag zwei Männer fest. Sie wohnen seit Jahren in Köln. Die Zahl "
+                         "der Opfer soll einige hundert betragen.") == \
+        [("indirect", "soll_hearsay", None, None, "Die Zahl der Opfer soll einige hundert betragen.")]
+    assert model_extract("Die Polizei nahm am Sonntag zwei Männer fest. Sie wohnen seit Jahren in Köln. Eine "
+                         "Ursache für die Tat soll die große, lange Eifersucht sein.") == \
+        [("indirect", "soll_hearsay", None, None, "Eine Ursache für die Tat soll die große, lange Eifersucht sein.")]
+    assert model_extract("Die Schule soll im Herbst saniert werden.") == []
+
+
+def test_hearsay_after_a_konjunktiv_continuation_is_its_own_claim(model_extract):
+    out = model_extract("Die Organisation erklärte, die Sicherheitskräfte hätten mit Razzien begonnen. Auch bereits "
+                        "wieder freigelassene Demonstranten seien erneut inhaftiert worden. Die Zahl der Verhaftungen "
+                        "soll einige hundert betragen.")
+    assert [(r, s, m) for _, r, s, _, m in out] == [
+        ("verb_konj", "Die Organisation", "die Sicherheitskräfte hätten mit Razzien begonnen"),
+        ("konj_continuation", "Die Organisation",
+         "Auch bereits wieder freigelassene Demonstranten seien erneut inhaftiert worden."),
+        ("soll_hearsay", "Die Organisation", "Die Zahl der Verhaftungen soll einige hundert betragen.")]

@@ -88,6 +88,7 @@ class SpeechRules:
     konjunktiv: frozenset[str]
     complementizers: frozenset[str]
     als_speech_acts: frozenset[str] = frozenset()   # lemmas: speech acts with an "als" predicate
+    hearsay_infinitives: frozenset[str] = frozenset()   # "soll … sein": hearsay, not obligation
 
     @property
     def n_verbs(self) -> int:
@@ -176,7 +177,8 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
-               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts"}
+               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
+               "hearsay_infinitives"}
 CLASSES = ("speech", "cognition", "reported")
 
 
@@ -235,6 +237,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         konjunktiv=frozenset(_str_list(data, "konjunktiv", file)),
         complementizers=frozenset(_str_list(data, "complementizers", file)),
         als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
+        hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
     )
 
 
@@ -1960,7 +1963,7 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     last = found[-1] if found else None
     if last is not None and si - last.sent > CONT_WINDOW:
         last = None
-    if last is not None and last.rule == "konj_continuation" and last.msg and last.sent == si - 1:
+    if last is not None and last.rule == rule == "konj_continuation" and last.msg and last.sent == si - 1:
         gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
         if "\n\n" not in gap:
             last.msg = (last.msg[0], b)          # one claim for consecutive Konjunktiv sentences
@@ -2060,6 +2063,9 @@ def _hearsay(c: Ctx, a: int, b: int) -> bool:
                     c.low[tail[-2]].startswith("ge") or c.low[tail[-2]].endswith(("t", "en")) or
                     c.low[tail[-2]] == "worden"):
                 return True
+            if len(tail) >= 2 and (c.low[tail[-1]] in c.R.hearsay_infinitives
+                                   or c.low[rest[-1]] in c.R.hearsay_infinitives):
+                return True             # "Das Motiv soll eine Kränkung der Familienehre sein"
     return False
 
 
