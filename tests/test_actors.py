@@ -173,3 +173,22 @@ def test_descriptions_currencies_and_type_nouns_are_no_actor_names(rules):
     doc = Doc(_NLP.vocab, words=words, pos=pos, ents=ents)
     ex = extract(doc, rules)
     assert {a.name for a in ex.actors} == {"Anna Meier", "Carnegie Endowment for International Peace"}
+
+
+def test_source_compound_prefix_is_the_source(rules):
+    """"nach Nato-Angaben" / "US-Berichten zufolge": the prefix names the source organisation or country,
+    also when NER tagged the whole compound (here as MISC); a prefix that is no organisation stays out."""
+    doc = make_doc("Nach Nato-Angaben sind 40.000 Soldaten stationiert. US-Berichten zufolge plant Washington "
+                   "neue Sanktionen. Nach Experten-Angaben wurden drei Menschen verletzt.",
+                   MISC=["Nato-Angaben"], LOC=["Washington"])
+    ex = extract(doc, rules)
+    names = {(m.text, m.label, key) for m, key in ex.mentions}
+    assert ("Nato", "ORG", "ORG:nato") in names
+    assert ("US", "LOC", "LOC:usa") in names
+    assert not any(m.text.startswith("Experten") for m, _ in ex.mentions)
+    by_key = {a.key: a for a in ex.actors}
+    assert by_key["ORG:nato"].name == "NATO" and by_key["LOC:usa"].name == "USA"
+    speakers = {c.speaker_text: c.speaker_key for c in ex.claims}
+    assert speakers["Nato-Angaben"] == "ORG:nato"
+    assert speakers["US-Berichten"] == "LOC:usa"
+    assert speakers["Experten-Angaben"] is None

@@ -95,6 +95,21 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _source_compound(tok, rules: RuleSet) -> tuple[str, str] | None:
+    """``(prefix, label)`` for a word "X-<source noun>" whose prefix is a known organisation or country
+    prefix: "nach Nato-Angaben" names the NATO as the source, "US-Berichten zufolge" the USA
+    ("Polizei-Angaben" does not: no such prefix). The source nouns are the compound heads of
+    ``speech.yaml``'s ``noun_suffixes``."""
+    orgs, speech = rules.get("organizations"), rules.get("speech")
+    if orgs is None or speech is None or "-" not in tok.text:
+        return None
+    prefix, _, head = tok.text.rpartition("-")
+    org = orgs.prefixes.get(prefix.lower())
+    if org is None or not head[:1].isupper() or not head.lower().endswith(tuple(speech.noun_suffixes)):
+        return None
+    return prefix, "LOC" if org.actor_type == "location" else "ORG"
+
+
 def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     """Named-entity mentions, plus holder names next to role titles that NER missed.
 
@@ -116,6 +131,8 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
             continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
         if _noise_entity(doc, e, rules, stats):
             continue
+        if len(e) == 1 and _source_compound(e[0], rules) is not None:
+            continue                 # "nach [Nato-Angaben]MISC": the prefix is the source, added below
         if e.label_ in ("ORG", "MISC", "LOC") and len(e) >= 2 and e[0].lower_ in _TYPE_NOUNS \
                 and e[1].text[:1].isupper() and e[1].is_alpha:
             e = doc[e.start + 1:e.end]   # "[Denkfabrik Carnegie Endowment ...]ORG", "[Firma Trigema]ORG"
@@ -149,6 +166,11 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
         s = doc[sp[0]:sp[1]]
         out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
         covered.update(range(e.start, e.end))
+    for tok in doc:
+        src = None if tok.i in covered else _source_compound(tok, rules)
+        if src is not None:
+            out.append(Mention(tok.idx, tok.idx + len(src[0]), src[0], src[1], sent_of[tok.i]))
+            covered.add(tok.i)
     for s, e in names:
         if any(i in covered for i in range(s, e)):
             continue
