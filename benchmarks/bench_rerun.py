@@ -12,7 +12,7 @@ pipeline/rules passed as --rules (so the rules are loaded and compared every tim
 * a realistic edit: one role title and one speech verb added (incremental: only the articles
   whose text can match them are re-extracted);
 * no edit (rules identical: nothing is re-extracted);
-* an edit that cannot be localised (a role pattern), which re-extracts every article, as
+* an edit that cannot be localised (a list of role categories), which re-extracts every article, as
   `rerun --full` does.
 
 The model is loaded before the timings (it is part of neither). Peak memory is the process's max RSS.
@@ -70,8 +70,8 @@ EDITS = {
         _edit(r, "roles", "  other:\n    - ", "  other:\n    - Augenzeuge\n    - "),
         _edit(r, "speech", "weak:\n  speech:\n", "weak:\n  speech:\n    - schwärmen\n"))),
     "none": ("no edit (identical rules)", lambda r: None),
-    "pattern": ("a role pattern edited (`former_adjectives` + `langjährig`): not localisable", lambda r: _edit(
-        r, "roles", "former_adjectives: [ehemalig,", "former_adjectives: [ehemalig, langjährig,")),
+    "pattern": ("a role-category list edited (`descriptor_categories` + `media`): not localisable", lambda r: _edit(
+        r, "roles", "descriptor_categories: [party]", "descriptor_categories: [party, media]")),
 }
 
 
@@ -139,7 +139,7 @@ def main(argv=None) -> int:
             "its text or lemmas contain one; the others keep their rows from the last run (kept in\n"
             f"`OUT/_cache/rows/`). The realistic edit costs {min(results['title+verb'][0]):.2f} s: loading and comparing\n"
             "the rules, re-extracting a few articles, publishing and the report. A change that cannot be\n"
-            "localised (patterns, category mappings, thresholds, extractor code) re-extracts everything, at\n"
+            "localised (category lists and mappings, thresholds, extractor code) re-extracts everything, at\n"
             f"{full_laps.get(EXTRACT, 0) / max(n, 1) * 1000:.1f} ms per article (reading the parse from the cache and the rules), "
             "so its ratio stays\nsingle-digit with our fast model.\n")
     print(table + "\n" + note)

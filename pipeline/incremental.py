@@ -21,9 +21,11 @@ extractors see) are compared field by field. Every field has a policy:
   organisation, a compound prefix's organisation, a prefix's organisation are
   looked up by name again), and the one-letter-off matching of long titles
   (a pattern per form then matches every word one edit away from it).
+* role patterns: their word lists act only on tokens that contain the word
+  (``_role_patterns``); their lists of role categories are structural.
 * ``structural`` (the default for any field not listed): a change cannot be
-  localised (patterns, category mappings, thresholds, versions), so every
-  article is re-extracted.
+  localised (category mappings, thresholds, versions), so every article is
+  re-extracted.
 
 An article is affected when any needle occurs in its haystack: the body text
 and its distinct lemmas, lower-cased. These policies follow the lookups in
@@ -298,8 +300,27 @@ def _org_names(ctx, x, y):
     return out
 
 
+def _role_patterns(ctx: _Ctx, x, y) -> set[str]:
+    """``RolePatterns``: word lists are matched against a token's lower-cased text (equal, prefix or
+    suffix, as in "ehemalig" -> "ehemaligen", "amt" -> "Auswärtigen Amtes"), so a changed word can only
+    act where the text contains it; ``former_phrases`` are word tuples ("#" = any number). Lists of
+    role categories (``*_categories``) change how every role of a category is read: not localisable."""
+    out: set[str] = set()
+    for f in dataclasses.fields(y):
+        a, b = getattr(x, f.name), getattr(y, f.name)
+        if a == b:
+            continue
+        if f.name.endswith("_categories"):
+            raise NotLocal(f"roles: patterns.{f.name} changed")
+        for item in set(a) ^ set(b):
+            words = [w for w in (item if isinstance(item, tuple) else (item,)) if w != "#"]
+            needle = max((word_needle(w) for w in words), key=len, default="")
+            out.add(needle)
+    return out
+
+
 _POLICIES: dict[str, dict[str, str | Callable]] = {
-    "RoleLexicon": {"forms": _role_forms, "titles": _role_titles, "groups": _role_groups,
+    "RoleLexicon": {"forms": _role_forms, "titles": _role_titles, "groups": _role_groups, "patterns": _role_patterns,
                     "compound_prefixes": _compound_prefixes, "blocked": "members"},
     "OrgLexicon": {"names": _org_names, "prefixes": "keys", "adjectives": "keys", "demonyms": "keys",
                    "topic_prefixes": "members", "abbrev_prefixes": "members"},

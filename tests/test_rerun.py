@@ -99,6 +99,8 @@ EDITS = {
     "add_org_alias": (lambda r: _edit(r, "organizations", "aliases: [Director of National Intelligence]",
                                       "aliases: [Director of National Intelligence, Nationaler Nachrichtendienst]"),
                       "roles", "changed"),
+    # a role pattern's word list: without "pensioniert" the reference "der pensionierte General" (Kellogg) is gone
+    "pattern_word": (lambda r: _edit(r, "roles", "vormalig, pensioniert, ", "vormalig, "), "roles", "removed"),
     # generic titles of the SPD ("SPD-Vorsitzende") take the category of a company
     "org_type": (lambda r: _edit(r, "organizations", "{name: SPD, type: party", "{name: SPD, type: company"),
                  "roles", "changed"),
@@ -117,12 +119,19 @@ def test_local_edit_reextracts_few_articles_and_equals_a_full_rerun(base, tmp_pa
     assert inc["rules_version"] == full["rules_version"] != store.manifest(base[2])["rules_version"]
 
 
-def test_a_pattern_change_cannot_be_localised(base, tmp_path):
+def test_a_pattern_category_change_cannot_be_localised(base, tmp_path):
     inc, full, inc_dir, full_dir = _both(base, tmp_path, lambda r: _edit(
-        r, "roles", "former_adjectives: [ehemalig,", "former_adjectives: [ehemalig, langjährig,"))
+        r, "roles", "descriptor_categories: [party]", "descriptor_categories: [party, media]"))
     assert inc["reextracted"] == N_ARTICLES
-    assert inc["why"] == "not localisable: roles: patterns changed"
+    assert inc["why"] == "not localisable: roles: patterns.descriptor_categories changed"
     _assert_same_tables(inc_dir, full_dir)
+
+
+def test_pattern_word_needles(tmp_path):
+    new = _compiled(lambda r: (_edit(r, "roles", "former_adjectives: [ehemalig,", "former_adjectives: [ehemalig, langjährig,"),
+                               _edit(r, "roles", '"vor seinem rücktritt",', '"vor seinem rücktritt", "bis zur abwahl #",')),
+                    tmp_path)
+    assert incremental.localise(_compiled(), new) == {"langjährig", "abwahl"}
 
 
 def test_chained_incremental_reruns_equal_one_full_rerun(base, tmp_path):
