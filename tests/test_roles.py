@@ -483,3 +483,40 @@ def test_known_person_untagged_as_predicative_subject_and_surname_tagged_org(rul
     assert ("Meles Zenawi", "Regierungschef", None, "current") in got
     assert {t for t in got if t[1] == "Ministerpräsident"} == {("Thaksin Shinawatra", "Ministerpräsident", None, "former")}
     assert not any(a.name == "Thaksin" for a in ex.actors)
+
+
+# ----------------------------------------------------------------------------- quality push (known errors)
+@pytest.fixture(scope="module")
+def model_nlp():
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    return nlp
+
+
+@needs_model
+def test_bundes_title_in_an_article_about_switzerland_or_austria(model_nlp, rules):
+    """"Bundes-" implies Deutschland only where the article names no other federal country instead."""
+    got, _ = tuples(model_nlp("Die Schweizer Regierung tagte am Montag in Bern. Bundespräsident Ueli Maurer "
+                              "sagte danach, man sei zufrieden."), rules)
+    assert ("Ueli Maurer", "Bundespräsident", None, "current") in got
+    got, _ = tuples(model_nlp("In Wien trat die österreichische Regierung zusammen. Bundeskanzler Karl Nehammer "
+                              "kündigte Reformen an."), rules)
+    assert ("Karl Nehammer", "Bundeskanzler", None, "current") in got
+    # the phrase names the country: it wins over the prefix
+    got, _ = tuples(model_nlp("Der Schweizer Bundespräsident Ueli Maurer empfing die Delegation. "
+                              "Österreichs Bundeskanzler Karl Nehammer sprach in Wien."), rules)
+    assert ("Ueli Maurer", "Bundespräsident", "Schweiz", "current") in got
+    assert ("Karl Nehammer", "Bundeskanzler", "Österreich", "current") in got
+    # Germany named as well (or no country at all): the German office stays the default
+    got, _ = tuples(model_nlp("Bundeskanzler Olaf Scholz reiste nach Österreich. Deutschland und Österreich "
+                              "wollen enger zusammenarbeiten."), rules)
+    assert ("Olaf Scholz", "Bundeskanzler", "Deutschland", "current") in got
+
+
+@needs_model
+def test_genitive_institution_is_normalised_to_a_masculine_nominative(model_nlp, rules):
+    got, _ = tuples(model_nlp("Der Direktor des Nationalen Nachrichtendienstes, John Negroponte, warnte vor "
+                              "neuen Anschlägen."), rules)
+    assert got == {("John Negroponte", "Direktor", "Nationaler Nachrichtendienst", "current")}
+    got, _ = tuples(model_nlp("Der Vorsitzende des Europäischen Wirtschaftsrates, Hans Berger, sprach."), rules)
+    assert ("Hans Berger", "Vorsitzender", "Europäischer Wirtschaftsrat", "current") in got

@@ -398,7 +398,9 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
-    generic_ent = bool(ents) and len(ents[0]) >= 2 and ents[0][0].pos_ == "ADJ" and ents[0][-1].pos_ == "NOUN"
+    generic_ent = bool(ents) and len(ents[0]) >= 2 and (ents[0][0].pos_ == "ADJ" or _adjectival(ents[0][0])) and (
+        ents[0][-1].pos_ == "NOUN" or ents[0][-1].lower_.endswith(ctx.p.org_nouns + tuple(
+            n + e for n in ctx.p.org_nouns for e in ("s", "es"))))     # "des Staatlichen Sicherheitsdienstes"
     if ents and not generic_ent and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
             first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)):
         e = max(ents, key=len)
@@ -428,7 +430,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
                 words.append(t.text)      # "des ödp-Kreisverbandes Memmingen"
                 continue
             break
-        if _is_adj_cap(t) or (t.text[0].islower() and t.is_alpha):
+        if _is_adj_cap(t) or _adjectival(t) or (t.text[0].islower() and t.is_alpha):
             words.append(_adj_nominative(t.text, gender))
         else:
             words.append(t.text)
@@ -443,8 +445,31 @@ def _is_adj_cap(t: Token) -> bool:
         and not t.pos_ in ("NOUN", "PROPN")
 
 
+_MASC_ORG_NOUNS = ("dienst", "rat", "verband", "bund", "ausschuss", "konzern", "verein", "senat", "kongress", "hof",
+                   "stab", "fonds", "rundfunk", "sender", "kreis", "staat", "vorstand", "klub", "club", "orden",
+                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel")
+
+
+_ADJ_STEMS = ("isch", "lich", "ig", "al", "ell", "iv", "är", "ös", "bar", "sam", "haft")
+
+
+def _adjectival(t: Token) -> bool:
+    """A capitalized attributive adjective the tagger took for a noun: "(des) Europäischen", "Staatlichen"."""
+    low = t.lower_
+    if not t.text[:1].isupper() or not t.is_alpha:
+        return False
+    for e in ("en", "er", "es", "em", "e"):
+        if low.endswith(e):
+            stem = low[:-len(e)]
+            return len(stem) > 3 and stem.endswith(_ADJ_STEMS)
+    return False
+
+
 def _gender(t: Token) -> str:
     low = t.lower_.rstrip("s")
+    base = _lemma_noun(t, "des").lower()          # "Nachrichtendienstes" -> "nachrichtendienst"
+    if base.endswith(_MASC_ORG_NOUNS) or t.lower_.endswith(_MASC_ORG_NOUNS):
+        return "m"                                # (the tagger's Gender is unreliable on genitives)
     if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
                      "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
         return "f"
