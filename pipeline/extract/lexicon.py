@@ -94,6 +94,9 @@ class RoleLexicon:
     groups: dict[str, int]                   # title -> equivalence group id
     patterns: RolePatterns
     categories: dict[str, str]
+    # implied organisation -> countries whose offices carry the same prefix/title ("Bundespräsident"):
+    # the implied one is dropped where the article names a rival and never the organisation itself
+    implied_organization_rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -193,7 +196,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
     allowed = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
-               "patterns", "titles"}
+               "patterns", "titles", "implied_organization_rivals"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -248,6 +251,11 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
             if t not in titles:
                 raise RuleError(file, f"equivalent_titles[{gi}]", f"unknown title {t!r}")
             groups[t] = gi
+    rivals: dict[str, tuple[str, ...]] = {}
+    for k, v in (data.get("implied_organization_rivals") or {}).items():
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RuleError(file, f"implied_organization_rivals.{k}", "expected a list of organisation names")
+        rivals[str(k)] = tuple(v)
     pdata = data.get("patterns")
     if not isinstance(pdata, dict):
         raise RuleError(file, "patterns", "expected a mapping")
@@ -261,7 +269,8 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
     return RoleLexicon(
         version=int(data["version"]), forms=forms, titles=titles, compound_prefixes=prefixes,
         blocked=frozenset(s.lower() for s in _as_tuple(data, "blocked_compounds", file)),
-        generic_category_by_org_type=dict(gmap), groups=groups, patterns=pats, categories=dict(cats))
+        generic_category_by_org_type=dict(gmap), groups=groups, patterns=pats, categories=dict(cats),
+        implied_organization_rivals=rivals)
 
 
 # ----------------------------------------------------------------------------- organisations

@@ -129,6 +129,28 @@ class _Ctx:
     def sent_range(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[self.sent_of[i]]
 
+    def named_orgs(self) -> set[str]:
+        """Organisations the article names by a word of their own: name (or genitive), adjective, demonym."""
+        named = self.__dict__.get("_named")
+        if named is None:
+            named = set()
+            o = self.orgs
+            for text in self.texts:
+                low = text.lower()
+                for table in (o.names, o.adjectives, o.demonyms):
+                    if low in table:
+                        named.add(table[low].name)
+            self._named = named
+        return named
+
+    def implied_org_doubtful(self, org: str) -> bool:
+        """The implied organisation (Bundeskanzler -> Deutschland) where the article is about a rival."""
+        rivals = self.lex.implied_organization_rivals.get(org)
+        if not rivals:
+            return False
+        named = self.named_orgs()
+        return org not in named and any(r in named for r in rivals)
+
 
 def _text_counts(doc: Doc) -> Counter:
     """Counter of the token texts (``Counter(t.text for t in doc)``, without making a Token per word)."""
@@ -612,6 +634,8 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef", "Unionsfraktionschef"
             elif not title.modifiers:
                 h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
+        implied = h.org if h.org_rank == _RANK["default"] or (
+            cprefix and h.org == (ctx.lex.compound_prefixes.get(cprefix) or {}).get("organization")) else None
         # --- left context: adjectives, determiner, possessive genitive
         k = start - 1
         adj_org = None
@@ -808,6 +832,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
             if o is not None and o.actor_type == "location":
                 _set_org(h, o.name, "genitive")
                 h.end += 1
+        if implied is not None and h.org == implied and h.org_rank <= _RANK["compound"] \
+                and ctx.implied_org_doubtful(implied):
+            h.org, h.org_rank = None, 0       # "Bundespräsident" in an article about Switzerland
         # category for generic titles
         h.category = _category(ctx, title, h.org)
         hits.append(h)
