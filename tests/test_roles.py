@@ -520,3 +520,19 @@ def test_genitive_institution_is_normalised_to_a_masculine_nominative(model_nlp,
     assert got == {("John Negroponte", "Direktor", "Nationaler Nachrichtendienst", "current")}
     got, _ = tuples(model_nlp("Der Vorsitzende des Europäischen Wirtschaftsrates, Hans Berger, sprach."), rules)
     assert ("Hans Berger", "Vorsitzender", "Europäischer Wirtschaftsrat", "current") in got
+
+
+@needs_model
+def test_title_between_two_names_goes_to_the_name_after_it(model_nlp, rules):
+    """"X, dem Präsidenten Kenias, Y, ...": the title names Y (title_comma_name), not X (apposition)."""
+    got, _ = tuples(model_nlp("Nachdem der Armeechef des Landes, Frank Bainirama, dem Präsidenten Kenias, Mwai Kibaki, "
+                              "ein Ultimatum gestellt hatte, ermittelte die Polizei."), rules)
+    assert ("Mwai Kibaki", "Präsident", "Kenia", "current") in got
+    assert ("Frank Bainirama", "Armeechef", None, "current") in got
+    assert not any(t[0] == "Frank Bainirama" and t[1] == "Präsident" for t in got)
+    got, _ = tuples(model_nlp("Gestern hat der Sprecher der Opposition, Peter Weber, dem Innenminister des Landes, "
+                              "Karl Moser, einen Brief geschrieben."), rules)
+    assert ("Karl Moser", "Innenminister", None, "current") in got
+    # an apposition with no name after it stays with the name before
+    got, _ = tuples(model_nlp("Der Brief ging an Peter Weber, den Innenminister, und an Karl Moser."), rules)
+    assert got == {("Peter Weber", "Innenminister", None, "current")}

@@ -925,7 +925,10 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             continue
         # 2. apposition after a name: "Kurt Volker, Nato-Botschafter ..."
         b = h.np_start
-        if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef"):
+        ca = _comma_after_genitive(ctx, h.end, s1)
+        named_after = h.det == "def" and ca + 1 < s1 and doc[ca].text == "," \
+            and _name_at(ctx, ca + 1, s1) is not None        # "X, dem Ministerpräsidenten Fidschis, Qarase,": Qarase
+        if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef") and not named_after:
             nm = _name_ending_at(ctx, b - 1)
             if nm is None:
                 nm = _propn_run_ending_at(ctx, b - 1, s0)      # NER missed "Andres Granier"
@@ -944,6 +947,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
             if c2 is not None and doc[c2].text == ",":
                 c = c2
+        if named_after:
+            c = ca                        # "dem Innenminister des Landes, Karl Moser"
         if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
             n_end = _name_at(ctx, c + 1, s1)
             if n_end is not None:
@@ -1135,6 +1140,18 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             h.binding, h.name = "title_chain", nxt.name
             if doc[c].lower_ == "und" and h.status == "former":
                 nxt.status = "former"     # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+
+
+def _comma_after_genitive(ctx: _Ctx, end: int, s1: int) -> int:
+    """``end``, or the comma after a short genitive the scan left out ("des Landes,", "der Region,")."""
+    doc = ctx.doc
+    if end + 2 < s1 and doc[end].lower_ in ("des", "der"):
+        c = next((k for k in range(end + 1, min(end + 4, s1)) if doc[k].text in _PUNCT_STOP), None)
+        if c is not None and doc[c].text == "," and all(
+                doc[k].is_alpha and k not in ctx.per_start and doc[k].pos_ not in ("VERB", "AUX")
+                for k in range(end + 1, c)):
+            return c
+    return end
 
 
 def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
