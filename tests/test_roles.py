@@ -536,3 +536,32 @@ def test_title_between_two_names_goes_to_the_name_after_it(model_nlp, rules):
     # an apposition with no name after it stays with the name before
     got, _ = tuples(model_nlp("Der Brief ging an Peter Weber, den Innenminister, und an Karl Moser."), rules)
     assert got == {("Peter Weber", "Innenminister", None, "current")}
+
+
+@needs_model
+def test_quoted_official_title_after_als_and_nickname_in_quotes(model_nlp, rules):
+    """A title quoted verbatim after "als" (capitalized adjective: an official designation) names the
+    subject; a bare title in quotes used as a nickname does not."""
+    got, _ = tuples(model_nlp("Karl Brenner ist Unternehmer. Inzwischen arbeitet er als Technischer Berater "
+                              "für eine Bank."), rules)
+    assert ("Karl Brenner", "Berater", None, "current") in got
+    got, _ = tuples(model_nlp("Karl Brenner ist Unternehmer. Neuerdings tritt er als „Technischer Leiter“ "
+                              "eines Vereins auf."), rules)
+    assert ("Karl Brenner", "Leiter", None, "current") in got
+    got, _ = tuples(model_nlp("Karl Brenner ist Unternehmer. Neuerdings tritt er als „Technischer Leiter“ "
+                              "der Firma Solartec Deutschland GmbH auf."), rules)
+    assert ("Karl Brenner", "Leiter", "Solartec Deutschland GmbH", "current") in got
+    got, _ = tuples(model_nlp("Karl Brenner ist Unternehmer. Neuerdings tritt er als „Technischer Leiter/"
+                              "Stellvertretender Vorsitzender des Aufsichtsrates“ auf."), rules)
+    assert {t for t in got if t[1] != "Unternehmer"} == {
+        ("Karl Brenner", "Leiter", None, "current"),
+        ("Karl Brenner", "stellvertretender Vorsitzender", "Aufsichtsrat", "current")}
+    got, _ = tuples(model_nlp("Der „Außenminister“ der Bewegung, Peter Müller, lachte. Peter Müller, in der Szene "
+                              "nur „der Außenminister“ genannt, schwieg."), rules)
+    assert not any(t[1] == "Außenminister" for t in got)
+
+
+@needs_model
+def test_company_name_containing_a_country_is_not_the_country(model_nlp, rules):
+    got, _ = tuples(model_nlp("Vorstandschef der Solartec Deutschland GmbH ist Karl Heinz Brenner."), rules)
+    assert got == {("Karl Heinz Brenner", "Vorstandschef", "Solartec Deutschland GmbH", "current")}

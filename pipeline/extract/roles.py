@@ -63,6 +63,7 @@ _BOARD_NOUNS = {"geschäftsführung", "geschäftsleitung", "konzernleitung", "vo
 _TYPE_NOUNS = ("firma", "unternehmen", "konzern", "partei", "zeitung", "sender", "band", "denkfabrik", "gewerkschaft",
                "organisation", "stadt", "gemeinde", "agentur", "gesellschaft", "verein", "club", "klub", "magazin",
                "bank", "airline", "reederei", "werft", "brauerei", "gruppe", "holding", "bewegung", "miliz", "stiftung")
+_LEGAL_FORMS = {"GmbH", "AG", "SE", "KG", "KGaA", "OHG", "Inc.", "Ltd.", "LLC", "Corp.", "e.V.", "gGmbH", "mbH", "Co."}
 _FORMER_COPULAS = {"war", "waren", "gewesen"}      # "wurde Präsident" = became: current
 _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben|da|de|di|van|von)-[A-ZÄÖÜ]")
 _RELATIVE_COPULAS = {"ist", "war", "sei", "wird", "wurde", "bleibt", "blieb", "sein", "werden", "gewesen", "geworden"}
@@ -405,6 +406,12 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
+    if len(toks) >= 2 and toks[-1].text in _LEGAL_FORMS:     # "der Solartec Deutschland GmbH": not Deutschland
+        first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(_TYPE_NOUNS)), -1) + 1
+        name = [t.text for t in toks[first:] if t.text not in "()"]
+        if len(name) >= 2:
+            o = orgs.by_name_or_genitive(" ".join(name))
+            return o.name if o else " ".join(name)
     for n in range(len(toks), 0, -1):                       # longest lexicon match on a suffix/prefix
         for s in range(0, len(toks) - n + 1):
             cand = [t.text for t in toks[s:s + n] if t.text not in "()"]
@@ -669,8 +676,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                 h.det = "poss"
                 h.np_start = k
                 break
-            if _is_adj(ctx, tk) or low in orgs.adjectives or (tk.is_lower and tk.is_alpha and (
-                    _former_adj(ctx, low) or _deputy_adj(ctx, low))):
+            if _is_adj(ctx, tk) or low in orgs.adjectives or (tk.is_alpha and (
+                    tk.is_lower or (k == h.np_start - 1 and _capitalized(tk))) and (
+                    _former_adj(ctx, low) or _deputy_adj(ctx, low))) or (
+                    k == h.np_start - 1 and _adjectival(tk)):   # "Technischer Berater", "Stellvertretender"
                 if _former_adj(ctx, low):
                     h.status = "former"
                     h.start = k
@@ -737,6 +746,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                                                 and form.gender != "f" and form.plural != "sg")
         # --- right context: genitive / von complement
         j = i + 1
+        if j + 1 < s1 and doc[j].text in ("“", "«", "\"") and h.np_start - 1 >= s0 \
+                and doc[h.np_start - 1].text in ("„", "»", "\"") and doc[j + 1].lower_ in ("des", "der", "von", "vom"):
+            j += 1                        # als „Technischer Leiter“ der Firma X
         if _name_at(ctx, j, s1) is None and j < s1:
             low = doc[j].lower_
             membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
@@ -762,8 +774,9 @@ def _scan(ctx: _Ctx) -> list[Hit]:
                         break
                     if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
                         if np and tk.text in ("“", "«", "\"", "''"):
-                            np.append(tk)
-                            k2 += 1
+                            if any(x.text in ("„", "»", "\"", "''") for x in np):
+                                np.append(tk)     # (not the quote closing the title: als „Chef des Beirates“)
+                                k2 += 1
                             break
                         np.append(tk)             # der „New York Times“
                         k2 += 1
@@ -888,6 +901,12 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         if "und" in after:
             after = after[:after.index("und")]        # "Repräsentant aus Minnesota und Marineoberst außer Dienst"
         former_after = _has_phrase(after, p.former_phrases)
+        # 0. a bare title in quotes is a nickname or a quoted word: "Der „Außenminister“ der Bewegung",
+        #    "nur „der Außenminister“ genannt" (not "als „Technischer Leiter“": a verbatim designation)
+        q = next((x for x in (h.np_start - 1, h.start - 1) if s0 <= x and doc[x].text in ("„", "»", "\"")), None)
+        if q is not None and h.head + 1 < s1 and doc[h.head + 1].text in ("“", "«", "\"") and all(
+                doc[x].lower_ in _DETERMINERS for x in range(q + 1, h.head)):
+            continue
         # 1. title + name
         n_end = _name_at(ctx, h.end, s1)
         if n_end is None and h.end + 2 < s1 and doc[h.end].lower_ in ("in", "aus") and _capitalized(doc[h.end + 1]) \
@@ -1036,7 +1055,11 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
             if nm is not None:
                 h.name = nm
             continue
-        # 5. "als US-Senator"
+        # 5. "als US-Senator"; a designation quoted verbatim: "als „Technischer Leiter“" (a capitalized
+        #    adjective; a bare quoted title is a nickname: "nur „der Außenminister“ genannt")
+        if prev in ("„", "»", "\"") and b - 2 >= s0 and doc[b - 2].lower_ == "als" and h.det == "none" \
+                and b < h.head and _capitalized(doc[b]) and doc[h.head + 1:h.head + 2].text in ("“", "«", "\"", "/"):
+            prev, b = "als", b - 1
         if prev == "als" and h.det == "none":
             before = [doc[k].lower_ for k in range(max(s0, b - 5), b - 1)]
             if b - 2 >= s0 and doc[b - 2].lower_ in p.comparatives:
@@ -1111,7 +1134,8 @@ def _bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         if h.binding is not None or h.det not in ("none", "indef") or n == 0:   # für X und von 1991 an Minister für Y"
             continue
         s0, _ = ctx.sent_range(h.head)
-        und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1) if doc[x].lower_ == "und"), None)
+        und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1)
+                    if doc[x].lower_ == "und" or (doc[x].text == "/" and x == h.np_start - 1)), None)
         if und is None or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
                               or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN"
                                       or (not ctx.has_pos and doc[x].is_alpha and _analyze(ctx, doc[x]) is None))
