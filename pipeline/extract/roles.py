@@ -479,7 +479,7 @@ _MASC_ORG_NOUNS = ("dienst", "rat", "verband", "bund", "ausschuss", "konzern", "
                    "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel")
 
 
-_ADJ_STEMS = ("isch", "lich", "ig", "al", "ell", "iv", "är", "ös", "bar", "sam", "haft")
+_ADJ_STEMS = ("isch", "lich", "ig", "al", "iv", "är", "ös", "bar", "sam", "haft")
 
 
 def _adjectival(t: Token) -> bool:
@@ -487,10 +487,10 @@ def _adjectival(t: Token) -> bool:
     low = t.lower_
     if not t.text[:1].isupper() or not t.is_alpha:
         return False
-    for e in ("en", "er", "es", "em", "e"):
+    for e in ("en", "er", "es", "em"):            # (not "-e": "Zentrale", "Fachstelle" are nouns)
         if low.endswith(e):
             stem = low[:-len(e)]
-            return len(stem) > 3 and stem.endswith(_ADJ_STEMS)
+            return len(stem) > 3 and stem.endswith(_ADJ_STEMS) and not stem.endswith(("könig", "rival"))
     return False
 
 
