@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import ORTH
+import numpy as np
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from pipeline.records import Actor, Mention
@@ -95,19 +96,27 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _source_compound(tok, rules: RuleSet) -> tuple[str, str] | None:
+def _source_compound(text: str, orgs, speech) -> tuple[str, str] | None:
     """``(prefix, label)`` for a word "X-<source noun>" whose prefix is a known organisation or country
     prefix: "nach Nato-Angaben" names the NATO as the source, "US-Berichten zufolge" the USA
-    ("Polizei-Angaben" does not: no such prefix). The source nouns are the compound heads of
-    ``speech.yaml``'s ``noun_suffixes``."""
-    orgs, speech = rules.get("organizations"), rules.get("speech")
-    if orgs is None or speech is None or "-" not in tok.text:
+    ("Experten-Angaben" does not: no such prefix). The source nouns are the compound heads of
+    ``speech.yaml``'s ``noun_suffixes``; ``orgs``/``speech`` are the compiled rules (or None)."""
+    if orgs is None or speech is None or "-" not in text:
         return None
-    prefix, _, head = tok.text.rpartition("-")
+    prefix, _, head = text.rpartition("-")
     org = orgs.prefixes.get(prefix.lower())
-    if org is None or not head[:1].isupper() or not head.lower().endswith(tuple(speech.noun_suffixes)):
+    if org is None or not head[:1].isupper() or not head.lower().endswith(speech.noun_suffixes):
         return None
     return prefix, "LOC" if org.actor_type == "location" else "ORG"
+
+
+def _hyphen_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that hold a hyphen, found through the text (no Token per word)."""
+    hyphens = [m.start() for m in re.finditer("-", doc.text)]
+    if not hyphens:
+        return []
+    starts = doc.to_array(IDX)
+    return sorted({int(i) for i in np.searchsorted(starts, hyphens, side="right") - 1 if i >= 0})
 
 
 def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
@@ -122,6 +131,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     out: list[Mention] = []
     covered: set[int] = set()
     ar = rules.get("actors")
+    orgs, speech = rules.get("organizations"), rules.get("speech")
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2}
     stats = _DocStats(doc)
     for e in doc.ents:
@@ -131,7 +141,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
             continue        # "[Klärer der Finanzen\n\nTrump]MISC": a heading glued to the next paragraph
         if _noise_entity(doc, e, rules, stats):
             continue
-        if len(e) == 1 and _source_compound(e[0], rules) is not None:
+        if len(e) == 1 and _source_compound(e.text, orgs, speech) is not None:
             continue                 # "nach [Nato-Angaben]MISC": the prefix is the source, added below
         if e.label_ in ("ORG", "MISC", "LOC") and len(e) >= 2 and e[0].lower_ in _TYPE_NOUNS \
                 and e[1].text[:1].isupper() and e[1].is_alpha:
@@ -166,11 +176,12 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
         s = doc[sp[0]:sp[1]]
         out.append(Mention(s.start_char, s.end_char, s.text, e.label_, sent_of[s.start]))
         covered.update(range(e.start, e.end))
-    for tok in doc:
-        src = None if tok.i in covered else _source_compound(tok, rules)
+    for i in _hyphen_tokens(doc) if orgs is not None and speech is not None else ():
+        tok = doc[i]
+        src = None if i in covered else _source_compound(tok.text, orgs, speech)
         if src is not None:
-            out.append(Mention(tok.idx, tok.idx + len(src[0]), src[0], src[1], sent_of[tok.i]))
-            covered.add(tok.i)
+            out.append(Mention(tok.idx, tok.idx + len(src[0]), src[0], src[1], sent_of[i]))
+            covered.add(i)
     for s, e in names:
         if any(i in covered for i in range(s, e)):
             continue
