@@ -64,7 +64,7 @@ def code_hash() -> str:
         import importlib.metadata as md
 
         from pipeline import __version__
-        files = sorted((PKG / "extract").glob("*.py")) + [
+        files = sorted((PKG / "extract").rglob("*.py")) + [
             PKG / n for n in ("records.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py")]
         h = hashlib.sha256()
         for f in files:
@@ -319,7 +319,23 @@ def _role_patterns(ctx: _Ctx, x, y) -> set[str]:
     return out
 
 
+def _word_lists(ctx: "_Ctx", x: dict, y: dict) -> set[str]:
+    """words.yaml: the words added to or removed from any list (a list added or removed: all its words)."""
+    out: set[str] = set()
+    for section in set(x) | set(y):
+        a, b = x.get(section, {}), y.get(section, {})
+        for name in set(a) | set(b):
+            out |= {word_needle(w) for w in a.get(name, frozenset()) ^ b.get(name, frozenset())}
+    return out
+
+
+def _same(ctx: "_Ctx", x, y) -> set[str]:
+    """A field derived from another one that is localised already."""
+    return set()
+
+
 _POLICIES: dict[str, dict[str, str | Callable]] = {
+    "Words": {"lists": _word_lists, "order": _same},
     "RoleLexicon": {"forms": _role_forms, "titles": _role_titles, "groups": _role_groups, "patterns": _role_patterns,
                     "compound_prefixes": _compound_prefixes, "blocked": "members"},
     "OrgLexicon": {"names": _org_names, "prefixes": "keys", "adjectives": "keys", "demonyms": "keys",

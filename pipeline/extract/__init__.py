@@ -19,6 +19,7 @@ from pipeline.ruleset import RuleSet
 from . import actors as _actors
 from . import claims as _claims
 from . import roles as _roles
+from . import words as _words  # noqa: F401  (registers words.yaml)
 
 
 def extract(doc: Doc, rules: RuleSet) -> Extraction:
