@@ -76,11 +76,18 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldPage]:
 
 
 # ----------------------------------------------------------------------------- matching
+_ENDINGS = ("es", "en", "er", "em", "e", "s")
+
+
 def _words(s: str | None) -> list[str]:
+    """Lower-cased words with one inflection ending cut (genitive "Trumps" = "Trump", "südkoreanische(r)")."""
     out = []
     for w in _WORD.findall((s or "").replace("’", "'").casefold()):
-        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]                       # genitive: "Trumps" = "Trump", "Siemens" = "Siemen" both sides
+        if len(w) > 4 and not w.endswith("ss"):
+            for e in _ENDINGS:
+                if w.endswith(e):
+                    w = w[: -len(e)]
+                    break
         out.append(w)
     return out
 
