@@ -64,7 +64,7 @@ def code_hash() -> str:
         import importlib.metadata as md
 
         from pipeline import __version__
-        files = sorted((PKG / "extract").rglob("*.py")) + [
+        files = sorted((PKG / "extract").rglob("*.py")) + sorted((PKG / "job").rglob("*.py")) + [
             PKG / n for n in ("records.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py")]
         h = hashlib.sha256()
         for f in files:
