@@ -20,9 +20,14 @@ from . import actors as _actors
 from . import claims as _claims
 from . import roles as _roles
 from . import words as _words  # noqa: F401  (registers words.yaml)
+from .view import DocView
 
 
-def extract(doc: Doc, rules: RuleSet) -> Extraction:
+def extract(doc: Doc, rules: RuleSet, view: DocView | None = None) -> Extraction:
+    """Every extractor over ``doc``. ``view``: the article's :class:`DocView` when the caller built
+    one (the runner does, for the rows' sentence numbers); extractors may read it instead of
+    recomputing tokens, sentences, quotes, entities or UD labels (none does yet: their
+    signatures stay as they are, and a call without a view builds none)."""
     # the title scan is the same for the holder names NER missed and for the roles: do it once
     scan = _roles.Scan(doc, rules) if rules.get("roles") is not None and rules.get("organizations") is not None \
         else None
@@ -36,4 +41,4 @@ def extract(doc: Doc, rules: RuleSet) -> Extraction:
     return Extraction(actors=actors, mentions=pairs, roles=roles, claims=claims)
 
 
-__all__ = ["extract"]
+__all__ = ["DocView", "extract"]

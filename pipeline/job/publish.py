@@ -7,6 +7,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline import store
+from pipeline.job.rows import RAW, TABLE_SPECS
 from pipeline.schemas import to_table
 
 def build_actors(mentions: pa.Table, actor_types: dict[str, str]) -> pa.Table:
@@ -86,7 +87,7 @@ def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str],
     types = {} if replace_all else _types_from_old_actors(out)
     types.update(new_types)
     tables = {}
-    for name in ("articles", "mentions", "roles", "claims"):
+    for name in ("articles", *RAW):
         if replace_all:
             tables[name] = new[name]
         else:
@@ -99,8 +100,7 @@ def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str],
                                                     value_set=pa.array(sorted(again)))))
     tables["rejects"] = pa.concat_tables([old_rej, new["rejects"]])
     merges = corpus_person_merges(tables["mentions"], types)
-    for name, id_col, name_col in (("mentions", "actor_id", "actor_name"), ("roles", "actor_id", "actor_name"),
-                                   ("claims", "speaker_actor_id", "speaker_name")):
-        tables[name] = _apply_merges(tables[name], id_col, name_col, merges)
+    for spec in TABLE_SPECS:
+        tables[spec.name] = _apply_merges(tables[spec.name], *spec.actor_cols, merges)
     tables["actors"] = build_actors(tables["mentions"], types)
     return tables

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.publish import final_tables
-from pipeline.job.rows import RAW, actor_type_rows
+from pipeline.job.rows import RAW, TABLE_SPECS, actor_type_rows
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
 from pipeline.job.steps import Extracted, extract_articles, parse_step
 from pipeline.job.summary import _Laps
@@ -22,7 +22,7 @@ from pipeline.schemas import TABLES, to_table
 
 log = logging.getLogger(__name__)
 
-_ROW_KEYS = {"roles": ("start", "end"), "claims": ("claim_start", "claim_end")}
+_ROW_KEYS = {s.name: s.span_cols for s in TABLE_SPECS if s.span_cols}     # tables with a rule_id
 _IGNORED = {"role_id", "claim_id", "rules_version", "model_name", "model_version"}
 
 
@@ -233,7 +233,7 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     new["rejects"] = pa.concat_tables([old_rej, to_table("rejects", ex.rejects)])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
-    diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in ("roles", "claims")}
+    diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in _ROW_KEYS}
     lap("diff report")
     info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory)}
     version = store.write_version(out, tables, info)

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.publish import final_tables
-from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, actor_type_rows, rows_for_article
+from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
 from pipeline.job.rowstore import _keep_rows
 from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
 from pipeline.schemas import TABLES, to_table
@@ -125,18 +125,19 @@ class Extracted:
 def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
                      progress: Callable[[int], None] | None = None) -> Extracted:
     """Run the extractors over the cached parses of ``arts`` (article rows, updated in place)."""
-    from pipeline.extract import extract
+    from pipeline.extract import DocView, extract
     from pipeline.incremental import doc_words
 
     vocab = vocab or blank_vocab()
-    out: dict[str, list[dict]] = {"articles": [], "mentions": [], "roles": [], "claims": []}
+    out: dict[str, list[dict]] = {"articles": [], **{name: [] for name in RAW}}
     rejects, words = [], {}
     for art in arts:
         doc = cache.get(art["content_sha256"], vocab)
         try:
             if doc is None:
                 raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir}")
-            rows = rows_for_article(art, extract(doc, rules))
+            view = DocView.of(doc)
+            rows = rows_for_article(art, extract(doc, rules, view), view.sentence_at)
         except Exception as exc:        # one bad article never sinks the run
             log.error("extraction failed for %s", art["source_path"], exc_info=True)
             rejects.append({"source_path": art["source_path"], "reason": "extract_error",
@@ -262,7 +263,7 @@ def merge_extracted(work_dir: str | Path, results: list[dict]) -> dict:
     """Gather the chunks' extraction results into the work dir; return the summed stats."""
     merge_chunks(work_dir, [r["dir"] for r in results])
     total = {k: sum(r[k] for r in results)
-             for k in ("articles", "mentions", "roles", "claims", "extract_rejects", "actors")}
+             for k in ("articles", *RAW, "extract_rejects", "actors")}
     return {**total, "rules_version": results[0]["rules_version"], "rules_dir": results[0]["rules_dir"]}
 
 
@@ -289,7 +290,7 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
     work, out = Path(work_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     new = {n: pq.read_table(work / f"{n}.parquet", schema=TABLES[n])
-           for n in ("articles", "mentions", "roles", "claims", "rejects")}
+           for n in ("articles", *RAW, "rejects")}
     if (work / "extract_rejects.parquet").exists():
         new["rejects"] = pa.concat_tables(
             [new["rejects"], pq.read_table(work / "extract_rejects.parquet", schema=TABLES["rejects"])])
