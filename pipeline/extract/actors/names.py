@@ -1,0 +1,228 @@
+"""Person names: splitting into first names and surname, matching surname forms and first
+names, grouping the PER mentions of one article into persons, and the canonical name."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pipeline.records import Mention
+
+from .rules import ActorRules
+
+
+def _tokens(text: str, ar: ActorRules) -> list[str]:
+    return [t for t in text.replace("’", "'").split() if t.lower() not in ar.titles]
+
+
+def _strip_gen(word: str) -> str:
+    if word.endswith("'"):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "os")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True if a and b differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = j = diff = 0
+    while i < la and j < lb:
+        if a[i] != b[j]:
+            diff += 1
+            if diff > 1:
+                return False
+            if la == lb:
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (lb - j) + (la - i) <= 1
+
+
+def _first_parts(names: list[str]) -> list[str]:
+    return [w.rstrip(".") for w in " ".join(names).lower().replace(".", ". ").split()]
+
+
+def _first_pair_compatible(x: str, y: str, ar: ActorRules) -> bool:
+    if x == y or x.startswith(y) or y.startswith(x):
+        return True
+    if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+        return True
+    return y in ar.nicknames.get(x, frozenset())
+
+
+def _first_compatible(f1: list[str], f2: list[str], ar: ActorRules) -> bool:
+    """First-name parts of two full names are compatible (equal, prefix, initials, nickname)."""
+    if not f1 or not f2:
+        return True
+    return any(x and y and _first_pair_compatible(x, y, ar) for x in _first_parts(f1) for y in _first_parts(f2))
+
+
+@dataclass
+class _Person:
+    mentions: list[Mention] = field(default_factory=list)
+    full: list[tuple[list[str], list[str]]] = field(default_factory=list)   # (first names, surname tokens)
+
+    def surnames(self) -> set[str]:
+        return {" ".join(s).lower() for _, s in self.full}
+
+
+def _split_name(toks: list[str], ar: ActorRules) -> tuple[list[str], list[str]]:
+    """(first names, surname tokens); particles start the surname ("Ursula von der Leyen")."""
+    if len(toks) <= 1:
+        return [], toks
+    if toks[0].lower() in ar.particles:              # "Zu Guttenberg", "Von der Leyen"
+        return [], toks
+    for i in range(1, len(toks) - 1):
+        if toks[i].lower() in ar.particles:
+            return toks[:i], toks[i:]
+    return toks[:-1], toks[-1:]
+
+
+def _fuzzy_match(c: str, s: str, ar: ActorRules) -> bool:
+    """A misspelt long surname: one edit apart, or one letter more or less at the end."""
+    long_enough = max(len(c), len(s)) >= ar.min_fuzzy_length and min(len(c), len(s)) >= ar.min_fuzzy_length - 1
+    if long_enough and _edit1(c, s):
+        return True
+    if min(len(c), len(s)) >= 5 and abs(len(c) - len(s)) == 1 and (c.startswith(s) or s.startswith(c)) \
+            and not c.endswith("s") and " " not in c:
+        return True                  # "Hageed" for "Hagee": a letter too many or too few at the end
+    return len(s) >= ar.min_fuzzy_length and _edit1(_strip_gen(c), s) and c.endswith("s")
+
+
+def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
+    """How a single surname form matches: exact | genitive | fuzzy | None."""
+    c, s = cand.lower(), surname.lower()
+    if c == s:
+        return "exact"
+    words = s.split()
+    core = " ".join(w for i, w in enumerate(words) if not (i < len(words) - 1 and w in ar.particles))
+    if core != s and (c == core or _strip_gen(c) == core):
+        return "exact"
+    if _strip_gen(c) == s or c == s + "'":
+        return "genitive"
+    return "fuzzy" if _fuzzy_match(c, s, ar) else None
+
+
+def _full_name_target(persons: list[_Person], first: list[str], sur_s: str, ar: ActorRules) -> _Person | None:
+    """The person a full name belongs to: a matching surname and compatible first names."""
+    for p in persons:
+        for f2, s2 in p.full:
+            how = _surname_match(sur_s, " ".join(s2), ar)
+            if how and _first_compatible(first, f2, ar) and (how != "fuzzy" or first == f2 or
+                                                             _first_compatible(first, f2, ar)):
+                return p
+    return None
+
+
+def _attach_full_names(multi: list[Mention], persons: list[_Person], ar: ActorRules) -> None:
+    # longest, most frequent full names first so that variants attach to them
+    freq = Counter(" ".join(_tokens(m.text, ar)) for m in multi)
+    multi = sorted(multi, key=lambda m: (-freq[" ".join(_tokens(m.text, ar))], m.start))
+    for m in multi:
+        first, sur = _split_name(_tokens(m.text, ar), ar)
+        target = _full_name_target(persons, first, " ".join(sur), ar)
+        if target is None:
+            target = _Person()
+            persons.append(target)
+        target.mentions.append(m)
+        target.full.append((first, sur))
+
+
+def _surname_owner(m: Mention, word: str, persons: list[_Person], ar: ActorRules) -> _Person | None:
+    """The person named in full whose surname this single word is (the most recent one if ambiguous)."""
+    cands = []
+    for p in persons:
+        best = None
+        for _, s2 in p.full:
+            how = _surname_match(word, " ".join(s2), ar)
+            if how and (best is None or how == "exact"):
+                best = how
+        if best:
+            cands.append((best != "exact", p))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    exact = [p for fz, p in cands if not fz]
+    pool = exact or [p for _, p in cands]
+    if len(pool) > 1:   # ambiguous surname: the person mentioned most recently before
+        pool.sort(key=lambda p: max((x.start for x in p.mentions if x.start < m.start), default=-1))
+    return pool[-1]
+
+
+def _singleton_owner(word: str, persons: list[_Person], ar: ActorRules) -> _Person | None:
+    """A single-token person without a full name that this word is a form of."""
+    base = _strip_gen(word)
+    for p in persons:
+        if not p.full and any(_surname_match(word, _tokens(x.text, ar)[0], ar) or
+                              _surname_match(_tokens(x.text, ar)[0], base, ar) == "exact"
+                              for x in p.mentions if _tokens(x.text, ar)):
+            return p
+    return None
+
+
+def _resolve_persons(ms: list[Mention], ar: ActorRules) -> list[_Person]:
+    persons: list[_Person] = []
+    _attach_full_names([m for m in ms if len(_tokens(m.text, ar)) >= 2], persons, ar)
+    for m in sorted((m for m in ms if len(_tokens(m.text, ar)) < 2), key=lambda m: m.start):
+        word = _tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text
+        owner = _surname_owner(m, word, persons, ar) or _singleton_owner(word, persons, ar)
+        if owner is None:
+            persons.append(_Person(mentions=[m]))
+        else:
+            owner.mentions.append(m)
+    return persons
+
+
+def _trim_genitive_heads(ms: list[Mention], ar: ActorRules) -> list[Mention]:
+    """'Musks Befugnisse' (NER over-reach): cut to the genitive name when it is a known surname."""
+    surnames = set()
+    for m in ms:
+        toks = _tokens(m.text, ar)
+        if len(toks) >= 1:
+            surnames.add(toks[-1].lower())
+    out = []
+    for m in ms:
+        toks = m.text.split()
+        if len(toks) >= 2 and toks[0].endswith("s") and toks[0][:-1].lower() in surnames \
+                and toks[0].lower() not in surnames and toks[1][:1].isupper():
+            out.append(Mention(m.start, m.start + len(toks[0]), toks[0], m.label, m.sentence))
+        else:
+            out.append(m)
+    return out
+
+
+def _canonical_full_name(p: _Person, ar: ActorRules) -> str:
+    sur_count: Counter = Counter()
+    for m in p.mentions:
+        toks = _tokens(m.text, ar)
+        if len(toks) >= 2:
+            sur_count[" ".join(_split_name(toks, ar)[1])] += 1
+        elif toks:
+            sur_count[toks[0]] += 1
+    full_count = Counter(" ".join(_tokens(m.text, ar)) for m in p.mentions if len(_tokens(m.text, ar)) >= 2)
+    order: dict[str, int] = {}
+    for m in sorted(p.mentions, key=lambda x: x.start):
+        order.setdefault(" ".join(_tokens(m.text, ar)), m.start)
+    return max(full_count, key=lambda n: (bool(_split_name(n.split(), ar)[0]),
+                                          sur_count[" ".join(_split_name(n.split(), ar)[1])],
+                                          full_count[n], len(n.split()), -order[n]))
+
+
+def _canonical_person(p: _Person, ar: ActorRules) -> str:
+    if p.full:
+        return _canonical_full_name(p, ar)
+    forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)
+    # prefer the form without genitive -s if both occur
+    for f in sorted(forms, key=lambda f: (-forms[f], f)):
+        if _strip_gen(f) != f and _strip_gen(f) in forms:
+            continue
+        return f
+    return next(iter(forms))

@@ -1,0 +1,117 @@
+"""Mentions -> the actors of one article: persons through :mod:`.names`, organisations and
+places through ``organizations.yaml``, then one actor per name."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.records import Actor, Mention
+from pipeline.ruleset import RuleSet
+
+from .names import _canonical_person, _resolve_persons, _strip_gen, _trim_genitive_heads
+from .rules import ACTOR_TYPES, KEY_PREFIX, ActorRules, actor_rules
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Actors:
+    """The actors of one article under construction, and which actor each mention went to."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.keys: dict[Mention, str] = {}
+        self.person_names: dict[str, str] = {}        # lower surface (and surname) -> key
+
+    def add(self, key: str, name: str, atype: str, m: Mention) -> None:
+        a = self.actors.setdefault(key, Actor(key=key, name=name, actor_type=atype))
+        a.mentions.append(m)
+        self.keys[m] = key
+
+    def move(self, a: Actor, into: Actor) -> None:
+        into.mentions.extend(a.mentions)
+        for m in a.mentions:
+            self.keys[m] = into.key
+        del self.actors[a.key]
+
+
+def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules) -> None:
+    per = [m for m in mentions if m.label == "PER" and _norm(m.text).lower() not in ar.not_names]
+    for p in _resolve_persons(_trim_genitive_heads(per, ar), ar):
+        name = _canonical_person(p, ar)
+        key = f"PER:{name.lower()}"
+        for m in p.mentions:
+            acc.add(key, name, "person", m)
+            acc.person_names.setdefault(_norm(m.text).lower(), key)
+        for _, s in p.full:
+            acc.person_names.setdefault(" ".join(s).lower(), key)
+
+
+def _other_actor(m: Mention, orgs, org_nouns: tuple[str, ...]) -> tuple[str, str]:
+    """(name, actor type) of a non-person mention."""
+    text = _norm(m.text)
+    org = orgs.by_name_or_genitive(text) if orgs is not None else None
+    if org is not None:
+        return org.name, org.actor_type
+    atype = ACTOR_TYPES[m.label]
+    head = text.split()[-1].split("-")[-1].lower()
+    if atype in ("location", "other") and org_nouns and head.endswith(org_nouns):
+        atype = "organization"    # "[Ukraine-Taskforce]LOC", "[Nationale Sicherheitsrat]MISC"
+    return text, atype
+
+
+def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet) -> None:
+    orgs, rl = rules.get("organizations"), rules.get("roles")
+    org_nouns = tuple(rl.patterns.org_nouns) if rl is not None else ()
+    for m in mentions:
+        if m in acc.keys or m.label not in ACTOR_TYPES:
+            continue
+        low = _norm(m.text).lower()
+        # a person name that NER labelled ORG/LOC/MISC elsewhere
+        key = acc.person_names.get(low) or acc.person_names.get(_strip_gen(low))
+        if key is not None:
+            acc.add(key, "", "person", m)
+            continue
+        if m.label == "PER":
+            continue
+        name, atype = _other_actor(m, orgs, org_nouns)
+        acc.add(f"{KEY_PREFIX[atype]}:{name.lower()}", name, atype, m)
+
+
+def _merge_genitive_forms(acc: _Actors) -> None:
+    """Genitive forms of unknown organisations/places: "Ukraine-Kontaktgruppes" is rare, "Bayers" is not."""
+    for a in list(acc.actors.values()):
+        if a.actor_type == "person" or a.key not in acc.actors:
+            continue
+        base = _strip_gen(a.name)
+        other = f"{KEY_PREFIX[a.actor_type]}:{base.lower()}"
+        if base != a.name and other in acc.actors and other != a.key:
+            acc.move(a, acc.actors[other])
+
+
+def _merge_same_name(acc: _Actors) -> None:
+    """One actor per name: an unknown organisation tagged ORG here and LOC there gets the majority type."""
+    by_name: dict[str, list[Actor]] = {}
+    for a in acc.actors.values():
+        if a.actor_type != "person":
+            by_name.setdefault(a.name.lower(), []).append(a)
+    order = ("organization", "location", "other")
+    for group in by_name.values():
+        if len(group) < 2:
+            continue
+        keep = max(group, key=lambda a: (len(a.mentions), -order.index(a.actor_type)))
+        for a in group:
+            if a is not keep:
+                acc.move(a, keep)
+
+
+def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
+    """Group mentions into actors (one per person/organisation per article)."""
+    acc = _Actors()
+    _add_persons(acc, mentions, actor_rules(rules))
+    _add_others(acc, mentions, rules)
+    _merge_genitive_forms(acc)
+    _merge_same_name(acc)
+    for a in acc.actors.values():
+        a.mentions.sort(key=lambda x: (x.start, x.end))
+    return list(acc.actors.values()), acc.keys

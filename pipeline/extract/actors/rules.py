@@ -1,0 +1,79 @@
+"""``rules/actors.yaml``: first names, nicknames, particles, titles (parsed by :func:`parse_actors`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract import words
+from pipeline.ruleset import RuleError, RuleSet, rule_file
+
+ACTOR_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": "other"}
+KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other": "MISC"}
+
+# closed-class words this package reads from words.yaml (section ``actors``)
+words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes")
+
+
+@dataclass
+class ActorRules:
+    version: int
+    nicknames: dict[str, frozenset[str]]      # lower first name -> equivalence class
+    particles: frozenset[str]                 # von, van, de, al, ...
+    titles: frozenset[str]                    # Dr., Prof. stripped from names
+    min_fuzzy_length: int = 6
+    not_names: frozenset[str] = field(default_factory=frozenset)
+    given_names: frozenset[str] = field(default_factory=frozenset)
+    female_given_names: frozenset[str] = field(default_factory=frozenset)
+    gendered_names: frozenset[str] = field(default_factory=frozenset)   # curated given names (gender known)
+    not_actors: frozenset[str] = field(default_factory=frozenset)       # entities of any label that are no actors
+
+
+_ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
+            "female_given_names", "given_names_extra", "not_actors"}
+
+
+def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
+    nick: dict[str, frozenset[str]] = {}
+    for i, grp in enumerate(data.get("nicknames") or []):
+        if not isinstance(grp, list) or len(grp) < 2:
+            raise RuleError(file, f"nicknames[{i}]", "expected a list of at least two first names")
+        cls = frozenset(g.lower() for g in grp)
+        for g in cls:
+            nick[g] = nick.get(g, frozenset()) | cls
+    return nick
+
+
+def _lower_set(data: dict, key: str) -> frozenset[str]:
+    return frozenset(str(n).lower() for n in data.get(key) or [])
+
+
+@rule_file("actors")
+def parse_actors(data: Any, file: str) -> ActorRules:
+    if not isinstance(data, dict) or "version" not in data:
+        raise RuleError(file, None, "expected a mapping with a 'version' key")
+    unknown = sorted(set(data) - _ALLOWED)
+    if unknown:
+        raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(_ALLOWED)}")
+    mfl = data.get("min_fuzzy_length", 6)
+    if not isinstance(mfl, int) or mfl < 3:
+        raise RuleError(file, "min_fuzzy_length", "expected an integer >= 3")
+    return ActorRules(version=int(data["version"]), nicknames=_nicknames(data, file),
+                      particles=_lower_set(data, "particles"),
+                      titles=_lower_set(data, "name_titles"),
+                      min_fuzzy_length=mfl,
+                      not_names=_lower_set(data, "not_names"),
+                      given_names=frozenset(str(n) for n in (data.get("given_names") or [])
+                                            + (data.get("given_names_extra") or [])),
+                      gendered_names=frozenset(str(n) for n in data.get("given_names") or []),
+                      not_actors=_lower_set(data, "not_actors"),
+                      female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []))
+
+
+def actor_rules(rules: RuleSet) -> ActorRules:
+    """The compiled ``actors.yaml`` (an empty one where a rule set has none)."""
+    return rules.get("actors") or ActorRules(1, {}, frozenset(), frozenset())
+
+
+def word_list(rules: RuleSet, name: str) -> frozenset[str]:
+    """``words.yaml`` list ``actors.<name>``."""
+    return rules["words"]("actors", name)
