@@ -1,0 +1,260 @@
+"""The per-sentence rules that are not quote- or verb-driven: source prepositions, ", so X",
+noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
+from __future__ import annotations
+
+from .clauses import R_SO, _attach_aux, _clause_end, _clause_start, _embedded_end, _has_source_noun, _is_source_noun, _msg_around, _msg_without, _next_comma_clause, _passive, _strip_end
+from .context import CLAUSE_BREAK, Ctx, DETS, Found, GENITIVE_DETS, Hit, SKIPPABLE
+from .quote_rules import _attribute_quote
+from .speaker import _bad_speaker, _passive_agent, find_subject, grab_np, resolve_speaker, subject_after
+from .triggers import VerbEntry
+from .verb_rules import _verb_claim
+
+
+def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    out: list[Found] = []
+    used: set[int] = set()
+    # 1. direct quotes that start in this sentence
+    for qi, (qs, qe, q) in enumerate(c.quote_tok):
+        if q.depth != 0 or not (a <= qs < b) or qi in covered:
+            continue
+        f = _attribute_quote(c, qi, qs, qe, si, found + out, used)
+        if f:
+            covered.add(qi)
+            out.append(f)
+    # sentence tokens outside claimed quotes
+    # 2. prepositional sources: laut X, nach Angaben X, X zufolge, gemäß X
+    out.extend(_source_preps(c, si, a, b, used))
+    # 2b. "Das bestätigte X." / "Dies sagte X am Montag.": the frame of the previous sentence
+    if si > 0 and b - a >= 3 and c.low[a] in ANAPHORIC_FRAMES and c.in_quote[a] < 0:
+        f = _anaphoric_frame(c, si, a, b, found, used)
+        if f is not None:
+            out.append(f)
+    # 3. verb cues
+    for i in range(a, b):
+        if (i in used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, b)
+        if h is None:
+            continue
+        f = _verb_claim(c, h, si, a, b, used, out, only_inverted=i in c.inverted_ok)
+        if f:
+            out.append(f)
+    # 4. ", so X" after a clause
+    for i in range(a + 1, b - 1):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
+            continue
+        sp = grab_np(c, i + 1, b)
+        if sp is None or _bad_speaker(c, sp):
+            continue
+        if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
+                and c.low[sp[1]] not in ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter"):
+            ce = _clause_end(c, sp[1], b)
+            if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
+                                                       for t in range(sp[1], ce)):
+                continue
+            sp = (sp[0], ce)          # ", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X."
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+            continue
+        msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
+        used.update(range(i, sp[1]))
+        out.append(Found(msg, None, sp, [i], "indirect", "so_marker", si))
+    # 3b. noun cues before a dass-clause: "X ist der Meinung, dass …", "die Forderung der CDU, dass …"
+    for k in range(a + 1, b - 1):
+        if c.low[k] != "," or c.low[k + 1] not in ("dass", "daß") or c.in_quote[k] >= 0 or k in used:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in out):
+            continue
+        f = _noun_cue(c, si, a, b, k, used)
+        if f is not None:
+            out.append(f)
+    # 4b. "X, wonach …": a source noun phrase followed by a relative clause with the claim
+    for i in range(a + 2, b - 2):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
+            continue
+        sp = None
+        for k in range(max(a, i - 15), i - 1):
+            np_ = grab_np(c, k, i - 1, allow_oblique=True)
+            if np_ and np_[1] == i - 1:
+                sp = np_
+                break
+        end = _strip_end(c, i + 1, _next_comma_clause(c, i + 1, b))
+        if end > i + 2:
+            used.add(i)
+            out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", si))
+    # 5. "heißt es (in X)"
+    for i in range(a, b - 1):
+        if i in used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+            continue
+        cue = [i, i + 1]
+        sp = None
+        k = i + 2
+        while k < b and (c.low[k] in SKIPPABLE or c.low[k] in ("dazu", "darin", "weiter")):
+            k += 1
+        if k < b and c.low[k] in c.R.impersonal_preps:
+            sp = grab_np(c, k + 1, b, allow_oblique=True)
+            sp = (k, sp[1]) if sp else None
+        used.update(range(i, (sp[1] if sp else i + 2)))
+        end = sp[1] if sp else i + 2
+        if i > a and c.low[i - 1] == ",":
+            msg = _msg_around(c, a, b, i - 1, _clause_end(c, end, b))
+        else:
+            m0 = end
+            while m0 < b and c.low[m0] in (",", ":"):
+                m0 += 1
+            msg = (m0, _strip_end(c, m0, b)) if m0 < b else None
+        if msg and msg[1] > msg[0]:
+            out.append(Found(msg, None, sp, cue, "reported", "heisst_es", si))
+    # 6. "Demnach …" / "Danach …": an anaphoric source. As in the annotation, the adverb is the
+    #    speaker mention (like a pronoun); it resolves to the latest claim's speaker.
+    if not out:
+        last = found[-1] if found else None
+        recent = last is not None and si - last.sent <= 2
+        for i in range(a, min(b, a + 6)):
+            lw = c.low[i]
+            if c.in_quote[i] >= 0 or i in used:
+                continue
+            if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
+                    recent or _has_source_noun(c, si - 1))):
+                m0 = i + 1 if i == a else a
+                while m0 < b and c.low[m0] == ",":
+                    m0 += 1
+                end = _strip_end(c, m0, b)
+                if end > m0:
+                    out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
+                                     speaker_key=last.speaker_key if recent else None))
+                break
+    return out
+
+
+def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
+    out = []
+    for i in range(a, b):
+        if i in used or c.in_quote[i] >= 0:
+            continue
+        lw = c.low[i]
+        if lw in c.R.preps_before:
+            sp = None
+            if lw in ("nach", "aus"):
+                k = i + 1
+                if k < b and (c.low[k] in DETS or c.low[k] in ("dessen", "deren")):
+                    k += 1
+                for _ in range(3):
+                    if k < b and c.is_adjish(k) and not c.is_nounish(k):
+                        k += 1
+                if k < b and _is_source_noun(c, k):
+                    sp = grab_np(c, i + 1, b, allow_oblique=True)
+            else:
+                sp = grab_np(c, i + 1, b, allow_oblique=True)
+            if sp is not None:
+                cue_i, phrase = i, (i, sp[1])
+        if lw in c.R.preps_before and sp is not None:
+            pass
+        elif (lw in c.R.preps_after or (lw == "nach" and i > a and _is_source_noun(c, i - 1))) and i > a:
+            sp = None
+            for k in range(max(a, i - 10), i):
+                np_ = grab_np(c, k, i, allow_oblique=True)
+                if np_ and np_[1] == i:
+                    sp = np_
+                    break
+            if sp is None:
+                continue
+            cue_i, phrase = i, (sp[0], i + 1)
+        else:
+            continue
+        if any(t in used for t in range(*phrase)):
+            continue
+        used.update(range(*phrase))
+        msg = _msg_without(c, a, b, phrase)
+        if msg is None:
+            continue
+        out.append(Found(msg, None, sp, [cue_i], "reported", f"source_{lw}", si))
+    return out
+
+
+def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
+    """A speech or cognition noun right before ", dass": the cue is the noun with its article and
+    a light verb before it ("ist der Meinung", "äußerte die Hoffnung"); the speaker is that verb's
+    subject, else a genitive after the noun."""
+    n_i = None
+    for t in range(k - 1, max(a, k - 6) - 1, -1):
+        if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
+            break
+        if c.toks[t].text in c.R.claim_nouns:
+            n_i = t
+            break
+    if n_i is None:
+        return None
+    cue = [n_i]
+    d = n_i - 1
+    while d >= a and (c.low[d] in DETS or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
+            and n_i - d <= 3:
+        cue.append(d)
+        d -= 1
+    sp = None
+    if d >= a and c.has_pos and c.toks[d].text.islower() and c.in_quote[d] < 0 and (
+            c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
+        cue.append(d)
+        h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+        lo = _clause_start(c, d, a)
+        sp = find_subject(c, h, lo, k)
+        if sp is not None and sp[0] <= n_i < sp[1]:
+            sp = None
+    elif n_i + 1 < k and c.low[n_i + 1] in GENITIVE_DETS | {"von"}:
+        sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+    end = _embedded_end(c, k + 1, b)
+    if end <= k + 2:
+        return None
+    used.update(cue)
+    return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+ANAPHORIC_FRAMES = {"das", "dies", "dieses"}
+
+
+def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
+    h = c.verb_hit(a + 1, b)
+    sp = None
+    if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
+        for m in range(a + 2, min(b, a + 14)):
+            if c.low[m] in CLAUSE_BREAK:
+                break
+            hh = c.verb_hit(m, b)
+            if hh is not None and hh.entry.participle and "speech" in hh.classes:
+                h = hh
+                h.aux = [a + 1]
+                sp = subject_after(c, a + 1, m)
+                break
+        if h is None or sp is None:
+            return None
+    if h is None or "speech" not in h.classes:
+        return None
+    if not h.aux:
+        _attach_aux(c, h, b)
+    if _passive(c, h):
+        sp = _passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
+    sp = sp or subject_after(c, max([h.i, *h.aux]), b)
+    k = max([h.i, *h.aux]) + 1
+    if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
+        sp = grab_np(c, k + 1, b, allow_oblique=True)
+    if sp is None or _bad_speaker(c, sp):
+        return None
+    cue = sorted({h.i, *h.particle, *h.aux})
+    pa, pb = c.sents[si - 1]
+    gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap:
+        return None
+    prev = [f for f in found if f.sent == si - 1]
+    if prev:
+        for f in prev:                      # „…“ Das sagte X.
+            if f.rule in ("quote_unattributed", "quote_continued") and f.ctype == "direct":
+                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+        return None
+    end = _strip_end(c, pa, pb)
+    if end <= pa or c.in_quote[pa] >= 0:
+        return None
+    used.update(cue)
+    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
