@@ -55,7 +55,7 @@ from .continuation import _continuation
 from .quote_rules import _nested_quotes
 from .quotes import Quote, find_quotes
 from .records import _to_records
-from .sentence import _sentence_claims
+from .sentence import sentence_claims
 from .speaker import find_subject, grab_np, resolve_speaker
 from .triggers import SpeechRules, VerbEntry, parse_speech
 
@@ -69,7 +69,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     covered: set[int] = set()          # quote indices already claimed
     prev_by_sent: dict[int, list[Found]] = {}
     for si, (a, b) in enumerate(c.sents):
-        local = _sentence_claims(c, si, a, b, found, covered)
+        local = sentence_claims(c, si, a, b, found, covered)
         if not local:
             local = _continuation(c, si, a, b, found, covered)
         for f in local:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from pipeline.records import Actor, Mention
 
 from .quotes import QUOTE_CHARS, Quote, find_quotes
+from .registry import STAGES, active
 from .triggers import SpeechRules, VerbEntry
 
 
@@ -127,8 +128,12 @@ class Found:
 
 
 class Ctx:
+    """Per-Doc state: tokens, sentences, quotations, entity spans, actor mentions and the rule
+    functions of each stage (from the registry, in rule-data order)."""
+
     def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor]):
         self.doc, self.R, self.actors = doc, R, actors
+        self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = list(doc)
         self.low = [t.text.lower() for t in self.toks]
         self.text = doc.text
@@ -387,3 +392,18 @@ class Ctx:
 
 MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "dezember"}
+
+
+@dataclass
+class Sent:
+    """One sentence under extraction: tokens [a, b) of sentence ``si``, the claims of earlier
+    sentences (``found``), the quotations claimed so far (``covered``), this sentence's claims
+    (``out``) and the tokens its frames have used (``used``)."""
+    c: Ctx
+    si: int
+    a: int
+    b: int
+    found: list[Found]
+    covered: set[int]
+    out: list[Found] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)

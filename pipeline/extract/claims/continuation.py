@@ -29,7 +29,7 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
         e0 = _next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in SUBORDINATORS | {"um"} or _relative(c, s0)):
             break
-        if any(_konj1(c, t) or (near and KONJ2_CONT and c.low[t] in KONJ2 and c.in_quote[t] < 0)
+        if any(_konj1(c, t) or (near and c.R.switch("konj2_continuation") and c.low[t] in KONJ2 and c.in_quote[t] < 0)
                for t in range(s0, e0)):
             konj = True
             break
@@ -39,7 +39,7 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     konj = konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
     rule = "konj_continuation"
     if not konj:
-        near = bool(found) and si - found[-1].sent == 1 and SOLL_CONT
+        near = bool(found) and si - found[-1].sent == 1 and c.R.switch("soll_continuation")
         if not (_hearsay(c, a, b) or (near and any(c.low[t] in HEARSAY and c.in_quote[t] < 0
                                                    for t in range(seg, seg_end)))):
             return []
@@ -60,7 +60,7 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
                     and f.rule != "source_adverb"), None)
         if src is None:
             sp = _prev_frame_subject(c, si)
-            if sp is None and PREV_SUBJECT and rule == "konj_continuation":
+            if sp is None and c.R.switch("prev_subject") and rule == "konj_continuation":
                 sp = _prev_subject(c, si)
             return [Found((a, b), None, sp, [], "indirect", rule, si)]
         last = src
@@ -73,10 +73,7 @@ def _continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: 
     return [f]
 
 
-PREV_SUBJECT = True
 
 
-KONJ2_CONT = True
 
 
-SOLL_CONT = True

@@ -3,73 +3,127 @@ noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
 from .clauses import R_SO, _attach_aux, _clause_end, _clause_start, _embedded_end, _has_source_noun, _is_source_noun, _msg_around, _msg_without, _next_comma_clause, _passive, _strip_end
-from .context import CLAUSE_BREAK, Ctx, DETS, Found, GENITIVE_DETS, Hit, SKIPPABLE
+from .context import CLAUSE_BREAK, Ctx, DETS, Found, GENITIVE_DETS, Hit, SKIPPABLE, Sent
 from .quote_rules import _attribute_quote
+from .registry import rule
 from .speaker import _bad_speaker, _passive_agent, find_subject, grab_np, resolve_speaker, subject_after
 from .triggers import VerbEntry
 from .verb_rules import _verb_claim
 
 
-def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
-    out: list[Found] = []
-    used: set[int] = set()
-    # 1. direct quotes that start in this sentence
+def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    """The claims of sentence ``si`` = tokens [a, b): the ``sentence`` rules in rule-data order."""
+    s = Sent(c, si, a, b, found, covered)
+    for fn in c.stages["sentence"]:
+        fn(s)
+    return s.out
+
+
+@rule("each_quote", "sentence")
+def each_quote(s: Sent) -> None:
+    """„Wir bleiben“, sagte er. – runs the ``quote`` rules on every top-level quotation that starts
+    in the sentence and no earlier sentence has claimed."""
+    c = s.c
     for qi, (qs, qe, q) in enumerate(c.quote_tok):
-        if q.depth != 0 or not (a <= qs < b) or qi in covered:
+        if q.depth != 0 or not (s.a <= qs < s.b) or qi in s.covered:
             continue
-        f = _attribute_quote(c, qi, qs, qe, si, found + out, used)
+        f = _attribute_quote(c, qi, qs, qe, s.si, s.found + s.out, s.used)
         if f:
-            covered.add(qi)
-            out.append(f)
-    # sentence tokens outside claimed quotes
-    # 2. prepositional sources: laut X, nach Angaben X, X zufolge, gemäß X
-    out.extend(_source_preps(c, si, a, b, used))
-    # 2b. "Das bestätigte X." / "Dies sagte X am Montag.": the frame of the previous sentence
-    if si > 0 and b - a >= 3 and c.low[a] in ANAPHORIC_FRAMES and c.in_quote[a] < 0:
-        f = _anaphoric_frame(c, si, a, b, found, used)
+            s.covered.add(qi)
+            s.out.append(f)
+
+
+@rule("source_prep", "sentence")
+def source_prep(s: Sent) -> None:
+    """Laut Polizei gab es keine Verletzten. – a source preposition (laut X, nach Angaben X,
+    X zufolge, gemäß X); the rule id names the preposition: source_laut, source_nach, ..."""
+    s.out.extend(_source_preps(s.c, s.si, s.a, s.b, s.used))
+
+
+@rule("anaphoric_frame", "sentence")
+def anaphoric_frame(s: Sent) -> None:
+    """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
+    sentence (a quotation there becomes ``quote_anaphoric``)."""
+    c, a, b = s.c, s.a, s.b
+    if s.si > 0 and b - a >= 3 and c.low[a] in ANAPHORIC_FRAMES and c.in_quote[a] < 0:
+        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
         if f is not None:
-            out.append(f)
-    # 3. verb cues
-    for i in range(a, b):
-        if (i in used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
+            s.out.append(f)
+
+
+@rule("each_verb", "sentence")
+def each_verb(s: Sent) -> None:
+    """Man könne über eine Lockerung reden, sagte Merz. – runs the ``verb`` rules on every speech
+    or cognition verb of the sentence outside quotations."""
+    c = s.c
+    for i in range(s.a, s.b):
+        if (i in s.used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
             continue
-        h = c.verb_hit(i, b)
+        h = c.verb_hit(i, s.b)
         if h is None:
             continue
-        f = _verb_claim(c, h, si, a, b, used, out, only_inverted=i in c.inverted_ok)
+        f = _verb_claim(c, h, s.si, s.a, s.b, s.used, s.out, only_inverted=i in c.inverted_ok)
         if f:
-            out.append(f)
-    # 4. ", so X" after a clause
+            s.out.append(f)
+
+
+SO_FRAME_FOLLOWERS = ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter")
+
+
+def _so_speaker_end(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int] | None:
+    """The speaker of ", so X" with what follows it up to the clause end, or None when a verb
+    follows (", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X.")."""
+    if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
+            and c.low[sp[1]] not in SO_FRAME_FOLLOWERS:
+        ce = _clause_end(c, sp[1], b)
+        if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
+                                                   for t in range(sp[1], ce)):
+            return None
+        return (sp[0], ce)
+    return sp
+
+
+@rule("so_marker", "sentence")
+def so_marker(s: Sent) -> None:
+    """Die Lage sei ernst, so der Minister. – ", so X" after a clause."""
+    c, a, b = s.c, s.a, s.b
     for i in range(a + 1, b - 1):
-        if i in used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
+        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
             continue
         sp = grab_np(c, i + 1, b)
         if sp is None or _bad_speaker(c, sp):
             continue
-        if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
-                and c.low[sp[1]] not in ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter"):
-            ce = _clause_end(c, sp[1], b)
-            if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
-                                                       for t in range(sp[1], ce)):
-                continue
-            sp = (sp[0], ce)          # ", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X."
-        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+        sp = _so_speaker_end(c, sp, b)
+        if sp is None:
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
             continue
         msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
-        used.update(range(i, sp[1]))
-        out.append(Found(msg, None, sp, [i], "indirect", "so_marker", si))
-    # 3b. noun cues before a dass-clause: "X ist der Meinung, dass …", "die Forderung der CDU, dass …"
+        s.used.update(range(i, sp[1]))
+        s.out.append(Found(msg, None, sp, [i], "indirect", "so_marker", s.si))
+
+
+@rule("noun_dass", "sentence")
+def noun_dass(s: Sent) -> None:
+    """X ist der Meinung, dass … / die Forderung der CDU, dass … – a noun cue before a dass-clause."""
+    c, a, b = s.c, s.a, s.b
     for k in range(a + 1, b - 1):
-        if c.low[k] != "," or c.low[k + 1] not in ("dass", "daß") or c.in_quote[k] >= 0 or k in used:
+        if c.low[k] != "," or c.low[k + 1] not in ("dass", "daß") or c.in_quote[k] >= 0 or k in s.used:
             continue
-        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in out):
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out):
             continue
-        f = _noun_cue(c, si, a, b, k, used)
+        f = _noun_cue(c, s.si, a, b, k, s.used)
         if f is not None:
-            out.append(f)
-    # 4b. "X, wonach …": a source noun phrase followed by a relative clause with the claim
+            s.out.append(f)
+
+
+@rule("wonach", "sentence")
+def wonach(s: Sent) -> None:
+    """Es gibt einen Bericht der Polizei, wonach … – a source noun phrase followed by a relative
+    clause with the claim."""
+    c, a, b = s.c, s.a, s.b
     for i in range(a + 2, b - 2):
-        if i in used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
+        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
             continue
         sp = None
         for k in range(max(a, i - 15), i - 1):
@@ -79,23 +133,33 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
                 break
         end = _strip_end(c, i + 1, _next_comma_clause(c, i + 1, b))
         if end > i + 2:
-            used.add(i)
-            out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", si))
-    # 5. "heißt es (in X)"
+            s.used.add(i)
+            s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
+
+
+def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
+    """The source after "heißt es" at i: "heißt es (dazu) in einem Bericht des Ministeriums"."""
+    k = i + 2
+    while k < b and (c.low[k] in SKIPPABLE or c.low[k] in ("dazu", "darin", "weiter")):
+        k += 1
+    if k < b and c.low[k] in c.R.impersonal_preps:
+        sp = grab_np(c, k + 1, b, allow_oblique=True)
+        return (k, sp[1]) if sp else None
+    return None
+
+
+@rule("heisst_es", "sentence")
+def heisst_es(s: Sent) -> None:
+    """Die Lage sei stabil, heißt es in einem Bericht. – an impersonal frame ("heißt es (in X)")."""
+    c, a, b = s.c, s.a, s.b
     for i in range(a, b - 1):
-        if i in used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
+        if i in s.used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
             continue
-        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in out):
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
             continue
         cue = [i, i + 1]
-        sp = None
-        k = i + 2
-        while k < b and (c.low[k] in SKIPPABLE or c.low[k] in ("dazu", "darin", "weiter")):
-            k += 1
-        if k < b and c.low[k] in c.R.impersonal_preps:
-            sp = grab_np(c, k + 1, b, allow_oblique=True)
-            sp = (k, sp[1]) if sp else None
-        used.update(range(i, (sp[1] if sp else i + 2)))
+        sp = _impersonal_source(c, i, b)
+        s.used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
         if i > a and c.low[i - 1] == ",":
             msg = _msg_around(c, a, b, i - 1, _clause_end(c, end, b))
@@ -105,27 +169,33 @@ def _sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covere
                 m0 += 1
             msg = (m0, _strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
-            out.append(Found(msg, None, sp, cue, "reported", "heisst_es", si))
-    # 6. "Demnach …" / "Danach …": an anaphoric source. As in the annotation, the adverb is the
-    #    speaker mention (like a pronoun); it resolves to the latest claim's speaker.
-    if not out:
-        last = found[-1] if found else None
-        recent = last is not None and si - last.sent <= 2
-        for i in range(a, min(b, a + 6)):
-            lw = c.low[i]
-            if c.in_quote[i] >= 0 or i in used:
-                continue
-            if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
-                    recent or _has_source_noun(c, si - 1))):
-                m0 = i + 1 if i == a else a
-                while m0 < b and c.low[m0] == ",":
-                    m0 += 1
-                end = _strip_end(c, m0, b)
-                if end > m0:
-                    out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
-                                     speaker_key=last.speaker_key if recent else None))
-                break
-    return out
+            s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+@rule("source_adverb", "sentence")
+def source_adverb(s: Sent) -> None:
+    """Demnach soll der Mann … – an anaphoric source adverb in a sentence without other claims. As
+    in the annotation, the adverb is the speaker mention (like a pronoun); it resolves to the
+    latest claim's speaker."""
+    if s.out:
+        return
+    c, a, b, si = s.c, s.a, s.b, s.si
+    last = s.found[-1] if s.found else None
+    recent = last is not None and si - last.sent <= 2
+    for i in range(a, min(b, a + 6)):
+        lw = c.low[i]
+        if c.in_quote[i] >= 0 or i in s.used:
+            continue
+        if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
+                recent or _has_source_noun(c, si - 1))):
+            m0 = i + 1 if i == a else a
+            while m0 < b and c.low[m0] == ",":
+                m0 += 1
+            end = _strip_end(c, m0, b)
+            if end > m0:
+                s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
+                                   speaker_key=last.speaker_key if recent else None))
+            break
 
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:

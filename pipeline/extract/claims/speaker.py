@@ -8,7 +8,6 @@ from .clauses import _attach_aux, _clause_start, _is_source_noun, _next_comma, _
 from .context import CLAUSE_BREAK, Ctx, DEMONSTRATIVES, DETS, FUNCTION_WORDS, Found, GENITIVE_DETS, Hit, MONTHS, NOMINATIVE_BLOCK, NP_PP, PERSON_PRON, REL_PRONOUNS, SKIPPABLE, SUBORDINATORS, WEEKDAYS
 
 
-REL_ANTECEDENT = True
 
 
 def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = False,
@@ -257,7 +256,7 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte").
     A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
     s = _find_subject(c, h, lo, hi)
-    if REL_ANTECEDENT and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
+    if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
             and s[0] > 0 and c.low[s[0] - 1] == ",":
         sa = c.sents[c.sent_of[s[0]]][0]
         ante = np_before(c, s[0] - 1, sa)
@@ -273,12 +272,11 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if first == lo:
             s = _subject_before_comma(c, lo)
-        if s is None and SENT_START_SUBJECT:
+        if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
 
 
-SENT_START_SUBJECT = True
 
 
 MODALS = {"muss", "musste", "mussten", "müsse", "kann", "konnte", "könne", "will", "wollte", "wolle", "soll",

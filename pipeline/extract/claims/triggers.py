@@ -3,7 +3,7 @@ particle verbs, participles), source nouns, prepositions, Konjunktiv forms; ``pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.ruleset import RuleError, rule_file
@@ -44,6 +44,11 @@ class SpeechRules:
     complementizers: frozenset[str]
     als_speech_acts: frozenset[str] = frozenset()   # lemmas: speech acts with an "als" predicate
     hearsay_infinitives: frozenset[str] = frozenset()   # "soll … sein": hearsay, not obligation
+    rules: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)   # stage -> (rule id, on)
+    switches: dict[str, bool] = field(default_factory=dict)
+
+    def switch(self, name: str) -> bool:
+        return self.switches[name]
 
     @property
     def n_verbs(self) -> int:
@@ -133,7 +138,9 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
                "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
-               "hearsay_infinitives"}
+               "hearsay_infinitives", "rules", "switches"}
+SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
+            "soll_continuation")
 
 
 CLASSES = ("speech", "cognition", "reported")
@@ -195,4 +202,42 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         complementizers=frozenset(_str_list(data, "complementizers", file)),
         als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
         hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
+        rules=_rule_order(data["rules"], file),
+        switches=_switches(data["switches"], file),
     )
+
+
+def _on_off(item: Any, file: str, key: str) -> tuple[str, bool]:
+    if not (isinstance(item, dict) and len(item) == 1):
+        raise RuleError(file, key, f"expected '- rule_id: on|off', got {item!r}")
+    (name, on), = item.items()
+    if not isinstance(on, bool):
+        raise RuleError(file, f"{key}.{name}", "expected on or off")
+    return name, on
+
+
+def _rule_order(data: Any, file: str) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """``rules:`` -> stage -> ((rule id, on), ...), checked against the rule registry."""
+    from .registry import REGISTRY, STAGES
+    if not isinstance(data, dict) or set(data) - set(STAGES):
+        raise RuleError(file, "rules", f"expected a mapping with keys among {list(STAGES)}")
+    out: dict[str, tuple[tuple[str, bool], ...]] = {}
+    for stage, items in data.items():
+        if not isinstance(items, list):
+            raise RuleError(file, f"rules.{stage}", "expected a list of '- rule_id: on|off'")
+        pairs = tuple(_on_off(x, file, f"rules.{stage}") for x in items)
+        for name, _ in pairs:
+            if name not in REGISTRY or REGISTRY[name].stage != stage:
+                raise RuleError(file, f"rules.{stage}.{name}", f"no {stage} rule of that name")
+        out[stage] = pairs
+    listed = {n for pairs in out.values() for n, _ in pairs}
+    missing = sorted(set(REGISTRY) - listed)
+    if missing or len(listed) != sum(len(p) for p in out.values()):
+        raise RuleError(file, "rules", f"every rule once: missing {missing}")
+    return out
+
+
+def _switches(data: Any, file: str) -> dict[str, bool]:
+    if not isinstance(data, dict) or set(data) != set(SWITCHES) or not all(isinstance(v, bool) for v in data.values()):
+        raise RuleError(file, "switches", f"expected on/off for each of {list(SWITCHES)}")
+    return dict(data)

@@ -9,7 +9,6 @@ from .context import Ctx, Found, Hit, OBJECT_CONTROL, PERSON_PRON, PUNCT_END, RE
 from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _passive_agent, _subject_before_comma, find_subject, grab_np, np_before, subject_after, subject_dep
 
 
-LATER_VERB_FRAMES = True
 
 
 SPEECH_ACTS = True      # speech acts with an object ("schloss ... aus") become reported claims
@@ -57,7 +56,7 @@ def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: li
             return Found((k + 1, end), None, sp, cue, "indirect", "verb_dass", si)
         if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
             break
-        if LATER_VERB_FRAMES and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
+        if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             break               # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not _apposition_comma(c, k, sp):
