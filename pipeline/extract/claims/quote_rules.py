@@ -2,135 +2,238 @@
 continue a speaker, and quotes inside other claims or verb sentences."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .clauses import _attach_aux, _clause_start, _crosses_quote, _frame_words, _looks_like_name, _passive, _quote_is_sentence
-from .context import CLAUSE_BREAK, Ctx, DETS, Found, SKIPPABLE
+from .context import CLAUSE_BREAK, Ctx, DETS, Found, Hit, SKIPPABLE
+from .registry import rule
 from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _latest_mention, _passive_agent, _person_actor, _prev_subject, find_subject, grab_np, resolve_speaker, subject_after, subject_dep
 
 
+@dataclass
+class QuoteSite:
+    """A top-level quotation at tokens [qs, qe) (marks included) that starts in sentence ``si``,
+    with the claims so far (``prev``) and the sentence's used tokens. ``k`` is the first token
+    after the quote (past a comma or dash); ``after`` tells whether a frame may follow there."""
+    c: Ctx
+    qi: int
+    qs: int
+    qe: int
+    si: int
+    prev: list[Found]
+    used: set[int]
+
+    def __post_init__(self) -> None:
+        c = self.c
+        self.sa, self.sb = c.sents[self.si]
+        self.sb_end = c.sents[c.sent_of[self.qe - 1]][1]          # the sentence where the quote ends
+        k = self.qe
+        if k < len(c.toks) and c.low[k] in (",", "–"):
+            k += 1
+        self.k = k
+        self.after = k < self.sb_end and (k != self.qe or c.toks[k].text[:1].islower())
+        self.ntok = self.qe - self.qs - 2
+
+    def found(self, sp: tuple[int, int] | None, cue: list[int], rule_id: str, **kw) -> Found:
+        return Found((self.qs, self.qe), None, sp, cue, "direct", rule_id, self.si, **kw)
+
+    def frame_before(self) -> tuple[int, int] | None:
+        """[lo, frame_end) of a frame before the quote: "X sagte: „…“", "X sagte, „…“", or the
+        previous sentence when it ends with ':'; None when the quote has no such frame."""
+        c, qs, qe, sa = self.c, self.qs, self.qe, self.sa
+        lo, frame_end = sa, qs
+        if qs == sa and self.si > 0 and c.low[qs - 1] == ":":
+            lo, frame_end = c.sents[self.si - 1][0], qs - 1
+        elif qs > sa and c.low[qs - 1] not in (":", ","):
+            return None
+        elif qe < self.sb_end and c.low[qe] not in CLAUSE_BREAK and not c.is_quote_mark(qe) and c.low[qs - 1] == ",":
+            return None            # the quote opens a longer clause: a partial quote in indirect speech
+        return (lo, frame_end) if frame_end > lo else None
+
+
 def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
-    n = len(c.toks)
-    ntok = qe - qs - 2
-    sa, sb = c.sents[si]
-    sb_end = c.sents[c.sent_of[qe - 1]][1]          # the sentence where the quote ends
-    # a. after: „…“, sagte X / „…“, so X / „…“, wie X sagte / „…“, heißt es
-    k = qe
-    if k < n and c.low[k] in (",", "–"):
-        k += 1
-    if k < sb_end and k != qe or (k < sb_end and c.toks[k].text[:1].islower()):
-        lw = c.low[k]
-        if lw == c.R.so_marker:
-            sp = grab_np(c, k + 1, sb_end)
-            if sp and not _bad_speaker(c, sp):
-                if qs == sa or c.low[qs - 1] in (":",) or c.is_quote_mark(qs - 1):
-                    used.update(range(k, sp[1]))   # else ", so X" frames the whole sentence too
-                return Found((qs, qe), None, sp, [k], "direct", "quote_so", si)
-            if k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
-                used.update(range(k, k + 3))
-                return Found((qs, qe), None, None, [k + 1, k + 2], "direct", "quote_heisst_es", si)
-        if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
-            cue = [k, k + 1]
-            sp = None
-            if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
-                sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
-                sp = (k + 2, sp[1]) if sp else None
-            used.update(range(k, sp[1] if sp else k + 2))
-            return Found((qs, qe), None, sp, cue, "direct", "quote_heisst_es", si)
-        h = None
-        kk = k
-        if lw == "wie":
-            # „…“, wie Trump erklärte / wie er einmal sagte
-            for m in range(k + 1, min(sb_end, k + 12)):
-                if c.low[m] in CLAUSE_BREAK:
-                    break
-                h = c.verb_hit(m, sb_end)
-                if h:
-                    break
-            if h:
-                _attach_aux(c, h, sb_end)
-                sp = find_subject(c, h, k, sb_end)
-                cue = sorted({k, h.i, *h.particle, *h.aux})
-                used.update(range(k, max(cue) + 1))
-                return Found((qs, qe), None, sp, cue, "direct", "quote_wie", si)
-        if lw in c.R.auxiliaries and k + 1 < sb_end:
-            kk = k
-        for m in (k, k + 1) if lw in c.R.auxiliaries else (k,):
-            if m < sb_end:
-                h = c.verb_hit(m, sb_end)
-                if h and ("speech" in h.classes or "cognition" in h.classes):
-                    break
-                h = None
-        if h is None and lw in c.R.auxiliaries:
-            # „…“, hatte er gesagt
-            for m in range(k + 1, min(sb_end, k + 6)):
-                if c.low[m] in CLAUSE_BREAK:
-                    break
-                hh = c.verb_hit(m, sb_end)
-                if hh and hh.entry.participle:
-                    hh.aux = [k]
-                    sp = subject_after(c, k, sb_end)
-                    cue = sorted({k, hh.i, *hh.particle})
-                    used.update(range(k, max(cue) + 1))
-                    return Found((qs, qe), None, sp, cue, "direct", "quote_after", si)
-        if h is not None:
-            _attach_aux(c, h, sb_end)
-            sp = subject_dep(c, h.i) if c.has_dep else None
-            if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
-                    or _crosses_quote(c, *sp):
-                sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
-            if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
-                h = None                # „Wozu …?“ fragen sich Experten
-        if h is not None:
-            cue = sorted({h.i, *h.particle, *h.aux})
-            used.update(range(k, max(cue) + 1))
-            if sp:
-                used.update(range(sp[0], sp[1]))
-            return Found((qs, qe), None, sp, cue, "direct", "quote_after", si)
-    # b. before: X sagte: „…“  /  X sagte, „…“  /  previous sentence ends with ':'
-    lo = sa
-    frame_end = qs
-    if qs == sa and si > 0 and c.low[qs - 1] == ":":
-        lo, frame_end = c.sents[si - 1][0], qs - 1
-    elif qs > sa and c.low[qs - 1] not in (":", ","):
-        frame_end = None
-    elif qe < sb_end and c.low[qe] not in CLAUSE_BREAK and not c.is_quote_mark(qe) and c.low[qs - 1] == ",":
-        frame_end = None            # the quote opens a longer clause: a partial quote in indirect speech
-    if frame_end is not None and frame_end > lo:
-        for i in range(frame_end - 1, lo - 1, -1):
-            if c.in_quote[i] >= 0 or i in used:
-                continue
-            h = c.verb_hit(i, frame_end)
-            if h and ("speech" in h.classes or "cognition" in h.classes):
-                _attach_aux(c, h, frame_end)
-                clause_lo = _clause_start(c, h.i, lo)
-                sp = find_subject(c, h, clause_lo, frame_end)
-                if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
-                    sp = _coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
-                if sp is None:
-                    continue
-                cue = sorted({h.i, *h.particle, *h.aux, *_frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
-                                                                        frame_end)})
-                used.update(cue)
-                c.inverted_ok.add(h.i)
-                return Found((qs, qe), None, sp, cue, "direct", "quote_before", si)
-        if c.low[qs - 1] == ":":
-            f = _colon_frame(c, lo, qs - 1 if frame_end == qs else frame_end, qs, qe, si, used)
-            if f is not None:
-                return f
-    # c. the quote lies inside a later indirect frame or continues a speaker: handled later
-    if ntok >= 4 and _quote_is_sentence(c, qs, qe):
-        # a standalone quotation continues the speaker of the previous claim
-        for f in reversed(prev):
-            if si - f.sent <= 2 and f.speaker is not None:
-                return Found((qs, qe), None, _latest_mention(c, f, qs), list(f.cue), "direct", "quote_continued", si,
-                             speaker_key=f.speaker_key)
-            break
-        if ntok >= 6:
-            # the next sentence may name the speaker: „…“ Das sagte X.
-            sp = _prev_subject(c, si) if qs == sa else None
-            if sp is not None and not _person_actor(c, sp):
-                sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
-            return Found((qs, qe), None, sp, [], "direct", "quote_unattributed", si)
+    """The claim of a quotation: the first ``quote`` rule that frames it."""
+    site = QuoteSite(c, qi, qs, qe, si, prev, used)
+    for fn in c.stages["quote"]:
+        f = fn(site)
+        if f is not None:
+            return f
     return None
+
+
+@rule("quote_so", "quote")
+def quote_so(q: QuoteSite) -> Found | None:
+    """„Wir bleiben“, so der Minister. – ", so X" after the quotation."""
+    c, k = q.c, q.k
+    if not q.after or c.low[k] != c.R.so_marker:
+        return None
+    sp = grab_np(c, k + 1, q.sb_end)
+    if not sp or _bad_speaker(c, sp):
+        return None
+    if q.qs == q.sa or c.low[q.qs - 1] in (":",) or c.is_quote_mark(q.qs - 1):
+        q.used.update(range(k, sp[1]))   # else ", so X" frames the whole sentence too
+    return q.found(sp, [k], "quote_so")
+
+
+@rule("quote_heisst_es", "quote")
+def quote_heisst_es(q: QuoteSite) -> Found | None:
+    """„Die Lage ist ernst“, heißt es in dem Bericht. – an impersonal frame after the quotation
+    (also ", so heißt es"); colon frames with "heißt es" come from ``quote_colon``."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    if not q.after:
+        return None
+    lw = c.low[k]
+    if lw == c.R.so_marker and k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
+        q.used.update(range(k, k + 3))
+        return q.found(None, [k + 1, k + 2], "quote_heisst_es")
+    if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
+        sp = None
+        if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
+            sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
+            sp = (k + 2, sp[1]) if sp else None
+        q.used.update(range(k, sp[1] if sp else k + 2))
+        return q.found(sp, [k, k + 1], "quote_heisst_es")
+    return None
+
+
+@rule("quote_wie", "quote")
+def quote_wie(q: QuoteSite) -> Found | None:
+    """„…“, wie Trump erklärte. / „…“, wie er einmal sagte."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    if not q.after or c.low[k] != "wie":
+        return None
+    h = None
+    for m in range(k + 1, min(sb_end, k + 12)):
+        if c.low[m] in CLAUSE_BREAK:
+            break
+        h = c.verb_hit(m, sb_end)
+        if h:
+            break
+    if not h:
+        return None
+    _attach_aux(c, h, sb_end)
+    sp = find_subject(c, h, k, sb_end)
+    cue = sorted({k, h.i, *h.particle, *h.aux})
+    q.used.update(range(k, max(cue) + 1))
+    return q.found(sp, cue, "quote_wie")
+
+
+def _after_aux(q: QuoteSite) -> Found | None:
+    """„…“, hatte er gesagt: an auxiliary right after the quote, its participle later."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    for m in range(k + 1, min(sb_end, k + 6)):
+        if c.low[m] in CLAUSE_BREAK:
+            break
+        hh = c.verb_hit(m, sb_end)
+        if hh and hh.entry.participle:
+            hh.aux = [k]
+            sp = subject_after(c, k, sb_end)
+            cue = sorted({k, hh.i, *hh.particle})
+            q.used.update(range(k, max(cue) + 1))
+            return q.found(sp, cue, "quote_after")
+    return None
+
+
+def _after_verb(q: QuoteSite) -> Hit | None:
+    """The speech or cognition verb right after the quote (or after an auxiliary there)."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    for m in (k, k + 1) if c.low[k] in c.R.auxiliaries else (k,):
+        if m < sb_end:
+            h = c.verb_hit(m, sb_end)
+            if h and ("speech" in h.classes or "cognition" in h.classes):
+                return h
+    return None
+
+
+@rule("quote_after", "quote")
+def quote_after(q: QuoteSite) -> Found | None:
+    """„Die Sicherheit Litauens ist auch unsere Sicherheit“, sagte der SPD-Politiker. – a speech
+    verb right after the quotation, its subject the speaker."""
+    c, k, qe, sb_end = q.c, q.k, q.qe, q.sb_end
+    if not q.after:
+        return None
+    h = _after_verb(q)
+    if h is None:
+        return _after_aux(q) if c.low[k] in c.R.auxiliaries else None
+    _attach_aux(c, h, sb_end)
+    sp = subject_dep(c, h.i) if c.has_dep else None
+    if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
+            or _crosses_quote(c, *sp):
+        sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
+        return None                # „Wozu …?“ fragen sich Experten
+    cue = sorted({h.i, *h.particle, *h.aux})
+    q.used.update(range(k, max(cue) + 1))
+    if sp:
+        q.used.update(range(sp[0], sp[1]))
+    return q.found(sp, cue, "quote_after")
+
+
+@rule("quote_before", "quote")
+def quote_before(q: QuoteSite) -> Found | None:
+    """Merz sagte: „Wir müssen reden.“ – a speech verb in the frame before the quotation (the frame
+    may be the previous sentence ending with ':')."""
+    bounds = q.frame_before()
+    if bounds is None:
+        return None
+    c, used = q.c, q.used
+    lo, frame_end = bounds
+    for i in range(frame_end - 1, lo - 1, -1):
+        if c.in_quote[i] >= 0 or i in used:
+            continue
+        h = c.verb_hit(i, frame_end)
+        if not (h and ("speech" in h.classes or "cognition" in h.classes)):
+            continue
+        _attach_aux(c, h, frame_end)
+        clause_lo = _clause_start(c, h.i, lo)
+        sp = find_subject(c, h, clause_lo, frame_end)
+        if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
+            sp = _coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
+        if sp is None:
+            continue
+        cue = sorted({h.i, *h.particle, *h.aux, *_frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
+                                                                frame_end)})
+        used.update(cue)
+        c.inverted_ok.add(h.i)
+        return q.found(sp, cue, "quote_before")
+    return None
+
+
+@rule("quote_colon", "quote")
+def quote_colon(q: QuoteSite) -> Found | None:
+    """Das Fazit des Berichts lautete: „…“ / Nina Hagen zur Heimat: „…“ – a colon frame without a
+    known speech verb; with "heißt es" in the frame the rule id is ``quote_heisst_es``."""
+    bounds = q.frame_before()
+    if bounds is None or q.c.low[q.qs - 1] != ":":
+        return None
+    lo, frame_end = bounds
+    return _colon_frame(q.c, lo, q.qs - 1 if frame_end == q.qs else frame_end, q.qs, q.qe, q.si, q.used)
+
+
+@rule("quote_continued", "quote")
+def quote_continued(q: QuoteSite) -> Found | None:
+    """Merz sagte: „…“ „Wir haben keine Zeit.“ – a standalone quotation continues the speaker of the
+    previous claim (within two sentences)."""
+    if q.ntok < 4 or not _quote_is_sentence(q.c, q.qs, q.qe) or not q.prev:
+        return None
+    f = q.prev[-1]
+    if q.si - f.sent <= 2 and f.speaker is not None:
+        return q.found(_latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
+    return None
+
+
+@rule("quote_unattributed", "quote")
+def quote_unattributed(q: QuoteSite) -> Found | None:
+    """„Wir werden das nicht hinnehmen.“ Das sagte X. – a standalone quotation without a frame (the
+    next sentence may name the speaker: ``quote_anaphoric``); a named person as the subject of
+    the sentence before is its speaker."""
+    c = q.c
+    if q.ntok < 6 or not _quote_is_sentence(c, q.qs, q.qe):
+        return None
+    sp = _prev_subject(c, q.si) if q.qs == q.sa else None
+    if sp is not None and not _person_actor(c, sp):
+        sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
+    return q.found(sp, [], "quote_unattributed")
 
 
 def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[int]) -> Found | None:
