@@ -18,29 +18,56 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
     n = min(limit, len(c.toks))
     if k >= n:
         return None
+    whole, j = _np_opening(c, k, n, allow_oblique)
+    if whole is not None or j is None:
+        return whole
+    end = _np_core(c, j, n)
+    if end is None:
+        return None
+    for _ in range(4):              # genitive attributes and von-PPs: "der Sprecher des Ministeriums"
+        nxt = _np_attachment(c, k, end, n)
+        if nxt is None:
+            break
+        end = nxt
+    if pp:
+        end = _np_pp(c, end, n, limit)
+    if appos:
+        end = _np_apposition(c, end, n, limit, pp, allow_oblique)
+    return (k, end)
+
+
+def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int, int] | None, int | None]:
+    """How a noun phrase at k opens: (a whole short NP, None) for a pronoun, a demonstrative or a
+    quoted name; (None, j) with j the first token after the determiner; (None, None): no NP."""
     lw = c.low[k]
     if lw in PERSON_PRON or (lw == "sie" and k < n):
-        return (k, k + 1)
+        return (k, k + 1), None
     if lw in c.R.not_speakers and lw not in DETS:
-        return None
+        return None, None
     j = k
     if lw in DEMONSTRATIVES and (k + 1 >= n or not (c.is_nounish(k + 1) or c.is_adjish(k + 1))
                                  or c.is_punct(k + 1)):
-        return (k, k + 1)                   # "Dieser behauptete …", "so letztere"
+        return (k, k + 1), None             # "Dieser behauptete …", "so letztere"
     if lw in DETS:
         if lw in NOMINATIVE_BLOCK and not allow_oblique:
-            return None
+            return None, None
         j += 1
     # quoted names: das „Wall Street Journal“
     if j < n and c.is_quote_mark(j) and c.in_quote[j] >= 0:
         qs, qe, q = c.quote_tok[c.in_quote[j]]
         if qe - qs <= 8 and qs == j:
-            return (k, qe)
+            return (k, qe), None
     if j == k and c.is_adjish(j) and not c.is_nounish(j) and k > 0 and not (
             c.low[k - 1] in FUNCTION_WORDS or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
             or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]
             or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
-        return None
+        return None, None
+    return None, j
+
+
+def _np_core(c: Ctx, j: int, n: int) -> int | None:
+    """End of the adjectives and nouns from j (with the rest of a name, a quoted title and
+    "Angaben britischer Medien"), or None without a noun."""
     while j < n and c.is_adjish(j) and not c.is_nounish(j):
         j += 1
     h = j
@@ -59,81 +86,112 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
         while m < n and c.is_nounish(m) and not c.is_punct(m):
             m += 1
         end = m
-    # genitive attributes and von-PPs: "der Sprecher des Ministeriums", "X von der Partei Y"
-    for _ in range(4):
-        if end + 2 < n and c.low[end] == "(":      # "die Weltgesundheitsorganisation ( WHO )"
-            close = next((m for m in range(end + 1, min(n, end + 9)) if c.low[m] == ")"), None)
-            if close is not None and close > end + 1 and not any(
-                    c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(end + 1, close)):
-                end = close + 1
-                continue
-            break
-        if end + 1 < n and c.low[end] in GENITIVE_DETS | NP_PP and c.is_quote_mark(end + 1) \
-                and c.in_quote[end + 1] >= 0:                  # einem Artikel der „New York Times“
-            qs, qe, _ = c.quote_tok[c.in_quote[end + 1]]
-            if qs == end + 1 and qe - qs <= 8 and qe <= n:
-                end = qe
-                continue
-        if end + 1 < n and c.low[end].endswith("er") and c.is_adjish(end) and not c.is_nounish(end) \
-                and c.is_nounish(end + 1) and not c.is_punct(end + 1) and c.toks[end].text.islower():
-            end = _entity_end(c, end + 2, n)               # der Verband kommunaler Unternehmen
-            continue
-        if end + 1 < n and c.low[end] in ("in", "im") and end + 1 in c.ent_at and \
-                c.ent_at[end + 1][2] in ("LOC", "GPE") and c.ent_at[end + 1][0] == end + 1:
-            end = c.ent_at[end + 1][1]                       # das Kraftfahrt-Bundesamt in Flensburg
-            continue
+    return end
+
+
+def _np_attachment(c: Ctx, k: int, end: int, n: int) -> int | None:
+    """The new end of the NP [k, end) after one attachment, or None when none follows."""
+    low = c.low
+    if end + 2 < n and low[end] == "(":      # "die Weltgesundheitsorganisation ( WHO )"
+        return _np_parenthesis(c, end, n)
+    e = _np_quoted_after(c, k, end, n, low[end] in GENITIVE_DETS | NP_PP if end < n else False)
+    if e is not None:
+        return e
+    if end + 1 < n and low[end].endswith("er") and c.is_adjish(end) and not c.is_nounish(end) \
+            and c.is_nounish(end + 1) and not c.is_punct(end + 1) and c.toks[end].text.islower():
+        return _entity_end(c, end + 2, n)               # der Verband kommunaler Unternehmen
+    if end + 1 < n and low[end] in ("in", "im") and end + 1 in c.ent_at and \
+            c.ent_at[end + 1][2] in ("LOC", "GPE") and c.ent_at[end + 1][0] == end + 1:
+        return c.ent_at[end + 1][1]                       # das Kraftfahrt-Bundesamt in Flensburg
+    if end < n and c.toks[end].like_num and low[end - 1] in MONTHS | {"jahr", "jahres"}:
+        return end + 1
+    if end < n and low[end] in GENITIVE_DETS and end - 1 in c.ent_at and end - 1 > k \
+            and low[k] not in GENITIVE_DETS | DETS:
+        return None                         # "Auskunft der NASA der überwiegende Teil": no genitive after a name
+    e = _np_quoted_title(c, k, end, n)
+    if e is not None:
+        return e
+    if end + 1 < n and low[end] in ("vom", "von") and low[end + 1] in WEEKDAYS:
+        return None                         # "Angaben der Polizei vom Dienstag"
+    return _np_genitive(c, end, n)
+
+
+def _np_parenthesis(c: Ctx, end: int, n: int) -> int | None:
+    close = next((m for m in range(end + 1, min(n, end + 9)) if c.low[m] == ")"), None)
+    if close is not None and close > end + 1 and not any(
+            c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(end + 1, close)):
+        return close + 1
+    return None
+
+
+def _np_quoted_after(c: Ctx, k: int, end: int, n: int, linked: bool) -> int | None:
+    """einem Artikel der „New York Times“: a quoted name after a genitive article or von/aus/für."""
+    if end + 1 < n and linked and c.is_quote_mark(end + 1) and c.in_quote[end + 1] >= 0:
+        qs, qe, _ = c.quote_tok[c.in_quote[end + 1]]
+        if qs == end + 1 and qe - qs <= 8 and qe <= n:
+            return qe
+    return None
+
+
+def _np_quoted_title(c: Ctx, k: int, end: int, n: int) -> int | None:
+    """"Angaben des Magazins „Der Spiegel“": a quoted title right after a noun."""
+    if end + 1 < n and c.is_quote_mark(end) and c.in_quote[end] >= 0 and c.is_nounish(end - 1) \
+            and c.toks[end + 1].text[:1].isupper() and end > k + 1:
+        qs, qe, _ = c.quote_tok[c.in_quote[end]]
+        if qs == end and qe - qs <= 7 and qe <= n:
+            return qe
+    return None
+
+
+def _np_genitive(c: Ctx, end: int, n: int) -> int | None:
+    """A genitive attribute or a von/aus/für-PP after the NP: "der Sprecher des Ministeriums"."""
+    if not (end < n and c.low[end] in GENITIVE_DETS | NP_PP):
+        return None
+    m = end + 1
+    if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
+        m += 1
+    while m < n and c.is_adjish(m) and not c.is_nounish(m):
+        if c.toks[m].like_num:
+            break                   # "von 10.000 Menschen": a quantity, not a source
+        m += 1
+    m0 = m
+    while m < n and c.is_nounish(m) and not c.is_punct(m):
+        m += 1
+    if m > m0 and not c.toks[m0 - 1].like_num:
+        end = _entity_end(c, m, n)
         if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
             end += 1
-            continue
-        if end < n and c.low[end] in GENITIVE_DETS and end - 1 in c.ent_at and end - 1 > k \
-                and c.low[k] not in GENITIVE_DETS | DETS:
-            break                           # "Auskunft der NASA der überwiegende Teil": no genitive after a name
-        if end + 1 < n and c.is_quote_mark(end) and c.in_quote[end] >= 0 and c.is_nounish(end - 1) \
-                and c.toks[end + 1].text[:1].isupper() and end > k + 1:
-            qs, qe, _ = c.quote_tok[c.in_quote[end]]
-            if qs == end and qe - qs <= 7 and qe <= n:
-                end = qe                    # "Angaben des Magazins „Der Spiegel“"
-                continue
-        if end + 1 < n and c.low[end] in ("vom", "von") and c.low[end + 1] in WEEKDAYS:
-            break                           # "Angaben der Polizei vom Dienstag"
-        if end < n and c.low[end] in GENITIVE_DETS | NP_PP:
-            m = end + 1
-            if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
-                m += 1
-            while m < n and c.is_adjish(m) and not c.is_nounish(m):
-                if c.toks[m].like_num:
-                    break                   # "von 10.000 Menschen": a quantity, not a source
-                m += 1
-            m0 = m
-            while m < n and c.is_nounish(m) and not c.is_punct(m):
-                m += 1
-            if m > m0 and not c.toks[m0 - 1].like_num:
-                end = _entity_end(c, m, n)
-                if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
-                    end += 1
-                continue
-        break
-    # prepositional modifier before the verb: "Ein Regierungssprecher in Berlin sagte"
-    if pp and end < n and c.low[end] in ("in", "im", "aus", "bei", "beim", "von", "vom", "für"):
-        m = end + 1
-        if m < n and c.low[m] in DETS:
-            m += 1
-        while m < n and c.is_adjish(m) and not c.is_nounish(m):
-            m += 1
-        m0 = m
-        while m < n and c.is_nounish(m) and not c.is_punct(m):
-            m += 1
-        if m > m0 and (m == limit or (m < n and c.low[m] in (",", ".", ":", ";"))):
-            end = m
-    # apposition: "Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"
-    if appos and end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper()
-                                                        or c.low[end + 1] in DETS):
-        ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
-        if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
-                and (c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
-                and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
-            end = ap[1]
-    return (k, end)
+        return end
+    return None
+
+
+def _np_pp(c: Ctx, end: int, n: int, limit: int) -> int:
+    """A prepositional modifier before the verb: "Ein Regierungssprecher in Berlin sagte"."""
+    if not (end < n and c.low[end] in ("in", "im", "aus", "bei", "beim", "von", "vom", "für")):
+        return end
+    m = end + 1
+    if m < n and c.low[m] in DETS:
+        m += 1
+    while m < n and c.is_adjish(m) and not c.is_nounish(m):
+        m += 1
+    m0 = m
+    while m < n and c.is_nounish(m) and not c.is_punct(m):
+        m += 1
+    if m > m0 and (m == limit or (m < n and c.low[m] in (",", ".", ":", ";"))):
+        return m
+    return end
+
+
+def _np_apposition(c: Ctx, end: int, n: int, limit: int, pp: bool, allow_oblique: bool) -> int:
+    """"Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"."""
+    if not (end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper() or c.low[end + 1] in DETS)):
+        return end
+    ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
+    if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
+            and (c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
+            and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
+        return ap[1]
+    return end
 
 
 def _entity_end(c: Ctx, j: int, n: int) -> int:
