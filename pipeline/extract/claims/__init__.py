@@ -51,7 +51,7 @@ from pipeline.records import Actor, Claim
 from pipeline.ruleset import RuleSet
 
 from .context import Ctx, Found, Hit
-from .continuation import _continuation
+from .continuation import continuation
 from .quote_rules import _nested_quotes
 from .quotes import Quote, find_quotes
 from .records import _to_records
@@ -71,7 +71,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     for si, (a, b) in enumerate(c.sents):
         local = sentence_claims(c, si, a, b, found, covered)
         if not local:
-            local = _continuation(c, si, a, b, found, covered)
+            local = continuation(c, si, a, b, found, covered)
         for f in local:
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
