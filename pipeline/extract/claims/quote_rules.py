@@ -266,40 +266,56 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
     return None
 
 
+NO_CLAIM = Found(None, None, None, [], "direct", "no_claim", -1)     # a document rule's "this quote is none"
+
+
 def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
-    """Partial quotes inside an indirect or reported claim are direct claims of the same speaker."""
+    """The quotations no sentence rule has claimed: the first ``document`` rule that decides on
+    one (a claim, or NO_CLAIM) wins."""
     extra = []
     for qi, (qs, qe, q) in enumerate(c.quote_tok):
         if qi in covered or q.depth != 0:
             continue
-        for f in found:
-            if f.ctype == "direct" or f.msg is None:
-                continue
-            if f.msg[0] <= qs and qe <= f.msg[1] + 1:
-                if _looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
-                    break
-                extra.append(Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
-                                   "partial_quote", f.sent,
-                                   speaker_key=f.speaker_key))
+        for fn in c.stages["document"]:
+            f = fn(c, qi, qs, qe, found)
+            if f is NO_CLAIM:
+                break
+            if f is not None:
+                extra.append(f)
                 covered.add(qi)
                 break
-        else:
-            if not _looks_like_name(c, qs, qe):
-                f = _quote_in_verb_sentence(c, qi, qs, qe, found)
-                if f is not None:
-                    f.speaker_key = f.speaker_key or resolve_speaker(c, f.speaker, found)
-                    extra.append(f)
-                    covered.add(qi)
     found.extend(extra)
 
 
-def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
-    """A quotation inside a sentence whose speech verb frames it: 'X nannte die Zahlen „aus der
-    Luft gegriffen“', 'Die Menge skandierte „…“'. The verb is the cue, its subject the speaker."""
-    si = c.sent_of[qs]
-    a, b = c.sents[si]
-    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
+@rule("partial_quote", "document")
+def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    """Er sagte, er „vertraue“ Putin. – a quotation inside an indirect or reported claim is a
+    direct claim of the same speaker and cue (a quoted name there is no claim)."""
+    for f in found:
+        if f.ctype == "direct" or f.msg is None:
+            continue
+        if f.msg[0] <= qs and qe <= f.msg[1] + 1:
+            if _looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
+                return NO_CLAIM
+            return Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
+                         "partial_quote", f.sent, speaker_key=f.speaker_key)
+    return None
+
+
+@rule("quote_in_frame", "document")
+def quote_in_frame(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    """X nannte die Zahlen „aus der Luft gegriffen“. / Die Menge skandierte „…“. – a quotation in
+    a sentence whose speech verb frames it: the verb is the cue, its subject the speaker."""
+    if _looks_like_name(c, qs, qe):
         return None
+    f = _quote_in_verb_sentence(c, qi, qs, qe, found)
+    if f is not None:
+        f.speaker_key = f.speaker_key or resolve_speaker(c, f.speaker, found)
+    return f
+
+
+def _nearest_cue_verb(c: Ctx, qs: int, a: int, b: int) -> Hit | None:
+    """The cue verb of sentence [a, b) nearest to the quote at qs."""
     best = None
     for i in range(a, b):
         if c.in_quote[i] >= 0:
@@ -309,33 +325,48 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
             continue
         if best is None or abs(i - qs) < abs(best.i - qs):
             best = h
-    if best is None or not (best.classes & QUOTE_FRAME_CLASSES):
-        return None
+    return best
+
+
+def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -> bool:
+    """The quotation names something rather than quoting words."""
     if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
-        return None                     # part of a speaker's name: das „Wall Street Journal“
-    h = best
+        return True                     # part of a speaker's name: das „Wall Street Journal“
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
     if not inner or any(t in c.ent_at for t in inner):
-        return None                     # a quoted name or title: „Die Zeit“, „Golem“
+        return True                     # a quoted name or title: „Die Zeit“, „Golem“
     if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)):
-        return None                     # apposition: die Zeitung „…“
+        return True                     # apposition: die Zeitung „…“
     if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
-        return None                     # „…“-Titel as a modifier
+        return True                     # „…“-Titel as a modifier
+    return False
+
+
+def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
+    """The speaker of cue verb h in sentence [a, b) (not inside a quotation)."""
+    _attach_aux(c, h, b)
+    lo = _clause_start(c, h.i, a)
+    last = max([h.i, *h.particle, *h.aux])
+    hi = next((m for m in range(last + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
+    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
+        sp = None
+    return sp
+
+
+def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    si = c.sent_of[qs]
+    a, b = c.sents[si]
+    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
+        return None
+    h = _nearest_cue_verb(c, qs, a, b)
+    if h is None or not (h.classes & QUOTE_FRAME_CLASSES) or _quoted_name(c, qs, qe, a, b, found):
+        return None
     for f in found:                     # the verb already frames a claim: share its speaker
         if f.cue and h.i in f.cue and f.sent == si:
             return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_in_frame", si,
                          speaker_key=f.speaker_key)
-    _attach_aux(c, h, b)
-    lo = _clause_start(c, h.i, a)
-    hi = b
-    last = max([h.i, *h.particle, *h.aux])
-    for m in range(last + 1, b):
-        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
-            hi = m
-            break
-    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
-    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
-        sp = None
+    sp = _verb_speaker(c, h, a, b)
     if sp is not None and sp[0] <= qs < sp[1]:
         return None
     return Found((qs, qe), None, sp, _quote_prep(c, qs, sorted({h.i, *h.particle, *h.aux})), "direct",
