@@ -401,52 +401,71 @@ def _has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
 
 def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    s = _pronoun_subject(c, first, lo, hi)
+    if s is None and c.has_dep:
+        s = _dep_subject(c, h, first, lo)
+    if s is None:
+        s = _subordinate_subject(c, h, first, lo, hi)
+    if s is not None:
+        return s
+    return _positional_subject(c, first, lo, hi) if first > lo else subject_after(c, first, hi)
+
+
+def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """A pronoun right after the verb ("Die Bürger forderte er auf") or after a modal before it
+    ("Auf Nachfrage musste er betonen, dass …")."""
     if first > lo and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
-        return (first + 1, first + 2)      # "Die Bürger forderte er auf": a pronoun after the verb
+        return (first + 1, first + 2)
     for m in range(first - 1, max(lo, first - 10) - 1, -1):
         if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0:
             break
         if c.low[m] in MODALS and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
-            return (m + 1, m + 2)          # "Auf Nachfrage musste er betonen, dass …"
-    if c.has_dep:
-        s = subject_dep(c, h.i)
-        if s and not _bad_speaker(c, s):
-            first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
-            if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in PERSON_PRON | {"sie"}) \
-                    and not _has_actor(c, s):
-                # V2 order: a name before the verb is the subject, not the object after it
-                # ("Jens Wieseke fordert freie Sicht")
-                before = np_before(c, first, lo)
-                if before and before[0] == lo and _has_actor(c, before):
-                    return before
-            return s
-    i = h.i
-    first = h.aux[0] if h.aux and h.aux[0] < i else i
-    last = max([i, *h.particle, *h.aux])
+            return (m + 1, m + 2)
+    return None
+
+
+def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
+    """The parse's subject; in V2 order a name before the verb is the subject, not the object
+    after it ("Jens Wieseke fordert freie Sicht")."""
+    s = subject_dep(c, h.i)
+    if not s or _bad_speaker(c, s):
+        return None
+    if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in PERSON_PRON | {"sie"}) \
+            and not _has_actor(c, s):
+        before = np_before(c, first, lo)
+        if before and before[0] == lo and _has_actor(c, before):
+            return before
+    return s
+
+
+def _subordinate_subject(c: Ctx, h: Hit, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of a verb-final subordinate clause: "wie Trump erklärte", "nachdem sie berichtet hatte"."""
+    last = max([h.i, *h.particle, *h.aux])
     final = last + 1 >= hi or c.low[last + 1] in CLAUSE_BREAK or c.is_quote_mark(last + 1)
-    # subordinate clause: "wie Trump erklärte", "nachdem sie berichtet hatte"
-    for k in range(first - 1, max(lo, first - 12) - 1, -1) if final else ():
+    if not final:
+        return None
+    for k in range(first - 1, max(lo, first - 12) - 1, -1):
         if c.low[k] in SUBORDINATORS and c.low[k] not in ("dass", "ob"):
-            np_ = grab_np(c, k + 1, first)
-            if np_:
-                return np_
-            break
+            return grab_np(c, k + 1, first) or None
         if c.low[k] in CLAUSE_BREAK:
             break
-    if first > lo:
-        after = subject_after(c, first, hi)
-        before = np_before(c, first, lo)
-        if before is not None and _bad_speaker(c, before):
-            before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
-        if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
-                       or c.is_quote_mark(before[0] - 1)):
-            if not after or c.low[after[0]] not in PERSON_PRON | {"sie"}:
-                if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
-                    return before
-        if after:
-            return after
-        return before
-    return subject_after(c, first, hi)
+    return None
+
+
+def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Without a parse: the noun phrase before the verb at the clause start, else the one after it."""
+    after = subject_after(c, first, hi)
+    before = np_before(c, first, lo)
+    if before is not None and _bad_speaker(c, before):
+        before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
+    if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
+                   or c.is_quote_mark(before[0] - 1)):
+        if not after or c.low[after[0]] not in PERSON_PRON | {"sie"}:
+            if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
+                return before
+    if after:
+        return after
+    return before
 
 
 def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:
