@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.eval_claims import Scores
 from pipeline.extract.claims import claims, find_quotes, parse_speech
+from pipeline.extract.words import parse_words
 from pipeline.records import Actor, Mention
 from pipeline.ruleset import RULES_DIR, RuleError, RuleSet
 
@@ -28,7 +29,9 @@ TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 def rules() -> RuleSet:
     path = RULES_DIR / "speech.yaml"
     compiled = parse_speech(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
-    return RuleSet(RULES_DIR, "test", {"speech": compiled})
+    wpath = RULES_DIR / "words.yaml"
+    word_lists = parse_words(yaml.safe_load(wpath.read_text(encoding="utf-8")), wpath.name)
+    return RuleSet(RULES_DIR, "test", {"speech": compiled, "words": word_lists})
 
 
 @pytest.fixture(scope="module")

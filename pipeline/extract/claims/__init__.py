@@ -64,7 +64,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     R: SpeechRules = rules["speech"]
     if len(doc) == 0:
         return []
-    c = Ctx(doc, R, actors)
+    c = Ctx(doc, R, actors, rules["words"])
     found: list[Found] = []
     covered: set[int] = set()          # quote indices already claimed
     prev_by_sent: dict[int, list[Found]] = {}

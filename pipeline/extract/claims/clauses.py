@@ -3,7 +3,7 @@ tests: token-level helpers the rules share."""
 from __future__ import annotations
 
 
-from .context import CLAUSE_BREAK, Ctx, Hit, PUNCT_END, REL_PRONOUNS, SUBORDINATORS
+from .context import CLAUSE_BREAK, Ctx, Hit, PUNCT_END
 
 
 def _has_source_noun(c: Ctx, si: int) -> bool:
@@ -54,9 +54,9 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
     if h.i + 1 < limit and c.low[h.i + 1] == "sich":
         h.particle = sorted({*h.particle, h.i + 1})
     for p in list(h.particle):
-        if p > h.i + 1 and c.low[p - 1] in PRON_ADVERBS:
+        if p > h.i + 1 and c.low[p - 1] in c.w.pronominal_adverbs:
             h.particle = sorted({*h.particle, p - 1})
-    if h.particle and not h.entry.split and h.i > 0 and c.low[h.i - 1] in PRON_ADVERBS:
+    if h.particle and not h.entry.split and h.i > 0 and c.low[h.i - 1] in c.w.pronominal_adverbs:
         pass
     if not h.entry.participle:
         return
@@ -74,18 +74,8 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             return
 
 
-KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste", "müssten",
-         "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "käme", "ginge", "bräuchte"}
-
-
-PRON_ADVERBS = {"davon", "darauf", "dafür", "daran", "darüber", "damit", "dazu", "dagegen", "darum", "daraus"}
-
-
-PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "worden"}
-
-
 def _passive(c: Ctx, h: Hit) -> bool:
-    return h.entry.participle and any(c.low[k] in PASSIVE_AUX for k in h.aux)
+    return h.entry.participle and any(c.low[k] in c.w.passive_auxiliaries for k in h.aux)
 
 
 def _is_source_noun(c: Ctx, k: int) -> bool:
@@ -121,9 +111,6 @@ def _in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
     return opened and any(c.low[t] == ")" for t in range(i + 1, b))
 
 
-STATIVE_AUX = {"ist", "sei", "war", "sind", "seien", "waren", "wäre", "wären"}
-
-
 NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
 
 
@@ -152,7 +139,7 @@ def _konj_end(c: Ctx, k: int, b: int) -> int:
 def _is_clause(c: Ctx, a: int, e: int) -> bool:
     """The message of an inverted frame is a clause: its first segment has a verb, or it has a
     Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
-    if c.low[a] in SUBORDINATORS | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
+    if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
         return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
     if not c.has_pos:
         return True
@@ -165,7 +152,7 @@ def _is_clause(c: Ctx, a: int, e: int) -> bool:
 def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
     """Words of the frame that the annotation counts as cue: a correlate ("sagte dazu",
     "verwies darauf") and "mit den Worten"."""
-    out = [t for t in range(k, e) if c.low[t] in PRON_ADVERBS and c.in_quote[t] < 0]
+    out = [t for t in range(k, e) if c.low[t] in c.w.pronominal_adverbs and c.in_quote[t] < 0]
     for t in range(k, e - 2):
         if c.low[t:t + 3] == ["mit", "den", "worten"]:
             out += [t, t + 1, t + 2]
@@ -174,7 +161,7 @@ def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
 
 def _relative(c: Ctx, k: int) -> bool:
     """A relative pronoun at k ("…, der gestern …"), not an article ("…, der erste Flug sei …")."""
-    if c.low[k] not in REL_PRONOUNS:
+    if c.low[k] not in c.w.relative_pronouns:
         return False
     nxt = c.toks[k + 1] if k + 1 < len(c.toks) else None
     if nxt is None:
@@ -213,22 +200,16 @@ def _embedded_end(c: Ctx, k: int, b: int) -> int:
     return _konj_end(c, k, b)
 
 
-HEARSAY = {"soll", "sollen"}
-
-
-PERFECT_INF = {"haben", "sein"}
-
-
 def _hearsay(c: Ctx, a: int, b: int) -> bool:
     """'Er soll zwei Menschen eingeschleust haben': sollen with a perfect infinitive reports
     what others say."""
     toks = [t for t in range(a, b) if c.in_quote[t] < 0]
     for t in toks:
-        if c.low[t] in HEARSAY:
+        if c.low[t] in c.w.hearsay_modals:
             rest = [x for x in toks if x > t and c.low[x] not in (",", ".", "!", "?", ";", ":")]
             seg_end = _next_comma(c, t, b)
             tail = [x for x in rest if x < seg_end]
-            if len(tail) >= 2 and c.low[tail[-1]] in PERFECT_INF and (
+            if len(tail) >= 2 and c.low[tail[-1]] in c.w.perfect_auxiliaries and (
                     c.low[tail[-2]].startswith("ge") or c.low[tail[-2]].endswith(("t", "en")) or
                     c.low[tail[-2]] == "worden"):
                 return True
@@ -242,12 +223,9 @@ def _konj1(c: Ctx, t: int) -> bool:
     """A Konjunktiv I form, strictly: from the lexicon, or a -e form the model marks as
     subjunctive (not the preterite "wurde", "sagte")."""
     lw = c.low[t]
-    if c.in_quote[t] >= 0 or lw in KONJ2 or not c.is_konj(t):
+    if c.in_quote[t] >= 0 or lw in c.w.konjunktiv2 or not c.is_konj(t):
         return False
-    return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in PRETERITE_E)
-
-
-PRETERITE_E = {"wurde", "starb", "ward"}
+    return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)
 
 
 def _looks_like_name(c: Ctx, qs: int, qe: int) -> bool:

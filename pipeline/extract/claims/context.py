@@ -4,8 +4,11 @@ under construction (:class:`Found`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+
 from spacy.tokens import Doc, Token
 
+from pipeline.extract import words
 from pipeline.records import Actor, Mention
 
 from .quotes import QUOTE_CHARS, Quote, find_quotes
@@ -13,88 +16,19 @@ from .registry import STAGES, active
 from .triggers import SpeechRules, VerbEntry
 
 
+# the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
+WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_prepositions", "demonstratives",
+              "object_control_verbs", "skippable", "time_nouns", "relative_pronouns", "subordinators",
+              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2",
+              "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
+              "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
+              "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers")
+words.require("claims", *WORD_LISTS)
+
 PUNCT_END = {".", "!", "?"}
 
 
 CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "–", "-", "(", ")"}
-
-
-DETS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
-        "kein", "keine", "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre",
-        "ihrer", "ihres", "ihrem", "ihren", "dessen", "deren", "unser", "unsere", "diese", "dieser",
-        "dieses", "diesem", "diesen", "jene", "jener", "beide", "beiden", "alle", "viele", "mehrere",
-        "einige", "zahlreiche", "andere", "weitere", "manche"}
-
-
-NOMINATIVE_BLOCK = {"dem", "den", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
-                    "diesen"}
-
-
-GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses",
-                 "dieser"}
-
-
-NP_PREPS = {"von", "vom", "aus", "der", "des"}
-
-
-# verbs whose object (the addressee) follows them: "Die UNICEF rief Russland auf, …"
-OBJECT_CONTROL = {"auffordern", "aufrufen", "bitten", "warnen", "mahnen", "ermahnen", "drängen", "anweisen",
-                  "vorwerfen", "raten", "empfehlen", "befehlen", "verbieten", "ersuchen"}
-
-
-DEMONSTRATIVES = {"dieser", "diese", "jener", "jene", "letzterer", "letztere", "ersterer", "erstere"}
-
-
-NP_PP = {"von", "vom", "aus", "für"}           # PPs inside a speaker NP: "der Ombudsmann für Menschenrechte"
-
-
-SKIPPABLE = {"auch", "jedoch", "aber", "nun", "zudem", "außerdem", "dazu", "dabei", "gestern", "heute",
-             "bereits", "ebenfalls", "weiter", "später", "damals", "zuletzt", "kürzlich", "noch",
-             "einmal", "allerdings", "daraufhin", "ferner", "indes", "dagegen", "bisher", "schon",
-             "inzwischen", "mittlerweile", "gegenüber", "wiederholt", "mehrfach", "erneut", "stets",
-             "immer", "sogar", "selbst", "offenbar", "offiziell", "ausdrücklich", "deutlich", "klar",
-             "jetzt", "nochmals", "zuvor", "vorher", "demnach", "sich", "am", "im"}
-
-
-WEEKDAYS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-            "wochenende", "abend", "morgen", "vormittag", "nachmittag"}
-
-
-REL_PRONOUNS = {"der", "die", "das", "welcher", "welche", "welches", "dem", "den", "denen", "deren",
-                "dessen"}
-
-
-SUBORDINATORS = {"wie", "nachdem", "als", "weil", "da", "wenn", "obwohl", "während", "bevor",
-                 "nachdem", "sodass", "damit", "indem", "zumal", "dass", "ob"}
-
-
-PERSON_PRON = {"er", "sie", "ich", "wir"}
-
-
-FUNCTION_WORDS = {"am", "im", "an", "auf", "in", "mit", "nach", "vor", "bei", "beim", "seit", "von", "vom", "zu",
-                  "zum", "zur", "für", "über", "unter", "durch", "gegen", "ohne", "um", "aus", "während",
-                  "wegen", "trotz", "laut", "neben", "zwischen", "hinter", "ab", "bis", "innerhalb",
-                  "außerhalb", "angesichts", "gemäß", "zufolge", "und", "oder", "aber", "doch", "denn",
-                  "sondern", "wenn", "weil", "als", "obwohl", "nachdem", "bevor", "damit", "sodass",
-                  "allein", "zuletzt", "zudem", "ebenfalls", "offiziell", "außerdem", "trotzdem",
-                  "deshalb", "daher", "dennoch", "vielmehr", "anschließend", "zunächst", "zuvor",
-                  "später", "inzwischen", "mittlerweile", "bereits", "erst", "nur", "schon", "sogar",
-                  "gerade", "vor allem", "insgesamt", "hauptsächlich", "parallel", "lange", "ebenso",
-                  "wer", "welche", "welcher", "welches", "warum", "wieso", "weshalb", "wo", "woher",
-                  "wohin", "was", "wann", "mehr", "weniger", "viel", "wenig", "sehr", "nicht", "kein"}
-
-
-NOT_KONJ_E = {"ohne", "gerne", "gern", "gerade", "lange", "alleine", "eine", "keine", "seine", "ihre", "diese",
-              "jene", "beide", "alle", "deine", "meine", "unsere", "solche", "welche", "manche", "heute",
-              "ebenfalle", "schnelle", "bitte", "danke", "stelle", "stille", "mitte", "ende", "seite", "weise",
-              "gegebenenfalls", "nie", "die", "sie", "wie", "hie", "je"}
-
-
-NOT_NOUNS = {"daher", "bisher", "ferner", "vorher", "seither", "später", "wieder", "immer", "weiter", "aber",
-             "außer", "sicher", "leider", "hierher", "eher", "nachher", "lediglich", "erstmals", "zuerst",
-             "ebenfalls", "seitdem", "deswegen", "darum", "trotzdem", "hierzu", "hierbei", "dort", "damals",
-             "besorgt", "offiziell", "kritisch", "vorerst", "ursprünglich", "insgesamt", "weltweit",
-             "bundesweit", "weiterhin", "langfristig", "kurzfristig", "erneut", "zusätzlich", "gemeinsam", "unklar"}
 
 
 NOUN_SUFFIXES = ("er", "in", "innen", "ung", "ungen", "schaft", "ium", "amt", "ei", "ent", "enten", "ist",
@@ -131,8 +65,9 @@ class Ctx:
     """Per-Doc state: tokens, sentences, quotations, entity spans, actor mentions and the rule
     functions of each stage (from the registry, in rule-data order)."""
 
-    def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor]):
+    def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor], W: words.Words):
         self.doc, self.R, self.actors = doc, R, actors
+        self.w = SimpleNamespace(**{name: W("claims", name) for name in WORD_LISTS})
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = list(doc)
         self.low = [t.text.lower() for t in self.toks]
@@ -265,8 +200,8 @@ class Ctx:
         if not w[:1].isupper() or self.is_punct(i):
             return i in self.ent_at
         lw = w.lower()
-        if lw in self.R.not_speakers or lw in DETS or lw in SUBORDINATORS or lw in PERSON_PRON \
-                or lw in FUNCTION_WORDS:
+        if lw in self.R.not_speakers or lw in self.w.determiners or lw in self.w.subordinators or lw in self.w.person_pronouns \
+                or lw in self.w.function_words:
             return False
         if lw in self.R.forms and i > 0 and self.low[i - 1] in (",", ":", "„", "“"):
             return False
@@ -281,8 +216,8 @@ class Ctx:
         if not self.sents:
             return False
         lw = self.low[i]
-        if lw in self.R.not_speakers or lw in SKIPPABLE or lw in FUNCTION_WORDS or lw in NOT_NOUNS or lw in DETS \
-                or lw in SUBORDINATORS or lw in WEEKDAYS or lw in self.R.forms:
+        if lw in self.R.not_speakers or lw in self.w.skippable or lw in self.w.function_words or lw in self.w.not_nouns or lw in self.w.determiners \
+                or lw in self.w.subordinators or lw in self.w.time_nouns or lw in self.R.forms:
             return False
         if i != self.sents[self.sent_of[i]][0]:
             # inside a sentence only nouns and names are capitalized
@@ -301,8 +236,8 @@ class Ctx:
         if w[:1].isdigit():
             return True
         return (w.islower() and w.endswith(("e", "en", "er", "es", "em")) and
-                w not in DETS and w not in self.R.forms and w not in self.R.not_speakers and
-                w not in SUBORDINATORS and w not in PERSON_PRON)
+                w not in self.w.determiners and w not in self.R.forms and w not in self.R.not_speakers and
+                w not in self.w.subordinators and w not in self.w.person_pronouns)
 
     def is_konj(self, i: int) -> bool:
         t = self.toks[i]
@@ -323,13 +258,13 @@ class Ctx:
         # a finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"
         if self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
                 and lw.endswith("e") and not lw.endswith("te") \
-                and t.text.islower() and lw not in NOT_KONJ_E \
+                and t.text.islower() and lw not in self.w.not_konjunktiv_e \
                 and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
                 and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))):
             return True
         # "er vertraue", "sie plane": 3rd person subject + verb in -e (no morphologizer needed)
-        if lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in NOT_KONJ_E \
-                and lw not in DETS and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV")):
+        if lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e \
+                and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV")):
             k = i - 1
             while k >= 0 and self.is_quote_mark(k):
                 k -= 1
@@ -388,10 +323,6 @@ class Ctx:
                     return list(range(k, e))
             k += 1
         return []
-
-
-MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "dezember"}
 
 
 @dataclass

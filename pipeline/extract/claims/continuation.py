@@ -1,8 +1,8 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from .clauses import HEARSAY, KONJ2, _hearsay, _konj1, _next_comma, _relative
-from .context import Ctx, Found, SUBORDINATORS, Sent
+from .clauses import _hearsay, _konj1, _next_comma, _relative
+from .context import Ctx, Found, Sent
 from .registry import rule
 from .speaker import _latest_mention, _prev_frame_subject, _prev_subject
 
@@ -26,7 +26,7 @@ def continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: s
 def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
     """[start, end) of the sentence's first segment after fronted subordinate clauses."""
     seg = a
-    while seg < b and c.low[seg] in SUBORDINATORS | {"doch", "und", "aber"} and c.low[seg] != "dass":
+    while seg < b and c.low[seg] in c.w.subordinators | {"doch", "und", "aber"} and c.low[seg] != "dass":
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
@@ -44,9 +44,9 @@ def _konj_main_clause(s: Sent) -> bool:
     s0 = seg
     for _ in range(4):          # the main clause may follow fronted phrases and appositions
         e0 = _next_comma(c, s0, b)
-        if s0 > seg and (c.low[s0] in SUBORDINATORS | {"um"} or _relative(c, s0)):
+        if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or _relative(c, s0)):
             break
-        if any(_konj1(c, t) or (konj2 and c.low[t] in KONJ2 and c.in_quote[t] < 0) for t in range(s0, e0)):
+        if any(_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
@@ -73,7 +73,7 @@ def soll_hearsay(s: Sent) -> list[Found] | None:
     c, a, b = s.c, s.a, s.b
     seg, seg_end = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1 and c.R.switch("soll_continuation")
-    if not (_hearsay(c, a, b) or (near and any(c.low[t] in HEARSAY and c.in_quote[t] < 0
+    if not (_hearsay(c, a, b) or (near and any(c.low[t] in c.w.hearsay_modals and c.in_quote[t] < 0
                                                for t in range(seg, seg_end)))):
         return None
     return _continue(s, "soll_hearsay")

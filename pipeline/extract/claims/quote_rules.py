@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import _attach_aux, _clause_start, _crosses_quote, _frame_words, _looks_like_name, _passive, _quote_is_sentence
-from .context import CLAUSE_BREAK, Ctx, DETS, Found, Hit, SKIPPABLE
+from .context import CLAUSE_BREAK, Ctx, Found, Hit
 from .registry import rule
 from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _latest_mention, _passive_agent, _person_actor, _prev_subject, find_subject, grab_np, resolve_speaker, subject_after, subject_dep
 
@@ -258,7 +258,7 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
         if sp is not None and not _bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
             return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
     k = lo
-    while k < e and (c.low[k] in SKIPPABLE or c.is_punct(k)):
+    while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
         k += 1
     sp = grab_np(c, k, e, pp=True) if k < e else None
     if sp is not None and (_has_actor(c, sp) or sp[1] == e):
@@ -376,17 +376,14 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
 QUOTE_FRAME_CLASSES = {"speech", "cognition"}
 
 
-QUOTE_PREPS = {"als", "von", "vom", "mit", "zu", "zum", "zur"}
-
-
 def _quote_prep(c: Ctx, qs: int, cue: list[int]) -> list[int]:
     """'bezeichnete X als „…“', 'sprach von „…“': the preposition before a partial quote joins
     the cue of its verb in the same sentence."""
     cue = list(cue)
     p = qs - 1
-    while p > 0 and qs - p <= 3 and (c.low[p] in DETS or (c.is_adjish(p) and not c.is_nounish(p))):
+    while p > 0 and qs - p <= 3 and (c.low[p] in c.w.determiners or (c.is_adjish(p) and not c.is_nounish(p))):
         p -= 1
-    if cue and p >= 0 and c.low[p] in QUOTE_PREPS and c.sent_of[cue[0]] == c.sent_of[qs] \
+    if cue and p >= 0 and c.low[p] in c.w.quote_prepositions and c.sent_of[cue[0]] == c.sent_of[qs] \
             and cue[0] < p and p - cue[-1] <= 12:
         cue = sorted({*cue, p})
     return cue

@@ -3,7 +3,7 @@ noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
 from .clauses import R_SO, _attach_aux, _clause_end, _clause_start, _embedded_end, _has_source_noun, _is_source_noun, _msg_around, _msg_without, _next_comma_clause, _passive, _strip_end
-from .context import CLAUSE_BREAK, Ctx, DETS, Found, GENITIVE_DETS, Hit, SKIPPABLE, Sent
+from .context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote_rules import _attribute_quote
 from .registry import rule
 from .speaker import _bad_speaker, _passive_agent, find_subject, grab_np, resolve_speaker, subject_after
@@ -45,7 +45,7 @@ def anaphoric_frame(s: Sent) -> None:
     """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
     sentence (a quotation there becomes ``quote_anaphoric``)."""
     c, a, b = s.c, s.a, s.b
-    if s.si > 0 and b - a >= 3 and c.low[a] in ANAPHORIC_FRAMES and c.in_quote[a] < 0:
+    if s.si > 0 and b - a >= 3 and c.low[a] in c.w.anaphoric_pronouns and c.in_quote[a] < 0:
         f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
         if f is not None:
             s.out.append(f)
@@ -67,14 +67,11 @@ def each_verb(s: Sent) -> None:
             s.out.append(f)
 
 
-SO_FRAME_FOLLOWERS = ("in", "im", "gegenüber", "bei", "am", "auf", "zu", "zur", "zum", "weiter")
-
-
 def _so_speaker_end(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int] | None:
     """The speaker of ", so X" with what follows it up to the clause end, or None when a verb
     follows (", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X.")."""
-    if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in SKIPPABLE \
-            and c.low[sp[1]] not in SO_FRAME_FOLLOWERS:
+    if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in c.w.skippable \
+            and c.low[sp[1]] not in c.w.so_frame_followers:
         ce = _clause_end(c, sp[1], b)
         if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
                                                    for t in range(sp[1], ce)):
@@ -140,7 +137,7 @@ def wonach(s: Sent) -> None:
 def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     """The source after "heißt es" at i: "heißt es (dazu) in einem Bericht des Ministeriums"."""
     k = i + 2
-    while k < b and (c.low[k] in SKIPPABLE or c.low[k] in ("dazu", "darin", "weiter")):
+    while k < b and (c.low[k] in c.w.skippable or c.low[k] in ("dazu", "darin", "weiter")):
         k += 1
     if k < b and c.low[k] in c.R.impersonal_preps:
         sp = grab_np(c, k + 1, b, allow_oblique=True)
@@ -208,7 +205,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = None
             if lw in ("nach", "aus"):
                 k = i + 1
-                if k < b and (c.low[k] in DETS or c.low[k] in ("dessen", "deren")):
+                if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
                     k += 1
                 for _ in range(3):
                     if k < b and c.is_adjish(k) and not c.is_nounish(k):
@@ -258,7 +255,7 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         return None
     cue = [n_i]
     d = n_i - 1
-    while d >= a and (c.low[d] in DETS or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
+    while d >= a and (c.low[d] in c.w.determiners or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
             and n_i - d <= 3:
         cue.append(d)
         d -= 1
@@ -271,16 +268,13 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         sp = find_subject(c, h, lo, k)
         if sp is not None and sp[0] <= n_i < sp[1]:
             sp = None
-    elif n_i + 1 < k and c.low[n_i + 1] in GENITIVE_DETS | {"von"}:
+    elif n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
     end = _embedded_end(c, k + 1, b)
     if end <= k + 2:
         return None
     used.update(cue)
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
-
-
-ANAPHORIC_FRAMES = {"das", "dies", "dieses"}
 
 
 def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:

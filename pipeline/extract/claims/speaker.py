@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .clauses import _attach_aux, _clause_start, _is_source_noun, _next_comma, _passive
-from .context import CLAUSE_BREAK, Ctx, DEMONSTRATIVES, DETS, FUNCTION_WORDS, Found, GENITIVE_DETS, Hit, MONTHS, NOMINATIVE_BLOCK, NP_PP, PERSON_PRON, REL_PRONOUNS, SKIPPABLE, SUBORDINATORS, WEEKDAYS
-
-
+from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
 def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = False,
@@ -40,16 +38,16 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
     """How a noun phrase at k opens: (a whole short NP, None) for a pronoun, a demonstrative or a
     quoted name; (None, j) with j the first token after the determiner; (None, None): no NP."""
     lw = c.low[k]
-    if lw in PERSON_PRON or (lw == "sie" and k < n):
+    if lw in c.w.person_pronouns or (lw == "sie" and k < n):
         return (k, k + 1), None
-    if lw in c.R.not_speakers and lw not in DETS:
+    if lw in c.R.not_speakers and lw not in c.w.determiners:
         return None, None
     j = k
-    if lw in DEMONSTRATIVES and (k + 1 >= n or not (c.is_nounish(k + 1) or c.is_adjish(k + 1))
+    if lw in c.w.demonstratives and (k + 1 >= n or not (c.is_nounish(k + 1) or c.is_adjish(k + 1))
                                  or c.is_punct(k + 1)):
         return (k, k + 1), None             # "Dieser behauptete …", "so letztere"
-    if lw in DETS:
-        if lw in NOMINATIVE_BLOCK and not allow_oblique:
+    if lw in c.w.determiners:
+        if lw in c.w.oblique_determiners and not allow_oblique:
             return None, None
         j += 1
     # quoted names: das „Wall Street Journal“
@@ -58,7 +56,7 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
         if qe - qs <= 8 and qs == j:
             return (k, qe), None
     if j == k and c.is_adjish(j) and not c.is_nounish(j) and k > 0 and not (
-            c.low[k - 1] in FUNCTION_WORDS or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
+            c.low[k - 1] in c.w.function_words or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
             or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]
             or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
         return None, None
@@ -94,7 +92,7 @@ def _np_attachment(c: Ctx, k: int, end: int, n: int) -> int | None:
     low = c.low
     if end + 2 < n and low[end] == "(":      # "die Weltgesundheitsorganisation ( WHO )"
         return _np_parenthesis(c, end, n)
-    e = _np_quoted_after(c, k, end, n, low[end] in GENITIVE_DETS | NP_PP if end < n else False)
+    e = _np_quoted_after(c, k, end, n, low[end] in c.w.genitive_determiners | c.w.np_prepositions if end < n else False)
     if e is not None:
         return e
     if end + 1 < n and low[end].endswith("er") and c.is_adjish(end) and not c.is_nounish(end) \
@@ -103,15 +101,15 @@ def _np_attachment(c: Ctx, k: int, end: int, n: int) -> int | None:
     if end + 1 < n and low[end] in ("in", "im") and end + 1 in c.ent_at and \
             c.ent_at[end + 1][2] in ("LOC", "GPE") and c.ent_at[end + 1][0] == end + 1:
         return c.ent_at[end + 1][1]                       # das Kraftfahrt-Bundesamt in Flensburg
-    if end < n and c.toks[end].like_num and low[end - 1] in MONTHS | {"jahr", "jahres"}:
+    if end < n and c.toks[end].like_num and low[end - 1] in c.w.months | {"jahr", "jahres"}:
         return end + 1
-    if end < n and low[end] in GENITIVE_DETS and end - 1 in c.ent_at and end - 1 > k \
-            and low[k] not in GENITIVE_DETS | DETS:
+    if end < n and low[end] in c.w.genitive_determiners and end - 1 in c.ent_at and end - 1 > k \
+            and low[k] not in c.w.genitive_determiners | c.w.determiners:
         return None                         # "Auskunft der NASA der überwiegende Teil": no genitive after a name
     e = _np_quoted_title(c, k, end, n)
     if e is not None:
         return e
-    if end + 1 < n and low[end] in ("vom", "von") and low[end + 1] in WEEKDAYS:
+    if end + 1 < n and low[end] in ("vom", "von") and low[end + 1] in c.w.time_nouns:
         return None                         # "Angaben der Polizei vom Dienstag"
     return _np_genitive(c, end, n)
 
@@ -145,10 +143,10 @@ def _np_quoted_title(c: Ctx, k: int, end: int, n: int) -> int | None:
 
 def _np_genitive(c: Ctx, end: int, n: int) -> int | None:
     """A genitive attribute or a von/aus/für-PP after the NP: "der Sprecher des Ministeriums"."""
-    if not (end < n and c.low[end] in GENITIVE_DETS | NP_PP):
+    if not (end < n and c.low[end] in c.w.genitive_determiners | c.w.np_prepositions):
         return None
     m = end + 1
-    if c.low[end] in NP_PP and m < n and c.low[m] in DETS:
+    if c.low[end] in c.w.np_prepositions and m < n and c.low[m] in c.w.determiners:
         m += 1
     while m < n and c.is_adjish(m) and not c.is_nounish(m):
         if c.toks[m].like_num:
@@ -159,7 +157,7 @@ def _np_genitive(c: Ctx, end: int, n: int) -> int | None:
         m += 1
     if m > m0 and not c.toks[m0 - 1].like_num:
         end = _entity_end(c, m, n)
-        if end < n and c.toks[end].like_num and c.low[end - 1] in MONTHS | {"jahr", "jahres"}:
+        if end < n and c.toks[end].like_num and c.low[end - 1] in c.w.months | {"jahr", "jahres"}:
             end += 1
         return end
     return None
@@ -170,7 +168,7 @@ def _np_pp(c: Ctx, end: int, n: int, limit: int) -> int:
     if not (end < n and c.low[end] in ("in", "im", "aus", "bei", "beim", "von", "vom", "für")):
         return end
     m = end + 1
-    if m < n and c.low[m] in DETS:
+    if m < n and c.low[m] in c.w.determiners:
         m += 1
     while m < n and c.is_adjish(m) and not c.is_nounish(m):
         m += 1
@@ -184,12 +182,12 @@ def _np_pp(c: Ctx, end: int, n: int, limit: int) -> int:
 
 def _np_apposition(c: Ctx, end: int, n: int, limit: int, pp: bool, allow_oblique: bool) -> int:
     """"Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"."""
-    if not (end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper() or c.low[end + 1] in DETS)):
+    if not (end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper() or c.low[end + 1] in c.w.determiners)):
         return end
     ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
     if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
-            and (c.low[ap[0]] not in REL_PRONOUNS - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
-            and not (c.low[ap[0]] in REL_PRONOUNS and ap[1] - ap[0] == 1):
+            and (c.low[ap[0]] not in c.w.relative_pronouns - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
+            and not (c.low[ap[0]] in c.w.relative_pronouns and ap[1] - ap[0] == 1):
         return ap[1]
     return end
 
@@ -207,7 +205,7 @@ def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends right before token i (its start is at or after lo)."""
     best = None
     for k in range(max(lo, i - 14), i):
-        if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in SKIPPABLE or
+        if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in c.w.skippable or
                            c.low[k - 1] in ("und", "auch", "doch", "aber", "so") or
                            c.is_quote_mark(k - 1)):
             continue
@@ -224,15 +222,15 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
     skipped = 0
     while k < limit and skipped < 4:
         lw = c.low[k]
-        if lw in PERSON_PRON or lw == "sie":
+        if lw in c.w.person_pronouns or lw == "sie":
             return (k, k + 1)
         np_ = grab_np(c, k, limit, pp=True)
         if np_:
             # "am Donnerstag" style fillers are not subjects
-            if c.low[np_[0]] in WEEKDAYS:
+            if c.low[np_[0]] in c.w.time_nouns:
                 return None
             return np_
-        if lw in SKIPPABLE or lw in WEEKDAYS or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
+        if lw in c.w.skippable or lw in c.w.time_nouns or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
                 or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
             k += 1
             skipped += 1
@@ -259,7 +257,7 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                 if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
                                                          for x in range(a, ch.right_edge.i + 1)):
                     return None          # a parse across sentences is not trusted
-                np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in NOMINATIVE_BLOCK else None
+                np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
                 if np_ and np_[0] <= ch.i < np_[1]:
                     e = ch.right_edge.i + 1
                     if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
@@ -271,26 +269,20 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     return None
 
 
-SUBTREE_PREPS = {"in", "im", "aus", "von", "vom", "für", "der", "des", ",", "(", "und", "sowie", "/", "de", "del", "di", "da", "du", "la", "le", "of", "van"}
-
-
-CIRCUMSTANTIAL_DETS = {"einem", "einer", "seinem", "seiner", "ihrem", "ihrer"}
-
-
 def _np_modifier(c: Ctx, a: int, e: int) -> bool:
     """Whether the parse subtree's tokens [a, e) after a speaker NP still belong to it ("in Berlin",
     "vom Sekretariat für …") and are no circumstance of the speech act ("gegenüber der BBC",
     "in einem Interview", "aus heiterem Himmel", "vom Dienstag")."""
     if a in c.ent_at and c.ent_at[a][0] < a:
         return True                     # the rest of a name: "des Front de gauche"
-    if c.low[a] == "zu" and a + 1 < e and c.toks[a + 1].text[:1].isupper() and c.low[a + 1] not in DETS:
+    if c.low[a] == "zu" and a + 1 < e and c.toks[a + 1].text[:1].isupper() and c.low[a + 1] not in c.w.determiners:
         return True                     # "Der Doktorvater zu Guttenbergs"
-    if c.low[a] not in SUBTREE_PREPS:
+    if c.low[a] not in c.w.np_subtree_links:
         return False
-    if a + 1 < e and c.low[a] in ("in", "aus") and (c.low[a + 1] in CIRCUMSTANTIAL_DETS or (
+    if a + 1 < e and c.low[a] in ("in", "aus") and (c.low[a + 1] in c.w.circumstantial_determiners or (
             c.is_adjish(a + 1) and not c.is_nounish(a + 1))):
         return False
-    return not any(c.low[x] in WEEKDAYS or c.low[x] == "gegenüber" for x in range(a, e))
+    return not any(c.low[x] in c.w.time_nouns or c.low[x] == "gegenüber" for x in range(a, e))
 
 
 ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
@@ -302,11 +294,11 @@ def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
             and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects
-    if sp[0] not in c.ent_at and (w in SKIPPABLE or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
+    if sp[0] not in c.ent_at and (w in c.w.skippable or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
             w.endswith(ADVERB_ENDINGS) or
             w in c.R.source_adverbs or w in c.R.context_source_adverbs))):
         return True                      # "Demnach", "Gegenüber Spiegel Online": an adverb, an addressee
-    return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in DETS)
+    return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in c.w.determiners)
 
 
 def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
@@ -333,12 +325,6 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
-
-
-
-
-MODALS = {"muss", "musste", "mussten", "müsse", "kann", "konnte", "könne", "will", "wollte", "wolle", "soll",
-          "sollte", "darf", "durfte", "möchte", "mochte", "wird", "würde"}
 
 
 def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
@@ -387,7 +373,7 @@ def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
         if np_[1] == lo - 1:
             return np_                                    # NP, apposition,
         e = np_[1]
-        if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in REL_PRONOUNS | {"welche", "welcher"} \
+        if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in c.w.relative_pronouns | {"welche", "welcher"} \
                 and not any(c.low[t] == "," for t in range(e + 1, lo - 1)):
             return np_                                    # NP, relative clause,
     return None
@@ -419,7 +405,7 @@ def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | 
     for m in range(first - 1, max(lo, first - 10) - 1, -1):
         if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0:
             break
-        if c.low[m] in MODALS and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
+        if c.low[m] in c.w.modal_verbs and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
             return (m + 1, m + 2)
     return None
 
@@ -430,7 +416,7 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     s = subject_dep(c, h.i)
     if not s or _bad_speaker(c, s):
         return None
-    if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in PERSON_PRON | {"sie"}) \
+    if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in c.w.person_pronouns | {"sie"}) \
             and not _has_actor(c, s):
         before = np_before(c, first, lo)
         if before and before[0] == lo and _has_actor(c, before):
@@ -445,7 +431,7 @@ def _subordinate_subject(c: Ctx, h: Hit, first: int, lo: int, hi: int) -> tuple[
     if not final:
         return None
     for k in range(first - 1, max(lo, first - 12) - 1, -1):
-        if c.low[k] in SUBORDINATORS and c.low[k] not in ("dass", "ob"):
+        if c.low[k] in c.w.subordinators and c.low[k] not in ("dass", "ob"):
             return grab_np(c, k + 1, first) or None
         if c.low[k] in CLAUSE_BREAK:
             break
@@ -460,7 +446,7 @@ def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int]
         before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
     if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
                    or c.is_quote_mark(before[0] - 1)):
-        if not after or c.low[after[0]] not in PERSON_PRON | {"sie"}:
+        if not after or c.low[after[0]] not in c.w.person_pronouns | {"sie"}:
             if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
                 return before
     if after:
@@ -524,7 +510,7 @@ def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role
             st = c.sents[c.sent_of[tok.start]][0]
             if c.in_quote[tok.start] >= 0:
                 score += 5_000                   # a name inside quotation marks is rarely the referent
-            if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in DETS):
+            if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in c.w.determiners):
                 score -= 150
         if best_score is None or score < best_score:
             best, best_score = actor, score
@@ -562,11 +548,11 @@ def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
             hi = _next_comma(c, h.i, e)
             return find_subject(c, h, clause_lo, hi)
     k = lo                      # no speech verb: the clause's first noun phrase ("Er verständigte … und teilte mit")
-    while k < e and (c.low[k] in SKIPPABLE or c.is_punct(k)):
+    while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
         k += 1
     np_ = grab_np(c, k, e, pp=True) if k < e else None
     if np_ is not None and not _bad_speaker(c, np_) and (
-            (np_[1] - np_[0] == 1 and c.low[np_[0]] in PERSON_PRON | {"sie"}) or _has_actor(c, np_)):
+            (np_[1] - np_[0] == 1 and c.low[np_[0]] in c.w.person_pronouns | {"sie"}) or _has_actor(c, np_)):
         return np_
     return None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import PRON_ADVERBS, STATIVE_AUX, _apposition_comma, _attach_aux, _clause_end, _clause_start, _embedded_end, _frame_words, _in_parens, _is_clause, _konj_end, _msg_around, _msg_without, _next_comma, _passive, _relative, _strip_end
-from .context import Ctx, Found, Hit, OBJECT_CONTROL, PERSON_PRON, PUNCT_END, REL_PRONOUNS, SUBORDINATORS
+from .clauses import _apposition_comma, _attach_aux, _clause_end, _clause_start, _embedded_end, _frame_words, _in_parens, _is_clause, _konj_end, _msg_around, _msg_without, _next_comma, _passive, _relative, _strip_end
+from .context import Ctx, Found, Hit, PUNCT_END
 from .registry import rule
 from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _passive_agent, _subject_before_comma, find_subject, grab_np, np_before, subject_after, subject_dep
 
@@ -32,7 +32,7 @@ class VerbSite:
                         and m > self.last), b)
         self.passive = _passive(c, h)
         self.sp = self._speaker()
-        self.subordinate = c.low[self.lo] in SUBORDINATORS and self.lo < h.i
+        self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
             cue = sorted({self.lo, *cue})
@@ -70,7 +70,7 @@ class VerbSite:
             if seg_start < b and _relative(c, seg_start):
                 seg_start = seg_end + 1
                 continue
-            if seg_start < b and c.low[seg_start] in SUBORDINATORS | {"um", "und", "weil"} and not (
+            if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
                     seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
                 break
             konj = any(c.is_konj(t) for t in range(seg_start, seg_end))
@@ -156,7 +156,7 @@ def verb_dass(v: VerbSite) -> Found | None:
     c = v.c
     end = _embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
-    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in PRON_ADVERBS)})
+    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in c.w.pronominal_adverbs)})
     v.used.update(cue)
     return v.found((k + 1, end), v.sp, cue, "indirect", "verb_dass")
 
@@ -182,7 +182,7 @@ def verb_zu(v: VerbSite) -> Found | None:
         return None
     c, h, lo, sp = v.c, v.h, v.lo, v.sp
     v.used.update(v.cue)
-    if sp is not None and sp[0] > h.i and h.entry.lemma in OBJECT_CONTROL:
+    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs:
         before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
             _subject_before_comma(c, lo)
         sp = before if before is not None and not _bad_speaker(c, before) else sp
@@ -256,18 +256,18 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
     parenthesis."""
     if _in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
         return False
-    if h.entry.participle and h.aux and all(c.low[x] in STATIVE_AUX for x in h.aux):
+    if h.entry.participle and h.aux and all(c.low[x] in c.w.stative_auxiliaries for x in h.aux):
         return False                    # "Ein Fremdverschulden ist ausgeschlossen": a state, no act
-    if sp[1] - sp[0] == 1 and c.low[sp[0]] in REL_PRONOUNS:
+    if sp[1] - sp[0] == 1 and c.low[sp[0]] in c.w.relative_pronouns:
         return False
-    if lo > a and c.low[lo] in REL_PRONOUNS:
+    if lo > a and c.low[lo] in c.w.relative_pronouns:
         return False
     if c.has_dep:
         s = subject_dep(c, h.i)
         if s is None:
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
-            return sp[1] == first and (_has_actor(c, sp) or c.low[sp[0]] in PERSON_PRON | {"sie"})
+            return sp[1] == first and (_has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
