@@ -51,13 +51,13 @@ from pipeline.records import Actor, Claim
 from pipeline.ruleset import RuleSet
 
 from .context import Ctx, Found, Hit
-from .continuation import continuation
-from .quote_rules import _nested_quotes
-from .quotes import Quote, find_quotes
-from .records import _to_records
-from .sentence import sentence_claims
+from .rules.continuation import continuation
+from .rules.quote import unclaimed_quotes
+from .quotes import find_quotes, Quote
+from .records import to_records
+from .rules.sentence import sentence_claims
 from .speaker import find_subject, grab_np, resolve_speaker
-from .triggers import SpeechRules, VerbEntry, parse_speech
+from .triggers import parse_speech, SpeechRules, VerbEntry
 
 
 def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
@@ -77,8 +77,8 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)
         prev_by_sent[si] = local
-    _nested_quotes(c, found, covered)
-    return _to_records(c, found)
+    unclaimed_quotes(c, found, covered)
+    return to_records(c, found)
 
 
 __all__ = ["claims", "parse_speech", "find_quotes", "SpeechRules", "VerbEntry", "Quote", "Ctx", "Found", "Hit",

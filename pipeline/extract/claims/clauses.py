@@ -6,25 +6,21 @@ from __future__ import annotations
 from .context import CLAUSE_BREAK, Ctx, Hit, PUNCT_END
 
 
-def _has_source_noun(c: Ctx, si: int) -> bool:
+def has_source_noun(c: Ctx, si: int) -> bool:
     if si < 0:
         return False
     sa, sb = c.sents[si]
-    return any(_is_source_noun(c, t) for t in range(sa, sb))
+    return any(is_source_noun(c, t) for t in range(sa, sb))
 
 
-def R_SO(c: Ctx) -> str:
-    return c.R.so_marker
-
-
-def _strip_end(c: Ctx, a: int, b: int) -> int:
+def strip_end(c: Ctx, a: int, b: int) -> int:
     """End of [a, b) without trailing sentence punctuation."""
     while b > a and c.low[b - 1] in (".", "!", "?", ";", ",", ":") and c.in_quote[b - 1] < 0:
         b -= 1
     return b
 
 
-def _clause_end(c: Ctx, k: int, b: int) -> int:
+def clause_end(c: Ctx, k: int, b: int) -> int:
     """After a parenthetical frame ending at k: the frame ends the sentence or is
     followed by a comma and the rest of the message."""
     while k < b and c.low[k] not in (",", ".", "!", "?", ";", ":"):
@@ -32,15 +28,15 @@ def _clause_end(c: Ctx, k: int, b: int) -> int:
     return k
 
 
-def _msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
+def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
-    if frame_end < b and c.low[frame_end] == "," and _strip_end(c, frame_end + 1, b) > frame_end + 1 \
+    if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
             and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)):
-        return (a, _strip_end(c, a, b))          # parenthetical: whole sentence
+        return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
 
 
-def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
+def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
     sa = c.sents[c.sent_of[qs]][0]
     starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END)
     inner_end = c.low[qe - 2] in PUNCT_END
@@ -48,7 +44,7 @@ def _quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
     return starts and (inner_end or nxt in PUNCT_END)
 
 
-def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
+def attach_aux(c: Ctx, h: Hit, limit: int) -> None:
     """'hatte gesagt' / 'gesagt hatte' / 'hat angekündigt': the auxiliary joins the cue;
     so do 'sich' right after the verb and a pronominal adverb right before the particle."""
     if h.i + 1 < limit and c.low[h.i + 1] == "sich":
@@ -74,18 +70,18 @@ def _attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             return
 
 
-def _passive(c: Ctx, h: Hit) -> bool:
+def is_passive(c: Ctx, h: Hit) -> bool:
     return h.entry.participle and any(c.low[k] in c.w.passive_auxiliaries for k in h.aux)
 
 
-def _is_source_noun(c: Ctx, k: int) -> bool:
+def is_source_noun(c: Ctx, k: int) -> bool:
     w = c.toks[k].text
     return w in c.R.nouns or w.lower().endswith(c.R.noun_suffixes)
 
 
-def _msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+def msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
     """The sentence without a source phrase at its start or end."""
-    end = _strip_end(c, a, b)
+    end = strip_end(c, a, b)
     p0, p1 = phrase
     if p0 <= a + 1 and (p0 == a or c.low[a] in ("und", "doch", "aber", "auch")):
         m = p1
@@ -100,7 +96,7 @@ def _msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, 
     return (a, end)
 
 
-def _in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
+def in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
     """Token i stands inside a parenthesis of its sentence: "(Wikinews berichtete)"."""
     opened = False
     for t in range(a, i):
@@ -123,20 +119,20 @@ def _finite_ind(c: Ctx, t: int) -> bool:
             and not c.is_konj(t) and c.in_quote[t] < 0)
 
 
-def _konj_end(c: Ctx, k: int, b: int) -> int:
+def konj_end(c: Ctx, k: int, b: int) -> int:
     """End of a Konjunktiv clause: the sentence end, or where the matrix subject's next
     predicate starts (", erkannte ... an", "und bemühte ...")."""
     for t in range(k + 1, b - 1):
         if c.in_quote[t] >= 0:
             continue
         if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
-            return _strip_end(c, k, t)
+            return strip_end(c, k, t)
         if c.low[t] == ":" and c.is_quote_mark(t + 1):
-            return _konj_end(c, k, t)
-    return _strip_end(c, k, b)
+            return konj_end(c, k, t)
+    return strip_end(c, k, b)
 
 
-def _is_clause(c: Ctx, a: int, e: int) -> bool:
+def is_clause(c: Ctx, a: int, e: int) -> bool:
     """The message of an inverted frame is a clause: its first segment has a verb, or it has a
     Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
     if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
@@ -145,11 +141,11 @@ def _is_clause(c: Ctx, a: int, e: int) -> bool:
         return True
     if any(c.is_konj(t) for t in range(a, e) if c.in_quote[t] < 0):
         return True
-    seg_end = _next_comma(c, a, e)
+    seg_end = next_comma(c, a, e)
     return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
 
 
-def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
+def frame_words(c: Ctx, k: int, e: int) -> list[int]:
     """Words of the frame that the annotation counts as cue: a correlate ("sagte dazu",
     "verwies darauf") and "mit den Worten"."""
     out = [t for t in range(k, e) if c.low[t] in c.w.pronominal_adverbs and c.in_quote[t] < 0]
@@ -159,7 +155,7 @@ def _frame_words(c: Ctx, k: int, e: int) -> list[int]:
     return out
 
 
-def _relative(c: Ctx, k: int) -> bool:
+def is_relative(c: Ctx, k: int) -> bool:
     """A relative pronoun at k ("…, der gestern …"), not an article ("…, der erste Flug sei …")."""
     if c.low[k] not in c.w.relative_pronouns:
         return False
@@ -173,11 +169,11 @@ def _relative(c: Ctx, k: int) -> bool:
     return not nxt.text[:1].isupper()
 
 
-def _apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
+def apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
     return sp is not None and sp[0] <= k < sp[1]
 
 
-def _next_comma_clause(c: Ctx, k: int, b: int) -> int:
+def next_comma_clause(c: Ctx, k: int, b: int) -> int:
     """End of a verb-final clause starting at k: the first comma after its finite verb."""
     seen_verb = False
     for t in range(k, b):
@@ -188,26 +184,26 @@ def _next_comma_clause(c: Ctx, k: int, b: int) -> int:
     return b
 
 
-def _next_comma(c: Ctx, k: int, b: int) -> int:
+def next_comma(c: Ctx, k: int, b: int) -> int:
     while k < b and not (c.low[k] == "," and c.in_quote[k] < 0):
         k += 1
     return k
 
 
-def _embedded_end(c: Ctx, k: int, b: int) -> int:
+def embedded_end(c: Ctx, k: int, b: int) -> int:
     """End of a dass-clause: the sentence end, or where a main clause takes over
     ("Als sie bemerkte, dass …, flüchtete sie")."""
-    return _konj_end(c, k, b)
+    return konj_end(c, k, b)
 
 
-def _hearsay(c: Ctx, a: int, b: int) -> bool:
+def is_hearsay(c: Ctx, a: int, b: int) -> bool:
     """'Er soll zwei Menschen eingeschleust haben': sollen with a perfect infinitive reports
     what others say."""
     toks = [t for t in range(a, b) if c.in_quote[t] < 0]
     for t in toks:
         if c.low[t] in c.w.hearsay_modals:
             rest = [x for x in toks if x > t and c.low[x] not in (",", ".", "!", "?", ";", ":")]
-            seg_end = _next_comma(c, t, b)
+            seg_end = next_comma(c, t, b)
             tail = [x for x in rest if x < seg_end]
             if len(tail) >= 2 and c.low[tail[-1]] in c.w.perfect_auxiliaries and (
                     c.low[tail[-2]].startswith("ge") or c.low[tail[-2]].endswith(("t", "en")) or
@@ -219,7 +215,7 @@ def _hearsay(c: Ctx, a: int, b: int) -> bool:
     return False
 
 
-def _konj1(c: Ctx, t: int) -> bool:
+def is_konj1(c: Ctx, t: int) -> bool:
     """A Konjunktiv I form, strictly: from the lexicon, or a -e form the model marks as
     subjunctive (not the preterite "wurde", "sagte")."""
     lw = c.low[t]
@@ -228,14 +224,14 @@ def _konj1(c: Ctx, t: int) -> bool:
     return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)
 
 
-def _looks_like_name(c: Ctx, qs: int, qe: int) -> bool:
+def looks_like_name(c: Ctx, qs: int, qe: int) -> bool:
     inner = range(qs + 1, qe - 1)
     if any(t in c.ent_at for t in inner) and all(c.toks[t].text[:1].isupper() for t in inner):
         return True
     return False
 
 
-def _crosses_quote(c: Ctx, s0: int, s1: int) -> bool:
+def crosses_quote(c: Ctx, s0: int, s1: int) -> bool:
     """A speaker span that holds part of a quotation but not all of it: 'besonders schweren
     Eingriff in das Persönlichkeitsrecht“' (a quoted name, das „Wall Street Journal“, lies inside)."""
     for t in range(s0, s1):
@@ -245,19 +241,19 @@ def _crosses_quote(c: Ctx, s0: int, s1: int) -> bool:
     return False
 
 
-def _close_quote(c: Ctx, s0: int, s1: int) -> tuple[int, int] | None:
+def close_quote(c: Ctx, s0: int, s1: int) -> tuple[int, int] | None:
     """A speaker that ends inside a short quoted name takes the rest of the name (der neue „Oberste
     Rat zur Wiederherstellung der Demokratie“); one that starts inside a quotation is none."""
     q = c.in_quote[s1 - 1]
     if c.in_quote[s0] >= 0 or q < 0:
         return None
     qs, qe, _ = c.quote_tok[q]
-    if qe - qs > 14 or c.sent_of[qe - 1] != c.sent_of[s0] or _crosses_quote(c, s0, qs):
+    if qe - qs > 14 or c.sent_of[qe - 1] != c.sent_of[s0] or crosses_quote(c, s0, qs):
         return None
     return (s0, qe)
 
 
-def _clause_start(c: "Ctx", i: int, lo: int) -> int:
+def clause_start(c: "Ctx", i: int, lo: int) -> int:
     """First token of the clause holding token ``i``: after the last unquoted , ; : before it (or ``lo``)."""
     for m in range(i - 1, lo - 1, -1):
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:

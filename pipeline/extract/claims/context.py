@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 from pipeline.extract import words
 from pipeline.records import Actor, Mention
 
-from .quotes import QUOTE_CHARS, Quote, find_quotes
-from .registry import STAGES, active
+from .quotes import find_quotes, Quote, QUOTE_CHARS
+from .registry import active, STAGES
 from .triggers import SpeechRules, VerbEntry
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipeline.records import Claim
 
-from .clauses import _close_quote, _crosses_quote
+from .clauses import close_quote, crosses_quote
 from .context import Ctx, Found
 
 
@@ -18,7 +18,7 @@ def _dates(c: Ctx) -> list[tuple[int, int, str]]:
         return []
 
 
-def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
+def to_records(c: Ctx, found: list[Found]) -> list[Claim]:
     dates = None                       # the article's date expressions, found when a claim needs them
     out: list[Claim] = []
     seen = set()
@@ -30,8 +30,8 @@ def _to_records(c: Ctx, found: list[Found]) -> list[Claim]:
         if key in seen:
             continue
         seen.add(key)
-        if f.speaker and _crosses_quote(c, *f.speaker):
-            f.speaker = _close_quote(c, *f.speaker)
+        if f.speaker and crosses_quote(c, *f.speaker):
+            f.speaker = close_quote(c, *f.speaker)
             if f.speaker is None:
                 f.speaker_key = None             # a piece of a quotation is no speaker
         if f.speaker:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .clauses import _attach_aux, _clause_start, _is_source_noun, _next_comma, _passive
+from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
@@ -78,7 +78,7 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
         qs, qe, _ = c.quote_tok[c.in_quote[end]]
         if qs == end and qe - qs <= 8 and qe <= n:
             end = qe
-    if _is_source_noun(c, end - 1) and end + 1 < n and c.is_adjish(end) and c.low[end].endswith("er") \
+    if is_source_noun(c, end - 1) and end + 1 < n and c.is_adjish(end) and c.low[end].endswith("er") \
             and c.is_nounish(end + 1):
         m = end + 1
         while m < n and c.is_nounish(m) and not c.is_punct(m):
@@ -288,7 +288,7 @@ def _np_modifier(c: Ctx, a: int, e: int) -> bool:
 ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
 
 
-def _bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
+def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
     w = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
@@ -321,7 +321,7 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None:
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if first == lo:
-            s = _subject_before_comma(c, lo)
+            s = subject_before_comma(c, lo)
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
@@ -338,7 +338,7 @@ def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
     if k >= first or c.in_quote[k] >= 0:
         return None
     np_ = grab_np(c, k, first, pp=True)
-    if np_ is None or _bad_speaker(c, np_) or not (_has_actor(c, np_) or any(
+    if np_ is None or bad_speaker(c, np_) or not (has_actor(c, np_) or any(
             c.toks[t].text in c.R.role_heads or c.low[t].endswith(ROLE_SUFFIXES) for t in range(*np_))):
         return None
     e = np_[1]
@@ -356,7 +356,7 @@ ROLE_SUFFIXES = ("sprecher", "sprecherin", "minister", "ministerin", "präsident
                  "berater", "beraterin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "experte", "expertin")
 
 
-def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
+def subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
     if lo < 2 or c.low[lo - 1] != ",":
         return None
     sa = c.sents[c.sent_of[lo]][0]
@@ -368,7 +368,7 @@ def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
         if k >= lo - 1 or c.in_quote[k] >= 0:
             continue
         np_ = grab_np(c, k, lo - 1, pp=True)
-        if np_ is None or _bad_speaker(c, np_):
+        if np_ is None or bad_speaker(c, np_):
             continue
         if np_[1] == lo - 1:
             return np_                                    # NP, apposition,
@@ -379,7 +379,7 @@ def _subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
     return None
 
 
-def _has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+def has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
     a, b = c.char_span(*sp)
     return any(ms < b and me > a and actor.actor_type in ("person", "organization")
                for ms, me, m, actor in c.mentions)
@@ -414,12 +414,12 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     """The parse's subject; in V2 order a name before the verb is the subject, not the object
     after it ("Jens Wieseke fordert freie Sicht")."""
     s = subject_dep(c, h.i)
-    if not s or _bad_speaker(c, s):
+    if not s or bad_speaker(c, s):
         return None
     if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in c.w.person_pronouns | {"sie"}) \
-            and not _has_actor(c, s):
+            and not has_actor(c, s):
         before = np_before(c, first, lo)
-        if before and before[0] == lo and _has_actor(c, before):
+        if before and before[0] == lo and has_actor(c, before):
             return before
     return s
 
@@ -442,7 +442,7 @@ def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int]
     """Without a parse: the noun phrase before the verb at the clause start, else the one after it."""
     after = subject_after(c, first, hi)
     before = np_before(c, first, lo)
-    if before is not None and _bad_speaker(c, before):
+    if before is not None and bad_speaker(c, before):
         before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
     if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
                    or c.is_quote_mark(before[0] - 1)):
@@ -517,7 +517,7 @@ def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role
     return best.key if best else None
 
 
-def _passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     """The source of a passive cue: "von den Parlamentariern wird … gesehen", "In einem Bericht
     der Zeitung wurde vermutet, dass …"."""
     for k in range(lo, hi - 1):
@@ -531,12 +531,12 @@ def _passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         k += 1
     if k + 1 < hi and c.low[k] in ("in", "im"):
         np_ = grab_np(c, k + 1, hi, allow_oblique=True)
-        if np_ and any(_is_source_noun(c, t) for t in range(*np_)):
+        if np_ and any(is_source_noun(c, t) for t in range(*np_)):
             return np_
     return None
 
 
-def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
+def coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
     """The subject of the first speech verb before e in the sentence (the shared subject of
     coordinated verbs)."""
     for i in range(lo, e):
@@ -544,20 +544,20 @@ def _coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
             continue
         h = c.verb_hit(i, e)
         if h is not None:
-            clause_lo = _clause_start(c, h.i, lo)
-            hi = _next_comma(c, h.i, e)
+            clause_lo = clause_start(c, h.i, lo)
+            hi = next_comma(c, h.i, e)
             return find_subject(c, h, clause_lo, hi)
     k = lo                      # no speech verb: the clause's first noun phrase ("Er verständigte … und teilte mit")
     while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
         k += 1
     np_ = grab_np(c, k, e, pp=True) if k < e else None
-    if np_ is not None and not _bad_speaker(c, np_) and (
-            (np_[1] - np_[0] == 1 and c.low[np_[0]] in c.w.person_pronouns | {"sie"}) or _has_actor(c, np_)):
+    if np_ is not None and not bad_speaker(c, np_) and (
+            (np_[1] - np_[0] == 1 and c.low[np_[0]] in c.w.person_pronouns | {"sie"}) or has_actor(c, np_)):
         return np_
     return None
 
 
-def _prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
     """Without any speech verb, a Konjunktiv sentence reports what the subject of the sentence
     before said or wrote: "Die Armeeleitung sprach von einem Absturz. Der Hubschrauber sei …",
     "Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten …"."""
@@ -572,22 +572,22 @@ def _prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or tok.pos_ not in ("VERB", "AUX"):
             continue
         sp = subject_dep(c, t)
-        if sp is None or _bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
+        if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
             return None
         if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
             return None
-        if not _has_actor(c, sp):
+        if not has_actor(c, sp):
             return None
         return sp
     return None
 
 
-def _person_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+def has_person_actor(c: Ctx, sp: tuple[int, int]) -> bool:
     a, b = c.char_span(*sp)
     return any(ms < b and me > a and actor.actor_type == "person" for ms, me, m, actor in c.mentions)
 
 
-def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
     """Without an earlier claim, the speaker of a continuation is the subject of a speech verb in
     the previous sentence ("Der Deutsche Wetterdienst warnte vor Sturm. Es werde … ")."""
     if si == 0:
@@ -599,16 +599,16 @@ def _prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         h = c.verb_hit(i, sb)
         if h is None:
             continue
-        _attach_aux(c, h, sb)
-        lo = _clause_start(c, h.i, sa)
-        hi = _next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
-        sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
-        if sp is not None and not _bad_speaker(c, sp):
+        attach_aux(c, h, sb)
+        lo = clause_start(c, h.i, sa)
+        hi = next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
+        sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
+        if sp is not None and not bad_speaker(c, sp):
             return sp
     return None
 
 
-def _latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
+def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
     """The speaker of a continuation, as the annotation marks it: the latest mention of the
     previous claim's speaker before token a, else that claim's speaker span."""
     if last.speaker is None:

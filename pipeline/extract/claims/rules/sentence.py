@@ -2,13 +2,15 @@
 noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
-from .clauses import R_SO, _attach_aux, _clause_end, _clause_start, _embedded_end, _has_source_noun, _is_source_noun, _msg_around, _msg_without, _next_comma_clause, _passive, _strip_end
-from .context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
-from .quote_rules import _attribute_quote
-from .registry import rule
-from .speaker import _bad_speaker, _passive_agent, find_subject, grab_np, resolve_speaker, subject_after
-from .triggers import VerbEntry
-from .verb_rules import _verb_claim
+from ..clauses import (
+    attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
+    msg_around, msg_without, next_comma_clause, strip_end)
+from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
+from .quote import attribute_quote
+from ..registry import rule
+from ..speaker import bad_speaker, find_subject, grab_np, passive_agent, resolve_speaker, subject_after
+from ..triggers import VerbEntry
+from .verb import verb_claim
 
 
 def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
@@ -27,7 +29,7 @@ def each_quote(s: Sent) -> None:
     for qi, (qs, qe, q) in enumerate(c.quote_tok):
         if q.depth != 0 or not (s.a <= qs < s.b) or qi in s.covered:
             continue
-        f = _attribute_quote(c, qi, qs, qe, s.si, s.found + s.out, s.used)
+        f = attribute_quote(c, qi, qs, qe, s.si, s.found + s.out, s.used)
         if f:
             s.covered.add(qi)
             s.out.append(f)
@@ -62,7 +64,7 @@ def each_verb(s: Sent) -> None:
         h = c.verb_hit(i, s.b)
         if h is None:
             continue
-        f = _verb_claim(c, h, s.si, s.a, s.b, s.used, s.out, only_inverted=i in c.inverted_ok)
+        f = verb_claim(c, h, s.si, s.a, s.b, s.used, s.out, only_inverted=i in c.inverted_ok)
         if f:
             s.out.append(f)
 
@@ -72,7 +74,7 @@ def _so_speaker_end(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int] | No
     follows (", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X.")."""
     if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in c.w.skippable \
             and c.low[sp[1]] not in c.w.so_frame_followers:
-        ce = _clause_end(c, sp[1], b)
+        ce = clause_end(c, sp[1], b)
         if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
                                                    for t in range(sp[1], ce)):
             return None
@@ -85,17 +87,17 @@ def so_marker(s: Sent) -> None:
     """Die Lage sei ernst, so der Minister. – ", so X" after a clause."""
     c, a, b = s.c, s.a, s.b
     for i in range(a + 1, b - 1):
-        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != R_SO(c) or c.low[i - 1] != ",":
+        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != c.R.so_marker or c.low[i - 1] != ",":
             continue
         sp = grab_np(c, i + 1, b)
-        if sp is None or _bad_speaker(c, sp):
+        if sp is None or bad_speaker(c, sp):
             continue
         sp = _so_speaker_end(c, sp, b)
         if sp is None:
             continue
         if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
             continue
-        msg = _msg_around(c, a, b, i - 1, _clause_end(c, sp[1], b))
+        msg = msg_around(c, a, b, i - 1, clause_end(c, sp[1], b))
         s.used.update(range(i, sp[1]))
         s.out.append(Found(msg, None, sp, [i], "indirect", "so_marker", s.si))
 
@@ -128,7 +130,7 @@ def wonach(s: Sent) -> None:
             if np_ and np_[1] == i - 1:
                 sp = np_
                 break
-        end = _strip_end(c, i + 1, _next_comma_clause(c, i + 1, b))
+        end = strip_end(c, i + 1, next_comma_clause(c, i + 1, b))
         if end > i + 2:
             s.used.add(i)
             s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
@@ -159,12 +161,12 @@ def heisst_es(s: Sent) -> None:
         s.used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
         if i > a and c.low[i - 1] == ",":
-            msg = _msg_around(c, a, b, i - 1, _clause_end(c, end, b))
+            msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
             m0 = end
             while m0 < b and c.low[m0] in (",", ":"):
                 m0 += 1
-            msg = (m0, _strip_end(c, m0, b)) if m0 < b else None
+            msg = (m0, strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
 
@@ -184,11 +186,11 @@ def source_adverb(s: Sent) -> None:
         if c.in_quote[i] >= 0 or i in s.used:
             continue
         if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
-                recent or _has_source_noun(c, si - 1))):
+                recent or has_source_noun(c, si - 1))):
             m0 = i + 1 if i == a else a
             while m0 < b and c.low[m0] == ",":
                 m0 += 1
-            end = _strip_end(c, m0, b)
+            end = strip_end(c, m0, b)
             if end > m0:
                 s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=last.speaker_key if recent else None))
@@ -210,7 +212,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
                 for _ in range(3):
                     if k < b and c.is_adjish(k) and not c.is_nounish(k):
                         k += 1
-                if k < b and _is_source_noun(c, k):
+                if k < b and is_source_noun(c, k):
                     sp = grab_np(c, i + 1, b, allow_oblique=True)
             else:
                 sp = grab_np(c, i + 1, b, allow_oblique=True)
@@ -218,7 +220,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
                 cue_i, phrase = i, (i, sp[1])
         if lw in c.R.preps_before and sp is not None:
             pass
-        elif (lw in c.R.preps_after or (lw == "nach" and i > a and _is_source_noun(c, i - 1))) and i > a:
+        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1))) and i > a:
             sp = None
             for k in range(max(a, i - 10), i):
                 np_ = grab_np(c, k, i, allow_oblique=True)
@@ -233,7 +235,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if any(t in used for t in range(*phrase)):
             continue
         used.update(range(*phrase))
-        msg = _msg_without(c, a, b, phrase)
+        msg = msg_without(c, a, b, phrase)
         if msg is None:
             continue
         out.append(Found(msg, None, sp, [cue_i], "reported", f"source_{lw}", si))
@@ -264,13 +266,13 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
             c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
         cue.append(d)
         h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
-        lo = _clause_start(c, d, a)
+        lo = clause_start(c, d, a)
         sp = find_subject(c, h, lo, k)
         if sp is not None and sp[0] <= n_i < sp[1]:
             sp = None
     elif n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
-    end = _embedded_end(c, k + 1, b)
+    end = embedded_end(c, k + 1, b)
     if end <= k + 2:
         return None
     used.update(cue)
@@ -295,14 +297,14 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
     if h is None or "speech" not in h.classes:
         return None
     if not h.aux:
-        _attach_aux(c, h, b)
-    if _passive(c, h):
-        sp = _passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
+        attach_aux(c, h, b)
+    if is_passive(c, h):
+        sp = passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
     sp = sp or subject_after(c, max([h.i, *h.aux]), b)
     k = max([h.i, *h.aux]) + 1
     if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
         sp = grab_np(c, k + 1, b, allow_oblique=True)
-    if sp is None or _bad_speaker(c, sp):
+    if sp is None or bad_speaker(c, sp):
         return None
     cue = sorted({h.i, *h.particle, *h.aux})
     pa, pb = c.sents[si - 1]
@@ -317,7 +319,7 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
                 f.speaker_key = resolve_speaker(c, sp, found)
                 used.update(cue)
         return None
-    end = _strip_end(c, pa, pb)
+    end = strip_end(c, pa, pb)
     if end <= pa or c.in_quote[pa] >= 0:
         return None
     used.update(cue)

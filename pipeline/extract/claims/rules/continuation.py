@@ -1,10 +1,10 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from .clauses import _hearsay, _konj1, _next_comma, _relative
-from .context import Ctx, Found, Sent
-from .registry import rule
-from .speaker import _latest_mention, _prev_frame_subject, _prev_subject
+from ..clauses import is_hearsay, is_konj1, is_relative, next_comma
+from ..context import Ctx, Found, Sent
+from ..registry import rule
+from ..speaker import latest_mention, prev_frame_subject, prev_subject
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
@@ -30,8 +30,8 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
-        seg = _next_comma(c, seg, b) + 1
-    return seg, _next_comma(c, seg, b)
+        seg = next_comma(c, seg, b) + 1
+    return seg, next_comma(c, seg, b)
 
 
 def _konj_main_clause(s: Sent) -> bool:
@@ -43,10 +43,10 @@ def _konj_main_clause(s: Sent) -> bool:
     konj = False
     s0 = seg
     for _ in range(4):          # the main clause may follow fronted phrases and appositions
-        e0 = _next_comma(c, s0, b)
-        if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or _relative(c, s0)):
+        e0 = next_comma(c, s0, b)
+        if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             break
-        if any(_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
+        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
@@ -73,7 +73,7 @@ def soll_hearsay(s: Sent) -> list[Found] | None:
     c, a, b = s.c, s.a, s.b
     seg, seg_end = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1 and c.R.switch("soll_continuation")
-    if not (_hearsay(c, a, b) or (near and any(c.low[t] in c.w.hearsay_modals and c.in_quote[t] < 0
+    if not (is_hearsay(c, a, b) or (near and any(c.low[t] in c.w.hearsay_modals and c.in_quote[t] < 0
                                                for t in range(seg, seg_end)))):
         return None
     return _continue(s, "soll_hearsay")
@@ -105,14 +105,14 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
         src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
                     and f.rule != "source_adverb"), None)
         if src is None:
-            sp = _prev_frame_subject(c, si)
+            sp = prev_frame_subject(c, si)
             if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
-                sp = _prev_subject(c, si)
+                sp = prev_subject(c, si)
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
         last = src
     if last.sent < si - 1:
-        sp = _prev_frame_subject(c, si)      # a newer frame without a claim of its own
+        sp = prev_frame_subject(c, si)      # a newer frame without a claim of its own
         if sp is not None:
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
-    return [Found((a, b), None, _latest_mention(c, last, a), [], "indirect", rule_id, si,
+    return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,
                   speaker_key=last.speaker_key)]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import _attach_aux, _clause_start, _crosses_quote, _frame_words, _looks_like_name, _passive, _quote_is_sentence
-from .context import CLAUSE_BREAK, Ctx, Found, Hit
-from .registry import rule
-from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _latest_mention, _passive_agent, _person_actor, _prev_subject, find_subject, grab_np, resolve_speaker, subject_after, subject_dep
+from ..clauses import (
+    attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
+from ..context import CLAUSE_BREAK, Ctx, Found, Hit
+from ..registry import rule
+from ..speaker import (
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
+    passive_agent, prev_subject, resolve_speaker, subject_after, subject_dep)
 
 
 @dataclass
@@ -51,7 +54,7 @@ class QuoteSite:
         return (lo, frame_end) if frame_end > lo else None
 
 
-def _attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
+def attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
     """The claim of a quotation: the first ``quote`` rule that frames it."""
     site = QuoteSite(c, qi, qs, qe, si, prev, used)
     for fn in c.stages["quote"]:
@@ -68,7 +71,7 @@ def quote_so(q: QuoteSite) -> Found | None:
     if not q.after or c.low[k] != c.R.so_marker:
         return None
     sp = grab_np(c, k + 1, q.sb_end)
-    if not sp or _bad_speaker(c, sp):
+    if not sp or bad_speaker(c, sp):
         return None
     if q.qs == q.sa or c.low[q.qs - 1] in (":",) or c.is_quote_mark(q.qs - 1):
         q.used.update(range(k, sp[1]))   # else ", so X" frames the whole sentence too
@@ -111,7 +114,7 @@ def quote_wie(q: QuoteSite) -> Found | None:
             break
     if not h:
         return None
-    _attach_aux(c, h, sb_end)
+    attach_aux(c, h, sb_end)
     sp = find_subject(c, h, k, sb_end)
     cue = sorted({k, h.i, *h.particle, *h.aux})
     q.used.update(range(k, max(cue) + 1))
@@ -155,10 +158,10 @@ def quote_after(q: QuoteSite) -> Found | None:
     h = _after_verb(q)
     if h is None:
         return _after_aux(q) if c.low[k] in c.R.auxiliaries else None
-    _attach_aux(c, h, sb_end)
+    attach_aux(c, h, sb_end)
     sp = subject_dep(c, h.i) if c.has_dep else None
-    if sp is None or _bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
-            or _crosses_quote(c, *sp):
+    if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
+            or crosses_quote(c, *sp):
         sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
     if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
         return None                # „Wozu …?“ fragen sich Experten
@@ -184,14 +187,14 @@ def quote_before(q: QuoteSite) -> Found | None:
         h = c.verb_hit(i, frame_end)
         if not (h and ("speech" in h.classes or "cognition" in h.classes)):
             continue
-        _attach_aux(c, h, frame_end)
-        clause_lo = _clause_start(c, h.i, lo)
+        attach_aux(c, h, frame_end)
+        clause_lo = clause_start(c, h.i, lo)
         sp = find_subject(c, h, clause_lo, frame_end)
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
-            sp = _coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
+            sp = coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
         if sp is None:
             continue
-        cue = sorted({h.i, *h.particle, *h.aux, *_frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
+        cue = sorted({h.i, *h.particle, *h.aux, *frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
                                                                 frame_end)})
         used.update(cue)
         c.inverted_ok.add(h.i)
@@ -214,11 +217,11 @@ def quote_colon(q: QuoteSite) -> Found | None:
 def quote_continued(q: QuoteSite) -> Found | None:
     """Merz sagte: „…“ „Wir haben keine Zeit.“ – a standalone quotation continues the speaker of the
     previous claim (within two sentences)."""
-    if q.ntok < 4 or not _quote_is_sentence(q.c, q.qs, q.qe) or not q.prev:
+    if q.ntok < 4 or not quote_is_sentence(q.c, q.qs, q.qe) or not q.prev:
         return None
     f = q.prev[-1]
     if q.si - f.sent <= 2 and f.speaker is not None:
-        return q.found(_latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
+        return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
     return None
 
 
@@ -228,10 +231,10 @@ def quote_unattributed(q: QuoteSite) -> Found | None:
     next sentence may name the speaker: ``quote_anaphoric``); a named person as the subject of
     the sentence before is its speaker."""
     c = q.c
-    if q.ntok < 6 or not _quote_is_sentence(c, q.qs, q.qe):
+    if q.ntok < 6 or not quote_is_sentence(c, q.qs, q.qe):
         return None
-    sp = _prev_subject(c, q.si) if q.qs == q.sa else None
-    if sp is not None and not _person_actor(c, sp):
+    sp = prev_subject(c, q.si) if q.qs == q.sa else None
+    if sp is not None and not has_person_actor(c, sp):
         sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
     return q.found(sp, [], "quote_unattributed")
 
@@ -255,13 +258,13 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
         if c.has_dep else []
     for root in heads:
         sp = subject_dep(c, root)
-        if sp is not None and not _bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
+        if sp is not None and not bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
             return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
     k = lo
     while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
         k += 1
     sp = grab_np(c, k, e, pp=True) if k < e else None
-    if sp is not None and (_has_actor(c, sp) or sp[1] == e):
+    if sp is not None and (has_actor(c, sp) or sp[1] == e):
         return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)      # "Nina Hagen zur Heimat:"
     return None
 
@@ -269,7 +272,7 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
 NO_CLAIM = Found(None, None, None, [], "direct", "no_claim", -1)     # a document rule's "this quote is none"
 
 
-def _nested_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
+def unclaimed_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
     """The quotations no sentence rule has claimed: the first ``document`` rule that decides on
     one (a claim, or NO_CLAIM) wins."""
     extra = []
@@ -295,7 +298,7 @@ def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Foun
         if f.ctype == "direct" or f.msg is None:
             continue
         if f.msg[0] <= qs and qe <= f.msg[1] + 1:
-            if _looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
+            if looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
                 return NO_CLAIM
             return Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
                          "partial_quote", f.sent, speaker_key=f.speaker_key)
@@ -306,7 +309,7 @@ def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Foun
 def quote_in_frame(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
     """X nannte die Zahlen „aus der Luft gegriffen“. / Die Menge skandierte „…“. – a quotation in
     a sentence whose speech verb frames it: the verb is the cue, its subject the speaker."""
-    if _looks_like_name(c, qs, qe):
+    if looks_like_name(c, qs, qe):
         return None
     f = _quote_in_verb_sentence(c, qi, qs, qe, found)
     if f is not None:
@@ -344,11 +347,11 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
 
 def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
     """The speaker of cue verb h in sentence [a, b) (not inside a quotation)."""
-    _attach_aux(c, h, b)
-    lo = _clause_start(c, h.i, a)
+    attach_aux(c, h, b)
+    lo = clause_start(c, h.i, a)
     last = max([h.i, *h.particle, *h.aux])
     hi = next((m for m in range(last + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
-    sp = find_subject(c, h, lo, hi) if not _passive(c, h) else _passive_agent(c, lo, hi)
+    sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
     if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
         sp = None
     return sp

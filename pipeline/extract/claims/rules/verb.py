@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .clauses import _apposition_comma, _attach_aux, _clause_end, _clause_start, _embedded_end, _frame_words, _in_parens, _is_clause, _konj_end, _msg_around, _msg_without, _next_comma, _passive, _relative, _strip_end
-from .context import Ctx, Found, Hit, PUNCT_END
-from .registry import rule
-from .speaker import _bad_speaker, _coordinated_subject, _has_actor, _passive_agent, _subject_before_comma, find_subject, grab_np, np_before, subject_after, subject_dep
+from ..clauses import (
+    apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
+    is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+from ..context import Ctx, Found, Hit, PUNCT_END
+from ..registry import rule
+from ..speaker import (
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent,
+    subject_after, subject_before_comma, subject_dep)
 
 
 ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
@@ -24,13 +28,13 @@ class VerbSite:
                  only_inverted: bool):
         self.c, self.h, self.si, self.a, self.b = c, h, si, a, b
         self.used, self.out, self.only_inverted = used, out, only_inverted
-        _attach_aux(c, h, b)
+        attach_aux(c, h, b)
         self.classes = h.classes
         self.last = max([h.i, *h.particle, *h.aux])
-        self.lo = _clause_start(c, h.i, a)
+        self.lo = clause_start(c, h.i, a)
         self.hi = next((m for m in range(h.i + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0
                         and m > self.last), b)
-        self.passive = _passive(c, h)
+        self.passive = is_passive(c, h)
         self.sp = self._speaker()
         self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
@@ -41,11 +45,11 @@ class VerbSite:
 
     def _speaker(self) -> tuple[int, int] | None:
         c, h, lo, hi = self.c, self.h, self.lo, self.hi
-        sp = find_subject(c, h, lo, hi) if not self.passive else _passive_agent(c, lo, hi)
-        if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or _bad_speaker(c, sp)):
+        sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
+        if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
-            sp = _coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
+            sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
         return sp
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
@@ -66,8 +70,8 @@ class VerbSite:
         seg_start = k + 1
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
-            seg_end = _next_comma(c, seg_start, b)
-            if seg_start < b and _relative(c, seg_start):
+            seg_end = next_comma(c, seg_start, b)
+            if seg_start < b and is_relative(c, seg_start):
                 seg_start = seg_end + 1
                 continue
             if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
@@ -79,7 +83,7 @@ class VerbSite:
                 continue
             if konj and self.sp is not None:
                 return ("konj", msg_start if msg_start is not None else seg_start)
-            e = _strip_end(c, seg_start, seg_end)
+            e = strip_end(c, seg_start, seg_end)
             if self._zu_infinitive(seg_start, e):
                 return ("zu", seg_start, e)
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
@@ -107,7 +111,7 @@ class VerbSite:
             or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
 
 
-def _verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
+def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
                 only_inverted: bool = False) -> Found | None:
     """The claim a cue verb frames: the first ``verb`` rule that builds one."""
     v = VerbSite(c, h, si, a, b, used, out, only_inverted)
@@ -138,7 +142,7 @@ def _dass_clause(v: VerbSite) -> int | None:
         if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
-        if c.low[k] == "," and k > last + 1 and not _apposition_comma(c, k, v.sp):
+        if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             return None             # another clause starts: maybe a Konjunktiv clause
         k += 1
     return None
@@ -154,7 +158,7 @@ def verb_dass(v: VerbSite) -> Found | None:
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
         return None
     c = v.c
-    end = _embedded_end(c, k + 1, v.b)
+    end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in c.w.pronominal_adverbs)})
     v.used.update(cue)
@@ -167,10 +171,10 @@ def verb_konj(v: VerbSite) -> Found | None:
     seg = v.segment()
     if seg[0] != "konj":
         return None
-    cue = sorted({*v.cue, *_frame_words(v.c, v.last + 1, v.hi)})
+    cue = sorted({*v.cue, *frame_words(v.c, v.last + 1, v.hi)})
     v.used.update(cue)
     m0 = seg[1]
-    return v.found((m0, _konj_end(v.c, m0, v.b)), v.sp, cue, "indirect", "verb_konj")
+    return v.found((m0, konj_end(v.c, m0, v.b)), v.sp, cue, "indirect", "verb_konj")
 
 
 @rule("verb_zu", "verb")
@@ -184,8 +188,8 @@ def verb_zu(v: VerbSite) -> Found | None:
     v.used.update(v.cue)
     if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs:
         before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
-            _subject_before_comma(c, lo)
-        sp = before if before is not None and not _bad_speaker(c, before) else sp
+            subject_before_comma(c, lo)
+        sp = before if before is not None and not bad_speaker(c, before) else sp
     return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
 
 
@@ -201,9 +205,9 @@ def verb_inverted(v: VerbSite) -> Found | None:
     sp2 = subject_after(c, max([h.i, *h.aux]), v.hi) or v.sp
     if sp2 is None:
         return None
-    msg = _msg_around(c, a, b, lo - 1, _clause_end(c, sp2[1], b))
+    msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
-            and _is_clause(c, msg[0], msg[1]):
+            and is_clause(c, msg[0], msg[1]):
         v.used.update(v.cue)
         return v.found(msg, sp2, v.cue, "indirect", "verb_inverted")
     return None
@@ -217,7 +221,7 @@ def wie_verb(v: VerbSite) -> Found | None:
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
         return None
     phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
-    msg = _msg_without(c, a, b, phrase)
+    msg = msg_without(c, a, b, phrase)
     if not msg:
         return None
     v.used.update(range(lo, hi))
@@ -254,7 +258,7 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
     """A speech act frames the whole sentence only from the main clause, with a real subject
     (the dependency subject where there is a parse), never from a relative clause or a
     parenthesis."""
-    if _in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
+    if in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
         return False
     if h.entry.participle and h.aux and all(c.low[x] in c.w.stative_auxiliaries for x in h.aux):
         return False                    # "Ein Fremdverschulden ist ausgeschlossen": a state, no act
@@ -267,7 +271,7 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         if s is None:
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
-            return sp[1] == first and (_has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+            return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
