@@ -22,7 +22,8 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2",
               "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
-              "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers")
+              "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
+              "indicative_after_ich")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -240,39 +241,40 @@ class Ctx:
                 w not in self.w.subordinators and w not in self.w.person_pronouns)
 
     def is_konj(self, i: int) -> bool:
+        """A Konjunktiv verb form: by the morphology, the lexicon, or a finite verb in -e without a
+        1st person subject."""
         t = self.toks[i]
         lw = self.low[i]
-        if self.has_morph:
-            m = t.morph
-            if "Sub" in m.get("Mood") and ("Fin" in m.get("VerbForm") or not m.get("VerbForm")):
-                if lw not in ("ich", "wir"):
-                    return True
+        if self.has_morph and "Sub" in t.morph.get("Mood") and ("Fin" in t.morph.get("VerbForm")
+                                                              or not t.morph.get("VerbForm")):
+            if lw not in ("ich", "wir"):
+                return True
         if lw in self.R.konjunktiv:
             prev = self.low[i - 1] if i else ""
-            if lw in ("habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "wisse",
-                      "gebe", "gehe", "komme", "stehe", "liege", "bleibe", "brauche", "lasse",
-                      "fehle", "gelte", "sehe", "halte", "mache", "trage", "plane", "arbeite",
-                      "erwarte", "zähle", "heiße", "befinde", "bestehe") and prev == "ich":
-                return False
-            return True
-        # a finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"
-        if self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
-                and lw.endswith("e") and not lw.endswith("te") \
-                and t.text.islower() and lw not in self.w.not_konjunktiv_e \
-                and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")) \
-                and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))):
-            return True
-        # "er vertraue", "sie plane": 3rd person subject + verb in -e (no morphologizer needed)
-        if lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e \
-                and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV")):
-            k = i - 1
-            while k >= 0 and self.is_quote_mark(k):
-                k -= 1
-            if k >= 0 and self.low[k] in ("er", "es", "man") and (
-                    k == 0 or self.low[k - 1] in (",", "und", "dass", "daß", ":") or self.is_quote_mark(k - 1)
-                    or self.sent_of[k - 1] != self.sent_of[k]):
-                return True
-        return False
+            return not (lw in self.w.indicative_after_ich and prev == "ich")
+        return self._finite_in_e(i) or self._third_person_e(i)
+
+    def _finite_in_e(self, i: int) -> bool:
+        """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
+        t, lw = self.toks[i], self.low[i]
+        return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and lw.endswith("e") and not lw.endswith("te")
+                    and t.text.islower() and lw not in self.w.not_konjunktiv_e
+                    and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
+
+    def _third_person_e(self, i: int) -> bool:
+        """"er vertraue", "sie plane": a 3rd person subject + verb in -e (no morphologizer needed)."""
+        t, lw = self.toks[i], self.low[i]
+        if not (lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e
+                and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
+            return False
+        k = i - 1
+        while k >= 0 and self.is_quote_mark(k):
+            k -= 1
+        return k >= 0 and self.low[k] in ("er", "es", "man") and (
+            k == 0 or self.low[k - 1] in (",", "und", "dass", "daß", ":") or self.is_quote_mark(k - 1)
+            or self.sent_of[k - 1] != self.sent_of[k])
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         return self.toks[a].idx, self.toks[b - 1].idx + len(self.toks[b - 1].text)
