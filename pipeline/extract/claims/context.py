@@ -3,6 +3,7 @@
 under construction (:class:`Found`)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -13,7 +14,7 @@ from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
 from .registry import active, STAGES
-from .triggers import SpeechRules, VerbEntry
+from .triggers import SpeechRules, VerbEntry, find_triggers
 
 
 # the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
@@ -69,6 +70,7 @@ class Ctx:
     def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor], W: words.Words):
         self.doc, self.R, self.actors = doc, R, actors
         self.w = SimpleNamespace(**{name: W("claims", name) for name in WORD_LISTS})
+        self.triggers = find_triggers(doc, R)
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = list(doc)
         self.low = [t.text.lower() for t in self.toks]
@@ -275,6 +277,16 @@ class Ctx:
         return k >= 0 and self.low[k] in ("er", "es", "man") and (
             k == 0 or self.low[k - 1] in (",", "und", "dass", "daß", ":") or self.is_quote_mark(k - 1)
             or self.sent_of[k - 1] != self.sent_of[k])
+
+    def triggered(self, rule_id: str, lo: int, hi: int, offset: int = 0) -> list[int]:
+        """Tokens ``start + offset`` in [lo, hi) of the matches of ``rule_id``'s trigger pattern."""
+        starts = self.triggers[rule_id]
+        i = bisect_left(starts, lo - offset)
+        out = []
+        while i < len(starts) and starts[i] + offset < hi:
+            out.append(starts[i] + offset)
+            i += 1
+        return out
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         return self.toks[a].idx, self.toks[b - 1].idx + len(self.toks[b - 1].text)

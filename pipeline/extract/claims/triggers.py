@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
 from pipeline.ruleset import RuleError, rule_file
 
 
@@ -241,3 +244,29 @@ def _switches(data: Any, file: str) -> dict[str, bool]:
     if not isinstance(data, dict) or set(data) != set(SWITCHES) or not all(isinstance(v, bool) for v in data.values()):
         raise RuleError(file, "switches", f"expected on/off for each of {list(SWITCHES)}")
     return dict(data)
+
+
+# --------------------------------------------------------------------------- word-pattern triggers
+
+def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
+    """spaCy ``Matcher`` patterns of the rules that start from a word pattern, each labelled with
+    its rule id (as spaCy's SpanRuler does), from the lexicons of ``speech.yaml``. The rule gets
+    the match start and tests the rest (position in the sentence, quotes, used tokens)."""
+    return [
+        ("source_prep", [{"LOWER": {"IN": sorted(R.preps_before | R.preps_after | {"nach"})}}]),
+        ("so_marker", [{"LOWER": ","}, {"LOWER": R.so_marker}]),
+        ("noun_dass", [{"LOWER": ","}, {"LOWER": {"IN": ["dass", "daß"]}}]),
+        ("wonach", [{"LOWER": ","}, {"LOWER": "wonach"}]),
+        ("heisst_es", [{"LOWER": {"IN": sorted(R.impersonal)}}, {"LOWER": "es"}]),
+    ]
+
+
+def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
+    """Rule id -> sorted start tokens of its trigger pattern in ``doc``."""
+    matcher = Matcher(doc.vocab)
+    for rule_id, pattern in trigger_patterns(R):
+        matcher.add(rule_id, [pattern])
+    out: dict[str, list[int]] = {rule_id: [] for rule_id, _ in trigger_patterns(R)}
+    for match_id, start, _end in matcher(doc):
+        out[doc.vocab.strings[match_id]].append(start)
+    return {k: sorted(set(v)) for k, v in out.items()}

@@ -86,8 +86,8 @@ def _so_speaker_end(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int] | No
 def so_marker(s: Sent) -> None:
     """Die Lage sei ernst, so der Minister. – ", so X" after a clause."""
     c, a, b = s.c, s.a, s.b
-    for i in range(a + 1, b - 1):
-        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != c.R.so_marker or c.low[i - 1] != ",":
+    for i in c.triggered("so_marker", a + 1, b - 1, offset=1):        # ", so"
+        if i in s.used or c.in_quote[i] >= 0:
             continue
         sp = grab_np(c, i + 1, b)
         if sp is None or bad_speaker(c, sp):
@@ -106,8 +106,8 @@ def so_marker(s: Sent) -> None:
 def noun_dass(s: Sent) -> None:
     """X ist der Meinung, dass … / die Forderung der CDU, dass … – a noun cue before a dass-clause."""
     c, a, b = s.c, s.a, s.b
-    for k in range(a + 1, b - 1):
-        if c.low[k] != "," or c.low[k + 1] not in ("dass", "daß") or c.in_quote[k] >= 0 or k in s.used:
+    for k in c.triggered("noun_dass", a + 1, b - 1):                   # ", dass"
+        if c.in_quote[k] >= 0 or k in s.used:
             continue
         if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out):
             continue
@@ -121,8 +121,8 @@ def wonach(s: Sent) -> None:
     """Es gibt einen Bericht der Polizei, wonach … – a source noun phrase followed by a relative
     clause with the claim."""
     c, a, b = s.c, s.a, s.b
-    for i in range(a + 2, b - 2):
-        if i in s.used or c.in_quote[i] >= 0 or c.low[i] != "wonach" or c.low[i - 1] != ",":
+    for i in c.triggered("wonach", a + 2, b - 2, offset=1):           # ", wonach"
+        if i in s.used or c.in_quote[i] >= 0:
             continue
         sp = None
         for k in range(max(a, i - 15), i - 1):
@@ -151,8 +151,8 @@ def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
 def heisst_es(s: Sent) -> None:
     """Die Lage sei stabil, heißt es in einem Bericht. – an impersonal frame ("heißt es (in X)")."""
     c, a, b = s.c, s.a, s.b
-    for i in range(a, b - 1):
-        if i in s.used or c.in_quote[i] >= 0 or c.low[i] not in c.R.impersonal or c.low[i + 1] != "es":
+    for i in c.triggered("heisst_es", a, b - 1):                     # "heißt es"
+        if i in s.used or c.in_quote[i] >= 0:
             continue
         if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
             continue
@@ -199,37 +199,18 @@ def source_adverb(s: Sent) -> None:
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
     out = []
-    for i in range(a, b):
+    for i in c.triggered("source_prep", a, b):          # laut, gemäß, nach, zufolge
         if i in used or c.in_quote[i] >= 0:
             continue
         lw = c.low[i]
-        if lw in c.R.preps_before:
-            sp = None
-            if lw in ("nach", "aus"):
-                k = i + 1
-                if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
-                    k += 1
-                for _ in range(3):
-                    if k < b and c.is_adjish(k) and not c.is_nounish(k):
-                        k += 1
-                if k < b and is_source_noun(c, k):
-                    sp = grab_np(c, i + 1, b, allow_oblique=True)
-            else:
-                sp = grab_np(c, i + 1, b, allow_oblique=True)
-            if sp is not None:
-                cue_i, phrase = i, (i, sp[1])
-        if lw in c.R.preps_before and sp is not None:
-            pass
+        sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+        if sp is not None:
+            phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1))) and i > a:
-            sp = None
-            for k in range(max(a, i - 10), i):
-                np_ = grab_np(c, k, i, allow_oblique=True)
-                if np_ and np_[1] == i:
-                    sp = np_
-                    break
+            sp = _source_before_prep(c, i, a)
             if sp is None:
                 continue
-            cue_i, phrase = i, (sp[0], i + 1)
+            phrase = (sp[0], i + 1)
         else:
             continue
         if any(t in used for t in range(*phrase)):
@@ -238,8 +219,33 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         msg = msg_without(c, a, b, phrase)
         if msg is None:
             continue
-        out.append(Found(msg, None, sp, [cue_i], "reported", f"source_{lw}", si))
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si))
     return out
+
+
+def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
+    """The source NP after "laut", "gemäß", "nach" at i ("nach" and "aus" only before a source noun:
+    "nach Angaben der Polizei")."""
+    if c.low[i] not in ("nach", "aus"):
+        return grab_np(c, i + 1, b, allow_oblique=True)
+    k = i + 1
+    if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
+        k += 1
+    for _ in range(3):
+        if k < b and c.is_adjish(k) and not c.is_nounish(k):
+            k += 1
+    if k < b and is_source_noun(c, k):
+        return grab_np(c, i + 1, b, allow_oblique=True)
+    return None
+
+
+def _source_before_prep(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
+    """The source NP right before a postposition at i: "Polizeiangaben zufolge"."""
+    for k in range(max(a, i - 10), i):
+        np_ = grab_np(c, k, i, allow_oblique=True)
+        if np_ and np_[1] == i:
+            return np_
+    return None
 
 
 def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
