@@ -42,6 +42,20 @@ coordinated names) but not circumstances of the speech act ("gegenüber der BBC"
 adverb is a noun inside a sentence and, before a verb, at its start ("Elshorst
 wies darauf hin"). Without any claim nearby, a Konjunktiv sentence continues the
 named subject of the sentence before ("Ngom definierte das Ziel. Es gehe …").
+
+Package layout (where a change goes):
+
+- ``triggers``: ``speech.yaml`` compiled (``parse_speech``: verb forms, lexicons, the rule order
+  and switches) and the word-pattern triggers (spaCy ``Matcher`` patterns labelled by rule id);
+- ``quotes``: quotation marks paired in the raw text;
+- ``context``: the per-Doc :class:`Ctx` (sentences, quotes, mentions, token classes, the
+  ``words.yaml`` lists of section ``claims``), :class:`Found` and :class:`Sent`;
+- ``clauses``: clause and message bounds, verb groups, Konjunktiv tests;
+- ``speaker``: noun phrases, subjects of cue verbs, speaker -> Actor;
+- ``registry`` and ``rules/``: the named rules (``@rule(rule_id, stage)``), one module per family
+  (quote, sentence, verb, continuation); their order and on/off switches are data in
+  ``speech.yaml`` (``rules:``, ``switches:``);
+- ``records``: found claims to :class:`~pipeline.records.Claim` rows.
 """
 from __future__ import annotations
 
@@ -51,23 +65,24 @@ from pipeline.records import Actor, Claim
 from pipeline.ruleset import RuleSet
 
 from .context import Ctx, Found, Hit
-from .rules.continuation import continuation
-from .rules.quote import unclaimed_quotes
 from .quotes import find_quotes, Quote
 from .records import to_records
+from .rules.continuation import continuation
+from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
 from .speaker import find_subject, grab_np, resolve_speaker
 from .triggers import parse_speech, SpeechRules, VerbEntry
 
 
 def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
+    """The claims of a parsed Doc: per sentence the ``sentence`` rules, else the ``continuation``
+    rules; then the ``document`` rules for the quotations no sentence claimed."""
     R: SpeechRules = rules["speech"]
     if len(doc) == 0:
         return []
     c = Ctx(doc, R, actors, rules["words"])
     found: list[Found] = []
     covered: set[int] = set()          # quote indices already claimed
-    prev_by_sent: dict[int, list[Found]] = {}
     for si, (a, b) in enumerate(c.sents):
         local = sentence_claims(c, si, a, b, found, covered)
         if not local:
@@ -76,7 +91,6 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)
-        prev_by_sent[si] = local
     unclaimed_quotes(c, found, covered)
     return to_records(c, found)
 

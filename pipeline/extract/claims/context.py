@@ -14,7 +14,7 @@ from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
 from .registry import active, STAGES
-from .triggers import SpeechRules, VerbEntry, find_triggers
+from .triggers import find_triggers, SpeechRules, VerbEntry
 
 
 # the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
