@@ -97,6 +97,8 @@ class RoleLexicon:
     # implied organisation -> countries whose offices carry the same prefix/title ("Bundespräsident"):
     # the implied one is dropped where the article names a rival and never the organisation itself
     implied_organization_rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the binding rules (pipeline/extract/roles/bindings) that are switched on, in the order they are tried
+    bindings: tuple[str, ...] = ()
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -196,7 +198,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         raise RuleError(file, None, "expected a mapping with a 'version' key")
     allowed = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
-               "patterns", "titles", "implied_organization_rivals"}
+               "patterns", "titles", "implied_organization_rivals", "bindings"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -270,7 +272,48 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         version=int(data["version"]), forms=forms, titles=titles, compound_prefixes=prefixes,
         blocked=frozenset(s.lower() for s in _as_tuple(data, "blocked_compounds", file)),
         generic_category_by_org_type=dict(gmap), groups=groups, patterns=pats, categories=dict(cats),
-        implied_organization_rivals=rivals)
+        implied_organization_rivals=rivals, bindings=_bindings(data.get("bindings"), file))
+
+
+_BINDING_NAMES: list[str] = []
+
+
+def declare_binding(name: str) -> None:
+    """Called by ``@binding`` (pipeline/extract/roles/bindings): a rule name ``roles.yaml`` must list."""
+    if name not in _BINDING_NAMES:
+        _BINDING_NAMES.append(name)
+
+
+def _bindings(data: Any, file: str) -> tuple[str, ...]:
+    """``bindings:`` entries are a rule name or ``{rule: name, enabled: false}``; every declared rule is
+    listed once (so a typo or a forgotten rule is a load error, not a silently missing rule)."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise RuleError(file, "bindings", "expected a list of binding rule names")
+    seen: list[str] = []
+    enabled: list[str] = []
+    for i, entry in enumerate(data):
+        where = f"bindings[{i}]"
+        if isinstance(entry, dict):
+            if set(entry) - {"rule", "enabled"} or not isinstance(entry.get("enabled", True), bool):
+                raise RuleError(file, where, "expected a rule name or {rule: name, enabled: true|false}")
+            name, on = entry.get("rule"), entry.get("enabled", True)
+        else:
+            name, on = entry, True
+        if not isinstance(name, str) or not name:
+            raise RuleError(file, where, "expected a binding rule name")
+        if name in seen:
+            raise RuleError(file, where, f"{name!r} is listed twice")
+        if _BINDING_NAMES and name not in _BINDING_NAMES:
+            raise RuleError(file, where, f"unknown binding rule {name!r}; known: {_BINDING_NAMES}")
+        seen.append(name)
+        if on:
+            enabled.append(name)
+    missing = [n for n in _BINDING_NAMES if n not in seen]
+    if missing:
+        raise RuleError(file, "bindings", f"missing rule(s) {missing} (switch one off with enabled: false)")
+    return tuple(enabled)
 
 
 # ----------------------------------------------------------------------------- organisations
