@@ -19,38 +19,68 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
     if len(toks) >= 2 and toks[-1].text in _LEGAL_FORMS:     # "der Solartec Deutschland GmbH": not Deutschland
-        first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(_TYPE_NOUNS)), -1) + 1
-        name = [t.text for t in toks[first:] if t.text not in "()"]
-        if len(name) >= 2:
-            o = orgs.by_name_or_genitive(" ".join(name))
-            return o.name if o else " ".join(name)
-    for n in range(len(toks), 0, -1):                       # longest lexicon match on a suffix/prefix
-        for s in range(0, len(toks) - n + 1):
-            cand = [t.text for t in toks[s:s + n] if t.text not in "()"]
-            if not cand:
-                continue
-            org = orgs.by_name_or_genitive(" ".join(cand))
-            if org:
-                return org.name
+        name = _legal_form_name(ctx, toks)
+        if name is not None:
+            return name
+    org = _longest_lexicon_match(ctx, toks)
+    if org is not None:
+        return org
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
         if _ACRONYM.match(t.text) and t.text.upper() == t.text:
             return t.text
     if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
-    first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
-    generic_ent = bool(ents) and len(ents[0]) >= 2 and (ents[0][0].pos_ == "ADJ" or _adjectival(ents[0][0])) and (
-        ents[0][-1].pos_ == "NOUN" or ents[0][-1].lower_.endswith(ctx.p.org_nouns + tuple(
-            n + e for n in ctx.p.org_nouns for e in ("s", "es"))))     # "des Staatlichen Sicherheitsdienstes"
-    if ents and not generic_ent and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
-            first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)):
+    if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
-    def is_org_noun(t: Token) -> bool:
-        low = t.lower_
-        return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
-                                                     for s in ctx.p.org_nouns)
-    heads = [t for t in toks if is_org_noun(t) and (not _is_adj_cap(t) or "-" in t.text or _capitalized(t))]
+    return _institution(ctx, toks, det, text)
+
+
+def _legal_form_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """"der Firma Solartec Deutschland GmbH" -> "Solartec Deutschland GmbH" (the name after a type noun)."""
+    first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(_TYPE_NOUNS)), -1) + 1
+    name = [t.text for t in toks[first:] if t.text not in "()"]
+    if len(name) >= 2:
+        o = ctx.orgs.by_name_or_genitive(" ".join(name))
+        return o.name if o else " ".join(name)
+    return None
+
+
+def _longest_lexicon_match(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """The longest run of tokens that the organisation lexicon knows (leftmost first)."""
+    for n in range(len(toks), 0, -1):
+        for s in range(0, len(toks) - n + 1):
+            cand = [t.text for t in toks[s:s + n] if t.text not in "()"]
+            if not cand:
+                continue
+            org = ctx.orgs.by_name_or_genitive(" ".join(cand))
+            if org:
+                return org.name
+    return None
+
+
+def _is_org_noun(ctx: _Ctx, t: Token) -> bool:
+    low = t.lower_
+    return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
+                                                 for s in ctx.p.org_nouns)
+
+
+def _names_entity(ctx: _Ctx, toks: list[Token], ents: list) -> bool:
+    """The entity in the phrase is its name, not a generic institution that NER tagged
+    ("des Staatlichen Sicherheitsdienstes") or the complement of an untagged org noun."""
+    first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
+    generic_ent = len(ents[0]) >= 2 and (ents[0][0].pos_ == "ADJ" or _adjectival(ents[0][0])) and (
+        ents[0][-1].pos_ == "NOUN" or ents[0][-1].lower_.endswith(ctx.p.org_nouns + tuple(
+            n + e for n in ctx.p.org_nouns for e in ("s", "es"))))     # "des Staatlichen Sicherheitsdienstes"
+    return not generic_ent and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
+        first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns))
+
+
+def _institution(ctx: _Ctx, toks: list[Token], det: str, text: str) -> str | None:
+    """"der Firma Trigema" -> Trigema; a generic institution in the nominative: "des Nationalen
+    Nachrichtendienstes" -> "Nationaler Nachrichtendienst"."""
+    heads = [t for t in toks if _is_org_noun(ctx, t) and (not _is_adj_cap(t) or "-" in t.text or _capitalized(t))]
     if not heads:
         return None
     head = heads[-1]
@@ -59,7 +89,6 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if name and _capitalized(toks[-1]):
             o = ctx.orgs.by_name_or_genitive(" ".join(name))
             return o.name if o else " ".join(name)
-    # generic institution: "des Nationalen Nachrichtendienstes" -> "Nationaler Nachrichtendienst"
     gender = _gender(head)
     words = []
     for t in toks:
