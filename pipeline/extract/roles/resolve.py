@@ -36,6 +36,7 @@ class _Resolver:
                     self.person_at.append((s, e, a.key, gen))
         self.person_at.sort()
         self.known: dict[str, list[Hit]] = {}     # actor key -> bound hits
+        self._refs: list[Hit] = []                # role nouns resolved as references, in text order
 
     def key_for_span(self, span: tuple[int, int]) -> str | None:
         if span in self.span_key:
@@ -159,13 +160,8 @@ class _Resolver:
 
     def _recent_for_reference(self, h: Hit, roles_of) -> str | None:
         """The last-named person before a role noun, if nothing speaks against it."""
-        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
-        grp = self._group(h.title.title)
-        s0, _ = ctx.sent_range(h.head)
-        prev = doc[h.np_start - 1] if h.np_start > s0 else None
-        subject_like = prev is None or prev.is_space or "\n" in prev.whitespace_ or \
-            (h.np_start <= s0 + 3 and doc[s0].like_num) or \
-            (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
+        ctx, doc = self.ctx, self.ctx.doc
+        subject_like = self._subject_like(h)
         n_mentions = {a.key: len(a.mentions) for a in self.actors}
         cands = [(s, e, key) for s, e, key, gen in reversed(self.person_at)
                  if s < h.np_start and ctx.sent_of[s] >= h.sent - 2]
@@ -176,31 +172,59 @@ class _Resolver:
             cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in _PREPOSITIONS)]
         for s, e, key in cands:
             roles = roles_of(key)
-            if h.status != "former":
-                if any(r.org and h.org and r.org != h.org and r.category == h.category
-                       and not self._party_vs_place(r.org, h.org) for r in roles):
-                    continue
-                if any(r.category in p.office_categories and h.category in p.office_categories
-                       and self._group(r.title.title) != grp for r in roles):
-                    continue
-                if any(r.org and h.org and r.org != h.org for r in roles) and h.category in p.office_categories:
-                    continue
-            if any(r.category not in p.descriptor_categories for r in roles) and not subject_like:
+            if self._conflicting_roles(h, roles):
+                continue
+            if any(r.category not in ctx.p.descriptor_categories for r in roles) and not subject_like:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
                 continue
             return key
         return None
 
+    def _subject_like(self, h: Hit) -> bool:
+        """The role noun stands in subject position: sentence start, or "sagte der ..."."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        s0, _ = ctx.sent_range(h.head)
+        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        return prev is None or prev.is_space or "\n" in prev.whitespace_ or \
+            (h.np_start <= s0 + 3 and doc[s0].like_num) or \
+            (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
+
+    def _conflicting_roles(self, h: Hit, roles: list[Hit]) -> bool:
+        """A current role noun cannot refer to a person known in another office or organisation."""
+        if h.status == "former":
+            return False
+        p, grp = self.ctx.p, self._group(h.title.title)
+        if any(r.org and h.org and r.org != h.org and r.category == h.category
+               and not self._party_vs_place(r.org, h.org) for r in roles):
+            return True
+        if any(r.category in p.office_categories and h.category in p.office_categories
+               and self._group(r.title.title) != grp for r in roles):
+            return True
+        return any(r.org and h.org and r.org != h.org for r in roles) and h.category in p.office_categories
+
     def resolve_pronoun_or_subject(self, h: Hit, cue: int, exclude: set[str]) -> str | None:
         """Holder of an "als"/"zum" phrase: nearest person/role/pronoun before, else after."""
         ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
         s0, s1 = ctx.sent_range(cue)
+        key = self._holder_before(cue, s0, exclude)
+        if key is not None:
+            return key
+        for k in range(cue + 1, s1):
+            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
+            if pk is not None and pk[2] not in exclude:
+                return pk[2]
+            if doc[k].lower_ in p.pronouns_subject:
+                return self.recent_person(k, exclude, pronoun=doc[k].lower_)
+        return None
+
+    def _holder_before(self, cue: int, s0: int, exclude: set[str]) -> str | None:
+        """The nearest resolved role noun, person or pronoun before ``cue`` in its sentence (None: look after)."""
+        doc, p = self.ctx.doc, self.ctx.p
         k = cue - 1
         refs = {x.start: x for x in self._refs if x.holder}
         while k >= s0:
-            t = doc[k]
-            low = t.lower_
+            low = doc[k].lower_
             hit = refs.get(k) or next((r for r in self._refs if r.holder and r.start <= k < r.end), None)
             if hit is not None and hit.holder not in exclude:
                 return hit.holder
@@ -213,25 +237,23 @@ class _Resolver:
                 k = s - 1
                 continue
             if low in p.possessives:
-                obj = next((x for x in range(s0, k) if doc[x].lower_ in ("ihn", "ihm")), None)
-                if obj is not None:                # "würdigte ihn für seinen Einsatz als Soldat"
-                    subj = self.subject_of(s0, obj)
-                    key = self.recent_person(obj, ({subj} if subj else set()) | exclude, pronoun=doc[obj].lower_)
-                    if key is not None:
-                        return key
-            if low in p.pronouns_subject or low in p.possessives:
-                key = self.recent_person(k, exclude, pronoun=low)
+                key = self._object_of_possessive(k, s0, exclude)
                 if key is not None:
                     return key
-                break                         # "Seinen ersten Besuch als Bundespräsident machte Joachim Gauck"
+            if low in p.pronouns_subject or low in p.possessives:
+                # (None: "Seinen ersten Besuch als Bundespräsident machte Joachim Gauck")
+                return self.recent_person(k, exclude, pronoun=low)
             k -= 1
-        for k in range(cue + 1, s1):
-            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
-            if pk is not None and pk[2] not in exclude:
-                return pk[2]
-            if doc[k].lower_ in p.pronouns_subject:
-                return self.recent_person(k, exclude, pronoun=doc[k].lower_)
         return None
+
+    def _object_of_possessive(self, k: int, s0: int, exclude: set[str]) -> str | None:
+        """"würdigte ihn für seinen Einsatz als Soldat": the possessive refers to the object pronoun."""
+        doc = self.ctx.doc
+        obj = next((x for x in range(s0, k) if doc[x].lower_ in ("ihn", "ihm")), None)
+        if obj is None:
+            return None
+        subj = self.subject_of(s0, obj)
+        return self.recent_person(obj, ({subj} if subj else set()) | exclude, pronoun=doc[obj].lower_)
 
     def subject_of(self, sent_start: int, before: int) -> str | None:
         for x in self._refs:
@@ -248,7 +270,6 @@ def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -
         hits = _scan(ctx)
         _bind_patterns(ctx, hits)
     res = _Resolver(ctx, actors)
-    res._refs = []
     for h in hits:                                     # explicit names first
         if h.name is not None:
             res.bind(h, res.key_for_span(h.name))
@@ -266,26 +287,32 @@ def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -
             pk = h.extra["pronoun"]
             res.bind(h, res.recent_person(pk, set(), pronoun=ctx.doc[pk].lower_))
         elif h.binding == "predicative":
-            sb = h.extra["subject_before"]
-            s0, _ = ctx.sent_range(sb)
-            key = None
-            if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
-                key = res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
-            else:
-                ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
-                key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..." 
-                if key is None:                        # "[Meles]ADJ [Zenawi]NOUN ist seit 1995 Regierungschef":
-                    key = next((k for s, e, k, gen in res.person_at     # a known person NER missed here,
-                                if e == sb and not gen and _subject_start(ctx, s, s0)), None)
-            res.bind(h, key)
+            res.bind(h, _predicative_subject(ctx, res, h, hits))
         elif h.binding == "appointment":
-            cue = h.extra["cue"]
-            s0, _ = ctx.sent_range(cue)
-            subj = res.subject_of(s0, cue)
-            obj = next((k for k in range(s0, cue) if ctx.doc[k].lower_ in ctx.p.pronouns_object), None)
-            if obj is not None:
-                key = res.recent_person(obj, {subj} if subj else set(), pronoun=ctx.doc[obj].lower_)
-            else:
-                key = res.resolve_pronoun_or_subject(h, cue, set())
-            res.bind(h, key)
+            res.bind(h, _appointee(ctx, res, h))
     return hits, res
+
+
+def _predicative_subject(ctx: _Ctx, res: _Resolver, h: Hit, hits: list[Hit]) -> str | None:
+    """The subject before the copula: a pronoun, a resolved role noun, or a known person NER missed here."""
+    sb = h.extra["subject_before"]
+    s0, _ = ctx.sent_range(sb)
+    if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
+        return res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
+    ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
+    key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..."
+    if key is None:                        # "[Meles]ADJ [Zenawi]NOUN ist seit 1995 Regierungschef":
+        key = next((k for s, e, k, gen in res.person_at     # a known person NER missed here,
+                    if e == sb and not gen and _subject_start(ctx, s, s0)), None)
+    return key
+
+
+def _appointee(ctx: _Ctx, res: _Resolver, h: Hit) -> str | None:
+    """"ernannte ihn zum ...": the object pronoun's person (not the subject's), else the nearest holder."""
+    cue = h.extra["cue"]
+    s0, _ = ctx.sent_range(cue)
+    subj = res.subject_of(s0, cue)
+    obj = next((k for k in range(s0, cue) if ctx.doc[k].lower_ in ctx.p.pronouns_object), None)
+    if obj is not None:
+        return res.recent_person(obj, {subj} if subj else set(), pronoun=ctx.doc[obj].lower_)
+    return res.resolve_pronoun_or_subject(h, cue, set())
