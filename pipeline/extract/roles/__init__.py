@@ -44,7 +44,7 @@ Package layout (in the order the pipeline runs):
 """
 from __future__ import annotations
 
-from ..lexicon import ADJ_ENDINGS, Form, OrgLexicon, RoleLexicon, Title  # noqa: F401 (registers parsers)
+from .lexicon import ADJ_ENDINGS, Form, OrgLexicon, RoleLexicon, Title  # noqa: F401 (registers parsers)
 from .hits import Hit
 from .records import name_spans, roles
 from .scan import Scan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import Title
+from .lexicon import Title
 from .context import _ACRONYM, _BOARD_NOUNS, _Ctx
 from .hits import Hit, _set_org
 from .names import _name_at

@@ -8,7 +8,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
-from ..lexicon import OrgLexicon, RoleLexicon
+from .lexicon import OrgLexicon, RoleLexicon
 from .titles import _analyze, _lexicon_memo
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import Title
+from .lexicon import Title
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import Title
+from .lexicon import Title
 from .context import _ACRONYM, _Ctx, _LEGAL_FORMS, _PUNCT_STOP, _TYPE_NOUNS
 from .hits import Hit, _set_org
 from .tokens import _capitalized, _is_adj

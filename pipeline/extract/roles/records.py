@@ -5,7 +5,7 @@ from spacy.tokens import Doc
 
 from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
-from ..lexicon import Title
+from .lexicon import Title
 from .context import _Ctx
 from .hits import Hit
 from .organizations import _category

@@ -8,7 +8,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from pipeline.ruleset import RuleSet
-from ..lexicon import Form
+from .lexicon import Form
 from .bindings import _bind_patterns
 from .complement import right_context
 from .context import _ACRONYM, _AGE, _Ctx, _PUNCT_STOP

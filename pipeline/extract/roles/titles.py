@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from ..lexicon import ADJ_ENDINGS, Form, RoleLexicon
+from .lexicon import ADJ_ENDINGS, Form, RoleLexicon
 
 if TYPE_CHECKING:
     from .context import _Ctx

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ...lexicon import declare_binding
+from ..lexicon import declare_binding
 from ..context import _ADVERBS, _Ctx, _PREPOSITIONS, _PUNCT_STOP, _TIME_WORDS
 from ..hits import Hit
 from ..titles import _analyze
