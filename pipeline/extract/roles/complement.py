@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Title
-from .context import _ACRONYM, _BOARD_NOUNS, _Ctx
+from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .names import _name_at
 from .organizations import _lemma_noun, _org_from_np
@@ -54,7 +54,7 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
         ok = _von_np_names_org(ctx, np, title)
     else:
         ok = bool(np)
-    board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in _BOARD_NOUNS)
+    board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
     org = _org_from_np(ctx, np, det) if ok and not board else None
     if org:
         _set_org(h, org, "genitive")

@@ -3,38 +3,54 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
+from .. import words
 from .lexicon import OrgLexicon, RoleLexicon
 from .titles import _analyze, _lexicon_memo
 
 
-_PUNCT_STOP = {",", ".", ":", ";", "!", "?", "–", "—", "(", ")", "„", "“", "\"", "»", "«"}
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
 _AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
-_ADVERBS = {"lange", "schon", "bereits", "einst", "damals", "zuvor", "früher", "jahrelang", "zuletzt", "seither",
-            "inzwischen", "mittlerweile", "nun", "jetzt", "derzeit", "noch", "auch", "selbst", "zeitweise"}
-
-
-_BOARD_NOUNS = {"geschäftsführung", "geschäftsleitung", "konzernleitung", "vorstand", "vorstandes", "aufsichtsrat",
-                "aufsichtsrate", "verwaltungsrat", "verwaltungsrate", "direktorium", "präsidium", "leitung"}
-_TYPE_NOUNS = ("firma", "unternehmen", "konzern", "partei", "zeitung", "sender", "band", "denkfabrik", "gewerkschaft",
-               "organisation", "stadt", "gemeinde", "agentur", "gesellschaft", "verein", "club", "klub", "magazin",
-               "bank", "airline", "reederei", "werft", "brauerei", "gruppe", "holding", "bewegung", "miliz", "stiftung")
-_LEGAL_FORMS = {"GmbH", "AG", "SE", "KG", "KGaA", "OHG", "Inc.", "Ltd.", "LLC", "Corp.", "e.V.", "gGmbH", "mbH", "Co."}
-_FORMER_COPULAS = {"war", "waren", "gewesen"}      # "wurde Präsident" = became: current
 _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben|da|de|di|van|von)-[A-ZÄÖÜ]")
-_RELATIVE_COPULAS = {"ist", "war", "sei", "wird", "wurde", "bleibt", "blieb", "sein", "werden", "gewesen", "geworden"}
-_TIME_WORDS = {"seit", "von", "bis", "ab", "im", "jahr", "jahren", "jahre", "zwischen", "und"}
-_PRONOUN_GENDER = {"er": "m", "ihn": "m", "ihm": "m", "sein": "m", "seine": "m", "seinen": "m", "seinem": "m",
-                   "seiner": "m", "seines": "m", "sie": "f", "ihr": "f", "ihre": "f", "ihren": "f", "ihrem": "f",
-                   "ihrer": "f", "ihres": "f"}
-_PREPOSITIONS = {"in", "im", "an", "am", "von", "vom", "bei", "beim", "mit", "für", "zu", "zum", "zur", "nach",
-                 "aus", "auf", "über", "unter", "seit", "vor", "durch", "gegen", "ohne", "um", "als", "wie"}
+
+words.require("common", "definite_articles", "indefinite_articles")
+words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
+              "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
+              "pronouns_feminine")
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The closed-class word lists of the role rules (``pipeline/rules/words.yaml``, section ``roles``)."""
+    punct_stop: frozenset[str]
+    adverbs: frozenset[str]
+    time_words: frozenset[str]
+    former_copulas: frozenset[str]
+    relative_copulas: frozenset[str]
+    prepositions: frozenset[str]
+    board_nouns: frozenset[str]
+    type_nouns: tuple[str, ...]              # (a tuple: matched with str.endswith)
+    legal_forms: frozenset[str]
+    determiners: frozenset[str]
+    pronoun_gender: dict[str, str]
+
+    @classmethod
+    def of(cls, w: words.Words) -> "RoleWords":
+        return cls(punct_stop=w("roles", "clause_punctuation"), adverbs=w("roles", "adverbs"),
+                   time_words=w("roles", "time_words"), former_copulas=w("roles", "former_copulas"),
+                   relative_copulas=w("roles", "relative_clause_copulas"), prepositions=w("roles", "prepositions"),
+                   board_nouns=w("roles", "board_nouns"),
+                   type_nouns=tuple(sorted(w("roles", "organization_type_nouns"))),
+                   legal_forms=w("roles", "legal_forms_cased"),
+                   determiners=w("common", "definite_articles") | w("common", "indefinite_articles"),
+                   pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
+                                   **{x: "f" for x in w("roles", "pronouns_feminine")}})
 
 
 class _Ctx:
@@ -43,6 +59,7 @@ class _Ctx:
     def __init__(self, doc: Doc, rules: RuleSet, per_spans: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.lex: RoleLexicon = rules["roles"]
+        self.w = RoleWords.of(rules["words"])
         self.orgs: OrgLexicon = rules["organizations"]
         self.p = self.lex.patterns
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
@@ -118,5 +135,3 @@ def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
             sent_of[i] = k
     return sent_of, bounds
 
-
-_DETERMINERS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"}

@@ -1,7 +1,7 @@
 """Person names next to a title: where a holder's name starts or ends."""
 from __future__ import annotations
 
-from .context import _ACRONYM, _Ctx, _INITIAL, _PARTICLE_NAME, _PUNCT_STOP
+from .context import _ACRONYM, _Ctx, _INITIAL, _PARTICLE_NAME
 from .titles import _analyze
 from .tokens import _after_determiner, _capitalized
 
@@ -113,7 +113,7 @@ def _name_word(ctx: _Ctx, j: int, k: int, limit: int) -> bool:
         return True
     return (_capitalized(tk) and tk.is_alpha and _analyze(ctx, tk) is None
             and (not ctx.has_pos or tk.pos_ in ("PROPN", "X", "") or k == j
-                 or (tk.pos_ == "NOUN" and k > j and (k + 1 >= limit or doc[k + 1].text in _PUNCT_STOP)
+                 or (tk.pos_ == "NOUN" and k > j and (k + 1 >= limit or doc[k + 1].text in ctx.w.punct_stop)
                      and ctx.orgs.by_name_or_genitive(tk.text) is None))
             and (ctx.ent_of.get(k) is None
                  or (k > j and len(ctx.ent_of[k]) == 1 and tk.text in ctx.person_words
@@ -173,7 +173,7 @@ def _subject_start(ctx: _Ctx, s: int, s0: int) -> bool:
     doc = ctx.doc
     while s > s0 and s - 1 not in ctx.ent_of and doc[s - 1].text in ctx.person_words:
         s -= 1
-    return s == s0 or doc[s - 1].is_space or doc[s - 1].text in _PUNCT_STOP
+    return s == s0 or doc[s - 1].is_space or doc[s - 1].text in ctx.w.punct_stop
 
 
 def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:

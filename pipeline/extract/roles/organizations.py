@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Title
-from .context import _ACRONYM, _Ctx, _LEGAL_FORMS, _PUNCT_STOP, _TYPE_NOUNS
+from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .tokens import _capitalized, _is_adj
 
@@ -18,7 +18,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
-    if len(toks) >= 2 and toks[-1].text in _LEGAL_FORMS:     # "der Solartec Deutschland GmbH": not Deutschland
+    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
         name = _legal_form_name(ctx, toks)
         if name is not None:
             return name
@@ -39,7 +39,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
 
 def _legal_form_name(ctx: _Ctx, toks: list[Token]) -> str | None:
     """"der Firma Solartec Deutschland GmbH" -> "Solartec Deutschland GmbH" (the name after a type noun)."""
-    first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(_TYPE_NOUNS)), -1) + 1
+    first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(ctx.w.type_nouns)), -1) + 1
     name = [t.text for t in toks[first:] if t.text not in "()"]
     if len(name) >= 2:
         o = ctx.orgs.by_name_or_genitive(" ".join(name))
@@ -84,7 +84,7 @@ def _institution(ctx: _Ctx, toks: list[Token], det: str, text: str) -> str | Non
     if not heads:
         return None
     head = heads[-1]
-    if head.lower_.rstrip("s").endswith(_TYPE_NOUNS):           # "der Firma Trigema" -> Trigema
+    if head.lower_.rstrip("s").endswith(ctx.w.type_nouns):           # "der Firma Trigema" -> Trigema
         name = [t.text for t in toks if t.i > head.i and t.text not in "()"]
         if name and _capitalized(toks[-1]):
             o = ctx.orgs.by_name_or_genitive(" ".join(name))
@@ -192,7 +192,7 @@ def _comma_after_genitive(ctx: _Ctx, end: int, s1: int) -> int:
     """``end``, or the comma after a short genitive the scan left out ("des Landes,", "der Region,")."""
     doc = ctx.doc
     if end + 2 < s1 and doc[end].lower_ in ("des", "der"):
-        c = next((k for k in range(end + 1, min(end + 4, s1)) if doc[k].text in _PUNCT_STOP), None)
+        c = next((k for k in range(end + 1, min(end + 4, s1)) if doc[k].text in ctx.w.punct_stop), None)
         if c is not None and doc[c].text == "," and all(
                 doc[k].is_alpha and k not in ctx.per_start and doc[k].pos_ not in ("VERB", "AUX")
                 for k in range(end + 1, c)):
@@ -216,7 +216,7 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     org = None
     if e is not None and e.start == k and e.label_ in ("ORG", "MISC", "LOC"):
         text = e.text
-        if len(e) >= 2 and e[0].lower_.endswith(_TYPE_NOUNS + ("denkfabrik", "institut", "universität")) \
+        if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
                 and _capitalized(e[1]):
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
         o = ctx.orgs.by_name_or_genitive(text)

@@ -7,7 +7,7 @@ from spacy.attrs import IDX, LENGTH
 
 from pipeline.records import Actor
 from .bindings import _bind_patterns
-from .context import _Ctx, _PREPOSITIONS, _PRONOUN_GENDER
+from .context import _Ctx
 from .hits import Hit
 from .names import _subject_start
 from .scan import _scan
@@ -71,7 +71,7 @@ class _Resolver:
     def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None,
                       pronoun: str | None = None) -> str | None:
         sent_of = self.ctx.sent_of
-        want = _PRONOUN_GENDER.get(pronoun or "")
+        want = self.ctx.w.pronoun_gender.get(pronoun or "")
         found: list[tuple[str, bool]] = []
         for s, e, key, gen in reversed(self.person_at):
             if s >= before:
@@ -97,7 +97,7 @@ class _Resolver:
         k = s - 1
         while k >= 0 and _analyze(self.ctx, doc[k]) is not None:
             k -= 1                            # "des Ajatollah Chomeini": skip the title
-        return k >= 0 and (doc[k].lower_ in _PREPOSITIONS or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
+        return k >= 0 and (doc[k].lower_ in self.ctx.w.prepositions or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
 
     def _group(self, title: str) -> int | str:
         return self.ctx.lex.groups.get(title, title)
@@ -167,9 +167,9 @@ class _Resolver:
                  if s < h.np_start and ctx.sent_of[s] >= h.sent - 2]
         # a person named after a preposition ("Kandidat von Barack Obama") is a weaker antecedent,
         # and none for a role noun in subject position
-        cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in _PREPOSITIONS)
+        cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)
         if subject_like:
-            cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in _PREPOSITIONS)]
+            cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)]
         for s, e, key in cands:
             roles = roles_of(key)
             if self._conflicting_roles(h, roles):

@@ -11,7 +11,7 @@ from pipeline.ruleset import RuleSet
 from .lexicon import Form
 from .bindings import _bind_patterns
 from .complement import right_context
-from .context import _ACRONYM, _AGE, _Ctx, _PUNCT_STOP
+from .context import _ACRONYM, _AGE, _Ctx
 from .hits import Hit, _RANK, _set_org
 from .names import _name_at
 from .organizations import _adjectival, _category
@@ -291,7 +291,7 @@ def _pp_inside(ctx: _Ctx, k: int, i: int, s0: int) -> int | None:
                                                                           "verantwortliche", "verantwortlichen")):
         pp = next((x for x in range(k - 1, max(s0, k - 4) - 1, -1)
                    if doc[x].lower_ in ("für", "im", "in", "bei", "beim")), None)
-        if pp is not None and all(doc[x].text not in _PUNCT_STOP for x in range(pp, k)):
+        if pp is not None and all(doc[x].text not in ctx.w.punct_stop for x in range(pp, k)):
             return pp
     return None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import _AGE, _Ctx, _DETERMINERS
+from .context import _AGE, _Ctx
 
 
 def _deputy_title(role: str) -> bool:
@@ -44,7 +44,7 @@ def _after_determiner(ctx: _Ctx, j: int) -> bool:
         t = doc[k]
         if t.is_punct or t.is_space:
             return False
-        if t.lower_ in _DETERMINERS or t.pos_ == "DET":
+        if t.lower_ in ctx.w.determiners or t.pos_ == "DET":
             return True
     return False
 

@@ -1,7 +1,7 @@
 """Passes over all hits of a Doc (after the per-hit rules): coordinated titles and title chains share a holder."""
 from __future__ import annotations
 
-from ..context import _Ctx, _PUNCT_STOP
+from ..context import _Ctx
 from ..hits import Hit
 from ..titles import _analyze
 from ..tokens import _clause_window, _has_phrase
@@ -20,7 +20,7 @@ def apposition_coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
         before = ends.get(h.np_start - 1)
         if before is None:                  # "ein Repräsentant aus Minnesota und Marineoberst"
             before = next((ends[x] for x in range(h.np_start - 2, max(0, h.np_start - 5), -1) if x in ends
-                           and all(doc[y].text not in _PUNCT_STOP and doc[y].pos_ not in ("VERB", "AUX")
+                           and all(doc[y].text not in ctx.w.punct_stop and doc[y].pos_ not in ("VERB", "AUX")
                                    for y in range(x, h.np_start - 1))), None)
         if before is not None and before.binding == "apposition" and before.name is not None:
             h.binding, h.name = "apposition", before.name
@@ -35,14 +35,14 @@ def _coordinated_with(ctx: _Ctx, hits: list[Hit], n: int) -> Hit | None:
     s0, _ = ctx.sent_range(h.head)
     und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1)
                 if doc[x].lower_ == "und" or (doc[x].text == "/" and x == h.np_start - 1)), None)
-    if und is None or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
+    if und is None or any(doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
                           or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN"
                                   or (not ctx.has_pos and doc[x].is_alpha and _analyze(ctx, doc[x]) is None))
                           for x in range(und + 1, h.np_start)):
         return None
     before = hits[n - 1]
     if before.binding not in ("als", "predicative") or before.sent != h.sent or before.head >= und \
-            or und - before.end > 5 or any(doc[x].text in _PUNCT_STOP or doc[x].pos_ in ("VERB", "AUX")
+            or und - before.end > 5 or any(doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX")
                                            for x in range(before.end, und)):
         return None
     return before
@@ -77,7 +77,7 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
         s0, s1 = ctx.sent_range(h.head)
         c = h.end
         if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus"):
-            c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
+            c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
             if c2 is not None and doc[c2].text == ",":
                 c = c2
         nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None

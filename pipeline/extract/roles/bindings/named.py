@@ -1,7 +1,7 @@
 """Binding rules where the holder is named right next to the title (or the title is no role at all)."""
 from __future__ import annotations
 
-from ..context import _Ctx, _DETERMINERS, _PUNCT_STOP
+from ..context import _Ctx
 from ..hits import Hit, _set_org
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
@@ -18,7 +18,7 @@ def quoted_title(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s0, s1 = ctx.doc, site.s0, site.s1
     q = next((x for x in (h.np_start - 1, h.start - 1) if s0 <= x and doc[x].text in ("„", "»", "\"")), None)
     return q is not None and h.head + 1 < s1 and doc[h.head + 1].text in ("“", "«", "\"") and all(
-        doc[x].lower_ in _DETERMINERS for x in range(q + 1, h.head))
+        doc[x].lower_ in ctx.w.determiners for x in range(q + 1, h.head))
 
 
 def _name_after_place(ctx: _Ctx, h: Hit, s1: int) -> int | None:
@@ -40,7 +40,7 @@ def _name_after_portfolio(ctx: _Ctx, h: Hit, s1: int) -> int | None:
     if not (h.end + 2 < s1 and doc[h.end].lower_ == "für" and h.det != "indef"):
         return None
     for j in range(h.end + 2, min(h.end + 9, s1)):
-        if doc[j].text in _PUNCT_STOP and doc[j].text != ",":
+        if doc[j].text in ctx.w.punct_stop and doc[j].text != ",":
             break
         if doc[j].pos_ in ("VERB", "AUX"):
             break
@@ -116,7 +116,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s1 = ctx.doc, site.s1
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
-        c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in _PUNCT_STOP), None)
+        c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
         if c2 is not None and doc[c2].text == ",":
             c = c2
     ca, named_after = _named_after(ctx, h, s1)

@@ -1,7 +1,7 @@
 """Binding rules around a copula: the holder is the subject (or the name) on the other side of "ist/war/wird"."""
 from __future__ import annotations
 
-from ..context import _Ctx, _FORMER_COPULAS, _PREPOSITIONS, _PUNCT_STOP, _RELATIVE_COPULAS
+from ..context import _Ctx
 from ..hits import Hit
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..tokens import _clause_window, _has_phrase
@@ -16,16 +16,16 @@ def predicative_reverse(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if not (h.det in ("def", "none") and site.prev not in p.copulas):
         return False
     cop = next((k for k in range(h.end, min(h.end + 4, s1)) if doc[k].lower_ in p.copulas), None)
-    if cop is None or not all(doc[k].text not in _PUNCT_STOP for k in range(h.end, cop)):
+    if cop is None or not all(doc[k].text not in ctx.w.punct_stop for k in range(h.end, cop)):
         return False
     for j in range(cop + 1, min(cop + 6, s1)):
         if doc[j].text in (".", ";", ":", "„", "(") or doc[j].pos_ in ("VERB", "AUX", "ADP") \
-                or doc[j].lower_ in _PREPOSITIONS:
+                or doc[j].lower_ in ctx.w.prepositions:
             break
         n_end = _name_at(ctx, j, s1)
         if n_end is not None:
             h.binding, h.name = "predicative", (j, n_end)
-            if doc[cop].lower_ in _FORMER_COPULAS:
+            if doc[cop].lower_ in ctx.w.former_copulas:
                 h.status = "former"
             break
     return bool(h.binding)
@@ -40,7 +40,7 @@ def predicative_pronoun(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and h.det in ("none", "indef"):
         h.binding = "predicative"
         h.extra["pronoun"] = b - 1
-        if doc[b - 2].lower_ in _FORMER_COPULAS:
+        if doc[b - 2].lower_ in ctx.w.former_copulas:
             h.status = "former"
         return True
     return False
@@ -53,7 +53,7 @@ def _apposition_before(ctx: _Ctx, site: Site, b: int) -> tuple[int, int] | None:
         if x in site.ends_before:
             app = site.ends_before[x]
             break
-        if x < b - 2 and ctx.doc[x].text in _PUNCT_STOP:
+        if x < b - 2 and ctx.doc[x].text in ctx.w.punct_stop:
             break
     return app.name if app is not None and app.binding == "apposition" else None
 
@@ -70,7 +70,7 @@ def predicative_definite(ctx: _Ctx, h: Hit, site: Site) -> bool:
         nm = _apposition_before(ctx, site, b)
     if nm is not None:
         h.binding, h.name = "predicative", nm
-        if prev in _FORMER_COPULAS:
+        if prev in ctx.w.former_copulas:
             h.status = "former"
         return True
     return False
@@ -88,7 +88,7 @@ def _subject_name(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
         pe = ctx.ent_of.get(b - 3) if b - 3 >= s0 else None
         if pe is not None and pe.label_ == "PER" and pe.end == b - 2:
             nm = (pe.start, b - 1)    # "[Meles]PER Zenawi ist ..."
-        elif b - 3 < s0 or doc[b - 3].text in _PUNCT_STOP or doc[b - 3].is_space:
+        elif b - 3 < s0 or doc[b - 3].text in ctx.w.punct_stop or doc[b - 3].is_space:
             nm = (b - 2, b - 1)       # "Grupp ist ...": a known surname NER missed here
     return nm
 
@@ -99,7 +99,7 @@ def predicative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     prev, b = site.copula(ctx, h)
     if not (prev in ctx.p.copulas and h.det in ("indef", "none")):
         return False
-    if prev in _FORMER_COPULAS:
+    if prev in ctx.w.former_copulas:
         h.status = "former"
     nm = _subject_name(ctx, b, site.s0)
     h.binding = "predicative"
@@ -118,7 +118,7 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if not (h.det == "none" and not h.plural):
         return False
     r = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 8) - 1, -1)
-              if doc[x].text in _PUNCT_STOP or doc[x].lower_ in ("der", "die")
+              if doc[x].text in ctx.w.punct_stop or doc[x].lower_ in ("der", "die")
               and x - 1 >= s0 and doc[x - 1].text == ","), None)
     if r is None or doc[r].lower_ not in ("der", "die") or r >= h.np_start:
         return False
@@ -126,10 +126,10 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if nm is None and r - 2 >= s0 and doc[r - 2].is_lower and doc[r - 2].is_alpha:
         nm = _name_ending_at(ctx, r - 2)      # "Carl Bergengruen beerben, der ..."
     tail = _clause_window(ctx, h.end, s1)[:14]
-    cop = next((w for w in tail if w in _RELATIVE_COPULAS), None)
+    cop = next((w for w in tail if w in ctx.w.relative_copulas), None)
     if nm is not None and cop is not None and not any(doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
         h.binding, h.name = "predicative", nm
-        if cop in _FORMER_COPULAS or _has_phrase(tail, p.former_phrases):
+        if cop in ctx.w.former_copulas or _has_phrase(tail, p.former_phrases):
             h.status = "former"
         return True
     return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..lexicon import declare_binding
-from ..context import _ADVERBS, _Ctx, _PREPOSITIONS, _PUNCT_STOP, _TIME_WORDS
+from ..context import _Ctx
 from ..hits import Hit
 from ..titles import _analyze
 from ..tokens import _clause_window, _has_phrase
@@ -69,19 +69,19 @@ def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
     doc, p = ctx.doc, ctx.p
     b = h.np_start
     cb = b - 1
-    while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in _ADVERBS or doc[cb].is_space
-                                           or doc[cb].like_num or doc[cb].lower_ in _TIME_WORDS) \
+    while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in ctx.w.adverbs or doc[cb].is_space
+                                           or doc[cb].like_num or doc[cb].lower_ in ctx.w.time_words) \
             and doc[cb].lower_ not in p.copulas:
         cb -= 1                       # "ist seit 2019 Kommissionspräsidentin", "war lange ÖTV-Chef"
     if not (cb != b - 1 and doc[cb].lower_ in p.copulas) and h.det in ("indef", "none") \
             and prev not in p.copulas and prev not in ("als", "zum", "zur", "wie"):
         # "war nach der deutschen Wiedervereinigung von 1990 bis 1991 Bundesminister": a PP between
         x = b - 1
-        while x > s0 and x > b - 11 and doc[x].lower_ not in p.copulas and doc[x].text not in _PUNCT_STOP \
+        while x > s0 and x > b - 11 and doc[x].lower_ not in p.copulas and doc[x].text not in ctx.w.punct_stop \
                 and doc[x].pos_ not in ("VERB", "AUX", "PROPN") and x not in ctx.ent_of \
                 and _analyze(ctx, doc[x]) is None:
             x -= 1
-        if x < b - 1 and doc[x].lower_ in p.copulas and (doc[x + 1].lower_ in _PREPOSITIONS
+        if x < b - 1 and doc[x].lower_ in p.copulas and (doc[x + 1].lower_ in ctx.w.prepositions
                                                           or doc[x + 1].pos_ == "ADV" or doc[x + 1].like_num):
             cb = x
     if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
