@@ -92,13 +92,18 @@ def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
 def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
     """Decide for each hit how its holder is found (name, pronoun, subject, or reference)."""
     rules = [BINDINGS[n] for n in (ctx.lex.bindings or tuple(BINDINGS))]
-    per_hit = [r.fn for r in rules if r.per_hit]
-    passes = [r.fn for r in rules if not r.per_hit]
+    per_hit = [r for r in rules if r.per_hit]
+    passes = [r for r in rules if not r.per_hit]
     ends_before = {x.end: x for x in hits}
     for h in hits:
         site = Site(ctx, h, ends_before)
-        for fn in per_hit:
-            if fn(ctx, h, site):
+        for r in per_hit:
+            if r.fn(ctx, h, site):
+                h.extra["bound_by"] = r.name          # the named rule that decided (for tests and debugging)
                 break
-    for fn in passes:
-        fn(ctx, hits)
+    for r in passes:
+        before = [(h.binding, h.name) for h in hits]
+        r.fn(ctx, hits)
+        for h, b in zip(hits, before):
+            if (h.binding, h.name) != b:
+                h.extra["bound_by"] = r.name
