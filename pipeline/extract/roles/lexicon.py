@@ -10,8 +10,9 @@ The YAML files are data; this module turns them into lookup tables:
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from pipeline.ruleset import RuleError, rule_file, strict
 
@@ -111,18 +112,38 @@ class RoleLexicon:
         low = word.lower()
         if len(low) < min_length or low in self.forms:
             return []
-        index = self.__dict__.get("_fuzzy_index")
-        if index is None:
-            index = {}
-            for f in self.forms:
-                if len(f) >= min_length - 1 and " " not in f:
-                    index.setdefault(f[:4], []).append(f)
-            object.__setattr__(self, "_fuzzy_index", index)
+        index = derived(self, "fuzzy_index", lambda: self._fuzzy_index(min_length))
         hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)}
         titles = {x.title.title for f in hits for x in self.forms[f]}
         if len(titles) != 1:
             return []
         return [x for f in sorted(hits) for x in self.forms[f]]
+
+
+    def _fuzzy_index(self, min_length: int) -> dict[str, list[str]]:
+        """First four letters -> the one-word forms of at least ``min_length - 1`` letters."""
+        index: dict[str, list[str]] = {}
+        for f in self.forms:
+            if len(f) >= min_length - 1 and " " not in f:
+                index.setdefault(f[:4], []).append(f)
+        return index
+
+
+_DERIVED: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
+
+
+def derived(obj: Any, name: str, build: Callable[[], Any]) -> Any:
+    """A value derived from the rule object ``obj`` (an index, a memo), built once per object and kept
+    beside it rather than on it, so that rule objects stay plain data (picklable as loaded)."""
+    key = id(obj)
+    entry = _DERIVED.get(key)
+    if entry is None or entry[0]() is not obj:
+        entry = (weakref.ref(obj, lambda _ref, key=key: _DERIVED.pop(key, None)), {})
+        _DERIVED[key] = entry
+    values = entry[1]
+    if name not in values:
+        values[name] = build()
+    return values[name]
 
 
 def _edit1(a: str, b: str) -> bool:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .lexicon import ADJ_ENDINGS, Form, RoleLexicon
+from .lexicon import ADJ_ENDINGS, Form, RoleLexicon, derived
 
 if TYPE_CHECKING:
     from .context import _Ctx
@@ -32,12 +32,8 @@ _MEMO_MAX = 200_000
 
 
 def _lexicon_memo(lex: RoleLexicon) -> dict:
-    memo = lex.__dict__.get("_analyze_memo")
-    if memo is None:
-        memo = {}
-        object.__setattr__(lex, "_analyze_memo", memo)
-        object.__setattr__(lex, "_blocked_suffixes", tuple(lex.blocked))
-    return memo
+    """Token text -> analysis, shared by every Doc analysed with this lexicon (kept beside it, not on it)."""
+    return derived(lex, "analyze_memo", dict)
 
 
 def _analyze_text(lex: RoleLexicon, text: str) -> tuple[list[Form], list[str], str] | None:
@@ -56,7 +52,7 @@ def _analyze_text(lex: RoleLexicon, text: str) -> tuple[list[Form], list[str], s
     forms = lex.lookup(lw)
     cprefix = ""
     if not forms:
-        if lw.endswith(lex.__dict__["_blocked_suffixes"]):          # any of lex.blocked
+        if lw.endswith(derived(lex, "blocked_suffixes", lambda: tuple(lex.blocked))):   # any of lex.blocked
             return None
         for i in range(2, len(lw) - 3):
             suf = lw[i:]
