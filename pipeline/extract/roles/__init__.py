@@ -33,14 +33,21 @@ a possessive ("Israels"), an adjective ("ukrainischen"), an organisation prefix
 Status is ``former`` with ehemalig/früher/pensioniert/Ex-/Alt-, phrases such as "in
 Trumps erster Amtszeit", and past-tense copulas or "als" clauses.
 
-Package layout (in the order the pipeline runs):
+Package layout (in the order the pipeline runs; where a change goes):
 
-* :mod:`.scan`           the title scan: every role noun (a :class:`Hit`) with organisation, status, determiner
-* :mod:`.bindings`       the binding rules, one named function per ``rule_id``, order/switches in ``roles.yaml``
+* :mod:`.lexicon`        roles.yaml / organizations.yaml compiled to lookup tables (also ``bindings:``, the
+                         order and switches of the binding rules); ``pipeline.extract.lexicon`` re-exports it
+* :mod:`.scan`           the title scan: every role noun (a :class:`Hit`) with organisation, status, determiner,
+                         number; :mod:`.complement` its genitive/"von" complement
+* :mod:`.bindings`       the binding rules, one named function each (``@binding``), tried in roles.yaml order;
+                         the rule name is the row's ``rule_id`` (variants say which one in their docstring)
 * :mod:`.resolve`        the actor each bound hit refers to
 * :mod:`.records`        role rows (:func:`roles`) and holder names NER missed (:func:`name_spans`)
-* helpers: :mod:`.context` (per-Doc state), :mod:`.titles` (lexicon analysis of a token), :mod:`.names`
-  (person names next to a title), :mod:`.organizations` (organisation normalisation), :mod:`.tokens`
+* helpers: :mod:`.context` (per-Doc state, the ``roles`` lists of words.yaml), :mod:`.titles` (lexicon analysis
+  of a token), :mod:`.names` (person names next to a title), :mod:`.organizations` (organisation
+  normalisation), :mod:`.tokens` (small token tests), :mod:`.hits` (the Hit record)
+
+Case files, one per rule_id: ``tests/cases/roles/<rule_id>.yaml`` (``tests/test_roles_cases.py``).
 """
 from __future__ import annotations
 
