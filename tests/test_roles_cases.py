@@ -108,3 +108,18 @@ def test_binding_rule_names_are_checked(tmp_path):
         _rules_with(tmp_path, "  - title_chain ", "  # - title_chain ")
     with pytest.raises(RuleError, match="listed twice"):
         _rules_with(tmp_path, "  - title_chain ", "  - reference\n  - title_chain ")
+
+
+def test_former_phrases_compile_to_matcher_patterns(rules):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.extract.roles.phrases import PhraseSpans, token_pattern
+    assert token_pattern("#") == {"IS_DIGIT": True}
+    assert token_pattern("amtszeit*") == {"LOWER": {"REGEX": "^amtszeit"}}
+    assert token_pattern("dienst") == {"LOWER": "dienst"}
+    words = ["Er", "war", "von", "1990", "bis", "1995", "Minister", ",", "Marineoberst", "außer", "Dienst"]
+    spans = PhraseSpans(Doc(spacy.blank("de").vocab, words=words), rules["roles"])
+    assert spans.within(2, 6) and spans.within(4, 6)               # "von # bis #", "bis #"
+    assert not spans.within(2, 5) and not spans.within(5, 10)
+    assert spans.within(9, 11) and not spans.within(6, 10)         # "außer dienst"

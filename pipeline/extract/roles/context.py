@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from pipeline.ruleset import RuleSet
 from .. import words
 from .lexicon import OrgLexicon, RoleLexicon
+from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
 
 
@@ -62,6 +63,7 @@ class _Ctx:
         self.w = RoleWords.of(rules["words"])
         self.orgs: OrgLexicon = rules["organizations"]
         self.p = self.lex.patterns
+        self._former: PhraseSpans | None = None
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
         self.sent_of, self.sent_bounds = _sentences(doc)
         self.per_start: dict[int, int] = {}
@@ -83,6 +85,12 @@ class _Ctx:
                 self.person_words.update(t.text for t in doc[st:e.end] if t.text[:1].isupper())
         for s, e in per_spans or []:
             self.per_start.setdefault(s, e)
+
+    def former_phrase_in(self, a: int, b: int) -> bool:
+        """A ``former_phrases`` phrase ("außer Dienst", "von # bis #") lies inside tokens ``a`` .. ``b``."""
+        if self._former is None:
+            self._former = PhraseSpans(self.doc, self.lex)
+        return self._former.within(a, b)
 
     def sent_range(self, i: int) -> tuple[int, int]:
         return self.sent_bounds[self.sent_of[i]]

@@ -57,20 +57,3 @@ def _clause_window(ctx: _Ctx, a: int, b: int) -> list[str]:
             break
         out.append(ctx.doc[k].lower_)
     return out
-
-
-def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for ph in phrases:
-        n = len(ph)
-        for s in range(0, len(words) - n + 1):
-            if all(_wmatch(words[s + m], ph[m]) for m in range(n)):
-                return True
-    return False
-
-
-def _wmatch(word: str, pat: str) -> bool:
-    if pat == "#":
-        return word.isdigit()
-    if pat.endswith("*"):
-        return word.startswith(pat[:-1])
-    return word == pat

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import _Ctx
 from ..hits import Hit
-from ..tokens import _capitalized, _has_phrase
+from ..tokens import _capitalized
 from .registry import Site, binding
 
 
@@ -28,8 +28,9 @@ def als(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if any(w in p.characterization_verbs for w in before):
         return True
     clause = [doc[k].lower_ for k in range(s0, s1)]
-    if (any(w in p.past_copulas for w in clause) or _has_phrase(site.after[:6], p.former_phrases)
-            or _has_phrase([doc[k].lower_ for k in range(max(s0, b - 6), b)], p.former_phrases)) \
+    if (any(w in p.past_copulas for w in clause)
+            or ctx.former_phrase_in(site.after_start, site.after_start + min(6, len(site.after)))
+            or ctx.former_phrase_in(max(s0, b - 6), b)) \
             and not any(w in ("seit", "derzeit", "aktuell") for w in clause):
         h.status = "former"
     h.binding = "als"

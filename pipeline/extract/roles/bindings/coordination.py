@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..context import _Ctx
 from ..hits import Hit
 from ..titles import _analyze
-from ..tokens import _clause_window, _has_phrase
+from ..tokens import _clause_window
 from .registry import binding
 
 
@@ -12,7 +12,7 @@ from .registry import binding
 def apposition_coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
     """Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX; ein Repräsentant aus Minnesota
     und Marineoberst außer Dienst. (rule_id ``apposition``)"""
-    doc, p = ctx.doc, ctx.p
+    doc = ctx.doc
     ends = {h.end: h for h in hits}
     for h in hits:
         if not (h.binding in (None, "reference") and h.np_start > 0 and doc[h.np_start - 1].lower_ == "und"):
@@ -25,7 +25,7 @@ def apposition_coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
         if before is not None and before.binding == "apposition" and before.name is not None:
             h.binding, h.name = "apposition", before.name
             s0, s1 = ctx.sent_range(h.head)
-            if _has_phrase(_clause_window(ctx, h.end, s1), p.former_phrases):
+            if ctx.former_phrase_in(h.end, h.end + len(_clause_window(ctx, h.end, s1))):
                 h.status = "former"               # "... und Marineoberst außer Dienst"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..context import _Ctx
 from ..hits import Hit
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
-from ..tokens import _clause_window, _has_phrase
+from ..tokens import _clause_window
 from .registry import Site, binding
 
 
@@ -114,7 +114,7 @@ def predicative(ctx: _Ctx, h: Hit, site: Site) -> bool:
 @binding("predicative_relative")
 def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """Carl Bergengruen, der ab Februar Vorsitzender der Geschäftsführung sein wird. (rule_id ``predicative``)"""
-    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
     if not (h.det == "none" and not h.plural):
         return False
     r = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 8) - 1, -1)
@@ -129,7 +129,7 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     cop = next((w for w in tail if w in ctx.w.relative_copulas), None)
     if nm is not None and cop is not None and not any(doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
         h.binding, h.name = "predicative", nm
-        if cop in ctx.w.former_copulas or _has_phrase(tail, p.former_phrases):
+        if cop in ctx.w.former_copulas or ctx.former_phrase_in(h.end, h.end + len(tail)):
             h.status = "former"
         return True
     return False

@@ -18,7 +18,7 @@ from ..lexicon import declare_binding
 from ..context import _Ctx
 from ..hits import Hit
 from ..titles import _analyze
-from ..tokens import _clause_window, _has_phrase
+from ..tokens import _clause_window
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class Site:
         if "und" in after:
             after = after[:after.index("und")]        # "Repräsentant aus Minnesota und Marineoberst außer Dienst"
         self.after = after
-        self.former_after = _has_phrase(after, ctx.p.former_phrases)
+        self.after_start = h.end                      # (h.end as the rules found it)
+        self.former_after = ctx.former_phrase_in(h.end, h.end + len(after))
         self.ends_before = ends_before                # hit ends before any rule ran
         self.prev = doc[h.np_start - 1].lower_ if h.np_start - 1 >= s0 else ""
         self._copula: tuple[str, int] | None = None
