@@ -1,0 +1,87 @@
+"""Binding rules where a cue word says how the holder is found: "als", "zum ... ernannt", "das Amt des",
+or none at all (a role noun standing alone refers back to a known actor)."""
+from __future__ import annotations
+
+from ..context import _Ctx
+from ..hits import Hit
+from ..tokens import _capitalized
+from .registry import Site, binding
+
+
+@binding("als")
+def als(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Der Vizepräsident hatte schon als US-Senator ...; als „Technischer Leiter“ der Firma.
+
+    A designation quoted verbatim counts (a capitalized adjective first); a bare quoted title is a
+    nickname ("nur „der Außenminister“ genannt"). Comparisons ("mehr als") and characterisations
+    ("bezeichnete ihn als") end the search without a role."""
+    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    prev, b = site.copula(ctx, h)
+    if prev in ("„", "»", "\"") and b - 2 >= s0 and doc[b - 2].lower_ == "als" and h.det == "none" \
+            and b < h.head and _capitalized(doc[b]) and doc[h.head + 1:h.head + 2].text in ("“", "«", "\"", "/"):
+        prev, b = "als", b - 1
+    if not (prev == "als" and h.det == "none"):
+        return False
+    before = [doc[k].lower_ for k in range(max(s0, b - 5), b - 1)]
+    if b - 2 >= s0 and doc[b - 2].lower_ in p.comparatives:
+        return True
+    if any(w in p.characterization_verbs for w in before):
+        return True
+    clause = [doc[k].lower_ for k in range(s0, s1)]
+    if (any(w in p.past_copulas for w in clause)
+            or ctx.former_phrase_in(site.after_start, site.after_start + min(6, len(site.after)))
+            or ctx.former_phrase_in(max(s0, b - 6), b)) \
+            and not any(w in ("seit", "derzeit", "aktuell") for w in clause):
+        h.status = "former"
+    h.binding = "als"
+    h.extra["cue"] = b - 1
+    return True
+
+
+@binding("appointment")
+def appointment(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """ernannte ihn zum Gesandten für den Nahen Osten; zu seiner Vorsitzenden gewählt."""
+    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    prev, b = site.copula(ctx, h)
+    if h.det == "poss" and h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ == "zu":
+        prev, b = "zum", h.np_start
+    if prev in ("zum", "zur"):
+        sent_words = [doc[k].lower_ for k in range(s0, s1)]
+        if any(w in p.appointment_verbs for w in sent_words):
+            h.binding = "appointment"
+            h.extra["cue"] = b - 1
+            return True
+    return False
+
+
+@binding("office")
+def office(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Das Amt des Bundespräsidenten übte er 2004 aus; in das Amt eines Bürgermeisters gewählt.
+
+    rule_id ``office``, or ``appointment`` where the sentence has an appointment verb (and no
+    verb of a former office)."""
+    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    if not (h.det in ("def", "indef") and not h.plural and h.np_start - 1 >= s0
+            and doc[h.np_start - 1].lower_ in p.office_holding_nouns):
+        return False
+    words = [doc[k].lower_ for k in range(s0, s1)]
+    former = any(w in p.office_verbs_former for w in words)
+    if former or any(w in p.office_verbs_current or w in p.appointment_verbs for w in words):
+        h.binding = "appointment" if any(w in p.appointment_verbs for w in words) and not former else "office"
+        h.extra["cue"] = h.np_start - 1
+        if former:
+            h.status = "former"
+        return True
+    return False
+
+
+@binding("reference")
+def reference(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """der US-Präsident; Der Vizepräsident: a role noun standing alone, resolved to a known actor
+    (not "den Posten des IWF-Chefs")."""
+    doc, p, s0 = ctx.doc, ctx.p, site.s0
+    if h.det in ("def", "poss", "posspers") and not h.plural and not (
+            h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ in p.office_nouns):
+        h.binding = "reference"
+        return True
+    return False

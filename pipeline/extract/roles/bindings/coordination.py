@@ -1,0 +1,87 @@
+"""Passes over all hits of a Doc (after the per-hit rules): coordinated titles and title chains share a holder."""
+from __future__ import annotations
+
+from ..context import _Ctx
+from ..hits import Hit
+from ..titles import _analyze
+from ..tokens import _clause_window
+from .registry import binding
+
+
+@binding("apposition_coordinated", per_hit=False)
+def apposition_coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX; ein Repräsentant aus Minnesota
+    und Marineoberst außer Dienst. (rule_id ``apposition``)"""
+    doc = ctx.doc
+    ends = {h.end: h for h in hits}
+    for h in hits:
+        if not (h.binding in (None, "reference") and h.np_start > 0 and doc[h.np_start - 1].lower_ == "und"):
+            continue
+        before = ends.get(h.np_start - 1)
+        if before is None:                  # "ein Repräsentant aus Minnesota und Marineoberst"
+            before = next((ends[x] for x in range(h.np_start - 2, max(0, h.np_start - 5), -1) if x in ends
+                           and all(doc[y].text not in ctx.w.punct_stop and doc[y].pos_ not in ("VERB", "AUX")
+                                   for y in range(x, h.np_start - 1))), None)
+        if before is not None and before.binding == "apposition" and before.name is not None:
+            h.binding, h.name = "apposition", before.name
+            s0, s1 = ctx.sent_range(h.head)
+            if ctx.former_phrase_in(h.end, h.end + len(_clause_window(ctx, h.end, s1))):
+                h.status = "former"               # "... und Marineoberst außer Dienst"
+
+
+def _coordinated_with(ctx: _Ctx, hits: list[Hit], n: int) -> Hit | None:
+    """The "als"/predicative hit that hit ``n`` is coordinated with by "und" or "/", if any."""
+    doc, h = ctx.doc, hits[n]
+    s0, _ = ctx.sent_range(h.head)
+    und = next((x for x in range(h.np_start - 1, max(s0, h.np_start - 9) - 1, -1)
+                if doc[x].lower_ == "und" or (doc[x].text == "/" and x == h.np_start - 1)), None)
+    if und is None or any(doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX", "PROPN") or x in ctx.ent_of
+                          or not (doc[x].is_lower or doc[x].like_num or doc[x].pos_ == "NOUN"
+                                  or (not ctx.has_pos and doc[x].is_alpha and _analyze(ctx, doc[x]) is None))
+                          for x in range(und + 1, h.np_start)):
+        return None
+    before = hits[n - 1]
+    if before.binding not in ("als", "predicative") or before.sent != h.sent or before.head >= und \
+            or und - before.end > 5 or any(doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX")
+                                           for x in range(before.end, und)):
+        return None
+    return before
+
+
+@binding("coordinated", per_hit=False)
+def coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
+    """als Übersetzer und Sprengfallenexperte tätig; war 1990 Minister für X und von 1991 an Minister für Y.
+
+    The second title takes the binding (rule_id) and the holder of the first."""
+    for n, h in enumerate(hits):
+        if h.binding is not None or h.det not in ("none", "indef") or n == 0:
+            continue
+        before = _coordinated_with(ctx, hits, n)
+        if before is None:
+            continue
+        h.binding, h.name = before.binding, before.name
+        h.extra["coord"] = before
+        if before.status == "former":
+            h.status = "former"
+
+
+@binding("title_chain", per_hit=False)
+def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Der Vizekanzler und Arbeitsminister Franz Müntefering; der Oberkommandierende General der
+    US-Streitkräfte im Irak, General George Casey: a title before a named title shares its name."""
+    doc = ctx.doc
+    at = {h.start: h for h in hits}
+    for h in hits:
+        if h.binding not in (None, "reference"):
+            continue
+        s0, s1 = ctx.sent_range(h.head)
+        c = h.end
+        if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus"):
+            c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
+            if c2 is not None and doc[c2].text == ",":
+                c = c2
+        nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
+        if nxt is not None and nxt.name is not None and nxt.binding in ("title_name", "title_comma_name"):
+            h.binding, h.name = "title_chain", nxt.name
+            if doc[c].lower_ == "und" and h.status == "former":
+                nxt.status = "former"     # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"

@@ -1,0 +1,130 @@
+"""Binding rules where the holder is named right next to the title (or the title is no role at all)."""
+from __future__ import annotations
+
+from ..context import _Ctx
+from ..hits import Hit, _set_org
+from ..names import _name_at, _name_ending_at, _propn_run_ending_at
+from ..organizations import _comma_after_genitive, _post_name_org
+from ..tokens import _capitalized
+from .registry import Site, binding
+
+
+@binding("quoted_title")
+def quoted_title(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Der „Außenminister“ der Bewegung; nur „der Außenminister“ genannt.
+
+    A bare title in quotes is a nickname or a quoted word: no role (but not "als „Technischer
+    Leiter“", a verbatim designation)."""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    q = next((x for x in (h.np_start - 1, h.start - 1) if s0 <= x and doc[x].text in ("„", "»", "\"")), None)
+    return q is not None and h.head + 1 < s1 and doc[h.head + 1].text in ("“", "«", "\"") and all(
+        doc[x].lower_ in ctx.w.determiners for x in range(q + 1, h.head))
+
+
+def _name_after_place(ctx: _Ctx, h: Hit, s1: int) -> int | None:
+    """Fraktionschef der Grünen in Bayern Sepp Daxenberger: the name after "in/aus <place>" (moves h.end)."""
+    doc = ctx.doc
+    if h.end + 2 < s1 and doc[h.end].lower_ in ("in", "aus") and _capitalized(doc[h.end + 1]) \
+            and (h.end + 1 in ctx.ent_of and ctx.ent_of[h.end + 1].label_ == "LOC"
+                 or ctx.orgs.by_name(doc[h.end + 1].text) is not None):
+        n2 = _name_at(ctx, h.end + 2, s1)
+        if n2 is not None:
+            h.end = h.end + 2
+            return n2
+    return None
+
+
+def _name_after_portfolio(ctx: _Ctx, h: Hit, s1: int) -> int | None:
+    """der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle (moves h.end)."""
+    doc = ctx.doc
+    if not (h.end + 2 < s1 and doc[h.end].lower_ == "für" and h.det != "indef"):
+        return None
+    for j in range(h.end + 2, min(h.end + 9, s1)):
+        if doc[j].text in ctx.w.punct_stop and doc[j].text != ",":
+            break
+        if doc[j].pos_ in ("VERB", "AUX"):
+            break
+        if doc[j].text == ",":
+            n2 = _name_at(ctx, j + 1, s1)
+            if n2 is not None:
+                h.end = j + 1
+                return n2
+            break
+        if (j in ctx.per_start or doc[j].text in ctx.given) and _name_at(ctx, j, s1) is not None:
+            h.end = j
+            return _name_at(ctx, j, s1)
+    return None
+
+
+@binding("title_name")
+def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
+    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    n_end = _name_at(ctx, h.end, s1)
+    if n_end is None:
+        n_end = _name_after_place(ctx, h, s1)
+    if n_end is None:
+        n_end = _name_after_portfolio(ctx, h, s1)
+    if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
+            and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
+        _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
+        h.end, n_end = n_end, None
+    if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
+            and doc[h.np_start - 1].lower_ == "als":
+        n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
+    if n_end is not None and h.det != "indef":
+        h.binding, h.name = "title_name", (h.end, n_end)
+        if h.category in p.post_name_org_categories or h.title.generic:
+            _post_name_org(ctx, h, n_end, s1)
+        return True
+    return False
+
+
+def _named_after(ctx: _Ctx, h: Hit, s1: int) -> tuple[int, bool]:
+    """(comma after a short genitive, a name follows it): "X, dem Ministerpräsidenten Fidschis, Qarase,"."""
+    doc = ctx.doc
+    ca = _comma_after_genitive(ctx, h.end, s1)
+    named = h.det == "def" and ca + 1 < s1 and doc[ca].text == "," and _name_at(ctx, ca + 1, s1) is not None
+    return ca, named
+
+
+@binding("apposition")
+def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Kurt Volker, Nato-Botschafter in Trumps erster Amtszeit; Olaf Scholz (SPD), Bundeskanzler."""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    b = h.np_start
+    _, named_after = _named_after(ctx, h, s1)
+    if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef") and not named_after:
+        nm = _name_ending_at(ctx, b - 1)
+        if nm is None:
+            nm = _propn_run_ending_at(ctx, b - 1, s0)      # NER missed "Andres Granier"
+        if nm is None and doc[b - 2].text == ")":          # "Olaf Scholz (SPD), Bundeskanzler"
+            op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
+            if op is not None:
+                nm = _name_ending_at(ctx, op)
+        if nm is not None:
+            h.binding, h.name = "apposition", nm
+            if site.former_after:
+                h.status = "former"
+            return True
+    return False
+
+
+@binding("title_comma_name")
+def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
+    doc, s1 = ctx.doc, site.s1
+    c = h.end
+    if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
+        c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
+        if c2 is not None and doc[c2].text == ",":
+            c = c2
+    ca, named_after = _named_after(ctx, h, s1)
+    if named_after:
+        c = ca                        # "dem Innenminister des Landes, Karl Moser"
+    if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+        n_end = _name_at(ctx, c + 1, s1)
+        if n_end is not None:
+            h.binding, h.name = "title_comma_name", (c + 1, n_end)
+            return True
+    return False

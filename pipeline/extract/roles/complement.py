@@ -1,0 +1,141 @@
+"""The title's right context: a genitive or "von" complement that names its organisation
+("des Auslandsgeheimdienstes CIA", "von Bündnis 90/Die Grünen", "der Geschäftsführung im Studio Hamburg")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Title
+from .context import _ACRONYM, _Ctx
+from .hits import Hit, _set_org
+from .names import _name_at
+from .organizations import _lemma_noun, _org_from_np
+from .tokens import _capitalized, _is_adj
+
+
+def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> None:
+    """Extend ``h`` over a genitive/von complement after the title at ``i`` and take its organisation."""
+    doc = ctx.doc
+    j = i + 1
+    if j + 1 < s1 and doc[j].text in ("“", "«", "\"") and h.np_start - 1 >= s0 \
+            and doc[h.np_start - 1].text in ("„", "»", "\"") and doc[j + 1].lower_ in ("des", "der", "von", "vom"):
+        j += 1                        # als „Technischer Leiter“ der Firma X
+    if _name_at(ctx, j, s1) is not None or j >= s1:
+        return
+    low = doc[j].lower_
+    membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
+    if low in ("von", "vom") and j + 1 < s1 and _von_name(ctx, h, j):
+        low = ""
+    if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
+        _genitive_complement(ctx, h, j, low, title, s1)
+
+
+def _von_name(ctx: _Ctx, h: Hit, j: int) -> bool:
+    """"von Bündnis 90/Die Grünen": an organisation name of up to 7 tokens after "von"."""
+    doc = ctx.doc
+    for n in range(min(7, len(doc) - j - 1), 0, -1):
+        if any(x.text in (",", ".", ";", ":") for x in doc[j + 1:j + 1 + n]):
+            continue                  # (the sentence splitter may cut inside the name)
+        o = ctx.orgs.by_name(doc[j + 1:j + 1 + n].text)
+        if o is not None and (n > 1 or doc[j + 1].lower_ not in ("der", "die", "dem", "den")):
+            _set_org(h, o.name, "genitive")
+            h.end = j + 1 + n
+            return True
+    return False
+
+
+def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: int) -> None:
+    doc = ctx.doc
+    det = "des" if low in ("des", "vom") else "der" if low != "im" else "dem"
+    k2 = j + 1
+    if low == "von" and doc[k2].lower_ in ("der", "den", "dem"):
+        k2 += 1
+    np = _complement_np(ctx, k2, s1)
+    if low == "von" and doc[j + 1].lower_ not in ("der", "den", "dem"):
+        ok = _von_np_names_org(ctx, np, title)
+    else:
+        ok = bool(np)
+    board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
+    org = _org_from_np(ctx, np, det) if ok and not board else None
+    if org:
+        _set_org(h, org, "genitive")
+        h.end = np[-1].i + 1
+    elif board:
+        _board_org(ctx, h, np, det, s1)
+
+
+def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
+    """The tokens of the noun phrase starting at ``k2`` (at most 8): capitalised words, quotes,
+    an acronym in brackets, "90/Die Grünen", attributive adjectives, "of/the/and" inside a name."""
+    doc, orgs = ctx.doc, ctx.orgs
+    np: list[Token] = []
+    while k2 < s1 and len(np) < 8:
+        tk = doc[k2]
+        if k2 in ctx.per_start and np:
+            break
+        if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
+            if np and tk.text in ("“", "«", "\"", "''"):
+                if any(x.text in ("„", "»", "\"", "''") for x in np):
+                    np.append(tk)     # (not the quote closing the title: als „Chef des Beirates“)
+                    k2 += 1
+                break
+            np.append(tk)             # der „New York Times“
+            k2 += 1
+            continue
+        if tk.text == "(" and k2 + 2 < s1 and doc[k2 + 2].text == ")" and _ACRONYM.match(doc[k2 + 1].text):
+            np += [tk, doc[k2 + 1], doc[k2 + 2]]
+            k2 += 3
+            break
+        if np and k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN" or tk.text in ctx.given) and \
+                orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
+                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None:
+            break                     # "der Deutschen Bank Josef Ackermann"
+        if _np_continues(ctx, np, tk, k2, s1):
+            np.append(tk)
+            k2 += 1
+            continue
+        break
+    return np
+
+
+def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
+    doc = ctx.doc
+    if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
+        return True                   # "Bündnis 90/Die Grünen"
+    if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
+            tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
+        return not (ctx.lex.lookup(tk.text) and np)
+    if tk.text[0].islower() and _is_adj(ctx, tk) and k2 + 1 < s1 and _capitalized(doc[k2 + 1]):
+        return True
+    return tk.lower_ in ("for", "of", "the", "and", "de", "du", "des", "la") and bool(np) and \
+        k2 + 1 < s1 and _capitalized(doc[k2 + 1]) and ctx.ent_of.get(k2) is not None
+
+
+def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
+    """"von X" names an organisation (not a person: "Kandidat von Barack Obama")."""
+    orgs = ctx.orgs
+    e0 = ctx.ent_of.get(np[0].i) if np else None
+    return bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
+                         or orgs.by_name_or_genitive(np[0].text) is not None
+                         or orgs.by_name(" ".join(x.text for x in np)) is not None
+                         or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
+                             and title.category == "head_of_state_or_government"))
+
+
+def _board_org(ctx: _Ctx, h: Hit, np: list[Token], det: str, s1: int) -> None:
+    """"Vorsitzender der Geschäftsführung im Studio Hamburg"; no company named: the board itself
+    ("Chef des Verwaltungsrats")."""
+    doc, orgs = ctx.doc, ctx.orgs
+    h.end = np[-1].i + 1
+    k3 = h.end
+    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom", "der", "des"):
+        e3 = ctx.ent_of.get(k3 + 1)
+        o3 = orgs.by_name_or_genitive(doc[k3 + 1].text)
+        if e3 is not None and e3.start == k3 + 1 and e3.label_ in ("ORG", "MISC", "LOC"):
+            o3 = orgs.by_name_or_genitive(e3.text)
+            _set_org(h, o3.name if o3 else e3.text, "genitive")
+            h.end = e3.end
+        elif o3 is not None:
+            _set_org(h, o3.name, "genitive")
+            h.end = k3 + 2
+    if h.org is None:
+        _set_org(h, _lemma_noun(np[0], det), "genitive")

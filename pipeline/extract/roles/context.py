@@ -1,0 +1,145 @@
+"""Per-Doc context of the role rules (:class:`_Ctx`): sentences, entities, lexicons."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Span
+
+from pipeline.ruleset import RuleSet
+from .. import words
+from .lexicon import OrgLexicon, RoleLexicon
+from .phrases import PhraseSpans
+from .titles import _analyze, _lexicon_memo
+
+
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜa-z0-9&]*[A-ZÄÖÜ0-9]$")
+_AGE = re.compile(r"^\d+-[jJ]ährig\w*$")
+_PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben|da|de|di|van|von)-[A-ZÄÖÜ]")
+
+words.require("common", "definite_articles", "indefinite_articles")
+words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
+              "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
+              "pronouns_feminine")
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The closed-class word lists of the role rules (``pipeline/rules/words.yaml``, section ``roles``)."""
+    punct_stop: frozenset[str]
+    adverbs: frozenset[str]
+    time_words: frozenset[str]
+    former_copulas: frozenset[str]
+    relative_copulas: frozenset[str]
+    prepositions: frozenset[str]
+    board_nouns: frozenset[str]
+    type_nouns: tuple[str, ...]              # (a tuple: matched with str.endswith)
+    legal_forms: frozenset[str]
+    determiners: frozenset[str]
+    pronoun_gender: dict[str, str]
+
+    @classmethod
+    def of(cls, w: words.Words) -> "RoleWords":
+        return cls(punct_stop=w("roles", "clause_punctuation"), adverbs=w("roles", "adverbs"),
+                   time_words=w("roles", "time_words"), former_copulas=w("roles", "former_copulas"),
+                   relative_copulas=w("roles", "relative_clause_copulas"), prepositions=w("roles", "prepositions"),
+                   board_nouns=w("roles", "board_nouns"),
+                   type_nouns=tuple(sorted(w("roles", "organization_type_nouns"))),
+                   legal_forms=w("roles", "legal_forms_cased"),
+                   determiners=w("common", "definite_articles") | w("common", "indefinite_articles"),
+                   pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
+                                   **{x: "f" for x in w("roles", "pronouns_feminine")}})
+
+
+class _Ctx:
+    """Everything the rules need about one Doc."""
+
+    def __init__(self, doc: Doc, rules: RuleSet, per_spans: list[tuple[int, int]] | None = None):
+        self.doc = doc
+        self.lex: RoleLexicon = rules["roles"]
+        self.w = RoleWords.of(rules["words"])
+        self.orgs: OrgLexicon = rules["organizations"]
+        self.p = self.lex.patterns
+        self._former: PhraseSpans | None = None
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.sent_of, self.sent_bounds = _sentences(doc)
+        self.per_start: dict[int, int] = {}
+        self.ent_of: dict[int, Span] = {}
+        self.person_words: set[str] = set()
+        self.analyzed = _lexicon_memo(self.lex)
+        self.texts = _text_counts(doc)
+        ar = rules.get("actors")
+        self.actor_rules = ar
+        self.given = ar.given_names if ar is not None else frozenset()
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                self.ent_of[i] = e
+            if e.label_ == "PER":
+                st = e.start
+                while st < e.end - 1 and _analyze(self, doc[st]) is not None:
+                    st += 1                   # "Heereskommandeur Abdel Kader Dschassim" tagged PER
+                self.per_start[st] = e.end
+                self.person_words.update(t.text for t in doc[st:e.end] if t.text[:1].isupper())
+        for s, e in per_spans or []:
+            self.per_start.setdefault(s, e)
+
+    def former_phrase_in(self, a: int, b: int) -> bool:
+        """A ``former_phrases`` phrase ("außer Dienst", "von # bis #") lies inside tokens ``a`` .. ``b``."""
+        if self._former is None:
+            self._former = PhraseSpans(self.doc, self.lex)
+        return self._former.within(a, b)
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        return self.sent_bounds[self.sent_of[i]]
+
+    def named_orgs(self) -> set[str]:
+        """Organisations the article names by a word of their own: name (or genitive), adjective, demonym."""
+        named = self.__dict__.get("_named")
+        if named is None:
+            named = set()
+            o = self.orgs
+            for text in self.texts:
+                low = text.lower()
+                for table in (o.names, o.adjectives, o.demonyms):
+                    if low in table:
+                        named.add(table[low].name)
+            self._named = named
+        return named
+
+    def implied_org_doubtful(self, org: str) -> bool:
+        """The implied organisation (Bundeskanzler -> Deutschland) where the article is about a rival."""
+        rivals = self.lex.implied_organization_rivals.get(org)
+        if not rivals:
+            return False
+        named = self.named_orgs()
+        return org not in named and any(r in named for r in rivals)
+
+
+def _text_counts(doc: Doc) -> Counter:
+    """Counter of the token texts (``Counter(t.text for t in doc)``, without making a Token per word)."""
+    strings = doc.vocab.strings
+    orths = Counter(doc.to_array([ORTH]).ravel().tolist()) if len(doc) else Counter()
+    return Counter({strings[h]: n for h, n in orths.items()})
+
+
+def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        bounds = []
+        for s in doc.sents:
+            last = doc[s.start - 1] if s.start > 0 else None
+            if bounds and last is not None and (last.is_alpha or last.like_num) and "\n" not in last.whitespace_ \
+                    and not doc[s.start].is_space:
+                bounds[-1] = (bounds[-1][0], s.end)   # a boundary with no punctuation before it is a senter error
+            else:                                     # ("berichtete der Wissenschaftsjournalist | Dirk Lorenzen")
+                bounds.append((s.start, s.end))
+    else:
+        bounds = [(0, len(doc))]
+    sent_of = [0] * len(doc)
+    for k, (s, e) in enumerate(bounds):
+        for i in range(s, e):
+            sent_of[i] = k
+    return sent_of, bounds
+

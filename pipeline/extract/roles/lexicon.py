@@ -1,0 +1,490 @@
+"""Compiled role and organisation lexicons (rules/roles.yaml, rules/organizations.yaml).
+
+The YAML files are data; this module turns them into lookup tables:
+
+* role titles -> every inflected surface form (case, number, feminine form),
+  keyed by lower-case form, plus multi-word titles ("Nationaler Sicherheitsberater");
+* organisations -> canonical name, type, and the surface forms that point to them:
+  names (incl. genitive -s), hyphen prefixes ("US-", "Nato-"), adjectives
+  ("ukrainischen"), demonyms ("der Amerikaner") and possessives ("Israels").
+"""
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from pipeline.ruleset import RuleError, rule_file, strict
+
+CATEGORIES = (
+    "head_of_state_or_government", "minister", "legislator", "diplomat_or_envoy",
+    "intelligence_and_security", "military", "party", "business", "expert_or_academia",
+    "media", "judiciary", "other",
+)
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+# ----------------------------------------------------------------------------- roles
+@dataclass(frozen=True)
+class TitleSpec:
+    """One entry of ``titles`` in roles.yaml (a plain string is shorthand for ``title``)."""
+    title: str
+    forms: list = field(default_factory=list)      # extra/irregular surface forms
+    feminine: str | None = None                    # explicit feminine form (default: derived)
+    organization: str | None = None                # implied organisation (Bundeskanzler -> Deutschland)
+    generic: bool = False                          # category follows the organisation's type
+    gender: str = "any"                            # m | f | any: genders the title exists in
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str                 # normalized form, e.g. "Außenminister"
+    category: str
+    organization: str | None
+    generic: bool
+    modifiers: tuple[str, ...]  # adjective stems before the head, lower case ("national",)
+    head: str                  # head noun, e.g. "Sicherheitsberater"
+
+
+@dataclass(frozen=True)
+class Form:
+    title: Title
+    gender: str                # m | f | any
+    plural: str                # sg | pl | any
+
+
+@dataclass(frozen=True)
+class RolePatterns:
+    former_adjectives: tuple[str, ...]
+    current_adjectives: tuple[str, ...]
+    deputy_adjectives: tuple[str, ...]
+    former_prefixes: tuple[str, ...]
+    former_phrases: tuple[tuple[str, ...], ...]
+    past_copulas: tuple[str, ...]
+    copulas: tuple[str, ...]
+    appointment_verbs: tuple[str, ...]
+    characterization_verbs: tuple[str, ...]
+    comparatives: tuple[str, ...]
+    determiners_definite: tuple[str, ...]
+    determiners_indefinite: tuple[str, ...]
+    possessives: tuple[str, ...]
+    pronouns_subject: tuple[str, ...]
+    pronouns_object: tuple[str, ...]
+    stop_adjectives: tuple[str, ...]
+    nationality_only_categories: tuple[str, ...]
+    fallback_categories: tuple[str, ...]
+    post_name_org_categories: tuple[str, ...]
+    org_nouns: tuple[str, ...]
+    office_nouns: tuple[str, ...] = ()
+    descriptor_categories: tuple[str, ...] = ()
+    office_categories: tuple[str, ...] = ()
+    subject_cues: tuple[str, ...] = ()
+    office_holding_nouns: tuple[str, ...] = ()
+    office_verbs_former: tuple[str, ...] = ()
+    office_verbs_current: tuple[str, ...] = ()
+
+
+@dataclass
+class RoleLexicon:
+    version: int
+    forms: dict[str, list[Form]]
+    titles: dict[str, Title]
+    compound_prefixes: dict[str, dict]       # lower non-hyphen prefix -> {organization, status}
+    blocked: frozenset[str]
+    generic_category_by_org_type: dict[str, str]
+    groups: dict[str, int]                   # title -> equivalence group id
+    patterns: RolePatterns
+    categories: dict[str, str]
+    # implied organisation -> countries whose offices carry the same prefix/title ("Bundespräsident"):
+    # the implied one is dropped where the article names a rival and never the organisation itself
+    implied_organization_rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the binding rules (pipeline/extract/roles/bindings) that are switched on, in the order they are tried
+    bindings: tuple[str, ...] = ()
+
+    def lookup(self, word: str) -> list[Form]:
+        return self.forms.get(word.lower(), [])
+
+    def lookup_misspelt(self, word: str, min_length: int = 10) -> list[Form]:
+        """Forms of a long title misspelt by one letter ("Ministerpäsident"); [] if none or ambiguous.
+
+        Only words of at least ``min_length`` letters whose first four letters agree, so that
+        short real words ("Minister"/"Ministern") never meet."""
+        low = word.lower()
+        if len(low) < min_length or low in self.forms:
+            return []
+        index = derived(self, "fuzzy_index", lambda: self._fuzzy_index(min_length))
+        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)}
+        titles = {x.title.title for f in hits for x in self.forms[f]}
+        if len(titles) != 1:
+            return []
+        return [x for f in sorted(hits) for x in self.forms[f]]
+
+
+    def _fuzzy_index(self, min_length: int) -> dict[str, list[str]]:
+        """First four letters -> the one-word forms of at least ``min_length - 1`` letters."""
+        index: dict[str, list[str]] = {}
+        for f in self.forms:
+            if len(f) >= min_length - 1 and " " not in f:
+                index.setdefault(f[:4], []).append(f)
+        return index
+
+
+_DERIVED: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
+
+
+def derived(obj: Any, name: str, build: Callable[[], Any]) -> Any:
+    """A value derived from the rule object ``obj`` (an index, a memo), built once per object and kept
+    beside it rather than on it, so that rule objects stay plain data (picklable as loaded)."""
+    key = id(obj)
+    entry = _DERIVED.get(key)
+    if entry is None or entry[0]() is not obj:
+        entry = (weakref.ref(obj, lambda _ref, key=key: _DERIVED.pop(key, None)), {})
+        _DERIVED[key] = entry
+    values = entry[1]
+    if name not in values:
+        values[name] = build()
+    return values[name]
+
+
+def _edit1(a: str, b: str) -> bool:
+    """a and b differ by one insertion, deletion or substitution (or not at all)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+_WEAK_SUFFIXES = ("ent", "ant", "ist", "at", "ot", "nom", "graf", "graph", "soph", "krat",
+                  "ast", "et", "ik", "it", "urg", "og", "iat", "ad", "ard")
+
+
+def _inflect(head: str, spec: TitleSpec, adjectival_suffixes: tuple[str, ...],
+             weak_override: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(form, gender, number) for the head noun of a title."""
+    low = head.lower()
+    out: list[tuple[str, str, str]] = []
+    if any(low.endswith(s) for s in adjectival_suffixes):          # Gesandter, Vorsitzender
+        stem = head[:-2] if low.endswith("er") else head[:-1]
+        out += [(stem + "er", "m", "sg"), (stem + "e", "any", "any"), (stem + "en", "any", "any"),
+                (stem + "em", "any", "sg")]
+        fem = spec.feminine
+        if fem:
+            out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    elif low.endswith("e"):                                          # Experte, Biologe
+        out += [(head, "m", "sg"), (head + "n", "m", "any")]
+        fem = spec.feminine or head[:-1] + "in"
+        out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    elif low.endswith(_WEAK_SUFFIXES) or low.endswith(weak_override):   # Präsident, Diplomat
+        out += [(head, "m", "sg"), (head + "en", "m", "any")]
+        fem = spec.feminine or head + "in"
+        out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    elif low.endswith(("er", "el")):                                  # Minister, Botschafter
+        out += [(head, "m", "any"), (head + "s", "m", "sg"), (head + "n", "m", "pl")]
+        fem = spec.feminine or head + "in"
+        out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    elif low.endswith("or"):                                          # Direktor, Senator
+        out += [(head, "m", "sg"), (head + "s", "m", "sg"), (head + "en", "m", "pl")]
+        fem = spec.feminine or head + "in"
+        out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    else:                                                             # Chef, General, Kommissar
+        out += [(head, "m", "sg"), (head + "s", "m", "sg"), (head + "es", "m", "sg"),
+                (head + "e", "m", "pl"), (head + "en", "m", "pl")]
+        if low.endswith(("chef", "boss")):
+            out = [(head, "m", "sg"), (head + "s", "m", "any")]
+        fem = spec.feminine or head + "in"
+        out += [(fem, "f", "sg"), (fem + "nen", "f", "pl")]
+    if spec.gender == "f":
+        out = [(f, "f", n) for f, g, n in out]
+    for f in spec.forms:
+        out.append((f, "any", "any"))
+    return out
+
+
+def _as_tuple(data: dict, key: str, file: str) -> tuple:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise RuleError(file, key, "expected a list")
+    return tuple(value)
+
+
+def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
+    if not isinstance(data, dict) or "version" not in data:
+        raise RuleError(file, None, "expected a mapping with a 'version' key")
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+
+
+_ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
+               "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
+               "patterns", "titles", "implied_organization_rivals", "bindings"}
+
+
+@rule_file("roles")
+def parse_roles(data: Any, file: str) -> RoleLexicon:
+    _check_keys(data, file, _ROLES_KEYS)
+    cats = data.get("categories") or {}
+    if set(cats) != set(CATEGORIES):
+        raise RuleError(file, "categories", f"must document exactly {list(CATEGORIES)}")
+    adj_suffixes = tuple(s.lower() for s in _as_tuple(data, "adjectival_suffixes", file))
+    weak = tuple(s.lower() for s in _as_tuple(data, "weak_nouns", file))
+    forms, titles = _titles(data.get("titles"), file, adj_suffixes, weak)
+    gmap = data.get("generic_category_by_org_type") or {}
+    for k, v in gmap.items():
+        if v not in CATEGORIES:
+            raise RuleError(file, f"generic_category_by_org_type.{k}", f"unknown category {v!r}")
+    return RoleLexicon(
+        version=int(data["version"]), forms=forms, titles=titles,
+        compound_prefixes=_compound_prefixes(data.get("compound_prefixes") or {}, file),
+        blocked=frozenset(s.lower() for s in _as_tuple(data, "blocked_compounds", file)),
+        generic_category_by_org_type=dict(gmap), groups=_groups(data.get("equivalent_titles") or [], titles, file),
+        patterns=_patterns(data.get("patterns"), file), categories=dict(cats),
+        implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
+        bindings=_bindings(data.get("bindings"), file))
+
+
+def _titles(tdata: Any, file: str, adj_suffixes: tuple[str, ...],
+            weak: tuple[str, ...]) -> tuple[dict[str, list[Form]], dict[str, Title]]:
+    """``titles:`` (category -> titles) -> (lower-case surface form -> forms, title -> Title)."""
+    forms: dict[str, list[Form]] = {}
+    titles: dict[str, Title] = {}
+    if not isinstance(tdata, dict):
+        raise RuleError(file, "titles", "expected a mapping category -> list of titles")
+    for cat, entries in tdata.items():
+        if cat not in CATEGORIES:
+            raise RuleError(file, f"titles.{cat}", f"unknown category; use one of {list(CATEGORIES)}")
+        if not isinstance(entries, list):
+            raise RuleError(file, f"titles.{cat}", "expected a list")
+        for i, raw in enumerate(entries):
+            t, spec = _title(raw, cat, file, f"titles.{cat}[{i}]", titles)
+            titles[spec.title] = t
+            for form, gender, number in _inflect(t.head, spec, adj_suffixes, weak):
+                lst = forms.setdefault(form.lower(), [])
+                if not any(f.title is t for f in lst):
+                    lst.append(Form(t, gender, number))
+    return forms, titles
+
+
+def _title(raw: Any, cat: str, file: str, where: str, titles: dict[str, Title]) -> tuple[Title, TitleSpec]:
+    spec = strict(TitleSpec, {"title": raw} if isinstance(raw, str) else raw, file, where)
+    if spec.gender not in ("m", "f", "any"):
+        raise RuleError(file, where, f"gender must be m, f or any, not {spec.gender!r}")
+    words = spec.title.split()
+    if not words:
+        raise RuleError(file, where, "empty title")
+    if spec.title in titles:
+        raise RuleError(file, where, f"duplicate title {spec.title!r}")
+    mods = []
+    for w in words[:-1]:
+        lw = w.lower()
+        mods.append(lw[:-2] if lw.endswith("er") else lw[:-1] if lw.endswith("e") else lw)
+    return Title(spec.title, cat, spec.organization, spec.generic, tuple(mods), words[-1]), spec
+
+
+def _compound_prefixes(cp: dict, file: str) -> dict[str, dict]:
+    prefixes: dict[str, dict] = {}
+    for k, v in cp.items():
+        if not isinstance(v, dict) or set(v) - {"organization", "status", "deputy"}:
+            raise RuleError(file, f"compound_prefixes.{k}", "expected {organization?, status?, deputy?}")
+        prefixes[str(k).lower()] = v
+    return prefixes
+
+
+def _groups(data: list, titles: dict[str, Title], file: str) -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for gi, grp in enumerate(data):
+        for t in grp:
+            if t not in titles:
+                raise RuleError(file, f"equivalent_titles[{gi}]", f"unknown title {t!r}")
+            groups[t] = gi
+    return groups
+
+
+def _rivals(data: dict, file: str) -> dict[str, tuple[str, ...]]:
+    rivals: dict[str, tuple[str, ...]] = {}
+    for k, v in data.items():
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise RuleError(file, f"implied_organization_rivals.{k}", "expected a list of organisation names")
+        rivals[str(k)] = tuple(v)
+    return rivals
+
+
+def _patterns(pdata: Any, file: str) -> RolePatterns:
+    if not isinstance(pdata, dict):
+        raise RuleError(file, "patterns", "expected a mapping")
+    pdata = dict(pdata)
+    pdata["former_phrases"] = [tuple(p.lower().split()) for p in pdata.get("former_phrases", [])]
+    pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
+                  file, "patterns")
+    for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories:
+        if cat not in CATEGORIES:
+            raise RuleError(file, "patterns", f"unknown category {cat!r}")
+    return pats
+
+_BINDING_NAMES: list[str] = []
+
+
+def declare_binding(name: str) -> None:
+    """Called by ``@binding`` (pipeline/extract/roles/bindings): a rule name ``roles.yaml`` must list."""
+    if name not in _BINDING_NAMES:
+        _BINDING_NAMES.append(name)
+
+
+def _bindings(data: Any, file: str) -> tuple[str, ...]:
+    """``bindings:`` entries are a rule name or ``{rule: name, enabled: false}``; every declared rule is
+    listed once (so a typo or a forgotten rule is a load error, not a silently missing rule)."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise RuleError(file, "bindings", "expected a list of binding rule names")
+    seen: list[str] = []
+    enabled: list[str] = []
+    for i, entry in enumerate(data):
+        where = f"bindings[{i}]"
+        if isinstance(entry, dict):
+            if set(entry) - {"rule", "enabled"} or not isinstance(entry.get("enabled", True), bool):
+                raise RuleError(file, where, "expected a rule name or {rule: name, enabled: true|false}")
+            name, on = entry.get("rule"), entry.get("enabled", True)
+        else:
+            name, on = entry, True
+        if not isinstance(name, str) or not name:
+            raise RuleError(file, where, "expected a binding rule name")
+        if name in seen:
+            raise RuleError(file, where, f"{name!r} is listed twice")
+        if _BINDING_NAMES and name not in _BINDING_NAMES:
+            raise RuleError(file, where, f"unknown binding rule {name!r}; known: {_BINDING_NAMES}")
+        seen.append(name)
+        if on:
+            enabled.append(name)
+    missing = [n for n in _BINDING_NAMES if n not in seen]
+    if missing:
+        raise RuleError(file, "bindings", f"missing rule(s) {missing} (switch one off with enabled: false)")
+    return tuple(enabled)
+
+
+# ----------------------------------------------------------------------------- organisations
+ORG_TYPES = ("country", "state", "city", "region", "international", "government", "parliament",
+             "intelligence", "military", "police", "court", "party", "company", "media", "union",
+             "ngo", "academia", "religion", "sport")
+LOCATION_TYPES = ("country", "state", "city", "region")
+
+
+@dataclass(frozen=True)
+class OrgSpec:
+    name: str
+    type: str
+    aliases: list = field(default_factory=list)     # other names (also matched with genitive -s)
+    adjectives: list = field(default_factory=list)  # adjective stems: "amerikanisch"
+    demonyms: list = field(default_factory=list)    # "Amerikaner" -> USA ("der Amerikaner")
+    prefixes: list = field(default_factory=list)    # hyphen prefixes: "US" -> USA
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    type: str
+
+    @property
+    def actor_type(self) -> str:
+        return "location" if self.type in LOCATION_TYPES else "organization"
+
+
+@dataclass
+class OrgLexicon:
+    version: int
+    names: dict[str, Org]          # lower name/alias (+ genitive forms) -> Org
+    prefixes: dict[str, Org]       # lower hyphen prefix -> Org
+    adjectives: dict[str, Org]     # lower inflected adjective -> Org
+    demonyms: dict[str, Org]       # lower demonym form -> Org
+    topic_prefixes: frozenset[str]
+    abbrev_prefixes: frozenset[str] = frozenset()   # prefixes listed explicitly ("us", "nato")
+
+    def by_name(self, text: str) -> Org | None:
+        key = " ".join(text.split()).lower()
+        return self.names.get(key)
+
+    def by_name_or_genitive(self, text: str) -> Org | None:
+        org = self.by_name(text)
+        if org is None and text.lower().endswith("s"):
+            org = self.by_name(text[:-1]) or (self.by_name(text[:-2]) if text.lower().endswith("es") else None)
+        return org
+
+
+def _genitives(name: str) -> list[str]:
+    """The name, its genitive, and oblique forms of a leading adjective ("Deutschen Bank")."""
+    low = name.lower()
+    out = [low]
+    if not low.endswith(("s", "x", "z", "ß")):
+        out.append(low + "s")
+    words = low.split()
+    if len(words) >= 2 and words[0][:1].isalpha():
+        w0, rest = words[0], " ".join(words[1:])
+        last = words[-1]
+        if w0.endswith("e"):                       # Deutsche Bank -> Deutschen Bank
+            out.append(f"{w0}n {rest}")
+        elif w0.endswith(("er", "es")) and len(w0) > 4:   # Europäisches Parlament -> Europäischen Parlaments
+            stem = w0[:-2]
+            mid = " ".join(words[1:-1])
+            for tail in (last, last + "s", last + "es"):
+                out.append(" ".join(x for x in (stem + "en", mid, tail) if x))
+            out.append(" ".join(x for x in (stem + "e", mid, last) if x))   # das Weiße Haus
+    return out
+
+
+@rule_file("organizations")
+def parse_organizations(data: Any, file: str) -> OrgLexicon:
+    _check_keys(data, file, {"version", "types", "organizations", "topic_prefixes"})
+    entries = data.get("organizations")
+    if not isinstance(entries, list):
+        raise RuleError(file, "organizations", "expected a list")
+    tables = _OrgTables()
+    seen: set[str] = set()
+    for i, raw in enumerate(entries):
+        where = f"organizations[{i}]"
+        spec = strict(OrgSpec, raw, file, where)
+        if spec.type not in ORG_TYPES:
+            raise RuleError(file, f"{where} ({spec.name})", f"unknown type {spec.type!r}; use one of {list(ORG_TYPES)}")
+        if spec.name in seen:
+            raise RuleError(file, f"{where} ({spec.name})", "duplicate organisation name")
+        seen.add(spec.name)
+        tables.add(spec)
+    return OrgLexicon(version=int(data["version"]), names=tables.names, prefixes=tables.prefixes,
+                      adjectives=tables.adjectives, demonyms=tables.demonyms,
+                      topic_prefixes=frozenset(s.lower() for s in data.get("topic_prefixes") or []),
+                      abbrev_prefixes=frozenset(tables.explicit))
+
+
+class _OrgTables:
+    """The surface-form tables of the organisation lexicon while it is built (first entry wins)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Org] = {}
+        self.prefixes: dict[str, Org] = {}
+        self.adjectives: dict[str, Org] = {}
+        self.demonyms: dict[str, Org] = {}
+        self.explicit: set[str] = set()         # prefixes an entry names itself ("abbrev_prefixes")
+
+    def add(self, spec: OrgSpec) -> None:
+        org = Org(spec.name, spec.type)
+        for n in [spec.name, *spec.aliases]:
+            for g in _genitives(n):
+                self.names.setdefault(g, org)
+        self.explicit.update(p.lower() for p in spec.prefixes)
+        if spec.type not in LOCATION_TYPES:
+            self.explicit.update(p.lower() for p in [spec.name, *spec.aliases] if " " not in p)
+        for p in [*spec.prefixes, spec.name, *spec.aliases]:
+            if " " not in p:
+                self.prefixes.setdefault(p.lower(), org)
+        for a in spec.adjectives:
+            for e in ADJ_ENDINGS:
+                self.adjectives.setdefault(a.lower() + e, org)
+        for d in spec.demonyms:
+            dl = d.lower()
+            for f in (dl, dl + "n", dl + "s") if not dl.endswith("e") else (dl, dl + "n"):
+                self.demonyms.setdefault(f, org)

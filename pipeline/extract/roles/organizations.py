@@ -1,0 +1,229 @@
+"""Organisation normalisation: genitive/von phrases, post-name organisations, category by org type."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Title
+from .context import _ACRONYM, _Ctx
+from .hits import Hit, _set_org
+from .tokens import _capitalized, _is_adj
+
+
+def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
+    """Normalize a genitive/von noun phrase ("des Auslandsgeheimdienstes CIA", "der Amerikaner") to an org."""
+    if not toks:
+        return None
+    orgs = ctx.orgs
+    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
+    if not toks:
+        return None
+    text = " ".join(t.text for t in toks if t.text not in "()")
+    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
+        name = _legal_form_name(ctx, toks)
+        if name is not None:
+            return name
+    org = _longest_lexicon_match(ctx, toks)
+    if org is not None:
+        return org
+    for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
+        if _ACRONYM.match(t.text) and t.text.upper() == t.text:
+            return t.text
+    if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
+        return orgs.demonyms[toks[0].lower_].name
+    ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
+    if ents and _names_entity(ctx, toks, ents):
+        e = max(ents, key=len)
+        return _strip_genitive(e.text) if det in ("des",) else e.text
+    return _institution(ctx, toks, det, text)
+
+
+def _legal_form_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """"der Firma Solartec Deutschland GmbH" -> "Solartec Deutschland GmbH" (the name after a type noun)."""
+    first = next((n for n, t in enumerate(toks) if t.lower_.rstrip("s").endswith(ctx.w.type_nouns)), -1) + 1
+    name = [t.text for t in toks[first:] if t.text not in "()"]
+    if len(name) >= 2:
+        o = ctx.orgs.by_name_or_genitive(" ".join(name))
+        return o.name if o else " ".join(name)
+    return None
+
+
+def _longest_lexicon_match(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """The longest run of tokens that the organisation lexicon knows (leftmost first)."""
+    for n in range(len(toks), 0, -1):
+        for s in range(0, len(toks) - n + 1):
+            cand = [t.text for t in toks[s:s + n] if t.text not in "()"]
+            if not cand:
+                continue
+            org = ctx.orgs.by_name_or_genitive(" ".join(cand))
+            if org:
+                return org.name
+    return None
+
+
+def _is_org_noun(ctx: _Ctx, t: Token) -> bool:
+    low = t.lower_
+    return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
+                                                 for s in ctx.p.org_nouns)
+
+
+def _names_entity(ctx: _Ctx, toks: list[Token], ents: list) -> bool:
+    """The entity in the phrase is its name, not a generic institution that NER tagged
+    ("des Staatlichen Sicherheitsdienstes") or the complement of an untagged org noun."""
+    first_org_noun = next((t for t in toks if _capitalized(t) or "-" in t.text), None)
+    generic_ent = len(ents[0]) >= 2 and (ents[0][0].pos_ == "ADJ" or _adjectival(ents[0][0])) and (
+        ents[0][-1].pos_ == "NOUN" or ents[0][-1].lower_.endswith(ctx.p.org_nouns + tuple(
+            n + e for n in ctx.p.org_nouns for e in ("s", "es"))))     # "des Staatlichen Sicherheitsdienstes"
+    return not generic_ent and not (first_org_noun is not None and first_org_noun.i not in ctx.ent_of and any(
+        first_org_noun.lower_.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns))
+
+
+def _institution(ctx: _Ctx, toks: list[Token], det: str, text: str) -> str | None:
+    """"der Firma Trigema" -> Trigema; a generic institution in the nominative: "des Nationalen
+    Nachrichtendienstes" -> "Nationaler Nachrichtendienst"."""
+    heads = [t for t in toks if _is_org_noun(ctx, t) and (not _is_adj_cap(t) or "-" in t.text or _capitalized(t))]
+    if not heads:
+        return None
+    head = heads[-1]
+    if head.lower_.rstrip("s").endswith(ctx.w.type_nouns):           # "der Firma Trigema" -> Trigema
+        name = [t.text for t in toks if t.i > head.i and t.text not in "()"]
+        if name and _capitalized(toks[-1]):
+            o = ctx.orgs.by_name_or_genitive(" ".join(name))
+            return o.name if o else " ".join(name)
+    gender = _gender(head)
+    words = []
+    for t in toks:
+        if t is head:
+            words.append(_lemma_noun(head, det))
+            continue
+        if words and t.i > head.i:
+            if _capitalized(t) and t.text not in "()":
+                words.append(t.text)      # "des ödp-Kreisverbandes Memmingen"
+                continue
+            break
+        if _is_adj_cap(t) or _adjectival(t) or (t.text[0].islower() and t.is_alpha):
+            words.append(_adj_nominative(t.text, gender))
+        else:
+            words.append(t.text)
+    return " ".join(words) if text else None
+
+
+def _is_adj_cap(t: Token) -> bool:
+    low = t.lower_
+    if t.pos_ == "ADJ":
+        return True
+    return low.endswith(("ischen", "ische", "ischer", "nalen", "nale", "alen", "ten", "igen", "ßen")) and len(low) > 4 \
+        and not t.pos_ in ("NOUN", "PROPN")
+
+
+_MASC_ORG_NOUNS = ("dienst", "rat", "verband", "bund", "ausschuss", "konzern", "verein", "senat", "kongress", "hof",
+                   "stab", "fonds", "rundfunk", "sender", "kreis", "staat", "vorstand", "klub", "club", "orden",
+                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel")
+
+
+_ADJ_STEMS = ("isch", "lich", "ig", "al", "iv", "är", "ös", "bar", "sam", "haft")
+
+
+def _adjectival(t: Token) -> bool:
+    """A capitalized attributive adjective the tagger took for a noun: "(des) Europäischen", "Staatlichen"."""
+    low = t.lower_
+    if not t.text[:1].isupper() or not t.is_alpha:
+        return False
+    for e in ("en", "er", "es", "em"):            # (not "-e": "Zentrale", "Fachstelle" are nouns)
+        if low.endswith(e):
+            stem = low[:-len(e)]
+            return len(stem) > 3 and stem.endswith(_ADJ_STEMS) and not stem.endswith(("könig", "rival"))
+    return False
+
+
+def _gender(t: Token) -> str:
+    low = t.lower_.rstrip("s")
+    base = _lemma_noun(t, "des").lower()          # "Nachrichtendienstes" -> "nachrichtendienst"
+    if base.endswith(_MASC_ORG_NOUNS) or t.lower_.endswith(_MASC_ORG_NOUNS):
+        return "m"                                # (the tagger's Gender is unreliable on genitives)
+    if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
+                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
+        return "f"
+    if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
+                     "parlament", "unternehmen", "kabinett")):
+        return "n"
+    g = t.morph.get("Gender")
+    if g:
+        return {"Masc": "m", "Fem": "f", "Neut": "n"}.get(g[0], "m")
+    return "m"
+
+
+def _adj_nominative(word: str, gender: str) -> str:
+    stem = word
+    for e in ("en", "er", "es", "em", "e"):
+        if word.endswith(e):
+            stem = word[:-len(e)]
+            break
+    return stem + {"m": "er", "f": "e", "n": "es"}[gender]
+
+
+def _lemma_noun(t: Token, det: str) -> str:
+    text = t.text
+    if det != "des":
+        return text
+    if t.lemma_ and t.lemma_ != text and text.startswith(t.lemma_[:-1]) and len(t.lemma_) >= len(text) - 2 \
+            and not (t.lemma_ == text[:-1] and text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü"):
+        return t.lemma_               # (not "Nachrichtendienste" for "Nachrichtendienstes")
+    if text.endswith("es") and len(text) > 5 and text[-3] not in "aeiouäöü":
+        return text[:-2]
+    if text.endswith("s") and not text.endswith(("ss", "us", "is", "ps", "os")):
+        return text[:-1]
+    return text
+
+
+def _strip_genitive(text: str) -> str:
+    return text[:-1] if text.endswith("s") and not text.endswith(("ss", "us", "is", "ps", "os")) and len(text) > 3 else text
+
+
+def _category(ctx: _Ctx, title: Title, org: str | None) -> str:
+    if not title.generic or not org:
+        return title.category
+    o = ctx.orgs.by_name(org)
+    if o is None:
+        return title.category
+    return ctx.lex.generic_category_by_org_type.get(o.type, title.category)
+
+
+def _comma_after_genitive(ctx: _Ctx, end: int, s1: int) -> int:
+    """``end``, or the comma after a short genitive the scan left out ("des Landes,", "der Region,")."""
+    doc = ctx.doc
+    if end + 2 < s1 and doc[end].lower_ in ("des", "der"):
+        c = next((k for k in range(end + 1, min(end + 4, s1)) if doc[k].text in ctx.w.punct_stop), None)
+        if c is not None and doc[c].text == "," and all(
+                doc[k].is_alpha and k not in ctx.per_start and doc[k].pos_ not in ("VERB", "AUX")
+                for k in range(end + 1, c)):
+            return c
+    return end
+
+
+def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
+    """'Stephen Wertheim von der Denkfabrik Carnegie Endowment ...' -> organisation of the title."""
+    doc = ctx.doc
+    if j >= s1 or doc[j].lower_ not in ("von", "vom", "bei", "beim"):
+        return
+    k = j + 1
+    if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
+        k += 1
+    while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
+        k += 1
+    if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
+        k += 1                                                # "Denkfabrik", "Universität"
+    e = ctx.ent_of.get(k)
+    org = None
+    if e is not None and e.start == k and e.label_ in ("ORG", "MISC", "LOC"):
+        text = e.text
+        if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
+                and _capitalized(e[1]):
+            text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
+        o = ctx.orgs.by_name_or_genitive(text)
+        org = o.name if o else text
+    else:
+        o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
+        org = o.name if o else None
+    if org:
+        _set_org(h, org, "post_name")
+        h.category = _category(ctx, h.title, h.org)

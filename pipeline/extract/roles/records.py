@@ -1,0 +1,84 @@
+"""Role rows from resolved hits (the public :func:`roles` and :func:`name_spans`)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.records import Actor, Mention, Role
+from pipeline.ruleset import RuleSet
+from .lexicon import Title
+from .context import _Ctx
+from .hits import Hit
+from .organizations import _category
+from .resolve import _match_hits
+from .scan import Scan
+
+
+def name_spans(doc: Doc, rules: RuleSet, scan: Scan | None = None) -> list[tuple[int, int]]:
+    """Token spans of holder names next to role titles that NER did not tag as PER."""
+    if scan is None or scan.doc is not doc or scan.rules is not rules:
+        scan = Scan(doc, rules)
+    hits = scan.hits
+    out = []
+    per = {(e.start, e.end) for e in doc.ents if e.label_ == "PER"}
+    for h in hits:
+        if h.name and h.name not in per:
+            out.append(h.name)
+    return out
+
+
+def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = None) -> list[Role]:
+    """Role rows of the article. Adds ROLE mentions to the actors they refer to (in place).
+
+    ``scan``: the :class:`Scan` that :func:`name_spans` used (resolution modifies its hits,
+    so it serves one call of ``roles``)."""
+    if scan is not None and scan.doc is doc and scan.rules is rules and not scan.used:
+        scan.used = True
+        ctx, hits = scan.ctx, scan.hits
+    else:
+        ctx, hits = _Ctx(doc, rules), None
+    hits, res = _match_hits(ctx, actors, hits)
+    sent_of = ctx.sent_of
+    rows: list[tuple[Hit, Role]] = []
+    for h in hits:
+        if h.holder is None:
+            continue
+        span = doc[h.start:h.end]
+        if h.binding == "reference":
+            actor = res.by_key[h.holder]
+            m = Mention(span.start_char, span.end_char, span.text, "ROLE", sent_of[h.start])
+            if m not in actor.mentions:
+                actor.mentions.append(m)
+                actor.mentions.sort(key=lambda x: (x.start, x.end))
+        rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
+                             organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
+                             sentence=sent_of[h.start], rule_id=h.binding or "title")))
+    return _normalize_rows(ctx, rows)
+
+
+def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
+    """Same office, same actor: fill a missing organisation; drop generic titles subsumed by specific ones."""
+    by_actor: dict[str, list[Role]] = {}
+    for _, r in rows:
+        by_actor.setdefault(r.actor_key, []).append(r)
+    out: list[Role] = []
+    for _, r in rows:
+        mine = by_actor[r.actor_key]
+        if r.organization is None:
+            orgs = {x.organization for x in mine if x.role == r.role and x.organization}
+            if len(orgs) == 1:
+                org = orgs.pop()
+                r = Role(r.actor_key, r.role_text, r.role, _category(ctx, ctx.lex.titles.get(r.role, _dummy(r)), org)
+                         if r.role in ctx.lex.titles else r.role_category, org, r.status, r.start, r.end,
+                         r.sentence, r.rule_id)
+        subsumed = any(x.role != r.role and x.role.lower().endswith(r.role.lower())
+                       and not x.role.lower().startswith(("vize", "stellvertret", "ex"))
+                       and (r.organization is None or x.organization == r.organization)
+                       for x in mine)
+        if subsumed:
+            continue
+        out.append(r)
+    return out
+
+
+def _dummy(r: Role) -> Title:
+    return Title(r.role, r.role_category, None, False, (), r.role)

@@ -1,0 +1,318 @@
+"""Resolution: the actor each bound hit refers to."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.attrs import IDX, LENGTH
+
+from pipeline.records import Actor
+from .bindings import _bind_patterns
+from .context import _Ctx
+from .hits import Hit
+from .names import _subject_start
+from .scan import _scan
+from .titles import _analyze
+from .tokens import _deputy_title
+
+
+class _Resolver:
+    def __init__(self, ctx: _Ctx, actors: list[Actor]):
+        self.ctx = ctx
+        self.actors = actors
+        self.by_key = {a.key: a for a in actors}
+        self.person_at: list[tuple[int, int, str, bool]] = []    # (tok start, tok end, key, genitive)
+        starts, lengths = ctx.doc.to_array([IDX, LENGTH]).T.tolist() if len(ctx.doc) else ([], [])
+        char2tok = {s: i for i, s in enumerate(starts)}                       # t.idx -> t.i
+        end2tok = {s + n: i + 1 for i, (s, n) in enumerate(zip(starts, lengths))}   # end char -> t.i + 1
+        self.span_key: dict[tuple[int, int], str] = {}
+        for a in actors:
+            for m in a.mentions:
+                s, e = char2tok.get(m.start), end2tok.get(m.end)
+                if s is None or e is None:
+                    continue
+                self.span_key[(s, e)] = a.key
+                if a.actor_type == "person" and m.label == "PER":
+                    gen = m.text.endswith("s") and not a.name.endswith(m.text) and not a.name.endswith("s")
+                    self.person_at.append((s, e, a.key, gen))
+        self.person_at.sort()
+        self.known: dict[str, list[Hit]] = {}     # actor key -> bound hits
+        self._refs: list[Hit] = []                # role nouns resolved as references, in text order
+
+    def key_for_span(self, span: tuple[int, int]) -> str | None:
+        if span in self.span_key:
+            return self.span_key[span]
+        s, e = span
+        for (a, b), k in self.span_key.items():
+            if a <= s and e <= b or s <= a and b <= e:
+                if self.by_key[k].actor_type == "person":
+                    return k
+        return None
+
+    def bind(self, h: Hit, key: str | None) -> None:
+        h.holder = key
+        if key:
+            self.known.setdefault(key, []).append(h)
+            if h.binding == "reference":
+                self.person_at.append((h.start, h.end, key, False))
+                self.person_at.sort()
+
+    def gender(self, key: str) -> str | None:
+        """m or f when the person's role nouns say so ("Außenministerin", "der Präsident")."""
+        votes = Counter(h.extra.get("gender") for h in self.known.get(key, []))
+        m, f = votes.get("m", 0), votes.get("f", 0)
+        if m != f:
+            return "m" if m > f else "f"
+        first = self.by_key[key].name.split()[0] if key in self.by_key and self.by_key[key].name else ""
+        ar = self.ctx.actor_rules
+        if ar is not None and first in ar.gendered_names:   # first names as a fallback
+            return "f" if first in ar.female_given_names else "m"
+        return None
+
+    def recent_person(self, before: int, exclude: set[str], min_sent: int | None = None,
+                      pronoun: str | None = None) -> str | None:
+        sent_of = self.ctx.sent_of
+        want = self.ctx.w.pronoun_gender.get(pronoun or "")
+        found: list[tuple[str, bool]] = []
+        for s, e, key, gen in reversed(self.person_at):
+            if s >= before:
+                continue
+            if min_sent is not None and sent_of[s] < min_sent:
+                break
+            if key in exclude:
+                continue
+            if want and self.gender(key) not in (None, want):
+                continue                      # "Er fungierte als Präsident": not the woman named last
+            found.append((key, self._oblique(s)))
+            if len(found) >= 6 or (sent_of[s] < sent_of[min(before, len(self.ctx.doc) - 1)] - 2):
+                break
+        if not found:
+            return None
+        # a pronoun refers to the last subject rather than to a person named in a genitive or after a
+        # preposition ("Er war ein Schüler des Ajatollah Chomeini ... Er war Präsident des Parlaments")
+        direct = [k for k, obl in found if not obl]
+        return direct[0] if direct and pronoun else found[0][0]
+
+    def _oblique(self, s: int) -> bool:
+        doc = self.ctx.doc
+        k = s - 1
+        while k >= 0 and _analyze(self.ctx, doc[k]) is not None:
+            k -= 1                            # "des Ajatollah Chomeini": skip the title
+        return k >= 0 and (doc[k].lower_ in self.ctx.w.prepositions or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
+
+    def _group(self, title: str) -> int | str:
+        return self.ctx.lex.groups.get(title, title)
+
+    def _party_vs_place(self, a: str, b: str) -> bool:
+        """One organisation is a party, the other a place: "SPD-Abgeordneter" and "niedersächsischer Landtagsabgeordneter"."""
+        ta, tb = self.ctx.orgs.by_name(a), self.ctx.orgs.by_name(b)
+        kinds = {o.type if o.type == "party" else o.actor_type for o in (ta, tb) if o is not None}
+        return kinds == {"party", "location"}
+
+    def _is_head(self, title: str) -> bool:
+        """Präsident, Chef, Direktor, Leiter, Vorsitzender: the head of an organisation."""
+        g = self._group(title)
+        return g in (self._group("Chef"), self._group("Präsident"))
+
+    def resolve_reference(self, h: Hit) -> str | None:
+        """The actor a role noun standing alone refers to, if that is unambiguous."""
+        ctx = self.ctx
+        lex = ctx.lex
+        persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
+        base, grp = h.role, self._group(h.title.title)
+
+        def roles_of(k: str) -> list[Hit]:
+            return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")]
+
+        def holders(pred) -> set[str]:
+            return {k for k in persons for r in roles_of(k) if pred(r)}
+
+        def unique(c: set[str]) -> str | None:
+            return next(iter(c)) if len(c) == 1 else None
+
+        org_obj = ctx.orgs.by_name(h.org) if h.org else None
+        org_is_body = h.org is not None and (org_obj is None or org_obj.actor_type != "location")
+        if h.org:
+            for pred in (lambda r: r.role == base and r.org == h.org,
+                         lambda r: r.org == h.org and (self._group(r.title.title) == grp
+                                                        or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
+                                                            and not _deputy_title(r.role)
+                                                            and not _deputy_title(h.role)))):
+                k = unique(holders(pred))
+                if k:
+                    return k
+        else:
+            c = holders(lambda r: r.role == base)
+            if c:
+                return unique(c)
+            k = unique(holders(lambda r: self._group(r.title.title) == grp))
+            if k:
+                return k
+        if h.category not in lex.patterns.fallback_categories or h.det != "def":
+            return None
+        o = ctx.orgs.by_name(h.org) if h.org else None
+        unique_org = None
+        if h.org and (o is None or o.actor_type != "location"):   # the only person of that organisation
+            unique_org = unique(holders(lambda r: r.org == h.org and r.category == h.category))
+        recent = self._recent_for_reference(h, roles_of)
+        if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
+            return (recent or unique_org) if h.org else None
+        return unique_org or recent
+
+    def _recent_for_reference(self, h: Hit, roles_of) -> str | None:
+        """The last-named person before a role noun, if nothing speaks against it."""
+        ctx, doc = self.ctx, self.ctx.doc
+        subject_like = self._subject_like(h)
+        n_mentions = {a.key: len(a.mentions) for a in self.actors}
+        cands = [(s, e, key) for s, e, key, gen in reversed(self.person_at)
+                 if s < h.np_start and ctx.sent_of[s] >= h.sent - 2]
+        # a person named after a preposition ("Kandidat von Barack Obama") is a weaker antecedent,
+        # and none for a role noun in subject position
+        cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)
+        if subject_like:
+            cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)]
+        for s, e, key in cands:
+            roles = roles_of(key)
+            if self._conflicting_roles(h, roles):
+                continue
+            if any(r.category not in ctx.p.descriptor_categories for r in roles) and not subject_like:
+                continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
+            if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
+                continue
+            return key
+        return None
+
+    def _subject_like(self, h: Hit) -> bool:
+        """The role noun stands in subject position: sentence start, or "sagte der ..."."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        s0, _ = ctx.sent_range(h.head)
+        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        return prev is None or prev.is_space or "\n" in prev.whitespace_ or \
+            (h.np_start <= s0 + 3 and doc[s0].like_num) or \
+            (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
+
+    def _conflicting_roles(self, h: Hit, roles: list[Hit]) -> bool:
+        """A current role noun cannot refer to a person known in another office or organisation."""
+        if h.status == "former":
+            return False
+        p, grp = self.ctx.p, self._group(h.title.title)
+        if any(r.org and h.org and r.org != h.org and r.category == h.category
+               and not self._party_vs_place(r.org, h.org) for r in roles):
+            return True
+        if any(r.category in p.office_categories and h.category in p.office_categories
+               and self._group(r.title.title) != grp for r in roles):
+            return True
+        return any(r.org and h.org and r.org != h.org for r in roles) and h.category in p.office_categories
+
+    def resolve_pronoun_or_subject(self, h: Hit, cue: int, exclude: set[str]) -> str | None:
+        """Holder of an "als"/"zum" phrase: nearest person/role/pronoun before, else after."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        s0, s1 = ctx.sent_range(cue)
+        key = self._holder_before(cue, s0, exclude)
+        if key is not None:
+            return key
+        for k in range(cue + 1, s1):
+            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
+            if pk is not None and pk[2] not in exclude:
+                return pk[2]
+            if doc[k].lower_ in p.pronouns_subject:
+                return self.recent_person(k, exclude, pronoun=doc[k].lower_)
+        return None
+
+    def _holder_before(self, cue: int, s0: int, exclude: set[str]) -> str | None:
+        """The nearest resolved role noun, person or pronoun before ``cue`` in its sentence (None: look after)."""
+        doc, p = self.ctx.doc, self.ctx.p
+        k = cue - 1
+        refs = {x.start: x for x in self._refs if x.holder}
+        while k >= s0:
+            low = doc[k].lower_
+            hit = refs.get(k) or next((r for r in self._refs if r.holder and r.start <= k < r.end), None)
+            if hit is not None and hit.holder not in exclude:
+                return hit.holder
+            pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s <= k < e), None)
+            if pk is not None:
+                s, e, key, gen = pk
+                prevw = doc[s - 1].lower_ if s > s0 else ""
+                if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen"):
+                    return key
+                k = s - 1
+                continue
+            if low in p.possessives:
+                key = self._object_of_possessive(k, s0, exclude)
+                if key is not None:
+                    return key
+            if low in p.pronouns_subject or low in p.possessives:
+                # (None: "Seinen ersten Besuch als Bundespräsident machte Joachim Gauck")
+                return self.recent_person(k, exclude, pronoun=low)
+            k -= 1
+        return None
+
+    def _object_of_possessive(self, k: int, s0: int, exclude: set[str]) -> str | None:
+        """"würdigte ihn für seinen Einsatz als Soldat": the possessive refers to the object pronoun."""
+        doc = self.ctx.doc
+        obj = next((x for x in range(s0, k) if doc[x].lower_ in ("ihn", "ihm")), None)
+        if obj is None:
+            return None
+        subj = self.subject_of(s0, obj)
+        return self.recent_person(obj, ({subj} if subj else set()) | exclude, pronoun=doc[obj].lower_)
+
+    def subject_of(self, sent_start: int, before: int) -> str | None:
+        for x in self._refs:
+            if x.holder and sent_start <= x.start < before:
+                return x.holder
+        for s, e, key, gen in self.person_at:
+            if sent_start <= s < before:
+                return key
+        return None
+
+
+def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -> tuple[list[Hit], _Resolver]:
+    if hits is None:
+        hits = _scan(ctx)
+        _bind_patterns(ctx, hits)
+    res = _Resolver(ctx, actors)
+    for h in hits:                                     # explicit names first
+        if h.name is not None:
+            res.bind(h, res.key_for_span(h.name))
+    for h in hits:                                     # then everything else, in text order
+        if h.name is not None:
+            continue
+        if h.binding == "reference":
+            res.bind(h, res.resolve_reference(h))
+            res._refs.append(h)
+        elif "coord" in h.extra:                       # "als Übersetzer und Sprengfallenexperte tätig"
+            res.bind(h, h.extra["coord"].holder)
+        elif h.binding in ("als", "office"):
+            res.bind(h, res.resolve_pronoun_or_subject(h, h.extra["cue"], set()))
+        elif h.binding == "predicative" and "pronoun" in h.extra:
+            pk = h.extra["pronoun"]
+            res.bind(h, res.recent_person(pk, set(), pronoun=ctx.doc[pk].lower_))
+        elif h.binding == "predicative":
+            res.bind(h, _predicative_subject(ctx, res, h, hits))
+        elif h.binding == "appointment":
+            res.bind(h, _appointee(ctx, res, h))
+    return hits, res
+
+
+def _predicative_subject(ctx: _Ctx, res: _Resolver, h: Hit, hits: list[Hit]) -> str | None:
+    """The subject before the copula: a pronoun, a resolved role noun, or a known person NER missed here."""
+    sb = h.extra["subject_before"]
+    s0, _ = ctx.sent_range(sb)
+    if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
+        return res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
+    ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
+    key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..."
+    if key is None:                        # "[Meles]ADJ [Zenawi]NOUN ist seit 1995 Regierungschef":
+        key = next((k for s, e, k, gen in res.person_at     # a known person NER missed here,
+                    if e == sb and not gen and _subject_start(ctx, s, s0)), None)
+    return key
+
+
+def _appointee(ctx: _Ctx, res: _Resolver, h: Hit) -> str | None:
+    """"ernannte ihn zum ...": the object pronoun's person (not the subject's), else the nearest holder."""
+    cue = h.extra["cue"]
+    s0, _ = ctx.sent_range(cue)
+    subj = res.subject_of(s0, cue)
+    obj = next((k for k in range(s0, cue) if ctx.doc[k].lower_ in ctx.p.pronouns_object), None)
+    if obj is not None:
+        return res.recent_person(obj, {subj} if subj else set(), pronoun=ctx.doc[obj].lower_)
+    return res.resolve_pronoun_or_subject(h, cue, set())

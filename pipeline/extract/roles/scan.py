@@ -1,0 +1,338 @@
+"""The title scan: every role noun of a Doc with its organisation, status, determiner and number."""
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Token
+
+from pipeline.ruleset import RuleSet
+from .lexicon import Form
+from .bindings import _bind_patterns
+from .complement import right_context
+from .context import _ACRONYM, _AGE, _Ctx
+from .hits import Hit, _RANK, _set_org
+from .names import _name_at
+from .organizations import _adjectival, _category
+from .titles import _analyze, _choose
+from .tokens import _capitalized, _deputy_adj, _former_adj, _is_adj
+
+
+def _propn_tokens(doc: Doc) -> list[Token]:
+    """The PROPN-tagged tokens in order (without making a Token for every word)."""
+    if not len(doc):
+        return []
+    return [doc[i] for i in (doc.to_array([POS]).ravel() == PROPN).nonzero()[0].tolist()]
+
+
+def _ent_orgs(ctx: _Ctx) -> dict[str, str]:
+    """Lower-cased ORG/MISC/LOC entity texts and untagged proper nouns ("Mannesmann" elsewhere in the text)."""
+    doc = ctx.doc
+    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
+    for tok in _propn_tokens(doc):
+        if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
+                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER"):
+            ent_orgs[tok.lower_] = tok.text
+    return ent_orgs
+
+
+def _scan(ctx: _Ctx) -> list[Hit]:
+    """A :class:`Hit` for every title noun of the Doc, in text order."""
+    ent_orgs = _ent_orgs(ctx)
+    modifiers: set[int] = set()            # "der Oberkommandierende General": title words used as adjectives
+    hits: list[Hit] = []
+    for i in range(len(ctx.doc)):
+        h = _hit_at(ctx, i, ent_orgs, modifiers)
+        if h is not None:
+            hits.append(h)
+    return hits
+
+
+def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) -> Hit | None:
+    doc = ctx.doc
+    t = doc[i]
+    ent = ctx.ent_of.get(i)
+    if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text:
+        return None
+    an = _analyze(ctx, t)
+    if an is None:
+        return None
+    forms, hyph, cprefix = an
+    if not hyph and not cprefix and _title_as_adjective(ctx, i, forms):
+        modifiers.add(i)              # "der Oberkommandierende General": adjective use
+        return None
+    form, start = _choose(ctx, forms, i)
+    title = form.title
+    s0, s1 = ctx.sent_range(i)
+    h = Hit(head=i, start=start, end=i + 1, np_start=start, title=title, role=title.title,
+            category=title.category, org=None, org_rank=0, status="current", det="none",
+            plural=False, sent=ctx.sent_of[i])
+    _set_org(h, title.organization, "default")
+    h.extra["gender"] = form.gender if form.plural != "pl" else None
+    start, deputy = _hyphen_prefixes(ctx, h, i, hyph, start, s0, ent_orgs)
+    deputy = _compound_prefix(ctx, h, cprefix, ent_orgs) or deputy
+    implied = h.org if h.org_rank == _RANK["default"] or (
+        cprefix and h.org == (ctx.lex.compound_prefixes.get(cprefix) or {}).get("organization")) else None
+    left_deputy, adj_org = _left_context(ctx, h, i, start, s0, modifiers)
+    deputy = deputy or left_deputy
+    if adj_org and not (h.category in ctx.p.nationality_only_categories):
+        _set_org(h, adj_org, "adjective")
+    if deputy and not h.role.lower().startswith(("vize", "stellvertret")):
+        _make_deputy(ctx, h)
+    _number(ctx, h, t, form, s0)
+    right_context(ctx, h, i, title, s0, s1)
+    _genitive_place(ctx, h, i, s1)
+    if implied is not None and h.org == implied and h.org_rank <= _RANK["compound"] \
+            and ctx.implied_org_doubtful(implied):
+        h.org, h.org_rank = None, 0       # "Bundespräsident" in an article about Switzerland
+    # category for generic titles
+    h.category = _category(ctx, title, h.org)
+    return h
+
+
+def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
+    """"der Oberkommandierende General": a title in -ender/-ter used as the adjective of the next title."""
+    doc, t = ctx.doc, ctx.doc[i]
+    return i + 1 < len(doc) and t.text[0].isupper() \
+        and any(f.title.head.lower().endswith(("der", "ter")) and t.lower_.endswith(("e", "en"))
+                for f in forms) and _analyze(ctx, doc[i + 1]) is not None
+
+
+def _genitive_place(ctx: _Ctx, h: Hit, i: int, s1: int) -> None:
+    """"der Verteidigungsminister Österreichs", "Ministerpräsident Kanadas"."""
+    doc = ctx.doc
+    if h.end < s1 and h.end == i + 1 and _capitalized(doc[h.end]) and doc[h.end].lower_.endswith("s"):
+        o = ctx.orgs.by_name(doc[h.end].text[:-1])
+        if o is not None and o.actor_type == "location":
+            _set_org(h, o.name, "genitive")
+            h.end += 1
+
+
+def _hyphen_prefixes(ctx: _Ctx, h: Hit, i: int, hyph: list[str], start: int, s0: int,
+                     ent_orgs: dict[str, str]) -> tuple[int, bool]:
+    """Prefixes inside the token ("US-", "Ex-", "Vize-", "Human Rights Watch-"): organisation and status.
+    Returns the (possibly earlier) start of the title and whether it is a deputy's."""
+    doc, p, orgs = ctx.doc, ctx.p, ctx.orgs
+    deputy = False
+    if hyph:
+        joined = "-".join(hyph)
+        o = orgs.by_name(joined) if len(hyph) > 1 else None
+        if o is None:                  # "Human Rights Watch-Sprecher", "IG Metall-Vorsitzenden"
+            for n in (3, 2, 1):
+                if i - n >= s0 and all(_capitalized(doc[k]) and doc[k].lower_ not in p.determiners_definite
+                                       and doc[k].lower_ not in p.determiners_indefinite
+                                       for k in range(i - n, i)):
+                    cand = " ".join([doc[k].text for k in range(i - n, i)] + [hyph[0]])
+                    o = orgs.by_name(cand) or (orgs.by_name(cand) if cand.lower() in ent_orgs else None)
+                    if o is not None:
+                        h.start = h.np_start = start = i - n
+                        break
+        if o is not None:
+            _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
+            hyph = []
+    for part in hyph:
+        deputy = _hyphen_part(ctx, h, part, ent_orgs) or deputy
+    return start, deputy
+
+
+def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool:
+    """One hyphen prefix; True for "Vize-"."""
+    p, orgs = ctx.p, ctx.orgs
+    pl = part.lower()
+    if pl in p.former_prefixes:
+        h.status = "former"
+    elif pl in ("vize",):
+        return True
+    elif pl in orgs.prefixes:
+        if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
+            return False        # "Ukraine-Sondergesandter": the country is the topic
+        o = orgs.prefixes[pl]
+        if o.type == "party" and h.category in ("head_of_state_or_government", "minister"):
+            return False        # "CDU-Bundeskanzlerin": party affiliation, not the organisation
+        _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
+    elif pl in orgs.topic_prefixes:
+        pass
+    elif _ACRONYM.match(part) and sum(c.isupper() for c in part) >= 2:
+        _set_org(h, part, "prefix_org")
+    elif pl in ent_orgs:
+        _set_org(h, ent_orgs[pl], "prefix_org")
+    return False
+
+
+def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) -> bool:
+    """The first part of a compound ("Mannesmannchef", "Einwanderungsminister", "Altbundeskanzler");
+    True when it makes a deputy."""
+    if not cprefix:
+        return False
+    orgs, title = ctx.orgs, h.title
+    deputy = False
+    info = ctx.lex.compound_prefixes.get(cprefix)
+    if info:
+        if info.get("status") == "former":
+            h.status = "former"
+        if info.get("deputy"):
+            deputy = True
+        _set_org(h, info.get("organization"), "compound")
+    elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
+            (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
+        o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])
+        _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef", "Unionsfraktionschef"
+    elif not title.modifiers:
+        h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
+    return deputy
+
+
+def _left_context(ctx: _Ctx, h: Hit, i: int, start: int, s0: int, modifiers: set[int]) -> tuple[bool, str | None]:
+    """Walk left over adjectives to the determiner or possessive genitive.
+    Returns (a deputy adjective was seen, the organisation of an adjective such as "ukrainischen")."""
+    doc = ctx.doc
+    deputy, adj_org = False, None
+    k = start - 1
+    while k >= s0:
+        tk = doc[k]
+        low = tk.lower_
+        if k in modifiers:
+            h.start = h.np_start = k
+            k -= 1
+            continue
+        if low in ("und", "oder") and k - 1 >= s0 and doc[k - 1].text.endswith("-") and k == h.start - 1:
+            h.start = h.np_start = k - 1          # "Handels- und Industrieminister"
+            k -= 2
+            continue
+        if _determiner(ctx, h, tk, k):
+            break
+        adj = _adjective(ctx, h, tk, k)
+        if adj is not None:
+            deputy = deputy or adj[0]
+            adj_org = adj[1] if adj[1] is not None else adj_org
+            h.np_start = k
+            k -= 1
+            continue
+        if _capitalized(tk) and low.endswith("s") and k < start and _possessive(ctx, h, tk, k, s0):
+            break
+        # "der für das Kosovo zuständige serbische Minister": skip a PP inside the noun phrase
+        pp = _pp_inside(ctx, k, i, s0)
+        if pp is not None:
+            h.np_start = pp
+            k = pp - 1
+            continue
+        break
+    return deputy, adj_org
+
+
+def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
+    """A year, a count, a determiner or a possessive pronoun ends the noun phrase (True)."""
+    p, low = ctx.p, tk.lower_
+    if tk.like_num and re.fullmatch(r"(1[89]|20)\d\d", tk.text):
+        return True                           # a year: "von 2001 bis 2005 Bürgermeister"
+    if tk.like_num and not _AGE.match(tk.text):
+        h.det, h.plural = "indef", True
+    elif low in p.determiners_definite:
+        h.det = "def"
+    elif low in p.determiners_indefinite:
+        h.det = "indef"
+    elif low in p.possessives:
+        h.det = "poss"
+    else:
+        return False
+    h.np_start = k
+    return True
+
+
+def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] | None:
+    """An adjective of the title ("Technischer Berater", "Stellvertretender", "ehemalige", "ukrainischen"):
+    None if ``tk`` is none, else (a deputy adjective, the organisation of an adjective)."""
+    p, orgs, low = ctx.p, ctx.orgs, tk.lower_
+    if not (_is_adj(ctx, tk) or low in orgs.adjectives or (tk.is_alpha and (
+            tk.is_lower or (k == h.np_start - 1 and _capitalized(tk))) and (
+            _former_adj(ctx, low) or _deputy_adj(ctx, low))) or (
+            k == h.np_start - 1 and _adjectival(tk))):
+        return None
+    if _former_adj(ctx, low):
+        h.status = "former"
+        h.start = k
+    elif _deputy_adj(ctx, low):
+        h.start = k
+        return True, None
+    elif low in orgs.adjectives:
+        h.start = k
+        return False, orgs.adjectives[low].name
+    elif any(low.startswith(c) for c in p.current_adjectives):
+        h.start = k
+    return False, None
+
+
+def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
+    """A genitive before the title: "Israels Ministerpräsident" (an organisation), "Johnsons Stellvertreter"."""
+    doc = ctx.doc
+    org = ctx.orgs.by_name_or_genitive(tk.text)
+    if org is not None:
+        h.det = "poss"
+        _set_org(h, org.name, "possessive")
+        h.np_start = h.start = k
+        return True
+    e = ctx.ent_of.get(k)
+    if (e is not None and e.label_ == "PER") or (k > s0 and doc[k - 1].text == "."):
+        h.det = "posspers"
+        h.np_start = k
+        return True
+    if _name_at(ctx, k, k + 1) and tk.pos_ in ("PROPN", ""):
+        h.det = "posspers"
+        h.np_start = k
+        return True
+    return False
+
+
+def _pp_inside(ctx: _Ctx, k: int, i: int, s0: int) -> int | None:
+    """Start of a PP inside the noun phrase: "der für das Kosovo zuständige serbische Minister"."""
+    doc = ctx.doc
+    if k + 1 < i and doc[k + 1].is_lower and doc[k + 1].lower_.endswith(("zuständige", "zuständigen",
+                                                                          "verantwortliche", "verantwortlichen")):
+        pp = next((x for x in range(k - 1, max(s0, k - 4) - 1, -1)
+                   if doc[x].lower_ in ("für", "im", "in", "bei", "beim")), None)
+        if pp is not None and all(doc[x].text not in ctx.w.punct_stop for x in range(pp, k)):
+            return pp
+    return None
+
+
+def _make_deputy(ctx: _Ctx, h: Hit) -> None:
+    """"Vize-Präsident" -> Vizepräsident (a title of its own), else "stellvertretender <title>"."""
+    vize = "Vize" + h.role[:1].lower() + h.role[1:]
+    if vize in ctx.lex.titles:
+        h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
+    else:
+        h.role = "stellvertretender " + h.role
+
+
+def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
+    """Singular or plural: the tagger's Number (where a weaker tagger errs, the determiner decides)."""
+    doc, p = ctx.doc, ctx.p
+    mnum = t.morph.get("Number")
+    if h.plural:
+        pass                                  # a count before the title ("57 US-Soldaten")
+    elif mnum:
+        h.plural = mnum[0] == "Plur"
+        d0 = doc[h.np_start]
+        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        if h.plural and form.plural != "pl" and (
+                d0.lower_ in ("dem", "des", "ein", "einem", "eines", "einen")
+                or (d0.lower_ == "der" and prev is not None
+                    and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))):
+            h.plural = False          # a weaker tagger's Plur on "sagte der SPD-Politiker", "dem Politiker"
+    else:
+        h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
+                                            and form.gender != "f" and form.plural != "sg")
+
+
+class Scan:
+    """Title hits of a Doc after the pattern binding, before resolution: what
+    :func:`name_spans` and :func:`roles` both start from. ``extract`` computes it once
+    and hands it to both (the Doc must not change in between)."""
+
+    def __init__(self, doc: Doc, rules: RuleSet):
+        self.doc, self.rules = doc, rules
+        self.ctx = _Ctx(doc, rules)
+        self.hits = _scan(self.ctx)
+        _bind_patterns(self.ctx, self.hits)
+        self.used = False

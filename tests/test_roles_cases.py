@@ -1,0 +1,125 @@
+"""Role binding rules, one case file per rule_id (``tests/cases/roles/<rule_id>.yaml``).
+
+Each case is a text run through the committed model (pipeline/models/de_news) and the real rules:
+it pins the named binding rules that decide its titles (``bindings``) and every role row it yields
+(``rows``). The registry tests check that rules, case files and ``roles.yaml`` agree.
+"""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.extract import extract
+from pipeline.extract.roles import Scan
+from pipeline.extract.roles.bindings import BINDINGS
+from pipeline.ruleset import RuleError, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases" / "roles"
+MODEL_DIR = ROOT / "pipeline" / "models" / "de_news"
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="pipeline/models/de_news missing")
+RULE_IDS = {"title_name", "title_comma_name", "apposition", "title_chain", "predicative", "als", "appointment",
+            "office", "reference"}
+
+
+def _case_files() -> dict[str, dict]:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(CASES.glob("*.yaml"))}
+
+
+def _cases():
+    for stem, data in _case_files().items():
+        for i, case in enumerate(data["cases"]):
+            yield pytest.param(data["rule_id"], case, id=f"{stem}-{i}")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def model_nlp():
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    return nlp
+
+
+def _rows(doc, rules) -> list[tuple]:
+    ex = extract(doc, rules)
+    names = {a.key: a.name for a in ex.actors}
+    return [(names.get(r.actor_key), r.role_text, r.role, r.organization, r.status, r.rule_id) for r in ex.roles]
+
+
+def _bound_by(doc, rules) -> set[str]:
+    return {h.extra["bound_by"] for h in Scan(doc, rules).hits if "bound_by" in h.extra}
+
+
+@needs_model
+@pytest.mark.parametrize("rule_id,case", list(_cases()))
+def test_case(model_nlp, rules, rule_id, case):
+    doc = model_nlp(case["text"])
+    assert _bound_by(doc, rules) == set(case["bindings"])
+    want = [(r["actor"], r["role_text"], r["role"], r["organization"], r["status"], r["rule_id"]) for r in case["rows"]]
+    assert Counter(_rows(doc, rules)) == Counter(want)
+    assert not want or rule_id in {r[-1] for r in want}
+
+
+def test_one_case_file_per_rule_id():
+    files = _case_files()
+    assert set(files) == RULE_IDS
+    assert all(data["rule_id"] == stem and data["cases"] for stem, data in files.items())
+
+
+def test_every_binding_rule_has_a_case_and_an_example():
+    used = {b for data in _case_files().values() for case in data["cases"] for b in case["bindings"]}
+    assert used == set(BINDINGS)
+    for name, b in BINDINGS.items():
+        assert b.fn.__name__ == name and (b.fn.__doc__ or "").strip(), name
+
+
+def test_roles_yaml_lists_every_binding_rule(rules):
+    assert set(rules["roles"].bindings) == set(BINDINGS)
+
+
+def _rules_with(tmp_path, old: str, new: str):
+    import shutil
+    for p in (ROOT / "pipeline" / "rules").iterdir():
+        shutil.copy(p, tmp_path / p.name)
+    text = (tmp_path / "roles.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "roles.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_rules(tmp_path)
+
+
+@needs_model
+def test_a_binding_rule_switched_off_in_roles_yaml(tmp_path, model_nlp, rules):
+    doc = model_nlp("Kurt Volker, Nato-Botschafter in Trumps erster Amtszeit, hält das für falsch.")
+    assert [r[-1] for r in _rows(doc, rules)] == ["apposition"]
+    off = _rules_with(tmp_path, "  - apposition ", "  - {rule: apposition, enabled: false} ")
+    assert "apposition" not in off["roles"].bindings
+    assert _bound_by(doc, off) == set() and _rows(doc, off) == []
+
+
+def test_binding_rule_names_are_checked(tmp_path):
+    with pytest.raises(RuleError, match="unknown binding rule 'apposiiton'"):
+        _rules_with(tmp_path, "  - apposition ", "  - apposiiton ")
+    with pytest.raises(RuleError, match=r"missing rule\(s\) \['title_chain'\]"):
+        _rules_with(tmp_path, "  - title_chain ", "  # - title_chain ")
+    with pytest.raises(RuleError, match="listed twice"):
+        _rules_with(tmp_path, "  - title_chain ", "  - reference\n  - title_chain ")
+
+
+def test_former_phrases_compile_to_matcher_patterns(rules):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.extract.roles.phrases import PhraseSpans, token_pattern
+    assert token_pattern("#") == {"IS_DIGIT": True}
+    assert token_pattern("amtszeit*") == {"LOWER": {"REGEX": "^amtszeit"}}
+    assert token_pattern("dienst") == {"LOWER": "dienst"}
+    words = ["Er", "war", "von", "1990", "bis", "1995", "Minister", ",", "Marineoberst", "außer", "Dienst"]
+    spans = PhraseSpans(Doc(spacy.blank("de").vocab, words=words), rules["roles"])
+    assert spans.within(2, 6) and spans.within(4, 6)               # "von # bis #", "bis #"
+    assert not spans.within(2, 5) and not spans.within(5, 10)
+    assert spans.within(9, 11) and not spans.within(6, 10)         # "außer dienst"
