@@ -455,32 +455,19 @@ def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int]
 
 
 def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:
+    """The Actor key of a speaker span: the first ``speaker`` rule that decides (None: no actor)."""
     if sp is None:
         return None
-    a, b = c.char_span(*sp)
-    best, best_ov = None, 0
-    for ms, me, m, actor in c.mentions:
-        ov = min(b, me) - max(a, ms)
-        if ov <= 0:
-            continue
-        ov += 10_000 if actor.actor_type == "person" else 0      # a person named in the NP is the speaker
-        if ov > best_ov:
-            best, best_ov = actor, ov
-    if best is not None:
-        return best.key
-    head = c.low[sp[1] - 1]
-    first = c.low[sp[0]]
-    if sp[1] - sp[0] == 1 and first in c.R.pronouns:
-        types = c.R.pronouns[first]
-        return _nearest_actor(c, sp[0], types, prev)
-    if any(c.toks[t].text in c.R.role_heads or c.toks[t].text.endswith(tuple(
-            r.lower() for r in ("sprecher", "minister", "präsident", "chef", "berater")))
-           for t in range(sp[0], sp[1])):
-        return _nearest_actor(c, sp[0], ("person",), prev, role=True)
+    from .rules.speaker import SpeakerSite
+    site = SpeakerSite(c, sp, prev)
+    for fn in c.stages["speaker"]:
+        key = fn(site)
+        if key is not None:
+            return key or None
     return None
 
 
-def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
     types = set(types)
     if not types:
         return None
