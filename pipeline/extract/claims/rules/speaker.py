@@ -116,6 +116,17 @@ def _at_head(c: Ctx, sp: tuple[int, int], head: int | None, ms: int) -> bool:
     return c.toks[head].idx + len(c.toks[head].text) > ms
 
 
+@rule("speaker_generic_org", "speaker")
+def speaker_generic_org(s: SpeakerSite) -> str | None:
+    """Dolce&Gabbana verzichtet auf Pelz. Das Unternehmen kündigte an, … – "das Unternehmen", "der
+    Konzern" alone (a definite article and a company noun) is the organisation named last (not
+    "die Regierung", "das Ministerium": the last organisation is rarely that one)."""
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] == 2 and c.low[sp[0]] in ("der", "die", "das") and c.low[sp[0] + 1] in c.w.company_nouns:
+        return _latest_org(c, c.toks[sp[0]].idx)
+    return None
+
+
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
