@@ -464,9 +464,24 @@ def test_rule_case(path, pipeline_nlp, all_rules):
     assert rows == case["claims"]
 
 
+# tests/cases/claims_speaker/<rule id>.yaml: a text for a speaker rule and the speakers of all its claims
+# (the span text and the name of the Actor it resolves to).
+SPEAKER_CASE_FILES = sorted((Path(__file__).parent / "cases" / "claims_speaker").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SPEAKER_CASE_FILES, ids=[p.stem for p in SPEAKER_CASE_FILES])
+def test_speaker_case(path, pipeline_nlp, all_rules):
+    from pipeline.extract import extract
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ex = extract(pipeline_nlp(case["text"]), all_rules)
+    names = {a.key: a.name for a in ex.actors}
+    rows = [{"speaker": c.speaker_text, "speaker_actor": names.get(c.speaker_key)} for c in ex.claims]
+    assert rows == case["claims"]
+
+
 def test_every_rule_has_a_case_and_an_example():
     from pipeline.extract.claims.registry import REGISTRY
-    ids = {yaml.safe_load(p.read_text(encoding="utf-8"))["rule"] for p in CASE_FILES}
+    ids = {yaml.safe_load(p.read_text(encoding="utf-8"))["rule"] for p in CASE_FILES + SPEAKER_CASE_FILES}
     runners = {"each_quote", "each_verb"}                   # run the quote and verb stages
     for name, r in REGISTRY.items():
         assert r.example, f"rule {name} has no example docstring"

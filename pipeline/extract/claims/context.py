@@ -24,7 +24,8 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
-              "indicative_after_ich")
+              "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
+              "own_source_words", "addressee_nouns", "company_nouns")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

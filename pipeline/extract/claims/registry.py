@@ -13,7 +13,10 @@ registry (an unknown or a missing id is a load error). Stages, in the order the 
   (gets a :class:`~.verb_rules.VerbSite`);
 - ``continuation``: for a sentence without a claim; the first rule that matches wins (returns a
   list of new claims, possibly empty when it extends the previous one, or None);
-- ``document``: after all sentences, over the quotations no rule has claimed.
+- ``document``: after all sentences, over the quotations no rule has claimed;
+- ``speaker``: per claim whose speaker span has no actor yet, the Actor it refers to; the first
+  rule that decides wins (gets a :class:`~.rules.speaker.SpeakerSite`, returns an actor key,
+  ``NO_ACTOR`` for a decided "none", or None to pass).
 
 The registry is module data filled at import time; nothing per Doc is stored on it.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-STAGES = ("quote", "sentence", "verb", "continuation", "document")
+STAGES = ("quote", "sentence", "verb", "continuation", "document", "speaker")
 
 
 @dataclass(frozen=True)

@@ -224,12 +224,17 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
         lw = c.low[k]
         if lw in c.w.person_pronouns or lw == "sie":
             return (k, k + 1)
+        if c.R.switch("skip_addressee") and _addressee_at(c, k):
+            core = _np_core(c, k + 1, limit)
+            if core is not None:
+                k, skipped = core, skipped + 1          # "sagte der Zeitung ein Sprecher", "sagte dem SWR X"
+                continue
         np_ = grab_np(c, k, limit, pp=True)
         if np_:
             # "am Donnerstag" style fillers are not subjects
             if c.low[np_[0]] in c.w.time_nouns:
                 return None
-            return np_
+            return _without_addressee(c, np_) if c.R.switch("skip_addressee") else np_
         if lw in c.w.skippable or lw in c.w.time_nouns or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
                 or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
             k += 1
@@ -237,6 +242,37 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
             continue
         return None
     return None
+
+
+DATIVE_DETERMINERS = ("dem", "einem", "diesem", "seinem", "ihrem", "unserem")
+
+
+def _addressee_at(c: Ctx, k: int) -> bool:
+    """Whether the noun phrase at k after a speech verb is its addressee (a dative object): "dem
+    SWR", "einem Reporter", "der Zeitung" (a dative by the morphology, or a press noun)."""
+    lw = c.low[k]
+    if lw in DATIVE_DETERMINERS:
+        return True
+    if lw not in ("der", "einer", "den") or k + 1 >= len(c.toks):
+        return False
+    j = k + 1
+    while j < len(c.toks) and c.is_adjish(j) and not c.is_nounish(j):
+        j += 1
+    if j >= len(c.toks):
+        return False
+    if c.low[j].endswith(tuple(c.w.addressee_nouns)):
+        return True
+    return lw != "den" and c.has_morph and c.toks[j].morph.get("Case") == ["Dat"] and c.toks[k].morph.get("Case") == ["Dat"]
+
+
+def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
+    """A speaker NP without a trailing addressee the parse took for a genitive: "der Minister der
+    Zeitung" -> "der Minister", "Hans Meier dem SWR" -> "Hans Meier"."""
+    for m in range(np_[0] + 1, np_[1] - 1):
+        if c.low[m] in ("der", "einer", *DATIVE_DETERMINERS) and c.low[m - 1] not in (",", "und") \
+                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[m + 1].endswith(tuple(c.w.addressee_nouns))):
+            return (np_[0], m)
+    return np_
 
 
 def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -455,32 +491,19 @@ def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int]
 
 
 def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:
+    """The Actor key of a speaker span: the first ``speaker`` rule that decides (None: no actor)."""
     if sp is None:
         return None
-    a, b = c.char_span(*sp)
-    best, best_ov = None, 0
-    for ms, me, m, actor in c.mentions:
-        ov = min(b, me) - max(a, ms)
-        if ov <= 0:
-            continue
-        ov += 10_000 if actor.actor_type == "person" else 0      # a person named in the NP is the speaker
-        if ov > best_ov:
-            best, best_ov = actor, ov
-    if best is not None:
-        return best.key
-    head = c.low[sp[1] - 1]
-    first = c.low[sp[0]]
-    if sp[1] - sp[0] == 1 and first in c.R.pronouns:
-        types = c.R.pronouns[first]
-        return _nearest_actor(c, sp[0], types, prev)
-    if any(c.toks[t].text in c.R.role_heads or c.toks[t].text.endswith(tuple(
-            r.lower() for r in ("sprecher", "minister", "präsident", "chef", "berater")))
-           for t in range(sp[0], sp[1])):
-        return _nearest_actor(c, sp[0], ("person",), prev, role=True)
+    from .rules.speaker import SpeakerSite
+    site = SpeakerSite(c, sp, prev)
+    for fn in c.stages["speaker"]:
+        key = fn(site)
+        if key is not None:
+            return key or None
     return None
 
 
-def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
     types = set(types)
     if not types:
         return None
@@ -534,6 +557,25 @@ def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         if np_ and any(is_source_noun(c, t) for t in range(*np_)):
             return np_
     return None
+
+
+def own_source_subject(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
+    """"Steinmeier warnte nach eigenen Worten vor …", "Der Konzern will eigenen Angaben zufolge …":
+    the source of "nach eigenen Angaben" at i is the subject of its clause (the parse's subject of
+    the verb the phrase depends on), not "Angaben"."""
+    if not c.has_dep:
+        return None
+    t = c.toks[i]
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX") or not (a <= t.i < b):
+        return None
+    sp = subject_dep(c, t.i)
+    if sp is None or bad_speaker(c, sp) or not (a <= sp[0] and sp[1] <= b) or c.in_quote[sp[0]] >= 0:
+        return None
+    return sp
 
 
 def coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:

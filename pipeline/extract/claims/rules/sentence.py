@@ -8,7 +8,8 @@ from ..clauses import (
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
-from ..speaker import bad_speaker, find_subject, grab_np, passive_agent, resolve_speaker, subject_after
+from ..speaker import (
+    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, resolve_speaker, subject_after)
 from ..triggers import VerbEntry
 from .verb import verb_claim
 
@@ -219,7 +220,12 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         msg = msg_without(c, a, b, phrase)
         if msg is None:
             continue
-        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si))
+        key = None
+        if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
+            subj = own_source_subject(c, i, a, b)
+            key = resolve_speaker(c, subj, []) if subj else None
+            sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
 
 

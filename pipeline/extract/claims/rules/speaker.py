@@ -1,0 +1,154 @@
+"""Speaker resolution: the Actor a claim's speaker span refers to (``speaker`` stage). The span
+itself (``speaker_text``) stays as written; these rules only choose ``speaker_key``. The first
+rule that decides wins: it returns an actor key, ``NO_ACTOR`` (decided: no actor), or None."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..context import Ctx, Found
+from ..registry import rule
+
+NO_ACTOR = ""        # a decided "no actor" (falsy, unlike an actor key)
+
+
+@dataclass
+class SpeakerSite:
+    """A speaker span ``sp`` (tokens, end exclusive) and the claims found before it."""
+    c: Ctx
+    sp: tuple[int, int]
+    prev: list[Found]
+
+    def mentions(self, types: tuple[str, ...]) -> list:
+        """Actor mentions of these types that overlap the span, in text order."""
+        a, b = self.c.char_span(*self.sp)
+        return [(ms, me, m, actor) for ms, me, m, actor in self.c.mentions
+                if min(b, me) > max(a, ms) and actor.actor_type in types]
+
+
+def _head(c: Ctx, sp: tuple[int, int]) -> int | None:
+    """The head noun of the span: the last noun of its first run of nouns."""
+    t = sp[0]
+    while t < sp[1] and not c.is_nounish(t):
+        t += 1
+    if t >= sp[1]:
+        return None
+    while t + 1 < sp[1] and c.is_nounish(t + 1) and not c.is_punct(t + 1) and (t + 1) not in c.ent_at:
+        t += 1
+    return t
+
+
+def _spokesperson_prefix(c: Ctx, t: int) -> str | None:
+    """The word before the spokesperson ending of token t ("Siemens-Sprecher" -> "siemens",
+    "Unternehmenssprecher" -> "unternehmens"), "" for a bare "Sprecher", None when t is no
+    spokesperson noun."""
+    lw = c.low[t]
+    for suf in sorted(c.w.spokesperson_suffixes, key=len, reverse=True):
+        if lw.endswith(suf):
+            return lw[:-len(suf)].rstrip("-")
+    return None
+
+
+def _org_named(c: Ctx, word: str, before: int) -> str | None:
+    """An organisation actor whose name (or a word of it) is ``word``."""
+    for ms, me, m, actor in c.mentions:
+        if actor.actor_type == "organization" and (
+                c.text[ms:me].lower() == word or word in (w.lower() for w in actor.name.split())):
+            return actor.key
+    return None
+
+
+def _latest_org(c: Ctx, before: int) -> str | None:
+    """The organisation named last before character ``before``."""
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type == "organization":
+            best = actor.key
+    return best
+
+
+@rule("speaker_spokesperson", "speaker")
+def speaker_spokesperson(s: SpeakerSite) -> str | None:
+    """Die Produktion werde eingestellt, teilte der Konzern-Sprecher mit. – a spokesperson or
+    press office without a name speaks for the organisation: one named in the noun phrase
+    ("ein Sprecher von Siemens"), in the compound ("Siemens-Sprecher"), else, for a bare or
+    generic one ("der Sprecher", "ein Sprecher des Konzerns"), the organisation named last."""
+    c, sp = s.c, s.sp
+    h = _head(c, sp)
+    prefix = _spokesperson_prefix(c, h) if h is not None else None
+    if prefix is None or s.mentions(("person",)):
+        return None
+    orgs = s.mentions(("organization",))
+    if orgs:
+        return orgs[0][3].key
+    if prefix and prefix not in c.w.generic_org_nouns:
+        return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
+    others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
+    if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
+        return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
+    return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+@rule("speaker_mention", "speaker")
+def speaker_mention(s: SpeakerSite) -> str | None:
+    """Bundeskanzler Friedrich Merz sagte, … – an actor named in the span; a person named there
+    is the speaker. A place speaks only as the head of the span ("Berlin kritisierte"), not as a
+    modifier of a described person ("Ein BMW-Händler in Weimar erklärte")."""
+    c, sp = s.c, s.sp
+    a, b = c.char_span(*sp)
+    best, best_ov = None, 0
+    head = _head(c, sp)
+    for ms, me, m, actor in s.mentions(("person", "organization", "location", "other")):
+        if actor.actor_type not in ("person", "organization") and not _at_head(c, sp, head, ms):
+            continue
+        ov = min(b, me) - max(a, ms) + (10_000 if actor.actor_type == "person" else 0)
+        if ov > best_ov:
+            best, best_ov = actor, ov
+    return best.key if best is not None else None
+
+
+def _at_head(c: Ctx, sp: tuple[int, int], head: int | None, ms: int) -> bool:
+    """Whether a mention starting at character ms is the head of the span (nothing but a
+    determiner or adjectives before it)."""
+    if head is None:
+        return True
+    return c.toks[head].idx + len(c.toks[head].text) > ms
+
+
+@rule("speaker_generic_org", "speaker")
+def speaker_generic_org(s: SpeakerSite) -> str | None:
+    """Dolce&Gabbana verzichtet auf Pelz. Das Unternehmen kündigte an, … – "das Unternehmen", "der
+    Konzern" alone (a definite article and a company noun) is the organisation named last (not
+    "die Regierung", "das Ministerium": the last organisation is rarely that one)."""
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] == 2 and c.low[sp[0]] in ("der", "die", "das") and c.low[sp[0] + 1] in c.w.company_nouns:
+        return _latest_org(c, c.toks[sp[0]].idx)
+    return None
+
+
+@rule("speaker_pronoun", "speaker")
+def speaker_pronoun(s: SpeakerSite) -> str | None:
+    """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
+    compatible actor named before."""
+    from ..speaker import nearest_actor
+    c, sp = s.c, s.sp
+    first = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and first in c.R.pronouns:
+        return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev)
+    return None
+
+
+@rule("speaker_role", "speaker")
+def speaker_role(s: SpeakerSite) -> str | None:
+    """Der Minister sagte, … – a role noun heading the span, without a name, resolves to the
+    nearest person named before; not when the span names another actor or place ("Der
+    Bürgermeister von New Orleans": that office is not the last-named person's)."""
+    from ..speaker import nearest_actor
+    c, sp = s.c, s.sp
+    h = _head(c, sp)
+    if h is None or s.mentions(("person", "organization", "location", "other")):
+        return None
+    if c.toks[h].text in c.R.role_heads or c.low[h].endswith(("minister", "präsident", "chef", "berater")):
+        return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+    return None
