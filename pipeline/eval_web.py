@@ -263,6 +263,7 @@ MEASURES = ("claims_found", "claims_right_speaker", "claim_precision", "roles_fo
 
 
 def table(totals: dict[str, Counts]) -> str:
+    totals = {k: c for k, c in totals.items() if c.gold or c.pred or c.roles_gold or c.roles_pred}
     lines = [f"{'measure':<22} " + " ".join(f"{k:>16}" for k in totals)]
     for m in MEASURES:
         lines.append(f"{m:<22} " + " ".join(f"{totals[k].measures()[m]:>16.3f}" for k in totals))
