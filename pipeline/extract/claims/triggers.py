@@ -143,7 +143,8 @@ SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "noun
                "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
                "hearsay_infinitives", "rules", "switches"}
 SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
-            "soll_continuation", "own_source_subject", "skip_addressee")
+            "soll_continuation", "own_source_subject", "skip_addressee",
+            "unattributed_prev_frame")
 
 
 CLASSES = ("speech", "cognition", "reported")

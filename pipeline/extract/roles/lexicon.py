@@ -100,6 +100,9 @@ class RoleLexicon:
     implied_organization_rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the binding rules (pipeline/extract/roles/bindings) that are switched on, in the order they are tried
     bindings: tuple[str, ...] = ()
+    # titles that describe an office rather than name it ("Staatsoberhaupt"): a reference by one resolves
+    # like any title, but adds no role row when its holder is known under an equivalent title
+    descriptive_titles: frozenset[str] = frozenset()
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -223,7 +226,8 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
-               "patterns", "titles", "implied_organization_rivals", "bindings"}
+               "patterns", "titles", "implied_organization_rivals", "bindings",
+               "descriptive_titles"}
 
 
 @rule_file("roles")
@@ -246,7 +250,17 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         generic_category_by_org_type=dict(gmap), groups=_groups(data.get("equivalent_titles") or [], titles, file),
         patterns=_patterns(data.get("patterns"), file), categories=dict(cats),
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
-        bindings=_bindings(data.get("bindings"), file))
+        bindings=_bindings(data.get("bindings"), file),
+        descriptive_titles=_known_titles(data, "descriptive_titles", titles, file))
+
+
+def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
+    """A list of titles of the lexicon (``key``), checked."""
+    out = _as_tuple(data, key, file)
+    for t in out:
+        if t not in titles:
+            raise RuleError(file, key, f"unknown title {t!r}")
+    return frozenset(out)
 
 
 def _titles(tdata: Any, file: str, adj_suffixes: tuple[str, ...],

@@ -74,10 +74,19 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
                        and not x.role.lower().startswith(("vize", "stellvertret", "ex"))
                        and (r.organization is None or x.organization == r.organization)
                        for x in mine)
-        if subsumed:
+        if subsumed or _described_office(ctx, r, mine):
             continue
         out.append(r)
     return out
+
+
+def _described_office(ctx: _Ctx, r: Role, mine: list[Role]) -> bool:
+    """A reference by a descriptive title (roles.yaml ``descriptive_titles``) to an office the actor holds
+    under an equivalent title: "Bundespräsident Steinmeier … sagte das Staatsoberhaupt" adds no role."""
+    groups = ctx.lex.groups
+    if r.rule_id != "reference" or r.role not in ctx.lex.descriptive_titles or r.role not in groups:
+        return False
+    return any(x.role != r.role and groups.get(x.role) == groups[r.role] for x in mine)
 
 
 def _dummy(r: Role) -> Title:

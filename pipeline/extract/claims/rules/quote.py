@@ -10,7 +10,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
-    passive_agent, prev_subject, resolve_speaker, subject_after, subject_dep)
+    passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep)
 
 
 @dataclass
@@ -229,13 +229,19 @@ def quote_continued(q: QuoteSite) -> Found | None:
 def quote_unattributed(q: QuoteSite) -> Found | None:
     """„Wir werden das nicht hinnehmen.“ Das sagte X. – a standalone quotation without a frame (the
     next sentence may name the speaker: ``quote_anaphoric``); a named person as the subject of
-    the sentence before is its speaker."""
+    the sentence before is its speaker, else a named actor as the subject of a speech verb there
+    ("… lehnt der BN klar ab. „Das Potential ist erschöpft.“", "… rät Experte X davon ab, … Denn: „…“")."""
     c = q.c
     if q.ntok < 6 or not quote_is_sentence(c, q.qs, q.qe):
         return None
-    sp = prev_subject(c, q.si) if q.qs == q.sa else None
+    lead_in = q.qs == q.sa or (q.qs - q.sa <= 3 and c.low[q.qs - 1] == ":")      # "Denn: „…“"
+    sp = prev_subject(c, q.si) if lead_in else None
     if sp is not None and not has_person_actor(c, sp):
         sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
+    if sp is None and lead_in and c.R.switch("unattributed_prev_frame"):
+        sp = prev_frame_subject(c, q.si)
+        if sp is not None and not has_actor(c, sp):
+            sp = None
     return q.found(sp, [], "quote_unattributed")
 
 
