@@ -150,6 +150,10 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
     """One hyphen prefix; True for "Vize-"."""
     p, orgs = ctx.p, ctx.orgs
     pl = part.lower()
+    quoted = part.strip("»«„“”\"'")
+    if quoted != part and quoted[:1].isupper():
+        _set_org(h, quoted, "prefix_org")     # "»Zeit«-Chefredakteur": a quoted (media) name
+        return False
     if pl in p.former_prefixes:
         h.status = "former"
     elif pl in ("vize",):
