@@ -134,6 +134,10 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         n_end = _name_at(ctx, c + 1, s1)
+        if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
+                and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
+                and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
+            n_end = None              # "Wissenschaftler, Spezialisten, Ingenieure": a list of nouns
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
