@@ -82,6 +82,7 @@ class RolePatterns:
     office_holding_nouns: tuple[str, ...] = ()
     office_verbs_former: tuple[str, ...] = ()
     office_verbs_current: tuple[str, ...] = ()
+    local_adjective_excluded_categories: tuple[str, ...] = ()
 
 
 @dataclass
@@ -322,7 +323,8 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
     pdata["former_phrases"] = [tuple(p.lower().split()) for p in pdata.get("former_phrases", [])]
     pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
                   file, "patterns")
-    for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories:
+    for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
+            + pats.local_adjective_excluded_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     return pats
