@@ -456,12 +456,26 @@ def _case_rows(nlp, rules, text):
              "cue": c.cue_text} for c in extract(nlp(text), rules).claims]
 
 
+def _without_rule(rules, name):
+    """The rule set with claims rule ``name`` switched off."""
+    import dataclasses
+    R = rules["speech"]
+    order = {st: tuple((n, on and n != name) for n, on in pairs) for st, pairs in R.rules.items()}
+    return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
+
+
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
 def test_rule_case(path, pipeline_nlp, all_rules):
+    from pipeline.extract.claims.registry import REGISTRY
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     rows = _case_rows(pipeline_nlp, all_rules, case["text"])
-    assert case["rule"] in {r["rule_id"] for r in rows}
     assert rows == case["claims"]
+    if case["rule"] in REGISTRY and REGISTRY[case["rule"]].stage == "filter":
+        # a filter case: the filter drops something; `dropped` lists what it drops
+        off = _case_rows(pipeline_nlp, _without_rule(all_rules, case["rule"]), case["text"])
+        assert [r for r in off if r not in rows] == case["dropped"]
+    else:
+        assert case["rule"] in {r["rule_id"] for r in rows}
 
 
 def test_every_rule_has_a_case_and_an_example():

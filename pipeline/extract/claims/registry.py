@@ -13,7 +13,12 @@ registry (an unknown or a missing id is a load error). Stages, in the order the 
   (gets a :class:`~.verb_rules.VerbSite`);
 - ``continuation``: for a sentence without a claim; the first rule that matches wins (returns a
   list of new claims, possibly empty when it extends the previous one, or None);
-- ``document``: after all sentences, over the quotations no rule has claimed.
+- ``document``: after all sentences, over the quotations no rule has claimed;
+- ``filter``: per claim found (as soon as it is found), the things that look like claims but are
+  not (a heading, a reported question, a scare quote, the author's own first person); a rule gets
+  the :class:`~.context.Ctx` and the :class:`~.context.Found` and returns True to drop it. A
+  dropped claim makes no record but stays context for the later rules (a quotation continues its
+  speaker; a sentence whose claims are all dropped gets no continuation claim).
 
 The registry is module data filled at import time; nothing per Doc is stored on it.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-STAGES = ("quote", "sentence", "verb", "continuation", "document")
+STAGES = ("quote", "sentence", "verb", "continuation", "document", "filter")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ registers them all (see :mod:`..registry`; order and switches: ``rules/speech.ya
 - :mod:`.sentence`: the per-sentence driver and the rules that start from a word of the sentence
   (source prepositions, ", so X", noun cues, "wonach", "heißt es", anaphoric frames, source adverbs);
 - :mod:`.verb`: rules started by a speech or cognition verb (``verb_*``, ``wie_verb``, ``speech_act``);
-- :mod:`.continuation`: sentences without a cue that continue reported speech.
+- :mod:`.continuation`: sentences without a cue that continue reported speech;
+- :mod:`.filters`: what looks like a claim but is none (``filter`` stage).
 """
-from . import continuation, quote, sentence, verb  # noqa: F401  (register the rules)
+from . import continuation, filters, quote, sentence, verb  # noqa: F401  (register the rules)
