@@ -25,7 +25,7 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
               "indicative_after_ich", "first_person_pronouns", "question_words",
-              "question_cues")
+              "question_cues", "v2_blockers")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
