@@ -11,7 +11,8 @@ ACTOR_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC"
 KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other": "MISC"}
 
 # closed-class words this package reads from words.yaml (section ``actors``)
-words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes")
+words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
+              "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles")
 
 
 @dataclass
