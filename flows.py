@@ -7,14 +7,13 @@
     python flows.py rerun [--rules DIR]      # re-extract everything from the parse cache
     python flows.py serve [--cron "0 * * * *" | --interval 300]   # scheduled runs (needs a Prefect server)
 
-Tasks wrap the library steps of :mod:`pipeline.runner` and pass paths, hashes
-and small dicts between them, never spaCy Docs.
+Tasks wrap the steps of the run plan (:mod:`pipeline.job.plan`, the same plan as
+`python -m pipeline run`) and pass paths, hashes and small dicts between them, never spaCy Docs.
 """
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -32,6 +31,7 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE as NO_CACHE  # noqa: E402
 
 from pipeline import runner, store  # noqa: E402
+from pipeline.job import plan  # noqa: E402
 from pipeline.nlp import model_key  # noqa: E402
 from pipeline.ruleset import rules_version, RULES_DIR  # noqa: E402
 
@@ -78,59 +78,71 @@ def commit_task(work_dir: str, out_dir: str, info: dict) -> dict:
 
 
 # ----------------------------------------------------------------------------- flows
-def _summary_markdown(title: str, ing: dict, parsed: dict, ex: dict, com: dict) -> str:
-    rows = "\n".join(f"| {k} | {v} |" for k, v in com.items() if k != "version")
+def _summary_markdown(title: str, res: plan.RunResult) -> str:
+    ing, parsed, ex, com = res.ingested, res.parsed, res.extracted, res.committed
+    rows = "\n".join(f"| {k} | {v} |" for k, v in com.totals.items())
     return (f"# {title}\n\n"
-            f"- articles processed: {ex['articles']}, already done: {ing['n_skipped']}, "
-            f"rejected: {ing['n_rejects'] + ex['extract_rejects']}\n"
-            f"- parsed: {parsed['parsed']}, from cache: {parsed['cached']}\n"
-            f"- this run: {ex['mentions']} mentions, {ex['actors']} actors, {ex['roles']} roles, "
-            f"{ex['claims']} claims\n"
-            f"- model: {parsed['name']} {parsed['version']}; rules: {ex['rules_version']}\n"
-            f"- output version: {com['version']}\n\n| table | rows |\n|---|---|\n{rows}\n")
+            f"- articles processed: {ex.articles}, already done: {ing.n_skipped}, "
+            f"rejected: {ing.n_rejects + ex.extract_rejects}\n"
+            f"- parsed: {parsed.parsed}, from cache: {parsed.cached}\n"
+            f"- this run: {ex.mentions} mentions, {ex.actors} actors, {ex.roles} roles, "
+            f"{ex.claims} claims\n"
+            f"- model: {parsed.name} {parsed.version}; rules: {ex.rules_version}\n"
+            f"- output version: {com.version}\n\n| table | rows |\n|---|---|\n{rows}\n")
+
+
+class PrefectSteps(plan.LocalSteps):
+    """The run plan's steps as Prefect tasks; parse and extract mapped over ``chunks`` parts of the
+    work dir (a Dask task runner spreads them over its workers)."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def ingest(self, req, work):
+        r = ingest_task(list(req.inputs), str(work), str(req.out) if req.only_new else None)
+        return plan.Ingested(r["work_dir"], r["n_articles"], r["n_rejects"], r["n_skipped"])
+
+    def parse(self, req, work, ing):
+        cache_dir = str(req.cache_dir)
+        self.parts = runner.split_work(work, req.chunks)
+        parsed = [runner.ensure_parsed(f.result(), p, cache_dir, req.model)
+                  for f, p in zip(parse_task.map(self.parts, unmapped(cache_dir), unmapped(req.model)), self.parts)]
+        return plan.Parsed.of(runner.sum_parse(parsed))
+
+    def extract(self, req, work, parsed):
+        cache_dir, results_dir, m = str(req.cache_dir), str(req.results_dir), parsed.as_dict()
+        futs = extract_task.map(self.parts, unmapped(cache_dir), unmapped(m), unmapped(req.rules_dir),
+                                unmapped(results_dir))
+        exs = [runner.ensure_extracted(f.result(), p, cache_dir, m, req.rules_dir, results_dir)
+               for f, p in zip(futs, self.parts)]
+        return plan.ExtractStats.of(runner.merge_extracted(work, exs))
+
+    def commit(self, req, work, info):
+        return plan.Committed.of(commit_task(str(work), str(req.out), info))
 
 
 @flow(name="process_corpus", log_prints=True)
 def process_corpus(input_dir: str = "corpus", out_dir: str = "outputs", rules_dir: str | None = None,
                    model: str | None = None, only_new: bool = False, chunks: int = 1) -> dict:
-    """Ingest -> parse -> extract -> commit, from ``input_dir`` to ``out_dir``.
+    """Ingest -> parse -> extract -> commit, from ``input_dir`` to ``out_dir`` (the run plan of
+    :mod:`pipeline.job.plan`, each step a task).
 
     ``chunks`` > 1 splits parsing and extraction into that many tasks, which a
     Dask task runner spreads over its workers.
     """
-    out = Path(out_dir)
-    with store.locked(out):
-        return _process(input_dir, out, rules_dir, model, only_new, chunks)
-
-
-def _process(input_dir, out: Path, rules_dir, model, only_new, chunks) -> dict:
-    cache_dir = str(runner.default_cache_dir(out))
-    results_dir = str(runner.default_results_dir(out))
-    work = runner.new_work_dir(out)
-    try:
-        ing = ingest_task([str(input_dir)], str(work), str(out) if only_new else None)
-        if only_new and ing["n_articles"] == 0 and ing["n_rejects"] == 0:
-            return {"version": None, "articles": 0, "skipped": ing["n_skipped"],
+    req = plan.RunRequest.of([str(input_dir)], out_dir, rules_dir=rules_dir, model=model, only_new=only_new,
+                             chunks=chunks)
+    with store.locked(req.out):
+        res = plan.execute(req, PrefectSteps())
+        if res.nothing_new:
+            return {"version": None, "articles": 0, "skipped": res.ingested.n_skipped,
                     "summary": f"No new articles in {input_dir}; nothing written."}
-        parts = runner.split_work(work, chunks)
-        parsed = [runner.ensure_parsed(f.result(), p, cache_dir, model)
-                  for f, p in zip(parse_task.map(parts, unmapped(cache_dir), unmapped(model)), parts)]
-        m = runner.sum_parse(parsed)
-        ex_futs = extract_task.map(parts, unmapped(cache_dir), unmapped(m), unmapped(rules_dir),
-                                   unmapped(results_dir))
-        exs = [runner.ensure_extracted(f.result(), p, cache_dir, m, rules_dir, results_dir)
-               for f, p in zip(ex_futs, parts)]
-        ex = runner.merge_extracted(work, exs)
-        info = {"model": {k: m[k] for k in ("name", "version", "key", "path", "source")},
-                "rules_version": ex["rules_version"], "rules_dir": ex["rules_dir"]}
-        com = commit_task(str(work), str(out), info)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    md = _summary_markdown(f"process_corpus: {input_dir} -> {out}", ing, m, ex, com)
-    create_markdown_artifact(key="process-corpus-summary", markdown=md,
-                             description="Summary of the last process_corpus run")
-    return {**com, "articles": ex["articles"], "claims_new": ex["claims"], "roles_new": ex["roles"],
-            "skipped": ing["n_skipped"], "summary": md}
+        md = _summary_markdown(f"process_corpus: {input_dir} -> {req.out}", res)
+        create_markdown_artifact(key="process-corpus-summary", markdown=md,
+                                 description="Summary of the last process_corpus run")
+    ex = res.extracted
+    return {**res.committed.as_dict(), "articles": ex.articles, "claims_new": ex.claims, "roles_new": ex.roles,
+            "skipped": res.ingested.n_skipped, "summary": md}
 
 
 @flow(name="rerun_rules", log_prints=True)

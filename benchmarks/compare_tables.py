@@ -45,6 +45,13 @@ def _wikinews_jsonl(split: str, n: int | None, dest: Path) -> Path | None:
     return dest
 
 
+def _portable(v, tmp: str):
+    """Paths that differ between checkouts and temporary folders only: made relative."""
+    if isinstance(v, str):
+        return v.replace(str(ROOT) + "/", "").replace(tmp + "/", "")
+    return v
+
+
 def _dump(out: Path, dest: Path) -> dict[str, int]:
     import pipeline
     t = pipeline.load(out)
@@ -53,7 +60,9 @@ def _dump(out: Path, dest: Path) -> dict[str, int]:
     for name in TABLES:
         df = t[name]
         df = df[[c for c in df.columns if c not in VOLATILE]]
-        rows = sorted(json.dumps({k: _plain(v) for k, v in r.items()}, ensure_ascii=False, sort_keys=True)
+        tmp = str(out.parent)
+        rows = sorted(json.dumps({k: _portable(_plain(v), tmp) for k, v in r.items()}, ensure_ascii=False,
+                                 sort_keys=True)
                       for r in df.to_dict("records"))
         (dest / f"{name}.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
         counts[name] = len(rows)

@@ -64,8 +64,8 @@ def code_hash() -> str:
         import importlib.metadata as md
 
         from pipeline import __version__
-        files = sorted((PKG / "extract").rglob("*.py")) + [
-            PKG / n for n in ("records.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py")]
+        files = sorted((PKG / "extract").rglob("*.py")) + sorted((PKG / "job").rglob("*.py")) + [
+            PKG / n for n in ("records.py", "registry.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py")]
         h = hashlib.sha256()
         for f in files:
             h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")

@@ -414,6 +414,14 @@ def _parse_header(lines: list[str]) -> _Header:
     if i >= len(lines):
         h.body_start = i
         return h
+    title_end = _take_title(lines, i, title_crumb, h)
+    _BylineScan(h, title_end).run(lines)
+    return h
+
+
+def _take_title(lines: list[str], i: int, title_crumb: str | None, h: _Header) -> int:
+    """Kicker and title from line ``i`` (and the next one, when it continues the title); returns
+    the index of the line after the title."""
     nxt = next((ln for ln in lines[i + 1:i + 3] if ln), None)
     h.kicker, h.title, used_next = _split_title(lines[i], title_crumb, nxt)
     i += 1
@@ -421,67 +429,85 @@ def _parse_header(lines: list[str]) -> _Header:
         while not lines[i]:
             i += 1
         i += 1
-    title_end = i
+    return i
 
-    # Look for the byline/date within the next few non-blank lines. Before it: the teaser (maybe
-    # with the author glued to its end). After it, a "Von …" line may follow the teaser
-    # (tagesschau: title, "Stand: …", teaser, "Von …").
-    teaser_parts: list[str] = []
-    pending: list[str] = []
-    header_captions: list[tuple[int, str]] = []
-    seen = 0
-    j = i
-    found = False
-    while j < len(lines) and seen < 8:
-        line = lines[j]
-        j += 1
-        if not line:
-            continue
-        seen += 1
+
+class _BylineScan:
+    """Look for the byline/date within the next few non-blank lines after the title. Before it:
+    the teaser (maybe with the author glued to its end). After it, a "Von …" line may follow the
+    teaser (tagesschau: title, "Stand: …", teaser, "Von …")."""
+
+    def __init__(self, h: _Header, title_end: int):
+        self.h, self.title_end, self.i = h, title_end, title_end
+        self.teaser_parts: list[str] = []
+        self.pending: list[str] = []
+        self.captions: list[tuple[int, str]] = []
+        self.found = False
+
+    def run(self, lines: list[str]) -> None:
+        seen = 0
+        j = self.i
+        while j < len(lines) and seen < 8:
+            line = lines[j]
+            j += 1
+            if not line:
+                continue
+            seen += 1
+            if not self._line(line, j):
+                break
+        self._finish()
+
+    def _line(self, line: str, j: int) -> bool:
+        """Take non-blank line ``j - 1``; False ends the header."""
         if _is_ui(line) or _is_caption(line):
             if _is_caption(line):
-                header_captions.append((j - 1, line))
-            if found and not pending:
-                i = j
-            continue
+                self.captions.append((j - 1, line))
+            if self.found and not self.pending:
+                self.i = j
+            return True
         stripped = UI_TAIL.sub("", line).strip()
         date = _find_date(stripped)
         if date is not None and date[1].start() <= 1000 and _words(stripped[date[1].end():]) <= 3:
-            dt, m = date
-            h.published_at = dt
-            lead, authors = _split_byline(stripped[: m.start()])
-            if authors:
-                h.authors = authors
-            if lead and not DATE_PREFIX.fullmatch(lead) and not AUTHOR_PREFIX.match(lead):
-                teaser_parts.append(lead)
-            teaser_parts.extend(pending)
-            pending = []
-            found = True
-            i = j
-            continue
+            self._date_line(stripped, *date)
+            self._byline_found(j)
+            return True
         if AUTHOR_PREFIX.match(line) and _words(line) <= 12 and _split_authors(line):
-            h.authors = h.authors or _split_authors(line)
-            teaser_parts.extend(pending)
-            pending = []
-            found = True
-            i = j
-            continue
-        if found:
-            if pending or _words(line) > 60 or split_dateline(line)[0]:
-                break
-            pending.append(line)  # teaser only if an author line follows
-            continue
+            self.h.authors = self.h.authors or _split_authors(line)
+            self._byline_found(j)
+            return True
+        if self.found:
+            if self.pending or _words(line) > 60 or split_dateline(line)[0]:
+                return False
+            self.pending.append(line)  # teaser only if an author line follows
+            return True
         if _is_prose(line) and _words(line) > 70:
-            break
-        teaser_parts.append(line)
-    if found:
-        teaser = " ".join(p for p in teaser_parts if p).strip()
-        h.teaser = teaser or None
-        h.body_start = i
-        h.captions = [c for k, c in header_captions if k < i]
-    else:
-        h.body_start = title_end
-    return h
+            return False
+        self.teaser_parts.append(line)
+        return True
+
+    def _date_line(self, stripped: str, dt: datetime, m: re.Match) -> None:
+        self.h.published_at = dt
+        lead, authors = _split_byline(stripped[: m.start()])
+        if authors:
+            self.h.authors = authors
+        if lead and not DATE_PREFIX.fullmatch(lead) and not AUTHOR_PREFIX.match(lead):
+            self.teaser_parts.append(lead)
+
+    def _byline_found(self, j: int) -> None:
+        self.teaser_parts.extend(self.pending)
+        self.pending = []
+        self.found = True
+        self.i = j
+
+    def _finish(self) -> None:
+        h = self.h
+        if self.found:
+            teaser = " ".join(p for p in self.teaser_parts if p).strip()
+            h.teaser = teaser or None
+            h.body_start = self.i
+            h.captions = [c for k, c in self.captions if k < self.i]
+        else:
+            h.body_start = self.title_end
 
 
 def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
@@ -652,32 +678,41 @@ def _same(a: str | None, b: str | None) -> bool:
     return f(a) == f(b)
 
 
-def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+def _trafilatura_fields(html: str) -> dict:
+    """Body text and metadata as trafilatura reads them (normalised; missing -> None or empty)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True,
                                       include_tables=False, include_images=False)
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    title = _norm(getattr(doc, "title", None) or "") or None
-    author = getattr(doc, "author", None) or ""
-    authors = [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else []
-    url = getattr(doc, "url", None) or None
-    teaser = _norm(getattr(doc, "description", None) or "") or None
-    categories = getattr(doc, "categories", None) or []
-    kicker, crumb_section, captions = _html_extras(html)
-    section = crumb_section or (" / ".join(categories) if categories else None)
-    if kicker and title and title.startswith(kicker + ": "):
-        title = title[len(kicker) + 2:]
-    published = _htmldate(html)
+    get = (lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)  # noqa: E731
+    author = get("author") or ""
+    return {"text": get("text") or "", "title": _norm(get("title") or "") or None,
+            "authors": [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else [],
+            "url": get("url") or None, "teaser": _norm(get("description") or "") or None,
+            "categories": get("categories") or []}
 
-    lines = [_norm(ln) for ln in text.split("\n")]
-    # trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start
+
+def _drop_heads(lines: list[str], title: str | None, kicker: str | None, teaser: str | None) -> None:
+    """trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start."""
     heads = {x for x in (title, kicker, teaser) if x}
     if kicker and title:
         heads.add(f"{kicker} {title}")
         heads.add(f"{kicker}: {title}")
     while lines and (not lines[0] or any(_same(lines[0], x) for x in heads)):
         lines.pop(0)
+
+
+def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+    f = _trafilatura_fields(html)
+    title, teaser, categories = f["title"], f["teaser"], f["categories"]
+    kicker, crumb_section, captions = _html_extras(html)
+    section = crumb_section or (" / ".join(categories) if categories else None)
+    if kicker and title and title.startswith(kicker + ": "):
+        title = title[len(kicker) + 2:]
+    published = _htmldate(html)
+
+    lines = [_norm(ln) for ln in f["text"].split("\n")]
+    _drop_heads(lines, title, kicker, teaser)
     caps = list(captions)
     body_lines = _clean_body_lines(lines, caps)
     body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
@@ -686,8 +721,8 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     if paras:
         dateline, paras[0] = split_dateline(paras[0])
     return Article(
-        source_path=source_path, source_format="html", source_id=source_id, url=url, title=title,
-        kicker=kicker, teaser=teaser, authors=authors, published_at=published, section=section,
+        source_path=source_path, source_format="html", source_id=source_id, url=f["url"], title=title,
+        kicker=kicker, teaser=teaser, authors=f["authors"], published_at=published, section=section,
         dateline=dateline, body_text="\n\n".join(p for p in paras if p),
         captions=list(dict.fromkeys(caps)),
     )

@@ -1,76 +1,26 @@
 """Loading the rule files under ``pipeline/rules/`` (or a user's ``--rules DIR``).
 
 Rules are data. Each file ``<stem>.yaml`` (or ``<stem>.jsonl``) is parsed by the
-function registered for its stem with :func:`rule_file`. Parsers validate
+function registered for its stem with :func:`rule_file` (in :mod:`pipeline.registry`, which the
+extractors and this loader both import; the names stay importable from here). Parsers validate
 strictly: a bad entry raises :class:`RuleError` naming the file and the entry.
 The content hash of all rule files is the ``rules_version`` written into every
 output row.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
+import importlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any
 
 import yaml
 
+from pipeline.registry import PARSERS as _PARSERS
+from pipeline.registry import PROVIDERS, Parser, RuleError, RuleSet, rule_file, strict  # noqa: F401
+
 RULES_DIR = Path(__file__).parent / "rules"
-
-T = TypeVar("T")
-Parser = Callable[[Any, str], Any]
-_PARSERS: dict[str, Parser] = {}
-
-
-class RuleError(ValueError):
-    """A rule file is malformed. The message names the file and the entry."""
-
-    def __init__(self, file: str, entry: str | None, message: str):
-        self.file, self.entry = file, entry
-        where = f"{file}" + (f", entry {entry}" if entry is not None else "")
-        super().__init__(f"{where}: {message}")
-
-
-def rule_file(stem: str) -> Callable[[Parser], Parser]:
-    """Register ``parse(data, filename) -> compiled`` for ``rules/<stem>.yaml``."""
-    def register(fn: Parser) -> Parser:
-        _PARSERS[stem] = fn
-        return fn
-    return register
-
-
-def strict(cls: type[T], mapping: Any, file: str, entry: str) -> T:
-    """Build dataclass ``cls`` from ``mapping``; unknown or missing keys raise RuleError."""
-    if not isinstance(mapping, dict):
-        raise RuleError(file, entry, f"expected a mapping, got {type(mapping).__name__}")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(mapping) - set(fields))
-    if unknown:
-        raise RuleError(file, entry, f"unknown key(s) {unknown}; allowed: {sorted(fields)}")
-    missing = [n for n, f in fields.items()
-               if n not in mapping and f.default is dataclasses.MISSING
-               and f.default_factory is dataclasses.MISSING]
-    if missing:
-        raise RuleError(file, entry, f"missing key(s) {missing}")
-    try:
-        return cls(**mapping)
-    except (TypeError, ValueError) as exc:
-        raise RuleError(file, entry, str(exc)) from exc
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    directory: Path
-    version: str                      # content hash of all rule files
-    compiled: dict[str, Any]          # stem -> whatever the stem's parser returned
-
-    def __getitem__(self, stem: str) -> Any:
-        return self.compiled[stem]
-
-    def get(self, stem: str, default: Any = None) -> Any:
-        return self.compiled.get(stem, default)
 
 
 def rules_version(directory: Path) -> str:
@@ -112,7 +62,8 @@ _CACHE: dict[tuple[str, str], RuleSet] = {}
 
 def load_rules(directory: str | Path | None = None) -> RuleSet:
     """Load and validate every rule file in ``directory`` (default: the packaged rules)."""
-    import pipeline.extract  # noqa: F401  (registers the parsers)
+    for provider in PROVIDERS:            # their modules register the parsers (pipeline.registry)
+        importlib.import_module(provider)
 
     directory = Path(directory) if directory else RULES_DIR
     if not directory.is_dir():

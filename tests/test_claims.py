@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.eval_claims import Scores
 from pipeline.extract.claims import claims, find_quotes, parse_speech
+from pipeline.extract.words import parse_words
 from pipeline.records import Actor, Mention
 from pipeline.ruleset import RULES_DIR, RuleError, RuleSet
 
@@ -28,7 +29,9 @@ TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 def rules() -> RuleSet:
     path = RULES_DIR / "speech.yaml"
     compiled = parse_speech(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
-    return RuleSet(RULES_DIR, "test", {"speech": compiled})
+    wpath = RULES_DIR / "words.yaml"
+    word_lists = parse_words(yaml.safe_load(wpath.read_text(encoding="utf-8")), wpath.name)
+    return RuleSet(RULES_DIR, "test", {"speech": compiled, "words": word_lists})
 
 
 @pytest.fixture(scope="module")
@@ -425,3 +428,71 @@ def test_hearsay_after_a_konjunktiv_continuation_is_its_own_claim(model_extract)
         ("konj_continuation", "Die Organisation",
          "Auch bereits wieder freigelassene Demonstranten seien erneut inhaftiert worden."),
         ("soll_hearsay", "Die Organisation", "Die Zahl der Verhaftungen soll einige hundert betragen.")]
+
+
+# ----------------------------------------------------------------------------- rule case files
+# tests/cases/claims/<rule id>.yaml: a text that the rule fires on and all claims of that text, run
+# through the committed model and every extractor (no hand-built parse).
+
+CASES = Path(__file__).parent / "cases" / "claims"
+CASE_FILES = sorted(CASES.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def pipeline_nlp():
+    from pipeline.nlp import load_nlp
+    return load_nlp()[0]
+
+
+@pytest.fixture(scope="module")
+def all_rules():
+    from pipeline.ruleset import load_rules
+    return load_rules()
+
+
+def _case_rows(nlp, rules, text):
+    from pipeline.extract import extract
+    return [{"rule_id": c.rule_id, "claim_type": c.claim_type, "claim": c.claim_text, "speaker": c.speaker_text,
+             "cue": c.cue_text} for c in extract(nlp(text), rules).claims]
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_rule_case(path, pipeline_nlp, all_rules):
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rows = _case_rows(pipeline_nlp, all_rules, case["text"])
+    assert case["rule"] in {r["rule_id"] for r in rows}
+    assert rows == case["claims"]
+
+
+def test_every_rule_has_a_case_and_an_example():
+    from pipeline.extract.claims.registry import REGISTRY
+    ids = {yaml.safe_load(p.read_text(encoding="utf-8"))["rule"] for p in CASE_FILES}
+    runners = {"each_quote", "each_verb"}                   # run the quote and verb stages
+    for name, r in REGISTRY.items():
+        assert r.example, f"rule {name} has no example docstring"
+        if name == "source_prep":
+            assert {"source_laut", "source_nach", "source_zufolge"} <= ids
+        elif name not in runners:
+            assert name in ids, f"no case file for rule {name}"
+
+
+def test_rule_switch_off_removes_its_claims(pipeline_nlp, all_rules):
+    import dataclasses
+    case = yaml.safe_load((CASES / "quote_so.yaml").read_text(encoding="utf-8"))
+    R = all_rules["speech"]
+    order = {st: tuple((n, on and n != "quote_so") for n, on in pairs) for st, pairs in R.rules.items()}
+    off = RuleSet(all_rules.directory, "test-off", {**all_rules.compiled,
+                                                    "speech": dataclasses.replace(R, rules=order)})
+    assert "quote_so" not in {r["rule_id"] for r in _case_rows(pipeline_nlp, off, case["text"])}
+
+
+def test_rule_order_is_checked_against_the_registry():
+    path = RULES_DIR / "speech.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["rules"]["quote"] = [x for x in data["rules"]["quote"] if "quote_so" not in x]
+    with pytest.raises(RuleError, match="quote_so"):
+        parse_speech(data, path.name)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["rules"]["verb"].append({"verb_unknown": True})
+    with pytest.raises(RuleError, match="verb_unknown"):
+        parse_speech(data, path.name)

@@ -1,0 +1,261 @@
+"""Clause and message boundaries, verb groups (auxiliaries, particles, passive) and Konjunktiv
+tests: token-level helpers the rules share."""
+from __future__ import annotations
+
+
+from .context import CLAUSE_BREAK, Ctx, Hit, PUNCT_END
+
+
+def has_source_noun(c: Ctx, si: int) -> bool:
+    if si < 0:
+        return False
+    sa, sb = c.sents[si]
+    return any(is_source_noun(c, t) for t in range(sa, sb))
+
+
+def strip_end(c: Ctx, a: int, b: int) -> int:
+    """End of [a, b) without trailing sentence punctuation."""
+    while b > a and c.low[b - 1] in (".", "!", "?", ";", ",", ":") and c.in_quote[b - 1] < 0:
+        b -= 1
+    return b
+
+
+def clause_end(c: Ctx, k: int, b: int) -> int:
+    """After a parenthetical frame ending at k: the frame ends the sentence or is
+    followed by a comma and the rest of the message."""
+    while k < b and c.low[k] not in (",", ".", "!", "?", ";", ":"):
+        k += 1
+    return k
+
+
+def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
+    """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
+    if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
+            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)):
+        return (a, strip_end(c, a, b))          # parenthetical: whole sentence
+    return (a, frame_start)
+
+
+def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
+    sa = c.sents[c.sent_of[qs]][0]
+    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END)
+    inner_end = c.low[qe - 2] in PUNCT_END
+    nxt = c.low[qe] if qe < len(c.toks) else "."
+    return starts and (inner_end or nxt in PUNCT_END)
+
+
+def attach_aux(c: Ctx, h: Hit, limit: int) -> None:
+    """'hatte gesagt' / 'gesagt hatte' / 'hat angekündigt': the auxiliary joins the cue;
+    so do 'sich' right after the verb and a pronominal adverb right before the particle."""
+    if h.i + 1 < limit and c.low[h.i + 1] == "sich":
+        h.particle = sorted({*h.particle, h.i + 1})
+    for p in list(h.particle):
+        if p > h.i + 1 and c.low[p - 1] in c.w.pronominal_adverbs:
+            h.particle = sorted({*h.particle, p - 1})
+    if h.particle and not h.entry.split and h.i > 0 and c.low[h.i - 1] in c.w.pronominal_adverbs:
+        pass
+    if not h.entry.participle:
+        return
+    j = h.particle[-1] + 1 if h.particle else h.i + 1
+    if j < limit and c.low[j] in c.R.auxiliaries:
+        h.aux = [j]
+        return
+    for k in range(h.i - 1, max(-1, h.i - 12), -1):
+        if c.in_quote[k] >= 0 and c.in_quote[k] != c.in_quote[h.i]:
+            continue
+        if c.low[k] in CLAUSE_BREAK:
+            break
+        if c.low[k] in c.R.auxiliaries:
+            h.aux = [k]
+            return
+
+
+def is_passive(c: Ctx, h: Hit) -> bool:
+    return h.entry.participle and any(c.low[k] in c.w.passive_auxiliaries for k in h.aux)
+
+
+def is_source_noun(c: Ctx, k: int) -> bool:
+    w = c.toks[k].text
+    return w in c.R.nouns or w.lower().endswith(c.R.noun_suffixes)
+
+
+def msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence without a source phrase at its start or end."""
+    end = strip_end(c, a, b)
+    p0, p1 = phrase
+    if p0 <= a + 1 and (p0 == a or c.low[a] in ("und", "doch", "aber", "auch")):
+        m = p1
+        while m < end and c.low[m] in (",",):
+            m += 1
+        return (m, end) if end > m else None
+    if p1 >= end:
+        e = p0
+        while e > a and c.low[e - 1] in (",",):
+            e -= 1
+        return (a, e) if e > a else None
+    return (a, end)
+
+
+def in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
+    """Token i stands inside a parenthesis of its sentence: "(Wikinews berichtete)"."""
+    opened = False
+    for t in range(a, i):
+        if c.low[t] == "(":
+            opened = True
+        elif c.low[t] == ")":
+            opened = False
+    return opened and any(c.low[t] == ")" for t in range(i + 1, b))
+
+
+NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
+
+
+def _finite_ind(c: Ctx, t: int) -> bool:
+    """A finite verb in the indicative (by the model's tags): it starts a coordinated main clause."""
+    tok = c.toks[t]
+    return (c.has_pos and tok.pos_ in ("VERB", "AUX") and tok.text.islower() and tok.tag_ not in NONFINITE_TAGS
+            and ("Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+                 or "Ind" in tok.morph.get("Mood"))
+            and not c.is_konj(t) and c.in_quote[t] < 0)
+
+
+def konj_end(c: Ctx, k: int, b: int) -> int:
+    """End of a Konjunktiv clause: the sentence end, or where the matrix subject's next
+    predicate starts (", erkannte ... an", "und bemühte ...")."""
+    for t in range(k + 1, b - 1):
+        if c.in_quote[t] >= 0:
+            continue
+        if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
+            return strip_end(c, k, t)
+        if c.low[t] == ":" and c.is_quote_mark(t + 1):
+            return konj_end(c, k, t)
+    return strip_end(c, k, b)
+
+
+def is_clause(c: Ctx, a: int, e: int) -> bool:
+    """The message of an inverted frame is a clause: its first segment has a verb, or it has a
+    Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
+    if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
+        return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
+    if not c.has_pos:
+        return True
+    if any(c.is_konj(t) for t in range(a, e) if c.in_quote[t] < 0):
+        return True
+    seg_end = next_comma(c, a, e)
+    return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
+
+
+def frame_words(c: Ctx, k: int, e: int) -> list[int]:
+    """Words of the frame that the annotation counts as cue: a correlate ("sagte dazu",
+    "verwies darauf") and "mit den Worten"."""
+    out = [t for t in range(k, e) if c.low[t] in c.w.pronominal_adverbs and c.in_quote[t] < 0]
+    for t in range(k, e - 2):
+        if c.low[t:t + 3] == ["mit", "den", "worten"]:
+            out += [t, t + 1, t + 2]
+    return out
+
+
+def is_relative(c: Ctx, k: int) -> bool:
+    """A relative pronoun at k ("…, der gestern …"), not an article ("…, der erste Flug sei …")."""
+    if c.low[k] not in c.w.relative_pronouns:
+        return False
+    nxt = c.toks[k + 1] if k + 1 < len(c.toks) else None
+    if nxt is None:
+        return False
+    if c.has_pos:
+        if c.toks[k].tag_ in ("PRELS", "PRELAT", "REL"):
+            return True
+        return nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
+    return not nxt.text[:1].isupper()
+
+
+def apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
+    return sp is not None and sp[0] <= k < sp[1]
+
+
+def next_comma_clause(c: Ctx, k: int, b: int) -> int:
+    """End of a verb-final clause starting at k: the first comma after its finite verb."""
+    seen_verb = False
+    for t in range(k, b):
+        if c.low[t] == "," and c.in_quote[t] < 0 and seen_verb:
+            return t
+        if c.has_pos and c.toks[t].pos_ in ("VERB", "AUX"):
+            seen_verb = True
+    return b
+
+
+def next_comma(c: Ctx, k: int, b: int) -> int:
+    while k < b and not (c.low[k] == "," and c.in_quote[k] < 0):
+        k += 1
+    return k
+
+
+def embedded_end(c: Ctx, k: int, b: int) -> int:
+    """End of a dass-clause: the sentence end, or where a main clause takes over
+    ("Als sie bemerkte, dass …, flüchtete sie")."""
+    return konj_end(c, k, b)
+
+
+def is_hearsay(c: Ctx, a: int, b: int) -> bool:
+    """'Er soll zwei Menschen eingeschleust haben': sollen with a perfect infinitive reports
+    what others say."""
+    toks = [t for t in range(a, b) if c.in_quote[t] < 0]
+    for t in toks:
+        if c.low[t] in c.w.hearsay_modals:
+            rest = [x for x in toks if x > t and c.low[x] not in (",", ".", "!", "?", ";", ":")]
+            seg_end = next_comma(c, t, b)
+            tail = [x for x in rest if x < seg_end]
+            if len(tail) >= 2 and c.low[tail[-1]] in c.w.perfect_auxiliaries and (
+                    c.low[tail[-2]].startswith("ge") or c.low[tail[-2]].endswith(("t", "en")) or
+                    c.low[tail[-2]] == "worden"):
+                return True
+            if len(tail) >= 2 and (c.low[tail[-1]] in c.R.hearsay_infinitives
+                                   or c.low[rest[-1]] in c.R.hearsay_infinitives):
+                return True             # "Das Motiv soll eine Kränkung der Familienehre sein"
+    return False
+
+
+def is_konj1(c: Ctx, t: int) -> bool:
+    """A Konjunktiv I form, strictly: from the lexicon, or a -e form the model marks as
+    subjunctive (not the preterite "wurde", "sagte")."""
+    lw = c.low[t]
+    if c.in_quote[t] >= 0 or lw in c.w.konjunktiv2 or not c.is_konj(t):
+        return False
+    return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)
+
+
+def looks_like_name(c: Ctx, qs: int, qe: int) -> bool:
+    inner = range(qs + 1, qe - 1)
+    if any(t in c.ent_at for t in inner) and all(c.toks[t].text[:1].isupper() for t in inner):
+        return True
+    return False
+
+
+def crosses_quote(c: Ctx, s0: int, s1: int) -> bool:
+    """A speaker span that holds part of a quotation but not all of it: 'besonders schweren
+    Eingriff in das Persönlichkeitsrecht“' (a quoted name, das „Wall Street Journal“, lies inside)."""
+    for t in range(s0, s1):
+        q = c.in_quote[t]
+        if q >= 0 and (c.quote_tok[q][0] < s0 or c.quote_tok[q][1] > s1):
+            return True
+    return False
+
+
+def close_quote(c: Ctx, s0: int, s1: int) -> tuple[int, int] | None:
+    """A speaker that ends inside a short quoted name takes the rest of the name (der neue „Oberste
+    Rat zur Wiederherstellung der Demokratie“); one that starts inside a quotation is none."""
+    q = c.in_quote[s1 - 1]
+    if c.in_quote[s0] >= 0 or q < 0:
+        return None
+    qs, qe, _ = c.quote_tok[q]
+    if qe - qs > 14 or c.sent_of[qe - 1] != c.sent_of[s0] or crosses_quote(c, s0, qs):
+        return None
+    return (s0, qe)
+
+
+def clause_start(c: "Ctx", i: int, lo: int) -> int:
+    """First token of the clause holding token ``i``: after the last unquoted , ; : before it (or ``lo``)."""
+    for m in range(i - 1, lo - 1, -1):
+        if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
+            return m + 1
+    return lo

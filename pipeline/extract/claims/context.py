@@ -1,0 +1,354 @@
+"""Per-Doc state of the claims extractor: tokens, sentences, quotes, entity spans, mentions
+(:class:`Ctx`), the token classes the rules test (noun-ish, Konjunktiv, cue verb), and the claim
+under construction (:class:`Found`)."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract import words
+from pipeline.records import Actor, Mention
+
+from .quotes import find_quotes, Quote, QUOTE_CHARS
+from .registry import active, STAGES
+from .triggers import find_triggers, SpeechRules, VerbEntry
+
+
+# the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
+WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_prepositions", "demonstratives",
+              "object_control_verbs", "skippable", "time_nouns", "relative_pronouns", "subordinators",
+              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2",
+              "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
+              "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
+              "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
+              "indicative_after_ich")
+words.require("claims", *WORD_LISTS)
+
+PUNCT_END = {".", "!", "?"}
+
+
+CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "–", "-", "(", ")"}
+
+
+NOUN_SUFFIXES = ("er", "in", "innen", "ung", "ungen", "schaft", "ium", "amt", "ei", "ent", "enten", "ist",
+                 "isten", "or", "oren", "ler", "eur", "ure")
+
+
+@dataclass
+class Hit:
+    i: int                      # verb token
+    particle: list[int]         # particle token indices
+    entry: VerbEntry
+    aux: list[int] = field(default_factory=list)
+
+    @property
+    def classes(self) -> frozenset[str]:
+        return self.entry.classes
+
+
+@dataclass
+class Found:
+    """A claim under construction, in token indices (end exclusive)."""
+    msg: tuple[int, int] | None
+    msg_chars: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    cue: list[int]
+    ctype: str
+    rule: str
+    sent: int
+    speaker_key: str | None = None
+    frame_cue: list[int] = field(default_factory=list)   # a cue kept off the record (speech acts)
+
+
+class Ctx:
+    """Per-Doc state: tokens, sentences, quotations, entity spans, actor mentions and the rule
+    functions of each stage (from the registry, in rule-data order)."""
+
+    def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor], W: words.Words):
+        self.doc, self.R, self.actors = doc, R, actors
+        self.w = SimpleNamespace(**{name: W("claims", name) for name in WORD_LISTS})
+        self.triggers = find_triggers(doc, R)
+        self.stages = {st: active(R.rules, st) for st in STAGES}
+        self.toks: list[Token] = list(doc)
+        self.low = [t.text.lower() for t in self.toks]
+        self.text = doc.text
+        self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self.sents = self._sentences()
+        self.sent_of = [0] * len(doc)
+        k = 0
+        for t in range(len(doc)):
+            while k + 1 < len(self.sents) and t >= self.sents[k + 1][0]:
+                k += 1
+            self.sent_of[t] = k
+        self.quotes = [q for q in find_quotes(self.text)]
+        self.quote_tok: list[tuple[int, int, Quote]] = []
+        self.in_quote = [-1] * len(doc)         # index into quote_tok of the top-level quote
+        for q in self.quotes:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or len(span) < 3:
+                continue
+            self.quote_tok.append((span.start, span.end, q))
+            if q.depth == 0:
+                for t in range(span.start, span.end):
+                    self.in_quote[t] = len(self.quote_tok) - 1
+        self.ent_at: dict[int, tuple[int, int, str]] = {}
+        for e in doc.ents:
+            for t in range(e.start, e.end):
+                self.ent_at[t] = (e.start, e.end, e.label_)
+        self.inverted_ok: set[int] = set()      # cue verbs of a quote frame that may also frame a clause
+        self.mentions = sorted(((m.start, m.end, m, a) for a in actors for m in a.mentions),
+                               key=lambda x: x[0])
+        self._surname_mentions()
+
+    def _surname_mentions(self) -> None:
+        """A person's surname where the NER missed it ("Waltz kennt sich ... aus") counts as a
+        mention of that person, for speaker resolution only."""
+        covered = set()
+        for ms, me, m, a in self.mentions:
+            covered.update(range(ms, me))
+        surnames: dict[str, list[Actor]] = {}
+        for a in self.actors:
+            parts = a.name.split()
+            if a.actor_type == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                surnames.setdefault(parts[-1], []).append(a)
+        extra = []
+        for t in self.toks:
+            cands = surnames.get(t.text)
+            if cands and len(cands) == 1 and t.idx not in covered:
+                m = Mention(t.idx, t.idx + len(t.text), t.text, "PER", self.sent_of[t.i])
+                extra.append((m.start, m.end, m, cands[0]))
+        if extra:
+            self.mentions = sorted(self.mentions + extra, key=lambda x: x[0])
+
+    # -- sentences
+    def _sentences(self) -> list[tuple[int, int]]:
+        doc = self.doc
+        if len(doc) == 0:
+            return []
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            raw = [(s.start, s.end) for s in doc.sents]
+        else:
+            raw = self._split()
+        return self._clean_sents(raw)
+
+    def _clean_sents(self, raw: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Sentences without surrounding whitespace tokens; an opening quotation mark at a
+        sentence end moves to the next sentence, a closing one at a start to the previous."""
+        toks = self.toks                      # the Doc's tokens, made once
+        text = self.doc.text
+        bounds = [a for a, b in raw] + [len(toks)]
+        for i, t in enumerate(toks):          # paragraph breaks always end a sentence
+            if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
+                bounds.append(i + 1)
+        bounds = sorted(set(bounds))
+        fixed = [0]
+        for x in bounds[1:-1]:
+            y = x
+            while y - 1 > fixed[-1] and (toks[y - 1].is_space or (toks[y - 1].text in "„»‚" )):
+                y -= 1
+            while y < len(toks) and toks[y].text in "“”«\"" and y - 1 >= 0 and not toks[y - 1].whitespace_ \
+                    and y + 1 < len(toks):
+                y += 1
+            if y > fixed[-1]:
+                fixed.append(y)
+        fixed.append(len(toks))
+        out = []
+        for a, b in zip(fixed, fixed[1:]):
+            while a < b and toks[a].is_space:
+                a += 1
+            while b > a and toks[b - 1].is_space:
+                b -= 1
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def _split(self) -> list[tuple[int, int]]:
+        doc = self.doc
+        out, start = [], 0
+        for i, t in enumerate(doc):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if "\n" in t.text or (t.text in PUNCT_END and nxt is not None and
+                                  (nxt.text[:1].isupper() or nxt.text[:1] in "„»\"" or "\n" in nxt.whitespace_)):
+                out.append((start, i + 1))
+                start = i + 1
+            elif "\n" in t.whitespace_:
+                out.append((start, i + 1))
+                start = i + 1
+        if start < len(doc):
+            out.append((start, len(doc)))
+        return out
+
+    # -- token classes
+    def is_punct(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.is_punct or t.text in QUOTE_CHARS
+
+    def is_quote_mark(self, i: int) -> bool:
+        return self.toks[i].text in QUOTE_CHARS
+
+    def is_nounish(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.has_pos and t.pos_:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return True
+            if t.pos_ in ("VERB", "AUX", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART", "PUNCT"):
+                return i in self.ent_at or self.mistagged_noun(i)
+        w = t.text
+        if not w[:1].isupper() or self.is_punct(i):
+            return i in self.ent_at
+        lw = w.lower()
+        if lw in self.R.not_speakers or lw in self.w.determiners or lw in self.w.subordinators or lw in self.w.person_pronouns \
+                or lw in self.w.function_words:
+            return False
+        if lw in self.R.forms and i > 0 and self.low[i - 1] in (",", ":", "„", "“"):
+            return False
+        return True
+
+    def mistagged_noun(self, i: int) -> bool:
+        """A capitalized sentence-initial word the tagger took for an adverb: "Elshorst wies darauf
+        hin", "Freizeitforscher bezweifeln" (a weak model's error). Known adverbs stay adverbs."""
+        t = self.toks[i]
+        if t.pos_ not in ("ADV", "ADJ") or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 4:
+            return False
+        if not self.sents:
+            return False
+        lw = self.low[i]
+        if lw in self.R.not_speakers or lw in self.w.skippable or lw in self.w.function_words or lw in self.w.not_nouns or lw in self.w.determiners \
+                or lw in self.w.subordinators or lw in self.w.time_nouns or lw in self.R.forms:
+            return False
+        if i != self.sents[self.sent_of[i]][0]:
+            # inside a sentence only nouns and names are capitalized
+            return not (self.is_quote_mark(i - 1) or self.low[i - 1] in (":", "(", "–", "-", "…")
+                        or self.toks[i - 1].is_space)
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is None or nxt.pos_ not in ("VERB", "AUX"):
+            return False
+        return t.dep_ in ("nsubj", "sb") or lw.endswith(NOUN_SUFFIXES)
+
+    def is_adjish(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.has_pos and t.pos_:
+            return t.pos_ in ("ADJ", "NUM") or (t.pos_ == "ADV" and t.text.endswith(("e", "en")))
+        w = t.text
+        if w[:1].isdigit():
+            return True
+        return (w.islower() and w.endswith(("e", "en", "er", "es", "em")) and
+                w not in self.w.determiners and w not in self.R.forms and w not in self.R.not_speakers and
+                w not in self.w.subordinators and w not in self.w.person_pronouns)
+
+    def is_konj(self, i: int) -> bool:
+        """A Konjunktiv verb form: by the morphology, the lexicon, or a finite verb in -e without a
+        1st person subject."""
+        t = self.toks[i]
+        lw = self.low[i]
+        if self.has_morph and "Sub" in t.morph.get("Mood") and ("Fin" in t.morph.get("VerbForm")
+                                                              or not t.morph.get("VerbForm")):
+            if lw not in ("ich", "wir"):
+                return True
+        if lw in self.R.konjunktiv:
+            prev = self.low[i - 1] if i else ""
+            return not (lw in self.w.indicative_after_ich and prev == "ich")
+        return self._finite_in_e(i) or self._third_person_e(i)
+
+    def _finite_in_e(self, i: int) -> bool:
+        """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
+        t, lw = self.toks[i], self.low[i]
+        return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and lw.endswith("e") and not lw.endswith("te")
+                    and t.text.islower() and lw not in self.w.not_konjunktiv_e
+                    and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
+
+    def _third_person_e(self, i: int) -> bool:
+        """"er vertraue", "sie plane": a 3rd person subject + verb in -e (no morphologizer needed)."""
+        t, lw = self.toks[i], self.low[i]
+        if not (lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e
+                and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
+            return False
+        k = i - 1
+        while k >= 0 and self.is_quote_mark(k):
+            k -= 1
+        return k >= 0 and self.low[k] in ("er", "es", "man") and (
+            k == 0 or self.low[k - 1] in (",", "und", "dass", "daß", ":") or self.is_quote_mark(k - 1)
+            or self.sent_of[k - 1] != self.sent_of[k])
+
+    def triggered(self, rule_id: str, lo: int, hi: int, offset: int = 0) -> list[int]:
+        """Tokens ``start + offset`` in [lo, hi) of the matches of ``rule_id``'s trigger pattern."""
+        starts = self.triggers[rule_id]
+        i = bisect_left(starts, lo - offset)
+        out = []
+        while i < len(starts) and starts[i] + offset < hi:
+            out.append(starts[i] + offset)
+            i += 1
+        return out
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        return self.toks[a].idx, self.toks[b - 1].idx + len(self.toks[b - 1].text)
+
+    # -- cue verbs
+    def verb_hit(self, i: int, limit: int) -> Hit | None:
+        """A speech/cognition verb at token i; a split particle must follow before ``limit``."""
+        lw = self.low[i]
+        entries = self.R.forms.get(lw)
+        t = self.toks[i]
+        if not entries and self.has_lemma and t.lemma_.lower() in self.R.lemmas and \
+                (not self.has_pos or t.pos_ in ("VERB", "AUX")):
+            lem = t.lemma_.lower()
+            entries = [VerbEntry(lem, None, False, self.R.lemmas[lem])]
+        if not entries:
+            return None
+        if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", ""):
+            return None
+        if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
+            if self.sents and i != self.sents[self.sent_of[i]][0]:
+                return None         # a capitalized word inside a sentence is a noun ("Sagen")
+        best: Hit | None = None
+        for e in entries:
+            if e.split:
+                ps = self._find_particle(i, e.particle, limit)
+                if ps:
+                    return Hit(i, ps, e)
+            elif best is None:
+                best = Hit(i, [], e)
+        return best
+
+    def _find_particle(self, i: int, particle: str, limit: int) -> list[int]:
+        words = particle.split()
+        k = i + 1
+        while k < limit:
+            lw = self.low[k]
+            if lw in ("dass", "daß", "ob") or (lw in (":", ";") and k > i + 1):
+                return []
+            if self.in_quote[k] >= 0 and self.in_quote[k] != self.in_quote[i]:
+                k += 1
+                continue
+            if self.low[k:k + len(words)] == words:
+                e = k + len(words)
+                nxt = self.low[e] if e < len(self.low) else "."
+                tag = self.toks[k + len(words) - 1].tag_
+                if tag == "PTKVZ" or nxt in CLAUSE_BREAK or nxt in ("und", "oder", "sowie") \
+                        or nxt in QUOTE_CHARS or e >= limit:
+                    return list(range(k, e))
+            k += 1
+        return []
+
+
+@dataclass
+class Sent:
+    """One sentence under extraction: tokens [a, b) of sentence ``si``, the claims of earlier
+    sentences (``found``), the quotations claimed so far (``covered``), this sentence's claims
+    (``out``) and the tokens its frames have used (``used``)."""
+    c: Ctx
+    si: int
+    a: int
+    b: int
+    found: list[Found]
+    covered: set[int]
+    out: list[Found] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)

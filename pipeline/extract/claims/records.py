@@ -1,0 +1,87 @@
+"""Found claims (token spans) to :class:`~pipeline.records.Claim` rows (character spans, date)."""
+from __future__ import annotations
+
+from pipeline.records import Claim
+
+from .clauses import close_quote, crosses_quote
+from .context import Ctx, Found
+
+
+def _dates(c: Ctx) -> list[tuple[int, int, str]]:
+    try:
+        from pipeline import dates as _d  # noqa: WPS433 (optional module)
+        fn = getattr(_d, "find_expressions", None)
+        if fn is None:
+            return []
+        return [tuple(x)[:3] for x in fn(c.text)]
+    except Exception:
+        return []
+
+
+def to_records(c: Ctx, found: list[Found]) -> list[Claim]:
+    dates = None                       # the article's date expressions, found when a claim needs them
+    out: list[Claim] = []
+    seen = set()
+    for f in sorted(found, key=lambda f: (f.msg or (0, 0))[0]):
+        if f.msg is None or f.msg[1] <= f.msg[0]:
+            continue
+        ms, me = c.char_span(*f.msg)
+        key = (ms, me)
+        if key in seen:
+            continue
+        seen.add(key)
+        if f.speaker and crosses_quote(c, *f.speaker):
+            f.speaker = close_quote(c, *f.speaker)
+            if f.speaker is None:
+                f.speaker_key = None             # a piece of a quotation is no speaker
+        if f.speaker:
+            s0, s1 = f.speaker
+            while s1 - 1 > s0 and c.low[s1 - 1] in (",", ";", ":", ".", "–", "-"):
+                s1 -= 1                  # "Peter Horrocks," -> "Peter Horrocks"
+            ss, se = c.char_span(s0, s1)
+            stext = c.text[ss:se]
+        else:
+            ss = se = stext = None
+        if f.cue:
+            cue = sorted(set(f.cue))
+            cs = c.toks[cue[0]].idx
+            ce = c.toks[cue[-1]].idx + len(c.toks[cue[-1]].text)
+            ctext = " ".join(c.toks[t].text for t in cue)
+        else:
+            cs = ce = ctext = None
+        if dates is None:
+            dates = _dates(c)
+        d = _claim_date(c, f, dates)
+        out.append(Claim(
+            speaker_key=f.speaker_key, speaker_text=stext, speaker_start=ss, speaker_end=se,
+            cue_text=ctext, cue_start=cs, cue_end=ce,
+            claim_text=c.text[ms:me], claim_start=ms, claim_end=me,
+            claim_type=f.ctype, rule_id=f.rule,
+            date_text=d[2] if d else None, date_start=d[0] if d else None, date_end=d[1] if d else None,
+        ))
+    return out
+
+
+def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:
+    if not dates:
+        return None
+    sa, sb = c.sents[f.sent]
+    lo, hi = c.toks[sa].idx, c.toks[sb - 1].idx + len(c.toks[sb - 1].text)
+    anchor = c.toks[f.cue[0]].idx if f.cue else lo
+    qs, qe = c.char_span(*f.msg)
+    best = None
+    whole_sentence = qs <= lo and qe >= hi - 1
+    for s, e, t in dates:
+        if s < lo or e > hi:
+            continue
+        # a date inside what was said dates its content, not the statement ("vor 2014",
+        # "seit Ende 2022"), unless the claim is the whole sentence (reported speech acts)
+        if qs <= s < qe and (f.ctype == "direct" or not whole_sentence):
+            continue
+        span = c.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and c.in_quote[span.start] >= 0:
+            continue
+        dist = abs(s - anchor)
+        if best is None or dist < best[0]:
+            best = (dist, (s, e, t))
+    return best[1] if best else None

@@ -1,0 +1,54 @@
+"""The named rules of the claims extractor.
+
+Every rule is a function registered with ``@rule(rule_id, stage)``; its docstring starts with the
+example sentence that motivates it. ``rules/speech.yaml`` (``rules:``) lists the rule ids of each
+stage in the order they run, each switched on or off; the loader checks that list against this
+registry (an unknown or a missing id is a load error). Stages, in the order the extractor runs them:
+
+- ``quote``: per quotation that starts in a sentence; the first rule that frames it wins
+  (a rule gets a :class:`~.quote_rules.QuoteSite`, returns a Found or None);
+- ``sentence``: per sentence, every rule in order (gets a :class:`~.context.Sent`, appends to
+  ``Sent.out``); ``each_quote`` and ``each_verb`` run the ``quote`` and ``verb`` stages;
+- ``verb``: per speech or cognition verb of a sentence; the first rule that builds a claim wins
+  (gets a :class:`~.verb_rules.VerbSite`);
+- ``continuation``: for a sentence without a claim; the first rule that matches wins (returns a
+  list of new claims, possibly empty when it extends the previous one, or None);
+- ``document``: after all sentences, over the quotations no rule has claimed.
+
+The registry is module data filled at import time; nothing per Doc is stored on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+STAGES = ("quote", "sentence", "verb", "continuation", "document")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str
+    fn: Callable
+    example: str
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(name: str, stage: str):
+    """Register the decorated function as rule ``name`` of ``stage``."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+
+    def deco(fn):
+        if name in REGISTRY:
+            raise ValueError(f"rule {name!r} registered twice")
+        REGISTRY[name] = Rule(name, stage, fn, (fn.__doc__ or "").strip().split("\n\n")[0])
+        return fn
+    return deco
+
+
+def active(order: dict[str, tuple[tuple[str, bool], ...]], stage: str) -> list[Callable]:
+    """The functions of the rules of ``stage`` that are switched on, in rule-data order."""
+    return [REGISTRY[name].fn for name, on in order.get(stage, ()) if on]

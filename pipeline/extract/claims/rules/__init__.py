@@ -1,0 +1,11 @@
+"""The named rules of the claims extractor, one module per family; importing this package
+registers them all (see :mod:`..registry`; order and switches: ``rules/speech.yaml``).
+
+- :mod:`.quote`: a quotation and its frame (``quote_*``), and the document-stage rules for
+  quotations no sentence rule claimed (``partial_quote``, ``quote_in_frame``);
+- :mod:`.sentence`: the per-sentence driver and the rules that start from a word of the sentence
+  (source prepositions, ", so X", noun cues, "wonach", "heißt es", anaphoric frames, source adverbs);
+- :mod:`.verb`: rules started by a speech or cognition verb (``verb_*``, ``wie_verb``, ``speech_act``);
+- :mod:`.continuation`: sentences without a cue that continue reported speech.
+"""
+from . import continuation, quote, sentence, verb  # noqa: F401  (register the rules)

@@ -1,0 +1,118 @@
+"""Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
+from __future__ import annotations
+
+from ..clauses import is_hearsay, is_konj1, is_relative, next_comma
+from ..context import Ctx, Found, Sent
+from ..registry import rule
+from ..speaker import latest_mention, prev_frame_subject, prev_subject
+
+
+CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
+
+
+def continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    """Claims of a sentence without a cue of its own: the first ``continuation`` rule that matches
+    (an empty list when it extends the previous claim)."""
+    if c.in_quote[a] >= 0:
+        return []
+    s = Sent(c, si, a, b, found, covered)
+    for fn in c.stages["continuation"]:
+        r = fn(s)
+        if r is not None:
+            return r
+    return []
+
+
+def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
+    """[start, end) of the sentence's first segment after fronted subordinate clauses."""
+    seg = a
+    while seg < b and c.low[seg] in c.w.subordinators | {"doch", "und", "aber"} and c.low[seg] != "dass":
+        if c.low[seg] in ("doch", "und", "aber"):
+            seg += 1
+            continue
+        seg = next_comma(c, seg, b) + 1
+    return seg, next_comma(c, seg, b)
+
+
+def _konj_main_clause(s: Sent) -> bool:
+    """The main clause is in Konjunktiv I (or II right after a claim), not in the 1st person."""
+    c, a, b = s.c, s.a, s.b
+    seg, _ = _main_segment(c, a, b)
+    near = bool(s.found) and s.si - s.found[-1].sent == 1
+    konj2 = near and c.R.switch("konj2_continuation")
+    konj = False
+    s0 = seg
+    for _ in range(4):          # the main clause may follow fronted phrases and appositions
+        e0 = next_comma(c, s0, b)
+        if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
+            break
+        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
+            konj = True
+            break
+        if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
+            break
+        s0 = e0 + 1
+    return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+@rule("konj_continuation", "continuation")
+def konj_continuation(s: Sent) -> list[Found] | None:
+    """Man könne über eine Lockerung reden, sagte Merz. Voraussetzung sei allerdings, dass … – a
+    main clause in Konjunktiv I continues reported speech. The speaker is that of the latest claim
+    within a few sentences; without one, the claim has no speaker. Consecutive Konjunktiv
+    sentences make one claim."""
+    if not _konj_main_clause(s):
+        return None
+    return _continue(s, "konj_continuation")
+
+
+@rule("soll_hearsay", "continuation")
+def soll_hearsay(s: Sent) -> list[Found] | None:
+    """Er soll zwei Menschen eingeschleust haben. – sollen with a perfect infinitive (or "soll"
+    right after a claim) reports what others say."""
+    c, a, b = s.c, s.a, s.b
+    seg, seg_end = _main_segment(c, a, b)
+    near = bool(s.found) and s.si - s.found[-1].sent == 1 and c.R.switch("soll_continuation")
+    if not (is_hearsay(c, a, b) or (near and any(c.low[t] in c.w.hearsay_modals and c.in_quote[t] < 0
+                                               for t in range(seg, seg_end)))):
+        return None
+    return _continue(s, "soll_hearsay")
+
+
+def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
+    """Extend the previous sentence's Konjunktiv continuation over this sentence (same paragraph)."""
+    c, si = s.c, s.si
+    if last is not None and last.rule == rule_id == "konj_continuation" and last.msg and last.sent == si - 1:
+        gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[s.a].idx]
+        if "\n\n" not in gap:
+            last.msg = (last.msg[0], s.b)          # one claim for consecutive Konjunktiv sentences
+            last.sent = si
+            return True
+    return False
+
+
+def _continue(s: Sent, rule_id: str) -> list[Found]:
+    """The continuation claim (the whole sentence) with the speaker it continues."""
+    c, si, a, b, found = s.c, s.si, s.a, s.b, s.found
+    last = found[-1] if found else None
+    if last is not None and si - last.sent > CONT_WINDOW:
+        last = None
+    if _extends_previous(s, last, rule_id):
+        return []
+    if last is not None and last.rule == "source_adverb":
+        last = None                     # "Demnach" names no speaker to continue
+    if last is None or last.speaker is None:
+        src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
+                    and f.rule != "source_adverb"), None)
+        if src is None:
+            sp = prev_frame_subject(c, si)
+            if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
+                sp = prev_subject(c, si)
+            return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
+        last = src
+    if last.sent < si - 1:
+        sp = prev_frame_subject(c, si)      # a newer frame without a claim of its own
+        if sp is not None:
+            return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
+    return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,
+                  speaker_key=last.speaker_key)]

@@ -1,0 +1,392 @@
+"""Rules for quotations: the frame before or after a quote, colon frames, standalone quotes that
+continue a speaker, and quotes inside other claims or verb sentences."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..clauses import (
+    attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
+from ..context import CLAUSE_BREAK, Ctx, Found, Hit
+from ..registry import rule
+from ..speaker import (
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
+    passive_agent, prev_subject, resolve_speaker, subject_after, subject_dep)
+
+
+@dataclass
+class QuoteSite:
+    """A top-level quotation at tokens [qs, qe) (marks included) that starts in sentence ``si``,
+    with the claims so far (``prev``) and the sentence's used tokens. ``k`` is the first token
+    after the quote (past a comma or dash); ``after`` tells whether a frame may follow there."""
+    c: Ctx
+    qi: int
+    qs: int
+    qe: int
+    si: int
+    prev: list[Found]
+    used: set[int]
+
+    def __post_init__(self) -> None:
+        c = self.c
+        self.sa, self.sb = c.sents[self.si]
+        self.sb_end = c.sents[c.sent_of[self.qe - 1]][1]          # the sentence where the quote ends
+        k = self.qe
+        if k < len(c.toks) and c.low[k] in (",", "–"):
+            k += 1
+        self.k = k
+        self.after = k < self.sb_end and (k != self.qe or c.toks[k].text[:1].islower())
+        self.ntok = self.qe - self.qs - 2
+
+    def found(self, sp: tuple[int, int] | None, cue: list[int], rule_id: str, **kw) -> Found:
+        return Found((self.qs, self.qe), None, sp, cue, "direct", rule_id, self.si, **kw)
+
+    def frame_before(self) -> tuple[int, int] | None:
+        """[lo, frame_end) of a frame before the quote: "X sagte: „…“", "X sagte, „…“", or the
+        previous sentence when it ends with ':'; None when the quote has no such frame."""
+        c, qs, qe, sa = self.c, self.qs, self.qe, self.sa
+        lo, frame_end = sa, qs
+        if qs == sa and self.si > 0 and c.low[qs - 1] == ":":
+            lo, frame_end = c.sents[self.si - 1][0], qs - 1
+        elif qs > sa and c.low[qs - 1] not in (":", ","):
+            return None
+        elif qe < self.sb_end and c.low[qe] not in CLAUSE_BREAK and not c.is_quote_mark(qe) and c.low[qs - 1] == ",":
+            return None            # the quote opens a longer clause: a partial quote in indirect speech
+        return (lo, frame_end) if frame_end > lo else None
+
+
+def attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
+    """The claim of a quotation: the first ``quote`` rule that frames it."""
+    site = QuoteSite(c, qi, qs, qe, si, prev, used)
+    for fn in c.stages["quote"]:
+        f = fn(site)
+        if f is not None:
+            return f
+    return None
+
+
+@rule("quote_so", "quote")
+def quote_so(q: QuoteSite) -> Found | None:
+    """„Wir bleiben“, so der Minister. – ", so X" after the quotation."""
+    c, k = q.c, q.k
+    if not q.after or c.low[k] != c.R.so_marker:
+        return None
+    sp = grab_np(c, k + 1, q.sb_end)
+    if not sp or bad_speaker(c, sp):
+        return None
+    if q.qs == q.sa or c.low[q.qs - 1] in (":",) or c.is_quote_mark(q.qs - 1):
+        q.used.update(range(k, sp[1]))   # else ", so X" frames the whole sentence too
+    return q.found(sp, [k], "quote_so")
+
+
+@rule("quote_heisst_es", "quote")
+def quote_heisst_es(q: QuoteSite) -> Found | None:
+    """„Die Lage ist ernst“, heißt es in dem Bericht. – an impersonal frame after the quotation
+    (also ", so heißt es"); colon frames with "heißt es" come from ``quote_colon``."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    if not q.after:
+        return None
+    lw = c.low[k]
+    if lw == c.R.so_marker and k + 1 < sb_end and c.low[k + 1] in c.R.impersonal:
+        q.used.update(range(k, k + 3))
+        return q.found(None, [k + 1, k + 2], "quote_heisst_es")
+    if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
+        sp = None
+        if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
+            sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
+            sp = (k + 2, sp[1]) if sp else None
+        q.used.update(range(k, sp[1] if sp else k + 2))
+        return q.found(sp, [k, k + 1], "quote_heisst_es")
+    return None
+
+
+@rule("quote_wie", "quote")
+def quote_wie(q: QuoteSite) -> Found | None:
+    """„…“, wie Trump erklärte. / „…“, wie er einmal sagte."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    if not q.after or c.low[k] != "wie":
+        return None
+    h = None
+    for m in range(k + 1, min(sb_end, k + 12)):
+        if c.low[m] in CLAUSE_BREAK:
+            break
+        h = c.verb_hit(m, sb_end)
+        if h:
+            break
+    if not h:
+        return None
+    attach_aux(c, h, sb_end)
+    sp = find_subject(c, h, k, sb_end)
+    cue = sorted({k, h.i, *h.particle, *h.aux})
+    q.used.update(range(k, max(cue) + 1))
+    return q.found(sp, cue, "quote_wie")
+
+
+def _after_aux(q: QuoteSite) -> Found | None:
+    """„…“, hatte er gesagt: an auxiliary right after the quote, its participle later."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    for m in range(k + 1, min(sb_end, k + 6)):
+        if c.low[m] in CLAUSE_BREAK:
+            break
+        hh = c.verb_hit(m, sb_end)
+        if hh and hh.entry.participle:
+            hh.aux = [k]
+            sp = subject_after(c, k, sb_end)
+            cue = sorted({k, hh.i, *hh.particle})
+            q.used.update(range(k, max(cue) + 1))
+            return q.found(sp, cue, "quote_after")
+    return None
+
+
+def _after_verb(q: QuoteSite) -> Hit | None:
+    """The speech or cognition verb right after the quote (or after an auxiliary there)."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    for m in (k, k + 1) if c.low[k] in c.R.auxiliaries else (k,):
+        if m < sb_end:
+            h = c.verb_hit(m, sb_end)
+            if h and ("speech" in h.classes or "cognition" in h.classes):
+                return h
+    return None
+
+
+@rule("quote_after", "quote")
+def quote_after(q: QuoteSite) -> Found | None:
+    """„Die Sicherheit Litauens ist auch unsere Sicherheit“, sagte der SPD-Politiker. – a speech
+    verb right after the quotation, its subject the speaker."""
+    c, k, qe, sb_end = q.c, q.k, q.qe, q.sb_end
+    if not q.after:
+        return None
+    h = _after_verb(q)
+    if h is None:
+        return _after_aux(q) if c.low[k] in c.R.auxiliaries else None
+    attach_aux(c, h, sb_end)
+    sp = subject_dep(c, h.i) if c.has_dep else None
+    if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
+            or crosses_quote(c, *sp):
+        sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
+        return None                # „Wozu …?“ fragen sich Experten
+    cue = sorted({h.i, *h.particle, *h.aux})
+    q.used.update(range(k, max(cue) + 1))
+    if sp:
+        q.used.update(range(sp[0], sp[1]))
+    return q.found(sp, cue, "quote_after")
+
+
+@rule("quote_before", "quote")
+def quote_before(q: QuoteSite) -> Found | None:
+    """Merz sagte: „Wir müssen reden.“ – a speech verb in the frame before the quotation (the frame
+    may be the previous sentence ending with ':')."""
+    bounds = q.frame_before()
+    if bounds is None:
+        return None
+    c, used = q.c, q.used
+    lo, frame_end = bounds
+    for i in range(frame_end - 1, lo - 1, -1):
+        if c.in_quote[i] >= 0 or i in used:
+            continue
+        h = c.verb_hit(i, frame_end)
+        if not (h and ("speech" in h.classes or "cognition" in h.classes)):
+            continue
+        attach_aux(c, h, frame_end)
+        clause_lo = clause_start(c, h.i, lo)
+        sp = find_subject(c, h, clause_lo, frame_end)
+        if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie"):
+            sp = coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
+        if sp is None:
+            continue
+        cue = sorted({h.i, *h.particle, *h.aux, *frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
+                                                                frame_end)})
+        used.update(cue)
+        c.inverted_ok.add(h.i)
+        return q.found(sp, cue, "quote_before")
+    return None
+
+
+@rule("quote_colon", "quote")
+def quote_colon(q: QuoteSite) -> Found | None:
+    """Das Fazit des Berichts lautete: „…“ / Nina Hagen zur Heimat: „…“ – a colon frame without a
+    known speech verb; with "heißt es" in the frame the rule id is ``quote_heisst_es``."""
+    bounds = q.frame_before()
+    if bounds is None or q.c.low[q.qs - 1] != ":":
+        return None
+    lo, frame_end = bounds
+    return _colon_frame(q.c, lo, q.qs - 1 if frame_end == q.qs else frame_end, q.qs, q.qe, q.si, q.used)
+
+
+@rule("quote_continued", "quote")
+def quote_continued(q: QuoteSite) -> Found | None:
+    """Merz sagte: „…“ „Wir haben keine Zeit.“ – a standalone quotation continues the speaker of the
+    previous claim (within two sentences)."""
+    if q.ntok < 4 or not quote_is_sentence(q.c, q.qs, q.qe) or not q.prev:
+        return None
+    f = q.prev[-1]
+    if q.si - f.sent <= 2 and f.speaker is not None:
+        return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
+    return None
+
+
+@rule("quote_unattributed", "quote")
+def quote_unattributed(q: QuoteSite) -> Found | None:
+    """„Wir werden das nicht hinnehmen.“ Das sagte X. – a standalone quotation without a frame (the
+    next sentence may name the speaker: ``quote_anaphoric``); a named person as the subject of
+    the sentence before is its speaker."""
+    c = q.c
+    if q.ntok < 6 or not quote_is_sentence(c, q.qs, q.qe):
+        return None
+    sp = prev_subject(c, q.si) if q.qs == q.sa else None
+    if sp is not None and not has_person_actor(c, sp):
+        sp = None               # "Sadiq Khan … verurteilte die Haltung der Regierung. „…“"
+    return q.found(sp, [], "quote_unattributed")
+
+
+def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[int]) -> Found | None:
+    """A frame ending in a colon without a known speech verb: "In dem Antrag heißt es wörtlich: „…“",
+    "Das Fazit des Berichts lautete: „…“". The frame's subject (or the in-phrase of 'heißt es')
+    is the speaker."""
+    for i in range(lo, e - 1):
+        if c.low[i] in c.R.impersonal and c.low[i + 1] == "es" and c.in_quote[i] < 0:
+            sp = None
+            for k in range(lo, e - 1):
+                if c.low[k] in c.R.impersonal_preps and k not in (i, i + 1):
+                    sp = grab_np(c, k + 1, e, allow_oblique=True)
+                    if sp:
+                        break
+            used.update((i, i + 1))
+            return Found((qs, qe), None, sp, [i, i + 1], "direct", "quote_heisst_es", si)
+    heads = [t for t in range(lo, e) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0] if c.has_dep else []
+    heads += [t for t in range(lo, e) if c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0] \
+        if c.has_dep else []
+    for root in heads:
+        sp = subject_dep(c, root)
+        if sp is not None and not bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
+            return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
+    k = lo
+    while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
+        k += 1
+    sp = grab_np(c, k, e, pp=True) if k < e else None
+    if sp is not None and (has_actor(c, sp) or sp[1] == e):
+        return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)      # "Nina Hagen zur Heimat:"
+    return None
+
+
+NO_CLAIM = Found(None, None, None, [], "direct", "no_claim", -1)     # a document rule's "this quote is none"
+
+
+def unclaimed_quotes(c: Ctx, found: list[Found], covered: set[int]) -> None:
+    """The quotations no sentence rule has claimed: the first ``document`` rule that decides on
+    one (a claim, or NO_CLAIM) wins."""
+    extra = []
+    for qi, (qs, qe, q) in enumerate(c.quote_tok):
+        if qi in covered or q.depth != 0:
+            continue
+        for fn in c.stages["document"]:
+            f = fn(c, qi, qs, qe, found)
+            if f is NO_CLAIM:
+                break
+            if f is not None:
+                extra.append(f)
+                covered.add(qi)
+                break
+    found.extend(extra)
+
+
+@rule("partial_quote", "document")
+def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    """Er sagte, er „vertraue“ Putin. – a quotation inside an indirect or reported claim is a
+    direct claim of the same speaker and cue (a quoted name there is no claim)."""
+    for f in found:
+        if f.ctype == "direct" or f.msg is None:
+            continue
+        if f.msg[0] <= qs and qe <= f.msg[1] + 1:
+            if looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
+                return NO_CLAIM
+            return Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
+                         "partial_quote", f.sent, speaker_key=f.speaker_key)
+    return None
+
+
+@rule("quote_in_frame", "document")
+def quote_in_frame(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    """X nannte die Zahlen „aus der Luft gegriffen“. / Die Menge skandierte „…“. – a quotation in
+    a sentence whose speech verb frames it: the verb is the cue, its subject the speaker."""
+    if looks_like_name(c, qs, qe):
+        return None
+    f = _quote_in_verb_sentence(c, qi, qs, qe, found)
+    if f is not None:
+        f.speaker_key = f.speaker_key or resolve_speaker(c, f.speaker, found)
+    return f
+
+
+def _nearest_cue_verb(c: Ctx, qs: int, a: int, b: int) -> Hit | None:
+    """The cue verb of sentence [a, b) nearest to the quote at qs."""
+    best = None
+    for i in range(a, b):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, b)
+        if h is None or not (h.classes & {"speech", "cognition", "reported"}):
+            continue
+        if best is None or abs(i - qs) < abs(best.i - qs):
+            best = h
+    return best
+
+
+def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -> bool:
+    """The quotation names something rather than quoting words."""
+    if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
+        return True                     # part of a speaker's name: das „Wall Street Journal“
+    inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
+    if not inner or any(t in c.ent_at for t in inner):
+        return True                     # a quoted name or title: „Die Zeit“, „Golem“
+    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)):
+        return True                     # apposition: die Zeitung „…“
+    if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
+        return True                     # „…“-Titel as a modifier
+    return False
+
+
+def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
+    """The speaker of cue verb h in sentence [a, b) (not inside a quotation)."""
+    attach_aux(c, h, b)
+    lo = clause_start(c, h.i, a)
+    last = max([h.i, *h.particle, *h.aux])
+    hi = next((m for m in range(last + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
+    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers)):
+        sp = None
+    return sp
+
+
+def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
+    si = c.sent_of[qs]
+    a, b = c.sents[si]
+    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
+        return None
+    h = _nearest_cue_verb(c, qs, a, b)
+    if h is None or not (h.classes & QUOTE_FRAME_CLASSES) or _quoted_name(c, qs, qe, a, b, found):
+        return None
+    for f in found:                     # the verb already frames a claim: share its speaker
+        if f.cue and h.i in f.cue and f.sent == si:
+            return Found((qs, qe), None, f.speaker, list(f.cue), "direct", "quote_in_frame", si,
+                         speaker_key=f.speaker_key)
+    sp = _verb_speaker(c, h, a, b)
+    if sp is not None and sp[0] <= qs < sp[1]:
+        return None
+    return Found((qs, qe), None, sp, _quote_prep(c, qs, sorted({h.i, *h.particle, *h.aux})), "direct",
+                 "quote_in_frame", si)
+
+
+QUOTE_FRAME_CLASSES = {"speech", "cognition"}
+
+
+def _quote_prep(c: Ctx, qs: int, cue: list[int]) -> list[int]:
+    """'bezeichnete X als „…“', 'sprach von „…“': the preposition before a partial quote joins
+    the cue of its verb in the same sentence."""
+    cue = list(cue)
+    p = qs - 1
+    while p > 0 and qs - p <= 3 and (c.low[p] in c.w.determiners or (c.is_adjish(p) and not c.is_nounish(p))):
+        p -= 1
+    if cue and p >= 0 and c.low[p] in c.w.quote_prepositions and c.sent_of[cue[0]] == c.sent_of[qs] \
+            and cue[0] < p and p - cue[-1] <= 12:
+        cue = sorted({*cue, p})
+    return cue

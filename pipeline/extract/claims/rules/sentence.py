@@ -1,0 +1,332 @@
+"""The per-sentence rules that are not quote- or verb-driven: source prepositions, ", so X",
+noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
+from __future__ import annotations
+
+from ..clauses import (
+    attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
+    msg_around, msg_without, next_comma_clause, strip_end)
+from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
+from .quote import attribute_quote
+from ..registry import rule
+from ..speaker import bad_speaker, find_subject, grab_np, passive_agent, resolve_speaker, subject_after
+from ..triggers import VerbEntry
+from .verb import verb_claim
+
+
+def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
+    """The claims of sentence ``si`` = tokens [a, b): the ``sentence`` rules in rule-data order."""
+    s = Sent(c, si, a, b, found, covered)
+    for fn in c.stages["sentence"]:
+        fn(s)
+    return s.out
+
+
+@rule("each_quote", "sentence")
+def each_quote(s: Sent) -> None:
+    """„Wir bleiben“, sagte er. – runs the ``quote`` rules on every top-level quotation that starts
+    in the sentence and no earlier sentence has claimed."""
+    c = s.c
+    for qi, (qs, qe, q) in enumerate(c.quote_tok):
+        if q.depth != 0 or not (s.a <= qs < s.b) or qi in s.covered:
+            continue
+        f = attribute_quote(c, qi, qs, qe, s.si, s.found + s.out, s.used)
+        if f:
+            s.covered.add(qi)
+            s.out.append(f)
+
+
+@rule("source_prep", "sentence")
+def source_prep(s: Sent) -> None:
+    """Laut Polizei gab es keine Verletzten. – a source preposition (laut X, nach Angaben X,
+    X zufolge, gemäß X); the rule id names the preposition: source_laut, source_nach, ..."""
+    s.out.extend(_source_preps(s.c, s.si, s.a, s.b, s.used))
+
+
+@rule("anaphoric_frame", "sentence")
+def anaphoric_frame(s: Sent) -> None:
+    """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
+    sentence (a quotation there becomes ``quote_anaphoric``)."""
+    c, a, b = s.c, s.a, s.b
+    if s.si > 0 and b - a >= 3 and c.low[a] in c.w.anaphoric_pronouns and c.in_quote[a] < 0:
+        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
+        if f is not None:
+            s.out.append(f)
+
+
+@rule("each_verb", "sentence")
+def each_verb(s: Sent) -> None:
+    """Man könne über eine Lockerung reden, sagte Merz. – runs the ``verb`` rules on every speech
+    or cognition verb of the sentence outside quotations."""
+    c = s.c
+    for i in range(s.a, s.b):
+        if (i in s.used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, s.b)
+        if h is None:
+            continue
+        f = verb_claim(c, h, s.si, s.a, s.b, s.used, s.out, only_inverted=i in c.inverted_ok)
+        if f:
+            s.out.append(f)
+
+
+def _so_speaker_end(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int] | None:
+    """The speaker of ", so X" with what follows it up to the clause end, or None when a verb
+    follows (", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung X.")."""
+    if sp[1] < b and c.low[sp[1]] not in (",", ".", "!", "?", ";") and c.low[sp[1]] not in c.w.skippable \
+            and c.low[sp[1]] not in c.w.so_frame_followers:
+        ce = clause_end(c, sp[1], b)
+        if ce - sp[1] > 15 or not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") and c.in_quote[t] < 0
+                                                   for t in range(sp[1], ce)):
+            return None
+        return (sp[0], ce)
+    return sp
+
+
+@rule("so_marker", "sentence")
+def so_marker(s: Sent) -> None:
+    """Die Lage sei ernst, so der Minister. – ", so X" after a clause."""
+    c, a, b = s.c, s.a, s.b
+    for i in c.triggered("so_marker", a + 1, b - 1, offset=1):        # ", so"
+        if i in s.used or c.in_quote[i] >= 0:
+            continue
+        sp = grab_np(c, i + 1, b)
+        if sp is None or bad_speaker(c, sp):
+            continue
+        sp = _so_speaker_end(c, sp, b)
+        if sp is None:
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
+            continue
+        msg = msg_around(c, a, b, i - 1, clause_end(c, sp[1], b))
+        s.used.update(range(i, sp[1]))
+        s.out.append(Found(msg, None, sp, [i], "indirect", "so_marker", s.si))
+
+
+@rule("noun_dass", "sentence")
+def noun_dass(s: Sent) -> None:
+    """X ist der Meinung, dass … / die Forderung der CDU, dass … – a noun cue before a dass-clause."""
+    c, a, b = s.c, s.a, s.b
+    for k in c.triggered("noun_dass", a + 1, b - 1):                   # ", dass"
+        if c.in_quote[k] >= 0 or k in s.used:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out):
+            continue
+        f = _noun_cue(c, s.si, a, b, k, s.used)
+        if f is not None:
+            s.out.append(f)
+
+
+@rule("wonach", "sentence")
+def wonach(s: Sent) -> None:
+    """Es gibt einen Bericht der Polizei, wonach … – a source noun phrase followed by a relative
+    clause with the claim."""
+    c, a, b = s.c, s.a, s.b
+    for i in c.triggered("wonach", a + 2, b - 2, offset=1):           # ", wonach"
+        if i in s.used or c.in_quote[i] >= 0:
+            continue
+        sp = None
+        for k in range(max(a, i - 15), i - 1):
+            np_ = grab_np(c, k, i - 1, allow_oblique=True)
+            if np_ and np_[1] == i - 1:
+                sp = np_
+                break
+        end = strip_end(c, i + 1, next_comma_clause(c, i + 1, b))
+        if end > i + 2:
+            s.used.add(i)
+            s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
+
+
+def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
+    """The source after "heißt es" at i: "heißt es (dazu) in einem Bericht des Ministeriums"."""
+    k = i + 2
+    while k < b and (c.low[k] in c.w.skippable or c.low[k] in ("dazu", "darin", "weiter")):
+        k += 1
+    if k < b and c.low[k] in c.R.impersonal_preps:
+        sp = grab_np(c, k + 1, b, allow_oblique=True)
+        return (k, sp[1]) if sp else None
+    return None
+
+
+@rule("heisst_es", "sentence")
+def heisst_es(s: Sent) -> None:
+    """Die Lage sei stabil, heißt es in einem Bericht. – an impersonal frame ("heißt es (in X)")."""
+    c, a, b = s.c, s.a, s.b
+    for i in c.triggered("heisst_es", a, b - 1):                     # "heißt es"
+        if i in s.used or c.in_quote[i] >= 0:
+            continue
+        if any(f.msg and f.msg[0] <= i < f.msg[1] and f.ctype == "direct" for f in s.out):
+            continue
+        cue = [i, i + 1]
+        sp = _impersonal_source(c, i, b)
+        s.used.update(range(i, (sp[1] if sp else i + 2)))
+        end = sp[1] if sp else i + 2
+        if i > a and c.low[i - 1] == ",":
+            msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
+        else:
+            m0 = end
+            while m0 < b and c.low[m0] in (",", ":"):
+                m0 += 1
+            msg = (m0, strip_end(c, m0, b)) if m0 < b else None
+        if msg and msg[1] > msg[0]:
+            s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+@rule("source_adverb", "sentence")
+def source_adverb(s: Sent) -> None:
+    """Demnach soll der Mann … – an anaphoric source adverb in a sentence without other claims. As
+    in the annotation, the adverb is the speaker mention (like a pronoun); it resolves to the
+    latest claim's speaker."""
+    if s.out:
+        return
+    c, a, b, si = s.c, s.a, s.b, s.si
+    last = s.found[-1] if s.found else None
+    recent = last is not None and si - last.sent <= 2
+    for i in range(a, min(b, a + 6)):
+        lw = c.low[i]
+        if c.in_quote[i] >= 0 or i in s.used:
+            continue
+        if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
+                recent or has_source_noun(c, si - 1))):
+            m0 = i + 1 if i == a else a
+            while m0 < b and c.low[m0] == ",":
+                m0 += 1
+            end = strip_end(c, m0, b)
+            if end > m0:
+                s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
+                                   speaker_key=last.speaker_key if recent else None))
+            break
+
+
+def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
+    out = []
+    for i in c.triggered("source_prep", a, b):          # laut, gemäß, nach, zufolge
+        if i in used or c.in_quote[i] >= 0:
+            continue
+        lw = c.low[i]
+        sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+        if sp is not None:
+            phrase = (i, sp[1])
+        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1))) and i > a:
+            sp = _source_before_prep(c, i, a)
+            if sp is None:
+                continue
+            phrase = (sp[0], i + 1)
+        else:
+            continue
+        if any(t in used for t in range(*phrase)):
+            continue
+        used.update(range(*phrase))
+        msg = msg_without(c, a, b, phrase)
+        if msg is None:
+            continue
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si))
+    return out
+
+
+def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
+    """The source NP after "laut", "gemäß", "nach" at i ("nach" and "aus" only before a source noun:
+    "nach Angaben der Polizei")."""
+    if c.low[i] not in ("nach", "aus"):
+        return grab_np(c, i + 1, b, allow_oblique=True)
+    k = i + 1
+    if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
+        k += 1
+    for _ in range(3):
+        if k < b and c.is_adjish(k) and not c.is_nounish(k):
+            k += 1
+    if k < b and is_source_noun(c, k):
+        return grab_np(c, i + 1, b, allow_oblique=True)
+    return None
+
+
+def _source_before_prep(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
+    """The source NP right before a postposition at i: "Polizeiangaben zufolge"."""
+    for k in range(max(a, i - 10), i):
+        np_ = grab_np(c, k, i, allow_oblique=True)
+        if np_ and np_[1] == i:
+            return np_
+    return None
+
+
+def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
+    """A speech or cognition noun right before ", dass": the cue is the noun with its article and
+    a light verb before it ("ist der Meinung", "äußerte die Hoffnung"); the speaker is that verb's
+    subject, else a genitive after the noun."""
+    n_i = None
+    for t in range(k - 1, max(a, k - 6) - 1, -1):
+        if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
+            break
+        if c.toks[t].text in c.R.claim_nouns:
+            n_i = t
+            break
+    if n_i is None:
+        return None
+    cue = [n_i]
+    d = n_i - 1
+    while d >= a and (c.low[d] in c.w.determiners or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
+            and n_i - d <= 3:
+        cue.append(d)
+        d -= 1
+    sp = None
+    if d >= a and c.has_pos and c.toks[d].text.islower() and c.in_quote[d] < 0 and (
+            c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
+        cue.append(d)
+        h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+        lo = clause_start(c, d, a)
+        sp = find_subject(c, h, lo, k)
+        if sp is not None and sp[0] <= n_i < sp[1]:
+            sp = None
+    elif n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
+        sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+    end = embedded_end(c, k + 1, b)
+    if end <= k + 2:
+        return None
+    used.update(cue)
+    return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
+    h = c.verb_hit(a + 1, b)
+    sp = None
+    if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
+        for m in range(a + 2, min(b, a + 14)):
+            if c.low[m] in CLAUSE_BREAK:
+                break
+            hh = c.verb_hit(m, b)
+            if hh is not None and hh.entry.participle and "speech" in hh.classes:
+                h = hh
+                h.aux = [a + 1]
+                sp = subject_after(c, a + 1, m)
+                break
+        if h is None or sp is None:
+            return None
+    if h is None or "speech" not in h.classes:
+        return None
+    if not h.aux:
+        attach_aux(c, h, b)
+    if is_passive(c, h):
+        sp = passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
+    sp = sp or subject_after(c, max([h.i, *h.aux]), b)
+    k = max([h.i, *h.aux]) + 1
+    if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
+        sp = grab_np(c, k + 1, b, allow_oblique=True)
+    if sp is None or bad_speaker(c, sp):
+        return None
+    cue = sorted({h.i, *h.particle, *h.aux})
+    pa, pb = c.sents[si - 1]
+    gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap:
+        return None
+    prev = [f for f in found if f.sent == si - 1]
+    if prev:
+        for f in prev:                      # „…“ Das sagte X.
+            if f.rule in ("quote_unattributed", "quote_continued") and f.ctype == "direct":
+                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+        return None
+    end = strip_end(c, pa, pb)
+    if end <= pa or c.in_quote[pa] >= 0:
+        return None
+    used.update(cue)
+    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)

@@ -1,0 +1,277 @@
+"""Rules started by a speech or cognition verb: dass/ob clauses, Konjunktiv and zu-infinitive
+clauses, inverted frames, "wie X berichtete" and speech acts."""
+from __future__ import annotations
+
+import re
+
+from ..clauses import (
+    apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
+    is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+from ..context import Ctx, Found, Hit, PUNCT_END
+from ..registry import rule
+from ..speaker import (
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent,
+    subject_after, subject_before_comma, subject_dep)
+
+
+ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
+                          r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n")
+
+
+class VerbSite:
+    """A speech or cognition verb ``h`` in sentence ``si`` = [a, b): its clause [lo, hi), the last
+    token of its verb group, its speaker ``sp`` and the cue words; ``out`` holds the sentence's
+    claims so far, ``used`` its used tokens. ``only_inverted``: the verb frames a quotation
+    already and may only frame an inverted clause too."""
+
+    def __init__(self, c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
+                 only_inverted: bool):
+        self.c, self.h, self.si, self.a, self.b = c, h, si, a, b
+        self.used, self.out, self.only_inverted = used, out, only_inverted
+        attach_aux(c, h, b)
+        self.classes = h.classes
+        self.last = max([h.i, *h.particle, *h.aux])
+        self.lo = clause_start(c, h.i, a)
+        self.hi = next((m for m in range(h.i + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0
+                        and m > self.last), b)
+        self.passive = is_passive(c, h)
+        self.sp = self._speaker()
+        self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
+        cue = sorted({h.i, *h.particle, *h.aux})
+        if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
+            cue = sorted({self.lo, *cue})
+        self.cue = cue
+        self._segment: tuple | None = None
+
+    def _speaker(self) -> tuple[int, int] | None:
+        c, h, lo, hi = self.c, self.h, self.lo, self.hi
+        sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
+        if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
+            sp = None
+        if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
+            sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
+        return sp
+
+    def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
+        return Found(msg, None, sp, cue, ctype, rule_id, self.si, **kw)
+
+    def segment(self) -> tuple:
+        """The clause after the verb's comma, once: ("konj", start) for a Konjunktiv clause,
+        ("zu", start, end) for a zu-infinitive, ("none",) else. An apposition of the speaker on the
+        way extends ``sp`` ("der Direktor der IAEO, Mohammed el-Baradei,")."""
+        if self._segment is None:
+            self._segment = self._walk_segments()
+        return self._segment
+
+    def _walk_segments(self) -> tuple:
+        c, b, k = self.c, self.b, self.hi
+        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive) and not self.only_inverted):
+            return ("none",)
+        seg_start = k + 1
+        msg_start = None                # set when a verbless segment opens the message
+        for _ in range(4):
+            seg_end = next_comma(c, seg_start, b)
+            if seg_start < b and is_relative(c, seg_start):
+                seg_start = seg_end + 1
+                continue
+            if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
+                    seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
+                break
+            konj = any(c.is_konj(t) for t in range(seg_start, seg_end))
+            if self._apposition(seg_start, seg_end, konj):
+                seg_start = seg_end + 1
+                continue
+            if konj and self.sp is not None:
+                return ("konj", msg_start if msg_start is not None else seg_start)
+            e = strip_end(c, seg_start, seg_end)
+            if self._zu_infinitive(seg_start, e):
+                return ("zu", seg_start, e)
+            if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
+                    c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
+                # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
+                msg_start = seg_start if msg_start is None else msg_start
+                seg_start = seg_end + 1
+                continue
+            break
+        return ("none",)
+
+    def _apposition(self, seg_start: int, seg_end: int, konj: bool) -> bool:
+        sp = self.sp
+        if sp is not None and sp[1] == seg_start - 1 and seg_end < self.b and not konj:
+            ap = grab_np(self.c, seg_start, seg_end, appos=False)
+            if ap and ap[1] == seg_end:
+                self.sp = (sp[0], seg_end)
+                return True
+        return False
+
+    def _zu_infinitive(self, seg_start: int, e: int) -> bool:
+        c = self.c
+        return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
+            c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
+            or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+
+
+def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
+                only_inverted: bool = False) -> Found | None:
+    """The claim a cue verb frames: the first ``verb`` rule that builds one."""
+    v = VerbSite(c, h, si, a, b, used, out, only_inverted)
+    # skip frames already inside another claim's message
+    for f in out:
+        if f.msg and f.msg[0] <= h.i < f.msg[1] and f.ctype == "direct":
+            return None
+    for fn in c.stages["verb"]:
+        f = fn(v)
+        if f is not None:
+            return f
+    return None
+
+
+def _dass_clause(v: VerbSite) -> int | None:
+    """The comma before a dass/ob clause after the verb, or None."""
+    c, b, h, last = v.c, v.b, v.h, v.last
+    k = last + 1
+    while k < b:
+        if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
+            if c.low[k + 1] == "wie" and "cognition" not in v.classes and c.low[k + 2:k + 3] == ["es"]:
+                return None
+            if c.low[k + 1] not in ("dass", "daß") and ("speech" not in v.classes or v.passive):
+                return None         # "entscheiden, ob …", "wird geprüft, wie …": no claim
+            return k
+        if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
+            return None
+        if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
+                and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
+            return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
+        if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
+            return None             # another clause starts: maybe a Konjunktiv clause
+        k += 1
+    return None
+
+
+@rule("verb_dass", "verb")
+def verb_dass(v: VerbSite) -> Found | None:
+    """Team-Manager Andreas Müller sagte, dass ihn diese Möglichkeit beschäftigt habe. – a dass/ob
+    clause after the verb."""
+    if v.only_inverted:
+        return None
+    k = _dass_clause(v)
+    if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
+        return None
+    c = v.c
+    end = embedded_end(c, k + 1, v.b)
+    # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
+    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in c.w.pronominal_adverbs)})
+    v.used.update(cue)
+    return v.found((k + 1, end), v.sp, cue, "indirect", "verb_dass")
+
+
+@rule("verb_konj", "verb")
+def verb_konj(v: VerbSite) -> Found | None:
+    """Trump betonte, er vertraue Putin. – a Konjunktiv clause after the verb's comma."""
+    seg = v.segment()
+    if seg[0] != "konj":
+        return None
+    cue = sorted({*v.cue, *frame_words(v.c, v.last + 1, v.hi)})
+    v.used.update(cue)
+    m0 = seg[1]
+    return v.found((m0, konj_end(v.c, m0, v.b)), v.sp, cue, "indirect", "verb_konj")
+
+
+@rule("verb_zu", "verb")
+def verb_zu(v: VerbSite) -> Found | None:
+    """Die UNICEF rief Russland auf, die Angriffe einzustellen. – a zu-infinitive after a speech
+    verb; after an object-control verb the noun phrase after the verb is the addressee."""
+    seg = v.segment()
+    if seg[0] != "zu":
+        return None
+    c, h, lo, sp = v.c, v.h, v.lo, v.sp
+    v.used.update(v.cue)
+    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs:
+        before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
+            subject_before_comma(c, lo)
+        sp = before if before is not None and not bad_speaker(c, before) else sp
+    return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
+
+
+@rule("verb_inverted", "verb")
+def verb_inverted(v: VerbSite) -> Found | None:
+    """Man könne über eine Lockerung reden, sagte Merz am Freitag. – an inverted frame after the
+    message (also "…, machte er klar")."""
+    c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
+    v.segment()                         # an apposition after the verb extends the speaker
+    if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
+            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
+        return None
+    sp2 = subject_after(c, max([h.i, *h.aux]), v.hi) or v.sp
+    if sp2 is None:
+        return None
+    msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
+    if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
+            and is_clause(c, msg[0], msg[1]):
+        v.used.update(v.cue)
+        return v.found(msg, sp2, v.cue, "indirect", "verb_inverted")
+    return None
+
+
+@rule("wie_verb", "verb")
+def wie_verb(v: VerbSite) -> Found | None:
+    """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
+    the main clause."""
+    c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
+    if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
+        return None
+    phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
+    msg = msg_without(c, a, b, phrase)
+    if not msg:
+        return None
+    v.used.update(range(lo, hi))
+    return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
+
+
+@rule("speech_act", "verb")
+def speech_act(v: VerbSite) -> Found | None:
+    """Hegseth schloss einen Nato-Beitritt aus. – a speech act with an object: the whole sentence
+    is the reported claim."""
+    c, h, a, b, sp = v.c, v.h, v.a, v.b, v.sp
+    if v.only_inverted or sp is None or v.subordinate or any(f.ctype != "direct" for f in v.out):
+        return None
+    if not ("reported" in v.classes or _als_act(c, h, v.lo, v.hi, a, b)) or (h.entry.participle and not h.aux):
+        return None
+    if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, v.lo, a):
+        v.used.update(v.cue)
+        return v.found((a, b), sp, v.cue, "reported", "speech_act", frame_cue=v.cue)
+    return None
+
+
+def _als_act(c: Ctx, h: Hit, lo: int, hi: int, a: int, b: int) -> bool:
+    """'Die Hamas bezeichnete die Anschläge als Selbstverteidigung': a verb of the
+    ``als_speech_acts`` list is a speech act when its clause predicates something with "als" and
+    the sentence quotes nothing (a quoted predicate is a partial quote)."""
+    if h.entry.lemma not in c.R.als_speech_acts:
+        return False
+    if any(c.in_quote[t] >= 0 for t in range(a, b)):
+        return False
+    return any(c.low[t] == "als" for t in range(lo, hi) if t != h.i)
+
+
+def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool:
+    """A speech act frames the whole sentence only from the main clause, with a real subject
+    (the dependency subject where there is a parse), never from a relative clause or a
+    parenthesis."""
+    if in_parens(c, h.i, a, c.sents[c.sent_of[h.i]][1]):
+        return False
+    if h.entry.participle and h.aux and all(c.low[x] in c.w.stative_auxiliaries for x in h.aux):
+        return False                    # "Ein Fremdverschulden ist ausgeschlossen": a state, no act
+    if sp[1] - sp[0] == 1 and c.low[sp[0]] in c.w.relative_pronouns:
+        return False
+    if lo > a and c.low[lo] in c.w.relative_pronouns:
+        return False
+    if c.has_dep:
+        s = subject_dep(c, h.i)
+        if s is None:
+            first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+            # no parse subject: accept a named subject or a pronoun right before the verb
+            return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+        if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
+            return False
+    return True

@@ -1,0 +1,644 @@
+"""Speakers: noun phrases (``grab_np``), the subject of a cue verb (``find_subject``) and the Actor a
+speaker span refers to (``resolve_speaker``)."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma
+from .context import CLAUSE_BREAK, Ctx, Found, Hit
+
+
+def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = False,
+            appos: bool = True) -> tuple[int, int] | None:
+    """A noun phrase starting at token k (end exclusive), in the gold annotation's style:
+    determiner, adjectives, nouns/names, genitive attributes, a von/aus-PP and an
+    apposition with a name."""
+    n = min(limit, len(c.toks))
+    if k >= n:
+        return None
+    whole, j = _np_opening(c, k, n, allow_oblique)
+    if whole is not None or j is None:
+        return whole
+    end = _np_core(c, j, n)
+    if end is None:
+        return None
+    for _ in range(4):              # genitive attributes and von-PPs: "der Sprecher des Ministeriums"
+        nxt = _np_attachment(c, k, end, n)
+        if nxt is None:
+            break
+        end = nxt
+    if pp:
+        end = _np_pp(c, end, n, limit)
+    if appos:
+        end = _np_apposition(c, end, n, limit, pp, allow_oblique)
+    return (k, end)
+
+
+def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int, int] | None, int | None]:
+    """How a noun phrase at k opens: (a whole short NP, None) for a pronoun, a demonstrative or a
+    quoted name; (None, j) with j the first token after the determiner; (None, None): no NP."""
+    lw = c.low[k]
+    if lw in c.w.person_pronouns or (lw == "sie" and k < n):
+        return (k, k + 1), None
+    if lw in c.R.not_speakers and lw not in c.w.determiners:
+        return None, None
+    j = k
+    if lw in c.w.demonstratives and (k + 1 >= n or not (c.is_nounish(k + 1) or c.is_adjish(k + 1))
+                                 or c.is_punct(k + 1)):
+        return (k, k + 1), None             # "Dieser behauptete …", "so letztere"
+    if lw in c.w.determiners:
+        if lw in c.w.oblique_determiners and not allow_oblique:
+            return None, None
+        j += 1
+    # quoted names: das „Wall Street Journal“
+    if j < n and c.is_quote_mark(j) and c.in_quote[j] >= 0:
+        qs, qe, q = c.quote_tok[c.in_quote[j]]
+        if qe - qs <= 8 and qs == j:
+            return (k, qe), None
+    if j == k and c.is_adjish(j) and not c.is_nounish(j) and k > 0 and not (
+            c.low[k - 1] in c.w.function_words or c.low[k - 1] in CLAUSE_BREAK or c.is_quote_mark(k - 1)
+            or c.low[k - 1] in c.R.preps_before or c.sent_of[k - 1] != c.sent_of[k]
+            or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
+        return None, None
+    return None, j
+
+
+def _np_core(c: Ctx, j: int, n: int) -> int | None:
+    """End of the adjectives and nouns from j (with the rest of a name, a quoted title and
+    "Angaben britischer Medien"), or None without a noun."""
+    while j < n and c.is_adjish(j) and not c.is_nounish(j):
+        j += 1
+    h = j
+    while j < n and c.is_nounish(j) and not c.is_punct(j):
+        j += 1
+    if j == h:
+        return None
+    end = _entity_end(c, j, n)
+    if end < n and c.is_quote_mark(end) and c.in_quote[end] >= 0:      # Magazin „Der Spiegel“
+        qs, qe, _ = c.quote_tok[c.in_quote[end]]
+        if qs == end and qe - qs <= 8 and qe <= n:
+            end = qe
+    if is_source_noun(c, end - 1) and end + 1 < n and c.is_adjish(end) and c.low[end].endswith("er") \
+            and c.is_nounish(end + 1):
+        m = end + 1
+        while m < n and c.is_nounish(m) and not c.is_punct(m):
+            m += 1
+        end = m
+    return end
+
+
+def _np_attachment(c: Ctx, k: int, end: int, n: int) -> int | None:
+    """The new end of the NP [k, end) after one attachment, or None when none follows."""
+    low = c.low
+    if end + 2 < n and low[end] == "(":      # "die Weltgesundheitsorganisation ( WHO )"
+        return _np_parenthesis(c, end, n)
+    e = _np_quoted_after(c, k, end, n, low[end] in c.w.genitive_determiners | c.w.np_prepositions if end < n else False)
+    if e is not None:
+        return e
+    if end + 1 < n and low[end].endswith("er") and c.is_adjish(end) and not c.is_nounish(end) \
+            and c.is_nounish(end + 1) and not c.is_punct(end + 1) and c.toks[end].text.islower():
+        return _entity_end(c, end + 2, n)               # der Verband kommunaler Unternehmen
+    if end + 1 < n and low[end] in ("in", "im") and end + 1 in c.ent_at and \
+            c.ent_at[end + 1][2] in ("LOC", "GPE") and c.ent_at[end + 1][0] == end + 1:
+        return c.ent_at[end + 1][1]                       # das Kraftfahrt-Bundesamt in Flensburg
+    if end < n and c.toks[end].like_num and low[end - 1] in c.w.months | {"jahr", "jahres"}:
+        return end + 1
+    if end < n and low[end] in c.w.genitive_determiners and end - 1 in c.ent_at and end - 1 > k \
+            and low[k] not in c.w.genitive_determiners | c.w.determiners:
+        return None                         # "Auskunft der NASA der überwiegende Teil": no genitive after a name
+    e = _np_quoted_title(c, k, end, n)
+    if e is not None:
+        return e
+    if end + 1 < n and low[end] in ("vom", "von") and low[end + 1] in c.w.time_nouns:
+        return None                         # "Angaben der Polizei vom Dienstag"
+    return _np_genitive(c, end, n)
+
+
+def _np_parenthesis(c: Ctx, end: int, n: int) -> int | None:
+    close = next((m for m in range(end + 1, min(n, end + 9)) if c.low[m] == ")"), None)
+    if close is not None and close > end + 1 and not any(
+            c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(end + 1, close)):
+        return close + 1
+    return None
+
+
+def _np_quoted_after(c: Ctx, k: int, end: int, n: int, linked: bool) -> int | None:
+    """einem Artikel der „New York Times“: a quoted name after a genitive article or von/aus/für."""
+    if end + 1 < n and linked and c.is_quote_mark(end + 1) and c.in_quote[end + 1] >= 0:
+        qs, qe, _ = c.quote_tok[c.in_quote[end + 1]]
+        if qs == end + 1 and qe - qs <= 8 and qe <= n:
+            return qe
+    return None
+
+
+def _np_quoted_title(c: Ctx, k: int, end: int, n: int) -> int | None:
+    """"Angaben des Magazins „Der Spiegel“": a quoted title right after a noun."""
+    if end + 1 < n and c.is_quote_mark(end) and c.in_quote[end] >= 0 and c.is_nounish(end - 1) \
+            and c.toks[end + 1].text[:1].isupper() and end > k + 1:
+        qs, qe, _ = c.quote_tok[c.in_quote[end]]
+        if qs == end and qe - qs <= 7 and qe <= n:
+            return qe
+    return None
+
+
+def _np_genitive(c: Ctx, end: int, n: int) -> int | None:
+    """A genitive attribute or a von/aus/für-PP after the NP: "der Sprecher des Ministeriums"."""
+    if not (end < n and c.low[end] in c.w.genitive_determiners | c.w.np_prepositions):
+        return None
+    m = end + 1
+    if c.low[end] in c.w.np_prepositions and m < n and c.low[m] in c.w.determiners:
+        m += 1
+    while m < n and c.is_adjish(m) and not c.is_nounish(m):
+        if c.toks[m].like_num:
+            break                   # "von 10.000 Menschen": a quantity, not a source
+        m += 1
+    m0 = m
+    while m < n and c.is_nounish(m) and not c.is_punct(m):
+        m += 1
+    if m > m0 and not c.toks[m0 - 1].like_num:
+        end = _entity_end(c, m, n)
+        if end < n and c.toks[end].like_num and c.low[end - 1] in c.w.months | {"jahr", "jahres"}:
+            end += 1
+        return end
+    return None
+
+
+def _np_pp(c: Ctx, end: int, n: int, limit: int) -> int:
+    """A prepositional modifier before the verb: "Ein Regierungssprecher in Berlin sagte"."""
+    if not (end < n and c.low[end] in ("in", "im", "aus", "bei", "beim", "von", "vom", "für")):
+        return end
+    m = end + 1
+    if m < n and c.low[m] in c.w.determiners:
+        m += 1
+    while m < n and c.is_adjish(m) and not c.is_nounish(m):
+        m += 1
+    m0 = m
+    while m < n and c.is_nounish(m) and not c.is_punct(m):
+        m += 1
+    if m > m0 and (m == limit or (m < n and c.low[m] in (",", ".", ":", ";"))):
+        return m
+    return end
+
+
+def _np_apposition(c: Ctx, end: int, n: int, limit: int, pp: bool, allow_oblique: bool) -> int:
+    """"Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"."""
+    if not (end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper() or c.low[end + 1] in c.w.determiners)):
+        return end
+    ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
+    if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
+            and (c.low[ap[0]] not in c.w.relative_pronouns - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
+            and not (c.low[ap[0]] in c.w.relative_pronouns and ap[1] - ap[0] == 1):
+        return ap[1]
+    return end
+
+
+def _entity_end(c: Ctx, j: int, n: int) -> int:
+    """Extend a noun run ending at j over the rest of a named entity: „Ärzte ohne Grenzen“."""
+    if j - 1 in c.ent_at:
+        e = c.ent_at[j - 1][1]
+        if j < e <= n and e - j <= 4:
+            return e
+    return j
+
+
+def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token i (its start is at or after lo)."""
+    best = None
+    for k in range(max(lo, i - 14), i):
+        if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in c.w.skippable or
+                           c.low[k - 1] in ("und", "auch", "doch", "aber", "so") or
+                           c.is_quote_mark(k - 1)):
+            continue
+        np_ = grab_np(c, k, i, pp=True)
+        if np_ and np_[1] == i:
+            best = np_
+            break
+    return best
+
+
+def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
+    """Subject right after a (fronted) verb: "sagte er", "betonte Trump", "erklärt der Experte X"."""
+    k = i + 1
+    skipped = 0
+    while k < limit and skipped < 4:
+        lw = c.low[k]
+        if lw in c.w.person_pronouns or lw == "sie":
+            return (k, k + 1)
+        np_ = grab_np(c, k, limit, pp=True)
+        if np_:
+            # "am Donnerstag" style fillers are not subjects
+            if c.low[np_[0]] in c.w.time_nouns:
+                return None
+            return np_
+        if lw in c.w.skippable or lw in c.w.time_nouns or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
+                or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
+            k += 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
+    t = c.toks[i]
+    if not c.sents:
+        return None
+    heads = [t]
+    if t.dep_ in ("oc", "xcomp") or (t.head.pos_ == "AUX" and t.head != t):
+        heads.append(t.head)
+    sa, sb = c.sents[c.sent_of[i]]
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
+                if ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
+                        or c.toks[ch.left_edge.i].pos_ == "ADP":
+                    return None      # "in einer Videobotschaft": inside a prepositional phrase
+                a = ch.left_edge.i
+                if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
+                                                         for x in range(a, ch.right_edge.i + 1)):
+                    return None          # a parse across sentences is not trusted
+                np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
+                if np_ and np_[0] <= ch.i < np_[1]:
+                    e = ch.right_edge.i + 1
+                    if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
+                            c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
+                            for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
+                        return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
+                    return np_
+                return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
+    return None
+
+
+def _np_modifier(c: Ctx, a: int, e: int) -> bool:
+    """Whether the parse subtree's tokens [a, e) after a speaker NP still belong to it ("in Berlin",
+    "vom Sekretariat für …") and are no circumstance of the speech act ("gegenüber der BBC",
+    "in einem Interview", "aus heiterem Himmel", "vom Dienstag")."""
+    if a in c.ent_at and c.ent_at[a][0] < a:
+        return True                     # the rest of a name: "des Front de gauche"
+    if c.low[a] == "zu" and a + 1 < e and c.toks[a + 1].text[:1].isupper() and c.low[a + 1] not in c.w.determiners:
+        return True                     # "Der Doktorvater zu Guttenbergs"
+    if c.low[a] not in c.w.np_subtree_links:
+        return False
+    if a + 1 < e and c.low[a] in ("in", "aus") and (c.low[a + 1] in c.w.circumstantial_determiners or (
+            c.is_adjish(a + 1) and not c.is_nounish(a + 1))):
+        return False
+    return not any(c.low[x] in c.w.time_nouns or c.low[x] == "gegenüber" for x in range(a, e))
+
+
+ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+
+
+def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
+    """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
+    w = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
+            and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
+        return True                      # "Ebenso", "Dagegen" parsed as subjects
+    if sp[0] not in c.ent_at and (w in c.w.skippable or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
+            w.endswith(ADVERB_ENDINGS) or
+            w in c.R.source_adverbs or w in c.R.context_source_adverbs))):
+        return True                      # "Demnach", "Gegenüber Spiegel Online": an adverb, an addressee
+    return w in c.R.not_speakers and (sp[1] - sp[0] == 1 or w not in c.w.determiners)
+
+
+def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """Speaker of a verb cue within the clause [lo, hi); a subject with an apposition or a
+    relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte").
+    A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
+    s = _find_subject(c, h, lo, hi)
+    if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
+            and s[0] > 0 and c.low[s[0] - 1] == ",":
+        sa = c.sents[c.sent_of[s[0]]][0]
+        ante = np_before(c, s[0] - 1, sa)
+        if ante is None:
+            for k in range(max(sa, s[0] - 12), s[0] - 1):
+                np_ = grab_np(c, k, s[0] - 1, allow_oblique=True)
+                if np_ and np_[1] == s[0] - 1:
+                    ante = np_
+                    break
+        if ante is not None:
+            return ante
+    if s is None:
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        if first == lo:
+            s = subject_before_comma(c, lo)
+        if s is None and c.R.switch("sent_start_subject"):
+            s = _sentence_start_subject(c, first)
+    return s
+
+
+def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
+    """A named subject at the sentence start, separated from its verb only by an apposition, a
+    parenthesis or a relative clause: "Brian Baptie von der Erdbebenwarte, die …, sagte, dass …",
+    "Wie die Mitarbeiterin seines Büros, Arminda Thomas, mitteilte, …" (when the parse failed)."""
+    sa = c.sents[c.sent_of[first]][0]
+    k = sa
+    if k < first and c.low[k] in ("wie", "und", "auch", "doch", "aber"):
+        k += 1
+    if k >= first or c.in_quote[k] >= 0:
+        return None
+    np_ = grab_np(c, k, first, pp=True)
+    if np_ is None or bad_speaker(c, np_) or not (has_actor(c, np_) or any(
+            c.toks[t].text in c.R.role_heads or c.low[t].endswith(ROLE_SUFFIXES) for t in range(*np_))):
+        return None
+    e = np_[1]
+    if e == first:
+        return np_
+    if c.low[e] not in (",", "(") or c.low[first - 1] not in (",", ")"):
+        return None
+    if any(c.low[t] in (".", ":", ";") or c.in_quote[t] >= 0 or c.verb_hit(t, first) is not None
+           for t in range(e, first)):
+        return None
+    return np_
+
+
+ROLE_SUFFIXES = ("sprecher", "sprecherin", "minister", "ministerin", "präsident", "präsidentin", "chef", "chefin",
+                 "berater", "beraterin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "experte", "expertin")
+
+
+def subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
+    if lo < 2 or c.low[lo - 1] != ",":
+        return None
+    sa = c.sents[c.sent_of[lo]][0]
+    starts = [p for p in range(sa, lo - 1) if p == sa or c.low[p - 1] in (".", ":", ";", "!", "?")
+              or (c.is_quote_mark(p - 1) and c.in_quote[p - 1] >= 0 and c.quote_tok[c.in_quote[p - 1]][1] == p)]
+    for k in reversed(starts):
+        while k < lo - 1 and (c.low[k] in ("wie", "aber", "und", "auch", "doch", "so") or c.is_quote_mark(k)):
+            k += 1
+        if k >= lo - 1 or c.in_quote[k] >= 0:
+            continue
+        np_ = grab_np(c, k, lo - 1, pp=True)
+        if np_ is None or bad_speaker(c, np_):
+            continue
+        if np_[1] == lo - 1:
+            return np_                                    # NP, apposition,
+        e = np_[1]
+        if e < lo - 2 and c.low[e] == "," and c.low[e + 1] in c.w.relative_pronouns | {"welche", "welcher"} \
+                and not any(c.low[t] == "," for t in range(e + 1, lo - 1)):
+            return np_                                    # NP, relative clause,
+    return None
+
+
+def has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+    a, b = c.char_span(*sp)
+    return any(ms < b and me > a and actor.actor_type in ("person", "organization")
+               for ms, me, m, actor in c.mentions)
+
+
+def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    s = _pronoun_subject(c, first, lo, hi)
+    if s is None and c.has_dep:
+        s = _dep_subject(c, h, first, lo)
+    if s is None:
+        s = _subordinate_subject(c, h, first, lo, hi)
+    if s is not None:
+        return s
+    return _positional_subject(c, first, lo, hi) if first > lo else subject_after(c, first, hi)
+
+
+def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """A pronoun right after the verb ("Die Bürger forderte er auf") or after a modal before it
+    ("Auf Nachfrage musste er betonen, dass …")."""
+    if first > lo and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
+        return (first + 1, first + 2)
+    for m in range(first - 1, max(lo, first - 10) - 1, -1):
+        if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0:
+            break
+        if c.low[m] in c.w.modal_verbs and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
+            return (m + 1, m + 2)
+    return None
+
+
+def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
+    """The parse's subject; in V2 order a name before the verb is the subject, not the object
+    after it ("Jens Wieseke fordert freie Sicht")."""
+    s = subject_dep(c, h.i)
+    if not s or bad_speaker(c, s):
+        return None
+    if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in c.w.person_pronouns | {"sie"}) \
+            and not has_actor(c, s):
+        before = np_before(c, first, lo)
+        if before and before[0] == lo and has_actor(c, before):
+            return before
+    return s
+
+
+def _subordinate_subject(c: Ctx, h: Hit, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of a verb-final subordinate clause: "wie Trump erklärte", "nachdem sie berichtet hatte"."""
+    last = max([h.i, *h.particle, *h.aux])
+    final = last + 1 >= hi or c.low[last + 1] in CLAUSE_BREAK or c.is_quote_mark(last + 1)
+    if not final:
+        return None
+    for k in range(first - 1, max(lo, first - 12) - 1, -1):
+        if c.low[k] in c.w.subordinators and c.low[k] not in ("dass", "ob"):
+            return grab_np(c, k + 1, first) or None
+        if c.low[k] in CLAUSE_BREAK:
+            break
+    return None
+
+
+def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Without a parse: the noun phrase before the verb at the clause start, else the one after it."""
+    after = subject_after(c, first, hi)
+    before = np_before(c, first, lo)
+    if before is not None and bad_speaker(c, before):
+        before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
+    if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
+                   or c.is_quote_mark(before[0] - 1)):
+        if not after or c.low[after[0]] not in c.w.person_pronouns | {"sie"}:
+            if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
+                return before
+    if after:
+        return after
+    return before
+
+
+def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:
+    if sp is None:
+        return None
+    a, b = c.char_span(*sp)
+    best, best_ov = None, 0
+    for ms, me, m, actor in c.mentions:
+        ov = min(b, me) - max(a, ms)
+        if ov <= 0:
+            continue
+        ov += 10_000 if actor.actor_type == "person" else 0      # a person named in the NP is the speaker
+        if ov > best_ov:
+            best, best_ov = actor, ov
+    if best is not None:
+        return best.key
+    head = c.low[sp[1] - 1]
+    first = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and first in c.R.pronouns:
+        types = c.R.pronouns[first]
+        return _nearest_actor(c, sp[0], types, prev)
+    if any(c.toks[t].text in c.R.role_heads or c.toks[t].text.endswith(tuple(
+            r.lower() for r in ("sprecher", "minister", "präsident", "chef", "berater")))
+           for t in range(sp[0], sp[1])):
+        return _nearest_actor(c, sp[0], ("person",), prev, role=True)
+    return None
+
+
+def _nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+    types = set(types)
+    if not types:
+        return None
+    pos = c.toks[i].idx
+    s_i = c.sent_of[i]
+    # the speaker of a recent claim wins
+    for f in reversed(prev):
+        if f.speaker_key and s_i - f.sent <= 2 and not role:
+            actor = next((a for a in c.actors if a.key == f.speaker_key), None)
+            if actor and actor.actor_type in types:
+                return actor.key
+    best, best_score = None, None
+    lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
+    for ms, me, m, actor in c.mentions:
+        if me > pos or ms < lo_char or actor.actor_type not in types:
+            continue
+        text = c.text[ms:me]
+        m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
+            if c.doc.char_span(ms, me, alignment_mode="expand") is not None else s_i
+        score = (s_i - m_sent) * 1000 + (pos - ms)
+        tok = c.doc.char_span(ms, me, alignment_mode="expand")
+        if tok is not None:
+            nxt = c.toks[tok.end] if tok.end < len(c.toks) else None
+            # prenominal genitive ("Trumps Ukraine-Taskforce") is not a subject
+            if text.endswith("s") and nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                score += 10_000
+            st = c.sents[c.sent_of[tok.start]][0]
+            if c.in_quote[tok.start] >= 0:
+                score += 5_000                   # a name inside quotation marks is rarely the referent
+            if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in c.w.determiners):
+                score -= 150
+        if best_score is None or score < best_score:
+            best, best_score = actor, score
+    return best.key if best else None
+
+
+def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """The source of a passive cue: "von den Parlamentariern wird … gesehen", "In einem Bericht
+    der Zeitung wurde vermutet, dass …"."""
+    for k in range(lo, hi - 1):
+        if c.in_quote[k] < 0 and c.low[k] in ("von", "vom"):
+            np_ = grab_np(c, k + 1, hi, allow_oblique=True)
+            if np_:
+                return np_
+    sa = c.sents[c.sent_of[lo]][0] if c.sents else lo
+    k = lo if lo == sa or c.low[lo] in ("in", "im") else sa
+    while k < hi and c.low[k] in ("so", "auch", "und", "aber"):
+        k += 1
+    if k + 1 < hi and c.low[k] in ("in", "im"):
+        np_ = grab_np(c, k + 1, hi, allow_oblique=True)
+        if np_ and any(is_source_noun(c, t) for t in range(*np_)):
+            return np_
+    return None
+
+
+def coordinated_subject(c: Ctx, lo: int, e: int) -> tuple[int, int] | None:
+    """The subject of the first speech verb before e in the sentence (the shared subject of
+    coordinated verbs)."""
+    for i in range(lo, e):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, e)
+        if h is not None:
+            clause_lo = clause_start(c, h.i, lo)
+            hi = next_comma(c, h.i, e)
+            return find_subject(c, h, clause_lo, hi)
+    k = lo                      # no speech verb: the clause's first noun phrase ("Er verständigte … und teilte mit")
+    while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
+        k += 1
+    np_ = grab_np(c, k, e, pp=True) if k < e else None
+    if np_ is not None and not bad_speaker(c, np_) and (
+            (np_[1] - np_[0] == 1 and c.low[np_[0]] in c.w.person_pronouns | {"sie"}) or has_actor(c, np_)):
+        return np_
+    return None
+
+
+def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Without any speech verb, a Konjunktiv sentence reports what the subject of the sentence
+    before said or wrote: "Die Armeeleitung sprach von einem Absturz. Der Hubschrauber sei …",
+    "Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten …"."""
+    if si == 0 or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    gap = c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]
+    if "\n\n" in gap:
+        return None
+    for t in range(sa, sb):
+        tok = c.toks[t]
+        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        sp = subject_dep(c, t)
+        if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
+            return None
+        if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
+            return None
+        if not has_actor(c, sp):
+            return None
+        return sp
+    return None
+
+
+def has_person_actor(c: Ctx, sp: tuple[int, int]) -> bool:
+    a, b = c.char_span(*sp)
+    return any(ms < b and me > a and actor.actor_type == "person" for ms, me, m, actor in c.mentions)
+
+
+def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Without an earlier claim, the speaker of a continuation is the subject of a speech verb in
+    the previous sentence ("Der Deutsche Wetterdienst warnte vor Sturm. Es werde … ")."""
+    if si == 0:
+        return None
+    sa, sb = c.sents[si - 1]
+    for i in range(sa, sb):
+        if c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, sb)
+        if h is None:
+            continue
+        attach_aux(c, h, sb)
+        lo = clause_start(c, h.i, sa)
+        hi = next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
+        sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
+        if sp is not None and not bad_speaker(c, sp):
+            return sp
+    return None
+
+
+def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
+    """The speaker of a continuation, as the annotation marks it: the latest mention of the
+    previous claim's speaker before token a, else that claim's speaker span."""
+    if last.speaker is None:
+        return None
+    best = last.speaker
+    lo = last.speaker[1]
+    if last.speaker_key:
+        for ms, me, m, actor in c.mentions:
+            if actor.key != last.speaker_key:
+                continue
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is None or span.start < lo or span.end > a or c.in_quote[span.start] >= 0:
+                continue
+            np_ = grab_np(c, span.start, a)
+            best = np_ if np_ and np_[1] >= span.end else (span.start, span.end)
+            lo = best[1]
+    return best
+
+
+def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] | None:
+    """The latest speaker span of the same actor that is not a pronoun (else the pronoun)."""
+    if last.speaker and last.speaker[1] - last.speaker[0] == 1 and c.low[last.speaker[0]] in c.R.pronouns \
+            and last.speaker_key:
+        for f in reversed(found):
+            if f.speaker_key == last.speaker_key and f.speaker and not (
+                    f.speaker[1] - f.speaker[0] == 1 and c.low[f.speaker[0]] in c.R.pronouns):
+                return f.speaker
+        for ms, me, m, actor in reversed(c.mentions):
+            if actor.key == last.speaker_key and me <= c.toks[last.speaker[0]].idx:
+                span = c.doc.char_span(ms, me, alignment_mode="expand")
+                if span is not None:
+                    return (span.start, span.end)
+    return last.speaker

@@ -1,0 +1,272 @@
+"""Speech cues from ``rules/speech.yaml``: verb lemmas expanded to their forms (split and joined
+particle verbs, participles), source nouns, prepositions, Konjunktiv forms; ``parse_speech`` compiles them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.ruleset import RuleError, rule_file
+
+
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider", "unter", "über")
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    lemma: str                 # e.g. "mitteilen"
+    particle: str | None       # "mit" for a separable verb (may be several words: "zu bedenken")
+    split: bool                # True: this form is the bare base, the particle must follow
+    classes: frozenset[str]    # speech, cognition, reported
+    participle: bool = False
+
+
+@dataclass
+class SpeechRules:
+    version: int
+    forms: dict[str, list[VerbEntry]]
+    lemmas: dict[str, frozenset[str]]          # lemma -> classes (for token.lemma_ matches)
+    auxiliaries: frozenset[str]
+    not_speakers: frozenset[str]
+    nouns: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    preps_before: frozenset[str]
+    preps_after: frozenset[str]
+    source_adverbs: frozenset[str]
+    context_source_adverbs: frozenset[str]
+    so_marker: str
+    impersonal: frozenset[str]
+    impersonal_preps: frozenset[str]
+    pronouns: dict[str, tuple[str, ...]]
+    role_heads: frozenset[str]
+    claim_nouns: frozenset[str]
+    konjunktiv: frozenset[str]
+    complementizers: frozenset[str]
+    als_speech_acts: frozenset[str] = frozenset()   # lemmas: speech acts with an "als" predicate
+    hearsay_infinitives: frozenset[str] = frozenset()   # "soll … sein": hearsay, not obligation
+    rules: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)   # stage -> (rule id, on)
+    switches: dict[str, bool] = field(default_factory=dict)
+
+    def switch(self, name: str) -> bool:
+        return self.switches[name]
+
+    @property
+    def n_verbs(self) -> int:
+        return len(self.lemmas)
+
+
+def _split_lemma(lemma: str, file: str) -> tuple[str | None, str]:
+    if not isinstance(lemma, str) or not re.fullmatch(r"[a-zäöüß]+(_[a-zäöüß]+)*", lemma):
+        raise RuleError(file, str(lemma), "a verb is a lowercase lemma, particle verbs as PARTICLE_BASE")
+    parts = lemma.split("_")
+    return (" ".join(parts[:-1]) or None), parts[-1]
+
+
+def _weak_parts(base: str) -> tuple[list[str], list[str], str]:
+    """(finite forms, participles, stem) of a regular verb."""
+    if base.endswith(("eln", "ern")):
+        stem, inf = base[:-1], base
+        e = ""
+    else:
+        stem, inf = base[:-2], base
+        e = "e" if re.search(r"([td]|[^aeiouäöülr][mn])$", stem) else ""
+    t = e + "t"
+    fin = [stem + "e", stem + e + "st", stem + t, inf, stem + t + "e", stem + t + "en",
+           stem + t + "est", stem + t + "et"]
+    if base.endswith(("eln", "ern")):
+        fin.append(stem[:-2] + stem[-1] + "e")          # handle -> handle
+    prefixed = base.startswith(INSEPARABLE) or stem.endswith("ier")
+    part = (stem + t) if prefixed else ("ge" + stem + t)
+    return fin, [part], stem
+
+
+def _strong_parts(base: str, parts: list[str]) -> tuple[list[str], list[str]]:
+    praet, part = parts[0], parts[1]
+    stem = base[:-1] if base.endswith(("eln", "ern")) or base == "tun" else base[:-2]
+    third = parts[2] if len(parts) > 2 else (stem + ("et" if stem.endswith(("t", "d")) else "t"))
+    praet_pl = praet + ("n" if praet.endswith("e") else "en")
+    fin = [stem + "e", base, third, stem + "t", praet, praet_pl, praet + "st", praet + "t"]
+    return fin, [part]
+
+
+def _add(forms: dict[str, list[VerbEntry]], form: str, entry: VerbEntry) -> None:
+    lst = forms.setdefault(form.lower(), [])
+    for i, old in enumerate(lst):
+        if (old.lemma, old.particle, old.split) == (entry.lemma, entry.particle, entry.split):
+            lst[i] = VerbEntry(old.lemma, old.particle, old.split, old.classes | entry.classes,
+                               old.participle or entry.participle)
+            return
+    lst.append(entry)
+
+
+def _verb_forms(forms, lemmas, lemma, classes, file, strong_parts=None):
+    particle, base = _split_lemma(lemma, file)
+    if strong_parts is None:
+        fin, parts, _ = _weak_parts(base)
+    else:
+        if (not isinstance(strong_parts, list) or len(strong_parts) not in (2, 3)
+                or not all(isinstance(p, str) and p for p in strong_parts)):
+            raise RuleError(file, lemma, "strong verbs need [präteritum, partizip] or "
+                                         "[präteritum, partizip, 3sg present]")
+        fin, parts = _strong_parts(base, strong_parts)
+    cls = frozenset(classes)
+    full = (particle or "").replace(" ", "") + base
+    lemmas[full] = lemmas.get(full, frozenset()) | cls
+    if particle is None:
+        for f in fin:
+            _add(forms, f, VerbEntry(full, None, False, cls))
+        for p in parts:
+            _add(forms, p, VerbEntry(full, None, False, cls, participle=True))
+        return
+    for f in fin:
+        _add(forms, f, VerbEntry(full, particle, True, cls))
+    if " " not in particle:
+        for f in fin:
+            _add(forms, particle + f, VerbEntry(full, particle, False, cls))
+        for p in parts:
+            _add(forms, particle + p, VerbEntry(full, particle, False, cls, participle=True))
+        _add(forms, particle + "zu" + base, VerbEntry(full, particle, False, cls))
+
+
+def _str_list(data: dict, key: str, file: str) -> list[str]:
+    val = data.get(key)
+    if not isinstance(val, list) or not all(isinstance(v, str) and v for v in val):
+        raise RuleError(file, key, "expected a list of non-empty strings")
+    return val
+
+
+SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
+               "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
+               "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
+               "hearsay_infinitives", "rules", "switches"}
+SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
+            "soll_continuation")
+
+
+CLASSES = ("speech", "cognition", "reported")
+
+
+@rule_file("speech")
+def parse_speech(data: Any, file: str) -> SpeechRules:
+    if not isinstance(data, dict) or "version" not in data:
+        raise RuleError(file, None, "expected a mapping with a 'version' key")
+    unknown = sorted(set(data) - SPEECH_KEYS)
+    missing = sorted(SPEECH_KEYS - set(data))
+    if unknown or missing:
+        raise RuleError(file, None, f"unknown key(s) {unknown}, missing key(s) {missing}")
+    forms: dict[str, list[VerbEntry]] = {}
+    lemmas: dict[str, frozenset[str]] = {}
+    for kind in ("weak", "strong"):
+        block = data[kind]
+        if not isinstance(block, dict) or set(block) - set(CLASSES):
+            raise RuleError(file, kind, f"expected a mapping with keys among {list(CLASSES)}")
+        for cls, entries in block.items():
+            classes = {cls, "speech"} if cls == "reported" else {cls}
+            if kind == "weak":
+                if not isinstance(entries, list):
+                    raise RuleError(file, f"{kind}.{cls}", "expected a list of lemmas")
+                for lemma in entries:
+                    _verb_forms(forms, lemmas, lemma, classes, file)
+            else:
+                if not isinstance(entries, dict):
+                    raise RuleError(file, f"{kind}.{cls}", "expected lemma: [präteritum, partizip]")
+                for lemma, parts in entries.items():
+                    _verb_forms(forms, lemmas, lemma, classes, file, parts)
+    preps = data["prepositions"]
+    if not isinstance(preps, dict) or set(preps) != {"before", "after", "nach_requires_noun"}:
+        raise RuleError(file, "prepositions", "expected keys before, after, nach_requires_noun")
+    pron = data["pronouns"]
+    if not isinstance(pron, dict) or not all(isinstance(v, list) for v in pron.values()):
+        raise RuleError(file, "pronouns", "expected pronoun: [actor types]")
+    if not isinstance(data["so_marker"], str):
+        raise RuleError(file, "so_marker", "expected a string")
+    return SpeechRules(
+        version=int(data["version"]),
+        forms=forms,
+        lemmas=lemmas,
+        auxiliaries=frozenset(_str_list(data, "auxiliaries", file)),
+        not_speakers=frozenset(w.lower() for w in _str_list(data, "not_speakers", file)),
+        nouns=frozenset(_str_list(data, "nouns", file)),
+        noun_suffixes=tuple(_str_list(data, "noun_suffixes", file)),
+        preps_before=frozenset(_str_list(preps, "before", file)),
+        preps_after=frozenset(_str_list(preps, "after", file)),
+        source_adverbs=frozenset(_str_list(data, "source_adverbs", file)),
+        context_source_adverbs=frozenset(_str_list(data, "context_source_adverbs", file)),
+        so_marker=data["so_marker"],
+        impersonal=frozenset(_str_list(data, "impersonal", file)),
+        impersonal_preps=frozenset(_str_list(data, "impersonal_preps", file)),
+        pronouns={k: tuple(v) for k, v in pron.items()},
+        role_heads=frozenset(_str_list(data, "role_heads", file)),
+        claim_nouns=frozenset(_str_list(data, "claim_nouns", file)),
+        konjunktiv=frozenset(_str_list(data, "konjunktiv", file)),
+        complementizers=frozenset(_str_list(data, "complementizers", file)),
+        als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
+        hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
+        rules=_rule_order(data["rules"], file),
+        switches=_switches(data["switches"], file),
+    )
+
+
+def _on_off(item: Any, file: str, key: str) -> tuple[str, bool]:
+    if not (isinstance(item, dict) and len(item) == 1):
+        raise RuleError(file, key, f"expected '- rule_id: on|off', got {item!r}")
+    (name, on), = item.items()
+    if not isinstance(on, bool):
+        raise RuleError(file, f"{key}.{name}", "expected on or off")
+    return name, on
+
+
+def _rule_order(data: Any, file: str) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """``rules:`` -> stage -> ((rule id, on), ...), checked against the rule registry."""
+    from .registry import REGISTRY, STAGES
+    if not isinstance(data, dict) or set(data) - set(STAGES):
+        raise RuleError(file, "rules", f"expected a mapping with keys among {list(STAGES)}")
+    out: dict[str, tuple[tuple[str, bool], ...]] = {}
+    for stage, items in data.items():
+        if not isinstance(items, list):
+            raise RuleError(file, f"rules.{stage}", "expected a list of '- rule_id: on|off'")
+        pairs = tuple(_on_off(x, file, f"rules.{stage}") for x in items)
+        for name, _ in pairs:
+            if name not in REGISTRY or REGISTRY[name].stage != stage:
+                raise RuleError(file, f"rules.{stage}.{name}", f"no {stage} rule of that name")
+        out[stage] = pairs
+    listed = {n for pairs in out.values() for n, _ in pairs}
+    missing = sorted(set(REGISTRY) - listed)
+    if missing or len(listed) != sum(len(p) for p in out.values()):
+        raise RuleError(file, "rules", f"every rule once: missing {missing}")
+    return out
+
+
+def _switches(data: Any, file: str) -> dict[str, bool]:
+    if not isinstance(data, dict) or set(data) != set(SWITCHES) or not all(isinstance(v, bool) for v in data.values()):
+        raise RuleError(file, "switches", f"expected on/off for each of {list(SWITCHES)}")
+    return dict(data)
+
+
+# --------------------------------------------------------------------------- word-pattern triggers
+
+def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
+    """spaCy ``Matcher`` patterns of the rules that start from a word pattern, each labelled with
+    its rule id (as spaCy's SpanRuler does), from the lexicons of ``speech.yaml``. The rule gets
+    the match start and tests the rest (position in the sentence, quotes, used tokens)."""
+    return [
+        ("source_prep", [{"LOWER": {"IN": sorted(R.preps_before | R.preps_after | {"nach"})}}]),
+        ("so_marker", [{"LOWER": ","}, {"LOWER": R.so_marker}]),
+        ("noun_dass", [{"LOWER": ","}, {"LOWER": {"IN": ["dass", "daß"]}}]),
+        ("wonach", [{"LOWER": ","}, {"LOWER": "wonach"}]),
+        ("heisst_es", [{"LOWER": {"IN": sorted(R.impersonal)}}, {"LOWER": "es"}]),
+    ]
+
+
+def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
+    """Rule id -> sorted start tokens of its trigger pattern in ``doc``."""
+    matcher = Matcher(doc.vocab)
+    for rule_id, pattern in trigger_patterns(R):
+        matcher.add(rule_id, [pattern])
+    out: dict[str, list[int]] = {rule_id: [] for rule_id, _ in trigger_patterns(R)}
+    for match_id, start, _end in matcher(doc):
+        out[doc.vocab.strings[match_id]].append(start)
+    return {k: sorted(set(v)) for k, v in out.items()}

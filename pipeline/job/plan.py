@@ -1,0 +1,183 @@
+"""The run plan: ingest -> parse -> extract -> commit/publish, written once.
+
+:func:`execute` runs a :class:`RunRequest` through a :class:`Steps` object that says how each step
+runs: :class:`LocalSteps` calls the library steps in this process (``python -m pipeline run``,
+:func:`run`); ``flows.py`` subclasses it so that each step is a Prefect task (chunked, cached,
+mapped over Dask workers). Steps pass paths and small typed values (:class:`Ingested`,
+:class:`Parsed`, :class:`ExtractStats`, :class:`Committed`), never Docs.
+"""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from pipeline import store
+from pipeline.job.steps import StepResult, commit_step, extract_step, ingest_step, parse_step
+from pipeline.job.summary import Progress, RunSummary
+from pipeline.job.util import DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, new_work_dir
+from pipeline.schemas import TABLES
+
+Ingested = StepResult          # work_dir, n_articles, n_rejects, n_skipped, shas
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What to run: inputs into ``out``, with these rules and model."""
+    inputs: tuple[str, ...]
+    out: Path
+    rules_dir: str | None = None
+    model: str | None = None
+    only_new: bool = False
+    cache_dir: Path | None = None             # parse cache (default OUT/_cache/docs)
+    results_dir: Path | None = None           # extraction results of the flow (default OUT/_cache/extract)
+    chunks: int = 1                           # parse/extract tasks (the flow's scale-out)
+    progress: bool | None = None              # progress bar on a terminal (the CLI)
+
+    @classmethod
+    def of(cls, inputs: Iterable[str | Path], out: str | Path, **kw) -> "RunRequest":
+        out = Path(out)
+        kw["cache_dir"] = Path(kw.get("cache_dir") or default_cache_dir(out))
+        kw["results_dir"] = Path(kw.get("results_dir") or default_results_dir(out))
+        return cls(inputs=tuple(str(i) for i in inputs), out=out, **kw)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The model that parsed the run's articles, and how many were parsed or found in the cache."""
+    name: str
+    version: str
+    key: str
+    path: str | None
+    source: str
+    parsed: int
+    cached: int
+
+    @classmethod
+    def of(cls, d: dict) -> "Parsed":
+        return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls)})
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @property
+    def model(self) -> dict:
+        """The model as written into the manifest (``info["model"]``)."""
+        return {k: getattr(self, k) for k in ("name", "version", "key", "path", "source")}
+
+
+@dataclass(frozen=True)
+class ExtractStats:
+    """Rows the run's extraction produced (before merging into the outputs)."""
+    rules_version: str
+    rules_dir: str
+    articles: int
+    mentions: int
+    roles: int
+    claims: int
+    extract_rejects: int
+    actors: int
+
+    @classmethod
+    def of(cls, d: dict) -> "ExtractStats":
+        return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls)})
+
+
+@dataclass(frozen=True)
+class Committed:
+    version: str
+    totals: dict[str, int]                    # rows per published table
+
+    @classmethod
+    def of(cls, d: dict) -> "Committed":
+        return cls(d["version"], {k: v for k, v in d.items() if k != "version"})
+
+    def as_dict(self) -> dict:
+        return {"version": self.version, **self.totals}
+
+
+@dataclass(frozen=True)
+class RunResult:
+    request: RunRequest
+    ingested: Ingested
+    parsed: Parsed | None = None              # None: nothing new to do (only_new)
+    extracted: ExtractStats | None = None
+    committed: Committed | None = None
+    seconds: float = 0.0
+
+    @property
+    def nothing_new(self) -> bool:
+        return self.committed is None
+
+
+def run_info(parsed: Parsed, ex: ExtractStats) -> dict:
+    """What the manifest records about a run."""
+    return {"model": parsed.model, "rules_version": ex.rules_version, "rules_dir": ex.rules_dir}
+
+
+class LocalSteps:
+    """Every step in this process, on the whole work dir."""
+
+    def ingest(self, req: RunRequest, work: Path) -> Ingested:
+        return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None)
+
+    def parse(self, req: RunRequest, work: Path, ing: Ingested) -> Parsed:
+        return Parsed.of(parse_step(work, req.cache_dir, req.model,
+                                    progress=Progress(ing.n_articles, "parse", enabled=req.progress)))
+
+    def extract(self, req: RunRequest, work: Path, parsed: Parsed) -> ExtractStats:
+        return ExtractStats.of(extract_step(work, req.cache_dir, parsed.as_dict(), req.rules_dir))
+
+    def commit(self, req: RunRequest, work: Path, info: dict) -> Committed:
+        return Committed.of(commit_step(work, req.out, info))
+
+
+def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
+    """The run: ingest -> parse -> extract -> commit, in a fresh work dir under OUT/_runs/."""
+    t0 = time.perf_counter()
+    work = new_work_dir(req.out)
+    try:
+        ing = steps.ingest(req, work)
+        if req.only_new and ing.n_articles == 0 and ing.n_rejects == 0:
+            return RunResult(req, ing, seconds=time.perf_counter() - t0)
+        parsed = steps.parse(req, work, ing)
+        ex = steps.extract(req, work, parsed)
+        com = steps.commit(req, work, run_info(parsed, ex))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return RunResult(req, ing, parsed, ex, com, time.perf_counter() - t0)
+
+
+def summarize(res: RunResult) -> RunSummary:
+    req, ing = res.request, res.ingested
+    if res.nothing_new:
+        from pipeline.ruleset import load_rules
+        return RunSummary(str(req.out), None, 0, ing.n_skipped, 0, 0, 0, 0, 0, 0, 0, res.seconds, "-",
+                          load_rules(req.rules_dir).version, store.manifest(req.out).get("rows", {}))
+    m, ex, com = res.parsed, res.extracted, res.committed
+    return RunSummary(
+        out_dir=str(req.out), version=com.version, articles_read=ex.articles,
+        articles_skipped=ing.n_skipped, rejected=ing.n_rejects + ex.extract_rejects,
+        parsed=m.parsed, cached=m.cached, actors=ex.actors,
+        mentions=ex.mentions, roles=ex.roles, claims=ex.claims,
+        seconds=res.seconds, model=f"{m.name} {m.version}",
+        rules_version=ex.rules_version, totals={n: com.totals[n] for n in TABLES},
+    )
+
+
+def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
+        cache_dir=None, only_new: bool = False, progress: bool | None = None,
+        lock_timeout: float = 600.0) -> RunSummary:
+    """Ingest, parse, extract and publish: the whole job, in this process."""
+    with store.locked(out_dir, lock_timeout), gc_frozen():
+        return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
+                    only_new=only_new, progress=progress)
+
+
+def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress) -> RunSummary:
+    req = RunRequest.of(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
+                        only_new=only_new, progress=progress)
+    return summarize(execute(req, LocalSteps()))
