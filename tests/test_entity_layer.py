@@ -87,3 +87,57 @@ def test_may_merge_blocks_the_gun_maker():
     assert not may_merge("Merkel", "person", ["ORG", "Merkel"], "Angela Merkel", "person", ["PER"])
     assert not may_merge("Merkel", "organization", [], "Angela Merkel", "person", [])
     assert not may_merge("Merkel", "person", [], "Angela Scholz", "person", [])
+
+
+# tests/cases/actors/<rule id>.yaml: a text a person rule of rules/actors.yaml fires on, the person actors it
+# must keep and the names that must not be person actors (pipeline.extract.actors.persons)
+CASES = Path(__file__).parent / "cases" / "actors"
+
+
+def _case_files():
+    return sorted(CASES.glob("*.yaml"))
+
+
+def test_every_person_rule_has_a_case():
+    from pipeline.extract.actors import persons
+    rules = load_rules().get("actors")
+    ids = set(rules.person_span_rules) | set(rules.person_checks)
+    assert ids <= set(persons.SPAN_RULES) | set(persons.CHECKS)
+    assert ids <= {p.stem for p in _case_files()}
+
+
+@needs_model
+@pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.stem)
+def test_person_rule_case(run, path):
+    import yaml
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    types, _ = run(case["text"])
+    persons = {n for n, t in types.items() if t == "person"}
+    assert set(case["persons"]) <= persons, (case["rule"], persons)
+    assert not set(case["not_persons"]) & persons, (case["rule"], persons)
+
+
+def test_person_rule_switched_off_in_yaml(tmp_path):
+    """An unknown rule id in person_checks is an error of the rule file."""
+    from pipeline.extract.actors.rules import parse_actors
+    from pipeline.ruleset import RuleError
+    with pytest.raises(RuleError):
+        parse_actors({"version": 1, "person_checks": ["no_such_rule"]}, "actors.yaml")
+
+
+def test_cross_article_merge_keeps_the_gun_maker_apart():
+    """"Merkel Jagd- und Sportwaffen" (an organisation) in one article, Angela Merkel in another: the "Merkel"
+    of the gun maker's article is never merged into Angela Merkel; a plain "Merkel" elsewhere is."""
+    from pipeline.job.publish import corpus_person_merges
+    from pipeline.schemas import to_table
+    rows = [("a1", "m1", "org", "Merkel Jagd- und Sportwaffen", "Merkel Jagd- und Sportwaffen", "ORG"),
+            ("a1", "m2", "per1", "Merkel", "Merkel", "PER"),
+            ("a2", "m3", "am", "Angela Merkel", "Angela Merkel", "PER"),
+            ("a3", "m4", "per3", "Merkel", "Merkel", "PER")]
+    men = to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
+                                 "label": lab, "start": 0, "end": len(t), "sentence": 0}
+                                for a, m, i, n, t, lab in rows])
+    types = {"org": "organization", "per1": "person", "am": "person", "per3": "person"}
+    merges = corpus_person_merges(men, types)
+    assert "per1" not in merges and "org" not in merges
+    assert merges == {"per3": ("am", "Angela Merkel")}

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
+from . import persons
 from .names import _strip_gen
 from .rules import word_list
 
@@ -210,8 +211,9 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
     if span is None:
         return False
     t = span[0]
-    if t.i > 0 and (doc[t.i - 1].lower_ in word_list(rules, "person_titles") or not_names(doc[t.i - 1].text)):
-        return False                    # "Herr Schulze", "Oberst Eck"
+    if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
+                                            or not_names(doc[t.i - 1].text)):
+        return False                    # "Herr Schulze", "Oberst Eck" (not "... vom Oberst. Freilich")
     caps, lows = german_words()
     if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):
         return True                     # "Freilich", "Spezialisten"
@@ -263,20 +265,84 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | Non
     return None
 
 
+def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.PersonCtx | None:
+    """The context of the person rules; ``person_surnames``: last words of the multi-word PER names."""
+    ar = rules.get("actors")
+    if ar is None:
+        return None
+    surnames = {s for m in mentions if m.label == "PER" and
+                (s := persons.full_name_surname(m.text, rules, ar.evidence_given, ar.particles))}
+    return persons.PersonCtx(rules=rules, given=ar.evidence_given, particles=ar.particles,
+                             known_persons=ar.known_persons, person_surnames=surnames,
+                             not_names=not_names, gaz=rules.get("gazetteer"),
+                             given_lower=frozenset(g.lower() for g in ar.evidence_given))
+
+
+def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
+    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``)."""
+    ar = rules.get("actors")
+    ctx = _person_ctx(rules, [], not_names)
+    if ctx is None or not ar.person_span_rules:
+        return mentions
+    out = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        if sp is None or len(sp) < 2:
+            out.append(m)
+            continue
+        for s, e in persons.repair_span(doc, sp, ctx, list(ar.person_span_rules)):
+            part = doc[s:e]
+            if not any(c.isalpha() for c in part.text):
+                continue
+            if (part.start_char, part.end_char) == (m.start, m.end):
+                out.append(m)
+                continue
+            out.append(Mention(part.start_char, part.end_char, part.text, "PER", sent_of[s]))
+    return out
+
+
+def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
+    """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
+    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
+    ar = rules.get("actors")
+    ctx = _person_ctx(rules, mentions, not_names)
+    if ctx is None or not ar.person_checks:
+        return {}
+    out, heads = {}, {}
+    for i, m in enumerate(mentions):
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
+        if v is not None:
+            out[i] = v
+            if v != "drop" and len(sp) >= 2:
+                heads[sp[0].text] = v
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and i not in out and _name_key(m.text) in heads:
+            out[i] = heads[_name_key(m.text)]
+    return out
+
+
 def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
-    """The layer over the mentions of one Doc: relabelled, implausible persons dropped, missed names added."""
+    """The layer over the mentions of one Doc: PER spans repaired, relabelled, implausible persons dropped,
+    missed names added."""
     if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
         return mentions
+    mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
     ev = org_evidence(doc, rules, mentions, not_names)
     gaz, majority = rules.get("gazetteer"), _majority(mentions)
-    out = []
+    relabelled = []
     for m in mentions:
         if m.label in NAME_LABELS:
             label = decide_label(m, ev, gaz, majority)
             m = m if label == m.label else replace(m, label=label)
-            if m.label == "PER" and implausible_person(doc, m, rules, ev, not_names):
-                continue
-        out.append(m)
+        relabelled.append(m)
+    verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
+    out = []
+    for i, m in enumerate(relabelled):
+        v = verdicts.get(i)
+        if v == "drop" or (m.label == "PER" and v is None and implausible_person(doc, m, rules, ev, not_names)):
+            continue
+        out.append(m if v is None else replace(m, label=v))
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              for t in sp}
     return out + _untagged_mentions(doc, rules, ev, taken, sent_of)

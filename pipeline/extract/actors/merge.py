@@ -1,5 +1,5 @@
 """Cross-article person merges: the condition as a pure function (the merge itself runs in
-:func:`pipeline.runner.corpus_person_merges`)."""
+:func:`pipeline.job.publish.corpus_person_merges`)."""
 from __future__ import annotations
 
 import re
