@@ -26,7 +26,8 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
               "own_source_words", "addressee_nouns", "company_nouns",
-              "first_person_pronouns", "question_words", "question_cues", "v2_blockers")
+              "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
+              "conversation_verbs")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -134,3 +134,30 @@ def scare_quote(c: Ctx, f: Found) -> bool:
     if c.has_pos and any(c.toks[t].pos_ in ("VERB", "AUX") for t in inner):
         return False
     return len(text) >= 2 and all(w[:1].isupper() for w in text)      # „Graf Zeppelin“
+
+
+@rule("question_sentence", "filter")
+def question_sentence(c: Ctx, f: Found) -> bool:
+    """Wer sollte also die Komplementärmedizin anbieten? – a reported-speech claim whose sentence is a
+    question (outside quotations) asks, it asserts nothing: continuation, hearsay and source-adverb
+    claims only (a frame verb before a question stays the business of ``reported_question``)."""
+    if f.rule not in ("konj_continuation", "soll_hearsay", "source_adverb") or f.msg is None:
+        return False
+    last = f.msg[1] - 1
+    while last > f.msg[0] and c.low[last] in ("“", "”", "»", "«", '"', ")"):
+        last -= 1
+    return c.low[last] == "?" and c.in_quote[last] < 0
+
+
+@rule("conversation", "filter")
+def conversation(c: Ctx, f: Found) -> bool:
+    """Die OÖN sprachen mit Ansgar Weltermann und Leo Auerbach. – a verb of conversation with only
+    a partner reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
+    über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
+    if f.rule != "speech_act" or not f.cue or f.msg is None:
+        return False
+    cue = sorted(set(f.cue) | set(f.frame_cue))
+    if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
+        return False
+    rest = c.low[cue[0] + 1:f.msg[1]]
+    return "mit" in rest and "über" not in rest
