@@ -85,6 +85,23 @@ class RolePatterns:
     local_adjective_excluded_categories: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class NationalOffices:
+    """``national_offices`` in roles.yaml: the country of a government title with no organisation in its phrase."""
+    organization: str | None = None               # "Deutschland"
+    categories: tuple[str, ...] = ()               # title categories it applies to ("minister")
+    title_suffixes: tuple[str, ...] = ()           # lower-case endings of the normalized title ("minister")
+    excluded_titles: tuple[str, ...] = ()          # titles of state offices only ("Kultusminister")
+    blocking_types: tuple[str, ...] = ()           # organisation types whose naming blocks it (country, state)
+    not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
+    state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")
+    blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
+
+    def applies(self, title: Title) -> bool:
+        return bool(self.organization) and title.category in self.categories \
+            and title.title.lower().endswith(self.title_suffixes) and title.title not in self.excluded_titles
+
+
 @dataclass
 class RoleLexicon:
     version: int
@@ -101,6 +118,7 @@ class RoleLexicon:
     implied_organization_rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the binding rules (pipeline/extract/roles/bindings) that are switched on, in the order they are tried
     bindings: tuple[str, ...] = ()
+    national_offices: NationalOffices = field(default_factory=NationalOffices)
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -224,7 +242,8 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
-               "patterns", "titles", "implied_organization_rivals", "bindings"}
+               "patterns", "titles", "implied_organization_rivals", "bindings",
+               "national_offices"}
 
 
 @rule_file("roles")
@@ -247,7 +266,18 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         generic_category_by_org_type=dict(gmap), groups=_groups(data.get("equivalent_titles") or [], titles, file),
         patterns=_patterns(data.get("patterns"), file), categories=dict(cats),
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
-        bindings=_bindings(data.get("bindings"), file))
+        bindings=_bindings(data.get("bindings"), file),
+        national_offices=_national_offices(data.get("national_offices") or {}, file))
+
+
+def _national_offices(data: dict, file: str) -> NationalOffices:
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words") else x for x in v)
+                                    if isinstance(v, list) else v for k, v in data.items()},
+                  file, "national_offices")
+    bad = [c for c in spec.categories if c not in CATEGORIES]
+    if bad:
+        raise RuleError(file, "national_offices.categories", f"unknown category {bad[0]!r}")
+    return spec
 
 
 def _titles(tdata: Any, file: str, adj_suffixes: tuple[str, ...],

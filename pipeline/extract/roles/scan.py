@@ -86,6 +86,7 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
     if implied is not None and h.org == implied and h.org_rank <= _RANK["compound"] \
             and ctx.implied_org_doubtful(implied):
         h.org, h.org_rank = None, 0       # "Bundespräsident" in an article about Switzerland
+    _set_org(h, ctx.national_default(h), "default")     # "Arbeitsminister Heil" -> Deutschland
     # category for generic titles
     h.category = _category(ctx, title, h.org)
     return h
