@@ -6,6 +6,12 @@ Scoring follows the GermEval 2014 "outer" metric with spaCy labels: outer level 
 (label and both boundaries must match), OTH -> MISC, and ``*deriv`` / ``*part`` are NOT entities
 (neither in gold nor counted against predictions). The gold tokenization is used, so boundaries
 are comparable. Accepts the 4-column format (``idx TOKEN OUTER INNER``) and the 2-column BIO format.
+
+``--layer`` scores the entity layer around the NER instead of the bare model: the name mentions that
+:func:`pipeline.extract.actors.entity_mentions` makes of each sentence (noise dropped, labels decided by
+evidence, gazetteer and consistency, missed names added), with the full pipeline (tagger, lemmas, parser)
+run. Mentions inside a token ("Rheinmetall" of "Rheinmetall-Sprecher") are no GermEval entities (``*part``)
+and are not scored; ROLE mentions are not entities either.
 """
 from __future__ import annotations
 
@@ -56,7 +62,18 @@ def score(gold: list[set], pred: list[set]) -> dict[str, dict[str, float]]:
     return out
 
 
-def evaluate(nlp, path: Path) -> tuple[dict[str, dict[str, float]], int, float]:
+def layer_spans(doc, rules) -> set[tuple[int, int, str]]:
+    """(start, end, label) token spans of the entity layer's name mentions of one Doc."""
+    from pipeline.extract.actors import entity_mentions
+    out = set()
+    for m in entity_mentions(doc, rules):
+        sp = doc.char_span(m.start, m.end) if m.label in LABELS else None
+        if sp is not None:
+            out.add((sp.start, sp.end, m.label))
+    return out
+
+
+def evaluate(nlp, path: Path, rules=None) -> tuple[dict[str, dict[str, float]], int, float]:
     from spacy.tokens import Doc
     sents = read_germeval(path)
     docs = [Doc(nlp.vocab, words=w) for w, _ in sents]
@@ -64,7 +81,10 @@ def evaluate(nlp, path: Path) -> tuple[dict[str, dict[str, float]], int, float]:
     docs = list(nlp.pipe(docs, batch_size=256))
     dt = time.perf_counter() - t0
     gold = [bio_spans(tags) for _, tags in sents]
-    pred = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
+    if rules is None:
+        pred = [{(e.start, e.end, e.label_) for e in d.ents} for d in docs]
+    else:
+        pred = [layer_spans(d, rules) for d in docs]
     return score(gold, pred), sum(len(d) for d in docs), dt
 
 
@@ -79,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.eval_ner", description=__doc__.split("\n")[0])
     ap.add_argument("file", help="GermEval-format file (.tsv or .tsv.gz)")
     ap.add_argument("--model", default=None, help="pipeline name or path (default: the loader's choice)")
+    ap.add_argument("--layer", action="store_true",
+                    help="score the entity layer around the NER (pipeline.extract.actors) instead of the bare NER")
+    ap.add_argument("--rules", default=None, help="rules directory for --layer (default: pipeline/rules)")
     args = ap.parse_args(argv)
     path = Path(args.file)
     if not path.exists():
@@ -89,11 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     if "ner" not in nlp.pipe_names:
         print(f"error: pipeline {info.name} has no ner component", file=sys.stderr)
         return 2
-    keep = [n for n in nlp.pipe_names if n in ("ner",) or n.startswith("tok2vec")]
-    with nlp.select_pipes(enable=keep):
-        res, n_tok, dt = evaluate(nlp, path)
-    print(f"model {info.name} {info.version} ({info.path}) on {path.name}: {n_tok} tokens, "
-          f"outer level, strict spans, OTH->MISC, deriv/part not entities")
+    if args.layer:
+        from pipeline.ruleset import load_rules
+        res, n_tok, dt = evaluate(nlp, path, load_rules(args.rules))
+    else:
+        keep = [n for n in nlp.pipe_names if n in ("ner",) or n.startswith("tok2vec")]
+        with nlp.select_pipes(enable=keep):
+            res, n_tok, dt = evaluate(nlp, path)
+    print(f"model {info.name} {info.version} ({info.path}){' + entity layer' if args.layer else ''} on "
+          f"{path.name}: {n_tok} tokens, outer level, strict spans, OTH->MISC, deriv/part not entities")
     print(format_table(res))
     return 0
 

@@ -17,6 +17,9 @@ tests/gold/web/README.md). Measures, as in issue 12:
   organisation); role precision: predicted (actor, role) pairs in the gold. Actor names match as
   speakers do; roles and organisations after case folding (organisations also by contained words).
 
+- person precision (:func:`person_precision`): of the person actors of the pages, the share that name a
+  person, by the hand labels of ``persons.yaml`` (only labelled names are scored; unlabelled ones are listed).
+
 Gold content that is no longer in the body (ingestion changed) counts as missed and is listed.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ GOLD_DIR = ROOT / "tests" / "gold" / "web"
 SHARED = Path(os.environ.get("PIPELINE_SHARED", ROOT.parent / "shared"))
 PAGES = Path("data") / "web" / "dev" / "html"
 _WORD = re.compile(r"[\w\-]+")
+NOT_PAGES = ("split.yaml", "persons.yaml")
 
 
 # ----------------------------------------------------------------------------- gold
@@ -59,7 +63,7 @@ class GoldPage:
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldPage]:
     pages = []
     for p in sorted(gold_dir.glob("*.yaml")):
-        if p.name == "split.yaml":
+        if p.name in NOT_PAGES:
             continue
         d = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
         src = str(d.get("source", ""))
@@ -126,13 +130,17 @@ class Counts:
     roles_found: int = 0
     roles_org: int = 0
     roles_pred_ok: int = 0
+    persons: int = 0                 # labelled person actors
+    persons_ok: int = 0              # ... labelled true
+    unlabelled: list[str] = field(default_factory=list)
     missing_content: list[str] = field(default_factory=list)
 
     def add(self, o: "Counts") -> None:
         for k in ("gold", "pred", "found", "right_speaker", "pred_ok", "roles_gold", "roles_pred",
-                  "roles_found", "roles_org", "roles_pred_ok"):
+                  "roles_found", "roles_org", "roles_pred_ok", "persons", "persons_ok"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.missing_content += o.missing_content
+        self.unlabelled += o.unlabelled
 
     def measures(self) -> dict[str, float]:
         r = lambda a, b: a / b if b else 1.0  # noqa: E731
@@ -141,7 +149,8 @@ class Counts:
                 "claim_precision": r(self.pred_ok, self.pred),
                 "roles_found": r(self.roles_found, self.roles_gold),
                 "roles_right_org": r(self.roles_org, self.roles_gold),
-                "role_precision": r(self.roles_pred_ok, self.roles_pred)}
+                "role_precision": r(self.roles_pred_ok, self.roles_pred),
+                "person_precision": r(self.persons_ok, self.persons)}
 
 
 @dataclass
@@ -215,6 +224,31 @@ def score_roles(gold: list[tuple], preds: list[tuple], c: Counts, log: list[str]
             log.append(f"  RFP   [{a}, {r}]")
 
 
+def load_person_labels(gold_dir: Path = GOLD_DIR) -> dict[str, dict[str, bool]]:
+    """``persons.yaml``: page file -> {person actor name: is a person}, dev and heldout together."""
+    p = gold_dir / "persons.yaml"
+    if not p.exists():
+        return {}
+    d = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    return {page: {str(n): bool(v) for n, v in (names or {}).items()}
+            for split in ("dev", "heldout") for page, names in (d.get(split) or {}).items()}
+
+
+def person_precision(page: str, names: list[str], labels: dict[str, dict[str, bool]], c: Counts,
+                     log: list[str]) -> None:
+    """Score the person actors of one page against the hand labels: labelled names count (a false one is
+    logged as PFP), unlabelled ones are listed in ``c.unlabelled``."""
+    known = labels.get(page, {})
+    for n in sorted(set(names)):
+        if n not in known:
+            c.unlabelled.append(f"{page}: {n}")
+            continue
+        c.persons += 1
+        c.persons_ok += known[n]
+        if not known[n]:
+            log.append(f"  PFP   {n}")
+
+
 # ----------------------------------------------------------------------------- running
 def page_body(file: str, shared: Path = SHARED) -> str | None:
     path = shared / PAGES / file
@@ -225,10 +259,13 @@ def page_body(file: str, shared: Path = SHARED) -> str | None:
     return arts[0].body_text if arts else None
 
 
-def predict(body: str, nlp, rules) -> tuple[list[Pred], list[tuple]]:
+def predict(body: str, nlp, rules, persons: list[str] | None = None) -> tuple[list[Pred], list[tuple]]:
+    """Claims and roles of one page; the names of its person actors are appended to ``persons`` if given."""
     from pipeline.extract import extract
     ex = extract(nlp(body), rules)
     names = {a.key: a.name for a in ex.actors}
+    if persons is not None:
+        persons.extend(a.name for a in ex.actors if a.actor_type == "person")
     preds = [Pred((cl.claim_start, cl.claim_end), names.get(cl.speaker_key) or cl.speaker_text,
                   cl.claim_text, cl.rule_id) for cl in ex.claims]
     roles = [(names[r.actor_key], r.role, r.organization, r.status) for r in ex.roles if r.actor_key in names]
@@ -241,6 +278,7 @@ def evaluate(nlp, rules, gold_dir: Path = GOLD_DIR, shared: Path = SHARED, split
     totals = {"dev": Counts(), "heldout": Counts(), "all": Counts()}
     logs: dict[str, list[str]] = {}
     skipped = []
+    labels = load_person_labels(gold_dir)
     for g in load_gold(gold_dir):
         if split != "all" and g.split != split or only and not g.name.startswith(only):
             continue
@@ -248,10 +286,12 @@ def evaluate(nlp, rules, gold_dir: Path = GOLD_DIR, shared: Path = SHARED, split
         if body is None:
             skipped.append(g.name)
             continue
-        preds, roles = predict(body, nlp, rules)
+        persons: list[str] = []
+        preds, roles = predict(body, nlp, rules, persons)
         c, log = Counts(), []
         score_claims(body, g.claims, preds, c, log)
         score_roles(g.roles, roles, c, log)
+        person_precision(g.file, persons, labels, c, log)
         logs[g.name] = log
         totals.setdefault(g.split, Counts()).add(c)
         totals["all"].add(c)
@@ -259,7 +299,7 @@ def evaluate(nlp, rules, gold_dir: Path = GOLD_DIR, shared: Path = SHARED, split
 
 
 MEASURES = ("claims_found", "claims_right_speaker", "claim_precision", "roles_found", "roles_right_org",
-            "role_precision")
+            "role_precision", "person_precision")
 
 
 def table(totals: dict[str, Counts]) -> str:
@@ -270,6 +310,8 @@ def table(totals: dict[str, Counts]) -> str:
     lines.append(f"{'claims gold/pred':<22} " + " ".join(f"{f'{c.gold}/{c.pred}':>16}" for c in totals.values()))
     lines.append(f"{'roles gold/pred':<22} " + " ".join(f"{f'{c.roles_gold}/{c.roles_pred}':>16}"
                                                         for c in totals.values()))
+    lines.append(f"{'persons ok/labelled':<22} " + " ".join(f"{f'{c.persons_ok}/{c.persons}':>16}"
+                                                            for c in totals.values()))
     return "\n".join(lines)
 
 
@@ -298,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     if totals["all"].missing_content:
         print(f"gold content not found in the body ({len(totals['all'].missing_content)}): "
               + "; ".join(totals["all"].missing_content[:5]))
+    if totals["all"].unlabelled:
+        print(f"person actors without a label in persons.yaml ({len(totals['all'].unlabelled)}): "
+              + "; ".join(totals["all"].unlabelled))
     if skipped:
         print(f"skipped (page not found, is {args.shared} there?): {', '.join(skipped)}")
     if not logs:

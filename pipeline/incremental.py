@@ -347,6 +347,7 @@ _POLICIES: dict[str, dict[str, str | Callable]] = {
                     "impersonal_preps": "members", "role_heads": "members", "claim_nouns": "members",
                     "konjunktiv": "members", "complementizers": "members", "als_speech_acts": "members",
                     "hearsay_infinitives": "members"},
+    "Gazetteer": {"names": "keys", "by_first": "keys"},
     "ActorRules": {"nicknames": "keys", "particles": "members", "titles": "members", "not_names": "members",
                    "given_names": "members", "female_given_names": "members", "gendered_names": "members",
                    "not_actors": "members"},

@@ -119,7 +119,7 @@ def test_party_prefix_beats_regional_adjective(rules):
 
 def test_no_role_for_generic_or_office_mentions(rules):
     doc = make_doc("Marco Rubio ist Außenminister. Die Hauptaufgabe eines Außenministers ist es, Beziehungen zu "
-                   "pflegen. Es geht um den Posten des IWF-Chefs. Unter europäischen Diplomaten herrscht Ruhe.",
+                   "pflegen. Es geht um den Posten des IWF-Chefs. Unter amerikanischen Diplomaten herrscht Ruhe.",
                    per=["Marco Rubio"])
     got, ex = tuples(doc, rules)
     assert got == {("Marco Rubio", "Außenminister", None, "current")}
@@ -138,9 +138,9 @@ def test_generic_title_category_follows_organisation(rules):
 
 
 def test_names_without_ner_are_found_next_to_titles(rules):
-    doc = make_doc("Verteidigungsminister Hegseth flog nach Brüssel.")       # no entities at all
+    doc = make_doc("US-Verteidigungsminister Hegseth flog nach Brüssel.")       # no entities at all
     got, ex = tuples(doc, rules)
-    assert got == {("Hegseth", "Verteidigungsminister", None, "current")}
+    assert got == {("Hegseth", "Verteidigungsminister", "USA", "current")}
     assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER")]
 
 
@@ -243,7 +243,7 @@ def test_organisation_lexicon_is_validated(tmp_path):
 
 
 def test_truncated_coordination_keeps_status(rules):
-    doc = make_doc("Der ehemalige Handels- und Industrieminister Kandeh Yumkella wurde gewählt.", per=["Kandeh Yumkella"])
+    doc = make_doc("Der ehemalige Handels- und Industrieminister Kandeh Yumkella wurde in Sierra Leone gewählt.", per=["Kandeh Yumkella"])
     got, ex = tuples(doc, rules)
     assert got == {("Kandeh Yumkella", "Industrieminister", None, "former")}
     assert ex.roles[0].role_text == "ehemalige Handels- und Industrieminister"
@@ -535,7 +535,7 @@ def test_title_between_two_names_goes_to_the_name_after_it(model_nlp, rules):
     assert ("Karl Moser", "Innenminister", None, "current") in got
     # an apposition with no name after it stays with the name before
     got, _ = tuples(model_nlp("Der Brief ging an Peter Weber, den Innenminister, und an Karl Moser."), rules)
-    assert got == {("Peter Weber", "Innenminister", None, "current")}
+    assert got == {("Peter Weber", "Innenminister", "Deutschland", "current")}   # national_offices: no country named
 
 
 @needs_model

@@ -28,14 +28,37 @@ def build_actors(mentions: pa.Table, actor_types: dict[str, str]) -> pa.Table:
     return to_table("actors", rows)
 
 
+def _actor_evidence(mentions: pa.Table) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(actor id -> name, actor id -> evidence): the labels and surface forms of the actor's mentions and of
+    the mentions of its articles that contain its name as a word ("Merkel Jagd- und Sportwaffen" for
+    "Merkel")."""
+    rows = mentions.select(["article_id", "actor_id", "actor_name", "text", "label"]).to_pylist()
+    names: dict[str, str] = {}
+    evidence: dict[str, set[str]] = {}
+    by_article: dict[str, list[dict]] = {}
+    for r in rows:
+        by_article.setdefault(r["article_id"], []).append(r)
+        if r["actor_id"] and r["actor_name"]:
+            names[r["actor_id"]] = r["actor_name"]
+            evidence.setdefault(r["actor_id"], set()).update(x for x in (r["label"], r["text"]) if x)
+    for arows in by_article.values():
+        for aid in {r["actor_id"] for r in arows if r["actor_id"] in names}:
+            word = names[aid]
+            for r in arows:
+                if r["actor_id"] != aid and r["text"] and word in r["text"].split():
+                    evidence[aid].update(x for x in (r["label"], r["text"]) if x)
+    return names, evidence
+
+
 def corpus_person_merges(mentions: pa.Table, actor_types: dict[str, str]) -> dict[str, tuple[str, str]]:
     """Across articles: a person known only by surname in one article ("Trump") is the
     person with that surname's full name elsewhere ("Donald Trump"), when exactly one
-    full-name person in the outputs has that surname. Returns {old id: (new id, name)}."""
-    names: dict[str, str] = {}
-    for aid, name in zip(mentions.column("actor_id").to_pylist(), mentions.column("actor_name").to_pylist()):
-        if aid and name and actor_types.get(aid) == "person":
-            names[aid] = name
+    full-name person in the outputs has that surname and
+    :func:`pipeline.extract.actors.may_merge` allows it (both persons, no organisation evidence such as
+    "Merkel Jagd- und Sportwaffen" on either side). Returns {old id: (new id, name)}."""
+    from pipeline.extract.actors import may_merge
+    names, evidence = _actor_evidence(mentions)
+    names = {aid: n for aid, n in names.items() if actor_types.get(aid) == "person"}
     by_surname: dict[str, set[str]] = {}
     for aid, name in names.items():
         parts = name.split()
@@ -47,7 +70,9 @@ def corpus_person_merges(mentions: pa.Table, actor_types: dict[str, str]) -> dic
             cands = by_surname.get(name.casefold(), set())
             if len(cands) == 1:
                 (target,) = cands
-                merges[aid] = (target, names[target])
+                if may_merge(name, "person", evidence.get(aid, ()), names[target], "person",
+                             evidence.get(target, ())):
+                    merges[aid] = (target, names[target])
     return merges
 
 

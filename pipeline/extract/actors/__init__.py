@@ -22,10 +22,12 @@ Where a change goes:
 """
 from __future__ import annotations
 
+from . import gazetteer as _gazetteer  # noqa: F401  (registers gazetteer.yaml)
 from .mentions import entity_mentions, sentence_index
+from .merge import may_merge
 from .names import _edit1
 from .resolve import resolve
 from .rules import ACTOR_TYPES, KEY_PREFIX, ActorRules, parse_actors
 
 __all__ = ["ACTOR_TYPES", "KEY_PREFIX", "ActorRules", "parse_actors", "entity_mentions", "sentence_index",
-           "resolve", "_edit1"]
+           "resolve", "may_merge", "_edit1"]

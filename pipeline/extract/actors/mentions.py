@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
+from . import layer
 from .names import _strip_gen
 from .rules import ACTOR_TYPES, word_list
 
@@ -125,6 +126,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     _source_compound_mentions(ctx)
     _holder_name_mentions(ctx)
     out = ctx.out + _surname_mentions(doc, rules, ctx.covered, ctx.sent_of)
+    out = layer.apply(doc, rules, out, ctx.sent_of, lambda w: _known_word(w, rules))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

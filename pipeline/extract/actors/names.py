@@ -116,6 +116,8 @@ def _full_name_target(persons: list[_Person], first: list[str], sur_s: str, ar: 
     for p in persons:
         for f2, s2 in p.full:
             how = _surname_match(sur_s, " ".join(s2), ar)
+            if how is None and first and first == f2 and sur_s == " ".join(s2) + "s":
+                how = "genitive"        # "Kim Jong Uns": the genitive of a short last name ("Un")
             if how and _first_compatible(first, f2, ar) and (how != "fuzzy" or first == f2 or
                                                              _first_compatible(first, f2, ar)):
                 return p

@@ -11,7 +11,9 @@ ACTOR_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC"
 KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other": "MISC"}
 
 # closed-class words this package reads from words.yaml (section ``actors``)
-words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes")
+words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
+              "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles",
+              "surname_heads", "place_suffixes")
 
 
 @dataclass
@@ -26,10 +28,15 @@ class ActorRules:
     female_given_names: frozenset[str] = field(default_factory=frozenset)
     gendered_names: frozenset[str] = field(default_factory=frozenset)   # curated given names (gender known)
     not_actors: frozenset[str] = field(default_factory=frozenset)       # entities of any label that are no actors
+    evidence_given: frozenset[str] = field(default_factory=frozenset)   # all first names: person evidence only
+    known_persons: frozenset[str] = field(default_factory=frozenset)    # persons known by one name ("Goethe")
+    person_span_rules: tuple[str, ...] = ()                             # persons.SPAN_RULES, in order
+    person_checks: tuple[str, ...] = ()                                 # persons.CHECKS, in order
 
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
-            "female_given_names", "given_names_extra", "not_actors"}
+            "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
+            "person_span_rules", "person_checks"}
 
 
 def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
@@ -41,6 +48,16 @@ def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
         for g in cls:
             nick[g] = nick.get(g, frozenset()) | cls
     return nick
+
+
+def _rule_ids(data: dict, key: str, file: str) -> tuple[str, ...]:
+    from . import persons
+    known = persons.SPAN_RULES if key == "person_span_rules" else persons.CHECKS
+    ids = tuple(str(x) for x in data.get(key) or [])
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise RuleError(file, key, f"unknown rule id(s) {unknown}; known: {sorted(known)}")
+    return ids
 
 
 def _lower_set(data: dict, key: str) -> frozenset[str]:
@@ -66,7 +83,13 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                                             + (data.get("given_names_extra") or [])),
                       gendered_names=frozenset(str(n) for n in data.get("given_names") or []),
                       not_actors=_lower_set(data, "not_actors"),
-                      female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []))
+                      female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []),
+                      evidence_given=frozenset(str(n) for key in ("given_names", "given_names_extra",
+                                                                  "common_given_names")
+                                               for n in data.get(key) or []),
+                      known_persons=frozenset(str(n) for n in data.get("known_persons") or []),
+                      person_span_rules=_rule_ids(data, "person_span_rules", file),
+                      person_checks=_rule_ids(data, "person_checks", file))
 
 
 def actor_rules(rules: RuleSet) -> ActorRules:

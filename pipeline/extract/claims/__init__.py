@@ -68,6 +68,7 @@ from .context import Ctx, Found, Hit
 from .quotes import find_quotes, Quote
 from .records import to_records
 from .rules.continuation import continuation
+from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
 from .speaker import find_subject, grab_np, resolve_speaker
@@ -76,7 +77,9 @@ from .triggers import parse_speech, SpeechRules, VerbEntry
 
 def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     """The claims of a parsed Doc: per sentence the ``sentence`` rules, else the ``continuation``
-    rules; then the ``document`` rules for the quotations no sentence claimed."""
+    rules; then the ``document`` rules for the quotations no sentence claimed. The ``filter``
+    rules mark each claim that is none as soon as it is found: it stays context for the later
+    rules (a quotation after „Oh“, sagte er. continues his speech) but makes no record."""
     R: SpeechRules = rules["speech"]
     if len(doc) == 0:
         return []
@@ -88,11 +91,15 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
         if not local:
             local = continuation(c, si, a, b, found, covered)
         for f in local:
+            f.dropped = not_a_claim(c, f)
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)
+    n = len(found)
     unclaimed_quotes(c, found, covered)
-    return to_records(c, found)
+    for f in found[n:]:
+        f.dropped = not_a_claim(c, f)
+    return to_records(c, [f for f in found if not f.dropped])
 
 
 __all__ = ["claims", "parse_speech", "find_quotes", "SpeechRules", "VerbEntry", "Quote", "Ctx", "Found", "Hit",

@@ -25,7 +25,9 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
-              "own_source_words", "addressee_nouns", "company_nouns")
+              "own_source_words", "addressee_nouns", "company_nouns",
+              "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
+              "conversation_verbs")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -62,6 +64,7 @@ class Found:
     sent: int
     speaker_key: str | None = None
     frame_cue: list[int] = field(default_factory=list)   # a cue kept off the record (speech acts)
+    dropped: bool = False       # a filter rule found it is no claim: context for later rules, no record
 
 
 class Ctx:
@@ -158,6 +161,7 @@ class Ctx:
                 y += 1
             if y > fixed[-1]:
                 fixed.append(y)
+        fixed = [x for x in fixed if not self._inner_bound(x)]
         fixed.append(len(toks))
         out = []
         for a, b in zip(fixed, fixed[1:]):
@@ -168,6 +172,19 @@ class Ctx:
             if b > a:
                 out.append((a, b))
         return out
+
+    def _inner_bound(self, x: int) -> bool:
+        """A sentence start of the parse inside a sentence: "Er sagte | , die Lage sei ernst"
+        (a start at a comma, a closing bracket or final punctuation, or a lowercase word after
+        no final punctuation, all within one paragraph)."""
+        toks = self.toks
+        if x <= 0 or x >= len(toks) or "\n" in toks[x - 1].whitespace_ or toks[x - 1].is_space:
+            return False
+        w, prev = toks[x].text, toks[x - 1].text
+        if w in (",", ";", ")", ".", "!", "?"):
+            return True
+        return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"} \
+            and prev not in QUOTE_CHARS
 
     def _split(self) -> list[tuple[int, int]]:
         doc = self.doc

@@ -17,6 +17,11 @@ registry (an unknown or a missing id is a load error). Stages, in the order the 
 - ``speaker``: per claim whose speaker span has no actor yet, the Actor it refers to; the first
   rule that decides wins (gets a :class:`~.rules.speaker.SpeakerSite`, returns an actor key,
   ``NO_ACTOR`` for a decided "none", or None to pass).
+- ``filter``: per claim found (as soon as it is found), the things that look like claims but are
+  not (a heading, a reported question, a scare quote, the author's own first person); a rule gets
+  the :class:`~.context.Ctx` and the :class:`~.context.Found` and returns True to drop it. A
+  dropped claim makes no record but stays context for the later rules (a quotation continues its
+  speaker; a sentence whose claims are all dropped gets no continuation claim).
 
 The registry is module data filled at import time; nothing per Doc is stored on it.
 """
@@ -25,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-STAGES = ("quote", "sentence", "verb", "continuation", "document", "speaker")
+STAGES = ("quote", "sentence", "verb", "continuation", "document", "speaker", "filter")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
-from .hits import Hit, _set_org
+from .hits import Hit, _RANK, _set_org
 from .names import _name_at
 from .organizations import _lemma_noun, _org_from_np
 from .tokens import _capitalized, _is_adj
@@ -25,6 +25,10 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
     membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
     if low in ("von", "vom") and j + 1 < s1 and _von_name(ctx, h, j):
         low = ""
+    if low == "von" and j + 1 < s1 and _von_company_of_regional_head(ctx, h, j, s1):
+        low = ""
+    if low in ("bei", "beim") and j + 1 < s1 and _bei_org(ctx, h, j, s1):
+        low = ""
     if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
         _genitive_complement(ctx, h, j, low, title, s1)
 
@@ -40,6 +44,53 @@ def _von_name(ctx: _Ctx, h: Hit, j: int) -> bool:
             _set_org(h, o.name, "genitive")
             h.end = j + 1 + n
             return True
+    return False
+
+
+def _von_company_of_regional_head(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
+    """"der Deutschland-Chef von Flixbus": after a generic title with a place prefix, "von" + one
+    capitalised word that is no first name (NER often tags a company name PER) is the organisation."""
+    doc = ctx.doc
+    if not (h.title.generic and h.org_rank == _RANK["prefix"]):
+        return False
+    t = doc[j + 1]
+    if not (_capitalized(t) and t.is_alpha) or t.text in ctx.given or ctx.lex.lookup(t.text):
+        return False
+    if j + 2 < s1 and _capitalized(doc[j + 2]) and doc[j + 2].is_alpha:
+        return False                  # "von Peter Müller": a person's name
+    e = ctx.ent_of.get(j + 1)
+    if e is not None and (e.start != j + 1 or e.end != j + 2):
+        return False
+    o = ctx.orgs.by_name_or_genitive(t.text)
+    if o is not None and o.actor_type == "location":
+        return False                  # "Europa-Chef von Frankreich"? keep the prefix
+    _set_org(h, o.name if o else t.text, "genitive")
+    h.end = j + 2
+    return True
+
+
+def _bei_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
+    """"Trainer bei Tappara Tampere", "Manager beim FC Bayern": a named organisation after bei/beim
+    (an entity, a lexicon name or an acronym; not "bei der Pressekonferenz")."""
+    doc = ctx.doc
+    k = j + 1
+    if doc[j].lower_ == "bei" and k < s1 and doc[k].lower_ in ("der", "dem", "den"):
+        k += 1
+    if k >= s1 or not _capitalized(doc[k]) or doc[k].text in ctx.given:
+        return False
+    e = ctx.ent_of.get(k)
+    if e is not None and e.start == k and e.end <= s1 and (e.label_ in ("ORG", "MISC") or (
+            e.label_ == "PER" and len(e) >= 2 and not any(t.text in ctx.given for t in e))):
+        o = ctx.orgs.by_name_or_genitive(e.text)
+        _set_org(h, o.name if o else e.text, "genitive")
+        h.end = e.end
+        return True
+    o = ctx.orgs.by_name_or_genitive(doc[k].text)
+    if o is not None and o.actor_type != "location" or (o is None and _ACRONYM.match(doc[k].text)
+                                                         and doc[k].text.isupper()):
+        _set_org(h, o.name if o else doc[k].text, "genitive")
+        h.end = k + 1
+        return True
     return False
 
 

@@ -109,6 +109,33 @@ class _Ctx:
             self._named = named
         return named
 
+    def national_blocked(self) -> bool:
+        """The article names another country or a state, or speaks of a state government (``national_offices``)."""
+        nat, o = self.lex.national_offices, self.orgs
+        named = set(self.named_orgs())
+        named.update(x.name for e in self.doc.ents if (x := o.by_name_or_genitive(e.text)) is not None)
+        named.update(x.name for a, b in zip(self.doc, self.doc[1:])       # "Sierra Leone" without an entity
+                     if a.text[:1].isupper() and (x := o.by_name_or_genitive(f"{a.text} {b.text}")) is not None)
+        for text in self.texts:
+            low = text.lower()
+            if low.startswith(nat.state_words):
+                return True
+            if "-" in low and low.split("-", 1)[0] in o.prefixes:
+                named.add(o.prefixes[low.split("-", 1)[0]].name)
+        skip = {nat.organization, *nat.not_blocking}
+        return any(n not in skip and (x := o.by_name(n)) is not None and x.type in nat.blocking_types
+                   for n in named)
+
+    def national_default(self, h) -> str | None:
+        """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless another country is named."""
+        nat = self.lex.national_offices
+        if h.org is not None or not nat.applies(h.title) or (
+                h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words):
+            return None
+        if self.__dict__.get("_national_blocked") is None:
+            self._national_blocked = self.national_blocked()
+        return None if self._national_blocked else nat.organization
+
     def implied_org_doubtful(self, org: str) -> bool:
         """The implied organisation (Bundeskanzler -> Deutschland) where the article is about a rival."""
         rivals = self.lex.implied_organization_rivals.get(org)

@@ -82,6 +82,24 @@ class RolePatterns:
     office_holding_nouns: tuple[str, ...] = ()
     office_verbs_former: tuple[str, ...] = ()
     office_verbs_current: tuple[str, ...] = ()
+    local_adjective_excluded_categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NationalOffices:
+    """``national_offices`` in roles.yaml: the country of a government title with no organisation in its phrase."""
+    organization: str | None = None               # "Deutschland"
+    categories: tuple[str, ...] = ()               # title categories it applies to ("minister")
+    title_suffixes: tuple[str, ...] = ()           # lower-case endings of the normalized title ("minister")
+    excluded_titles: tuple[str, ...] = ()          # titles of state offices only ("Kultusminister")
+    blocking_types: tuple[str, ...] = ()           # organisation types whose naming blocks it (country, state)
+    not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
+    state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")
+    blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
+
+    def applies(self, title: Title) -> bool:
+        return bool(self.organization) and title.category in self.categories \
+            and title.title.lower().endswith(self.title_suffixes) and title.title not in self.excluded_titles
 
 
 @dataclass
@@ -103,6 +121,7 @@ class RoleLexicon:
     # titles that describe an office rather than name it ("Staatsoberhaupt"): a reference by one resolves
     # like any title, but adds no role row when its holder is known under an equivalent title
     descriptive_titles: frozenset[str] = frozenset()
+    national_offices: NationalOffices = field(default_factory=NationalOffices)
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -227,7 +246,7 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles"}
+               "descriptive_titles", "national_offices"}
 
 
 @rule_file("roles")
@@ -251,7 +270,8 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         patterns=_patterns(data.get("patterns"), file), categories=dict(cats),
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
         bindings=_bindings(data.get("bindings"), file),
-        descriptive_titles=_known_titles(data, "descriptive_titles", titles, file))
+        descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
+        national_offices=_national_offices(data.get("national_offices") or {}, file))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
@@ -261,6 +281,16 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
         if t not in titles:
             raise RuleError(file, key, f"unknown title {t!r}")
     return frozenset(out)
+
+
+def _national_offices(data: dict, file: str) -> NationalOffices:
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words") else x for x in v)
+                                    if isinstance(v, list) else v for k, v in data.items()},
+                  file, "national_offices")
+    bad = [c for c in spec.categories if c not in CATEGORIES]
+    if bad:
+        raise RuleError(file, "national_offices.categories", f"unknown category {bad[0]!r}")
+    return spec
 
 
 def _titles(tdata: Any, file: str, adj_suffixes: tuple[str, ...],
@@ -336,7 +366,8 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
     pdata["former_phrases"] = [tuple(p.lower().split()) for p in pdata.get("former_phrases", [])]
     pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
                   file, "patterns")
-    for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories:
+    for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
+            + pats.local_adjective_excluded_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     return pats

@@ -76,7 +76,7 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
         cprefix and h.org == (ctx.lex.compound_prefixes.get(cprefix) or {}).get("organization")) else None
     left_deputy, adj_org = _left_context(ctx, h, i, start, s0, modifiers)
     deputy = deputy or left_deputy
-    if adj_org and not (h.category in ctx.p.nationality_only_categories):
+    if adj_org and _adjective_org_applies(ctx, h, adj_org):
         _set_org(h, adj_org, "adjective")
     if deputy and not h.role.lower().startswith(("vize", "stellvertret")):
         _make_deputy(ctx, h)
@@ -86,9 +86,20 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
     if implied is not None and h.org == implied and h.org_rank <= _RANK["compound"] \
             and ctx.implied_org_doubtful(implied):
         h.org, h.org_rank = None, 0       # "Bundespräsident" in an article about Switzerland
+    _set_org(h, ctx.national_default(h), "default")     # "Arbeitsminister Heil" -> Deutschland
     # category for generic titles
     h.category = _category(ctx, title, h.org)
     return h
+
+
+def _adjective_org_applies(ctx: _Ctx, h: Hit, org: str) -> bool:
+    """A country adjective is no organisation of experts, journalists, business people ("der
+    amerikanische Experte"); a state or city adjective is one of offices and clubs ("der Hamburger
+    Datenschutzbeauftragte") but not of experts, journalists, lawyers ("der Berliner Anwalt")."""
+    o = ctx.orgs.by_name(org)
+    if o is not None and o.type in ("state", "city", "region"):
+        return h.category not in ctx.p.local_adjective_excluded_categories
+    return h.category not in ctx.p.nationality_only_categories
 
 
 def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
@@ -140,6 +151,10 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
     """One hyphen prefix; True for "Vize-"."""
     p, orgs = ctx.p, ctx.orgs
     pl = part.lower()
+    quoted = part.strip("»«„“”\"'")
+    if quoted != part and quoted[:1].isupper():
+        _set_org(h, quoted, "prefix_org")     # "»Zeit«-Chefredakteur": a quoted (media) name
+        return False
     if pl in p.former_prefixes:
         h.status = "former"
     elif pl in ("vize",):
@@ -244,6 +259,11 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
     """An adjective of the title ("Technischer Berater", "Stellvertretender", "ehemalige", "ukrainischen"):
     None if ``tk`` is none, else (a deputy adjective, the organisation of an adjective)."""
     p, orgs, low = ctx.p, ctx.orgs, tk.lower_
+    if k == h.np_start - 1:
+        place = _place_adjective(ctx, tk)
+        if place is not None:             # "Thüringer", "Kölner": not in the lexicon's adjectives
+            h.start = k
+            return False, place
     if not (_is_adj(ctx, tk) or low in orgs.adjectives or (tk.is_alpha and (
             tk.is_lower or (k == h.np_start - 1 and _capitalized(tk))) and (
             _former_adj(ctx, low) or _deputy_adj(ctx, low))) or (
@@ -263,6 +283,19 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
     return False, None
 
 
+def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
+    """The state or city of an indeclinable place adjective: "Kölner" -> Köln, "Bremer" -> Bremen,
+    "Thüringer" -> Thüringen (only places the organisation lexicon knows)."""
+    t = tk.text
+    if len(t) < 5 or not t[0].isupper() or not t.endswith("er") or not tk.is_alpha or t.lower() in ctx.orgs.adjectives:
+        return None
+    for cand in (t[:-2], t[:-2] + "en", t[:-2] + "e", t[:-2] + "n"):
+        o = ctx.orgs.by_name(cand)
+        if o is not None and o.type in ("state", "city", "region"):
+            return o.name
+    return None
+
+
 def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
     """A genitive before the title: "Israels Ministerpräsident" (an organisation), "Johnsons Stellvertreter"."""
     doc = ctx.doc
@@ -270,6 +303,12 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
     if org is not None:
         h.det = "poss"
         _set_org(h, org.name, "possessive")
+        h.np_start = h.start = k
+        return True
+    org_name = _org_entity_genitive(ctx, tk)
+    if org_name is not None:            # "Tapparas Torhüter": an organisation NER tagged ORG elsewhere
+        h.det = "poss"
+        _set_org(h, org_name, "possessive")
         h.np_start = h.start = k
         return True
     e = ctx.ent_of.get(k)
@@ -282,6 +321,19 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         h.np_start = k
         return True
     return False
+
+
+def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:
+    """"Tapparas" -> the ORG entity "Tappara Tampere", "Dortmunds" -> "Borussia Dortmund" (an ORG entity of
+    the article that begins or ends with the word)."""
+    t = tk.text
+    if len(t) < 4 or not t.endswith("s") or not tk.is_alpha:
+        return None
+    stem = t[:-1]
+    for e in ctx.doc.ents:
+        if e.label_ == "ORG" and stem in (e[0].text, e[-1].text) and e.end - e.start <= 4:
+            return e.text
+    return None
 
 
 def _pp_inside(ctx: _Ctx, k: int, i: int, s0: int) -> int | None:

@@ -7,6 +7,8 @@ registers them all (see :mod:`..registry`; order and switches: ``rules/speech.ya
   (source prepositions, ", so X", noun cues, "wonach", "heißt es", anaphoric frames, source adverbs);
 - :mod:`.verb`: rules started by a speech or cognition verb (``verb_*``, ``wie_verb``, ``speech_act``);
 - :mod:`.continuation`: sentences without a cue that continue reported speech;
-- :mod:`.speaker`: the Actor a speaker span refers to (``speaker_*``).
+- :mod:`.speaker`: the Actor a speaker span refers to (``speaker_*``);
+- :mod:`.interview`: interview turns ("Name: answer") and answers after a question paragraph;
+- :mod:`.filters`: what looks like a claim but is none (``filter`` stage).
 """
-from . import continuation, quote, sentence, speaker, verb  # noqa: F401  (register the rules)
+from . import continuation, filters, interview, quote, sentence, speaker, verb  # noqa: F401  (register the rules)

@@ -301,7 +301,7 @@ def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Foun
     """Er sagte, er „vertraue“ Putin. – a quotation inside an indirect or reported claim is a
     direct claim of the same speaker and cue (a quoted name there is no claim)."""
     for f in found:
-        if f.ctype == "direct" or f.msg is None:
+        if f.ctype == "direct" or f.msg is None or f.dropped:
             continue
         if f.msg[0] <= qs and qe <= f.msg[1] + 1:
             if looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):

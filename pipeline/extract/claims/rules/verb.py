@@ -14,6 +14,9 @@ from ..speaker import (
     subject_after, subject_before_comma, subject_dep)
 
 
+INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
+
 ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
                           r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n")
 
@@ -83,6 +86,8 @@ class VerbSite:
                 continue
             if konj and self.sp is not None:
                 return ("konj", msg_start if msg_start is not None else seg_start)
+            if msg_start is None and self._v2_clause(seg_start, seg_end):
+                return ("v2", seg_start)
             e = strip_end(c, seg_start, seg_end)
             if self._zu_infinitive(seg_start, e):
                 return ("zu", seg_start, e)
@@ -94,6 +99,26 @@ class VerbSite:
                 continue
             break
         return ("none",)
+
+    def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
+        """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
+        II) right after a speech verb that ends its clause (nothing but its subject after it)."""
+        c = self.c
+        if not c.has_pos or "speech" not in self.classes or self.sp is None or seg_start >= seg_end \
+                or (self.h.entry.participle and not self.h.aux):
+            return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
+        if any(not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
+               and t not in self.h.particle and t not in self.h.aux for t in range(self.last + 1, self.hi)):
+            return False                # "kritisierte die Medien, das Haus …": an object, no frame
+        first = c.low[seg_start]
+        if first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
+                or c.in_quote[seg_start] >= 0:
+            return False
+        for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
+            tok = c.toks[t]
+            if tok.pos_ in ("VERB", "AUX"):
+                return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and bool(tok.morph.get("Mood"))
+        return False
 
     def _apposition(self, seg_start: int, seg_end: int, konj: bool) -> bool:
         sp = self.sp
@@ -175,6 +200,18 @@ def verb_konj(v: VerbSite) -> Found | None:
     v.used.update(cue)
     m0 = seg[1]
     return v.found((m0, konj_end(v.c, m0, v.b)), v.sp, cue, "indirect", "verb_konj")
+
+
+@rule("verb_v2", "verb")
+def verb_v2(v: VerbSite) -> Found | None:
+    """Der Minister sagte, die Lage ist ernst. – a main clause (verb second, indicative or
+    Konjunktiv II) after a speech verb's comma."""
+    seg = v.segment()
+    if seg[0] != "v2":
+        return None
+    cue = sorted({*v.cue, *frame_words(v.c, v.last + 1, v.hi)})
+    v.used.update(cue)
+    return v.found((seg[1], konj_end(v.c, seg[1], v.b)), v.sp, cue, "indirect", "verb_v2")
 
 
 @rule("verb_zu", "verb")

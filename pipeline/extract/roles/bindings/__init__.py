@@ -3,7 +3,7 @@
 One named function per rule (registry: :mod:`.registry`), their order and on/off switches in
 ``pipeline/rules/roles.yaml`` (``bindings:``):
 
-* :mod:`.named`        quoted_title, title_name, apposition, title_comma_name
+* :mod:`.named`        quoted_title, organization_name, title_name, apposition, title_comma_name
 * :mod:`.predicative`  predicative_reverse, predicative_pronoun, predicative_definite, predicative, predicative_relative
 * :mod:`.clauses`      als, appointment, office, reference
 * :mod:`.coordination` (passes over all hits) apposition_coordinated, coordinated, title_chain

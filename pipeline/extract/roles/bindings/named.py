@@ -21,6 +21,16 @@ def quoted_title(ctx: _Ctx, h: Hit, site: Site) -> bool:
         doc[x].lower_ in ctx.w.determiners for x in range(q + 1, h.head))
 
 
+@binding("organization_name")
+def organization_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Die Investition von General Motors; die englische Premier League.
+
+    A title word that starts the name of an organisation the lexicon knows (organizations.yaml) is part
+    of that name: no role."""
+    doc, s1 = ctx.doc, site.s1
+    return any(ctx.orgs.by_name(doc[h.head:k].text) is not None for k in range(h.head + 2, min(h.head + 4, s1) + 1))
+
+
 def _name_after_place(ctx: _Ctx, h: Hit, s1: int) -> int | None:
     """Fraktionschef der Grünen in Bayern Sepp Daxenberger: the name after "in/aus <place>" (moves h.end)."""
     doc = ctx.doc
@@ -124,6 +134,10 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         n_end = _name_at(ctx, c + 1, s1)
+        if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
+                and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
+                and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
+            n_end = None              # "Wissenschaftler, Spezialisten, Ingenieure": a list of nouns
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True

@@ -1,0 +1,348 @@
+"""The entity layer around the NER (issue 12): evidence and consistency decide what a name is.
+
+The NER alone tags "Flixbus" as a person and "Trump" as an organisation, and misses
+"Rheinmetall" entirely. Per article, this layer
+
+1. collects **organisation evidence** for names (:func:`org_evidence`): a legal form after the name
+   ("Blaser GmbH"), a noun of the organisation's kind before it ("das Unternehmen Flixbus",
+   "der Rüstungskonzern Rheinmetall"), a hyphen compound ("Rheinmetall-Sprecher", "Flixbus-Chef",
+   "Rheinmetall-Aktie"), and the gazetteer (``rules/gazetteer.yaml``);
+2. gives every mention of a name **one label** (:func:`decide_label`): a surname after the full
+   name is the person; else organisation evidence; else the gazetteer; else the majority of the
+   NER labels of that name in the article;
+3. keeps a **person only where a name is plausible** (:func:`implausible_person`): a single word
+   without a first name, a title or a full name in the article is no person when the tagger reads it
+   as a common noun;
+4. adds the mentions NER **missed**: untagged occurrences of names with organisation evidence or
+   gazetteer entries, and the organisation prefixes of compounds.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from pipeline.records import Mention
+from pipeline.ruleset import RuleSet
+
+from . import persons
+from .names import _strip_gen
+from .rules import word_list
+
+NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass
+class Evidence:
+    """Per-Doc facts the layer decides with."""
+    org: dict[str, str] = field(default_factory=dict)            # name -> why it is an organisation
+    compound_prefixes: list[tuple[int, str]] = field(default_factory=list)   # (token index, prefix) to add
+    person_surnames: set[str] = field(default_factory=set)       # last words of full PER names
+    propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
+    noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
+    person_given: frozenset[str] = frozenset()                   # known first names
+
+
+@lru_cache(maxsize=1)
+def german_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised words, lower-case words) of spaCy's German lemma lookup table (forms and lemmas):
+    the vocabulary a single-word "person" is checked against. Empty where spacy-lookups-data is missing."""
+    try:
+        from spacy.lookups import load_lookups
+        table = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    except (ImportError, ValueError, OSError):
+        return frozenset(), frozenset()
+    import spacy
+    strings = spacy.blank("de").vocab.strings
+    caps, lows = set(), set()
+    for k, v in table.items():
+        for x in (k, v):
+            w = x if isinstance(x, str) else strings[x] if x in strings else None
+            if w:
+                (caps if w[:1].isupper() else lows).add(w)
+    return frozenset(caps), frozenset(lows)
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _name_run_before(doc: Doc, i: int) -> str | None:
+    """The capitalised words right before token ``i`` (at most four, within the sentence)."""
+    j = i
+    while j > 0 and i - j < 4 and _cap(doc[j - 1].text) and doc[j - 1].pos_ not in ("DET", "PUNCT") \
+            and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
+        j -= 1
+    if j < i and doc[j].is_sent_start and doc[j].lower_ in german_words()[1]:
+        j += 1                          # "Jene Gruppe": a sentence-initial function word
+    return doc[j:i].text if j < i else None
+
+
+def _name_after(doc: Doc, i: int) -> str | None:
+    """The name that starts at token ``i``: the NER entity there, else a run of proper nouns."""
+    if i >= len(doc) or not _cap(doc[i].text):
+        return None
+    t = doc[i]
+    if t.ent_iob_ == "B":
+        ent = next((e for e in doc.ents if e.start == i), None)
+        if ent is not None:
+            return ent.text
+    if t.pos_ not in ("PROPN", "X") and not (t.text.isupper() and len(t.text) > 1):
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and _cap(doc[j].text):
+        j += 1
+    return doc[i:j].text
+
+
+def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
+    """"Blaser GmbH", "die Thyssenkrupp AG": the name before a legal form."""
+    forms = word_list(rules, "legal_forms_cased")
+    for t in doc:
+        if t.text in forms and t.i > 0 and doc[t.i - 1].pos_ in ("PROPN", "X", "NOUN"):
+            name = _name_run_before(doc, t.i)
+            if name:
+                ev.org.setdefault(name, "legal_form")
+
+
+def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
+    """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
+    heads = tuple(word_list(rules, "org_kind_heads"))
+    for t in doc:
+        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and "-" not in t.text:
+            name = _name_after(doc, t.i + 1)
+            if name and name.split()[0] not in ev.person_given:
+                ev.org.setdefault(name, "kind_noun")
+
+
+def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
+    """"Rheinmetall-Sprecher", "Flixbus-Chef", "Rheinmetall-Aktie": the prefix is an organisation
+    when it is a capitalised name, no common noun, first name, person's surname or known word."""
+    heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
+    suffixes = tuple(word_list(rules, "noun_suffixes"))
+    gaz = rules.get("gazetteer")
+    for t in doc:
+        if "-" not in t.text:
+            continue
+        prefix, _, head = t.text.rpartition("-")
+        if head.lower() not in heads or not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
+            continue
+        listed = gaz is not None and gaz.label(prefix) == "ORG"
+        if not listed and (prefix in ev.person_surnames or prefix in ev.noun_words or not_names(prefix)
+                           or prefix.lower().endswith(suffixes)):
+            continue
+        if not listed and head.lower() in weak and prefix not in ev.propn_words:
+            continue                    # "Partei-Chef": the prefix must show up as a name of its own
+        ev.org.setdefault(prefix, "compound")
+        ev.compound_prefixes.append((t.i, prefix))
+
+
+def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -> Evidence:
+    """The organisation evidence of one Doc (see the module docstring)."""
+    ev = Evidence()
+    ar = rules.get("actors")
+    ev.person_given = ar.given_names if ar is not None else frozenset()
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
+            ev.person_surnames.add(words[-1])
+    for t in doc:
+        if t.pos_ == "PROPN" or (t.ent_type_ in ("ORG", "MISC") and t.pos_ != "NOUN"):
+            ev.propn_words.add(t.text)
+        elif t.pos_ == "NOUN":
+            ev.noun_words.add(t.text)
+    ev.noun_words -= ev.propn_words
+    _legal_form_names(doc, rules, ev)
+    _kind_noun_names(doc, rules, ev)
+    _compound_names(doc, rules, ev, not_names)
+    return ev
+
+
+def _name_key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lookup(table, text: str):
+    key = _name_key(text)
+    return table.get(key) or table.get(_strip_gen(key))
+
+
+def _majority(mentions: list[Mention]) -> dict[str, str]:
+    """name -> the majority NER label of its mentions (only where one label has more than half)."""
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            votes.setdefault(_strip_gen(_name_key(m.text)), Counter())[m.label] += 1
+    out = {}
+    for name, c in votes.items():
+        (label, n), = c.most_common(1)
+        if n * 2 > sum(c.values()):
+            out[name] = label
+    return out
+
+
+def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str:
+    """The label of a name mention in this article (module docstring, step 2)."""
+    key = _name_key(m.text)
+    single = len(key.split()) == 1
+    if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
+        return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
+    if _lookup(ev.org, key):
+        return "ORG"
+    label = gaz.label(key) if gaz is not None else None
+    if label is not None and not (m.label == "PER" and not single):
+        return label
+    return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names) -> bool:
+    """A single-word PER without support (a first name, a title or role before it, the full name in the
+    article) that is a known German word: "[Renommee]PER", "[Cocktail]PER", "[Freilich]PER". (The tagger's
+    NOUN is no evidence: it reads foreign surnames such as "Qarase" or "Malinowski" as nouns.)"""
+    key = _name_key(m.text)
+    if len(key.split()) != 1 or key in ev.person_surnames or _strip_gen(key) in ev.person_surnames:
+        return False
+    ar = rules.get("actors")
+    if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):
+        return False
+    span = doc.char_span(m.start, m.end)
+    if span is None:
+        return False
+    t = span[0]
+    if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
+                                            or not_names(doc[t.i - 1].text)):
+        return False                    # "Herr Schulze", "Oberst Eck" (not "... vom Oberst. Freilich")
+    caps, lows = german_words()
+    if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):
+        return True                     # "Freilich", "Spezialisten"
+    return key in caps and t.pos_ != "PROPN"   # a known noun the tagger does not read as a name either
+
+
+def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], sent_of) -> list[Mention]:
+    """Names NER missed: occurrences of evidenced organisations and gazetteer names outside every mention."""
+    gaz = rules.get("gazetteer")
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        hit = None if i in taken or not _cap(t.text) else _gazetteer_hit(doc, i, gaz, ev)
+        if hit is None:
+            i += 1
+            continue
+        end, label = hit
+        if not any(k in taken for k in range(i, end)):
+            sp = doc[i:end]
+            out.append(Mention(sp.start_char, sp.end_char, sp.text, label, sent_of[i]))
+            taken.update(range(i, end))
+        i = end
+    for i, prefix in ev.compound_prefixes:
+        if i not in taken:
+            t = doc[i]
+            out.append(Mention(t.idx, t.idx + len(prefix), prefix, "ORG", sent_of[i]))
+            taken.add(i)
+    return out
+
+
+def _proper_reading(t: Token, ev: Evidence) -> bool:
+    return t.pos_ in ("PROPN", "X") or (t.text.isupper() and len(t.text) > 1) or \
+        any(c.isupper() for c in t.text[1:]) or t.text in ev.propn_words
+
+
+def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | None:
+    t = doc[i]
+    if _lookup(ev.org, t.text) and _proper_reading(t, ev):
+        return i + 1, "ORG"
+    if gaz is None:
+        return None
+    for name in gaz.by_first.get(t.text, ()):
+        n = len(name.split())
+        if i + n <= len(doc) and " ".join(x.text for x in doc[i:i + n]) == name:
+            if n == 1 and not _proper_reading(t, ev):
+                return None
+            return i + n, gaz.label(name)
+    return None
+
+
+def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.PersonCtx | None:
+    """The context of the person rules; ``person_surnames``: last words of the multi-word PER names."""
+    ar = rules.get("actors")
+    if ar is None:
+        return None
+    surnames = {s for m in mentions if m.label == "PER" and
+                (s := persons.full_name_surname(m.text, rules, ar.evidence_given, ar.particles))}
+    return persons.PersonCtx(rules=rules, given=ar.evidence_given, particles=ar.particles,
+                             known_persons=ar.known_persons, person_surnames=surnames,
+                             not_names=not_names, gaz=rules.get("gazetteer"),
+                             given_lower=frozenset(g.lower() for g in ar.evidence_given))
+
+
+def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
+    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``)."""
+    ar = rules.get("actors")
+    ctx = _person_ctx(rules, [], not_names)
+    if ctx is None or not ar.person_span_rules:
+        return mentions
+    out = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        if sp is None or len(sp) < 2:
+            out.append(m)
+            continue
+        for s, e in persons.repair_span(doc, sp, ctx, list(ar.person_span_rules)):
+            part = doc[s:e]
+            if not any(c.isalpha() for c in part.text):
+                continue
+            if (part.start_char, part.end_char) == (m.start, m.end):
+                out.append(m)
+                continue
+            out.append(Mention(part.start_char, part.end_char, part.text, "PER", sent_of[s]))
+    return out
+
+
+def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
+    """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
+    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
+    ar = rules.get("actors")
+    ctx = _person_ctx(rules, mentions, not_names)
+    if ctx is None or not ar.person_checks:
+        return {}
+    out, heads = {}, {}
+    for i, m in enumerate(mentions):
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
+        if v is not None:
+            out[i] = v
+            if v != "drop" and len(sp) >= 2:
+                heads[sp[0].text] = v
+    for i, m in enumerate(mentions):
+        if m.label == "PER" and i not in out and _name_key(m.text) in heads:
+            out[i] = heads[_name_key(m.text)]
+    return out
+
+
+def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
+    """The layer over the mentions of one Doc: PER spans repaired, relabelled, implausible persons dropped,
+    missed names added."""
+    if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
+        return mentions
+    mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
+    ev = org_evidence(doc, rules, mentions, not_names)
+    gaz, majority = rules.get("gazetteer"), _majority(mentions)
+    relabelled = []
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            label = decide_label(m, ev, gaz, majority)
+            m = m if label == m.label else replace(m, label=label)
+        relabelled.append(m)
+    verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
+    out = []
+    for i, m in enumerate(relabelled):
+        v = verdicts.get(i)
+        if v == "drop" or (m.label == "PER" and v is None and implausible_person(doc, m, rules, ev, not_names)):
+            continue
+        out.append(m if v is None else replace(m, label=v))
+    taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+             for t in sp}
+    return out + _untagged_mentions(doc, rules, ev, taken, sent_of)

@@ -1,0 +1,359 @@
+"""Person spans and person evidence (issue 12: no "person" actor that is not a person).
+
+Two kinds of named rules, each a small function with its example as docstring; their order and on/off
+switches are ``person_span_rules`` and ``person_checks`` in ``rules/actors.yaml``:
+
+* **span rules** repair a PER span NER drew too wide: ``f(doc, span, ctx) -> list of (start, end) token
+  ranges`` (the parts that stay names; ``[]`` drops the span, ``None`` leaves it alone): "[Kims
+  Gesundheitszustand]PER" -> "Kims", "[Kim lud Trump]PER" -> "Kim", "Trump";
+* **checks** decide that a PER name is no person: ``f(doc, span, ctx) -> None | "drop" | label`` (a label
+  relabels the mention, "drop" removes it): "[Rye Whiskey]PER", "[Caching]PER", "[Frölunda Göteborg]PER".
+
+A name has **person evidence** (:func:`has_support`) when a token is a first name or an initial, a title or
+role word stands right before it in the sentence, the article names a person of that surname in full, it
+is listed in ``known_persons``, or it is an author in a citation ("Dreier/Schulze"). Checks only remove
+names without that evidence.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.ruleset import RuleSet
+
+from .names import _strip_gen
+from .rules import word_list
+
+
+@dataclass
+class PersonCtx:
+    """What the person rules of one Doc need."""
+    rules: RuleSet
+    given: frozenset[str]                 # first names (evidence only)
+    particles: frozenset[str]
+    known_persons: frozenset[str]
+    person_surnames: set[str]             # last words of full PER names in the Doc
+    not_names: Callable[[str], bool]      # role titles and organisation names
+    gaz: object = None
+    given_lower: frozenset[str] = frozenset()
+    extra: dict = field(default_factory=dict)
+
+
+SPAN_RULES: dict[str, Callable] = {}
+CHECKS: dict[str, Callable] = {}
+
+
+def span_rule(rule_id: str):
+    def deco(f):
+        SPAN_RULES[rule_id] = f
+        return f
+    return deco
+
+
+def check(rule_id: str):
+    def deco(f):
+        CHECKS[rule_id] = f
+        return f
+    return deco
+
+
+# ----------------------------------------------------------------------------- vocabularies
+@lru_cache(maxsize=1)
+def _english():
+    """(English words, inflected-form table) of spaCy's English lemma lookup (empty where missing)."""
+    try:
+        from spacy.lookups import load_lookups
+        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    except (ImportError, ValueError, OSError):
+        return frozenset(), {}
+    return frozenset(v for v in table.values() if isinstance(v, str)), table
+
+
+def english_word(word: str) -> bool:
+    words, table = _english()
+    w = word.lower()
+    return w in words or table.get(w) is not None
+
+
+def english_inflected(word: str) -> bool:
+    """"Cells", "Motors", "Hosting", "Caching": an English plural or -ing form."""
+    table = _english()[1]
+    w = word.lower()
+    lemma = table.get(w) if table else None
+    return isinstance(lemma, str) and lemma != w and w.endswith(("s", "ing"))
+
+
+def _german():
+    from .layer import german_words
+    return german_words()
+
+
+def common_word(tok, rules: RuleSet) -> bool:
+    """A common German or English word: in the German vocabulary (either case), a compound of a known noun,
+    or an English word."""
+    caps, lows = _german()
+    text = tok.text
+    return text.lower() in lows or text in caps or english_word(text) or _compound_of_known_noun(text, rules)
+
+
+def _known_modifier(mod: str) -> bool:
+    caps, lows = _german()
+    cands = (mod, mod[:-1], mod[:-2]) if mod[-1:] in ("s", "n", "e") else (mod,)
+    return any(c and (c.capitalize() in caps or c.lower() in lows) for c in cands)
+
+
+def _known_head(head: str) -> bool:
+    caps = _german()[0]
+    return any(h in caps for h in (head, head[:-1], head[:-2]) if len(h) >= 4)
+
+
+def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
+    """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
+    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
+    low = word.lower()
+    if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
+        return False
+    return any(_known_modifier(word[:i]) and _known_head(word[i].upper() + word[i + 1:])
+               for i in range(3, len(word) - 3))
+
+
+def _common_text(word: str, rules: RuleSet) -> bool:
+    caps, lows = _german()
+    return word.lower() in lows or word in caps or english_word(word) or _compound_of_known_noun(word, rules)
+
+
+def _mostly_common(common: list[bool]) -> bool:
+    """Every word common ("Rye Whiskey", "Head Coach"); one word that is not ("Joschka Fischer", "Ban Ki
+    Moon") makes a name: German surnames are often common nouns (Fischer, Bach, Koch)."""
+    return bool(common) and all(common)
+
+
+def full_name_surname(text: str, rules: RuleSet, given: frozenset[str], particles: frozenset[str]) -> str | None:
+    """The surname of a multi-word PER name that may name a person ("Meles Zenawi" -> "Zenawi"; not
+    "Rye Whiskey": every word a common word and no first name)."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    words_ = [w for w in words if w.isalpha() and w.lower() not in particles]
+    common = [_common_text(w, rules) for w in words_]
+    if any(w in given for w in words) or not _mostly_common(common):
+        return words[-1]
+    return None
+
+
+# ----------------------------------------------------------------------------- evidence
+def _given(word: str, ctx: PersonCtx) -> bool:
+    w = word.split("-")[0]
+    return w in ctx.given or _strip_gen(w) in ctx.given
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
+    """Person evidence for a PER span (module docstring)."""
+    words = [t.text for t in sp]
+    if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
+        return True
+    last = words[-1]
+    if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames):
+        return True                     # "Zenawi" after "Meles Zenawi"
+    if last in ctx.known_persons or _strip_gen(last) in ctx.known_persons:
+        return True
+    if sp.start > 0 and not doc[sp.start].is_sent_start:
+        prev = doc[sp.start - 1]
+        if prev.lower_ in word_list(ctx.rules, "person_titles") or ctx.not_names(prev.text):
+            return True                 # "Herr Schulze", "Oberst Eck"
+    return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+# ----------------------------------------------------------------------------- span rules
+@span_rule("per_split_lowercase")
+def per_split_lowercase(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Kim lud Trump]PER schließlich nach Nordkorea ein", "[Schulze aaO]PER": a lower-case word that is
+    no name particle ends the name; the capitalised parts on both sides stay names."""
+    cuts = [t.i for t in sp if t.text[:1].islower() and t.lower_ not in ctx.particles and t.is_alpha]
+    if not cuts:
+        return None
+    parts, st = [], sp.start
+    for c in cuts + [sp.end]:
+        if c > st and doc[st].text[:1].isupper():
+            parts.append((st, c))
+        st = c + 1
+    return parts
+
+
+@span_rule("per_genitive_head")
+def per_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Robert Rettigs Angebot]PER", "[Kims Gesundheitszustand]PER", "[Rafael van der Vaarts
+    Abschiedsgala]PER": a genitive name and the common noun it owns; the name stays. (The tagger reads the
+    words inside a PER span as proper nouns: the noun is known by the vocabulary.)"""
+    if len(sp) < 2:
+        return None
+    gen, last = sp[-2], sp[-1]
+    if _strip_gen(gen.text) == gen.text or gen.text in ctx.given or _given(last.text, ctx):
+        return None
+    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules):
+        return [(sp.start, sp.end - 1)]
+    return None
+
+
+@span_rule("per_lead_word")
+def per_lead_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Rockabillies Elvis]PER", "[Gefriert Adblue]PER", "[Dieselfahrzeugen Adblue]PER": a common word
+    before the name (not a first name, tagged as no proper noun) is no part of it."""
+    t = sp[0]
+    if len(sp) < 2 or _given(t.text, ctx) or t.pos_ in ("PROPN", "X") or t.lower_ in ctx.particles:
+        return None
+    if not sp[1].text[:1].isupper() or not sp[1].is_alpha or not t.is_alpha:
+        return None
+    # the lower-case vocabulary or a compound: the capitalised vocabulary holds given names ("Joschka"),
+    # English words are names too ("Sun Laiyan")
+    if t.text[1:].islower() and (t.lower_ in _german()[1] or _compound_of_known_noun(t.text, ctx.rules)):
+        return [(sp.start + 1, sp.end)]
+    return None
+
+
+@span_rule("per_trailing_noun")
+def per_trailing_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Küchenchef [Torsten Hempel Zuckerschoten]PER, Karotten, ...": a full name and a common noun after
+    it; the name stays ("Johann Sebastian Bach" keeps "Bach": before it are first names only, so it is
+    the surname)."""
+    last = sp[-1]
+    if len(sp) < 3 or not _given(sp[0].text, ctx) or last.pos_ != "NOUN" or _given(last.text, ctx):
+        return None
+    if all(_given(t.text, ctx) or t.lower_ in ctx.particles for t in sp[:-1]):
+        return None
+    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules):
+        return [(sp.start, sp.end - 1)]
+    return None
+
+
+# ----------------------------------------------------------------------------- checks
+@check("per_in_listed_name")
+def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"General [Motors]PER", "Premier [League]PER": the words before complete a gazetteer name."""
+    if ctx.gaz is None:
+        return None
+    for n in (1, 2):
+        st = sp.start - n
+        if st < 0 or any(t.is_sent_start for t in doc[st + 1:sp.start + 1]):
+            break
+        label = ctx.gaz.label(doc[st:sp.end].text)
+        if label:
+            return label
+    return None
+
+
+@check("per_english_word")
+def per_english_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+        return None
+    return "drop" if english_word(sp[0].text) and sp[0].text.lower() not in ctx.given_lower else None
+
+
+@check("per_club_with_place")
+def per_club_with_place(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Tappara Tampere]PER", "[Frölunda Göteborg]PER": a name with a city or country in it and no first
+    name is a club or a company, no person."""
+    if len(sp) < 2 or has_support(doc, sp, ctx) or ctx.gaz is None:
+        return None
+    if any(ctx.gaz.label(t.text) == "LOC" for t in sp[1:]):
+        return "ORG"
+    return None
+
+
+@check("per_common_words")
+def per_common_words(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Rye Whiskey]PER", "[Head Coach]PER", "[Sixtinische Madonna]PER", "[Lyss Nord]PER": several words
+    without a first name, the last one and at least half of them common German or English words ("Ban Ki
+    Moon", "Sun Laiyan", "Jaap de Hoop Scheffer" stay)."""
+    if len(sp) < 2 or has_support(doc, sp, ctx):
+        return None
+    words = [t for t in sp if t.is_alpha and t.lower_ not in ctx.particles]
+    # the last word may be any known noun; the words before it must be known as common words in their
+    # own right (lower-case vocabulary, English, a compound): the capitalised vocabulary holds given
+    # names too ("Joschka")
+    common = [_strict_common(t.text, ctx.rules) for t in words[:-1]] + [common_word(t, ctx.rules) for t in words[-1:]]
+    return "drop" if words and _mostly_common(common) else None
+
+
+def _strict_common(word: str, rules: RuleSet) -> bool:
+    return word.lower() in _german()[1] or english_word(word) or _compound_of_known_noun(word, rules)
+
+
+@check("per_abbreviation")
+def per_abbreviation(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Urt.]PER v. 26.9.1985", "[Jap.]PER Natürlich, ...": one abbreviated word (no initial) is no name."""
+    alpha = [t for t in sp if t.is_alpha]
+    if len(alpha) == 1 and sp.text.endswith(".") and len(alpha[0].text) > 1 and not has_support(doc, sp, ctx):
+        return "drop"
+    return None
+
+
+@check("per_not_a_name_word")
+def per_not_a_name_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Freilich]PER sagt er ...", "[Jene]PER Gruppe", "[Stilles]PER Rackern", "[The]PER second machine
+    age", "[Urt.]PER v. 26.9.1985": one word the tagger reads as no noun, or an abbreviation."""
+    t = sp[0]
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    if t.pos_ in ("ADV", "ADJ", "DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART") or t.tag_ in (
+            "PDAT", "PIAT", "ART", "DC") or (t.text.endswith(".") and len(t.text) > 2):
+        return "drop"
+    return None
+
+
+@check("per_common_noun")
+def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"mit [Hack]PER", "[Semmelknödel]PER", "privilegiertes [Caching]PER", "umweltfreundlichen
+    [Kunstpelz]PER", "Ultium [Cells]PER": one word without person evidence that the tagger reads as a
+    common noun and the vocabulary knows as a noun, a compound of a known noun, an English plural or -ing
+    form, or that follows an adjective without article (a mass noun). (The tagger's NOUN alone is no
+    evidence: it reads foreign surnames such as "Sammer" or "Madoff" as nouns.)"""
+    t = sp[0]
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    if (t.pos_ == "NOUN" and t.text in _german()[0]) or _compound_of_known_noun(t.text, ctx.rules) \
+            or english_inflected(t.text):
+        return "drop"
+    prev = doc[t.i - 1] if t.i > 0 else None
+    if prev is not None and prev.tag_ in ("ADJA", "JJ") and (prev.i == 0 or doc[prev.i - 1].pos_ not in ("DET",)):
+        return "drop"
+    return None
+
+
+@check("per_place_word")
+def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Taschenbergpalais]PER", "[Thomaskirche]PER": a building or place by its ending."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    return "LOC" if sp[0].lower_.endswith(tuple(word_list(ctx.rules, "place_suffixes"))) else None
+
+
+# ----------------------------------------------------------------------------- apply
+def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
+    """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
+    parts = [(sp.start, sp.end)]
+    for rid in order:
+        f = SPAN_RULES[rid]
+        nxt = []
+        for s, e in parts:
+            r = f(doc, doc[s:e], ctx)
+            nxt.extend([(s, e)] if r is None else r)
+        parts = nxt
+    return parts
+
+
+def verdict(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> str | None:
+    """None (a person), "drop", or another label, from the first check that fires."""
+    for rid in order:
+        r = CHECKS[rid](doc, sp, ctx)
+        if r is not None:
+            return r
+    return None

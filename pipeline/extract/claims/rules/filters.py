@@ -1,0 +1,163 @@
+"""The ``filter`` rules: things the other rules find that are no claims (a heading, a reported
+question, a scare quote, the author's own first person, ...). Each gets the claim as soon as it
+is found and returns True to drop it."""
+from __future__ import annotations
+
+from ..clauses import is_konj1, next_comma
+from ..context import Ctx, Found, PUNCT_END
+from ..registry import rule
+
+HEADING_MAX_TOKENS = 20         # a heading: one paragraph of at most this many tokens
+SCARE_QUOTE_MAX_WORDS = 3       # a scare quote: at most this many words, no verb
+
+
+def not_a_claim(c: Ctx, f: Found) -> bool:
+    """Whether some ``filter`` rule drops ``f``."""
+    return any(fn(c, f) for fn in c.stages["filter"])
+
+
+def _paragraph_bounds(c: Ctx, si: int) -> tuple[bool, bool]:
+    """(the sentence starts a paragraph, the sentence ends one)."""
+    a, b = c.sents[si]
+    starts = si == 0 or "\n" in c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
+    ends = si + 1 >= len(c.sents) or "\n" in c.text[c.toks[b - 1].idx:c.toks[c.sents[si + 1][0]].idx]
+    return starts, ends
+
+
+def _unterminated(c: Ctx, a: int, b: int) -> bool:
+    """The span [a, b) ends without sentence punctuation (also inside a closing quotation mark)."""
+    last = b - 1
+    if c.is_quote_mark(last) and last > a:
+        last -= 1
+    return c.low[last] not in PUNCT_END | {"…", ":", ";", "..."}
+
+
+@rule("heading", "filter")
+def heading(c: Ctx, f: Found) -> bool:
+    """Autohersteller sollen Produktionen hochfahren – a paragraph of one short sentence without
+    final punctuation is a heading, not a claim (a quotation line only as the first line, the
+    title: a standalone quotation line further down is quoted speech)."""
+    a, b = c.sents[f.sent]
+    if b - a > HEADING_MAX_TOKENS or not _unterminated(c, a, b):
+        return False
+    if f.ctype == "direct" and f.sent > 0:
+        return False                    # CNN: "Kim Jong Un is fine" (a quotation line of the text)
+    starts, ends = _paragraph_bounds(c, f.sent)
+    return starts and ends and (f.msg is None or c.sent_of[f.msg[0]] == f.sent)
+
+
+@rule("author_first_person", "filter")
+def author_first_person(c: Ctx, f: Found) -> bool:
+    """Ich hatte erwartet, dass das Restaurant voll sein würde. / Ich erkläre, warum … – the author's own first person outside
+    a quotation is narration, not a claim."""
+    if f.ctype == "direct" or f.speaker is None or f.speaker[1] - f.speaker[0] != 1:
+        return False
+    s = f.speaker[0]
+    return c.low[s] in c.w.first_person_pronouns and c.in_quote[s] < 0
+
+
+QUESTION_FRAMES = ("verb_dass", "verb_inverted", "noun_dass")      # rules whose message may be a question
+
+
+@rule("reported_question", "filter")
+def reported_question(c: Ctx, f: Found) -> bool:
+    """Sie fragten, ob er den Reporter kenne. / Er wusste nicht, was gemeint ist. – a clause that
+    opens with a question word after a verb of asking or knowing is a reported question, not a
+    claim ("erklärte, wie …" tells something and stays)."""
+    if f.rule not in QUESTION_FRAMES or f.msg is None:
+        return False
+    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
+        return False
+    m = f.msg[0]
+    if c.low[m:m + 3] == ["auf", "die", "frage"]:
+        return True
+    if c.low[m] not in c.w.question_words:
+        return False
+    if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA"):
+        return False                    # "betonte, wie wichtig es sei": an exclamation
+    # "erklärte, wie sich die Junta nennt, die Lage sei ruhig": a parenthesis before the claim
+    k = next_comma(c, m, f.msg[1])
+    return not any(is_konj1(c, t) for t in range(k, f.msg[1]))
+
+
+def _lemma(c: Ctx, t: int) -> str:
+    """The lemma of cue word t as the speech lexicon writes it ("fragten" -> "fragen")."""
+    entries = c.R.forms.get(c.low[t])
+    return entries[0].lemma if entries else c.toks[t].lemma_.lower()
+
+
+def _inner(c: Ctx, f: Found) -> range:
+    """The tokens inside a direct claim's quotation marks."""
+    a, b = f.msg
+    if c.is_quote_mark(a):
+        a += 1
+    if b - 1 > a and c.is_quote_mark(b - 1):
+        b -= 1
+    return range(a, b)
+
+
+@rule("question_quote", "filter")
+def question_quote(c: Ctx, f: Found) -> bool:
+    """„Wie ist das Essen?“ / „Oh“, sagte der Oberst. – a quotation that only asks, or a single
+    word, asserts nothing."""
+    if f.ctype != "direct" or f.msg is None:
+        return False
+    inner = [t for t in _inner(c, f) if not c.toks[t].is_space]
+    words = [t for t in inner if c.toks[t].is_alpha]
+    if len(words) <= 1 and f.rule not in ("partial_quote", "quote_in_frame"):
+        return True
+    ends = [t for t in inner if c.low[t] in PUNCT_END | {"…"}]
+    return bool(ends) and all(c.low[t] == "?" for t in ends) and c.low[inner[-1]] == "?"
+
+
+@rule("verse_quote", "filter")
+def verse_quote(c: Ctx, f: Found) -> bool:
+    """»Mühe und Arbeit war ihr Leben, / Ruhe hat ihr Gott gegeben.« – verse lines (an
+    inscription, a poem) are no claim."""
+    return f.ctype == "direct" and f.msg is not None and any(
+        c.low[t] == "/" and c.toks[t - 1].whitespace_ and c.toks[t].whitespace_ for t in _inner(c, f))
+
+
+@rule("scare_quote", "filter")
+def scare_quote(c: Ctx, f: Found) -> bool:
+    """Das Logo „tubeless ready“ / die Seite „www.chefkoch.de“ – a short quotation without a verb
+    that names something (capitalized words, a number, a web address) is no claim of the frame's
+    speaker."""
+    if f.rule not in ("quote_in_frame", "partial_quote") or f.msg is None:
+        return False
+    inner = [t for t in _inner(c, f) if not c.is_punct(t)]
+    if not inner or len(inner) > SCARE_QUOTE_MAX_WORDS:
+        return False
+    text = [c.toks[t].text for t in inner]
+    if any(ch.isdigit() for w in text for ch in w) or any("." in w.strip(".") for w in text):
+        return True                     # „Falcon 1“, „www.chefkoch.de“
+    if c.has_pos and any(c.toks[t].pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    return len(text) >= 2 and all(w[:1].isupper() for w in text)      # „Graf Zeppelin“
+
+
+@rule("question_sentence", "filter")
+def question_sentence(c: Ctx, f: Found) -> bool:
+    """Wer sollte also die Komplementärmedizin anbieten? – a reported-speech claim whose sentence is a
+    question (outside quotations) asks, it asserts nothing: continuation, hearsay and source-adverb
+    claims only (a frame verb before a question stays the business of ``reported_question``)."""
+    if f.rule not in ("konj_continuation", "soll_hearsay", "source_adverb") or f.msg is None:
+        return False
+    last = f.msg[1] - 1
+    while last > f.msg[0] and c.low[last] in ("“", "”", "»", "«", '"', ")"):
+        last -= 1
+    return c.low[last] == "?" and c.in_quote[last] < 0
+
+
+@rule("conversation", "filter")
+def conversation(c: Ctx, f: Found) -> bool:
+    """Die OÖN sprachen mit Ansgar Weltermann und Leo Auerbach. – a verb of conversation with only
+    a partner reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
+    über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
+    if f.rule != "speech_act" or not f.cue or f.msg is None:
+        return False
+    cue = sorted(set(f.cue) | set(f.frame_cue))
+    if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
+        return False
+    rest = c.low[cue[0] + 1:f.msg[1]]
+    return "mit" in rest and "über" not in rest

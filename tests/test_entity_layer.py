@@ -1,0 +1,143 @@
+"""The entity layer around the NER (issue 12): evidence, gazetteer and consistency decide entity types.
+Real German sentences through the committed model; one test per rule with concrete labels."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.extract.actors import may_merge
+from pipeline.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_DIR = ROOT / "pipeline" / "models" / "de_news"
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="pipeline/models/de_news missing")
+
+
+@pytest.fixture(scope="module")
+def run():
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    rules = load_rules()
+
+    def go(text):
+        ex = extract(nlp(text), rules)
+        types = {a.name: a.actor_type for a in ex.actors if a.actor_type != "role"}
+        labels = [(m.text, m.label) for m, _ in ex.mentions]
+        return types, labels
+    return go
+
+
+@needs_model
+def test_compound_prefix_is_an_organisation(run):
+    """"Rheinmetall-Sprecher", "Rheinmetall-Aktie": the prefix is an organisation mention, and so is
+    every untagged "Rheinmetall" of the article."""
+    types, labels = run("Die Rheinmetall-Aktie stieg am Montag um vier Prozent. Ein Rheinmetall-Sprecher sagte, "
+                        "Rheinmetall werde die Produktion in Unterlüß ausbauen.")
+    assert types.get("Rheinmetall") == "organization"
+    assert labels.count(("Rheinmetall", "ORG")) >= 2
+
+
+@needs_model
+def test_kind_noun_before_name(run):
+    """"das Unternehmen Flixbus": the name after a noun of the organisation's kind is no person."""
+    types, _ = run("Das Unternehmen Flixbus will im Sommer neue Linien anbieten. Flixbus hatte im Vorjahr "
+                   "mehr Fahrgäste als je zuvor.")
+    assert types.get("Flixbus") == "organization"
+
+
+@needs_model
+def test_legal_form_makes_an_organisation(run):
+    """"Blaser GmbH": a legal form after the name."""
+    types, _ = run("Die Blaser GmbH aus Isny stellt Jagdwaffen her. Blaser beschäftigt 500 Menschen.")
+    assert "Blaser" not in {n for n, t in types.items() if t == "person"}
+
+
+@needs_model
+def test_surname_after_full_name_is_the_person(run):
+    """"Donald Trump ... Trump": the surname alone is the person, whatever label NER gave it."""
+    types, labels = run("Donald Trump hat neue Zölle angekündigt. Trump sagte am Dienstag in Washington, die "
+                        "Europäer müssten mehr zahlen. Trump droht zudem China.")
+    assert types.get("Donald Trump") == "person"
+    assert {lab for text, lab in labels if text == "Trump"} == {"PER"}
+
+
+@needs_model
+def test_gazetteer_gives_the_type(run):
+    """rules/gazetteer.yaml: "Tesla" and "Uber" are companies, not persons."""
+    types, _ = run("Tesla hat im Quartal weniger Autos verkauft. Auch Uber meldete einen Rückgang.")
+    assert types.get("Tesla") == "organization"
+    assert types.get("Uber") in ("organization", None)
+
+
+@needs_model
+def test_common_word_is_no_person(run):
+    """A single word without first name, title or full name that is a known German word is no person."""
+    types, _ = run("Freilich kam es anders. Maßgeblich war der Regen.")
+    assert not {"Freilich", "Maßgeblich"} & {n for n, t in types.items() if t == "person"}
+
+
+def test_may_merge_person_with_surname():
+    assert may_merge("Merkel", "person", ["PER", "Merkel"], "Angela Merkel", "person", ["PER", "Angela Merkel"])
+
+
+def test_may_merge_blocks_the_gun_maker():
+    """"Merkel Jagd- und Sportwaffen" is no Angela Merkel."""
+    assert not may_merge("Merkel", "person", ["PER", "Merkel", "Merkel Jagd- und Sportwaffen"],
+                         "Angela Merkel", "person", ["PER", "Angela Merkel"])
+    assert not may_merge("Merkel", "person", ["ORG", "Merkel"], "Angela Merkel", "person", ["PER"])
+    assert not may_merge("Merkel", "organization", [], "Angela Merkel", "person", [])
+    assert not may_merge("Merkel", "person", [], "Angela Scholz", "person", [])
+
+
+# tests/cases/actors/<rule id>.yaml: a text a person rule of rules/actors.yaml fires on, the person actors it
+# must keep and the names that must not be person actors (pipeline.extract.actors.persons)
+CASES = Path(__file__).parent / "cases" / "actors"
+
+
+def _case_files():
+    return sorted(CASES.glob("*.yaml"))
+
+
+def test_every_person_rule_has_a_case():
+    from pipeline.extract.actors import persons
+    rules = load_rules().get("actors")
+    ids = set(rules.person_span_rules) | set(rules.person_checks)
+    assert ids <= set(persons.SPAN_RULES) | set(persons.CHECKS)
+    assert ids <= {p.stem for p in _case_files()}
+
+
+@needs_model
+@pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.stem)
+def test_person_rule_case(run, path):
+    import yaml
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    types, _ = run(case["text"])
+    persons = {n for n, t in types.items() if t == "person"}
+    assert set(case["persons"]) <= persons, (case["rule"], persons)
+    assert not set(case["not_persons"]) & persons, (case["rule"], persons)
+
+
+def test_person_rule_switched_off_in_yaml(tmp_path):
+    """An unknown rule id in person_checks is an error of the rule file."""
+    from pipeline.extract.actors.rules import parse_actors
+    from pipeline.ruleset import RuleError
+    with pytest.raises(RuleError):
+        parse_actors({"version": 1, "person_checks": ["no_such_rule"]}, "actors.yaml")
+
+
+def test_cross_article_merge_keeps_the_gun_maker_apart():
+    """"Merkel Jagd- und Sportwaffen" (an organisation) in one article, Angela Merkel in another: the "Merkel"
+    of the gun maker's article is never merged into Angela Merkel; a plain "Merkel" elsewhere is."""
+    from pipeline.job.publish import corpus_person_merges
+    from pipeline.schemas import to_table
+    rows = [("a1", "m1", "org", "Merkel Jagd- und Sportwaffen", "Merkel Jagd- und Sportwaffen", "ORG"),
+            ("a1", "m2", "per1", "Merkel", "Merkel", "PER"),
+            ("a2", "m3", "am", "Angela Merkel", "Angela Merkel", "PER"),
+            ("a3", "m4", "per3", "Merkel", "Merkel", "PER")]
+    men = to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
+                                 "label": lab, "start": 0, "end": len(t), "sentence": 0}
+                                for a, m, i, n, t, lab in rows])
+    types = {"org": "organization", "per1": "person", "am": "person", "per3": "person"}
+    merges = corpus_person_merges(men, types)
+    assert "per1" not in merges and "org" not in merges
+    assert merges == {"per3": ("am", "Angela Merkel")}
