@@ -13,6 +13,7 @@ to their UD counterparts, so a rule written against UD reads both models' parses
 """
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -140,7 +141,7 @@ class DocView:
         tiger = is_tiger(doc)
         deps = [ud_label(t) for t in tokens] if tiger else [t.dep_ for t in tokens]
         return cls(doc=doc, tokens=tokens, words=[t.lower_ for t in tokens], sents=sents, sent_of=sent_of,
-                   quotes=quotation_spans(doc.text), ents=ents, deps=deps, tiger=tiger,
+                   quotes=quotation_spans(doc_text(doc)), ents=ents, deps=deps, tiger=tiger,
                    _sent_chars=[tokens[a].idx for a, _ in sents])
 
     def sentence_at(self, char: int) -> int:
@@ -154,3 +155,16 @@ class DocView:
 
 
 __all__ = ["DocView", "TIGER_TO_UD", "is_tiger", "quotation_spans", "sentence_bounds", "ud_label"]
+
+
+_LAST = threading.local()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access; the extractors
+    of one article ask for it several times). One Doc per thread is remembered."""
+    last = getattr(_LAST, "pair", None)
+    if last is None or last[0] is not doc:
+        last = (doc, doc.text)
+        _LAST.pair = last
+    return last[1]

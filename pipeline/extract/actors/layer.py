@@ -265,6 +265,12 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | Non
     return None
 
 
+@lru_cache(maxsize=4)
+def _lower(names: frozenset[str]) -> frozenset[str]:
+    """The lower-cased names (kept for the few rule sets in use: a frozenset hashes once)."""
+    return frozenset(g.lower() for g in names)
+
+
 def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.PersonCtx | None:
     """The context of the person rules; ``person_surnames``: last words of the multi-word PER names."""
     ar = rules.get("actors")
@@ -275,7 +281,7 @@ def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.P
     return persons.PersonCtx(rules=rules, given=ar.evidence_given, particles=ar.particles,
                              known_persons=ar.known_persons, person_surnames=surnames,
                              not_names=not_names, gaz=rules.get("gazetteer"),
-                             given_lower=frozenset(g.lower() for g in ar.evidence_given))
+                             given_lower=_lower(ar.evidence_given))
 
 
 def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:

@@ -12,6 +12,7 @@ import numpy as np
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.view import doc_text
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -57,7 +58,7 @@ def _source_compound(text: str, orgs, speech) -> tuple[str, str] | None:
 
 def _hyphen_tokens(doc: Doc) -> list[int]:
     """Indices of the tokens that hold a hyphen, found through the text (no Token per word)."""
-    hyphens = [m.start() for m in re.finditer("-", doc.text)]
+    hyphens = [m.start() for m in re.finditer("-", doc_text(doc))]
     if not hyphens:
         return []
     starts = doc.to_array(IDX)

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
+from pipeline.extract.view import doc_text
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -78,7 +79,7 @@ class Ctx:
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = list(doc)
         self.low = [t.text.lower() for t in self.toks]
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
         self.has_morph = doc.has_annotation("MORPH")
         self.has_dep = doc.has_annotation("DEP")
@@ -145,7 +146,7 @@ class Ctx:
         """Sentences without surrounding whitespace tokens; an opening quotation mark at a
         sentence end moves to the next sentence, a closing one at a start to the previous."""
         toks = self.toks                      # the Doc's tokens, made once
-        text = self.doc.text
+        text = doc_text(self.doc)
         bounds = [a for a, b in raw] + [len(toks)]
         for i, t in enumerate(toks):          # paragraph breaks always end a sentence
             if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
