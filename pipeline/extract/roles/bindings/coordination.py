@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..context import _Ctx
-from ..hits import Hit
+from ..hits import _RANK, Hit, _set_org
+from ..organizations import _category
 from ..titles import _analyze
 from ..tokens import _clause_window
 from .registry import binding
@@ -63,6 +64,23 @@ def coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
         h.extra["coord"] = before
         if before.status == "former":
             h.status = "former"
+
+
+@binding("coordinated_organization", per_hit=False)
+def coordinated_organization(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX; Vorsitzender und Geschäftsführer des
+    Vereins X: two bare titles of one holder joined by "und" share the genitive organisation of the last.
+    (keeps the rule_id of the titles)"""
+    doc = ctx.doc
+    at = {h.np_start: h for h in hits}
+    for a in hits:
+        b = at.get(a.end + 1)
+        if b is None or a.end >= len(doc) or doc[a.end].lower_ != "und" or a.org is not None \
+                or a.det != "none" or b.det != "none" or b.org_rank != _RANK["genitive"] \
+                or a.binding is None or (a.binding, a.name) != (b.binding, b.name) and b.extra.get("coord") is not a:
+            continue
+        _set_org(a, b.org, "genitive")
+        a.category = _category(ctx, a.title, a.org)
 
 
 @binding("title_chain", per_hit=False)

@@ -120,6 +120,32 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
     return False
 
 
+def _paren_org(ctx: _Ctx, a: int, b: int) -> str | None:
+    """The organisation the lexicon knows among the tokens a..b (one item in parentheses), if any."""
+    o = ctx.orgs.by_name_or_genitive(ctx.doc[a:b].text) if b > a else None
+    return o.name if o else None
+
+
+@binding("parenthetical")
+def parenthetical(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Katja Kipping (MdB, DIE LINKE); Lisa Paus (MdB, BÜNDNIS 90/DIE GRÜNEN). (rule_id ``apposition``)
+
+    A title as the first item in parentheses right after a person's name belongs to that name; a party
+    or other known organisation as the next item is its organisation."""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    b = h.np_start
+    if not (b - 2 >= s0 and doc[b - 1].text == "(" and h.det == "none"):
+        return False
+    nm = _name_ending_at(ctx, b - 1)
+    close = next((x for x in range(h.end, min(s1, h.end + 8)) if doc[x].text in (")", "(")), None)
+    if nm is None or close is None or doc[close].text != ")":
+        return False
+    h.binding, h.name = "apposition", nm
+    if close > h.end and doc[h.end].text == ",":
+        _set_org(h, _paren_org(ctx, h.end + 1, close), "post_name")
+    return True
+
+
 @binding("title_comma_name")
 def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""

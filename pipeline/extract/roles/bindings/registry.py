@@ -103,8 +103,8 @@ def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
                 h.extra["bound_by"] = r.name          # the named rule that decided (for tests and debugging)
                 break
     for r in passes:
-        before = [(h.binding, h.name) for h in hits]
+        before = [(h.binding, h.name, h.org) for h in hits]
         r.fn(ctx, hits)
         for h, b in zip(hits, before):
-            if (h.binding, h.name) != b:
+            if (h.binding, h.name, h.org) != b:       # (a pass may only share an organisation)
                 h.extra["bound_by"] = r.name
