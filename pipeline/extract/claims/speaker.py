@@ -342,6 +342,11 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte").
     A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
     s = _find_subject(c, h, lo, hi)
+    if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        after = subject_after(c, first, hi) if first > lo else None
+        if after is not None and after != s and plausible_speaker(c, after):
+            return after                # "Parolen skandierte die Menge" (the claim drops an implausible one)
     if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
             and s[0] > 0 and c.low[s[0] - 1] == ",":
         sa = c.sents[c.sent_of[s[0]]][0]
@@ -361,6 +366,40 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
+
+
+def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Whether a speaker NP names someone who can speak: a name or actor, a pronoun, a role or
+    source noun, or a noun of people, groups or institutions (words.yaml speaker_head_nouns and
+    _suffixes); "die Hauptverantwortung", "Parolen", "freie Sicht" are none."""
+    if has_actor(c, sp) or _lone_name(c, sp):
+        return True
+    return any(_speaking_token(c, t) for t in range(*sp))
+
+
+def _lone_name(c: Ctx, sp: tuple[int, int]) -> bool:
+    """A lone capitalized word without an article and a common-noun ending may be an unknown name
+    ("Elshorst wies darauf hin", "fügte Gall hinzu"); "Parolen", "Einigkeit" are none."""
+    w = c.toks[sp[0]].text
+    return sp[1] - sp[0] == 1 and w[:1].isupper() and (
+        not c.has_pos or not c.low[sp[0]].endswith(tuple(c.w.common_noun_endings)))
+
+
+def _speaking_token(c: Ctx, t: int) -> bool:
+    w, low = c.toks[t].text, c.low[t]
+    if t in c.ent_at or (c.has_pos and c.toks[t].pos_ in ("PROPN", "PRON")) or c.is_quote_mark(t) \
+            or (len(w) > 1 and w.isupper()) or any(ch.isdigit() for ch in w) \
+            or (c.has_pos and w[:1].isupper() and c.toks[t].pos_ in ("ADV", "ADJ", "X", "VERB")
+                and t != c.sents[c.sent_of[t]][0]):
+        return True                     # a name, a quoted title, "LSVD", "Gall" tagged as an adverb
+    if low in c.w.person_pronouns or low in c.w.demonstratives or low in c.w.relative_pronouns \
+            or low in c.R.pronouns:
+        return True
+    if w in c.R.role_heads or low.endswith(ROLE_SUFFIXES) or is_source_noun(c, t):
+        return True
+    return low in c.w.speaker_head_nouns or low in c.w.generic_org_nouns or low in c.w.company_nouns \
+        or low in c.w.addressee_nouns or low.endswith(tuple(c.w.speaker_head_suffixes)) \
+        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low in c.R.source_adverbs
 
 
 def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:

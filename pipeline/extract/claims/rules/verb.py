@@ -10,7 +10,7 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent,
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent, plausible_speaker,
     subject_after, subject_before_comma, subject_dep)
 
 
@@ -56,6 +56,8 @@ class VerbSite:
         return sp
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
+        if sp is not None and self.c.R.switch("plausible_speaker") and not plausible_speaker(self.c, sp):
+            sp = None                   # "Erstbegehungsgefahr bestehe, weil …": no one speaks
         return Found(msg, None, sp, cue, ctype, rule_id, self.si, **kw)
 
     def segment(self) -> tuple:
