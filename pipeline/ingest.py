@@ -50,6 +50,8 @@ class Article:
     body_text: str                      # paragraphs separated by "\n\n"
     captions: list[str] = field(default_factory=list)
     language: str = "de"
+    updated_at: datetime | None = None      # last update, when the page gives one after publication
+    published_precision: str | None = None  # "day" (date only: stored 00:00 UTC of that day) | "time"
 
 
 @dataclass
@@ -614,61 +616,28 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
 
 
 # --------------------------------------------------------------------------------------------
-# HTML
+# HTML (metadata precedence and furniture: pipeline/web/)
 # --------------------------------------------------------------------------------------------
-KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
-                            r"superheadline|pre-?title|ueberschrift-?klein", re.I)
-BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb", re.I)
+def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+    from pipeline.web.html import read_html_page
 
-
-def _html_extras(html: str) -> tuple[str | None, str | None, list[str]]:
-    """(kicker, section from breadcrumbs, figure captions) straight from the markup."""
-    try:
-        import lxml.html
-        tree = lxml.html.fromstring(html)
-    except Exception:  # noqa: BLE001 - broken markup: trafilatura still gets its try
-        return None, None, []
-    kicker = None
-    h1s = tree.xpath("//h1")
-    if h1s:
-        h1 = h1s[0]
-        cands = [e for e in h1.iter() if e is not h1 and KICKER_CLASSES.search(e.get("class") or "")]
-        if not cands and h1.getparent() is not None:
-            for e in h1.getparent().iter():
-                if e is h1:
-                    break
-                if KICKER_CLASSES.search(e.get("class") or ""):
-                    cands.append(e)
-        if cands:
-            kicker = _norm(cands[0].text_content()) or None
-    section = None
-    for nav in tree.xpath("//*[@class or @aria-label or @id]"):
-        hint = " ".join(nav.get(a) or "" for a in ("class", "aria-label", "id"))
-        if BREADCRUMB_HINT.search(hint):
-            links = [_norm(a.text_content()) for a in nav.xpath(".//a|.//li[not(.//a)]")]
-            links = [t for t in links if t]
-            if len(links) >= 2:
-                sec, _ = _crumbs_to_section(links)
-                section = sec
-                break
-    captions = [c for c in (_norm(fc.text_content()) for fc in tree.xpath("//figcaption")) if c]
-    return kicker, section, captions
-
-
-def _htmldate(html: str) -> datetime | None:
-    try:
-        from htmldate import find_date
-        s = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=True)
-    except Exception:  # noqa: BLE001
-        return None
-    if not s:
-        return None
-    try:
-        dt = datetime.strptime(s, "%Y-%m-%dT%H:%M:%S%z") if re.search(r"[+-]\d{4}$", s) \
-            else datetime.strptime(s, "%Y-%m-%dT%H:%M:%S")
-    except ValueError:
-        return parse_german_datetime(s)
-    return dt.astimezone(BERLIN) if dt.tzinfo else dt.replace(tzinfo=BERLIN)
+    page = read_html_page(html)
+    m = page.meta
+    captions = list(page.captions)
+    caps: list[str] = []
+    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps)
+    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    paras = _lines_to_paragraphs(body_lines)
+    dateline = None
+    if paras:
+        dateline, paras[0] = split_dateline(paras[0])
+    return Article(
+        source_path=source_path, source_format="html", source_id=source_id, url=page.url, title=m.title,
+        kicker=m.kicker, teaser=m.teaser, authors=m.authors, published_at=m.published_at, section=m.section,
+        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
+        captions=list(dict.fromkeys(captions + caps)), updated_at=m.updated_at,
+        published_precision=m.published_precision if m.published_at else None,
+    )
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -676,56 +645,6 @@ def _same(a: str | None, b: str | None) -> bool:
         return False
     f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
     return f(a) == f(b)
-
-
-def _trafilatura_fields(html: str) -> dict:
-    """Body text and metadata as trafilatura reads them (normalised; missing -> None or empty)."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True,
-                                      include_tables=False, include_images=False)
-    get = (lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)  # noqa: E731
-    author = get("author") or ""
-    return {"text": get("text") or "", "title": _norm(get("title") or "") or None,
-            "authors": [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else [],
-            "url": get("url") or None, "teaser": _norm(get("description") or "") or None,
-            "categories": get("categories") or []}
-
-
-def _drop_heads(lines: list[str], title: str | None, kicker: str | None, teaser: str | None) -> None:
-    """trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start."""
-    heads = {x for x in (title, kicker, teaser) if x}
-    if kicker and title:
-        heads.add(f"{kicker} {title}")
-        heads.add(f"{kicker}: {title}")
-    while lines and (not lines[0] or any(_same(lines[0], x) for x in heads)):
-        lines.pop(0)
-
-
-def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
-    f = _trafilatura_fields(html)
-    title, teaser, categories = f["title"], f["teaser"], f["categories"]
-    kicker, crumb_section, captions = _html_extras(html)
-    section = crumb_section or (" / ".join(categories) if categories else None)
-    if kicker and title and title.startswith(kicker + ": "):
-        title = title[len(kicker) + 2:]
-    published = _htmldate(html)
-
-    lines = [_norm(ln) for ln in f["text"].split("\n")]
-    _drop_heads(lines, title, kicker, teaser)
-    caps = list(captions)
-    body_lines = _clean_body_lines(lines, caps)
-    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
-    paras = _lines_to_paragraphs([ln if ln else "" for ln in body_lines])
-    dateline = None
-    if paras:
-        dateline, paras[0] = split_dateline(paras[0])
-    return Article(
-        source_path=source_path, source_format="html", source_id=source_id, url=f["url"], title=title,
-        kicker=kicker, teaser=teaser, authors=f["authors"], published_at=published, section=section,
-        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
-        captions=list(dict.fromkeys(caps)),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -810,6 +729,17 @@ def _kind(path: Path, text: str) -> str | None:
     return None
 
 
+def source_stem(p: Path) -> str:
+    """The whole file name without its format suffix(es): "taz.de.siemens.html" -> "taz.de.siemens"."""
+    name = p.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        name = name[: -len(suffix)]
+    return name
+
+
 def read_file(path: str | Path) -> Iterator[Article | Reject]:
     """Articles (or Rejects) from one file. Never raises on bad input."""
     p = Path(path)
@@ -830,7 +760,7 @@ def read_file(path: str | Path) -> Iterator[Article | Reject]:
     if kind is None:
         yield Reject(sp, "unsupported_format", f"unknown file type {''.join(p.suffixes) or '(no extension)'}")
         return
-    stem = p.name.split(".")[0]
+    stem = source_stem(p)
     try:
         if kind == "jsonl":
             yield from parse_jsonl(text, sp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")
@@ -42,7 +42,9 @@ ARTICLES = _schema("articles", [
     ("kicker", pa.string(), True, "Dachzeile above the headline"),
     ("teaser", pa.string(), True, "lead paragraph / standfirst"),
     ("authors", _list, True, "byline authors"),
-    ("published_at", _ts, True, "publication datetime, tz-aware (UTC in storage)"),
+    ("published_at", _ts, True, "publication datetime, tz-aware (UTC in storage); date-only values: 00:00 UTC"),
+    ("published_precision", _cat, True, "'time', or 'day' when the source gave a date only"),
+    ("updated_at", _ts, True, "last update when the page gives one after publication ('Stand:', dateModified)"),
     ("section", _cat, True, "site section from breadcrumbs, e.g. 'Politik / International'"),
     ("dateline", pa.string(), True, "place line opening the body, e.g. 'Washington'"),
     ("body_text", pa.string(), False, "cleaned body; every span in every table indexes into this"),
