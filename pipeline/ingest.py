@@ -596,8 +596,17 @@ def split_dateline(body: str) -> tuple[str | None, str]:
     return place, body[m.end():]
 
 
-def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None) -> Article:
-    """Parse a scraped page text into an Article (body may be empty; the caller rejects that)."""
+def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None,
+                       repeated: set[str] | None = None) -> Article:
+    """Parse a scraped page text into an Article (body may be empty; the caller rejects that).
+
+    A dump of a whole page (menus, teasers, footers: :func:`pipeline.web.dump.is_page_dump`) is first cut
+    to its article (:func:`pipeline.web.dump.article_text`; ``repeated``: lines seen on other pages of the
+    same site)."""
+    from pipeline.web.dump import article_text, is_page_dump
+
+    if is_page_dump(text):
+        text = article_text(text, repeated) or text
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_norm(ln) for ln in raw.split("\n")]
     h = _parse_header(lines)

@@ -1,0 +1,331 @@
+"""Find the article in a full-page text dump (what a text browser or a naive scraper saves of a page).
+
+A dump holds the whole page: menus, cookie notices, teasers for other articles, footers. The article is
+found the way jusText finds it in HTML (Pomikálek 2011), on lines instead of HTML blocks:
+
+1. every non-blank line is a paragraph; lines seen on other pages of the same site (``repeated``) are
+   boilerplate, as are menu items (bullets with few words), image and form markers;
+2. context-free class by length and German stopword density: ``good`` (long, enough stopwords), ``neargood``,
+   ``short``, ``bad``;
+3. context: a short or near-good paragraph between good ones becomes good, between bad ones bad; a heading
+   shortly before good text is kept;
+4. the article is the largest cluster of good paragraphs (a break of 3+ lines of non-good text ends a
+   cluster); a neighbouring cluster of 2+ good paragraphs joins it (the article after an ad box), single
+   good paragraphs around it (teasers of other articles) do not;
+5. the headline is the headline-like line before the article that the body's topic words point to (most
+   content words shared with the body, nearest first), its kicker the short line above it.
+
+The result is a seed-format text (kicker, headline, the header lines with date and byline, body) for
+:func:`pipeline.ingest.parse_scraped_text`, which recovers byline, date and title as for the seed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.web.profile import DumpParams, web_rules
+
+_MARKER = re.compile(r"^\s+[•◦▪·]\s|^\s*\[[^\]\n]{0,40}\]|\[\s{3,}\]|^\s*[━─═]{10,}\s*$")
+_BULLET = re.compile(r"^\s*(?:[•◦▪·*]|\d{1,2}\.)\s+")
+_BRACKETS = re.compile(r"\[[^\]\n]{0,60}\]")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    try:
+        import justext
+        return frozenset(w.casefold() for w in justext.get_stoplist("German"))
+    except Exception:  # noqa: BLE001 - jusText ships with trafilatura; without it a small list
+        return frozenset("der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch "
+                         "es an er hat aus bei sind noch nach wird wie einem über einen so zum war haben nur "
+                         "oder aber vor zur bis mehr durch man sein wurde sei kann gegen vom können schon wenn "
+                         "habe seine ihre dann unter wir soll ich eines jahr zwei jahren diese dieser wieder "
+                         "keine seiner worden will zwischen immer was sagte gibt alle diesem seit muss doch "
+                         "jetzt ihr sie".split())
+
+
+def is_page_dump(text: str) -> bool:
+    """A text-browser/scraper dump of a whole page rather than an article text: text-browser markers
+    (indented bullets, [image] and form markers, rules) on 5+ lines, or 150+ lines mostly of 1-4 words."""
+    lines = text.split("\n")
+    marks = sum(1 for ln in lines if _MARKER.search(ln))
+    if marks >= 5:
+        return True
+    ne = [ln for ln in lines if ln.strip()]
+    return len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6
+
+
+def norm(line: str) -> str:
+    return _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+@dataclass
+class Para:
+    index: int           # line index in the dump
+    text: str            # normalised line (bullet kept)
+    clean: str           # without bullet and [markers]
+    cls: str = "bad"     # context-free, then final class
+    heading: bool = False
+
+
+def _stopword_density(text: str) -> float:
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return 0.0
+    sw = stopwords()
+    return sum(w in sw for w in words) / len(words)
+
+
+def _is_heading_like(text: str) -> bool:
+    n = len(text.split())
+    return 1 <= n <= 20 and not re.search(r"[.,;:]$", text) and not _BULLET.match(text) and bool(
+        re.match(r"[„\"«»‚'A-ZÄÖÜ0-9]", text))
+
+
+def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
+    """jusText's context-free classes."""
+    for x in paras:
+        t = x.clean
+        n = len(t)
+        menu = bool(_BULLET.match(x.text)) and len(t.split()) < 8
+        marker = bool(_BRACKETS.search(x.text)) and len(t.split()) < 5
+        if not t or menu or marker or x.text in repeated or "©" in t or re.fullmatch(r"[\W\d_]+", t):
+            x.cls = "bad"
+            continue
+        x.heading = _is_heading_like(t) and not _BULLET.match(x.text)
+        d = _stopword_density(t)
+        if n < p.length_low:
+            x.cls = "short"
+        elif d >= p.stopwords_high:
+            x.cls = "good" if n > p.length_high else "neargood"
+        elif d >= p.stopwords_low:
+            x.cls = "neargood"
+        else:
+            x.cls = "bad"
+
+
+def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(paras):
+        c = paras[j].cls
+        if c in ("good", "bad") or (c == "neargood" and not ignore_neargood):
+            return c
+        j += step
+    return "bad"
+
+
+def revise(paras: list[Para], p: DumpParams) -> None:
+    """jusText's context-sensitive pass, with headings close before good text kept."""
+    # headings: a short heading within max_heading_distance characters before good text
+    for i, x in enumerate(paras):
+        if x.heading and x.cls == "short":
+            dist = 0
+            for y in paras[i + 1:]:
+                if y.cls == "good":
+                    x.cls = "neargood"
+                    break
+                dist += len(y.clean)
+                if dist > p.max_heading_distance:
+                    break
+    new = [x.cls for x in paras]
+    for i, x in enumerate(paras):
+        if x.cls != "short":
+            continue
+        prev, nxt = _neighbour(paras, i, -1, True), _neighbour(paras, i, 1, True)
+        if prev == "good" and nxt == "good":
+            new[i] = "good"
+        elif prev == "bad" and nxt == "bad":
+            new[i] = "bad"
+        elif prev == "bad":
+            new[i] = "good" if _neighbour(paras, i, -1, False) == "neargood" else "bad"
+        else:
+            new[i] = "good" if _neighbour(paras, i, 1, False) == "neargood" else "bad"
+    for i, c in enumerate(new):
+        paras[i].cls = c
+    new = [x.cls for x in paras]
+    for i, x in enumerate(paras):
+        if x.cls != "neargood":
+            continue
+        prev, nxt = _neighbour(paras, i, -1, True), _neighbour(paras, i, 1, True)
+        new[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+    for i, c in enumerate(new):
+        paras[i].cls = c
+
+
+def clusters(paras: list[Para], max_gap: int = 2) -> list[list[int]]:
+    """Runs of good paragraphs (indices into ``paras``) broken by more than ``max_gap`` non-good ones."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    gap = 0
+    for i, x in enumerate(paras):
+        if x.cls == "good":
+            if cur and gap > max_gap:
+                out.append(cur)
+                cur = []
+            cur.append(i)
+            gap = 0
+        else:
+            gap += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def pick_article(paras: list[Para]) -> list[int]:
+    cl = clusters(paras)
+    if not cl:
+        return []
+    size = lambda c: sum(len(paras[i].clean) for i in c)  # noqa: E731
+    best = max(range(len(cl)), key=lambda k: size(cl[k]))
+    chosen = list(cl[best])
+    # neighbours of 2+ good paragraphs within a few lines join (the article after an ad or a picture)
+    for step in (-1, 1):
+        k = best + step
+        while 0 <= k < len(cl):
+            c = cl[k]
+            gap = (paras[chosen[0]].index - paras[c[-1]].index) if step < 0 else (paras[c[0]].index - paras[chosen[-1]].index)
+            if len(c) >= 2 and gap <= 16 and size(c) >= 0.15 * size(chosen):
+                chosen = (c + chosen) if step < 0 else (chosen + c)
+                k += step
+            else:
+                break
+    return chosen
+
+
+def _content_words(text: str) -> list[str]:
+    sw = stopwords()
+    return [w for w in (m.casefold() for m in _WORD.findall(text)) if len(w) >= 4 and w not in sw]
+
+
+def _is_date_or_byline(t: str) -> bool:
+    """A date line ("31.10.2023", "Bettina Kugler 19.10.2019, 05:00 Uhr") or a byline ("von Martina Scharmann")."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    if len(t.split()) > 16:
+        return False
+    found = _find_date(t)
+    if found is not None and len(t[found[1].end():].split()) <= 4:
+        return True
+    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+
+
+def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], window: int = 80) -> int | None:
+    """Index of the headline: a headline-like line before ``start`` sharing the most topic words with the body,
+    more so when a date or byline line is next to it (within 6 lines)."""
+    freq = Counter(_content_words(body))
+    if not freq:
+        return None
+    best, best_score = None, 0.0
+    for i in range(start - 1, max(-1, start - window - 1), -1):
+        t = norm(lines[i])
+        if not t or _MARKER.search(lines[i]) or _BULLET.match(t) or t in repeated or _BRACKETS.search(t):
+            continue
+        n = len(t.split())
+        if not 2 <= n <= 25 or (t.endswith(".") and not t.endswith("..")) or len(t) > 220 or _is_date_or_byline(t):
+            continue
+        words = set(_content_words(t))
+        if not words:
+            continue
+        score = sum(min(freq[w], 5) for w in words) / (len(words) ** 0.5)
+        near = [norm(x) for x in lines[max(0, i - 6):min(start, i + 7)] if norm(x)]
+        if any(_is_date_or_byline(x) for x in near):
+            score = score * 1.5 + 2.0
+        if t.endswith(("!", ":")) and n > 8:
+            score *= 0.7                       # a lead sentence rather than a headline
+        score *= 1.0 - 0.002 * (start - i)     # nearer is better when equal
+        if score > best_score * 1.15 or (best is None and score > 0):
+            best, best_score = i, score
+    return best if best_score >= 2.0 else None
+
+
+def _prev_line(raw: list[str], i: int, max_back: int = 2) -> int | None:
+    k = i - 1
+    while k >= 0 and not norm(raw[k]) and i - k <= max_back:
+        k -= 1
+    return k if k >= 0 and norm(raw[k]) and i - k <= max_back else None
+
+
+def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]:
+    """Kicker (or the first part of a two-line headline), headline, and the lines up to the body, with a date
+    line found just above the headline moved below it (where the seed parser looks for it)."""
+    head: list[str] = []
+    title = norm(raw[h])
+    k = _prev_line(raw, h)
+    above = norm(raw[k]) if k is not None else ""
+    if above and not _MARKER.search(raw[k]) and not _BULLET.match(above) and above not in repeated:
+        if above.endswith(":") and 1 <= len(above.split()) <= 10:
+            title = f"{above} {title}"       # "Tanz in der St. Galler Lokremise:" / "Mit allen Wassern gewaschen"
+        elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
+                and not _is_date_or_byline(above):
+            head.append(above)
+    head.append(title)
+    rest = []
+    for ln in raw[h + 1:start]:
+        t = norm(_BRACKETS.sub(" ", _BULLET.sub("", norm(ln))))
+        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t):
+            rest.append(t)
+    if not any(_is_date_or_byline(t) for t in rest[:8]):
+        for ln in reversed(raw[max(0, h - 8):h]):
+            t = norm(_BULLET.sub("", norm(ln)))
+            if t and _is_date_or_byline(t) and t not in repeated:
+                rest.insert(0, t)
+                break
+    return head + rest
+
+
+def article_text(text: str, repeated: set[str] | None = None) -> str | None:
+    """The article of a page dump as a seed-format text (headline, header lines, body), or None when no
+    article block is found."""
+    p = web_rules().dump
+    repeated = repeated or set()
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paras: list[Para] = []
+    prev = None
+    for i, ln in enumerate(raw):
+        t = norm(ln)
+        if not t or t == prev:
+            prev = t or prev
+            continue
+        prev = t
+        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", t)))))
+    classify(paras, p, repeated)
+    revise(paras, p)
+    chosen = pick_article(paras)
+    if not chosen:
+        return None
+    body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"]
+    body = "\n\n".join(x.clean for x in body_paras)
+    start = paras[chosen[0]].index
+    h = pick_headline(raw, start, body, repeated)
+    head = _header(raw, h, start, repeated) if h is not None else []
+    return "\n".join(head) + "\n\n" + body
+
+
+# ----------------------------------------------------------------------------- lines across pages
+_SITE_PREFIX = re.compile(r"^((?:[\w-]+\.)+(?:de|at|ch|com|net|org|info|eu|li|lu|it))(?=[.\-_]|$)", re.I)
+
+
+def site_key(path) -> str:
+    """The site of a dump file: a domain at the start of its name ("taz.de.siemens.txt" -> "taz.de"), else
+    its folder."""
+    from pathlib import Path
+    p = Path(path)
+    m = _SITE_PREFIX.match(p.name)
+    return m.group(1).lower() if m else str(p.parent)
+
+
+def repeated_lines(texts_by_site: dict[str, list[str]], min_pages: int | None = None) -> dict[str, set[str]]:
+    """Per site, the lines found on ``min_pages`` or more *other* pages of it (menus, footers, teasers)."""
+    n = min_pages if min_pages is not None else web_rules().dump.min_repeated_pages
+    out: dict[str, set[str]] = {}
+    for site, texts in texts_by_site.items():
+        if len(texts) <= n:
+            continue
+        c: Counter = Counter()
+        for t in texts:
+            c.update({norm(ln) for ln in t.split("\n") if len(norm(ln)) >= 3})
+        out[site] = {ln for ln, k in c.items() if k - 1 >= n}
+    return out
