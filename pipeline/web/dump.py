@@ -28,7 +28,7 @@ from functools import lru_cache
 from pipeline.web.profile import DumpParams, web_rules
 
 _MARKER = re.compile(r"^\s+[•◦▪·]\s|^\s*\[[^\]\n]{0,40}\]|\[\s{3,}\]|^\s*[━─═]{10,}\s*$")
-_BULLET = re.compile(r"^\s*(?:[•◦▪·*]|\d{1,2}\.)\s+")
+_BULLET = re.compile(r"^\s*[•◦▪·*]\s+|^\s+\d{1,2}\.\s+")   # on raw lines: "  • Suche", "  1. Politik"
 _BRACKETS = re.compile(r"\[[^\]\n]{0,60}\]")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -68,6 +68,7 @@ class Para:
     index: int           # line index in the dump
     text: str            # normalised line (bullet kept)
     clean: str           # without bullet and [markers]
+    bullet: bool = False
     cls: str = "bad"     # context-free, then final class
     heading: bool = False
 
@@ -82,7 +83,7 @@ def _stopword_density(text: str) -> float:
 
 def _is_heading_like(text: str) -> bool:
     n = len(text.split())
-    return 1 <= n <= 20 and not re.search(r"[.,;:]$", text) and not _BULLET.match(text) and bool(
+    return 1 <= n <= 20 and not re.search(r"[.,;:]$", text) and bool(
         re.match(r"[„\"«»‚'A-ZÄÖÜ0-9]", text))
 
 
@@ -91,12 +92,12 @@ def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
     for x in paras:
         t = x.clean
         n = len(t)
-        menu = bool(_BULLET.match(x.text)) and len(t.split()) < 8
+        menu = x.bullet and len(t.split()) < 8
         marker = bool(_BRACKETS.search(x.text)) and len(t.split()) < 5
         if not t or menu or marker or x.text in repeated or "©" in t or re.fullmatch(r"[\W\d_]+", t):
             x.cls = "bad"
             continue
-        x.heading = _is_heading_like(t) and not _BULLET.match(x.text)
+        x.heading = _is_heading_like(t) and not x.bullet
         d = _stopword_density(t)
         if n < p.length_low:
             x.cls = "short"
@@ -212,33 +213,85 @@ def _is_date_or_byline(t: str) -> bool:
     return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
 
 
-def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], window: int = 80) -> int | None:
-    """Index of the headline: a headline-like line before ``start`` sharing the most topic words with the body,
-    more so when a date or byline line is next to it (within 6 lines)."""
+_CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|©|\(c\)|\bBild [A-ZÄÖÜ]|"
+                     r"\bCookies?\b|\bDatenschutz|\bNewsletter\b", re.I)
+
+
+def _not_headline(t: str) -> bool:
+    """Dates, bylines, photo credits and captions, interface strings are never the headline."""
+    from pipeline.ingest import _find_date, _is_caption, _is_ui
+    return _is_date_or_byline(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+        or _is_ui(t) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
+
+
+def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
+    t = norm(lines[i])
+    if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
+        return False
+    n = len(t.split())
+    return 2 <= n <= 25 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 220 \
+        and not _not_headline(t)
+
+
+def _topic_score(t: str, freq: Counter) -> float:
+    words = set(_content_words(t))
+    return sum(min(freq[w], 5) for w in words) / (len(words) ** 0.5) if words else 0.0
+
+
+def _next_nonblank(lines: list[str], i: int, limit: int) -> int | None:
+    j = i + 1
+    while j < limit and not norm(lines[j]):
+        j += 1
+    return j if j < limit else None
+
+
+def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], window: int = 80,
+                  end: int | None = None) -> int | None:
+    """Index of the headline line.
+
+    Anchored: the byline or date line nearest before the body (``end``); the headline is the headline-like
+    line within 6 lines of it that the body's topic words point to (most content words shared with the body).
+    Without an anchor, the same choice among the ``window`` lines before the article. A headline line ending
+    in ":" continues on the next line (the returned index is that next line)."""
+    end = start if end is None else end
     freq = Counter(_content_words(body))
     if not freq:
         return None
+    lo = max(0, start - window)
+    anchor = next((i for i in range(end - 1, lo - 1, -1) if norm(lines[i]) and i >= start - 40
+                   and _is_date_or_byline(norm(_BULLET.sub("", lines[i])))), None)
+    if anchor is not None:
+        # the headline stands above the byline; below it only when nothing above names the topic
+        above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
+        if above[0] is not None and above[1] >= 0.5:
+            return above[0]
+        below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
+        return below[0] if below[1] >= 1.0 else None
+    best = _best(lines, range(lo, end), end, freq, repeated, None, start)
+    return best[0] if best[1] >= 1.0 else None
+
+
+def _best(lines: list[str], rng: range, end: int, freq: Counter, repeated: set[str], anchor: int | None,
+          start: int = 0) -> tuple[int | None, float]:
     best, best_score = None, 0.0
-    for i in range(start - 1, max(-1, start - window - 1), -1):
+    for i in rng:
+        if not _candidate(lines, i, repeated):
+            continue
         t = norm(lines[i])
-        if not t or _MARKER.search(lines[i]) or _BULLET.match(t) or t in repeated or _BRACKETS.search(t):
-            continue
-        n = len(t.split())
-        if not 2 <= n <= 25 or (t.endswith(".") and not t.endswith("..")) or len(t) > 220 or _is_date_or_byline(t):
-            continue
-        words = set(_content_words(t))
-        if not words:
-            continue
-        score = sum(min(freq[w], 5) for w in words) / (len(words) ** 0.5)
-        near = [norm(x) for x in lines[max(0, i - 6):min(start, i + 7)] if norm(x)]
-        if any(_is_date_or_byline(x) for x in near):
-            score = score * 1.5 + 2.0
-        if t.endswith(("!", ":")) and n > 8:
-            score *= 0.7                       # a lead sentence rather than a headline
-        score *= 1.0 - 0.002 * (start - i)     # nearer is better when equal
-        if score > best_score * 1.15 or (best is None and score > 0):
-            best, best_score = i, score
-    return best if best_score >= 2.0 else None
+        idx = i
+        if t.endswith(":"):
+            j = _next_nonblank(lines, i, end)
+            if j is None or j - i > 2 or not _candidate(lines, j, repeated):
+                continue
+            t, idx = t + " " + norm(lines[j]), j
+        score = _topic_score(t, freq)
+        if t.endswith(("!", "?")) and len(t.split()) > 10:
+            score *= 0.7                          # a lead sentence rather than a headline
+        near = abs(anchor - i) if anchor is not None else abs(start - i)
+        score *= 1.0 - 0.01 * near                # nearer is better when equal
+        if score > best_score:
+            best, best_score = idx, score
+    return best, best_score
 
 
 def _prev_line(raw: list[str], i: int, max_back: int = 2) -> int | None:
@@ -255,7 +308,7 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     title = norm(raw[h])
     k = _prev_line(raw, h)
     above = norm(raw[k]) if k is not None else ""
-    if above and not _MARKER.search(raw[k]) and not _BULLET.match(above) and above not in repeated:
+    if above and not _MARKER.search(raw[k]) and not _BULLET.match(raw[k]) and above not in repeated:
         if above.endswith(":") and 1 <= len(above.split()) <= 10:
             title = f"{above} {title}"       # "Tanz in der St. Galler Lokremise:" / "Mit allen Wassern gewaschen"
         elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
@@ -264,12 +317,12 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     head.append(title)
     rest = []
     for ln in raw[h + 1:start]:
-        t = norm(_BRACKETS.sub(" ", _BULLET.sub("", norm(ln))))
+        t = norm(_BRACKETS.sub(" ", _BULLET.sub("", ln)))
         if t and t not in repeated and not re.fullmatch(r"[\W_]+", t):
             rest.append(t)
     if not any(_is_date_or_byline(t) for t in rest[:8]):
         for ln in reversed(raw[max(0, h - 8):h]):
-            t = norm(_BULLET.sub("", norm(ln)))
+            t = norm(_BULLET.sub("", ln))
             if t and _is_date_or_byline(t) and t not in repeated:
                 rest.insert(0, t)
                 break
@@ -290,17 +343,29 @@ def article_text(text: str, repeated: set[str] | None = None) -> str | None:
             prev = t or prev
             continue
         prev = t
-        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", t)))))
+        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
     classify(paras, p, repeated)
     revise(paras, p)
     chosen = pick_article(paras)
     if not chosen:
         return None
-    body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"]
-    body = "\n\n".join(x.clean for x in body_paras)
     start = paras[chosen[0]].index
-    h = pick_headline(raw, start, body, repeated)
-    head = _header(raw, h, start, repeated) if h is not None else []
+    # the headline may open the block (a heading before good text is kept): look up to the first long paragraph
+    first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
+    all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
+    h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    head: list[str] = []
+    if h is not None:
+        body_from = max(start, h + 1)
+        if h >= start:
+            body_from = next((paras[i].index for i in chosen if paras[i].index > h and paras[i].cls == "good"
+                              and len(paras[i].clean) >= p.length_low and not _is_date_or_byline(paras[i].clean)),
+                             h + 1)
+        head = _header(raw, h, body_from, repeated)
+        start = body_from
+    body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"
+                  and paras[i].index >= start]
+    body = "\n\n".join(x.clean for x in body_paras)
     return "\n".join(head) + "\n\n" + body
 
 
