@@ -605,8 +605,9 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     same site)."""
     from pipeline.web.dump import article_text, is_page_dump
 
-    if is_page_dump(text):
-        text = article_text(text, repeated) or text
+    dump = article_text(text, repeated) if is_page_dump(text) else None
+    if dump is not None:
+        text = dump.text
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_norm(ln) for ln in raw.split("\n")]
     h = _parse_header(lines)
@@ -617,10 +618,16 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if paras:
         dateline, first = split_dateline(paras[0])
         paras[0] = first
+    published, precision = h.published_at, ("time" if h.published_at else None)
+    if dump is not None and dump.published and (published is None or dump.published[0] is not None):
+        from pipeline.web.htmlmeta import to_storage
+        published, precision = to_storage(*dump.published), dump.published[1]
+    authors = h.authors or (dump.authors if dump is not None else []) or []
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
-        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=h.authors, published_at=h.published_at,
+        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,
         section=h.section, dateline=dateline, body_text="\n\n".join(p for p in paras if p), captions=captions,
+        published_precision=precision,
     )
 
 

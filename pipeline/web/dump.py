@@ -59,8 +59,12 @@ def is_page_dump(text: str) -> bool:
     return len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6
 
 
+_GLUED_DATE = re.compile(r"(\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]{3,9}\s)\s?\d{4})(?=\d)")
+
+
 def norm(line: str) -> str:
-    return _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+    """Whitespace normalised; two dates a text browser glued together ("19.11.202119.11.2021") split."""
+    return _GLUED_DATE.sub(r"\1 ", _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip())
 
 
 @dataclass
@@ -87,6 +91,10 @@ def _is_heading_like(text: str) -> bool:
         re.match(r"[„\"«»‚'A-ZÄÖÜ0-9]", text))
 
 
+_CONSENT = re.compile(r"\bcookies?\b|\bjavascript\b|datenschutzerklärung|datenschutzhinweis|einwilligung|"
+                      r"\btracking\b|\bwerbeblocker|\badblocker", re.I)
+
+
 def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
     """jusText's context-free classes."""
     for x in paras:
@@ -94,7 +102,8 @@ def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
         n = len(t)
         menu = x.bullet and len(t.split()) < 8
         marker = bool(_BRACKETS.search(x.text)) and len(t.split()) < 5
-        if not t or menu or marker or x.text in repeated or "©" in t or re.fullmatch(r"[\W\d_]+", t):
+        if not t or menu or marker or x.text in repeated or "©" in t or re.fullmatch(r"[\W\d_]+", t) \
+                or _CONSENT.search(t):
             x.cls = "bad"
             continue
         x.heading = _is_heading_like(t) and not x.bullet
@@ -229,7 +238,7 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
         return False
     n = len(t.split())
-    return 2 <= n <= 25 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 220 \
+    return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
         and not _not_headline(t)
 
 
@@ -301,6 +310,21 @@ def _prev_line(raw: list[str], i: int, max_back: int = 2) -> int | None:
     return k if k >= 0 and norm(raw[k]) and i - k <= max_back else None
 
 
+_CRUMB_SEP = re.compile(r"\s+(?:/|›|»|>|\|)\s+")
+
+
+def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
+    """(title, kicker): a breadcrumb line above whose last item ends the headline line ("home / InfoStream /
+    Eigentumsvorbehalt: Das sollten …" above "Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten …")
+    splits off the kicker glued to it."""
+    for ln in raw[max(0, h - 12):h]:
+        parts = _CRUMB_SEP.split(norm(_BULLET.sub("", ln)))
+        last = parts[-1].strip() if len(parts) >= 2 else ""
+        if len(last.split()) >= 2 and title.endswith(last) and len(title) > len(last):
+            return last, title[: -len(last)].strip(" :–-|") or None
+    return title, None
+
+
 def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]:
     """Kicker (or the first part of a two-line headline), headline, and the lines up to the body, with a date
     line found just above the headline moved below it (where the seed parser looks for it)."""
@@ -314,6 +338,9 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
         elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
                 and not _is_date_or_byline(above):
             head.append(above)
+    title, kicker = _split_by_crumb(raw, h, title)
+    if kicker:
+        head = [kicker]
     head.append(title)
     rest = []
     for ln in raw[h + 1:start]:
@@ -329,9 +356,52 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     return head + rest
 
 
-def article_text(text: str, repeated: set[str] | None = None) -> str | None:
-    """The article of a page dump as a seed-format text (headline, header lines, body), or None when no
-    article block is found."""
+@dataclass
+class DumpArticle:
+    text: str                        # seed-format text: kicker, headline, header lines, body
+    published: tuple | None = None   # (datetime, precision) from the date line near the headline
+    authors: list[str] | None = None
+
+
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+(?:von\s+|van\s+|de\s+)?"
+                       r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,3}")
+
+
+_NOT_NAME = re.compile(r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                       r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Uhr|Kommentare?|"
+                       r"Stand|Aktualisiert|Veröffentlicht|Artikel|Lesezeit|Min)\b")
+
+
+def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
+    """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
+    other words, not a sentence; authors: a "Von …" line or names next to the date)."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    from pipeline.web.htmlmeta import clean_person, split_names, visible_date
+    rules = web_rules()
+    published, authors = None, []
+    for t in lines:
+        found = _find_date(t)
+        if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
+            rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
+            if len(rest.split()) <= 10:
+                published = visible_date(t[found[1].start():])
+                if not authors:
+                    for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
+                        p = clean_person(run, rules, set(), None)
+                        if p:
+                            authors.append(p)
+        if AUTHOR_PREFIX.match(t) and len(t.split()) <= 16 and not authors:
+            head = t[:found[1].start()] if found is not None else t
+            for part in split_names(re.sub(r"\s*//.*$", "", head)):
+                p = clean_person(part, rules, set(), None)
+                if p:
+                    authors.append(p)
+    return published, authors
+
+
+def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
+    """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
+    authors of its header, or None when no article block is found."""
     p = web_rules().dump
     repeated = repeated or set()
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -363,10 +433,16 @@ def article_text(text: str, repeated: set[str] | None = None) -> str | None:
                              h + 1)
         head = _header(raw, h, body_from, repeated)
         start = body_from
+    near = head[1:] if head else []
+    top = h if h is not None else start
+    near += [norm(x) for x in reversed(raw[max(0, top - 8):top])]       # the date line above the headline
+    body_lines = [x.clean for x in paras if x.index >= start][:12]
+    near += [x for x in body_lines if _is_date_or_byline(x) and len(x.split()) <= 6]   # or just after the lead
     body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"
                   and paras[i].index >= start]
     body = "\n\n".join(x.clean for x in body_paras)
-    return "\n".join(head) + "\n\n" + body
+    published, authors = header_date_authors([norm(_BULLET.sub("", x)) for x in near if norm(x)])
+    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors)
 
 
 # ----------------------------------------------------------------------------- lines across pages

@@ -276,6 +276,27 @@ def _similar(a: str, b: str) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
 
 
+_HEADLINE_CLASS = re.compile(r"headline|article-?title|entry-title|post-title|title--article|story-title", re.I)
+
+
+def _in_breadcrumb(el) -> bool:
+    return any(BREADCRUMB_HINT.search((a.get("class") or "") + " " + (a.get("id") or "") + " " +
+                                      (a.get("aria-label") or "")) for a in el.iterancestors()) \
+        or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
+
+
+def _headline_elements(tree) -> list:
+    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content);
+    without one, headings marked as the article headline (``<h2 class="…headline…">`` in the article header)."""
+    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)]
+    if any(len(ws(h.text_content()).split()) >= 2 for h in h1s):
+        return h1s
+    marked = [h for h in tree.iter("h2", "h3", "div", "span", "p")
+              if _HEADLINE_CLASS.search(h.get("class") or "") and _outside_furniture(h) and not _in_breadcrumb(h)
+              and any(a.tag in ("article", "header", "main") for a in h.iterancestors())]
+    return marked[:3]
+
+
 def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     """(title, kicker)."""
@@ -288,10 +309,10 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         structured.append(ws(tt.text_content()))
     structured = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
     h1s = []
-    for h in tree.iter("h1"):
+    for h in _headline_elements(tree):
         text, kicker = _h1_text(h)
         text = cut_site_suffix(text, sites, rules, profile)
-        if len(text.split()) >= 2 and len(text) <= 300 and _outside_furniture(h):
+        if len(text.split()) >= 2 and len(text) <= 300:
             h1s.append((text, kicker))
     if h1s:
         best = max(h1s, key=lambda tk: (max((_similar(tk[0], s) for s in structured), default=0.0) >= 0.5,
@@ -382,9 +403,10 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
             e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
         if not _outside_furniture(e) or re.search(r"comment", e.get("class") or "", re.I):
             continue
-        t = ws(e.text_content())
-        if 0 < len(t) <= 120:
-            visible.append(t)
+        pieces = [ws(x) for x in e.itertext()]
+        pieces = [x for x in pieces if x]
+        if 0 < sum(map(len, pieces)) <= 160:
+            visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
     sources.append(visible)
     for src in sources:
         names: list[str] = []
