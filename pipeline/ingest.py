@@ -610,7 +610,7 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
         text = dump.text
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_norm(ln) for ln in raw.split("\n")]
-    h = _parse_header(lines)
+    h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
     body_lines = _clean_body_lines(lines[h.body_start:], captions)
     paras = _lines_to_paragraphs(body_lines)

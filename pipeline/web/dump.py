@@ -275,7 +275,11 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         if above[0] is not None and above[1] >= 0.5:
             return above[0]
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
-        return below[0] if below[1] >= 1.0 else None
+        if below[1] >= 1.0:
+            return below[0]
+        # nothing names the topic: the nearest headline-like line above the byline
+        return next((i for i in range(anchor - 1, max(lo, anchor - 6) - 1, -1)
+                     if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")), None)
     best = _best(lines, range(lo, end), end, freq, repeated, None, start)
     return best[0] if best[1] >= 1.0 else None
 
@@ -361,6 +365,7 @@ class DumpArticle:
     text: str                        # seed-format text: kicker, headline, header lines, body
     published: tuple | None = None   # (datetime, precision) from the date line near the headline
     authors: list[str] | None = None
+    headline: bool = True            # False: no headline found, the text is body only
 
 
 _NAME_RUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+(?:von\s+|van\s+|de\s+)?"
@@ -442,7 +447,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
                   and paras[i].index >= start]
     body = "\n\n".join(x.clean for x in body_paras)
     published, authors = header_date_authors([norm(_BULLET.sub("", x)) for x in near if norm(x)])
-    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors)
+    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head))
 
 
 # ----------------------------------------------------------------------------- lines across pages
