@@ -10,8 +10,9 @@ found the way jusText finds it in HTML (Pomikálek 2011), on lines instead of HT
 3. context: a short or near-good paragraph between good ones becomes good, between bad ones bad; a heading
    shortly before good text is kept;
 4. the article is the largest cluster of good paragraphs (a break of 3+ lines of non-good text ends a
-   cluster); a neighbouring cluster of 2+ good paragraphs joins it (the article after an ad box), single
-   good paragraphs around it (teasers of other articles) do not;
+   cluster); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 8 lines joins it (the
+   article after an ad box or a picture gallery), single good paragraphs around it (teasers of other
+   articles) do not;
 5. the headline is the headline-like line before the article that the body's topic words point to (most
    content words shared with the body, nearest first), its kicker the short line above it.
 
@@ -197,8 +198,8 @@ def pick_article(paras: list[Para]) -> list[int]:
         k = best + step
         while 0 <= k < len(cl):
             c = cl[k]
-            gap = (paras[chosen[0]].index - paras[c[-1]].index) if step < 0 else (paras[c[0]].index - paras[chosen[-1]].index)
-            if len(c) >= 2 and gap <= 16 and size(c) >= 0.15 * size(chosen):
+            gap = (chosen[0] - c[-1]) if step < 0 else (c[0] - chosen[-1])     # in paragraphs
+            if len(c) >= 2 and gap <= 8 and size(c) >= 300:
                 chosen = (c + chosen) if step < 0 else (chosen + c)
                 k += step
             else:
