@@ -60,6 +60,7 @@ class Furniture:
     teaser: str | None = None
     authors: list[str] = field(default_factory=list)
     patterns: list[re.Pattern] = field(default_factory=list)
+    standfirst: bool = False     # the page sets the teaser apart (a paragraph all in bold)
 
 
 def is_byline(line: str, authors: list[str]) -> bool:
@@ -106,8 +107,9 @@ def _same_teaser(k: str, teaser_key: str) -> bool:
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
-    The teaser (the page's description) stays once when the page shows it as the lead paragraph (it is
-    article text), and goes where it is repeated."""
+    A line equal to the page's description that the page sets apart as a standfirst (a paragraph all in
+    bold, as tagesschau.de does) goes: it is the ``teaser`` field. Otherwise the lead paragraph is article
+    text (the description repeats it) and stays, once; a second copy goes."""
     out: list[str] = []
     head_zone = True
     seen_text = 0
@@ -128,9 +130,11 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
         if head_zone and seen_text < 4:
             if k in f.heads:
                 continue
+            if teaser_key and k == teaser_key and f.standfirst:
+                continue      # the standfirst, set apart on the page: it is the teaser field
             if teaser_key and _same_teaser(k, teaser_key):
                 if teaser_seen:
-                    continue  # the teaser a second time
+                    continue  # the lead a second time
                 teaser_seen = True
             if is_byline(s, f.authors):
                 continue
@@ -141,6 +145,18 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
             head_zone = False
         out.append(s)
     return out
+
+
+def _bold_standfirst(tree, teaser: str | None) -> bool:
+    """The teaser stands on the page as a paragraph that is all bold."""
+    if not teaser:
+        return False
+    key = _key(teaser)
+    for b in tree.iter("strong", "b"):
+        p = b.getparent()
+        if p is not None and p.tag == "p" and _key(b.text_content()) == key and _key(p.text_content()) == key:
+            return True
+    return False
 
 
 @dataclass
@@ -177,7 +193,7 @@ def read_html_page(html: str) -> HtmlPage:
     heads.discard("")
     profile = rules.site(_host_of(meta.url))
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
-                  patterns=profile.drop_patterns() if profile else [])
+                  patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     return HtmlPage(meta, lines, page_captions(tree), meta.url)
 

@@ -265,6 +265,19 @@ def _h1_text(h1) -> tuple[str, str | None]:
         if e is not h1 and KICKER_CLASSES.search(e.get("class") or ""):
             kicker = ws(e.text_content()) or None
             break
+    if kicker is None:   # a kicker element just before the headline in the same header
+        parent = h1.getparent()
+        for holder in (parent, parent.getparent() if parent is not None else None):
+            if holder is None or kicker:
+                continue
+            for e in holder.iter():
+                if e is h1:
+                    break
+                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or ""):
+                    kicker = ws(e.text_content()) or None
+                    break
+        if kicker:
+            return ws(h1.text_content()), kicker
     full = ws(h1.text_content())
     if kicker and full.startswith(kicker):
         return full[len(kicker):].strip(" :–-|"), kicker
