@@ -756,8 +756,9 @@ def source_stem(p: Path) -> str:
     return name
 
 
-def read_file(path: str | Path) -> Iterator[Article | Reject]:
-    """Articles (or Rejects) from one file. Never raises on bad input."""
+def read_file(path: str | Path, repeated: set[str] | None = None) -> Iterator[Article | Reject]:
+    """Articles (or Rejects) from one file. Never raises on bad input. ``repeated``: lines seen on other
+    pages of the same site (boilerplate in full-page text dumps)."""
     p = Path(path)
     sp = str(p)
     try:
@@ -781,7 +782,7 @@ def read_file(path: str | Path) -> Iterator[Article | Reject]:
         if kind == "jsonl":
             yield from parse_jsonl(text, sp)
             return
-        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem)
+        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem, repeated)
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
         yield Reject(sp, "parse_error", f"{type(e).__name__}: {e}")
         return
@@ -811,8 +812,10 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Reject]:
             except OSError as e:
                 yield Reject(str(p), "unreadable", f"{type(e).__name__}: {e}")
                 continue
+            from pipeline.web.dump import repeated_for_files
+            rep = repeated_for_files(files)
             for f in files:
-                yield from read_file(f)
+                yield from read_file(f, rep.get(str(f)))
         elif p.exists():
             yield from read_file(p)
         else:

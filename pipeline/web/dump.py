@@ -476,3 +476,31 @@ def repeated_lines(texts_by_site: dict[str, list[str]], min_pages: int | None = 
             c.update({norm(ln) for ln in t.split("\n") if len(norm(ln)) >= 3})
         out[site] = {ln for ln, k in c.items() if k - 1 >= n}
     return out
+
+
+def repeated_for_files(files, max_bytes: int = 2_000_000) -> dict[str, set[str]]:
+    """For the text files of a folder: path -> the lines repeated on other pages of its site. Only sites
+    with more than ``min_repeated_pages`` text files count; unreadable files are skipped (read_file reports
+    them)."""
+    from pathlib import Path
+    by_site: dict[str, list[Path]] = {}
+    for f in files:
+        p = Path(f)
+        if p.suffix.lower() in (".txt", ".text"):
+            by_site.setdefault(site_key(p), []).append(p)
+    n = web_rules().dump.min_repeated_pages
+    out: dict[str, set[str]] = {}
+    for site, paths in by_site.items():
+        if len(paths) <= n:
+            continue
+        texts = {}
+        for p in paths:
+            try:
+                if p.stat().st_size <= max_bytes:
+                    texts[str(p)] = p.read_bytes().decode("utf-8", errors="replace")
+            except OSError:
+                continue
+        rep = repeated_lines({site: list(texts.values())}, n).get(site, set())
+        for path in texts:
+            out[path] = rep
+    return out

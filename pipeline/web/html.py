@@ -80,6 +80,19 @@ def is_byline(line: str, authors: list[str]) -> bool:
     return False
 
 
+def byline_authors(lines: list[str], rules: WebRules, sites: set[str]) -> list[str]:
+    """Authors from a "Von A, B und C, NDR" line among the first lines of the body."""
+    from pipeline.web.htmlmeta import clean_person, split_names
+    for line in lines:
+        s = ws(line)
+        if re.match(r"^(?:von|by|text|autor(?:in)?|autoren)\s*:?\s+\S", s, re.I) and len(s.split()) <= 25 \
+                and not re.search(r"[.!?]\s+\S", s):
+            names = [n for n in (clean_person(p, rules, sites, None) for p in split_names(s)) if n]
+            if names:
+                return list(dict.fromkeys(names))
+    return []
+
+
 def is_date_line(line: str, rules: WebRules) -> bool:
     """A line that is only a date ("Stand: 28.04.2020 18:00 Uhr", "19.10.2019, 05:00 Uhr | Lesezeit 3 min")."""
     if len(line.split()) > 12:
@@ -182,6 +195,8 @@ def read_html_page(html: str) -> HtmlPage:
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
     text, t_url = _trafilatura_text(tree)
     meta.url = meta.url or t_url
+    if not meta.authors:
+        meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
     heads = set()
     for x in (meta.title, meta.kicker):
         if x:
