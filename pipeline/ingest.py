@@ -545,6 +545,7 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
             while k < n and not lines[k]:
                 k += 1
             if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+                    and not lines[k].endswith(":") \
                     and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
                 after = k + 1
                 while after < n and not lines[after]:

@@ -109,6 +109,15 @@ def is_date_line(line: str, rules: WebRules) -> bool:
     return len(rest.split()) <= 1
 
 
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _mostly_urls(line: str) -> bool:
+    """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …")."""
+    urls = sum(len(m) for m in _URL.findall(line))
+    return urls > 0 and urls >= 0.3 * len(line)
+
+
 def _same_teaser(k: str, teaser_key: str) -> bool:
     """The line is the teaser (the page's description), maybe cut short with "…" on one side."""
     if k == teaser_key:
@@ -138,7 +147,7 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules):
+        if is_date_line(s, rules) or _mostly_urls(s):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads:
