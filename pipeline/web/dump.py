@@ -10,7 +10,7 @@ found the way jusText finds it in HTML (Pomikálek 2011), on lines instead of HT
 3. context: a short or near-good paragraph between good ones becomes good, between bad ones bad; a heading
    shortly before good text is kept;
 4. the article is the largest cluster of good paragraphs (a break of 3+ lines of non-good text ends a
-   cluster); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 8 lines joins it (the
+   cluster); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 12 lines joins it (the
    article after an ad box or a picture gallery), single good paragraphs around it (teasers of other
    articles) do not;
 5. the headline is the headline-like line before the article that the body's topic words point to (most
@@ -119,6 +119,22 @@ def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
             x.cls = "bad"
 
 
+_CREDIT_ONLY = re.compile(r"^(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Video)\s*:?\s*$", re.I)
+
+
+def mark_credits(paras: list[Para]) -> None:
+    """A text browser puts a photo credit on lines of its own ("Foto:" / "WITTERS"): the credit, and the
+    caption and image text just above it (up to two short lines), are no article text."""
+    for i, x in enumerate(paras):
+        if _CREDIT_ONLY.match(x.clean):
+            x.cls = "bad"
+            if i + 1 < len(paras) and len(paras[i + 1].clean.split()) <= 4:
+                paras[i + 1].cls = "bad"
+            for y in paras[max(0, i - 2):i]:
+                if len(y.clean) < 120 and y.cls != "good":
+                    y.cls = "bad"
+
+
 def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
     j = i + step
     while 0 <= j < len(paras):
@@ -199,7 +215,7 @@ def pick_article(paras: list[Para]) -> list[int]:
         while 0 <= k < len(cl):
             c = cl[k]
             gap = (chosen[0] - c[-1]) if step < 0 else (c[0] - chosen[-1])     # in paragraphs
-            if len(c) >= 2 and gap <= 8 and size(c) >= 300:
+            if len(c) >= 2 and gap <= 12 and size(c) >= 300:
                 chosen = (c + chosen) if step < 0 else (chosen + c)
                 k += step
             else:
@@ -378,6 +394,9 @@ _NOT_NAME = re.compile(r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|Se
                        r"Stand|Aktualisiert|Veröffentlicht|Artikel|Lesezeit|Min)\b")
 
 
+_PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
+
+
 def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
     other words, not a sentence; authors: a "Von …" line or names next to the date)."""
@@ -421,6 +440,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         prev = t
         paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
     classify(paras, p, repeated)
+    mark_credits(paras)
     revise(paras, p)
     chosen = pick_article(paras)
     if not chosen:
@@ -439,11 +459,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
                              h + 1)
         head = _header(raw, h, body_from, repeated)
         start = body_from
-    near = head[1:] if head else []
     top = h if h is not None else start
-    near += [norm(x) for x in reversed(raw[max(0, top - 8):top])]       # the date line above the headline
     body_lines = [x.clean for x in paras if x.index >= start][:12]
-    near += [x for x in body_lines if _is_date_or_byline(x) and len(x.split()) <= 6]   # or just after the lead
+    near = (head[1:] if head else []) \
+        + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
+        + [norm(x) for x in reversed(raw[max(0, top - 8):top])]       # the date line above the headline
+    near.sort(key=lambda x: not _PUBLISHED.search(x))                 # "Veröffentlicht: …" first
     body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"
                   and paras[i].index >= start]
     body = "\n\n".join(x.clean for x in body_paras)
