@@ -9,8 +9,9 @@ found the way jusText finds it in HTML (Pomikálek 2011), on lines instead of HT
    ``short``, ``bad``;
 3. context: a short or near-good paragraph between good ones becomes good, between bad ones bad; a heading
    shortly before good text is kept;
-4. the article is the largest cluster of good paragraphs (a break of 3+ lines of non-good text ends a
-   cluster); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 12 lines joins it (the
+4. the article is the largest cluster of good paragraphs (a break of 3+ lines without text of their own
+   ends a cluster: short lines made good by their neighbours count as a break, so "headline / 66 Likes /
+   Wildtiere" between teasers of other articles separates them); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 12 lines joins it (the
    article after an ad box or a picture gallery), single good paragraphs around it (teasers of other
    articles) do not;
 5. the headline is the headline-like line before the article that the body's topic words point to (most
@@ -74,6 +75,7 @@ class Para:
     text: str            # normalised line (bullet kept)
     clean: str           # without bullet and [markers]
     bullet: bool = False
+    first: str = "bad"   # the context-free class
     cls: str = "bad"     # context-free, then final class
     heading: bool = False
 
@@ -189,12 +191,15 @@ def clusters(paras: list[Para], max_gap: int = 2) -> list[list[int]]:
     cur: list[int] = []
     gap = 0
     for i, x in enumerate(paras):
-        if x.cls == "good":
+        if x.cls == "good" and x.first in ("good", "neargood"):
             if cur and gap > max_gap:
                 out.append(cur)
                 cur = []
             cur.append(i)
             gap = 0
+        elif x.cls == "good" and cur:
+            cur.append(i)     # a short line made good by its neighbours: part of the run, but no text of its own
+            gap += 1
         else:
             gap += 1
     if cur:
@@ -441,6 +446,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
     classify(paras, p, repeated)
     mark_credits(paras)
+    for x in paras:
+        x.first = x.cls
     revise(paras, p)
     chosen = pick_article(paras)
     if not chosen:
