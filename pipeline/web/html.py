@@ -219,7 +219,33 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
+    lead = page_lead(tree)
+    if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
+        lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
     return HtmlPage(meta, lines, page_captions(tree), meta.url)
+
+
+_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standfirst|vorspann|kurztext|"
+                         r"article-intro|article-lead|summary|abstract|excerpt)(?=$|[\s_-])", re.I)
+
+
+def page_lead(tree) -> str | None:
+    """The article's lead paragraph when the page marks it (class intro/lead/teaser-text/…), inside the
+    article or main content or after the headline, not in a link or a box of other content."""
+    from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
+    heads = _headline_elements(tree)
+    order = {id(e): i for i, e in enumerate(tree.iter())}
+    after = order.get(id(heads[0]), 10 ** 9) if heads else 10 ** 9
+    for e in tree.iter("p", "div", "span", "section"):
+        if not _LEAD_CLASS.search(e.get("class") or ""):
+            continue
+        in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order[id(e)] > after
+        if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
+            continue
+        t = ws(e.text_content())
+        if 10 <= len(t.split()) <= 120:
+            return t
+    return None
 
 
 def _host_of(url: str | None) -> str | None:
