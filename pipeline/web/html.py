@@ -220,6 +220,8 @@ def read_html_page(html: str) -> HtmlPage:
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     lead = page_lead(tree)
+    if lead and meta.teaser and _key(lead) == _key(meta.teaser):
+        lead = None                     # the standfirst: it is the teaser field (as the page's description)
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
     return HtmlPage(meta, lines, page_captions(tree), meta.url)
@@ -243,6 +245,7 @@ def page_lead(tree) -> str | None:
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
         t = ws(e.text_content())
+        t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t
     return None
