@@ -121,7 +121,7 @@ def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
             x.cls = "bad"
 
 
-_CREDIT_ONLY = re.compile(r"^(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Video)\s*:?\s*$", re.I)
+_CREDIT_ONLY = re.compile(r"^(?:Fotos?|Bild(?:er)?|Bildquelle|Grafik|Video)\s*:?\s*$", re.I)
 
 
 def mark_credits(paras: list[Para]) -> None:
@@ -382,6 +382,25 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     return head + rest
 
 
+def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Para]:
+    """Every non-blank line (repeats of the line before dropped) as a paragraph with its final class."""
+    paras: list[Para] = []
+    prev = None
+    for i, ln in enumerate(raw):
+        t = norm(ln)
+        if not t or t == prev:
+            prev = t or prev
+            continue
+        prev = t
+        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
+    classify(paras, p, repeated)
+    mark_credits(paras)
+    for x in paras:
+        x.first = x.cls
+    revise(paras, p)
+    return paras
+
+
 @dataclass
 class DumpArticle:
     text: str                        # seed-format text: kicker, headline, header lines, body
@@ -435,20 +454,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     p = web_rules().dump
     repeated = repeated or set()
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    paras: list[Para] = []
-    prev = None
-    for i, ln in enumerate(raw):
-        t = norm(ln)
-        if not t or t == prev:
-            prev = t or prev
-            continue
-        prev = t
-        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
-    classify(paras, p, repeated)
-    mark_credits(paras)
-    for x in paras:
-        x.first = x.cls
-    revise(paras, p)
+    paras = classify_lines(raw, repeated, p)
     chosen = pick_article(paras)
     if not chosen:
         return None
