@@ -29,8 +29,8 @@ from functools import lru_cache
 
 from pipeline.web.profile import DumpParams, web_rules
 
-_MARKER = re.compile(r"^\s+[•◦▪·]\s|^\s*\[[^\]\n]{0,40}\]|\[\s{3,}\]|^\s*[━─═]{10,}\s*$")
-_BULLET = re.compile(r"^\s*[•◦▪·*]\s+|^\s+\d{1,2}\.\s+")   # on raw lines: "  • Suche", "  1. Politik"
+_MARKER = re.compile(r"^\s+[•◦▪·□■]\s|^\s*\[[^\]\n]{0,40}\]|\[\s{3,}\]|^\s*[━─═]{10,}\s*$")
+_BULLET = re.compile(r"^\s*[•◦▪·*□■]\s+|^\s+\d{1,2}\.\s+")   # on raw lines: "  • Suche", "  1. Politik"
 _BRACKETS = re.compile(r"\[[^\]\n]{0,60}\]")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -252,7 +252,7 @@ def _not_headline(t: str) -> bool:
     """Dates, bylines, photo credits and captions, interface strings are never the headline."""
     from pipeline.ingest import _find_date, _is_caption, _is_ui
     return _is_date_or_byline(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
-        or _is_ui(t) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
+        or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
 
 
 def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
@@ -261,7 +261,7 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
         return False
     n = len(t.split())
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
-        and not _not_headline(t)
+        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2      # no breadcrumb line
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -297,11 +297,12 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         if above[0] is not None and above[1] >= 0.5:
             return above[0]
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
-        if below[1] >= 1.0:
+        if below[1] >= 0.5:
             return below[0]
-        # nothing names the topic: the nearest headline-like line above the byline
+        # nothing names the topic: the nearest headline-like line of 3+ words above the byline
         return next((i for i in range(anchor - 1, max(lo, anchor - 6) - 1, -1)
-                     if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")), None)
+                     if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")
+                     and len(norm(lines[i]).split()) >= 3), None)
     best = _best(lines, range(lo, end), end, freq, repeated, None, start)
     return best[0] if best[1] >= 1.0 else None
 
