@@ -627,8 +627,8 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
         title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,
-        section=h.section, dateline=dateline, body_text="\n\n".join(p for p in paras if p), captions=captions,
-        published_precision=precision,
+        section=h.section or (dump.section if dump is not None else None), dateline=dateline,
+        body_text="\n\n".join(p for p in paras if p), captions=captions, published_precision=precision,
     )
 
 

@@ -340,6 +340,55 @@ def _prev_line(raw: list[str], i: int, max_back: int = 2) -> int | None:
 _CRUMB_SEP = re.compile(r"\s+(?:/|›|»|>|\|)\s+")
 
 
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
+
+
+def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
+    """A numbered breadcrumb list above the headline (" 1. Frankfurter Rundschau Startseite" / " 2. Politik" /
+    " 3. <title>"): the items between the home link (the first) and the title."""
+    from pipeline.web.htmlmeta import _similar
+    rules = web_rules()
+    lo = max(0, h - 80)
+    for end in range(h - 1, lo, -1):
+        m = _NUMBERED_ITEM.match(raw[end])
+        if not m or _similar(m.group(2), title) < 0.5:
+            continue
+        items = [norm(m.group(2))]
+        k, n = end - 1, int(m.group(1))
+        while k >= lo and n > 1:
+            mk = _NUMBERED_ITEM.match(raw[k])
+            if not mk or int(mk.group(1)) != n - 1:
+                break
+            items.insert(0, norm(mk.group(2)))
+            n -= 1
+            k -= 1
+        if n != 1 or len(items) < 3:
+            return None
+        mid = [x for x in items[1:-1] if x.casefold() not in rules.home_crumbs]
+        return " / ".join(mid) or None
+    return None
+
+
+def crumb_section(raw: list[str], h: int, title: str) -> str | None:
+    """The section from a breadcrumb line above the headline ("home / InfoStream / <title>" -> "InfoStream"):
+    its items without the home link, generic labels and the title."""
+    rules = web_rules()
+    numbered = _numbered_crumbs(raw, h, title)
+    if numbered is not None:
+        return numbered
+    for ln in reversed(raw[max(0, h - 12):h]):
+        parts = [x.strip() for x in _CRUMB_SEP.split(norm(_BULLET.sub("", ln)))]
+        if len(parts) < 3:
+            continue
+        last = parts[-1]
+        if not (title.endswith(last) or last.endswith(title) or last == title):
+            continue
+        items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
+                 and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
+        return " / ".join(items) or None
+    return None
+
+
 def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
     """(title, kicker): a breadcrumb line above whose last item ends the headline line ("home / InfoStream /
     Eigentumsvorbehalt: Das sollten …" above "Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten …")
@@ -408,6 +457,7 @@ class DumpArticle:
     published: tuple | None = None   # (datetime, precision) from the date line near the headline
     authors: list[str] | None = None
     headline: bool = True            # False: no headline found, the text is body only
+    section: str | None = None       # from a breadcrumb line above the headline
 
 
 _NAME_RUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+(?:von\s+|van\s+|de\s+)?"
@@ -483,7 +533,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
                   and paras[i].index >= start]
     body = "\n\n".join(x.clean for x in body_paras)
     published, authors = header_date_authors([norm(_BULLET.sub("", x)) for x in near if norm(x)])
-    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head))
+    section = crumb_section(raw, h, norm(raw[h])) if h is not None else None
+    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 
 # ----------------------------------------------------------------------------- lines across pages
