@@ -161,7 +161,8 @@ OTHER_TEASER = ("Nach dem Sturm am Wochenende sind in der Region noch immer viel
 
 
 def dump_text() -> str:
-    lines = MENU + ["", COOKIE, "", "[Akzeptieren]", "", "Energiewende", "",
+    lines = MENU + ["", COOKIE, "", "[Akzeptieren]", "", " 1. Beispiel-Zeitung Startseite", " 2. Politik",
+                    " 3. Niedersachsen", " 4. Land will Windkraft-Ausbau verdoppeln", "", "Energiewende", "",
                     "Land will Windkraft-Ausbau verdoppeln", "", "Von Anna Beispiel", "28.04.2020, 18:00 Uhr",
                     "", "  • Teilen", "  • Drucken", ""]
     for p in BODY_PARAS:
@@ -182,6 +183,7 @@ def test_page_dump_article_and_metadata() -> None:
     assert a.title == "Land will Windkraft-Ausbau verdoppeln"
     assert a.kicker == "Energiewende"
     assert a.authors == ["Anna Beispiel"]
+    assert a.section == "Politik / Niedersachsen"
     assert a.published_at.astimezone(BERLIN) == datetime(2020, 4, 28, 18, 0, tzinfo=BERLIN)
     assert a.body_text.split("\n\n") == BODY_PARAS
     for junk in ("Cookies", "Startseite", "Teilen", "Sturm", "Impressum", "Kommentare", "©"):
