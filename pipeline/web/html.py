@@ -115,7 +115,9 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 def _mostly_urls(line: str) -> bool:
     """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …")."""
     urls = sum(len(m) for m in _URL.findall(line))
-    return urls > 0 and urls >= 0.3 * len(line)
+    rest = _URL.sub(" ", line)
+    return urls > 0 and (urls >= 0.6 * len(line) or len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", rest)) <= 3
+                         or (urls >= 0.3 * len(line) and not re.search(r"\s[a-zäöüß]+\s", rest)))
 
 
 def _same_teaser(k: str, teaser_key: str) -> bool:
@@ -236,12 +238,13 @@ def page_lead(tree) -> str | None:
     article or main content or after the headline, not in a link or a box of other content."""
     from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
     heads = _headline_elements(tree)
-    order = {id(e): i for i, e in enumerate(tree.iter())}
+    elems = list(tree.iter())          # keeps the element proxies alive, so their ids stay unique
+    order = {id(e): i for i, e in enumerate(elems)}
     after = order.get(id(heads[0]), 10 ** 9) if heads else 10 ** 9
     for e in tree.iter("p", "div", "span", "section"):
         if not _LEAD_CLASS.search(e.get("class") or ""):
             continue
-        in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order[id(e)] > after
+        in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order.get(id(e), -1) > after
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
         t = ws(e.text_content())

@@ -528,13 +528,15 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     """(publication candidates, update candidates) from <time> and date elements outside page furniture,
     in document order; "Stand:"/"Aktualisiert" texts are updates."""
     pub, upd = [], []
-    seen = set()
+    seen: set[int] = set()
+    keep: list = []          # element proxies stay alive, so their ids stay unique
     els = [e for e in tree.iter() if isinstance(e.tag, str) and (
         e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",))]
     for e in els:
         if id(e) in seen or not _outside_furniture(e):
             continue
         for d in e.iterdescendants():
+            keep.append(d)
             seen.add(id(d))
         text = ws(e.text_content())
         if len(text) > 160:
