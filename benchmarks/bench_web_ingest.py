@@ -129,12 +129,15 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False) -> d
                 continue
             a = read_one(path)
             tp, fn, fp, log = body_counts(a.body_text if a else "", g)
+            if a is None:
+                log.insert(0, "  REJECTED (no article)")
             r = res.setdefault((sp, route), {"tp": 0, "fn": 0, "fp": 0, "pages": 0, "meta": {}, "n_meta": 0,
                                              "n_section": 0})
             r["tp"] += tp
             r["fn"] += fn
             r["fp"] += fp
             r["pages"] += 1
+            r["rejected"] = r.get("rejected", 0) + (a is None)
             if stem in meta:
                 r["n_meta"] += 1
                 r["n_section"] += "section" in meta[stem]
@@ -163,6 +166,8 @@ def table(res: dict) -> str:
                               ("section", r["n_section"]))]
             rows.append(f"| {sp} | {route} | {r['pages']} | {p:.3f} | {rc:.3f} | {f:.3f} | {r['n_meta']} | "
                         + " | ".join(m) + " |")
+    rej = sum(r.get("rejected", 0) for k, r in res.items() if isinstance(k, tuple))
+    rows.append(f"\nrejected pages (scored with an empty body): {rej}")
     return "\n".join(rows)
 
 
