@@ -345,36 +345,52 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
 
 
 # ----------------------------------------------------------------------------- authors
+_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof."}
+
+
+def _strip_job_words(toks: list[str], rules: WebRules) -> list[str]:
+    """Leading job words go: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Dennis Tölle"; academic
+    titles ("Dr.", "Prof.") stay part of the name."""
+    while toks:
+        t = toks[0].casefold()
+        if t.rstrip(".") in {"dr", "prof"}:
+            break
+        if t in rules.author_roles or any(t.endswith("-" + r) for r in rules.author_roles) \
+                or t.rstrip(".") in {"dipl", "ing", "mag"}:
+            toks = toks[1:]
+            continue
+        break
+    return toks
+
+
+def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> bool:
+    """The site, publisher, a desk, agency, company or generic account."""
+    f = n.casefold()
+    extra = {x.casefold() for x in (profile.not_authors if profile else ())}
+    if f in rules.not_authors or f in extra or _fold(n) in {_fold(s) for s in sites if len(_fold(s)) >= 3}:
+        return True
+    words = re.findall(r"[\w.]+", f)
+    return any(w in rules.not_author_words for w in words) or any(
+        w.endswith(x) for w in words for x in ("redaktion", "zeitung", "nachrichten"))
+
+
+def _name_shape(toks: list[str]) -> bool:
+    """2-5 words, the name words capitalised, not all in capitals ("AUTO ZEITUNG")."""
+    name_toks = [t for t in toks if t.lower() not in _PARTICLES]
+    return 2 <= len(toks) <= 5 and bool(name_toks) and all(t[0].isupper() for t in name_toks) \
+        and not all(t.isupper() and len(t) > 2 for t in name_toks)
+
+
 def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
     n = re.sub(r"^(?:von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
-    toks = n.split()
-    # leading job words: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Dennis Tölle"
-    while toks and (toks[0].casefold() in rules.author_roles
-                    or any(toks[0].casefold().endswith("-" + r) for r in rules.author_roles)
-                    or toks[0].casefold().rstrip(".") in {"dr", "prof", "dipl", "ing", "mag"}):
-        if toks[0].casefold().rstrip(".") in {"dr", "prof"}:
-            break  # academic titles stay part of the name
-        toks = toks[1:]
+    toks = _strip_job_words(n.split(), rules)
     n = " ".join(toks)
-    if not n:
+    if not n or _names_no_person(n, rules, sites, profile) or not _name_shape(toks):
         return None
-    f = n.casefold()
-    extra = {x.casefold() for x in (profile.not_authors if profile else ())}
-    if f in rules.not_authors or f in extra or _fold(n) in {_fold(s) for s in sites if len(_fold(s)) >= 3}:
-        return None
-    words = re.findall(r"[\w.]+", f)
-    if any(w in rules.not_author_words for w in words) or any(
-            w.endswith(x) for w in words for x in ("redaktion", "zeitung", "nachrichten")):
-        return None
-    name_toks = [t for t in toks if t.lower() not in {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof."}]
-    if not 2 <= len(toks) <= 5 or not name_toks:
-        return None
-    if not all(t[0].isupper() for t in name_toks) or all(t.isupper() and len(t) > 2 for t in name_toks):
-        return None  # "AUTO ZEITUNG", lower-case handles
     return n
 
 
@@ -557,52 +573,42 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     return pub, upd
 
 
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+                   "published_time", "parsely-pub-date", "sailthru.date")
+_GENERIC_DATE_META = ("date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate",
+                      "publishdate", "publish-date", "publication_date", "datecreated", "creation_date",
+                      "last-modified")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
+
+
+def _first_date(values: list) -> tuple[datetime, str] | None:
+    """The first value that is a date: parsed (datetime, precision) pairs pass, strings are parsed."""
+    for v in values:
+        got = v if isinstance(v, tuple) else parse_date_value(v) if isinstance(v, str) else None
+        if got:
+            return got
+    return None
+
+
 def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
                ) -> tuple[tuple[datetime, str] | None, str | None, datetime | None]:
-    """((published, precision), source name, updated_at)."""
-    chain: list[tuple[str, list]] = []
-    if ld_art:
-        chain.append(("json-ld", [ld_art.get("datePublished"), ld_art.get("dateCreated")]))
-    chain.append(("article:published_time", _meta(tree, "article:published_time", "og:published_time",
-                                                   "og:article:published_time", "datepublished",
-                                                   "published_time", "parsely-pub-date", "sailthru.date")))
+    """((published, precision), source name, updated_at), by the precedence in the module docstring."""
     pub_vis, upd_vis = _visible_dates(tree, rules)
     pages = [o for o in ld if any(t in ("WebPage", "ItemPage") for t in _types(o))]
-    published = None
-    source = None
+    chain = [("json-ld", [ld_art.get("datePublished"), ld_art.get("dateCreated")] if ld_art else []),
+             ("article:published_time", _meta(tree, *_PUBLISHED_META)),
+             ("visible", pub_vis[:1]),
+             ("json-ld webpage", [o.get("datePublished") for o in pages]),
+             ("meta", _meta(tree, *_GENERIC_DATE_META))]
+    published, source = None, None
     for name, values in chain:
-        for v in values:
-            got = parse_date_value(v) if isinstance(v, str) else None
-            if got:
-                published, source = got, name
-                break
+        published = _first_date(values)
         if published:
+            source = name
             break
-    if published is None and pub_vis:
-        published, source = pub_vis[0], "visible"
-    if published is None:
-        for o in pages:
-            got = parse_date_value(o.get("datePublished")) if isinstance(o.get("datePublished"), str) else None
-            if got:
-                published, source = got, "json-ld webpage"
-                break
-    if published is None:
-        for v in _meta(tree, "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate",
-                       "publishdate", "publish-date", "publication_date", "datecreated", "creation_date",
-                       "last-modified"):
-            got = parse_date_value(v)
-            if got:
-                published, source = got, "meta"
-                break
-    updated = None
-    for v in ([ld_art.get("dateModified")] if ld_art else []) + _meta(
-            tree, "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"):
-        got = parse_date_value(v) if isinstance(v, str) else None
-        if got:
-            updated = got[0]
-            break
-    if updated is None and upd_vis:
-        updated = upd_vis[0][0]
+    upd = _first_date(([ld_art.get("dateModified")] if ld_art else []) + _meta(tree, *_MODIFIED_META)
+                      + upd_vis[:1])
+    updated = upd[0] if upd else None
     if published and updated and updated <= published[0]:
         updated = None
     return published, source, updated
