@@ -499,6 +499,26 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     return published, authors
 
 
+def _body_start(paras: list[Para], chosen: list[int], h: int, start: int, p: DumpParams) -> int:
+    """The line where the body begins: after the headline; when the headline opens the block, at the first
+    good paragraph of some length after it that is no date or byline."""
+    if h < start:
+        return max(start, h + 1)
+    return next((paras[i].index for i in chosen if paras[i].index > h and paras[i].cls == "good"
+                 and len(paras[i].clean) >= p.length_low and not _is_date_or_byline(paras[i].clean)), h + 1)
+
+
+def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, start: int) -> list[str]:
+    """Where the date and byline are looked for, in order: "Veröffentlicht …" lines, the header lines after
+    the headline, short date/byline lines just after the lead, the lines just above the headline."""
+    body_lines = [x.clean for x in paras if x.index >= start][:12]
+    near = (head[1:] if head else []) \
+        + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
+        + [norm(x) for x in reversed(raw[max(0, top - 8):top])]
+    near.sort(key=lambda x: not _PUBLISHED.search(x))
+    return [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+
+
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
@@ -516,23 +536,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
     head: list[str] = []
     if h is not None:
-        body_from = max(start, h + 1)
-        if h >= start:
-            body_from = next((paras[i].index for i in chosen if paras[i].index > h and paras[i].cls == "good"
-                              and len(paras[i].clean) >= p.length_low and not _is_date_or_byline(paras[i].clean)),
-                             h + 1)
+        body_from = _body_start(paras, chosen, h, start, p)
         head = _header(raw, h, body_from, repeated)
         start = body_from
-    top = h if h is not None else start
-    body_lines = [x.clean for x in paras if x.index >= start][:12]
-    near = (head[1:] if head else []) \
-        + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
-        + [norm(x) for x in reversed(raw[max(0, top - 8):top])]       # the date line above the headline
-    near.sort(key=lambda x: not _PUBLISHED.search(x))                 # "Veröffentlicht: …" first
-    body_paras = [paras[i] for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good"
-                  and paras[i].index >= start]
-    body = "\n\n".join(x.clean for x in body_paras)
-    published, authors = header_date_authors([norm(_BULLET.sub("", x)) for x in near if norm(x)])
+    body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start)
+    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
     section = crumb_section(raw, h, norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
