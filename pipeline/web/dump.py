@@ -492,11 +492,29 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                             authors.append(p)
         if AUTHOR_PREFIX.match(t) and len(t.split()) <= 16 and not authors:
             head = t[:found[1].start()] if found is not None else t
-            for part in split_names(re.sub(r"\s*//.*$", "", head)):
+            head = " ".join(w for w in re.sub(r"\s*//.*$", "", head).split() if not re.search(r"[\d_]", w))
+            for part in split_names(head):
                 p = clean_person(part, rules, set(), None)
                 if p:
                     authors.append(p)
     return published, authors
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Geschrieben von|Über den Autor|"
+                           r"Über die Autorin)\s*:?$", re.I)
+
+
+def labelled_author(lines: list[str]) -> list[str]:
+    """An author box: a label line ("Autor", "Geschrieben von") and the name on the next line."""
+    from pipeline.web.htmlmeta import clean_person
+    rules = web_rules()
+    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(x)]
+    for a, b in zip(ne, ne[1:]):
+        if _AUTHOR_LABEL.match(a):
+            p = clean_person(b, rules, set(), None)
+            if p:
+                return [p]
+    return []
 
 
 def _body_start(paras: list[Para], chosen: list[int], h: int, start: int, p: DumpParams) -> int:
@@ -542,6 +560,9 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start)
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
+    if not authors:   # an author box after the article or in the header
+        end = paras[chosen[-1]].index
+        authors = labelled_author(raw[h if h is not None else start:start] + raw[end + 1:end + 30])
     section = crumb_section(raw, h, norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
