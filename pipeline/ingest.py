@@ -7,8 +7,10 @@ Three kinds of input, told apart by extension and content:
   a timestamp, photo captions, a dateline, teasers for other articles and a
   footer. :func:`parse_scraped_text` recovers the metadata and cleans the body.
 * HTML (``.html``/``.htm``, or any text file whose content starts with
-  ``<!doctype``/``<html``): trafilatura extracts body and metadata, htmldate the
-  date. Trafilatura's text gets the same line-level junk filter.
+  ``<!doctype``/``<html``): :mod:`pipeline.web` (metadata by a fixed precedence,
+  trafilatura's body without page furniture, offline). The text gets the same
+  line-level junk filter. A full-page text dump is first cut to its article
+  (:mod:`pipeline.web.dump`).
 * JSONL (``.jsonl``/``.ndjson``, optionally ``.gz``): one article a line with
   ``id`` and ``text`` plus optional ``title``, ``published``, ``url``,
   ``authors``, ``source``. The text is taken verbatim, so offsets refer to it.
@@ -835,7 +837,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"REJECT {item.source_path}: {item.reason} ({item.detail})")
             continue
         print(f"== {item.source_path} [{item.source_format}] id={item.source_id}")
-        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "section", "dateline", "captions"):
+        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "published_precision", "updated_at",
+                  "section", "dateline", "captions"):
             print(f"   {k}: {getattr(item, k)!r}")
         print(f"   body: {len(item.body_text)} chars, {item.body_text.count(chr(10) * 2) + 1} paragraphs")
         if args.body:
