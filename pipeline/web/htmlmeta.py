@@ -630,7 +630,8 @@ def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
     m.title, m.kicker = pick_title(tree, ld_art, m.site_names, rules, profile)
     m.authors = pick_authors(tree, ld_art, persons, m.site_names, rules, profile)
     m.section = pick_section(tree, ld, ld_art, m.title, m.site_names, rules, url)
-    pub, m.published_source, m.updated_at = pick_dates(tree, ld, ld_art, rules)
+    pub, m.published_source, updated = pick_dates(tree, ld, ld_art, rules)
+    m.updated_at = to_storage(updated, "time")
     if pub:
         m.published_at, m.published_precision = pub
     desc = [d for d in ([ld_art.get("description")] if ld_art and isinstance(ld_art.get("description"), str)
@@ -652,9 +653,11 @@ def page_captions(tree) -> list[str]:
 
 
 def to_storage(dt: datetime | None, precision: str | None) -> datetime | None:
-    """A date-only value is kept at 00:00 UTC of its day (never 22:00 of the day before)."""
+    """A date-only value is kept at 00:00 UTC of its day (never 22:00 of the day before); an instant keeps its
+    instant, in Europe/Berlin."""
     if dt is None:
         return None
     if precision == "day":
         return datetime.combine(dt.date(), time(0, 0), tzinfo=timezone.utc)
-    return dt
+    from pipeline.ingest import BERLIN
+    return dt.astimezone(BERLIN)      # the same instant, shown in German time (as for scraped text)
