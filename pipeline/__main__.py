@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("what", nargs="?", choices=["all", "ner", "roles", "claims", "web"], default="all")
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _delegate(f"pipeline.eval_{a.what}")(a))
+
+    for name, module, helptext in [          # views and pages for the people who read the tables
+        ("sql", "pipeline.views", 'query the tables and views: sql "SELECT ..." [--out OUT] [--csv]'),
+        ("show", "pipeline.review.show", "review pages: show [ARTICLE...] [--out OUT] [--dest DIR]"),
+        ("overview", "pipeline.review.overview", "corpus overview page with plots: overview [--out OUT]"),
+    ]:
+        d = sub.add_parser(name, help=helptext, add_help=False)
+        d.add_argument("rest", nargs=argparse.REMAINDER)
+        d.set_defaults(func=_delegate(module))
     return p
 
 
