@@ -167,3 +167,21 @@ def test_slots_never_overlap():
         for y in anns:
             if x is not y and x.slot == y.slot:
                 assert x.end <= y.start or y.end <= x.start
+
+
+@needs_browser
+def test_overview_page_opens_with_its_plots(corpus_outputs, tmp_path, artifacts):
+    assert cli(["overview", "--out", str(corpus_outputs), "--dest", str(tmp_path)]) == 0
+    page = tmp_path / "overview.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "<img" not in html          # inline SVG only, nothing fetched
+    dom = _chromium("--dump-dom", page.as_uri())
+    assert dom.count("<svg") == 4
+    for title in ("Statements per day", "Most quoted speakers", "Who holds which role", "Reject reasons"):
+        assert title in dom
+    # the plots' text is text: the top speakers and the role facts are there to read and search
+    assert "Friedrich Merz" in dom and "Christian Lindner: Finanzminister (Deutschland) †" in dom
+    assert "duplicate" in dom                                     # the one reject of corpus/
+    shot = artifacts / "overview.png"
+    _chromium("--window-size=1100,2400", f"--screenshot={shot}", page.as_uri())
+    assert shot.stat().st_size > 20_000
