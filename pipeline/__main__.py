@@ -36,8 +36,8 @@ def _cmd_rerun(args) -> int:
         return 2
     print(res["report"])
     print(f"{res['articles']} articles: {res['reextracted']} re-extracted, {res['reused']} kept "
-          f"({res['why']}) in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
-          f"rules {res['rules_version']}; report {res['report_path']}")
+          f"in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
+          f"rules {res['rules_version']}; report {res['report_path']} (rows: {res.get('report_html')})")
     return 0
 
 

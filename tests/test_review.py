@@ -185,3 +185,48 @@ def test_overview_page_opens_with_its_plots(corpus_outputs, tmp_path, artifacts)
     shot = artifacts / "overview.png"
     _chromium("--window-size=1100,2400", f"--screenshot={shot}", page.as_uri())
     assert shot.stat().st_size > 20_000
+
+
+def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_path, capsys):
+    """Remove the speech verb "meinen" and the role title "Immobilienentwickler": the report names the
+    rows, with article, actor/speaker, role/claim and sentence, in Markdown and HTML."""
+    out = tmp_path / "out"
+    shutil.copytree(corpus_outputs, out, symlinks=True)
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(pipeline.__file__).parent / "rules", rules)
+    speech = (rules / "speech.yaml").read_text(encoding="utf-8")
+    assert speech.count("\n    - meinen\n") == 2
+    (rules / "speech.yaml").write_text(speech.replace("\n    - meinen\n", "\n"), encoding="utf-8")
+    roles = (rules / "roles.yaml").read_text(encoding="utf-8")
+    assert "\n    - Immobilienentwickler\n" in roles
+    (rules / "roles.yaml").write_text(roles.replace("\n    - Immobilienentwickler\n", "\n"), encoding="utf-8")
+    assert cli(["rerun", "--out", str(out), "--rules", str(rules)]) == 0
+    printed = capsys.readouterr().out
+    md_path = next((out / "_reports").glob("rerun-*.md"))
+    md = md_path.read_text(encoding="utf-8")
+    assert md.strip() in printed                          # the CLI prints the same report
+    assert "re:" not in md and "[^" not in md              # the why line in plain words
+    assert "**Why these articles:** The changed rule entries can only match" in md
+    assert "„meint“" in md and "the 1 article containing one of them was re-extracted, the other 5 kept" in md
+    witkoff = next(line for line in md.splitlines() if "Steve Witkoff" in line and "Immobilienentwickler" in line)
+    assert "| predicative | removed | Vance, Waltz – und Musk?" in witkoff
+    assert "Steve Witkoff ist ein Immobilienentwickler und enger Freund von Trump." in witkoff
+    volker = [line for line in md.splitlines() if "| Kurt Volker |" in line]
+    assert any("| verb_inverted | removed |" in v and "Mit Blick auf den Ukrainekrieg habe Trump drei Interessen" in v
+               for v in volker)
+    assert any("| changed |" in v and "cue_text: meint → –" in v for v in volker)
+    html_path = md_path.with_suffix(".html")
+    assert html_path.name in md and html_path.resolve().as_uri() in md    # linked from the report (and artifact)
+    html = html_path.read_text(encoding="utf-8")
+    assert '<tr class="removed"><td>removed</td><td>Vance, Waltz – und Musk?' in html
+    assert "<code>predicative</code>: 0 added, 1 removed, 0 changed" in html
+
+
+def test_plain_why():
+    from pipeline.review.rerun_report import plain_why
+    assert plain_why("extractor code changed", 6, 6) == \
+        "The extractor code changed since the last run, so all 6 articles were re-extracted."
+    s = plain_why(r"10 changed surface strings (meint, re:immo[^\s-]*entwickler, re:immo[^\s-]*entwicklern, ...)", 2, 9)
+    assert s == ("The changed rule entries can only match 10 words or forms („meint“, „immo…entwickler“, "
+                 "„immo…entwicklern“ and 7 more); the 2 articles containing one of them were re-extracted, "
+                 "the other 7 kept their rows.")
