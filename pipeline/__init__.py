@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 def load(out="outputs", tables=None):
     """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`), with
-    the schema's pandas dtypes (nullable integers ``Int32``, dates ``datetime64[s]``)."""
+    the schema's pandas dtypes (nullable integers ``Int32``, dates ``date32[day][pyarrow]``)."""
     from pipeline.schemas import pandas_dtypes
     from pipeline.store import load as _load
     return {n: pandas_dtypes(n, df) for n, df in _load(out, tables).items()}

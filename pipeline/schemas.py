@@ -190,8 +190,9 @@ def markdown() -> str:
 
 def pandas_dtypes(name: str, df):
     """``df`` (a table read with pyarrow's ``to_pandas``) with the schema's pandas dtypes: nullable
-    integers as ``Int32`` (not float64), dates as ``datetime64[s]`` (midnight, no time zone; not Python
-    objects). Used by :func:`pipeline.load`."""
+    integers as ``Int32`` (not float64), dates as ``date32[day][pyarrow]`` (a typed date column, not
+    Python objects: its values are ``datetime.date``, it compares with dates and has ``.dt``).
+    Used by :func:`pipeline.load`."""
     import pandas as pd
     if name not in TABLES:
         return df
@@ -201,5 +202,5 @@ def pandas_dtypes(name: str, df):
         if pa.types.is_int32(f.type) and f.nullable:
             df[f.name] = df[f.name].astype("Int32")
         elif pa.types.is_date32(f.type):
-            df[f.name] = pd.to_datetime(df[f.name]).astype("datetime64[s]")
+            df[f.name] = df[f.name].astype(pd.ArrowDtype(pa.date32()))
     return df

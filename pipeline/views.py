@@ -79,7 +79,7 @@ SELECT c.claim_id, c.article_id, c.effective_date, c.date_source,
        c.speaker_kind, sr.speaker_role, c.cue_text AS cue, c.content, c.claim_type, c.confidence,
        coalesce(mm.mentioned, []) AS mentioned, coalesce(mm.mentioned_ids, []) AS mentioned_ids,
        a.title, a.source, a.url, a.published_at, a.published_date,
-       c.claim_text, c.claim_start, c.claim_end, c.claim_date, c.rule_id
+       c.claim_text, c.claim_start, c.claim_end, c.claim_date, c.claim_date_text, c.rule_id
 FROM c
 LEFT JOIN speaker_roles sr ON sr.article_id = c.article_id AND sr.actor_id = c.speaker_actor_id
 LEFT JOIN mentioned mm USING (claim_id)

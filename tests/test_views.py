@@ -128,7 +128,9 @@ def test_pandas_helpers_and_sql_command(corpus_outputs, capsys):
 def test_clean_columns_and_dtypes(corpus_outputs):
     c = pipeline.load(corpus_outputs, ["claims"])["claims"]
     assert str(c["speaker_start"].dtype) == "Int32" and str(c["cue_end"].dtype) == "Int32"
-    assert str(c["claim_date"].dtype).startswith("datetime64") and str(c["effective_date"].dtype).startswith("datetime64")
+    assert str(c["claim_date"].dtype) == str(c["effective_date"].dtype) == "date32[day][pyarrow]"
+    assert (c["effective_date"] >= date(2025, 2, 1)).sum() == len(c) - 1     # the WSJ claim: October 2024
+    assert c["effective_date"].dt.month.isin([2, 10]).all()
     assert c["effective_date"].notna().all()
     assert set(c["speaker_kind"].dropna()) <= {"person", "organization", "anonymous", "unresolved"}
     by_text = c.set_index("claim_text")

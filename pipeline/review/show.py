@@ -118,8 +118,8 @@ def render_body(body: str, anns: list[Ann]) -> str:
     for s, e in zip(cuts, cuts[1:]):
         active = [a for a in active if a.end > s] + starts.get(s, [])
         text = esc(body[s:e])
-        if not active:
-            out.append(text)
+        if not active:                    # a paragraph break: a short block, not empty lines of full height
+            out.append(f'<span class="br">{text}</span>' if "\n" in text and not text.strip() else text)
             continue
         bars = "".join(f'<span class="bar k-{a.kind}" style="top:calc(1.25em + {a.slot * SLOT_PX}px)"></span>'
                        for a in active)
@@ -138,6 +138,7 @@ def _css(n_slots: int) -> str:
 #body {{ white-space: pre-wrap; font-size: 17px; line-height: calc(1.6em + {n_slots * SLOT_PX + 4}px);
         font-family: Georgia, "Times New Roman", serif; }}
 .seg {{ position: relative; }}
+.br {{ display: block; height: 14px; overflow: hidden; line-height: 1px; }}
 .bar {{ position: absolute; left: 0; right: 0; height: 3px; opacity: 0.85; }}
 .lab {{ position: absolute; left: 0; height: 0; z-index: 2; }}
 .lab::before {{ content: attr(data-label); position: absolute; top: 0; left: 0; white-space: nowrap;
