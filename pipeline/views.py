@@ -16,7 +16,8 @@ Views:
   number of articles and mentions, the best confidence and an example sentence.
 - ``article_info``: articles with ``source`` (the URL's host, else the input file) and
   ``published_date`` (the calendar date in Europe/Berlin), without the body text.
-- ``role_sentences``: each role row with the sentence around it (split at sentence punctuation).
+- ``role_sentences``: each role row with the sentence around it (split at sentence punctuation);
+  ``actor_keys`` / ``org_keys``: organisation names folded for matching (:func:`name_key`).
 """
 from __future__ import annotations
 
@@ -39,6 +40,42 @@ def sentence_around(body: str, start: int, end: int) -> str:
     m = _SENT_END.search(body, end)
     e = m.start() if m else len(body)
     return " ".join(body[s:e].split())
+
+
+_WORD = re.compile(r"[\w\-]+")
+_ENDINGS = ("es", "en", "er", "em", "e", "s")
+_ARTICLES = {"der", "die", "das", "des", "dem", "den"}
+
+
+def name_key(name: str | None) -> str:
+    """A name folded for matching an organisation string to an actor: case, a leading article and one
+    inflection ending per word ("Nationaler Nachrichtendienst" = "des Nationalen Nachrichtendienstes")."""
+    out = []
+    for w in _WORD.findall((name or "").casefold()):
+        if w in _ARTICLES and not out:
+            continue
+        if len(w) > 4:
+            for e in _ENDINGS:
+                if w.endswith(e):
+                    w = w[: -len(e)]
+                    break
+        out.append(w)
+    return " ".join(out)
+
+
+def _org_tables(actors: pa.Table, roles: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(key -> actor id of an organisation or place actor, by name and aliases; organisation -> key)."""
+    d = actors.select(["actor_id", "name", "actor_type", "aliases"]).to_pydict()
+    keys: dict[str, str] = {}
+    for aid, name, typ, aliases in sorted(zip(d["actor_id"], d["name"], d["actor_type"], d["aliases"])):
+        if typ not in ("organization", "location"):
+            continue
+        for n in [name, *(aliases or [])]:
+            keys.setdefault(name_key(n), aid)           # several actors: the smallest id
+    keys.pop("", None)
+    orgs = sorted({o for o in roles.column("organization").to_pylist() if o})
+    return (pa.table({"key": pa.array(list(keys), pa.string()), "actor_id": pa.array(list(keys.values()), pa.string())}),
+            pa.table({"organization": pa.array(orgs, pa.string()), "key": pa.array([name_key(o) for o in orgs], pa.string())}))
 
 
 def _role_sentences(articles: pa.Table, roles: pa.Table) -> pa.Table:
@@ -88,25 +125,21 @@ JOIN article_info a ON a.article_id = c.article_id
 
 ROLE_FACTS = """
 CREATE OR REPLACE VIEW role_facts AS
-WITH org_names AS (                                  -- organisation / place actors by name and alias
-    SELECT lower(n) AS key, min(actor_id) AS actor_id
-    FROM (SELECT actor_id, name AS n FROM actors WHERE actor_type IN ('organization', 'location')
-          UNION ALL
-          SELECT actor_id, unnest(aliases) AS n FROM actors WHERE actor_type IN ('organization', 'location'))
-    GROUP BY ALL),
-r AS (
-    SELECT r.*, a.published_date, a.title, s.sentence_text
-    FROM roles r JOIN article_info a USING (article_id) LEFT JOIN role_sentences s USING (role_id))
+WITH r AS (
+    SELECT r.*, a.published_date, a.title, s.sentence_text, o.actor_id AS organization_actor_id
+    FROM roles r JOIN article_info a USING (article_id) LEFT JOIN role_sentences s USING (role_id)
+    LEFT JOIN org_keys k ON k.organization = r.organization
+    LEFT JOIN actor_keys o ON o.key = k.key)
 SELECT r.actor_id, r.actor_name AS actor, r.role, any_value(r.role_category) AS role_category,
-       r.organization, o.actor_id AS organization_actor_id, r.status,
+       r.organization, r.organization_actor_id, r.status,
        min(r.published_date) AS first_seen, max(r.published_date) AS last_seen,
        count(DISTINCT r.article_id)::INTEGER AS n_articles, count(*)::INTEGER AS n_mentions,
        max(r.confidence) AS confidence,
        list(DISTINCT r.rule_id::VARCHAR ORDER BY r.rule_id::VARCHAR) AS rule_ids,
        arg_min(r.sentence_text, r.published_date) AS example_sentence,
        arg_min(r.title, r.published_date) AS example_title
-FROM r LEFT JOIN org_names o ON o.key = lower(r.organization)
-GROUP BY r.actor_id, r.actor_name, r.role, r.organization, o.actor_id, r.status
+FROM r
+GROUP BY r.actor_id, r.actor_name, r.role, r.organization, r.organization_actor_id, r.status
 """
 
 VIEWS = {"article_info": ARTICLE_INFO, "statements": STATEMENTS, "role_facts": ROLE_FACTS}
@@ -122,6 +155,9 @@ def connect(out: str | Path = "outputs", con=None):
     for name, t in tables.items():
         con.register(name, t)
     con.register("role_sentences", _role_sentences(tables["articles"], tables["roles"]))
+    actor_keys, org_keys = _org_tables(tables["actors"], tables["roles"])
+    con.register("actor_keys", actor_keys)
+    con.register("org_keys", org_keys)
     con.execute("SET TimeZone = 'UTC'")
     for sql in VIEWS.values():
         con.execute(sql)

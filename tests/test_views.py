@@ -96,6 +96,12 @@ def test_role_facts_one_row_per_fact(con):
     trump = df[(df["actor"] == "Donald Trump") & (df["role"] == "Präsident")].iloc[0]
     assert trump["n_mentions"] >= 2 and trump["n_articles"] == 1
     assert trump["organization_actor_id"] is not None and isinstance(trump["organization_actor_id"], str)
+    # organisation strings match organisation / place actors up to case and inflection
+    dni = df[(df["actor"] == "John Ratcliffe") & (df["organization"] == "Nationaler Nachrichtendienst")].iloc[0]
+    name = con.execute("SELECT name FROM actors WHERE actor_id = ?", [dni["organization_actor_id"]]).fetchone()[0]
+    assert name == "Nationalen Nachrichtendienstes"
+    orgs = df[df["organization"].notna()].drop_duplicates("organization")
+    assert orgs["organization_actor_id"].notna().sum() >= 15 and len(orgs) >= 18
     volker = df[df["actor"] == "Kurt Volker"].iloc[0]
     assert "meint Kurt Volker, Nato-Botschafter in Trumps erster Amtszeit" in volker["example_sentence"]
 
