@@ -9,10 +9,10 @@ article row and the speaker's actor type.
 - ``effective_date``: the claim's date when the text gives one, else the article's publication date
   (its calendar date in Europe/Berlin, so a date-only "2025-02-14" stays the 14th), with
   ``date_source`` saying which;
-- ``speaker_kind``: person, organization (the speaker actor's type, or an unresolved speaker that names
-  an institution: "Bundesinnenministerium"), anonymous (a source that names nobody: "Angaben aus
-  Teilnehmerkreisen", "US-Medien"), unresolved (no speaker found, or a pronoun / definite noun phrase
-  that was not resolved: "er", "der Verband");
+- ``speaker_kind``: person, organization (the speaker actor's type; without an actor, a speaker whose
+  words name an institution, "Bundesinnenministerium", "das Berufungsgericht", or people, "Forschende"),
+  anonymous (a source that names nobody: "Angaben aus Teilnehmerkreisen", "US-Medien"), unresolved (no
+  speaker found, a pronoun, or a definite noun phrase of neither kind that was not resolved: "er");
 - ``confidence``: the precision of the row's rule measured on the dev pages of the modern-news gold
   (``pipeline/rule_precision.yaml``, refreshed by ``python -m pipeline.rule_precision``);
 - ``parent_claim_id``: a claim whose span lies inside another claim of the same article (a partial
@@ -128,12 +128,20 @@ def speaker_kind(row: dict, actor_type: str | None) -> str:
         return "unresolved"
     w = words()
     toks = [t.casefold() for t in re.findall(r"[\w\-]+", text)]
-    if any(t.endswith(s) for t in toks for s in w.get("anonymous_suffixes", ())):
+
+    def ends(key: str) -> bool:
+        return any(t.endswith(s) for t in toks for s in w.get(key, ()))
+
+    if ends("anonymous_suffixes"):
         return "anonymous"                       # "aus Teilnehmerkreisen", "Insidern"
-    if toks and (toks[0] in w.get("pronouns", ()) or toks[0] in w.get("anaphoric_determiners", ())):
-        return "unresolved"                      # "er", "der Verband", "die Außenministerin"
-    if any(t.endswith(s) for t in toks for s in w.get("institution_suffixes", ())):
-        return "organization"                    # "Bundesinnenministerium", "Angaben des Finanzministeriums"
+    if toks[0] in w.get("pronouns", ()):
+        return "unresolved"                      # "er", "sie", "dieser"
+    if ends("institution_suffixes"):
+        return "organization"                    # "Bundesinnenministerium", "das Berufungsgericht"
+    if ends("person_suffixes"):
+        return "person"                          # "Forschende", "die Außenministerin" (not resolved)
+    if toks[0] in w.get("anaphoric_determiners", ()):
+        return "unresolved"                      # "die Kochrezepte", "der Oberst"
     return "anonymous"                           # "US-Medien", "einem internen Papier"
 
 

@@ -152,7 +152,9 @@ def test_clean_columns_and_dtypes(corpus_outputs):
     kinds = dict(zip(c["speaker_text"].fillna(""), c["speaker_kind"]))
     assert kinds["Angaben aus Teilnehmerkreisen"] == "anonymous"
     assert kinds["Bundesinnenministerium"] == "organization"
-    assert kinds["der Verband"] == "unresolved"
+    assert kinds["der Verband"] == "organization"                 # an institution, though not resolved
+    assert kinds["Angaben von Diplomaten"] == "anonymous"
+    assert kinds["Die Grünen-Fraktionsvorsitzende Katharina Dröge"] == "person"
     assert kinds[""] == "unresolved"
     # confidence = the rule's measured precision (or the table's when the rule has < min_n rows)
     table = enrich.precision_table()
@@ -173,3 +175,21 @@ def test_effective_date_is_the_berlin_calendar_date():
     assert enrich.effective_date(date(2025, 2, 10), utc) == (date(2025, 2, 10), "claim")
     assert enrich.local_date(pd.Timestamp("2025-06-30T22:30:00Z").to_pydatetime()) == date(2025, 7, 1)
     assert enrich.local_date(datetime(2025, 1, 1, 12, 0)) == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize("speaker_text, actor, kind", [
+    ("das Berufungsgericht", None, "organization"),             # names an institution, no actor
+    ("Der südkoreanische Geheimdienst", None, "organization"),
+    ("Forschende", None, "person"),                             # names people
+    ("Angaben aus Teilnehmerkreisen", None, "anonymous"),
+    ("Reuters-Informationen zufolge", None, "anonymous"),
+    ("er", None, "unresolved"),
+    ("die Kochrezepte", None, "unresolved"),
+    (None, None, "unresolved"),
+    ("Merz", "person", "person"),
+    ("Das Weiße Haus", "organization", "organization"),
+    ("in Washington", "location", "organization"),              # a capital speaking for its government
+])
+def test_speaker_kind(speaker_text, actor, kind):
+    row = {"speaker_text": speaker_text, "speaker_actor_id": "x" if actor else None}
+    assert enrich.speaker_kind(row, actor) == kind
