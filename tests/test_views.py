@@ -146,6 +146,10 @@ def test_clean_columns_and_dtypes(corpus_outputs):
     assert dass["content"] == "die Ukraine Gebiete an Russland abgibt"
     act = c[c["claim_text"].str.startswith("So schloss Hegseth")].iloc[0]
     assert act["content"] == "einen Nato-Beitritt der Ukraine und eine Rückkehr zu den Grenzen vor 2014"
+    merz = c[c["claim_text"].str.startswith("Unionsfraktionschef Friedrich Merz forderte dagegen")].iloc[0]
+    assert merz["content"] == "eine grundlegende Wende in der Migrationspolitik"      # no speaker, cue, "dagegen"
+    quote = c[c["claim_text"].str.startswith("„Wenn ich ein Europäer wäre")].iloc[0]
+    assert quote["content"].startswith("Wenn ich ein Europäer wäre")                 # "So" etc. kept when nothing is cut
     laut = c[c["claim_text"].str.startswith("Ebenfalls in Planung ist nach Angaben")].iloc[0]
     assert laut["content"].startswith("Ebenfalls in Planung ist ein persönliches Treffen")
     assert not c["content"].str.contains("[„“]").any()
