@@ -27,7 +27,7 @@ needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromiu
 @pytest.fixture(scope="module")
 def pages(corpus_outputs, tmp_path_factory):
     dest = tmp_path_factory.mktemp("review")
-    assert cli(["show", "--out", str(corpus_outputs), "--dest", str(dest)]) == 0
+    assert cli(["show", "--out", str(corpus_outputs), "--dest", str(dest), "--no-overview"]) == 0
     return dest
 
 
@@ -149,13 +149,15 @@ def test_review_index_opens_and_links_every_article(corpus_outputs, pages, artif
 
 def test_show_selects_articles_and_renders_without_a_browser(corpus_outputs, tmp_path, capsys):
     assert cli(["show", "Pistorius", "--out", str(corpus_outputs), "--dest", str(tmp_path)]) == 0
-    assert "1 article pages" in capsys.readouterr().out
+    assert "1 article pages, index.html and overview.html" in capsys.readouterr().out
     files = sorted(p.name for p in tmp_path.glob("*.html"))
-    assert files == ["1a410d791ceb2956.html", "index.html"]
+    assert files == ["1a410d791ceb2956.html", "index.html", "overview.html"]
     html = (tmp_path / "1a410d791ceb2956.html").read_text(encoding="utf-8")
     assert "http" not in html.split("<main>")[0].replace("http-equiv", "")   # no external resources in the head
     assert "<script" not in html
-    assert cli(["show", "no-such-article", "--out", str(corpus_outputs), "--dest", str(tmp_path)]) == 1
+    assert '<a href="#c-' in html and 'class="seg" id="c-' in html           # claims table -> marks
+    assert cli(["show", "no-such-article", "--out", str(corpus_outputs), "--dest", str(tmp_path),
+                "--no-overview"]) == 1
 
 
 def test_slots_never_overlap():

@@ -4,7 +4,8 @@
 
 ARTICLE is an article id (or its first characters), part of a source path, or part of a title
 (case-insensitive); none means every article. Pages go to ``OUTPUTS/_review/`` unless ``--dest``
-says otherwise: ``index.html`` and ``<article_id>.html``. The pages are self-contained (inline CSS, no
+says otherwise: ``index.html``, ``<article_id>.html`` and the corpus overview ``overview.html``
+(:mod:`pipeline.review.overview`; ``--no-overview`` skips it). The pages are self-contained (inline CSS, no
 script, no network).
 
 The body text is shown as it is stored (``articles.body_text``), with every span of the tables
@@ -127,7 +128,9 @@ def render_body(body: str, anns: list[Ann]) -> str:
                          f'style="top:calc(1.25em + {a.slot * SLOT_PX}px)"></span>'
                          for a in active if a.start == s)
         ids = " ".join(a.id for a in active)
-        out.append(f'<span class="seg" data-start="{s}" data-end="{e}" data-ann="{ids}">{text}{bars}{labels}</span>')
+        first = next((a.id for a in active if a.start == s and a.kind == "claim"), None)
+        anchor = f' id="{first}"' if first else ""
+        out.append(f'<span class="seg"{anchor} data-start="{s}" data-end="{e}" data-ann="{ids}">{text}{bars}{labels}</span>')
     return "".join(out)
 
 
@@ -159,10 +162,10 @@ def article_page(art: pd.Series, t: dict[str, pd.DataFrame], nav: str) -> str:
                                        art.get("source_path"), f"article {aid}"] if _v(x))
     cl = t["claims"][t["claims"]["article_id"] == aid].sort_values("claim_start")
     claims = table(["#", "speaker", "kind", "cue", "content", "type", "date", "conf.", "rule", "nested in"],
-                   [[i + 1, _v(r.speaker_name) or _v(r.speaker_text), _v(r.speaker_kind), _v(r.cue_text),
+                   [[f'<a href="#c-{esc(r.claim_id)}">{i + 1}</a>', _v(r.speaker_name) or _v(r.speaker_text), _v(r.speaker_kind), _v(r.cue_text),
                      _v(r.content), r.claim_type, str(r.effective_date)[:10] if _v(r.effective_date) is not None
                      else "", _fmt(r.confidence), r.rule_id, "yes" if _v(r.parent_claim_id) else ""]
-                    for i, r in enumerate(cl.itertuples())])
+                    for i, r in enumerate(cl.itertuples())], raw={0})
     ro = t["roles"][t["roles"]["article_id"] == aid].sort_values("start")
     roles = table(["actor", "role", "organization", "status", "as written", "conf.", "rule"],
                   [[_v(r.actor_name), r.role, _v(r.organization), r.status, r.role_text, _fmt(r.confidence),
@@ -214,7 +217,8 @@ def index_page(articles: pd.DataFrame, t: dict[str, pd.DataFrame], written: set[
 NAV = '<a href="index.html">Articles</a><a href="overview.html">Corpus overview</a>'
 
 
-def write_pages(out: str | Path, keys: list[str] | None = None, dest: str | Path | None = None) -> list[Path]:
+def write_pages(out: str | Path, keys: list[str] | None = None, dest: str | Path | None = None,
+                overview: bool = True) -> list[Path]:
     import pipeline
     t = pipeline.load(out, ["articles", "mentions", "roles", "claims"])
     dest = Path(dest) if dest else Path(out) / "_review"
@@ -227,6 +231,9 @@ def write_pages(out: str | Path, keys: list[str] | None = None, dest: str | Path
         paths.append(p)
     written = {p.stem for p in dest.glob("*.html")} & set(t["articles"]["article_id"])
     (dest / "index.html").write_text(index_page(t["articles"], t, written, NAV), encoding="utf-8")
+    if overview:                                   # the index links it
+        from pipeline.review.overview import overview_html
+        (dest / "overview.html").write_text(overview_html(out), encoding="utf-8")
     return paths
 
 
@@ -235,11 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("articles", nargs="*", help="article id (prefix), part of a source path or of a title")
     ap.add_argument("--out", default="outputs")
     ap.add_argument("--dest", default=None, help="folder for the pages (default: OUT/_review)")
+    ap.add_argument("--no-overview", action="store_true", help="do not (re)write overview.html")
     args = ap.parse_args(argv)
-    paths = write_pages(args.out, args.articles, args.dest)
+    paths = write_pages(args.out, args.articles, args.dest, overview=not args.no_overview)
     if args.articles and not paths:
         print(f"no article matches {' '.join(args.articles)}")
         return 1
     dest = Path(args.dest) if args.dest else Path(args.out) / "_review"
-    print(f"{len(paths)} article pages and index.html in {dest}")
+    extra = "" if args.no_overview else " and overview.html"
+    print(f"{len(paths)} article pages, index.html{extra} in {dest}")
     return 0
