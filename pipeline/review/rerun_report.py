@@ -110,12 +110,16 @@ def _who_what(table: str, r: dict) -> tuple[str, str]:
 
 
 def _changes(table: str, old: dict, new: dict) -> str:
+    """The columns that differ, the telling ones first: "cue_text: meint → –; rule_id: …"."""
+    shown = SHOWN_CHANGES[table]
+    rest = sorted(k for k in set(old) | set(new) if k not in IGNORED and k not in shown)
     parts = []
-    for c in SHOWN_CHANGES[table]:
+    for c in [*shown, *rest]:
         if old.get(c) != new.get(c):
-            parts.append(f"{c}: {old.get(c) if old.get(c) is not None else '–'} → "
-                         f"{new.get(c) if new.get(c) is not None else '–'}")
-    return "; ".join(parts) or "other columns"
+            a, b = ("–" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)[:80]
+                    for v in (old.get(c), new.get(c)))
+            parts.append(f"{c}: {a} → {b}")
+    return "; ".join(parts)
 
 
 def _items(table: str, per_rule: dict, arts: dict) -> list[dict]:
