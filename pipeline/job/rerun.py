@@ -233,15 +233,20 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     new["rejects"] = pa.concat_tables([old_rej, to_table("rejects", ex.rejects)])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
-    olds = {t: store.read_table(out, t) for t in _ROW_KEYS}
-    diffs = {t: diff_rows(olds[t], tables[t], t) for t in _ROW_KEYS}
+    olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
+    diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in _ROW_KEYS}
     lap("diff report")
     info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory)}
     version = store.write_version(out, tables, info)
     lap("publish")
     RowsStore.save(out, version, {n: new[n] for n in RAW}, types, words, rules, model["key"])
     lap("keep rows")
-    from pipeline.review import rerun_report          # the report with rows (Markdown + HTML)
+    report = render_diff(diffs, man.get("rules_version", "?"), rules.version)
+    rdir = out / "_reports"
+    rdir.mkdir(exist_ok=True)
+    rpath = rdir / f"rerun-{version}.md"
+    rpath.write_text(report, encoding="utf-8")
+    from pipeline.review import rerun_report          # the report with rows (Markdown + HTML) replaces it
     report, rpath, hpath = rerun_report.write(out, version, olds, tables, why, len(todo),
                                               man.get("rules_version", "?"), rules.version, diffs)
     n_arts = new["articles"].num_rows
