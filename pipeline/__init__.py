@@ -5,17 +5,10 @@ __version__ = "0.1.0"
 
 
 def load(out="outputs", tables=None):
-    """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`), with
-    the schema's pandas dtypes (nullable integers ``Int32``, dates ``date32[day][pyarrow]``)."""
-    from pipeline.schemas import pandas_dtypes
+    """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`)."""
     from pipeline.store import load as _load
+    from pipeline.schemas import pandas_dtypes          # nullable integers as Int32, dates as dates
     return {n: pandas_dtypes(n, df) for n, df in _load(out, tables).items()}
-
-
-def connect(out="outputs"):
-    """A DuckDB connection over the tables of ``out`` with the views defined (see :mod:`pipeline.views`)."""
-    from pipeline.views import connect as _connect
-    return _connect(out)
 
 
 def run(inputs, out_dir="outputs", **kwargs):
@@ -24,4 +17,10 @@ def run(inputs, out_dir="outputs", **kwargs):
     return _run(inputs, out_dir, **kwargs)
 
 
-__all__ = ["load", "connect", "run", "__version__"]
+def connect(out="outputs"):
+    """A DuckDB connection over the tables of ``out`` with the views defined (see :mod:`pipeline.views`)."""
+    from pipeline.views import connect as _connect
+    return _connect(out)
+
+
+__all__ = ["load", "run", "__version__"]
