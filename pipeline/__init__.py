@@ -4,6 +4,12 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
+def connect(out="outputs"):
+    """A DuckDB connection over the tables of ``out`` with the views defined (see :mod:`pipeline.views`)."""
+    from pipeline.views import connect as _connect
+    return _connect(out)
+
+
 def load(out="outputs", tables=None):
     """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`)."""
     from pipeline.store import load as _load
@@ -15,12 +21,6 @@ def run(inputs, out_dir="outputs", **kwargs):
     """Run the whole job in this process (see :func:`pipeline.runner.run`)."""
     from pipeline.runner import run as _run
     return _run(inputs, out_dir, **kwargs)
-
-
-def connect(out="outputs"):
-    """A DuckDB connection over the tables of ``out`` with the views defined (see :mod:`pipeline.views`)."""
-    from pipeline.views import connect as _connect
-    return _connect(out)
 
 
 __all__ = ["load", "run", "__version__"]
