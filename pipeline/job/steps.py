@@ -49,6 +49,7 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     articles table (same content hash) are skipped.
     """
     from pipeline.ingest import Article, read_inputs
+    from pipeline.sources import location
 
     work = Path(work_dir)
     known: set[str] = set()
@@ -56,13 +57,15 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     if only_new_in is not None:
         known = set(store.read_table(only_new_in, "articles").column("article_id").to_pylist())
         old = store.read_table(only_new_in, "rejects")
-        known_rejects = set(zip(old.column("source_path").to_pylist(),
-                                map(str, old.column("reason").to_pylist())))
+        # a reject already published for the same place, reason and detail is not repeated (JSONL
+        # rejects carry their line in source_path, so a new bad line of a seen file is new)
+        known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
+                                old.column("detail").to_pylist()))
     rows, rejects, seen = [], [], {}
     skipped = 0
 
     def reject(path, reason, detail):
-        if (path, reason) not in known_rejects:
+        if (path, reason, detail) not in known_rejects:
             rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
 
     for item in read_inputs(inputs):
@@ -71,15 +74,17 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
             continue
         sha = sha256(item.body_text)
         aid = sha[:16]
+        where = location(item.source_path, item.line)
         if aid in known and aid not in seen:
-            seen[aid] = item.source_path
+            seen[aid] = where
             skipped += 1
             continue
         if aid in seen:
-            reject(item.source_path, "duplicate", f"same body text as {seen[aid]}")
+            reject(where, "duplicate", f"same body text as {seen[aid]}")
             continue
-        seen[aid] = item.source_path
+        seen[aid] = where
         row = asdict(item)
+        row.pop("line", None)
         row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
         rows.append(row)
     pq.write_table(to_table("articles", rows), work / "articles.parquet")
