@@ -30,6 +30,7 @@ __all__ = ["Limits", "limits", "Reject", "walk", "read_bytes", "open_stream", "d
            "jsonl_records", "detect_language", "check_article", "BadInput", "location"]
 
 MiB = 1 << 20
+_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ class _Capped(io.RawIOBase):
 
     def readinto(self, b) -> int:
         try:
-            n = self.gz.readinto(b)
+            n = self.gz.readinto(memoryview(b)[:_CHUNK])      # inflate in pieces, checking after each
         except (zlib.error, EOFError, gzip.BadGzipFile) as e:
             raise BadInput("unreadable", f"corrupt gzip data: {type(e).__name__}: {e}") from None
         self.total += n
@@ -257,11 +258,33 @@ def _read_error(e: BaseException) -> BadInput:
     return BadInput("unreadable", f"{type(e).__name__}: {e}")
 
 
+def verify_gzip(path: Path, lim: Limits) -> None:
+    """Inflate the whole stream in pieces, keeping nothing: raises BadInput when it is corrupt (a CRC or
+    deflate error may only show at its end) or over the limits (a bomb), before any record is used."""
+    try:
+        with open_stream(path, lim) as f:
+            while f.read(MiB):
+                pass
+    except (OSError, EOFError, zlib.error, BadInput) as e:
+        raise _read_error(e) from None
+
+
+def _read_capped(f, limit: int) -> bytes:
+    """Up to ``limit`` bytes, read in pieces (never one buffer of ``limit`` bytes up front)."""
+    buf = bytearray()
+    while len(buf) < limit:
+        piece = f.read(min(MiB, limit - len(buf)))
+        if not piece:
+            break
+        buf += piece
+    return bytes(buf)
+
+
 def read_bytes(path: Path, lim: Limits) -> bytes:
     """All bytes of one (text/HTML) file, at most ``max_file_bytes``; raises BadInput."""
     try:
         with open_stream(path, lim) as f:
-            data = f.read(lim.max_file_bytes + 1)
+            data = _read_capped(f, lim.max_file_bytes + 1)
     except (OSError, EOFError, zlib.error, BadInput) as e:
         raise _read_error(e) from None
     if len(data) > lim.max_file_bytes:
@@ -386,6 +409,8 @@ def jsonl_records(path: Path, lim: Limits) -> Iterator[tuple[int, dict | None, B
     """(line, record, None) or (line, None, problem) for each non-blank line; a problem with the file
     itself (unreadable, gzip bomb) is yielded with line 0 after the records read before it."""
     try:
+        if path.suffix.lower() == ".gz":
+            verify_gzip(path, lim)          # all or nothing: records of a corrupt stream are not trusted
         f = open_stream(path, lim)
     except BadInput as e:
         yield 0, None, e
@@ -394,7 +419,7 @@ def jsonl_records(path: Path, lim: Limits) -> Iterator[tuple[int, dict | None, B
         try:
             enc, skip = detect_encoding(f.peek(4096)[:4096])
             if enc != "utf-8":
-                data = f.read(lim.max_file_bytes + 1)
+                data = _read_capped(f, lim.max_file_bytes + 1)
                 if len(data) > lim.max_file_bytes:
                     raise BadInput("too_large", f"{enc} JSONL file over {lim.max_file_bytes} bytes (limit max_file_bytes)")
                 lines = _wide_lines(data, enc, skip)
