@@ -328,3 +328,59 @@ def test_import_error_is_not_bad_input(tmp_path, monkeypatch):
     (tmp_path / "a.html").write_text("<html><body><p>" + GERMAN + "</p></body></html>", encoding="utf-8")
     with pytest.raises(ImportError):
         items_of(tmp_path)
+
+
+# --------------------------------------------------------------------------- the whole run
+def test_hostile_folder_runs_and_only_new_keeps_new_bad_lines_of_a_seen_file(tmp_path):
+    import pipeline
+    from pipeline.runner import run
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "seed.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    feed = inp / "feed.jsonl"
+    feed.write_text(line(id="1", text=GERMAN) + "{kaputt\n" + line(id="3", text=GERMAN + " Drei.", title=3),
+                    encoding="utf-8")
+    (inp / "bombe.txt.gz").write_bytes(_bomb(tmp_path, "b.gz", 40).read_bytes())
+    os.symlink(".", inp / "schleife")
+    out = tmp_path / "out"
+    first = run([inp], out, progress=False)
+    t = pipeline.load(out)
+    assert first.articles_read == 2 and sorted(t["articles"]["language"]) == ["de", "de"]
+    rej = sorted(zip(t["rejects"]["source_path"].map(lambda p: Path(p).name), t["rejects"]["reason"].astype(str)))
+    assert rej == [("bombe.txt.gz", "too_large"), ("feed.jsonl:2", "bad_json"), ("feed.jsonl:3", "bad_record"),
+                   ("schleife", "duplicate")]
+    # a new bad line and a new good line in the file already seen
+    with feed.open("a", encoding="utf-8") as f:
+        f.write('{"id": null, "text": "x"}\n' + line(id="5", text=GERMAN + " Fünf."))
+    second = run([inp], out, only_new=True, progress=False)
+    t = pipeline.load(out)
+    assert second.articles_read == 1 and len(t["articles"]) == 3
+    rej = sorted(zip(t["rejects"]["source_path"].map(lambda p: Path(p).name), t["rejects"]["reason"].astype(str)))
+    assert rej == [("bombe.txt.gz", "too_large"), ("feed.jsonl:2", "bad_json"), ("feed.jsonl:3", "bad_record"),
+                   ("feed.jsonl:4", "bad_record"), ("schleife", "duplicate")]
+
+
+def test_broken_installation_stops_the_run_with_one_message(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from pipeline import envcheck
+    from pipeline.__main__ import main
+
+    monkeypatch.setattr(envcheck, "_OK", set())
+    monkeypatch.setitem(sys.modules, "lxml_html_clean", None)       # import lxml_html_clean -> ImportError
+    (tmp_path / "a.html").write_text("<html><body><p>" + GERMAN + "</p></body></html>", encoding="utf-8")
+    rc = main(["run", str(tmp_path / "a.html"), "--out", str(tmp_path / "out"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert rc == 2 and not (tmp_path / "out" / "rejects").exists()
+    assert err.startswith("error: broken installation, the run did not start:\n  - cannot import lxml_html_clean")
+    assert err.count("\n  - ") == 1
+
+
+def test_missing_model_stops_the_run(tmp_path, monkeypatch):
+    from pipeline import envcheck
+    from pipeline.runner import run
+
+    monkeypatch.setattr(envcheck, "_OK", set())
+    with pytest.raises(envcheck.EnvironmentProblem, match="model directory '/nicht/da' has no meta.json"):
+        run([SEED], tmp_path / "out", model="/nicht/da", progress=False)
