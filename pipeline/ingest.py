@@ -781,6 +781,7 @@ def parse_jsonl(text: str, source_path: str = "") -> Iterator[Article | Reject]:
 
 
 def _read_jsonl(p: Path, sp: str, lim: Limits) -> Iterator[Article | Reject]:
+    lineno = -1
     for lineno, rec, problem in jsonl_records(p, lim):
         if problem is not None:
             where = location(sp, lineno)
@@ -793,6 +794,8 @@ def _read_jsonl(p: Path, sp: str, lim: Limits) -> Iterator[Article | Reject]:
         except Exception as e:  # noqa: BLE001 - one bad record never costs the others
             item = Reject(location(sp, lineno), "parse_error", f"line {lineno}: {type(e).__name__}: {e}")
         yield item if isinstance(item, Reject) else check_article(item, lim, location(sp, lineno))
+    if lineno == -1:
+        yield Reject(sp, "empty_body", "JSONL file without a record (empty or blank lines only)")
 
 
 # --------------------------------------------------------------------------------------------

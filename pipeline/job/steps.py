@@ -13,6 +13,7 @@ import shutil
 import traceback
 import uuid
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -100,6 +101,7 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     Returns the model info as a dict (name, version, key, path, source).
     """
     from pipeline.nlp import load_nlp
+    from pipeline.pieces import parse_each_long, split_long
 
     nlp, info = load_nlp(model)
     cache = DocCache(cache_dir, info.key)
@@ -109,11 +111,13 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     done = arts.num_rows - len(todo)
     if progress and done:
         progress(done)
+    todo, long = split_long(todo)           # texts over PIECE_CHARS: parsed in pieces (bounded memory)
     texts = (t for _, t in todo)
-    for (sha, _), doc in zip(todo, nlp.pipe(texts, batch_size=PARSE_BATCH)):
+    for (sha, _), doc in chain(zip(todo, nlp.pipe(texts, batch_size=PARSE_BATCH)), parse_each_long(nlp, long)):
         cache.put(sha, doc)
         if progress:
             progress(1)
+    todo += long
     return {"name": info.name, "version": info.version, "key": info.key,
             "path": info.path, "source": info.source, "parsed": len(todo), "cached": done}
 
