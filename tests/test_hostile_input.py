@@ -384,3 +384,28 @@ def test_missing_model_stops_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(envcheck, "_OK", set())
     with pytest.raises(envcheck.EnvironmentProblem, match="model directory '/nicht/da' has no meta.json"):
         run([SEED], tmp_path / "out", model="/nicht/da", progress=False)
+
+
+def test_constraints_cover_the_dependencies():
+    """constraints.txt pins every dependency of pyproject.toml to a version that satisfies it, and the
+    tests run with exactly those versions (``pip install -c constraints.txt -e '.[dev]'``)."""
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = {}
+    for raw in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        raw = raw.split("#", 1)[0].strip()
+        if raw:
+            name, _, ver = raw.partition("==")
+            assert ver, f"not pinned: {raw}"
+            pins[canonicalize_name(name)] = ver
+    for dep in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        req = Requirement(dep)
+        name = canonicalize_name(req.name)
+        assert name in pins, f"{req.name} is not in constraints.txt"
+        assert req.specifier.contains(pins[name], prereleases=True), (dep, pins[name])
+        assert version(req.name) == pins[name], f"installed {req.name} {version(req.name)} != pinned {pins[name]}"
