@@ -14,8 +14,9 @@ PIECE_CHARS = 50_000
 _SEPARATORS = ("\n\n", "\n", ". ", " ")
 
 
-def cut_points(text: str, piece: int = PIECE_CHARS) -> list[int]:
+def cut_points(text: str, piece: int | None = None) -> list[int]:
     """Offsets where the text is cut (after a separator), so that no piece is longer than ``piece``."""
+    piece = piece or PIECE_CHARS
     cuts, start, n = [], 0, len(text)
     while n - start > piece:
         end = start + piece
@@ -32,12 +33,12 @@ def cut_points(text: str, piece: int = PIECE_CHARS) -> list[int]:
     return cuts
 
 
-def pieces(text: str, piece: int = PIECE_CHARS) -> list[str]:
+def pieces(text: str, piece: int | None = None) -> list[str]:
     bounds = [0, *cut_points(text, piece), len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def parse_long(nlp, text: str, piece: int = PIECE_CHARS):
+def parse_long(nlp, text: str, piece: int | None = None):
     """The Doc of ``text``, parsed piece by piece; ``doc.text == text``."""
     from spacy.tokens import Doc
 
@@ -50,15 +51,17 @@ def parse_long(nlp, text: str, piece: int = PIECE_CHARS):
     return doc
 
 
-def split_long(items: Iterable[tuple[str, str]], piece: int = PIECE_CHARS
+def split_long(items: Iterable[tuple[str, str]], piece: int | None = None
                ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(short, long) (key, text) pairs: the long ones go through :func:`parse_long`."""
+    piece = piece or PIECE_CHARS
     short, long = [], []
     for key, text in items:
         (long if len(text) > piece else short).append((key, text))
     return short, long
 
 
-def parse_each_long(nlp, long: list[tuple[str, str]]) -> Iterator[tuple[str, object]]:
+def parse_each_long(nlp, long: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], object]]:
+    """((key, text), Doc) for each long text, like ``zip(items, nlp.pipe(texts))``."""
     for key, text in long:
-        yield key, parse_long(nlp, text)
+        yield (key, text), parse_long(nlp, text)

@@ -331,9 +331,12 @@ def test_import_error_is_not_bad_input(tmp_path, monkeypatch):
 
 
 # --------------------------------------------------------------------------- the whole run
-def test_hostile_folder_runs_and_only_new_keeps_new_bad_lines_of_a_seen_file(tmp_path):
+def test_hostile_folder_runs_and_only_new_keeps_new_bad_lines_of_a_seen_file(tmp_path, monkeypatch):
     import pipeline
+    from pipeline import pieces
     from pipeline.runner import run
+
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 2000)       # the seed article (12k characters) is parsed in pieces
 
     inp = tmp_path / "in"
     inp.mkdir()
@@ -347,6 +350,11 @@ def test_hostile_folder_runs_and_only_new_keeps_new_bad_lines_of_a_seen_file(tmp
     first = run([inp], out, progress=False)
     t = pipeline.load(out)
     assert first.articles_read == 2 and sorted(t["articles"]["language"]) == ["de", "de"]
+    body = dict(zip(t["articles"]["article_id"], t["articles"]["body_text"]))
+    assert len(t["mentions"]) > 50 and len(t["claims"]) > 5
+    assert all(body[a][s:e] == x for a, s, e, x in zip(*(t["mentions"][c] for c in ("article_id", "start", "end", "text"))))
+    assert all(body[a][s:e] == x for a, s, e, x in
+               zip(*(t["claims"][c] for c in ("article_id", "claim_start", "claim_end", "claim_text"))))
     rej = sorted(zip(t["rejects"]["source_path"].map(lambda p: Path(p).name), t["rejects"]["reason"].astype(str)))
     assert rej == [("bombe.txt.gz", "too_large"), ("feed.jsonl:2", "bad_json"), ("feed.jsonl:3", "bad_record"),
                    ("schleife", "duplicate")]
