@@ -8,7 +8,10 @@ offset still indexes ``articles.body_text``. A sentence never spans a cut made a
 """
 from __future__ import annotations
 
+import logging
 from typing import Iterable, Iterator
+
+log = logging.getLogger(__name__)
 
 PIECE_CHARS = 50_000
 _SEPARATORS = ("\n\n", "\n", ". ", " ")
@@ -61,7 +64,27 @@ def split_long(items: Iterable[tuple[str, str]], piece: int | None = None
     return short, long
 
 
-def parse_each_long(nlp, long: list[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], object]]:
-    """((key, text), Doc) for each long text, like ``zip(items, nlp.pipe(texts))``."""
+def parse_isolated(nlp, items: list[tuple[str, str]], batch_size: int
+                   ) -> Iterator[tuple[tuple[str, str], object]]:
+    """((key, text), Doc or the exception) for every item, in batches like ``nlp.pipe``; texts over
+    :data:`PIECE_CHARS` in pieces. A text that makes spaCy raise costs only itself: its batch is parsed
+    again one text at a time."""
+    piece = min(PIECE_CHARS, nlp.max_length)     # never a piece spaCy refuses (E088)
+    short, long = split_long(items, piece)
+    for i in range(0, len(short), batch_size):
+        chunk = short[i:i + batch_size]
+        try:
+            docs: list = list(nlp.pipe([t for _, t in chunk], batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - find the text at fault
+            docs = [_parse_one(nlp, key, text, piece) for key, text in chunk]
+        yield from zip(chunk, docs)
     for key, text in long:
-        yield (key, text), parse_long(nlp, text)
+        yield (key, text), _parse_one(nlp, key, text, piece)
+
+
+def _parse_one(nlp, key: str, text: str, piece: int):
+    try:
+        return parse_long(nlp, text, piece)
+    except Exception as exc:  # noqa: BLE001 - one text never stops the parse of the others
+        log.error("parse failed for %s (%d characters): %s: %s", key, len(text), type(exc).__name__, exc)
+        return exc

@@ -417,3 +417,32 @@ def test_constraints_cover_the_dependencies():
         assert name in pins, f"{req.name} is not in constraints.txt"
         assert req.specifier.contains(pins[name], prereleases=True), (dep, pins[name])
         assert version(req.name) == pins[name], f"installed {req.name} {version(req.name)} != pinned {pins[name]}"
+
+
+def test_a_text_spacy_fails_on_costs_only_itself(monkeypatch):
+    """Per-record isolation at the parse: a component that raises on one text of a batch; the batch is
+    parsed again one text at a time and the others get their Doc. Pieces never exceed nlp.max_length."""
+    from spacy.language import Language
+
+    from pipeline import pieces
+    from pipeline.nlp import load_nlp
+
+    if "fails_on_kaputt" not in Language.factories:
+        @Language.component("fails_on_kaputt")
+        def fails_on_kaputt(doc):
+            if "KAPUTT" in doc.text:
+                raise ValueError("this component fails on KAPUTT")
+            return doc
+
+    nlp, _ = load_nlp()
+    items = [("a", GERMAN), ("b", GERMAN + " KAPUTT"), ("c", ENGLISH), ("d", (GERMAN + "\n\n") * 40)]
+    nlp.add_pipe("fails_on_kaputt", last=True)
+    try:
+        monkeypatch.setattr(nlp, "max_length", 1000)       # "d" (10,880 characters) must go in pieces
+        monkeypatch.setattr(pieces, "PIECE_CHARS", 5000)
+        out = list(pieces.parse_isolated(nlp, items, batch_size=16))
+    finally:
+        nlp.remove_pipe("fails_on_kaputt")
+    assert [k for (k, _), _ in out] == ["a", "b", "c", "d"]
+    assert [type(d).__name__ for _, d in out] == ["Doc", "ValueError", "Doc", "Doc"]
+    assert out[3][1].text == items[3][1] and len(out[0][1]) > 10

@@ -13,7 +13,6 @@ import shutil
 import traceback
 import uuid
 from dataclasses import asdict, dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -101,7 +100,7 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     Returns the model info as a dict (name, version, key, path, source).
     """
     from pipeline.nlp import load_nlp
-    from pipeline.pieces import parse_each_long, split_long
+    from pipeline.pieces import parse_isolated
 
     nlp, info = load_nlp(model)
     cache = DocCache(cache_dir, info.key)
@@ -111,13 +110,13 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     done = arts.num_rows - len(todo)
     if progress and done:
         progress(done)
-    todo, long = split_long(todo)           # texts over PIECE_CHARS: parsed in pieces (bounded memory)
-    texts = (t for _, t in todo)
-    for (sha, _), doc in chain(zip(todo, nlp.pipe(texts, batch_size=PARSE_BATCH)), parse_each_long(nlp, long)):
-        cache.put(sha, doc)
+    # per text: long texts in pieces (bounded memory); a text spaCy fails on is left out of the cache
+    # (extract then rejects that article) instead of stopping the run
+    for (sha, _), doc in parse_isolated(nlp, todo, PARSE_BATCH):
+        if not isinstance(doc, Exception):
+            cache.put(sha, doc)
         if progress:
             progress(1)
-    todo += long
     return {"name": info.name, "version": info.version, "key": info.key,
             "path": info.path, "source": info.source, "parsed": len(todo), "cached": done}
 
