@@ -143,7 +143,8 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
         doc = cache.get(art["content_sha256"], vocab)
         try:
             if doc is None:
-                raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir}")
+                raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir} "
+                                   "(spaCy failed on this text, see the run's log, or the cache was pruned)")
             view = DocView.of(doc)
             rows = rows_for_article(art, extract(doc, rules, view), view.sentence_at)
         except Exception as exc:        # one bad article never sinks the run
