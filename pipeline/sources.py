@@ -30,6 +30,7 @@ __all__ = ["Limits", "limits", "Reject", "walk", "read_bytes", "open_stream", "d
            "jsonl_records", "detect_language", "check_article", "BadInput", "location"]
 
 MiB = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
 
 
@@ -244,7 +245,12 @@ def open_stream(path: Path, lim: Limits) -> io.BufferedReader:
     except OSError:
         pass
     raw = os.fdopen(fd, "rb", buffering=256 * 1024)
-    if path.suffix.lower() != ".gz":
+    try:
+        magic = raw.peek(2)[:2]
+    except OSError as e:
+        raw.close()
+        raise BadInput("unreadable", f"{type(e).__name__}: {e.strerror or e}") from None
+    if path.suffix.lower() != ".gz" and magic != GZIP_MAGIC:
         return raw
     gz = gzip.GzipFile(fileobj=raw, mode="rb")
     return io.BufferedReader(_Capped(gz, raw, lim, sp), buffer_size=256 * 1024)
@@ -256,6 +262,14 @@ def _read_error(e: BaseException) -> BadInput:
     if isinstance(e, (zlib.error, EOFError, gzip.BadGzipFile)):
         return BadInput("unreadable", f"corrupt or truncated gzip data: {type(e).__name__}: {e}")
     return BadInput("unreadable", f"{type(e).__name__}: {e}")
+
+
+def is_gzip(path: Path, lim: Limits) -> bool:
+    """A ``.gz`` name or gzip's magic bytes (a compressed file without the suffix is read all the same)."""
+    if path.suffix.lower() == ".gz":
+        return True
+    with open_stream(path, lim) as f:
+        return isinstance(f, io.BufferedReader) and isinstance(getattr(f, "raw", None), _Capped)
 
 
 def verify_gzip(path: Path, lim: Limits) -> None:
@@ -409,7 +423,7 @@ def jsonl_records(path: Path, lim: Limits) -> Iterator[tuple[int, dict | None, B
     """(line, record, None) or (line, None, problem) for each non-blank line; a problem with the file
     itself (unreadable, gzip bomb) is yielded with line 0 after the records read before it."""
     try:
-        if path.suffix.lower() == ".gz":
+        if is_gzip(path, lim):
             verify_gzip(path, lim)          # all or nothing: records of a corrupt stream are not trusted
         f = open_stream(path, lim)
     except BadInput as e:
@@ -417,7 +431,10 @@ def jsonl_records(path: Path, lim: Limits) -> Iterator[tuple[int, dict | None, B
         return
     with f:
         try:
-            enc, skip = detect_encoding(f.peek(4096)[:4096])
+            sample = f.peek(4096)[:4096]
+            enc, skip = detect_encoding(sample)
+            if enc == "utf-8" and looks_binary(sample.decode("utf-8", "replace")):
+                raise BadInput("unreadable", "binary content, not text")
             if enc != "utf-8":
                 data = _read_capped(f, lim.max_file_bytes + 1)
                 if len(data) > lim.max_file_bytes:

@@ -446,3 +446,12 @@ def test_a_text_spacy_fails_on_costs_only_itself(monkeypatch):
     assert [k for (k, _), _ in out] == ["a", "b", "c", "d"]
     assert [type(d).__name__ for _, d in out] == ["Doc", "ValueError", "Doc", "Doc"]
     assert out[3][1].text == items[3][1] and len(out[0][1]) > 10
+
+
+def test_gzip_without_suffix_and_binary_jsonl(tmp_path):
+    (tmp_path / "a_packed.jsonl").write_bytes(gzip.compress((line(id="1", text=GERMAN)).encode()))
+    (tmp_path / "b_packed.txt").write_bytes(gzip.compress((TITLE + GERMAN).encode()))
+    (tmp_path / "c_bild.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20 + b"\n" * 30)
+    items = items_of(tmp_path)
+    assert summary(items) == [("a_packed.jsonl:1", "article"), ("b_packed.txt", "article"), ("c_bild.jsonl", "unreadable")]
+    assert items[2].detail == "binary content, not text"
