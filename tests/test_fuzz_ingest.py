@@ -3,12 +3,14 @@
 Random bytes, text in random encodings, random JSON shapes and HTML fragments, some gzipped (or
 corrupt gzip), never crash ingestion; every file and every JSONL line is accounted for (an article or a
 reject naming it); the rows reach the Parquet tables; and every span that extraction finds in a fuzzed
-German article indexes ``body_text``. The example counts keep the file under a minute.
+German article indexes ``body_text``. The example counts keep the file under a minute; a longer fuzz:
+``FUZZ_EXAMPLES=1000 python -m pytest tests/test_fuzz_ingest.py``.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -103,7 +105,10 @@ def a_file(draw) -> tuple[str, bytes]:
     return suffix, data
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "50"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(files=st.lists(a_file(), min_size=1, max_size=5))
 def test_fuzzed_files_never_crash_and_are_all_accounted_for(files):
     lim = limits()
@@ -160,7 +165,7 @@ def test_spans_of_fuzzed_articles_index_body_text(nlp_rules):
 
     nlp, rules = nlp_rules
 
-    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=max(15, EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(parts=st.lists(st.one_of(st.sampled_from(GERMAN), st.sampled_from(ODD), st.sampled_from(["\n\n", "\n"])),
                           min_size=3, max_size=40), piece=st.integers(40, 400))
     def check(parts, piece):
