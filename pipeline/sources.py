@@ -122,7 +122,7 @@ def _stat_entry(path: str) -> os.stat_result | Reject:
 
 
 def _entry(path: str, st: os.stat_result, seen: _Seen) -> Iterator[Path | Reject | tuple]:
-    """A file to read, a Reject, or ("dir", path, st) for the walk to descend into."""
+    """A file to read, a Reject, or ("dir", path) for the walk to descend into."""
     key = (st.st_dev, st.st_ino)
     if stat.S_ISDIR(st.st_mode):
         if key in seen.dirs:
