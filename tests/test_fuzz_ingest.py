@@ -137,7 +137,7 @@ def test_fuzzed_files_never_crash_and_are_all_accounted_for(files):
         for p, (suffix, data) in zip(paths, files):           # every non-blank JSONL line has its row
             if suffix in (".jsonl", ".ndjson") and not any(x.source_path == p for x in by_file[p]) \
                     and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                lines = {n for n, ln in enumerate(data.split(b"\n"), 1) if ln.strip()}
+                lines = {n for n, ln in enumerate(data.split(b"\n"), 1) if ln.decode("utf-8", "replace").strip()}
                 rows = {x.line if isinstance(x, Article) else int(x.source_path.rsplit(":", 1)[1])
                         for x in by_file[p]}
                 assert rows == lines
