@@ -99,7 +99,33 @@ def case_bomb(tmp: Path) -> dict:
     return out
 
 
-CASES = {"run_largest": case_run_largest, "parse_whole": case_parse_whole, "parse_pieces": case_parse_pieces,
+def case_html_largest(tmp: Path) -> dict:
+    """Ingest one HTML page just under max_file_bytes: ~1M characters of text in heavy markup and scripts."""
+    from pipeline.ingest import read_file
+    from pipeline.sources import limits
+    lim = limits()
+    text = german_text(lim.max_chars - 100_000)
+    paras = text.split("\n\n")
+    junk = "<script>var x = '" + "a" * 4000 + "';</script>"
+    html, i = ["<html><head><title>Gross</title></head><body><article><h1>Gross</h1>"], 0
+    size = 0
+    while size < lim.max_file_bytes - 200_000:
+        piece = f"<div class='c{i}'><p>{paras[i % len(paras)]}</p></div>" if i < len(paras) else junk
+        html.append(piece)
+        size += len(piece.encode())
+        i += 1
+    html.append("</article></body></html>")
+    p = tmp / "gross.html"
+    p.write_text("".join(html), encoding="utf-8")
+    t0 = time.perf_counter()
+    items = list(read_file(p))
+    x = items[0]
+    return {"what": f"ingest one HTML file of {p.stat().st_size / 1e6:.0f} MB (max_file_bytes), "
+                    f"{len(text):,} characters of text", "seconds": time.perf_counter() - t0,
+            "result": f"{len(x.body_text):,} characters of body" if hasattr(x, "body_text") else x.reason}
+
+
+CASES = {"html_largest": case_html_largest, "run_largest": case_run_largest, "parse_whole": case_parse_whole, "parse_pieces": case_parse_pieces,
          "bomb": case_bomb}
 
 
@@ -121,7 +147,7 @@ def main() -> int:
         child(args.child)
         return 0
     rows = []
-    for name in args.case or ["bomb", "parse_pieces", "parse_whole", "run_largest"]:
+    for name in args.case or ["bomb", "html_largest", "parse_pieces", "parse_whole", "run_largest"]:
         proc = subprocess.run([sys.executable, __file__, "--child", name], capture_output=True, text=True, cwd=ROOT)
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)
         if line is None:
