@@ -455,3 +455,12 @@ def test_gzip_without_suffix_and_binary_jsonl(tmp_path):
     items = items_of(tmp_path)
     assert summary(items) == [("a_packed.jsonl:1", "article"), ("b_packed.txt", "article"), ("c_bild.jsonl", "unreadable")]
     assert items[2].detail == "binary content, not text"
+
+
+def test_bad_limit_setting_stops_the_run(tmp_path, monkeypatch):
+    from pipeline.envcheck import EnvironmentProblem
+    from pipeline.runner import run
+
+    monkeypatch.setenv("PIPELINE_MAX_CHARS", "viel")
+    with pytest.raises(EnvironmentProblem, match="PIPELINE_MAX_CHARS='viel' is not a whole number"):
+        run([SEED], tmp_path / "out", progress=False)

@@ -138,9 +138,14 @@ class LocalSteps:
 def preflight(req: RunRequest) -> None:
     """Before anything is read: the installation (imports, model) and every rule file are checked; a
     problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article."""
-    from pipeline.envcheck import check_environment
+    from pipeline.envcheck import EnvironmentProblem, check_environment
     from pipeline.ruleset import load_rules
+    from pipeline.sources import limits
     check_environment(req.model)
+    try:
+        limits()
+    except ValueError as exc:
+        raise EnvironmentProblem(f"bad input limit setting: {exc}") from None
     load_rules(req.rules_dir)
 
 
