@@ -38,7 +38,7 @@ _CHUNK = 64 * 1024
 class Limits:
     """Input limits; defaults are generous for news. ``PIPELINE_MAX_CHARS`` etc. override them (see :func:`limits`)."""
     max_chars: int = 1_000_000                 # characters of one article's body text
-    max_file_bytes: int = 64 * MiB             # bytes of one text/HTML file (after decompression)
+    max_file_bytes: int = 32 * MiB             # bytes of one text/HTML file (after decompression)
     max_line_bytes: int = 0                    # bytes of one JSONL line; 0: 4 * max_chars + 1 MiB
     max_decompressed_bytes: int = 4096 * MiB   # bytes inflated from one .gz file
     max_gzip_ratio: int = 200                  # inflated / compressed, checked past 16 MiB inflated
