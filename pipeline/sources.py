@@ -534,6 +534,8 @@ def check_article(art, lim: Limits, where: str):
     if len(art.body_text) > lim.max_chars:
         return Reject(where, "too_large", f"body of {len(art.body_text)} characters, over the limit of "
                                           f"{lim.max_chars} (max_chars)")
+    if not _LETTERS.search(art.body_text):
+        return Reject(where, "empty_body", "body has no letters (only digits, punctuation, symbols or spaces)")
     declared = (art.language or "").strip().lower()[:2] or None
     lang, why = language_of(art.body_text, lim, declared)
     if why:

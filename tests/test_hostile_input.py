@@ -464,3 +464,12 @@ def test_bad_limit_setting_stops_the_run(tmp_path, monkeypatch):
     monkeypatch.setenv("PIPELINE_MAX_CHARS", "viel")
     with pytest.raises(EnvironmentProblem, match="PIPELINE_MAX_CHARS='viel' is not a whole number"):
         run([SEED], tmp_path / "out", progress=False)
+
+
+def test_body_without_letters_is_empty(tmp_path):
+    (tmp_path / "punkte.txt").write_text(TITLE + "." * 5000, encoding="utf-8")
+    (tmp_path / "zahlen.jsonl").write_text(line(id="1", text="123 456 – 789 …") + line(id="2", text=GERMAN),
+                                           encoding="utf-8")
+    items = items_of(tmp_path)
+    assert summary(items) == [("punkte.txt", "empty_body"), ("zahlen.jsonl:1", "empty_body"), ("zahlen.jsonl:2", "article")]
+    assert items[0].detail == "body has no letters (only digits, punctuation, symbols or spaces)"
