@@ -473,3 +473,10 @@ def test_body_without_letters_is_empty(tmp_path):
     items = items_of(tmp_path)
     assert summary(items) == [("punkte.txt", "empty_body"), ("zahlen.jsonl:1", "empty_body"), ("zahlen.jsonl:2", "article")]
     assert items[0].detail == "body has no letters (only digits, punctuation, symbols or spaces)"
+
+
+def test_envcheck_command(capsys):
+    from pipeline import envcheck
+
+    assert envcheck.main([]) == 0
+    assert capsys.readouterr().out == f"ok: {len(envcheck.REQUIRED_IMPORTS)} imports and the model\n"
