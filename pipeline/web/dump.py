@@ -594,10 +594,11 @@ def repeated_lines(texts_by_site: dict[str, list[str]], min_pages: int | None = 
     return out
 
 
-def repeated_for_files(files, max_bytes: int = 2_000_000) -> dict[str, set[str]]:
-    """For the text files of a folder: path -> the lines repeated on other pages of its site. Only sites
-    with more than ``min_repeated_pages`` text files count; unreadable files are skipped (read_file reports
-    them)."""
+def repeated_for_files(files, max_bytes: int = 2_000_000, reader=None) -> dict[str, set[str]]:
+    """For the text files among ``files``: path -> the lines repeated on other pages of its site. Only sites
+    with more than ``min_repeated_pages`` text files count. ``reader(path) -> str`` reads a file (default:
+    UTF-8 with replacement); a file it cannot read, or one over ``max_bytes``, is left out (read_file
+    reports it)."""
     from pathlib import Path
     by_site: dict[str, list[Path]] = {}
     for f in files:
@@ -605,6 +606,7 @@ def repeated_for_files(files, max_bytes: int = 2_000_000) -> dict[str, set[str]]
         if p.suffix.lower() in (".txt", ".text"):
             by_site.setdefault(site_key(p), []).append(p)
     n = web_rules().dump.min_repeated_pages
+    read = reader or (lambda p: p.read_bytes().decode("utf-8", errors="replace"))
     out: dict[str, set[str]] = {}
     for site, paths in by_site.items():
         if len(paths) <= n:
@@ -612,9 +614,9 @@ def repeated_for_files(files, max_bytes: int = 2_000_000) -> dict[str, set[str]]
         texts = {}
         for p in paths:
             try:
-                if p.stat().st_size <= max_bytes:
-                    texts[str(p)] = p.read_bytes().decode("utf-8", errors="replace")
-            except OSError:
+                if p.is_file() and p.stat().st_size <= max_bytes:
+                    texts[str(p)] = read(p)
+            except Exception:  # noqa: BLE001 - bad files are read_file's to report
                 continue
         rep = repeated_lines({site: list(texts.values())}, n).get(site, set())
         for path in texts:
