@@ -27,6 +27,70 @@ def parse_tree(html: str):
     return tree
 
 
+_NON_TEXT = ("script", "style", "noscript", "template")
+
+
+def _classes(el) -> list[str]:
+    return [c.casefold() for c in ((el.get("class") or "") + " " + (el.get("id") or "")).split()]
+
+
+def _drop(el) -> None:
+    """Remove an element, keeping its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def is_icon(el, rules: WebRules) -> bool:
+    """An icon-font element (``<i class="material-icons">bookmark_border</i>``, ``<i class="fa
+    fa-thumbs-up">4</i>``): its text is a ligature name or a counter, never article text."""
+    if el.tag not in ("i", "span") or len(el):
+        return False
+    cls = [c for c in (el.get("class") or "").casefold().split()]
+    if not any(c in rules.icon_classes or c.startswith(("fa-", "icon-", "material-")) for c in cls):
+        return False
+    return len((el.text or "").split()) <= 1
+
+
+def is_comment_block(el, rules: WebRules) -> bool:
+    """A block of reader comments (class or id word of ``comment_blocks``)."""
+    return el.tag not in ("html", "body", "article", "main") and any(c in rules.comment_blocks for c in _classes(el))
+
+
+def prune_tree(tree, rules: WebRules):
+    """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
+    reader-comment blocks (not when they hold the headline or most of the page's text)."""
+    tree = copy.deepcopy(tree)
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
+        _drop(el)
+    total = len(ws(tree.text_content())) or 1
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_comment_block(e, rules)]:
+        if el.getparent() is None or any(True for _ in el.iter("h1")):
+            continue
+        if len(ws(el.text_content())) > 0.5 * total:
+            continue
+        _drop(el)
+    return tree
+
+
+def visible_text(el) -> str:
+    """The element's text without scripts and styles (lxml's text_content keeps them)."""
+    if not any(True for _ in el.iter(*_NON_TEXT)):
+        return el.text_content()
+    el = copy.deepcopy(el)
+    for x in list(el.iter(*_NON_TEXT)):
+        _drop(x)
+    return el.text_content()
+
+
 def _trafilatura_text(tree) -> tuple[str, str | None]:
     """(body text, url) by trafilatura, on a copy of the tree (it changes the tree it gets)."""
     import trafilatura
@@ -128,6 +192,16 @@ def _same_teaser(k: str, teaser_key: str) -> bool:
     return len(short) > 40 and long_.startswith(short)
 
 
+_CRUMB_LINE = re.compile(r"^(?:[-•*]\s+)?[^.!?]{1,60}?\s*[›»>/|]$")
+_LIST_ITEM = re.compile(r"^[-•*]\s+\S")
+
+
+def is_shop_line(line: str, rules: WebRules) -> bool:
+    """A call to action of a shop link ("Den Beef Maker bei Amazon ansehen", "Zum Angebot")."""
+    return len(line.split()) <= 12 and not re.search(r"[.!?]$", line) \
+        and any(p.fullmatch(line) for p in rules.drop_line_patterns)
+
+
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
@@ -139,17 +213,23 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
     seen_text = 0
     teaser_key = _key(f.teaser) if f.teaser else None
     teaser_seen = False
+    in_crumbs = False
     for line in lines:
         s = ws(line)
         if not s:
             out.append("")
             continue
+        if seen_text == 0 and (_CRUMB_LINE.match(s) and len(s.split()) <= 6
+                               or in_crumbs and _LIST_ITEM.match(s) and len(s.split()) <= 6):
+            in_crumbs = True      # a breadcrumb trail ("- Home ›", "- Presse+Aktuelles ›", "- Pressemitteilungen")
+            continue
+        in_crumbs = False
         k = _key(s)
         if k in rules.skip_lines or s.casefold() in rules.skip_lines:
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules) or _mostly_urls(s):
+        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads:
@@ -204,7 +284,7 @@ def read_html_page(html: str) -> HtmlPage:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
-    text, t_url = _trafilatura_text(tree)
+    text, t_url = _trafilatura_text(prune_tree(tree, rules))
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
@@ -247,7 +327,7 @@ def page_lead(tree) -> str | None:
         in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order.get(id(e), -1) > after
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
-        t = ws(e.text_content())
+        t = ws(visible_text(e))
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t
