@@ -65,10 +65,34 @@ def is_comment_block(el, rules: WebRules) -> bool:
     return el.tag not in ("html", "body", "article", "main") and any(c in rules.comment_blocks for c in _classes(el))
 
 
+def is_story_teaser(el, rules: WebRules) -> bool:
+    """A teaser card of another story inside the page: a block that starts with its own heading (h2–h4),
+    is short (at most 1500 characters), holds a paragraph of prose (an excerpt trafilatura would keep; cards
+    of a headline and a link it drops itself, and removing them changes its choice of the main container)
+    and ends with "read more" links ("… Artikel lesen Link zum Artikel")."""
+    if el.tag not in ("div", "section", "aside", "li", "article") or not rules.read_more_labels:
+        return False
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is None or next(el.iter("h1"), None) is not None:
+        return False
+    if not any(len(p.text_content().split()) >= 25 for p in el.iter("p")):
+        return False
+    text = ws(visible_text(el))
+    if len(text) > 1500 or not text.startswith(ws(head.text_content())[:60]):
+        return False
+    labels = "|".join(re.escape(x) for x in sorted(rules.read_more_labels, key=len, reverse=True))
+    return bool(re.search(rf"\W(?:{labels})\W*(?:(?:{labels})\W*)?$", text.casefold()))
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
-    reader-comment blocks (not when they hold the headline or most of the page's text)."""
+    reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
+    other stories."""
     tree = copy.deepcopy(tree)
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
+        if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
+                                              for a in el.iterancestors()):
+            _drop(el)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
         _drop(el)
     total = len(ws(tree.text_content())) or 1
@@ -302,8 +326,6 @@ def read_html_page(html: str) -> HtmlPage:
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     lead = page_lead(tree)
-    if lead and meta.teaser and _key(lead) == _key(meta.teaser):
-        lead = None                     # the standfirst: it is the teaser field (as the page's description)
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
     return HtmlPage(meta, lines, page_captions(tree), meta.url)

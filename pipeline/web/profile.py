@@ -57,6 +57,7 @@ class WebRules:
     icon_classes: frozenset[str] = frozenset()
     comment_blocks: frozenset[str] = frozenset()
     drop_line_patterns: tuple[re.Pattern, ...] = ()
+    read_more_labels: tuple[str, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -72,7 +73,7 @@ class WebRules:
 
 _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "updated_prefixes",
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
-          "drop_line_patterns")
+          "drop_line_patterns", "read_more_labels")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -132,7 +133,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         published_prefixes=tuple(x.casefold() for x in lists["published_prefixes"]),
         home_crumbs=low(lists["home_crumbs"]), title_separators=tuple(lists["title_separators"]),
         dump=dump, sites=tuple(sites), icon_classes=low(lists["icon_classes"]),
-        comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns))
+        comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
+        read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]))
 
 
 @lru_cache(maxsize=4)
