@@ -17,14 +17,61 @@ from pipeline.web.profile import WebRules, web_rules
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
+_TAG = re.compile(r"<[^>]*>")
+_LETTER = re.compile(r"[^\W\d_]")
+_BLOCK_TAGS = re.compile(r"</?(?:div|section|article|main|aside|header|footer|nav|center|table|tbody|thead|tfoot|tr|"
+                         r"td|th|ul|ol|li|dl|dd|dt|blockquote|figure|form|fieldset)\b[^>]*>", re.I)
+_INLINE_TAGS = re.compile(r"</?(?:span|font|b|i|em|strong|u|small|big|a|abbr|cite|q|sub|sup|mark|time)\b[^>]*>", re.I)
+
+
+def _letters(s: str) -> int:
+    return len(_LETTER.findall(s))
+
+
+def flatten_html(html: str) -> str:
+    """The page without its wrapper tags (block wrappers become line breaks, inline ones go): what is left
+    nests a few levels deep, whatever depth the page had."""
+    return _INLINE_TAGS.sub("", _BLOCK_TAGS.sub("\n", html))
+
+
 def parse_tree(html: str):
-    """The lxml tree of a page (None when it cannot be parsed)."""
+    """The lxml tree of a page (None when it cannot be parsed).
+
+    libxml2 drops everything nested deeper than 256 levels (2048 with ``huge_tree``): when the tree holds
+    less than half of the page's letters, the page is parsed again without its wrapper tags."""
     import lxml.html
+    html = _XML_DECL.sub("", html, count=1) or "<html></html>"
     try:
-        tree = lxml.html.document_fromstring(_XML_DECL.sub("", html, count=1) or "<html></html>")
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # noqa: BLE001 - broken markup
         return None
+    raw = _letters(_TAG.sub(" ", html))
+    if raw and _letters(tree.text_content()) < 0.5 * raw:
+        try:
+            flat = lxml.html.document_fromstring(flatten_html(html), parser=lxml.html.HTMLParser(huge_tree=True))
+        except Exception:  # noqa: BLE001
+            return tree
+        if _letters(flat.text_content()) > _letters(tree.text_content()):
+            return flat
     return tree
+
+
+def fallback_text(tree) -> str:
+    """The page's paragraphs by lxml when trafilatura finds no article (a page it cannot score): the text of
+    paragraph-like elements outside navigation, scripts and footers, one per line."""
+    out = []
+    body = tree.find("body") if tree.find("body") is not None else tree
+    for el in body.iter("p", "h2", "h3", "h4", "li", "blockquote", "pre"):
+        if any(a.tag in ("nav", "footer", "script", "style", "noscript", "form") for a in el.iterancestors()):
+            continue
+        if any(c.tag in ("p", "li", "blockquote") for c in el.iterdescendants()):
+            continue  # its inner paragraphs come on their own
+        t = ws(visible_text(el))
+        if t:
+            out.append(t)
+    if not out:
+        out = [ws(x) for x in visible_text(body).split("\n") if ws(x)]
+    return "\n".join(out)
 
 
 _NON_TEXT = ("script", "style", "noscript", "template")
@@ -309,6 +356,8 @@ def read_html_page(html: str) -> HtmlPage:
             meta.published_source = "htmldate"
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
     text, t_url = _trafilatura_text(prune_tree(tree, rules))
+    if not text.strip():
+        text = fallback_text(tree)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
