@@ -266,3 +266,69 @@ def test_real_page_metadata(shared_dir: Path) -> None:
     assert a.published_at.astimezone(BERLIN).date() == date(2019, 10, 19)    # meta date is the 18th's edit
     assert a.authors == ["Bettina Kugler"]
     assert a.section == "Kultur"
+
+
+# ---------------------------------------------------------------- furniture trafilatura keeps (issue 15, round 2)
+def furniture_page(lead_class: str = "article-lead") -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    return f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Land will Windkraft-Ausbau verdoppeln</title>
+<meta name="description" content="{TEASER}">
+</head><body>
+<main><div class="container"><ul>
+<li class="inline"><a href="/">Home</a> &nbsp;›&nbsp; </li><li class="inline"><a href="/presse">Presse+Aktuelles</a> &nbsp;›&nbsp; </li>
+<li class="inline"><a href="/pm">Pressemitteilungen</a></li></ul>
+<article>
+<h1>Land will Windkraft-Ausbau verdoppeln</h1>
+<ul class="userOptions"><li><a href="#"><i class="material-icons">bookmark_border</i> Auf die Merkliste</a></li>
+<li><a href="#"><i class="material-icons">headset</i> <span>Vorlesen</span></a></li></ul>
+<section class="{lead_class}"><script>var view_config = {{'desktop': 2}}; pushAdTag(view_config, 'hor');</script></section>
+<p class="intro">{TEASER}</p>
+{paras}
+<p>Das Gerät gibt es auch im Handel. <a href="https://partner.example/amzn?tag=x">Den Beef Maker bei Amazon ansehen</a></p>
+<div class="insert full"><div class="widget story_fake"><h2 class="maintitle">Neun Frauen aus den Anfängen des Rock'n'Roll</h2>
+<p class="lead">Von der gängigen Musikgeschichtsschreibung meist ausgeblendet, waren bei der Entstehung des Rock'n'Roll
+etliche mutige und exzentrische Frauen an vorderster Front dabei, die nun ein neues Projekt würdigt.</p>
+<p>Geht man auf die Anfänge des Rock'n'Roll in den Fünfzigerjahren zurück, erscheint es, als wäre dies eine einzige
+Männerdomäne gewesen, in der Frauen keine Rolle spielten und nur selten auf einer Bühne standen …</p>
+<div class="read_all">Artikel lesen</div><a class="btn_story_fake" href="/story/2">Link zum Artikel</a></div></div>
+</article>
+<div class="kommentare"><div class="rubrik"><i class="fa fa-comment-alt"></i> Kommentare</div>
+<div class="kommentar-item"><div class="benutzer">Harzer66</div><h5>Ach ja...</h5>
+<div class="kommentar-text">Es gab dieses Jahr echt viel Regen. Schön so. Jetzt gleicht sich die Natur wieder aus.</div>
+<i class="fa fa-thumbs-up" title="like">4</i></div>
+<div class="fussnote">Es gibt kein Recht auf Veröffentlichung.<br/>Beachten Sie, dass die Redaktion unpassende, inhaltlose
+oder beleidigende Kommentare entfernen kann und wird.</div></div>
+</div></main></body></html>"""
+
+
+def test_body_without_icons_comments_crumbs_shop_links_scripts_or_other_stories() -> None:
+    a = parse_html(furniture_page(), "x.html", "x")
+    for junk in ("bookmark_border", "Merkliste", "headset", "Vorlesen", "view_config", "pushAdTag", "Home",
+                 "Presse+Aktuelles", "bei Amazon ansehen", "Rock'n'Roll", "Artikel lesen", "Harzer66",
+                 "echt viel Regen", "Recht auf Veröffentlichung", "Kommentare entfernen"):
+        assert junk not in a.body_text, junk
+    paras = a.body_text.split("\n\n")
+    # the marked lead that the description repeats is not set apart (not bold): it is article text, once
+    assert paras[0] == TEASER
+    assert paras[1:4] == BODY_PARAS
+    assert paras[-1] == "Das Gerät gibt es auch im Handel."
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeply_nested_html_keeps_its_text(depth: int) -> None:
+    # libxml2 drops what lies deeper than 256 levels: the page is re-read without its wrapper tags
+    inner = "<h1>Land will Windkraft-Ausbau verdoppeln</h1>" + "".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    html = ("<html><head><title>Land will Windkraft-Ausbau verdoppeln</title></head><body>"
+            + "<div>" * depth + inner + "</div>" * depth + "</body></html>")
+    a = parse_html(html, "deep.html", "deep")
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+
+
+def test_lxml_paragraphs_when_trafilatura_finds_nothing() -> None:
+    from pipeline.web.html import fallback_text, parse_tree
+    tree = parse_tree("<html><body><nav><p>Startseite</p></nav><div><p>Erster Absatz.</p><ul><li>Punkt eins</li>"
+                      "</ul><script>var x = 1;</script></div></body></html>")
+    assert fallback_text(tree) == "Erster Absatz.\nPunkt eins"

@@ -134,7 +134,7 @@ def is_story_teaser(el, rules: WebRules) -> bool:
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
-    other stories."""
+    other stories, shop links."""
     tree = copy.deepcopy(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
@@ -142,6 +142,9 @@ def prune_tree(tree, rules: WebRules):
             _drop(el)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
         _drop(el)
+    for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
+        if is_shop_line(ws(el.text_content()), rules):
+            _drop(el)
     total = len(ws(tree.text_content())) or 1
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_comment_block(e, rules)]:
         if el.getparent() is None or any(True for _ in el.iter("h1")):
