@@ -18,14 +18,14 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 _TAG = re.compile(r"<[^>]*>")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _BLOCK_TAGS = re.compile(r"</?(?:div|section|article|main|aside|header|footer|nav|center|table|tbody|thead|tfoot|tr|"
                          r"td|th|ul|ol|li|dl|dd|dt|blockquote|figure|form|fieldset)\b[^>]*>", re.I)
 _INLINE_TAGS = re.compile(r"</?(?:span|font|b|i|em|strong|u|small|big|a|abbr|cite|q|sub|sup|mark|time)\b[^>]*>", re.I)
 
 
 def _letters(s: str) -> int:
-    return len(_LETTER.findall(s))
+    return len(_NOT_LETTER.sub("", s))
 
 
 def flatten_html(html: str) -> str:
