@@ -165,7 +165,7 @@ _HELD_MUTEX = threading.Lock()
 def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str = "run"):
     """Hold OUT's lock: two writers (runs, re-runs, forget, cache prune) never touch OUT at once.
 
-    Re-entrant within a process. A second process says that it waits and for whom, waits up to
+    Re-entrant within a thread. Another process (or thread) says that it waits and for whom, waits up to
     ``timeout`` seconds, then fails with a clear message. Entering cleans what dead runs left
     (:func:`cleanup_dead`).
     """
@@ -174,7 +174,7 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".lock"
-    key = str(path.resolve())
+    key = f"{path.resolve()}|{threading.get_ident()}"
     with _HELD_MUTEX:
         if _HELD.get(key):
             _HELD[key] += 1
@@ -225,7 +225,7 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
 
 
 def holds_lock(out: str | Path) -> bool:
-    return bool(_HELD.get(str((Path(out) / ".lock").resolve())))
+    return bool(_HELD.get(f"{(Path(out) / '.lock').resolve()}|{threading.get_ident()}"))
 
 
 def cleanup_dead(out: Path) -> None:
