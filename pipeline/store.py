@@ -17,7 +17,7 @@ that one version (:func:`snapshot`, :func:`load`). The version's ``_manifest.jso
 table's part files with their sha256; a version is "a manifest of parts", so a later layout with
 several part files per table needs no new pointer.
 
-Every writer holds ``OUT/.lock`` (:func:`locked`, re-entrant within a process) and calls
+Every writer holds ``OUT/.lock`` (:func:`locked`; steps inside it use :func:`writing`) and calls
 :func:`prepare` first: it migrates the per-table-link layout of older versions (repairing a mix of
 versions left by a kill during its swaps), removes what dead runs left behind and refuses a
 ``current`` or manifest it cannot read, naming the file.
@@ -165,36 +165,26 @@ _HELD_MUTEX = threading.Lock()
 def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str = "run"):
     """Hold OUT's lock: two writers (runs, re-runs, forget, cache prune) never touch OUT at once.
 
-    Re-entrant within a thread. Another process (or thread) says that it waits and for whom, waits up to
-    ``timeout`` seconds, then fails with a clear message. Entering cleans what dead runs left
-    (:func:`cleanup_dead`).
+    A second holder (another process, thread, or a second ``locked`` in the same thread) says that
+    it waits and for whom, waits up to ``timeout`` seconds, then fails with a clear message.
+    Entering cleans what dead runs left (:func:`cleanup_dead`). Steps inside a holder use
+    :func:`writing`, which re-uses the lock the thread holds.
     """
     import fcntl
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".lock"
-    key = f"{path.resolve()}|{threading.get_ident()}"
-    with _HELD_MUTEX:
-        if _HELD.get(key):
-            _HELD[key] += 1
-            reentered = True
-        else:
-            reentered = False
-    if reentered:
-        try:
-            yield path
-        finally:
-            with _HELD_MUTEX:
-                _HELD[key] -= 1
-        return
+    key = _key(out)
     fh = open(path, "a+")
     deadline = time.monotonic() + timeout
     told = False
+    acquired = False
     try:
         while True:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                acquired = True
                 break
             except BlockingIOError:
                 fh.seek(0)
@@ -211,21 +201,41 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
         fh.write(f"{what} pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         fh.flush()
         with _HELD_MUTEX:
-            _HELD[key] = 1
-        cleanup_dead(out)
-        yield path
+            _HELD[key] = _HELD.get(key, 0) + 1
+        try:
+            cleanup_dead(out)
+            yield path
+        finally:
+            with _HELD_MUTEX:
+                _HELD[key] -= 1
+                if not _HELD[key]:
+                    del _HELD[key]
     finally:
-        with _HELD_MUTEX:
-            _HELD.pop(key, None)
-        with contextlib.suppress(OSError):
-            fh.seek(0)
-            fh.truncate()
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        if acquired:
+            with contextlib.suppress(OSError):
+                fh.seek(0)
+                fh.truncate()
+                fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()
 
 
+@contextlib.contextmanager
+def writing(out: str | Path, timeout: float = 600.0, what: str = "publish"):
+    """The lock for a step that writes OUT: the one this thread holds already, else :func:`locked`."""
+    if holds_lock(out):
+        yield Path(out) / ".lock"
+        return
+    with locked(out, timeout, what=what) as p:
+        yield p
+
+
+def _key(out: str | Path) -> str:
+    return f"{(Path(out) / '.lock').resolve()}|{threading.get_ident()}"
+
+
 def holds_lock(out: str | Path) -> bool:
-    return bool(_HELD.get(f"{(Path(out) / '.lock').resolve()}|{threading.get_ident()}"))
+    """Does this thread hold OUT's lock?"""
+    return bool(_HELD.get(_key(out)))
 
 
 def cleanup_dead(out: Path) -> None:
@@ -435,7 +445,7 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
     missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"write_version needs every table; missing {sorted(missing)}")
-    with locked(out, what="publish"):
+    with writing(out, what="publish"):
         prepare(out)
         prev = current_version(out)
         version = new_version_name()

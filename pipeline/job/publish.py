@@ -225,7 +225,7 @@ def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -
     """Merge a work dir's rows into OUT and publish a new version (rows store inside it), atomically."""
     from pipeline.job.rowstore import rows_writer
 
-    with store.locked(out, what="publish"):
+    with store.writing(out, what="publish"):
         store.prepare(out)
         new = {n: pq.read_table(work / f"{n}.parquet", schema=TABLES[n])
                for n in ("articles", *RAW, "rejects")}
@@ -266,7 +266,7 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
     from pipeline.job.rowstore import RowsStore
 
     out = Path(out)
-    with store.locked(out, lock_timeout, what="forget"):
+    with store.writing(out, lock_timeout, what="forget"):
         store.prepare(out)
         man = store.manifest(out)
         if not man:
