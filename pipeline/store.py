@@ -411,7 +411,8 @@ def load(out: str | Path = "outputs", tables: list[str] | None = None) -> dict[s
 
 
 def verify(out: str | Path) -> list[CorruptError]:
-    """Every part file of the current version checked against its sha256 and page checksums."""
+    """Every part file of the current version checked against its sha256 (a read of each file; the
+    Parquet page checksums are checked whenever a table is read)."""
     snap = snapshot(out)
     if snap is None:
         return []
@@ -420,11 +421,10 @@ def verify(out: str | Path) -> list[CorruptError]:
     for name in TABLES:
         for p, sha in parts(snap, man, name):
             try:
-                _read_part(p, sha, name)
+                if sha is not None and file_sha256(p) != sha:
+                    bad.append(CorruptError(p, "sha256 differs from the version's manifest", name))
             except FileNotFoundError:
                 bad.append(CorruptError(p, "missing", name))
-            except CorruptError as exc:
-                bad.append(exc)
     return bad
 
 

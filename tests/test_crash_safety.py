@@ -371,3 +371,33 @@ def test_run_with_other_rules_stops_or_reextracts(small_run, tmp_path):
     for n in ("articles", "mentions", "roles", "claims"):
         assert set(map(str, t[n].column("rules_version").to_pylist())) == {man["rules_version"]}, n
     assert t["articles"].num_rows == 3 and man["rule_files"]["speech"]
+
+
+def test_rerun_full_reparses_a_damaged_parse(small_run, tmp_path):
+    from pipeline.runner import rerun_rules
+    inp, base = small_run
+    out = _copy(base, tmp_path / "out")
+    f = sorted((out / "_cache" / "docs").rglob("*.spacy"))[1]
+    f.write_bytes(f.read_bytes()[:100])                        # truncated
+    res = rerun_rules(out, full=True)
+    assert res["reparsed"] == 1 and res["reextracted"] == 2
+    assert_same(comparable(out), comparable(base))
+
+
+def test_disk_full_while_writing_the_rows_store_keeps_the_old_version(small_run, tmp_path, monkeypatch):
+    """The rows store is part of the version it belongs to: failing to write it fails the publish."""
+    import errno
+    from pipeline.job.rowstore import RowsStore
+    inp, base = small_run
+    out = _copy(base, tmp_path / "out")
+    v = store.current_version(out)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(RowsStore, "write", staticmethod(full))
+    inp2 = write_inputs(tmp_path / "in", BATCH1 + [record("meier", MEIER)])
+    with pytest.raises(OSError, match="No space left"):
+        run([inp2], out, progress=False)
+    assert store.current_version(out) == v
+    assert_same(comparable(out), comparable(base))
+    assert not list((out / store.VERSIONS).glob(".*"))
