@@ -168,7 +168,7 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
     A second holder (another process, thread, or a second ``locked`` in the same thread) says that
     it waits and for whom, waits up to ``timeout`` seconds, then fails with a clear message.
     Entering cleans what dead runs left (:func:`cleanup_dead`). Steps inside a holder use
-    :func:`writing`, which re-uses the lock the thread holds.
+    :func:`writing`, which re-uses the lock the process holds.
     """
     import fcntl
 
@@ -221,7 +221,8 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
 
 @contextlib.contextmanager
 def writing(out: str | Path, timeout: float = 600.0, what: str = "publish"):
-    """The lock for a step that writes OUT: the one this thread holds already, else :func:`locked`."""
+    """The lock for a step that writes OUT: the one this process holds already (a flow's task may run in
+    another thread than the flow that took it), else :func:`locked`."""
     if holds_lock(out):
         yield Path(out) / ".lock"
         return
@@ -230,11 +231,11 @@ def writing(out: str | Path, timeout: float = 600.0, what: str = "publish"):
 
 
 def _key(out: str | Path) -> str:
-    return f"{(Path(out) / '.lock').resolve()}|{threading.get_ident()}"
+    return f"{(Path(out) / '.lock').resolve()}|{os.getpid()}"
 
 
 def holds_lock(out: str | Path) -> bool:
-    """Does this thread hold OUT's lock?"""
+    """Does this process hold OUT's lock?"""
     return bool(_HELD.get(_key(out)))
 
 

@@ -24,7 +24,7 @@ from pipeline.cache import DocCache
 from pipeline.job.publish import article_key
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
 from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
-from pipeline.schemas import TABLES, to_table
+from pipeline.schemas import to_table
 
 log = logging.getLogger(__name__)
 
