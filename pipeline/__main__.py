@@ -72,9 +72,9 @@ def _cmd_cache(args) -> int:
     out = Path(args.out)
     root = Path(args.cache) if args.cache else default_cache_dir(out)
     extract = default_results_dir(out)
-    try:
-        with store.locked(out, args.lock_timeout, what=f"cache {args.action}"):
-            if args.action == "prune":
+    if args.action == "prune":          # a writer: under the output lock, never during a run
+        try:
+            with store.locked(out, args.lock_timeout, what="cache prune"):
                 store.prepare(out)
                 m = store.manifest(out).get("model", {})
                 keep = set(store.read_table(out, "articles").column("content_sha256").to_pylist())
@@ -86,21 +86,20 @@ def _cmd_cache(args) -> int:
                 RowsStore.clear(out)
                 if n:
                     print(f"rows stores of an older release: removed {n} files, freed {b / 1e6:.1f} MB")
-            entries = cache.report(root)
-            print(f"parse cache {root}")
-            for e in entries:
-                print(f"  {e.model_key:<50} {e.files:>7} docs {e.bytes / 1e6:>9.1f} MB")
-            if not entries:
-                print("  (empty)")
-            for label, path in [("extraction results", extract), ("versions (tables + rows stores)",
-                                                                   out / store.VERSIONS),
-                                ("rows stores of an older release", RowsStore.root(out)),
-                                ("rules re-run reports", out / "_reports")]:
-                n, b = cache.tree_size(path)
-                print(f"{label:<34} {path}: {n} files, {b / 1e6:.1f} MB")
-    except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        except store.StoreError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    entries = cache.report(root)
+    print(f"parse cache {root}")
+    for e in entries:
+        print(f"  {e.model_key:<50} {e.files:>7} docs {e.bytes / 1e6:>9.1f} MB")
+    if not entries:
+        print("  (empty)")
+    for label, path in [("extraction results", extract), ("versions (tables + rows stores)", out / store.VERSIONS),
+                        ("rows stores of an older release", RowsStore.root(out)),
+                        ("work dirs of runs", out / "_runs"), ("rules re-run reports", out / "_reports")]:
+        n, b = cache.tree_size(path)
+        print(f"{label:<34} {path}: {n} files, {b / 1e6:.1f} MB")
     return 0
 
 
