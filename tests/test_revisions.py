@@ -152,3 +152,27 @@ def test_older_outputs_without_revision_columns_get_them(first, tmp_path):
     revs = {a["article_key"]: a["revision"] for a in store.read_table(out, "articles").to_pylist()}
     assert revs == {"https://example.de/scholz": 2, "https://example.de/huber": 1, "https://example.de/meier": 1}
     assert set(TABLES) <= set(pipeline.load(out))
+
+
+def _page(body: str) -> str:
+    return "Scholz kündigt Hilfen an\n\n" + body.replace(". ", ".\n\n", 1) + "\n"
+
+
+def test_a_moved_file_keeps_its_history(tmp_path):
+    """Text files are known by their path; the same body under a new path is the same article."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "scholz.txt").write_text(_page(SCHOLZ), encoding="utf-8")
+    out = tmp_path / "out"
+    run([a], out, progress=False)
+    (a / "scholz.txt").write_text(_page(SCHOLZ_2), encoding="utf-8")
+    run([a], out, progress=False)
+    before = store.read_table(out, "articles").to_pylist()[0]
+    assert before["revision"] == 2 and before["article_key"] == "path:" + str(a / "scholz.txt")
+    (b / "scholz.txt").write_text(_page(SCHOLZ_2), encoding="utf-8")
+    run([b], out, progress=False)
+    (after,) = store.read_table(out, "articles").to_pylist()
+    assert after["article_key"] == "path:" + str(b / "scholz.txt")
+    assert (after["revision"], after["first_seen_at"], after["previous_sha256"]) == \
+        (2, before["first_seen_at"], before["previous_sha256"])

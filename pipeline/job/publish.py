@@ -168,17 +168,19 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
 
     A body under a key that is published with another body is the next revision of that article:
     it replaces the published one and all its rows. Within one run, a later body under the same
-    key replaces an earlier one. The same body under the same key keeps its revision.
+    key replaces an earlier one. The same body keeps its revision (also under a new key: a moved
+    file; the article then takes the new key).
     """
     arts = new["articles"]
     if arts.num_rows == 0:
         return new, set()
-    published = {}
+    published, by_id = {}, {}
     if old.num_rows:
         o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "updated_at",
                         "previous_sha256", "ingested_at"]).to_pylist()
         for k, r in zip(_keys(old), o):
             published[k] = r
+            by_id[r["article_id"]] = r
     rows = arts.select(["article_id", "content_sha256", "ingested_at"]).to_pylist()
     keys = _keys(arts)
     seen: dict[str, int] = {}                    # key -> index of its row in this run
@@ -189,7 +191,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
     for i, (k, r) in enumerate(zip(keys, rows)):
         if k in seen:
             superseded.add(seen[k])
-        prev = state.get(k)
+        prev = state.get(k) or by_id.get(r["article_id"])     # a moved file: the same body, another path
         if prev is None:
             rev, first, upd, psha = 1, r["ingested_at"], r["ingested_at"], None
         elif prev["content_sha256"] == r["content_sha256"]:
