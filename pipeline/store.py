@@ -320,16 +320,21 @@ def _conform(table: pa.Table, name: str) -> pa.Table:
 
 
 def _read_part(path: Path, expected_sha: str | None, table: str) -> pa.Table:
+    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory)."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
     except FileNotFoundError:
-        raise
-    if expected_sha is not None and hashlib.sha256(data).hexdigest() != expected_sha:
-        raise CorruptError(path, "sha256 differs from the version's manifest", table)
-    try:
-        return pq.read_table(pa.BufferReader(data), page_checksum_verification=True)
-    except (pa.ArrowException, OSError) as exc:
-        raise CorruptError(path, f"{type(exc).__name__}: {exc}", table) from None
+        raise FileNotFoundError(2, "No such file or directory", str(path)) from None
+    if size == 0:
+        raise CorruptError(path, "empty file", table)
+    with pa.memory_map(str(path)) as mm:
+        buf = mm.read_buffer()
+        if expected_sha is not None and hashlib.sha256(buf).hexdigest() != expected_sha:
+            raise CorruptError(path, "sha256 differs from the version's manifest", table)
+        try:
+            return pq.read_table(pa.BufferReader(buf), page_checksum_verification=True)
+        except (pa.ArrowException, OSError) as exc:
+            raise CorruptError(path, f"{type(exc).__name__}: {exc}", table) from None
 
 
 def parts(vdir: Path, man: dict, name: str) -> list[tuple[Path, str | None]]:
@@ -360,17 +365,7 @@ def table_path(out: str | Path, name: str) -> Path:
 
 def read_table(out: str | Path, name: str, verify: bool = True) -> pa.Table:
     """The current table ``name`` (an empty table with the schema if none yet), checksums verified."""
-    for attempt in range(5):
-        snap = snapshot(out)
-        if snap is None:
-            return _read_legacy(out, name)
-        try:
-            return read_version_table(snap, version_manifest(snap), name, verify)
-        except (FileNotFoundError, StoreError) as exc:
-            if isinstance(exc, CorruptError) or snapshot(out) == snap or attempt == 4:
-                raise
-            # the version was replaced and removed while we read it: read the new one
-    raise AssertionError("unreachable")
+    return load_arrow(out, [name], verify)[1][name]
 
 
 def _read_legacy(out, name: str) -> pa.Table:
@@ -386,7 +381,8 @@ def _read_legacy(out, name: str) -> pa.Table:
 def load_arrow(out: str | Path = "outputs", tables: list[str] | None = None,
                verify: bool = True) -> tuple[str | None, dict[str, pa.Table]]:
     """(version, tables): every table of one version, read through the version folder that
-    ``current`` named when the read began. Retries when that version is removed meanwhile."""
+    ``current`` named when the read began. Retries when that version is removed meanwhile; a file
+    missing from the version that is still current is a :class:`CorruptError`."""
     names = list(tables or TABLES)
     for attempt in range(10):
         snap = snapshot(out)
@@ -396,7 +392,11 @@ def load_arrow(out: str | Path = "outputs", tables: list[str] | None = None,
             man = version_manifest(snap)
             return snap.name, {n: read_version_table(snap, man, n, verify) for n in names}
         except (FileNotFoundError, StoreError) as exc:
-            if isinstance(exc, CorruptError) or snapshot(out) == snap or attempt == 9:
+            if isinstance(exc, CorruptError):
+                raise
+            if snapshot(out) == snap or attempt == 9:        # not a publish that removed it meanwhile
+                if isinstance(exc, FileNotFoundError):
+                    raise CorruptError(Path(exc.filename or snap), "missing") from None
                 raise
     raise AssertionError("unreachable")
 
