@@ -20,8 +20,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:                     # spaCy is imported when a Doc is written or read, not before
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 log = logging.getLogger(__name__)
 _MAGIC = b"PDC1"
@@ -66,6 +69,7 @@ class DocCache:
             self._damaged(path, "checksum mismatch")
             return None
         try:                              # a file of an older release: no checksum; can it be read at all?
+            from spacy.tokens import DocBin
             DocBin().from_bytes(data)
         except Exception as exc:
             self._damaged(path, f"{type(exc).__name__}: {str(exc)[:120]}")
@@ -81,7 +85,9 @@ class DocCache:
         except OSError:
             pass
 
-    def put(self, sha: str, doc: Doc) -> Path:
+    def put(self, sha: str, doc: "Doc") -> Path:
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = DocBin(docs=[doc], store_user_data=False).to_bytes()
@@ -92,8 +98,10 @@ class DocCache:
         self._ok.add(sha)
         return path
 
-    def get(self, sha: str, vocab: Vocab) -> Doc | None:
+    def get(self, sha: str, vocab: "Vocab") -> "Doc | None":
         """The cached parse, or None when absent or damaged (a damaged file is reported and removed)."""
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         if not path.exists():
             return None

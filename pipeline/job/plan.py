@@ -163,15 +163,16 @@ def check_outputs(req: RunRequest) -> None:
     were made with this run's rules; rows of other rules are re-extracted first (``reextract``) or the
     run stops, never mixing two rule sets in one table."""
     from pipeline.job.publish import heal
-    from pipeline.ruleset import load_rules
+    from pipeline.ruleset import RULES_DIR, rules_version
 
     store.prepare(req.out)
     heal(req.out)
     man = store.manifest(req.out)
     if not man or not (man.get("rows") or {}).get("articles"):
         return
-    rules = load_rules(req.rules_dir)
-    if man.get("rules_version") == rules.version:
+    rules_dir = Path(req.rules_dir) if req.rules_dir else RULES_DIR
+    version = rules_version(rules_dir)          # the content hash only: loading the rules would import spaCy
+    if man.get("rules_version") == version:
         return
     if req.reextract:
         from pipeline.job.rerun import _rerun_rules
@@ -179,8 +180,8 @@ def check_outputs(req: RunRequest) -> None:
         return
     raise RulesMismatch(
         f"{req.out} holds rows made with rules {man.get('rules_version')} ({man.get('rules_dir')}), this run "
-        f"uses rules {rules.version} ({rules.directory}); one table never mixes two rule sets. Re-extract "
-        f"the published articles first (`python -m pipeline rerun --out {req.out} --rules {rules.directory}`, "
+        f"uses rules {version} ({rules_dir}); one table never mixes two rule sets. Re-extract "
+        f"the published articles first (`python -m pipeline rerun --out {req.out} --rules {rules_dir}`, "
         f"or `run --reextract`), or run with the published rules (`--rules {man.get('rules_dir')}`).")
 
 
