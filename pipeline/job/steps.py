@@ -21,10 +21,9 @@ import pyarrow.parquet as pq
 
 from pipeline import store
 from pipeline.cache import DocCache
-from pipeline.job.publish import article_key
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
 from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
-from pipeline.schemas import to_table
+from pipeline.schemas import TABLES, to_table
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +78,7 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
             continue
         seen[aid] = item.source_path
         row = asdict(item)
-        row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc(),
-                   article_key=article_key(item.url, item.source_format, item.source_id, item.source_path))
+        row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
         rows.append(row)
     pq.write_table(to_table("articles", rows), work / "articles.parquet")
     pq.write_table(to_table("rejects", rejects), work / "rejects.parquet")
