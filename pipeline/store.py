@@ -468,9 +468,9 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
                                           "sha256": file_sha256(staging / rel)}]}
                 fault(f"table:{name}")
             more = extra(staging) if extra is not None else {}
-            man = {"version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
+            man = {**info, **more, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
                    "created_at": datetime.now(timezone.utc).isoformat(),
-                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files, **more, **info}
+                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files}
             write_json(staging / MANIFEST, man)
             fsync_tree(staging)
             fault("staged")
