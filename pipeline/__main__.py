@@ -41,8 +41,8 @@ def _cmd_rerun(args) -> int:
         return 2
     print(res["report"])
     print(f"{res['articles']} articles: {res['reextracted']} re-extracted, {res['reused']} kept "
-          f"({res['why']}) in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
-          f"rules {res['rules_version']}; report {res['report_path']}")
+          f"in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
+          f"rules {res['rules_version']}; report {res['report_path']} (rows: {res.get('report_html')})")
     return 0
 
 
@@ -129,6 +129,14 @@ def _delegate(module: str):
     return call
 
 
+# views and pages for the people who read the tables: the module's own main() parses the arguments
+_READERS = {
+    "sql": ("pipeline.views", 'query the tables and views: sql "SELECT ..." [--out OUT] [--csv]'),
+    "show": ("pipeline.review.show", "review pages: show [ARTICLE...] [--out OUT] [--dest DIR]"),
+    "overview": ("pipeline.review.overview", "corpus overview page with plots: overview [--out OUT] [--dest DIR]"),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline",
                                 description="German news extraction pipeline")
@@ -189,10 +197,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("what", nargs="?", choices=["all", "ner", "roles", "claims", "web"], default="all")
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _delegate(f"pipeline.eval_{a.what}")(a))
+
+    for name, (module, helptext) in _READERS.items():
+        d = sub.add_parser(name, help=helptext, add_help=False)
+        d.add_argument("rest", nargs=argparse.REMAINDER)
+        d.set_defaults(func=_delegate(module))
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in _READERS:          # options may come first ("show --out X"): no REMAINDER parsing
+        return int(importlib.import_module(_READERS[argv[0]][0]).main(argv[1:]) or 0)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
