@@ -151,7 +151,7 @@ def connect(out: str | Path = "outputs", con=None):
 
     from pipeline import store
     con = con or duckdb.connect()
-    tables = {n: store.read_table(out, n) for n in TABLES}
+    _, tables = store.load_arrow(out)          # every table of one published version
     for name, t in tables.items():
         con.register(name, t)
     con.register("role_sentences", _role_sentences(tables["articles"], tables["roles"]))
