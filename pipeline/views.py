@@ -26,7 +26,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.schemas import TABLES
 
 _SENT_END = re.compile(r"(?:(?<=[\w)“\"]{2}[.!?])|(?<=[.!?][“\"]))[ \t]+(?=[„\"A-ZÄÖÜ0-9])|[ \t]*\n\s*")
 

@@ -176,3 +176,7 @@ def test_a_moved_file_keeps_its_history(tmp_path):
     assert after["article_key"] == "path:" + str(b / "scholz.txt")
     assert (after["revision"], after["first_seen_at"], after["previous_sha256"]) == \
         (2, before["first_seen_at"], before["previous_sha256"])
+    # forget takes a file path as well (as given, or as the absolute path of the key)
+    from pipeline.job.publish import forget
+    assert forget(out, [str(b / "scholz.txt")])["forgotten"] == [after["article_id"]]
+    assert store.read_table(out, "articles").num_rows == 0 and store.read_table(out, "claims").num_rows == 0

@@ -270,6 +270,7 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
     out = Path(out)
     with store.writing(out, lock_timeout, what="forget"):
         store.prepare(out)
+        heal(out)
         man = store.manifest(out)
         if not man:
             raise store.StoreError(f"{out} holds no outputs")
@@ -277,11 +278,12 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
         arts = cur["articles"]
         d = arts.select(["article_id", "source_path"]).to_pydict()
         ak = _keys(arts) if arts.num_rows else []
-        wanted = set(keys)
+        wanted = set(keys) | {"path:" + os.path.abspath(k) for k in keys if not k.startswith(("path:", "id:"))
+                              and "://" not in k}
         ids = {a for a, k, p in zip(d["article_id"], ak, d["source_path"]) if wanted & {a, k, p}}
         found = {x for a, k, p in zip(d["article_id"], ak, d["source_path"]) for x in (a, k, p)
                  if a in ids and x in wanted}
-        unknown = sorted(wanted - found)
+        unknown = sorted(k for k in keys if k not in found and "path:" + os.path.abspath(k) not in found)
         if not ids:
             return {"version": version, "forgotten": [], "unknown": unknown}
         keep_arts = arts.filter(pc.invert(pc.is_in(arts.column("article_id"), value_set=pa.array(sorted(ids)))))
