@@ -230,3 +230,25 @@ def test_every_table_of_a_version_is_listed_with_its_checksum(tmp_path):
     assert os.readlink(tmp_path / "claims") == "current/claims"
     assert os.readlink(tmp_path / "_manifest.json") == "current/_manifest.json"
     assert os.readlink(tmp_path / "current") == f"_versions/{v}"
+
+
+def test_parquet_pages_carry_checksums(tmp_path):
+    """A flipped bit inside a data page is caught by the page CRC even without the file's sha256."""
+    import pyarrow.parquet as pq
+    t = sample_tables()
+    row = t["claims"].to_pylist()[0]
+    t["claims"] = to_table("claims", [{**row, "claim_id": f"c{i}", "claim_text": f"Studie mit neuen Daten {i}"}
+                                      for i in range(300)])
+    store.write_version(tmp_path, t, {})
+    part = store.snapshot(tmp_path) / "claims" / "part-0.parquet"
+    meta = pq.ParquetFile(part).metadata.row_group(0)
+    col = meta.column(TABLES["claims"].get_field_index("claim_text"))
+    at = col.data_page_offset + col.total_compressed_size - 3          # inside the last page's data
+    data = bytearray(part.read_bytes())
+    data[at] ^= 0x04
+    part.chmod(0o644)
+    part.write_bytes(bytes(data))
+    with pytest.raises(store.CorruptError, match="claims/part-0.parquet is corrupt: .*(CRC|checksum)"):
+        store.read_version_table(store.snapshot(tmp_path), store.manifest(tmp_path), "claims", verify=False)
+    with pytest.raises(store.CorruptError, match="sha256 differs"):
+        store.read_table(tmp_path, "claims")
