@@ -175,8 +175,13 @@ def check_outputs(req: RunRequest) -> None:
     if man.get("rules_version") == version:
         return
     if req.reextract:
+        import logging
+
         from pipeline.job.rerun import _rerun_rules
-        _rerun_rules(req.out, req.rules_dir, req.cache_dir)
+        res = _rerun_rules(req.out, req.rules_dir, req.cache_dir)
+        logging.getLogger(__name__).warning(
+            "%s held rows of rules %s: re-extracted %d of %d published articles with rules %s first (%s)",
+            req.out, man.get("rules_version"), res["reextracted"], res["articles"], version, res["why"])
         return
     raise RulesMismatch(
         f"{req.out} holds rows made with rules {man.get('rules_version')} ({man.get('rules_dir')}), this run "
