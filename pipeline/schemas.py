@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")
