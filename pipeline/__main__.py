@@ -12,10 +12,15 @@ from pipeline import __version__
 
 
 def _cmd_run(args) -> int:
+    import os
+
+    from pipeline.envcheck import EnvironmentProblem
     from pipeline.runner import run
     from pipeline.ruleset import RuleError
     from pipeline.store import StoreError
 
+    if args.max_chars:
+        os.environ["PIPELINE_MAX_CHARS"] = str(args.max_chars)
     try:
         summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
                       only_new=args.only_new, progress=None if args.progress is None else args.progress,
@@ -23,7 +28,7 @@ def _cmd_run(args) -> int:
     except RuleError as exc:
         print(f"error: rule file problem: {exc}", file=sys.stderr)
         return 2
-    except StoreError as exc:
+    except (EnvironmentProblem, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.render())
@@ -152,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--only-new", action="store_true", help="skip articles already in the outputs")
     r.add_argument("--reextract", action="store_true",
                    help="if the outputs were made with other rules, re-extract them with these first")
+    r.add_argument("--max-chars", type=int, default=None,
+                   help="longest article body accepted, in characters (default 1000000; PIPELINE_MAX_CHARS)")
     r.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="force the progress bar")
     r.add_argument("--no-progress", dest="progress", action="store_false")

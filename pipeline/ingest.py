@@ -19,14 +19,17 @@ becomes a :class:`Reject`.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
+
+from pipeline import sources
+from pipeline.sources import (STRING_FIELDS, BadInput, Limits, Reject, check_article, check_record, decode_bytes,
+                              empty_body_reason, jsonl_records, limits, location, looks_binary, read_bytes,
+                              repair_text, walk)
 
 __all__ = ["Article", "Reject", "read_inputs", "read_file", "parse_scraped_text", "parse_html",
            "parse_jsonl", "parse_german_datetime"]
@@ -50,13 +53,7 @@ class Article:
     body_text: str                      # paragraphs separated by "\n\n"
     captions: list[str] = field(default_factory=list)
     language: str = "de"
-
-
-@dataclass
-class Reject:
-    source_path: str
-    reason: str      # empty_body, bad_json, bad_record, unreadable, unsupported_format, not_found, parse_error
-    detail: str
+    line: int | None = None             # JSONL: the record's line (not a table column)
 
 
 # --------------------------------------------------------------------------------------------
@@ -741,61 +738,69 @@ def _authors_field(value: object) -> list[str]:
         for v in value:
             name = v.get("name") if isinstance(v, dict) else v
             if isinstance(name, str) and name.strip():
-                out.append(name.strip())
+                out.append(repair_text(name.strip()))
         return out
     return []
 
 
+def _jsonl_article(rec: dict, source_path: str, lineno: int) -> Article | Reject:
+    """One JSONL record as an Article, or a Reject (``file:line``) naming the field at fault."""
+    where = location(source_path, lineno)
+    try:
+        rid, body = check_record(rec)
+    except BadInput as e:
+        return Reject(where, e.reason, f"line {lineno}: {e.detail}")
+    if not body.strip():
+        return Reject(where, "empty_body", f"line {lineno}: id {rid!r} has no text")
+    body = repair_text(body)
+    try:
+        published = parse_german_datetime(rec.get("published"))
+    except (ValueError, TypeError, OverflowError, OSError):
+        published = None
+    dateline, _ = split_dateline(body)  # reported, but the text stays verbatim
+    meta = {k: repair_text(rec[k]) if isinstance(rec.get(k), str) else None for k in STRING_FIELDS}
+    return Article(
+        source_path=source_path, source_format="jsonl", source_id=repair_text(rid),
+        url=meta["url"] or None, title=meta["title"] or None, kicker=meta["kicker"] or None,
+        teaser=meta["teaser"] or None, authors=_authors_field(rec.get("authors")),
+        published_at=published, section=meta["section"] or None, dateline=dateline,
+        body_text=body, captions=[], language=meta["language"] or meta["lang"] or "de", line=lineno,
+    )
+
+
 def parse_jsonl(text: str, source_path: str = "") -> Iterator[Article | Reject]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    """Articles and Rejects from JSONL text (only "\\n" ends a record; U+2028 etc. may sit in strings)."""
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        where = f"line {lineno}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Reject(source_path, "bad_json", f"{where}: {e.msg} (column {e.colno})")
-            continue
-        if not isinstance(rec, dict):
-            yield Reject(source_path, "bad_record", f"{where}: expected an object, got {type(rec).__name__}")
-            continue
-        body = rec.get("text")
-        if body is None or "id" not in rec:
-            missing = ", ".join(k for k in ("id", "text") if k not in rec or rec[k] is None)
-            yield Reject(source_path, "bad_record", f"{where}: missing field(s) {missing}")
-            continue
-        if not isinstance(body, str):
-            yield Reject(source_path, "bad_record", f"{where}: text is {type(body).__name__}, not a string")
-            continue
-        if not body.strip():
-            yield Reject(source_path, "empty_body", f"{where}: id {rec.get('id')!r} has no text")
+        rec, problem = sources._record(line.encode("utf-8", "surrogatepass"), lineno == 1)
+        if problem is not None:
+            yield Reject(location(source_path, lineno), problem.reason, f"line {lineno}: {problem.detail}")
+        elif rec is not None:
+            yield _jsonl_article(rec, source_path, lineno)
+
+
+def _read_jsonl(p: Path, sp: str, lim: Limits) -> Iterator[Article | Reject]:
+    lineno = -1
+    for lineno, rec, problem in jsonl_records(p, lim):
+        if problem is not None:
+            where = location(sp, lineno)
+            yield Reject(where, problem.reason, f"line {lineno}: {problem.detail}" if lineno else problem.detail)
             continue
         try:
-            published = parse_german_datetime(rec.get("published"))
-        except (ValueError, TypeError, OverflowError):
-            published = None
-        dateline, _ = split_dateline(body)  # reported, but the text stays verbatim
-        yield Article(
-            source_path=source_path, source_format="jsonl", source_id=str(rec["id"]),
-            url=rec.get("url") or None, title=rec.get("title") or None, kicker=rec.get("kicker") or None,
-            teaser=rec.get("teaser") or None, authors=_authors_field(rec.get("authors")),
-            published_at=published, section=rec.get("section") or None, dateline=dateline,
-            body_text=body, captions=[], language=rec.get("language") or rec.get("lang") or "de",
-        )
+            item = _jsonl_article(rec, sp, lineno)
+        except ImportError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one bad record never costs the others
+            item = Reject(location(sp, lineno), "parse_error", f"line {lineno}: {type(e).__name__}: {e}")
+        yield item if isinstance(item, Reject) else check_article(item, lim, location(sp, lineno))
+    if lineno == -1:
+        yield Reject(sp, "empty_body", "JSONL file without a record (empty or blank lines only)")
 
 
 # --------------------------------------------------------------------------------------------
-# Files and folders
+# Files and folders (the bytes: pipeline.sources)
 # --------------------------------------------------------------------------------------------
-def _decode(data: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
 def _kind(path: Path, text: str) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -810,67 +815,63 @@ def _kind(path: Path, text: str) -> str | None:
     return None
 
 
-def read_file(path: str | Path) -> Iterator[Article | Reject]:
-    """Articles (or Rejects) from one file. Never raises on bad input."""
+def _is_jsonl(p: Path) -> bool:
+    return _kind(p, "") == "jsonl"
+
+
+def read_file(path: str | Path, lim: Limits | None = None) -> Iterator[Article | Reject]:
+    """Articles (or Rejects) from one file. Never raises on bad input (an ImportError is re-raised:
+    a broken installation is not bad input)."""
     p = Path(path)
     sp = str(p)
-    try:
-        data = p.read_bytes()
-        if p.suffix.lower() == ".gz":
-            data = gzip.decompress(data)
-    except (OSError, EOFError) as e:
-        yield Reject(sp, "unreadable", f"{type(e).__name__}: {e}")
+    lim = lim or limits()
+    if _is_jsonl(p):
+        yield from _read_jsonl(p, sp, lim)
         return
-    text = _decode(data)
-    sample = text[:4096]
-    if sample and ("\x00" in sample or sum(ord(c) < 32 and c not in "\n\r\t\f" for c in sample) > len(sample) // 50):
+    try:
+        data = read_bytes(p, lim)
+    except BadInput as e:
+        yield Reject(sp, e.reason, e.detail)
+        return
+    text, _enc = decode_bytes(data)
+    del data
+    if looks_binary(text):
         yield Reject(sp, "unreadable", "binary content, not text")
         return
     kind = _kind(p, text)
     if kind is None:
         yield Reject(sp, "unsupported_format", f"unknown file type {''.join(p.suffixes) or '(no extension)'}")
         return
+    if kind == "text" and len(text) > 2 * lim.max_chars + 100_000:
+        yield Reject(sp, "too_large", f"text file of {len(text)} characters, over twice the article limit of "
+                                      f"{lim.max_chars} (max_chars)")
+        return
     stem = p.name.split(".")[0]
     try:
-        if kind == "jsonl":
-            yield from parse_jsonl(text, sp)
-            return
         art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem)
+    except ImportError:
+        raise
+    except RecursionError:
+        yield Reject(sp, "parse_error", f"{kind} input nested too deeply to parse")
+        return
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
         yield Reject(sp, "parse_error", f"{type(e).__name__}: {e}")
         return
     if not art.body_text.strip():
-        yield Reject(sp, "empty_body", f"no body text found in {kind} input")
+        yield Reject(sp, *empty_body_reason(text, lim, kind))
         return
-    yield art
+    yield check_article(art, lim, sp)
 
 
-def _walk(p: Path) -> Iterator[Path]:
-    for child in sorted(p.iterdir(), key=lambda c: c.name):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.is_file():
-            yield child
-
-
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Reject]:
-    """Articles and Rejects from files and folders (folders recursively, sorted by name)."""
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            try:
-                files = list(_walk(p))
-            except OSError as e:
-                yield Reject(str(p), "unreadable", f"{type(e).__name__}: {e}")
-                continue
-            for f in files:
-                yield from read_file(f)
-        elif p.exists():
-            yield from read_file(p)
+def read_inputs(paths: Iterable[str | Path], lim: Limits | None = None) -> Iterator[Article | Reject]:
+    """Articles and Rejects from files and folders (folders recursively, sorted by name; see
+    :func:`pipeline.sources.walk` for links, loops, FIFOs and hidden entries)."""
+    lim = lim or limits()
+    for item in walk(paths):
+        if isinstance(item, Reject):
+            yield item
         else:
-            yield Reject(str(p), "not_found", "no such file or folder")
+            yield from read_file(item, lim)
 
 
 def main(argv: list[str] | None = None) -> int:
