@@ -180,3 +180,12 @@ def test_a_moved_file_keeps_its_history(tmp_path):
     from pipeline.job.publish import forget
     assert forget(out, [str(b / "scholz.txt")])["forgotten"] == [after["article_id"]]
     assert store.read_table(out, "articles").num_rows == 0 and store.read_table(out, "claims").num_rows == 0
+
+
+def test_an_unrelated_body_under_a_known_url_is_a_revision_but_said_so(first, tmp_path, caplog):
+    out = _copy(first, tmp_path / "out")
+    inp = write_inputs(tmp_path / "in", [record("scholz", MEIER)])        # another story under the same URL
+    with caplog.at_level("WARNING", logger="pipeline.job.publish"):
+        run([inp], out, progress=False)
+    assert _arts(out)["https://example.de/scholz"]["revision"] == 2
+    assert any("https://example.de/scholz: the new body shares only" in r.getMessage() for r in caplog.records)

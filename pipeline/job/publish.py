@@ -202,6 +202,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
             upd, psha = r["ingested_at"], prev["content_sha256"]
             if k in published and published[k]["article_id"] != r["article_id"]:
                 replaced.add(published[k]["article_id"])
+                _warn_if_unrelated(k, old, published[k]["article_id"], arts, i)
         for c, v in zip(cols, (rev, first, upd, psha)):
             cols[c].append(v)
         seen[k] = i
@@ -220,6 +221,19 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
         for name in RAW:
             out[name] = _drop_articles(out[name], gone)
     return out, replaced - set(out["articles"].column("article_id").to_pylist())
+
+
+def _warn_if_unrelated(key: str, old: pa.Table, old_id: str, arts: pa.Table, i: int) -> None:
+    """A revision normally keeps most of its words; one that shares few with the body it replaces
+    may be another article under a wrong key (a site's canonical URL pointing to its home page)."""
+    prev = old.filter(pc.equal(old.column("article_id"), old_id)).column("body_text")[0].as_py() or ""
+    new = arts.column("body_text")[i].as_py() or ""
+    a, b = set(prev.lower().split()), set(new.lower().split())
+    share = len(a & b) / max(1, len(a | b))
+    if share < 0.3:
+        log.warning("%s: the new body shares only %.0f %% of its words with the one it replaces (%s); it is "
+                    "published as the next revision. If these are two articles, their key (URL) is wrong",
+                    key, 100 * share, old_id)
 
 
 # --------------------------------------------------------------------------- publishing a run
