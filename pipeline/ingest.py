@@ -7,8 +7,10 @@ Three kinds of input, told apart by extension and content:
   a timestamp, photo captions, a dateline, teasers for other articles and a
   footer. :func:`parse_scraped_text` recovers the metadata and cleans the body.
 * HTML (``.html``/``.htm``, or any text file whose content starts with
-  ``<!doctype``/``<html``): trafilatura extracts body and metadata, htmldate the
-  date. Trafilatura's text gets the same line-level junk filter.
+  ``<!doctype``/``<html``): :mod:`pipeline.web` (metadata by a fixed precedence,
+  trafilatura's body without page furniture, offline). The text gets the same
+  line-level junk filter. A full-page text dump is first cut to its article
+  (:mod:`pipeline.web.dump`).
 * JSONL (``.jsonl``/``.ndjson``, optionally ``.gz``): one article a line with
   ``id`` and ``text`` plus optional ``title``, ``published``, ``url``,
   ``authors``, ``source``. The text is taken verbatim, so offsets refer to it.
@@ -54,6 +56,8 @@ class Article:
     captions: list[str] = field(default_factory=list)
     language: str = "de"
     line: int | None = None             # JSONL: the record's line (not a table column)
+    updated_at: datetime | None = None      # last update, when the page gives one after publication
+    published_precision: str | None = None  # "day" (date only: stored 00:00 UTC of that day) | "time"
 
 
 # --------------------------------------------------------------------------------------------
@@ -540,6 +544,7 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
             while k < n and not lines[k]:
                 k += 1
             if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+                    and not lines[k].endswith(":") \
                     and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
                 after = k + 1
                 while after < n and not lines[after]:
@@ -591,11 +596,21 @@ def split_dateline(body: str) -> tuple[str | None, str]:
     return place, body[m.end():]
 
 
-def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None) -> Article:
-    """Parse a scraped page text into an Article (body may be empty; the caller rejects that)."""
+def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None,
+                       repeated: set[str] | None = None) -> Article:
+    """Parse a scraped page text into an Article (body may be empty; the caller rejects that).
+
+    A dump of a whole page (menus, teasers, footers: :func:`pipeline.web.dump.is_page_dump`) is first cut
+    to its article (:func:`pipeline.web.dump.article_text`; ``repeated``: lines seen on other pages of the
+    same site)."""
+    from pipeline.web.dump import article_text, is_page_dump
+
+    dump = article_text(text, repeated) if is_page_dump(text) else None
+    if dump is not None:
+        text = dump.text
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_norm(ln) for ln in raw.split("\n")]
-    h = _parse_header(lines)
+    h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
     body_lines = _clean_body_lines(lines[h.body_start:], captions)
     paras = _lines_to_paragraphs(body_lines)
@@ -603,69 +618,42 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if paras:
         dateline, first = split_dateline(paras[0])
         paras[0] = first
+    published, precision = h.published_at, ("time" if h.published_at else None)
+    if dump is not None and dump.published and (published is None or dump.published[0] is not None):
+        from pipeline.web.htmlmeta import to_storage
+        published, precision = to_storage(*dump.published), dump.published[1]
+    authors = h.authors or (dump.authors if dump is not None else []) or []
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
-        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=h.authors, published_at=h.published_at,
-        section=h.section, dateline=dateline, body_text="\n\n".join(p for p in paras if p), captions=captions,
+        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,
+        section=h.section or (dump.section if dump is not None else None), dateline=dateline,
+        body_text="\n\n".join(p for p in paras if p), captions=captions, published_precision=precision,
     )
 
 
 # --------------------------------------------------------------------------------------------
-# HTML
+# HTML (metadata precedence and furniture: pipeline/web/)
 # --------------------------------------------------------------------------------------------
-KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
-                            r"superheadline|pre-?title|ueberschrift-?klein", re.I)
-BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb", re.I)
+def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+    from pipeline.web.html import read_html_page
 
-
-def _html_extras(html: str) -> tuple[str | None, str | None, list[str]]:
-    """(kicker, section from breadcrumbs, figure captions) straight from the markup."""
-    try:
-        import lxml.html
-        tree = lxml.html.fromstring(html)
-    except Exception:  # noqa: BLE001 - broken markup: trafilatura still gets its try
-        return None, None, []
-    kicker = None
-    h1s = tree.xpath("//h1")
-    if h1s:
-        h1 = h1s[0]
-        cands = [e for e in h1.iter() if e is not h1 and KICKER_CLASSES.search(e.get("class") or "")]
-        if not cands and h1.getparent() is not None:
-            for e in h1.getparent().iter():
-                if e is h1:
-                    break
-                if KICKER_CLASSES.search(e.get("class") or ""):
-                    cands.append(e)
-        if cands:
-            kicker = _norm(cands[0].text_content()) or None
-    section = None
-    for nav in tree.xpath("//*[@class or @aria-label or @id]"):
-        hint = " ".join(nav.get(a) or "" for a in ("class", "aria-label", "id"))
-        if BREADCRUMB_HINT.search(hint):
-            links = [_norm(a.text_content()) for a in nav.xpath(".//a|.//li[not(.//a)]")]
-            links = [t for t in links if t]
-            if len(links) >= 2:
-                sec, _ = _crumbs_to_section(links)
-                section = sec
-                break
-    captions = [c for c in (_norm(fc.text_content()) for fc in tree.xpath("//figcaption")) if c]
-    return kicker, section, captions
-
-
-def _htmldate(html: str) -> datetime | None:
-    try:
-        from htmldate import find_date
-        s = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=True)
-    except Exception:  # noqa: BLE001
-        return None
-    if not s:
-        return None
-    try:
-        dt = datetime.strptime(s, "%Y-%m-%dT%H:%M:%S%z") if re.search(r"[+-]\d{4}$", s) \
-            else datetime.strptime(s, "%Y-%m-%dT%H:%M:%S")
-    except ValueError:
-        return parse_german_datetime(s)
-    return dt.astimezone(BERLIN) if dt.tzinfo else dt.replace(tzinfo=BERLIN)
+    page = read_html_page(html)
+    m = page.meta
+    captions = list(page.captions)
+    caps: list[str] = []
+    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps)
+    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    paras = _lines_to_paragraphs(body_lines)
+    dateline = None
+    if paras:
+        dateline, paras[0] = split_dateline(paras[0])
+    return Article(
+        source_path=source_path, source_format="html", source_id=source_id, url=page.url, title=m.title,
+        kicker=m.kicker, teaser=m.teaser, authors=m.authors, published_at=m.published_at, section=m.section,
+        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
+        captions=list(dict.fromkeys(captions + caps)), updated_at=m.updated_at,
+        published_precision=m.published_precision if m.published_at else None,
+    )
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -673,56 +661,6 @@ def _same(a: str | None, b: str | None) -> bool:
         return False
     f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
     return f(a) == f(b)
-
-
-def _trafilatura_fields(html: str) -> dict:
-    """Body text and metadata as trafilatura reads them (normalised; missing -> None or empty)."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True,
-                                      include_tables=False, include_images=False)
-    get = (lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)  # noqa: E731
-    author = get("author") or ""
-    return {"text": get("text") or "", "title": _norm(get("title") or "") or None,
-            "authors": [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else [],
-            "url": get("url") or None, "teaser": _norm(get("description") or "") or None,
-            "categories": get("categories") or []}
-
-
-def _drop_heads(lines: list[str], title: str | None, kicker: str | None, teaser: str | None) -> None:
-    """trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start."""
-    heads = {x for x in (title, kicker, teaser) if x}
-    if kicker and title:
-        heads.add(f"{kicker} {title}")
-        heads.add(f"{kicker}: {title}")
-    while lines and (not lines[0] or any(_same(lines[0], x) for x in heads)):
-        lines.pop(0)
-
-
-def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
-    f = _trafilatura_fields(html)
-    title, teaser, categories = f["title"], f["teaser"], f["categories"]
-    kicker, crumb_section, captions = _html_extras(html)
-    section = crumb_section or (" / ".join(categories) if categories else None)
-    if kicker and title and title.startswith(kicker + ": "):
-        title = title[len(kicker) + 2:]
-    published = _htmldate(html)
-
-    lines = [_norm(ln) for ln in f["text"].split("\n")]
-    _drop_heads(lines, title, kicker, teaser)
-    caps = list(captions)
-    body_lines = _clean_body_lines(lines, caps)
-    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
-    paras = _lines_to_paragraphs([ln if ln else "" for ln in body_lines])
-    dateline = None
-    if paras:
-        dateline, paras[0] = split_dateline(paras[0])
-    return Article(
-        source_path=source_path, source_format="html", source_id=source_id, url=f["url"], title=title,
-        kicker=kicker, teaser=teaser, authors=f["authors"], published_at=published, section=section,
-        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
-        captions=list(dict.fromkeys(caps)),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -815,13 +753,26 @@ def _kind(path: Path, text: str) -> str | None:
     return None
 
 
+def source_stem(p: Path) -> str:
+    """The whole file name without its format suffix(es): "taz.de.siemens.html" -> "taz.de.siemens"."""
+    name = p.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        name = name[: -len(suffix)]
+    return name
+
+
 def _is_jsonl(p: Path) -> bool:
     return _kind(p, "") == "jsonl"
 
 
-def read_file(path: str | Path, lim: Limits | None = None) -> Iterator[Article | Reject]:
+def read_file(path: str | Path, lim: Limits | None = None,
+              repeated: set[str] | None = None) -> Iterator[Article | Reject]:
     """Articles (or Rejects) from one file. Never raises on bad input (an ImportError is re-raised:
-    a broken installation is not bad input)."""
+    a broken installation is not bad input). ``repeated``: lines seen on other pages of the same site
+    (boilerplate in full-page text dumps)."""
     p = Path(path)
     sp = str(p)
     lim = lim or limits()
@@ -846,9 +797,9 @@ def read_file(path: str | Path, lim: Limits | None = None) -> Iterator[Article |
         yield Reject(sp, "too_large", f"text file of {len(text)} characters, over twice the article limit of "
                                       f"{lim.max_chars} (max_chars)")
         return
-    stem = p.name.split(".")[0]
+    stem = source_stem(p)
     try:
-        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem)
+        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem, repeated)
     except ImportError:
         raise
     except RecursionError:
@@ -865,13 +816,18 @@ def read_file(path: str | Path, lim: Limits | None = None) -> Iterator[Article |
 
 def read_inputs(paths: Iterable[str | Path], lim: Limits | None = None) -> Iterator[Article | Reject]:
     """Articles and Rejects from files and folders (folders recursively, sorted by name; see
-    :func:`pipeline.sources.walk` for links, loops, FIFOs and hidden entries)."""
+    :func:`pipeline.sources.walk` for links, loops, FIFOs and hidden entries). Text files of one site
+    are first read together for the lines their pages repeat (:func:`pipeline.web.dump.repeated_for_files`)."""
+    from pipeline.web.dump import repeated_for_files
     lim = lim or limits()
-    for item in walk(paths):
+    items = list(walk(paths))
+    rep = repeated_for_files([i for i in items if not isinstance(i, Reject)],
+                             reader=lambda f: decode_bytes(read_bytes(f, lim))[0])
+    for item in items:
         if isinstance(item, Reject):
             yield item
         else:
-            yield from read_file(item, lim)
+            yield from read_file(item, lim, rep.get(str(item)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -886,7 +842,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"REJECT {item.source_path}: {item.reason} ({item.detail})")
             continue
         print(f"== {item.source_path} [{item.source_format}] id={item.source_id}")
-        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "section", "dateline", "captions"):
+        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "published_precision", "updated_at",
+                  "section", "dateline", "captions"):
             print(f"   {k}: {getattr(item, k)!r}")
         print(f"   body: {len(item.body_text)} chars, {item.body_text.count(chr(10) * 2) + 1} paragraphs")
         if args.body:
