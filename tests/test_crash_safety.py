@@ -242,7 +242,7 @@ def test_killed_cli_run_then_only_new_run_publishes_the_batch(small_run, tmp_pat
     run([inp2], ref, progress=False, only_new=True)
     a, b = comparable(out), comparable(ref)
     for n in TABLES:
-        cols = [c for c in a[n].column_names if c not in ("ingested_at", "seen_at", "first_seen_at", "updated_at")]
+        cols = [c for c in a[n].column_names if c not in ("ingested_at", "seen_at", "first_seen_at", "revised_at")]
         assert a[n].select(cols).equals(b[n].select(cols)), n
     assert not list((out / "_runs").iterdir()), "the killed run's work dir is left"
 

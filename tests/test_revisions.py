@@ -45,7 +45,7 @@ def test_a_changed_body_replaces_the_article_and_all_its_rows(first, tmp_path, o
     before = _arts(out)
     old = before["https://example.de/scholz"]
     assert (old["revision"], old["previous_sha256"]) == (1, None)
-    assert old["first_seen_at"] == old["updated_at"] == old["ingested_at"]
+    assert old["first_seen_at"] == old["revised_at"] == old["ingested_at"]
     inp = write_inputs(tmp_path / "in", [record("scholz", SCHOLZ_2), record("huber", HUBER)])
     res = run([inp], out, progress=False, only_new=only_new)
     assert res.articles_read == (1 if only_new else 2)
@@ -54,7 +54,7 @@ def test_a_changed_body_replaces_the_article_and_all_its_rows(first, tmp_path, o
     new = after["https://example.de/scholz"]
     assert new["article_id"] != old["article_id"] and "am Dienstag" in new["body_text"]
     assert (new["revision"], new["previous_sha256"]) == (2, old["content_sha256"])
-    assert new["first_seen_at"] == old["first_seen_at"] and new["updated_at"] > old["updated_at"]
+    assert new["first_seen_at"] == old["first_seen_at"] and new["revised_at"] > old["revised_at"]
     assert after["https://example.de/huber"]["revision"] == 1
     assert _rows_of(out, old["article_id"]) == {"mentions": 0, "roles": 0, "claims": 0}
     # the new revision has exactly the rows a fresh run of its body gives
@@ -74,8 +74,8 @@ def test_the_same_body_again_keeps_its_revision(first, tmp_path):
     run([inp], out, progress=False)
     after = _arts(out)
     for k, a in after.items():
-        assert (a["revision"], a["first_seen_at"], a["updated_at"]) == \
-            (1, before[k]["first_seen_at"], before[k]["updated_at"])
+        assert (a["revision"], a["first_seen_at"], a["revised_at"]) == \
+            (1, before[k]["first_seen_at"], before[k]["revised_at"])
 
 
 def test_two_revisions_in_one_run_keep_the_later_one(tmp_path):
@@ -137,7 +137,7 @@ def test_older_outputs_without_revision_columns_get_them(first, tmp_path):
     snap = store.snapshot(out)
     import pyarrow.parquet as pq
     part = snap / "articles" / "part-0.parquet"
-    t = pq.read_table(part).drop_columns(["article_key", "revision", "first_seen_at", "updated_at",
+    t = pq.read_table(part).drop_columns(["article_key", "revision", "first_seen_at", "revised_at",
                                           "previous_sha256"])
     part.chmod(0o644)
     pq.write_table(t, part)

@@ -176,7 +176,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
         return new, set()
     published, by_id = {}, {}
     if old.num_rows:
-        o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "updated_at",
+        o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
                         "previous_sha256", "ingested_at"]).to_pylist()
         for k, r in zip(_keys(old), o):
             published[k] = r
@@ -187,7 +187,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
     state = dict(published)
     replaced: set[str] = set()
     superseded: set[int] = set()
-    cols = {"revision": [], "first_seen_at": [], "updated_at": [], "previous_sha256": []}
+    cols = {"revision": [], "first_seen_at": [], "revised_at": [], "previous_sha256": []}
     for i, (k, r) in enumerate(zip(keys, rows)):
         if k in seen:
             superseded.add(seen[k])
@@ -196,7 +196,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
             rev, first, upd, psha = 1, r["ingested_at"], r["ingested_at"], None
         elif prev["content_sha256"] == r["content_sha256"]:
             rev, first = prev["revision"] or 1, prev["first_seen_at"] or prev["ingested_at"]
-            upd, psha = prev["updated_at"] or prev["ingested_at"], prev["previous_sha256"]
+            upd, psha = prev["revised_at"] or prev["ingested_at"], prev["previous_sha256"]
         else:
             rev, first = (prev["revision"] or 1) + 1, prev["first_seen_at"] or prev["ingested_at"]
             upd, psha = r["ingested_at"], prev["content_sha256"]
@@ -207,7 +207,7 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
             cols[c].append(v)
         seen[k] = i
         state[k] = {"article_id": r["article_id"], "content_sha256": r["content_sha256"], "revision": rev,
-                    "first_seen_at": first, "updated_at": upd, "previous_sha256": psha,
+                    "first_seen_at": first, "revised_at": upd, "previous_sha256": psha,
                     "ingested_at": r["ingested_at"]}
     arts = _set_col(arts, "article_key", keys)
     for c, v in cols.items():
