@@ -19,7 +19,8 @@ import pytest
 from pipeline.ingest import Article, parse_html, parse_scraped_text, read_file, read_inputs
 from pipeline.registry import RuleError
 from pipeline.web import profile
-from pipeline.web.dump import article_text, is_page_dump, repeated_lines, site_key
+from pipeline.web.dump import (article_text, crumb_section, is_page_dump, repeated_lines, site_key,
+                                trail_headline)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -332,3 +333,31 @@ def test_lxml_paragraphs_when_trafilatura_finds_nothing() -> None:
     tree = parse_tree("<html><body><nav><p>Startseite</p></nav><div><p>Erster Absatz.</p><ul><li>Punkt eins</li>"
                       "</ul><script>var x = 1;</script></div></body></html>")
     assert fallback_text(tree) == "Erster Absatz.\nPunkt eins"
+
+
+# ---------------------------------------------------------------- text dumps: breadcrumb trails set as lists
+def test_page_dump_section_from_a_bulleted_trail() -> None:
+    trail = "\n".join(["  • Startseite", "  • >", "  • Energie", "  • >", "  • Niedersachsen", "  • >",
+                       "  • Land will Windkraft-Ausbau verdoppeln"])
+    text = dump_text().replace(" 1. Beispiel-Zeitung Startseite\n 2. Politik\n 3. Niedersachsen\n"
+                               " 4. Land will Windkraft-Ausbau verdoppeln", trail)
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert a.section == "Energie / Niedersachsen"
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a slash-led trail that does not end with the title, and a numbered one just above the headline
+    raw = ["  • Startseite", "  •  / Meine Welt", "  •  / Gesundheit", "", "Was hilft bei Krebs?", ""]
+    assert crumb_section(raw, 4, "Was hilft bei Krebs?") == "Meine Welt / Gesundheit"
+    raw = [" 1. ComputerBase", " 2. Internet", "", "HTC Touch: Bald bei o2 als Xda Nova", ""]
+    assert crumb_section(raw, 3, "HTC Touch: Bald bei o2 als Xda Nova") == "Internet"
+    # a plain menu is no trail
+    raw = ["  • Startseite", "  • Politik", "  • Sport", "", "Land will Windkraft-Ausbau verdoppeln", ""]
+    assert crumb_section(raw, 4, "Land will Windkraft-Ausbau verdoppeln") is None
+
+
+def test_page_dump_headline_named_by_the_trail() -> None:
+    raw = ["You are here:", "", "  • Home", "  • Urteilsdatenbank", "  • BGH: Rezeptfotos im Portal", "",
+           "Urteil", "", "BGH: Rezeptfotos im Portal", "", "Aktenzeichen: I ZR 166/07", ""]
+    assert trail_headline(raw, 10) == 8
+    assert crumb_section(raw, 8, "BGH: Rezeptfotos im Portal") == "Urteilsdatenbank"
+    assert trail_headline(["  • Startseite", "  • Politik", "", "Politik", ""], 3) is None
