@@ -361,3 +361,13 @@ def test_page_dump_headline_named_by_the_trail() -> None:
     assert trail_headline(raw, 10) == 8
     assert crumb_section(raw, 8, "BGH: Rezeptfotos im Portal") == "Urteilsdatenbank"
     assert trail_headline(["  • Startseite", "  • Politik", "", "Politik", ""], 3) is None
+
+
+def test_page_dump_kicker_glued_to_the_headline_split_by_its_repeat() -> None:
+    text = dump_text().replace("Energiewende\n\nLand will Windkraft-Ausbau verdoppeln",
+                               "Energie im Norden Land will Windkraft-Ausbau verdoppeln")
+    text = text.replace("[Akzeptieren]", "[Akzeptieren]\n\n  • Wetter\nEnergie im Norden\n[bild]")
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+    assert a.kicker == "Energie im Norden"
+    assert a.body_text.split("\n\n") == BODY_PARAS

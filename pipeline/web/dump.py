@@ -492,6 +492,21 @@ def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None
     return title, None
 
 
+def _split_by_repeat(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
+    """(title, kicker) of a headline line that glues kicker and title ("Adblue nachfüllen: wo kaufen
+    (Tankstelle); Preis So wird Adblue richtig angewendet"): a line near it that is its head (the kicker
+    again) or its tail (the title again, of 3+ words) splits it."""
+    for k in range(max(0, h - 15), min(len(raw), h + 16)):
+        x = norm(_BULLET.sub("", raw[k]))
+        if k == h or not x or x == title or len(x) >= len(title):
+            continue
+        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2:
+            return title[len(x):].strip(), x.strip(" :–-|")
+        if title.endswith(" " + x) and len(x.split()) >= 3:
+            return x, title[: -len(x)].strip(" :–-|") or None
+    return title, None
+
+
 def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]:
     """Kicker (or the first part of a two-line headline), headline, and the lines up to the body, with a date
     line found just above the headline moved below it (where the seed parser looks for it)."""
@@ -506,6 +521,10 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
                 and not _is_date_or_byline(above):
             head.append(above)
     title, kicker = _split_by_crumb(raw, h, title)
+    if not kicker and title == norm(raw[h]):
+        title, kicker = _split_by_repeat(raw, h, title)
+        if kicker and (len(kicker.split()) > 4 or len(title.split()) <= len(kicker.split())):
+            head, kicker = [], None   # a kicker the seed header would read as the title: left out
     if kicker:
         head = [kicker]
     head.append(title)
