@@ -377,7 +377,10 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
-    lead = page_lead(tree)
+    found = _page_lead(tree)
+    lead = found[0] if found else None
+    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser):
+        lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
     return HtmlPage(meta, lines, page_captions(tree), meta.url)
@@ -390,6 +393,12 @@ _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standf
 def page_lead(tree) -> str | None:
     """The article's lead paragraph when the page marks it (class intro/lead/teaser-text/…), inside the
     article or main content or after the headline, not in a link or a box of other content."""
+    found = _page_lead(tree)
+    return found[0] if found else None
+
+
+def _page_lead(tree) -> tuple[str, bool] | None:
+    """(lead text, whether it stands in the article's ``<header>`` with the headline: a standfirst)."""
     from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
     heads = _headline_elements(tree)
     elems = list(tree.iter())          # keeps the element proxies alive, so their ids stay unique
@@ -404,7 +413,7 @@ def page_lead(tree) -> str | None:
         t = ws(visible_text(e))
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
-            return t
+            return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
 
 
