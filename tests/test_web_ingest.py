@@ -371,3 +371,13 @@ def test_page_dump_kicker_glued_to_the_headline_split_by_its_repeat() -> None:
     assert a.title == "Land will Windkraft-Ausbau verdoppeln"
     assert a.kicker == "Energie im Norden"
     assert a.body_text.split("\n\n") == BODY_PARAS
+
+
+def test_page_dump_section_from_a_spaced_trail_or_a_menu_label_over_the_headline() -> None:
+    title = "Verkehrsverbund erhöht die Preise deutlich"
+    raw = ["  • Thema", "", f"Start Thema Wirtschaft {title}", "", "  • Region", "", title, ""]
+    assert crumb_section(raw, 6, title) == "Wirtschaft"
+    raw = ["  • Aktuell", "  • Termine", "  • Kontakt", "", "[bild-800x445]", "Aktuell ", "", title, ""]
+    assert crumb_section(raw, 7, title) == "Aktuell"
+    raw = ["  • Aktuell", "  • Termine", "", "Leserbriefe", "", title, ""]     # not a menu item: no section
+    assert crumb_section(raw, 5, title) is None

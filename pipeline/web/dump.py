@@ -477,7 +477,41 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
         items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
-    return _bullet_trail(raw, h, title)
+    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _menu_label_above(raw, h)
+
+
+def _spaced_trail(raw: list[str], h: int, title: str) -> str | None:
+    """A trail without separators above the headline: "Start Thema Wirtschaft <title>" -> "Wirtschaft" (it
+    opens with the home link and ends with the headline; at most three words are left between)."""
+    rules = web_rules()
+    for ln in raw[max(0, h - 12):h]:
+        t = norm(_BULLET.sub("", ln))
+        if not t.endswith(" " + title) or t == title:
+            continue
+        words = t[: -len(title)].split()
+        if not words or words[0].casefold() not in rules.home_crumbs:
+            continue
+        rest = [w for w in words[1:] if w.casefold() not in rules.home_crumbs]
+        if 1 <= len(rest) <= 3:
+            return " ".join(rest)
+    return None
+
+
+def _menu_label_above(raw: list[str], h: int) -> str | None:
+    """A category label just above the headline (across image marks) that is an item of the page's
+    navigation menu ("• Aktuell" in the menu, "Aktuell" over the headline): the section."""
+    k, seen = h - 1, 0
+    while k >= 0 and seen < 2:
+        t = norm(raw[k])
+        if t and not _BRACKETS.fullmatch(t):
+            seen += 1
+            if not _BULLET.match(raw[k]) and 1 <= len(t.split()) <= 3 and not re.search(r"[.!?:,;]", t) \
+                    and t[:1].isupper():
+                menu = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)}
+                return t if t in menu else None
+            return None
+        k -= 1
+    return None
 
 
 def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
