@@ -116,7 +116,8 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     """A teaser card of another story inside the page: a block that starts with its own heading (h2–h4),
     is short (at most 1500 characters), holds a paragraph of prose (an excerpt trafilatura would keep; cards
     of a headline and a link it drops itself, and removing them changes its choice of the main container)
-    and ends with "read more" links ("… Artikel lesen Link zum Artikel")."""
+    and ends with an excerpt cut short and "read more" links ("… dass … Artikel lesen Link zum Artikel");
+    a section of the article that ends with "Mehr dazu" is no teaser card."""
     if el.tag not in ("div", "section", "aside", "li", "article") or not rules.read_more_labels:
         return False
     head = next(el.iter("h2", "h3", "h4"), None)
@@ -128,7 +129,8 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     if len(text) > 1500 or not text.startswith(ws(head.text_content())[:60]):
         return False
     labels = "|".join(re.escape(x) for x in sorted(rules.read_more_labels, key=len, reverse=True))
-    return bool(re.search(rf"\W(?:{labels})\W*(?:(?:{labels})\W*)?$", text.casefold()))
+    m = re.search(rf"\s(?:{labels})\W*(?:(?:{labels})\W*)?$", text.casefold())
+    return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
 def prune_tree(tree, rules: WebRules):
@@ -165,10 +167,11 @@ def visible_text(el) -> str:
     return el.text_content()
 
 
-def _trafilatura_text(tree) -> tuple[str, str | None]:
-    """(body text, url) by trafilatura, on a copy of the tree (it changes the tree it gets)."""
+def _trafilatura_text(tree, own: bool = False) -> tuple[str, str | None]:
+    """(body text, url) by trafilatura, on a copy of the tree (it changes the tree it gets); ``own``: the tree
+    is a copy already (the caller's own), trafilatura may change it."""
     import trafilatura
-    doc = trafilatura.bare_extraction(copy.deepcopy(tree), with_metadata=True, include_comments=False,
+    doc = trafilatura.bare_extraction(tree if own else copy.deepcopy(tree), with_metadata=True, include_comments=False,
                                       favor_precision=False, include_tables=False, include_images=False)
     if doc is None:
         return "", None
@@ -358,7 +361,7 @@ def read_html_page(html: str) -> HtmlPage:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
-    text, t_url = _trafilatura_text(prune_tree(tree, rules))
+    text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
     if not text.strip():
         text = fallback_text(tree)
     meta.url = meta.url or t_url
