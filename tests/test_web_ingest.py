@@ -333,6 +333,10 @@ def test_lxml_paragraphs_when_trafilatura_finds_nothing() -> None:
     tree = parse_tree("<html><body><nav><p>Startseite</p></nav><div><p>Erster Absatz.</p><ul><li>Punkt eins</li>"
                       "</ul><script>var x = 1;</script></div></body></html>")
     assert fallback_text(tree) == "Erster Absatz.\nPunkt eins"
+    # labels and links only: still no article
+    a = parse_html("<html><body><div><ul><li>Startseite</li><li>Politik</li></ul><p>Anmelden</p></div>"
+                   "</body></html>", "menu.html", "menu")
+    assert a.body_text == ""
 
 
 # ---------------------------------------------------------------- text dumps: breadcrumb trails set as lists

@@ -364,6 +364,8 @@ def read_html_page(html: str) -> HtmlPage:
     text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
     if not text.strip():
         text = fallback_text(tree)
+        if not any(len(x.split()) >= 10 for x in text.split("\n")):
+            text = ""                   # labels and links only, no prose: no article (empty_body)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
