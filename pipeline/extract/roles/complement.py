@@ -151,7 +151,11 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
 def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
     doc = ctx.doc
     if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
-        return True                   # "Bündnis 90/Die Grünen"
+        return True                   # "Bündnis 90/Die Grünen
+    e = ctx.ent_of.get(k2)
+    if not np and tk.text[:1].isdigit() and e is not None and e.start == k2 and e.label_ in ("ORG", "MISC") \
+            and len(e) > 1:
+        return True                   # "des 1. FC Köln"
     if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
             tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
         return not (ctx.lex.lookup(tk.text) and np)

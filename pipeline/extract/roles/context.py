@@ -152,12 +152,18 @@ def _text_counts(doc: Doc) -> Counter:
     return Counter({strings[h]: n for h, n in orths.items()})
 
 
+def _word_end(text: str) -> bool:
+    """A word with inner hyphens or digits ("SPD-Chef", "G20-Gipfel"): no sentence ends after it."""
+    return len(text) > 1 and text[-1].isalpha() and text[0].isalnum() and all(c.isalnum() or c == "-" for c in text)
+
+
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         bounds = []
         for s in doc.sents:
             last = doc[s.start - 1] if s.start > 0 else None
-            if bounds and last is not None and (last.is_alpha or last.like_num) and "\n" not in last.whitespace_ \
+            if bounds and last is not None and (last.is_alpha or last.like_num or _word_end(last.text)) \
+                    and "\n" not in last.whitespace_ \
                     and not doc[s.start].is_space:
                 bounds[-1] = (bounds[-1][0], s.end)   # a boundary with no punctuation before it is a senter error
             else:                                     # ("berichtete der Wissenschaftsjournalist | Dirk Lorenzen")

@@ -217,6 +217,9 @@ def _left_context(ctx: _Ctx, h: Hit, i: int, start: int, s0: int, modifiers: set
             continue
         if _determiner(ctx, h, tk, k):
             break
+        if _capitalized(tk) and low.endswith("s") and k < start and ctx.orgs.by_name_or_genitive(tk.text) \
+                is not None and _possessive(ctx, h, tk, k, s0):
+            break                                 # "Thüringens Staatssekretärin" (the tagger: ADJ)
         adj = _adjective(ctx, h, tk, k)
         if adj is not None:
             deputy = deputy or adj[0]

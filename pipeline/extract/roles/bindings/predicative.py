@@ -5,7 +5,7 @@ from ..context import _Ctx
 from ..hits import Hit
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..tokens import _clause_window
-from .registry import Site, binding
+from .registry import Site, binding, org_possessive
 
 
 @binding("predicative_reverse")
@@ -97,7 +97,7 @@ def _subject_name(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
 def predicative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """Steve Witkoff ist ein Immobilienentwickler; X war lange ÖTV-Chef; ist seit 2019 Kommissionspräsidentin."""
     prev, b = site.copula(ctx, h)
-    if not (prev in ctx.p.copulas and h.det in ("indef", "none")):
+    if not (prev in ctx.p.copulas and (h.det in ("indef", "none") or org_possessive(h))):
         return False
     if prev in ctx.w.former_copulas:
         h.status = "former"
