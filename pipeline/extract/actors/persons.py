@@ -168,7 +168,25 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
         prev = doc[sp.start - 1]
         if prev.lower_ in word_list(ctx.rules, "person_titles") or ctx.not_names(prev.text):
             return True                 # "Herr Schulze", "Oberst Eck"
+    if _title_apposition_after(doc, sp, ctx):
+        return True                     # "Källenius, Vorstandsvorsitzender der ..."
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
+    """A role title in apposition right after the name: "Källenius, Vorstandsvorsitzender der Mercedes-Benz
+    Group AG", "Fuest, der Präsident des Ifo-Instituts", "Meier, ehemaliger Bürgermeister" (an article or one
+    lower-case adjective may come between the comma and the title)."""
+    lex = ctx.rules.get("roles")
+    k = sp.end
+    if lex is None or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    k += 1
+    if doc[k].lower_ in ("der", "die", "dem", "den", "ein", "eine", "einer", "einem", "einen") and k + 1 < len(doc):
+        k += 1
+    if doc[k].text[:1].islower() and doc[k].is_alpha and k + 1 < len(doc):
+        k += 1
+    return doc[k].text[:1].isupper() and bool(lex.lookup(doc[k].text))
 
 
 # ----------------------------------------------------------------------------- span rules

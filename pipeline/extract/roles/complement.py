@@ -138,8 +138,9 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
             break
         if np and k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN" or tk.text in ctx.given) and \
                 orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
-                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None:
-            break                     # "der Deutschen Bank Josef Ackermann"
+                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None \
+                and not any(x.text in ctx.w.legal_forms for x in doc[k2:min(k2 + 3, s1)]):
+            break                     # "der Deutschen Bank Josef Ackermann" (not "der Mercedes-Benz Group AG")
         if _np_continues(ctx, np, tk, k2, s1):
             np.append(tk)
             k2 += 1

@@ -135,7 +135,9 @@ class RoleLexicon:
         if len(low) < min_length or low in self.forms:
             return []
         index = derived(self, "fuzzy_index", lambda: self._fuzzy_index(min_length))
-        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)}
+        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)
+                and f[:-2] != low[:-2]}
+        # (not where only the last two letters differ: an inflection of another word, "Unternehmens")
         titles = {x.title.title for f in hits for x in self.forms[f]}
         if len(titles) != 1:
             return []

@@ -217,6 +217,10 @@ def _left_context(ctx: _Ctx, h: Hit, i: int, start: int, s0: int, modifiers: set
             continue
         if _determiner(ctx, h, tk, k):
             break
+        e = ctx.ent_of.get(k)
+        if e is not None and e.label_ == "PER" and e.end == k + 1 and _capitalized(tk) and not low.endswith("s") \
+                and k < start and (len(e) >= 2 or tk.pos_ == "PROPN"):
+            break                                 # "war Joschka [Fischer] Außenminister": a name, no adjective
         if _capitalized(tk) and low.endswith("s") and k < start and ctx.orgs.by_name_or_genitive(tk.text) \
                 is not None and _possessive(ctx, h, tk, k, s0):
             break                                 # "Thüringens Staatssekretärin" (the tagger: ADJ)

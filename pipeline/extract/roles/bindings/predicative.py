@@ -133,3 +133,19 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.status = "former"
         return True
     return False
+
+
+@binding("predicative_inverted")
+def predicative_inverted(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Seit 2021 ist Manfred Knof Chef der Commerzbank; 2005 wurde Angela Merkel Bundeskanzlerin.
+    (rule_id ``predicative``: the subject after the copula, the title after the subject)"""
+    doc = ctx.doc
+    if h.det not in ("none", "indef") and not org_possessive(h):
+        return False
+    nm = _name_ending_at(ctx, h.np_start)
+    if nm is None or nm[0] - 1 < site.s0 or doc[nm[0] - 1].lower_ not in ctx.p.copulas:
+        return False
+    h.binding, h.name = "predicative", nm
+    if doc[nm[0] - 1].lower_ in ctx.w.former_copulas or site.former_after:
+        h.status = "former"
+    return True
