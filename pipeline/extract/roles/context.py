@@ -23,7 +23,7 @@ _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben
 words.require("common", "definite_articles", "indefinite_articles")
 words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
               "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
-              "pronouns_feminine")
+              "pronouns_feminine", "team_nouns")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class RoleWords:
     legal_forms: frozenset[str]
     determiners: frozenset[str]
     pronoun_gender: dict[str, str]
+    team_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, w: words.Words) -> "RoleWords":
@@ -51,7 +52,8 @@ class RoleWords:
                    legal_forms=w("roles", "legal_forms_cased"),
                    determiners=w("common", "definite_articles") | w("common", "indefinite_articles"),
                    pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
-                                   **{x: "f" for x in w("roles", "pronouns_feminine")}})
+                                   **{x: "f" for x in w("roles", "pronouns_feminine")}},
+                   team_nouns=w("roles", "team_nouns"))
 
 
 class _Ctx:

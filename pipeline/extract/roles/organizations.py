@@ -42,7 +42,25 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
-    return _institution(ctx, toks, det, text)
+    return _institution(ctx, toks, det, text) or _untagged_name(ctx, toks, det)
+
+
+def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
+    """"Sängerin und Frontfrau der Ratboys": a genitive of one to three capitalised words that are no German
+    or English word, no first name, person's name or title: the name of an organisation NER did not tag."""
+    from pipeline.extract.actors.layer import german_words
+    from pipeline.extract.actors.persons import english_word
+    if det not in ("der", "des") or not 1 <= len(toks) <= 3:
+        return None
+    caps, lows = german_words()
+    for t in toks:
+        if not (_capitalized(t) and t.is_alpha) or t.i in ctx.per_start or t.i in ctx.ent_of \
+                or t.text in ctx.given or t.text in ctx.person_words or ctx.lex.lookup(t.text):
+            return None
+        forms = {t.text, t.text[:-1], t.text[:-2], t.lemma_} if t.text.endswith("s") else {t.text, t.lemma_}
+        if any(w and (w in caps or w.lower() in lows or english_word(w)) for w in forms):   # "des Landes"
+            return None
+    return " ".join(t.text for t in toks)
 
 
 def _whole_org_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
@@ -261,6 +279,46 @@ def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:
     return out
 
 
+def _org_actor_mentions(ctx: _Ctx, actors) -> list[tuple[int, str]]:
+    """(first token, name) of every name mention of an organisation or place actor, in text order (a club is
+    often named by its city: "Gladbach zeigte gute Leistungen")."""
+    doc, out = ctx.doc, []
+    for a in actors:
+        if a.actor_type not in ("organization", "location"):
+            continue
+        for m in a.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            if sp is not None and len(sp):
+                out.append((sp.start, a.name))
+    return sorted(out)
+
+
+def _subject_like(ctx: _Ctx, i: int, lo: int) -> bool:
+    """The name at token ``i`` stands where a subject stands: first in the sentence (after an article) or right
+    after the finite verb ("Auf der anderen Seite zeigte Gladbach ...", "hatte Tappara Tampere ...")."""
+    doc = ctx.doc
+    k = i - 1
+    if k >= lo and doc[k].lower_ in ctx.w.determiners:
+        k -= 1
+    return k < lo or doc[k].is_space or doc[k].pos_ in ("VERB", "AUX")
+
+
+def _team_of_coach(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
+    """"Kann das Team von Trainer Marco Rose ...", "die Überlegenheit des Teams von Cheftrainer Jussi Tapola":
+    the team is the club named last as a subject before the team noun, in this sentence or the one before
+    (not "das 5:1 gegen Augsburg", not "das Endspiel der Champions League")."""
+    doc = ctx.doc
+    v = h.np_start - 1
+    if v < 1 or doc[v].lower_ not in ("von", "vom") or doc[v - 1].lower_ not in ctx.w.team_nouns:
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    for lo, hi in ((s0, v - 1), ctx.sent_range(s0 - 1) if s0 > 0 else (0, 0)):
+        for i, name in reversed(mentions):
+            if lo <= i < hi and _subject_like(ctx, i, lo):
+                return name
+    return None
+
+
 def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """A title without organisation whose complement ("Cheftrainer von Tappara Tampere", "Ex-Chef von
     Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
@@ -286,5 +344,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
                     k += 1
                 if k in starts:
                     _set_org(h, starts[k], "genitive")
+        if h.org is None:
+            _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
