@@ -121,6 +121,7 @@ class RoleLexicon:
     # titles that describe an office rather than name it ("Staatsoberhaupt"): a reference by one resolves
     # like any title, but adds no role row when its holder is known under an equivalent title
     descriptive_titles: frozenset[str] = frozenset()
+    characterizing_titles: frozenset[str] = frozenset()
     national_offices: NationalOffices = field(default_factory=NationalOffices)
 
     def lookup(self, word: str) -> list[Form]:
@@ -248,7 +249,7 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles", "national_offices"}
+               "descriptive_titles", "characterizing_titles", "national_offices"}
 
 
 @rule_file("roles")
@@ -273,6 +274,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
         bindings=_bindings(data.get("bindings"), file),
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
+        characterizing_titles=_known_titles(data, "characterizing_titles", titles, file),
         national_offices=_national_offices(data.get("national_offices") or {}, file))
 
 

@@ -75,7 +75,7 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
                        and not x.role.lower().startswith(("vize", "stellvertret", "ex"))
                        and (r.organization is None or x.organization == r.organization)
                        for x in mine)
-        if subsumed or _described_office(ctx, r, mine):
+        if subsumed or _described_office(ctx, r, mine) or r.role in ctx.lex.characterizing_titles:
             continue
         out.append(r)
     return out
