@@ -314,6 +314,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
     ctx = _person_ctx(rules, mentions, not_names)
     if ctx is None or not ar.person_checks:
         return {}
+    ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
     out, heads = {}, {}
     for i, m in enumerate(mentions):
         sp = doc.char_span(m.start, m.end) if m.label == "PER" else None

@@ -354,6 +354,45 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if sp[0].lower_.endswith(tuple(word_list(ctx.rules, "place_suffixes"))) else None
 
 
+@check("per_org_word")
+def per_org_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Gefriert Adblue]PER" where "Adblue" is an organisation four times in the article, "[Rockabillies
+    Elvis]PER" no: several words without person evidence, one of them a name this article labels an
+    organisation (after the layer's relabelling: evidence, gazetteer, majority) is no person's name."""
+    if len(sp) < 2 or has_support(doc, sp, ctx):
+        return None
+    orgs = ctx.extra.get("org_names") or set()
+    return "drop" if any(t.text in orgs or _strip_gen(t.text) in orgs for t in sp if t.text[:1].isupper()) else None
+
+
+@check("per_demonym")
+def per_demonym(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"der [Chicagoer]PER:innen", "[Leipziger]PER": a place's demonym or adjective in -er (the place is in the
+    gazetteer or the organisation lexicon), no person."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+        return None
+    w = sp[0].text
+    if not w.endswith("er") or len(w) < 6:
+        return None
+    orgs = ctx.rules.get("organizations")
+    for stem in (w[:-2], w[:-2] + "en", w[:-2] + "e", w[:-2] + "n", w[:-3] if w.endswith("ier") else ""):
+        if stem and ((ctx.gaz is not None and ctx.gaz.label(stem) == "LOC")
+                     or (orgs is not None and (o := orgs.by_name(stem)) is not None and o.actor_type == "location")):
+            return "drop"
+    return None
+
+
+@check("per_camel_case")
+def per_camel_case(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[SonneMondSterne]PER", "[YouTube]PER" no: one word with two inner capitals between lower-case letters
+    is a brand or an event ("McDonald", "DiCaprio" have one)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+        return None
+    w = sp[0].text
+    inner = sum(1 for a, b in zip(w, w[1:]) if a.islower() and b.isupper())
+    return "drop" if inner >= 2 else None
+
+
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
