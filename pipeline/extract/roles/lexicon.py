@@ -83,6 +83,7 @@ class RolePatterns:
     office_verbs_former: tuple[str, ...] = ()
     office_verbs_current: tuple[str, ...] = ()
     local_adjective_excluded_categories: tuple[str, ...] = ()
+    neuter_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -360,8 +360,9 @@ def _make_deputy(ctx: _Ctx, h: Hit) -> None:
     vize = "Vize" + h.role[:1].lower() + h.role[1:]
     if vize in ctx.lex.titles:
         h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
-    else:
-        h.role = "stellvertretender " + h.role
+    else:                                   # "stellvertretendes Mitglied": a neuter title keeps its ending
+        neuter = ctx.doc[h.head].morph.get("Gender") == ["Neut"] or h.role in ctx.p.neuter_titles
+        h.role = ("stellvertretendes " if neuter else "stellvertretender ") + h.role
 
 
 def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
