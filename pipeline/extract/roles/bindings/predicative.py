@@ -149,3 +149,29 @@ def predicative_inverted(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if doc[nm[0] - 1].lower_ in ctx.w.former_copulas or site.former_after:
         h.status = "former"
     return True
+
+
+@binding("predicative_final")
+def predicative_final(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """..., bis Thomas Handy um 1870 Chef wurde; dass Peter Müller seit Jahren Vorsitzender ist. (rule_id
+    ``predicative``: a subordinate clause, the copula after the title at its end, the subject named before)"""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    if h.det not in ("none", "indef") or h.plural:
+        return False
+    k = h.end
+    cop = []
+    while k < s1 and doc[k].lower_ in ctx.w.relative_copulas:
+        cop.append(doc[k].lower_)
+        k += 1
+    if not cop or (k < s1 and doc[k].text not in ctx.w.punct_stop and doc[k].lower_ not in ("und", "oder")):
+        return False
+    for x in range(h.np_start - 1, max(s0, h.np_start - 7) - 1, -1):
+        if doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX"):
+            return False
+        nm = _name_ending_at(ctx, x + 1)
+        if nm is not None:
+            h.binding, h.name = "predicative", nm
+            if any(c in ctx.w.former_copulas for c in cop) and "geworden" not in cop:
+                h.status = "former"
+            return True
+    return False
