@@ -181,6 +181,9 @@ def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:
     for s, e in ctx.per_start.items():
         if e == end:
             return (s, e)
+    for s, e in ctx.per_start.items():      # "[Kim]PER Il Sung ist ...": name words NER left out
+        if e < end <= e + 2 and ctx.sent_of[s] == ctx.sent_of[end - 1] and _name_from_per(ctx, s, end) == end:
+            return (s, end)
     return _surname_after_given(ctx, end)
 
 
