@@ -156,6 +156,10 @@ def parenthetical(ctx: _Ctx, h: Hit, site: Site) -> bool:
 def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
     doc, s1 = ctx.doc, site.s1
+    b = h.np_start
+    if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
+            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha:
+        return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
