@@ -393,6 +393,32 @@ def per_camel_case(doc: Doc, sp: Span, ctx: PersonCtx):
     return "drop" if inner >= 2 else None
 
 
+@check("per_district")
+def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen [Lyss Nord]PER und Aarberg", "[Hamburg Nord]": a name ending in a compass word (words.yaml
+    actors.district_words) is a place, a district or an exit, no person."""
+    if len(sp) < 2 or has_support(doc, sp, ctx):
+        return None
+    return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
+
+
+@check("per_adjective_lead")
+def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
+    adjective (a derived adjective in -isch/-lich, or a word written mostly in lower case) is a title or a
+    description, no person."""
+    t = sp[0]
+    if len(sp) < 2 or has_support(doc, sp, ctx) or not t.is_alpha or not t.text[1:].islower():
+        return None
+    low = t.lower_
+    stem = next((low[:-len(e)] for e in ("en", "er", "es", "em", "e") if low.endswith(e)), None)
+    if stem is None:
+        return None
+    if stem.endswith(("isch", "lich")) or (t.tag_ in ("ADJA", "ADJD") and low in _german()[1]):
+        return "drop"
+    return None
+
+
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
