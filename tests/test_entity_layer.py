@@ -43,6 +43,8 @@ def test_kind_noun_before_name(run):
     types, _ = run("Das Unternehmen Flixbus will im Sommer neue Linien anbieten. Flixbus hatte im Vorjahr "
                    "mehr Fahrgäste als je zuvor.")
     assert types.get("Flixbus") == "organization"
+    types, _ = run("Der Fernbus-Anbieter Meinbus meldet Gewinne. Meinbus wächst.")   # a hyphenated kind noun
+    assert types.get("Meinbus") == "organization"
 
 
 @needs_model

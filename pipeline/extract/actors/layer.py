@@ -135,7 +135,7 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
     for t in doc:
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and "-" not in t.text:
+        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]):
             name = _name_after(doc, t.i + 1)
             if name and name.split()[0] not in ev.person_given:
                 ev.org.setdefault(name, "kind_noun")
