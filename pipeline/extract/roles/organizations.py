@@ -279,12 +279,12 @@ def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:
     return out
 
 
-def _org_actor_mentions(ctx: _Ctx, actors) -> list[tuple[int, str]]:
+def _org_actor_mentions(ctx: _Ctx, actors, types=("organization", "location")) -> list[tuple[int, str]]:
     """(first token, name) of every name mention of an organisation or place actor, in text order (a club is
     often named by its city: "Gladbach zeigte gute Leistungen")."""
     doc, out = ctx.doc, []
     for a in actors:
-        if a.actor_type not in ("organization", "location"):
+        if a.actor_type not in types:
             continue
         for m in a.mentions:
             sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
@@ -319,19 +319,35 @@ def _team_of_coach(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | 
     return None
 
 
+def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
+    """"Thomas Klein, Geschäftsführer des Unternehmens": an organisation named only by its kind (words.yaml
+    roles.generic_org_nouns) is the organisation actor named last before the title, within four sentences."""
+    mentions = None
+    for h in hits:
+        if h.holder is None or h.org is None or h.org.lower() not in ctx.w.generic_org_nouns:
+            continue
+        if mentions is None:
+            mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
+                        if n.lower() not in ctx.w.generic_org_nouns]
+        lo = ctx.sent_of[h.start] - 4
+        name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
+        if name is not None:
+            h.org = name
+            h.category = _category(ctx, h.title, h.org)
+
+
 def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """A title without organisation whose complement ("Cheftrainer von Tappara Tampere", "Ex-Chef von
     Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
     article: that organisation (the entity layer knows more than the tagger did when the title was scanned)."""
     starts = None
     doc = ctx.doc
+    _generic_orgs(ctx, hits, actors)
     for h in hits:
         if h.holder is None or h.org is not None:
             continue
         if starts is None:
             starts = _org_actor_starts(ctx, actors)
-            if not starts:
-                return
         head = doc[h.head]
         if "-" in head.text and h.head in starts and starts[h.head].lower() == head.text.rsplit("-", 1)[0].lower():
             _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
