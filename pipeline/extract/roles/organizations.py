@@ -24,18 +24,10 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
             return name
     org = _longest_lexicon_match(ctx, toks)
     if org is not None:
-        whole = _whole_org_entity(ctx, toks)
-        o = ctx.orgs.by_name(org)
-        if whole is not None and o is not None and o.actor_type == "location":
-            return _strip_genitive(whole) if det == "des" else whole   # "des 1. FC Köln": the club, not Köln
-        return org
+        return _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
         if _ACRONYM.match(t.text) and t.text.upper() == t.text:
-            e = ctx.ent_of.get(t.i)
-            if e is not None and len(e) > 1 and e.label_ in ("ORG", "MISC") and e.start >= toks[0].i \
-                    and e.end <= toks[-1].i + 1:
-                return e.text                               # "des FC Augsburg": the name, not "FC"
-            return t.text
+            return _acronym_org(ctx, toks, t)
     if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
@@ -61,6 +53,25 @@ def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if any(w and (w in caps or w.lower() in lows or english_word(w)) for w in forms):   # "des Landes"
             return None
     return " ".join(t.text for t in toks)
+
+
+def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
+    """A place the lexicon knows inside an ORG name that spans the phrase: the name ("des 1. FC Köln": the club,
+    not Köln)."""
+    whole = _whole_org_entity(ctx, toks)
+    o = ctx.orgs.by_name(org)
+    if whole is not None and o is not None and o.actor_type == "location":
+        return _strip_genitive(whole) if det == "des" else whole
+    return org
+
+
+def _acronym_org(ctx: _Ctx, toks: list[Token], t: Token) -> str:
+    """The acronym ``t``, or the longer ORG name it starts inside the phrase ("des FC Augsburg": not "FC")."""
+    e = ctx.ent_of.get(t.i)
+    if e is not None and len(e) > 1 and e.label_ in ("ORG", "MISC") and e.start >= toks[0].i \
+            and e.end <= toks[-1].i + 1:
+        return e.text
+    return t.text
 
 
 def _whole_org_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
