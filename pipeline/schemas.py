@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")
@@ -93,6 +93,8 @@ ROLES = _schema("roles", [
     ("role", _cat, False, "normalized title, e.g. 'Vizepräsident'"),
     ("role_category", _cat, False, "taxonomy category, see pipeline/rules/roles.yaml"),
     ("organization", _cat, True, "normalized organization or country, e.g. 'USA'"),
+    ("organization_actor_id", pa.string(), True, "the organisation or place actor that `organization` names "
+     "(same name up to case, article and inflection: an actor of this article first, else of the corpus)"),
     ("status", _cat, False, "current or former"),
     ("start", pa.int32(), False, "char offset of role_text in body_text"),
     ("end", pa.int32(), False, "char offset (exclusive)"),

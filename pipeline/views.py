@@ -11,8 +11,9 @@ Views:
 - ``statements``: one row per top-level claim (a claim inside another, ``parent_claim_id`` set, is
   left out; it is still in ``claims``) with the speaker actor, the speaker's roles in that article,
   the actors mentioned inside the claim span, and the article's title, source, url and dates.
-- ``role_facts``: one row per (actor, role, organization, status): the organization's actor id when
-  an organization or place actor has that name or alias, first and last seen (article dates),
+- ``role_facts``: one row per (actor, role, organization, status): the organization's actor id
+  (``roles.organization_actor_id``; for older outputs without it, an organization or place actor with
+  that name or alias), first and last seen (article dates),
   number of articles and mentions, the best confidence and an example sentence.
 - ``article_info``: articles with ``source`` (the URL's host, else the input file) and
   ``published_date`` (the calendar date in Europe/Berlin), without the body text.
@@ -62,16 +63,61 @@ def name_key(name: str | None) -> str:
     return " ".join(out)
 
 
-def _org_tables(actors: pa.Table, roles: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """(key -> actor id of an organisation or place actor, by name and aliases; organisation -> key)."""
+ORG_TYPES = ("organization", "location")
+
+
+def _actor_keys(actors: pa.Table) -> dict[str, str]:
+    """key -> actor id of an organisation or place actor, by its name and aliases (several actors: the
+    smallest id)."""
     d = actors.select(["actor_id", "name", "actor_type", "aliases"]).to_pydict()
     keys: dict[str, str] = {}
     for aid, name, typ, aliases in sorted(zip(d["actor_id"], d["name"], d["actor_type"], d["aliases"])):
-        if typ not in ("organization", "location"):
+        if str(typ) not in ORG_TYPES:
             continue
         for n in [name, *(aliases or [])]:
-            keys.setdefault(name_key(n), aid)           # several actors: the smallest id
+            keys.setdefault(name_key(n), aid)
     keys.pop("", None)
+    return keys
+
+
+def organization_actor_ids(roles: pa.Table, actors: pa.Table, mentions: pa.Table) -> list[str | None]:
+    """For each role row, the actor id of the organisation or place actor its ``organization`` names:
+    first an actor mentioned in the same article whose name or a mention there has the same
+    :func:`name_key`, else any such actor of the corpus (name or alias); None when none matches.
+    Called when the tables are published (:func:`pipeline.job.publish.final_tables`)."""
+    corpus = _actor_keys(actors)
+    types = dict(zip(actors.column("actor_id").to_pylist(), (str(t) for t in actors.column("actor_type").to_pylist())))
+    m = mentions.select(["article_id", "actor_id", "actor_name", "text"]).to_pydict()
+    local: dict[tuple[str, str], str] = {}
+    for art, aid, name, text in sorted(zip(m["article_id"], m["actor_id"], m["actor_name"], m["text"]),
+                                       key=lambda t: (t[0], t[1] or "")):
+        if aid and types.get(aid) in ORG_TYPES:
+            for n in (name, text):
+                k = name_key(n)
+                if k:
+                    local.setdefault((art, k), aid)
+    r = roles.select(["article_id", "organization"]).to_pydict()
+    out = []
+    for art, org in zip(r["article_id"], r["organization"]):
+        k = name_key(org) if org else ""
+        out.append((local.get((art, k)) or corpus.get(k)) if k else None)
+    return out
+
+
+def with_organization_actor_ids(tables: dict[str, pa.Table]) -> pa.Table:
+    """``tables["roles"]`` with ``organization_actor_id`` filled (see :func:`organization_actor_ids`)."""
+    roles = tables["roles"]
+    i = roles.schema.get_field_index("organization_actor_id")
+    if i < 0 or roles.num_rows == 0:
+        return roles
+    ids = organization_actor_ids(roles, tables["actors"], tables["mentions"])
+    return roles.set_column(i, roles.schema.field(i), pa.array(ids, pa.string()))
+
+
+def _org_tables(actors: pa.Table, roles: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(key -> actor id of an organisation or place actor, by name and aliases; organisation -> key):
+    the view's fallback for outputs published before roles had ``organization_actor_id``."""
+    keys = _actor_keys(actors)
     orgs = sorted({o for o in roles.column("organization").to_pylist() if o})
     return (pa.table({"key": pa.array(list(keys), pa.string()), "actor_id": pa.array(list(keys.values()), pa.string())}),
             pa.table({"organization": pa.array(orgs, pa.string()), "key": pa.array([name_key(o) for o in orgs], pa.string())}))
@@ -125,7 +171,8 @@ JOIN article_info a ON a.article_id = c.article_id
 ROLE_FACTS = """
 CREATE OR REPLACE VIEW role_facts AS
 WITH r AS (
-    SELECT r.*, a.published_date, a.title, s.sentence_text, o.actor_id AS organization_actor_id
+    SELECT r.* REPLACE (coalesce(r.organization_actor_id, o.actor_id) AS organization_actor_id),
+           a.published_date, a.title, s.sentence_text
     FROM roles r JOIN article_info a USING (article_id) LEFT JOIN role_sentences s USING (role_id)
     LEFT JOIN org_keys k ON k.organization = r.organization
     LEFT JOIN actor_keys o ON o.key = k.key)

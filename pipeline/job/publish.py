@@ -136,6 +136,8 @@ def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str],
     for spec in TABLE_SPECS:
         tables[spec.name] = _apply_merges(tables[spec.name], *spec.actor_cols, merges)
     tables["actors"] = build_actors(tables["mentions"], types)
+    from pipeline.views import with_organization_actor_ids
+    tables["roles"] = with_organization_actor_ids(tables)     # organisation strings -> actor ids
     return tables
 
 

@@ -20,7 +20,8 @@ from pipeline.review.html import esc, page
 from pipeline.views import sentence_around
 
 KEYS = {"roles": ("start", "end"), "claims": ("claim_start", "claim_end")}
-IGNORED = {"role_id", "claim_id", "rules_version", "model_name", "model_version", "parent_claim_id"}
+IGNORED = {"role_id", "claim_id", "rules_version", "model_name", "model_version", "parent_claim_id",
+           "organization_actor_id"}      # derived at publish, from the corpus, not by a rule
 SHOWN_CHANGES = {  # columns whose change is worth a word, in the order shown
     "roles": ["actor_name", "role", "organization", "status", "role_text", "rule_id"],
     "claims": ["speaker_name", "speaker_text", "cue_text", "claim_type", "content", "claim_date", "rule_id"],
