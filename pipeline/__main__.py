@@ -44,10 +44,11 @@ def _cmd_rerun(args) -> int:
     except (RuleError, FileNotFoundError, RuntimeError) as exc:      # StoreError is a RuntimeError
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(res["report"])
+    from pipeline.review.rerun_report import summarize
+    print(summarize(res["report"], args.rows, res["report_path"], res.get("report_html")))
     print(f"{res['articles']} articles: {res['reextracted']} re-extracted, {res['reused']} kept "
           f"in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
-          f"rules {res['rules_version']}; report {res['report_path']} (rows: {res.get('report_html')})")
+          f"rules {res['rules_version']}")
     return 0
 
 
@@ -169,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
     rr.add_argument("--full", action="store_true",
                     help="re-extract every article (default: only those the rule change can affect)")
+    rr.add_argument("--rows", type=int, default=20, metavar="N",
+                    help="rows of the report printed per table (default 20; -1: all; the full report is "
+                         "written under OUT/_reports/)")
     rr.set_defaults(func=_cmd_rerun)
 
     i = sub.add_parser("info", help="show the model and rules in use")

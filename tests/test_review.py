@@ -202,11 +202,18 @@ def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_pat
     roles = (rules / "roles.yaml").read_text(encoding="utf-8")
     assert "\n    - Immobilienentwickler\n" in roles
     (rules / "roles.yaml").write_text(roles.replace("\n    - Immobilienentwickler\n", "\n"), encoding="utf-8")
-    assert cli(["rerun", "--out", str(out), "--rules", str(rules)]) == 0
+    assert cli(["rerun", "--out", str(out), "--rules", str(rules), "--rows", "1"]) == 0
     printed = capsys.readouterr().out
     md_path = next((out / "_reports").glob("rerun-*.md"))
     md = md_path.read_text(encoding="utf-8")
-    assert md.strip() in printed                          # the CLI prints the same report
+    # the CLI prints a summary: the why line, the counts per rule, the first row of each table, the paths
+    assert "**Why these articles:** The changed rule entries can only match" in printed
+    assert "| predicative | 0 | 1 | 0 |" in md and "| predicative | 0 | 1 | 0 |" in printed
+    row_lines = [ln for ln in printed.splitlines() if ln.startswith("| ") and not ln.startswith("| rule_id") and
+                 ln.split(" | ")[1] in ("added", "removed", "changed")]
+    assert len(row_lines) == 2 and all(ln in md for ln in row_lines)              # one per table
+    assert f"Full report: {md_path} (HTML: {md_path.with_suffix('.html')})" in printed
+    assert "more row" in printed
     assert "re:" not in md and "[^" not in md              # the why line in plain words
     assert "**Why these articles:** The changed rule entries can only match" in md
     assert "„meint“" in md and "the 1 article containing one of them was re-extracted, the other 5 kept" in md
@@ -232,3 +239,22 @@ def test_plain_why():
     assert s == ("The changed rule entries can only match 10 words or forms („meint“, „immo…entwickler“, "
                  "„immo…entwicklern“ and 7 more); the 2 articles containing one of them were re-extracted, "
                  "the other 7 kept their rows.")
+
+
+def test_rerun_summary_cuts_long_row_lists():
+    from pipeline.review.rerun_report import summarize
+    head = ["# Rules re-run: a -> b", "", "**Why these articles:** x", "", "Rows in the review style: [r.html](file:///r.html)", ""]
+    roles = ["## roles", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|", "| als | 30 | 0 | 0 |", "",
+             "| rule | change | article | actor | role | what changed | sentence |", "|---|---|---|---|---|---|---|",
+             *[f"| als | added | T{i} | A{i} | Klimaschützer |  | S{i} |" for i in range(30)], ""]
+    claims = ["## claims", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|",
+              "| (no change) | 0 | 0 | 0 |", ""]
+    md = "\n".join(head + roles + claims)
+    s = summarize(md, 3, "/o/_reports/r.md", "/o/_reports/r.html")
+    assert "| A0 |" in s and "| A2 |" in s and "| A3 |" not in s
+    assert "… 27 more rows in the full report" in s
+    assert "| als | 30 | 0 | 0 |" in s and "| (no change) | 0 | 0 | 0 |" in s and "## claims" in s
+    assert "Rows in the review style" not in s
+    assert s.endswith("Full report: /o/_reports/r.md (HTML: /o/_reports/r.html)")
+    assert summarize(md, -1).count("| als | added |") == 30
+    assert "| rule | change |" not in summarize(md, 0) and "30 more rows" in summarize(md, 0)

@@ -206,3 +206,48 @@ def write(out: str | Path, version: str, old: dict[str, pa.Table], new: dict[str
     md = render_markdown(items, counts, why_plain, old_rules, new_rules, html_path)
     md_path.write_text(md, encoding="utf-8")
     return md, md_path, html_path
+
+
+def summarize(report: str, rows: int = 20, md_path: str | Path | None = None,
+              html_path: str | Path | None = None) -> str:
+    """The terminal version of a report written by :func:`render_markdown`: the why line, the counts per
+    rule of every table, the first ``rows`` rows of each table's row list (``rows=0``: none, negative: all),
+    how many were left out, and where the full report is."""
+    out: list[str] = []
+    in_rows, shown, left = False, 0, 0
+
+    def flush():
+        nonlocal left
+        if left:
+            out.append(f"… {_n(left, 'more row')} in the full report")
+            left = 0
+
+    for line in report.splitlines():
+        if line.startswith("Rows in the review style:"):
+            continue                                  # replaced by the paths at the end
+        if line.startswith("| rule | change |"):
+            in_rows, shown = True, 0
+            if rows != 0:
+                out.append(line)
+            continue
+        if in_rows:
+            if line.startswith("|---"):
+                if rows != 0:
+                    out.append(line)
+                continue
+            if line.startswith("| "):
+                if rows < 0 or shown < rows:
+                    out.append(line)
+                    shown += 1
+                else:
+                    left += 1
+                continue
+            in_rows = False
+            flush()
+        out.append(line)
+    flush()
+    while out and not out[-1].strip():
+        out.pop()
+    if md_path or html_path:
+        out += ["", f"Full report: {md_path}" + (f" (HTML: {html_path})" if html_path else "")]
+    return "\n".join(out)
