@@ -132,10 +132,14 @@ def speaker_kind(row: dict, actor_type: str | None) -> str:
     def ends(key: str) -> bool:
         return any(t.endswith(s) for t in toks for s in w.get(key, ()))
 
+    if not toks:
+        return "unresolved"
+    if any(t in w.get("agencies", ()) or t.split("-")[0] in w.get("agencies", ()) for t in toks):
+        return "organization"                    # "Reuters", "dpa-Angaben"
     if ends("anonymous_suffixes"):
-        return "anonymous"                       # "aus Teilnehmerkreisen", "Insidern"
-    if toks[0] in w.get("pronouns", ()):
-        return "unresolved"                      # "er", "sie", "dieser"
+        return "anonymous"                       # "aus Teilnehmerkreisen", "Insidern", "Berichten", "der Legende"
+    if toks[0] in w.get("pronouns", ()) or toks[0] in w.get("pronominal_adverbs", ()):
+        return "unresolved"                      # "er", "sie", "dieser", "Hierzu"
     if ends("institution_suffixes"):
         return "organization"                    # "Bundesinnenministerium", "das Berufungsgericht"
     if ends("person_suffixes"):

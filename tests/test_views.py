@@ -186,7 +186,11 @@ def test_effective_date_is_the_berlin_calendar_date():
     ("Der südkoreanische Geheimdienst", None, "organization"),
     ("Forschende", None, "person"),                             # names people
     ("Angaben aus Teilnehmerkreisen", None, "anonymous"),
-    ("Reuters-Informationen zufolge", None, "anonymous"),
+    ("Reuters-Informationen zufolge", None, "organization"),    # a news agency speaks for itself
+    ("Reuters", None, "organization"),
+    ("Berichten", None, "anonymous"),                           # reports and legends name nobody
+    ("Der Legende", None, "anonymous"),
+    ("Hierzu", None, "unresolved"),                             # a pronominal adverb taken for a speaker
     ("er", None, "unresolved"),
     ("die Kochrezepte", None, "unresolved"),
     (None, None, "unresolved"),
