@@ -225,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     rr.add_argument("--out", default=str(ROOT / "outputs"))
     rr.add_argument("--rules", default=None)
     rr.add_argument("--full", action="store_true", help="re-extract every article")
+    rr.add_argument("--rows", type=int, default=20, help="report rows printed per table (-1: all)")
     fg = sub.add_parser("forget", help="run the forget_articles flow: remove articles and their rows")
     fg.add_argument("keys", nargs="+")
     fg.add_argument("--out", default=str(ROOT / "outputs"))
@@ -239,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     if args.command == "rerun":
-        print(rerun_rules(args.out, args.rules, args.full)["report"])
+        from pipeline.review.rerun_report import summarize
+        res = rerun_rules(args.out, args.rules, args.full)
+        print(summarize(res["report"], args.rows, res["report_path"], res.get("report_html")))
         return 0
     if args.command == "forget":
         res = forget_articles(args.keys, args.out)
