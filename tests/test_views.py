@@ -233,3 +233,15 @@ def test_organization_actor_ids_prefer_the_articles_own_actor():
     # A and B: the Grünen actor of that article; C (no own actor): the corpus's smallest id;
     # "Union" names only a person actor (not an organisation or place): None
     assert views.organization_actor_ids(roles, actors, mentions) == ["o1", "o2", "o1", None, None]
+
+
+def test_speaker_kind_agrees_with_the_web_dev_gold():
+    """speaker_kind against the modern-news gold's speaker kinds on the dev pages (floor: 80 of 108 when
+    written; the held-out pages are not used)."""
+    from pipeline import eval_web, speaker_kind_eval
+    if not (eval_web.SHARED / eval_web.PAGES).exists():
+        pytest.skip("needs ../shared/data/web/dev/html (the web gold's pages)")
+    r = speaker_kind_eval.score(speaker_kind_eval.extract_speakers("dev"), "dev")
+    assert r["pairs"] >= 100
+    assert r["agree"] >= 78 and r["agree_with_speaker"] >= 76
+    assert r["confusion"][("anonymous", "anonymous")] >= 3

@@ -244,7 +244,8 @@ def summarize(report: str, rows: int = 20, md_path: str | Path | None = None,
                 continue
             in_rows = False
             flush()
-        out.append(line)
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line)                          # no blank line twice
     flush()
     while out and not out[-1].strip():
         out.pop()
