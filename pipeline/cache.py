@@ -14,8 +14,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:                     # spaCy is imported when a Doc is written or read, not before
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -36,7 +39,9 @@ class DocCache:
     def __contains__(self, sha: str) -> bool:
         return self.path(sha).exists()
 
-    def put(self, sha: str, doc: Doc) -> Path:
+    def put(self, sha: str, doc: "Doc") -> Path:
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = DocBin(docs=[doc], store_user_data=False).to_bytes()
@@ -46,7 +51,9 @@ class DocCache:
         os.replace(tmp, path)          # atomic: a reader never sees half a file
         return path
 
-    def get(self, sha: str, vocab: Vocab) -> Doc | None:
+    def get(self, sha: str, vocab: "Vocab") -> "Doc | None":
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         if not path.exists():
             return None

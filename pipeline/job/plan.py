@@ -1,10 +1,11 @@
-"""The run plan: ingest -> parse -> extract -> commit/publish, written once.
+"""The run plan: ingest -> parse + extract -> commit/publish, written once.
 
 :func:`execute` runs a :class:`RunRequest` through a :class:`Steps` object that says how each step
 runs: :class:`LocalSteps` calls the library steps in this process (``python -m pipeline run``,
-:func:`run`); ``flows.py`` subclasses it so that each step is a Prefect task (chunked, cached,
-mapped over Dask workers). Steps pass paths and small typed values (:class:`Ingested`,
-:class:`Parsed`, :class:`ExtractStats`, :class:`Committed`), never Docs.
+:func:`run`; parse + extract on a pool of ``processes`` workers); ``flows.py`` subclasses it so
+that each step is one coarse Prefect task (chunks mapped over Dask workers only with Dask). Steps
+pass paths and small typed values (:class:`Ingested`, :class:`Parsed`, :class:`ExtractStats`,
+:class:`Committed`), never Docs.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline import store
-from pipeline.job.steps import StepResult, commit_step, extract_step, ingest_step, parse_step
+from pipeline.job.steps import StepResult, commit_step, ingest_step, process_step
 from pipeline.job.summary import Progress, RunSummary
 from pipeline.job.util import DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, new_work_dir
 from pipeline.schemas import TABLES
@@ -34,8 +35,9 @@ class RunRequest:
     only_new: bool = False
     cache_dir: Path | None = None             # parse cache (default OUT/_cache/docs)
     results_dir: Path | None = None           # extraction results of the flow (default OUT/_cache/extract)
-    chunks: int = 1                           # parse/extract tasks (the flow's scale-out)
+    chunks: int = 1                           # parse/extract tasks (the flow's scale-out over Dask)
     progress: bool | None = None              # progress bar on a terminal (the CLI)
+    processes: int | None = None              # parse/extract worker processes (default: every CPU)
 
     @classmethod
     def of(cls, inputs: Iterable[str | Path], out: str | Path, **kw) -> "RunRequest":
@@ -124,27 +126,25 @@ class LocalSteps:
     def ingest(self, req: RunRequest, work: Path) -> Ingested:
         return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None)
 
-    def parse(self, req: RunRequest, work: Path, ing: Ingested) -> Parsed:
-        return Parsed.of(parse_step(work, req.cache_dir, req.model,
-                                    progress=Progress(ing.n_articles, "parse", enabled=req.progress)))
-
-    def extract(self, req: RunRequest, work: Path, parsed: Parsed) -> ExtractStats:
-        return ExtractStats.of(extract_step(work, req.cache_dir, parsed.as_dict(), req.rules_dir))
+    def process(self, req: RunRequest, work: Path, ing: Ingested) -> tuple[Parsed, ExtractStats]:
+        """Parse what the cache lacks and extract, in one pass over the articles (every core)."""
+        r = process_step(work, req.cache_dir, req.model, req.rules_dir, processes=req.processes,
+                         progress=Progress(ing.n_articles, "process", enabled=req.progress))
+        return Parsed.of(r), ExtractStats.of(r)
 
     def commit(self, req: RunRequest, work: Path, info: dict) -> Committed:
         return Committed.of(commit_step(work, req.out, info))
 
 
 def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
-    """The run: ingest -> parse -> extract -> commit, in a fresh work dir under OUT/_runs/."""
+    """The run: ingest -> parse + extract -> commit, in a fresh work dir under OUT/_runs/."""
     t0 = time.perf_counter()
     work = new_work_dir(req.out)
     try:
         ing = steps.ingest(req, work)
         if req.only_new and ing.n_articles == 0 and ing.n_rejects == 0:
             return RunResult(req, ing, seconds=time.perf_counter() - t0)
-        parsed = steps.parse(req, work, ing)
-        ex = steps.extract(req, work, parsed)
+        parsed, ex = steps.process(req, work, ing)
         com = steps.commit(req, work, run_info(parsed, ex))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -170,14 +170,15 @@ def summarize(res: RunResult) -> RunSummary:
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
         cache_dir=None, only_new: bool = False, progress: bool | None = None,
-        lock_timeout: float = 600.0) -> RunSummary:
-    """Ingest, parse, extract and publish: the whole job, in this process."""
+        lock_timeout: float = 600.0, processes: int | None = None) -> RunSummary:
+    """Ingest, parse, extract and publish: the whole job, driven from this process (parse and
+    extract on ``processes`` worker processes, default every CPU; the outputs do not depend on it)."""
     with store.locked(out_dir, lock_timeout), gc_frozen():
         return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                    only_new=only_new, progress=progress)
+                    only_new=only_new, progress=progress, processes=processes)
 
 
-def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress) -> RunSummary:
+def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress, processes=None) -> RunSummary:
     req = RunRequest.of(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                        only_new=only_new, progress=progress)
+                        only_new=only_new, progress=progress, processes=processes)
     return summarize(execute(req, LocalSteps()))
