@@ -153,10 +153,11 @@ def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
 
 def summarize(res: RunResult) -> RunSummary:
     req, ing = res.request, res.ingested
-    if res.nothing_new:
-        from pipeline.ruleset import load_rules
+    if res.nothing_new:                 # the rules' version only: loading them would import spaCy
+        from pipeline.ruleset import RULES_DIR, rules_version
         return RunSummary(str(req.out), None, 0, ing.n_skipped, 0, 0, 0, 0, 0, 0, 0, res.seconds, "-",
-                          load_rules(req.rules_dir).version, store.manifest(req.out).get("rows", {}))
+                          rules_version(Path(req.rules_dir) if req.rules_dir else RULES_DIR),
+                          store.manifest(req.out).get("rows", {}))
     m, ex, com = res.parsed, res.extracted, res.committed
     return RunSummary(
         out_dir=str(req.out), version=com.version, articles_read=ex.articles,
