@@ -176,9 +176,19 @@ def run_process_corpus(input_dir, out_dir, rules_dir=None, model=None, only_new=
             "n_workers": workers, "threads_per_worker": 1, "processes": True,
             "dashboard_address": None, "silence_logs": 40})
         n = 2 * workers
-    with _shared_api_server():
+    with _shared_api_server(), _dask_worker_env():
         return process_corpus.with_options(task_runner=task_runner)(
             str(input_dir), str(out_dir), rules_dir, model, only_new, n)
+
+
+def _dask_worker_env():
+    """Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``; setting any glibc malloc
+    threshold also turns off glibc's dynamic mmap threshold, so every buffer >= 128 KiB of the parse
+    is a fresh mmap that page-faults (millions of faults, a slower parse). Workers of the clusters
+    this flow starts get glibc's defaults (benchmarks/bench_dask_malloc.py). Workers of a cluster you
+    start yourself: set ``distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_`` to null."""
+    import dask
+    return dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
 
 
 # ----------------------------------------------------------------------------- CLI

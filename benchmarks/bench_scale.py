@@ -6,8 +6,10 @@ several corpus sizes, start-up time of `python -m pipeline info`.
 The corpus: the Wikinews texts of ../shared/data/quotes/wikinews (dev, then train), one JSONL line
 an article, the first N. Every measure runs in a fresh process (whole-process wall time, so model
 loading and imports count), and the compared commands alternate, `--repeat` times; medians are
-reported. Peak RSS is that of the largest process of a run (the parent or one worker), from
-``getrusage(RUSAGE_CHILDREN)`` of a fresh wrapper process per run.
+reported, with the CPU seconds of the whole process tree (user + sys: on a machine shared with
+other jobs, CPU time compares the work done better than wall time). Peak RSS is that of the largest
+process of a run (the parent or one worker), from ``getrusage(RUSAGE_CHILDREN)`` of a fresh wrapper
+process per run.
 """
 from __future__ import annotations
 
@@ -38,10 +40,11 @@ for doc in nlp.pipe(texts, batch_size=16, n_process=n):
 print(tokens)
 """
 
-PEAK = r"""
-import resource, subprocess, sys
+WRAP = r"""
+import json, resource, subprocess, sys
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"cpu": r.ru_utime + r.ru_stime, "maxrss_mb": r.ru_maxrss / 1024}))
 """
 
 
@@ -71,6 +74,13 @@ def timed(cmd: list[str], env=None) -> tuple[float, str]:
     return time.perf_counter() - t, p.stdout
 
 
+def measured(cmd: list[str], env=None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the whole process tree, peak RSS MB of its largest process)."""
+    wall, out = timed([PY, "-c", WRAP, *cmd], env)
+    d = json.loads(out.strip().splitlines()[-1])
+    return wall, d["cpu"], d["maxrss_mb"]
+
+
 def run_cmd(inp: Path, out: Path, processes: int) -> list[str]:
     """``processes`` 0: a checkout without the option (one process)."""
     return [PY, "-m", "pipeline", "run", str(inp), "--out", str(out), "--no-progress",
@@ -95,30 +105,30 @@ def main(argv=None) -> int:
         if "ratio" not in skip:
             inp = corpus(args.articles, tmp / "corpus.jsonl")
             bare, full, one = [], [], []
-            tokens = 0
+            tokens = int(timed([PY, "-c", BARE, str(inp), "1"], env)[1].strip())
             for i in range(args.repeat):
-                s, outp = timed([PY, "-c", BARE, str(inp), str(args.processes)], env)
-                bare.append(s)
-                tokens = int(outp.strip())
-                s, outp = timed(run_cmd(inp, tmp / f"out{i}", args.processes), env)   # fresh OUT: parses all
-                full.append(s)
-                s, outp = timed(run_cmd(inp, tmp / f"one{i}", 1), env)
-                one.append(s)
-            b, f, o = statistics.median(bare), statistics.median(full), statistics.median(one)
+                bare.append(measured([PY, "-c", BARE, str(inp), str(args.processes)], env))
+                full.append(measured(run_cmd(inp, tmp / f"out{i}", args.processes), env))   # fresh OUT
+                one.append(measured(run_cmd(inp, tmp / f"one{i}", 1), env))
+
+            def med(rs, k):
+                return statistics.median(r[k] for r in rs)
             print(f"corpus: {args.articles} articles, {tokens} tokens; processes {args.processes}; "
-                  f"medians of {args.repeat}, alternating")
-            print(f"bare nlp.pipe (n_process={args.processes}): {b:.1f} s ({tokens / b:,.0f} tokens/s)")
-            print(f"pipeline run --processes {args.processes}: {f:.1f} s ({tokens / f:,.0f} tokens/s); "
-                  f"ratio bare/run = {b / f:.2f}")
-            print(f"pipeline run --processes 1: {o:.1f} s; speed-up of {args.processes} processes: {o / f:.2f}x")
-            print("runs:", [round(x, 1) for x in bare], [round(x, 1) for x in full], [round(x, 1) for x in one])
+                  f"medians of {args.repeat}, alternating; wall s / CPU s of the process tree / peak RSS")
+            for label, rs in ((f"bare nlp.pipe (n_process={args.processes})", bare),
+                              (f"pipeline run --processes {args.processes}", full),
+                              ("pipeline run --processes 1", one)):
+                print(f"{label:34s} {med(rs, 0):7.1f} s wall ({tokens / med(rs, 0):7,.0f} tokens/s)  "
+                      f"{med(rs, 1):7.1f} s CPU  {med(rs, 2):5.0f} MB")
+            print(f"ratio bare/run: wall {med(bare, 0) / med(full, 0):.2f}, CPU {med(bare, 1) / med(full, 1):.2f}; "
+                  f"speed-up of {args.processes} processes over 1: {med(one, 0) / med(full, 0):.2f}x")
+            print("wall runs:", [[round(r[0], 1) for r in rs] for rs in (bare, full, one)])
         if "rss" not in skip:
             for n in [int(x) for x in args.sizes.split(",")]:
                 inp = corpus(n, tmp / f"rss{n}.jsonl")
-                t0 = time.perf_counter()
-                s, outp = timed([PY, "-c", PEAK, *run_cmd(inp, tmp / f"rss_out{n}", args.processes)], env)
-                print(f"peak RSS, {n} articles, {args.processes} processes: {int(outp.strip()) / 1024:.0f} MB "
-                      f"(largest process); {time.perf_counter() - t0:.1f} s")
+                wall, cpu, rss = measured(run_cmd(inp, tmp / f"rss_out{n}", args.processes), env)
+                print(f"peak RSS, {n} articles, {args.processes or 1} processes: {rss:.0f} MB (largest process); "
+                      f"{wall:.1f} s wall, {cpu:.1f} s CPU ({cpu / n * 1000:.0f} ms CPU/article)")
         if "info" not in skip:
             ts = [timed([PY, "-m", "pipeline", "info"], env)[0] for _ in range(5)]
             hs = [timed([PY, "-m", "pipeline", "--help"], env)[0] for _ in range(5)]

@@ -75,3 +75,28 @@ def test_extraction_uses_the_doc_just_parsed(tmp_path, monkeypatch):
     assert r["mentions"] > 50 and r["roles"] > 10
     assert pq.read_table(out / "articles.parquet").column("n_tokens").to_pylist()[0] > 1000
     assert len(list((tmp_path / "cache").rglob("*.spacy"))) == 1
+
+
+def _imports_after(argv: list[str]) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    code = ("import contextlib, io, json, sys\n"
+            "from pipeline.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = main({argv!r})\n"
+            "print(json.dumps({'rc': rc, 'spacy': 'spacy' in sys.modules, 'prefect': 'prefect' in sys.modules}))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def test_info_and_a_run_with_nothing_new_load_no_model(one_and_two):
+    """Fast start: `info` reads the model's meta.json; a run with nothing new parses nothing, so
+    neither imports spaCy (let alone loads the model) nor Prefect."""
+    base, _, _ = one_and_two
+    assert _imports_after(["info", "--json"]) == {"rc": 0, "spacy": False, "prefect": False}
+    assert _imports_after(["run", str(CORPUS), "--out", str(base / "one"), "--only-new", "--no-progress"]) == \
+        {"rc": 0, "spacy": False, "prefect": False}

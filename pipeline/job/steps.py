@@ -32,7 +32,7 @@ from pipeline.cache import DocCache
 from pipeline.job.publish import final_tables
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
 from pipeline.job.rowstore import _keep_rows
-from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
+from pipeline.job.util import PARSE_BATCH, blank_vocab, gc_frozen, now_utc, sha256, short_id
 
 INGEST_BATCH = 1000                       # article rows written at a time by the ingest step
 PROCESS_BATCH = 16                        # articles a worker parses and extracts at a time
@@ -347,6 +347,8 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
     src = pq.ParquetFile(work / "articles.parquet")
     n_arts = src.metadata.num_rows
     processes = max(1, processes or default_processes())
+    if parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job):
+        _preload_model(job)             # loaded once here; the forked workers share it
     rows = (r for b in src.iter_batches(batch_size=max(batch_size, 64)) for r in b.to_pylist())
     writers = _Writers(dest)
     parsed = 0
@@ -367,6 +369,21 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
             "rules_version": rules.version, "rules_dir": str(rules.directory),
             "articles": n["articles"], **{name: n[name] for name in RAW},
             "extract_rejects": n["extract_rejects"], "actors": len(actors)}
+
+
+def _any_unparsed(work: Path, job: _Job) -> bool:
+    cache = DocCache(job.cache_dir, job.model_key)
+    shas = pq.read_table(work / "articles.parquet", columns=["content_sha256"]).column("content_sha256")
+    return any(s not in cache for s in shas.to_pylist())
+
+
+def _preload_model(job: _Job) -> None:
+    """Load the model in this process before the pool starts: forked workers inherit it (memory
+    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op."""
+    if _mp_context().get_start_method() == "fork":
+        from pipeline.nlp import load_nlp
+        load_nlp(job.model_spec or None)
+        gc_frozen.more()                # out of the GC's passes: the workers' pages stay shared
 
 
 def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
