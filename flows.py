@@ -181,14 +181,23 @@ def run_process_corpus(input_dir, out_dir, rules_dir=None, model=None, only_new=
             str(input_dir), str(out_dir), rules_dir, model, only_new, n)
 
 
+@contextlib.contextmanager
 def _dask_worker_env():
-    """Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``; setting any glibc malloc
-    threshold also turns off glibc's dynamic mmap threshold, so every buffer >= 128 KiB of the parse
-    is a fresh mmap that page-faults (millions of faults, a slower parse). Workers of the clusters
-    this flow starts get glibc's defaults (benchmarks/bench_dask_malloc.py). Workers of a cluster you
-    start yourself: set ``distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_`` to null."""
+    """Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (and leaves it set in the
+    parent's environment too); setting any glibc malloc threshold also turns off glibc's dynamic mmap
+    threshold, so every buffer >= 128 KiB of the parse is a fresh mmap that page-faults. Workers of
+    the clusters this flow starts get glibc's defaults (benchmarks/bench_dask_malloc.py). Workers of
+    a cluster you start yourself: set ``distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_``
+    to null and do not export the variable."""
     import dask
-    return dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None})
+    saved = os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            yield
+    finally:
+        os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        if saved is not None:
+            os.environ["MALLOC_TRIM_THRESHOLD_"] = saved
 
 
 # ----------------------------------------------------------------------------- CLI

@@ -51,27 +51,46 @@ def in_dask(texts: list[str], drop_trim: bool) -> dict:
         return c.submit(parse_texts, texts, pure=False).result()
 
 
-def in_process(texts: list[str]) -> dict:
-    code = ("import json,sys; sys.path.insert(0, %r); from benchmarks.bench_dask_malloc import parse_texts; "
-            "print(json.dumps(parse_texts(json.load(sys.stdin))))" % str(ROOT))
-    p = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
-                       cwd=ROOT, check=True)
-    return json.loads(p.stdout)
+def fresh(kind: str, texts: list[str]) -> dict:
+    """One measure in a fresh process whose environment has no MALLOC_TRIM_THRESHOLD_ (the nanny
+    leaves it set in its parent, so measures in one process would leak into each other)."""
+    import os
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    p = subprocess.run([sys.executable, __file__, "--one", kind], input=json.dumps(texts), capture_output=True,
+                       text=True, cwd=ROOT, env=env, check=True)
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def one(kind: str) -> int:
+    texts = json.load(sys.stdin)
+    if kind == "plain":
+        r = parse_texts(texts)
+    elif kind == "flow":
+        import flows
+        with flows._dask_worker_env():
+            r = in_dask(texts, True)
+    else:
+        r = in_dask(texts, False)
+    print(json.dumps(r))
+    return 0
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--one", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.one:
+        return one(args.one)
     src = SHARED / "data" / "quotes" / "wikinews" / "dev.jsonl.gz"
     with gzip.open(src, "rt", encoding="utf-8") as fh:
         texts = [json.loads(line)["originalText"] for line in fh][:args.articles]
     res: dict[str, list[dict]] = {"dask default env": [], "dask, flow's env": [], "plain process": []}
     for _ in range(args.repeat):
-        res["dask default env"].append(in_dask(texts, False))
-        res["dask, flow's env"].append(in_dask(texts, True))
-        res["plain process"].append(in_process(texts))
+        res["dask default env"].append(fresh("default", texts))
+        res["dask, flow's env"].append(fresh("flow", texts))
+        res["plain process"].append(fresh("plain", texts))
     print(f"{args.articles} Wikinews articles, {res['plain process'][0]['tokens']} tokens, medians of {args.repeat}")
     for k, rs in res.items():
         print(f"{k:18s} parse {statistics.median(r['seconds'] for r in rs):6.2f} s   minor page faults "
