@@ -100,3 +100,14 @@ def test_info_and_a_run_with_nothing_new_load_no_model(one_and_two):
     assert _imports_after(["info", "--json"]) == {"rc": 0, "spacy": False, "prefect": False}
     assert _imports_after(["run", str(CORPUS), "--out", str(base / "one"), "--only-new", "--no-progress"]) == \
         {"rc": 0, "spacy": False, "prefect": False}
+
+
+def _fails(job, arts):
+    from pipeline.ruleset import RuleError
+    raise RuleError("x.yaml", None, "broken")        # an exception that does not pickle back
+
+
+def test_a_worker_error_reaches_the_parent():
+    job = steps._Job("/nonexistent", "k", None, None, ())
+    with pytest.raises(steps.WorkerError, match="RuleError"):
+        list(steps.run_batches(_fails, job, [[{}], [{}], [{}]], processes=2))

@@ -136,14 +136,37 @@ class LocalSteps:
         return Committed.of(commit_step(work, req.out, info))
 
 
+def preflight(req: RunRequest, installation: bool = True) -> None:
+    """Before anything is read: the installation (imports, model) and every rule file are checked; a
+    problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article.
+    ``installation=False``: the input limits only (the rest imports every dependency, spaCy included)."""
+    from pipeline.envcheck import EnvironmentProblem, check_environment
+    from pipeline.ruleset import load_rules
+    from pipeline.sources import limits
+    if installation:
+        check_environment(req.model)
+    try:
+        limits()
+    except ValueError as exc:
+        raise EnvironmentProblem(f"bad input limit setting: {exc}") from None
+    if installation:
+        load_rules(req.rules_dir)
+
+
 def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
-    """The run: ingest -> parse + extract -> commit, in a fresh work dir under OUT/_runs/."""
+    """The run: ingest -> parse + extract -> commit, in a fresh work dir under OUT/_runs/.
+
+    An ``only_new`` run (the scheduled one) checks the installation and the rules once ingest found
+    something new, before anything is parsed or written: a run with nothing new stays a fast no-op."""
     t0 = time.perf_counter()
+    preflight(req, installation=not req.only_new)
     work = new_work_dir(req.out)
     try:
         ing = steps.ingest(req, work)
         if req.only_new and ing.n_articles == 0 and ing.n_rejects == 0:
             return RunResult(req, ing, seconds=time.perf_counter() - t0)
+        if req.only_new:
+            preflight(req)
         parsed, ex = steps.process(req, work, ing)
         com = steps.commit(req, work, run_info(parsed, ex))
     finally:
