@@ -74,7 +74,7 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
                                 old.column("detail").to_pylist()))
     rows, rejects, seen, shas = [], [], {}, []
     skipped = n_rows = 0
-    writer = pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
+    writer = None                           # opened when the first batch is full (small inputs: at the end)
 
     def reject(path, reason, detail):
         if (path, reason, detail) not in known_rejects:
@@ -101,9 +101,11 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         rows.append(row)
         shas.append(sha)
         if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
+            writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
             writer.write_table(to_table("articles", rows))
             n_rows += len(rows)
             rows = []
+    writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
     writer.write_table(to_table("articles", rows))
     writer.close()
     pq.write_table(to_table("rejects", rejects), work / "rejects.parquet")
