@@ -322,6 +322,10 @@ def _title(raw: Any, cat: str, file: str, where: str, titles: dict[str, Title]) 
     words = spec.title.split()
     if not words:
         raise RuleError(file, where, "empty title")
+    odd = sorted({c for c in spec.title if not (c.isalpha() or c in " -.'")})
+    if odd:
+        raise RuleError(file, where, f"title {spec.title!r} has {''.join(odd)!r}: titles are literal words "
+                                     "(letters, spaces, hyphens), not regular expressions")
     if spec.title in titles:
         raise RuleError(file, where, f"duplicate title {spec.title!r}")
     mods = []
