@@ -215,6 +215,9 @@ def test_roles_table_links_organisations_to_actors(con):
     types = con.execute("""SELECT DISTINCT a.actor_type::VARCHAR FROM roles r
                            JOIN actors a ON a.actor_id = r.organization_actor_id""").fetchall()
     assert {t for (t,) in types} == {"organization", "location"}
+    dangling = con.execute("""SELECT count(*) FROM roles WHERE organization_actor_id IS NOT NULL
+                              AND organization_actor_id NOT IN (SELECT actor_id FROM actors)""").fetchone()[0]
+    assert dangling == 0
     # role_facts shows the same id as the table
     bad = con.execute("""SELECT count(*) FROM role_facts f JOIN roles r USING (actor_id, role, organization, status)
                          WHERE f.organization_actor_id IS DISTINCT FROM r.organization_actor_id""").fetchone()[0]
