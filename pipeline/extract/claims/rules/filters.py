@@ -9,6 +9,7 @@ from ..registry import rule
 
 HEADING_MAX_TOKENS = 20         # a heading: one paragraph of at most this many tokens
 SCARE_QUOTE_MAX_WORDS = 3       # a scare quote: at most this many words, no verb
+SCARE_PHRASE_MAX_WORDS = 6      # a quoted phrase without a verb framed by a verb elsewhere in its sentence
 
 
 def not_a_claim(c: Ctx, f: Found) -> bool:
@@ -120,20 +121,45 @@ def verse_quote(c: Ctx, f: Found) -> bool:
 
 @rule("scare_quote", "filter")
 def scare_quote(c: Ctx, f: Found) -> bool:
-    """Das Logo „tubeless ready“ / die Seite „www.chefkoch.de“ – a short quotation without a verb
-    that names something (capitalized words, a number, a web address) is no claim of the frame's
-    speaker."""
+    """Das Logo „tubeless ready“ oder „TR“ / die Seite „www.chefkoch.de“ / die sogenannte
+    „Hausfrauensauce“ – a short quotation without a verb that names something (capitalized words,
+    a number, a web address, a term after "sogenannt", one of a list of quoted terms) is no claim
+    of the frame's speaker."""
     if f.rule not in ("quote_in_frame", "partial_quote") or f.msg is None:
         return False
     inner = [t for t in _inner(c, f) if not c.is_punct(t)]
-    if not inner or len(inner) > SCARE_QUOTE_MAX_WORDS:
+    if not inner or len(inner) > SCARE_PHRASE_MAX_WORDS:
         return False
     text = [c.toks[t].text for t in inner]
-    if any(ch.isdigit() for w in text for ch in w) or any("." in w.strip(".") for w in text):
+    if len(inner) <= SCARE_QUOTE_MAX_WORDS and (any(ch.isdigit() for w in text for ch in w)
+                                               or any("." in w.strip(".") for w in text)):
         return True                     # „Falcon 1“, „www.chefkoch.de“
     if c.has_pos and any(c.toks[t].pos_ in ("VERB", "AUX") for t in inner):
         return False
-    return len(text) >= 2 and all(w[:1].isupper() for w in text)      # „Graf Zeppelin“
+    if _term_marker(c, f.msg[0]) or _quote_list(c, f.msg[0], f.msg[1]):
+        return True                     # die sogenannte „Hausfrauensauce“ / „A“, „B“ und „C“
+    return len(inner) <= SCARE_QUOTE_MAX_WORDS and len(text) >= 2 and all(w[:1].isupper() for w in text)
+
+
+def _term_marker(c: Ctx, qs: int) -> bool:
+    """A word before the quotation that marks it as a term: "sogenannte", "so genannte", "z.B."."""
+    k = qs - 1
+    while k >= 0 and (c.low[k] in c.w.determiners or c.low[k] in (",", "–")):
+        k -= 1
+    if k < 0:
+        return False
+    w = c.low[k]
+    return w.startswith(("sogenannt", "sog.")) or (w.startswith("genannt") and k > 0 and c.low[k - 1] == "so") \
+        or w in ("z.b.", "bzw.", "etwa", "beispielsweise")
+
+
+def _quote_list(c: Ctx, qs: int, qe: int) -> bool:
+    """The quotation is one of a list of quotations: „A“, „B“ und „C“ / „A“ oder „B“."""
+    def quote_at(t: int) -> bool:
+        return 0 <= t < len(c.toks) and c.is_quote_mark(t) and c.in_quote[t] >= 0
+    after = qe < len(c.toks) and c.low[qe] in (",", "und", "oder", "sowie") and quote_at(qe + 1)
+    before = qs >= 2 and c.low[qs - 1] in (",", "und", "oder", "sowie") and quote_at(qs - 2)
+    return after or before
 
 
 @rule("question_sentence", "filter")
@@ -161,3 +187,49 @@ def conversation(c: Ctx, f: Found) -> bool:
         return False
     rest = c.low[cue[0] + 1:f.msg[1]]
     return "mit" in rest and "über" not in rest
+
+
+VERB_FRAMES = ("verb_dass", "verb_konj", "verb_v2", "verb_zu", "verb_inverted")     # claims of a frame verb
+
+
+def _cue_verb(c: Ctx, f: Found) -> int | None:
+    """The first cue token that is a speech or cognition verb form."""
+    return next((t for t in f.cue if c.low[t] in c.R.forms), None)
+
+
+@rule("evidence_verb", "filter")
+def evidence_verb(c: Ctx, f: Found) -> bool:
+    """Eine Studie aus den USA hat gezeigt, dass fermentierte Lebensmittel helfen können. – a verb of
+    showing or proving whose subject names no actor (a study, tests, experiences, figures) reports
+    evidence, not a claim; with a person or organisation as its subject it stays a claim ("Die Polizei
+    bestätigte, dass …")."""
+    if f.rule not in VERB_FRAMES or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or _lemma(c, t) not in c.w.evidence_verbs:
+        return False
+    if f.speaker is not None and any(c.low[k] in c.w.person_pronouns for k in range(*f.speaker)):
+        return False                    # "sie bestätigte": a pronoun stands for an actor
+    return True
+
+
+@rule("impersonal_frame", "filter")
+def impersonal_frame(c: Ctx, f: Found) -> bool:
+    """Dennoch ist festzuhalten, dass die Epidemie nicht überwunden ist. / Man merkt, dass Prag nicht weit
+    ist. – a frame verb without a speaker that is a zu-infinitive ("ist festzuhalten", "ist davon
+    auszugehen", "um den Menschen mitzuteilen"), or a verb of thinking with the generic "man" or
+    "wer" as its subject, is the author's own reasoning, not someone's claim."""
+    if f.rule not in VERB_FRAMES or f.speaker is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    lw = c.low[t]
+    entries = c.R.forms.get(lw, [])
+    if (t > 0 and c.low[t - 1] == "zu") or any(e.particle and lw.startswith(e.particle.replace(" ", "") + "zu")
+                                                and not e.participle for e in entries):
+        return True
+    if any("speech" in e.classes for e in entries if not e.split or len(f.cue) > 1):
+        return False                    # a verb of saying ("man sagt, dass …") reports hearsay
+    a, b = c.sents[f.sent]
+    return any(c.low[k] in c.w.generic_subjects and c.in_quote[k] < 0 for k in range(max(a, t - 3), min(b, t + 3)))
