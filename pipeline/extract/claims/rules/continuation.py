@@ -55,6 +55,55 @@ def _konj_main_clause(s: Sent) -> bool:
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
 
 
+def _colon_frame_verb(c: Ctx, si: int):
+    """The speech verb of sentence ``si`` when that sentence ends with a colon right after its verb
+    group ("Hierzu hat es ausgeführt:", "Dazu erklärt die Landesvorsitzende:"), else None."""
+    from ..clauses import attach_aux
+    a, b = c.sents[si]
+    if c.low[b - 1] != ":" or c.in_quote[b - 1] >= 0:
+        return None
+    for i in range(b - 2, a - 1, -1):
+        if c.in_quote[i] >= 0 or c.low[i] in (",", ";"):
+            return None
+        h = c.verb_hit(i, b)
+        if h is None or h.entry.lemma not in c.w.colon_frame_verbs:
+            continue
+        if i > a and c.low[i - 1] == "zu" or (h.entry.particle and c.low[i].startswith(h.entry.particle + "zu")):
+            return None                 # "ist festzuhalten:": no speaker's frame
+        attach_aux(c, h, b)
+        return h
+    return None
+
+
+@rule("colon_content", "continuation")
+def colon_content(s: Sent) -> list[Found] | None:
+    """Hierzu hat das Gericht ausgeführt: / Die Beklagte habe die Fotos ohne Zustimmung gezeigt. – a
+    sentence that follows a frame ending in a speech verb and a colon, without quotation marks, is
+    what the frame's subject said (cue: that verb); Konjunktiv sentences after it continue it."""
+    c, si, a, b = s.c, s.si, s.a, s.b
+    if si == 0 or any(f.sent == si - 1 and not f.dropped for f in s.found):
+        return None
+    h = _colon_frame_verb(c, si - 1)
+    if h is None:
+        return None
+    from ..speaker import find_subject, passive_agent
+    from ..clauses import clause_start, is_passive
+    pa, pb = c.sents[si - 1]
+    lo = clause_start(c, h.i, pa)
+    sp = find_subject(c, h, lo, pb - 1) if not is_passive(c, h) else passive_agent(c, lo, pb - 1)
+    cue = sorted({h.i, *h.particle, *h.aux})
+    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and (
+            c.low[sp[0]] in c.R.not_speakers or c.low[sp[0]] in c.w.not_nouns))):
+        sp = None
+    key = None
+    if sp is None:                      # "Hierzu hat es ausgeführt:": the speaker of the claim before
+        last = next((f for f in reversed(s.found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
+                     and f.rule != "source_adverb"), None)
+        if last is not None:
+            sp, key = latest_mention(c, last, a), last.speaker_key
+    return [Found((a, b), None, sp, cue, "indirect", "colon_content", si, speaker_key=key)]
+
+
 @rule("konj_continuation", "continuation")
 def konj_continuation(s: Sent) -> list[Found] | None:
     """Man könne über eine Lockerung reden, sagte Merz. Voraussetzung sei allerdings, dass … – a
@@ -82,7 +131,8 @@ def soll_hearsay(s: Sent) -> list[Found] | None:
 def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
     """Extend the previous sentence's Konjunktiv continuation over this sentence (same paragraph)."""
     c, si = s.c, s.si
-    if last is not None and last.rule == rule_id == "konj_continuation" and last.msg and last.sent == si - 1:
+    if c.R.switch("konj_merge") and last is not None and last.rule == rule_id == "konj_continuation" \
+            and last.msg and last.sent == si - 1:
         gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[s.a].idx]
         if "\n\n" not in gap:
             last.msg = (last.msg[0], s.b)          # one claim for consecutive Konjunktiv sentences

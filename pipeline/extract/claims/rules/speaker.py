@@ -127,6 +127,34 @@ def speaker_generic_org(s: SpeakerSite) -> str | None:
     return None
 
 
+@rule("speaker_institution", "speaker")
+def speaker_institution(s: SpeakerSite) -> str | None:
+    """Das Urteil des Hanseatischen Oberlandesgerichts Hamburg … Das Berufungsgericht hat ausgeführt, … –
+    a definite noun phrase whose head is an institution noun ("das Gericht", "das Berufungsgericht",
+    "das Ministerium", "die Behörde") and that names nothing itself is the organisation named last
+    before it whose name holds the same institution word ("Oberlandesgericht", "Vereinigungsministerium")."""
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] > 3 or c.low[sp[0]] not in ("der", "die", "das", "des", "dem", "den") or s.mentions(
+            ("person", "organization", "location", "other")):
+        return None
+    h = _head(c, sp)
+    if h is None or h != sp[1] - 1:
+        return None
+    head = c.low[h]
+    kind = next((k for k in sorted(c.w.institution_nouns, key=len, reverse=True)
+                 if head.endswith((k, k + "s", k + "es"))), None)
+    if kind is None:
+        return None
+    before = c.toks[sp[0]].idx
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type == "organization" and kind in actor.name.lower():
+            best = actor.key
+    return best
+
+
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
