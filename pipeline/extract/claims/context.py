@@ -21,14 +21,14 @@ from .triggers import find_triggers, SpeechRules, VerbEntry
 # the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
 WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_prepositions", "demonstratives",
               "object_control_verbs", "skippable", "time_nouns", "relative_pronouns", "subordinators",
-              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2",
+              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2", "konjunktiv2_reported",
               "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
               "own_source_words", "addressee_nouns", "company_nouns",
               "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
-              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "institution_nouns", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
+              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "institution_nouns", "plan_words", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -685,6 +685,8 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         hi = next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
         sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
         if sp is not None and not bad_speaker(c, sp):
+            if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp):
+                continue                # "Eine ähnliche Kennzeichnung finde sich …": no one speaks
             return sp
     return None
 

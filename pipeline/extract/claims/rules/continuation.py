@@ -35,7 +35,9 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
 
 
 def _konj_main_clause(s: Sent) -> bool:
-    """The main clause is in Konjunktiv I (or II right after a claim), not in the 1st person."""
+    """The main clause is in Konjunktiv I (or, right after a claim, in a Konjunktiv II form that stands in
+    for Konjunktiv I in reported speech: "hätten", "würden"; not "wäre", "sollte", "dürfte", which
+    mostly voice the author's own hypothesis or advice), not in the 1st person."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
@@ -46,7 +48,7 @@ def _konj_main_clause(s: Sent) -> bool:
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             break
-        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
+        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:

@@ -50,7 +50,8 @@ def heading(c: Ctx, f: Found) -> bool:
 @rule("author_first_person", "filter")
 def author_first_person(c: Ctx, f: Found) -> bool:
     """Ich hatte erwartet, dass das Restaurant voll sein würde. / Ich erkläre, warum … – the author's own first person outside
-    a quotation is narration, not a claim."""
+    a quotation is narration, not a claim; so is the authors' "wir" ("Wir sprachen über Eisenbahnen", a
+    party's page: "Auch wir fordern diese in unserem Programm")."""
     if f.ctype == "direct" or f.speaker is None or f.speaker[1] - f.speaker[0] != 1:
         return False
     s = f.speaker[0]
@@ -216,20 +217,84 @@ def evidence_verb(c: Ctx, f: Found) -> bool:
 @rule("impersonal_frame", "filter")
 def impersonal_frame(c: Ctx, f: Found) -> bool:
     """Dennoch ist festzuhalten, dass die Epidemie nicht überwunden ist. / Man merkt, dass Prag nicht weit
-    ist. – a frame verb without a speaker that is a zu-infinitive ("ist festzuhalten", "ist davon
-    auszugehen", "um den Menschen mitzuteilen"), or a verb of thinking with the generic "man" or
-    "wer" as its subject, is the author's own reasoning, not someone's claim."""
-    if f.rule not in VERB_FRAMES or f.speaker is not None:
+    ist. – a frame verb without a speaker that is a lone zu-infinitive ("ist festzuhalten", "ist davon
+    auszugehen", "um den Menschen mitzuteilen"; "beeilte sich zu erklären" keeps its subject and its
+    claim), or a verb of thinking with the generic "man" or "wer" as its subject, is the author's own reasoning
+    or a mere possibility, not someone's claim."""
+    if f.rule not in VERB_FRAMES + ("speech_act",) or f.speaker is not None:
         return False
     t = _cue_verb(c, f)
     if t is None:
         return False
     lw = c.low[t]
     entries = c.R.forms.get(lw, [])
-    if (t > 0 and c.low[t - 1] == "zu") or any(e.particle and lw.startswith(e.particle.replace(" ", "") + "zu")
-                                                and not e.participle for e in entries):
-        return True
+    if len(f.cue) == 1 and ((t > 0 and c.low[t - 1] == "zu") or any(
+            e.particle and lw.startswith(e.particle.replace(" ", "") + "zu") and not e.participle for e in entries)):
+        return True                     # a zu-infinitive without a speaker: what it frames is nobody's claim
+    if f.rule == "speech_act":
+        return False
     if any("speech" in e.classes for e in entries if not e.split or len(f.cue) > 1):
         return False                    # a verb of saying ("man sagt, dass …") reports hearsay
     a, b = c.sents[f.sent]
     return any(c.low[k] in c.w.generic_subjects and c.in_quote[k] < 0 for k in range(max(a, t - 3), min(b, t + 3)))
+
+
+@rule("passive_speech_act", "filter")
+def passive_speech_act(c: Ctx, f: Found) -> bool:
+    """Zunächst wurde das Gesetz abgelehnt. / Die Richtlinie schließt eine Haftung nicht aus. – a speech
+    act in the passive without an agent ("von …", "durch …") or whose subject names no one who can
+    speak (a law, a directive, a plan) reports an outcome, not a claim."""
+    if f.rule != "speech_act" or f.msg is None:
+        return False
+    from ..speaker import plausible_speaker
+    if _passive_cue(c, f):
+        a, b = f.msg
+        return not any(c.low[k] in ("von", "vom", "durch") for k in range(a, b) if c.in_quote[k] < 0)
+    return f.speaker is not None and f.speaker_key is None and c.R.switch("plausible_speaker") \
+        and not plausible_speaker(c, f.speaker)
+
+
+def _passive_cue(c: Ctx, f: Found) -> bool:
+    """The cue is a participle with a form of "werden" ("wurde abgelehnt", "wird gefordert")."""
+    cue = sorted(set(f.cue) | set(f.frame_cue))
+    part = any(any(e.participle for e in c.R.forms.get(c.low[t], [])) or "Part" in c.toks[t].morph.get("VerbForm")
+               or c.toks[t].tag_ in ("VVPP", "VBN") for t in cue)
+    a, b = c.sents[f.sent]
+    return part and any(c.low[k] in c.w.passive_auxiliaries for k in range(a, b) if c.in_quote[k] < 0)
+
+
+@rule("concessive_sei_es", "filter")
+def concessive_sei_es(c: Ctx, f: Found) -> bool:
+    """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
+    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim."""
+    if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
+        return False
+    a = f.msg[0]
+    while a < f.msg[1] and (c.is_punct(a) or c.low[a] in ("-", "–")):
+        a += 1
+    return c.low[a:a + 2] == ["sei", "es"]
+
+
+def _perfect_infinitive(c: Ctx, a: int, b: int) -> bool:
+    """A perfect infinitive at the clause end: "… serviert haben", "… gewesen sein"."""
+    toks = [t for t in range(a, b) if c.in_quote[t] < 0 and not c.is_punct(t)]
+    return len(toks) >= 2 and c.low[toks[-1]] in c.w.perfect_auxiliaries and (
+        c.low[toks[-2]].startswith("ge") or c.low[toks[-2]].endswith(("t", "en")))
+
+
+@rule("soll_plan", "filter")
+def soll_plan(c: Ctx, f: Found) -> bool:
+    """Ab diesem Zeitpunkt soll der HTC Touch dort erhältlich sein. / Vertrieben werden soll er unter dem
+    Namen „Xda Nova“. – "soll" with a plain infinitive that speaks of the future (a time word such as
+    "ab", "künftig", "weiterhin"; a state such as "erhältlich", "möglich"; a passive "werden soll") is a
+    plan or a purpose, not hearsay ("soll … serviert haben" stays hearsay)."""
+    if f.rule != "soll_hearsay" or f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    seg_end = next_comma(c, a, b)
+    if _perfect_infinitive(c, a, seg_end):
+        return False
+    words = [c.low[t] for t in range(a, seg_end) if c.in_quote[t] < 0]
+    if any(w in c.w.plan_words for w in words):
+        return True
+    return any(w in c.w.hearsay_modals and i > 0 and words[i - 1] == "werden" for i, w in enumerate(words))
