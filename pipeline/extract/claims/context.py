@@ -184,8 +184,25 @@ class Ctx:
         w, prev = toks[x].text, toks[x - 1].text
         if w in (",", ";", ")", ".", "!", "?"):
             return True
-        return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"} \
-            and prev not in QUOTE_CHARS
+        if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
+                and (prev[:1].isalnum() or prev in (",", ")")):
+            return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence
+        if prev in QUOTE_CHARS and toks[x - 1].whitespace_ == "" and x >= 2 and toks[x - 2].whitespace_ \
+                and (toks[x - 2].text[:1].isalnum() or toks[x - 2].text in (",", ")")):
+            return True                 # "laut « | Vier Pfoten»": an opening mark after a word
+        if prev in QUOTE_CHARS:         # "laut «Vier Pfoten» | die Pelzproduktion …": a quoted name, no sentence end
+            return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
+                and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
+        return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"}
+
+    def _closes_quote(self, i: int) -> bool:
+        """Quotation mark i closes a quotation that opened earlier in the same paragraph."""
+        t = self.toks[i]
+        opening = {"»": "«", "«": "»", "“": "„", "”": "“", "\"": "\""}.get(t.text)
+        if opening is None:
+            return False
+        para = self.text.rfind("\n", 0, t.idx)
+        return self.text.find(opening, para + 1, t.idx) >= 0
 
     def _split(self) -> list[tuple[int, int]]:
         doc = self.doc
