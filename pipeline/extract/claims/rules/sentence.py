@@ -48,10 +48,34 @@ def anaphoric_frame(s: Sent) -> None:
     """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
     sentence (a quotation there becomes ``quote_anaphoric``)."""
     c, a, b = s.c, s.a, s.b
-    if s.si > 0 and b - a >= 3 and c.low[a] in c.w.anaphoric_pronouns and c.in_quote[a] < 0:
+    if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and (
+            c.low[a] in c.w.anaphoric_pronouns or (c.low[a] == "so" and b - a >= 4 and c.low[a + 2] == "es")):
         f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
         if f is not None:
             s.out.append(f)
+            if c.R.switch("anaphoric_paragraph"):
+                s.out[:0] = _earlier_sentences(c, s.si, f, s.found)
+
+
+ANAPHORIC_BACK = 2      # sentences before the framed one that the frame may also cover
+
+
+def _earlier_sentences(c: Ctx, si: int, f: Found, found: list[Found]) -> list[Found]:
+    """"… . … . Das teilt der Deutsche Wetterdienst mit." – the frame also covers up to two sentences
+    before the one it follows, within the paragraph, while those have no claim or quotation of their own
+    (each sentence one claim, the frame's speaker and cue)."""
+    out = []
+    for sj in range(si - 2, max(-1, si - 2 - ANAPHORIC_BACK), -1):
+        pa, pb = c.sents[sj]
+        na = c.sents[sj + 1][0]
+        if "\n" in c.text[c.toks[pb - 1].idx:c.toks[na].idx] or any(g.sent == sj for g in found) \
+                or any(c.in_quote[t] >= 0 for t in range(pa, pb)) or c.low[pb - 1] in ("?", ":"):
+            break
+        end = strip_end(c, pa, pb)
+        if end <= pa:
+            break
+        out.insert(0, Found((pa, end), None, f.speaker, list(f.cue), "indirect", "anaphoric_frame", si))
+    return out
 
 
 @rule("each_verb", "sentence")
