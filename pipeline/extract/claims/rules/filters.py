@@ -298,3 +298,25 @@ def soll_plan(c: Ctx, f: Found) -> bool:
     if any(w in c.w.plan_words for w in words):
         return True
     return any(w in c.w.hearsay_modals and i > 0 and words[i - 1] == "werden" for i, w in enumerate(words))
+
+
+@rule("action_complement", "filter")
+def action_complement(c: Ctx, f: Found) -> bool:
+    """Der Mehrwert besteht darin, sich das Leben leichter zu machen. / Dafür spricht, dass … – an idiom
+    of reasons ("besteht darin", "spricht dafür") with a zu- or dass-clause gives an argument, not what
+    someone claims; so does a police appeal in the passive without a speaker ("Zeugen werden gebeten, sich zu melden").
+    Decisions ("hat entschieden, … zu") stay claims, as Wikinews annotates them."""
+    if f.rule not in ("verb_zu", "verb_dass") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    lem = _lemma(c, t)
+    a, b = c.sents[f.sent]
+    frame = [c.low[k] for k in range(a, f.msg[0]) if c.in_quote[k] < 0]
+    if f.rule == "verb_zu" and lem in c.w.action_verbs:
+        return True
+    if lem in c.w.reason_verbs and any(w in c.w.reason_adverbs for w in frame):
+        return True
+    return f.rule == "verb_zu" and f.speaker is None and lem in c.w.request_verbs \
+        and any(w in c.w.passive_auxiliaries for w in frame)
