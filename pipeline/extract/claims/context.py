@@ -295,6 +295,11 @@ class Ctx:
     def _finite_in_e(self, i: int) -> bool:
         """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
         t, lw = self.toks[i], self.low[i]
+        if "Part" in t.morph.get("VerbForm") or lw.endswith("weise") or not lw.isalpha() or not lw.isascii() \
+                and not all(ch in "äöüß" or ch.isascii() for ch in lw):
+            return False                # "age" (a participle to the model), "zeitweise", "fée": no German verb in -e
+        if i > 0 and (self.low[i - 1] in self.w.determiners or self.low[i - 1] in ("alles", "etwas", "nichts")):
+            return False                # "alles weitere": no verb right after an article or quantifier
         return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
                     and lw.endswith("e") and not lw.endswith("te")
                     and t.text.islower() and lw not in self.w.not_konjunktiv_e

@@ -37,11 +37,12 @@ def _unterminated(c: Ctx, a: int, b: int) -> bool:
 def heading(c: Ctx, f: Found) -> bool:
     """Autohersteller sollen Produktionen hochfahren – a paragraph of one short sentence without
     final punctuation is a heading, not a claim (a quotation line only as the first line, the
-    title: a standalone quotation line further down is quoted speech)."""
+    title: a standalone quotation line further down is quoted speech); so is a name and a colon
+    before such a line ("Jansen: „Oberliga ist keine Pillepalle-Liga“"), no interview turn."""
     a, b = c.sents[f.sent]
     if b - a > HEADING_MAX_TOKENS or not _unterminated(c, a, b):
         return False
-    if f.ctype == "direct" and f.sent > 0:
+    if f.ctype == "direct" and f.sent > 0 and f.rule != "interview_turn":
         return False                    # CNN: "Kim Jong Un is fine" (a quotation line of the text)
     starts, ends = _paragraph_bounds(c, f.sent)
     return starts and ends and (f.msg is None or c.sent_of[f.msg[0]] == f.sent)

@@ -254,9 +254,9 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
 
 
 def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
-    """The source NP after "laut", "gemäß", "nach" at i ("nach" and "aus" only before a source noun:
-    "nach Angaben der Polizei")."""
-    if c.low[i] not in ("nach", "aus"):
+    """The source NP after "laut", "gemäß", "nach" at i ("nach", "aus" and "gemäß" only before a source
+    noun: "nach Angaben der Polizei", "gemäß einer Studie"; "gemäß Nummer 1 der AGB" follows a rule)."""
+    if c.low[i] not in ("nach", "aus", "gemäß"):
         return grab_np(c, i + 1, b, allow_oblique=True)
     k = i + 1
     if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
