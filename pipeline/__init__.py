@@ -4,10 +4,17 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
+def connect(out="outputs"):
+    """A DuckDB connection over the tables of ``out`` with the views defined (see :mod:`pipeline.views`)."""
+    from pipeline.views import connect as _connect
+    return _connect(out)
+
+
 def load(out="outputs", tables=None):
     """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`)."""
     from pipeline.store import load as _load
-    return _load(out, tables)
+    from pipeline.schemas import pandas_dtypes          # nullable integers as Int32, dates as dates
+    return {n: pandas_dtypes(n, df) for n, df in _load(out, tables).items()}
 
 
 def run(inputs, out_dir="outputs", **kwargs):

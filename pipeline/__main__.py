@@ -12,14 +12,22 @@ from pipeline import __version__
 
 
 def _cmd_run(args) -> int:
+    import os
+
+    from pipeline.envcheck import EnvironmentProblem
     from pipeline.runner import run
     from pipeline.ruleset import RuleError
 
+    if args.max_chars:
+        os.environ["PIPELINE_MAX_CHARS"] = str(args.max_chars)
     try:
         summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
                       only_new=args.only_new, progress=None if args.progress is None else args.progress)
     except RuleError as exc:
         print(f"error: rule file problem: {exc}", file=sys.stderr)
+        return 2
+    except EnvironmentProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.render())
     return 0
@@ -36,8 +44,8 @@ def _cmd_rerun(args) -> int:
         return 2
     print(res["report"])
     print(f"{res['articles']} articles: {res['reextracted']} re-extracted, {res['reused']} kept "
-          f"({res['why']}) in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
-          f"rules {res['rules_version']}; report {res['report_path']}")
+          f"in {res['seconds']:.2f} s (re-parsed {res['reparsed']}); "
+          f"rules {res['rules_version']}; report {res['report_path']} (rows: {res.get('report_html')})")
     return 0
 
 
@@ -85,6 +93,14 @@ def _delegate(module: str):
     return call
 
 
+# views and pages for the people who read the tables: the module's own main() parses the arguments
+_READERS = {
+    "sql": ("pipeline.views", 'query the tables and views: sql "SELECT ..." [--out OUT] [--csv]'),
+    "show": ("pipeline.review.show", "review pages: show [ARTICLE...] [--out OUT] [--dest DIR]"),
+    "overview": ("pipeline.review.overview", "corpus overview page with plots: overview [--out OUT] [--dest DIR]"),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline",
                                 description="German news extraction pipeline")
@@ -98,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
     r.add_argument("--model", default=None, help="spaCy model name or path (overrides PIPELINE_MODEL)")
     r.add_argument("--only-new", action="store_true", help="skip articles already in the outputs")
+    r.add_argument("--max-chars", type=int, default=None,
+                   help="longest article body accepted, in characters (default 1000000; PIPELINE_MAX_CHARS)")
     r.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="force the progress bar")
     r.add_argument("--no-progress", dest="progress", action="store_false")
@@ -136,10 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("what", nargs="?", choices=["all", "ner", "roles", "claims", "web"], default="all")
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _delegate(f"pipeline.eval_{a.what}")(a))
+
+    for name, (module, helptext) in _READERS.items():
+        d = sub.add_parser(name, help=helptext, add_help=False)
+        d.add_argument("rest", nargs=argparse.REMAINDER)
+        d.set_defaults(func=_delegate(module))
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in _READERS:          # options may come first ("show --out X"): no REMAINDER parsing
+        return int(importlib.import_module(_READERS[argv[0]][0]).main(argv[1:]) or 0)
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

@@ -65,7 +65,8 @@ def code_hash() -> str:
 
         from pipeline import __version__
         files = sorted((PKG / "extract").rglob("*.py")) + sorted((PKG / "job").rglob("*.py")) + [
-            PKG / n for n in ("records.py", "registry.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py")]
+            PKG / n for n in ("records.py", "registry.py", "ruleset.py", "dates.py", "runner.py", "incremental.py", "schemas.py",
+            "enrich.py", "enrich.yaml", "rule_precision.yaml")]
         h = hashlib.sha256()
         for f in files:
             h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")

@@ -7,8 +7,10 @@ Three kinds of input, told apart by extension and content:
   a timestamp, photo captions, a dateline, teasers for other articles and a
   footer. :func:`parse_scraped_text` recovers the metadata and cleans the body.
 * HTML (``.html``/``.htm``, or any text file whose content starts with
-  ``<!doctype``/``<html``): trafilatura extracts body and metadata, htmldate the
-  date. Trafilatura's text gets the same line-level junk filter.
+  ``<!doctype``/``<html``): :mod:`pipeline.web` (metadata by a fixed precedence,
+  trafilatura's body without page furniture, offline). The text gets the same
+  line-level junk filter. A full-page text dump is first cut to its article
+  (:mod:`pipeline.web.dump`).
 * JSONL (``.jsonl``/``.ndjson``, optionally ``.gz``): one article a line with
   ``id`` and ``text`` plus optional ``title``, ``published``, ``url``,
   ``authors``, ``source``. The text is taken verbatim, so offsets refer to it.
@@ -19,14 +21,17 @@ becomes a :class:`Reject`.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
+
+from pipeline import sources
+from pipeline.sources import (STRING_FIELDS, BadInput, Limits, Reject, check_article, check_record, decode_bytes,
+                              empty_body_reason, jsonl_records, limits, location, looks_binary, read_bytes,
+                              repair_text, walk)
 
 __all__ = ["Article", "Reject", "read_inputs", "read_file", "parse_scraped_text", "parse_html",
            "parse_jsonl", "parse_german_datetime"]
@@ -50,13 +55,9 @@ class Article:
     body_text: str                      # paragraphs separated by "\n\n"
     captions: list[str] = field(default_factory=list)
     language: str = "de"
-
-
-@dataclass
-class Reject:
-    source_path: str
-    reason: str      # empty_body, bad_json, bad_record, unreadable, unsupported_format, not_found, parse_error
-    detail: str
+    line: int | None = None             # JSONL: the record's line (not a table column)
+    updated_at: datetime | None = None      # last update, when the page gives one after publication
+    published_precision: str | None = None  # "day" (date only: stored 00:00 UTC of that day) | "time"
 
 
 # --------------------------------------------------------------------------------------------
@@ -543,6 +544,7 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
             while k < n and not lines[k]:
                 k += 1
             if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+                    and not lines[k].endswith(":") \
                     and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
                 after = k + 1
                 while after < n and not lines[after]:
@@ -594,11 +596,21 @@ def split_dateline(body: str) -> tuple[str | None, str]:
     return place, body[m.end():]
 
 
-def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None) -> Article:
-    """Parse a scraped page text into an Article (body may be empty; the caller rejects that)."""
+def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None,
+                       repeated: set[str] | None = None) -> Article:
+    """Parse a scraped page text into an Article (body may be empty; the caller rejects that).
+
+    A dump of a whole page (menus, teasers, footers: :func:`pipeline.web.dump.is_page_dump`) is first cut
+    to its article (:func:`pipeline.web.dump.article_text`; ``repeated``: lines seen on other pages of the
+    same site)."""
+    from pipeline.web.dump import article_text, is_page_dump
+
+    dump = article_text(text, repeated) if is_page_dump(text) else None
+    if dump is not None:
+        text = dump.text
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_norm(ln) for ln in raw.split("\n")]
-    h = _parse_header(lines)
+    h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
     body_lines = _clean_body_lines(lines[h.body_start:], captions)
     paras = _lines_to_paragraphs(body_lines)
@@ -606,69 +618,42 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if paras:
         dateline, first = split_dateline(paras[0])
         paras[0] = first
+    published, precision = h.published_at, ("time" if h.published_at else None)
+    if dump is not None and dump.published and (published is None or dump.published[0] is not None):
+        from pipeline.web.htmlmeta import to_storage
+        published, precision = to_storage(*dump.published), dump.published[1]
+    authors = h.authors or (dump.authors if dump is not None else []) or []
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
-        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=h.authors, published_at=h.published_at,
-        section=h.section, dateline=dateline, body_text="\n\n".join(p for p in paras if p), captions=captions,
+        title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,
+        section=h.section or (dump.section if dump is not None else None), dateline=dateline,
+        body_text="\n\n".join(p for p in paras if p), captions=captions, published_precision=precision,
     )
 
 
 # --------------------------------------------------------------------------------------------
-# HTML
+# HTML (metadata precedence and furniture: pipeline/web/)
 # --------------------------------------------------------------------------------------------
-KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
-                            r"superheadline|pre-?title|ueberschrift-?klein", re.I)
-BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb", re.I)
+def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
+    from pipeline.web.html import read_html_page
 
-
-def _html_extras(html: str) -> tuple[str | None, str | None, list[str]]:
-    """(kicker, section from breadcrumbs, figure captions) straight from the markup."""
-    try:
-        import lxml.html
-        tree = lxml.html.fromstring(html)
-    except Exception:  # noqa: BLE001 - broken markup: trafilatura still gets its try
-        return None, None, []
-    kicker = None
-    h1s = tree.xpath("//h1")
-    if h1s:
-        h1 = h1s[0]
-        cands = [e for e in h1.iter() if e is not h1 and KICKER_CLASSES.search(e.get("class") or "")]
-        if not cands and h1.getparent() is not None:
-            for e in h1.getparent().iter():
-                if e is h1:
-                    break
-                if KICKER_CLASSES.search(e.get("class") or ""):
-                    cands.append(e)
-        if cands:
-            kicker = _norm(cands[0].text_content()) or None
-    section = None
-    for nav in tree.xpath("//*[@class or @aria-label or @id]"):
-        hint = " ".join(nav.get(a) or "" for a in ("class", "aria-label", "id"))
-        if BREADCRUMB_HINT.search(hint):
-            links = [_norm(a.text_content()) for a in nav.xpath(".//a|.//li[not(.//a)]")]
-            links = [t for t in links if t]
-            if len(links) >= 2:
-                sec, _ = _crumbs_to_section(links)
-                section = sec
-                break
-    captions = [c for c in (_norm(fc.text_content()) for fc in tree.xpath("//figcaption")) if c]
-    return kicker, section, captions
-
-
-def _htmldate(html: str) -> datetime | None:
-    try:
-        from htmldate import find_date
-        s = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=True)
-    except Exception:  # noqa: BLE001
-        return None
-    if not s:
-        return None
-    try:
-        dt = datetime.strptime(s, "%Y-%m-%dT%H:%M:%S%z") if re.search(r"[+-]\d{4}$", s) \
-            else datetime.strptime(s, "%Y-%m-%dT%H:%M:%S")
-    except ValueError:
-        return parse_german_datetime(s)
-    return dt.astimezone(BERLIN) if dt.tzinfo else dt.replace(tzinfo=BERLIN)
+    page = read_html_page(html)
+    m = page.meta
+    captions = list(page.captions)
+    caps: list[str] = []
+    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps)
+    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    paras = _lines_to_paragraphs(body_lines)
+    dateline = None
+    if paras:
+        dateline, paras[0] = split_dateline(paras[0])
+    return Article(
+        source_path=source_path, source_format="html", source_id=source_id, url=page.url, title=m.title,
+        kicker=m.kicker, teaser=m.teaser, authors=m.authors, published_at=m.published_at, section=m.section,
+        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
+        captions=list(dict.fromkeys(captions + caps)), updated_at=m.updated_at,
+        published_precision=m.published_precision if m.published_at else None,
+    )
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -676,56 +661,6 @@ def _same(a: str | None, b: str | None) -> bool:
         return False
     f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
     return f(a) == f(b)
-
-
-def _trafilatura_fields(html: str) -> dict:
-    """Body text and metadata as trafilatura reads them (normalised; missing -> None or empty)."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True,
-                                      include_tables=False, include_images=False)
-    get = (lambda k: getattr(doc, k, None)) if doc is not None else (lambda k: None)  # noqa: E731
-    author = get("author") or ""
-    return {"text": get("text") or "", "title": _norm(get("title") or "") or None,
-            "authors": [a for a in (_norm(x) for x in re.split(r"\s*;\s*", author)) if a] if author else [],
-            "url": get("url") or None, "teaser": _norm(get("description") or "") or None,
-            "categories": get("categories") or []}
-
-
-def _drop_heads(lines: list[str], title: str | None, kicker: str | None, teaser: str | None) -> None:
-    """trafilatura sometimes keeps the headline block and the standfirst: drop them from the body start."""
-    heads = {x for x in (title, kicker, teaser) if x}
-    if kicker and title:
-        heads.add(f"{kicker} {title}")
-        heads.add(f"{kicker}: {title}")
-    while lines and (not lines[0] or any(_same(lines[0], x) for x in heads)):
-        lines.pop(0)
-
-
-def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
-    f = _trafilatura_fields(html)
-    title, teaser, categories = f["title"], f["teaser"], f["categories"]
-    kicker, crumb_section, captions = _html_extras(html)
-    section = crumb_section or (" / ".join(categories) if categories else None)
-    if kicker and title and title.startswith(kicker + ": "):
-        title = title[len(kicker) + 2:]
-    published = _htmldate(html)
-
-    lines = [_norm(ln) for ln in f["text"].split("\n")]
-    _drop_heads(lines, title, kicker, teaser)
-    caps = list(captions)
-    body_lines = _clean_body_lines(lines, caps)
-    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
-    paras = _lines_to_paragraphs([ln if ln else "" for ln in body_lines])
-    dateline = None
-    if paras:
-        dateline, paras[0] = split_dateline(paras[0])
-    return Article(
-        source_path=source_path, source_format="html", source_id=source_id, url=f["url"], title=title,
-        kicker=kicker, teaser=teaser, authors=f["authors"], published_at=published, section=section,
-        dateline=dateline, body_text="\n\n".join(p for p in paras if p),
-        captions=list(dict.fromkeys(caps)),
-    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -741,61 +676,69 @@ def _authors_field(value: object) -> list[str]:
         for v in value:
             name = v.get("name") if isinstance(v, dict) else v
             if isinstance(name, str) and name.strip():
-                out.append(name.strip())
+                out.append(repair_text(name.strip()))
         return out
     return []
 
 
+def _jsonl_article(rec: dict, source_path: str, lineno: int) -> Article | Reject:
+    """One JSONL record as an Article, or a Reject (``file:line``) naming the field at fault."""
+    where = location(source_path, lineno)
+    try:
+        rid, body = check_record(rec)
+    except BadInput as e:
+        return Reject(where, e.reason, f"line {lineno}: {e.detail}")
+    if not body.strip():
+        return Reject(where, "empty_body", f"line {lineno}: id {rid!r} has no text")
+    body = repair_text(body)
+    try:
+        published = parse_german_datetime(rec.get("published"))
+    except (ValueError, TypeError, OverflowError, OSError):
+        published = None
+    dateline, _ = split_dateline(body)  # reported, but the text stays verbatim
+    meta = {k: repair_text(rec[k]) if isinstance(rec.get(k), str) else None for k in STRING_FIELDS}
+    return Article(
+        source_path=source_path, source_format="jsonl", source_id=repair_text(rid),
+        url=meta["url"] or None, title=meta["title"] or None, kicker=meta["kicker"] or None,
+        teaser=meta["teaser"] or None, authors=_authors_field(rec.get("authors")),
+        published_at=published, section=meta["section"] or None, dateline=dateline,
+        body_text=body, captions=[], language=meta["language"] or meta["lang"] or "de", line=lineno,
+    )
+
+
 def parse_jsonl(text: str, source_path: str = "") -> Iterator[Article | Reject]:
-    for lineno, line in enumerate(text.splitlines(), 1):
+    """Articles and Rejects from JSONL text (only "\\n" ends a record; U+2028 etc. may sit in strings)."""
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        where = f"line {lineno}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Reject(source_path, "bad_json", f"{where}: {e.msg} (column {e.colno})")
-            continue
-        if not isinstance(rec, dict):
-            yield Reject(source_path, "bad_record", f"{where}: expected an object, got {type(rec).__name__}")
-            continue
-        body = rec.get("text")
-        if body is None or "id" not in rec:
-            missing = ", ".join(k for k in ("id", "text") if k not in rec or rec[k] is None)
-            yield Reject(source_path, "bad_record", f"{where}: missing field(s) {missing}")
-            continue
-        if not isinstance(body, str):
-            yield Reject(source_path, "bad_record", f"{where}: text is {type(body).__name__}, not a string")
-            continue
-        if not body.strip():
-            yield Reject(source_path, "empty_body", f"{where}: id {rec.get('id')!r} has no text")
+        rec, problem = sources._record(line.encode("utf-8", "surrogatepass"), lineno == 1)
+        if problem is not None:
+            yield Reject(location(source_path, lineno), problem.reason, f"line {lineno}: {problem.detail}")
+        elif rec is not None:
+            yield _jsonl_article(rec, source_path, lineno)
+
+
+def _read_jsonl(p: Path, sp: str, lim: Limits) -> Iterator[Article | Reject]:
+    lineno = -1
+    for lineno, rec, problem in jsonl_records(p, lim):
+        if problem is not None:
+            where = location(sp, lineno)
+            yield Reject(where, problem.reason, f"line {lineno}: {problem.detail}" if lineno else problem.detail)
             continue
         try:
-            published = parse_german_datetime(rec.get("published"))
-        except (ValueError, TypeError, OverflowError):
-            published = None
-        dateline, _ = split_dateline(body)  # reported, but the text stays verbatim
-        yield Article(
-            source_path=source_path, source_format="jsonl", source_id=str(rec["id"]),
-            url=rec.get("url") or None, title=rec.get("title") or None, kicker=rec.get("kicker") or None,
-            teaser=rec.get("teaser") or None, authors=_authors_field(rec.get("authors")),
-            published_at=published, section=rec.get("section") or None, dateline=dateline,
-            body_text=body, captions=[], language=rec.get("language") or rec.get("lang") or "de",
-        )
+            item = _jsonl_article(rec, sp, lineno)
+        except ImportError:
+            raise
+        except Exception as e:  # noqa: BLE001 - one bad record never costs the others
+            item = Reject(location(sp, lineno), "parse_error", f"line {lineno}: {type(e).__name__}: {e}")
+        yield item if isinstance(item, Reject) else check_article(item, lim, location(sp, lineno))
+    if lineno == -1:
+        yield Reject(sp, "empty_body", "JSONL file without a record (empty or blank lines only)")
 
 
 # --------------------------------------------------------------------------------------------
-# Files and folders
+# Files and folders (the bytes: pipeline.sources)
 # --------------------------------------------------------------------------------------------
-def _decode(data: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
 def _kind(path: Path, text: str) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -810,67 +753,81 @@ def _kind(path: Path, text: str) -> str | None:
     return None
 
 
-def read_file(path: str | Path) -> Iterator[Article | Reject]:
-    """Articles (or Rejects) from one file. Never raises on bad input."""
+def source_stem(p: Path) -> str:
+    """The whole file name without its format suffix(es): "taz.de.siemens.html" -> "taz.de.siemens"."""
+    name = p.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    if suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        name = name[: -len(suffix)]
+    return name
+
+
+def _is_jsonl(p: Path) -> bool:
+    return _kind(p, "") == "jsonl"
+
+
+def read_file(path: str | Path, lim: Limits | None = None,
+              repeated: set[str] | None = None) -> Iterator[Article | Reject]:
+    """Articles (or Rejects) from one file. Never raises on bad input (an ImportError is re-raised:
+    a broken installation is not bad input). ``repeated``: lines seen on other pages of the same site
+    (boilerplate in full-page text dumps)."""
     p = Path(path)
     sp = str(p)
-    try:
-        data = p.read_bytes()
-        if p.suffix.lower() == ".gz":
-            data = gzip.decompress(data)
-    except (OSError, EOFError) as e:
-        yield Reject(sp, "unreadable", f"{type(e).__name__}: {e}")
+    lim = lim or limits()
+    if _is_jsonl(p):
+        yield from _read_jsonl(p, sp, lim)
         return
-    text = _decode(data)
-    sample = text[:4096]
-    if sample and ("\x00" in sample or sum(ord(c) < 32 and c not in "\n\r\t\f" for c in sample) > len(sample) // 50):
+    try:
+        data = read_bytes(p, lim)
+    except BadInput as e:
+        yield Reject(sp, e.reason, e.detail)
+        return
+    text, _enc = decode_bytes(data)
+    del data
+    if looks_binary(text):
         yield Reject(sp, "unreadable", "binary content, not text")
         return
     kind = _kind(p, text)
     if kind is None:
         yield Reject(sp, "unsupported_format", f"unknown file type {''.join(p.suffixes) or '(no extension)'}")
         return
-    stem = p.name.split(".")[0]
+    if kind == "text" and len(text) > 2 * lim.max_chars + 100_000:
+        yield Reject(sp, "too_large", f"text file of {len(text)} characters, over twice the article limit of "
+                                      f"{lim.max_chars} (max_chars)")
+        return
+    stem = source_stem(p)
     try:
-        if kind == "jsonl":
-            yield from parse_jsonl(text, sp)
-            return
-        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem)
+        art = parse_html(text, sp, stem) if kind == "html" else parse_scraped_text(text, sp, stem, repeated)
+    except ImportError:
+        raise
+    except RecursionError:
+        yield Reject(sp, "parse_error", f"{kind} input nested too deeply to parse")
+        return
     except Exception as e:  # noqa: BLE001 - one bad file must not stop a corpus run
         yield Reject(sp, "parse_error", f"{type(e).__name__}: {e}")
         return
     if not art.body_text.strip():
-        yield Reject(sp, "empty_body", f"no body text found in {kind} input")
+        yield Reject(sp, *empty_body_reason(text, lim, kind))
         return
-    yield art
+    yield check_article(art, lim, sp)
 
 
-def _walk(p: Path) -> Iterator[Path]:
-    for child in sorted(p.iterdir(), key=lambda c: c.name):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.is_file():
-            yield child
-
-
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | Reject]:
-    """Articles and Rejects from files and folders (folders recursively, sorted by name)."""
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            try:
-                files = list(_walk(p))
-            except OSError as e:
-                yield Reject(str(p), "unreadable", f"{type(e).__name__}: {e}")
-                continue
-            for f in files:
-                yield from read_file(f)
-        elif p.exists():
-            yield from read_file(p)
+def read_inputs(paths: Iterable[str | Path], lim: Limits | None = None) -> Iterator[Article | Reject]:
+    """Articles and Rejects from files and folders (folders recursively, sorted by name; see
+    :func:`pipeline.sources.walk` for links, loops, FIFOs and hidden entries). Text files of one site
+    are first read together for the lines their pages repeat (:func:`pipeline.web.dump.repeated_for_files`)."""
+    from pipeline.web.dump import repeated_for_files
+    lim = lim or limits()
+    items = list(walk(paths))
+    rep = repeated_for_files([i for i in items if not isinstance(i, Reject)],
+                             reader=lambda f: decode_bytes(read_bytes(f, lim))[0])
+    for item in items:
+        if isinstance(item, Reject):
+            yield item
         else:
-            yield Reject(str(p), "not_found", "no such file or folder")
+            yield from read_file(item, lim, rep.get(str(item)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -885,7 +842,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"REJECT {item.source_path}: {item.reason} ({item.detail})")
             continue
         print(f"== {item.source_path} [{item.source_format}] id={item.source_id}")
-        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "section", "dateline", "captions"):
+        for k in ("url", "kicker", "title", "teaser", "authors", "published_at", "published_precision", "updated_at",
+                  "section", "dateline", "captions"):
             print(f"   {k}: {getattr(item, k)!r}")
         print(f"   body: {len(item.body_text)} chars, {item.body_text.count(chr(10) * 2) + 1} paragraphs")
         if args.body:

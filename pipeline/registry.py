@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-PROVIDERS = ("pipeline.extract",)      # packages whose import registers every rule-file parser
+PROVIDERS = ("pipeline.extract", "pipeline.web.profile")  # packages whose import registers every rule-file parser
 
 T = TypeVar("T")
 Parser = Callable[[Any, str], Any]

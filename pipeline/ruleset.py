@@ -30,31 +30,103 @@ def rules_version(directory: Path) -> str:
     return h.hexdigest()[:12]
 
 
+RULE_SUFFIXES = (".yaml", ".jsonl")
+IGNORED = {"__pycache__"}          # besides hidden entries (".name": editor and OS files)
+
+
 def _rule_paths(directory: Path) -> list[Path]:
     return [p for p in directory.iterdir()
-            if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl")]
+            if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl") and not p.name.startswith(".")]
 
 
-# libyaml's safe loader when PyYAML was built with it: the same data, ~7x faster than the pure-Python one
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def check_files(directory: Path) -> None:
+    """Every entry of the rules folder is ``<stem>.yaml`` or ``<stem>.jsonl`` for a stem registered in
+    :data:`pipeline.registry.PARSERS`, once: a stray ``speech.yml``, a ``speech.yaml.bak``, a second
+    file for one stem or a file nobody reads is an error, not silently used or skipped."""
+    stems: dict[str, str] = {}
+    for p in sorted(directory.iterdir(), key=lambda p: p.name):
+        if p.name.startswith(".") or p.name in IGNORED:
+            continue
+        stem, suffix = p.name.split(".", 1)[0], p.suffix
+        if not p.is_file() or suffix not in RULE_SUFFIXES or stem not in _PARSERS or p.stem != stem:
+            hint = f" (did you mean {stem}.yaml?)" if stem in _PARSERS else ""
+            raise RuleError(p.name, None, f"unknown file in the rules folder{hint}; a rule file is <stem>.yaml or "
+                                          f"<stem>.jsonl with a registered stem: {sorted(_PARSERS)}")
+        if stem in stems:
+            raise RuleError(p.name, None, f"a second file for {stem!r} beside {stems[stem]}")
+        stems[stem] = p.name
+
+
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (~7x faster than the pure-Python one) that refuses duplicate keys."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                continue                   # the base class reports unhashable keys
+            if key in seen:
+                raise RuleError(self._file, f"{key!r} (line {key_node.start_mark.line + 1})",
+                                f"duplicate key; first given on line {seen[key]} (YAML would keep the last)")
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _strict_loader(file: str):
+    return type("_Loader", (_StrictLoader,), {"_file": file})
+
+
+def _no_duplicate_pairs(file: str, where: str):
+    def hook(pairs):
+        keys = [k for k, _ in pairs]
+        dup = sorted({k for k in keys if keys.count(k) > 1})
+        if dup:
+            raise RuleError(file, where, f"duplicate key(s) {dup}")
+        return dict(pairs)
+    return hook
+
+
+def check_values(data: Any, file: str, path: str = "") -> None:
+    """No empty or blank string (value or key) and no empty list item (``-`` alone) anywhere: such an entry
+    (an alias "", a title "  ") would match everything or nothing."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if isinstance(k, str) and not k.strip():
+                raise RuleError(file, path or "(top)", "empty or blank key")
+            check_values(v, file, f"{path}.{k}" if path else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            if v is None:
+                raise RuleError(file, f"{path}[{i}]", "empty list item")
+            check_values(v, file, f"{path}[{i}]")
+    elif isinstance(data, str) and not data.strip():
+        raise RuleError(file, path or "(top)", f"empty or blank string {data!r}")
 
 
 def _read(path: Path) -> Any:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":
         out = []
-        for i, line in enumerate(text.splitlines(), 1):
+        for i, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
-                out.append(json.loads(line))
+                out.append(json.loads(line, object_pairs_hook=_no_duplicate_pairs(path.name, f"line {i}")))
             except json.JSONDecodeError as exc:
                 raise RuleError(path.name, f"line {i}", f"invalid JSON: {exc}") from exc
+            except RecursionError:
+                raise RuleError(path.name, f"line {i}", "invalid JSON: nested too deeply") from None
+        check_values(out, path.name)
         return out
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)
+        data = yaml.load(text, Loader=_strict_loader(path.name))
     except yaml.YAMLError as exc:
         raise RuleError(path.name, None, f"invalid YAML: {exc}") from exc
+    check_values(data, path.name)
+    return data
 
 
 _CACHE: dict[tuple[str, str], RuleSet] = {}
@@ -72,13 +144,19 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     key = (str(directory.resolve()), version)
     if key in _CACHE:
         return _CACHE[key]
+    check_files(directory)
     compiled: dict[str, Any] = {}
+    errors: list[RuleError] = []
     for path in sorted(_rule_paths(directory)):
-        stem = path.stem
-        if stem not in _PARSERS:
-            raise RuleError(path.name, None,
-                            f"unknown rule file; known stems: {sorted(_PARSERS)}")
-        compiled[stem] = _PARSERS[stem](_read(path), path.name)
+        try:                               # every file is checked: all their errors in one message
+            compiled[path.stem] = _PARSERS[path.stem](_read(path), path.name)
+        except RuleError as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise RuleError(str(directory), None, f"{len(errors)} rule files have errors:\n  - "
+                        + "\n  - ".join(str(e) for e in errors))
     missing = sorted(set(_PARSERS) - set(compiled))
     if missing:
         raise RuleError(str(directory), None, f"missing rule file(s): {missing}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")
@@ -42,7 +42,9 @@ ARTICLES = _schema("articles", [
     ("kicker", pa.string(), True, "Dachzeile above the headline"),
     ("teaser", pa.string(), True, "lead paragraph / standfirst"),
     ("authors", _list, True, "byline authors"),
-    ("published_at", _ts, True, "publication datetime, tz-aware (UTC in storage)"),
+    ("published_at", _ts, True, "publication datetime, tz-aware (UTC in storage); date-only values: 00:00 UTC"),
+    ("published_precision", _cat, True, "'time', or 'day' when the source gave a date only"),
+    ("updated_at", _ts, True, "last update when the page gives one after publication ('Stand:', dateModified)"),
     ("section", _cat, True, "site section from breadcrumbs, e.g. 'Politik / International'"),
     ("dateline", pa.string(), True, "place line opening the body, e.g. 'Washington'"),
     ("body_text", pa.string(), False, "cleaned body; every span in every table indexes into this"),
@@ -90,6 +92,8 @@ ROLES = _schema("roles", [
     ("end", pa.int32(), False, "char offset (exclusive)"),
     ("sentence", pa.int32(), False, "0-based sentence index"),
     ("rule_id", _cat, False, "rule that produced the row"),
+    ("confidence", pa.float32(), True, "precision of rule_id on the dev pages of the modern-news gold "
+     "(pipeline/rule_precision.yaml; rules with < 5 scored rows: all roles' precision)"),
     *_PROVENANCE,
 ])
 
@@ -113,6 +117,16 @@ CLAIMS = _schema("claims", [
     ("claim_date_granularity", _cat, True, "day, week, month, quarter, season or year (of the date's expression)"),
     ("claim_date_text", pa.string(), True, "temporal expression the date comes from"),
     ("rule_id", _cat, False, "rule that produced the row"),
+    ("content", pa.string(), True, "the proposition alone: claim_text without quotation marks, leading "
+     "'dass'/'ob', speaker and cue (pipeline/enrich.py)"),
+    ("effective_date", pa.date32(), True, "claim_date, else the article's publication date (in Europe/Berlin)"),
+    ("date_source", _cat, True, "where effective_date comes from: claim or article"),
+    ("speaker_kind", _cat, True, "person, organization, anonymous (a source naming nobody: 'aus "
+     "Teilnehmerkreisen') or unresolved (no speaker, or a pronoun / definite phrase not resolved)"),
+    ("confidence", pa.float32(), True, "precision of rule_id on the dev pages of the modern-news gold "
+     "(pipeline/rule_precision.yaml; rules with < 5 scored rows: all claims' precision)"),
+    ("parent_claim_id", pa.string(), True, "the smallest other claim of the article whose span contains this "
+     "one (a partial quote inside an indirect claim); null for top-level claims"),
     *_PROVENANCE,
 ])
 
@@ -174,3 +188,21 @@ def markdown() -> str:
             parts.append(f"| `{f.name}` | {_type_name(f.type)}{null} | {doc} |")
         parts.append("")
     return "\n".join(parts)
+
+
+def pandas_dtypes(name: str, df):
+    """``df`` (a table read with pyarrow's ``to_pandas``) with the schema's pandas dtypes: nullable
+    integers as ``Int32`` (not float64), dates as ``date32[day][pyarrow]`` (a typed date column, not
+    Python objects: its values are ``datetime.date``, it compares with dates and has ``.dt``).
+    Used by :func:`pipeline.load`."""
+    import pandas as pd
+    if name not in TABLES:
+        return df
+    for f in TABLES[name]:
+        if f.name not in df.columns:
+            continue
+        if pa.types.is_int32(f.type) and f.nullable:
+            df[f.name] = df[f.name].astype("Int32")
+        elif pa.types.is_date32(f.type):
+            df[f.name] = df[f.name].astype(pd.ArrowDtype(pa.date32()))
+    return df

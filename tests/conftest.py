@@ -28,3 +28,13 @@ def shared_dir() -> Path:
     if not HAS_SHARED:
         pytest.skip(f"needs ../shared data ({SHARED} not found)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus_outputs(tmp_path_factory) -> Path:
+    """One real run of the pipeline over corpus/, shared by the tests that only read its outputs
+    (views, review pages). Do not modify it; copy it when a test writes."""
+    from pipeline.runner import run
+    out = tmp_path_factory.mktemp("corpus_outputs")
+    run([CORPUS], out, progress=False)
+    return out

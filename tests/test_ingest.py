@@ -250,7 +250,8 @@ def test_jsonl_rejects_and_verbatim_text() -> None:
     assert a.published_at == datetime(2025, 3, 5, tzinfo=BERLIN)
     assert [(r.reason, r.detail.split(":")[0]) for r in rejects] == [
         ("bad_json", "line 2"), ("empty_body", "line 3"), ("bad_record", "line 4"), ("bad_record", "line 6")]
-    assert all(r.source_path == str(FIX / "mixed.jsonl") for r in rejects)
+    # README: a JSONL reject names the file and the line
+    assert [r.source_path for r in rejects] == [f"{FIX / 'mixed.jsonl'}:{n}" for n in (2, 3, 4, 6)]
     assert "id 'empty-3'" in rejects[1].detail
     assert "text" in rejects[2].detail
 
@@ -276,20 +277,20 @@ def test_missing_and_unreadable(tmp_path: Path) -> None:
     assert len(items) == 1 and items[0].reason == "unreadable"
 
 
-def test_folder_recursive_sorted_hidden_ignored() -> None:
+def test_folder_recursive_sorted_hidden_not_read() -> None:
     items = list(read_inputs([FIX]))
     paths = [x.source_path for x in items]
-    assert not any(Path(p).name.startswith(".") for p in paths)  # .gitkeep ignored
     assert paths == sorted(paths)
     kinds = [(Path(x.source_path).name, type(x).__name__, getattr(x, "reason", None)) for x in items]
     assert kinds == [
+        (".gitkeep", "Reject", "hidden"),                 # not read, but accounted for
         ("empty_body.txt", "Reject", "empty_body"),
         ("meldung.pdf", "Reject", "unsupported_format"),
         ("mixed.jsonl", "Article", None),
-        ("mixed.jsonl", "Reject", "bad_json"),
-        ("mixed.jsonl", "Reject", "empty_body"),
-        ("mixed.jsonl", "Reject", "bad_record"),
-        ("mixed.jsonl", "Reject", "bad_record"),
+        ("mixed.jsonl:2", "Reject", "bad_json"),
+        ("mixed.jsonl:3", "Reject", "empty_body"),
+        ("mixed.jsonl:4", "Reject", "bad_record"),
+        ("mixed.jsonl:6", "Reject", "bad_record"),
         ("tagesschau_style.txt", "Article", None),
     ]
 

@@ -135,9 +135,24 @@ class LocalSteps:
         return Committed.of(commit_step(work, req.out, info))
 
 
+def preflight(req: RunRequest) -> None:
+    """Before anything is read: the installation (imports, model) and every rule file are checked; a
+    problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article."""
+    from pipeline.envcheck import EnvironmentProblem, check_environment
+    from pipeline.ruleset import load_rules
+    from pipeline.sources import limits
+    check_environment(req.model)
+    try:
+        limits()
+    except ValueError as exc:
+        raise EnvironmentProblem(f"bad input limit setting: {exc}") from None
+    load_rules(req.rules_dir)
+
+
 def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
     """The run: ingest -> parse -> extract -> commit, in a fresh work dir under OUT/_runs/."""
     t0 = time.perf_counter()
+    preflight(req)
     work = new_work_dir(req.out)
     try:
         ing = steps.ingest(req, work)

@@ -233,6 +233,7 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     new["rejects"] = pa.concat_tables([old_rej, to_table("rejects", ex.rejects)])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
+    olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
     diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in _ROW_KEYS}
     lap("diff report")
     info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory)}
@@ -245,8 +246,11 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     rdir.mkdir(exist_ok=True)
     rpath = rdir / f"rerun-{version}.md"
     rpath.write_text(report, encoding="utf-8")
+    from pipeline.review import rerun_report          # the report with rows (Markdown + HTML) replaces it
+    report, rpath, hpath = rerun_report.write(out, version, olds, tables, why, len(todo),
+                                              man.get("rules_version", "?"), rules.version, diffs)
     n_arts = new["articles"].num_rows
-    return {"version": version, "report": report, "report_path": str(rpath),
+    return {"version": version, "report": report, "report_path": str(rpath), "report_html": str(hpath),
             "articles": n_arts, "reextracted": len(todo), "reused": articles.num_rows - len(todo),
             "why": why, "reparsed": reparsed, "seconds": time.perf_counter() - t0, "laps": lap.laps,
             "rules_version": rules.version, "diffs": diffs,

@@ -17,6 +17,7 @@ from typing import Callable
 
 import pyarrow as pa
 
+from pipeline.enrich import enrich_claims, enrich_roles
 from pipeline.job.util import actor_id, short_id
 from pipeline.records import Extraction
 from pipeline.schemas import CLAIMS, MENTIONS, ROLES
@@ -88,7 +89,7 @@ def role_rows(x: ArticleRows) -> list[dict]:
                     "role_category": r.role_category, "organization": r.organization,
                     "status": r.status, "start": r.start, "end": r.end,
                     "sentence": x.sentence(r.start, r.sentence), "rule_id": r.rule_id})
-    return out
+    return enrich_roles(out)
 
 
 def claim_rows(x: ArticleRows) -> list[dict]:
@@ -109,7 +110,7 @@ def claim_rows(x: ArticleRows) -> list[dict]:
                     "claim_date": dv.start if dv is not None else None,
                     "claim_date_granularity": dv.granularity if dv is not None else None,
                     "claim_date_text": c.date_text if dv is not None else None, "rule_id": c.rule_id})
-    return out
+    return enrich_claims(out, x.article, [x.actor_type(c.speaker_key) for c in x.extraction.claims])
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     articles table (same content hash) are skipped.
     """
     from pipeline.ingest import Article, read_inputs
+    from pipeline.sources import location
 
     work = Path(work_dir)
     known: set[str] = set()
@@ -56,13 +57,15 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     if only_new_in is not None:
         known = set(store.read_table(only_new_in, "articles").column("article_id").to_pylist())
         old = store.read_table(only_new_in, "rejects")
-        known_rejects = set(zip(old.column("source_path").to_pylist(),
-                                map(str, old.column("reason").to_pylist())))
+        # a reject already published for the same place, reason and detail is not repeated (JSONL
+        # rejects carry their line in source_path, so a new bad line of a seen file is new)
+        known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
+                                old.column("detail").to_pylist()))
     rows, rejects, seen = [], [], {}
     skipped = 0
 
     def reject(path, reason, detail):
-        if (path, reason) not in known_rejects:
+        if (path, reason, detail) not in known_rejects:
             rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
 
     for item in read_inputs(inputs):
@@ -71,15 +74,17 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
             continue
         sha = sha256(item.body_text)
         aid = sha[:16]
+        where = location(item.source_path, item.line)
         if aid in known and aid not in seen:
-            seen[aid] = item.source_path
+            seen[aid] = where
             skipped += 1
             continue
         if aid in seen:
-            reject(item.source_path, "duplicate", f"same body text as {seen[aid]}")
+            reject(where, "duplicate", f"same body text as {seen[aid]}")
             continue
-        seen[aid] = item.source_path
+        seen[aid] = where
         row = asdict(item)
+        row.pop("line", None)
         row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
         rows.append(row)
     pq.write_table(to_table("articles", rows), work / "articles.parquet")
@@ -95,6 +100,7 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     Returns the model info as a dict (name, version, key, path, source).
     """
     from pipeline.nlp import load_nlp
+    from pipeline.pieces import parse_isolated
 
     nlp, info = load_nlp(model)
     cache = DocCache(cache_dir, info.key)
@@ -104,9 +110,11 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
     done = arts.num_rows - len(todo)
     if progress and done:
         progress(done)
-    texts = (t for _, t in todo)
-    for (sha, _), doc in zip(todo, nlp.pipe(texts, batch_size=PARSE_BATCH)):
-        cache.put(sha, doc)
+    # per text: long texts in pieces (bounded memory); a text spaCy fails on is left out of the cache
+    # (extract then rejects that article) instead of stopping the run
+    for (sha, _), doc in parse_isolated(nlp, todo, PARSE_BATCH):
+        if not isinstance(doc, Exception):
+            cache.put(sha, doc)
         if progress:
             progress(1)
     return {"name": info.name, "version": info.version, "key": info.key,
@@ -135,7 +143,8 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
         doc = cache.get(art["content_sha256"], vocab)
         try:
             if doc is None:
-                raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir}")
+                raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir} "
+                                   "(spaCy failed on this text, see the run's log, or the cache was pruned)")
             view = DocView.of(doc)
             rows = rows_for_article(art, extract(doc, rules, view), view.sentence_at)
         except Exception as exc:        # one bad article never sinks the run

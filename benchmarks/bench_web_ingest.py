@@ -1,0 +1,194 @@
+"""Ingestion of real web pages: body F1 from the gold snippets and metadata accuracy (issue 15).
+
+    python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
+
+Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
+has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
+The metadata gold is ours: ``tests/gold/web_meta/*.yaml`` (title, publication date as the page shows it,
+authors, section), one file per page.
+
+Split: the split of ``tests/gold/web/split.yaml`` (every third page in sorted file order held out), fixed
+before any tuning. Rules are tuned on ``dev`` pages only; ``heldout`` is scored, never read while tuning.
+
+Body F1 is scored as in trafilatura's benchmark: a ``with`` snippet found in the body is a true positive,
+one missing a false negative; a ``without`` snippet found is a false positive (whitespace normalised).
+Metadata: title exact (whitespace normalised), publication date right to the day (the calendar day of
+``published_at`` in Europe/Berlin, so a date-only value must not shift), authors exact set (order and case
+ignored), section (case folded, only where the gold gives one; reported, no target). Both routes are scored: HTML (``html/``) and
+the text dump (``txt/``) of the same page.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.ingest import Article, read_file  # noqa: E402
+
+SHARED = Path(os.environ.get("PIPELINE_SHARED", ROOT.parent / "shared"))
+WEB = SHARED / "data" / "web" / "dev"
+META_DIR = ROOT / "tests" / "gold" / "web_meta"
+SPLIT_FILE = ROOT / "tests" / "gold" / "web" / "split.yaml"
+BERLIN_DAY = "%Y-%m-%d"
+
+
+def _ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+def load_split() -> dict[str, str]:
+    d = yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))
+    return {Path(f).stem: split for split in ("dev", "heldout") for f in d.get(split) or []}
+
+
+def load_meta_gold() -> dict[str, dict]:
+    out = {}
+    for p in sorted(META_DIR.glob("*.yaml")):
+        d = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+        for k in ("file", "title", "published", "authors"):
+            if k not in d:
+                raise ValueError(f"{p.name}: missing {k}")
+        out[Path(d["file"]).stem] = d
+    return out
+
+
+def read_one(path: Path) -> Article | None:
+    arts = [a for a in read_file(path) if isinstance(a, Article)]
+    return arts[0] if arts else None
+
+
+def body_counts(body: str, gold: dict) -> tuple[int, int, int, list[str]]:
+    b = _ws(body)
+    tp = fn = fp = 0
+    log = []
+    for s in gold["with"]:
+        if _ws(s) in b:
+            tp += 1
+        else:
+            fn += 1
+            log.append(f"  missing: {s!r}")
+    for s in gold["without"]:
+        if _ws(s) in b:
+            fp += 1
+            log.append(f"  kept boilerplate: {s!r}")
+    return tp, fn, fp, log
+
+
+def _day(a: Article | None) -> str | None:
+    if a is None or a.published_at is None:
+        return None
+    from pipeline.ingest import BERLIN
+    dt = a.published_at
+    return (dt.astimezone(BERLIN) if dt.tzinfo else dt).strftime(BERLIN_DAY)
+
+
+def meta_checks(a: Article | None, g: dict) -> dict[str, tuple[bool, object, object]]:
+    title = _ws(a.title) if a and a.title else None
+    authors = sorted(x.casefold() for x in (a.authors if a else []))
+    gold_authors = sorted(x.casefold() for x in g.get("authors") or [])
+    section = (a.section or "").casefold() if a else ""
+    gsec = g.get("section")
+    out = {
+        "title": (title == _ws(g["title"]), title, g["title"]),
+        "date": (_day(a) == (str(g["published"]) if g["published"] else None), _day(a), g["published"]),
+        "authors": (authors == gold_authors, a.authors if a else None, g.get("authors") or []),
+    }
+    if "section" in g:  # scored only where the gold gives one
+        out["section"] = ((gsec or "").casefold() == section, a.section if a else None, gsec)
+    return out
+
+
+def f1(tp: int, fn: int, fp: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def run(split: str = "all", only: str | None = None, verbose: bool = False) -> dict:
+    gold = json.loads((WEB / "gold.json").read_text(encoding="utf-8"))
+    splits = load_split()
+    meta = load_meta_gold()
+    res: dict = {}
+    t0 = time.perf_counter()
+    for url, g in sorted(gold.items(), key=lambda kv: kv[1]["file"]):
+        stem = Path(g["file"]).stem
+        sp = splits.get(stem, "dev")
+        if split != "all" and sp != split or only and not stem.startswith(only):
+            continue
+        for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
+            if not path.exists():
+                continue
+            a = read_one(path)
+            tp, fn, fp, log = body_counts(a.body_text if a else "", g)
+            if a is None:
+                log.insert(0, "  REJECTED (no article)")
+            r = res.setdefault((sp, route), {"tp": 0, "fn": 0, "fp": 0, "pages": 0, "meta": {}, "n_meta": 0,
+                                             "n_section": 0})
+            r["tp"] += tp
+            r["fn"] += fn
+            r["fp"] += fp
+            r["pages"] += 1
+            r["rejected"] = r.get("rejected", 0) + (a is None)
+            if stem in meta:
+                r["n_meta"] += 1
+                r["n_section"] += "section" in meta[stem]
+                for k, (ok, got, want) in meta_checks(a, meta[stem]).items():
+                    r["meta"][k] = r["meta"].get(k, 0) + ok
+                    if not ok:
+                        log.append(f"  {k}: got {got!r}, want {want!r}")
+            if verbose and log:
+                print(f"[{sp} {route}] {stem}")
+                print("\n".join(log))
+    res["_seconds"] = time.perf_counter() - t0
+    return res
+
+
+def table(res: dict) -> str:
+    rows = ["| split | route | pages | body P | body R | body F1 | meta pages | title | date (day) | authors | section |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for sp in ("dev", "heldout"):
+        for route in ("html", "text"):
+            r = res.get((sp, route))
+            if not r:
+                continue
+            p, rc, f = f1(r["tp"], r["fn"], r["fp"])
+            m = [f"{100 * r['meta'].get(k, 0) / n:.0f} %" if n else "–"
+                 for k, n in (("title", r["n_meta"]), ("date", r["n_meta"]), ("authors", r["n_meta"]),
+                              ("section", r["n_section"]))]
+            rows.append(f"| {sp} | {route} | {r['pages']} | {p:.3f} | {rc:.3f} | {f:.3f} | {r['n_meta']} | "
+                        + " | ".join(m) + " |")
+    rej = sum(r.get("rejected", 0) for k, r in res.items() if isinstance(k, tuple))
+    rows.append(f"\nrejected pages (scored with an empty body): {rej}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--only")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--json", type=Path, help="write the numbers as JSON")
+    args = ap.parse_args(argv)
+    if not (WEB / "gold.json").exists():
+        print(f"no web pages at {WEB} (set PIPELINE_SHARED): nothing to measure", file=sys.stderr)
+        return 2
+    res = run(args.split, args.only, args.verbose)
+    print(table(res))
+    print(f"\n{res['_seconds']:.1f} s for both routes (shared 2-core machine)")
+    if args.json:
+        out = {f"{k[0]}/{k[1]}": v for k, v in res.items() if isinstance(k, tuple)}
+        args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,624 @@
+"""Find the article in a full-page text dump (what a text browser or a naive scraper saves of a page).
+
+A dump holds the whole page: menus, cookie notices, teasers for other articles, footers. The article is
+found the way jusText finds it in HTML (Pomikálek 2011), on lines instead of HTML blocks:
+
+1. every non-blank line is a paragraph; lines seen on other pages of the same site (``repeated``) are
+   boilerplate, as are menu items (bullets with few words), image and form markers;
+2. context-free class by length and German stopword density: ``good`` (long, enough stopwords), ``neargood``,
+   ``short``, ``bad``;
+3. context: a short or near-good paragraph between good ones becomes good, between bad ones bad; a heading
+   shortly before good text is kept;
+4. the article is the largest cluster of good paragraphs (a break of 3+ lines without text of their own
+   ends a cluster: short lines made good by their neighbours count as a break, so "headline / 66 Likes /
+   Wildtiere" between teasers of other articles separates them); a neighbouring cluster of 2+ good paragraphs and 300+ characters within 12 lines joins it (the
+   article after an ad box or a picture gallery), single good paragraphs around it (teasers of other
+   articles) do not;
+5. the headline is the headline-like line before the article that the body's topic words point to (most
+   content words shared with the body, nearest first), its kicker the short line above it.
+
+The result is a seed-format text (kicker, headline, the header lines with date and byline, body) for
+:func:`pipeline.ingest.parse_scraped_text`, which recovers byline, date and title as for the seed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.web.profile import DumpParams, web_rules
+
+_MARKER = re.compile(r"^\s+[•◦▪·□■]\s|^\s*\[[^\]\n]{0,40}\]|\[\s{3,}\]|^\s*[━─═]{10,}\s*$")
+_BULLET = re.compile(r"^\s*[•◦▪·*□■]\s+|^\s+\d{1,2}\.\s+")   # on raw lines: "  • Suche", "  1. Politik"
+_BRACKETS = re.compile(r"\[[^\]\n]{0,60}\]")
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:-[A-Za-zÄÖÜäöüß]+)*")
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    try:
+        import justext
+        return frozenset(w.casefold() for w in justext.get_stoplist("German"))
+    except Exception:  # noqa: BLE001 - jusText ships with trafilatura; without it a small list
+        return frozenset("der die das und in zu den von mit sich des auf für ist im dem nicht ein eine als auch "
+                         "es an er hat aus bei sind noch nach wird wie einem über einen so zum war haben nur "
+                         "oder aber vor zur bis mehr durch man sein wurde sei kann gegen vom können schon wenn "
+                         "habe seine ihre dann unter wir soll ich eines jahr zwei jahren diese dieser wieder "
+                         "keine seiner worden will zwischen immer was sagte gibt alle diesem seit muss doch "
+                         "jetzt ihr sie".split())
+
+
+def is_page_dump(text: str) -> bool:
+    """A text-browser/scraper dump of a whole page rather than an article text: text-browser markers
+    (indented bullets, [image] and form markers, rules) on 5+ lines, or 150+ lines mostly of 1-4 words."""
+    lines = text.split("\n")
+    marks = sum(1 for ln in lines if _MARKER.search(ln))
+    if marks >= 5:
+        return True
+    ne = [ln for ln in lines if ln.strip()]
+    return len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6
+
+
+_GLUED_DATE = re.compile(r"(\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]{3,9}\s)\s?\d{4})(?=\d)")
+
+
+def norm(line: str) -> str:
+    """Whitespace normalised; two dates a text browser glued together ("19.11.202119.11.2021") split."""
+    return _GLUED_DATE.sub(r"\1 ", _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip())
+
+
+@dataclass
+class Para:
+    index: int           # line index in the dump
+    text: str            # normalised line (bullet kept)
+    clean: str           # without bullet and [markers]
+    bullet: bool = False
+    first: str = "bad"   # the context-free class
+    cls: str = "bad"     # context-free, then final class
+    heading: bool = False
+
+
+def _stopword_density(text: str) -> float:
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return 0.0
+    sw = stopwords()
+    return sum(w in sw for w in words) / len(words)
+
+
+def _is_heading_like(text: str) -> bool:
+    n = len(text.split())
+    return 1 <= n <= 20 and not re.search(r"[.,;:]$", text) and bool(
+        re.match(r"[„\"«»‚'A-ZÄÖÜ0-9]", text))
+
+
+_CONSENT = re.compile(r"\bcookies?\b|\bjavascript\b|datenschutzerklärung|datenschutzhinweis|einwilligung|"
+                      r"\btracking\b|\bwerbeblocker|\badblocker", re.I)
+
+
+def classify(paras: list[Para], p: DumpParams, repeated: set[str]) -> None:
+    """jusText's context-free classes."""
+    for x in paras:
+        t = x.clean
+        n = len(t)
+        menu = x.bullet and len(t.split()) < 8
+        marker = bool(_BRACKETS.search(x.text)) and len(t.split()) < 5
+        if not t or menu or marker or x.text in repeated or "©" in t or re.fullmatch(r"[\W\d_]+", t) \
+                or _CONSENT.search(t):
+            x.cls = "bad"
+            continue
+        x.heading = _is_heading_like(t) and not x.bullet
+        d = _stopword_density(t)
+        if n < p.length_low:
+            x.cls = "short"
+        elif d >= p.stopwords_high:
+            x.cls = "good" if n > p.length_high else "neargood"
+        elif d >= p.stopwords_low:
+            x.cls = "neargood"
+        else:
+            x.cls = "bad"
+
+
+_CREDIT_ONLY = re.compile(r"^(?:Fotos?|Bild(?:er)?|Bildquelle|Grafik|Video)\s*:?\s*$", re.I)
+
+
+def mark_credits(paras: list[Para]) -> None:
+    """A text browser puts a photo credit on lines of its own ("Foto:" / "WITTERS"): the credit, and the
+    caption and image text just above it (up to two short lines), are no article text."""
+    for i, x in enumerate(paras):
+        if _CREDIT_ONLY.match(x.clean):
+            x.cls = "bad"
+            if i + 1 < len(paras) and len(paras[i + 1].clean.split()) <= 4:
+                paras[i + 1].cls = "bad"
+            for y in paras[max(0, i - 2):i]:
+                if len(y.clean) < 120 and y.cls != "good":
+                    y.cls = "bad"
+
+
+def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
+    j = i + step
+    while 0 <= j < len(paras):
+        c = paras[j].cls
+        if c in ("good", "bad") or (c == "neargood" and not ignore_neargood):
+            return c
+        j += step
+    return "bad"
+
+
+def revise(paras: list[Para], p: DumpParams) -> None:
+    """jusText's context-sensitive pass, with headings close before good text kept."""
+    # headings: a short heading within max_heading_distance characters before good text
+    for i, x in enumerate(paras):
+        if x.heading and x.cls == "short":
+            dist = 0
+            for y in paras[i + 1:]:
+                if y.cls == "good":
+                    x.cls = "neargood"
+                    break
+                dist += len(y.clean)
+                if dist > p.max_heading_distance:
+                    break
+    new = [x.cls for x in paras]
+    for i, x in enumerate(paras):
+        if x.cls != "short":
+            continue
+        prev, nxt = _neighbour(paras, i, -1, True), _neighbour(paras, i, 1, True)
+        if prev == "good" and nxt == "good":
+            new[i] = "good"
+        elif prev == "bad" and nxt == "bad":
+            new[i] = "bad"
+        elif prev == "bad":
+            new[i] = "good" if _neighbour(paras, i, -1, False) == "neargood" else "bad"
+        else:
+            new[i] = "good" if _neighbour(paras, i, 1, False) == "neargood" else "bad"
+    for i, c in enumerate(new):
+        paras[i].cls = c
+    new = [x.cls for x in paras]
+    for i, x in enumerate(paras):
+        if x.cls != "neargood":
+            continue
+        prev, nxt = _neighbour(paras, i, -1, True), _neighbour(paras, i, 1, True)
+        new[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+    for i, c in enumerate(new):
+        paras[i].cls = c
+
+
+def clusters(paras: list[Para], max_gap: int = 2) -> list[list[int]]:
+    """Runs of good paragraphs (indices into ``paras``) broken by more than ``max_gap`` non-good ones."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    gap = 0
+    for i, x in enumerate(paras):
+        if x.cls == "good" and x.first in ("good", "neargood"):
+            if cur and gap > max_gap:
+                out.append(cur)
+                cur = []
+            cur.append(i)
+            gap = 0
+        elif x.cls == "good" and cur:
+            cur.append(i)     # a short line made good by its neighbours: part of the run, but no text of its own
+            gap += 1
+        else:
+            gap += 1
+    if cur:
+        out.append(cur)
+    return out
+
+
+def pick_article(paras: list[Para]) -> list[int]:
+    cl = clusters(paras)
+    if not cl:
+        return []
+    size = lambda c: sum(len(paras[i].clean) for i in c)  # noqa: E731
+    best = max(range(len(cl)), key=lambda k: size(cl[k]))
+    chosen = list(cl[best])
+    # neighbours of 2+ good paragraphs within a few lines join (the article after an ad or a picture)
+    for step in (-1, 1):
+        k = best + step
+        while 0 <= k < len(cl):
+            c = cl[k]
+            gap = (chosen[0] - c[-1]) if step < 0 else (c[0] - chosen[-1])     # in paragraphs
+            if len(c) >= 2 and gap <= 12 and size(c) >= 300:
+                chosen = (c + chosen) if step < 0 else (chosen + c)
+                k += step
+            else:
+                break
+    return chosen
+
+
+def _content_words(text: str) -> list[str]:
+    sw = stopwords()
+    return [w for w in (m.casefold() for m in _WORD.findall(text)) if len(w) >= 4 and w not in sw]
+
+
+def _is_date_or_byline(t: str) -> bool:
+    """A date line ("31.10.2023", "Bettina Kugler 19.10.2019, 05:00 Uhr") or a byline ("von Martina Scharmann")."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    if len(t.split()) > 16:
+        return False
+    found = _find_date(t)
+    if found is not None and len(t[found[1].end():].split()) <= 4:
+        return True
+    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+
+
+_CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|©|\(c\)|\bBild [A-ZÄÖÜ]|"
+                     r"\bCookies?\b|\bDatenschutz|\bNewsletter\b", re.I)
+
+
+def _not_headline(t: str) -> bool:
+    """Dates, bylines, photo credits and captions, interface strings are never the headline."""
+    from pipeline.ingest import _find_date, _is_caption, _is_ui
+    return _is_date_or_byline(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+        or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
+
+
+def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
+    t = norm(lines[i])
+    if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
+        return False
+    n = len(t.split())
+    return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
+        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2      # no breadcrumb line
+
+
+def _topic_score(t: str, freq: Counter) -> float:
+    words = set(_content_words(t))
+    return sum(min(freq[w], 5) for w in words) / (len(words) ** 0.5) if words else 0.0
+
+
+def _next_nonblank(lines: list[str], i: int, limit: int) -> int | None:
+    j = i + 1
+    while j < limit and not norm(lines[j]):
+        j += 1
+    return j if j < limit else None
+
+
+def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], window: int = 80,
+                  end: int | None = None) -> int | None:
+    """Index of the headline line.
+
+    Anchored: the byline or date line nearest before the body (``end``); the headline is the headline-like
+    line within 6 lines of it that the body's topic words point to (most content words shared with the body).
+    Without an anchor, the same choice among the ``window`` lines before the article. A headline line ending
+    in ":" continues on the next line (the returned index is that next line)."""
+    end = start if end is None else end
+    freq = Counter(_content_words(body))
+    if not freq:
+        return None
+    lo = max(0, start - window)
+    anchor = next((i for i in range(end - 1, lo - 1, -1) if norm(lines[i]) and i >= start - 40
+                   and _is_date_or_byline(norm(_BULLET.sub("", lines[i])))), None)
+    if anchor is not None:
+        # the headline stands above the byline; below it only when nothing above names the topic
+        above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
+        if above[0] is not None and above[1] >= 0.5:
+            return above[0]
+        below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
+        if below[1] >= 0.5:
+            return below[0]
+        # nothing names the topic: the nearest headline-like line of 3+ words above the byline
+        return next((i for i in range(anchor - 1, max(lo, anchor - 6) - 1, -1)
+                     if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")
+                     and len(norm(lines[i]).split()) >= 3), None)
+    best = _best(lines, range(lo, end), end, freq, repeated, None, start)
+    return best[0] if best[1] >= 1.0 else None
+
+
+def _best(lines: list[str], rng: range, end: int, freq: Counter, repeated: set[str], anchor: int | None,
+          start: int = 0) -> tuple[int | None, float]:
+    best, best_score = None, 0.0
+    for i in rng:
+        if not _candidate(lines, i, repeated):
+            continue
+        t = norm(lines[i])
+        idx = i
+        if t.endswith(":"):
+            j = _next_nonblank(lines, i, end)
+            if j is None or j - i > 2 or not _candidate(lines, j, repeated):
+                continue
+            t, idx = t + " " + norm(lines[j]), j
+        score = _topic_score(t, freq)
+        if t.endswith(("!", "?")) and len(t.split()) > 10:
+            score *= 0.7                          # a lead sentence rather than a headline
+        near = abs(anchor - i) if anchor is not None else abs(start - i)
+        score *= 1.0 - 0.01 * near                # nearer is better when equal
+        if score > best_score:
+            best, best_score = idx, score
+    return best, best_score
+
+
+def _prev_line(raw: list[str], i: int, max_back: int = 2) -> int | None:
+    k = i - 1
+    while k >= 0 and not norm(raw[k]) and i - k <= max_back:
+        k -= 1
+    return k if k >= 0 and norm(raw[k]) and i - k <= max_back else None
+
+
+_CRUMB_SEP = re.compile(r"\s+(?:/|›|»|>|\|)\s+")
+
+
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
+
+
+def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
+    """A numbered breadcrumb list above the headline (" 1. Frankfurter Rundschau Startseite" / " 2. Politik" /
+    " 3. <title>"): the items between the home link (the first) and the title."""
+    from pipeline.web.htmlmeta import _similar
+    rules = web_rules()
+    lo = max(0, h - 80)
+    for end in range(h - 1, lo, -1):
+        m = _NUMBERED_ITEM.match(raw[end])
+        if not m or _similar(m.group(2), title) < 0.5:
+            continue
+        items = [norm(m.group(2))]
+        k, n = end - 1, int(m.group(1))
+        while k >= lo and n > 1:
+            mk = _NUMBERED_ITEM.match(raw[k])
+            if not mk or int(mk.group(1)) != n - 1:
+                break
+            items.insert(0, norm(mk.group(2)))
+            n -= 1
+            k -= 1
+        if n != 1 or len(items) < 3:
+            return None
+        mid = [x for x in items[1:-1] if x.casefold() not in rules.home_crumbs]
+        return " / ".join(mid) or None
+    return None
+
+
+def crumb_section(raw: list[str], h: int, title: str) -> str | None:
+    """The section from a breadcrumb line above the headline ("home / InfoStream / <title>" -> "InfoStream"):
+    its items without the home link, generic labels and the title."""
+    rules = web_rules()
+    numbered = _numbered_crumbs(raw, h, title)
+    if numbered is not None:
+        return numbered
+    for ln in reversed(raw[max(0, h - 12):h]):
+        parts = [x.strip() for x in _CRUMB_SEP.split(norm(_BULLET.sub("", ln)))]
+        if len(parts) < 3:
+            continue
+        last = parts[-1]
+        if not (title.endswith(last) or last.endswith(title) or last == title):
+            continue
+        items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
+                 and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
+        return " / ".join(items) or None
+    return None
+
+
+def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
+    """(title, kicker): a breadcrumb line above whose last item ends the headline line ("home / InfoStream /
+    Eigentumsvorbehalt: Das sollten …" above "Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten …")
+    splits off the kicker glued to it."""
+    for ln in raw[max(0, h - 12):h]:
+        parts = _CRUMB_SEP.split(norm(_BULLET.sub("", ln)))
+        last = parts[-1].strip() if len(parts) >= 2 else ""
+        if len(last.split()) >= 2 and title.endswith(last) and len(title) > len(last):
+            return last, title[: -len(last)].strip(" :–-|") or None
+    return title, None
+
+
+def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]:
+    """Kicker (or the first part of a two-line headline), headline, and the lines up to the body, with a date
+    line found just above the headline moved below it (where the seed parser looks for it)."""
+    head: list[str] = []
+    title = norm(raw[h])
+    k = _prev_line(raw, h)
+    above = norm(raw[k]) if k is not None else ""
+    if above and not _MARKER.search(raw[k]) and not _BULLET.match(raw[k]) and above not in repeated:
+        if above.endswith(":") and 1 <= len(above.split()) <= 10:
+            title = f"{above} {title}"       # "Tanz in der St. Galler Lokremise:" / "Mit allen Wassern gewaschen"
+        elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
+                and not _is_date_or_byline(above):
+            head.append(above)
+    title, kicker = _split_by_crumb(raw, h, title)
+    if kicker:
+        head = [kicker]
+    head.append(title)
+    rest = []
+    for ln in raw[h + 1:start]:
+        t = norm(_BRACKETS.sub(" ", _BULLET.sub("", ln)))
+        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t):
+            rest.append(t)
+    if not any(_is_date_or_byline(t) for t in rest[:8]):
+        for ln in reversed(raw[max(0, h - 8):h]):
+            t = norm(_BULLET.sub("", ln))
+            if t and _is_date_or_byline(t) and t not in repeated:
+                rest.insert(0, t)
+                break
+    return head + rest
+
+
+def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Para]:
+    """Every non-blank line (repeats of the line before dropped) as a paragraph with its final class."""
+    paras: list[Para] = []
+    prev = None
+    for i, ln in enumerate(raw):
+        t = norm(ln)
+        if not t or t == prev:
+            prev = t or prev
+            continue
+        prev = t
+        paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
+    classify(paras, p, repeated)
+    mark_credits(paras)
+    for x in paras:
+        x.first = x.cls
+    revise(paras, p)
+    return paras
+
+
+@dataclass
+class DumpArticle:
+    text: str                        # seed-format text: kicker, headline, header lines, body
+    published: tuple | None = None   # (datetime, precision) from the date line near the headline
+    authors: list[str] | None = None
+    headline: bool = True            # False: no headline found, the text is body only
+    section: str | None = None       # from a breadcrumb line above the headline
+
+
+_NAME_RUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+(?:von\s+|van\s+|de\s+)?"
+                       r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,3}")
+
+
+_NOT_NAME = re.compile(r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                       r"Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Uhr|Kommentare?|"
+                       r"Stand|Aktualisiert|Veröffentlicht|Artikel|Lesezeit|Min)\b")
+
+
+_PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
+
+
+def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
+    """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
+    other words, not a sentence; authors: a "Von …" line or names next to the date)."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    from pipeline.web.htmlmeta import clean_person, split_names, visible_date
+    rules = web_rules()
+    published, authors = None, []
+    for t in lines:
+        found = _find_date(t)
+        if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
+            rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
+            if len(rest.split()) <= 10:
+                published = visible_date(t[found[1].start():])
+                if not authors:
+                    for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
+                        p = clean_person(run, rules, set(), None)
+                        if p:
+                            authors.append(p)
+        if AUTHOR_PREFIX.match(t) and len(t.split()) <= 16 and not authors:
+            head = t[:found[1].start()] if found is not None else t
+            head = " ".join(w for w in re.sub(r"\s*//.*$", "", head).split() if not re.search(r"[\d_]", w))
+            for part in split_names(head):
+                p = clean_person(part, rules, set(), None)
+                if p:
+                    authors.append(p)
+    return published, authors
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Geschrieben von|Über den Autor|"
+                           r"Über die Autorin)\s*:?$", re.I)
+
+
+def labelled_author(lines: list[str]) -> list[str]:
+    """An author box: a label line ("Autor", "Geschrieben von") and the name on the next line."""
+    from pipeline.web.htmlmeta import clean_person
+    rules = web_rules()
+    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(x)]
+    for a, b in zip(ne, ne[1:]):
+        if _AUTHOR_LABEL.match(a):
+            p = clean_person(b, rules, set(), None)
+            if p:
+                return [p]
+    return []
+
+
+def _body_start(paras: list[Para], chosen: list[int], h: int, start: int, p: DumpParams) -> int:
+    """The line where the body begins: after the headline; when the headline opens the block, at the first
+    good paragraph of some length after it that is no date or byline."""
+    if h < start:
+        return max(start, h + 1)
+    return next((paras[i].index for i in chosen if paras[i].index > h and paras[i].cls == "good"
+                 and len(paras[i].clean) >= p.length_low and not _is_date_or_byline(paras[i].clean)), h + 1)
+
+
+def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, start: int) -> list[str]:
+    """Where the date and byline are looked for, in order: "Veröffentlicht …" lines, the header lines after
+    the headline, short date/byline lines just after the lead, the lines just above the headline."""
+    body_lines = [x.clean for x in paras if x.index >= start][:12]
+    near = (head[1:] if head else []) \
+        + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
+        + [norm(x) for x in reversed(raw[max(0, top - 8):top])]
+    near.sort(key=lambda x: not _PUBLISHED.search(x))
+    return [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+
+
+def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
+    """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
+    authors of its header, or None when no article block is found."""
+    p = web_rules().dump
+    repeated = repeated or set()
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paras = classify_lines(raw, repeated, p)
+    chosen = pick_article(paras)
+    if not chosen:
+        return None
+    start = paras[chosen[0]].index
+    # the headline may open the block (a heading before good text is kept): look up to the first long paragraph
+    first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
+    all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
+    h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    head: list[str] = []
+    if h is not None:
+        body_from = _body_start(paras, chosen, h, start, p)
+        head = _header(raw, h, body_from, repeated)
+        start = body_from
+    body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start)
+    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
+    if not authors:   # an author box after the article or in the header
+        end = paras[chosen[-1]].index
+        authors = labelled_author(raw[h if h is not None else start:start] + raw[end + 1:end + 30])
+    section = crumb_section(raw, h, norm(raw[h])) if h is not None else None
+    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
+
+
+# ----------------------------------------------------------------------------- lines across pages
+_SITE_PREFIX = re.compile(r"^((?:[\w-]+\.)+(?:de|at|ch|com|net|org|info|eu|li|lu|it))(?=[.\-_]|$)", re.I)
+
+
+def site_key(path) -> str:
+    """The site of a dump file: a domain at the start of its name ("taz.de.siemens.txt" -> "taz.de"), else
+    its folder."""
+    from pathlib import Path
+    p = Path(path)
+    m = _SITE_PREFIX.match(p.name)
+    return m.group(1).lower() if m else str(p.parent)
+
+
+def repeated_lines(texts_by_site: dict[str, list[str]], min_pages: int | None = None) -> dict[str, set[str]]:
+    """Per site, the lines found on ``min_pages`` or more *other* pages of it (menus, footers, teasers)."""
+    n = min_pages if min_pages is not None else web_rules().dump.min_repeated_pages
+    out: dict[str, set[str]] = {}
+    for site, texts in texts_by_site.items():
+        if len(texts) <= n:
+            continue
+        c: Counter = Counter()
+        for t in texts:
+            c.update({norm(ln) for ln in t.split("\n") if len(norm(ln)) >= 3})
+        out[site] = {ln for ln, k in c.items() if k - 1 >= n}
+    return out
+
+
+def repeated_for_files(files, max_bytes: int = 2_000_000, reader=None) -> dict[str, set[str]]:
+    """For the text files among ``files``: path -> the lines repeated on other pages of its site. Only sites
+    with more than ``min_repeated_pages`` text files count. ``reader(path) -> str`` reads a file (default:
+    UTF-8 with replacement); a file it cannot read, or one over ``max_bytes``, is left out (read_file
+    reports it)."""
+    from pathlib import Path
+    by_site: dict[str, list[Path]] = {}
+    for f in files:
+        p = Path(f)
+        if p.suffix.lower() in (".txt", ".text"):
+            by_site.setdefault(site_key(p), []).append(p)
+    n = web_rules().dump.min_repeated_pages
+    read = reader or (lambda p: p.read_bytes().decode("utf-8", errors="replace"))
+    out: dict[str, set[str]] = {}
+    for site, paths in by_site.items():
+        if len(paths) <= n:
+            continue
+        texts = {}
+        for p in paths:
+            try:
+                if p.is_file() and p.stat().st_size <= max_bytes:
+                    texts[str(p)] = read(p)
+            except Exception:  # noqa: BLE001 - bad files are read_file's to report
+                continue
+        rep = repeated_lines({site: list(texts.values())}, n).get(site, set())
+        for path in texts:
+            out[path] = rep
+    return out

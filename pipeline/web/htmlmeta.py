@@ -1,0 +1,663 @@
+"""Metadata of a news web page from its parsed tree, by a fixed precedence (see README, "Web pages").
+
+Per field, the first source that gives a usable value wins:
+
+* **published_at**: JSON-LD ``datePublished`` of the article object (NewsArticle, Article, BlogPosting, …),
+  then ``article:published_time`` / ``og:published_time`` / ``itemprop=datePublished``, then the visible date
+  of the page (``<time>`` and date elements of the article header, "Veröffentlicht am …"), then the JSON-LD
+  ``datePublished`` of the WebPage, then generic meta tags (``date``, ``dc.date``, ``dcterms.date``,
+  ``pubdate`` …), then htmldate on the parsed tree (offline). A later update never replaces it: the last
+  update (JSON-LD ``dateModified``, ``article:modified_time``, "Stand: …", "Aktualisiert …") goes to
+  ``updated_at``. A value without a time of day has precision ``day`` and is stored as 00:00 UTC of that
+  day, so its day never shifts.
+* **title**: the visible headline (``<h1>``; of several, the one most like the structured titles),
+  with the kicker split off when the structured headline (JSON-LD, og:title) is its tail; without an h1,
+  JSON-LD ``headline``, og:title, ``<title>``. The site name is cut from the end.
+* **authors**: JSON-LD ``author`` persons of the article (``@id`` resolved in the graph), then
+  ``article:author`` / ``author`` / ``dc.creator`` meta, then the visible byline (``rel=author``,
+  ``.author``/``.byline`` elements). Every name must look like a person: no site, publisher, desk, agency,
+  company, city or country, no CMS account; job titles before a name are cut.
+* **section**: breadcrumbs (JSON-LD BreadcrumbList, else the visible breadcrumb navigation) without the home
+  link, generic labels and the article's own title; else ``article:section`` or a single JSON-LD
+  ``articleSection``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from urllib.parse import urlparse
+
+from pipeline.web.profile import SiteProfile, WebRules
+
+BERLIN_NAME = "Europe/Berlin"
+_WS = re.compile(r"[\s\u00a0\u200b]+")
+ARTICLE_TYPES = re.compile(r"(?:^|\b)(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$")
+KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
+                            r"superheadline|pre-?title|ueberschrift-?klein|subtitle--top|title__kicker", re.I)
+BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb|pfadnavigation", re.I)
+DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubdate|entry-date|"
+                        r"publicationdate|article-date|post-date|meta-date|datetime)", re.I)
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser)", re.I)
+
+
+def ws(s: str | None) -> str:
+    return _WS.sub(" ", s or "").strip()
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.casefold())
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    kicker: str | None = None
+    teaser: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    published_precision: str | None = None        # "day" | "time"
+    published_source: str | None = None
+    updated_at: datetime | None = None
+    section: str | None = None
+    url: str | None = None
+    site_names: set[str] = field(default_factory=set)
+    captions: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- JSON-LD
+def _ld_objects(tree) -> list[dict]:
+    out: list[dict] = []
+
+    def walk(x, depth=0):
+        if depth > 6:
+            return
+        if isinstance(x, list):
+            for y in x:
+                walk(y, depth + 1)
+        elif isinstance(x, dict):
+            out.append(x)
+            if "@graph" in x:
+                walk(x["@graph"], depth + 1)
+            for k in ("mainEntity", "mainEntityOfPage", "itemReviewed"):
+                if isinstance(x.get(k), dict) and "@type" in x[k]:
+                    walk(x[k], depth + 1)
+
+    for s in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (s.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            try:
+                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw), strict=False)
+            except ValueError:
+                continue
+        walk(data)
+    return out
+
+
+def _types(o: dict) -> list[str]:
+    t = o.get("@type")
+    return [x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)]
+
+
+def _is_article(o: dict) -> bool:
+    return any(ARTICLE_TYPES.search(t) for t in _types(o))
+
+
+def _unescape(s: str) -> str:
+    import html
+    return ws(html.unescape(s))
+
+
+# ----------------------------------------------------------------------------- dates
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+                  r"(Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+def parse_date_value(value: object) -> tuple[datetime, str] | None:
+    """(datetime, precision) of a structured date value; date-only values are 00:00 UTC of that day."""
+    from pipeline.ingest import BERLIN, parse_german_datetime
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = value.strip()
+    m = _ISO.match(s)
+    try:
+        if m:
+            y, mo, d, hh, mi, ss, tz = m.groups()
+            if hh is None:
+                return datetime(int(y), int(mo), int(d), tzinfo=timezone.utc), "day"
+            dt = datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
+            if tz:
+                tz = "+00:00" if tz == "Z" else (tz if ":" in tz else tz[:3] + ":" + tz[3:])
+                dt = datetime.fromisoformat(dt.isoformat() + tz)
+            else:
+                dt = dt.replace(tzinfo=BERLIN)
+            return dt, "time"
+    except ValueError:
+        return None
+    if re.fullmatch(r"\d{10}(?:\.\d+)?", s):       # epoch seconds
+        return datetime.fromtimestamp(float(s), tz=timezone.utc), "time"
+    return visible_date(s)
+
+
+def visible_date(text: str) -> tuple[datetime, str] | None:
+    """The first German date in a visible text ("19.10.19, 18:56", "1. November 2023", "Dienstag, 01. Februar
+    2022 12:10"), as (datetime, precision)."""
+    from pipeline.ingest import _find_date
+    found = _find_date(text)
+    if found is None:
+        m = re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December) (\d{1,2}), (\d{4})\b", text)
+        if not m:
+            return None
+        months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december"]
+        try:
+            return datetime(int(m.group(3)), months.index(m.group(1).lower()) + 1, int(m.group(2)),
+                            tzinfo=timezone.utc), "day"
+        except ValueError:
+            return None
+    dt, m = found
+    if m.groupdict().get("hour"):
+        return dt, "time"
+    return datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc), "day"
+
+
+def as_day(dt: datetime, precision: str) -> date:
+    from pipeline.ingest import BERLIN
+    return dt.astimezone(timezone.utc).date() if precision == "day" else dt.astimezone(BERLIN).date()
+
+
+# ----------------------------------------------------------------------------- helpers
+def _meta(tree, *names: str) -> list[str]:
+    """Contents of meta tags by property/name/itemprop (case-insensitive), in document order."""
+    want = {n.lower() for n in names}
+    out = []
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key in want and (m.get("content") or "").strip():
+            out.append(m.get("content").strip())
+    return out
+
+
+_FURNITURE_CLASS = re.compile(r"(?:^|[\s_-])(?:comments?|kommentare?|related|recommend\w*|sidebar|widget|"
+                              r"meistgelesen|most-read|newsticker|navigation|menu|teaser-?list|more-articles)"
+                              r"(?=$|[\s_-])", re.I)
+
+
+def _outside_furniture(el) -> bool:
+    """Not inside navigation, footers or boxes of other content (comments, related articles, widgets)."""
+    for a in el.iterancestors():
+        if a.tag in ("body", "html", "article", "main"):
+            break  # reached the article or main container first: content
+        if a.tag in ("nav", "footer", "form"):
+            return False
+        if _FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or "")):
+            return False
+    return True
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlparse(url).hostname if url else None
+    except ValueError:
+        return None
+
+
+def site_names(tree, ld: list[dict], url: str | None) -> set[str]:
+    """Names of the site/publisher: og:site_name, application-name, JSON-LD publisher/WebSite/Organization
+    names, the host and its labels."""
+    names = set(_meta(tree, "og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+                      "twitter:site", "copyright"))
+    for o in ld:
+        ts = _types(o)
+        if any(t in ("WebSite", "Organization", "NewsMediaOrganization", "Corporation") for t in ts):
+            if isinstance(o.get("name"), str):
+                names.add(o["name"])
+        pub = o.get("publisher")
+        for p in pub if isinstance(pub, list) else [pub]:
+            if isinstance(p, dict) and isinstance(p.get("name"), str):
+                names.add(p["name"])
+    host = _host(url)
+    if host:
+        host = host.removeprefix("www.")
+        names.add(host)
+        names.add(host.rsplit(".", 1)[0])
+    names = {ws(n).lstrip("@") for n in names if n and ws(n)}
+    return {n for n in names if len(n) <= 80}
+
+
+# ----------------------------------------------------------------------------- title
+def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteProfile | None,
+                    others: list[str] = ()) -> str:
+    """Cut " | Site" (or a prefix "Site - ") when the part names the site, or repeats across title sources."""
+    t = ws(title)
+    folded_sites = {_fold(s) for s in sites} | {_fold(s) for s in (profile.title_suffixes if profile else ())}
+    folded_sites.discard("")
+    changed = True
+    while changed:
+        changed = False
+        for sep in rules.title_separators:
+            if sep not in t:
+                continue
+            head, tail = t.rsplit(sep, 1)
+            ft = _fold(tail)
+            if head and ft and (ft in folded_sites or any(ft in s or s in ft for s in folded_sites if len(s) >= 4)
+                                or re.fullmatch(r"[\w.-]+\.(?:de|at|ch|com|net|org|info|eu)", tail.strip(), re.I)):
+                t, changed = head.strip(), True
+                break
+            first, rest = t.split(sep, 1)
+            ff = _fold(first)
+            if rest and ff and ff in folded_sites:
+                t, changed = rest.strip(), True
+                break
+    return t
+
+
+def _h1_text(h1) -> tuple[str, str | None]:
+    """(headline text, kicker) of an h1; a kicker is an inner element marked as one."""
+    kicker = None
+    for e in h1.iter():
+        if e is not h1 and KICKER_CLASSES.search(e.get("class") or ""):
+            kicker = ws(e.text_content()) or None
+            break
+    if kicker is None:   # a kicker element just before the headline in the same header
+        parent = h1.getparent()
+        for holder in (parent, parent.getparent() if parent is not None else None):
+            if holder is None or kicker:
+                continue
+            for e in holder.iter():
+                if e is h1:
+                    break
+                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or ""):
+                    kicker = ws(e.text_content()) or None
+                    break
+        if kicker:
+            return ws(h1.text_content()), kicker
+    full = ws(h1.text_content())
+    if kicker and full.startswith(kicker):
+        return full[len(kicker):].strip(" :–-|"), kicker
+    return full, None
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.casefold())), set(re.findall(r"\w+", b.casefold()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
+
+
+_HEADLINE_CLASS = re.compile(r"headline|article-?title|entry-title|post-title|title--article|story-title", re.I)
+
+
+def _in_breadcrumb(el) -> bool:
+    return any(BREADCRUMB_HINT.search((a.get("class") or "") + " " + (a.get("id") or "") + " " +
+                                      (a.get("aria-label") or "")) for a in el.iterancestors()) \
+        or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
+
+
+def _headline_elements(tree) -> list:
+    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content);
+    without one, headings marked as the article headline (``<h2 class="…headline…">`` in the article header)."""
+    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)]
+    if any(len(ws(h.text_content()).split()) >= 2 for h in h1s):
+        return h1s
+    marked = [h for h in tree.iter("h2", "h3", "div", "span", "p")
+              if _HEADLINE_CLASS.search(h.get("class") or "") and _outside_furniture(h) and not _in_breadcrumb(h)
+              and any(a.tag in ("article", "header", "main") for a in h.iterancestors())]
+    return marked[:3]
+
+
+def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
+               profile: SiteProfile | None) -> tuple[str | None, str | None]:
+    """(title, kicker)."""
+    structured = []
+    if ld_art and isinstance(ld_art.get("headline"), str):
+        structured.append(_unescape(ld_art["headline"]))
+    structured += [ws(x) for x in _meta(tree, "og:title", "twitter:title", "dc.title", "dcterms.title", "title")]
+    tt = tree.find(".//title")
+    if tt is not None and ws(tt.text_content()):
+        structured.append(ws(tt.text_content()))
+    structured = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+    h1s = []
+    for h in _headline_elements(tree):
+        text, kicker = _h1_text(h)
+        text = cut_site_suffix(text, sites, rules, profile)
+        if len(text.split()) >= 2 and len(text) <= 300:
+            h1s.append((text, kicker))
+    if h1s:
+        best = max(h1s, key=lambda tk: (max((_similar(tk[0], s) for s in structured), default=0.0) >= 0.5,
+                                        -h1s.index(tk)))
+        text, kicker = best
+        if kicker is None:
+            for s in sorted(structured, key=len, reverse=True):
+                if s and text != s and text.endswith(s) and len(s) >= 0.3 * len(text) and len(s.split()) >= 2:
+                    kicker = text[: -len(s)].strip(" :–-|") or None
+                    text = s
+                    break
+        return text, kicker
+    for s in structured:
+        if len(s.split()) >= 2:
+            return s, None
+    return (structured[0], None) if structured else (None, None)
+
+
+# ----------------------------------------------------------------------------- authors
+_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof."}
+
+
+def _strip_job_words(toks: list[str], rules: WebRules) -> list[str]:
+    """Leading job words go: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt Dennis Tölle"; academic
+    titles ("Dr.", "Prof.") stay part of the name."""
+    while toks:
+        t = toks[0].casefold()
+        if t.rstrip(".") in {"dr", "prof"}:
+            break
+        if t in rules.author_roles or any(t.endswith("-" + r) for r in rules.author_roles) \
+                or t.rstrip(".") in {"dipl", "ing", "mag"}:
+            toks = toks[1:]
+            continue
+        break
+    return toks
+
+
+def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> bool:
+    """The site, publisher, a desk, agency, company or generic account."""
+    f = n.casefold()
+    extra = {x.casefold() for x in (profile.not_authors if profile else ())}
+    if f in rules.not_authors or f in extra or _fold(n) in {_fold(s) for s in sites if len(_fold(s)) >= 3}:
+        return True
+    words = re.findall(r"[\w.]+", f)
+    return any(w in rules.not_author_words for w in words) or any(
+        w.endswith(x) for w in words for x in ("redaktion", "zeitung", "nachrichten"))
+
+
+def _name_shape(toks: list[str]) -> bool:
+    """2-5 words, the name words capitalised, not all in capitals ("AUTO ZEITUNG")."""
+    name_toks = [t for t in toks if t.lower() not in _PARTICLES]
+    return 2 <= len(toks) <= 5 and bool(name_toks) and all(t[0].isupper() for t in name_toks) \
+        and not all(t.isupper() and len(t) > 2 for t in name_toks)
+
+
+def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
+    """The person's name in a byline part, or None when it names no person."""
+    n = ws(re.sub(r"\([^)]*\)", " ", name))
+    n = re.sub(r"^(?:von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    if not n or "@" in n or "http" in n or re.search(r"\d", n):
+        return None
+    toks = _strip_job_words(n.split(), rules)
+    n = " ".join(toks)
+    if not n or _names_no_person(n, rules, sites, profile) or not _name_shape(toks):
+        return None
+    return n
+
+
+def split_names(text: str) -> list[str]:
+    text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
+    return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
+
+
+def _ld_author_names(art: dict, persons: dict[str, str]) -> list[str]:
+    a = art.get("author") or art.get("creator")
+    out = []
+    for x in a if isinstance(a, list) else [a]:
+        if isinstance(x, str):
+            out.append(x)
+        elif isinstance(x, dict):
+            if any(t in ("Organization", "NewsMediaOrganization", "Corporation") for t in _types(x)):
+                continue
+            name = x.get("name")
+            if isinstance(name, list):
+                name = ", ".join(n for n in name if isinstance(n, str))
+            if not name and isinstance(x.get("@id"), str):
+                name = persons.get(x["@id"])
+            if isinstance(name, str):
+                out.append(name)
+    return out
+
+
+def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[str], rules: WebRules,
+                 profile: SiteProfile | None) -> list[str]:
+    sources: list[list[str]] = []
+    if ld_art:
+        sources.append(_ld_author_names(ld_art, persons))
+    elif len(persons) == 1:
+        sources.append(list(persons.values()))  # a graph without article object: its one person is the author
+    sources.append([m for m in _meta(tree, "article:author", "author", "dc.creator", "dcterms.creator",
+                                     "parsely-author", "sailthru.author", "byl") if "://" not in m])
+    visible = []
+    for e in tree.xpath('//*[@rel="author" or @itemprop="author"]') + [
+            e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
+        if not _outside_furniture(e) or re.search(r"comment", e.get("class") or "", re.I):
+            continue
+        pieces = [ws(x) for x in e.itertext()]
+        pieces = [x for x in pieces if x]
+        if 0 < sum(map(len, pieces)) <= 160:
+            visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
+    sources.append(visible)
+    for src in sources:
+        names: list[str] = []
+        for raw in src:
+            for part in split_names(_unescape(raw)):
+                p = clean_person(part, rules, sites, profile)
+                if p and p.casefold() not in {x.casefold() for x in names}:
+                    names.append(p)
+        if names:
+            return names[:6]
+    return []
+
+
+# ----------------------------------------------------------------------------- section
+def _crumb_items_ld(ld: list[dict]) -> list[tuple[str, str | None]]:
+    for o in ld:
+        if "BreadcrumbList" in _types(o) and isinstance(o.get("itemListElement"), list):
+            items = []
+            for it in sorted((i for i in o["itemListElement"] if isinstance(i, dict)),
+                             key=lambda i: i.get("position") if isinstance(i.get("position"), int) else 0):
+                item = it.get("item")
+                name = it.get("name") or (item.get("name") if isinstance(item, dict) else None)
+                url = item.get("@id") if isinstance(item, dict) else item if isinstance(item, str) else None
+                if isinstance(name, str) and ws(name):
+                    items.append((_unescape(name), url if isinstance(url, str) else None))
+            if items:
+                return items
+    return []
+
+
+def _crumb_items_html(tree) -> list[tuple[str, str | None]]:
+    for nav in tree.xpath("//*[@class or @aria-label or @id]"):
+        hint = " ".join(nav.get(a) or "" for a in ("class", "aria-label", "id"))
+        if not BREADCRUMB_HINT.search(hint) or nav.tag in ("span", "a"):
+            continue
+        items = []
+        lis = nav.xpath(".//li")
+        for el in (lis if lis else nav.xpath(".//a")):
+            a = el if el.tag == "a" else (el.xpath(".//a") or [None])[0]
+            items.append((ws(el.text_content()), a.get("href") if a is not None else None))
+        if not lis:
+            tail = ws(nav.text_content())
+            last = items[-1][0] if items else ""
+            rest = tail.rsplit(last, 1)[-1].strip(" >›»/|") if last else ""
+            if rest:
+                items.append((rest, None))
+        items = [(t, h) for t, h in items if t and re.search(r"\w", t)]
+        if len(items) >= 1:
+            return items
+    return []
+
+
+def _is_home(name: str, href: str | None, sites: set[str], rules: WebRules, url: str | None) -> bool:
+    if name.casefold().strip(" :") in rules.home_crumbs or name.casefold() in rules.home_crumbs:
+        return True
+    if _fold(name) in {_fold(s) for s in sites}:
+        return True
+    if href:
+        p = urlparse(href)
+        if p.path in ("", "/") and not p.query:
+            return True
+    return False
+
+
+def clean_crumbs(items: list[tuple[str, str | None]], title: str | None, sites: set[str], rules: WebRules,
+                 url: str | None) -> str | None:
+    names: list[str] = []
+    for i, (name, href) in enumerate(items):
+        name = ws(re.sub(r"^(?:sie sind hier|you are here|navigation|pfadnavigation)\s*:?\s*", "", name, flags=re.I))
+        name = name.strip(" >›»/|‹")
+        if not name or not re.search(r"\w", name):
+            continue
+        if i == 0 and _is_home(name, href, sites, rules, url):
+            continue
+        if name.casefold() in rules.home_crumbs or _fold(name) in {_fold(s) for s in sites}:
+            continue
+        if title and (name == title or len(name.split()) >= 3 and (_similar(name, title) >= 0.6 or name in title)):
+            continue
+        names.append(name)
+    if names and len(names[-1].split()) >= 5:
+        names = names[:-1]  # the article's own (other) title
+    return " / ".join(names) or None
+
+
+def pick_section(tree, ld: list[dict], ld_art: dict | None, title: str | None, sites: set[str],
+                 rules: WebRules, url: str | None) -> str | None:
+    for items in (_crumb_items_ld(ld), _crumb_items_html(tree)):
+        sec = clean_crumbs(items, title, sites, rules, url) if items else None
+        if sec:
+            return sec
+    cands = _meta(tree, "article:section")
+    if ld_art and isinstance(ld_art.get("articleSection"), str):
+        cands.append(ld_art["articleSection"])
+    if ld_art and isinstance(ld_art.get("articleSection"), list) and len(ld_art["articleSection"]) == 1:
+        cands.append(str(ld_art["articleSection"][0]))
+    for c in cands:
+        c = _unescape(c)
+        if c and "," not in c and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"} \
+                and not c.startswith("#"):
+            return c
+    return None
+
+
+# ----------------------------------------------------------------------------- dates from the page
+def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], list[tuple[datetime, str]]]:
+    """(publication candidates, update candidates) from <time> and date elements outside page furniture,
+    in document order; "Stand:"/"Aktualisiert" texts are updates."""
+    pub, upd = [], []
+    seen: set[int] = set()
+    keep: list = []          # element proxies stay alive, so their ids stay unique
+    els = [e for e in tree.iter() if isinstance(e.tag, str) and (
+        e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",))]
+    for e in els:
+        if id(e) in seen or not _outside_furniture(e):
+            continue
+        for d in e.iterdescendants():
+            keep.append(d)
+            seen.add(id(d))
+        text = ws(e.text_content())
+        if len(text) > 160:
+            continue
+        low = text.casefold()
+        is_upd = any(low.startswith(p) for p in rules.updated_prefixes) or re.search(
+            r"updated|modified|aktualisiert", e.get("class") or "", re.I) and "published" not in (e.get("class") or "")
+        val = None
+        if e.get("datetime"):
+            val = parse_date_value(e.get("datetime"))
+        if val is None and text:
+            val = visible_date(text)
+        if val is None and e.get("content"):
+            val = parse_date_value(e.get("content"))
+        if val is None:
+            continue
+        (upd if is_upd else pub).append(val)
+    return pub, upd
+
+
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+                   "published_time", "parsely-pub-date", "sailthru.date")
+_GENERIC_DATE_META = ("date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate",
+                      "publishdate", "publish-date", "publication_date", "datecreated", "creation_date",
+                      "last-modified")
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
+
+
+def _first_date(values: list) -> tuple[datetime, str] | None:
+    """The first value that is a date: parsed (datetime, precision) pairs pass, strings are parsed."""
+    for v in values:
+        got = v if isinstance(v, tuple) else parse_date_value(v) if isinstance(v, str) else None
+        if got:
+            return got
+    return None
+
+
+def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
+               ) -> tuple[tuple[datetime, str] | None, str | None, datetime | None]:
+    """((published, precision), source name, updated_at), by the precedence in the module docstring."""
+    pub_vis, upd_vis = _visible_dates(tree, rules)
+    pages = [o for o in ld if any(t in ("WebPage", "ItemPage") for t in _types(o))]
+    chain = [("json-ld", [ld_art.get("datePublished"), ld_art.get("dateCreated")] if ld_art else []),
+             ("article:published_time", _meta(tree, *_PUBLISHED_META)),
+             ("visible", pub_vis[:1]),
+             ("json-ld webpage", [o.get("datePublished") for o in pages]),
+             ("meta", _meta(tree, *_GENERIC_DATE_META))]
+    published, source = None, None
+    for name, values in chain:
+        published = _first_date(values)
+        if published:
+            source = name
+            break
+    upd = _first_date(([ld_art.get("dateModified")] if ld_art else []) + _meta(tree, *_MODIFIED_META)
+                      + upd_vis[:1])
+    updated = upd[0] if upd else None
+    if published and updated and updated <= published[0]:
+        updated = None
+    return published, source, updated
+
+
+# ----------------------------------------------------------------------------- entry point
+def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
+    ld = _ld_objects(tree)
+    arts = [o for o in ld if _is_article(o)]
+    ld_art = max(arts, key=lambda o: ("headline" in o) + ("datePublished" in o) + ("author" in o)) if arts else None
+    persons = {o["@id"]: o["name"] for o in ld if "Person" in _types(o) and isinstance(o.get("@id"), str)
+               and isinstance(o.get("name"), str)}
+    canon = tree.xpath('//link[@rel="canonical"]/@href') or _meta(tree, "og:url")
+    url = url or (canon[0].strip() if canon else None) or (ld_art.get("url") if ld_art and
+                                                           isinstance(ld_art.get("url"), str) else None)
+    profile = rules.site(_host(url))
+    m = PageMeta(url=url)
+    m.site_names = site_names(tree, ld, url)
+    m.title, m.kicker = pick_title(tree, ld_art, m.site_names, rules, profile)
+    m.authors = pick_authors(tree, ld_art, persons, m.site_names, rules, profile)
+    m.section = pick_section(tree, ld, ld_art, m.title, m.site_names, rules, url)
+    pub, m.published_source, updated = pick_dates(tree, ld, ld_art, rules)
+    m.updated_at = to_storage(updated, "time")
+    if pub:
+        m.published_at, m.published_precision = pub
+    desc = [d for d in ([ld_art.get("description")] if ld_art and isinstance(ld_art.get("description"), str)
+                        else []) + _meta(tree, "og:description", "description") if ws(d)]
+    m.teaser = _unescape(desc[0]) if desc else None
+    return m
+
+
+def page_captions(tree) -> list[str]:
+    """Figure captions of the article: not inside links, navigation, teasers or asides."""
+    out = []
+    for fc in tree.iter("figcaption"):
+        if any(a.tag == "a" for a in fc.iterancestors()) or not _outside_furniture(fc):
+            continue
+        t = ws(fc.text_content())
+        if t and t not in out:
+            out.append(t)
+    return out
+
+
+def to_storage(dt: datetime | None, precision: str | None) -> datetime | None:
+    """A date-only value is kept at 00:00 UTC of its day (never 22:00 of the day before); an instant keeps its
+    instant, in Europe/Berlin."""
+    if dt is None:
+        return None
+    if precision == "day":
+        return datetime.combine(dt.date(), time(0, 0), tzinfo=timezone.utc)
+    from pipeline.ingest import BERLIN
+    return dt.astimezone(BERLIN)      # the same instant, shown in German time (as for scraped text)

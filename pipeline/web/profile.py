@@ -1,0 +1,139 @@
+"""The web-ingestion rule file ``pipeline/rules/web.yaml``: words, thresholds and site profiles.
+
+Validated when loaded (unknown keys, wrong types, bad regular expressions raise :class:`RuleError` naming the
+file and the entry) and registered with :mod:`pipeline.registry`, so ``load_rules`` checks it before a run.
+Ingestion reads the packaged file (``PIPELINE_WEB_RULES`` may name another one).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.registry import RuleError, rule_file, strict
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "rules" / "web.yaml"
+
+
+@dataclass(frozen=True)
+class DumpParams:
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_link_density: float = 0.2
+    max_heading_distance: int = 200
+    min_repeated_pages: int = 2
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    domain: str
+    title_suffixes: tuple[str, ...] = ()
+    not_authors: tuple[str, ...] = ()
+    drop_lines: tuple[str, ...] = ()
+    date_selector_classes: tuple[str, ...] = ()
+
+    def drop_patterns(self) -> list[re.Pattern]:
+        return [re.compile(p) for p in self.drop_lines]
+
+
+@dataclass(frozen=True)
+class WebRules:
+    not_authors: frozenset[str]
+    not_author_words: frozenset[str]
+    author_roles: frozenset[str]
+    skip_lines: frozenset[str]
+    updated_prefixes: tuple[str, ...]
+    published_prefixes: tuple[str, ...]
+    home_crumbs: frozenset[str]
+    title_separators: tuple[str, ...]
+    dump: DumpParams
+    sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
+
+    def site(self, host: str | None) -> SiteProfile | None:
+        """The profile whose domain is ``host`` or a parent domain of it."""
+        if not host:
+            return None
+        host = host.lower().removeprefix("www.")
+        for s in self.sites:
+            if host == s.domain or host.endswith("." + s.domain):
+                return s
+        return None
+
+
+_LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "updated_prefixes",
+          "published_prefixes", "home_crumbs", "title_separators")
+
+
+def _strings(value: Any, file: str, entry: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleError(file, entry, "expected a list of non-empty strings")
+    return value
+
+
+@rule_file("web")
+def parse(data: Any, file: str = "web.yaml") -> WebRules:
+    if not isinstance(data, dict):
+        raise RuleError(file, None, "expected a mapping at the top level")
+    allowed = set(_LISTS) | {"dump", "sites"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    missing = sorted(allowed - set(data))
+    if missing:
+        raise RuleError(file, None, f"missing key(s) {missing}")
+    lists = {k: _strings(data[k], file, k) for k in _LISTS}
+    dump = strict(DumpParams, data["dump"], file, "dump")
+    for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
+        if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
+            raise RuleError(file, f"dump.{f}", "expected a non-negative integer")
+    for f in ("stopwords_low", "stopwords_high", "max_link_density"):
+        v = getattr(dump, f)
+        if not isinstance(v, (int, float)) or not 0 <= v <= 1:
+            raise RuleError(file, f"dump.{f}", "expected a number between 0 and 1")
+    sites = []
+    if not isinstance(data["sites"], list):
+        raise RuleError(file, "sites", "expected a list of site profiles")
+    for i, raw in enumerate(data["sites"]):
+        entry = f"sites[{i}]" + (f" ({raw.get('domain')})" if isinstance(raw, dict) else "")
+        prof = strict(SiteProfile, raw, file, entry)
+        if not isinstance(prof.domain, str) or not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", prof.domain):
+            raise RuleError(file, entry, f"domain must be a host name like 'tagesschau.de', got {prof.domain!r}")
+        vals = {}
+        for f in ("title_suffixes", "not_authors", "drop_lines", "date_selector_classes"):
+            vals[f] = tuple(_strings(list(getattr(prof, f)), file, f"{entry}.{f}"))
+        for p in vals["drop_lines"]:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise RuleError(file, f"{entry}.drop_lines", f"bad regular expression {p!r}: {exc}") from exc
+        sites.append(SiteProfile(prof.domain, **vals))
+    low = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
+    return WebRules(
+        not_authors=low(lists["not_authors"]), not_author_words=low(lists["not_author_words"]),
+        author_roles=low(lists["author_roles"]), skip_lines=low(lists["skip_lines"]),
+        updated_prefixes=tuple(x.casefold() for x in lists["updated_prefixes"]),
+        published_prefixes=tuple(x.casefold() for x in lists["published_prefixes"]),
+        home_crumbs=low(lists["home_crumbs"]), title_separators=tuple(lists["title_separators"]),
+        dump=dump, sites=tuple(sites))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> WebRules:
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(p.name, None, f"cannot read: {exc}") from exc
+    return parse(data, p.name)
+
+
+def web_rules(path: str | Path | None = None) -> WebRules:
+    """The web rules (cached): ``path``, else ``$PIPELINE_WEB_RULES``, else the packaged file."""
+    return _load(str(path or os.environ.get("PIPELINE_WEB_RULES") or RULES_FILE))

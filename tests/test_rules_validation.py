@@ -1,0 +1,98 @@
+"""Rule files are validated loudly and all before any input is read (issue 14)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import registry
+from pipeline.ruleset import RULES_DIR, RuleError, load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "000_1dcbb7a54b18fb12.txt"
+
+
+@pytest.fixture()
+def rules(tmp_path) -> Path:
+    d = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, d)
+    return d
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_packaged_rules_pass():
+    assert set(load_rules().compiled) == set(registry.PARSERS)
+
+
+def test_duplicate_yaml_key_is_an_error(rules):
+    # the issue's example: "organization: Deutschland" then "organization: USA" - the last won silently
+    edit(rules / "speech.yaml", "\nrules:", "\nrules: []\nrules:")
+    with pytest.raises(RuleError, match=r"speech\.yaml, entry 'rules' \(line \d+\): duplicate key; first given on line"):
+        load_rules(rules)
+
+
+def test_duplicate_key_in_a_nested_mapping(rules):
+    edit(rules / "organizations.yaml", "{name: Deutschland, type: country", "{name: Deutschland, name: USA, type: country")
+    with pytest.raises(RuleError, match=r"organizations\.yaml, entry 'name' \(line 19\): duplicate key"):
+        load_rules(rules)
+
+
+def test_stray_yml_beside_yaml_is_an_error(rules):
+    shutil.copy(rules / "speech.yaml", rules / "speech.yml")
+    with pytest.raises(RuleError, match=r"speech\.yml: unknown file in the rules folder \(did you mean speech\.yaml\?\)"):
+        load_rules(rules)
+
+
+@pytest.mark.parametrize("name", ["speech.yaml.bak", "notes.txt", "README.md", "extra.yaml", "speech.v2.yaml"])
+def test_unknown_files_in_the_rules_folder(rules, name):
+    (rules / name).write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown file in the rules folder"):
+        load_rules(rules)
+
+
+def test_hidden_files_are_ignored(rules):
+    (rules / ".speech.yaml.swp").write_text("editor junk", encoding="utf-8")
+    assert load_rules(rules).version == load_rules().version
+
+
+def test_a_registered_rule_file_is_known(rules, monkeypatch):
+    """Known files come from the parser registry: a newly registered stem (e.g. sites.yaml) is accepted."""
+    monkeypatch.setitem(registry.PARSERS, "sitesx", lambda data, name: data)
+    (rules / "sitesx.yaml").write_text("profiles:\n  - host: example.de\n", encoding="utf-8")
+    assert load_rules(rules)["sitesx"] == {"profiles": [{"host": "example.de"}]}
+
+
+@pytest.mark.parametrize("file, old, new, entry", [
+    ("organizations.yaml", "aliases: [", 'aliases: ["", ', "aliases"),
+    ("organizations.yaml", "aliases: [", 'aliases: ["   ", ', "aliases"),
+    ("speech.yaml", "\n    - quote_so: on", "\n    -\n    - quote_so: on", r"rules\.quote\[0\]"),
+])
+def test_empty_or_blank_strings_and_items_are_errors(rules, file, old, new, entry):
+    edit(rules / file, old, new)
+    with pytest.raises(RuleError, match=rf"{file}, entry .*{entry}.*: empty"):
+        load_rules(rules)
+
+
+def test_all_files_are_checked_and_all_errors_reported(rules):
+    edit(rules / "organizations.yaml", "aliases: [", 'aliases: ["", ')
+    edit(rules / "speech.yaml", "\nrules:", "\nrules: []\nrules:")
+    with pytest.raises(RuleError, match=r"2 rule files have errors:(?s:.*)organizations\.yaml(?s:.*)speech\.yaml"):
+        load_rules(rules)
+
+
+def test_rule_errors_stop_the_run_before_any_input_is_read(rules, tmp_path, monkeypatch):
+    import pipeline.ingest as ingest
+    from pipeline.runner import run
+
+    edit(rules / "speech.yaml", "\nrules:", "\nrules: []\nrules:")
+    read = []
+    monkeypatch.setattr(ingest, "read_file", lambda *a, **k: read.append(a) or iter(()))
+    with pytest.raises(RuleError, match="duplicate key"):
+        run([SEED], tmp_path / "out", rules_dir=rules, progress=False)
+    assert read == [] and not (tmp_path / "out" / "articles").exists()
