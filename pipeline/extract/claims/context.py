@@ -28,7 +28,7 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
               "own_source_words", "addressee_nouns", "company_nouns",
               "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
-              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
+              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -357,7 +357,22 @@ class Ctx:
                     return Hit(i, ps, e)
             elif best is None:
                 best = Hit(i, [], e)
+        if best is not None and not best.entry.participle and self._stray_particle(i, limit):
+            return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
         return best
+
+    def _stray_particle(self, i: int, limit: int) -> bool:
+        """A separable particle closes the clause of the finite verb at i ("Das schreibt die Abgasnorm
+        vor.", "Die Zuschauer fanden sich damit ab, dass …"): the verb is another one than its base."""
+        for k in range(i + 1, min(limit, len(self.toks))):
+            lw = self.low[k]
+            if lw in CLAUSE_BREAK or lw in ("dass", "daß", "ob") or self.in_quote[k] >= 0:
+                return False
+            nxt = self.low[k + 1] if k + 1 < len(self.low) else "."
+            if lw in self.w.separable_particles and (nxt in CLAUSE_BREAK or nxt in ("und", "oder")) \
+                    and self.low[k - 1] not in self.w.determiners:
+                return True
+        return False
 
     def _find_particle(self, i: int, particle: str, limit: int) -> list[int]:
         words = particle.split()

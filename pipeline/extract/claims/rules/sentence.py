@@ -9,7 +9,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, resolve_speaker, subject_after)
+    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, resolve_speaker, subject_after)
 from ..triggers import VerbEntry
 from .verb import verb_claim
 
@@ -342,6 +342,9 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
         sp = grab_np(c, k + 1, b, allow_oblique=True)
     if sp is None or bad_speaker(c, sp):
         return None
+    if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp) or (
+            c.toks[sp[0] - 1].pos_ == "ADP" and c.low[sp[0] - 1] not in ("von", "vom")):
+        return None                     # "Dieses reagiert im SCR-Kat mit den Stickoxiden": no one speaks
     cue = sorted({h.i, *h.particle, *h.aux})
     pa, pb = c.sents[si - 1]
     gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
