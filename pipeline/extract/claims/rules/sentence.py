@@ -40,7 +40,18 @@ def each_quote(s: Sent) -> None:
 def source_prep(s: Sent) -> None:
     """Laut Polizei gab es keine Verletzten. – a source preposition (laut X, nach Angaben X,
     X zufolge, gemäß X); the rule id names the preposition: source_laut, source_nach, ..."""
-    s.out.extend(_source_preps(s.c, s.si, s.a, s.b, s.used))
+    framed = [f for f in s.out if f.cue and f.msg is not None and f.speaker is not None]
+    for f in _source_preps(s.c, s.si, s.a, s.b, s.used):
+        if any(_in_frame(g, f) for g in framed):
+            continue                    # "X sagte laut Manuskript: „…“": the source qualifies X's frame
+        s.out.append(f)
+
+
+def _in_frame(g: Found, f: Found) -> bool:
+    """Source claim f's cue lies in the frame of claim g (before or after g's message, not inside it)
+    and f's message holds g's cue: the preposition qualifies g's frame, it is no claim of its own."""
+    t = f.cue[0]
+    return not (g.msg[0] <= t < g.msg[1]) and f.msg is not None and any(f.msg[0] <= k < f.msg[1] for k in g.cue)
 
 
 @rule("anaphoric_frame", "sentence")
@@ -245,6 +256,9 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if msg is None:
             continue
         key = None
+        if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
+                and c.low[sp[0]] not in c.w.own_source_words:
+            sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
         if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
             subj = own_source_subject(c, i, a, b)
             key = resolve_speaker(c, subj, []) if subj else None
