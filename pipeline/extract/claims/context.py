@@ -248,8 +248,12 @@ class Ctx:
 
     def mistagged_noun(self, i: int) -> bool:
         """A capitalized sentence-initial word the tagger took for an adverb: "Elshorst wies darauf
-        hin", "Freizeitforscher bezweifeln" (a weak model's error). Known adverbs stay adverbs."""
+        hin", "Freizeitforscher bezweifeln" (a weak model's error), or a hyphenated compound inside a
+        sentence taken for a verb ("rät Auto-Experte Achmed Leser ab"). Known adverbs stay adverbs."""
         t = self.toks[i]
+        if t.pos_ == "VERB" and t.text[:1].isupper() and "-" in t.text.strip("-") and self.sents \
+                and i != self.sents[self.sent_of[i]][0] and t.text.replace("-", "").isalpha():
+            return True                 # "rät Auto-Experte Achmed Leser ab": a hyphenated compound is a noun
         if t.pos_ not in ("ADV", "ADJ") or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 4:
             return False
         if not self.sents:
