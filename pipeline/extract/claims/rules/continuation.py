@@ -77,17 +77,50 @@ def _colon_frame_verb(c: Ctx, si: int):
     return None
 
 
+def _advice_frame(c: Ctx, si: int) -> tuple[int, int] | None:
+    """The subject of sentence ``si`` when it ends with a colon after an advice noun ("gibt «Vier
+    Pfoten» folgende Tipps:", "Die Polizei hat einige Ratschläge:"), else None."""
+    from ..speaker import bad_speaker, grab_np, has_actor
+    a, b = c.sents[si]
+    if c.low[b - 1] != ":" or c.in_quote[b - 1] >= 0 or not any(c.low[t] in c.w.advice_nouns for t in range(b - 4, b - 1)):
+        return None
+    for t in range(a, b - 1):           # the first named actor before the advice noun is the adviser
+        if c.in_quote[t] >= 0 and not (c.is_quote_mark(t) or t in c.ent_at):
+            continue
+        if t > a and (c.toks[t - 1].pos_ == "ADP" or c.low[t - 1] in c.w.determiners):
+            continue
+        sp = grab_np(c, t, b - 1, pp=False)
+        if sp is None or bad_speaker(c, sp):
+            continue
+        if has_actor(c, sp) or (c.is_quote_mark(sp[0]) and sp[1] - sp[0] >= 3):
+            return sp                   # a named actor, or a quoted name: «Vier Pfoten»
+    return None
+
+
+def _list_item(c: Ctx, a: int) -> bool:
+    return c.low[a] in ("-", "–", "•", "*")
+
+
 @rule("colon_content", "continuation")
 def colon_content(s: Sent) -> list[Found] | None:
     """Hierzu hat das Gericht ausgeführt: / Die Beklagte habe die Fotos ohne Zustimmung gezeigt. – a
     sentence that follows a frame ending in a speech verb and a colon, without quotation marks, is
-    what the frame's subject said (cue: that verb); Konjunktiv sentences after it continue it."""
+    what the frame's subject said (cue: that verb); Konjunktiv sentences after it continue it. A frame
+    of advice ("gibt «Vier Pfoten» folgende Tipps:") frames the list items after it, each one claim."""
     c, si, a, b = s.c, s.si, s.a, s.b
+    if si > 0 and _list_item(c, a) and s.found:
+        prev = s.found[-1]              # the next item of a list framed by a colon (an item may hold several sentences)
+        if prev.rule == "colon_content" and prev.msg and _list_item(c, prev.msg[0] - 1) and si - prev.sent <= CONT_WINDOW:
+            return [Found((a + 1, b), None, prev.speaker, list(prev.cue), "indirect", "colon_content", si,
+                          speaker_key=prev.speaker_key)]
     if si == 0 or any(f.sent == si - 1 and not f.dropped for f in s.found):
         return None
     h = _colon_frame_verb(c, si - 1)
     if h is None:
-        return None
+        adviser = _advice_frame(c, si - 1) if _list_item(c, a) else None
+        if adviser is None:
+            return None
+        return [Found((a + 1, b), None, adviser, [], "indirect", "colon_content", si)]
     from ..speaker import find_subject, passive_agent
     from ..clauses import clause_start, is_passive
     pa, pb = c.sents[si - 1]
