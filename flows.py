@@ -5,6 +5,7 @@
     python flows.py run --workers 2          # parse and extract on a local 2-worker Dask cluster
     python flows.py run --dask-address tcp://host:8786
     python flows.py rerun [--rules DIR]      # re-extract everything from the parse cache
+    python flows.py forget KEY...            # remove articles (URL, id:ID, path:PATH or article_id) and their rows
     python flows.py serve [--cron "0 * * * *" | --interval 300]   # scheduled runs (needs a Prefect server)
 
 Tasks wrap the steps of the run plan (:mod:`pipeline.job.plan`, the same plan as
@@ -155,6 +156,16 @@ def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None, full: bo
     return {k: v for k, v in res.items() if k != "diffs"}
 
 
+@flow(name="forget_articles", log_prints=True)
+def forget_articles(keys: list[str], out_dir: str = "outputs") -> dict:
+    """Remove articles (by article_key, article_id or source_path) and all their rows from the outputs,
+    publishing a new version (:func:`pipeline.job.publish.forget`)."""
+    from pipeline.job.publish import forget
+    res = forget(out_dir, list(keys))
+    print(f"forgot {len(res['forgotten'])} article(s); not found: {res['unknown'] or 'none'}")
+    return res
+
+
 # ----------------------------------------------------------------------------- Dask
 @contextlib.contextmanager
 def _shared_api_server():
@@ -214,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     rr.add_argument("--out", default=str(ROOT / "outputs"))
     rr.add_argument("--rules", default=None)
     rr.add_argument("--full", action="store_true", help="re-extract every article")
+    fg = sub.add_parser("forget", help="run the forget_articles flow: remove articles and their rows")
+    fg.add_argument("keys", nargs="+")
+    fg.add_argument("--out", default=str(ROOT / "outputs"))
     s = sub.add_parser("serve", help="serve process_corpus on a schedule (needs `prefect server start`)")
     s.add_argument("--input", default=str(ROOT / "corpus"))
     s.add_argument("--out", default=str(ROOT / "outputs"))
@@ -227,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "rerun":
         print(rerun_rules(args.out, args.rules, args.full)["report"])
         return 0
+    if args.command == "forget":
+        res = forget_articles(args.keys, args.out)
+        return 0 if res["forgotten"] else 1
     if args.command == "serve":
         if not os.environ.get("PREFECT_API_URL"):
             print("serve needs a Prefect server: run `prefect server start` and set "

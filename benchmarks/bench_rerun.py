@@ -137,7 +137,7 @@ def main(argv=None) -> int:
             "A re-run re-extracts only the articles a rule change can affect (`pipeline/incremental.py`): the\n"
             "changed entries of the compiled rules give surface strings, and an article is re-extracted when\n"
             "its text or lemmas contain one; the others keep their rows from the last run (kept in\n"
-            f"`OUT/_cache/rows/`). The realistic edit costs {min(results['title+verb'][0]):.2f} s: loading and comparing\n"
+            f"`OUT/_versions/<version>/_rows/`). The realistic edit costs {min(results['title+verb'][0]):.2f} s: loading and comparing\n"
             "the rules, re-extracting a few articles, publishing and the report. A change that cannot be\n"
             "localised (category lists and mappings, thresholds, extractor code) re-extracts everything, at\n"
             f"{full_laps.get(EXTRACT, 0) / max(n, 1) * 1000:.1f} ms per article (reading the parse from the cache and the rules), "

@@ -11,10 +11,18 @@ def connect(out="outputs"):
 
 
 def load(out="outputs", tables=None):
-    """Load the output tables of ``out`` as pandas DataFrames (see :func:`pipeline.store.load`)."""
+    """Load the output tables of ``out`` as pandas DataFrames, all of one published version
+    (see :func:`pipeline.store.load`)."""
     from pipeline.store import load as _load
     from pipeline.schemas import pandas_dtypes          # nullable integers as Int32, dates as dates
     return {n: pandas_dtypes(n, df) for n, df in _load(out, tables).items()}
+
+
+def snapshot(out="outputs"):
+    """The folder of the current version of ``out``: read every table under it for a consistent
+    snapshot with DuckDB or polars (``<snapshot>/claims/*.parquet``); see :func:`pipeline.store.snapshot`."""
+    from pipeline.store import snapshot as _snapshot
+    return _snapshot(out)
 
 
 def run(inputs, out_dir="outputs", **kwargs):
@@ -23,4 +31,4 @@ def run(inputs, out_dir="outputs", **kwargs):
     return _run(inputs, out_dir, **kwargs)
 
 
-__all__ = ["load", "run", "__version__"]
+__all__ = ["load", "run", "snapshot", "__version__"]

@@ -17,16 +17,18 @@ def _cmd_run(args) -> int:
     from pipeline.envcheck import EnvironmentProblem
     from pipeline.runner import run
     from pipeline.ruleset import RuleError
+    from pipeline.store import StoreError
 
     if args.max_chars:
         os.environ["PIPELINE_MAX_CHARS"] = str(args.max_chars)
     try:
         summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
-                      only_new=args.only_new, progress=None if args.progress is None else args.progress)
+                      only_new=args.only_new, progress=None if args.progress is None else args.progress,
+                      reextract=args.reextract)
     except RuleError as exc:
         print(f"error: rule file problem: {exc}", file=sys.stderr)
         return 2
-    except EnvironmentProblem as exc:
+    except (EnvironmentProblem, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary.render())
@@ -39,7 +41,7 @@ def _cmd_rerun(args) -> int:
 
     try:
         res = rerun_rules(args.out, rules_dir=args.rules, full=args.full)
-    except (RuleError, FileNotFoundError, RuntimeError) as exc:
+    except (RuleError, FileNotFoundError, RuntimeError) as exc:      # StoreError is a RuntimeError
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(res["report"])
@@ -69,20 +71,59 @@ def _cmd_info(args) -> int:
 
 def _cmd_cache(args) -> int:
     from pipeline import cache, store
-    from pipeline.runner import default_cache_dir
+    from pipeline.job.rowstore import RowsStore
+    from pipeline.runner import default_cache_dir, default_results_dir
 
-    root = Path(args.cache) if args.cache else default_cache_dir(args.out)
-    if args.action == "prune":
-        m = store.manifest(args.out).get("model", {})
-        keep = set(store.read_table(args.out, "articles").column("content_sha256").to_pylist())
-        n, b = cache.prune(root, keep_model_key=m.get("key"), keep_shas=keep)
-        print(f"removed {n} parses, freed {b / 1e6:.1f} MB")
+    out = Path(args.out)
+    root = Path(args.cache) if args.cache else default_cache_dir(out)
+    extract = default_results_dir(out)
+    if args.action == "prune":          # a writer: under the output lock, never during a run
+        try:
+            with store.locked(out, args.lock_timeout, what="cache prune"):
+                store.prepare(out)
+                m = store.manifest(out).get("model", {})
+                keep = set(store.read_table(out, "articles").column("content_sha256").to_pylist())
+                n, b = cache.prune(root, keep_model_key=m.get("key"), keep_shas=keep)
+                print(f"parse cache: removed {n} parses, freed {b / 1e6:.1f} MB")
+                n, b = cache.prune_tree(extract)
+                print(f"extraction results: removed {n} files, freed {b / 1e6:.1f} MB")
+                n, b = cache.tree_size(RowsStore.root(out))
+                RowsStore.clear(out)
+                if n:
+                    print(f"rows stores of an older release: removed {n} files, freed {b / 1e6:.1f} MB")
+        except store.StoreError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     entries = cache.report(root)
     print(f"parse cache {root}")
     for e in entries:
         print(f"  {e.model_key:<50} {e.files:>7} docs {e.bytes / 1e6:>9.1f} MB")
     if not entries:
         print("  (empty)")
+    for label, path in [("extraction results", extract), ("versions (tables + rows stores)", out / store.VERSIONS),
+                        ("rows stores of an older release", RowsStore.root(out)),
+                        ("work dirs of runs", out / "_runs"), ("rules re-run reports", out / "_reports")]:
+        n, b = cache.tree_size(path)
+        print(f"{label:<34} {path}: {n} files, {b / 1e6:.1f} MB")
+    return 0
+
+
+def _cmd_forget(args) -> int:
+    from pipeline.job.publish import forget
+    from pipeline.store import StoreError
+
+    try:
+        res = forget(args.out, args.keys, args.lock_timeout)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k in res["unknown"]:
+        print(f"not found: {k}", file=sys.stderr)
+    if not res["forgotten"]:
+        print("nothing forgotten; outputs unchanged")
+        return 1
+    print(f"forgot {len(res['forgotten'])} article(s): {', '.join(res['forgotten'])}; version {res['version']}")
+    print("Tables now    " + ", ".join(f"{n} {c}" for n, c in res["totals"].items()))
     return 0
 
 
@@ -114,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
     r.add_argument("--model", default=None, help="spaCy model name or path (overrides PIPELINE_MODEL)")
     r.add_argument("--only-new", action="store_true", help="skip articles already in the outputs")
+    r.add_argument("--reextract", action="store_true",
+                   help="if the outputs were made with other rules, re-extract them with these first")
     r.add_argument("--max-chars", type=int, default=None,
                    help="longest article body accepted, in characters (default 1000000; PIPELINE_MAX_CHARS)")
     r.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -137,11 +180,18 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("schema", help="print every table's columns as markdown")
     sc.set_defaults(func=lambda a: print(__import__("pipeline.schemas").schemas.markdown()) or 0)
 
-    c = sub.add_parser("cache", help="parse cache: size report or prune")
+    c = sub.add_parser("cache", help="caches (parses, extraction results, versions): size report or prune")
     c.add_argument("action", choices=["report", "prune"])
     c.add_argument("--out", default="outputs")
     c.add_argument("--cache", default=None, help="cache directory (default: OUT/_cache/docs)")
+    c.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a running writer")
     c.set_defaults(func=_cmd_cache)
+
+    fg = sub.add_parser("forget", help="remove articles (by article_key, article_id or source_path) and their rows")
+    fg.add_argument("keys", nargs="+")
+    fg.add_argument("--out", default="outputs")
+    fg.add_argument("--lock-timeout", type=float, default=600.0)
+    fg.set_defaults(func=_cmd_forget)
 
     for name, module, helptext in [
         ("dates", "pipeline.dates", "normalize a German date expression: dates TEXT --anchor DATE"),

@@ -4,9 +4,15 @@ Layout: ``<root>/<model key>/<sha[:2]>/<sha>.spacy`` where the model key is
 model name + model version + spaCy version (:attr:`ModelInfo.key`). A different
 model or spaCy version therefore never reads another's parses, and rule changes
 never re-parse.
+
+Each file starts with a checksum of its content (``PDC1`` + sha256 + DocBin bytes). A file that
+fails it, or cannot be read as a DocBin, counts as absent: it is reported (a warning naming the
+file), removed, and the article is parsed again.
 """
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import re
 import shutil
@@ -14,9 +20,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
-from spacy.vocab import Vocab
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:                     # spaCy is imported when a Doc is written or read, not before
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+_MAGIC = b"PDC1"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -29,28 +40,79 @@ class DocCache:
         self.root = Path(root)
         self.model_key = model_key
         self.dir = self.root / _safe(model_key)
+        self._ok: set[str] = set()          # shas whose checksum held in this process
+        self.damaged: list[str] = []        # damaged files found (and removed)
 
     def path(self, sha: str) -> Path:
         return self.dir / sha[:2] / f"{sha}.spacy"
 
     def __contains__(self, sha: str) -> bool:
-        return self.path(sha).exists()
+        """A parse is in the cache when its file exists and its checksum holds."""
+        if sha in self._ok:
+            return True
+        path = self.path(sha)
+        if not path.exists():
+            return False
+        return self._payload(path) is not None
 
-    def put(self, sha: str, doc: Doc) -> Path:
+    def _payload(self, path: Path) -> bytes | None:
+        """The DocBin bytes of a cache file, or None (file reported and removed) when damaged."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if data.startswith(_MAGIC):
+            body = data[len(_MAGIC) + 32:]
+            if hashlib.sha256(body).digest() == data[len(_MAGIC):len(_MAGIC) + 32]:
+                self._ok.add(path.stem)
+                return body
+            self._damaged(path, "checksum mismatch")
+            return None
+        try:                              # a file of an older release: no checksum; can it be read at all?
+            from spacy.tokens import DocBin
+            DocBin().from_bytes(data)
+        except Exception as exc:
+            self._damaged(path, f"{type(exc).__name__}: {str(exc)[:120]}")
+            return None
+        return data
+
+    def _damaged(self, path: Path, why: str) -> None:
+        log.warning("parse cache file %s is damaged (%s); it is removed and the article parsed again", path, why)
+        self.damaged.append(str(path))
+        self._ok.discard(path.stem)
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+    def put(self, sha: str, doc: "Doc") -> Path:
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = DocBin(docs=[doc], store_user_data=False).to_bytes()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.write(_MAGIC + hashlib.sha256(data).digest() + data)
         os.replace(tmp, path)          # atomic: a reader never sees half a file
+        self._ok.add(sha)
         return path
 
-    def get(self, sha: str, vocab: Vocab) -> Doc | None:
+    def get(self, sha: str, vocab: "Vocab") -> "Doc | None":
+        """The cached parse, or None when absent or damaged (a damaged file is reported and removed)."""
+        from spacy.tokens import DocBin
+
         path = self.path(sha)
         if not path.exists():
             return None
-        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+        data = self._payload(path)
+        if data is None:
+            return None
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(vocab))
+        except Exception as exc:          # spaCy's E1014 and friends name no file: we do
+            self._damaged(path, f"{type(exc).__name__}: {str(exc)[:120]}")
+            return None
         return docs[0] if docs else None
 
 
@@ -95,3 +157,31 @@ def prune(root: str | Path, keep_model_key: str | None = None,
                     freed += f.stat().st_size
                     f.unlink()
     return removed, freed
+
+
+def tree_size(root: str | Path) -> tuple[int, int]:
+    """(files, bytes) under ``root``."""
+    root = Path(root)
+    n = b = 0
+    if root.is_dir():
+        for d, _, files in os.walk(root):
+            for f in files:
+                try:
+                    b += (Path(d) / f).stat().st_size
+                    n += 1
+                except OSError:
+                    pass
+    return n, b
+
+
+def prune_tree(root: str | Path) -> tuple[int, int]:
+    """Remove everything under ``root`` (a cache that is rebuilt on demand). Returns (files, bytes)."""
+    root = Path(root)
+    n, b = tree_size(root)
+    if root.is_dir():
+        for p in list(root.iterdir()):
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+    return n, b

@@ -9,7 +9,7 @@ from pipeline.job.rerun import (  # noqa: F401
 from pipeline.job.rows import (  # noqa: F401
     _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, _normalize_date, actor_type_rows, rows_for_article)
 from pipeline.job.rowstore import (  # noqa: F401
-    RowsStore, _keep_rows, _read_arrow, _rules_pickle, _without_caches, _write_arrow, rule_file_hashes)
+    RowsStore, _read_arrow, _write_arrow, rows_writer, rule_file_hashes)
 from pipeline.job.steps import (  # noqa: F401
     Extracted, StepResult, commit_step, ensure_extracted, ensure_parsed, extract_articles, extract_cached,
     extract_key, extract_step, ingest_step, merge_chunks, merge_extracted, parse_step, split_work, sum_parse)

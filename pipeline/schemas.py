@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")
@@ -53,6 +53,12 @@ ARTICLES = _schema("articles", [
     ("n_tokens", pa.int32(), False, "tokens in body_text"),
     ("content_sha256", pa.string(), False, "sha256 of body_text"),
     ("ingested_at", _ts, False, "when this row was written"),
+    ("article_key", pa.string(), True, "stable identity across revisions: the URL, else 'id:' + the "
+     "input's own id (JSONL), else 'path:' + the absolute source path"),
+    ("revision", pa.int32(), True, "1 for the first body seen under article_key, +1 for each changed body"),
+    ("first_seen_at", _ts, True, "when the first revision was ingested"),
+    ("revised_at", _ts, True, "when this revision's body was ingested"),
+    ("previous_sha256", pa.string(), True, "content_sha256 of the revision this one replaced"),
     *_PROVENANCE,
 ])
 

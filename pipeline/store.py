@@ -1,27 +1,46 @@
-"""Writing and reading the output tables.
+"""Writing and reading the output tables: one atomic switch per published version.
 
 Layout of an output directory ``OUT``::
 
-    OUT/articles -> _versions/<version>/articles     (a symlink per table)
-    OUT/_versions/<version>/<table>/part-0.parquet
-    OUT/_manifest.json                                (current version, counts, provenance)
+    OUT/current -> _versions/<version>                (THE pointer: one symlink, swapped atomically)
+    OUT/_versions/<version>/_manifest.json            (the version: tables, files, sha256, rows, provenance)
+    OUT/_versions/<version>/<table>/part-0.parquet    (Parquet with page checksums)
+    OUT/_versions/<version>/_rows/                    (the rows as extracted, for rules re-runs)
+    OUT/<table>        -> current/<table>             (fixed convenience links, never re-pointed)
+    OUT/_manifest.json -> current/_manifest.json
 
-A run writes a complete new version next to the current one, then swaps each
-table's symlink with an atomic ``os.replace``. Readers of ``OUT/<table>`` see
-either the old or the new table, never half of one, and the previous version
-stays readable until the new one is complete. Older versions are removed
-afterwards (the last ``KEEP_VERSIONS`` are kept).
+A publish writes a complete new version into ``_versions/.<version>.partial``, fsyncs every file and
+directory, renames it to ``_versions/<version>`` and then swaps the one ``current`` link with
+``os.replace``. A kill at any instant leaves ``current`` naming either the old or the new version,
+never a mix. Everything that reads the outputs resolves ``current`` once and reads every table of
+that one version (:func:`snapshot`, :func:`load`). The version's ``_manifest.json`` lists each
+table's part files with their sha256; a version is "a manifest of parts", so a later layout with
+several part files per table needs no new pointer.
+
+Every writer holds ``OUT/.lock`` (:func:`locked`; steps inside it use :func:`writing`) and calls
+:func:`prepare` first: it migrates the per-table-link layout of older versions (repairing a mix of
+versions left by a kill during its swaps), removes what dead runs left behind and refuses a
+``current`` or manifest it cannot read, naming the file.
+
+Every name read from a manifest or link (version, table, part file) is validated before it becomes
+a path; nothing under OUT is ever unpickled or executed.
 """
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import logging
 import os
+import re
 import shutil
+import signal
+import threading
 import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 import pyarrow as pa
@@ -29,9 +48,16 @@ import pyarrow.parquet as pq
 
 from pipeline.schemas import SCHEMA_VERSION, TABLES
 
-KEEP_VERSIONS = 2
+log = logging.getLogger(__name__)
+
+KEEP_VERSIONS = 2            # the current version and the one before it stay readable
 VERSIONS = "_versions"
+CURRENT = "current"
 MANIFEST = "_manifest.json"
+ROWS = "_rows"
+_VERSION_RE = re.compile(r"\d{8}T\d{12}-[0-9a-f]{6}")
+_PART_RE = re.compile(r"([a-z][a-z0-9_]*)/(part-[0-9]{1,9}[A-Za-z0-9_-]{0,40}\.parquet)")
+_BUF = 1 << 20
 
 
 class StoreError(RuntimeError):
@@ -42,124 +68,524 @@ class LockedError(StoreError):
     pass
 
 
-@contextlib.contextmanager
-def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5):
-    """Hold OUT's run lock: two runs never write the same outputs at once.
+class CorruptError(StoreError):
+    """A published file does not match its recorded checksum (or cannot be read)."""
 
-    A second run waits up to ``timeout`` seconds, then fails with a clear message.
+    def __init__(self, path: Path, why: str, table: str | None = None):
+        self.path, self.table = Path(path), table
+        super().__init__(f"{path} is corrupt: {why}")
+
+
+# ----------------------------------------------------------------------------- fault injection
+FAULT_ENV = "PIPELINE_FAULT"
+
+
+def fault(point: str) -> None:
+    """A named point of publishing: with ``PIPELINE_FAULT=<point>`` the process SIGKILLs itself there
+    (the crash-safety tests use it; costs one dict lookup otherwise)."""
+    if os.environ.get(FAULT_ENV) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+# ----------------------------------------------------------------------------- names
+def valid_version(name: object) -> str:
+    if not isinstance(name, str) or not _VERSION_RE.fullmatch(name):
+        raise StoreError(f"invalid version name {name!r} (expected e.g. 20250101T120000000000-abc123)")
+    return name
+
+
+def valid_part(table: str, rel: object) -> str:
+    m = _PART_RE.fullmatch(rel) if isinstance(rel, str) else None
+    if m is None or m.group(1) != table:
+        raise StoreError(f"invalid part file name {rel!r} for table {table!r}")
+    return rel
+
+
+def version_dir(out: str | Path, version: str) -> Path:
+    return Path(out) / VERSIONS / valid_version(version)
+
+
+# ----------------------------------------------------------------------------- fsync
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):            # some file systems cannot fsync a directory
+        fsync_file(path)
+
+
+def fsync_tree(root: Path) -> None:
+    for d, _, files in os.walk(root):
+        for f in files:
+            fsync_file(Path(d) / f)
+        fsync_dir(Path(d))
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_BUF):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Write JSON atomically and durably (temp file, fsync, rename)."""
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex[:6]}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, ensure_ascii=False, default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path: Path) -> dict:
+    """A JSON object from ``path``; a truncated or damaged file is a :class:`StoreError` naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{path} is damaged or truncated ({exc}); restore it or remove the output "
+                         f"folder's {path.name} and its links to start over") from None
+    if not isinstance(data, dict):
+        raise StoreError(f"{path} is not a JSON object")
+    return data
+
+
+# ----------------------------------------------------------------------------- the lock
+_HELD: dict[str, int] = {}
+_HELD_MUTEX = threading.Lock()
+
+
+@contextlib.contextmanager
+def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str = "run"):
+    """Hold OUT's lock: two writers (runs, re-runs, forget, cache prune) never touch OUT at once.
+
+    A second holder (another process, thread, or a second ``locked`` in the same thread) says that
+    it waits and for whom, waits up to ``timeout`` seconds, then fails with a clear message.
+    Entering cleans what dead runs left (:func:`cleanup_dead`). Steps inside a holder use
+    :func:`writing`, which re-uses the lock the process holds.
     """
     import fcntl
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".lock"
+    key = _key(out)
     fh = open(path, "a+")
     deadline = time.monotonic() + timeout
+    told = False
+    acquired = False
     try:
         while True:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                acquired = True
                 break
             except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "another process"
                 if time.monotonic() >= deadline:
-                    fh.seek(0)
-                    holder = fh.read().strip() or "another run"
                     raise LockedError(f"{out} is being written by {holder}; gave up after {timeout:.0f} s "
                                       f"(lock file {path})") from None
+                if not told:
+                    log.warning("waiting for %s: it is being written by %s (up to %.0f s)", out, holder, timeout)
+                    told = True
                 time.sleep(poll)
         fh.seek(0)
         fh.truncate()
-        fh.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        fh.write(f"{what} pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         fh.flush()
-        yield path
+        with _HELD_MUTEX:
+            _HELD[key] = _HELD.get(key, 0) + 1
+        try:
+            cleanup_dead(out)
+            yield path
+        finally:
+            with _HELD_MUTEX:
+                _HELD[key] -= 1
+                if not _HELD[key]:
+                    del _HELD[key]
     finally:
-        with contextlib.suppress(OSError):
-            fh.seek(0)
-            fh.truncate()
-            fcntl.flock(fh, fcntl.LOCK_UN)
+        if acquired:
+            with contextlib.suppress(OSError):
+                fh.seek(0)
+                fh.truncate()
+                fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()
+
+
+@contextlib.contextmanager
+def writing(out: str | Path, timeout: float = 600.0, what: str = "publish"):
+    """The lock for a step that writes OUT: the one this process holds already (a flow's task may run in
+    another thread than the flow that took it), else :func:`locked`."""
+    if holds_lock(out):
+        yield Path(out) / ".lock"
+        return
+    with locked(out, timeout, what=what) as p:
+        yield p
+
+
+def _key(out: str | Path) -> str:
+    return f"{(Path(out) / '.lock').resolve()}|{os.getpid()}"
+
+
+def holds_lock(out: str | Path) -> bool:
+    """Does this process hold OUT's lock?"""
+    return bool(_HELD.get(_key(out)))
+
+
+def cleanup_dead(out: Path) -> None:
+    """Under the lock nobody else writes: work dirs, partial versions and temp links are from dead runs."""
+    for d in (out / "_runs").glob("*") if (out / "_runs").is_dir() else ():
+        log.info("removing %s, left by a run that died", d)
+        shutil.rmtree(d, ignore_errors=True)
+    vroot = out / VERSIONS
+    if vroot.is_dir():
+        for p in vroot.glob(".*.partial"):
+            shutil.rmtree(p, ignore_errors=True)
+    for p in out.glob(".*.lnk"):
+        with contextlib.suppress(OSError):
+            p.unlink()
+    for p in out.glob(f".{MANIFEST}*.tmp"):
+        with contextlib.suppress(OSError):
+            p.unlink()
+
+
+# ----------------------------------------------------------------------------- reading
+def current_version(out: str | Path) -> str | None:
+    """The version ``OUT/current`` names (validated), or None when nothing is published yet."""
+    link = Path(out) / CURRENT
+    try:
+        target = os.readlink(link)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"{link} should be a link to {VERSIONS}/<version> ({exc})") from None
+    parts = Path(target).parts
+    if len(parts) != 2 or parts[0] != VERSIONS:
+        raise StoreError(f"{link} points to {target!r}, not to {VERSIONS}/<version>")
+    return valid_version(parts[1])
+
+
+def snapshot(out: str | Path = "outputs") -> Path | None:
+    """The folder of the current version: every table under it belongs to the same version.
+
+    Read through it for a consistent snapshot (DuckDB: ``read_parquet('<snapshot>/claims/*.parquet')``);
+    it stays on disk until ``KEEP_VERSIONS`` newer versions have been published."""
+    v = current_version(out)
+    if v is None:
+        return None
+    return (Path(out) / VERSIONS / v).absolute()
+
+
+def version_manifest(vdir: Path) -> dict:
+    p = vdir / MANIFEST
+    if not p.exists():
+        raise StoreError(f"{p} is missing: {vdir} is no complete version")
+    man = read_json(p)
+    if man.get("version") != vdir.name:
+        raise StoreError(f"{p} names version {man.get('version')!r}, not {vdir.name!r}")
+    return man
+
+
+def manifest(out: str | Path) -> dict:
+    """The current version's manifest ({} when nothing is published)."""
+    snap = snapshot(out)
+    if snap is not None:
+        return version_manifest(snap)
+    legacy = Path(out) / MANIFEST
+    if legacy.is_file() and not legacy.is_symlink():       # an output folder of an older release
+        return read_json(legacy)
+    return {}
+
+
+def _conform(table: pa.Table, name: str) -> pa.Table:
+    """A table read from an older version: missing columns added as nulls, cast to today's schema."""
+    schema = TABLES[name]
+    if table.schema.equals(schema, check_metadata=False):
+        return table.replace_schema_metadata(schema.metadata)
+    cols = []
+    for f in schema:
+        if f.name in table.column_names:
+            col = table.column(f.name)
+            cols.append(col if col.type == f.type else col.cast(f.type))
+        else:
+            cols.append(pa.nulls(table.num_rows, f.type))
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+def _read_part(path: Path, expected_sha: str | None, table: str) -> pa.Table:
+    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileNotFoundError(2, "No such file or directory", str(path)) from None
+    if size == 0:
+        raise CorruptError(path, "empty file", table)
+    with pa.memory_map(str(path)) as mm:
+        buf = mm.read_buffer()
+        if expected_sha is not None and hashlib.sha256(buf).hexdigest() != expected_sha:
+            raise CorruptError(path, "sha256 differs from the version's manifest", table)
+        try:
+            return pq.read_table(pa.BufferReader(buf), page_checksum_verification=True)
+        except (pa.ArrowException, OSError) as exc:
+            raise CorruptError(path, f"{type(exc).__name__}: {exc}", table) from None
+
+
+def parts(vdir: Path, man: dict, name: str) -> list[tuple[Path, str | None]]:
+    """(path, sha256) of each part file of table ``name`` in a version, names validated."""
+    if name not in TABLES:
+        raise StoreError(f"unknown table {name!r}; tables: {sorted(TABLES)}")
+    entry = (man.get("tables") or {}).get(name)
+    if entry is None:
+        return []
+    out = []
+    for f in entry.get("files", []):
+        rel = valid_part(name, f.get("path"))
+        out.append((vdir / rel, f.get("sha256")))
+    return out
+
+
+def read_version_table(vdir: Path, man: dict, name: str, verify: bool = True) -> pa.Table:
+    files = parts(vdir, man, name)
+    if not files:
+        return TABLES[name].empty_table()
+    tables = [_conform(_read_part(p, sha if verify else None, name), name) for p, sha in files]
+    return pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
 
 
 def table_path(out: str | Path, name: str) -> Path:
     return Path(out) / name
 
 
-def read_table(out: str | Path, name: str) -> pa.Table:
-    """The current table ``name`` (an empty table with the schema if none yet)."""
+def read_table(out: str | Path, name: str, verify: bool = True) -> pa.Table:
+    """The current table ``name`` (an empty table with the schema if none yet), checksums verified."""
+    return load_arrow(out, [name], verify)[1][name]
+
+
+def _read_legacy(out, name: str) -> pa.Table:
     path = table_path(out, name)
     schema = TABLES[name]
-    if not path.exists():
-        return schema.empty_table()
-    files = sorted(path.glob("*.parquet"))
+    files = sorted(path.glob("*.parquet")) if path.exists() else []
     if not files:
         return schema.empty_table()
-    tables = [pq.read_table(f, schema=schema) for f in files]
+    tables = [_conform(pq.read_table(f), name) for f in files]
     return pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
 
 
-def manifest(out: str | Path) -> dict:
-    p = Path(out) / MANIFEST
-    return json.loads(p.read_text()) if p.exists() else {}
+def load_arrow(out: str | Path = "outputs", tables: list[str] | None = None,
+               verify: bool = True) -> tuple[str | None, dict[str, pa.Table]]:
+    """(version, tables): every table of one version, read through the version folder that
+    ``current`` named when the read began. Retries when that version is removed meanwhile; a file
+    missing from the version that is still current is a :class:`CorruptError`."""
+    names = list(tables or TABLES)
+    for attempt in range(10):
+        snap = snapshot(out)
+        if snap is None:
+            return None, {n: _read_legacy(out, n) for n in names}
+        try:
+            man = version_manifest(snap)
+            return snap.name, {n: read_version_table(snap, man, n, verify) for n in names}
+        except (FileNotFoundError, StoreError) as exc:
+            if isinstance(exc, CorruptError):
+                raise
+            if snapshot(out) == snap or attempt == 9:        # not a publish that removed it meanwhile
+                if isinstance(exc, FileNotFoundError):
+                    raise CorruptError(Path(exc.filename or snap), "missing") from None
+                raise
+    raise AssertionError("unreachable")
 
 
-def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict) -> str:
-    """Write a complete set of tables as a new version and make it current.
+def load(out: str | Path = "outputs", tables: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Load the tables of an output directory as pandas DataFrames, all of the same version.
 
-    Every table in ``TABLES`` must be given. Returns the version id.
+    Dictionary columns come back as ``category``, lists as object columns of
+    arrays, timestamps as tz-aware ``datetime64[us, UTC]``.
+    """
+    _, data = load_arrow(out, tables)
+    return {n: t.to_pandas() for n, t in data.items()}
+
+
+def verify(out: str | Path) -> list[CorruptError]:
+    """Every part file of the current version checked against its sha256 (a read of each file; the
+    Parquet page checksums are checked whenever a table is read)."""
+    snap = snapshot(out)
+    if snap is None:
+        return []
+    man = version_manifest(snap)
+    bad = []
+    for name in TABLES:
+        for p, sha in parts(snap, man, name):
+            try:
+                if sha is not None and file_sha256(p) != sha:
+                    bad.append(CorruptError(p, "sha256 differs from the version's manifest", name))
+            except FileNotFoundError:
+                bad.append(CorruptError(p, "missing", name))
+    return bad
+
+
+# ----------------------------------------------------------------------------- writing
+def new_version_name() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
+
+
+def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
+                  extra: Callable[[Path], dict] | None = None) -> str:
+    """Write a complete set of tables as a new version and make it current with one atomic switch.
+
+    Every table in ``TABLES`` must be given. ``extra(staging_dir)`` may write more files into the
+    version before it is sealed (the rows store) and returns what the manifest records about them.
+    Returns the version id.
     """
     out = Path(out)
     missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"write_version needs every table; missing {sorted(missing)}")
-    version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
-    vdir = out / VERSIONS / version
-    staging = out / VERSIONS / f".{version}.partial"
-    staging.mkdir(parents=True)
-    try:
-        for name, schema in TABLES.items():
-            table = tables[name]
-            if not table.schema.equals(schema, check_metadata=False):
-                table = table.cast(schema)
-            table = table.replace_schema_metadata(schema.metadata)
-            (staging / name).mkdir()
-            pq.write_table(table, staging / name / "part-0.parquet", compression="zstd")
-        os.replace(staging, vdir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    # Swap the per-table links. Each swap is atomic.
-    for name in TABLES:
-        link = out / name
-        if link.exists() and not link.is_symlink():
-            raise StoreError(f"{link} is a real directory, not a table link; refusing to replace it")
-        tmp = out / f".{name}.{version}.lnk"
-        os.symlink(Path(VERSIONS) / version / name, tmp, target_is_directory=True)
-        os.replace(tmp, link)
-    man = {"version": version, "schema_version": SCHEMA_VERSION,
-           "rows": {n: tables[n].num_rows for n in TABLES}, **info}
-    tmp = out / f".{MANIFEST}.tmp"
-    tmp.write_text(json.dumps(man, indent=2, ensure_ascii=False, default=str))
-    os.replace(tmp, out / MANIFEST)
-    _cleanup(out, keep=version)
+    with writing(out, what="publish"):
+        prepare(out)
+        prev = current_version(out)
+        version = new_version_name()
+        vdir = out / VERSIONS / version
+        staging = out / VERSIONS / f".{version}.partial"
+        staging.mkdir(parents=True)
+        try:
+            files = {}
+            for name, schema in TABLES.items():
+                table = tables[name]
+                if not table.schema.equals(schema, check_metadata=False):
+                    table = table.cast(schema)
+                table = table.replace_schema_metadata(schema.metadata)
+                (staging / name).mkdir()
+                rel = f"{name}/part-0.parquet"
+                pq.write_table(table, staging / rel, compression="zstd", write_page_checksum=True)
+                files[name] = {"files": [{"path": rel, "rows": table.num_rows,
+                                          "bytes": (staging / rel).stat().st_size,
+                                          "sha256": file_sha256(staging / rel)}]}
+                fault(f"table:{name}")
+            more = extra(staging) if extra is not None else {}
+            man = {**info, **more, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
+                   "created_at": datetime.now(timezone.utc).isoformat(),
+                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files}
+            write_json(staging / MANIFEST, man)
+            fsync_tree(staging)
+            fault("staged")
+            os.replace(staging, vdir)
+            fsync_dir(out / VERSIONS)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        fault("sealed")
+        switch(out, version)
+        fault("switched")
+        _cleanup(out, version, prev)
+        fault("cleaned")
     return version
 
 
-def _cleanup(out: Path, keep: str) -> None:
+def switch(out: Path, version: str) -> None:
+    """Make ``version`` current: the one atomic step of a publish."""
+    valid_version(version)
+    tmp = out / f".{CURRENT}.{uuid.uuid4().hex[:6]}.lnk"
+    os.symlink(Path(VERSIONS) / version, tmp, target_is_directory=True)
+    os.replace(tmp, out / CURRENT)
+    fsync_dir(out)
+    _ensure_links(out)
+
+
+def _ensure_links(out: Path) -> None:
+    """The fixed links ``OUT/<table> -> current/<table>`` and ``OUT/_manifest.json``."""
+    want = {name: Path(CURRENT) / name for name in TABLES}
+    want[MANIFEST] = Path(CURRENT) / MANIFEST
+    for name, target in want.items():
+        link = out / name
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        if link.exists() and not link.is_symlink() and link.is_dir():
+            raise StoreError(f"{link} is a real directory, not a table link; refusing to replace it")
+        tmp = out / f".{name}.{uuid.uuid4().hex[:6]}.lnk"
+        os.symlink(target, tmp, target_is_directory=name != MANIFEST)
+        os.replace(tmp, link)
+        fault(f"link:{name}")
+    fsync_dir(out)
+
+
+def _cleanup(out: Path, current: str, previous: str | None) -> None:
+    """Keep the current version and the ``KEEP_VERSIONS - 1`` published before it; remove the rest
+    (older ones, and versions sealed by a run that died before its switch)."""
     vroot = out / VERSIONS
-    versions = sorted(p for p in vroot.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for old in versions[:-KEEP_VERSIONS]:
-        if old.name != keep:
-            shutil.rmtree(old, ignore_errors=True)
-    for partial in vroot.glob(".*.partial"):      # left by a crashed run
-        if time.time() - partial.stat().st_mtime > 3600:
-            shutil.rmtree(partial, ignore_errors=True)
+    names = sorted(p.name for p in vroot.iterdir() if p.is_dir() and _VERSION_RE.fullmatch(p.name))
+    older = [n for n in names if n < current]
+    keep = {current, *older[len(older) - (KEEP_VERSIONS - 1):]} if KEEP_VERSIONS > 1 else {current}
+    if previous:
+        keep.add(previous)
+    for n in names:
+        if n not in keep:
+            shutil.rmtree(vroot / n, ignore_errors=True)
 
 
-def load(out: str | Path = "outputs", tables: list[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Load the tables of an output directory as pandas DataFrames.
+def prepare(out: str | Path) -> str | None:
+    """Check (and where needed repair) the published state before a writer changes it.
 
-    Dictionary columns come back as ``category``, lists as object columns of
-    arrays, timestamps as tz-aware ``datetime64[us, UTC]``.
+    - the layout of older releases (one link per table, ``_manifest.json`` written last) is
+      migrated; a mix of versions left by a kill during its link swaps is repaired to the version
+      the manifest names (the last complete one);
+    - a ``current`` that is not a valid link, or a version without a readable manifest, stops the
+      writer with a :class:`StoreError` naming the file;
+    - the fixed links are restored.
+    Returns the current version. Call it under :func:`locked`.
     """
-    names = tables or list(TABLES)
-    return {n: read_table(out, n).to_pandas() for n in names}
+    out = Path(out)
+    if not out.is_dir():
+        return None
+    v = current_version(out)
+    if v is None:
+        v = _migrate_legacy(out)
+        if v is None:
+            return None
+    vdir = out / VERSIONS / v
+    if not vdir.is_dir():
+        raise StoreError(f"{out / CURRENT} names version {v}, but {vdir} does not exist")
+    version_manifest(vdir)
+    _ensure_links(out)
+    return v
+
+
+def _migrate_legacy(out: Path) -> str | None:
+    legacy = out / MANIFEST
+    links = {n: out / n for n in TABLES if (out / n).is_symlink()}
+    if not (legacy.is_file() and not legacy.is_symlink()):
+        if links:               # the first publish of an older release died during its swaps
+            log.warning("%s: table links without a manifest (a first run died while publishing); removing them", out)
+            for link in links.values():
+                link.unlink()
+        return None
+    man = read_json(legacy)
+    v = valid_version(man.get("version"))
+    vdir = out / VERSIONS / v
+    if not all((vdir / n).is_dir() for n in TABLES):
+        raise StoreError(f"{legacy} names version {v}, but {vdir} is incomplete; cannot repair")
+    mixed = sorted(n for n, link in links.items() if Path(os.readlink(link)) != Path(VERSIONS) / v / n)
+    if mixed:
+        log.warning("%s: tables %s pointed to another version than %s names (a run died between its "
+                    "table swaps); restoring version %s", out, mixed, MANIFEST, v)
+    files = {}
+    for name in TABLES:
+        rels = sorted(f"{name}/{p.name}" for p in (vdir / name).glob("*.parquet"))
+        files[name] = {"files": [{"path": valid_part(name, r), "rows": pq.read_metadata(vdir / r).num_rows,
+                                  "bytes": (vdir / r).stat().st_size, "sha256": file_sha256(vdir / r)}
+                                 for r in rels]}
+    if not (vdir / MANIFEST).exists():
+        write_json(vdir / MANIFEST, {**man, "previous": None, "tables": files, "migrated_from_links": True})
+    fsync_dir(vdir)
+    switch(out, v)
+    return v
+
+
+def rows_dir(out: str | Path, version: str) -> Path:
+    """Where a version keeps its rows store."""
+    return version_dir(out, version) / ROWS

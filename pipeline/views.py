@@ -26,7 +26,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.schemas import TABLES
 
 _SENT_END = re.compile(r"(?:(?<=[\w)“\"]{2}[.!?])|(?<=[.!?][“\"]))[ \t]+(?=[„\"A-ZÄÖÜ0-9])|[ \t]*\n\s*")
 
@@ -151,7 +150,7 @@ def connect(out: str | Path = "outputs", con=None):
 
     from pipeline import store
     con = con or duckdb.connect()
-    tables = {n: store.read_table(out, n) for n in TABLES}
+    _, tables = store.load_arrow(out)          # every table of one published version
     for name, t in tables.items():
         con.register(name, t)
     con.register("role_sentences", _role_sentences(tables["articles"], tables["roles"]))

@@ -192,3 +192,12 @@ def test_source_compound_prefix_is_the_source(rules):
     assert speakers["Nato-Angaben"] == "ORG:nato"
     assert speakers["US-Berichten"] == "LOC:usa"
     assert speakers["Experten-Angaben"] is None
+
+
+def test_organisation_without_its_legal_form_is_the_same_actor(rules):
+    """"Die Blaser GmbH ... Blaser teilte mit": one organisation, named in full."""
+    doc = make_doc("Die Blaser GmbH produziert Waffen. Blaser teilte mit, die Produktion laufe.",
+                   ORG=["Blaser GmbH", "Blaser"])
+    ex = extract(doc, rules)
+    orgs = [a for a in ex.actors if a.actor_type == "organization"]
+    assert [(a.name, len(a.mentions)) for a in orgs] == [("Blaser GmbH", 2)]

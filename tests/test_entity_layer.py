@@ -43,6 +43,8 @@ def test_kind_noun_before_name(run):
     types, _ = run("Das Unternehmen Flixbus will im Sommer neue Linien anbieten. Flixbus hatte im Vorjahr "
                    "mehr Fahrgäste als je zuvor.")
     assert types.get("Flixbus") == "organization"
+    types, _ = run("Der Fernbus-Anbieter Meinbus meldet Gewinne. Meinbus wächst.")   # a hyphenated kind noun
+    assert types.get("Meinbus") == "organization"
 
 
 @needs_model
@@ -141,3 +143,14 @@ def test_cross_article_merge_keeps_the_gun_maker_apart():
     merges = corpus_person_merges(men, types)
     assert "per1" not in merges and "org" not in merges
     assert merges == {"per3": ("am", "Angela Merkel")}
+
+
+def test_lowercase_vocabulary_from_the_lexeme_table():
+    """Inflected lower-case words the lemma table lacks ("freier", "jene", "gefriert") count as common words
+    (the lexeme probability table of spacy-lookups-data); names written capitalised do not ("Merkel")."""
+    from pipeline.extract.actors.layer import _lowercase_words, german_words
+    if not _lowercase_words():
+        pytest.skip("spacy-lookups-data's de_lexeme_prob table is missing")
+    lows = german_words()[1]
+    assert {"freier", "jene", "gefriert"} <= lows
+    assert "merkel" not in lows and "fischer" not in lows

@@ -24,7 +24,7 @@ SEED = "000_1dcbb7a54b18fb12.txt"
 
 def _tables(out):
     dfs = pipeline.load(out)
-    drop = {"ingested_at", "seen_at"}
+    drop = {"ingested_at", "seen_at", "first_seen_at", "revised_at"}      # times of this run
     out = {}
     for n, df in dfs.items():
         df = df.drop(columns=[c for c in df.columns if c in drop]).astype(str)

@@ -261,3 +261,49 @@ def test_yaml_fast_loader_reads_the_same_rules():
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader) \
             == yaml.safe_load(text), path.name
+
+
+# ----------------------------------------------------------------------------- no code from data
+class _Evil:
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_pickles_placed_in_the_output_folder_never_run(base, tmp_path):
+    """Older releases unpickled OUT/_cache/rows/rules/*.pkl in a re-run. Nothing under OUT is unpickled now:
+    the kept rules are YAML files, compiled again (and checked against their hashes)."""
+    import json
+    import pickle
+    _, base_rules, out = base
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy, symlinks=True)
+    marker = tmp_path / "pwned"
+    evil = pickle.dumps(_Evil(marker))
+    v = store.current_version(copy)
+    rows = store.rows_dir(copy, v)
+    legacy = RowsStore.root(copy) / "rules"
+    legacy.mkdir(parents=True)
+    for name in ("roles-0-1.pkl", "speech-0-1.pkl"):
+        (legacy / name).write_bytes(evil)
+    for name in ("roles.pkl", "roles.yaml.pkl", "speech.pkl"):
+        (rows / "rules" / name).write_bytes(evil)
+    rules = tmp_path / "rules"
+    shutil.copytree(base_rules, rules)
+    EDITS["add_role_title"][0](rules)
+    res = rerun_rules(copy, rules_dir=rules)
+    assert 0 < res["reextracted"] < N_ARTICLES, res["why"]      # the kept rules were compiled from YAML
+    assert not marker.exists()
+    # a kept rule file name that leaves the store is refused, and the re-run falls back to a full one
+    v = store.current_version(copy)
+    meta_path = store.rows_dir(copy, v) / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["rule_names"]["speech"] = ["../../../../speech.yaml"]
+    meta_path.write_text(json.dumps(meta))
+    EDITS["remove_speech_verb"][0](rules)
+    res = rerun_rules(copy, rules_dir=rules)
+    assert res["reextracted"] == N_ARTICLES and res["why"].startswith("previous rules unreadable (StoreError)")
+    assert not marker.exists()

@@ -96,3 +96,11 @@ def test_rule_errors_stop_the_run_before_any_input_is_read(rules, tmp_path, monk
     with pytest.raises(RuleError, match="duplicate key"):
         run([SEED], tmp_path / "out", rules_dir=rules, progress=False)
     assert read == [] and not (tmp_path / "out" / "articles").exists()
+
+
+@pytest.mark.parametrize("title", [r"Minister(in)?", "Chef.*", "[Vv]orsitzender"])
+def test_regex_looking_title_is_an_error(rules, title):
+    """A title is a literal word; 'Minister(in)?' used to be taken as the literal string and never matched."""
+    edit(rules / "roles.yaml", "    - Gründer\n", f"    - Gründer\n    - '{title}'\n")
+    with pytest.raises(RuleError, match=r"roles\.yaml, entry titles\.business\[\d+\]: title .*: titles are literal words"):
+        load_rules(rules)

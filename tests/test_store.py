@@ -143,3 +143,112 @@ def test_surname_only_person_merges_with_unique_full_name_across_articles():
     assert actors["Donald Trump"]["n_articles"] == 2
     assert actors["Donald Trump"]["aliases"] == ["Donald Trump", "Trump"]
     assert "Trump" not in actors and "Scholz" in actors
+
+
+# ----------------------------------------------------------------------------- one pointer per publish
+def _legacy(out: Path, versions: dict[str, dict], links: dict[str, str], manifest_version: str | None) -> None:
+    """The layout of the previous release: one link per table, ``_manifest.json`` written last."""
+    import json
+    import os
+    import pyarrow.parquet as pq
+    for v, tables in versions.items():
+        for name, t in tables.items():
+            (out / "_versions" / v / name).mkdir(parents=True)
+            pq.write_table(t, out / "_versions" / v / name / "part-0.parquet")
+    for name, v in links.items():
+        os.symlink(Path("_versions") / v / name, out / name, target_is_directory=True)
+    if manifest_version:
+        (out / "_manifest.json").write_text(json.dumps({"version": manifest_version, "rules_version": "r1"}))
+
+
+V1, V2 = "20250101T000000000000-aaaaaa", "20250102T000000000000-bbbbbb"
+
+
+def test_mixed_versions_of_the_old_layout_are_repaired_to_the_manifests_version(tmp_path):
+    """A kill after the third of six table swaps left articles/mentions/actors new and the rest old."""
+    old, new = sample_tables(), sample_tables()
+    new["claims"] = to_table("claims", [])
+    new["articles"] = to_table("articles", [])
+    links = {n: (V2 if n in ("articles", "mentions", "actors") else V1) for n in TABLES}
+    _legacy(tmp_path, {V1: old, V2: new}, links, manifest_version=V1)
+    assert store.current_version(tmp_path) is None
+    with store.locked(tmp_path):
+        assert store.prepare(tmp_path) == V1
+    assert store.current_version(tmp_path) == V1
+    for n in TABLES:
+        assert (tmp_path / n).resolve() == (tmp_path / "_versions" / V1 / n).resolve()
+        assert store.read_table(tmp_path, n).num_rows == old[n].num_rows, n
+    assert store.manifest(tmp_path)["rules_version"] == "r1"
+    v3 = store.write_version(tmp_path, new, {})                   # the next publish goes on from there
+    assert store.manifest(tmp_path)["previous"] == V1 and store.current_version(tmp_path) == v3
+
+
+def test_a_truncated_manifest_of_the_old_layout_is_a_clear_error(tmp_path):
+    _legacy(tmp_path, {V1: sample_tables()}, {n: V1 for n in TABLES}, manifest_version=V1)
+    (tmp_path / "_manifest.json").write_text('{"version": "2025')
+    with pytest.raises(store.StoreError, match="_manifest.json is damaged or truncated"):
+        store.write_version(tmp_path, sample_tables(), {})
+
+
+@pytest.mark.parametrize("target", ["../../etc", "_versions/../../x", "_versions/20250101T000000000000-aaaaaa/..",
+                                    "/tmp/elsewhere"])
+def test_current_must_name_a_version_folder(tmp_path, target):
+    import os
+    store.write_version(tmp_path, sample_tables(), {})
+    os.replace(tmp_path / "current", tmp_path / "old-current")
+    os.symlink(target, tmp_path / "current")
+    with pytest.raises(store.StoreError):
+        store.load(tmp_path)
+
+
+def test_names_from_the_manifest_are_validated_before_they_become_paths(tmp_path):
+    import json
+    store.write_version(tmp_path, sample_tables(), {})
+    man_path = store.snapshot(tmp_path) / store.MANIFEST
+    man = json.loads(man_path.read_text())
+    for bad in ["../../../etc/passwd", "claims/../../x.parquet", "/abs/claims/part-0.parquet",
+                "articles/part-0.parquet"]:           # another table's file
+        man["tables"]["claims"]["files"][0]["path"] = bad
+        man_path.write_text(json.dumps(man))
+        with pytest.raises(store.StoreError, match="invalid part file name"):
+            store.read_table(tmp_path, "claims")
+    for bad in ["../x", "20250101T000000000000-aaaaaa/../../y", 7]:
+        with pytest.raises(store.StoreError, match="invalid version name"):
+            store.version_dir(tmp_path, bad)
+
+
+def test_every_table_of_a_version_is_listed_with_its_checksum(tmp_path):
+    v = store.write_version(tmp_path, sample_tables(), {"rules_version": "abc"})
+    man = store.manifest(tmp_path)
+    assert man["version"] == v and man["rules_version"] == "abc" and man["previous"] is None
+    for n in TABLES:
+        (f,) = man["tables"][n]["files"]
+        assert f["path"] == f"{n}/part-0.parquet"
+        assert f["sha256"] == store.file_sha256(tmp_path / "_versions" / v / f["path"])
+    # the fixed links go through the one pointer
+    import os
+    assert os.readlink(tmp_path / "claims") == "current/claims"
+    assert os.readlink(tmp_path / "_manifest.json") == "current/_manifest.json"
+    assert os.readlink(tmp_path / "current") == f"_versions/{v}"
+
+
+def test_parquet_pages_carry_checksums(tmp_path):
+    """A flipped bit inside a data page is caught by the page CRC even without the file's sha256."""
+    import pyarrow.parquet as pq
+    t = sample_tables()
+    row = t["claims"].to_pylist()[0]
+    t["claims"] = to_table("claims", [{**row, "claim_id": f"c{i}", "claim_text": f"Studie mit neuen Daten {i}"}
+                                      for i in range(300)])
+    store.write_version(tmp_path, t, {})
+    part = store.snapshot(tmp_path) / "claims" / "part-0.parquet"
+    meta = pq.ParquetFile(part).metadata.row_group(0)
+    col = meta.column(TABLES["claims"].get_field_index("claim_text"))
+    at = col.data_page_offset + col.total_compressed_size - 3          # inside the last page's data
+    data = bytearray(part.read_bytes())
+    data[at] ^= 0x04
+    part.chmod(0o644)
+    part.write_bytes(bytes(data))
+    with pytest.raises(store.CorruptError, match="claims/part-0.parquet is corrupt: .*(CRC|checksum)"):
+        store.read_version_table(store.snapshot(tmp_path), store.manifest(tmp_path), "claims", verify=False)
+    with pytest.raises(store.CorruptError, match="sha256 differs"):
+        store.read_table(tmp_path, "claims")

@@ -19,7 +19,8 @@ import pytest
 from pipeline.ingest import Article, parse_html, parse_scraped_text, read_file, read_inputs
 from pipeline.registry import RuleError
 from pipeline.web import profile
-from pipeline.web.dump import article_text, is_page_dump, repeated_lines, site_key
+from pipeline.web.dump import (article_text, crumb_section, is_page_dump, repeated_lines, site_key,
+                                trail_headline)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -266,3 +267,121 @@ def test_real_page_metadata(shared_dir: Path) -> None:
     assert a.published_at.astimezone(BERLIN).date() == date(2019, 10, 19)    # meta date is the 18th's edit
     assert a.authors == ["Bettina Kugler"]
     assert a.section == "Kultur"
+
+
+# ---------------------------------------------------------------- furniture trafilatura keeps (issue 15, round 2)
+def furniture_page(lead_class: str = "article-lead") -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    return f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Land will Windkraft-Ausbau verdoppeln</title>
+<meta name="description" content="{TEASER}">
+</head><body>
+<main><div class="container"><ul>
+<li class="inline"><a href="/">Home</a> &nbsp;›&nbsp; </li><li class="inline"><a href="/presse">Presse+Aktuelles</a> &nbsp;›&nbsp; </li>
+<li class="inline"><a href="/pm">Pressemitteilungen</a></li></ul>
+<article>
+<h1>Land will Windkraft-Ausbau verdoppeln</h1>
+<ul class="userOptions"><li><a href="#"><i class="material-icons">bookmark_border</i> Auf die Merkliste</a></li>
+<li><a href="#"><i class="material-icons">headset</i> <span>Vorlesen</span></a></li></ul>
+<section class="{lead_class}"><script>var view_config = {{'desktop': 2}}; pushAdTag(view_config, 'hor');</script></section>
+<p class="intro">{TEASER}</p>
+{paras}
+<p>Das Gerät gibt es auch im Handel. <a href="https://partner.example/amzn?tag=x">Den Beef Maker bei Amazon ansehen</a></p>
+<div class="insert full"><div class="widget story_fake"><h2 class="maintitle">Neun Frauen aus den Anfängen des Rock'n'Roll</h2>
+<p class="lead">Von der gängigen Musikgeschichtsschreibung meist ausgeblendet, waren bei der Entstehung des Rock'n'Roll
+etliche mutige und exzentrische Frauen an vorderster Front dabei, die nun ein neues Projekt würdigt.</p>
+<p>Geht man auf die Anfänge des Rock'n'Roll in den Fünfzigerjahren zurück, erscheint es, als wäre dies eine einzige
+Männerdomäne gewesen, in der Frauen keine Rolle spielten und nur selten auf einer Bühne standen …</p>
+<div class="read_all">Artikel lesen</div><a class="btn_story_fake" href="/story/2">Link zum Artikel</a></div></div>
+</article>
+<div class="kommentare"><div class="rubrik"><i class="fa fa-comment-alt"></i> Kommentare</div>
+<div class="kommentar-item"><div class="benutzer">Harzer66</div><h5>Ach ja...</h5>
+<div class="kommentar-text">Es gab dieses Jahr echt viel Regen. Schön so. Jetzt gleicht sich die Natur wieder aus.</div>
+<i class="fa fa-thumbs-up" title="like">4</i></div>
+<div class="fussnote">Es gibt kein Recht auf Veröffentlichung.<br/>Beachten Sie, dass die Redaktion unpassende, inhaltlose
+oder beleidigende Kommentare entfernen kann und wird.</div></div>
+</div></main></body></html>"""
+
+
+def test_body_without_icons_comments_crumbs_shop_links_scripts_or_other_stories() -> None:
+    a = parse_html(furniture_page(), "x.html", "x")
+    for junk in ("bookmark_border", "Merkliste", "headset", "Vorlesen", "view_config", "pushAdTag", "Home",
+                 "Presse+Aktuelles", "bei Amazon ansehen", "Rock'n'Roll", "Artikel lesen", "Harzer66",
+                 "echt viel Regen", "Recht auf Veröffentlichung", "Kommentare entfernen"):
+        assert junk not in a.body_text, junk
+    paras = a.body_text.split("\n\n")
+    # the marked lead that the description repeats is not set apart (not bold): it is article text, once
+    assert paras[0] == TEASER
+    assert paras[1:4] == BODY_PARAS
+    assert paras[-1] == "Das Gerät gibt es auch im Handel."
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+
+
+@pytest.mark.parametrize("depth", [300, 3000])
+def test_deeply_nested_html_keeps_its_text(depth: int) -> None:
+    # libxml2 drops what lies deeper than 256 levels: the page is re-read without its wrapper tags
+    inner = "<h1>Land will Windkraft-Ausbau verdoppeln</h1>" + "".join(f"<p>{p}</p>" for p in BODY_PARAS)
+    html = ("<html><head><title>Land will Windkraft-Ausbau verdoppeln</title></head><body>"
+            + "<div>" * depth + inner + "</div>" * depth + "</body></html>")
+    a = parse_html(html, "deep.html", "deep")
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+
+
+def test_lxml_paragraphs_when_trafilatura_finds_nothing() -> None:
+    from pipeline.web.html import fallback_text, parse_tree
+    tree = parse_tree("<html><body><nav><p>Startseite</p></nav><div><p>Erster Absatz.</p><ul><li>Punkt eins</li>"
+                      "</ul><script>var x = 1;</script></div></body></html>")
+    assert fallback_text(tree) == "Erster Absatz.\nPunkt eins"
+    # labels and links only: still no article
+    a = parse_html("<html><body><div><ul><li>Startseite</li><li>Politik</li></ul><p>Anmelden</p></div>"
+                   "</body></html>", "menu.html", "menu")
+    assert a.body_text == ""
+
+
+# ---------------------------------------------------------------- text dumps: breadcrumb trails set as lists
+def test_page_dump_section_from_a_bulleted_trail() -> None:
+    trail = "\n".join(["  • Startseite", "  • >", "  • Energie", "  • >", "  • Niedersachsen", "  • >",
+                       "  • Land will Windkraft-Ausbau verdoppeln"])
+    text = dump_text().replace(" 1. Beispiel-Zeitung Startseite\n 2. Politik\n 3. Niedersachsen\n"
+                               " 4. Land will Windkraft-Ausbau verdoppeln", trail)
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert a.section == "Energie / Niedersachsen"
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a slash-led trail that does not end with the title, and a numbered one just above the headline
+    raw = ["  • Startseite", "  •  / Meine Welt", "  •  / Gesundheit", "", "Was hilft bei Krebs?", ""]
+    assert crumb_section(raw, 4, "Was hilft bei Krebs?") == "Meine Welt / Gesundheit"
+    raw = [" 1. ComputerBase", " 2. Internet", "", "HTC Touch: Bald bei o2 als Xda Nova", ""]
+    assert crumb_section(raw, 3, "HTC Touch: Bald bei o2 als Xda Nova") == "Internet"
+    # a plain menu is no trail
+    raw = ["  • Startseite", "  • Politik", "  • Sport", "", "Land will Windkraft-Ausbau verdoppeln", ""]
+    assert crumb_section(raw, 4, "Land will Windkraft-Ausbau verdoppeln") is None
+
+
+def test_page_dump_headline_named_by_the_trail() -> None:
+    raw = ["You are here:", "", "  • Home", "  • Urteilsdatenbank", "  • BGH: Rezeptfotos im Portal", "",
+           "Urteil", "", "BGH: Rezeptfotos im Portal", "", "Aktenzeichen: I ZR 166/07", ""]
+    assert trail_headline(raw, 10) == 8
+    assert crumb_section(raw, 8, "BGH: Rezeptfotos im Portal") == "Urteilsdatenbank"
+    assert trail_headline(["  • Startseite", "  • Politik", "", "Politik", ""], 3) is None
+
+
+def test_page_dump_kicker_glued_to_the_headline_split_by_its_repeat() -> None:
+    text = dump_text().replace("Energiewende\n\nLand will Windkraft-Ausbau verdoppeln",
+                               "Energie im Norden Land will Windkraft-Ausbau verdoppeln")
+    text = text.replace("[Akzeptieren]", "[Akzeptieren]\n\n  • Wetter\nEnergie im Norden\n[bild]")
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert a.title == "Land will Windkraft-Ausbau verdoppeln"
+    assert a.kicker == "Energie im Norden"
+    assert a.body_text.split("\n\n") == BODY_PARAS
+
+
+def test_page_dump_section_from_a_spaced_trail_or_a_menu_label_over_the_headline() -> None:
+    title = "Verkehrsverbund erhöht die Preise deutlich"
+    raw = ["  • Thema", "", f"Start Thema Wirtschaft {title}", "", "  • Region", "", title, ""]
+    assert crumb_section(raw, 6, title) == "Wirtschaft"
+    raw = ["  • Aktuell", "  • Termine", "  • Kontakt", "", "[bild-800x445]", "Aktuell ", "", title, ""]
+    assert crumb_section(raw, 7, title) == "Aktuell"
+    raw = ["  • Aktuell", "  • Termine", "", "Leserbriefe", "", title, ""]     # not a menu item: no section
+    assert crumb_section(raw, 5, title) is None

@@ -36,6 +36,7 @@ class RunRequest:
     results_dir: Path | None = None           # extraction results of the flow (default OUT/_cache/extract)
     chunks: int = 1                           # parse/extract tasks (the flow's scale-out)
     progress: bool | None = None              # progress bar on a terminal (the CLI)
+    reextract: bool = False                   # published rows of other rules: re-extract them first
 
     @classmethod
     def of(cls, inputs: Iterable[str | Path], out: str | Path, **kw) -> "RunRequest":
@@ -153,6 +154,7 @@ def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
     """The run: ingest -> parse -> extract -> commit, in a fresh work dir under OUT/_runs/."""
     t0 = time.perf_counter()
     preflight(req)
+    check_outputs(req)
     work = new_work_dir(req.out)
     try:
         ing = steps.ingest(req, work)
@@ -164,6 +166,43 @@ def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return RunResult(req, ing, parsed, ex, com, time.perf_counter() - t0)
+
+
+class RulesMismatch(store.StoreError):
+    pass
+
+
+def check_outputs(req: RunRequest) -> None:
+    """Before a run changes OUT (under its lock): the published state is complete and intact (an older
+    layout migrated, damaged derived tables rebuilt, else a clear error naming the file), and its rows
+    were made with this run's rules; rows of other rules are re-extracted first (``reextract``) or the
+    run stops, never mixing two rule sets in one table."""
+    from pipeline.job.publish import heal
+    from pipeline.ruleset import RULES_DIR, rules_version
+
+    store.prepare(req.out)
+    heal(req.out)
+    man = store.manifest(req.out)
+    if not man or not (man.get("rows") or {}).get("articles"):
+        return
+    rules_dir = Path(req.rules_dir) if req.rules_dir else RULES_DIR
+    version = rules_version(rules_dir)          # the content hash only: loading the rules would import spaCy
+    if man.get("rules_version") == version:
+        return
+    if req.reextract:
+        import logging
+
+        from pipeline.job.rerun import _rerun_rules
+        res = _rerun_rules(req.out, req.rules_dir, req.cache_dir)
+        logging.getLogger(__name__).warning(
+            "%s held rows of rules %s: re-extracted %d of %d published articles with rules %s first (%s)",
+            req.out, man.get("rules_version"), res["reextracted"], res["articles"], version, res["why"])
+        return
+    raise RulesMismatch(
+        f"{req.out} holds rows made with rules {man.get('rules_version')} ({man.get('rules_dir')}), this run "
+        f"uses rules {version} ({rules_dir}); one table never mixes two rule sets. Re-extract "
+        f"the published articles first (`python -m pipeline rerun --out {req.out} --rules {rules_dir}`, "
+        f"or `run --reextract`), or run with the published rules (`--rules {man.get('rules_dir')}`).")
 
 
 def summarize(res: RunResult) -> RunSummary:
@@ -185,14 +224,14 @@ def summarize(res: RunResult) -> RunSummary:
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
         cache_dir=None, only_new: bool = False, progress: bool | None = None,
-        lock_timeout: float = 600.0) -> RunSummary:
+        lock_timeout: float = 600.0, reextract: bool = False) -> RunSummary:
     """Ingest, parse, extract and publish: the whole job, in this process."""
     with store.locked(out_dir, lock_timeout), gc_frozen():
         return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                    only_new=only_new, progress=progress)
+                    only_new=only_new, progress=progress, reextract=reextract)
 
 
-def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress) -> RunSummary:
+def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress, reextract=False) -> RunSummary:
     req = RunRequest.of(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                        only_new=only_new, progress=progress)
+                        only_new=only_new, progress=progress, reextract=reextract)
     return summarize(execute(req, LocalSteps()))

@@ -1,14 +1,21 @@
-"""Corpus-level assembly of the tables to publish: merging new rows into the outputs, person merges, actors."""
+"""Corpus-level assembly of the tables to publish: merging new rows into the outputs, article
+revisions, person merges, actors; publishing a run's work dir; forgetting articles; healing a
+damaged published table."""
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from pipeline import store
 from pipeline.job.rows import RAW, TABLE_SPECS
-from pipeline.schemas import to_table
+from pipeline.schemas import TABLES, to_table
+
+log = logging.getLogger(__name__)
 
 def build_actors(mentions: pa.Table, actor_types: dict[str, str]) -> pa.Table:
     """Aggregate the actors table from all mentions."""
@@ -104,11 +111,12 @@ def _types_from_old_actors(out: Path) -> dict[str, str]:
                     [str(t) for t in old.column("actor_type").to_pylist()]))
 
 
-def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str], replace_all: bool
-                 ) -> dict[str, pa.Table]:
+def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str], replace_all: bool,
+                 drop: set[str] | frozenset = frozenset()) -> dict[str, pa.Table]:
     """The tables to publish: ``new`` rows (articles, mentions, roles, claims, rejects) merged
-    into OUT's current ones (or replacing them), corpus-level person merges applied, actors built."""
-    ids = set(new["articles"].column("article_id").to_pylist())
+    into OUT's current ones (or replacing them), corpus-level person merges applied, actors built.
+    ``drop``: ids of published articles that leave (replaced by a new revision)."""
+    ids = set(new["articles"].column("article_id").to_pylist()) | set(drop)
     types = {} if replace_all else _types_from_old_actors(out)
     types.update(new_types)
     tables = {}
@@ -129,3 +137,236 @@ def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str],
         tables[spec.name] = _apply_merges(tables[spec.name], *spec.actor_cols, merges)
     tables["actors"] = build_actors(tables["mentions"], types)
     return tables
+
+
+# --------------------------------------------------------------------------- article identity
+def article_key(url: str | None, source_format: str | None, source_id: str | None, source_path: str) -> str:
+    """An article's stable identity: its URL when known, else the input's own id (JSONL ``id``),
+    else its source path (absolute)."""
+    if url and url.strip():
+        return url.strip()
+    if str(source_format) == "jsonl" and source_id:
+        return f"id:{source_id}"
+    return "path:" + os.path.abspath(source_path)
+
+
+def _keys(arts: pa.Table) -> list[str]:
+    d = arts.select(["article_key", "url", "source_format", "source_id", "source_path"]).to_pydict()
+    return [k or article_key(u, f, i, p) for k, u, f, i, p in
+            zip(d["article_key"], d["url"], d["source_format"], d["source_id"], d["source_path"])]
+
+
+def _set_col(t: pa.Table, name: str, values: list) -> pa.Table:
+    i = t.schema.get_field_index(name)
+    f = t.schema.field(i)
+    return t.set_column(i, f, pa.array(values, type=f.type))
+
+
+def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, pa.Table], set[str]]:
+    """Give the run's articles their identity and revision; (new tables, ids of published articles
+    they replace).
+
+    A body under a key that is published with another body is the next revision of that article:
+    it replaces the published one and all its rows. Within one run, a later body under the same
+    key replaces an earlier one. The same body keeps its revision (also under a new key: a moved
+    file; the article then takes the new key).
+    """
+    arts = new["articles"]
+    if arts.num_rows == 0:
+        return new, set()
+    published, by_id = {}, {}
+    if old.num_rows:
+        o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
+                        "previous_sha256", "ingested_at"]).to_pylist()
+        for k, r in zip(_keys(old), o):
+            published[k] = r
+            by_id[r["article_id"]] = r
+    rows = arts.select(["article_id", "content_sha256", "ingested_at"]).to_pylist()
+    keys = _keys(arts)
+    seen: dict[str, int] = {}                    # key -> index of its row in this run
+    state = dict(published)
+    replaced: set[str] = set()
+    superseded: set[int] = set()
+    cols = {"revision": [], "first_seen_at": [], "revised_at": [], "previous_sha256": []}
+    for i, (k, r) in enumerate(zip(keys, rows)):
+        if k in seen:
+            superseded.add(seen[k])
+        prev = state.get(k) or by_id.get(r["article_id"])     # a moved file: the same body, another path
+        if prev is None:
+            rev, first, upd, psha = 1, r["ingested_at"], r["ingested_at"], None
+        elif prev["content_sha256"] == r["content_sha256"]:
+            rev, first = prev["revision"] or 1, prev["first_seen_at"] or prev["ingested_at"]
+            upd, psha = prev["revised_at"] or prev["ingested_at"], prev["previous_sha256"]
+        else:
+            rev, first = (prev["revision"] or 1) + 1, prev["first_seen_at"] or prev["ingested_at"]
+            upd, psha = r["ingested_at"], prev["content_sha256"]
+            if k in published and published[k]["article_id"] != r["article_id"]:
+                replaced.add(published[k]["article_id"])
+                _warn_if_unrelated(k, old, published[k]["article_id"], arts, i)
+        for c, v in zip(cols, (rev, first, upd, psha)):
+            cols[c].append(v)
+        seen[k] = i
+        state[k] = {"article_id": r["article_id"], "content_sha256": r["content_sha256"], "revision": rev,
+                    "first_seen_at": first, "revised_at": upd, "previous_sha256": psha,
+                    "ingested_at": r["ingested_at"]}
+    arts = _set_col(arts, "article_key", keys)
+    for c, v in cols.items():
+        arts = _set_col(arts, c, v)
+    out = dict(new)
+    out["articles"] = arts
+    if superseded:
+        gone = {rows[i]["article_id"] for i in superseded}
+        keep = pa.array([i not in superseded for i in range(len(rows))])
+        out["articles"] = arts.filter(keep)
+        for name in RAW:
+            out[name] = _drop_articles(out[name], gone)
+    return out, replaced - set(out["articles"].column("article_id").to_pylist())
+
+
+def _warn_if_unrelated(key: str, old: pa.Table, old_id: str, arts: pa.Table, i: int) -> None:
+    """A revision normally keeps most of its words; one that shares few with the body it replaces
+    may be another article under a wrong key (a site's canonical URL pointing to its home page)."""
+    prev = old.filter(pc.equal(old.column("article_id"), old_id)).column("body_text")[0].as_py() or ""
+    new = arts.column("body_text")[i].as_py() or ""
+    a, b = set(prev.lower().split()), set(new.lower().split())
+    share = len(a & b) / max(1, len(a | b))
+    if share < 0.3:
+        log.warning("%s: the new body shares only %.0f %% of its words with the one it replaces (%s); it is "
+                    "published as the next revision. If these are two articles, their key (URL) is wrong",
+                    key, 100 * share, old_id)
+
+
+# --------------------------------------------------------------------------- publishing a run
+def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -> dict:
+    """Merge a work dir's rows into OUT and publish a new version (rows store inside it), atomically."""
+    from pipeline.job.rowstore import rows_writer
+
+    with store.writing(out, what="publish"):
+        store.prepare(out)
+        new = {n: pq.read_table(work / f"{n}.parquet", schema=TABLES[n])
+               for n in ("articles", *RAW, "rejects")}
+        if (work / "extract_rejects.parquet").exists():
+            new["rejects"] = pa.concat_tables(
+                [new["rejects"], pq.read_table(work / "extract_rejects.parquet", schema=TABLES["rejects"])])
+        new_types = {r["actor_id"]: r["actor_type"]
+                     for r in pq.read_table(work / "actor_types.parquet").to_pylist()}
+        words = None
+        if (work / "words.parquet").exists():
+            w = pq.read_table(work / "words.parquet")
+            words = dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist()))
+        prev_version = store.current_version(out)
+        drop: set[str] = set()
+        if not replace_all:
+            new, drop = with_revisions(store.read_table(out, "articles"), new)
+        tables = final_tables(out, new, new_types, replace_all, drop)
+        info = {**info, **rules_provenance(info.get("rules_dir"))}
+        writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop)
+        version = store.write_version(out, tables, info, writer)
+    return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
+
+
+def rules_provenance(rules_dir) -> dict:
+    """What the manifest records about the rules: the content hash of each rule file."""
+    from pipeline.job.rowstore import rule_file_hashes
+    from pipeline.ruleset import RULES_DIR
+    try:
+        return {"rule_files": rule_file_hashes(rules_dir or RULES_DIR)}
+    except OSError:
+        return {}
+
+
+# --------------------------------------------------------------------------- forgetting
+def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dict:
+    """Remove articles (by article_key, article_id or source_path) and all their rows; publish a
+    new version. Unknown keys are reported and nothing is written when none matched."""
+    from pipeline.job.rowstore import RowsStore
+
+    out = Path(out)
+    with store.writing(out, lock_timeout, what="forget"):
+        store.prepare(out)
+        heal(out)
+        man = store.manifest(out)
+        if not man:
+            raise store.StoreError(f"{out} holds no outputs")
+        version, cur = store.load_arrow(out)
+        arts = cur["articles"]
+        d = arts.select(["article_id", "source_path"]).to_pydict()
+        ak = _keys(arts) if arts.num_rows else []
+        wanted = set(keys) | {"path:" + os.path.abspath(k) for k in keys if not k.startswith(("path:", "id:"))
+                              and "://" not in k}
+        ids = {a for a, k, p in zip(d["article_id"], ak, d["source_path"]) if wanted & {a, k, p}}
+        found = {x for a, k, p in zip(d["article_id"], ak, d["source_path"]) for x in (a, k, p)
+                 if a in ids and x in wanted}
+        unknown = sorted(k for k in keys if k not in found and "path:" + os.path.abspath(k) not in found)
+        if not ids:
+            return {"version": version, "forgotten": [], "unknown": unknown}
+        keep_arts = arts.filter(pc.invert(pc.is_in(arts.column("article_id"), value_set=pa.array(sorted(ids)))))
+        rs = RowsStore.load(out, version)
+        complete = rs is not None and rs.tables and set(rs.words) >= set(arts.column("article_id").to_pylist())
+        if complete:            # re-merge the kept raw rows: merges that only the forgotten articles made go too
+            raw = {n: _drop_articles(rs.tables[n], ids) for n in RAW}
+            types = rs.types
+        else:
+            raw = {n: _drop_articles(cur[n], ids) for n in RAW}
+            types = dict(zip(cur["actors"].column("actor_id").to_pylist(),
+                             [str(t) for t in cur["actors"].column("actor_type").to_pylist()]))
+        new = {"articles": keep_arts, **raw, "rejects": cur["rejects"]}
+        tables = final_tables(out, new, types, replace_all=True)
+        writer = None
+        if complete:
+            from pipeline.ruleset import load_rules
+            try:
+                rules = load_rules(man.get("rules_dir"))
+            except Exception:        # noqa: BLE001 - the rules moved: no rows store, the next re-run is full
+                rules = None
+            if rules is not None and rules.version == man.get("rules_version"):
+                words = {a: w for a, w in rs.words.items() if a not in ids}
+                def writer(staging: Path, raw=raw, types=types, words=words, rules=rules):
+                    return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"])
+        info = {k: man[k] for k in ("model", "rules_version", "rules_dir", "rule_files") if k in man}
+        new_version = store.write_version(out, tables, {**info, "forgot": sorted(ids)}, writer)
+    return {"version": new_version, "forgotten": sorted(ids), "unknown": unknown,
+            "totals": {n: t.num_rows for n, t in tables.items()}}
+
+
+# --------------------------------------------------------------------------- healing
+def heal(out: str | Path) -> list[str]:
+    """Check the current version's files; rebuild damaged derived tables (mentions, roles, claims,
+    actors) from the version's rows store and publish the result. Raises :class:`store.StoreError`
+    naming the files when that is not possible. Returns what was rebuilt. Call under the lock."""
+    from pipeline.job.rowstore import RowsStore
+
+    out = Path(out)
+    bad = store.verify(out)
+    if not bad:
+        return []
+    names = sorted({b.table for b in bad})
+    listing = "; ".join(str(b) for b in bad)
+    version = store.current_version(out)
+    rs = RowsStore.load(out, version)
+    rebuildable = set(RAW) | {"actors"}
+    if not set(names) <= rebuildable or rs is None or not rs.tables:
+        raise store.StoreError(f"published table(s) damaged and not rebuildable: {listing}. Restore the "
+                               f"file(s) or remove {out} and run again")
+    man = store.manifest(out)
+    arts = store.read_table(out, "articles")
+    if not set(rs.words) >= set(arts.column("article_id").to_pylist()):
+        raise store.StoreError(f"published table(s) damaged: {listing}; the rows store does not cover every "
+                               f"article, so they cannot be rebuilt. Restore the file(s) or run again from scratch")
+    log.warning("damaged published table(s) %s: %s; rebuilding them from the rows store", names, listing)
+    new = {"articles": arts, **rs.tables, "rejects": store.read_table(out, "rejects")}
+    tables = final_tables(out, new, rs.types, replace_all=True)
+    snap = store.snapshot(out)
+    for n in TABLES:             # the undamaged tables stay exactly as published
+        if n not in names:
+            tables[n] = store.read_version_table(snap, man, n)
+    keep = {k: man[k] for k in man if k not in ("version", "previous", "schema_version", "created_at", "rows",
+                                                 "tables", "rows_store")}
+    src = store.rows_dir(out, version)
+
+    def copy_rows(staging: Path) -> dict:
+        import shutil
+        shutil.copytree(src, staging / store.ROWS)
+        return {"rows_store": man.get("rows_store"), "healed": names}
+    store.write_version(out, tables, keep, copy_rows)
+    return names

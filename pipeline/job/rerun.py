@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 
 from pipeline import store
 from pipeline.cache import DocCache
-from pipeline.job.publish import final_tables
+from pipeline.job.publish import final_tables, heal, rules_provenance
 from pipeline.job.rows import RAW, TABLE_SPECS, actor_type_rows
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
 from pipeline.job.steps import Extracted, extract_articles, parse_step
@@ -110,7 +110,7 @@ def plan_rerun(prev: RowsStore | None, rules, model_key: str, articles: pa.Table
         needles = incremental.minimal(incremental.localise(old, rules.compiled))
     except incremental.NotLocal as exc:
         return set(ids), f"not localisable: {exc}"
-    except Exception as exc:      # an unreadable rules.pkl: never guess
+    except Exception as exc:      # kept rule files unreadable or damaged: never guess
         log.warning("could not compare with the previous rules", exc_info=True)
         return set(ids), f"previous rules unreadable ({type(exc).__name__})"
     if needles:
@@ -192,6 +192,8 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     t0 = time.perf_counter()
     lap = _Laps()
     out = Path(out_dir)
+    store.prepare(out)
+    heal(out)
     man = store.manifest(out)
     if not man:
         raise FileNotFoundError(f"{out} holds no outputs yet: run the pipeline first")
@@ -236,11 +238,13 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
     diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in _ROW_KEYS}
     lap("diff report")
-    info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory)}
-    version = store.write_version(out, tables, info)
-    lap("publish")
-    RowsStore.save(out, version, {n: new[n] for n in RAW}, types, words, rules, model["key"])
-    lap("keep rows")
+    info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory),
+            **rules_provenance(rules.directory)}
+
+    def keep_rows(staging: Path) -> dict:
+        return RowsStore.write(staging / store.ROWS, {n: new[n] for n in RAW}, types, words, rules, model["key"])
+    version = store.write_version(out, tables, info, keep_rows)
+    lap("publish (with the kept rows)")
     report = render_diff(diffs, man.get("rules_version", "?"), rules.version)
     rdir = out / "_reports"
     rdir.mkdir(exist_ok=True)

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
+import re
 import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyarrow as pa
+
+from pipeline import store
 
 from pipeline.job.publish import _drop_articles
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, RAW
@@ -19,17 +19,21 @@ from pipeline.job.rows import _ACTOR_TYPES, _WORDS, RAW
 log = logging.getLogger(__name__)
 
 
+_RULE_FILE = re.compile(r"[A-Za-z0-9_-]{1,64}\.(yaml|yml|jsonl)")
+
+
 @dataclass
 class RowsStore:
     """The rows of every published article as extracted, before corpus-level merges.
 
-    ``OUT/_cache/rows/<published version>/``: ``mentions|roles|claims.arrow``,
-    ``actor_types.arrow``, ``words.arrow`` (each article's distinct lemmas) and
-    ``meta.json`` (rules version and rule file hashes, extractor code hash, model
-    key); ``OUT/_cache/rows/rules/`` holds the compiled rules of each rule file
-    content (pickles) for comparing rule sets. A rules re-run reuses the rows of
-    articles that a rule change cannot affect. A store belongs to one published
-    version: after a run that could not maintain it, the next re-run is a full one.
+    Kept inside the version they belong to, ``OUT/_versions/<version>/_rows/`` (written before the
+    version is switched to, so the store and the tables never disagree): ``mentions|roles|claims.arrow``,
+    ``actor_types.arrow``, ``words.arrow`` (each article's distinct lemmas), ``rules/`` (a copy of the
+    rule files the rows were made with: plain YAML/JSONL, compiled again when a re-run compares rule
+    sets; nothing is unpickled) and ``meta.json`` (rules version, rule file hashes, extractor code hash,
+    model key, and the sha256 of every file, checked on load). A rules re-run reuses the rows of
+    articles that a rule change cannot affect; a store that fails its checks is ignored (everything is
+    re-extracted, and the log says why).
     """
     dir: Path
     meta: dict
@@ -39,23 +43,31 @@ class RowsStore:
 
     @staticmethod
     def root(out: str | Path) -> Path:
+        """Where older releases kept the stores (``cache prune`` removes it)."""
         return Path(out) / "_cache" / "rows"
 
     @classmethod
     def load(cls, out: str | Path, version: str | None) -> "RowsStore | None":
-        d = cls.root(out) / str(version)
-        if not version or not (d / "meta.json").exists():
+        if not version:
             return None
         try:
-            meta = json.loads((d / "meta.json").read_text())
+            d = store.rows_dir(out, version)
+        except store.StoreError:
+            log.warning("invalid version name %r; no kept rows", version)
+            return None
+        if not (d / "meta.json").exists():
+            return None
+        try:
+            meta = store.read_json(d / "meta.json")
+            _check_files(d, meta)
             from pipeline.incremental import code_hash
             if meta.get("code") != code_hash():        # made by other extractor code: only its meta matters
                 return cls(d, meta, {}, {}, {})
             tables = {n: _read_arrow(d / f"{n}.arrow") for n in RAW}
             t = _read_arrow(d / "actor_types.arrow")
             w = _read_arrow(d / "words.arrow")
-        except (OSError, ValueError, pa.ArrowException):
-            log.warning("unreadable rows store %s; re-extracting everything", d, exc_info=True)
+        except (OSError, ValueError, pa.ArrowException, store.StoreError) as exc:
+            log.warning("rows store %s is unusable (%s); re-extracting instead", d, exc)
             return None
         return cls(d, meta, tables, dict(zip(t.column("actor_id").to_pylist(), t.column("actor_type").to_pylist())),
                    dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist())))
@@ -66,63 +78,73 @@ class RowsStore:
             (rules_version, code_hash(), model_key)
 
     def compiled_rules(self, stems: Iterable[str]) -> dict:
-        """The compiled rules the rows were made with, for ``stems`` (valid under the same code hash)."""
-        import pickle
+        """The rules the rows were made with, for ``stems``: compiled again from the kept rule files
+        (each checked against its recorded hash; names validated before they become paths)."""
+        from pipeline.registry import PARSERS
+        from pipeline.ruleset import _read
+
         files = self.meta.get("rule_files") or {}
-        return {s: pickle.loads((self.rules_dir(self.dir.parent) / _rules_pickle(s, files[s], self.meta["code"]))
-                                .read_bytes()) for s in stems}
+        names = self.meta.get("rule_names") or {}
+        out = {}
+        for s in stems:
+            if s not in PARSERS or s not in names:
+                raise store.StoreError(f"{self.dir}: no kept rule file for {s!r}")
+            got = ""
+            compiled = None
+            for name in names[s]:
+                if not _RULE_FILE.fullmatch(str(name)) or Path(name).stem != s:
+                    raise store.StoreError(f"{self.dir}: invalid rule file name {name!r}")
+                path = self.dir / "rules" / name
+                got += _file_hash(path)
+                compiled = PARSERS[s](_read(path), name)
+            if got != files.get(s):
+                raise store.StoreError(f"{self.dir / 'rules'}: {s} differs from its recorded hash")
+            out[s] = compiled
+        return out
 
     @staticmethod
-    def rules_dir(root: Path) -> Path:
-        return root / "rules"
-
-    @classmethod
-    def save(cls, out: str | Path, version: str, tables: dict[str, pa.Table], types: dict[str, str],
-             words: dict[str, str], rules, model_key: str) -> None:
-        import pickle
-
+    def write(d: Path, tables: dict[str, pa.Table], types: dict[str, str], words: dict[str, str], rules,
+              model_key: str) -> dict:
+        """Write a store into the fresh directory ``d`` (inside a version being staged)."""
         from pipeline.incremental import code_hash
 
-        root = cls.root(out)
-        code = code_hash()
-        files = rule_file_hashes(rules.directory)
-        rdir = cls.rules_dir(root)
-        rdir.mkdir(parents=True, exist_ok=True)
-        for stem, compiled in rules.compiled.items():   # one pickle per rule file content, written once
-            target = rdir / _rules_pickle(stem, files.get(stem, "-"), code)
-            if not target.exists():
-                tmp = rdir / f".{target.name}.{uuid.uuid4().hex[:6]}"
-                tmp.write_bytes(pickle.dumps(_without_caches(compiled), protocol=pickle.HIGHEST_PROTOCOL))
-                os.replace(tmp, target)
-        tmp = root / f".{version}.{uuid.uuid4().hex[:6]}"
-        tmp.mkdir(parents=True)
-        try:
-            for n in RAW:
-                _write_arrow(tables[n], tmp / f"{n}.arrow")
-            _write_arrow(pa.table({"actor_id": list(types), "actor_type": list(types.values())},
-                                  schema=_ACTOR_TYPES), tmp / "actor_types.arrow")
-            _write_arrow(pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS),
-                         tmp / "words.arrow")
-            (tmp / "meta.json").write_text(json.dumps({"version": version, "rules_version": rules.version,
-                                                       "rule_files": files, "code": code,
-                                                       "model_key": model_key}))
-            os.replace(tmp, root / version)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        cls.clear(out, keep=version)
-        keep = {_rules_pickle(s, h, code) for s, h in files.items()}
-        for f in rdir.iterdir():
-            if f.name not in keep and not f.name.startswith("."):
-                f.unlink(missing_ok=True)
+        d.mkdir(parents=True)
+        (d / "rules").mkdir()
+        names: dict[str, list[str]] = {}
+        for p in sorted(Path(rules.directory).iterdir()):
+            if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl"):
+                shutil.copyfile(p, d / "rules" / p.name)
+                names.setdefault(p.stem, []).append(p.name)
+        for n in RAW:
+            _write_arrow(tables[n], d / f"{n}.arrow")
+        _write_arrow(pa.table({"actor_id": list(types), "actor_type": list(types.values())},
+                              schema=_ACTOR_TYPES), d / "actor_types.arrow")
+        _write_arrow(pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS),
+                     d / "words.arrow")
+        sums = {f.name: store.file_sha256(f) for f in sorted(d.glob("*.arrow"))}
+        meta = {"rules_version": rules.version, "rule_files": rule_file_hashes(rules.directory),
+                "rule_names": names, "code": code_hash(), "model_key": model_key, "sha256": sums}
+        store.write_json(d / "meta.json", meta)
+        return {"rows_store": {"rules_version": rules.version, "articles": len(words)}}
 
     @classmethod
     def clear(cls, out: str | Path, keep: str | None = None) -> None:
-        root = cls.root(out)
-        if root.is_dir():
-            for d in root.iterdir():
-                if d.name not in (keep, "rules"):
-                    shutil.rmtree(d, ignore_errors=True)
+        """Remove the stores of older releases (``OUT/_cache/rows``)."""
+        shutil.rmtree(cls.root(out), ignore_errors=True)
+
+
+def _check_files(d: Path, meta: dict) -> None:
+    sums = meta.get("sha256")
+    if not isinstance(sums, dict):
+        raise store.StoreError(f"{d / 'meta.json'} records no checksums")
+    for n in (*RAW, "actor_types", "words"):
+        f = d / f"{n}.arrow"
+        if store.file_sha256(f) != sums.get(f.name):
+            raise store.StoreError(f"{f}: sha256 differs from meta.json")
+
+
+def _file_hash(p: Path) -> str:
+    return hashlib.sha256(p.name.encode() + b"\0" + p.read_bytes()).hexdigest()[:16]
 
 
 def _write_arrow(table: pa.Table, path: Path) -> None:
@@ -142,30 +164,16 @@ def rule_file_hashes(directory: str | Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for p in sorted(Path(directory).iterdir()):
         if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl"):
-            h = hashlib.sha256(p.name.encode() + b"\0" + p.read_bytes()).hexdigest()[:16]
-            out[p.stem] = out.get(p.stem, "") + h
+            out[p.stem] = out.get(p.stem, "") + _file_hash(p)
     return out
 
 
-def _rules_pickle(stem: str, file_hash: str, code: str) -> str:
-    return f"{stem}-{file_hash[:32]}-{code}.pkl"
-
-
-def _without_caches(obj):
-    """A shallow copy without the private memo attributes extractors hang on rule objects."""
-    import copy
-    d = getattr(obj, "__dict__", None)
-    if not d or not any(k.startswith("_") for k in d):
-        return obj
-    obj = copy.copy(obj)
-    for k in [k for k in vars(obj) if k.startswith("_")]:
-        object.__delattr__(obj, k)
-    return obj
-
-
-def _keep_rows(out: Path, version: str, prev_version: str | None, new: dict[str, pa.Table],
-               new_types: dict[str, str], words: dict[str, str] | None, info: dict, replace_all: bool) -> None:
-    """After a commit: the rows store of the new version (or none, when it cannot be kept exactly)."""
+def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], new_types: dict[str, str],
+                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = ()
+                ) -> Callable[[Path], dict] | None:
+    """What writes the new version's rows store into the staged version (``store.write_version``'s
+    ``extra``), or None when the store cannot be kept exactly (the next re-run is then a full one).
+    ``drop``: ids of articles that leave the outputs (replaced by a new revision, forgotten)."""
     from pipeline.ruleset import RuleError, load_rules
 
     try:
@@ -174,15 +182,18 @@ def _keep_rows(out: Path, version: str, prev_version: str | None, new: dict[str,
         rules = None
     model_key = (info.get("model") or {}).get("key")
     if words is None or rules is None or rules.version != info.get("rules_version") or not model_key:
-        RowsStore.clear(out)
-        return
+        return None
     ids = set(new["articles"].column("article_id").to_pylist())
+    gone = ids | set(drop)
     words = {a: w for a, w in words.items() if a in ids}
     tables = {n: new[n] for n in RAW}
     types = dict(new_types)
     prev = None if replace_all else RowsStore.load(out, prev_version)
     if prev is not None and prev.matches(rules.version, model_key):
-        tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], ids), tables[n]]) for n in RAW}
-        words = {**{a: w for a, w in prev.words.items() if a not in ids}, **words}
+        tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], gone), tables[n]]) for n in RAW}
+        words = {**{a: w for a, w in prev.words.items() if a not in gone}, **words}
         types = {**prev.types, **types}
-    RowsStore.save(out, version, tables, types, words, rules, model_key)
+
+    def write(staging: Path) -> dict:
+        return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key)
+    return write

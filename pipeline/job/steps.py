@@ -21,9 +21,7 @@ import pyarrow.parquet as pq
 
 from pipeline import store
 from pipeline.cache import DocCache
-from pipeline.job.publish import final_tables
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
-from pipeline.job.rowstore import _keep_rows
 from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
 from pipeline.schemas import TABLES, to_table
 
@@ -296,21 +294,5 @@ def commit_step(work_dir: str | Path, out_dir: str | Path, info: dict | None = N
     rows as extracted (before corpus-level merges) are kept for incremental
     rules re-runs (:class:`RowsStore`).
     """
-    work, out = Path(work_dir), Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    new = {n: pq.read_table(work / f"{n}.parquet", schema=TABLES[n])
-           for n in ("articles", *RAW, "rejects")}
-    if (work / "extract_rejects.parquet").exists():
-        new["rejects"] = pa.concat_tables(
-            [new["rejects"], pq.read_table(work / "extract_rejects.parquet", schema=TABLES["rejects"])])
-    new_types = {r["actor_id"]: r["actor_type"]
-                 for r in pq.read_table(work / "actor_types.parquet").to_pylist()}
-    words = None
-    if (work / "words.parquet").exists():
-        w = pq.read_table(work / "words.parquet")
-        words = dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist()))
-    prev_version = store.manifest(out).get("version")
-    tables = final_tables(out, new, new_types, replace_all)
-    version = store.write_version(out, tables, info or {})
-    _keep_rows(out, version, prev_version, new, new_types, words, info or {}, replace_all)
-    return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
+    from pipeline.job.publish import publish_work
+    return publish_work(Path(work_dir), Path(out_dir), info or {}, replace_all)

@@ -369,9 +369,100 @@ def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
     return None
 
 
+_SEP_ONLY = re.compile(r"^[/›»>|]$")
+_SEP_LEAD = re.compile(r"^[/›»>|]\s*")
+
+
+def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
+    """A breadcrumb trail set as a list above the headline: "• Startseite" / "• >" / "• Community" / "• >" /
+    "• Kultur" / "• <title>", "• Startseite" / "•  / Meine Welt" / "•  / Gesundheit", "You are here:" /
+    "• Home" / "• Urteilsdatenbank" / "• <title>", or " 1. ComputerBase" / " 2. Internet" just above the
+    headline. The section is the items between the home link (the first) and the title; a plain menu
+    (no separators, no title at its end, not numbered) is no trail."""
+    from pipeline.web.htmlmeta import _similar
+    rules = web_rules()
+    lo = max(0, h - 40)
+    runs: list[tuple[int, int]] = []
+    i = lo
+    while i < h:
+        if not _BULLET.match(raw[i]):
+            i += 1
+            continue
+        j = i
+        while j < h and _BULLET.match(raw[j]):
+            j += 1
+        runs.append((i, j))
+        i = j
+    for i, j in reversed(runs):
+        items = [norm(_BULLET.sub("", raw[k])) for k in range(i, j)]
+        if not items or len(items) > 12:
+            continue
+        seps = sum(bool(_SEP_ONLY.match(x)) for x in items) + sum(bool(_SEP_LEAD.match(x)) for x in items)
+        names = [_SEP_LEAD.sub("", x).strip() for x in items if x and not _SEP_ONLY.match(x)]
+        names = [x for x in names if x]
+        if len(names) < 2 or len(names) > 6:
+            continue
+        numbered = all(re.match(r"^\s+\d{1,2}\.\s", raw[k]) for k in range(i, j)) \
+            and [int(re.match(r"^\s+(\d{1,2})\.", raw[k]).group(1)) for k in range(i, j)] == list(range(1, j - i + 1))
+        def is_title(x: str) -> bool:
+            return len(x.split()) >= 2 and (_similar(x, title) >= 0.8 and _similar(title, x) >= 0.8
+                                           or x in after)
+        after = [norm(raw[k]) for k in range(j, min(len(raw), j + 12)) if norm(raw[k])][:5]
+        ends_title = is_title(names[-1])   # the trail's last item is the headline (it stands below the trail)
+        before = next((norm(raw[k]) for k in range(i - 1, max(lo, i - 3) - 1, -1) if norm(raw[k])), "")
+        here = before.casefold().rstrip(":") in ("you are here", "sie sind hier", "sie befinden sich hier")
+        near = sum(1 for k in range(j, h) if norm(raw[k])) <= 2
+        home = names[0].casefold() in rules.home_crumbs
+        if not (seps and home or here or numbered and (near or ends_title) or home and ends_title):
+            continue
+        mid = names[1:-1] if ends_title else names[1:]
+        mid = [x for x in mid if x.casefold() not in rules.home_crumbs and not is_title(x)]
+        return " / ".join(mid) or None
+    return None
+
+
+def _bullet_runs(raw: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """(first, end) of each run of consecutive bullet lines in raw[lo:hi]."""
+    runs, i = [], lo
+    while i < hi:
+        if not _BULLET.match(raw[i]):
+            i += 1
+            continue
+        j = i
+        while j < hi and _BULLET.match(raw[j]):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def trail_headline(raw: list[str], h: int) -> int | None:
+    """The line a breadcrumb trail set as a list ends with ("• Startseite" / "• >" / … / "• Heute schon an
+    morgen denken"; "You are here:" / "• Home" / … / "• BGH: marions-kochbuch.de") when it stands again on
+    its own just below the trail and near ``h``: the headline."""
+    rules = web_rules()
+    for j, k in reversed(_bullet_runs(raw, max(0, h - 40), h + 1)):
+        texts = [norm(_BULLET.sub("", raw[i])) for i in range(j, k)]
+        items = [_SEP_LEAD.sub("", x).strip() for x in texts if x and not _SEP_ONLY.match(x)]
+        items = [x for x in items if x]
+        seps = any(_SEP_ONLY.match(x) or _SEP_LEAD.match(x) for x in texts)
+        before = next((norm(raw[i]) for i in range(j - 1, max(0, j - 3) - 1, -1) if norm(raw[i])), "")
+        here = before.casefold().rstrip(":") in ("you are here", "sie sind hier", "sie befinden sich hier")
+        if len(items) < 2 or len(items) > 6 or not (here or seps and items[0].casefold() in rules.home_crumbs):
+            continue
+        last = items[-1]
+        if len(last.split()) < 2:
+            return None
+        for i in range(k, min(len(raw), k + 8)):
+            if norm(raw[i]) == last and abs(i - h) <= 25:
+                return i
+        return None
+    return None
+
+
 def crumb_section(raw: list[str], h: int, title: str) -> str | None:
     """The section from a breadcrumb line above the headline ("home / InfoStream / <title>" -> "InfoStream"):
-    its items without the home link, generic labels and the title."""
+    its items without the home link, generic labels and the title; else from a trail set as a list."""
     rules = web_rules()
     numbered = _numbered_crumbs(raw, h, title)
     if numbered is not None:
@@ -386,6 +477,40 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
         items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
+    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _menu_label_above(raw, h)
+
+
+def _spaced_trail(raw: list[str], h: int, title: str) -> str | None:
+    """A trail without separators above the headline: "Start Thema Wirtschaft <title>" -> "Wirtschaft" (it
+    opens with the home link and ends with the headline; at most three words are left between)."""
+    rules = web_rules()
+    for ln in raw[max(0, h - 12):h]:
+        t = norm(_BULLET.sub("", ln))
+        if not t.endswith(" " + title) or t == title:
+            continue
+        words = t[: -len(title)].split()
+        if not words or words[0].casefold() not in rules.home_crumbs:
+            continue
+        rest = [w for w in words[1:] if w.casefold() not in rules.home_crumbs]
+        if 1 <= len(rest) <= 3:
+            return " ".join(rest)
+    return None
+
+
+def _menu_label_above(raw: list[str], h: int) -> str | None:
+    """A category label just above the headline (across image marks) that is an item of the page's
+    navigation menu ("• Aktuell" in the menu, "Aktuell" over the headline): the section."""
+    k, seen = h - 1, 0
+    while k >= 0 and seen < 2:
+        t = norm(raw[k])
+        if t and not _BRACKETS.fullmatch(t):
+            seen += 1
+            if not _BULLET.match(raw[k]) and 1 <= len(t.split()) <= 3 and not re.search(r"[.!?:,;]", t) \
+                    and t[:1].isupper():
+                menu = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)}
+                return t if t in menu else None
+            return None
+        k -= 1
     return None
 
 
@@ -398,6 +523,21 @@ def _split_by_crumb(raw: list[str], h: int, title: str) -> tuple[str, str | None
         last = parts[-1].strip() if len(parts) >= 2 else ""
         if len(last.split()) >= 2 and title.endswith(last) and len(title) > len(last):
             return last, title[: -len(last)].strip(" :–-|") or None
+    return title, None
+
+
+def _split_by_repeat(raw: list[str], h: int, title: str) -> tuple[str, str | None]:
+    """(title, kicker) of a headline line that glues kicker and title ("Adblue nachfüllen: wo kaufen
+    (Tankstelle); Preis So wird Adblue richtig angewendet"): a line near it that is its head (the kicker
+    again) or its tail (the title again, of 3+ words) splits it."""
+    for k in range(max(0, h - 15), min(len(raw), h + 16)):
+        x = norm(_BULLET.sub("", raw[k]))
+        if k == h or not x or x == title or len(x) >= len(title):
+            continue
+        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2:
+            return title[len(x):].strip(), x.strip(" :–-|")
+        if title.endswith(" " + x) and len(x.split()) >= 3:
+            return x, title[: -len(x)].strip(" :–-|") or None
     return title, None
 
 
@@ -415,6 +555,10 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
                 and not _is_date_or_byline(above):
             head.append(above)
     title, kicker = _split_by_crumb(raw, h, title)
+    if not kicker and title == norm(raw[h]):
+        title, kicker = _split_by_repeat(raw, h, title)
+        if kicker and (len(kicker.split()) > 4 or len(title.split()) <= len(kicker.split())):
+            head, kicker = [], None   # a kicker the seed header would read as the title: left out
     if kicker:
         head = [kicker]
     head.append(title)
@@ -552,10 +696,20 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    h0, moved = h, False
+    if h is not None:
+        h = trail_headline(raw, h) or h   # the body still starts below the line first taken for the headline
     head: list[str] = []
     if h is not None:
-        body_from = _body_start(paras, chosen, h, start, p)
-        head = _header(raw, h, body_from, repeated)
+        body_from = _body_start(paras, chosen, max(h, h0), start, p)
+        if h != h0:   # the trail names the headline: it replaces the line first taken, the header stays
+            title, first = norm(raw[h]), norm(raw[h0])
+            old = _header(raw, h0, body_from, repeated)
+            at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
+            head = [title] + [x for x in old[at + 1:] if x != title]
+            h, moved = h0, True
+        else:
+            head = _header(raw, h, body_from, repeated)
         start = body_from
     body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start)
@@ -563,7 +717,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if not authors:   # an author box after the article or in the header
         end = paras[chosen[-1]].index
         authors = labelled_author(raw[h if h is not None else start:start] + raw[end + 1:end + 30])
-    section = crumb_section(raw, h, norm(raw[h])) if h is not None else None
+    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

@@ -17,20 +17,161 @@ from pipeline.web.profile import WebRules, web_rules
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
+_TAG = re.compile(r"<[^>]*>")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_BLOCK_TAGS = re.compile(r"</?(?:div|section|article|main|aside|header|footer|nav|center|table|tbody|thead|tfoot|tr|"
+                         r"td|th|ul|ol|li|dl|dd|dt|blockquote|figure|form|fieldset)\b[^>]*>", re.I)
+_INLINE_TAGS = re.compile(r"</?(?:span|font|b|i|em|strong|u|small|big|a|abbr|cite|q|sub|sup|mark|time)\b[^>]*>", re.I)
+
+
+def _letters(s: str) -> int:
+    return len(_NOT_LETTER.sub("", s))
+
+
+def flatten_html(html: str) -> str:
+    """The page without its wrapper tags (block wrappers become line breaks, inline ones go): what is left
+    nests a few levels deep, whatever depth the page had."""
+    return _INLINE_TAGS.sub("", _BLOCK_TAGS.sub("\n", html))
+
+
 def parse_tree(html: str):
-    """The lxml tree of a page (None when it cannot be parsed)."""
+    """The lxml tree of a page (None when it cannot be parsed).
+
+    libxml2 drops everything nested deeper than 256 levels (2048 with ``huge_tree``): when the tree holds
+    less than half of the page's letters, the page is parsed again without its wrapper tags."""
     import lxml.html
+    html = _XML_DECL.sub("", html, count=1) or "<html></html>"
     try:
-        tree = lxml.html.document_fromstring(_XML_DECL.sub("", html, count=1) or "<html></html>")
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # noqa: BLE001 - broken markup
         return None
+    raw = _letters(_TAG.sub(" ", html))
+    if raw and _letters(tree.text_content()) < 0.5 * raw:
+        try:
+            flat = lxml.html.document_fromstring(flatten_html(html), parser=lxml.html.HTMLParser(huge_tree=True))
+        except Exception:  # noqa: BLE001
+            return tree
+        if _letters(flat.text_content()) > _letters(tree.text_content()):
+            return flat
     return tree
 
 
-def _trafilatura_text(tree) -> tuple[str, str | None]:
-    """(body text, url) by trafilatura, on a copy of the tree (it changes the tree it gets)."""
+def fallback_text(tree) -> str:
+    """The page's paragraphs by lxml when trafilatura finds no article (a page it cannot score): the text of
+    paragraph-like elements outside navigation, scripts and footers, one per line."""
+    out = []
+    body = tree.find("body") if tree.find("body") is not None else tree
+    for el in body.iter("p", "h2", "h3", "h4", "li", "blockquote", "pre"):
+        if any(a.tag in ("nav", "footer", "script", "style", "noscript", "form") for a in el.iterancestors()):
+            continue
+        if any(c.tag in ("p", "li", "blockquote") for c in el.iterdescendants()):
+            continue  # its inner paragraphs come on their own
+        t = ws(visible_text(el))
+        if t:
+            out.append(t)
+    if not out:
+        out = [ws(x) for x in visible_text(body).split("\n") if ws(x)]
+    return "\n".join(out)
+
+
+_NON_TEXT = ("script", "style", "noscript", "template")
+
+
+def _classes(el) -> list[str]:
+    return [c.casefold() for c in ((el.get("class") or "") + " " + (el.get("id") or "")).split()]
+
+
+def _drop(el) -> None:
+    """Remove an element, keeping its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def is_icon(el, rules: WebRules) -> bool:
+    """An icon-font element (``<i class="material-icons">bookmark_border</i>``, ``<i class="fa
+    fa-thumbs-up">4</i>``): its text is a ligature name or a counter, never article text."""
+    if el.tag not in ("i", "span") or len(el):
+        return False
+    cls = [c for c in (el.get("class") or "").casefold().split()]
+    if not any(c in rules.icon_classes or c.startswith(("fa-", "icon-", "material-")) for c in cls):
+        return False
+    return len((el.text or "").split()) <= 1
+
+
+def is_comment_block(el, rules: WebRules) -> bool:
+    """A block of reader comments (class or id word of ``comment_blocks``)."""
+    return el.tag not in ("html", "body", "article", "main") and any(c in rules.comment_blocks for c in _classes(el))
+
+
+def is_story_teaser(el, rules: WebRules) -> bool:
+    """A teaser card of another story inside the page: a block that starts with its own heading (h2–h4),
+    is short (at most 1500 characters), holds a paragraph of prose (an excerpt trafilatura would keep; cards
+    of a headline and a link it drops itself, and removing them changes its choice of the main container)
+    and ends with an excerpt cut short and "read more" links ("… dass … Artikel lesen Link zum Artikel");
+    a section of the article that ends with "Mehr dazu" is no teaser card."""
+    if el.tag not in ("div", "section", "aside", "li", "article") or not rules.read_more_labels:
+        return False
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is None or next(el.iter("h1"), None) is not None:
+        return False
+    if not any(len(p.text_content().split()) >= 25 for p in el.iter("p")):
+        return False
+    text = ws(visible_text(el))
+    if len(text) > 1500 or not text.startswith(ws(head.text_content())[:60]):
+        return False
+    labels = "|".join(re.escape(x) for x in sorted(rules.read_more_labels, key=len, reverse=True))
+    m = re.search(rf"\s(?:{labels})\W*(?:(?:{labels})\W*)?$", text.casefold())
+    return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
+
+
+def prune_tree(tree, rules: WebRules):
+    """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
+    reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
+    other stories, shop links."""
+    tree = copy.deepcopy(tree)
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
+        if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
+                                              for a in el.iterancestors()):
+            _drop(el)
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
+        _drop(el)
+    for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
+        if is_shop_line(ws(el.text_content()), rules):
+            _drop(el)
+    total = len(ws(tree.text_content())) or 1
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_comment_block(e, rules)]:
+        if el.getparent() is None or any(True for _ in el.iter("h1")):
+            continue
+        if len(ws(el.text_content())) > 0.5 * total:
+            continue
+        _drop(el)
+    return tree
+
+
+def visible_text(el) -> str:
+    """The element's text without scripts and styles (lxml's text_content keeps them)."""
+    if not any(True for _ in el.iter(*_NON_TEXT)):
+        return el.text_content()
+    el = copy.deepcopy(el)
+    for x in list(el.iter(*_NON_TEXT)):
+        _drop(x)
+    return el.text_content()
+
+
+def _trafilatura_text(tree, own: bool = False) -> tuple[str, str | None]:
+    """(body text, url) by trafilatura, on a copy of the tree (it changes the tree it gets); ``own``: the tree
+    is a copy already (the caller's own), trafilatura may change it."""
     import trafilatura
-    doc = trafilatura.bare_extraction(copy.deepcopy(tree), with_metadata=True, include_comments=False,
+    doc = trafilatura.bare_extraction(tree if own else copy.deepcopy(tree), with_metadata=True, include_comments=False,
                                       favor_precision=False, include_tables=False, include_images=False)
     if doc is None:
         return "", None
@@ -128,6 +269,16 @@ def _same_teaser(k: str, teaser_key: str) -> bool:
     return len(short) > 40 and long_.startswith(short)
 
 
+_CRUMB_LINE = re.compile(r"^(?:[-•*]\s+)?[^.!?]{1,60}?\s*[›»>/|]$")
+_LIST_ITEM = re.compile(r"^[-•*]\s+\S")
+
+
+def is_shop_line(line: str, rules: WebRules) -> bool:
+    """A call to action of a shop link ("Den Beef Maker bei Amazon ansehen", "Zum Angebot")."""
+    return len(line.split()) <= 12 and not re.search(r"[.!?]$", line) \
+        and any(p.fullmatch(line) for p in rules.drop_line_patterns)
+
+
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
@@ -139,17 +290,23 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
     seen_text = 0
     teaser_key = _key(f.teaser) if f.teaser else None
     teaser_seen = False
+    in_crumbs = False
     for line in lines:
         s = ws(line)
         if not s:
             out.append("")
             continue
+        if seen_text == 0 and (_CRUMB_LINE.match(s) and len(s.split()) <= 6
+                               or in_crumbs and _LIST_ITEM.match(s) and len(s.split()) <= 6):
+            in_crumbs = True      # a breadcrumb trail ("- Home ›", "- Presse+Aktuelles ›", "- Pressemitteilungen")
+            continue
+        in_crumbs = False
         k = _key(s)
         if k in rules.skip_lines or s.casefold() in rules.skip_lines:
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules) or _mostly_urls(s):
+        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads:
@@ -204,7 +361,11 @@ def read_html_page(html: str) -> HtmlPage:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
-    text, t_url = _trafilatura_text(tree)
+    text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
+    if not text.strip():
+        text = fallback_text(tree)
+        if not any(len(x.split()) >= 10 for x in text.split("\n")):
+            text = ""                   # labels and links only, no prose: no article (empty_body)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
@@ -221,9 +382,10 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
-    lead = page_lead(tree)
-    if lead and meta.teaser and _key(lead) == _key(meta.teaser):
-        lead = None                     # the standfirst: it is the teaser field (as the page's description)
+    found = _page_lead(tree)
+    lead = found[0] if found else None
+    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser):
+        lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
     return HtmlPage(meta, lines, page_captions(tree), meta.url)
@@ -236,6 +398,12 @@ _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standf
 def page_lead(tree) -> str | None:
     """The article's lead paragraph when the page marks it (class intro/lead/teaser-text/…), inside the
     article or main content or after the headline, not in a link or a box of other content."""
+    found = _page_lead(tree)
+    return found[0] if found else None
+
+
+def _page_lead(tree) -> tuple[str, bool] | None:
+    """(lead text, whether it stands in the article's ``<header>`` with the headline: a standfirst)."""
     from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
     heads = _headline_elements(tree)
     elems = list(tree.iter())          # keeps the element proxies alive, so their ids stay unique
@@ -247,10 +415,10 @@ def page_lead(tree) -> str | None:
         in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order.get(id(e), -1) > after
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
-        t = ws(e.text_content())
+        t = ws(visible_text(e))
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
-            return t
+            return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
 
 

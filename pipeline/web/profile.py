@@ -54,6 +54,10 @@ class WebRules:
     home_crumbs: frozenset[str]
     title_separators: tuple[str, ...]
     dump: DumpParams
+    icon_classes: frozenset[str] = frozenset()
+    comment_blocks: frozenset[str] = frozenset()
+    drop_line_patterns: tuple[re.Pattern, ...] = ()
+    read_more_labels: tuple[str, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -68,7 +72,8 @@ class WebRules:
 
 
 _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "updated_prefixes",
-          "published_prefixes", "home_crumbs", "title_separators")
+          "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
+          "drop_line_patterns", "read_more_labels")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -89,6 +94,12 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
+    line_patterns = []
+    for p in lists["drop_line_patterns"]:
+        try:
+            line_patterns.append(re.compile(p, re.I))
+        except re.error as exc:
+            raise RuleError(file, "drop_line_patterns", f"bad regular expression {p!r}: {exc}") from exc
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -121,7 +132,9 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         updated_prefixes=tuple(x.casefold() for x in lists["updated_prefixes"]),
         published_prefixes=tuple(x.casefold() for x in lists["published_prefixes"]),
         home_crumbs=low(lists["home_crumbs"]), title_separators=tuple(lists["title_separators"]),
-        dump=dump, sites=tuple(sites))
+        dump=dump, sites=tuple(sites), icon_classes=low(lists["icon_classes"]),
+        comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
+        read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]))
 
 
 @lru_cache(maxsize=4)

@@ -62,7 +62,31 @@ def german_words() -> tuple[frozenset[str], frozenset[str]]:
             w = x if isinstance(x, str) else strings[x] if x in strings else None
             if w:
                 (caps if w[:1].isupper() else lows).add(w)
+    lows.update(_lowercase_words())
     return frozenset(caps), frozenset(lows)
+
+
+# a word written in lower case at least this often (log probability in spacy-lookups-data's German lexeme
+# table) and more often than capitalised is a common lower-case word ("freier", "jene", "gefriert"); names
+# are written capitalised ("Merkel" -10.8, "merkel" -15.1)
+LOWERCASE_MIN_LOGPROB = -15.5
+
+
+def _lowercase_words() -> set[str]:
+    """Words of the German lexeme probability table that are mostly written in lower case (the inflected
+    forms the lemma table lacks). Empty where the table is missing."""
+    try:
+        import gzip
+        import json
+        import os
+        import spacy_lookups_data
+        path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "de_lexeme_prob.json.gz")
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            prob = json.load(f)
+    except (ImportError, OSError, ValueError):
+        return set()
+    return {w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
+            and p > prob.get(w[:1].upper() + w[1:], -100.0)}
 
 
 def _cap(word: str) -> bool:
@@ -111,7 +135,7 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
     for t in doc:
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and "-" not in t.text:
+        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]):
             name = _name_after(doc, t.i + 1)
             if name and name.split()[0] not in ev.person_given:
                 ev.org.setdefault(name, "kind_noun")
@@ -314,6 +338,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
     ctx = _person_ctx(rules, mentions, not_names)
     if ctx is None or not ar.person_checks:
         return {}
+    ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
     out, heads = {}, {}
     for i, m in enumerate(mentions):
         sp = doc.char_span(m.start, m.end) if m.label == "PER" else None

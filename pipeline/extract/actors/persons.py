@@ -168,7 +168,25 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
         prev = doc[sp.start - 1]
         if prev.lower_ in word_list(ctx.rules, "person_titles") or ctx.not_names(prev.text):
             return True                 # "Herr Schulze", "Oberst Eck"
+    if _title_apposition_after(doc, sp, ctx):
+        return True                     # "Källenius, Vorstandsvorsitzender der ..."
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
+    """A role title in apposition right after the name: "Källenius, Vorstandsvorsitzender der Mercedes-Benz
+    Group AG", "Fuest, der Präsident des Ifo-Instituts", "Meier, ehemaliger Bürgermeister" (an article or one
+    lower-case adjective may come between the comma and the title)."""
+    lex = ctx.rules.get("roles")
+    k = sp.end
+    if lex is None or k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    k += 1
+    if doc[k].lower_ in ("der", "die", "dem", "den", "ein", "eine", "einer", "einem", "einen") and k + 1 < len(doc):
+        k += 1
+    if doc[k].text[:1].islower() and doc[k].is_alpha and k + 1 < len(doc):
+        k += 1
+    return doc[k].text[:1].isupper() and bool(lex.lookup(doc[k].text))
 
 
 # ----------------------------------------------------------------------------- span rules
@@ -334,6 +352,71 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     return "LOC" if sp[0].lower_.endswith(tuple(word_list(ctx.rules, "place_suffixes"))) else None
+
+
+@check("per_org_word")
+def per_org_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Gefriert Adblue]PER" where "Adblue" is an organisation four times in the article, "[Rockabillies
+    Elvis]PER" no: several words without person evidence, one of them a name this article labels an
+    organisation (after the layer's relabelling: evidence, gazetteer, majority) is no person's name."""
+    if len(sp) < 2 or has_support(doc, sp, ctx):
+        return None
+    orgs = ctx.extra.get("org_names") or set()
+    return "drop" if any(t.text in orgs or _strip_gen(t.text) in orgs for t in sp if t.text[:1].isupper()) else None
+
+
+@check("per_demonym")
+def per_demonym(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"der [Chicagoer]PER:innen", "[Leipziger]PER": a place's demonym or adjective in -er (the place is in the
+    gazetteer or the organisation lexicon), no person."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+        return None
+    w = sp[0].text
+    if not w.endswith("er") or len(w) < 6:
+        return None
+    orgs = ctx.rules.get("organizations")
+    for stem in (w[:-2], w[:-2] + "en", w[:-2] + "e", w[:-2] + "n", w[:-3] if w.endswith("ier") else ""):
+        if stem and ((ctx.gaz is not None and ctx.gaz.label(stem) == "LOC")
+                     or (orgs is not None and (o := orgs.by_name(stem)) is not None and o.actor_type == "location")):
+            return "drop"
+    return None
+
+
+@check("per_camel_case")
+def per_camel_case(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[SonneMondSterne]PER", "[YouTube]PER" no: one word with two inner capitals between lower-case letters
+    is a brand or an event ("McDonald", "DiCaprio" have one)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+        return None
+    w = sp[0].text
+    inner = sum(1 for a, b in zip(w, w[1:]) if a.islower() and b.isupper())
+    return "drop" if inner >= 2 else None
+
+
+@check("per_district")
+def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen [Lyss Nord]PER und Aarberg", "[Hamburg Nord]": a name ending in a compass word (words.yaml
+    actors.district_words) is a place, a district or an exit, no person."""
+    if len(sp) < 2 or has_support(doc, sp, ctx):
+        return None
+    return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
+
+
+@check("per_adjective_lead")
+def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
+    adjective (a derived adjective in -isch/-lich, or a word written mostly in lower case) is a title or a
+    description, no person."""
+    t = sp[0]
+    if len(sp) < 2 or has_support(doc, sp, ctx) or not t.is_alpha or not t.text[1:].islower():
+        return None
+    low = t.lower_
+    stem = next((low[:-len(e)] for e in ("en", "er", "es", "em", "e") if low.endswith(e)), None)
+    if stem is None:
+        return None
+    if stem.endswith(("isch", "lich")) or (t.tag_ in ("ADJA", "ADJD") and low in _german()[1]):
+        return "drop"
+    return None
 
 
 # ----------------------------------------------------------------------------- apply

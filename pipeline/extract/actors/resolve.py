@@ -105,6 +105,20 @@ def _merge_same_name(acc: _Actors) -> None:
                 acc.move(a, keep)
 
 
+def _merge_legal_form(acc: _Actors, rules: RuleSet) -> None:
+    """"Die Blaser GmbH ... Blaser teilte mit": an organisation named without its legal form is the one named
+    with it (words.yaml actors.legal_forms_cased); the fuller name stays."""
+    words = rules.get("words")
+    forms = words("actors", "legal_forms_cased") if words is not None else frozenset()
+    by_name = {a.name: a for a in acc.actors.values() if a.actor_type == "organization"}
+    for a in list(by_name.values()):
+        parts = a.name.split()
+        if len(parts) >= 2 and parts[-1] in forms:
+            short = by_name.get(" ".join(parts[:-1]))
+            if short is not None and short.key in acc.actors and short.key != a.key:
+                acc.move(short, a)
+
+
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
@@ -112,6 +126,7 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     _add_others(acc, mentions, rules)
     _merge_genitive_forms(acc)
     _merge_same_name(acc)
+    _merge_legal_form(acc, rules)
     for a in acc.actors.values():
         a.mentions.sort(key=lambda x: (x.start, x.end))
     return list(acc.actors.values()), acc.keys

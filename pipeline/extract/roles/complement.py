@@ -138,8 +138,9 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
             break
         if np and k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN" or tk.text in ctx.given) and \
                 orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
-                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None:
-            break                     # "der Deutschen Bank Josef Ackermann"
+                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None \
+                and not any(x.text in ctx.w.legal_forms for x in doc[k2:min(k2 + 3, s1)]):
+            break                     # "der Deutschen Bank Josef Ackermann" (not "der Mercedes-Benz Group AG")
         if _np_continues(ctx, np, tk, k2, s1):
             np.append(tk)
             k2 += 1
@@ -151,7 +152,11 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
 def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
     doc = ctx.doc
     if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
-        return True                   # "Bündnis 90/Die Grünen"
+        return True                   # "Bündnis 90/Die Grünen
+    e = ctx.ent_of.get(k2)
+    if not np and tk.text[:1].isdigit() and e is not None and e.start == k2 and e.label_ in ("ORG", "MISC") \
+            and len(e) > 1:
+        return True                   # "des 1. FC Köln"
     if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
             tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
         return not (ctx.lex.lookup(tk.text) and np)

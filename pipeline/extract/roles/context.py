@@ -23,7 +23,7 @@ _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben
 words.require("common", "definite_articles", "indefinite_articles")
 words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
               "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
-              "pronouns_feminine")
+              "pronouns_feminine", "team_nouns", "generic_org_nouns")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class RoleWords:
     legal_forms: frozenset[str]
     determiners: frozenset[str]
     pronoun_gender: dict[str, str]
+    team_nouns: frozenset[str] = frozenset()
+    generic_org_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, w: words.Words) -> "RoleWords":
@@ -51,7 +53,8 @@ class RoleWords:
                    legal_forms=w("roles", "legal_forms_cased"),
                    determiners=w("common", "definite_articles") | w("common", "indefinite_articles"),
                    pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
-                                   **{x: "f" for x in w("roles", "pronouns_feminine")}})
+                                   **{x: "f" for x in w("roles", "pronouns_feminine")}},
+                   team_nouns=w("roles", "team_nouns"), generic_org_nouns=w("roles", "generic_org_nouns"))
 
 
 class _Ctx:
@@ -152,12 +155,18 @@ def _text_counts(doc: Doc) -> Counter:
     return Counter({strings[h]: n for h, n in orths.items()})
 
 
+def _word_end(text: str) -> bool:
+    """A word with inner hyphens or digits ("SPD-Chef", "G20-Gipfel"): no sentence ends after it."""
+    return len(text) > 1 and text[-1].isalpha() and text[0].isalnum() and all(c.isalnum() or c == "-" for c in text)
+
+
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         bounds = []
         for s in doc.sents:
             last = doc[s.start - 1] if s.start > 0 else None
-            if bounds and last is not None and (last.is_alpha or last.like_num) and "\n" not in last.whitespace_ \
+            if bounds and last is not None and (last.is_alpha or last.like_num or _word_end(last.text)) \
+                    and "\n" not in last.whitespace_ \
                     and not doc[s.start].is_space:
                 bounds[-1] = (bounds[-1][0], s.end)   # a boundary with no punctuation before it is a senter error
             else:                                     # ("berichtete der Wissenschaftsjournalist | Dirk Lorenzen")

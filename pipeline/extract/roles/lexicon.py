@@ -83,6 +83,7 @@ class RolePatterns:
     office_verbs_former: tuple[str, ...] = ()
     office_verbs_current: tuple[str, ...] = ()
     local_adjective_excluded_categories: tuple[str, ...] = ()
+    neuter_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class RoleLexicon:
     # titles that describe an office rather than name it ("Staatsoberhaupt"): a reference by one resolves
     # like any title, but adds no role row when its holder is known under an equivalent title
     descriptive_titles: frozenset[str] = frozenset()
+    characterizing_titles: frozenset[str] = frozenset()
     national_offices: NationalOffices = field(default_factory=NationalOffices)
 
     def lookup(self, word: str) -> list[Form]:
@@ -135,7 +137,9 @@ class RoleLexicon:
         if len(low) < min_length or low in self.forms:
             return []
         index = derived(self, "fuzzy_index", lambda: self._fuzzy_index(min_length))
-        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)}
+        hits = {f for f in index.get(low[:4], ()) if abs(len(f) - len(low)) <= 1 and _edit1(f, low)
+                and f[:-2] != low[:-2]}
+        # (not where only the last two letters differ: an inflection of another word, "Unternehmens")
         titles = {x.title.title for f in hits for x in self.forms[f]}
         if len(titles) != 1:
             return []
@@ -246,7 +250,7 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles", "national_offices"}
+               "descriptive_titles", "characterizing_titles", "national_offices"}
 
 
 @rule_file("roles")
@@ -271,6 +275,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
         bindings=_bindings(data.get("bindings"), file),
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
+        characterizing_titles=_known_titles(data, "characterizing_titles", titles, file),
         national_offices=_national_offices(data.get("national_offices") or {}, file))
 
 
@@ -322,6 +327,10 @@ def _title(raw: Any, cat: str, file: str, where: str, titles: dict[str, Title]) 
     words = spec.title.split()
     if not words:
         raise RuleError(file, where, "empty title")
+    odd = sorted({c for c in spec.title if not (c.isalpha() or c in " -.'")})
+    if odd:
+        raise RuleError(file, where, f"title {spec.title!r} has {''.join(odd)!r}: titles are literal words "
+                                     "(letters, spaces, hyphens), not regular expressions")
     if spec.title in titles:
         raise RuleError(file, where, f"duplicate title {spec.title!r}")
     mods = []

@@ -181,4 +181,23 @@ def _name_ending_at(ctx: _Ctx, end: int) -> tuple[int, int] | None:
     for s, e in ctx.per_start.items():
         if e == end:
             return (s, e)
-    return None
+    for s, e in ctx.per_start.items():      # "[Kim]PER Il Sung ist ...": name words NER left out
+        if e < end <= e + 2 and ctx.sent_of[s] == ctx.sent_of[end - 1] and _name_from_per(ctx, s, end) == end:
+            return (s, end)
+    return _surname_after_given(ctx, end)
+
+
+def _surname_after_given(ctx: _Ctx, end: int) -> tuple[int, int] | None:
+    """"[Clemens]PER Fuest, Präsident des Ifo-Instituts": NER stopped at the first name; a capitalised word
+    right after a known first name (tagged or not) ends the name."""
+    doc = ctx.doc
+    k = end - 1
+    if k < 1 or k in ctx.ent_of or not (_capitalized(doc[k]) and doc[k].is_alpha) or _analyze(ctx, doc[k]) \
+            or ctx.orgs.by_name_or_genitive(doc[k].text) is not None or ctx.sent_of[k - 1] != ctx.sent_of[k]:
+        return None
+    g = doc[k - 1]
+    ev = ctx.actor_rules.evidence_given if ctx.actor_rules is not None else frozenset()
+    if not (g.text in ctx.given or g.text in ev) or (g.i in ctx.ent_of and ctx.ent_of[g.i].label_ != "PER"):
+        return None
+    e = ctx.ent_of.get(g.i)
+    return (e.start if e is not None and e.end == k else k - 1, end)

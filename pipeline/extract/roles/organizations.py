@@ -24,17 +24,62 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
             return name
     org = _longest_lexicon_match(ctx, toks)
     if org is not None:
-        return org
+        return _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
         if _ACRONYM.match(t.text) and t.text.upper() == t.text:
-            return t.text
+            return _acronym_org(ctx, toks, t)
     if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
         return orgs.demonyms[toks[0].lower_].name
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
-    return _institution(ctx, toks, det, text)
+    return _institution(ctx, toks, det, text) or _untagged_name(ctx, toks, det)
+
+
+def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
+    """"Sängerin und Frontfrau der Ratboys": a genitive of one to three capitalised words that are no German
+    or English word, no first name, person's name or title: the name of an organisation NER did not tag."""
+    from pipeline.extract.actors.layer import german_words
+    from pipeline.extract.actors.persons import english_word
+    if det not in ("der", "des") or not 1 <= len(toks) <= 3:
+        return None
+    caps, lows = german_words()
+    for t in toks:
+        if not (_capitalized(t) and t.is_alpha) or t.i in ctx.per_start or t.i in ctx.ent_of \
+                or t.text in ctx.given or t.text in ctx.person_words or ctx.lex.lookup(t.text):
+            return None
+        forms = {t.text, t.text[:-1], t.text[:-2], t.lemma_} if t.text.endswith("s") else {t.text, t.lemma_}
+        if any(w and (w in caps or w.lower() in lows or english_word(w)) for w in forms):   # "des Landes"
+            return None
+    return " ".join(t.text for t in toks)
+
+
+def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
+    """A place the lexicon knows inside an ORG name that spans the phrase: the name ("des 1. FC Köln": the club,
+    not Köln)."""
+    whole = _whole_org_entity(ctx, toks)
+    o = ctx.orgs.by_name(org)
+    if whole is not None and o is not None and o.actor_type == "location":
+        return _strip_genitive(whole) if det == "des" else whole
+    return org
+
+
+def _acronym_org(ctx: _Ctx, toks: list[Token], t: Token) -> str:
+    """The acronym ``t``, or the longer ORG name it starts inside the phrase ("des FC Augsburg": not "FC")."""
+    e = ctx.ent_of.get(t.i)
+    if e is not None and len(e) > 1 and e.label_ in ("ORG", "MISC") and e.start >= toks[0].i \
+            and e.end <= toks[-1].i + 1:
+        return e.text
+    return t.text
+
+
+def _whole_org_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """The text of an ORG entity of several words that spans the whole phrase, if any."""
+    e = ctx.ent_of.get(toks[0].i)
+    if e is not None and e.label_ == "ORG" and len(e) > 1 and e.start == toks[0].i and e.end == toks[-1].i + 1:
+        return e.text
+    return None
 
 
 def _legal_form_name(ctx: _Ctx, toks: list[Token]) -> str | None:
@@ -227,3 +272,106 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     if org:
         _set_org(h, org, "post_name")
         h.category = _category(ctx, h.title, h.org)
+
+
+def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:
+    """Token index -> organisation name, where a mention of an organisation actor starts (the entity layer's
+    verdict: "Tappara Tampere" that NER tagged PER, "Wirecard" it missed, the prefix of "Flixbus-Manager")."""
+    doc, out = ctx.doc, {}
+    for a in actors:
+        if a.actor_type != "organization":
+            continue
+        for m in a.mentions:
+            if m.label == "ROLE":
+                continue
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is not None and len(sp):
+                out.setdefault(sp.start, a.name)
+    return out
+
+
+def _org_actor_mentions(ctx: _Ctx, actors, types=("organization", "location")) -> list[tuple[int, str]]:
+    """(first token, name) of every name mention of an organisation or place actor, in text order (a club is
+    often named by its city: "Gladbach zeigte gute Leistungen")."""
+    doc, out = ctx.doc, []
+    for a in actors:
+        if a.actor_type not in types:
+            continue
+        for m in a.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            if sp is not None and len(sp):
+                out.append((sp.start, a.name))
+    return sorted(out)
+
+
+def _subject_like(ctx: _Ctx, i: int, lo: int) -> bool:
+    """The name at token ``i`` stands where a subject stands: first in the sentence (after an article) or right
+    after the finite verb ("Auf der anderen Seite zeigte Gladbach ...", "hatte Tappara Tampere ...")."""
+    doc = ctx.doc
+    k = i - 1
+    if k >= lo and doc[k].lower_ in ctx.w.determiners:
+        k -= 1
+    return k < lo or doc[k].is_space or doc[k].pos_ in ("VERB", "AUX")
+
+
+def _team_of_coach(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
+    """"Kann das Team von Trainer Marco Rose ...", "die Überlegenheit des Teams von Cheftrainer Jussi Tapola":
+    the team is the club named last as a subject before the team noun, in this sentence or the one before
+    (not "das 5:1 gegen Augsburg", not "das Endspiel der Champions League")."""
+    doc = ctx.doc
+    v = h.np_start - 1
+    if v < 1 or doc[v].lower_ not in ("von", "vom") or doc[v - 1].lower_ not in ctx.w.team_nouns:
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    for lo, hi in ((s0, v - 1), ctx.sent_range(s0 - 1) if s0 > 0 else (0, 0)):
+        for i, name in reversed(mentions):
+            if lo <= i < hi and _subject_like(ctx, i, lo):
+                return name
+    return None
+
+
+def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
+    """"Thomas Klein, Geschäftsführer des Unternehmens": an organisation named only by its kind (words.yaml
+    roles.generic_org_nouns) is the organisation actor named last before the title, within four sentences."""
+    mentions = None
+    for h in hits:
+        if h.holder is None or h.org is None or h.org.lower() not in ctx.w.generic_org_nouns:
+            continue
+        if mentions is None:
+            mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
+                        if n.lower() not in ctx.w.generic_org_nouns]
+        lo = ctx.sent_of[h.start] - 4
+        name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
+        if name is not None:
+            h.org = name
+            h.category = _category(ctx, h.title, h.org)
+
+
+def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
+    """A title without organisation whose complement ("Cheftrainer von Tappara Tampere", "Ex-Chef von
+    Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
+    article: that organisation (the entity layer knows more than the tagger did when the title was scanned)."""
+    starts = None
+    doc = ctx.doc
+    _generic_orgs(ctx, hits, actors)
+    for h in hits:
+        if h.holder is None or h.org is not None:
+            continue
+        if starts is None:
+            starts = _org_actor_starts(ctx, actors)
+        head = doc[h.head]
+        if "-" in head.text and h.head in starts and starts[h.head].lower() == head.text.rsplit("-", 1)[0].lower():
+            _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
+        else:
+            _, s1 = ctx.sent_range(h.head)
+            k = h.end
+            if k + 1 < s1 and doc[k].lower_ in ("von", "vom", "bei", "beim"):
+                k += 1
+                if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
+                    k += 1
+                if k in starts:
+                    _set_org(h, starts[k], "genitive")
+        if h.org is None:
+            _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+        if h.org is not None:
+            h.category = _category(ctx, h.title, h.org)

@@ -8,7 +8,7 @@ from pipeline.ruleset import RuleSet
 from .lexicon import Title
 from .context import _Ctx
 from .hits import Hit
-from .organizations import _category
+from .organizations import _category, org_from_actors
 from .resolve import _match_hits
 from .scan import Scan
 
@@ -37,6 +37,7 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
     else:
         ctx, hits = _Ctx(doc, rules), None
     hits, res = _match_hits(ctx, actors, hits)
+    org_from_actors(ctx, hits, actors)
     sent_of = ctx.sent_of
     rows: list[tuple[Hit, Role]] = []
     for h in hits:
@@ -74,7 +75,7 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
                        and not x.role.lower().startswith(("vize", "stellvertret", "ex"))
                        and (r.organization is None or x.organization == r.organization)
                        for x in mine)
-        if subsumed or _described_office(ctx, r, mine):
+        if subsumed or _described_office(ctx, r, mine) or r.role in ctx.lex.characterizing_titles:
             continue
         out.append(r)
     return out

@@ -299,6 +299,20 @@ def _predicative_subject(ctx: _Ctx, res: _Resolver, h: Hit, hits: list[Hit]) -> 
     s0, _ = ctx.sent_range(sb)
     if sb - 1 >= s0 and ctx.doc[sb - 1].lower_ in ctx.p.pronouns_subject:
         return res.recent_person(sb - 1, set(), pronoun=ctx.doc[sb - 1].lower_)
+    if sb - 2 >= s0 and "-Jährig" in ctx.doc[sb - 1].text and ctx.doc[sb - 2].lower_ in ("der", "die"):
+        # "Die 32-Jährige ist bereits stellvertretendes Mitglied": an age noun refers back like a pronoun
+        return res.recent_person(sb - 1, set(), pronoun="er" if ctx.doc[sb - 2].lower_ == "der" else "sie") \
+            or res.recent_person(sb - 1, set(), min_sent=ctx.sent_of[sb] - 1)   # (first names' gender may err)
+    if sb - 1 > s0 and ctx.doc[sb - 1].text in (",", "und"):
+        # "er ist ein Moderator des Netzwerks, ist Mitglied der KPÖ": the subject left out, the one of the
+        # clause before (a pronoun or a name starting the sentence)
+        k = next((x for x in range(sb - 2, s0 - 1, -1) if ctx.doc[x].lower_ in ctx.p.pronouns_subject
+                  and ctx.doc[x].lower_ in ("er", "sie")), None)
+        if k is not None:
+            return res.recent_person(k, set(), pronoun=ctx.doc[k].lower_)
+        first = next((key for st, e, key, gen in res.person_at if st == s0 and not gen), None)
+        if first is not None:
+            return first
     ref = next((r for r in hits if r.holder and r.end == sb and r is not h), None)
     key = ref.holder if ref else None     # "Verteidigungsminister wird ein General, ..."
     if key is None:                        # "[Meles]ADJ [Zenawi]NOUN ist seit 1995 Regierungschef":

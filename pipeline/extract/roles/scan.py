@@ -217,6 +217,13 @@ def _left_context(ctx: _Ctx, h: Hit, i: int, start: int, s0: int, modifiers: set
             continue
         if _determiner(ctx, h, tk, k):
             break
+        e = ctx.ent_of.get(k)
+        if e is not None and e.label_ == "PER" and e.end == k + 1 and _capitalized(tk) and not low.endswith("s") \
+                and k < start and (len(e) >= 2 or tk.pos_ == "PROPN"):
+            break                                 # "war Joschka [Fischer] Außenminister": a name, no adjective
+        if _capitalized(tk) and low.endswith("s") and k < start and ctx.orgs.by_name_or_genitive(tk.text) \
+                is not None and _possessive(ctx, h, tk, k, s0):
+            break                                 # "Thüringens Staatssekretärin" (the tagger: ADJ)
         adj = _adjective(ctx, h, tk, k)
         if adj is not None:
             deputy = deputy or adj[0]
@@ -353,8 +360,9 @@ def _make_deputy(ctx: _Ctx, h: Hit) -> None:
     vize = "Vize" + h.role[:1].lower() + h.role[1:]
     if vize in ctx.lex.titles:
         h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
-    else:
-        h.role = "stellvertretender " + h.role
+    else:                                   # "stellvertretendes Mitglied": a neuter title keeps its ending
+        neuter = ctx.doc[h.head].morph.get("Gender") == ["Neut"] or h.role in ctx.p.neuter_titles
+        h.role = ("stellvertretendes " if neuter else "stellvertretender ") + h.role
 
 
 def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:

@@ -42,8 +42,8 @@ def _after_determiner(ctx: _Ctx, j: int) -> bool:
     s0, _ = ctx.sent_range(j)
     for k in range(j - 1, max(s0, j - 6) - 1, -1):
         t = doc[k]
-        if t.is_punct or t.is_space:
-            return False
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX"):
+            return False              # ("sein Name ist Oberst [Eck]": the phrase starts after the verb)
         if t.lower_ in ctx.w.determiners or t.pos_ == "DET":
             return True
     return False

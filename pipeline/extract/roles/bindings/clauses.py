@@ -27,6 +27,9 @@ def als(ctx: _Ctx, h: Hit, site: Site) -> bool:
         return True
     if any(w in p.characterization_verbs for w in before):
         return True
+    c0 = next((k + 1 for k in range(b - 2, s0 - 1, -1) if doc[k].text in ctx.w.punct_stop), s0)
+    if any(doc[k].lower_ in ("ich", "wir", "du") or (doc[k].text == "Sie" and k > s0) for k in range(c0, b - 1)):
+        return True                   # "Wie gehen Sie als Arzt damit um?": the addressee or the writer, unnamed
     clause = [doc[k].lower_ for k in range(s0, s1)]
     if (any(w in p.past_copulas for w in clause)
             or ctx.former_phrase_in(site.after_start, site.after_start + min(6, len(site.after)))

@@ -5,6 +5,7 @@ from ..context import _Ctx
 from ..hits import Hit, _set_org
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
+from ..titles import _analyze
 from ..tokens import _capitalized
 from .registry import Site, binding
 
@@ -104,6 +105,11 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s0, s1 = ctx.doc, site.s0, site.s1
     b = h.np_start
     _, named_after = _named_after(ctx, h, s1)
+    if b - 4 >= s0 and doc[b - 1].lower_ == "und" and doc[b - 3].text == "," and h.det == "none" \
+            and doc[b - 2].pos_ == "NOUN" and _capitalized(doc[b - 2]) and doc[b - 2].is_alpha \
+            and b - 2 not in ctx.ent_of and _analyze(ctx, doc[b - 2]) is None \
+            and _name_ending_at(ctx, b - 3) is not None:
+        b -= 2                        # "Leo Auerbach, Gynäkologe und Leiter der ...": a profession first
     if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef") and not named_after:
         nm = _name_ending_at(ctx, b - 1)
         if nm is None:
@@ -150,6 +156,10 @@ def parenthetical(ctx: _Ctx, h: Hit, site: Site) -> bool:
 def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
     doc, s1 = ctx.doc, site.s1
+    b = h.np_start
+    if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
+            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha:
+        return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)

@@ -5,7 +5,7 @@ from ..context import _Ctx
 from ..hits import Hit
 from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..tokens import _clause_window
-from .registry import Site, binding
+from .registry import Site, binding, org_possessive
 
 
 @binding("predicative_reverse")
@@ -97,7 +97,7 @@ def _subject_name(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
 def predicative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """Steve Witkoff ist ein Immobilienentwickler; X war lange ÖTV-Chef; ist seit 2019 Kommissionspräsidentin."""
     prev, b = site.copula(ctx, h)
-    if not (prev in ctx.p.copulas and h.det in ("indef", "none")):
+    if not (prev in ctx.p.copulas and (h.det in ("indef", "none") or org_possessive(h))):
         return False
     if prev in ctx.w.former_copulas:
         h.status = "former"
@@ -132,4 +132,46 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if cop in ctx.w.former_copulas or ctx.former_phrase_in(h.end, h.end + len(tail)):
             h.status = "former"
         return True
+    return False
+
+
+@binding("predicative_inverted")
+def predicative_inverted(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Seit 2021 ist Manfred Knof Chef der Commerzbank; 2005 wurde Angela Merkel Bundeskanzlerin.
+    (rule_id ``predicative``: the subject after the copula, the title after the subject)"""
+    doc = ctx.doc
+    if h.det not in ("none", "indef") and not org_possessive(h):
+        return False
+    nm = _name_ending_at(ctx, h.np_start)
+    if nm is None or nm[0] - 1 < site.s0 or doc[nm[0] - 1].lower_ not in ctx.p.copulas:
+        return False
+    h.binding, h.name = "predicative", nm
+    if doc[nm[0] - 1].lower_ in ctx.w.former_copulas or site.former_after:
+        h.status = "former"
+    return True
+
+
+@binding("predicative_final")
+def predicative_final(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """..., bis Thomas Handy um 1870 Chef wurde; dass Peter Müller seit Jahren Vorsitzender ist. (rule_id
+    ``predicative``: a subordinate clause, the copula after the title at its end, the subject named before)"""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    if h.det not in ("none", "indef") or h.plural:
+        return False
+    k = h.end
+    cop = []
+    while k < s1 and doc[k].lower_ in ctx.w.relative_copulas:
+        cop.append(doc[k].lower_)
+        k += 1
+    if not cop or (k < s1 and doc[k].text not in ctx.w.punct_stop and doc[k].lower_ not in ("und", "oder")):
+        return False
+    for x in range(h.np_start - 1, max(s0, h.np_start - 7) - 1, -1):
+        if doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX"):
+            return False
+        nm = _name_ending_at(ctx, x + 1)
+        if nm is not None:
+            h.binding, h.name = "predicative", nm
+            if any(c in ctx.w.former_copulas for c in cop) and "geworden" not in cop:
+                h.status = "former"
+            return True
     return False

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..lexicon import declare_binding
 from ..context import _Ctx
-from ..hits import Hit
+from ..hits import Hit, _RANK
 from ..titles import _analyze
 from ..tokens import _clause_window
 
@@ -66,6 +66,11 @@ class Site:
         return self._copula
 
 
+def org_possessive(h: Hit) -> bool:
+    """The title follows an organisation's genitive, no article: "Thüringens Staatssekretärin"."""
+    return h.det == "poss" and h.org is not None and h.org_rank == _RANK["possessive"]
+
+
 def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
     doc, p = ctx.doc, ctx.p
     b = h.np_start
@@ -85,7 +90,7 @@ def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
         if x < b - 1 and doc[x].lower_ in p.copulas and (doc[x + 1].lower_ in ctx.w.prepositions
                                                           or doc[x + 1].pos_ == "ADV" or doc[x + 1].like_num):
             cb = x
-    if cb != b - 1 and doc[cb].lower_ in p.copulas and h.det in ("indef", "none"):
+    if cb != b - 1 and doc[cb].lower_ in p.copulas and (h.det in ("indef", "none") or org_possessive(h)):
         return doc[cb].lower_, cb + 1
     return prev, b
 
