@@ -10,6 +10,9 @@
 
 Tasks wrap the steps of the run plan (:mod:`pipeline.job.plan`, the same plan as
 `python -m pipeline run`) and pass paths, hashes and small dicts between them, never spaCy Docs.
+A run is three coarse task runs (ingest, parse_extract, commit), whatever the number of articles;
+parse_extract runs on every core (worker processes) or, with Dask, one chunk per Dask task. The
+flow's cost over `python -m pipeline run` is a fixed start-up (see README, "Local mode and its cost").
 """
 from __future__ import annotations
 
@@ -32,28 +35,15 @@ from prefect.artifacts import create_markdown_artifact  # noqa: E402
 from prefect.cache_policies import NONE as NO_CACHE  # noqa: E402
 
 from pipeline import runner, store  # noqa: E402
-from pipeline.job import plan  # noqa: E402
-from pipeline.nlp import model_key  # noqa: E402
-from pipeline.ruleset import rules_version, RULES_DIR  # noqa: E402
+from pipeline.job import plan, steps  # noqa: E402
 
 DEFAULT_CRON = "0 * * * *"      # hourly
 
 
-# ----------------------------------------------------------------------------- cache keys
-# Prefect's default cache policy hashes task inputs and source code; our inputs are
-# paths, and rule files are no source code. These keys name what a result depends on.
-def _parse_key(context, params) -> str:
-    return "parse-" + runner.short_id(runner.content_key(params["work_dir"]), model_key(params["model"]),
-                                      str(Path(params["cache_dir"]).resolve()))
-
-
-def _extract_key(context, params) -> str:
-    rv = rules_version(Path(params["rules_dir"]) if params["rules_dir"] else RULES_DIR)
-    return "extract-" + runner.short_id(runner.extract_key(params["work_dir"], params["model"], rv),
-                                        str(Path(params["results_dir"]).resolve()))
-
-
 # ----------------------------------------------------------------------------- tasks
+# No Prefect result persistence or cache keys: the parse cache (DocBins) and the extraction
+# results directory (keyed by articles, model, rules and code) already make a repeated or retried
+# run cheap, and persisting results costs writes per task run.
 @task(name="ingest", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def ingest_task(inputs: list[str], work_dir: str, only_new_in: str | None) -> dict:
     r = runner.ingest_step(inputs, work_dir, only_new_in=only_new_in)
@@ -61,16 +51,13 @@ def ingest_task(inputs: list[str], work_dir: str, only_new_in: str | None) -> di
             "n_skipped": r.n_skipped}
 
 
-@task(name="parse", cache_key_fn=_parse_key, persist_result=True, cache_expiration=timedelta(days=30))
-def parse_task(work_dir: str, cache_dir: str, model: str | None) -> dict:
-    """Parse the articles not yet in the parse cache (the model loads once per worker process)."""
-    return runner.parse_step(work_dir, cache_dir, model)
-
-
-@task(name="extract", cache_key_fn=_extract_key, persist_result=True, cache_expiration=timedelta(days=30))
-def extract_task(work_dir: str, cache_dir: str, model: dict, rules_dir: str | None, results_dir: str) -> dict:
-    """Run the rules; the result lands in a directory named by the extraction key."""
-    return runner.extract_cached(work_dir, cache_dir, model, rules_dir, results_dir)
+@task(name="parse_extract", cache_policy=NO_CACHE)
+def process_task(work_dir: str, cache_dir: str, model: str | None, rules_dir: str | None, results_dir: str,
+                 processes: int | None) -> dict:
+    """Parse what the parse cache lacks and extract, on ``processes`` worker processes (the model
+    loads once per process); the result lands in a directory named by the extraction key and is
+    reused as it is when the same articles, model, rules and code come again."""
+    return steps.process_cached(work_dir, cache_dir, model, rules_dir, results_dir, processes)
 
 
 @task(name="commit", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -93,30 +80,25 @@ def _summary_markdown(title: str, res: plan.RunResult) -> str:
 
 
 class PrefectSteps(plan.LocalSteps):
-    """The run plan's steps as Prefect tasks; parse and extract mapped over ``chunks`` parts of the
-    work dir (a Dask task runner spreads them over its workers)."""
-
-    def __init__(self):
-        self.parts: list[str] = []
+    """The run plan's steps as Prefect tasks. Parse + extract is one task over the whole work dir
+    (on every core of this machine), or, with ``chunks`` > 1, one task per chunk that a Dask task
+    runner spreads over its workers (one process per Dask worker)."""
 
     def ingest(self, req, work):
         r = ingest_task(list(req.inputs), str(work), str(req.out) if req.only_new else None)
         return plan.Ingested(r["work_dir"], r["n_articles"], r["n_rejects"], r["n_skipped"])
 
-    def parse(self, req, work, ing):
-        cache_dir = str(req.cache_dir)
-        self.parts = runner.split_work(work, req.chunks)
-        parsed = [runner.ensure_parsed(f.result(), p, cache_dir, req.model)
-                  for f, p in zip(parse_task.map(self.parts, unmapped(cache_dir), unmapped(req.model)), self.parts)]
-        return plan.Parsed.of(runner.sum_parse(parsed))
-
-    def extract(self, req, work, parsed):
-        cache_dir, results_dir, m = str(req.cache_dir), str(req.results_dir), parsed.as_dict()
-        futs = extract_task.map(self.parts, unmapped(cache_dir), unmapped(m), unmapped(req.rules_dir),
-                                unmapped(results_dir))
-        exs = [runner.ensure_extracted(f.result(), p, cache_dir, m, req.rules_dir, results_dir)
-               for f, p in zip(futs, self.parts)]
-        return plan.ExtractStats.of(runner.merge_extracted(work, exs))
+    def process(self, req, work, ing):
+        cache_dir, results_dir = str(req.cache_dir), str(req.results_dir)
+        if req.chunks > 1:
+            parts, processes = steps.split_work(work, req.chunks), 1
+        else:
+            parts, processes = [str(work)], req.processes
+        futs = process_task.map(parts, unmapped(cache_dir), unmapped(req.model), unmapped(req.rules_dir),
+                                unmapped(results_dir), unmapped(processes))
+        results = [f.result() for f in futs]
+        merged = steps.merge_extracted(work, results)
+        return plan.Parsed.of(steps.sum_parse(results)), plan.ExtractStats.of(merged)
 
     def commit(self, req, work, info):
         return plan.Committed.of(commit_task(str(work), str(req.out), info))
@@ -124,15 +106,16 @@ class PrefectSteps(plan.LocalSteps):
 
 @flow(name="process_corpus", log_prints=True)
 def process_corpus(input_dir: str = "corpus", out_dir: str = "outputs", rules_dir: str | None = None,
-                   model: str | None = None, only_new: bool = False, chunks: int = 1) -> dict:
-    """Ingest -> parse -> extract -> commit, from ``input_dir`` to ``out_dir`` (the run plan of
-    :mod:`pipeline.job.plan`, each step a task).
+                   model: str | None = None, only_new: bool = False, chunks: int = 1,
+                   processes: int | None = None) -> dict:
+    """Ingest -> parse + extract -> commit, from ``input_dir`` to ``out_dir`` (the run plan of
+    :mod:`pipeline.job.plan`, each step one task).
 
-    ``chunks`` > 1 splits parsing and extraction into that many tasks, which a
-    Dask task runner spreads over its workers.
+    Parse + extract runs on ``processes`` worker processes (default: every CPU). ``chunks`` > 1
+    splits it into that many tasks instead, which a Dask task runner spreads over its workers.
     """
     req = plan.RunRequest.of([str(input_dir)], out_dir, rules_dir=rules_dir, model=model, only_new=only_new,
-                             chunks=chunks)
+                             chunks=chunks, processes=processes)
     with store.locked(req.out):
         res = plan.execute(req, PrefectSteps())
         if res.nothing_new:
@@ -189,10 +172,12 @@ def _shared_api_server():
 
 
 def run_process_corpus(input_dir, out_dir, rules_dir=None, model=None, only_new=False,
-                       workers: int | None = None, dask_address: str | None = None) -> dict:
-    """Run process_corpus locally, or on Dask (a LocalCluster of ``workers`` or ``dask_address``)."""
+                       workers: int | None = None, dask_address: str | None = None,
+                       processes: int | None = None) -> dict:
+    """Run process_corpus locally (parse + extract on ``processes`` worker processes), or on Dask
+    (a LocalCluster of ``workers`` or ``dask_address``)."""
     if not workers and not dask_address:
-        return process_corpus(str(input_dir), str(out_dir), rules_dir, model, only_new, 1)
+        return process_corpus(str(input_dir), str(out_dir), rules_dir, model, only_new, 1, processes)
     from prefect_dask import DaskTaskRunner
 
     if dask_address:
@@ -202,9 +187,28 @@ def run_process_corpus(input_dir, out_dir, rules_dir=None, model=None, only_new=
             "n_workers": workers, "threads_per_worker": 1, "processes": True,
             "dashboard_address": None, "silence_logs": 40})
         n = 2 * workers
-    with _shared_api_server():
+    with _shared_api_server(), _dask_worker_env():
         return process_corpus.with_options(task_runner=task_runner)(
             str(input_dir), str(out_dir), rules_dir, model, only_new, n)
+
+
+@contextlib.contextmanager
+def _dask_worker_env():
+    """Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (and leaves it set in the
+    parent's environment too); setting any glibc malloc threshold also turns off glibc's dynamic mmap
+    threshold, so every buffer >= 128 KiB of the parse is a fresh mmap that page-faults. Workers of
+    the clusters this flow starts get glibc's defaults (benchmarks/bench_dask_malloc.py). Workers of
+    a cluster you start yourself: set ``distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_``
+    to null and do not export the variable."""
+    import dask
+    saved = os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            yield
+    finally:
+        os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        if saved is not None:
+            os.environ["MALLOC_TRIM_THRESHOLD_"] = saved
 
 
 # ----------------------------------------------------------------------------- CLI
@@ -219,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--rules", default=None)
     r.add_argument("--model", default=None)
     r.add_argument("--only-new", action="store_true")
+    r.add_argument("--processes", type=int, default=None,
+                   help="parse/extract worker processes without Dask (default: every CPU)")
     r.add_argument("--workers", type=int, default=None, help="local Dask cluster with N worker processes")
     r.add_argument("--dask-address", default=None, help="existing Dask scheduler, e.g. tcp://host:8786")
     rr = sub.add_parser("rerun", help="run the rerun_rules flow")
@@ -258,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         args = r.parse_args([])
     res = run_process_corpus(args.input_dir, args.out, args.rules, args.model, args.only_new,
-                             args.workers, args.dask_address)
+                             args.workers, args.dask_address, args.processes)
     print(res["summary"])
     return 0
 

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
-VOLATILE = {"ingested_at", "seen_at", "rules_version", "model_version"}
+VOLATILE = {"ingested_at", "seen_at", "first_seen_at", "revised_at", "rules_version", "model_version"}
 TABLES = ("articles", "mentions", "actors", "roles", "claims", "rejects")
 
 

@@ -5,6 +5,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _cmd_run(args) -> int:
     try:
         summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
                       only_new=args.only_new, progress=None if args.progress is None else args.progress,
-                      reextract=args.reextract)
+                      reextract=args.reextract, processes=args.processes)
     except RuleError as exc:
         print(f"error: rule file problem: {exc}", file=sys.stderr)
         return 2
@@ -39,6 +40,8 @@ def _cmd_rerun(args) -> int:
     from pipeline.runner import rerun_rules
     from pipeline.ruleset import RuleError
 
+    if args.processes:                  # extract_articles reads it (the re-run's worker processes)
+        os.environ["PIPELINE_PROCESSES"] = str(args.processes)
     try:
         res = rerun_rules(args.out, rules_dir=args.rules, full=args.full)
     except (RuleError, FileNotFoundError, RuntimeError) as exc:      # StoreError is a RuntimeError
@@ -52,15 +55,15 @@ def _cmd_rerun(args) -> int:
 
 
 def _cmd_info(args) -> int:
-    from pipeline.nlp import load_nlp
-    from pipeline.ruleset import load_rules
+    from pipeline.nlp import describe_model, spacy_version
+    from pipeline.ruleset import RULES_DIR, rules_version
 
-    nlp, info = load_nlp(args.model)
-    rules = load_rules(args.rules)
+    info = describe_model(args.model)          # from the model's meta.json: nothing is loaded
+    rules_dir = Path(args.rules) if args.rules else RULES_DIR
     data = {"pipeline_version": __version__, "model": info.name, "model_version": info.version,
             "model_path": info.path, "model_source": info.source, "components": list(info.components),
-            "spacy": __import__("spacy").__version__, "rules_dir": str(rules.directory),
-            "rules_version": rules.version}
+            "spacy": spacy_version(), "rules_dir": str(rules_dir),
+            "rules_version": rules_version(rules_dir)}
     if args.json:
         print(json.dumps(data, indent=2))
     else:
@@ -155,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
     r.add_argument("--model", default=None, help="spaCy model name or path (overrides PIPELINE_MODEL)")
     r.add_argument("--only-new", action="store_true", help="skip articles already in the outputs")
+    r.add_argument("--processes", type=int, default=None,
+                   help="parse/extract worker processes (default: every CPU; outputs do not depend on it)")
     r.add_argument("--reextract", action="store_true",
                    help="if the outputs were made with other rules, re-extract them with these first")
     r.add_argument("--max-chars", type=int, default=None,
@@ -169,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--rules", default=None, help="rules directory (default: pipeline/rules)")
     rr.add_argument("--full", action="store_true",
                     help="re-extract every article (default: only those the rule change can affect)")
+    rr.add_argument("--processes", type=int, default=None,
+                    help="extraction worker processes (default: every CPU)")
     rr.set_defaults(func=_cmd_rerun)
 
     i = sub.add_parser("info", help="show the model and rules in use")

@@ -69,6 +69,7 @@ import argparse
 import calendar
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -775,6 +776,85 @@ _RANGE_PRE = re.compile(r"(?:vom|von|zwischen)\s+$", re.I)
 _ABSOLUTE = {"iso", "numeric", "day_month", "month", "year", "year_part", "season", "quarter", "half"}
 
 
+# Speed: a rule's pattern is tried only where it can match. Every match of a rule contains a hit of
+# its gate (a month name, a year, "woche", "uhr", ...) and starts at the start of a word run (``\w+``)
+# at most _BACK runs before that hit (the optional words before a rule's keyword are fewer). So the
+# rule is tried at those run starts only, in order, as ``finditer`` would meet them: the same
+# matches, without trying every position of the text (a gate may hit more than the rule needs: that
+# only costs a try). tests/test_dates.py checks it against plain finditer.
+_BACK = 10
+_RUN = re.compile(r"\w+")
+_MON_GATE = re.compile("(?:" + "|".join(_MON_FULL + _MON_ABBR) + r")\.?(?!\w)")
+_YEAR_GATE = re.compile(_YEAR)
+_GATES: dict[str, tuple[str, ...] | re.Pattern] = {     # words or a pattern, over the lower-cased text
+    "iso": re.compile(r"\d{4}-\d"),
+    "numeric": re.compile(r"\d\.\s?\d"),
+    "day_month": _MON_GATE,
+    "month": _MON_GATE,
+    "year": _YEAR_GATE,
+    "year_part": _YEAR_GATE,
+    "year_rel": ("jahr", "heuer"),
+    "year_rel_part": ("jahres",),
+    "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"),
+    "quarter": re.compile(r"quartal|vierteljahr|q[1-4]"),
+    "quarter_rel": ("quartal", "vierteljahr"),
+    "half": ("halbjahr", "jahreshälfte"),
+    "weekday": tuple(WEEKDAYS),
+    "night": ("nacht",),
+    "dayword": ("gestern", "heute", "morgen", "gestrig", "heutig", "morgig"),
+    "week": ("woche",),
+    "week_part": ("woche",),
+    "weekend": ("wochenende",),
+    "month_rel": ("monat",),
+    "month_rel_part": ("monat",),
+    "ago": ("tag", "woche", "monat", "jahr", "stunde", "minute", "halben"),
+    "time": re.compile(r"\d:\d|uhr"),
+}
+# letters that re.IGNORECASE folds onto a gate's letters but str.lower() does not (and the one
+# whose lower case is longer, which would shift offsets): no gates for such a text
+_ODD_CASE = re.compile("[\u017f\u0130\u0131\u212a]")
+
+
+def _gate_hits(gate: tuple[str, ...] | re.Pattern, text: str, low: str) -> list[tuple[int, int]]:
+    """(start, end) of every hit of a gate; overlapping hits of a pattern lie inside an earlier hit."""
+    if not isinstance(gate, tuple):
+        return [m.span() for m in gate.finditer(low)]
+    out = []
+    for w in gate:
+        i = low.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    return out
+
+
+def _rule_matches(rule: _Rule, text: str, low: str, runs: list[int] | None, memo: dict) -> list[re.Match]:
+    """``list(rule.rx.finditer(text))``, trying the pattern only where its gate allows a match."""
+    gate = _GATES.get(rule.name)
+    if gate is None or runs is None:
+        return list(rule.rx.finditer(text))
+    starts = memo.get(id(gate))
+    if starts is None:
+        found: set[int] = set()
+        for s, e in _gate_hits(gate, text, low):
+            i = bisect_right(runs, s) - 1
+            j = bisect_right(runs, max(s, e - 1)) - 1
+            found.update(runs[max(0, i - _BACK):j + 1])
+        starts = memo[id(gate)] = sorted(found)
+    out, last = [], 0
+    for p in starts:
+        if p < last:
+            continue
+        m = rule.rx.match(text, p)
+        if m is None:
+            continue
+        if m.end() == p:                       # an empty match: finditer's own stepping decides
+            return list(rule.rx.finditer(text))
+        out.append(m)
+        last = m.end()
+    return out
+
+
 def find_expressions(text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, text) of temporal expressions in running text, in order.
 
@@ -782,8 +862,11 @@ def find_expressions(text: str) -> list[tuple[int, int, str]]:
     "2014 bis 2022") come as one span; only absolute expressions are joined into ranges.
     """
     cands = []
+    low = text.lower()
+    runs = None if _ODD_CASE.search(text) else [m.start() for m in _RUN.finditer(text)]
+    memo: dict = {}
     for rule in _RULES:
-        for m in rule.rx.finditer(text):
+        for m in _rule_matches(rule, text, low, runs, memo):
             s, e = m.span()
             if e > s and _plausible(text, s, e, rule):
                 cands.append((s, e, rule.name))

@@ -9,15 +9,20 @@ Order:
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib.util
+import json
 import logging
 import os
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:                       # spaCy is imported where a model is loaded, not before
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +42,27 @@ class ModelInfo:
     @property
     def key(self) -> str:
         """Identity of the parse: model name + version + spaCy version."""
-        return f"{self.name}-{self.version}-spacy{spacy.__version__}"
+        return f"{self.name}-{self.version}-spacy{spacy_version()}"
+
+    def as_dict(self) -> dict:
+        return {**dataclasses.asdict(self), "key": self.key}
 
 
-_LOADED: dict[str, tuple[Language, ModelInfo]] = {}
+def spacy_version() -> str:
+    """spaCy's version, without importing spaCy when it is not imported yet (that takes a second)."""
+    mod = sys.modules.get("spacy")
+    if mod is not None and hasattr(mod, "__version__"):
+        return mod.__version__
+    return _dist_version("spacy")
+
+
+@functools.lru_cache(maxsize=None)
+def _dist_version(name: str) -> str:
+    from importlib.metadata import version
+    return version(name)
+
+
+_LOADED: dict[str, tuple["Language", ModelInfo]] = {}
 
 
 def _candidates() -> list[tuple[str, str]]:
@@ -59,13 +81,23 @@ def resolve_model() -> tuple[str, str]:
     return cands[0] if cands else ("blank", "blank:de")
 
 
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    locs = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locs[0]) if locs else None
+
+
 def _meta_of(name: str) -> dict:
+    """The model's meta.json, read without importing spaCy (a directory or an installed package)."""
     if name == "blank:de":
         return {}
     path = Path(name)
     if not (path / "meta.json").exists():
-        path = spacy.util.get_package_path(name)
-    return spacy.util.get_model_meta(path)
+        path = _package_dir(name) or path
+    if (path / "meta.json").exists():
+        return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    import spacy
+    return spacy.util.get_model_meta(spacy.util.get_package_path(name))
 
 
 def _name_of(meta: dict) -> str:
@@ -74,16 +106,37 @@ def _name_of(meta: dict) -> str:
 
 def model_key(spec: str | None = None) -> str:
     """The parse-cache identity of the model :func:`load_nlp` would load, without loading it."""
-    name = spec or resolve_model()[1]
+    return describe_model(spec).key
+
+
+def describe_model(spec: str | None = None) -> ModelInfo:
+    """The :class:`ModelInfo` that :func:`load_nlp` gives for ``spec``, from the model's meta.json:
+    neither the model nor spaCy is loaded (``python -m pipeline info``, and the parent process of a
+    parallel run, whose workers load the model)."""
+    source, name = ("arg", spec) if spec else resolve_model()
+    if name in _LOADED:
+        return _LOADED[name][1]
+    if name == "blank:de":
+        return ModelInfo("blank_de", "0.0.0", "", source, ("sentencizer",))
     meta = _meta_of(name)
-    return f"{_name_of(meta)}-{meta.get('version', '0.0.0')}-spacy{spacy.__version__}"
+    path = Path(name)
+    if (path / "meta.json").exists():
+        where = str(path.resolve())
+    else:                                # an installed package: spaCy loads its data directory
+        pkg = _package_dir(name)
+        data = pkg / f"{meta.get('lang', 'de')}_{meta.get('name')}-{meta.get('version')}" if pkg else None
+        where = str(data.resolve()) if data is not None and data.exists() else str(pkg or name)
+    return ModelInfo(name=_name_of(meta), version=str(meta.get("version", "0.0.0")), path=where,
+                     source=source, components=tuple(meta.get("pipeline") or ()))
 
 
-def load_nlp(spec: str | None = None) -> tuple[Language, ModelInfo]:
+def load_nlp(spec: str | None = None) -> tuple["Language", ModelInfo]:
     """Load (and memoize) the pipeline. ``spec`` overrides the search order."""
     source, name = ("arg", spec) if spec else resolve_model()
     if name in _LOADED:
         return _LOADED[name]
+    import spacy
+
     if name == "blank:de":
         warnings.warn(
             "No German model found: neither PIPELINE_MODEL, de_core_news_lg/md/sm nor the "

@@ -323,3 +323,19 @@ def test_cli_find_and_byline(capsys):
     assert main(["14.02.2025 - 13:35 Uhr", "--byline"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out == {"datetime": "2025-02-14T13:35:00+01:00", "utc": "2025-02-14T12:35:00+00:00"}
+
+
+def test_find_expressions_gates_change_nothing(monkeypatch):
+    """find_expressions tries each rule only near its gate's hits (speed); with the gates off (plain
+    finditer over the whole text) the result is the same, on every expression of TABLE run together
+    and on text with odd case folding and long whitespace."""
+    import pipeline.dates as d
+
+    texts = [ARTICLE_SENTENCES, " und ".join(e for e, *_ in TABLE), ". ".join(e for e, *_ in TABLE),
+             "Am\n\n   Donnerstag,   den 13.    Februar 2025 um 14:30 Uhr sagte er: ſeit Montag 1.2.3. 4.5.",
+             "in der Nacht von Montag zum vergangenen Dienstag; Q3 2024; im ersten Halbjahr 2023; Jänner",
+             "Anfang 201414:00 Uhr; vor gut drei Wochen; am heutigen Tage; 2024-02-03T10:00; İstanbul 2020"]
+    gated = [find_expressions(t) for t in texts]
+    monkeypatch.setattr(d, "_GATES", {})
+    assert gated == [find_expressions(t) for t in texts]
+    assert sum(map(len, gated)) > 60

@@ -1,10 +1,11 @@
-"""The run plan: ingest -> parse -> extract -> commit/publish, written once.
+"""The run plan: ingest -> parse + extract -> commit/publish, written once.
 
 :func:`execute` runs a :class:`RunRequest` through a :class:`Steps` object that says how each step
 runs: :class:`LocalSteps` calls the library steps in this process (``python -m pipeline run``,
-:func:`run`); ``flows.py`` subclasses it so that each step is a Prefect task (chunked, cached,
-mapped over Dask workers). Steps pass paths and small typed values (:class:`Ingested`,
-:class:`Parsed`, :class:`ExtractStats`, :class:`Committed`), never Docs.
+:func:`run`; parse + extract on a pool of ``processes`` workers); ``flows.py`` subclasses it so
+that each step is one coarse Prefect task (chunks mapped over Dask workers only with Dask). Steps
+pass paths and small typed values (:class:`Ingested`, :class:`Parsed`, :class:`ExtractStats`,
+:class:`Committed`), never Docs.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from pipeline import store
-from pipeline.job.steps import StepResult, commit_step, extract_step, ingest_step, parse_step
+from pipeline.job.steps import StepResult, commit_step, ingest_step, process_step
 from pipeline.job.summary import Progress, RunSummary
 from pipeline.job.util import DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, new_work_dir
 from pipeline.schemas import TABLES
@@ -34,8 +35,9 @@ class RunRequest:
     only_new: bool = False
     cache_dir: Path | None = None             # parse cache (default OUT/_cache/docs)
     results_dir: Path | None = None           # extraction results of the flow (default OUT/_cache/extract)
-    chunks: int = 1                           # parse/extract tasks (the flow's scale-out)
+    chunks: int = 1                           # parse/extract tasks (the flow's scale-out over Dask)
     progress: bool | None = None              # progress bar on a terminal (the CLI)
+    processes: int | None = None              # parse/extract worker processes (default: every CPU)
     reextract: bool = False                   # published rows of other rules: re-extract them first
 
     @classmethod
@@ -125,43 +127,49 @@ class LocalSteps:
     def ingest(self, req: RunRequest, work: Path) -> Ingested:
         return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None)
 
-    def parse(self, req: RunRequest, work: Path, ing: Ingested) -> Parsed:
-        return Parsed.of(parse_step(work, req.cache_dir, req.model,
-                                    progress=Progress(ing.n_articles, "parse", enabled=req.progress)))
-
-    def extract(self, req: RunRequest, work: Path, parsed: Parsed) -> ExtractStats:
-        return ExtractStats.of(extract_step(work, req.cache_dir, parsed.as_dict(), req.rules_dir))
+    def process(self, req: RunRequest, work: Path, ing: Ingested) -> tuple[Parsed, ExtractStats]:
+        """Parse what the cache lacks and extract, in one pass over the articles (every core)."""
+        r = process_step(work, req.cache_dir, req.model, req.rules_dir, processes=req.processes,
+                         progress=Progress(ing.n_articles, "process", enabled=req.progress))
+        return Parsed.of(r), ExtractStats.of(r)
 
     def commit(self, req: RunRequest, work: Path, info: dict) -> Committed:
         return Committed.of(commit_step(work, req.out, info))
 
 
-def preflight(req: RunRequest) -> None:
+def preflight(req: RunRequest, installation: bool = True) -> None:
     """Before anything is read: the installation (imports, model) and every rule file are checked; a
-    problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article."""
+    problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article.
+    ``installation=False``: the input limits only (the rest imports every dependency, spaCy included)."""
     from pipeline.envcheck import EnvironmentProblem, check_environment
     from pipeline.ruleset import load_rules
     from pipeline.sources import limits
-    check_environment(req.model)
+    if installation:
+        check_environment(req.model)
     try:
         limits()
     except ValueError as exc:
         raise EnvironmentProblem(f"bad input limit setting: {exc}") from None
-    load_rules(req.rules_dir)
+    if installation:
+        load_rules(req.rules_dir)
 
 
 def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
-    """The run: ingest -> parse -> extract -> commit, in a fresh work dir under OUT/_runs/."""
+    """The run: ingest -> parse + extract -> commit, in a fresh work dir under OUT/_runs/.
+
+    An ``only_new`` run (the scheduled one) checks the installation and the rules once ingest found
+    something new, before anything is parsed or written: a run with nothing new stays a fast no-op."""
     t0 = time.perf_counter()
-    preflight(req)
+    preflight(req, installation=not req.only_new)
     check_outputs(req)
     work = new_work_dir(req.out)
     try:
         ing = steps.ingest(req, work)
         if req.only_new and ing.n_articles == 0 and ing.n_rejects == 0:
             return RunResult(req, ing, seconds=time.perf_counter() - t0)
-        parsed = steps.parse(req, work, ing)
-        ex = steps.extract(req, work, parsed)
+        if req.only_new:
+            preflight(req)
+        parsed, ex = steps.process(req, work, ing)
         com = steps.commit(req, work, run_info(parsed, ex))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -207,10 +215,11 @@ def check_outputs(req: RunRequest) -> None:
 
 def summarize(res: RunResult) -> RunSummary:
     req, ing = res.request, res.ingested
-    if res.nothing_new:
-        from pipeline.ruleset import load_rules
+    if res.nothing_new:                 # the rules' version only: loading them would import spaCy
+        from pipeline.ruleset import RULES_DIR, rules_version
         return RunSummary(str(req.out), None, 0, ing.n_skipped, 0, 0, 0, 0, 0, 0, 0, res.seconds, "-",
-                          load_rules(req.rules_dir).version, store.manifest(req.out).get("rows", {}))
+                          rules_version(Path(req.rules_dir) if req.rules_dir else RULES_DIR),
+                          store.manifest(req.out).get("rows", {}))
     m, ex, com = res.parsed, res.extracted, res.committed
     return RunSummary(
         out_dir=str(req.out), version=com.version, articles_read=ex.articles,
@@ -224,14 +233,16 @@ def summarize(res: RunResult) -> RunSummary:
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
         cache_dir=None, only_new: bool = False, progress: bool | None = None,
-        lock_timeout: float = 600.0, reextract: bool = False) -> RunSummary:
-    """Ingest, parse, extract and publish: the whole job, in this process."""
+        lock_timeout: float = 600.0, reextract: bool = False, processes: int | None = None) -> RunSummary:
+    """Ingest, parse, extract and publish: the whole job, driven from this process (parse and
+    extract on ``processes`` worker processes, default every CPU; the outputs do not depend on it)."""
     with store.locked(out_dir, lock_timeout), gc_frozen():
         return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                    only_new=only_new, progress=progress, reextract=reextract)
+                    only_new=only_new, progress=progress, reextract=reextract, processes=processes)
 
 
-def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress, reextract=False) -> RunSummary:
+def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress, reextract=False,
+         processes=None) -> RunSummary:
     req = RunRequest.of(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                        only_new=only_new, progress=progress, reextract=reextract)
+                        only_new=only_new, progress=progress, reextract=reextract, processes=processes)
     return summarize(execute(req, LocalSteps()))

@@ -1,11 +1,19 @@
-"""The library steps: ingest -> parse -> extract -> commit.
+"""The library steps: ingest -> parse + extract -> commit.
 
 Each step reads and writes files in a run's work directory and returns small
 values (paths, counts, hashes), so the CLI calls them in a row and
 ``flows.py`` wraps each as a Prefect task without passing Docs around.
+
+Parse and extract are one step (:func:`process_step`): articles stream through it in batches, on
+every core (one worker process per core, the model loaded once per process); each worker parses
+the articles of its batch that are not in the parse cache, writes their DocBins for later re-runs,
+extracts from the Docs it just parsed (never reading back what it wrote) and hands back the batch's
+rows as Arrow tables, which are appended to the work dir's Parquet files. Memory stays bounded by
+the batch size, whatever the corpus size.
 """
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import os
@@ -14,7 +22,7 @@ import traceback
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,7 +30,10 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
-from pipeline.job.util import PARSE_BATCH, blank_vocab, now_utc, sha256, short_id
+from pipeline.job.util import PARSE_BATCH, blank_vocab, gc_frozen, now_utc, sha256, short_id
+
+INGEST_BATCH = 1000                       # article rows written at a time by the ingest step
+PROCESS_BATCH = 16                        # articles a worker parses and extracts at a time
 from pipeline.schemas import TABLES, to_table
 
 log = logging.getLogger(__name__)
@@ -59,8 +70,9 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         # rejects carry their line in source_path, so a new bad line of a seen file is new)
         known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
                                 old.column("detail").to_pylist()))
-    rows, rejects, seen = [], [], {}
-    skipped = 0
+    rows, rejects, seen, shas = [], [], {}, []
+    skipped = n_rows = 0
+    writer = None                           # opened when the first batch is full (small inputs: at the end)
 
     def reject(path, reason, detail):
         if (path, reason, detail) not in known_rejects:
@@ -85,9 +97,17 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         row.pop("line", None)
         row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
         rows.append(row)
-    pq.write_table(to_table("articles", rows), work / "articles.parquet")
+        shas.append(sha)
+        if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
+            writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
+            writer.write_table(to_table("articles", rows))
+            n_rows += len(rows)
+            rows = []
+    writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
+    writer.write_table(to_table("articles", rows))
+    writer.close()
     pq.write_table(to_table("rejects", rejects), work / "rejects.parquet")
-    return StepResult(str(work), len(rows), len(rejects), skipped, [r["content_sha256"] for r in rows])
+    return StepResult(str(work), n_rows + len(rows), len(rejects), skipped, shas)
 
 
 # --------------------------------------------------------------------------- parse
@@ -119,29 +139,93 @@ def parse_step(work_dir: str | Path, cache_dir: str | Path, model: str | None = 
             "path": info.path, "source": info.source, "parsed": len(todo), "cached": done}
 
 
-# --------------------------------------------------------------------------- extract
+# --------------------------------------------------------------------------- parse + extract
+def default_processes() -> int:
+    """Worker processes for parse and extract: ``PIPELINE_PROCESSES`` if set, else the CPUs this
+    process may run on."""
+    env = os.environ.get("PIPELINE_PROCESSES")
+    if env:
+        return max(1, int(env))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:                       # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs to parse and extract a batch (small, picklable)."""
+    cache_dir: str
+    model_key: str
+    model_spec: str | None                       # None: parse nothing, read every Doc from the cache
+    rules_dir: str | None
+    prov: tuple[tuple[str, str], ...]            # model_name, model_version, rules_version
+
+
 @dataclass
 class Extracted:
     """Rows of a set of articles, in article order, before any corpus-level merge."""
     rows: dict[str, list[dict]]              # articles, mentions (with _actor_type), roles, claims
     rejects: list[dict]
     words: dict[str, str]                    # article_id -> distinct lemmas (incremental.doc_words)
+    parsed: int = 0                          # articles parsed here (not found in the parse cache)
 
 
-def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
-                     progress: Callable[[int], None] | None = None) -> Extracted:
-    """Run the extractors over the cached parses of ``arts`` (article rows, updated in place)."""
+_VOCAB: list = []                            # this process's vocab for reading DocBins
+
+
+def _read_vocab():
+    if not _VOCAB:
+        _VOCAB.append(blank_vocab())
+    return _VOCAB[0]
+
+
+def _docs_of(job: _Job, arts: list[dict]) -> tuple[list, int]:
+    """A Doc (or None) for every article: parsed now when not in the cache (and a model is given; the
+    DocBin is written for later re-runs), else read from the cache. Returns (docs, number parsed)."""
+    cache = DocCache(job.cache_dir, job.model_key)
+    docs: list = [None] * len(arts)
+    todo = []
+    for i, art in enumerate(arts):
+        if job.model_spec is not None and art["content_sha256"] not in cache:
+            todo.append(i)
+        else:
+            docs[i] = cache.get(art["content_sha256"], _read_vocab())
+    if todo:
+        from pipeline.nlp import load_nlp
+
+        from pipeline.pieces import parse_isolated
+
+        nlp, info = load_nlp(job.model_spec or None)
+        if info.key != job.model_key:
+            raise RuntimeError(f"model {info.key} loaded, but the run is for {job.model_key}")
+        at = {arts[i]["content_sha256"]: i for i in todo}
+        # per text: long texts in pieces (bounded memory); a text spaCy fails on is left out of the
+        # cache (its article becomes an extract_error reject) instead of stopping the run
+        items = [(arts[i]["content_sha256"], arts[i]["body_text"]) for i in todo]
+        for (sha, _), doc in parse_isolated(nlp, items, PARSE_BATCH):
+            if not isinstance(doc, Exception):
+                cache.put(sha, doc)
+                docs[at[sha]] = doc          # extracted from as it is: never read back
+    return docs, len(todo)
+
+
+def _extract_batch(job: _Job, arts: list[dict]) -> Extracted:
+    """Parse (what the cache lacks) and extract one batch of article rows (updated in place)."""
     from pipeline.extract import DocView, extract
     from pipeline.incremental import doc_words
+    from pipeline.ruleset import load_rules
 
-    vocab = vocab or blank_vocab()
+    rules = load_rules(job.rules_dir)
+    prov = dict(job.prov)
+    docs, parsed = _docs_of(job, arts)
     out: dict[str, list[dict]] = {"articles": [], **{name: [] for name in RAW}}
     rejects, words = [], {}
-    for art in arts:
-        doc = cache.get(art["content_sha256"], vocab)
+    for art, doc in zip(arts, docs):
         try:
             if doc is None:
-                raise RuntimeError(f"no cached parse for {art['content_sha256']} under {cache.dir} "
+                raise RuntimeError(f"no cached parse for {art['content_sha256']} under "
+                                   f"{DocCache(job.cache_dir, job.model_key).dir} "
                                    "(spaCy failed on this text, see the run's log, or the cache was pruned)")
             view = DocView.of(doc)
             rows = rows_for_article(art, extract(doc, rules, view), view.sentence_at)
@@ -156,42 +240,211 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
         for name, rs in rows.items():
             out[name].extend({**r, **prov} for r in rs)
         words[art["article_id"]] = doc_words(doc)
+    return Extracted(out, rejects, words, parsed)
+
+
+def _batch_tables(job: _Job, arts: list[dict]) -> tuple[dict[str, pa.Table], int]:
+    """One batch as the Arrow tables of an extract step's files (what a worker sends back)."""
+    ex = _extract_batch(job, arts)
+    tables = {name: to_table(name, rs) for name, rs in ex.rows.items()}
+    tables["actor_types"] = pa.Table.from_pylist(actor_type_rows(ex.rows["mentions"]), schema=_ACTOR_TYPES)
+    tables["extract_rejects"] = to_table("rejects", ex.rejects)
+    tables["words"] = pa.table({"article_id": list(ex.words), "words": list(ex.words.values())}, schema=_WORDS)
+    return tables, ex.parsed
+
+
+_POOL_JOB: list = []
+
+
+def _pool_init(job: _Job) -> None:
+    """A worker process: load the rules (and, when something is to be parsed, the model) once."""
+    from pipeline.ruleset import load_rules
+
+    load_rules(job.rules_dir)
+    _POOL_JOB[:] = [job]
+
+
+class WorkerError(RuntimeError):
+    """A batch failed in a worker process (what it raised, with its traceback, as text: not every
+    exception can be pickled back, and one that cannot would leave the pool waiting forever)."""
+
+
+def _pool_run(args):
+    fn, arts = args
+    try:
+        return fn(_POOL_JOB[0], arts)
+    except Exception as exc:  # noqa: BLE001 - sent back as text, raised again in the parent
+        raise WorkerError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}") from None
+
+
+def _mp_context():
+    """fork where there is one (workers start at once and share what the parent loaded), else spawn."""
+    import multiprocessing as mp
+    return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+
+
+def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processes: int,
+                parallel: bool = True) -> Iterator:
+    """``fn(job, batch)`` for every batch, results in batch order: in this process, or on a pool of
+    ``processes`` workers with at most two batches per worker in flight (bounded memory)."""
+    if processes <= 1 or not parallel:
+        for b in batches:
+            yield fn(job, b)
+        return
+    with _mp_context().Pool(processes, initializer=_pool_init, initargs=(job,)) as pool:
+        pending: collections.deque = collections.deque()
+        for b in batches:
+            pending.append(pool.apply_async(_pool_run, ((fn, b),)))
+            if len(pending) >= 2 * processes:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for r in rows:
+        batch.append(r)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Writers:
+    """One Parquet file per extracted table, appended batch by batch."""
+
+    def __init__(self, dest: Path):
+        self.dest, self.w, self.n = dest, {}, collections.Counter()
+
+    def write(self, tables: dict[str, pa.Table]) -> None:
+        for name, t in tables.items():
+            if name not in self.w:
+                self.w[name] = pq.ParquetWriter(self.dest / f"{name}.parquet", t.schema)
+            if t.num_rows:
+                self.w[name].write_table(t)
+                self.n[name] += t.num_rows
+
+    def close(self, schemas: dict[str, pa.Schema]) -> None:
+        for name, schema in schemas.items():
+            if name not in self.w:
+                self.w[name] = pq.ParquetWriter(self.dest / f"{name}.parquet", schema)
+        for w in self.w.values():
+            w.close()
+
+
+def _extracted_schemas() -> dict[str, pa.Schema]:
+    return {**{n: TABLES[n] for n in ("articles", *RAW)}, "actor_types": _ACTOR_TYPES,
+            "extract_rejects": TABLES["rejects"], "words": _WORDS}
+
+
+def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict | None = None,
+                 rules_dir: str | Path | None = None, dest: str | Path | None = None,
+                 processes: int | None = None, progress: Callable[[int], None] | None = None,
+                 batch_size: int | None = None, parse: bool = True) -> dict:
+    """Parse (what the parse cache lacks) and extract every article of ``work/articles.parquet``.
+
+    Articles stream through in batches of ``batch_size`` (default ``PROCESS_BATCH``), on ``processes`` worker processes
+    (default :func:`default_processes`; one process when there are fewer than two batches);
+    the outputs are the same, row for row and in the same order, for any number of processes.
+    Writes ``<dest or work>/<table>.parquet`` for the tables in ``EXTRACTED``. ``model``: a model
+    name or path (``None``: the default model), or the model dict of an earlier parse; with
+    ``parse=False`` nothing is parsed (an article without a cached parse becomes a reject) and the
+    model is never loaded. Returns the model info (name, version, key, path, source), ``parsed``,
+    ``cached`` and the extraction counts.
+    """
+    from pipeline.nlp import describe_model
+    from pipeline.ruleset import load_rules
+
+    work = Path(work_dir)
+    dest = Path(dest) if dest else work
+    dest.mkdir(parents=True, exist_ok=True)
+    batch_size = batch_size or PROCESS_BATCH
+    rules = load_rules(rules_dir)
+    info = dict(model) if isinstance(model, dict) else describe_model(model).as_dict()
+    spec = model.get("path") if isinstance(model, dict) else model
+    job = _Job(str(cache_dir), info["key"], (spec or "") if parse else None,
+               str(rules_dir) if rules_dir else None,
+               (("model_name", info["name"]), ("model_version", info["version"]),
+                ("rules_version", rules.version)))
+    src = pq.ParquetFile(work / "articles.parquet")
+    n_arts = src.metadata.num_rows
+    processes = max(1, processes or default_processes())
+    if parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job):
+        _preload_model(job)             # loaded once here; the forked workers share it
+    rows = (r for b in src.iter_batches(batch_size=max(batch_size, 64)) for r in b.to_pylist())
+    writers = _Writers(dest)
+    parsed = 0
+    actors: set[str] = set()
+    try:
+        for tables, n_parsed in run_batches(_batch_tables, job, _batches(rows, batch_size), processes,
+                                            parallel=n_arts > batch_size):
+            writers.write(tables)
+            parsed += n_parsed
+            actors.update(tables["actor_types"].column("actor_id").to_pylist())
+            if progress:
+                progress(tables["articles"].num_rows + tables["extract_rejects"].num_rows)
+    finally:
+        writers.close(_extracted_schemas())
+    n = writers.n
+    return {**{k: info[k] for k in ("name", "version", "key", "path", "source")},
+            "parsed": parsed, "cached": n_arts - parsed,
+            "rules_version": rules.version, "rules_dir": str(rules.directory),
+            "articles": n["articles"], **{name: n[name] for name in RAW},
+            "extract_rejects": n["extract_rejects"], "actors": len(actors)}
+
+
+def _any_unparsed(work: Path, job: _Job) -> bool:
+    cache = DocCache(job.cache_dir, job.model_key)
+    shas = pq.read_table(work / "articles.parquet", columns=["content_sha256"]).column("content_sha256")
+    return any(s not in cache for s in shas.to_pylist())
+
+
+def _preload_model(job: _Job) -> None:
+    """Load the model in this process before the pool starts: forked workers inherit it (memory
+    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op."""
+    if _mp_context().get_start_method() == "fork":
+        from pipeline.nlp import load_nlp
+        load_nlp(job.model_spec or None)
+        gc_frozen.more()                # out of the GC's passes: the workers' pages stay shared
+
+
+def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
+                     progress: Callable[[int], None] | None = None, processes: int | None = None,
+                     batch_size: int | None = None) -> Extracted:
+    """Run the extractors over the cached parses of ``arts`` (article rows), on ``processes`` worker
+    processes (default :func:`default_processes`) when there are more than ``batch_size`` articles;
+    the rows come back in article order either way (``rows["articles"]``: the article rows with
+    provenance and ``n_tokens``; ``arts`` itself is only updated in place without workers)."""
+    job = _Job(str(cache.root), cache.model_key, None, str(rules.directory),
+               tuple(prov.items()))
+    processes = max(1, processes or default_processes())
+    batch_size = batch_size or PROCESS_BATCH
+    out: dict[str, list[dict]] = {"articles": [], **{name: [] for name in RAW}}
+    rejects, words = [], {}
+    parallel = len(arts) > batch_size
+    for ex in run_batches(_extract_batch, job, _batches(arts, batch_size), processes, parallel):
+        for name, rs in ex.rows.items():
+            out[name].extend(rs)
+        rejects.extend(ex.rejects)
+        words.update(ex.words)
         if progress:
-            progress(1)
+            progress(len(ex.rows["articles"]) + len(ex.rejects))
     return Extracted(out, rejects, words)
 
 
 def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
                  dest: str | Path | None = None, progress: Callable[[int], None] | None = None,
-                 vocab=None) -> dict:
+                 vocab=None, processes: int | None = None) -> dict:
     """Run the rule-based extractors over cached parses of ``work/articles.parquet``.
 
     Writes ``<dest or work>/<table>.parquet`` for the tables in ``EXTRACTED``.
-    Needs no model: Docs are read from the cache with a blank German vocab (or
-    ``vocab``). An article whose extraction fails becomes a reject row.
+    Needs no model: Docs are read from the cache with a blank German vocab. An article
+    whose extraction fails (or has no cached parse) becomes a reject row.
     """
-    from pipeline.ruleset import load_rules
-
-    work = Path(work_dir)
-    rules = load_rules(rules_dir)
-    cache = DocCache(cache_dir, model["key"])
-    dest = Path(dest) if dest else work
-    arts = pq.read_table(work / "articles.parquet").to_pylist()
-    prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
-    ex = extract_articles(arts, cache, rules, prov, vocab, progress)
-    out = ex.rows
-    dest.mkdir(parents=True, exist_ok=True)
-    for name, rs in out.items():
-        pq.write_table(to_table(name, rs), dest / f"{name}.parquet")
-    # mentions carry the actor type only for building the actors table
-    types = actor_type_rows(out["mentions"])
-    pq.write_table(pa.Table.from_pylist(types, schema=_ACTOR_TYPES), dest / "actor_types.parquet")
-    pq.write_table(to_table("rejects", ex.rejects), dest / "extract_rejects.parquet")
-    pq.write_table(pa.table({"article_id": list(ex.words), "words": list(ex.words.values())}, schema=_WORDS),
-                   dest / "words.parquet")
-    return {"rules_version": rules.version, "rules_dir": str(rules.directory),
-            **{n: len(v) for n, v in out.items()}, "extract_rejects": len(ex.rejects),
-            "actors": len({t["actor_id"] for t in types})}
+    r = process_step(work_dir, cache_dir, model, rules_dir, dest, processes, progress, parse=False)
+    return {k: r[k] for k in ("rules_version", "rules_dir", "articles", *RAW, "extract_rejects", "actors")}
 
 
 def split_work(work_dir: str | Path, n_chunks: int) -> list[str]:
@@ -236,6 +489,31 @@ def sum_parse(results: list[dict]) -> dict:
     m["parsed"] = sum(r["parsed"] for r in results)
     m["cached"] = sum(r["cached"] for r in results)
     return m
+
+
+def process_cached(work_dir: str | Path, cache_dir: str | Path, model: str | None, rules_dir,
+                   results_dir: str | Path, processes: int | None = None) -> dict:
+    """:func:`process_step` into ``results_dir/<extraction key>/``, reusing a complete earlier result
+    (then nothing is parsed or extracted: a retried or repeated flow run costs a directory lookup)."""
+    from pipeline.nlp import describe_model
+    from pipeline.ruleset import load_rules
+
+    rules = load_rules(rules_dir)
+    key = extract_key(work_dir, describe_model(model).as_dict(), rules.version)
+    dest = Path(results_dir) / key
+    done = dest / "stats.json"
+    if done.exists():
+        stats = json.loads(done.read_text())
+        return {**stats, "parsed": 0, "cached": stats["parsed"] + stats["cached"], "dir": str(dest),
+                "reused": True}
+    tmp = Path(results_dir) / f".{key}.{uuid.uuid4().hex[:6]}"
+    stats = process_step(work_dir, cache_dir, model, rules_dir, dest=tmp, processes=processes)
+    (tmp / "stats.json").write_text(json.dumps(stats))
+    try:
+        os.replace(tmp, dest)
+    except OSError:                 # another worker finished the same key first
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {**stats, "dir": str(dest), "reused": False}
 
 
 def extract_cached(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir,

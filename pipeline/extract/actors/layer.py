@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
+from pipeline.extract.view import doc_tokens
 from pipeline.ruleset import RuleSet
 
 from . import persons
@@ -124,7 +125,7 @@ def _name_after(doc: Doc, i: int) -> str | None:
 def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"Blaser GmbH", "die Thyssenkrupp AG": the name before a legal form."""
     forms = word_list(rules, "legal_forms_cased")
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.text in forms and t.i > 0 and doc[t.i - 1].pos_ in ("PROPN", "X", "NOUN"):
             name = _name_run_before(doc, t.i)
             if name:
@@ -134,7 +135,7 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]):
             name = _name_after(doc, t.i + 1)
             if name and name.split()[0] not in ev.person_given:
@@ -147,7 +148,7 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
     suffixes = tuple(word_list(rules, "noun_suffixes"))
     gaz = rules.get("gazetteer")
-    for t in doc:
+    for t in doc_tokens(doc):
         if "-" not in t.text:
             continue
         prefix, _, head = t.text.rpartition("-")
@@ -172,7 +173,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
             ev.person_surnames.add(words[-1])
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.pos_ == "PROPN" or (t.ent_type_ in ("ORG", "MISC") and t.pos_ != "NOUN"):
             ev.propn_words.add(t.text)
         elif t.pos_ == "NOUN":
@@ -249,8 +250,9 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
     gaz = rules.get("gazetteer")
     out = []
     i = 0
+    toks = doc_tokens(doc)
     while i < len(doc):
-        t = doc[i]
+        t = toks[i]
         hit = None if i in taken or not _cap(t.text) else _gazetteer_hit(doc, i, gaz, ev)
         if hit is None:
             i += 1
@@ -275,7 +277,7 @@ def _proper_reading(t: Token, ev: Evidence) -> bool:
 
 
 def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | None:
-    t = doc[i]
+    t = doc_tokens(doc)[i]
     if _lookup(ev.org, t.text) and _proper_reading(t, ev):
         return i + 1, "ORG"
     if gaz is None:

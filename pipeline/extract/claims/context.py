@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
-from pipeline.extract.view import doc_text
+from pipeline.extract.view import doc_text, doc_tokens
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -77,7 +77,7 @@ class Ctx:
         self.w = SimpleNamespace(**{name: W("claims", name) for name in WORD_LISTS})
         self.triggers = find_triggers(doc, R)
         self.stages = {st: active(R.rules, st) for st in STAGES}
-        self.toks: list[Token] = list(doc)
+        self.toks: list[Token] = doc_tokens(doc)
         self.low = [t.text.lower() for t in self.toks]
         self.text = doc_text(doc)
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")

@@ -7,6 +7,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
+from pipeline.extract.view import doc_tokens
 from pipeline.ruleset import RuleSet
 from .lexicon import Form
 from .bindings import _bind_patterns
@@ -51,7 +52,7 @@ def _scan(ctx: _Ctx) -> list[Hit]:
 
 def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) -> Hit | None:
     doc = ctx.doc
-    t = doc[i]
+    t = doc_tokens(doc)[i]
     ent = ctx.ent_of.get(i)
     if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text:
         return None

@@ -1,0 +1,141 @@
+"""Speed and scale of a whole run (issue 16): `pipeline run` against bare `nlp.pipe`, peak memory at
+several corpus sizes, start-up time of `python -m pipeline info`.
+
+    python benchmarks/bench_scale.py [--articles 300] [--processes 2] [--repeat 3] [--sizes 100,300,600]
+
+The corpus: the Wikinews texts of ../shared/data/quotes/wikinews (dev, then train), one JSONL line
+an article, the first N. Every measure runs in a fresh process (whole-process wall time, so model
+loading and imports count), and the compared commands alternate, `--repeat` times; medians are
+reported, with the CPU seconds of the whole process tree (user + sys: on a machine shared with
+other jobs, CPU time compares the work done better than wall time). Peak RSS is that of the largest
+process of a run (the parent or one worker), from ``getrusage(RUSAGE_CHILDREN)`` of a fresh wrapper
+process per run.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PY = sys.executable
+
+BARE = r"""
+import json, sys, time
+from pipeline.nlp import load_nlp
+nlp, _ = load_nlp(None)
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
+n = int(sys.argv[2])
+tokens = 0
+for doc in nlp.pipe(texts, batch_size=16, n_process=n):
+    tokens += len(doc)
+print(tokens)
+"""
+
+WRAP = r"""
+import json, resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"cpu": r.ru_utime + r.ru_stime, "maxrss_mb": r.ru_maxrss / 1024}))
+"""
+
+
+def corpus(n: int, dest: Path) -> Path:
+    texts = []
+    for split in ("dev", "train"):
+        src = SHARED / "data" / "quotes" / "wikinews" / f"{split}.jsonl.gz"
+        if src.exists():
+            with gzip.open(src, "rt", encoding="utf-8") as fh:
+                texts += [json.loads(line)["originalText"] for line in fh]
+    if len(texts) < n:
+        raise SystemExit(f"only {len(texts)} texts under {SHARED} (need {n})")
+    with dest.open("w", encoding="utf-8") as w:
+        for i, t in enumerate(texts[:n]):
+            w.write(json.dumps({"id": f"wikinews-{i}", "text": t}, ensure_ascii=False) + "\n")
+    return dest
+
+
+TREE = ROOT                 # the checkout whose pipeline runs (--tree: another one, e.g. a baseline)
+
+
+def timed(cmd: list[str], env=None) -> tuple[float, str]:
+    t = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True, cwd=TREE, env=env)
+    if p.returncode != 0:
+        raise SystemExit(f"{cmd} failed:\n{p.stderr[-3000:]}")
+    return time.perf_counter() - t, p.stdout
+
+
+def measured(cmd: list[str], env=None) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the whole process tree, peak RSS MB of its largest process)."""
+    wall, out = timed([PY, "-c", WRAP, *cmd], env)
+    d = json.loads(out.strip().splitlines()[-1])
+    return wall, d["cpu"], d["maxrss_mb"]
+
+
+def run_cmd(inp: Path, out: Path, processes: int) -> list[str]:
+    """``processes`` 0: a checkout without the option (one process)."""
+    return [PY, "-m", "pipeline", "run", str(inp), "--out", str(out), "--no-progress",
+            *(["--processes", str(processes)] if processes else [])]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes", default="100,300,600", help="corpus sizes for peak RSS")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,rss,info")
+    ap.add_argument("--tree", type=Path, default=None, help="run the pipeline of this checkout instead")
+    args = ap.parse_args(argv)
+    global TREE
+    TREE = (args.tree or ROOT).resolve()
+    skip = set(filter(None, args.skip.split(",")))
+    env = {**os.environ, "PYTHONPATH": str(TREE)}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        if "ratio" not in skip:
+            inp = corpus(args.articles, tmp / "corpus.jsonl")
+            bare, full, one = [], [], []
+            tokens = int(timed([PY, "-c", BARE, str(inp), "1"], env)[1].strip())
+            for i in range(args.repeat):
+                bare.append(measured([PY, "-c", BARE, str(inp), str(args.processes)], env))
+                full.append(measured(run_cmd(inp, tmp / f"out{i}", args.processes), env))   # fresh OUT
+                one.append(measured(run_cmd(inp, tmp / f"one{i}", 1), env))
+
+            def med(rs, k):
+                return statistics.median(r[k] for r in rs)
+            print(f"corpus: {args.articles} articles, {tokens} tokens; processes {args.processes}; "
+                  f"medians of {args.repeat}, alternating; wall s / CPU s of the process tree / peak RSS")
+            for label, rs in ((f"bare nlp.pipe (n_process={args.processes})", bare),
+                              (f"pipeline run --processes {args.processes}", full),
+                              ("pipeline run --processes 1", one)):
+                print(f"{label:34s} {med(rs, 0):7.1f} s wall ({tokens / med(rs, 0):7,.0f} tokens/s)  "
+                      f"{med(rs, 1):7.1f} s CPU  {med(rs, 2):5.0f} MB")
+            print(f"ratio bare/run: wall {med(bare, 0) / med(full, 0):.2f}, CPU {med(bare, 1) / med(full, 1):.2f}; "
+                  f"speed-up of {args.processes} processes over 1: {med(one, 0) / med(full, 0):.2f}x")
+            print("wall runs:", [[round(r[0], 1) for r in rs] for rs in (bare, full, one)])
+        if "rss" not in skip:
+            for n in [int(x) for x in args.sizes.split(",")]:
+                inp = corpus(n, tmp / f"rss{n}.jsonl")
+                wall, cpu, rss = measured(run_cmd(inp, tmp / f"rss_out{n}", args.processes), env)
+                print(f"peak RSS, {n} articles, {args.processes or 1} processes: {rss:.0f} MB (largest process); "
+                      f"{wall:.1f} s wall, {cpu:.1f} s CPU ({cpu / n * 1000:.0f} ms CPU/article)")
+        if "info" not in skip:
+            ts = [timed([PY, "-m", "pipeline", "info"], env)[0] for _ in range(5)]
+            hs = [timed([PY, "-m", "pipeline", "--help"], env)[0] for _ in range(5)]
+            print(f"python -m pipeline info: median {statistics.median(ts):.2f} s (min {min(ts):.2f}); "
+                  f"--help: median {statistics.median(hs):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
