@@ -76,6 +76,8 @@ def is_passive(c: Ctx, h: Hit) -> bool:
 
 def is_source_noun(c: Ctx, k: int) -> bool:
     w = c.toks[k].text
+    if w.endswith("s") and (w[:-1] in c.R.nouns or (w.endswith("es") and w[:-2] in c.R.nouns)):
+        return True                     # a genitive: "gemäß eines Urteils", "laut des Berichts"
     return w in c.R.nouns or w.lower().endswith(c.R.noun_suffixes)
 
 

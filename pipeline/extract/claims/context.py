@@ -21,14 +21,14 @@ from .triggers import find_triggers, SpeechRules, VerbEntry
 # the claims extractor's word lists in rules/words.yaml (section claims), as attributes of Ctx.w
 WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_prepositions", "demonstratives",
               "object_control_verbs", "skippable", "time_nouns", "relative_pronouns", "subordinators",
-              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2",
+              "person_pronouns", "function_words", "not_konjunktiv_e", "not_nouns", "months", "konjunktiv2", "konjunktiv2_reported",
               "pronominal_adverbs", "passive_auxiliaries", "stative_auxiliaries", "hearsay_modals",
               "perfect_auxiliaries", "preterites_in_e", "anaphoric_pronouns", "quote_prepositions",
               "np_subtree_links", "circumstantial_determiners", "modal_verbs", "so_frame_followers",
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
               "own_source_words", "addressee_nouns", "company_nouns",
               "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
-              "conversation_verbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
+              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "advice_nouns", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -184,8 +184,25 @@ class Ctx:
         w, prev = toks[x].text, toks[x - 1].text
         if w in (",", ";", ")", ".", "!", "?"):
             return True
-        return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"} \
-            and prev not in QUOTE_CHARS
+        if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
+                and (prev[:1].isalnum() or prev in (",", ")")):
+            return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence
+        if prev in QUOTE_CHARS and toks[x - 1].whitespace_ == "" and x >= 2 and toks[x - 2].whitespace_ \
+                and (toks[x - 2].text[:1].isalnum() or toks[x - 2].text in (",", ")")):
+            return True                 # "laut « | Vier Pfoten»": an opening mark after a word
+        if prev in QUOTE_CHARS:         # "laut «Vier Pfoten» | die Pelzproduktion …": a quoted name, no sentence end
+            return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
+                and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
+        return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"}
+
+    def _closes_quote(self, i: int) -> bool:
+        """Quotation mark i closes a quotation that opened earlier in the same paragraph."""
+        t = self.toks[i]
+        opening = {"»": "«", "«": "»", "“": "„", "”": "“", "\"": "\""}.get(t.text)
+        if opening is None:
+            return False
+        para = self.text.rfind("\n", 0, t.idx)
+        return self.text.find(opening, para + 1, t.idx) >= 0
 
     def _split(self) -> list[tuple[int, int]]:
         doc = self.doc
@@ -231,8 +248,12 @@ class Ctx:
 
     def mistagged_noun(self, i: int) -> bool:
         """A capitalized sentence-initial word the tagger took for an adverb: "Elshorst wies darauf
-        hin", "Freizeitforscher bezweifeln" (a weak model's error). Known adverbs stay adverbs."""
+        hin", "Freizeitforscher bezweifeln" (a weak model's error), or a hyphenated compound inside a
+        sentence taken for a verb ("rät Auto-Experte Achmed Leser ab"). Known adverbs stay adverbs."""
         t = self.toks[i]
+        if t.pos_ == "VERB" and t.text[:1].isupper() and "-" in t.text.strip("-") and self.sents \
+                and i != self.sents[self.sent_of[i]][0] and t.text.replace("-", "").isalpha():
+            return True                 # "rät Auto-Experte Achmed Leser ab": a hyphenated compound is a noun
         if t.pos_ not in ("ADV", "ADJ") or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 4:
             return False
         if not self.sents:
@@ -278,6 +299,11 @@ class Ctx:
     def _finite_in_e(self, i: int) -> bool:
         """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
         t, lw = self.toks[i], self.low[i]
+        if "Part" in t.morph.get("VerbForm") or lw.endswith("weise") or not lw.isalpha() or not lw.isascii() \
+                and not all(ch in "äöüß" or ch.isascii() for ch in lw):
+            return False                # "age" (a participle to the model), "zeitweise", "fée": no German verb in -e
+        if i > 0 and (self.low[i - 1] in self.w.determiners or self.low[i - 1] in ("alles", "etwas", "nichts")):
+            return False                # "alles weitere": no verb right after an article or quantifier
         return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
                     and lw.endswith("e") and not lw.endswith("te")
                     and t.text.islower() and lw not in self.w.not_konjunktiv_e
@@ -335,7 +361,22 @@ class Ctx:
                     return Hit(i, ps, e)
             elif best is None:
                 best = Hit(i, [], e)
+        if best is not None and not best.entry.participle and self._stray_particle(i, limit):
+            return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
         return best
+
+    def _stray_particle(self, i: int, limit: int) -> bool:
+        """A separable particle closes the clause of the finite verb at i ("Das schreibt die Abgasnorm
+        vor.", "Die Zuschauer fanden sich damit ab, dass …"): the verb is another one than its base."""
+        for k in range(i + 1, min(limit, len(self.toks))):
+            lw = self.low[k]
+            if lw in CLAUSE_BREAK or lw in ("dass", "daß", "ob") or self.in_quote[k] >= 0:
+                return False
+            nxt = self.low[k + 1] if k + 1 < len(self.low) else "."
+            if lw in self.w.separable_particles and (nxt in CLAUSE_BREAK or nxt in ("und", "oder")) \
+                    and self.low[k - 1] not in self.w.determiners:
+                return True
+        return False
 
     def _find_particle(self, i: int, particle: str, limit: int) -> list[int]:
         words = particle.split()

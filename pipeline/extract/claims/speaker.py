@@ -609,10 +609,24 @@ def own_source_subject(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None
         if t.pos_ in ("VERB", "AUX") or t.head is t:
             break
         t = t.head
-    if t.pos_ not in ("VERB", "AUX") or not (a <= t.i < b):
-        return None
-    sp = subject_dep(c, t.i)
+    sp = subject_dep(c, t.i) if t.pos_ in ("VERB", "AUX") and a <= t.i < b else None
     if sp is None or bad_speaker(c, sp) or not (a <= sp[0] and sp[1] <= b) or c.in_quote[sp[0]] >= 0:
+        return _fronted_subject(c, i, a)
+    return sp
+
+
+def _fronted_subject(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
+    """"Ultium Cells investiert eigenen Angaben zufolge …" (a parse without the subject): the noun
+    phrase that opens the sentence right before its finite verb, when the source phrase follows that verb."""
+    start = i                           # the source phrase: "nach eigenen Angaben" / "eigenen Angaben zufolge"
+    while start > a and (c.low[start - 1] in c.w.own_source_words or c.low[start - 1] in c.R.nouns
+                         or c.toks[start - 1].text in c.R.nouns):
+        start -= 1
+    v = start - 1                       # the finite verb right before it (the weak parse may call it ADJ)
+    if v <= a or not c.toks[v].text[:1].islower() or not c.toks[v].is_alpha:
+        return None
+    sp = grab_np(c, a, v)
+    if sp is None or sp != (a, v) or bad_speaker(c, sp) or c.in_quote[a] >= 0:
         return None
     return sp
 
@@ -685,6 +699,8 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         hi = next_comma(c, max([h.i, *h.particle, *h.aux]), sb)
         sp = find_subject(c, h, lo, hi) if not is_passive(c, h) else passive_agent(c, lo, hi)
         if sp is not None and not bad_speaker(c, sp):
+            if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp):
+                continue                # "Eine ähnliche Kennzeichnung finde sich …": no one speaks
             return sp
     return None
 

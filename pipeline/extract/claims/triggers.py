@@ -144,7 +144,8 @@ SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "noun
                "hearsay_infinitives", "rules", "switches"}
 SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
             "soll_continuation", "own_source_subject", "skip_addressee",
-            "unattributed_prev_frame", "plausible_speaker")
+            "unattributed_prev_frame", "plausible_speaker", "konj_merge",
+            "anaphoric_paragraph")
 
 
 CLASSES = ("speech", "cognition", "reported")

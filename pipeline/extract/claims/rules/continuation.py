@@ -35,7 +35,9 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
 
 
 def _konj_main_clause(s: Sent) -> bool:
-    """The main clause is in Konjunktiv I (or II right after a claim), not in the 1st person."""
+    """The main clause is in Konjunktiv I (or, right after a claim, in a Konjunktiv II form that stands in
+    for Konjunktiv I in reported speech: "hätten", "würden"; not "wäre", "sollte", "dürfte", which
+    mostly voice the author's own hypothesis or advice), not in the 1st person."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
@@ -46,13 +48,95 @@ def _konj_main_clause(s: Sent) -> bool:
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             break
-        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2 and c.in_quote[t] < 0) for t in range(s0, e0)):
+        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _colon_frame_verb(c: Ctx, si: int):
+    """The speech verb of sentence ``si`` when that sentence ends with a colon right after its verb
+    group ("Hierzu hat es ausgeführt:", "Dazu erklärt die Landesvorsitzende:"), else None."""
+    from ..clauses import attach_aux
+    a, b = c.sents[si]
+    if c.low[b - 1] != ":" or c.in_quote[b - 1] >= 0:
+        return None
+    for i in range(b - 2, a - 1, -1):
+        if c.in_quote[i] >= 0 or c.low[i] in (",", ";"):
+            return None
+        h = c.verb_hit(i, b)
+        if h is None or h.entry.lemma not in c.w.colon_frame_verbs:
+            continue
+        if i > a and c.low[i - 1] == "zu" or (h.entry.particle and c.low[i].startswith(h.entry.particle + "zu")):
+            return None                 # "ist festzuhalten:": no speaker's frame
+        attach_aux(c, h, b)
+        return h
+    return None
+
+
+def _advice_frame(c: Ctx, si: int) -> tuple[int, int] | None:
+    """The subject of sentence ``si`` when it ends with a colon after an advice noun ("gibt «Vier
+    Pfoten» folgende Tipps:", "Die Polizei hat einige Ratschläge:"), else None."""
+    from ..speaker import bad_speaker, grab_np, has_actor
+    a, b = c.sents[si]
+    if c.low[b - 1] != ":" or c.in_quote[b - 1] >= 0 or not any(c.low[t] in c.w.advice_nouns for t in range(b - 4, b - 1)):
+        return None
+    for t in range(a, b - 1):           # the first named actor before the advice noun is the adviser
+        if c.in_quote[t] >= 0 and not (c.is_quote_mark(t) or t in c.ent_at):
+            continue
+        if t > a and (c.toks[t - 1].pos_ == "ADP" or c.low[t - 1] in c.w.determiners):
+            continue
+        sp = grab_np(c, t, b - 1, pp=False)
+        if sp is None or bad_speaker(c, sp):
+            continue
+        if has_actor(c, sp) or (c.is_quote_mark(sp[0]) and sp[1] - sp[0] >= 3):
+            return sp                   # a named actor, or a quoted name: «Vier Pfoten»
+    return None
+
+
+def _list_item(c: Ctx, a: int) -> bool:
+    return c.low[a] in ("-", "–", "•", "*")
+
+
+@rule("colon_content", "continuation")
+def colon_content(s: Sent) -> list[Found] | None:
+    """Hierzu hat das Gericht ausgeführt: / Die Beklagte habe die Fotos ohne Zustimmung gezeigt. – a
+    sentence that follows a frame ending in a speech verb and a colon, without quotation marks, is
+    what the frame's subject said (cue: that verb); Konjunktiv sentences after it continue it. A frame
+    of advice ("gibt «Vier Pfoten» folgende Tipps:") frames the list items after it, each one claim."""
+    c, si, a, b = s.c, s.si, s.a, s.b
+    if si > 0 and _list_item(c, a) and s.found:
+        prev = s.found[-1]              # the next item of a list framed by a colon (an item may hold several sentences)
+        if prev.rule == "colon_content" and prev.msg and _list_item(c, prev.msg[0] - 1) and si - prev.sent <= CONT_WINDOW:
+            return [Found((a + 1, b), None, prev.speaker, list(prev.cue), "indirect", "colon_content", si,
+                          speaker_key=prev.speaker_key)]
+    if si == 0 or any(f.sent == si - 1 and not f.dropped for f in s.found):
+        return None
+    h = _colon_frame_verb(c, si - 1)
+    if h is None:
+        adviser = _advice_frame(c, si - 1) if _list_item(c, a) else None
+        if adviser is None:
+            return None
+        return [Found((a + 1, b), None, adviser, [], "indirect", "colon_content", si)]
+    from ..speaker import find_subject, passive_agent
+    from ..clauses import clause_start, is_passive
+    pa, pb = c.sents[si - 1]
+    lo = clause_start(c, h.i, pa)
+    sp = find_subject(c, h, lo, pb - 1) if not is_passive(c, h) else passive_agent(c, lo, pb - 1)
+    cue = sorted({h.i, *h.particle, *h.aux})
+    if sp and (c.in_quote[sp[0]] >= 0 or (sp[1] - sp[0] == 1 and (
+            c.low[sp[0]] in c.R.not_speakers or c.low[sp[0]] in c.w.not_nouns))):
+        sp = None
+    key = None
+    if sp is None:                      # "Hierzu hat es ausgeführt:": the speaker of the claim before
+        last = next((f for f in reversed(s.found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
+                     and f.rule != "source_adverb"), None)
+        if last is not None:
+            sp, key = latest_mention(c, last, a), last.speaker_key
+    return [Found((a, b), None, sp, cue, "indirect", "colon_content", si, speaker_key=key)]
 
 
 @rule("konj_continuation", "continuation")
@@ -82,7 +166,8 @@ def soll_hearsay(s: Sent) -> list[Found] | None:
 def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
     """Extend the previous sentence's Konjunktiv continuation over this sentence (same paragraph)."""
     c, si = s.c, s.si
-    if last is not None and last.rule == rule_id == "konj_continuation" and last.msg and last.sent == si - 1:
+    if c.R.switch("konj_merge") and last is not None and last.rule == rule_id == "konj_continuation" \
+            and last.msg and last.sent == si - 1:
         gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[s.a].idx]
         if "\n\n" not in gap:
             last.msg = (last.msg[0], s.b)          # one claim for consecutive Konjunktiv sentences

@@ -9,6 +9,7 @@ from ..registry import rule
 
 HEADING_MAX_TOKENS = 20         # a heading: one paragraph of at most this many tokens
 SCARE_QUOTE_MAX_WORDS = 3       # a scare quote: at most this many words, no verb
+SCARE_PHRASE_MAX_WORDS = 6      # a quoted phrase without a verb framed by a verb elsewhere in its sentence
 
 
 def not_a_claim(c: Ctx, f: Found) -> bool:
@@ -36,11 +37,12 @@ def _unterminated(c: Ctx, a: int, b: int) -> bool:
 def heading(c: Ctx, f: Found) -> bool:
     """Autohersteller sollen Produktionen hochfahren – a paragraph of one short sentence without
     final punctuation is a heading, not a claim (a quotation line only as the first line, the
-    title: a standalone quotation line further down is quoted speech)."""
+    title: a standalone quotation line further down is quoted speech); so is a name and a colon
+    before such a line ("Jansen: „Oberliga ist keine Pillepalle-Liga“"), no interview turn."""
     a, b = c.sents[f.sent]
     if b - a > HEADING_MAX_TOKENS or not _unterminated(c, a, b):
         return False
-    if f.ctype == "direct" and f.sent > 0:
+    if f.ctype == "direct" and f.sent > 0 and f.rule != "interview_turn":
         return False                    # CNN: "Kim Jong Un is fine" (a quotation line of the text)
     starts, ends = _paragraph_bounds(c, f.sent)
     return starts and ends and (f.msg is None or c.sent_of[f.msg[0]] == f.sent)
@@ -49,7 +51,8 @@ def heading(c: Ctx, f: Found) -> bool:
 @rule("author_first_person", "filter")
 def author_first_person(c: Ctx, f: Found) -> bool:
     """Ich hatte erwartet, dass das Restaurant voll sein würde. / Ich erkläre, warum … – the author's own first person outside
-    a quotation is narration, not a claim."""
+    a quotation is narration, not a claim; so is the authors' "wir" ("Wir sprachen über Eisenbahnen", a
+    party's page: "Auch wir fordern diese in unserem Programm")."""
     if f.ctype == "direct" or f.speaker is None or f.speaker[1] - f.speaker[0] != 1:
         return False
     s = f.speaker[0]
@@ -120,20 +123,45 @@ def verse_quote(c: Ctx, f: Found) -> bool:
 
 @rule("scare_quote", "filter")
 def scare_quote(c: Ctx, f: Found) -> bool:
-    """Das Logo „tubeless ready“ / die Seite „www.chefkoch.de“ – a short quotation without a verb
-    that names something (capitalized words, a number, a web address) is no claim of the frame's
-    speaker."""
+    """Das Logo „tubeless ready“ oder „TR“ / die Seite „www.chefkoch.de“ / die sogenannte
+    „Hausfrauensauce“ – a short quotation without a verb that names something (capitalized words,
+    a number, a web address, a term after "sogenannt", one of a list of quoted terms) is no claim
+    of the frame's speaker."""
     if f.rule not in ("quote_in_frame", "partial_quote") or f.msg is None:
         return False
     inner = [t for t in _inner(c, f) if not c.is_punct(t)]
-    if not inner or len(inner) > SCARE_QUOTE_MAX_WORDS:
+    if not inner or len(inner) > SCARE_PHRASE_MAX_WORDS:
         return False
     text = [c.toks[t].text for t in inner]
-    if any(ch.isdigit() for w in text for ch in w) or any("." in w.strip(".") for w in text):
+    if len(inner) <= SCARE_QUOTE_MAX_WORDS and (any(ch.isdigit() for w in text for ch in w)
+                                               or any("." in w.strip(".") for w in text)):
         return True                     # „Falcon 1“, „www.chefkoch.de“
     if c.has_pos and any(c.toks[t].pos_ in ("VERB", "AUX") for t in inner):
         return False
-    return len(text) >= 2 and all(w[:1].isupper() for w in text)      # „Graf Zeppelin“
+    if _term_marker(c, f.msg[0]) or _quote_list(c, f.msg[0], f.msg[1]):
+        return True                     # die sogenannte „Hausfrauensauce“ / „A“, „B“ und „C“
+    return len(inner) <= SCARE_QUOTE_MAX_WORDS and len(text) >= 2 and all(w[:1].isupper() for w in text)
+
+
+def _term_marker(c: Ctx, qs: int) -> bool:
+    """A word before the quotation that marks it as a term: "sogenannte", "so genannte", "z.B."."""
+    k = qs - 1
+    while k >= 0 and (c.low[k] in c.w.determiners or c.low[k] in (",", "–")):
+        k -= 1
+    if k < 0:
+        return False
+    w = c.low[k]
+    return w.startswith(("sogenannt", "sog.")) or (w.startswith("genannt") and k > 0 and c.low[k - 1] == "so") \
+        or w in ("z.b.", "bzw.", "etwa", "beispielsweise")
+
+
+def _quote_list(c: Ctx, qs: int, qe: int) -> bool:
+    """The quotation is one of a list of quotations: „A“, „B“ und „C“ / „A“ oder „B“."""
+    def quote_at(t: int) -> bool:
+        return 0 <= t < len(c.toks) and c.is_quote_mark(t) and c.in_quote[t] >= 0
+    after = qe < len(c.toks) and c.low[qe] in (",", "und", "oder", "sowie") and quote_at(qe + 1)
+    before = qs >= 2 and c.low[qs - 1] in (",", "und", "oder", "sowie") and quote_at(qs - 2)
+    return after or before
 
 
 @rule("question_sentence", "filter")
@@ -161,3 +189,135 @@ def conversation(c: Ctx, f: Found) -> bool:
         return False
     rest = c.low[cue[0] + 1:f.msg[1]]
     return "mit" in rest and "über" not in rest
+
+
+VERB_FRAMES = ("verb_dass", "verb_konj", "verb_v2", "verb_zu", "verb_inverted")     # claims of a frame verb
+
+
+def _cue_verb(c: Ctx, f: Found) -> int | None:
+    """The first cue token that is a speech or cognition verb form."""
+    return next((t for t in f.cue if c.low[t] in c.R.forms), None)
+
+
+@rule("evidence_verb", "filter")
+def evidence_verb(c: Ctx, f: Found) -> bool:
+    """Eine Studie aus den USA hat gezeigt, dass fermentierte Lebensmittel helfen können. – a verb of
+    showing or proving whose subject names no actor (a study, tests, experiences, figures) reports
+    evidence, not a claim; with a person or organisation as its subject it stays a claim ("Die Polizei
+    bestätigte, dass …")."""
+    if f.rule not in VERB_FRAMES or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or _lemma(c, t) not in c.w.evidence_verbs:
+        return False
+    if f.speaker is not None and any(c.low[k] in c.w.person_pronouns for k in range(*f.speaker)):
+        return False                    # "sie bestätigte": a pronoun stands for an actor
+    return True
+
+
+@rule("impersonal_frame", "filter")
+def impersonal_frame(c: Ctx, f: Found) -> bool:
+    """Dennoch ist festzuhalten, dass die Epidemie nicht überwunden ist. / Man merkt, dass Prag nicht weit
+    ist. – a frame verb without a speaker that is a lone zu-infinitive ("ist festzuhalten", "ist davon
+    auszugehen", "um den Menschen mitzuteilen"; "beeilte sich zu erklären" keeps its subject and its
+    claim), or a verb of thinking with the generic "man" or "wer" as its subject, is the author's own reasoning
+    or a mere possibility, not someone's claim."""
+    if f.rule not in VERB_FRAMES + ("speech_act",) or f.speaker is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    lw = c.low[t]
+    entries = c.R.forms.get(lw, [])
+    if len(f.cue) == 1 and ((t > 0 and c.low[t - 1] == "zu") or any(
+            e.particle and lw.startswith(e.particle.replace(" ", "") + "zu") and not e.participle for e in entries)):
+        return True                     # a zu-infinitive without a speaker: what it frames is nobody's claim
+    if f.rule == "speech_act":
+        return False
+    if any("speech" in e.classes for e in entries if not e.split or len(f.cue) > 1):
+        return False                    # a verb of saying ("man sagt, dass …") reports hearsay
+    a, b = c.sents[f.sent]
+    return any(c.low[k] in c.w.generic_subjects and c.in_quote[k] < 0 for k in range(max(a, t - 3), min(b, t + 3)))
+
+
+@rule("passive_speech_act", "filter")
+def passive_speech_act(c: Ctx, f: Found) -> bool:
+    """Zunächst wurde das Gesetz abgelehnt. / Die Richtlinie schließt eine Haftung nicht aus. – a speech
+    act in the passive without an agent ("von …", "durch …") or whose subject names no one who can
+    speak (a law, a directive, a plan) reports an outcome, not a claim."""
+    if f.rule != "speech_act" or f.msg is None:
+        return False
+    from ..speaker import plausible_speaker
+    if _passive_cue(c, f):
+        a, b = f.msg
+        return not any(c.low[k] in ("von", "vom", "durch") for k in range(a, b) if c.in_quote[k] < 0)
+    return f.speaker is not None and f.speaker_key is None and c.R.switch("plausible_speaker") \
+        and not plausible_speaker(c, f.speaker)
+
+
+def _passive_cue(c: Ctx, f: Found) -> bool:
+    """The cue is a participle with a form of "werden" ("wurde abgelehnt", "wird gefordert")."""
+    cue = sorted(set(f.cue) | set(f.frame_cue))
+    part = any(any(e.participle for e in c.R.forms.get(c.low[t], [])) or "Part" in c.toks[t].morph.get("VerbForm")
+               or c.toks[t].tag_ in ("VVPP", "VBN") for t in cue)
+    a, b = c.sents[f.sent]
+    return part and any(c.low[k] in c.w.passive_auxiliaries for k in range(a, b) if c.in_quote[k] < 0)
+
+
+@rule("concessive_sei_es", "filter")
+def concessive_sei_es(c: Ctx, f: Found) -> bool:
+    """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
+    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim."""
+    if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
+        return False
+    a = f.msg[0]
+    while a < f.msg[1] and (c.is_punct(a) or c.low[a] in ("-", "–")):
+        a += 1
+    return c.low[a:a + 2] == ["sei", "es"]
+
+
+def _perfect_infinitive(c: Ctx, a: int, b: int) -> bool:
+    """A perfect infinitive at the clause end: "… serviert haben", "… gewesen sein"."""
+    toks = [t for t in range(a, b) if c.in_quote[t] < 0 and not c.is_punct(t)]
+    return len(toks) >= 2 and c.low[toks[-1]] in c.w.perfect_auxiliaries and (
+        c.low[toks[-2]].startswith("ge") or c.low[toks[-2]].endswith(("t", "en")))
+
+
+@rule("soll_plan", "filter")
+def soll_plan(c: Ctx, f: Found) -> bool:
+    """Ab diesem Zeitpunkt soll der HTC Touch dort erhältlich sein. / Vertrieben werden soll er unter dem
+    Namen „Xda Nova“. – "soll" with a plain infinitive that speaks of the future (a time word such as
+    "ab", "künftig", "weiterhin"; a state such as "erhältlich", "möglich"; a passive "werden soll") is a
+    plan or a purpose, not hearsay ("soll … serviert haben" stays hearsay)."""
+    if f.rule != "soll_hearsay" or f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    seg_end = next_comma(c, a, b)
+    if _perfect_infinitive(c, a, seg_end):
+        return False
+    words = [c.low[t] for t in range(a, seg_end) if c.in_quote[t] < 0]
+    if any(w in c.w.plan_words for w in words):
+        return True
+    return any(w in c.w.hearsay_modals and i > 0 and words[i - 1] == "werden" for i, w in enumerate(words))
+
+
+@rule("action_complement", "filter")
+def action_complement(c: Ctx, f: Found) -> bool:
+    """Der Mehrwert besteht darin, sich das Leben leichter zu machen. / Dafür spricht, dass … – an idiom
+    of reasons ("besteht darin", "spricht dafür") with a zu- or dass-clause gives an argument, not what
+    someone claims; so does a police appeal in the passive without a speaker ("Zeugen werden gebeten, sich zu melden").
+    Decisions ("hat entschieden, … zu") stay claims, as Wikinews annotates them."""
+    if f.rule not in ("verb_zu", "verb_dass") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    lem = _lemma(c, t)
+    a, b = c.sents[f.sent]
+    frame = [c.low[k] for k in range(a, f.msg[0]) if c.in_quote[k] < 0]
+    if f.rule == "verb_zu" and lem in c.w.action_verbs:
+        return True
+    if lem in c.w.reason_verbs and any(w in c.w.reason_adverbs for w in frame):
+        return True
+    return f.rule == "verb_zu" and f.speaker is None and lem in c.w.request_verbs \
+        and any(w in c.w.passive_auxiliaries for w in frame)

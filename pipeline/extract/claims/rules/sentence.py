@@ -9,7 +9,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, resolve_speaker, subject_after)
+    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, resolve_speaker, subject_after)
 from ..triggers import VerbEntry
 from .verb import verb_claim
 
@@ -40,7 +40,18 @@ def each_quote(s: Sent) -> None:
 def source_prep(s: Sent) -> None:
     """Laut Polizei gab es keine Verletzten. – a source preposition (laut X, nach Angaben X,
     X zufolge, gemäß X); the rule id names the preposition: source_laut, source_nach, ..."""
-    s.out.extend(_source_preps(s.c, s.si, s.a, s.b, s.used))
+    framed = [f for f in s.out if f.cue and f.msg is not None and f.speaker is not None]
+    for f in _source_preps(s.c, s.si, s.a, s.b, s.used):
+        if any(_in_frame(g, f) for g in framed):
+            continue                    # "X sagte laut Manuskript: „…“": the source qualifies X's frame
+        s.out.append(f)
+
+
+def _in_frame(g: Found, f: Found) -> bool:
+    """Source claim f's cue lies in the frame of claim g (before or after g's message, not inside it)
+    and f's message holds g's cue: the preposition qualifies g's frame, it is no claim of its own."""
+    t = f.cue[0]
+    return not (g.msg[0] <= t < g.msg[1]) and f.msg is not None and any(f.msg[0] <= k < f.msg[1] for k in g.cue)
 
 
 @rule("anaphoric_frame", "sentence")
@@ -48,10 +59,34 @@ def anaphoric_frame(s: Sent) -> None:
     """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
     sentence (a quotation there becomes ``quote_anaphoric``)."""
     c, a, b = s.c, s.a, s.b
-    if s.si > 0 and b - a >= 3 and c.low[a] in c.w.anaphoric_pronouns and c.in_quote[a] < 0:
+    if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and (
+            c.low[a] in c.w.anaphoric_pronouns or (c.low[a] == "so" and b - a >= 4 and c.low[a + 2] == "es")):
         f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
         if f is not None:
             s.out.append(f)
+            if c.R.switch("anaphoric_paragraph"):
+                s.out[:0] = _earlier_sentences(c, s.si, f, s.found)
+
+
+ANAPHORIC_BACK = 2      # sentences before the framed one that the frame may also cover
+
+
+def _earlier_sentences(c: Ctx, si: int, f: Found, found: list[Found]) -> list[Found]:
+    """"… . … . Das teilt der Deutsche Wetterdienst mit." – the frame also covers up to two sentences
+    before the one it follows, within the paragraph, while those have no claim or quotation of their own
+    (each sentence one claim, the frame's speaker and cue)."""
+    out = []
+    for sj in range(si - 2, max(-1, si - 2 - ANAPHORIC_BACK), -1):
+        pa, pb = c.sents[sj]
+        na = c.sents[sj + 1][0]
+        if "\n" in c.text[c.toks[pb - 1].idx:c.toks[na].idx] or any(g.sent == sj for g in found) \
+                or any(c.in_quote[t] >= 0 for t in range(pa, pb)) or c.low[pb - 1] in ("?", ":"):
+            break
+        end = strip_end(c, pa, pb)
+        if end <= pa:
+            break
+        out.insert(0, Found((pa, end), None, f.speaker, list(f.cue), "indirect", "anaphoric_frame", si))
+    return out
 
 
 @rule("each_verb", "sentence")
@@ -221,6 +256,9 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if msg is None:
             continue
         key = None
+        if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
+                and c.low[sp[0]] not in c.w.own_source_words:
+            sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
         if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
             subj = own_source_subject(c, i, a, b)
             key = resolve_speaker(c, subj, []) if subj else None
@@ -230,9 +268,9 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
 
 
 def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
-    """The source NP after "laut", "gemäß", "nach" at i ("nach" and "aus" only before a source noun:
-    "nach Angaben der Polizei")."""
-    if c.low[i] not in ("nach", "aus"):
+    """The source NP after "laut", "gemäß", "nach" at i ("nach", "aus" and "gemäß" only before a source
+    noun: "nach Angaben der Polizei", "gemäß einer Studie"; "gemäß Nummer 1 der AGB" follows a rule)."""
+    if c.low[i] not in ("nach", "aus", "gemäß"):
         return grab_np(c, i + 1, b, allow_oblique=True)
     k = i + 1
     if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
@@ -318,6 +356,9 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
         sp = grab_np(c, k + 1, b, allow_oblique=True)
     if sp is None or bad_speaker(c, sp):
         return None
+    if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp) or (
+            c.toks[sp[0] - 1].pos_ == "ADP" and c.low[sp[0] - 1] not in ("von", "vom")):
+        return None                     # "Dieses reagiert im SCR-Kat mit den Stickoxiden": no one speaks
     cue = sorted({h.i, *h.particle, *h.aux})
     pa, pb = c.sents[si - 1]
     gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]

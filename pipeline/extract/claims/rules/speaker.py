@@ -127,6 +127,46 @@ def speaker_generic_org(s: SpeakerSite) -> str | None:
     return None
 
 
+def is_source_noun_before(c: Ctx, sp: tuple[int, int]) -> bool:
+    """The span holds a source noun before its genitive ("einer Erklärung des …")."""
+    from ..clauses import is_source_noun
+    return any(is_source_noun(c, t) for t in range(sp[0], sp[1] - 2))
+
+
+@rule("speaker_institution", "speaker")
+def speaker_institution(s: SpeakerSite) -> str | None:
+    """Das Urteil des Hanseatischen Oberlandesgerichts Hamburg … Das Berufungsgericht hat ausgeführt, … –
+    a definite noun phrase whose head is an institution noun ("das Gericht", "das Berufungsgericht",
+    "das Ministerium", "die Behörde") and that names nothing itself, or a source noun with such a
+    genitive ("in einer Erklärung des Ministeriums"), is the organisation named last before it whose
+    name holds the same institution word ("Oberlandesgericht", "Vereinigungsministerium")."""
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    last = sp[1] - 1
+    if sp[1] - sp[0] <= 3 and c.low[sp[0]] in ("der", "die", "das", "des", "dem", "den"):
+        h = _head(c, sp)
+        if h is None or h != last:
+            return None
+    elif sp[1] - sp[0] <= 6 and last > sp[0] and c.low[last - 1] in ("des", "der") and is_source_noun_before(c, sp):
+        h = last                        # "in einer Erklärung des Ministeriums": the document's author
+    else:
+        return None
+    head = c.low[h]
+    kind = next((k for k in sorted(c.w.institution_nouns, key=len, reverse=True)
+                 if head.endswith((k, k + "s", k + "es"))), None)
+    if kind is None:
+        return None
+    before = c.toks[sp[0]].idx
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type == "organization" and kind in actor.name.lower():
+            best = actor.key
+    return best
+
+
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest

@@ -79,6 +79,10 @@ class VerbSite:
             if seg_start < b and is_relative(c, seg_start):
                 seg_start = seg_end + 1
                 continue
+            if msg_start is not None and seg_start < b and c.low[seg_start] in c.w.subordinators - {"dass", "ob"} \
+                    and seg_end < b:
+                seg_start = seg_end + 1     # "den Tank an einer Zapfsäule, wie es sie … gibt, zu befüllen"
+                continue
             if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
                     seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
                 break
@@ -92,7 +96,7 @@ class VerbSite:
                 return ("v2", seg_start)
             e = strip_end(c, seg_start, seg_end)
             if self._zu_infinitive(seg_start, e):
-                return ("zu", seg_start, e)
+                return ("zu", msg_start if msg_start is not None else seg_start, e)
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
                     c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
                 # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
