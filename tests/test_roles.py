@@ -139,6 +139,14 @@ def test_names_without_ner_are_found_next_to_titles(rules):
     got, ex = tuples(doc, rules)
     assert got == {("Hegseth", "Verteidigungsminister", "USA", "current")}
     assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER"), ("Brüssel", "LOC")]
+    # de_news tags "Hegseth" itself; the same sentence with no entities at all (a fixed tagging, built by hand)
+    # still gives the name next to the title
+    doc = Doc(_VOCAB, words=["US-Verteidigungsminister", "Hegseth", "flog", "nach", "Brüssel", "."],
+              spaces=[True, True, True, True, False, False], pos=["NOUN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              sent_starts=[True, False, False, False, False, False])
+    got, ex = tuples(doc, rules)
+    assert got == {("Hegseth", "Verteidigungsminister", "USA", "current")}
+    assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER"), ("Brüssel", "LOC")]  # gazetteer
 
 
 def test_lexicon_size_and_taxonomy(rules):
