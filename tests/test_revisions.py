@@ -189,3 +189,75 @@ def test_an_unrelated_body_under_a_known_url_is_a_revision_but_said_so(first, tm
         run([inp], out, progress=False)
     assert _arts(out)["https://example.de/scholz"]["revision"] == 2
     assert any("https://example.de/scholz: the new body shares only" in r.getMessage() for r in caplog.records)
+
+
+# --------------------------------------------------------------------------- forgotten stays forgotten
+def _forgotten_rejects(out):
+    return [r for r in store.read_table(out, "rejects").to_pylist() if str(r["reason"]) == "forgotten"]
+
+
+@pytest.mark.parametrize("only_new", [False, True], ids=["run", "only-new (serve)"])
+def test_a_forgotten_article_stays_forgotten_until_undone(first, tmp_path, capsys, only_new):
+    from pipeline.__main__ import main
+    out = _copy(first, tmp_path / "out")
+    old = _arts(out)["https://example.de/scholz"]
+    assert main(["forget", "https://example.de/scholz", "--out", str(out)]) == 0
+    tomb = store.forgotten(out)
+    assert list(tomb) == ["https://example.de/scholz"]
+    assert (tomb["https://example.de/scholz"]["sha256"], tomb["https://example.de/scholz"]["article_id"]) == \
+        (old["content_sha256"], old["article_id"])
+    capsys.readouterr()
+    assert main(["forget", "--list", "--out", str(out)]) == 0
+    assert f"https://example.de/scholz\t{old['article_id']}" in capsys.readouterr().out
+
+    # the input file is still there: the next run leaves the article out and says so in rejects
+    inp = write_inputs(tmp_path / "in", BATCH1)
+    res = run([inp], out, progress=False, only_new=only_new)
+    assert res.articles_read == (0 if only_new else 1)
+    assert list(_arts(out)) == ["https://example.de/huber"]
+    assert _rows_of(out, old["article_id"]) == {"mentions": 0, "roles": 0, "claims": 0}
+    (rej,) = _forgotten_rejects(out)
+    assert rej["source_path"].startswith(str(inp / "news.jsonl"))
+    assert rej["detail"].startswith("https://example.de/scholz was forgotten (same body)")
+    # a later scheduled run is a no-op, and the reject is not doubled; the tombstone survives publishes
+    version = store.current_version(out)
+    assert run([inp], out, progress=False, only_new=True).articles_read == 0
+    assert store.current_version(out) == version and len(_forgotten_rejects(out)) == 1
+    # a corrected body under the forgotten key stays out too
+    write_inputs(tmp_path / "in", [record("scholz", SCHOLZ_2), record("huber", HUBER)])
+    run([inp], out, progress=False, only_new=only_new)
+    assert list(_arts(out)) == ["https://example.de/huber"]
+    (rej,) = _forgotten_rejects(out)
+    assert "(changed body, still forgotten)" in rej["detail"]
+
+    # undo: the tombstone and its rejects go; the next run brings the article back
+    assert main(["forget", "--undo", "https://example.de/scholz", "nicht-da", "--out", str(out)]) == 0
+    assert "not forgotten: nicht-da" in capsys.readouterr().err
+    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []
+    assert list(_arts(out)) == ["https://example.de/huber"]          # undo itself re-reads nothing
+    run([inp], out, progress=False, only_new=only_new)
+    back = _arts(out)["https://example.de/scholz"]
+    assert "am Dienstag" in back["body_text"] and _rows_of(out, back["article_id"])["claims"] >= 2
+    assert main(["forget", "--undo", "https://example.de/scholz", "--out", str(out)]) == 1
+
+
+def test_run_include_forgotten_brings_them_back(first, tmp_path):
+    out = _copy(first, tmp_path / "out")
+    from pipeline.job.publish import forget
+    forget(out, ["https://example.de/huber"])
+    inp = write_inputs(tmp_path / "in", BATCH1)
+    run([inp], out, progress=False, only_new=True, include_forgotten=True)
+    assert sorted(_arts(out)) == ["https://example.de/huber", "https://example.de/scholz"]
+    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []
+
+
+def test_a_damaged_tombstone_stops_a_run_naming_the_manifest(first, tmp_path):
+    out = _copy(first, tmp_path / "out")
+    from pipeline.job.publish import forget
+    forget(out, ["https://example.de/huber"])
+    man_path = store.snapshot(out) / store.MANIFEST
+    man = json.loads(man_path.read_text())
+    man["forgotten"]["https://example.de/huber"]["sha256"] = "../../etc/passwd"
+    man_path.write_text(json.dumps(man))
+    with pytest.raises(store.StoreError, match="tombstone 'https://example.de/huber' has no valid sha256"):
+        run([write_inputs(tmp_path / "in", BATCH1)], out, progress=False)
