@@ -129,6 +129,9 @@ def test_forget_flow(first, tmp_path):
     out = _copy(first, tmp_path / "out")
     res = flows.forget_articles.fn(["https://example.de/huber"], str(out))
     assert len(res["forgotten"]) == 1 and store.read_table(out, "articles").num_rows == 1
+    assert list(store.forgotten(out)) == ["https://example.de/huber"]
+    res = flows.forget_articles.fn(["https://example.de/huber"], str(out), undo=True)
+    assert res["undone"] == ["https://example.de/huber"] and store.forgotten(out) == {}
 
 
 def test_older_outputs_without_revision_columns_get_them(first, tmp_path):
