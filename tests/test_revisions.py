@@ -121,6 +121,7 @@ def test_forget_removes_articles_and_all_their_rows(first, tmp_path, capsys):
     from pipeline.runner import RowsStore, rerun_rules
     assert sorted(RowsStore.load(out, store.current_version(out)).words) == list(d["articles"]["article_id"])
     assert rerun_rules(out)["reextracted"] == 0
+    assert list(store.forgotten(out)) == ["https://example.de/scholz"]        # a re-run keeps the tombstone
     assert main(["forget", "nicht-da", "--out", str(out)]) == 1             # nothing matched: nothing written
 
 
