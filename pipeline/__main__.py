@@ -113,39 +113,50 @@ def _cmd_cache(args) -> int:
     return 0
 
 
-def _cmd_forget(args) -> int:
-    from pipeline.job.publish import forget, undo_forget
+def _forget_list(args) -> int:
     from pipeline.store import StoreError, forgotten
+    try:
+        tomb = forgotten(args.out)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k, t in sorted(tomb.items()):
+        print(f"{k}\t{t['article_id']}\tsha256 {t['sha256'][:16]}\tforgotten {t['forgotten_at']}\t"
+              f"{t['source_path']}")
+    if not tomb:
+        print("no forgotten articles")
+    return 0
+
+
+def _forget_undo(args) -> int:
+    from pipeline.job.publish import undo_forget
+    from pipeline.store import StoreError
+    try:
+        res = undo_forget(args.out, args.keys, args.lock_timeout)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k in res["unknown"]:
+        print(f"not forgotten: {k}", file=sys.stderr)
+    if not res["undone"]:
+        print("nothing undone; outputs unchanged")
+        return 1
+    print(f"no longer forgotten: {', '.join(res['undone'])}; version {res['version']}. "
+          f"The next run that reads their files brings them back")
+    return 0
+
+
+def _cmd_forget(args) -> int:
+    from pipeline.job.publish import forget
+    from pipeline.store import StoreError
 
     if args.list:
-        try:
-            tomb = forgotten(args.out)
-        except StoreError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        for k, t in sorted(tomb.items()):
-            print(f"{k}\t{t['article_id']}\tsha256 {t['sha256'][:16]}\tforgotten {t['forgotten_at']}\t"
-                  f"{t['source_path']}")
-        if not tomb:
-            print("no forgotten articles")
-        return 0
+        return _forget_list(args)
     if not args.keys:
         print("error: forget needs KEY… (or --list)", file=sys.stderr)
         return 2
     if args.undo:
-        try:
-            res = undo_forget(args.out, args.keys, args.lock_timeout)
-        except StoreError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        for k in res["unknown"]:
-            print(f"not forgotten: {k}", file=sys.stderr)
-        if not res["undone"]:
-            print("nothing undone; outputs unchanged")
-            return 1
-        print(f"no longer forgotten: {', '.join(res['undone'])}; version {res['version']}. "
-              f"The next run that reads their files brings them back")
-        return 0
+        return _forget_undo(args)
     try:
         res = forget(args.out, args.keys, args.lock_timeout)
     except StoreError as exc:

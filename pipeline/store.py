@@ -464,8 +464,8 @@ def forgotten(out: str | Path) -> dict[str, dict]:
 
 
 def _carry_tombstones(out: Path, prev: str | None, info: dict, articles: pa.Table) -> dict:
-    """The tombstones of a new version: those ``info`` gives, else the previous version's; minus the keys
-    the new version publishes again (``run --include-forgotten`` brought them back)."""
+    """The tombstones of a new version: those ``info`` gives, else the previous version's; minus those whose
+    key or body the new version publishes again (``run --include-forgotten`` brought them back)."""
     if FORGOTTEN in info:
         tomb = valid_tombstones(info[FORGOTTEN], "new version")
     elif prev is not None:
@@ -473,10 +473,9 @@ def _carry_tombstones(out: Path, prev: str | None, info: dict, articles: pa.Tabl
                                 out / VERSIONS / prev / MANIFEST)
     else:
         tomb = {}
-    if tomb and articles.num_rows and "article_key" in articles.column_names:
-        back = set(articles.column("article_key").to_pylist()) & set(tomb)
-        for k in back:
-            del tomb[k]
+    if tomb and articles.num_rows:
+        keys, shas = set(articles.column("article_key").to_pylist()), set(articles.column("content_sha256").to_pylist())
+        tomb = {k: t for k, t in tomb.items() if k not in keys and t["sha256"] not in shas}
     return tomb
 
 

@@ -249,10 +249,16 @@ def test_run_include_forgotten_brings_them_back(first, tmp_path):
     out = _copy(first, tmp_path / "out")
     from pipeline.job.publish import forget
     forget(out, ["https://example.de/huber"])
-    inp = write_inputs(tmp_path / "in", BATCH1)
+    # the forgotten body under another key (a moved file) stays out too
+    inp = write_inputs(tmp_path / "in", [record("scholz", SCHOLZ), record("huber-neu", HUBER)])
+    run([inp], out, progress=False, only_new=True)
+    assert sorted(_arts(out)) == ["https://example.de/scholz"]
+    (rej,) = _forgotten_rejects(out)
+    assert rej["detail"].startswith("https://example.de/huber was forgotten (same body under "
+                                    "https://example.de/huber-neu)")
     run([inp], out, progress=False, only_new=True, include_forgotten=True)
-    assert sorted(_arts(out)) == ["https://example.de/huber", "https://example.de/scholz"]
-    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []
+    assert sorted(_arts(out)) == ["https://example.de/huber-neu", "https://example.de/scholz"]
+    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []   # published again: tombstone went
 
 
 def test_a_damaged_tombstone_stops_a_run_naming_the_manifest(first, tmp_path):

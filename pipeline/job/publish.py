@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -264,6 +265,8 @@ def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -
         if not replace_all:
             new, drop = with_revisions(store.read_table(out, "articles"), new)
         tables = final_tables(out, new, new_types, replace_all, drop)
+        lifted = lifted_tombstones(store.forgotten(out), tables["articles"])
+        tables["rejects"] = _without_forgotten_rejects(tables["rejects"], lifted)
         info = {**info, **rules_provenance(info.get("rules_dir"))}
         writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop)
         version = store.write_version(out, tables, info, writer)
@@ -382,6 +385,25 @@ def drop_forgotten(out: Path, new: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return out_t
 
 
+def _without_forgotten_rejects(rej: pa.Table, keys: Iterable[str]) -> pa.Table:
+    """``rejects`` without the ``forgotten`` rows of these keys (their tombstones went)."""
+    heads = tuple(f"{k} was forgotten" for k in keys)
+    if not heads or rej.num_rows == 0:
+        return rej
+    reasons = rej.column("reason").cast(pa.string()).to_pylist()
+    keep = [not (r == "forgotten" and (d or "").startswith(heads))
+            for r, d in zip(reasons, rej.column("detail").to_pylist())]
+    return rej.filter(pa.array(keep))
+
+
+def lifted_tombstones(tomb: dict[str, dict], arts: pa.Table) -> list[str]:
+    """The forgotten keys whose key or body ``arts`` publishes again (``run --include-forgotten``)."""
+    if not tomb or arts.num_rows == 0:
+        return []
+    keys, shas = set(arts.column("article_key").to_pylist()), set(arts.column("content_sha256").to_pylist())
+    return sorted(k for k, t in tomb.items() if k in keys or t["sha256"] in shas)
+
+
 def undo_forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dict:
     """Remove tombstones (by article_key, article_id or source_path) and their ``forgotten`` rejects; the
     tables stay as they are, the articles come back with the next run that reads their files."""
@@ -399,13 +421,7 @@ def undo_forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -
         if not undone:
             return {"version": store.current_version(out), "undone": [], "unknown": unknown}
         version, tables = store.load_arrow(out)
-        rej = tables["rejects"]
-        if rej.num_rows:
-            reasons = rej.column("reason").cast(pa.string()).to_pylist()
-            details = rej.column("detail").to_pylist()
-            keep = [not (r == "forgotten" and any((dt or "").startswith(f"{k} was forgotten") for k in undone))
-                    for r, dt in zip(reasons, details)]
-            tables["rejects"] = rej.filter(pa.array(keep))
+        tables["rejects"] = _without_forgotten_rejects(tables["rejects"], undone)
         info = {k: man[k] for k in man if k not in ("version", "previous", "schema_version", "created_at", "rows",
                                                      "tables", "rows_store", "forgot", "healed")}
         info[store.FORGOTTEN] = {k: t for k, t in tomb.items() if k not in undone}
