@@ -24,6 +24,10 @@ versions left by a kill during its swaps), removes what dead runs left behind an
 
 Every name read from a manifest or link (version, table, part file) is validated before it becomes
 a path; nothing under OUT is ever unpickled or executed.
+
+The manifest's ``forgotten`` field holds the tombstones of forgotten articles ({article_key:
+{sha256, article_id, source_path, forgotten_at}}, :func:`forgotten`); every publish carries them into
+the new version (:func:`write_version`), so they change with the same one ``current`` switch.
 """
 from __future__ import annotations
 

@@ -271,3 +271,20 @@ def test_a_damaged_tombstone_stops_a_run_naming_the_manifest(first, tmp_path):
     man_path.write_text(json.dumps(man))
     with pytest.raises(store.StoreError, match="tombstone 'https://example.de/huber' has no valid sha256"):
         run([write_inputs(tmp_path / "in", BATCH1)], out, progress=False)
+
+
+def test_a_run_that_started_before_forget_publishes_without_the_article(first, tmp_path):
+    """The tombstones are checked again when a run publishes (under the lock): a forget that landed while
+    the run parsed is not undone by it."""
+    from test_crash_safety import _work
+
+    from pipeline.job.publish import forget
+    from pipeline.runner import commit_step
+    out = _copy(first, tmp_path / "out")
+    work, info = _work(tmp_path, "late", [record("scholz", SCHOLZ_2), record("meier", MEIER)], tmp_path / "docs")
+    forget(out, ["https://example.de/scholz"])          # lands while the run above is under way
+    commit_step(work, out, info)
+    assert sorted(_arts(out)) == ["https://example.de/huber", "https://example.de/meier"]
+    (rej,) = _forgotten_rejects(out)
+    assert "(changed body, still forgotten)" in rej["detail"] and rej["source_path"].endswith("news.jsonl")
+    assert list(store.forgotten(out)) == ["https://example.de/scholz"]
