@@ -8,7 +8,9 @@ from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from pipeline.extract.roles.lexicon import derived
 from pipeline.ruleset import RuleError, rule_file
 
 
@@ -250,6 +252,9 @@ def _switches(data: Any, file: str) -> dict[str, bool]:
 
 # --------------------------------------------------------------------------- word-pattern triggers
 
+TRIGGER_RULES = ("source_prep", "so_marker", "noun_dass", "wonach", "heisst_es")
+
+
 def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
     """spaCy ``Matcher`` patterns of the rules that start from a word pattern, each labelled with
     its rule id (as spaCy's SpanRuler does), from the lexicons of ``speech.yaml``. The rule gets
@@ -263,12 +268,22 @@ def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
     ]
 
 
+def _matcher(R: SpeechRules, vocab: Vocab) -> Matcher:
+    """The trigger patterns compiled once per rules object (one Matcher per vocab), as the roles
+    extractor's ``former_phrases`` are."""
+    by_vocab: dict[int, Matcher] = derived(R, "trigger_matchers", dict)
+    m = by_vocab.get(id(vocab))                # (the Matcher keeps its vocab alive: ids are not reused)
+    if m is None:
+        m = Matcher(vocab, validate=True)
+        for rule_id, pattern in derived(R, "trigger_patterns", lambda: trigger_patterns(R)):
+            m.add(rule_id, [pattern])
+        by_vocab[id(vocab)] = m
+    return m
+
+
 def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
     """Rule id -> sorted start tokens of its trigger pattern in ``doc``."""
-    matcher = Matcher(doc.vocab)
-    for rule_id, pattern in trigger_patterns(R):
-        matcher.add(rule_id, [pattern])
-    out: dict[str, list[int]] = {rule_id: [] for rule_id, _ in trigger_patterns(R)}
-    for match_id, start, _end in matcher(doc):
+    out: dict[str, list[int]] = {rule_id: [] for rule_id in TRIGGER_RULES}
+    for match_id, start, _end in _matcher(R, doc.vocab)(doc):
         out[doc.vocab.strings[match_id]].append(start)
     return {k: sorted(set(v)) for k, v in out.items()}
