@@ -67,6 +67,21 @@ def test_lexicon_has_hundreds_of_verbs_with_particle_forms(rules):
     assert "Angaben" in R.nouns and "zufolge" in R.preps_after
 
 
+def test_speech_verb_trigger_is_a_matcher_over_forms_and_lemmas(nlp, rules):
+    """The verb rules start from the ``each_verb`` Matcher trigger: a listed form (not tagged as a
+    determiner etc.: "meinen Bruder") or a listed lemma; capitalization and particles are the rule's."""
+    from pipeline.extract.claims.context import Ctx
+    from pipeline.extract.claims.triggers import _matcher, find_triggers
+    R = rules["speech"]
+    doc = nlp("Die Ministerin teilte am Montag mit, sie habe meinen Bruder getroffen. "
+              "Das Sagen habe sie, meinte er.")
+    starts = find_triggers(doc, R)["each_verb"]
+    assert [doc[i].text for i in starts] == ["teilte", "Sagen", "meinte"]
+    c = Ctx(doc, R, [], rules["words"])
+    assert [i for i in range(len(doc)) if c.verb_hit(i, len(doc))] == [2, 18]   # "Sagen" is a noun
+    assert _matcher(R, doc.vocab) is _matcher(R, nlp.vocab)          # compiled once per rules and vocab
+
+
 def test_bad_rule_file_names_the_entry():
     with pytest.raises(RuleError, match="speech.yaml.*Sagen"):
         parse_speech({"version": 1, "weak": {"speech": ["Sagen"]}, "strong": {}, **_rest()}, "speech.yaml")

@@ -46,7 +46,9 @@ named subject of the sentence before ("Ngom definierte das Ziel. Es gehe …").
 Package layout (where a change goes):
 
 - ``triggers``: ``speech.yaml`` compiled (``parse_speech``: verb forms, lexicons, the rule order
-  and switches) and the word-pattern triggers (spaCy ``Matcher`` patterns labelled by rule id);
+  and switches) and the word-pattern triggers (spaCy ``Matcher`` patterns labelled by rule id,
+  compiled once per rules object: source prepositions, ", so", noun cues, "wonach", "heißt es" and
+  the speech/cognition verbs that start the ``verb`` rules, ``each_verb``);
 - ``quotes``: quotation marks paired in the raw text;
 - ``context``: the per-Doc :class:`Ctx` (sentences, quotes, mentions, token classes, the
   ``words.yaml`` lists of section ``claims``), :class:`Found` and :class:`Sent`;

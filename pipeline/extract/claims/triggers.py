@@ -252,7 +252,14 @@ def _switches(data: Any, file: str) -> dict[str, bool]:
 
 # --------------------------------------------------------------------------- word-pattern triggers
 
-TRIGGER_RULES = ("source_prep", "so_marker", "noun_dass", "wonach", "heisst_es")
+TRIGGER_RULES = ("source_prep", "so_marker", "noun_dass", "wonach", "heisst_es", "each_verb")
+
+# universal POS tags; a cue verb is never one of NOT_CUE_POS (a form of the lexicon may be tagged
+# VERB, AUX, ADJ, NOUN, PROPN, X or nothing), a lemma-only match only VERB or AUX (or untagged)
+UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+        "SCONJ", "SYM", "VERB", "X", "SPACE")
+NOT_CUE_POS = sorted(set(UPOS) - {"VERB", "AUX", "ADJ", "NOUN", "PROPN", "X"})
+NOT_VERB_POS = sorted(set(UPOS) - {"VERB", "AUX"})
 
 
 def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
@@ -265,7 +272,19 @@ def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
         ("noun_dass", [{"LOWER": ","}, {"LOWER": {"IN": ["dass", "daß"]}}]),
         ("wonach", [{"LOWER": ","}, {"LOWER": "wonach"}]),
         ("heisst_es", [{"LOWER": {"IN": sorted(R.impersonal)}}, {"LOWER": "es"}]),
+        # a speech/cognition verb: one of its forms, or a verb whose lemma is listed; the rule
+        # checks the rest (capitalization inside the sentence, split particle, auxiliaries)
+        ("each_verb", [{"LOWER": {"IN": sorted(R.forms)}, "POS": {"NOT_IN": NOT_CUE_POS}}]),
+        ("each_verb", [{"LEMMA": {"IN": lemma_spellings(R)}, "POS": {"NOT_IN": NOT_VERB_POS}}]),
     ]
+
+
+def lemma_spellings(R: SpeechRules) -> list[str]:
+    """The lemmas of the verb lexicon as a lemmatizer may write them: lower case, capitalized
+    (a lookup lemmatizer keeps a sentence-initial "Betonen"), upper case. (A REGEX ``(?i)`` on
+    LEMMA would take any mixed case too, at 2.5 times the Matcher time; a mixed-case token of a
+    listed form still matches the LOWER pattern.)"""
+    return sorted({v for lemma in R.lemmas for v in (lemma, lemma.capitalize(), lemma.upper())})
 
 
 def _matcher(R: SpeechRules, vocab: Vocab) -> Matcher:

@@ -94,7 +94,7 @@ def each_verb(s: Sent) -> None:
     """Man könne über eine Lockerung reden, sagte Merz. – runs the ``verb`` rules on every speech
     or cognition verb of the sentence outside quotations."""
     c = s.c
-    for i in range(s.a, s.b):
+    for i in c.triggered("each_verb", s.a, s.b):       # a form or lemma of speech.yaml's verbs
         if (i in s.used and i not in c.inverted_ok) or c.in_quote[i] >= 0:
             continue
         h = c.verb_hit(i, s.b)
