@@ -40,13 +40,15 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schemas import SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:                                   # pandas costs ~1 s to import: only `load` needs it
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
