@@ -125,7 +125,7 @@ class LocalSteps:
     """Every step in this process, on the whole work dir."""
 
     def ingest(self, req: RunRequest, work: Path) -> Ingested:
-        return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None)
+        return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None, out=req.out)
 
     def process(self, req: RunRequest, work: Path, ing: Ingested) -> tuple[Parsed, ExtractStats]:
         """Parse what the cache lacks and extract, in one pass over the articles (every core)."""

@@ -49,18 +49,24 @@ class StepResult:
 
 
 # --------------------------------------------------------------------------- ingest
-def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_in: str | Path | None = None
-                ) -> StepResult:
+def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_in: str | Path | None = None,
+                out: str | Path | None = None) -> StepResult:
     """Read inputs into ``work/articles.parquet`` and ``work/rejects.parquet``.
 
     The same body text twice gives one article (the later copy becomes a
     ``duplicate`` reject). With ``only_new_in=OUT``, articles already in OUT's
-    articles table (same content hash) are skipped.
+    articles table (same content hash) are skipped, and a file unchanged since a
+    run recorded it (``OUT/_cache/ingested.json``) is not read again at all
+    (:mod:`pipeline.job.ingested`). ``out`` (default ``only_new_in``): the OUT
+    whose record this run's files are written to.
     """
-    from pipeline.ingest import Article, read_inputs
+    from pipeline.ingest import Article, read_input_files
+    from pipeline.job.ingested import IngestedState
     from pipeline.sources import location
 
     work = Path(work_dir)
+    out = out if out is not None else only_new_in
+    state = IngestedState(out) if out is not None else None
     known: set[str] = set()
     known_rejects: set[tuple[str, str]] = set()
     if only_new_in is not None:
@@ -78,35 +84,63 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         if (path, reason, detail) not in known_rejects:
             rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
 
-    for item in read_inputs(inputs):
-        if not isinstance(item, Article):
-            reject(item.source_path, item.reason, item.detail)
-            continue
-        sha = sha256(item.body_text)
-        aid = sha[:16]
-        where = location(item.source_path, item.line)
+    def already(aid: str, where: str) -> bool:
+        """The article is published or came earlier in this run: skipped or a duplicate, not a new row."""
+        nonlocal skipped
         if aid in known and aid not in seen:
             seen[aid] = where
             skipped += 1
-            continue
+            return True
         if aid in seen:
             reject(where, "duplicate", f"same body text as {seen[aid]}")
+            return True
+        return False
+
+    def scan(files: list[Path]) -> set[str]:
+        state.scan(files)
+        return state.done(known) if only_new_in is not None else set()
+
+    for path, items in read_input_files(inputs, skip=scan if state is not None else None):
+        if items is None:                   # unchanged, all its articles published: replayed from the record
+            for e in state.items(str(path)):
+                if e[0] == "r":
+                    reject(*e[1:])
+                else:
+                    already(e[1], location(str(path), e[2]))
             continue
-        seen[aid] = where
-        row = asdict(item)
-        row.pop("line", None)
-        row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
-        rows.append(row)
-        shas.append(sha)
-        if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
-            writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-            writer.write_table(to_table("articles", rows))
-            n_rows += len(rows)
-            rows = []
+        got: list[list] = []
+        for item in items:
+            if not isinstance(item, Article):
+                got.append(["r", item.source_path, item.reason, item.detail])
+                reject(item.source_path, item.reason, item.detail)
+                continue
+            sha = sha256(item.body_text)
+            aid = sha[:16]
+            got.append(["a", aid, item.line])
+            if already(aid, location(item.source_path, item.line)):
+                continue
+            seen[aid] = location(item.source_path, item.line)
+            row = asdict(item)
+            row.pop("line", None)
+            row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
+            rows.append(row)
+            shas.append(sha)
+            if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
+                writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
+                writer.write_table(to_table("articles", rows))
+                n_rows += len(rows)
+                rows = []
+        if state is not None and path is not None:
+            state.record(str(path), got)
     writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-    writer.write_table(to_table("articles", rows))
+    if rows:                                # no table built when empty: pyarrow would import pandas (issue 16)
+        writer.write_table(to_table("articles", rows))
     writer.close()
-    pq.write_table(to_table("rejects", rejects), work / "rejects.parquet")
+    with pq.ParquetWriter(work / "rejects.parquet", TABLES["rejects"]) as w:
+        if rejects:
+            w.write_table(to_table("rejects", rejects))
+    if state is not None:
+        state.save()
     return StepResult(str(work), n_rows + len(rows), len(rejects), skipped, shas)
 
 
