@@ -67,18 +67,10 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     work = Path(work_dir)
     out = out if out is not None else only_new_in
     state = IngestedState(out) if out is not None else None
-    known: set[str] = set()
-    known_rejects: set[tuple[str, str]] = set()
-    if only_new_in is not None:
-        known = set(store.read_table(only_new_in, "articles").column("article_id").to_pylist())
-        old = store.read_table(only_new_in, "rejects")
-        # a reject already published for the same place, reason and detail is not repeated (JSONL
-        # rejects carry their line in source_path, so a new bad line of a seen file is new)
-        known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
-                                old.column("detail").to_pylist()))
-    rows, rejects, seen, shas = [], [], {}, []
-    skipped = n_rows = 0
-    writer = None                           # opened when the first batch is full (small inputs: at the end)
+    known, known_rejects = _published(only_new_in)
+    rows = _ArticleBatches(work / "articles.parquet")
+    rejects, seen, shas = [], {}, []
+    skipped = 0
 
     def reject(path, reason, detail):
         if (path, reason, detail) not in known_rejects:
@@ -123,25 +115,53 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
             row = asdict(item)
             row.pop("line", None)
             row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
-            rows.append(row)
+            rows.add(row)
             shas.append(sha)
-            if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
-                writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-                writer.write_table(to_table("articles", rows))
-                n_rows += len(rows)
-                rows = []
         if state is not None and path is not None:
             state.record(str(path), got)
-    writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-    if rows:                                # no table built when empty: pyarrow would import pandas (issue 16)
-        writer.write_table(to_table("articles", rows))
-    writer.close()
+    rows.close()
     with pq.ParquetWriter(work / "rejects.parquet", TABLES["rejects"]) as w:
-        if rejects:
+        if rejects:                         # no table built when empty: pyarrow would import pandas (issue 16)
             w.write_table(to_table("rejects", rejects))
     if state is not None:
         state.save()
-    return StepResult(str(work), n_rows + len(rows), len(rejects), skipped, shas)
+    return StepResult(str(work), rows.n, len(rejects), skipped, shas)
+
+
+def _published(out: str | Path | None) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The article ids and the rejects (place, reason, detail) published in ``out`` (none if None)."""
+    if out is None:
+        return set(), set()
+    known = set(store.read_table(out, "articles").column("article_id").to_pylist())
+    old = store.read_table(out, "rejects")
+    # a reject already published for the same place, reason and detail is not repeated (JSONL
+    # rejects carry their line in source_path, so a new bad line of a seen file is new)
+    return known, set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
+                          old.column("detail").to_pylist()))
+
+
+class _ArticleBatches:
+    """Article rows to one Parquet file in batches of INGEST_BATCH (bounded memory)."""
+
+    def __init__(self, path: Path):
+        self.writer = pq.ParquetWriter(path, TABLES["articles"])
+        self.rows: list[dict] = []
+        self.n = 0
+
+    def add(self, row: dict) -> None:
+        self.rows.append(row)
+        self.n += 1
+        if len(self.rows) >= INGEST_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:                       # no table built when empty: pyarrow would import pandas (issue 16)
+            self.writer.write_table(to_table("articles", self.rows))
+        self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
 
 
 # --------------------------------------------------------------------------- parse
