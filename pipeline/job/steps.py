@@ -141,10 +141,12 @@ def _published(out: str | Path | None) -> tuple[set[str], set[tuple[str, str, st
 
 
 class _ArticleBatches:
-    """Article rows to one Parquet file in batches of INGEST_BATCH (bounded memory)."""
+    """Article rows to one Parquet file in batches of INGEST_BATCH (bounded memory); the file is opened
+    when the first batch is full (small inputs: at the end, after the inputs were walked)."""
 
     def __init__(self, path: Path):
-        self.writer = pq.ParquetWriter(path, TABLES["articles"])
+        self.path = path
+        self.writer = None
         self.rows: list[dict] = []
         self.n = 0
 
@@ -155,6 +157,7 @@ class _ArticleBatches:
             self.flush()
 
     def flush(self) -> None:
+        self.writer = self.writer or pq.ParquetWriter(self.path, TABLES["articles"])
         if self.rows:                       # no table built when empty: pyarrow would import pandas (issue 16)
             self.writer.write_table(to_table("articles", self.rows))
         self.rows = []
