@@ -25,7 +25,7 @@ def out(corpus_outputs, tmp_path):
     return shutil.copytree(corpus_outputs, tmp_path / "out", symlinks=True)
 
 
-def test_a_run_with_nothing_new_imports_no_heavy_library(out):
+def _noop(out) -> dict:
     code = ("import contextlib, io, json, sys\n"
             "from pipeline.__main__ import main\n"
             "buf = io.StringIO()\n"
@@ -34,9 +34,25 @@ def test_a_run_with_nothing_new_imports_no_heavy_library(out):
             f"print(json.dumps({{'rc': rc, 'out': buf.getvalue(), 'loaded': [m for m in {HEAVY!r} if m in sys.modules]}}))")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert p.returncode == 0, p.stderr
-    res = json.loads(p.stdout.strip().splitlines()[-1])
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def test_a_run_with_nothing_new_imports_no_heavy_library(out):
+    res = _noop(out)
     assert res["rc"] == 0 and res["loaded"] == []
     assert "0 processed, 6 already done, 0 rejected" in res["out"]
+
+
+def test_a_file_whose_article_was_forgotten_is_not_read_again(out):
+    from pipeline.job.publish import forget
+    from pipeline.runner import run
+    html = CORPUS / "010_spiegel_baerbock_bruessel.html"
+    forget(out, [str(html)])
+    first = run([CORPUS], out, progress=False, only_new=True)           # publishes the `forgotten` reject
+    assert (first.articles_read, first.rejected) == (0, 1)
+    res = _noop(out)
+    assert res["rc"] == 0 and res["loaded"] == []
+    assert "0 processed, 5 already done, 0 rejected" in res["out"]
 
 
 def test_replaying_the_record_gives_what_reading_gives(out, tmp_path):
@@ -44,7 +60,7 @@ def test_replaying_the_record_gives_what_reading_gives(out, tmp_path):
     files = sorted(str(p) for p in CORPUS.iterdir())
     state = json.loads(ingested.state_path(out).read_text(encoding="utf-8"))
     assert sorted(state["files"]) == files
-    assert [e[:2] for e in state["files"][str(CORPUS / "030_agenturen.jsonl")]["items"]] == \
+    assert [[e[0], e[1][:16]] for e in state["files"][str(CORPUS / "030_agenturen.jsonl")]["items"]] == \
         [["a", "6ae13e25de0a64f0"], ["a", "1a410d791ceb2956"], ["a", "6ae13e25de0a64f0"]]     # line 3: a duplicate
     (tmp_path / "w1").mkdir(), (tmp_path / "w2").mkdir()
     fast = ingest_step([CORPUS], tmp_path / "w1", only_new_in=out)
@@ -59,7 +75,7 @@ def _record(tmp_path, files, aids):
     st = IngestedState(tmp_path / "out")
     st.scan(files)
     for f in files:
-        st.record(str(f), [["a", aids[f.name], None]])
+        st.record(str(f), [["a", aids[f.name], None, "path:" + str(f)]])
     st.save()
     return st
 
@@ -67,7 +83,7 @@ def _record(tmp_path, files, aids):
 def _done(tmp_path, files, known):
     st = IngestedState(tmp_path / "out")
     st.scan(files)
-    return {os.path.basename(n) for n in st.done(known)}
+    return {os.path.basename(n) for n in st.done(lambda e: e[1] in known)}
 
 
 def test_only_unchanged_files_with_published_articles_are_done(tmp_path):

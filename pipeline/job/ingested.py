@@ -11,7 +11,7 @@ gave: its articles' ids (with their JSONL line) and its rejects. A file counts a
 * its raw bytes hash to the recorded value (always re-hashed: size/mtime alone can miss an edit),
 * for a text file of a site whose pages are read together for their repeated lines
   (:func:`pipeline.web.dump.repeated_for_files`), every text file of that site is unchanged too,
-* and every article it gave is in OUT's articles table now.
+* and every article it gave is in OUT's articles table now (or forgotten, ``forget``).
 
 Such a file is replayed from the record (its articles counted as skipped, duplicates and rejects as a
 full read would give them); any other file is read in full, as before. A changed file is therefore
@@ -27,7 +27,7 @@ from pathlib import Path
 
 FORMAT = 1
 TEXT_SUFFIXES = (".txt", ".text")        # the files repeated_for_files groups by site
-_READER_FILES = ("ingest.py", "sources.py", "web/__init__.py", "web/dump.py", "web/html.py", "web/htmlmeta.py",
+_READER_FILES = ("job/ingested.py", "job/steps.py", "ingest.py", "sources.py", "web/__init__.py", "web/dump.py", "web/html.py", "web/htmlmeta.py",
                  "web/profile.py")
 _READER_LIBS = ("trafilatura", "ftfy", "dateparser", "justext", "py3langid", "lxml", "courlan", "htmldate")
 
@@ -94,6 +94,8 @@ class IngestedState:
         from pipeline.web.profile import web_rules
         for f in files:
             self.now[str(f)] = _raw(f)
+            if self.now[str(f)] is not None:            # the article key of a file without URL or id is its
+                self.now[str(f)]["abs"] = os.path.abspath(f)      # absolute path
         groups: dict[str, list[str]] = {}
         for f in files:
             if f.suffix.lower() in TEXT_SUFFIXES:
@@ -109,19 +111,21 @@ class IngestedState:
                 if self.now[m] is not None:
                     self.now[m]["group"] = g.hexdigest()
 
-    def done(self, known: set[str]) -> set[str]:
-        """The scanned files that need no reading: unchanged and all their articles in ``known``."""
+    def done(self, article_done) -> set[str]:
+        """The scanned files that need no reading: unchanged, and ``article_done(entry)`` for each of their
+        articles (published, or forgotten)."""
         out = set()
         for name, fp in self.now.items():
             rec = self.files.get(name)
-            if fp is None or rec is None or any(rec.get(k) != fp.get(k) for k in ("size", "sha256", "group")):
+            if fp is None or rec is None or any(rec.get(k) != fp.get(k) for k in ("abs", "size", "sha256", "group")):
                 continue
-            if all(e[1] in known for e in rec["items"] if e[0] == "a"):
+            if all(article_done(e) for e in rec["items"] if e[0] == "a"):
                 out.add(name)
         return out
 
     def items(self, name: str) -> list[list]:
-        """What reading the file gave: ``["a", article_id, line]`` and ``["r", source_path, reason, detail]``."""
+        """What reading the file gave: ``["a", sha256 of the body, line, article key]`` and
+        ``["r", source_path, reason, detail]``."""
         return self.files[name]["items"]
 
     def record(self, name: str, items: list[list]) -> None:
