@@ -91,8 +91,9 @@ def test_may_merge_blocks_the_gun_maker():
     assert not may_merge("Merkel", "person", [], "Angela Scholz", "person", [])
 
 
-# tests/cases/actors/<rule id>.yaml: a text a person rule of rules/actors.yaml fires on, the person actors it
-# must keep and the names that must not be person actors (pipeline.extract.actors.persons)
+# tests/cases/actors/<rule id>.yaml: a text a person or org rule of rules/actors.yaml fires on, the person
+# (organization) actors it must keep and the names that must not be person (organization) actors, or no
+# actor at all (pipeline.extract.actors.persons, pipeline.extract.actors.orgs)
 CASES = Path(__file__).parent / "cases" / "actors"
 
 
@@ -101,11 +102,13 @@ def _case_files():
 
 
 def test_every_person_rule_has_a_case():
-    from pipeline.extract.actors import persons
+    from pipeline.extract.actors import orgs, persons
     rules = load_rules().get("actors")
     ids = set(rules.person_span_rules) | set(rules.person_checks)
     assert ids <= set(persons.SPAN_RULES) | set(persons.CHECKS)
     assert ids <= {p.stem for p in _case_files()}
+    assert set(rules.org_rules) <= set(orgs.ORG_RULES)
+    assert set(orgs.ORG_RULES) <= {p.stem for p in _case_files()}    # org rules: actors of the case text
 
 
 @needs_model
@@ -115,8 +118,12 @@ def test_person_rule_case(run, path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     types, _ = run(case["text"])
     persons = {n for n, t in types.items() if t == "person"}
-    assert set(case["persons"]) <= persons, (case["rule"], persons)
-    assert not set(case["not_persons"]) & persons, (case["rule"], persons)
+    assert set(case.get("persons", [])) <= persons, (case["rule"], persons)
+    assert not set(case.get("not_persons", [])) & persons, (case["rule"], persons)
+    organizations = {n for n, t in types.items() if t == "organization"}
+    assert set(case.get("organizations", [])) <= organizations, (case["rule"], types)
+    assert not set(case.get("not_organizations", [])) & organizations, (case["rule"], types)
+    assert not set(case.get("not_actors", [])) & set(types), (case["rule"], types)
 
 
 def test_person_rule_switched_off_in_yaml(tmp_path):
