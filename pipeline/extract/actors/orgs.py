@@ -158,9 +158,17 @@ def org_quoted_name(doc: Doc, ctx: OrgCtx):
     return out
 
 
+def _subject(t: Token) -> bool:
+    """The subject; also the noun after the verb of a subjectless clause the parser read as its object
+    ("teilte das Präsidialamt in Seoul mit")."""
+    if t.dep_ in SUBJECT_DEPS:
+        return True
+    return t.dep_ == "obj" and t.i > t.head.i and not any(c.dep_ in SUBJECT_DEPS for c in t.head.children)
+
+
 @org_rule("org_institution_speaker")
 def org_institution_speaker(doc: Doc, ctx: OrgCtx):
-    """"Das südkoreanische Vereinigungsministerium bestätigte den Auftritt", "teilte das Landratsamt mit";
+    """"Das südkoreanische Vereinigungsministerium bestätigte den Auftritt", "teilte das Präsidialamt mit";
     "Das Ministerium sagte" no (no compound), "ein Gericht" no (no definite article): an institution
     compound (…ministerium, …amt, …behörde, …gericht) with a definite article as the subject of a speech
     verb is an organisation. Not where the article names an institution of that kind ("Oberlandesgericht
@@ -170,7 +178,7 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
              for w in m.text.lower().replace("-", " ").split() for h in heads if w.rstrip("s").endswith(h)}
     out = []
     for t in doc_tokens(doc):
-        if t.pos_ not in ("NOUN", "PROPN") or not _cap(t.text) or t.dep_ not in SUBJECT_DEPS:
+        if t.pos_ not in ("NOUN", "PROPN") or not _cap(t.text) or not _subject(t):
             continue
         low = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
         head = next((h for h in heads if low.endswith(h)), None)
