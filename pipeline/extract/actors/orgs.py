@@ -143,16 +143,19 @@ def _quoted_names(doc: Doc):
 
 @org_rule("org_quoted_name")
 def org_quoted_name(doc: Doc, ctx: OrgCtx):
-    """"Wie die Tierschutz-Organisation «Vier Pfoten» mitteilt", "laut «Vier Pfoten»" no ("«Fur Free
-    Retailer»" alone neither): a quoted name right after a noun of an organisation's kind, or the subject
-    of a speech verb, is an organisation."""
+    """"Wie die Tierschutz-Organisation «Vier Pfoten» mitteilt", "«Daily NK» meldete"; "Nun hofft „Cello“,
+    dass ..." no (one word, a nickname as often): a quoted name right after a noun of an organisation's kind,
+    or a quoted name of several words (or an acronym) as the subject of a speech verb, is an organisation."""
     out = []
     for a, b in _quoted_names(doc):
         before = doc[a - 1] if a > 0 else None
         if before is not None and _kind_noun(before, ctx.rules):
             out.append((a + 1, b))
             continue
-        head = doc[a + 1:b].root
+        words = doc[a + 1:b]
+        if len(words) == 1 and not _acronym(words[0].text):
+            continue               # "Nun hofft „Cello“, dass ...": a quoted single word is as often a nickname
+        head = words.root
         if head.dep_ in SUBJECT_DEPS and _speech_verb(head.head, ctx.rules):
             out.append((a + 1, b))
     return out
