@@ -219,15 +219,18 @@ def org_name_apposition(doc: Doc, ctx: OrgCtx):
                 break
         if not doc[s].is_sent_start and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
             continue               # more than four capitalised words: no clear name boundary
-        if t.i - s >= 2 and doc[s].text not in ctx.given:
-            out.append((s, t.i))
+        run = doc[s:t.i]
+        if len(run) < 2 or any(w.text in ctx.given for w in run) or \
+                any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions):
+            continue               # "Peter Müller, ein Autohändler": a person's name
+        out.append((s, t.i))
     return out
 
 
 def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of the organisation names the switched-on rules find."""
     ar = rules.get("actors")
-    ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.given_names if ar is not None else frozenset())
+    ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.evidence_given if ar is not None else frozenset())
     out = []
     for rid in rule_ids:
         for s, e in ORG_RULES[rid](doc, ctx):
