@@ -161,3 +161,24 @@ def test_lowercase_vocabulary_from_the_lexeme_table():
     lows = german_words()[1]
     assert {"freier", "jene", "gefriert"} <= lows
     assert "merkel" not in lows and "fischer" not in lows
+
+
+def test_acronym_letters_follow_the_name():
+    """org_acronym_alias: the acronym's letters appear in the name in order, the first one first."""
+    from pipeline.extract.actors.orgs import _abbreviates, _acronym
+    assert _abbreviates("BN", "BUND Naturschutz")
+    assert _abbreviates("BAMF", "Bundesamt für Migration und Flüchtlinge")
+    assert not _abbreviates("MfS", "Ministerium")
+    assert not _abbreviates("CDU", "Angela Merkel")
+    assert _acronym("BAMF") and _acronym("MfS") and not _acronym("Bund") and not _acronym("2021")
+
+
+@needs_model
+def test_multi_word_name_with_legal_form_is_found_untagged(run):
+    """"Die Schwarze Pumpe AG ... Schwarze Pumpe investiert": the name of several words found with a legal
+    form is an organisation mention wherever it occurs (NER leaves the second one untagged), and the same
+    actor."""
+    types, labels = run("Die Schwarze Pumpe AG baut eine Fabrik in Kiel. Schwarze Pumpe investiert 300 Millionen "
+                        "Euro.")
+    assert ("Schwarze Pumpe", "ORG") in labels
+    assert types.get("Schwarze Pumpe AG") == "organization" and "Schwarze Pumpe" not in types
