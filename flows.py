@@ -6,6 +6,7 @@
     python flows.py run --dask-address tcp://host:8786
     python flows.py rerun [--rules DIR]      # re-extract everything from the parse cache
     python flows.py forget KEY...            # remove articles (URL, id:ID, path:PATH or article_id) and their rows
+    python flows.py forget --undo KEY...     # ... and bring them back with the next run
     python flows.py serve [--cron "0 * * * *" | --interval 300]   # scheduled runs (needs a Prefect server)
 
 Tasks wrap the steps of the run plan (:mod:`pipeline.job.plan`, the same plan as
@@ -140,10 +141,16 @@ def rerun_rules(out_dir: str = "outputs", rules_dir: str | None = None, full: bo
 
 
 @flow(name="forget_articles", log_prints=True)
-def forget_articles(keys: list[str], out_dir: str = "outputs") -> dict:
+def forget_articles(keys: list[str], out_dir: str = "outputs", undo: bool = False) -> dict:
     """Remove articles (by article_key, article_id or source_path) and all their rows from the outputs,
-    publishing a new version (:func:`pipeline.job.publish.forget`)."""
-    from pipeline.job.publish import forget
+    publishing a new version with their tombstones: later runs leave them out
+    (:func:`pipeline.job.publish.forget`). ``undo``: remove the tombstones instead; the next run that
+    reads their files brings them back (:func:`pipeline.job.publish.undo_forget`)."""
+    from pipeline.job.publish import forget, undo_forget
+    if undo:
+        res = undo_forget(out_dir, list(keys))
+        print(f"no longer forgotten: {res['undone'] or 'none'}; not forgotten: {res['unknown'] or 'none'}")
+        return res
     res = forget(out_dir, list(keys))
     print(f"forgot {len(res['forgotten'])} article(s); not found: {res['unknown'] or 'none'}")
     return res
@@ -235,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     fg = sub.add_parser("forget", help="run the forget_articles flow: remove articles and their rows")
     fg.add_argument("keys", nargs="+")
     fg.add_argument("--out", default=str(ROOT / "outputs"))
+    fg.add_argument("--undo", action="store_true", help="remove the tombstones: later runs bring them back")
     s = sub.add_parser("serve", help="serve process_corpus on a schedule (needs `prefect server start`)")
     s.add_argument("--input", default=str(ROOT / "corpus"))
     s.add_argument("--out", default=str(ROOT / "outputs"))
@@ -251,8 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         print(summarize(res["report"], args.rows, res["report_path"], res.get("report_html")))
         return 0
     if args.command == "forget":
-        res = forget_articles(args.keys, args.out)
-        return 0 if res["forgotten"] else 1
+        res = forget_articles(args.keys, args.out, args.undo)
+        return 0 if res.get("undone" if args.undo else "forgotten") else 1
     if args.command == "serve":
         if not os.environ.get("PREFECT_API_URL"):
             print("serve needs a Prefect server: run `prefect server start` and set "

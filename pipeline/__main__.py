@@ -25,7 +25,8 @@ def _cmd_run(args) -> int:
     try:
         summary = run(args.inputs, args.out, rules_dir=args.rules, model=args.model,
                       only_new=args.only_new, progress=None if args.progress is None else args.progress,
-                      reextract=args.reextract, processes=args.processes)
+                      reextract=args.reextract, processes=args.processes,
+                      include_forgotten=args.include_forgotten)
     except RuleError as exc:
         print(f"error: rule file problem: {exc}", file=sys.stderr)
         return 2
@@ -112,10 +113,50 @@ def _cmd_cache(args) -> int:
     return 0
 
 
+def _forget_list(args) -> int:
+    from pipeline.store import StoreError, forgotten
+    try:
+        tomb = forgotten(args.out)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k, t in sorted(tomb.items()):
+        print(f"{k}\t{t['article_id']}\tsha256 {t['sha256'][:16]}\tforgotten {t['forgotten_at']}\t"
+              f"{t['source_path']}")
+    if not tomb:
+        print("no forgotten articles")
+    return 0
+
+
+def _forget_undo(args) -> int:
+    from pipeline.job.publish import undo_forget
+    from pipeline.store import StoreError
+    try:
+        res = undo_forget(args.out, args.keys, args.lock_timeout)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k in res["unknown"]:
+        print(f"not forgotten: {k}", file=sys.stderr)
+    if not res["undone"]:
+        print("nothing undone; outputs unchanged")
+        return 1
+    print(f"no longer forgotten: {', '.join(res['undone'])}; version {res['version']}. "
+          f"The next run that reads their files brings them back")
+    return 0
+
+
 def _cmd_forget(args) -> int:
     from pipeline.job.publish import forget
     from pipeline.store import StoreError
 
+    if args.list:
+        return _forget_list(args)
+    if not args.keys:
+        print("error: forget needs KEY… (or --list)", file=sys.stderr)
+        return 2
+    if args.undo:
+        return _forget_undo(args)
     try:
         res = forget(args.out, args.keys, args.lock_timeout)
     except StoreError as exc:
@@ -168,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="force the progress bar")
     r.add_argument("--no-progress", dest="progress", action="store_false")
+    r.add_argument("--include-forgotten", action="store_true",
+                   help="let forgotten articles (python -m pipeline forget) back in; their tombstones go")
     r.set_defaults(func=_cmd_run)
 
     rr = sub.add_parser("rerun", help="re-run extraction from the parse cache after a rules change")
@@ -199,9 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=_cmd_cache)
 
     fg = sub.add_parser("forget", help="remove articles (by article_key, article_id or source_path) and their rows")
-    fg.add_argument("keys", nargs="+")
+    fg.add_argument("keys", nargs="*")
     fg.add_argument("--out", default="outputs")
     fg.add_argument("--lock-timeout", type=float, default=600.0)
+    fg.add_argument("--undo", action="store_true",
+                    help="remove the tombstones of KEY…: the next run that reads their files brings them back")
+    fg.add_argument("--list", action="store_true", help="list the forgotten articles (tombstones)")
     fg.set_defaults(func=_cmd_forget)
 
     for name, module, helptext in [

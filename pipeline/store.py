@@ -24,6 +24,10 @@ versions left by a kill during its swaps), removes what dead runs left behind an
 
 Every name read from a manifest or link (version, table, part file) is validated before it becomes
 a path; nothing under OUT is ever unpickled or executed.
+
+The manifest's ``forgotten`` field holds the tombstones of forgotten articles ({article_key:
+{sha256, article_id, source_path, forgotten_at}}, :func:`forgotten`); every publish carries them into
+the new version (:func:`write_version`), so they change with the same one ``current`` switch.
 """
 from __future__ import annotations
 
@@ -429,6 +433,56 @@ def verify(out: str | Path) -> list[CorruptError]:
     return bad
 
 
+# ----------------------------------------------------------------------------- tombstones
+FORGOTTEN = "forgotten"          # manifest field: {article_key: tombstone} of forgotten articles
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+_TOMBSTONE_FIELDS = {"sha256": str, "article_id": str, "source_path": str, "forgotten_at": str}
+
+
+def valid_tombstones(data: object, where: str | Path = "manifest") -> dict[str, dict]:
+    """The ``forgotten`` field of a manifest, checked: {article_key: {"sha256": 64 hex chars,
+    "article_id", "source_path", "forgotten_at": strings}}. Anything else is a :class:`StoreError`
+    naming ``where`` (the keys are compared with article keys only; they never become paths)."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise StoreError(f"{where}: '{FORGOTTEN}' is not a JSON object")
+    out = {}
+    for key, t in data.items():
+        if not isinstance(key, str) or not key or len(key) > 4096 or not isinstance(t, dict):
+            raise StoreError(f"{where}: invalid tombstone {key!r}")
+        if not isinstance(t.get("sha256"), str) or not _SHA_RE.fullmatch(t["sha256"]):
+            raise StoreError(f"{where}: tombstone {key!r} has no valid sha256")
+        for f, typ in _TOMBSTONE_FIELDS.items():
+            if t.get(f) is not None and not isinstance(t[f], typ):
+                raise StoreError(f"{where}: tombstone {key!r}: {f} is not a {typ.__name__}")
+        out[key] = {f: t.get(f) for f in _TOMBSTONE_FIELDS}
+    return out
+
+
+def forgotten(out: str | Path) -> dict[str, dict]:
+    """The tombstones of the current version: {article_key: {"sha256", "article_id", "source_path",
+    "forgotten_at"}} of every article ``forget`` removed (and no undo or run brought back)."""
+    man = manifest(out)
+    return valid_tombstones(man.get(FORGOTTEN), Path(out) / MANIFEST)
+
+
+def _carry_tombstones(out: Path, prev: str | None, info: dict, articles: pa.Table) -> dict:
+    """The tombstones of a new version: those ``info`` gives, else the previous version's; minus those whose
+    key or body the new version publishes again (``run --include-forgotten`` brought them back)."""
+    if FORGOTTEN in info:
+        tomb = valid_tombstones(info[FORGOTTEN], "new version")
+    elif prev is not None:
+        tomb = valid_tombstones(version_manifest(out / VERSIONS / prev).get(FORGOTTEN),
+                                out / VERSIONS / prev / MANIFEST)
+    else:
+        tomb = {}
+    if tomb and articles.num_rows:
+        keys, shas = set(articles.column("article_key").to_pylist()), set(articles.column("content_sha256").to_pylist())
+        tomb = {k: t for k, t in tomb.items() if k not in keys and t["sha256"] not in shas}
+    return tomb
+
+
 # ----------------------------------------------------------------------------- writing
 def new_version_name() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:6]
@@ -468,7 +522,8 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
                                           "sha256": file_sha256(staging / rel)}]}
                 fault(f"table:{name}")
             more = extra(staging) if extra is not None else {}
-            man = {**info, **more, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
+            tomb = _carry_tombstones(out, prev, info, tables["articles"])
+            man = {**info, **more, FORGOTTEN: tomb, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
                    "created_at": datetime.now(timezone.utc).isoformat(),
                    "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files}
             write_json(staging / MANIFEST, man)
@@ -550,7 +605,8 @@ def prepare(out: str | Path) -> str | None:
     vdir = out / VERSIONS / v
     if not vdir.is_dir():
         raise StoreError(f"{out / CURRENT} names version {v}, but {vdir} does not exist")
-    version_manifest(vdir)
+    man = version_manifest(vdir)
+    valid_tombstones(man.get(FORGOTTEN), vdir / MANIFEST)
     _ensure_links(out)
     return v
 

@@ -121,6 +121,7 @@ def test_forget_removes_articles_and_all_their_rows(first, tmp_path, capsys):
     from pipeline.runner import RowsStore, rerun_rules
     assert sorted(RowsStore.load(out, store.current_version(out)).words) == list(d["articles"]["article_id"])
     assert rerun_rules(out)["reextracted"] == 0
+    assert list(store.forgotten(out)) == ["https://example.de/scholz"]        # a re-run keeps the tombstone
     assert main(["forget", "nicht-da", "--out", str(out)]) == 1             # nothing matched: nothing written
 
 
@@ -129,6 +130,9 @@ def test_forget_flow(first, tmp_path):
     out = _copy(first, tmp_path / "out")
     res = flows.forget_articles.fn(["https://example.de/huber"], str(out))
     assert len(res["forgotten"]) == 1 and store.read_table(out, "articles").num_rows == 1
+    assert list(store.forgotten(out)) == ["https://example.de/huber"]
+    res = flows.forget_articles.fn(["https://example.de/huber"], str(out), undo=True)
+    assert res["undone"] == ["https://example.de/huber"] and store.forgotten(out) == {}
 
 
 def test_older_outputs_without_revision_columns_get_them(first, tmp_path):
@@ -189,3 +193,98 @@ def test_an_unrelated_body_under_a_known_url_is_a_revision_but_said_so(first, tm
         run([inp], out, progress=False)
     assert _arts(out)["https://example.de/scholz"]["revision"] == 2
     assert any("https://example.de/scholz: the new body shares only" in r.getMessage() for r in caplog.records)
+
+
+# --------------------------------------------------------------------------- forgotten stays forgotten
+def _forgotten_rejects(out):
+    return [r for r in store.read_table(out, "rejects").to_pylist() if str(r["reason"]) == "forgotten"]
+
+
+@pytest.mark.parametrize("only_new", [False, True], ids=["run", "only-new (serve)"])
+def test_a_forgotten_article_stays_forgotten_until_undone(first, tmp_path, capsys, only_new):
+    from pipeline.__main__ import main
+    out = _copy(first, tmp_path / "out")
+    old = _arts(out)["https://example.de/scholz"]
+    assert main(["forget", "https://example.de/scholz", "--out", str(out)]) == 0
+    tomb = store.forgotten(out)
+    assert list(tomb) == ["https://example.de/scholz"]
+    assert (tomb["https://example.de/scholz"]["sha256"], tomb["https://example.de/scholz"]["article_id"]) == \
+        (old["content_sha256"], old["article_id"])
+    capsys.readouterr()
+    assert main(["forget", "--list", "--out", str(out)]) == 0
+    assert f"https://example.de/scholz\t{old['article_id']}" in capsys.readouterr().out
+
+    # the input file is still there: the next run leaves the article out and says so in rejects
+    inp = write_inputs(tmp_path / "in", BATCH1)
+    res = run([inp], out, progress=False, only_new=only_new)
+    assert res.articles_read == (0 if only_new else 1)
+    assert list(_arts(out)) == ["https://example.de/huber"]
+    assert _rows_of(out, old["article_id"]) == {"mentions": 0, "roles": 0, "claims": 0}
+    (rej,) = _forgotten_rejects(out)
+    assert rej["source_path"].startswith(str(inp / "news.jsonl"))
+    assert rej["detail"].startswith("https://example.de/scholz was forgotten (same body)")
+    # a later scheduled run is a no-op, and the reject is not doubled; the tombstone survives publishes
+    version = store.current_version(out)
+    assert run([inp], out, progress=False, only_new=True).articles_read == 0
+    assert store.current_version(out) == version and len(_forgotten_rejects(out)) == 1
+    # a corrected body under the forgotten key stays out too
+    write_inputs(tmp_path / "in", [record("scholz", SCHOLZ_2), record("huber", HUBER)])
+    run([inp], out, progress=False, only_new=only_new)
+    assert list(_arts(out)) == ["https://example.de/huber"]
+    (rej,) = _forgotten_rejects(out)
+    assert "(changed body, still forgotten)" in rej["detail"]
+
+    # undo: the tombstone and its rejects go; the next run brings the article back
+    assert main(["forget", "--undo", "https://example.de/scholz", "nicht-da", "--out", str(out)]) == 0
+    assert "not forgotten: nicht-da" in capsys.readouterr().err
+    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []
+    assert list(_arts(out)) == ["https://example.de/huber"]          # undo itself re-reads nothing
+    run([inp], out, progress=False, only_new=only_new)
+    back = _arts(out)["https://example.de/scholz"]
+    assert "am Dienstag" in back["body_text"] and _rows_of(out, back["article_id"])["claims"] >= 2
+    assert main(["forget", "--undo", "https://example.de/scholz", "--out", str(out)]) == 1
+
+
+def test_run_include_forgotten_brings_them_back(first, tmp_path):
+    out = _copy(first, tmp_path / "out")
+    from pipeline.job.publish import forget
+    forget(out, ["https://example.de/huber"])
+    # the forgotten body under another key (a moved file) stays out too
+    inp = write_inputs(tmp_path / "in", [record("scholz", SCHOLZ), record("huber-neu", HUBER)])
+    run([inp], out, progress=False, only_new=True)
+    assert sorted(_arts(out)) == ["https://example.de/scholz"]
+    (rej,) = _forgotten_rejects(out)
+    assert rej["detail"].startswith("https://example.de/huber was forgotten (same body under "
+                                    "https://example.de/huber-neu)")
+    run([inp], out, progress=False, only_new=True, include_forgotten=True)
+    assert sorted(_arts(out)) == ["https://example.de/huber-neu", "https://example.de/scholz"]
+    assert store.forgotten(out) == {} and _forgotten_rejects(out) == []   # published again: tombstone went
+
+
+def test_a_damaged_tombstone_stops_a_run_naming_the_manifest(first, tmp_path):
+    out = _copy(first, tmp_path / "out")
+    from pipeline.job.publish import forget
+    forget(out, ["https://example.de/huber"])
+    man_path = store.snapshot(out) / store.MANIFEST
+    man = json.loads(man_path.read_text())
+    man["forgotten"]["https://example.de/huber"]["sha256"] = "../../etc/passwd"
+    man_path.write_text(json.dumps(man))
+    with pytest.raises(store.StoreError, match="tombstone 'https://example.de/huber' has no valid sha256"):
+        run([write_inputs(tmp_path / "in", BATCH1)], out, progress=False)
+
+
+def test_a_run_that_started_before_forget_publishes_without_the_article(first, tmp_path):
+    """The tombstones are checked again when a run publishes (under the lock): a forget that landed while
+    the run parsed is not undone by it."""
+    from test_crash_safety import _work
+
+    from pipeline.job.publish import forget
+    from pipeline.runner import commit_step
+    out = _copy(first, tmp_path / "out")
+    work, info = _work(tmp_path, "late", [record("scholz", SCHOLZ_2), record("meier", MEIER)], tmp_path / "docs")
+    forget(out, ["https://example.de/scholz"])          # lands while the run above is under way
+    commit_step(work, out, info)
+    assert sorted(_arts(out)) == ["https://example.de/huber", "https://example.de/meier"]
+    (rej,) = _forgotten_rejects(out)
+    assert "(changed body, still forgotten)" in rej["detail"] and rej["source_path"].endswith("news.jsonl")
+    assert list(store.forgotten(out)) == ["https://example.de/scholz"]

@@ -39,6 +39,7 @@ class RunRequest:
     progress: bool | None = None              # progress bar on a terminal (the CLI)
     processes: int | None = None              # parse/extract worker processes (default: every CPU)
     reextract: bool = False                   # published rows of other rules: re-extract them first
+    include_forgotten: bool = False           # forgotten articles come back (their tombstones go)
 
     @classmethod
     def of(cls, inputs: Iterable[str | Path], out: str | Path, **kw) -> "RunRequest":
@@ -125,7 +126,8 @@ class LocalSteps:
     """Every step in this process, on the whole work dir."""
 
     def ingest(self, req: RunRequest, work: Path) -> Ingested:
-        return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None)
+        return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None,
+                           forgotten_in=req.out, include_forgotten=req.include_forgotten)
 
     def process(self, req: RunRequest, work: Path, ing: Ingested) -> tuple[Parsed, ExtractStats]:
         """Parse what the cache lacks and extract, in one pass over the articles (every core)."""
@@ -170,7 +172,10 @@ def execute(req: RunRequest, steps: LocalSteps) -> RunResult:
         if req.only_new:
             preflight(req)
         parsed, ex = steps.process(req, work, ing)
-        com = steps.commit(req, work, run_info(parsed, ex))
+        info = run_info(parsed, ex)
+        if req.include_forgotten:
+            info["include_forgotten"] = True
+        com = steps.commit(req, work, info)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return RunResult(req, ing, parsed, ex, com, time.perf_counter() - t0)
@@ -233,16 +238,19 @@ def summarize(res: RunResult) -> RunSummary:
 
 def run(inputs: Iterable[str | Path], out_dir: str | Path = DEFAULT_OUT, *, rules_dir=None, model=None,
         cache_dir=None, only_new: bool = False, progress: bool | None = None,
-        lock_timeout: float = 600.0, reextract: bool = False, processes: int | None = None) -> RunSummary:
+        lock_timeout: float = 600.0, reextract: bool = False, processes: int | None = None,
+        include_forgotten: bool = False) -> RunSummary:
     """Ingest, parse, extract and publish: the whole job, driven from this process (parse and
     extract on ``processes`` worker processes, default every CPU; the outputs do not depend on it)."""
     with store.locked(out_dir, lock_timeout), gc_frozen():
         return _run(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                    only_new=only_new, progress=progress, reextract=reextract, processes=processes)
+                    only_new=only_new, progress=progress, reextract=reextract, processes=processes,
+                    include_forgotten=include_forgotten)
 
 
 def _run(inputs, out_dir, *, rules_dir, model, cache_dir, only_new, progress, reextract=False,
-         processes=None) -> RunSummary:
+         processes=None, include_forgotten=False) -> RunSummary:
     req = RunRequest.of(inputs, out_dir, rules_dir=rules_dir, model=model, cache_dir=cache_dir,
-                        only_new=only_new, progress=progress, reextract=reextract, processes=processes)
+                        only_new=only_new, progress=progress, reextract=reextract, processes=processes,
+                        include_forgotten=include_forgotten)
     return summarize(execute(req, LocalSteps()))

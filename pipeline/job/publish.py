@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -258,9 +259,14 @@ def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -
             words = dict(zip(w.column("article_id").to_pylist(), w.column("words").to_pylist()))
         prev_version = store.current_version(out)
         drop: set[str] = set()
+        if not info.get("include_forgotten"):
+            new = drop_forgotten(out, new)
+        info = {k: v for k, v in info.items() if k != "include_forgotten"}
         if not replace_all:
             new, drop = with_revisions(store.read_table(out, "articles"), new)
         tables = final_tables(out, new, new_types, replace_all, drop)
+        lifted = lifted_tombstones(store.forgotten(out), tables["articles"])
+        tables["rejects"] = _without_forgotten_rejects(tables["rejects"], lifted)
         info = {**info, **rules_provenance(info.get("rules_dir"))}
         writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop)
         version = store.write_version(out, tables, info, writer)
@@ -326,9 +332,109 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
                 def writer(staging: Path, raw=raw, types=types, words=words, rules=rules):
                     return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"])
         info = {k: man[k] for k in ("model", "rules_version", "rules_dir", "rule_files") if k in man}
+        info[store.FORGOTTEN] = {**store.valid_tombstones(man.get(store.FORGOTTEN)), **_tombstones(arts, ids)}
         new_version = store.write_version(out, tables, {**info, "forgot": sorted(ids)}, writer)
     return {"version": new_version, "forgotten": sorted(ids), "unknown": unknown,
             "totals": {n: t.num_rows for n, t in tables.items()}}
+
+
+def _tombstones(arts: pa.Table, ids: set[str]) -> dict[str, dict]:
+    """{article_key: tombstone} of the forgotten articles ``ids`` (their body's sha256: the body a later
+    run recognises)."""
+    from pipeline.job.util import now_utc
+    when = now_utc().isoformat()
+    d = arts.select(["article_id", "content_sha256", "source_path"]).to_pydict()
+    return {k: {"sha256": s, "article_id": a, "source_path": p, "forgotten_at": when}
+            for k, a, s, p in zip(_keys(arts), d["article_id"], d["content_sha256"], d["source_path"]) if a in ids}
+
+
+def forgotten_reason(key: str, sha: str, tombstones: dict[str, dict], by_sha: dict[str, str]) -> str | None:
+    """Why an input stays out (the ``forgotten`` reject's detail), or None when it is not forgotten: its
+    key was forgotten (whatever its body now), or its body is one that was forgotten (a moved file)."""
+    t = tombstones.get(key)
+    if t is not None:
+        why = "same body" if t["sha256"] == sha else "changed body, still forgotten"
+        return f"{key} was forgotten ({why}); bring it back with: python -m pipeline forget --undo KEY"
+    if sha in by_sha:
+        return (f"{by_sha[sha]} was forgotten (same body under {key}); bring it back with: "
+                f"python -m pipeline forget --undo KEY")
+    return None
+
+
+def drop_forgotten(out: Path, new: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The run's tables without the articles that were forgotten (checked under the lock, so a
+    ``forget`` during the run holds too); each one becomes a ``forgotten`` reject naming its file."""
+    from pipeline.job.util import now_utc
+    tomb = store.forgotten(out)
+    arts = new["articles"]
+    if not tomb or arts.num_rows == 0:
+        return new
+    by_sha = {t["sha256"]: k for k, t in tomb.items()}
+    d = arts.select(["article_id", "content_sha256", "source_path"]).to_pydict()
+    gone, rejects = set(), []
+    for k, a, s, p in zip(_keys(arts), d["article_id"], d["content_sha256"], d["source_path"]):
+        why = forgotten_reason(k, s, tomb, by_sha)
+        if why is not None:
+            gone.add(a)
+            rejects.append({"source_path": p, "reason": "forgotten", "detail": why, "seen_at": now_utc()})
+    if not gone:
+        return new
+    log.info("%d forgotten article(s) stay out", len(gone))
+    out_t = {n: _drop_articles(t, gone) if n in ("articles", *RAW) else t for n, t in new.items()}
+    out_t["rejects"] = pa.concat_tables([new["rejects"], to_table("rejects", rejects)])
+    return out_t
+
+
+def _without_forgotten_rejects(rej: pa.Table, keys: Iterable[str]) -> pa.Table:
+    """``rejects`` without the ``forgotten`` rows of these keys (their tombstones went)."""
+    heads = tuple(f"{k} was forgotten" for k in keys)
+    if not heads or rej.num_rows == 0:
+        return rej
+    reasons = rej.column("reason").cast(pa.string()).to_pylist()
+    keep = [not (r == "forgotten" and (d or "").startswith(heads))
+            for r, d in zip(reasons, rej.column("detail").to_pylist())]
+    return rej.filter(pa.array(keep))
+
+
+def lifted_tombstones(tomb: dict[str, dict], arts: pa.Table) -> list[str]:
+    """The forgotten keys whose key or body ``arts`` publishes again (``run --include-forgotten``)."""
+    if not tomb or arts.num_rows == 0:
+        return []
+    keys, shas = set(arts.column("article_key").to_pylist()), set(arts.column("content_sha256").to_pylist())
+    return sorted(k for k, t in tomb.items() if k in keys or t["sha256"] in shas)
+
+
+def undo_forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dict:
+    """Remove tombstones (by article_key, article_id or source_path) and their ``forgotten`` rejects; the
+    tables stay as they are, the articles come back with the next run that reads their files."""
+    out = Path(out)
+    with store.writing(out, lock_timeout, what="forget --undo"):
+        store.prepare(out)
+        heal(out)
+        man = store.manifest(out)
+        tomb = store.valid_tombstones(man.get(store.FORGOTTEN))
+        wanted = set(keys) | {"path:" + os.path.abspath(k) for k in keys if "://" not in k
+                              and not k.startswith(("path:", "id:"))}
+        undone = sorted(k for k, t in tomb.items() if wanted & {k, t["article_id"], t["source_path"]})
+        matched = {x for k in undone for x in (k, tomb[k]["article_id"], tomb[k]["source_path"])}
+        unknown = sorted(k for k in keys if k not in matched and "path:" + os.path.abspath(k) not in matched)
+        if not undone:
+            return {"version": store.current_version(out), "undone": [], "unknown": unknown}
+        version, tables = store.load_arrow(out)
+        tables["rejects"] = _without_forgotten_rejects(tables["rejects"], undone)
+        info = {k: man[k] for k in man if k not in ("version", "previous", "schema_version", "created_at", "rows",
+                                                     "tables", "rows_store", "forgot", "healed")}
+        info[store.FORGOTTEN] = {k: t for k, t in tomb.items() if k not in undone}
+        src = store.rows_dir(out, version)
+
+        def copy_rows(staging: Path) -> dict:
+            if not src.is_dir():
+                return {}
+            import shutil
+            shutil.copytree(src, staging / store.ROWS)
+            return {"rows_store": man.get("rows_store")}
+        new_version = store.write_version(out, tables, {**info, "unforgot": undone}, copy_rows)
+    return {"version": new_version, "undone": undone, "unknown": unknown}
 
 
 # --------------------------------------------------------------------------- healing

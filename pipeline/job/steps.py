@@ -49,13 +49,25 @@ class StepResult:
 
 
 # --------------------------------------------------------------------------- ingest
-def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_in: str | Path | None = None
-                ) -> StepResult:
+def _forgotten(item, sha: str, tomb: dict, by_sha: dict, where: str, reject: Callable) -> bool:
+    """Is this input a forgotten article? Then it becomes a ``forgotten`` reject (published once)."""
+    from pipeline.job.publish import article_key, forgotten_reason
+    why = forgotten_reason(article_key(item.url, item.source_format, item.source_id, item.source_path),
+                           sha, tomb, by_sha)
+    if why is not None:
+        reject(where, "forgotten", why)
+    return why is not None
+
+
+def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_in: str | Path | None = None,
+                forgotten_in: str | Path | None = None, include_forgotten: bool = False) -> StepResult:
     """Read inputs into ``work/articles.parquet`` and ``work/rejects.parquet``.
 
     The same body text twice gives one article (the later copy becomes a
     ``duplicate`` reject). With ``only_new_in=OUT``, articles already in OUT's
-    articles table (same content hash) are skipped.
+    articles table (same content hash) are skipped. Articles forgotten in ``forgotten_in`` (default
+    ``only_new_in``; none with ``include_forgotten``) become a ``forgotten`` reject, so that they are
+    not parsed and a scheduled run over them stays a no-op.
     """
     from pipeline.ingest import Article, read_inputs
     from pipeline.sources import location
@@ -70,6 +82,11 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         # rejects carry their line in source_path, so a new bad line of a seen file is new)
         known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
                                 old.column("detail").to_pylist()))
+    tomb, by_sha = {}, {}
+    forgotten_in = forgotten_in or only_new_in
+    if forgotten_in is not None and not include_forgotten:
+        tomb = store.forgotten(forgotten_in)
+        by_sha = {t["sha256"]: k for k, t in tomb.items()}
     rows, rejects, seen, shas = [], [], {}, []
     skipped = n_rows = 0
     writer = None                           # opened when the first batch is full (small inputs: at the end)
@@ -85,6 +102,8 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
         sha = sha256(item.body_text)
         aid = sha[:16]
         where = location(item.source_path, item.line)
+        if tomb and _forgotten(item, sha, tomb, by_sha, where, reject):
+            continue
         if aid in known and aid not in seen:
             seen[aid] = where
             skipped += 1
