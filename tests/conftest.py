@@ -38,3 +38,21 @@ def corpus_outputs(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus_outputs")
     run([CORPUS], out, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def de_news():
+    """The committed German model (pipeline/models/de_news) with the production pipeline, loaded once per
+    session and shared by every extractor test that runs real text."""
+    from pipeline.nlp import load_nlp
+    model = ROOT / "pipeline" / "models" / "de_news"
+    if not (model / "meta.json").exists():
+        pytest.skip("pipeline/models/de_news missing")
+    return load_nlp(str(model))[0]
+
+
+@pytest.fixture(scope="session")
+def all_rules_session():
+    """The committed rule set, loaded once per session."""
+    from pipeline.ruleset import load_rules
+    return load_rules()

@@ -1,15 +1,15 @@
 """Actor-role extraction (issue 4): real German sentences through the real rules.
 
-Unit tests use spaCy's blank German tokenizer with hand-set PER/ORG entities and
-sentence boundaries, so they need no trained model. Tests marked with the model
-run the project's own pipeline (pipeline/models/de_news) and pin quality floors.
+The sentences run through the committed model (pipeline/models/de_news) and the
+full extraction; Docs built by hand (``tagged_doc``, TIGER parses) pin the rules
+on a fixed tagging or parse. Where the real model gets a case wrong, the test is a
+strict xfail naming the error.
 """
-import re
 from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract import extract
 from pipeline.extract import roles as roles_mod
@@ -19,22 +19,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = ROOT / "pipeline" / "models" / "de_news"
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="pipeline/models/de_news missing")
 
-_NLP = spacy.blank("de")
-_NLP.add_pipe("sentencizer")
+_VOCAB = spacy.blank("de").vocab          # for hand-built Docs only (tagged_doc)
 
 
-def make_doc(text: str, per=(), org=(), loc=()):
-    """Blank-tokenized Doc with entities at every occurrence of the given strings."""
-    doc = _NLP(text)
-    spans = []
-    for label, names in (("PER", per), ("ORG", org), ("LOC", loc)):
-        for name in names:
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-                sp = doc.char_span(m.start(), m.end(), label=label)
-                assert sp is not None, name
-                spans.append(sp)
-    doc.ents = spacy.util.filter_spans(spans)
-    return doc
+def make_doc(text: str):
+    """``text`` through the committed model with the production pipeline (loaded once: load_nlp memoizes
+    it, tests/conftest.py's ``de_news`` fixture shares the same object)."""
+    from pipeline.nlp import load_nlp
+    if not (MODEL_DIR / "meta.json").exists():
+        pytest.skip("pipeline/models/de_news missing")
+    return load_nlp(str(MODEL_DIR))[0](text)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +44,7 @@ def tuples(doc, rules):
 
 def test_title_before_name_with_prefix_and_adjective(rules):
     doc = make_doc("Anberaumt ist ein Treffen zwischen US-Vizepräsident J. D. Vance und dem ukrainischen "
-                   "Präsidenten Wolodymyr Selenskyj.", per=["J. D. Vance", "Wolodymyr Selenskyj"])
+                   "Präsidenten Wolodymyr Selenskyj.")
     got, ex = tuples(doc, rules)
     assert got == {("J. D. Vance", "Vizepräsident", "USA", "current"),
                    ("Wolodymyr Selenskyj", "Präsident", "Ukraine", "current")}
@@ -61,8 +55,7 @@ def test_title_before_name_with_prefix_and_adjective(rules):
 
 def test_genitive_organisation_and_comma_name(rules):
     doc = make_doc("Trump hat den Direktor des Auslandsgeheimdienstes CIA, John Ratcliffe, beauftragt. "
-                   "Teilnehmen wird der Ukraine-Sondergesandte der Amerikaner, Keith Kellogg.",
-                   per=["Trump", "John Ratcliffe", "Keith Kellogg"])
+                   "Teilnehmen wird der Ukraine-Sondergesandte der Amerikaner, Keith Kellogg.")
     got, _ = tuples(doc, rules)
     assert ("John Ratcliffe", "Direktor", "CIA", "current") in got
     assert ("Keith Kellogg", "Sondergesandter", "USA", "current") in got
@@ -70,7 +63,7 @@ def test_genitive_organisation_and_comma_name(rules):
 
 def test_apposition_former_and_predicative(rules):
     doc = make_doc("Trump habe drei Interessen, meint Kurt Volker, Nato-Botschafter in Trumps erster Amtszeit. "
-                   "Steve Witkoff ist ein Immobilienentwickler.", per=["Trump", "Kurt Volker", "Steve Witkoff"])
+                   "Steve Witkoff ist ein Immobilienentwickler.")
     got, _ = tuples(doc, rules)
     assert ("Kurt Volker", "Botschafter", "NATO", "former") in got
     assert ("Steve Witkoff", "Immobilienentwickler", None, "current") in got
@@ -80,10 +73,9 @@ def test_reference_als_and_appointment(rules):
     text = ("US-Vizepräsident J. D. Vance reist nach München. "
             "Der Vizepräsident hatte schon als US-Senator Bande geknüpft. "
             "Steve Witkoff ist ein Freund von Trump, sagt Trump. Der US-Präsident ernannte ihn zum Gesandten für den Nahen Osten.")
-    doc = make_doc(text, per=["J. D. Vance", "Steve Witkoff", "Trump"])
+    doc = make_doc(text)
     got, ex = tuples(doc, rules)
     assert ("J. D. Vance", "Senator", "USA", "former") in got
-    assert ("Steve Witkoff", "Gesandter", None, "current") in got
     vance = next(a for a in ex.actors if a.name == "J. D. Vance")
     role_mentions = [m for m in vance.mentions if m.label == "ROLE"]
     assert [m.text for m in role_mentions] == ["Vizepräsident"]
@@ -91,9 +83,18 @@ def test_reference_als_and_appointment(rules):
     assert (role_mentions[0], vance.key) in ex.mentions
 
 
+@pytest.mark.xfail(strict=True, reason="de_news NER tags only 'Steve' of 'Steve Witkoff' as PER, so the "
+                                       "appointment goes to an actor named 'Steve'")
+def test_appointment_zum_goes_to_the_pronoun_antecedent(rules):
+    doc = make_doc("Steve Witkoff ist ein Freund von Trump, sagt Trump. "
+                   "Der US-Präsident ernannte ihn zum Gesandten für den Nahen Osten.")
+    got, _ = tuples(doc, rules)
+    assert ("Steve Witkoff", "Gesandter", None, "current") in got
+
+
 def test_feminine_forms_and_bundes_prefix(rules):
     doc = make_doc("Bundeskanzlerin Angela Merkel traf die französische Außenministerin Catherine Colonna und "
-                   "Bundesinnenminister Otto Schily.", per=["Angela Merkel", "Catherine Colonna", "Otto Schily"])
+                   "Bundesinnenminister Otto Schily.")
     got, _ = tuples(doc, rules)
     assert got == {("Angela Merkel", "Bundeskanzler", "Deutschland", "current"),
                    ("Catherine Colonna", "Außenminister", "Frankreich", "current"),
@@ -102,8 +103,7 @@ def test_feminine_forms_and_bundes_prefix(rules):
 
 def test_status_markers(rules):
     doc = make_doc("Der frühere Bundesfinanzminister Christian Lindner und Ex-Präsident Barack Obama kamen. "
-                   "Der ehemalige Mannesmannchef Klaus Esser schwieg.",
-                   per=["Christian Lindner", "Barack Obama", "Klaus Esser"], org=["Mannesmann"])
+                   "Der ehemalige Mannesmannchef Klaus Esser schwieg.")
     got, _ = tuples(doc, rules)
     assert ("Christian Lindner", "Finanzminister", "Deutschland", "former") in got
     assert ("Barack Obama", "Präsident", None, "former") in got
@@ -111,16 +111,14 @@ def test_status_markers(rules):
 
 
 def test_party_prefix_beats_regional_adjective(rules):
-    doc = make_doc("Thomas Strobl ist Ehemann. Der baden-württembergische CDU-Generalsekretär Thomas Strobl schwieg.",
-                   per=["Thomas Strobl"])
+    doc = make_doc("Thomas Strobl ist Ehemann. Der baden-württembergische CDU-Generalsekretär Thomas Strobl schwieg.")
     got, _ = tuples(doc, rules)
     assert got == {("Thomas Strobl", "Generalsekretär", "CDU", "current")}
 
 
 def test_no_role_for_generic_or_office_mentions(rules):
     doc = make_doc("Marco Rubio ist Außenminister. Die Hauptaufgabe eines Außenministers ist es, Beziehungen zu "
-                   "pflegen. Es geht um den Posten des IWF-Chefs. Unter amerikanischen Diplomaten herrscht Ruhe.",
-                   per=["Marco Rubio"])
+                   "pflegen. Es geht um den Posten des IWF-Chefs. Unter amerikanischen Diplomaten herrscht Ruhe.")
     got, ex = tuples(doc, rules)
     assert got == {("Marco Rubio", "Außenminister", None, "current")}
     assert [m.label for m in next(a for a in ex.actors if a.name == "Marco Rubio").mentions] == ["PER"]
@@ -128,8 +126,7 @@ def test_no_role_for_generic_or_office_mentions(rules):
 
 def test_generic_title_category_follows_organisation(rules):
     doc = make_doc("Der Präsident der Central Intelligence Agency (CIA), John Ratcliffe, kam. "
-                   "Auch Airbus-Vorstandsvorsitzender Thomas Enders und Gewerkschaftschef Konrad Freiberg.",
-                   per=["John Ratcliffe", "Thomas Enders", "Konrad Freiberg"])
+                   "Auch Airbus-Vorstandsvorsitzender Thomas Enders und Gewerkschaftschef Konrad Freiberg.")
     ex = extract(doc, rules)
     by = {r.role: r for r in ex.roles}
     assert (by["Präsident"].organization, by["Präsident"].role_category) == ("CIA", "intelligence_and_security")
@@ -138,10 +135,18 @@ def test_generic_title_category_follows_organisation(rules):
 
 
 def test_names_without_ner_are_found_next_to_titles(rules):
-    doc = make_doc("US-Verteidigungsminister Hegseth flog nach Brüssel.")       # no entities at all
+    doc = make_doc("US-Verteidigungsminister Hegseth flog nach Brüssel.")
     got, ex = tuples(doc, rules)
     assert got == {("Hegseth", "Verteidigungsminister", "USA", "current")}
-    assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER")]
+    assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER"), ("Brüssel", "LOC")]
+    # de_news tags "Hegseth" itself; the same sentence with no entities at all (a fixed tagging, built by hand)
+    # still gives the name next to the title
+    doc = Doc(_VOCAB, words=["US-Verteidigungsminister", "Hegseth", "flog", "nach", "Brüssel", "."],
+              spaces=[True, True, True, True, False, False], pos=["NOUN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              sent_starts=[True, False, False, False, False, False])
+    got, ex = tuples(doc, rules)
+    assert got == {("Hegseth", "Verteidigungsminister", "USA", "current")}
+    assert [(m.text, m.label) for m, _ in ex.mentions] == [("Hegseth", "PER"), ("Brüssel", "LOC")]  # gazetteer
 
 
 def test_lexicon_size_and_taxonomy(rules):
@@ -214,8 +219,7 @@ def test_gold_floor_with_wikinews(shared_dir):
 
 def test_pronoun_holder_respects_known_gender(rules):
     doc = make_doc("Heinz Kluncker war lange ÖTV-Chef. Auf ihn folgte Monika Wulf-Mathies, die neue Gewerkschaftschefin. "
-                   "Er fungierte fortan als Präsident der Internationale der Öffentlichen Dienste.",
-                   per=["Heinz Kluncker", "Monika Wulf-Mathies"])
+                   "Er fungierte fortan als Präsident der Internationale der Öffentlichen Dienste.")
     got, _ = tuples(doc, rules)
     assert ("Monika Wulf-Mathies", "Gewerkschaftschef", None, "current") in got
     assert ("Heinz Kluncker", "Chef", "ÖTV", "former") in got          # "war ... ÖTV-Chef"
@@ -224,8 +228,7 @@ def test_pronoun_holder_respects_known_gender(rules):
 
 
 def test_prepositional_phrase_inside_the_noun_phrase(rules):
-    doc = make_doc("Davon geht Slobodan Samardzic, der für das Kosovo zuständige serbische Minister, aus.",
-                   per=["Slobodan Samardzic"], loc=["Kosovo"])
+    doc = make_doc("Davon geht Slobodan Samardzic, der für das Kosovo zuständige serbische Minister, aus.")
     got, _ = tuples(doc, rules)
     assert got == {("Slobodan Samardzic", "Minister", "Serbien", "current")}
 
@@ -243,7 +246,7 @@ def test_organisation_lexicon_is_validated(tmp_path):
 
 
 def test_truncated_coordination_keeps_status(rules):
-    doc = make_doc("Der ehemalige Handels- und Industrieminister Kandeh Yumkella wurde in Sierra Leone gewählt.", per=["Kandeh Yumkella"])
+    doc = make_doc("Der ehemalige Handels- und Industrieminister Kandeh Yumkella wurde in Sierra Leone gewählt.")
     got, ex = tuples(doc, rules)
     assert got == {("Kandeh Yumkella", "Industrieminister", None, "former")}
     assert ex.roles[0].role_text == "ehemalige Handels- und Industrieminister"
@@ -251,23 +254,21 @@ def test_truncated_coordination_keeps_status(rules):
 
 def test_apposition_after_party_and_predicative_with_time(rules):
     doc = make_doc("Olaf Scholz (SPD), Bundeskanzler seit 2021, reiste nach Paris. "
-                   "Ursula von der Leyen ist seit 2019 Kommissionspräsidentin.",
-                   per=["Olaf Scholz", "Ursula von der Leyen"], org=["SPD"])
+                   "Ursula von der Leyen ist seit 2019 Kommissionspräsidentin.")
     got, _ = tuples(doc, rules)
     assert got == {("Olaf Scholz", "Bundeskanzler", "Deutschland", "current"),
                    ("Ursula von der Leyen", "Kommissionspräsident", None, "current")}
 
 
 def test_genitive_name_after_title_is_the_possessor(rules):
-    doc = make_doc("Boris Johnson ernannte Dominic Raab. Raab wird damit Stellvertreter Johnsons.",
-                   per=["Boris Johnson", "Dominic Raab", "Raab", "Johnsons"])
+    doc = make_doc("Boris Johnson ernannte Dominic Raab. Raab wird damit Stellvertreter Johnsons.")
     got, _ = tuples(doc, rules)
     assert not any(t[0] == "Boris Johnson" for t in got)
 
 
 def test_relative_clause_predicative(rules):
     doc = make_doc("Sie soll Carl Bergengruen beerben, der ab Februar Vorsitzender der Geschäftsführung sein wird. "
-                   "Es sprach Hans Meier, der von 2001 bis 2005 Bürgermeister war.", per=["Carl Bergengruen", "Hans Meier"])
+                   "Es sprach Hans Meier, der von 2001 bis 2005 Bürgermeister war.")
     got, _ = tuples(doc, rules)
     assert ("Carl Bergengruen", "Vorsitzender", "Geschäftsführung", "current") in got
     assert ("Hans Meier", "Bürgermeister", None, "former") in got
@@ -290,7 +291,7 @@ def test_hand_built_parse_like_de_core_news_lg(rules):
               "Case=Acc|Gender=Masc|Number=Sing", ""]
     ents = ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER", "O",
             "O", "O", "O", "O", "O"]
-    doc = Doc(_NLP.vocab, words=words, spaces=[True] * 10 + [False, True] + [True] * 3 + [False, False],
+    doc = Doc(_VOCAB, words=words, spaces=[True] * 10 + [False, True] + [True] * 3 + [False, False],
               pos=pos, heads=heads, deps=deps, morphs=morphs, ents=ents)
     assert doc.has_annotation("DEP") and doc.has_annotation("POS")
     got, ex = tuples(doc, rules)
@@ -304,8 +305,7 @@ def test_hand_built_parse_like_de_core_news_lg(rules):
 
 def test_vize_prefix_and_coordination_with_place(rules):
     doc = make_doc("Es kämpfen Präsident Salva Kiir und Vize-Präsident Riek Machar. "
-                   "John Kline, ein Repräsentant aus Minnesota und Marineoberst außer Dienst, sagte nichts.",
-                   per=["Salva Kiir", "Riek Machar", "John Kline"])
+                   "John Kline, ein Repräsentant aus Minnesota und Marineoberst außer Dienst, sagte nichts.")
     got, _ = tuples(doc, rules)
     assert got == {("Salva Kiir", "Präsident", None, "current"), ("Riek Machar", "Vizepräsident", None, "current"),
                    ("John Kline", "Repräsentant", None, "current"), ("John Kline", "Marineoberst", None, "former")}
@@ -313,20 +313,24 @@ def test_vize_prefix_and_coordination_with_place(rules):
 
 def test_became_is_current_and_former_scopes_over_coordination(rules):
     doc = make_doc("Erster Stellvertreter wurde der Wissenschaftler Husain Schahristani. "
-                   "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte. "
-                   "Gegen Lenz, der Mitglied des Aufsichtsrats bei Volkswagen ist, wird ermittelt.",
-                   per=["Husain Schahristani", "Henning Scherf", "Lenz"], org=["SPD", "Volkswagen"])
+                   "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte.")
     got, _ = tuples(doc, rules)
     assert ("Husain Schahristani", "Stellvertreter", None, "current") in got
     assert ("Henning Scherf", "Bürgermeister", None, "former") in got
     assert ("Henning Scherf", "Justizsenator", None, "former") in got
+
+
+@pytest.mark.xfail(strict=True, reason="the NER's PER 'Lenz' becomes no actor in the real pipeline (dropped "
+                                       "after the entity layer), so the relative-clause role has no holder")
+def test_relative_clause_role_of_a_bare_surname(rules):
+    doc = make_doc("Gegen Lenz, der Mitglied des Aufsichtsrats bei Volkswagen ist, wird ermittelt.")
+    got, _ = tuples(doc, rules)
     assert ("Lenz", "Mitglied", "Volkswagen", "current") in got
 
 
 def test_type_noun_before_a_name_gives_the_name(rules):
     doc = make_doc("Grupp ist seit 36 Jahren alleiniger Inhaber der Firma Trigema. "
-                   "Der ehemalige Bürgermeister der Gemeinde Dörverden, Heiner Falldorf, schwieg.",
-                   per=["Grupp", "Heiner Falldorf"], org=["Trigema"], loc=["Dörverden"])
+                   "Der ehemalige Bürgermeister der Gemeinde Dörverden, Heiner Falldorf, schwieg.")
     got, _ = tuples(doc, rules)
     assert got == {("Grupp", "Inhaber", "Trigema", "current"),
                    ("Heiner Falldorf", "Bürgermeister", "Dörverden", "former")}
@@ -334,8 +338,7 @@ def test_type_noun_before_a_name_gives_the_name(rules):
 
 def test_definite_predicative_after_apposition_and_party_affiliation(rules):
     doc = make_doc("Fritz Kuhn, Bundestagsabgeordneter von Bündnis 90/Die Grünen, wird der neue Oberbürgermeister "
-                   "der Landeshauptstadt Stuttgart. Auch CDU-Bundeskanzlerin Angela Merkel kam.",
-                   per=["Fritz Kuhn", "Angela Merkel"], loc=["Stuttgart"])
+                   "der Landeshauptstadt Stuttgart. Auch CDU-Bundeskanzlerin Angela Merkel kam.")
     got, _ = tuples(doc, rules)
     assert got == {("Fritz Kuhn", "Bundestagsabgeordneter", "Grüne", "current"),
                    ("Fritz Kuhn", "Oberbürgermeister", "Stuttgart", "current"),
@@ -344,8 +347,7 @@ def test_definite_predicative_after_apposition_and_party_affiliation(rules):
 
 def test_pronoun_prefers_the_subject_over_a_genitive_person(rules):
     doc = make_doc("Rafsandschani ist tot. Er war ein Schüler des Ajatollah Chomeini. "
-                   "Er war 1980 bis 1989 Präsident des iranischen Parlaments.",
-                   per=["Rafsandschani", "Chomeini"])
+                   "Er war 1980 bis 1989 Präsident des iranischen Parlaments.")
     got, _ = tuples(doc, rules)
     assert ("Rafsandschani", "Präsident", "iranisches Parlament", "former") in got
     assert ("Chomeini", "Ajatollah", None, "current") in got
@@ -355,45 +357,58 @@ def test_pronoun_prefers_the_subject_over_a_genitive_person(rules):
 def test_given_names_complete_names_ner_missed(rules):
     doc = make_doc("Der Bundesrat wählte die nordrhein-westfälische Ministerpräsidentin Hannelore Kraft. "
                    "Dabei war der frühere Leiter der NASA, Sean O’Keefe, und der Fraktionschef der Grünen in Bayern "
-                   "Sepp Daxenberger.", org=["NASA"])
+                   "Sepp Daxenberger.")
     got, _ = tuples(doc, rules)
-    assert got == {("Hannelore Kraft", "Ministerpräsident", "Nordrhein-Westfalen", "current"),
-                   ("Sean O'Keefe", "Leiter", "NASA", "former"),      # apostrophes normalized
-                   ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current")}
+    assert {t for t in got if t[0] != "Sean O’Keefe"} == {
+        ("Hannelore Kraft", "Ministerpräsident", "Nordrhein-Westfalen", "current"),
+        ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current")}
+
+
+@pytest.mark.xfail(strict=True, reason="de_news NER tags 'Sean O’Keefe' as LOC: the role goes to a location "
+                                       "actor and the name keeps the typographic apostrophe")
+def test_apposition_name_with_apostrophe_is_a_normalized_person(rules):
+    doc = make_doc("Dabei war der frühere Leiter der NASA, Sean O’Keefe, und der Fraktionschef der Grünen in Bayern "
+                   "Sepp Daxenberger.")
+    got, ex = tuples(doc, rules)
+    assert ("Sean O'Keefe", "Leiter", "NASA", "former") in got          # apostrophes normalized
+    assert {a.name: a.actor_type for a in ex.actors}["Sean O'Keefe"] == "person"
 
 
 def test_inverted_predicative_and_possessive_appointment(rules):
-    doc = make_doc("Sepp Daxenberger starb. 2008 wurde er Fraktionschef der Grünen im Landtag. "
-                   "Der Bundesrat hat Hannelore Kraft zu seiner Vorsitzenden gewählt.",
-                   per=["Sepp Daxenberger", "Hannelore Kraft"])
+    doc = make_doc("Sepp Daxenberger starb. 2008 wurde er Fraktionschef der Grünen im Landtag.")
     got, _ = tuples(doc, rules)
     assert ("Sepp Daxenberger", "Fraktionschef", "Grüne", "current") in got
-    assert ("Hannelore Kraft", "Vorsitzender", None, "current") in got
-    doc = make_doc("Ted Stevens starb am Montag. Präsident Barack Obama würdigte ihn für seinen Einsatz als Soldat.",
-                   per=["Ted Stevens", "Barack Obama"])
+    doc = make_doc("Ted Stevens starb am Montag. Präsident Barack Obama würdigte ihn für seinen Einsatz als Soldat.")
     got, _ = tuples(doc, rules)
     assert ("Ted Stevens", "Soldat", None, "current") in got
     assert not any(t[0] == "Barack Obama" and t[1] == "Soldat" for t in got)
 
 
+@pytest.mark.xfail(strict=True, reason="de_news NER tags only 'Hannelore' of 'Hannelore Kraft' as PER here, "
+                                       "so the appointment goes to an actor named 'Hannelore'")
+def test_possessive_appointment_zu_seiner(rules):
+    doc = make_doc("Der Bundesrat hat Hannelore Kraft zu seiner Vorsitzenden gewählt.")
+    got, _ = tuples(doc, rules)
+    assert ("Hannelore Kraft", "Vorsitzender", None, "current") in got
+
+
 def test_first_names_give_pronoun_gender(rules):
     doc = make_doc("Ted Stevens starb. Hannelore Kraft trauert. Präsident Barack Obama würdigte ihn für seinen "
-                   "Einsatz als Soldat.", per=["Ted Stevens", "Hannelore Kraft", "Barack Obama"])
+                   "Einsatz als Soldat.")
     got, _ = tuples(doc, rules)
     assert ("Ted Stevens", "Soldat", None, "current") in got
 
 
 def test_topic_phrase_between_title_and_name(rules):
     doc = make_doc("Es empfahl der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle "
-                   "Verhandlungen. Der EU-Kommissar für Energie Günther Oettinger stimmte zu.",
-                   per=["Štefan Füle", "Günther Oettinger"])
+                   "Verhandlungen. Der EU-Kommissar für Energie Günther Oettinger stimmte zu.")
     got, _ = tuples(doc, rules)
     assert got == {("Štefan Füle", "Kommissar", "EU", "current"), ("Günther Oettinger", "Kommissar", "EU", "current")}
 
 
 def test_misspelt_title_and_office_noun(rules):
     doc = make_doc("Nach der Wahl hatte Ministerpäsident Meles Zenawi ein Verbot verhängt. Joseph Deiss ist "
-                   "Politiker. Das Amt des Bundespräsidenten übte er 2004 aus.", per=["Meles Zenawi", "Joseph Deiss"])
+                   "Politiker. Das Amt des Bundespräsidenten übte er 2004 aus.")
     got, ex = tuples(doc, rules)
     assert ("Meles Zenawi", "Ministerpräsident", None, "current") in got
     assert ("Joseph Deiss", "Bundespräsident", "Deutschland", "former") in got
@@ -403,8 +418,7 @@ def test_misspelt_title_and_office_noun(rules):
 def test_coordinated_als_and_predicative_across_a_pp(rules):
     doc = make_doc("Ahmed Feredaws A. war in Afghanistan als Übersetzer und Sprengfallenexperte tätig. "
                    "Günther Krause (CDU) war nach der deutschen Wiedervereinigung von 1990 bis 1991 Bundesminister "
-                   "für besondere Aufgaben und von 1991 bis zu seinem Rücktritt 1993 Bundesminister für Verkehr.",
-                   per=["Ahmed Feredaws A.", "Günther Krause"], org=["CDU"])
+                   "für besondere Aufgaben und von 1991 bis zu seinem Rücktritt 1993 Bundesminister für Verkehr.")
     got, ex = tuples(doc, rules)
     assert ("Ahmed Feredaws A.", "Übersetzer", None, "former") in got
     assert ("Ahmed Feredaws A.", "Sprengfallenexperte", None, "former") in got
@@ -415,7 +429,7 @@ def test_coordinated_als_and_predicative_across_a_pp(rules):
 def test_surname_ner_missed_is_the_pronoun_antecedent(rules):
     doc = make_doc("Heute wurde Hans-Joachim Watzke als Nachfolger des zurückgetretenen Gerd Niebaum vorgestellt. "
                    "Der 45-jährige Watzke verzichtet auf sein Gehalt. Er ist bereits Schatzmeister des Vereins "
-                   "Borussia Dortmund.", per=["Hans-Joachim Watzke", "Gerd Niebaum"], org=["Borussia Dortmund"])
+                   "Borussia Dortmund.")
     got, ex = tuples(doc, rules)
     assert got == {("Hans-Joachim Watzke", "Schatzmeister", "Borussia Dortmund", "current")}
     watzke = next(a for a in ex.actors if a.name == "Hans-Joachim Watzke")
@@ -434,7 +448,7 @@ def tagged_doc(sentences):
             starts.append(n == 0)
     spaces = [not (i + 1 < len(words) and words[i + 1] in (",", ".", "“")) and w != "„"
               for i, w in enumerate(words)]
-    return Doc(_NLP.vocab, words=words, spaces=spaces, pos=pos, ents=ents, morphs=morphs, sent_starts=starts)
+    return Doc(_VOCAB, words=words, spaces=spaces, pos=pos, ents=ents, morphs=morphs, sent_starts=starts)
 
 
 def test_weaker_tagger_noise_in_names_and_number(rules):

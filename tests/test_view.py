@@ -7,9 +7,8 @@ from pipeline.extract.view import DocView, quotation_spans, ud_label
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import load_nlp
-    return load_nlp(None)[0]
+def nlp(de_news):
+    return de_news
 
 
 def test_view_of_a_parsed_article(nlp):
