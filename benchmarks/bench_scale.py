@@ -1,5 +1,6 @@
 """Speed and scale of a whole run (issue 16): `pipeline run` against bare `nlp.pipe`, peak memory at
-several corpus sizes, start-up time of `python -m pipeline info`.
+several corpus sizes, start-up time of `python -m pipeline info`, `--help` and of a run with nothing new
+(`run corpus --out OUT --only-new` on an OUT that holds corpus/ already).
 
     python benchmarks/bench_scale.py [--articles 300] [--processes 2] [--repeat 3] [--sizes 100,300,600]
 
@@ -87,13 +88,37 @@ def run_cmd(inp: Path, out: Path, processes: int) -> list[str]:
             *(["--processes", str(processes)] if processes else [])]
 
 
+HEAVY = ("pandas", "trafilatura", "ftfy", "dateparser", "spacy", "prefect")
+LOADED = "import runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n    runpy.run_module('pipeline', run_name='__main__')\n" \
+         "finally:\n    print('loaded:', [m for m in %r if m in sys.modules], file=sys.stderr)\n" % (HEAVY,)
+
+
+def import_ms(cmd: list[str], env) -> float:
+    """Milliseconds of imports of one fresh process (``-X importtime``: the top-level entries summed)."""
+    p = subprocess.run([PY, "-X", "importtime", *cmd[1:]], capture_output=True, text=True, cwd=TREE, env=env)
+    return sum(int(ln.split("|")[1]) for ln in p.stderr.splitlines()
+               if ln.startswith("import time:") and not ln.split("|")[2][1:].startswith(" ") and "cumulative" not in ln) / 1000
+
+
+def noop(out: Path, env) -> None:
+    """A run with nothing new: corpus/ into an OUT that holds it already (median of 5 fresh processes)."""
+    corpus_dir = TREE / "corpus"
+    timed([PY, "-m", "pipeline", "run", str(corpus_dir), "--out", str(out), "--no-progress"], env)
+    cmd = [PY, "-m", "pipeline", "run", str(corpus_dir), "--out", str(out), "--only-new", "--no-progress"]
+    ts = [timed(cmd, env)[0] for _ in range(5)]
+    p = subprocess.run([PY, "-c", LOADED, *cmd[2:]], capture_output=True, text=True, cwd=TREE, env=env)
+    loaded = [ln for ln in p.stderr.splitlines() if ln.startswith("loaded:")]
+    print(f"run corpus --only-new, nothing new: median {statistics.median(ts):.2f} s (min {min(ts):.2f}); "
+          f"imports {import_ms(cmd, env):.0f} ms; heavy modules {loaded[-1] if loaded else p.stderr[-500:]}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sizes", default="100,300,600", help="corpus sizes for peak RSS")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,rss,info")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,rss,info,noop")
     ap.add_argument("--tree", type=Path, default=None, help="run the pipeline of this checkout instead")
     args = ap.parse_args(argv)
     global TREE
@@ -134,6 +159,8 @@ def main(argv=None) -> int:
             hs = [timed([PY, "-m", "pipeline", "--help"], env)[0] for _ in range(5)]
             print(f"python -m pipeline info: median {statistics.median(ts):.2f} s (min {min(ts):.2f}); "
                   f"--help: median {statistics.median(hs):.2f} s")
+        if "noop" not in skip:
+            noop(tmp / "noop_out", env)
     return 0
 
 

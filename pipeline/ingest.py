@@ -33,7 +33,7 @@ from pipeline.sources import (STRING_FIELDS, BadInput, Limits, Reject, check_art
                               empty_body_reason, jsonl_records, limits, location, looks_binary, read_bytes,
                               repair_text, walk)
 
-__all__ = ["Article", "Reject", "read_inputs", "read_file", "parse_scraped_text", "parse_html",
+__all__ = ["Article", "Reject", "read_inputs", "read_input_files", "read_file", "parse_scraped_text", "parse_html",
            "parse_jsonl", "parse_german_datetime"]
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -818,16 +818,31 @@ def read_inputs(paths: Iterable[str | Path], lim: Limits | None = None) -> Itera
     """Articles and Rejects from files and folders (folders recursively, sorted by name; see
     :func:`pipeline.sources.walk` for links, loops, FIFOs and hidden entries). Text files of one site
     are first read together for the lines their pages repeat (:func:`pipeline.web.dump.repeated_for_files`)."""
-    from pipeline.web.dump import repeated_for_files
+    for _path, items in read_input_files(paths, lim):
+        yield from items
+
+
+def read_input_files(paths: Iterable[str | Path], lim: Limits | None = None, skip=None
+                     ) -> Iterator[tuple[Path | None, Iterator[Article | Reject] | None]]:
+    """:func:`read_inputs` file by file: ``(file, its Articles and Rejects)``, a reject of the folder walk as
+    ``(None, [reject])``. ``skip(files) -> set of str(file)``, called with every file before any is read,
+    names files not to read (already ingested, :mod:`pipeline.job.ingested`): they come as ``(file, None)``.
+    The repeated lines are read only for sites with a file to read (they are per site)."""
+    from pipeline.web.dump import repeated_for_files, site_key
     lim = lim or limits()
     items = list(walk(paths))
-    rep = repeated_for_files([i for i in items if not isinstance(i, Reject)],
-                             reader=lambda f: decode_bytes(read_bytes(f, lim))[0])
+    files = [i for i in items if not isinstance(i, Reject)]
+    skipped = skip(files) if skip else set()
+    sites = {site_key(f) for f in files if str(f) not in skipped}
+    rep = repeated_for_files([f for f in files if site_key(f) in sites],
+                             reader=lambda f: decode_bytes(read_bytes(f, lim))[0]) if sites else {}
     for item in items:
         if isinstance(item, Reject):
-            yield item
+            yield None, iter([item])
+        elif str(item) in skipped:
+            yield item, None
         else:
-            yield from read_file(item, lim, rep.get(str(item)))
+            yield item, read_file(item, lim, rep.get(str(item)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,13 +44,15 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.schemas import SCHEMA_VERSION, TABLES
+
+if TYPE_CHECKING:                                   # pandas costs ~1 s to import: only `load` needs it
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -336,7 +338,8 @@ def _read_part(path: Path, expected_sha: str | None, table: str) -> pa.Table:
         if expected_sha is not None and hashlib.sha256(buf).hexdigest() != expected_sha:
             raise CorruptError(path, "sha256 differs from the version's manifest", table)
         try:
-            return pq.read_table(pa.BufferReader(buf), page_checksum_verification=True)
+            # ParquetFile, not pq.read_table: that imports pyarrow.dataset and so pandas (~1 s; issue 16)
+            return pq.ParquetFile(pa.BufferReader(buf), page_checksum_verification=True).read()
         except (pa.ArrowException, OSError) as exc:
             raise CorruptError(path, f"{type(exc).__name__}: {exc}", table) from None
 

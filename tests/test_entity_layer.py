@@ -91,8 +91,9 @@ def test_may_merge_blocks_the_gun_maker():
     assert not may_merge("Merkel", "person", [], "Angela Scholz", "person", [])
 
 
-# tests/cases/actors/<rule id>.yaml: a text a person rule of rules/actors.yaml fires on, the person actors it
-# must keep and the names that must not be person actors (pipeline.extract.actors.persons)
+# tests/cases/actors/<rule id>.yaml: a text a person or org rule of rules/actors.yaml fires on, the person
+# (organization) actors it must keep and the names that must not be person (organization) actors, or no
+# actor at all (pipeline.extract.actors.persons, pipeline.extract.actors.orgs)
 CASES = Path(__file__).parent / "cases" / "actors"
 
 
@@ -101,11 +102,13 @@ def _case_files():
 
 
 def test_every_person_rule_has_a_case():
-    from pipeline.extract.actors import persons
+    from pipeline.extract.actors import orgs, persons
     rules = load_rules().get("actors")
     ids = set(rules.person_span_rules) | set(rules.person_checks)
     assert ids <= set(persons.SPAN_RULES) | set(persons.CHECKS)
     assert ids <= {p.stem for p in _case_files()}
+    assert set(rules.org_rules) <= set(orgs.ORG_RULES)
+    assert set(orgs.ORG_RULES) <= {p.stem for p in _case_files()}    # org rules: actors of the case text
 
 
 @needs_model
@@ -115,8 +118,12 @@ def test_person_rule_case(run, path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     types, _ = run(case["text"])
     persons = {n for n, t in types.items() if t == "person"}
-    assert set(case["persons"]) <= persons, (case["rule"], persons)
-    assert not set(case["not_persons"]) & persons, (case["rule"], persons)
+    assert set(case.get("persons", [])) <= persons, (case["rule"], persons)
+    assert not set(case.get("not_persons", [])) & persons, (case["rule"], persons)
+    organizations = {n for n, t in types.items() if t == "organization"}
+    assert set(case.get("organizations", [])) <= organizations, (case["rule"], types)
+    assert not set(case.get("not_organizations", [])) & organizations, (case["rule"], types)
+    assert not set(case.get("not_actors", [])) & set(types), (case["rule"], types)
 
 
 def test_person_rule_switched_off_in_yaml(tmp_path):
@@ -154,3 +161,24 @@ def test_lowercase_vocabulary_from_the_lexeme_table():
     lows = german_words()[1]
     assert {"freier", "jene", "gefriert"} <= lows
     assert "merkel" not in lows and "fischer" not in lows
+
+
+def test_acronym_letters_follow_the_name():
+    """org_acronym_alias: the acronym's letters appear in the name in order, the first one first."""
+    from pipeline.extract.actors.orgs import _abbreviates, _acronym
+    assert _abbreviates("BN", "BUND Naturschutz")
+    assert _abbreviates("BAMF", "Bundesamt für Migration und Flüchtlinge")
+    assert not _abbreviates("MfS", "Ministerium")
+    assert not _abbreviates("CDU", "Angela Merkel")
+    assert _acronym("BAMF") and _acronym("MfS") and not _acronym("Bund") and not _acronym("2021")
+
+
+@needs_model
+def test_multi_word_name_with_legal_form_is_found_untagged(run):
+    """"Die Schwarze Pumpe AG ... Schwarze Pumpe investiert": the name of several words found with a legal
+    form is an organisation mention wherever it occurs (NER leaves the second one untagged), and the same
+    actor."""
+    types, labels = run("Die Schwarze Pumpe AG baut eine Fabrik in Kiel. Schwarze Pumpe investiert 300 Millionen "
+                        "Euro.")
+    assert ("Schwarze Pumpe", "ORG") in labels
+    assert types.get("Schwarze Pumpe AG") == "organization" and "Schwarze Pumpe" not in types

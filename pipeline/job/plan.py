@@ -127,7 +127,7 @@ class LocalSteps:
 
     def ingest(self, req: RunRequest, work: Path) -> Ingested:
         return ingest_step(req.inputs, work, only_new_in=req.out if req.only_new else None,
-                           forgotten_in=req.out, include_forgotten=req.include_forgotten)
+                           forgotten_in=req.out, include_forgotten=req.include_forgotten, out=req.out)
 
     def process(self, req: RunRequest, work: Path, ing: Ingested) -> tuple[Parsed, ExtractStats]:
         """Parse what the cache lacks and extract, in one pass over the articles (every core)."""

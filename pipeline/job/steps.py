@@ -49,84 +49,152 @@ class StepResult:
 
 
 # --------------------------------------------------------------------------- ingest
-def _forgotten(item, sha: str, tomb: dict, by_sha: dict, where: str, reject: Callable) -> bool:
-    """Is this input a forgotten article? Then it becomes a ``forgotten`` reject (published once)."""
-    from pipeline.job.publish import article_key, forgotten_reason
-    why = forgotten_reason(article_key(item.url, item.source_format, item.source_id, item.source_path),
-                           sha, tomb, by_sha)
-    if why is not None:
-        reject(where, "forgotten", why)
-    return why is not None
-
-
 def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_in: str | Path | None = None,
-                forgotten_in: str | Path | None = None, include_forgotten: bool = False) -> StepResult:
+                forgotten_in: str | Path | None = None, include_forgotten: bool = False,
+                out: str | Path | None = None) -> StepResult:
     """Read inputs into ``work/articles.parquet`` and ``work/rejects.parquet``.
 
     The same body text twice gives one article (the later copy becomes a
     ``duplicate`` reject). With ``only_new_in=OUT``, articles already in OUT's
-    articles table (same content hash) are skipped. Articles forgotten in ``forgotten_in`` (default
+    articles table (same content hash) are skipped, and a file unchanged since a
+    run recorded it (``OUT/_cache/ingested.json``) is not read again at all
+    (:mod:`pipeline.job.ingested`). ``out`` (default ``only_new_in``): the OUT
+    whose record this run's files are written to. Articles forgotten in ``forgotten_in`` (default
     ``only_new_in``; none with ``include_forgotten``) become a ``forgotten`` reject, so that they are
     not parsed and a scheduled run over them stays a no-op.
     """
-    from pipeline.ingest import Article, read_inputs
+    from pipeline.ingest import Article, read_input_files
+    from pipeline.job.ingested import IngestedState
+    from pipeline.job.publish import article_key
     from pipeline.sources import location
 
     work = Path(work_dir)
-    known: set[str] = set()
-    known_rejects: set[tuple[str, str]] = set()
-    if only_new_in is not None:
-        known = set(store.read_table(only_new_in, "articles").column("article_id").to_pylist())
-        old = store.read_table(only_new_in, "rejects")
-        # a reject already published for the same place, reason and detail is not repeated (JSONL
-        # rejects carry their line in source_path, so a new bad line of a seen file is new)
-        known_rejects = set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
-                                old.column("detail").to_pylist()))
-    tomb, by_sha = {}, {}
-    forgotten_in = forgotten_in or only_new_in
-    if forgotten_in is not None and not include_forgotten:
-        tomb = store.forgotten(forgotten_in)
-        by_sha = {t["sha256"]: k for k, t in tomb.items()}
-    rows, rejects, seen, shas = [], [], {}, []
-    skipped = n_rows = 0
-    writer = None                           # opened when the first batch is full (small inputs: at the end)
+    out = out if out is not None else only_new_in
+    state = IngestedState(out) if out is not None else None
+    take = _Intake(*_published(only_new_in), _tombstones(forgotten_in or only_new_in, include_forgotten))
+    rows = _ArticleBatches(work / "articles.parquet")
+    shas = []
 
-    def reject(path, reason, detail):
-        if (path, reason, detail) not in known_rejects:
-            rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
+    def scan(files: list[Path]) -> set[str]:
+        state.scan(files)
+        return state.done(take.done) if only_new_in is not None else set()
 
-    for item in read_inputs(inputs):
-        if not isinstance(item, Article):
-            reject(item.source_path, item.reason, item.detail)
+    for path, items in read_input_files(inputs, skip=scan if state is not None else None):
+        if items is None:                   # unchanged, all its articles published: replayed from the record
+            for e in state.items(str(path)):
+                if e[0] == "r":
+                    take.reject(*e[1:])
+                else:
+                    take.is_new(e[1], e[3], location(str(path), e[2]))
             continue
-        sha = sha256(item.body_text)
+        got: list[list] = []
+        for item in items:
+            if not isinstance(item, Article):
+                got.append(["r", item.source_path, item.reason, item.detail])
+                take.reject(item.source_path, item.reason, item.detail)
+                continue
+            sha = sha256(item.body_text)
+            key = article_key(item.url, item.source_format, item.source_id, item.source_path)
+            got.append(["a", sha, item.line, key])
+            if not take.is_new(sha, key, location(item.source_path, item.line)):
+                continue
+            row = asdict(item)
+            row.pop("line", None)
+            row.update(article_id=sha[:16], content_sha256=sha, n_tokens=0, ingested_at=now_utc())
+            rows.add(row)
+            shas.append(sha)
+        if state is not None and path is not None:
+            state.record(str(path), got)
+    rows.close()
+    with pq.ParquetWriter(work / "rejects.parquet", TABLES["rejects"]) as w:
+        if take.rejects:                    # no table built when empty: pyarrow would import pandas (issue 16)
+            w.write_table(to_table("rejects", take.rejects))
+    if state is not None:
+        state.save()
+    return StepResult(str(work), rows.n, len(take.rejects), take.skipped, shas)
+
+
+def _tombstones(out: str | Path | None, include_forgotten: bool) -> dict[str, dict]:
+    return store.forgotten(out) if out is not None and not include_forgotten else {}
+
+
+class _Intake:
+    """The ingest step's decision per article: forgotten (a ``forgotten`` reject), published (skipped),
+    a duplicate of an earlier one of this run (a ``duplicate`` reject), or new."""
+
+    def __init__(self, known: set[str], known_rejects: set, tomb: dict[str, dict]):
+        self.known, self.known_rejects, self.tomb = known, known_rejects, tomb
+        self.by_sha = {t["sha256"]: k for k, t in tomb.items()}
+        self.rejects: list[dict] = []
+        self.seen: dict[str, str] = {}
+        self.skipped = 0
+
+    def reject(self, path: str, reason: str, detail: str) -> None:
+        if (path, reason, detail) not in self.known_rejects:
+            self.rejects.append({"source_path": path, "reason": reason, "detail": detail, "seen_at": now_utc()})
+
+    def forgotten(self, sha: str, key: str) -> str | None:
+        from pipeline.job.publish import forgotten_reason
+        return forgotten_reason(key, sha, self.tomb, self.by_sha) if self.tomb else None
+
+    def done(self, entry: list) -> bool:
+        """A recorded article (``["a", sha, line, key]``) that needs no reading: published or forgotten."""
+        return entry[1][:16] in self.known or self.forgotten(entry[1], entry[3]) is not None
+
+    def is_new(self, sha: str, key: str, where: str) -> bool:
+        why = self.forgotten(sha, key)
+        if why is not None:
+            self.reject(where, "forgotten", why)
+            return False
         aid = sha[:16]
-        where = location(item.source_path, item.line)
-        if tomb and _forgotten(item, sha, tomb, by_sha, where, reject):
-            continue
-        if aid in known and aid not in seen:
-            seen[aid] = where
-            skipped += 1
-            continue
-        if aid in seen:
-            reject(where, "duplicate", f"same body text as {seen[aid]}")
-            continue
-        seen[aid] = where
-        row = asdict(item)
-        row.pop("line", None)
-        row.update(article_id=aid, content_sha256=sha, n_tokens=0, ingested_at=now_utc())
-        rows.append(row)
-        shas.append(sha)
-        if len(rows) >= INGEST_BATCH:           # bounded memory: articles go to disk in batches
-            writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-            writer.write_table(to_table("articles", rows))
-            n_rows += len(rows)
-            rows = []
-    writer = writer or pq.ParquetWriter(work / "articles.parquet", TABLES["articles"])
-    writer.write_table(to_table("articles", rows))
-    writer.close()
-    pq.write_table(to_table("rejects", rejects), work / "rejects.parquet")
-    return StepResult(str(work), n_rows + len(rows), len(rejects), skipped, shas)
+        if aid in self.known and aid not in self.seen:
+            self.seen[aid] = where
+            self.skipped += 1
+            return False
+        if aid in self.seen:
+            self.reject(where, "duplicate", f"same body text as {self.seen[aid]}")
+            return False
+        self.seen[aid] = where
+        return True
+
+
+def _published(out: str | Path | None) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The article ids and the rejects (place, reason, detail) published in ``out`` (none if None)."""
+    if out is None:
+        return set(), set()
+    known = set(store.read_table(out, "articles").column("article_id").to_pylist())
+    old = store.read_table(out, "rejects")
+    # a reject already published for the same place, reason and detail is not repeated (JSONL
+    # rejects carry their line in source_path, so a new bad line of a seen file is new)
+    return known, set(zip(old.column("source_path").to_pylist(), map(str, old.column("reason").to_pylist()),
+                          old.column("detail").to_pylist()))
+
+
+class _ArticleBatches:
+    """Article rows to one Parquet file in batches of INGEST_BATCH (bounded memory); the file is opened
+    when the first batch is full (small inputs: at the end, after the inputs were walked)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.writer = None
+        self.rows: list[dict] = []
+        self.n = 0
+
+    def add(self, row: dict) -> None:
+        self.rows.append(row)
+        self.n += 1
+        if len(self.rows) >= INGEST_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.writer = self.writer or pq.ParquetWriter(self.path, TABLES["articles"])
+        if self.rows:                       # no table built when empty: pyarrow would import pandas (issue 16)
+            self.writer.write_table(to_table("articles", self.rows))
+        self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
 
 
 # --------------------------------------------------------------------------- parse

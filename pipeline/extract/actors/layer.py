@@ -28,7 +28,7 @@ from pipeline.records import Mention
 from pipeline.extract.view import doc_tokens
 from pipeline.ruleset import RuleSet
 
-from . import persons
+from . import orgs, persons
 from .names import _strip_gen
 from .rules import word_list
 
@@ -44,6 +44,9 @@ class Evidence:
     propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
+    org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
+    org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
+    org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +252,11 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
     """Names NER missed: occurrences of evidenced organisations and gazetteer names outside every mention."""
     gaz = rules.get("gazetteer")
     out = []
+    for s, e in ev.org_spans:
+        if not any(k in taken for k in range(s, e)):
+            sp = doc[s:e]
+            out.append(Mention(sp.start_char, sp.end_char, sp.text, "ORG", sent_of[s]))
+            taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
     while i < len(doc):
@@ -278,7 +286,13 @@ def _proper_reading(t: Token, ev: Evidence) -> bool:
 
 def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | None:
     t = doc_tokens(doc)[i]
-    if _lookup(ev.org, t.text) and _proper_reading(t, ev):
+    for name in sorted(ev.org_multi.get(t.text, ()), key=len, reverse=True):
+        n = len(name.split())
+        if i + n <= len(doc) and _name_key(doc[i:i + n].text) in (name, ) or \
+                (i + n <= len(doc) and _strip_gen(_name_key(doc[i:i + n].text)) == name):
+            return i + n, "ORG"
+    if _lookup(ev.org, t.text) and (_proper_reading(t, ev) or _strip_gen(t.text) in ev.org_nouns
+                                    or t.text in ev.org_nouns):
         return i + 1, "ORG"
     if gaz is None:
         return None
@@ -295,6 +309,33 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | Non
 def _lower(names: frozenset[str]) -> frozenset[str]:
     """The lower-cased names (kept for the few rule sets in use: a frozenset hashes once)."""
     return frozenset(g.lower() for g in names)
+
+
+def _org_rule_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """The organisation names of the org rules of ``actors.yaml`` (``org_rules``, :mod:`.orgs`): their
+    ranges become ORG mentions, their names organisation evidence; the multi-word names of all organisation
+    evidence are looked for as untagged mentions too."""
+    ar = rules.get("actors")
+    if ar is not None and ar.org_rules:
+        for s, e, rid in orgs.run_org_rules(doc, rules, mentions, ar.org_rules):
+            name = _name_key(doc[s:e].text)
+            ev.org.setdefault(name, rid)
+            ev.org.setdefault(_strip_gen(name), rid)
+            ev.org_spans.append((s, e))
+            if e - s == 1 and doc[s].pos_ == "NOUN":
+                ev.org_nouns.add(_strip_gen(name))
+    for name in ev.org:
+        words = name.split()
+        if len(words) >= 2:
+            ev.org_multi.setdefault(words[0], []).append(name)
+
+
+def _drop_inside_org_spans(doc: Doc, mentions: list[Mention], ev: Evidence) -> list[Mention]:
+    """"Ultium [Cells]PER, ein Gemeinschaftsunternehmen": a mention inside a longer organisation name an org
+    rule found gives way to that name."""
+    spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in ev.org_spans]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
+                                           for a, b in spans)]
 
 
 def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.PersonCtx | None:
@@ -362,6 +403,8 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
         return mentions
     mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
     ev = org_evidence(doc, rules, mentions, not_names)
+    _org_rule_evidence(doc, rules, mentions, ev)
+    mentions = _drop_inside_org_spans(doc, mentions, ev)
     gaz, majority = rules.get("gazetteer"), _majority(mentions)
     relabelled = []
     for m in mentions:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from pipeline.records import Actor, Mention
 from pipeline.ruleset import RuleSet
 
+from .orgs import acronym_aliases
 from .names import _canonical_person, _resolve_persons, _strip_gen, _trim_genitive_heads
 from .rules import ACTOR_TYPES, KEY_PREFIX, ActorRules, actor_rules
 
@@ -119,6 +120,21 @@ def _merge_legal_form(acc: _Actors, rules: RuleSet) -> None:
                 acc.move(short, a)
 
 
+def _merge_acronyms(acc: _Actors, doc: Doc, mentions: list[Mention]) -> None:
+    """"Der BUND Naturschutz (BN) ... der BN": the acronym given in parentheses after a name is that actor
+    (:func:`.orgs.acronym_aliases`; the rule ``org_acronym_alias`` makes its bare uses mentions)."""
+    for acr, full in acronym_aliases(doc, mentions).items():
+        into_key = acc.keys.get(full)
+        into = acc.actors.get(into_key) if into_key else None
+        if into is None:
+            continue
+        for a in list(acc.actors.values()):
+            if a is not into and a.key in acc.actors and any(_strip_gen(m.text) == acr or m.text == acr
+                                                              for m in a.mentions) \
+                    and all(_strip_gen(m.text) == acr or m.text == acr for m in a.mentions):
+                acc.move(a, into)
+
+
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
@@ -127,6 +143,7 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     _merge_genitive_forms(acc)
     _merge_same_name(acc)
     _merge_legal_form(acc, rules)
+    _merge_acronyms(acc, doc, mentions)
     for a in acc.actors.values():
         a.mentions.sort(key=lambda x: (x.start, x.end))
     return list(acc.actors.values()), acc.keys

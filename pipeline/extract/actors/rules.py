@@ -13,7 +13,7 @@ KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other"
 # closed-class words this package reads from words.yaml (section ``actors``)
 words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
               "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles",
-              "surname_heads", "place_suffixes", "district_words")
+              "surname_heads", "place_suffixes", "district_words", "institution_heads")
 
 
 @dataclass
@@ -32,11 +32,12 @@ class ActorRules:
     known_persons: frozenset[str] = field(default_factory=frozenset)    # persons known by one name ("Goethe")
     person_span_rules: tuple[str, ...] = ()                             # persons.SPAN_RULES, in order
     person_checks: tuple[str, ...] = ()                                 # persons.CHECKS, in order
+    org_rules: tuple[str, ...] = ()                                     # orgs.ORG_RULES, in order
 
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
             "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
-            "person_span_rules", "person_checks"}
+            "person_span_rules", "person_checks", "org_rules"}
 
 
 def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
@@ -51,8 +52,9 @@ def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
 
 
 def _rule_ids(data: dict, key: str, file: str) -> tuple[str, ...]:
-    from . import persons
-    known = persons.SPAN_RULES if key == "person_span_rules" else persons.CHECKS
+    from . import orgs, persons
+    known = {"person_span_rules": persons.SPAN_RULES, "person_checks": persons.CHECKS,
+             "org_rules": orgs.ORG_RULES}[key]
     ids = tuple(str(x) for x in data.get(key) or [])
     unknown = [i for i in ids if i not in known]
     if unknown:
@@ -89,7 +91,8 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                                                for n in data.get(key) or []),
                       known_persons=frozenset(str(n) for n in data.get("known_persons") or []),
                       person_span_rules=_rule_ids(data, "person_span_rules", file),
-                      person_checks=_rule_ids(data, "person_checks", file))
+                      person_checks=_rule_ids(data, "person_checks", file),
+                      org_rules=_rule_ids(data, "org_rules", file))
 
 
 def actor_rules(rules: RuleSet) -> ActorRules:

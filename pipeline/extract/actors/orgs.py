@@ -1,0 +1,238 @@
+"""Organisation rules of the entity layer (issue 12): names NER leaves untagged that are organisations.
+
+Named rules, each a small function with its example as docstring; their order and on/off switches are
+``org_rules`` in ``rules/actors.yaml``. A rule is ``f(doc, ctx) -> list of (start, end) token ranges``:
+each range is an organisation name of this article. The layer (:mod:`.layer`) labels the range ORG, records
+the name as organisation evidence (so every other occurrence of it becomes an ORG mention too) and relabels
+mentions of that name ORG.
+
+* ``org_acronym_alias``: "Der BUND Naturschutz (BN)": the acronym in parentheses after a name is the
+  same actor (the merge is in :func:`acronym_aliases`, used by :mod:`.resolve`);
+* ``org_quoted_name``: "die Tierschutz-Organisation «Vier Pfoten»", "laut «Vier Pfoten»";
+* ``org_institution_speaker``: "Das südkoreanische Vereinigungsministerium bestätigte ...";
+* ``org_name_apposition``: "Ultium Cells, ein Gemeinschaftsunternehmen von GM": a name of several
+  capitalised words with an organisation apposition.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.records import Mention
+from pipeline.extract.view import doc_tokens
+from pipeline.ruleset import RuleSet
+
+from .rules import word_list
+
+
+@dataclass
+class OrgCtx:
+    """What the organisation rules of one Doc need."""
+    rules: RuleSet
+    mentions: list[Mention]
+    given: frozenset[str] = frozenset()          # first names: a name starting with one is no organisation
+    extra: dict = field(default_factory=dict)
+
+
+ORG_RULES: dict[str, Callable] = {}
+
+
+def org_rule(rule_id: str):
+    def deco(f):
+        ORG_RULES[rule_id] = f
+        return f
+    return deco
+
+
+SUBJECT_DEPS = ("sb", "nsubj", "nsubj:pass")
+OPEN_QUOTES = {"«", "„", "\"", "»", "“", "‚", "‹"}
+CLOSE_QUOTES = {"»", "“", "\"", "«", "”", "‘", "›"}
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def _acronym(word: str) -> bool:
+    """"BN", "BAMF", "WHO", "ver.di" no: two to eight letters, at least two upper-case, no lower-case first."""
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(word) <= 8 and word.isalnum() and word[:1].isupper() and \
+        sum(c.isupper() for c in letters) >= 2 and sum(c.islower() for c in letters) <= 1
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's letters appear in the name in order, the first one first: "BN" of "BUND Naturschutz",
+    "BAMF" of "Bundesamt für Migration und Flüchtlinge"."""
+    a, n = acronym.lower(), "".join(c for c in name.lower() if c.isalnum())
+    if not a or not n or a[0] != n[0]:
+        return False
+    pos = 0
+    for ch in a:
+        pos = n.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def acronym_aliases(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
+    """acronym -> the ORG/PER mention it is given for in parentheses ("X (ABC)")."""
+    by_end = {m.end: m for m in mentions if m.label in ("ORG", "PER")}
+    out: dict[str, Mention] = {}
+    toks = doc_tokens(doc)
+    for t in toks:
+        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        acr = doc[t.i + 1].text
+        m = by_end.get(doc[t.i - 1].idx + len(doc[t.i - 1].text)) if t.i > 0 else None
+        if m is not None and _acronym(acr) and acr != m.text and _abbreviates(acr, m.text):
+            out.setdefault(acr, m)
+    return out
+
+
+@org_rule("org_acronym_alias")
+def org_acronym_alias(doc: Doc, ctx: OrgCtx):
+    """"Der BUND Naturschutz (BN) bedauert ... Der BN sagte": the acronym in parentheses right after an
+    organisation's name is that organisation; its bare uses later are mentions of it."""
+    aliases = acronym_aliases(doc, ctx.mentions)
+    out = []
+    for acr, m in aliases.items():
+        if m.label != "ORG":
+            continue
+        for t in doc_tokens(doc):
+            if t.text == acr:
+                out.append((t.i, t.i + 1))
+    return out
+
+
+def _kind_noun(t: Token, rules: RuleSet) -> bool:
+    heads = tuple(word_list(rules, "org_kind_heads"))
+    return t.pos_ in ("NOUN", "PROPN") and _cap(t.text) and t.lower_.endswith(heads)
+
+
+def _speech_verb(t: Token, rules: RuleSet) -> bool:
+    """A speech verb (rules/speech.yaml), also with its separated particle ("teilte ... mit")."""
+    sp = rules.get("speech")
+    if sp is None or t.pos_ not in ("VERB", "AUX"):
+        return False
+    lemmas = getattr(sp, "lemmas", {}) or {}
+    prt = next((c.lower_ for c in t.children if c.dep_ in ("svp", "compound:prt")), "")
+    return t.lemma_ in lemmas or (prt + t.lemma_) in lemmas or t.lower_ in lemmas
+
+
+def _quoted_names(doc: Doc):
+    """(open quote index, close quote index) of quoted runs of one to four capitalised words."""
+    toks = doc_tokens(doc)
+    for t in toks:
+        if t.text not in OPEN_QUOTES:
+            continue
+        j = t.i + 1
+        while j < len(doc) and j - t.i <= 5 and doc[j].text not in CLOSE_QUOTES:
+            j += 1
+        if j >= len(doc) or doc[j].text not in CLOSE_QUOTES or j == t.i + 1 or j - t.i > 5:
+            continue
+        words = doc[t.i + 1:j]
+        if not _cap(words[0].text) or any(w.is_punct or w.pos_ in ("VERB", "AUX", "PRON") for w in words):
+            continue
+        if any(not _cap(w.text) for w in words[1:] if w.pos_ not in ("ADP", "DET", "CCONJ")):
+            continue
+        yield t.i, j
+
+
+@org_rule("org_quoted_name")
+def org_quoted_name(doc: Doc, ctx: OrgCtx):
+    """"Wie die Tierschutz-Organisation «Vier Pfoten» mitteilt", "«Daily NK» meldete"; "Nun hofft „Cello“,
+    dass ..." no (one word, a nickname as often): a quoted name right after a noun of an organisation's kind,
+    or a quoted name of several words (or an acronym) as the subject of a speech verb, is an organisation."""
+    out = []
+    for a, b in _quoted_names(doc):
+        before = doc[a - 1] if a > 0 else None
+        if before is not None and _kind_noun(before, ctx.rules):
+            out.append((a + 1, b))
+            continue
+        words = doc[a + 1:b]
+        if len(words) == 1 and not _acronym(words[0].text):
+            continue               # "Nun hofft „Cello“, dass ...": a quoted single word is as often a nickname
+        head = words.root
+        if head.dep_ in SUBJECT_DEPS and _speech_verb(head.head, ctx.rules):
+            out.append((a + 1, b))
+    return out
+
+
+def _subject(t: Token) -> bool:
+    """The subject; also the noun after the verb of a subjectless clause the parser read as its object
+    ("teilte das Präsidialamt in Seoul mit")."""
+    if t.dep_ in SUBJECT_DEPS:
+        return True
+    return t.dep_ == "obj" and t.i > t.head.i and not any(c.dep_ in SUBJECT_DEPS for c in t.head.children)
+
+
+@org_rule("org_institution_speaker")
+def org_institution_speaker(doc: Doc, ctx: OrgCtx):
+    """"Das südkoreanische Vereinigungsministerium bestätigte den Auftritt", "teilte das Präsidialamt mit";
+    "Das Ministerium sagte" no (no compound), "ein Gericht" no (no definite article): an institution
+    compound (…ministerium, …amt, …behörde, …gericht) with a definite article as the subject of a speech
+    verb is an organisation. Not where the article names an institution of that kind ("Oberlandesgericht
+    Hamburg ... Das Berufungsgericht hat angenommen"): there the noun refers back to it."""
+    heads = tuple(word_list(ctx.rules, "institution_heads"))
+    named = {h for m in ctx.mentions if m.label in ("ORG", "LOC", "MISC")
+             for w in m.text.lower().replace("-", " ").split() for h in heads if w.rstrip("s").endswith(h)}
+    out = []
+    for t in doc_tokens(doc):
+        if t.pos_ not in ("NOUN", "PROPN") or not _cap(t.text) or not _subject(t):
+            continue
+        low = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
+        head = next((h for h in heads if low.endswith(h)), None)
+        if head is None or len(low) < len(head) + 3 or head in named:
+            continue
+        det = next((c for c in t.children if c.dep_ in ("nk", "det") and c.pos_ == "DET"), None)
+        if det is None or det.lower_ not in ctx.rules["words"]("common", "definite_articles"):
+            continue
+        if _speech_verb(t.head, ctx.rules):
+            out.append((t.i, t.i + 1))
+    return out
+
+
+@org_rule("org_name_apposition")
+def org_name_apposition(doc: Doc, ctx: OrgCtx):
+    """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut": a name of two to four
+    capitalised words inside a sentence followed by an apposition whose head is a noun of an organisation's
+    kind ("ein Unternehmen", "der Batteriehersteller") is an organisation."""
+    out = []
+    for t in doc_tokens(doc):
+        if t.text != "," or t.i < 2 or t.i + 2 >= len(doc):
+            continue
+        j = t.i + 1
+        if doc[j].pos_ != "DET":
+            continue
+        k = j + 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        if k >= len(doc) or not _kind_noun(doc[k], ctx.rules):
+            continue
+        s = t.i
+        while s > 0 and t.i - s < 4 and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
+            s -= 1
+            if doc[s].is_sent_start:
+                break
+        if not doc[s].is_sent_start and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
+            continue               # more than four capitalised words: no clear name boundary
+        run = doc[s:t.i]
+        if len(run) < 2 or any(w.text in ctx.given for w in run) or \
+                any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions):
+            continue               # "Peter Müller, ein Autohändler": a person's name
+        out.append((s, t.i))
+    return out
+
+
+def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of the organisation names the switched-on rules find."""
+    ar = rules.get("actors")
+    ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.evidence_given if ar is not None else frozenset())
+    out = []
+    for rid in rule_ids:
+        for s, e in ORG_RULES[rid](doc, ctx):
+            out.append((s, e, rid))
+    return out
