@@ -56,15 +56,20 @@ def diff_rows(old: pa.Table, new: pa.Table, table: str) -> dict[str, dict[str, i
     return out
 
 
+def count_table(table: str, per_rule: dict[str, dict[str, int]]) -> list[str]:
+    """The Markdown lines of one table's added/removed/changed counts per rule_id."""
+    lines = [f"## {table}", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|"]
+    if not per_rule:
+        lines.append("| (no change) | 0 | 0 | 0 |")
+    for rule, c in sorted(per_rule.items()):
+        lines.append(f"| {rule} | {c['added']} | {c['removed']} | {c['changed']} |")
+    return lines + [""]
+
+
 def render_diff(diffs: dict[str, dict[str, dict[str, int]]], old_rules: str, new_rules: str) -> str:
     lines = [f"# Rules re-run: {old_rules} -> {new_rules}", ""]
     for table, per_rule in diffs.items():
-        lines += [f"## {table}", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|"]
-        if not per_rule:
-            lines.append("| (no change) | 0 | 0 | 0 |")
-        for rule, c in sorted(per_rule.items()):
-            lines.append(f"| {rule} | {c['added']} | {c['removed']} | {c['changed']} |")
-        lines.append("")
+        lines += count_table(table, per_rule)
     return "\n".join(lines)
 
 

@@ -595,6 +595,11 @@ def process_cached(work_dir: str | Path, cache_dir: str | Path, model: str | Non
                 "reused": True}
     tmp = Path(results_dir) / f".{key}.{uuid.uuid4().hex[:6]}"
     stats = process_step(work_dir, cache_dir, model, rules_dir, dest=tmp, processes=processes)
+    return _keep_result(tmp, dest, stats)
+
+
+def _keep_result(tmp: Path, dest: Path, stats: dict) -> dict:
+    """Move a finished result folder into place (first writer wins) and say where it is."""
     (tmp / "stats.json").write_text(json.dumps(stats))
     try:
         os.replace(tmp, dest)
@@ -616,12 +621,7 @@ def extract_cached(work_dir: str | Path, cache_dir: str | Path, model: dict, rul
         return {**json.loads(done.read_text()), "dir": str(dest), "reused": True}
     tmp = Path(results_dir) / f".{key}.{uuid.uuid4().hex[:6]}"
     stats = extract_step(work_dir, cache_dir, model, rules_dir, dest=tmp)
-    (tmp / "stats.json").write_text(json.dumps(stats))
-    try:
-        os.replace(tmp, dest)
-    except OSError:                 # another worker finished the same key first
-        shutil.rmtree(tmp, ignore_errors=True)
-    return {**stats, "dir": str(dest), "reused": False}
+    return _keep_result(tmp, dest, stats)
 
 
 def ensure_extracted(result: dict, work_dir, cache_dir, model, rules_dir, results_dir) -> dict:

@@ -148,13 +148,10 @@ def render_markdown(items: dict[str, list[dict]], counts: dict, why_plain: str, 
     lines = [f"# Rules re-run: {old_rules} -> {new_rules}", "", f"**Why these articles:** {why_plain}", ""]
     if html_path is not None:
         lines += [f"Rows in the review style: [{html_path.name}]({html_path.resolve().as_uri()})", ""]
+    from pipeline.job.rerun import count_table
+
     for table, per_rule in counts.items():
-        lines += [f"## {table}", "", "| rule_id | added | removed | changed |", "|---|---:|---:|---:|"]
-        if not per_rule:
-            lines.append("| (no change) | 0 | 0 | 0 |")
-        for rule, c in sorted(per_rule.items()):
-            lines.append(f"| {rule} | {c['added']} | {c['removed']} | {c['changed']} |")
-        lines.append("")
+        lines += count_table(table, per_rule)
         rows = items.get(table) or []
         if rows:
             who = "actor" if table == "roles" else "speaker"
