@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.extract.roles.lexicon import derived
+from pipeline.extract.derived import derived
 from pipeline.ruleset import RuleError, rule_file
 
 

@@ -10,10 +10,10 @@ The YAML files are data; this module turns them into lookup tables:
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+from pipeline.extract.derived import derived  # noqa: F401  (re-exported: titles, phrases)
 from pipeline.ruleset import RuleError, rule_file, strict
 
 CATEGORIES = (
@@ -153,23 +153,6 @@ class RoleLexicon:
             if len(f) >= min_length - 1 and " " not in f:
                 index.setdefault(f[:4], []).append(f)
         return index
-
-
-_DERIVED: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
-
-
-def derived(obj: Any, name: str, build: Callable[[], Any]) -> Any:
-    """A value derived from the rule object ``obj`` (an index, a memo), built once per object and kept
-    beside it rather than on it, so that rule objects stay plain data (picklable as loaded)."""
-    key = id(obj)
-    entry = _DERIVED.get(key)
-    if entry is None or entry[0]() is not obj:
-        entry = (weakref.ref(obj, lambda _ref, key=key: _DERIVED.pop(key, None)), {})
-        _DERIVED[key] = entry
-    values = entry[1]
-    if name not in values:
-        values[name] = build()
-    return values[name]
 
 
 def _edit1(a: str, b: str) -> bool:
