@@ -147,7 +147,7 @@ SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "noun
 SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
             "soll_continuation", "own_source_subject", "skip_addressee",
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
-            "anaphoric_paragraph")
+            "anaphoric_paragraph", "final_apposition")
 
 
 CLASSES = ("speech", "cognition", "reported")

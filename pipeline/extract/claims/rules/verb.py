@@ -10,8 +10,8 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent, plausible_speaker,
-    subject_after, subject_before_comma, subject_dep)
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, np_before, passive_agent,
+    plausible_speaker, subject_after, subject_before_comma, subject_dep)
 
 
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
@@ -53,6 +53,9 @@ class VerbSite:
             sp = None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
+            sp = with_name_apposition(c, sp, first)     # "Die Chefjuristin, Anabella Morfin verwies darauf"
         return sp
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
@@ -236,6 +239,27 @@ def verb_zu(v: VerbSite) -> Found | None:
     return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
 
 
+def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """A speaker that names no person, extended over a named apposition after its comma (before
+    b): one that ends at the next comma or closes the sentence ("…, sagte der Oberbefehlshaber,
+    General George Casey."), or, without its closing comma, one that ends with the person's name
+    ("…, sagte der General, George Casey heute", "Die Chefjuristin, Anabella Morfin verwies …")."""
+    k = sp[1]
+    if k + 1 >= b or c.low[k] != "," or c.in_quote[k] >= 0 or has_person_actor(c, sp):
+        return sp
+    e = next_comma(c, k + 1, b)
+    end = e if e < b else strip_end(c, k + 1, e)
+    ap = grab_np(c, k + 1, end, appos=False) if end > k + 1 else None
+    if ap is None or not has_person_actor(c, ap):
+        return sp
+    if ap[1] == end and (e < b or end < e):
+        return (sp[0], end)
+    last_char = c.char_span(*ap)[1]
+    if any(me == last_char and actor.actor_type == "person" for ms, me, m, actor in c.mentions):
+        return (sp[0], ap[1])
+    return sp
+
+
 @rule("verb_inverted", "verb")
 def verb_inverted(v: VerbSite) -> Found | None:
     """Man könne über eine Lockerung reden, sagte Merz am Freitag. – an inverted frame after the
@@ -248,6 +272,8 @@ def verb_inverted(v: VerbSite) -> Found | None:
     sp2 = subject_after(c, max([h.i, *h.aux]), v.hi) or v.sp
     if sp2 is None:
         return None
+    if c.R.switch("final_apposition"):
+        sp2 = with_name_apposition(c, sp2, b)
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
             and is_clause(c, msg[0], msg[1]):
