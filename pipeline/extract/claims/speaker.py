@@ -181,10 +181,14 @@ def _np_pp(c: Ctx, end: int, n: int, limit: int) -> int:
 
 
 def _np_apposition(c: Ctx, end: int, n: int, limit: int, pp: bool, allow_oblique: bool) -> int:
-    """"Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:"."""
-    if not (end + 1 < n and c.low[end] == "," and (c.toks[end + 1].text[:1].isupper() or c.low[end + 1] in c.w.determiners)):
+    """"Der Leiter der Studie, Paulo Pinheiro," / "Kurt Volker, Nato-Botschafter in X:" (also with a
+    blank after the comma: "Hongkongs,  Claudia Mo,")."""
+    s = end + 1
+    while s < n and c.toks[s].is_space and "\n" not in c.toks[s].text:
+        s += 1
+    if not (s < n and c.low[end] == "," and (c.toks[s].text[:1].isupper() or c.low[s] in c.w.determiners)):
         return end
-    ap = grab_np(c, end + 1, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
+    ap = grab_np(c, s, limit, pp=pp, appos=False, allow_oblique=allow_oblique)
     if ap and ap[1] - ap[0] <= 12 and (ap[1] >= n or c.low[ap[1]] in (",", ":", ".", ";")) \
             and (c.low[ap[0]] not in c.w.relative_pronouns - {"die", "der", "das"} or (allow_oblique and ap[1] - ap[0] >= 2)) \
             and not (c.low[ap[0]] in c.w.relative_pronouns and ap[1] - ap[0] == 1):
@@ -341,6 +345,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     """Speaker of a verb cue within the clause [lo, hi); a subject with an apposition or a
     relative clause ends right before the clause ("Papier, Präsident des Gerichts, sagte").
     A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
+    while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
+        lo += 1                         # a blank token opening the clause is no subject
     s = _find_subject(c, h, lo, hi)
     if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
@@ -432,6 +438,8 @@ ROLE_SUFFIXES = ("sprecher", "sprecherin", "minister", "ministerin", "präsident
 
 
 def subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
+    while lo > 1 and c.toks[lo - 1].is_space and "\n" not in c.toks[lo - 1].text:
+        lo -= 1                         # "Arminda Thomas,  mitteilte": a blank after the comma
     if lo < 2 or c.low[lo - 1] != ",":
         return None
     sa = c.sents[c.sent_of[lo]][0]
