@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma
+from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
@@ -747,3 +747,24 @@ def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] |
                 if span is not None:
                     return (span.start, span.end)
     return last.speaker
+
+
+def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """A speaker that names no person, extended over a named apposition after its comma (before
+    b): one that ends at the next comma or closes the sentence ("…, sagte der Oberbefehlshaber,
+    General George Casey."), or, without its closing comma, one that ends with the person's name
+    ("…, sagte der General, George Casey heute", "Die Chefjuristin, Anabella Morfin verwies …")."""
+    k = sp[1]
+    if k + 1 >= b or c.low[k] != "," or c.in_quote[k] >= 0 or has_person_actor(c, sp):
+        return sp
+    e = next_comma(c, k + 1, b)
+    end = e if e < b else strip_end(c, k + 1, e)
+    ap = grab_np(c, k + 1, end, appos=False) if end > k + 1 else None
+    if ap is None or not has_person_actor(c, ap):
+        return sp
+    if ap[1] == end and (e < b or end < e):
+        return (sp[0], end)
+    last_char = c.char_span(*ap)[1]
+    if any(me == last_char and actor.actor_type == "person" for ms, me, m, actor in c.mentions):
+        return (sp[0], ap[1])
+    return sp

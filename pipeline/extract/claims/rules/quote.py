@@ -10,7 +10,8 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
-    passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep)
+    passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep,
+    with_name_apposition)
 
 
 @dataclass
@@ -163,6 +164,8 @@ def quote_after(q: QuoteSite) -> Found | None:
     if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
             or crosses_quote(c, *sp):
         sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    if sp and c.R.switch("final_apposition"):
+        sp = with_name_apposition(c, sp, sb_end)     # "…“, sagte der General, George Casey heute"
     if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
         return None                # „Wozu …?“ fragen sich Experten
     cue = sorted({h.i, *h.particle, *h.aux})

@@ -10,8 +10,8 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, np_before, passive_agent,
-    plausible_speaker, subject_after, subject_before_comma, subject_dep)
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent,
+    plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
@@ -237,27 +237,6 @@ def verb_zu(v: VerbSite) -> Found | None:
             subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
     return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
-
-
-def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
-    """A speaker that names no person, extended over a named apposition after its comma (before
-    b): one that ends at the next comma or closes the sentence ("…, sagte der Oberbefehlshaber,
-    General George Casey."), or, without its closing comma, one that ends with the person's name
-    ("…, sagte der General, George Casey heute", "Die Chefjuristin, Anabella Morfin verwies …")."""
-    k = sp[1]
-    if k + 1 >= b or c.low[k] != "," or c.in_quote[k] >= 0 or has_person_actor(c, sp):
-        return sp
-    e = next_comma(c, k + 1, b)
-    end = e if e < b else strip_end(c, k + 1, e)
-    ap = grab_np(c, k + 1, end, appos=False) if end > k + 1 else None
-    if ap is None or not has_person_actor(c, ap):
-        return sp
-    if ap[1] == end and (e < b or end < e):
-        return (sp[0], end)
-    last_char = c.char_span(*ap)[1]
-    if any(me == last_char and actor.actor_type == "person" for ms, me, m, actor in c.mentions):
-        return (sp[0], ap[1])
-    return sp
 
 
 @rule("verb_inverted", "verb")
