@@ -385,3 +385,31 @@ def test_page_dump_section_from_a_spaced_trail_or_a_menu_label_over_the_headline
     assert crumb_section(raw, 7, title) == "Aktuell"
     raw = ["  • Aktuell", "  • Termine", "", "Leserbriefe", "", title, ""]     # not a menu item: no section
     assert crumb_section(raw, 5, title) is None
+
+
+def test_page_dump_author_box_as_a_bare_von_over_a_list_or_a_name_then_its_label() -> None:
+    # "Von" alone over a bulleted list with the photo's file name before the name (the header keeps no date)
+    t = dump_text().replace("Von Anna Beispiel\n28.04.2020, 18:00 Uhr",
+                            "  • Von\n\n  • annaIMG_0450 (1)\n    Anna Beispiel\n  • 28.04.20, 18:00 Uhr")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # the author box after the article flattened to one line, 30 non-blank lines below the body at most
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(
+        "Mehr zum Thema", "\n\n\n".join(["[        ]"] * 12) + "\n\nAnna Beispiel Autorin\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a section label is no name: "Politik Autor" gives nothing
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace("Mehr zum Thema", "Politik Autor\n\nMehr zum Thema")
+    assert parse_scraped_text(t, "dump.txt", "dump").authors == []
+
+
+def test_page_dump_date_line_glued_to_the_teaser() -> None:
+    # a text browser lost the break between the date line and the teaser: "… 18:00 UhrDas Land will …"
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "28.04.2020, 18:00 Uhr" + TEASER + "\n")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN) == datetime(2020, 4, 28, 18, 0, tzinfo=BERLIN)
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n")[-3:] == BODY_PARAS   # the teaser may open the body, the date line not
+    assert "Uhr" not in a.body_text

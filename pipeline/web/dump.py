@@ -613,6 +613,16 @@ _NOT_NAME = re.compile(r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|Se
                        r"Stand|Aktualisiert|Veröffentlicht|Artikel|Lesezeit|Min)\b")
 
 
+# A date line a text browser glued to the next paragraph: the time's "Uhr" runs into a capitalised word.
+_GLUED_UHR = re.compile(r"^(.{0,40}?\b\d{1,2}[:.]\d{2}\s?Uhr)(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _unglue(line: str) -> list[str]:
+    """A date line glued to the next paragraph, as two lines."""
+    m = _GLUED_UHR.match(line)
+    return [m.group(1), line[m.end():]] if m else [line]
+
+
 _PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
 
 
@@ -624,6 +634,9 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     rules = web_rules()
     published, authors = None, []
     for t in lines:
+        glued = _GLUED_UHR.match(t)
+        if glued:   # "19.10.2019, 15:30 UhrAm 8. Spieltag …": the date line glued to the teaser
+            t = glued.group(1)
         found = _find_date(t)
         if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
@@ -648,16 +661,32 @@ _AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Ges
                            r"Über die Autorin)\s*:?$", re.I)
 
 
+# A label after the name on the same line: "Harald Bauer Autor" (an author box flattened by a text browser).
+_AUTHOR_AFTER = re.compile(r"^(.+?)\s+(?:Autor|Autorin|Verfasser|Verfasserin)\s*$")
+
+
 def labelled_author(lines: list[str]) -> list[str]:
-    """An author box: a label line ("Autor", "Geschrieben von") and the name on the next line."""
+    """An author box: a label line ("Autor", "Geschrieben von", or a bare "Von" over a bullet list) and the
+    name on one of the next two lines (a photo's file name may come between), or a name followed by the
+    label on the same line ("Harald Bauer Autor"). Names are two to four capitalised words."""
     from pipeline.web.htmlmeta import clean_person
     rules = web_rules()
-    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(x)]
-    for a, b in zip(ne, ne[1:]):
-        if _AUTHOR_LABEL.match(a):
-            p = clean_person(b, rules, set(), None)
-            if p:
-                return [p]
+    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(_BULLET.sub("", x))]
+
+    def person(t: str) -> str | None:
+        if not _NAME_RUN.fullmatch(t) or _NOT_NAME.search(t):
+            return None
+        return clean_person(t, rules, set(), None)
+
+    for i, a in enumerate(ne):
+        if _AUTHOR_LABEL.match(a) or a.casefold() == "von":
+            for b in ne[i + 1:i + 3]:
+                p = person(b)
+                if p:
+                    return [p]
+        m = _AUTHOR_AFTER.match(a)
+        if m and person(m.group(1)):
+            return [person(m.group(1))]
     return []
 
 
@@ -711,12 +740,14 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         else:
             head = _header(raw, h, body_from, repeated)
         start = body_from
-    body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
-                        if paras[i].cls == "good" and paras[i].index >= start)
+    head = [y for x in head for y in _unglue(x)]
+    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
     if not authors:   # an author box after the article or in the header
         end = paras[chosen[-1]].index
-        authors = labelled_author(raw[h if h is not None else start:start] + raw[end + 1:end + 30])
+        authors = labelled_author(raw[h if h is not None else start:start]
+                                  + [x for x in raw[end + 1:] if x.strip()][:30])   # 30 non-blank lines
     section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
