@@ -413,3 +413,19 @@ def test_page_dump_date_line_glued_to_the_teaser() -> None:
     assert a.authors == ["Anna Beispiel"]
     assert a.body_text.split("\n\n")[-3:] == BODY_PARAS   # the teaser may open the body, the date line not
     assert "Uhr" not in a.body_text
+
+
+def test_page_dump_bare_date_line_under_the_article_when_the_header_has_none() -> None:
+    # the header has no date; under the article the page shows "20:34 28.04.2020" alone on a line, and a
+    # later comment's time stamp is not taken
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "  • Teilen:\n\n20:34 28.04.2020\n\n  • Windkraft\n\n2020-05-02 07:33:47\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN) == datetime(2020, 4, 28, 20, 34, tzinfo=BERLIN)
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a date inside a sentence under the article is no date line
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "Der Landtag wird den Plan nach der Anhörung der Verbände in erster Lesung am 12.05.2020 beraten."
+        "\n\nMehr zum Thema")
+    assert parse_scraped_text(t, "dump.txt", "dump").published_at is None

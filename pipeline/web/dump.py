@@ -641,7 +641,7 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
         if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
             if len(rest.split()) <= 10:
-                published = visible_date(t[found[1].start():])
+                published = _date_of(t, found)
                 if not authors:
                     for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
                         p = clean_person(run, rules, set(), None)
@@ -655,6 +655,33 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                 if p:
                     authors.append(p)
     return published, authors
+
+
+_BARE_DATE_REST = re.compile(r"^[\s,|•·–-]*(?:(?:um|am|Uhr|\d{1,2}[:.]\d{2}(?::\d{2})?)[\s,|•·–-]*)*$")
+
+
+def _date_of(t: str, found) -> tuple | None:
+    """(datetime, precision) of the date ``found`` in line ``t``; a clock time before the date counts
+    ("20:34 17.04.2020")."""
+    from pipeline.web.htmlmeta import visible_date
+    clock = re.search(r"\b(\d{1,2}:\d{2})(?:\s*Uhr)?[\s,|•·–-]*$", t[:found[1].start()])
+    if clock and not re.search(r"\d{1,2}:\d{2}", found[1].group(0)):
+        return visible_date(f"{found[1].group(0)} {clock.group(1)} Uhr") or visible_date(t[found[1].start():])
+    return visible_date(t[found[1].start():])
+
+
+def bare_date(lines: list[str]) -> tuple | None:
+    """The first line that is a date and nothing else ("20:34 17.04.2020", "19.10.19, 18:56 Uhr"): where
+    a page shows its date below the headline's teaser or under the article."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.htmlmeta import visible_date
+    for x in lines:
+        t = norm(_BULLET.sub("", x))
+        found = _find_date(t) if t and len(t) <= 40 else None
+        rest = t[:found[1].start()] + " " + t[found[1].end():] if found is not None else ""
+        if found is not None and _BARE_DATE_REST.match(rest):
+            return _date_of(t, found)
+    return None
 
 
 _AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Geschrieben von|Über den Autor|"
@@ -744,6 +771,9 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
+    if published is None:   # no date in the header: a bare date line in or just below the article
+        published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
+                              + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
     if not authors:   # an author box after the article or in the header
         end = paras[chosen[-1]].index
         authors = labelled_author(raw[h if h is not None else start:start]
