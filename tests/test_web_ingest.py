@@ -429,3 +429,17 @@ def test_page_dump_bare_date_line_under_the_article_when_the_header_has_none() -
         "Mehr zum Thema", "Der Landtag wird den Plan nach der Anhörung der Verbände in erster Lesung am 12.05.2020 beraten."
         "\n\nMehr zum Thema")
     assert parse_scraped_text(t, "dump.txt", "dump").published_at is None
+
+
+def test_page_dump_author_note_at_the_articles_end() -> None:
+    # no byline in the header; the article ends with an author note "Autor*in: Prof. Dr. Name ist …"
+    note = ("Autor*in: Prof. Dr. Anna-Lena Beispiel ist seit 2014 Professorin für Energierecht an der "
+            "Universität Hannover und berät die Landesregierung.")
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(BODY_PARAS[-1], BODY_PARAS[-1] + "\n\n" + note)
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna-Lena Beispiel"]
+    assert a.body_text.split("\n\n")[:3] == BODY_PARAS
+    # a sentence naming an author is no note
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(
+        BODY_PARAS[-1], BODY_PARAS[-1] + "\n\nDer Autor des Entwurfs, Karl Muster, war früher Landrat im Kreis.")
+    assert parse_scraped_text(t, "dump.txt", "dump").authors == []

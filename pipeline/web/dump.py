@@ -692,6 +692,24 @@ _AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Ges
 _AUTHOR_AFTER = re.compile(r"^(.+?)\s+(?:Autor|Autorin|Verfasser|Verfasserin)\s*$")
 
 
+# The label and the name opening one line: "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff ist seit 2014 …".
+_AUTHOR_INLINE = re.compile(r"^(?:Autor|Autorin|Autor\*in|Autor:in|Autor_in|Verfasser|Verfasserin)\s*:\s*"
+                            r"(?:(?:Prof|Dr|Dipl|PD)\.\s*)*(" + _NAME_RUN.pattern + ")")
+
+
+def inline_author(lines: list[str]) -> list[str]:
+    """The first line that opens with an author label and a name (an author note at the article's end)."""
+    from pipeline.web.htmlmeta import clean_person
+    for x in lines:
+        m = _AUTHOR_INLINE.match(norm(_BULLET.sub("", x)))
+        if m and not _NOT_NAME.search(m.group(1)):
+            p = clean_person(m.group(1), web_rules(), set(), None)
+            if p:
+                return [p]
+    return []
+
+
+
 def labelled_author(lines: list[str]) -> list[str]:
     """An author box: a label line ("Autor", "Geschrieben von", or a bare "Von" over a bullet list) and the
     name on one of the next two lines (a photo's file name may come between), or a name followed by the
@@ -774,10 +792,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
                               + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
-    if not authors:   # an author box after the article or in the header
+    if not authors:   # an author box after the article or in the header, or an author note in the article
         end = paras[chosen[-1]].index
         authors = labelled_author(raw[h if h is not None else start:start]
-                                  + [x for x in raw[end + 1:] if x.strip()][:30])   # 30 non-blank lines
+                                  + [x for x in raw[end + 1:] if x.strip()][:30]) \
+            or inline_author(raw[start:end + 1])
     section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
