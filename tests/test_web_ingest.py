@@ -443,3 +443,13 @@ def test_page_dump_author_note_at_the_articles_end() -> None:
     t = dump_text().replace("Von Anna Beispiel\n", "").replace(
         BODY_PARAS[-1], BODY_PARAS[-1] + "\n\nDer Autor des Entwurfs, Karl Muster, war früher Landrat im Kreis.")
     assert parse_scraped_text(t, "dump.txt", "dump").authors == []
+
+
+def test_page_dump_date_from_a_blog_posts_meta_line_under_the_article() -> None:
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "Nächste Vorherige 28.04.20 Abgelegt in: Energie, Niedersachsen Getaggt mit: Windkraft, "
+        "Landtag\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN).date() == date(2020, 4, 28)
+    assert a.published_precision == "day"
+    assert a.body_text.split("\n\n") == BODY_PARAS

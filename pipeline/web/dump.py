@@ -670,15 +670,24 @@ def _date_of(t: str, found) -> tuple | None:
     return visible_date(t[found[1].start():])
 
 
+# Labels of a blog post's meta line right after its date (WordPress themes in German).
+_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:")
+
+
 def bare_date(lines: list[str]) -> tuple | None:
-    """The first line that is a date and nothing else ("20:34 17.04.2020", "19.10.19, 18:56 Uhr"): where
-    a page shows its date below the headline's teaser or under the article."""
+    """The first line that is a date and nothing else ("20:34 17.04.2020", "19.10.19, 18:56 Uhr"), or a blog
+    post's meta line with the date before its labels ("Vorherige 17.11.19 Abgelegt in: News"): where a page
+    shows its date below the headline's teaser or under the article."""
     from pipeline.ingest import _find_date
     from pipeline.web.htmlmeta import visible_date
     for x in lines:
         t = norm(_BULLET.sub("", x))
-        found = _find_date(t) if t and len(t) <= 40 else None
-        rest = t[:found[1].start()] + " " + t[found[1].end():] if found is not None else ""
+        found = _find_date(t) if t else None
+        if found is not None and len(t) > 40:   # a post's meta line: "17.11.19 Abgelegt in: Blogposts, …"
+            found = found if _POST_META.match(t[found[1].end():]) else None
+            rest = ""
+        else:
+            rest = t[:found[1].start()] + " " + t[found[1].end():] if found is not None else ""
         if found is not None and _BARE_DATE_REST.match(rest):
             return _date_of(t, found)
     return None
