@@ -385,3 +385,71 @@ def test_page_dump_section_from_a_spaced_trail_or_a_menu_label_over_the_headline
     assert crumb_section(raw, 7, title) == "Aktuell"
     raw = ["  • Aktuell", "  • Termine", "", "Leserbriefe", "", title, ""]     # not a menu item: no section
     assert crumb_section(raw, 5, title) is None
+
+
+def test_page_dump_author_box_as_a_bare_von_over_a_list_or_a_name_then_its_label() -> None:
+    # "Von" alone over a bulleted list with the photo's file name before the name (the header keeps no date)
+    t = dump_text().replace("Von Anna Beispiel\n28.04.2020, 18:00 Uhr",
+                            "  • Von\n\n  • annaIMG_0450 (1)\n    Anna Beispiel\n  • 28.04.20, 18:00 Uhr")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # the author box after the article flattened to one line, 30 non-blank lines below the body at most
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(
+        "Mehr zum Thema", "\n\n\n".join(["[        ]"] * 12) + "\n\nAnna Beispiel Autorin\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a section label is no name: "Politik Autor" gives nothing
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace("Mehr zum Thema", "Politik Autor\n\nMehr zum Thema")
+    assert parse_scraped_text(t, "dump.txt", "dump").authors == []
+
+
+def test_page_dump_date_line_glued_to_the_teaser() -> None:
+    # a text browser lost the break between the date line and the teaser: "… 18:00 UhrDas Land will …"
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "28.04.2020, 18:00 Uhr" + TEASER + "\n")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN) == datetime(2020, 4, 28, 18, 0, tzinfo=BERLIN)
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n")[-3:] == BODY_PARAS   # the teaser may open the body, the date line not
+    assert "Uhr" not in a.body_text
+
+
+def test_page_dump_bare_date_line_under_the_article_when_the_header_has_none() -> None:
+    # the header has no date; under the article the page shows "20:34 28.04.2020" alone on a line, and a
+    # later comment's time stamp is not taken
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "  • Teilen:\n\n20:34 28.04.2020\n\n  • Windkraft\n\n2020-05-02 07:33:47\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN) == datetime(2020, 4, 28, 20, 34, tzinfo=BERLIN)
+    assert a.authors == ["Anna Beispiel"]
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    # a date inside a sentence under the article is no date line
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "Der Landtag wird den Plan nach der Anhörung der Verbände in erster Lesung am 12.05.2020 beraten."
+        "\n\nMehr zum Thema")
+    assert parse_scraped_text(t, "dump.txt", "dump").published_at is None
+
+
+def test_page_dump_author_note_at_the_articles_end() -> None:
+    # no byline in the header; the article ends with an author note "Autor*in: Prof. Dr. Name ist …"
+    note = ("Autor*in: Prof. Dr. Anna-Lena Beispiel ist seit 2014 Professorin für Energierecht an der "
+            "Universität Hannover und berät die Landesregierung.")
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(BODY_PARAS[-1], BODY_PARAS[-1] + "\n\n" + note)
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.authors == ["Anna-Lena Beispiel"]
+    assert a.body_text.split("\n\n")[:3] == BODY_PARAS
+    # a sentence naming an author is no note
+    t = dump_text().replace("Von Anna Beispiel\n", "").replace(
+        BODY_PARAS[-1], BODY_PARAS[-1] + "\n\nDer Autor des Entwurfs, Karl Muster, war früher Landrat im Kreis.")
+    assert parse_scraped_text(t, "dump.txt", "dump").authors == []
+
+
+def test_page_dump_date_from_a_blog_posts_meta_line_under_the_article() -> None:
+    t = dump_text().replace("28.04.2020, 18:00 Uhr\n", "").replace(
+        "Mehr zum Thema", "Nächste Vorherige 28.04.20 Abgelegt in: Energie, Niedersachsen Getaggt mit: Windkraft, "
+        "Landtag\n\nMehr zum Thema")
+    a = parse_scraped_text(t, "dump.txt", "dump")
+    assert a.published_at.astimezone(BERLIN).date() == date(2020, 4, 28)
+    assert a.published_precision == "day"
+    assert a.body_text.split("\n\n") == BODY_PARAS

@@ -613,6 +613,16 @@ _NOT_NAME = re.compile(r"\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|Se
                        r"Stand|Aktualisiert|Veröffentlicht|Artikel|Lesezeit|Min)\b")
 
 
+# A date line a text browser glued to the next paragraph: the time's "Uhr" runs into a capitalised word.
+_GLUED_UHR = re.compile(r"^(.{0,40}?\b\d{1,2}[:.]\d{2}\s?Uhr)(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _unglue(line: str) -> list[str]:
+    """A date line glued to the next paragraph, as two lines."""
+    m = _GLUED_UHR.match(line)
+    return [m.group(1), line[m.end():]] if m else [line]
+
+
 _PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
 
 
@@ -624,11 +634,14 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     rules = web_rules()
     published, authors = None, []
     for t in lines:
+        glued = _GLUED_UHR.match(t)
+        if glued:   # "19.10.2019, 15:30 UhrAm 8. Spieltag …": the date line glued to the teaser
+            t = glued.group(1)
         found = _find_date(t)
         if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
             if len(rest.split()) <= 10:
-                published = visible_date(t[found[1].start():])
+                published = _date_of(t, found)
                 if not authors:
                     for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
                         p = clean_person(run, rules, set(), None)
@@ -644,20 +657,90 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     return published, authors
 
 
+_BARE_DATE_REST = re.compile(r"^[\s,|•·–-]*(?:(?:um|am|Uhr|\d{1,2}[:.]\d{2}(?::\d{2})?)[\s,|•·–-]*)*$")
+
+
+def _date_of(t: str, found) -> tuple | None:
+    """(datetime, precision) of the date ``found`` in line ``t``; a clock time before the date counts
+    ("20:34 17.04.2020")."""
+    from pipeline.web.htmlmeta import visible_date
+    clock = re.search(r"\b(\d{1,2}:\d{2})(?:\s*Uhr)?[\s,|•·–-]*$", t[:found[1].start()])
+    if clock and not re.search(r"\d{1,2}:\d{2}", found[1].group(0)):
+        return visible_date(f"{found[1].group(0)} {clock.group(1)} Uhr") or visible_date(t[found[1].start():])
+    return visible_date(t[found[1].start():])
+
+
+# Labels of a blog post's meta line right after its date (WordPress themes in German).
+_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:")
+
+
+def bare_date(lines: list[str]) -> tuple | None:
+    """The first line that is a date and nothing else ("20:34 17.04.2020", "19.10.19, 18:56 Uhr"), or a blog
+    post's meta line with the date before its labels ("Vorherige 17.11.19 Abgelegt in: News"): where a page
+    shows its date below the headline's teaser or under the article."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.htmlmeta import visible_date
+    for x in lines:
+        t = norm(_BULLET.sub("", x))
+        found = _find_date(t) if t else None
+        if found is not None and len(t) > 40:   # a post's meta line: "17.11.19 Abgelegt in: Blogposts, …"
+            found = found if _POST_META.match(t[found[1].end():]) else None
+            rest = ""
+        else:
+            rest = t[:found[1].start()] + " " + t[found[1].end():] if found is not None else ""
+        if found is not None and _BARE_DATE_REST.match(rest):
+            return _date_of(t, found)
+    return None
+
+
 _AUTHOR_LABEL = re.compile(r"^(?:Autor|Autorin|Autoren|Verfasser|Verfasserin|Geschrieben von|Über den Autor|"
                            r"Über die Autorin)\s*:?$", re.I)
 
 
-def labelled_author(lines: list[str]) -> list[str]:
-    """An author box: a label line ("Autor", "Geschrieben von") and the name on the next line."""
+# A label after the name on the same line: "Harald Bauer Autor" (an author box flattened by a text browser).
+_AUTHOR_AFTER = re.compile(r"^(.+?)\s+(?:Autor|Autorin|Verfasser|Verfasserin)\s*$")
+
+
+# The label and the name opening one line: "Autor*in: Prof. Dr. Benjamin-Immanuel Hoff ist seit 2014 …".
+_AUTHOR_INLINE = re.compile(r"^(?:Autor|Autorin|Autor\*in|Autor:in|Autor_in|Verfasser|Verfasserin)\s*:\s*"
+                            r"(?:(?:Prof|Dr|Dipl|PD)\.\s*)*(" + _NAME_RUN.pattern + ")")
+
+
+def inline_author(lines: list[str]) -> list[str]:
+    """The first line that opens with an author label and a name (an author note at the article's end)."""
     from pipeline.web.htmlmeta import clean_person
-    rules = web_rules()
-    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(x)]
-    for a, b in zip(ne, ne[1:]):
-        if _AUTHOR_LABEL.match(a):
-            p = clean_person(b, rules, set(), None)
+    for x in lines:
+        m = _AUTHOR_INLINE.match(norm(_BULLET.sub("", x)))
+        if m and not _NOT_NAME.search(m.group(1)):
+            p = clean_person(m.group(1), web_rules(), set(), None)
             if p:
                 return [p]
+    return []
+
+
+
+def labelled_author(lines: list[str]) -> list[str]:
+    """An author box: a label line ("Autor", "Geschrieben von", or a bare "Von" over a bullet list) and the
+    name on one of the next two lines (a photo's file name may come between), or a name followed by the
+    label on the same line ("Harald Bauer Autor"). Names are two to four capitalised words."""
+    from pipeline.web.htmlmeta import clean_person
+    rules = web_rules()
+    ne = [norm(_BULLET.sub("", x)) for x in lines if norm(_BULLET.sub("", x))]
+
+    def person(t: str) -> str | None:
+        if not _NAME_RUN.fullmatch(t) or _NOT_NAME.search(t):
+            return None
+        return clean_person(t, rules, set(), None)
+
+    for i, a in enumerate(ne):
+        if _AUTHOR_LABEL.match(a) or a.casefold() == "von":
+            for b in ne[i + 1:i + 3]:
+                p = person(b)
+                if p:
+                    return [p]
+        m = _AUTHOR_AFTER.match(a)
+        if m and person(m.group(1)):
+            return [person(m.group(1))]
     return []
 
 
@@ -711,12 +794,18 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         else:
             head = _header(raw, h, body_from, repeated)
         start = body_from
-    body = "\n\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1)
-                        if paras[i].cls == "good" and paras[i].index >= start)
+    head = [y for x in head for y in _unglue(x)]
+    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
-    if not authors:   # an author box after the article or in the header
+    if published is None:   # no date in the header: a bare date line in or just below the article
+        published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
+                              + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
+    if not authors:   # an author box after the article or in the header, or an author note in the article
         end = paras[chosen[-1]].index
-        authors = labelled_author(raw[h if h is not None else start:start] + raw[end + 1:end + 30])
+        authors = labelled_author(raw[h if h is not None else start:start]
+                                  + [x for x in raw[end + 1:] if x.strip()][:30]) \
+            or inline_author(raw[start:end + 1])
     section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
