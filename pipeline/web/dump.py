@@ -382,18 +382,7 @@ def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
     from pipeline.web.htmlmeta import _similar
     rules = web_rules()
     lo = max(0, h - 40)
-    runs: list[tuple[int, int]] = []
-    i = lo
-    while i < h:
-        if not _BULLET.match(raw[i]):
-            i += 1
-            continue
-        j = i
-        while j < h and _BULLET.match(raw[j]):
-            j += 1
-        runs.append((i, j))
-        i = j
-    for i, j in reversed(runs):
+    for i, j in reversed(_bullet_runs(raw, lo, h)):
         items = [norm(_BULLET.sub("", raw[k])) for k in range(i, j)]
         if not items or len(items) > 12:
             continue
