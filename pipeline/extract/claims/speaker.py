@@ -294,10 +294,14 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                         or c.toks[ch.left_edge.i].pos_ == "ADP":
                     return None      # "in einer Videobotschaft": inside a prepositional phrase
                 a = ch.left_edge.i
+                while a < ch.i and a < sa and c.toks[a].is_space:
+                    a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
                 if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
                                                          for x in range(a, ch.right_edge.i + 1)):
                     return None          # a parse across sentences is not trusted
                 np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
+                if a > ch.left_edge.i and not _paragraph_subject(c, np_, ch.i, h.i):
+                    return None
                 if np_ and np_[0] <= ch.i < np_[1]:
                     e = ch.right_edge.i + 1
                     if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
@@ -307,6 +311,22 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                     return np_
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
+
+
+def _paragraph_subject(c: Ctx, np_: tuple[int, int] | None, head: int, verb: int) -> bool:
+    """Whether the parse's subject at a paragraph start (the parse hung the paragraph break on it) is
+    a noun phrase that can be trusted: "Die Armeeleitung hingegen sprach von …". Not a word that
+    opens a clause ("Soweit …", "Besucht man …"), not a phrase cut off from a later verb by a comma
+    right before it ("Flusskrebse, erklärte der Oberst") or by a quotation."""
+    if np_ is None or not np_[0] <= head < np_[1] or c.toks[np_[0]].pos_ in ("VERB", "AUX", "SCONJ", "ADV") \
+            or c.low[np_[0]] in c.w.subordinators or c.low[np_[0]] in c.w.clause_openers:
+        return False
+    if np_[1] < len(c.toks) and c.low[np_[1]] in c.w.person_pronouns | {"man", "es", "sie"}:
+        return False                    # "Besucht man …": a verb the parse took for a noun
+    if np_[1] < verb and c.low[verb - 1] == "," and c.low[np_[1]] == ",":
+        return False
+    lo, hi = (np_[1], verb) if np_[1] <= verb else (verb, np_[0])
+    return not any(c.in_quote[x] >= 0 for x in range(lo, hi))
 
 
 def _np_modifier(c: Ctx, a: int, e: int) -> bool:
