@@ -308,9 +308,23 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                             c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
                             for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
                         return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
-                    return np_
+                    return _through_mention(c, np_, ch.right_edge.i + 1)
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
+
+
+def _through_mention(c: Ctx, np_: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The NP extended to the end of an actor's name it cuts off (up to token ``limit``): "Die
+    Hilfsorganisation Ärzte ohne Grenzen" where the NER missed the name and the entity layer found it."""
+    a, b = c.char_span(*np_)
+    for ms, me, m, actor in c.mentions:
+        if ms >= b:
+            break
+        if a <= ms < b < me and actor.actor_type in ("person", "organization"):
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is not None and span.end <= limit and not any(c.is_punct(t) for t in range(np_[1], span.end)):
+                return (np_[0], span.end)
+    return np_
 
 
 def _paragraph_subject(c: Ctx, np_: tuple[int, int] | None, head: int, verb: int) -> bool:
@@ -368,6 +382,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
         lo += 1                         # a blank token opening the clause is no subject
     s = _find_subject(c, h, lo, hi)
+    if s is not None and c.R.switch("name_apposition"):
+        s = _name_before_apposition(c, s)
     if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
@@ -392,6 +408,26 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
+
+
+def _name_before_apposition(c: Ctx, s: tuple[int, int]) -> tuple[int, int]:
+    """"Julian Fürholzer, Landesvorstand der JBN erklärt: …" (the apposition's closing comma missing): a
+    subject right after a comma that names no person, when a person's name (with nothing else) opens
+    the clause before that comma, is the name's apposition; the speaker is name and apposition."""
+    k = s[0] - 1
+    if k < 1 or c.low[k] != "," or has_person_actor(c, s) or c.in_quote[k] >= 0:
+        return s
+    sa = c.sents[c.sent_of[k]][0]
+    start = sa
+    while start < k and (c.low[start] in ("und", "auch", "doch", "aber") or c.is_quote_mark(start)
+                         or c.toks[start].is_space):
+        start += 1
+    np_ = grab_np(c, start, k, appos=False)
+    if np_ is None or np_ != (start, k) or not has_person_actor(c, np_):
+        return s
+    if any(not (t in c.ent_at or c.toks[t].text[:1].isupper()) for t in range(*np_)):
+        return s                        # only a name ("Dr. Ina Kisabaka"), not "Die Frau von Peter Müller"
+    return (np_[0], s[1])
 
 
 def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
