@@ -166,10 +166,33 @@ def wonach(s: Sent) -> None:
             if np_ and np_[1] == i - 1:
                 sp = np_
                 break
+        if sp is None or not any(is_source_noun(c, t) for t in range(*sp)):
+            sp = _extraposed_source(c, a, i - 1) or sp
         end = strip_end(c, i + 1, next_comma_clause(c, i + 1, b))
         if end > i + 2:
             s.used.add(i)
             s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
+
+
+def _extraposed_source(c: Ctx, a: int, e: int) -> tuple[int, int] | None:
+    """The source noun phrase of an extraposed "wonach" clause, the last one before token e in the
+    clause: "Südkorea hat auf Berichte reagiert, wonach …", "Iran hat Pressemeldungen der New York
+    Times zurückgewiesen, wonach …"."""
+    lo = a
+    for t in range(e - 1, a - 1, -1):
+        if c.low[t] in (";", ":") or c.in_quote[t] >= 0:
+            lo = t + 1
+            break
+    best = None
+    k = lo
+    while k < e:
+        np_ = grab_np(c, k, e, allow_oblique=True)
+        if np_ and any(is_source_noun(c, t) for t in range(*np_)):
+            best = np_
+            k = np_[1]
+        else:
+            k += 1
+    return best
 
 
 def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:

@@ -172,6 +172,29 @@ def speaker_institution(s: SpeakerSite) -> str | None:
     return best
 
 
+@rule("speaker_document", "speaker")
+def speaker_document(s: SpeakerSite) -> str | None:
+    """Die Inklusion sei nie vollständig möglich, so der Autor. „Das System ist übergeordnet“, heißt es in
+    diesem Werk. – a text ("in diesem Werk", "im Buch", "in einer Bildunterschrift"; words.yaml
+    document_nouns) that names no author of its own speaks for the speaker of the claim just before it
+    (within two sentences): its author, not the document."""
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    h = _head(c, sp)
+    if h is None or not c.low[h].endswith(tuple(c.w.document_nouns)):
+        return None
+    if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
+        return None                     # "in einem Bericht der Zeitung": the genitive names the source
+    si = c.sent_of[sp[0]]
+    for f in reversed(s.prev):
+        if si - f.sent > 2:
+            break
+        if f.speaker_key:
+            return f.speaker_key
+    return None
+
+
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
