@@ -175,15 +175,18 @@ def speaker_institution(s: SpeakerSite) -> str | None:
 @rule("speaker_document", "speaker")
 def speaker_document(s: SpeakerSite) -> str | None:
     """Die Inklusion sei nie vollständig möglich, so der Autor. „Das System ist übergeordnet“, heißt es in
-    diesem Werk. – a text ("in diesem Werk", "im Buch", "in einer Bildunterschrift"; words.yaml
-    document_nouns) that names no author of its own speaks for the speaker of the claim just before it
-    (within two sentences): its author, not the document."""
+    diesem Werk. – the text the words stand in ("in diesem Werk", "im Buch", "in einer Bildunterschrift";
+    words.yaml document_nouns) that names no author of its own speaks for the speaker of the claim just
+    before it (within two sentences): its author, not the document ("Dem Bericht zufolge" names a
+    source of its own: not this rule)."""
     c, sp = s.c, s.sp
     if s.mentions(("person", "organization", "location", "other")):
         return None
     h = _head(c, sp)
     if h is None or not c.low[h].endswith(tuple(c.w.document_nouns)):
         return None
+    if not (c.low[sp[0]] in c.R.impersonal_preps or (sp[0] > 0 and c.low[sp[0] - 1] in c.R.impersonal_preps)):
+        return None                     # only the place of the words ("in diesem Werk"), not "Dem Bericht zufolge"
     if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
         return None                     # "in einem Bericht der Zeitung": the genitive names the source
     si = c.sent_of[sp[0]]
