@@ -741,6 +741,26 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
     return None
 
 
+def prev_source_actor(c: Ctx, si: int) -> str | None:
+    """The actor a "Demnach" in sentence si refers back to: the named subject of the sentence before
+    ("Das Bundeskartellamt legte seinen Bericht vor. Demnach …"), else the actor named in a source noun
+    phrase there ("… in einer Studie des RKI. Demnach …"); an "" string never: None when there is none."""
+    if si == 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is not None:
+        key = resolve_speaker(c, sp, [])
+        if key:
+            return key
+    sa, sb = c.sents[si - 1]
+    for t in range(sa, sb):
+        if c.in_quote[t] < 0 and is_source_noun(c, t):
+            np_ = grab_np(c, t, sb, allow_oblique=True)
+            if np_ is not None and has_actor(c, np_):
+                return resolve_speaker(c, np_, [])
+    return None
+
+
 def has_person_actor(c: Ctx, sp: tuple[int, int]) -> bool:
     a, b = c.char_span(*sp)
     return any(ms < b and me > a and actor.actor_type == "person" for ms, me, m, actor in c.mentions)

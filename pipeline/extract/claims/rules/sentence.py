@@ -9,7 +9,8 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, resolve_speaker, subject_after)
+    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
+    resolve_speaker, subject_after)
 from ..triggers import VerbEntry
 from .verb import verb_claim
 
@@ -251,8 +252,12 @@ def source_adverb(s: Sent) -> None:
                 m0 += 1
             end = strip_end(c, m0, b)
             if end > m0:
+                if recent and last.sent == si - 1:
+                    key = last.speaker_key or prev_source_actor(c, si)
+                else:                   # a newer source in the sentence before: "… eine Studie des RKI. Demnach …"
+                    key = prev_source_actor(c, si) or (last.speaker_key if recent else None)
                 s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
-                                   speaker_key=last.speaker_key if recent else None))
+                                   speaker_key=key))
             break
 
 
