@@ -741,6 +741,22 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
     return None
 
 
+def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
+    """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
+    am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one
+    inside the framed clause ("Es könne nicht bestätigt werden, dass …")."""
+    for m in range(k, b - 1):
+        if c.low[m] != "," or c.in_quote[m] >= 0:
+            continue
+        h = c.verb_hit(m + 1, b)
+        if h is None or "speech" not in h.classes or not c.toks[m + 1].text[:1].islower():
+            continue
+        sp = subject_after(c, m + 1, b)
+        if sp is not None and not bad_speaker(c, sp) and plausible_speaker(c, sp):
+            return sp
+    return None
+
+
 def prev_source_actor(c: Ctx, si: int) -> str | None:
     """The actor a "Demnach" in sentence si refers back to: the named subject of the sentence before
     ("Das Bundeskartellamt legte seinen Bericht vor. Demnach …"), else the actor named in a source noun
