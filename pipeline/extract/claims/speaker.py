@@ -529,6 +529,8 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     s = _pronoun_subject(c, first, lo, hi)
     if s is None and c.has_dep:
         s = _dep_subject(c, h, first, lo)
+        if s is not None and c.in_quote[s[0]] >= 0 and not c.is_quote_mark(s[0]):
+            s = None                    # the parse's subject inside a quoted name: «Vier Pfoten» -> the whole NP
     if s is None:
         s = _subordinate_subject(c, h, first, lo, hi)
     if s is not None:
