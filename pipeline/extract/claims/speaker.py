@@ -562,6 +562,10 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
         before = np_before(c, first, lo)
         if before and before[0] == lo and has_actor(c, before):
             return before
+        if c.R.switch("sent_start_subject") and not plausible_speaker(c, s):
+            named = _sentence_start_subject(c, first)     # "Der Leiter der Studie, Paulo Pinheiro, sieht die
+            if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
+                return named
     return s
 
 
