@@ -368,6 +368,9 @@ def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
             and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects
+    if sp[1] - sp[0] == 1 and len(w) > 8 and w.endswith(("ierend", "weise")) and c.sent_of[sp[0]] >= 0 \
+            and sp[0] == c.sents[c.sent_of[sp[0]]][0]:
+        return True                      # "Relativierend fügt Gall hinzu" (an adverb the NER took for a name)
     if sp[0] not in c.ent_at and (w in c.w.skippable or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
             w.endswith(ADVERB_ENDINGS) or
             w in c.R.source_adverbs or w in c.R.context_source_adverbs))):
