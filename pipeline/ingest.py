@@ -162,7 +162,8 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:[-–,|/]|um)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?\s*(?:Uhr|h)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d])" + _TIME),
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s*(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
+    # "16. Oktober 2011", also without the day's full stop ("16 Oktober 2011, 10:55", as some CMS print it)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:\.\s*|\s+)(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
 

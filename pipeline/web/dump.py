@@ -239,9 +239,21 @@ def _is_date_or_byline(t: str) -> bool:
     if len(t.split()) > 16:
         return False
     found = _find_date(t)
-    if found is not None and len(t[found[1].end():].split()) <= 4:
-        return True
+    if found is not None and _publication_date(t, found):
+        after = t[found[1].end():]
+        if len(after.split()) <= 4:
+            return True
+        # a date followed by place and topic tags: "1. November 2023 Bockenem, Nordstraße, Polizei"
+        if len(t.split()) <= 14 and not t.rstrip().endswith(".") and not re.search(r"(?:^|\s)[a-zäöüß]", after):
+            return True
     return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+
+
+def _publication_date(t: str, found) -> bool:
+    """The date ``found`` in line ``t`` can be the page's publication date: no judgment, deadline or event
+    label before it (``not_published_labels``), and the line is no sentence that mentions it."""
+    from pipeline.web.htmlmeta import not_publication, sentence_with_date
+    return not not_publication(t[:found[1].start()], web_rules()) and not sentence_with_date(t, found[1].start())
 
 
 _CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|©|\(c\)|\bBild [A-ZÄÖÜ]|"
@@ -251,7 +263,7 @@ _CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|
 def _not_headline(t: str) -> bool:
     """Dates, bylines, photo credits and captions, interface strings are never the headline."""
     from pipeline.ingest import _find_date, _is_caption, _is_ui
-    return _is_date_or_byline(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+    return _is_date_or_byline(t) or bool(name_line(t)) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
         or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
 
 
@@ -523,7 +535,8 @@ def _split_by_repeat(raw: list[str], h: int, title: str) -> tuple[str, str | Non
         x = norm(_BULLET.sub("", raw[k]))
         if k == h or not x or x == title or len(x) >= len(title):
             continue
-        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2:
+        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2 \
+                and not title[len(x):].strip()[:1].islower():   # "Ultium Cells" + "erhöht …": one sentence
             return title[len(x):].strip(), x.strip(" :–-|")
         if title.endswith(" " + x) and len(x.split()) >= 3:
             return x, title[: -len(x)].strip(" :–-|") or None
@@ -615,22 +628,49 @@ def _unglue(line: str) -> list[str]:
 _PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
 
 
-def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
+def name_line(t: str, title: str | None = None) -> list[str]:
+    """The people a line that is nothing but names holds ("Oliver Baroni", "Rechtsanwalt Dennis Tölle",
+    "Anna Maier und Jan Ott"): each part two to four capitalised words that pass the author clean-up; a line
+    with anything else (a sentence, a label, a date) holds none."""
+    from pipeline.web.htmlmeta import clean_person, split_names
+    t = norm(_BULLET.sub("", t))
+    if not t or t == title or len(t.split()) > 12 or re.search(r"[\d.!?:;«»„“\"]", t.replace("Dr.", "").replace("Prof.", "")):
+        return []
+    out = []
+    for part in split_names(t):
+        toks = part.split()
+        from pipeline.web.htmlmeta import _strip_job_words
+        rest = " ".join(_strip_job_words(toks, web_rules()))
+        if not _NAME_RUN.fullmatch(rest) or _NOT_NAME.search(rest):
+            return []
+        p = clean_person(part, web_rules(), set(), None)
+        if not p:
+            return []
+        out.append(p)
+    return out
+
+
+def header_date_authors(lines: list[str], title: str | None = None) -> tuple[tuple | None, list[str]]:
     """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
-    other words, not a sentence; authors: a "Von …" line or names next to the date)."""
+    other words, not a sentence; authors: a "Von …" line, names next to the date, or a line of names just
+    before or after the date line)."""
     from pipeline.ingest import AUTHOR_PREFIX, _find_date
     from pipeline.web.htmlmeta import clean_person, split_names, visible_date
     rules = web_rules()
     published, authors = None, []
-    for t in lines:
+    at = None
+    for i, t in enumerate(lines):
         glued = _GLUED_UHR.match(t)
         if glued:   # "19.10.2019, 15:30 UhrAm 8. Spieltag …": the date line glued to the teaser
             t = glued.group(1)
         found = _find_date(t)
+        if found is not None and not _publication_date(t, found):
+            found = None
         if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
             if len(rest.split()) <= 10:
                 published = _date_of(t, found)
+                at = i
                 if not authors:
                     for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
                         p = clean_person(run, rules, set(), None)
@@ -643,6 +683,12 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                 p = clean_person(part, rules, set(), None)
                 if p:
                     authors.append(p)
+    if at is not None and not authors:   # "19.10.19, 18:56" / "Oliver Baroni"; "Solveig Grewe" above the date
+        for k in (at + 1, at - 1):
+            if 0 <= k < len(lines):
+                authors = name_line(lines[k], title)
+                if authors:
+                    break
     return published, authors
 
 
@@ -672,6 +718,8 @@ def bare_date(lines: list[str]) -> tuple | None:
     for x in lines:
         t = norm(_BULLET.sub("", x))
         found = _find_date(t) if t else None
+        if found is not None and not _publication_date(t, found):
+            continue
         if found is not None and len(t) > 40:   # a post's meta line: "17.11.19 Abgelegt in: Blogposts, …"
             found = found if _POST_META.match(t[found[1].end():]) else None
             rest = ""
@@ -778,7 +826,10 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
             title, first = norm(raw[h]), norm(raw[h0])
             old = _header(raw, h0, body_from, repeated)
             at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
-            head = [title] + [x for x in old[at + 1:] if x != title]
+            # the date and byline lines right under the true headline come first (before dates in the text)
+            under = [norm(_BULLET.sub("", raw[k])) for k in range(h + 1, min(h0, h + 12)) if norm(raw[k])][:4]
+            under = [x for x in under if _is_date_or_byline(x) or name_line(x, title)] if h < h0 else []
+            head = [title] + under + [x for x in old[at + 1:] if x != title and x not in under]
             h, moved = h0, True
         else:
             head = _header(raw, h, body_from, repeated)
@@ -786,7 +837,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = [y for x in head for y in _unglue(x)]
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
-    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
+    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start),
+                                             head[0] if head else None)
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
                               + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])

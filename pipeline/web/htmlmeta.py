@@ -167,6 +167,20 @@ def visible_date(text: str) -> tuple[datetime, str] | None:
     return datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc), "day"
 
 
+def not_publication(before: str, rules: WebRules) -> bool:
+    """True when the text just before a date labels it as something else than the page's publication: a
+    judgment ("Verkündet am:", "Urteil vom"), a deadline, an event, a birth (``not_published_labels``)."""
+    tail = before[-40:]
+    return any(p.search(tail) for p in rules.not_published_labels)
+
+
+def sentence_with_date(line: str, date_start: int) -> bool:
+    """A sentence that mentions a date ("Die Frist endet am 31.12.2023.", "Das Urteil fiel am 12.11.2009."):
+    it ends with a full stop and three or more words, one of them in lower case, stand before the date."""
+    words = line[:date_start].split()
+    return line.rstrip().endswith(".") and len(words) >= 3 and any(w[:1].islower() for w in words)
+
+
 def as_day(dt: datetime, precision: str) -> date:
     from pipeline.ingest import BERLIN
     return dt.astimezone(timezone.utc).date() if precision == "day" else dt.astimezone(BERLIN).date()
@@ -564,6 +578,10 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
         if e.get("datetime"):
             val = parse_date_value(e.get("datetime"))
         if val is None and text:
+            from pipeline.ingest import _find_date
+            found = _find_date(text)
+            if found is not None and not_publication(text[:found[1].start()], rules):
+                continue
             val = visible_date(text)
         if val is None and e.get("content"):
             val = parse_date_value(e.get("content"))
