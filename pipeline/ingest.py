@@ -162,8 +162,11 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:\s*(?:[-–,|/]|um)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?\s*(?:Uhr|h)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d])" + _TIME),
-    # "16. Oktober 2011", also without the day's full stop ("16 Oktober 2011, 10:55", as some CMS print it)
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:\.\s*|\s+)(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s*(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
+    # "16 Oktober 2011, 10:55" (some CMS print the day without its full stop): German month names only, and
+    # not an English/RFC date ("14 Feb 2025 12:35:00 GMT")
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\s+(?P<mname>Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
+               r"April|August|September|November)\s+(?P<year>\d{4})(?![^\n]*\b(?:GMT|UTC)\b)" + _TIME),
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
 

@@ -308,6 +308,12 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
         if above[0] is not None and above[1] >= 0.5:
             return above[0]
+        # the line right above the byline/date (a blank line between at most) is the headline even when the
+        # body hardly repeats its words (a quote as headline over a short paywalled teaser)
+        k = _prev_line(lines, anchor)
+        if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
+                and len(norm(lines[k]).split()) >= 3:
+            return k
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]
@@ -435,6 +441,32 @@ def _bullet_runs(raw: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def list_trail(raw: list[str], start: int, body: str, window: int = 80) -> tuple[int, str | None] | None:
+    """A breadcrumb trail set as a list without a home link whose last item is the headline ("• Leben" /
+    "• Drinks" / "• Sazerac - alles über den Cocktail-Klassiker aus New Orleans"), within ``window`` lines
+    above the article: (index of the last item, section). The items before the last are short labels (one
+    to three words), the last has four or more words and shares the body's topic words; the run is no menu
+    (two to six items, not followed by more bullets)."""
+    freq = Counter(_content_words(body))
+    rules = web_rules()
+    for i, j in reversed(_bullet_runs(raw, max(0, start - window), start)):
+        items = [(k, norm(_BULLET.sub("", raw[k]))) for k in range(i, j)]
+        items = [(k, x) for k, x in items if x and not _SEP_ONLY.match(x)]
+        if not 2 <= len(items) <= 6:
+            continue
+        *labels, (last_i, last) = items
+        if any(len(x.split()) > 3 or re.search(r"[.!?:,;]", x) for _, x in labels):
+            continue
+        if len(last.split()) < 4 or last.endswith(".") or _topic_score(last, freq) < 1.0 or _not_headline(last):
+            continue
+        nxt = next((k for k in range(j, min(len(raw), j + 6)) if norm(_BULLET.sub("", raw[k]))), None)
+        if nxt is not None and _BULLET.match(raw[nxt]):
+            continue
+        mid = [x for _, x in labels if x.casefold() not in rules.home_crumbs]
+        return last_i, " / ".join(mid) or None
+    return None
 
 
 def trail_headline(raw: list[str], h: int) -> int | None:
@@ -631,10 +663,11 @@ _PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
 def name_line(t: str, title: str | None = None) -> list[str]:
     """The people a line that is nothing but names holds ("Oliver Baroni", "Rechtsanwalt Dennis Tölle",
     "Anna Maier und Jan Ott"): each part two to four capitalised words that pass the author clean-up; a line
-    with anything else (a sentence, a label, a date) holds none."""
+    with anything else (a sentence, a label, a date) holds none, and so does a "Von …" byline (read as one)."""
+    from pipeline.ingest import AUTHOR_PREFIX
     from pipeline.web.htmlmeta import clean_person, split_names
     t = norm(_BULLET.sub("", t))
-    if not t or t == title or len(t.split()) > 12 or re.search(r"[\d.!?:;«»„“\"]", t.replace("Dr.", "").replace("Prof.", "")):
+    if not t or t == title or AUTHOR_PREFIX.match(t) or len(t.split()) > 12 or re.search(r"[\d.!?:;«»„“\"]", t.replace("Dr.", "").replace("Prof.", "")):
         return []
     out = []
     for part in split_names(t):
@@ -820,7 +853,18 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if h is not None:
         h = trail_headline(raw, h) or h   # the body still starts below the line first taken for the headline
     head: list[str] = []
-    if h is not None:
+    # no headline above the article block: a trail that ends in the headline names it; its date and byline
+    # lines follow it, and the body is the whole block
+    trail = list_trail(raw, start, all_body) if h is None or h >= start else None
+    trail_section = None
+    if trail is not None:
+        t, trail_section = trail
+        title = norm(_BULLET.sub("", raw[t]))
+        under = [norm(_BULLET.sub("", raw[k])) for k in range(t + 1, min(start, t + 24))
+                 if norm(_BULLET.sub("", raw[k]))][:10]
+        head = [title] + list(dict.fromkeys(x for x in under if _is_date_or_byline(x) or name_line(x, title)))
+        h = None
+    elif h is not None:
         body_from = _body_start(paras, chosen, max(h, h0), start, p)
         if h != h0:   # the trail names the headline: it replaces the line first taken, the header stays
             title, first = norm(raw[h]), norm(raw[h0])
@@ -847,7 +891,9 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         authors = labelled_author(raw[h if h is not None else start:start]
                                   + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
+    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else trail_section
+    if authors:   # a header line of nothing but the authors' names is the byline: not article text
+        head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)]
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 
