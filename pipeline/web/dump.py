@@ -683,16 +683,14 @@ def name_line(t: str, title: str | None = None) -> list[str]:
     return out
 
 
-def header_date_authors(lines: list[str], title: str | None = None) -> tuple[tuple | None, list[str]]:
+def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
-    other words, not a sentence; authors: a "Von …" line, names next to the date, or a line of names just
-    before or after the date line)."""
+    other words, not a sentence; authors: a "Von …" line or names next to the date)."""
     from pipeline.ingest import AUTHOR_PREFIX, _find_date
     from pipeline.web.htmlmeta import clean_person, split_names, visible_date
     rules = web_rules()
     published, authors = None, []
-    at = None
-    for i, t in enumerate(lines):
+    for t in lines:
         glued = _GLUED_UHR.match(t)
         if glued:   # "19.10.2019, 15:30 UhrAm 8. Spieltag …": the date line glued to the teaser
             t = glued.group(1)
@@ -703,7 +701,6 @@ def header_date_authors(lines: list[str], title: str | None = None) -> tuple[tup
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
             if len(rest.split()) <= 10:
                 published = _date_of(t, found)
-                at = i
                 if not authors:
                     for run in _NAME_RUN.findall(_NOT_NAME.sub(" | ", re.sub(r"\d", " ", rest))):
                         p = clean_person(run, rules, set(), None)
@@ -716,13 +713,26 @@ def header_date_authors(lines: list[str], title: str | None = None) -> tuple[tup
                 p = clean_person(part, rules, set(), None)
                 if p:
                     authors.append(p)
-    if at is not None and not authors:   # "19.10.19, 18:56" / "Oliver Baroni"; "Solveig Grewe" above the date
-        for k in (at + 1, at - 1):
-            if 0 <= k < len(lines):
-                authors = name_line(lines[k], title)
-                if authors:
-                    break
     return published, authors
+
+
+def names_by_date(head: list[str], title: str | None) -> list[str]:
+    """Authors from a line of names right under or over the header's date line ("19.10.19, 18:56" /
+    "Oliver Baroni"; "Solveig Grewe" under "5. November 2021, 10:39 Uhr"), unless the header has a byline
+    ("Autor: Die Redaktion" names no person: then there is none)."""
+    from pipeline.ingest import AUTHOR_PREFIX
+    lines = [norm(_BULLET.sub("", x)) for x in head]
+    if any(AUTHOR_PREFIX.match(x) for x in lines):
+        return []
+    at = next((i for i, x in enumerate(lines) if i > 0 and _is_date_or_byline(x)), None)
+    if at is None:
+        return []
+    for k in (at + 1, at - 1):
+        if 0 < k < len(lines):
+            got = name_line(lines[k], title)
+            if got:
+                return got
+    return []
 
 
 _BARE_DATE_REST = re.compile(r"^[\s,|•·–-]*(?:(?:um|am|Uhr|\d{1,2}[:.]\d{2}(?::\d{2})?)[\s,|•·–-]*)*$")
@@ -881,11 +891,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = [y for x in head for y in _unglue(x)]
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
-    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start),
-                                             head[0] if head else None)
+    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
                               + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
+    if not authors:
+        authors = names_by_date(head, head[0] if head else None)
     if not authors:   # an author box after the article or in the header, or an author note in the article
         end = paras[chosen[-1]].index
         authors = labelled_author(raw[h if h is not None else start:start]
