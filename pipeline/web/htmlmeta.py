@@ -84,19 +84,46 @@ def _ld_objects(tree) -> list[dict]:
                 if isinstance(x.get(k), dict) and "@type" in x[k]:
                     walk(x[k], depth + 1)
 
-    for s in tree.xpath('//script[@type="application/ld+json"]'):
-        raw = (s.text or "").strip()
-        if not raw:
+    for s in tree.xpath('//script[@type]'):
+        if (s.get("type") or "").strip().casefold() != "application/ld+json":
             continue
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            try:
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw), strict=False)
-            except ValueError:
-                continue
-        walk(data)
+        data = parse_ld_json(s.text or "")
+        if data is not None:
+            walk(data)
     return out
+
+
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def parse_ld_json(raw: str):
+    """A JSON-LD block as CMSs write it: also with a comment or CDATA wrapper, a trailing ";" or other text
+    after the value, trailing commas, raw control characters. None when it is no JSON."""
+    raw = _LD_WRAPPER.sub("", raw.strip()).strip()
+    raw = _LD_WRAPPER.sub("", raw).strip()
+    if not raw:
+        return None
+    dec = json.JSONDecoder(strict=False)
+    for text in (raw, re.sub(r"[\x00-\x1f]", " ", raw), _TRAILING_COMMA.sub(r"\1", re.sub(r"[\x00-\x1f]", " ", raw))):
+        try:
+            return json.loads(text, strict=False)
+        except ValueError:
+            pass
+        try:   # one value and something after it ("…];", a second object)
+            value, end = dec.raw_decode(text)
+        except ValueError:
+            continue
+        rest, values = text[end:].strip().lstrip(";").strip(), [value]
+        while rest[:1] in ("{", "["):
+            try:
+                more, end = dec.raw_decode(rest)
+            except ValueError:
+                break
+            values.append(more)
+            rest = rest[end:].strip().lstrip(";,").strip()
+        return values[0] if len(values) == 1 else values
+    return None
 
 
 def _types(o: dict) -> list[str]:
@@ -352,6 +379,15 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                     text = s
                     break
         return text, kicker
+    # no h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
+    # "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)
+    for h in tree.iter("h2"):
+        text = ws(h.text_content())
+        if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
+            continue
+        for s in structured:
+            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|[-–|:]\s*\S.{0,40})", s[len(text):]):
+                return text, None
     for s in structured:
         if len(s.split()) >= 2:
             return s, None
@@ -408,7 +444,13 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
     return n
 
 
+# Credits that follow the author in a byline ("Text von A  Illustration von B", "Von A, Fotos: B"): not authors.
+_OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Fotografie|Bilder?|Grafik(?:en)?|"
+                            r"Infografik|Kamera|Video|Schnitt|Übersetzung|Zeichnung(?:en)?)\s*(?:von\b|:).*$")
+
+
 def split_names(text: str) -> list[str]:
+    text = _OTHER_CREDITS.sub("", text)
     text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
     return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
 
@@ -488,7 +530,11 @@ def _crumb_items_html(tree) -> list[tuple[str, str | None]]:
         items = []
         lis = nav.xpath(".//li")
         for el in (lis if lis else nav.xpath(".//a")):
-            a = el if el.tag == "a" else (el.xpath(".//a") or [None])[0]
+            links = el.xpath(".//a") if el.tag != "a" else [el]
+            if len(links) > 1 and not el.xpath(".//li"):   # one item holding the whole trail: its links
+                items.extend((ws(a.text_content()), a.get("href")) for a in links)
+                continue
+            a = links[0] if links else None
             items.append((ws(el.text_content()), a.get("href") if a is not None else None))
         if not lis:
             tail = ws(nav.text_content())
@@ -536,21 +582,26 @@ def clean_crumbs(items: list[tuple[str, str | None]], title: str | None, sites: 
 
 def pick_section(tree, ld: list[dict], ld_art: dict | None, title: str | None, sites: set[str],
                  rules: WebRules, url: str | None) -> str | None:
-    for items in (_crumb_items_ld(ld), _crumb_items_html(tree)):
-        sec = clean_crumbs(items, title, sites, rules, url) if items else None
-        if sec:
-            return sec
     cands = _meta(tree, "article:section")
     if ld_art and isinstance(ld_art.get("articleSection"), str):
         cands.append(ld_art["articleSection"])
     if ld_art and isinstance(ld_art.get("articleSection"), list) and len(ld_art["articleSection"]) == 1:
         cands.append(str(ld_art["articleSection"][0]))
-    for c in cands:
-        c = _unescape(c)
-        if c and "," not in c and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"} \
-                and not c.startswith("#"):
-            return c
-    return None
+    cands = [_unescape(c) for c in cands]
+    cands = [c for c in cands if c and "," not in c and not c.startswith("#")
+             and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"}]
+    secs = [clean_crumbs(items, title, sites, rules, url) if items else None
+            for items in (_crumb_items_ld(ld), _crumb_items_html(tree))]
+    if secs[0] and secs[1] and secs[0] != secs[1] and cands:
+        # the structured trail and the visible one differ (a CMS plugin's generic "Alle News" against
+        # "Werkstatt"): the one the article's own section names wins
+        named = [sec for sec in secs if any(c.casefold() in sec.casefold().split(" / ") for c in cands)]
+        if len(named) == 1:
+            return named[0]
+    for sec in secs:
+        if sec:
+            return sec
+    return cands[0] if cands else None
 
 
 # ----------------------------------------------------------------------------- dates from the page
