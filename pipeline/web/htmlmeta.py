@@ -467,11 +467,36 @@ def _ld_author_names(art: dict, persons: dict[str, str]) -> list[str]:
             name = x.get("name")
             if isinstance(name, list):
                 name = ", ".join(n for n in name if isinstance(n, str))
+            typed = "Person" in _types(x)
             if not name and isinstance(x.get("@id"), str):
                 name = persons.get(x["@id"])
+                typed = name is not None
             if isinstance(name, str):
-                out.append(name)
+                out.append(_SinglePerson(name) if typed else name)
     return out
+
+
+class _SinglePerson(str):
+    """A name of a JSON-LD object typed Person: one capitalised word is accepted as a name ("Stefanus")."""
+
+
+def _single_name(raw: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
+    n = ws(raw).strip(" ,;|–-:.")
+    if re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?", n) and not _names_no_person(n, rules, sites, profile):
+        return n
+    return None
+
+
+_MAKER = re.compile(r"\b(?:Theme|Template|Design|Webdesign|Designed|Powered|Umsetzung|Realisierung|Programmierung|"
+                    r"Entwickelt|Gestaltung|Hosting)\s*(?:by|von|:)\s*:?\s*([A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){1,3})")
+
+
+def site_makers(tree) -> set[str]:
+    """Names the page credits for its theme or web design ("Theme by Peter Amende", "Webdesign: …"), case-folded:
+    a WordPress theme often sets its maker as <meta name="author">, who wrote none of the articles."""
+    body = tree.find(".//body")
+    text = ws(" ".join((body if body is not None else tree).itertext()))
+    return {m.group(1).casefold() for m in _MAKER.finditer(text)}
 
 
 def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[str], rules: WebRules,
@@ -493,15 +518,55 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         if 0 < sum(map(len, pieces)) <= 160:
             visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
     sources.append(visible)
+    makers = site_makers(tree)
     for src in sources:
         names: list[str] = []
         for raw in src:
-            for part in split_names(_unescape(raw)):
+            parts = split_names(_unescape(raw))
+            for part in parts:
                 p = clean_person(part, rules, sites, profile)
-                if p and p.casefold() not in {x.casefold() for x in names}:
+                if p is None and isinstance(raw, _SinglePerson) and len(parts) == 1:
+                    p = _single_name(part, rules, sites, profile)
+                if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
                     names.append(p)
         if names:
             return names[:6]
+    return [n for n in header_names(tree) if n.casefold() not in makers]
+
+
+def header_names(tree) -> list[str]:
+    """A name standing alone next to the date in the article's header: the text pieces after the first
+    headline (h1) up to the first paragraph of 20+ words; the piece right after or before the date that is
+    nothing but a person's name ("5. November 2021, 10:39 Uhr" / "Solveig Grewe")."""
+    from pipeline.web.dump import name_line
+    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+    if h1 is None:
+        return []
+    title = ws(h1.text_content())
+    pieces: list[str] = []
+    started = False
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        if any(a is h1 for a in el.iterancestors()):
+            continue
+        for t in (el.text, ):
+            t = ws(t)
+            if t:
+                pieces.append(t)
+        if len(pieces) > 15 or pieces and len(pieces[-1].split()) >= 20:
+            break
+    for i, t in enumerate(pieces):
+        if len(t.split()) <= 8 and visible_date(t) is not None:
+            for k in (i + 1, i - 1, i + 2):
+                if 0 <= k < len(pieces):
+                    got = name_line(pieces[k], title)
+                    if got:
+                        return got
+            return []
     return []
 
 
