@@ -159,6 +159,8 @@ MONTHS = {"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 
           "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
           "dezember": 12, "dez": 12}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"), 1)}
 _TIME = r"(?:\s*(?:[-–,|/]|um)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?\s*(?:Uhr|h)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d])" + _TIME),
@@ -167,6 +169,9 @@ DATE_PATTERNS = [
     # not an English/RFC date ("14 Feb 2025 12:35:00 GMT")
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\s+(?P<mname>Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
                r"April|August|September|November)\s+(?P<year>\d{4})(?![^\n]*\b(?:GMT|UTC)\b)" + _TIME),
+    # "November 6, 2023" (an English theme on a German page)
+    re.compile(r"\b(?P<mname>January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\b" + _TIME),
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
 
@@ -180,7 +185,8 @@ def _find_date(text: str) -> tuple[datetime, re.Match] | None:
             try:
                 year = int(g["year"])
                 year += 2000 if year < 100 else 0
-                month = int(g["month"]) if g.get("month") else MONTHS[g["mname"].lower().rstrip(".")]
+                month = int(g["month"]) if g.get("month") else (
+                    MONTHS.get(g["mname"].lower().rstrip(".")) or _EN_MONTHS[g["mname"].lower()])
                 hour = int(g["hour"]) if g.get("hour") else 0
                 minute = int(g["minute"]) if g.get("minute") else 0
                 dt = datetime(year, month, int(g["day"]), hour, minute, tzinfo=BERLIN)

@@ -260,10 +260,16 @@ _CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|
                      r"\bCookies?\b|\bDatenschutz|\bNewsletter\b", re.I)
 
 
+def share_bar(t: str) -> bool:
+    """A line of share and follow labels ("Feed Twitter Facebook Youtube"): ``share_words`` only."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", t)]
+    return bool(words) and all(w in web_rules().share_words for w in words)
+
+
 def _not_headline(t: str) -> bool:
     """Dates, bylines, photo credits and captions, interface strings are never the headline."""
     from pipeline.ingest import _find_date, _is_caption, _is_ui
-    return _is_date_or_byline(t) or bool(name_line(t)) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+    return share_bar(t) or _is_date_or_byline(t) or bool(name_line(t)) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
         or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
 
 
@@ -322,7 +328,19 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
                      if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")
                      and len(norm(lines[i]).split()) >= 3), None)
     best = _best(lines, range(lo, end), end, freq, repeated, None, start)
-    return best[0] if best[1] >= 1.0 else None
+    if best[1] >= 1.0:
+        return best[0]
+    # no byline or date anchor: a headline-like line of 3+ words right above the article (at most two lines,
+    # such as an image's alt text, between) that shares a topic word with it
+    k, seen = start - 1, 0
+    while k >= lo and seen < 3:
+        if norm(lines[k]):
+            seen += 1
+            if _candidate(lines, k, repeated) and len(norm(lines[k]).split()) >= 3 \
+                    and not norm(lines[k]).endswith(":") and _topic_score(norm(lines[k]), freq) >= 0.5:
+                return k
+        k -= 1
+    return None
 
 
 def _best(lines: list[str], rng: range, end: int, freq: Counter, repeated: set[str], anchor: int | None,
@@ -586,7 +604,7 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
         if above.endswith(":") and 1 <= len(above.split()) <= 10:
             title = f"{above} {title}"       # "Tanz in der St. Galler Lokremise:" / "Mit allen Wassern gewaschen"
         elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
-                and not _is_date_or_byline(above):
+                and not _is_date_or_byline(above) and not share_bar(above):
             head.append(above)
     title, kicker = _split_by_crumb(raw, h, title)
     if not kicker and title == norm(raw[h]):
@@ -749,7 +767,7 @@ def _date_of(t: str, found) -> tuple | None:
 
 
 # Labels of a blog post's meta line right after its date (WordPress themes in German).
-_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:")
+_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:", re.I)
 
 
 def bare_date(lines: list[str]) -> tuple | None:

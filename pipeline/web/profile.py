@@ -59,6 +59,7 @@ class WebRules:
     drop_line_patterns: tuple[re.Pattern, ...] = ()
     read_more_labels: tuple[str, ...] = ()
     not_published_labels: tuple[re.Pattern, ...] = ()
+    share_words: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -76,7 +77,7 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
-_OPTIONAL = ("not_published_labels",)
+_OPTIONAL = ("not_published_labels", "share_words")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -144,7 +145,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         dump=dump, sites=tuple(sites), icon_classes=low(lists["icon_classes"]),
         comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
-        not_published_labels=tuple(not_published))
+        not_published_labels=tuple(not_published),
+        share_words=low(_strings(data.get("share_words") or [], file, "share_words")))
 
 
 @lru_cache(maxsize=4)
