@@ -492,6 +492,22 @@ def trail_headline(raw: list[str], h: int) -> int | None:
     morgen denken"; "You are here:" / "• Home" / … / "• BGH: marions-kochbuch.de") when it stands again on
     its own just below the trail and near ``h``: the headline."""
     rules = web_rules()
+    # a trail on one line: "Sie sind hier: > <title>", "Startseite › Politik › <title>"
+    for j in range(h, max(0, h - 12) - 1, -1):
+        t = norm(_BULLET.sub("", raw[j]))
+        parts = [x.strip() for x in re.split(r"\s*(?:›|»|>|\||/)\s*", t) if x.strip()]
+        if len(parts) < 2:
+            continue
+        first = parts[0].casefold().rstrip(":")
+        if not (first in ("you are here", "sie sind hier", "sie befinden sich hier") or first in rules.home_crumbs):
+            continue
+        last = parts[-1]
+        if len(last.split()) < 2:
+            break
+        for i in range(j + 1, min(len(raw), j + 9)):
+            if norm(raw[i]) == last and abs(i - h) <= 25:
+                return i
+        break
     for j, k in reversed(_bullet_runs(raw, max(0, h - 40), h + 1)):
         texts = [norm(_BULLET.sub("", raw[i])) for i in range(j, k)]
         items = [_SEP_LEAD.sub("", x).strip() for x in texts if x and not _SEP_ONLY.match(x)]
