@@ -487,6 +487,11 @@ def list_trail(raw: list[str], start: int, body: str, window: int = 80) -> tuple
     return None
 
 
+# Labels a text browser prints over a breadcrumb trail.
+_TRAIL_LABELS = ("you are here", "sie sind hier", "sie befinden sich hier", "pfadnavigation", "breadcrumb",
+                 "brotkrumennavigation", "brotkrümelnavigation")
+
+
 def trail_headline(raw: list[str], h: int) -> int | None:
     """The line a breadcrumb trail set as a list ends with ("• Startseite" / "• >" / … / "• Heute schon an
     morgen denken"; "You are here:" / "• Home" / … / "• BGH: marions-kochbuch.de") when it stands again on
@@ -514,8 +519,10 @@ def trail_headline(raw: list[str], h: int) -> int | None:
         items = [x for x in items if x]
         seps = any(_SEP_ONLY.match(x) or _SEP_LEAD.match(x) for x in texts)
         before = next((norm(raw[i]) for i in range(j - 1, max(0, j - 3) - 1, -1) if norm(raw[i])), "")
-        here = before.casefold().rstrip(":") in ("you are here", "sie sind hier", "sie befinden sich hier")
-        if len(items) < 2 or len(items) > 6 or not (here or seps and items[0].casefold() in rules.home_crumbs):
+        here = before.casefold().rstrip(":") in _TRAIL_LABELS
+        numbered = all(_NUMBERED_ITEM.match(raw[i]) for i in range(j, k))
+        home = items[0].casefold() in rules.home_crumbs if items else False
+        if len(items) < 2 or len(items) > 6 or not (here or (seps or numbered) and home):
             continue
         last = items[-1]
         if len(last.split()) < 2:
