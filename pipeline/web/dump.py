@@ -219,8 +219,13 @@ def pick_article(paras: list[Para]) -> list[int]:
         k = best + step
         while 0 <= k < len(cl):
             c = cl[k]
-            gap = (chosen[0] - c[-1]) if step < 0 else (c[0] - chosen[-1])     # in paragraphs
-            if len(c) >= 2 and gap <= 12 and size(c) >= 300:
+            lo, hi = (c[-1], chosen[0]) if step < 0 else (chosen[-1], c[0])
+            # the gap in paragraphs; the items of a numbered list (steps of a how-to) do not count: menus
+            # and teaser lists are not numbered
+            gap = hi - lo - sum(1 for i in range(lo + 1, hi) if _NUMBERED_ITEM.match(paras[i].text)
+                                and len(paras[i].clean.split()) >= 4) if hi - lo > 12 else hi - lo
+            lead = step < 0 and len(c) == 1 and len(paras[c[0]].clean.split()) >= 50 and gap <= 20
+            if (len(c) >= 2 and gap <= 12 or lead) and size(c) >= 300:   # lead: one long paragraph above
                 chosen = (c + chosen) if step < 0 else (chosen + c)
                 k += step
             else:
