@@ -194,6 +194,50 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().casefold()
 
 
+def _compact(s: str) -> str:
+    """A key without any spaces: kicker and headline glued by a text extractor ("HaushaltAmpel einigt …")
+    match the two set apart."""
+    return "~" + re.sub(r"\W+", "", s).casefold()
+
+
+def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
+    """Keys of every form the headline block takes on the page: title, kicker, both together, the h1s,
+    headings marked as headline or kicker, the structured titles (og:title, JSON-LD headline, site suffix
+    cut) and their head before ": " (a kicker the page shows on its own line)."""
+    from pipeline.web.htmlmeta import (KICKER_CLASSES, _HEADLINE_CLASS, _ld_objects, _is_article, _meta,
+                                       cut_site_suffix)
+    forms: list[str] = [x for x in (meta.title, meta.kicker) if x]
+    if meta.title and meta.kicker:
+        forms += [f"{meta.kicker} {meta.title}", f"{meta.kicker}: {meta.title}"]
+    forms += [h.text_content() for h in tree.iter("h1")]
+    title_c = _compact(meta.title)[1:] if meta.title else None
+    for el in tree.iter("h2", "h3", "span", "div", "p"):
+        cls, t = el.get("class") or "", ws(el.text_content())
+        if len(t) > 300:
+            continue
+        if _HEADLINE_CLASS.search(cls) and title_c and title_c in _compact(t):
+            forms.append(t)        # the headline element holding kicker and title
+        elif KICKER_CLASSES.search(cls) and 1 <= len(t.split()) <= 4:
+            forms.append(t)        # the kicker on its own
+    structured = _meta(tree, "og:title", "twitter:title")
+    structured += [o["headline"] for o in _ld_objects(tree) if _is_article(o) and isinstance(o.get("headline"), str)]
+    profile = rules.site(_host_of(meta.url))
+    for x in structured:
+        x = cut_site_suffix(ws(x), meta.site_names, rules, profile)
+        forms.append(x)
+        head, sep, tail = x.partition(": ")
+        if sep and meta.title and _key(tail) == _key(meta.title) and 1 <= len(head.split()) <= 4:
+            forms.append(head)      # "Haushalt" of "Haushalt: Ampel einigt sich auf Sparpaket"
+    out = set()
+    for x in forms:
+        if ws(x):
+            out.add(_key(x))
+            out.add(_compact(x))
+    out.discard("")
+    out.discard("~")
+    return out
+
+
 @dataclass
 class Furniture:
     """What the body must not contain: headline forms, teaser, author names, site profile lines."""
@@ -309,7 +353,7 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
         if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
             continue
         if head_zone and seen_text < 4:
-            if k in f.heads:
+            if k in f.heads or _compact(s) in f.heads:
                 continue
             if teaser_key and k == teaser_key and f.standfirst:
                 continue      # the standfirst, set apart on the page: it is the teaser field
@@ -369,15 +413,7 @@ def read_html_page(html: str) -> HtmlPage:
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
-    heads = set()
-    for x in (meta.title, meta.kicker):
-        if x:
-            heads.add(_key(x))
-    if meta.title and meta.kicker:
-        heads.add(_key(f"{meta.kicker} {meta.title}"))
-    for h in tree.iter("h1"):
-        heads.add(_key(h.text_content()))
-    heads.discard("")
+    heads = head_forms(tree, meta, rules)
     profile = rules.site(_host_of(meta.url))
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
