@@ -284,7 +284,7 @@ def is_date_line(line: str, rules: WebRules) -> bool:
         return False
     low = line.casefold()
     stripped = re.sub(r"^(?:" + "|".join(re.escape(p) for p in rules.updated_prefixes + rules.published_prefixes)
-                      + r")\s*:?\s*", "", low)
+                      + r")(?:\s+nr\.?\s*[\d/.-]+)?\s*(?:vom\b)?\s*:?\s*", "", low)   # "Pressemitteilung Nr. 12/2023 vom …"
     found = visible_date(stripped)
     if found is None:
         return False
@@ -292,6 +292,22 @@ def is_date_line(line: str, rules: WebRules) -> bool:
                   r"freitag|samstag|sonntag|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
                   r"november|dezember|lesezeit|min|minuten|ca)\b|[\W_]+", " ", stripped)
     return len(rest.split()) <= 1
+
+
+def top_date(lines: list[str], rules: WebRules) -> tuple[datetime, str] | None:
+    """The date of the first date line among ``lines`` ("Pressemitteilung Nr. 123/2023 vom 16.11.2023",
+    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline)."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.htmlmeta import not_publication
+    for line in lines:
+        s = ws(line)
+        if not s or not is_date_line(s, rules) or any(s.casefold().startswith(p) for p in rules.updated_prefixes):
+            continue
+        found = _find_date(s)
+        if found is not None and not_publication(s[:found[1].start()], rules):
+            continue
+        return visible_date(s)
+    return None
 
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -404,12 +420,17 @@ def read_html_page(html: str) -> HtmlPage:
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
-    meta.published_at = to_storage(meta.published_at, meta.published_precision)
     text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
     if not text.strip():
         text = fallback_text(tree)
         if not any(len(x.split()) >= 10 for x in text.split("\n")):
             text = ""                   # labels and links only, no prose: no article (empty_body)
+    if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
+        got = top_date(text.split("\n")[:8], rules)
+        if got:
+            meta.published_at, meta.published_precision = got
+            meta.published_source = "visible"
+    meta.published_at = to_storage(meta.published_at, meta.published_precision)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
