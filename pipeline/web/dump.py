@@ -752,6 +752,11 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                         p = clean_person(run, rules, set(), None)
                         if p:
                             authors.append(p)
+        if not authors and not AUTHOR_PREFIX.match(t):
+            from pipeline.web.htmlmeta import AGENCY_BYLINE
+            m = AGENCY_BYLINE.match(t)       # "Anna Maier, dpa"
+            if m:
+                authors = [p for p in (clean_person(x, rules, set(), None) for x in split_names(m.group("names"))) if p]
         if AUTHOR_PREFIX.match(t) and len(t.split()) <= 16 and not authors:
             head = t[:found[1].start()] if found is not None else t
             head = " ".join(w for w in re.sub(r"\s*//.*$", "", head).split() if not re.search(r"[\d_]", w))

@@ -253,8 +253,9 @@ def is_byline(line: str, authors: list[str]) -> bool:
     or the author names alone."""
     if len(line.split()) > 25:
         return False
+    from pipeline.web.htmlmeta import byline_text
     low = line.casefold()
-    if re.match(r"^(?:von|by|text|autor(?:in)?|autoren)\s*:?\s+\S", low) and not re.search(r"[.!?]\s+\S", line):
+    if byline_text(line):
         return not re.search(r"[.!?]$", line) or len(line.split()) <= 12
     if authors:
         rest = low
@@ -267,11 +268,10 @@ def is_byline(line: str, authors: list[str]) -> bool:
 
 def byline_authors(lines: list[str], rules: WebRules, sites: set[str]) -> list[str]:
     """Authors from a "Von A, B und C, NDR" line among the first lines of the body."""
-    from pipeline.web.htmlmeta import clean_person, split_names
+    from pipeline.web.htmlmeta import byline_text, clean_person, split_names
     for line in lines:
-        s = ws(line)
-        if re.match(r"^(?:von|by|text|autor(?:in)?|autoren)\s*:?\s+\S", s, re.I) and len(s.split()) <= 25 \
-                and not re.search(r"[.!?]\s+\S", s):
+        s = byline_text(line)
+        if s:
             names = [n for n in (clean_person(p, rules, sites, None) for p in split_names(s)) if n]
             if names:
                 return list(dict.fromkeys(names))

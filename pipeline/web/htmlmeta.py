@@ -434,7 +434,9 @@ def _name_shape(toks: list[str]) -> bool:
 def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
-    n = re.sub(r"^(?:von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    n = re.sub(r"^(?:eine?\s+\w+\s+von|von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
+               flags=re.I).strip(" ,;|–-:.")
+    n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
     toks = _strip_job_words(n.split(), rules)
@@ -446,7 +448,34 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
 
 # Credits that follow the author in a byline ("Text von A  Illustration von B", "Von A, Fotos: B"): not authors.
 _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Fotografie|Bilder?|Grafik(?:en)?|"
-                            r"Infografik|Kamera|Video|Schnitt|Übersetzung|Zeichnung(?:en)?)\s*(?:von\b|:).*$")
+                            r"Infografik|Kamera|Video|Schnitt|Übersetzung|Zeichnung(?:en)?)\s*(?:von\b|:).*$"
+                            r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
+
+# The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
+BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|eine?\s+(?:kommentar|gastbeitrag|gastkommentar|"
+                          r"interview|analyse|glosse|reportage|kolumne|essay|bericht|einordnung|kritik)\s+von)"
+                          r"\s*:?\s+\S", re.I)
+# A byline without "Von": names, then the agency ("Anna Maier, dpa", "Anna Maier und Jan Ott (dpa/AFP)").
+_AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|ddp|sid|apa|sda|dts|afx|dpa-afx)"
+_PNAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w.'-]+){1,3}"
+AGENCY_BYLINE = re.compile(r"^(?P<names>" + _PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*)"
+                           r"\s*(?:,|/|\(|\||–|-)\s*(?i:" + _AGENCY + r"(?:\s*[/,]\s*" + _AGENCY + r")*)\)?\s*$")
+
+
+def byline_text(line: str) -> str | None:
+    """The names part of a byline line, or None when the line is no byline: "Von …" and its variants
+    (also in capitals: "VON ANNA MAIER"), or names followed by an agency ("Anna Maier, dpa")."""
+    s = ws(line)
+    words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\w+\s", "", s)) if w.casefold() not in ("und", "and", "von")]
+    if words and all(w.isupper() for w in words):    # "VON ANNA MAIER UND JAN OTT"
+        s = re.sub(r"\b(?:Und|And|Mit)\b", lambda m: m.group(0).lower(), s.title())
+    if BYLINE_START.match(s) and len(s.split()) <= 25 \
+            and not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
+        return s
+    m = AGENCY_BYLINE.match(s)
+    if m and not re.search(r"[.!?]\s", m.group("names").replace("Dr.", "").replace("Prof.", "")):
+        return m.group("names")
+    return None
 
 
 def split_names(text: str) -> list[str]:
