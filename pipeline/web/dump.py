@@ -475,6 +475,8 @@ def list_trail(raw: list[str], start: int, body: str, window: int = 80) -> tuple
     freq = Counter(_content_words(body))
     rules = web_rules()
     for i, j in reversed(_bullet_runs(raw, max(0, start - window), start)):
+        if any(_NUMBERED_ITEM.match(raw[k]) for k in range(i, j)):
+            continue    # numbered trails: _numbered_crumbs (the headline is the line the page shows under it)
         items = [(k, norm(_BULLET.sub("", raw[k]))) for k in range(i, j)]
         items = [(k, x) for k, x in items if x and not _SEP_ONLY.match(x)]
         if not 2 <= len(items) <= 6:
@@ -910,15 +912,27 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
     h0, moved = h, False
     if h is not None:
         h = trail_headline(raw, h) or h   # the body still starts below the line first taken for the headline
     head: list[str] = []
-    # no headline above the article block: a trail that ends in the headline names it; its date and byline
+    # a bullet trail that ends in the headline names it when no headline was found above the article block,
+    # or when it stands above the one found and the body's words point to it more; its date and byline
     # lines follow it, and the body is the whole block
-    trail = list_trail(raw, start, all_body) if h is None or h >= start else None
+    trail = list_trail(raw, start, all_body)
+    if trail is not None and h is not None and h < start and not (
+            trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), Counter(_content_words(all_body)))
+            > _topic_score(norm(raw[h]), Counter(_content_words(all_body)))):
+        trail = None    # a headline above the article that the body's words point to more than the trail's
     trail_section = None
-    if trail is not None:
+    if named is not None:   # the headline the trail names; under it only its date and byline lines count
+        title = norm(raw[named])
+        under = [norm(_BULLET.sub("", raw[k])) for k in range(named + 1, min(start, named + 12)) if norm(raw[k])][:6]
+        head = [title] + [x for x in under if _is_date_or_byline(x) or name_line(x, title)]
+        start = max(start, named + 1)
+        h, moved = named, True
+    elif trail is not None:
         t, trail_section = trail
         title = norm(_BULLET.sub("", raw[t]))
         under = [norm(_BULLET.sub("", raw[k])) for k in range(t + 1, min(start, t + 24))

@@ -215,7 +215,8 @@ def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
         cls, t = el.get("class") or "", ws(el.text_content())
         if len(t) > 300:
             continue
-        if _HEADLINE_CLASS.search(cls) and title_c and title_c in _compact(t):
+        if title_c and title_c in _compact(t) and (_HEADLINE_CLASS.search(cls) or el.tag in ("h2", "h3")
+                                                   and len(t) <= len(meta.title or "") + 60):
             forms.append(t)        # the headline element holding kicker and title
         elif KICKER_CLASSES.search(cls) and 1 <= len(t.split()) <= 4:
             forms.append(t)        # the kicker on its own
@@ -226,7 +227,7 @@ def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
         x = cut_site_suffix(ws(x), meta.site_names, rules, profile)
         forms.append(x)
         head, sep, tail = x.partition(": ")
-        if sep and meta.title and _key(tail) == _key(meta.title) and 1 <= len(head.split()) <= 4:
+        if sep and meta.title and _key(tail).startswith(_key(meta.title)) and 1 <= len(head.split()) <= 4:
             forms.append(head)      # "Haushalt" of "Haushalt: Ampel einigt sich auf Sparpaket"
     out = set()
     for x in forms:
