@@ -351,3 +351,14 @@ def test_dump_numbered_steps_do_not_split_the_article() -> None:
     assert intro in a.body_text and part1[0] in a.body_text and part2[-1] in a.body_text
     assert a.title == "Reifen schlauchlos montieren: so geht es"
     assert a.published_at.date() == date(2022, 1, 26)
+
+
+def test_logo_h1_is_no_headline_and_a_paper_is_no_author() -> None:
+    html = page(f'<meta property="og:site_name" content="Beispieler Tageblatt"><meta property="og:title" content="{TITLE}">'
+                '<meta name="author" content="Der Beispielbote">',
+                '<header><h1><a href="/">Beispieler Tageblatt</a></h1></header>'
+                f'<article><h2 class="article-title">{TITLE}</h2>{BODY}</article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.authors == []
+    assert a.body_text.split("\n\n") == PARAS

@@ -339,10 +339,21 @@ def _in_breadcrumb(el) -> bool:
         or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
 
 
-def _headline_elements(tree) -> list:
-    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content);
-    without one, headings marked as the article headline (``<h2 class="…headline…">`` in the article header)."""
-    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)]
+def _is_logo(h, sites: set[str]) -> bool:
+    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>")."""
+    text = ws(h.text_content())
+    if sites and _fold(text) in {_fold(x) for x in sites}:
+        return True
+    links = h.xpath(".//a[@href]")
+    return len(links) == 1 and urlparse(links[0].get("href")).path in ("", "/") \
+        and ws(links[0].text_content()) == text
+
+
+def _headline_elements(tree, sites: set[str] = frozenset()) -> list:
+    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content, not
+    the site's logo or name); without one, headings marked as the article headline (``<h2 class="…headline…">``
+    in the article header)."""
+    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h) and not _is_logo(h, sites)]
     if any(len(ws(h.text_content()).split()) >= 2 for h in h1s):
         return h1s
     marked = [h for h in tree.iter("h2", "h3", "div", "span", "p")
@@ -363,7 +374,7 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         structured.append(ws(tt.text_content()))
     structured = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
     h1s = []
-    for h in _headline_elements(tree):
+    for h in _headline_elements(tree, sites):
         text, kicker = _h1_text(h)
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
@@ -427,6 +438,8 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
 def _name_shape(toks: list[str]) -> bool:
     """2-5 words, the name words capitalised, not all in capitals ("AUTO ZEITUNG")."""
     name_toks = [t for t in toks if t.lower() not in _PARTICLES]
+    if toks and toks[0].casefold() in ("der", "die", "das", "den", "dem", "des"):
+        return False        # "Der Spiegel", "Die Welt": a title with its article, no person
     return 2 <= len(toks) <= 5 and bool(name_toks) and all(t[0].isupper() for t in name_toks) \
         and not all(t.isupper() and len(t) > 2 for t in name_toks)
 
