@@ -632,7 +632,11 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if dump is not None and dump.published and (published is None or dump.published[0] is not None):
         from pipeline.web.htmlmeta import to_storage
         published, precision = to_storage(*dump.published), dump.published[1]
-    authors = h.authors or (dump.authors if dump is not None else []) or []
+    authors = h.authors or []
+    if dump is not None:   # a page dump: the web rules' authors (persons only: no desk, site or agency) win
+        from pipeline.web.htmlmeta import clean_person
+        from pipeline.web.profile import web_rules
+        authors = dump.authors or [p for p in (clean_person(x, web_rules(), set(), None) for x in authors) if p]
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
         title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,

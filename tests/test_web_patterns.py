@@ -362,3 +362,36 @@ def test_logo_h1_is_no_headline_and_a_paper_is_no_author() -> None:
     assert a.title == TITLE
     assert a.authors == []
     assert a.body_text.split("\n\n") == PARAS
+
+
+TEASER = "Die Koalition hat sich nach langem Streit auf einen Haushalt geeinigt. Gespart wird vor allem beim Verkehr."
+SITE_DUMPS = {
+    "tagesschau": (["Hauptinhalt", "", "Haushalt", "", TITLE, "", "Stand: 16.11.2023 19:04 Uhr", "", TEASER, "",
+                    "Von Anna Maier und Jan Ott, ARD-Hauptstadtstudio", ""], ["Anna Maier", "Jan Ott"], None),
+    "spiegel": (["Haushalt 2024", "", TITLE, "", TEASER, "", "Von Anna Maier und Jan Ott", "", "16.11.2023, 05.12 Uhr",
+                 "", "  • aus DER SPIEGEL 47/2023", ""], ["Anna Maier", "Jan Ott"], None),
+    "sz": (["  1. SZ.de", "  2. Politik", "  3. Haushalt", "", "Haushalt", "", TITLE, "", "16. November 2023, 18:30 Uhr",
+            "", "Lesezeit: 3 Min.", "", TEASER, "", "Von Anna Maier, Berlin", ""], ["Anna Maier"], "Politik / Haushalt"),
+    "regional": (["Politik", "", TITLE, "", "16.11.2023 - 18:30 Uhr", "", "Anna Maier, dpa", ""], ["Anna Maier"], None),
+    "welt": (["Haushalt", "", TITLE, "", "Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten", "",
+              "Von Anna Maier, Jan Ott", ""], ["Anna Maier", "Jan Ott"], None),
+    "mdr": (["Haushalt", "", TITLE, "", "16. November 2023, 05:00 Uhr", "", "von Anna Maier, MDR AKTUELL", ""],
+            ["Anna Maier"], None),
+}
+
+
+@pytest.mark.parametrize("site", sorted(SITE_DUMPS))
+def test_page_dumps_in_the_layout_of_big_sites(site: str) -> None:
+    header, authors, section = SITE_DUMPS[site]
+    lines = MENU + header
+    for p in PARAS:
+        lines += [p, ""]
+    a = parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x")
+    assert a.title == TITLE
+    assert a.authors == authors
+    assert a.published_at.astimezone(BERLIN).date() == date(2023, 11, 16)
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    assert a.body_text.split("\n\n")[0] in (PARAS[0], TEASER)
+    assert a.teaser in (None, TEASER)
+    if section:
+        assert a.section == section

@@ -254,6 +254,24 @@ def _is_date_or_byline(t: str) -> bool:
     return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
 
 
+def _plain_date(line: str) -> str:
+    """A header date line with labels ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") as the plain date
+    ("16.11.2023"; with its time "16.11.2023, 18:30 Uhr"); any other line as it is (a byline with a date too)."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    t = norm(line)
+    found = _find_date(t)
+    if found is None or AUTHOR_PREFIX.match(t) or not _is_date_or_byline(t) or not _publication_date(t, found):
+        return line
+    rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
+    if not re.search(r"\b(?:Lesedauer|Lesezeit|Min\.?|Minuten|Kommentare?)\b", rest):
+        return line     # only lines with reading-time labels are rewritten; names next to the date stay
+    got = _date_of(t, found)
+    if got is None:
+        return line
+    dt, precision = got
+    return dt.strftime("%d.%m.%Y, %H:%M Uhr") if precision == "time" else dt.strftime("%d.%m.%Y")
+
+
 def _publication_date(t: str, found) -> bool:
     """The date ``found`` in line ``t`` can be the page's publication date: no judgment, deadline or event
     label before it (``not_published_labels``), and the line is no sentence that mentions it."""
@@ -321,10 +339,16 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
             return above[0]
         # the line right above the byline/date (a blank line between at most) is the headline even when the
         # body hardly repeats its words (a quote as headline over a short paywalled teaser)
-        k = _prev_line(lines, anchor)
-        if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
-                and len(norm(lines[k]).split()) >= 3:
-            return k
+        # (the header may hold more date/byline lines above the anchor: the topmost one's line above counts)
+        top = anchor
+        for i in range(anchor - 1, max(lo, anchor - 10) - 1, -1):
+            if norm(lines[i]) and _is_date_or_byline(norm(_BULLET.sub("", lines[i]))):
+                top = i
+        for a in dict.fromkeys((anchor, top)):
+            k = _prev_line(lines, a)
+            if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
+                    and len(norm(lines[k]).split()) >= 3:
+                return k
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]
@@ -954,8 +978,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
             head = _header(raw, h, body_from, repeated)
         start = body_from
     head = [y for x in head for y in _unglue(x)]
+    from pipeline.web.html import is_shop_line
+    head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), web_rules())]
+    rules = web_rules()
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
-                        if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
+                        if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
@@ -969,7 +997,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
             or inline_author(raw[start:end + 1])
     section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else trail_section
     if authors:   # a header line of nothing but the authors' names is the byline: not article text
-        head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)]
+        from pipeline.web.htmlmeta import AGENCY_BYLINE
+        head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)
+                           and not AGENCY_BYLINE.match(norm(x))]
+    if published is not None:   # date lines ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read:
+        head = head[:1] + [_plain_date(x) for x in head[1:]]   # as plain dates they end the header, no teaser
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 
