@@ -395,3 +395,18 @@ def test_page_dumps_in_the_layout_of_big_sites(site: str) -> None:
     assert a.teaser in (None, TEASER)
     if section:
         assert a.section == section
+
+
+@pytest.mark.parametrize("byline", ["Geschrieben von Anna Maier", "Posted by Anna Maier", "Ein Beitrag von Anna Maier",
+                                    "Anna Maier | 16.11.2023", "von Anna Maier am 16.11.2023 um 10:00 Uhr",
+                                    "Autor: Anna Maier | Redakteurin", "Anna Maier Redakteurin Politik"])
+def test_byline_element_and_line_forms(byline: str) -> None:
+    el = parse_html(page("", f'<article><h1>{TITLE}</h1><div class="author">{byline}</div>{BODY}</article>'), "x", "x")
+    assert el.authors == ["Anna Maier"]
+    line = parse_html(page("", f"<article><h1>{TITLE}</h1><p>{byline}</p>{BODY}</article>"), "x", "x")
+    if byline != "Anna Maier Redakteurin Politik":       # a bare name with a job: only as a marked element
+        assert line.authors == ["Anna Maier"]
+        assert line.body_text.split("\n\n") == PARAS
+    # a dateline is no byline
+    assert parse_html(page("", f"<article><h1>{TITLE}</h1><p>Bad Homburg, 16.11.2023</p>{BODY}</article>"),
+                      "x", "x").authors == []

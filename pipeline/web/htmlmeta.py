@@ -447,12 +447,16 @@ def _name_shape(toks: list[str]) -> bool:
 def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
-    n = re.sub(r"^(?:eine?\s+\w+\s+von|von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
-               flags=re.I).strip(" ,;|–-:.")
+    n = _BYLINE_DATE.sub("", n)
+    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|text|autor(?:in)?|"
+               r"autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
     n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
     toks = _strip_job_words(n.split(), rules)
+    cut = next((i for i, t in enumerate(toks) if i >= 2 and t.casefold().rstrip(",") in rules.author_roles
+                and t[:1].isupper()), None)
+    toks = toks[:cut] if cut is not None else toks      # "Anna Maier Redakteurin Politik": the name only
     n = " ".join(toks)
     if not n or _names_no_person(n, rules, sites, profile) or not _name_shape(toks):
         return None
@@ -465,14 +469,23 @@ _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Foto
                             r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
 
 # The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
-BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|eine?\s+(?:kommentar|gastbeitrag|gastkommentar|"
-                          r"interview|analyse|glosse|reportage|kolumne|essay|bericht|einordnung|kritik)\s+von)"
-                          r"\s*:?\s+\S", re.I)
+BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
+                          r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
+                          r"kolumne|essay|bericht|einordnung|kritik)\s+von)\s*:?\s+\S", re.I)
+# A date after the names in a byline: "von Anna Maier am 16.11.2023 um 10:00 Uhr", "Anna Maier | 16.11.2023".
+_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
+                          r"\d{4}-\d{2}-\d{2}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                          r"November|Dezember)\s+\d).*$")
 # A byline without "Von": names, then the agency ("Anna Maier, dpa", "Anna Maier und Jan Ott (dpa/AFP)").
 _AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|ddp|sid|apa|sda|dts|afx|dpa-afx)"
 _PNAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w.'-]+){1,3}"
 AGENCY_BYLINE = re.compile(r"^(?P<names>" + _PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*)"
                            r"\s*(?:,|/|\(|\||–|-)\s*(?i:" + _AGENCY + r"(?:\s*[/,]\s*" + _AGENCY + r")*)\)?\s*$")
+
+
+def web_rules_for_bylines() -> WebRules:
+    from pipeline.web.profile import web_rules
+    return web_rules()
 
 
 def byline_text(line: str) -> str | None:
@@ -482,9 +495,18 @@ def byline_text(line: str) -> str | None:
     words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\w+\s", "", s)) if w.casefold() not in ("und", "and", "von")]
     if words and all(w.isupper() for w in words):    # "VON ANNA MAIER UND JAN OTT"
         s = re.sub(r"\b(?:Und|And|Mit)\b", lambda m: m.group(0).lower(), s.title())
-    if BYLINE_START.match(s) and len(s.split()) <= 25 \
-            and not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
-        return s
+    if BYLINE_START.match(s) and len(s.split()) <= 25:
+        s = _BYLINE_DATE.sub("", s)
+        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
+            return s
+        return None
+    # "Anna Maier | 16.11.2023": names, a bar, the date and nothing else ("Bad Homburg, 16.11.2023" is a dateline)
+    m = _BYLINE_DATE.search(s)
+    if m and m.start() > 0 and re.match(r"\s*[|·•–]", s[m.start():]) \
+            and re.fullmatch(_PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*", s[:m.start()]):
+        from pipeline.web.html import is_date_line
+        if is_date_line(re.sub(r"^[\s,|·•–-]+", "", s[m.start():]), web_rules_for_bylines()):
+            return s[:m.start()]
     m = AGENCY_BYLINE.match(s)
     if m and not re.search(r"[.!?]\s", m.group("names").replace("Dr.", "").replace("Prof.", "")):
         return m.group("names")
