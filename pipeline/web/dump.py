@@ -671,7 +671,8 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     rest = []
     for ln in raw[h + 1:start]:
         t = norm(_BRACKETS.sub(" ", _BULLET.sub("", ln)))
-        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t):
+        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t) \
+                and not re.fullmatch(r"[a-z0-9_.-]+", t):      # an image's alt text or file name ("bgedemo")
             rest.append(t)
     if not any(_is_date_or_byline(t) for t in rest[:8]):
         for ln in reversed(raw[max(0, h - 8):h]):
