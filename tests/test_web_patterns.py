@@ -410,3 +410,20 @@ def test_byline_element_and_line_forms(byline: str) -> None:
     # a dateline is no byline
     assert parse_html(page("", f"<article><h1>{TITLE}</h1><p>Bad Homburg, 16.11.2023</p>{BODY}</article>"),
                       "x", "x").authors == []
+
+
+def test_kicker_and_title_from_an_h2_of_two_spans_or_a_structured_title() -> None:
+    # SZ: no h1; the JSON-LD headline holds "Kicker: Title", the page shows both as spans of an h2
+    sz = page(f'<title>Haushalt: {TITLE} - Politik - SZ.de</title><meta property="og:title" content="Haushalt: {TITLE}">'
+              '<meta name="author" content="Süddeutsche.de GmbH, Munich, Germany">'
+              '<link rel="canonical" href="https://www.sueddeutsche.de/politik/haushalt-1.123">'
+              + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T18:30:00+01:00",
+                   author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Organization", "name": "Süddeutsche Zeitung"}]),
+              f'<article><header><h2><span data-manual="kicker">Haushalt</span><span data-manual="title">{TITLE}</span>'
+              '</h2><time datetime="2023-11-16 18:30:00">16. November 2023, 18:30 Uhr</time></header>'
+              f"{BODY}</article>")
+    a = parse_html(sz, "sz.html", "sz")
+    assert (a.title, a.kicker, a.authors) == (TITLE, "Haushalt", ["Anna Maier"])
+    assert a.body_text.split("\n\n") == PARAS
+    a = parse_html(SITE_PAGES["spiegel"], "spiegel.html", "spiegel")
+    assert a.kicker == "Haushalt 2024"

@@ -390,6 +390,15 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                     text = s
                     break
         return text, kicker
+    # no h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
+    # "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    for h in tree.iter("h2", "h3"):
+        spans = [ws(x.text_content()) for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong")]
+        spans = [x for x in spans if x]
+        if len(spans) == 2 and len(spans[1].split()) >= 2 and _outside_furniture(h) \
+                and re.sub(r"\W+", "", spans[0] + spans[1]).casefold() in folded:
+            return spans[1], spans[0]
     # no h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
     # "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)
     for h in tree.iter("h2"):
@@ -401,7 +410,10 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                 return text, None
     for s in structured:
         if len(s.split()) >= 2:
-            return s, None
+            # "Haushalt 2024: Ampel einigt sich …" beside the headline "Ampel einigt sich …": the kicker
+            kicker = next((o[: -len(s)].rstrip(" :") for o in structured if o != s and o.endswith(": " + s)
+                           and 1 <= len(o[: -len(s)].rstrip(" :").split()) <= 4), None)
+            return s, kicker
     return (structured[0], None) if structured else (None, None)
 
 
