@@ -406,7 +406,7 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
             continue
         for s in structured:
-            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|[-–|:]\s*\S.{0,40})", s[len(text):]):
+            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|\|\s*\S.{0,40})", s[len(text):]):
                 return text, None
     for s in structured:
         if len(s.split()) >= 2:
@@ -495,11 +495,6 @@ AGENCY_BYLINE = re.compile(r"^(?P<names>" + _PNAME + r"(?:\s*(?:,|und|&)\s*" + _
                            r"\s*(?:,|/|\(|\||–|-)\s*(?i:" + _AGENCY + r"(?:\s*[/,]\s*" + _AGENCY + r")*)\)?\s*$")
 
 
-def web_rules_for_bylines() -> WebRules:
-    from pipeline.web.profile import web_rules
-    return web_rules()
-
-
 def byline_text(line: str) -> str | None:
     """The names part of a byline line, or None when the line is no byline: "Von …" and its variants
     (also in capitals: "VON ANNA MAIER"), or names followed by an agency ("Anna Maier, dpa")."""
@@ -517,7 +512,8 @@ def byline_text(line: str) -> str | None:
     if m and m.start() > 0 and re.match(r"\s*[|·•–]", s[m.start():]) \
             and re.fullmatch(_PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*", s[:m.start()]):
         from pipeline.web.html import is_date_line
-        if is_date_line(re.sub(r"^[\s,|·•–-]+", "", s[m.start():]), web_rules_for_bylines()):
+        from pipeline.web.profile import web_rules
+        if is_date_line(re.sub(r"^[\s,|·•–-]+", "", s[m.start():]), web_rules()):
             return s[:m.start()]
     m = AGENCY_BYLINE.match(s)
     if m and not re.search(r"[.!?]\s", m.group("names").replace("Dr.", "").replace("Prof.", "")):
