@@ -338,7 +338,7 @@ def _same(ctx: "_Ctx", x, y) -> set[str]:
 _POLICIES: dict[str, dict[str, str | Callable]] = {
     "Words": {"lists": _word_lists, "order": _same},
     "RoleLexicon": {"forms": _role_forms, "titles": _role_titles, "groups": _role_groups, "patterns": _role_patterns,
-                    "compound_prefixes": _compound_prefixes, "blocked": "members"},
+                    "compound_prefixes": _compound_prefixes, "blocked": "members", "professions": "members"},
     "OrgLexicon": {"names": _org_names, "prefixes": "keys", "adjectives": "keys", "demonyms": "keys",
                    "topic_prefixes": "members", "abbrev_prefixes": "members"},
     "SpeechRules": {"forms": "keys", "lemmas": "keys", "pronouns": "keys", "auxiliaries": "members",

@@ -84,6 +84,8 @@ class RolePatterns:
     office_verbs_current: tuple[str, ...] = ()
     local_adjective_excluded_categories: tuple[str, ...] = ()
     neuter_titles: tuple[str, ...] = ()
+    post_name_org_if_none_categories: tuple[str, ...] = ()
+    profession_ties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,8 @@ class RoleLexicon:
     descriptive_titles: frozenset[str] = frozenset()
     characterizing_titles: frozenset[str] = frozenset()
     national_offices: NationalOffices = field(default_factory=NationalOffices)
+    # bare professions (a role row only where the text ties them to an organisation or party)
+    professions: frozenset[str] = frozenset()
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -233,7 +237,7 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles", "characterizing_titles", "national_offices"}
+               "descriptive_titles", "characterizing_titles", "national_offices", "professions"}
 
 
 @rule_file("roles")
@@ -259,7 +263,8 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         bindings=_bindings(data.get("bindings"), file),
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
         characterizing_titles=_known_titles(data, "characterizing_titles", titles, file),
-        national_offices=_national_offices(data.get("national_offices") or {}, file))
+        national_offices=_national_offices(data.get("national_offices") or {}, file),
+        professions=_known_titles(data, "professions", titles, file))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
@@ -359,7 +364,7 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
     pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
                   file, "patterns")
     for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
-            + pats.local_adjective_excluded_categories:
+            + pats.local_adjective_excluded_categories + pats.post_name_org_if_none_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     return pats

@@ -85,8 +85,9 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
     if n_end is not None and h.det != "indef":
         h.binding, h.name = "title_name", (h.end, n_end)
-        if h.category in p.post_name_org_categories or h.title.generic:
-            _post_name_org(ctx, h, n_end, s1)
+        if h.category in p.post_name_org_categories or h.title.generic \
+                or (h.org is None and h.category in p.post_name_org_if_none_categories):
+            _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
         return True
     return False
 
