@@ -77,3 +77,24 @@ def test_post_name_organisation(nlp, rules, text, want):
 def test_post_name_party_is_no_state_of_a_head_of_government(nlp, rules):
     got = rows(nlp, rules, "Ministerpräsident Markus Söder von der CSU kritisierte die Ampel.")
     assert ("Markus Söder", "Ministerpräsident", "CSU") not in got
+
+
+# roles.yaml national_offices: a minister title with no country -> Deutschland unless the article says otherwise
+@pytest.mark.parametrize("text,want", [
+    ("Wirtschaftsminister Robert Habeck reiste nach Katar, um über Gaslieferungen zu verhandeln.",
+     ("Robert Habeck", "Wirtschaftsminister", "Deutschland")),         # a destination does not block it
+    ("Die Inflation in Frankreich steigt. Arbeitsminister Hubertus Heil will die Mindestlöhne in Deutschland erhöhen.",
+     ("Hubertus Heil", "Arbeitsminister", "Deutschland")),             # another country named once, Germany too
+    ("Die Bundesregierung will das Gesetz noch vor dem Sommer beschließen. Justizminister Marco Buschmann legte "
+     "den Entwurf vor. In den USA wird darüber ebenfalls diskutiert.",
+     ("Marco Buschmann", "Justizminister", "Deutschland")),            # home words ("Bundesregierung") count
+    ("In Frankreich kündigte Arbeitsminister Olivier Dussopt eine Reform an.",
+     ("Olivier Dussopt", "Arbeitsminister", None)),                    # the title's own sentence names France
+    ("Nach dem Brand in einem Heim bei Guatemala-Stadt sagte Sozialminister Carlos Rodas, man werde helfen.",
+     ("Carlos Rodas", "Sozialminister", None)),                        # only another country is named
+    ("Der Landtag debattierte am Mittwoch. Innenminister Peter Beuth verteidigte den Einsatz.",
+     ("Peter Beuth", "Innenminister", None)),                          # a state parliament: a state minister
+])
+def test_national_office(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got

@@ -99,6 +99,9 @@ class NationalOffices:
     not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
     state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")
     blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
+    home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
+    min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
+    partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
@@ -277,7 +280,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]
