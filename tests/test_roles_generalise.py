@@ -98,3 +98,27 @@ def test_post_name_party_is_no_state_of_a_head_of_government(nlp, rules):
 def test_national_office(nlp, rules, text, want):
     got = rows(nlp, rules, text)
     assert want in got, got
+
+
+# organisation from the phrase: "für" portfolio of an institution, place genitives, institution nouns
+@pytest.mark.parametrize("text,want", [
+    ("Andrea Nahles, Chefin der Bundesagentur für Arbeit, rechnet mit mehr Arbeitslosen.",
+     ("Andrea Nahles", "Chef", "Bundesagentur für Arbeit")),
+    ("Mareike Vogt, Präsidentin des Landesamts für Umwelt, warnte vor Trockenheit.",
+     ("Mareike Vogt", "Präsident", "Landesamt für Umwelt")),
+    ("Italiens Regierungschefin Giorgia Meloni traf sich mit Emmanuel Macron.",   # NER: [Italiens Regierungschefin]ORG
+     ("Giorgia Meloni", "Regierungschef", "Italien")),
+    ("Stefan Weil, Niedersachsens Ministerpräsident, kündigte Hilfen an.",
+     ("Stefan Weil", "Ministerpräsident", "Niedersachsen")),
+    ("Der Hauptgeschäftsführer des Deutschen Städtetages, Helmut Dedy, forderte mehr Geld.",
+     ("Helmut Dedy", "Hauptgeschäftsführer", "Deutscher Städtetag")),
+])
+def test_organisation_from_phrase(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got
+
+
+def test_person_genitive_is_no_apposition(nlp, rules):
+    # "Merkels Sprecher" is a person's, not an organisation's genitive: no apposition to the name before it
+    got = rows(nlp, rules, "Das sagte Angela Merkel, Merkels Sprecher widersprach später.")
+    assert not any(r[0] == "Angela Merkel" and r[1] == "Sprecher" for r in got)

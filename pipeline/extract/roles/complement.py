@@ -108,10 +108,48 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
     board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
     org = _org_from_np(ctx, np, det) if ok and not board else None
     if org:
+        org = _fuer_portfolio(ctx, h, np, org, det, s1)
         _set_org(h, org, "genitive")
-        h.end = np[-1].i + 1
+        h.end = max(h.end, np[-1].i + 1)
     elif board:
         _board_org(ctx, h, np, det, s1)
+
+
+def _fuer_portfolio(ctx: _Ctx, h: Hit, np: list[Token], org: str, det: str, s1: int) -> str:
+    """"Chef der Bundesagentur für Arbeit", "Präsident des Bundesamts für Verfassungsschutz": an institution
+    noun (``org_nouns``) in the genitive with a "für" + noun complement is named by both ("Bundesagentur für
+    Arbeit"); moves ``h.end`` over the complement."""
+    doc = ctx.doc
+    k = np[-1].i + 1
+    if not (len(np) <= 2 and k + 1 < s1 and doc[k].lower_ == "für" and _is_org_noun_token(ctx, np[-1])):
+        return org
+    words, m = [], k + 1
+    while m < s1 and len(words) < 4:
+        t = doc[m]
+        if _capitalized(t) and t.is_alpha and m not in ctx.per_start and not ctx.lex.lookup(t.text):
+            words.append(t.text)
+            m += 1
+        elif words and t.lower_ in ("und", "sowie") and m + 1 < s1 and _capitalized(doc[m + 1]):
+            words.append(t.text)
+            m += 1
+        elif not words and t.text[0].islower() and _is_adj(ctx, t) and m + 1 < s1 and _capitalized(doc[m + 1]):
+            words.append(t.text)      # "für politische Bildung"
+            m += 1
+        else:
+            break
+    if not words or not _capitalized(doc[m - 1]):
+        return org
+    head = _lemma_noun(np[-1], det) if det == "des" else np[-1].text
+    base = " ".join([x.text for x in np[:-1]] + [head])
+    name = f"{base} für {' '.join(words)}"
+    o = ctx.orgs.by_name_or_genitive(name)
+    h.end = m
+    return o.name if o else name
+
+
+def _is_org_noun_token(ctx: _Ctx, t: Token) -> bool:
+    low = t.lower_
+    return any(low.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)
 
 
 def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:

@@ -162,7 +162,7 @@ def _is_adj_cap(t: Token) -> bool:
 
 _MASC_ORG_NOUNS = ("dienst", "rat", "verband", "bund", "ausschuss", "konzern", "verein", "senat", "kongress", "hof",
                    "stab", "fonds", "rundfunk", "sender", "kreis", "staat", "vorstand", "klub", "club", "orden",
-                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel")
+                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel", "tag")
 
 
 _ADJ_STEMS = ("isch", "lich", "ig", "al", "iv", "är", "ös", "bar", "sam", "haft")

@@ -50,11 +50,20 @@ def _scan(ctx: _Ctx) -> list[Hit]:
     return hits
 
 
+def _place_genitive_in_entity(ctx: _Ctx, ent, i: int) -> bool:
+    """NER tagged "[Italiens Regierungschefin]ORG": a title right after the genitive of a known place or
+    organisation inside one entity is a title (the genitive is its organisation), not part of a name."""
+    first = ctx.doc[ent.start]
+    o = ctx.orgs.by_name_or_genitive(first.text) if i == ent.start + 1 and first.text.endswith("s") else None
+    return o is not None and o.name.lower() != first.lower_
+
+
 def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) -> Hit | None:
     doc = ctx.doc
     t = doc_tokens(doc)[i]
     ent = ctx.ent_of.get(i)
-    if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text:
+    if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text \
+            and not _place_genitive_in_entity(ctx, ent, i):
         return None
     an = _analyze(ctx, t)
     if an is None:

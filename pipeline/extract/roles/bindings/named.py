@@ -7,7 +7,7 @@ from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
 from ..tokens import _capitalized
-from .registry import Site, binding
+from .registry import Site, binding, org_possessive
 
 
 @binding("quoted_title")
@@ -111,7 +111,8 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and b - 2 not in ctx.ent_of and _analyze(ctx, doc[b - 2]) is None \
             and _name_ending_at(ctx, b - 3) is not None:
         b -= 2                        # "Leo Auerbach, Gynäkologe und Leiter der ...": a profession first
-    if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef") and not named_after:
+    if b - 2 >= s0 and doc[b - 1].text == "," and (h.det in ("none", "def", "indef") or org_possessive(h)) \
+            and not named_after:                     # (… "Stefan Weil, Niedersachsens Ministerpräsident")
         nm = _name_ending_at(ctx, b - 1)
         if nm is None:
             nm = _propn_run_ending_at(ctx, b - 1, s0)      # NER missed "Andres Granier"
