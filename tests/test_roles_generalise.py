@@ -122,3 +122,26 @@ def test_person_genitive_is_no_apposition(nlp, rules):
     # "Merkels Sprecher" is a person's, not an organisation's genitive: no apposition to the name before it
     got = rows(nlp, rules, "Das sagte Angela Merkel, Merkels Sprecher widersprach später.")
     assert not any(r[0] == "Angela Merkel" and r[1] == "Sprecher" for r in got)
+
+
+# organizations._possessive_pronoun_org: "mit seinem Gründer X" -> the organisation named before in the sentence
+@pytest.mark.parametrize("text,want", [
+    ("Das Unternehmen Biontech mit seinem Gründer Ugur Sahin erzielte Rekordgewinne.",
+     ("Ugur Sahin", "Gründer", "Biontech")),
+    ("Die Stadt Köln und ihr Kämmerer Robert Voigtsberger planen Einsparungen.",
+     ("Robert Voigtsberger", "Kämmerer", "Köln")),
+])
+def test_possessive_pronoun_organisation(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got
+
+
+def test_possessive_pronoun_of_a_person(nlp, rules):
+    # a person between the organisation and the pronoun: "sein" may be the person's
+    got = rows(nlp, rules, "Bei Siemens traf Olaf Scholz seinen Sprecher Steffen Hebestreit.")
+    assert ("Steffen Hebestreit", "Sprecher", "Siemens") not in got
+
+
+def test_no_role_for_an_organisation(nlp, rules):
+    got = rows(nlp, rules, "Der Vorstand von Siemens Energy beschloss den Stellenabbau.")
+    assert not any(r[0] in ("Energy", "Siemens Energy") for r in got), got

@@ -304,6 +304,19 @@ def _org_actor_mentions(ctx: _Ctx, actors, types=("organization", "location")) -
     return sorted(out)
 
 
+def _typed_mentions(ctx: _Ctx, actors) -> list[tuple[int, str, str]]:
+    """(first token, name, actor type) of every name mention of an organisation or place actor, in text order."""
+    doc, out = ctx.doc, []
+    for a in actors:
+        if a.actor_type not in ("organization", "location"):
+            continue
+        for m in a.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            if sp is not None and len(sp):
+                out.append((sp.start, a.name, a.actor_type))
+    return sorted(out)
+
+
 def _subject_like(ctx: _Ctx, i: int, lo: int) -> bool:
     """The name at token ``i`` stands where a subject stands: first in the sentence (after an article) or right
     after the finite verb ("Auf der anderen Seite zeigte Gladbach ...", "hatte Tappara Tampere ...")."""
@@ -347,6 +360,29 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             h.category = _category(ctx, h.title, h.org)
 
 
+def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """"Das Unternehmen Biontech mit seinem Gründer Ugur Sahin", "Die Stadt Köln und ihr Kämmerer X": a title
+    after a possessive pronoun belongs to the organisation named last before it in the sentence, when no person
+    is named between them (then the pronoun may be the person's: "Scholz und sein Sprecher"). A place counts
+    where it stands as the subject ("Die Stadt Köln und ihr ...")."""
+    doc = ctx.doc
+    if h.det != "poss" or doc[h.np_start].lower_ not in ctx.p.possessives:
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    for i, name, kind in reversed(mentions):
+        if not s0 <= i < h.np_start:
+            continue
+        e = ctx.ent_of.get(i)
+        end = e.end if e is not None and e.start == i else i + 1
+        if any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER")
+               for k in range(end, h.np_start)):
+            return None
+        if kind == "organization" or _subject_like(ctx, i if doc[i - 1].lower_ not in ctx.w.type_nouns else i - 1, s0):
+            return name
+        return None
+    return None
+
+
 def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """A title without organisation whose complement ("Cheftrainer von Tappara Tampere", "Ex-Chef von
     Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
@@ -373,5 +409,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
                     _set_org(h, starts[k], "genitive")
         if h.org is None:
             _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+        if h.org is None and h.det == "poss":
+            _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)

@@ -41,7 +41,7 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
     sent_of = ctx.sent_of
     rows: list[tuple[Hit, Role]] = []
     for h in hits:
-        if h.holder is None:
+        if h.holder is None or _not_a_person(ctx, res.by_key.get(h.holder)):
             continue
         span = doc[h.start:h.end]
         if h.binding == "reference":
@@ -54,6 +54,12 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
                              organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
     return _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows))
+
+
+def _not_a_person(ctx: _Ctx, actor: Actor | None) -> bool:
+    """The holder is an organisation the lexicon knows or the entity layer typed as one ("Der Vorstand von
+    Siemens Energy beschloss"): no role row. (A place is kept: NER tags some persons LOC.)"""
+    return actor is not None and actor.actor_type == "organization"
 
 
 def _tied(ctx: _Ctx, h: Hit) -> bool:
