@@ -145,3 +145,30 @@ def test_possessive_pronoun_of_a_person(nlp, rules):
 def test_no_role_for_an_organisation(nlp, rules):
     got = rows(nlp, rules, "Der Vorstand von Siemens Energy beschloss den Stellenabbau.")
     assert not any(r[0] in ("Energy", "Siemens Energy") for r in got), got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a city adjective the gazetteer knows
+    ("Der Mannheimer Oberbürgermeister Christian Specht begrüßte die Entscheidung.",
+     ("Christian Specht", "Oberbürgermeister", "Mannheim")),
+    ("Der Dresdner Oberbürgermeister Dirk Hilbert eröffnete den Markt.",
+     ("Dirk Hilbert", "Oberbürgermeister", "Dresden")),
+    # an institution named by its place: the institution, not the place ("der Stadt X": the place)
+    ("Thomas Weber, Sprecher der Polizeidirektion Hannover, bestätigte den Einsatz.",
+     ("Thomas Weber", "Sprecher", "Polizeidirektion Hannover")),
+    ("Laut Oberstaatsanwältin Anna Berg von der Staatsanwaltschaft Frankfurt wird ermittelt.",
+     ("Anna Berg", "Oberstaatsanwalt", "Staatsanwaltschaft Frankfurt")),
+    ("Die Bürgermeisterin der Gemeinde Tegernsee, Anna Huber, rief zur Vorsicht auf.",
+     ("Anna Huber", "Bürgermeister", "Tegernsee")),
+    # a party in parentheses after a legislator's name
+    ("Die Europaabgeordnete Katarina Barley (SPD) forderte Sanktionen.",
+     ("Katarina Barley", "Europaabgeordneter", "SPD")),
+])
+def test_organisation_after_or_before_name(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got
+
+
+def test_party_in_parentheses_is_no_state_of_a_minister(nlp, rules):
+    got = rows(nlp, rules, "Bayerns Ministerpräsident Markus Söder (CSU) lobte die Einigung.")
+    assert ("Markus Söder", "Ministerpräsident", "Bayern") in got

@@ -65,6 +65,7 @@ class _Ctx:
         self.lex: RoleLexicon = rules["roles"]
         self.w = RoleWords.of(rules["words"])
         self.orgs: OrgLexicon = rules["organizations"]
+        self.gazetteer = rules.get("gazetteer")
         self.p = self.lex.patterns
         self._former: PhraseSpans | None = None
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")

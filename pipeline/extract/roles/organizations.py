@@ -24,7 +24,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
             return name
     org = _longest_lexicon_match(ctx, toks)
     if org is not None:
-        return _unless_inside_org_name(ctx, toks, org, det)
+        return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
         if _ACRONYM.match(t.text) and t.text.upper() == t.text:
             return _acronym_org(ctx, toks, t)
@@ -53,6 +53,23 @@ def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if any(w and (w in caps or w.lower() in lows or english_word(w)) for w in forms):   # "des Landes"
             return None
     return " ".join(t.text for t in toks)
+
+
+_PLACE_NOUNS = ("stadt", "gemeinde", "kreis", "landkreis", "land", "bundesland", "freistaat", "bezirk", "region",
+                "kanton", "provinz", "hauptstadt", "metropole", "ortschaft", "dorf", "markt")
+
+
+def _institution_of_place(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str | None:
+    """"der Polizeidirektion Hannover", "der Staatsanwaltschaft Frankfurt": an institution noun (``org_nouns``)
+    followed by the place the lexicon knows names the institution, not the place ("der Stadt Köln" does)."""
+    o = ctx.orgs.by_name(org)
+    if o is None or o.actor_type != "location" or len(toks) != 2 or not _is_org_noun(ctx, toks[0]) \
+            or not _capitalized(toks[1]):
+        return None
+    head = _lemma_noun(toks[0], det)
+    if head.lower().endswith(_PLACE_NOUNS) or ctx.orgs.by_name_or_genitive(toks[1].text) is None:
+        return None
+    return f"{head} {toks[1].text}"
 
 
 def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
@@ -266,6 +283,8 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
         o = ctx.orgs.by_name_or_genitive(text)
         org = o.name if o else text
+        if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
+            org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None

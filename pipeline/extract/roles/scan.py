@@ -302,15 +302,17 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
 
 def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
     """The state or city of an indeclinable place adjective: "Kölner" -> Köln, "Bremer" -> Bremen,
-    "Thüringer" -> Thüringen (only places the organisation lexicon knows)."""
+    "Thüringer" -> Thüringen (only places the organisation lexicon or the gazetteer's cities know)."""
     t = tk.text
     if len(t) < 5 or not t[0].isupper() or not t.endswith("er") or not tk.is_alpha or t.lower() in ctx.orgs.adjectives:
         return None
-    for cand in (t[:-2], t[:-2] + "en", t[:-2] + "e", t[:-2] + "n"):
+    cands = (t[:-2], t[:-2] + "en", t[:-2] + "e", t[:-2] + "n", t[:-3] + "en")     # (Dresdner, Münchner)
+    for cand in cands:
         o = ctx.orgs.by_name(cand)
         if o is not None and o.type in ("state", "city", "region"):
             return o.name
-    return None
+    gaz = ctx.gazetteer                   # cities the entity layer's gazetteer knows ("Mannheimer" -> Mannheim)
+    return next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
 
 
 def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:

@@ -88,6 +88,9 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if h.category in p.post_name_org_categories or h.title.generic \
                 or (h.org is None and h.category in p.post_name_org_if_none_categories):
             _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
+        if h.org is None and h.category in p.post_name_org_if_none_categories and n_end + 2 < s1 \
+                and doc[n_end].text == "(" and doc[n_end + 2].text == ")":
+            _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
 
