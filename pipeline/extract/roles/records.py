@@ -41,7 +41,7 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
     sent_of = ctx.sent_of
     rows: list[tuple[Hit, Role]] = []
     for h in hits:
-        if h.holder is None or _not_a_person(ctx, res.by_key.get(h.holder)):
+        if h.holder is None:
             continue
         span = doc[h.start:h.end]
         if h.binding == "reference":
@@ -50,6 +50,8 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
             if m not in actor.mentions:
                 actor.mentions.append(m)
                 actor.mentions.sort(key=lambda x: (x.start, x.end))
+        if _not_a_person(ctx, res.by_key.get(h.holder)):
+            continue
         rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
                              organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
