@@ -172,3 +172,15 @@ def test_organisation_after_or_before_name(nlp, rules, text, want):
 def test_party_in_parentheses_is_no_state_of_a_minister(nlp, rules):
     got = rows(nlp, rules, "Bayerns Ministerpräsident Markus Söder (CSU) lobte die Einigung.")
     assert ("Markus Söder", "Ministerpräsident", "Bayern") in got
+
+
+def test_role_noun_as_subject_of_the_next_clause_is_no_apposition(nlp, rules):
+    got = rows(nlp, rules, "Im Interview mit Markus Lanz sagte Sahra Wagenknecht, der Moderator habe sie unterbrochen.")
+    assert not any(r[0] == "Sahra Wagenknecht" for r in got), got
+    got = rows(nlp, rules, "Das kritisierte Friedrich Merz, der Kanzler habe versagt.")
+    assert not any(r[0] == "Friedrich Merz" for r in got), got
+
+
+def test_apposition_before_the_verb_still_binds(nlp, rules):
+    got = rows(nlp, rules, "Olaf Scholz, der Bundeskanzler, sagte am Montag, er sei zuversichtlich.")
+    assert ("Olaf Scholz", "Bundeskanzler", "Deutschland") in got

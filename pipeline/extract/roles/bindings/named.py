@@ -123,12 +123,24 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
             if op is not None:
                 nm = _name_ending_at(ctx, op)
+        if nm is not None and _clause_subject(ctx, h, s1):
+            return False
         if nm is not None:
             h.binding, h.name = "apposition", nm
             if site.former_after:
                 h.status = "former"
             return True
     return False
+
+
+def _clause_subject(ctx: _Ctx, h: Hit, s1: int) -> bool:
+    """"sagte Sahra Wagenknecht, der Moderator habe sie unterbrochen": a finite verb right after the role
+    phrase makes it the subject of the next clause, no apposition."""
+    doc = ctx.doc
+    if h.end >= s1 or h.det not in ("def", "indef"):
+        return False
+    t = doc[h.end]
+    return t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm") and t.text[:1].islower()
 
 
 def _paren_org(ctx: _Ctx, a: int, b: int) -> str | None:
