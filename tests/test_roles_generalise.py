@@ -184,3 +184,18 @@ def test_role_noun_as_subject_of_the_next_clause_is_no_apposition(nlp, rules):
 def test_apposition_before_the_verb_still_binds(nlp, rules):
     got = rows(nlp, rules, "Olaf Scholz, der Bundeskanzler, sagte am Montag, er sei zuversichtlich.")
     assert ("Olaf Scholz", "Bundeskanzler", "Deutschland") in got
+
+
+@pytest.mark.parametrize("text,want", [
+    # am/an der + an organisation entity
+    ("Dr. Anna Schmidt, Oberärztin am Klinikum Stuttgart, rät zur Impfung.",
+     ("Anna Schmidt", "Oberarzt", "Klinikum Stuttgart")),
+    # an institution with a genitive of its own
+    ("Der Direktor des Instituts der deutschen Wirtschaft, Michael Hüther, erwartet Wachstum.",
+     ("Michael Hüther", "Direktor", "IW")),
+    ("Laut Sabine Krüger, Sprecherin des Verbands der Chemischen Industrie, fehlen Fachkräfte.",
+     ("Sabine Krüger", "Sprecher", "Verband der Chemischen Industrie")),
+])
+def test_organisation_complements(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got
