@@ -199,3 +199,17 @@ def test_apposition_before_the_verb_still_binds(nlp, rules):
 def test_organisation_complements(nlp, rules, text, want):
     got = rows(nlp, rules, text)
     assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # a region inside the compound is the scope, the hyphen prefix (a company the gazetteer knows) the organisation
+    ("Flixbus-Deutschlandchef Fabian Stenger rechnet mit mehr Fahrgästen.",
+     ("Fabian Stenger", "Chef", "Flixbus")),
+    ("Fabian Stenger, der Deutschland-Chef von Flixbus, rechnet mit mehr Fahrgästen.",
+     ("Fabian Stenger", "Chef", "Flixbus")),
+    ("Die Rheinmetall-Managerin Anna Schmidt sprach von Rekordaufträgen.",
+     ("Anna Schmidt", "Manager", "Rheinmetall")),
+])
+def test_company_prefix(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got

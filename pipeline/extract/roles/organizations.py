@@ -415,8 +415,12 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
         if starts is None:
             starts = _org_actor_starts(ctx, actors)
         head = doc[h.head]
-        if "-" in head.text and h.head in starts and starts[h.head].lower() == head.text.rsplit("-", 1)[0].lower():
+        prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
+        if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
             _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
+        elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
+                                                                                             "region", "state"):
+            _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end

@@ -202,6 +202,8 @@ def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) 
     elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
             (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
         o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])
+        if o is not None and o.actor_type == "location" and title.generic and "-" in ctx.doc[h.head].text:
+            return deputy             # "Flixbus-Deutschlandchef": the region is the scope, the company the org
         _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef", "Unionsfraktionschef"
     elif not title.modifiers:
         h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
