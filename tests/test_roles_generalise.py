@@ -213,3 +213,15 @@ def test_organisation_complements(nlp, rules, text, want):
 def test_company_prefix(nlp, rules, text, want):
     got = rows(nlp, rules, text)
     assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # an organisation named by its kind only: the organisation named last before it
+    ("Die Lufthansa streicht Flüge. Ein Sprecher des Unternehmens sagte, man bedauere das. Konzernchef Carsten Spohr "
+     "sprach von einer Ausnahme.", ("Carsten Spohr", "Konzernchef", "Lufthansa")),
+    ("Siemens baut Stellen ab. Roland Busch, Chef des Münchner Konzerns, verteidigte den Schritt.",
+     ("Roland Busch", "Chef", "Siemens")),
+])
+def test_generic_organisation(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got

@@ -86,6 +86,7 @@ class RolePatterns:
     neuter_titles: tuple[str, ...] = ()
     post_name_org_if_none_categories: tuple[str, ...] = ()
     profession_ties: tuple[str, ...] = ()
+    generic_org_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -362,12 +362,37 @@ def _team_of_coach(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | 
     return None
 
 
+def _generic_org(ctx: _Ctx, org: str) -> bool:
+    """An organisation named only by its kind: "Unternehmen", "Düsseldorfer Konzern", "Energiekonzern" (words.yaml
+    roles.generic_org_nouns, also as the end of a compound, after adjectives); not a name the lexicon knows."""
+    words = org.split()
+    last = words[-1].lower()
+    if ctx.orgs.by_name(org) is not None or (ctx.gazetteer is not None and org in ctx.gazetteer.names):
+        return False
+    if not last.endswith(tuple(ctx.w.generic_org_nouns)):
+        return False
+    return all(w[:1].islower() or (w.endswith("er") and w[:1].isupper()) or _adjectival_word(w) for w in words[:-1])
+
+
+def _adjectival_word(w: str) -> bool:
+    low = w.lower()
+    return any(low.endswith(e) and low[:-len(e)].endswith(_ADJ_STEMS) for e in ("e", "er", "es", "en", "em"))
+
+
+def _generic_prefix(ctx: _Ctx, h: Hit) -> bool:
+    """"Konzernchef Carsten Spohr", "Unternehmenssprecherin X": a generic title compounded with an organisation
+    kind (roles.yaml patterns.generic_org_prefixes) and no organisation of its own."""
+    low = ctx.doc[h.head].lower_
+    return low.startswith(ctx.p.generic_org_prefixes) and h.category in ("business", "other")
+
+
 def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """"Thomas Klein, Geschäftsführer des Unternehmens": an organisation named only by its kind (words.yaml
-    roles.generic_org_nouns) is the organisation actor named last before the title, within four sentences."""
+    roles.generic_org_nouns; also "des Düsseldorfer Konzerns", "Konzernchef X") is the organisation actor named
+    last before the title, within four sentences."""
     mentions = None
     for h in hits:
-        if h.holder is None or h.org is None or h.org.lower() not in ctx.w.generic_org_nouns:
+        if h.holder is None or not (_generic_org(ctx, h.org) if h.org else _generic_prefix(ctx, h)):
             continue
         if mentions is None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
