@@ -114,6 +114,11 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and b - 2 not in ctx.ent_of and _analyze(ctx, doc[b - 2]) is None \
             and _name_ending_at(ctx, b - 3) is not None:
         b -= 2                        # "Leo Auerbach, Gynäkologe und Leiter der ...": a profession first
+    lead = _time_lead(ctx, h, b, s0) if h.det == "none" else None
+    if lead is not None:              # "Anna Schmidt, seit 2019 Chefin von Vodafone", "Thomas Müller, 45, Filialleiter"
+        b, former = lead
+        if former:
+            h.status = "former"
     if b - 2 >= s0 and doc[b - 1].text == "," and (h.det in ("none", "def", "indef") or org_possessive(h)) \
             and not named_after:                     # (… "Stefan Weil, Niedersachsens Ministerpräsident")
         nm = _name_ending_at(ctx, b - 1)
@@ -131,6 +136,34 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
                 h.status = "former"
             return True
     return False
+
+
+_SINCE = ("seit", "ab")
+_UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
+
+
+def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
+    """A short time phrase or an age between the comma and a bare title of an apposition: "seit 2019", "bis 2020",
+    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office)."""
+    doc = ctx.doc
+    k = b - 1
+    if k - 2 >= s0 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
+        return k - 1, False               # "Thomas Müller, 45, Filialleiter bei Aldi"
+    words = []
+    while k >= s0 and k > b - 6 and doc[k].text != ",":
+        words.append(doc[k])
+        k -= 1
+    if not words or k < s0 or doc[k].text != ",":
+        return None
+    words.reverse()
+    first = words[0].lower_
+    if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
+            w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
+                                                          "mitte", "jahresbeginn", "sommer", "herbst", "winter",
+                                                          "frühjahr") or w.lower_ in ctx.w.time_words for w in words):
+        return None
+    former = first in _UNTIL or any(w.lower_ == "bis" for w in words)
+    return k + 1, former
 
 
 def _clause_subject(ctx: _Ctx, h: Hit, s1: int) -> bool:
