@@ -227,11 +227,18 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
-    if c + 1 < s1 and doc[c].text == "," and h.det == "indef" and not h.plural \
-            and doc[h.np_start].lower_ in ("ein", "eine"):
-        n_end = _name_at(ctx, c + 1, s1)           # "Ein Sprecher der Polizei, Thomas Weber, bestätigte"
-        if n_end is not None and n_end + 1 < s1 and doc[n_end].text == "," \
-                and doc[n_end + 1].pos_ in ("VERB", "AUX"):
-            h.binding, h.name = "title_comma_name", (c + 1, n_end)
-            return True
+    return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _indefinite_comma_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:
+    """"Ein Sprecher der Polizei, Thomas Weber, bestätigte": an indefinite title with a name enclosed in commas
+    right before the verb (rule_id ``title_comma_name``)."""
+    doc = ctx.doc
+    if not (c + 1 < s1 and doc[c].text == "," and h.det == "indef" and not h.plural
+            and doc[h.np_start].lower_ in ("ein", "eine")):
+        return False
+    n_end = _name_at(ctx, c + 1, s1)
+    if n_end is not None and n_end + 1 < s1 and doc[n_end].text == "," and doc[n_end + 1].pos_ in ("VERB", "AUX"):
+        h.binding, h.name = "title_comma_name", (c + 1, n_end)
+        return True
     return False
