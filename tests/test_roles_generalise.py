@@ -225,3 +225,17 @@ def test_company_prefix(nlp, rules, text, want):
 def test_generic_organisation(nlp, rules, text, want):
     got = rows(nlp, rules, text)
     assert want in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    # academic titles between the role and the name; hospital and fire brigade positions
+    ("Chefarzt Dr. Peter Lang operierte den Mann.", ("Peter Lang", "Chefarzt", None)),
+    ("Die Leiterin der Klinik, Prof. Dr. Anna Berg, warnte vor Engpässen.", ("Anna Berg", "Leiter", "Klinik")),
+    ("Kreisbrandmeister Thomas Bauer lobte die Helfer.", ("Thomas Bauer", "Kreisbrandmeister", None)),
+    # a bare profession next to a position: only the position
+    ("Dr. Anna Schmidt, Oberärztin am Klinikum Stuttgart, rät zur Impfung.",
+     ("Anna Schmidt", "Oberarzt", "Klinikum Stuttgart")),
+])
+def test_local_news_positions(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got

@@ -87,6 +87,7 @@ class RolePatterns:
     post_name_org_if_none_categories: tuple[str, ...] = ()
     profession_ties: tuple[str, ...] = ()
     generic_org_prefixes: tuple[str, ...] = ()
+    academic_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

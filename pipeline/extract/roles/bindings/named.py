@@ -71,7 +71,11 @@ def _name_after_portfolio(ctx: _Ctx, h: Hit, s1: int) -> int | None:
 def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
     doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    ns = None                                            # the name's start after academic titles
     n_end = _name_at(ctx, h.end, s1)
+    if n_end is None and _after_academic(ctx, h.end, s1) > h.end:
+        ns = _after_academic(ctx, h.end, s1)            # "Chefarzt Dr. Peter Lang"
+        n_end = _name_at(ctx, ns, s1)
     if n_end is None:
         n_end = _name_after_place(ctx, h, s1)
     if n_end is None:
@@ -84,7 +88,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and doc[h.np_start - 1].lower_ == "als":
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
     if n_end is not None and h.det != "indef":
-        h.binding, h.name = "title_name", (h.end, n_end)
+        h.binding, h.name = "title_name", (h.end if ns is None else ns, n_end)
         if h.category in p.post_name_org_categories or h.title.generic \
                 or (h.org is None and h.category in p.post_name_org_if_none_categories):
             _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
@@ -93,6 +97,14 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
+    """The token after academic titles at ``j`` ("Dr.", "Prof. Dr.": roles.yaml patterns.academic_titles)."""
+    doc = ctx.doc
+    while j + 1 < s1 and doc[j].text in ctx.p.academic_titles:
+        j += 1
+    return j
 
 
 def _named_after(ctx: _Ctx, h: Hit, s1: int) -> tuple[int, bool]:
@@ -219,6 +231,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+        c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
         n_end = _name_at(ctx, c + 1, s1)
         if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
                 and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
