@@ -239,3 +239,13 @@ def test_generic_organisation(nlp, rules, text, want):
 def test_local_news_positions(nlp, rules, text, want):
     got = rows(nlp, rules, text)
     assert want in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Anke Rehlinger traf sich am Montag mit dem Bürgermeister von Saarbrücken.",
+    "Anke Rehlinger lobte das Projekt. Der Bürgermeister von Saarbrücken sagte, man sei stolz.",
+    "Olaf Scholz traf Emmanuel Macron in Paris. Der Präsident sagte, Europa müsse zusammenstehen.",
+])
+def test_title_without_name_is_not_given_to_the_name_before(nlp, rules, text):
+    got = rows(nlp, rules, text)
+    assert not any(r[1] in ("Bürgermeister", "Präsident") for r in got), got
