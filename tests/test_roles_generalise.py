@@ -249,3 +249,16 @@ def test_local_news_positions(nlp, rules, text, want):
 def test_title_without_name_is_not_given_to_the_name_before(nlp, rules, text):
     got = rows(nlp, rules, text)
     assert not any(r[1] in ("Bürgermeister", "Präsident") for r in got), got
+
+
+@pytest.mark.parametrize("text,want", [
+    # federal titles count for Germany; a foreign title prefix elsewhere does not make it another country's article
+    ("Bundeskanzler Olaf Scholz traf in Washington US-Präsident Joe Biden. Außenministerin Annalena Baerbock "
+     "begleitete ihn.", ("Annalena Baerbock", "Außenminister", "Deutschland")),
+    # an Austrian article (Österreich named, Deutschland not): Bundes- words do not make it German
+    ("Bundeskanzler Karl Nehammer besuchte Wien. Österreich will mehr Geld. Innenminister Gerhard Karner lobte die "
+     "Polizei.", ("Gerhard Karner", "Innenminister", None)),
+])
+def test_national_office_home_words(nlp, rules, text, want):
+    got = rows(nlp, rules, text)
+    assert want in got, got

@@ -156,8 +156,8 @@ class _Ctx:
         foreign = max((n for k, n in counts.items() if k not in skip), default=0)
         if foreign and (own == 0 or foreign >= nat.min_foreign_mentions and foreign > own):
             return True
-        if own == 0 and any(counts[r] for r in self.lex.implied_organization_rivals.get(home, ())):
-            return True
+        if counts[home] == 0 and any(counts[r] for r in self.lex.implied_organization_rivals.get(home, ())):
+            return True                   # (Bundes- words are Austrian and Swiss too)
         s0, s1 = self.sent_range(h.head)
         return any(not h.start <= i < h.end and (x := self._country_word(self.doc[i].text)) is not None
                    and x not in skip and not self._partner_country(i, s0) for i in range(s0, s1))
