@@ -165,6 +165,7 @@ def read_json(path: Path) -> dict:
 # ----------------------------------------------------------------------------- the lock
 _HELD: dict[str, int] = {}
 _HELD_MUTEX = threading.Lock()
+_PART_CACHE: dict[tuple[str, str], pa.Table] = {}      # (table, sha256) -> table, only while a lock is held
 
 
 @contextlib.contextmanager
@@ -216,6 +217,8 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
                 _HELD[key] -= 1
                 if not _HELD[key]:
                     del _HELD[key]
+                if not _HELD:
+                    _PART_CACHE.clear()
     finally:
         if acquired:
             with contextlib.suppress(OSError):
@@ -326,7 +329,22 @@ def _conform(table: pa.Table, name: str) -> pa.Table:
 
 
 def _read_part(path: Path, expected_sha: str | None, table: str) -> pa.Table:
-    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory)."""
+    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory).
+
+    While this process holds an output lock, parts read are kept by sha256 (content-addressed) until
+    the lock is released: a publish reads the current tables, then compares its new tables with the
+    same parts (:func:`write_parts`) without reading them twice."""
+    if expected_sha is not None and _HELD:
+        hit = _PART_CACHE.get((table, expected_sha))
+        if hit is not None:
+            return hit
+    t = _read_part_file(path, expected_sha, table)
+    if expected_sha is not None and _HELD:
+        _PART_CACHE[(table, expected_sha)] = t
+    return t
+
+
+def _read_part_file(path: Path, expected_sha: str | None, table: str) -> pa.Table:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -495,9 +513,11 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
                   extra: Callable[[Path], dict] | None = None) -> str:
     """Write a complete set of tables as a new version and make it current with one atomic switch.
 
-    Every table in ``TABLES`` must be given. ``extra(staging_dir)`` may write more files into the
-    version before it is sealed (the rows store) and returns what the manifest records about them.
-    Returns the version id.
+    Every table in ``TABLES`` must be given. Each table is stored as part files (:func:`write_parts`):
+    the rows of a part file of the current version that come out identical share that file (a hard
+    link, not a copy); only changed parts and new rows are written. ``extra(staging_dir)`` may write
+    more files into the version before it is sealed (the rows store) and returns what the manifest
+    records about them. Returns the version id.
     """
     out = Path(out)
     missing = set(TABLES) - set(tables)
@@ -506,31 +526,37 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
     with writing(out, what="publish"):
         prepare(out)
         prev = current_version(out)
+        prev_dir = out / VERSIONS / prev if prev else None
+        prev_man = version_manifest(prev_dir) if prev_dir is not None else {}
         version = new_version_name()
         vdir = out / VERSIONS / version
         staging = out / VERSIONS / f".{version}.partial"
         staging.mkdir(parents=True)
         try:
             files = {}
+            seq = PartSeq(prev_man.get("part_seq"), [f.get("path") for e in (prev_man.get("tables") or {}).values()
+                                                     for f in e.get("files", [])])
             for name, schema in TABLES.items():
                 table = tables[name]
                 if not table.schema.equals(schema, check_metadata=False):
                     table = table.cast(schema)
                 table = table.replace_schema_metadata(schema.metadata)
-                (staging / name).mkdir()
-                rel = f"{name}/part-0.parquet"
-                pq.write_table(table, staging / rel, compression="zstd", write_page_checksum=True)
-                files[name] = {"files": [{"path": rel, "rows": table.num_rows,
-                                          "bytes": (staging / rel).stat().st_size,
-                                          "sha256": file_sha256(staging / rel)}]}
+                old = [(f, prev_dir) for f in (prev_man.get("tables") or {}).get(name, {}).get("files", [])] \
+                    if prev_dir is not None else []
+                files[name] = {"files": write_parts(staging, name, table, PART_KEY[name], old,
+                                                    _parquet_part_io(name), seq)}
                 fault(f"table:{name}")
-            more = extra(staging) if extra is not None else {}
+            nb = [written(f["files"]) for f in files.values()]
+            more = dict(extra(staging) if extra is not None else {})
+            extra_written = more.pop("_written", None) or {}
             tomb = _carry_tombstones(out, prev, info, tables["articles"])
             man = {**info, **more, FORGOTTEN: tomb, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
                    "created_at": datetime.now(timezone.utc).isoformat(),
-                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files}
+                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files, "part_seq": seq.next,
+                   "written": {"files": sum(x[0] for x in nb), "bytes": sum(x[1] for x in nb),
+                               "rows_store": extra_written}}
             write_json(staging / MANIFEST, man)
-            fsync_tree(staging)
+            fsync_written(staging)
             fault("staged")
             os.replace(staging, vdir)
             fsync_dir(out / VERSIONS)
@@ -543,6 +569,222 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
         _cleanup(out, version, prev)
         fault("cleaned")
     return version
+
+
+# ----------------------------------------------------------------------------- part files
+# A table is a list of part files; every row of a key (the article, the actor, the input file) lives in one
+# part. A publish keeps a part of the current version whose rows come out identical (a hard link to the
+# same file: no bytes written), rewrites a part whose rows changed (or drops it when none are left) and
+# puts rows of new keys into new parts; small parts at the end are merged, 8 of one size class at a time.
+PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "article_id", "claims": "article_id",
+            "actors": "actor_id", "rejects": "source_path"}
+PART_MAX_KEYS = {"article_id": 1000, "actor_id": 20000, "source_path": 10000}     # keys in a new part
+MERGE_FANOUT = 8
+
+
+class PartSeq:
+    """Numbers for new part files, per folder (``claims``, ``_rows/mentions``), never re-used within an
+    output folder (so a file name in two versions is the same file)."""
+
+    def __init__(self, start: object, files: list[str] = ()):
+        self.next: dict[str, int] = {k: v for k, v in start.items() if isinstance(k, str) and isinstance(v, int)} \
+            if isinstance(start, dict) else {}
+        for rel in files:                            # outputs of older releases: after the highest number
+            m = re.fullmatch(r"(.+)/part-([0-9]{1,9})[^/]*", str(rel))
+            if m:
+                self.next[m.group(1)] = max(self.next.get(m.group(1), 0), int(m.group(2)) + 1)
+
+    def take(self, sub: str) -> int:
+        n = self.next.get(sub, 0)
+        self.next[sub] = n + 1
+        return n
+
+
+class PartIO:
+    """How parts of one kind are named, written and read (Parquet tables, Arrow files of the rows store)."""
+
+    def __init__(self, kind: str, suffix: str, write: Callable[[pa.Table, Path], None],
+                 read: Callable[[Path, str], pa.Table]):
+        self.kind, self.suffix, self.write, self.read = kind, suffix, write, read
+
+
+def _parquet_part_io(name: str) -> PartIO:
+    def write(table: pa.Table, path: Path) -> None:
+        pq.write_table(table, path, compression="zstd", write_page_checksum=True)
+
+    def read(path: Path, sha: str) -> pa.Table:
+        return _conform(_read_part(path, sha, name), name)
+    return PartIO(name, ".parquet", write, read)
+
+
+def link_or_copy(src: Path, dst: Path) -> bool:
+    """Share ``src`` as ``dst`` (a hard link: the same file, no bytes written); a copy where the file system
+    has no hard links. True when linked."""
+    try:
+        os.link(src, dst)
+        return True
+    except OSError as exc:
+        log.warning("cannot hard-link %s (%s); copying it", src, exc)
+        shutil.copyfile(src, dst)
+        return False
+
+
+def link_tree(src: Path, dst: Path) -> None:
+    """``dst`` as a tree of hard links to the files under ``src`` (copies where links are impossible)."""
+    shutil.copytree(src, dst, copy_function=lambda a, b: link_or_copy(Path(a), Path(b)))
+
+
+def _logically_equal(a: pa.Table, b: pa.Table) -> bool:
+    if a.num_rows != b.num_rows or a.column_names != b.column_names:
+        return False
+    if a.equals(b):
+        return True
+    for name in a.column_names:                  # dictionaries of different order or chunking
+        x, y = a.column(name), b.column(name)
+        if pa.types.is_dictionary(x.type):
+            x = x.cast(x.type.value_type)
+        if pa.types.is_dictionary(y.type):
+            y = y.cast(y.type.value_type)
+        if not x.equals(y):
+            return False
+    return True
+
+
+def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
+    """``table`` rows by ``group`` (0..n-1; null: none), each group in table order."""
+    import pyarrow.compute as pc
+    if n == 0:
+        return []
+    if n == 1:
+        return [table.filter(pc.fill_null(pc.equal(group, 0), False))]
+    filled = pc.fill_null(group, n)
+    order = pc.sort_indices(filled)                       # stable: table order within a group
+    g = filled.take(order)
+    counts = {r["values"]: r["counts"] for r in pc.value_counts(g).to_pylist() if r["values"] is not None}
+    out, at = [], 0
+    for i in range(n):
+        k = counts.get(i, 0)
+        out.append(table.take(order.slice(at, k)))
+        at += k
+    return out
+
+
+def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tuple[dict, Path]], io: PartIO,
+                seq: PartSeq, max_keys: int | None = None, subdir: str | None = None) -> list[dict]:
+    """Store ``table`` (all its rows) as part files under ``root/<subdir or name>/``, sharing what it can
+    with the parts ``old`` ([(manifest entry, the folder its path is relative to)]). Returns the entries
+    ({path, rows, keys, bytes, sha256}) in reading order: the old parts in their order, then new ones."""
+    import pyarrow.compute as pc
+
+    sub = subdir or name
+    (root / sub).mkdir(parents=True, exist_ok=True)
+    max_keys = max_keys or PART_MAX_KEYS.get(key, 1000)
+    olds: list[tuple[dict, Path, pa.Table]] = []
+    for f, base in old:
+        rel = f.get("path")
+        if not isinstance(rel, str) or not rel.startswith(sub + "/"):
+            continue
+        try:
+            t = io.read(base / _valid_rel(sub, rel, io.suffix), f.get("sha256"))
+        except (FileNotFoundError, CorruptError, StoreError) as exc:
+            log.warning("%s: part %s not shared (%s); its rows are written again", name, rel, exc)
+            continue
+        olds.append((f, base, t))
+    keys = table.column(key).combine_chunks() if table.num_rows else pa.array([], pa.string())
+    plan: list[tuple[pa.Table, tuple[dict, Path] | None]] = []      # (rows, old part to share or None)
+    rest = table
+    if olds and table.num_rows:
+        uniq = [pc.unique(t.column(key)) for _, _, t in olds]
+        value_set = pa.chunked_array(uniq, type=keys.type).combine_chunks()
+        owner = pa.array([i for i, u in enumerate(uniq) for _ in range(len(u))], pa.int32())
+        group = owner.take(pc.index_in(keys, value_set=value_set))
+        groups = _split_by(table, group, len(olds))
+        for (f, base, t), rows in zip(olds, groups):
+            if rows.num_rows:
+                plan.append((rows, (f, base) if _logically_equal(rows, t) else None))
+        rest = table.filter(pc.is_null(group))
+    if rest.num_rows:
+        rk = rest.column(key).combine_chunks()
+        uk = pc.unique(rk)
+        if len(uk) <= max_keys:
+            plan.append((rest, None))
+        else:
+            n = (len(uk) + max_keys - 1) // max_keys
+            chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
+            plan += [(t, None) for t in _split_by(rest, chunk, n)]
+    plan = _compact(plan, key, max_keys)
+    if not plan:
+        plan = [(table.slice(0, 0), None)]       # an empty table keeps one file: readers find its schema
+    entries = []
+    for rows, shared in plan:
+        if shared is not None:
+            f, base = shared
+            rel = f["path"]
+            link_or_copy(base / rel, root / rel)
+            entries.append({"path": rel, "rows": rows.num_rows, "keys": _nkeys(rows, key),
+                            "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]})
+            continue
+        rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
+        io.write(rows, root / rel)
+        fault("part")
+        entries.append({"path": rel, "rows": rows.num_rows, "keys": _nkeys(rows, key),
+                        "bytes": (root / rel).stat().st_size, "sha256": file_sha256(root / rel), "new": True})
+    return entries
+
+
+def _nkeys(t: pa.Table, key: str) -> int:
+    import pyarrow.compute as pc
+    return pc.count_distinct(t.column(key)).as_py() if t.num_rows else 0
+
+
+def _size_class(n: int) -> int:
+    c = 0
+    while n >= MERGE_FANOUT:
+        n //= MERGE_FANOUT
+        c += 1
+    return c
+
+
+def _compact(plan: list, key: str, max_keys: int) -> list:
+    """Merge the last ``MERGE_FANOUT`` parts while they are of one size class and together hold at most
+    ``max_keys`` keys (tiered: a row is rewritten about log8(max_keys / rows of a run) times)."""
+    plan = list(plan)
+    while len(plan) >= MERGE_FANOUT:
+        tail = plan[-MERGE_FANOUT:]
+        n = [_nkeys(t, key) for t, _ in tail]
+        if len({_size_class(x) for x in n}) != 1 or sum(n) > max_keys:
+            break
+        plan = plan[:-MERGE_FANOUT] + [(pa.concat_tables([t for t, _ in tail]), None)]
+    return plan
+
+
+def _valid_rel(sub: str, rel: str, suffix: str) -> str:
+    if suffix == ".parquet":
+        return valid_part(sub, rel)
+    if not re.fullmatch(re.escape(sub) + r"/part-[0-9]{1,9}" + re.escape(suffix), rel):
+        raise StoreError(f"invalid part file name {rel!r} for {sub!r}")
+    return rel
+
+
+def fsync_written(staging: Path) -> None:
+    """fsync what this publish wrote into ``staging`` (files with one link: shared parts, linked from a
+    version sealed earlier, are durable already) and every directory."""
+    for d, _, files in os.walk(staging):
+        for f in files:
+            p = Path(d) / f
+            if os.stat(p).st_nlink == 1:
+                fsync_file(p)
+        fsync_dir(Path(d))
+
+
+def written(entries: list[dict]) -> tuple[int, int]:
+    """(files, bytes) newly written among part entries (the ``new`` marks are removed)."""
+    n = b = 0
+    for e in entries:
+        if e.pop("new", False):
+            n += 1
+            b += e["bytes"]
+    return n, b
 
 
 def switch(out: Path, version: str) -> None:

@@ -330,7 +330,8 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
             if rules is not None and rules.version == man.get("rules_version"):
                 words = {a: w for a, w in rs.words.items() if a not in ids}
                 def writer(staging: Path, raw=raw, types=types, words=words, rules=rules):
-                    return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"])
+                    return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"],
+                                          store.rows_dir(out, version))
         info = {k: man[k] for k in ("model", "rules_version", "rules_dir", "rule_files") if k in man}
         info[store.FORGOTTEN] = {**store.valid_tombstones(man.get(store.FORGOTTEN)), **_tombstones(arts, ids)}
         new_version = store.write_version(out, tables, {**info, "forgot": sorted(ids)}, writer)
@@ -430,8 +431,7 @@ def undo_forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -
         def copy_rows(staging: Path) -> dict:
             if not src.is_dir():
                 return {}
-            import shutil
-            shutil.copytree(src, staging / store.ROWS)
+            store.link_tree(src, staging / store.ROWS)
             return {"rows_store": man.get("rows_store")}
         new_version = store.write_version(out, tables, {**info, "unforgot": undone}, copy_rows)
     return {"version": new_version, "undone": undone, "unknown": unknown}
@@ -473,8 +473,7 @@ def heal(out: str | Path) -> list[str]:
     src = store.rows_dir(out, version)
 
     def copy_rows(staging: Path) -> dict:
-        import shutil
-        shutil.copytree(src, staging / store.ROWS)
+        store.link_tree(src, staging / store.ROWS)
         return {"rows_store": man.get("rows_store"), "healed": names}
     store.write_version(out, tables, keep, copy_rows)
     return names
