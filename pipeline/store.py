@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.parquet as pq
 
 from pipeline.schemas import SCHEMA_VERSION, TABLES
@@ -544,7 +545,7 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
                 old = [(f, prev_dir) for f in (prev_man.get("tables") or {}).get(name, {}).get("files", [])] \
                     if prev_dir is not None else []
                 files[name] = {"files": write_parts(staging, name, table, PART_KEY[name], old,
-                                                    _parquet_part_io(name), seq)}
+                                                    _parquet_part_io(name), seq, hot=PART_HOT.get(name))}
                 fault(f"table:{name}")
             nb = [written(f["files"]) for f in files.values()]
             more = dict(extra(staging) if extra is not None else {})
@@ -578,7 +579,8 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
 # puts rows of new keys into new parts; small parts at the end are merged, 8 of one size class at a time.
 PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "article_id", "claims": "article_id",
             "actors": "actor_id", "rejects": "source_path"}
-PART_MAX_KEYS = {"article_id": 1000, "actor_id": 20000, "source_path": 10000}     # keys in a new part
+PART_MAX_KEYS = {"article_id": 1000, "actor_id": 10000, "source_path": 10000}     # keys in a new part
+PART_HOT = {"actors": lambda t: pa.compute.greater(t.column("n_articles"), 1)}   # rows apt to change again
 MERGE_FANOUT = 8
 
 
@@ -670,10 +672,13 @@ def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
 
 
 def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tuple[dict, Path]], io: PartIO,
-                seq: PartSeq, max_keys: int | None = None, subdir: str | None = None) -> list[dict]:
+                seq: PartSeq, max_keys: int | None = None, subdir: str | None = None,
+                hot: Callable[[pa.Table], pa.Array] | None = None) -> list[dict]:
     """Store ``table`` (all its rows) as part files under ``root/<subdir or name>/``, sharing what it can
     with the parts ``old`` ([(manifest entry, the folder its path is relative to)]). Returns the entries
-    ({path, rows, keys, bytes, sha256}) in reading order: the old parts in their order, then new ones."""
+    ({path, rows, keys, bytes, sha256}) in reading order: the old parts in their order, then new ones.
+    ``hot(rows)``: a mask of the new rows likely to change again (actors of several articles); they go
+    into parts of their own, so that a later change rewrites a small part."""
     import pyarrow.compute as pc
 
     sub = subdir or name
@@ -703,7 +708,13 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
             if rows.num_rows:
                 plan.append((rows, (f, base) if _logically_equal(rows, t) else None))
         rest = table.filter(pc.is_null(group))
-    if rest.num_rows:
+    news = [rest]
+    if hot is not None and rest.num_rows:
+        mask = pc.fill_null(hot(rest), False)
+        news = [rest.filter(mask), rest.filter(pc.invert(mask))]
+    for rest in news:
+        if not rest.num_rows:
+            continue
         rk = rest.column(key).combine_chunks()
         uk = pc.unique(rk)
         if len(uk) <= max_keys:
@@ -713,8 +724,9 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
             chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
             plan += [(t, None) for t in _split_by(rest, chunk, n)]
     plan = _compact(plan, key, max_keys)
-    if not plan:
-        plan = [(table.slice(0, 0), None)]       # an empty table keeps one file: readers find its schema
+    if not plan:                                 # an empty table keeps one file: readers find its schema
+        empty = [(f, base) for f, base, t in olds if t.num_rows == 0]
+        plan = [(table.slice(0, 0), empty[0] if empty else None)]
     entries = []
     for rows, shared in plan:
         if shared is not None:

@@ -206,9 +206,10 @@ def _file_hash(p: Path) -> str:
 
 
 def _write_arrow(table: pa.Table, path: Path) -> None:
-    """Arrow IPC file, uncompressed: the kept rows are read back whole, and this is the fastest way."""
+    """Arrow IPC file (zstd-compressed buffers: a third of the bytes, read back whole at little cost)."""
     table = table.unify_dictionaries().combine_chunks()      # one dictionary per column in a file
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as w:
+    opts = pa.ipc.IpcWriteOptions(compression="zstd")
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=opts) as w:
         w.write_table(table)
 
 
