@@ -657,8 +657,6 @@ def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
     import pyarrow.compute as pc
     if n == 0:
         return []
-    if n == 1:
-        return [table.filter(pc.fill_null(pc.equal(group, 0), False))]
     filled = pc.fill_null(group, n)
     order = pc.sort_indices(filled)                       # stable: table order within a group
     g = filled.take(order)
@@ -666,7 +664,10 @@ def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
     out, at = [], 0
     for i in range(n):
         k = counts.get(i, 0)
-        out.append(table.take(order.slice(at, k)))
+        idx = order.slice(at, k)
+        first, last = (idx[0].as_py(), idx[k - 1].as_py()) if k else (0, -1)
+        # a group of consecutive rows (an unchanged part within the whole table): a slice, not a copy
+        out.append(table.slice(first, k) if last - first + 1 == k else table.take(idx))
         at += k
     return out
 

@@ -111,7 +111,7 @@ def _old_or_new(b, out: Path) -> str:
     raise AssertionError("the published tables are neither the old nor the new version")
 
 
-POINTS = [f"table:{n}" for n in TABLES] + ["staged", "sealed", "switched", "cleaned"]
+POINTS = [f"table:{n}" for n in TABLES] + ["part", "staged", "sealed", "switched", "cleaned"]
 
 
 def test_the_batches_differ_in_every_extracted_table(batches):
