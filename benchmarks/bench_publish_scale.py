@@ -192,6 +192,35 @@ def child(args) -> None:
     print(json.dumps(res))
 
 
+def cross(args) -> None:
+    """The cross-article work of a publish over N synthetic articles, in this process: the actors table,
+    the person merges, the organisation ids of roles (best of 3 each, CPU seconds)."""
+    from pipeline.job.publish import build_actors, corpus_person_merges
+    from pipeline.schemas import TABLES, to_table
+    from pipeline.views import organization_actor_ids
+    seed = seed_rows(Path(args.seed_out))
+    for n in [int(x) for x in args.cross.split(",")]:
+        rows = synth(seed, 0, n)
+        men = to_table("mentions", [{k: v for k, v in r.items() if k in TABLES["mentions"].names} for r in rows["mentions"]])
+        roles = to_table("roles", [{k: v for k, v in r.items() if k in TABLES["roles"].names} for r in rows["roles"]])
+        types = rows["types"]
+        del rows
+
+        def best(f):
+            ts = []
+            for _ in range(3):
+                t = time.process_time()
+                r = f()
+                ts.append(time.process_time() - t)
+            return min(ts), r
+        ta, actors = best(lambda: build_actors(men, types))
+        tm, merges = best(lambda: corpus_person_merges(men, types))
+        to, _ = best(lambda: organization_actor_ids(roles, actors, men))
+        print(f"cross-article, N={n} ({men.num_rows} mentions, {actors.num_rows} actors, {roles.num_rows} roles): "
+              f"actors {ta:.2f} s, person merges {tm:.2f} s ({len(merges)} merges), organisation ids {to:.2f} s CPU; "
+              f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
+
+
 def run_child(tree: Path, seed: Path, out: Path, tmp: Path, start: int, count: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     p = subprocess.run([sys.executable, __file__, "--child", "--seed-out", str(seed), "--out", str(out),
@@ -210,10 +239,14 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="incremental commits in a row per size")
     ap.add_argument("--tree", type=Path, default=None)
     ap.add_argument("--child", action="store_true")
+    ap.add_argument("--cross", default="", help="only time the cross-article work at these sizes, e.g. 20000,50000")
     ap.add_argument("--out"), ap.add_argument("--tmp"), ap.add_argument("--start", type=int), ap.add_argument("--count", type=int)
     args = ap.parse_args(argv)
     if args.child:
         child(args)
+        return 0
+    if args.cross:
+        cross(args)
         return 0
     tree = (args.tree or ROOT).resolve()
     seed = Path(args.seed_out).resolve()

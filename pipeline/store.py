@@ -674,32 +674,42 @@ def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
 
 def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tuple[dict, Path]], io: PartIO,
                 seq: PartSeq, max_keys: int | None = None, subdir: str | None = None,
-                hot: Callable[[pa.Table], pa.Array] | None = None) -> list[dict]:
+                hot: Callable[[pa.Table], pa.Array] | None = None, append: bool = False) -> list[dict]:
     """Store ``table`` (all its rows) as part files under ``root/<subdir or name>/``, sharing what it can
     with the parts ``old`` ([(manifest entry, the folder its path is relative to)]). Returns the entries
     ({path, rows, keys, bytes, sha256}) in reading order: the old parts in their order, then new ones.
     ``hot(rows)``: a mask of the new rows likely to change again (actors of several articles); they go
-    into parts of their own, so that a later change rewrites a small part."""
+    into parts of their own, so that a later change rewrites a small part. ``append``: ``table`` holds
+    only rows of new keys, and every old part stays as it is (shared without being read)."""
     import pyarrow.compute as pc
 
     sub = subdir or name
     (root / sub).mkdir(parents=True, exist_ok=True)
     max_keys = max_keys or PART_MAX_KEYS.get(key, 1000)
-    olds: list[tuple[dict, Path, pa.Table]] = []
+
+    def load(f: dict, base: Path) -> pa.Table:
+        return io.read(base / _valid_rel(sub, f.get("path"), io.suffix), f.get("sha256"))
+
+    olds: list[tuple[dict, Path, pa.Table | None]] = []
     for f, base in old:
         rel = f.get("path")
         if not isinstance(rel, str) or not rel.startswith(sub + "/"):
             continue
+        if append:
+            _valid_rel(sub, rel, io.suffix)
+            olds.append((f, base, None))
+            continue
         try:
-            t = io.read(base / _valid_rel(sub, rel, io.suffix), f.get("sha256"))
+            olds.append((f, base, load(f, base)))
         except (FileNotFoundError, CorruptError, StoreError) as exc:
             log.warning("%s: part %s not shared (%s); its rows are written again", name, rel, exc)
-            continue
-        olds.append((f, base, t))
-    keys = table.column(key).combine_chunks() if table.num_rows else pa.array([], pa.string())
-    plan: list[tuple[pa.Table, tuple[dict, Path] | None]] = []      # (rows, old part to share or None)
+    plan: list[_Planned] = []
     rest = table
-    if olds and table.num_rows:
+    if append:
+        plan = [_Planned(None, (f, base), int(f.get("keys", f.get("rows", 0)) or 0)) for f, base, _ in olds
+                if f.get("rows")]
+    elif olds and table.num_rows:
+        keys = table.column(key).combine_chunks()
         uniq = [pc.unique(t.column(key)) for _, _, t in olds]
         value_set = pa.chunked_array(uniq, type=keys.type).combine_chunks()
         owner = pa.array([i for i, u in enumerate(uniq) for _ in range(len(u))], pa.int32())
@@ -707,7 +717,7 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
         groups = _split_by(table, group, len(olds))
         for (f, base, t), rows in zip(olds, groups):
             if rows.num_rows:
-                plan.append((rows, (f, base) if _logically_equal(rows, t) else None))
+                plan.append(_Planned(rows, (f, base) if _logically_equal(rows, t) else None, _nkeys(rows, key)))
         rest = table.filter(pc.is_null(group))
     news = [rest]
     if hot is not None and rest.num_rows:
@@ -719,30 +729,37 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
         rk = rest.column(key).combine_chunks()
         uk = pc.unique(rk)
         if len(uk) <= max_keys:
-            plan.append((rest, None))
+            plan.append(_Planned(rest, None, len(uk)))
         else:
             n = (len(uk) + max_keys - 1) // max_keys
             chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
-            plan += [(t, None) for t in _split_by(rest, chunk, n)]
-    plan = _compact(plan, key, max_keys)
+            plan += [_Planned(t, None, _nkeys(t, key)) for t in _split_by(rest, chunk, n)]
+    plan = _compact(plan, key, max_keys, load)
     if not plan:                                 # an empty table keeps one file: readers find its schema
-        empty = [(f, base) for f, base, t in olds if t.num_rows == 0]
-        plan = [(table.slice(0, 0), empty[0] if empty else None)]
+        empty = [(f, base) for f, base, t in olds if not f.get("rows") and (t is None or t.num_rows == 0)]
+        plan = [_Planned(table.slice(0, 0), empty[0] if empty else None, 0)]
     entries = []
-    for rows, shared in plan:
-        if shared is not None:
-            f, base = shared
+    for p in plan:
+        if p.shared is not None:
+            f, base = p.shared
             rel = f["path"]
             link_or_copy(base / rel, root / rel)
-            entries.append({"path": rel, "rows": rows.num_rows, "keys": _nkeys(rows, key),
+            entries.append({"path": rel, "rows": p.t.num_rows if p.t is not None else f.get("rows"), "keys": p.keys,
                             "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]})
             continue
         rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
-        io.write(rows, root / rel)
+        io.write(p.t, root / rel)
         fault("part")
-        entries.append({"path": rel, "rows": rows.num_rows, "keys": _nkeys(rows, key),
+        entries.append({"path": rel, "rows": p.t.num_rows, "keys": p.keys,
                         "bytes": (root / rel).stat().st_size, "sha256": file_sha256(root / rel), "new": True})
     return entries
+
+
+class _Planned:
+    """A part of the new version: its rows (None: an old part not read), the old part it shares, its keys."""
+
+    def __init__(self, t: pa.Table | None, shared: tuple[dict, Path] | None, keys: int):
+        self.t, self.shared, self.keys = t, shared, keys
 
 
 def _nkeys(t: pa.Table, key: str) -> int:
@@ -758,16 +775,17 @@ def _size_class(n: int) -> int:
     return c
 
 
-def _compact(plan: list, key: str, max_keys: int) -> list:
+def _compact(plan: list, key: str, max_keys: int, load: Callable[[dict, Path], pa.Table]) -> list:
     """Merge the last ``MERGE_FANOUT`` parts while they are of one size class and together hold at most
     ``max_keys`` keys (tiered: a row is rewritten about log8(max_keys / rows of a run) times)."""
     plan = list(plan)
     while len(plan) >= MERGE_FANOUT:
         tail = plan[-MERGE_FANOUT:]
-        n = [_nkeys(t, key) for t, _ in tail]
+        n = [p.keys for p in tail]
         if len({_size_class(x) for x in n}) != 1 or sum(n) > max_keys:
             break
-        plan = plan[:-MERGE_FANOUT] + [(pa.concat_tables([t for t, _ in tail]), None)]
+        merged = pa.concat_tables([p.t if p.t is not None else load(*p.shared) for p in tail])
+        plan = plan[:-MERGE_FANOUT] + [_Planned(merged, None, sum(n))]
     return plan
 
 

@@ -307,7 +307,9 @@ def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -
         lifted = lifted_tombstones(store.forgotten(out), tables["articles"])
         tables["rejects"] = _without_forgotten_rejects(tables["rejects"], lifted)
         info = {**info, **rules_provenance(info.get("rules_dir"))}
-        writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop)
+        published = None if replace_all else \
+            set(store.read_table(out, "articles").column("article_id").to_pylist())
+        writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop, published)
         version = store.write_version(out, tables, info, writer)
     return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
 

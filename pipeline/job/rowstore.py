@@ -109,7 +109,7 @@ class RowsStore:
 
     @staticmethod
     def write(d: Path, tables: dict[str, pa.Table], types: dict[str, str], words: dict[str, str], rules,
-              model_key: str, prev: Path | None = None) -> dict:
+              model_key: str, prev: Path | None = None, append: bool = False) -> dict:
         """Write a store into the fresh directory ``d`` (inside a version being staged), as part files
         (``<table>/part-N.arrow``, one article's rows in one part; actor types by actor). ``prev``: the
         store of the current version, whose parts (and rule files) that come out identical are shared
@@ -119,6 +119,11 @@ class RowsStore:
         d.mkdir(parents=True)
         (d / "rules").mkdir()
         pmeta = _prev_meta(prev)
+        if append and pmeta is None:
+            raise store.StoreError(f"{prev}: no store of part files to append to")
+        if append:
+            known = set(_read_parts(prev, pmeta, "actor_types").column("actor_id").to_pylist())
+            types = {k: v for k, v in types.items() if k not in known}
         names: dict[str, list[str]] = {}
         rule_bytes = 0
         for p in sorted(Path(rules.directory).iterdir()):
@@ -139,14 +144,15 @@ class RowsStore:
             key = "actor_id" if n == "actor_types" else "article_id"
             old = [(f, prev) for f in ((pmeta or {}).get("parts") or {}).get(n, [])]
             parts[n] = store.write_parts(d, f"_rows/{n}", t, key, old, _ARROW_IO, seq,
-                                         store.PART_MAX_KEYS.get(key), subdir=n)
+                                         store.PART_MAX_KEYS.get(key), subdir=n, append=append)
             f, b = store.written(parts[n])
             nfiles, nbytes = nfiles + f, nbytes + b
         meta = {"rules_version": rules.version, "rule_files": rule_file_hashes(rules.directory),
                 "rule_names": names, "code": code_hash(), "model_key": model_key, "parts": parts,
                 "part_seq": seq.next}
         store.write_json(d / "meta.json", meta)
-        return {"rows_store": {"rules_version": rules.version, "articles": len(words)},
+        n_articles = sum(f.get("rows") or 0 for f in parts["words"])
+        return {"rows_store": {"rules_version": rules.version, "articles": n_articles},
                 "_written": {"files": nfiles, "bytes": nbytes}}
 
     @classmethod
@@ -231,8 +237,8 @@ def rule_file_hashes(directory: str | Path) -> dict[str, str]:
 
 
 def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], new_types: dict[str, str],
-                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = ()
-                ) -> Callable[[Path], dict] | None:
+                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = (),
+                published: set[str] | None = None) -> Callable[[Path], dict] | None:
     """What writes the new version's rows store into the staged version (``store.write_version``'s
     ``extra``), or None when the store cannot be kept exactly (the next re-run is then a full one).
     ``drop``: ids of articles that leave the outputs (replaced by a new revision, forgotten)."""
@@ -250,13 +256,23 @@ def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], n
     words = {a: w for a, w in words.items() if a in ids}
     tables = {n: new[n] for n in RAW}
     types = dict(new_types)
+    prev_dir = store.rows_dir(out, prev_version) if prev_version else None
+    if not replace_all and published is not None and not (gone & published) and prev_dir is not None:
+        pmeta = _prev_meta(prev_dir)
+        from pipeline.incremental import code_hash
+        if pmeta is not None and (pmeta.get("rules_version"), pmeta.get("code"), pmeta.get("model_key")) == \
+                (rules.version, code_hash(), model_key):
+            # only new articles (no revision, nothing forgotten): the kept parts stay as they are, unread
+            def append(staging: Path) -> dict:
+                return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key, prev_dir,
+                                       append=True)
+            return append
     prev = None if replace_all else RowsStore.load(out, prev_version)
     if prev is not None and prev.matches(rules.version, model_key):
         tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], gone), tables[n]]) for n in RAW}
         words = {**{a: w for a, w in prev.words.items() if a not in gone}, **words}
         types = {**prev.types, **types}
 
-    prev_dir = store.rows_dir(out, prev_version) if prev_version else None
 
     def write(staging: Path) -> dict:
         return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key, prev_dir)
