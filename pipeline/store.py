@@ -4,8 +4,9 @@ Layout of an output directory ``OUT``::
 
     OUT/current -> _versions/<version>                (THE pointer: one symlink, swapped atomically)
     OUT/_versions/<version>/_manifest.json            (the version: tables, files, sha256, rows, provenance)
-    OUT/_versions/<version>/<table>/part-0.parquet    (Parquet with page checksums)
-    OUT/_versions/<version>/_rows/                    (the rows as extracted, for rules re-runs)
+    OUT/_versions/<version>/<table>/part-<n>.parquet  (Parquet with page checksums; several parts a table,
+                                                       unchanged ones hard links shared with other versions)
+    OUT/_versions/<version>/_rows/<table>/part-<n>.arrow  (the rows as extracted, for rules re-runs)
     OUT/<table>        -> current/<table>             (fixed convenience links, never re-pointed)
     OUT/_manifest.json -> current/_manifest.json
 
@@ -14,8 +15,9 @@ directory, renames it to ``_versions/<version>`` and then swaps the one ``curren
 ``os.replace``. A kill at any instant leaves ``current`` naming either the old or the new version,
 never a mix. Everything that reads the outputs resolves ``current`` once and reads every table of
 that one version (:func:`snapshot`, :func:`load`). The version's ``_manifest.json`` lists each
-table's part files with their sha256; a version is "a manifest of parts", so a later layout with
-several part files per table needs no new pointer.
+table's part files with their sha256; a version is "a manifest of parts" (:func:`write_parts`: parts whose
+rows come out identical are shared with the version before as hard links, only changed parts and new rows
+are written; a part file goes with the last version folder that links it).
 
 Every writer holds ``OUT/.lock`` (:func:`locked`; steps inside it use :func:`writing`) and calls
 :func:`prepare` first: it migrates the per-table-link layout of older versions (repairing a mix of
@@ -382,7 +384,13 @@ def read_version_table(vdir: Path, man: dict, name: str, verify: bool = True) ->
     if not files:
         return TABLES[name].empty_table()
     tables = [_conform(_read_part(p, sha if verify else None, name), name) for p, sha in files]
-    return pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
+    if len(tables) == 1:
+        return tables[0]
+    t = pa.concat_tables(tables).combine_chunks()
+    if name in SORTED_BY:            # one sorted table, as one file had it (parts are sorted each)
+        import pyarrow.compute as pc
+        t = t.take(pc.sort_indices(t, sort_keys=[(SORTED_BY[name], "ascending")]))
+    return t
 
 
 def table_path(out: str | Path, name: str) -> Path:
@@ -582,6 +590,7 @@ PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "articl
 PART_MAX_KEYS = {"article_id": 1000, "actor_id": 10000, "source_path": 10000}     # keys in a new part
 PART_HOT = {"actors": lambda t: pa.compute.greater(t.column("n_articles"), 1)}   # rows apt to change again
 MERGE_FANOUT = 8
+SORTED_BY = {"actors": "actor_id"}          # read back in this order whatever the parts
 
 
 class PartSeq:

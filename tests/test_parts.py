@@ -159,3 +159,59 @@ def test_a_kill_between_writing_a_part_and_the_switch_leaves_the_old_version(two
     assert after["articles"][0] == before["articles"][0]
     keys = pc.unique(store.read_table(out, "articles").column("article_key")).to_pylist()
     assert "https://example.de/huber2" in keys and store.verify(out) == []
+
+
+def _actors_by_rows(mentions, types):
+    """The actors table as the row loop of earlier releases built it (the reference)."""
+    acc = {}
+    for m in mentions.to_pylist():
+        if not m["actor_id"]:
+            continue
+        a = acc.setdefault(m["actor_id"], {"actor_id": m["actor_id"], "name": m["actor_name"], "aliases": set(),
+                                           "articles": set(), "n_mentions": 0})
+        a["aliases"].add(m["text"])
+        a["articles"].add(m["article_id"])
+        a["n_mentions"] += 1
+    from pipeline.schemas import to_table
+    return to_table("actors", [{"actor_id": k, "name": a["name"], "actor_type": types.get(k, "other"),
+                                "aliases": sorted(a["aliases"]), "n_articles": len(a["articles"]),
+                                "n_mentions": a["n_mentions"]} for k, a in sorted(acc.items())])
+
+
+def test_the_columnar_actors_table_is_the_row_loops_table():
+    from pipeline.runner import build_actors
+    from pipeline.schemas import to_table
+    rows = [("a2", "p9", "Özdemir", "Cem Özdemir"), ("a1", "p1", "Scholz", "Olaf Scholz"),
+            ("a1", "p1", "Olaf Scholz", "Olaf Scholz"), ("a2", "p1", "Kanzler Scholz", "olaf scholz"),
+            ("a2", "p1", "Scholz", "olaf scholz"), ("a3", None, "jemand", None), ("a3", "", "man", None),
+            ("a3", "o1", "Ärztekammer", "Ärztekammer"), ("a3", "o1", "Aerztekammer", "Ärztekammer"),
+            ("a1", "p9", "Cem Özdemir", "Cem Özdemir")]
+    men = to_table("mentions", [{"article_id": a, "mention_id": f"m{i}", "actor_id": x, "actor_name": n, "text": t,
+                                 "label": "PER", "start": i, "end": i + 1, "sentence": 0}
+                                for i, (a, x, t, n) in enumerate(rows)])
+    types = {"p1": "person", "p9": "person", "o1": "organization"}
+    got = build_actors(men, types)
+    assert got.equals(_actors_by_rows(men, types))
+    d = {r["actor_id"]: r for r in got.to_pylist()}
+    assert d["p1"]["name"] == "Olaf Scholz" and d["p1"]["aliases"] == ["Kanzler Scholz", "Olaf Scholz", "Scholz"]
+    assert (d["p1"]["n_articles"], d["p1"]["n_mentions"]) == (2, 4)
+    assert d["o1"]["aliases"] == ["Aerztekammer", "Ärztekammer"] and list(d) == ["o1", "p1", "p9"]
+
+
+def test_actors_of_several_parts_load_sorted(tmp_path):
+    from test_store import sample_tables
+    from pipeline.runner import build_actors
+    from pipeline.schemas import to_table
+    t = sample_tables()
+    store.write_version(tmp_path, t, {})
+    first = store.manifest(tmp_path)["tables"]["actors"]["files"][0]
+    row = t["mentions"].to_pylist()[0]
+    extra = [{**row, "mention_id": f"x{i}", "actor_id": f"{i:02d}", "actor_name": f"Person {i}", "text": f"P{i}"}
+             for i in range(12)]
+    t["mentions"] = to_table("mentions", t["mentions"].to_pylist() + extra)
+    t["actors"] = build_actors(t["mentions"], {"p1": "person", "p2": "person"})
+    store.write_version(tmp_path, t, {})
+    man = store.manifest(tmp_path)
+    assert man["tables"]["actors"]["files"][0] == first and len(man["tables"]["actors"]["files"]) == 2   # shared + new
+    ids = pipeline.load(tmp_path)["actors"]["actor_id"].tolist()
+    assert ids == sorted(ids) and len(ids) == 14
