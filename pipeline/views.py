@@ -113,10 +113,11 @@ def organization_actor_ids(roles: pa.Table, actors: pa.Table, mentions: pa.Table
     if m.num_rows:                  # only organisation and place mentions of articles with an organisation role
         m = m.filter(pc.and_(pc.fill_null(pc.is_in(m.column("actor_id"), value_set=org_ids), False),
                              pc.is_in(m.column("article_id"), value_set=pc.unique(with_org.column("article_id")))))
+    if m.num_rows:                  # by article and actor (a stable sort: the mentions' order within)
+        m = m.take(pc.sort_indices(m, sort_keys=[("article_id", "ascending"), ("actor_id", "ascending")]))
     m = m.to_pydict()
     local: dict[tuple[str, str], str] = {}
-    for art, aid, name, text in sorted(zip(m["article_id"], m["actor_id"], m["actor_name"], m["text"]),
-                                       key=lambda t: (t[0], t[1] or "")):
+    for art, aid, name, text in zip(m["article_id"], m["actor_id"], m["actor_name"], m["text"]):
         for n in (name, text):
             k = _name_key_memo(n)
             if k:
