@@ -182,6 +182,23 @@ def _prev_meta(prev: Path | None) -> dict | None:
     return meta if isinstance(meta.get("parts"), dict) else None
 
 
+def _parts_present(d: Path, meta: dict) -> bool:
+    """Every part file the store lists is there with its recorded size (what appending to it without
+    reading it needs; the sha256 is checked when a re-run reads the store)."""
+    try:
+        for name in (*RAW, "actor_types", "words"):
+            entries = (meta.get("parts") or {}).get(name)
+            if not isinstance(entries, list) or not entries:
+                return False
+            for f in entries:
+                p = d / store._valid_rel(name, f.get("path"), ".arrow")
+                if p.stat().st_size != f.get("bytes"):
+                    return False
+    except (OSError, store.StoreError):
+        return False
+    return True
+
+
 def _read_parts(d: Path, meta: dict, name: str) -> pa.Table:
     """One table of a store of part files, each file checked against its sha256."""
     entries = (meta.get("parts") or {}).get(name)
@@ -261,7 +278,7 @@ def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], n
         pmeta = _prev_meta(prev_dir)
         from pipeline.incremental import code_hash
         if pmeta is not None and (pmeta.get("rules_version"), pmeta.get("code"), pmeta.get("model_key")) == \
-                (rules.version, code_hash(), model_key):
+                (rules.version, code_hash(), model_key) and _parts_present(prev_dir, pmeta):
             # only new articles (no revision, nothing forgotten): the kept parts stay as they are, unread
             def append(staging: Path) -> dict:
                 return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key, prev_dir,
