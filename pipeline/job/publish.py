@@ -217,14 +217,20 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
     if arts.num_rows == 0:
         return new, set()
     published, by_id = {}, {}
-    if old.num_rows:
-        o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
-                        "previous_sha256", "ingested_at"]).to_pylist()
-        for k, r in zip(_keys(old), o):
-            published[k] = r
-            by_id[r["article_id"]] = r
     rows = arts.select(["article_id", "content_sha256", "ingested_at"]).to_pylist()
     keys = _keys(arts)
+    if old.num_rows:
+        sel = old
+        if old.column("article_key").null_count == 0:      # only the published rows this run can meet
+            sel = old.filter(pc.or_(
+                pc.is_in(old.column("article_key"), value_set=pa.array(sorted(set(keys)), pa.string())),
+                pc.is_in(old.column("article_id"), value_set=pa.array(sorted({r["article_id"] for r in rows}),
+                                                                      pa.string()))))
+        o = sel.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
+                        "previous_sha256", "ingested_at"]).to_pylist()
+        for k, r in zip(_keys(sel), o):
+            published[k] = r
+            by_id[r["article_id"]] = r
     seen: dict[str, int] = {}                    # key -> index of its row in this run
     state = dict(published)
     replaced: set[str] = set()
