@@ -386,7 +386,7 @@ def read_version_table(vdir: Path, man: dict, name: str, verify: bool = True) ->
     tables = [_conform(_read_part(p, sha if verify else None, name), name) for p, sha in files]
     if len(tables) == 1:
         return tables[0]
-    t = pa.concat_tables(tables).combine_chunks()
+    t = pa.concat_tables(tables)          # one chunk a part: no copy of the data
     if name in SORTED_BY:            # one sorted table, as one file had it (parts are sorted each)
         import pyarrow.compute as pc
         t = t.take(pc.sort_indices(t, sort_keys=[(SORTED_BY[name], "ascending")]))

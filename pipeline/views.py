@@ -68,22 +68,25 @@ ORG_TYPES = ("organization", "location")
 
 def _actor_keys(actors: pa.Table) -> dict[str, str]:
     """key -> actor id of an organisation or place actor, by its name and aliases (several actors: the
-    smallest id)."""
+    smallest id). Columnar: :func:`name_key` once per distinct string, the smallest id per key by a grouping."""
     import pyarrow.compute as pc
     if actors.num_rows == 0:
         return {}
     actors = actors.filter(pc.is_in(actors.column("actor_type").cast(pa.string()), value_set=pa.array(ORG_TYPES)))
-    actors = actors.take(pc.sort_indices(actors, sort_keys=[("actor_id", "ascending")]))
-    ids = actors.column("actor_id").to_pylist()
-    names = actors.column("name").to_pylist()
-    aliases = actors.column("aliases").to_pylist()
-    keys: dict[str, str] = {}
-    memo = _name_key_memo
-    for aid, name, al in zip(ids, names, aliases):
-        keys.setdefault(memo(name), aid)
-        for n in al or ():
-            keys.setdefault(memo(n), aid)
+    if actors.num_rows == 0:
+        return {}
+    ids = actors.column("actor_id").combine_chunks()
+    aliases = actors.column("aliases").combine_chunks()
+    strings = pa.concat_arrays([actors.column("name").combine_chunks().cast(pa.string()),
+                                pc.list_flatten(aliases).cast(pa.string())])
+    owners = pa.concat_arrays([ids, ids.take(pc.list_parent_indices(aliases))])
+    uniq = pc.unique(strings)
+    ukeys = pa.array([_name_key_memo(x) for x in uniq.to_pylist()], pa.string())
+    keyed = pa.table({"k": ukeys.take(pc.index_in(strings, value_set=uniq)), "id": owners})
+    g = keyed.group_by("k").aggregate([("id", "min")])
+    keys = dict(zip(g.column("k").to_pylist(), g.column("id_min").to_pylist()))
     keys.pop("", None)
+    keys.pop(None, None)
     return keys
 
 
