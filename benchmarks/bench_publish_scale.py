@@ -15,8 +15,10 @@ more articles into it, three times in a row (three runs of ``run --only-new``). 
 process: the commit's wall and CPU time; the bytes it wrote (inodes under OUT that are new after the
 commit: shared part files are not counted, a full copy is); the bytes of the new rows (the run's
 articles, mentions, roles, claims as the extract step's Parquet files); the version's size on disk
-(its files; and the new bytes of it); peak RSS of the process. ``--tree``: run the ``pipeline`` of
-another checkout (the baseline).
+(its files; and the new bytes of it); peak RSS of the process. Then ``forget`` of one article in the
+middle of the corpus (a fresh process; ``--runs 0`` skips the incremental commits). ``--tree``: run the
+``pipeline`` of another checkout (the baseline). ``--cross 20000,50000``: only the cross-article work
+(actors table, person merges, organisation ids) in this process at those sizes.
 """
 from __future__ import annotations
 
@@ -174,8 +176,23 @@ def commit_once(work: Path, out: Path, info: dict) -> dict:
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def forget_once(out: Path, key: str) -> dict:
+    from pipeline.job.publish import forget
+    before = inodes(out)
+    t0, c0 = time.perf_counter(), time.process_time()
+    res = forget(out, [key])
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert len(res["forgotten"]) == 1, res
+    after = inodes(out)
+    return {"wall": wall, "cpu": cpu, "written": sum(s for k, s in after.items() if k not in before),
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def child(args) -> None:
     """In a fresh process: commit one work dir (the state or a new batch) and print the measures."""
+    if args.forget:
+        print(json.dumps(forget_once(Path(args.out), args.forget)))
+        return
     seed = seed_rows(Path(args.seed_out))
     from pipeline.ruleset import load_rules
     rules = load_rules(None)
@@ -221,10 +238,10 @@ def cross(args) -> None:
               f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", flush=True)
 
 
-def run_child(tree: Path, seed: Path, out: Path, tmp: Path, start: int, count: int) -> dict:
+def run_child(tree: Path, seed: Path, out: Path, tmp: Path, start: int, count: int, forget: str = "") -> dict:
     env = {**os.environ, "PYTHONPATH": str(tree)}
     p = subprocess.run([sys.executable, __file__, "--child", "--seed-out", str(seed), "--out", str(out),
-                        "--tmp", str(tmp), "--start", str(start), "--count", str(count)],
+                        "--tmp", str(tmp), "--start", str(start), "--count", str(count), "--forget", forget],
                        capture_output=True, text=True, cwd=tree, env=env)
     if p.returncode != 0:
         raise SystemExit(p.stderr[-4000:])
@@ -239,6 +256,7 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="incremental commits in a row per size")
     ap.add_argument("--tree", type=Path, default=None)
     ap.add_argument("--child", action="store_true")
+    ap.add_argument("--forget", default="", help=argparse.SUPPRESS)
     ap.add_argument("--cross", default="", help="only time the cross-article work at these sizes, e.g. 20000,50000")
     ap.add_argument("--out"), ap.add_argument("--tmp"), ap.add_argument("--start", type=int), ap.add_argument("--count", type=int)
     args = ap.parse_args(argv)
@@ -267,9 +285,13 @@ def main(argv=None) -> int:
                       f"({i['new_rows_bytes'] / 1e3:.0f} kB); version {i['version_bytes'] / 1e6:.1f} MB "
                       f"({i['version_new_bytes'] / 1e3:.0f} kB of it new); peak RSS {i['maxrss_mb']:.0f} MB",
                       flush=True)
-            print(f"  median +{args.new}: {statistics.median(i['wall'] for i in incs):.2f} s wall, "
-                  f"{statistics.median(i['cpu'] for i in incs):.2f} s CPU, "
-                  f"{statistics.median(i['written'] / i['new_rows_bytes'] for i in incs):.1f}x", flush=True)
+            if incs:
+                print(f"  median +{args.new}: {statistics.median(i['wall'] for i in incs):.2f} s wall, "
+                      f"{statistics.median(i['cpu'] for i in incs):.2f} s CPU, "
+                      f"{statistics.median(i['written'] / i['new_rows_bytes'] for i in incs):.1f}x", flush=True)
+            f = run_child(tree, seed, out, tmp, 0, 0, forget=f"id:syn-{n // 2}")
+            print(f"  forget 1 article: {f['wall']:.2f} s wall / {f['cpu']:.2f} s CPU; wrote {f['written'] / 1e3:.0f} kB; "
+                  f"peak RSS {f['maxrss_mb']:.0f} MB", flush=True)
             shutil.rmtree(out, ignore_errors=True)
     return 0
 
