@@ -232,3 +232,25 @@ def test_a_run_of_new_articles_does_not_append_to_a_damaged_rows_store(two_runs,
     rs = RowsStore.load(out, store.current_version(out))
     assert rs is not None and len(rs.words) == 1                    # the new article's rows only
     assert store.read_table(out, "articles").num_rows == 4 and store.verify(out) == []
+
+
+def test_small_parts_at_the_end_are_merged_eight_at_a_time(tmp_path):
+    """Nine publishes of one new article each: the eighth merges the trailing parts of one size class into
+    one, the rows stay (in order) and the first part, of another size class, stays shared."""
+    from test_store import sample_tables
+    from pipeline.schemas import to_table
+    t = sample_tables()
+    art = t["articles"].to_pylist()[0]
+    arts = [dict(art, article_id=f"b{i:02d}", article_key=f"k{i:02d}", content_sha256=f"{i:064x}") for i in range(20)]
+    t["articles"] = to_table("articles", arts[:10])
+    store.write_version(tmp_path, t, {})
+    first = store.manifest(tmp_path)["tables"]["articles"]["files"][0]
+    counts = []
+    for n in range(11, 20):
+        t["articles"] = to_table("articles", arts[:n])
+        store.write_version(tmp_path, t, {})
+        counts.append(len(store.manifest(tmp_path)["tables"]["articles"]["files"]))
+    assert counts == [2, 3, 4, 5, 6, 7, 8, 2, 3]        # 10 | 1×7 then the 8th: 10 | 8, then | 1
+    files = store.manifest(tmp_path)["tables"]["articles"]["files"]
+    assert files[0] == first and [f["rows"] for f in files] == [10, 8, 1]
+    assert store.read_table(tmp_path, "articles").column("article_id").to_pylist() == [a["article_id"] for a in arts[:19]]
