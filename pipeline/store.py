@@ -699,7 +699,30 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
     def load(f: dict, base: Path) -> pa.Table:
         return io.read(base / _valid_rel(sub, f.get("path"), io.suffix), f.get("sha256"))
 
-    olds: list[tuple[dict, Path, pa.Table | None]] = []
+    olds = _old_parts(name, sub, old, io, load, append)
+    if append:
+        plan = [_Planned(None, (f, base), int(f.get("keys", f.get("rows", 0)) or 0)) for f, base, _ in olds
+                if f.get("rows")]
+        rest = table
+    else:
+        plan, rest = _plan_old(table, key, olds)
+    news = [rest]
+    if hot is not None and rest.num_rows:
+        mask = pc.fill_null(hot(rest), False)
+        news = [rest.filter(mask), rest.filter(pc.invert(mask))]
+    for rest in news:
+        plan += _plan_new(rest, key, max_keys)
+    plan = _compact(plan, key, max_keys, load)
+    if not plan:                                 # an empty table keeps one file: readers find its schema
+        empty = [(f, base) for f, base, t in olds if not f.get("rows") and (t is None or t.num_rows == 0)]
+        plan = [_Planned(table.slice(0, 0), empty[0] if empty else None, 0)]
+    return [_materialize(p, root, sub, io, seq) for p in plan]
+
+
+def _old_parts(name: str, sub: str, old: list[tuple[dict, Path]], io: PartIO, load: Callable, append: bool
+               ) -> list[tuple[dict, Path, pa.Table | None]]:
+    """The old parts of ``sub`` with their rows (not read when appending; an unreadable one is left out)."""
+    olds = []
     for f, base in old:
         rel = f.get("path")
         if not isinstance(rel, str) or not rel.startswith(sub + "/"):
@@ -712,56 +735,53 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
             olds.append((f, base, load(f, base)))
         except (FileNotFoundError, CorruptError, StoreError) as exc:
             log.warning("%s: part %s not shared (%s); its rows are written again", name, rel, exc)
-    plan: list[_Planned] = []
-    rest = table
-    if append:
-        plan = [_Planned(None, (f, base), int(f.get("keys", f.get("rows", 0)) or 0)) for f, base, _ in olds
-                if f.get("rows")]
-    elif olds and table.num_rows:
-        keys = table.column(key).combine_chunks()
-        uniq = [pc.unique(t.column(key)) for _, _, t in olds]
-        value_set = pa.chunked_array(uniq, type=keys.type).combine_chunks()
-        owner = pa.array([i for i, u in enumerate(uniq) for _ in range(len(u))], pa.int32())
-        group = owner.take(pc.index_in(keys, value_set=value_set))
-        groups = _split_by(table, group, len(olds))
-        for (f, base, t), rows in zip(olds, groups):
-            if rows.num_rows:
-                plan.append(_Planned(rows, (f, base) if _logically_equal(rows, t) else None, _nkeys(rows, key)))
-        rest = table.filter(pc.is_null(group))
-    news = [rest]
-    if hot is not None and rest.num_rows:
-        mask = pc.fill_null(hot(rest), False)
-        news = [rest.filter(mask), rest.filter(pc.invert(mask))]
-    for rest in news:
-        if not rest.num_rows:
-            continue
-        rk = rest.column(key).combine_chunks()
-        uk = pc.unique(rk)
-        if len(uk) <= max_keys:
-            plan.append(_Planned(rest, None, len(uk)))
-        else:
-            n = (len(uk) + max_keys - 1) // max_keys
-            chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
-            plan += [_Planned(t, None, _nkeys(t, key)) for t in _split_by(rest, chunk, n)]
-    plan = _compact(plan, key, max_keys, load)
-    if not plan:                                 # an empty table keeps one file: readers find its schema
-        empty = [(f, base) for f, base, t in olds if not f.get("rows") and (t is None or t.num_rows == 0)]
-        plan = [_Planned(table.slice(0, 0), empty[0] if empty else None, 0)]
-    entries = []
-    for p in plan:
-        if p.shared is not None:
-            f, base = p.shared
-            rel = f["path"]
-            link_or_copy(base / rel, root / rel)
-            entries.append({"path": rel, "rows": p.t.num_rows if p.t is not None else f.get("rows"), "keys": p.keys,
-                            "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]})
-            continue
-        rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
-        io.write(p.t, root / rel)
-        fault("part")
-        entries.append({"path": rel, "rows": p.t.num_rows, "keys": p.keys,
-                        "bytes": (root / rel).stat().st_size, "sha256": file_sha256(root / rel), "new": True})
-    return entries
+    return olds
+
+
+def _plan_old(table: pa.Table, key: str, olds: list) -> tuple[list["_Planned"], pa.Table]:
+    """(a planned part per old part that keeps rows: shared when they are identical; the rows of new keys)."""
+    import pyarrow.compute as pc
+    if not olds or not table.num_rows:
+        return [], table
+    keys = table.column(key).combine_chunks()
+    uniq = [pc.unique(t.column(key)) for _, _, t in olds]
+    value_set = pa.chunked_array(uniq, type=keys.type).combine_chunks()
+    owner = pa.array([i for i, u in enumerate(uniq) for _ in range(len(u))], pa.int32())
+    group = owner.take(pc.index_in(keys, value_set=value_set))
+    plan = []
+    for (f, base, t), rows in zip(olds, _split_by(table, group, len(olds))):
+        if rows.num_rows:
+            plan.append(_Planned(rows, (f, base) if _logically_equal(rows, t) else None, _nkeys(rows, key)))
+    return plan, table.filter(pc.is_null(group))
+
+
+def _plan_new(rest: pa.Table, key: str, max_keys: int) -> list["_Planned"]:
+    """New parts of at most ``max_keys`` keys each for the rows ``rest``."""
+    import pyarrow.compute as pc
+    if not rest.num_rows:
+        return []
+    rk = rest.column(key).combine_chunks()
+    uk = pc.unique(rk)
+    if len(uk) <= max_keys:
+        return [_Planned(rest, None, len(uk))]
+    n = (len(uk) + max_keys - 1) // max_keys
+    chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
+    return [_Planned(t, None, _nkeys(t, key)) for t in _split_by(rest, chunk, n)]
+
+
+def _materialize(p: "_Planned", root: Path, sub: str, io: PartIO, seq: PartSeq) -> dict:
+    """Link a shared part or write a new one; its manifest entry (``new`` marks a written file)."""
+    if p.shared is not None:
+        f, base = p.shared
+        rel = f["path"]
+        link_or_copy(base / rel, root / rel)
+        return {"path": rel, "rows": p.t.num_rows if p.t is not None else f.get("rows"), "keys": p.keys,
+                "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]}
+    rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
+    io.write(p.t, root / rel)
+    fault("part")
+    return {"path": rel, "rows": p.t.num_rows, "keys": p.keys, "bytes": (root / rel).stat().st_size,
+            "sha256": file_sha256(root / rel), "new": True}
 
 
 class _Planned:
