@@ -49,7 +49,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.parquet as pq
 
 from pipeline.schemas import SCHEMA_VERSION, TABLES
@@ -588,7 +587,12 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
 PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "article_id", "claims": "article_id",
             "actors": "actor_id", "rejects": "source_path"}
 PART_MAX_KEYS = {"article_id": 1000, "actor_id": 10000, "source_path": 10000}     # keys in a new part
-PART_HOT = {"actors": lambda t: pa.compute.greater(t.column("n_articles"), 1)}   # rows apt to change again
+def _hot_actors(t: pa.Table) -> pa.Array:
+    import pyarrow.compute as pc
+    return pc.greater(t.column("n_articles"), 1)
+
+
+PART_HOT = {"actors": _hot_actors}          # rows apt to change again: actors of several articles
 MERGE_FANOUT = 8
 SORTED_BY = {"actors": "actor_id"}          # read back in this order whatever the parts
 
