@@ -209,6 +209,31 @@ def child(args) -> None:
     print(json.dumps(res))
 
 
+def sequence(args) -> None:
+    """``--sequence K``: K runs of ``--new`` articles one after the other into the first size, in this process
+    (the amortized bytes, merges of small parts included)."""
+    from pipeline import store
+    from pipeline.ruleset import load_rules
+    seed = seed_rows(Path(args.seed_out))
+    rules = load_rules(None)
+    info = {"model": seed["model"], "rules_version": rules.version, "rules_dir": str(rules.directory)}
+    n = int(args.sizes.split(",")[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        write_work(synth(seed, 0, n), tmp / "w0")
+        commit_once(tmp / "w0", tmp / "out", info)
+        ws, ns = [], []
+        for r in range(args.sequence):
+            nb = write_work(synth(seed, n + args.new * r, args.new), tmp / f"w{r + 1}")
+            res = commit_once(tmp / f"w{r + 1}", tmp / "out", info)
+            ws.append(res["written"])
+            ns.append(nb)
+        parts = {k: len(v["files"]) for k, v in store.manifest(tmp / "out")["tables"].items()}
+    print(f"{args.sequence} runs of {args.new} into {n}: wrote {sum(ws) / 1e3:.0f} kB for {sum(ns) / 1e3:.0f} kB of new "
+          f"rows = {sum(ws) / sum(ns):.2f}x (per run {min(w / x for w, x in zip(ws, ns)):.1f}-"
+          f"{max(w / x for w, x in zip(ws, ns)):.1f}x); parts at the end {parts}")
+
+
 def cross(args) -> None:
     """The cross-article work of a publish over N synthetic articles, in this process: the actors table,
     the person merges, the organisation ids of roles (best of 3 each, CPU seconds)."""
@@ -257,6 +282,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tree", type=Path, default=None)
     ap.add_argument("--child", action="store_true")
     ap.add_argument("--forget", default="", help=argparse.SUPPRESS)
+    ap.add_argument("--sequence", type=int, default=0, help="K runs in a row into the first size, one process")
     ap.add_argument("--cross", default="", help="only time the cross-article work at these sizes, e.g. 20000,50000")
     ap.add_argument("--out"), ap.add_argument("--tmp"), ap.add_argument("--start", type=int), ap.add_argument("--count", type=int)
     args = ap.parse_args(argv)
@@ -265,6 +291,9 @@ def main(argv=None) -> int:
         return 0
     if args.cross:
         cross(args)
+        return 0
+    if args.sequence:
+        sequence(args)
         return 0
     tree = (args.tree or ROOT).resolve()
     seed = Path(args.seed_out).resolve()

@@ -583,7 +583,7 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
 # A table is a list of part files; every row of a key (the article, the actor, the input file) lives in one
 # part. A publish keeps a part of the current version whose rows come out identical (a hard link to the
 # same file: no bytes written), rewrites a part whose rows changed (or drops it when none are left) and
-# puts rows of new keys into new parts; small parts at the end are merged, 8 of one size class at a time.
+# puts rows of new keys into new parts; small parts at the end are merged, 8 of similar size at a time.
 PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "article_id", "claims": "article_id",
             "actors": "actor_id", "rejects": "source_path"}
 PART_MAX_KEYS = {"article_id": 1000, "actor_id": 10000, "source_path": 10000}     # keys in a new part
@@ -800,22 +800,23 @@ def _nkeys(t: pa.Table, key: str) -> int:
     return pc.count_distinct(t.column(key)).as_py() if t.num_rows else 0
 
 
-def _size_class(n: int) -> int:
-    c = 0
-    while n >= MERGE_FANOUT:
-        n //= MERGE_FANOUT
-        c += 1
-    return c
-
-
 def _compact(plan: list, key: str, max_keys: int, load: Callable[[dict, Path], pa.Table]) -> list:
-    """Merge the last ``MERGE_FANOUT`` parts while they are of one size class and together hold at most
-    ``max_keys`` keys (tiered: a row is rewritten about log8(max_keys / rows of a run) times)."""
+    """Merge the last ``MERGE_FANOUT`` parts into one while together they hold at most ``max_keys`` keys and
+    are of similar size (the largest at most ``MERGE_FANOUT`` times the smallest), or while at least twice
+    that many small parts (under ``max_keys / MERGE_FANOUT`` keys) end the table. Tiered: a row is rewritten
+    about log8(max_keys / rows of a run) times."""
     plan = list(plan)
+    small = max_keys // MERGE_FANOUT
     while len(plan) >= MERGE_FANOUT:
         tail = plan[-MERGE_FANOUT:]
         n = [p.keys for p in tail]
-        if len({_size_class(x) for x in n}) != 1 or sum(n) > max_keys:
+        trailing_small = 0
+        for p in reversed(plan):
+            if p.keys >= small:
+                break
+            trailing_small += 1
+        similar = max(n) <= MERGE_FANOUT * max(1, min(n))
+        if sum(n) > max_keys or not (similar or trailing_small >= 2 * MERGE_FANOUT):
             break
         merged = pa.concat_tables([p.t if p.t is not None else load(*p.shared) for p in tail])
         plan = plan[:-MERGE_FANOUT] + [_Planned(merged, None, sum(n))]
