@@ -160,17 +160,23 @@ def prune(root: str | Path, keep_model_key: str | None = None,
 
 
 def tree_size(root: str | Path) -> tuple[int, int]:
-    """(files, bytes) under ``root``."""
+    """(files, bytes) under ``root``; a file with several hard links (a part file shared by versions) counts once."""
     root = Path(root)
     n = b = 0
+    seen: set[tuple[int, int]] = set()
     if root.is_dir():
         for d, _, files in os.walk(root):
             for f in files:
                 try:
-                    b += (Path(d) / f).stat().st_size
-                    n += 1
+                    st = (Path(d) / f).stat()
                 except OSError:
-                    pass
+                    continue
+                if st.st_nlink > 1:
+                    if (st.st_dev, st.st_ino) in seen:
+                        continue
+                    seen.add((st.st_dev, st.st_ino))
+                b += st.st_size
+                n += 1
     return n, b
 
 

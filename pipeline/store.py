@@ -4,8 +4,9 @@ Layout of an output directory ``OUT``::
 
     OUT/current -> _versions/<version>                (THE pointer: one symlink, swapped atomically)
     OUT/_versions/<version>/_manifest.json            (the version: tables, files, sha256, rows, provenance)
-    OUT/_versions/<version>/<table>/part-0.parquet    (Parquet with page checksums)
-    OUT/_versions/<version>/_rows/                    (the rows as extracted, for rules re-runs)
+    OUT/_versions/<version>/<table>/part-<n>.parquet  (Parquet with page checksums; several parts a table,
+                                                       unchanged ones hard links shared with other versions)
+    OUT/_versions/<version>/_rows/<table>/part-<n>.arrow  (the rows as extracted, for rules re-runs)
     OUT/<table>        -> current/<table>             (fixed convenience links, never re-pointed)
     OUT/_manifest.json -> current/_manifest.json
 
@@ -14,8 +15,9 @@ directory, renames it to ``_versions/<version>`` and then swaps the one ``curren
 ``os.replace``. A kill at any instant leaves ``current`` naming either the old or the new version,
 never a mix. Everything that reads the outputs resolves ``current`` once and reads every table of
 that one version (:func:`snapshot`, :func:`load`). The version's ``_manifest.json`` lists each
-table's part files with their sha256; a version is "a manifest of parts", so a later layout with
-several part files per table needs no new pointer.
+table's part files with their sha256; a version is "a manifest of parts" (:func:`write_parts`: parts whose
+rows come out identical are shared with the version before as hard links, only changed parts and new rows
+are written; a part file goes with the last version folder that links it).
 
 Every writer holds ``OUT/.lock`` (:func:`locked`; steps inside it use :func:`writing`) and calls
 :func:`prepare` first: it migrates the per-table-link layout of older versions (repairing a mix of
@@ -165,6 +167,7 @@ def read_json(path: Path) -> dict:
 # ----------------------------------------------------------------------------- the lock
 _HELD: dict[str, int] = {}
 _HELD_MUTEX = threading.Lock()
+_PART_CACHE: dict[tuple[str, str], pa.Table] = {}      # (table, sha256) -> table, only while a lock is held
 
 
 @contextlib.contextmanager
@@ -216,6 +219,8 @@ def locked(out: str | Path, timeout: float = 600.0, poll: float = 0.5, what: str
                 _HELD[key] -= 1
                 if not _HELD[key]:
                     del _HELD[key]
+                if not _HELD:
+                    _PART_CACHE.clear()
     finally:
         if acquired:
             with contextlib.suppress(OSError):
@@ -326,7 +331,22 @@ def _conform(table: pa.Table, name: str) -> pa.Table:
 
 
 def _read_part(path: Path, expected_sha: str | None, table: str) -> pa.Table:
-    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory)."""
+    """One part file, its sha256 checked (memory-mapped: hashed and read without a copy in memory).
+
+    While this process holds an output lock, parts read are kept by sha256 (content-addressed) until
+    the lock is released: a publish reads the current tables, then compares its new tables with the
+    same parts (:func:`write_parts`) without reading them twice."""
+    if expected_sha is not None and _HELD:
+        hit = _PART_CACHE.get((table, expected_sha))
+        if hit is not None:
+            return hit
+    t = _read_part_file(path, expected_sha, table)
+    if expected_sha is not None and _HELD:
+        _PART_CACHE[(table, expected_sha)] = t
+    return t
+
+
+def _read_part_file(path: Path, expected_sha: str | None, table: str) -> pa.Table:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -363,7 +383,13 @@ def read_version_table(vdir: Path, man: dict, name: str, verify: bool = True) ->
     if not files:
         return TABLES[name].empty_table()
     tables = [_conform(_read_part(p, sha if verify else None, name), name) for p, sha in files]
-    return pa.concat_tables(tables).combine_chunks() if len(tables) > 1 else tables[0]
+    if len(tables) == 1:
+        return tables[0]
+    t = pa.concat_tables(tables)          # one chunk a part: no copy of the data
+    if name in SORTED_BY:            # one sorted table, as one file had it (parts are sorted each)
+        import pyarrow.compute as pc
+        t = t.take(pc.sort_indices(t, sort_keys=[(SORTED_BY[name], "ascending")]))
+    return t
 
 
 def table_path(out: str | Path, name: str) -> Path:
@@ -495,9 +521,11 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
                   extra: Callable[[Path], dict] | None = None) -> str:
     """Write a complete set of tables as a new version and make it current with one atomic switch.
 
-    Every table in ``TABLES`` must be given. ``extra(staging_dir)`` may write more files into the
-    version before it is sealed (the rows store) and returns what the manifest records about them.
-    Returns the version id.
+    Every table in ``TABLES`` must be given. Each table is stored as part files (:func:`write_parts`):
+    the rows of a part file of the current version that come out identical share that file (a hard
+    link, not a copy); only changed parts and new rows are written. ``extra(staging_dir)`` may write
+    more files into the version before it is sealed (the rows store) and returns what the manifest
+    records about them. Returns the version id.
     """
     out = Path(out)
     missing = set(TABLES) - set(tables)
@@ -506,31 +534,37 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
     with writing(out, what="publish"):
         prepare(out)
         prev = current_version(out)
+        prev_dir = out / VERSIONS / prev if prev else None
+        prev_man = version_manifest(prev_dir) if prev_dir is not None else {}
         version = new_version_name()
         vdir = out / VERSIONS / version
         staging = out / VERSIONS / f".{version}.partial"
         staging.mkdir(parents=True)
         try:
             files = {}
+            seq = PartSeq(prev_man.get("part_seq"), [f.get("path") for e in (prev_man.get("tables") or {}).values()
+                                                     for f in e.get("files", [])])
             for name, schema in TABLES.items():
                 table = tables[name]
                 if not table.schema.equals(schema, check_metadata=False):
                     table = table.cast(schema)
                 table = table.replace_schema_metadata(schema.metadata)
-                (staging / name).mkdir()
-                rel = f"{name}/part-0.parquet"
-                pq.write_table(table, staging / rel, compression="zstd", write_page_checksum=True)
-                files[name] = {"files": [{"path": rel, "rows": table.num_rows,
-                                          "bytes": (staging / rel).stat().st_size,
-                                          "sha256": file_sha256(staging / rel)}]}
+                old = [(f, prev_dir) for f in (prev_man.get("tables") or {}).get(name, {}).get("files", [])] \
+                    if prev_dir is not None else []
+                files[name] = {"files": write_parts(staging, name, table, PART_KEY[name], old,
+                                                    _parquet_part_io(name), seq, hot=PART_HOT.get(name))}
                 fault(f"table:{name}")
-            more = extra(staging) if extra is not None else {}
+            nb = [written(f["files"]) for f in files.values()]
+            more = dict(extra(staging) if extra is not None else {})
+            extra_written = more.pop("_written", None) or {}
             tomb = _carry_tombstones(out, prev, info, tables["articles"])
             man = {**info, **more, FORGOTTEN: tomb, "version": version, "previous": prev, "schema_version": SCHEMA_VERSION,
                    "created_at": datetime.now(timezone.utc).isoformat(),
-                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files}
+                   "rows": {n: tables[n].num_rows for n in TABLES}, "tables": files, "part_seq": seq.next,
+                   "written": {"files": sum(x[0] for x in nb), "bytes": sum(x[1] for x in nb),
+                               "rows_store": extra_written}}
             write_json(staging / MANIFEST, man)
-            fsync_tree(staging)
+            fsync_written(staging)
             fault("staged")
             os.replace(staging, vdir)
             fsync_dir(out / VERSIONS)
@@ -543,6 +577,279 @@ def write_version(out: str | Path, tables: dict[str, pa.Table], info: dict,
         _cleanup(out, version, prev)
         fault("cleaned")
     return version
+
+
+# ----------------------------------------------------------------------------- part files
+# A table is a list of part files; every row of a key (the article, the actor, the input file) lives in one
+# part. A publish keeps a part of the current version whose rows come out identical (a hard link to the
+# same file: no bytes written), rewrites a part whose rows changed (or drops it when none are left) and
+# puts rows of new keys into new parts; small parts at the end are merged, 8 of similar size at a time.
+PART_KEY = {"articles": "article_id", "mentions": "article_id", "roles": "article_id", "claims": "article_id",
+            "actors": "actor_id", "rejects": "source_path"}
+PART_MAX_KEYS = {"article_id": 1000, "actor_id": 10000, "source_path": 10000}     # keys in a new part
+def _hot_actors(t: pa.Table) -> pa.Array:
+    import pyarrow.compute as pc
+    return pc.greater(t.column("n_articles"), 1)
+
+
+PART_HOT = {"actors": _hot_actors}          # rows apt to change again: actors of several articles
+MERGE_FANOUT = 8
+SORTED_BY = {"actors": "actor_id"}          # read back in this order whatever the parts
+
+
+class PartSeq:
+    """Numbers for new part files, per folder (``claims``, ``_rows/mentions``), never re-used within an
+    output folder (so a file name in two versions is the same file)."""
+
+    def __init__(self, start: object, files: list[str] = ()):
+        self.next: dict[str, int] = {k: v for k, v in start.items() if isinstance(k, str) and isinstance(v, int)} \
+            if isinstance(start, dict) else {}
+        for rel in files:                            # outputs of older releases: after the highest number
+            m = re.fullmatch(r"(.+)/part-([0-9]{1,9})[^/]*", str(rel))
+            if m:
+                self.next[m.group(1)] = max(self.next.get(m.group(1), 0), int(m.group(2)) + 1)
+
+    def take(self, sub: str) -> int:
+        n = self.next.get(sub, 0)
+        self.next[sub] = n + 1
+        return n
+
+
+class PartIO:
+    """How parts of one kind are named, written and read (Parquet tables, Arrow files of the rows store)."""
+
+    def __init__(self, kind: str, suffix: str, write: Callable[[pa.Table, Path], None],
+                 read: Callable[[Path, str], pa.Table]):
+        self.kind, self.suffix, self.write, self.read = kind, suffix, write, read
+
+
+def _parquet_part_io(name: str) -> PartIO:
+    def write(table: pa.Table, path: Path) -> None:
+        pq.write_table(table, path, compression="zstd", write_page_checksum=True)
+
+    def read(path: Path, sha: str) -> pa.Table:
+        return _conform(_read_part(path, sha, name), name)
+    return PartIO(name, ".parquet", write, read)
+
+
+def link_or_copy(src: Path, dst: Path) -> bool:
+    """Share ``src`` as ``dst`` (a hard link: the same file, no bytes written); a copy where the file system
+    has no hard links. True when linked."""
+    try:
+        os.link(src, dst)
+        return True
+    except OSError as exc:
+        log.warning("cannot hard-link %s (%s); copying it", src, exc)
+        shutil.copyfile(src, dst)
+        return False
+
+
+def link_tree(src: Path, dst: Path) -> None:
+    """``dst`` as a tree of hard links to the files under ``src`` (copies where links are impossible)."""
+    shutil.copytree(src, dst, copy_function=lambda a, b: link_or_copy(Path(a), Path(b)))
+
+
+def _logically_equal(a: pa.Table, b: pa.Table) -> bool:
+    if a.num_rows != b.num_rows or a.column_names != b.column_names:
+        return False
+    if a.equals(b):
+        return True
+    for name in a.column_names:                  # dictionaries of different order or chunking
+        x, y = a.column(name), b.column(name)
+        if pa.types.is_dictionary(x.type):
+            x = x.cast(x.type.value_type)
+        if pa.types.is_dictionary(y.type):
+            y = y.cast(y.type.value_type)
+        if not x.equals(y):
+            return False
+    return True
+
+
+def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
+    """``table`` rows by ``group`` (0..n-1; null: none), each group in table order."""
+    import pyarrow.compute as pc
+    if n == 0:
+        return []
+    filled = pc.fill_null(group, n)
+    order = pc.sort_indices(filled)                       # stable: table order within a group
+    g = filled.take(order)
+    counts = {r["values"]: r["counts"] for r in pc.value_counts(g).to_pylist() if r["values"] is not None}
+    out, at = [], 0
+    for i in range(n):
+        k = counts.get(i, 0)
+        idx = order.slice(at, k)
+        first, last = (idx[0].as_py(), idx[k - 1].as_py()) if k else (0, -1)
+        # a group of consecutive rows (an unchanged part within the whole table): a slice, not a copy
+        out.append(table.slice(first, k) if last - first + 1 == k else table.take(idx))
+        at += k
+    return out
+
+
+def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tuple[dict, Path]], io: PartIO,
+                seq: PartSeq, max_keys: int | None = None, subdir: str | None = None,
+                hot: Callable[[pa.Table], pa.Array] | None = None, append: bool = False) -> list[dict]:
+    """Store ``table`` (all its rows) as part files under ``root/<subdir or name>/``, sharing what it can
+    with the parts ``old`` ([(manifest entry, the folder its path is relative to)]). Returns the entries
+    ({path, rows, keys, bytes, sha256}) in reading order: the old parts in their order, then new ones.
+    ``hot(rows)``: a mask of the new rows likely to change again (actors of several articles); they go
+    into parts of their own, so that a later change rewrites a small part. ``append``: ``table`` holds
+    only rows of new keys, and every old part stays as it is (shared without being read)."""
+    import pyarrow.compute as pc
+
+    sub = subdir or name
+    (root / sub).mkdir(parents=True, exist_ok=True)
+    max_keys = max_keys or PART_MAX_KEYS.get(key, 1000)
+
+    def load(f: dict, base: Path) -> pa.Table:
+        return io.read(base / _valid_rel(sub, f.get("path"), io.suffix), f.get("sha256"))
+
+    olds = _old_parts(name, sub, old, io, load, append)
+    if append:
+        plan = [_Planned(None, (f, base), int(f.get("keys", f.get("rows", 0)) or 0)) for f, base, _ in olds
+                if f.get("rows")]
+        rest = table
+    else:
+        plan, rest = _plan_old(table, key, olds)
+    news = [rest]
+    if hot is not None and rest.num_rows:
+        mask = pc.fill_null(hot(rest), False)
+        news = [rest.filter(mask), rest.filter(pc.invert(mask))]
+    for rest in news:
+        plan += _plan_new(rest, key, max_keys)
+    plan = _compact(plan, key, max_keys, load)
+    if not plan:                                 # an empty table keeps one file: readers find its schema
+        empty = [(f, base) for f, base, t in olds if not f.get("rows") and (t is None or t.num_rows == 0)]
+        plan = [_Planned(table.slice(0, 0), empty[0] if empty else None, 0)]
+    return [_materialize(p, root, sub, io, seq) for p in plan]
+
+
+def _old_parts(name: str, sub: str, old: list[tuple[dict, Path]], io: PartIO, load: Callable, append: bool
+               ) -> list[tuple[dict, Path, pa.Table | None]]:
+    """The old parts of ``sub`` with their rows (not read when appending; an unreadable one is left out)."""
+    olds = []
+    for f, base in old:
+        rel = f.get("path")
+        if not isinstance(rel, str) or not rel.startswith(sub + "/"):
+            continue
+        if append:
+            _valid_rel(sub, rel, io.suffix)
+            olds.append((f, base, None))
+            continue
+        try:
+            olds.append((f, base, load(f, base)))
+        except (FileNotFoundError, CorruptError, StoreError) as exc:
+            log.warning("%s: part %s not shared (%s); its rows are written again", name, rel, exc)
+    return olds
+
+
+def _plan_old(table: pa.Table, key: str, olds: list) -> tuple[list["_Planned"], pa.Table]:
+    """(a planned part per old part that keeps rows: shared when they are identical; the rows of new keys)."""
+    import pyarrow.compute as pc
+    if not olds or not table.num_rows:
+        return [], table
+    keys = table.column(key).combine_chunks()
+    uniq = [pc.unique(t.column(key)) for _, _, t in olds]
+    value_set = pa.chunked_array(uniq, type=keys.type).combine_chunks()
+    owner = pa.array([i for i, u in enumerate(uniq) for _ in range(len(u))], pa.int32())
+    group = owner.take(pc.index_in(keys, value_set=value_set))
+    plan = []
+    for (f, base, t), rows in zip(olds, _split_by(table, group, len(olds))):
+        if rows.num_rows:
+            plan.append(_Planned(rows, (f, base) if _logically_equal(rows, t) else None, _nkeys(rows, key)))
+    return plan, table.filter(pc.is_null(group))
+
+
+def _plan_new(rest: pa.Table, key: str, max_keys: int) -> list["_Planned"]:
+    """New parts of at most ``max_keys`` keys each for the rows ``rest``."""
+    import pyarrow.compute as pc
+    if not rest.num_rows:
+        return []
+    rk = rest.column(key).combine_chunks()
+    uk = pc.unique(rk)
+    if len(uk) <= max_keys:
+        return [_Planned(rest, None, len(uk))]
+    n = (len(uk) + max_keys - 1) // max_keys
+    chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
+    return [_Planned(t, None, _nkeys(t, key)) for t in _split_by(rest, chunk, n)]
+
+
+def _materialize(p: "_Planned", root: Path, sub: str, io: PartIO, seq: PartSeq) -> dict:
+    """Link a shared part or write a new one; its manifest entry (``new`` marks a written file)."""
+    if p.shared is not None:
+        f, base = p.shared
+        rel = f["path"]
+        link_or_copy(base / rel, root / rel)
+        return {"path": rel, "rows": p.t.num_rows if p.t is not None else f.get("rows"), "keys": p.keys,
+                "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]}
+    rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
+    io.write(p.t, root / rel)
+    fault("part")
+    return {"path": rel, "rows": p.t.num_rows, "keys": p.keys, "bytes": (root / rel).stat().st_size,
+            "sha256": file_sha256(root / rel), "new": True}
+
+
+class _Planned:
+    """A part of the new version: its rows (None: an old part not read), the old part it shares, its keys."""
+
+    def __init__(self, t: pa.Table | None, shared: tuple[dict, Path] | None, keys: int):
+        self.t, self.shared, self.keys = t, shared, keys
+
+
+def _nkeys(t: pa.Table, key: str) -> int:
+    import pyarrow.compute as pc
+    return pc.count_distinct(t.column(key)).as_py() if t.num_rows else 0
+
+
+def _compact(plan: list, key: str, max_keys: int, load: Callable[[dict, Path], pa.Table]) -> list:
+    """Merge the last ``MERGE_FANOUT`` parts into one while together they hold at most ``max_keys`` keys and
+    are of similar size (the largest at most ``MERGE_FANOUT`` times the smallest), or while at least twice
+    that many small parts (under ``max_keys / MERGE_FANOUT`` keys) end the table. Tiered: a row is rewritten
+    about log8(max_keys / rows of a run) times."""
+    plan = list(plan)
+    small = max_keys // MERGE_FANOUT
+    while len(plan) >= MERGE_FANOUT:
+        tail = plan[-MERGE_FANOUT:]
+        n = [p.keys for p in tail]
+        trailing_small = 0
+        for p in reversed(plan):
+            if p.keys >= small:
+                break
+            trailing_small += 1
+        similar = max(n) <= MERGE_FANOUT * max(1, min(n))
+        if sum(n) > max_keys or not (similar or trailing_small >= 2 * MERGE_FANOUT):
+            break
+        merged = pa.concat_tables([p.t if p.t is not None else load(*p.shared) for p in tail])
+        plan = plan[:-MERGE_FANOUT] + [_Planned(merged, None, sum(n))]
+    return plan
+
+
+def _valid_rel(sub: str, rel: str, suffix: str) -> str:
+    if suffix == ".parquet":
+        return valid_part(sub, rel)
+    if not re.fullmatch(re.escape(sub) + r"/part-[0-9]{1,9}" + re.escape(suffix), rel):
+        raise StoreError(f"invalid part file name {rel!r} for {sub!r}")
+    return rel
+
+
+def fsync_written(staging: Path) -> None:
+    """fsync what this publish wrote into ``staging`` (files with one link: shared parts, linked from a
+    version sealed earlier, are durable already) and every directory."""
+    for d, _, files in os.walk(staging):
+        for f in files:
+            p = Path(d) / f
+            if os.stat(p).st_nlink == 1:
+                fsync_file(p)
+        fsync_dir(Path(d))
+
+
+def written(entries: list[dict]) -> tuple[int, int]:
+    """(files, bytes) newly written among part entries (the ``new`` marks are removed)."""
+    n = b = 0
+    for e in entries:
+        if e.pop("new", False):
+            n += 1
+            b += e["bytes"]
+    return n, b
 
 
 def switch(out: Path, version: str) -> None:

@@ -68,16 +68,38 @@ ORG_TYPES = ("organization", "location")
 
 def _actor_keys(actors: pa.Table) -> dict[str, str]:
     """key -> actor id of an organisation or place actor, by its name and aliases (several actors: the
-    smallest id)."""
-    d = actors.select(["actor_id", "name", "actor_type", "aliases"]).to_pydict()
-    keys: dict[str, str] = {}
-    for aid, name, typ, aliases in sorted(zip(d["actor_id"], d["name"], d["actor_type"], d["aliases"])):
-        if str(typ) not in ORG_TYPES:
-            continue
-        for n in [name, *(aliases or [])]:
-            keys.setdefault(name_key(n), aid)
+    smallest id). Columnar: :func:`name_key` once per distinct string, the smallest id per key by a grouping."""
+    import pyarrow.compute as pc
+    if actors.num_rows == 0:
+        return {}
+    actors = actors.filter(pc.is_in(actors.column("actor_type").cast(pa.string()), value_set=pa.array(ORG_TYPES)))
+    if actors.num_rows == 0:
+        return {}
+    ids = actors.column("actor_id").combine_chunks()
+    aliases = actors.column("aliases").combine_chunks()
+    strings = pa.concat_arrays([actors.column("name").combine_chunks().cast(pa.string()),
+                                pc.list_flatten(aliases).cast(pa.string())])
+    owners = pa.concat_arrays([ids, ids.take(pc.list_parent_indices(aliases))])
+    uniq = pc.unique(strings)
+    ukeys = pa.array([_name_key_memo(x) for x in uniq.to_pylist()], pa.string())
+    keyed = pa.table({"k": ukeys.take(pc.index_in(strings, value_set=uniq)), "id": owners})
+    g = keyed.group_by("k").aggregate([("id", "min")])
+    keys = dict(zip(g.column("k").to_pylist(), g.column("id_min").to_pylist()))
     keys.pop("", None)
+    keys.pop(None, None)
     return keys
+
+
+_NAME_KEYS: dict[str | None, str] = {}
+
+
+def _name_key_memo(name: str | None) -> str:
+    k = _NAME_KEYS.get(name)
+    if k is None:
+        if len(_NAME_KEYS) > 200_000:
+            _NAME_KEYS.clear()
+        k = _NAME_KEYS[name] = name_key(name)
+    return k
 
 
 def organization_actor_ids(roles: pa.Table, actors: pa.Table, mentions: pa.Table) -> list[str | None]:
@@ -85,21 +107,28 @@ def organization_actor_ids(roles: pa.Table, actors: pa.Table, mentions: pa.Table
     first an actor mentioned in the same article whose name or a mention there has the same
     :func:`name_key`, else any such actor of the corpus (name or alias); None when none matches.
     Called when the tables are published (:func:`pipeline.job.publish.final_tables`)."""
+    import pyarrow.compute as pc
     corpus = _actor_keys(actors)
-    types = dict(zip(actors.column("actor_id").to_pylist(), (str(t) for t in actors.column("actor_type").to_pylist())))
-    m = mentions.select(["article_id", "actor_id", "actor_name", "text"]).to_pydict()
+    org_ids = actors.filter(pc.is_in(actors.column("actor_type").cast(pa.string()), value_set=pa.array(ORG_TYPES))) \
+        .column("actor_id") if actors.num_rows else pa.array([], pa.string())
+    with_org = roles.filter(pc.is_valid(roles.column("organization"))) if roles.num_rows else roles
+    m = mentions.select(["article_id", "actor_id", "actor_name", "text"])
+    if m.num_rows:                  # only organisation and place mentions of articles with an organisation role
+        m = m.filter(pc.and_(pc.fill_null(pc.is_in(m.column("actor_id"), value_set=org_ids), False),
+                             pc.is_in(m.column("article_id"), value_set=pc.unique(with_org.column("article_id")))))
+    if m.num_rows:                  # by article and actor (a stable sort: the mentions' order within)
+        m = m.take(pc.sort_indices(m, sort_keys=[("article_id", "ascending"), ("actor_id", "ascending")]))
+    m = m.to_pydict()
     local: dict[tuple[str, str], str] = {}
-    for art, aid, name, text in sorted(zip(m["article_id"], m["actor_id"], m["actor_name"], m["text"]),
-                                       key=lambda t: (t[0], t[1] or "")):
-        if aid and types.get(aid) in ORG_TYPES:
-            for n in (name, text):
-                k = name_key(n)
-                if k:
-                    local.setdefault((art, k), aid)
+    for art, aid, name, text in zip(m["article_id"], m["actor_id"], m["actor_name"], m["text"]):
+        for n in (name, text):
+            k = _name_key_memo(n)
+            if k:
+                local.setdefault((art, k), aid)
     r = roles.select(["article_id", "organization"]).to_pydict()
     out = []
     for art, org in zip(r["article_id"], r["organization"]):
-        k = name_key(org) if org else ""
+        k = _name_key_memo(org) if org else ""
         out.append((local.get((art, k)) or corpus.get(k)) if k else None)
     return out
 

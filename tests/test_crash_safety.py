@@ -111,7 +111,7 @@ def _old_or_new(b, out: Path) -> str:
     raise AssertionError("the published tables are neither the old nor the new version")
 
 
-POINTS = [f"table:{n}" for n in TABLES] + ["staged", "sealed", "switched", "cleaned"]
+POINTS = [f"table:{n}" for n in TABLES] + ["part", "staged", "sealed", "switched", "cleaned"]
 
 
 def test_the_batches_differ_in_every_extracted_table(batches):
@@ -333,10 +333,10 @@ def test_flipped_bit_in_the_rows_store_is_detected(small_run, tmp_path, caplog):
     out = _copy(base, tmp_path / "out")
     v = store.current_version(out)
     assert RowsStore.load(out, v) is not None
-    _flip(store.rows_dir(out, v) / "claims.arrow", 0.7)
+    _flip(store.rows_dir(out, v) / "claims" / "part-0.arrow", 0.7)
     with caplog.at_level("WARNING"):
         assert RowsStore.load(out, v) is None
-    assert any("claims.arrow: sha256 differs" in r.getMessage() for r in caplog.records)
+    assert any("claims/part-0.arrow is corrupt: sha256 differs" in r.getMessage() for r in caplog.records)
     res = rerun_rules(out)
     assert res["why"] == "no rows kept from the last run" and res["reextracted"] == 2
     assert_same(comparable(out), comparable(base))

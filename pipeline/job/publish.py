@@ -19,27 +19,61 @@ from pipeline.schemas import TABLES, to_table
 log = logging.getLogger(__name__)
 
 def build_actors(mentions: pa.Table, actor_types: dict[str, str]) -> pa.Table:
-    """Aggregate the actors table from all mentions."""
-    acc: dict[str, dict] = {}
-    cols = mentions.select(["actor_id", "actor_name", "text", "article_id"]).to_pylist()
-    for m in cols:
-        if not m["actor_id"]:
-            continue
-        a = acc.setdefault(m["actor_id"], {"actor_id": m["actor_id"], "name": m["actor_name"],
-                                            "aliases": set(), "articles": set(), "n_mentions": 0})
-        a["aliases"].add(m["text"])
-        a["articles"].add(m["article_id"])
-        a["n_mentions"] += 1
-    rows = [{"actor_id": k, "name": a["name"], "actor_type": actor_types.get(k, "other"),
-             "aliases": sorted(a["aliases"]), "n_articles": len(a["articles"]),
-             "n_mentions": a["n_mentions"]} for k, a in sorted(acc.items())]
-    return to_table("actors", rows)
+    """Aggregate the actors table from all mentions (one row per actor id, sorted by id: the name of its
+    first mention, its surface forms sorted, its articles and mentions counted). Columnar: a grouping
+    over the mentions, a Python loop over the actors only."""
+    t = mentions.select(["actor_id", "actor_name", "text", "article_id"])
+    if t.num_rows:
+        t = t.filter(pc.fill_null(pc.not_equal(t.column("actor_id"), ""), False))
+    if t.num_rows == 0:
+        return to_table("actors", [])
+    first = t.group_by("actor_id", use_threads=False).aggregate(
+        [("actor_name", "first", pc.ScalarAggregateOptions(skip_nulls=False)), ("article_id", "count_distinct"),
+         ("actor_id", "count")])
+    # aliases: the distinct (actor, text) pairs in code point order (what ``sorted`` gives), listed by actor
+    pairs = t.select(["actor_id", "text"]).group_by(["actor_id", "text"], use_threads=False).aggregate([])
+    pairs = pairs.take(pc.sort_indices(pairs, sort_keys=[("actor_id", "ascending"), ("text", "ascending")]))
+    aliases = pairs.group_by("actor_id", use_threads=False).aggregate([("text", "list")])
+    aliases = aliases.take(pc.sort_indices(aliases, sort_keys=[("actor_id", "ascending")]))
+    first = first.take(pc.sort_indices(first, sort_keys=[("actor_id", "ascending")]))
+    ids = first.column("actor_id").to_pylist()
+    if aliases.column("actor_id").to_pylist() != ids:
+        raise AssertionError("actor aliases out of order")
+    alias_lists = aliases.column("text_list")
+    types = [actor_types.get(k, "other") for k in ids]
+    cols = {"actor_id": first.column("actor_id"), "name": first.column("actor_name_first"),
+            "actor_type": pa.array(types, pa.string()).dictionary_encode(),
+            "aliases": alias_lists,
+            "n_articles": first.column("article_id_count_distinct"), "n_mentions": first.column("actor_id_count")}
+    schema = TABLES["actors"]
+    return pa.Table.from_arrays([cols[f.name].cast(f.type) for f in schema], schema=schema)
 
 
-def _actor_evidence(mentions: pa.Table) -> tuple[dict[str, str], dict[str, set[str]]]:
+def _actor_names(mentions: pa.Table) -> dict[str, str]:
+    """actor id -> the actor name of its last mention that has both (as the loop over rows gave)."""
+    t = mentions.select(["actor_id", "actor_name"])
+    if t.num_rows == 0:
+        return {}
+    ok = pc.and_(pc.fill_null(pc.not_equal(t.column("actor_id"), ""), False),
+                 pc.fill_null(pc.not_equal(t.column("actor_name"), ""), False))
+    t = t.filter(ok)
+    if t.num_rows == 0:
+        return {}
+    g = t.group_by("actor_id", use_threads=False).aggregate([("actor_name", "last")])
+    return dict(zip(g.column("actor_id").to_pylist(), g.column("actor_name_last").to_pylist()))
+
+
+def _actor_evidence(mentions: pa.Table, only: set[str] | None = None) -> tuple[dict[str, str], dict[str, set[str]]]:
     """(actor id -> name, actor id -> evidence): the labels and surface forms of the actor's mentions and of
     the mentions of its articles that contain its name as a word ("Merkel Jagd- und Sportwaffen" for
-    "Merkel")."""
+    "Merkel"). ``only``: the evidence of these actors is all that is needed (the mentions of the articles
+    they are mentioned in are read, not all)."""
+    if only is not None:
+        if not only or mentions.num_rows == 0:
+            return {}, {}
+        hit = pc.is_in(mentions.column("actor_id"), value_set=pa.array(sorted(only), pa.string()))
+        arts = pc.unique(mentions.column("article_id").filter(pc.fill_null(hit, False)))
+        mentions = mentions.filter(pc.is_in(mentions.column("article_id"), value_set=arts))
     rows = mentions.select(["article_id", "actor_id", "actor_name", "text", "label"]).to_pylist()
     names: dict[str, str] = {}
     evidence: dict[str, set[str]] = {}
@@ -63,24 +97,28 @@ def corpus_person_merges(mentions: pa.Table, actor_types: dict[str, str]) -> dic
     person with that surname's full name elsewhere ("Donald Trump"), when exactly one
     full-name person in the outputs has that surname and
     :func:`pipeline.extract.actors.may_merge` allows it (both persons, no organisation evidence such as
-    "Merkel Jagd- und Sportwaffen" on either side). Returns {old id: (new id, name)}."""
+    "Merkel Jagd- und Sportwaffen" on either side). Returns {old id: (new id, name)}.
+    The candidates come from the actors' names; the evidence is gathered for the candidates only."""
     from pipeline.extract.actors import may_merge
-    names, evidence = _actor_evidence(mentions)
-    names = {aid: n for aid, n in names.items() if actor_types.get(aid) == "person"}
+    names = {aid: n for aid, n in _actor_names(mentions).items() if actor_types.get(aid) == "person"}
     by_surname: dict[str, set[str]] = {}
     for aid, name in names.items():
         parts = name.split()
         if len(parts) > 1:
             by_surname.setdefault(parts[-1].casefold(), set()).add(aid)
-    merges = {}
+    pairs = {}
     for aid, name in names.items():
         if len(name.split()) == 1:
             cands = by_surname.get(name.casefold(), set())
             if len(cands) == 1:
-                (target,) = cands
-                if may_merge(name, "person", evidence.get(aid, ()), names[target], "person",
-                             evidence.get(target, ())):
-                    merges[aid] = (target, names[target])
+                (pairs[aid],) = cands
+    if not pairs:
+        return {}
+    _, evidence = _actor_evidence(mentions, set(pairs) | set(pairs.values()))
+    merges = {}
+    for aid, target in pairs.items():
+        if may_merge(names[aid], "person", evidence.get(aid, ()), names[target], "person", evidence.get(target, ())):
+            merges[aid] = (target, names[target])
     return merges
 
 
@@ -102,14 +140,15 @@ def _apply_merges(table: pa.Table, id_col: str, name_col: str, merges: dict[str,
 def _drop_articles(table: pa.Table, ids: set[str]) -> pa.Table:
     if not ids or table.num_rows == 0:
         return table
-    mask = pc.invert(pc.is_in(table.column("article_id"), value_set=pa.array(sorted(ids))))
-    return table.filter(mask)
+    hit = pc.is_in(table.column("article_id"), value_set=pa.array(sorted(ids), pa.string()))
+    if not pc.any(hit).as_py():
+        return table                 # nothing to drop: the same table, no copy
+    return table.filter(pc.invert(hit))
 
 
 def _types_from_old_actors(out: Path) -> dict[str, str]:
     old = store.read_table(out, "actors")
-    return dict(zip(old.column("actor_id").to_pylist(),
-                    [str(t) for t in old.column("actor_type").to_pylist()]))
+    return dict(zip(old.column("actor_id").to_pylist(), old.column("actor_type").cast(pa.string()).to_pylist()))
 
 
 def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str], replace_all: bool,
@@ -178,14 +217,20 @@ def with_revisions(old: pa.Table, new: dict[str, pa.Table]) -> tuple[dict[str, p
     if arts.num_rows == 0:
         return new, set()
     published, by_id = {}, {}
-    if old.num_rows:
-        o = old.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
-                        "previous_sha256", "ingested_at"]).to_pylist()
-        for k, r in zip(_keys(old), o):
-            published[k] = r
-            by_id[r["article_id"]] = r
     rows = arts.select(["article_id", "content_sha256", "ingested_at"]).to_pylist()
     keys = _keys(arts)
+    if old.num_rows:
+        sel = old
+        if old.column("article_key").null_count == 0:      # only the published rows this run can meet
+            sel = old.filter(pc.or_(
+                pc.is_in(old.column("article_key"), value_set=pa.array(sorted(set(keys)), pa.string())),
+                pc.is_in(old.column("article_id"), value_set=pa.array(sorted({r["article_id"] for r in rows}),
+                                                                      pa.string()))))
+        o = sel.select(["article_id", "content_sha256", "revision", "first_seen_at", "revised_at",
+                        "previous_sha256", "ingested_at"]).to_pylist()
+        for k, r in zip(_keys(sel), o):
+            published[k] = r
+            by_id[r["article_id"]] = r
     seen: dict[str, int] = {}                    # key -> index of its row in this run
     state = dict(published)
     replaced: set[str] = set()
@@ -268,7 +313,9 @@ def publish_work(work: Path, out: Path, info: dict, replace_all: bool = False) -
         lifted = lifted_tombstones(store.forgotten(out), tables["articles"])
         tables["rejects"] = _without_forgotten_rejects(tables["rejects"], lifted)
         info = {**info, **rules_provenance(info.get("rules_dir"))}
-        writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop)
+        published = None if replace_all else \
+            set(store.read_table(out, "articles").column("article_id").to_pylist())
+        writer = rows_writer(out, prev_version, new, new_types, words, info, replace_all, drop, published)
         version = store.write_version(out, tables, info, writer)
     return {"version": version, **{n: t.num_rows for n, t in tables.items()}}
 
@@ -330,7 +377,8 @@ def forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -> dic
             if rules is not None and rules.version == man.get("rules_version"):
                 words = {a: w for a, w in rs.words.items() if a not in ids}
                 def writer(staging: Path, raw=raw, types=types, words=words, rules=rules):
-                    return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"])
+                    return RowsStore.write(staging / store.ROWS, raw, types, words, rules, rs.meta["model_key"],
+                                          store.rows_dir(out, version))
         info = {k: man[k] for k in ("model", "rules_version", "rules_dir", "rule_files") if k in man}
         info[store.FORGOTTEN] = {**store.valid_tombstones(man.get(store.FORGOTTEN)), **_tombstones(arts, ids)}
         new_version = store.write_version(out, tables, {**info, "forgot": sorted(ids)}, writer)
@@ -430,8 +478,7 @@ def undo_forget(out: str | Path, keys: list[str], lock_timeout: float = 600.0) -
         def copy_rows(staging: Path) -> dict:
             if not src.is_dir():
                 return {}
-            import shutil
-            shutil.copytree(src, staging / store.ROWS)
+            store.link_tree(src, staging / store.ROWS)
             return {"rows_store": man.get("rows_store")}
         new_version = store.write_version(out, tables, {**info, "unforgot": undone}, copy_rows)
     return {"version": new_version, "undone": undone, "unknown": unknown}
@@ -473,8 +520,7 @@ def heal(out: str | Path) -> list[str]:
     src = store.rows_dir(out, version)
 
     def copy_rows(staging: Path) -> dict:
-        import shutil
-        shutil.copytree(src, staging / store.ROWS)
+        store.link_tree(src, staging / store.ROWS)
         return {"rows_store": man.get("rows_store"), "healed": names}
     store.write_version(out, tables, keep, copy_rows)
     return names

@@ -247,7 +247,8 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
             **rules_provenance(rules.directory)}
 
     def keep_rows(staging: Path) -> dict:
-        return RowsStore.write(staging / store.ROWS, {n: new[n] for n in RAW}, types, words, rules, model["key"])
+        return RowsStore.write(staging / store.ROWS, {n: new[n] for n in RAW}, types, words, rules, model["key"],
+                               store.rows_dir(out, man["version"]))
     version = store.write_version(out, tables, info, keep_rows)
     lap("publish (with the kept rows)")
     report = render_diff(diffs, man.get("rules_version", "?"), rules.version)

@@ -59,13 +59,18 @@ class RowsStore:
             return None
         try:
             meta = store.read_json(d / "meta.json")
-            _check_files(d, meta)
+            if "parts" not in meta:
+                _check_files(d, meta)
             from pipeline.incremental import code_hash
             if meta.get("code") != code_hash():        # made by other extractor code: only its meta matters
                 return cls(d, meta, {}, {}, {})
-            tables = {n: _read_arrow(d / f"{n}.arrow") for n in RAW}
-            t = _read_arrow(d / "actor_types.arrow")
-            w = _read_arrow(d / "words.arrow")
+            if "parts" in meta:
+                tables = {n: _read_parts(d, meta, n) for n in (*RAW, "actor_types", "words")}
+                t, w = tables.pop("actor_types"), tables.pop("words")
+            else:                                       # a store of an older release: one file a table
+                tables = {n: _read_arrow(d / f"{n}.arrow") for n in RAW}
+                t = _read_arrow(d / "actor_types.arrow")
+                w = _read_arrow(d / "words.arrow")
         except (OSError, ValueError, pa.ArrowException, store.StoreError) as exc:
             log.warning("rows store %s is unusable (%s); re-extracting instead", d, exc)
             return None
@@ -104,28 +109,51 @@ class RowsStore:
 
     @staticmethod
     def write(d: Path, tables: dict[str, pa.Table], types: dict[str, str], words: dict[str, str], rules,
-              model_key: str) -> dict:
-        """Write a store into the fresh directory ``d`` (inside a version being staged)."""
+              model_key: str, prev: Path | None = None, append: bool = False) -> dict:
+        """Write a store into the fresh directory ``d`` (inside a version being staged), as part files
+        (``<table>/part-N.arrow``, one article's rows in one part; actor types by actor). ``prev``: the
+        store of the current version, whose parts (and rule files) that come out identical are shared
+        (hard links), so a run writes what changed."""
         from pipeline.incremental import code_hash
 
         d.mkdir(parents=True)
         (d / "rules").mkdir()
+        pmeta = _prev_meta(prev)
+        if append and pmeta is None:
+            raise store.StoreError(f"{prev}: no store of part files to append to")
+        if append:
+            known = set(_read_parts(prev, pmeta, "actor_types").column("actor_id").to_pylist())
+            types = {k: v for k, v in types.items() if k not in known}
         names: dict[str, list[str]] = {}
+        rule_bytes = 0
         for p in sorted(Path(rules.directory).iterdir()):
             if p.is_file() and p.suffix in (".yaml", ".yml", ".jsonl"):
-                shutil.copyfile(p, d / "rules" / p.name)
+                old = prev / "rules" / p.name if pmeta is not None else None
+                if old is not None and old.is_file() and old.read_bytes() == p.read_bytes():
+                    store.link_or_copy(old, d / "rules" / p.name)
+                else:
+                    shutil.copyfile(p, d / "rules" / p.name)
+                    rule_bytes += p.stat().st_size
                 names.setdefault(p.stem, []).append(p.name)
-        for n in RAW:
-            _write_arrow(tables[n], d / f"{n}.arrow")
-        _write_arrow(pa.table({"actor_id": list(types), "actor_type": list(types.values())},
-                              schema=_ACTOR_TYPES), d / "actor_types.arrow")
-        _write_arrow(pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS),
-                     d / "words.arrow")
-        sums = {f.name: store.file_sha256(f) for f in sorted(d.glob("*.arrow"))}
+        data = {n: tables[n] for n in RAW}
+        data["actor_types"] = pa.table({"actor_id": list(types), "actor_type": list(types.values())}, schema=_ACTOR_TYPES)
+        data["words"] = pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS)
+        seq = store.PartSeq((pmeta or {}).get("part_seq"))
+        parts, nfiles, nbytes = {}, 0, rule_bytes
+        for n, t in data.items():
+            key = "actor_id" if n == "actor_types" else "article_id"
+            old = [(f, prev) for f in ((pmeta or {}).get("parts") or {}).get(n, [])]
+            parts[n] = store.write_parts(d, f"_rows/{n}", t, key, old, _ARROW_IO, seq,
+                                         store.PART_MAX_KEYS.get(key), subdir=n, append=append)
+            f, b = store.written(parts[n])
+            nfiles, nbytes = nfiles + f, nbytes + b
         meta = {"rules_version": rules.version, "rule_files": rule_file_hashes(rules.directory),
-                "rule_names": names, "code": code_hash(), "model_key": model_key, "sha256": sums}
+                "rule_names": names, "code": code_hash(), "model_key": model_key, "parts": parts,
+                "part_seq": seq.next}
         store.write_json(d / "meta.json", meta)
-        return {"rows_store": {"rules_version": rules.version, "articles": len(words)}}
+        n_articles = sum(f.get("rows") or 0 for f in parts["words"])
+        return {"rows_store": {"rules_version": rules.version, "articles": n_articles},
+                "_written": {"files": nfiles, "bytes": nbytes}}
 
     @classmethod
     def clear(cls, out: str | Path, keep: str | None = None) -> None:
@@ -143,20 +171,77 @@ def _check_files(d: Path, meta: dict) -> None:
             raise store.StoreError(f"{f}: sha256 differs from meta.json")
 
 
+def _prev_meta(prev: Path | None) -> dict | None:
+    """The meta of the store ``prev`` when it is one of part files (else nothing is shared)."""
+    if prev is None or not (prev / "meta.json").is_file():
+        return None
+    try:
+        meta = store.read_json(prev / "meta.json")
+    except store.StoreError:
+        return None
+    return meta if isinstance(meta.get("parts"), dict) else None
+
+
+def _parts_present(d: Path, meta: dict) -> bool:
+    """Every part file the store lists is there with its recorded size (what appending to it without
+    reading it needs; the sha256 is checked when a re-run reads the store)."""
+    try:
+        for name in (*RAW, "actor_types", "words"):
+            entries = (meta.get("parts") or {}).get(name)
+            if not isinstance(entries, list) or not entries:
+                return False
+            for f in entries:
+                p = d / store._valid_rel(name, f.get("path"), ".arrow")
+                if p.stat().st_size != f.get("bytes"):
+                    return False
+    except (OSError, store.StoreError):
+        return False
+    return True
+
+
+def _read_parts(d: Path, meta: dict, name: str) -> pa.Table:
+    """One table of a store of part files, each file checked against its sha256."""
+    entries = (meta.get("parts") or {}).get(name)
+    if not isinstance(entries, list):
+        raise store.StoreError(f"{d / 'meta.json'} lists no parts of {name}")
+    tables = [_ARROW_IO.read(d / store._valid_rel(name, f.get("path"), ".arrow"), f.get("sha256")) for f in entries]
+    if not tables:
+        raise store.StoreError(f"{d / 'meta.json'} lists no parts of {name}")
+    return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+
+
+def _read_arrow_checked(path: Path, sha: str | None) -> pa.Table:
+    if not isinstance(sha, str):
+        raise store.StoreError(f"{path}: no sha256 recorded")
+    key = ("_rows", sha)
+    if store._HELD and key in store._PART_CACHE:
+        return store._PART_CACHE[key]
+    if store.file_sha256(path) != sha:
+        raise store.CorruptError(path, "sha256 differs from meta.json")
+    t = _read_arrow(path)
+    if store._HELD:
+        store._PART_CACHE[key] = t
+    return t
+
+
 def _file_hash(p: Path) -> str:
     return hashlib.sha256(p.name.encode() + b"\0" + p.read_bytes()).hexdigest()[:16]
 
 
 def _write_arrow(table: pa.Table, path: Path) -> None:
-    """Arrow IPC file, uncompressed: the kept rows are read back whole, and this is the fastest way."""
+    """Arrow IPC file (zstd-compressed buffers: a third of the bytes, read back whole at little cost)."""
     table = table.unify_dictionaries().combine_chunks()      # one dictionary per column in a file
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as w:
+    opts = pa.ipc.IpcWriteOptions(compression="zstd")
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=opts) as w:
         w.write_table(table)
 
 
 def _read_arrow(path: Path) -> pa.Table:
     with pa.OSFile(str(path), "rb") as src:
         return pa.ipc.open_file(src).read_all()
+
+
+_ARROW_IO = store.PartIO("_rows", ".arrow", _write_arrow, _read_arrow_checked)
 
 
 def rule_file_hashes(directory: str | Path) -> dict[str, str]:
@@ -169,8 +254,8 @@ def rule_file_hashes(directory: str | Path) -> dict[str, str]:
 
 
 def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], new_types: dict[str, str],
-                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = ()
-                ) -> Callable[[Path], dict] | None:
+                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = (),
+                published: set[str] | None = None) -> Callable[[Path], dict] | None:
     """What writes the new version's rows store into the staged version (``store.write_version``'s
     ``extra``), or None when the store cannot be kept exactly (the next re-run is then a full one).
     ``drop``: ids of articles that leave the outputs (replaced by a new revision, forgotten)."""
@@ -188,12 +273,24 @@ def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], n
     words = {a: w for a, w in words.items() if a in ids}
     tables = {n: new[n] for n in RAW}
     types = dict(new_types)
+    prev_dir = store.rows_dir(out, prev_version) if prev_version else None
+    if not replace_all and published is not None and not (gone & published) and prev_dir is not None:
+        pmeta = _prev_meta(prev_dir)
+        from pipeline.incremental import code_hash
+        if pmeta is not None and (pmeta.get("rules_version"), pmeta.get("code"), pmeta.get("model_key")) == \
+                (rules.version, code_hash(), model_key) and _parts_present(prev_dir, pmeta):
+            # only new articles (no revision, nothing forgotten): the kept parts stay as they are, unread
+            def append(staging: Path) -> dict:
+                return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key, prev_dir,
+                                       append=True)
+            return append
     prev = None if replace_all else RowsStore.load(out, prev_version)
     if prev is not None and prev.matches(rules.version, model_key):
         tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], gone), tables[n]]) for n in RAW}
         words = {**{a: w for a, w in prev.words.items() if a not in gone}, **words}
         types = {**prev.types, **types}
 
+
     def write(staging: Path) -> dict:
-        return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key)
+        return RowsStore.write(staging / store.ROWS, tables, types, words, rules, model_key, prev_dir)
     return write
