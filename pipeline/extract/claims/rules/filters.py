@@ -3,7 +3,7 @@ question, a scare quote, the author's own first person, ...). Each gets the clai
 is found and returns True to drop it."""
 from __future__ import annotations
 
-from ..clauses import is_konj1, next_comma
+from ..clauses import clause_start, is_konj1, next_comma
 from ..context import Ctx, Found, PUNCT_END
 from ..registry import rule
 
@@ -65,15 +65,16 @@ QUESTION_FRAMES = ("verb_dass", "verb_inverted", "noun_dass")      # rules whose
 @rule("reported_question", "filter")
 def reported_question(c: Ctx, f: Found) -> bool:
     """Sie fragten, ob er den Reporter kenne. / Er wusste nicht, was gemeint ist. – a clause that
-    opens with a question word after a verb of asking or knowing is a reported question, not a
-    claim ("erklärte, wie …" tells something and stays)."""
+    opens with a question word after a verb of asking, knowing or guessing ("Rate, wer …") is a reported
+    question, not a claim ("erklärte, wie …" tells something and stays); so is "Auf die Frage, ob …" before
+    any frame verb."""
     if f.rule not in QUESTION_FRAMES or f.msg is None:
-        return False
-    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
         return False
     m = f.msg[0]
     if c.low[m:m + 3] == ["auf", "die", "frage"]:
-        return True
+        return True                     # "Auf die Frage, ob …, sagte Trump": the question, whatever the verb
+    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
+        return False
     if c.low[m] not in c.w.question_words:
         return False
     if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA"):
@@ -177,10 +178,13 @@ def question_sentence(c: Ctx, f: Found) -> bool:
     return c.low[last] == "?" and c.in_quote[last] < 0
 
 
+TOPIC_WORDS = {"über", "von", "vom", "für", "gegen"}      # "sprach von einer Krise": a speech act with a topic
+
+
 @rule("conversation", "filter")
 def conversation(c: Ctx, f: Found) -> bool:
     """Die OÖN sprachen mit Ansgar Weltermann und Leo Auerbach. – a verb of conversation with only
-    a partner reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
+    a partner, or with nothing at all ("Zur Eröffnung sprechen X und Y"), reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
     über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
     if f.rule != "speech_act" or not f.cue or f.msg is None:
         return False
@@ -188,7 +192,15 @@ def conversation(c: Ctx, f: Found) -> bool:
     if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
         return False
     rest = c.low[cue[0] + 1:f.msg[1]]
-    return "mit" in rest and "über" not in rest
+    if "mit" in rest and "über" not in rest:
+        return True
+    # "Zur Eröffnung sprechen X, Y und Z": no topic at all
+    return not any(c.low[k] in TOPIC_WORDS and c.in_quote[k] < 0 and not _in_subject(c, k) for k in range(*f.msg))
+
+
+def _in_subject(c: Ctx, k: int) -> bool:
+    """Token k belongs to the subject in the parse ("Schweitzer vom Gewerkschafterdialog sprechen")."""
+    return c.has_dep and any(t.dep_.startswith("nsubj") for t in c.toks[k].ancestors)
 
 
 VERB_FRAMES = ("verb_dass", "verb_konj", "verb_v2", "verb_zu", "verb_inverted")     # claims of a frame verb
@@ -321,3 +333,103 @@ def action_complement(c: Ctx, f: Found) -> bool:
         return True
     return f.rule == "verb_zu" and f.speaker is None and lem in c.w.request_verbs \
         and any(w in c.w.passive_auxiliaries for w in frame)
+
+
+INFINITIVE_TAGS = ("VVINF", "VAINF", "VMINF", "VVIZU")
+
+
+def _infinitive(c: Ctx, t: int) -> bool:
+    """Cue word t is an infinitive ("sagen", "rechnen", "erklären")."""
+    tok = c.toks[t]
+    if c.has_pos and (tok.tag_ in INFINITIVE_TAGS or "Inf" in tok.morph.get("VerbForm")):
+        return True
+    return any(e.lemma.replace("_", "") == c.low[t] for e in c.R.forms.get(c.low[t], []))
+
+
+def _frame_clause(c: Ctx, f: Found, t: int) -> list[int]:
+    """The words of the clause of cue word t outside quotations and outside the claim's message."""
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    msg = range(*f.msg) if f.msg else range(0)
+    return [k for k in range(lo, hi) if c.in_quote[k] < 0 and k not in msg]
+
+
+@rule("hypothetical_frame", "filter")
+def hypothetical_frame(c: Ctx, f: Found) -> bool:
+    """Zyniker würden auch sagen „Lohnsklaverei“. / Dann könnte Johnson damit rechnen, dass … – a frame verb
+    in the infinitive with a Konjunktiv-II auxiliary of its own clause (würde, könnte) frames
+    a possibility, not something anyone said; so does a verb of thinking in the future ("Sie werden glauben,
+    dass …"). A finite frame ("Er sagte, er würde …"), an obligation ("müssten … erklären") and a verb of
+    saying in the future ("Puristen werden behaupten, …") stay claims."""
+    if f.msg is None or (f.ctype == "direct" and f.rule != "quote_in_frame"):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or not _infinitive(c, t):
+        return False
+    words = [c.low[k] for k in _frame_clause(c, f, t)]
+    if any(w in c.w.hypothetical_auxiliaries for w in words):
+        return True
+    entries = c.R.forms.get(c.low[t], [])
+    return any("cognition" in e.classes for e in entries) and any(w in c.w.future_auxiliaries for w in words)
+
+
+@rule("purpose_clause", "filter")
+def purpose_clause(c: Ctx, f: Found) -> bool:
+    """Um die nachbarschaftliche Hilfe weiter auszubauen, bietet die Piratenpartei einen Generator an. – a
+    clause of purpose or manner ("um/ohne/statt … zu") before a verb is no message of an inverted frame."""
+    if f.rule != "verb_inverted" or f.msg is None or c.low[f.msg[0]] not in c.w.purpose_openers:
+        return False
+    e = next_comma(c, f.msg[0], f.msg[1])
+    last = e - 1
+    return last > f.msg[0] and (c.low[last - 1] == "zu" or "zu" in c.low[last][2:-2] or _infinitive(c, last))
+
+
+@rule("relative_subject", "filter")
+def relative_subject(c: Ctx, f: Found) -> bool:
+    """Die 16 Schuhpaare, die vor der Tribüne abgestellt werden, erinnern an ein früheres Début. – a noun
+    phrase with a relative clause before the verb is the verb's subject, not a message of an inverted frame
+    (the message needs a verb of its own outside the relative clause)."""
+    if f.rule != "verb_inverted" or f.msg is None or not c.has_pos:
+        return False
+    a, e = f.msg
+    b = c.sents[f.sent][1]
+    k = next_comma(c, a, e)
+    if k + 1 >= e or c.low[k + 1] not in c.w.relative_pronouns:
+        return False
+    j = next_comma(c, k + 1, b)         # the relative clause ends; the frame verb must follow at once
+    if j + 1 >= b or j + 1 not in f.cue:
+        return False                    # "Ein Tief, das …, habe das Festland erreicht, meldet …": the clause goes on
+    return not any(_finite(c, t) for t in range(a, k) if c.in_quote[t] < 0)
+
+
+def _finite(c: Ctx, t: int) -> bool:
+    """Token t is a finite verb."""
+    tok = c.toks[t]
+    return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC")
+                                            or "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Mood")))
+
+
+@rule("comment_clause", "filter")
+def comment_clause(c: Ctx, f: Found) -> bool:
+    """Die Sauce verlangte ein bisschen nach Matjes, wie ich fand. – "wie ich fand", "wie er sagte" is a
+    comment on the sentence, not the content of the verb before it."""
+    if f.rule not in ("verb_dass", "verb_inverted") or f.msg is None:
+        return False
+    words = [t for t in range(*f.msg) if not c.is_punct(t)]
+    return 2 <= len(words) <= 4 and c.low[words[0]] == "wie" and c.low[words[-1]] in c.R.forms
+
+
+@rule("infinitive_speech_act", "filter")
+def infinitive_speech_act(c: Ctx, f: Found) -> bool:
+    """Es liegt keine Rechtfertigung vor, Menschen vom BGE auszuschließen. – a speech-act verb in a
+    zu-infinitive names a possible act, nobody performs it."""
+    if f.rule != "speech_act":
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    tok = c.toks[t]
+    return (t > 0 and c.low[t - 1] == "zu") or (c.has_pos and tok.tag_ == "VVIZU") or any(
+        e.particle and c.low[t].startswith(e.particle.replace(" ", "") + "zu") and not e.participle
+        for e in c.R.forms.get(c.low[t], []))
