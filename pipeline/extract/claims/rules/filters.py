@@ -433,3 +433,34 @@ def infinitive_speech_act(c: Ctx, f: Found) -> bool:
     return (t > 0 and c.low[t - 1] == "zu") or (c.has_pos and tok.tag_ == "VVIZU") or any(
         e.particle and c.low[t].startswith(e.particle.replace(" ", "") + "zu") and not e.participle
         for e in c.R.forms.get(c.low[t], []))
+
+
+@rule("knowledge_frame", "filter")
+def knowledge_frame(c: Ctx, f: Found) -> bool:
+    """Dass die Lage ernst war, wusste er bereits. / Kluncker, der genau wusste, dass die Regierung … – a verb of
+    knowing in the indicative narrates what someone knew, it reports no claim; in the Konjunktiv ("Sie wisse,
+    dass …") or with "wollen" or "lassen" ("Der NDR will wissen, dass …", "ließ wissen") it does."""
+    if f.rule not in VERB_FRAMES + ("quote_in_frame",) or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.knowledge_verbs:
+        return False
+    if any(k != t and c.low[k] in c.w.separable_particles for k in f.cue) or _speech_sense(c, f, t):
+        return False                    # "erkannte … an": another verb
+    return not any(c.is_konj(k) for k in [t, *f.cue] if c.in_quote[k] < 0)
+
+
+def _speech_sense(c: Ctx, f: Found, t: int) -> bool:
+    """"will wissen, dass", "ließ seinen Sohn wissen": with wollen or lassen a verb of knowing is one of saying."""
+    return any(c.low[k].startswith(("will", "woll", "ließ", "läss", "lass")) for k in _frame_clause(c, f, t))
+
+
+@rule("perception_quote", "filter")
+def perception_quote(c: Ctx, f: Found) -> bool:
+    """Das Stück zeigt, welche Gefühle verbunden sind; nicht in einer stringenten «Handlung». / Und natürlich
+    denkt das WEF „an die Kinder“. – a verb of showing, thinking or deciding elsewhere in the sentence does not
+    frame a quotation: the quoted words are a title or a term, not that subject's words."""
+    if f.rule != "quote_in_frame":
+        return False
+    t = _cue_verb(c, f)
+    return t is not None and _lemma(c, t) in c.w.non_quote_verbs and not _speech_sense(c, f, t)
