@@ -464,3 +464,26 @@ def perception_quote(c: Ctx, f: Found) -> bool:
         return False
     t = _cue_verb(c, f)
     return t is not None and _lemma(c, t) in c.w.non_quote_verbs and not _speech_sense(c, f, t)
+
+
+@rule("proverb_quote", "filter")
+def proverb_quote(c: Ctx, f: Found) -> bool:
+    """»Keiner ist in Treue stärker als der alte Uckermärker«, sagt der Volksmund. / …, lautet eine Weisheit aus
+    Prenzlau. – a quotation whose "speaker" is a saying, a proverb or an inscription quotes no one's claim."""
+    if f.ctype != "direct" or f.speaker is None:
+        return False
+    return any(c.low[t] in c.w.saying_nouns or c.low[t].endswith(("weisheit", "sprichwort", "spruch"))
+               for t in range(*f.speaker) if c.in_quote[t] < 0)
+
+
+@rule("implausible_colon_frame", "filter")
+def implausible_colon_frame(c: Ctx, f: Found) -> bool:
+    """Das Unheil beginnt wie so oft mit einer Anzeige im Kombiinstrument: "Bitte Adblue nachfüllen". – a colon
+    frame without a speech verb whose subject names no one who can speak introduces a sign, a motto or an
+    example, not someone's words ("Das Fazit des Berichts lautete: „…“" keeps its source noun)."""
+    if f.rule != "quote_colon" or f.speaker is None or f.speaker_key is not None:
+        return False
+    from ..speaker import plausible_speaker
+    if any(c.low[t].startswith(("sein", "ihr", "unser", "mein", "dein", "euer")) for t in range(*f.speaker)):
+        return False                    # "Seine Zuversicht gründet sich auf …: „…“": his words
+    return not plausible_speaker(c, f.speaker)
