@@ -73,14 +73,16 @@ class VerbSite:
 
     def _walk_segments(self) -> tuple:
         c, b, k = self.c, self.b, self.hi
-        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive) and not self.only_inverted):
+        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive or self._main_speech_verb())
+                and not self.only_inverted):
             return ("none",)
         seg_start = k + 1
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
             seg_end = next_comma(c, seg_start, b)
-            if seg_start < b and is_relative(c, seg_start):
-                seg_start = seg_end + 1
+            if seg_start < b and is_relative(c, seg_start) \
+                    and not self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
+                seg_start = seg_end + 1     # ("beantragt, die Beklagten zu verurteilen": an article, no relative clause)
                 continue
             if msg_start is not None and seg_start < b and c.low[seg_start] in c.w.subordinators - {"dass", "ob"} \
                     and seg_end < b:
@@ -93,7 +95,7 @@ class VerbSite:
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
-            if konj and self.sp is not None:
+            if konj and (self.sp is not None or self._main_speech_verb()):
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
@@ -109,6 +111,13 @@ class VerbSite:
             break
         return ("none",)
 
+    def _main_speech_verb(self) -> bool:
+        """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
+        the clause after its comma even where no subject was found (the parse may lose it)."""
+        c, h = self.c, self.h
+        return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
+            and self.last + 1 == self.hi and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
+
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
         II) right after a speech verb that ends its clause (nothing but its subject after it)."""
@@ -120,7 +129,10 @@ class VerbSite:
                and t not in self.h.particle and t not in self.h.aux for t in range(self.last + 1, self.hi)):
             return False                # "kritisierte die Medien, das Haus …": an object, no frame
         first = c.low[seg_start]
-        if first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
+        if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
+                and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
+            pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
+        elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
             return False
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
