@@ -276,10 +276,11 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
         k += 1
     for _ in range(3):
-        if k < b and c.is_adjish(k) and not c.is_nounish(k):
-            k += 1
+        if k < b and ((c.is_adjish(k) and not c.is_nounish(k)) or c.low[k] in c.w.pronominal_adverbs):
+            k += 1                                  # "nach den dafür gegebenen Hinweisen"
     if k < b and is_source_noun(c, k):
-        return grab_np(c, i + 1, b, allow_oblique=True)
+        sp = grab_np(c, i + 1, b, allow_oblique=True)
+        return sp if sp is not None and sp[1] > k else grab_np(c, k, b, allow_oblique=True)
     return None
 
 

@@ -190,8 +190,21 @@ def _dass_clause(v: VerbSite) -> int | None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             return None             # another clause starts: maybe a Konjunktiv clause
+        if _other_finite_verb(v, k):
+            return None             # "informiert über all dies (es könnte auch sein, dass …)": that verb frames it
         k += 1
     return None
+
+
+def _other_finite_verb(v: VerbSite, k: int) -> bool:
+    """Token k, between a cue verb and its dass-clause, is the finite verb of another clause that opens
+    with a parenthesis."""
+    c, h = v.c, v.h
+    tok = c.toks[k]
+    if not c.has_pos or c.in_quote[k] >= 0 or k in h.aux or k in h.particle or tok.pos_ not in ("VERB", "AUX") \
+            or (v.sp is not None and v.sp[0] <= k < v.sp[1]) or "(" not in c.low[v.last + 1:k]:
+        return False                # only a clause in a parenthesis: "(es könnte auch sein, dass …)"
+    return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm")
 
 
 @rule("verb_dass", "verb")
