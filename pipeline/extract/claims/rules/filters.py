@@ -487,3 +487,15 @@ def implausible_colon_frame(c: Ctx, f: Found) -> bool:
     if any(c.low[t].startswith(("sein", "ihr", "unser", "mein", "dein", "euer")) for t in range(*f.speaker)):
         return False                    # "Seine Zuversicht gründet sich auf …: „…“": his words
     return not plausible_speaker(c, f.speaker)
+
+
+@rule("colon_speech_act", "filter")
+def colon_speech_act(c: Ctx, f: Found) -> bool:
+    """Die Minister versprachen vergangene Woche viel: Die Grenzen sollen offen bleiben. – a speech act whose
+    sentence ends in a colon is the frame of the content after it (``colon_content``), not a claim itself."""
+    if f.rule != "speech_act" or f.msg is None:
+        return False
+    last = f.msg[1] - 1
+    while last > f.msg[0] and c.toks[last].is_space:
+        last -= 1
+    return c.low[last] == ":" and c.in_quote[last] < 0
