@@ -3,6 +3,7 @@ noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
 from ..clauses import (
+    is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
     msg_around, msg_without, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
@@ -149,6 +150,28 @@ def noun_dass(s: Sent) -> None:
             continue
         f = _noun_cue(c, s.si, a, b, k, s.used)
         if f is not None:
+            s.out.append(f)
+
+
+@rule("noun_konj", "sentence")
+def noun_konj(s: Sent) -> None:
+    """Die Frage wurde mit der Begründung verneint, der Link verweise nur auf ein Werk. / Er äußerte die Hoffnung,
+    die Lage werde sich bessern. – a noun of speech or thought before a comma and a Konjunktiv-I clause."""
+    c, a, b = s.c, s.a, s.b
+    for k in range(a + 1, b - 2):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or k in s.used:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out) \
+                or c.low[k + 1] in c.w.subordinators or c.low[k + 1] in c.R.complementizers:
+            continue
+        seg_end = strip_end(c, k + 1, next_comma_clause(c, k + 1, b))
+        t = next((t for t in range(k + 2, min(seg_end, k + 8)) if is_konj1(c, t)), None)
+        if t is None or (is_relative(c, k + 1) and t == seg_end - 1):
+            continue                    # "die Kritik, die er geäußert habe": a relative clause (verb last)
+        f = _noun_cue(c, s.si, a, b, k, s.used)
+        if f is not None:
+            f.msg = (k + 1, konj_end(c, k + 1, b))
+            f.rule = "noun_konj"
             s.out.append(f)
 
 
