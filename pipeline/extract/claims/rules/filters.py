@@ -422,17 +422,26 @@ def comment_clause(c: Ctx, f: Found) -> bool:
 
 @rule("infinitive_speech_act", "filter")
 def infinitive_speech_act(c: Ctx, f: Found) -> bool:
-    """Es liegt keine Rechtfertigung vor, Menschen vom BGE auszuschließen. – a speech-act verb in a
-    zu-infinitive names a possible act, nobody performs it."""
+    """Es liegt keine Rechtfertigung vor, Menschen vom BGE auszuschließen. / Er wollte die Angriffe zurückweisen.
+    – a speech-act verb in a zu-infinitive, or in the infinitive of a modal verb, names a possible or wanted
+    act, nobody performs it."""
     if f.rule != "speech_act":
         return False
     t = _cue_verb(c, f)
     if t is None:
         return False
     tok = c.toks[t]
-    return (t > 0 and c.low[t - 1] == "zu") or (c.has_pos and tok.tag_ == "VVIZU") or any(
-        e.particle and c.low[t].startswith(e.particle.replace(" ", "") + "zu") and not e.participle
-        for e in c.R.forms.get(c.low[t], []))
+    if (t > 0 and c.low[t - 1] == "zu") or (c.has_pos and tok.tag_ == "VVIZU") or any(
+            e.particle and c.low[t].startswith(e.particle.replace(" ", "") + "zu") and not e.participle
+            for e in c.R.forms.get(c.low[t], [])):
+        return True
+    # "wollte die Angriffe zurückweisen", "hätte … verlangen müssen", "Änderungen vorschlagen kann": a modal's
+    # infinitive names an act that was wanted, possible or due, not one performed (a future with "werden" stays)
+    if not _infinitive(c, t) or c.in_quote[t] >= 0:
+        return False
+    words = _frame_clause(c, f, t) if f.msg is None else [k for k in range(*c.sents[f.sent]) if c.in_quote[k] < 0]
+    return not any(c.low[k] in c.w.future_auxiliaries for k in words) and any(
+        c.low[k] in c.w.modal_verbs or c.low[k] in c.w.hypothetical_auxiliaries for k in words)
 
 
 @rule("knowledge_frame", "filter")
