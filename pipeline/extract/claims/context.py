@@ -28,7 +28,9 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "indicative_after_ich", "spokesperson_suffixes", "generic_org_nouns",
               "own_source_words", "addressee_nouns", "company_nouns",
               "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
-              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "advice_nouns", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
+              "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "advice_nouns", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings",
+              "hypothetical_auxiliaries", "future_auxiliaries", "purpose_openers", "knowledge_verbs",
+              "non_quote_verbs", "saying_nouns")
 WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns")      # speaker choice (speaker.py, rules/speaker.py)
 words.require("claims", *WORD_LISTS)
 
@@ -354,6 +356,9 @@ class Ctx:
         if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
             if self.sents and i != self.sents[self.sent_of[i]][0]:
                 return None         # a capitalized word inside a sentence is a noun ("Sagen")
+        if not t.text[:1].islower() and i > 0 and self.low[i - 1] == "," and self.has_pos and t.pos_ == "NOUN" \
+                and self.sents and i != self.sents[self.sent_of[i]][0]:
+            return None             # one of a list of nouns: "Trinken, Singen, Lachen"
         best: Hit | None = None
         for e in entries:
             if e.split:

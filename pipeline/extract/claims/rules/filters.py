@@ -3,7 +3,7 @@ question, a scare quote, the author's own first person, ...). Each gets the clai
 is found and returns True to drop it."""
 from __future__ import annotations
 
-from ..clauses import is_konj1, next_comma
+from ..clauses import clause_start, is_konj1, next_comma
 from ..context import Ctx, Found, PUNCT_END
 from ..registry import rule
 
@@ -65,15 +65,16 @@ QUESTION_FRAMES = ("verb_dass", "verb_inverted", "noun_dass")      # rules whose
 @rule("reported_question", "filter")
 def reported_question(c: Ctx, f: Found) -> bool:
     """Sie fragten, ob er den Reporter kenne. / Er wusste nicht, was gemeint ist. – a clause that
-    opens with a question word after a verb of asking or knowing is a reported question, not a
-    claim ("erklärte, wie …" tells something and stays)."""
+    opens with a question word after a verb of asking, knowing or guessing ("Rate, wer …") is a reported
+    question, not a claim ("erklärte, wie …" tells something and stays); so is "Auf die Frage, ob …" before
+    any frame verb."""
     if f.rule not in QUESTION_FRAMES or f.msg is None:
-        return False
-    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
         return False
     m = f.msg[0]
     if c.low[m:m + 3] == ["auf", "die", "frage"]:
-        return True
+        return True                     # "Auf die Frage, ob …, sagte Trump": the question, whatever the verb
+    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
+        return False
     if c.low[m] not in c.w.question_words:
         return False
     if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA"):
@@ -177,10 +178,13 @@ def question_sentence(c: Ctx, f: Found) -> bool:
     return c.low[last] == "?" and c.in_quote[last] < 0
 
 
+TOPIC_WORDS = {"über", "von", "vom", "für", "gegen"}      # "sprach von einer Krise": a speech act with a topic
+
+
 @rule("conversation", "filter")
 def conversation(c: Ctx, f: Found) -> bool:
     """Die OÖN sprachen mit Ansgar Weltermann und Leo Auerbach. – a verb of conversation with only
-    a partner reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
+    a partner, or with nothing at all ("Zur Eröffnung sprechen X und Y"), reports that people talked, not what anyone claimed (speech acts only; a topic, "sprach
     über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
     if f.rule != "speech_act" or not f.cue or f.msg is None:
         return False
@@ -188,7 +192,15 @@ def conversation(c: Ctx, f: Found) -> bool:
     if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
         return False
     rest = c.low[cue[0] + 1:f.msg[1]]
-    return "mit" in rest and "über" not in rest
+    if "mit" in rest and "über" not in rest:
+        return True
+    # "Zur Eröffnung sprechen X, Y und Z": no topic at all
+    return not any(c.low[k] in TOPIC_WORDS and c.in_quote[k] < 0 and not _in_subject(c, k) for k in range(*f.msg))
+
+
+def _in_subject(c: Ctx, k: int) -> bool:
+    """Token k belongs to the subject in the parse ("Schweitzer vom Gewerkschafterdialog sprechen")."""
+    return c.has_dep and any(t.dep_.startswith("nsubj") for t in c.toks[k].ancestors)
 
 
 VERB_FRAMES = ("verb_dass", "verb_konj", "verb_v2", "verb_zu", "verb_inverted")     # claims of a frame verb
@@ -321,3 +333,178 @@ def action_complement(c: Ctx, f: Found) -> bool:
         return True
     return f.rule == "verb_zu" and f.speaker is None and lem in c.w.request_verbs \
         and any(w in c.w.passive_auxiliaries for w in frame)
+
+
+INFINITIVE_TAGS = ("VVINF", "VAINF", "VMINF", "VVIZU")
+
+
+def _infinitive(c: Ctx, t: int) -> bool:
+    """Cue word t is an infinitive ("sagen", "rechnen", "erklären")."""
+    tok = c.toks[t]
+    if c.has_pos and (tok.tag_ in INFINITIVE_TAGS or "Inf" in tok.morph.get("VerbForm")):
+        return True
+    return any(e.lemma.replace("_", "") == c.low[t] for e in c.R.forms.get(c.low[t], []))
+
+
+def _frame_clause(c: Ctx, f: Found, t: int) -> list[int]:
+    """The words of the clause of cue word t outside quotations and outside the claim's message."""
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    msg = range(*f.msg) if f.msg else range(0)
+    return [k for k in range(lo, hi) if c.in_quote[k] < 0 and k not in msg]
+
+
+@rule("hypothetical_frame", "filter")
+def hypothetical_frame(c: Ctx, f: Found) -> bool:
+    """Zyniker würden auch sagen „Lohnsklaverei“. / Dann könnte Johnson damit rechnen, dass … – a frame verb
+    in the infinitive with a Konjunktiv-II auxiliary of its own clause (würde, könnte) frames
+    a possibility, not something anyone said; so does a verb of thinking in the future ("Sie werden glauben,
+    dass …"). A finite frame ("Er sagte, er würde …"), an obligation ("müssten … erklären") and a verb of
+    saying in the future ("Puristen werden behaupten, …") stay claims."""
+    if f.msg is None or (f.ctype == "direct" and f.rule != "quote_in_frame"):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or not _infinitive(c, t):
+        return False
+    words = [c.low[k] for k in _frame_clause(c, f, t)]
+    if any(w in c.w.hypothetical_auxiliaries for w in words):
+        return True
+    entries = c.R.forms.get(c.low[t], [])
+    return any("cognition" in e.classes for e in entries) and any(w in c.w.future_auxiliaries for w in words)
+
+
+@rule("purpose_clause", "filter")
+def purpose_clause(c: Ctx, f: Found) -> bool:
+    """Um die nachbarschaftliche Hilfe weiter auszubauen, bietet die Piratenpartei einen Generator an. – a
+    clause of purpose or manner ("um/ohne/statt … zu") before a verb is no message of an inverted frame."""
+    if f.rule != "verb_inverted" or f.msg is None or c.low[f.msg[0]] not in c.w.purpose_openers:
+        return False
+    e = next_comma(c, f.msg[0], f.msg[1])
+    last = e - 1
+    return last > f.msg[0] and (c.low[last - 1] == "zu" or "zu" in c.low[last][2:-2] or _infinitive(c, last))
+
+
+@rule("relative_subject", "filter")
+def relative_subject(c: Ctx, f: Found) -> bool:
+    """Die 16 Schuhpaare, die vor der Tribüne abgestellt werden, erinnern an ein früheres Début. – a noun
+    phrase with a relative clause before the verb is the verb's subject, not a message of an inverted frame
+    (the message needs a verb of its own outside the relative clause)."""
+    if f.rule != "verb_inverted" or f.msg is None or not c.has_pos:
+        return False
+    a, e = f.msg
+    b = c.sents[f.sent][1]
+    k = next_comma(c, a, e)
+    if k + 1 >= e or c.low[k + 1] not in c.w.relative_pronouns:
+        return False
+    j = next_comma(c, k + 1, b)         # the relative clause ends; the frame verb must follow at once
+    if j + 1 >= b or j + 1 not in f.cue:
+        return False                    # "Ein Tief, das …, habe das Festland erreicht, meldet …": the clause goes on
+    return not any(_finite(c, t) for t in range(a, k) if c.in_quote[t] < 0)
+
+
+def _finite(c: Ctx, t: int) -> bool:
+    """Token t is a finite verb."""
+    tok = c.toks[t]
+    return tok.pos_ in ("VERB", "AUX") and (tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC")
+                                            or "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Mood")))
+
+
+@rule("comment_clause", "filter")
+def comment_clause(c: Ctx, f: Found) -> bool:
+    """Die Sauce verlangte ein bisschen nach Matjes, wie ich fand. – "wie ich fand", "wie er sagte" is a
+    comment on the sentence, not the content of the verb before it."""
+    if f.rule not in ("verb_dass", "verb_inverted") or f.msg is None:
+        return False
+    words = [t for t in range(*f.msg) if not c.is_punct(t)]
+    return 2 <= len(words) <= 4 and c.low[words[0]] == "wie" and c.low[words[-1]] in c.R.forms
+
+
+@rule("infinitive_speech_act", "filter")
+def infinitive_speech_act(c: Ctx, f: Found) -> bool:
+    """Es liegt keine Rechtfertigung vor, Menschen vom BGE auszuschließen. / Er wollte die Angriffe zurückweisen.
+    – a speech-act verb in a zu-infinitive, or in the infinitive of a modal verb, names a possible or wanted
+    act, nobody performs it."""
+    if f.rule != "speech_act":
+        return False
+    t = _cue_verb(c, f)
+    if t is None:
+        return False
+    tok = c.toks[t]
+    if (t > 0 and c.low[t - 1] == "zu") or (c.has_pos and tok.tag_ == "VVIZU") or any(
+            e.particle and c.low[t].startswith(e.particle.replace(" ", "") + "zu") and not e.participle
+            for e in c.R.forms.get(c.low[t], [])):
+        return True
+    # "wollte die Angriffe zurückweisen", "hätte … verlangen müssen", "Änderungen vorschlagen kann": a modal's
+    # infinitive names an act that was wanted, possible or due, not one performed (a future with "werden" stays)
+    if not _infinitive(c, t) or c.in_quote[t] >= 0:
+        return False
+    words = _frame_clause(c, f, t) if f.msg is None else [k for k in range(*c.sents[f.sent]) if c.in_quote[k] < 0]
+    return not any(c.low[k] in c.w.future_auxiliaries for k in words) and any(
+        c.low[k] in c.w.modal_verbs or c.low[k] in c.w.hypothetical_auxiliaries for k in words)
+
+
+@rule("knowledge_frame", "filter")
+def knowledge_frame(c: Ctx, f: Found) -> bool:
+    """Dass die Lage ernst war, wusste er bereits. / Kluncker, der genau wusste, dass die Regierung … – a verb of
+    knowing in the indicative narrates what someone knew, it reports no claim; in the Konjunktiv ("Sie wisse,
+    dass …") or with "wollen" or "lassen" ("Der NDR will wissen, dass …", "ließ wissen") it does."""
+    if f.rule not in VERB_FRAMES + ("quote_in_frame",) or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.knowledge_verbs:
+        return False
+    if any(k != t and c.low[k] in c.w.separable_particles for k in f.cue) or _speech_sense(c, f, t):
+        return False                    # "erkannte … an": another verb
+    return not any(c.is_konj(k) for k in [t, *f.cue] if c.in_quote[k] < 0)
+
+
+def _speech_sense(c: Ctx, f: Found, t: int) -> bool:
+    """"will wissen, dass", "ließ seinen Sohn wissen": with wollen or lassen a verb of knowing is one of saying."""
+    return any(c.low[k].startswith(("will", "woll", "ließ", "läss", "lass")) for k in _frame_clause(c, f, t))
+
+
+@rule("perception_quote", "filter")
+def perception_quote(c: Ctx, f: Found) -> bool:
+    """Das Stück zeigt, welche Gefühle verbunden sind; nicht in einer stringenten «Handlung». / Und natürlich
+    denkt das WEF „an die Kinder“. – a verb of showing, thinking or deciding elsewhere in the sentence does not
+    frame a quotation: the quoted words are a title or a term, not that subject's words."""
+    if f.rule != "quote_in_frame":
+        return False
+    t = _cue_verb(c, f)
+    return t is not None and _lemma(c, t) in c.w.non_quote_verbs and not _speech_sense(c, f, t)
+
+
+@rule("proverb_quote", "filter")
+def proverb_quote(c: Ctx, f: Found) -> bool:
+    """»Keiner ist in Treue stärker als der alte Uckermärker«, sagt der Volksmund. / …, lautet eine Weisheit aus
+    Prenzlau. – a quotation whose "speaker" is a saying, a proverb or an inscription quotes no one's claim."""
+    if f.ctype != "direct" or f.speaker is None:
+        return False
+    return any(c.low[t] in c.w.saying_nouns or c.low[t].endswith(("weisheit", "sprichwort", "spruch"))
+               for t in range(*f.speaker) if c.in_quote[t] < 0)
+
+
+@rule("implausible_colon_frame", "filter")
+def implausible_colon_frame(c: Ctx, f: Found) -> bool:
+    """Das Unheil beginnt wie so oft mit einer Anzeige im Kombiinstrument: "Bitte Adblue nachfüllen". – a colon
+    frame without a speech verb whose subject names no one who can speak introduces a sign, a motto or an
+    example, not someone's words ("Das Fazit des Berichts lautete: „…“" keeps its source noun)."""
+    if f.rule != "quote_colon" or f.speaker is None or f.speaker_key is not None:
+        return False
+    from ..speaker import plausible_speaker
+    if any(c.low[t].startswith(("sein", "ihr", "unser", "mein", "dein", "euer")) for t in range(*f.speaker)):
+        return False                    # "Seine Zuversicht gründet sich auf …: „…“": his words
+    return not plausible_speaker(c, f.speaker)
+
+
+@rule("colon_speech_act", "filter")
+def colon_speech_act(c: Ctx, f: Found) -> bool:
+    """Die Minister versprachen vergangene Woche viel: Die Grenzen sollen offen bleiben. – a speech act whose
+    sentence ends in a colon is the frame of the content after it (``colon_content``), not a claim itself."""
+    if f.rule != "speech_act" or f.msg is None:
+        return False
+    last = f.msg[1] - 1
+    while last > f.msg[0] and c.toks[last].is_space:
+        last -= 1
+    return c.low[last] == ":" and c.in_quote[last] < 0

@@ -3,6 +3,7 @@ noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
 from ..clauses import (
+    is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
     msg_around, msg_without, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
@@ -150,6 +151,28 @@ def noun_dass(s: Sent) -> None:
             continue
         f = _noun_cue(c, s.si, a, b, k, s.used)
         if f is not None:
+            s.out.append(f)
+
+
+@rule("noun_konj", "sentence")
+def noun_konj(s: Sent) -> None:
+    """Die Frage wurde mit der Begründung verneint, der Link verweise nur auf ein Werk. / Er äußerte die Hoffnung,
+    die Lage werde sich bessern. – a noun of speech or thought before a comma and a Konjunktiv-I clause."""
+    c, a, b = s.c, s.a, s.b
+    for k in range(a + 1, b - 2):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or k in s.used:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out) \
+                or c.low[k + 1] in c.w.subordinators or c.low[k + 1] in c.R.complementizers:
+            continue
+        seg_end = strip_end(c, k + 1, next_comma_clause(c, k + 1, b))
+        t = next((t for t in range(k + 2, min(seg_end, k + 8)) if is_konj1(c, t)), None)
+        if t is None or (is_relative(c, k + 1) and t == seg_end - 1):
+            continue                    # "die Kritik, die er geäußert habe": a relative clause (verb last)
+        f = _noun_cue(c, s.si, a, b, k, s.used)
+        if f is not None:
+            f.msg = (k + 1, konj_end(c, k + 1, b))
+            f.rule = "noun_konj"
             s.out.append(f)
 
 
@@ -304,10 +327,11 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
         k += 1
     for _ in range(3):
-        if k < b and c.is_adjish(k) and not c.is_nounish(k):
-            k += 1
+        if k < b and ((c.is_adjish(k) and not c.is_nounish(k)) or c.low[k] in c.w.pronominal_adverbs):
+            k += 1                                  # "nach den dafür gegebenen Hinweisen"
     if k < b and is_source_noun(c, k):
-        return grab_np(c, i + 1, b, allow_oblique=True)
+        sp = grab_np(c, i + 1, b, allow_oblique=True)
+        return sp if sp is not None and sp[1] > k else grab_np(c, k, b, allow_oblique=True)
     return None
 
 

@@ -75,14 +75,16 @@ class VerbSite:
 
     def _walk_segments(self) -> tuple:
         c, b, k = self.c, self.b, self.hi
-        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive) and not self.only_inverted):
+        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive or self._main_speech_verb())
+                and not self.only_inverted):
             return ("none",)
         seg_start = k + 1
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
             seg_end = next_comma(c, seg_start, b)
-            if seg_start < b and is_relative(c, seg_start):
-                seg_start = seg_end + 1
+            if seg_start < b and is_relative(c, seg_start) \
+                    and not self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
+                seg_start = seg_end + 1     # ("beantragt, die Beklagten zu verurteilen": an article, no relative clause)
                 continue
             if msg_start is not None and seg_start < b and c.low[seg_start] in c.w.subordinators - {"dass", "ob"} \
                     and seg_end < b:
@@ -95,7 +97,7 @@ class VerbSite:
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
-            if konj and self.sp is not None:
+            if konj and (self.sp is not None or self._main_speech_verb()):
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
@@ -111,6 +113,13 @@ class VerbSite:
             break
         return ("none",)
 
+    def _main_speech_verb(self) -> bool:
+        """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
+        the clause after its comma even where no subject was found (the parse may lose it)."""
+        c, h = self.c, self.h
+        return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
+            and self.last + 1 == self.hi and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
+
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
         II) right after a speech verb that ends its clause (nothing but its subject after it)."""
@@ -122,7 +131,10 @@ class VerbSite:
                and t not in self.h.particle and t not in self.h.aux for t in range(self.last + 1, self.hi)):
             return False                # "kritisierte die Medien, das Haus …": an object, no frame
         first = c.low[seg_start]
-        if first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
+        if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
+                and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
+            pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
+        elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
             return False
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
@@ -180,8 +192,21 @@ def _dass_clause(v: VerbSite) -> int | None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             return None             # another clause starts: maybe a Konjunktiv clause
+        if _other_finite_verb(v, k):
+            return None             # "informiert über all dies (es könnte auch sein, dass …)": that verb frames it
         k += 1
     return None
+
+
+def _other_finite_verb(v: VerbSite, k: int) -> bool:
+    """Token k, between a cue verb and its dass-clause, is the finite verb of another clause that opens
+    with a parenthesis."""
+    c, h = v.c, v.h
+    tok = c.toks[k]
+    if not c.has_pos or c.in_quote[k] >= 0 or k in h.aux or k in h.particle or tok.pos_ not in ("VERB", "AUX") \
+            or (v.sp is not None and v.sp[0] <= k < v.sp[1]) or "(" not in c.low[v.last + 1:k]:
+        return False                # only a clause in a parenthesis: "(es könnte auch sein, dass …)"
+    return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm")
 
 
 @rule("verb_dass", "verb")
