@@ -70,6 +70,57 @@ def german_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(caps), frozenset(lows)
 
 
+@lru_cache(maxsize=1)
+def lemma_table() -> dict:
+    """spaCy's German lemma lookup table (form -> lemma; empty where spacy-lookups-data is missing)."""
+    return _lookups_json("de_lemma_lookup.json.gz")
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """Capitalised lemmas of spaCy's German lemma lookup table that have an inflected form other than a
+    genitive ("Pelz": "Pelze", "Pelzen"; "Laterne": "Laternen"; "Koch": "Köche"): common nouns. The table
+    lists names too, with their genitive only ("Merkel": "Merkels", "Huber": "Hubers"), so the capitalised
+    vocabulary of :func:`german_words` is no evidence of a common noun; this set is. Surnames that are
+    nouns as well (Fischer, Koch, Richter) are in it: it is used only for names without person evidence."""
+    table = lemma_table()
+    out = set()
+    for k, v in table.items():
+        if isinstance(v, str) and v[:1].isupper() and v.isalpha() and k[:1].isupper() and \
+                k not in (v, v + "s", v + "es", v + "'"):
+            out.add(v)
+    return frozenset(out)
+
+
+# a capitalised word at least this frequent (log probability in spacy-lookups-data's German lexeme table) is
+# a known noun as the head of a compound ("-nutzer", "-saison", "-studios"); surnames as heads are excluded
+# by words.yaml actors.surname_heads
+FREQUENT_CAPITALISED_LOGPROB = -12.5
+
+
+@lru_cache(maxsize=1)
+def frequent_capitalised() -> frozenset[str]:
+    """Capitalised words of the German lexeme probability table at least as frequent as
+    FREQUENT_CAPITALISED_LOGPROB (empty where the table is missing)."""
+    prob = _lookups_json("de_lexeme_prob.json.gz")
+    return frozenset(w for w, p in prob.items() if p >= FREQUENT_CAPITALISED_LOGPROB and w[:1].isupper()
+                     and w.isalpha())
+
+
+def _lookups_json(name: str) -> dict:
+    """A table of spacy-lookups-data read as JSON (its keys are the words; empty where it is missing)."""
+    try:
+        import gzip
+        import json
+        import os
+        import spacy_lookups_data
+        path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", name)
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return json.load(f)
+    except (ImportError, OSError, ValueError):
+        return {}
+
+
 # a word written in lower case at least this often (log probability in spacy-lookups-data's German lexeme
 # table) and more often than capitalised is a common lower-case word ("freier", "jene", "gefriert"); names
 # are written capitalised ("Merkel" -10.8, "merkel" -15.1)
@@ -225,18 +276,22 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str
     return majority.get(_strip_gen(key), m.label) if single else m.label
 
 
-def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names) -> bool:
-    """A single-word PER without support (a first name, a title or role before it, the full name in the
-    article) that is a known German word: "[Renommee]PER", "[Cocktail]PER", "[Freilich]PER". (The tagger's
-    NOUN is no evidence: it reads foreign surnames such as "Qarase" or "Malinowski" as nouns.)"""
+def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names, ctx=None) -> bool:
+    """A single-word PER without person evidence (:func:`persons.has_support`: a first name, a title or
+    role, the full name in the article, a speech verb) that is a known German word: "[Renommee]PER",
+    "[Cocktail]PER", "[Freilich]PER": written in lower case in the vocabulary, an inflected form of a known
+    word, or a common noun (:func:`noun_lemmas`) the tagger does not read as a name either. (The tagger's
+    NOUN alone is no evidence: it reads foreign surnames such as "Qarase" or "Malinowski" as nouns.)"""
     key = _name_key(m.text)
     if len(key.split()) != 1 or key in ev.person_surnames or _strip_gen(key) in ev.person_surnames:
         return False
-    ar = rules.get("actors")
-    if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):
-        return False
     span = doc.char_span(m.start, m.end)
     if span is None:
+        return False
+    if ctx is not None and persons.has_support(doc, span, ctx):
+        return False
+    ar = rules.get("actors")
+    if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):
         return False
     t = span[0]
     if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
@@ -245,7 +300,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
     caps, lows = german_words()
     if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):
         return True                     # "Freilich", "Spezialisten"
-    return key in caps and t.pos_ != "PROPN"   # a known noun the tagger does not read as a name either
+    return key in noun_lemmas() and t.pos_ != "PROPN"   # a common noun the tagger does not read as a name
 
 
 def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], sent_of) -> list[Mention]:
@@ -413,10 +468,12 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
             m = m if label == m.label else replace(m, label=label)
         relabelled.append(m)
     verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
+    pctx = _person_ctx(rules, relabelled, not_names)
     out = []
     for i, m in enumerate(relabelled):
         v = verdicts.get(i)
-        if v == "drop" or (m.label == "PER" and v is None and implausible_person(doc, m, rules, ev, not_names)):
+        if v == "drop" or (m.label == "PER" and v is None and
+                           implausible_person(doc, m, rules, ev, not_names, pctx)):
             continue
         out.append(m if v is None else replace(m, label=v))
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
