@@ -107,6 +107,17 @@ def frequent_capitalised() -> frozenset[str]:
                      and w.isalpha())
 
 
+# capitalised words of the German lexeme table at least this frequent count as known words (the head of a
+# compound with a linking -s, persons._linked_compound)
+KNOWN_CAPITALISED_LOGPROB = -14.0
+
+
+@lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    prob = _lookups_json("de_lexeme_prob.json.gz")
+    return frozenset(w for w, p in prob.items() if p >= KNOWN_CAPITALISED_LOGPROB and w[:1].isupper() and w.isalpha())
+
+
 def _lookups_json(name: str) -> dict:
     """A table of spacy-lookups-data read as JSON (its keys are the words; empty where it is missing)."""
     try:

@@ -72,10 +72,22 @@ def _english():
     return frozenset(v for v in table.values() if isinstance(v, str)), table
 
 
+@lru_cache(maxsize=1)
+def _english_lower() -> frozenset[str]:
+    """Frequent English words written mostly in lower case (spaCy's English lexeme probability table,
+    log probability >= ENGLISH_LOWER_MIN_LOGPROB): "news", "fake"; not "smith" (mostly "Smith")."""
+    prob = _english_prob()
+    return frozenset(w for w, p in prob.items() if p >= ENGLISH_LOWER_MIN_LOGPROB and w.isalpha() and w.islower()
+                     and p > prob.get(w.capitalize(), -100.0))
+
+
+ENGLISH_LOWER_MIN_LOGPROB = -12.0
+
+
 def english_word(word: str) -> bool:
     words, table = _english()
     w = word.lower()
-    return w in words or table.get(w) is not None
+    return w in words or table.get(w) is not None or w in _english_lower()
 
 
 def english_inflected(word: str) -> bool:
@@ -116,7 +128,11 @@ def _known_head(head: str) -> bool:
     if any(h in nouns for h in (head, head[:-1], head[:-2]) if len(h) >= 4):
         return True
     from .layer import frequent_capitalised
-    return len(head) >= 5 and head in frequent_capitalised()
+    plain = head.translate(_UMLAUT)      # "Rundgänge" -> "Rundgang" (plural with umlaut)
+    return len(head) >= 5 and any(h in frequent_capitalised() for h in (head, plain[:-1], plain[:-2]) if len(h) >= 5)
+
+
+_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
@@ -126,7 +142,18 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
         return False
     return any(_known_modifier(word[:i]) and _known_head(word[i].upper() + word[i + 1:])
-               for i in range(3, len(word) - 3))
+               for i in range(3, len(word) - 3)) or _linked_compound(word)
+
+
+def _linked_compound(word: str) -> bool:
+    """"Abschiedsgala", "Verfassungsgericht": a common noun, the linking -s and a capitalised word of the
+    German lexeme table ("Gala"): the linking -s after a noun is no part of a name."""
+    from .layer import capitalised_words
+    nouns = _noun_lemmas()
+    for i in range(4, len(word) - 3):
+        if word[i - 1] == "s" and word[:i - 1] in nouns and (word[i].upper() + word[i + 1:]) in capitalised_words():
+            return True
+    return False
 
 
 def _common_text(word: str, rules: RuleSet) -> bool:
@@ -301,10 +328,26 @@ def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
 
 @check("per_english_word")
 def per_english_word(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence."""
+    """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence that
+    English text writes in lower case more often than capitalised ("Brown", "Smith", "Bush" are names)."""
     if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
         return None
-    return "drop" if english_word(sp[0].text) and sp[0].text.lower() not in ctx.given_lower else None
+    w = sp[0].text
+    return "drop" if english_word(w) and english_mostly_lower(w) and w.lower() not in ctx.given_lower else None
+
+
+def english_mostly_lower(word: str) -> bool:
+    """"Whiskey" ("whiskey" more frequent than "Whiskey" in English text); not "Smith", "Baker", "Walker",
+    "Bush": written capitalised more often, they are names first."""
+    prob = _english_prob()
+    low = prob.get(word.lower())
+    return low is not None and low > prob.get(word[:1].upper() + word[1:].lower(), -100.0)
+
+
+@lru_cache(maxsize=1)
+def _english_prob() -> dict:
+    from .layer import _lookups_json
+    return _lookups_json("en_lexeme_prob.json.gz")
 
 
 @check("per_club_with_place")
@@ -334,7 +377,8 @@ def per_common_words(doc: Doc, sp: Span, ctx: PersonCtx):
 
 
 def _strict_common(word: str, rules: RuleSet) -> bool:
-    return word.lower() in _german()[1] or english_word(word) or _compound_of_known_noun(word, rules)
+    return word.lower() in _german()[1] or english_word(word) or _compound_of_known_noun(word, rules) \
+        or word in _noun_lemmas()
 
 
 @check("per_abbreviation")
@@ -349,13 +393,17 @@ def per_abbreviation(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_not_a_name_word")
 def per_not_a_name_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Freilich]PER sagt er ...", "[Jene]PER Gruppe", "[Stilles]PER Rackern", "[The]PER second machine
-    age", "[Urt.]PER v. 26.9.1985": one word the tagger reads as no noun, or an abbreviation."""
+    age", "[Urt.]PER v. 26.9.1985": one word the tagger reads as no noun that the vocabulary knows as a
+    lower-case word too ("Breuer", "Stoiber", "Smith" the tagger also reads as adverbs), or an abbreviation."""
     t = sp[0]
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
-    if t.pos_ in ("ADV", "ADJ", "DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART") or t.tag_ in (
-            "PDAT", "PIAT", "ART", "DC") or (t.text.endswith(".") and len(t.text) > 2):
+    if t.text.endswith(".") and len(t.text) > 2:
         return "drop"
+    if t.pos_ in ("ADV", "ADJ", "DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART") or t.tag_ in (
+            "PDAT", "PIAT", "ART", "DC"):
+        known = t.lower_ in _german()[1] or (english_word(t.text) and english_mostly_lower(t.text))
+        return "drop" if known else None
     return None
 
 
@@ -393,11 +441,16 @@ def per_after_bare_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     prev = doc[t.i - 1]
     low = prev.lower_
-    if prev.pos_ != "ADJ" or prev.tag_ not in ("ADJA", "JJ") or not low.endswith(("e", "en", "er", "es", "em")) \
-            or low not in _german()[1] or low.startswith(("ge", "er")) or _verb_form(low):
-        return None
-    if any(x.pos_ == "DET" for x in doc[max(0, prev.i - 4):prev.i]):
-        return None
+    if not (prev.tag_ == "ADJA" or (prev.pos_ == "ADJ" and prev.tag_ == "JJ")) \
+            or not low.endswith(("e", "en", "er", "es", "em")) \
+            or low not in _german()[1] or low.startswith(("ge", "er")) or _verb_form(low) \
+            or prev.head.i != t.i or prev.dep_ not in ("amod", "nk"):
+        return None                     # the parser attaches it to the name as its adjective
+    for x in reversed(doc[max(0, prev.i - 4):prev.i]):
+        if x.pos_ == "DET":
+            return None                 # "der 1942 in Basel geborene Ingold"
+        if x.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PUNCT"):
+            break                       # "serviert der Wirt frischen Matjes": that article is the noun's
     return "drop"
 
 
@@ -585,7 +638,10 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     lex = ctx.rules.get("roles")
     orgs = ctx.extra.get("org_names") or set()
-    for k, step in ((sp.end, 1), (sp.start - 1, -1)):
+    before = sp.start - 1
+    while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
+        before -= 1                     # "Continental oder auch Maxxis"
+    for k, step in ((sp.end, 1), (before, -1)):
         if not (0 <= k < len(doc)) or doc[k].lower_ not in ("und", "oder", "sowie", "bzw."):
             continue
         c = _conjunct(doc, k, step)
