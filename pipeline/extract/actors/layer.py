@@ -440,6 +440,57 @@ def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_
     return out
 
 
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _surname_word(t: Token, rules: RuleSet) -> bool:
+    """A capitalised word that may be a surname: no common word of the vocabulary, no verb or function word."""
+    w = t.text
+    if not w[:1].isupper() or not all(p.isalpha() for p in w.split("-")):
+        return False
+    if t.pos_ not in ("PROPN", "NOUN", "X", "ADJ", "ADV"):
+        return False
+    return not persons.common_word(t, rules) and w not in noun_lemmas()
+
+
+def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
+    """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
+    a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
+    in the sentence that is no common word), as one name (also across a sentence split after the initial)."""
+    ar = rules.get("actors")
+    if ar is None:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    out, skip = [], set()
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        if sp is None or sp.end >= len(doc):
+            out.append(m)
+            continue
+        last = sp[-1].text
+        if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
+            out.append(m)
+            continue
+        nxt = doc[sp.end]
+        other = by_start.get(nxt.idx)
+        if (nxt.is_sent_start and not _initial(last)) or (nxt.ent_type_ and other is None):
+            out.append(m)
+            continue
+        if other is not None and other.label == "PER":
+            skip.add(id(other))         # "[George W.]PER [Bush]PER"
+            end = other.end
+        elif other is None and _surname_word(nxt, rules) and nxt.text not in ar.evidence_given:
+            end = nxt.idx + len(nxt.text)
+        else:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, end, doc.text[m.start:end], "PER", m.sentence))
+    return out
+
+
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
     """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
     a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
@@ -468,6 +519,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
         return mentions
     mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
+    mentions = complete_person_names(doc, rules, mentions, sent_of)
     ev = org_evidence(doc, rules, mentions, not_names)
     _org_rule_evidence(doc, rules, mentions, ev)
     mentions = _drop_inside_org_spans(doc, mentions, ev)

@@ -588,6 +588,29 @@ def per_article_noun_use(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+PLACE_PREPOSITIONS = ("in", "aus", "nahe")
+COMPASS_ADVERBS = ("südlich", "nördlich", "westlich", "östlich", "südwestlich", "südöstlich", "nordwestlich",
+                   "nordöstlich", "unweit")
+
+
+@check("per_place_preposition")
+def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER": one word
+    without person evidence after a preposition of place ("in", "aus") or "südlich von" is a place; a
+    person is "in" something only as a genitive ("in Merkels Kabinett")."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    prev = doc[sp.start - 1]
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+        return None                     # "aus Merkels Sicht"
+    if prev.lower_ in PLACE_PREPOSITIONS:
+        return "LOC"
+    if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].lower_ in COMPASS_ADVERBS:
+        return "LOC"
+    return None
+
+
 @check("per_nominalised_adjective")
 def per_nominalised_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Der Dichterfürst hat angeblich [Geschmortes]PER geliebt", "[Neues]PER": one capitalised word that is
@@ -631,9 +654,9 @@ QUANTIFIERS = ("wenig", "weniger", "viel", "mehr", "etwas", "kaum")
 @check("per_coordinated")
 def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     """"fermentierte Lebensmittel wie [Joghurt]PER oder Sauerkraut", "mit [Lockdown]PER und wenig Kontakt":
-    "bei Schwalbe, Continental oder auch [Maxxis]PER": one word without person evidence coordinated with a
-    bare common noun (no role noun, no name) is none either; coordinated with organisations only, it is
-    one too (the members of a list are of one kind)."""
+    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER": one word
+    without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
+    coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     lex = ctx.rules.get("roles")
@@ -649,6 +672,8 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
             continue
         if c.text in orgs or c.ent_type_ == "ORG" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "ORG"):
             return "ORG"
+        if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
+            return "LOC"                # "in Cincinnati und [Indianapolis]PER"
         if c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
             continue
         if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
