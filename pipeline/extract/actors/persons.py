@@ -196,8 +196,9 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
     last = words[-1]
-    if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames):
-        return True                     # "Zenawi" after "Meles Zenawi"
+    if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames
+                            or (last.endswith("s") and last[:-1] in ctx.person_surnames)):
+        return True                     # "Zenawi" after "Meles Zenawi", "Mussawis" after "Hossein Mussawi"
     if last in ctx.known_persons or _strip_gen(last) in ctx.known_persons:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
@@ -545,7 +546,7 @@ def _common_use(doc: Doc, t) -> bool:
     prev = doc[t.i - 1]
     if prev.lower_ in COMMON_DETERMINERS:
         return True
-    if prev.tag_ in ("ADJA", "JJ") and prev.pos_ == "ADJ" and prev.text[:1].islower() and \
+    if prev.tag_ in ("ADJA", "JJ") and prev.pos_ == "ADJ" and prev.text[:1].islower() and not _verb_form(prev.lower_) and \
             prev.lower_ not in ("gewisse", "gewisser", "gewissen", "sogenannte", "sogenannten"):
         return prev.i == 0 or doc[prev.i - 1].lower_ not in DEFINITE
     return False
@@ -561,7 +562,10 @@ def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
         for t in doc:
             if not t.text[:1].isupper() or not t.is_alpha:
                 continue
-            u = uses.setdefault(t.text, [0, 0, 0])
+            u = uses.setdefault(t.text, [0, 0, 0, 0])
+            prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
+            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):
+                u[3] += 1                # "der Ashraf Ghani": the word as a surname after a first name
             if t.ent_type_ == "PER":
                 u[0] += 1
             elif not t.ent_type_:
@@ -578,11 +582,15 @@ def per_article_noun_use(doc: Doc, sp: Span, ctx: PersonCtx):
     """"der meiste Pelz ... keinen echten Pelz ... von [Pelz]PER", "einen Matjes ... nach [Matjes]PER",
     "setzt dort Ammoniak frei ... zu Ammoniak zersetzt ... des Grundstoffs [Ammoniak]PER": one word without
     person evidence that the article uses as a common noun elsewhere (after an indefinite article, a
-    quantifier or a bare adjective, outside every entity), or leaves untagged at least twice as often as
-    NER tags it a person (and at least twice): NER tags the other mentions of a name too."""
+    quantifier or a bare adjective, outside every entity), or leaves
+    untagged at least twice as often as NER tags it a person (and at least twice): NER tags the other
+    mentions of a name too. Not where the word follows a capitalised word that is no common word anywhere
+    ("der Ashraf Ghani"): there the article names it in full.""" 
     if len(sp) != 1 or not sp[0].is_alpha or has_support(doc, sp, ctx):
         return None
-    per, untagged, common = _word_uses(doc, ctx).get(sp[0].text, (0, 0, 0))
+    per, untagged, common, full = _word_uses(doc, ctx).get(sp[0].text, (0, 0, 0, 0))
+    if full:
+        return None                     # "der Ashraf Ghani ... die Kommission Ghani": named in full somewhere
     if common > 0 or (untagged >= 2 and untagged >= 2 * per):
         return "drop"
     return None
