@@ -159,10 +159,19 @@ MONTHS = {"januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 
           "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
           "dezember": 12, "dez": 12}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_EN_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"), 1)}
 _TIME = r"(?:\s*(?:[-–,|/]|um)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.]\d{2})?\s*(?:Uhr|h)?)?"
 DATE_PATTERNS = [
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?![\d])" + _TIME),
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s*(?P<mname>" + _MONTH_RE + r")\.?\s+(?P<year>\d{4})" + _TIME, re.I),
+    # "16 Oktober 2011, 10:55" (some CMS print the day without its full stop): German month names only, and
+    # not an English/RFC date ("14 Feb 2025 12:35:00 GMT")
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\s+(?P<mname>Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|"
+               r"April|August|September|November)\s+(?P<year>\d{4})(?![^\n]*\b(?:GMT|UTC)\b)" + _TIME),
+    # "November 6, 2023" (an English theme on a German page)
+    re.compile(r"\b(?P<mname>January|February|March|April|May|June|July|August|September|October|November|"
+               r"December)\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})\b" + _TIME),
     re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
 
@@ -176,7 +185,8 @@ def _find_date(text: str) -> tuple[datetime, re.Match] | None:
             try:
                 year = int(g["year"])
                 year += 2000 if year < 100 else 0
-                month = int(g["month"]) if g.get("month") else MONTHS[g["mname"].lower().rstrip(".")]
+                month = int(g["month"]) if g.get("month") else (
+                    MONTHS.get(g["mname"].lower().rstrip(".")) or _EN_MONTHS[g["mname"].lower()])
                 hour = int(g["hour"]) if g.get("hour") else 0
                 minute = int(g["minute"]) if g.get("minute") else 0
                 dt = datetime(year, month, int(g["day"]), hour, minute, tzinfo=BERLIN)
@@ -622,7 +632,11 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if dump is not None and dump.published and (published is None or dump.published[0] is not None):
         from pipeline.web.htmlmeta import to_storage
         published, precision = to_storage(*dump.published), dump.published[1]
-    authors = h.authors or (dump.authors if dump is not None else []) or []
+    authors = h.authors or []
+    if dump is not None:   # a page dump: the web rules' authors (persons only: no desk, site or agency) win
+        from pipeline.web.htmlmeta import clean_person
+        from pipeline.web.profile import web_rules
+        authors = dump.authors or [p for p in (clean_person(x, web_rules(), set(), None) for x in authors) if p]
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
         title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,

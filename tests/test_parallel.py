@@ -111,3 +111,31 @@ def test_a_worker_error_reaches_the_parent():
     job = steps._Job("/nonexistent", "k", None, None, ())
     with pytest.raises(steps.WorkerError, match="RuleError"):
         list(steps.run_batches(_fails, job, [[{}], [{}], [{}]], processes=2))
+
+
+_IGNORING_PARENT = r"""
+import signal, sys
+from pipeline.job import steps
+
+def double(job, arts):
+    return [2 * a for a in arts]
+
+# What a Prefect flow run does to the process: its own SIGTERM handler (here: one that ignores it).
+signal.signal(signal.SIGTERM, lambda *a: None)
+job = steps._Job("/nonexistent", "k", None, None, ())
+print(list(steps.run_batches(double, job, [[1], [2], [3]], processes=2)))
+"""
+
+
+def test_the_pool_ends_under_a_parent_sigterm_handler():
+    """Workers forked from a flow run inherited Prefect's SIGTERM handler, so the pool's terminate()
+    at the end never ended them and `flows.py run` against a running server hung; they now reset it."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = subprocess.run([sys.executable, "-c", _IGNORING_PARENT], capture_output=True, text=True, timeout=120,
+                       cwd=ROOT)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "[[2], [4], [6]]"

@@ -344,8 +344,17 @@ _POOL_JOB: list = []
 
 
 def _pool_init(job: _Job) -> None:
-    """A worker process: load the rules (and, when something is to be parsed, the model) once."""
+    """A worker process: load the rules (and, when something is to be parsed, the model) once.
+
+    A forked worker inherits the parent's signal handlers. Under a Prefect flow run that is the
+    engine's SIGTERM handler, so the pool's ``terminate()`` at the end of the batches did not end an
+    idle worker and the run hung in ``join`` (seen with a running Prefect server): workers take the
+    default SIGTERM action again."""
+    import signal
+
     from pipeline.ruleset import load_rules
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     load_rules(job.rules_dir)
     _POOL_JOB[:] = [job]

@@ -219,8 +219,13 @@ def pick_article(paras: list[Para]) -> list[int]:
         k = best + step
         while 0 <= k < len(cl):
             c = cl[k]
-            gap = (chosen[0] - c[-1]) if step < 0 else (c[0] - chosen[-1])     # in paragraphs
-            if len(c) >= 2 and gap <= 12 and size(c) >= 300:
+            lo, hi = (c[-1], chosen[0]) if step < 0 else (chosen[-1], c[0])
+            # the gap in paragraphs; the items of a numbered list (steps of a how-to) do not count: menus
+            # and teaser lists are not numbered
+            gap = hi - lo - sum(1 for i in range(lo + 1, hi) if _NUMBERED_ITEM.match(paras[i].text)
+                                and len(paras[i].clean.split()) >= 4) if hi - lo > 12 else hi - lo
+            lead = step < 0 and len(c) == 1 and len(paras[c[0]].clean.split()) >= 50 and gap <= 20
+            if (len(c) >= 2 and gap <= 12 or lead) and size(c) >= 300:   # lead: one long paragraph above
                 chosen = (c + chosen) if step < 0 else (chosen + c)
                 k += step
             else:
@@ -239,19 +244,55 @@ def _is_date_or_byline(t: str) -> bool:
     if len(t.split()) > 16:
         return False
     found = _find_date(t)
-    if found is not None and len(t[found[1].end():].split()) <= 4:
-        return True
+    if found is not None and _publication_date(t, found):
+        after = t[found[1].end():]
+        if len(after.split()) <= 4:
+            return True
+        # a date followed by place and topic tags: "1. November 2023 Bockenem, Nordstraße, Polizei"
+        if len(t.split()) <= 14 and not t.rstrip().endswith(".") and not re.search(r"(?:^|\s)[a-zäöüß]", after):
+            return True
     return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+
+
+def _plain_date(line: str) -> str:
+    """A header date line with labels ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") as the plain date
+    ("16.11.2023"; with its time "16.11.2023, 18:30 Uhr"); any other line as it is (a byline with a date too)."""
+    from pipeline.ingest import AUTHOR_PREFIX, _find_date
+    t = norm(line)
+    found = _find_date(t)
+    if found is None or AUTHOR_PREFIX.match(t) or not _is_date_or_byline(t) or not _publication_date(t, found):
+        return line
+    rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
+    if not re.search(r"\b(?:Lesedauer|Lesezeit|Min\.?|Minuten|Kommentare?)\b", rest):
+        return line     # only lines with reading-time labels are rewritten; names next to the date stay
+    got = _date_of(t, found)
+    if got is None:
+        return line
+    dt, precision = got
+    return dt.strftime("%d.%m.%Y, %H:%M Uhr") if precision == "time" else dt.strftime("%d.%m.%Y")
+
+
+def _publication_date(t: str, found) -> bool:
+    """The date ``found`` in line ``t`` can be the page's publication date: no judgment, deadline or event
+    label before it (``not_published_labels``), and the line is no sentence that mentions it."""
+    from pipeline.web.htmlmeta import not_publication, sentence_with_date
+    return not not_publication(t[:found[1].start()], web_rules()) and not sentence_with_date(t, found[1].start())
 
 
 _CREDIT = re.compile(r"\b(?:Fotos?|Bild|Bilder|Grafik|Quelle|Credit|Lizenz)\s*:|©|\(c\)|\bBild [A-ZÄÖÜ]|"
                      r"\bCookies?\b|\bDatenschutz|\bNewsletter\b", re.I)
 
 
+def share_bar(t: str) -> bool:
+    """A line of share and follow labels ("Feed Twitter Facebook Youtube"): ``share_words`` only."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", t)]
+    return bool(words) and all(w in web_rules().share_words for w in words)
+
+
 def _not_headline(t: str) -> bool:
     """Dates, bylines, photo credits and captions, interface strings are never the headline."""
     from pipeline.ingest import _find_date, _is_caption, _is_ui
-    return _is_date_or_byline(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+    return share_bar(t) or _is_date_or_byline(t) or bool(name_line(t)) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
         or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
 
 
@@ -296,6 +337,18 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
         if above[0] is not None and above[1] >= 0.5:
             return above[0]
+        # the line right above the byline/date (a blank line between at most) is the headline even when the
+        # body hardly repeats its words (a quote as headline over a short paywalled teaser)
+        # (the header may hold more date/byline lines above the anchor: the topmost one's line above counts)
+        top = anchor
+        for i in range(anchor - 1, max(lo, anchor - 10) - 1, -1):
+            if norm(lines[i]) and _is_date_or_byline(norm(_BULLET.sub("", lines[i]))):
+                top = i
+        for a in dict.fromkeys((anchor, top)):
+            k = _prev_line(lines, a)
+            if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
+                    and len(norm(lines[k]).split()) >= 3:
+                return k
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]
@@ -304,7 +357,19 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
                      if _candidate(lines, i, repeated) and not norm(lines[i]).endswith(":")
                      and len(norm(lines[i]).split()) >= 3), None)
     best = _best(lines, range(lo, end), end, freq, repeated, None, start)
-    return best[0] if best[1] >= 1.0 else None
+    if best[1] >= 1.0:
+        return best[0]
+    # no byline or date anchor: a headline-like line of 3+ words right above the article (at most two lines,
+    # such as an image's alt text, between) that shares a topic word with it
+    k, seen = start - 1, 0
+    while k >= lo and seen < 3:
+        if norm(lines[k]):
+            seen += 1
+            if _candidate(lines, k, repeated) and len(norm(lines[k]).split()) >= 3 \
+                    and not norm(lines[k]).endswith(":") and _topic_score(norm(lines[k]), freq) >= 0.5:
+                return k
+        k -= 1
+    return None
 
 
 def _best(lines: list[str], rng: range, end: int, freq: Counter, repeated: set[str], anchor: int | None,
@@ -425,19 +490,70 @@ def _bullet_runs(raw: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
     return runs
 
 
+def list_trail(raw: list[str], start: int, body: str, window: int = 80) -> tuple[int, str | None] | None:
+    """A breadcrumb trail set as a list without a home link whose last item is the headline ("• Leben" /
+    "• Drinks" / "• Sazerac - alles über den Cocktail-Klassiker aus New Orleans"), within ``window`` lines
+    above the article: (index of the last item, section). The items before the last are short labels (one
+    to three words), the last has four or more words and shares the body's topic words; the run is no menu
+    (two to six items, not followed by more bullets)."""
+    freq = Counter(_content_words(body))
+    rules = web_rules()
+    for i, j in reversed(_bullet_runs(raw, max(0, start - window), start)):
+        if any(_NUMBERED_ITEM.match(raw[k]) for k in range(i, j)):
+            continue    # numbered trails: _numbered_crumbs (the headline is the line the page shows under it)
+        items = [(k, norm(_BULLET.sub("", raw[k]))) for k in range(i, j)]
+        items = [(k, x) for k, x in items if x and not _SEP_ONLY.match(x)]
+        if not 2 <= len(items) <= 6:
+            continue
+        *labels, (last_i, last) = items
+        if any(len(x.split()) > 3 or re.search(r"[.!?:,;]", x) for _, x in labels):
+            continue
+        if len(last.split()) < 4 or last.endswith(".") or _topic_score(last, freq) < 1.0 or _not_headline(last):
+            continue
+        nxt = next((k for k in range(j, min(len(raw), j + 6)) if norm(_BULLET.sub("", raw[k]))), None)
+        if nxt is not None and _BULLET.match(raw[nxt]):
+            continue
+        mid = [x for _, x in labels if x.casefold() not in rules.home_crumbs]
+        return last_i, " / ".join(mid) or None
+    return None
+
+
+# Labels a text browser prints over a breadcrumb trail.
+_TRAIL_LABELS = ("you are here", "sie sind hier", "sie befinden sich hier", "pfadnavigation", "breadcrumb",
+                 "brotkrumennavigation", "brotkrümelnavigation")
+
+
 def trail_headline(raw: list[str], h: int) -> int | None:
     """The line a breadcrumb trail set as a list ends with ("• Startseite" / "• >" / … / "• Heute schon an
     morgen denken"; "You are here:" / "• Home" / … / "• BGH: marions-kochbuch.de") when it stands again on
     its own just below the trail and near ``h``: the headline."""
     rules = web_rules()
+    # a trail on one line: "Sie sind hier: > <title>", "Startseite › Politik › <title>"
+    for j in range(h, max(0, h - 12) - 1, -1):
+        t = norm(_BULLET.sub("", raw[j]))
+        parts = [x.strip() for x in re.split(r"\s*(?:›|»|>|\||/)\s*", t) if x.strip()]
+        if len(parts) < 2:
+            continue
+        first = parts[0].casefold().rstrip(":")
+        if not (first in ("you are here", "sie sind hier", "sie befinden sich hier") or first in rules.home_crumbs):
+            continue
+        last = parts[-1]
+        if len(last.split()) < 2:
+            break
+        for i in range(j + 1, min(len(raw), j + 9)):
+            if norm(raw[i]) == last and abs(i - h) <= 25:
+                return i
+        break
     for j, k in reversed(_bullet_runs(raw, max(0, h - 40), h + 1)):
         texts = [norm(_BULLET.sub("", raw[i])) for i in range(j, k)]
         items = [_SEP_LEAD.sub("", x).strip() for x in texts if x and not _SEP_ONLY.match(x)]
         items = [x for x in items if x]
         seps = any(_SEP_ONLY.match(x) or _SEP_LEAD.match(x) for x in texts)
         before = next((norm(raw[i]) for i in range(j - 1, max(0, j - 3) - 1, -1) if norm(raw[i])), "")
-        here = before.casefold().rstrip(":") in ("you are here", "sie sind hier", "sie befinden sich hier")
-        if len(items) < 2 or len(items) > 6 or not (here or seps and items[0].casefold() in rules.home_crumbs):
+        here = before.casefold().rstrip(":") in _TRAIL_LABELS
+        numbered = all(_NUMBERED_ITEM.match(raw[i]) for i in range(j, k))
+        home = items[0].casefold() in rules.home_crumbs if items else False
+        if len(items) < 2 or len(items) > 6 or not (here or (seps or numbered) and home):
             continue
         last = items[-1]
         if len(last.split()) < 2:
@@ -523,7 +639,8 @@ def _split_by_repeat(raw: list[str], h: int, title: str) -> tuple[str, str | Non
         x = norm(_BULLET.sub("", raw[k]))
         if k == h or not x or x == title or len(x) >= len(title):
             continue
-        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2:
+        if title.startswith(x + " ") and len(title[len(x):].split()) >= 3 and len(x.split()) >= 2 \
+                and not title[len(x):].strip()[:1].islower():   # "Ultium Cells" + "erhöht …": one sentence
             return title[len(x):].strip(), x.strip(" :–-|")
         if title.endswith(" " + x) and len(x.split()) >= 3:
             return x, title[: -len(x)].strip(" :–-|") or None
@@ -541,7 +658,7 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
         if above.endswith(":") and 1 <= len(above.split()) <= 10:
             title = f"{above} {title}"       # "Tanz in der St. Galler Lokremise:" / "Mit allen Wassern gewaschen"
         elif len(above.split()) <= 4 and not re.search(r"[.!?,;]$", above) and _is_heading_like(above) \
-                and not _is_date_or_byline(above):
+                and not _is_date_or_byline(above) and not share_bar(above):
             head.append(above)
     title, kicker = _split_by_crumb(raw, h, title)
     if not kicker and title == norm(raw[h]):
@@ -554,7 +671,8 @@ def _header(raw: list[str], h: int, start: int, repeated: set[str]) -> list[str]
     rest = []
     for ln in raw[h + 1:start]:
         t = norm(_BRACKETS.sub(" ", _BULLET.sub("", ln)))
-        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t):
+        if t and t not in repeated and not re.fullmatch(r"[\W_]+", t) \
+                and not re.fullmatch(r"[a-z0-9_.-]+", t):      # an image's alt text or file name ("bgedemo")
             rest.append(t)
     if not any(_is_date_or_byline(t) for t in rest[:8]):
         for ln in reversed(raw[max(0, h - 8):h]):
@@ -615,6 +733,29 @@ def _unglue(line: str) -> list[str]:
 _PUBLISHED = re.compile(r"\b(?:veröffentlicht|erschienen|publiziert)\b", re.I)
 
 
+def name_line(t: str, title: str | None = None) -> list[str]:
+    """The people a line that is nothing but names holds ("Oliver Baroni", "Rechtsanwalt Dennis Tölle",
+    "Anna Maier und Jan Ott"): each part two to four capitalised words that pass the author clean-up; a line
+    with anything else (a sentence, a label, a date) holds none, and so does a "Von …" byline (read as one)."""
+    from pipeline.ingest import AUTHOR_PREFIX
+    from pipeline.web.htmlmeta import clean_person, split_names
+    t = norm(_BULLET.sub("", t))
+    if not t or t == title or AUTHOR_PREFIX.match(t) or len(t.split()) > 12 or re.search(r"[\d.!?:;«»„“\"]", t.replace("Dr.", "").replace("Prof.", "")):
+        return []
+    out = []
+    for part in split_names(t):
+        toks = part.split()
+        from pipeline.web.htmlmeta import _strip_job_words
+        rest = " ".join(_strip_job_words(toks, web_rules()))
+        if not _NAME_RUN.fullmatch(rest) or _NOT_NAME.search(rest):
+            return []
+        p = clean_person(part, web_rules(), set(), None)
+        if not p:
+            return []
+        out.append(p)
+    return out
+
+
 def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
     """Publication date and authors from the header lines of a dump (the date line: a date with at most 10
     other words, not a sentence; authors: a "Von …" line or names next to the date)."""
@@ -627,6 +768,8 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
         if glued:   # "19.10.2019, 15:30 UhrAm 8. Spieltag …": the date line glued to the teaser
             t = glued.group(1)
         found = _find_date(t)
+        if found is not None and not _publication_date(t, found):
+            found = None
         if found is not None and published is None and len(t.split()) <= 16 and not re.search(r"[a-zäöüß]\.$", t):
             rest = (t[:found[1].start()] + " " + t[found[1].end():]).strip()
             if len(rest.split()) <= 10:
@@ -636,6 +779,11 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                         p = clean_person(run, rules, set(), None)
                         if p:
                             authors.append(p)
+        if not authors and not AUTHOR_PREFIX.match(t):
+            from pipeline.web.htmlmeta import AGENCY_BYLINE
+            m = AGENCY_BYLINE.match(t)       # "Anna Maier, dpa"
+            if m:
+                authors = [p for p in (clean_person(x, rules, set(), None) for x in split_names(m.group("names"))) if p]
         if AUTHOR_PREFIX.match(t) and len(t.split()) <= 16 and not authors:
             head = t[:found[1].start()] if found is not None else t
             head = " ".join(w for w in re.sub(r"\s*//.*$", "", head).split() if not re.search(r"[\d_]", w))
@@ -644,6 +792,25 @@ def header_date_authors(lines: list[str]) -> tuple[tuple | None, list[str]]:
                 if p:
                     authors.append(p)
     return published, authors
+
+
+def names_by_date(head: list[str], title: str | None) -> list[str]:
+    """Authors from a line of names right under or over the header's date line ("19.10.19, 18:56" /
+    "Oliver Baroni"; "Solveig Grewe" under "5. November 2021, 10:39 Uhr"), unless the header has a byline
+    ("Autor: Die Redaktion" names no person: then there is none)."""
+    from pipeline.ingest import AUTHOR_PREFIX
+    lines = [norm(_BULLET.sub("", x)) for x in head]
+    if any(AUTHOR_PREFIX.match(x) for x in lines):
+        return []
+    at = next((i for i, x in enumerate(lines) if i > 0 and _is_date_or_byline(x)), None)
+    if at is None:
+        return []
+    for k in (at + 1, at - 1):
+        if 0 < k < len(lines):
+            got = name_line(lines[k], title)
+            if got:
+                return got
+    return []
 
 
 _BARE_DATE_REST = re.compile(r"^[\s,|•·–-]*(?:(?:um|am|Uhr|\d{1,2}[:.]\d{2}(?::\d{2})?)[\s,|•·–-]*)*$")
@@ -660,7 +827,7 @@ def _date_of(t: str, found) -> tuple | None:
 
 
 # Labels of a blog post's meta line right after its date (WordPress themes in German).
-_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:")
+_POST_META = re.compile(r"^[\s,|•·–-]*(?:Abgelegt in|Kategorie|Kategorien|Getaggt mit|Schlagwörter|Tags)\s*:", re.I)
 
 
 def bare_date(lines: list[str]) -> tuple | None:
@@ -672,6 +839,8 @@ def bare_date(lines: list[str]) -> tuple | None:
     for x in lines:
         t = norm(_BULLET.sub("", x))
         found = _find_date(t) if t else None
+        if found is not None and not _publication_date(t, found):
+            continue
         if found is not None and len(t) > 40:   # a post's meta line: "17.11.19 Abgelegt in: Blogposts, …"
             found = found if _POST_META.match(t[found[1].end():]) else None
             rest = ""
@@ -768,34 +937,72 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
     h0, moved = h, False
     if h is not None:
         h = trail_headline(raw, h) or h   # the body still starts below the line first taken for the headline
     head: list[str] = []
-    if h is not None:
+    # a bullet trail that ends in the headline names it when no headline was found above the article block,
+    # or when it stands above the one found and the body's words point to it more; its date and byline
+    # lines follow it, and the body is the whole block
+    trail = list_trail(raw, start, all_body)
+    if trail is not None and h is not None and h < start and not (
+            trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), Counter(_content_words(all_body)))
+            > _topic_score(norm(raw[h]), Counter(_content_words(all_body)))):
+        trail = None    # a headline above the article that the body's words point to more than the trail's
+    trail_section = None
+    if named is not None:   # the headline the trail names; under it only its date and byline lines count
+        title = norm(raw[named])
+        under = [norm(_BULLET.sub("", raw[k])) for k in range(named + 1, min(start, named + 12)) if norm(raw[k])][:6]
+        head = [title] + [x for x in under if _is_date_or_byline(x) or name_line(x, title)]
+        start = max(start, named + 1)
+        h, moved = named, True
+    elif trail is not None:
+        t, trail_section = trail
+        title = norm(_BULLET.sub("", raw[t]))
+        under = [norm(_BULLET.sub("", raw[k])) for k in range(t + 1, min(start, t + 24))
+                 if norm(_BULLET.sub("", raw[k]))][:10]
+        head = [title] + list(dict.fromkeys(x for x in under if _is_date_or_byline(x) or name_line(x, title)))
+        h = None
+    elif h is not None:
         body_from = _body_start(paras, chosen, max(h, h0), start, p)
         if h != h0:   # the trail names the headline: it replaces the line first taken, the header stays
             title, first = norm(raw[h]), norm(raw[h0])
             old = _header(raw, h0, body_from, repeated)
             at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
-            head = [title] + [x for x in old[at + 1:] if x != title]
+            # the date and byline lines right under the true headline come first (before dates in the text)
+            under = [norm(_BULLET.sub("", raw[k])) for k in range(h + 1, min(h0, h + 12)) if norm(raw[k])][:4]
+            under = [x for x in under if _is_date_or_byline(x) or name_line(x, title)] if h < h0 else []
+            head = [title] + under + [x for x in old[at + 1:] if x != title and x not in under]
             h, moved = h0, True
         else:
             head = _header(raw, h, body_from, repeated)
         start = body_from
     head = [y for x in head for y in _unglue(x)]
+    from pipeline.web.html import is_shop_line
+    head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), web_rules())]
+    rules = web_rules()
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
-                        if paras[i].cls == "good" and paras[i].index >= start)   # a glued date line is no body
+                        if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
                               + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
+    if not authors:
+        authors = names_by_date(head, head[0] if head else None)
     if not authors:   # an author box after the article or in the header, or an author note in the article
         end = paras[chosen[-1]].index
         authors = labelled_author(raw[h if h is not None else start:start]
                                   + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else None
+    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else trail_section
+    if authors:   # a header line of nothing but the authors' names is the byline: not article text
+        from pipeline.web.htmlmeta import AGENCY_BYLINE
+        head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)
+                           and not AGENCY_BYLINE.match(norm(x))]
+    if published is not None:   # date lines ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read:
+        head = head[:1] + [_plain_date(x) for x in head[1:]]   # as plain dates they end the header, no teaser
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

@@ -194,6 +194,51 @@ def _key(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().casefold()
 
 
+def _compact(s: str) -> str:
+    """A key without any spaces: kicker and headline glued by a text extractor ("HaushaltAmpel einigt …")
+    match the two set apart."""
+    return "~" + re.sub(r"\W+", "", s).casefold()
+
+
+def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
+    """Keys of every form the headline block takes on the page: title, kicker, both together, the h1s,
+    headings marked as headline or kicker, the structured titles (og:title, JSON-LD headline, site suffix
+    cut) and their head before ": " (a kicker the page shows on its own line)."""
+    from pipeline.web.htmlmeta import (KICKER_CLASSES, _HEADLINE_CLASS, _ld_objects, _is_article, _meta,
+                                       cut_site_suffix)
+    forms: list[str] = [x for x in (meta.title, meta.kicker) if x]
+    if meta.title and meta.kicker:
+        forms += [f"{meta.kicker} {meta.title}", f"{meta.kicker}: {meta.title}"]
+    forms += [h.text_content() for h in tree.iter("h1")]
+    title_c = _compact(meta.title)[1:] if meta.title else None
+    for el in tree.iter("h2", "h3", "span", "div", "p"):
+        cls, t = el.get("class") or "", ws(el.text_content())
+        if len(t) > 300:
+            continue
+        if title_c and title_c in _compact(t) and (_HEADLINE_CLASS.search(cls) or el.tag in ("h2", "h3")
+                                                   and len(t) <= len(meta.title or "") + 60):
+            forms.append(t)        # the headline element holding kicker and title
+        elif KICKER_CLASSES.search(cls) and 1 <= len(t.split()) <= 4:
+            forms.append(t)        # the kicker on its own
+    structured = _meta(tree, "og:title", "twitter:title")
+    structured += [o["headline"] for o in _ld_objects(tree) if _is_article(o) and isinstance(o.get("headline"), str)]
+    profile = rules.site(_host_of(meta.url))
+    for x in structured:
+        x = cut_site_suffix(ws(x), meta.site_names, rules, profile)
+        forms.append(x)
+        head, sep, tail = x.partition(": ")
+        if sep and meta.title and _key(tail).startswith(_key(meta.title)) and 1 <= len(head.split()) <= 4:
+            forms.append(head)      # "Haushalt" of "Haushalt: Ampel einigt sich auf Sparpaket"
+    out = set()
+    for x in forms:
+        if ws(x):
+            out.add(_key(x))
+            out.add(_compact(x))
+    out.discard("")
+    out.discard("~")
+    return out
+
+
 @dataclass
 class Furniture:
     """What the body must not contain: headline forms, teaser, author names, site profile lines."""
@@ -209,8 +254,9 @@ def is_byline(line: str, authors: list[str]) -> bool:
     or the author names alone."""
     if len(line.split()) > 25:
         return False
+    from pipeline.web.htmlmeta import byline_text
     low = line.casefold()
-    if re.match(r"^(?:von|by|text|autor(?:in)?|autoren)\s*:?\s+\S", low) and not re.search(r"[.!?]\s+\S", line):
+    if byline_text(line):
         return not re.search(r"[.!?]$", line) or len(line.split()) <= 12
     if authors:
         rest = low
@@ -223,11 +269,10 @@ def is_byline(line: str, authors: list[str]) -> bool:
 
 def byline_authors(lines: list[str], rules: WebRules, sites: set[str]) -> list[str]:
     """Authors from a "Von A, B und C, NDR" line among the first lines of the body."""
-    from pipeline.web.htmlmeta import clean_person, split_names
+    from pipeline.web.htmlmeta import byline_text, clean_person, split_names
     for line in lines:
-        s = ws(line)
-        if re.match(r"^(?:von|by|text|autor(?:in)?|autoren)\s*:?\s+\S", s, re.I) and len(s.split()) <= 25 \
-                and not re.search(r"[.!?]\s+\S", s):
+        s = byline_text(line)
+        if s:
             names = [n for n in (clean_person(p, rules, sites, None) for p in split_names(s)) if n]
             if names:
                 return list(dict.fromkeys(names))
@@ -240,7 +285,7 @@ def is_date_line(line: str, rules: WebRules) -> bool:
         return False
     low = line.casefold()
     stripped = re.sub(r"^(?:" + "|".join(re.escape(p) for p in rules.updated_prefixes + rules.published_prefixes)
-                      + r")\s*:?\s*", "", low)
+                      + r")(?:\s+nr\.?\s*[\d/.-]+)?\s*(?:vom\b)?\s*:?\s*", "", low)   # "Pressemitteilung Nr. 12/2023 vom …"
     found = visible_date(stripped)
     if found is None:
         return False
@@ -248,6 +293,22 @@ def is_date_line(line: str, rules: WebRules) -> bool:
                   r"freitag|samstag|sonntag|januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
                   r"november|dezember|lesezeit|min|minuten|ca)\b|[\W_]+", " ", stripped)
     return len(rest.split()) <= 1
+
+
+def top_date(lines: list[str], rules: WebRules) -> tuple[datetime, str] | None:
+    """The date of the first date line among ``lines`` ("Pressemitteilung Nr. 123/2023 vom 16.11.2023",
+    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline)."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.htmlmeta import not_publication
+    for line in lines:
+        s = ws(line)
+        if not s or not is_date_line(s, rules) or any(s.casefold().startswith(p) for p in rules.updated_prefixes):
+            continue
+        found = _find_date(s)
+        if found is not None and not_publication(s[:found[1].start()], rules):
+            continue
+        return visible_date(s)
+    return None
 
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -309,7 +370,7 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
         if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
             continue
         if head_zone and seen_text < 4:
-            if k in f.heads:
+            if k in f.heads or _compact(s) in f.heads:
                 continue
             if teaser_key and k == teaser_key and f.standfirst:
                 continue      # the standfirst, set apart on the page: it is the teaser field
@@ -360,24 +421,21 @@ def read_html_page(html: str) -> HtmlPage:
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
-    meta.published_at = to_storage(meta.published_at, meta.published_precision)
     text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
     if not text.strip():
         text = fallback_text(tree)
         if not any(len(x.split()) >= 10 for x in text.split("\n")):
             text = ""                   # labels and links only, no prose: no article (empty_body)
+    if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
+        got = top_date(text.split("\n")[:8], rules)
+        if got:
+            meta.published_at, meta.published_precision = got
+            meta.published_source = "visible"
+    meta.published_at = to_storage(meta.published_at, meta.published_precision)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
-    heads = set()
-    for x in (meta.title, meta.kicker):
-        if x:
-            heads.add(_key(x))
-    if meta.title and meta.kicker:
-        heads.add(_key(f"{meta.kicker} {meta.title}"))
-    for h in tree.iter("h1"):
-        heads.add(_key(h.text_content()))
-    heads.discard("")
+    heads = head_forms(tree, meta, rules)
     profile = rules.site(_host_of(meta.url))
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))

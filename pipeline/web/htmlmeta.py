@@ -84,19 +84,46 @@ def _ld_objects(tree) -> list[dict]:
                 if isinstance(x.get(k), dict) and "@type" in x[k]:
                     walk(x[k], depth + 1)
 
-    for s in tree.xpath('//script[@type="application/ld+json"]'):
-        raw = (s.text or "").strip()
-        if not raw:
+    for s in tree.xpath('//script[@type]'):
+        if (s.get("type") or "").strip().casefold() != "application/ld+json":
             continue
-        try:
-            data = json.loads(raw, strict=False)
-        except ValueError:
-            try:
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw), strict=False)
-            except ValueError:
-                continue
-        walk(data)
+        data = parse_ld_json(s.text or "")
+        if data is not None:
+            walk(data)
     return out
+
+
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def parse_ld_json(raw: str):
+    """A JSON-LD block as CMSs write it: also with a comment or CDATA wrapper, a trailing ";" or other text
+    after the value, trailing commas, raw control characters. None when it is no JSON."""
+    raw = _LD_WRAPPER.sub("", raw.strip()).strip()
+    raw = _LD_WRAPPER.sub("", raw).strip()
+    if not raw:
+        return None
+    dec = json.JSONDecoder(strict=False)
+    for text in (raw, re.sub(r"[\x00-\x1f]", " ", raw), _TRAILING_COMMA.sub(r"\1", re.sub(r"[\x00-\x1f]", " ", raw))):
+        try:
+            return json.loads(text, strict=False)
+        except ValueError:
+            pass
+        try:   # one value and something after it ("…];", a second object)
+            value, end = dec.raw_decode(text)
+        except ValueError:
+            continue
+        rest, values = text[end:].strip().lstrip(";").strip(), [value]
+        while rest[:1] in ("{", "["):
+            try:
+                more, end = dec.raw_decode(rest)
+            except ValueError:
+                break
+            values.append(more)
+            rest = rest[end:].strip().lstrip(";,").strip()
+        return values[0] if len(values) == 1 else values
+    return None
 
 
 def _types(o: dict) -> list[str]:
@@ -165,6 +192,20 @@ def visible_date(text: str) -> tuple[datetime, str] | None:
     if m.groupdict().get("hour"):
         return dt, "time"
     return datetime(dt.year, dt.month, dt.day, tzinfo=timezone.utc), "day"
+
+
+def not_publication(before: str, rules: WebRules) -> bool:
+    """True when the text just before a date labels it as something else than the page's publication: a
+    judgment ("Verkündet am:", "Urteil vom"), a deadline, an event, a birth (``not_published_labels``)."""
+    tail = before[-40:]
+    return any(p.search(tail) for p in rules.not_published_labels)
+
+
+def sentence_with_date(line: str, date_start: int) -> bool:
+    """A sentence that mentions a date ("Die Frist endet am 31.12.2023.", "Das Urteil fiel am 12.11.2009."):
+    it ends with a full stop and three or more words, one of them in lower case, stand before the date."""
+    words = line[:date_start].split()
+    return line.rstrip().endswith(".") and len(words) >= 3 and any(w[:1].islower() for w in words)
 
 
 def as_day(dt: datetime, precision: str) -> date:
@@ -298,10 +339,21 @@ def _in_breadcrumb(el) -> bool:
         or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
 
 
-def _headline_elements(tree) -> list:
-    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content);
-    without one, headings marked as the article headline (``<h2 class="…headline…">`` in the article header)."""
-    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)]
+def _is_logo(h, sites: set[str]) -> bool:
+    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>")."""
+    text = ws(h.text_content())
+    if sites and _fold(text) in {_fold(x) for x in sites}:
+        return True
+    links = h.xpath(".//a[@href]")
+    return len(links) == 1 and urlparse(links[0].get("href")).path in ("", "/") \
+        and ws(links[0].text_content()) == text
+
+
+def _headline_elements(tree, sites: set[str] = frozenset()) -> list:
+    """The h1 elements that are headlines (not inside breadcrumbs, navigation or boxes of other content, not
+    the site's logo or name); without one, headings marked as the article headline (``<h2 class="…headline…">``
+    in the article header)."""
+    h1s = [h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h) and not _is_logo(h, sites)]
     if any(len(ws(h.text_content()).split()) >= 2 for h in h1s):
         return h1s
     marked = [h for h in tree.iter("h2", "h3", "div", "span", "p")
@@ -322,7 +374,7 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         structured.append(ws(tt.text_content()))
     structured = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
     h1s = []
-    for h in _headline_elements(tree):
+    for h in _headline_elements(tree, sites):
         text, kicker = _h1_text(h)
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
@@ -338,9 +390,30 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                     text = s
                     break
         return text, kicker
+    # no h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
+    # "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    for h in tree.iter("h2", "h3"):
+        spans = [ws(x.text_content()) for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong")]
+        spans = [x for x in spans if x]
+        if len(spans) == 2 and len(spans[1].split()) >= 2 and _outside_furniture(h) \
+                and re.sub(r"\W+", "", spans[0] + spans[1]).casefold() in folded:
+            return spans[1], spans[0]
+    # no h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
+    # "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)
+    for h in tree.iter("h2"):
+        text = ws(h.text_content())
+        if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
+            continue
+        for s in structured:
+            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|\|\s*\S.{0,40})", s[len(text):]):
+                return text, None
     for s in structured:
         if len(s.split()) >= 2:
-            return s, None
+            # "Haushalt 2024: Ampel einigt sich …" beside the headline "Ampel einigt sich …": the kicker
+            kicker = next((o[: -len(s)].rstrip(" :") for o in structured if o != s and o.endswith(": " + s)
+                           and 1 <= len(o[: -len(s)].rstrip(" :").split()) <= 4), None)
+            return s, kicker
     return (structured[0], None) if structured else (None, None)
 
 
@@ -377,6 +450,8 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
 def _name_shape(toks: list[str]) -> bool:
     """2-5 words, the name words capitalised, not all in capitals ("AUTO ZEITUNG")."""
     name_toks = [t for t in toks if t.lower() not in _PARTICLES]
+    if toks and toks[0].casefold() in ("der", "die", "das", "den", "dem", "des"):
+        return False        # "Der Spiegel", "Die Welt": a title with its article, no person
     return 2 <= len(toks) <= 5 and bool(name_toks) and all(t[0].isupper() for t in name_toks) \
         and not all(t.isupper() and len(t) > 2 for t in name_toks)
 
@@ -384,17 +459,70 @@ def _name_shape(toks: list[str]) -> bool:
 def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
-    n = re.sub(r"^(?:von|by|text|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    n = _BYLINE_DATE.sub("", n)
+    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|text|autor(?:in)?|"
+               r"autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
     toks = _strip_job_words(n.split(), rules)
+    cut = next((i for i, t in enumerate(toks) if i >= 2 and t.casefold().rstrip(",") in rules.author_roles
+                and t[:1].isupper()), None)
+    toks = toks[:cut] if cut is not None else toks      # "Anna Maier Redakteurin Politik": the name only
     n = " ".join(toks)
     if not n or _names_no_person(n, rules, sites, profile) or not _name_shape(toks):
         return None
     return n
 
 
+# Credits that follow the author in a byline ("Text von A  Illustration von B", "Von A, Fotos: B"): not authors.
+_OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Fotografie|Bilder?|Grafik(?:en)?|"
+                            r"Infografik|Kamera|Video|Schnitt|Übersetzung|Zeichnung(?:en)?)\s*(?:von\b|:).*$"
+                            r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
+
+# The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
+BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
+                          r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
+                          r"kolumne|essay|bericht|einordnung|kritik)\s+von)\s*:?\s+\S", re.I)
+# A date after the names in a byline: "von Anna Maier am 16.11.2023 um 10:00 Uhr", "Anna Maier | 16.11.2023".
+_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
+                          r"\d{4}-\d{2}-\d{2}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
+                          r"November|Dezember)\s+\d).*$")
+# A byline without "Von": names, then the agency ("Anna Maier, dpa", "Anna Maier und Jan Ott (dpa/AFP)").
+_AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|ddp|sid|apa|sda|dts|afx|dpa-afx)"
+_PNAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w.'-]+){1,3}"
+AGENCY_BYLINE = re.compile(r"^(?P<names>" + _PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*)"
+                           r"\s*(?:,|/|\(|\||–|-)\s*(?i:" + _AGENCY + r"(?:\s*[/,]\s*" + _AGENCY + r")*)\)?\s*$")
+
+
+def byline_text(line: str) -> str | None:
+    """The names part of a byline line, or None when the line is no byline: "Von …" and its variants
+    (also in capitals: "VON ANNA MAIER"), or names followed by an agency ("Anna Maier, dpa")."""
+    s = ws(line)
+    words = [w for w in re.findall(r"[^\W\d_]+", re.sub(r"^\w+\s", "", s)) if w.casefold() not in ("und", "and", "von")]
+    if words and all(w.isupper() for w in words):    # "VON ANNA MAIER UND JAN OTT"
+        s = re.sub(r"\b(?:Und|And|Mit)\b", lambda m: m.group(0).lower(), s.title())
+    if BYLINE_START.match(s) and len(s.split()) <= 25:
+        s = _BYLINE_DATE.sub("", s)
+        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
+            return s
+        return None
+    # "Anna Maier | 16.11.2023": names, a bar, the date and nothing else ("Bad Homburg, 16.11.2023" is a dateline)
+    m = _BYLINE_DATE.search(s)
+    if m and m.start() > 0 and re.match(r"\s*[|·•–]", s[m.start():]) \
+            and re.fullmatch(_PNAME + r"(?:\s*(?:,|und|&)\s*" + _PNAME + r")*", s[:m.start()]):
+        from pipeline.web.html import is_date_line
+        from pipeline.web.profile import web_rules
+        if is_date_line(re.sub(r"^[\s,|·•–-]+", "", s[m.start():]), web_rules()):
+            return s[:m.start()]
+    m = AGENCY_BYLINE.match(s)
+    if m and not re.search(r"[.!?]\s", m.group("names").replace("Dr.", "").replace("Prof.", "")):
+        return m.group("names")
+    return None
+
+
 def split_names(text: str) -> list[str]:
+    text = _OTHER_CREDITS.sub("", text)
     text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
     return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
 
@@ -411,11 +539,36 @@ def _ld_author_names(art: dict, persons: dict[str, str]) -> list[str]:
             name = x.get("name")
             if isinstance(name, list):
                 name = ", ".join(n for n in name if isinstance(n, str))
+            typed = "Person" in _types(x)
             if not name and isinstance(x.get("@id"), str):
                 name = persons.get(x["@id"])
+                typed = name is not None
             if isinstance(name, str):
-                out.append(name)
+                out.append(_SinglePerson(name) if typed else name)
     return out
+
+
+class _SinglePerson(str):
+    """A name of a JSON-LD object typed Person: one capitalised word is accepted as a name ("Stefanus")."""
+
+
+def _single_name(raw: str, rules: WebRules, sites: set[str], profile: SiteProfile | None) -> str | None:
+    n = ws(raw).strip(" ,;|–-:.")
+    if re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?", n) and not _names_no_person(n, rules, sites, profile):
+        return n
+    return None
+
+
+_MAKER = re.compile(r"\b(?:Theme|Template|Design|Webdesign|Designed|Powered|Umsetzung|Realisierung|Programmierung|"
+                    r"Entwickelt|Gestaltung|Hosting)\s*(?:by|von|:)\s*:?\s*([A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){1,3})")
+
+
+def site_makers(tree) -> set[str]:
+    """Names the page credits for its theme or web design ("Theme by Peter Amende", "Webdesign: …"), case-folded:
+    a WordPress theme often sets its maker as <meta name="author">, who wrote none of the articles."""
+    body = tree.find(".//body")
+    text = ws(" ".join((body if body is not None else tree).itertext()))
+    return {m.group(1).casefold() for m in _MAKER.finditer(text)}
 
 
 def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[str], rules: WebRules,
@@ -437,15 +590,55 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         if 0 < sum(map(len, pieces)) <= 160:
             visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
     sources.append(visible)
+    makers = site_makers(tree)
     for src in sources:
         names: list[str] = []
         for raw in src:
-            for part in split_names(_unescape(raw)):
+            parts = split_names(_unescape(raw))
+            for part in parts:
                 p = clean_person(part, rules, sites, profile)
-                if p and p.casefold() not in {x.casefold() for x in names}:
+                if p is None and isinstance(raw, _SinglePerson) and len(parts) == 1:
+                    p = _single_name(part, rules, sites, profile)
+                if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
                     names.append(p)
         if names:
             return names[:6]
+    return [n for n in header_names(tree) if n.casefold() not in makers]
+
+
+def header_names(tree) -> list[str]:
+    """A name standing alone next to the date in the article's header: the text pieces after the first
+    headline (h1) up to the first paragraph of 20+ words; the piece right after or before the date that is
+    nothing but a person's name ("5. November 2021, 10:39 Uhr" / "Solveig Grewe")."""
+    from pipeline.web.dump import name_line
+    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+    if h1 is None:
+        return []
+    title = ws(h1.text_content())
+    pieces: list[str] = []
+    started = False
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        if any(a is h1 for a in el.iterancestors()):
+            continue
+        for t in (el.text, ):
+            t = ws(t)
+            if t:
+                pieces.append(t)
+        if len(pieces) > 15 or pieces and len(pieces[-1].split()) >= 20:
+            break
+    for i, t in enumerate(pieces):
+        if len(t.split()) <= 8 and visible_date(t) is not None:
+            for k in (i + 1, i - 1, i + 2):
+                if 0 <= k < len(pieces):
+                    got = name_line(pieces[k], title)
+                    if got:
+                        return got
+            return []
     return []
 
 
@@ -474,7 +667,11 @@ def _crumb_items_html(tree) -> list[tuple[str, str | None]]:
         items = []
         lis = nav.xpath(".//li")
         for el in (lis if lis else nav.xpath(".//a")):
-            a = el if el.tag == "a" else (el.xpath(".//a") or [None])[0]
+            links = el.xpath(".//a") if el.tag != "a" else [el]
+            if len(links) > 1 and not el.xpath(".//li"):   # one item holding the whole trail: its links
+                items.extend((ws(a.text_content()), a.get("href")) for a in links)
+                continue
+            a = links[0] if links else None
             items.append((ws(el.text_content()), a.get("href") if a is not None else None))
         if not lis:
             tail = ws(nav.text_content())
@@ -522,21 +719,26 @@ def clean_crumbs(items: list[tuple[str, str | None]], title: str | None, sites: 
 
 def pick_section(tree, ld: list[dict], ld_art: dict | None, title: str | None, sites: set[str],
                  rules: WebRules, url: str | None) -> str | None:
-    for items in (_crumb_items_ld(ld), _crumb_items_html(tree)):
-        sec = clean_crumbs(items, title, sites, rules, url) if items else None
-        if sec:
-            return sec
     cands = _meta(tree, "article:section")
     if ld_art and isinstance(ld_art.get("articleSection"), str):
         cands.append(ld_art["articleSection"])
     if ld_art and isinstance(ld_art.get("articleSection"), list) and len(ld_art["articleSection"]) == 1:
         cands.append(str(ld_art["articleSection"][0]))
-    for c in cands:
-        c = _unescape(c)
-        if c and "," not in c and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"} \
-                and not c.startswith("#"):
-            return c
-    return None
+    cands = [_unescape(c) for c in cands]
+    cands = [c for c in cands if c and "," not in c and not c.startswith("#")
+             and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"}]
+    secs = [clean_crumbs(items, title, sites, rules, url) if items else None
+            for items in (_crumb_items_ld(ld), _crumb_items_html(tree))]
+    if secs[0] and secs[1] and secs[0] != secs[1] and cands:
+        # the structured trail and the visible one differ (a CMS plugin's generic "Alle News" against
+        # "Werkstatt"): the one the article's own section names wins
+        named = [sec for sec in secs if any(c.casefold() in sec.casefold().split(" / ") for c in cands)]
+        if len(named) == 1:
+            return named[0]
+    for sec in secs:
+        if sec:
+            return sec
+    return cands[0] if cands else None
 
 
 # ----------------------------------------------------------------------------- dates from the page
@@ -564,6 +766,10 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
         if e.get("datetime"):
             val = parse_date_value(e.get("datetime"))
         if val is None and text:
+            from pipeline.ingest import _find_date
+            found = _find_date(text)
+            if found is not None and not_publication(text[:found[1].start()], rules):
+                continue
             val = visible_date(text)
         if val is None and e.get("content"):
             val = parse_date_value(e.get("content"))

@@ -58,6 +58,8 @@ class WebRules:
     comment_blocks: frozenset[str] = frozenset()
     drop_line_patterns: tuple[re.Pattern, ...] = ()
     read_more_labels: tuple[str, ...] = ()
+    not_published_labels: tuple[re.Pattern, ...] = ()
+    share_words: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -74,6 +76,8 @@ class WebRules:
 _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "updated_prefixes",
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
+# Optional lists (a web.yaml written before they existed stays valid).
+_OPTIONAL = ("not_published_labels", "share_words")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -86,11 +90,11 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | {"dump", "sites"}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    missing = sorted(allowed - set(data))
+    missing = sorted(allowed - set(data) - set(_OPTIONAL))
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
@@ -100,6 +104,12 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
             line_patterns.append(re.compile(p, re.I))
         except re.error as exc:
             raise RuleError(file, "drop_line_patterns", f"bad regular expression {p!r}: {exc}") from exc
+    not_published = []
+    for p in _strings(data.get("not_published_labels") or [], file, "not_published_labels"):
+        try:
+            not_published.append(re.compile(p, re.I))
+        except re.error as exc:
+            raise RuleError(file, "not_published_labels", f"bad regular expression {p!r}: {exc}") from exc
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -134,7 +144,9 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         home_crumbs=low(lists["home_crumbs"]), title_separators=tuple(lists["title_separators"]),
         dump=dump, sites=tuple(sites), icon_classes=low(lists["icon_classes"]),
         comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
-        read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]))
+        read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
+        not_published_labels=tuple(not_published),
+        share_words=low(_strings(data.get("share_words") or [], file, "share_words")))
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,429 @@
+"""Web ingestion, round 4 (issue 15): patterns of German news pages that the dev pages showed and the big
+sites use (SZ, FAZ, SPIEGEL, WELT, tagesschau, MDR, stern, regional papers, press releases).
+
+Every page and dump below is a small hand-written fixture in the markup or text-browser layout of such a
+site, with invented text (no third-party content); nothing here needs ../shared.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pipeline.ingest import _find_date, parse_html, parse_scraped_text
+from pipeline.registry import RuleError
+from pipeline.web import profile
+from pipeline.web.dump import article_text, name_line
+from pipeline.web.html import byline_authors, is_byline
+from pipeline.web.htmlmeta import parse_ld_json
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+PARAS = [
+    "Die Bundesregierung hat sich nach langen Verhandlungen auf einen Haushalt für das kommende Jahr geeinigt. "
+    "Das teilten Regierungssprecher am Donnerstag in Berlin mit.",
+    "Der Entwurf sieht Einsparungen in mehreren Ressorts vor, vor allem beim Verkehr und bei der "
+    "Entwicklungshilfe. Die Opposition kritisierte die Pläne als unsozial und kündigte Widerstand im Bundestag an.",
+    "Der Haushaltsausschuss soll den Entwurf in der kommenden Woche beraten; die Abstimmung im Parlament ist für "
+    "Dezember geplant.",
+]
+BODY = "\n".join(f"<p>{p}</p>" for p in PARAS)
+TITLE = "Ampel einigt sich auf Sparpaket"
+
+
+def ld(**kw) -> str:
+    d = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    d.update(kw)
+    return f'<script type="application/ld+json">{json.dumps(d, ensure_ascii=False)}</script>'
+
+
+def page(head: str, body: str) -> str:
+    return f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
+
+
+# ----------------------------------------------------------------------------- HTML: headline block
+SITE_PAGES = {
+    # SPIEGEL: the headline is an <h2> of two spans (kicker, title) in the article's intro header
+    "spiegel": page(
+        f"<title>Haushalt 2024: {TITLE} - DER SPIEGEL</title>"
+        f'<meta property="og:title" content="Haushalt 2024: {TITLE}"><meta name="author" content="DER SPIEGEL">'
+        '<link rel="canonical" href="https://www.spiegel.de/politik/deutschland/haushalt-a-123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T05:12:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Jan Ott"}],
+             publisher={"@type": "Organization", "name": "DER SPIEGEL"}),
+        f'<main><article><header data-area="intro"><h2><span class="text-primary-base">Haushalt 2024</span> '
+        f'<span class="align-middle">{TITLE}</span></h2>'
+        '<div class="authors">Von <a href="/a1">Anna Maier</a> und <a href="/a2">Jan Ott</a></div>'
+        f'<time datetime="2023-11-16 05:12:00">16.11.2023, 05.12 Uhr</time></header>'
+        f"<section>{BODY}</section></article></main>"),
+    # FAZ: kicker and title spans in an <h2 class="header-title">, byline with the city
+    "faz": page(
+        f"<title>Haushalt: {TITLE} | FAZ</title>"
+        '<link rel="canonical" href="https://www.faz.net/aktuell/politik/inland/haushalt-123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T06:00:00+01:00", author=[{"@type": "Person", "name": "Anna Maier"}]),
+        f'<article><h2 class="header-title"><span class="header-label">Haushalt</span>'
+        f'<span class="header-title__text">{TITLE}</span></h2>'
+        '<span class="atc-MetaAuthor">Von Anna Maier, Berlin</span>'
+        f'<time datetime="2023-11-16T06:00:00+01:00">16.11.2023 06:00</time>{BODY}</article>'),
+    # WELT: a topic line over the h1 that is the head of "Haushalt: <title>"; a later <meta name="date">
+    "welt": page(
+        f'<title>Haushalt: {TITLE} - WELT</title><meta property="og:title" content="Haushalt: {TITLE} - WELT">'
+        '<meta name="date" content="2023-11-18T10:00:00Z">'
+        + ld(headline=TITLE, datePublished="2023-11-16T16:21:00Z",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Jan Ott"}]),
+        f'<article><header><div class="c-topic">Haushalt</div><h1 class="c-headline">{TITLE}</h1>'
+        '<div class="c-author">Von Anna Maier, Jan Ott</div>'
+        f'<div class="c-publish-date">Veröffentlicht am 16.11.2023</div></header>{BODY}</article>'),
+    # tagesschau: kicker and title as spans of a header block, "Stand:" line, byline with the studio
+    "tagesschau": page(
+        f"<title>{TITLE} | tagesschau.de</title>"
+        '<link rel="canonical" href="https://www.tagesschau.de/inland/haushalt-101.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T17:52:00+01:00", author={"@type": "Organization", "name": "tagesschau"}),
+        f'<article><div class="seitenkopf__data"><span class="seitenkopf__topline">Haushalt</span>'
+        f'<span class="seitenkopf__headline--text">{TITLE}</span></div>'
+        '<p class="metatextline">Stand: 16.11.2023 19:04 Uhr</p>'
+        '<div class="authorline__author"><em>Von Anna Maier und Jan Ott, ARD-Hauptstadtstudio</em></div>'
+        f"{BODY}</article>"),
+}
+
+
+@pytest.mark.parametrize("site", sorted(SITE_PAGES))
+def test_headline_block_never_stays_in_the_body(site: str) -> None:
+    a = parse_html(SITE_PAGES[site], f"{site}.html", site)
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n") == PARAS
+    assert a.published_at.astimezone(BERLIN).date() == date(2023, 11, 16)
+    assert a.authors[0] == "Anna Maier"
+    assert all(x not in ("DER SPIEGEL", "tagesschau", "Berlin") for x in a.authors)
+
+
+def test_visible_h2_headline_without_h1_and_the_issue_number_of_og_title() -> None:
+    html = page('<meta property="og:title" content="Der historische Purzelbaum (2021/5)">'
+                "<title>Der historische Purzelbaum (2021/5): alacarte</title>",
+                '<div class="content"><h2>Der historische Purzelbaum</h2>'
+                '<p>Text von Christian Seiler     Illustration von Markus Roost</p>' + BODY + "</div>")
+    a = parse_html(html, "x.html", "x")
+    assert a.title == "Der historische Purzelbaum"
+    assert a.authors == ["Christian Seiler"]           # the illustrator is no author
+    assert "Illustration" not in a.body_text
+
+
+# ----------------------------------------------------------------------------- HTML: metadata
+def test_tolerant_json_ld() -> None:
+    assert parse_ld_json('[{"@type": "BreadcrumbList", "itemListElement": []}];') == \
+        [{"@type": "BreadcrumbList", "itemListElement": []}]
+    assert parse_ld_json('<!--\n{"@type": "NewsArticle", "headline": "A",}\n-->') == {"@type": "NewsArticle", "headline": "A"}
+    assert parse_ld_json('{"a": 1}\n{"b": 2}') == [{"a": 1}, {"b": 2}]
+    assert parse_ld_json("kein json") is None
+    crumbs = ('[{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":['
+              '{"@type":"ListItem","position":1,"item":{"@id":"https://x.de/","name":"Home"}},'
+              '{"@type":"ListItem","position":2,"item":{"@id":"https://x.de/presse","name":"Presse"}},'
+              '{"@type":"ListItem","position":3,"item":{"@id":"https://x.de/pm","name":"Pressemitteilungen"}}]}];')
+    html = page(f'<script type="application/ld+json">{crumbs}</script>',
+                f'<ul class="menu breadcrumb-menu"><li><a href="/aktionen">Aktionen</a></li></ul><h1>{TITLE}</h1>{BODY}')
+    assert parse_html(html, "x.html", "x").section == "Presse / Pressemitteilungen"
+
+
+def test_visible_trail_beats_a_generic_json_ld_trail_when_the_article_section_names_it() -> None:
+    ld_crumbs = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "BreadcrumbList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Startseite", "item": "https://x.de/"},
+            {"@type": "ListItem", "position": 2, "name": "Alle News", "item": "https://x.de/alle-news/"},
+            {"@type": "ListItem", "position": 3, "name": TITLE}]},
+        {"@type": "Article", "headline": TITLE, "articleSection": ["Werkstatt"]}]})
+    html = page(f'<script type="application/ld+json">{ld_crumbs}</script>',
+                '<ul class="breadcrumbs__list"><li><a href="/">Start</a></li><li><a href="/werkstatt/">Werkstatt</a>'
+                f"</li></ul><h1>{TITLE}</h1>{BODY}")
+    assert parse_html(html, "x.html", "x").section == "Werkstatt"
+
+
+def test_trail_held_in_one_list_item() -> None:
+    html = page("", '<div class="breadcrumbs"><ul><li class="path"><a href="/">Beispielblatt</a> › '
+                    '<a href="/reisen/">Reisen</a> › <a href="/reisen/x/">Der historische Purzelbaum (2021/5)</a></li>'
+                    f'<li class="back"><a href="/reisen/">‹ Zurück</a></li></ul></div><h1>Der historische Purzelbaum</h1>{BODY}')
+    assert parse_html(html, "x.html", "x").section == "Reisen"
+
+
+def test_theme_maker_is_no_author_and_a_one_word_json_ld_person_is() -> None:
+    html = page('<meta name="author" content="Peter Beispiel">', f"<h1>{TITLE}</h1>{BODY}"
+                "<footer>Theme by Peter Beispiel</footer>")
+    assert parse_html(html, "x.html", "x").authors == []
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Person", "@id": "https://x.de/#p1", "name": "Stefanus"},
+        {"@type": "Article", "headline": TITLE, "author": {"@id": "https://x.de/#p1"}}]}
+    html = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>', f"<h1>{TITLE}</h1>{BODY}")
+    assert parse_html(html, "x.html", "x").authors == ["Stefanus"]
+    # an organisation's one word, or a city, is still no author
+    graph["@graph"][0]["name"] = "Redaktion"
+    html = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>', f"<h1>{TITLE}</h1>{BODY}")
+    assert parse_html(html, "x.html", "x").authors == []
+
+
+def test_name_alone_next_to_the_date_under_the_headline() -> None:
+    html = page("", f'<div class="section"><h3>Auto</h3><h1 class="section_title">{TITLE}</h1>'
+                    '<div class="event_date">5. November 2021, 10:39 Uhr</div>'
+                    '<div class="event_info"><i class="fa fa-pencil"></i> <span>Solveig Beispiel</span></div>'
+                    f"{BODY}</div>")
+    a = parse_html(html, "x.html", "x")
+    assert a.authors == ["Solveig Beispiel"]
+    assert "Solveig" not in a.body_text
+
+
+def test_press_release_date_line_and_a_validity_date_is_none() -> None:
+    html = page("<title>Land fördert Radwege | Ministerium</title>",
+                "<main><h1>Land fördert Radwege</h1><p>Pressemitteilung Nr. 123/2023 vom 16.11.2023</p>"
+                f"{BODY}</main>")
+    a = parse_html(html, "x.html", "x")
+    assert a.published_at.date() == date(2023, 11, 16) and a.published_precision == "day"
+    assert a.body_text.split("\n\n") == PARAS
+    html = page("", f"<main><h1>Land fördert Radwege</h1><p>Gültig bis 31.12.2024</p>{BODY}</main>")
+    assert parse_html(html, "x.html", "x").published_at is None
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Anna Maier, dpa", ["Anna Maier"]),
+    ("Anna Maier und Jan Ott (dpa/AFP)", ["Anna Maier", "Jan Ott"]),
+    ("Von unserer Redakteurin Anna Maier", ["Anna Maier"]),
+    ("Von unserem Korrespondenten Jan Ott, Brüssel", ["Jan Ott"]),
+    ("Ein Kommentar von Anna Maier", ["Anna Maier"]),
+    ("Text: Anna Maier, Fotos: Jan Ott", ["Anna Maier"]),
+    ("VON ANNA MAIER UND JAN OTT", ["Anna Maier", "Jan Ott"]),
+    ("von Dr. Anna Maier", ["Dr. Anna Maier"]),
+    ("Von Anna Maier mit Material von dpa", ["Anna Maier"]),
+    ("Die Polizei sucht Zeugen, dpa", []),
+    ("Berlin, dpa", []),
+])
+def test_byline_forms(line: str, authors: list[str]) -> None:
+    assert byline_authors([line], profile.web_rules(), set()) == authors
+    assert is_byline(line, []) == bool(authors)
+
+
+# ----------------------------------------------------------------------------- dates
+def test_german_and_english_date_forms() -> None:
+    assert _find_date("16 Oktober 2011, 10:55")[0] == datetime(2011, 10, 16, 10, 55, tzinfo=BERLIN)
+    assert _find_date("November 6, 2023")[0] == datetime(2023, 11, 6, tzinfo=BERLIN)
+    assert _find_date("Fri, 14 Feb 2025 12:35:00 GMT") is None     # RFC dates are parsed elsewhere, as UTC
+
+
+def test_not_published_labels_are_validated() -> None:
+    data = profile.yaml.safe_load(profile.RULES_FILE.read_text(encoding="utf-8"))
+    data["not_published_labels"] = ["(unclosed"]
+    with pytest.raises(RuleError, match="not_published_labels"):
+        profile.parse(data)
+    del data["not_published_labels"]
+    del data["share_words"]
+    assert profile.parse(data).not_published_labels == ()     # optional: an older web.yaml stays valid
+
+
+# ----------------------------------------------------------------------------- page dumps
+MENU = ["  • Startseite", "  • Politik", "  • Wirtschaft", "  • Sport", "  • Kultur", "[logo]",
+        "Suche [                    ] [Suchen]", ""]
+FOOT = ["", "Mehr zum Thema", "", "  • Sturm: Straßen weiter gesperrt", "", "━━━━━━━━━━━━━━━━━━━━", "Impressum",
+        "© 2023 Beispielverlag"]
+
+
+def dump(*header: str, paras: list[str] = PARAS) -> str:
+    lines = list(MENU) + list(header) + [""]
+    for p in paras:
+        lines += [p, ""]
+    return "\n".join(lines + FOOT)
+
+
+def test_dump_judgment_date_is_no_publication_date() -> None:
+    t = dump("You are here:", "", "  • Home", "  • Urteile", "  • BGH: Rezeptportal haftet", "", "Urteil", "",
+             "BGH: Rezeptportal haftet", "", "16 Oktober 2011, 10:55", "", "Rechtsanwalt Dennis Beispiel", "",
+             "  • Urteile", "", "BUNDESGERICHTSHOF", "", "Aktenzeichen: I ZR 1/07", "", "Verkündet am: 12.11.2009",
+             "", "Leitsätze des Gerichts:")
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "BGH: Rezeptportal haftet"
+    assert a.published_at.astimezone(BERLIN) == datetime(2011, 10, 16, 10, 55, tzinfo=BERLIN)
+    assert a.authors == ["Dennis Beispiel"]
+
+
+def test_dump_sentence_ending_in_a_date_is_no_date_line() -> None:
+    t = dump(TITLE, "", "Die Frist für Einwände endet am 31.12.2023.")
+    art = article_text(t)
+    assert art.published is None
+
+
+def test_dump_date_line_with_place_tags_anchors_the_headline() -> None:
+    t = dump("BockenemPolizei", "", "Hund vertreibt Einbrecher – Zeugenaufruf", "",
+             "Beispielpresse 1. November 2023 Bockenem, Nordstraße, Polizei",
+             paras=["Am 31.10.2023, gegen 23:40 Uhr, kam es in der Nordstraße zu einem versuchten Einbruch in ein "
+                    "Wohnhaus, bei dem die Täter vom Hund des Bewohners vertrieben wurden."] + PARAS[1:])
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "Hund vertreibt Einbrecher – Zeugenaufruf"
+    assert a.published_at.date() == date(2023, 11, 1)
+
+
+def test_dump_name_line_next_to_the_date_is_the_byline() -> None:
+    a = parse_scraped_text(dump(TITLE, "", "16.11.2023, 18:56", "Oliver Beispiel", "Oliver Beispiel"), "x.txt", "x")
+    assert a.authors == ["Oliver Beispiel"]
+    assert "Oliver" not in a.body_text
+    # a byline that names no person wins over a name line (a tag next to the date)
+    art = article_text(dump(TITLE, "", "Ultium Cells", "Autor: Die Redaktion", "Veröffentlicht am 06.12.2022"))
+    assert art.authors == []
+    assert name_line("Rechtsanwalt Dennis Beispiel") == ["Dennis Beispiel"]
+    assert name_line("Die Opposition kritisiert den Plan.") == []
+    assert name_line("Von Anna Maier") == []       # a "Von" byline is read as one
+
+
+def test_dump_trail_list_without_home_link_ends_in_the_headline() -> None:
+    t = "\n".join(MENU + ["  • Leben", "  • Drinks", "  • Der Sazerac ist der Klassiker aus New Orleans", "", "  • ",
+                          "", "Heute lernen wir einen Cocktail", "", "Bild: Agentur", "", "19.10.19, 18:56",
+                          "Oliver Beispiel", "", "Mehr «Leben»", "", "Neun Gins, die du kennen solltest", "",
+                          "Link zum Artikel", ""]
+                  + sum(([p.replace("Bundesregierung", "Sazerac-Runde"), ""] for p in PARAS), [])
+                  + ["Der Sazerac wird mit Rye Whiskey, Zucker und Bitters aus New Orleans gemixt und im Glas mit "
+                     "Absinth serviert, wie es der Klassiker verlangt.", ""] + FOOT)
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "Der Sazerac ist der Klassiker aus New Orleans"
+    assert a.section == "Leben / Drinks"
+    assert a.authors == ["Oliver Beispiel"]
+    assert a.published_at.astimezone(BERLIN) == datetime(2019, 10, 19, 18, 56, tzinfo=BERLIN)
+
+
+def test_dump_headline_right_above_the_date_line_when_the_body_has_not_its_words() -> None:
+    t = dump("«Gute Löhne alleine reichen nicht»", "", "  07.11.2023 Ormalingen, Baselbiet", "",
+             "So bleibt man als Arbeitgeber attraktiv",
+             paras=["Das Zentrum lud zur Gesprächsrunde ein. Die Teilnehmenden sprachen darüber, wie Arbeitgeber in "
+                    "Zeiten des Fachkräftemangels genügend Personal finden und halten, und was Arbeitgeber dafür tun. "
+                    "Mit dabei waren die Personalchefin des Zentrums und zwei Pflegefachleute aus der Region."])
+    assert parse_scraped_text(t, "x.txt", "x").title == "«Gute Löhne alleine reichen nicht»"
+
+
+def test_dump_kicker_is_not_split_off_a_headline_that_goes_on_in_lower_case() -> None:
+    t = dump("Ultium Cells erhöht Kapazität in Tennessee", "[bild]", "Ultium Cells", "Veröffentlicht am 06.12.2022",
+             paras=["Ultium Cells investiert weitere 275 Millionen Dollar in seine Fabrik in Tennessee. Damit soll "
+                    "die Kapazität des Werks von Ultium Cells deutlich wachsen, teilte das Unternehmen mit."] + PARAS)
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "Ultium Cells erhöht Kapazität in Tennessee"
+
+
+def test_dump_one_line_and_numbered_trails_name_the_headline() -> None:
+    t = dump("Sie sind hier: > Eine private Auffangstation für Wildvögel", "[bild]", "Wildvogelstation in Dortmund",
+             "", "Eine private Auffangstation für Wildvögel", "", "Ewald Beispiel und sein Leben für die Vögel",
+             paras=["Der 67-Jährige betreibt seit über 40 Jahren eine private Auffangstation für Wildvögel und ist "
+                    "damit einer der wenigen, die verletzte Vögel in der Region aufnehmen und pflegen."] + PARAS)
+    assert parse_scraped_text(t, "x.txt", "x").title == "Eine private Auffangstation für Wildvögel"
+    t = dump("Pfadnavigation", "", " 1. Startseite", " 2. Die Menschen", " 3. Homo Beispielensis", "",
+             "Homo Beispielensis", "", "Menschen im Land", "",
+             paras=["Sich kurz zu fassen ist ein wesentliches Prinzip eines Gesprächs unter Menschen im Land, die "
+                    "lieber anpacken als reden, wie es hier heißt."] + PARAS)
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "Homo Beispielensis"
+    assert a.section == "Die Menschen"
+
+
+def test_dump_share_bar_is_no_kicker() -> None:
+    t = dump("Feed Twitter Facebook Youtube", "", "Grundeinkommen ist ein Menschenrecht!", "", "bgedemo", "",
+             paras=["Unter diesem Motto findet am Samstag eine Demonstration für das Grundeinkommen in Berlin statt, "
+                    "die wir unterstützen und zu der wir aufrufen."] + PARAS[1:] + [
+                    "12. September 2013 getaggt mit:Grundeinkommen Berlin Nächste Vorherige"])
+    a = parse_scraped_text(t, "x.txt", "x")
+    assert a.title == "Grundeinkommen ist ein Menschenrecht!"
+    assert a.kicker is None
+    assert a.published_at.date() == date(2013, 9, 12)
+
+
+def test_dump_numbered_steps_do_not_split_the_article() -> None:
+    steps = [f" {i}. Schritt {i}: den Reifen prüfen und die Dichtmilch gut schütteln" for i in range(1, 12)]
+    intro = ("Schritt für Schritt: Reifen schlauchlos montieren ist leicht, wenn man weiß, wie es geht. Wir zeigen "
+             "dir, was du brauchst, welche Felgen passen, wie du das Ventil setzt, die Milch einfüllst und den Reifen "
+             "aufpumpst, bis er sauber im Felgenhorn sitzt und dicht ist, ohne dass Luft entweicht.")
+    part1 = [p.replace("Bundesregierung", "Werkstatt") for p in PARAS]
+    part2 = ["Nach der Montage das Laufrad gründlich schütteln, damit sich die Milch in der Karkasse verteilt und "
+             "kleine Löcher verschließt, bevor du losfährst.",
+             "Die Milch trocknet mit der Zeit aus und sollte alle paar Monate erneuert werden, damit der Reifen "
+             "dicht bleibt und Pannen selten werden.",
+             "Tubeless-Reifen fahren sich mit weniger Druck, rollen leichter und haften besser, was auf dem Trail "
+             "sofort zu spüren ist und viel Spaß macht."]
+    lines = MENU + ["Reifen schlauchlos montieren: so geht es", "", "26. Januar 2022", "Stefan Beispiel", "", intro,
+                    "", "Inhalt"] + [f"  • Kapitel {i}" for i in range(1, 12)] + [""]
+    for p in part1:
+        lines += [p, ""]
+    lines += ["Tubeless-Montage: Schritt für Schritt"] + steps + [""]
+    for p in part2:
+        lines += [p, ""]
+    a = parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x")
+    assert intro in a.body_text and part1[0] in a.body_text and part2[-1] in a.body_text
+    assert a.title == "Reifen schlauchlos montieren: so geht es"
+    assert a.published_at.date() == date(2022, 1, 26)
+
+
+def test_logo_h1_is_no_headline_and_a_paper_is_no_author() -> None:
+    html = page(f'<meta property="og:site_name" content="Beispieler Tageblatt"><meta property="og:title" content="{TITLE}">'
+                '<meta name="author" content="Der Beispielbote">',
+                '<header><h1><a href="/">Beispieler Tageblatt</a></h1></header>'
+                f'<article><h2 class="article-title">{TITLE}</h2>{BODY}</article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.authors == []
+    assert a.body_text.split("\n\n") == PARAS
+
+
+TEASER = "Die Koalition hat sich nach langem Streit auf einen Haushalt geeinigt. Gespart wird vor allem beim Verkehr."
+SITE_DUMPS = {
+    "tagesschau": (["Hauptinhalt", "", "Haushalt", "", TITLE, "", "Stand: 16.11.2023 19:04 Uhr", "", TEASER, "",
+                    "Von Anna Maier und Jan Ott, ARD-Hauptstadtstudio", ""], ["Anna Maier", "Jan Ott"], None),
+    "spiegel": (["Haushalt 2024", "", TITLE, "", TEASER, "", "Von Anna Maier und Jan Ott", "", "16.11.2023, 05.12 Uhr",
+                 "", "  • aus DER SPIEGEL 47/2023", ""], ["Anna Maier", "Jan Ott"], None),
+    "sz": (["  1. SZ.de", "  2. Politik", "  3. Haushalt", "", "Haushalt", "", TITLE, "", "16. November 2023, 18:30 Uhr",
+            "", "Lesezeit: 3 Min.", "", TEASER, "", "Von Anna Maier, Berlin", ""], ["Anna Maier"], "Politik / Haushalt"),
+    "regional": (["Politik", "", TITLE, "", "16.11.2023 - 18:30 Uhr", "", "Anna Maier, dpa", ""], ["Anna Maier"], None),
+    "welt": (["Haushalt", "", TITLE, "", "Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten", "",
+              "Von Anna Maier, Jan Ott", ""], ["Anna Maier", "Jan Ott"], None),
+    "mdr": (["Haushalt", "", TITLE, "", "16. November 2023, 05:00 Uhr", "", "von Anna Maier, MDR AKTUELL", ""],
+            ["Anna Maier"], None),
+}
+
+
+@pytest.mark.parametrize("site", sorted(SITE_DUMPS))
+def test_page_dumps_in_the_layout_of_big_sites(site: str) -> None:
+    header, authors, section = SITE_DUMPS[site]
+    lines = MENU + header
+    for p in PARAS:
+        lines += [p, ""]
+    a = parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x")
+    assert a.title == TITLE
+    assert a.authors == authors
+    assert a.published_at.astimezone(BERLIN).date() == date(2023, 11, 16)
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    assert a.body_text.split("\n\n")[0] in (PARAS[0], TEASER)
+    assert a.teaser in (None, TEASER)
+    if section:
+        assert a.section == section
+
+
+@pytest.mark.parametrize("byline", ["Geschrieben von Anna Maier", "Posted by Anna Maier", "Ein Beitrag von Anna Maier",
+                                    "Anna Maier | 16.11.2023", "von Anna Maier am 16.11.2023 um 10:00 Uhr",
+                                    "Autor: Anna Maier | Redakteurin", "Anna Maier Redakteurin Politik"])
+def test_byline_element_and_line_forms(byline: str) -> None:
+    el = parse_html(page("", f'<article><h1>{TITLE}</h1><div class="author">{byline}</div>{BODY}</article>'), "x", "x")
+    assert el.authors == ["Anna Maier"]
+    line = parse_html(page("", f"<article><h1>{TITLE}</h1><p>{byline}</p>{BODY}</article>"), "x", "x")
+    if byline != "Anna Maier Redakteurin Politik":       # a bare name with a job: only as a marked element
+        assert line.authors == ["Anna Maier"]
+        assert line.body_text.split("\n\n") == PARAS
+    # a dateline is no byline
+    assert parse_html(page("", f"<article><h1>{TITLE}</h1><p>Bad Homburg, 16.11.2023</p>{BODY}</article>"),
+                      "x", "x").authors == []
+
+
+def test_kicker_and_title_from_an_h2_of_two_spans_or_a_structured_title() -> None:
+    # SZ: no h1; the JSON-LD headline holds "Kicker: Title", the page shows both as spans of an h2
+    sz = page(f'<title>Haushalt: {TITLE} - Politik - SZ.de</title><meta property="og:title" content="Haushalt: {TITLE}">'
+              '<meta name="author" content="Süddeutsche.de GmbH, Munich, Germany">'
+              '<link rel="canonical" href="https://www.sueddeutsche.de/politik/haushalt-1.123">'
+              + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T18:30:00+01:00",
+                   author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Organization", "name": "Süddeutsche Zeitung"}]),
+              f'<article><header><h2><span data-manual="kicker">Haushalt</span><span data-manual="title">{TITLE}</span>'
+              '</h2><time datetime="2023-11-16 18:30:00">16. November 2023, 18:30 Uhr</time></header>'
+              f"{BODY}</article>")
+    a = parse_html(sz, "sz.html", "sz")
+    assert (a.title, a.kicker, a.authors) == (TITLE, "Haushalt", ["Anna Maier"])
+    assert a.body_text.split("\n\n") == PARAS
+    a = parse_html(SITE_PAGES["spiegel"], "spiegel.html", "spiegel")
+    assert a.kicker == "Haushalt 2024"
