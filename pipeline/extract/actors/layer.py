@@ -10,9 +10,13 @@ The NER alone tags "Flixbus" as a person and "Trump" as an organisation, and mis
 2. gives every mention of a name **one label** (:func:`decide_label`): a surname after the full
    name is the person; else organisation evidence; else the gazetteer; else the majority of the
    NER labels of that name in the article;
-3. keeps a **person only where a name is plausible** (:func:`implausible_person`): a single word
-   without a first name, a title or a full name in the article is no person when the tagger reads it
-   as a common noun;
+3. keeps a **person only where a name is plausible** (:func:`implausible_person` and the checks of
+   :mod:`.persons`): a name without person evidence (a first name, a title or role, the full name in the
+   article, a speech verb) is no person when it is a common noun (:func:`noun_lemmas`: a lemma with a
+   plural or case form, not only a genitive as names have), a compound of one, an English word written
+   mostly in lower case, a word the article uses as a common noun elsewhere, or coordinated with one;
+   a PER that ends in a first name or an initial takes the surname NER left out
+   (:func:`complete_person_names`);
 4. adds the mentions NER **missed**: untagged occurrences of names with organisation evidence or
    gazetteer entries, and the organisation prefixes of compounds.
 """

@@ -11,8 +11,9 @@ switches are ``person_span_rules`` and ``person_checks`` in ``rules/actors.yaml`
 
 A name has **person evidence** (:func:`has_support`) when a token is a first name or an initial, a title or
 role word stands right before it in the sentence, the article names a person of that surname in full, it
-is listed in ``known_persons``, or it is an author in a citation ("Dreier/Schulze"). Checks only remove
-names without that evidence.
+is listed in ``known_persons``, it speaks (a speech verb right before it, ", so X", or its subject: see
+:func:`speech_context`), or it is an author in a citation ("Dreier/Schulze"). Checks only remove names
+without that evidence.
 """
 from __future__ import annotations
 
