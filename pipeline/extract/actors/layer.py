@@ -102,13 +102,10 @@ def noun_lemmas() -> frozenset[str]:
 FREQUENT_CAPITALISED_LOGPROB = -12.5
 
 
-@lru_cache(maxsize=1)
 def frequent_capitalised() -> frozenset[str]:
     """Capitalised words of the German lexeme probability table at least as frequent as
     FREQUENT_CAPITALISED_LOGPROB (empty where the table is missing)."""
-    prob = _lookups_json("de_lexeme_prob.json.gz")
-    return frozenset(w for w, p in prob.items() if p >= FREQUENT_CAPITALISED_LOGPROB and w[:1].isupper()
-                     and w.isalpha())
+    return _de_prob_sets()[1]
 
 
 # capitalised words of the German lexeme table at least this frequent count as known words (the head of a
@@ -116,10 +113,8 @@ def frequent_capitalised() -> frozenset[str]:
 KNOWN_CAPITALISED_LOGPROB = -14.0
 
 
-@lru_cache(maxsize=1)
 def capitalised_words() -> frozenset[str]:
-    prob = _lookups_json("de_lexeme_prob.json.gz")
-    return frozenset(w for w, p in prob.items() if p >= KNOWN_CAPITALISED_LOGPROB and w[:1].isupper() and w.isalpha())
+    return _de_prob_sets()[2]
 
 
 def _lookups_json(name: str) -> dict:
@@ -145,18 +140,18 @@ LOWERCASE_MIN_LOGPROB = -15.5
 def _lowercase_words() -> set[str]:
     """Words of the German lexeme probability table that are mostly written in lower case (the inflected
     forms the lemma table lacks). Empty where the table is missing."""
-    try:
-        import gzip
-        import json
-        import os
-        import spacy_lookups_data
-        path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "de_lexeme_prob.json.gz")
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            prob = json.load(f)
-    except (ImportError, OSError, ValueError):
-        return set()
-    return {w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
-            and p > prob.get(w[:1].upper() + w[1:], -100.0)}
+    return set(_de_prob_sets()[0])
+
+
+@lru_cache(maxsize=1)
+def _de_prob_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(lower-case words, frequent capitalised words, known capitalised words) of spaCy's German lexeme
+    probability table, read once (the table itself is not kept)."""
+    prob = _lookups_json("de_lexeme_prob.json.gz")
+    lows = frozenset(w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
+                     and p > prob.get(w[:1].upper() + w[1:], -100.0))
+    caps = {w: p for w, p in prob.items() if p >= KNOWN_CAPITALISED_LOGPROB and w[:1].isupper() and w.isalpha()}
+    return lows, frozenset(w for w, p in caps.items() if p >= FREQUENT_CAPITALISED_LOGPROB), frozenset(caps)
 
 
 def _cap(word: str) -> bool:

@@ -73,13 +73,10 @@ def _english():
     return frozenset(v for v in table.values() if isinstance(v, str)), table
 
 
-@lru_cache(maxsize=1)
 def _english_lower() -> frozenset[str]:
     """Frequent English words written mostly in lower case (spaCy's English lexeme probability table,
     log probability >= ENGLISH_LOWER_MIN_LOGPROB): "news", "fake"; not "smith" (mostly "Smith")."""
-    prob = _english_prob()
-    return frozenset(w for w, p in prob.items() if p >= ENGLISH_LOWER_MIN_LOGPROB and w.isalpha() and w.islower()
-                     and p > prob.get(w.capitalize(), -100.0))
+    return _english_sets()[0]
 
 
 ENGLISH_LOWER_MIN_LOGPROB = -12.0
@@ -341,15 +338,18 @@ def per_english_word(doc: Doc, sp: Span, ctx: PersonCtx):
 def english_mostly_lower(word: str) -> bool:
     """"Whiskey" ("whiskey" more frequent than "Whiskey" in English text); not "Smith", "Baker", "Walker",
     "Bush": written capitalised more often, they are names first."""
-    prob = _english_prob()
-    low = prob.get(word.lower())
-    return low is not None and low > prob.get(word[:1].upper() + word[1:].lower(), -100.0)
+    return word.lower() in _english_sets()[1]
 
 
 @lru_cache(maxsize=1)
-def _english_prob() -> dict:
+def _english_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(frequent lower-case words, words written in lower case more often than capitalised) of spaCy's
+    English lexeme probability table, read once (the table itself is not kept)."""
     from .layer import _lookups_json
-    return _lookups_json("en_lexeme_prob.json.gz")
+    prob = _lookups_json("en_lexeme_prob.json.gz")
+    mostly_lower = frozenset(w for w, p in prob.items() if w.isalpha() and w.islower()
+                             and p > prob.get(w.capitalize(), -100.0))
+    return frozenset(w for w in mostly_lower if prob[w] >= ENGLISH_LOWER_MIN_LOGPROB), mostly_lower
 
 
 @check("per_club_with_place")
