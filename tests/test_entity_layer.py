@@ -217,3 +217,11 @@ def test_noun_lemmas_hold_common_nouns_not_surnames():
         pytest.skip("spacy-lookups-data missing")
     assert {"Pelz", "Laterne", "Enzian"} <= nouns
     assert not {"Merkel", "Huber", "Stoiber", "Clara"} & nouns
+
+
+@needs_model
+def test_business_kind_noun_before_name(run):
+    """"der Handwerksbäckerei Kleinert": a business noun (-bäckerei, -brauerei, -kanzlei, words.yaml
+    org_kind_heads) before a name makes it an organisation, in its other mentions too."""
+    types, _ = run("Das Feingebäck stammt von der Handwerksbäckerei Kleinert. Kleinert liefert seit 1950.")
+    assert types.get("Kleinert") == "organization"
