@@ -277,6 +277,11 @@ def _role_groups(ctx, x, y):
     return _title_needles(ctx, changed)
 
 
+def _role_professions(ctx, x, y):
+    """``professions``: every surface form of a title added or removed (its rows appear or go)."""
+    return _title_needles(ctx, set(x) ^ set(y))
+
+
 def _compound_prefixes(ctx, x, y):
     return {word_needle(k) for k in changed_keys(x, y)}
 
@@ -338,7 +343,7 @@ def _same(ctx: "_Ctx", x, y) -> set[str]:
 _POLICIES: dict[str, dict[str, str | Callable]] = {
     "Words": {"lists": _word_lists, "order": _same},
     "RoleLexicon": {"forms": _role_forms, "titles": _role_titles, "groups": _role_groups, "patterns": _role_patterns,
-                    "compound_prefixes": _compound_prefixes, "blocked": "members"},
+                    "compound_prefixes": _compound_prefixes, "blocked": "members", "professions": _role_professions},
     "OrgLexicon": {"names": _org_names, "prefixes": "keys", "adjectives": "keys", "demonyms": "keys",
                    "topic_prefixes": "members", "abbrev_prefixes": "members"},
     "SpeechRules": {"forms": "keys", "lemmas": "keys", "pronouns": "keys", "auxiliaries": "members",

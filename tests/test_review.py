@@ -190,8 +190,9 @@ def test_overview_page_opens_with_its_plots(corpus_outputs, tmp_path, artifacts)
 
 
 def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_path, capsys):
-    """Remove the speech verb "meinen" and the role title "Immobilienentwickler": the report names the
-    rows, with article, actor/speaker, role/claim and sentence, in Markdown and HTML."""
+    """Remove the speech verb "meinen" and take "Immobilienentwickler" off the bare professions (roles.yaml
+    ``professions``, which give no row): the report names the rows, with article, actor/speaker, role/claim and
+    sentence, in Markdown and HTML."""
     out = tmp_path / "out"
     shutil.copytree(corpus_outputs, out, symlinks=True)
     rules = tmp_path / "rules"
@@ -200,15 +201,16 @@ def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_pat
     assert speech.count("\n    - meinen\n") == 2
     (rules / "speech.yaml").write_text(speech.replace("\n    - meinen\n", "\n"), encoding="utf-8")
     roles = (rules / "roles.yaml").read_text(encoding="utf-8")
-    assert "\n    - Immobilienentwickler\n" in roles
-    (rules / "roles.yaml").write_text(roles.replace("\n    - Immobilienentwickler\n", "\n"), encoding="utf-8")
+    assert "professions: [Unternehmer, Geschäftsmann, Immobilienentwickler, " in roles
+    (rules / "roles.yaml").write_text(roles.replace("Geschäftsmann, Immobilienentwickler, ", "Geschäftsmann, "),
+                                      encoding="utf-8")
     assert cli(["rerun", "--out", str(out), "--rules", str(rules), "--rows", "1"]) == 0
     printed = capsys.readouterr().out
     md_path = next((out / "_reports").glob("rerun-*.md"))
     md = md_path.read_text(encoding="utf-8")
     # the CLI prints a summary: the why line, the counts per rule, the first row of each table, the paths
     assert "**Why these articles:** The changed rule entries can only match" in printed
-    assert "| predicative | 0 | 1 | 0 |" in md and "| predicative | 0 | 1 | 0 |" in printed
+    assert "| predicative | 1 | 0 | 0 |" in md and "| predicative | 1 | 0 | 0 |" in printed
     row_lines = [ln for ln in printed.splitlines() if ln.startswith("| ") and not ln.startswith("| rule_id") and
                  ln.split(" | ")[1] in ("added", "removed", "changed")]
     assert len(row_lines) == 2 and all(ln in md for ln in row_lines)              # one per table
@@ -218,7 +220,7 @@ def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_pat
     assert "**Why these articles:** The changed rule entries can only match" in md
     assert "„meint“" in md and "the 1 article containing one of them was re-extracted, the other 5 kept" in md
     witkoff = next(line for line in md.splitlines() if "Steve Witkoff" in line and "Immobilienentwickler" in line)
-    assert "| predicative | removed | Vance, Waltz – und Musk?" in witkoff
+    assert "| predicative | added | Vance, Waltz – und Musk?" in witkoff
     assert "Steve Witkoff ist ein Immobilienentwickler und enger Freund von Trump." in witkoff
     volker = [line for line in md.splitlines() if "| Kurt Volker |" in line]
     assert any("| verb_inverted | removed |" in v and "Mit Blick auf den Ukrainekrieg habe Trump drei Interessen" in v
@@ -228,7 +230,7 @@ def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_pat
     assert html_path.name in md and html_path.resolve().as_uri() in md    # linked from the report (and artifact)
     html = html_path.read_text(encoding="utf-8")
     assert '<tr class="removed"><td>removed</td><td>Vance, Waltz – und Musk?' in html
-    assert "<code>predicative</code>: 0 added, 1 removed, 0 changed" in html
+    assert "<code>predicative</code>: 1 added, 0 removed, 0 changed" in html
 
 
 def test_plain_why():

@@ -29,6 +29,8 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
         low = ""
     if low in ("bei", "beim") and j + 1 < s1 and _bei_org(ctx, h, j, s1):
         low = ""
+    if low in ("am", "an", "im") and not membership and j + 1 < s1 and _at_institution(ctx, h, j, s1):
+        low = ""
     if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
         _genitive_complement(ctx, h, j, low, title, s1)
 
@@ -94,6 +96,54 @@ def _bei_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
     return False
 
 
+def _at_institution(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
+    """"Oberärztin am [Klinikum Stuttgart]ORG", "Professor an der Universität Köln": an organisation entity
+    (or one the lexicon knows, not a place) right after am/an der/im."""
+    doc = ctx.doc
+    k = j + 1
+    if doc[j].lower_ == "an":
+        if not (k < s1 and doc[k].lower_ in ("der", "dem")):
+            return False
+        k += 1
+    e = ctx.ent_of.get(k)
+    if k >= s1 or e is None or e.start != k or e.end > s1 or e.label_ not in ("ORG", "MISC"):
+        return False
+    o = ctx.orgs.by_name_or_genitive(e.text)
+    if o is not None and o.actor_type == "location":
+        return False
+    _set_org(h, o.name if o else e.text, "genitive")
+    h.end = e.end
+    return True
+
+
+def _genitive_chain(ctx: _Ctx, h: Hit, np: list[Token], det: str, s1: int) -> str | None:
+    """"Direktor des Instituts der deutschen Wirtschaft", "Präsident des Verbands der Automobilindustrie": an
+    institution noun (``org_nouns``) with a genitive of its own is named by both (moves ``h.end``)."""
+    doc = ctx.doc
+    k = np[-1].i + 1
+    if len(np) != 1 or not _is_org_noun_token(ctx, np[0]) or not (k + 1 < s1 and doc[k].lower_ in ("der", "des")):
+        return None
+    words, m = [], k + 1
+    while m < s1 and len(words) < 4:
+        t = doc[m]
+        if m in ctx.per_start or ctx.lex.lookup(t.text):
+            break
+        if _capitalized(t) and (t.is_alpha or "-" in t.text):
+            words.append(t.text)
+            m += 1
+        elif t.text[0].islower() and _is_adj(ctx, t) and m + 1 < s1 and _capitalized(doc[m + 1]):
+            words.append(t.text)
+            m += 1
+        else:
+            break
+    if not words or not _capitalized(doc[m - 1]) or ctx.orgs.by_name_or_genitive(" ".join(words)) is not None:
+        return None               # ("des Präsidiums der SPD": the party is the organisation)
+    name = f"{_lemma_noun(np[0], det)} {doc[k].text} {' '.join(words)}"
+    o = ctx.orgs.by_name_or_genitive(name)
+    h.end = m
+    return o.name if o else name
+
+
 def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: int) -> None:
     doc = ctx.doc
     det = "des" if low in ("des", "vom") else "der" if low != "im" else "dem"
@@ -106,12 +156,50 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
     else:
         ok = bool(np)
     board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
-    org = _org_from_np(ctx, np, det) if ok and not board else None
+    org = (_genitive_chain(ctx, h, np, det, s1) or _org_from_np(ctx, np, det)) if ok and not board else None
     if org:
+        org = _fuer_portfolio(ctx, h, np, org, det, s1)
         _set_org(h, org, "genitive")
-        h.end = np[-1].i + 1
+        h.end = max(h.end, np[-1].i + 1)
     elif board:
         _board_org(ctx, h, np, det, s1)
+
+
+def _fuer_portfolio(ctx: _Ctx, h: Hit, np: list[Token], org: str, det: str, s1: int) -> str:
+    """"Chef der Bundesagentur für Arbeit", "Präsident des Bundesamts für Verfassungsschutz": an institution
+    noun (``org_nouns``) in the genitive with a "für" + noun complement is named by both ("Bundesagentur für
+    Arbeit"); moves ``h.end`` over the complement."""
+    doc = ctx.doc
+    k = np[-1].i + 1
+    if not (len(np) <= 2 and k + 1 < s1 and doc[k].lower_ == "für" and _is_org_noun_token(ctx, np[-1])):
+        return org
+    words, m = [], k + 1
+    while m < s1 and len(words) < 4:
+        t = doc[m]
+        if _capitalized(t) and t.is_alpha and m not in ctx.per_start and not ctx.lex.lookup(t.text):
+            words.append(t.text)
+            m += 1
+        elif words and t.lower_ in ("und", "sowie") and m + 1 < s1 and _capitalized(doc[m + 1]):
+            words.append(t.text)
+            m += 1
+        elif not words and t.text[0].islower() and _is_adj(ctx, t) and m + 1 < s1 and _capitalized(doc[m + 1]):
+            words.append(t.text)      # "für politische Bildung"
+            m += 1
+        else:
+            break
+    if not words or not _capitalized(doc[m - 1]):
+        return org
+    head = _lemma_noun(np[-1], det) if det == "des" else np[-1].text
+    base = " ".join([x.text for x in np[:-1]] + [head])
+    name = f"{base} für {' '.join(words)}"
+    o = ctx.orgs.by_name_or_genitive(name)
+    h.end = m
+    return o.name if o else name
+
+
+def _is_org_noun_token(ctx: _Ctx, t: Token) -> bool:
+    low = t.lower_
+    return any(low.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)
 
 
 def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:

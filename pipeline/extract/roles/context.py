@@ -65,6 +65,7 @@ class _Ctx:
         self.lex: RoleLexicon = rules["roles"]
         self.w = RoleWords.of(rules["words"])
         self.orgs: OrgLexicon = rules["organizations"]
+        self.gazetteer = rules.get("gazetteer")
         self.p = self.lex.patterns
         self._former: PhraseSpans | None = None
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
@@ -112,32 +113,71 @@ class _Ctx:
             self._named = named
         return named
 
-    def national_blocked(self) -> bool:
-        """The article names another country or a state, or speaks of a state government (``national_offices``)."""
-        nat, o = self.lex.national_offices, self.orgs
-        named = set(self.named_orgs())
-        named.update(x.name for e in self.doc.ents if (x := o.by_name_or_genitive(e.text)) is not None)
-        named.update(x.name for a, b in zip(self.doc, self.doc[1:])       # "Sierra Leone" without an entity
-                     if a.text[:1].isupper() and (x := o.by_name_or_genitive(f"{a.text} {b.text}")) is not None)
-        for text in self.texts:
-            low = text.lower()
-            if low.startswith(nat.state_words):
-                return True
-            if "-" in low and low.split("-", 1)[0] in o.prefixes:
-                named.add(o.prefixes[low.split("-", 1)[0]].name)
-        skip = {nat.organization, *nat.not_blocking}
-        return any(n not in skip and (x := o.by_name(n)) is not None and x.type in nat.blocking_types
-                   for n in named)
+    def country_counts(self) -> Counter:
+        """How often the article names each country or state: name (or genitive "Italiens"), adjective, demonym,
+        hyphen prefix ("US-Regierung"), names of several words ("Sierra Leone")."""
+        c = self.__dict__.get("_country_counts")
+        if c is None:
+            c, o = Counter(), self.orgs
+            types = self.lex.national_offices.blocking_types
+            for text, n in self.texts.items():
+                if self._country_word(text) is None:
+                    continue
+                for t in self.doc:                  # (only for the few words that name a country)
+                    if t.text == text and not self._partner_country(t.i, self.sent_range(t.i)[0]):
+                        c[self._country_word(text)] += 1
+            for e in self.doc.ents:
+                if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:
+                    c[x.name] += 1
+            self._country_counts = c
+        return c
+
+    def _country_word(self, text: str) -> str | None:
+        """The country or state one word names (``national_offices.blocking_types``), if any."""
+        o, low = self.orgs, text.lower()
+        x = o.names.get(low) or o.adjectives.get(low) or o.demonyms.get(low)
+        if x is None and "-" in low:
+            x = o.prefixes.get(low.split("-", 1)[0])
+        return x.name if x is not None and x.type in self.lex.national_offices.blocking_types else None
+
+    def national_blocked(self, h) -> bool:
+        """The national office of ``h`` is not the home country's (``national_offices``): the article speaks of a
+        state government, is about another country or state (named and the home country not, or named at least
+        twice and more often than the home country; not counting destinations and partners), names a rival of the home country and not it, or the title's own sentence names another country
+        or state ("In Frankreich kündigte Arbeitsminister Olivier Dussopt ... an")."""
+        nat = self.lex.national_offices
+        if self.__dict__.get("_state_words") is None:
+            self._state_words = any(t.lower().startswith(nat.state_words) for t in self.texts)
+        if self._state_words:
+            return True
+        counts, home = self.country_counts(), nat.organization
+        skip = {home, *nat.not_blocking}
+        own = counts[home] + sum(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words))
+        foreign = max((n for k, n in counts.items() if k not in skip), default=0)
+        if foreign and (own == 0 or foreign >= nat.min_foreign_mentions and foreign > own):
+            return True
+        if counts[home] == 0 and any(counts[r] for r in self.lex.implied_organization_rivals.get(home, ())):
+            return True                   # (Bundes- words are Austrian and Swiss too)
+        s0, s1 = self.sent_range(h.head)
+        return any(not h.start <= i < h.end and (x := self._country_word(self.doc[i].text)) is not None
+                   and x not in skip and not self._partner_country(i, s0) for i in range(s0, s1))
+
+    def _partner_country(self, i: int, s0: int) -> bool:
+        """The country at token ``i`` is a destination or partner ("reist nach Katar", "mit der chinesischen
+        Regierung"): a preposition of ``national_offices.partner_prepositions`` before it (or before its article)."""
+        doc, preps = self.doc, self.lex.national_offices.partner_prepositions
+        k = i - 1
+        while k >= s0 and k >= i - 2 and doc[k].lower_ in self.w.determiners:
+            k -= 1
+        return k >= s0 and doc[k].lower_ in preps
 
     def national_default(self, h) -> str | None:
-        """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless another country is named."""
+        """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
         nat = self.lex.national_offices
         if h.org is not None or not nat.applies(h.title) or (
                 h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words):
             return None
-        if self.__dict__.get("_national_blocked") is None:
-            self._national_blocked = self.national_blocked()
-        return None if self._national_blocked else nat.organization
+        return None if self.national_blocked(h) else nat.organization
 
     def implied_org_doubtful(self, org: str) -> bool:
         """The implied organisation (Bundeskanzler -> Deutschland) where the article is about a rival."""

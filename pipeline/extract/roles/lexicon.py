@@ -84,6 +84,10 @@ class RolePatterns:
     office_verbs_current: tuple[str, ...] = ()
     local_adjective_excluded_categories: tuple[str, ...] = ()
     neuter_titles: tuple[str, ...] = ()
+    post_name_org_if_none_categories: tuple[str, ...] = ()
+    profession_ties: tuple[str, ...] = ()
+    generic_org_prefixes: tuple[str, ...] = ()
+    academic_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,9 @@ class NationalOffices:
     not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
     state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")
     blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
+    home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
+    min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
+    partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
@@ -124,6 +131,8 @@ class RoleLexicon:
     descriptive_titles: frozenset[str] = frozenset()
     characterizing_titles: frozenset[str] = frozenset()
     national_offices: NationalOffices = field(default_factory=NationalOffices)
+    # bare professions (a role row only where the text ties them to an organisation or party)
+    professions: frozenset[str] = frozenset()
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -233,7 +242,7 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles", "characterizing_titles", "national_offices"}
+               "descriptive_titles", "characterizing_titles", "national_offices", "professions"}
 
 
 @rule_file("roles")
@@ -259,7 +268,8 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         bindings=_bindings(data.get("bindings"), file),
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
         characterizing_titles=_known_titles(data, "characterizing_titles", titles, file),
-        national_offices=_national_offices(data.get("national_offices") or {}, file))
+        national_offices=_national_offices(data.get("national_offices") or {}, file),
+        professions=_known_titles(data, "professions", titles, file))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
@@ -272,7 +282,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]
@@ -359,7 +369,7 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
     pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
                   file, "patterns")
     for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
-            + pats.local_adjective_excluded_categories:
+            + pats.local_adjective_excluded_categories + pats.post_name_org_if_none_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     return pats

@@ -24,7 +24,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
             return name
     org = _longest_lexicon_match(ctx, toks)
     if org is not None:
-        return _unless_inside_org_name(ctx, toks, org, det)
+        return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
         if _ACRONYM.match(t.text) and t.text.upper() == t.text:
             return _acronym_org(ctx, toks, t)
@@ -53,6 +53,23 @@ def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if any(w and (w in caps or w.lower() in lows or english_word(w)) for w in forms):   # "des Landes"
             return None
     return " ".join(t.text for t in toks)
+
+
+_PLACE_NOUNS = ("stadt", "gemeinde", "kreis", "landkreis", "land", "bundesland", "freistaat", "bezirk", "region",
+                "kanton", "provinz", "hauptstadt", "metropole", "ortschaft", "dorf", "markt")
+
+
+def _institution_of_place(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str | None:
+    """"der Polizeidirektion Hannover", "der Staatsanwaltschaft Frankfurt": an institution noun (``org_nouns``)
+    followed by the place the lexicon knows names the institution, not the place ("der Stadt Köln" does)."""
+    o = ctx.orgs.by_name(org)
+    if o is None or o.actor_type != "location" or len(toks) != 2 or not _is_org_noun(ctx, toks[0]) \
+            or not _capitalized(toks[1]):
+        return None
+    head = _lemma_noun(toks[0], det)
+    if head.lower().endswith(_PLACE_NOUNS) or ctx.orgs.by_name_or_genitive(toks[1].text) is None:
+        return None
+    return f"{head} {toks[1].text}"
 
 
 def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
@@ -162,7 +179,7 @@ def _is_adj_cap(t: Token) -> bool:
 
 _MASC_ORG_NOUNS = ("dienst", "rat", "verband", "bund", "ausschuss", "konzern", "verein", "senat", "kongress", "hof",
                    "stab", "fonds", "rundfunk", "sender", "kreis", "staat", "vorstand", "klub", "club", "orden",
-                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel")
+                   "gipfel", "zirkel", "stamm", "betrieb", "markt", "handel", "tag")
 
 
 _ADJ_STEMS = ("isch", "lich", "ig", "al", "iv", "är", "ös", "bar", "sam", "haft")
@@ -266,6 +283,8 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
         o = ctx.orgs.by_name_or_genitive(text)
         org = o.name if o else text
+        if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
+            org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
@@ -304,6 +323,19 @@ def _org_actor_mentions(ctx: _Ctx, actors, types=("organization", "location")) -
     return sorted(out)
 
 
+def _typed_mentions(ctx: _Ctx, actors) -> list[tuple[int, str, str]]:
+    """(first token, name, actor type) of every name mention of an organisation or place actor, in text order."""
+    doc, out = ctx.doc, []
+    for a in actors:
+        if a.actor_type not in ("organization", "location"):
+            continue
+        for m in a.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            if sp is not None and len(sp):
+                out.append((sp.start, a.name, a.actor_type))
+    return sorted(out)
+
+
 def _subject_like(ctx: _Ctx, i: int, lo: int) -> bool:
     """The name at token ``i`` stands where a subject stands: first in the sentence (after an article) or right
     after the finite verb ("Auf der anderen Seite zeigte Gladbach ...", "hatte Tappara Tampere ...")."""
@@ -330,12 +362,37 @@ def _team_of_coach(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | 
     return None
 
 
+def _generic_org(ctx: _Ctx, org: str) -> bool:
+    """An organisation named only by its kind: "Unternehmen", "Düsseldorfer Konzern", "Energiekonzern" (words.yaml
+    roles.generic_org_nouns, also as the end of a compound, after adjectives); not a name the lexicon knows."""
+    words = org.split()
+    last = words[-1].lower()
+    if ctx.orgs.by_name(org) is not None or (ctx.gazetteer is not None and org in ctx.gazetteer.names):
+        return False
+    if not last.endswith(tuple(ctx.w.generic_org_nouns)):
+        return False
+    return all(w[:1].islower() or (w.endswith("er") and w[:1].isupper()) or _adjectival_word(w) for w in words[:-1])
+
+
+def _adjectival_word(w: str) -> bool:
+    low = w.lower()
+    return any(low.endswith(e) and low[:-len(e)].endswith(_ADJ_STEMS) for e in ("e", "er", "es", "en", "em"))
+
+
+def _generic_prefix(ctx: _Ctx, h: Hit) -> bool:
+    """"Konzernchef Carsten Spohr", "Unternehmenssprecherin X": a generic title compounded with an organisation
+    kind (roles.yaml patterns.generic_org_prefixes) and no organisation of its own."""
+    low = ctx.doc[h.head].lower_
+    return low.startswith(ctx.p.generic_org_prefixes) and h.category in ("business", "other")
+
+
 def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """"Thomas Klein, Geschäftsführer des Unternehmens": an organisation named only by its kind (words.yaml
-    roles.generic_org_nouns) is the organisation actor named last before the title, within four sentences."""
+    roles.generic_org_nouns; also "des Düsseldorfer Konzerns", "Konzernchef X") is the organisation actor named
+    last before the title, within four sentences."""
     mentions = None
     for h in hits:
-        if h.holder is None or h.org is None or h.org.lower() not in ctx.w.generic_org_nouns:
+        if h.holder is None or not (_generic_org(ctx, h.org) if h.org else _generic_prefix(ctx, h)):
             continue
         if mentions is None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
@@ -345,6 +402,29 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
+
+
+def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """"Das Unternehmen Biontech mit seinem Gründer Ugur Sahin", "Die Stadt Köln und ihr Kämmerer X": a title
+    after a possessive pronoun belongs to the organisation named last before it in the sentence, when no person
+    is named between them (then the pronoun may be the person's: "Scholz und sein Sprecher"). A place counts
+    where it stands as the subject ("Die Stadt Köln und ihr ...")."""
+    doc = ctx.doc
+    if h.det != "poss" or doc[h.np_start].lower_ not in ctx.p.possessives:
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    for i, name, kind in reversed(mentions):
+        if not s0 <= i < h.np_start:
+            continue
+        e = ctx.ent_of.get(i)
+        end = e.end if e is not None and e.start == i else i + 1
+        if any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER")
+               for k in range(end, h.np_start)):
+            return None
+        if kind == "organization" or _subject_like(ctx, i if doc[i - 1].lower_ not in ctx.w.type_nouns else i - 1, s0):
+            return name
+        return None
+    return None
 
 
 def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
@@ -360,8 +440,12 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
         if starts is None:
             starts = _org_actor_starts(ctx, actors)
         head = doc[h.head]
-        if "-" in head.text and h.head in starts and starts[h.head].lower() == head.text.rsplit("-", 1)[0].lower():
+        prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
+        if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
             _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
+        elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
+                                                                                             "region", "state"):
+            _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -373,5 +457,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
                     _set_org(h, starts[k], "genitive")
         if h.org is None:
             _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+        if h.org is None and h.det == "poss":
+            _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)

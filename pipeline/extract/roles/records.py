@@ -50,10 +50,40 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
             if m not in actor.mentions:
                 actor.mentions.append(m)
                 actor.mentions.sort(key=lambda x: (x.start, x.end))
+        if _not_a_person(ctx, res.by_key.get(h.holder)):
+            continue
         rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
                              organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
-    return _normalize_rows(ctx, rows)
+    return _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows))
+
+
+def _not_a_person(ctx: _Ctx, actor: Actor | None) -> bool:
+    """The holder is an organisation the lexicon knows or the entity layer typed as one ("Der Vorstand von
+    Siemens Energy beschloss"): no role row. (A place is kept: NER tags some persons LOC.)"""
+    return actor is not None and actor.actor_type == "organization"
+
+
+def _tied(ctx: _Ctx, h: Hit) -> bool:
+    """The text ties the profession of ``h`` to a party or an organisation: a possessive ("ihr Anwalt"), a
+    complement ("Anwalt der Familie", "Lehrer an einer Grundschule") or employment ("als Übersetzer tätig")."""
+    doc = ctx.doc
+    if h.det in ("poss", "posspers") or h.binding == "als":
+        return True
+    end = h.name[0] if h.binding == "title_name" and h.name else min(h.end + 1, len(doc))
+    return any(doc[k].lower_ in ctx.p.profession_ties for k in range(h.head + 1, end))
+
+
+def _without_bare_professions(ctx: _Ctx, hits: list[tuple[Hit, Role]], rows: list[Role]) -> list[Role]:
+    """Drop the rows of bare professions (roles.yaml ``professions``): "der Künstler Gerhard Richter",
+    "Steve Witkoff ist ein Immobilienentwickler" describe a person; a row stays where the text ties the
+    profession to an organisation (its ``organization``) or a party (:func:`_tied`)."""
+    profs = ctx.lex.professions
+    if not profs:
+        return rows
+    prof_roles = {r.role for h, r in hits if h.title.title in profs}
+    tied = {(r.actor_key, r.role) for h, r in hits if h.title.title in profs and _tied(ctx, h)}
+    return [r for r in rows if r.organization or r.role not in prof_roles or (r.actor_key, r.role) in tied]
 
 
 def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:

@@ -50,11 +50,20 @@ def _scan(ctx: _Ctx) -> list[Hit]:
     return hits
 
 
+def _place_genitive_in_entity(ctx: _Ctx, ent, i: int) -> bool:
+    """NER tagged "[Italiens Regierungschefin]ORG": a title right after the genitive of a known place or
+    organisation inside one entity is a title (the genitive is its organisation), not part of a name."""
+    first = ctx.doc[ent.start]
+    o = ctx.orgs.by_name_or_genitive(first.text) if i == ent.start + 1 and first.text.endswith("s") else None
+    return o is not None and o.name.lower() != first.lower_
+
+
 def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) -> Hit | None:
     doc = ctx.doc
     t = doc_tokens(doc)[i]
     ent = ctx.ent_of.get(i)
-    if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text:
+    if ent is not None and ent.label_ in ("ORG", "LOC") and i != ent.start and "-" not in t.text \
+            and not _place_genitive_in_entity(ctx, ent, i):
         return None
     an = _analyze(ctx, t)
     if an is None:
@@ -193,6 +202,8 @@ def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) 
     elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
             (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
         o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])
+        if o is not None and o.actor_type == "location" and title.generic and "-" in ctx.doc[h.head].text:
+            return deputy             # "Flixbus-Deutschlandchef": the region is the scope, the company the org
         _set_org(h, o.name if o else ent_orgs[cprefix], "prefix_org")   # "Mannesmannchef", "Unionsfraktionschef"
     elif not title.modifiers:
         h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]
@@ -293,15 +304,17 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
 
 def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
     """The state or city of an indeclinable place adjective: "Kölner" -> Köln, "Bremer" -> Bremen,
-    "Thüringer" -> Thüringen (only places the organisation lexicon knows)."""
+    "Thüringer" -> Thüringen (only places the organisation lexicon or the gazetteer's cities know)."""
     t = tk.text
     if len(t) < 5 or not t[0].isupper() or not t.endswith("er") or not tk.is_alpha or t.lower() in ctx.orgs.adjectives:
         return None
-    for cand in (t[:-2], t[:-2] + "en", t[:-2] + "e", t[:-2] + "n"):
+    cands = (t[:-2], t[:-2] + "en", t[:-2] + "e", t[:-2] + "n", t[:-3] + "en")     # (Dresdner, Münchner)
+    for cand in cands:
         o = ctx.orgs.by_name(cand)
         if o is not None and o.type in ("state", "city", "region"):
             return o.name
-    return None
+    gaz = ctx.gazetteer                   # cities the entity layer's gazetteer knows ("Mannheimer" -> Mannheim)
+    return next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
 
 
 def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:

@@ -1,6 +1,8 @@
 """Passes over all hits of a Doc (after the per-hit rules): coordinated titles and title chains share a holder."""
 from __future__ import annotations
 
+import dataclasses
+
 from ..context import _Ctx
 from ..hits import _RANK, Hit, _set_org
 from ..organizations import _category
@@ -103,3 +105,49 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
             h.binding, h.name = "title_chain", nxt.name
             if doc[c].lower_ == "und" and h.status == "former":
                 nxt.status = "former"     # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+
+
+@binding("coordinated_names", per_hit=False)
+def coordinated_names(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Die SPD-Vorsitzenden Saskia Esken und Lars Klingbeil; die Sprecher der Grünen, Omid Nouripour und
+    Ricarda Lang. (rule_id of the title: ``title_name`` / ``title_comma_name``)
+
+    A plural title bound to a name also holds for the names coordinated with it by "und", "sowie" or a
+    comma (a party in parentheses between them is skipped): one more hit per name."""
+    from ..names import _name_at
+    doc = ctx.doc
+    for h in list(hits):
+        if not (h.name is not None and h.binding in ("title_name", "title_comma_name") and _plural(ctx, h)):
+            continue
+        s0, s1 = ctx.sent_range(h.head)
+        k = h.name[1]
+        org = h.org
+        if k + 2 < s1 and doc[k].text == "(" and doc[k + 2].text == ")" and h.org_rank == _RANK["post_name"]:
+            org = None                            # the party of the first name only
+        for _ in range(3):
+            if k + 2 < s1 and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3                            # "Kevin Kühnert (SPD) und ..."
+            if not (k + 1 < s1 and doc[k].lower_ in ("und", "sowie", ",")):
+                break
+            n_end = _name_at(ctx, k + 1, s1)
+            if n_end is None:
+                break
+            extra = {x: y for x, y in h.extra.items() if x != "bound_by"}
+            extra["bound_by"] = "coordinated_names"
+            x = dataclasses.replace(h, name=(k + 1, n_end), holder=None, extra=extra, org=org,
+                                    org_rank=h.org_rank if org else 0)
+            if org is None and n_end + 2 < s1 and doc[n_end].text == "(" and doc[n_end + 2].text == ")":
+                o = ctx.orgs.by_name_or_genitive(doc[n_end + 1].text)
+                _set_org(x, o.name if o else None, "post_name")
+            hits.append(x)
+            k = n_end
+
+
+def _plural(ctx: _Ctx, h: Hit) -> bool:
+    """A plural title: the tagger says so, or "die" before a form that is no feminine singular ("die Minister",
+    "die SPD-Vorsitzenden"; not "die Ministerin", "die Abgeordnete")."""
+    doc = ctx.doc
+    head = doc[h.head].text
+    if doc[h.np_start].lower_ == "die":                # (the tagger's Number errs on "die Abgeordnete")
+        return not head.endswith(("in", "e"))
+    return h.plural

@@ -7,7 +7,7 @@ from ..names import _name_at, _name_ending_at, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
 from ..tokens import _capitalized
-from .registry import Site, binding
+from .registry import Site, binding, org_possessive
 
 
 @binding("quoted_title")
@@ -71,7 +71,11 @@ def _name_after_portfolio(ctx: _Ctx, h: Hit, s1: int) -> int | None:
 def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
     doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
+    ns = None                                            # the name's start after academic titles
     n_end = _name_at(ctx, h.end, s1)
+    if n_end is None and _after_academic(ctx, h.end, s1) > h.end:
+        ns = _after_academic(ctx, h.end, s1)            # "Chefarzt Dr. Peter Lang"
+        n_end = _name_at(ctx, ns, s1)
     if n_end is None:
         n_end = _name_after_place(ctx, h, s1)
     if n_end is None:
@@ -84,11 +88,23 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and doc[h.np_start - 1].lower_ == "als":
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
     if n_end is not None and h.det != "indef":
-        h.binding, h.name = "title_name", (h.end, n_end)
-        if h.category in p.post_name_org_categories or h.title.generic:
-            _post_name_org(ctx, h, n_end, s1)
+        h.binding, h.name = "title_name", (h.end if ns is None else ns, n_end)
+        if h.category in p.post_name_org_categories or h.title.generic \
+                or (h.org is None and h.category in p.post_name_org_if_none_categories):
+            _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
+        if h.org is None and h.category in p.post_name_org_if_none_categories and n_end + 2 < s1 \
+                and doc[n_end].text == "(" and doc[n_end + 2].text == ")":
+            _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
+    """The token after academic titles at ``j`` ("Dr.", "Prof. Dr.": roles.yaml patterns.academic_titles)."""
+    doc = ctx.doc
+    while j + 1 < s1 and doc[j].text in ctx.p.academic_titles:
+        j += 1
+    return j
 
 
 def _named_after(ctx: _Ctx, h: Hit, s1: int) -> tuple[int, bool]:
@@ -110,7 +126,13 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and b - 2 not in ctx.ent_of and _analyze(ctx, doc[b - 2]) is None \
             and _name_ending_at(ctx, b - 3) is not None:
         b -= 2                        # "Leo Auerbach, Gynäkologe und Leiter der ...": a profession first
-    if b - 2 >= s0 and doc[b - 1].text == "," and h.det in ("none", "def", "indef") and not named_after:
+    lead = _time_lead(ctx, h, b, s0) if h.det == "none" else None
+    if lead is not None:              # "Anna Schmidt, seit 2019 Chefin von Vodafone", "Thomas Müller, 45, Filialleiter"
+        b, former = lead
+        if former:
+            h.status = "former"
+    if b - 2 >= s0 and doc[b - 1].text == "," and (h.det in ("none", "def", "indef") or org_possessive(h)) \
+            and not named_after:                     # (… "Stefan Weil, Niedersachsens Ministerpräsident")
         nm = _name_ending_at(ctx, b - 1)
         if nm is None:
             nm = _propn_run_ending_at(ctx, b - 1, s0)      # NER missed "Andres Granier"
@@ -118,12 +140,52 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
             if op is not None:
                 nm = _name_ending_at(ctx, op)
+        if nm is not None and _clause_subject(ctx, h, s1):
+            return False
         if nm is not None:
             h.binding, h.name = "apposition", nm
             if site.former_after:
                 h.status = "former"
             return True
     return False
+
+
+_SINCE = ("seit", "ab")
+_UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
+
+
+def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
+    """A short time phrase or an age between the comma and a bare title of an apposition: "seit 2019", "bis 2020",
+    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office)."""
+    doc = ctx.doc
+    k = b - 1
+    if k - 2 >= s0 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
+        return k - 1, False               # "Thomas Müller, 45, Filialleiter bei Aldi"
+    words = []
+    while k >= s0 and k > b - 6 and doc[k].text != ",":
+        words.append(doc[k])
+        k -= 1
+    if not words or k < s0 or doc[k].text != ",":
+        return None
+    words.reverse()
+    first = words[0].lower_
+    if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
+            w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
+                                                          "mitte", "jahresbeginn", "sommer", "herbst", "winter",
+                                                          "frühjahr") or w.lower_ in ctx.w.time_words for w in words):
+        return None
+    former = first in _UNTIL or any(w.lower_ == "bis" for w in words)
+    return k + 1, former
+
+
+def _clause_subject(ctx: _Ctx, h: Hit, s1: int) -> bool:
+    """"sagte Sahra Wagenknecht, der Moderator habe sie unterbrochen": a finite verb right after the role
+    phrase makes it the subject of the next clause, no apposition."""
+    doc = ctx.doc
+    if h.end >= s1 or h.det not in ("def", "indef"):
+        return False
+    t = doc[h.end]
+    return t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm") and t.text[:1].islower()
 
 
 def _paren_org(ctx: _Ctx, a: int, b: int) -> str | None:
@@ -169,6 +231,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+        c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
         n_end = _name_at(ctx, c + 1, s1)
         if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
                 and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
@@ -177,4 +240,18 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
+    return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _indefinite_comma_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:
+    """"Ein Sprecher der Polizei, Thomas Weber, bestätigte": an indefinite title with a name enclosed in commas
+    right before the verb (rule_id ``title_comma_name``)."""
+    doc = ctx.doc
+    if not (c + 1 < s1 and doc[c].text == "," and h.det == "indef" and not h.plural
+            and doc[h.np_start].lower_ in ("ein", "eine")):
+        return False
+    n_end = _name_at(ctx, c + 1, s1)
+    if n_end is not None and n_end + 1 < s1 and doc[n_end].text == "," and doc[n_end + 1].pos_ in ("VERB", "AUX"):
+        h.binding, h.name = "title_comma_name", (c + 1, n_end)
+        return True
     return False
