@@ -504,7 +504,13 @@ SPEAKER_CASE_FILES = sorted((Path(__file__).parent / "cases" / "claims_speaker")
 def test_speaker_case(path, pipeline_nlp, all_rules):
     from pipeline.extract import extract
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    ex = extract(pipeline_nlp(case["text"]), all_rules)
+    rules = all_rules
+    if case.get("switches"):            # a switch that is off in speech.yaml, tested switched on
+        import dataclasses
+        R = rules["speech"]
+        R = dataclasses.replace(R, switches={**R.switches, **{k: bool(v) for k, v in case["switches"].items()}})
+        rules = dataclasses.replace(rules, compiled={**rules.compiled, "speech": R})
+    ex = extract(pipeline_nlp(case["text"]), rules)
     names = {a.key: a.name for a in ex.actors}
     rows = [{"speaker": c.speaker_text, "speaker_actor": names.get(c.speaker_key)} for c in ex.claims]
     assert rows == case["claims"]

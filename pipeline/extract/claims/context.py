@@ -29,6 +29,7 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "own_source_words", "addressee_nouns", "company_nouns",
               "first_person_pronouns", "question_words", "question_cues", "v2_blockers",
               "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "advice_nouns", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings")
+WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns")      # speaker choice (speaker.py, rules/speaker.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

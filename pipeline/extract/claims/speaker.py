@@ -294,19 +294,53 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                         or c.toks[ch.left_edge.i].pos_ == "ADP":
                     return None      # "in einer Videobotschaft": inside a prepositional phrase
                 a = ch.left_edge.i
+                while a < ch.i and a < sa and c.toks[a].is_space:
+                    a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
                 if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
                                                          for x in range(a, ch.right_edge.i + 1)):
                     return None          # a parse across sentences is not trusted
                 np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
+                if a > ch.left_edge.i and not _paragraph_subject(c, np_, ch.i, h.i):
+                    return None
                 if np_ and np_[0] <= ch.i < np_[1]:
                     e = ch.right_edge.i + 1
                     if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
                             c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
                             for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
                         return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
-                    return np_
+                    return _through_mention(c, np_, ch.right_edge.i + 1)
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
+
+
+def _through_mention(c: Ctx, np_: tuple[int, int], limit: int) -> tuple[int, int]:
+    """The NP extended to the end of an actor's name it cuts off (up to token ``limit``): "Die
+    Hilfsorganisation Ärzte ohne Grenzen" where the NER missed the name and the entity layer found it."""
+    a, b = c.char_span(*np_)
+    for ms, me, m, actor in c.mentions:
+        if ms >= b:
+            break
+        if a <= ms < b < me and actor.actor_type in ("person", "organization"):
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is not None and span.end <= limit and not any(c.is_punct(t) for t in range(np_[1], span.end)):
+                return (np_[0], span.end)
+    return np_
+
+
+def _paragraph_subject(c: Ctx, np_: tuple[int, int] | None, head: int, verb: int) -> bool:
+    """Whether the parse's subject at a paragraph start (the parse hung the paragraph break on it) is
+    a noun phrase that can be trusted: "Die Armeeleitung hingegen sprach von …". Not a word that
+    opens a clause ("Soweit …", "Besucht man …"), not a phrase cut off from a later verb by a comma
+    right before it ("Flusskrebse, erklärte der Oberst") or by a quotation."""
+    if np_ is None or not np_[0] <= head < np_[1] or c.toks[np_[0]].pos_ in ("VERB", "AUX", "SCONJ", "ADV") \
+            or c.low[np_[0]] in c.w.subordinators or c.low[np_[0]] in c.w.clause_openers:
+        return False
+    if np_[1] < len(c.toks) and c.low[np_[1]] in c.w.person_pronouns | {"man", "es", "sie"}:
+        return False                    # "Besucht man …": a verb the parse took for a noun
+    if np_[1] < verb and c.low[verb - 1] == "," and c.low[np_[1]] == ",":
+        return False
+    lo, hi = (np_[1], verb) if np_[1] <= verb else (verb, np_[0])
+    return not any(c.in_quote[x] >= 0 for x in range(lo, hi))
 
 
 def _np_modifier(c: Ctx, a: int, e: int) -> bool:
@@ -334,6 +368,9 @@ def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
             and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects
+    if sp[1] - sp[0] == 1 and len(w) > 8 and w.endswith(("ierend", "weise")) and c.sent_of[sp[0]] >= 0 \
+            and sp[0] == c.sents[c.sent_of[sp[0]]][0]:
+        return True                      # "Relativierend fügt Gall hinzu" (an adverb the NER took for a name)
     if sp[0] not in c.ent_at and (w in c.w.skippable or w in ("als", "wie") or (sp[1] - sp[0] == 1 and (
             w.endswith(ADVERB_ENDINGS) or
             w in c.R.source_adverbs or w in c.R.context_source_adverbs))):
@@ -348,6 +385,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
         lo += 1                         # a blank token opening the clause is no subject
     s = _find_subject(c, h, lo, hi)
+    if s is not None and c.R.switch("name_apposition"):
+        s = _name_before_apposition(c, s)
     if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
@@ -372,6 +411,26 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
     return s
+
+
+def _name_before_apposition(c: Ctx, s: tuple[int, int]) -> tuple[int, int]:
+    """"Julian Fürholzer, Landesvorstand der JBN erklärt: …" (the apposition's closing comma missing): a
+    subject right after a comma that names no person, when a person's name (with nothing else) opens
+    the clause before that comma, is the name's apposition; the speaker is name and apposition."""
+    k = s[0] - 1
+    if k < 1 or c.low[k] != "," or has_person_actor(c, s) or c.in_quote[k] >= 0:
+        return s
+    sa = c.sents[c.sent_of[k]][0]
+    start = sa
+    while start < k and (c.low[start] in ("und", "auch", "doch", "aber") or c.is_quote_mark(start)
+                         or c.toks[start].is_space):
+        start += 1
+    np_ = grab_np(c, start, k, appos=False)
+    if np_ is None or np_ != (start, k) or not has_person_actor(c, np_):
+        return s
+    if any(not (t in c.ent_at or c.toks[t].text[:1].isupper()) for t in range(*np_)):
+        return s                        # only a name ("Dr. Ina Kisabaka"), not "Die Frau von Peter Müller"
+    return (np_[0], s[1])
 
 
 def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
@@ -473,6 +532,8 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     s = _pronoun_subject(c, first, lo, hi)
     if s is None and c.has_dep:
         s = _dep_subject(c, h, first, lo)
+        if s is not None and c.in_quote[s[0]] >= 0 and not c.is_quote_mark(s[0]):
+            s = None                    # the parse's subject inside a quoted name: «Vier Pfoten» -> the whole NP
     if s is None:
         s = _subordinate_subject(c, h, first, lo, hi)
     if s is not None:
@@ -504,6 +565,10 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
         before = np_before(c, first, lo)
         if before and before[0] == lo and has_actor(c, before):
             return before
+        if c.R.switch("sent_start_subject") and not plausible_speaker(c, s):
+            named = _sentence_start_subject(c, first)     # "Der Leiter der Studie, Paulo Pinheiro, sieht die
+            if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
+                return named
     return s
 
 
@@ -682,6 +747,42 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if not has_actor(c, sp):
             return None
         return sp
+    return None
+
+
+def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
+    """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
+    am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one
+    inside the framed clause ("Es könne nicht bestätigt werden, dass …")."""
+    for m in range(k, b - 1):
+        if c.low[m] != "," or c.in_quote[m] >= 0:
+            continue
+        h = c.verb_hit(m + 1, b)
+        if h is None or "speech" not in h.classes or not c.toks[m + 1].text[:1].islower():
+            continue
+        sp = subject_after(c, m + 1, b)
+        if sp is not None and not bad_speaker(c, sp) and plausible_speaker(c, sp):
+            return sp
+    return None
+
+
+def prev_source_actor(c: Ctx, si: int) -> str | None:
+    """The actor a "Demnach" in sentence si refers back to: the named subject of the sentence before
+    ("Das Bundeskartellamt legte seinen Bericht vor. Demnach …"), else the actor named in a source noun
+    phrase there ("… in einer Studie des RKI. Demnach …"); an "" string never: None when there is none."""
+    if si == 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is not None:
+        key = resolve_speaker(c, sp, [])
+        if key:
+            return key
+    sa, sb = c.sents[si - 1]
+    for t in range(sa, sb):
+        if c.in_quote[t] < 0 and is_source_noun(c, t):
+            np_ = grab_np(c, t, sb, allow_oblique=True)
+            if np_ is not None and has_actor(c, np_):
+                return resolve_speaker(c, np_, [])
     return None
 
 

@@ -176,6 +176,18 @@ def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
     return False
 
 
+def _new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
+    """The named subject of the sentence before a Konjunktiv sentence, when it is another actor than
+    the speaker of the last claim: "Der US-Nachrichtensender CNN wiederum scheint skeptischer zu sein.
+    Die Echtheit der Bilder könne noch nicht bestätigt werden." (CNN, not the ministry quoted before)."""
+    from ..speaker import resolve_speaker
+    sp = prev_subject(c, si)
+    if sp is None or (last.speaker is not None and sp == last.speaker):
+        return None
+    key = resolve_speaker(c, sp, [])
+    return sp if key is not None and key != last.speaker_key else None
+
+
 def _continue(s: Sent, rule_id: str) -> list[Found]:
     """The continuation claim (the whole sentence) with the speaker it continues."""
     c, si, a, b, found = s.c, s.si, s.a, s.b, s.found
@@ -197,6 +209,8 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
         last = src
     if last.sent < si - 1:
         sp = prev_frame_subject(c, si)      # a newer frame without a claim of its own
+        if sp is None and c.R.switch("new_subject_continues") and rule_id == "konj_continuation":
+            sp = _new_subject(c, si, last)
         if sp is not None:
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
     return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,

@@ -9,7 +9,8 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, resolve_speaker, subject_after)
+    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
+    resolve_speaker, subject_after)
 from ..triggers import VerbEntry
 from .verb import verb_claim
 
@@ -166,10 +167,33 @@ def wonach(s: Sent) -> None:
             if np_ and np_[1] == i - 1:
                 sp = np_
                 break
+        if sp is None or not any(is_source_noun(c, t) for t in range(*sp)):
+            sp = _extraposed_source(c, a, i - 1) or sp
         end = strip_end(c, i + 1, next_comma_clause(c, i + 1, b))
         if end > i + 2:
             s.used.add(i)
             s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
+
+
+def _extraposed_source(c: Ctx, a: int, e: int) -> tuple[int, int] | None:
+    """The source noun phrase of an extraposed "wonach" clause, the last one before token e in the
+    clause: "Südkorea hat auf Berichte reagiert, wonach …", "Iran hat Pressemeldungen der New York
+    Times zurückgewiesen, wonach …"."""
+    lo = a
+    for t in range(e - 1, a - 1, -1):
+        if c.low[t] in (";", ":") or c.in_quote[t] >= 0:
+            lo = t + 1
+            break
+    best = None
+    k = lo
+    while k < e:
+        np_ = grab_np(c, k, e, allow_oblique=True)
+        if np_ and any(is_source_noun(c, t) for t in range(*np_)):
+            best = np_
+            k = np_[1]
+        else:
+            k += 1
+    return best
 
 
 def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
@@ -228,8 +252,12 @@ def source_adverb(s: Sent) -> None:
                 m0 += 1
             end = strip_end(c, m0, b)
             if end > m0:
+                if recent and last.sent == si - 1:
+                    key = last.speaker_key or prev_source_actor(c, si)
+                else:                   # a newer source in the sentence before: "… eine Studie des RKI. Demnach …"
+                    key = prev_source_actor(c, si) or (last.speaker_key if recent else None)
                 s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
-                                   speaker_key=last.speaker_key if recent else None))
+                                   speaker_key=key))
             break
 
 

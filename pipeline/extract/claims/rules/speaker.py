@@ -99,6 +99,11 @@ def speaker_mention(s: SpeakerSite) -> str | None:
     a, b = c.char_span(*sp)
     best, best_ov = None, 0
     head = _head(c, sp)
+    found = s.mentions(("person", "organization", "location", "other"))
+    if found and all(m.label == "ROLE" for _, _, m, _ in found) and head is not None and _is_role_noun(c, head):
+        titled = _titled_person(c, c.low[head], a)
+        if titled is not None:
+            return titled               # "Außenminister Heiko Maas … Der Minister sagte": the titled person
     for ms, me, m, actor in s.mentions(("person", "organization", "location", "other")):
         if actor.actor_type not in ("person", "organization") and not _at_head(c, sp, head, ms):
             continue
@@ -167,6 +172,32 @@ def speaker_institution(s: SpeakerSite) -> str | None:
     return best
 
 
+@rule("speaker_document", "speaker")
+def speaker_document(s: SpeakerSite) -> str | None:
+    """Die Inklusion sei nie vollständig möglich, so der Autor. „Das System ist übergeordnet“, heißt es in
+    diesem Werk. – the text the words stand in ("in diesem Werk", "im Buch", "in einer Bildunterschrift";
+    words.yaml document_nouns) that names no author of its own speaks for the speaker of the claim just
+    before it (within two sentences): its author, not the document ("Dem Bericht zufolge" names a
+    source of its own: not this rule)."""
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    h = _head(c, sp)
+    if h is None or not c.low[h].endswith(tuple(c.w.document_nouns)):
+        return None
+    if not (c.low[sp[0]] in c.R.impersonal_preps or (sp[0] > 0 and c.low[sp[0] - 1] in c.R.impersonal_preps)):
+        return None                     # only the place of the words ("in diesem Werk"), not "Dem Bericht zufolge"
+    if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
+        return None                     # "in einem Bericht der Zeitung": the genitive names the source
+    si = c.sent_of[sp[0]]
+    for f in reversed(s.prev):
+        if si - f.sent > 2:
+            break
+        if f.speaker_key:
+            return f.speaker_key
+    return None
+
+
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
@@ -181,14 +212,53 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
 
 @rule("speaker_role", "speaker")
 def speaker_role(s: SpeakerSite) -> str | None:
-    """Der Minister sagte, … – a role noun heading the span, without a name, resolves to the
+    """Der Minister sagte, … – a role noun heading the span, without a name, resolves to the person
+    the article gave that role ("Außenminister Heiko Maas … Der Minister sagte"), else to the
     nearest person named before; not when the span names another actor or place ("Der
-    Bürgermeister von New Orleans": that office is not the last-named person's)."""
+    Bürgermeister von New Orleans") and not when it describes its holder by a complement ("der
+    Sicherheitsberater der südkoreanischen Regierung": an unnamed person, not the last-named one)."""
     from ..speaker import nearest_actor
     c, sp = s.c, s.sp
     h = _head(c, sp)
     if h is None or s.mentions(("person", "organization", "location", "other")):
         return None
-    if c.toks[h].text in c.R.role_heads or c.low[h].endswith(("minister", "präsident", "chef", "berater")):
-        return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
-    return None
+    if not _is_role_noun(c, h):
+        return None
+    titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
+    if titled is not None:
+        return titled
+    if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
+        return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
+    return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _is_role_noun(c: Ctx, h: int) -> bool:
+    return c.toks[h].text in c.R.role_heads or c.low[h].endswith(tuple(c.w.role_resolution_suffixes))
+
+
+def _titled_person(c: Ctx, role: str, before: int) -> str | None:
+    """The person named last before character ``before`` right after (or before) a title ending in
+    ``role``: "Außenminister Heiko Maas", "Heiko Maas, der Außenminister" for "der Minister"."""
+    stem = role[:-2] if role.endswith(("in", "en")) and not role.endswith(("berin", "terin")) else role
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type != "person" or m.label == "ROLE":
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is None:
+            continue
+        near = []
+        for t in range(span.start - 1, max(-1, span.start - 3), -1):      # "Außenminister Heiko Maas"
+            if c.is_punct(t) or c.sent_of[t] != c.sent_of[span.start]:
+                break
+            near.append(t)
+        if span.end < len(c.toks) and c.low[span.end] == ",":            # "Heiko Maas, der Außenminister,"
+            for t in range(span.end + 1, min(len(c.toks), span.end + 5)):
+                if c.is_punct(t):
+                    break
+                near.append(t)
+        if any(c.low[t].endswith(stem) and c.in_quote[t] < 0 for t in near):
+            best = actor.key
+    return best

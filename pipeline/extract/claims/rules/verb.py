@@ -10,7 +10,7 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, passive_agent,
+    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
@@ -53,6 +53,8 @@ class VerbSite:
             sp = None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
+        if sp is None and c.R.switch("outer_frame"):
+            sp = outer_frame_speaker(c, self.last + 1, self.b)    # "Es könne nicht bestätigt werden, dass …, teilte X mit"
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
             sp = with_name_apposition(c, sp, first)     # "Die Chefjuristin, Anabella Morfin verwies darauf"
