@@ -182,3 +182,46 @@ def test_multi_word_name_with_legal_form_is_found_untagged(run):
                         "Euro.")
     assert ("Schwarze Pumpe", "ORG") in labels
     assert types.get("Schwarze Pumpe AG") == "organization" and "Schwarze Pumpe" not in types
+
+
+@needs_model
+def test_speech_verb_is_person_evidence(run):
+    """", so Löschmann.", "sagte Huber": a name that speaks keeps its person reading (persons.speech_context);
+    "-mann" is a surname's ending, no noun suffix, for a PER entity."""
+    types, _ = run("Der Projektleiter zog Bilanz. Das Werk bleibt offen, so Löschmann. Die Produktion werde "
+                   "steigen, sagte Huber am Montag in Berlin.")
+    assert types.get("Löschmann") == "person"
+    assert types.get("Huber") == "person"
+
+
+@needs_model
+def test_english_surname_is_no_common_word(run):
+    """"Walker" is written capitalised more often than not in English: a name, not the word "walker"."""
+    types, _ = run("Den Cocktail mit Whiskey verrühren. Die Polizei verdächtigt Walker der Mittäterschaft.")
+    assert types.get("Walker") == "person"
+
+
+@needs_model
+def test_first_name_takes_the_surname_ner_left_out(run):
+    """"Für [Erika]PER Ziltener besteht ...": the layer completes the name (layer.complete_person_names)."""
+    types, _ = run("Für Erika Ziltener besteht angesichts dieser Lage kein Anlass zur Sorge.")
+    assert types.get("Erika Ziltener") == "person"
+    assert "Erika" not in types
+
+
+def test_noun_lemmas_hold_common_nouns_not_surnames():
+    """Inflected forms other than a genitive make a common noun ("Pelze"); a surname has only "Merkels"."""
+    from pipeline.extract.actors.layer import noun_lemmas
+    nouns = noun_lemmas()
+    if not nouns:
+        pytest.skip("spacy-lookups-data missing")
+    assert {"Pelz", "Laterne", "Enzian"} <= nouns
+    assert not {"Merkel", "Huber", "Stoiber", "Clara"} & nouns
+
+
+@needs_model
+def test_business_kind_noun_before_name(run):
+    """"der Handwerksbäckerei Kleinert": a business noun (-bäckerei, -brauerei, -kanzlei, words.yaml
+    org_kind_heads) before a name makes it an organisation, in its other mentions too."""
+    types, _ = run("Das Feingebäck stammt von der Handwerksbäckerei Kleinert. Kleinert liefert seit 1950.")
+    assert types.get("Kleinert") == "organization"

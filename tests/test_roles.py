@@ -83,9 +83,9 @@ def test_reference_als_and_appointment(rules):
     assert (role_mentions[0], vance.key) in ex.mentions
 
 
-@pytest.mark.xfail(strict=True, reason="de_news NER tags only 'Steve' of 'Steve Witkoff' as PER, so the "
-                                       "appointment goes to an actor named 'Steve'")
 def test_appointment_zum_goes_to_the_pronoun_antecedent(rules):
+    """de_news NER tags only 'Steve' of 'Steve Witkoff' as PER; the entity layer completes the name
+    (actors.layer.complete_person_names)."""
     doc = make_doc("Steve Witkoff ist ein Freund von Trump, sagt Trump. "
                    "Der US-Präsident ernannte ihn zum Gesandten für den Nahen Osten.")
     got, _ = tuples(doc, rules)
@@ -320,9 +320,9 @@ def test_became_is_current_and_former_scopes_over_coordination(rules):
     assert ("Henning Scherf", "Justizsenator", None, "former") in got
 
 
-@pytest.mark.xfail(strict=True, reason="the NER's PER 'Lenz' becomes no actor in the real pipeline (dropped "
-                                       "after the entity layer), so the relative-clause role has no holder")
 def test_relative_clause_role_of_a_bare_surname(rules):
+    """The NER's PER "Lenz" stays an actor after the entity layer (the surname is no common noun by
+    actors.layer.noun_lemmas), so the relative-clause role has its holder."""
     doc = make_doc("Gegen Lenz, der Mitglied des Aufsichtsrats bei Volkswagen ist, wird ermittelt.")
     got, _ = tuples(doc, rules)
     assert ("Lenz", "Mitglied", "Volkswagen", "current") in got

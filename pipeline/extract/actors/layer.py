@@ -10,9 +10,13 @@ The NER alone tags "Flixbus" as a person and "Trump" as an organisation, and mis
 2. gives every mention of a name **one label** (:func:`decide_label`): a surname after the full
    name is the person; else organisation evidence; else the gazetteer; else the majority of the
    NER labels of that name in the article;
-3. keeps a **person only where a name is plausible** (:func:`implausible_person`): a single word
-   without a first name, a title or a full name in the article is no person when the tagger reads it
-   as a common noun;
+3. keeps a **person only where a name is plausible** (:func:`implausible_person` and the checks of
+   :mod:`.persons`): a name without person evidence (a first name, a title or role, the full name in the
+   article, a speech verb) is no person when it is a common noun (:func:`noun_lemmas`: a lemma with a
+   plural or case form, not only a genitive as names have), a compound of one, an English word written
+   mostly in lower case, a word the article uses as a common noun elsewhere, or coordinated with one;
+   a PER that ends in a first name or an initial takes the surname NER left out
+   (:func:`complete_person_names`);
 4. adds the mentions NER **missed**: untagged occurrences of names with organisation evidence or
    gazetteer entries, and the organisation prefixes of compounds.
 """
@@ -70,6 +74,63 @@ def german_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(caps), frozenset(lows)
 
 
+@lru_cache(maxsize=1)
+def lemma_table() -> dict:
+    """spaCy's German lemma lookup table (form -> lemma; empty where spacy-lookups-data is missing)."""
+    return _lookups_json("de_lemma_lookup.json.gz")
+
+
+@lru_cache(maxsize=1)
+def noun_lemmas() -> frozenset[str]:
+    """Capitalised lemmas of spaCy's German lemma lookup table that have an inflected form other than a
+    genitive ("Pelz": "Pelze", "Pelzen"; "Laterne": "Laternen"; "Koch": "Köche"): common nouns. The table
+    lists names too, with their genitive only ("Merkel": "Merkels", "Huber": "Hubers"), so the capitalised
+    vocabulary of :func:`german_words` is no evidence of a common noun; this set is. Surnames that are
+    nouns as well (Fischer, Koch, Richter) are in it: it is used only for names without person evidence."""
+    table = lemma_table()
+    out = set()
+    for k, v in table.items():
+        if isinstance(v, str) and v[:1].isupper() and v.isalpha() and k[:1].isupper() and \
+                k not in (v, v + "s", v + "es", v + "'"):
+            out.add(v)
+    return frozenset(out)
+
+
+# a capitalised word at least this frequent (log probability in spacy-lookups-data's German lexeme table) is
+# a known noun as the head of a compound ("-nutzer", "-saison", "-studios"); surnames as heads are excluded
+# by words.yaml actors.surname_heads
+FREQUENT_CAPITALISED_LOGPROB = -12.5
+
+
+def frequent_capitalised() -> frozenset[str]:
+    """Capitalised words of the German lexeme probability table at least as frequent as
+    FREQUENT_CAPITALISED_LOGPROB (empty where the table is missing)."""
+    return _de_prob_sets()[1]
+
+
+# capitalised words of the German lexeme table at least this frequent count as known words (the head of a
+# compound with a linking -s, persons._linked_compound)
+KNOWN_CAPITALISED_LOGPROB = -14.0
+
+
+def capitalised_words() -> frozenset[str]:
+    return _de_prob_sets()[2]
+
+
+def _lookups_json(name: str) -> dict:
+    """A table of spacy-lookups-data read as JSON (its keys are the words; empty where it is missing)."""
+    try:
+        import gzip
+        import json
+        import os
+        import spacy_lookups_data
+        path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", name)
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return json.load(f)
+    except (ImportError, OSError, ValueError):
+        return {}
+
+
 # a word written in lower case at least this often (log probability in spacy-lookups-data's German lexeme
 # table) and more often than capitalised is a common lower-case word ("freier", "jene", "gefriert"); names
 # are written capitalised ("Merkel" -10.8, "merkel" -15.1)
@@ -79,18 +140,18 @@ LOWERCASE_MIN_LOGPROB = -15.5
 def _lowercase_words() -> set[str]:
     """Words of the German lexeme probability table that are mostly written in lower case (the inflected
     forms the lemma table lacks). Empty where the table is missing."""
-    try:
-        import gzip
-        import json
-        import os
-        import spacy_lookups_data
-        path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "de_lexeme_prob.json.gz")
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            prob = json.load(f)
-    except (ImportError, OSError, ValueError):
-        return set()
-    return {w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
-            and p > prob.get(w[:1].upper() + w[1:], -100.0)}
+    return set(_de_prob_sets()[0])
+
+
+@lru_cache(maxsize=1)
+def _de_prob_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(lower-case words, frequent capitalised words, known capitalised words) of spaCy's German lexeme
+    probability table, read once (the table itself is not kept)."""
+    prob = _lookups_json("de_lexeme_prob.json.gz")
+    lows = frozenset(w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
+                     and p > prob.get(w[:1].upper() + w[1:], -100.0))
+    caps = {w: p for w, p in prob.items() if p >= KNOWN_CAPITALISED_LOGPROB and w[:1].isupper() and w.isalpha()}
+    return lows, frozenset(w for w, p in caps.items() if p >= FREQUENT_CAPITALISED_LOGPROB), frozenset(caps)
 
 
 def _cap(word: str) -> bool:
@@ -225,18 +286,22 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str
     return majority.get(_strip_gen(key), m.label) if single else m.label
 
 
-def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names) -> bool:
-    """A single-word PER without support (a first name, a title or role before it, the full name in the
-    article) that is a known German word: "[Renommee]PER", "[Cocktail]PER", "[Freilich]PER". (The tagger's
-    NOUN is no evidence: it reads foreign surnames such as "Qarase" or "Malinowski" as nouns.)"""
+def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names, ctx=None) -> bool:
+    """A single-word PER without person evidence (:func:`persons.has_support`: a first name, a title or
+    role, the full name in the article, a speech verb) that is a known German word: "[Renommee]PER",
+    "[Cocktail]PER", "[Freilich]PER": written in lower case in the vocabulary, an inflected form of a known
+    word, or a common noun (:func:`noun_lemmas`) the tagger does not read as a name either. (The tagger's
+    NOUN alone is no evidence: it reads foreign surnames such as "Qarase" or "Malinowski" as nouns.)"""
     key = _name_key(m.text)
     if len(key.split()) != 1 or key in ev.person_surnames or _strip_gen(key) in ev.person_surnames:
         return False
-    ar = rules.get("actors")
-    if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):
-        return False
     span = doc.char_span(m.start, m.end)
     if span is None:
+        return False
+    if ctx is not None and persons.has_support(doc, span, ctx):
+        return False
+    ar = rules.get("actors")
+    if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):
         return False
     t = span[0]
     if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
@@ -245,7 +310,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
     caps, lows = german_words()
     if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):
         return True                     # "Freilich", "Spezialisten"
-    return key in caps and t.pos_ != "PROPN"   # a known noun the tagger does not read as a name either
+    return key in noun_lemmas() and t.pos_ != "PROPN"   # a common noun the tagger does not read as a name
 
 
 def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], sent_of) -> list[Mention]:
@@ -374,6 +439,57 @@ def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_
     return out
 
 
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _surname_word(t: Token, rules: RuleSet) -> bool:
+    """A capitalised word that may be a surname: no common word of the vocabulary, no verb or function word."""
+    w = t.text
+    if not w[:1].isupper() or not all(p.isalpha() for p in w.split("-")):
+        return False
+    if t.pos_ not in ("PROPN", "NOUN", "X", "ADJ", "ADV"):
+        return False
+    return not persons.common_word(t, rules) and w not in noun_lemmas()
+
+
+def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
+    """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
+    a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
+    in the sentence that is no common word), as one name (also across a sentence split after the initial)."""
+    ar = rules.get("actors")
+    if ar is None:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    out, skip = [], set()
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        if sp is None or sp.end >= len(doc):
+            out.append(m)
+            continue
+        last = sp[-1].text
+        if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
+            out.append(m)
+            continue
+        nxt = doc[sp.end]
+        other = by_start.get(nxt.idx)
+        if (nxt.is_sent_start and not _initial(last)) or (nxt.ent_type_ and other is None):
+            out.append(m)
+            continue
+        if other is not None and other.label == "PER":
+            skip.add(id(other))         # "[George W.]PER [Bush]PER"
+            end = other.end
+        elif other is None and _surname_word(nxt, rules) and nxt.text not in ar.evidence_given:
+            end = nxt.idx + len(nxt.text)
+        else:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, end, doc.text[m.start:end], "PER", m.sentence))
+    return out
+
+
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
     """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
     a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
@@ -402,6 +518,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
         return mentions
     mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
+    mentions = complete_person_names(doc, rules, mentions, sent_of)
     ev = org_evidence(doc, rules, mentions, not_names)
     _org_rule_evidence(doc, rules, mentions, ev)
     mentions = _drop_inside_org_spans(doc, mentions, ev)
@@ -413,10 +530,12 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
             m = m if label == m.label else replace(m, label=label)
         relabelled.append(m)
     verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
+    pctx = _person_ctx(rules, relabelled, not_names)
     out = []
     for i, m in enumerate(relabelled):
         v = verdicts.get(i)
-        if v == "drop" or (m.label == "PER" and v is None and implausible_person(doc, m, rules, ev, not_names)):
+        if v == "drop" or (m.label == "PER" and v is None and
+                           implausible_person(doc, m, rules, ev, not_names, pctx)):
             continue
         out.append(m if v is None else replace(m, label=v))
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None

@@ -11,8 +11,9 @@ switches are ``person_span_rules`` and ``person_checks`` in ``rules/actors.yaml`
 
 A name has **person evidence** (:func:`has_support`) when a token is a first name or an initial, a title or
 role word stands right before it in the sentence, the article names a person of that surname in full, it
-is listed in ``known_persons``, or it is an author in a citation ("Dreier/Schulze"). Checks only remove
-names without that evidence.
+is listed in ``known_persons``, it speaks (a speech verb right before it, ", so X", or its subject: see
+:func:`speech_context`), or it is an author in a citation ("Dreier/Schulze"). Checks only remove names
+without that evidence.
 """
 from __future__ import annotations
 
@@ -72,10 +73,19 @@ def _english():
     return frozenset(v for v in table.values() if isinstance(v, str)), table
 
 
+def _english_lower() -> frozenset[str]:
+    """Frequent English words written mostly in lower case (spaCy's English lexeme probability table,
+    log probability >= ENGLISH_LOWER_MIN_LOGPROB): "news", "fake"; not "smith" (mostly "Smith")."""
+    return _english_sets()[0]
+
+
+ENGLISH_LOWER_MIN_LOGPROB = -12.0
+
+
 def english_word(word: str) -> bool:
     words, table = _english()
     w = word.lower()
-    return w in words or table.get(w) is not None
+    return w in words or table.get(w) is not None or w in _english_lower()
 
 
 def english_inflected(word: str) -> bool:
@@ -89,6 +99,11 @@ def english_inflected(word: str) -> bool:
 def _german():
     from .layer import german_words
     return german_words()
+
+
+def _noun_lemmas():
+    from .layer import noun_lemmas
+    return noun_lemmas()
 
 
 def common_word(tok, rules: RuleSet) -> bool:
@@ -106,8 +121,16 @@ def _known_modifier(mod: str) -> bool:
 
 
 def _known_head(head: str) -> bool:
-    caps = _german()[0]
-    return any(h in caps for h in (head, head[:-1], head[:-2]) if len(h) >= 4)
+    """A common noun (:func:`noun_lemmas`) or an inflected form of one ("Rundgänge")."""
+    nouns = _noun_lemmas()
+    if any(h in nouns for h in (head, head[:-1], head[:-2]) if len(h) >= 4):
+        return True
+    from .layer import frequent_capitalised
+    plain = head.translate(_UMLAUT)      # "Rundgänge" -> "Rundgang" (plural with umlaut)
+    return len(head) >= 5 and any(h in frequent_capitalised() for h in (head, plain[:-1], plain[:-2]) if len(h) >= 5)
+
+
+_UMLAUT = str.maketrans("äöü", "aou")
 
 
 def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
@@ -117,7 +140,18 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
         return False
     return any(_known_modifier(word[:i]) and _known_head(word[i].upper() + word[i + 1:])
-               for i in range(3, len(word) - 3))
+               for i in range(3, len(word) - 3)) or _linked_compound(word)
+
+
+def _linked_compound(word: str) -> bool:
+    """"Abschiedsgala", "Verfassungsgericht": a common noun, the linking -s and a capitalised word of the
+    German lexeme table ("Gala"): the linking -s after a noun is no part of a name."""
+    from .layer import capitalised_words
+    nouns = _noun_lemmas()
+    for i in range(4, len(word) - 3):
+        if word[i - 1] == "s" and word[:i - 1] in nouns and (word[i].upper() + word[i + 1:]) in capitalised_words():
+            return True
+    return False
 
 
 def _common_text(word: str, rules: RuleSet) -> bool:
@@ -160,8 +194,9 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
     last = words[-1]
-    if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames):
-        return True                     # "Zenawi" after "Meles Zenawi"
+    if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames
+                            or (last.endswith("s") and last[:-1] in ctx.person_surnames)):
+        return True                     # "Zenawi" after "Meles Zenawi", "Mussawis" after "Hossein Mussawi"
     if last in ctx.known_persons or _strip_gen(last) in ctx.known_persons:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
@@ -170,7 +205,30 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
             return True                 # "Herr Schulze", "Oberst Eck"
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
+    if speech_context(doc, sp, ctx.rules):
+        return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+def _speech_form(t, rules: RuleSet) -> bool:
+    """A finite form of a speech verb ("sagte", "betont"; not the infinitive "hinzufügen" or a participle)."""
+    sp = rules.get("speech")
+    return sp is not None and any("speech" in e.classes and not e.split and not e.participle
+                                  and t.lower_ != e.lemma for e in sp.forms.get(t.lower_, ()))
+
+
+def speech_context(doc: Doc, sp: Span, rules: RuleSet) -> bool:
+    """The name speaks: "betonte Thierse", "sagte Alt am Donnerstag", "«...», so Löschmann.", "Thierse
+    betonte" (a speech verb right before or after it in its sentence, or the "so" of a quote's source
+    before it). Things do not speak; organisations do, but their evidence decides before the checks."""
+    k = sp.start - 1
+    if k >= 0 and not doc[sp.start].is_sent_start:
+        if _speech_form(doc[k], rules) and doc[k].pos_ in ("VERB", "AUX"):
+            return True
+        if doc[k].lower_ == "so" and k > 0 and (doc[k - 1].is_punct or doc[k - 1].is_quote):
+            return True
+    root = sp.root
+    return root.dep_ in ("sb", "nsubj") and root.head.i != root.i and _speech_form(root.head, rules)
 
 
 def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
@@ -269,10 +327,29 @@ def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
 
 @check("per_english_word")
 def per_english_word(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence."""
+    """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence that
+    English text writes in lower case more often than capitalised ("Brown", "Smith", "Bush" are names)."""
     if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
         return None
-    return "drop" if english_word(sp[0].text) and sp[0].text.lower() not in ctx.given_lower else None
+    w = sp[0].text
+    return "drop" if english_word(w) and english_mostly_lower(w) and w.lower() not in ctx.given_lower else None
+
+
+def english_mostly_lower(word: str) -> bool:
+    """"Whiskey" ("whiskey" more frequent than "Whiskey" in English text); not "Smith", "Baker", "Walker",
+    "Bush": written capitalised more often, they are names first."""
+    return word.lower() in _english_sets()[1]
+
+
+@lru_cache(maxsize=1)
+def _english_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(frequent lower-case words, words written in lower case more often than capitalised) of spaCy's
+    English lexeme probability table, read once (the table itself is not kept)."""
+    from .layer import _lookups_json
+    prob = _lookups_json("en_lexeme_prob.json.gz")
+    mostly_lower = frozenset(w for w, p in prob.items() if w.isalpha() and w.islower()
+                             and p > prob.get(w.capitalize(), -100.0))
+    return frozenset(w for w in mostly_lower if prob[w] >= ENGLISH_LOWER_MIN_LOGPROB), mostly_lower
 
 
 @check("per_club_with_place")
@@ -302,7 +379,8 @@ def per_common_words(doc: Doc, sp: Span, ctx: PersonCtx):
 
 
 def _strict_common(word: str, rules: RuleSet) -> bool:
-    return word.lower() in _german()[1] or english_word(word) or _compound_of_known_noun(word, rules)
+    return word.lower() in _german()[1] or english_word(word) or _compound_of_known_noun(word, rules) \
+        or word in _noun_lemmas()
 
 
 @check("per_abbreviation")
@@ -317,13 +395,17 @@ def per_abbreviation(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_not_a_name_word")
 def per_not_a_name_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Freilich]PER sagt er ...", "[Jene]PER Gruppe", "[Stilles]PER Rackern", "[The]PER second machine
-    age", "[Urt.]PER v. 26.9.1985": one word the tagger reads as no noun, or an abbreviation."""
+    age", "[Urt.]PER v. 26.9.1985": one word the tagger reads as no noun that the vocabulary knows as a
+    lower-case word too ("Breuer", "Stoiber", "Smith" the tagger also reads as adverbs), or an abbreviation."""
     t = sp[0]
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
-    if t.pos_ in ("ADV", "ADJ", "DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART") or t.tag_ in (
-            "PDAT", "PIAT", "ART", "DC") or (t.text.endswith(".") and len(t.text) > 2):
+    if t.text.endswith(".") and len(t.text) > 2:
         return "drop"
+    if t.pos_ in ("ADV", "ADJ", "DET", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART") or t.tag_ in (
+            "PDAT", "PIAT", "ART", "DC"):
+        known = t.lower_ in _german()[1] or (english_word(t.text) and english_mostly_lower(t.text))
+        return "drop" if known else None
     return None
 
 
@@ -337,13 +419,41 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     t = sp[0]
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
-    if (t.pos_ == "NOUN" and t.text in _german()[0]) or _compound_of_known_noun(t.text, ctx.rules) \
+    if (t.pos_ == "NOUN" and t.text in _noun_lemmas()) or _compound_of_known_noun(t.text, ctx.rules) \
             or english_inflected(t.text):
         return "drop"
-    prev = doc[t.i - 1] if t.i > 0 else None
-    if prev is not None and prev.tag_ in ("ADJA", "JJ") and (prev.i == 0 or doc[prev.i - 1].pos_ not in ("DET",)):
-        return "drop"
     return None
+
+
+def _verb_form(low: str) -> bool:
+    """"entwickelte", "töteten": the lemma table gives a verb (an infinitive in -en/-ern/-eln) for it."""
+    from .layer import lemma_table
+    lemma = lemma_table().get(low)
+    return isinstance(lemma, str) and lemma != low and lemma.endswith("n") and lemma.islower()
+
+
+@check("per_after_bare_adjective")
+def per_after_bare_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"umweltfreundlichen [Kunstpelz]PER", "mit frischem [Matjes]PER": one word without person evidence
+    right after an inflected attributive adjective with no article before it is a mass noun; a name takes
+    an article with an adjective ("der junge Müller"). Not after a participle ("der 1942 geborene Ingold":
+    its article stands further back)."""
+    t = sp[0]
+    if len(sp) != 1 or has_support(doc, sp, ctx) or t.i == 0 or doc[t.i].is_sent_start:
+        return None
+    prev = doc[t.i - 1]
+    low = prev.lower_
+    if not (prev.tag_ == "ADJA" or (prev.pos_ == "ADJ" and prev.tag_ == "JJ")) \
+            or not low.endswith(("e", "en", "er", "es", "em")) \
+            or low not in _german()[1] or low.startswith(("ge", "er")) or _verb_form(low) \
+            or prev.head.i != t.i or prev.dep_ not in ("amod", "nk"):
+        return None                     # the parser attaches it to the name as its adjective
+    for x in reversed(doc[max(0, prev.i - 4):prev.i]):
+        if x.pos_ == "DET":
+            return None                 # "der 1942 in Basel geborene Ingold"
+        if x.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PUNCT"):
+            break                       # "serviert der Wirt frischen Matjes": that article is the noun's
+    return "drop"
 
 
 @check("per_place_word")
@@ -416,6 +526,169 @@ def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     if stem.endswith(("isch", "lich")) or (t.tag_ in ("ADJA", "ADJD") and low in _german()[1]):
         return "drop"
+    return None
+
+
+DETERMINER_TAGS = ("ART", "PDAT", "PIAT", "PPOSAT", "PIDAT", "PWAT", "DT", "ADJA")
+# determiners that a person's name does not take (an indefinite or negative article, a quantifier)
+COMMON_DETERMINERS = ("ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinen", "keinem",
+                      "keiner", "keines", "meiste", "meisten", "viel", "viele", "vielen", "wenig", "wenige",
+                      "etwas", "mehr", "jede", "jeder", "jeden", "jedem", "jedes", "manche", "manchen", "solche",
+                      "solchen", "welche", "welchen")
+DEFINITE = ("der", "die", "das", "dem", "den", "des")
+
+
+def _common_use(doc: Doc, t) -> bool:
+    """"einen Matjes", "der meiste Pelz", "keinen echten Pelz": the word after an indefinite or negative
+    article or a quantifier, or after an attributive adjective that no definite article stands before
+    ("der junge Müller" is a name's use)."""
+    if t.i == 0 or t.is_sent_start:
+        return False
+    prev = doc[t.i - 1]
+    if prev.lower_ in COMMON_DETERMINERS:
+        return True
+    if prev.tag_ in ("ADJA", "JJ") and prev.pos_ == "ADJ" and prev.text[:1].islower() and not _verb_form(prev.lower_) and \
+            prev.lower_ not in ("gewisse", "gewisser", "gewissen", "sogenannte", "sogenannten"):
+        return prev.i == 0 or doc[prev.i - 1].lower_ not in DEFINITE
+    return False
+
+
+def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
+    """word -> [occurrences inside a PER entity of the NER, occurrences outside every entity (not after a
+    definite article: "der Baroni" is a name in colloquial use), common-noun uses (:func:`_common_use`)
+    outside every entity] for the capitalised words of the Doc (computed once)."""
+    uses = ctx.extra.get("word_uses")
+    if uses is None:
+        uses = {}
+        for t in doc:
+            if not t.text[:1].isupper() or not t.is_alpha:
+                continue
+            u = uses.setdefault(t.text, [0, 0, 0, 0])
+            prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
+            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):
+                u[3] += 1                # "der Ashraf Ghani": the word as a surname after a first name
+            if t.ent_type_ == "PER":
+                u[0] += 1
+            elif not t.ent_type_:
+                if t.i == 0 or doc[t.i - 1].lower_ not in DEFINITE:
+                    u[1] += 1
+                if _common_use(doc, t):
+                    u[2] += 1
+        ctx.extra["word_uses"] = uses
+    return uses
+
+
+@check("per_article_noun_use")
+def per_article_noun_use(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"der meiste Pelz ... keinen echten Pelz ... von [Pelz]PER", "einen Matjes ... nach [Matjes]PER",
+    "setzt dort Ammoniak frei ... zu Ammoniak zersetzt ... des Grundstoffs [Ammoniak]PER": one word without
+    person evidence that the article uses as a common noun elsewhere (after an indefinite article, a
+    quantifier or a bare adjective, outside every entity), or leaves
+    untagged at least twice as often as NER tags it a person (and at least twice): NER tags the other
+    mentions of a name too. Not where the word follows a capitalised word that is no common word anywhere
+    ("der Ashraf Ghani"): there the article names it in full.""" 
+    if len(sp) != 1 or not sp[0].is_alpha or has_support(doc, sp, ctx):
+        return None
+    per, untagged, common, full = _word_uses(doc, ctx).get(sp[0].text, (0, 0, 0, 0))
+    if full:
+        return None                     # "der Ashraf Ghani ... die Kommission Ghani": named in full somewhere
+    if common > 0 or (untagged >= 2 and untagged >= 2 * per):
+        return "drop"
+    return None
+
+
+PLACE_PREPOSITIONS = ("in", "aus", "nahe")
+COMPASS_ADVERBS = ("südlich", "nördlich", "westlich", "östlich", "südwestlich", "südöstlich", "nordwestlich",
+                   "nordöstlich", "unweit")
+
+
+@check("per_place_preposition")
+def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER": one word
+    without person evidence after a preposition of place ("in", "aus") or "südlich von" is a place; a
+    person is "in" something only as a genitive ("in Merkels Kabinett")."""
+    if len(sp) != 1 or has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    prev = doc[sp.start - 1]
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and nxt.text[:1].isalpha():
+        return None                     # "aus Merkels Sicht"
+    if prev.lower_ in PLACE_PREPOSITIONS:
+        return "LOC"
+    if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].lower_ in COMPASS_ADVERBS:
+        return "LOC"
+    return None
+
+
+@check("per_nominalised_adjective")
+def per_nominalised_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Der Dichterfürst hat angeblich [Geschmortes]PER geliebt", "[Neues]PER": one capitalised word that is
+    a known lower-case adjective or participle with the neuter ending -es is a nominalised adjective."""
+    t = sp[0]
+    if len(sp) != 1 or not t.is_alpha or not t.lower_.endswith("es") or len(t.text) < 6 or has_support(doc, sp, ctx):
+        return None
+    lows = _german()[1]
+    stem = t.lower_[:-2]
+    return "drop" if stem in lows or stem + "e" in lows else None
+
+
+@check("per_quoted_word")
+def per_quoted_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"die Fassade aus Plattitüden und „[Corporatespeak]PER“": a name alone between quotation marks
+    without person evidence is a term, a title or a brand that is mentioned, no person."""
+    if sp.start == 0 or sp.end >= len(doc) or has_support(doc, sp, ctx):
+        return None
+    before, after = doc[sp.start - 1], doc[sp.end]
+    return "drop" if before.is_quote and after.is_quote and before.text != after.text or (
+        before.text in "„“»«‚" and after.text in "“”«»‘") else None
+
+
+def _conjunct(doc: Doc, k: int, step: int):
+    """The head word of the conjunct next to a coordination at ``k`` ("und", "oder", ","), skipping
+    adjectives and quantifiers before a noun ("und wenig Kontakt")."""
+    j = k + step
+    if step > 0:
+        while j < len(doc) and j - k <= 2 and doc[j].lower_ in QUANTIFIERS:
+            j += 1
+    if not 0 <= j < len(doc):
+        return None
+    if j > 0 and (doc[j - 1].pos_ == "DET" or doc[j - 1].tag_ in DETERMINER_TAGS) and doc[j - 1].lower_ not in QUANTIFIERS:
+        return None                     # "Saddam und seine Anhänger", "die technische Ausführung und Crabb"
+    return doc[j]
+
+
+QUANTIFIERS = ("wenig", "weniger", "viel", "mehr", "etwas", "kaum")
+
+
+@check("per_coordinated")
+def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"fermentierte Lebensmittel wie [Joghurt]PER oder Sauerkraut", "mit [Lockdown]PER und wenig Kontakt":
+    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER": one word
+    without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
+    coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    lex = ctx.rules.get("roles")
+    orgs = ctx.extra.get("org_names") or set()
+    before = sp.start - 1
+    while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
+        before -= 1                     # "Continental oder auch Maxxis"
+    for k, step in ((sp.end, 1), (before, -1)):
+        if not (0 <= k < len(doc)) or doc[k].lower_ not in ("und", "oder", "sowie", "bzw."):
+            continue
+        c = _conjunct(doc, k, step)
+        if c is None or not c.text[:1].isupper() or not c.is_alpha:
+            continue
+        if c.text in orgs or c.ent_type_ == "ORG" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "ORG"):
+            return "ORG"
+        if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
+            return "LOC"                # "in Cincinnati und [Indianapolis]PER"
+        if c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
+            continue
+        if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
+            continue                    # "ein Zeitgenosse Plotins und Schüler von dessen ...": a relational noun
+        if c.text in _noun_lemmas() or c.text in _german()[0] or _compound_of_known_noun(c.text, ctx.rules):
+            return "drop"
     return None
 
 
