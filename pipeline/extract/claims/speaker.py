@@ -143,11 +143,15 @@ def _np_quoted_title(c: Ctx, k: int, end: int, n: int) -> int | None:
 
 def _np_genitive(c: Ctx, end: int, n: int) -> int | None:
     """A genitive attribute or a von/aus/für-PP after the NP: "der Sprecher des Ministeriums"."""
-    if not (end < n and c.low[end] in c.w.genitive_determiners | c.w.np_prepositions):
+    quant = c.w.genitive_quantifiers
+    if not (end < n and (c.low[end] in c.w.genitive_determiners | c.w.np_prepositions or (
+            c.low[end] in quant and c.low[end].endswith("er")))):
         return None
     m = end + 1
     if c.low[end] in c.w.np_prepositions and m < n and c.low[m] in c.w.determiners:
         m += 1
+    if m < n and c.low[m] in quant and c.low[end] not in quant:
+        m += 1                      # "Meinung der beiden Politiker", "von vielen Experten"
     while m < n and c.is_adjish(m) and not c.is_nounish(m):
         if c.toks[m].like_num:
             break                   # "von 10.000 Menschen": a quantity, not a source

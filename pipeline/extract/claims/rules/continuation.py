@@ -188,6 +188,16 @@ def _new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
     return sp if key is not None and key != last.speaker_key else None
 
 
+def _credible_source(c: Ctx, f: Found) -> bool:
+    """Whether a claim's speaker can be the source a continuation takes over: an actor, a name, a
+    pronoun, a role, source or institution noun; not a thing the speaker rule took for a subject ("Jens
+    Wieseke fordert freie Sicht nach draußen. Die Muster seien unruhig …": Wieseke, not "freie Sicht")."""
+    from ..speaker import plausible_speaker
+    if f.speaker is None or not c.R.switch("credible_source"):
+        return True
+    return f.speaker_key is not None or plausible_speaker(c, f.speaker)
+
+
 def _continue(s: Sent, rule_id: str) -> list[Found]:
     """The continuation claim (the whole sentence) with the speaker it continues."""
     c, si, a, b, found = s.c, s.si, s.a, s.b, s.found
@@ -198,9 +208,11 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
         return []
     if last is not None and last.rule == "source_adverb":
         last = None                     # "Demnach" names no speaker to continue
+    if last is not None and not _credible_source(c, last):
+        last = None                     # "fordern die Nennung eines Datums": no one to continue
     if last is None or last.speaker is None:
         src = next((f for f in reversed(found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
-                    and f.rule != "source_adverb"), None)
+                    and f.rule != "source_adverb" and _credible_source(c, f)), None)
         if src is None:
             sp = prev_frame_subject(c, si)
             if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
