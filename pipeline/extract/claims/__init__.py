@@ -69,7 +69,7 @@ from pipeline.ruleset import RuleSet
 from .context import Ctx, Found, Hit
 from .quotes import find_quotes, Quote
 from .records import to_records
-from .rules.continuation import continuation
+from .rules.continuation import continuation, quote_sources
 from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
@@ -101,6 +101,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     unclaimed_quotes(c, found, covered)
     for f in found[n:]:
         f.dropped = not_a_claim(c, f)
+    quote_sources(c, found, n)
     return to_records(c, [f for f in found if not f.dropped])
 
 

@@ -148,7 +148,8 @@ SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_s
             "soll_continuation", "own_source_subject", "skip_addressee",
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
             "anaphoric_paragraph", "final_apposition")
-SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credible_source")      # speaker choice (speaker.py, rules/continuation.py)
+SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credible_source",
+             "quote_sources")      # speaker choice (speaker.py, rules/continuation.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -227,3 +227,25 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
     return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,
                   speaker_key=last.speaker_key)]
+
+
+def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
+    """Stoiber begründete seinen Rückzug mit einer „veränderten Lage“. Damit seien … – a Konjunktiv
+    continuation left without a speaker takes the speaker of a quotation claim the document stage found
+    later (``found[n:]``) in the sentences right before it, when no claim with a speaker stands between."""
+    if not c.R.switch("quote_sources"):
+        return
+    late = [g for g in found[n:] if g.speaker is not None and not g.dropped and _credible_source(c, g)]
+    if not late:
+        return
+    for f in found[:n]:
+        if f.rule != "konj_continuation" or f.speaker is not None or f.dropped or f.msg is None:
+            continue
+        first = c.sent_of[f.msg[0]]
+        src = [g for g in late if first - CONT_WINDOW <= g.sent < first]
+        if not src:
+            continue
+        g = max(src, key=lambda x: (x.sent, x.msg[0] if x.msg else 0))
+        if any(h.speaker is not None and g.sent <= h.sent < first for h in found[:n] if h is not f):
+            continue
+        f.speaker, f.speaker_key = latest_mention(c, g, f.msg[0]), g.speaker_key
