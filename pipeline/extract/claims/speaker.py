@@ -27,6 +27,8 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
         if nxt is None:
             break
         end = nxt
+    if c.R.switch("coordinated_names"):
+        end = _np_coordinated_name(c, k, end, n) or end
     if pp:
         end = _np_pp(c, end, n, limit)
     if appos:
@@ -201,12 +203,52 @@ def _np_apposition(c: Ctx, end: int, n: int, limit: int, pp: bool, allow_oblique
 
 
 def _entity_end(c: Ctx, j: int, n: int) -> int:
-    """Extend a noun run ending at j over the rest of a named entity: „Ärzte ohne Grenzen“."""
+    """Extend a noun run ending at j over the rest of a named entity or actor mention: „Ärzte ohne Grenzen“."""
     if j - 1 in c.ent_at:
         e = c.ent_at[j - 1][1]
         if j < e <= n and e - j <= 4:
             return e
+    e = _mention_end(c).get(j - 1)
+    if e is not None and j < e <= n and e - j <= 4:
+        return e
     return j
+
+
+def _mention_end(c: Ctx) -> dict[int, int]:
+    """Token -> end token of the actor mention (entity layer, gazetteers) that covers it (cached per Doc)."""
+    ends = getattr(c, "_mention_ends", None)
+    if ends is None:
+        ends = {}
+        for ms, me, m, actor in c.mentions:
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is not None:
+                for t in range(span.start, span.end):
+                    ends[t] = max(ends.get(t, 0), span.end)
+        c._mention_ends = ends
+    return ends
+
+
+def _name_at(c: Ctx, t: int) -> bool:
+    return t in c.ent_at or t in _mention_end(c) or (c.has_pos and c.toks[t].pos_ == "PROPN")
+
+
+def _np_coordinated_name(c: Ctx, k: int, end: int, n: int) -> int | None:
+    """"Angaben der Presseagenturen dpa und AFP", "Die SPD und die PDS": a second name joined to a name
+    that ends the NP is part of it, unless a verb follows it (a new clause: "… Merkel und Macron sagte")."""
+    if not (end + 1 < n and c.low[end] in ("und", "sowie") and end - 1 >= k and _name_at(c, end - 1)):
+        return None
+    m = end + 1
+    if c.low[m] in c.w.determiners and m + 1 < n and not c.low[m] in c.w.oblique_determiners:
+        m += 1
+    if not (m < n and _name_at(c, m) and c.toks[m].text[:1].isupper()):
+        return None
+    e = m + 1
+    while e < n and _name_at(c, e) and c.toks[e].text[:1].isupper():
+        e += 1
+    e = _entity_end(c, e, n)
+    if e < n and c.has_pos and c.toks[e].pos_ in ("VERB", "AUX") and c.toks[e].dep_ not in ("ROOT",):
+        return None
+    return e
 
 
 def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
