@@ -31,7 +31,8 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "conversation_verbs", "evidence_verbs", "generic_subjects", "colon_frame_verbs", "advice_nouns", "institution_nouns", "plan_words", "action_verbs", "request_verbs", "separable_particles", "reason_verbs", "reason_adverbs", "speaker_head_nouns", "speaker_head_suffixes", "common_noun_endings",
               "hypothetical_auxiliaries", "future_auxiliaries", "purpose_openers", "knowledge_verbs",
               "non_quote_verbs", "saying_nouns")
-WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "genitive_quantifiers")      # speaker choice (speaker.py, rules/speaker.py)
+WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "genitive_quantifiers",
+               "nach_objects")      # speaker choice (speaker.py, rules/speaker.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

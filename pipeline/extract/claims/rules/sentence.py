@@ -293,7 +293,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
         if sp is not None:
             phrase = (i, sp[1])
-        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1))) and i > a:
+        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
+                                        and not _governs_after(c, i, b))) and i > a:
             sp = _source_before_prep(c, i, a)
             if sp is None:
                 continue
@@ -316,6 +317,16 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _governs_after(c: Ctx, i: int, b: int) -> bool:
+    """Whether "nach" at i is a preposition of what follows it, not a postposition after a source noun:
+    "Jens Wieseke fordert freie Sicht nach draußen", "… Ansicht nach dem Urteil", "Sicht nach Berlin"."""
+    k = i + 1
+    if k >= b:
+        return False
+    return c.low[k] in c.w.nach_objects or (c.has_pos and c.toks[k].pos_ == "PROPN" and k in c.ent_at
+                                            and c.ent_at[k][2] in ("LOC", "GPE"))
 
 
 def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
