@@ -149,7 +149,8 @@ SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_s
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
             "anaphoric_paragraph", "final_apposition")
 SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credible_source",
-             "quote_sources", "coordinated_names")      # speaker choice (speaker.py, rules/continuation.py)
+             "quote_sources", "coordinated_names",
+             "wie_apposition")      # speaker choice (speaker.py, rules/continuation.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

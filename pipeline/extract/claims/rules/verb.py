@@ -275,7 +275,17 @@ def verb_inverted(v: VerbSite) -> Found | None:
     if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
         return None
-    sp2 = subject_after(c, max([h.i, *h.aux]), v.hi) or v.sp
+    after = subject_after(c, max([h.i, *h.aux]), v.hi)
+    if after is None and c.R.switch("wie_apposition"):
+        w = _wie_before_apposition(c, a, lo)
+        if w is not None:               # "…, wie Burt Rutan, Chef der Firma, mitteilte.": a verb-final wie-clause
+            wi, sp_w = w
+            msg = msg_without(c, a, b, (wi - 1, strip_end(c, a, b)))
+            if msg is None or any(t in v.used for t in range(*msg)):
+                return None
+            v.used.update(range(wi, h.i + 1))
+            return v.found(msg, sp_w, sorted({wi, *v.cue}), "reported", "wie_verb")
+    sp2 = after or v.sp
     if sp2 is None:
         return None
     if c.R.switch("final_apposition"):
@@ -285,6 +295,21 @@ def verb_inverted(v: VerbSite) -> Found | None:
             and is_clause(c, msg[0], msg[1]):
         v.used.update(v.cue)
         return v.found(msg, sp2, v.cue, "indirect", "verb_inverted")
+    return None
+
+
+def _wie_before_apposition(c, a: int, lo: int):
+    """(index of "wie", speaker NP) when the verb at ``lo`` ends a clause "…, wie X, <apposition>, <verb>"
+    whose subject and apposition stand between "wie" and the comma before the verb, else None."""
+    for w in range(lo - 2, max(a, lo - 25) - 1, -1):
+        if c.in_quote[w] >= 0:
+            return None
+        if c.low[w] != "wie" or w == a or c.low[w - 1] != ",":
+            continue
+        sp = grab_np(c, w + 1, lo)
+        if sp is not None and sp[1] == lo - 1 and sp[1] - sp[0] >= 3:
+            return w, sp
+        return None
     return None
 
 
