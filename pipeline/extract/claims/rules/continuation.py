@@ -188,6 +188,23 @@ def _new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
     return sp if key is not None and key != last.speaker_key else None
 
 
+PARAGRAPH_WINDOW = 8     # … or, within its paragraph, of the last N sentences
+
+
+def _paragraph_source(c: Ctx, si: int, found: list[Found]) -> Found | None:
+    """The latest claim with a credible speaker earlier in the same paragraph (beyond CONT_WINDOW): a news
+    paragraph that opens with a source goes on reporting it ("Die Polizei teilte mit, … . … . … . Der Täter
+    sei geflohen.")."""
+    for f in reversed(found):
+        if si - f.sent > PARAGRAPH_WINDOW or f.msg is None:
+            return None
+        if f.speaker is None or f.rule == "source_adverb" or f.dropped or not _credible_source(c, f):
+            continue
+        gap = c.text[c.toks[f.msg[0]].idx:c.toks[c.sents[si][0]].idx]
+        return f if "\n\n" not in gap else None
+    return None
+
+
 def _credible_source(c: Ctx, f: Found) -> bool:
     """Whether a claim's speaker can be the source a continuation takes over: an actor, a name, a
     pronoun, a role, source or institution noun; not a thing the speaker rule took for a subject ("Jens
@@ -215,6 +232,11 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
                     and f.rule != "source_adverb" and _credible_source(c, f)), None)
         if src is None:
             sp = prev_frame_subject(c, si)
+            if sp is None and c.R.switch("paragraph_source"):
+                par = _paragraph_source(c, si, found)
+                if par is not None:
+                    return [Found((a, b), None, latest_mention(c, par, a), [], "indirect", rule_id, si,
+                                  speaker_key=par.speaker_key)]
             if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
                 sp = prev_subject(c, si)
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
