@@ -902,8 +902,10 @@ def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]
     General George Casey."), or, without its closing comma, one that ends with the person's name
     ("…, sagte der General, George Casey heute", "Die Chefjuristin, Anabella Morfin verwies …")."""
     k = sp[1]
-    if k + 1 >= b or c.low[k] != "," or c.in_quote[k] >= 0 or has_person_actor(c, sp):
+    if k + 1 >= b or c.low[k] != "," or c.in_quote[k] >= 0:
         return sp
+    if has_person_actor(c, sp):
+        return _role_apposition(c, sp, b)
     e = next_comma(c, k + 1, b)
     end = e if e < b else strip_end(c, k + 1, e)
     ap = grab_np(c, k + 1, end, appos=False) if end > k + 1 else None
@@ -915,3 +917,17 @@ def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]
     if any(me == last_char and actor.actor_type == "person" for ms, me, m, actor in c.mentions):
         return (sp[0], ap[1])
     return sp
+
+
+def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """A named speaker extended over a role apposition that closes the sentence ("…, sagte Philip Aguer
+    Panynag, ein Sprecher der Befreiungsarmee (SPLA)."): an NP opened by an article with a role or
+    speaker noun and nothing after it."""
+    k = sp[1]
+    if not c.R.switch("role_apposition") or c.low[k + 1] not in c.w.determiners:
+        return sp
+    end = strip_end(c, k + 1, b)
+    ap = grab_np(c, k + 1, end, appos=False, allow_oblique=True)
+    if ap is None or ap[1] != end or not any(_speaking_token(c, t) for t in range(ap[0] + 1, min(ap[1], ap[0] + 4))):
+        return sp
+    return (sp[0], end)
