@@ -467,9 +467,27 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
 
 def _verb_form(low: str) -> bool:
     """"entwickelte", "töteten": the lemma table gives a verb (an infinitive in -en/-ern/-eln) for it."""
+    forms = _verb_forms()
+    if forms is not None:
+        return low in forms
     from .layer import lemma_table
-    lemma = lemma_table().get(low)
-    return isinstance(lemma, str) and lemma != low and lemma.endswith("n") and lemma.islower()
+    return _verb_lemma(low, lemma_table().get(low))
+
+
+def _verb_lemma(form: str, lemma) -> bool:
+    return isinstance(lemma, str) and lemma != form and lemma.endswith("n") and lemma.islower()
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str] | None:
+    """The forms :func:`_verb_form` accepts, from the committed word tables (:mod:`.wordtables`); None where
+    the file is missing (then the lemma table itself is read)."""
+    from . import wordtables
+    return wordtables.load("de_verb_forms")
+
+
+def _derive_verb_forms(table: dict) -> frozenset[str]:
+    return frozenset(k for k, v in table.items() if _verb_lemma(k, v))
 
 
 @check("per_after_bare_adjective")

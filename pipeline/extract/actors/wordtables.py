@@ -1,10 +1,10 @@
 """The word sets of the entity layer, derived once from spacy-lookups-data and committed (issue 16: start-up).
 
 The layer's vocabularies (:func:`layer.german_words`, :func:`layer.noun_lemmas`, the lexeme-probability sets,
-:func:`layer.lemma_table`, the English sets of :mod:`persons`) used to be derived from spacy-lookups-data's
-big JSON tables at first use: about 3 s of CPU in every process that extracts. This module writes exactly
-those sets into ``data/`` (sorted, one word a line, gzip; the lemma table as ``form<TAB>lemma`` lines of the
-forms whose lemma differs) and reads them back lazily::
+the verb forms of the lemma table, the English sets of :mod:`persons`) used to be derived from
+spacy-lookups-data's big JSON tables at first use: about 3 s of CPU and 300 MB in every process that
+extracts. This module writes exactly those sets into ``data/`` (sorted, one word a line, gzip) and reads
+them back lazily (about 0.1 s for all)::
 
     python -m pipeline.extract.actors.wordtables          # (re)build data/ from the installed spacy-lookups-data
     python -m pipeline.extract.actors.wordtables --check  # exit 1 when data/ differs from what it derives
@@ -21,11 +21,12 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# file name (without .txt.gz) -> what it holds; the derivation is in SETS / PAIRS below
+# file names (without .txt.gz) and what they hold; the derivations are in derive()
 SETS = (
     "de_lemma_caps",          # layer.german_words()[0]
     "de_lemma_lower",         # layer.german_words()[1]
     "de_noun_lemmas",         # layer.noun_lemmas()
+    "de_verb_forms",          # persons._verb_form
     "de_prob_lower",          # layer._de_prob_sets()[0]
     "de_prob_caps_frequent",  # layer._de_prob_sets()[1]
     "de_prob_caps_known",     # layer._de_prob_sets()[2]
@@ -34,7 +35,6 @@ SETS = (
     "en_prob_lower",          # persons._english_sets()[0]
     "en_prob_mostly_lower",   # persons._english_sets()[1]
 )
-PAIRS = ("de_lemma_changes",)  # layer.lemma_table(), the entries whose lemma differs from the form
 
 
 def _path(name: str) -> Path:
@@ -57,45 +57,27 @@ def load(name: str) -> frozenset[str] | None:
     return None if lines is None else frozenset(lines)
 
 
-def load_pairs(name: str) -> dict[str, str] | None:
-    """The committed ``form -> lemma`` table ``name`` (None where its file is missing)."""
-    lines = _read(name)
-    if lines is None:
-        return None
-    intern = sys.intern                      # lemmas repeat: one string each
-    out = {}
-    for line in lines:
-        k, _, v = line.partition("\t")
-        out[k] = intern(v)
-    return out
-
-
 # ----------------------------------------------------------------------------- build
-def derive() -> dict[str, frozenset[str] | dict[str, str]]:
+def derive() -> dict[str, frozenset[str]]:
     """Every table from the installed spacy-lookups-data, by the callers' own derivations."""
     from . import layer, persons
     prob_lower, prob_freq, prob_known = layer._derive_de_prob_sets()
     caps, lows = layer._derive_german_words(prob_lower)
     en_lower, en_mostly = persons._derive_english_sets()
     en_known, en_inflected = persons._derive_english_vocab()
-    table = layer._derive_lemma_table()
+    table = layer.lemma_table()
     return {
         "de_lemma_caps": caps, "de_lemma_lower": lows,
-        "de_noun_lemmas": layer._derive_noun_lemmas(table),
+        "de_noun_lemmas": layer._derive_noun_lemmas(table), "de_verb_forms": persons._derive_verb_forms(table),
         "de_prob_lower": prob_lower, "de_prob_caps_frequent": prob_freq, "de_prob_caps_known": prob_known,
         "en_lemma_words": en_known, "en_inflected": en_inflected,
         "en_prob_lower": en_lower, "en_prob_mostly_lower": en_mostly,
-        "de_lemma_changes": {k: v for k, v in table.items() if isinstance(v, str) and k != v},
     }
 
 
-def _lines(value) -> list[str]:
-    if isinstance(value, dict):
-        bad = [k for k, v in value.items() if any(c in k for c in "\t\n") or "\n" in v]
-        lines = [f"{k}\t{v}" for k, v in sorted(value.items())]
-    else:
-        bad = [w for w in value if "\n" in w or w == ""]
-        lines = sorted(value)
+def _lines(value: frozenset[str]) -> list[str]:
+    bad = [w for w in value if "\n" in w or w == ""]
+    lines = sorted(value)
     if bad:
         raise ValueError(f"words a line-per-word file cannot hold: {bad[:5]}")
     return lines
@@ -111,7 +93,7 @@ README = """\
 
 Derived from spacy-lookups-data {version} (MIT licence, (c) ExplosionAI GmbH,
 https://github.com/explosion/spacy-lookups-data) by `python -m pipeline.extract.actors.wordtables`;
-do not edit by hand. Sorted, one word a line, gzip (`de_lemma_changes`: `form<TAB>lemma`). Where a file
+do not edit by hand. Sorted, one word a line, gzip. Where a file
 is missing the code derives the set from spacy-lookups-data at first use, as before.
 """
 
@@ -139,8 +121,7 @@ def check() -> list[str]:
     """Names of the committed tables that differ from what the installed spacy-lookups-data gives."""
     out = []
     for name, value in derive().items():
-        got = load_pairs(name) if name in PAIRS else load(name)
-        if got != value:
+        if load(name) != value:
             out.append(name)
     return out
 
