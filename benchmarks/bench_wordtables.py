@@ -22,8 +22,10 @@ CALLS = {
     "_de_prob_sets": "layer._de_prob_sets()",
     "_english_sets": "persons._english_sets()",
     "english_word": "persons.english_word('Whiskey'); persons.english_inflected('Caching')",
-    "all": "layer.german_words(); layer.lemma_table(); layer.noun_lemmas(); layer._de_prob_sets(); "
-           "persons._english_sets(); persons.english_word('Whiskey'); persons.english_inflected('Caching')",
+    "_verb_form": "persons._verb_form('entwickelte')",
+    # everything the rules read (lemma_table itself only on a rare path of mentions._noise_entity)
+    "all": "layer.german_words(); layer.noun_lemmas(); layer._de_prob_sets(); persons._english_sets(); "
+           "persons.english_word('Whiskey'); persons.english_inflected('Caching'); persons._verb_form('entwickelte')",
 }
 
 PROBE = """
