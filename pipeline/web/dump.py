@@ -922,87 +922,132 @@ def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, st
     return [norm(_BULLET.sub("", x)) for x in near if norm(x)]
 
 
-def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
-    """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
-    authors of its header, or None when no article block is found."""
-    p = web_rules().dump
-    repeated = repeated or set()
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    paras = classify_lines(raw, repeated, p)
-    chosen = pick_article(paras)
-    if not chosen:
-        return None
+@dataclass
+class _Head:
+    """The header of a dump's article: its lines (headline first), the raw line where the body starts,
+    the headline's raw line (None where a bullet trail named it), whether the headline moved from the
+    line first taken for it, and the section a trail gave."""
+    lines: list[str]
+    start: int
+    h: int | None = None
+    moved: bool = False
+    section: str | None = None
+
+
+def _headline_beats_trail(raw: list[str], trail: tuple, h: int, all_body: str) -> bool:
+    """A headline above the article block wins over a bullet trail unless the trail stands above it and
+    the body's words point to the trail's last line more."""
+    words = Counter(_content_words(all_body))
+    return not (trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), words)
+                > _topic_score(norm(raw[h]), words))
+
+
+def _head_named(raw: list[str], named: int, start: int) -> _Head:
+    """The headline a trail names; under it only its date and byline lines count."""
+    title = norm(raw[named])
+    under = [norm(_BULLET.sub("", raw[k])) for k in range(named + 1, min(start, named + 12)) if norm(raw[k])][:6]
+    lines = [title] + [x for x in under if _is_date_or_byline(x) or name_line(x, title)]
+    return _Head(lines, max(start, named + 1), named, True)
+
+
+def _head_trail(raw: list[str], trail: tuple, start: int) -> _Head:
+    """A bullet trail that ends in the headline: its date and byline lines follow it, the body is the block."""
+    t, section = trail
+    title = norm(_BULLET.sub("", raw[t]))
+    under = [norm(_BULLET.sub("", raw[k])) for k in range(t + 1, min(start, t + 24))
+             if norm(_BULLET.sub("", raw[k]))][:10]
+    lines = [title] + list(dict.fromkeys(x for x in under if _is_date_or_byline(x) or name_line(x, title)))
+    return _Head(lines, start, None, False, section)
+
+
+def _head_at(raw, paras, chosen, h: int, h0: int, start: int, repeated: set[str], p) -> _Head:
+    """The header under the headline found by its words (``h0``), or under the line a trail named instead."""
+    body_from = _body_start(paras, chosen, max(h, h0), start, p)
+    if h == h0:
+        return _Head(_header(raw, h, body_from, repeated), body_from, h)
+    # the trail names the headline: it replaces the line first taken, the header stays
+    title, first = norm(raw[h]), norm(raw[h0])
+    old = _header(raw, h0, body_from, repeated)
+    at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
+    # the date and byline lines right under the true headline come first (before dates in the text)
+    under = [norm(_BULLET.sub("", raw[k])) for k in range(h + 1, min(h0, h + 12)) if norm(raw[k])][:4]
+    under = [x for x in under if _is_date_or_byline(x) or name_line(x, title)] if h < h0 else []
+    return _Head([title] + under + [x for x in old[at + 1:] if x != title and x not in under], body_from, h0, True)
+
+
+def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
+    """Where the article's headline and header are: found by the body's words, named by a trail above
+    the block, or the last line of a bullet trail."""
     start = paras[chosen[0]].index
     # the headline may open the block (a heading before good text is kept): look up to the first long paragraph
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
     named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
-    h0, moved = h, False
+    h0 = h
     if h is not None:
         h = trail_headline(raw, h) or h   # the body still starts below the line first taken for the headline
-    head: list[str] = []
-    # a bullet trail that ends in the headline names it when no headline was found above the article block,
-    # or when it stands above the one found and the body's words point to it more; its date and byline
-    # lines follow it, and the body is the whole block
     trail = list_trail(raw, start, all_body)
-    if trail is not None and h is not None and h < start and not (
-            trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), Counter(_content_words(all_body)))
-            > _topic_score(norm(raw[h]), Counter(_content_words(all_body)))):
-        trail = None    # a headline above the article that the body's words point to more than the trail's
-    trail_section = None
-    if named is not None:   # the headline the trail names; under it only its date and byline lines count
-        title = norm(raw[named])
-        under = [norm(_BULLET.sub("", raw[k])) for k in range(named + 1, min(start, named + 12)) if norm(raw[k])][:6]
-        head = [title] + [x for x in under if _is_date_or_byline(x) or name_line(x, title)]
-        start = max(start, named + 1)
-        h, moved = named, True
-    elif trail is not None:
-        t, trail_section = trail
-        title = norm(_BULLET.sub("", raw[t]))
-        under = [norm(_BULLET.sub("", raw[k])) for k in range(t + 1, min(start, t + 24))
-                 if norm(_BULLET.sub("", raw[k]))][:10]
-        head = [title] + list(dict.fromkeys(x for x in under if _is_date_or_byline(x) or name_line(x, title)))
-        h = None
-    elif h is not None:
-        body_from = _body_start(paras, chosen, max(h, h0), start, p)
-        if h != h0:   # the trail names the headline: it replaces the line first taken, the header stays
-            title, first = norm(raw[h]), norm(raw[h0])
-            old = _header(raw, h0, body_from, repeated)
-            at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
-            # the date and byline lines right under the true headline come first (before dates in the text)
-            under = [norm(_BULLET.sub("", raw[k])) for k in range(h + 1, min(h0, h + 12)) if norm(raw[k])][:4]
-            under = [x for x in under if _is_date_or_byline(x) or name_line(x, title)] if h < h0 else []
-            head = [title] + under + [x for x in old[at + 1:] if x != title and x not in under]
-            h, moved = h0, True
-        else:
-            head = _header(raw, h, body_from, repeated)
-        start = body_from
-    head = [y for x in head for y in _unglue(x)]
-    from pipeline.web.html import is_shop_line
-    head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), web_rules())]
-    rules = web_rules()
-    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
-                        if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
-                        and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
-    published, authors = header_date_authors(_date_lines(raw, paras, head, h if h is not None else start, start))
+    if trail is not None and h is not None and h < start and _headline_beats_trail(raw, trail, h, all_body):
+        trail = None
+    if named is not None:
+        return _head_named(raw, named, start)
+    if trail is not None:
+        return _head_trail(raw, trail, start)
+    if h is not None:
+        return _head_at(raw, paras, chosen, h, h0, start, repeated, p)
+    return _Head([], start)
+
+
+def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int, start: int):
+    """(published, authors) of the header; else a bare date line in or just below the article, the names
+    by the date, an author box after the article or an author note in it."""
+    published, authors = header_date_authors(_date_lines(raw, paras, head, top, start))
+    end = paras[chosen[-1]].index
     if published is None:   # no date in the header: a bare date line in or just below the article
-        published = bare_date(raw[h if h is not None else start:paras[chosen[-1]].index + 1]
-                              + [x for x in raw[paras[chosen[-1]].index + 1:] if x.strip()][:30])
+        published = bare_date(raw[top:end + 1] + [x for x in raw[end + 1:] if x.strip()][:30])
     if not authors:
         authors = names_by_date(head, head[0] if head else None)
     if not authors:   # an author box after the article or in the header, or an author note in the article
-        end = paras[chosen[-1]].index
-        authors = labelled_author(raw[h if h is not None else start:start]
-                                  + [x for x in raw[end + 1:] if x.strip()][:30]) \
+        authors = labelled_author(raw[top:start] + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    section = crumb_section(raw, h, head[0] if moved else norm(raw[h])) if h is not None else trail_section
-    if authors:   # a header line of nothing but the authors' names is the byline: not article text
+    return published, authors
+
+
+def _final_head(head: list[str], published, authors) -> list[str]:
+    """A header line of nothing but the authors' names is the byline, not article text; date lines
+    ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read: as plain dates they end the header."""
+    if authors:
         from pipeline.web.htmlmeta import AGENCY_BYLINE
         head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)
                            and not AGENCY_BYLINE.match(norm(x))]
-    if published is not None:   # date lines ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read:
-        head = head[:1] + [_plain_date(x) for x in head[1:]]   # as plain dates they end the header, no teaser
+    if published is not None:
+        head = head[:1] + [_plain_date(x) for x in head[1:]]
+    return head
+
+
+def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
+    """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
+    authors of its header, or None when no article block is found."""
+    from pipeline.web.html import is_shop_line
+
+    rules = web_rules()
+    repeated = repeated or set()
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    paras = classify_lines(raw, repeated, rules.dump)
+    chosen = pick_article(paras)
+    if not chosen:
+        return None
+    hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
+    h, start = hd.h, hd.start
+    head = [y for x in hd.lines for y in _unglue(x)]
+    head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
+    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
+    published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
+    section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
+    head = _final_head(head, published, authors)
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

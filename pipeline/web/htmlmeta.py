@@ -362,9 +362,9 @@ def _headline_elements(tree, sites: set[str] = frozenset()) -> list:
     return marked[:3]
 
 
-def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
-               profile: SiteProfile | None) -> tuple[str | None, str | None]:
-    """(title, kicker)."""
+def _structured_titles(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
+                       profile: SiteProfile | None) -> list[str]:
+    """The titles the markup states (JSON-LD headline, og/twitter/dc titles, <title>), site suffix cut."""
     structured = []
     if ld_art and isinstance(ld_art.get("headline"), str):
         structured.append(_unescape(ld_art["headline"]))
@@ -372,26 +372,25 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
     tt = tree.find(".//title")
     if tt is not None and ws(tt.text_content()):
         structured.append(ws(tt.text_content()))
-    structured = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
-    h1s = []
-    for h in _headline_elements(tree, sites):
-        text, kicker = _h1_text(h)
-        text = cut_site_suffix(text, sites, rules, profile)
-        if len(text.split()) >= 2 and len(text) <= 300:
-            h1s.append((text, kicker))
-    if h1s:
-        best = max(h1s, key=lambda tk: (max((_similar(tk[0], s) for s in structured), default=0.0) >= 0.5,
-                                        -h1s.index(tk)))
-        text, kicker = best
-        if kicker is None:
-            for s in sorted(structured, key=len, reverse=True):
-                if s and text != s and text.endswith(s) and len(s) >= 0.3 * len(text) and len(s.split()) >= 2:
-                    kicker = text[: -len(s)].strip(" :–-|") or None
-                    text = s
-                    break
-        return text, kicker
-    # no h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
-    # "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")
+    return [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+
+
+def _title_from_h1(h1s: list[tuple[str, str | None]], structured: list[str]) -> tuple[str, str | None]:
+    """The first h1 a structured title agrees with (else the first); a structured title it ends with
+    leaves its head as the kicker."""
+    best = max(h1s, key=lambda tk: (max((_similar(tk[0], s) for s in structured), default=0.0) >= 0.5,
+                                    -h1s.index(tk)))
+    text, kicker = best
+    if kicker is None:
+        for s in sorted(structured, key=len, reverse=True):
+            if s and text != s and text.endswith(s) and len(s) >= 0.3 * len(text) and len(s.split()) >= 2:
+                return s, text[: -len(s)].strip(" :–-|") or None
+    return text, kicker
+
+
+def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
+    """No h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
+    "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")."""
     folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
     for h in tree.iter("h2", "h3"):
         spans = [ws(x.text_content()) for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong")]
@@ -399,22 +398,53 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         if len(spans) == 2 and len(spans[1].split()) >= 2 and _outside_furniture(h) \
                 and re.sub(r"\W+", "", spans[0] + spans[1]).casefold() in folded:
             return spans[1], spans[0]
-    # no h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
-    # "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)
+    return None
+
+
+def _title_from_h2_prefix(tree, structured: list[str]) -> str | None:
+    """No h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
+    "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)."""
     for h in tree.iter("h2"):
         text = ws(h.text_content())
         if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
             continue
         for s in structured:
             if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|\|\s*\S.{0,40})", s[len(text):]):
-                return text, None
+                return text
+    return None
+
+
+def _title_from_structured(structured: list[str]) -> tuple[str | None, str | None]:
+    """The first structured title of two words or more; "Haushalt 2024: Ampel einigt sich …" beside the
+    headline "Ampel einigt sich …" gives the kicker."""
     for s in structured:
         if len(s.split()) >= 2:
-            # "Haushalt 2024: Ampel einigt sich …" beside the headline "Ampel einigt sich …": the kicker
             kicker = next((o[: -len(s)].rstrip(" :") for o in structured if o != s and o.endswith(": " + s)
                            and 1 <= len(o[: -len(s)].rstrip(" :").split()) <= 4), None)
             return s, kicker
     return (structured[0], None) if structured else (None, None)
+
+
+def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
+               profile: SiteProfile | None) -> tuple[str | None, str | None]:
+    """(title, kicker): the visible h1 (checked against the structured titles), else an h2 of kicker and
+    title spans, an h2 the structured title begins with, or the structured title itself."""
+    structured = _structured_titles(tree, ld_art, sites, rules, profile)
+    h1s = []
+    for h in _headline_elements(tree, sites):
+        text, kicker = _h1_text(h)
+        text = cut_site_suffix(text, sites, rules, profile)
+        if len(text.split()) >= 2 and len(text) <= 300:
+            h1s.append((text, kicker))
+    if h1s:
+        return _title_from_h1(h1s, structured)
+    spans = _title_from_h2_spans(tree, structured)
+    if spans is not None:
+        return spans
+    prefix = _title_from_h2_prefix(tree, structured)
+    if prefix is not None:
+        return prefix, None
+    return _title_from_structured(structured)
 
 
 # ----------------------------------------------------------------------------- authors

@@ -56,7 +56,17 @@ class Evidence:
 @lru_cache(maxsize=1)
 def german_words() -> tuple[frozenset[str], frozenset[str]]:
     """(capitalised words, lower-case words) of spaCy's German lemma lookup table (forms and lemmas):
-    the vocabulary a single-word "person" is checked against. Empty where spacy-lookups-data is missing."""
+    the vocabulary a single-word "person" is checked against. Read from the committed word tables
+    (:mod:`.wordtables`), else derived from spacy-lookups-data; empty where that is missing too."""
+    from . import wordtables
+    caps, lows = wordtables.load("de_lemma_caps"), wordtables.load("de_lemma_lower")
+    if caps is None or lows is None:
+        return _derive_german_words(_de_prob_sets()[0])
+    return caps, lows
+
+
+def _derive_german_words(prob_lower: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """german_words() from spacy-lookups-data; ``prob_lower``: :func:`_lowercase_words`."""
     try:
         from spacy.lookups import load_lookups
         table = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
@@ -70,13 +80,15 @@ def german_words() -> tuple[frozenset[str], frozenset[str]]:
             w = x if isinstance(x, str) else strings[x] if x in strings else None
             if w:
                 (caps if w[:1].isupper() else lows).add(w)
-    lows.update(_lowercase_words())
+    lows.update(prob_lower)
     return frozenset(caps), frozenset(lows)
 
 
 @lru_cache(maxsize=1)
 def lemma_table() -> dict:
-    """spaCy's German lemma lookup table (form -> lemma; empty where spacy-lookups-data is missing)."""
+    """spaCy's German lemma lookup table (form -> lemma; empty where spacy-lookups-data is missing). The
+    rules that need it often read committed sets derived from it instead (:func:`noun_lemmas`,
+    ``persons._verb_form``); loading it costs about 0.25 s and 100 MB."""
     return _lookups_json("de_lemma_lookup.json.gz")
 
 
@@ -87,7 +99,12 @@ def noun_lemmas() -> frozenset[str]:
     lists names too, with their genitive only ("Merkel": "Merkels", "Huber": "Hubers"), so the capitalised
     vocabulary of :func:`german_words` is no evidence of a common noun; this set is. Surnames that are
     nouns as well (Fischer, Koch, Richter) are in it: it is used only for names without person evidence."""
-    table = lemma_table()
+    from . import wordtables
+    got = wordtables.load("de_noun_lemmas")
+    return _derive_noun_lemmas(lemma_table()) if got is None else got
+
+
+def _derive_noun_lemmas(table: dict) -> frozenset[str]:
     out = set()
     for k, v in table.items():
         if isinstance(v, str) and v[:1].isupper() and v.isalpha() and k[:1].isupper() and \
@@ -146,7 +163,13 @@ def _lowercase_words() -> set[str]:
 @lru_cache(maxsize=1)
 def _de_prob_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(lower-case words, frequent capitalised words, known capitalised words) of spaCy's German lexeme
-    probability table, read once (the table itself is not kept)."""
+    probability table: the committed word tables, else derived (the table itself is not kept)."""
+    from . import wordtables
+    got = tuple(wordtables.load(n) for n in ("de_prob_lower", "de_prob_caps_frequent", "de_prob_caps_known"))
+    return _derive_de_prob_sets() if None in got else got
+
+
+def _derive_de_prob_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     prob = _lookups_json("de_lexeme_prob.json.gz")
     lows = frozenset(w for w, p in prob.items() if p >= LOWERCASE_MIN_LOGPROB and w.isalpha() and w.islower()
                      and p > prob.get(w[:1].upper() + w[1:], -100.0))

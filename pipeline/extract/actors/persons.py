@@ -82,18 +82,51 @@ def _english_lower() -> frozenset[str]:
 ENGLISH_LOWER_MIN_LOGPROB = -12.0
 
 
+@lru_cache(maxsize=1)
+def _english_vocab() -> tuple[frozenset[str], frozenset[str]] | None:
+    """(words of the English lemma table: lemmas and forms, the forms :func:`english_inflected` accepts)
+    from the committed word tables (:mod:`.wordtables`); None where they are missing."""
+    from . import wordtables
+    known, inflected = wordtables.load("en_lemma_words"), wordtables.load("en_inflected")
+    return None if known is None or inflected is None else (known, inflected)
+
+
 def english_word(word: str) -> bool:
-    words, table = _english()
     w = word.lower()
+    vocab = _english_vocab()
+    if vocab is not None:
+        return w in vocab[0] or w in _english_lower()
+    words, table = _english()
     return w in words or table.get(w) is not None or w in _english_lower()
 
 
 def english_inflected(word: str) -> bool:
     """"Cells", "Motors", "Hosting", "Caching": an English plural or -ing form."""
-    table = _english()[1]
-    w = word.lower()
+    vocab = _english_vocab()
+    if vocab is not None:
+        return word.lower() in vocab[1]
+    return _english_inflected(word.lower(), _english()[1])
+
+
+def _english_inflected(w: str, table) -> bool:
     lemma = table.get(w) if table else None
     return isinstance(lemma, str) and lemma != w and w.endswith(("s", "ing"))
+
+
+def _derive_english_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    """:func:`_english_vocab` from spacy-lookups-data: the strings :func:`english_word` and
+    :func:`english_inflected` accept by the lemma table (its keys are hashes; the strings are those of the
+    table's JSON file, checked to be the same keys)."""
+    words, table = _english()
+    if not table:
+        return frozenset(words), frozenset()
+    from spacy.strings import get_string_id
+    from .layer import _lookups_json
+    keys = list(_lookups_json("en_lemma_lookup.json.gz"))
+    if {get_string_id(k) for k in keys} != set(table.keys()):
+        raise ValueError("en_lemma_lookup.json.gz and spaCy's English lemma_lookup table have different keys")
+    known = frozenset(w for w in set(keys) | set(words) if w in words or table.get(w) is not None)
+    return known, frozenset(w for w in keys if _english_inflected(w, table))
 
 
 def _german():
@@ -344,7 +377,14 @@ def english_mostly_lower(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _english_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(frequent lower-case words, words written in lower case more often than capitalised) of spaCy's
-    English lexeme probability table, read once (the table itself is not kept)."""
+    English lexeme probability table: the committed word tables (:mod:`.wordtables`), else derived (the
+    table itself is not kept)."""
+    from . import wordtables
+    lower, mostly = wordtables.load("en_prob_lower"), wordtables.load("en_prob_mostly_lower")
+    return _derive_english_sets() if lower is None or mostly is None else (lower, mostly)
+
+
+def _derive_english_sets() -> tuple[frozenset[str], frozenset[str]]:
     from .layer import _lookups_json
     prob = _lookups_json("en_lexeme_prob.json.gz")
     mostly_lower = frozenset(w for w, p in prob.items() if w.isalpha() and w.islower()
@@ -427,9 +467,27 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
 
 def _verb_form(low: str) -> bool:
     """"entwickelte", "töteten": the lemma table gives a verb (an infinitive in -en/-ern/-eln) for it."""
+    forms = _verb_forms()
+    if forms is not None:
+        return low in forms
     from .layer import lemma_table
-    lemma = lemma_table().get(low)
-    return isinstance(lemma, str) and lemma != low and lemma.endswith("n") and lemma.islower()
+    return _verb_lemma(low, lemma_table().get(low))
+
+
+def _verb_lemma(form: str, lemma) -> bool:
+    return isinstance(lemma, str) and lemma != form and lemma.endswith("n") and lemma.islower()
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str] | None:
+    """The forms :func:`_verb_form` accepts, from the committed word tables (:mod:`.wordtables`); None where
+    the file is missing (then the lemma table itself is read)."""
+    from . import wordtables
+    return wordtables.load("de_verb_forms")
+
+
+def _derive_verb_forms(table: dict) -> frozenset[str]:
+    return frozenset(k for k, v in table.items() if _verb_lemma(k, v))
 
 
 @check("per_after_bare_adjective")
