@@ -3,9 +3,20 @@ several corpus sizes, start-up time of `python -m pipeline info`, `--help` and o
 (`run corpus --out OUT --only-new` on an OUT that holds corpus/ already).
 
     python benchmarks/bench_scale.py [--articles 300] [--processes 2] [--repeat 3] [--sizes 100,300,600]
+    python benchmarks/bench_scale.py --corpus mixed --scaling 1000,5000 --processes 2 [--scaling-repeat 1]
 
-The corpus: the Wikinews texts of ../shared/data/quotes/wikinews (dev, then train), one JSONL line
-an article, the first N. Every measure runs in a fresh process (whole-process wall time, so model
+The corpus (``--corpus wikinews``, the default): the Wikinews texts of ../shared/data/quotes/wikinews
+(dev, then train), one JSONL line an article, the first N (at most 850). ``--corpus mixed``: the
+corpus of issue 16, any N: every 5th article a Wikinews text (cycled; a repeat gets one GermEval
+sentence appended, so that no two articles share a content hash and the parse cache cannot help), the
+others GermEval 2014 train sentences (../shared/data/ner/germeval2014/train.bio.tsv.gz) shuffled with a
+fixed seed and regrouped into articles of 10-20 sentences in paragraphs of 5 (reshuffled with the next
+seed when the 24,000 sentences run out). The same mix at every size, so per-article costs compare.
+
+``--scaling SIZES``: the whole run (parse + extract + publish, fresh OUT) once per size
+(``--scaling-repeat`` times; the median is reported) with a table of wall, CPU seconds of the process
+tree per article and per 1,000 tokens (tokens counted by the tokenizer alone), and the peak RSS of the
+largest process. Every measure runs in a fresh process (whole-process wall time, so model
 loading and imports count), and the compared commands alternate, `--repeat` times; medians are
 reported, with the CPU seconds of the whole process tree (user + sys: on a machine shared with
 other jobs, CPU time compares the work done better than wall time). Peak RSS is that of the largest
@@ -18,6 +29,8 @@ import argparse
 import gzip
 import json
 import os
+import random
+import re
 import statistics
 import subprocess
 import sys
@@ -49,19 +62,83 @@ print(json.dumps({"cpu": r.ru_utime + r.ru_stime, "maxrss_mb": r.ru_maxrss / 102
 """
 
 
+CORPUS = "wikinews"
+
+
 def corpus(n: int, dest: Path) -> Path:
-    texts = []
-    for split in ("dev", "train"):
-        src = SHARED / "data" / "quotes" / "wikinews" / f"{split}.jsonl.gz"
-        if src.exists():
-            with gzip.open(src, "rt", encoding="utf-8") as fh:
-                texts += [json.loads(line)["originalText"] for line in fh]
+    if CORPUS == "mixed":
+        return mixed_corpus(n, dest)
+    texts = _wikinews()
     if len(texts) < n:
         raise SystemExit(f"only {len(texts)} texts under {SHARED} (need {n})")
     with dest.open("w", encoding="utf-8") as w:
         for i, t in enumerate(texts[:n]):
             w.write(json.dumps({"id": f"wikinews-{i}", "text": t}, ensure_ascii=False) + "\n")
     return dest
+
+
+def _detok(words: list[str]) -> str:
+    text = " ".join(words)
+    text = re.sub(r" ([.,;:!?)\]])", r"\1", text)
+    return re.sub(r"([(\[]) ", r"\1", text)
+
+
+def _wikinews() -> list[str]:
+    texts = []
+    for split in ("dev", "train"):
+        src = SHARED / "data" / "quotes" / "wikinews" / f"{split}.jsonl.gz"
+        if src.exists():
+            with gzip.open(src, "rt", encoding="utf-8") as fh:
+                texts += [json.loads(line)["originalText"] for line in fh]
+    return texts
+
+
+def mixed_corpus(n: int, dest: Path, seed: int = 16) -> Path:
+    """Issue 16's corpus: Wikinews texts and GermEval 2014 sentences regrouped into articles (see the
+    module doc); the same N gives the same file."""
+    from pipeline.train import read_germeval
+    wiki = _wikinews()
+    src = SHARED / "data" / "ner" / "germeval2014" / "train.bio.tsv.gz"
+    if not wiki or not src.exists():
+        raise SystemExit(f"Wikinews or {src} missing under {SHARED}")
+    sents = [_detok(w) for w, _ in read_germeval(src)]
+    rng = random.Random(seed)
+    pool: list[str] = []
+    rounds = 0
+
+    def take(k: int) -> list[str]:
+        nonlocal pool, rounds
+        if len(pool) < k:
+            order = sents[:]
+            random.Random(seed + rounds).shuffle(order)
+            rounds += 1
+            pool = pool + order
+        out, pool = pool[:k], pool[k:]
+        return out
+
+    w_i = 0
+    with dest.open("w", encoding="utf-8") as w:
+        for i in range(n):
+            if i % 5 == 0:
+                text = wiki[w_i % len(wiki)]
+                if w_i >= len(wiki):
+                    text = text.rstrip() + "\n\n" + take(1)[0]
+                w_i += 1
+                aid = f"wikinews-{i}"
+            else:
+                ss = take(rng.randint(10, 20))
+                text = "\n\n".join(" ".join(ss[j:j + 5]) for j in range(0, len(ss), 5))
+                aid = f"germeval-{i}"
+            w.write(json.dumps({"id": aid, "text": text}, ensure_ascii=False) + "\n")
+    return dest
+
+
+TOKENS = r"""
+import json, sys
+from pipeline.nlp import load_nlp
+nlp, _ = load_nlp(None)
+print(sum(len(nlp.make_doc(json.loads(l)["text"])) for l in open(sys.argv[1], encoding="utf-8")))
+"""
 
 
 TREE = ROOT                 # the checkout whose pipeline runs (--tree: another one, e.g. a baseline)
@@ -112,6 +189,32 @@ def noop(out: Path, env) -> None:
           f"imports {import_ms(cmd, env):.0f} ms; heavy modules {loaded[-1] if loaded else p.stderr[-500:]}")
 
 
+def scaling(sizes: list[int], args, tmp: Path, env) -> None:
+    rows = []
+    for n in sizes:
+        inp = corpus(n, tmp / f"scale{n}.jsonl")
+        tokens = int(timed([PY, "-c", TOKENS, str(inp)], env)[1].strip().splitlines()[-1])
+        runs = []
+        for r in range(args.scaling_repeat):
+            runs.append(measured(run_cmd(inp, tmp / f"scale_out{n}_{r}", args.processes), env))   # fresh OUT
+            print(f"  {n} articles, run {r + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU, "
+                  f"{runs[-1][2]:.0f} MB; load {os.getloadavg()[0]:.1f}", flush=True)
+        wall, cpu, rss = (statistics.median(x[k] for x in runs) for k in range(3))
+        rows.append((n, tokens, wall, cpu, rss, len(runs)))
+    print(f"corpus {args.corpus}; --processes {args.processes}; whole `pipeline run`, fresh OUT; "
+          f"load at the end {os.getloadavg()}")
+    print("| articles | tokens | runs | wall | CPU (process tree) | CPU ms / article | CPU s / 1,000 tokens "
+          "| peak RSS (largest process) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, tokens, wall, cpu, rss, k in rows:
+        print(f"| {n:,} | {tokens:,} | {k} | {wall:.1f} s | {cpu:.1f} s | {cpu / n * 1000:.1f} | "
+              f"{cpu / tokens * 1000:.3f} | {rss:.0f} MB |")
+    base = rows[0]
+    for n, tokens, wall, cpu, rss, k in rows[1:]:
+        print(f"{n:,} vs {base[0]:,}: CPU per article {(cpu / n) / (base[3] / base[0]) - 1:+.1%}, "
+              f"per token {(cpu / tokens) / (base[3] / base[1]) - 1:+.1%}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=300)
@@ -119,14 +222,23 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sizes", default="100,300,600", help="corpus sizes for peak RSS")
     ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,rss,info,noop")
+    ap.add_argument("--corpus", choices=("wikinews", "mixed"), default="wikinews")
+    ap.add_argument("--scaling", default="", help="comma list of corpus sizes for the scaling table "
+                    "(whole run per size; then only this is measured)")
+    ap.add_argument("--scaling-repeat", type=int, default=1)
+    ap.add_argument("--keep-corpus", type=Path, default=None, help="also write each corpus here")
     ap.add_argument("--tree", type=Path, default=None, help="run the pipeline of this checkout instead")
     args = ap.parse_args(argv)
-    global TREE
+    global TREE, CORPUS
     TREE = (args.tree or ROOT).resolve()
+    CORPUS = args.corpus
     skip = set(filter(None, args.skip.split(",")))
     env = {**os.environ, "PYTHONPATH": str(TREE)}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        if args.scaling:
+            scaling([int(x) for x in args.scaling.split(",")], args, tmp, env)
+            return 0
         if "ratio" not in skip:
             inp = corpus(args.articles, tmp / "corpus.jsonl")
             bare, full, one = [], [], []
