@@ -197,7 +197,7 @@ def scaling(sizes: list[int], args, tmp: Path, env) -> None:
         runs = []
         for r in range(args.scaling_repeat):
             runs.append(measured(run_cmd(inp, tmp / f"scale_out{n}_{r}", args.processes), env))   # fresh OUT
-            print(f"  {n} articles, run {r + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU, "
+            print(f"  {n} articles ({tokens} tokens), run {r + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU, "
                   f"{runs[-1][2]:.0f} MB; load {os.getloadavg()[0]:.1f}", flush=True)
         wall, cpu, rss = (statistics.median(x[k] for x in runs) for k in range(3))
         rows.append((n, tokens, wall, cpu, rss, len(runs)))
