@@ -31,6 +31,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -193,6 +194,9 @@ def scaling(sizes: list[int], args, tmp: Path, env) -> None:
     rows = []
     for n in sizes:
         inp = corpus(n, tmp / f"scale{n}.jsonl")
+        if args.keep_corpus:
+            args.keep_corpus.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(inp, args.keep_corpus / inp.name)
         tokens = int(timed([PY, "-c", TOKENS, str(inp)], env)[1].strip().splitlines()[-1])
         runs = []
         for r in range(args.scaling_repeat):
