@@ -931,3 +931,35 @@ def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     if ap is None or ap[1] != end or not any(_speaking_token(c, t) for t in range(ap[0] + 1, min(ap[1], ap[0] + 4))):
         return sp
     return (sp[0], end)
+
+
+
+SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
+PLURAL_DETERMINERS = ("alle", "viele", "mehrere", "einige", "zahlreiche", "beide", "zwei", "drei", "manche")
+ACCUSATIVE_DETERMINERS = ("den", "einen", "diesen", "keinen", "jeden")
+NEW_CLAUSE_ADVERBS = ("aber", "jedoch", "allerdings", "zudem", "außerdem", "dann", "daher", "deshalb", "trotzdem",
+                      "gleichzeitig", "zugleich", "ebenfalls")
+
+
+def disagrees_with_verb(c: Ctx, verb: int, np_: tuple[int, int]) -> bool:
+    """Whether the noun phrase after a finite verb cannot be its subject by German grammar: an
+    accusative article ("…, fordern den Rücktritt"), an article whose number differs from the
+    verb's ("…, fordern eine Nennung", "…, fordert alle Parteien auf"), or, after an adverb that
+    opens a coordinated clause ("…, fordern aber die Nennung eines Datums"), a noun phrase that
+    names no one who can speak. A coordination ("X und Y") is never judged by number."""
+    if not c.has_morph:
+        return False
+    vnum = c.toks[verb].morph.get("Number")
+    if len(vnum) != 1 or not c.toks[verb].morph.get("Person"):       # a finite form only
+        return False
+    det = c.low[np_[0]]
+    if det in ACCUSATIVE_DETERMINERS:
+        return True
+    coordinated = any(c.low[t] in ("und", "sowie", "oder", ",", "&") for t in range(*np_))
+    if not coordinated and (vnum == ["Plur"] and det in SINGULAR_DETERMINERS
+                            or vnum == ["Sing"] and det in PLURAL_DETERMINERS):
+        return True
+    if not (verb + 1 < np_[0] and c.low[verb + 1] in NEW_CLAUSE_ADVERBS and c.has_pos):
+        return False
+    head = next((t for t in range(*np_) if c.toks[t].pos_ in ("NOUN", "PROPN", "PRON")), None)
+    return head is not None and not _speaking_token(c, head) and not has_actor(c, (head, head + 1))

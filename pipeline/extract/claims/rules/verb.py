@@ -10,7 +10,7 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
+    bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
@@ -38,6 +38,7 @@ class VerbSite:
         self.hi = next((m for m in range(h.i + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0
                         and m > self.last), b)
         self.passive = is_passive(c, h)
+        self.coordinated_v1 = False     # set by _speaker: "…, fordern aber X" continues the clause before
         self.sp = self._speaker()
         self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
@@ -51,6 +52,13 @@ class VerbSite:
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
+        if sp is not None and c.R.switch("coordinated_v1") and self._coordinated_v1(sp):
+            self.coordinated_v1 = True
+            sp = coordinated_subject(c, self.a, lo - 1)
+            if sp is None:              # the subject opening the sentence: "Die Rothemden begrüßten …, fordern aber"
+                first = grab_np(c, self.a, lo - 1)
+                sp = first if first is not None and first[0] == self.a and plausible_speaker(c, first) \
+                    and not bad_speaker(c, first) else None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
         if sp is None and c.R.switch("outer_frame"):
@@ -59,6 +67,15 @@ class VerbSite:
         if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
             sp = with_name_apposition(c, sp, first)     # "Die Chefjuristin, Anabella Morfin verwies darauf"
         return sp
+
+    def _coordinated_v1(self, sp: tuple[int, int]) -> bool:
+        """Die Rothemden begrüßten die Ankündigung, fordern aber die Nennung eines Datums. – a finite
+        verb right after a comma whose noun phrase after it cannot be its subject (number or
+        accusative) opens a coordinated clause with the subject of the clause before; the noun
+        phrase is its object and never speaks, and the verb is no inverted frame."""
+        c, h, lo = self.c, self.h, self.lo
+        return h.i == lo and lo > self.a and c.low[lo - 1] == "," and sp[0] > h.i and not self.passive \
+            and disagrees_with_verb(c, h.i, sp)
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
         if sp is not None and self.c.R.switch("plausible_speaker") and not plausible_speaker(self.c, sp):
@@ -276,6 +293,8 @@ def verb_inverted(v: VerbSite) -> Found | None:
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
+    if v.coordinated_v1 or (after is not None and c.R.switch("coordinated_v1") and v._coordinated_v1(after)):
+        return None                     # "…, fordern aber die Nennung …": a coordinated clause, no frame
     if after is None and c.R.switch("wie_apposition"):
         w = _wie_before_apposition(c, a, lo)
         if w is not None:               # "…, wie Burt Rutan, Chef der Firma, mitteilte.": a verb-final wie-clause
@@ -337,7 +356,7 @@ def speech_act(v: VerbSite) -> Found | None:
         return None
     if not ("reported" in v.classes or _als_act(c, h, v.lo, v.hi, a, b)) or (h.entry.participle and not h.aux):
         return None
-    if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, v.lo, a):
+    if c.in_quote[a] < 0 and (v.coordinated_v1 or _speech_act_ok(c, h, sp, v.lo, a)):
         v.used.update(v.cue)
         return v.found((a, b), sp, v.cue, "reported", "speech_act", frame_cue=v.cue)
     return None
