@@ -922,16 +922,38 @@ def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]
 def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     """A named speaker extended over a role apposition that closes the sentence ("…, sagte Philip Aguer
     Panynag, ein Sprecher der Befreiungsarmee (SPLA)."): an NP opened by an article with a role or
-    speaker noun and nothing after it."""
+    speaker noun and nothing after it. With ``open_role_apposition`` also one without an article
+    ("…, sagte Charles Bouchard, kanadischer General und Kommandeur des Einsatzes am Montag."), and
+    one followed by an adjunct without a verb, after its closing comma or not ("…, verlautbarte
+    Peter Sharp, der Direktor der Reederei, in einer Pressemitteilung.")."""
     k = sp[1]
-    if not c.R.switch("role_apposition") or c.low[k + 1] not in c.w.determiners:
+    if not c.R.switch("role_apposition"):
+        return sp
+    opened = c.low[k + 1] in c.w.determiners
+    wide = c.R.switch("open_role_apposition") and c.has_pos
+    if not opened and not (wide and c.toks[k + 1].pos_ in ("ADJ", "NOUN")):
         return sp
     end = strip_end(c, k + 1, b)
-    ap = grab_np(c, k + 1, end, appos=False, allow_oblique=True)
-    if ap is None or ap[1] != end or not any(_speaking_token(c, t) for t in range(ap[0] + 1, min(ap[1], ap[0] + 4))):
+    e = next_comma(c, k + 1, b) if wide else end
+    ap_end = min(e, end)
+    ap = grab_np(c, k + 1, ap_end, appos=False, allow_oblique=True)
+    first = ap[0] + (1 if opened else 0) if ap else 0
+    if ap is None or not any(_speaking_token(c, t) for t in range(first, min(ap[1], first + 3))):
         return sp
-    return (sp[0], end)
-
+    if wide and ap[1] + 1 < ap_end and c.low[ap[1]] in ("und", "sowie"):
+        more = grab_np(c, ap[1] + 1, ap_end, appos=False, allow_oblique=True)     # "General und Kommandeur des …"
+        if more is not None and _speaking_token(c, more[0] + (1 if c.low[more[0]] in c.w.determiners else 0)):
+            ap = (ap[0], more[1])
+    if ap[1] == end:
+        return (sp[0], end)
+    if not wide or ap[1] > end:
+        return sp
+    rest = range(ap[1] + (1 if ap[1] == e else 0), end)
+    if ap[1] < e and c.toks[ap[1]].pos_ != "ADP":
+        return sp                       # only an adjunct may follow the apposition: "am Montag", "in einer Mitteilung"
+    if any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in rest):
+        return sp
+    return (sp[0], ap[1])
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")

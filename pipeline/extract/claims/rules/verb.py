@@ -52,7 +52,7 @@ class VerbSite:
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
-        if sp is not None and c.R.switch("coordinated_v1") and self._coordinated_v1(sp):
+        if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
             self.coordinated_v1 = True
             sp = coordinated_subject(c, self.a, lo - 1)
             if sp is None:              # the subject opening the sentence: "Die Rothemden begrüßten …, fordern aber"
@@ -76,6 +76,22 @@ class VerbSite:
         c, h, lo = self.c, self.h, self.lo
         return h.i == lo and lo > self.a and c.low[lo - 1] == "," and sp[0] > h.i and not self.passive \
             and disagrees_with_verb(c, h.i, sp)
+
+    def _subjectless_v1(self) -> bool:
+        """Internationale Wahlbeobachter monieren Unregelmäßigkeiten, sprechen aber davon, dass … – a
+        finite verb right after the comma of a main clause, with no subject of its own, shares the
+        subject of that clause (asyndetic coordination)."""
+        c, h, lo, a = self.c, self.h, self.lo, self.a
+        if not (h.i == lo and lo > a + 1 and c.low[lo - 1] == "," and not self.passive and c.has_pos) \
+                or c.low[a] in c.w.subordinators or c.in_quote[lo] >= 0 or c.in_quote[a] >= 0 \
+                or h.entry.participle or not c.toks[h.i].morph.get("Person"):
+            return False
+        np_ = grab_np(c, a, lo - 1)
+        v2 = np_ is not None and np_[0] == a and np_[1] < lo - 1 and c.toks[np_[1]].text.isalpha() \
+            and c.toks[np_[1]].text.islower() and not c.is_konj(np_[1])     # "Wahlbeobachter monieren …" (any tag)
+        return (v2 or any(c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].morph.get("Person") and c.in_quote[t] < 0
+                          and not c.is_konj(t) for t in range(a, lo - 1))) \
+            and not any(c.low[t] in (",", ";", ":") or c.low[t] in c.w.subordinators for t in range(a, lo - 1))
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
         if sp is not None and self.c.R.switch("plausible_speaker") and not plausible_speaker(self.c, sp):
