@@ -15,6 +15,7 @@ from ..speaker import (
 
 
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
 ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
@@ -292,7 +293,9 @@ def verb_zu(v: VerbSite) -> Found | None:
         return None
     c, h, lo, sp = v.c, v.h, v.lo, v.sp
     v.used.update(v.cue)
-    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs:
+    nominative = sp is not None and sp[1] - sp[0] == 1 and c.low[sp[0]] in NOMINATIVE_PRONOUNS \
+        and c.R.switch("nominative_pronoun")  # "Die Bürger forderte er auf, …": "er" is the subject, the NP before the object
+    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
         before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
             subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
