@@ -405,7 +405,8 @@ def _np_modifier(c: Ctx, a: int, e: int) -> bool:
     return not any(c.low[x] in c.w.time_nouns or c.low[x] == "gegenüber" for x in range(a, e))
 
 
-ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+ADVERB_ENDINGS = ("end", "gemäß", "weise",        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+                  "wärtig", "zeitig")              # "Gegenwärtig wirft X …", "Gleichzeitig kritisierte X …"
 
 
 def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:

@@ -410,6 +410,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
             return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+        if bad_speaker(c, s) and sp[0] > h.i and has_actor(c, sp):
+            return True                 # "Gegenwärtig wirft X …": the parse took the adverb for the subject
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
