@@ -607,8 +607,6 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     s = subject_dep(c, h.i)
     if not s or bad_speaker(c, s):
         return None
-    if c.R.switch("pp_prefield") and in_pp_prefield(c, s, first, lo):
-        return None                     # "Für den Verbandschef Franco Carraro fordert der Richter …"
     if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in c.w.person_pronouns | {"sie"}) \
             and not has_actor(c, s):
         before = np_before(c, first, lo)
@@ -619,16 +617,6 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
             if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
                 return named
     return s
-
-
-def in_pp_prefield(c: Ctx, s: tuple[int, int], first: int, lo: int) -> bool:
-    """Für den ehemaligen Verbandschef Franco Carraro fordert der Untersuchungsrichter eine Geldstrafe. – a
-    main clause has one phrase before its finite verb; when that phrase opens with a preposition, a
-    subject the parse found inside it belongs to the prepositional phrase and the subject follows the verb."""
-    if not c.has_pos or not (lo < s[0] and s[1] == first and c.toks[lo].pos_ == "ADP"):
-        return False
-    return not any(c.low[t] in CLAUSE_BREAK or c.toks[t].pos_ in ("VERB", "AUX", "CCONJ") or c.in_quote[t] >= 0
-                   for t in range(lo, first))
 
 
 def _subordinate_subject(c: Ctx, h: Hit, first: int, lo: int, hi: int) -> tuple[int, int] | None:

@@ -152,7 +152,7 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
              "quote_sources", "coordinated_names",
              "wie_apposition", "paragraph_source",
              "role_apposition", "coordinated_v1", "open_role_apposition",
-             "nominative_pronoun", "pp_prefield")      # speaker choice (speaker.py, rules/continuation.py)
+             "nominative_pronoun")      # speaker choice (speaker.py, rules/continuation.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

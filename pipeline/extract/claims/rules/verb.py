@@ -10,8 +10,8 @@ from ..clauses import (
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, in_pp_prefield, np_before,
-    outer_frame_speaker, passive_agent, plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
+    bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
+    plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
@@ -410,10 +410,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
             return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
-        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
-        if sp[0] > h.i and (bad_speaker(c, s) and has_actor(c, sp)
-                            or c.R.switch("pp_prefield") and in_pp_prefield(c, s, first, lo)):
-            return True                 # "Gegenwärtig wirft X …", "Für den Verbandschef Y fordert X …": not the subject
+        if bad_speaker(c, s) and sp[0] > h.i and has_actor(c, sp):
+            return True                 # "Gegenwärtig wirft X …": the parse took the adverb for the subject
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
