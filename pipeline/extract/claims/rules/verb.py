@@ -202,6 +202,16 @@ def _dass_clause(v: VerbSite) -> int | None:
     return None
 
 
+def _reported_clause_before(v: VerbSite, k: int) -> bool:
+    """Der Präsident sagte, er werde dafür sorgen, dass … – the clause after the verb's comma is reported
+    speech itself (Konjunktiv or verb second) and the dass/ob clause at k belongs to it: the message is
+    that whole clause, not the dass-clause alone."""
+    sp = v.sp
+    seg = v.segment()
+    v.sp = sp                           # only asked: the apposition the walk may add is verb_konj's to take
+    return seg[0] in ("konj", "v2") and seg[1] < k
+
+
 def _other_finite_verb(v: VerbSite, k: int) -> bool:
     """Token k, between a cue verb and its dass-clause, is the finite verb of another clause that opens
     with a parenthesis."""
@@ -223,6 +233,8 @@ def verb_dass(v: VerbSite) -> Found | None:
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
         return None
     c = v.c
+    if c.R.switch("reported_frame_clause") and _reported_clause_before(v, k):
+        return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
