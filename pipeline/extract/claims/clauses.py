@@ -31,9 +31,19 @@ def clause_end(c: Ctx, k: int, b: int) -> int:
 def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
-            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)):
+            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
+            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
+
+
+def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
+    """Der Protoplanet ist 14-mal so schwer wie Jupiter, erklärte Jane Greaves von der University of St.
+    Andrews, Schottland. – what follows the frame's comma has no verb: an apposition of the speaker (or a
+    separated particle, ", Bagus Puruhito, mit"), no rest of the message."""
+    if not c.has_pos or not c.R.switch("frame_apposition"):
+        return False
+    return not any(c.toks[t].pos_ in ("VERB", "AUX") or c.is_konj(t) for t in range(k, e))
 
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
