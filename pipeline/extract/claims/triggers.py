@@ -153,7 +153,8 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
              "wie_apposition", "paragraph_source",
              "role_apposition")      # speaker choice (speaker.py, rules/continuation.py)
 SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
-             "reported_frame_clause", "frame_apposition", "source_in_clause")    # message spans (rules/verb.py)
+             "reported_frame_clause", "frame_apposition", "source_in_clause",
+             "source_vorfeld")    # message spans (rules/verb.py)
 
 
 CLASSES = ("speech", "cognition", "reported")
