@@ -154,7 +154,7 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
              "role_apposition")      # speaker choice (speaker.py, rules/continuation.py)
 SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
              "reported_frame_clause", "frame_apposition", "source_in_clause",
-             "source_vorfeld")    # message spans (rules/verb.py)
+             "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
 
 
 CLASSES = ("speech", "cognition", "reported")
