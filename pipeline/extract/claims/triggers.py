@@ -153,6 +153,9 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
              "wie_apposition", "paragraph_source",
              "role_apposition", "coordinated_v1", "open_role_apposition",
              "nominative_pronoun")      # speaker choice (speaker.py, rules/continuation.py)
+SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
+             "reported_frame_clause", "frame_apposition", "source_in_clause",
+             "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -6,7 +6,7 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
@@ -45,6 +45,10 @@ class VerbSite:
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
             cue = sorted({self.lo, *cue})
+        first = cue[0]
+        if c.R.switch("cue_frame_words") and first > a and c.low[first - 1] == "es" and self.sp is None \
+                and first - 1 == self.lo and c.in_quote[first - 1] < 0:
+            cue = [first - 1, *cue]     # "Es wird vermutet, dass …": the expletive subject joins the cue
         self.cue = cue
         self._segment: tuple | None = None
 
@@ -232,6 +236,16 @@ def _dass_clause(v: VerbSite) -> int | None:
     return None
 
 
+def _reported_clause_before(v: VerbSite, k: int) -> bool:
+    """Der Präsident sagte, er werde dafür sorgen, dass … – the clause after the verb's comma is reported
+    speech itself (Konjunktiv or verb second) and the dass/ob clause at k belongs to it: the message is
+    that whole clause, not the dass-clause alone."""
+    sp = v.sp
+    seg = v.segment()
+    v.sp = sp                           # only asked: the apposition the walk may add is verb_konj's to take
+    return seg[0] in ("konj", "v2") and seg[1] < k
+
+
 def _other_finite_verb(v: VerbSite, k: int) -> bool:
     """Token k, between a cue verb and its dass-clause, is the finite verb of another clause that opens
     with a parenthesis."""
@@ -253,9 +267,13 @@ def verb_dass(v: VerbSite) -> Found | None:
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
         return None
     c = v.c
+    if c.R.switch("reported_frame_clause") and _reported_clause_before(v, k):
+        return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
-    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in c.w.pronominal_adverbs)})
+    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
+    if c.R.switch("cue_frame_words"):
+        cue = sorted({*cue, *halten_fuer(c, v.h, v.last + 1, k)})
     v.used.update(cue)
     return v.found((k + 1, end), v.sp, cue, "indirect", "verb_dass")
 
@@ -299,7 +317,25 @@ def verb_zu(v: VerbSite) -> Found | None:
         before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
             subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
-    return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
+    end = seg[2]
+    if c.R.switch("zu_trailing_clause"):
+        end = _zu_trailing_clause(c, seg[1], end, v.b)
+    return v.found((seg[1], end), sp, v.cue, "indirect", "verb_zu")
+
+
+def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
+    """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
+    relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
+    belongs to what was asked for; the message runs on to the sentence end or to where the matrix clause takes
+    over again (", und kündigte an")."""
+    if e + 1 >= b or c.low[e] != "," or c.in_quote[e] >= 0:
+        return e
+    k = e + 1
+    if not (is_relative(c, k) or c.low[k] in (c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"})
+            - {"dass", "ob", "wie", "als"}):
+        return e
+    end = konj_end(c, m0, b)
+    return end if end > e else e
 
 
 @rule("verb_inverted", "verb")
