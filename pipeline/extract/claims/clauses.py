@@ -31,9 +31,19 @@ def clause_end(c: Ctx, k: int, b: int) -> int:
 def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tuple[int, int]:
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
-            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)):
+            and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
+            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
+
+
+def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
+    """Der Protoplanet ist 14-mal so schwer wie Jupiter, erklärte Jane Greaves von der University of St.
+    Andrews, Schottland. – what follows the frame's comma has no verb: an apposition of the speaker (or a
+    separated particle, ", Bagus Puruhito, mit"), no rest of the message."""
+    if not c.has_pos or not c.R.switch("frame_apposition"):
+        return False
+    return not any(c.toks[t].pos_ in ("VERB", "AUX") or c.is_konj(t) for t in range(k, e))
 
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
@@ -67,6 +77,8 @@ def attach_aux(c: Ctx, h: Hit, limit: int) -> None:
             break
         if c.low[k] in c.R.auxiliaries:
             h.aux = [k]
+            if c.R.switch("cue_frame_words") and k + 1 < h.i and c.low[k + 1] == "sich":
+                h.particle = sorted({*h.particle, k + 1})   # "hat sich … geäußert": the reflexive joins the cue
             return
 
 
@@ -147,10 +159,26 @@ def is_clause(c: Ctx, a: int, e: int) -> bool:
     return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
 
 
+def halten_fuer(c: Ctx, h: Hit, k: int, e: int) -> list[int]:
+    """Der Experte hält es für möglich, dass … – "halten es für" + adjective frames the clause as one cue
+    ("hält es für möglich"); the words between the verb and its comma, else nothing."""
+    if c.toks[h.i].lemma_.lower() != "halten" or c.low[k:k + 2] != ["es", "für"] or e - k > 5 or e <= k + 2:
+        return []
+    if c.has_pos and not any(c.toks[t].pos_ in ("ADJ", "ADV") for t in range(k + 2, e)):
+        return []
+    return list(range(k, e))
+
+
+def is_correlate(c: Ctx, t: int) -> bool:
+    """Die Ministerin verwies darauf, dass … – a pronominal adverb after the verb is the correlate of
+    its clause and joins the cue; "sagte dazu", "erklärte dagegen" (about it, on the other hand) do not."""
+    return c.low[t] in c.w.pronominal_adverbs and c.low[t] not in c.w.topic_adverbs
+
+
 def frame_words(c: Ctx, k: int, e: int) -> list[int]:
     """Words of the frame that the annotation counts as cue: a correlate ("sagte dazu",
     "verwies darauf") and "mit den Worten"."""
-    out = [t for t in range(k, e) if c.low[t] in c.w.pronominal_adverbs and c.in_quote[t] < 0]
+    out = [t for t in range(k, e) if is_correlate(c, t) and c.in_quote[t] < 0]
     for t in range(k, e - 2):
         if c.low[t:t + 3] == ["mit", "den", "worten"]:
             out += [t, t + 1, t + 2]

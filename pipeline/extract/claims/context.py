@@ -33,6 +33,7 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
               "non_quote_verbs", "saying_nouns")
 WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "genitive_quantifiers",
                "nach_objects")      # speaker choice (speaker.py, rules/speaker.py)
+WORD_LISTS += ("topic_adverbs",)    # cue spans (clauses.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

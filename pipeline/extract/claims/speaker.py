@@ -405,7 +405,8 @@ def _np_modifier(c: Ctx, a: int, e: int) -> bool:
     return not any(c.low[x] in c.w.time_nouns or c.low[x] == "gegenüber" for x in range(a, e))
 
 
-ADVERB_ENDINGS = ("end", "gemäß", "weise")        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+ADVERB_ENDINGS = ("end", "gemäß", "weise",        # "Relativierend", "Sinngemäß", "Bezeichnenderweise"
+                  "wärtig", "zeitig")              # "Gegenwärtig wirft X …", "Gleichzeitig kritisierte X …"
 
 
 def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
@@ -922,12 +923,66 @@ def with_name_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]
 def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     """A named speaker extended over a role apposition that closes the sentence ("…, sagte Philip Aguer
     Panynag, ein Sprecher der Befreiungsarmee (SPLA)."): an NP opened by an article with a role or
-    speaker noun and nothing after it."""
+    speaker noun and nothing after it. With ``open_role_apposition`` also one without an article
+    ("…, sagte Charles Bouchard, kanadischer General und Kommandeur des Einsatzes am Montag."), and
+    one followed by an adjunct without a verb, after its closing comma or not ("…, verlautbarte
+    Peter Sharp, der Direktor der Reederei, in einer Pressemitteilung.")."""
     k = sp[1]
-    if not c.R.switch("role_apposition") or c.low[k + 1] not in c.w.determiners:
+    if not c.R.switch("role_apposition"):
+        return sp
+    opened = c.low[k + 1] in c.w.determiners
+    wide = c.R.switch("open_role_apposition") and c.has_pos
+    if not opened and not (wide and c.toks[k + 1].pos_ in ("ADJ", "NOUN")):
         return sp
     end = strip_end(c, k + 1, b)
-    ap = grab_np(c, k + 1, end, appos=False, allow_oblique=True)
-    if ap is None or ap[1] != end or not any(_speaking_token(c, t) for t in range(ap[0] + 1, min(ap[1], ap[0] + 4))):
+    e = next_comma(c, k + 1, b) if wide else end
+    ap_end = min(e, end)
+    ap = grab_np(c, k + 1, ap_end, appos=False, allow_oblique=True)
+    first = ap[0] + (1 if opened else 0) if ap else 0
+    if ap is None or not any(_speaking_token(c, t) for t in range(first, min(ap[1], first + 3))):
         return sp
-    return (sp[0], end)
+    if wide and ap[1] + 1 < ap_end and c.low[ap[1]] in ("und", "sowie"):
+        more = grab_np(c, ap[1] + 1, ap_end, appos=False, allow_oblique=True)     # "General und Kommandeur des …"
+        if more is not None and _speaking_token(c, more[0] + (1 if c.low[more[0]] in c.w.determiners else 0)):
+            ap = (ap[0], more[1])
+    if ap[1] == end:
+        return (sp[0], end)
+    if not wide or ap[1] > end:
+        return sp
+    rest = range(ap[1] + (1 if ap[1] == e else 0), end)
+    if ap[1] < e and c.toks[ap[1]].pos_ != "ADP":
+        return sp                       # only an adjunct may follow the apposition: "am Montag", "in einer Mitteilung"
+    if any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in rest):
+        return sp
+    return (sp[0], ap[1])
+
+
+SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
+PLURAL_DETERMINERS = ("alle", "viele", "mehrere", "einige", "zahlreiche", "beide", "zwei", "drei", "manche")
+ACCUSATIVE_DETERMINERS = ("den", "einen", "diesen", "keinen", "jeden")
+NEW_CLAUSE_ADVERBS = ("aber", "jedoch", "allerdings", "zudem", "außerdem", "dann", "daher", "deshalb", "trotzdem",
+                      "gleichzeitig", "zugleich", "ebenfalls")
+
+
+def disagrees_with_verb(c: Ctx, verb: int, np_: tuple[int, int]) -> bool:
+    """Whether the noun phrase after a finite verb cannot be its subject by German grammar: an
+    accusative article ("…, fordern den Rücktritt"), an article whose number differs from the
+    verb's ("…, fordern eine Nennung", "…, fordert alle Parteien auf"), or, after an adverb that
+    opens a coordinated clause ("…, fordern aber die Nennung eines Datums"), a noun phrase that
+    names no one who can speak. A coordination ("X und Y") is never judged by number."""
+    if not c.has_morph:
+        return False
+    vnum = c.toks[verb].morph.get("Number")
+    if len(vnum) != 1 or not c.toks[verb].morph.get("Person"):       # a finite form only
+        return False
+    det = c.low[np_[0]]
+    if det in ACCUSATIVE_DETERMINERS:
+        return True
+    coordinated = any(c.low[t] in ("und", "sowie", "oder", ",", "&") for t in range(*np_))
+    if not coordinated and (vnum == ["Plur"] and det in SINGULAR_DETERMINERS
+                            or vnum == ["Sing"] and det in PLURAL_DETERMINERS):
+        return True
+    if not (verb + 1 < np_[0] and c.low[verb + 1] in NEW_CLAUSE_ADVERBS and c.has_pos):
+        return False
+    head = next((t for t in range(*np_) if c.toks[t].pos_ in ("NOUN", "PROPN", "PRON")), None)
+    return head is not None and not _speaking_token(c, head) and not has_actor(c, (head, head + 1))

@@ -151,7 +151,11 @@ SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_s
 SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credible_source",
              "quote_sources", "coordinated_names",
              "wie_apposition", "paragraph_source",
-             "role_apposition")      # speaker choice (speaker.py, rules/continuation.py)
+             "role_apposition", "coordinated_v1", "open_role_apposition",
+             "nominative_pronoun")      # speaker choice (speaker.py, rules/continuation.py)
+SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
+             "reported_frame_clause", "frame_apposition", "source_in_clause",
+             "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

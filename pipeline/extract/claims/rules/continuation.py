@@ -166,8 +166,9 @@ def soll_hearsay(s: Sent) -> list[Found] | None:
 def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
     """Extend the previous sentence's Konjunktiv continuation over this sentence (same paragraph)."""
     c, si = s.c, s.si
-    if c.R.switch("konj_merge") and last is not None and last.rule == rule_id == "konj_continuation" \
-            and last.msg and last.sent == si - 1:
+    merge = (rule_id == "konj_continuation" and c.R.switch("konj_merge")) or (
+        rule_id == "soll_hearsay" and c.R.switch("soll_merge") and last is not None and not last.dropped)
+    if merge and last is not None and last.rule == rule_id and last.msg and last.sent == si - 1:
         gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[s.a].idx]
         if "\n\n" not in gap:
             last.msg = (last.msg[0], s.b)          # one claim for consecutive Konjunktiv sentences

@@ -248,6 +248,26 @@ def quote_unattributed(q: QuoteSite) -> Found | None:
     return q.found(sp, [], "quote_unattributed")
 
 
+def _colon_verb_cue(c: Ctx, root: int, e: int) -> list[int]:
+    """Der Minister griff die Opposition an: „…“ – the finite verb of a colon frame whose subject speaks is
+    the cue, with its separated particle, a reflexive right after it ("äußerte sich") and "mit den Worten"."""
+    tok = c.toks[root]
+    if tok.pos_ not in ("VERB", "AUX") or c.in_quote[root] >= 0 or root >= e:
+        return []
+    if tok.pos_ == "AUX" or tok.tag_ in ("VVPP", "VAPP", "VMPP", "VBN", "VVINF", "VAINF", "VMINF", "VB"):
+        return []                       # "ist gewesen", "hat gesagt": a verb group, not a simple frame verb
+    cue = [root]
+    if root + 1 < e and c.low[root + 1] == "sich":
+        cue.append(root + 1)
+    for t in range(root + 1, e):
+        if c.toks[t].tag_ == "PTKVZ" or (c.has_dep and c.toks[t].dep_ == "svp" and c.toks[t].head.i == root):
+            cue.append(t)
+    for t in range(root + 1, e - 2):
+        if c.low[t:t + 3] == ["mit", "den", "worten"]:
+            cue += [t, t + 1, t + 2]
+    return sorted(set(cue))
+
+
 def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[int]) -> Found | None:
     """A frame ending in a colon without a known speech verb: "In dem Antrag heißt es wörtlich: „…“",
     "Das Fazit des Berichts lautete: „…“". The frame's subject (or the in-phrase of 'heißt es')
@@ -268,7 +288,8 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
     for root in heads:
         sp = subject_dep(c, root)
         if sp is not None and not bad_speaker(c, sp) and c.in_quote[sp[0]] < 0 and lo <= sp[0] < e:
-            return Found((qs, qe), None, sp, [], "direct", "quote_colon", si)
+            cue = _colon_verb_cue(c, root, e) if c.R.switch("colon_frame_cue") else []
+            return Found((qs, qe), None, sp, cue, "direct", "quote_colon", si)
     k = lo
     while k < e and (c.low[k] in c.w.skippable or c.is_punct(k)):
         k += 1

@@ -307,6 +307,10 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         msg = msg_without(c, a, b, phrase)
         if msg is None:
             continue
+        if c.R.switch("source_in_clause"):
+            msg = _source_clause(c, a, b, phrase) or msg
+        if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
+            msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         key = None
         if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
                 and c.low[sp[0]] not in c.w.own_source_words:
@@ -317,6 +321,50 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
+    """Laut amnesty international (ai) nimmt die Zahl der Morde zu. – a source phrase that opens the sentence
+    fills its first position (Vorfeld) up to the finite verb; the message starts at that verb even where the
+    source's noun phrase was cut short ("international (ai)") or has a relative clause ("Laut dem Bericht, der
+    sich auf … beruft, leben …"). Unchanged when no finite verb follows within a few words."""
+    t = k
+    while t < min(e, k + 15):
+        if c.in_quote[t] >= 0:
+            t += 1
+            continue
+        if c.low[t] == "," and t + 1 < e and is_relative(c, t + 1):
+            t = next_comma_clause(c, t + 1, e) + 1          # the source's relative clause
+            continue
+        tok = c.toks[t]
+        if c.has_pos and tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and (
+                tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm") or c.is_konj(t)):
+            return t
+        if c.low[t] in (";", ":", ".", "!", "?"):
+            break
+        t += 1
+    return k
+
+
+CLAUSE_OPENERS_EXTRA = {"worauf", "wobei", "womit", "wodurch", "weshalb", "weswegen", "wo"}
+
+
+def _source_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft die Genehmigung zu spät beantragt
+    worden war. – a source phrase inside a subordinate (or relative) clause attributes that clause only:
+    the message runs from its opener to its end, not over the main clause."""
+    k = phrase[0] - 1
+    while k > a and not (c.low[k] in (",", ";", "–") and c.in_quote[k] < 0):
+        if c.in_quote[k] >= 0 or c.low[k] in ("(", ")"):
+            return None
+        k -= 1
+    if k <= a or c.low[k] != ",":
+        return None
+    o = k + 1
+    if not (is_relative(c, o) or c.low[o] in (c.w.subordinators | CLAUSE_OPENERS_EXTRA) - {"wie", "als"}):
+        return None
+    e = strip_end(c, o, next_comma_clause(c, phrase[1], b))
+    return (o, e) if e > phrase[1] else None
 
 
 def _governs_after(c: Ctx, i: int, b: int) -> bool:

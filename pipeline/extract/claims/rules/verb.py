@@ -6,15 +6,16 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
+    bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
 ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest|zusammen|weiter|fort|nach|dar|durch|um|"
@@ -38,11 +39,16 @@ class VerbSite:
         self.hi = next((m for m in range(h.i + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0
                         and m > self.last), b)
         self.passive = is_passive(c, h)
+        self.coordinated_v1 = False     # set by _speaker: "…, fordern aber X" continues the clause before
         self.sp = self._speaker()
         self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
             cue = sorted({self.lo, *cue})
+        first = cue[0]
+        if c.R.switch("cue_frame_words") and first > a and c.low[first - 1] == "es" and self.sp is None \
+                and first - 1 == self.lo and c.in_quote[first - 1] < 0:
+            cue = [first - 1, *cue]     # "Es wird vermutet, dass …": the expletive subject joins the cue
         self.cue = cue
         self._segment: tuple | None = None
 
@@ -51,6 +57,13 @@ class VerbSite:
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
+        if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
+            self.coordinated_v1 = True
+            sp = coordinated_subject(c, self.a, lo - 1)
+            if sp is None:              # the subject opening the sentence: "Die Rothemden begrüßten …, fordern aber"
+                first = grab_np(c, self.a, lo - 1)
+                sp = first if first is not None and first[0] == self.a and plausible_speaker(c, first) \
+                    and not bad_speaker(c, first) else None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
         if sp is None and c.R.switch("outer_frame"):
@@ -59,6 +72,31 @@ class VerbSite:
         if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
             sp = with_name_apposition(c, sp, first)     # "Die Chefjuristin, Anabella Morfin verwies darauf"
         return sp
+
+    def _coordinated_v1(self, sp: tuple[int, int]) -> bool:
+        """Die Rothemden begrüßten die Ankündigung, fordern aber die Nennung eines Datums. – a finite
+        verb right after a comma whose noun phrase after it cannot be its subject (number or
+        accusative) opens a coordinated clause with the subject of the clause before; the noun
+        phrase is its object and never speaks, and the verb is no inverted frame."""
+        c, h, lo = self.c, self.h, self.lo
+        return h.i == lo and lo > self.a and c.low[lo - 1] == "," and sp[0] > h.i and not self.passive \
+            and disagrees_with_verb(c, h.i, sp)
+
+    def _subjectless_v1(self) -> bool:
+        """Internationale Wahlbeobachter monieren Unregelmäßigkeiten, sprechen aber davon, dass … – a
+        finite verb right after the comma of a main clause, with no subject of its own, shares the
+        subject of that clause (asyndetic coordination)."""
+        c, h, lo, a = self.c, self.h, self.lo, self.a
+        if not (h.i == lo and lo > a + 1 and c.low[lo - 1] == "," and not self.passive and c.has_pos) \
+                or c.low[a] in c.w.subordinators or c.in_quote[lo] >= 0 or c.in_quote[a] >= 0 \
+                or h.entry.participle or not c.toks[h.i].morph.get("Person"):
+            return False
+        np_ = grab_np(c, a, lo - 1)
+        v2 = np_ is not None and np_[0] == a and np_[1] < lo - 1 and c.toks[np_[1]].text.isalpha() \
+            and c.toks[np_[1]].text.islower() and not c.is_konj(np_[1])     # "Wahlbeobachter monieren …" (any tag)
+        return (v2 or any(c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].morph.get("Person") and c.in_quote[t] < 0
+                          and not c.is_konj(t) for t in range(a, lo - 1))) \
+            and not any(c.low[t] in (",", ";", ":") or c.low[t] in c.w.subordinators for t in range(a, lo - 1))
 
     def found(self, msg: tuple[int, int], sp, cue: list[int], ctype: str, rule_id: str, **kw) -> Found:
         if sp is not None and self.c.R.switch("plausible_speaker") and not plausible_speaker(self.c, sp):
@@ -198,6 +236,16 @@ def _dass_clause(v: VerbSite) -> int | None:
     return None
 
 
+def _reported_clause_before(v: VerbSite, k: int) -> bool:
+    """Der Präsident sagte, er werde dafür sorgen, dass … – the clause after the verb's comma is reported
+    speech itself (Konjunktiv or verb second) and the dass/ob clause at k belongs to it: the message is
+    that whole clause, not the dass-clause alone."""
+    sp = v.sp
+    seg = v.segment()
+    v.sp = sp                           # only asked: the apposition the walk may add is verb_konj's to take
+    return seg[0] in ("konj", "v2") and seg[1] < k
+
+
 def _other_finite_verb(v: VerbSite, k: int) -> bool:
     """Token k, between a cue verb and its dass-clause, is the finite verb of another clause that opens
     with a parenthesis."""
@@ -219,9 +267,13 @@ def verb_dass(v: VerbSite) -> Found | None:
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
         return None
     c = v.c
+    if c.R.switch("reported_frame_clause") and _reported_clause_before(v, k):
+        return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
-    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if c.low[t] in c.w.pronominal_adverbs)})
+    cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
+    if c.R.switch("cue_frame_words"):
+        cue = sorted({*cue, *halten_fuer(c, v.h, v.last + 1, k)})
     v.used.update(cue)
     return v.found((k + 1, end), v.sp, cue, "indirect", "verb_dass")
 
@@ -259,11 +311,31 @@ def verb_zu(v: VerbSite) -> Found | None:
         return None
     c, h, lo, sp = v.c, v.h, v.lo, v.sp
     v.used.update(v.cue)
-    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs:
+    nominative = sp is not None and sp[1] - sp[0] == 1 and c.low[sp[0]] in NOMINATIVE_PRONOUNS \
+        and c.R.switch("nominative_pronoun")  # "Die Bürger forderte er auf, …": "er" is the subject, the NP before the object
+    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
         before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
             subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
-    return v.found((seg[1], seg[2]), sp, v.cue, "indirect", "verb_zu")
+    end = seg[2]
+    if c.R.switch("zu_trailing_clause"):
+        end = _zu_trailing_clause(c, seg[1], end, v.b)
+    return v.found((seg[1], end), sp, v.cue, "indirect", "verb_zu")
+
+
+def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
+    """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
+    relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
+    belongs to what was asked for; the message runs on to the sentence end or to where the matrix clause takes
+    over again (", und kündigte an")."""
+    if e + 1 >= b or c.low[e] != "," or c.in_quote[e] >= 0:
+        return e
+    k = e + 1
+    if not (is_relative(c, k) or c.low[k] in (c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"})
+            - {"dass", "ob", "wie", "als"}):
+        return e
+    end = konj_end(c, m0, b)
+    return end if end > e else e
 
 
 @rule("verb_inverted", "verb")
@@ -276,6 +348,8 @@ def verb_inverted(v: VerbSite) -> Found | None:
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
+    if v.coordinated_v1 or (after is not None and c.R.switch("coordinated_v1") and v._coordinated_v1(after)):
+        return None                     # "…, fordern aber die Nennung …": a coordinated clause, no frame
     if after is None and c.R.switch("wie_apposition"):
         w = _wie_before_apposition(c, a, lo)
         if w is not None:               # "…, wie Burt Rutan, Chef der Firma, mitteilte.": a verb-final wie-clause
@@ -337,7 +411,7 @@ def speech_act(v: VerbSite) -> Found | None:
         return None
     if not ("reported" in v.classes or _als_act(c, h, v.lo, v.hi, a, b)) or (h.entry.participle and not h.aux):
         return None
-    if c.in_quote[a] < 0 and _speech_act_ok(c, h, sp, v.lo, a):
+    if c.in_quote[a] < 0 and (v.coordinated_v1 or _speech_act_ok(c, h, sp, v.lo, a)):
         v.used.update(v.cue)
         return v.found((a, b), sp, v.cue, "reported", "speech_act", frame_cue=v.cue)
     return None
@@ -372,6 +446,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
             return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+        if bad_speaker(c, s) and sp[0] > h.i and has_actor(c, sp):
+            return True                 # "Gegenwärtig wirft X …": the parse took the adverb for the subject
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
             return False
     return True
