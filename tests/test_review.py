@@ -225,7 +225,8 @@ def test_rerun_report_lists_the_rows_of_a_real_rule_edit(corpus_outputs, tmp_pat
     volker = [line for line in md.splitlines() if "| Kurt Volker |" in line]
     assert any("| verb_inverted | removed |" in v and "Mit Blick auf den Ukrainekrieg habe Trump drei Interessen" in v
                for v in volker)
-    assert any("| changed |" in v and "cue_text: meint → –" in v for v in volker)
+    # without "meinen" the quotation keeps its colon frame, whose verb is still its cue (colon_frame_cue)
+    assert any("| changed |" in v and "rule_id: quote_before → quote_colon" in v for v in volker)
     html_path = md_path.with_suffix(".html")
     assert html_path.name in md and html_path.resolve().as_uri() in md    # linked from the report (and artifact)
     html = html_path.read_text(encoding="utf-8")
