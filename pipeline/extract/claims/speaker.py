@@ -52,6 +52,8 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
         if lw in c.w.oblique_determiners and not allow_oblique:
             return None, None
         j += 1
+        if c.R.switch("extended_attribute"):
+            j = extended_attribute(c, k, j, n)
     # quoted names: das „Wall Street Journal“
     if j < n and c.is_quote_mark(j) and c.in_quote[j] >= 0:
         qs, qe, q = c.quote_tok[c.in_quote[j]]
@@ -63,6 +65,35 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
             or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
         return None, None
     return None, j
+
+
+def extended_attribute(c: Ctx, k: int, j: int, n: int) -> int:
+    """Auch die auf Nachrichten aus Nordkorea spezialisierte Internetzeitung „Daily NK“ meldete, … – an
+    article followed by a preposition opens an extended participial attribute (erweitertes Attribut):
+    the noun phrase goes on at the noun the article belongs to, right after the attribute's last word (a
+    lowercase adjective or participle), with only nouns, articles, prepositions, adjectives and adverbs
+    between and no comma, verb or quotation. Not after a comma ("…, die auf X spezialisierte Anwälte
+    beschäftigen": a relative pronoun). Returns the token where the NP goes on (j when there is none)."""
+    if not (c.has_pos and j < n and c.toks[j].pos_ == "ADP" and c.in_quote[k] < 0):
+        return j
+    if k > 0 and c.low[k - 1] in (",", "und", "oder"):
+        return j
+    for h in range(j + 2, min(n, k + 12)):
+        tok = c.toks[h]
+        if tok.is_punct or c.in_quote[h] >= 0 or tok.is_space:
+            return j
+        if c.is_nounish(h) and tok.text[:1].isupper() and c.toks[h - 1].text.islower() \
+                and c.low[h - 1].endswith(ATTRIBUTE_ENDINGS) and h - 1 > j + 1 and c.toks[h - 1].pos_ != "ADP" \
+                and c.low[h - 1] not in c.w.determiners and c.low[h - 2] not in c.w.determiners \
+                and c.toks[h - 2].pos_ not in ("ADP", "DET"):
+            return h                    # not an adjective inside the attribute: "an dem System der neuen Medien beteiligten Firmen"
+        attribute = tok.text.islower() and c.low[h].endswith(ATTRIBUTE_ENDINGS) and h + 1 < n and c.is_nounish(h + 1)
+        if tok.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM") and not attribute:
+            return j
+    return j
+
+
+ATTRIBUTE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _np_core(c: Ctx, j: int, n: int) -> int | None:

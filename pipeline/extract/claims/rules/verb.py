@@ -66,7 +66,7 @@ class VerbSite:
                     and not bad_speaker(c, first) else None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
-        if sp is None and c.R.switch("outer_frame"):
+        if sp is None and c.R.switch("outer_frame") and self.passive:
             sp = outer_frame_speaker(c, self.last + 1, self.b)    # "Es könne nicht bestätigt werden, dass …, teilte X mit"
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
