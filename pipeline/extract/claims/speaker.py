@@ -520,6 +520,15 @@ def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     return any(_speaking_token(c, t) for t in range(*sp))
 
 
+def plausible_source(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Die Kochrezepte stellten den Kerngehalt dar, … Die Beklagte überprüfe die Rezepte. – whether a
+    claim's speaker NP can be the source that later Konjunktiv sentences go on reporting: plausible_speaker
+    judged without the NP's article ("die" alone is a pronoun that speaks, "Die Kochrezepte" names no one)."""
+    if sp[1] - sp[0] > 1 and c.low[sp[0]] in c.w.determiners and not has_actor(c, sp):
+        return any(_speaking_token(c, t) for t in range(sp[0] + 1, sp[1]))
+    return plausible_speaker(c, sp)
+
+
 def _lone_name(c: Ctx, sp: tuple[int, int]) -> bool:
     """A lone capitalized word without an article and a common-noun ending may be an unknown name
     ("Elshorst wies darauf hin", "fügte Gall hinzu"); "Parolen", "Einigkeit" are none."""

@@ -210,9 +210,11 @@ def _credible_source(c: Ctx, f: Found) -> bool:
     """Whether a claim's speaker can be the source a continuation takes over: an actor, a name, a
     pronoun, a role, source or institution noun; not a thing the speaker rule took for a subject ("Jens
     Wieseke fordert freie Sicht nach draußen. Die Muster seien unruhig …": Wieseke, not "freie Sicht")."""
-    from ..speaker import plausible_speaker
+    from ..speaker import plausible_source, plausible_speaker
     if f.speaker is None or not c.R.switch("credible_source"):
         return True
+    if c.R.switch("article_not_pronoun"):
+        return f.speaker_key is not None or plausible_source(c, f.speaker)
     return f.speaker_key is not None or plausible_speaker(c, f.speaker)
 
 
