@@ -736,7 +736,28 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 score -= 150
         if best_score is None or score < best_score:
             best, best_score = actor, score
+    if best is None and c.R.switch("salient_antecedent"):
+        return salient_actor(c, pos, types)
     return best.key if best else None
+
+
+def salient_actor(c: Ctx, pos: int, types: set[str]) -> str | None:
+    """Trochowskis HSV-Comeback. … Allerdings: Der Ex-Profi will … „…“, sagt er. – a pronoun or role
+    speaker with no compatible actor in the sentences right before it refers to the article's protagonist:
+    the actor of those types named most often before it (outside quotations), the latest of equals."""
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for ms, me, m, actor in c.mentions:
+        if me > pos or actor.actor_type not in types:
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is None or c.in_quote[span.start] >= 0:
+            continue
+        count[actor.key] = count.get(actor.key, 0) + 1
+        last[actor.key] = ms
+    if not count:
+        return None
+    return max(count, key=lambda k: (count[k], last[k]))
 
 
 def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
