@@ -918,6 +918,9 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if sp is not None and not bad_speaker(c, sp):
             if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp):
                 continue                # "Eine ähnliche Kennzeichnung finde sich …": no one speaks
+            if c.R.switch("modal_frame_source") and any(
+                    c.low[t] in c.w.obligation_modals and c.in_quote[t] < 0 for t in range(max(sa, min(sp[0], h.i) - 4), h.i)):
+                continue                # "Außerdem müssten sich die Nutzer einverstanden erklären": no one spoke
             return sp
     return None
 

@@ -213,9 +213,23 @@ def _credible_source(c: Ctx, f: Found) -> bool:
     from ..speaker import plausible_source, plausible_speaker
     if f.speaker is None or not c.R.switch("credible_source"):
         return True
+    if c.R.switch("modal_frame_source") and _modal_frame(c, f):
+        return False
     if c.R.switch("article_not_pronoun"):
         return f.speaker_key is not None or plausible_source(c, f.speaker)
     return f.speaker_key is not None or plausible_speaker(c, f.speaker)
+
+
+def _modal_frame(c: Ctx, f: Found) -> bool:
+    """Außerdem müssten sich die Nutzer damit einverstanden erklären, dass … – a frame whose speech verb
+    depends on a modal of obligation or possibility (words.yaml obligation_modals) in the subject's clause
+    says what someone must or could say, not what they said: its subject is no source for the Konjunktiv
+    sentences after it (they go on reporting the source before)."""
+    if not f.cue or f.speaker is None or f.rule not in ("verb_dass", "verb_konj", "verb_zu", "verb_inverted"):
+        return False
+    lo, hi = min(f.speaker[0], f.cue[0]), f.cue[0]
+    lo = max(c.sents[f.sent][0] if f.sent < len(c.sents) else lo, lo - 4)
+    return any(c.low[t] in c.w.obligation_modals and c.in_quote[t] < 0 for t in range(lo, hi))
 
 
 def _continue(s: Sent, rule_id: str) -> list[Found]:
