@@ -32,8 +32,17 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
     if pp:
         end = _np_pp(c, end, n, limit)
     if appos:
-        end = _np_apposition(c, end, n, limit, pp, allow_oblique)
+        oblique = allow_oblique or (c.R.switch("dative_apposition") and _von_object_end(c, k, end))
+        end = _np_apposition(c, end, n, limit, pp, oblique)
     return (k, end)
+
+
+def _von_object_end(c: Ctx, k: int, end: int) -> bool:
+    """Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, … – whether the NP [k, end) ends in
+    the object of a von/vom-PP (a dative), so that an apposition after its comma opens with a dative
+    article ("dem Direktor", "einem ehemaligen Kabinettsmitglied") and still belongs to it."""
+    return end < len(c.toks) and c.low[end] == "," and any(c.low[t] in ("von", "vom") for t in range(k + 1, end - 1)) \
+        and end + 1 < len(c.toks) and c.low[end + 1] in ("dem", "einem")
 
 
 def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int, int] | None, int | None]:
