@@ -268,6 +268,33 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
                   speaker_key=last.speaker_key)]
 
 
+CHAIN_RULES = ("noun_dass", "verb_inverted", "noun_konj", "verb_dass", "verb_konj")
+
+
+def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], found: list[Found],
+                           covered: set[int]) -> None:
+    """Das Gericht hat ausgeführt: … Inhalt und Aufbau der Seite vermittelten den Eindruck, dass … – a claim
+    without a speaker in a Konjunktiv sentence right after a claim with a speaker (same paragraph) is part
+    of that speaker's report: it takes that speaker (its latest mention), as a continuation would."""
+    if not c.R.switch("reported_chain") or si == 0 or not found:
+        return
+    todo = [f for f in local if f.speaker is None and not f.dropped and f.rule in CHAIN_RULES]
+    if not todo:
+        return
+    last = found[-1]
+    if last.sent != si - 1 or last.speaker is None or last.dropped or not _credible_source(c, last) \
+            or last.rule == "source_adverb":
+        return
+    gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
+        return
+    from ..speaker import outer_frame_speaker
+    if outer_frame_speaker(c, a, b) is not None:
+        return                          # "Es könne nicht bestätigt werden, dass …, teilte X mit": a frame of its own
+    for f in todo:
+        f.speaker, f.speaker_key = latest_mention(c, last, a), last.speaker_key
+
+
 def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
     """Stoiber begründete seinen Rückzug mit einer „veränderten Lage“. Damit seien … – a Konjunktiv
     continuation left without a speaker takes the speaker of a quotation claim the document stage found
