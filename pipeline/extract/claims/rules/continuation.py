@@ -232,6 +232,17 @@ def _modal_frame(c: Ctx, f: Found) -> bool:
     return any(c.low[t] in c.w.obligation_modals and c.in_quote[t] < 0 for t in range(lo, hi))
 
 
+def _authority_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Die New Yorker Gesundheitsbehörden haben einen neuen Virusstamm entdeckt. Er soll resistent sein. – the
+    source of soll-hearsay without one: the subject of the sentence before when it names an organisation (an
+    authority, a company), not a person (mostly the one the hearsay is about: "X wurde gefasst. Er soll …")."""
+    from ..speaker import has_actor, has_person_actor
+    sp = prev_subject(c, si)
+    if sp is None or has_person_actor(c, sp) or not has_actor(c, sp):
+        return None
+    return sp
+
+
 def _continue(s: Sent, rule_id: str) -> list[Found]:
     """The continuation claim (the whole sentence) with the speaker it continues."""
     c, si, a, b, found = s.c, s.si, s.a, s.b, s.found
@@ -256,6 +267,8 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
                                   speaker_key=par.speaker_key)]
             if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
                 sp = prev_subject(c, si)
+            if sp is None and rule_id == "soll_hearsay" and c.R.switch("soll_prev_subject"):
+                sp = _authority_subject(c, si)
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
         last = src
     if last.sent < si - 1:
