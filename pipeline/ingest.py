@@ -84,6 +84,7 @@ UI_PHRASES = [
     r"teilen", r"drucken", r"merken", r"gemerkt", r"zur merkliste(?: hinzufügen)?", r"merkliste",
     r"kommentare?(?: öffnen| anzeigen| lesen)?(?: \(?\d+\)?)?", r"\d+ kommentare?", r"kommentieren",
     r"lesezeit:? ?(?:ca\. )?\d+ ?min(?:\.|uten)?", r"(?:ca\. )?\d+ ?min(?:\.|uten)? lesezeit",
+    r"lesedauer:? ?(?:etwa |ca\. |rund )?\d+ ?min(?:\.|uten)?", r"teilen auf", r"(?:jetzt )?teilen:?",
     r"mehr lesen", r"weiterlesen", r"zum artikel", r"zur startseite", r"nach oben", r"zurück",
     r"link kopieren", r"e-?mail", r"facebook", r"whatsapp", r"x", r"twitter", r"linkedin", r"pinterest",
     r"newsletter(?: abonnieren| bestellen)?", r"jetzt abonnieren", r"abonnieren", r"feedback",
@@ -521,8 +522,32 @@ class _BylineScan:
             h.body_start = self.title_end
 
 
-def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
-    """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''."""
+_LIST_LINE = re.compile(r"^(?:[-•*–]\s+|\d{1,2}[.)]\s+)\S")
+_INFO_POINTER = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|at|ch|com|org|net|eu|info)(?:/\S*)?\b", re.I)
+
+
+def _in_short_run(lines: list[str], i: int) -> bool:
+    """The line at ``i`` continues a run of short lines (a list, a recipe, an address): the line before it is
+    short text too, with no sentence end."""
+    j = i - 1
+    return j >= 0 and bool(lines[j]) and _words(lines[j]) <= 12 and not _ends_sentence(lines[j])
+
+
+def _kept_trailer(line: str) -> bool:
+    """HTML route: a short last line that is article text, not a label or credit: a list item of three words
+    or more ("- Reifen aufpumpen und Dichtmilch verteilen") or a pointer to more information with its address
+    ("Weitere Informationen unter www.beispiel.de")."""
+    if _LIST_LINE.match(line) and _words(line) >= 3 and not _is_ui(re.sub(r"^\S+\s+", "", line)):
+        return True
+    return _words(line) >= 3 and bool(_INFO_POINTER.search(line)) and bool(re.search(r"\s[a-zäöüß]{3,}\s", line))
+
+
+def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:
+    """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''.
+
+    ``html``: the lines are an HTML extractor's article text (its paragraphs, lists and ``<br>`` lines), not a
+    whole scraped page: a run of short lines is a list (ingredients, steps), never a teaser box, and the last
+    lines keep list items and pointers to more information."""
     out: list[str] = []
     n = len(lines)
     i = 0
@@ -549,7 +574,11 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
             continue
         # teaser box for another article: a short name/kicker line followed by a short headline
         # ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its own paragraph.
-        if _is_short_label(line):
+        if html and _LIST_LINE.match(line) and _is_ui(re.sub(r"^\S+\s+", "", line)):
+            i += 1        # "- 0 Kommentare", "- Lesedauer etwa 2 Min": a meta bar as list items
+            continue
+        if _is_short_label(line) and not (html and (_LIST_LINE.match(line) and _words(line) >= 4
+                                                    or _in_short_run(lines, i))):
             k = i + 1
             while k < n and not lines[k]:
                 k += 1
@@ -566,6 +595,8 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
         i += 1
     # trailing short lines that are not sentences (credits, leftover labels)
     while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
+        if html and out[-1] and _kept_trailer(out[-1]):
+            break
         out.pop()
     return out
 
@@ -655,7 +686,7 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     m = page.meta
     captions = list(page.captions)
     caps: list[str] = []
-    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps)
+    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True)
     body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
     paras = _lines_to_paragraphs(body_lines)
     dateline = None

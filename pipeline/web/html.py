@@ -343,9 +343,9 @@ def is_shop_line(line: str, rules: WebRules) -> bool:
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
-    A line equal to the page's description that the page sets apart as a standfirst (a paragraph all in
-    bold, as tagesschau.de does) goes: it is the ``teaser`` field. Otherwise the lead paragraph is article
-    text (the description repeats it) and stays, once; a second copy goes."""
+    The lead paragraph (also a standfirst the page sets apart, a paragraph all in bold as tagesschau.de
+    has) is article text and stays, once; a second copy goes. With ``standfirst_in_body: false`` in
+    web.yaml a bold standfirst equal to the page's description goes instead: it is the ``teaser`` field."""
     out: list[str] = []
     head_zone = True
     seen_text = 0
@@ -438,11 +438,12 @@ def read_html_page(html: str) -> HtmlPage:
     heads = head_forms(tree, meta, rules)
     profile = rules.site(_host_of(meta.url))
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
-                  patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
+                  patterns=profile.drop_patterns() if profile else [],
+                  standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     found = _page_lead(tree)
     lead = found[0] if found else None
-    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser):
+    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
         lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text

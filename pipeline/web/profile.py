@@ -60,6 +60,7 @@ class WebRules:
     read_more_labels: tuple[str, ...] = ()
     not_published_labels: tuple[re.Pattern, ...] = ()
     share_words: frozenset[str] = frozenset()
+    standfirst_in_body: bool = True
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -90,11 +91,14 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites"}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "standfirst_in_body"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    missing = sorted(allowed - set(data) - set(_OPTIONAL))
+    missing = sorted(allowed - set(data) - set(_OPTIONAL) - {"standfirst_in_body"})
+    standfirst = data.get("standfirst_in_body", True)
+    if not isinstance(standfirst, bool):
+        raise RuleError(file, "standfirst_in_body", f"expected true or false, got {standfirst!r}")
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
@@ -146,7 +150,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
-        share_words=low(_strings(data.get("share_words") or [], file, "share_words")))
+        share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
+        standfirst_in_body=standfirst)
 
 
 @lru_cache(maxsize=4)
