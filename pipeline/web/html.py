@@ -315,11 +315,19 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
 def _mostly_urls(line: str) -> bool:
-    """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …")."""
-    urls = sum(len(m) for m in _URL.findall(line))
+    """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …"):
+    an address glued to other text, an image file, two or more addresses, or a bare address. One address with
+    its label ("Homepage: https://…", "Mehr Infos auf www.beispiel.at") is article text."""
+    urls = _URL.findall(line)
+    if not urls:
+        return False
     rest = _URL.sub(" ", line)
-    return urls > 0 and (urls >= 0.6 * len(line) or len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", rest)) <= 3
-                         or (urls >= 0.3 * len(line) and not re.search(r"\s[a-zäöüß]+\s", rest)))
+    if len(re.findall(r"(?<!\S)[a-zäöüß]{2,}(?!\S)", rest)) >= 4:
+        return False        # a sentence that names addresses
+    if len(urls) >= 2 or re.search(r"[^\s(\[<„\"'»«:]" + r"(?:https?://|www\.)", line) \
+            or any(re.search(r"\.(?:png|jpe?g|gif|webp|svg)(?:\S|$)", u, re.I) for u in urls):
+        return True
+    return not re.search(r"[A-Za-zÄÖÜäöüß]{2,}", rest)
 
 
 def _same_teaser(k: str, teaser_key: str) -> bool:
