@@ -427,3 +427,142 @@ def test_kicker_and_title_from_an_h2_of_two_spans_or_a_structured_title() -> Non
     assert a.body_text.split("\n\n") == PARAS
     a = parse_html(SITE_PAGES["spiegel"], "spiegel.html", "spiegel")
     assert a.kicker == "Haushalt 2024"
+
+
+# ----------------------------------------------------------------------------- round 5: more sites' markup
+# Title, kicker and authors as the big German sites and common CMSs write them (issue 15, generalisation):
+# each fixture is the markup convention of a site family, with invented text.
+def _body_with_lead(lead: str = "") -> str:
+    return (f"<p>{lead}</p>" if lead else "") + BODY
+
+
+MORE_SITES = {
+    # ZEIT ONLINE: h1 of kicker and title spans with a hidden colon; "Eine Analyse von" byline; " | ZEIT ONLINE"
+    "zeit": (page(
+        f"<title>Haushalt: {TITLE} | ZEIT ONLINE</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<meta property="og:site_name" content="ZEIT ONLINE">'
+        '<link rel="canonical" href="https://www.zeit.de/politik/deutschland/2023-11/haushalt-ampel">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier", "url": "https://www.zeit.de/autoren/M/Anna_Maier"}],
+             publisher={"@type": "Organization", "name": "ZEIT ONLINE"}),
+        '<main><article><header class="article-header"><h1 class="article-heading">'
+        '<span class="article-heading__kicker">Haushalt</span><span class="visually-hidden">:</span> '
+        f'<span class="article-heading__title">{TITLE}</span></h1>'
+        '<div class="summary">Die Koalition spart vor allem beim Verkehr. Die Opposition kündigt Widerstand an.</div>'
+        '<div class="byline">Eine Analyse von <a href="/autoren/M/Anna_Maier" rel="author">Anna Maier</a></div>'
+        '<time datetime="2023-11-16T10:00:00+01:00">16. November 2023, 10:00 Uhr</time></header>'
+        f"{BODY}</article></main>"), "Haushalt", ["Anna Maier"]),
+    # n-tv: " - n-tv.de" suffix, kicker and headline spans in an h2, the byline and a source line after the text
+    "ntv": (page(
+        f"<title>Haushalt: {TITLE} - n-tv.de</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="n-tv NACHRICHTEN">'
+        '<link rel="canonical" href="https://www.n-tv.de/politik/Ampel-einigt-sich-article123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author={"@type": "Organization", "name": "n-tv NACHRICHTEN"}),
+        '<article class="article"><div class="article__header"><h2><span class="article__kicker">Haushalt</span>'
+        f'<span class="article__headline">{TITLE}</span></h2>'
+        '<span class="article__date">16.11.2023, 10:00 Uhr</span></div>'
+        '<div class="article__text">' + BODY + '<p class="article__source">Quelle: ntv.de, Anna Maier, dpa</p>'
+        "</div></article>"), "Haushalt", []),
+    # t-online: "Aktualisiert am" line, "Lesedauer" label, JSON-LD persons, " | t-online" suffix
+    "t-online": (page(
+        f"<title>Haushalt: {TITLE} | t-online</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<link rel="canonical" href="https://www.t-online.de/nachrichten/deutschland/id_100.html">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Jan Ott"}],
+             publisher={"@type": "Organization", "name": "t-online"}),
+        '<article><header><h1><span class="css-1x2y3">Haushalt</span><span class="css-4z5w6">'
+        f'{TITLE}</span></h1><div class="css-author">Von Anna Maier, Jan Ott</div>'
+        '<span>Aktualisiert am 16.11.2023 - 12:34 Uhr</span><span>Lesedauer: 3 Min.</span></header>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier", "Jan Ott"]),
+    # FOCUS online: the publisher as <meta name="author">, "FOCUS-online-Redakteurin" before the name
+    "focus": (page(
+        f"<title>{TITLE} - FOCUS online</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="FOCUS online">'
+        '<link rel="canonical" href="https://www.focus.de/politik/deutschland/haushalt_id_123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "FOCUS-online-Redakteurin Anna Maier"}]),
+        f'<article><div class="articleIdentH1"><h1><span class="overhead">Haushalt</span> <span class="headline">'
+        f'{TITLE}</span></h1></div><div class="authorMeta">FOCUS-online-Redakteurin Anna Maier</div>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier"]),
+    # stern: h2 of kicker and title spans, " | STERN.de", author links
+    "stern": (page(
+        f"<title>Haushalt: {TITLE} | STERN.de</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<link rel="canonical" href="https://www.stern.de/politik/deutschland/haushalt-123.html">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}]),
+        f'<article><header><h2 class="title"><span class="title__kicker">Haushalt</span>'
+        f'<span class="title__headline">{TITLE}</span></h2>'
+        '<div class="authors__list">Von <a class="authors__name" href="/a">Anna Maier</a></div></header>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier"]),
+    # RND / Madsack regional paper: " – Hannoversche Allgemeine" suffix, RND/dpa agency byline
+    "rnd": (page(
+        f"<title>{TITLE} – Hannoversche Allgemeine</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta property="og:site_name" content="Hannoversche Allgemeine">'
+        '<link rel="canonical" href="https://www.haz.de/politik/ampel-einigt-sich-ABC.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Organization", "name": "RND/dpa"}]),
+        f'<article><h1>{TITLE}</h1><div class="Authorstyled__AuthorName">RND/dpa</div>{BODY}</article>'),
+        None, []),
+    # a dpa ticker portal: the agency as JSON-LD Person and as meta author, "(dpa)" dateline
+    "dpa-portal": (page(
+        f"<title>{TITLE} | Nachrichten aus aller Welt</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="dpa">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "dpa"}]),
+        f'<div class="article"><h1>{TITLE}</h1><p class="meta">16.11.2023, 10:00 Uhr</p>{BODY}</div>'),
+        None, []),
+    # WordPress: entry-title h1, "author vcard" byline, the blog name after " – "
+    "wordpress": (page(
+        f"<title>{TITLE} – Mein Politikblog</title><meta property=\"og:site_name\" content=\"Mein Politikblog\">"
+        f'<meta property="og:title" content="{TITLE} – Mein Politikblog"><meta name="author" content="Anna Maier">',
+        '<article class="post type-post"><header class="entry-header">'
+        f'<h1 class="entry-title">{TITLE}</h1><div class="entry-meta"><span class="posted-on">'
+        '<time class="entry-date published" datetime="2023-11-16T10:00:00+01:00">16. November 2023</time>'
+        '<time class="updated" datetime="2023-11-18T09:00:00+01:00">18. November 2023</time></span> '
+        '<span class="byline"> von <span class="author vcard"><a class="url fn n" href="https://blog.de/author/anna/">'
+        'Anna Maier</a></span></span></div></header>'
+        f'<div class="entry-content">{BODY}</div></article>'), None, ["Anna Maier"]),
+    # WordPress with its admin account as the author: no person
+    "wordpress-admin": (page(
+        f"<title>{TITLE} | Ortsverein Musterstadt</title><meta name=\"author\" content=\"admin\">",
+        f'<article><h1 class="entry-title">{TITLE}</h1><time class="entry-date published" '
+        'datetime="2023-11-16T10:00:00+01:00">16. November 2023</time><span class="byline">von <span class="author vcard">'
+        '<a class="url fn n" href="/author/admin/">admin</a></span></span>'
+        f'<div class="entry-content">{BODY}</div></article>'), None, []),
+    # a press release portal: the police station is the author; "POL-XY:" is part of the headline
+    "presseportal": (page(
+        f"<title>POL-HI: {TITLE} | Presseportal</title><meta property=\"og:title\" content=\"POL-HI: {TITLE}\">"
+        '<meta name="author" content="Polizeiinspektion Hildesheim">',
+        f'<article><h1>POL-HI: {TITLE}</h1><p class="date">16.11.2023 – 10:00</p><p>Hildesheim (ots)</p>{BODY}'
+        '<p>Rückfragen bitte an: Polizeiinspektion Hildesheim, Pressestelle</p></article>'), None, []),
+    # JSON-LD author as one string of two names
+    "ld-string": (page(
+        f"<title>{TITLE}</title>" + ld(headline=TITLE, datePublished="2023-11-16", author="Anna Maier und Jan Ott"),
+        f"<article><h1>{TITLE}</h1>{BODY}</article>"), None, ["Anna Maier", "Jan Ott"]),
+    # SZ: the publisher company, city and country as meta author; the persons in JSON-LD
+    "sz": (page(
+        f"<title>Haushalt: {TITLE} - Politik - SZ.de</title>"
+        '<meta name="author" content="Süddeutsche Zeitung, Munich, Germany">'
+        '<link rel="canonical" href="https://www.sueddeutsche.de/politik/haushalt-1.123">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Dr. Jan Ott"}]),
+        '<article><header><h2><span data-manual="kicker">Haushalt</span>'
+        f'<span data-manual="title">{TITLE}</span></h2></header>{BODY}</article>'), "Haushalt",
+        ["Anna Maier", "Dr. Jan Ott"]),
+}
+
+
+@pytest.mark.parametrize("site", sorted(MORE_SITES))
+def test_title_kicker_and_authors_in_the_markup_of_more_sites(site: str) -> None:
+    html, kicker, authors = MORE_SITES[site]
+    a = parse_html(html, f"{site}.html", site)
+    want_title = f"POL-HI: {TITLE}" if site == "presseportal" else TITLE
+    assert a.title == want_title
+    assert a.kicker == kicker
+    assert a.authors == authors
+    assert a.published_at.astimezone(BERLIN).date() == date(2023, 11, 16)
+    body = a.body_text.split("\n\n")
+    assert body[-3:] == PARAS or body[-4:-1] == PARAS, body
+    for junk in (TITLE, "Lesedauer", "Aktualisiert", "Eine Analyse", "FOCUS-online", "RND/dpa", "Quelle: ntv"):
+        assert junk not in a.body_text, junk

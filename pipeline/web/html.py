@@ -249,6 +249,15 @@ class Furniture:
     standfirst: bool = False     # the page sets the teaser apart (a paragraph all in bold)
 
 
+def is_agency_line(line: str, rules: WebRules) -> bool:
+    """A credit of agencies and editors' initials alone: "RND/dpa", "(dpa/AFP)", "erb/ots", "dpa, AFP"."""
+    s = line.strip().strip("()[]").strip()
+    toks = [t for t in re.split(r"\s*[/,|;]\s*|\s+", s) if t]
+    if not toks or len(toks) > 5 or not any(t.casefold() in rules.agencies for t in toks):
+        return False
+    return all(t.casefold() in rules.agencies or re.fullmatch(r"[a-zäöü]{2,4}", t) for t in toks)
+
+
 def is_byline(line: str, authors: list[str]) -> bool:
     """A byline: "Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR", "Autorin: Jil Schuller",
     or the author names alone."""
@@ -375,7 +384,7 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
+        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads or _compact(s) in f.heads:

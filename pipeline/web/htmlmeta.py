@@ -388,16 +388,45 @@ def _title_from_h1(h1s: list[tuple[str, str | None]], structured: list[str]) -> 
     return text, kicker
 
 
+_HIDDEN_CLASS = re.compile(r"visually-hidden|sr-only|screen-reader|visuallyhidden|hidden|offscreen", re.I)
+
+
+def two_part_heading(h, structured: list[str]) -> tuple[str, str] | None:
+    """(title, kicker) of a heading made of two parts, kicker and title (``<h1><span>Haushalt</span><span>Ampel
+    einigt sich …</span></h1>``, whatever their classes), when the structured titles confirm it (one of them is
+    the title, or kicker and title together) or the page shows the two parts as separate lines (glued in the
+    text, "HaushaltAmpel …"). Hidden separators (``<span class="visually-hidden">:</span>``) are skipped."""
+    parts = [x for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong", "b", "small", "a",
+                                                                   "p") and not _HIDDEN_CLASS.search(x.get("class") or "")
+             and re.search(r"\w", x.text_content())]
+    if len(parts) != 2:
+        return None
+    kicker, title = ws(parts[0].text_content()), ws(parts[1].text_content())
+    if not 1 <= len(kicker.split()) <= 5 or len(title.split()) < 2 or re.search(r"[.!?]$", kicker):
+        return None
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    confirmed = re.sub(r"\W+", "", title).casefold() in folded or \
+        re.sub(r"\W+", "", kicker + title).casefold() in folded
+    between = (parts[0].tail or "") + "".join(
+        (x.text_content() + (x.tail or "")) for x in h if x not in parts and isinstance(x.tag, str)
+        and h.index(x) < h.index(parts[1]))
+    glued = not re.search(r"\s", between) and not re.search(r"\s$", parts[0].text_content()) \
+        and not re.match(r"\s", parts[1].text_content()) and not re.search(r"[:–-]$", kicker)
+    return (title, kicker.rstrip(" :–-|")) if confirmed or glued else None
+
+
 def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
     """No h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
-    "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")."""
-    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …"), or whose title part is the
+    structured title."""
     for h in tree.iter("h2", "h3"):
-        spans = [ws(x.text_content()) for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong")]
-        spans = [x for x in spans if x]
-        if len(spans) == 2 and len(spans[1].split()) >= 2 and _outside_furniture(h) \
-                and re.sub(r"\W+", "", spans[0] + spans[1]).casefold() in folded:
-            return spans[1], spans[0]
+        if not _outside_furniture(h) or _in_breadcrumb(h):
+            continue
+        got = two_part_heading(h, structured)
+        if got is not None:
+            folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+            if re.sub(r"\W+", "", got[1] + got[0]).casefold() in folded or re.sub(r"\W+", "", got[0]).casefold() in folded:
+                return got
     return None
 
 
@@ -433,6 +462,8 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
     h1s = []
     for h in _headline_elements(tree, sites):
         text, kicker = _h1_text(h)
+        if kicker is None:
+            text, kicker = two_part_heading(h, structured) or (text, None)
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
             h1s.append((text, kicker))
@@ -474,7 +505,12 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
         return True
     words = re.findall(r"[\w.]+", f)
     return any(w in rules.not_author_words for w in words) or any(
-        w.endswith(x) for w in words for x in ("redaktion", "zeitung", "nachrichten"))
+        w.endswith(x) and len(w) >= len(x) + 3 or w == x and x not in _SURNAME_LIKE
+        for w in words for x in ("redaktion", "zeitung", "nachrichten") + rules.not_author_suffixes)
+
+
+# Institution endings that are also surnames on their own ("Anna Kammer", "Jan Sender").
+_SURNAME_LIKE = frozenset({"kammer", "sender", "amt", "gruppe", "rathaus", "blog"})
 
 
 def _name_shape(toks: list[str]) -> bool:

@@ -61,6 +61,8 @@ class WebRules:
     not_published_labels: tuple[re.Pattern, ...] = ()
     share_words: frozenset[str] = frozenset()
     standfirst_in_body: bool = True
+    not_author_suffixes: tuple[str, ...] = ()
+    agencies: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -78,7 +80,7 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
-_OPTIONAL = ("not_published_labels", "share_words")
+_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -151,7 +153,10 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
         share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
-        standfirst_in_body=standfirst)
+        standfirst_in_body=standfirst,
+        not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
+                                                                  "not_author_suffixes")),
+        agencies=low(_strings(data.get("agencies") or [], file, "agencies")))
 
 
 @lru_cache(maxsize=4)
