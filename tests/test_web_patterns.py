@@ -566,3 +566,51 @@ def test_title_kicker_and_authors_in_the_markup_of_more_sites(site: str) -> None
     assert body[-3:] == PARAS or body[-4:-1] == PARAS, body
     for junk in (TITLE, "Lesedauer", "Aktualisiert", "Eine Analyse", "FOCUS-online", "RND/dpa", "Quelle: ntv"):
         assert junk not in a.body_text, junk
+
+
+TITLE_AUTHOR_FORMS = [
+    # a section label as the only h1; the headline is an h2/h3 the <title> names, or only the <title>
+    (page(f'<title>{TITLE} - Stadt Musterstadt</title><meta property="og:title" content="{TITLE}">',
+          f'<h1>Pressemitteilungen</h1><div class="content"><h2>{TITLE}</h2><p>16.11.2023</p>{BODY}</div>'), []),
+    (page(f"<title>{TITLE} - Stadt Musterstadt</title>",
+          f'<h1>Aktuelle Meldungen</h1><div class="content"><p>16.11.2023</p>{BODY}</div>'), []),
+    (page(f"<title>Musterstadt: {TITLE}</title>", f'<h1>Aktuelle Meldungen</h1><div class="content"><h3>{TITLE}</h3>'
+          f"{BODY}</div>"), []),
+    # the site's name as a logo h1, the headline an h2 entry-title
+    (page(f'<title>{TITLE} | Kreisanzeiger</title><meta property="og:site_name" content="Kreisanzeiger">',
+          f'<header><h1 class="logo">Kreisanzeiger</h1></header><article><h2 class="entry-title">{TITLE}</h2>'
+          f"{BODY}</article>"), []),
+    # a line break inside the h1
+    (page(f"<title>{TITLE}</title>", f"<article><h1>Ampel einigt sich<br>auf Sparpaket</h1>{BODY}</article>"), []),
+    # JSON-LD persons with an agency in brackets and a "Von"
+    (page("<title>x</title>" + ld(headline=TITLE, author=[{"@type": "Person", "name": "Anna Maier (dpa)"},
+                                                          {"@type": "Person", "name": "Von Jan Ott"}]),
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), ["Anna Maier", "Jan Ott"]),
+    # a JSON-LD "Person" that is the desk: the visible byline wins
+    (page("<title>x</title>" + ld(headline=TITLE, author=[{"@type": "Person", "name": "Redaktion"}]),
+          f'<article><h1>{TITLE}</h1><span class="author">Von Anna Maier</span>{BODY}</article>'), ["Anna Maier"]),
+    # a JSON-LD "Person" that is the site
+    (page('<title>x</title><meta property="og:site_name" content="Kreisbote">'
+          + ld(headline=TITLE, author=[{"@type": "Person", "name": "Kreisbote"}]),
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), []),
+    # schema.org microdata, rel=author links, an e-mail address after the name
+    (page("<title>x</title>", f'<article><h1>{TITLE}</h1><div itemprop="author" itemscope '
+          'itemtype="https://schema.org/Person"><span itemprop="name">Anna Maier</span></div>' + BODY + "</article>"),
+     ["Anna Maier"]),
+    (page("<title>x</title>", f'<article><h1>{TITLE}</h1><div class="meta">Von <a rel="author" href="/a">Anna Maier</a> '
+          f'und <a rel="author" href="/b">Jan Ott</a></div>{BODY}</article>'), ["Anna Maier", "Jan Ott"]),
+    (page('<title>x</title><meta name="author" content="Anna Maier (anna.maier@zeitung.de)">',
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), ["Anna Maier"]),
+    # the author's name after the text ("Text: Anna Maier")
+    (page("<title>x</title>", f"<article><h1>{TITLE}</h1>{BODY}<p>Text: Anna Maier</p></article>"), ["Anna Maier"]),
+]
+
+
+@pytest.mark.parametrize("i", range(len(TITLE_AUTHOR_FORMS)))
+def test_title_and_author_forms(i: int) -> None:
+    html, authors = TITLE_AUTHOR_FORMS[i]
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.authors == authors
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    assert TITLE not in a.body_text and "Anna Maier" not in a.body_text

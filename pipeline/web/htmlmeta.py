@@ -299,6 +299,17 @@ def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteP
     return t
 
 
+def heading_text(el) -> str:
+    """The text of a heading, a line break (``<br>``) read as a space ("Ampel einigt sich<br>auf Sparpaket")."""
+    if next(el.iter("br"), None) is None:
+        return ws(el.text_content())
+    import copy
+    el = copy.deepcopy(el)
+    for br in el.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return ws(el.text_content())
+
+
 def _h1_text(h1) -> tuple[str, str | None]:
     """(headline text, kicker) of an h1; a kicker is an inner element marked as one."""
     kicker = None
@@ -318,8 +329,8 @@ def _h1_text(h1) -> tuple[str, str | None]:
                     kicker = ws(e.text_content()) or None
                     break
         if kicker:
-            return ws(h1.text_content()), kicker
-    full = ws(h1.text_content())
+            return heading_text(h1), kicker
+    full = heading_text(h1)
     if kicker and full.startswith(kicker):
         return full[len(kicker):].strip(" :–-|"), kicker
     return full, None
@@ -454,6 +465,35 @@ def _title_from_structured(structured: list[str]) -> tuple[str | None, str | Non
     return (structured[0], None) if structured else (None, None)
 
 
+def _section_label(h1s: list[tuple[str, str | None]], structured: list[str]) -> bool:
+    """The page's h1s are section labels, not the headline: each of at most three words, sharing no word with
+    a structured title of four words or more ("Pressemitteilungen" over a page titled "Stadt saniert …")."""
+    long_ = [s for s in structured if len(s.split()) >= 4]
+    return bool(long_) and all(len(t.split()) <= 3 and max(_similar(t, s) for s in long_) == 0.0 for t, _ in h1s)
+
+
+def _heading_in_structured(tree, structured: list[str]) -> str | None:
+    """A visible h2/h3 of three words or more outside page furniture that a structured title contains."""
+    folded = [re.sub(r"\W+", " ", s).casefold().strip() for s in structured]
+    for h in tree.iter("h2", "h3"):
+        t = heading_text(h)
+        k = re.sub(r"\W+", " ", t).casefold().strip()
+        if len(t.split()) >= 3 and _outside_furniture(h) and not _in_breadcrumb(h) and any(k in f for f in folded):
+            return t
+    return None
+
+
+def _cut_label_tail(title: str) -> str:
+    """A structured title without its last " - Label" part when that part is short (1-4 words) and the rest is
+    a headline (3+ words): "Stadt saniert Schulen - Stadt Musterstadt" (a site name not known as one)."""
+    for sep in (" | ", " - ", " – ", " — "):
+        if sep in title:
+            head, tail = title.rsplit(sep, 1)
+            if 1 <= len(tail.split()) <= 4 and len(head.split()) >= 3:
+                return head.strip()
+    return title
+
+
 def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     """(title, kicker): the visible h1 (checked against the structured titles), else an h2 of kicker and
@@ -467,8 +507,11 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
             h1s.append((text, kicker))
-    if h1s:
+    if h1s and not _section_label(h1s, structured):
         return _title_from_h1(h1s, structured)
+    if h1s:      # the h1 is a section label ("Aktuelle Meldungen"): a visible heading the <title> names, else it
+        visible = _heading_in_structured(tree, structured)
+        return (visible, None) if visible else (_cut_label_tail(structured[0]) if structured else h1s[0][0], None)
     spans = _title_from_h2_spans(tree, structured)
     if spans is not None:
         return spans
