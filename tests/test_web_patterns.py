@@ -614,3 +614,30 @@ def test_title_and_author_forms(i: int) -> None:
     assert a.authors == authors
     assert a.body_text.split("\n\n")[-3:] == PARAS
     assert TITLE not in a.body_text and "Anna Maier" not in a.body_text
+
+
+def test_fill_gaps_puts_back_what_the_extractor_dropped_inside_the_article_only() -> None:
+    from pipeline.web.html import fill_gaps, parse_tree
+    q = "Wie geht es nach dem Beschluss im Bundestag weiter?"
+    p4 = ("Die Länder müssen dem Haushalt im Bundesrat noch zustimmen, dort gilt eine Mehrheit aber als sicher, "
+          "sagte ein Sprecher der Regierung.")
+    tree = parse_tree(page(
+        f"<title>{TITLE}</title>",
+        '<div class="intro"><p>Willkommen auf unserer Seite, hier finden Sie alle Nachrichten aus der Region und '
+        'mehr.</p></div>'
+        f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+        '<div class="widget commercial"><script>ad.init({"slot": 1});</script></div>'
+        f'<h4 class="kongtitle"><em><span>{q}</span></em></h4><p>{p4}</p>'
+        f'<h2>Das Spiel in der Statistik (1 Einträge)</h2><table><tr><td>1:0</td></tr></table>'
+        f'<p>{PARAS[1]}</p>'
+        '<p><a href="/a">Alle Meldungen aus dem Bundestag</a> und <a href="/b">alle Meldungen aus dem Bundesrat '
+        'im Überblick</a>.</p>'
+        f"<p>{PARAS[2]}</p></article>"
+        '<p>Diese Seite verwendet Cookies, damit wir Ihnen das beste Erlebnis auf unserer Website bieten können.</p>'))
+    # the extractor kept the first and the last paragraphs, and dropped the subheading and the paragraph after
+    # the ad slot
+    kept = "\n".join([PARAS[0], p4, PARAS[1], PARAS[2]])
+    assert fill_gaps(tree, kept).split("\n") == [PARAS[0], q, p4, PARAS[1], PARAS[2]]
+    # nothing is added before the first or after the last kept block, and no link list, no widget heading
+    kept = "\n".join([PARAS[0], PARAS[1], PARAS[2]])
+    assert fill_gaps(tree, kept).split("\n") == [PARAS[0], p4, PARAS[1], PARAS[2]]

@@ -190,8 +190,11 @@ def _htmldate(tree) -> tuple[datetime, str] | None:
     return parse_date_value(s) if s else None
 
 
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().casefold()
+    return re.sub(r"\W+", " ", _INVISIBLE.sub("", s)).strip().casefold()
 
 
 def _compact(s: str) -> str:
@@ -418,6 +421,108 @@ def _bold_standfirst(tree, teaser: str | None) -> bool:
     return False
 
 
+_GAP_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "pre")
+_GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript",
+             "template", "button", "select", "label", "a")
+
+
+def _page_blocks(tree) -> list[tuple[str, str, float, object]]:
+    """The page's text blocks in document order: (tag, text, link density, element). Paragraph-like elements without
+    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
+    out = []
+    body = tree.find("body") if tree.find("body") is not None else tree
+    for el in body.iter(*_GAP_BLOCKS):
+        if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+            continue
+        if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
+            continue
+        if any(True for _ in el.iter(*_NON_TEXT)):
+            continue         # a share button or widget with its script
+        from pipeline.web.htmlmeta import heading_text
+        t = heading_text(el)
+        if not t:
+            continue
+        links = sum(len(ws(a.text_content())) for a in el.iter("a"))
+        out.append((el.tag, t, links / max(1, len(t)), el))
+    return out
+
+
+def _outside_furniture_any(el) -> bool:
+    from pipeline.web.htmlmeta import _FURNITURE_CLASS
+    return not any(_FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+                   or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
+                                r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
+                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I)
+                   for a in [el, *el.iterancestors()])
+
+
+def _gap_good(tag: str, text: str, density: float, el=None) -> bool:
+    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words) or a subheading (2-12 words),
+    with few links."""
+    if density > 0.3:
+        return False
+    n = len(text.split())
+    if tag in ("h2", "h3", "h4", "h5", "h6"):
+        return 2 <= n <= 12 and not re.search(r"[:›»>]$", text)
+    return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+
+
+def _next_holds(el, target) -> bool:
+    """The element right after ``el`` (its next sibling, or its parent's when it is the last child) is ``target``
+    or holds it."""
+    nxt = el.getnext()
+    while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
+        el = el.getparent()
+        nxt = el.getnext()
+    return nxt is not None and (nxt is target or any(a is nxt for a in target.iterancestors()))
+
+
+def fill_gaps(tree, text: str) -> str:
+    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
+    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
+    in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
+    its last kept block is added, so page furniture around the article stays out."""
+    lines = text.split("\n")
+    keys = [_key(x) for x in lines]
+    blocks = _page_blocks(tree)
+    bkeys = [_key(b[1]) for b in blocks]
+    # each kept line's block, in order
+    pos: list[int | None] = []
+    j = 0
+    for k in keys:
+        hit = None
+        if k:
+            for b in range(j, len(blocks)):
+                bk = bkeys[b]
+                if bk == k or len(k) >= 20 and k in bk or len(bk) >= 20 and bk in k:
+                    hit = b
+                    break
+        pos.append(hit)
+        if hit is not None:
+            j = hit
+    matched = sorted({p for p in pos if p is not None})
+    if len(matched) < 2:
+        return text
+    first, last = matched[0], matched[-1]
+    joined = " ".join(keys)
+    kept = set(matched)
+    gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
+            and _gap_good(*blocks[b])
+            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or b + 1 in kept
+                 and _next_holds(blocks[b][3], blocks[b + 1][3]))}   # a subheading right before kept text
+    if not gaps:
+        return text
+    out: list[str] = []
+    done: set[int] = set()
+    for line, p in zip(lines, pos):
+        if p is not None:
+            for g in sorted(x for x in gaps if x < p and x not in done):
+                out.append(blocks[g][1])
+                done.add(g)
+        out.append(line)
+    return "\n".join(out)
+
+
 @dataclass
 class HtmlPage:
     meta: PageMeta
@@ -438,7 +543,10 @@ def read_html_page(html: str) -> HtmlPage:
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
-    text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
+    pruned = prune_tree(tree, rules)
+    text, t_url = _trafilatura_text(pruned, own=False)
+    if text.strip() and rules.fill_gaps:
+        text = fill_gaps(pruned, text)
     if not text.strip():
         text = fallback_text(tree)
         if not any(len(x.split()) >= 10 for x in text.split("\n")):

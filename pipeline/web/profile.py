@@ -61,6 +61,7 @@ class WebRules:
     not_published_labels: tuple[re.Pattern, ...] = ()
     share_words: frozenset[str] = frozenset()
     standfirst_in_body: bool = True
+    fill_gaps: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
@@ -93,14 +94,15 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "standfirst_in_body"}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "standfirst_in_body", "fill_gaps"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    missing = sorted(allowed - set(data) - set(_OPTIONAL) - {"standfirst_in_body"})
-    standfirst = data.get("standfirst_in_body", True)
-    if not isinstance(standfirst, bool):
-        raise RuleError(file, "standfirst_in_body", f"expected true or false, got {standfirst!r}")
+    missing = sorted(allowed - set(data) - set(_OPTIONAL) - {"standfirst_in_body", "fill_gaps"})
+    switches = {k: data.get(k, True) for k in ("standfirst_in_body", "fill_gaps")}
+    for k, v in switches.items():
+        if not isinstance(v, bool):
+            raise RuleError(file, k, f"expected true or false, got {v!r}")
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
@@ -153,7 +155,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
         share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
-        standfirst_in_body=standfirst,
+        standfirst_in_body=switches["standfirst_in_body"], fill_gaps=switches["fill_gaps"],
         not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
                                                                   "not_author_suffixes")),
         agencies=low(_strings(data.get("agencies") or [], file, "agencies")))
