@@ -542,6 +542,13 @@ def _kept_trailer(line: str) -> bool:
     return _words(line) >= 3 and bool(_INFO_POINTER.search(line)) and bool(re.search(r"\s[a-zäöüß]{3,}\s", line))
 
 
+def _is_notice(line: str) -> bool:
+    """A consent, paywall, newsletter or follow notice (``boilerplate_lines`` in rules/web.yaml)."""
+    from pipeline.web.html import is_notice
+    from pipeline.web.profile import web_rules
+    return is_notice(line, web_rules())
+
+
 def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:
     """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''.
 
@@ -565,7 +572,7 @@ def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False)
             while i < n and lines[i] and not _is_prose(lines[i]):
                 i += 1  # the block's links/topics in the same paragraph
             continue
-        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line):
+        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line) or _is_notice(line):
             i += 1
             continue
         if _is_caption(line):

@@ -641,3 +641,35 @@ def test_fill_gaps_puts_back_what_the_extractor_dropped_inside_the_article_only(
     # nothing is added before the first or after the last kept block, and no link list, no widget heading
     kept = "\n".join([PARAS[0], PARAS[1], PARAS[2]])
     assert fill_gaps(tree, kept).split("\n") == [PARAS[0], p4, PARAS[1], PARAS[2]]
+
+
+NOTICES = [
+    "Empfohlener externer Inhalt",
+    "An dieser Stelle finden Sie einen externen Inhalt von X, der den Artikel ergänzt. Sie können ihn sich mit "
+    "einem Klick anzeigen lassen.",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an "
+    "Drittplattformen übermittelt werden.",
+    "Wir benötigen Ihre Zustimmung, um den von unserer Redaktion eingebundenen Inhalt von Youtube anzuzeigen.",
+    "Mit einem Klick auf „Alle akzeptieren“ stimmen Sie der Verarbeitung Ihrer Daten zu.",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+    "Dieser Artikel ist exklusiv für Abonnenten.",
+    "Jetzt weiterlesen mit SZ Plus",
+    "Sie haben bereits ein Abo? Hier anmelden.",
+    "Melden Sie sich hier für unseren Newsletter an.",
+    "Folgen Sie uns auf Facebook und Instagram.",
+    "Haben Sie einen Fehler entdeckt? Schreiben Sie uns.",
+    "dpa-infocom, dpa:231116-99-123456/3",
+]
+
+
+def test_consent_paywall_and_newsletter_notices_leave_the_body_but_articles_about_cookies_stay() -> None:
+    about = ("Die EU-Kommission will Cookie-Banner vereinfachen: Nutzer sollen nicht mehr auf jeder Website "
+             "der Verwendung von Cookies zustimmen müssen, teilte die Behörde mit.")
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                + "".join(f"<p>{n}</p>" for n in NOTICES[:7]) + f"<p>{about}</p><p>{PARAS[1]}</p>"
+                + "".join(f"<p>{n}</p>" for n in NOTICES[7:]) + f"<p>{PARAS[2]}</p></article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == [PARAS[0], about, PARAS[1], PARAS[2]]
+    # the same notices in a scraped text
+    t = parse_scraped_text("\n\n".join([TITLE, PARAS[0], *NOTICES, PARAS[1], PARAS[2]]), "x.txt", "x")
+    assert all(n not in t.body_text for n in NOTICES)

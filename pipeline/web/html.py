@@ -252,6 +252,11 @@ class Furniture:
     standfirst: bool = False     # the page sets the teaser apart (a paragraph all in bold)
 
 
+def is_notice(line: str, rules: WebRules) -> bool:
+    """A consent, paywall, newsletter or follow notice (``boilerplate_lines`` of web.yaml)."""
+    return len(line.split()) <= 80 and any(p.search(line) for p in rules.boilerplate_lines)
+
+
 def is_agency_line(line: str, rules: WebRules) -> bool:
     """A credit of agencies and editors' initials alone: "RND/dpa", "(dpa/AFP)", "erb/ots", "dpa, AFP"."""
     s = line.strip().strip("()[]").strip()
@@ -387,7 +392,8 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules):
+        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules) \
+                or is_notice(s, rules):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads or _compact(s) in f.heads:

@@ -64,6 +64,7 @@ class WebRules:
     fill_gaps: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
+    boilerplate_lines: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -81,7 +82,7 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
-_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies")
+_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -118,6 +119,12 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
             not_published.append(re.compile(p, re.I))
         except re.error as exc:
             raise RuleError(file, "not_published_labels", f"bad regular expression {p!r}: {exc}") from exc
+    boilerplate = []
+    for p in _strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"):
+        try:
+            boilerplate.append(re.compile(p, re.I))
+        except re.error as exc:
+            raise RuleError(file, "boilerplate_lines", f"bad regular expression {p!r}: {exc}") from exc
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -158,7 +165,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         standfirst_in_body=switches["standfirst_in_body"], fill_gaps=switches["fill_gaps"],
         not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
                                                                   "not_author_suffixes")),
-        agencies=low(_strings(data.get("agencies") or [], file, "agencies")))
+        agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
+        boilerplate_lines=tuple(boilerplate))
 
 
 @lru_cache(maxsize=4)
