@@ -673,3 +673,13 @@ def test_consent_paywall_and_newsletter_notices_leave_the_body_but_articles_abou
     # the same notices in a scraped text
     t = parse_scraped_text("\n\n".join([TITLE, PARAS[0], *NOTICES, PARAS[1], PARAS[2]]), "x.txt", "x")
     assert all(n not in t.body_text for n in NOTICES)
+
+
+def test_visible_byline_beats_a_generic_meta_author() -> None:
+    # <meta name="author"> is the site owner's CMS account; the byline names the writer
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
+                f'<article><h1>{TITLE}</h1><p class="byline">Von Anna Maier</p>{BODY}</article>')
+    assert parse_html(html, "x.html", "x").authors == ["Anna Maier"]
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
+                f"<article><h1>{TITLE}</h1>{BODY}</article>")
+    assert parse_html(html, "x.html", "x").authors == ["Peter Webmann"]

@@ -14,8 +14,8 @@ Per field, the first source that gives a usable value wins:
   with the kicker split off when the structured headline (JSON-LD, og:title) is its tail; without an h1,
   JSON-LD ``headline``, og:title, ``<title>``. The site name is cut from the end.
 * **authors**: JSON-LD ``author`` persons of the article (``@id`` resolved in the graph), then
-  ``article:author`` / ``author`` / ``dc.creator`` meta, then the visible byline (``rel=author``,
-  ``.author``/``.byline`` elements). Every name must look like a person: no site, publisher, desk, agency,
+  ``article:author`` meta, then the visible byline (``rel=author``, ``itemprop=author``,
+  ``.author``/``.byline`` elements), then the generic ``author`` / ``dc.creator`` meta. Every name must look like a person: no site, publisher, desk, agency,
   company, city or country, no CMS account; job titles before a name are cut.
 * **section**: breadcrumbs (JSON-LD BreadcrumbList, else the visible breadcrumb navigation) without the home
   link, generic labels and the article's own title; else ``article:section`` or a single JSON-LD
@@ -687,8 +687,9 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         sources.append(_ld_author_names(ld_art, persons))
     elif len(persons) == 1:
         sources.append(list(persons.values()))  # a graph without article object: its one person is the author
-    sources.append([m for m in _meta(tree, "article:author", "author", "dc.creator", "dcterms.creator",
-                                     "parsely-author", "sailthru.author", "byl") if "://" not in m])
+    sources.append([m for m in _meta(tree, "article:author", "parsely-author", "sailthru.author", "byl")
+                    if "://" not in m])
+    generic = [m for m in _meta(tree, "author", "dc.creator", "dcterms.creator") if "://" not in m]
     visible = []
     for e in tree.xpath('//*[@rel="author" or @itemprop="author"]') + [
             e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
@@ -699,6 +700,7 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         if 0 < sum(map(len, pieces)) <= 160:
             visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
     sources.append(visible)
+    sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
     for src in sources:
         names: list[str] = []
