@@ -235,8 +235,11 @@ _SENT_END = re.compile(r"[.!?…:;][\"“”'’»«)\]]*$|[\"“”»«][.!?…
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 
 
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens
+
+
 def _norm(line: str) -> str:
-    return _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _words(line: str) -> int:

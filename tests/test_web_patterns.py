@@ -683,3 +683,15 @@ def test_visible_byline_beats_a_generic_meta_author() -> None:
     html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
                 f"<article><h1>{TITLE}</h1>{BODY}</article>")
     assert parse_html(html, "x.html", "x").authors == ["Peter Webmann"]
+
+
+def test_soft_hyphens_and_zero_width_marks_leave_title_and_body() -> None:
+    html = page("<title>x</title>", "<article><h1>Ampel einigt sich auf Spar\u00adpaket</h1>"
+                + BODY.replace("Bundesregierung", "Bundes\u00adregierung").replace("Opposition", "Oppo\u2060sition")
+                + "</article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n") == PARAS
+    t = parse_scraped_text(f"{TITLE}\n\n" + "\n\n".join(PARAS).replace("Bundesregierung", "Bundes\u00adregierung"),
+                           "x.txt", "x")
+    assert "\u00ad" not in t.body_text and "Bundesregierung" in t.body_text

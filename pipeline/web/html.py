@@ -489,9 +489,10 @@ def fill_gaps(tree, text: str) -> str:
     in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
     its last kept block is added, so page furniture around the article stays out."""
     lines = text.split("\n")
-    keys = [_key(x) for x in lines]
+    flat = lambda x: re.sub(r"\W+", "", _INVISIBLE.sub("", x)).casefold()   # noqa: E731 - spacing never matters
+    keys = [flat(x) for x in lines]
     blocks = _page_blocks(tree)
-    bkeys = [_key(b[1]) for b in blocks]
+    bkeys = [flat(b[1]) for b in blocks]
     # each kept line's block, in order
     pos: list[int | None] = []
     j = 0
@@ -510,7 +511,7 @@ def fill_gaps(tree, text: str) -> str:
     if len(matched) < 2:
         return text
     first, last = matched[0], matched[-1]
-    joined = " ".join(keys)
+    joined = "".join(keys)
     kept = set(matched)
     gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
             and _gap_good(*blocks[b])

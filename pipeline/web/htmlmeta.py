@@ -42,8 +42,11 @@ DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubda
 AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser)", re.I)
 
 
+_INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens ("Bundes\xadtag")
+
+
 def ws(s: str | None) -> str:
-    return _WS.sub(" ", s or "").strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", s or "")).strip()
 
 
 def _fold(s: str) -> str:
