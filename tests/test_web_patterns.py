@@ -695,3 +695,21 @@ def test_soft_hyphens_and_zero_width_marks_leave_title_and_body() -> None:
     t = parse_scraped_text(f"{TITLE}\n\n" + "\n\n".join(PARAS).replace("Bundesregierung", "Bundes\u00adregierung"),
                            "x.txt", "x")
     assert "\u00ad" not in t.body_text and "Bundesregierung" in t.body_text
+
+
+def test_steps_and_info_lines_at_the_end_stay_a_list_of_article_links_goes() -> None:
+    steps = ["- Den Antrag beim Bürgeramt ausfüllen", "- Die Unterlagen per Post schicken",
+             "- Den Bescheid nach vier Wochen prüfen"]
+    info = "Weitere Informationen unter www.musterstadt.de/antrag"
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1>{BODY}<p>So geht es:</p><ul>"
+                + "".join(f"<li>{s[2:]}</li>" for s in steps) + f"</ul><p>{info}</p>"
+                + '<ul class="x"><li><a href="/a">Ampel streitet über den Etat der Bahn</a></li>'
+                  '<li><a href="/b">Länder fordern mehr Geld vom Bund</a></li></ul></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n")[-5:] == ["So geht es:", *steps, info]
+    # a recipe's ingredients (short lines) in the middle are no teaser boxes
+    recipe = ["1 Würfelzucker", "2 Spritzer Bitters", "5 cl Whiskey", "1 TL Absinth", "etwas Zitronenzeste"]
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p><p>"
+                + "<br>".join(recipe) + f"</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
+    body = parse_html(html, "x.html", "x").body_text
+    assert all(r in body for r in recipe)

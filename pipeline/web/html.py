@@ -483,16 +483,35 @@ def _next_holds(el, target) -> bool:
     return nxt is not None and (nxt is target or any(a is nxt for a in target.iterancestors()))
 
 
+def _flat(s: str) -> str:
+    """A key without spaces or punctuation: the same text however an extractor spaced it."""
+    return re.sub(r"\W+", "", _INVISIBLE.sub("", s)).casefold()
+
+
+def link_items(tree) -> set[str]:
+    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
+    as body lines ("- Ampel streitet über Haushalt") they are never article text."""
+    out = set()
+    for li in tree.iter("li"):
+        t = ws(li.text_content())
+        if not t or len(t) > 200:
+            continue
+        linked = sum(len(ws(a.text_content())) for a in li.iter("a"))
+        if linked >= 0.8 * len(t):
+            out.add(_flat(t))
+    out.discard("")
+    return out
+
+
 def fill_gaps(tree, text: str) -> str:
     """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
     stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
     in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
     its last kept block is added, so page furniture around the article stays out."""
     lines = text.split("\n")
-    flat = lambda x: re.sub(r"\W+", "", _INVISIBLE.sub("", x)).casefold()   # noqa: E731 - spacing never matters
-    keys = [flat(x) for x in lines]
+    keys = [_flat(x) for x in lines]
     blocks = _page_blocks(tree)
-    bkeys = [flat(b[1]) for b in blocks]
+    bkeys = [_flat(b[1]) for b in blocks]
     # each kept line's block, in order
     pos: list[int | None] = []
     j = 0
@@ -573,6 +592,8 @@ def read_html_page(html: str) -> HtmlPage:
                   patterns=profile.drop_patterns() if profile else [],
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
+    links = link_items(tree)
+    lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
