@@ -533,7 +533,9 @@ def _in_short_run(lines: list[str], i: int) -> bool:
     """The line at ``i`` continues a run of short lines (a list, a recipe, an address): the line before it is
     short text too, with no sentence end."""
     j = i - 1
-    return j >= 0 and bool(lines[j]) and _words(lines[j]) <= 12 and not _ends_sentence(lines[j])
+    own = re.sub(r"^[-•*–]\s+", "", lines[i])
+    return j >= 0 and bool(lines[j]) and _words(lines[j]) <= 12 and not _ends_sentence(lines[j]) \
+        and not _is_ui(re.sub(r"^[-•*–]\s+", "", lines[j])) and _words(own) >= 2
 
 
 def _kept_trailer(line: str) -> bool:
@@ -584,8 +586,9 @@ def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False)
             continue
         # teaser box for another article: a short name/kicker line followed by a short headline
         # ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its own paragraph.
-        if html and _LIST_LINE.match(line) and _is_ui(re.sub(r"^\S+\s+", "", line)):
-            i += 1        # "- 0 Kommentare", "- Lesedauer etwa 2 Min": a meta bar as list items
+        if html and _LIST_LINE.match(line) and (_is_ui(re.sub(r"^\S+\s+", "", line)) or _words(line) == 2 and not (
+                i > 0 and _LIST_LINE.match(lines[i - 1]) or i + 1 < n and _LIST_LINE.match(lines[i + 1]))):
+            i += 1        # "- 0 Kommentare", "- Lesedauer etwa 2 Min", a lone "- Weitere": a meta bar as list items
             continue
         if _is_short_label(line) and not (html and (_LIST_LINE.match(line) and _words(line) >= 4
                                                     or _in_short_run(lines, i))):
