@@ -713,3 +713,17 @@ def test_steps_and_info_lines_at_the_end_stay_a_list_of_article_links_goes() -> 
                 + "<br>".join(recipe) + f"</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
     body = parse_html(html, "x.html", "x").body_text
     assert all(r in body for r in recipe)
+
+
+def test_subtitle_inside_the_h1_and_an_eyebrow_kicker() -> None:
+    html = page(f'<title>{TITLE} | Kreisbote</title><meta property="og:title" content="{TITLE}">',
+                f'<article><h1 class="title">{TITLE} <small class="sub">Die Koalition spart vor allem beim Verkehr'
+                f"</small></h1>{BODY}</article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    html = page(f"<title>{TITLE}</title>", f'<article><header><p class="article-eyebrow">Haushalt</p><h1>{TITLE}</h1>'
+                f"</header>{BODY}</article>")
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, "Haushalt")
+    assert "Haushalt\n" not in a.body_text

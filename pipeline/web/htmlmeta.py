@@ -35,7 +35,8 @@ BERLIN_NAME = "Europe/Berlin"
 _WS = re.compile(r"[\s\u00a0\u200b]+")
 ARTICLE_TYPES = re.compile(r"(?:^|\b)(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$")
 KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
-                            r"superheadline|pre-?title|ueberschrift-?klein|subtitle--top|title__kicker", re.I)
+                            r"superheadline|pre-?title|ueberschrift-?klein|subtitle--top|title__kicker|eyebrow|"
+                            r"ueberzeile|überzeile|supertitle|super-title|rubrikzeile", re.I)
 BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb|pfadnavigation", re.I)
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubdate|entry-date|"
                         r"publicationdate|article-date|post-date|meta-date|datetime)", re.I)
@@ -429,6 +430,23 @@ def two_part_heading(h, structured: list[str]) -> tuple[str, str] | None:
     return (title, kicker.rstrip(" :–-|")) if confirmed or glued else None
 
 
+def without_subtitle(h, text: str, structured: list[str]) -> str:
+    """The headline without a subtitle element at its end (``<h1>Ampel einigt sich <small>Die Koalition spart
+    …</small></h1>``) when a structured title is the headline alone."""
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    if re.sub(r"\W+", "", text).casefold() in folded:
+        return text
+    kids = [x for x in h if isinstance(x.tag, str) and re.search(r"\w", x.text_content())]
+    if not kids:
+        return text
+    sub = heading_text(kids[-1])
+    if text.endswith(sub) and len(sub) < len(text):
+        head = text[: -len(sub)].strip(" :–-|")
+        if len(head.split()) >= 2 and re.sub(r"\W+", "", head).casefold() in folded:
+            return head
+    return text
+
+
 def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
     """No h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
     "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …"), or whose title part is the
@@ -506,7 +524,7 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
     for h in _headline_elements(tree, sites):
         text, kicker = _h1_text(h)
         if kicker is None:
-            text, kicker = two_part_heading(h, structured) or (text, None)
+            text, kicker = two_part_heading(h, structured) or (without_subtitle(h, text, structured), None)
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
             h1s.append((text, kicker))
