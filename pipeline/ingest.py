@@ -554,6 +554,49 @@ def _is_notice(line: str) -> bool:
     return is_notice(line, web_rules())
 
 
+def _menu_list_item(lines: list[str], i: int) -> bool:
+    """HTML route: a list item that is a meta bar ("- 0 Kommentare", "- Lesedauer etwa 2 Min") or a lone
+    one-word item ("- Weitere") with no list item around it."""
+    line, n = lines[i], len(lines)
+    if not _LIST_LINE.match(line):
+        return False
+    if _is_ui(re.sub(r"^\S+\s+", "", line)):
+        return True
+    return _words(line) == 2 and not (i > 0 and _LIST_LINE.match(lines[i - 1])
+                                      or i + 1 < n and _LIST_LINE.match(lines[i + 1]))
+
+
+def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
+    """The index after a teaser box for another article that starts at ``i``: a short name/kicker line
+    followed by a short headline ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its
+    own paragraph; None when none starts there. In HTML text a run of short lines is a list, no teaser box."""
+    n = len(lines)
+    if not _is_short_label(lines[i]) or html and (_LIST_LINE.match(lines[i]) and _words(lines[i]) >= 4
+                                                  or _in_short_run(lines, i)):
+        return None
+    k = i + 1
+    while k < n and not lines[k]:
+        k += 1
+    if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+            and not lines[k].endswith(":") and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
+        after = k + 1
+        while after < n and not lines[after]:
+            after += 1
+        if after >= n or _is_prose(lines[after]) or not _is_headline_like(lines[after]):
+            return k + 1
+    return None
+
+
+def _trim_trailing(out: list[str], html: bool) -> list[str]:
+    """Trailing short lines that are not sentences (credits, leftover labels) go; in HTML text list items and
+    pointers to more information stay (:func:`_kept_trailer`)."""
+    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
+        if html and out[-1] and _kept_trailer(out[-1]):
+            break
+        out.pop()
+    return out
+
+
 def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:
     """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''.
 
@@ -577,41 +620,21 @@ def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False)
             while i < n and lines[i] and not _is_prose(lines[i]):
                 i += 1  # the block's links/topics in the same paragraph
             continue
-        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line) or _is_notice(line):
+        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line) or _is_notice(line) \
+                or html and _menu_list_item(lines, i):
             i += 1
             continue
         if _is_caption(line):
             captions.append(line)
             i += 1
             continue
-        # teaser box for another article: a short name/kicker line followed by a short headline
-        # ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its own paragraph.
-        if html and _LIST_LINE.match(line) and (_is_ui(re.sub(r"^\S+\s+", "", line)) or _words(line) == 2 and not (
-                i > 0 and _LIST_LINE.match(lines[i - 1]) or i + 1 < n and _LIST_LINE.match(lines[i + 1]))):
-            i += 1        # "- 0 Kommentare", "- Lesedauer etwa 2 Min", a lone "- Weitere": a meta bar as list items
+        end = _teaser_box_end(lines, i, html)
+        if end is not None:
+            i = end
             continue
-        if _is_short_label(line) and not (html and (_LIST_LINE.match(line) and _words(line) >= 4
-                                                    or _in_short_run(lines, i))):
-            k = i + 1
-            while k < n and not lines[k]:
-                k += 1
-            if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
-                    and not lines[k].endswith(":") \
-                    and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
-                after = k + 1
-                while after < n and not lines[after]:
-                    after += 1
-                if after >= n or _is_prose(lines[after]) or not _is_headline_like(lines[after]):
-                    i = k + 1
-                    continue
         out.append(line)
         i += 1
-    # trailing short lines that are not sentences (credits, leftover labels)
-    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
-        if html and out[-1] and _kept_trailer(out[-1]):
-            break
-        out.pop()
-    return out
+    return _trim_trailing(out, html)
 
 
 def _lines_to_paragraphs(lines: list[str]) -> list[str]:

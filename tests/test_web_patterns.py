@@ -727,3 +727,8 @@ def test_subtitle_inside_the_h1_and_an_eyebrow_kicker() -> None:
     a = parse_html(html, "x.html", "x")
     assert (a.title, a.kicker) == (TITLE, "Haushalt")
     assert "Haushalt\n" not in a.body_text
+    # a wrapper with a kicker-like class that holds the headline is no kicker
+    html = page(f"<title>{TITLE}</title>", f'<article><header class="intro"><div class="super-title-wrapper">'
+                f'<div class="rate">4 Sterne</div><h1>{TITLE}</h1></div></header>{BODY}</article>')
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, None)

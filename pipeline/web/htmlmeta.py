@@ -326,11 +326,13 @@ def _h1_text(h1) -> tuple[str, str | None]:
         for holder in (parent, parent.getparent() if parent is not None else None):
             if holder is None or kicker:
                 continue
+            ancestors = list(h1.iterancestors())
             for e in holder.iter():
                 if e is h1:
                     break
-                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or ""):
-                    kicker = ws(e.text_content()) or None
+                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or "") \
+                        and not any(e is a for a in ancestors) and 1 <= len(ws(e.text_content()).split()) <= 8:
+                    kicker = ws(e.text_content())      # not a wrapper that holds the headline
                     break
         if kicker:
             return heading_text(h1), kicker
