@@ -732,3 +732,14 @@ def test_subtitle_inside_the_h1_and_an_eyebrow_kicker() -> None:
                 f'<div class="rate">4 Sterne</div><h1>{TITLE}</h1></div></header>{BODY}</article>')
     a = parse_html(html, "x.html", "x")
     assert (a.title, a.kicker) == (TITLE, None)
+
+
+def test_caption_in_an_image_box_with_its_credit_goes_to_captions() -> None:
+    cap = "Vorentscheidung: Die Abgeordneten stimmen im Plenum über den Etat ab."
+    html = page(f"<title>{TITLE}</title>", f'<article><h1>{TITLE}</h1><div class="image"><img src="a.jpg">'
+                f'<div class="hyph"><p>{cap}<br>Foto: Anna Maier</p></div></div>{BODY}'
+                '<p>Die Polizei hat die Ermittlungen in der Sache aufgenommen.</p>'
+                '<div class="img"><img src="b.jpg"><span>Foto: Pixabay</span></div></article>')
+    a = parse_html(html, "x.html", "x")
+    assert cap in a.captions
+    assert a.body_text.split("\n\n") == PARAS + ["Die Polizei hat die Ermittlungen in der Sache aufgenommen."]

@@ -488,6 +488,28 @@ def _flat(s: str) -> str:
     return re.sub(r"\W+", "", _INVISIBLE.sub("", s)).casefold()
 
 
+_CREDIT_MARK = re.compile(r"\b(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Credit|Grafik)\s*:|©")
+
+
+def image_box_texts(tree) -> list[str]:
+    """Keys of the text of image boxes: the element holding an ``<img>`` (its parent or grandparent, not the
+    article or page) when its text is short (3-60 words) and names a credit ("Foto: City-Press", "©"). A body
+    line inside one is the picture's caption."""
+    out = []
+    for img in tree.iter("img"):
+        for anc in (img.getparent(), img.getparent().getparent() if img.getparent() is not None else None):
+            if anc is None or anc.tag in ("body", "html", "article", "main"):
+                break
+            t = ws(visible_text(anc))
+            n = len(t.split())
+            if n > 60:
+                break
+            if n >= 3 and _CREDIT_MARK.search(t):
+                out.append(_flat(t))
+                break
+    return out
+
+
 def link_items(tree) -> set[str]:
     """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
     as body lines ("- Ampel streitet über Haushalt") they are never article text."""
@@ -592,6 +614,13 @@ def read_html_page(html: str) -> HtmlPage:
                   patterns=profile.drop_patterns() if profile else [],
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
+    captions = page_captions(tree)
+    boxes = image_box_texts(tree)
+    moved = [x for x in lines if len(x.split()) >= 3 and _flat(x)
+             and any(_flat(x) in b and len(_flat(x)) >= 0.5 * len(b) for b in boxes)]
+    if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:
+        captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
+        lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
     found = _page_lead(tree)
@@ -600,7 +629,7 @@ def read_html_page(html: str) -> HtmlPage:
         lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
-    return HtmlPage(meta, lines, page_captions(tree), meta.url)
+    return HtmlPage(meta, lines, captions, meta.url)
 
 
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standfirst|vorspann|kurztext|"
