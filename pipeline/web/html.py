@@ -579,18 +579,9 @@ class HtmlPage:
     url: str | None
 
 
-def read_html_page(html: str) -> HtmlPage:
-    """Metadata and furniture-free body lines of a page (the caller runs the shared line clean-up)."""
-    rules = web_rules()
-    tree = parse_tree(html)
-    if tree is None:
-        return HtmlPage(PageMeta(), [], [], None)
-    meta = page_meta(tree, rules)
-    if meta.published_at is None:
-        got = _htmldate(tree)
-        if got:
-            meta.published_at, meta.published_precision = got
-            meta.published_source = "htmldate"
+def _article_text(tree, rules: WebRules) -> tuple[str, str | None]:
+    """(article text, url) by trafilatura on the pruned tree with its dropped in-article blocks put back; the
+    page's paragraphs when it finds nothing; "" when there is no prose at all (empty_body)."""
     pruned = prune_tree(tree, rules)
     text, t_url = _trafilatura_text(pruned, own=False)
     if text.strip() and rules.fill_gaps:
@@ -599,6 +590,17 @@ def read_html_page(html: str) -> HtmlPage:
         text = fallback_text(tree)
         if not any(len(x.split()) >= 10 for x in text.split("\n")):
             text = ""                   # labels and links only, no prose: no article (empty_body)
+    return text, t_url
+
+
+def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str | None) -> None:
+    """Fill what the markup did not give: the date (htmldate, then a date line at the top of the text), the
+    url, the authors from a byline among the first lines."""
+    if meta.published_at is None:
+        got = _htmldate(tree)
+        if got:
+            meta.published_at, meta.published_precision = got
+            meta.published_source = "htmldate"
     if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
         got = top_date(text.split("\n")[:8], rules)
         if got:
@@ -608,13 +610,11 @@ def read_html_page(html: str) -> HtmlPage:
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
-    heads = head_forms(tree, meta, rules)
-    profile = rules.site(_host_of(meta.url))
-    f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
-                  patterns=profile.drop_patterns() if profile else [],
-                  standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
-    lines = strip_furniture(text.split("\n"), f, rules)
-    captions = page_captions(tree)
+
+
+def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
+    """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
+    items that are only links go."""
     boxes = image_box_texts(tree)
     moved = [x for x in lines if len(x.split()) >= 3 and _flat(x)
              and any(_flat(x) in b and len(_flat(x)) >= 0.5 * len(b) for b in boxes)]
@@ -622,7 +622,26 @@ def read_html_page(html: str) -> HtmlPage:
         captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
-    lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    return [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+
+
+def read_html_page(html: str) -> HtmlPage:
+    """Metadata and furniture-free body lines of a page (the caller runs the shared line clean-up)."""
+    rules = web_rules()
+    tree = parse_tree(html)
+    if tree is None:
+        return HtmlPage(PageMeta(), [], [], None)
+    meta = page_meta(tree, rules)
+    text, t_url = _article_text(tree, rules)
+    _complete_meta(meta, tree, text, rules, t_url)
+    heads = head_forms(tree, meta, rules)
+    profile = rules.site(_host_of(meta.url))
+    f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
+                  patterns=profile.drop_patterns() if profile else [],
+                  standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
+    lines = strip_furniture(text.split("\n"), f, rules)
+    captions = page_captions(tree)
+    lines = _boxes_and_links_out(tree, lines, captions)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
