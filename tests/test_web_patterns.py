@@ -743,3 +743,18 @@ def test_caption_in_an_image_box_with_its_credit_goes_to_captions() -> None:
     a = parse_html(html, "x.html", "x")
     assert cap in a.captions
     assert a.body_text.split("\n\n") == PARAS + ["Die Polizei hat die Ermittlungen in der Sache aufgenommen."]
+
+
+def test_related_posts_share_and_author_boxes_leave_the_body() -> None:
+    related = ("Im vergangenen Jahr hatte die Stadt bereits einen Nachtragshaushalt beschlossen, der vor allem "
+               "die Schulen betraf und im Rat lange umstritten war.")
+    bio = ("Anna Maier schreibt seit 2015 für unseren Blog über Kommunalpolitik und lebt mit ihrer Familie "
+           "in Musterstadt.")
+    html = page(f"<title>{TITLE} – Mein Politikblog</title>",
+                f'<article class="post"><h1 class="entry-title">{TITLE}</h1><div class="entry-content">{BODY}'
+                '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Teilen mit:</h3><ul>'
+                '<li><a href="/s?f">Facebook</a></li></ul></div>'
+                f'<div class="weitere-artikel"><p>{related}</p></div>'
+                f'</div><div class="autorenbox"><p>{bio}</p></div></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == PARAS

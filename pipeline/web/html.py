@@ -108,8 +108,10 @@ def is_icon(el, rules: WebRules) -> bool:
 
 
 def is_comment_block(el, rules: WebRules) -> bool:
-    """A block of reader comments (class or id word of ``comment_blocks``)."""
-    return el.tag not in ("html", "body", "article", "main") and any(c in rules.comment_blocks for c in _classes(el))
+    """A block of reader comments or other furniture (class or id word of ``comment_blocks`` or
+    ``furniture_blocks``: related posts, share bars, newsletter boxes, author boxes of CMS plugins)."""
+    return el.tag not in ("html", "body", "article", "main") and any(
+        c in rules.comment_blocks or c in rules.furniture_blocks for c in _classes(el))
 
 
 def is_story_teaser(el, rules: WebRules) -> bool:

@@ -65,6 +65,7 @@ class WebRules:
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
+    furniture_blocks: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -82,7 +83,8 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
-_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines")
+_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
+             "furniture_blocks")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -166,7 +168,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
                                                                   "not_author_suffixes")),
         agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
-        boilerplate_lines=tuple(boilerplate))
+        boilerplate_lines=tuple(boilerplate),
+        furniture_blocks=low(_strings(data.get("furniture_blocks") or [], file, "furniture_blocks")))
 
 
 @lru_cache(maxsize=4)
