@@ -113,6 +113,11 @@ BLOCK_MARKERS = [
     r"leserkommentare", r"kommentare", r"diskutieren sie mit", r"newsletter", r"mehr zum thema im überblick",
     r"alle artikel zu .{1,40}", r"weitere themen", r"ähnliche artikel", r"top-?themen", r"stellenmarkt",
     r"impressum", r"datenschutz", r"dieses thema im programm.{0,80}",
+    # blog and CMS widgets (WordPress: related posts, share bars, comment forms)
+    r"ähnliche beiträge", r"verwandte (?:artikel|beiträge)", r"weitere beiträge", r"neueste (?:beiträge|artikel)",
+    r"beliebte (?:beiträge|artikel)", r"empfohlene beiträge", r"zum weiterlesen", r"passend zum thema",
+    r"weitere meldungen", r"teilen mit", r"gefällt mir", r"(?:schreibe|hinterlasse|schreiben sie) einen kommentar",
+    r"kommentar (?:verfassen|hinzufügen|schreiben)", r"antworten abbrechen",
 ]
 BLOCK_MARKER_LINE = re.compile(r"^(?:" + "|".join(BLOCK_MARKERS) + r")\s*:?$", re.I)
 # A line that opens with one of these and a colon points to another article:

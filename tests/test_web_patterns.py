@@ -758,3 +758,10 @@ def test_related_posts_share_and_author_boxes_leave_the_body() -> None:
                 f'</div><div class="autorenbox"><p>{bio}</p></div></article>')
     a = parse_html(html, "x.html", "x")
     assert a.body_text.split("\n\n") == PARAS
+
+
+def test_blog_widget_headings_end_the_article_text() -> None:
+    text = "\n\n".join([TITLE, *PARAS, "Ähnliche Beiträge", "Stadt saniert drei Grundschulen",
+                        "Neuer Radweg an der Bundesstraße", "Schreibe einen Kommentar", "Name", "E-Mail", "Website"])
+    a = parse_scraped_text(text, "x.txt", "x")
+    assert a.body_text.split("\n\n") == PARAS
