@@ -664,7 +664,9 @@ NOTICES = [
 
 def test_consent_paywall_and_newsletter_notices_leave_the_body_but_articles_about_cookies_stay() -> None:
     about = ("Die EU-Kommission will Cookie-Banner vereinfachen: Nutzer sollen nicht mehr auf jeder Website "
-             "der Verwendung von Cookies zustimmen müssen, teilte die Behörde mit.")
+             "der Verwendung von Cookies zustimmen müssen, teilte die Behörde mit. Personenbezogene Daten werden "
+             "künftig strenger geschützt, ohne Einwilligung der Eltern dürfen Inhalte nicht angezeigt werden. Wer "
+             "will, kann den Newsletter der Behörde abonnieren.")
     html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
                 + "".join(f"<p>{n}</p>" for n in NOTICES[:7]) + f"<p>{about}</p><p>{PARAS[1]}</p>"
                 + "".join(f"<p>{n}</p>" for n in NOTICES[7:]) + f"<p>{PARAS[2]}</p></article>")
