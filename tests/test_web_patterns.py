@@ -767,3 +767,13 @@ def test_blog_widget_headings_end_the_article_text() -> None:
                         "Neuer Radweg an der Bundesstraße", "Schreibe einen Kommentar", "Name", "E-Mail", "Website"])
     a = parse_scraped_text(text, "x.txt", "x")
     assert a.body_text.split("\n\n") == PARAS
+
+
+def test_caption_of_a_caption_class_leaves_the_body() -> None:
+    cap = "Der Aktionsplan schützt auch lichte Wälder, die durch Beweidung entstanden sind."
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                f'<div class="picture"><a href="big.jpg"><img src="a.jpg"></a></div><div class="legend">'
+                f'<div class="content">{cap}</div></div><p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.captions == [cap]
+    assert a.body_text.split("\n\n") == PARAS

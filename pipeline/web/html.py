@@ -617,7 +617,7 @@ def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str 
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
-    boxes = image_box_texts(tree)
+    boxes = image_box_texts(tree) + [_flat(c) for c in captions]
     moved = [x for x in lines if len(x.split()) >= 3 and _flat(x)
              and any(_flat(x) in b and len(_flat(x)) >= 0.5 * len(b) for b in boxes)]
     if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:

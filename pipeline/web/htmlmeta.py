@@ -980,10 +980,18 @@ def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
     return m
 
 
+CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|legend|legende|bildunterschrift|bildtext|image-?caption|"
+                           r"img-?caption|photo-?caption|media-?caption|wp-caption-text)(?=$|[\s_-])", re.I)
+
+
 def page_captions(tree) -> list[str]:
-    """Figure captions of the article: not inside links, navigation, teasers or asides."""
+    """Figure captions of the article (``figcaption``, elements of a caption class: "legend",
+    "bildunterschrift", "wp-caption-text" …): not inside links, navigation, teasers or asides."""
     out = []
-    for fc in tree.iter("figcaption"):
+    marked = [e for e in tree.iter("div", "p", "span", "small", "dd") if CAPTION_CLASS.search(e.get("class") or "")
+              and not any(CAPTION_CLASS.search(a.get("class") or "") for a in e.iterancestors())
+              and 3 <= len(ws(e.text_content()).split()) <= 80]
+    for fc in list(tree.iter("figcaption")) + marked:
         if any(a.tag == "a" for a in fc.iterancestors()) or not _outside_furniture(fc):
             continue
         t = ws(fc.text_content())
