@@ -777,3 +777,12 @@ def test_caption_of_a_caption_class_leaves_the_body() -> None:
     a = parse_html(html, "x.html", "x")
     assert a.captions == [cap]
     assert a.body_text.split("\n\n") == PARAS
+
+
+def test_a_pull_quote_repeating_the_text_is_not_counted_twice() -> None:
+    quote = "Die Opposition kritisierte die Pläne als unsozial und kündigte Widerstand im Bundestag an."
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                f'<blockquote class="pullquote">„{quote}“</blockquote><h2>Widerstand im Bundestag</h2>'
+                f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == [PARAS[0], "Widerstand im Bundestag", PARAS[1], PARAS[2]]

@@ -624,7 +624,22 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
-    return [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    return without_repeats(lines)
+
+
+def without_repeats(lines: list[str]) -> list[str]:
+    """A line of 6+ words that the body has already, or one of 10+ words that a longer line holds (a pull
+    quote repeating a sentence of the text, a teaser repeated further down; a subheading quoting a phrase of
+    the text is shorter and stays), goes: its roles and claims would count twice."""
+    keys = [_flat(x) for x in lines]
+    out = []
+    for i, (x, k) in enumerate(zip(lines, keys)):
+        n = len(x.split())
+        if k and (n >= 6 and k in keys[:i] or n >= 10 and any(len(o) > len(k) and k in o for o in keys)):
+            continue
+        out.append(x)
+    return out
 
 
 def read_html_page(html: str) -> HtmlPage:
