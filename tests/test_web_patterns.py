@@ -786,3 +786,11 @@ def test_a_pull_quote_repeating_the_text_is_not_counted_twice() -> None:
                 f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
     a = parse_html(html, "x.html", "x")
     assert a.body_text.split("\n\n") == [PARAS[0], "Widerstand im Bundestag", PARAS[1], PARAS[2]]
+
+
+def test_no_h1_the_h2_shown_is_the_tail_of_a_kicker_title() -> None:
+    html = page(f'<title>Haushalt: {TITLE} | Kreisbote</title><meta property="og:title" content="Haushalt: {TITLE}">',
+                f'<div class="content"><div class="box"><h2>{TITLE}</h2><p class="date">16.11.2023</p>{BODY}</div></div>')
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, "Haushalt")
+    assert a.body_text.split("\n\n") == PARAS

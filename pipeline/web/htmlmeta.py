@@ -541,7 +541,28 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
     prefix = _title_from_h2_prefix(tree, structured)
     if prefix is not None:
         return prefix, None
+    tail = _title_from_h2_tail(tree, structured)
+    if tail is not None:
+        return tail
     return _title_from_structured(structured)
+
+
+def _title_from_h2_tail(tree, structured: list[str]) -> tuple[str, str | None] | None:
+    """No h1: a visible h2/h3 that is a structured title's tail after "Kicker: " ("Ampel einigt sich …" shown,
+    og:title "Haushalt: Ampel einigt sich …"): the shown headline, the head its kicker."""
+    heads = {}
+    for st in structured:
+        head, sep, rest = st.partition(": ")
+        if sep and 1 <= len(head.split()) <= 4 and len(rest.split()) >= 3:
+            heads[re.sub(r"\W+", "", rest).casefold()] = head
+    if not heads:
+        return None
+    for h in tree.iter("h2", "h3"):
+        t = heading_text(h)
+        k = re.sub(r"\W+", "", t).casefold()
+        if k in heads and _outside_furniture(h) and not _in_breadcrumb(h):
+            return t, heads[k]
+    return None
 
 
 # ----------------------------------------------------------------------------- authors
