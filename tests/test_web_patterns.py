@@ -1,5 +1,7 @@
-"""Web ingestion, round 4 (issue 15): patterns of German news pages that the dev pages showed and the big
-sites use (SZ, FAZ, SPIEGEL, WELT, tagesschau, MDR, stern, regional papers, press releases).
+"""Web ingestion, rounds 4 and 5 (issue 15): patterns of German news pages that the dev pages showed and the big
+sites use (SZ, FAZ, SPIEGEL, WELT, tagesschau, MDR, stern, regional papers, press releases); round 5 adds the
+markup of ZEIT, n-tv, t-online, FOCUS, RND papers, dpa portals, WordPress blogs and presseportal, and body rules
+written for German news HTML in general (notices, captions, pull quotes, lists, dropped in-article blocks).
 
 Every page and dump below is a small hand-written fixture in the markup or text-browser layout of such a
 site, with invented text (no third-party content); nothing here needs ../shared.

@@ -1,8 +1,11 @@
 """An HTML page to body text and metadata, offline (trafilatura and htmldate get a parsed tree, never a URL).
 
-The body is trafilatura's text without page furniture: the headline (with its kicker), the teaser when it is
-repeated, "Stand: …" and other date lines, the byline ("Von A, B und C, NDR"), skip links ("Hauptinhalt"),
-photo credits; captions go to ``captions``. Metadata: :mod:`pipeline.web.htmlmeta`.
+The body is trafilatura's text (with the in-article blocks it dropped put back: :func:`fill_gaps`) without page
+furniture: the headline (with its kicker), a second copy of the lead (the standfirst stays once), "Stand: …"
+and other date lines, the byline ("Von A, B und C, NDR"), agency credits ("RND/dpa"), consent, paywall and
+newsletter notices, skip links ("Hauptinhalt"), photo credits, link-only list items, repeated paragraphs;
+captions (figcaption, caption classes, image boxes with a credit) go to ``captions``. Metadata:
+:mod:`pipeline.web.htmlmeta`.
 """
 from __future__ import annotations
 
