@@ -796,3 +796,20 @@ def test_no_h1_the_h2_shown_is_the_tail_of_a_kicker_title() -> None:
     a = parse_html(html, "x.html", "x")
     assert (a.title, a.kicker) == (TITLE, "Haushalt")
     assert a.body_text.split("\n\n") == PARAS
+
+
+def test_round_5_rule_entries_are_validated_and_optional() -> None:
+    base = profile.yaml.safe_load(profile.RULES_FILE.read_text(encoding="utf-8"))
+    for key, bad, match in (("boilerplate_lines", ["(unclosed"], "boilerplate_lines"),
+                            ("standfirst_in_body", "yes", "standfirst_in_body"),
+                            ("fill_gaps", 1, "fill_gaps"),
+                            ("agencies", [""], "agencies"),
+                            ("not_author_suffixes", "amt", "not_author_suffixes"),
+                            ("furniture_blocks", [3], "furniture_blocks")):
+        data = dict(base, **{key: bad})
+        with pytest.raises(RuleError, match=match):
+            profile.parse(data)
+    data = {k: v for k, v in base.items() if k not in ("boilerplate_lines", "standfirst_in_body", "fill_gaps",
+                                                         "agencies", "not_author_suffixes", "furniture_blocks")}
+    r = profile.parse(data)           # a web.yaml written before round 5 stays valid
+    assert (r.standfirst_in_body, r.fill_gaps, r.boilerplate_lines, r.agencies) == (True, True, (), frozenset())
