@@ -728,7 +728,8 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     captions = list(page.captions)
     caps: list[str] = []
     body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True)
-    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    cap_keys = {_same_key(c) for c in captions}
+    body_lines = [ln for ln in body_lines if not ln or _same_key(ln) not in cap_keys]
     paras = _lines_to_paragraphs(body_lines)
     dateline = None
     if paras:
@@ -742,11 +743,14 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     )
 
 
+def _same_key(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
 def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
-    return f(a) == f(b)
+    return _same_key(a) == _same_key(b)
 
 
 # --------------------------------------------------------------------------------------------

@@ -545,7 +545,7 @@ def fill_gaps(tree, text: str) -> str:
     for k in keys:
         hit = None
         if k:
-            for b in range(j, len(blocks)):
+            for b in range(j, min(len(blocks), j + _MATCH_WINDOW)):     # kept lines follow the page's order
                 bk = bkeys[b]
                 if bk == k or len(k) >= 20 and k in bk or len(bk) >= 20 and bk in k:
                     hit = b
@@ -621,8 +621,11 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
     boxes = image_box_texts(tree) + [_flat(c) for c in captions]
-    moved = [x for x in lines if len(x.split()) >= 3 and _flat(x)
-             and any(_flat(x) in b and len(_flat(x)) >= 0.5 * len(b) for b in boxes)]
+    moved = []
+    for x in lines:
+        k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
+        if k and any(k in b and len(k) >= 0.5 * len(b) for b in boxes if len(b) <= 2 * len(k)):
+            moved.append(x)
     if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:
         captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
         lines = [x for x in lines if x not in moved]
@@ -636,13 +639,20 @@ def without_repeats(lines: list[str]) -> list[str]:
     quote repeating a sentence of the text, a teaser repeated further down; a subheading quoting a phrase of
     the text is shorter and stays), goes: its roles and claims would count twice."""
     keys = [_flat(x) for x in lines]
+    seen: set[str] = set()
     out = []
     for i, (x, k) in enumerate(zip(lines, keys)):
         n = len(x.split())
-        if k and (n >= 6 and k in keys[:i] or n >= 10 and any(len(o) > len(k) and k in o for o in keys)):
+        near = keys[max(0, i - _REPEAT_WINDOW): i + _REPEAT_WINDOW]    # a pull quote stands near its sentence
+        if k and (n >= 6 and k in seen or n >= 10 and any(len(o) > len(k) and k in o for o in near)):
             continue
+        seen.add(k)
         out.append(x)
     return out
+
+
+_REPEAT_WINDOW = 40
+_MATCH_WINDOW = 400
 
 
 def read_html_page(html: str) -> HtmlPage:
