@@ -437,8 +437,8 @@ _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header",
              "template", "button", "select", "label", "a")
 
 
-def _page_blocks(tree) -> list[tuple[str, str, float, object]]:
-    """The page's text blocks in document order: (tag, text, link density, element). Paragraph-like elements without
+def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
+    """The page's text blocks in document order: (tag, text, link density, next held). Paragraph-like elements without
     inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
     out = []
     body = tree.find("body") if tree.find("body") is not None else tree
@@ -455,7 +455,10 @@ def _page_blocks(tree) -> list[tuple[str, str, float, object]]:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
         out.append((el.tag, t, links / max(1, len(t)), el))
-    return out
+    # (tag, text, link density, whether the element right after it holds the next block): elements themselves
+    # are not kept, so trafilatura may change the tree afterwards
+    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]))
+            for i, (tag, t, d, el) in enumerate(out)]
 
 
 def _outside_furniture_any(el) -> bool:
@@ -467,7 +470,7 @@ def _outside_furniture_any(el) -> bool:
                    for a in [el, *el.iterancestors()])
 
 
-def _gap_good(tag: str, text: str, density: float, el=None) -> bool:
+def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
     """A block worth restoring: prose (8+ words with a sentence end, or 15+ words) or a subheading (2-12 words),
     with few links."""
     if density > 0.3:
@@ -530,14 +533,14 @@ def link_items(tree) -> set[str]:
     return out
 
 
-def fill_gaps(tree, text: str) -> str:
+def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
     """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
     stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
     in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
     its last kept block is added, so page furniture around the article stays out."""
     lines = text.split("\n")
     keys = [_flat(x) for x in lines]
-    blocks = _page_blocks(tree)
+    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
     bkeys = [_flat(b[1]) for b in blocks]
     # each kept line's block, in order
     pos: list[int | None] = []
@@ -562,7 +565,7 @@ def fill_gaps(tree, text: str) -> str:
     gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
             and _gap_good(*blocks[b])
             and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or b + 1 in kept
-                 and _next_holds(blocks[b][3], blocks[b + 1][3]))}   # a subheading right before kept text
+                 and blocks[b][3])}   # a subheading right before kept text
     if not gaps:
         return text
     out: list[str] = []
@@ -588,9 +591,10 @@ def _article_text(tree, rules: WebRules) -> tuple[str, str | None]:
     """(article text, url) by trafilatura on the pruned tree with its dropped in-article blocks put back; the
     page's paragraphs when it finds nothing; "" when there is no prose at all (empty_body)."""
     pruned = prune_tree(tree, rules)
-    text, t_url = _trafilatura_text(pruned, own=False)
+    blocks = _page_blocks(pruned) if rules.fill_gaps else []
+    text, t_url = _trafilatura_text(pruned, own=True)     # trafilatura may change the pruned copy
     if text.strip() and rules.fill_gaps:
-        text = fill_gaps(pruned, text)
+        text = fill_gaps(pruned, text, blocks)
     if not text.strip():
         text = fallback_text(tree)
         if not any(len(x.split()) >= 10 for x in text.split("\n")):
