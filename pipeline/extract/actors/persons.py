@@ -678,6 +678,28 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_role_title")
+def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Jörg Krämer ist [Chefvolkswirt]PER bei der Commerzbank", "sagte [YPG-Sprecher]PER Redur Xelil": one
+    word that is a role title of roles.yaml (or a hyphen compound ending in one) is no person, whatever stands
+    around it (a speech verb is no evidence here: the title's holder speaks); not a title that is a common
+    surname too (words.yaml actors.title_surnames: "Richter", "König"), nor a surname of a person named in full
+    in the article."""
+    lex = ctx.rules.get("roles")
+    if len(sp) != 1 or lex is None or not sp[0].is_alpha and "-" not in sp[0].text:
+        return None
+    w = sp[0].text
+    if w in ctx.person_surnames or _strip_gen(w) in ctx.person_surnames or _given(w, ctx):
+        return None
+    prefix, _, head = w.rpartition("-")
+    if prefix and not (prefix[:1].isupper() and head[:1].isupper()):
+        return None
+    word = head if prefix else w
+    if word.lower() in word_list(ctx.rules, "title_surnames") or not lex.lookup(word):
+        return None
+    return "drop"
+
+
 @check("per_nominalised_adjective")
 def per_nominalised_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Der Dichterfürst hat angeblich [Geschmortes]PER geliebt", "[Neues]PER": one capitalised word that is
