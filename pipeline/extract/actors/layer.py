@@ -219,11 +219,18 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 ev.org.setdefault(name, "legal_form")
 
 
+def _two_name_words(doc: Doc, i: int) -> bool:
+    """Two capitalised proper nouns from token ``i`` on: the shape of a person's name."""
+    return i + 1 < len(doc) and all(_cap(doc[k].text) and doc[k].pos_ == "PROPN" for k in (i, i + 1))
+
+
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
+    personal = tuple(word_list(rules, "person_kind_heads"))     # "der Gemüsehändler Süleyman Tasköprü"
     for t in doc_tokens(doc):
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]):
+        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
+                and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
             if name and name.split()[0] not in ev.person_given:
                 ev.org.setdefault(name, "kind_noun")
