@@ -147,10 +147,16 @@ def common_word(tok, rules: RuleSet) -> bool:
     return text.lower() in lows or text in caps or english_word(text) or _compound_of_known_noun(text, rules)
 
 
-def _known_modifier(mod: str) -> bool:
+def _known_modifier(mod: str, rules: RuleSet | None = None) -> bool:
+    """The first part of a compound is a known word ("Kunst", "Medien": the German vocabulary or the lexeme
+    table) or a bound noun prefix (words.yaml actors.noun_prefixes: "Rück-flug")."""
     caps, lows = _german()
+    from .layer import capitalised_words
     cands = (mod, mod[:-1], mod[:-2]) if mod[-1:] in ("s", "n", "e") else (mod,)
-    return any(c and (c.capitalize() in caps or c.lower() in lows) for c in cands)
+    if rules is not None and mod.lower() in word_list(rules, "noun_prefixes"):
+        return True
+    return any(c and (c.capitalize() in caps or c.lower() in lows or (len(c) >= 5 and c.capitalize() in capitalised_words()))
+               for c in cands)
 
 
 def _known_head(head: str) -> bool:
@@ -172,7 +178,7 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     low = word.lower()
     if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
         return False
-    return any(_known_modifier(word[:i]) and _known_head(word[i].upper() + word[i + 1:])
+    return any(_known_modifier(word[:i], rules) and _known_head(word[i].upper() + word[i + 1:])
                for i in range(3, len(word) - 3)) or _linked_compound(word)
 
 
