@@ -302,7 +302,7 @@ def _majority(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str:
+def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=None) -> str:
     """The label of a name mention in this article (module docstring, step 2)."""
     key = _name_key(m.text)
     single = len(key.split()) == 1
@@ -313,7 +313,17 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):
         return label
+    if single and m.label == "PER" and (lexicon_label := _org_lexicon_label(key, orgs)) is not None:
+        return lexicon_label
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _org_lexicon_label(key: str, orgs) -> str | None:
+    """"[Kuba]PER, Haiti", "von [Bolivien]PER": one word the organisation lexicon (organizations.yaml) knows as a
+    place or an organisation, also in the genitive ("Boliviens"), is that (not a surname of a person the article
+    names in full: :func:`decide_label` checks that first)."""
+    o = orgs.by_name_or_genitive(key) if orgs is not None and len(key) >= 3 else None
+    return {"location": "LOC", "organization": "ORG"}.get(o.actor_type) if o is not None else None
 
 
 def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names, ctx=None) -> bool:
@@ -556,7 +566,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     relabelled = []
     for m in mentions:
         if m.label in NAME_LABELS:
-            label = decide_label(m, ev, gaz, majority)
+            label = decide_label(m, ev, gaz, majority, rules.get("organizations"))
             m = m if label == m.label else replace(m, label=label)
         relabelled.append(m)
     verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
