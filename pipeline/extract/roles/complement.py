@@ -287,12 +287,20 @@ def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bo
         k2 + 1 < s1 and _capitalized(doc[k2 + 1]) and ctx.ent_of.get(k2) is not None
 
 
+def _gazetteer_org(ctx: _Ctx, np: list[Token]) -> bool:
+    """"Der Chef von [Flixbus]PER, André Schwämmlein": a name the gazetteer lists as an organisation (company,
+    medium, party ...), whatever NER tagged it."""
+    gaz = ctx.gazetteer
+    return gaz is not None and any(gaz.label(" ".join(t.text for t in np[:n])) == "ORG" for n in range(len(np), 0, -1))
+
+
 def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
     """"von X" names an organisation (not a person: "Kandidat von Barack Obama")."""
     orgs = ctx.orgs
     e0 = ctx.ent_of.get(np[0].i) if np else None
     return bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
                          or orgs.by_name_or_genitive(np[0].text) is not None
+                         or _gazetteer_org(ctx, np)
                          or orgs.by_name(" ".join(x.text for x in np)) is not None
                          or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
                              and title.category == "head_of_state_or_government"))
