@@ -48,6 +48,7 @@ class Evidence:
     propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
+    person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
@@ -263,6 +264,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ev = Evidence()
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
+    ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
     for m in mentions:
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
@@ -315,7 +317,24 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return label
     if single and m.label == "PER" and (lexicon_label := _org_lexicon_label(key, orgs)) is not None:
         return lexicon_label
+    if m.label != "PER" and label is None and _first_name_and_surname(key, ev, orgs):
+        return "PER"
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
+    """"[Tim Kaine]ORG", "[Alice Schwarzer]ORG", "[Marine Le Pen]MISC": a curated first name (actors.yaml
+    given_names) and one capitalised word (or a particle surname) with no organisation evidence, no gazetteer or
+    lexicon entry (those decide first: "Axel Springer", "Hugo Boss") is a person's name."""
+    words = key.split()
+    if not 2 <= len(words) <= 3 or words[0] not in ev.person_gendered:
+        return False
+    if len(words) == 3 and words[1].lower() not in ("le", "la", "de", "van", "von", "di", "da", "del"):
+        return False
+    last = words[-1]
+    if not (last[:1].isupper() and last.replace("-", "").isalpha()) or (orgs is not None and orgs.by_name(key)):
+        return False
+    return True
 
 
 def _org_lexicon_label(key: str, orgs) -> str | None:
