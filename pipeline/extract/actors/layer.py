@@ -229,12 +229,13 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
     personal = tuple(word_list(rules, "person_kind_heads"))     # "der Gemüsehändler Süleyman Tasköprü"
+    gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
         if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
-            if name and name.split()[0] not in ev.person_given:
-                ev.org.setdefault(name, "kind_noun")
+            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
+                ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
