@@ -600,4 +600,37 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
         out.append(m if v is None else replace(m, label=v))
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              for t in sp}
-    return out + _untagged_mentions(doc, rules, ev, taken, sent_of)
+    out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
+    return out + untagged_full_names(doc, rules, taken, sent_of)
+
+
+def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of) -> list[Mention]:
+    """"Hauptrollen sind Channing Tatum, ...", "Horst Seehofer (CSU)": a known first name (actors.yaml given names)
+    and a capitalised word after it that NER left untagged are a person's name when the second word may be a
+    surname (:func:`_surname_word`: no common word of the vocabulary, verb or function word, no title, no
+    organisation or place of the lexicons)."""
+    ar = rules.get("actors")
+    if ar is None:
+        return []
+    out = []
+    toks = doc_tokens(doc)
+    for t in toks[:-1]:
+        i = t.i
+        if i in taken or i + 1 in taken or t.text not in ar.evidence_given or "\n" in t.whitespace_:
+            continue
+        nxt = doc[i + 1]
+        if nxt.is_sent_start or nxt.text in ar.evidence_given or not _surname_word(nxt, rules) \
+                or _known_name_word(nxt.text, rules) or (i + 2 < len(doc) and _cap(doc[i + 2].text)
+                                                          and doc[i + 2].pos_ == "PROPN" and i + 2 not in taken):
+            continue                    # (three capitalised words: no clear name boundary)
+        sp = doc[i:i + 2]
+        out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[i]))
+        taken.update((i, i + 1))
+    return out
+
+
+def _known_name_word(word: str, rules: RuleSet) -> bool:
+    """A role title, or a name the organisation lexicon or the gazetteer knows (no surname)."""
+    lex, orgs, gaz = rules.get("roles"), rules.get("organizations"), rules.get("gazetteer")
+    return bool((lex is not None and lex.lookup(word)) or (orgs is not None and orgs.by_name_or_genitive(word))
+                or (gaz is not None and gaz.label(word)))
