@@ -466,9 +466,19 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     if (t.pos_ == "NOUN" and t.text in _noun_lemmas()) or _compound_of_known_noun(t.text, ctx.rules) \
-            or english_inflected(t.text):
+            or english_inflected(t.text) or _bare_noun_after_preposition(doc, t):
         return "drop"
     return None
+
+
+def _bare_noun_after_preposition(doc: Doc, t) -> bool:
+    """"Die Polizei geht von [Suizid]PER aus", "ein LKW mit [Kran]PER", "10 km [Stau]PER": a common noun
+    (:func:`noun_lemmas`) the tagger read as a proper noun, right after a preposition or a unit, with no
+    article: a mass or bare noun (a person's surname there would have been named in full before)."""
+    if t.pos_ != "PROPN" or t.text not in _noun_lemmas() or t.i == 0 or t.is_sent_start:
+        return False
+    prev = doc[t.i - 1]
+    return prev.pos_ == "ADP" and prev.is_lower or prev.lower_ in ("km", "kilometer", "meter", "m")
 
 
 def _verb_form(low: str) -> bool:
