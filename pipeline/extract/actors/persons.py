@@ -716,6 +716,17 @@ def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
     return "drop"
 
 
+@check("per_web_token")
+def per_web_token(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[https://t.co/CLZVvNwrPG]PER", "[#]PER", "[D]PER": a link (embedded tweets on news pages), a lone sign or
+    a letter that is no initial is no person's name (a handle, "@SibylleBerg", may be one)."""
+    text = sp.text.strip()
+    if "://" in text or text.lower().startswith("www.") or (sum(c.isalpha() for c in text) < 2
+                                                            and not _initial(text)):
+        return "drop"                  # ("[X.]PER": an initial for an anonymised person stays)
+    return None
+
+
 @check("per_nominalised_adjective")
 def per_nominalised_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Der Dichterfürst hat angeblich [Geschmortes]PER geliebt", "[Neues]PER": one capitalised word that is
