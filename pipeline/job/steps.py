@@ -300,6 +300,7 @@ def _docs_of(job: _Job, arts: list[dict]) -> tuple[list, int]:
 def _extract_batch(job: _Job, arts: list[dict]) -> Extracted:
     """Parse (what the cache lacks) and extract one batch of article rows (updated in place)."""
     from pipeline.extract import DocView, extract
+    from pipeline.extract.view import known_text
     from pipeline.incremental import doc_words
     from pipeline.ruleset import load_rules
 
@@ -314,6 +315,7 @@ def _extract_batch(job: _Job, arts: list[dict]) -> Extracted:
                 raise RuntimeError(f"no cached parse for {art['content_sha256']} under "
                                    f"{DocCache(job.cache_dir, job.model_key).dir} "
                                    "(spaCy failed on this text, see the run's log, or the cache was pruned)")
+            known_text(doc, art["body_text"])      # doc.text is the body text: not joined again
             view = DocView.of(doc)
             rows = rows_for_article(art, extract(doc, rules, view), view.sentence_at)
         except Exception as exc:        # one bad article never sinks the run
