@@ -32,6 +32,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--profile", default="")
+    ap.add_argument("--docs", default="", help="a DocBin of parsed Docs to use (default: the first N Wikinews texts)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--parts", default="view,extract,rows,words,put,tables")
     args = ap.parse_args()
@@ -44,7 +45,7 @@ def main() -> int:
     from pipeline.nlp import load_nlp
     from pipeline.ruleset import load_rules
     nlp, _ = load_nlp(None)
-    cache = Path(f"/tmp/spd/docs{args.n}.spacy")
+    cache = Path(args.docs or f"/tmp/spd/docs{args.n}.spacy")
     if not cache.exists():
         db = DocBin()
         for d in nlp.pipe(texts(args.n), batch_size=16):

@@ -512,10 +512,12 @@ def _preload_model(job: _Job) -> None:
 
 # What every worker would load on its first articles, by (module, function): the entity layer's word
 # sets and spaCy's German lemma table (about 0.7 s CPU and 100 MB a process for the lemma table alone,
-# which `actors/mentions.py` reads for a one-word PER entity ending like a surname, "Löschmann").
+# which `actors/mentions.py` reads for a one-word PER entity ending like a surname, "Löschmann"), and
+# dateparser (the first date the rules of pipeline.dates cannot read).
 _WORKER_TABLES = (
     ("pipeline.extract.actors.layer", ("german_words", "noun_lemmas", "_de_prob_sets", "lemma_table")),
     ("pipeline.extract.actors.persons", ("_english_vocab", "_english_sets", "_verb_forms")),
+    ("pipeline.dates", ("warm",)),              # dateparser and its German patterns
 )
 
 
@@ -530,7 +532,7 @@ def _preload_tables() -> None:
         mod = importlib.import_module(module)
         for name in names:
             fn = getattr(mod, name, None)
-            if callable(fn) and hasattr(fn, "cache_info"):
+            if callable(fn) and (hasattr(fn, "cache_info") or name == "warm"):
                 fn()
     gc_frozen.more()
 
