@@ -381,6 +381,48 @@ def _mp_context():
     return mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
 
 
+# What every worker would load on its first articles, by (module, function): the entity layer's word
+# sets (committed, about 0.4 s CPU and 80 MB a process) and dateparser (the first date the rules of
+# pipeline.dates cannot read). Not spaCy's German lemma table (``layer.lemma_table``: 0.3-0.6 s, 75 MB),
+# which `actors/mentions.py` reads only for a one-word PER entity ending like a surname ("Löschmann"):
+# loaded here it would be in the parent for every corpus, needed or not.
+_WORKER_TABLES = (
+    ("pipeline.extract.actors.layer", ("german_words", "noun_lemmas", "_de_prob_sets")),
+    ("pipeline.extract.actors.persons", ("_english_vocab", "_english_sets", "_verb_forms")),
+    ("pipeline.dates", ("warm",)),              # dateparser and its German patterns
+)
+
+
+def _preload_tables() -> list:
+    """Load the extractors' word tables (:data:`_WORKER_TABLES`, memoized functions) in this process before
+    the pool forks: the workers share them instead of each reading them again (about 0.4 s CPU and 80 MB
+    a worker). Without fork, a no-op; a function that is not there (renamed) is skipped: this only moves
+    work, it changes no result. Returns the memoized functions it filled, for :func:`_release_tables`."""
+    if _mp_context().get_start_method() != "fork":
+        return []
+    import importlib
+    filled = []
+    for module, names in _WORKER_TABLES:
+        mod = importlib.import_module(module)
+        for name in names:
+            fn = getattr(mod, name, None)
+            if callable(fn) and hasattr(fn, "cache_info"):
+                if not fn.cache_info().currsize:
+                    filled.append(fn)
+                fn()
+            elif callable(fn) and name == "warm":
+                fn()
+    gc_frozen.more()
+    return filled
+
+
+def _release_tables(filled: list) -> None:
+    """Drop the tables :func:`_preload_tables` loaded for the workers: the parent goes on to publish,
+    which needs none of them (its peak memory stays what it was)."""
+    for fn in filled:
+        fn.cache_clear()
+
+
 def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processes: int,
                 parallel: bool = True) -> Iterator:
     """``fn(job, batch)`` for every batch, results in batch order: in this process, or on a pool of
@@ -389,14 +431,18 @@ def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processe
         for b in batches:
             yield fn(job, b)
         return
-    with _mp_context().Pool(processes, initializer=_pool_init, initargs=(job,)) as pool:
-        pending: collections.deque = collections.deque()
-        for b in batches:
-            pending.append(pool.apply_async(_pool_run, ((fn, b),)))
-            if len(pending) >= 2 * processes:
+    filled = _preload_tables()          # the workers inherit the extractors' word tables
+    try:
+        with _mp_context().Pool(processes, initializer=_pool_init, initargs=(job,)) as pool:
+            pending: collections.deque = collections.deque()
+            for b in batches:
+                pending.append(pool.apply_async(_pool_run, ((fn, b),)))
+                if len(pending) >= 2 * processes:
+                    yield pending.popleft().get()
+            while pending:
                 yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    finally:
+        _release_tables(filled)
 
 
 def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -471,7 +517,6 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
     processes = max(1, processes or default_processes())
     if parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job):
         _preload_model(job)             # loaded once here; the forked workers share it
-    filled = _preload_tables() if processes > 1 and n_arts > batch_size else []
     rows = (r for b in src.iter_batches(batch_size=max(batch_size, 64)) for r in b.to_pylist())
     writers = _Writers(dest)
     parsed = 0
@@ -486,7 +531,6 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
                 progress(tables["articles"].num_rows + tables["extract_rejects"].num_rows)
     finally:
         writers.close(_extracted_schemas())
-        _release_tables(filled)
     n = writers.n
     return {**{k: info[k] for k in ("name", "version", "key", "path", "source")},
             "parsed": parsed, "cached": n_arts - parsed,
@@ -510,48 +554,6 @@ def _preload_model(job: _Job) -> None:
         gc_frozen.more()                # out of the GC's passes: the workers' pages stay shared
 
 
-# What every worker would load on its first articles, by (module, function): the entity layer's word
-# sets (committed, about 0.4 s CPU and 80 MB a process) and dateparser (the first date the rules of
-# pipeline.dates cannot read). Not spaCy's German lemma table (``layer.lemma_table``: 0.3-0.6 s, 75 MB),
-# which `actors/mentions.py` reads only for a one-word PER entity ending like a surname ("Löschmann"):
-# loaded here it would be in the parent for every corpus, needed or not.
-_WORKER_TABLES = (
-    ("pipeline.extract.actors.layer", ("german_words", "noun_lemmas", "_de_prob_sets")),
-    ("pipeline.extract.actors.persons", ("_english_vocab", "_english_sets", "_verb_forms")),
-    ("pipeline.dates", ("warm",)),              # dateparser and its German patterns
-)
-
-
-def _preload_tables() -> list:
-    """Load the extractors' word tables (:data:`_WORKER_TABLES`, memoized functions) in this process before
-    the pool forks: the workers share them instead of each reading them again (about 0.4 s CPU and 80 MB
-    a worker). Without fork, a no-op; a function that is not there (renamed) is skipped: this only moves
-    work, it changes no result. Returns the memoized functions it filled, for :func:`_release_tables`."""
-    if _mp_context().get_start_method() != "fork":
-        return []
-    import importlib
-    filled = []
-    for module, names in _WORKER_TABLES:
-        mod = importlib.import_module(module)
-        for name in names:
-            fn = getattr(mod, name, None)
-            if callable(fn) and hasattr(fn, "cache_info"):
-                if not fn.cache_info().currsize:
-                    filled.append(fn)
-                fn()
-            elif callable(fn) and name == "warm":
-                fn()
-    gc_frozen.more()
-    return filled
-
-
-def _release_tables(filled: list) -> None:
-    """Drop the tables :func:`_preload_tables` loaded for the workers: the parent goes on to publish,
-    which needs none of them (its peak memory stays what it was)."""
-    for fn in filled:
-        fn.cache_clear()
-
-
 def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
                      progress: Callable[[int], None] | None = None, processes: int | None = None,
                      batch_size: int | None = None) -> Extracted:
@@ -566,17 +568,13 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
     out: dict[str, list[dict]] = {"articles": [], **{name: [] for name in RAW}}
     rejects, words = [], {}
     parallel = len(arts) > batch_size
-    filled = _preload_tables() if parallel and processes > 1 else []
-    try:
-        for ex in run_batches(_extract_batch, job, _batches(arts, batch_size), processes, parallel):
-            for name, rs in ex.rows.items():
-                out[name].extend(rs)
-            rejects.extend(ex.rejects)
-            words.update(ex.words)
-            if progress:
-                progress(len(ex.rows["articles"]) + len(ex.rejects))
-    finally:
-        _release_tables(filled)
+    for ex in run_batches(_extract_batch, job, _batches(arts, batch_size), processes, parallel):
+        for name, rs in ex.rows.items():
+            out[name].extend(rs)
+        rejects.extend(ex.rejects)
+        words.update(ex.words)
+        if progress:
+            progress(len(ex.rows["articles"]) + len(ex.rejects))
     return Extracted(out, rejects, words)
 
 
