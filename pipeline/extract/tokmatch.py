@@ -129,9 +129,11 @@ class TokenMatcher:
         self.fast = True
         self.attrs: set[str] = set()
 
-    def add(self, key: str, patterns: list[list[dict]]) -> None:
-        self.matcher.add(key, patterns)
+    def add(self, key: str, patterns: list[list[dict]], **kwargs) -> None:
+        self.matcher.add(key, patterns, **kwargs)
         match_id = self.vocab.strings.add(key)
+        if kwargs:                                   # on_match, greedy: spaCy's Matcher does it all
+            self.fast = False
         try:
             for p in patterns:
                 toks = [_Token(spec, self.vocab) for spec in p]
@@ -146,10 +148,10 @@ class TokenMatcher:
     def __len__(self) -> int:
         return len(self.matcher)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        if not self.fast or not isinstance(doc, Doc) or \
+    def __call__(self, doc: Doc, **kwargs) -> list[tuple[int, int, int]]:
+        if kwargs or not self.fast or not isinstance(doc, Doc) or \
                 any(not doc.has_annotation(ann) for a, ann in _NEEDS.items() if a in self.attrs):
-            return self.matcher(doc)
+            return self.matcher(doc, **kwargs)
         n = len(doc)
         if not self.patterns:
             return self.matcher(doc)                     # (spaCy's answer to a Matcher without patterns)
