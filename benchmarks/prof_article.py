@@ -1,10 +1,14 @@
-"""Profile the per-article path of a run (issue 16): from Docs parsed once (kept in /tmp), time or
-cProfile what a worker does per article after the parse: DocView, extract, rows, doc_words, the
-DocBin write of the parse cache and the batch's Arrow tables.
+"""Profile the per-article path of a run (issue 16): from Docs parsed once (kept in the temp dir), the
+CPU time per article of what a worker does after the parse: DocView, extract, rows, doc_words and the
+parse-cache write (DocBin bytes + file); or a cProfile of it. Sample it with py-spy for a fair picture
+(cProfile inflates every call into spaCy's Cython code)::
 
-    python benchmarks/prof_article.py [--n 300] [--profile OUT.prof] [--repeat 3]
+    python benchmarks/prof_article.py [--n 300] [--docs DOCBIN] [--repeat 3] [--profile OUT.prof]
+    py-spy record -o prof.txt --format raw -- python benchmarks/prof_article.py --parts view,extract
 
-The corpus: the first N Wikinews texts (dev, then train) of ../shared, as bench_scale.py builds it.
+The corpus: the first N Wikinews texts (dev, then train) of ../shared, as bench_scale.py builds it, or
+the Docs of ``--docs``. To compare two checkouts, run it from each (it imports the pipeline of the
+current directory), alternating.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ import argparse
 import gzip
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,7 +50,7 @@ def main() -> int:
     from pipeline.nlp import load_nlp
     from pipeline.ruleset import load_rules
     nlp, _ = load_nlp(None)
-    cache = Path(args.docs or f"/tmp/spd/docs{args.n}.spacy")
+    cache = Path(args.docs or Path(tempfile.gettempdir()) / f"prof_article_docs{args.n}.spacy")
     if not cache.exists():
         db = DocBin()
         for d in nlp.pipe(texts(args.n), batch_size=16):
@@ -54,7 +59,7 @@ def main() -> int:
     docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
     rules = load_rules()
     parts = set(args.parts.split(","))
-    dc = DocCache("/tmp/spd/putcache", "x")
+    dc = DocCache(tempfile.mkdtemp(prefix="prof_article_"), "x")
 
     def one_pass():
         t = {k: 0.0 for k in ("view", "extract", "rows", "words", "put")}
