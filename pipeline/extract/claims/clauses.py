@@ -193,10 +193,32 @@ def is_relative(c: Ctx, k: int) -> bool:
     if nxt is None:
         return False
     if c.has_pos:
+        if v2_article(c, k):
+            return False
         if c.toks[k].tag_ in ("PRELS", "PRELAT", "REL"):
             return True
         return nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
     return not nxt.text[:1].isupper()
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC")
+
+
+def v2_article(c: Ctx, k: int) -> bool:
+    """Struck sagte, die Kritik an der Feier sei falsch. / Merkel sagte, das sei falsch. – "der/die/das" the tagger
+    calls a relative pronoun is an article (or a demonstrative) when a noun phrase (or nothing) and a finite verb
+    follow it and the clause goes on after that verb (verb second: a main clause); a relative clause puts its
+    finite verb last ("Merkel, die Kritik an ihm übte, …")."""
+    j, n, noun = k + 1, len(c.toks), False
+    while j < min(n, k + 10) and c.in_quote[j] < 0 and (
+            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))):
+        noun = noun or c.toks[j].pos_ in ("NOUN", "PROPN")
+        j += 1
+    if j + 1 >= n or (j > k + 1 and c.toks[j - 1].pos_ not in ("NOUN", "PROPN")):
+        return False
+    tok = c.toks[j]
+    finite = tok.pos_ in ("VERB", "AUX") and (tok.tag_ in FINITE_TAGS or "Fin" in tok.morph.get("VerbForm"))
+    return finite and c.in_quote[j] < 0 and not c.is_punct(j + 1) and c.low[j + 1] not in ("und", "oder", "sowie")
 
 
 def apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:
