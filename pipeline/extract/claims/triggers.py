@@ -156,6 +156,7 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
 SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
              "reported_frame_clause", "frame_apposition", "source_in_clause",
              "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
+SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

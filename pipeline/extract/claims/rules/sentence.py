@@ -311,6 +311,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             msg = _source_clause(c, a, b, phrase) or msg
         if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
+        elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
+            msg = _source_after_break(c, a, b, phrase) or msg
         key = None
         if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
                 and c.low[sp[0]] not in c.w.own_source_words:
@@ -344,6 +346,30 @@ def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
             break
         t += 1
     return k
+
+
+BREAK_CONJUNCTIONS = ("und", "aber", "doch", "denn", "sondern")
+
+
+def _source_after_break(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Die Veranstalter schätzten 2.000 Teilnehmer; nach Polizeiangaben waren es 1.000. – a source phrase right
+    after a comma, semicolon or dash (and a conjunction) that fills the first position of a main clause (its
+    finite verb follows at once) attributes that clause only: the message runs from that verb to the end."""
+    k = phrase[0] - 1
+    if k > a and c.low[k] in BREAK_CONJUNCTIONS:
+        k -= 1
+    if k <= a or c.low[k] not in (",", ";", "–", "-", ":") or c.in_quote[k] >= 0:
+        return None
+    e = strip_end(c, a, b)
+    v = phrase[1]
+    while v < e and c.low[v] == ",":
+        v += 1
+    if v >= e or c.in_quote[v] >= 0 or not c.has_pos:
+        return None
+    tok = c.toks[v]
+    finite = tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm") or c.is_konj(v))
+    return (v, e) if finite and e > v + 1 else None
 
 
 CLAUSE_OPENERS_EXTRA = {"worauf", "wobei", "womit", "wodurch", "weshalb", "weswegen", "wo"}
