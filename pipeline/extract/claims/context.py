@@ -34,6 +34,7 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
 WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "genitive_quantifiers",
                "nach_objects")      # speaker choice (speaker.py, rules/speaker.py)
 WORD_LISTS += ("topic_adverbs",)    # cue spans (clauses.py)
+WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

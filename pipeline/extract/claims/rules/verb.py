@@ -323,6 +323,32 @@ def verb_zu(v: VerbSite) -> Found | None:
     return v.found((seg[1], end), sp, v.cue, "indirect", "verb_zu")
 
 
+@rule("verb_zu_bare", "verb")
+def verb_zu_bare(v: VerbSite) -> Found | None:
+    """Expert:innen des ADAC empfehlen Vielfahrenden sich Adblue-Vorräte anzulegen. – a verb of advice or request
+    whose clause ends in a zu-infinitive without a comma before it: the message runs from after the verb (its
+    particle, its inverted subject and a dative addressee) to the infinitive."""
+    c, h = v.c, v.h
+    if h.entry.lemma not in c.w.advice_verbs or v.only_inverted or v.passive or not c.has_pos:
+        return None
+    e = strip_end(c, v.last + 1, v.hi)
+    if e - v.last < 3 or c.in_quote[e - 1] >= 0 or not (v.hi >= v.b or c.low[v.hi] in (",", ";")):
+        return None
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+        return None
+    m0 = v.last + 1
+    if v.sp is not None and v.sp[0] == m0:
+        m0 = v.sp[1]                    # "empfiehlt der ADAC Autofahrern …": the subject after the verb
+    np_ = grab_np(c, m0, e)
+    if np_ is not None and np_[0] == m0 and np_[1] < e - 1 and (
+            c.low[m0] in c.w.dative_words or (np_[1] - m0 == 1 and c.low[m0].endswith("n") and c.toks[m0].text[:1].isupper())):
+        m0 = np_[1]                     # the addressee: "Vielfahrenden", "den Anwohnern"
+    if e - m0 < 2 or any(c.in_quote[t] >= 0 or c.low[t] in (":", "(") for t in range(m0, e)):
+        return None
+    v.used.update(v.cue)
+    return v.found((m0, e), v.sp, v.cue, "indirect", "verb_zu_bare")
+
+
 def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
     relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
