@@ -188,9 +188,9 @@ def conversation(c: Ctx, f: Found) -> bool:
     über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
     if f.rule != "speech_act" or not f.cue or f.msg is None:
         return False
-    cue = sorted(set(f.cue) | set(f.frame_cue))
+    cue = [t for t in sorted(set(f.cue) | set(f.frame_cue)) if c.low[t] not in c.R.auxiliaries]
     if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
-        return False
+        return False                    # "hat mit der Freundin gesprochen": the auxiliary is no other verb
     rest = c.low[cue[0] + 1:f.msg[1]]
     if "mit" in rest and "über" not in rest:
         return True
@@ -508,3 +508,19 @@ def colon_speech_act(c: Ctx, f: Found) -> bool:
     while last > f.msg[0] and c.toks[last].is_space:
         last -= 1
     return c.low[last] == ":" and c.in_quote[last] < 0
+
+
+@rule("reflexive_sense", "filter")
+def reflexive_sense(c: Ctx, f: Found) -> bool:
+    """Von der Zusammenarbeit verspricht sich der Konzern Synergieeffekte. / Selbständige müssen sich selbst
+    versichern. – a speech verb with a reflexive pronoun of its own clause that changes its sense ("sich etwas
+    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act."""
+    if f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or _lemma(c, t) not in c.w.reflexive_other_sense:
+        return False
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    return any(c.low[k] == "sich" and c.in_quote[k] < 0 for k in range(lo, hi))
