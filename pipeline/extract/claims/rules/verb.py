@@ -166,8 +166,10 @@ class VerbSite:
                 or (self.h.entry.participle and not self.h.aux):
             return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
         if any(not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
-               and t not in self.h.particle and t not in self.h.aux for t in range(self.last + 1, self.hi)):
-            return False                # "kritisierte die Medien, das Haus …": an object, no frame
+               and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
+               and c.low[t] not in c.w.pronominal_adverbs
+               for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)):
+            return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
                 and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
