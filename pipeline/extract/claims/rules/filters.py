@@ -524,3 +524,19 @@ def reflexive_sense(c: Ctx, f: Found) -> bool:
     lo = clause_start(c, t, a)
     hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
     return any(c.low[k] == "sich" and c.in_quote[k] < 0 for k in range(lo, hi))
+
+
+@rule("indicative_w_clause", "filter")
+def indicative_w_clause(c: Ctx, f: Found) -> bool:
+    """Die EU-Kommission kritisierte, wie das Gesetz verabschiedet wurde. / Damit meinte er die Zeit vor der Schlacht
+    bei Leipzig, wo die Truppen den Kürzeren zogen. – a w-clause (wie, wo, was, warum …) in the indicative after a frame
+    verb names a topic or a place, it reports no proposition; in the Konjunktiv ("darlegte, wie sie eingesetzt
+    würden") or as an exclamation ("betonte, wie wichtig es sei") it stays a claim."""
+    if f.rule != "verb_dass" or f.msg is None:
+        return False
+    m = f.msg[0]
+    if c.low[m] not in c.w.question_words or c.low[m] in ("ob", "dass", "daß"):
+        return False
+    if c.low[m] == "wie" and m + 1 < f.msg[1] and c.toks[m + 1].tag_ in ("ADJD", "ADJA", "ADV", "PIAT", "PIS"):
+        return False                    # "wie wichtig es sei", "wie viele …"
+    return not any(c.is_konj(t) for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
