@@ -537,6 +537,11 @@ def indicative_w_clause(c: Ctx, f: Found) -> bool:
     m = f.msg[0]
     if c.low[m] not in c.w.question_words or c.low[m] in ("ob", "dass", "daß"):
         return False
+    if any(_lemma(c, t) in c.w.question_cues or _lemma(c, t) in c.w.telling_verbs for t in f.cue) \
+            or comment_clause(c, f):
+        return False                    # "fragte, wer …" (reported_question), "wie ich fand" (comment_clause) /
+        #                                 "erklärte, wie das Verfahren abläuft" (tells how)
     if c.low[m] == "wie" and m + 1 < f.msg[1] and c.toks[m + 1].tag_ in ("ADJD", "ADJA", "ADV", "PIAT", "PIS"):
         return False                    # "wie wichtig es sei", "wie viele …"
-    return not any(c.is_konj(t) for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
+    return not any(c.is_konj(t) and c.low[t] not in c.w.preterites_in_e
+                   for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
