@@ -545,3 +545,25 @@ def indicative_w_clause(c: Ctx, f: Found) -> bool:
         return False                    # "wie wichtig es sei", "wie viele …"
     return not any(c.is_konj(t) and c.low[t] not in c.w.preterites_in_e
                    for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
+
+
+TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
+
+
+@rule("title_quote", "filter")
+def title_quote(c: Ctx, f: Found) -> bool:
+    """Die Demonstration stand unter dem Motto „Wir zahlen nicht für eure Krise“. / Das Treffen lief nach dem Motto:
+    „Wer zuerst kommt, mahlt zuerst.“ – a quotation right after a noun of titles, mottos and signs (words.yaml
+    title_nouns) is that title, not someone's claim."""
+    if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    k, seen = f.msg[0] - 1, 0
+    while k >= 0 and seen <= TITLE_GAP and c.in_quote[k] < 0:
+        w = c.low[k]
+        if w in c.w.title_nouns or (c.toks[k].text[:1].isupper() and w.endswith(tuple(c.w.title_nouns))
+                                    and c.has_pos and c.toks[k].pos_ == "NOUN"):
+            return True
+        if not (w in (":", ",") or w in c.w.determiners or (c.has_pos and c.toks[k].pos_ == "ADJ")):
+            return False
+        k, seen = k - 1, seen + 1
+    return False
