@@ -32,9 +32,21 @@ def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tupl
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
             and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
-            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
+            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)) \
+            and not _relative_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
+
+
+def _relative_rest(c: Ctx, k: int, e: int) -> bool:
+    """Zwei Drittel der Methoden sind unwirksam, so das Ergebnis einer Studie der Stiftung Warentest, in der 50
+    Methoden untersucht wurden. – a relative clause after the frame's comma that runs to the sentence end belongs
+    to the speaker, it is no rest of the message."""
+    if not c.R.switch("frame_apposition") or k >= e:
+        return False
+    if c.has_pos and c.toks[k].pos_ == "ADP" and k + 1 < e and c.low[k + 1] in c.w.relative_pronouns:
+        return c.toks[e - 1].pos_ in ("VERB", "AUX")    # "…, in der Autorin X 50 Methoden untersucht": verb last
+    return is_relative(c, k) and next_comma_clause(c, k, e) >= e
 
 
 def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
