@@ -430,6 +430,26 @@ def wie_verb(v: VerbSite) -> Found | None:
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
 
 
+@rule("wie_es_verb", "verb")
+def wie_es_verb(v: VerbSite) -> Found | None:
+    """Die Steuern sollen sinken, wie es die Koalition angekündigt hat. / Den Ausbau in die Staatsforsten zu verlagern,
+    wie es Söder angekündigt hat, lehnt der BN ab. – "wie es X <verb>" after a comma points back to the clause
+    before it: that clause (from the sentence start, without an opening "dass") is X's claim."""
+    c, a, lo, h = v.c, v.a, v.lo, v.h
+    if v.only_inverted or v.passive or not (a < lo - 1 and c.low[lo - 1] == "," and c.low[lo] == "wie"
+                                            and lo + 2 < h.i and c.low[lo + 1] == "es") or c.in_quote[lo] >= 0 \
+            or h.entry.lemma in c.w.conversation_verbs:
+        return None                     # "…, wie es die Festlandschinesen sprechen": a language, no claim
+    sp = grab_np(c, lo + 2, h.i)
+    if sp is None or sp[0] != lo + 2 or bad_speaker(c, sp):
+        return None
+    m0 = a + 1 if c.low[a] in ("dass", "daß") else a
+    if any(c.low[t] in (";", ":") or c.in_quote[t] >= 0 for t in range(m0, lo - 1)) or lo - 1 - m0 < 3:
+        return None
+    v.used.update(range(lo, v.hi))
+    return v.found((m0, lo - 1), sp, sorted({lo, *v.cue}), "reported", "wie_es_verb")
+
+
 @rule("speech_act", "verb")
 def speech_act(v: VerbSite) -> Found | None:
     """Hegseth schloss einen Nato-Beitritt aus. – a speech act with an object: the whole sentence
