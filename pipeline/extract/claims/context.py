@@ -333,6 +333,10 @@ class Ctx:
         if not (lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e
                 and not self._weak_preterite(i) and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
             return False
+        if i + 1 < len(self.low) and self.low[i + 1] in ("er", "man") and i > 0 and self.low[i - 1] not in (",", "und") \
+                and lw not in self.w.preterites_in_e and not lw.endswith("te") and self.has_pos \
+                and t.pos_ in ("VERB", "AUX") and self.in_quote[i] < 0:
+            return True                 # "Nach dem Eingriff erhole er sich": the pronoun after the verb (verb second)
         k = i - 1
         while k >= 0 and self.is_quote_mark(k):
             k -= 1
