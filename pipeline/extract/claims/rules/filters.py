@@ -263,8 +263,17 @@ def passive_speech_act(c: Ctx, f: Found) -> bool:
     if _passive_cue(c, f):
         a, b = f.msg
         return not any(c.low[k] in ("von", "vom", "durch") for k in range(a, b) if c.in_quote[k] < 0)
+    if f.speaker is not None and f.speaker_key is None and _norm_subject(c, f.speaker):
+        return True                     # "Die Richtlinie schließt eine Haftung aus": a rule speaks for no one
     return f.speaker is not None and f.speaker_key is None and c.R.switch("plausible_speaker") \
         and not plausible_speaker(c, f.speaker)
+
+
+def _norm_subject(c: Ctx, sp: tuple[int, int]) -> bool:
+    """The speaker's head noun (its first noun) names a rule or a legal text: "Die Richtlinie 2000/31/EG",
+    "Das Volksbegehren", "Der Vertrag von Lissabon"."""
+    head = next((t for t in range(*sp) if c.has_pos and c.toks[t].pos_ == "NOUN"), None)
+    return head is not None and c.low[head].endswith(tuple(c.w.norm_nouns))
 
 
 def _passive_cue(c: Ctx, f: Found) -> bool:
