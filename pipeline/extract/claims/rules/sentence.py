@@ -440,6 +440,8 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         if c.toks[t].text in c.R.claim_nouns:
             n_i = t
             break
+        if c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners):
+            break                       # "Ein Hinweis ist kein Indiz dafür, dass …": the clause belongs to "Indiz"
     if n_i is None:
         return None
     cue = [n_i]
