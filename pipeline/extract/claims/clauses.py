@@ -133,7 +133,7 @@ def in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
     return opened and any(c.low[t] == ")" for t in range(i + 1, b))
 
 
-NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
+NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB", "ADJD", "ADJA"}
 
 
 def _finite_ind(c: Ctx, t: int) -> bool:

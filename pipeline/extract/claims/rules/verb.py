@@ -14,7 +14,7 @@ from ..speaker import (
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
-INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
@@ -373,7 +373,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
     v.segment()                         # an apposition after the verb extends the speaker
     if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
-            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
+            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
     if v.coordinated_v1 or (after is not None and c.R.switch("coordinated_v1") and v._coordinated_v1(after)):
