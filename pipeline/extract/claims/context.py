@@ -35,7 +35,7 @@ WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "
                "nach_objects")      # speaker choice (speaker.py, rules/speaker.py)
 WORD_LISTS += ("topic_adverbs",)    # cue spans (clauses.py)
 WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
-WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns")            # filter rule reflexive_sense (rules/filters.py)
+WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

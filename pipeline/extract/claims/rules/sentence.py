@@ -440,6 +440,8 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         if c.toks[t].text in c.R.claim_nouns:
             n_i = t
             break
+        if c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
+            return _adjective_cue(c, si, a, b, k, t, used)       # "zeigte sich zuversichtlich, dass …"
         if c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners):
             break                       # "Ein Hinweis ist kein Indiz dafür, dass …": the clause belongs to "Indiz"
     if n_i is None:
@@ -463,6 +465,29 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
     end = embedded_end(c, k + 1, b)
     if end <= k + 2:
+        return None
+    used.update(cue)
+    return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+def _adjective_cue(c: Ctx, si: int, a: int, b: int, k: int, adj: int, used: set[int]) -> Found | None:
+    """Ramelow zeigte sich optimistisch, dass ein gemeinsamer Auftritt erreicht werden kann. – an adjective of
+    conviction or hope (words.yaml claim_adjectives) right before ", dass" with a verb ("ist", "zeigte sich") before
+    it: the cue is the verb, "sich" and the adjective; the speaker is the verb's subject."""
+    cue, d = [adj], adj - 1
+    while d >= a and (c.low[d] in c.w.skippable or c.low[d] in ("sehr", "fest", "davon", "darüber", "sich")) \
+            and adj - d <= 4:
+        if c.low[d] == "sich":
+            cue.append(d)
+        d -= 1
+    if d < a or c.in_quote[d] >= 0 or not c.has_pos or c.toks[d].pos_ not in ("VERB", "AUX") \
+            or not c.toks[d].text.islower():
+        return None
+    cue.append(d)
+    h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+    sp = find_subject(c, h, clause_start(c, d, a), k)
+    end = embedded_end(c, k + 1, b)
+    if sp is None or end <= k + 2:
         return None
     used.update(cue)
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)

@@ -271,6 +271,8 @@ def verb_dass(v: VerbSite) -> Found | None:
     c = v.c
     if c.R.switch("reported_frame_clause") and _reported_clause_before(v, k):
         return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
+    if k - 1 > v.last and c.low[k - 1] in c.w.claim_adjectives and v.h.entry.lemma in c.w.evidence_verbs:
+        return None                     # "zeigte sich optimistisch, dass …": the adjective frames it (noun_dass)
     end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
