@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.extract.derived import derived
+from pipeline.extract.tokmatch import TokenMatcher
 from pipeline.ruleset import RuleError, rule_file
 
 
@@ -297,7 +298,7 @@ def _matcher(R: SpeechRules, vocab: Vocab) -> Matcher:
     by_vocab: dict[int, Matcher] = derived(R, "trigger_matchers", dict)
     m = by_vocab.get(id(vocab))                # (the Matcher keeps its vocab alive: ids are not reused)
     if m is None:
-        m = Matcher(vocab, validate=True)
+        m = TokenMatcher(vocab, validate=True)   # spaCy's Matcher, faster (issue 16)
         for rule_id, pattern in derived(R, "trigger_patterns", lambda: trigger_patterns(R)):
             m.add(rule_id, [pattern])
         by_vocab[id(vocab)] = m
