@@ -380,7 +380,11 @@ class Ctx:
             return None             # one of a list of nouns: "Trinken, Singen, Lachen"
         best: Hit | None = None
         for e in entries:
-            if e.split:
+            if e.split and e.before:
+                ps = self._particle_before(i, e.particle)
+                if ps:
+                    return Hit(i, ps, e)
+            elif e.split:
                 ps = self._find_particle(i, e.particle, limit)
                 if ps:
                     return Hit(i, ps, e)
@@ -402,6 +406,12 @@ class Ctx:
                     and self.low[k - 1] not in self.w.determiners:
                 return True
         return False
+
+    def _particle_before(self, i: int, particle: str) -> list[int]:
+        """The words of a multi-word particle right before the verb at i ("in Aussicht gestellt")."""
+        words = particle.split()
+        a = i - len(words)
+        return list(range(a, i)) if a >= 0 and self.low[a:i] == words else []
 
     def _find_particle(self, i: int, particle: str, limit: int) -> list[int]:
         words = particle.split()

@@ -25,6 +25,7 @@ class VerbEntry:
     split: bool                # True: this form is the bare base, the particle must follow
     classes: frozenset[str]    # speech, cognition, reported
     participle: bool = False
+    before: bool = False       # split, the (multi-word) particle stands right before: "in Aussicht gestellt"
 
 
 @dataclass
@@ -98,9 +99,10 @@ def _strong_parts(base: str, parts: list[str]) -> tuple[list[str], list[str]]:
 def _add(forms: dict[str, list[VerbEntry]], form: str, entry: VerbEntry) -> None:
     lst = forms.setdefault(form.lower(), [])
     for i, old in enumerate(lst):
-        if (old.lemma, old.particle, old.split) == (entry.lemma, entry.particle, entry.split):
+        if (old.lemma, old.particle, old.split, old.before) == (entry.lemma, entry.particle, entry.split,
+                                                                entry.before):
             lst[i] = VerbEntry(old.lemma, old.particle, old.split, old.classes | entry.classes,
-                               old.participle or entry.participle)
+                               old.participle or entry.participle, old.before)
             return
     lst.append(entry)
 
@@ -132,6 +134,19 @@ def _verb_forms(forms, lemmas, lemma, classes, file, strong_parts=None):
         for p in parts:
             _add(forms, particle + p, VerbEntry(full, particle, False, cls, participle=True))
         _add(forms, particle + "zu" + base, VerbEntry(full, particle, False, cls))
+    else:
+        _multiword_particle_forms(forms, full, particle, cls, fin, parts)
+
+
+def _multiword_particle_forms(forms, full, particle, cls, fin, parts) -> None:
+    """A particle of several words ("in Aussicht stellen", "zu bedenken geben") is never joined to
+    the verb; in the participle and at the end of a subordinate clause it stands right before it:
+    "hat … in Aussicht gestellt", "…, dass er in Aussicht stellt". (The split main-clause forms,
+    "stellte … in Aussicht", are the entries with the particle after the verb.)"""
+    for f in fin:
+        _add(forms, f, VerbEntry(full, particle, True, cls, before=True))
+    for p in parts:
+        _add(forms, p, VerbEntry(full, particle, True, cls, participle=True, before=True))
 
 
 def _str_list(data: dict, key: str, file: str) -> list[str]:
