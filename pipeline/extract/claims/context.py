@@ -37,6 +37,7 @@ WORD_LISTS += ("topic_adverbs",)    # cue spans (clauses.py)
 WORD_LISTS += ("obligation_modals",)    # continuation sources (rules/continuation.py)
 WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
+WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -319,6 +319,8 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
             if core is not None:
                 k, skipped = core, skipped + 1          # "sagte der Zeitung ein Sprecher", "sagte dem SWR X"
                 continue
+            if c.R.switch("addressee_no_subject"):
+                return None         # "…, sagte der MOPO: „…“": the addressee alone is no subject
         np_ = grab_np(c, k, limit, pp=True)
         if np_:
             # "am Donnerstag" style fillers are not subjects
@@ -350,9 +352,16 @@ def _addressee_at(c: Ctx, k: int) -> bool:
         j += 1
     if j >= len(c.toks):
         return False
-    if c.low[j].endswith(tuple(c.w.addressee_nouns)):
+    if c.low[j].endswith(tuple(c.w.addressee_nouns)) or (lw != "den" and media_name_at(c, j)):
         return True
     return lw != "den" and c.has_morph and c.toks[j].morph.get("Case") == ["Dat"] and c.toks[k].morph.get("Case") == ["Dat"]
+
+
+def media_name_at(c: Ctx, j: int) -> bool:
+    """Whether the word at j names a medium with a feminine name (words.yaml addressee_media): after "der"
+    and a speech verb it is the dative addressee, never the speaker: "…, sagte der MOPO", "sagte er der
+    Bild" (a masculine "der Spiegel" after the verb is its subject)."""
+    return c.toks[j].text[:1].isupper() and c.low[j] in c.w.addressee_media
 
 
 def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
@@ -360,7 +369,8 @@ def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
     Zeitung" -> "der Minister", "Hans Meier dem SWR" -> "Hans Meier"."""
     for m in range(np_[0] + 1, np_[1] - 1):
         if c.low[m] in ("der", "einer", *DATIVE_DETERMINERS) and c.low[m - 1] not in (",", "und") \
-                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[m + 1].endswith(tuple(c.w.addressee_nouns))):
+                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[m + 1].endswith(tuple(c.w.addressee_nouns))
+                                             or media_name_at(c, m + 1)):
             return (np_[0], m)
     return np_
 
@@ -656,6 +666,10 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     s = subject_dep(c, h.i)
     if not s or bad_speaker(c, s):
         return None
+    if c.R.switch("closed_clause_subject") and closed_clause_subject(c, s, first):
+        return None
+    if s[0] > first and c.R.switch("addressee_no_subject") and _addressee_at(c, s[0]):
+        return None                     # "…, sagte der MOPO: „…“" (the parse's subject is the addressee)
     if s[0] > first and not (s[1] - s[0] == 1 and c.low[s[0]] in c.w.person_pronouns | {"sie"}) \
             and not has_actor(c, s):
         before = np_before(c, first, lo)
@@ -666,6 +680,20 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
             if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
                 return named
     return s
+
+
+def closed_clause_subject(c: Ctx, s: tuple[int, int], first: int) -> bool:
+    """Nun hofft Jansen, dass Trochowski es ihm nachmacht, sagte er der Zeitung. – a subject the parse
+    hung on the verb from inside a dass/ob clause that closes with a comma before the verb belongs to
+    that clause, never to the speech verb after it."""
+    if s[1] > first:
+        return False
+    k = s[0] - 1
+    while k >= 0 and k > s[0] - 6 and c.low[k] not in CLAUSE_BREAK:
+        if c.low[k] in ("dass", "daß", "ob"):
+            return any(c.low[t] == "," for t in range(s[1], first))
+        k -= 1
+    return False
 
 
 def _subordinate_subject(c: Ctx, h: Hit, first: int, lo: int, hi: int) -> tuple[int, int] | None:
