@@ -38,6 +38,7 @@ WORD_LISTS += ("obligation_modals",)    # continuation sources (rules/continuati
 WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
+WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -88,6 +89,9 @@ class Ctx:
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = doc_tokens(doc)
         self.low = [t.text.lower() for t in self.toks]
+        self.gender_colon = self._gender_colons()
+        for k in self.gender_colon:
+            self.low[k] = "·"               # "Expert:innen": no clause break, part of the noun (speaker._np_core)
         self.text = doc_text(doc)
         self.has_pos = doc.has_annotation("POS") or doc.has_annotation("TAG")
         self.has_morph = doc.has_annotation("MORPH")
@@ -141,6 +145,17 @@ class Ctx:
             self.mentions = sorted(self.mentions + extra, key=lambda x: x[0])
 
     # -- sentences
+    def _gender_colons(self) -> set[int]:
+        """Expert:innen des ADAC empfehlen … – the colon of a gender form that the tokenizer split off
+        ("Expert", ":", "innen"): no spaces around it, the suffix (words.yaml gender_suffixes) right
+        after it. (A star or underscore stays inside the token: "Expert*innen", "Politiker_innen".)"""
+        out = set()
+        for k in range(1, len(self.toks) - 1):
+            if self.low[k] == ":" and not self.toks[k - 1].whitespace_ and not self.toks[k].whitespace_ \
+                    and self.low[k + 1] in self.w.gender_suffixes and self.toks[k - 1].text[:1].isupper():
+                out.add(k)
+        return out
+
     def _sentences(self) -> list[tuple[int, int]]:
         doc = self.doc
         if len(doc) == 0:

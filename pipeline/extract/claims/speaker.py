@@ -113,6 +113,8 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
     h = j
     while j < n and c.is_nounish(j) and not c.is_punct(j):
         j += 1
+        if j + 1 < n and j in c.gender_colon:
+            j += 2                      # "Expert:innen" split by the tokenizer is one noun
     if j == h:
         return None
     end = _entity_end(c, j, n)
