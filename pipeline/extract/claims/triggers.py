@@ -69,6 +69,12 @@ def _split_lemma(lemma: str, file: str) -> tuple[str | None, str]:
     return (" ".join(parts[:-1]) or None), parts[-1]
 
 
+def _needs_e(stem: str) -> bool:
+    """Whether a regular stem takes "-et" ("redet", "rechnet", "atmet"): after t/d, or after a consonant
+    and m/n ("rechn", "öffn"), but not after a lengthening h ("lehnt", "mahnt", "wohnt")."""
+    return bool(re.search(r"([td]|[^aeiouäöülrh][mn]|(?<![aeiouäöü])h[mn])$", stem))
+
+
 def _weak_parts(base: str) -> tuple[list[str], list[str], str]:
     """(finite forms, participles, stem) of a regular verb."""
     if base.endswith(("eln", "ern")):
@@ -76,7 +82,7 @@ def _weak_parts(base: str) -> tuple[list[str], list[str], str]:
         e = ""
     else:
         stem, inf = base[:-2], base
-        e = "e" if re.search(r"([td]|[^aeiouäöülr][mn])$", stem) else ""
+        e = "e" if _needs_e(stem) else ""
     t = e + "t"
     fin = [stem + "e", stem + e + "st", stem + t, inf, stem + t + "e", stem + t + "en",
            stem + t + "est", stem + t + "et"]
@@ -174,7 +180,7 @@ SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
              "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
 SWITCHES += ("extended_attribute", "article_not_pronoun", "salient_antecedent", "modal_frame_source", "dative_apposition", "reported_chain", "soll_prev_subject")     # speaker noun phrases, round 4 (speaker.py, rules/continuation.py)
 SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
-SWITCHES += ("closed_clause_subject", "addressee_no_subject")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
+SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 
 
 CLASSES = ("speech", "cognition", "reported")
