@@ -964,6 +964,28 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
     return None
 
 
+def main_frame(c: Ctx, si: int) -> tuple[Hit, tuple[int, int]] | None:
+    """Den Ausbau zu verlagern, wie es Söder angekündigt hat, lehnt der BN klar ab. – the speech verb at
+    the root of sentence si (outside quotations) with its subject, or None."""
+    if not c.has_dep:
+        return None
+    sa, sb = c.sents[si]
+    for i in range(sa, sb):
+        t = c.toks[i]
+        if t.dep_ != "ROOT" or c.in_quote[i] >= 0:
+            continue
+        h = c.verb_hit(i, sb)
+        if h is None or "speech" not in h.classes:
+            return None
+        attach_aux(c, h, sb)
+        lo = clause_start(c, h.i, sa)
+        sp = find_subject(c, h, lo, sb)
+        if sp is None or bad_speaker(c, sp) or not has_actor(c, sp):
+            return None
+        return h, sp
+    return None
+
+
 def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
     """The speaker of a continuation, as the annotation marks it: the latest mention of the
     previous claim's speaker before token a, else that claim's speaker span."""

@@ -10,7 +10,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
-    passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep,
+    main_frame, passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep,
     with_name_apposition)
 
 
@@ -223,6 +223,11 @@ def quote_continued(q: QuoteSite) -> Found | None:
     if q.ntok < 4 or not quote_is_sentence(q.c, q.qs, q.qe) or not q.prev:
         return None
     f = q.prev[-1]
+    if q.c.R.switch("main_frame_continues") and q.qs == q.sa and f.sent == q.si - 1:
+        mf = main_frame(q.c, q.si - 1)
+        if mf is not None and mf[0].i not in f.cue and not (f.speaker and f.speaker[0] < mf[1][1] and mf[1][0] < f.speaker[1]):
+            h, sp = mf                  # "…, wie es Söder angekündigt hat, lehnt der BN klar ab. „…“": the main
+            return q.found(sp, sorted({h.i, *h.particle}), "quote_continued")   # clause's speaker goes on
     if q.si - f.sent <= 2 and f.speaker is not None:
         return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
     return None
