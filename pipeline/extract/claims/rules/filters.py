@@ -33,12 +33,50 @@ def _unterminated(c: Ctx, a: int, b: int) -> bool:
     return c.low[last] not in PUNCT_END | {"…", ":", ";", "..."}
 
 
+def _name_colon_heading(c: Ctx, si: int) -> bool:
+    """Jansen: „Oberliga ist keine Pillepalle-Liga“ – a paragraph between blank lines of a name (capitalized
+    words), a colon and an unterminated quotation is a subheading, also when the parse split it at the colon
+    into two sentences. A run of such lines is quoted text (a tweet: "CNN: „…“ / NBC: „…“ / Reuters: „…“")."""
+    line = _name_colon_line(c, si)
+    if line is None:
+        return False
+    lo, hi = line
+    return not (lo > 0 and _name_colon_line(c, lo - 1)) and not (hi + 1 < len(c.sents) and _name_colon_line(c, hi + 1))
+
+
+def _name_colon_line(c: Ctx, si: int) -> tuple[int, int] | None:
+    """(first, last sentence) of the "Name: „…“" paragraph that sentence si is part of, or None."""
+    lo = si - 1 if si > 0 and not _paragraph_bounds(c, si)[0] else si
+    hi = si + 1 if si == lo and si + 1 < len(c.sents) and not _paragraph_bounds(c, si)[1] else si
+    if hi - lo > 1 or not (_paragraph_bounds(c, lo)[0] and _paragraph_bounds(c, hi)[1]):
+        return None
+    a, b = c.sents[lo][0], c.sents[hi][1]
+    if b - a > HEADING_MAX_TOKENS or not _blank_line_around(c, a, b):
+        return None
+    colon = next((k for k in range(a + 1, min(b, a + 5)) if c.low[k] == ":"), None)
+    if colon is None or colon + 1 >= b or not c.is_quote_mark(colon + 1) or not c.is_quote_mark(b - 1):
+        return None
+    ok = _unterminated(c, a, b) and all(c.toks[t].text[:1].isupper() for t in range(a, colon))
+    return (lo, hi) if ok else None
+
+
+def _blank_line_around(c: Ctx, a: int, b: int) -> bool:
+    """The tokens [a, b) stand between blank lines (or at the start/end of the text)."""
+    before = c.text[:c.toks[a].idx]
+    after = c.text[c.toks[b - 1].idx + len(c.toks[b - 1].text):]
+    gap_before = before[len(before.rstrip()):]
+    gap_after = after[:len(after) - len(after.lstrip())]
+    return (not before.strip() or gap_before.count("\n") >= 2) and (not after.strip() or gap_after.count("\n") >= 2)
+
+
 @rule("heading", "filter")
 def heading(c: Ctx, f: Found) -> bool:
     """Autohersteller sollen Produktionen hochfahren – a paragraph of one short sentence without
     final punctuation is a heading, not a claim (a quotation line only as the first line, the
     title: a standalone quotation line further down is quoted speech); so is a name and a colon
     before such a line ("Jansen: „Oberliga ist keine Pillepalle-Liga“"), no interview turn."""
+    if c.R.switch("name_colon_heading") and _name_colon_heading(c, f.sent):
+        return True
     a, b = c.sents[f.sent]
     if b - a > HEADING_MAX_TOKENS or not _unterminated(c, a, b):
         return False
