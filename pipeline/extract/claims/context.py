@@ -39,6 +39,7 @@ WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/v
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
+WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -394,6 +395,8 @@ class Ctx:
         if not t.text[:1].islower() and i > 0 and self.low[i - 1] == "," and self.has_pos and t.pos_ == "NOUN" \
                 and self.sents and i != self.sents[self.sent_of[i]][0]:
             return None             # one of a list of nouns: "Trinken, Singen, Lachen"
+        if lw in self.w.sein_perfect_participles and self.R.switch("sein_perfect_participle") and self._sein_perfect(i):
+            return None
         best: Hit | None = None
         for e in entries:
             if e.split and e.before:
@@ -422,6 +425,17 @@ class Ctx:
                     and self.low[k - 1] not in self.w.determiners:
                 return True
         return False
+
+    def _sein_perfect(self, i: int) -> bool:
+        """Der Kandidat ist vor Gericht gestanden, … – the participle at i has a form of "sein" as its
+        auxiliary in its clause (before it, or right after it in a verb-final clause): the perfect of
+        "stehen", not of "gestehen" (words.yaml claims.sein_perfect_participles)."""
+        for k in range(i - 1, max(-1, i - 12), -1):
+            if self.low[k] in CLAUSE_BREAK or self.in_quote[k] >= 0:
+                break
+            if self.low[k] in self.w.sein_forms:
+                return True
+        return i + 1 < len(self.low) and self.low[i + 1] in self.w.sein_forms
 
     def _particle_before(self, i: int, particle: str) -> list[int]:
         """The words of a multi-word particle right before the verb at i ("in Aussicht gestellt")."""

@@ -180,7 +180,8 @@ SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
              "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
 SWITCHES += ("extended_attribute", "article_not_pronoun", "salient_antecedent", "modal_frame_source", "dative_apposition", "reported_chain", "soll_prev_subject")     # speaker noun phrases, round 4 (speaker.py, rules/continuation.py)
 SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
-SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
+SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading",
+             "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 
 
 CLASSES = ("speech", "cognition", "reported")
