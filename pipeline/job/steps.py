@@ -467,7 +467,7 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
     src = pq.ParquetFile(work / "articles.parquet")
     n_arts = src.metadata.num_rows
     processes = max(1, processes or default_processes())
-    if parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job):
+    preloaded = parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job) and \
         _preload_model(job)             # loaded once here; the forked workers share it
     rows = (r for b in src.iter_batches(batch_size=max(batch_size, 64)) for r in b.to_pylist())
     writers = _Writers(dest)
@@ -483,6 +483,8 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
                 progress(tables["articles"].num_rows + tables["extract_rejects"].num_rows)
     finally:
         writers.close(_extracted_schemas())
+        if preloaded:
+            _release_model(job)
     n = writers.n
     return {**{k: info[k] for k in ("name", "version", "key", "path", "source")},
             "parsed": parsed, "cached": n_arts - parsed,
@@ -497,13 +499,44 @@ def _any_unparsed(work: Path, job: _Job) -> bool:
     return any(s not in cache for s in shas.to_pylist())
 
 
-def _preload_model(job: _Job) -> None:
+def _preload_model(job: _Job) -> bool:
     """Load the model in this process before the pool starts: forked workers inherit it (memory
-    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op."""
+    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op. True when
+    this call loaded it (it was not loaded before)."""
     if _mp_context().get_start_method() == "fork":
-        from pipeline.nlp import load_nlp
-        load_nlp(job.model_spec or None)
+        from pipeline import nlp
+        loaded = bool(nlp._LOADED)
+        nlp.load_nlp(job.model_spec or None)
         gc_frozen.more()                # out of the GC's passes: the workers' pages stay shared
+        return not loaded
+    return False
+
+
+def _release_model(job: _Job) -> None:
+    """Drop the model that :func:`_preload_model` loaded only for the workers to inherit, before the commit:
+    this process never parses, and the commit then runs without the model's ~170 MB (issue 16: peak RSS of
+    the parent). The model is a graph with cycles, frozen out of the GC's passes: it is unfrozen, collected
+    and the freed heap handed back to the system."""
+    import gc
+
+    from pipeline import nlp
+    nlp._LOADED.clear()
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    gc.collect()
+    if frozen:
+        gc.freeze()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Give free heap memory back to the system (glibc ``malloc_trim``; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
