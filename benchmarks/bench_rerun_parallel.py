@@ -38,8 +38,9 @@ print(json.dumps({"laps": res["laps"], "reextracted": res["reextracted"], "artic
 
 
 def link_copy(src: Path, dst: Path) -> None:
-    """A copy of an output folder whose files are hard links (a publish writes new files, never in place)."""
-    shutil.copytree(src, dst, symlinks=True, copy_function=os.link)
+    """A copy of an output folder whose files are hard links (a publish writes new files, never in place); not
+    the lock file (a shared inode would make the copies wait for each other)."""
+    shutil.copytree(src, dst, symlinks=True, copy_function=os.link, ignore=shutil.ignore_patterns(".lock"))
 
 
 def rerun_once(out: Path, processes: int, tree: Path) -> dict:
