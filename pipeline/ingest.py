@@ -84,6 +84,7 @@ UI_PHRASES = [
     r"teilen", r"drucken", r"merken", r"gemerkt", r"zur merkliste(?: hinzufügen)?", r"merkliste",
     r"kommentare?(?: öffnen| anzeigen| lesen)?(?: \(?\d+\)?)?", r"\d+ kommentare?", r"kommentieren",
     r"lesezeit:? ?(?:ca\. )?\d+ ?min(?:\.|uten)?", r"(?:ca\. )?\d+ ?min(?:\.|uten)? lesezeit",
+    r"lesedauer:? ?(?:etwa |ca\. |rund )?\d+ ?min(?:\.|uten)?", r"teilen auf", r"(?:jetzt )?teilen:?",
     r"mehr lesen", r"weiterlesen", r"zum artikel", r"zur startseite", r"nach oben", r"zurück",
     r"link kopieren", r"e-?mail", r"facebook", r"whatsapp", r"x", r"twitter", r"linkedin", r"pinterest",
     r"newsletter(?: abonnieren| bestellen)?", r"jetzt abonnieren", r"abonnieren", r"feedback",
@@ -112,6 +113,11 @@ BLOCK_MARKERS = [
     r"leserkommentare", r"kommentare", r"diskutieren sie mit", r"newsletter", r"mehr zum thema im überblick",
     r"alle artikel zu .{1,40}", r"weitere themen", r"ähnliche artikel", r"top-?themen", r"stellenmarkt",
     r"impressum", r"datenschutz", r"dieses thema im programm.{0,80}",
+    # blog and CMS widgets (WordPress: related posts, share bars, comment forms)
+    r"ähnliche beiträge", r"verwandte (?:artikel|beiträge)", r"weitere beiträge", r"neueste (?:beiträge|artikel)",
+    r"beliebte (?:beiträge|artikel)", r"empfohlene beiträge", r"zum weiterlesen", r"passend zum thema",
+    r"weitere meldungen", r"teilen mit", r"gefällt mir", r"(?:schreibe|hinterlasse|schreiben sie) einen kommentar",
+    r"kommentar (?:verfassen|hinzufügen|schreiben)", r"antworten abbrechen",
 ]
 BLOCK_MARKER_LINE = re.compile(r"^(?:" + "|".join(BLOCK_MARKERS) + r")\s*:?$", re.I)
 # A line that opens with one of these and a colon points to another article:
@@ -234,8 +240,11 @@ _SENT_END = re.compile(r"[.!?…:;][\"“”'’»«)\]]*$|[\"“”»«][.!?…
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 
 
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens
+
+
 def _norm(line: str) -> str:
-    return _WS.sub(" ", line.replace("\u200b", "").replace("\ufeff", "")).strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
 def _words(line: str) -> int:
@@ -521,8 +530,84 @@ class _BylineScan:
             h.body_start = self.title_end
 
 
-def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
-    """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''."""
+_LIST_LINE = re.compile(r"^(?:[-•*–]\s+|\d{1,2}[.)]\s+)\S")
+_INFO_POINTER = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|at|ch|com|org|net|eu|info)(?:/\S*)?\b", re.I)
+
+
+def _in_short_run(lines: list[str], i: int) -> bool:
+    """The line at ``i`` continues a run of short lines (a list, a recipe, an address): the line before it is
+    short text too, with no sentence end."""
+    j = i - 1
+    own = re.sub(r"^[-•*–]\s+", "", lines[i])
+    return j >= 0 and bool(lines[j]) and _words(lines[j]) <= 12 and not _ends_sentence(lines[j]) \
+        and not _is_ui(re.sub(r"^[-•*–]\s+", "", lines[j])) and _words(own) >= 2
+
+
+def _kept_trailer(line: str) -> bool:
+    """HTML route: a short last line that is article text, not a label or credit: a list item of three words
+    or more ("- Reifen aufpumpen und Dichtmilch verteilen") or a pointer to more information with its address
+    ("Weitere Informationen unter www.beispiel.de")."""
+    if _LIST_LINE.match(line) and _words(line) >= 3 and not _is_ui(re.sub(r"^\S+\s+", "", line)):
+        return True
+    return _words(line) >= 3 and bool(_INFO_POINTER.search(line)) and bool(re.search(r"\s[a-zäöüß]{3,}\s", line))
+
+
+def _is_notice(line: str) -> bool:
+    """A consent, paywall, newsletter or follow notice (``boilerplate_lines`` in rules/web.yaml)."""
+    from pipeline.web.html import is_notice
+    from pipeline.web.profile import web_rules
+    return is_notice(line, web_rules())
+
+
+def _menu_list_item(lines: list[str], i: int) -> bool:
+    """HTML route: a list item that is a meta bar ("- 0 Kommentare", "- Lesedauer etwa 2 Min") or a lone
+    one-word item ("- Weitere") with no list item around it."""
+    line, n = lines[i], len(lines)
+    if not _LIST_LINE.match(line):
+        return False
+    if _is_ui(re.sub(r"^\S+\s+", "", line)):
+        return True
+    return _words(line) == 2 and not (i > 0 and _LIST_LINE.match(lines[i - 1])
+                                      or i + 1 < n and _LIST_LINE.match(lines[i + 1]))
+
+
+def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
+    """The index after a teaser box for another article that starts at ``i``: a short name/kicker line
+    followed by a short headline ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its
+    own paragraph; None when none starts there. In HTML text a run of short lines is a list, no teaser box."""
+    n = len(lines)
+    if not _is_short_label(lines[i]) or html and (_LIST_LINE.match(lines[i]) and _words(lines[i]) >= 4
+                                                  or _in_short_run(lines, i)):
+        return None
+    k = i + 1
+    while k < n and not lines[k]:
+        k += 1
+    if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
+            and not lines[k].endswith(":") and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
+        after = k + 1
+        while after < n and not lines[after]:
+            after += 1
+        if after >= n or _is_prose(lines[after]) or not _is_headline_like(lines[after]):
+            return k + 1
+    return None
+
+
+def _trim_trailing(out: list[str], html: bool) -> list[str]:
+    """Trailing short lines that are not sentences (credits, leftover labels) go; in HTML text list items and
+    pointers to more information stay (:func:`_kept_trailer`)."""
+    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
+        if html and out[-1] and _kept_trailer(out[-1]):
+            break
+        out.pop()
+    return out
+
+
+def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:
+    """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''.
+
+    ``html``: the lines are an HTML extractor's article text (its paragraphs, lists and ``<br>`` lines), not a
+    whole scraped page: a run of short lines is a list (ingredients, steps), never a teaser box, and the last
+    lines keep list items and pointers to more information."""
     out: list[str] = []
     n = len(lines)
     i = 0
@@ -540,34 +625,21 @@ def _clean_body_lines(lines: list[str], captions: list[str]) -> list[str]:
             while i < n and lines[i] and not _is_prose(lines[i]):
                 i += 1  # the block's links/topics in the same paragraph
             continue
-        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line):
+        if _is_ui(line) or INLINE_PROMO.match(line) or CREDIT_LINE.match(line) or _is_notice(line) \
+                or html and _menu_list_item(lines, i):
             i += 1
             continue
         if _is_caption(line):
             captions.append(line)
             i += 1
             continue
-        # teaser box for another article: a short name/kicker line followed by a short headline
-        # ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its own paragraph.
-        if _is_short_label(line):
-            k = i + 1
-            while k < n and not lines[k]:
-                k += 1
-            if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
-                    and not lines[k].endswith(":") \
-                    and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
-                after = k + 1
-                while after < n and not lines[after]:
-                    after += 1
-                if after >= n or _is_prose(lines[after]) or not _is_headline_like(lines[after]):
-                    i = k + 1
-                    continue
+        end = _teaser_box_end(lines, i, html)
+        if end is not None:
+            i = end
+            continue
         out.append(line)
         i += 1
-    # trailing short lines that are not sentences (credits, leftover labels)
-    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
-        out.pop()
-    return out
+    return _trim_trailing(out, html)
 
 
 def _lines_to_paragraphs(lines: list[str]) -> list[str]:
@@ -655,8 +727,9 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     m = page.meta
     captions = list(page.captions)
     caps: list[str] = []
-    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps)
-    body_lines = [ln for ln in body_lines if not any(_same(ln, c) for c in captions)]
+    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True)
+    cap_keys = {_same_key(c) for c in captions}
+    body_lines = [ln for ln in body_lines if not ln or _same_key(ln) not in cap_keys]
     paras = _lines_to_paragraphs(body_lines)
     dateline = None
     if paras:
@@ -670,11 +743,14 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     )
 
 
+def _same_key(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
 def _same(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
-    f = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
-    return f(a) == f(b)
+    return _same_key(a) == _same_key(b)
 
 
 # --------------------------------------------------------------------------------------------

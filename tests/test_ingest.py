@@ -174,7 +174,10 @@ def test_html_spiegel_like() -> None:
     assert a.captions == ["Außenministerin Annalena Baerbock vor Beginn des Treffens im Ratsgebäude. "
                           "Foto: Olivier Hoslet / EPA"]
     paras = a.body_text.split("\n\n")
-    assert paras[0].startswith("Außenministerin Annalena Baerbock hat die Partner in der Europäischen Union")
+    # the standfirst opens the body, once (web.yaml standfirst_in_body), then the article text
+    assert paras[0] == a.teaser
+    assert paras[1].startswith("Außenministerin Annalena Baerbock hat die Partner in der Europäischen Union")
+    assert a.body_text.count(a.teaser[:40]) == 1
     assert "Kallas sieht Europa in der Pflicht" in paras
     assert paras[-1].endswith("über den Schutz der Energieinfrastruktur sprechen.")
     for junk in ("Startseite", "Anmelden", "Mehr zum Thema", "Ungarn blockiert erneut", "Zur Merkliste",
@@ -193,10 +196,12 @@ def test_html_tagesschau_like() -> None:
     assert a.section == "Inland / Innenpolitik"
     assert a.url.endswith("/inland/innenpolitik/scholz-migrationsgipfel-laender-100.html")
     paras = a.body_text.split("\n\n")
-    # the headline block and the standfirst are not repeated in the body
-    assert paras[0].startswith("Bundeskanzler Olaf Scholz hat die Regierungschefinnen")
+    # the headline block is not in the body; the standfirst opens it, once (web.yaml standfirst_in_body)
+    assert paras[0] == a.teaser
+    assert paras[1].startswith("Bundeskanzler Olaf Scholz hat die Regierungschefinnen")
     assert "Union verlangt Kurswechsel" in paras
-    assert len(paras) == 6
+    assert len(paras) == 7
+    assert a.body_text.count(a.teaser[:40]) == 1
     for junk in ("Treffen im Kanzleramt", "Stand:", "Asylpolitik", "Abschiebungen beschleunigen", "Teilen",
                  "Faeser verlängert", "im Programm", "Impressum"):
         assert junk not in a.body_text, junk

@@ -108,11 +108,24 @@ def test_section_from_breadcrumbs_cleaned(page: Article) -> None:
 
 
 def test_body_has_no_furniture(page: Article) -> None:
+    # the bold standfirst is the article's first paragraph, once (web.yaml standfirst_in_body); it is also
+    # the teaser field
     paras = page.body_text.split("\n\n")
-    assert paras == BODY_PARAS
-    for junk in ("Hauptinhalt", "Stand:", "Von Volkmar", "Energiewende", "Land will Windkraft", TEASER[:30],
+    assert paras == [TEASER] + BODY_PARAS
+    assert page.body_text.count(TEASER[:30]) == 1
+    for junk in ("Hauptinhalt", "Stand:", "Von Volkmar", "Energiewende", "Land will Windkraft",
                  "Warum die Strompreise"):
         assert junk not in page.body_text, junk
+
+
+def test_standfirst_only_in_the_teaser_field_when_switched_off(tmp_path, monkeypatch) -> None:
+    text = profile.RULES_FILE.read_text(encoding="utf-8").replace("standfirst_in_body: true",
+                                                                  "standfirst_in_body: false")
+    (tmp_path / "web.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PIPELINE_WEB_RULES", str(tmp_path / "web.yaml"))
+    a = parse_html(tagesschau_like(), "x.html", "x")
+    assert a.body_text.split("\n\n") == BODY_PARAS
+    assert a.teaser == TEASER
 
 
 def test_captions_only_of_the_article(page: Article) -> None:

@@ -1,5 +1,7 @@
-"""Web ingestion, round 4 (issue 15): patterns of German news pages that the dev pages showed and the big
-sites use (SZ, FAZ, SPIEGEL, WELT, tagesschau, MDR, stern, regional papers, press releases).
+"""Web ingestion, rounds 4 and 5 (issue 15): patterns of German news pages that the dev pages showed and the big
+sites use (SZ, FAZ, SPIEGEL, WELT, tagesschau, MDR, stern, regional papers, press releases); round 5 adds the
+markup of ZEIT, n-tv, t-online, FOCUS, RND papers, dpa portals, WordPress blogs and presseportal, and body rules
+written for German news HTML in general (notices, captions, pull quotes, lists, dropped in-article blocks).
 
 Every page and dump below is a small hand-written fixture in the markup or text-browser layout of such a
 site, with invented text (no third-party content); nothing here needs ../shared.
@@ -427,3 +429,387 @@ def test_kicker_and_title_from_an_h2_of_two_spans_or_a_structured_title() -> Non
     assert a.body_text.split("\n\n") == PARAS
     a = parse_html(SITE_PAGES["spiegel"], "spiegel.html", "spiegel")
     assert a.kicker == "Haushalt 2024"
+
+
+# ----------------------------------------------------------------------------- round 5: more sites' markup
+# Title, kicker and authors as the big German sites and common CMSs write them (issue 15, generalisation):
+# each fixture is the markup convention of a site family, with invented text.
+def _body_with_lead(lead: str = "") -> str:
+    return (f"<p>{lead}</p>" if lead else "") + BODY
+
+
+MORE_SITES = {
+    # ZEIT ONLINE: h1 of kicker and title spans with a hidden colon; "Eine Analyse von" byline; " | ZEIT ONLINE"
+    "zeit": (page(
+        f"<title>Haushalt: {TITLE} | ZEIT ONLINE</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<meta property="og:site_name" content="ZEIT ONLINE">'
+        '<link rel="canonical" href="https://www.zeit.de/politik/deutschland/2023-11/haushalt-ampel">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier", "url": "https://www.zeit.de/autoren/M/Anna_Maier"}],
+             publisher={"@type": "Organization", "name": "ZEIT ONLINE"}),
+        '<main><article><header class="article-header"><h1 class="article-heading">'
+        '<span class="article-heading__kicker">Haushalt</span><span class="visually-hidden">:</span> '
+        f'<span class="article-heading__title">{TITLE}</span></h1>'
+        '<div class="summary">Die Koalition spart vor allem beim Verkehr. Die Opposition kündigt Widerstand an.</div>'
+        '<div class="byline">Eine Analyse von <a href="/autoren/M/Anna_Maier" rel="author">Anna Maier</a></div>'
+        '<time datetime="2023-11-16T10:00:00+01:00">16. November 2023, 10:00 Uhr</time></header>'
+        f"{BODY}</article></main>"), "Haushalt", ["Anna Maier"]),
+    # n-tv: " - n-tv.de" suffix, kicker and headline spans in an h2, the byline and a source line after the text
+    "ntv": (page(
+        f"<title>Haushalt: {TITLE} - n-tv.de</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="n-tv NACHRICHTEN">'
+        '<link rel="canonical" href="https://www.n-tv.de/politik/Ampel-einigt-sich-article123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author={"@type": "Organization", "name": "n-tv NACHRICHTEN"}),
+        '<article class="article"><div class="article__header"><h2><span class="article__kicker">Haushalt</span>'
+        f'<span class="article__headline">{TITLE}</span></h2>'
+        '<span class="article__date">16.11.2023, 10:00 Uhr</span></div>'
+        '<div class="article__text">' + BODY + '<p class="article__source">Quelle: ntv.de, Anna Maier, dpa</p>'
+        "</div></article>"), "Haushalt", []),
+    # t-online: "Aktualisiert am" line, "Lesedauer" label, JSON-LD persons, " | t-online" suffix
+    "t-online": (page(
+        f"<title>Haushalt: {TITLE} | t-online</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<link rel="canonical" href="https://www.t-online.de/nachrichten/deutschland/id_100.html">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Jan Ott"}],
+             publisher={"@type": "Organization", "name": "t-online"}),
+        '<article><header><h1><span class="css-1x2y3">Haushalt</span><span class="css-4z5w6">'
+        f'{TITLE}</span></h1><div class="css-author">Von Anna Maier, Jan Ott</div>'
+        '<span>Aktualisiert am 16.11.2023 - 12:34 Uhr</span><span>Lesedauer: 3 Min.</span></header>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier", "Jan Ott"]),
+    # FOCUS online: the publisher as <meta name="author">, "FOCUS-online-Redakteurin" before the name
+    "focus": (page(
+        f"<title>{TITLE} - FOCUS online</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="FOCUS online">'
+        '<link rel="canonical" href="https://www.focus.de/politik/deutschland/haushalt_id_123.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "FOCUS-online-Redakteurin Anna Maier"}]),
+        f'<article><div class="articleIdentH1"><h1><span class="overhead">Haushalt</span> <span class="headline">'
+        f'{TITLE}</span></h1></div><div class="authorMeta">FOCUS-online-Redakteurin Anna Maier</div>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier"]),
+    # stern: h2 of kicker and title spans, " | STERN.de", author links
+    "stern": (page(
+        f"<title>Haushalt: {TITLE} | STERN.de</title><meta property=\"og:title\" content=\"Haushalt: {TITLE}\">"
+        '<link rel="canonical" href="https://www.stern.de/politik/deutschland/haushalt-123.html">'
+        + ld(headline=f"Haushalt: {TITLE}", datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}]),
+        f'<article><header><h2 class="title"><span class="title__kicker">Haushalt</span>'
+        f'<span class="title__headline">{TITLE}</span></h2>'
+        '<div class="authors__list">Von <a class="authors__name" href="/a">Anna Maier</a></div></header>'
+        f"{BODY}</article>"), "Haushalt", ["Anna Maier"]),
+    # RND / Madsack regional paper: " – Hannoversche Allgemeine" suffix, RND/dpa agency byline
+    "rnd": (page(
+        f"<title>{TITLE} – Hannoversche Allgemeine</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta property="og:site_name" content="Hannoversche Allgemeine">'
+        '<link rel="canonical" href="https://www.haz.de/politik/ampel-einigt-sich-ABC.html">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Organization", "name": "RND/dpa"}]),
+        f'<article><h1>{TITLE}</h1><div class="Authorstyled__AuthorName">RND/dpa</div>{BODY}</article>'),
+        None, []),
+    # a dpa ticker portal: the agency as JSON-LD Person and as meta author, "(dpa)" dateline
+    "dpa-portal": (page(
+        f"<title>{TITLE} | Nachrichten aus aller Welt</title><meta property=\"og:title\" content=\"{TITLE}\">"
+        '<meta name="author" content="dpa">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "dpa"}]),
+        f'<div class="article"><h1>{TITLE}</h1><p class="meta">16.11.2023, 10:00 Uhr</p>{BODY}</div>'),
+        None, []),
+    # WordPress: entry-title h1, "author vcard" byline, the blog name after " – "
+    "wordpress": (page(
+        f"<title>{TITLE} – Mein Politikblog</title><meta property=\"og:site_name\" content=\"Mein Politikblog\">"
+        f'<meta property="og:title" content="{TITLE} – Mein Politikblog"><meta name="author" content="Anna Maier">',
+        '<article class="post type-post"><header class="entry-header">'
+        f'<h1 class="entry-title">{TITLE}</h1><div class="entry-meta"><span class="posted-on">'
+        '<time class="entry-date published" datetime="2023-11-16T10:00:00+01:00">16. November 2023</time>'
+        '<time class="updated" datetime="2023-11-18T09:00:00+01:00">18. November 2023</time></span> '
+        '<span class="byline"> von <span class="author vcard"><a class="url fn n" href="https://blog.de/author/anna/">'
+        'Anna Maier</a></span></span></div></header>'
+        f'<div class="entry-content">{BODY}</div></article>'), None, ["Anna Maier"]),
+    # WordPress with its admin account as the author: no person
+    "wordpress-admin": (page(
+        f"<title>{TITLE} | Ortsverein Musterstadt</title><meta name=\"author\" content=\"admin\">",
+        f'<article><h1 class="entry-title">{TITLE}</h1><time class="entry-date published" '
+        'datetime="2023-11-16T10:00:00+01:00">16. November 2023</time><span class="byline">von <span class="author vcard">'
+        '<a class="url fn n" href="/author/admin/">admin</a></span></span>'
+        f'<div class="entry-content">{BODY}</div></article>'), None, []),
+    # a press release portal: the police station is the author; "POL-XY:" is part of the headline
+    "presseportal": (page(
+        f"<title>POL-HI: {TITLE} | Presseportal</title><meta property=\"og:title\" content=\"POL-HI: {TITLE}\">"
+        '<meta name="author" content="Polizeiinspektion Hildesheim">',
+        f'<article><h1>POL-HI: {TITLE}</h1><p class="date">16.11.2023 – 10:00</p><p>Hildesheim (ots)</p>{BODY}'
+        '<p>Rückfragen bitte an: Polizeiinspektion Hildesheim, Pressestelle</p></article>'), None, []),
+    # JSON-LD author as one string of two names
+    "ld-string": (page(
+        f"<title>{TITLE}</title>" + ld(headline=TITLE, datePublished="2023-11-16", author="Anna Maier und Jan Ott"),
+        f"<article><h1>{TITLE}</h1>{BODY}</article>"), None, ["Anna Maier", "Jan Ott"]),
+    # SZ: the publisher company, city and country as meta author; the persons in JSON-LD
+    "sz": (page(
+        f"<title>Haushalt: {TITLE} - Politik - SZ.de</title>"
+        '<meta name="author" content="Süddeutsche Zeitung, Munich, Germany">'
+        '<link rel="canonical" href="https://www.sueddeutsche.de/politik/haushalt-1.123">'
+        + ld(headline=TITLE, datePublished="2023-11-16T10:00:00+01:00",
+             author=[{"@type": "Person", "name": "Anna Maier"}, {"@type": "Person", "name": "Dr. Jan Ott"}]),
+        '<article><header><h2><span data-manual="kicker">Haushalt</span>'
+        f'<span data-manual="title">{TITLE}</span></h2></header>{BODY}</article>'), "Haushalt",
+        ["Anna Maier", "Dr. Jan Ott"]),
+}
+
+
+@pytest.mark.parametrize("site", sorted(MORE_SITES))
+def test_title_kicker_and_authors_in_the_markup_of_more_sites(site: str) -> None:
+    html, kicker, authors = MORE_SITES[site]
+    a = parse_html(html, f"{site}.html", site)
+    want_title = f"POL-HI: {TITLE}" if site == "presseportal" else TITLE
+    assert a.title == want_title
+    assert a.kicker == kicker
+    assert a.authors == authors
+    assert a.published_at.astimezone(BERLIN).date() == date(2023, 11, 16)
+    body = a.body_text.split("\n\n")
+    assert body[-3:] == PARAS or body[-4:-1] == PARAS, body
+    for junk in (TITLE, "Lesedauer", "Aktualisiert", "Eine Analyse", "FOCUS-online", "RND/dpa", "Quelle: ntv"):
+        assert junk not in a.body_text, junk
+
+
+TITLE_AUTHOR_FORMS = [
+    # a section label as the only h1; the headline is an h2/h3 the <title> names, or only the <title>
+    (page(f'<title>{TITLE} - Stadt Musterstadt</title><meta property="og:title" content="{TITLE}">',
+          f'<h1>Pressemitteilungen</h1><div class="content"><h2>{TITLE}</h2><p>16.11.2023</p>{BODY}</div>'), []),
+    (page(f"<title>{TITLE} - Stadt Musterstadt</title>",
+          f'<h1>Aktuelle Meldungen</h1><div class="content"><p>16.11.2023</p>{BODY}</div>'), []),
+    (page(f"<title>Musterstadt: {TITLE}</title>", f'<h1>Aktuelle Meldungen</h1><div class="content"><h3>{TITLE}</h3>'
+          f"{BODY}</div>"), []),
+    # the site's name as a logo h1, the headline an h2 entry-title
+    (page(f'<title>{TITLE} | Kreisanzeiger</title><meta property="og:site_name" content="Kreisanzeiger">',
+          f'<header><h1 class="logo">Kreisanzeiger</h1></header><article><h2 class="entry-title">{TITLE}</h2>'
+          f"{BODY}</article>"), []),
+    # a line break inside the h1
+    (page(f"<title>{TITLE}</title>", f"<article><h1>Ampel einigt sich<br>auf Sparpaket</h1>{BODY}</article>"), []),
+    # JSON-LD persons with an agency in brackets and a "Von"
+    (page("<title>x</title>" + ld(headline=TITLE, author=[{"@type": "Person", "name": "Anna Maier (dpa)"},
+                                                          {"@type": "Person", "name": "Von Jan Ott"}]),
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), ["Anna Maier", "Jan Ott"]),
+    # a JSON-LD "Person" that is the desk: the visible byline wins
+    (page("<title>x</title>" + ld(headline=TITLE, author=[{"@type": "Person", "name": "Redaktion"}]),
+          f'<article><h1>{TITLE}</h1><span class="author">Von Anna Maier</span>{BODY}</article>'), ["Anna Maier"]),
+    # a JSON-LD "Person" that is the site
+    (page('<title>x</title><meta property="og:site_name" content="Kreisbote">'
+          + ld(headline=TITLE, author=[{"@type": "Person", "name": "Kreisbote"}]),
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), []),
+    # schema.org microdata, rel=author links, an e-mail address after the name
+    (page("<title>x</title>", f'<article><h1>{TITLE}</h1><div itemprop="author" itemscope '
+          'itemtype="https://schema.org/Person"><span itemprop="name">Anna Maier</span></div>' + BODY + "</article>"),
+     ["Anna Maier"]),
+    (page("<title>x</title>", f'<article><h1>{TITLE}</h1><div class="meta">Von <a rel="author" href="/a">Anna Maier</a> '
+          f'und <a rel="author" href="/b">Jan Ott</a></div>{BODY}</article>'), ["Anna Maier", "Jan Ott"]),
+    (page('<title>x</title><meta name="author" content="Anna Maier (anna.maier@zeitung.de)">',
+          f"<article><h1>{TITLE}</h1>{BODY}</article>"), ["Anna Maier"]),
+    # the author's name after the text ("Text: Anna Maier")
+    (page("<title>x</title>", f"<article><h1>{TITLE}</h1>{BODY}<p>Text: Anna Maier</p></article>"), ["Anna Maier"]),
+]
+
+
+@pytest.mark.parametrize("i", range(len(TITLE_AUTHOR_FORMS)))
+def test_title_and_author_forms(i: int) -> None:
+    html, authors = TITLE_AUTHOR_FORMS[i]
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.authors == authors
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    assert TITLE not in a.body_text and "Anna Maier" not in a.body_text
+
+
+def test_fill_gaps_puts_back_what_the_extractor_dropped_inside_the_article_only() -> None:
+    from pipeline.web.html import fill_gaps, parse_tree
+    q = "Wie geht es nach dem Beschluss im Bundestag weiter?"
+    p4 = ("Die Länder müssen dem Haushalt im Bundesrat noch zustimmen, dort gilt eine Mehrheit aber als sicher, "
+          "sagte ein Sprecher der Regierung.")
+    tree = parse_tree(page(
+        f"<title>{TITLE}</title>",
+        '<div class="intro"><p>Willkommen auf unserer Seite, hier finden Sie alle Nachrichten aus der Region und '
+        'mehr.</p></div>'
+        f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+        '<div class="widget commercial"><script>ad.init({"slot": 1});</script></div>'
+        f'<h4 class="kongtitle"><em><span>{q}</span></em></h4><p>{p4}</p>'
+        f'<h2>Das Spiel in der Statistik (1 Einträge)</h2><table><tr><td>1:0</td></tr></table>'
+        f'<p>{PARAS[1]}</p>'
+        '<p><a href="/a">Alle Meldungen aus dem Bundestag</a> und <a href="/b">alle Meldungen aus dem Bundesrat '
+        'im Überblick</a>.</p>'
+        f"<p>{PARAS[2]}</p></article>"
+        '<p>Diese Seite verwendet Cookies, damit wir Ihnen das beste Erlebnis auf unserer Website bieten können.</p>'))
+    # the extractor kept the first and the last paragraphs, and dropped the subheading and the paragraph after
+    # the ad slot
+    kept = "\n".join([PARAS[0], p4, PARAS[1], PARAS[2]])
+    assert fill_gaps(tree, kept).split("\n") == [PARAS[0], q, p4, PARAS[1], PARAS[2]]
+    # nothing is added before the first or after the last kept block, and no link list, no widget heading
+    kept = "\n".join([PARAS[0], PARAS[1], PARAS[2]])
+    assert fill_gaps(tree, kept).split("\n") == [PARAS[0], p4, PARAS[1], PARAS[2]]
+
+
+NOTICES = [
+    "Empfohlener externer Inhalt",
+    "An dieser Stelle finden Sie einen externen Inhalt von X, der den Artikel ergänzt. Sie können ihn sich mit "
+    "einem Klick anzeigen lassen.",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an "
+    "Drittplattformen übermittelt werden.",
+    "Wir benötigen Ihre Zustimmung, um den von unserer Redaktion eingebundenen Inhalt von Youtube anzuzeigen.",
+    "Mit einem Klick auf „Alle akzeptieren“ stimmen Sie der Verarbeitung Ihrer Daten zu.",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+    "Dieser Artikel ist exklusiv für Abonnenten.",
+    "Jetzt weiterlesen mit SZ Plus",
+    "Sie haben bereits ein Abo? Hier anmelden.",
+    "Melden Sie sich hier für unseren Newsletter an.",
+    "Folgen Sie uns auf Facebook und Instagram.",
+    "Haben Sie einen Fehler entdeckt? Schreiben Sie uns.",
+    "dpa-infocom, dpa:231116-99-123456/3",
+]
+
+
+def test_consent_paywall_and_newsletter_notices_leave_the_body_but_articles_about_cookies_stay() -> None:
+    about = ("Die EU-Kommission will Cookie-Banner vereinfachen: Nutzer sollen nicht mehr auf jeder Website "
+             "der Verwendung von Cookies zustimmen müssen, teilte die Behörde mit. Personenbezogene Daten werden "
+             "künftig strenger geschützt, ohne Einwilligung der Eltern dürfen Inhalte nicht angezeigt werden. Wer "
+             "will, kann den Newsletter der Behörde abonnieren.")
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                + "".join(f"<p>{n}</p>" for n in NOTICES[:7]) + f"<p>{about}</p><p>{PARAS[1]}</p>"
+                + "".join(f"<p>{n}</p>" for n in NOTICES[7:]) + f"<p>{PARAS[2]}</p></article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == [PARAS[0], about, PARAS[1], PARAS[2]]
+    # the same notices in a scraped text
+    t = parse_scraped_text("\n\n".join([TITLE, PARAS[0], *NOTICES, PARAS[1], PARAS[2]]), "x.txt", "x")
+    assert all(n not in t.body_text for n in NOTICES)
+
+
+def test_visible_byline_beats_a_generic_meta_author() -> None:
+    # <meta name="author"> is the site owner's CMS account; the byline names the writer
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
+                f'<article><h1>{TITLE}</h1><p class="byline">Von Anna Maier</p>{BODY}</article>')
+    assert parse_html(html, "x.html", "x").authors == ["Anna Maier"]
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
+                f"<article><h1>{TITLE}</h1>{BODY}</article>")
+    assert parse_html(html, "x.html", "x").authors == ["Peter Webmann"]
+
+
+def test_soft_hyphens_and_zero_width_marks_leave_title_and_body() -> None:
+    html = page("<title>x</title>", "<article><h1>Ampel einigt sich auf Spar\u00adpaket</h1>"
+                + BODY.replace("Bundesregierung", "Bundes\u00adregierung").replace("Opposition", "Oppo\u2060sition")
+                + "</article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n") == PARAS
+    t = parse_scraped_text(f"{TITLE}\n\n" + "\n\n".join(PARAS).replace("Bundesregierung", "Bundes\u00adregierung"),
+                           "x.txt", "x")
+    assert "\u00ad" not in t.body_text and "Bundesregierung" in t.body_text
+
+
+def test_steps_and_info_lines_at_the_end_stay_a_list_of_article_links_goes() -> None:
+    steps = ["- Den Antrag beim Bürgeramt ausfüllen", "- Die Unterlagen per Post schicken",
+             "- Den Bescheid nach vier Wochen prüfen"]
+    info = "Weitere Informationen unter www.musterstadt.de/antrag"
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1>{BODY}<p>So geht es:</p><ul>"
+                + "".join(f"<li>{s[2:]}</li>" for s in steps) + f"</ul><p>{info}</p>"
+                + '<ul class="x"><li><a href="/a">Ampel streitet über den Etat der Bahn</a></li>'
+                  '<li><a href="/b">Länder fordern mehr Geld vom Bund</a></li></ul></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n")[-5:] == ["So geht es:", *steps, info]
+    # a recipe's ingredients (short lines) in the middle are no teaser boxes
+    recipe = ["1 Würfelzucker", "2 Spritzer Bitters", "5 cl Whiskey", "1 TL Absinth", "etwas Zitronenzeste"]
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p><p>"
+                + "<br>".join(recipe) + f"</p><p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
+    body = parse_html(html, "x.html", "x").body_text
+    assert all(r in body for r in recipe)
+
+
+def test_subtitle_inside_the_h1_and_an_eyebrow_kicker() -> None:
+    html = page(f'<title>{TITLE} | Kreisbote</title><meta property="og:title" content="{TITLE}">',
+                f'<article><h1 class="title">{TITLE} <small class="sub">Die Koalition spart vor allem beim Verkehr'
+                f"</small></h1>{BODY}</article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n")[-3:] == PARAS
+    html = page(f"<title>{TITLE}</title>", f'<article><header><p class="article-eyebrow">Haushalt</p><h1>{TITLE}</h1>'
+                f"</header>{BODY}</article>")
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, "Haushalt")
+    assert "Haushalt\n" not in a.body_text
+    # a wrapper with a kicker-like class that holds the headline is no kicker
+    html = page(f"<title>{TITLE}</title>", f'<article><header class="intro"><div class="super-title-wrapper">'
+                f'<div class="rate">4 Sterne</div><h1>{TITLE}</h1></div></header>{BODY}</article>')
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, None)
+
+
+def test_caption_in_an_image_box_with_its_credit_goes_to_captions() -> None:
+    cap = "Vorentscheidung: Die Abgeordneten stimmen im Plenum über den Etat ab."
+    html = page(f"<title>{TITLE}</title>", f'<article><h1>{TITLE}</h1><div class="image"><img src="a.jpg">'
+                f'<div class="hyph"><p>{cap}<br>Foto: Anna Maier</p></div></div>{BODY}'
+                '<p>Die Polizei hat die Ermittlungen in der Sache aufgenommen.</p>'
+                '<div class="img"><img src="b.jpg"><span>Foto: Pixabay</span></div></article>')
+    a = parse_html(html, "x.html", "x")
+    assert cap in a.captions
+    assert a.body_text.split("\n\n") == PARAS + ["Die Polizei hat die Ermittlungen in der Sache aufgenommen."]
+
+
+def test_related_posts_share_and_author_boxes_leave_the_body() -> None:
+    related = ("Im vergangenen Jahr hatte die Stadt bereits einen Nachtragshaushalt beschlossen, der vor allem "
+               "die Schulen betraf und im Rat lange umstritten war.")
+    bio = ("Anna Maier schreibt seit 2015 für unseren Blog über Kommunalpolitik und lebt mit ihrer Familie "
+           "in Musterstadt.")
+    html = page(f"<title>{TITLE} – Mein Politikblog</title>",
+                f'<article class="post"><h1 class="entry-title">{TITLE}</h1><div class="entry-content">{BODY}'
+                '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Teilen mit:</h3><ul>'
+                '<li><a href="/s?f">Facebook</a></li></ul></div>'
+                f'<div class="weitere-artikel"><p>{related}</p></div>'
+                f'</div><div class="autorenbox"><p>{bio}</p></div></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == PARAS
+
+
+def test_blog_widget_headings_end_the_article_text() -> None:
+    text = "\n\n".join([TITLE, *PARAS, "Ähnliche Beiträge", "Stadt saniert drei Grundschulen",
+                        "Neuer Radweg an der Bundesstraße", "Schreibe einen Kommentar", "Name", "E-Mail", "Website"])
+    a = parse_scraped_text(text, "x.txt", "x")
+    assert a.body_text.split("\n\n") == PARAS
+
+
+def test_caption_of_a_caption_class_leaves_the_body() -> None:
+    cap = "Der Aktionsplan schützt auch lichte Wälder, die durch Beweidung entstanden sind."
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                f'<div class="picture"><a href="big.jpg"><img src="a.jpg"></a></div><div class="legend">'
+                f'<div class="content">{cap}</div></div><p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>')
+    a = parse_html(html, "x.html", "x")
+    assert a.captions == [cap]
+    assert a.body_text.split("\n\n") == PARAS
+
+
+def test_a_pull_quote_repeating_the_text_is_not_counted_twice() -> None:
+    quote = "Die Opposition kritisierte die Pläne als unsozial und kündigte Widerstand im Bundestag an."
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1><p>{PARAS[0]}</p>"
+                f'<blockquote class="pullquote">„{quote}“</blockquote><h2>Widerstand im Bundestag</h2>'
+                f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article>")
+    a = parse_html(html, "x.html", "x")
+    assert a.body_text.split("\n\n") == [PARAS[0], "Widerstand im Bundestag", PARAS[1], PARAS[2]]
+
+
+def test_no_h1_the_h2_shown_is_the_tail_of_a_kicker_title() -> None:
+    html = page(f'<title>Haushalt: {TITLE} | Kreisbote</title><meta property="og:title" content="Haushalt: {TITLE}">',
+                f'<div class="content"><div class="box"><h2>{TITLE}</h2><p class="date">16.11.2023</p>{BODY}</div></div>')
+    a = parse_html(html, "x.html", "x")
+    assert (a.title, a.kicker) == (TITLE, "Haushalt")
+    assert a.body_text.split("\n\n") == PARAS
+
+
+def test_round_5_rule_entries_are_validated_and_optional() -> None:
+    base = profile.yaml.safe_load(profile.RULES_FILE.read_text(encoding="utf-8"))
+    for key, bad, match in (("boilerplate_lines", ["(unclosed"], "boilerplate_lines"),
+                            ("standfirst_in_body", "yes", "standfirst_in_body"),
+                            ("fill_gaps", 1, "fill_gaps"),
+                            ("agencies", [""], "agencies"),
+                            ("not_author_suffixes", "amt", "not_author_suffixes"),
+                            ("furniture_blocks", [3], "furniture_blocks")):
+        data = dict(base, **{key: bad})
+        with pytest.raises(RuleError, match=match):
+            profile.parse(data)
+    data = {k: v for k, v in base.items() if k not in ("boilerplate_lines", "standfirst_in_body", "fill_gaps",
+                                                         "agencies", "not_author_suffixes", "furniture_blocks")}
+    r = profile.parse(data)           # a web.yaml written before round 5 stays valid
+    assert (r.standfirst_in_body, r.fill_gaps, r.boilerplate_lines, r.agencies) == (True, True, (), frozenset())

@@ -1,8 +1,11 @@
 """An HTML page to body text and metadata, offline (trafilatura and htmldate get a parsed tree, never a URL).
 
-The body is trafilatura's text without page furniture: the headline (with its kicker), the teaser when it is
-repeated, "Stand: …" and other date lines, the byline ("Von A, B und C, NDR"), skip links ("Hauptinhalt"),
-photo credits; captions go to ``captions``. Metadata: :mod:`pipeline.web.htmlmeta`.
+The body is trafilatura's text (with the in-article blocks it dropped put back: :func:`fill_gaps`) without page
+furniture: the headline (with its kicker), a second copy of the lead (the standfirst stays once), "Stand: …"
+and other date lines, the byline ("Von A, B und C, NDR"), agency credits ("RND/dpa"), consent, paywall and
+newsletter notices, skip links ("Hauptinhalt"), photo credits, link-only list items, repeated paragraphs;
+captions (figcaption, caption classes, image boxes with a credit) go to ``captions``. Metadata:
+:mod:`pipeline.web.htmlmeta`.
 """
 from __future__ import annotations
 
@@ -108,8 +111,10 @@ def is_icon(el, rules: WebRules) -> bool:
 
 
 def is_comment_block(el, rules: WebRules) -> bool:
-    """A block of reader comments (class or id word of ``comment_blocks``)."""
-    return el.tag not in ("html", "body", "article", "main") and any(c in rules.comment_blocks for c in _classes(el))
+    """A block of reader comments or other furniture (class or id word of ``comment_blocks`` or
+    ``furniture_blocks``: related posts, share bars, newsletter boxes, author boxes of CMS plugins)."""
+    return el.tag not in ("html", "body", "article", "main") and any(
+        c in rules.comment_blocks or c in rules.furniture_blocks for c in _classes(el))
 
 
 def is_story_teaser(el, rules: WebRules) -> bool:
@@ -190,8 +195,11 @@ def _htmldate(tree) -> tuple[datetime, str] | None:
     return parse_date_value(s) if s else None
 
 
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().casefold()
+    return re.sub(r"\W+", " ", _INVISIBLE.sub("", s)).strip().casefold()
 
 
 def _compact(s: str) -> str:
@@ -247,6 +255,20 @@ class Furniture:
     authors: list[str] = field(default_factory=list)
     patterns: list[re.Pattern] = field(default_factory=list)
     standfirst: bool = False     # the page sets the teaser apart (a paragraph all in bold)
+
+
+def is_notice(line: str, rules: WebRules) -> bool:
+    """A consent, paywall, newsletter or follow notice (``boilerplate_lines`` of web.yaml)."""
+    return len(line.split()) <= 80 and any(p.search(line) for p in rules.boilerplate_lines)
+
+
+def is_agency_line(line: str, rules: WebRules) -> bool:
+    """A credit of agencies and editors' initials alone: "RND/dpa", "(dpa/AFP)", "erb/ots", "dpa, AFP"."""
+    s = line.strip().strip("()[]").strip()
+    toks = [t for t in re.split(r"\s*[/,|;]\s*|\s+", s) if t]
+    if not toks or len(toks) > 5 or not any(t.casefold() in rules.agencies for t in toks):
+        return False
+    return all(t.casefold() in rules.agencies or re.fullmatch(r"[a-zäöü]{2,4}", t) for t in toks)
 
 
 def is_byline(line: str, authors: list[str]) -> bool:
@@ -315,11 +337,19 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
 def _mostly_urls(line: str) -> bool:
-    """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …")."""
-    urls = sum(len(m) for m in _URL.findall(line))
+    """Link and image-file residue of related-post widgets ("https://…/logo.pngCornelius Karow2022-12-02 …"):
+    an address glued to other text, an image file, two or more addresses, or a bare address. One address with
+    its label ("Homepage: https://…", "Mehr Infos auf www.beispiel.at") is article text."""
+    urls = _URL.findall(line)
+    if not urls:
+        return False
     rest = _URL.sub(" ", line)
-    return urls > 0 and (urls >= 0.6 * len(line) or len(re.findall(r"[A-Za-zÄÖÜäöüß]{2,}", rest)) <= 3
-                         or (urls >= 0.3 * len(line) and not re.search(r"\s[a-zäöüß]+\s", rest)))
+    if len(re.findall(r"(?<!\S)[a-zäöüß]{2,}(?!\S)", rest)) >= 4:
+        return False        # a sentence that names addresses
+    if len(urls) >= 2 or re.search(r"[^\s(\[<„\"'»«:]" + r"(?:https?://|www\.)", line) \
+            or any(re.search(r"\.(?:png|jpe?g|gif|webp|svg)(?:\S|$)", u, re.I) for u in urls):
+        return True
+    return not re.search(r"[A-Za-zÄÖÜäöüß]{2,}", rest)
 
 
 def _same_teaser(k: str, teaser_key: str) -> bool:
@@ -343,9 +373,9 @@ def is_shop_line(line: str, rules: WebRules) -> bool:
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
-    A line equal to the page's description that the page sets apart as a standfirst (a paragraph all in
-    bold, as tagesschau.de does) goes: it is the ``teaser`` field. Otherwise the lead paragraph is article
-    text (the description repeats it) and stays, once; a second copy goes."""
+    The lead paragraph (also a standfirst the page sets apart, a paragraph all in bold as tagesschau.de
+    has) is article text and stays, once; a second copy goes. With ``standfirst_in_body: false`` in
+    web.yaml a bold standfirst equal to the page's description goes instead: it is the ``teaser`` field."""
     out: list[str] = []
     head_zone = True
     seen_text = 0
@@ -367,7 +397,8 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
             continue
         if any(p.match(s) for p in f.patterns):
             continue
-        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules):
+        if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules) \
+                or is_notice(s, rules):
             continue
         if head_zone and seen_text < 4:
             if k in f.heads or _compact(s) in f.heads:
@@ -401,6 +432,153 @@ def _bold_standfirst(tree, teaser: str | None) -> bool:
     return False
 
 
+_GAP_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "pre")
+_GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript",
+             "template", "button", "select", "label", "a")
+
+
+def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
+    """The page's text blocks in document order: (tag, text, link density, next held). Paragraph-like elements without
+    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
+    out = []
+    body = tree.find("body") if tree.find("body") is not None else tree
+    for el in body.iter(*_GAP_BLOCKS):
+        if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+            continue
+        if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
+            continue
+        if any(True for _ in el.iter(*_NON_TEXT)):
+            continue         # a share button or widget with its script
+        from pipeline.web.htmlmeta import heading_text
+        t = heading_text(el)
+        if not t:
+            continue
+        links = sum(len(ws(a.text_content())) for a in el.iter("a"))
+        out.append((el.tag, t, links / max(1, len(t)), el))
+    # (tag, text, link density, whether the element right after it holds the next block): elements themselves
+    # are not kept, so trafilatura may change the tree afterwards
+    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]))
+            for i, (tag, t, d, el) in enumerate(out)]
+
+
+def _outside_furniture_any(el) -> bool:
+    from pipeline.web.htmlmeta import _FURNITURE_CLASS
+    return not any(_FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+                   or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
+                                r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
+                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I)
+                   for a in [el, *el.iterancestors()])
+
+
+def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
+    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words) or a subheading (2-12 words),
+    with few links."""
+    if density > 0.3:
+        return False
+    n = len(text.split())
+    if tag in ("h2", "h3", "h4", "h5", "h6"):
+        return 2 <= n <= 12 and not re.search(r"[:›»>]$", text)
+    return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+
+
+def _next_holds(el, target) -> bool:
+    """The element right after ``el`` (its next sibling, or its parent's when it is the last child) is ``target``
+    or holds it."""
+    nxt = el.getnext()
+    while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
+        el = el.getparent()
+        nxt = el.getnext()
+    return nxt is not None and (nxt is target or any(a is nxt for a in target.iterancestors()))
+
+
+def _flat(s: str) -> str:
+    """A key without spaces or punctuation: the same text however an extractor spaced it."""
+    return re.sub(r"\W+", "", _INVISIBLE.sub("", s)).casefold()
+
+
+_CREDIT_MARK = re.compile(r"\b(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Credit|Grafik)\s*:|©")
+
+
+def image_box_texts(tree) -> list[str]:
+    """Keys of the text of image boxes: the element holding an ``<img>`` (its parent or grandparent, not the
+    article or page) when its text is short (3-60 words) and names a credit ("Foto: City-Press", "©"). A body
+    line inside one is the picture's caption."""
+    out = []
+    for img in tree.iter("img"):
+        for anc in (img.getparent(), img.getparent().getparent() if img.getparent() is not None else None):
+            if anc is None or anc.tag in ("body", "html", "article", "main"):
+                break
+            t = ws(visible_text(anc))
+            n = len(t.split())
+            if n > 60:
+                break
+            if n >= 3 and _CREDIT_MARK.search(t):
+                out.append(_flat(t))
+                break
+    return out
+
+
+def link_items(tree) -> set[str]:
+    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
+    as body lines ("- Ampel streitet über Haushalt") they are never article text."""
+    out = set()
+    for li in tree.iter("li"):
+        t = ws(li.text_content())
+        if not t or len(t) > 200:
+            continue
+        linked = sum(len(ws(a.text_content())) for a in li.iter("a"))
+        if linked >= 0.8 * len(t):
+            out.add(_flat(t))
+    out.discard("")
+    return out
+
+
+def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
+    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
+    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
+    in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
+    its last kept block is added, so page furniture around the article stays out."""
+    lines = text.split("\n")
+    keys = [_flat(x) for x in lines]
+    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
+    bkeys = [_flat(b[1]) for b in blocks]
+    # each kept line's block, in order
+    pos: list[int | None] = []
+    j = 0
+    for k in keys:
+        hit = None
+        if k:
+            for b in range(j, min(len(blocks), j + _MATCH_WINDOW)):     # kept lines follow the page's order
+                bk = bkeys[b]
+                if bk == k or len(k) >= 20 and k in bk or len(bk) >= 20 and bk in k:
+                    hit = b
+                    break
+        pos.append(hit)
+        if hit is not None:
+            j = hit
+    matched = sorted({p for p in pos if p is not None})
+    if len(matched) < 2:
+        return text
+    first, last = matched[0], matched[-1]
+    joined = "".join(keys)
+    kept = set(matched)
+    gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
+            and _gap_good(*blocks[b])
+            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or b + 1 in kept
+                 and blocks[b][3])}   # a subheading right before kept text
+    if not gaps:
+        return text
+    out: list[str] = []
+    done: set[int] = set()
+    for line, p in zip(lines, pos):
+        if p is not None:
+            for g in sorted(x for x in gaps if x < p and x not in done):
+                out.append(blocks[g][1])
+                done.add(g)
+        out.append(line)
+    return "\n".join(out)
+
+
 @dataclass
 class HtmlPage:
     meta: PageMeta
@@ -409,23 +587,29 @@ class HtmlPage:
     url: str | None
 
 
-def read_html_page(html: str) -> HtmlPage:
-    """Metadata and furniture-free body lines of a page (the caller runs the shared line clean-up)."""
-    rules = web_rules()
-    tree = parse_tree(html)
-    if tree is None:
-        return HtmlPage(PageMeta(), [], [], None)
-    meta = page_meta(tree, rules)
+def _article_text(tree, rules: WebRules) -> tuple[str, str | None]:
+    """(article text, url) by trafilatura on the pruned tree with its dropped in-article blocks put back; the
+    page's paragraphs when it finds nothing; "" when there is no prose at all (empty_body)."""
+    pruned = prune_tree(tree, rules)
+    blocks = _page_blocks(pruned) if rules.fill_gaps else []
+    text, t_url = _trafilatura_text(pruned, own=True)     # trafilatura may change the pruned copy
+    if text.strip() and rules.fill_gaps:
+        text = fill_gaps(pruned, text, blocks)
+    if not text.strip():
+        text = fallback_text(tree)
+        if not any(len(x.split()) >= 10 for x in text.split("\n")):
+            text = ""                   # labels and links only, no prose: no article (empty_body)
+    return text, t_url
+
+
+def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str | None) -> None:
+    """Fill what the markup did not give: the date (htmldate, then a date line at the top of the text), the
+    url, the authors from a byline among the first lines."""
     if meta.published_at is None:
         got = _htmldate(tree)
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
-    text, t_url = _trafilatura_text(prune_tree(tree, rules), own=True)
-    if not text.strip():
-        text = fallback_text(tree)
-        if not any(len(x.split()) >= 10 for x in text.split("\n")):
-            text = ""                   # labels and links only, no prose: no article (empty_body)
     if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
         got = top_date(text.split("\n")[:8], rules)
         if got:
@@ -435,18 +619,70 @@ def read_html_page(html: str) -> HtmlPage:
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
+
+
+def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
+    """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
+    items that are only links go."""
+    boxes = image_box_texts(tree) + [_flat(c) for c in captions]
+    moved = []
+    for x in lines:
+        k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
+        if k and any(k in b and len(k) >= 0.5 * len(b) for b in boxes if len(b) <= 2 * len(k)):
+            moved.append(x)
+    if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:
+        captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
+        lines = [x for x in lines if x not in moved]
+    links = link_items(tree)
+    lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    return without_repeats(lines)
+
+
+def without_repeats(lines: list[str]) -> list[str]:
+    """A line of 6+ words that the body has already, or one of 10+ words that a longer line holds (a pull
+    quote repeating a sentence of the text, a teaser repeated further down; a subheading quoting a phrase of
+    the text is shorter and stays), goes: its roles and claims would count twice."""
+    keys = [_flat(x) for x in lines]
+    seen: set[str] = set()
+    out = []
+    for i, (x, k) in enumerate(zip(lines, keys)):
+        n = len(x.split())
+        near = keys[max(0, i - _REPEAT_WINDOW): i + _REPEAT_WINDOW]    # a pull quote stands near its sentence
+        if k and (n >= 6 and k in seen or n >= 10 and any(len(o) > len(k) and k in o for o in near)):
+            continue
+        seen.add(k)
+        out.append(x)
+    return out
+
+
+_REPEAT_WINDOW = 40
+_MATCH_WINDOW = 400
+
+
+def read_html_page(html: str) -> HtmlPage:
+    """Metadata and furniture-free body lines of a page (the caller runs the shared line clean-up)."""
+    rules = web_rules()
+    tree = parse_tree(html)
+    if tree is None:
+        return HtmlPage(PageMeta(), [], [], None)
+    meta = page_meta(tree, rules)
+    text, t_url = _article_text(tree, rules)
+    _complete_meta(meta, tree, text, rules, t_url)
     heads = head_forms(tree, meta, rules)
     profile = rules.site(_host_of(meta.url))
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
-                  patterns=profile.drop_patterns() if profile else [], standfirst=_bold_standfirst(tree, meta.teaser))
+                  patterns=profile.drop_patterns() if profile else [],
+                  standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
+    captions = page_captions(tree)
+    lines = _boxes_and_links_out(tree, lines, captions)
     found = _page_lead(tree)
     lead = found[0] if found else None
-    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser):
+    if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
         lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
-    return HtmlPage(meta, lines, page_captions(tree), meta.url)
+    return HtmlPage(meta, lines, captions, meta.url)
 
 
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standfirst|vorspann|kurztext|"

@@ -14,8 +14,8 @@ Per field, the first source that gives a usable value wins:
   with the kicker split off when the structured headline (JSON-LD, og:title) is its tail; without an h1,
   JSON-LD ``headline``, og:title, ``<title>``. The site name is cut from the end.
 * **authors**: JSON-LD ``author`` persons of the article (``@id`` resolved in the graph), then
-  ``article:author`` / ``author`` / ``dc.creator`` meta, then the visible byline (``rel=author``,
-  ``.author``/``.byline`` elements). Every name must look like a person: no site, publisher, desk, agency,
+  ``article:author`` meta, then the visible byline (``rel=author``, ``itemprop=author``,
+  ``.author``/``.byline`` elements), then the generic ``author`` / ``dc.creator`` meta. Every name must look like a person: no site, publisher, desk, agency,
   company, city or country, no CMS account; job titles before a name are cut.
 * **section**: breadcrumbs (JSON-LD BreadcrumbList, else the visible breadcrumb navigation) without the home
   link, generic labels and the article's own title; else ``article:section`` or a single JSON-LD
@@ -35,15 +35,19 @@ BERLIN_NAME = "Europe/Berlin"
 _WS = re.compile(r"[\s\u00a0\u200b]+")
 ARTICLE_TYPES = re.compile(r"(?:^|\b)(?:\w*Article|BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)$")
 KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofline|headline-intro|"
-                            r"superheadline|pre-?title|ueberschrift-?klein|subtitle--top|title__kicker", re.I)
+                            r"superheadline|pre-?title|ueberschrift-?klein|subtitle--top|title__kicker|eyebrow|"
+                            r"ueberzeile|überzeile|supertitle|super-title|rubrikzeile", re.I)
 BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb|pfadnavigation", re.I)
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubdate|entry-date|"
                         r"publicationdate|article-date|post-date|meta-date|datetime)", re.I)
 AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser)", re.I)
 
 
+_INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens ("Bundes\xadtag")
+
+
 def ws(s: str | None) -> str:
-    return _WS.sub(" ", s or "").strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", s or "")).strip()
 
 
 def _fold(s: str) -> str:
@@ -299,6 +303,17 @@ def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteP
     return t
 
 
+def heading_text(el) -> str:
+    """The text of a heading, a line break (``<br>``) read as a space ("Ampel einigt sich<br>auf Sparpaket")."""
+    if next(el.iter("br"), None) is None:
+        return ws(el.text_content())
+    import copy
+    el = copy.deepcopy(el)
+    for br in el.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return ws(el.text_content())
+
+
 def _h1_text(h1) -> tuple[str, str | None]:
     """(headline text, kicker) of an h1; a kicker is an inner element marked as one."""
     kicker = None
@@ -311,15 +326,17 @@ def _h1_text(h1) -> tuple[str, str | None]:
         for holder in (parent, parent.getparent() if parent is not None else None):
             if holder is None or kicker:
                 continue
+            ancestors = list(h1.iterancestors())
             for e in holder.iter():
                 if e is h1:
                     break
-                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or ""):
-                    kicker = ws(e.text_content()) or None
+                if isinstance(e.tag, str) and KICKER_CLASSES.search(e.get("class") or "") \
+                        and not any(e is a for a in ancestors) and 1 <= len(ws(e.text_content()).split()) <= 8:
+                    kicker = ws(e.text_content())      # not a wrapper that holds the headline
                     break
         if kicker:
-            return ws(h1.text_content()), kicker
-    full = ws(h1.text_content())
+            return heading_text(h1), kicker
+    full = heading_text(h1)
     if kicker and full.startswith(kicker):
         return full[len(kicker):].strip(" :–-|"), kicker
     return full, None
@@ -388,16 +405,62 @@ def _title_from_h1(h1s: list[tuple[str, str | None]], structured: list[str]) -> 
     return text, kicker
 
 
+_HIDDEN_CLASS = re.compile(r"visually-hidden|sr-only|screen-reader|visuallyhidden|hidden|offscreen", re.I)
+
+
+def two_part_heading(h, structured: list[str]) -> tuple[str, str] | None:
+    """(title, kicker) of a heading made of two parts, kicker and title (``<h1><span>Haushalt</span><span>Ampel
+    einigt sich …</span></h1>``, whatever their classes), when the structured titles confirm it (one of them is
+    the title, or kicker and title together) or the page shows the two parts as separate lines (glued in the
+    text, "HaushaltAmpel …"). Hidden separators (``<span class="visually-hidden">:</span>``) are skipped."""
+    parts = [x for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong", "b", "small", "a",
+                                                                   "p") and not _HIDDEN_CLASS.search(x.get("class") or "")
+             and re.search(r"\w", x.text_content())]
+    if len(parts) != 2:
+        return None
+    kicker, title = ws(parts[0].text_content()), ws(parts[1].text_content())
+    if not 1 <= len(kicker.split()) <= 5 or len(title.split()) < 2 or re.search(r"[.!?]$", kicker):
+        return None
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    confirmed = re.sub(r"\W+", "", title).casefold() in folded or \
+        re.sub(r"\W+", "", kicker + title).casefold() in folded
+    between = (parts[0].tail or "") + "".join(
+        (x.text_content() + (x.tail or "")) for x in h if x not in parts and isinstance(x.tag, str)
+        and h.index(x) < h.index(parts[1]))
+    glued = not re.search(r"\s", between) and not re.search(r"\s$", parts[0].text_content()) \
+        and not re.match(r"\s", parts[1].text_content()) and not re.search(r"[:–-]$", kicker)
+    return (title, kicker.rstrip(" :–-|")) if confirmed or glued else None
+
+
+def without_subtitle(h, text: str, structured: list[str]) -> str:
+    """The headline without a subtitle element at its end (``<h1>Ampel einigt sich <small>Die Koalition spart
+    …</small></h1>``) when a structured title is the headline alone."""
+    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    if re.sub(r"\W+", "", text).casefold() in folded:
+        return text
+    kids = [x for x in h if isinstance(x.tag, str) and re.search(r"\w", x.text_content())]
+    if not kids:
+        return text
+    sub = heading_text(kids[-1])
+    if text.endswith(sub) and len(sub) < len(text):
+        head = text[: -len(sub)].strip(" :–-|")
+        if len(head.split()) >= 2 and re.sub(r"\W+", "", head).casefold() in folded:
+            return head
+    return text
+
+
 def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
     """No h1: an h2/h3 of two spans, kicker and title, that together make a structured title ("Haushalt" +
-    "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …")."""
-    folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+    "Ampel einigt sich …" for the JSON-LD headline "Haushalt: Ampel einigt sich …"), or whose title part is the
+    structured title."""
     for h in tree.iter("h2", "h3"):
-        spans = [ws(x.text_content()) for x in h if isinstance(x.tag, str) and x.tag in ("span", "div", "em", "strong")]
-        spans = [x for x in spans if x]
-        if len(spans) == 2 and len(spans[1].split()) >= 2 and _outside_furniture(h) \
-                and re.sub(r"\W+", "", spans[0] + spans[1]).casefold() in folded:
-            return spans[1], spans[0]
+        if not _outside_furniture(h) or _in_breadcrumb(h):
+            continue
+        got = two_part_heading(h, structured)
+        if got is not None:
+            folded = {re.sub(r"\W+", "", x).casefold() for x in structured}
+            if re.sub(r"\W+", "", got[1] + got[0]).casefold() in folded or re.sub(r"\W+", "", got[0]).casefold() in folded:
+                return got
     return None
 
 
@@ -425,6 +488,35 @@ def _title_from_structured(structured: list[str]) -> tuple[str | None, str | Non
     return (structured[0], None) if structured else (None, None)
 
 
+def _section_label(h1s: list[tuple[str, str | None]], structured: list[str]) -> bool:
+    """The page's h1s are section labels, not the headline: each of at most three words, sharing no word with
+    a structured title of four words or more ("Pressemitteilungen" over a page titled "Stadt saniert …")."""
+    long_ = [s for s in structured if len(s.split()) >= 4]
+    return bool(long_) and all(len(t.split()) <= 3 and max(_similar(t, s) for s in long_) == 0.0 for t, _ in h1s)
+
+
+def _heading_in_structured(tree, structured: list[str]) -> str | None:
+    """A visible h2/h3 of three words or more outside page furniture that a structured title contains."""
+    folded = [re.sub(r"\W+", " ", s).casefold().strip() for s in structured]
+    for h in tree.iter("h2", "h3"):
+        t = heading_text(h)
+        k = re.sub(r"\W+", " ", t).casefold().strip()
+        if len(t.split()) >= 3 and _outside_furniture(h) and not _in_breadcrumb(h) and any(k in f for f in folded):
+            return t
+    return None
+
+
+def _cut_label_tail(title: str) -> str:
+    """A structured title without its last " - Label" part when that part is short (1-4 words) and the rest is
+    a headline (3+ words): "Stadt saniert Schulen - Stadt Musterstadt" (a site name not known as one)."""
+    for sep in (" | ", " - ", " – ", " — "):
+        if sep in title:
+            head, tail = title.rsplit(sep, 1)
+            if 1 <= len(tail.split()) <= 4 and len(head.split()) >= 3:
+                return head.strip()
+    return title
+
+
 def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     """(title, kicker): the visible h1 (checked against the structured titles), else an h2 of kicker and
@@ -433,18 +525,44 @@ def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
     h1s = []
     for h in _headline_elements(tree, sites):
         text, kicker = _h1_text(h)
+        if kicker is None:
+            text, kicker = two_part_heading(h, structured) or (without_subtitle(h, text, structured), None)
         text = cut_site_suffix(text, sites, rules, profile)
         if len(text.split()) >= 2 and len(text) <= 300:
             h1s.append((text, kicker))
-    if h1s:
+    if h1s and not _section_label(h1s, structured):
         return _title_from_h1(h1s, structured)
+    if h1s:      # the h1 is a section label ("Aktuelle Meldungen"): a visible heading the <title> names, else it
+        visible = _heading_in_structured(tree, structured)
+        return (visible, None) if visible else (_cut_label_tail(structured[0]) if structured else h1s[0][0], None)
     spans = _title_from_h2_spans(tree, structured)
     if spans is not None:
         return spans
     prefix = _title_from_h2_prefix(tree, structured)
     if prefix is not None:
         return prefix, None
+    tail = _title_from_h2_tail(tree, structured)
+    if tail is not None:
+        return tail
     return _title_from_structured(structured)
+
+
+def _title_from_h2_tail(tree, structured: list[str]) -> tuple[str, str | None] | None:
+    """No h1: a visible h2/h3 that is a structured title's tail after "Kicker: " ("Ampel einigt sich …" shown,
+    og:title "Haushalt: Ampel einigt sich …"): the shown headline, the head its kicker."""
+    heads = {}
+    for st in structured:
+        head, sep, rest = st.partition(": ")
+        if sep and 1 <= len(head.split()) <= 4 and len(rest.split()) >= 3:
+            heads[re.sub(r"\W+", "", rest).casefold()] = head
+    if not heads:
+        return None
+    for h in tree.iter("h2", "h3"):
+        t = heading_text(h)
+        k = re.sub(r"\W+", "", t).casefold()
+        if k in heads and _outside_furniture(h) and not _in_breadcrumb(h):
+            return t, heads[k]
+    return None
 
 
 # ----------------------------------------------------------------------------- authors
@@ -474,7 +592,12 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
         return True
     words = re.findall(r"[\w.]+", f)
     return any(w in rules.not_author_words for w in words) or any(
-        w.endswith(x) for w in words for x in ("redaktion", "zeitung", "nachrichten"))
+        w.endswith(x) and len(w) >= len(x) + 3 or w == x and x not in _SURNAME_LIKE
+        for w in words for x in ("redaktion", "zeitung", "nachrichten") + rules.not_author_suffixes)
+
+
+# Institution endings that are also surnames on their own ("Anna Kammer", "Jan Sender").
+_SURNAME_LIKE = frozenset({"kammer", "sender", "amt", "gruppe", "rathaus", "blog"})
 
 
 def _name_shape(toks: list[str]) -> bool:
@@ -608,8 +731,9 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         sources.append(_ld_author_names(ld_art, persons))
     elif len(persons) == 1:
         sources.append(list(persons.values()))  # a graph without article object: its one person is the author
-    sources.append([m for m in _meta(tree, "article:author", "author", "dc.creator", "dcterms.creator",
-                                     "parsely-author", "sailthru.author", "byl") if "://" not in m])
+    sources.append([m for m in _meta(tree, "article:author", "parsely-author", "sailthru.author", "byl")
+                    if "://" not in m])
+    generic = [m for m in _meta(tree, "author", "dc.creator", "dcterms.creator") if "://" not in m]
     visible = []
     for e in tree.xpath('//*[@rel="author" or @itemprop="author"]') + [
             e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
@@ -620,6 +744,7 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         if 0 < sum(map(len, pieces)) <= 160:
             visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
     sources.append(visible)
+    sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
     for src in sources:
         names: list[str] = []
@@ -876,10 +1001,18 @@ def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
     return m
 
 
+CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|legend|legende|bildunterschrift|bildtext|image-?caption|"
+                           r"img-?caption|photo-?caption|media-?caption|wp-caption-text)(?=$|[\s_-])", re.I)
+
+
 def page_captions(tree) -> list[str]:
-    """Figure captions of the article: not inside links, navigation, teasers or asides."""
+    """Figure captions of the article (``figcaption``, elements of a caption class: "legend",
+    "bildunterschrift", "wp-caption-text" …): not inside links, navigation, teasers or asides."""
     out = []
-    for fc in tree.iter("figcaption"):
+    marked = [e for e in tree.iter("div", "p", "span", "small", "dd") if CAPTION_CLASS.search(e.get("class") or "")
+              and not any(CAPTION_CLASS.search(a.get("class") or "") for a in e.iterancestors())
+              and 3 <= len(ws(e.text_content()).split()) <= 80]
+    for fc in list(tree.iter("figcaption")) + marked:
         if any(a.tag == "a" for a in fc.iterancestors()) or not _outside_furniture(fc):
             continue
         t = ws(fc.text_content())

@@ -60,6 +60,12 @@ class WebRules:
     read_more_labels: tuple[str, ...] = ()
     not_published_labels: tuple[re.Pattern, ...] = ()
     share_words: frozenset[str] = frozenset()
+    standfirst_in_body: bool = True
+    fill_gaps: bool = True
+    not_author_suffixes: tuple[str, ...] = ()
+    agencies: frozenset[str] = frozenset()
+    boilerplate_lines: tuple[re.Pattern, ...] = ()
+    furniture_blocks: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -77,7 +83,8 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
-_OPTIONAL = ("not_published_labels", "share_words")
+_OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
+             "furniture_blocks")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -90,11 +97,15 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites"}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "standfirst_in_body", "fill_gaps"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    missing = sorted(allowed - set(data) - set(_OPTIONAL))
+    missing = sorted(allowed - set(data) - set(_OPTIONAL) - {"standfirst_in_body", "fill_gaps"})
+    switches = {k: data.get(k, True) for k in ("standfirst_in_body", "fill_gaps")}
+    for k, v in switches.items():
+        if not isinstance(v, bool):
+            raise RuleError(file, k, f"expected true or false, got {v!r}")
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
@@ -110,6 +121,12 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
             not_published.append(re.compile(p, re.I))
         except re.error as exc:
             raise RuleError(file, "not_published_labels", f"bad regular expression {p!r}: {exc}") from exc
+    boilerplate = []
+    for p in _strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"):
+        try:
+            boilerplate.append(re.compile(p, re.I))
+        except re.error as exc:
+            raise RuleError(file, "boilerplate_lines", f"bad regular expression {p!r}: {exc}") from exc
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -146,7 +163,13 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         comment_blocks=low(lists["comment_blocks"]), drop_line_patterns=tuple(line_patterns),
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
-        share_words=low(_strings(data.get("share_words") or [], file, "share_words")))
+        share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
+        standfirst_in_body=switches["standfirst_in_body"], fill_gaps=switches["fill_gaps"],
+        not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
+                                                                  "not_author_suffixes")),
+        agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
+        boilerplate_lines=tuple(boilerplate),
+        furniture_blocks=low(_strings(data.get("furniture_blocks") or [], file, "furniture_blocks")))
 
 
 @lru_cache(maxsize=4)
