@@ -616,8 +616,14 @@ def merge_chunks(work_dir: str | Path, chunk_dirs: list[str]) -> None:
         if name == "words" and not all((Path(d) / "words.parquet").exists() for d in chunk_dirs):
             (work / "words.parquet").unlink(missing_ok=True)   # an older cached result: no rows store
             continue
-        parts = [pq.read_table(Path(d) / f"{name}.parquet") for d in chunk_dirs]
-        pq.write_table(pa.concat_tables(parts) if parts else pq.read_table(work / f"{name}.parquet"),
+        if len(chunk_dirs) == 1:         # one chunk (the flow's default): its file as it is, not read
+            if Path(chunk_dirs[0]).resolve() != work.resolve():
+                shutil.copyfile(Path(chunk_dirs[0]) / f"{name}.parquet", work / f"{name}.parquet")
+            continue
+        # ParquetFile, not pq.read_table: the dataset scanner took ~5x a table's size in RSS for files of one
+        # row group per batch (issue 16)
+        parts = [pq.ParquetFile(Path(d) / f"{name}.parquet").read() for d in chunk_dirs]
+        pq.write_table(pa.concat_tables(parts) if parts else pq.ParquetFile(work / f"{name}.parquet").read(),
                        work / f"{name}.parquet")
 
 
