@@ -13,12 +13,12 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.publish import final_tables, heal, rules_provenance
-from pipeline.job.rows import RAW, TABLE_SPECS, actor_type_rows
+from pipeline.job.rows import RAW, TABLE_SPECS
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
 from pipeline.job.steps import extract_tables, parse_step
 from pipeline.job.summary import _Laps
 from pipeline.job.util import DEFAULT_OUT, default_cache_dir, gc_frozen, new_work_dir
-from pipeline.schemas import TABLES, to_table
+from pipeline.schemas import TABLES
 
 log = logging.getLogger(__name__)
 
