@@ -46,9 +46,12 @@ def whole(tmp_path_factory):
 
 
 def test_many_small_parts_publish_the_same_tables_and_rows_store(whole, monkeypatch):
-    """One key a part: every new part is taken from the table when it is written (not all at once)."""
+    """One key a part: every new part is taken from the table when it is written (not all at once); the
+    extract step's files in row groups of one row (batches of one article)."""
     tmp, (tables, kept, words, types) = whole
     monkeypatch.setattr(store, "PART_MAX_KEYS", {"article_id": 1, "actor_id": 1, "source_path": 1})
+    monkeypatch.setattr(steps, "WRITE_GROUP_ROWS", 1)
+    monkeypatch.setattr(steps, "PROCESS_BATCH", 1)
     out = tmp / "small_parts"
     run([tmp / "in"], out, progress=False, processes=1)
     man = store.manifest(out)
