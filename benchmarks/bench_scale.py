@@ -166,6 +166,16 @@ def run_cmd(inp: Path, out: Path, processes: int) -> list[str]:
             *(["--processes", str(processes)] if processes else [])]
 
 
+def in_tree(tree: Path, fn, *args):
+    """``fn(*args)`` with the pipeline of checkout ``tree`` (cwd and PYTHONPATH)."""
+    global TREE
+    old, TREE = TREE, tree
+    try:
+        return fn(*args, {**os.environ, "PYTHONPATH": str(tree)})
+    finally:
+        TREE = old
+
+
 HEAVY = ("pandas", "trafilatura", "ftfy", "dateparser", "spacy", "prefect")
 LOADED = "import runpy, sys\nsys.argv = sys.argv[1:]\ntry:\n    runpy.run_module('pipeline', run_name='__main__')\n" \
          "finally:\n    print('loaded:', [m for m in %r if m in sys.modules], file=sys.stderr)\n" % (HEAVY,)
@@ -225,7 +235,10 @@ def main(argv=None) -> int:
     ap.add_argument("--processes", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--sizes", default="100,300,600", help="corpus sizes for peak RSS")
-    ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,rss,info,noop")
+    ap.add_argument("--skip", default="", help="comma list of parts to skip: ratio,one,rss,info,noop "
+                    "(one: the 1-process run of the ratio part)")
+    ap.add_argument("--baseline-tree", type=Path, default=None, help="ratio part: also run the pipeline of "
+                    "this checkout, alternating with the others (before/after under the same load)")
     ap.add_argument("--corpus", choices=("wikinews", "mixed"), default="wikinews")
     ap.add_argument("--scaling", default="", help="comma list of corpus sizes for the scaling table "
                     "(whole run per size; then only this is measured)")
@@ -245,25 +258,40 @@ def main(argv=None) -> int:
             return 0
         if "ratio" not in skip:
             inp = corpus(args.articles, tmp / "corpus.jsonl")
-            bare, full, one = [], [], []
-            tokens = int(timed([PY, "-c", BARE, str(inp), "1"], env)[1].strip())
+            bare, full, one, base = [], [], [], []
+            tokens = int(timed([PY, "-c", TOKENS, str(inp)], env)[1].strip().splitlines()[-1])
             for i in range(args.repeat):
                 bare.append(measured([PY, "-c", BARE, str(inp), str(args.processes)], env))
+                print(f"  {i + 1}: bare {bare[-1][0]:.1f} s wall / {bare[-1][1]:.1f} s CPU; "
+                      f"load {os.getloadavg()[0]:.1f}", flush=True)
                 full.append(measured(run_cmd(inp, tmp / f"out{i}", args.processes), env))   # fresh OUT
-                one.append(measured(run_cmd(inp, tmp / f"one{i}", 1), env))
+                print(f"  {i + 1}: run {full[-1][0]:.1f} s wall / {full[-1][1]:.1f} s CPU", flush=True)
+                if args.baseline_tree:
+                    base.append(in_tree(args.baseline_tree.resolve(), measured,
+                                        run_cmd(inp, tmp / f"base{i}", args.processes)))
+                    print(f"  {i + 1}: baseline run {base[-1][0]:.1f} s wall / {base[-1][1]:.1f} s CPU", flush=True)
+                if "one" not in skip:
+                    one.append(measured(run_cmd(inp, tmp / f"one{i}", 1), env))
 
             def med(rs, k):
                 return statistics.median(r[k] for r in rs)
             print(f"corpus: {args.articles} articles, {tokens} tokens; processes {args.processes}; "
                   f"medians of {args.repeat}, alternating; wall s / CPU s of the process tree / peak RSS")
-            for label, rs in ((f"bare nlp.pipe (n_process={args.processes})", bare),
-                              (f"pipeline run --processes {args.processes}", full),
-                              ("pipeline run --processes 1", one)):
-                print(f"{label:34s} {med(rs, 0):7.1f} s wall ({tokens / med(rs, 0):7,.0f} tokens/s)  "
-                      f"{med(rs, 1):7.1f} s CPU  {med(rs, 2):5.0f} MB")
-            print(f"ratio bare/run: wall {med(bare, 0) / med(full, 0):.2f}, CPU {med(bare, 1) / med(full, 1):.2f}; "
-                  f"speed-up of {args.processes} processes over 1: {med(one, 0) / med(full, 0):.2f}x")
-            print("wall runs:", [[round(r[0], 1) for r in rs] for rs in (bare, full, one)])
+            rows = [(f"bare nlp.pipe (n_process={args.processes})", bare),
+                    (f"pipeline run --processes {args.processes}", full),
+                    (f"baseline {args.baseline_tree}: run --processes {args.processes}", base),
+                    ("pipeline run --processes 1", one)]
+            for label, rs in rows:
+                if rs:
+                    print(f"{label:34s} {med(rs, 0):7.1f} s wall ({tokens / med(rs, 0):7,.0f} tokens/s)  "
+                          f"{med(rs, 1):7.1f} s CPU  {med(rs, 2):5.0f} MB")
+            print(f"ratio bare/run: wall {med(bare, 0) / med(full, 0):.2f}, CPU {med(bare, 1) / med(full, 1):.2f}"
+                  + (f"; speed-up of {args.processes} processes over 1: {med(one, 0) / med(full, 0):.2f}x" if one else ""))
+            if base:
+                print(f"ratio bare/baseline run: wall {med(bare, 0) / med(base, 0):.2f}, "
+                      f"CPU {med(bare, 1) / med(base, 1):.2f}")
+            print("wall runs:", [[round(r[0], 1) for r in rs] for _, rs in rows])
+            print("CPU runs:", [[round(r[1], 1) for r in rs] for _, rs in rows])
         if "rss" not in skip:
             for n in [int(x) for x in args.sizes.split(",")]:
                 inp = corpus(n, tmp / f"rss{n}.jsonl")

@@ -83,7 +83,7 @@ def _plain(v):
     return v
 
 
-def snapshot(dest: Path, wikinews: int | None, train: int) -> None:
+def snapshot(dest: Path, wikinews: int | None, train: int, extra: list[str] = ()) -> None:
     from pipeline.runner import run
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -95,6 +95,9 @@ def snapshot(dest: Path, wikinews: int | None, train: int) -> None:
             tr = _wikinews_jsonl("train", train, tmp / "wikinews_train.jsonl")
             if tr is not None:
                 sets["train"] = [tr]
+        for item in extra:                      # NAME=PATH: another input set (e.g. bench_scale's mixed corpus)
+            name, path = item.split("=", 1)
+            sets[name] = [Path(path)]
         for name, inputs in sets.items():
             out = tmp / f"out_{name}"
             run([str(p) for p in inputs], str(out), progress=False)
@@ -144,6 +147,8 @@ def main(argv=None) -> int:
     s.add_argument("dest", type=Path)
     s.add_argument("--wikinews", type=int, default=None, help="only the first N Wikinews dev texts")
     s.add_argument("--train", type=int, default=0, help="also the first N Wikinews train texts")
+    s.add_argument("--extra", action="append", default=[], metavar="NAME=PATH",
+                   help="also this input (file or folder) as set NAME; repeatable")
     d = sub.add_parser("diff")
     d.add_argument("a", type=Path)
     d.add_argument("b", type=Path)
@@ -151,7 +156,7 @@ def main(argv=None) -> int:
     d.add_argument("--show", type=int, default=5)
     args = ap.parse_args(argv)
     if args.cmd == "snapshot":
-        snapshot(args.dest, args.wikinews, args.train)
+        snapshot(args.dest, args.wikinews, args.train, args.extra)
         return 0
     return diff(args.a, args.b, args.ignore_sentence, args.show)
 

@@ -701,6 +701,13 @@ def _fallback(s: str, a: date, adt: datetime, tzname: str, text: str) -> DateVal
     return None
 
 
+def warm() -> None:
+    """Load what the first date that needs dateparser would load (dateparser, its German locale and
+    patterns, the parser for :func:`find_expressions`' reference date): called by a run's parent process
+    before its worker pool forks (issue 16), so that the workers share it."""
+    normalize("von 1990 bis 3.5", date(2000, 1, 1))
+
+
 def normalize(text: str, anchor: datetime | date) -> DateValue | None:
     """Normalize one German temporal expression relative to ``anchor`` (publication date).
 

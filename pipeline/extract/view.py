@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -115,34 +115,55 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
 class DocView:
-    """Everything extractors read from one Doc, computed once (see the module docstring)."""
-    doc: Doc
-    tokens: list[Token]
-    words: list[str]                       # lower-cased token texts
-    sents: list[tuple[int, int]]           # token bounds [start, end) of each sentence
-    sent_of: list[int]                     # sentence index of every token
-    quotes: list[tuple[int, int]]          # character spans of quotations, marks included
-    ents: dict[int, Span]                  # token index -> the named entity covering it
-    deps: list[str]                        # dependency label of every token, UD scheme
-    tiger: bool                            # the Doc's own labels are TIGER labels
-    _sent_chars: list[int]                 # character offset of each sentence start
+    """Everything extractors read from one Doc (see the module docstring). Only the sentence split is
+    made at once (the runner numbers every row's sentence by it); the rest is made on first use and
+    kept (issue 16: the runner builds a view per article, and most of it was never read).
+
+    tokens: the Doc's tokens (:func:`doc_tokens`); words: lower-cased token texts; sents: token
+    bounds [start, end) of each sentence; sent_of: sentence index of every token; quotes: character
+    spans of quotations, marks included; ents: token index -> the named entity covering it; deps:
+    dependency label of every token, UD scheme; tiger: the Doc's own labels are TIGER labels."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.sents: list[tuple[int, int]] = sentence_bounds(doc)
+        self._sent_chars: list[int] = [doc[a].idx for a, _ in self.sents]   # character offset of each start
 
     @classmethod
     def of(cls, doc: Doc) -> "DocView":
-        tokens = doc_tokens(doc)
-        sents = sentence_bounds(doc)
-        sent_of = [0] * len(tokens)
-        for k, (a, b) in enumerate(sents):
-            for i in range(a, b):
-                sent_of[i] = k
-        ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        tiger = any(t.dep_ in _TIGER_ONLY for t in tokens)
-        deps = [ud_label(t) for t in tokens] if tiger else [t.dep_ for t in tokens]
-        return cls(doc=doc, tokens=tokens, words=[t.lower_ for t in tokens], sents=sents, sent_of=sent_of,
-                   quotes=quotation_spans(doc_text(doc)), ents=ents, deps=deps, tiger=tiger,
-                   _sent_chars=[tokens[a].idx for a, _ in sents])
+        return cls(doc)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return doc_tokens(self.doc)
+
+    @cached_property
+    def words(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def sent_of(self) -> list[int]:
+        sent_of = [0] * len(self.doc)
+        for k, (a, b) in enumerate(self.sents):
+            sent_of[a:b] = [k] * (b - a)
+        return sent_of
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quotation_spans(doc_text(self.doc))
+
+    @cached_property
+    def ents(self) -> dict[int, Span]:
+        return {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+
+    @cached_property
+    def tiger(self) -> bool:
+        return any(t.dep_ in _TIGER_ONLY for t in self.tokens)
+
+    @cached_property
+    def deps(self) -> list[str]:
+        return [ud_label(t) for t in self.tokens] if self.tiger else [t.dep_ for t in self.tokens]
 
     def sentence_at(self, char: int) -> int:
         """Index of the sentence containing character offset ``char`` (a sentence extends to the
@@ -154,7 +175,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "is_tiger", "quotation_spans", "sentence_bounds", "ud_label"]
+__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "known_text", "is_tiger", "quotation_spans", "sentence_bounds", "ud_label"]
 
 
 _LAST = threading.local()
@@ -168,6 +189,16 @@ def doc_text(doc: Doc) -> str:
         last = (doc, doc.text)
         _LAST.pair = last
     return last[1]
+
+
+def known_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the text ``doc`` was parsed from (the runner has it: the article's
+    body_text), so that it need not be joined from the tokens again. Only a text of the Doc's own
+    length ending in its last token's text (a cheap check) is taken."""
+    n = len(doc)
+    if n and len(text) == doc[-1].idx + len(doc[-1].text_with_ws) and \
+            text.endswith(doc[-1].text_with_ws) and text.startswith(doc[0].text):
+        _LAST.pair = (doc, text)
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

@@ -48,6 +48,7 @@ class Evidence:
     propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
+    person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
@@ -219,14 +220,22 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 ev.org.setdefault(name, "legal_form")
 
 
+def _two_name_words(doc: Doc, i: int) -> bool:
+    """Two capitalised proper nouns from token ``i`` on: the shape of a person's name."""
+    return i + 1 < len(doc) and all(_cap(doc[k].text) and doc[k].pos_ == "PROPN" for k in (i, i + 1))
+
+
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
     heads = tuple(word_list(rules, "org_kind_heads"))
+    personal = tuple(word_list(rules, "person_kind_heads"))     # "der Gemüsehändler Süleyman Tasköprü"
+    gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]):
+        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
+                and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
-            if name and name.split()[0] not in ev.person_given:
-                ev.org.setdefault(name, "kind_noun")
+            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
+                ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -256,6 +265,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ev = Evidence()
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
+    ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
     for m in mentions:
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
@@ -295,7 +305,7 @@ def _majority(mentions: list[Mention]) -> dict[str, str]:
     return out
 
 
-def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str:
+def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=None) -> str:
     """The label of a name mention in this article (module docstring, step 2)."""
     key = _name_key(m.text)
     single = len(key.split()) == 1
@@ -306,7 +316,34 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str]) -> str
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):
         return label
+    if single and m.label == "PER" and (lexicon_label := _org_lexicon_label(key, orgs)) is not None:
+        return lexicon_label
+    if m.label != "PER" and label is None and _first_name_and_surname(key, ev, orgs):
+        return "PER"
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
+    """"[Tim Kaine]ORG", "[Alice Schwarzer]ORG", "[Marine Le Pen]MISC": a curated first name (actors.yaml
+    given_names) and one capitalised word (or a particle surname) with no organisation evidence, no gazetteer or
+    lexicon entry (those decide first: "Axel Springer", "Hugo Boss") is a person's name."""
+    words = key.split()
+    if not 2 <= len(words) <= 3 or words[0] not in ev.person_gendered:
+        return False
+    if len(words) == 3 and words[1].lower() not in ("le", "la", "de", "van", "von", "di", "da", "del"):
+        return False
+    last = words[-1]
+    if not (last[:1].isupper() and last.replace("-", "").isalpha()) or (orgs is not None and orgs.by_name(key)):
+        return False
+    return True
+
+
+def _org_lexicon_label(key: str, orgs) -> str | None:
+    """"[Kuba]PER, Haiti", "von [Bolivien]PER": one word the organisation lexicon (organizations.yaml) knows as a
+    place or an organisation, also in the genitive ("Boliviens"), is that (not a surname of a person the article
+    names in full: :func:`decide_label` checks that first)."""
+    o = orgs.by_name_or_genitive(key) if orgs is not None and len(key) >= 3 else None
+    return {"location": "LOC", "organization": "ORG"}.get(o.actor_type) if o is not None else None
 
 
 def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_names, ctx=None) -> bool:
@@ -549,7 +586,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     relabelled = []
     for m in mentions:
         if m.label in NAME_LABELS:
-            label = decide_label(m, ev, gaz, majority)
+            label = decide_label(m, ev, gaz, majority, rules.get("organizations"))
             m = m if label == m.label else replace(m, label=label)
         relabelled.append(m)
     verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
@@ -563,4 +600,37 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
         out.append(m if v is None else replace(m, label=v))
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              for t in sp}
-    return out + _untagged_mentions(doc, rules, ev, taken, sent_of)
+    out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
+    return out + untagged_full_names(doc, rules, taken, sent_of)
+
+
+def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of) -> list[Mention]:
+    """"Hauptrollen sind Channing Tatum, ...", "Horst Seehofer (CSU)": a known first name (actors.yaml given names)
+    and a capitalised word after it that NER left untagged are a person's name when the second word may be a
+    surname (:func:`_surname_word`: no common word of the vocabulary, verb or function word, no title, no
+    organisation or place of the lexicons)."""
+    ar = rules.get("actors")
+    if ar is None:
+        return []
+    out = []
+    toks = doc_tokens(doc)
+    for t in toks[:-1]:
+        i = t.i
+        if i in taken or i + 1 in taken or t.text not in ar.evidence_given or "\n" in t.whitespace_:
+            continue
+        nxt = doc[i + 1]
+        if nxt.is_sent_start or nxt.text in ar.evidence_given or not _surname_word(nxt, rules) \
+                or _known_name_word(nxt.text, rules) or (i + 2 < len(doc) and _cap(doc[i + 2].text)
+                                                          and doc[i + 2].pos_ == "PROPN" and i + 2 not in taken):
+            continue                    # (three capitalised words: no clear name boundary)
+        sp = doc[i:i + 2]
+        out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[i]))
+        taken.update((i, i + 1))
+    return out
+
+
+def _known_name_word(word: str, rules: RuleSet) -> bool:
+    """A role title, or a name the organisation lexicon or the gazetteer knows (no surname)."""
+    lex, orgs, gaz = rules.get("roles"), rules.get("organizations"), rules.get("gazetteer")
+    return bool((lex is not None and lex.lookup(word)) or (orgs is not None and orgs.by_name_or_genitive(word))
+                or (gaz is not None and gaz.label(word)))

@@ -171,6 +171,13 @@ def _overlaps_holder_name(ctx: _Ctx, e: Span) -> bool:
     return any(s < e.end and e.start < n_end and (s, n_end) != (e.start, e.end) for s, n_end in ctx.names)
 
 
+def _titled_person_name(ctx: _Ctx, e: Span) -> bool:
+    """"Die AfD-Fraktionschefin [Alice Weidel]ORG forderte": an entity of another label that is exactly the
+    holder name next to a role title (the roles' name spans) and starts with a first name is a person."""
+    ar = ctx.ar
+    return ar is not None and len(e) >= 2 and (e.start, e.end) in ctx.names and e[0].text in ar.given_names
+
+
 def _first_name_before(ctx: _Ctx, st: int) -> int:
     """"Holger [Thorsten Schubart]PER": up to two first names NER left out."""
     doc, ar, start = ctx.doc, ctx.ar, st
@@ -212,6 +219,9 @@ def _entity_mention(ctx: _Ctx, e: Span) -> None:
     if sp is None:
         return
     st = sp[0]
+    if e.label_ != "PER" and _titled_person_name(ctx, e):
+        e = ctx.doc[e.start:e.end]
+        e.label_ = "PER"
     if e.label_ == "PER" and ctx.ar is not None:
         st = _first_name_before(ctx, sp[0])
         if st == sp[0] and _name_before_particle(ctx, st):

@@ -227,6 +227,95 @@ def org_name_apposition(doc: Doc, ctx: OrgCtx):
     return out
 
 
+NOT_NAME_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PUNCT", "PART", "ADV")
+
+
+def _german_noun(word: str, rules: RuleSet) -> bool:
+    """A capitalised word the German vocabulary knows, also as a compound or a genitive ("Fluglinie",
+    "Schiffseigners", "US-Elektroautobauer")."""
+    from .layer import capitalised_words, german_words, noun_lemmas
+    from .persons import _compound_of_known_noun
+    w = word.rsplit("-", 1)[-1]
+    if len(w) > 3 and w.endswith("s") and w[:-1] in german_words()[0]:
+        w = w[:-1]
+    return w in german_words()[0] or w in capitalised_words() or w in noun_lemmas() or \
+        w.lower().endswith(tuple(word_list(rules, "org_kind_heads"))) or _compound_of_known_noun(w, rules)
+
+
+def _cap_run_before(doc: Doc, i: int, ctx: OrgCtx, most: int = 4) -> int:
+    """The first token of the run of capitalised name words right before token ``i`` (``i`` if none): proper
+    nouns, nouns, foreign words or capitalised adjectives in the sentence, no determiner, at most ``most``."""
+    s = i
+    while s > 0 and i - s < most and not doc[s].is_sent_start and "\n" not in doc[s - 1].whitespace_:
+        p = doc[s - 1]
+        if not (_cap(p.text) and p.pos_ not in NOT_NAME_POS and p.text.replace("-", "").isalnum()):
+            break
+        if p.pos_ == "NOUN" and (_german_noun(p.text, ctx.rules) or s >= 2 and doc[s - 2].pos_ in ("DET", "ADJ")
+                                 and not _cap(doc[s - 2].text)):
+            break                      # "die Fluggesellschaft Helios Airways", "des Schiffseigners Rabaul Shipping
+            #                            Company": the kind noun is no part of the name
+        s -= 1
+    while s < i and doc[s].text in ctx.given:
+        return i                       # "John Capital": a person's first name starts it
+    return s
+
+
+@org_rule("org_company_word")
+def org_company_word(doc: Doc, ctx: OrgCtx):
+    """"Die Zurich Insurance Group verliert ihren Chef", "Lucapa Diamond Company Limited verkauft Diamanten",
+    "Earlybird Venture Capital investiert": capitalised name words ending in an English company word
+    (words.yaml actors.company_words_cased) are an organisation's name (NER tags them PER or misses them)."""
+    words = word_list(ctx.rules, "company_words_cased")
+    out = []
+    for t in doc_tokens(doc):
+        if t.text not in words or t.i == 0 or (t.i + 1 < len(doc) and doc[t.i + 1].text in words):
+            continue                   # ("Company Limited": the last company word takes the name)
+        s = _cap_run_before(doc, t.i, ctx)
+        if s < t.i:
+            out.append((s, t.i + 1))
+    return out
+
+
+def _place_or_known_org(word: str, rules: RuleSet) -> bool:
+    """A name the organisation lexicon or the gazetteer knows, also in the genitive ("Kurdistans")."""
+    orgs, gaz = rules.get("organizations"), rules.get("gazetteer")
+    return (orgs is not None and orgs.by_name_or_genitive(word) is not None) or \
+        (gaz is not None and gaz.label(word) is not None)
+
+
+@org_rule("org_kind_noun_unknown")
+def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
+    """"Das Traditionsunternehmen Hightex aus Rimsting": after a noun of an organisation's kind (words.yaml
+    actors.org_kind_heads, also as a compound's head), a capitalised word the German vocabulary does not know
+    (the tagger read it as a common noun, NER left it out) is the organisation's name; "die Firma Müller" no
+    (a known word: a surname of the lexicon), "das Unternehmen Gewinne" no (a common noun)."""
+    from .layer import capitalised_words, german_words, noun_lemmas
+    from .persons import _compound_of_known_noun
+    caps, lows, known = german_words()[0], german_words()[1], capitalised_words()
+    out = []
+    toks = doc_tokens(doc)
+    for t in toks:
+        k = t.i + 1
+        if k >= len(doc) or not _kind_noun(t, ctx.rules) or doc[k].ent_iob_ == "I" \
+                or t.lower_.endswith(tuple(word_list(ctx.rules, "person_kind_heads"))):
+            continue
+        w = doc[k]
+        if not (_cap(w.text) and w.is_alpha and w.pos_ in ("NOUN", "PROPN", "X")) or w.text in ctx.given \
+                or w.text in caps or w.text in known or w.lower_ in lows or w.text in noun_lemmas() \
+                or _compound_of_known_noun(w.text, ctx.rules) or _place_or_known_org(w.text, ctx.rules):
+            continue
+        e = k + 1
+        ent = next((x for x in doc.ents if x.start == k), None) if w.ent_iob_ == "B" else None
+        if ent is not None:
+            out.append((k, ent.end))
+            continue
+        while e < len(doc) and e - k < 4 and _cap(doc[e].text) and doc[e].pos_ in ("PROPN", "X") \
+                and not doc[e].is_sent_start:
+            e += 1                     # "die Terrororganisation Islamic Jihad Union"
+        out.append((k, e))
+    return out
+
+
 def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of the organisation names the switched-on rules find."""
     ar = rules.get("actors")

@@ -147,10 +147,16 @@ def common_word(tok, rules: RuleSet) -> bool:
     return text.lower() in lows or text in caps or english_word(text) or _compound_of_known_noun(text, rules)
 
 
-def _known_modifier(mod: str) -> bool:
+def _known_modifier(mod: str, rules: RuleSet | None = None) -> bool:
+    """The first part of a compound is a known word ("Kunst", "Medien": the German vocabulary or the lexeme
+    table) or a bound noun prefix (words.yaml actors.noun_prefixes: "Rück-flug")."""
     caps, lows = _german()
+    from .layer import capitalised_words
     cands = (mod, mod[:-1], mod[:-2]) if mod[-1:] in ("s", "n", "e") else (mod,)
-    return any(c and (c.capitalize() in caps or c.lower() in lows) for c in cands)
+    if rules is not None and mod.lower() in word_list(rules, "noun_prefixes"):
+        return True
+    return any(c and (c.capitalize() in caps or c.lower() in lows or (len(c) >= 5 and c.capitalize() in capitalised_words()))
+               for c in cands)
 
 
 def _known_head(head: str) -> bool:
@@ -172,7 +178,7 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     low = word.lower()
     if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
         return False
-    return any(_known_modifier(word[:i]) and _known_head(word[i].upper() + word[i + 1:])
+    return any(_known_modifier(word[:i], rules) and _known_head(word[i].upper() + word[i + 1:])
                for i in range(3, len(word) - 3)) or _linked_compound(word)
 
 
@@ -460,9 +466,19 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     if (t.pos_ == "NOUN" and t.text in _noun_lemmas()) or _compound_of_known_noun(t.text, ctx.rules) \
-            or english_inflected(t.text):
+            or english_inflected(t.text) or _bare_noun_after_preposition(doc, t):
         return "drop"
     return None
+
+
+def _bare_noun_after_preposition(doc: Doc, t) -> bool:
+    """"Die Polizei geht von [Suizid]PER aus", "ein LKW mit [Kran]PER", "10 km [Stau]PER": a common noun
+    (:func:`noun_lemmas`) the tagger read as a proper noun, right after a preposition or a unit, with no
+    article: a mass or bare noun (a person's surname there would have been named in full before)."""
+    if t.pos_ != "PROPN" or t.text not in _noun_lemmas() or t.i == 0 or t.is_sent_start:
+        return False
+    prev = doc[t.i - 1]
+    return prev.pos_ == "ADP" and prev.is_lower or prev.lower_ in ("km", "kilometer", "meter", "m")
 
 
 def _verb_form(low: str) -> bool:
@@ -675,6 +691,39 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
         return "LOC"
     if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].lower_ in COMPASS_ADVERBS:
         return "LOC"
+    return None
+
+
+@check("per_role_title")
+def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Jörg Krämer ist [Chefvolkswirt]PER bei der Commerzbank", "sagte [YPG-Sprecher]PER Redur Xelil": one
+    word that is a role title of roles.yaml (or a hyphen compound ending in one) is no person, whatever stands
+    around it (a speech verb is no evidence here: the title's holder speaks); not a title that is a common
+    surname too (words.yaml actors.title_surnames: "Richter", "König"), nor a surname of a person named in full
+    in the article."""
+    lex = ctx.rules.get("roles")
+    if len(sp) != 1 or lex is None or not sp[0].is_alpha and "-" not in sp[0].text:
+        return None
+    w = sp[0].text
+    if w in ctx.person_surnames or _strip_gen(w) in ctx.person_surnames or _given(w, ctx):
+        return None
+    prefix, _, head = w.rpartition("-")
+    if prefix and not (prefix[:1].isupper() and head[:1].isupper()):
+        return None
+    word = head if prefix else w
+    if word.lower() in word_list(ctx.rules, "title_surnames") or not lex.lookup(word):
+        return None
+    return "drop"
+
+
+@check("per_web_token")
+def per_web_token(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[https://t.co/CLZVvNwrPG]PER", "[#]PER", "[D]PER": a link (embedded tweets on news pages), a lone sign or
+    a letter that is no initial is no person's name (a handle, "@SibylleBerg", may be one)."""
+    text = sp.text.strip()
+    if "://" in text or text.lower().startswith("www.") or (sum(c.isalpha() for c in text) < 2
+                                                            and not _initial(text)):
+        return "drop"                  # ("[X.]PER": an initial for an anonymised person stays)
     return None
 
 

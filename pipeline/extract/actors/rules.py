@@ -13,7 +13,8 @@ KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other"
 # closed-class words this package reads from words.yaml (section ``actors``)
 words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
               "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles",
-              "surname_heads", "place_suffixes", "district_words", "institution_heads")
+              "surname_heads", "place_suffixes", "district_words", "institution_heads", "title_surnames",
+              "company_words_cased", "person_kind_heads", "noun_prefixes")
 
 
 @dataclass

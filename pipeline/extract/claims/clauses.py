@@ -32,9 +32,21 @@ def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tupl
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
             and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
-            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
+            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)) \
+            and not _relative_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
+
+
+def _relative_rest(c: Ctx, k: int, e: int) -> bool:
+    """Zwei Drittel der Methoden sind unwirksam, so das Ergebnis einer Studie der Stiftung Warentest, in der 50
+    Methoden untersucht wurden. – a relative clause after the frame's comma that runs to the sentence end belongs
+    to the speaker, it is no rest of the message."""
+    if not c.R.switch("frame_apposition") or k >= e:
+        return False
+    if c.has_pos and c.toks[k].pos_ == "ADP" and k + 1 < e and c.low[k + 1] in c.w.relative_pronouns:
+        return c.toks[e - 1].pos_ in ("VERB", "AUX")    # "…, in der Autorin X 50 Methoden untersucht": verb last
+    return is_relative(c, k) and next_comma_clause(c, k, e) >= e
 
 
 def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
@@ -121,7 +133,7 @@ def in_parens(c: Ctx, i: int, a: int, b: int) -> bool:
     return opened and any(c.low[t] == ")" for t in range(i + 1, b))
 
 
-NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "ADJD", "ADJA"}
+NONFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB", "ADJD", "ADJA"}
 
 
 def _finite_ind(c: Ctx, t: int) -> bool:
@@ -193,10 +205,32 @@ def is_relative(c: Ctx, k: int) -> bool:
     if nxt is None:
         return False
     if c.has_pos:
+        if v2_article(c, k):
+            return False
         if c.toks[k].tag_ in ("PRELS", "PRELAT", "REL"):
             return True
         return nxt.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM")
     return not nxt.text[:1].isupper()
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC")
+
+
+def v2_article(c: Ctx, k: int) -> bool:
+    """Struck sagte, die Kritik an der Feier sei falsch. / Merkel sagte, das sei falsch. – "der/die/das" the tagger
+    calls a relative pronoun is an article (or a demonstrative) when a noun phrase (or nothing) and a finite verb
+    follow it and the clause goes on after that verb (verb second: a main clause); a relative clause puts its
+    finite verb last ("Merkel, die Kritik an ihm übte, …")."""
+    j, n, noun = k + 1, len(c.toks), False
+    while j < min(n, k + 10) and c.in_quote[j] < 0 and (
+            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))):
+        noun = noun or c.toks[j].pos_ in ("NOUN", "PROPN")
+        j += 1
+    if j + 1 >= n or (j > k + 1 and c.toks[j - 1].pos_ not in ("NOUN", "PROPN")):
+        return False
+    tok = c.toks[j]
+    finite = tok.pos_ in ("VERB", "AUX") and (tok.tag_ in FINITE_TAGS or "Fin" in tok.morph.get("VerbForm"))
+    return finite and c.in_quote[j] < 0 and not c.is_punct(j + 1) and c.low[j + 1] not in ("und", "oder", "sowie")
 
 
 def apposition_comma(c: Ctx, k: int, sp: tuple[int, int] | None) -> bool:

@@ -34,6 +34,9 @@ WORD_LISTS = ("determiners", "oblique_determiners", "genitive_determiners", "np_
 WORD_LISTS += ("clause_openers", "role_resolution_suffixes", "document_nouns", "genitive_quantifiers",
                "nach_objects")      # speaker choice (speaker.py, rules/speaker.py)
 WORD_LISTS += ("topic_adverbs",)    # cue spans (clauses.py)
+WORD_LISTS += ("obligation_modals",)    # continuation sources (rules/continuation.py)
+WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
+WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -294,12 +297,22 @@ class Ctx:
         lw = self.low[i]
         if self.has_morph and "Sub" in t.morph.get("Mood") and ("Fin" in t.morph.get("VerbForm")
                                                               or not t.morph.get("VerbForm")):
-            if lw not in ("ich", "wir"):
+            if lw not in ("ich", "wir") and not self._weak_preterite(i):
                 return True
         if lw in self.R.konjunktiv:
             prev = self.low[i - 1] if i else ""
             return not (lw in self.w.indicative_after_ich and prev == "ich")
         return self._finite_in_e(i) or self._third_person_e(i)
+
+    def _weak_preterite(self, i: int) -> bool:
+        """"er folgte der Einladung": a weak preterite (stem + -te, -ten, -tet, -test, by the lemma's stem: "folgen"
+        -> "folg" + "te") is the same word in the indicative and the Konjunktiv II; the model's Mood=Sub alone does
+        not make it a Konjunktiv ("warte" = "wart" + "e" is a Konjunktiv I; the lexicon's forms still count)."""
+        lw, lemma = self.low[i], self.toks[i].lemma_.lower()
+        if lw in self.R.konjunktiv or not lemma.endswith("en") or any(ch in lw for ch in "äöü"):
+            return False
+        stem = lemma[:-2]
+        return lw.startswith(stem) and lw[len(stem):] in ("te", "ten", "tet", "test", "ete", "eten", "etet")
 
     def _finite_in_e(self, i: int) -> bool:
         """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
@@ -319,8 +332,12 @@ class Ctx:
         """"er vertraue", "sie plane": a 3rd person subject + verb in -e (no morphologizer needed)."""
         t, lw = self.toks[i], self.low[i]
         if not (lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e
-                and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
+                and not self._weak_preterite(i) and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
             return False
+        if i + 1 < len(self.low) and self.low[i + 1] in ("er", "man") and i > 0 and self.low[i - 1] not in (",", "und") \
+                and lw not in self.w.preterites_in_e and not lw.endswith("te") and self.has_pos \
+                and t.pos_ in ("VERB", "AUX") and self.in_quote[i] < 0:
+            return True                 # "Nach dem Eingriff erhole er sich": the pronoun after the verb (verb second)
         k = i - 1
         while k >= 0 and self.is_quote_mark(k):
             k -= 1

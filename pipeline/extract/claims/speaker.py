@@ -32,8 +32,17 @@ def grab_np(c: Ctx, k: int, limit: int, allow_oblique: bool = False, pp: bool = 
     if pp:
         end = _np_pp(c, end, n, limit)
     if appos:
-        end = _np_apposition(c, end, n, limit, pp, allow_oblique)
+        oblique = allow_oblique or (c.R.switch("dative_apposition") and _von_object_end(c, k, end))
+        end = _np_apposition(c, end, n, limit, pp, oblique)
     return (k, end)
+
+
+def _von_object_end(c: Ctx, k: int, end: int) -> bool:
+    """Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, … – whether the NP [k, end) ends in
+    the object of a von/vom-PP (a dative), so that an apposition after its comma opens with a dative
+    article ("dem Direktor", "einem ehemaligen Kabinettsmitglied") and still belongs to it."""
+    return end < len(c.toks) and c.low[end] == "," and any(c.low[t] in ("von", "vom") for t in range(k + 1, end - 1)) \
+        and end + 1 < len(c.toks) and c.low[end + 1] in ("dem", "einem")
 
 
 def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int, int] | None, int | None]:
@@ -52,6 +61,8 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
         if lw in c.w.oblique_determiners and not allow_oblique:
             return None, None
         j += 1
+        if c.R.switch("extended_attribute"):
+            j = extended_attribute(c, k, j, n)
     # quoted names: das „Wall Street Journal“
     if j < n and c.is_quote_mark(j) and c.in_quote[j] >= 0:
         qs, qe, q = c.quote_tok[c.in_quote[j]]
@@ -63,6 +74,35 @@ def _np_opening(c: Ctx, k: int, n: int, allow_oblique: bool) -> tuple[tuple[int,
             or (c.has_pos and c.toks[k - 1].pos_ in ("VERB", "AUX", "ADV"))):
         return None, None
     return None, j
+
+
+def extended_attribute(c: Ctx, k: int, j: int, n: int) -> int:
+    """Auch die auf Nachrichten aus Nordkorea spezialisierte Internetzeitung „Daily NK“ meldete, … – an
+    article followed by a preposition opens an extended participial attribute (erweitertes Attribut):
+    the noun phrase goes on at the noun the article belongs to, right after the attribute's last word (a
+    lowercase adjective or participle), with only nouns, articles, prepositions, adjectives and adverbs
+    between and no comma, verb or quotation. Not after a comma ("…, die auf X spezialisierte Anwälte
+    beschäftigen": a relative pronoun). Returns the token where the NP goes on (j when there is none)."""
+    if not (c.has_pos and j < n and c.toks[j].pos_ == "ADP" and c.in_quote[k] < 0):
+        return j
+    if k > 0 and c.low[k - 1] in (",", "und", "oder"):
+        return j
+    for h in range(j + 2, min(n, k + 12)):
+        tok = c.toks[h]
+        if tok.is_punct or c.in_quote[h] >= 0 or tok.is_space:
+            return j
+        if c.is_nounish(h) and tok.text[:1].isupper() and c.toks[h - 1].text.islower() \
+                and c.low[h - 1].endswith(ATTRIBUTE_ENDINGS) and h - 1 > j + 1 and c.toks[h - 1].pos_ != "ADP" \
+                and c.low[h - 1] not in c.w.determiners and c.low[h - 2] not in c.w.determiners \
+                and c.toks[h - 2].pos_ not in ("ADP", "DET"):
+            return h                    # not an adjective inside the attribute: "an dem System der neuen Medien beteiligten Firmen"
+        attribute = tok.text.islower() and c.low[h].endswith(ATTRIBUTE_ENDINGS) and h + 1 < n and c.is_nounish(h + 1)
+        if tok.pos_ not in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "ADV", "NUM") and not attribute:
+            return j
+    return j
+
+
+ATTRIBUTE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _np_core(c: Ctx, j: int, n: int) -> int | None:
@@ -489,6 +529,15 @@ def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     return any(_speaking_token(c, t) for t in range(*sp))
 
 
+def plausible_source(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Die Kochrezepte stellten den Kerngehalt dar, … Die Beklagte überprüfe die Rezepte. – whether a
+    claim's speaker NP can be the source that later Konjunktiv sentences go on reporting: plausible_speaker
+    judged without the NP's article ("die" alone is a pronoun that speaks, "Die Kochrezepte" names no one)."""
+    if sp[1] - sp[0] > 1 and c.low[sp[0]] in c.w.determiners and not has_actor(c, sp):
+        return any(_speaking_token(c, t) for t in range(sp[0] + 1, sp[1]))
+    return plausible_speaker(c, sp)
+
+
 def _lone_name(c: Ctx, sp: tuple[int, int]) -> bool:
     """A lone capitalized word without an article and a common-noun ending may be an unknown name
     ("Elshorst wies darauf hin", "fügte Gall hinzu"); "Parolen", "Einigkeit" are none."""
@@ -696,7 +745,28 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 score -= 150
         if best_score is None or score < best_score:
             best, best_score = actor, score
+    if best is None and c.R.switch("salient_antecedent"):
+        return salient_actor(c, pos, types)
     return best.key if best else None
+
+
+def salient_actor(c: Ctx, pos: int, types: set[str]) -> str | None:
+    """Trochowskis HSV-Comeback. … Allerdings: Der Ex-Profi will … „…“, sagt er. – a pronoun or role
+    speaker with no compatible actor in the sentences right before it refers to the article's protagonist:
+    the actor of those types named most often before it (outside quotations), the latest of equals."""
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for ms, me, m, actor in c.mentions:
+        if me > pos or actor.actor_type not in types:
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is None or c.in_quote[span.start] >= 0:
+            continue
+        count[actor.key] = count.get(actor.key, 0) + 1
+        last[actor.key] = ms
+    if not count:
+        return None
+    return max(count, key=lambda k: (count[k], last[k]))
 
 
 def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
@@ -857,6 +927,9 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if sp is not None and not bad_speaker(c, sp):
             if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp):
                 continue                # "Eine ähnliche Kennzeichnung finde sich …": no one speaks
+            if c.R.switch("modal_frame_source") and any(
+                    c.low[t] in c.w.obligation_modals and c.in_quote[t] < 0 for t in range(max(sa, min(sp[0], h.i) - 4), h.i)):
+                continue                # "Außerdem müssten sich die Nutzer einverstanden erklären": no one spoke
             return sp
     return None
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.extract.derived import derived
+from pipeline.extract.tokmatch import TokenMatcher
 from pipeline.ruleset import RuleError, rule_file
 
 
@@ -156,6 +157,8 @@ SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credibl
 SWITCHES += ("zu_trailing_clause", "cue_frame_words", "soll_merge",
              "reported_frame_clause", "frame_apposition", "source_in_clause",
              "source_vorfeld", "colon_frame_cue")    # message spans (rules/verb.py)
+SWITCHES += ("extended_attribute", "article_not_pronoun", "salient_antecedent", "modal_frame_source", "dative_apposition", "reported_chain", "soll_prev_subject")     # speaker noun phrases, round 4 (speaker.py, rules/continuation.py)
+SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 
 
 CLASSES = ("speech", "cognition", "reported")
@@ -296,7 +299,7 @@ def _matcher(R: SpeechRules, vocab: Vocab) -> Matcher:
     by_vocab: dict[int, Matcher] = derived(R, "trigger_matchers", dict)
     m = by_vocab.get(id(vocab))                # (the Matcher keeps its vocab alive: ids are not reused)
     if m is None:
-        m = Matcher(vocab, validate=True)
+        m = TokenMatcher(vocab, validate=True)   # spaCy's Matcher, faster (issue 16)
         for rule_id, pattern in derived(R, "trigger_patterns", lambda: trigger_patterns(R)):
             m.add(rule_id, [pattern])
         by_vocab[id(vocab)] = m

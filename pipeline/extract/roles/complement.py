@@ -106,6 +106,8 @@ def _at_institution(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
             return False
         k += 1
     e = ctx.ent_of.get(k)
+    if k < s1 and _at_institution_noun(ctx, h, k, s1):
+        return True
     if k >= s1 or e is None or e.start != k or e.end > s1 or e.label_ not in ("ORG", "MISC"):
         return False
     o = ctx.orgs.by_name_or_genitive(e.text)
@@ -113,6 +115,37 @@ def _at_institution(ctx: _Ctx, h: Hit, j: int, s1: int) -> bool:
         return False
     _set_org(h, o.name if o else e.text, "genitive")
     h.end = e.end
+    return True
+
+
+def _at_institution_noun(ctx: _Ctx, h: Hit, k: int, s1: int) -> bool:
+    """"Chefarzt am [Klinikum Nürnberg]LOC", "Tanzchef am Theater St. Gallen", "Kantor an der Thomaskirche": after
+    am/an der, a noun of an institution one works at (words.yaml roles.institution_place_nouns) with the name
+    after it (an entity or proper nouns) is the organisation, whatever NER tagged it; without a name, only a
+    compound that names one ("Thomaskirche", "Staatsoper"), not the bare kind ("am Krankenhaus")."""
+    doc = ctx.doc
+    t = doc[k]
+    low = t.lower_
+    head = next((x for x in ctx.w.institution_place_nouns if low.endswith(x)), None)
+    if head is None or not _capitalized(t) or not t.is_alpha or t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    e = ctx.ent_of.get(k)
+    end = k + 1
+    if e is not None and e.start == k and e.end <= s1:
+        end = e.end
+    elif e is None:
+        e2 = ctx.ent_of.get(k + 1)
+        if e2 is not None and e2.start == k + 1 and e2.end <= s1 and e2.label_ in ("LOC", "ORG", "MISC"):
+            end = e2.end              # "am Theater [St. Gallen]LOC"
+        else:
+            while end < s1 and end - k <= 3 and _capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "X") or (
+                    doc[end].text.endswith(".") and len(doc[end].text) <= 4)) \
+                    and end not in ctx.per_start:
+                end += 1              # "am Theater St.Gallen"
+    if end == k + 1 and len(low) < len(head) + 3:
+        return False                  # "Arzt am Krankenhaus": no institution named
+    _set_org(h, doc[k:end].text, "genitive")
+    h.end = end
     return True
 
 
@@ -254,12 +287,20 @@ def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bo
         k2 + 1 < s1 and _capitalized(doc[k2 + 1]) and ctx.ent_of.get(k2) is not None
 
 
+def _gazetteer_org(ctx: _Ctx, np: list[Token]) -> bool:
+    """"Der Chef von [Flixbus]PER, André Schwämmlein": a name the gazetteer lists as an organisation (company,
+    medium, party ...), whatever NER tagged it."""
+    gaz = ctx.gazetteer
+    return gaz is not None and any(gaz.label(" ".join(t.text for t in np[:n])) == "ORG" for n in range(len(np), 0, -1))
+
+
 def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
     """"von X" names an organisation (not a person: "Kandidat von Barack Obama")."""
     orgs = ctx.orgs
     e0 = ctx.ent_of.get(np[0].i) if np else None
     return bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
                          or orgs.by_name_or_genitive(np[0].text) is not None
+                         or _gazetteer_org(ctx, np)
                          or orgs.by_name(" ".join(x.text for x in np)) is not None
                          or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
                              and title.category == "head_of_state_or_government"))

@@ -23,7 +23,7 @@ _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben
 words.require("common", "definite_articles", "indefinite_articles")
 words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
               "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
-              "pronouns_feminine", "team_nouns", "generic_org_nouns")
+              "pronouns_feminine", "team_nouns", "generic_org_nouns", "institution_place_nouns")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class RoleWords:
     pronoun_gender: dict[str, str]
     team_nouns: frozenset[str] = frozenset()
     generic_org_nouns: frozenset[str] = frozenset()
+    institution_place_nouns: tuple[str, ...] = ()    # (a tuple: matched with str.endswith)
 
     @classmethod
     def of(cls, w: words.Words) -> "RoleWords":
@@ -54,7 +55,8 @@ class RoleWords:
                    determiners=w("common", "definite_articles") | w("common", "indefinite_articles"),
                    pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
                                    **{x: "f" for x in w("roles", "pronouns_feminine")}},
-                   team_nouns=w("roles", "team_nouns"), generic_org_nouns=w("roles", "generic_org_nouns"))
+                   team_nouns=w("roles", "team_nouns"), generic_org_nouns=w("roles", "generic_org_nouns"),
+                   institution_place_nouns=tuple(sorted(w("roles", "institution_place_nouns"))))
 
 
 class _Ctx:

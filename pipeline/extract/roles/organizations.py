@@ -34,7 +34,20 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
         return _strip_genitive(e.text) if det in ("des",) else e.text
-    return _institution(ctx, toks, det, text) or _untagged_name(ctx, toks, det)
+    return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det)
+
+
+def _gazetteer_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """"Der Chef von [Flixbus]PER": the longest start of the phrase the gazetteer lists as an organisation
+    (company, medium, party ...), NER's label notwithstanding."""
+    gaz = ctx.gazetteer
+    if gaz is None:
+        return None
+    for n in range(len(toks), 0, -1):
+        name = " ".join(t.text for t in toks[:n])
+        if gaz.label(name) == "ORG":
+            return name
+    return None
 
 
 def _untagged_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:

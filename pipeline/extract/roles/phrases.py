@@ -13,6 +13,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.extract.tokmatch import TokenMatcher
+
 from .lexicon import RoleLexicon, derived
 
 FORMER_PHRASE = "former_phrase"          # the match id every former_phrases pattern carries
@@ -34,7 +36,7 @@ def _matcher(lex: RoleLexicon, vocab: Vocab) -> Matcher:
     by_vocab: dict[int, Matcher] = derived(lex, "former_phrase_matchers", dict)
     m = by_vocab.get(id(vocab))                # (the Matcher keeps its vocab alive: ids are not reused)
     if m is None:
-        m = Matcher(vocab, validate=True)
+        m = TokenMatcher(vocab, validate=True)   # spaCy's Matcher, faster (issue 16)
         patterns = derived(lex, "former_phrase_patterns", lambda: compile_phrases(lex.patterns.former_phrases))
         if patterns:
             m.add(FORMER_PHRASE, patterns)

@@ -314,7 +314,34 @@ def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
         if o is not None and o.type in ("state", "city", "region"):
             return o.name
     gaz = ctx.gazetteer                   # cities the entity layer's gazetteer knows ("Mannheimer" -> Mannheim)
-    return next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
+    city = next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
+    return city if city is not None else _article_place(ctx, cands)
+
+
+def _article_place(ctx: _Ctx, cands) -> str | None:
+    """"Die Delmenhorster Bürgermeisterin ... in Delmenhorst": the place of an -er adjective that the article
+    names as a place (a LOC entity) where neither lexicon knows it."""
+    places = ctx.__dict__.get("_loc_names")
+    if places is None:
+        places = ctx._loc_names = {e.text for e in ctx.doc.ents if e.label_ == "LOC" and len(e) == 1}
+    return next((c for c in cands if c in places), None)
+
+
+def _multiword_genitive(ctx: _Ctx, k: int, s0: int) -> tuple[int, str] | None:
+    """"New Yorks Bürgermeister", "Sri Lankas Präsident": (first token, name) of a place or organisation name of
+    two or three words that ends in the genitive at token ``k`` (organisation lexicon, or a LOC/ORG entity)."""
+    doc = ctx.doc
+    for n in (3, 2):
+        a = k - n + 1
+        if a < s0 or not all(_capitalized(doc[x]) for x in range(a, k + 1)):
+            continue
+        o = ctx.orgs.by_name_or_genitive(doc[a:k + 1].text)
+        if o is not None:
+            return a, o.name
+        e = ctx.ent_of.get(k)
+        if e is not None and e.start == a and e.end == k + 1 and e.label_ in ("LOC", "ORG") and e.text.endswith("s"):
+            return a, e.text[:-1]
+    return None
 
 
 def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
@@ -331,6 +358,12 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         h.det = "poss"
         _set_org(h, org_name, "possessive")
         h.np_start = h.start = k
+        return True
+    multi = _multiword_genitive(ctx, k, s0)
+    if multi is not None:               # "New Yorks Bürgermeister"
+        h.det = "poss"
+        _set_org(h, multi[1], "possessive")
+        h.np_start = h.start = multi[0]
         return True
     e = ctx.ent_of.get(k)
     if (e is not None and e.label_ == "PER") or (k > s0 and doc[k - 1].text == "."):

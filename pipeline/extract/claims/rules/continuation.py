@@ -210,10 +210,37 @@ def _credible_source(c: Ctx, f: Found) -> bool:
     """Whether a claim's speaker can be the source a continuation takes over: an actor, a name, a
     pronoun, a role, source or institution noun; not a thing the speaker rule took for a subject ("Jens
     Wieseke fordert freie Sicht nach draußen. Die Muster seien unruhig …": Wieseke, not "freie Sicht")."""
-    from ..speaker import plausible_speaker
+    from ..speaker import plausible_source, plausible_speaker
     if f.speaker is None or not c.R.switch("credible_source"):
         return True
+    if c.R.switch("modal_frame_source") and _modal_frame(c, f):
+        return False
+    if c.R.switch("article_not_pronoun"):
+        return f.speaker_key is not None or plausible_source(c, f.speaker)
     return f.speaker_key is not None or plausible_speaker(c, f.speaker)
+
+
+def _modal_frame(c: Ctx, f: Found) -> bool:
+    """Außerdem müssten sich die Nutzer damit einverstanden erklären, dass … – a frame whose speech verb
+    depends on a modal of obligation or possibility (words.yaml obligation_modals) in the subject's clause
+    says what someone must or could say, not what they said: its subject is no source for the Konjunktiv
+    sentences after it (they go on reporting the source before)."""
+    if not f.cue or f.speaker is None or f.rule not in ("verb_dass", "verb_konj", "verb_zu", "verb_inverted"):
+        return False
+    lo, hi = min(f.speaker[0], f.cue[0]), f.cue[0]
+    lo = max(c.sents[f.sent][0] if f.sent < len(c.sents) else lo, lo - 4)
+    return any(c.low[t] in c.w.obligation_modals and c.in_quote[t] < 0 for t in range(lo, hi))
+
+
+def _authority_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Die New Yorker Gesundheitsbehörden haben einen neuen Virusstamm entdeckt. Er soll resistent sein. – the
+    source of soll-hearsay without one: the subject of the sentence before when it names an organisation (an
+    authority, a company), not a person (mostly the one the hearsay is about: "X wurde gefasst. Er soll …")."""
+    from ..speaker import has_actor, has_person_actor
+    sp = prev_subject(c, si)
+    if sp is None or has_person_actor(c, sp) or not has_actor(c, sp):
+        return None
+    return sp
 
 
 def _continue(s: Sent, rule_id: str) -> list[Found]:
@@ -240,6 +267,8 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
                                   speaker_key=par.speaker_key)]
             if sp is None and c.R.switch("prev_subject") and rule_id == "konj_continuation":
                 sp = prev_subject(c, si)
+            if sp is None and rule_id == "soll_hearsay" and c.R.switch("soll_prev_subject"):
+                sp = _authority_subject(c, si)
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
         last = src
     if last.sent < si - 1:
@@ -250,6 +279,33 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
     return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,
                   speaker_key=last.speaker_key)]
+
+
+CHAIN_RULES = ("noun_dass", "verb_inverted", "noun_konj", "verb_dass", "verb_konj")
+
+
+def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], found: list[Found],
+                           covered: set[int]) -> None:
+    """Das Gericht hat ausgeführt: … Inhalt und Aufbau der Seite vermittelten den Eindruck, dass … – a claim
+    without a speaker in a Konjunktiv sentence right after a claim with a speaker (same paragraph) is part
+    of that speaker's report: it takes that speaker (its latest mention), as a continuation would."""
+    if not c.R.switch("reported_chain") or si == 0 or not found:
+        return
+    todo = [f for f in local if f.speaker is None and not f.dropped and f.rule in CHAIN_RULES]
+    if not todo:
+        return
+    last = found[-1]
+    if last.sent != si - 1 or last.speaker is None or last.dropped or not _credible_source(c, last) \
+            or last.rule == "source_adverb":
+        return
+    gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
+    if "\n\n" in gap or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
+        return
+    from ..speaker import outer_frame_speaker
+    if outer_frame_speaker(c, a, b) is not None:
+        return                          # "Es könne nicht bestätigt werden, dass …, teilte X mit": a frame of its own
+    for f in todo:
+        f.speaker, f.speaker_key = latest_mention(c, last, a), last.speaker_key
 
 
 def quote_sources(c: Ctx, found: list[Found], n: int) -> None:

@@ -188,9 +188,9 @@ def conversation(c: Ctx, f: Found) -> bool:
     über die Lage", stays a reported speech act, and "sprach sich für … aus" keeps its particle)."""
     if f.rule != "speech_act" or not f.cue or f.msg is None:
         return False
-    cue = sorted(set(f.cue) | set(f.frame_cue))
+    cue = [t for t in sorted(set(f.cue) | set(f.frame_cue)) if c.low[t] not in c.R.auxiliaries]
     if len(cue) != 1 or _lemma(c, cue[0]) not in c.w.conversation_verbs:
-        return False
+        return False                    # "hat mit der Freundin gesprochen": the auxiliary is no other verb
     rest = c.low[cue[0] + 1:f.msg[1]]
     if "mit" in rest and "über" not in rest:
         return True
@@ -263,8 +263,17 @@ def passive_speech_act(c: Ctx, f: Found) -> bool:
     if _passive_cue(c, f):
         a, b = f.msg
         return not any(c.low[k] in ("von", "vom", "durch") for k in range(a, b) if c.in_quote[k] < 0)
+    if f.speaker is not None and f.speaker_key is None and _norm_subject(c, f.speaker):
+        return True                     # "Die Richtlinie schließt eine Haftung aus": a rule speaks for no one
     return f.speaker is not None and f.speaker_key is None and c.R.switch("plausible_speaker") \
         and not plausible_speaker(c, f.speaker)
+
+
+def _norm_subject(c: Ctx, sp: tuple[int, int]) -> bool:
+    """The speaker's head noun (its first noun) names a rule or a legal text: "Die Richtlinie 2000/31/EG",
+    "Das Volksbegehren", "Der Vertrag von Lissabon"."""
+    head = next((t for t in range(*sp) if c.has_pos and c.toks[t].pos_ == "NOUN"), None)
+    return head is not None and c.low[head].endswith(tuple(c.w.norm_nouns))
 
 
 def _passive_cue(c: Ctx, f: Found) -> bool:
@@ -508,3 +517,62 @@ def colon_speech_act(c: Ctx, f: Found) -> bool:
     while last > f.msg[0] and c.toks[last].is_space:
         last -= 1
     return c.low[last] == ":" and c.in_quote[last] < 0
+
+
+@rule("reflexive_sense", "filter")
+def reflexive_sense(c: Ctx, f: Found) -> bool:
+    """Von der Zusammenarbeit verspricht sich der Konzern Synergieeffekte. / Selbständige müssen sich selbst
+    versichern. – a speech verb with a reflexive pronoun of its own clause that changes its sense ("sich etwas
+    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act."""
+    if f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or _lemma(c, t) not in c.w.reflexive_other_sense:
+        return False
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    return any(c.low[k] == "sich" and c.in_quote[k] < 0 for k in range(lo, hi))
+
+
+@rule("indicative_w_clause", "filter")
+def indicative_w_clause(c: Ctx, f: Found) -> bool:
+    """Die EU-Kommission kritisierte, wie das Gesetz verabschiedet wurde. / Damit meinte er die Zeit vor der Schlacht
+    bei Leipzig, wo die Truppen den Kürzeren zogen. – a w-clause (wie, wo, was, warum …) in the indicative after a frame
+    verb names a topic or a place, it reports no proposition; in the Konjunktiv ("darlegte, wie sie eingesetzt
+    würden") or as an exclamation ("betonte, wie wichtig es sei") it stays a claim."""
+    if f.rule != "verb_dass" or f.msg is None:
+        return False
+    m = f.msg[0]
+    if c.low[m] not in c.w.question_words or c.low[m] in ("ob", "dass", "daß"):
+        return False
+    if any(_lemma(c, t) in c.w.question_cues or _lemma(c, t) in c.w.telling_verbs for t in f.cue) \
+            or comment_clause(c, f):
+        return False                    # "fragte, wer …" (reported_question), "wie ich fand" (comment_clause) /
+        #                                 "erklärte, wie das Verfahren abläuft" (tells how)
+    if c.low[m] == "wie" and m + 1 < f.msg[1] and c.toks[m + 1].tag_ in ("ADJD", "ADJA", "ADV", "PIAT", "PIS"):
+        return False                    # "wie wichtig es sei", "wie viele …"
+    return not any(c.is_konj(t) and c.low[t] not in c.w.preterites_in_e
+                   for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
+
+
+TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
+
+
+@rule("title_quote", "filter")
+def title_quote(c: Ctx, f: Found) -> bool:
+    """Die Demonstration stand unter dem Motto „Wir zahlen nicht für eure Krise“. / Das Treffen lief nach dem Motto:
+    „Wer zuerst kommt, mahlt zuerst.“ – a quotation right after a noun of titles, mottos and signs (words.yaml
+    title_nouns) is that title, not someone's claim."""
+    if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    k, seen = f.msg[0] - 1, 0
+    while k >= 0 and seen <= TITLE_GAP and c.in_quote[k] < 0:
+        w = c.low[k]
+        if w in c.w.title_nouns or (c.toks[k].text[:1].isupper() and w.endswith(tuple(c.w.title_nouns))
+                                    and c.has_pos and c.toks[k].pos_ == "NOUN"):
+            return True
+        if not (w in (":", ",") or w in c.w.determiners or (c.has_pos and c.toks[k].pos_ == "ADJ")):
+            return False
+        k, seen = k - 1, seen + 1
+    return False

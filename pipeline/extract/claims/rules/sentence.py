@@ -311,6 +311,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             msg = _source_clause(c, a, b, phrase) or msg
         if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
+        elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
+            msg = _source_after_break(c, a, b, phrase) or msg
         key = None
         if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
                 and c.low[sp[0]] not in c.w.own_source_words:
@@ -344,6 +346,30 @@ def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
             break
         t += 1
     return k
+
+
+BREAK_CONJUNCTIONS = ("und", "aber", "doch", "denn", "sondern")
+
+
+def _source_after_break(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Die Veranstalter schätzten 2.000 Teilnehmer; nach Polizeiangaben waren es 1.000. – a source phrase right
+    after a comma, semicolon or dash (and a conjunction) that fills the first position of a main clause (its
+    finite verb follows at once) attributes that clause only: the message runs from that verb to the end."""
+    k = phrase[0] - 1
+    if k > a and c.low[k] in BREAK_CONJUNCTIONS:
+        k -= 1
+    if k <= a or c.low[k] not in (",", ";", "–", "-", ":") or c.in_quote[k] >= 0:
+        return None
+    e = strip_end(c, a, b)
+    v = phrase[1]
+    while v < e and c.low[v] == ",":
+        v += 1
+    if v >= e or c.in_quote[v] >= 0 or not c.has_pos:
+        return None
+    tok = c.toks[v]
+    finite = tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm") or c.is_konj(v))
+    return (v, e) if finite and e > v + 1 else None
 
 
 CLAUSE_OPENERS_EXTRA = {"worauf", "wobei", "womit", "wodurch", "weshalb", "weswegen", "wo"}
@@ -414,6 +440,10 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         if c.toks[t].text in c.R.claim_nouns:
             n_i = t
             break
+        if c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
+            return _adjective_cue(c, si, a, b, k, t, used)       # "zeigte sich zuversichtlich, dass …"
+        if c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners):
+            break                       # "Ein Hinweis ist kein Indiz dafür, dass …": the clause belongs to "Indiz"
     if n_i is None:
         return None
     cue = [n_i]
@@ -435,6 +465,29 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
     end = embedded_end(c, k + 1, b)
     if end <= k + 2:
+        return None
+    used.update(cue)
+    return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+def _adjective_cue(c: Ctx, si: int, a: int, b: int, k: int, adj: int, used: set[int]) -> Found | None:
+    """Ramelow zeigte sich optimistisch, dass ein gemeinsamer Auftritt erreicht werden kann. – an adjective of
+    conviction or hope (words.yaml claim_adjectives) right before ", dass" with a verb ("ist", "zeigte sich") before
+    it: the cue is the verb, "sich" and the adjective; the speaker is the verb's subject."""
+    cue, d = [adj], adj - 1
+    while d >= a and (c.low[d] in c.w.skippable or c.low[d] in ("sehr", "fest", "davon", "darüber", "sich")) \
+            and adj - d <= 4:
+        if c.low[d] == "sich":
+            cue.append(d)
+        d -= 1
+    if d < a or c.in_quote[d] >= 0 or not c.has_pos or c.toks[d].pos_ not in ("VERB", "AUX") \
+            or not c.toks[d].text.islower():
+        return None
+    cue.append(d)
+    h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+    sp = find_subject(c, h, clause_start(c, d, a), k)
+    end = embedded_end(c, k + 1, b)
+    if sp is None or end <= k + 2:
         return None
     used.update(cue)
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)

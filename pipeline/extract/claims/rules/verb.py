@@ -14,7 +14,7 @@ from ..speaker import (
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
-INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP"}
+INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
@@ -66,7 +66,7 @@ class VerbSite:
                     and not bad_speaker(c, first) else None
         if sp is None and h.i > lo and c.low[h.i - 1] in ("und", "sowie") and not self.passive:
             sp = coordinated_subject(c, c.sents[self.si][0], h.i - 1)     # "… und teilte mit, dass …"
-        if sp is None and c.R.switch("outer_frame"):
+        if sp is None and c.R.switch("outer_frame") and self.passive:
             sp = outer_frame_speaker(c, self.last + 1, self.b)    # "Es könne nicht bestätigt werden, dass …, teilte X mit"
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         if sp is not None and sp[1] < first and c.R.switch("final_apposition"):
@@ -166,8 +166,10 @@ class VerbSite:
                 or (self.h.entry.participle and not self.h.aux):
             return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
         if any(not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
-               and t not in self.h.particle and t not in self.h.aux for t in range(self.last + 1, self.hi)):
-            return False                # "kritisierte die Medien, das Haus …": an object, no frame
+               and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
+               and c.low[t] not in c.w.pronominal_adverbs
+               for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)):
+            return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
                 and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
@@ -269,6 +271,8 @@ def verb_dass(v: VerbSite) -> Found | None:
     c = v.c
     if c.R.switch("reported_frame_clause") and _reported_clause_before(v, k):
         return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
+    if k - 1 > v.last and c.low[k - 1] in c.w.claim_adjectives and v.h.entry.lemma in c.w.evidence_verbs:
+        return None                     # "zeigte sich optimistisch, dass …": the adjective frames it (noun_dass)
     end = embedded_end(c, k + 1, v.b)
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
@@ -323,6 +327,32 @@ def verb_zu(v: VerbSite) -> Found | None:
     return v.found((seg[1], end), sp, v.cue, "indirect", "verb_zu")
 
 
+@rule("verb_zu_bare", "verb")
+def verb_zu_bare(v: VerbSite) -> Found | None:
+    """Expert:innen des ADAC empfehlen Vielfahrenden sich Adblue-Vorräte anzulegen. – a verb of advice or request
+    whose clause ends in a zu-infinitive without a comma before it: the message runs from after the verb (its
+    particle, its inverted subject and a dative addressee) to the infinitive."""
+    c, h = v.c, v.h
+    if h.entry.lemma not in c.w.advice_verbs or v.only_inverted or v.passive or not c.has_pos:
+        return None
+    e = strip_end(c, v.last + 1, v.hi)
+    if e - v.last < 3 or c.in_quote[e - 1] >= 0 or not (v.hi >= v.b or c.low[v.hi] in (",", ";")):
+        return None
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+        return None
+    m0 = v.last + 1
+    if v.sp is not None and v.sp[0] == m0:
+        m0 = v.sp[1]                    # "empfiehlt der ADAC Autofahrern …": the subject after the verb
+    np_ = grab_np(c, m0, e)
+    if np_ is not None and np_[0] == m0 and np_[1] < e - 1 and (
+            c.low[m0] in c.w.dative_words or (np_[1] - m0 == 1 and c.low[m0].endswith("n") and c.toks[m0].text[:1].isupper())):
+        m0 = np_[1]                     # the addressee: "Vielfahrenden", "den Anwohnern"
+    if e - m0 < 2 or any(c.in_quote[t] >= 0 or c.low[t] in (":", "(") for t in range(m0, e)):
+        return None
+    v.used.update(v.cue)
+    return v.found((m0, e), v.sp, v.cue, "indirect", "verb_zu_bare")
+
+
 def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
     relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
@@ -345,7 +375,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
     v.segment()                         # an apposition after the verb extends the speaker
     if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
-            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP"))):
+            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
     if v.coordinated_v1 or (after is not None and c.R.switch("coordinated_v1") and v._coordinated_v1(after)):
@@ -400,6 +430,26 @@ def wie_verb(v: VerbSite) -> Found | None:
         return None
     v.used.update(range(lo, hi))
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
+
+
+@rule("wie_es_verb", "verb")
+def wie_es_verb(v: VerbSite) -> Found | None:
+    """Die Steuern sollen sinken, wie es die Koalition angekündigt hat. / Den Ausbau in die Staatsforsten zu verlagern,
+    wie es Söder angekündigt hat, lehnt der BN ab. – "wie es X <verb>" after a comma points back to the clause
+    before it: that clause (from the sentence start, without an opening "dass") is X's claim."""
+    c, a, lo, h = v.c, v.a, v.lo, v.h
+    if v.only_inverted or v.passive or not (a < lo - 1 and c.low[lo - 1] == "," and c.low[lo] == "wie"
+                                            and lo + 2 < h.i and c.low[lo + 1] == "es") or c.in_quote[lo] >= 0 \
+            or h.entry.lemma in c.w.conversation_verbs:
+        return None                     # "…, wie es die Festlandschinesen sprechen": a language, no claim
+    sp = grab_np(c, lo + 2, h.i)
+    if sp is None or sp[0] != lo + 2 or bad_speaker(c, sp):
+        return None
+    m0 = a + 1 if c.low[a] in ("dass", "daß") else a
+    if any(c.low[t] in (";", ":") or c.in_quote[t] >= 0 for t in range(m0, lo - 1)) or lo - 1 - m0 < 3:
+        return None
+    v.used.update(range(lo, v.hi))
+    return v.found((m0, lo - 1), sp, sorted({lo, *v.cue}), "reported", "wie_es_verb")
 
 
 @rule("speech_act", "verb")
