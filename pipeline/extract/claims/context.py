@@ -399,12 +399,8 @@ class Ctx:
             return None
         best: Hit | None = None
         for e in entries:
-            if e.split and e.before:
-                ps = self._particle_before(i, e.particle)
-                if ps:
-                    return Hit(i, ps, e)
-            elif e.split:
-                ps = self._find_particle(i, e.particle, limit)
+            if e.split:
+                ps = self._particle_before(i, e.particle) if e.before else self._find_particle(i, e.particle, limit)
                 if ps:
                     return Hit(i, ps, e)
             elif best is None:
