@@ -31,7 +31,7 @@ $( $, $. ADJA ADJD ADV APPO APPR APPRART APZR ART CARD FM ITJ KOKOM KON KOUI KOU
 PDAT PDS PIAT PIDAT PIS PPER PPOSAT PPOSS PRELAT PRELS PRF PTKA PTKANT PTKNEG PTKVZ PTKZU PWAT PWAV PWS
 TRUNC VAFIN VAIMP VAINF VAPP VMFIN VMINF VMPP VVFIN VVIMP VVINF VVIZU VVPP XY _SP
 """.split())
-_COND_KEYS = ("pos", "lemma", "lower", "morph", "has", "zu_form")
+_COND_KEYS = ("pos", "lemma", "lower", "morph", "has", "zu_form", "is_lemma")
 _FEAT = re.compile(r"^[A-Za-z]+=[A-Za-z0-9]+$")
 
 
@@ -45,6 +45,7 @@ class Case:
     morph: tuple[tuple[str, str], ...] = ()
     has: tuple[str, ...] = ()
     zu_form: bool = False
+    is_lemma: bool = False
 
     def holds(self, t: Token) -> bool:
         if self.pos and t.pos_ not in self.pos:
@@ -57,6 +58,8 @@ class Case:
             m = t.morph
             if any(v not in m.get(f) for f, v in self.morph) or any(not m.get(f) for f in self.has):
                 return False
+        if self.is_lemma and t.text.lower() != t.lemma_.lower():
+            return False
         return not self.zu_form or is_zu_form(t)
 
 
@@ -133,10 +136,11 @@ def _case(raw: Any, lemmas: dict[str, frozenset[str]], file: str, entry: str) ->
         if bad:
             raise RuleError(file, entry, f"morph {bad}: write features as Feat=Value")
         kw["morph"] = tuple(tuple(f.split("=", 1)) for f in feats)
-    if "zu_form" in raw:
-        if not isinstance(raw["zu_form"], bool):
-            raise RuleError(file, entry, "zu_form: true or false")
-        kw["zu_form"] = raw["zu_form"]
+    for key in ("zu_form", "is_lemma"):
+        if key in raw:
+            if not isinstance(raw[key], bool):
+                raise RuleError(file, entry, f"{key}: true or false")
+            kw[key] = raw[key]
     return Case(**kw)
 
 
