@@ -7,7 +7,7 @@ flow's cost shows as a fixed start-up or as a cost per article.
 
 ``--local`` adds the flow in local mode (no PREFECT_API_URL: Prefect starts a temporary server per run).
 Corpus as in bench_scale.py (the Wikinews texts of ../shared/data/quotes/wikinews, one JSONL line an
-article). Each measure is a fresh process; wall seconds and the CPU seconds of the process tree
+article; ``--corpus mixed``: Wikinews and GermEval sentences regrouped, any size, e.g. ``--sizes 1000``). Each measure is a fresh process; wall seconds and the CPU seconds of the process tree
 (user + sys) are reported, medians over ``--repeat``.
 """
 from __future__ import annotations
@@ -68,7 +68,11 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="50,200")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--local", action="store_true", help="also the flow in local mode (temporary server)")
+    ap.add_argument("--corpus", choices=("wikinews", "mixed"), default="wikinews",
+                    help="mixed: bench_scale.py's corpus of issue 16 (any size; wikinews has 850 texts)")
     args = ap.parse_args(argv)
+    import bench_scale
+    bench_scale.CORPUS = args.corpus
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="bench_flow_") as tmp:
         tmp = Path(tmp)

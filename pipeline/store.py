@@ -667,6 +667,12 @@ def _logically_equal(a: pa.Table, b: pa.Table) -> bool:
 
 def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
     """``table`` rows by ``group`` (0..n-1; null: none), each group in table order."""
+    return [f() for f in _split_lazy(table, group, n)]
+
+
+def _split_lazy(table: pa.Table, group: pa.Array, n: int) -> list[Callable[[], pa.Table]]:
+    """As :func:`_split_by`, each group a function that makes its table when called (a copy of one group at a
+    time instead of the whole table at once: issue 16, memory)."""
     import pyarrow.compute as pc
     if n == 0:
         return []
@@ -680,7 +686,10 @@ def _split_by(table: pa.Table, group: pa.Array, n: int) -> list[pa.Table]:
         idx = order.slice(at, k)
         first, last = (idx[0].as_py(), idx[k - 1].as_py()) if k else (0, -1)
         # a group of consecutive rows (an unchanged part within the whole table): a slice, not a copy
-        out.append(table.slice(first, k) if last - first + 1 == k else table.take(idx))
+        if last - first + 1 == k:
+            out.append(lambda first=first, k=k: table.slice(first, k))
+        else:
+            out.append(lambda idx=idx: table.take(idx))
         at += k
     return out
 
@@ -720,7 +729,10 @@ def write_parts(root: Path, name: str, table: pa.Table, key: str, old: list[tupl
     if not plan:                                 # an empty table keeps one file: readers find its schema
         empty = [(f, base) for f, base, t in olds if not f.get("rows") and (t is None or t.num_rows == 0)]
         plan = [_Planned(table.slice(0, 0), empty[0] if empty else None, 0)]
-    return [_materialize(p, root, sub, io, seq) for p in plan]
+    out = []
+    while plan:                                  # a written part's rows are freed before the next is made
+        out.append(_materialize(plan.pop(0), root, sub, io, seq))
+    return out
 
 
 def _old_parts(name: str, sub: str, old: list[tuple[dict, Path]], io: PartIO, load: Callable, append: bool
@@ -770,7 +782,10 @@ def _plan_new(rest: pa.Table, key: str, max_keys: int) -> list["_Planned"]:
         return [_Planned(rest, None, len(uk))]
     n = (len(uk) + max_keys - 1) // max_keys
     chunk = pc.divide(pc.index_in(rk, value_set=uk), pa.scalar(max_keys, pa.int32())).cast(pa.int32())
-    return [_Planned(t, None, _nkeys(t, key)) for t in _split_by(rest, chunk, n)]
+    # chunk i holds the keys i * max_keys .. (i + 1) * max_keys - 1 of the unique keys; its rows are taken
+    # when the part is written (one part's copy at a time)
+    return [_Planned(None, None, min(max_keys, len(uk) - i * max_keys), lazy=f)
+            for i, f in enumerate(_split_lazy(rest, chunk, n))]
 
 
 def _materialize(p: "_Planned", root: Path, sub: str, io: PartIO, seq: PartSeq) -> dict:
@@ -782,17 +797,24 @@ def _materialize(p: "_Planned", root: Path, sub: str, io: PartIO, seq: PartSeq) 
         return {"path": rel, "rows": p.t.num_rows if p.t is not None else f.get("rows"), "keys": p.keys,
                 "bytes": (root / rel).stat().st_size, "sha256": f["sha256"]}
     rel = f"{sub}/part-{seq.take(sub)}{io.suffix}"
-    io.write(p.t, root / rel)
+    t = p.t
+    io.write(t, root / rel)
     fault("part")
-    return {"path": rel, "rows": p.t.num_rows, "keys": p.keys, "bytes": (root / rel).stat().st_size,
+    return {"path": rel, "rows": t.num_rows, "keys": p.keys, "bytes": (root / rel).stat().st_size,
             "sha256": file_sha256(root / rel), "new": True}
 
 
 class _Planned:
-    """A part of the new version: its rows (None: an old part not read), the old part it shares, its keys."""
+    """A part of the new version: its rows (None: an old part not read), the old part it shares, its keys.
+    ``lazy``: a function that makes the rows when they are needed (they are not kept)."""
 
-    def __init__(self, t: pa.Table | None, shared: tuple[dict, Path] | None, keys: int):
-        self.t, self.shared, self.keys = t, shared, keys
+    def __init__(self, t: pa.Table | None, shared: tuple[dict, Path] | None, keys: int,
+                 lazy: Callable[[], pa.Table] | None = None):
+        self._t, self.shared, self.keys, self.lazy = t, shared, keys, lazy
+
+    @property
+    def t(self) -> pa.Table | None:
+        return self.lazy() if self.lazy is not None else self._t
 
 
 def _nkeys(t: pa.Table, key: str) -> int:
@@ -818,7 +840,7 @@ def _compact(plan: list, key: str, max_keys: int, load: Callable[[dict, Path], p
         similar = max(n) <= MERGE_FANOUT * max(1, min(n))
         if sum(n) > max_keys or not (similar or trailing_small >= 2 * MERGE_FANOUT):
             break
-        merged = pa.concat_tables([p.t if p.t is not None else load(*p.shared) for p in tail])
+        merged = pa.concat_tables([t if (t := p.t) is not None else load(*p.shared) for p in tail])
         plan = plan[:-MERGE_FANOUT] + [_Planned(merged, None, sum(n))]
     return plan
 

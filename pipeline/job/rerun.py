@@ -13,12 +13,12 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.publish import final_tables, heal, rules_provenance
-from pipeline.job.rows import RAW, TABLE_SPECS, actor_type_rows
+from pipeline.job.rows import RAW, TABLE_SPECS
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
-from pipeline.job.steps import Extracted, extract_articles, parse_step
+from pipeline.job.steps import extract_tables, parse_step
 from pipeline.job.summary import _Laps
 from pipeline.job.util import DEFAULT_OUT, default_cache_dir, gc_frozen, new_work_dir
-from pipeline.schemas import TABLES, to_table
+from pipeline.schemas import TABLES
 
 log = logging.getLogger(__name__)
 
@@ -159,16 +159,19 @@ def _in_order(table: pa.Table, order: dict[str, int]) -> pa.Table:
     return table.take(pc.sort_indices(pos))
 
 
-def _assemble(articles: pa.Table, todo: set[str], ex: Extracted, prev: RowsStore | None, prov: dict
+def _assemble(articles: pa.Table, todo: set[str], ex: dict[str, pa.Table], prev: RowsStore | None, prov: dict
               ) -> tuple[dict[str, pa.Table], dict[str, str], dict[str, str]]:
-    """What a full extraction would give: fresh rows for ``todo``, kept rows (new provenance) for the rest."""
+    """What a full extraction would give: fresh rows for ``todo`` (``ex``: the tables of
+    :func:`pipeline.job.steps.extract_tables`), kept rows (new provenance) for the rest."""
     ids = articles.column("article_id").to_pylist()
     keep = [a for a in ids if a not in todo]
-    failed = {a for a in todo if a not in ex.words}
+    fresh_words = dict(zip(ex["words"].column("article_id").to_pylist(), ex["words"].column("words").to_pylist()))
+    failed = {a for a in todo if a not in fresh_words}
     arts = articles
     if failed:
         arts = arts.filter(pc.invert(pc.is_in(arts.column("article_id"), value_set=pa.array(sorted(failed)))))
-    fresh_tokens = {r["article_id"]: r["n_tokens"] for r in ex.rows["articles"]}
+    fresh_tokens = dict(zip(ex["articles"].column("article_id").to_pylist(),
+                            ex["articles"].column("n_tokens").to_pylist()))
     if fresh_tokens:
         i = arts.schema.get_field_index("n_tokens")
         toks = [fresh_tokens.get(a, n) for a, n in zip(arts.column("article_id").to_pylist(),
@@ -176,18 +179,18 @@ def _assemble(articles: pa.Table, todo: set[str], ex: Extracted, prev: RowsStore
         arts = arts.set_column(i, arts.schema.field(i), pa.array(toks, type=pa.int32()))
     new = {"articles": _reencode(_set_prov(arts, prov), "articles")}
     types = dict(prev.types) if prev is not None and keep else {}
-    types.update({r["actor_id"]: r["actor_type"] for r in actor_type_rows(ex.rows["mentions"])})
+    t = ex["actor_types"]
+    types.update(zip(t.column("actor_id").to_pylist(), t.column("actor_type").to_pylist()))
     words = {a: prev.words[a] for a in keep} if keep else {}
-    words.update(ex.words)
+    words.update(fresh_words)
     order = {a: i for i, a in enumerate(ids)}
     for name in RAW:
-        part = to_table(name, ex.rows[name])
+        part = ex[name]
         if keep:
             old = prev.tables[name]
             old = old.filter(pc.is_in(old.column("article_id"), value_set=pa.array(keep)))
             part = _in_order(pa.concat_tables([_set_prov(old, prov), part]), order)
-            part = _reencode(part, name)
-        new[name] = part
+        new[name] = _reencode(part, name)        # one chunk, dictionaries as one to_table of all rows
     return new, types, words
 
 
@@ -230,14 +233,14 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
                 f"differs from the one that made the outputs ({model['key']}); run `pipeline run` again")
         reparsed = m["parsed"]
     prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
-    ex = extract_articles(todo_rows.to_pylist(), cache, rules, prov)
+    ex = extract_tables(todo_rows.to_pylist(), cache, rules, prov)
     lap("re-extract (parse cache + extractors)")
     new, types, words = _assemble(articles, todo, ex, prev if todo != set(articles.column("article_id").to_pylist())
                                   else None, prov)
     old_rej = store.read_table(out, "rejects")
     old_rej = old_rej.filter(pc.not_equal(old_rej.column("reason").cast(pa.string()), "extract_error")) \
         if old_rej.num_rows else old_rej
-    new["rejects"] = pa.concat_tables([old_rej, to_table("rejects", ex.rejects)])
+    new["rejects"] = pa.concat_tables([old_rej, ex["extract_rejects"]])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
     olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import store
 
@@ -108,7 +109,7 @@ class RowsStore:
         return out
 
     @staticmethod
-    def write(d: Path, tables: dict[str, pa.Table], types: dict[str, str], words: dict[str, str], rules,
+    def write(d: Path, tables: dict[str, pa.Table], types: dict[str, str], words: "dict[str, str] | pa.Table", rules,
               model_key: str, prev: Path | None = None, append: bool = False) -> dict:
         """Write a store into the fresh directory ``d`` (inside a version being staged), as part files
         (``<table>/part-N.arrow``, one article's rows in one part; actor types by actor). ``prev``: the
@@ -137,7 +138,7 @@ class RowsStore:
                 names.setdefault(p.stem, []).append(p.name)
         data = {n: tables[n] for n in RAW}
         data["actor_types"] = pa.table({"actor_id": list(types), "actor_type": list(types.values())}, schema=_ACTOR_TYPES)
-        data["words"] = pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS)
+        data["words"] = words_table(words)
         seq = store.PartSeq((pmeta or {}).get("part_seq"))
         parts, nfiles, nbytes = {}, 0, rule_bytes
         for n, t in data.items():
@@ -244,6 +245,14 @@ def _read_arrow(path: Path) -> pa.Table:
 _ARROW_IO = store.PartIO("_rows", ".arrow", _write_arrow, _read_arrow_checked)
 
 
+def words_table(words: "dict[str, str] | pa.Table") -> pa.Table:
+    """Each article's lemmas as the store's ``words`` table, from a dict (article id -> lemmas) or a table of
+    the two columns (as the extract step writes it; kept as Arrow, no Python string per article)."""
+    if isinstance(words, pa.Table):
+        return words.select(["article_id", "words"]).cast(_WORDS)
+    return pa.table({"article_id": list(words), "words": list(words.values())}, schema=_WORDS)
+
+
 def rule_file_hashes(directory: str | Path) -> dict[str, str]:
     """Content hash of each rule file, by stem (what one compiled rule object depends on)."""
     out: dict[str, str] = {}
@@ -254,7 +263,7 @@ def rule_file_hashes(directory: str | Path) -> dict[str, str]:
 
 
 def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], new_types: dict[str, str],
-                words: dict[str, str] | None, info: dict, replace_all: bool, drop: Iterable[str] = (),
+                words: "pa.Table | dict[str, str] | None", info: dict, replace_all: bool, drop: Iterable[str] = (),
                 published: set[str] | None = None) -> Callable[[Path], dict] | None:
     """What writes the new version's rows store into the staged version (``store.write_version``'s
     ``extra``), or None when the store cannot be kept exactly (the next re-run is then a full one).
@@ -270,7 +279,8 @@ def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], n
         return None
     ids = set(new["articles"].column("article_id").to_pylist())
     gone = ids | set(drop)
-    words = {a: w for a, w in words.items() if a in ids}
+    words = words_table(words)
+    words = words.filter(pc.is_in(words.column("article_id"), value_set=pa.array(sorted(ids), pa.string())))
     tables = {n: new[n] for n in RAW}
     types = dict(new_types)
     prev_dir = store.rows_dir(out, prev_version) if prev_version else None
@@ -287,7 +297,8 @@ def rows_writer(out: Path, prev_version: str | None, new: dict[str, pa.Table], n
     prev = None if replace_all else RowsStore.load(out, prev_version)
     if prev is not None and prev.matches(rules.version, model_key):
         tables = {n: pa.concat_tables([_drop_articles(prev.tables[n], gone), tables[n]]) for n in RAW}
-        words = {**{a: w for a, w in prev.words.items() if a not in gone}, **words}
+        kept = {a: w for a, w in prev.words.items() if a not in gone}
+        words = pa.concat_tables([words_table(kept), words])
         types = {**prev.types, **types}
 
 

@@ -34,6 +34,7 @@ from pipeline.job.util import PARSE_BATCH, blank_vocab, gc_frozen, now_utc, sha2
 
 INGEST_BATCH = 1000                       # article rows written at a time by the ingest step
 PROCESS_BATCH = 16                        # articles a worker parses and extracts at a time
+WRITE_GROUP_ROWS = 2048                   # rows of an extracted table written as one Parquet row group
 from pipeline.schemas import TABLES, to_table
 
 log = logging.getLogger(__name__)
@@ -457,24 +458,39 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
 
 
 class _Writers:
-    """One Parquet file per extracted table, appended batch by batch."""
+    """One Parquet file per extracted table, appended batch by batch; a batch's rows are held until a table
+    has ``group_rows`` of them, then written as one row group. (A row group per batch of 16 articles made
+    footers of 1,250 row groups at 20,000 articles: ~16 MB of metadata, with every group's min and max body
+    text, kept by the writers and read back by the commit: issue 16, memory.)"""
 
-    def __init__(self, dest: Path):
+    def __init__(self, dest: Path, group_rows: int | None = None):
         self.dest, self.w, self.n = dest, {}, collections.Counter()
+        self.group_rows = group_rows or WRITE_GROUP_ROWS
+        self.held: dict[str, list[pa.Table]] = collections.defaultdict(list)
+        self.held_rows: collections.Counter = collections.Counter()
 
     def write(self, tables: dict[str, pa.Table]) -> None:
         for name, t in tables.items():
             if name not in self.w:
                 self.w[name] = pq.ParquetWriter(self.dest / f"{name}.parquet", t.schema)
             if t.num_rows:
-                self.w[name].write_table(t)
+                self.held[name].append(t)
+                self.held_rows[name] += t.num_rows
                 self.n[name] += t.num_rows
+                if self.held_rows[name] >= self.group_rows:
+                    self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        if self.held[name]:
+            self.w[name].write_table(pa.concat_tables(self.held[name]), row_group_size=max(self.held_rows[name], 1))
+        self.held[name], self.held_rows[name] = [], 0
 
     def close(self, schemas: dict[str, pa.Schema]) -> None:
         for name, schema in schemas.items():
             if name not in self.w:
                 self.w[name] = pq.ParquetWriter(self.dest / f"{name}.parquet", schema)
-        for w in self.w.values():
+        for name, w in self.w.items():
+            self._flush(name)
             w.close()
 
 
@@ -515,7 +531,7 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
     src = pq.ParquetFile(work / "articles.parquet")
     n_arts = src.metadata.num_rows
     processes = max(1, processes or default_processes())
-    if parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job):
+    preloaded = parse and processes > 1 and n_arts > batch_size and _any_unparsed(work, job) and \
         _preload_model(job)             # loaded once here; the forked workers share it
     rows = (r for b in src.iter_batches(batch_size=max(batch_size, 64)) for r in b.to_pylist())
     writers = _Writers(dest)
@@ -531,6 +547,8 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
                 progress(tables["articles"].num_rows + tables["extract_rejects"].num_rows)
     finally:
         writers.close(_extracted_schemas())
+        if preloaded:
+            _release_model(job)
     n = writers.n
     return {**{k: info[k] for k in ("name", "version", "key", "path", "source")},
             "parsed": parsed, "cached": n_arts - parsed,
@@ -545,13 +563,44 @@ def _any_unparsed(work: Path, job: _Job) -> bool:
     return any(s not in cache for s in shas.to_pylist())
 
 
-def _preload_model(job: _Job) -> None:
+def _preload_model(job: _Job) -> bool:
     """Load the model in this process before the pool starts: forked workers inherit it (memory
-    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op."""
+    pages shared, copy-on-write) instead of each loading it again. Without fork, a no-op. True when
+    this call loaded it (it was not loaded before)."""
     if _mp_context().get_start_method() == "fork":
-        from pipeline.nlp import load_nlp
-        load_nlp(job.model_spec or None)
+        from pipeline import nlp
+        loaded = bool(nlp._LOADED)
+        nlp.load_nlp(job.model_spec or None)
         gc_frozen.more()                # out of the GC's passes: the workers' pages stay shared
+        return not loaded
+    return False
+
+
+def _release_model(job: _Job) -> None:
+    """Drop the model that :func:`_preload_model` loaded only for the workers to inherit, before the commit:
+    this process never parses, and the commit then runs without the model's ~170 MB (issue 16: peak RSS of
+    the parent). The model is a graph with cycles, frozen out of the GC's passes: it is unfrozen, collected
+    and the freed heap handed back to the system."""
+    import gc
+
+    from pipeline import nlp
+    nlp._LOADED.clear()
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    gc.collect()
+    if frozen:
+        gc.freeze()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Give free heap memory back to the system (glibc ``malloc_trim``; elsewhere a no-op)."""
+    import ctypes
+    import ctypes.util
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab=None,
@@ -576,6 +625,24 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
         if progress:
             progress(len(ex.rows["articles"]) + len(ex.rejects))
     return Extracted(out, rejects, words)
+
+
+def extract_tables(arts: list[dict], cache: DocCache, rules, prov: dict, processes: int | None = None,
+                   batch_size: int | None = None) -> dict[str, pa.Table]:
+    """As :func:`extract_articles`, as Arrow tables (the tables of :func:`_extracted_schemas`, in article
+    order): each batch's rows become tables in the worker that extracted them, so the parent only
+    concatenates (with Python rows, converting and unpickling them was serial work in the parent that kept a
+    re-run on 2 processes far from twice as fast as on 1: issue 16)."""
+    job = _Job(str(cache.root), cache.model_key, None, str(rules.directory), tuple(prov.items()))
+    processes = max(1, processes or default_processes())
+    batch_size = batch_size or PROCESS_BATCH
+    got: dict[str, list[pa.Table]] = collections.defaultdict(list)
+    for tables, _ in run_batches(_batch_tables, job, _batches(arts, batch_size), processes, len(arts) > batch_size):
+        for name, t in tables.items():
+            if t.num_rows:
+                got[name].append(t)
+    return {name: pa.concat_tables(got[name]) if got[name] else schema.empty_table()
+            for name, schema in _extracted_schemas().items()}
 
 
 def extract_step(work_dir: str | Path, cache_dir: str | Path, model: dict, rules_dir: str | Path | None = None,
@@ -613,8 +680,14 @@ def merge_chunks(work_dir: str | Path, chunk_dirs: list[str]) -> None:
         if name == "words" and not all((Path(d) / "words.parquet").exists() for d in chunk_dirs):
             (work / "words.parquet").unlink(missing_ok=True)   # an older cached result: no rows store
             continue
-        parts = [pq.read_table(Path(d) / f"{name}.parquet") for d in chunk_dirs]
-        pq.write_table(pa.concat_tables(parts) if parts else pq.read_table(work / f"{name}.parquet"),
+        if len(chunk_dirs) == 1:         # one chunk (the flow's default): its file as it is, not read
+            if Path(chunk_dirs[0]).resolve() != work.resolve():
+                shutil.copyfile(Path(chunk_dirs[0]) / f"{name}.parquet", work / f"{name}.parquet")
+            continue
+        # ParquetFile, not pq.read_table: the dataset scanner took ~5x a table's size in RSS for files of one
+        # row group per batch (issue 16)
+        parts = [pq.ParquetFile(Path(d) / f"{name}.parquet").read() for d in chunk_dirs]
+        pq.write_table(pa.concat_tables(parts) if parts else pq.ParquetFile(work / f"{name}.parquet").read(),
                        work / f"{name}.parquet")
 
 
