@@ -22,6 +22,7 @@ from pipeline.ruleset import RuleSet
 from . import actors as _actors
 from . import claims as _claims
 from . import roles as _roles
+from . import tags as _tags
 from . import words as _words  # noqa: F401  (registers words.yaml)
 from .view import DocView
 
@@ -84,6 +85,7 @@ def extract(doc: Doc, rules: RuleSet, view: DocView | None = None) -> Extraction
     extractors may read it from the context instead of recomputing tokens, sentences, quotes,
     entities or UD labels (none does yet: their signatures stay as they are, and a call without a
     view builds none)."""
+    _tags.normalise_tags(doc, rules.get("tags"))      # our model's non-STTS tags -> STTS (rules/tags.yaml)
     c = ExtractContext(doc, rules, view)
     for _name, run in EXTRACTORS:
         run(c)
