@@ -110,6 +110,23 @@ class NationalOffices:
             and title.title.lower().endswith(self.title_suffixes) and title.title not in self.excluded_titles
 
 
+@dataclass(frozen=True)
+class ContextOrgKind:
+    """One row of ``context_organizations.kinds`` (rule ``org_from_context``)."""
+    titles: tuple[str, ...]                        # lower-case stems inside the title word ("polizei")
+    kinds: tuple[str, ...]                         # kind nouns as written ("Staatsanwaltschaft")
+    name: str = "name"                             # kind_and_name | name: what the organisation is called
+    name_markers: tuple[str, ...] = ()             # a name starting with one of these needs no kind noun
+    compounds: bool = False                        # a compound ending in a kind counts ("Energiekonzern")
+
+
+@dataclass(frozen=True)
+class ContextOrganizations:
+    max_sentences_back: int = 2
+    complement_words: tuple[str, ...] = ()         # after the title: a complement names the organisation
+    kinds: tuple[ContextOrgKind, ...] = ()
+
+
 @dataclass
 class RoleLexicon:
     version: int
@@ -133,6 +150,8 @@ class RoleLexicon:
     national_offices: NationalOffices = field(default_factory=NationalOffices)
     # bare professions (a role row only where the text ties them to an organisation or party)
     professions: frozenset[str] = frozenset()
+    # org_from_context: title stems -> kind nouns of the organisation named before the title
+    context_organizations: ContextOrganizations = field(default_factory=ContextOrganizations)
 
     def lookup(self, word: str) -> list[Form]:
         return self.forms.get(word.lower(), [])
@@ -242,7 +261,8 @@ def _check_keys(data: Any, file: str, allowed: set[str]) -> None:
 _ROLES_KEYS = {"version", "categories", "adjectival_suffixes", "weak_nouns", "compound_prefixes",
                "blocked_compounds", "generic_category_by_org_type", "equivalent_titles",
                "patterns", "titles", "implied_organization_rivals", "bindings",
-               "descriptive_titles", "characterizing_titles", "national_offices", "professions"}
+               "descriptive_titles", "characterizing_titles", "national_offices", "professions",
+               "context_organizations"}
 
 
 @rule_file("roles")
@@ -269,7 +289,33 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),
         characterizing_titles=_known_titles(data, "characterizing_titles", titles, file),
         national_offices=_national_offices(data.get("national_offices") or {}, file),
-        professions=_known_titles(data, "professions", titles, file))
+        professions=_known_titles(data, "professions", titles, file),
+        context_organizations=_context_organizations(data.get("context_organizations") or {}, file))
+
+
+def _context_organizations(data: Any, file: str) -> ContextOrganizations:
+    """``context_organizations:`` (rule ``org_from_context``), checked loudly."""
+    where = "context_organizations"
+    if not isinstance(data, dict) or set(data) - {"max_sentences_back", "complement_words", "kinds"}:
+        raise RuleError(file, where, "expected a mapping with keys max_sentences_back, complement_words, kinds")
+    back = data.get("max_sentences_back", 2)
+    if not isinstance(back, int) or back < 0:
+        raise RuleError(file, f"{where}.max_sentences_back", "expected a non-negative integer")
+    rows = []
+    for i, row in enumerate(data.get("kinds") or []):
+        w = f"{where}.kinds[{i}]"
+        if not isinstance(row, dict) or set(row) - {"titles", "kinds", "name", "name_markers", "compounds"}:
+            raise RuleError(file, w, "expected a mapping with keys titles, kinds, name, name_markers, compounds")
+        if not row.get("titles") or not row.get("kinds"):
+            raise RuleError(file, w, "titles and kinds must be non-empty lists")
+        if row.get("name", "name") not in ("name", "kind_and_name"):
+            raise RuleError(file, f"{w}.name", "expected name or kind_and_name")
+        rows.append(ContextOrgKind(titles=tuple(str(x).lower() for x in row["titles"]),
+                                   kinds=tuple(str(x) for x in row["kinds"]), name=row.get("name", "name"),
+                                   name_markers=tuple(str(x) for x in row.get("name_markers") or ()),
+                                   compounds=bool(row.get("compounds", False))))
+    words_after = tuple(str(x).lower() for x in data.get("complement_words") or ())
+    return ContextOrganizations(max_sentences_back=back, complement_words=words_after, kinds=tuple(rows))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:

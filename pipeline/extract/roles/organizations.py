@@ -472,5 +472,66 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
         if h.org is None and h.det == "poss":
             _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
+        if h.org is None:
+            _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """"Die Staatsanwaltschaft Köln ermittelt. Oberstaatsanwalt Ulrich Bremer sagte ..." -> Staatsanwaltschaft
+    Köln; "Die Polizei Hildesheim sucht Zeugen. Polizeisprecher Jan Paul ..." -> Polizei Hildesheim; "Der
+    Autobauer BMW ... Konzernchef Oliver Zipse" -> BMW. A title without organisation whose word holds a stem of
+    roles.yaml ``context_organizations`` takes the organisation named nearest before it (its sentence or the
+    ``max_sentences_back`` before) by a kind noun of that row followed by a name (or by a name marker: "FC ...")."""
+    co, doc = ctx.lex.context_organizations, ctx.doc
+    word = doc[h.head].lower_
+    rows = [r for r in co.kinds if any(stem in word for stem in r.titles)]
+    if not rows or (h.head + 1 < len(doc) and doc[h.head + 1].lower_ in co.complement_words):
+        return None                       # "der Trainer der Frankfurter": the complement says whose
+    by_start = {i: (name, kind) for i, name, kind in mentions}
+    s = ctx.sent_of[h.head]
+    lo = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
+    for k in range(min(h.np_start, h.start) - 1, lo - 1, -1):
+        t = doc[k]
+        if not t.text[:1].isupper():
+            continue
+        for r in rows:
+            kind = _context_kind(t.text, r.kinds, r.compounds)
+            name = _context_name(ctx, k + 1, by_start) if kind else None
+            if name:
+                return f"{kind} {name}" if r.name == "kind_and_name" else name
+            if t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
+                    and k in by_start and by_start[k][1] == "organization":
+                return by_start[k][0]
+    return None
+
+
+def _context_kind(text: str, kinds: tuple[str, ...], compounds: bool) -> str | None:
+    """The kind noun ``text`` is ("Staatsanwaltschaft", genitive "Polizeipräsidiums"; with ``compounds`` a compound
+    ending in a kind: "Energiekonzern" -> itself), or None."""
+    low = text.lower()
+    for kind in kinds:
+        kl = kind.lower()
+        if low in (kl, kl + "s", kl + "es"):
+            return kind
+        if compounds and len(low) > len(kl) + 3 and low.endswith(kl) and text.isalpha():
+            return text
+    return None
+
+
+def _context_name(ctx: _Ctx, k: int, by_start: dict[int, tuple[str, str]]) -> str | None:
+    """The name right after a kind noun at token ``k``: an organisation or place actor's mention, else an
+    organisation or place entity starting there; a proper noun where the model tags parts of speech (not "die
+    Polizei Wasserwerfer auffuhr" with "Wasserwerfer" tagged LOC)."""
+    t = ctx.doc[k] if k < len(ctx.doc) else None
+    if t is None or ctx.sent_of[k] != ctx.sent_of[k - 1] or not t.text[:1].isupper() or (
+            ctx.has_pos and t.pos_ not in ("PROPN", "NUM", "X") and not (
+                ctx.gazetteer is not None and t.text in ctx.gazetteer.names)):
+        return None
+    if k in by_start:
+        return by_start[k][0]
+    e = ctx.ent_of.get(k)
+    if e is not None and e.start == k and e.label_ in ("ORG", "LOC") and k not in ctx.per_start:
+        return e.text
+    return None
