@@ -481,17 +481,22 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
 def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """"Die Staatsanwaltschaft Köln ermittelt. Oberstaatsanwalt Ulrich Bremer sagte ..." -> Staatsanwaltschaft
     Köln; "Die Polizei Hildesheim sucht Zeugen. Polizeisprecher Jan Paul ..." -> Polizei Hildesheim; "Der
-    Autobauer BMW ... Konzernchef Oliver Zipse" -> BMW. A title without organisation whose word holds a stem of
-    roles.yaml ``context_organizations`` takes the organisation named nearest before it (its sentence or the
-    ``max_sentences_back`` before) by a kind noun of that row followed by a name (or by a name marker: "FC ...")."""
+    Autobauer BMW ... Konzernchef Oliver Zipse" -> BMW. A title without organisation whose word starts or ends with
+    a stem of
+    roles.yaml ``context_organizations`` takes the organisation named before it (its sentence or the
+    ``max_sentences_back`` before) by a kind noun of that row followed by a name (or by a name marker: "FC ..."),
+    where that window names exactly one such organisation (not "Der Tabellenführer Bayer Leverkusen gewann gegen
+    den FC Köln. Trainer Xabi Alonso ...")."""
     co, doc = ctx.lex.context_organizations, ctx.doc
-    word = doc[h.head].lower_
-    rows = [r for r in co.kinds if any(stem in word for stem in r.titles)]
+    word = doc[h.head].lower_.replace("-", "")
+    word = word[:-2] if word.endswith("in") else word          # "Polizeisprecherin", "Oberstaatsanwältin"
+    rows = [r for r in co.kinds if word.startswith(r.titles) or word.endswith(r.titles)]
     if not rows or (h.head + 1 < len(doc) and doc[h.head + 1].lower_ in co.complement_words):
         return None                       # "der Trainer der Frankfurter": the complement says whose
     by_start = {i: (name, kind) for i, name, kind in mentions}
     s = ctx.sent_of[h.head]
     lo = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
+    found: set[str] = set()
     for k in range(min(h.np_start, h.start) - 1, lo - 1, -1):
         t = doc[k]
         if not t.text[:1].isupper():
@@ -500,11 +505,11 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
             if name:
-                return f"{kind} {name}" if r.name == "kind_and_name" else name
-            if t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
+                found.add(f"{kind} {name}" if r.name == "kind_and_name" else name)
+            elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
                     and k in by_start and by_start[k][1] == "organization":
-                return by_start[k][0]
-    return None
+                found.add(by_start[k][0])
+    return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
 
 
 def _context_kind(text: str, kinds: tuple[str, ...], compounds: bool) -> str | None:
@@ -521,10 +526,15 @@ def _context_kind(text: str, kinds: tuple[str, ...], compounds: bool) -> str | N
 
 
 def _context_name(ctx: _Ctx, k: int, by_start: dict[int, tuple[str, str]]) -> str | None:
-    """The name right after a kind noun at token ``k``: an organisation or place actor's mention, else an
+    """The name right after a kind noun at token ``k``: the rest of an entity the kind noun starts, an
+    organisation or place actor's mention, else an
     organisation or place entity starting there; a proper noun where the model tags parts of speech (not "die
     Polizei Wasserwerfer auffuhr" with "Wasserwerfer" tagged LOC)."""
     t = ctx.doc[k] if k < len(ctx.doc) else None
+    e = ctx.ent_of.get(k - 1)                 # "[Staatsanwaltschaft Berlin]ORG": the kind noun inside the entity
+    if t is not None and e is not None and e.start == k - 1 and e.end > k and e.label_ in ("ORG", "LOC") \
+            and t.text[:1].isupper() and k not in ctx.per_start:
+        return ctx.doc[k:e.end].text
     if t is None or ctx.sent_of[k] != ctx.sent_of[k - 1] or not t.text[:1].isupper() or (
             ctx.has_pos and t.pos_ not in ("PROPN", "NUM", "X") and not (
                 ctx.gazetteer is not None and t.text in ctx.gazetteer.names)):
