@@ -124,6 +124,8 @@ class ContextOrgKind:
 class ContextOrganizations:
     max_sentences_back: int = 2
     complement_words: tuple[str, ...] = ()         # after the title: a complement names the organisation
+    press_types: tuple[str, ...] = ()              # organisation types never taken from context (media)
+    press_name_words: tuple[str, ...] = ()         # nor names ending so ("...zeitung", "...blatt")
     kinds: tuple[ContextOrgKind, ...] = ()
 
 
@@ -296,8 +298,9 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
 def _context_organizations(data: Any, file: str) -> ContextOrganizations:
     """``context_organizations:`` (rule ``org_from_context``), checked loudly."""
     where = "context_organizations"
-    if not isinstance(data, dict) or set(data) - {"max_sentences_back", "complement_words", "kinds"}:
-        raise RuleError(file, where, "expected a mapping with keys max_sentences_back, complement_words, kinds")
+    keys = {"max_sentences_back", "complement_words", "press_types", "press_name_words", "kinds"}
+    if not isinstance(data, dict) or set(data) - keys:
+        raise RuleError(file, where, f"expected a mapping with keys {sorted(keys)}")
     back = data.get("max_sentences_back", 2)
     if not isinstance(back, int) or back < 0:
         raise RuleError(file, f"{where}.max_sentences_back", "expected a non-negative integer")
@@ -315,7 +318,10 @@ def _context_organizations(data: Any, file: str) -> ContextOrganizations:
                                    name_markers=tuple(str(x) for x in row.get("name_markers") or ()),
                                    compounds=bool(row.get("compounds", False))))
     words_after = tuple(str(x).lower() for x in data.get("complement_words") or ())
-    return ContextOrganizations(max_sentences_back=back, complement_words=words_after, kinds=tuple(rows))
+    return ContextOrganizations(max_sentences_back=back, complement_words=words_after,
+                                press_types=tuple(str(x) for x in data.get("press_types") or ()),
+                                press_name_words=tuple(str(x).lower() for x in data.get("press_name_words") or ()),
+                                kinds=tuple(rows))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:

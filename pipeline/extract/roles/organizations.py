@@ -402,14 +402,15 @@ def _generic_prefix(ctx: _Ctx, h: Hit) -> bool:
 def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
     """"Thomas Klein, Geschäftsführer des Unternehmens": an organisation named only by its kind (words.yaml
     roles.generic_org_nouns; also "des Düsseldorfer Konzerns", "Konzernchef X") is the organisation actor named
-    last before the title, within four sentences."""
+    last before the title, within four sentences; not a newspaper or agency (:func:`_press_org`), the source or
+    addressee of the statement ("Der Süddeutschen Zeitung sagte Konzernchef X")."""
     mentions = None
     for h in hits:
         if h.holder is None or not (_generic_org(ctx, h.org) if h.org else _generic_prefix(ctx, h)):
             continue
         if mentions is None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
-                        if n.lower() not in ctx.w.generic_org_nouns]
+                        if n.lower() not in ctx.w.generic_org_nouns and not _press_org(ctx, n)]
         lo = ctx.sent_of[h.start] - 4
         name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
         if name is not None:
@@ -504,7 +505,7 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
         for r in rows:
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
-            if name:
+            if name and not _press_org(ctx, name):
                 found.add(f"{kind} {name}" if r.name == "kind_and_name" else name)
             elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
                     and k in by_start and by_start[k][1] == "organization":
@@ -545,3 +546,14 @@ def _context_name(ctx: _Ctx, k: int, by_start: dict[int, tuple[str, str]]) -> st
     if e is not None and e.start == k and e.label_ in ("ORG", "LOC") and k not in ctx.per_start:
         return e.text
     return None
+
+
+def _press_org(ctx: _Ctx, name: str) -> bool:
+    """"Der Süddeutschen Zeitung sagte ein Sprecher", "Wie das Handelsblatt berichtet": a newspaper, broadcaster or
+    agency (organizations.yaml type in roles.yaml ``context_organizations.press_types``, or a name ending in
+    ``press_name_words``) is the addressee or source of a statement, not the employer of a title found by context."""
+    co = ctx.lex.context_organizations
+    o = ctx.orgs.by_name(name)
+    if o is not None and o.type in co.press_types:
+        return True
+    return name.split()[-1].lower().endswith(co.press_name_words) if name.split() else False
