@@ -93,6 +93,17 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
     return value
 
 
+def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
+    """Compile a web.yaml list of regular expressions (case-insensitive); a bad one fails naming file and key."""
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(p, re.I))
+        except re.error as exc:
+            raise RuleError(file, key, f"bad regular expression {p!r}: {exc}") from exc
+    return out
+
+
 @rule_file("web")
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
@@ -109,24 +120,11 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if missing:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
-    line_patterns = []
-    for p in lists["drop_line_patterns"]:
-        try:
-            line_patterns.append(re.compile(p, re.I))
-        except re.error as exc:
-            raise RuleError(file, "drop_line_patterns", f"bad regular expression {p!r}: {exc}") from exc
-    not_published = []
-    for p in _strings(data.get("not_published_labels") or [], file, "not_published_labels"):
-        try:
-            not_published.append(re.compile(p, re.I))
-        except re.error as exc:
-            raise RuleError(file, "not_published_labels", f"bad regular expression {p!r}: {exc}") from exc
-    boilerplate = []
-    for p in _strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"):
-        try:
-            boilerplate.append(re.compile(p, re.I))
-        except re.error as exc:
-            raise RuleError(file, "boilerplate_lines", f"bad regular expression {p!r}: {exc}") from exc
+    line_patterns = _patterns(lists["drop_line_patterns"], file, "drop_line_patterns")
+    not_published = _patterns(_strings(data.get("not_published_labels") or [], file, "not_published_labels"),
+                              file, "not_published_labels")
+    boilerplate = _patterns(_strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"),
+                            file, "boilerplate_lines")
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
