@@ -104,3 +104,16 @@ def test_regex_looking_title_is_an_error(rules, title):
     edit(rules / "roles.yaml", "    - Gründer\n", f"    - Gründer\n    - '{title}'\n")
     with pytest.raises(RuleError, match=r"roles\.yaml, entry titles\.business\[\d+\]: title .*: titles are literal words"):
         load_rules(rules)
+
+
+@pytest.mark.parametrize("old, new, entry", [
+    ("  max_sentences_back: 2\n", "  max_sentences_back: -1\n", r"context_organizations\.max_sentences_back"),
+    ("      name: kind_and_name\n", "      name: both\n", r"context_organizations\.kinds\[0\]\.name"),
+    ("      kinds: [Staatsanwaltschaft, Generalstaatsanwaltschaft]\n",
+     "      kinds: [Staatsanwaltschaft, Generalstaatsanwaltschaft]\n      place: x\n", r"context_organizations\.kinds\[0\]"),
+])
+def test_bad_context_organizations_name_file_and_entry(rules, old, new, entry):
+    # rule org_from_context: its title -> organisation-kind table in roles.yaml is checked loudly
+    edit(rules / "roles.yaml", old, new)
+    with pytest.raises(RuleError, match=r"roles\.yaml, entry " + entry):
+        load_rules(rules)
