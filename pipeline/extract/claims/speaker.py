@@ -665,6 +665,9 @@ def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | 
 def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     """The parse's subject; in V2 order a name before the verb is the subject, not the object
     after it ("Jens Wieseke fordert freie Sicht")."""
+    if c.R.switch("paragraph_bound_subject") and any(
+            ch.dep_ in ("sb", "nsubj") and ch.i < lo and _paragraph_between(c, ch.i, lo) for ch in c.toks[h.i].children):
+        return _detached_subject(c, first, lo)      # the parse's subject in a line before a paragraph break
     s = subject_dep(c, h.i)
     if not s or bad_speaker(c, s):
         return None
@@ -682,6 +685,31 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
             if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
                 return named
     return s
+
+
+def _paragraph_between(c: Ctx, t: int, lo: int) -> bool:
+    """— Robby Starbuck, April 21, 2020 ¶ Auch die Internetzeitung „Daily NK“ meldete, Kim sei operiert worden. –
+    the parse ran a line without final punctuation (byline, heading, caption) into the next paragraph and took
+    a name there as the subject; a paragraph break between that subject and the clause makes it none (switch
+    ``paragraph_bound_subject``): the subject is looked for inside the sentence instead."""
+    return any("\n" in c.toks[k].whitespace_ or (c.toks[k].is_space and "\n" in c.toks[k].text)
+               for k in range(t, lo))
+
+
+def _detached_subject(c: Ctx, first: int, lo: int) -> tuple[int, int] | None:
+    """The noun before the verb that the parse hung on the subject across the paragraph break (the
+    sentence's own subject), with its words before the verb; None when there is none."""
+    for t in range(lo, first):
+        tok = c.toks[t]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.head.i < lo and c.in_quote[t] < 0:
+            ks = [x.i for x in tok.subtree if lo <= x.i < first]
+            a = min(ks)
+            while a < t and c.toks[a].pos_ in ("ADV", "CCONJ", "PUNCT"):
+                a += 1
+            e = max(ks) + 1
+            sp = (a, e)
+            return None if bad_speaker(c, sp) else sp
+    return None
 
 
 def closed_clause_subject(c: Ctx, s: tuple[int, int], first: int) -> bool:
