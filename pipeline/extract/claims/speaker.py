@@ -384,6 +384,8 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     heads = [t]
     if t.dep_ in ("oc", "xcomp") or (t.head.pos_ == "AUX" and t.head != t):
         heads.append(t.head)
+    if c.R.switch("aux_subject"):
+        heads += aux_heads(c, t)
     sa, sb = c.sents[c.sent_of[i]]
     for h in heads:
         for ch in h.children:
@@ -409,6 +411,13 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                     return _through_mention(c, np_, ch.right_edge.i + 1)
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
+
+
+def aux_heads(c: Ctx, t) -> list:
+    """Der Vertreter der Arbeitgeber, Peter Clever, hat in einem Interview gefordert, dass … – the parse
+    hangs the subject on the finite auxiliary (a child of the participle), not on the participle: the
+    auxiliaries of verb t are heads its subject may hang on (switch ``aux_subject``)."""
+    return [ch for ch in t.children if ch.dep_ in ("aux", "aux:pass") and ch.pos_ == "AUX" and ch.i < t.i]
 
 
 def _through_mention(c: Ctx, np_: tuple[int, int], limit: int) -> tuple[int, int]:
