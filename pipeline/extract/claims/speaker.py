@@ -661,7 +661,7 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
 def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:
     """A pronoun right after the verb ("Die Bürger forderte er auf") or after a modal before it
     ("Auf Nachfrage musste er betonen, dass …")."""
-    if first > lo and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
+    if (first > lo or clause_start_pronoun(c, first, lo)) and first + 1 < hi and c.low[first + 1] in ("er", "ich", "wir"):
         return (first + 1, first + 2)
     for m in range(first - 1, max(lo, first - 10) - 1, -1):
         if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0:
@@ -669,6 +669,15 @@ def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | 
         if c.low[m] in c.w.modal_verbs and m > lo and m + 1 < first and c.low[m + 1] in ("er", "ich", "wir"):
             return (m + 1, m + 2)
     return None
+
+
+def clause_start_pronoun(c: Ctx, first: int, lo: int) -> bool:
+    """Das ägyptische Angebot, Verwundete in Krankenhäusern behandeln zu lassen, lehnt er jedoch ab: „…“ – a
+    finite verb that opens its clause right after a comma (the Vorfeld, an object, ends there) followed by a
+    nominative pronoun: the pronoun is its subject, not the fronted object the parse chose (switch
+    ``clause_start_pronoun``)."""
+    return c.R.switch("clause_start_pronoun") and first == lo and first > 0 and c.low[first - 1] == "," \
+        and c.in_quote[first - 1] < 0 and c.sent_of[first - 1] == c.sent_of[first]
 
 
 def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:

@@ -183,6 +183,7 @@ SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading",
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
+SWITCHES += ("clause_start_pronoun",)     # speaker: "…, lehnt er jedoch ab:" the pronoun after the verb (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
