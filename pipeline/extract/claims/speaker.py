@@ -930,7 +930,7 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         return None
     for t in range(sa, sb):
         tok = c.toks[t]
-        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)):
             continue
         sp = subject_dep(c, t)
         if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
@@ -941,6 +941,15 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         return sp
     return None
+
+
+def copula_root(c: Ctx, t: int) -> bool:
+    """Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt sei nicht ethnisch motiviert. – a predicative
+    adjective or noun at the root of the sentence before a Konjunktiv sentence (its copula a child) carries the
+    subject the Konjunktiv goes on reporting (switch ``copula_subject``)."""
+    tok = c.toks[t]
+    return c.R.switch("copula_subject") and tok.pos_ in ("ADJ", "NOUN") and any(
+        ch.dep_ == "cop" and ch.i < t for ch in tok.children)
 
 
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
