@@ -952,6 +952,21 @@ def copula_root(c: Ctx, t: int) -> bool:
         ch.dep_ == "cop" and ch.i < t for ch in tok.children)
 
 
+def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
+    """Im Bericht heißt es, dass … / In der Pressemitteilung des WWF heißt es weiter, … – the source of an
+    impersonal "heißt es" at i that fills the Vorfeld of its sentence (from a): the noun phrase after the
+    preposition, which is the whole Vorfeld (switch ``fronted_impersonal_source``)."""
+    if not c.R.switch("fronted_impersonal_source"):
+        return None
+    k = a
+    while k < i and (c.low[k] in ("so", "auch", "und", "aber", "doch") or c.is_quote_mark(k) or c.toks[k].is_space):
+        k += 1
+    if k + 1 >= i or c.low[k] not in c.R.impersonal_preps or c.in_quote[k] >= 0:
+        return None
+    sp = grab_np(c, k + 1, i, allow_oblique=True, pp=True)
+    return sp if sp is not None and sp[1] == i and not bad_speaker(c, sp) else None
+
+
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
     """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
     am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one

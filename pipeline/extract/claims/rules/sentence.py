@@ -9,6 +9,7 @@ from ..clauses import (
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
+from ..speaker import fronted_impersonal_source  # noqa: E402
 from ..speaker import (
     bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
     resolve_speaker, subject_after)
@@ -243,6 +244,7 @@ def heisst_es(s: Sent) -> None:
         sp = _impersonal_source(c, i, b)
         s.used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
+        sp = sp or fronted_impersonal_source(c, a, i)       # "In dem Bericht heißt es, …" (speaker.py)
         if i > a and c.low[i - 1] == ",":
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
