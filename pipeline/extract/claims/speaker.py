@@ -955,7 +955,8 @@ def copula_root(c: Ctx, t: int) -> bool:
 def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     """Im Bericht heißt es, dass … / In der Pressemitteilung des WWF heißt es weiter, … – the source of an
     impersonal "heißt es" at i that fills the Vorfeld of its sentence (from a): the noun phrase after the
-    preposition, which is the whole Vorfeld (switch ``fronted_impersonal_source``)."""
+    preposition, which is the whole Vorfeld (switch ``fronted_impersonal_source``); after "von" only an actor
+    ("Von der Polizei hieß es"; "Von der Zeremonie hieß es" names what was said about)."""
     if not c.R.switch("fronted_impersonal_source"):
         return None
     k = a
@@ -964,7 +965,11 @@ def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     if k + 1 >= i or c.low[k] not in c.R.impersonal_preps or c.in_quote[k] >= 0:
         return None
     sp = grab_np(c, k + 1, i, allow_oblique=True, pp=True)
-    return sp if sp is not None and sp[1] == i and not bad_speaker(c, sp) else None
+    if sp is None or sp[1] != i or bad_speaker(c, sp):
+        return None
+    if c.low[k] in ("von", "vom") and not has_actor(c, sp):
+        return None                     # "Von der Zeremonie hieß es, …": what it was said about, not who said it
+    return sp
 
 
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
