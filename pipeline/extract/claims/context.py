@@ -397,6 +397,8 @@ class Ctx:
             return None             # one of a list of nouns: "Trinken, Singen, Lachen"
         if lw in self.w.sein_perfect_participles and self.R.switch("sein_perfect_participle") and self._sein_perfect(i):
             return None
+        if self.R.switch("attributive_participle") and attributive_participle(self, i):
+            return None             # "in der bereits erwähnten Videobotschaft" (spk5)
         best: Hit | None = None
         for e in entries:
             if e.split:
@@ -473,3 +475,20 @@ class Sent:
     covered: set[int]
     out: list[Found] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+
+
+def attributive_participle(c: Ctx, i: int) -> bool:
+    """Obama sagte in der bereits erwähnten Videobotschaft, … – a speech verb form that the parse takes for an
+    adjective modifying the noun after it, with an article (or a preposition with its article) before it, is an
+    attributive participle ("erwähnten", "veröffentlichten" = the weak preterite plural): no cue (switch
+    ``attributive_participle``)."""
+    t = c.toks[i]
+    if not c.has_dep or t.pos_ != "ADJ" or t.dep_ != "amod" or not i < t.head.i <= i + 2 \
+            or t.head.pos_ not in ("NOUN", "PROPN") or not c.low[i].endswith(("e", "en", "er", "es", "em")):
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4 and (c.toks[k].pos_ in ("ADV", "ADJ") or c.low[k] in c.w.skippable):
+        k -= 1
+    if k < 0 or c.in_quote[k] >= 0 or (c.low[i].endswith("en") and c.low[k] in ("das", "ein", "kein")):
+        return False                # "Das berichteten Mitarbeiter …": "das" is the object, the verb finite
+    return c.low[k] in c.w.determiners or c.toks[k].tag_ in ("APPRART", "APPR_ART")

@@ -186,6 +186,7 @@ SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across 
 SWITCHES += ("clause_start_pronoun",)     # speaker: "…, lehnt er jedoch ab:" the pronoun after the verb (speaker.py, spk5)
 SWITCHES += ("copula_subject",)     # speaker: "X ist besorgt. … sei …" a copula sentence's subject (speaker.py, spk5)
 SWITCHES += ("fronted_impersonal_source",)     # speaker: "In dem Bericht heißt es, …" (speaker.py, spk5)
+SWITCHES += ("attributive_participle",)     # cue: "in der bereits erwähnten Videobotschaft" is no cue (context.py verb_hit, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
