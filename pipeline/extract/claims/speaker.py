@@ -766,12 +766,21 @@ def _positional_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int]
         before = None                  # "Demnach erwartet Russland", "Gegenüber der AP sagte X"
     if before and (before[0] == lo or c.low[before[0] - 1] in CLAUSE_BREAK | {"und", "auch", "doch", "aber", "so"}
                    or c.is_quote_mark(before[0] - 1)):
-        if not after or c.low[after[0]] not in c.w.person_pronouns | {"sie"}:
+        if not after or c.low[after[0]] not in c.w.person_pronouns | {"sie"} or vorfeld_over_sie(c, before, after):
             if before[0] == lo or c.low[before[0] - 1] in ("und", "auch", "doch", "aber"):
                 return before
     if after:
         return after
     return before
+
+
+def vorfeld_over_sie(c: Ctx, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“. – "sie" after the verb may be the accusative
+    object; a noun phrase before the verb that names a speaker (an actor, a role or a group of people, judged
+    without its article) is then the subject (switch ``vorfeld_over_sie``). "er", "ich", "wir" after the verb
+    stay the subject (nominative only)."""
+    return c.R.switch("vorfeld_over_sie") and after[1] - after[0] == 1 and c.low[after[0]] == "sie" \
+        and plausible_source(c, before) and not bad_speaker(c, before)
 
 
 def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> str | None:

@@ -187,6 +187,7 @@ SWITCHES += ("clause_start_pronoun",)     # speaker: "…, lehnt er jedoch ab:" 
 SWITCHES += ("copula_subject",)     # speaker: "X ist besorgt. … sei …" a copula sentence's subject (speaker.py, spk5)
 SWITCHES += ("fronted_impersonal_source",)     # speaker: "In dem Bericht heißt es, …" (speaker.py, spk5)
 SWITCHES += ("attributive_participle",)     # cue: "in der bereits erwähnten Videobotschaft" is no cue (context.py verb_hit, spk5)
+SWITCHES += ("vorfeld_over_sie",)     # speaker: "Der Geschäftsführer nannte sie „…“" the Vorfeld speaker, not "sie" (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
