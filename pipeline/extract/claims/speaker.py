@@ -392,6 +392,8 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
             if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
                 if ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
                         or c.toks[ch.left_edge.i].pos_ == "ADP":
+                    if c.R.switch("pp_subject_skip"):
+                        continue     # "Am Rande … nahm der Ministerpräsident …": the parse's other subject
                     return None      # "in einer Videobotschaft": inside a prepositional phrase
                 a = ch.left_edge.i
                 while a < ch.i and a < sa and c.toks[a].is_space:
@@ -411,6 +413,11 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                     return _through_mention(c, np_, ch.right_edge.i + 1)
                 return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
     return None
+
+
+# pp_subject_skip (switch): "Am Rande einer Sitzung nahm jetzt auch der Ministerpräsident, Christian Wulff, zu der
+# Frage Stellung. Jeder Pädagoge könne …" – the parse marks two subjects, the first inside a prepositional phrase
+# ("Am Rande"); that one is skipped and the verb's other subject taken, not none at all.
 
 
 def aux_heads(c: Ctx, t) -> list:

@@ -188,6 +188,7 @@ SWITCHES += ("copula_subject",)     # speaker: "X ist besorgt. … sei …" a co
 SWITCHES += ("fronted_impersonal_source",)     # speaker: "In dem Bericht heißt es, …" (speaker.py, spk5)
 SWITCHES += ("attributive_participle",)     # cue: "in der bereits erwähnten Videobotschaft" is no cue (context.py verb_hit, spk5)
 SWITCHES += ("vorfeld_over_sie",)     # speaker: "Der Geschäftsführer nannte sie „…“" the Vorfeld speaker, not "sie" (speaker.py, spk5)
+SWITCHES += ("pp_subject_skip",)     # speaker: a parse subject inside a PP is skipped for the verb's other subject (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
