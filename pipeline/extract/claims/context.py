@@ -40,6 +40,7 @@ WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_no
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
+WORD_LISTS += ("receiving_verbs", "reaction_prepositions")     # speaker choice (speaker.py noun_head_subject, spk5)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -988,6 +988,37 @@ def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     return sp
 
 
+def noun_head_subject(c: Ctx, n: int, a: int, k: int) -> tuple[int, int] | None:
+    """Seit August 2013 vertritt er die These, dass … / Wissenschaftler stellten schon vor 20 Jahren die Theorie auf,
+    dass … / 37 Prozent sind jedoch der Auffassung, dass … – the speaker of a claim noun at n (its clause from a,
+    the clause it governs after k) whose light verb does not stand right before it: the subject of the verb the
+    parse hangs the noun on, or of the noun itself when a copula makes it the predicate (switch
+    ``noun_head_subject``); one that names someone who can speak (not "Inhalt und Aufbau der Seite vermittelten den
+    Eindruck"), and not the subject of a verb of receiving ("ich erhielt von X die Auskunft": words.yaml
+    receiving_verbs) or of one that reacts to the claim ("wandte sich gegen die Behauptung": reaction_prepositions)."""
+    if not c.R.switch("noun_head_subject") or not c.has_dep:
+        return None
+    t = c.toks[n]
+    v = t.head
+    if any(ch.pos_ == "ADP" and ch.i < n and c.low[ch.i] in c.w.reaction_prepositions for ch in t.children):
+        return None                     # "wandte sich gegen die Behauptung, …": the subject opposes the claim
+    if any(ch.dep_ == "cop" for ch in t.children):
+        sp = subject_dep(c, n)
+    elif v.pos_ in ("VERB", "AUX") and a <= v.i < n and c.in_quote[v.i] < 0 and v.dep_ not in ("amod", "acl") \
+            and c.low[v.i] not in c.w.receiving_verbs and v.lemma_.lower() not in c.w.receiving_verbs:
+        from .triggers import VerbEntry
+        h = Hit(v.i, [], VerbEntry(c.low[v.i], None, False, frozenset({"speech"})))
+        sp = find_subject(c, h, clause_start(c, v.i, a), k)
+    else:
+        return None
+    if sp is None or not a <= sp[0] < k or sp[0] <= n < sp[1] or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
+        return None
+    first = sp[0] + (1 if sp[1] - sp[0] > 1 and c.low[sp[0]] in c.w.determiners else 0)
+    if not (has_actor(c, sp) or any(_speaking_token(c, t) for t in range(first, sp[1]))):
+        return None                     # "Inhalt und Aufbau der Seite vermittelten den Eindruck, dass …": no one speaks
+    return sp
+
+
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
     """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
     am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one

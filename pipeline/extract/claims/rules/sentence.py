@@ -9,7 +9,7 @@ from ..clauses import (
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
-from ..speaker import fronted_impersonal_source  # noqa: E402
+from ..speaker import fronted_impersonal_source, noun_head_subject  # noqa: E402
 from ..speaker import (
     bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
     resolve_speaker, subject_after)
@@ -465,6 +465,8 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
             sp = None
     elif n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+    else:
+        sp = noun_head_subject(c, n_i, a, k)        # "vertritt er die These, dass" (speaker.py)
     end = embedded_end(c, k + 1, b)
     if end <= k + 2:
         return None
