@@ -300,6 +300,16 @@ def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteP
             if rest and ff and ff in folded_sites:
                 t, changed = rest.strip(), True
                 break
+        if not changed and ": " in t:      # "Kreisanzeiger: Headline": the site's name as a prefix
+            first, rest = t.split(": ", 1)
+            if rest and _fold(first) in folded_sites and len(rest.split()) >= 2:
+                t, changed = rest.strip(), True
+    if t != ws(title):      # the site name was cut: a section name before it goes too ("… - Lokales - Zeitung")
+        for sep in rules.title_separators:
+            head, _, tail = t.rpartition(sep)
+            if head and tail.strip().casefold() in rules.section_labels and len(head.split()) >= 3:
+                t = head.strip()
+                break
     return t
 
 
@@ -356,14 +366,34 @@ def _in_breadcrumb(el) -> bool:
         or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
 
 
+_LOGO_CLASS = re.compile(r"(?:^|[\s_-])(?:site-?title|site-?name|site-?logo|logo|brand|branding|blog-?title|"
+                         r"blog-?name|site-?branding|masthead)(?=$|[\s_-])", re.I)
+
+
 def _is_logo(h, sites: set[str]) -> bool:
-    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>")."""
+    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>",
+    ``<h1 class="site-title">``, or the name that the page's <title> has after the headline)."""
     text = ws(h.text_content())
     if sites and _fold(text) in {_fold(x) for x in sites}:
         return True
+    if any(_LOGO_CLASS.search((e.get("class") or "") + " " + (e.get("id") or ""))
+           for e in [h, *list(h.iterancestors())[:2]] if e.tag not in ("body", "html", "article", "main")):
+        return True
+    tt = h.getroottree().find(".//title")
+    if tt is not None and len(text.split()) <= 5:
+        whole = ws(tt.text_content())
+        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+            if sep in whole:
+                head, tail = whole.rsplit(sep, 1)
+                if _fold(text) == _fold(tail) and len(head.split()) > len(text.split()):
+                    return True
+    return _is_home_link(h)
+
+
+def _is_home_link(h) -> bool:
     links = h.xpath(".//a[@href]")
     return len(links) == 1 and urlparse(links[0].get("href")).path in ("", "/") \
-        and ws(links[0].text_content()) == text
+        and ws(links[0].text_content()) == ws(h.text_content())
 
 
 def _headline_elements(tree, sites: set[str] = frozenset()) -> list:
@@ -472,7 +502,8 @@ def _title_from_h2_prefix(tree, structured: list[str]) -> str | None:
         if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
             continue
         for s in structured:
-            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|\|\s*\S.{0,40})", s[len(text):]):
+            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|[|–—-]\s*\S.{0,40})", s[len(text):]) \
+                    and len(s[len(text):].split()) <= 7:
                 return text
     return None
 
@@ -613,8 +644,9 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
     n = _BYLINE_DATE.sub("", n)
-    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|text|autor(?:in)?|"
-               r"autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|"
+               r"text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
+               flags=re.I).strip(" ,;|–-:.")
     n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
@@ -634,13 +666,14 @@ _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Foto
                             r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
 
 # The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
-BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
+BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|"
+                          r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
                           r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
                           r"kolumne|essay|bericht|einordnung|kritik)\s+von)\s*:?\s+\S", re.I)
 # A date after the names in a byline: "von Anna Maier am 16.11.2023 um 10:00 Uhr", "Anna Maier | 16.11.2023".
-_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
+_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+|on\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
                           r"\d{4}-\d{2}-\d{2}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-                          r"November|Dezember)\s+\d).*$")
+                          r"November|Dezember|January|February|March|May|June|July|October|December)\s+\d).*$")
 # A byline without "Von": names, then the agency ("Anna Maier, dpa", "Anna Maier und Jan Ott (dpa/AFP)").
 _AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|ddp|sid|apa|sda|dts|afx|dpa-afx)"
 _PNAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w.'-]+){1,3}"
@@ -675,6 +708,7 @@ def byline_text(line: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
+    text = re.sub(r"^\s*text\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?)\s*:?\s*", "", text, flags=re.I)
     text = _OTHER_CREDITS.sub("", text)
     text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
     return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
@@ -742,8 +776,12 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         pieces = [ws(x) for x in e.itertext()]
         pieces = [x for x in pieces if x]
         if 0 < sum(map(len, pieces)) <= 160:
-            visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
+            whole = byline_text(ws(e.text_content()))
+            if whole and whole.casefold() != ws(e.text_content()).casefold():
+                pieces = [whole]        # "Von Anna Maier | 16.11.2023", "VON ANNA MAIER": the byline's names
+            visible.extend(byline_text(x) or x for x in pieces)   # "Autor" / "Jil Schuller" / "Alle Artikel"
     sources.append(visible)
+    sources.append(header_bylines(tree))
     sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
     for src in sources:
@@ -759,6 +797,37 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         if names:
             return names[:6]
     return [n for n in header_names(tree) if n.casefold() not in makers]
+
+
+def header_bylines(tree) -> list[str]:
+    """A byline among the short elements right after the headline (h1) that no author class marks: "Geschrieben
+    von Anna Maier am 12. März 2021", "Posted by Anna Maier on March 12, 2021", "Text und Fotos: Anna Maier";
+    searched up to the first paragraph of 20+ words."""
+    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+    if h1 is None:
+        return []
+    started, seen = False, 0
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        if any(a is h1 for a in el.iterancestors()):
+            continue
+        text = ws(el.text_content())
+        if el.tag in ("p", "div", "section", "article") and len(text.split()) >= 20 and \
+                len(ws(el.text or "").split()) >= 20:
+            break
+        if not text or len(text) > 200 or not _outside_furniture(el):
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        got = byline_text(text)
+        if got:
+            return [got]
+    return []
 
 
 def header_names(tree) -> list[str]:
