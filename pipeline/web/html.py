@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pipeline.web.htmlmeta import PageMeta, page_captions, page_meta, to_storage, visible_date, ws
+from pipeline.ingest import INLINE_PROMO
+from pipeline.web.htmlmeta import PageMeta, earlier_shown, page_captions, page_meta, to_storage, visible_date, ws
 from pipeline.web.profile import WebRules, web_rules
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -317,14 +318,28 @@ def is_date_line(line: str, rules: WebRules) -> bool:
     return len(rest.split()) <= 1
 
 
-def top_date(lines: list[str], rules: WebRules) -> tuple[datetime, str] | None:
+def byline_date(lines: list[str]) -> tuple[datetime, str] | None:
+    """The date of a byline line that carries one ("Von Anna Maier | 12.03.2021, 10:15 Uhr")."""
+    from pipeline.web.htmlmeta import BYLINE_START, byline_text
+    for line in lines:
+        s = ws(line)
+        if s and len(s.split()) <= 16 and BYLINE_START.match(s) and byline_text(s):
+            got = visible_date(s)
+            if got:
+                return got
+    return None
+
+
+def top_date(lines: list[str], rules: WebRules, updates: bool = False) -> tuple[datetime, str] | None:
     """The date of the first date line among ``lines`` ("Pressemitteilung Nr. 123/2023 vom 16.11.2023",
-    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline)."""
+    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline).
+    ``updates``: the first update line's date instead ("Stand: 28.04.2020 18:00 Uhr")."""
     from pipeline.ingest import _find_date
     from pipeline.web.htmlmeta import not_publication
     for line in lines:
         s = ws(line)
-        if not s or not is_date_line(s, rules) or any(s.casefold().startswith(p) for p in rules.updated_prefixes):
+        if not s or not is_date_line(s, rules) or \
+                any(s.casefold().startswith(p) for p in rules.updated_prefixes) != updates:
             continue
         found = _find_date(s)
         if found is not None and not_publication(s[:found[1].start()], rules):
@@ -360,6 +375,7 @@ def _same_teaser(k: str, teaser_key: str) -> bool:
     return len(short) > 40 and long_.startswith(short)
 
 
+_ARROW = re.compile(r"^[»›>→▶►•*+-]+\s*")
 _CRUMB_LINE = re.compile(r"^(?:[-•*]\s+)?[^.!?]{1,60}?\s*[›»>/|]$")
 _LIST_ITEM = re.compile(r"^[-•*]\s+\S")
 
@@ -398,8 +414,8 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
         if any(p.match(s) for p in f.patterns):
             continue
         if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules) \
-                or is_notice(s, rules):
-            continue
+                or is_notice(s, rules) or _ARROW.match(s) and INLINE_PROMO.match(_ARROW.sub("", s)):
+            continue        # "» Zum Thema: …", "→ Lesen Sie auch: …": a pointer to another article
         if head_zone and seen_text < 4:
             if k in f.heads or _compact(s) in f.heads:
                 continue
@@ -611,10 +627,15 @@ def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str 
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
     if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
-        got = top_date(text.split("\n")[:8], rules)
+        got = top_date(text.split("\n")[:8], rules) or byline_date(text.split("\n")[:12])
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "visible"
+    elif meta.published_source == "meta":   # a generic meta date on a later day than the "Stand:" line shown
+        got = top_date(text.split("\n")[:8], rules, updates=True)
+        if got:
+            meta.published_at, meta.published_precision = earlier_shown(
+                (meta.published_at, meta.published_precision), got)
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
     meta.url = meta.url or t_url
     if not meta.authors:

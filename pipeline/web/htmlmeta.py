@@ -973,7 +973,14 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     seen: set[int] = set()
     keep: list = []          # element proxies stay alive, so their ids stay unique
     els = [e for e in tree.iter() if isinstance(e.tag, str) and (
-        e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",))]
+        e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",)
+        or e.tag in ("p", "span", "div", "li", "small", "em") and _date_label_line(e, rules))]
+    heads = _headline_elements(tree)
+    box = next((a for a in heads[0].iterancestors() if a.tag in ("article", "main")), None) if heads else None
+    if box is not None:     # the dates in the headline's article (or main) container first, teaser boxes after
+        inside = {id(x) for x in box.iter()}
+        keep.append(list(box.iter()))
+        els = [e for e in els if id(e) in inside] + [e for e in els if id(e) not in inside]
     for e in els:
         if id(e) in seen or not _outside_furniture(e):
             continue
@@ -982,6 +989,11 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
             seen.add(id(d))
         text = ws(e.text_content())
         if len(text) > 160:
+            continue
+        both = _labelled_dates(text, rules)
+        if both:            # "Aktualisiert: 14.03.2021 Erstellt: 12.03.2021": each date by its own label
+            for val, is_upd in both:
+                (upd if is_upd else pub).append(val)
             continue
         low = text.casefold()
         is_upd = any(low.startswith(p) for p in rules.updated_prefixes) or re.search(
@@ -1003,6 +1015,33 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     return pub, upd
 
 
+def _date_label_line(e, rules: WebRules) -> bool:
+    """A short element whose text is a labelled date ("Stand: 28.04.2020 18:00 Uhr", "Veröffentlicht am
+    12. März 2021") whatever its class."""
+    text = ws(e.text_content())
+    if not 8 <= len(text) <= 100:
+        return False
+    low = text.casefold()
+    return any(low.startswith(p) and not low[len(p):len(p) + 1].isalpha()
+               for p in rules.updated_prefixes + rules.published_prefixes) and visible_date(text) is not None
+
+
+def _labelled_dates(text: str, rules: WebRules) -> list[tuple[tuple[datetime, str], bool]]:
+    """The dates of a text that labels two or more of them ("Veröffentlicht am 12.03.2021 | Aktualisiert am
+    14.03.2021", "Aktualisiert: 14.03.2021 Erstellt: 12.03.2021") as [((datetime, precision), is_update)];
+    [] when the text has fewer than two labelled dates."""
+    labels = sorted(rules.updated_prefixes + rules.published_prefixes, key=len, reverse=True)
+    rx = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in labels) + r")(?!\w)", re.I)
+    starts = [m for m in rx.finditer(text)]
+    out = []
+    for i, m in enumerate(starts):
+        seg = text[m.end(): starts[i + 1].start() if i + 1 < len(starts) else len(text)]
+        val = visible_date(seg)
+        if val is not None:
+            out.append((val, m.group(0).casefold() in rules.updated_prefixes))
+    return out if len(out) >= 2 else []
+
+
 _PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
                    "published_time", "parsely-pub-date", "sailthru.date")
 _GENERIC_DATE_META = ("date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate",
@@ -1018,6 +1057,12 @@ def _first_date(values: list) -> tuple[datetime, str] | None:
         if got:
             return got
     return None
+
+
+def earlier_shown(meta_date: tuple[datetime, str], shown: tuple[datetime, str]) -> tuple[datetime, str]:
+    """A generic meta date (``<meta name="date">``) against the only date the page shows, a "Stand: …" line:
+    a meta date on a later day is a later edit, and the page's day wins."""
+    return shown if as_day(*shown) < as_day(*meta_date) else meta_date
 
 
 def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
@@ -1036,6 +1081,8 @@ def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
         if published:
             source = name
             break
+    if source == "meta" and upd_vis:
+        published, source = earlier_shown(published, upd_vis[0]), source
     upd = _first_date(([ld_art.get("dateModified")] if ld_art else []) + _meta(tree, *_MODIFIED_META)
                       + upd_vis[:1])
     updated = upd[0] if upd else None
