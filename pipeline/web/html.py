@@ -178,7 +178,7 @@ def _trafilatura_text(tree, own: bool = False) -> tuple[str, str | None]:
     is a copy already (the caller's own), trafilatura may change it."""
     import trafilatura
     doc = trafilatura.bare_extraction(tree if own else copy.deepcopy(tree), with_metadata=True, include_comments=False,
-                                      favor_precision=False, include_tables=False, include_images=False)
+                                      favor_precision=False, include_tables=True, include_images=False)
     if doc is None:
         return "", None
     get = (lambda k: doc.get(k) if isinstance(doc, dict) else getattr(doc, k, None))  # noqa: E731

@@ -40,7 +40,7 @@ KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofl
 BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb|pfadnavigation", re.I)
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubdate|entry-date|"
                         r"publicationdate|article-date|post-date|meta-date|datetime)", re.I)
-AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser)", re.I)
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser|createdby|created-by|posted-by)", re.I)
 
 
 _INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens ("Bundes\xadtag")
@@ -274,6 +274,33 @@ def site_names(tree, ld: list[dict], url: str | None) -> set[str]:
         names.add(host.rsplit(".", 1)[0])
     names = {ws(n).lstrip("@") for n in names if n and ws(n)}
     return {n for n in names if len(n) <= 80}
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+                        r"((?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w.&-]*){0,3})", re.I)
+
+
+def shown_site_names(tree, rules: WebRules) -> set[str]:
+    """Names the page shows for itself: the text or logo ``alt`` of links to its home page, the holder of the
+    copyright line ("© 2023 Kreisbote Musterstadt"). Used to cut titles only (a blog's copyright holder is
+    often its author)."""
+    out: set[str] = set()
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        try:
+            p = urlparse(href)
+        except ValueError:
+            continue
+        if not href or p.path not in ("", "/") or p.query or p.fragment or href.startswith("#"):
+            continue
+        for t in [ws(a.text_content())] + [ws(i.get("alt")) for i in a.iter("img") if i.get("alt")]:
+            if 1 <= len(t.split()) <= 5:
+                out.add(t)
+    body = tree.find(".//body")
+    for el in (body.iter("footer") if body is not None else []):
+        for m in _COPYRIGHT.finditer(ws(el.text_content())):
+            out.add(re.sub(r"\s+(?:\d{4}|alle|all)\b.*$", "", m.group(1), flags=re.I))
+    return {n for n in out if len(_fold(n)) >= 6 and n.casefold() not in rules.home_crumbs}
 
 
 # ----------------------------------------------------------------------------- title
@@ -597,7 +624,8 @@ def _title_from_h2_tail(tree, structured: list[str]) -> tuple[str, str | None] |
 
 
 # ----------------------------------------------------------------------------- authors
-_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof."}
+_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof.", "med.", "rer.", "nat.", "phil.", "jur.",
+              "dent.", "vet.", "h.c."}
 
 
 def _strip_job_words(toks: list[str], rules: WebRules) -> list[str]:
@@ -644,7 +672,9 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
     n = _BYLINE_DATE.sub("", n)
-    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|"
+    n = re.sub(r"^(?:(?:eine?\s+)?(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
+               r"kolumne|essay|bericht|einordnung|kritik)\s+von|eine?\s+\w+\s+von|redaktion(?=\s*:)|"
+               r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|"
                r"text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
                flags=re.I).strip(" ,;|–-:.")
     n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
@@ -666,10 +696,13 @@ _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Foto
                             r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
 
 # The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
-BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|"
+BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|redaktion(?=\s*:)|"
                           r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
                           r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
-                          r"kolumne|essay|bericht|einordnung|kritik)\s+von)\s*:?\s+\S", re.I)
+                          r"kolumne|essay|bericht|einordnung|kritik)\s+von|"
+                          # without "Ein": only before a name ("Kommentar von Anna Maier", not "Kritik von Verbänden")
+                          r"(?:kommentar|gastbeitrag|gastkommentar|analyse|glosse|kolumne|essay|einordnung)\s+von"
+                          r"(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ])))\s*:?\s+\S", re.I)
 # A date after the names in a byline: "von Anna Maier am 16.11.2023 um 10:00 Uhr", "Anna Maier | 16.11.2023".
 _BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+|on\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
                           r"\d{4}-\d{2}-\d{2}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
@@ -690,7 +723,7 @@ def byline_text(line: str) -> str | None:
         s = re.sub(r"\b(?:Und|And|Mit)\b", lambda m: m.group(0).lower(), s.title())
     if BYLINE_START.match(s) and len(s.split()) <= 25:
         s = _BYLINE_DATE.sub("", s)
-        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
+        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)(?<!\bmed)(?<!\brer)(?<!\bnat)(?<!\bphil)(?<!\bjur)[.!?]\s+\S", s):
             return s
         return None
     # "Anna Maier | 16.11.2023": names, a bar, the date and nothing else ("Bad Homburg, 16.11.2023" is a dateline)
@@ -711,7 +744,12 @@ def split_names(text: str) -> list[str]:
     text = re.sub(r"^\s*text\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?)\s*:?\s*", "", text, flags=re.I)
     text = _OTHER_CREDITS.sub("", text)
     text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
-    return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
+    return [p for p in parts if not _NOT_WRITER.search(p)]   # "Jan Ott (Fotos)": the photographer
+
+
+_NOT_WRITER = re.compile(r"\((?:fotos?|bilder?|fotografie|video|videos|grafik(?:en)?|illustrations?|kamera|schnitt)\)",
+                         re.I)
 
 
 def _ld_author_names(art: dict, persons: dict[str, str]) -> list[str]:
@@ -1104,7 +1142,7 @@ def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
     profile = rules.site(_host(url))
     m = PageMeta(url=url)
     m.site_names = site_names(tree, ld, url)
-    m.title, m.kicker = pick_title(tree, ld_art, m.site_names, rules, profile)
+    m.title, m.kicker = pick_title(tree, ld_art, m.site_names | shown_site_names(tree, rules), rules, profile)
     m.authors = pick_authors(tree, ld_art, persons, m.site_names, rules, profile)
     m.section = pick_section(tree, ld, ld_art, m.title, m.site_names, rules, url)
     pub, m.published_source, updated = pick_dates(tree, ld, ld_art, rules)
