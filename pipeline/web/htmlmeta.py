@@ -237,6 +237,10 @@ _FURNITURE_CLASS = re.compile(r"(?:^|[\s_-])(?:comments?|kommentare?|related|rec
 def _outside_furniture(el) -> bool:
     """Not inside navigation, footers or boxes of other content (comments, related articles, widgets)."""
     for a in el.iterancestors():
+        if a.tag == "article" and next(a.iter("h1"), None) is None and any(
+                x.tag in ("nav", "footer", "aside") or _FURNITURE_CLASS.search((x.get("class") or "") + " " + (x.get("id") or ""))
+                for x in a.iterancestors() if x.tag not in ("body", "html")):
+            return False    # a teaser card (<article>) of another story in a box of related articles
         if a.tag in ("body", "html", "article", "main"):
             break  # reached the article or main container first: content
         if a.tag in ("nav", "footer", "form"):
@@ -650,6 +654,9 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
     if f in rules.not_authors or f in extra or _fold(n) in {_fold(s) for s in sites if len(_fold(s)) >= 3}:
         return True
     words = re.findall(r"[\w.]+", f)
+    toks = n.split()
+    if len(toks) >= 2 and not all(t.isupper() for t in toks) and any(re.fullmatch(r"[A-ZÄÖÜ]{3,}", t) for t in toks):
+        return True         # an acronym beside other words: "NABU Musterstadt", "ADAC Hessen", "SPD Ortsverein"
     return any(w in rules.not_author_words for w in words) or any(
         w.endswith(x) and len(w) >= len(x) + 3 or w == x and x not in _SURNAME_LIKE
         for w in words for x in ("redaktion", "zeitung", "nachrichten") + rules.not_author_suffixes)
