@@ -450,7 +450,9 @@ def _structured_titles(tree, ld_art: dict | None, sites: set[str], rules: WebRul
     tt = tree.find(".//title")
     if tt is not None and ws(tt.text_content()):
         structured.append(ws(tt.text_content()))
-    return [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+    out = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+    # a date the <title> adds at the end ("… (12.03.2021)", "… - 12.03.2021") is no part of the headline
+    return [re.sub(r"\s*(?:\(\d{1,2}\.\d{1,2}\.\d{2,4}\)|[-–|]\s*\d{1,2}\.\d{1,2}\.\d{2,4})$", "", s) or s for s in out]
 
 
 def _title_from_h1(h1s: list[tuple[str, str | None]], structured: list[str]) -> tuple[str, str | None]:
@@ -528,7 +530,7 @@ def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
 def _title_from_h2_prefix(tree, structured: list[str]) -> str | None:
     """No h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
     "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)."""
-    for h in tree.iter("h2"):
+    for h in tree.iter("h2", "h3"):
         text = ws(h.text_content())
         if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
             continue
