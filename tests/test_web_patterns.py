@@ -950,3 +950,20 @@ def test_round6_section_labels_are_validated_and_optional() -> None:
     r = profile.parse({k: v for k, v in base.items() if k != "section_labels"})
     assert r.section_labels == frozenset()
     assert "lokales" in profile.web_rules().section_labels
+
+
+def test_round6_what_the_page_shows_wins_over_names_and_titles_it_never_shows() -> None:
+    # a JSON-LD person the page never shows (the CMS account that filed it) against the byline it shows
+    html = page(f"<title>{TITLE}</title>" + ld(headline=TITLE, author={"@type": "Person", "name": "Peter Schmitz"}),
+                f'<article><h1>{TITLE}</h1><p class="byline">Von Anna Maier</p>{BODY}</article>')
+    assert parse_html(html, "x.html", "x").authors == ["Anna Maier"]
+    # no source the page shows: the first source still counts (a byline the page renders by script)
+    html = page(f"<title>{TITLE}</title>" + ld(headline=TITLE, author={"@type": "Person", "name": "Peter Schmitz"}),
+                f"<article><h1>{TITLE}</h1>{BODY}</article>")
+    assert parse_html(html, "x.html", "x").authors == ["Peter Schmitz"]
+    # a <title> of an unknown site's name and the headline: the part a heading shows
+    html = page(f"<title>Kreisbote Musterstadt | {TITLE}</title>",
+                f'<div class="top">Kreisbote Musterstadt</div><div class="content"><h2>{TITLE}</h2>{BODY}</div>')
+    a = parse_html(html, "x.html", "x")
+    assert a.title == TITLE
+    assert a.body_text.split("\n\n") == PARAS

@@ -584,7 +584,39 @@ def _cut_label_tail(title: str) -> str:
 def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     """(title, kicker): the visible h1 (checked against the structured titles), else an h2 of kicker and
-    title spans, an h2 the structured title begins with, or the structured title itself."""
+    title spans, an h2 the structured title begins with, or the structured title itself; a structured title
+    the page never shows gives way to the part of it that a heading of the page shows."""
+    title, kicker = _pick_title(tree, ld_art, sites, rules, profile)
+    if title and len(title.split()) >= 2:
+        shown = page_text(tree)
+        if ws(title).casefold() not in shown:
+            part = shown_title_part(tree, title, rules)
+            if part:
+                return part, kicker
+    return title, kicker
+
+
+def shown_title_part(tree, title: str, rules: WebRules) -> str | None:
+    """The part of a title the page does not show ("Kreisbote Musterstadt | Stadt saniert Schulen") that is the
+    whole text of one of its headings (h1-h4 outside page furniture), two words or more."""
+    parts = {title}
+    for sep in rules.title_separators + (": ",):
+        for piece in title.split(sep):
+            parts.add(piece.strip())
+        if sep in title:
+            parts.add(title.rsplit(sep, 1)[0].strip())
+            parts.add(title.split(sep, 1)[1].strip())
+    folded = {ws(p).casefold(): p for p in parts if len(p.split()) >= 2}
+    best = None
+    for h in tree.iter("h1", "h2", "h3", "h4"):
+        t = heading_text(h).casefold()
+        if t in folded and t != ws(title).casefold() and _outside_furniture(h) and (best is None or len(t) > len(best)):
+            best = t
+    return folded[best] if best else None
+
+
+def _pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
+                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     structured = _structured_titles(tree, ld_art, sites, rules, profile)
     h1s = []
     for h in _headline_elements(tree, sites):
@@ -831,6 +863,8 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
     sources.append(header_bylines(tree))
     sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
+    shown = page_text(tree)
+    first: list[str] = []
     for src in sources:
         names: list[str] = []
         for raw in src:
@@ -841,9 +875,31 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
                     p = _single_name(part, rules, sites, profile)
                 if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
                     names.append(p)
-        if names:
-            return names[:6]
-    return [n for n in header_names(tree) if n.casefold() not in makers]
+        # the authors the page shows: names of the markup that the page's text never shows (a CMS account, an
+        # editor of the structured data only) give way to a later source whose names it shows
+        visible = [n for n in names if _shows(shown, n)]
+        if visible:
+            return visible[:6]
+        first = first or names
+    found = [n for n in header_names(tree) if n.casefold() not in makers]
+    return found or first[:6]
+
+
+def page_text(tree) -> str:
+    """The text of the page's body as a reader sees it (no scripts, styles or templates), whitespace and soft
+    hyphens normalised, case-folded."""
+    from pipeline.web.html import visible_text
+    body = tree.find(".//body")
+    return ws(visible_text(body if body is not None else tree)).casefold()
+
+
+def _shows(text: str, name: str) -> bool:
+    """The page's text shows the name (academic titles and initials aside: "Dr. Jan Ott" shown as "Jan Ott")."""
+    n = ws(name).casefold()
+    if n in text:
+        return True
+    core = re.sub(r"^(?:(?:dr|prof|dipl|med|rer|nat|phil|jur)\.\s*)+", "", n)
+    return len(core) >= 5 and core in text
 
 
 def header_bylines(tree) -> list[str]:
