@@ -602,7 +602,8 @@ TITLE_AUTHOR_FORMS = [
     (page("<title>x</title>", f'<article><h1>{TITLE}</h1><div class="meta">Von <a rel="author" href="/a">Anna Maier</a> '
           f'und <a rel="author" href="/b">Jan Ott</a></div>{BODY}</article>'), ["Anna Maier", "Jan Ott"]),
     (page('<title>x</title><meta name="author" content="Anna Maier (anna.maier@zeitung.de)">',
-          f"<article><h1>{TITLE}</h1>{BODY}</article>"), ["Anna Maier"]),
+          f'<header><span class="info">Anna Maier</span></header><article><h1>{TITLE}</h1>{BODY}</article>'),
+     ["Anna Maier"]),
     # the author's name after the text ("Text: Anna Maier")
     (page("<title>x</title>", f"<article><h1>{TITLE}</h1>{BODY}<p>Text: Anna Maier</p></article>"), ["Anna Maier"]),
 ]
@@ -684,8 +685,13 @@ def test_visible_byline_beats_a_generic_meta_author() -> None:
     html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
                 f'<article><h1>{TITLE}</h1><p class="byline">Von Anna Maier</p>{BODY}</article>')
     assert parse_html(html, "x.html", "x").authors == ["Anna Maier"]
+    # round 6: a generic meta author counts only when the page shows the name outside its footer and menus (the
+    # metadata gold and the text-dump route take what the page shows)
     html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
-                f"<article><h1>{TITLE}</h1>{BODY}</article>")
+                f"<article><h1>{TITLE}</h1>{BODY}</article><footer>Impressum: Peter Webmann</footer>")
+    assert parse_html(html, "x.html", "x").authors == []
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Webmann">',
+                f"<article><h1>{TITLE}</h1><div class=\"info\">Peter Webmann</div>{BODY}</article>")
     assert parse_html(html, "x.html", "x").authors == ["Peter Webmann"]
 
 
@@ -957,10 +963,14 @@ def test_round6_what_the_page_shows_wins_over_names_and_titles_it_never_shows() 
     html = page(f"<title>{TITLE}</title>" + ld(headline=TITLE, author={"@type": "Person", "name": "Peter Schmitz"}),
                 f'<article><h1>{TITLE}</h1><p class="byline">Von Anna Maier</p>{BODY}</article>')
     assert parse_html(html, "x.html", "x").authors == ["Anna Maier"]
-    # no source the page shows: the first source still counts (a byline the page renders by script)
+    # no source the page shows: the article's structured author counts, the generic meta author never (the site
+    # owner or CMS account)
     html = page(f"<title>{TITLE}</title>" + ld(headline=TITLE, author={"@type": "Person", "name": "Peter Schmitz"}),
                 f"<article><h1>{TITLE}</h1>{BODY}</article>")
     assert parse_html(html, "x.html", "x").authors == ["Peter Schmitz"]
+    html = page(f'<title>{TITLE}</title><meta name="author" content="Peter Schmitz">',
+                f"<article><h1>{TITLE}</h1>{BODY}</article>")
+    assert parse_html(html, "x.html", "x").authors == []
     # a <title> of an unknown site's name and the headline: the part a heading shows
     html = page(f"<title>Kreisbote Musterstadt | {TITLE}</title>",
                 f'<div class="top">Kreisbote Musterstadt</div><div class="content"><h2>{TITLE}</h2>{BODY}</div>')

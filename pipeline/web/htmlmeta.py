@@ -7,16 +7,24 @@ Per field, the first source that gives a usable value wins:
   of the page (``<time>`` and date elements of the article header, "Veröffentlicht am …"), then the JSON-LD
   ``datePublished`` of the WebPage, then generic meta tags (``date``, ``dc.date``, ``dcterms.date``,
   ``pubdate`` …), then htmldate on the parsed tree (offline). A later update never replaces it: the last
-  update (JSON-LD ``dateModified``, ``article:modified_time``, "Stand: …", "Aktualisiert …") goes to
-  ``updated_at``. A value without a time of day has precision ``day`` and is stored as 00:00 UTC of that
+  update (JSON-LD ``dateModified``, ``article:modified_time``, "Stand: …", "Aktualisiert …"; two labelled dates
+  in one element each by its label) goes to ``updated_at``; a generic meta date on a later day than the only
+  date the page shows ("Stand: …") is a later edit, and the shown day wins. Dates in the headline's article
+  container come before those of teaser boxes. A value without a time of day has precision ``day`` and is stored as 00:00 UTC of that
   day, so its day never shifts.
-* **title**: the visible headline (``<h1>``; of several, the one most like the structured titles),
-  with the kicker split off when the structured headline (JSON-LD, og:title) is its tail; without an h1,
-  JSON-LD ``headline``, og:title, ``<title>``. The site name is cut from the end.
+* **title**: the visible headline (``<h1>``; of several, the one most like the structured titles; not the
+  site's logo or name), with the kicker split off when the structured headline (JSON-LD, og:title) is its tail;
+  without an h1, an h2/h3 the structured title starts with, JSON-LD ``headline``, og:title, ``<title>``. The site
+  name (also the one the page shows in its home link, logo or copyright line), a section label before it and a
+  date after the headline are cut; a title the page never shows gives way to its part a heading shows.
 * **authors**: JSON-LD ``author`` persons of the article (``@id`` resolved in the graph), then
   ``article:author`` meta, then the visible byline (``rel=author``, ``itemprop=author``,
-  ``.author``/``.byline`` elements), then the generic ``author`` / ``dc.creator`` meta. Every name must look like a person: no site, publisher, desk, agency,
-  company, city or country, no CMS account; job titles before a name are cut.
+  ``.author``/``.byline`` elements, a "Von …"/"Geschrieben von …" line after the headline), then the generic
+  ``author`` / ``dc.creator`` meta, then a name standing alone next to the header's date. Every name must look
+  like a person: no site, publisher, desk, agency, party, company, city or country, no CMS account; job titles
+  before a name are cut. A source counts with the names the page's text shows; names only the markup holds count
+  from JSON-LD or ``article:author`` when no source names anyone the page shows, from generic meta tags never
+  (the site owner or a CMS account as often as the writer).
 * **section**: breadcrumbs (JSON-LD BreadcrumbList, else the visible breadcrumb navigation) without the home
   link, generic labels and the article's own title; else ``article:section`` or a single JSON-LD
   ``articleSection``.
@@ -864,6 +872,7 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
     sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
     shown = page_text(tree)
+    content = page_text(tree, without=("footer", "nav", "aside"))   # a site owner's name stands in the footer
     first: list[str] = []
     for src in sources:
         names: list[str] = []
@@ -875,22 +884,33 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
                     p = _single_name(part, rules, sites, profile)
                 if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
                     names.append(p)
-        # the authors the page shows: names of the markup that the page's text never shows (a CMS account, an
-        # editor of the structured data only) give way to a later source whose names it shows
-        visible = [n for n in names if _shows(shown, n)]
+        # the authors the page shows: names of the markup that the page's text never shows (a CMS account, the
+        # site owner in <meta name="author">, an editor of the structured data only) give way to a later source
+        # whose names it shows; of the structured sources (JSON-LD, article:author) they count when no source
+        # names anyone the page shows, of the generic meta tags never
+        visible = [n for n in names if _shows(shown if src is not generic else content, n)]
         if visible:
             return visible[:6]
-        first = first or names
+        if src is not generic:
+            first = first or names
     found = [n for n in header_names(tree) if n.casefold() not in makers]
     return found or first[:6]
 
 
-def page_text(tree) -> str:
-    """The text of the page's body as a reader sees it (no scripts, styles or templates), whitespace and soft
-    hyphens normalised, case-folded."""
+def page_text(tree, without: tuple[str, ...] = ()) -> str:
+    """The text of the page's body as a reader sees it (no scripts, styles or templates; nor the elements named
+    in ``without``), whitespace and soft hyphens normalised, case-folded."""
+    import copy
+
     from pipeline.web.html import visible_text
     body = tree.find(".//body")
-    return ws(visible_text(body if body is not None else tree)).casefold()
+    body = body if body is not None else tree
+    if without and next(body.iter(*without), None) is not None:
+        body = copy.deepcopy(body)
+        for el in list(body.iter(*without)):
+            if el.getparent() is not None:
+                el.getparent().remove(el)
+    return ws(visible_text(body)).casefold()
 
 
 def _shows(text: str, name: str) -> bool:
