@@ -977,3 +977,15 @@ def test_round6_what_the_page_shows_wins_over_names_and_titles_it_never_shows() 
     a = parse_html(html, "x.html", "x")
     assert a.title == TITLE
     assert a.body_text.split("\n\n") == PARAS
+
+
+def test_round6_author_box_and_author_note_as_in_page_dumps() -> None:
+    # no byline in the header: an author box under the article ("Autor" over the name, "Name Autor") or an author
+    # note ("Autorin: Dr. Name ist …"), as the text-dump route finds them; a box in an aside is not the article's
+    for inner, authors in ((f"{BODY}<div class='box'><div>Autor</div><div>Anna Maier</div></div>", ["Anna Maier"]),
+                           (f"{BODY}<div class='box'><span>Anna Maier</span> <span>Autor</span></div>", ["Anna Maier"]),
+                           (f"{BODY}<p><em>Autorin: Dr. Anna Maier ist Haushaltsexpertin.</em></p>", ["Anna Maier"])):
+        assert parse_html(_art(inner), "x.html", "x").authors == authors
+    html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1>{BODY}</article><aside><div>Autor</div>"
+                "<div>Jan Ott</div></aside>")
+    assert parse_html(html, "x.html", "x").authors == []

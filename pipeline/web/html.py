@@ -640,6 +640,38 @@ def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str 
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
+    if not meta.authors:      # as in page dumps: an author box ("Autor" over the name) or an author note
+        from pipeline.web.dump import inline_author, labelled_author
+        lines = page_lines(tree)
+        meta.authors = labelled_author(lines) or inline_author(lines)
+
+
+_LINE_BLOCKS = ("p", "div", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+                "header", "figcaption", "address")
+
+
+def page_lines(tree) -> list[str]:
+    """The page from its headline on as a text browser sets it, one innermost block a line, without menus,
+    footers, asides and boxes of other content: where a page dump's author box and author note are found."""
+    from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
+    heads = _headline_elements(tree)
+    started = not heads
+    out: list[str] = []
+    for el in tree.iter():
+        if heads and el is heads[0]:
+            started = True
+        if not started or not isinstance(el.tag, str) or el.tag not in _LINE_BLOCKS:
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _LINE_BLOCKS for c in el.iterdescendants()):
+            continue
+        if any(a.tag in ("nav", "footer", "aside", "form") for a in el.iterancestors()) or not _outside_furniture(el):
+            continue
+        t = ws(visible_text(el))
+        if t:
+            out.append(t)
+        if len(out) >= 400:
+            break
+    return out
 
 
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
