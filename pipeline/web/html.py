@@ -657,12 +657,19 @@ def page_lines(tree) -> list[str]:
     heads = _headline_elements(tree)
     started = not heads
     out: list[str] = []
+    outer: set[int] = set()             # blocks holding another block: their inner blocks make the lines
+    keep = []
+    for el in tree.iter(*_LINE_BLOCKS):
+        keep.append(el)
+        for a in el.iterancestors():
+            if id(a) in outer:
+                break
+            outer.add(id(a))
+            keep.append(a)
     for el in tree.iter():
         if heads and el is heads[0]:
             started = True
-        if not started or not isinstance(el.tag, str) or el.tag not in _LINE_BLOCKS:
-            continue
-        if any(isinstance(c.tag, str) and c.tag in _LINE_BLOCKS for c in el.iterdescendants()):
+        if not started or not isinstance(el.tag, str) or el.tag not in _LINE_BLOCKS or id(el) in outer:
             continue
         if any(a.tag in ("nav", "footer", "aside", "form") for a in el.iterancestors()) or not _outside_furniture(el):
             continue

@@ -929,7 +929,7 @@ def header_bylines(tree) -> list[str]:
     h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
     if h1 is None:
         return []
-    started, seen = False, 0
+    started, seen, walked = False, 0, 0
     for el in tree.iter():
         if el is h1:
             started = True
@@ -938,6 +938,9 @@ def header_bylines(tree) -> list[str]:
             continue
         if any(a is h1 for a in el.iterancestors()):
             continue
+        walked += 1
+        if walked > 300:
+            break
         text = ws(el.text_content())
         if el.tag in ("p", "div", "section", "article") and len(text.split()) >= 20 and \
                 len(ws(el.text or "").split()) >= 20:
@@ -1141,12 +1144,12 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
 def _date_label_line(e, rules: WebRules) -> bool:
     """A short element whose text is a labelled date ("Stand: 28.04.2020 18:00 Uhr", "Veröffentlicht am
     12. März 2021") whatever its class."""
-    text = ws(e.text_content())
-    if not 8 <= len(text) <= 100:
+    own = ws(e.text).casefold()        # the label opens the element's own text: cheap to test on every element
+    if not own or not any(own.startswith(p) and not own[len(p):len(p) + 1].isalpha()
+                          for p in rules.updated_prefixes + rules.published_prefixes):
         return False
-    low = text.casefold()
-    return any(low.startswith(p) and not low[len(p):len(p) + 1].isalpha()
-               for p in rules.updated_prefixes + rules.published_prefixes) and visible_date(text) is not None
+    text = ws(e.text_content())
+    return 8 <= len(text) <= 100 and visible_date(text) is not None
 
 
 def _labelled_dates(text: str, rules: WebRules) -> list[tuple[tuple[datetime, str], bool]]:
