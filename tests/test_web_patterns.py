@@ -931,7 +931,8 @@ def test_round6_furniture_lines_and_boxes_leave_the_body() -> None:
             "Um diesen Inhalt zu sehen, müssen Sie der Nutzung von Drittanbieter-Cookies zustimmen.",
             "Bitte aktivieren Sie JavaScript, um dieses Video anzusehen.", "00:00 / 03:12", "Seite drucken",
             "Kategorie: Allgemein", "Tags: Haushalt, Bundestag", "Abgelegt unter: Politik", "3 Kommentare",
-            "Bildnachweis: Stadt Musterstadt", "← Vorheriger Beitrag", "Seite 1 von 2", "(Symbolbild)"]
+            "Bildnachweis: Stadt Musterstadt", "← Vorheriger Beitrag", "Seite 1 von 2", "(Symbolbild)",
+            "Jetzt Mitglied werden!", "Dieser Artikel steht unter der Lizenz CC BY-SA 4.0."]
     html = _art(f"<p>{p0}</p>" + "".join(f"<p>{j}</p>" for j in junk[:6])
                 + '<div class="ad"><span>Anzeige</span><p>Jetzt günstig Schulranzen kaufen bei Muster-Shop.</p></div>'
                 + f"<p>{p1}</p>" + "".join(f"<p>{j}</p>" for j in junk[6:]) + f"<p>{p2}</p>")
