@@ -836,6 +836,7 @@ ROUND6_AUTHORS = [
     (_art(f"<p>Text und Foto: Anna Maier</p>{BODY}"), ["Anna Maier"]),
     (_art(f'<p class="byline">VON ANNA MAIER</p>{BODY}'), ["Anna Maier"]),
     (_art(f"<p>Redaktion: Anna Maier</p>{BODY}"), ["Anna Maier"]),
+    (_art(f"<p>Interview: Anna Maier</p>{BODY}"), ["Anna Maier"]),
     (_art(f'<p class="byline">Kommentar von Anna Maier</p>{BODY}'), ["Anna Maier"]),
     (_art(f'<p class="byline">Von Dr. med. Anna Maier</p>{BODY}'), ["Dr. med. Anna Maier"]),
     # the photographer named in brackets is no author

@@ -722,7 +722,7 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
     n = ws(re.sub(r"\([^)]*\)", " ", name))
     n = _BYLINE_DATE.sub("", n)
     n = re.sub(r"^(?:(?:eine?\s+)?(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
-               r"kolumne|essay|bericht|einordnung|kritik)\s+von|eine?\s+\w+\s+von|redaktion(?=\s*:)|"
+               r"kolumne|essay|bericht|einordnung|kritik)\s+von|eine?\s+\w+\s+von|(?:redaktion|interview|protokoll)(?=\s*:)|"
                r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|"
                r"text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
                flags=re.I).strip(" ,;|–-:.")
@@ -745,7 +745,7 @@ _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Foto
                             r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
 
 # The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
-BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|redaktion(?=\s*:)|"
+BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|(?:redaktion|interview|protokoll)(?=\s*:)|"
                           r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
                           r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
                           r"kolumne|essay|bericht|einordnung|kritik)\s+von|"
