@@ -991,3 +991,15 @@ def test_round6_author_box_and_author_note_as_in_page_dumps() -> None:
     html = page(f"<title>{TITLE}</title>", f"<article><h1>{TITLE}</h1>{BODY}</article><aside><div>Autor</div>"
                 "<div>Jan Ott</div></aside>")
     assert parse_html(html, "x.html", "x").authors == []
+
+
+def test_round6_a_list_of_story_cards_inside_the_article_leaves_the_body() -> None:
+    # cards of other stories (date, linked heading, excerpt) inside the article container, with or without a
+    # heading over them; a single card with its excerpt and the article's own linked subheadings stay as they were
+    excerpt = ("Der Kreistag hat am Dienstag über den neuen Nahverkehrsplan beraten, der mehr Busse auf dem Land "
+               "und dichtere Takte in der Stadt vorsieht.")
+    cards = "".join(f"<div class='item'><span class='date'>0{i}.03.2021</span><h3><a href='/n{i}'>Andere Nachricht "
+                    f"Nummer {i}</a></h3><p>{excerpt}</p></div>" for i in range(1, 4))
+    for box in (f"<div class='news-list'>{cards}</div>", f"<div class='more'><h2>Aktuelle Meldungen</h2>{cards}</div>"):
+        a = parse_html(_art(BODY + box), "x.html", "x")
+        assert a.body_text.split("\n\n") == PARAS

@@ -139,6 +139,34 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
+def _teaser_item(el) -> bool:
+    """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
+        return False
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is None:
+        return False
+    links = head.xpath(".//a[@href]") or ([head.getparent()] if head.getparent() is not None
+                                          and head.getparent().tag == "a" and head.getparent().get("href") else [])
+    htext = ws(head.text_content())
+    if not links or not htext or len(ws(" ".join(a.text_content() for a in links))) < 0.8 * len(htext):
+        return False
+    return len(ws(el.text_content())) <= 600
+
+
+def is_teaser_list(el) -> bool:
+    """A list of cards of other stories inside the article container ("Aktuelle Meldungen": date, linked
+    heading, excerpt; again and again): two or more such cards as children that hold most of its text, no h1."""
+    if el.tag not in ("div", "section", "ul", "aside", "ol") or next(el.iter("h1"), None) is not None:
+        return False
+    kids = [k for k in el if isinstance(k.tag, str)]
+    cards = [k for k in kids if _teaser_item(k)]
+    if len(cards) < 2 or len({tuple(c.xpath(".//a/@href")[:1]) for c in cards}) < 2:
+        return False
+    total = len(ws(el.text_content())) or 1
+    return sum(len(ws(c.text_content())) for c in cards) >= 0.7 * total
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
@@ -150,6 +178,11 @@ def prune_tree(tree, rules: WebRules):
             _drop(el)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
         _drop(el)
+    total = len(ws(tree.text_content())) or 1
+    for el in [e for e in tree.iter("div", "section", "ul", "ol", "aside") if is_teaser_list(e)]:
+        if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html" for a in el.iterancestors()) \
+                and len(ws(el.text_content())) <= 0.7 * total:
+            _drop(el)
     for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
         if is_shop_line(ws(el.text_content()), rules):
             _drop(el)
