@@ -939,6 +939,10 @@ def test_round6_furniture_lines_and_boxes_leave_the_body() -> None:
                 + f"<p>{p1}</p>" + "".join(f"<p>{j}</p>" for j in junk[6:]) + f"<p>{p2}</p>")
     a = parse_html(html, "x.html", "x")
     assert a.body_text.split("\n\n") == PARAS
+    # an article's sentences about cookies and scripts are no notice (the notices speak to the reader)
+    news = ("Die Datenschutzbehörde fordert, dass Nutzer Drittanbieter-Cookies aktiv zustimmen müssen, sagte sie am "
+            "Montag in Bonn.")
+    assert news in parse_html(_art(f"<p>{p0}</p><p>{news}</p><p>{p1}</p><p>{p2}</p>"), "x.html", "x").body_text
     # a table of figures is article text (trafilatura's default include_tables)
     html = _art(f"<p>{p0}</p><table><tr><td>Verkehr</td><td>2,1 Milliarden Euro</td></tr><tr><td>Entwicklungshilfe</td>"
                 f"<td>1,4 Milliarden Euro</td></tr></table><p>{p1}</p><p>{p2}</p>")
