@@ -405,8 +405,8 @@ def _in_breadcrumb(el) -> bool:
         or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
 
 
-_LOGO_CLASS = re.compile(r"(?:^|[\s_-])(?:site-?title|site-?name|site-?logo|logo|brand|branding|blog-?title|"
-                         r"blog-?name|site-?branding|masthead)(?=$|[\s_-])", re.I)
+_LOGO_CLASS = re.compile(r"(?:^|[\s_-])(?:site-?title|site-?name|site-?logo|logo|branding|blog-?title|"
+                         r"blog-?name|site-?branding)(?=$|[\s_-])", re.I)
 
 
 def _is_logo(h, sites: set[str]) -> bool:
