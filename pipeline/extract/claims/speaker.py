@@ -953,10 +953,24 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
             return None
-        if not has_actor(c, sp):
+        if not has_actor(c, sp) and not institution_subject(c, sp):
             return None
         return sp
     return None
+
+
+def institution_subject(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Trotz gesunkener Zahlen gibt ROG keine Entwarnung. Die Situation sei … / Langfristig strebt das neue Unternehmen
+    den Börsengang an. Eine der Optionen sei … – a subject the entity layer left without an actor that still names an
+    institution: an acronym alone ("ROG", "BYD") or a noun phrase whose head is an organisation or company noun
+    ("das neue Unternehmen", "die Wahlkommission"): a source for the Konjunktiv after it (switch ``institution_subject``)."""
+    if not c.R.switch("institution_subject"):
+        return False
+    w = c.toks[sp[1] - 1].text
+    if sp[1] - sp[0] == 1 and len(w) >= 2 and w.isupper() and w.isalpha():
+        return True
+    low = c.low[sp[1] - 1]
+    return c.toks[sp[1] - 1].text[:1].isupper() and (low in c.w.generic_org_nouns or low in c.w.company_nouns)
 
 
 def copula_root(c: Ctx, t: int) -> bool:
