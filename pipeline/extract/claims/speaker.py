@@ -167,10 +167,15 @@ def _np_parenthesis(c: Ctx, end: int, n: int) -> int | None:
 
 
 def _np_quoted_after(c: Ctx, k: int, end: int, n: int, linked: bool) -> int | None:
-    """einem Artikel der „New York Times“: a quoted name after a genitive article or von/aus/für."""
-    if end + 1 < n and linked and c.is_quote_mark(end + 1) and c.in_quote[end + 1] >= 0:
-        qs, qe, _ = c.quote_tok[c.in_quote[end + 1]]
-        if qs == end + 1 and qe - qs <= 8 and qe <= n:
+    """einem Artikel der „New York Times“: a quoted name after a genitive article or von/aus/für; with switch
+    ``quoted_name_pp`` also after von/aus/für and an article ("Moritz Wohlrab von der „Aktion Deutschland hilft“")."""
+    m = end + 1
+    if linked and m + 1 < n and c.low[end] in c.w.np_prepositions and c.low[m] in c.w.determiners \
+            and c.R.switch("quoted_name_pp"):
+        m += 1
+    if m < n and linked and c.is_quote_mark(m) and c.in_quote[m] >= 0:
+        qs, qe, _ = c.quote_tok[c.in_quote[m]]
+        if qs == m and qe - qs <= 8 and qe <= n:
             return qe
     return None
 
