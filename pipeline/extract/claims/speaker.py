@@ -662,12 +662,26 @@ def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None and c.has_dep:
         s = _dep_subject(c, h, first, lo)
         if s is not None and c.in_quote[s[0]] >= 0 and not c.is_quote_mark(s[0]):
-            s = None                    # the parse's subject inside a quoted name: «Vier Pfoten» -> the whole NP
+            s = quoted_subject(c, s, first, lo)  # the parse's subject inside a quoted name: «Vier Pfoten» -> the whole NP
     if s is None:
         s = _subordinate_subject(c, h, first, lo, hi)
     if s is not None:
         return s
     return _positional_subject(c, first, lo, hi) if first > lo else subject_after(c, first, hi)
+
+
+def quoted_subject(c: Ctx, s: tuple[int, int], first: int, lo: int) -> tuple[int, int] | None:
+    """„Ärzte ohne Grenzen“ sowie das Internationale Rote Kreuz kündigten an, … – a parse subject that starts right
+    inside a short quoted name before the verb is that quoted name's noun phrase (from its opening mark, with a
+    coordinated name after it); None otherwise, as before (switch ``quoted_subject``)."""
+    if not c.R.switch("quoted_subject"):
+        return None
+    qs, qe, _ = c.quote_tok[c.in_quote[s[0]]]
+    if qs != s[0] - 1 or qe - qs > 8 or qe > first or qs < lo or any(
+            not (c.low[t] in ("und", "auch", "doch", "aber") or c.toks[t].is_space) for t in range(lo, qs)):
+        return None                     # only a quoted name that opens the clause ("Von einem „…“ sprach X": none)
+    np_ = grab_np(c, qs, first, pp=True)
+    return np_ if np_ is not None and np_[1] >= qe else None
 
 
 def _pronoun_subject(c: Ctx, first: int, lo: int, hi: int) -> tuple[int, int] | None:

@@ -192,6 +192,7 @@ SWITCHES += ("pp_subject_skip",)     # speaker: a parse subject inside a PP is s
 SWITCHES += ("noun_head_subject",)     # speaker: "vertritt er die These, dass" the subject of the claim noun's verb (speaker.py, spk5)
 SWITCHES += ("institution_subject",)     # speaker: "… gibt ROG keine Entwarnung. … sei …" an institution subject without actor (speaker.py, spk5)
 SWITCHES += ("quoted_name_pp",)     # speaker NP: "X von der „Aktion Deutschland hilft“" (speaker.py, spk5)
+SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündigten an" the quoted name as subject (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
