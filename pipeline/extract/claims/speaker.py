@@ -530,6 +530,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
             s = subject_before_comma(c, lo)
         if s is None and c.R.switch("sent_start_subject"):
             s = _sentence_start_subject(c, first)
+        if s is None and c.R.switch("coordinated_verb_subject") and first > lo and c.low[first - 1] in ("und", "sowie"):
+            s = coordinated_subject(c, c.sents[c.sent_of[first]][0], first - 1)   # "legte er … nieder und verkündete, …"
     return s
 
 

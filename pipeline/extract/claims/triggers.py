@@ -193,6 +193,7 @@ SWITCHES += ("noun_head_subject",)     # speaker: "vertritt er die These, dass" 
 SWITCHES += ("institution_subject",)     # speaker: "… gibt ROG keine Entwarnung. … sei …" an institution subject without actor (speaker.py, spk5)
 SWITCHES += ("quoted_name_pp",)     # speaker NP: "X von der „Aktion Deutschland hilft“" (speaker.py, spk5)
 SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündigten an" the quoted name as subject (speaker.py, spk5)
+SWITCHES += ("coordinated_verb_subject",)     # speaker: "legte er … nieder und verkündete, …" the first conjunct's subject (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
