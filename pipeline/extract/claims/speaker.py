@@ -403,6 +403,8 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
                 a = ch.left_edge.i
                 while a < ch.i and a < sa and c.toks[a].is_space:
                     a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
+                if c.R.switch("oblique_subject") and a < h.i and c.low[a] in c.w.oblique_determiners and sa <= a:
+                    return object_first_subject(c, h.i, sb)     # "Den Unmut … brachte die Sprecherin … zum Ausdruck"
                 if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
                                                          for x in range(a, ch.right_edge.i + 1)):
                     return None          # a parse across sentences is not trusted
@@ -423,6 +425,17 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
 # pp_subject_skip (switch): "Am Rande einer Sitzung nahm jetzt auch der Ministerpräsident, Christian Wulff, zu der
 # Frage Stellung. Jeder Pädagoge könne …" – the parse marks two subjects, the first inside a prepositional phrase
 # ("Am Rande"); that one is skipped and the verb's other subject taken, not none at all.
+
+
+def object_first_subject(c: Ctx, v: int, sb: int) -> tuple[int, int] | None:
+    """Den Unmut der CDU über Stoibers Äußerungen brachte die gesundheitspolitische Sprecherin, Annette Widmann-Mauz,
+    zum Ausdruck: „…“ – the parse took the fronted object for the subject, but an article of the dative or accusative
+    ("den", "dem", "einen", words.yaml oblique_determiners) never opens a subject: the subject is the noun phrase
+    after the finite verb v, when it names someone who can speak; else none (switch ``oblique_subject``)."""
+    sp = subject_after(c, v, sb)
+    if sp is None or bad_speaker(c, sp) or not plausible_speaker(c, sp) or c.low[sp[0]] in c.w.oblique_determiners:
+        return None
+    return sp
 
 
 def aux_heads(c: Ctx, t) -> list:

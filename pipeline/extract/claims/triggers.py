@@ -194,6 +194,7 @@ SWITCHES += ("institution_subject",)     # speaker: "… gibt ROG keine Entwarnu
 SWITCHES += ("quoted_name_pp",)     # speaker NP: "X von der „Aktion Deutschland hilft“" (speaker.py, spk5)
 SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündigten an" the quoted name as subject (speaker.py, spk5)
 SWITCHES += ("coordinated_verb_subject",)     # speaker: "legte er … nieder und verkündete, …" the first conjunct's subject (speaker.py, spk5)
+SWITCHES += ("oblique_subject",)     # speaker: "Den Unmut … brachte die Sprecherin zum Ausdruck" no subject opens with den/dem (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 
 
