@@ -586,6 +586,40 @@ def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
 
 
+@check("per_station_word")
+def per_station_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen Bremen Hbf und [Osnabrück Hbf]PER", "EC 178 von [Praha hl.n]PER .": a name with a station
+    abbreviation (words.yaml actors.station_words: Hbf, Bf, Fernbf ...) in it or right after it is a railway
+    station, no person, whatever else stands around it."""
+    words = word_list(ctx.rules, "station_words")
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    return "LOC" if any(t.lower_ in words for t in sp) or nxt.lower() in words else None
+
+
+@check("per_place_lead")
+def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen Viernheimer Kreuz und [Kreuz Weinheim]PER", "der internationale Flughafen [Eleftherios
+    Venizelos]PER in Athen", "auf der US-Basis [Holloman]PER": a name right after (or starting with) a noun that
+    names a kind of place (words.yaml actors.place_lead_nouns, also as the head of a compound: "Autobahnkreuz",
+    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß")."""
+    leads = word_list(ctx.rules, "place_lead_nouns")
+
+    def lead(t) -> bool:
+        low = t.lower_.rsplit("-", 1)[-1]
+        return t.text[:1].isupper() and any(low.endswith(w) for w in leads)
+
+    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+        return "LOC"
+    if sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    prev = doc[sp.start - 1]
+    if not lead(prev) or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if prev.lower_ == "höhe" and (sp.start < 2 or doc[sp.start - 2].lower_ not in ("in", "auf")):
+        return None                     # only "in Höhe X", "auf Höhe X"
+    return "LOC"
+
+
 @check("per_adjective_lead")
 def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
