@@ -88,6 +88,7 @@ class RolePatterns:
     profession_ties: tuple[str, ...] = ()
     generic_org_prefixes: tuple[str, ...] = ()
     academic_titles: tuple[str, ...] = ()
+    national_title_stems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

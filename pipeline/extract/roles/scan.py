@@ -107,9 +107,21 @@ def _adjective_org_applies(ctx: _Ctx, h: Hit, org: str) -> bool:
     amerikanische Experte"); a state or city adjective is one of offices and clubs ("der Hamburger
     Datenschutzbeauftragte") but not of experts, journalists, lawyers ("der Berliner Anwalt")."""
     o = ctx.orgs.by_name(org)
+    if _national_title(ctx, h, o):
+        return True
     if o is not None and o.type in ("state", "city", "region"):
         return h.category not in ctx.p.local_adjective_excluded_categories
     return h.category not in ctx.p.nationality_only_categories
+
+
+def _national_title(ctx: _Ctx, h: Hit, o) -> bool:
+    """Rule ``national_title_adjective``: "der italienische Notenbankchef Antonio Fazio" -> Italien, "der
+    argentinische Nationaltrainer José Pekerman" -> Argentinien: a title that names a national institution
+    (roles.yaml patterns.national_title_stems: Notenbank-, Zentralbank-, National-) takes the country of its
+    adjective, although its category (business, sport) otherwise takes no nationality as organisation.
+    An empty list switches the rule off."""
+    stems = ctx.p.national_title_stems
+    return bool(stems) and o is not None and o.type == "country" and any(s in h.role.lower() for s in stems)
 
 
 def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
