@@ -90,6 +90,7 @@ class RolePatterns:
     academic_titles: tuple[str, ...] = ()
     national_title_stems: tuple[str, ...] = ()
     genitive_name_nominative: bool = True
+    reference_gender: bool = True
 
 
 @dataclass(frozen=True)
