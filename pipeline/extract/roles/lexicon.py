@@ -91,6 +91,7 @@ class RolePatterns:
     national_title_stems: tuple[str, ...] = ()
     genitive_name_nominative: bool = True
     reference_gender: bool = True
+    office_candidacy_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
