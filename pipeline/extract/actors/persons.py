@@ -227,8 +227,8 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
-    """Person evidence for a PER span (module docstring)."""
+def has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool = True) -> bool:
+    """Person evidence for a PER span (module docstring); ``speech=False``: not counting speech context."""
     words = [t.text for t in sp]
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
@@ -244,7 +244,7 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
             return True                 # "Herr Schulze", "Oberst Eck"
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
-    if speech_context(doc, sp, ctx.rules):
+    if speech and speech_context(doc, sp, ctx.rules):
         return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
 
@@ -618,6 +618,17 @@ def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     if prev.lower_ == "höhe" and (sp.start < 2 or doc[sp.start - 2].lower_ not in ("in", "auf")):
         return None                     # only "in Höhe X", "auf Höhe X"
     return "LOC"
+
+
+@check("per_speaking_compound")
+def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Städtisches Umweltamt bittet [Gartenbesitzer]PER, ...", "Hier spricht die [Lügenpresse]PER": one word
+    that is a compound of known German nouns (not one with a surname ending: "-mann", "-berg") is a common
+    noun even next to a speech verb; speaking is its only evidence and things and groups are said to speak
+    too. Other evidence (a first name, the surname of a person named in full, a title) keeps it."""
+    if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "drop"
 
 
 @check("per_adjective_lead")
