@@ -631,6 +631,19 @@ def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     return "drop"
 
 
+@check("per_place_compound")
+def per_place_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"IC 2083 von [Hamburg-Altona]PER", "[Berlin-Mitte]PER": one hyphenated word whose first part is a city,
+    region or country (gazetteer.yaml) and whose parts are capitalised names a district or a place, no person
+    (double surnames join two surnames: "Leutheusser-Schnarrenberger")."""
+    if len(sp) != 1 or "-" not in sp[0].text or ctx.gaz is None or has_support(doc, sp, ctx):
+        return None
+    parts = sp[0].text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return None
+    return "LOC" if ctx.gaz.label(parts[0]) == "LOC" else None
+
+
 @check("per_adjective_lead")
 def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
