@@ -644,6 +644,25 @@ def per_place_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if ctx.gaz.label(parts[0]) == "LOC" else None
 
 
+_DASHES = ("–", "—", "-", "->", "→")
+
+
+@check("per_dash_pair")
+def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Bauarbeiten [Hengelo]PER – Almelo", "Weichenerneuerung [Straubing]PER – Straßkirchen": one word without
+    person evidence joined by a dash to another name (an entity, or a name with a station word) is one end of a
+    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    for dash, other in ((sp.end, sp.end + 1), (sp.start - 1, sp.start - 2)):
+        if not (0 <= other < len(doc)) or doc[dash].text not in _DASHES or doc[dash].is_sent_start:
+            continue
+        o = doc[other]
+        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))):
+            return "LOC"
+    return None
+
+
 @check("per_adjective_lead")
 def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
