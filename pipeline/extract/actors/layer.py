@@ -477,25 +477,27 @@ def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.P
 
 
 def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
-    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``)."""
+    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``), ORG
+    mentions by its ``org_span_rules``."""
     ar = rules.get("actors")
     ctx = _person_ctx(rules, [], not_names)
-    if ctx is None or not ar.person_span_rules:
+    if ctx is None or not (ar.person_span_rules or ar.org_span_rules):
         return mentions
+    order = {"PER": list(ar.person_span_rules), "ORG": list(ar.org_span_rules)}
     out = []
     for m in mentions:
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        sp = doc.char_span(m.start, m.end) if order.get(m.label) else None
         if sp is None or len(sp) < 2:
             out.append(m)
             continue
-        for s, e in persons.repair_span(doc, sp, ctx, list(ar.person_span_rules)):
+        for s, e in persons.repair_span(doc, sp, ctx, order[m.label]):
             part = doc[s:e]
             if not any(c.isalpha() for c in part.text):
                 continue
             if (part.start_char, part.end_char) == (m.start, m.end):
                 out.append(m)
                 continue
-            out.append(Mention(part.start_char, part.end_char, part.text, "PER", sent_of[s]))
+            out.append(Mention(part.start_char, part.end_char, part.text, m.label, sent_of[s]))
     return out
 
 

@@ -317,6 +317,26 @@ def per_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@span_rule("org_genitive_head")
+def org_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"versammelten sich [Borussia Dortmunds Spieler]ORG", "[Volkswagens Betriebsrat]ORG": an organisation's
+    name in the genitive (its base is a name the gazetteer, the organisation lexicon or the article knows) and the
+    common noun it owns (a word of the German vocabulary, or a compound of known nouns); the name stays
+    (actors.yaml org_span_rules; a place's genitive at its end is dropped from the actor's name)."""
+    if len(sp) < 2:
+        return None
+    gen, last = sp[-2], sp[-1]
+    base = _strip_gen(gen.text)
+    if not gen.text.endswith("s") or base == gen.text or not last.is_alpha:
+        return None
+    orgs = ctx.rules.get("organizations")
+    known = (ctx.gaz is not None and ctx.gaz.label(base) is not None) \
+        or (orgs is not None and orgs.by_name(base) is not None) or any(t.text == base for t in doc)
+    if known and (last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules)):
+        return [(sp.start, sp.end - 1)]     # (not "[Dave Matthews Band]": "Matthew" is no name the text knows)
+    return None
+
+
 @span_rule("per_lead_word")
 def per_lead_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Rockabillies Elvis]PER", "[Gefriert Adblue]PER", "[Dieselfahrzeugen Adblue]PER": a common word
