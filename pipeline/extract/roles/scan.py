@@ -420,7 +420,7 @@ def _make_deputy(ctx: _Ctx, h: Hit) -> None:
     if vize in ctx.lex.titles:
         h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
     else:                                   # "stellvertretendes Mitglied": a neuter title keeps its ending
-        neuter = ctx.doc[h.head].morph.get("Gender") == ["Neut"] or h.role in ctx.p.neuter_titles
+        neuter = h.role in ctx.p.neuter_titles  # (the lexicon, not the tagger: "Al-Qaida-Vizechef" is no neuter)
         h.role = ("stellvertretendes " if neuter else "stellvertretender ") + h.role
 
 
