@@ -92,6 +92,7 @@ class RolePatterns:
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()
+    plural_by_form: bool = True
 
 
 @dataclass(frozen=True)

@@ -442,6 +442,30 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
     else:
         h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
                                             and form.gender != "f" and form.plural != "sg")
+    if not h.plural and form.plural != "sg" and _plural_by_form(ctx, h, t, form, s0):
+        h.plural = True
+        h.extra["plural_by_form"] = True
+
+
+def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:
+    """Rule ``plural_by_form``: "ein Treffen der Außenminister der EU-Staaten" (a masculine title after "der" that
+    follows a noun: a genitive plural, the genitive singular is "des Außenministers"), "sollen Polizisten Knüppel
+    eingesetzt haben" (a title in -en without determiner whose base form does not end so: a plural; singular
+    titles before a name go without ending, "mit Präsident Obama"), whatever the tagger's Number says.
+    Off: roles.yaml patterns.plural_by_form: false."""
+    doc = ctx.doc
+    if not ctx.p.plural_by_form:
+        return False
+    d0 = doc[h.np_start]
+    if h.det == "def" and d0.lower_ == "der" and form.gender == "m" and not t.lower_.endswith("s") \
+            and h.np_start - 1 >= s0 and doc[h.np_start - 1].pos_ == "NOUN" and _analyze(ctx, doc[h.np_start - 1]) is None:
+        return True
+    head = h.title.head.lower()
+    prev = doc[h.np_start - 1] if h.np_start - 1 >= s0 else None
+    if prev is not None and (prev.lower_ in ctx.w.article_prepositions or prev.pos_ in ("DET", "ADJ", "NUM")):
+        return False                  # "vom Präsidenten Nicolas Sarkozy": the article is in "vom" (a weak singular)
+    return h.det == "none" and h.np_start == h.head and t.lower_.endswith("en") and not head.endswith("en") \
+        and t.text[:1].isupper() and "-" not in t.text
 
 
 class Scan:
