@@ -494,6 +494,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
         elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
                                                                                              "region", "state"):
             _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
+        elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
+            _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -511,6 +513,18 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
+    """Rule ``spaced_prefix_org``: "Deutsche-Bank-Aufsichtsratschef Paul Achleitner" -> Deutsche Bank: the
+    hyphenated prefix of a title compound, read with spaces, is an organisation the lexicon or the gazetteer knows
+    (a company, party, agency ...; not a place)."""
+    name = prefix.replace("-", " ")
+    o = ctx.orgs.by_name_or_genitive(name)
+    if o is not None:
+        return o.name if o.actor_type != "location" else None
+    gaz = ctx.gazetteer
+    return name if gaz is not None and gaz.names.get(name) not in (None, "city", "country", "region", "state") else None
 
 
 def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
