@@ -253,7 +253,8 @@ def _gender(t: Token) -> str:
                      "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
         return "f"
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
-                     "parlament", "unternehmen", "kabinett")):
+                     "parlament", "unternehmen", "kabinett", "museum", "theater", "orchester", "forum", "bündnis",
+                     "archiv", "netzwerk", "werk", "magazin", "labor", "kolleg")):
         return "n"
     g = t.morph.get("Gender")
     if g:
