@@ -21,7 +21,7 @@ Reads ``../shared`` only (never copies data into the repository):
   never looked at with predictions before scoring.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
-half (only scored). Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
+half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
 """
 from __future__ import annotations
 
@@ -89,13 +89,13 @@ def smartdata_docs(shared: Path = SHARED) -> list[dict]:
     return out
 
 
-def mobie_docs(shared: Path = SHARED, min_tokens: int = 60) -> list[dict]:
-    """MobIE test documents (CoNLL tokens joined by spaces, gold spans from the BIO tags)."""
+def mobie_docs(shared: Path = SHARED, min_tokens: int = 60, split: str = "test") -> list[dict]:
+    """MobIE documents of one split (CoNLL tokens joined by spaces, gold spans from the BIO tags)."""
     path = shared / "data" / "ner" / "mobie" / "ner_conll03_formatted.zip"
     if not path.exists():
         return []
     out, cur = [], None
-    lines = zipfile.ZipFile(path).read("test.conll2003").decode("utf-8").splitlines()
+    lines = zipfile.ZipFile(path).read(f"{split}.conll2003").decode("utf-8").splitlines()
 
     def flush():
         if cur and len(cur["toks"]) >= min_tokens:
@@ -113,7 +113,8 @@ def mobie_docs(shared: Path = SHARED, min_tokens: int = 60) -> list[dict]:
                     open_[1] = len(text)
             if open_:
                 gold.append(tuple(open_))
-            out.append({"id": f"mobie:{cur['id']}", "text": text, "gold": [g for g in gold if g[2]]})
+            out.append({"id": f"mobie-{split}:{cur['id']}" if split != "test" else f"mobie:{cur['id']}", "text": text,
+                        "gold": [g for g in gold if g[2]]})
 
     for line in lines:
         if line.startswith("-DOCSTART-"):
@@ -302,7 +303,7 @@ def sample_hits(parser: Parser, docs: list[dict], n: int, seed: int = 12) -> lis
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "check", "check2", "check3", "all"), default="check",
+    ap.add_argument("--half", choices=("tune", "check", "check2", "check3", "mobie-dev", "all"), default="check",
                     help="tune/check: the hash halves of the first sample; check2, check3: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
@@ -314,7 +315,8 @@ def main(argv=None) -> int:
     parser = Parser(args.cache)
     keep = lambda d: args.half == "all" or half_of(d["id"]) == args.half  # noqa: E731
     if args.what == "persons":
-        docs = [d for d in smartdata_docs() + mobie_docs() if keep(d)]
+        docs = mobie_docs(split="dev") + mobie_docs(split="train") if args.half == "mobie-dev" else [d for d in smartdata_docs() + mobie_docs()
+                                                                         if keep(d)]
         c = persons(parser, docs, args.verbose)
         print(f"persons, {args.half} half ({len(docs)} documents, rules {parser.rules.version[:12]}):")
     elif args.what == "sample":
