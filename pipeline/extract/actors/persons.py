@@ -683,6 +683,20 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_thing_lead")
+def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"das Ziel des Programms [KitaPlus]PER", "ein Blog mit dem Namen [Decorize]PER", "der Film [Jupiter
+    Ascending]PER": a name without person evidence right after a noun for a kind of work, product or programme
+    (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or not prev.text[:1].isupper():
+        return None
+    low = prev.lower_.rsplit("-", 1)[-1]
+    return "MISC" if any(low.endswith(w) for w in word_list(ctx.rules, "thing_lead_nouns")) else None
+
+
 @check("per_adjective_lead")
 def per_adjective_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Raffaels [Sixtinische Madonna]PER", "[Freier Szene]PER": a name whose first word is an inflected
