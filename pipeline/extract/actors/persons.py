@@ -273,7 +273,7 @@ def speech_context(doc: Doc, sp: Span, rules: RuleSet) -> bool:
 def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     """A role title in apposition right after the name: "Källenius, Vorstandsvorsitzender der Mercedes-Benz
     Group AG", "Fuest, der Präsident des Ifo-Instituts", "Meier, ehemaliger Bürgermeister" (an article or one
-    lower-case adjective may come between the comma and the title)."""
+    lower-case adjective may come between the comma and the title); not a title followed by a name of its own."""
     lex = ctx.rules.get("roles")
     k = sp.end
     if lex is None or k + 1 >= len(doc) or doc[k].text != ",":
@@ -283,6 +283,9 @@ def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
         k += 1
     if doc[k].text[:1].islower() and doc[k].is_alpha and k + 1 < len(doc):
         k += 1
+    if k + 1 < len(doc) and (doc[k + 1].ent_type_ == "PER" or doc[k + 1].pos_ == "PROPN"):
+        return False                    # "des Programms KitaPlus, das Ministerin Manuela Schwesig vorstellte":
+        #                                 a title with its own name after it opens a relative clause
     return doc[k].text[:1].isupper() and bool(lex.lookup(doc[k].text))
 
 
