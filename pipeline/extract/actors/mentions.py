@@ -301,7 +301,7 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
         return False
     if e.label_ == "PER" and e[0].lower_.endswith(tuple(word_list(rules, "surname_heads"))) and \
             not e[0].lower_.endswith(("männer", "männern")) and e[0].text not in layer.noun_lemmas() and \
-            layer.lemma_table().get(e[0].text, e[0].text) == e[0].text:
+            layer.own_lemma(e[0].text):
         return False                    # ", so Löschmann.": "-mann" is a noun suffix and a surname's ending
         # (not the plural "Ehemänner", nor a known noun)
     return _looks_like_common_noun(e[0], rules)
