@@ -74,3 +74,34 @@ def test_readable_is_normalize():
         assert dates._readable(s) == (dates.normalize(s, date(2000, 1, 1)) is not None), s
     assert dates.find_expressions("Vom 14. bis 16. Februar 2025 und zwischen 2019 und 2020.") == [
         (0, 28, "Vom 14. bis 16. Februar 2025"), (33, 55, "zwischen 2019 und 2020")]
+
+
+def test_enrich_cut_is_the_character_loop():
+    """``enrich._cut`` by slices gives what the character-by-character loop gave (random spans, bounds, overlaps)."""
+    import random
+
+    from pipeline.enrich import _CUT, _cut
+
+    def loop(text, base, spans):
+        keep = [True] * len(text)
+        for s, e in spans:
+            if s is None or e is None or s < base or e > base + len(text):
+                continue
+            for i in range(s - base, e - base):
+                keep[i] = False
+        out, prev = [], True
+        for ch, k in zip(text, keep):
+            if k:
+                out.append(ch)
+            elif prev:
+                out.append(_CUT)
+            prev = k
+        return "".join(out)
+
+    r = random.Random(16)
+    for _ in range(20000):
+        text = "".join(r.choice("ab c,") for _ in range(r.randint(0, 12)))
+        base = r.randint(0, 5)
+        spans = [(r.choice([None, r.randint(0, 20)]), r.choice([None, r.randint(0, 20)])) for _ in range(r.randint(0, 4))]
+        assert _cut(text, base, spans) == loop(text, base, spans), (text, base, spans)
+    assert _cut("Er sagte, es sei gut.", 100, [(100, 102), (103, 108)]) == _CUT + " " + _CUT + ", es sei gut."
