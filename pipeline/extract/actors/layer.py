@@ -34,7 +34,7 @@ from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
 from .names import _strip_gen
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -248,8 +248,8 @@ def _two_name_words(doc: Doc, i: int) -> bool:
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
-    heads = tuple(word_list(rules, "org_kind_heads"))
-    personal = tuple(word_list(rules, "person_kind_heads"))     # "der Gemüsehändler Süleyman Tasköprü"
+    heads = word_tuple(rules, "org_kind_heads")
+    personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
         if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
@@ -263,7 +263,7 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     """"Rheinmetall-Sprecher", "Flixbus-Chef", "Rheinmetall-Aktie": the prefix is an organisation
     when it is a capitalised name, no common noun, first name, person's surname or known word."""
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
-    suffixes = tuple(word_list(rules, "noun_suffixes"))
+    suffixes = word_tuple(rules, "noun_suffixes")
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
         if "-" not in t.text:
