@@ -208,11 +208,15 @@ def doc_tokens(doc: Doc) -> list[Token]:
     Every ``for t in doc`` makes a new spaCy ``Token`` object per token; the extractors used to walk
     each Doc about ten times (some 700,000 Token objects for 150 articles, a third of the extraction
     time). One Doc per thread is remembered; a Doc whose length changed (retokenized) gets a new list."""
-    last = getattr(_LAST, "toks", None)
-    if last is None or last[0] is not doc or len(last[1]) != len(doc):
-        last = (doc, list(doc))
-        _LAST.toks = last
-    return last[1]
+    try:
+        last_doc, toks = _LAST.toks
+        if last_doc is doc and len(toks) == len(doc):      # (called per token by some rules: kept cheap)
+            return toks
+    except AttributeError:
+        pass
+    toks = list(doc)
+    _LAST.toks = (doc, toks)
+    return toks
 
 
 _FEATS: dict[int, dict[str, list[str]]] = {}        # morph key -> {field: token.morph.get(field)}
