@@ -60,10 +60,23 @@ def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
     sa = c.sents[c.sent_of[qs]][0]
-    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END)
+    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END) \
+        or _after_abbreviation_stop(c, qs)
     inner_end = c.low[qe - 2] in PUNCT_END
     nxt = c.low[qe] if qe < len(c.toks) else "."
     return starts and (inner_end or nxt in PUNCT_END)
+
+
+def _after_abbreviation_stop(c: Ctx, qs: int) -> bool:
+    """„…“, erklärt Andre Schmidt, Geschäftsführer der Toyota Deutschland GmbH. „Mit dem Aygo X werden wir …“ – a
+    quotation after a word whose abbreviation point ends the sentence ("GmbH.", "Co.", "Inc.": the tokenizer keeps the
+    point in the word and the sentence goes on) starts a sentence of its own when it opens with a capital letter.
+    Switch ``abbreviation_stop_quote``."""
+    if qs < 2 or qs + 1 >= len(c.toks) or not c.R.switch("abbreviation_stop_quote"):
+        return False
+    prev, first = c.toks[qs - 1].text, c.toks[qs + 1].text
+    return len(prev) > 2 and prev.endswith(".") and prev[-2].isalpha() and first[:1].isupper() \
+        and c.in_quote[qs - 1] < 0 and not c.toks[qs - 1].is_space
 
 
 def attach_aux(c: Ctx, h: Hit, limit: int) -> None:

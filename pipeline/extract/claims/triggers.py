@@ -183,6 +183,7 @@ SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading",
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
+SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")
