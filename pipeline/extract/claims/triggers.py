@@ -184,6 +184,7 @@ SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_contin
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
 SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
+SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -422,6 +422,8 @@ def wie_verb(v: VerbSite) -> Found | None:
     """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
     the main clause."""
     c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
+    if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
+        v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
         return None
     phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
@@ -430,6 +432,23 @@ def wie_verb(v: VerbSite) -> Found | None:
         return None
     v.used.update(range(lo, hi))
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
+
+
+def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """…, wie die ausländische Presse nach einer bekannt gewordenen Geldspende des Königs lobend bemerkte. – in a
+    verb-final wie-clause of saying, the noun phrase right after "wie" is its subject where the parse found none (a
+    long adjunct before the verb loses it); after an object pronoun the one after it ("wie ihm ein Vertreter der
+    Gewerkschaft … sagte"); never "es". Switch ``wie_first_np``."""
+    k = lo + 1
+    if c.low[k] in ("ihm", "ihr", "ihn", "mir", "mich", "uns", "euch", "ihnen", "dir", "dich"):
+        k += 1                          # "wie ihm X sagte": the addressee comes first
+    if k >= hi or c.low[k] in c.R.not_speakers:
+        return None
+    sp = grab_np(c, k, hi)
+    if sp is None or sp[0] != k or sp[1] >= hi or bad_speaker(c, sp) or not plausible_speaker(c, sp) \
+            or any(c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in range(*sp)):
+        return None
+    return sp
 
 
 @rule("wie_es_verb", "verb")
