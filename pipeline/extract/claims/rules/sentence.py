@@ -198,6 +198,45 @@ def wonach(s: Sent) -> None:
             s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
 
 
+SOURCE_RELATIVE_BEFORE = ("nach", "laut", "gemäß")      # ", nach denen …", ", laut dem …"
+SOURCE_RELATIVE_AFTER = ("zufolge",)                     # ", denen zufolge …"
+SOURCE_RELATIVES = ("denen", "dem", "der", "welchen", "welchem", "welcher")
+
+
+@rule("source_relative", "sentence")
+def source_relative(s: Sent) -> None:
+    """Es gibt auch Gerüchte, nach denen Barrett an Krebs litt. / …, mit rechtsstaatlichen Grundsätzen, denen zufolge
+    von einer Unschuldsvermutung auszugehen sei. – a relative clause opened by a source preposition and a relative
+    pronoun (", nach denen", ", laut dem", ", denen zufolge") says what the noun phrase before its comma says, like
+    ", wonach": the claim is the clause, its speaker that noun phrase ("nach"/"gemäß" only after a source or claim
+    noun: "Vorschriften, nach denen …" is no report)."""
+    c, a, b = s.c, s.a, s.b
+    for k in range(a + 2, b - 3):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or k + 1 in s.used:
+            continue
+        p, r = c.low[k + 1], c.low[k + 2]
+        if not ((p in SOURCE_RELATIVE_BEFORE and r in SOURCE_RELATIVES) or
+                (p in SOURCE_RELATIVES and r in SOURCE_RELATIVE_AFTER)):
+            continue
+        sp = None
+        for j in range(max(a, k - 12), k):
+            np_ = grab_np(c, j, k, allow_oblique=True)
+            if np_ and np_[1] == k:
+                sp = np_
+                break
+        if sp is None or bad_speaker(c, sp):
+            continue
+        if "zufolge" != r and p != "laut" and not any(
+                is_source_noun(c, t) or c.toks[t].text in c.R.claim_nouns for t in range(*sp)):
+            continue                    # "Vorschriften, nach denen …": a rule, no source
+        m0 = k + 3
+        end = strip_end(c, m0, next_comma_clause(c, m0, b))
+        if end - m0 < 2 or any(t in s.used or c.in_quote[t] >= 0 for t in range(k + 1, m0)):
+            continue
+        s.used.update((k + 1, k + 2))
+        s.out.append(Found((m0, end), None, sp, [k + 1, k + 2], "indirect", "source_relative", s.si))
+
+
 def _extraposed_source(c: Ctx, a: int, e: int) -> tuple[int, int] | None:
     """The source noun phrase of an extraposed "wonach" clause, the last one before token e in the
     clause: "Südkorea hat auf Berichte reagiert, wonach …", "Iran hat Pressemeldungen der New York
