@@ -465,7 +465,27 @@ def _source_before_prep(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
         np_ = grab_np(c, k, i, allow_oblique=True)
         if np_ and np_[1] == i:
             return np_
+    if c.R.switch("postposition_source") and i > a:
+        return _postposition_source(c, i, a)
     return None
+
+
+def _postposition_source(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
+    """Medienberichten zufolge war es zu einer Revolte gekommen. / Ihnen zufolge hat Mussawi gewonnen. – the source
+    before "zufolge" where no noun phrase was found (our model tags "Medienberichten" an adverb): a source noun
+    (speech.yaml nouns, noun_suffixes) with its article and adjectives, or a dative personal pronoun."""
+    t = i - 1
+    if c.in_quote[t] >= 0:
+        return None
+    if c.low[t] in ("ihm", "ihr", "ihnen") and (t == a or c.low[t - 1] not in c.w.determiners):
+        return (t, i)
+    if not (c.toks[t].text[:1].isupper() and is_source_noun(c, t)):
+        return None
+    k = t
+    while k - 1 >= a and t - k < 4 and c.in_quote[k - 1] < 0 and (
+            c.low[k - 1] in c.w.determiners or (c.is_adjish(k - 1) and c.toks[k - 1].text[:1].islower())):
+        k -= 1
+    return (k, i)
 
 
 def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
