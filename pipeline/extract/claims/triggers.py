@@ -186,6 +186,7 @@ SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across 
 SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
 SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
 SWITCHES += ("postposition_source",)     # "Medienberichten zufolge", "Ihnen zufolge" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("laut_vorfeld_source",)     # "Laut einer am Dienstag veröffentlichten Pressemitteilung …" (rules/sentence.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -330,6 +330,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             continue
         lw = c.low[i]
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+        if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
+            sp = _laut_vorfeld_source(c, i, a, b)
         if sp is not None:
             phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
@@ -362,6 +364,20 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
+    """Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt. – "laut" opening
+    the sentence (or a clause after a comma or "und") fills the Vorfeld up to the finite verb: where no noun phrase
+    was found after it (an extended attribute, a mis-tagged adjective), the source is everything up to that verb."""
+    if not (i == a or c.low[i - 1] in (",", ";", "und", "–")) or i + 2 >= b:
+        return None
+    v = _vorfeld_end(c, i + 1, b)
+    if v <= i + 2 or v - i > 15 or any(c.low[t] in (",", ";", ":") for t in range(i + 1, v)):
+        return None
+    if not any(c.toks[t].text[:1].isupper() for t in range(i + 1, v)):
+        return None                     # a source names something
+    return (i + 1, v)
 
 
 def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
