@@ -187,6 +187,7 @@ SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a 
 SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
 SWITCHES += ("postposition_source",)     # "Medienberichten zufolge", "Ihnen zufolge" (rules/sentence.py), issue 12 miss5
 SWITCHES += ("laut_vorfeld_source",)     # "Laut einer am Dienstag veröffentlichten Pressemitteilung …" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("speech_noun_quote",)     # "mit den Worten „…“" frames a quotation (rules/quote.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

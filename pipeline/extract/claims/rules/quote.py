@@ -373,11 +373,22 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
     if not inner or any(t in c.ent_at for t in inner):
         return True                     # a quoted name or title: „Die Zeit“, „Golem“
-    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)):
+    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs):
         return True                     # apposition: die Zeitung „…“
     if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
         return True                     # „…“-Titel as a modifier
     return False
+
+
+SPEECH_NOUN_FRAMES = ("Worten", "Worte", "Satz", "Sätzen", "Zitat", "Äußerung", "Bemerkung", "Ausruf")
+
+
+def _speech_noun_frame(c: Ctx, qs: int) -> bool:
+    """Der Spiegel zitiert den Prediger mit den Worten „Wir warnen das Abendland …“ – a noun of speech right before
+    the quotation ("mit den Worten", "mit dem Satz", "die Forderung"; speech.yaml claim_nouns) frames what is quoted:
+    the quotation is no name in apposition. Switch ``speech_noun_quote``."""
+    w = c.toks[qs - 1].text
+    return c.R.switch("speech_noun_quote") and (w in SPEECH_NOUN_FRAMES or w in c.R.claim_nouns)
 
 
 def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
@@ -395,8 +406,10 @@ def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
 def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
     si = c.sent_of[qs]
     a, b = c.sents[si]
-    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
-        return None
+    last = min(qe, len(c.toks)) - 1
+    if c.sent_of[last] != si and not (c.R.switch("speech_noun_quote") and c.sent_of[last] == si + 1 and all(
+            c.is_quote_mark(t) or c.is_punct(t) for t in range(c.sents[si + 1][0], last + 1))):
+        return None                     # (the closing mark after the quotation's own point may stand alone)
     h = _nearest_cue_verb(c, qs, a, b)
     if h is None or not (h.classes & QUOTE_FRAME_CLASSES) or _quoted_name(c, qs, qe, a, b, found):
         return None
