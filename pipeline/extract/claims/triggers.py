@@ -188,6 +188,7 @@ SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of sa
 SWITCHES += ("postposition_source",)     # "Medienberichten zufolge", "Ihnen zufolge" (rules/sentence.py), issue 12 miss5
 SWITCHES += ("laut_vorfeld_source",)     # "Laut einer am Dienstag veröffentlichten Pressemitteilung …" (rules/sentence.py), issue 12 miss5
 SWITCHES += ("speech_noun_quote",)     # "mit den Worten „…“" frames a quotation (rules/quote.py), issue 12 miss5
+SWITCHES += ("clause_quote_not_name",)     # a quoted clause with a name inside is no name (rules/quote.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -371,13 +371,21 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
     if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
         return True                     # part of a speaker's name: das „Wall Street Journal“
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
-    if not inner or any(t in c.ent_at for t in inner):
+    if not inner or (any(t in c.ent_at for t in inner) and not _clause_quote(c, inner)):
         return True                     # a quoted name or title: „Die Zeit“, „Golem“
     if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs):
         return True                     # apposition: die Zeitung „…“
     if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
         return True                     # „…“-Titel as a modifier
     return False
+
+
+def _clause_quote(c: Ctx, inner: list[int]) -> bool:
+    """„Wir Moslems hatten einst die Welt beherrscht …“ – a quotation of five words or more with a finite verb is
+    said, not a name, even with a name inside. Switch ``clause_quote_not_name``."""
+    return c.R.switch("clause_quote_not_name") and len(inner) >= 5 and c.has_pos and any(
+        c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text.islower() and c.toks[t].tag_ not in (
+            "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VBN", "VB") for t in inner)
 
 
 SPEECH_NOUN_FRAMES = ("Worten", "Worte", "Satz", "Sätzen", "Zitat", "Äußerung", "Bemerkung", "Ausruf")
