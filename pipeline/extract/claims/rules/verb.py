@@ -374,7 +374,10 @@ def verb_inverted(v: VerbSite) -> Found | None:
     message (also "…, machte er klar")."""
     c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
     v.segment()                         # an apposition after the verb extends the speaker
-    if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
+    so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
+        and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
+    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
@@ -397,9 +400,18 @@ def verb_inverted(v: VerbSite) -> Found | None:
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
             and is_clause(c, msg[0], msg[1]):
-        v.used.update(v.cue)
-        return v.found(msg, sp2, v.cue, "indirect", "verb_inverted")
+        cue = sorted({lo, *v.cue}) if so_frame else v.cue
+        v.used.update(cue)
+        return v.found(msg, sp2, cue, "indirect", "verb_inverted")
     return None
+
+
+def _conditional_opening(c: Ctx, a: int) -> bool:
+    """Sollten die Temperaturen tief sein, so empfiehlt sich eine Garage. / Wenn …, so … – a sentence opening with a
+    subordinate clause or a verb-first condition: its ", so" is the correlative of the condition, no frame."""
+    t = c.toks[a]
+    return c.low[a] in c.w.subordinators or c.low[a] in ("falls", "sofern", "soweit", "obgleich") \
+        or c.low[a] in c.R.konjunktiv or (c.has_pos and t.pos_ in ("VERB", "AUX") and not t.text[:1].islower())
 
 
 def _wie_before_apposition(c, a: int, lo: int):
