@@ -373,10 +373,16 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
     if not inner or (any(t in c.ent_at for t in inner) and not _clause_quote(c, inner)):
         return True                     # a quoted name or title: „Die Zeit“, „Golem“
-    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs):
-        return True                     # apposition: die Zeitung „…“
+    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs) \
+            and not (c.R.switch("lowercase_quote_not_name") and c.toks[inner[0]].text[:1].islower()
+                     and c.toks[inner[0]].text.isalpha()):
+        return True                     # apposition: die Zeitung „…“ (not a predicate: "nannte den Platzverweis „überzogen“")
     if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
         return True                     # „…“-Titel as a modifier
+    if c.R.switch("lowercase_quote_not_name") and (
+            any(m + "-" in c.toks[qe - 1].text for m in ("»", "“", "«", '"', "”"))
+            or (qe < b and c.toks[qe - 1].whitespace_ == "" and c.toks[qe].text[:1] in ("-", "–"))):
+        return True                     # «men only»-Regelung: the first part of a compound
     return False
 
 
