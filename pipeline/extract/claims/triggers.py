@@ -192,6 +192,7 @@ SWITCHES += ("clause_quote_not_name",)     # a quoted clause with a name inside 
 SWITCHES += ("so_inverted",)     # ", so sagte der Minister" as an inverted frame (rules/verb.py), issue 12 miss5
 SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (context.py verb_hit), issue 12 miss5
 SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
+SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

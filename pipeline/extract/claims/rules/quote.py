@@ -157,6 +157,8 @@ def quote_after(q: QuoteSite) -> Found | None:
     if not q.after:
         return None
     h = _after_verb(q)
+    if h is None and c.R.switch("lassen_frame") and c.low[k] in LASSEN_FORMS:
+        return _after_lassen(q)
     if h is None:
         return _after_aux(q) if c.low[k] in c.R.auxiliaries else None
     attach_aux(c, h, sb_end)
@@ -172,6 +174,31 @@ def quote_after(q: QuoteSite) -> Found | None:
     q.used.update(range(k, max(cue) + 1))
     if sp:
         q.used.update(range(sp[0], sp[1]))
+    return q.found(sp, cue, "quote_after")
+
+
+LASSEN_FORMS = ("ließ", "ließen", "lässt", "lassen", "lasse", "ließe")
+
+
+def _after_lassen(q: QuoteSite) -> Found | None:
+    """„Der IWF unterstützt Griechenland“, ließ ein IWF-Sprecher aus Washington kurz verlauten. – "lassen" right after
+    the quotation with an infinitive of saying at the end of its clause ("verlauten", "wissen", "mitteilen",
+    "ausrichten"): both are the cue, the subject after "lassen" the speaker. Switch ``lassen_frame``."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    end = next((m for m in range(k + 1, sb_end) if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0), sb_end)
+    last = end - 1
+    while last > k and c.is_punct(last):
+        last -= 1
+    if last <= k + 1 or last - k > 12:
+        return None
+    h = c.verb_hit(last, sb_end)
+    if h is None or not ({"speech", "cognition"} & h.classes) or c.low[last] != h.entry.lemma.replace("_", ""):
+        return None                     # only the infinitive: "ließ … verlauten", not "ließ … erklärte"
+    sp = subject_after(c, k, last)
+    if sp is None or bad_speaker(c, sp):
+        return None
+    cue = [k, last]
+    q.used.update(range(k, last + 1))
     return q.found(sp, cue, "quote_after")
 
 
