@@ -235,8 +235,11 @@ def v2_article(c: Ctx, k: int) -> bool:
     follow it and the clause goes on after that verb (verb second: a main clause); a relative clause puts its
     finite verb last ("Merkel, die Kritik an ihm übte, …")."""
     j, n, noun = k + 1, len(c.toks), False
+    adv = c.R.switch("v2_article_adverb")      # "…, die noch zu schaffende Übergangsverfassung werde …"
     while j < min(n, k + 10) and c.in_quote[j] < 0 and (
-            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))):
+            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))
+            or (adv and not noun and (c.toks[j].pos_ in ("ADV", "PART", "VERB") or c.low[j] == "zu")
+                and c.toks[j].text.islower())):
         noun = noun or c.toks[j].pos_ in ("NOUN", "PROPN")
         j += 1
     if j + 1 >= n or (j > k + 1 and c.toks[j - 1].pos_ not in ("NOUN", "PROPN")):

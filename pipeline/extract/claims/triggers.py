@@ -193,6 +193,7 @@ SWITCHES += ("so_inverted",)     # ", so sagte der Minister" as an inverted fram
 SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (context.py verb_hit), issue 12 miss5
 SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
 SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
+SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")
