@@ -194,6 +194,7 @@ SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (
 SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
 SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
 SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
+SWITCHES += ("main_verb_adverbs",)     # "… sagte gestern, man erwäge …" without a subject found (rules/verb.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -155,8 +155,11 @@ class VerbSite:
         """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
         the clause after its comma even where no subject was found (the parse may lose it)."""
         c, h = self.c, self.h
+        ends = self.last + 1 == self.hi or (c.R.switch("main_verb_adverbs") and self.hi - self.last <= 4 and all(
+            c.low[t] in c.w.skippable or c.low[t] in c.w.time_nouns or c.low[t] in ("am", "vom")
+            for t in range(self.last + 1, self.hi)))      # "… sagte gestern, man erwäge …"
         return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
-            and self.last + 1 == self.hi and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
+            and ends and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
 
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
