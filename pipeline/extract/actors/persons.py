@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 
 @dataclass
@@ -176,7 +176,7 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
     known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
     low = word.lower()
-    if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
+    if not word.isalpha() or low.endswith(word_tuple(rules, "surname_heads")):
         return False
     return any(_known_modifier(word[:i], rules) and _known_head(word[i].upper() + word[i + 1:])
                for i in range(3, len(word) - 3)) or _linked_compound(word)
@@ -535,7 +535,7 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Taschenbergpalais]PER", "[Thomaskirche]PER": a building or place by its ending."""
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
-    return "LOC" if sp[0].lower_.endswith(tuple(word_list(ctx.rules, "place_suffixes"))) else None
+    return "LOC" if sp[0].lower_.endswith(word_tuple(ctx.rules, "place_suffixes")) else None
 
 
 @check("per_org_word")
