@@ -346,6 +346,15 @@ class Ctx:
                     and ("Fin" in self.feats[i].get("VerbForm", ()) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
                     and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
 
+    def _mistagged_preterite(self, i: int) -> bool:
+        """SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“. – a lower-case form of a speech verb
+        in -te/-ten ("nannte", "dankte") that our model tags an adverb or determiner is the verb's preterite (the
+        forms are speech.yaml's; "bitte" is a particle). Switch ``mistagged_preterite``."""
+        lw = self.low[i]
+        return self.R.switch("mistagged_preterite") and self.toks[i].text.islower() and len(lw) >= 5 \
+            and lw.endswith(("te", "ten")) and lw not in ("bitte", "weiten", "rechten", "leichten") \
+            and self.toks[i].pos_ in ("ADV", "DET", "ADP", "SCONJ")
+
     def _third_person_e(self, i: int) -> bool:
         """"er vertraue", "sie plane": a 3rd person subject + verb in -e (no morphologizer needed)."""
         t, lw = self.toks[i], self.low[i]
@@ -388,7 +397,8 @@ class Ctx:
             entries = [VerbEntry(lem, None, False, self.R.lemmas[lem])]
         if not entries:
             return None
-        if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", ""):
+        if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "") \
+                and not self._mistagged_preterite(i):
             return None
         if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
             if self.sents and i != self.sents[self.sent_of[i]][0]:

@@ -183,6 +183,18 @@ SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading",
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
+SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
+SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
+SWITCHES += ("postposition_source",)     # "Medienberichten zufolge", "Ihnen zufolge" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("laut_vorfeld_source",)     # "Laut einer am Dienstag veröffentlichten Pressemitteilung …" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("speech_noun_quote",)     # "mit den Worten „…“" frames a quotation (rules/quote.py), issue 12 miss5
+SWITCHES += ("clause_quote_not_name",)     # a quoted clause with a name inside is no name (rules/quote.py), issue 12 miss5
+SWITCHES += ("so_inverted",)     # ", so sagte der Minister" as an inverted frame (rules/verb.py), issue 12 miss5
+SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (context.py verb_hit), issue 12 miss5
+SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
+SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
+SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
+SWITCHES += ("main_verb_adverbs",)     # "… sagte gestern, man erwäge …" without a subject found (rules/verb.py), issue 12 miss5
 
 
 CLASSES = ("speech", "cognition", "reported")
