@@ -323,6 +323,52 @@ def _passive_cue(c: Ctx, f: Found) -> bool:
     return part and any(c.low[k] in c.w.passive_auxiliaries for k in range(a, b) if c.in_quote[k] < 0)
 
 
+@rule("casualty_object", "filter")
+def casualty_object(c: Ctx, f: Found) -> bool:
+    """In Vietnam forderte die Naturkatastrophe 92 Menschenleben. / Der Unfall forderte zwei Schwerverletzte. – "fordern"
+    with casualties as its object (a number or quantifier before "Tote", "Opfer", "Verletzte", "Menschenleben"; "das
+    Leben von …") counts victims, it demands nothing and reports no claim."""
+    if f.msg is None or f.ctype == "direct":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.casualty_verbs:
+        return False
+    b = c.sents[f.sent][1]
+    end = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    return any(_casualty_at(c, k) and not _in_pp(c, k, t) for k in range(t + 1, end) if c.in_quote[k] < 0)
+
+
+def _in_pp(c: Ctx, k: int, t: int) -> bool:
+    """Token k hangs on a preposition below verb t ("Entschädigung für 92 Tote"), in the parse; without a parse, a
+    preposition stands between t and k."""
+    if not c.has_dep:
+        return any(c.has_pos and c.toks[m].pos_ == "ADP" for m in range(t + 1, k))
+    tok = c.toks[k]
+    while tok.i != t:
+        if tok.pos_ == "ADP" or any(ch.pos_ == "ADP" and ch.i < k for ch in tok.children):
+            return True                 # a preposition heads it (TIGER) or is its "case" child (UD)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _casualty_at(c: Ctx, k: int) -> bool:
+    """Token k is a casualty noun counted by the word before it ("92 Menschenleben", "mehrere Schwerverletzte") or
+    "das Leben" with a genitive or "von" after it."""
+    low = c.low[k]
+    if not low.endswith(tuple(c.w.casualty_nouns)) or k == 0:
+        return False
+    j = k - 1
+    while j > 0 and c.has_pos and c.toks[j].pos_ == "ADJ":
+        j -= 1                          # "92 weitere Menschenleben", "zwei lebensgefährlich Verletzte"
+    prev = c.toks[j]
+    if prev.like_num or (c.has_pos and prev.pos_ == "NUM") or c.low[j] in c.w.casualty_quantifiers:
+        return True
+    nxt = c.low[k + 1] if k + 1 < len(c.toks) else ""
+    return low == "leben" and c.low[k - 1] == "das" and (nxt in c.w.genitive_determiners or nxt in ("von", "vieler"))
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
