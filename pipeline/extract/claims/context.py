@@ -39,6 +39,7 @@ WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/v
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("casualty_verbs", "casualty_nouns", "casualty_quantifiers")     # filter rule casualty_object (rules/filters.py)
+WORD_LISTS += ("confirm_verbs", "negation_words")     # filter rule negated_confirmation (rules/filters.py)
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
 words.require("claims", *WORD_LISTS)

@@ -369,6 +369,27 @@ def _casualty_at(c: Ctx, k: int) -> bool:
     return low == "leben" and c.low[k - 1] == "das" and (nxt in c.w.genitive_determiners or nxt in ("von", "vieler"))
 
 
+@rule("negated_confirmation", "filter")
+def negated_confirmation(c: Ctx, f: Found) -> bool:
+    """Ein Sprecher der US-Armee wollte nicht bestätigen, dass alle Insassen Angehörige der US-Armee waren. / Die Polizei
+    bestätigte die Festnahme nicht. – a verb of confirming or commenting with "nicht" or "kein" in its own clause says
+    that nothing was confirmed: no one claims the content ("schloss nicht aus, dass …" is another verb and stays; so does
+    a frame in the Konjunktiv I, "Es könne nicht bestätigt werden, dass …, teilte das Präsidialamt mit", reported in turn)."""
+    if f.msg is None or f.ctype == "direct":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.confirm_verbs:
+        return False
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    msg = range(*f.msg) if f.rule != "speech_act" else range(0)     # a speech act's message is its own clause
+    frame = [k for k in range(lo, hi) if c.in_quote[k] < 0 and k not in msg]
+    if any(is_konj1(c, k) for k in frame):
+        return False                    # "Es könne nicht bestätigt werden, dass …, teilte X mit": reported in turn
+    return any(c.low[k] in c.w.negation_words for k in frame)
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
