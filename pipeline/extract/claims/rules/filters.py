@@ -86,6 +86,33 @@ def heading(c: Ctx, f: Found) -> bool:
     return starts and ends and (f.msg is None or c.sent_of[f.msg[0]] == f.sent)
 
 
+DASH_HEADING_MAX_WORDS = 25     # a dash heading: one line of at most this many words
+HEADLINE_DASHES = (" - ", " – ", " — ")
+
+
+@rule("dash_heading", "filter")
+def dash_heading(c: Ctx, f: Found) -> bool:
+    """Kim Jong Un laut Trump am Leben - US-Präsident: „Ich wünsche ihm alles Gute“ – a line of its own, without final
+    punctuation, whose quotation follows "topic – speaker:" is a headline (a live-blog entry, a teaser) that repeats a
+    quotation of the text: no claim of its own (a "Name: „…“" line without the topic dash is the business of
+    ``heading``; "CNN: „…“" lines of a tweet stay)."""
+    if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    text = c.text
+    qs, qe = c.toks[f.msg[0]].idx, c.toks[f.msg[1] - 1].idx + len(c.toks[f.msg[1] - 1].text)
+    lo, hi = text.rfind("\n", 0, qs) + 1, text.find("\n", qe)
+    line = text[lo:hi if hi >= 0 else len(text)].strip()
+    head = text[lo:qs].rstrip()
+    if not head.endswith(":") or not line.endswith(text[qe - 1]) or len(line.split()) > DASH_HEADING_MAX_WORDS:
+        return False
+    inner = text[qs + 1:qe - 1].rstrip()
+    cut = max(head.rfind(d) for d in HEADLINE_DASHES)
+    if inner.endswith((".", "!", "?", "…")) or cut < 0 or len(head[cut:].split()) > 5:
+        return False                    # the speaker after the dash: a few words ("- US-Präsident:")
+    a = next(t for t in range(f.msg[0], -1, -1) if t == 0 or c.toks[t].idx < lo)
+    return not any(_finite(c, t) for t in range(a, f.msg[0]) if c.toks[t].idx >= lo)   # a headline has no verb
+
+
 @rule("author_first_person", "filter")
 def author_first_person(c: Ctx, f: Found) -> bool:
     """Ich hatte erwartet, dass das Restaurant voll sein würde. / Ich erkläre, warum … – the author's own first person outside
