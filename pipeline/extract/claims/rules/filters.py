@@ -688,6 +688,28 @@ def indicative_w_clause(c: Ctx, f: Found) -> bool:
                    for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
 
 
+NAME_QUOTE_MAX_WORDS = 4       # a quoted name after its noun: at most this many words
+NAME_TAGS = ("NE", "NN", "FM")  # the words of a quoted name: names, nouns, foreign words
+
+
+@rule("name_quote", "filter")
+def name_quote(c: Ctx, f: Found) -> bool:
+    """Fox kündigte seinen Film „Sunshine“ für Januar an. / Mitglieder des Clans „Pelle-Romeo“ – a quotation of names
+    only (nouns, names, foreign words; no verb, adjective or article of its own but a foreign one: „The Nation“) right
+    after a common noun is that thing's name (a film, a newspaper, a clan, a programme), no one's claim."""
+    if f.msg is None or not c.has_pos or not c.is_quote_mark(f.msg[0]) or not c.is_quote_mark(f.msg[1] - 1):
+        return False
+    inner = [t for t in _inner(c, f) if not c.is_punct(t)]
+    if not inner or len(inner) > NAME_QUOTE_MAX_WORDS or len(inner) != len(_inner(c, f)):
+        return False                    # "„Sunshine“", not „Nicht labern, ranklotzen.“
+    k = f.msg[0] - 1
+    if k < 0 or k == c.sents[c.sent_of[k]][0] or c.in_quote[k] >= 0 or not c.toks[k].text[:1].isupper() \
+            or c.toks[k].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return all(c.toks[t].tag_ in NAME_TAGS or (c.low[t] in c.w.foreign_articles and t == inner[0]) for t in inner) \
+        and c.toks[inner[0]].text[:1].isupper()
+
+
 TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
 
 
