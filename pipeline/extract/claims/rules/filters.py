@@ -417,6 +417,20 @@ def negated_confirmation(c: Ctx, f: Found) -> bool:
     return any(c.low[k] in c.w.negation_words for k in frame)
 
 
+@rule("temporal_nach", "filter")
+def temporal_nach(c: Ctx, f: Found) -> bool:
+    """Zwei Monate nach dem Urteil des Bundesverwaltungsgerichts liegt nun die Begründung vor. / Kurz nach der
+    Veröffentlichung kam es zu Protesten. – "nach" right after a time word ("kurz", "erst", "unmittelbar") or a span of
+    time ("zwei Monate", "einen Tag") is temporal: the noun after it names an event, not a source."""
+    if f.rule != "source_nach" or not f.cue:
+        return False
+    t = next((k for k in f.cue if c.low[k] == "nach"), None)
+    if t is None or t == c.sents[f.sent][0]:
+        return False
+    prev = c.low[t - 1]
+    return prev in c.w.time_before_nach or prev in c.w.time_unit_nouns
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
