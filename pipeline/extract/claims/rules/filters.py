@@ -431,6 +431,20 @@ def temporal_nach(c: Ctx, f: Found) -> bool:
     return prev in c.w.time_before_nach or prev in c.w.time_unit_nouns
 
 
+@rule("temporal_danach", "filter")
+def temporal_danach(c: Ctx, f: Found) -> bool:
+    """Danach brach Feuer aus und aus dem Gebäude drang Rauch. / Danach wurde er Budgetdirektor im Weißen Haus. – "Danach"
+    before a finite verb in the past indicative (preterite, pluperfect) narrates what happened next: temporal, no
+    source ("Danach bestimmen verschiedene Formen von Gewalt den Alltag", "Danach hätte es sich um … gehandelt" stay)."""
+    if f.rule != "source_adverb" or not f.cue:
+        return False
+    t = f.cue[0]
+    if c.low[t] not in c.R.context_source_adverbs or t + 1 >= c.sents[f.sent][1]:
+        return False
+    v = c.toks[t + 1]
+    return v.pos_ in ("VERB", "AUX") and v.morph.get("Tense") == ["Past"] and v.morph.get("Mood") == ["Ind"]
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
