@@ -183,6 +183,7 @@ SWITCHES += ("source_after_break",)     # message spans (rules/sentence.py)
 SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_continues", "name_colon_heading",
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
+SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

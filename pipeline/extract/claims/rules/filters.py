@@ -448,13 +448,20 @@ def temporal_danach(c: Ctx, f: Found) -> bool:
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
-    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim."""
+    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim; nor is the "sei" of "es sei
+    denn" ("unless": "Niemand dürfte die Kasse in Frage stellen (es sei denn, um sie …)")."""
     if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
         return False
     a = f.msg[0]
     while a < f.msg[1] and (c.is_punct(a) or c.low[a] in ("-", "–")):
         a += 1
-    return c.low[a:a + 2] == ["sei", "es"]
+    if c.low[a:a + 2] == ["sei", "es"]:
+        return True
+    # "… in Frage stellen (es sei denn, um sie …)": "es sei denn" means "unless"; with no other Konjunktiv I it
+    # reports nothing (switch sei_denn)
+    konj = [t for t in range(*f.msg) if is_konj1(c, t)]
+    return c.R.switch("sei_denn") and bool(konj) and all(
+        c.low[t] == "sei" and c.low[t - 1] == "es" and t + 1 < len(c.toks) and c.low[t + 1] == "denn" for t in konj)
 
 
 def _perfect_infinitive(c: Ctx, a: int, b: int) -> bool:
