@@ -445,6 +445,41 @@ def temporal_danach(c: Ctx, f: Found) -> bool:
     return v.pos_ in ("VERB", "AUX") and v.morph.get("Tense") == ["Past"] and v.morph.get("Mood") == ["Ind"]
 
 
+@rule("negative_subject", "filter")
+def negative_subject(c: Ctx, f: Found) -> bool:
+    """Niemand erwartet, dass das Land eine Rakete abschießen wird. / Besucht man die Siedlung, so vermuten nur die wenigsten,
+    dass … / Keine Einrichtung, die sich entscheidet, später zu öffnen, muss einen Nachteil befürchten. – a frame verb whose
+    subject (or a relative pronoun's antecedent) is "niemand", "kein …" or "die wenigsten" says that nobody holds the
+    content: no one's claim ("Kein Geringerer als der Präsident sagte …" names someone and stays)."""
+    if f.msg is None or f.ctype == "direct" or f.rule not in VERB_FRAMES + ("speech_act",):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0:
+        return False
+    sp = f.speaker
+    if sp is None:
+        a = c.sents[f.sent][0]
+        lo = clause_start(c, t, a)
+        sp = _relative_antecedent(c, (lo, lo + 1)) if lo < t else None
+    if sp is None or any(c.low[k] == "als" for k in range(*sp)):
+        return False
+    return any(c.low[k] in c.w.negative_subjects for k in range(sp[0], min(sp[1], sp[0] + 2)))
+
+
+def _relative_antecedent(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase before the comma of a lone relative pronoun subject (", die …"), or None."""
+    s = sp[0]
+    if sp[1] - s != 1 or c.low[s] not in c.w.relative_pronouns or s < 2 or c.low[s - 1] != ",":
+        return None
+    from ..speaker import grab_np, np_before
+    sa = c.sents[c.sent_of[s]][0]
+    ante = np_before(c, s - 1, sa)
+    if ante is None:                    # "Dafür reichen Drei-Wort-Sätze, die …": an object before the comma
+        ante = next((np_ for k in range(max(sa, s - 12), s - 1)
+                     if (np_ := grab_np(c, k, s - 1, allow_oblique=True)) and np_[1] == s - 1), None)
+    return ante
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
