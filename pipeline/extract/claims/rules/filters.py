@@ -766,13 +766,17 @@ NAME_TAGS = ("NE", "NN", "FM")  # the words of a quoted name: names, nouns, fore
 def name_quote(c: Ctx, f: Found) -> bool:
     """Fox kündigte seinen Film „Sunshine“ für Januar an. / Mitglieder des Clans „Pelle-Romeo“ – a quotation of names
     only (nouns, names, foreign words; no verb, adjective or article of its own but a foreign one: „The Nation“) right
-    after a common noun is that thing's name (a film, a newspaper, a clan, a programme), no one's claim."""
+    after a common noun is that thing's name (a film, a newspaper, a clan, a programme), no one's claim; so is a quotation
+    of proper names only anywhere but after an article ("von „Chefkoch“ vervielfältigt", "im „Standard“")."""
     if f.msg is None or not c.has_pos or not c.is_quote_mark(f.msg[0]) or not c.is_quote_mark(f.msg[1] - 1):
         return False
     inner = [t for t in _inner(c, f) if not c.is_punct(t)]
     if not inner or len(inner) > NAME_QUOTE_MAX_WORDS or len(inner) != len(_inner(c, f)):
         return False                    # "„Sunshine“", not „Nicht labern, ranklotzen.“
     k = f.msg[0] - 1
+    if k >= 0 and c.in_quote[k] < 0 and c.low[k] not in c.w.determiners and c.toks[k].pos_ not in ("DET", "ADJ") \
+            and all(c.toks[t].tag_ in ("NE", "FM") for t in inner):
+        return True                     # "Inhalte von „Chefkoch“", "im „Standard“": proper names only
     if k < 0 or k == c.sents[c.sent_of[k]][0] or c.in_quote[k] >= 0 or not c.toks[k].text[:1].isupper() \
             or c.toks[k].pos_ not in ("NOUN", "PROPN"):
         return False
