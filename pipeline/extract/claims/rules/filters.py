@@ -784,6 +784,20 @@ def name_quote(c: Ctx, f: Found) -> bool:
         and c.toks[inner[0]].text[:1].isupper()
 
 
+@rule("naming_quote", "filter")
+def naming_quote(c: Ctx, f: Found) -> bool:
+    """Dies nennt man einen „Aktiensplit“. / Von Freunden stets „der Dicke“ genannt, galt er als mächtig. – a quotation that
+    a verb of naming frames without a speaker (or with the generic "man") is a name or a term, no one's claim ("Modder
+    nannte die Absage einen „Vertrauensbruch“" has a speaker and stays)."""
+    if f.rule not in ("quote_in_frame", "partial_quote") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or not (_lemma(c, t) in c.w.naming_verbs or any(
+            e.lemma in c.w.naming_verbs for e in c.R.forms.get(c.low[t], []))):
+        return False                    # "hielt": halten, also fest_halten in the lexicon
+    return f.speaker is None or all(c.low[k] in c.w.generic_subjects for k in range(*f.speaker))
+
+
 TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
 
 
