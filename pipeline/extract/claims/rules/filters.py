@@ -480,6 +480,24 @@ def _relative_antecedent(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
     return ante
 
 
+@rule("provision_frame", "filter")
+def provision_frame(c: Ctx, f: Found) -> bool:
+    """Der Handel mit Emissionszertifikaten sieht vor, dass Unternehmen Emissionsrechte hinzukaufen müssen. / Ein Gesetz,
+    das vorsieht, dass alle Schulkinder Mandarin lernen müssen, … – "vorsehen" whose subject is no actor (a law, a plan,
+    a budget, a scheme) states what a rule provides for, not what someone claims."""
+    if f.msg is None or f.ctype == "direct" or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0:
+        return False
+    from ..speaker import has_actor
+    if f.speaker is not None and (has_actor(c, f.speaker) or any(
+            c.low[k] in c.w.person_pronouns for k in range(*f.speaker))):
+        return False                    # "Merkel sieht vor, dass …", "er sieht vor, …": someone's plan
+    return any(e.lemma in c.w.provision_verbs for e in c.R.forms.get(c.low[t], []) if not e.split or len(f.cue) > 1) \
+        or _lemma(c, t) in c.w.provision_verbs
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
