@@ -816,6 +816,15 @@ def naming_quote(c: Ctx, f: Found) -> bool:
     return f.speaker is None or all(c.low[k] in c.w.generic_subjects for k in range(*f.speaker))
 
 
+@rule("subject_quote", "filter")
+def subject_quote(c: Ctx, f: Found) -> bool:
+    """Bill Keller, der Chefredakteur der „New York Times“, bekräftigt den Bericht. – a quotation inside the speaker's noun
+    phrase is a name of the one who speaks (a newspaper, an organisation), not what is said."""
+    if f.msg is None or f.speaker is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    return any(f.speaker[0] <= k < f.speaker[1] for k in _inner(c, f))
+
+
 TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
 
 
