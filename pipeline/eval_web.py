@@ -330,19 +330,24 @@ def main(argv: list[str] | None = None) -> int:
     nlp, info = load_nlp(args.model)
     rules = load_rules(args.rules)
     totals, logs, skipped = evaluate(nlp, rules, args.gold, args.shared, args.split, args.only)
+    # Held-out pages are scored, never read while tuning: their details only with an explicit --split heldout.
+    hidden = set() if args.split == "heldout" else {g.name for g in load_gold(args.gold) if g.split == "heldout"}
+    shown = totals["dev"] if args.split == "all" and "dev" in totals else totals["all"]
     if args.verbose:
         for name, log in logs.items():
-            if log:
+            if log and name not in hidden:
                 print(name)
                 print("\n".join(log))
     print(f"modern-news gold: {len(logs)} pages, model {info.name} {info.version}, rules {rules.version}")
     print(table(totals))
-    if totals["all"].missing_content:
-        print(f"gold content not found in the body ({len(totals['all'].missing_content)}): "
-              + "; ".join(totals["all"].missing_content[:5]))
-    if totals["all"].unlabelled:
-        print(f"person actors without a label in persons.yaml ({len(totals['all'].unlabelled)}): "
-              + "; ".join(totals["all"].unlabelled))
+    if shown.missing_content:
+        print(f"gold content not found in the body ({len(shown.missing_content)}): "
+              + "; ".join(shown.missing_content[:5]))
+    if shown.unlabelled:
+        print(f"person actors without a label in persons.yaml ({len(shown.unlabelled)}): "
+              + "; ".join(shown.unlabelled))
+    if hidden and args.split == "all":
+        print("held-out pages: numbers only (their errors: --split heldout -v, not while tuning rules)")
     if skipped:
         print(f"skipped (page not found, is {args.shared} there?): {', '.join(skipped)}")
     if not logs:

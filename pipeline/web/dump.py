@@ -289,10 +289,19 @@ def share_bar(t: str) -> bool:
     return bool(words) and all(w in web_rules().share_words for w in words)
 
 
+def org_line(t: str) -> bool:
+    """A line that only names an organisation, as a site's logo text does ("Piratenpartei Mecklenburg-Vorpommern",
+    "Polizeiinspektion Hildesheim"): two to four capitalised words, one of them an institution word of web.yaml."""
+    from pipeline.web.htmlmeta import _names_no_person
+    toks = t.split()
+    return 2 <= len(toks) <= 4 and all(x[:1].isupper() for x in toks) and not re.search(r"[.!?:;,]", t) \
+        and _names_no_person(t, web_rules(), set(), None)
+
+
 def _not_headline(t: str) -> bool:
     """Dates, bylines, photo credits and captions, interface strings are never the headline."""
     from pipeline.ingest import _find_date, _is_caption, _is_ui
-    return share_bar(t) or _is_date_or_byline(t) or bool(name_line(t)) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
+    return share_bar(t) or _is_date_or_byline(t) or bool(name_line(t)) or org_line(t) or _find_date(t) is not None or bool(_CREDIT.search(t)) or _is_caption(t) \
         or _is_ui(t) or t.casefold() in web_rules().skip_lines or bool(re.search(r"\b\d{1,2}[:.]\d{2} Uhr\b", t)) or bool(re.search(r"\w_\w|\.(?:jpe?g|png|webp)\b", t, re.I))
 
 

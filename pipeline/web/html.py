@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pipeline.web.htmlmeta import PageMeta, page_captions, page_meta, to_storage, visible_date, ws
+from pipeline.ingest import INLINE_PROMO
+from pipeline.web.htmlmeta import PageMeta, earlier_shown, page_captions, page_meta, to_storage, visible_date, ws
 from pipeline.web.profile import WebRules, web_rules
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -138,6 +139,34 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
+def _teaser_item(el) -> bool:
+    """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
+        return False
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is None:
+        return False
+    links = head.xpath(".//a[@href]") or ([head.getparent()] if head.getparent() is not None
+                                          and head.getparent().tag == "a" and head.getparent().get("href") else [])
+    htext = ws(head.text_content())
+    if not links or not htext or len(ws(" ".join(a.text_content() for a in links))) < 0.8 * len(htext):
+        return False
+    return len(ws(el.text_content())) <= 600
+
+
+def is_teaser_list(el) -> bool:
+    """A list of cards of other stories inside the article container ("Aktuelle Meldungen": date, linked
+    heading, excerpt; again and again): two or more such cards as children that hold most of its text, no h1."""
+    if el.tag not in ("div", "section", "ul", "aside", "ol") or next(el.iter("h1"), None) is not None:
+        return False
+    kids = [k for k in el if isinstance(k.tag, str)]
+    cards = [k for k in kids if _teaser_item(k)]
+    if len(cards) < 2 or len({tuple(c.xpath(".//a/@href")[:1]) for c in cards}) < 2:
+        return False
+    total = len(ws(el.text_content())) or 1
+    return sum(len(ws(c.text_content())) for c in cards) >= 0.7 * total
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
@@ -149,6 +178,11 @@ def prune_tree(tree, rules: WebRules):
             _drop(el)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_icon(e, rules)]:
         _drop(el)
+    total = len(ws(tree.text_content())) or 1
+    for el in [e for e in tree.iter("div", "section", "ul", "ol", "aside") if is_teaser_list(e)]:
+        if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html" for a in el.iterancestors()) \
+                and len(ws(el.text_content())) <= 0.7 * total:
+            _drop(el)
     for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
         if is_shop_line(ws(el.text_content()), rules):
             _drop(el)
@@ -177,7 +211,7 @@ def _trafilatura_text(tree, own: bool = False) -> tuple[str, str | None]:
     is a copy already (the caller's own), trafilatura may change it."""
     import trafilatura
     doc = trafilatura.bare_extraction(tree if own else copy.deepcopy(tree), with_metadata=True, include_comments=False,
-                                      favor_precision=False, include_tables=False, include_images=False)
+                                      favor_precision=False, include_tables=True, include_images=False)
     if doc is None:
         return "", None
     get = (lambda k: doc.get(k) if isinstance(doc, dict) else getattr(doc, k, None))  # noqa: E731
@@ -317,14 +351,28 @@ def is_date_line(line: str, rules: WebRules) -> bool:
     return len(rest.split()) <= 1
 
 
-def top_date(lines: list[str], rules: WebRules) -> tuple[datetime, str] | None:
+def byline_date(lines: list[str]) -> tuple[datetime, str] | None:
+    """The date of a byline line that carries one ("Von Anna Maier | 12.03.2021, 10:15 Uhr")."""
+    from pipeline.web.htmlmeta import BYLINE_START, byline_text
+    for line in lines:
+        s = ws(line)
+        if s and len(s.split()) <= 16 and BYLINE_START.match(s) and byline_text(s):
+            got = visible_date(s)
+            if got:
+                return got
+    return None
+
+
+def top_date(lines: list[str], rules: WebRules, updates: bool = False) -> tuple[datetime, str] | None:
     """The date of the first date line among ``lines`` ("Pressemitteilung Nr. 123/2023 vom 16.11.2023",
-    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline)."""
+    "16.11.2023"), unless it is an update ("Stand: …") or labelled as something else (a judgment, a deadline).
+    ``updates``: the first update line's date instead ("Stand: 28.04.2020 18:00 Uhr")."""
     from pipeline.ingest import _find_date
     from pipeline.web.htmlmeta import not_publication
     for line in lines:
         s = ws(line)
-        if not s or not is_date_line(s, rules) or any(s.casefold().startswith(p) for p in rules.updated_prefixes):
+        if not s or not is_date_line(s, rules) or \
+                any(s.casefold().startswith(p) for p in rules.updated_prefixes) != updates:
             continue
         found = _find_date(s)
         if found is not None and not_publication(s[:found[1].start()], rules):
@@ -360,6 +408,7 @@ def _same_teaser(k: str, teaser_key: str) -> bool:
     return len(short) > 40 and long_.startswith(short)
 
 
+_ARROW = re.compile(r"^[»›>→▶►•*+-]+\s*")
 _CRUMB_LINE = re.compile(r"^(?:[-•*]\s+)?[^.!?]{1,60}?\s*[›»>/|]$")
 _LIST_ITEM = re.compile(r"^[-•*]\s+\S")
 
@@ -398,8 +447,8 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
         if any(p.match(s) for p in f.patterns):
             continue
         if is_date_line(s, rules) or _mostly_urls(s) or is_shop_line(s, rules) or is_agency_line(s, rules) \
-                or is_notice(s, rules):
-            continue
+                or is_notice(s, rules) or _ARROW.match(s) and INLINE_PROMO.match(_ARROW.sub("", s)):
+            continue        # "» Zum Thema: …", "→ Lesen Sie auch: …": a pointer to another article
         if head_zone and seen_text < 4:
             if k in f.heads or _compact(s) in f.heads:
                 continue
@@ -611,14 +660,58 @@ def _complete_meta(meta: PageMeta, tree, text: str, rules: WebRules, t_url: str 
             meta.published_at, meta.published_precision = got
             meta.published_source = "htmldate"
     if meta.published_at is None:      # no date in the markup: a date line at the top of the article text
-        got = top_date(text.split("\n")[:8], rules)
+        got = top_date(text.split("\n")[:8], rules) or byline_date(text.split("\n")[:12])
         if got:
             meta.published_at, meta.published_precision = got
             meta.published_source = "visible"
+    elif meta.published_source == "meta":   # a generic meta date on a later day than the "Stand:" line shown
+        got = top_date(text.split("\n")[:8], rules, updates=True)
+        if got:
+            meta.published_at, meta.published_precision = earlier_shown(
+                (meta.published_at, meta.published_precision), got)
     meta.published_at = to_storage(meta.published_at, meta.published_precision)
     meta.url = meta.url or t_url
     if not meta.authors:
         meta.authors = byline_authors(text.split("\n")[:12], rules, meta.site_names)
+    if not meta.authors:      # as in page dumps: an author box ("Autor" over the name) or an author note
+        from pipeline.web.dump import inline_author, labelled_author
+        lines = page_lines(tree)
+        meta.authors = labelled_author(lines) or inline_author(lines)
+
+
+_LINE_BLOCKS = ("p", "div", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+                "header", "figcaption", "address")
+
+
+def page_lines(tree) -> list[str]:
+    """The page from its headline on as a text browser sets it, one innermost block a line, without menus,
+    footers, asides and boxes of other content: where a page dump's author box and author note are found."""
+    from pipeline.web.htmlmeta import _headline_elements, _outside_furniture
+    heads = _headline_elements(tree)
+    started = not heads
+    out: list[str] = []
+    outer: set[int] = set()             # blocks holding another block: their inner blocks make the lines
+    keep = []
+    for el in tree.iter(*_LINE_BLOCKS):
+        keep.append(el)
+        for a in el.iterancestors():
+            if id(a) in outer:
+                break
+            outer.add(id(a))
+            keep.append(a)
+    for el in tree.iter():
+        if heads and el is heads[0]:
+            started = True
+        if not started or not isinstance(el.tag, str) or el.tag not in _LINE_BLOCKS or id(el) in outer:
+            continue
+        if any(a.tag in ("nav", "footer", "aside", "form") for a in el.iterancestors()) or not _outside_furniture(el):
+            continue
+        t = ws(visible_text(el))
+        if t:
+            out.append(t)
+        if len(out) >= 400:
+            break
+    return out
 
 
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:

@@ -7,16 +7,24 @@ Per field, the first source that gives a usable value wins:
   of the page (``<time>`` and date elements of the article header, "Veröffentlicht am …"), then the JSON-LD
   ``datePublished`` of the WebPage, then generic meta tags (``date``, ``dc.date``, ``dcterms.date``,
   ``pubdate`` …), then htmldate on the parsed tree (offline). A later update never replaces it: the last
-  update (JSON-LD ``dateModified``, ``article:modified_time``, "Stand: …", "Aktualisiert …") goes to
-  ``updated_at``. A value without a time of day has precision ``day`` and is stored as 00:00 UTC of that
+  update (JSON-LD ``dateModified``, ``article:modified_time``, "Stand: …", "Aktualisiert …"; two labelled dates
+  in one element each by its label) goes to ``updated_at``; a generic meta date on a later day than the only
+  date the page shows ("Stand: …") is a later edit, and the shown day wins. Dates in the headline's article
+  container come before those of teaser boxes. A value without a time of day has precision ``day`` and is stored as 00:00 UTC of that
   day, so its day never shifts.
-* **title**: the visible headline (``<h1>``; of several, the one most like the structured titles),
-  with the kicker split off when the structured headline (JSON-LD, og:title) is its tail; without an h1,
-  JSON-LD ``headline``, og:title, ``<title>``. The site name is cut from the end.
+* **title**: the visible headline (``<h1>``; of several, the one most like the structured titles; not the
+  site's logo or name), with the kicker split off when the structured headline (JSON-LD, og:title) is its tail;
+  without an h1, an h2/h3 the structured title starts with, JSON-LD ``headline``, og:title, ``<title>``. The site
+  name (also the one the page shows in its home link, logo or copyright line), a section label before it and a
+  date after the headline are cut; a title the page never shows gives way to its part a heading shows.
 * **authors**: JSON-LD ``author`` persons of the article (``@id`` resolved in the graph), then
   ``article:author`` meta, then the visible byline (``rel=author``, ``itemprop=author``,
-  ``.author``/``.byline`` elements), then the generic ``author`` / ``dc.creator`` meta. Every name must look like a person: no site, publisher, desk, agency,
-  company, city or country, no CMS account; job titles before a name are cut.
+  ``.author``/``.byline`` elements, a "Von …"/"Geschrieben von …" line after the headline), then the generic
+  ``author`` / ``dc.creator`` meta, then a name standing alone next to the header's date. Every name must look
+  like a person: no site, publisher, desk, agency, party, company, city or country, no CMS account; job titles
+  before a name are cut. A source counts with the names the page's text shows; names only the markup holds count
+  from JSON-LD or ``article:author`` when no source names anyone the page shows, from generic meta tags never
+  (the site owner or a CMS account as often as the writer).
 * **section**: breadcrumbs (JSON-LD BreadcrumbList, else the visible breadcrumb navigation) without the home
   link, generic labels and the article's own title; else ``article:section`` or a single JSON-LD
   ``articleSection``.
@@ -40,7 +48,7 @@ KICKER_CLASSES = re.compile(r"kicker|topline|dachzeile|spitzmarke|overline|roofl
 BREADCRUMB_HINT = re.compile(r"breadcrumb|brotkrume|brotkrumen|crumb|pfadnavigation", re.I)
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|datum|time|published|publish|pubdate|entry-date|"
                         r"publicationdate|article-date|post-date|meta-date|datetime)", re.I)
-AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser)", re.I)
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|autor|byline|writer|verfasser|createdby|created-by|posted-by)", re.I)
 
 
 _INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")   # zero-width marks and soft hyphens ("Bundes\xadtag")
@@ -237,6 +245,10 @@ _FURNITURE_CLASS = re.compile(r"(?:^|[\s_-])(?:comments?|kommentare?|related|rec
 def _outside_furniture(el) -> bool:
     """Not inside navigation, footers or boxes of other content (comments, related articles, widgets)."""
     for a in el.iterancestors():
+        if a.tag == "article" and next(a.iter("h1"), None) is None and any(
+                x.tag in ("nav", "footer", "aside") or _FURNITURE_CLASS.search((x.get("class") or "") + " " + (x.get("id") or ""))
+                for x in a.iterancestors() if x.tag not in ("body", "html")):
+            return False    # a teaser card (<article>) of another story in a box of related articles
         if a.tag in ("body", "html", "article", "main"):
             break  # reached the article or main container first: content
         if a.tag in ("nav", "footer", "form"):
@@ -276,6 +288,33 @@ def site_names(tree, ld: list[dict], url: str | None) -> set[str]:
     return {n for n in names if len(n) <= 80}
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+                        r"((?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w.&-]*){0,3})", re.I)
+
+
+def shown_site_names(tree, rules: WebRules) -> set[str]:
+    """Names the page shows for itself: the text or logo ``alt`` of links to its home page, the holder of the
+    copyright line ("© 2023 Kreisbote Musterstadt"). Used to cut titles only (a blog's copyright holder is
+    often its author)."""
+    out: set[str] = set()
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        try:
+            p = urlparse(href)
+        except ValueError:
+            continue
+        if not href or p.path not in ("", "/") or p.query or p.fragment or href.startswith("#"):
+            continue
+        for t in [ws(a.text_content())] + [ws(i.get("alt")) for i in a.iter("img") if i.get("alt")]:
+            if 1 <= len(t.split()) <= 5:
+                out.add(t)
+    body = tree.find(".//body")
+    for el in (body.iter("footer") if body is not None else []):
+        for m in _COPYRIGHT.finditer(ws(el.text_content())):
+            out.add(re.sub(r"\s+(?:\d{4}|alle|all)\b.*$", "", m.group(1), flags=re.I))
+    return {n for n in out if len(_fold(n)) >= 6 and n.casefold() not in rules.home_crumbs}
+
+
 # ----------------------------------------------------------------------------- title
 def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteProfile | None,
                     others: list[str] = ()) -> str:
@@ -299,6 +338,16 @@ def cut_site_suffix(title: str, sites: set[str], rules: WebRules, profile: SiteP
             ff = _fold(first)
             if rest and ff and ff in folded_sites:
                 t, changed = rest.strip(), True
+                break
+        if not changed and ": " in t:      # "Kreisanzeiger: Headline": the site's name as a prefix
+            first, rest = t.split(": ", 1)
+            if rest and _fold(first) in folded_sites and len(rest.split()) >= 2:
+                t, changed = rest.strip(), True
+    if t != ws(title):      # the site name was cut: a section name before it goes too ("… - Lokales - Zeitung")
+        for sep in rules.title_separators:
+            head, _, tail = t.rpartition(sep)
+            if head and tail.strip().casefold() in rules.section_labels and len(head.split()) >= 3:
+                t = head.strip()
                 break
     return t
 
@@ -356,14 +405,34 @@ def _in_breadcrumb(el) -> bool:
         or bool(BREADCRUMB_HINT.search(el.get("class") or ""))
 
 
+_LOGO_CLASS = re.compile(r"(?:^|[\s_-])(?:site-?title|site-?name|site-?logo|logo|branding|blog-?title|"
+                         r"blog-?name|site-?branding)(?=$|[\s_-])", re.I)
+
+
 def _is_logo(h, sites: set[str]) -> bool:
-    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>")."""
+    """An h1 that is the site's logo or name ("<h1><a href="/"><img alt="Beispielblatt"></a></h1>",
+    ``<h1 class="site-title">``, or the name that the page's <title> has after the headline)."""
     text = ws(h.text_content())
     if sites and _fold(text) in {_fold(x) for x in sites}:
         return True
+    if any(_LOGO_CLASS.search((e.get("class") or "") + " " + (e.get("id") or ""))
+           for e in [h, *list(h.iterancestors())[:2]] if e.tag not in ("body", "html", "article", "main")):
+        return True
+    tt = h.getroottree().find(".//title")
+    if tt is not None and len(text.split()) <= 5:
+        whole = ws(tt.text_content())
+        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+            if sep in whole:
+                head, tail = whole.rsplit(sep, 1)
+                if _fold(text) == _fold(tail) and len(head.split()) > len(text.split()):
+                    return True
+    return _is_home_link(h)
+
+
+def _is_home_link(h) -> bool:
     links = h.xpath(".//a[@href]")
     return len(links) == 1 and urlparse(links[0].get("href")).path in ("", "/") \
-        and ws(links[0].text_content()) == text
+        and ws(links[0].text_content()) == ws(h.text_content())
 
 
 def _headline_elements(tree, sites: set[str] = frozenset()) -> list:
@@ -389,7 +458,9 @@ def _structured_titles(tree, ld_art: dict | None, sites: set[str], rules: WebRul
     tt = tree.find(".//title")
     if tt is not None and ws(tt.text_content()):
         structured.append(ws(tt.text_content()))
-    return [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+    out = [cut_site_suffix(s, sites, rules, profile) for s in structured if s]
+    # a date the <title> adds at the end ("… (12.03.2021)", "… - 12.03.2021") is no part of the headline
+    return [re.sub(r"\s*(?:\(\d{1,2}\.\d{1,2}\.\d{2,4}\)|[-–|]\s*\d{1,2}\.\d{1,2}\.\d{2,4})$", "", s) or s for s in out]
 
 
 def _title_from_h1(h1s: list[tuple[str, str | None]], structured: list[str]) -> tuple[str, str | None]:
@@ -467,12 +538,13 @@ def _title_from_h2_spans(tree, structured: list[str]) -> tuple[str, str] | None:
 def _title_from_h2_prefix(tree, structured: list[str]) -> str | None:
     """No h1: a visible h2 that the structured title begins with ("Der historische Purzelbaum" for og:title
     "Der historische Purzelbaum (2021/5)": an issue number or a series label the page does not show)."""
-    for h in tree.iter("h2"):
+    for h in tree.iter("h2", "h3"):
         text = ws(h.text_content())
         if len(text.split()) < 2 or len(text) > 300 or not _outside_furniture(h) or _in_breadcrumb(h):
             continue
         for s in structured:
-            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|\|\s*\S.{0,40})", s[len(text):]):
+            if s != text and s.startswith(text) and re.fullmatch(r"\s*(?:\([^()]{1,30}\)|[|–—-]\s*\S.{0,40})", s[len(text):]) \
+                    and len(s[len(text):].split()) <= 7:
                 return text
     return None
 
@@ -520,7 +592,39 @@ def _cut_label_tail(title: str) -> str:
 def pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     """(title, kicker): the visible h1 (checked against the structured titles), else an h2 of kicker and
-    title spans, an h2 the structured title begins with, or the structured title itself."""
+    title spans, an h2 the structured title begins with, or the structured title itself; a structured title
+    the page never shows gives way to the part of it that a heading of the page shows."""
+    title, kicker = _pick_title(tree, ld_art, sites, rules, profile)
+    if title and len(title.split()) >= 2:
+        shown = page_text(tree)
+        if ws(title).casefold() not in shown:
+            part = shown_title_part(tree, title, rules)
+            if part:
+                return part, kicker
+    return title, kicker
+
+
+def shown_title_part(tree, title: str, rules: WebRules) -> str | None:
+    """The part of a title the page does not show ("Kreisbote Musterstadt | Stadt saniert Schulen") that is the
+    whole text of one of its headings (h1-h4 outside page furniture), two words or more."""
+    parts = {title}
+    for sep in rules.title_separators + (": ",):
+        for piece in title.split(sep):
+            parts.add(piece.strip())
+        if sep in title:
+            parts.add(title.rsplit(sep, 1)[0].strip())
+            parts.add(title.split(sep, 1)[1].strip())
+    folded = {ws(p).casefold(): p for p in parts if len(p.split()) >= 2}
+    best = None
+    for h in tree.iter("h1", "h2", "h3", "h4"):
+        t = heading_text(h).casefold()
+        if t in folded and t != ws(title).casefold() and _outside_furniture(h) and (best is None or len(t) > len(best)):
+            best = t
+    return folded[best] if best else None
+
+
+def _pick_title(tree, ld_art: dict | None, sites: set[str], rules: WebRules,
+                profile: SiteProfile | None) -> tuple[str | None, str | None]:
     structured = _structured_titles(tree, ld_art, sites, rules, profile)
     h1s = []
     for h in _headline_elements(tree, sites):
@@ -566,7 +670,8 @@ def _title_from_h2_tail(tree, structured: list[str]) -> tuple[str, str | None] |
 
 
 # ----------------------------------------------------------------------------- authors
-_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof."}
+_PARTICLES = {"von", "van", "de", "der", "zu", "la", "di", "dr.", "prof.", "med.", "rer.", "nat.", "phil.", "jur.",
+              "dent.", "vet.", "h.c."}
 
 
 def _strip_job_words(toks: list[str], rules: WebRules) -> list[str]:
@@ -591,6 +696,9 @@ def _names_no_person(n: str, rules: WebRules, sites: set[str], profile: SiteProf
     if f in rules.not_authors or f in extra or _fold(n) in {_fold(s) for s in sites if len(_fold(s)) >= 3}:
         return True
     words = re.findall(r"[\w.]+", f)
+    toks = n.split()
+    if len(toks) >= 2 and not all(t.isupper() for t in toks) and any(re.fullmatch(r"[A-ZÄÖÜ]{3,}", t) for t in toks):
+        return True         # an acronym beside other words: "NABU Musterstadt", "ADAC Hessen", "SPD Ortsverein"
     return any(w in rules.not_author_words for w in words) or any(
         w.endswith(x) and len(w) >= len(x) + 3 or w == x and x not in _SURNAME_LIKE
         for w in words for x in ("redaktion", "zeitung", "nachrichten") + rules.not_author_suffixes)
@@ -613,8 +721,11 @@ def clean_person(name: str, rules: WebRules, sites: set[str], profile: SiteProfi
     """The person's name in a byline part, or None when it names no person."""
     n = ws(re.sub(r"\([^)]*\)", " ", name))
     n = _BYLINE_DATE.sub("", n)
-    n = re.sub(r"^(?:eine?\s+\w+\s+von|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|text|autor(?:in)?|"
-               r"autoren|foto|fotos)\s*:?\s+", "", n, flags=re.I).strip(" ,;|–-:.")
+    n = re.sub(r"^(?:(?:eine?\s+)?(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
+               r"kolumne|essay|bericht|einordnung|kritik)\s+von|eine?\s+\w+\s+von|(?:redaktion|interview|protokoll)(?=\s*:)|"
+               r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|von|by|"
+               r"text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|foto|fotos)\s*:?\s+", "", n,
+               flags=re.I).strip(" ,;|–-:.")
     n = re.sub(r"^(?:unser(?:e[mnrs]?)?|ihr(?:e[mnrs]?)?)\s+", "", n, flags=re.I)   # "Von unserer Redakteurin …"
     if not n or "@" in n or "http" in n or re.search(r"\d", n):
         return None
@@ -634,13 +745,17 @@ _OTHER_CREDITS = re.compile(r"[\s,;|/]+(?:Illustrations?|Illustriert|Fotos?|Foto
                             r"|\s+(?:mit|unter Verwendung von) (?:Material|Informationen|Agenturmaterial)\b.*$")
 
 # The start of a byline: "Von", "Text:", "Autorin:", "Ein Kommentar von", "Eine Analyse von" …
-BYLINE_START = re.compile(r"^(?:von|by|text|autor(?:in)?|autoren|(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
+BYLINE_START = re.compile(r"^(?:von|by|text(?:\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?))?|autor(?:in)?|autoren|(?:redaktion|interview|protokoll)(?=\s*:)|"
+                          r"(?:geschrieben|verfasst|posted|written)\s+(?:von|by)|"
                           r"eine?\s+(?:beitrag|kommentar|gastbeitrag|gastkommentar|interview|analyse|glosse|reportage|"
-                          r"kolumne|essay|bericht|einordnung|kritik)\s+von)\s*:?\s+\S", re.I)
+                          r"kolumne|essay|bericht|einordnung|kritik)\s+von|"
+                          # without "Ein": only before a name ("Kommentar von Anna Maier", not "Kritik von Verbänden")
+                          r"(?:kommentar|gastbeitrag|gastkommentar|analyse|glosse|kolumne|essay|einordnung)\s+von"
+                          r"(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ])))\s*:?\s+\S", re.I)
 # A date after the names in a byline: "von Anna Maier am 16.11.2023 um 10:00 Uhr", "Anna Maier | 16.11.2023".
-_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
+_BYLINE_DATE = re.compile(r"[\s,|·•–-]+(?:am\s+|vom\s+|on\s+)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜa-zäöü]{3,9}\.?\s)|"
                           r"\d{4}-\d{2}-\d{2}|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|"
-                          r"November|Dezember)\s+\d).*$")
+                          r"November|Dezember|January|February|March|May|June|July|October|December)\s+\d).*$")
 # A byline without "Von": names, then the agency ("Anna Maier, dpa", "Anna Maier und Jan Ott (dpa/AFP)").
 _AGENCY = r"(?:dpa|afp|ap|reuters|kna|epd|ddp|sid|apa|sda|dts|afx|dpa-afx)"
 _PNAME = r"[A-ZÄÖÜ][\w.'-]+(?:\s+(?:(?:von|van|de|der|zu)\s+)?[A-ZÄÖÜ][\w.'-]+){1,3}"
@@ -657,7 +772,7 @@ def byline_text(line: str) -> str | None:
         s = re.sub(r"\b(?:Und|And|Mit)\b", lambda m: m.group(0).lower(), s.title())
     if BYLINE_START.match(s) and len(s.split()) <= 25:
         s = _BYLINE_DATE.sub("", s)
-        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)[.!?]\s+\S", s):
+        if not re.search(r"(?<!\bDr)(?<!\bProf)(?<!\bDipl)(?<!\bmed)(?<!\brer)(?<!\bnat)(?<!\bphil)(?<!\bjur)[.!?]\s+\S", s):
             return s
         return None
     # "Anna Maier | 16.11.2023": names, a bar, the date and nothing else ("Bad Homburg, 16.11.2023" is a dateline)
@@ -675,9 +790,15 @@ def byline_text(line: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
+    text = re.sub(r"^\s*text\s*(?:und|&|/|\+)\s*(?:fotos?|bilder?)\s*:?\s*", "", text, flags=re.I)
     text = _OTHER_CREDITS.sub("", text)
     text = re.sub(r"\s*,\s*(?:[A-ZÄÖÜ][\w.-]*\s*)?(?:Online-)?Redaktion\b.*$", "", text)
-    return [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|;|\bund\b|\band\b|&|/|\||\s[-–]\s)\s*", text) if p.strip()]
+    return [p for p in parts if not _NOT_WRITER.search(p)]   # "Jan Ott (Fotos)": the photographer
+
+
+_NOT_WRITER = re.compile(r"\((?:fotos?|bilder?|fotografie|video|videos|grafik(?:en)?|illustrations?|kamera|schnitt)\)",
+                         re.I)
 
 
 def _ld_author_names(art: dict, persons: dict[str, str]) -> list[str]:
@@ -742,10 +863,17 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
         pieces = [ws(x) for x in e.itertext()]
         pieces = [x for x in pieces if x]
         if 0 < sum(map(len, pieces)) <= 160:
-            visible.extend(pieces)      # "Autor" / "Jil Schuller" / "Alle Artikel": one name per text node
+            whole = byline_text(ws(e.text_content()))
+            if whole and whole.casefold() != ws(e.text_content()).casefold():
+                pieces = [whole]        # "Von Anna Maier | 16.11.2023", "VON ANNA MAIER": the byline's names
+            visible.extend(byline_text(x) or x for x in pieces)   # "Autor" / "Jil Schuller" / "Alle Artikel"
     sources.append(visible)
+    sources.append(header_bylines(tree))
     sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
+    shown = page_text(tree)
+    content = page_text(tree, without=("footer", "nav", "aside"))   # a site owner's name stands in the footer
+    first: list[str] = []
     for src in sources:
         names: list[str] = []
         for raw in src:
@@ -756,9 +884,76 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
                     p = _single_name(part, rules, sites, profile)
                 if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
                     names.append(p)
-        if names:
-            return names[:6]
-    return [n for n in header_names(tree) if n.casefold() not in makers]
+        # the authors the page shows: names of the markup that the page's text never shows (a CMS account, the
+        # site owner in <meta name="author">, an editor of the structured data only) give way to a later source
+        # whose names it shows; of the structured sources (JSON-LD, article:author) they count when no source
+        # names anyone the page shows, of the generic meta tags never
+        visible = [n for n in names if _shows(shown if src is not generic else content, n)]
+        if visible:
+            return visible[:6]
+        if src is not generic:
+            first = first or names
+    found = [n for n in header_names(tree) if n.casefold() not in makers]
+    return found or first[:6]
+
+
+def page_text(tree, without: tuple[str, ...] = ()) -> str:
+    """The text of the page's body as a reader sees it (no scripts, styles or templates; nor the elements named
+    in ``without``), whitespace and soft hyphens normalised, case-folded."""
+    import copy
+
+    from pipeline.web.html import visible_text
+    body = tree.find(".//body")
+    body = body if body is not None else tree
+    if without and next(body.iter(*without), None) is not None:
+        body = copy.deepcopy(body)
+        for el in list(body.iter(*without)):
+            if el.getparent() is not None:
+                el.getparent().remove(el)
+    return ws(visible_text(body)).casefold()
+
+
+def _shows(text: str, name: str) -> bool:
+    """The page's text shows the name (academic titles and initials aside: "Dr. Jan Ott" shown as "Jan Ott")."""
+    n = ws(name).casefold()
+    if n in text:
+        return True
+    core = re.sub(r"^(?:(?:dr|prof|dipl|med|rer|nat|phil|jur)\.\s*)+", "", n)
+    return len(core) >= 5 and core in text
+
+
+def header_bylines(tree) -> list[str]:
+    """A byline among the short elements right after the headline (h1) that no author class marks: "Geschrieben
+    von Anna Maier am 12. März 2021", "Posted by Anna Maier on March 12, 2021", "Text und Fotos: Anna Maier";
+    searched up to the first paragraph of 20+ words."""
+    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+    if h1 is None:
+        return []
+    started, seen, walked = False, 0, 0
+    for el in tree.iter():
+        if el is h1:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+            continue
+        if any(a is h1 for a in el.iterancestors()):
+            continue
+        walked += 1
+        if walked > 300:
+            break
+        text = ws(el.text_content())
+        if el.tag in ("p", "div", "section", "article") and len(text.split()) >= 20 and \
+                len(ws(el.text or "").split()) >= 20:
+            break
+        if not text or len(text) > 200 or not _outside_furniture(el):
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        got = byline_text(text)
+        if got:
+            return [got]
+    return []
 
 
 def header_names(tree) -> list[str]:
@@ -904,7 +1099,14 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     seen: set[int] = set()
     keep: list = []          # element proxies stay alive, so their ids stay unique
     els = [e for e in tree.iter() if isinstance(e.tag, str) and (
-        e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",))]
+        e.tag == "time" or DATE_CLASS.search(e.get("class") or "") or e.get("itemprop") in ("datePublished",)
+        or e.tag in ("p", "span", "div", "li", "small", "em") and _date_label_line(e, rules))]
+    heads = _headline_elements(tree)
+    box = next((a for a in heads[0].iterancestors() if a.tag in ("article", "main")), None) if heads else None
+    if box is not None:     # the dates in the headline's article (or main) container first, teaser boxes after
+        inside = {id(x) for x in box.iter()}
+        keep.append(list(box.iter()))
+        els = [e for e in els if id(e) in inside] + [e for e in els if id(e) not in inside]
     for e in els:
         if id(e) in seen or not _outside_furniture(e):
             continue
@@ -913,6 +1115,11 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
             seen.add(id(d))
         text = ws(e.text_content())
         if len(text) > 160:
+            continue
+        both = _labelled_dates(text, rules)
+        if both:            # "Aktualisiert: 14.03.2021 Erstellt: 12.03.2021": each date by its own label
+            for val, is_upd in both:
+                (upd if is_upd else pub).append(val)
             continue
         low = text.casefold()
         is_upd = any(low.startswith(p) for p in rules.updated_prefixes) or re.search(
@@ -934,6 +1141,33 @@ def _visible_dates(tree, rules: WebRules) -> tuple[list[tuple[datetime, str]], l
     return pub, upd
 
 
+def _date_label_line(e, rules: WebRules) -> bool:
+    """A short element whose text is a labelled date ("Stand: 28.04.2020 18:00 Uhr", "Veröffentlicht am
+    12. März 2021") whatever its class."""
+    own = ws(e.text).casefold()        # the label opens the element's own text: cheap to test on every element
+    if not own or not any(own.startswith(p) and not own[len(p):len(p) + 1].isalpha()
+                          for p in rules.updated_prefixes + rules.published_prefixes):
+        return False
+    text = ws(e.text_content())
+    return 8 <= len(text) <= 100 and visible_date(text) is not None
+
+
+def _labelled_dates(text: str, rules: WebRules) -> list[tuple[tuple[datetime, str], bool]]:
+    """The dates of a text that labels two or more of them ("Veröffentlicht am 12.03.2021 | Aktualisiert am
+    14.03.2021", "Aktualisiert: 14.03.2021 Erstellt: 12.03.2021") as [((datetime, precision), is_update)];
+    [] when the text has fewer than two labelled dates."""
+    labels = sorted(rules.updated_prefixes + rules.published_prefixes, key=len, reverse=True)
+    rx = re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(x) for x in labels) + r")(?!\w)", re.I)
+    starts = [m for m in rx.finditer(text)]
+    out = []
+    for i, m in enumerate(starts):
+        seg = text[m.end(): starts[i + 1].start() if i + 1 < len(starts) else len(text)]
+        val = visible_date(seg)
+        if val is not None:
+            out.append((val, m.group(0).casefold() in rules.updated_prefixes))
+    return out if len(out) >= 2 else []
+
+
 _PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
                    "published_time", "parsely-pub-date", "sailthru.date")
 _GENERIC_DATE_META = ("date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate",
@@ -949,6 +1183,12 @@ def _first_date(values: list) -> tuple[datetime, str] | None:
         if got:
             return got
     return None
+
+
+def earlier_shown(meta_date: tuple[datetime, str], shown: tuple[datetime, str]) -> tuple[datetime, str]:
+    """A generic meta date (``<meta name="date">``) against the only date the page shows, a "Stand: …" line:
+    a meta date on a later day is a later edit, and the page's day wins."""
+    return shown if as_day(*shown) < as_day(*meta_date) else meta_date
 
 
 def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
@@ -967,6 +1207,8 @@ def pick_dates(tree, ld: list[dict], ld_art: dict | None, rules: WebRules
         if published:
             source = name
             break
+    if source == "meta" and upd_vis:
+        published, source = earlier_shown(published, upd_vis[0]), source
     upd = _first_date(([ld_art.get("dateModified")] if ld_art else []) + _meta(tree, *_MODIFIED_META)
                       + upd_vis[:1])
     updated = upd[0] if upd else None
@@ -988,7 +1230,7 @@ def page_meta(tree, rules: WebRules, url: str | None = None) -> PageMeta:
     profile = rules.site(_host(url))
     m = PageMeta(url=url)
     m.site_names = site_names(tree, ld, url)
-    m.title, m.kicker = pick_title(tree, ld_art, m.site_names, rules, profile)
+    m.title, m.kicker = pick_title(tree, ld_art, m.site_names | shown_site_names(tree, rules), rules, profile)
     m.authors = pick_authors(tree, ld_art, persons, m.site_names, rules, profile)
     m.section = pick_section(tree, ld, ld_art, m.title, m.site_names, rules, url)
     pub, m.published_source, updated = pick_dates(tree, ld, ld_art, rules)

@@ -66,6 +66,7 @@ class WebRules:
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
     furniture_blocks: frozenset[str] = frozenset()
+    section_labels: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -84,7 +85,7 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
-             "furniture_blocks")
+             "furniture_blocks", "section_labels")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -167,7 +168,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
                                                                   "not_author_suffixes")),
         agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
         boilerplate_lines=tuple(boilerplate),
-        furniture_blocks=low(_strings(data.get("furniture_blocks") or [], file, "furniture_blocks")))
+        furniture_blocks=low(_strings(data.get("furniture_blocks") or [], file, "furniture_blocks")),
+        section_labels=low(_strings(data.get("section_labels") or [], file, "section_labels")))
 
 
 @lru_cache(maxsize=4)
