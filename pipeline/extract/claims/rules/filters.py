@@ -490,10 +490,9 @@ def provision_frame(c: Ctx, f: Found) -> bool:
     t = _cue_verb(c, f)
     if t is None or c.in_quote[t] >= 0:
         return False
-    from ..speaker import has_actor
-    if f.speaker is not None and (has_actor(c, f.speaker) or any(
-            c.low[k] in c.w.person_pronouns for k in range(*f.speaker))):
-        return False                    # "Merkel sieht vor, dass …", "er sieht vor, …": someone's plan
+    from ..speaker import has_actor, plausible_source
+    if f.speaker is not None and (has_actor(c, f.speaker) or plausible_source(c, f.speaker)):
+        return False                    # "Merkel sieht vor, dass …", "Die Ministerin sieht vor, …": someone's plan
     return any(e.lemma in c.w.provision_verbs for e in c.R.forms.get(c.low[t], []) if not e.split or len(f.cue) > 1) \
         or _lemma(c, t) in c.w.provision_verbs
 
@@ -792,8 +791,9 @@ def name_quote(c: Ctx, f: Found) -> bool:
     if not inner or len(inner) > NAME_QUOTE_MAX_WORDS or len(inner) != len(_inner(c, f)):
         return False                    # "„Sunshine“", not „Nicht labern, ranklotzen.“
     k = f.msg[0] - 1
-    if k >= 0 and c.in_quote[k] < 0 and c.low[k] not in c.w.determiners and c.toks[k].pos_ not in ("DET", "ADJ") \
-            and all(c.toks[t].tag_ in ("NE", "FM") for t in inner):
+    if k >= c.sents[c.sent_of[f.msg[0]]][0] and c.in_quote[k] < 0 and not c.is_punct(k) \
+            and c.low[k] not in c.w.determiners and c.low[k] not in ("und", "oder", "sowie") \
+            and c.toks[k].pos_ not in ("DET", "ADJ") and all(c.toks[t].tag_ in ("NE", "FM") for t in inner):
         return True                     # "Inhalte von „Chefkoch“", "im „Standard“": proper names only
     if k < 0 or k == c.sents[c.sent_of[k]][0] or c.in_quote[k] >= 0 or not c.toks[k].text[:1].isupper() \
             or c.toks[k].pos_ not in ("NOUN", "PROPN"):
