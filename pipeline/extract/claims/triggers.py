@@ -184,6 +184,7 @@ SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_contin
              "sein_perfect_participle")  # speaker: no subject from a closed dass-clause (speaker.py, issue 12)
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
 SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
+SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question without "?" (rules/filters.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

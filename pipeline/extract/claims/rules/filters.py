@@ -168,7 +168,7 @@ def _inner(c: Ctx, f: Found) -> range:
 @rule("question_quote", "filter")
 def question_quote(c: Ctx, f: Found) -> bool:
     """„Wie ist das Essen?“ / „Oh“, sagte der Oberst. – a quotation that only asks, or a single
-    word, asserts nothing."""
+    word, asserts nothing; so does a verb-first question without "?" (switch v1_question)."""
     if f.ctype != "direct" or f.msg is None:
         return False
     inner = [t for t in _inner(c, f) if not c.toks[t].is_space]
@@ -176,7 +176,22 @@ def question_quote(c: Ctx, f: Found) -> bool:
     if len(words) <= 1 and f.rule not in ("partial_quote", "quote_in_frame"):
         return True
     ends = [t for t in inner if c.low[t] in PUNCT_END | {"…"}]
+    if c.R.switch("v1_question") and _v1_question(c, inner, ends):
+        return True
     return bool(ends) and all(c.low[t] == "?" for t in ends) and c.low[inner[-1]] == "?"
+
+
+def _v1_question(c: Ctx, inner: list[int], ends: list[int]) -> bool:
+    """»Wollen Sie Ihre Frau denn nicht mal überraschen«, sagt die Floristin. – one clause (no comma, no final period)
+    that opens with a finite verb in the indicative and a personal pronoun asks (or bids), even without "?"
+    ("Hätten wir das gewusst, …": a Konjunktiv II with a comma opens a condition and stays)."""
+    words = [t for t in inner if not c.is_punct(t)]
+    if len(words) < 3 or ends or any(c.low[t] in (",", ";", ":") for t in inner) or not c.has_pos:
+        return False
+    v, p = c.toks[words[0]], c.low[words[1]]
+    finite = v.tag_ in ("VVFIN", "VMFIN", "VAFIN") or (v.pos_ in ("VERB", "AUX") and "Fin" in v.morph.get("VerbForm"))
+    return v.text[:1].isupper() and finite and v.morph.get("Mood") != ["Sub"] \
+        and c.low[words[0]] not in c.w.konjunktiv2 and p in c.w.question_pronouns
 
 
 @rule("verse_quote", "filter")
