@@ -185,6 +185,7 @@ SWITCHES += ("closed_clause_subject", "addressee_no_subject", "main_frame_contin
 SWITCHES += ("paragraph_bound_subject",)     # speaker: no parse subject across a paragraph break (speaker.py)
 SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
 SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question without "?" (rules/filters.py)
+SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

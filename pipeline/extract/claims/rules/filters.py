@@ -840,6 +840,17 @@ def subject_quote(c: Ctx, f: Found) -> bool:
     return any(f.speaker[0] <= k < f.speaker[1] for k in _inner(c, f))
 
 
+def _before_pp(c: Ctx, k: int) -> int:
+    """The token before a prepositional phrase ending at token k (preposition, articles/adjectives, noun), or k itself
+    when no such phrase ends there."""
+    if c.toks[k].pos_ not in ("NOUN", "PROPN") or c.low[k].endswith(tuple(c.w.title_nouns)):
+        return k                        # "nach dem Motto:": the title noun itself
+    j = k - 1
+    while j >= 0 and (c.toks[j].pos_ in ("DET", "ADJ") or c.low[j] in c.w.determiners):
+        j -= 1
+    return j - 1 if j >= 0 and c.toks[j].pos_ == "ADP" and c.in_quote[j] < 0 else k
+
+
 TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
 
 
@@ -847,10 +858,13 @@ TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun
 def title_quote(c: Ctx, f: Found) -> bool:
     """Die Demonstration stand unter dem Motto „Wir zahlen nicht für eure Krise“. / Das Treffen lief nach dem Motto:
     „Wer zuerst kommt, mahlt zuerst.“ – a quotation right after a noun of titles, mottos and signs (words.yaml
-    title_nouns) is that title, not someone's claim."""
+    title_nouns) is that title, not someone's claim; before a colon also with a prepositional phrase between (switch
+    title_pp: "Das Unheil beginnt mit einer Anzeige im Kombiinstrument: "Bitte Adblue nachfüllen"")."""
     if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
         return False
     k, seen = f.msg[0] - 1, 0
+    if c.R.switch("title_pp") and k > 2 and c.low[k] == ":" and c.has_pos:
+        k = _before_pp(c, k - 1)         # "mit einer Anzeige im Kombiinstrument: "…"": the title noun before a PP
     while k >= 0 and seen <= TITLE_GAP and c.in_quote[k] < 0:
         w = c.low[k]
         if w in c.w.title_nouns or (c.toks[k].text[:1].isupper() and w.endswith(tuple(c.w.title_nouns))
