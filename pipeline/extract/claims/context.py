@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
-from pipeline.extract.view import doc_text, doc_tokens
+from pipeline.extract.view import doc_text, doc_tokens, morph_features
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -97,6 +97,7 @@ class Ctx:
         self.triggers = find_triggers(doc, R)
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = doc_tokens(doc)
+        self.feats = morph_features(doc)    # token.morph.get(f) as feats[i].get(f, ()), read once per Doc (issue 16)
         self.low = [t.text.lower() for t in self.toks]
         self.gender_colon = self._gender_colons()
         for k in self.gender_colon:
@@ -318,10 +319,10 @@ class Ctx:
     def is_konj(self, i: int) -> bool:
         """A Konjunktiv verb form: by the morphology, the lexicon, or a finite verb in -e without a
         1st person subject."""
-        t = self.toks[i]
         lw = self.low[i]
-        if self.has_morph and "Sub" in t.morph.get("Mood") and ("Fin" in t.morph.get("VerbForm")
-                                                              or not t.morph.get("VerbForm")):
+        feats = self.feats[i]
+        if self.has_morph and "Sub" in feats.get("Mood", ()) and ("Fin" in feats.get("VerbForm", ())
+                                                                  or not feats.get("VerbForm")):
             if lw not in ("ich", "wir") and not self._weak_preterite(i):
                 return True
         if lw in self.R.konjunktiv:
@@ -342,7 +343,7 @@ class Ctx:
     def _finite_in_e(self, i: int) -> bool:
         """A finite verb in -e that is no preterite (-te) and has no 1st person subject: "Vance äußere sich"."""
         t, lw = self.toks[i], self.low[i]
-        if "Part" in t.morph.get("VerbForm") or lw.endswith("weise") or not lw.isalpha() or not lw.isascii() \
+        if "Part" in self.feats[i].get("VerbForm", ()) or lw.endswith("weise") or not lw.isalpha() or not lw.isascii() \
                 and not all(ch in "äöüß" or ch.isascii() for ch in lw):
             return False                # "age" (a participle to the model), "zeitweise", "fée": no German verb in -e
         if i > 0 and (self.low[i - 1] in self.w.determiners or self.low[i - 1] in ("alles", "etwas", "nichts")):
@@ -350,7 +351,7 @@ class Ctx:
         return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
                     and lw.endswith("e") and not lw.endswith("te")
                     and t.text.islower() and lw not in self.w.not_konjunktiv_e
-                    and ("Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and ("Fin" in self.feats[i].get("VerbForm", ()) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
                     and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
 
     def _third_person_e(self, i: int) -> bool:
