@@ -195,6 +195,9 @@ SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a n
 SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
 SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
 SWITCHES += ("main_verb_adverbs",)     # "… sagte gestern, man erwäge …" without a subject found (rules/verb.py), issue 12 miss5
+SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
+SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question without "?" (rules/filters.py)
+SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 
 
 CLASSES = ("speech", "cognition", "reported")
