@@ -862,6 +862,16 @@ def _rule_matches(rule: _Rule, text: str, low: str, runs: list[int] | None, memo
     return out
 
 
+@lru_cache(maxsize=8192)
+def _readable(s: str) -> bool:
+    """``normalize(s, 2000-01-01) is not None``, memoized: the same range texts ("2014 bis 2022", "vom 14. bis
+    16. Februar") come back in many articles, and a text the rules cannot read goes to dateparser (issue 16)."""
+    return normalize(s, _RANGE_REF) is not None
+
+
+_RANGE_REF = date(2000, 1, 1)
+
+
 def find_expressions(text: str) -> list[tuple[int, int, str]]:
     """Character spans (start, end, text) of temporal expressions in running text, in order.
 
@@ -884,14 +894,13 @@ def find_expressions(text: str) -> list[tuple[int, int, str]]:
             chosen.append((s, e, name))
     chosen.sort()
     # merge ranges: "vom 14. bis 16. Februar", "2014 bis 2022", "zwischen 2014 und 2022"
-    ref = date(2000, 1, 1)
     merged: list[tuple[int, int, str]] = []
     for s, e, name in chosen:
         if name not in _ABSOLUTE:
             merged.append((s, e, name))
             continue
         lm = _RANGE_LEFT.search(text, max(0, s - 20), s)
-        if lm and normalize(text[lm.start():e], ref) is not None:
+        if lm and _readable(text[lm.start():e]):
             s = lm.start()
         if merged and merged[-1][2] in _ABSOLUTE:
             ps, pe, _ = merged[-1]
@@ -900,7 +909,7 @@ def find_expressions(text: str) -> list[tuple[int, int, str]]:
                 pre = _RANGE_PRE.search(text, max(0, ps - 10), ps)
                 ns = pre.start() if pre else ps
                 if (gap.strip().lower() != "und" or (pre and pre.group().lower().startswith("zwischen"))) \
-                        and normalize(text[ns:e], ref) is not None:
+                        and _readable(text[ns:e]):
                     merged[-1] = (ns, e, name)
                     continue
         merged.append((s, e, name))

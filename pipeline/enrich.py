@@ -69,20 +69,20 @@ def confidence(table: str, rule_id: str | None) -> float | None:
 # ----------------------------------------------------------------------------- content
 def _cut(text: str, base: int, spans: list[tuple[int | None, int | None]]) -> str:
     """``text`` (starting at offset ``base``) without the given absolute spans that lie inside it; a cut
-    leaves the marker ``_CUT``."""
-    keep = [True] * len(text)
-    for s, e in spans:
-        if s is None or e is None or s < base or e > base + len(text):
+    leaves the marker ``_CUT`` (one for each run of cut characters: overlapping or touching spans are one cut)."""
+    n = len(text)
+    cuts = sorted((s - base, e - base) for s, e in spans
+                  if s is not None and e is not None and s >= base and base + n >= e > s)
+    if not cuts:
+        return text
+    out, pos, (a, b) = [], 0, cuts[0]
+    for s, e in cuts[1:]:
+        if s <= b:
+            b = max(b, e)
             continue
-        for i in range(s - base, e - base):
-            keep[i] = False
-    out, prev = [], True
-    for ch, k in zip(text, keep):
-        if k:
-            out.append(ch)
-        elif prev:
-            out.append(_CUT)
-        prev = k
+        out += (text[pos:a], _CUT)
+        pos, a, b = b, s, e
+    out += (text[pos:a], _CUT, text[b:])
     return "".join(out)
 
 

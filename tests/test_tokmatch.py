@@ -112,3 +112,15 @@ def test_docbin_bytes_are_spacys(de_news, doc, tmp_path):
     back = cache.get("ab" * 32, de_news.vocab)
     assert back.text == doc.text and [t.dep_ for t in back] == [t.dep_ for t in doc]
     assert [(e.text, e.label_) for e in back.ents] == [(e.text, e.label_) for e in doc.ents]
+
+
+def test_value_index_and_column_passes_agree(doc, monkeypatch):
+    """A value's positions from the per-Doc index (many patterns on one attribute) or by passes over the
+    column (a few): the same matches either way."""
+    from pipeline.extract import tokmatch
+    a, b = _both(doc.vocab, PATTERNS)
+    assert not b.index_attrs                     # few "==" first tests: no index
+    monkeypatch.setattr(tokmatch, "_INDEX_MIN", 1)
+    a2, c = _both(doc.vocab, PATTERNS)
+    assert c.index_attrs == {"LOWER", "ORTH", "NORM"}
+    assert sorted(c(doc)) == sorted(b(doc)) == sorted(a(doc))

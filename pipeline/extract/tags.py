@@ -89,13 +89,17 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
     """Rewrite the Doc's non-STTS tags in place (see the module docstring); returns how many changed."""
     if tags is None or not tags.on or not doc.has_annotation("TAG"):
         return 0
+    from spacy.attrs import TAG
+    from spacy.strings import get_string_id
+    mapped = {get_string_id(tag) for tag in tags.cases}
     n = 0
-    for t in doc:
-        if t.tag_ in tags.cases:
-            new = tags.stts(t)
-            if new is not None and new != t.tag_:
-                t.tag_ = new
-                n += 1
+    # the tokens whose tag is mapped, found in the TAG column (a Token is made only for them: issue 16)
+    for i in [i for i, h in enumerate(doc.to_array([TAG]).tolist()) if h in mapped] if len(doc) else ():
+        t = doc[i]
+        new = tags.stts(t)
+        if new is not None and new != t.tag_:
+            t.tag_ = new
+            n += 1
     return n
 
 

@@ -18,6 +18,7 @@ before.
 """
 from __future__ import annotations
 
+import collections
 import re
 from typing import Any
 
@@ -29,6 +30,7 @@ from spacy.vocab import Vocab
 
 _STRING_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "LEMMA": "LEMMA"}
 _FLAGS = {"IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_LOWER", "IS_UPPER", "IS_TITLE", "LIKE_NUM"}
+_INDEX_MIN = 12                             # "==" first tests on one attribute from which its value index pays
 _NEEDS = {"LEMMA": "LEMMA"}                 # attribute -> the Doc annotation the Matcher requires for it
 
 
@@ -73,15 +75,15 @@ class _Token:
         return True
 
     def starts(self, cols: "_Columns") -> list[int]:
-        """The positions where this token's tests hold (from the index of its first test's attribute)."""
+        """The positions where this token's tests hold, in order (found by its first test: a value's
+        positions from the column's index where many patterns ask for one, else by one pass over the column)."""
         kind, a, v = self.tests[0]
-        at = cols.index(a)
         if kind == "==":
-            cand = at.get(v, ())
+            cand = cols.index(a).get(v, ()) if cols.indexed(a) else cols.positions(a, v)
         elif kind == "IN":
-            cand = sorted(i for h, ps in at.items() if h in v for i in ps)
+            cand = [i for i, h in enumerate(cols.col[a]) if h in v]
         else:
-            cand = sorted(i for h, ps in at.items() if cols.search(v, h) for i in ps)
+            cand = sorted(i for h, ps in cols.index(a).items() if cols.search(v, h) for i in ps)
         return [i for i in cand if self.holds(cols, i)] if len(self.tests) > 1 else list(cand)
 
 
@@ -89,12 +91,28 @@ class _Columns:
     """The attribute values of one Doc's tokens (one ``to_array`` for all of them), with an index
     value -> positions per attribute, made when first asked for."""
 
-    def __init__(self, doc: Doc, attrs: list[str]):
+    def __init__(self, doc: Doc, attrs: list[str], index_attrs: frozenset[str] = frozenset()):
         self.doc, self.n = doc, len(doc)
         arr = doc.to_array([IDS[a] for a in attrs]).reshape((self.n, len(attrs)))
         self.col = {a: arr[:, k].tolist() for k, a in enumerate(attrs)}
         self._index: dict[str, dict[int, list[int]]] = {}
         self._search: dict[tuple[str, int], bool] = {}
+        self._indexed = index_attrs
+
+    def indexed(self, attr: str) -> bool:
+        """Whether the value -> positions index pays for ``attr`` (many patterns start with a value of it;
+        building it costs about as much as a dozen passes of ``list.index`` over the column)."""
+        return attr in self._indexed
+
+    def positions(self, attr: str, value: int) -> list[int]:
+        """The positions of ``value`` in the column, in order (``list.index``: a pass in C)."""
+        col, out, i = self.col[attr], [], -1
+        try:
+            while True:
+                i = col.index(value, i + 1)
+                out.append(i)
+        except ValueError:
+            return out
 
     def index(self, attr: str) -> dict[int, list[int]]:
         at = self._index.get(attr)
@@ -128,6 +146,7 @@ class TokenMatcher:
         self.patterns: list[tuple[int, list[_Token]]] = []
         self.fast = True
         self.attrs: set[str] = set()
+        self.index_attrs: frozenset[str] = frozenset()     # attributes worth a value index per Doc
 
     def add(self, key: str, patterns: list[list[dict]], **kwargs) -> None:
         self.matcher.add(key, patterns, **kwargs)
@@ -144,6 +163,8 @@ class TokenMatcher:
                     self.attrs |= t.attrs()
         except _Unsupported:
             self.fast = False
+        eq = collections.Counter(toks[0].tests[0][1] for _, toks in self.patterns if toks[0].tests[0][0] == "==")
+        self.index_attrs = frozenset(a for a, k in eq.items() if k >= _INDEX_MIN)
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -157,7 +178,7 @@ class TokenMatcher:
             return self.matcher(doc)                     # (spaCy's answer to a Matcher without patterns)
         if n == 0:
             return []
-        cols = _Columns(doc, sorted(self.attrs))
+        cols = _Columns(doc, sorted(self.attrs), self.index_attrs)
         out: set[tuple[int, int, int]] = set()
         for match_id, toks in self.patterns:
             size = len(toks)

@@ -175,7 +175,8 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "known_text", "is_tiger", "quotation_spans", "sentence_bounds", "ud_label"]
+__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+           "quotation_spans", "sentence_bounds", "ud_label"]
 
 
 _LAST = threading.local()
@@ -207,8 +208,41 @@ def doc_tokens(doc: Doc) -> list[Token]:
     Every ``for t in doc`` makes a new spaCy ``Token`` object per token; the extractors used to walk
     each Doc about ten times (some 700,000 Token objects for 150 articles, a third of the extraction
     time). One Doc per thread is remembered; a Doc whose length changed (retokenized) gets a new list."""
-    last = getattr(_LAST, "toks", None)
-    if last is None or last[0] is not doc or len(last[1]) != len(doc):
-        last = (doc, list(doc))
-        _LAST.toks = last
-    return last[1]
+    try:
+        last_doc, toks = _LAST.toks
+        if last_doc is doc and len(toks) == len(doc):      # (called per token by some rules: kept cheap)
+            return toks
+    except AttributeError:
+        pass
+    toks = list(doc)
+    _LAST.toks = (doc, toks)
+    return toks
+
+
+_FEATS: dict[int, dict[str, list[str]]] = {}        # morph key -> {field: token.morph.get(field)}
+
+
+def morph_features(doc: Doc) -> list[dict[str, list[str]]]:
+    """Per token, its morphology as ``{field: token.morph.get(field)}`` (a field it lacks is absent: read it
+    with ``.get(field, ())``), made once per Doc; do not modify the dicts, they are shared by every token
+    with the same analysis.
+
+    ``token.morph.get(field)`` makes a ``MorphAnalysis`` and looks its features up on every call (0.6 µs;
+    the claims' Konjunktiv checks make some 200 such calls an article). Here each distinct analysis of the
+    Doc is read once through spaCy's own ``MorphAnalysis.get``. One Doc per thread is remembered."""
+    last = getattr(_LAST, "feats", None)
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
+    from spacy.attrs import MORPH
+    keys = doc.to_array([MORPH]).tolist() if len(doc) else []
+    out = []
+    for i, key in enumerate(keys):
+        f = _FEATS.get(key)
+        if f is None:
+            m = doc[i].morph
+            f = {field: m.get(field) for field in m.to_dict()}
+            if len(_FEATS) < 100_000:
+                _FEATS[key] = f
+        out.append(f)
+    _LAST.feats = (doc, out)
+    return out

@@ -244,7 +244,7 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
     olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
-    diffs = {t: diff_rows(store.read_table(out, t), tables[t], t) for t in _ROW_KEYS}
+    diffs = {t: diff_rows(olds[t], tables[t], t) for t in _ROW_KEYS}          # read once (issue 16: serial part)
     lap("diff report")
     info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory),
             **rules_provenance(rules.directory)}

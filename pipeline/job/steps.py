@@ -384,11 +384,11 @@ def _mp_context():
 
 # What every worker would load on its first articles, by (module, function): the entity layer's word
 # sets (committed, about 0.4 s CPU and 80 MB a process) and dateparser (the first date the rules of
-# pipeline.dates cannot read). Not spaCy's German lemma table (``layer.lemma_table``: 0.3-0.6 s, 75 MB),
-# which `actors/mentions.py` reads only for a one-word PER entity ending like a surname ("Löschmann"):
-# loaded here it would be in the parent for every corpus, needed or not.
+# pipeline.dates cannot read). Not spaCy's German lemma table (``layer.lemma_table``: 0.3-0.6 s, 75 MB):
+# `actors/mentions.py` read it for a one-word PER entity ending like a surname ("Löschmann") in every
+# worker; it now reads the committed set ``lemma_changed_caps`` (the table only for a lower-case word).
 _WORKER_TABLES = (
-    ("pipeline.extract.actors.layer", ("german_words", "noun_lemmas", "_de_prob_sets")),
+    ("pipeline.extract.actors.layer", ("german_words", "noun_lemmas", "_de_prob_sets", "lemma_changed_caps")),
     ("pipeline.extract.actors.persons", ("_english_vocab", "_english_sets", "_verb_forms")),
     ("pipeline.dates", ("warm",)),              # dateparser and its German patterns
 )

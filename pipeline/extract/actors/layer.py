@@ -34,7 +34,7 @@ from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
 from .names import _strip_gen
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 NAME_LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -103,6 +103,27 @@ def noun_lemmas() -> frozenset[str]:
     from . import wordtables
     got = wordtables.load("de_noun_lemmas")
     return _derive_noun_lemmas(lemma_table()) if got is None else got
+
+
+def own_lemma(word: str) -> bool:
+    """``lemma_table().get(word, word) == word``: the lemma table gives ``word`` no other lemma. For a
+    capitalised word from the committed set ``de_lemma_changed_caps`` (issue 16: every worker loaded the
+    whole table, 0.3-0.6 s and 100 MB, for this one lookup)."""
+    if word[:1].isupper():
+        return word not in lemma_changed_caps()
+    return lemma_table().get(word, word) == word
+
+
+@lru_cache(maxsize=1)
+def lemma_changed_caps() -> frozenset[str]:
+    """Capitalised forms of spaCy's German lemma table whose lemma is another word ("Männer": "Mann")."""
+    from . import wordtables
+    got = wordtables.load("de_lemma_changed_caps")
+    return _derive_lemma_changed_caps(lemma_table()) if got is None else got
+
+
+def _derive_lemma_changed_caps(table: dict) -> frozenset[str]:
+    return frozenset(k for k, v in table.items() if k[:1].isupper() and v != k)
 
 
 def _derive_noun_lemmas(table: dict) -> frozenset[str]:
@@ -227,8 +248,8 @@ def _two_name_words(doc: Doc, i: int) -> bool:
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
-    heads = tuple(word_list(rules, "org_kind_heads"))
-    personal = tuple(word_list(rules, "person_kind_heads"))     # "der Gemüsehändler Süleyman Tasköprü"
+    heads = word_tuple(rules, "org_kind_heads")
+    personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
         if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
@@ -242,7 +263,7 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     """"Rheinmetall-Sprecher", "Flixbus-Chef", "Rheinmetall-Aktie": the prefix is an organisation
     when it is a capitalised name, no common noun, first name, person's surname or known word."""
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
-    suffixes = tuple(word_list(rules, "noun_suffixes"))
+    suffixes = word_tuple(rules, "noun_suffixes")
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
         if "-" not in t.text:
@@ -477,25 +498,27 @@ def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.P
 
 
 def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:
-    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``)."""
+    """PER mentions cut to their names by the span rules of ``actors.yaml`` (``person_span_rules``), ORG
+    mentions by its ``org_span_rules``."""
     ar = rules.get("actors")
     ctx = _person_ctx(rules, [], not_names)
-    if ctx is None or not ar.person_span_rules:
+    if ctx is None or not (ar.person_span_rules or ar.org_span_rules):
         return mentions
+    order = {"PER": list(ar.person_span_rules), "ORG": list(ar.org_span_rules)}
     out = []
     for m in mentions:
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        sp = doc.char_span(m.start, m.end) if order.get(m.label) else None
         if sp is None or len(sp) < 2:
             out.append(m)
             continue
-        for s, e in persons.repair_span(doc, sp, ctx, list(ar.person_span_rules)):
+        for s, e in persons.repair_span(doc, sp, ctx, order[m.label]):
             part = doc[s:e]
             if not any(c.isalpha() for c in part.text):
                 continue
             if (part.start_char, part.end_char) == (m.start, m.end):
                 out.append(m)
                 continue
-            out.append(Mention(part.start_char, part.end_char, part.text, "PER", sent_of[s]))
+            out.append(Mention(part.start_char, part.end_char, part.text, m.label, sent_of[s]))
     return out
 
 

@@ -18,7 +18,7 @@ from pipeline.ruleset import RuleSet
 
 from . import layer
 from .names import _strip_gen
-from .rules import ACTOR_TYPES, word_list
+from .rules import ACTOR_TYPES, word_list, word_tuple
 
 _STRIP = " \t\n\"'„“”‚‘’»«()[],.;:!?–—-"
 
@@ -285,7 +285,7 @@ def _looks_like_common_noun(t: Token, rules: RuleSet) -> bool:
     ("Rafsandschani" does not)."""
     low = t.lower_
     inflected = bool(t.lemma_) and t.lemma_ != t.text and t.text != t.lemma_ + "s" and low.startswith(t.lemma_[:3].lower())
-    return inflected or low.endswith(tuple(word_list(rules, "noun_suffixes")))
+    return inflected or low.endswith(word_tuple(rules, "noun_suffixes"))
 
 
 def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = None) -> bool:
@@ -299,9 +299,9 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
         return True
     if len(e) != 1 or _may_be_name(doc, e, e[0], rules, stats):
         return False
-    if e.label_ == "PER" and e[0].lower_.endswith(tuple(word_list(rules, "surname_heads"))) and \
+    if e.label_ == "PER" and e[0].lower_.endswith(word_tuple(rules, "surname_heads")) and \
             not e[0].lower_.endswith(("männer", "männern")) and e[0].text not in layer.noun_lemmas() and \
-            layer.lemma_table().get(e[0].text, e[0].text) == e[0].text:
+            layer.own_lemma(e[0].text):
         return False                    # ", so Löschmann.": "-mann" is a noun suffix and a surname's ending
         # (not the plural "Ehemänner", nor a known noun)
     return _looks_like_common_noun(e[0], rules)

@@ -24,7 +24,7 @@ from pipeline.records import Mention
 from pipeline.extract.view import doc_tokens
 from pipeline.ruleset import RuleSet
 
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 
 @dataclass
@@ -108,7 +108,7 @@ def org_acronym_alias(doc: Doc, ctx: OrgCtx):
 
 
 def _kind_noun(t: Token, rules: RuleSet) -> bool:
-    heads = tuple(word_list(rules, "org_kind_heads"))
+    heads = word_tuple(rules, "org_kind_heads")
     return t.pos_ in ("NOUN", "PROPN") and _cap(t.text) and t.lower_.endswith(heads)
 
 
@@ -176,7 +176,7 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     compound (…ministerium, …amt, …behörde, …gericht) with a definite article as the subject of a speech
     verb is an organisation. Not where the article names an institution of that kind ("Oberlandesgericht
     Hamburg ... Das Berufungsgericht hat angenommen"): there the noun refers back to it."""
-    heads = tuple(word_list(ctx.rules, "institution_heads"))
+    heads = word_tuple(ctx.rules, "institution_heads")
     named = {h for m in ctx.mentions if m.label in ("ORG", "LOC", "MISC")
              for w in m.text.lower().replace("-", " ").split() for h in heads if w.rstrip("s").endswith(h)}
     out = []
@@ -239,7 +239,7 @@ def _german_noun(word: str, rules: RuleSet) -> bool:
     if len(w) > 3 and w.endswith("s") and w[:-1] in german_words()[0]:
         w = w[:-1]
     return w in german_words()[0] or w in capitalised_words() or w in noun_lemmas() or \
-        w.lower().endswith(tuple(word_list(rules, "org_kind_heads"))) or _compound_of_known_noun(w, rules)
+        w.lower().endswith(word_tuple(rules, "org_kind_heads")) or _compound_of_known_noun(w, rules)
 
 
 def _cap_run_before(doc: Doc, i: int, ctx: OrgCtx, most: int = 4) -> int:
@@ -297,7 +297,7 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     for t in toks:
         k = t.i + 1
         if k >= len(doc) or not _kind_noun(t, ctx.rules) or doc[k].ent_iob_ == "I" \
-                or t.lower_.endswith(tuple(word_list(ctx.rules, "person_kind_heads"))):
+                or t.lower_.endswith(word_tuple(ctx.rules, "person_kind_heads")):
             continue
         w = doc[k]
         if not (_cap(w.text) and w.is_alpha and w.pos_ in ("NOUN", "PROPN", "X")) or w.text in ctx.given \

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 
 @dataclass
@@ -176,7 +176,7 @@ def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
     known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
     low = word.lower()
-    if not word.isalpha() or low.endswith(tuple(word_list(rules, "surname_heads"))):
+    if not word.isalpha() or low.endswith(word_tuple(rules, "surname_heads")):
         return False
     return any(_known_modifier(word[:i], rules) and _known_head(word[i].upper() + word[i + 1:])
                for i in range(3, len(word) - 3)) or _linked_compound(word)
@@ -227,8 +227,8 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
-    """Person evidence for a PER span (module docstring)."""
+def has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool = True) -> bool:
+    """Person evidence for a PER span (module docstring); ``speech=False``: not counting speech context."""
     words = [t.text for t in sp]
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
@@ -244,7 +244,7 @@ def has_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
             return True                 # "Herr Schulze", "Oberst Eck"
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
-    if speech_context(doc, sp, ctx.rules):
+    if speech and speech_context(doc, sp, ctx.rules):
         return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
 
@@ -273,7 +273,7 @@ def speech_context(doc: Doc, sp: Span, rules: RuleSet) -> bool:
 def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     """A role title in apposition right after the name: "Källenius, Vorstandsvorsitzender der Mercedes-Benz
     Group AG", "Fuest, der Präsident des Ifo-Instituts", "Meier, ehemaliger Bürgermeister" (an article or one
-    lower-case adjective may come between the comma and the title)."""
+    lower-case adjective may come between the comma and the title); not a title followed by a name of its own."""
     lex = ctx.rules.get("roles")
     k = sp.end
     if lex is None or k + 1 >= len(doc) or doc[k].text != ",":
@@ -283,6 +283,9 @@ def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
         k += 1
     if doc[k].text[:1].islower() and doc[k].is_alpha and k + 1 < len(doc):
         k += 1
+    if k + 1 < len(doc) and (doc[k + 1].ent_type_ == "PER" or doc[k + 1].pos_ == "PROPN"):
+        return False                    # "des Programms KitaPlus, das Ministerin Manuela Schwesig vorstellte":
+        #                                 a title with its own name after it opens a relative clause
     return doc[k].text[:1].isupper() and bool(lex.lookup(doc[k].text))
 
 
@@ -314,6 +317,26 @@ def per_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules):
         return [(sp.start, sp.end - 1)]
+    return None
+
+
+@span_rule("org_genitive_head")
+def org_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"versammelten sich [Borussia Dortmunds Spieler]ORG", "[Volkswagens Betriebsrat]ORG": an organisation's
+    name in the genitive (its base is a name the gazetteer, the organisation lexicon or the article knows) and the
+    common noun it owns (a word of the German vocabulary, or a compound of known nouns); the name stays
+    (actors.yaml org_span_rules; a place's genitive at its end is dropped from the actor's name)."""
+    if len(sp) < 2:
+        return None
+    gen, last = sp[-2], sp[-1]
+    base = _strip_gen(gen.text)
+    if not gen.text.endswith("s") or base == gen.text or not last.is_alpha:
+        return None
+    orgs = ctx.rules.get("organizations")
+    known = (ctx.gaz is not None and ctx.gaz.label(base) is not None) \
+        or (orgs is not None and orgs.by_name(base) is not None) or any(t.text == base for t in doc)
+    if known and (last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules)):
+        return [(sp.start, sp.end - 1)]     # (not "[Dave Matthews Band]": "Matthew" is no name the text knows)
     return None
 
 
@@ -535,7 +558,7 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Taschenbergpalais]PER", "[Thomaskirche]PER": a building or place by its ending."""
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
-    return "LOC" if sp[0].lower_.endswith(tuple(word_list(ctx.rules, "place_suffixes"))) else None
+    return "LOC" if sp[0].lower_.endswith(word_tuple(ctx.rules, "place_suffixes")) else None
 
 
 @check("per_org_word")
@@ -584,6 +607,97 @@ def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) < 2 or has_support(doc, sp, ctx):
         return None
     return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
+
+
+@check("per_station_word")
+def per_station_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen Bremen Hbf und [Osnabrück Hbf]PER", "EC 178 von [Praha hl.n]PER .": a name with a station
+    abbreviation (words.yaml actors.station_words: Hbf, Bf, Fernbf ...) in it or right after it is a railway
+    station, no person, whatever else stands around it."""
+    words = word_list(ctx.rules, "station_words")
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    return "LOC" if any(t.lower_ in words for t in sp) or nxt.lower() in words else None
+
+
+@check("per_place_lead")
+def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"zwischen Viernheimer Kreuz und [Kreuz Weinheim]PER", "der internationale Flughafen [Eleftherios
+    Venizelos]PER in Athen", "auf der US-Basis [Holloman]PER": a name right after (or starting with) a noun that
+    names a kind of place (words.yaml actors.place_lead_nouns, also as the head of a compound: "Autobahnkreuz",
+    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß")."""
+    leads = word_list(ctx.rules, "place_lead_nouns")
+
+    def lead(t) -> bool:
+        low = t.lower_.rsplit("-", 1)[-1]
+        return t.text[:1].isupper() and any(low.endswith(w) for w in leads)
+
+    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+        return "LOC"
+    if sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    prev = doc[sp.start - 1]
+    if not lead(prev) or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if prev.lower_ == "höhe" and (sp.start < 2 or doc[sp.start - 2].lower_ not in ("in", "auf")):
+        return None                     # only "in Höhe X", "auf Höhe X"
+    return "LOC"
+
+
+@check("per_speaking_compound")
+def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Städtisches Umweltamt bittet [Gartenbesitzer]PER, ...", "Hier spricht die [Lügenpresse]PER": one word
+    that is a compound of known German nouns (not one with a surname ending: "-mann", "-berg") is a common
+    noun even next to a speech verb; speaking is its only evidence and things and groups are said to speak
+    too. Other evidence (a first name, the surname of a person named in full, a title) keeps it."""
+    if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "drop"
+
+
+@check("per_place_compound")
+def per_place_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"IC 2083 von [Hamburg-Altona]PER", "[Berlin-Mitte]PER": one hyphenated word whose first part is a city,
+    region or country (gazetteer.yaml) and whose parts are capitalised names a district or a place, no person
+    (double surnames join two surnames: "Leutheusser-Schnarrenberger")."""
+    if len(sp) != 1 or "-" not in sp[0].text or ctx.gaz is None or has_support(doc, sp, ctx):
+        return None
+    parts = sp[0].text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return None
+    return "LOC" if ctx.gaz.label(parts[0]) == "LOC" else None
+
+
+_DASHES = ("–", "—", "-", "->", "→")
+
+
+@check("per_dash_pair")
+def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Bauarbeiten [Hengelo]PER – Almelo", "Weichenerneuerung [Straubing]PER – Straßkirchen": one word without
+    person evidence joined by a dash to another name (an entity, or a name with a station word) is one end of a
+    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    for dash, other in ((sp.end, sp.end + 1), (sp.start - 1, sp.start - 2)):
+        if not (0 <= other < len(doc)) or doc[dash].text not in _DASHES or doc[dash].is_sent_start:
+            continue
+        o = doc[other]
+        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))):
+            return "LOC"
+    return None
+
+
+@check("per_thing_lead")
+def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"das Ziel des Programms [KitaPlus]PER", "ein Blog mit dem Namen [Decorize]PER", "der Film [Jupiter
+    Ascending]PER": a name without person evidence right after a noun for a kind of work, product or programme
+    (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or not prev.text[:1].isupper():
+        return None
+    low = prev.lower_.rsplit("-", 1)[-1]
+    return "MISC" if any(low.endswith(w) for w in word_list(ctx.rules, "thing_lead_nouns")) else None
 
 
 @check("per_adjective_lead")

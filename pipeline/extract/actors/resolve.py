@@ -48,17 +48,29 @@ def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules) -> None:
             acc.person_names.setdefault(" ".join(s).lower(), key)
 
 
-def _other_actor(m: Mention, orgs, org_nouns: tuple[str, ...]) -> tuple[str, str]:
+def _other_actor(m: Mention, orgs, org_nouns: tuple[str, ...], gaz=None) -> tuple[str, str]:
     """(name, actor type) of a non-person mention."""
     text = _norm(m.text)
     org = orgs.by_name_or_genitive(text) if orgs is not None else None
     if org is not None:
         return org.name, org.actor_type
     atype = ACTOR_TYPES[m.label]
+    if atype == "organization":
+        text = _place_genitive(text, gaz)
     head = text.split()[-1].split("-")[-1].lower()
     if atype in ("location", "other") and org_nouns and head.endswith(org_nouns):
         atype = "organization"    # "[Ukraine-Taskforce]LOC", "[Nationale Sicherheitsrat]MISC"
     return text, atype
+
+
+def _place_genitive(text: str, gaz) -> str:
+    """"Borussia Dortmunds (Spieler)" -> "Borussia Dortmund": an organisation's name of several words whose last
+    word is a place of the gazetteer in the genitive is named in the nominative."""
+    words = text.split()
+    if gaz is None or len(words) < 2 or _strip_gen(words[-1]) == words[-1]:
+        return text
+    base = _strip_gen(words[-1])
+    return " ".join(words[:-1] + [base]) if gaz.label(base) == "LOC" and gaz.label(words[-1]) == "LOC" else text
 
 
 def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet) -> None:
@@ -75,7 +87,7 @@ def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet) -> None:
             continue
         if m.label == "PER":
             continue
-        name, atype = _other_actor(m, orgs, org_nouns)
+        name, atype = _other_actor(m, orgs, org_nouns, rules.get("gazetteer"))
         acc.add(f"{KEY_PREFIX[atype]}:{name.lower()}", name, atype, m)
 
 

@@ -26,6 +26,7 @@ SETS = (
     "de_lemma_caps",          # layer.german_words()[0]
     "de_lemma_lower",         # layer.german_words()[1]
     "de_noun_lemmas",         # layer.noun_lemmas()
+    "de_lemma_changed_caps",  # layer.own_lemma (capitalised forms with another lemma)
     "de_verb_forms",          # persons._verb_form
     "de_prob_lower",          # layer._de_prob_sets()[0]
     "de_prob_caps_frequent",  # layer._de_prob_sets()[1]
@@ -68,7 +69,8 @@ def derive() -> dict[str, frozenset[str]]:
     table = layer.lemma_table()
     return {
         "de_lemma_caps": caps, "de_lemma_lower": lows,
-        "de_noun_lemmas": layer._derive_noun_lemmas(table), "de_verb_forms": persons._derive_verb_forms(table),
+        "de_noun_lemmas": layer._derive_noun_lemmas(table),
+        "de_lemma_changed_caps": layer._derive_lemma_changed_caps(table), "de_verb_forms": persons._derive_verb_forms(table),
         "de_prob_lower": prob_lower, "de_prob_caps_frequent": prob_freq, "de_prob_caps_known": prob_known,
         "en_lemma_words": en_known, "en_inflected": en_inflected,
         "en_prob_lower": en_lower, "en_prob_mostly_lower": en_mostly,

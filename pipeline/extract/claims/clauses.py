@@ -60,10 +60,23 @@ def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
     sa = c.sents[c.sent_of[qs]][0]
-    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END)
+    starts = qs == sa or c.low[qs - 1] in (":",) or (qs - 1 >= 0 and c.is_punct(qs - 1) and c.low[qs - 1] in PUNCT_END) \
+        or _after_abbreviation_stop(c, qs)
     inner_end = c.low[qe - 2] in PUNCT_END
     nxt = c.low[qe] if qe < len(c.toks) else "."
     return starts and (inner_end or nxt in PUNCT_END)
+
+
+def _after_abbreviation_stop(c: Ctx, qs: int) -> bool:
+    """„…“, erklärt Andre Schmidt, Geschäftsführer der Toyota Deutschland GmbH. „Mit dem Aygo X werden wir …“ – a
+    quotation after a word whose abbreviation point ends the sentence ("GmbH.", "Co.", "Inc.": the tokenizer keeps the
+    point in the word and the sentence goes on) starts a sentence of its own when it opens with a capital letter.
+    Switch ``abbreviation_stop_quote``."""
+    if qs < 2 or qs + 1 >= len(c.toks) or not c.R.switch("abbreviation_stop_quote"):
+        return False
+    prev, first = c.toks[qs - 1].text, c.toks[qs + 1].text
+    return len(prev) > 2 and prev.endswith(".") and prev[-2].isalpha() and first[:1].isupper() \
+        and c.in_quote[qs - 1] < 0 and not c.toks[qs - 1].is_space
 
 
 def attach_aux(c: Ctx, h: Hit, limit: int) -> None:
@@ -222,8 +235,11 @@ def v2_article(c: Ctx, k: int) -> bool:
     follow it and the clause goes on after that verb (verb second: a main clause); a relative clause puts its
     finite verb last ("Merkel, die Kritik an ihm übte, …")."""
     j, n, noun = k + 1, len(c.toks), False
+    adv = c.R.switch("v2_article_adverb")      # "…, die noch zu schaffende Übergangsverfassung werde …"
     while j < min(n, k + 10) and c.in_quote[j] < 0 and (
-            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))):
+            c.toks[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") or (noun and c.toks[j].pos_ in ("ADP", "DET"))
+            or (adv and not noun and (c.toks[j].pos_ in ("ADV", "PART", "VERB") or c.low[j] == "zu")
+                and c.toks[j].text.islower())):
         noun = noun or c.toks[j].pos_ in ("NOUN", "PROPN")
         j += 1
     if j + 1 >= n or (j > k + 1 and c.toks[j - 1].pos_ not in ("NOUN", "PROPN")):

@@ -196,6 +196,21 @@ SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündi
 SWITCHES += ("coordinated_verb_subject",)     # speaker: "legte er … nieder und verkündete, …" the first conjunct's subject (speaker.py, spk5)
 SWITCHES += ("oblique_subject",)     # speaker: "Den Unmut … brachte die Sprecherin zum Ausdruck" no subject opens with den/dem (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
+SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
+SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
+SWITCHES += ("postposition_source",)     # "Medienberichten zufolge", "Ihnen zufolge" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("laut_vorfeld_source",)     # "Laut einer am Dienstag veröffentlichten Pressemitteilung …" (rules/sentence.py), issue 12 miss5
+SWITCHES += ("speech_noun_quote",)     # "mit den Worten „…“" frames a quotation (rules/quote.py), issue 12 miss5
+SWITCHES += ("clause_quote_not_name",)     # a quoted clause with a name inside is no name (rules/quote.py), issue 12 miss5
+SWITCHES += ("so_inverted",)     # ", so sagte der Minister" as an inverted frame (rules/verb.py), issue 12 miss5
+SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (context.py verb_hit), issue 12 miss5
+SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
+SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
+SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
+SWITCHES += ("main_verb_adverbs",)     # "… sagte gestern, man erwäge …" without a subject found (rules/verb.py), issue 12 miss5
+SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
+SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question without "?" (rules/filters.py)
+SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

@@ -22,7 +22,7 @@ _PARTICLE_NAME = re.compile(r"^(al|el|as|asch|ad|ar|an|at|az|ibn|bin|abu|abd|ben
 
 words.require("common", "definite_articles", "indefinite_articles")
 words.require("roles", "clause_punctuation", "adverbs", "time_words", "former_copulas", "relative_clause_copulas",
-              "prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
+              "prepositions", "dative_prepositions", "article_prepositions", "board_nouns", "organization_type_nouns", "legal_forms_cased", "pronouns_masculine",
               "pronouns_feminine", "team_nouns", "generic_org_nouns", "institution_place_nouns")
 
 
@@ -43,6 +43,8 @@ class RoleWords:
     team_nouns: frozenset[str] = frozenset()
     generic_org_nouns: frozenset[str] = frozenset()
     institution_place_nouns: tuple[str, ...] = ()    # (a tuple: matched with str.endswith)
+    dative_prepositions: frozenset[str] = frozenset()
+    article_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, w: words.Words) -> "RoleWords":
@@ -56,7 +58,9 @@ class RoleWords:
                    pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
                                    **{x: "f" for x in w("roles", "pronouns_feminine")}},
                    team_nouns=w("roles", "team_nouns"), generic_org_nouns=w("roles", "generic_org_nouns"),
-                   institution_place_nouns=tuple(sorted(w("roles", "institution_place_nouns"))))
+                   institution_place_nouns=tuple(sorted(w("roles", "institution_place_nouns"))),
+                   dative_prepositions=w("roles", "dative_prepositions"),
+                   article_prepositions=w("roles", "article_prepositions"))
 
 
 class _Ctx:

@@ -88,6 +88,11 @@ class RolePatterns:
     profession_ties: tuple[str, ...] = ()
     generic_org_prefixes: tuple[str, ...] = ()
     academic_titles: tuple[str, ...] = ()
+    national_title_stems: tuple[str, ...] = ()
+    genitive_name_nominative: bool = True
+    reference_gender: bool = True
+    office_candidacy_words: tuple[str, ...] = ()
+    plural_by_form: bool = True
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,42 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
-        return _strip_genitive(e.text) if det in ("des",) else e.text
-    return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det)
+        return _genitive_name_nominative(ctx, e) if det in ("des",) else e.text
+    return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
+        or _adjective_entity_nominative(ctx, toks, ents, det)
+
+
+def _adjective_entity_nominative(ctx: _Ctx, toks: list[Token], ents: list, det: str) -> str | None:
+    """"des Deutschen Mieterbundes" (tagged ORG, no institution noun of roles.yaml): the whole phrase is the
+    entity, adjective + noun in the genitive: its nominative (rule ``genitive_name_nominative``)."""
+    if det != "des" or not ents or not ctx.p.genitive_name_nominative:
+        return None
+    e = max(ents, key=len)
+    if e.label_ != "ORG" or e.start != toks[0].i or e.end != toks[-1].i + 1 or len(e) < 2:
+        return None
+    name = _genitive_name_nominative(ctx, e)
+    return name if name != _strip_genitive(e.text) else None
+
+
+def _genitive_name_nominative(ctx: _Ctx, e) -> str:
+    """Rule ``genitive_name_nominative``: "Hauptgeschäftsführer des Deutschen Brauer-Bundes" -> "Deutscher
+    Brauer-Bund", "Intendant des Bayerischen Rundfunks" -> "Bayerischer Rundfunk": a name in the genitive
+    after "des"/"vom" (masculine or neuter singular) whose leading words are inflected adjectives is given in
+    the nominative (adjectives by the head noun's gender, the head without its genitive ending); other names
+    lose the genitive -s only. Off (roles.yaml patterns.genitive_name_nominative: false): -s only."""
+    toks = list(e)
+    head = toks[-1]
+    lead = toks[:-1]
+    if not ctx.p.genitive_name_nominative or not lead or head.text[:1].islower() \
+            or not all(t.text[:1].isupper() and t.lower_.endswith("en") and (_is_adj_cap(t) or _adjectival(t))
+                       for t in lead):
+        return _strip_genitive(e.text)
+    gender = _gender(head)
+    if gender == "f":
+        return _strip_genitive(e.text)
+    name = " ".join([_adj_nominative(t.text, gender) for t in lead] + [_lemma_noun(head, "des")])
+    o = ctx.orgs.by_name_or_genitive(name)
+    return o.name if o else name
 
 
 def _gazetteer_name(ctx: _Ctx, toks: list[Token]) -> str | None:
@@ -219,7 +253,8 @@ def _gender(t: Token) -> str:
                      "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
         return "f"
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
-                     "parlament", "unternehmen", "kabinett")):
+                     "parlament", "unternehmen", "kabinett", "museum", "theater", "orchester", "forum", "bündnis",
+                     "archiv", "netzwerk", "werk", "magazin", "labor", "kolleg")):
         return "n"
     g = t.morph.get("Gender")
     if g:
@@ -460,6 +495,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
         elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
                                                                                              "region", "state"):
             _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
+        elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
+            _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -477,6 +514,18 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
+    """Rule ``spaced_prefix_org``: "Deutsche-Bank-Aufsichtsratschef Paul Achleitner" -> Deutsche Bank: the
+    hyphenated prefix of a title compound, read with spaces, is an organisation the lexicon or the gazetteer knows
+    (a company, party, agency ...; not a place)."""
+    name = prefix.replace("-", " ")
+    o = ctx.orgs.by_name_or_genitive(name)
+    if o is not None:
+        return o.name if o.actor_type != "location" else None
+    gaz = ctx.gazetteer
+    return name if gaz is not None and gaz.names.get(name) not in (None, "city", "country", "region", "state") else None
 
 
 def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:

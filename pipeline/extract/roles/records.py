@@ -71,7 +71,16 @@ def _tied(ctx: _Ctx, h: Hit) -> bool:
     if h.det in ("poss", "posspers") or h.binding == "als":
         return True
     end = h.name[0] if h.binding == "title_name" and h.name else min(h.end + 1, len(doc))
-    return any(doc[k].lower_ in ctx.p.profession_ties for k in range(h.head + 1, end))
+    return any(doc[k].lower_ in ctx.p.profession_ties and not _bare_noun_after(doc, k) for k in range(h.head + 1, end))
+
+
+def _bare_noun_after(doc, k: int) -> bool:
+    """"der Bass-Bariton-Sänger von Opern", "Autor von Kinderbüchern": "von"/"für" and a bare common noun (no article,
+    no name) say what the profession deals with, not whom it serves: no tie."""
+    if doc[k].lower_ not in ("von", "für") or k + 1 >= len(doc):
+        return False
+    t = doc[k + 1]
+    return t.pos_ == "NOUN" and not t.ent_type_
 
 
 def _without_bare_professions(ctx: _Ctx, hits: list[tuple[Hit, Role]], rows: list[Role]) -> list[Role]:

@@ -172,7 +172,7 @@ class _Resolver:
             cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)]
         for s, e, key in cands:
             roles = roles_of(key)
-            if self._conflicting_roles(h, roles):
+            if self._conflicting_roles(h, roles) or self._gender_conflict(h, key):
                 continue
             if any(r.category not in ctx.p.descriptor_categories for r in roles) and not subject_like:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
@@ -180,6 +180,13 @@ class _Resolver:
                 continue
             return key
         return None
+
+    def _gender_conflict(self, h: Hit, key: str) -> bool:
+        """Rule ``reference_gender``: "wie Mair die Parlamentarierin attackierte" is not Thomas Mair: a feminine
+        role noun refers to no person known as a man (by a masculine title or a male first name). Only this
+        direction: a masculine title is also used for women ("Merkel, der erste weibliche Regierungschef").
+        Off: roles.yaml patterns.reference_gender: false."""
+        return self.ctx.p.reference_gender and h.extra.get("gender") == "f" and self.gender(key) == "m"
 
     def _subject_like(self, h: Hit) -> bool:
         """The role noun stands in subject position: sentence start, or "sagte der ..."."""

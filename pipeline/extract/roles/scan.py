@@ -107,9 +107,21 @@ def _adjective_org_applies(ctx: _Ctx, h: Hit, org: str) -> bool:
     amerikanische Experte"); a state or city adjective is one of offices and clubs ("der Hamburger
     Datenschutzbeauftragte") but not of experts, journalists, lawyers ("der Berliner Anwalt")."""
     o = ctx.orgs.by_name(org)
+    if _national_title(ctx, h, o):
+        return True
     if o is not None and o.type in ("state", "city", "region"):
         return h.category not in ctx.p.local_adjective_excluded_categories
     return h.category not in ctx.p.nationality_only_categories
+
+
+def _national_title(ctx: _Ctx, h: Hit, o) -> bool:
+    """Rule ``national_title_adjective``: "der italienische Notenbankchef Antonio Fazio" -> Italien, "der
+    argentinische Nationaltrainer José Pekerman" -> Argentinien: a title that names a national institution
+    (roles.yaml patterns.national_title_stems: Notenbank-, Zentralbank-, National-) takes the country of its
+    adjective, although its category (business, sport) otherwise takes no nationality as organisation.
+    An empty list switches the rule off."""
+    stems = ctx.p.national_title_stems
+    return bool(stems) and o is not None and o.type == "country" and any(s in h.role.lower() for s in stems)
 
 
 def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
@@ -408,7 +420,7 @@ def _make_deputy(ctx: _Ctx, h: Hit) -> None:
     if vize in ctx.lex.titles:
         h.title, h.role, h.category = ctx.lex.titles[vize], vize, ctx.lex.titles[vize].category
     else:                                   # "stellvertretendes Mitglied": a neuter title keeps its ending
-        neuter = ctx.doc[h.head].morph.get("Gender") == ["Neut"] or h.role in ctx.p.neuter_titles
+        neuter = h.role in ctx.p.neuter_titles  # (the lexicon, not the tagger: "Al-Qaida-Vizechef" is no neuter)
         h.role = ("stellvertretendes " if neuter else "stellvertretender ") + h.role
 
 
@@ -430,6 +442,30 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
     else:
         h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
                                             and form.gender != "f" and form.plural != "sg")
+    if not h.plural and form.plural != "sg" and _plural_by_form(ctx, h, t, form, s0):
+        h.plural = True
+        h.extra["plural_by_form"] = True
+
+
+def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:
+    """Rule ``plural_by_form``: "ein Treffen der Außenminister der EU-Staaten" (a masculine title after "der" that
+    follows a noun: a genitive plural, the genitive singular is "des Außenministers"), "sollen Polizisten Knüppel
+    eingesetzt haben" (a title in -en without determiner whose base form does not end so: a plural; singular
+    titles before a name go without ending, "mit Präsident Obama"), whatever the tagger's Number says.
+    Off: roles.yaml patterns.plural_by_form: false."""
+    doc = ctx.doc
+    if not ctx.p.plural_by_form:
+        return False
+    d0 = doc[h.np_start]
+    if h.det == "def" and d0.lower_ == "der" and form.gender == "m" and not t.lower_.endswith("s") \
+            and h.np_start - 1 >= s0 and doc[h.np_start - 1].pos_ == "NOUN" and _analyze(ctx, doc[h.np_start - 1]) is None:
+        return True
+    head = h.title.head.lower()
+    prev = doc[h.np_start - 1] if h.np_start - 1 >= s0 else None
+    if prev is not None and (prev.lower_ in ctx.w.article_prepositions or prev.pos_ in ("DET", "ADJ", "NUM")):
+        return False                  # "vom Präsidenten Nicolas Sarkozy": the article is in "vom" (a weak singular)
+    return h.det == "none" and h.np_start == h.head and t.lower_.endswith("en") and not head.endswith("en") \
+        and t.text[:1].isupper() and "-" not in t.text
 
 
 class Scan:

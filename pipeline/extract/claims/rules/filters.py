@@ -86,6 +86,33 @@ def heading(c: Ctx, f: Found) -> bool:
     return starts and ends and (f.msg is None or c.sent_of[f.msg[0]] == f.sent)
 
 
+DASH_HEADING_MAX_WORDS = 25     # a dash heading: one line of at most this many words
+HEADLINE_DASHES = (" - ", " – ", " — ")
+
+
+@rule("dash_heading", "filter")
+def dash_heading(c: Ctx, f: Found) -> bool:
+    """Kim Jong Un laut Trump am Leben - US-Präsident: „Ich wünsche ihm alles Gute“ – a line of its own, without final
+    punctuation, whose quotation follows "topic – speaker:" is a headline (a live-blog entry, a teaser) that repeats a
+    quotation of the text: no claim of its own (a "Name: „…“" line without the topic dash is the business of
+    ``heading``; "CNN: „…“" lines of a tweet stay)."""
+    if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    text = c.text
+    qs, qe = c.toks[f.msg[0]].idx, c.toks[f.msg[1] - 1].idx + len(c.toks[f.msg[1] - 1].text)
+    lo, hi = text.rfind("\n", 0, qs) + 1, text.find("\n", qe)
+    line = text[lo:hi if hi >= 0 else len(text)].strip()
+    head = text[lo:qs].rstrip()
+    if not head.endswith(":") or not line.endswith(text[qe - 1]) or len(line.split()) > DASH_HEADING_MAX_WORDS:
+        return False
+    inner = text[qs + 1:qe - 1].rstrip()
+    cut = max(head.rfind(d) for d in HEADLINE_DASHES)
+    if inner.endswith((".", "!", "?", "…")) or cut < 0 or len(head[cut:].split()) > 5:
+        return False                    # the speaker after the dash: a few words ("- US-Präsident:")
+    a = next(t for t in range(f.msg[0], -1, -1) if t == 0 or c.toks[t].idx < lo)
+    return not any(_finite(c, t) for t in range(a, f.msg[0]) if c.toks[t].idx >= lo)   # a headline has no verb
+
+
 @rule("author_first_person", "filter")
 def author_first_person(c: Ctx, f: Found) -> bool:
     """Ich hatte erwartet, dass das Restaurant voll sein würde. / Ich erkläre, warum … – the author's own first person outside
@@ -141,7 +168,7 @@ def _inner(c: Ctx, f: Found) -> range:
 @rule("question_quote", "filter")
 def question_quote(c: Ctx, f: Found) -> bool:
     """„Wie ist das Essen?“ / „Oh“, sagte der Oberst. – a quotation that only asks, or a single
-    word, asserts nothing."""
+    word, asserts nothing; so does a verb-first question without "?" (switch v1_question)."""
     if f.ctype != "direct" or f.msg is None:
         return False
     inner = [t for t in _inner(c, f) if not c.toks[t].is_space]
@@ -149,7 +176,22 @@ def question_quote(c: Ctx, f: Found) -> bool:
     if len(words) <= 1 and f.rule not in ("partial_quote", "quote_in_frame"):
         return True
     ends = [t for t in inner if c.low[t] in PUNCT_END | {"…"}]
+    if c.R.switch("v1_question") and _v1_question(c, inner, ends):
+        return True
     return bool(ends) and all(c.low[t] == "?" for t in ends) and c.low[inner[-1]] == "?"
+
+
+def _v1_question(c: Ctx, inner: list[int], ends: list[int]) -> bool:
+    """»Wollen Sie Ihre Frau denn nicht mal überraschen«, sagt die Floristin. – one clause (no comma, no final period)
+    that opens with a finite verb in the indicative and a personal pronoun asks (or bids), even without "?"
+    ("Hätten wir das gewusst, …": a Konjunktiv II with a comma opens a condition and stays)."""
+    words = [t for t in inner if not c.is_punct(t)]
+    if len(words) < 3 or ends or any(c.low[t] in (",", ";", ":") for t in inner) or not c.has_pos:
+        return False
+    v, p = c.toks[words[0]], c.low[words[1]]
+    finite = v.tag_ in ("VVFIN", "VMFIN", "VAFIN") or (v.pos_ in ("VERB", "AUX") and "Fin" in v.morph.get("VerbForm"))
+    return v.text[:1].isupper() and finite and v.morph.get("Mood") != ["Sub"] \
+        and c.low[words[0]] not in c.w.konjunktiv2 and p in c.w.question_pronouns
 
 
 @rule("verse_quote", "filter")
@@ -323,16 +365,170 @@ def _passive_cue(c: Ctx, f: Found) -> bool:
     return part and any(c.low[k] in c.w.passive_auxiliaries for k in range(a, b) if c.in_quote[k] < 0)
 
 
+@rule("casualty_object", "filter")
+def casualty_object(c: Ctx, f: Found) -> bool:
+    """In Vietnam forderte die Naturkatastrophe 92 Menschenleben. / Der Unfall forderte zwei Schwerverletzte. – "fordern"
+    with casualties as its object (a number or quantifier before "Tote", "Opfer", "Verletzte", "Menschenleben"; "das
+    Leben von …") counts victims, it demands nothing and reports no claim."""
+    if f.msg is None or f.ctype == "direct":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.casualty_verbs:
+        return False
+    b = c.sents[f.sent][1]
+    end = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    return any(_casualty_at(c, k) and not _in_pp(c, k, t) for k in range(t + 1, end) if c.in_quote[k] < 0)
+
+
+def _in_pp(c: Ctx, k: int, t: int) -> bool:
+    """Token k hangs on a preposition below verb t ("Entschädigung für 92 Tote"), in the parse; without a parse, a
+    preposition stands between t and k."""
+    if not c.has_dep:
+        return any(c.has_pos and c.toks[m].pos_ == "ADP" for m in range(t + 1, k))
+    tok = c.toks[k]
+    while tok.i != t:
+        if tok.pos_ == "ADP" or any(ch.pos_ == "ADP" and ch.i < k for ch in tok.children):
+            return True                 # a preposition heads it (TIGER) or is its "case" child (UD)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _casualty_at(c: Ctx, k: int) -> bool:
+    """Token k is a casualty noun counted by the word before it ("92 Menschenleben", "mehrere Schwerverletzte") or
+    "das Leben" with a genitive or "von" after it."""
+    low = c.low[k]
+    if not low.endswith(tuple(c.w.casualty_nouns)) or k == 0:
+        return False
+    j = k - 1
+    while j > 0 and c.has_pos and c.toks[j].pos_ == "ADJ":
+        j -= 1                          # "92 weitere Menschenleben", "zwei lebensgefährlich Verletzte"
+    prev = c.toks[j]
+    if prev.like_num or (c.has_pos and prev.pos_ == "NUM") or c.low[j] in c.w.casualty_quantifiers:
+        return True
+    nxt = c.low[k + 1] if k + 1 < len(c.toks) else ""
+    return low == "leben" and c.low[k - 1] == "das" and (nxt in c.w.genitive_determiners or nxt in ("von", "vieler"))
+
+
+@rule("negated_confirmation", "filter")
+def negated_confirmation(c: Ctx, f: Found) -> bool:
+    """Ein Sprecher der US-Armee wollte nicht bestätigen, dass alle Insassen Angehörige der US-Armee waren. / Die Polizei
+    bestätigte die Festnahme nicht. – a verb of confirming or commenting with "nicht" or "kein" in its own clause says
+    that nothing was confirmed: no one claims the content ("schloss nicht aus, dass …" is another verb and stays; so does
+    a frame in the Konjunktiv I, "Es könne nicht bestätigt werden, dass …, teilte das Präsidialamt mit", reported in turn)."""
+    if f.msg is None or f.ctype == "direct":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.confirm_verbs:
+        return False
+    a, b = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    hi = next((m for m in range(t + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0), b)
+    msg = range(*f.msg) if f.rule != "speech_act" else range(0)     # a speech act's message is its own clause
+    frame = [k for k in range(lo, hi) if c.in_quote[k] < 0 and k not in msg]
+    if any(is_konj1(c, k) for k in frame):
+        return False                    # "Es könne nicht bestätigt werden, dass …, teilte X mit": reported in turn
+    return any(c.low[k] in c.w.negation_words for k in frame)
+
+
+@rule("temporal_nach", "filter")
+def temporal_nach(c: Ctx, f: Found) -> bool:
+    """Zwei Monate nach dem Urteil des Bundesverwaltungsgerichts liegt nun die Begründung vor. / Kurz nach der
+    Veröffentlichung kam es zu Protesten. – "nach" right after a time word ("kurz", "erst", "unmittelbar") or a span of
+    time ("zwei Monate", "einen Tag") is temporal: the noun after it names an event, not a source."""
+    if f.rule != "source_nach" or not f.cue:
+        return False
+    t = next((k for k in f.cue if c.low[k] == "nach"), None)
+    if t is None or t == c.sents[f.sent][0]:
+        return False
+    prev = c.low[t - 1]
+    return prev in c.w.time_before_nach or prev in c.w.time_unit_nouns
+
+
+@rule("temporal_danach", "filter")
+def temporal_danach(c: Ctx, f: Found) -> bool:
+    """Danach brach Feuer aus und aus dem Gebäude drang Rauch. / Danach wurde er Budgetdirektor im Weißen Haus. – "Danach"
+    before a finite verb in the past indicative (preterite, pluperfect) narrates what happened next: temporal, no
+    source ("Danach bestimmen verschiedene Formen von Gewalt den Alltag", "Danach hätte es sich um … gehandelt" stay)."""
+    if f.rule != "source_adverb" or not f.cue:
+        return False
+    t = f.cue[0]
+    if c.low[t] not in c.R.context_source_adverbs or t + 1 >= c.sents[f.sent][1]:
+        return False
+    v = c.toks[t + 1]
+    return v.pos_ in ("VERB", "AUX") and v.morph.get("Tense") == ["Past"] and v.morph.get("Mood") == ["Ind"]
+
+
+@rule("negative_subject", "filter")
+def negative_subject(c: Ctx, f: Found) -> bool:
+    """Niemand erwartet, dass das Land eine Rakete abschießen wird. / Besucht man die Siedlung, so vermuten nur die wenigsten,
+    dass … / Keine Einrichtung, die sich entscheidet, später zu öffnen, muss einen Nachteil befürchten. – a frame verb whose
+    subject (or a relative pronoun's antecedent) is "niemand", "kein …" or "die wenigsten" says that nobody holds the
+    content: no one's claim ("Kein Geringerer als der Präsident sagte …" names someone and stays)."""
+    if f.msg is None or f.ctype == "direct" or f.rule not in VERB_FRAMES + ("speech_act",):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0:
+        return False
+    sp = f.speaker
+    if sp is None:
+        a = c.sents[f.sent][0]
+        lo = clause_start(c, t, a)
+        sp = _relative_antecedent(c, (lo, lo + 1)) if lo < t else None
+    if sp is None or any(c.low[k] == "als" for k in range(*sp)):
+        return False
+    return any(c.low[k] in c.w.negative_subjects for k in range(sp[0], min(sp[1], sp[0] + 2)))
+
+
+def _relative_antecedent(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun phrase before the comma of a lone relative pronoun subject (", die …"), or None."""
+    s = sp[0]
+    if sp[1] - s != 1 or c.low[s] not in c.w.relative_pronouns or s < 2 or c.low[s - 1] != ",":
+        return None
+    from ..speaker import grab_np, np_before
+    sa = c.sents[c.sent_of[s]][0]
+    ante = np_before(c, s - 1, sa)
+    if ante is None:                    # "Dafür reichen Drei-Wort-Sätze, die …": an object before the comma
+        ante = next((np_ for k in range(max(sa, s - 12), s - 1)
+                     if (np_ := grab_np(c, k, s - 1, allow_oblique=True)) and np_[1] == s - 1), None)
+    return ante
+
+
+@rule("provision_frame", "filter")
+def provision_frame(c: Ctx, f: Found) -> bool:
+    """Der Handel mit Emissionszertifikaten sieht vor, dass Unternehmen Emissionsrechte hinzukaufen müssen. / Ein Gesetz,
+    das vorsieht, dass alle Schulkinder Mandarin lernen müssen, … – "vorsehen" whose subject is no actor (a law, a plan,
+    a budget, a scheme) states what a rule provides for, not what someone claims."""
+    if f.msg is None or f.ctype == "direct" or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0:
+        return False
+    from ..speaker import has_actor, plausible_source
+    if f.speaker is not None and (has_actor(c, f.speaker) or plausible_source(c, f.speaker)):
+        return False                    # "Merkel sieht vor, dass …", "Die Ministerin sieht vor, …": someone's plan
+    return any(e.lemma in c.w.provision_verbs for e in c.R.forms.get(c.low[t], []) if not e.split or len(f.cue) > 1) \
+        or _lemma(c, t) in c.w.provision_verbs
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
-    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim."""
+    a concessive list, not reported speech: its "sei" is no Konjunktiv of someone's claim; nor is the "sei" of "es sei
+    denn" ("unless": "Niemand dürfte die Kasse in Frage stellen (es sei denn, um sie …)")."""
     if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
         return False
     a = f.msg[0]
     while a < f.msg[1] and (c.is_punct(a) or c.low[a] in ("-", "–")):
         a += 1
-    return c.low[a:a + 2] == ["sei", "es"]
+    if c.low[a:a + 2] == ["sei", "es"]:
+        return True
+    # "… in Frage stellen (es sei denn, um sie …)": "es sei denn" means "unless"; with no other Konjunktiv I it
+    # reports nothing (switch sei_denn)
+    konj = [t for t in range(*f.msg) if is_konj1(c, t)]
+    return c.R.switch("sei_denn") and bool(konj) and all(
+        c.low[t] == "sei" and c.low[t - 1] == "es" and t + 1 < len(c.toks) and c.low[t + 1] == "denn" for t in konj)
 
 
 def _perfect_infinitive(c: Ctx, a: int, b: int) -> bool:
@@ -594,6 +790,67 @@ def indicative_w_clause(c: Ctx, f: Found) -> bool:
                    for t in range(m + 1, f.msg[1]) if c.in_quote[t] < 0)
 
 
+NAME_QUOTE_MAX_WORDS = 4       # a quoted name after its noun: at most this many words
+NAME_TAGS = ("NE", "NN", "FM")  # the words of a quoted name: names, nouns, foreign words
+
+
+@rule("name_quote", "filter")
+def name_quote(c: Ctx, f: Found) -> bool:
+    """Fox kündigte seinen Film „Sunshine“ für Januar an. / Mitglieder des Clans „Pelle-Romeo“ – a quotation of names
+    only (nouns, names, foreign words; no verb, adjective or article of its own but a foreign one: „The Nation“) right
+    after a common noun is that thing's name (a film, a newspaper, a clan, a programme), no one's claim; so is a quotation
+    of proper names only anywhere but after an article ("von „Chefkoch“ vervielfältigt", "im „Standard“")."""
+    if f.msg is None or not c.has_pos or not c.is_quote_mark(f.msg[0]) or not c.is_quote_mark(f.msg[1] - 1):
+        return False
+    inner = [t for t in _inner(c, f) if not c.is_punct(t)]
+    if not inner or len(inner) > NAME_QUOTE_MAX_WORDS or len(inner) != len(_inner(c, f)):
+        return False                    # "„Sunshine“", not „Nicht labern, ranklotzen.“
+    k = f.msg[0] - 1
+    if k >= c.sents[c.sent_of[f.msg[0]]][0] and c.in_quote[k] < 0 and not c.is_punct(k) \
+            and c.low[k] not in c.w.determiners and c.low[k] not in ("und", "oder", "sowie") \
+            and c.toks[k].pos_ not in ("DET", "ADJ") and all(c.toks[t].tag_ in ("NE", "FM") for t in inner):
+        return True                     # "Inhalte von „Chefkoch“", "im „Standard“": proper names only
+    if k < 0 or k == c.sents[c.sent_of[k]][0] or c.in_quote[k] >= 0 or not c.toks[k].text[:1].isupper() \
+            or c.toks[k].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return all(c.toks[t].tag_ in NAME_TAGS or (c.low[t] in c.w.foreign_articles and t == inner[0]) for t in inner) \
+        and c.toks[inner[0]].text[:1].isupper()
+
+
+@rule("naming_quote", "filter")
+def naming_quote(c: Ctx, f: Found) -> bool:
+    """Dies nennt man einen „Aktiensplit“. / Von Freunden stets „der Dicke“ genannt, galt er als mächtig. – a quotation that
+    a verb of naming frames without a speaker (or with the generic "man") is a name or a term, no one's claim ("Modder
+    nannte die Absage einen „Vertrauensbruch“" has a speaker and stays)."""
+    if f.rule not in ("quote_in_frame", "partial_quote") or f.msg is None:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or not (_lemma(c, t) in c.w.naming_verbs or any(
+            e.lemma in c.w.naming_verbs for e in c.R.forms.get(c.low[t], []))):
+        return False                    # "hielt": halten, also fest_halten in the lexicon
+    return f.speaker is None or all(c.low[k] in c.w.generic_subjects for k in range(*f.speaker))
+
+
+@rule("subject_quote", "filter")
+def subject_quote(c: Ctx, f: Found) -> bool:
+    """Bill Keller, der Chefredakteur der „New York Times“, bekräftigt den Bericht. – a quotation inside the speaker's noun
+    phrase is a name of the one who speaks (a newspaper, an organisation), not what is said."""
+    if f.msg is None or f.speaker is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    return any(f.speaker[0] <= k < f.speaker[1] for k in _inner(c, f))
+
+
+def _before_pp(c: Ctx, k: int) -> int:
+    """The token before a prepositional phrase ending at token k (preposition, articles/adjectives, noun), or k itself
+    when no such phrase ends there."""
+    if c.toks[k].pos_ not in ("NOUN", "PROPN") or c.low[k].endswith(tuple(c.w.title_nouns)):
+        return k                        # "nach dem Motto:": the title noun itself
+    j = k - 1
+    while j >= 0 and (c.toks[j].pos_ in ("DET", "ADJ") or c.low[j] in c.w.determiners):
+        j -= 1
+    return j - 1 if j >= 0 and c.toks[j].pos_ == "ADP" and c.in_quote[j] < 0 else k
+
+
 TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun and its quotation
 
 
@@ -601,10 +858,13 @@ TITLE_GAP = 3       # words (articles, adjectives, a colon) between a title noun
 def title_quote(c: Ctx, f: Found) -> bool:
     """Die Demonstration stand unter dem Motto „Wir zahlen nicht für eure Krise“. / Das Treffen lief nach dem Motto:
     „Wer zuerst kommt, mahlt zuerst.“ – a quotation right after a noun of titles, mottos and signs (words.yaml
-    title_nouns) is that title, not someone's claim."""
+    title_nouns) is that title, not someone's claim; before a colon also with a prepositional phrase between (switch
+    title_pp: "Das Unheil beginnt mit einer Anzeige im Kombiinstrument: "Bitte Adblue nachfüllen"")."""
     if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]):
         return False
     k, seen = f.msg[0] - 1, 0
+    if c.R.switch("title_pp") and k > 2 and c.low[k] == ":" and c.has_pos:
+        k = _before_pp(c, k - 1)         # "mit einer Anzeige im Kombiinstrument: "…"": the title noun before a PP
     while k >= 0 and seen <= TITLE_GAP and c.in_quote[k] < 0:
         w = c.low[k]
         if w in c.w.title_nouns or (c.toks[k].text[:1].isupper() and w.endswith(tuple(c.w.title_nouns))

@@ -157,6 +157,8 @@ def quote_after(q: QuoteSite) -> Found | None:
     if not q.after:
         return None
     h = _after_verb(q)
+    if h is None and c.R.switch("lassen_frame") and c.low[k] in LASSEN_FORMS:
+        return _after_lassen(q)
     if h is None:
         return _after_aux(q) if c.low[k] in c.R.auxiliaries else None
     attach_aux(c, h, sb_end)
@@ -172,6 +174,31 @@ def quote_after(q: QuoteSite) -> Found | None:
     q.used.update(range(k, max(cue) + 1))
     if sp:
         q.used.update(range(sp[0], sp[1]))
+    return q.found(sp, cue, "quote_after")
+
+
+LASSEN_FORMS = ("ließ", "ließen", "lässt", "lassen", "lasse", "ließe")
+
+
+def _after_lassen(q: QuoteSite) -> Found | None:
+    """„Der IWF unterstützt Griechenland“, ließ ein IWF-Sprecher aus Washington kurz verlauten. – "lassen" right after
+    the quotation with an infinitive of saying at the end of its clause ("verlauten", "wissen", "mitteilen",
+    "ausrichten"): both are the cue, the subject after "lassen" the speaker. Switch ``lassen_frame``."""
+    c, k, sb_end = q.c, q.k, q.sb_end
+    end = next((m for m in range(k + 1, sb_end) if c.low[m] in CLAUSE_BREAK or c.in_quote[m] >= 0), sb_end)
+    last = end - 1
+    while last > k and c.is_punct(last):
+        last -= 1
+    if last <= k + 1 or last - k > 12:
+        return None
+    h = c.verb_hit(last, sb_end)
+    if h is None or not ({"speech", "cognition"} & h.classes) or c.low[last] != h.entry.lemma.replace("_", ""):
+        return None                     # only the infinitive: "ließ … verlauten", not "ließ … erklärte"
+    sp = subject_after(c, k, last)
+    if sp is None or bad_speaker(c, sp):
+        return None
+    cue = [k, last]
+    q.used.update(range(k, last + 1))
     return q.found(sp, cue, "quote_after")
 
 
@@ -371,13 +398,38 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
     if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
         return True                     # part of a speaker's name: das „Wall Street Journal“
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
-    if not inner or any(t in c.ent_at for t in inner):
+    if not inner or (any(t in c.ent_at for t in inner) and not _clause_quote(c, inner)):
         return True                     # a quoted name or title: „Die Zeit“, „Golem“
-    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)):
-        return True                     # apposition: die Zeitung „…“
+    if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs) \
+            and not (c.R.switch("lowercase_quote_not_name") and c.toks[inner[0]].text[:1].islower()
+                     and c.toks[inner[0]].text.isalpha()):
+        return True                     # apposition: die Zeitung „…“ (not a predicate: "nannte den Platzverweis „überzogen“")
     if qe < b and c.is_nounish(qe) and not c.is_punct(qe) and c.toks[qe].text[:1].isupper():
         return True                     # „…“-Titel as a modifier
+    if c.R.switch("lowercase_quote_not_name") and (
+            any(m + "-" in c.toks[qe - 1].text for m in ("»", "“", "«", '"', "”"))
+            or (qe < b and c.toks[qe - 1].whitespace_ == "" and c.toks[qe].text[:1] in ("-", "–"))):
+        return True                     # «men only»-Regelung: the first part of a compound
     return False
+
+
+def _clause_quote(c: Ctx, inner: list[int]) -> bool:
+    """„Wir Moslems hatten einst die Welt beherrscht …“ – a quotation of five words or more with a finite verb is
+    said, not a name, even with a name inside. Switch ``clause_quote_not_name``."""
+    return c.R.switch("clause_quote_not_name") and len(inner) >= 5 and c.has_pos and any(
+        c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text.islower() and c.toks[t].tag_ not in (
+            "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VBN", "VB") for t in inner)
+
+
+SPEECH_NOUN_FRAMES = ("Worten", "Worte", "Satz", "Sätzen", "Zitat", "Äußerung", "Bemerkung", "Ausruf")
+
+
+def _speech_noun_frame(c: Ctx, qs: int) -> bool:
+    """Der Spiegel zitiert den Prediger mit den Worten „Wir warnen das Abendland …“ – a noun of speech right before
+    the quotation ("mit den Worten", "mit dem Satz", "die Forderung"; speech.yaml claim_nouns) frames what is quoted:
+    the quotation is no name in apposition. Switch ``speech_noun_quote``."""
+    w = c.toks[qs - 1].text
+    return c.R.switch("speech_noun_quote") and (w in SPEECH_NOUN_FRAMES or w in c.R.claim_nouns)
 
 
 def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
@@ -395,8 +447,10 @@ def _verb_speaker(c: Ctx, h: Hit, a: int, b: int) -> tuple[int, int] | None:
 def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Found | None:
     si = c.sent_of[qs]
     a, b = c.sents[si]
-    if c.sent_of[min(qe, len(c.toks)) - 1] != si:
-        return None
+    last = min(qe, len(c.toks)) - 1
+    if c.sent_of[last] != si and not (c.R.switch("speech_noun_quote") and c.sent_of[last] == si + 1 and all(
+            c.is_quote_mark(t) or c.is_punct(t) for t in range(c.sents[si + 1][0], last + 1))):
+        return None                     # (the closing mark after the quotation's own point may stand alone)
     h = _nearest_cue_verb(c, qs, a, b)
     if h is None or not (h.classes & QUOTE_FRAME_CLASSES) or _quoted_name(c, qs, qe, a, b, found):
         return None

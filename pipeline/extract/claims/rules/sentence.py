@@ -199,6 +199,45 @@ def wonach(s: Sent) -> None:
             s.out.append(Found((i + 1, end), None, sp, [i], "indirect", "wonach", s.si))
 
 
+SOURCE_RELATIVE_BEFORE = ("nach", "laut", "gemäß")      # ", nach denen …", ", laut dem …"
+SOURCE_RELATIVE_AFTER = ("zufolge",)                     # ", denen zufolge …"
+SOURCE_RELATIVES = ("denen", "dem", "der", "welchen", "welchem", "welcher")
+
+
+@rule("source_relative", "sentence")
+def source_relative(s: Sent) -> None:
+    """Es gibt auch Gerüchte, nach denen Barrett an Krebs litt. / …, mit rechtsstaatlichen Grundsätzen, denen zufolge
+    von einer Unschuldsvermutung auszugehen sei. – a relative clause opened by a source preposition and a relative
+    pronoun (", nach denen", ", laut dem", ", denen zufolge") says what the noun phrase before its comma says, like
+    ", wonach": the claim is the clause, its speaker that noun phrase ("nach"/"gemäß" only after a source or claim
+    noun: "Vorschriften, nach denen …" is no report)."""
+    c, a, b = s.c, s.a, s.b
+    for k in range(a + 2, b - 3):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or k + 1 in s.used:
+            continue
+        p, r = c.low[k + 1], c.low[k + 2]
+        if not ((p in SOURCE_RELATIVE_BEFORE and r in SOURCE_RELATIVES) or
+                (p in SOURCE_RELATIVES and r in SOURCE_RELATIVE_AFTER)):
+            continue
+        sp = None
+        for j in range(max(a, k - 12), k):
+            np_ = grab_np(c, j, k, allow_oblique=True)
+            if np_ and np_[1] == k:
+                sp = np_
+                break
+        if sp is None or bad_speaker(c, sp):
+            continue
+        if "zufolge" != r and p != "laut" and not any(
+                is_source_noun(c, t) or c.toks[t].text in c.R.claim_nouns for t in range(*sp)):
+            continue                    # "Vorschriften, nach denen …": a rule, no source
+        m0 = k + 3
+        end = strip_end(c, m0, next_comma_clause(c, m0, b))
+        if end - m0 < 2 or any(t in s.used or c.in_quote[t] >= 0 for t in range(k + 1, m0)):
+            continue
+        s.used.update((k + 1, k + 2))
+        s.out.append(Found((m0, end), None, sp, [k + 1, k + 2], "indirect", "source_relative", s.si))
+
+
 def _extraposed_source(c: Ctx, a: int, e: int) -> tuple[int, int] | None:
     """The source noun phrase of an extraposed "wonach" clause, the last one before token e in the
     clause: "Südkorea hat auf Berichte reagiert, wonach …", "Iran hat Pressemeldungen der New York
@@ -293,6 +332,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             continue
         lw = c.low[i]
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+        if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
+            sp = _laut_vorfeld_source(c, i, a, b)
         if sp is not None:
             phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
@@ -325,6 +366,20 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
+    """Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt. – "laut" opening
+    the sentence (or a clause after a comma or "und") fills the Vorfeld up to the finite verb: where no noun phrase
+    was found after it (an extended attribute, a mis-tagged adjective), the source is everything up to that verb."""
+    if not (i == a or c.low[i - 1] in (",", ";", "und", "–")) or i + 2 >= b:
+        return None
+    v = _vorfeld_end(c, i + 1, b)
+    if v <= i + 2 or v - i > 15 or any(c.low[t] in (",", ";", ":") for t in range(i + 1, v)):
+        return None
+    if not any(c.toks[t].text[:1].isupper() for t in range(i + 1, v)):
+        return None                     # a source names something
+    return (i + 1, v)
 
 
 def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
@@ -428,7 +483,27 @@ def _source_before_prep(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
         np_ = grab_np(c, k, i, allow_oblique=True)
         if np_ and np_[1] == i:
             return np_
+    if c.R.switch("postposition_source") and i > a:
+        return _postposition_source(c, i, a)
     return None
+
+
+def _postposition_source(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
+    """Medienberichten zufolge war es zu einer Revolte gekommen. / Ihnen zufolge hat Mussawi gewonnen. – the source
+    before "zufolge" where no noun phrase was found (our model tags "Medienberichten" an adverb): a source noun
+    (speech.yaml nouns, noun_suffixes) with its article and adjectives, or a dative personal pronoun."""
+    t = i - 1
+    if c.in_quote[t] >= 0:
+        return None
+    if c.low[t] in ("ihm", "ihr", "ihnen") and (t == a or c.low[t - 1] not in c.w.determiners):
+        return (t, i)
+    if not (c.toks[t].text[:1].isupper() and is_source_noun(c, t)):
+        return None
+    k = t
+    while k - 1 >= a and t - k < 4 and c.in_quote[k - 1] < 0 and (
+            c.low[k - 1] in c.w.determiners or (c.is_adjish(k - 1) and c.toks[k - 1].text[:1].islower())):
+        k -= 1
+    return (k, i)
 
 
 def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:

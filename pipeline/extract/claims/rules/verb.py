@@ -155,8 +155,11 @@ class VerbSite:
         """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
         the clause after its comma even where no subject was found (the parse may lose it)."""
         c, h = self.c, self.h
+        ends = self.last + 1 == self.hi or (c.R.switch("main_verb_adverbs") and self.hi - self.last <= 4 and all(
+            c.low[t] in c.w.skippable or c.low[t] in c.w.time_nouns or c.low[t] in ("am", "vom")
+            for t in range(self.last + 1, self.hi)))      # "… sagte gestern, man erwäge …"
         return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
-            and self.last + 1 == self.hi and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
+            and ends and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
 
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
@@ -374,7 +377,10 @@ def verb_inverted(v: VerbSite) -> Found | None:
     message (also "…, machte er klar")."""
     c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
     v.segment()                         # an apposition after the verb extends the speaker
-    if not (lo > a and c.low[lo - 1] == "," and h.i == lo and "speech" in v.classes | {"cognition"}
+    so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
+        and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
+    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
@@ -397,9 +403,18 @@ def verb_inverted(v: VerbSite) -> Found | None:
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
             and is_clause(c, msg[0], msg[1]):
-        v.used.update(v.cue)
-        return v.found(msg, sp2, v.cue, "indirect", "verb_inverted")
+        cue = sorted({lo, *v.cue}) if so_frame else v.cue
+        v.used.update(cue)
+        return v.found(msg, sp2, cue, "indirect", "verb_inverted")
     return None
+
+
+def _conditional_opening(c: Ctx, a: int) -> bool:
+    """Sollten die Temperaturen tief sein, so empfiehlt sich eine Garage. / Wenn …, so … – a sentence opening with a
+    subordinate clause or a verb-first condition: its ", so" is the correlative of the condition, no frame."""
+    t = c.toks[a]
+    return c.low[a] in c.w.subordinators or c.low[a] in ("falls", "sofern", "soweit", "obgleich") \
+        or c.low[a] in c.R.konjunktiv or (c.has_pos and t.pos_ in ("VERB", "AUX") and not t.text[:1].islower())
 
 
 def _wie_before_apposition(c, a: int, lo: int):
@@ -422,6 +437,8 @@ def wie_verb(v: VerbSite) -> Found | None:
     """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
     the main clause."""
     c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
+    if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
+        v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
         return None
     phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
@@ -430,6 +447,23 @@ def wie_verb(v: VerbSite) -> Found | None:
         return None
     v.used.update(range(lo, hi))
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
+
+
+def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """…, wie die ausländische Presse nach einer bekannt gewordenen Geldspende des Königs lobend bemerkte. – in a
+    verb-final wie-clause of saying, the noun phrase right after "wie" is its subject where the parse found none (a
+    long adjunct before the verb loses it); after an object pronoun the one after it ("wie ihm ein Vertreter der
+    Gewerkschaft … sagte"); never "es". Switch ``wie_first_np``."""
+    k = lo + 1
+    if c.low[k] in ("ihm", "ihr", "ihn", "mir", "mich", "uns", "euch", "ihnen", "dir", "dich"):
+        k += 1                          # "wie ihm X sagte": the addressee comes first
+    if k >= hi or c.low[k] in c.R.not_speakers:
+        return None
+    sp = grab_np(c, k, hi)
+    if sp is None or sp[0] != k or sp[1] >= hi or bad_speaker(c, sp) or not plausible_speaker(c, sp) \
+            or any(c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in range(*sp)):
+        return None
+    return sp
 
 
 @rule("wie_es_verb", "verb")

@@ -67,6 +67,8 @@ def office(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if not (h.det in ("def", "indef") and not h.plural and h.np_start - 1 >= s0
             and doc[h.np_start - 1].lower_ in p.office_holding_nouns):
         return False
+    if _candidacy(ctx, h.np_start - 1, s0):
+        return False
     words = [doc[k].lower_ for k in range(s0, s1)]
     former = any(w in p.office_verbs_former for w in words)
     if former or any(w in p.office_verbs_current or w in p.appointment_verbs for w in words):
@@ -76,6 +78,14 @@ def office(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.status = "former"
         return True
     return False
+
+
+def _candidacy(ctx: _Ctx, k: int, s0: int) -> bool:
+    """Rule ``office_candidacy``: "zog seine Kandidatur für den Posten eines Beigeordneten zurück", "kandidiert
+    für das Amt des Bürgermeisters": an office sought (a candidacy word of roles.yaml
+    patterns.office_candidacy_words up to four words before the office noun) is no office held."""
+    words = ctx.p.office_candidacy_words
+    return bool(words) and any(ctx.doc[j].lower_ in words for j in range(max(s0, k - 4), k))
 
 
 @binding("reference")

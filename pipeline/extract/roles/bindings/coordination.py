@@ -144,10 +144,13 @@ def coordinated_names(ctx: _Ctx, hits: list[Hit]) -> None:
 
 
 def _plural(ctx: _Ctx, h: Hit) -> bool:
-    """A plural title: the tagger says so, or "die" before a form that is no feminine singular ("die Minister",
-    "die SPD-Vorsitzenden"; not "die Ministerin", "die Abgeordnete")."""
+    """A plural title: the tagger says so, "die" before a form that is no feminine singular ("die Minister",
+    "die SPD-Vorsitzenden"; not "die Ministerin", "die Abgeordnete"), or "den" after a dative preposition (words.yaml
+    roles.dative_prepositions: "mit den ehemaligen Parteivorsitzenden"; "den" alone is an accusative singular too)."""
     doc = ctx.doc
     head = doc[h.head].text
     if doc[h.np_start].lower_ == "die":                # (the tagger's Number errs on "die Abgeordnete")
         return not head.endswith(("in", "e"))
+    if doc[h.np_start].lower_ == "den" and h.np_start > 0 and doc[h.np_start - 1].lower_ in ctx.w.dative_prepositions:
+        return True                                    # "mit den Parteivorsitzenden X und Y": a dative plural
     return h.plural

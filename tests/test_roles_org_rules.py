@@ -1,0 +1,45 @@
+"""Organisation and status rules of role rows that are no binding rule (tests/cases/roles_org/<rule>.yaml):
+each case runs through the committed model and the real rules and pins every role row of its text
+(actor, role, organization, status)."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.extract import extract
+from pipeline.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = ROOT / "tests" / "cases" / "roles_org"
+MODEL_DIR = ROOT / "pipeline" / "models" / "de_news"
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="pipeline/models/de_news missing")
+
+
+def _cases():
+    for p in sorted(CASES.glob("*.yaml")):
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["cases"]):
+            yield pytest.param(case, id=f"{p.stem}-{i}")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def model_nlp():
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    return nlp
+
+
+@needs_model
+@pytest.mark.parametrize("case", list(_cases()))
+def test_case(model_nlp, rules, case):
+    ex = extract(model_nlp(case["text"]), rules)
+    names = {a.key: a.name for a in ex.actors}
+    got = Counter((names.get(r.actor_key), r.role, r.organization, r.status) for r in ex.roles)
+    want = Counter((r["actor"], r["role"], r["organization"], r["status"]) for r in case["rows"])
+    assert got == want
