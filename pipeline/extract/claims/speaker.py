@@ -107,8 +107,9 @@ ATTRIBUTE_ENDINGS = ("e", "en", "er", "es", "em")
 
 def _np_core(c: Ctx, j: int, n: int) -> int | None:
     """End of the adjectives and nouns from j (with the rest of a name, a quoted title and
-    "Angaben britischer Medien"), or None without a noun."""
-    while j < n and c.is_adjish(j) and not c.is_nounish(j):
+    "Angaben britischer Medien"), or None without a noun. With switch ``adverb_in_np`` an adverb that
+    modifies the attributive adjective after it belongs to the NP ("einer gestern verbreiteten Erklärung")."""
+    while j < n and (c.is_adjish(j) and not c.is_nounish(j) or _attribute_adverb(c, j, n)):
         j += 1
     h = j
     while j < n and c.is_nounish(j) and not c.is_punct(j):
@@ -129,6 +130,15 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
             m += 1
         end = m
     return end
+
+
+def _attribute_adverb(c: Ctx, j: int, n: int) -> bool:
+    """"einer gestern verbreiteten Erklärung", "der bereits erwähnten Studie": a lower-case adverb between an article
+    and an inflected attributive adjective or participle."""
+    return c.R.switch("adverb_in_np") and c.has_pos and c.toks[j].pos_ == "ADV" and c.toks[j].text.islower() \
+        and j > 0 and c.low[j - 1] in c.w.determiners and j + 2 < n and c.is_adjish(j + 1) \
+        and not c.is_nounish(j + 1) and c.toks[j + 1].text.islower() and c.low[j + 1].endswith(ATTRIBUTE_ENDINGS) \
+        and c.is_nounish(j + 2)
 
 
 def _np_attachment(c: Ctx, k: int, end: int, n: int) -> int | None:
