@@ -134,8 +134,10 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
 
 def _attribute_adverb(c: Ctx, j: int, n: int) -> bool:
     """"einer gestern verbreiteten Erklärung", "der bereits erwähnten Studie": a lower-case adverb between an article
-    and an inflected attributive adjective or participle."""
+    and an inflected attributive adjective or participle (not a pronominal adverb: "den dafür gegebenen Hinweisen"
+    stays as the source_nach rule reads it)."""
     return c.R.switch("adverb_in_np") and c.has_pos and c.toks[j].pos_ == "ADV" and c.toks[j].text.islower() \
+        and c.low[j] not in c.w.pronominal_adverbs \
         and j > 0 and c.low[j - 1] in c.w.determiners and j + 2 < n and c.is_adjish(j + 1) \
         and not c.is_nounish(j + 1) and c.toks[j + 1].text.islower() and c.low[j + 1].endswith(ATTRIBUTE_ENDINGS) \
         and c.is_nounish(j + 2)
