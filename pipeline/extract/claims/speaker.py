@@ -2,6 +2,7 @@
 speaker span refers to (``resolve_speaker``)."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
@@ -507,9 +508,27 @@ ADVERB_ENDINGS = ("end", "gemäß", "weise",        # "Relativierend", "Sinngem�
                   "wärtig", "zeitig")              # "Gegenwärtig wirft X …", "Gleichzeitig kritisierte X …"
 
 
+PRONOMINAL_ADVERB = re.compile(r"^(hier|da|dar|wo|wor)(zu|für|über|auf|an|mit|bei|von|nach|durch|gegen|aus|um|in|unter|neben|vor)$")
+
+
+def adverbial_vorfeld(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Hierzu schrieb der Journalist X, … / Stellvertretend für die EU-Kommission empfahl der Kommissar X, … – a
+    pronominal adverb ("hierzu", "darüber") or an adverbial participle in -end with its prepositional phrase is an
+    adverbial that fills the Vorfeld, never a speaker (switch ``adverbial_vorfeld``)."""
+    if not c.R.switch("adverbial_vorfeld"):
+        return False
+    w = c.low[sp[0]]
+    if sp[1] - sp[0] == 1 and PRONOMINAL_ADVERB.match(w) and sp[0] not in c.ent_at:
+        return True
+    return sp[1] - sp[0] > 2 and w.endswith("end") and len(w) > 6 and sp[0] not in c.ent_at and c.has_pos \
+        and c.toks[sp[0] + 1].pos_ == "ADP" and c.low[sp[0] + 1] not in c.w.determiners
+
+
 def bad_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     """'es', 'das', 'man' alone are no speakers; 'das Gericht' is one."""
     w = c.low[sp[0]]
+    if adverbial_vorfeld(c, sp):
+        return True
     if sp[1] - sp[0] == 1 and c.has_pos and c.toks[sp[0]].pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART") \
             and sp[0] not in c.ent_at and not c.mistagged_noun(sp[0]):
         return True                      # "Ebenso", "Dagegen" parsed as subjects

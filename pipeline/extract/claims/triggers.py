@@ -196,6 +196,7 @@ SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündi
 SWITCHES += ("coordinated_verb_subject",)     # speaker: "legte er … nieder und verkündete, …" the first conjunct's subject (speaker.py, spk5)
 SWITCHES += ("oblique_subject",)     # speaker: "Den Unmut … brachte die Sprecherin zum Ausdruck" no subject opens with den/dem (speaker.py, spk5)
 SWITCHES += ("adverb_in_np",)     # speaker NP: "in einer gestern verbreiteten Erklärung" (speaker.py, spk5)
+SWITCHES += ("adverbial_vorfeld",)     # speaker: "Hierzu schrieb X", "Stellvertretend für Y empfahl X" (speaker.py, spk5)
 SWITCHES += ("aux_subject",)     # speaker: the parse subject hung on the finite auxiliary (speaker.py, spk5)
 SWITCHES += ("abbreviation_stop_quote",)     # quotations after "GmbH." start a sentence (clauses.py), issue 12 miss5
 SWITCHES += ("wie_first_np",)     # the subject of a verb-final wie-clause of saying (rules/verb.py wie_verb), issue 12 miss5
