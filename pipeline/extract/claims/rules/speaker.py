@@ -210,6 +210,35 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
     return None
 
 
+DEMONSTRATIVE_SPEAKERS = ("dieser", "diese", "jener", "jene", "letzterer", "letztere")
+
+
+@rule("speaker_demonstrative", "speaker")
+def speaker_demonstrative(s: SpeakerSite) -> str | None:
+    """Die Staatsanwaltschaft stützt sich auf den Berater Hans Meier. Dieser sagte, die Lage sei ernst. – a
+    demonstrative pronoun as the speaker refers to the noun named last before it (in its sentence or the one before,
+    outside quotations; for "dieser"/"jener" a masculine one): its actor when an actor is named there, else none;
+    not the speaker of the claims before it, as "er" would."""
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] != 1 or c.low[sp[0]] not in DEMONSTRATIVE_SPEAKERS:
+        return None
+    si = c.sent_of[sp[0]]
+    lo = c.sents[max(0, si - 1)][0]
+    masc = c.low[sp[0]] in ("dieser", "jener", "letzterer")
+    for t in range(sp[0] - 1, lo - 1, -1):
+        tok = c.toks[t]
+        if c.in_quote[t] >= 0 or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if masc and c.has_morph and tok.pos_ == "NOUN" and tok.morph.get("Gender") == ["Fem"]:
+            continue
+        a, b = tok.idx, tok.idx + len(tok.text)
+        for ms, me, m, actor in c.mentions:
+            if ms < b and me > a and actor.actor_type in ("person", "organization"):
+                return actor.key
+        return NO_ACTOR
+    return NO_ACTOR
+
+
 @rule("speaker_role", "speaker")
 def speaker_role(s: SpeakerSite) -> str | None:
     """Der Minister sagte, … – a role noun heading the span, without a name, resolves to the person
