@@ -255,7 +255,17 @@ def question_sentence(c: Ctx, f: Found) -> bool:
     last = f.msg[1] - 1
     while last > f.msg[0] and c.low[last] in ("“", "”", "»", "«", '"', ")"):
         last -= 1
+    if c.low[last] == "?" and c.R.switch("tag_question") and _tag_question(c, f.msg[0], last):
+        return False                    # "…, nicht wahr?": a statement with a tag, it asks nothing
     return c.low[last] == "?" and c.in_quote[last] < 0
+
+
+def _tag_question(c: Ctx, a: int, q: int) -> bool:
+    """Whether the words between the last comma before ``q`` (a "?") and ``q`` are a tag question."""
+    k = q - 1
+    while k > a and c.low[k] != "," and q - k <= 3:
+        k -= 1
+    return c.low[k] == "," and k < q - 1 and " ".join(c.low[k + 1:q]) in c.w.tag_questions
 
 
 TOPIC_WORDS = {"über", "von", "vom", "für", "gegen"}      # "sprach von einer Krise": a speech act with a topic
