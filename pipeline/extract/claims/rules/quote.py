@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
@@ -92,7 +93,7 @@ def quote_heisst_es(q: QuoteSite) -> Found | None:
         return q.found(None, [k + 1, k + 2], "quote_heisst_es")
     if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
         sp = None
-        if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
+        if k + 2 < sb_end and impersonal_prep(c, k + 2):
             sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
             sp = (k + 2, sp[1]) if sp else None
         q.used.update(range(k, sp[1] if sp else k + 2))
@@ -308,7 +309,7 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
         if c.low[i] in c.R.impersonal and c.low[i + 1] == "es" and c.in_quote[i] < 0:
             sp = None
             for k in range(lo, e - 1):
-                if c.low[k] in c.R.impersonal_preps and k not in (i, i + 1):
+                if impersonal_prep(c, k) and k not in (i, i + 1):
                     sp = grab_np(c, k + 1, e, allow_oblique=True)
                     if sp:
                         break

@@ -2,6 +2,7 @@
 noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
+from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
     is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
@@ -264,7 +265,7 @@ def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     k = i + 2
     while k < b and (c.low[k] in c.w.skippable or c.low[k] in ("dazu", "darin", "weiter")):
         k += 1
-    if k < b and c.low[k] in c.R.impersonal_preps:
+    if k < b and impersonal_prep(c, k):
         sp = grab_np(c, k + 1, b, allow_oblique=True)
         return (k, sp[1]) if sp else None
     return None
