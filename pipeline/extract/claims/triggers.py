@@ -189,6 +189,7 @@ SWITCHES += ("fronted_impersonal_source",)     # speaker: "In dem Bericht heißt
 SWITCHES += ("tag_question",)     # filter question_sentence: ", nicht wahr?" asks nothing (rules/filters.py, fix6)
 SWITCHES += ("wie_naming",)     # wie_verb: "wie er sich selbst nannte" names, claims nothing (rules/verb.py, fix6)
 SWITCHES += ("heisst_es_adverb",)     # heisst_es: "heißt es weiter, …" the adverb is no message (rules/sentence.py, fix6)
+SWITCHES += ("abbreviation_point_end",)     # "… der Müller GmbH." ends a sentence, no point in the speaker (records.py, filters.py, fix6)
 SWITCHES += ("no_merge_into_dropped",)     # continuation: a dropped claim is not extended (rules/continuation.py, fix6)
 SWITCHES += ("attributive_participle",)     # cue: "in der bereits erwähnten Videobotschaft" is no cue (context.py verb_hit, spk5)
 SWITCHES += ("vorfeld_over_sie",)     # speaker: "Der Geschäftsführer nannte sie „…“" the Vorfeld speaker, not "sie" (speaker.py, spk5)

@@ -30,6 +30,9 @@ def _unterminated(c: Ctx, a: int, b: int) -> bool:
     last = b - 1
     if c.is_quote_mark(last) and last > a:
         last -= 1
+    if c.R.switch("abbreviation_point_end") and last > a and c.toks[last].text.endswith(".") \
+            and len(c.toks[last].text) > 2 and c.toks[last].text[-2].isalpha():
+        return False                    # "…, sagte ein Sprecher der Müller GmbH.": the word keeps the final point
     return c.low[last] not in PUNCT_END | {"…", ":", ";", "..."}
 
 
