@@ -52,6 +52,7 @@ WORD_LISTS += ("receiving_verbs", "reaction_prepositions")     # speaker choice 
 WORD_LISTS += ("request_nouns",)     # impersonal sources: "hieß es auf Anfrage" names none (clauses.py impersonal_prep, fix6)
 WORD_LISTS += ("impersonal_adverbs",)     # heisst_es: "heißt es weiter, …" (rules/sentence.py, switch heisst_es_adverb, fix6)
 WORD_LISTS += ("pointless_abbreviations_cased",)     # speaker text without "GmbH." point (records.py, fix6)
+WORD_LISTS += ("quoting_verbs",)     # switch quoted_person: the object of "zitieren" speaks (quoting.py, fix6)
 WORD_LISTS += ("tag_questions",)     # filter question_sentence, switch tag_question (rules/filters.py, fix6)
 words.require("claims", *WORD_LISTS)
 

@@ -549,6 +549,9 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
     while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
         lo += 1                         # a blank token opening the clause is no subject
+    from .quoting import quoted_object
+    if (q := quoted_object(c, h, lo, hi)) is not None:
+        return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)

@@ -190,6 +190,7 @@ SWITCHES += ("tag_question",)     # filter question_sentence: ", nicht wahr?" as
 SWITCHES += ("wie_naming",)     # wie_verb: "wie er sich selbst nannte" names, claims nothing (rules/verb.py, fix6)
 SWITCHES += ("heisst_es_adverb",)     # heisst_es: "heißt es weiter, …" the adverb is no message (rules/sentence.py, fix6)
 SWITCHES += ("abbreviation_point_end",)     # "… der Müller GmbH." ends a sentence, no point in the speaker (records.py, filters.py, fix6)
+SWITCHES += ("quoted_person",)     # "zitiert den Minister mit den Worten": the object speaks (quoting.py, fix6)
 SWITCHES += ("no_merge_into_dropped",)     # continuation: a dropped claim is not extended (rules/continuation.py, fix6)
 SWITCHES += ("attributive_participle",)     # cue: "in der bereits erwähnten Videobotschaft" is no cue (context.py verb_hit, spk5)
 SWITCHES += ("vorfeld_over_sie",)     # speaker: "Der Geschäftsführer nannte sie „…“" the Vorfeld speaker, not "sie" (speaker.py, spk5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..clauses import impersonal_prep  # noqa: E402
+from ..quoting import quoted_object  # noqa: E402
 from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
@@ -167,6 +168,7 @@ def quote_after(q: QuoteSite) -> Found | None:
     if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
             or crosses_quote(c, *sp):
         sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    sp = quoted_object(c, h, h.i, sb_end) or sp      # "„…“, zitierte die Agentur den Minister" (quoting.py)
     if sp and c.R.switch("final_apposition"):
         sp = with_name_apposition(c, sp, sb_end)     # "…“, sagte der General, George Casey heute"
     if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
