@@ -89,6 +89,7 @@ class RolePatterns:
     generic_org_prefixes: tuple[str, ...] = ()
     academic_titles: tuple[str, ...] = ()
     national_title_stems: tuple[str, ...] = ()
+    party_context_titles: tuple[str, ...] = ()
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()
