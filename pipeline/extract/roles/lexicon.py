@@ -90,6 +90,7 @@ class RolePatterns:
     academic_titles: tuple[str, ...] = ()
     national_title_stems: tuple[str, ...] = ()
     party_context_titles: tuple[str, ...] = ()
+    compound_prefix_common_noun: bool = True
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()
