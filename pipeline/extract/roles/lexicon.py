@@ -91,6 +91,8 @@ class RolePatterns:
     national_title_stems: tuple[str, ...] = ()
     party_context_titles: tuple[str, ...] = ()
     compound_prefix_common_noun: bool = True
+    statement_source_words: tuple[str, ...] = ()
+    statement_verbs: tuple[str, ...] = ()
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()

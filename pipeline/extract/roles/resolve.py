@@ -178,8 +178,32 @@ class _Resolver:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
                 continue
+            if not subject_like and not roles and any(self._source_of_statement(s2, e2)
+                                                       for s2, e2, k2 in cands if k2 == key):
+                continue
             return key
         return None
+
+    def _source_of_statement(self, s: int, e: int) -> bool:
+        """Rule ``reference_not_source``: "Laut Johanna Moser gibt es Veränderungen. Neu sei, dass der
+        Bürgermeister anordne ..." -> the Bürgermeister is not Moser: a role noun out of subject position does not
+        refer to a person without a role who is the source of the statement around it -- named after "laut" or
+        before "zufolge", or the subject of a verb of saying (roles.yaml ``patterns.statement_source_words``,
+        ``statement_verbs``; [] switches it off)."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        if not p.statement_source_words and not p.statement_verbs:
+            return False
+        k = s - 1
+        while k >= 0 and _analyze(ctx, doc[k]) is not None:
+            k -= 1                            # "laut Sprecherin X": skip the title
+        if k >= 0 and doc[k].lower_ in p.statement_source_words:
+            return True
+        if e < len(doc) and doc[e].lower_ in p.statement_source_words:
+            return True                       # "X zufolge"
+        head = doc[s]
+        while head.dep_ in ("flat", "pnc", "nk") and head.head.i != head.i and s <= head.head.i < e:
+            head = head.head
+        return head.dep_ in ("nsubj", "sb") and head.head.lemma_.lower() in p.statement_verbs
 
     def _gender_conflict(self, h: Hit, key: str) -> bool:
         """Rule ``reference_gender``: "wie Mair die Parlamentarierin attackierte" is not Thomas Mair: a feminine
