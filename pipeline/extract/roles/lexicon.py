@@ -93,6 +93,7 @@ class RolePatterns:
     compound_prefix_common_noun: bool = True
     statement_source_words: tuple[str, ...] = ()
     statement_verbs: tuple[str, ...] = ()
+    reference_before_name: bool = True
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()

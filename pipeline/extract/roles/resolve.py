@@ -117,6 +117,8 @@ class _Resolver:
         """The actor a role noun standing alone refers to, if that is unambiguous."""
         ctx = self.ctx
         lex = ctx.lex
+        if self._unknown_name_after(h):
+            return None
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
         base, grp = h.role, self._group(h.title.title)
 
@@ -157,6 +159,23 @@ class _Resolver:
         if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
             return (recent or unique_org) if h.org else None
         return unique_org or recent
+
+    def _unknown_name_after(self, h: Hit) -> bool:
+        """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
+        misspelt, tagged LOC) is not the cardinal named before: a title followed right away by a proper noun
+        names its own holder; where that name is no person actor's name word, no known organisation or place
+        and no title, the role noun refers to nobody else. roles.yaml ``patterns.reference_before_name``."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if not ctx.p.reference_before_name or h.head + 1 >= len(doc):
+            return False
+        t = doc[h.head + 1]
+        if t.pos_ != "PROPN" or not t.is_alpha or not t.text[:1].isupper() or ctx.sent_of[t.i] != ctx.sent_of[h.head]:
+            return False
+        if ctx.orgs.by_name_or_genitive(t.text) is not None or _analyze(ctx, t) is not None or (
+                ctx.gazetteer is not None and t.text in ctx.gazetteer.names):
+            return False
+        words = {w for a in self.actors if a.actor_type == "person" for w in (a.name or "").split()}
+        return t.text not in words and t.text.rstrip("s") not in words
 
     def _recent_for_reference(self, h: Hit, roles_of) -> str | None:
         """The last-named person before a role noun, if nothing speaks against it."""
