@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from pipeline.extract import extract
-from pipeline.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "cases" / "roles_org"
@@ -24,15 +23,13 @@ def _cases():
 
 
 @pytest.fixture(scope="module")
-def rules():
-    return load_rules()
+def rules(all_rules_session):
+    return all_rules_session
 
 
 @pytest.fixture(scope="module")
-def model_nlp():
-    from pipeline.nlp import load_nlp
-    nlp, _ = load_nlp(str(MODEL_DIR))
-    return nlp
+def model_nlp(de_news):
+    return de_news
 
 
 @needs_model

@@ -922,14 +922,15 @@ def _shows(text: str, name: str) -> bool:
     return len(core) >= 5 and core in text
 
 
-def header_bylines(tree) -> list[str]:
-    """A byline among the short elements right after the headline (h1) that no author class marks: "Geschrieben
-    von Anna Maier am 12. März 2021", "Posted by Anna Maier on March 12, 2021", "Text und Fotos: Anna Maier";
-    searched up to the first paragraph of 20+ words."""
-    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
-    if h1 is None:
-        return []
-    started, seen, walked = False, 0, 0
+def _headline(tree):
+    """The article's headline: the first h1 outside page furniture and breadcrumbs (None if there is none)."""
+    return next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+
+
+def _after_headline(tree, h1):
+    """The elements after the headline ``h1`` in document order, without its own descendants and without
+    script/style/noscript/template elements."""
+    started = False
     for el in tree.iter():
         if el is h1:
             started = True
@@ -938,6 +939,18 @@ def header_bylines(tree) -> list[str]:
             continue
         if any(a is h1 for a in el.iterancestors()):
             continue
+        yield el
+
+
+def header_bylines(tree) -> list[str]:
+    """A byline among the short elements right after the headline (h1) that no author class marks: "Geschrieben
+    von Anna Maier am 12. März 2021", "Posted by Anna Maier on March 12, 2021", "Text und Fotos: Anna Maier";
+    searched up to the first paragraph of 20+ words."""
+    h1 = _headline(tree)
+    if h1 is None:
+        return []
+    seen, walked = 0, 0
+    for el in _after_headline(tree, h1):
         walked += 1
         if walked > 300:
             break
@@ -961,20 +974,12 @@ def header_names(tree) -> list[str]:
     headline (h1) up to the first paragraph of 20+ words; the piece right after or before the date that is
     nothing but a person's name ("5. November 2021, 10:39 Uhr" / "Solveig Grewe")."""
     from pipeline.web.dump import name_line
-    h1 = next((h for h in tree.iter("h1") if _outside_furniture(h) and not _in_breadcrumb(h)), None)
+    h1 = _headline(tree)
     if h1 is None:
         return []
     title = ws(h1.text_content())
     pieces: list[str] = []
-    started = False
-    for el in tree.iter():
-        if el is h1:
-            started = True
-            continue
-        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
-            continue
-        if any(a is h1 for a in el.iterancestors()):
-            continue
+    for el in _after_headline(tree, h1):
         for t in (el.text, ):
             t = ws(t)
             if t:
