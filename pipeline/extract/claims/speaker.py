@@ -1345,3 +1345,21 @@ def disagrees_with_verb(c: Ctx, verb: int, np_: tuple[int, int]) -> bool:
         return False
     head = next((t for t in range(*np_) if c.toks[t].pos_ in ("NOUN", "PROPN", "PRON")), None)
     return head is not None and not _speaking_token(c, head) and not has_actor(c, (head, head + 1))
+
+
+def quote_new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
+    """Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden eingeweiht. „Mein Bruder wünscht sich
+    im Alter mehr Ruhe.“ – a quotation that opens its sentence right after a sentence whose subject names a person (an
+    actor) other than the speaker of the last claim continues that person, not the older speaker (switch
+    ``quote_new_subject``)."""
+    if not c.R.switch("quote_new_subject") or si == 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is None or not has_person_actor(c, sp) or not plausible_head(c, sp):
+        return None                     # "beurteilte X das Pontifikat Benedikt XVI.": a thing, not the person in it
+    if last.speaker is not None and last.speaker[0] < sp[1] and sp[0] < last.speaker[1]:
+        return None
+    if last.msg is not None and last.msg[0] <= sp[0] < last.msg[1]:
+        return None                     # "Selenskyj habe keine Wahl, erklärt Kurt Volker.": inside what was said
+    key = resolve_speaker(c, sp, [])
+    return sp if key is not None and key != last.speaker_key else None
