@@ -303,9 +303,10 @@ def sample_hits(parser: Parser, docs: list[dict], n: int, seed: int = 12) -> lis
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "check", "check2", "check3", "mobie-dev", "all"), default="check",
-                    help="tune/check: the hash halves of the first sample; check2, check3: later samples (roles only)")
+    ap.add_argument("--half", choices=("tune", "check", "check2", "check3", "check4", "mobie-dev", "all"), default="check",
+                    help="tune/check: the hash halves of the first sample; check2..check4: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=12, help="sample: the random seed (12, 99, 7, 41 were used)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
@@ -320,8 +321,9 @@ def main(argv=None) -> int:
         c = persons(parser, docs, args.verbose)
         print(f"persons, {args.half} half ({len(docs)} documents, rules {parser.rules.version[:12]}):")
     elif args.what == "sample":
-        docs = [d for d in wikinews_docs() + smartdata_docs()]
-        for h in sample_hits(parser, docs, args.n):
+        used = {lab["doc"] for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"]}
+        docs = [d for d in wikinews_docs() + smartdata_docs() if d["id"] not in used]
+        for h in sample_hits(parser, docs, args.n, seed=args.seed):
             print(yaml.safe_dump([h], allow_unicode=True, sort_keys=False, width=200).rstrip())
         return 0
     else:

@@ -6,6 +6,20 @@ from __future__ import annotations
 from .context import CLAUSE_BREAK, Ctx, Hit, PUNCT_END
 
 
+def impersonal_prep(c: Ctx, k: int) -> bool:
+    """Whether token k is a preposition that opens the source of "heißt es" (speech.yaml impersonal_preps: "in
+    einer Erklärung", "auf der Webseite"), not one of a request (words.yaml request_nouns in the next three words:
+    "hieß es auf Anfrage", "auf Nachfrage des SWR" – who asked, not who answered)."""
+    if c.low[k] not in c.R.impersonal_preps:
+        return False
+    for t in range(k + 1, min(k + 4, len(c.low))):
+        if c.low[t] in c.w.request_nouns:
+            return False
+        if c.low[t] in PUNCT_END or c.low[t] in (",", ";", ":"):
+            break
+    return True
+
+
 def has_source_noun(c: Ctx, si: int) -> bool:
     if si < 0:
         return False

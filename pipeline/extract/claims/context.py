@@ -3,6 +3,7 @@
 under construction (:class:`Found`)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -49,9 +50,15 @@ WORD_LISTS += ("question_pronouns",)     # filter question_quote, switch v1_ques
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
 WORD_LISTS += ("receiving_verbs", "reaction_prepositions")     # speaker choice (speaker.py noun_head_subject, spk5)
+WORD_LISTS += ("request_nouns",)     # impersonal sources: "hieß es auf Anfrage" names none (clauses.py impersonal_prep, fix6)
+WORD_LISTS += ("impersonal_adverbs",)     # heisst_es: "heißt es weiter, …" (rules/sentence.py, switch heisst_es_adverb, fix6)
+WORD_LISTS += ("pointless_abbreviations_cased",)     # speaker text without "GmbH." point (records.py, fix6)
+WORD_LISTS += ("quoting_verbs",)     # switch quoted_person: the object of "zitieren" speaks (quoting.py, fix6)
+WORD_LISTS += ("tag_questions",)     # filter question_sentence, switch tag_question (rules/filters.py, fix6)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
+ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC]{2,6}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")     # II … CCCXC (not "I", not "CDU")
 
 
 CLAUSE_BREAK = {",", ";", ":", ".", "!", "?", "–", "-", "(", ")"}
@@ -186,6 +193,8 @@ class Ctx:
         for i, t in enumerate(toks):          # paragraph breaks always end a sentence
             if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
                 bounds.append(i + 1)
+            elif self.R.switch("abbreviation_sentence_end") and self._abbreviation_end(i):
+                bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
         fixed = [0]
         for x in bounds[1:-1]:
@@ -209,6 +218,28 @@ class Ctx:
                 out.append((a, b))
         return out
 
+    def _abbreviation_end(self, i: int) -> bool:
+        """Das Unternehmen habe …, sagte ein Sprecher der Müller GmbH. Der Fehler sei … – a word that keeps the sentence's
+        final point ("GmbH.", words.yaml pointless_abbreviations_cased: written without a point) before a capitalized
+        word on the same line ends the sentence (the parse goes on). Switch ``abbreviation_sentence_end``."""
+        toks = self.toks
+        t = toks[i].text
+        if i + 1 >= len(toks) or not t.endswith(".") or t[:-1] not in self.w.pointless_abbreviations_cased \
+                or not toks[i].whitespace_:
+            return False
+        w = toks[i + 1].text
+        return w[:1].isupper() and w[:1].isalpha()
+
+    def _regnal_numeral(self, x: int) -> bool:
+        """Papst Benedikt XVI. sagte, … / Ludwig XIV. ließ … – a point right after a Roman numeral that follows a name
+        and before a lower-case word is the ordinal's point, no sentence end. Switch ``regnal_numeral_point``."""
+        toks = self.toks
+        if x < 3 or toks[x - 1].text != "." or toks[x - 2].whitespace_ or not ROMAN_NUMERAL.match(toks[x - 2].text):
+            return False
+        w = toks[x].text
+        return toks[x - 3].text[:1].isupper() and w[:1].islower() and w[:1].isalpha() \
+            and self.R.switch("regnal_numeral_point")
+
     def _inner_bound(self, x: int) -> bool:
         """A sentence start of the parse inside a sentence: "Er sagte | , die Lage sei ernst"
         (a start at a comma, a closing bracket or final punctuation, or a lowercase word after
@@ -219,6 +250,8 @@ class Ctx:
         w, prev = toks[x].text, toks[x - 1].text
         if w in (",", ";", ")", ".", "!", "?"):
             return True
+        if self._regnal_numeral(x):
+            return True                 # "Papst Benedikt XVI. | sagte"
         if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
                 and (prev[:1].isalnum() or prev in (",", ")")):
             return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence

@@ -39,6 +39,8 @@ def to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             while s1 - 1 > s0 and c.low[s1 - 1] in (",", ";", ":", ".", "–", "-"):
                 s1 -= 1                  # "Peter Horrocks," -> "Peter Horrocks"
             ss, se = c.char_span(s0, s1)
+            if c.R.switch("abbreviation_point_end") and _final_abbreviation_point(c, s1 - 1):
+                se -= 1                  # "ein Sprecher der Müller GmbH." -> "… GmbH"
             stext = c.text[ss:se]
         else:
             ss = se = stext = None
@@ -60,6 +62,17 @@ def to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             date_text=d[2] if d else None, date_start=d[0] if d else None, date_end=d[1] if d else None,
         ))
     return out
+
+
+def _final_abbreviation_point(c: Ctx, t: int) -> bool:
+    """Sagte ein Sprecher der Müller GmbH. – token t keeps the sentence's final point in the word ("GmbH.", the
+    tokenizer's abbreviation) although the word is written without one (words.yaml pointless_abbreviations_cased) and
+    nothing of the sentence follows: the point ends the sentence, it is no part of the name."""
+    w = c.toks[t].text
+    if not w.endswith(".") or w[:-1] not in c.w.pointless_abbreviations_cased:
+        return False
+    return t + 1 >= len(c.toks) or c.toks[t + 1].is_space or c.is_quote_mark(t + 1) \
+        or (c.sent_of[t] >= 0 and c.sents[c.sent_of[t]][1] == t + 1)
 
 
 def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:

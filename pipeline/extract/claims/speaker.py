@@ -6,6 +6,7 @@ import re
 from typing import Iterable
 
 from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
+from .clauses import impersonal_prep
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
@@ -559,6 +560,9 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     A relative pronoun stands for its antecedent ("vom Fahrgastverband IGEB, der … sieht")."""
     while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
         lo += 1                         # a blank token opening the clause is no subject
+    from .quoting import quoted_object
+    if (q := quoted_object(c, h, lo, hi)) is not None:
+        return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
@@ -1090,7 +1094,7 @@ def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     k = a
     while k < i and (c.low[k] in ("so", "auch", "und", "aber", "doch") or c.is_quote_mark(k) or c.toks[k].is_space):
         k += 1
-    if k + 1 >= i or c.low[k] not in c.R.impersonal_preps or c.in_quote[k] >= 0:
+    if k + 1 >= i or not impersonal_prep(c, k) or c.in_quote[k] >= 0:
         return None
     sp = grab_np(c, k + 1, i, allow_oblique=True, pp=True)
     if sp is None or sp[1] != i or bad_speaker(c, sp):

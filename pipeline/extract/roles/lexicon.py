@@ -89,6 +89,11 @@ class RolePatterns:
     generic_org_prefixes: tuple[str, ...] = ()
     academic_titles: tuple[str, ...] = ()
     national_title_stems: tuple[str, ...] = ()
+    party_context_titles: tuple[str, ...] = ()
+    compound_prefix_common_noun: bool = True
+    statement_source_words: tuple[str, ...] = ()
+    statement_verbs: tuple[str, ...] = ()
+    reference_before_name: bool = True
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()

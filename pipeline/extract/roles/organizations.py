@@ -512,6 +512,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
         if h.org is None:
             _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
+        if h.org is None:
+            _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 
@@ -560,6 +562,32 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
                     and k in by_start and by_start[k][1] == "organization":
                 found.add(by_start[k][0])
     return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
+
+
+def party_from_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``party_from_sentence``: "Der Ulmer Parteitag der baden-württembergischen SPD hat den
+    Landesvorsitzenden Nils Schmid ... gewählt" -> SPD; "Die Landtagsfraktion der CDU boykottiert auf Anweisung
+    ihres Fraktionsvorsitzenden Peter Hauk ..." -> CDU. A party office (roles.yaml
+    ``patterns.party_context_titles``: the title word starts with one of these stems) with no organisation of its
+    own belongs to the party named before it in its sentence, where that part of the sentence names exactly one
+    party (organizations.yaml type ``party``); not where a complement follows the title ("der Fraktionsvorsitzende
+    der Linken im Landtag" says whose itself). An empty list switches the rule off."""
+    stems = ctx.p.party_context_titles
+    doc = ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    if not stems or not word.startswith(stems):
+        return None
+    if h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words:
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    first = min(h.np_start, h.start)
+    found = set()
+    for i, name, kind in mentions:
+        if s0 <= i < first and kind == "organization":
+            o = ctx.orgs.by_name(name)
+            if o is not None and o.type == "party":
+                found.add(o.name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _context_kind(text: str, kinds: tuple[str, ...], compounds: bool) -> str | None:

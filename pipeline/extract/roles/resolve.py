@@ -117,6 +117,8 @@ class _Resolver:
         """The actor a role noun standing alone refers to, if that is unambiguous."""
         ctx = self.ctx
         lex = ctx.lex
+        if self._unknown_name_after(h):
+            return None
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
         base, grp = h.role, self._group(h.title.title)
 
@@ -158,6 +160,23 @@ class _Resolver:
             return (recent or unique_org) if h.org else None
         return unique_org or recent
 
+    def _unknown_name_after(self, h: Hit) -> bool:
+        """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
+        misspelt, tagged LOC) is not the cardinal named before: a title followed right away by a proper noun
+        names its own holder; where that name is no person actor's name word, no known organisation or place
+        and no title, the role noun refers to nobody else. roles.yaml ``patterns.reference_before_name``."""
+        ctx, doc = self.ctx, self.ctx.doc
+        if not ctx.p.reference_before_name or h.head + 1 >= len(doc):
+            return False
+        t = doc[h.head + 1]
+        if t.pos_ != "PROPN" or not t.is_alpha or not t.text[:1].isupper() or ctx.sent_of[t.i] != ctx.sent_of[h.head]:
+            return False
+        if ctx.orgs.by_name_or_genitive(t.text) is not None or _analyze(ctx, t) is not None or (
+                ctx.gazetteer is not None and t.text in ctx.gazetteer.names):
+            return False
+        words = {w for a in self.actors if a.actor_type == "person" for w in (a.name or "").split()}
+        return t.text not in words and t.text.rstrip("s") not in words
+
     def _recent_for_reference(self, h: Hit, roles_of) -> str | None:
         """The last-named person before a role noun, if nothing speaks against it."""
         ctx, doc = self.ctx, self.ctx.doc
@@ -178,8 +197,32 @@ class _Resolver:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
                 continue
+            if not subject_like and not roles and any(self._source_of_statement(s2, e2)
+                                                       for s2, e2, k2 in cands if k2 == key):
+                continue
             return key
         return None
+
+    def _source_of_statement(self, s: int, e: int) -> bool:
+        """Rule ``reference_not_source``: "Laut Johanna Moser gibt es Veränderungen. Neu sei, dass der
+        Bürgermeister anordne ..." -> the Bürgermeister is not Moser: a role noun out of subject position does not
+        refer to a person without a role who is the source of the statement around it -- named after "laut" or
+        before "zufolge", or the subject of a verb of saying (roles.yaml ``patterns.statement_source_words``,
+        ``statement_verbs``; [] switches it off)."""
+        ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
+        if not p.statement_source_words and not p.statement_verbs:
+            return False
+        k = s - 1
+        while k >= 0 and _analyze(ctx, doc[k]) is not None:
+            k -= 1                            # "laut Sprecherin X": skip the title
+        if k >= 0 and doc[k].lower_ in p.statement_source_words:
+            return True
+        if e < len(doc) and doc[e].lower_ in p.statement_source_words:
+            return True                       # "X zufolge"
+        head = doc[s]
+        while head.dep_ in ("flat", "pnc", "nk") and head.head.i != head.i and s <= head.head.i < e:
+            head = head.head
+        return head.dep_ in ("nsubj", "sb") and head.head.lemma_.lower() in p.statement_verbs
 
     def _gender_conflict(self, h: Hit, key: str) -> bool:
         """Rule ``reference_gender``: "wie Mair die Parlamentarierin attackierte" is not Thomas Mair: a feminine

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -31,11 +32,33 @@ def _ent_orgs(ctx: _Ctx) -> dict[str, str]:
     """Lower-cased ORG/MISC/LOC entity texts and untagged proper nouns ("Mannesmann" elsewhere in the text)."""
     doc = ctx.doc
     ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
+    nouns = _common_noun_words(ctx) if ctx.p.compound_prefix_common_noun else frozenset()
     for tok in _propn_tokens(doc):
         if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
-                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER"):
+                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER") and tok.text not in nouns:
             ent_orgs[tok.lower_] = tok.text
     return ent_orgs
+
+
+def _common_noun_words(ctx: _Ctx) -> frozenset[str]:
+    """Rule ``compound_prefix_common_noun``: "Mirej Taloş stellte mit Buchmessedirektor Oliver Zille das Programm
+    vor" -> Buchmessedirektor, no organisation "Buchmesse": a word tagged PROPN only inside a longer name
+    ("Leipziger Buchmesse") and NOUN outside any entity where it stands alone ("auf der Buchmesse") is a common
+    noun, no name a title compound could start with: tagged NOUN outside entities at least as often as PROPN
+    there, and never an entity of that one word ("Mannesmann" tagged NOUN but ORG stays a name). roles.yaml
+    ``patterns.compound_prefix_common_noun``: false switches it off."""
+    nouns, propns, names = Counter(), Counter(), set()
+    for t in ctx.doc:
+        if not t.text[:1].isupper() or not t.is_alpha:
+            continue
+        e = ctx.ent_of.get(t.i)
+        if e is not None and len(e) == 1:
+            names.add(t.text)
+        elif e is None and t.pos_ == "PROPN":
+            propns[t.text] += 1
+        elif e is None and t.pos_ == "NOUN":
+            nouns[t.text] += 1
+    return frozenset(w for w, n in nouns.items() if w not in names and n >= propns[w])
 
 
 def _scan(ctx: _Ctx) -> list[Hit]:

@@ -168,6 +168,8 @@ def _extends_previous(s: Sent, last: Found | None, rule_id: str) -> bool:
     c, si = s.c, s.si
     merge = (rule_id == "konj_continuation" and c.R.switch("konj_merge")) or (
         rule_id == "soll_hearsay" and c.R.switch("soll_merge") and last is not None and not last.dropped)
+    if merge and last is not None and last.dropped and c.R.switch("no_merge_into_dropped"):
+        merge = False                   # "…, nicht wahr? / Wer habe das gewollt?" was dropped: no record to extend
     if merge and last is not None and last.rule == rule_id and last.msg and last.sent == si - 1:
         gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[s.a].idx]
         if "\n\n" not in gap:

@@ -30,6 +30,9 @@ def _unterminated(c: Ctx, a: int, b: int) -> bool:
     last = b - 1
     if c.is_quote_mark(last) and last > a:
         last -= 1
+    if c.R.switch("abbreviation_point_end") and last > a and c.toks[last].text.endswith(".") \
+            and len(c.toks[last].text) > 2 and c.toks[last].text[-2].isalpha():
+        return False                    # "…, sagte ein Sprecher der Müller GmbH.": the word keeps the final point
     return c.low[last] not in PUNCT_END | {"…", ":", ";", "..."}
 
 
@@ -255,7 +258,17 @@ def question_sentence(c: Ctx, f: Found) -> bool:
     last = f.msg[1] - 1
     while last > f.msg[0] and c.low[last] in ("“", "”", "»", "«", '"', ")"):
         last -= 1
+    if c.low[last] == "?" and c.R.switch("tag_question") and _tag_question(c, f.msg[0], last):
+        return False                    # "…, nicht wahr?": a statement with a tag, it asks nothing
     return c.low[last] == "?" and c.in_quote[last] < 0
+
+
+def _tag_question(c: Ctx, a: int, q: int) -> bool:
+    """Whether the words between the last comma before ``q`` (a "?") and ``q`` are a tag question."""
+    k = q - 1
+    while k > a and c.low[k] != "," and q - k <= 3:
+        k -= 1
+    return c.low[k] == "," and k < q - 1 and " ".join(c.low[k + 1:q]) in c.w.tag_questions
 
 
 TOPIC_WORDS = {"über", "von", "vom", "für", "gegen"}      # "sprach von einer Krise": a speech act with a topic

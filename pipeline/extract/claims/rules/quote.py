@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..clauses import impersonal_prep  # noqa: E402
+from ..quoting import quoted_object  # noqa: E402
 from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
@@ -92,7 +94,7 @@ def quote_heisst_es(q: QuoteSite) -> Found | None:
         return q.found(None, [k + 1, k + 2], "quote_heisst_es")
     if lw in c.R.impersonal and k + 1 < sb_end and c.low[k + 1] == "es":
         sp = None
-        if k + 2 < sb_end and c.low[k + 2] in c.R.impersonal_preps:
+        if k + 2 < sb_end and impersonal_prep(c, k + 2):
             sp = grab_np(c, k + 3, sb_end, allow_oblique=True)
             sp = (k + 2, sp[1]) if sp else None
         q.used.update(range(k, sp[1] if sp else k + 2))
@@ -166,6 +168,7 @@ def quote_after(q: QuoteSite) -> Found | None:
     if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
             or crosses_quote(c, *sp):
         sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    sp = quoted_object(c, h, h.i, sb_end) or sp      # "„…“, zitierte die Agentur den Minister" (quoting.py)
     if sp and c.R.switch("final_apposition"):
         sp = with_name_apposition(c, sp, sb_end)     # "…“, sagte der General, George Casey heute"
     if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
@@ -311,7 +314,7 @@ def _colon_frame(c: Ctx, lo: int, e: int, qs: int, qe: int, si: int, used: set[i
         if c.low[i] in c.R.impersonal and c.low[i + 1] == "es" and c.in_quote[i] < 0:
             sp = None
             for k in range(lo, e - 1):
-                if c.low[k] in c.R.impersonal_preps and k not in (i, i + 1):
+                if impersonal_prep(c, k) and k not in (i, i + 1):
                     sp = grab_np(c, k + 1, e, allow_oblique=True)
                     if sp:
                         break

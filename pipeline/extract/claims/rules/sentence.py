@@ -2,6 +2,7 @@
 noun cues, "wonach", "heißt es", anaphoric frames and source adverbs."""
 from __future__ import annotations
 
+from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
     is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
@@ -264,7 +265,7 @@ def _impersonal_source(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     k = i + 2
     while k < b and (c.low[k] in c.w.skippable or c.low[k] in ("dazu", "darin", "weiter")):
         k += 1
-    if k < b and c.low[k] in c.R.impersonal_preps:
+    if k < b and impersonal_prep(c, k):
         sp = grab_np(c, k + 1, b, allow_oblique=True)
         return (k, sp[1]) if sp else None
     return None
@@ -287,12 +288,22 @@ def heisst_es(s: Sent) -> None:
         if i > a and c.low[i - 1] == ",":
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
-            m0 = end
+            m0 = _after_frame_adverbs(c, end, b) if c.R.switch("heisst_es_adverb") else end
             while m0 < b and c.low[m0] in (",", ":"):
                 m0 += 1
             msg = (m0, strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+def _after_frame_adverbs(c: Ctx, k: int, b: int) -> int:
+    """In dem Bericht heißt es weiter, die Polizei habe … – the adverbs right after "heißt es (X)" (words.yaml
+    impersonal_adverbs: weiter, zudem, dazu, wörtlich …) belong to the frame when a comma or colon follows them,
+    not to the message (switch ``heisst_es_adverb``); else k."""
+    j = k
+    while j < b and j - k < 3 and c.low[j] in c.w.impersonal_adverbs and c.in_quote[j] < 0:
+        j += 1
+    return j if j > k and j < b and c.low[j] in (",", ":") else k
 
 
 @rule("source_adverb", "sentence")

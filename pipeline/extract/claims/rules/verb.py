@@ -441,6 +441,8 @@ def wie_verb(v: VerbSite) -> Found | None:
         v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
         return None
+    if c.R.switch("wie_naming") and v.h.entry.lemma in c.w.naming_verbs:
+        return None                     # "Trump, wie er sich selbst gerne nannte, …": a name, not a claim
     phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
     msg = msg_without(c, a, b, phrase)
     if not msg:
