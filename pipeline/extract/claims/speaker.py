@@ -397,6 +397,17 @@ def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
 
 
 def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
+    sp = _subject_dep(c, i)
+    if sp is not None and c.R.switch("attribute_only_speaker") and sp[1] < len(c.toks) \
+            and c.toks[sp[1]].pos_ in ("VERB", "AUX") and sp[1] <= i and attribute_only_speaker(c, sp):
+        after = subject_after(c, sp[1], c.sents[c.sent_of[i]][1])
+        if after is not None and after != sp and has_actor(c, after) and plausible_head(c, after) \
+                and not bad_speaker(c, after):
+            return after                # "Die Anwendung der Richtlinie des Kanzlers stellte der SPD-Chef X in Frage"
+    return sp
+
+
+def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
     t = c.toks[i]
     if not c.sents:
         return None
@@ -610,6 +621,28 @@ def plausible_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
     if has_actor(c, sp) or _lone_name(c, sp):
         return True
     return any(_speaking_token(c, t) for t in range(*sp))
+
+
+def plausible_head(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Whether the head of a speaker NP (its article, adjectives and nouns before any genitive attribute,
+    PP or apposition) names someone who can speak, as plausible_speaker judges the whole NP."""
+    whole, j = _np_opening(c, sp[0], sp[1], True)
+    if whole is not None or j is None:
+        return True
+    end = _np_core(c, j, sp[1])
+    if end is None or end >= sp[1] or j >= end or c.low[end] in ("und", "sowie", "oder"):
+        return plausible_speaker(c, sp)     # "weitere Staatsrepräsentanten und Sprecher wichtiger Organisationen"
+    return has_actor(c, (j, end)) or (j == sp[0] and _lone_name(c, (j, end))) \
+        or any(_speaking_token(c, t) for t in range(j, end))      # the article "die" is no pronoun here
+
+
+def attribute_only_speaker(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Die praktische Anwendung der Richtlinienkompetenz des Bundeskanzlers stellte der SPD-Vorsitzende Franz
+    Müntefering in Frage: „…“ – a subject NP that speaks only through an attribute (a person or organisation in
+    its genitive or PP, its head a thing: "die Anwendung", "die Pflichten der Union") is the fronted object; the
+    speaker is the NP after the verb when that one names an actor with a head that can speak (switch
+    ``attribute_only_speaker``)."""
+    return plausible_speaker(c, sp) and not plausible_head(c, sp)
 
 
 def plausible_source(c: Ctx, sp: tuple[int, int]) -> bool:
@@ -1316,3 +1349,21 @@ def disagrees_with_verb(c: Ctx, verb: int, np_: tuple[int, int]) -> bool:
         return False
     head = next((t for t in range(*np_) if c.toks[t].pos_ in ("NOUN", "PROPN", "PRON")), None)
     return head is not None and not _speaking_token(c, head) and not has_actor(c, (head, head + 1))
+
+
+def quote_new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
+    """Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden eingeweiht. „Mein Bruder wünscht sich
+    im Alter mehr Ruhe.“ – a quotation that opens its sentence right after a sentence whose subject names a person (an
+    actor) other than the speaker of the last claim continues that person, not the older speaker (switch
+    ``quote_new_subject``)."""
+    if not c.R.switch("quote_new_subject") or si == 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is None or not has_person_actor(c, sp) or not plausible_head(c, sp):
+        return None                     # "beurteilte X das Pontifikat Benedikt XVI.": a thing, not the person in it
+    if last.speaker is not None and last.speaker[0] < sp[1] and sp[0] < last.speaker[1]:
+        return None
+    if last.msg is not None and last.msg[0] <= sp[0] < last.msg[1]:
+        return None                     # "Selenskyj habe keine Wahl, erklärt Kurt Volker.": inside what was said
+    key = resolve_speaker(c, sp, [])
+    return sp if key is not None and key != last.speaker_key else None

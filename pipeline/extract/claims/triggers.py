@@ -221,6 +221,8 @@ SWITCHES += ("main_verb_adverbs",)     # "… sagte gestern, man erwäge …" wi
 SWITCHES += ("sei_denn",)     # filter concessive_sei_es: "es sei denn" is no Konjunktiv I of a claim (rules/filters.py)
 SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question without "?" (rules/filters.py)
 SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
+SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with an actor attribute is the fronted object (speaker.py)
+SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
 
 
 CLASSES = ("speech", "cognition", "reported")

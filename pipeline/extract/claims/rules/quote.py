@@ -12,7 +12,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
-    main_frame, passive_agent, prev_frame_subject, prev_subject, resolve_speaker, subject_after, subject_dep,
+    main_frame, passive_agent, prev_frame_subject, prev_subject, quote_new_subject, resolve_speaker, subject_after, subject_dep,
     with_name_apposition)
 
 
@@ -259,6 +259,9 @@ def quote_continued(q: QuoteSite) -> Found | None:
             h, sp = mf                  # "…, wie es Söder angekündigt hat, lehnt der BN klar ab. „…“": the main
             return q.found(sp, sorted({h.i, *h.particle}), "quote_continued")   # clause's speaker goes on
     if q.si - f.sent <= 2 and f.speaker is not None:
+        sp = quote_new_subject(q.c, q.si, f) if q.qs == q.sa else None      # speaker.py, switch quote_new_subject
+        if sp is not None:
+            return q.found(sp, [], "quote_continued")
         return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
     return None
 
