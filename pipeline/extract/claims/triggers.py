@@ -225,6 +225,9 @@ SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with
 SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
 
 
+DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
+
+
 CLASSES = ("speech", "cognition", "reported")
 
 
@@ -327,7 +330,7 @@ def _switches(data: Any, file: str) -> dict[str, bool]:
 
 # --------------------------------------------------------------------------- word-pattern triggers
 
-TRIGGER_RULES = ("source_prep", "so_marker", "noun_dass", "wonach", "heisst_es", "each_verb")
+TRIGGER_RULES = ("source_prep", "so_marker", "so_dash", "noun_dass", "wonach", "heisst_es", "each_verb")
 
 
 def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
@@ -337,6 +340,7 @@ def trigger_patterns(R: SpeechRules) -> list[tuple[str, list[dict]]]:
     return [
         ("source_prep", [{"LOWER": {"IN": sorted(R.preps_before | R.preps_after | {"nach"})}}]),
         ("so_marker", [{"LOWER": ","}, {"LOWER": R.so_marker}]),
+        ("so_dash", [{"ORTH": {"IN": list(DASHES)}}, {"LOWER": R.so_marker}]),
         ("noun_dass", [{"LOWER": ","}, {"LOWER": {"IN": ["dass", "daß"]}}]),
         ("wonach", [{"LOWER": ","}, {"LOWER": "wonach"}]),
         ("heisst_es", [{"LOWER": {"IN": sorted(R.impersonal)}}, {"LOWER": "es"}]),

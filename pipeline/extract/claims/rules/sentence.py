@@ -12,9 +12,9 @@ from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import fronted_impersonal_source, noun_head_subject  # noqa: E402
 from ..speaker import (
-    bad_speaker, find_subject, grab_np, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
+    bad_speaker, find_subject, grab_np, has_actor, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
     resolve_speaker, subject_after)
-from ..triggers import VerbEntry
+from ..triggers import DASHES, VerbEntry
 from .verb import verb_claim
 
 
@@ -140,6 +140,28 @@ def so_marker(s: Sent) -> None:
         msg = msg_around(c, a, b, i - 1, clause_end(c, sp[1], b))
         s.used.update(range(i, sp[1]))
         s.out.append(Found(msg, None, sp, [i], "indirect", "so_marker", s.si))
+
+
+@rule("so_dash", "sentence")
+def so_dash(s: Sent) -> None:
+    """Der Fahrer sei – so die Polizei – betrunken gewesen. – ", so X" as a dash parenthesis inside the message:
+    the speaker's noun phrase, with at most a few words without a verb after it ("– so der Minister am Montag –"),
+    is closed by the second dash or ends the sentence; the message is the whole sentence around it."""
+    c, a, b = s.c, s.a, s.b
+    for i in c.triggered("so_dash", a + 1, b - 1, offset=1):          # "– so"
+        if i in s.used or c.in_quote[i] >= 0:
+            continue
+        sp = grab_np(c, i + 1, b)
+        if sp is None or bad_speaker(c, sp) or not plausible_speaker(c, sp):
+            continue
+        end = next((k for k in range(sp[1], b) if c.toks[k].text in DASHES or c.low[k] in (".", "!", "?")), b)
+        if end - sp[1] > 12 or any(c.has_pos and c.toks[k].pos_ in ("VERB", "AUX") for k in range(sp[1], end)):
+            continue                    # "– so viel ist klar –": a clause, no speaker's phrase up to the dash
+        if not any(is_konj1(c, t) for t in range(a, b) if not i <= t < end) and \
+                (not has_actor(c, sp) and any(is_source_noun(c, t) for t in range(*sp)) or any(is_relative(c, k) for k in range(a, i))):
+            continue                    # "– so der eigene Wunsch –", "bei der – so seine Version – 1,5 Millionen …"
+        s.used.update(range(i - 1, min(end + 1, b)))
+        s.out.append(Found((a, strip_end(c, a, b)), None, sp, [i], "indirect", "so_dash", s.si))
 
 
 @rule("noun_dass", "sentence")
