@@ -50,15 +50,9 @@ def half_of(doc_id: str) -> str:
 # --------------------------------------------------------------------------- data
 
 def _json_stream(path: Path):
-    txt = gzip.open(path, "rt", encoding="utf-8").read()
-    dec, i = json.JSONDecoder(), 0
-    while i < len(txt):
-        while i < len(txt) and txt[i].isspace():
-            i += 1
-        if i >= len(txt):
-            break
-        obj, i = dec.raw_decode(txt, i)
-        yield obj
+    """SmartData's stream of pretty-printed JSON objects (the reader the model training uses)."""
+    from pipeline.train import _iter_json_stream
+    return _iter_json_stream(path)
 
 
 def _kind(label: str) -> str | None:
