@@ -19,7 +19,8 @@ Reads ``../shared`` only (never copies data into the repository):
   A second sample (``set: check2``, ``--half check2``: 68 hits of other articles) was labelled from the text
   alone after the first rules were written (then tuned on); a third (``set: check3``, 51 hits) after all rules,
   never looked at with predictions before scoring. ``check4`` (56 hits, seed 41) likewise; ``check5`` (seed 53,
-  ``--source news``: SmartData and MobIE only, no Wikinews) was labelled blind by role7 and scored once at the end.
+  ``--source news``: SmartData and MobIE only, no Wikinews) was labelled blind by role7 and scored once at the end;
+  ``tune2`` (60 hits, seed 61) was labelled by role7 as a second tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
@@ -298,9 +299,9 @@ def sample_hits(parser: Parser, docs: list[dict], n: int, seed: int = 12) -> lis
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "check", "check2", "check3", "check4", "check5", "mobie-dev", "all"),
+    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "mobie-dev", "all"),
                     default="check",
-                    help="tune/check: the hash halves of the first sample; check2..check4: later samples (roles only)")
+                    help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--source", choices=("all", "news"), default="all",
                     help="sample: all = Wikinews train + SmartData; news = SmartData + MobIE test (modern business news)")
@@ -327,7 +328,7 @@ def main(argv=None) -> int:
         return 0
     else:
         labels = [lab for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"]
-                  if args.half == "all" or (lab.get("set") == args.half if args.half.startswith("check") and args.half != "check"
+                  if args.half == "all" or (lab.get("set") == args.half if args.half not in ("tune", "check")
                                             else not lab.get("set") and half_of(lab["doc"]) == args.half)]
         docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs()}
         c = score_roles(parser, docs, labels, args.verbose)

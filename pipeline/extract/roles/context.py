@@ -63,6 +63,17 @@ class RoleWords:
                    article_prepositions=w("roles", "article_prepositions"))
 
 
+class _Given(frozenset):
+    """Known first names, and hyphenated double first names of two known ones ("Frank-Jürgen", "Hans-Joachim",
+    "Anna-Lena"; rule_id ``hyphen_given``): German double names are written with a hyphen and tagged as nouns."""
+
+    def __contains__(self, text) -> bool:
+        if frozenset.__contains__(self, text):
+            return True
+        parts = text.split("-") if isinstance(text, str) and text.count("-") == 1 else ()
+        return len(parts) == 2 and all(p[:1].isupper() and frozenset.__contains__(self, p) for p in parts)
+
+
 class _Ctx:
     """Everything the rules need about one Doc."""
 
@@ -83,7 +94,7 @@ class _Ctx:
         self.texts = _text_counts(doc)
         ar = rules.get("actors")
         self.actor_rules = ar
-        self.given = ar.given_names if ar is not None else frozenset()
+        self.given = _Given(ar.given_names if ar is not None else frozenset())
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_of[i] = e

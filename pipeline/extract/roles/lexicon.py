@@ -98,6 +98,8 @@ class RolePatterns:
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
+    person_relation_nouns: tuple[str, ...] = ()
+    post_name_event_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

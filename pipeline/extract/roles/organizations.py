@@ -33,7 +33,9 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
-        return _genitive_name_nominative(ctx, e) if det in ("des",) else e.text
+        if det == "des":
+            return _genitive_name_nominative(ctx, e)
+        return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det)
 
@@ -67,6 +69,28 @@ def _genitive_name_nominative(ctx: _Ctx, e) -> str:
     if gender == "f":
         return _strip_genitive(e.text)
     name = " ".join([_adj_nominative(t.text, gender) for t in lead] + [_lemma_noun(head, "des")])
+    o = ctx.orgs.by_name_or_genitive(name)
+    return o.name if o else name
+
+
+def _feminine_name_nominative(ctx: _Ctx, e) -> str:  # e: a Span or a list of tokens
+    """Rule ``genitive_name_nominative``, feminine: "Vizepräsident der Demokratischen Republik Kongo" ->
+    "Demokratische Republik Kongo", "Sprecherin der Europäischen Zentralbank" -> "Europäische Zentralbank": a name
+    after "der" (genitive or dative of a feminine singular) whose leading words are adjectives in -en before a
+    feminine noun is given with the adjectives in -e; anything else as written."""
+    toks = list(e)
+    text = " ".join(t.text for t in toks)
+    k = 0
+    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].lower_.endswith("en") \
+            and (_is_adj_cap(toks[k]) or _adjectival(toks[k])):
+        k += 1
+    if not ctx.p.genitive_name_nominative or k == 0 or k >= len(toks):
+        return text
+    head = toks[k]
+    if not head.text[:1].isupper() or _gender(head) != "f" or "Plur" in head.morph.get("Number") \
+            or head.lower_.endswith(("nen", "ten", "ern")):
+        return text
+    name = " ".join([t.text[:-1] for t in toks[:k]] + [t.text for t in toks[k:]])
     o = ctx.orgs.by_name_or_genitive(name)
     return o.name if o else name
 
@@ -125,6 +149,8 @@ def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) ->
     whole = _whole_org_entity(ctx, toks)
     o = ctx.orgs.by_name(org)
     if whole is not None and o is not None and o.actor_type == "location":
+        if det == "der":
+            return _feminine_name_nominative(ctx, toks)
         return _strip_genitive(whole) if det == "des" else whole
     return org
 
@@ -250,7 +276,9 @@ def _gender(t: Token) -> str:
     if base.endswith(_MASC_ORG_NOUNS) or t.lower_.endswith(_MASC_ORG_NOUNS):
         return "m"                                # (the tagger's Gender is unreliable on genitives)
     if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
-                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
+                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei", "republik",
+                     "union", "akademie", "hochschule", "liga", "allianz", "kirche", "bahn", "föderation",
+                     "konferenz", "armee", "marine", "luftwaffe", "gemeinde", "region", "provinz", "zentralbank")):
         return "f"
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
                      "parlament", "unternehmen", "kabinett", "museum", "theater", "orchester", "forum", "bündnis",
@@ -316,8 +344,11 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     if j >= s1 or doc[j].lower_ not in ("von", "vom", "bei", "beim"):
         return
     k = j + 1
+    det = "dem" if doc[j].lower_ in ("vom", "beim") else "none"
     if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
+        det = doc[k].lower_
         k += 1
+    k_np = k
     while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
         k += 1
     if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
@@ -329,16 +360,42 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
         if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
                 and _capitalized(e[1]):
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
+            loc = ctx.orgs.by_name_or_genitive(text)
+            if loc is not None and loc.actor_type == "location" or e[1].i in ctx.ent_of and \
+                    ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC":
+                text = e.text                     # (but "[Universität Hamburg]ORG" is no place)
+        elif len(e) >= 2 and text == e.text and det in ("dem", "des"):
+            text = _genitive_name_nominative(ctx, e)  # "vom Bayerischen Rundfunk"
+        elif len(e) >= 2 and text == e.text and det == "der":
+            text = _feminine_name_nominative(ctx, e)  # "von der Freien Universität Berlin"
         o = ctx.orgs.by_name_or_genitive(text)
         org = o.name if o else text
         if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
             org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
+            if org == e.text and e.label_ == "LOC" and k - 1 > j and _capitalized(doc[k - 1]) \
+                    and _is_org_noun(ctx, doc[k - 1]) and not doc[k - 1].lower_.endswith(_PLACE_NOUNS):
+                org = f"{doc[k - 1].text} {e.text}"   # "vom Landratsamt [Rosenheim]LOC" (a place not in the lexicon)
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
+    if not org and det != "none" and k_np < s1 and _capitalized(doc[k_np]):
+        org = _post_name_np_org(ctx, k_np, det, s1)
     if org:
         _set_org(h, org, "post_name")
         h.category = _category(ctx, h.title, h.org)
+
+
+def _post_name_np_org(ctx: _Ctx, k: int, det: str, s1: int) -> str | None:
+    """Rule ``post_name_np``: "Hauptmann Abraham Sipe von der US-Marineinfanterie", "Pressesprecher Klaus Meier bei
+    der Stadt Köln", "Sprecher Max Huber von der Polizei": the noun phrase after "von der/vom/bei der/beim" that no
+    entity starts, normalised as a genitive complement is (institution noun, place, lexicon)."""
+    from .complement import _complement_np
+    np = _complement_np(ctx, k, s1)
+    if not np or any(t.i in ctx.per_start for t in np) or not any(
+            _is_org_noun(ctx, t) or t.i in ctx.ent_of or ctx.orgs.by_name_or_genitive(t.text) is not None
+            or _ACRONYM.match(t.text) for t in np) or np[0].lower_.endswith(ctx.p.post_name_event_nouns):
+        return None                               # "von der Unfallstelle", "bei der Jahreshauptversammlung"
+    return _org_from_np(ctx, np, "der" if det in ("der", "den") else "des" if det == "dem" else det)
 
 
 def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:

@@ -95,8 +95,9 @@ class _Resolver:
     def _oblique(self, s: int) -> bool:
         doc = self.ctx.doc
         k = s - 1
-        while k >= 0 and _analyze(self.ctx, doc[k]) is not None:
-            k -= 1                            # "des Ajatollah Chomeini": skip the title
+        while k >= 0 and (_analyze(self.ctx, doc[k]) is not None
+                          or doc[k].pos_ == "ADJ" and doc[k].text[:1].islower() and doc[k].is_alpha):
+            k -= 1                            # "des Ajatollah Chomeini", "unter dem damaligen US-Präsidenten Nixon"
         return k >= 0 and (doc[k].lower_ in self.ctx.w.prepositions or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
 
     def _group(self, title: str) -> int | str:

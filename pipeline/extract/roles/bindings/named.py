@@ -223,7 +223,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s1 = ctx.doc, site.s1
     b = h.np_start
     if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
-            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha:
+            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
@@ -244,6 +244,17 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _person_noun(ctx: _Ctx, t) -> bool:
+    """A noun naming a person (a title, or roles.yaml patterns.person_relation_nouns) whose genitive title may be
+    followed by that person's name (rule_id ``genitive_event_name`` when it is not: "der Rücktritt des
+    Porsche-Chefs, Wendelin Wiedeking" binds the name to the title)."""
+    if not ctx.p.person_relation_nouns:
+        return True
+    low = t.lower_
+    return low in ctx.p.person_relation_nouns or _analyze(ctx, t) is not None or t.pos_ == "PROPN" \
+        or low.endswith(("frau", "mann", "tochter", "sohn"))
 
 
 def _indefinite_comma_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:
