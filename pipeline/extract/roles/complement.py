@@ -23,6 +23,9 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
         return
     low = doc[j].lower_
     membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
+    if title.title == "Mitglied" and low == "in" and h.org is None and j + 2 < s1 and doc[j + 1].lower_ == "der" \
+            and _capitalized(doc[j + 2]):
+        j, low, membership = j + 1, "der", True   # rule member_in: "Mitglied in der Margarethe-Krupp-Stiftung"
     if low in ("von", "vom") and j + 1 < s1 and _von_name(ctx, h, j):
         low = ""
     if low == "von" and j + 1 < s1 and _von_company_of_regional_head(ctx, h, j, s1):

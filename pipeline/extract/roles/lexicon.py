@@ -100,6 +100,7 @@ class RolePatterns:
     plural_by_form: bool = True
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
+    generic_org_kind_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

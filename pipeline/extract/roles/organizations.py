@@ -504,10 +504,32 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
                         if n.lower() not in ctx.w.generic_org_nouns and not _press_org(ctx, n)]
         lo = ctx.sent_of[h.start] - 4
-        name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
+        name = _typed_generic_org(ctx, h, hits, mentions, lo)
+        if name is None:
+            name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
+
+
+def _typed_generic_org(ctx: _Ctx, h: Hit, hits: list[Hit], mentions: list[tuple[int, str]], lo: int) -> str | None:
+    """Rule ``generic_org_typed``: "Die Vorsitzende der Linken X hat die Kritik des Fraktionsvorsitzenden der Partei,
+    Gregor Gysi, ..." -> Die Linke: a kind noun with a lexicon type (roles.yaml patterns.generic_org_kind_types,
+    "partei:party") is the organisation of that type named last before it, as an actor or as the organisation of
+    an earlier title, within four sentences."""
+    if not h.org or not ctx.p.generic_org_kind_types:
+        return None
+    kind = h.org.split()[-1].lower()
+    types = {t for k, t in (x.split(":", 1) for x in ctx.p.generic_org_kind_types) if kind.endswith(k)}
+    if not types:
+        return None
+    cands = [(i, n) for i, n in mentions] + [(o.head, o.org) for o in hits if o is not h and o.org]
+    best = None
+    for i, n in cands:
+        o = ctx.orgs.by_name(n)
+        if i < h.start and ctx.sent_of[i] >= lo and o is not None and o.type in types and (best is None or i > best[0]):
+            best = (i, o.name)
+    return best[1] if best else None
 
 
 def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
