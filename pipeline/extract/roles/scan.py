@@ -173,7 +173,7 @@ def _hyphen_prefixes(ctx: _Ctx, h: Hit, i: int, hyph: list[str], start: int, s0:
     deputy = False
     if hyph:
         joined = "-".join(hyph)
-        o = orgs.by_name(joined) if len(hyph) > 1 else None
+        o = (orgs.by_name(joined) or orgs.by_name(" ".join(hyph))) if len(hyph) > 1 else None   # "IG-Metall-Chef"
         if o is None:                  # "Human Rights Watch-Sprecher", "IG Metall-Vorsitzenden"
             for n in (3, 2, 1):
                 if i - n >= s0 and all(_capitalized(doc[k]) and doc[k].lower_ not in p.determiners_definite

@@ -95,11 +95,28 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if h.category in p.post_name_org_categories or h.title.generic \
                 or (h.org is None and h.category in p.post_name_org_if_none_categories):
             _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
+        if h.org is None and h.category in ("head_of_state_or_government", "minister") and n_end + 1 < s1:
+            _post_name_place(ctx, h, n_end, s1)   # "Ministerpräsidentin Manuela Schwesig (SPD) aus Mecklenburg-Vorpommern"
         if h.org is None and h.category in p.post_name_org_if_none_categories and n_end + 2 < s1 \
                 and doc[n_end].text == "(" and doc[n_end + 2].text == ")":
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _post_name_place(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
+    """Rule ``post_name_place``: "Ministerpräsidentin Manuela Schwesig (SPD) aus Mecklenburg-Vorpommern",
+    "Bürgermeister Peter Kurz aus Mannheim": a head of government or minister without organisation, the name
+    followed (after a party in parentheses) by "aus" and a place the lexicon knows: that place."""
+    doc = ctx.doc
+    if j + 2 < s1 and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3
+    if j + 1 < s1 and doc[j].lower_ == "aus" and _capitalized(doc[j + 1]):
+        e = ctx.ent_of.get(j + 1)
+        text = e.text if e is not None and e.start == j + 1 else doc[j + 1].text
+        o = ctx.orgs.by_name(text)
+        if o is not None and o.actor_type == "location":
+            _set_org(h, o.name, "post_name")
 
 
 def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
