@@ -117,6 +117,7 @@ class NationalOffices:
     home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
     min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
+    foreign_country: bool = True                   # rule national_foreign: the other country where clear
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
