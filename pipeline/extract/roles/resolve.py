@@ -236,7 +236,10 @@ class _Resolver:
         """The role noun stands in subject position: sentence start, or "sagte der ..."."""
         ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
         s0, _ = ctx.sent_range(h.head)
-        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        k = h.np_start - 1
+        while k >= s0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1                            # "Sie könnten    dem Landrat": extra spaces are no line start
+        prev = doc[k] if k >= s0 else None
         return prev is None or prev.is_space or "\n" in prev.whitespace_ or \
             (h.np_start <= s0 + 3 and doc[s0].like_num) or \
             (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))
