@@ -190,10 +190,14 @@ class _Resolver:
         cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)
         if subject_like:
             cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)]
+        later_sources = {k2 for s2, e2, k2, _ in self.person_at
+                         if s2 >= h.end and ctx.sent_of[s2] == h.sent and self._source_of_statement(s2, e2)}
         for s, e, key in cands:
             roles = roles_of(key)
             if self._conflicting_roles(h, roles) or self._gender_conflict(h, key):
                 continue
+            if key in later_sources:
+                continue                      # rule reference_not_own_speaker: "Der Kanzler sei schwach, sagte Merz"
             if any(r.category not in ctx.p.descriptor_categories for r in roles) and not subject_like:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
