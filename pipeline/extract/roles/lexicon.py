@@ -101,6 +101,7 @@ class RolePatterns:
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
     generic_org_kind_types: tuple[str, ...] = ()
+    org_dropped_adjectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,8 @@ def _institution(ctx: _Ctx, toks: list[Token], det: str, text: str) -> str | Non
                 words.append(t.text)      # "des ödp-Kreisverbandes Memmingen"
                 continue
             break
+        if t.text[0].islower() and t.lower_.startswith(ctx.p.org_dropped_adjectives):
+            continue                  # rule org_dropped_adjectives: "der örtlichen Feuerwehr" -> Feuerwehr
         if _is_adj_cap(t) or _adjectival(t) or (t.text[0].islower() and t.is_alpha):
             words.append(_adj_nominative(t.text, gender))
         else:
@@ -278,7 +280,8 @@ def _gender(t: Token) -> str:
     if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
                      "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei", "republik",
                      "union", "akademie", "hochschule", "liga", "allianz", "kirche", "bahn", "föderation",
-                     "konferenz", "armee", "marine", "luftwaffe", "gemeinde", "region", "provinz", "zentralbank")):
+                     "konferenz", "armee", "marine", "luftwaffe", "gemeinde", "region", "provinz", "zentralbank",
+                     "wehr", "kita", "schule", "klinik", "stadt")):
         return "f"
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
                      "parlament", "unternehmen", "kabinett", "museum", "theater", "orchester", "forum", "bündnis",

@@ -171,6 +171,8 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
 
 
 _SINCE = ("seit", "ab")
+_MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember")
 _UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
 
 
@@ -192,7 +194,8 @@ def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
     if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
             w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
                                                           "mitte", "jahresbeginn", "sommer", "herbst", "winter",
-                                                          "frühjahr") or w.lower_ in ctx.w.time_words for w in words):
+                                                          "frühjahr", "dem") + _MONTHS or w.lower_ in ctx.w.time_words
+            for w in words):
         return None
     former = first in _UNTIL or any(w.lower_ == "bis" for w in words)
     return k + 1, former
