@@ -23,6 +23,8 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if name is not None:
             return name
     org = _longest_lexicon_match(ctx, toks)
+    if org is not None and (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
+        return inner                  # "des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)
     if org is not None:
         return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
@@ -193,6 +195,23 @@ def _longest_lexicon_match(ctx: _Ctx, toks: list[Token]) -> str | None:
             if org:
                 return org.name
     return None
+
+
+def _lexicon_word_in_long_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``lexicon_word_in_entity``: the lexicon knows only one word of the phrase ("Union", "Travail") and that
+    word lies inside an ORG entity of three or more words the lexicon does not know: the entity (without a leading
+    kind noun) names the organisation."""
+    hits = [t for t in toks if t.text not in "()" and ctx.orgs.by_name_or_genitive(t.text) is not None]
+    if len(hits) != 1 or ctx.orgs.by_name_or_genitive(hits[0].text).actor_type == "location" or any(ctx.orgs.by_name_or_genitive(f"{a.text} {b.text}") is not None
+                             for a, b in zip(toks, toks[1:])):
+        return None
+    e = ctx.ent_of.get(hits[0].i)
+    if e is None or e.label_ not in ("ORG", "MISC") or len(e) < 3 or ctx.orgs.by_name_or_genitive(e.text) is not None \
+            or e.start < toks[0].i or e.end > toks[-1].i + 1:
+        return None                   # (not "[Linken Gesine Lötzsch]ORG" that runs on into the name)
+    if _is_org_noun(ctx, e[0]) and _capitalized(e[1]):
+        return e[1:].text
+    return e.text
 
 
 def _is_org_noun(ctx: _Ctx, t: Token) -> bool:

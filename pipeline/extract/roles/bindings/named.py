@@ -160,8 +160,8 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
             if op is not None:
                 nm = _name_ending_at(ctx, op)
-        if nm is not None and _clause_subject(ctx, h, s1):
-            return False
+        if nm is not None and _clause_subject(ctx, h, s1) and nm[0] > s0:
+            return False              # (a name that starts the sentence is its subject: the verb is the main clause's)
         if nm is not None:
             h.binding, h.name = "apposition", nm
             if site.former_after:
