@@ -239,10 +239,10 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp, info = load_nlp(args.model)
     rules = load_rules()
+    print(f"model {info.name} {info.version} ({info.source}), rules {rules.version}")
     t0 = time.time()
     res = evaluate(records, nlp, info, rules, show=args.show, cache_dir=None if args.no_cache else CACHE)
-    print(f"model {info.name} {info.version} ({info.source}), rules {rules.version}, "
-          f"{time.time() - t0:.1f}s ({res.parsed} speeches parsed, the rest from the cache)")
+    print(f"{time.time() - t0:.1f}s ({res.parsed} speeches parsed, the rest from the parse cache)")
     print(report(res, args.split))
     if args.rules:
         print(f"\n{'rule':24s} {'claims':>6s} {'paired':>6s} {'msgP':>6s}")
