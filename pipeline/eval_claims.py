@@ -41,10 +41,10 @@ OWN_TYPE = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
 FIELDS = ("message", "speaker", "cue")
 
 
-def load_split(split: str, data_dir: Path = DATA) -> list[dict]:
+def load_split(split: str, data_dir: Path = DATA, what: str = "the Wikinews quotation corpus") -> list[dict]:
     path = data_dir / f"{split}.jsonl.gz"
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: the Wikinews quotation corpus lives in ../shared "
+        raise FileNotFoundError(f"{path} not found: {what} lives in ../shared "
                                 f"(see shared/README.md); it is not part of the repository")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

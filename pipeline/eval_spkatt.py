@@ -14,8 +14,9 @@ message = ``Message``, speaker = ``Source``, cue = ``Cue`` + ``PTC`` (a split pa
 two words, as in the Wikinews cue). Annotations without a ``Message`` are left out of the scores, as the
 Wikinews scorer leaves out quotes without tokens; they are counted.
 
-Each scored gold annotation gets one kind (first that applies), so the table shows where the gold
-counts things the pipeline does not set out to find:
+Each scored gold annotation gets one kind (the first that applies; the ``any`` column counts every
+annotation a kind applies to), so the table shows where the gold counts things the pipeline does not set
+out to find:
 
 - ``question``: the message is a question (ends in "?", or the cue is "fragen"/"Frage");
 - ``noun_cue``: the cue is a noun ("die Idee, …", "der Hinweis, …");
@@ -32,13 +33,13 @@ Unpaired predictions count as ``unpaired`` (they have no gold kind).
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
+from pipeline import eval_claims
 from pipeline.eval_claims import FIELDS, Scores, TokenIndex, _show, pred_items
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,12 +58,7 @@ SECOND_PERSON = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihren", "Ihr
 
 
 def load_split(split: str, data_dir: Path = DATA) -> list[dict]:
-    path = data_dir / f"{split}.jsonl.gz"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} not found: the SpkAtt-2023 data lives in ../shared "
-                                f"(see shared/README.md); it is not part of the repository")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return eval_claims.load_split(split, data_dir, what="the SpkAtt-2023 data")
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -106,32 +102,41 @@ def _cue_known(words: list[str], particles: list[str], speech) -> bool:
     return False
 
 
-def kind_of(ann: dict, tokens: list[dict], ids: dict[str, int], speech=None, pos=None) -> str:
-    """The kind of a gold annotation with a message (see the module docstring). ``speech``: the compiled
-    speech rules (for ``other_cue``); ``pos``: {token id: UD POS} from the parse (for ``noun_cue`` and
-    ``np_message``); a check whose input is missing is skipped."""
+def kinds_of(ann: dict, tokens: list[dict], ids: dict[str, int], speech=None, pos=None) -> list[str]:
+    """Every kind that applies to a gold annotation with a message, in the order of :data:`KINDS`
+    (["core"] when none does; see the module docstring). ``speech``: the compiled speech rules (for
+    ``other_cue``); ``pos``: {token id: UD POS} from the parse (for ``noun_cue`` and ``np_message``); a
+    check whose input is missing is skipped."""
     def tok(key):
         return tokens[ids[key]]
+    out = []
     msg = sorted(ids[k] for k in ann["Message"])
     cue = [tok(k)["text"] for k in ann["Cue"]]
     after = tokens[msg[-1] + 1]["text"] if msg[-1] + 1 < len(tokens) else ""
     if tokens[msg[-1]]["text"] == "?" or after == "?" or any(w.lower().startswith("frag") for w in cue):
-        return "question"
+        out.append("question")
     cue_pos = [pos.get(ids[k]) for k in ann["Cue"]] if pos else []
-    if cue_pos and cue_pos[0] in ("NOUN", "PROPN"):
-        return "noun_cue"
-    if speech is not None and not _cue_known(cue, [tok(k)["text"] for k in ann["PTC"]], speech):
-        return "other_cue"
+    noun = bool(cue_pos) and cue_pos[0] in ("NOUN", "PROPN")
+    if noun:
+        out.append("noun_cue")
+    if not noun and speech is not None and not _cue_known(cue, [tok(k)["text"] for k in ann["PTC"]], speech):
+        out.append("other_cue")
     if pos and not any(pos.get(i) in ("VERB", "AUX") for i in msg):
-        return "np_message"
+        out.append("np_message")
     if not ann["Source"]:
-        return "no_source"
-    src = tok(sorted(ann["Source"], key=ids.get)[0])
-    if src["text"].lower() in FIRST_PERSON:
-        return "first_person"
-    if src["text"] in SECOND_PERSON and not (src["first"] and src["text"] in ("Sie", "Ihr", "Ihre")):
-        return "second_person"
-    return "core"
+        out.append("no_source")
+    else:
+        src = tok(sorted(ann["Source"], key=ids.get)[0])
+        if src["text"].lower() in FIRST_PERSON:
+            out.append("first_person")
+        elif src["text"] in SECOND_PERSON and not (src["first"] and src["text"] in ("Sie", "Ihr", "Ihre")):
+            out.append("second_person")
+    return out or ["core"]
+
+
+def kind_of(ann: dict, tokens: list[dict], ids: dict[str, int], speech=None, pos=None) -> str:
+    """The kind of a gold annotation: the first of :func:`kinds_of`."""
+    return kinds_of(ann, tokens, ids, speech, pos)[0]
 
 
 def gold_items(record: dict, tokens: list[dict], ids: dict[str, int], speech=None, pos=None) -> tuple[list[dict], int]:
@@ -142,7 +147,8 @@ def gold_items(record: dict, tokens: list[dict], ids: dict[str, int], speech=Non
         if not a.get("Message"):
             no_msg += 1
             continue
-        out.append({"type": kind_of(a, tokens, ids, speech, pos),
+        kinds = kinds_of(a, tokens, ids, speech, pos)
+        out.append({"type": kinds[0], "kinds": kinds,
                     "message": frozenset(ids[k] for k in a["Message"]),
                     "speaker": frozenset(ids[k] for k in a.get("Source", ())),
                     "cue": frozenset(ids[k] for k in (*a.get("Cue", ()), *a.get("PTC", ())))})
@@ -175,6 +181,7 @@ class Result:
         self.no_message = 0
         self.speeches = 0
         self.parsed = 0
+        self.any_kind: Counter = Counter()   # kind -> scored gold annotations it applies to (not exclusive)
 
 
 def evaluate(records: list[dict], nlp, info, rules, show: int = 0, cache_dir: Path | None = CACHE,
@@ -192,6 +199,7 @@ def evaluate(records: list[dict], nlp, info, rules, show: int = 0, cache_dir: Pa
             p["type"] = "unpaired"          # an unpaired prediction has no gold kind
         golds, no_msg = gold_items(r, tokens, ids, speech, _pos_map(doc, tokens))
         res.scores.add(preds, golds)
+        res.any_kind.update(k for g in golds for k in g["kinds"])
         res.speeches += 1
         res.annotations += len(r["Annotations"])
         res.no_message += no_msg
@@ -208,10 +216,11 @@ def report(res: Result, split: str) -> str:
              f"{res.no_message} without a message (not scored), {scored} scored",
              "F1 message / speaker / cue: " + " / ".join(f"{f1[f]:.3f}" for f in FIELDS),
              "", s.table(),
-             "", f"{'kind':14s} {'gold':>5s} {'paired':>6s} {'found':>6s}"]
+             "", f"{'kind':14s} {'gold':>5s} {'paired':>6s} {'found':>6s} {'any':>5s}   (gold/paired/found: the "
+             f"first kind that applies; any: all annotations it applies to)"]
     for k in KINDS[:-1]:
         g, p = s.n[k][1], s.n[k][2]
-        lines.append(f"{k:14s} {g:5d} {p:6d} {p / g if g else 0:6.3f}")
+        lines.append(f"{k:14s} {g:5d} {p:6d} {p / g if g else 0:6.3f} {res.any_kind[k]:5d}")
     return "\n".join(lines)
 
 
