@@ -21,8 +21,8 @@ out to find:
 - ``question``: the message is a question (ends in "?", or the cue is "fragen"/"Frage");
 - ``noun_cue``: the cue is a noun ("die Idee, …", "der Hinweis, …");
 - ``other_cue``: the cue verb is none of the pipeline's speech/cognition verbs (rules/speech.yaml):
-  "wissen", "sehen", "zeigen", "begrüßen", "vorlegen", "beschließen" …;
-- ``np_message``: the message has no verb ("Sie nennen Deutschland *einen Gastgeber*", "das", "es");
+  "begrüßen", "zustimmen", "vorlegen", "verhandeln", "sich freuen" …;
+- ``np_message``: the message has no verb ("Sie nennen das *einen Fehler*", "das", "es");
 - ``no_source``: no Source ("Es wurde gesagt, …", imperatives, infinitives);
 - ``first_person``: the Source is "ich"/"wir"/… (the speaker of the speech);
 - ``second_person``: the Source is the addressed "Sie"/"Ihr…" (capitalised, not at a sentence start);
