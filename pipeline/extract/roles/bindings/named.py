@@ -250,6 +250,13 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
         if c2 is not None and doc[c2].text == ",":
             c = c2
+    if c < s1 and doc[c].lower_ in ("von", "vom") and h.det == "def" and h.org is None:
+        k = c + 1                     # rule title_of_person_comma_name: "der Sprecher von Bundeskanzler Olaf Scholz,
+        while k < s1 and _analyze(ctx, doc[k]) is not None:   # Steffen Hebestreit": the person's Sprecher
+            k += 1
+        ne = _name_at(ctx, k, s1) if k < s1 and (k in ctx.per_start or k > c + 1) else None
+        if ne is not None and ne < s1 and doc[ne].text == ",":
+            c = ne
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
