@@ -400,7 +400,7 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
-    if not org and det != "none" and k_np < s1 and _capitalized(doc[k_np]):
+    if not org and det != "none" and k_np < s1 and (_capitalized(doc[k_np]) or _is_adj(ctx, doc[k_np])):
         org = _post_name_np_org(ctx, k_np, det, s1)
     if org:
         _set_org(h, org, "post_name")
