@@ -187,6 +187,10 @@ def _hyphen_prefixes(ctx: _Ctx, h: Hit, i: int, hyph: list[str], start: int, s0:
         if o is not None:
             _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
             hyph = []
+        elif len(hyph) > 1 and ctx.gazetteer is not None and all(x[:1].isupper() for x in hyph) and \
+                ctx.gazetteer.names.get(" ".join(hyph)) not in (None, "city", "country", "region", "state"):
+            _set_org(h, " ".join(hyph), "prefix_org")      # "Daimler-Truck-Chef": the gazetteer's company
+            hyph = []
     for part in hyph:
         deputy = _hyphen_part(ctx, h, part, ent_orgs) or deputy
     return start, deputy
