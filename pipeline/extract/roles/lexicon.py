@@ -102,6 +102,7 @@ class RolePatterns:
     post_name_event_nouns: tuple[str, ...] = ()
     generic_org_kind_types: tuple[str, ...] = ()
     org_dropped_adjectives: tuple[str, ...] = ()
+    only_company_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

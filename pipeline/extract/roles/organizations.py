@@ -615,8 +615,32 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is None:
             _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
+        if h.org is None:
+            _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
+    """Rule ``only_company``: "Der Chip-Riese Intel streicht Jobs ... Finanzchef X sagte": a company head's title
+    (roles.yaml patterns.only_company_titles, stems of the title word) without organisation, in an article that
+    names exactly one company before it (organizations.yaml type company, or a gazetteer company; not the press):
+    that company."""
+    stems = ctx.p.only_company_titles
+    word = ctx.doc[h.head].lower_
+    if not stems or h.holder is None or not word.startswith(stems):
+        return None
+    gaz = ctx.gazetteer
+    companies = set()
+    for i, n in mentions:
+        if i >= h.start or _press_org(ctx, n):
+            continue
+        o = ctx.orgs.by_name(n)
+        if (o is not None and o.type == "company") or (o is None and gaz is not None and gaz.names.get(n) == "company"):
+            companies.add(o.name if o is not None else n)
+        elif o is None or o.type != "media":
+            return None                   # another organisation named before: not clear whose
+    return next(iter(companies)) if len(companies) == 1 else None
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
