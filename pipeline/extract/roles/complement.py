@@ -22,6 +22,8 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
     if _name_at(ctx, j, s1) is not None or j >= s1:
         return
     low = doc[j].lower_
+    if low == "für" and h.org is None:
+        j, low = _after_portfolio(ctx, j, s1)   # "Professorin für Soziologie an der Universität Bielefeld"
     membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
     if title.title == "Mitglied" and low == "in" and h.org is None and j + 2 < s1 and doc[j + 1].lower_ == "der" \
             and _capitalized(doc[j + 2]):
@@ -36,6 +38,21 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
         low = ""
     if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
         _genitive_complement(ctx, h, j, low, title, s1)
+
+
+def _after_portfolio(ctx: _Ctx, j: int, s1: int) -> tuple[int, str]:
+    """Rule ``portfolio_then_org``: "Professorin für Soziologie an der Universität Bielefeld", "Experte für
+    Energiepolitik beim Institut der deutschen Wirtschaft": a "für" portfolio (capitalised words, adjectives, "und")
+    followed by a preposition or genitive article that names the organisation: continue there."""
+    doc, m = ctx.doc, j + 1
+    while m < s1 and m - j <= 5 and m not in ctx.per_start and (
+            (_capitalized(doc[m]) and doc[m].is_alpha and not ctx.lex.lookup(doc[m].text))
+            or doc[m].lower_ in ("und", "sowie") or (doc[m].text[0].islower() and _is_adj(ctx, doc[m]))):
+        m += 1
+    if m > j + 1 and m + 1 < s1 and _capitalized(doc[m - 1]) \
+            and doc[m].lower_ in ("an", "am", "bei", "beim", "von", "vom", "des", "der", "im"):
+        return m, doc[m].lower_
+    return j, doc[j].lower_
 
 
 def _von_name(ctx: _Ctx, h: Hit, j: int) -> bool:

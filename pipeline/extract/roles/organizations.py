@@ -384,8 +384,9 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
             loc = ctx.orgs.by_name_or_genitive(text)
             if loc is not None and loc.actor_type == "location" or e[1].i in ctx.ent_of and \
-                    ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC":
-                text = e.text                     # (but "[Universität Hamburg]ORG" is no place)
+                    ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC" or \
+                    len(e) == 2 and loc is None and e[0].lower_.endswith(("institut", "universität")):
+                text = e.text                     # (but "[Universität Hamburg]ORG", "[Universität Bielefeld]ORG")
         elif len(e) >= 2 and text == e.text and det in ("dem", "des"):
             text = _genitive_name_nominative(ctx, e)  # "vom Bayerischen Rundfunk"
         elif len(e) >= 2 and text == e.text and det == "der":
