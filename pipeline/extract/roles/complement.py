@@ -252,7 +252,8 @@ def _fuer_portfolio(ctx: _Ctx, h: Hit, np: list[Token], org: str, det: str, s1: 
 
 def _is_org_noun_token(ctx: _Ctx, t: Token) -> bool:
     low = t.lower_
-    return any(low.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)
+    return any(low.endswith((n, n + "s", n + "es")) or n.endswith("nis") and low.endswith(n + "ses")
+               for n in ctx.p.org_nouns)
 
 
 def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
@@ -264,6 +265,11 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
         tk = doc[k2]
         if k2 in ctx.per_start and np:
             break
+        if tk.text in ("„", "»") and np and _is_org_noun_token(ctx, np[-1]):
+            close = next((m for m in range(k2 + 1, min(k2 + 9, s1)) if doc[m].text in ("“", "«")), None)
+            if close is not None and close > k2 + 1:
+                np += list(doc[k2:close + 1])   # rule quoted_org_name: des Bündnisses „Wir haben es satt“
+                break
         if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
             if np and tk.text in ("“", "«", "\"", "''"):
                 if any(x.text in ("„", "»", "\"", "''") for x in np):

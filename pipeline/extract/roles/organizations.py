@@ -14,6 +14,10 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     orgs = ctx.orgs
+    q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
+    if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
+            and _is_org_noun(ctx, toks[q - 1]):
+        return " ".join(t.text for t in toks[q + 1:-1])   # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
     toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
     if not toks:
         return None
@@ -217,6 +221,7 @@ def _lexicon_word_in_long_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
 def _is_org_noun(ctx: _Ctx, t: Token) -> bool:
     low = t.lower_
     return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
+                                                 or s.endswith("nis") and low.endswith(s + "ses")   # "Bündnisses"
                                                  for s in ctx.p.org_nouns)
 
 
