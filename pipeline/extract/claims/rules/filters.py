@@ -887,3 +887,78 @@ def title_quote(c: Ctx, f: Found) -> bool:
             return False
         k, seen = k - 1, seen + 1
     return False
+
+
+@rule("konj_noun", "filter")
+def konj_noun(c: Ctx, f: Found) -> bool:
+    """Im Laufe des Jahres waren vier Länder aus dem Wettbewerb ausgestiegen. – a Konjunktiv form of the lexicon written
+    with a capital inside its sentence ("Laufe", "Liege", "Trage") is a noun: a continuation whose only Konjunktiv is
+    such a word reports nothing."""
+    if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
+        return False
+    konj = [t for t in range(*f.msg) if c.in_quote[t] < 0
+            and (is_konj1(c, t) or c.low[t] in c.w.konjunktiv2_reported)]
+    return bool(konj) and all(_inner_capital(c, t) for t in konj)
+
+
+def _inner_capital(c: Ctx, t: int) -> bool:
+    """Token t is capitalized and stands inside its sentence (not first, not after a colon, a dash or a quotation mark)."""
+    a = c.sents[c.sent_of[t]][0]
+    return c.toks[t].text[:1].isupper() and t > a and c.low[t - 1] not in (":", "–", "-", "(") \
+        and not c.is_quote_mark(t - 1)
+
+
+UTTERANCE_MAX_WORDS = 3     # "rief »scheiße«", "sagt er „böhmischer Fußball“": a word or two said, no proposition
+
+
+@rule("uttered_word", "filter")
+def uttered_word(c: Ctx, f: Found) -> bool:
+    """Freilich sagt er „böhmischer Fußball“. / Sie rufen heiser »scheiße« in den Tag. – a quotation of at most three words
+    without a verb as the object of "sagen" or "rufen", right after the verb (and its subject), is a word someone uses,
+    not a claim ("nannte den Bericht eine „Zeitungsente“", "sprach von einer „Krise“" are other verbs and stay)."""
+    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or t >= f.msg[0] or _lemma(c, t) not in c.w.utterance_verbs:
+        return False
+    inner = [k for k in _inner(c, f) if not c.is_punct(k)]
+    if not inner or len(inner) > UTTERANCE_MAX_WORDS or (len(inner) > 1 and c.has_pos and any(
+            c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner)):
+        return False                    # one word is never a clause ("»scheiße«" tagged a verb)
+    between = [k for k in range(t + 1, f.msg[0]) if c.in_quote[k] < 0]
+    return len(between) <= 2 and all(not c.is_punct(k) and (
+        c.low[k] in c.w.person_pronouns or (c.has_pos and c.toks[k].pos_ in ("ADV", "ADJ", "PROPN"))) for k in between)
+
+
+QUOTED_NAME_MAX_WORDS = 6   # a quoted name as the subject: at most this many words
+
+
+@rule("quoted_name_subject", "filter")
+def quoted_name_subject(c: Ctx, f: Found) -> bool:
+    """Wie „heise online“ berichtet, sperrten die Behörden den Zugang. / Auch das „Kesselhaus“ der Kulturbrauerei äußerte
+    sich nicht. / „L’Alliance pour la Planète“, aber auch andere Organisationen hatten dazu aufgerufen, … – a quotation
+    without a verb in the subject before the frame verb (after "wie" or an article, or followed by its genitive or a list)
+    names the one who speaks, a newspaper or an organisation: it is not what is said ("„Wortbruch“ warf er ihr vor": a
+    bare quotation right before the verb stays)."""
+    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]) or not c.has_pos:
+        return False
+    t = _cue_verb(c, f)
+    qs, qe = f.msg
+    if t is None or c.in_quote[t] >= 0 or t < qe or c.sent_of[t] != c.sent_of[qs]:
+        return False
+    inner = [k for k in _inner(c, f) if not c.is_punct(k)]
+    foreign = any(c.low[k] in c.w.foreign_articles for k in inner)     # „L’Alliance pour la Planète“
+    if not inner or len(inner) > QUOTED_NAME_MAX_WORDS or (not foreign and any(
+            c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner)):
+        return False
+    a = c.sents[c.sent_of[qs]][0]
+    before = [k for k in range(a, qs) if not c.is_punct(k)]
+    after = [k for k in range(qe, t) if c.in_quote[k] < 0]
+    if any(_finite(c, k) for k in before) or any(_finite(c, k) for k in after if k not in f.cue):
+        return False
+    if any(c.low[k] not in c.w.subject_openers and c.low[k] not in c.w.determiners for k in before):
+        return False                    # "Als „verpasste Chance“ beurteilte …": a predicate, not the subject
+    nxt = c.low[qe] if qe < len(c.toks) else ""
+    if nxt == "," and qe + 1 < t and (c.low[qe + 1] == "so" or _finite(c, qe + 1)):
+        return False                    # "„Eine Katastrophe“, so nannte er es": an inverted frame after the quotation
+    return bool(before) or nxt == "," or nxt in c.w.genitive_determiners
