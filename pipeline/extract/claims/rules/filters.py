@@ -962,3 +962,18 @@ def quoted_name_subject(c: Ctx, f: Found) -> bool:
     if nxt == "," and qe + 1 < t and (c.low[qe + 1] == "so" or _finite(c, qe + 1)):
         return False                    # "„Eine Katastrophe“, so nannte er es": an inverted frame after the quotation
     return bool(before) or nxt == "," or nxt in c.w.genitive_determiners
+
+
+@rule("implausible_inverted_speaker", "filter")
+def implausible_inverted_speaker(c: Ctx, f: Found) -> bool:
+    """Man gart junge Erbsen und Karotten getrennt, ergänzt die Mischung mit Kohlrabi. – a verb after the comma whose
+    noun phrase names no one who can speak (no actor, name, pronoun, person, group or source noun) is a second verb of
+    the same subject with its object, not an inverted frame ("…, sagte der Sprecher"); no claim ("…, lautete die Frage"
+    keeps its text subject)."""
+    if f.rule != "verb_inverted" or f.speaker is None or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is not None and _lemma(c, t) in c.w.text_subject_verbs:
+        return False                    # "…, lautete die Frage": the subject of "lauten" is a text
+    from ..speaker import plausible_source
+    return not plausible_source(c, f.speaker)
