@@ -470,7 +470,20 @@ def temporal_danach(c: Ctx, f: Found) -> bool:
     if c.low[t] not in c.R.context_source_adverbs or t + 1 >= c.sents[f.sent][1]:
         return False
     v = c.toks[t + 1]
+    if c.R.switch("danach_preterite") and v.pos_ in ("VERB", "AUX") and _preterite_form(c, t + 1):
+        return True                     # "Danach fingen sie an", "Danach setzten sie … in Brand" (the model: Tense=Pres)
     return v.pos_ in ("VERB", "AUX") and v.morph.get("Tense") == ["Past"] and v.morph.get("Mood") == ["Ind"]
+
+
+def _preterite_form(c: Ctx, i: int) -> bool:
+    """A finite verb that can only be a preterite: a weak preterite by its lemma's stem ("setzten"), or a plural in -en
+    that is not its lemma ("fingen" of "anfangen"; a present plural is the infinitive), no Konjunktiv II ("hätten")."""
+    lw, lemma = c.low[i], c.toks[i].lemma_.lower()
+    if lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported or not lw.isalpha() or len(lemma) < 3:
+        return False
+    if c._weak_preterite(i):
+        return True
+    return lw.endswith("en") and not lemma.endswith(lw) and lemma.endswith("en")
 
 
 @rule("negative_subject", "filter")
