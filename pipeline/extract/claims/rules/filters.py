@@ -990,3 +990,23 @@ def implausible_inverted_speaker(c: Ctx, f: Found) -> bool:
         return False                    # "…, lautete die Frage": the subject of "lauten" is a text
     from ..speaker import plausible_source
     return not plausible_source(c, f.speaker)
+
+
+COLON_TITLE_MAX_WORDS = 5   # a title or a name after a colon: at most this many words
+
+
+@rule("colon_title", "filter")
+def colon_title(c: Ctx, f: Found) -> bool:
+    """Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“. / der „Palang Prachachon“ (etwa: „Partei
+    der Volksmacht“) – a short quotation after a colon whose words are all capitalized (names, nouns; an article or a
+    preposition between them) and that has no sentence punctuation is a title, a name or a translation, not someone's
+    words („Lasst mich raus!“, „vom Metzger Hambel!“ stay)."""
+    if f.rule != "quote_colon" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    inner = [k for k in _inner(c, f) if not c.toks[k].is_space]
+    words = [k for k in inner if not c.is_punct(k)]
+    if not words or len(words) > COLON_TITLE_MAX_WORDS or any(c.low[k] in PUNCT_END | {"…", "..."} for k in inner):
+        return False
+    return c.toks[words[0]].text[:1].isupper() and all(
+        c.toks[k].text[:1].isupper() or c.low[k] in c.w.determiners or c.low[k] in c.w.foreign_articles
+        or (c.has_pos and c.toks[k].pos_ == "ADP") for k in words)
