@@ -721,11 +721,21 @@ def knowledge_frame(c: Ctx, f: Found) -> bool:
     if f.rule not in VERB_FRAMES + ("quote_in_frame",) or f.msg is None:
         return False
     t = _cue_verb(c, f)
-    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.knowledge_verbs:
-        return False
+    strict = c.R.switch("knowledge_strict")
+    if t is None or c.in_quote[t] >= 0 or not (_lemma(c, t) in c.w.knowledge_verbs or (strict and any(
+            not e.split and e.lemma in c.w.knowledge_verbs for e in c.R.forms.get(c.low[t], [])))):
+        return False                    # "merkte": merken, not the split "an_merken" without its particle
     if any(k != t and c.low[k] in c.w.separable_particles for k in f.cue) or _speech_sense(c, f, t):
         return False                    # "erkannte … an": another verb
-    return not any(c.is_konj(k) for k in [t, *f.cue] if c.in_quote[k] < 0)
+    frame = [k for k in [t, *f.cue] if c.in_quote[k] < 0]
+    return not any(_konjunktiv_strict(c, k) if strict else c.is_konj(k) for k in frame)
+
+
+def _konjunktiv_strict(c: Ctx, k: int) -> bool:
+    """A Konjunktiv I ("wisse"), a Konjunktiv II of the lexicon ("hätte") or one with an umlaut ("wüsste"): not the
+    preterite of a mixed verb after "er" ("Er wusste, dass …", which the -e rule takes for a Konjunktiv)."""
+    lw = c.low[k]
+    return is_konj1(c, k) or lw in c.w.konjunktiv2 or (c.is_konj(k) and any(ch in lw for ch in "äöü"))
 
 
 def _speech_sense(c: Ctx, f: Found, t: int) -> bool:
