@@ -793,11 +793,16 @@ def colon_speech_act(c: Ctx, f: Found) -> bool:
 def reflexive_sense(c: Ctx, f: Found) -> bool:
     """Von der Zusammenarbeit verspricht sich der Konzern Synergieeffekte. / Selbständige müssen sich selbst
     versichern. – a speech verb with a reflexive pronoun of its own clause that changes its sense ("sich etwas
-    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act."""
-    if f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") or f.msg is None:
+    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act. Switch
+    reflexive_frames: also a frame of a dass- or V2 clause in the indicative ("Der Zeuge erinnerte sich daran, dass er
+    einen Schuss gehört hatte": a memory; "Er erinnere sich, dass …" reports one and stays)."""
+    frames = c.R.switch("reflexive_frames") and f.rule in VERB_FRAMES
+    if (f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") and not frames) or f.msg is None:
         return False
     t = _cue_verb(c, f)
     if t is None or _lemma(c, t) not in c.w.reflexive_other_sense:
+        return False
+    if frames and f.rule != "verb_zu" and any(_konjunktiv_strict(c, k) for k in [t, *f.cue] if c.in_quote[k] < 0):
         return False
     a, b = c.sents[f.sent]
     lo = clause_start(c, t, a)
