@@ -995,7 +995,8 @@ def quoted_name_subject(c: Ctx, f: Found) -> bool:
 @rule("implausible_inverted_speaker", "filter")
 def implausible_inverted_speaker(c: Ctx, f: Found) -> bool:
     """Man gart junge Erbsen und Karotten getrennt, ergänzt die Mischung mit Kohlrabi. – a verb after the comma whose
-    noun phrase names no one who can speak (no actor, name, pronoun, person, group or source noun) is a second verb of
+    noun phrase names a thing (its head noun in -ung, -heit, -keit, -nis …; no actor, no institution such as "die
+    Stiftung", no person, group or source noun of the lexicon) is a second verb of
     the same subject with its object, not an inverted frame ("…, sagte der Sprecher"); no claim ("…, lautete die Frage"
     keeps its text subject)."""
     if f.rule != "verb_inverted" or f.speaker is None or f.speaker_key is not None:
@@ -1003,6 +1004,10 @@ def implausible_inverted_speaker(c: Ctx, f: Found) -> bool:
     t = _cue_verb(c, f)
     if t is not None and _lemma(c, t) in c.w.text_subject_verbs:
         return False                    # "…, lautete die Frage": the subject of "lauten" is a text
+    head = next((k for k in range(*f.speaker) if c.has_pos and c.toks[k].pos_ == "NOUN"), None)
+    if head is None or not c.low[head].endswith(tuple(c.w.thing_noun_endings)) \
+            or c.low[head].endswith(tuple(c.w.speaking_thing_nouns)):
+        return False                    # "…, sagte der Historiker": a person noun outside the lexicon still speaks
     from ..speaker import plausible_source
     return not plausible_source(c, f.speaker)
 
