@@ -1030,3 +1030,21 @@ def colon_title(c: Ctx, f: Found) -> bool:
     return c.toks[words[0]].text[:1].isupper() and all(
         c.toks[k].text[:1].isupper() or c.low[k] in c.w.determiners or c.low[k] in c.w.foreign_articles
         or (c.has_pos and c.toks[k].pos_ == "ADP") for k in words)
+
+
+@rule("indicative_main_clause", "filter")
+def indicative_main_clause(c: Ctx, f: Found) -> bool:
+    """Nachdem deutsche Behörden vor dem Verzehr gewarnt hatten, hatte sich herausgestellt, dass … – a clause after the frame
+    that opens with its finite verb in the indicative is the main clause after a fronted subordinate clause (nachdem, als,
+    wenn …), not reported content: reported speech after a frame puts a word before its verb ("…, die Lage sei ernst") and
+    a verb-first report is in the Konjunktiv ("Wie X mitteilte, habe man …")."""
+    if f.rule not in ("verb_konj", "verb_v2") or f.msg is None or not c.has_pos:
+        return False
+    m = f.msg[0]
+    while m < f.msg[1] and c.is_punct(m):
+        m += 1
+    if m >= f.msg[1] or c.in_quote[m] >= 0 or not _finite(c, m) or not c.toks[m].text.islower():
+        return False
+    lw = c.low[m]
+    return not (c.is_konj(m) or lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported
+                or lw in c.w.hearsay_modals or lw in c.w.obligation_modals) and c.toks[m].morph.get("Mood") == ["Ind"]
