@@ -118,6 +118,8 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
         j += 1
         if j + 1 < n and j in c.gender_colon:
             j += 2                      # "Expert:innen" split by the tokenizer is one noun
+        if c.R.switch("noun_run_break") and j < n and _run_break(c, j, n):
+            break
     if j == h:
         return None
     end = _entity_end(c, j, n)
@@ -132,6 +134,23 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
             m += 1
         end = m
     return end
+
+
+def _run_break(c: Ctx, j: int, n: int) -> bool:
+    """Grund waren laut Ministerium Arbeiten an der Stelle. / Bisher liegen laut Airbus Bestellungen vor. – a
+    common noun right after a noun phrase's noun or name opens a new noun phrase (German writes compounds as
+    one word; titles stand before names: "Staatsanwalt Alan Jackson"): not when it is part of a name, an
+    entity or an actor mention, nor an abbreviation ("Dr.")."""
+    t = c.toks[j]
+    if not c.has_pos or t.pos_ != "NOUN" or j in c.ent_at or j in _mention_end(c) or t.text.endswith("."):
+        return False
+    prev = c.toks[j - 1]
+    if prev.is_punct or prev.is_space or prev.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if j + 1 < n and _name_at(c, j + 1) and c.toks[j + 1].text[:1].isupper():
+        return False                    # a title before a name: "Kölns Präsident Wolfgang Overath"
+    genitive = prev.pos_ == "PROPN" and prev.text.endswith("s") and c.ent_at.get(j - 1, (0, 0, ""))[2] != "ORG"
+    return not genitive                 # "Kölns Präsident", "Bayerns Umweltminister": a name in the genitive
 
 
 def _attribute_adverb(c: Ctx, j: int, n: int) -> bool:

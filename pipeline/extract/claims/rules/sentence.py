@@ -367,6 +367,9 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
         if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
             sp = _laut_vorfeld_source(c, i, a, b)
+        whole = None
+        if sp is not None and i == a and c.R.switch("vorfeld_source_np"):
+            whole = _vorfeld_source_np(c, sp, b)
         if sp is not None:
             phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
@@ -374,6 +377,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = _source_before_prep(c, i, a)
             if sp is None:
                 continue
+            if c.R.switch("vorfeld_source_np"):
+                sp = _source_attributes(c, sp, a, i)
             phrase = (sp[0], i + 1)
         else:
             continue
@@ -397,6 +402,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             subj = own_source_subject(c, i, a, b)
             key = resolve_speaker(c, subj, []) if subj else None
             sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
+        if whole is not None and key is None and sp[0] == whole[0]:
+            sp = whole
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
 
@@ -413,6 +420,70 @@ def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | No
     if not any(c.toks[t].text[:1].isupper() for t in range(i + 1, v)):
         return None                     # a source names something
     return (i + 1, v)
+
+
+def _vorfeld_source_np(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """Nach Meinung vieler Experten und Fans werden sich … / Nach Angaben von Sam Maiha, dem Direktor der
+    Wetterbehörde, hatten … – a source phrase that opens the sentence fills its first position (Vorfeld): the
+    source noun phrase runs up to the finite verb, over coordinated nouns, appositions, attached PPs and a
+    parenthesis the noun phrase rules stopped at; not over a comma clause with a verb (a relative clause:
+    "Nach Aussage von X, der der Gruppe angehört, wurde …"), nor trailing adverbs ("Laut Polizei aber …")."""
+    v = _vorfeld_end(c, sp[1], b)
+    if v <= sp[1] or v - sp[0] > 25:
+        return sp
+    end = sp[1]
+    t = sp[1]
+    while t < v:
+        if c.in_quote[t] >= 0:
+            t += 1
+            continue
+        if c.low[t] in (",", "–"):
+            seg_end = next((m for m in range(t + 1, v) if c.low[m] in (",", "–") and c.in_quote[m] < 0), v)
+            if is_relative(c, t + 1) or c.low[t + 1] in c.w.subordinators or any(
+                    c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(t + 1, seg_end)):
+                break                   # a relative or other verb clause: the NP ends before its comma
+        elif c.has_pos and c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].tag_ not in ("ADJA",):
+            break
+        elif c.toks[t].pos_ == "ADP" and (_time_pp(c, t, v) or c.low[t] in TOPIC_PREPOSITIONS):
+            break                       # "Nach Angaben der Polizei vom Dienstag", "Nach Berichten über …": no part of the source
+        t += 1
+    end = t
+    while end > sp[1] and (c.low[end - 1] in (",", "–") or c.toks[end - 1].is_space or (
+            c.has_pos and c.toks[end - 1].pos_ in ("ADV", "PART", "CCONJ") and c.toks[end - 1].text.islower())):
+        end -= 1
+    return (sp[0], end) if end > sp[1] else sp
+
+
+TOPIC_PREPOSITIONS = ("über", "zu", "zum", "zur", "gegen", "wegen")
+
+
+def _time_pp(c: Ctx, t: int, v: int) -> bool:
+    """A prepositional phrase of time at t: "vom Dienstag", "am Montagabend", "im Juni 2007", "seit 2001"."""
+    for m in range(t + 1, min(v, t + 4)):
+        w = c.low[m]
+        if c.toks[m].like_num and len(w) == 4 or w in c.w.months or w.startswith(tuple(c.w.time_nouns)):
+            return True
+        if not (w in c.w.determiners or c.is_adjish(m)):
+            return False
+    return False
+
+
+SOURCE_ATTRIBUTE_TAGS = ("ADJA", "ART", "PIAT", "PDAT", "PPOSAT")
+
+
+def _source_attributes(c: Ctx, sp: tuple[int, int], a: int, i: int) -> tuple[int, int]:
+    """Es handele sich ersten Angaben zufolge um … / Anderen Aussagen zufolge soll … – the attributive adjectives
+    and the article before the source noun of a postposition belong to the source; before a postposition
+    that closes the Vorfeld (the finite verb follows), the whole Vorfeld does."""
+    k = sp[0]
+    while k - 1 >= a and c.in_quote[k - 1] < 0 and c.has_pos and c.toks[k - 1].tag_ in SOURCE_ATTRIBUTE_TAGS \
+            and not c.toks[k - 1].like_num:
+        k -= 1
+    if a < k <= a + 2 and c.has_pos and _vorfeld_end(c, i + 1, i + 2) == i + 1 and all(
+            c.in_quote[t] < 0 and (c.toks[t].pos_ in ("DET", "ADJ") or c.low[t].endswith(("en", "er", "em", "es", "e")))
+            for t in range(a, k)):
+        k = a                           # "Übereinstimmenden Medienberichten zufolge ist …" (our model: a noun)
+    return (k, sp[1])
 
 
 def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
