@@ -252,6 +252,9 @@ class Ctx:
             return True
         if self._regnal_numeral(x):
             return True                 # "Papst Benedikt XVI. | sagte"
+        if prev.lower() == "so" and x >= 2 and (toks[x - 2].text in PUNCT_END or toks[x - 2].text in QUOTE_CHARS) \
+                and w[:1].isupper() and self.R.switch("so_sentence_frame"):
+            return True                 # "„…“ So | Olaf Scholz.": the parse ends a sentence after "So"
         if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
                 and (prev[:1].isalnum() or prev in (",", ")")):
             return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence

@@ -63,9 +63,14 @@ def anaphoric_frame(s: Sent) -> None:
     """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
     sentence (a quotation there becomes ``quote_anaphoric``)."""
     c, a, b = s.c, s.a, s.b
+    if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and c.low[a] == "so" and c.R.switch("so_sentence_frame"):
+        f = _so_sentence(c, s.si, a, b, s.found, s.used, s.covered)
+        if f is not None:
+            s.out.append(f)
+            return
     if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and (
             c.low[a] in c.w.anaphoric_pronouns or (c.low[a] == "so" and b - a >= 4 and c.low[a + 2] == "es")):
-        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
+        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used, s.covered)
         if f is not None:
             s.out.append(f)
             if c.R.switch("anaphoric_paragraph"):
@@ -676,7 +681,60 @@ def _adjective_cue(c: Ctx, si: int, a: int, b: int, k: int, adj: int, used: set[
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
 
 
-def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
+def _so_sentence(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
+                 covered: set[int]) -> Found | None:
+    """„Die Lage ist ernst.“ So Innenminister Herbert Reul am Montag in Düsseldorf. – a sentence of "So" and a
+    speaker noun phrase without a verb frames the sentence before it, as ", so X" frames its clause."""
+    e = strip_end(c, a, b)
+    if e - a < 2 or any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(a + 1, e)):
+        return None
+    sp = grab_np(c, a + 1, e, pp=True)
+    if sp is None or bad_speaker(c, sp) or not plausible_speaker(c, sp):
+        return None
+    return _frame_previous(c, si, a, sp, [a], found, used, covered)
+
+
+REFRAMED = ("quote_unattributed", "quote_continued")
+CONTINUED = ("konj_continuation", "soll_hearsay")
+
+
+def _frame_previous(c: Ctx, si: int, a: int, sp: tuple[int, int], cue: list[int], found: list[Found],
+                    used: set[int], covered: set[int]) -> Found | None:
+    """The sentence before ``si`` as what ``sp`` said (cue ``cue``): its unattributed quotation takes that
+    speaker; a quotation that fills it and no rule claimed (a short one: „Die Lage ist ernst.“) becomes
+    a claim; a sentence without claims becomes one (``anaphoric_frame``)."""
+    pa, pb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[a].idx]:
+        return None
+    prev = [f for f in found if f.sent == si - 1]
+    if prev:
+        for f in prev:                      # „…“ Das sagte X.
+            if f.rule in REFRAMED and f.ctype == "direct":
+                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+            elif f.rule in CONTINUED and c.R.switch("so_sentence_frame"):
+                f.speaker, f.cue = sp, cue      # "Die Wirtschaft werde wachsen. So Lindner.": named, not guessed
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+        return None
+    end = strip_end(c, pa, pb)
+    if end <= pa:
+        return None
+    if c.in_quote[pa] >= 0:
+        qi = c.in_quote[pa]
+        qs, qe, q = c.quote_tok[qi]
+        if not c.R.switch("so_sentence_frame") or qs != pa or qe < end or qi in covered or q.depth != 0:
+            return None
+        covered.add(qi)
+        used.update(cue)
+        return Found((qs, qe), None, sp, cue, "direct", "quote_anaphoric", si)
+    used.update(cue)
+    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
+
+
+def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
+                     covered: set[int]) -> Found | None:
     h = c.verb_hit(a + 1, b)
     sp = None
     if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
@@ -707,20 +765,4 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
             c.toks[sp[0] - 1].pos_ == "ADP" and c.low[sp[0] - 1] not in ("von", "vom")):
         return None                     # "Dieses reagiert im SCR-Kat mit den Stickoxiden": no one speaks
     cue = sorted({h.i, *h.particle, *h.aux})
-    pa, pb = c.sents[si - 1]
-    gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
-    if "\n\n" in gap:
-        return None
-    prev = [f for f in found if f.sent == si - 1]
-    if prev:
-        for f in prev:                      # „…“ Das sagte X.
-            if f.rule in ("quote_unattributed", "quote_continued") and f.ctype == "direct":
-                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
-                f.speaker_key = resolve_speaker(c, sp, found)
-                used.update(cue)
-        return None
-    end = strip_end(c, pa, pb)
-    if end <= pa or c.in_quote[pa] >= 0:
-        return None
-    used.update(cue)
-    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
+    return _frame_previous(c, si, a, sp, cue, found, used, covered)
