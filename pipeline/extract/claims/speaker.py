@@ -388,6 +388,8 @@ def _addressee_at(c: Ctx, k: int) -> bool:
     if lw not in ("der", "einer", "den") or k + 1 >= len(c.toks):
         return False
     j = k + 1
+    if c.R.switch("subject_addressee") and j + 1 < len(c.toks) and c.is_quote_mark(j):
+        j += 1                          # "der „Süddeutschen Zeitung“"
     while j < len(c.toks) and c.is_adjish(j) and not c.is_nounish(j):
         j += 1
     if j >= len(c.toks):
@@ -401,16 +403,18 @@ def media_name_at(c: Ctx, j: int) -> bool:
     """Whether the word at j names a medium with a feminine name (words.yaml addressee_media): after "der"
     and a speech verb it is the dative addressee, never the speaker: "…, sagte der MOPO", "sagte er der
     Bild" (a masculine "der Spiegel" after the verb is its subject)."""
-    return c.toks[j].text[:1].isupper() and c.low[j] in c.w.addressee_media
+    w = c.toks[j].text
+    return (w[:1].isupper() or (w.islower() and len(w) <= 4)) and c.low[j] in c.w.addressee_media   # "der dpa"
 
 
 def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
     """A speaker NP without a trailing addressee the parse took for a genitive: "der Minister der
     Zeitung" -> "der Minister", "Hans Meier dem SWR" -> "Hans Meier"."""
     for m in range(np_[0] + 1, np_[1] - 1):
+        n = m + 2 if c.R.switch("subject_addressee") and c.is_quote_mark(m + 1) and m + 2 < len(c.toks) else m + 1
         if c.low[m] in ("der", "einer", *DATIVE_DETERMINERS) and c.low[m - 1] not in (",", "und") \
-                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[m + 1].endswith(tuple(c.w.addressee_nouns))
-                                             or media_name_at(c, m + 1)):
+                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[n].endswith(tuple(c.w.addressee_nouns))
+                                             or media_name_at(c, n)):
             return (np_[0], m)
     return np_
 
@@ -423,7 +427,26 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
         if after is not None and after != sp and has_actor(c, after) and plausible_head(c, after) \
                 and not bad_speaker(c, after):
             return after                # "Die Anwendung der Richtlinie des Kanzlers stellte der SPD-Chef X in Frage"
+    if sp is not None and sp[0] > i and c.R.switch("subject_addressee"):
+        sp = _trailing_addressee(c, sp)     # "„…“, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
     return sp
+
+
+def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
+    """„…“, sagte ein Sprecher von Siemens der Zeitung. / …, sagte der Sprecher der Stadt der dpa. – a subject after
+    its speech verb ends before an addressee the parse hung on it as a genitive: a dative article after a noun, a
+    medium's name after "der" (words.yaml addressee_media), or a press noun after a name ("der Chef der
+    Bundesagentur" stays: a genitive after a common noun)."""
+    for m in range(np_[0] + 2, np_[1] - 1):
+        prev = c.toks[m - 1]
+        if prev.pos_ not in ("NOUN", "PROPN") or c.in_quote[m] >= 0:
+            continue
+        n = m + 2 if c.is_quote_mark(m + 1) and m + 2 < np_[1] else m + 1
+        lw = c.low[m]
+        if lw in DATIVE_DETERMINERS or (lw in ("der", "einer") and (
+                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns))):
+            return (np_[0], m)
+    return np_
 
 
 def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -585,6 +608,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     s = _find_subject(c, h, lo, hi)
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
+    if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
+        s = _without_addressee(c, s)    # "…, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
     if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
