@@ -445,12 +445,13 @@ def _vorfeld_source_np(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
         if c.low[t] in (",", "–"):
             seg_end = next((m for m in range(t + 1, v) if c.low[m] in (",", "–") and c.in_quote[m] < 0), v)
             if is_relative(c, t + 1) or c.low[t + 1] in c.w.subordinators or any(
-                    c.has_pos and c.toks[m].pos_ in ("VERB", "AUX") for m in range(t + 1, seg_end)):
-                break                   # a relative or other verb clause: the NP ends before its comma
-        elif c.has_pos and c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].tag_ not in ("ADJA",):
+                    _verb_word(c, m) for m in range(t + 1, seg_end)):
+                break                   # a relative clause, a participle phrase: the NP ends before its comma
+        elif _verb_word(c, t):
             break
-        elif c.toks[t].pos_ == "ADP" and (_time_pp(c, t, v) or c.low[t] in TOPIC_PREPOSITIONS):
-            break                       # "Nach Angaben der Polizei vom Dienstag", "Nach Berichten über …": no part of the source
+        elif c.toks[t].pos_ == "ADP" and (_time_pp(c, t, v) or c.low[t] in TOPIC_PREPOSITIONS or _medium_pp(c, t, v)):
+            break                       # "Nach Angaben der Polizei vom Dienstag", "Nach Berichten über …", "… gegenüber
+                                        # dem Weser-Kurier", "… in der Tageszeitung DIE WELT": no part of the source
         t += 1
     end = t
     while end > sp[1] and (c.low[end - 1] in (",", "–") or c.toks[end - 1].is_space or (
@@ -459,7 +460,26 @@ def _vorfeld_source_np(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     return (sp[0], end) if end > sp[1] else sp
 
 
-TOPIC_PREPOSITIONS = ("über", "zu", "zum", "zur", "gegen", "wegen")
+TOPIC_PREPOSITIONS = ("über", "zu", "zum", "zur", "gegen", "wegen", "gegenüber", "unter")
+VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC", "VVPP", "VAPP", "VMPP", "VBN", "VVINF", "VAINF", "VMINF", "VVIZU")
+
+
+def _verb_word(c: Ctx, t: int) -> bool:
+    """A verb form by its tag or part of speech (our model tags "käme" a determiner with tag VVFIN)."""
+    tok = c.toks[t]
+    return c.has_pos and c.in_quote[t] < 0 and (tok.tag_ in VERB_TAGS or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "ADJA")
+                                                or c.low[t] in c.w.konjunktiv2)
+
+
+def _medium_pp(c: Ctx, t: int, v: int) -> bool:
+    """"Alan Posener in der Tageszeitung DIE WELT", "X im Interview": where a named source said it, no part of the
+    source (a publication's medium is: "einer Veröffentlichung im Wissenschaftsmagazin „Nature“")."""
+    if c.low[t] not in ("in", "im") or not (c.has_pos and c.toks[t - 1].pos_ == "PROPN" or t - 1 in c.ent_at):
+        return False
+    for m in range(t + 1, min(v, t + 4)):
+        if c.is_nounish(m):
+            return c.low[m].endswith(tuple(c.w.addressee_nouns)) or c.low[m] in ("interview", "gespräch", "sendung")
+    return False
 
 
 def _time_pp(c: Ctx, t: int, v: int) -> bool:
