@@ -385,6 +385,9 @@ def _addressee_at(c: Ctx, k: int) -> bool:
     lw = c.low[k]
     if lw in DATIVE_DETERMINERS:
         return True
+    if c.R.switch("dative_plural_addressee") and c.toks[k].text[:1].isupper() and (k == 0 or c.low[k - 1] not in c.w.determiners) \
+            and (lw in c.w.addressee_nouns and lw.endswith("n") or lw.endswith(("vertretern", "reportern", "beobachtern"))):
+        return True                     # "sagte Reportern, dass …": a bare plural press noun after the verb
     if lw not in ("der", "einer", "den") or k + 1 >= len(c.toks):
         return False
     j = k + 1
