@@ -372,9 +372,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
         if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
             sp = _laut_vorfeld_source(c, i, a, b)
-        whole = None
-        if sp is not None and i == a and c.R.switch("vorfeld_source_np"):
-            whole = _vorfeld_source_np(c, sp, b)
+        whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
         if sp is not None:
             phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
@@ -399,18 +397,26 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
             msg = _source_after_break(c, a, b, phrase) or msg
-        key = None
-        if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
-                and c.low[sp[0]] not in c.w.own_source_words:
-            sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
-        if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
-            subj = own_source_subject(c, i, a, b)
-            key = resolve_speaker(c, subj, []) if subj else None
-            sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
-        if whole is not None and key is None and sp[0] == whole[0]:
-            sp = whole
+        sp, key = _source_speaker(c, i, a, b, sp, whole)
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _source_speaker(c: Ctx, i: int, a: int, b: int, sp: tuple[int, int],
+                    whole: tuple[int, int] | None) -> tuple[tuple[int, int], str | None]:
+    """The speaker span and actor of a source phrase: "eigenen Angaben" names the clause's subject; a source
+    that fills the Vorfeld is the whole of it (``whole``, switch vorfeld_source_np)."""
+    key = None
+    if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
+            and c.low[sp[0]] not in c.w.own_source_words:
+        sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
+    if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
+        subj = own_source_subject(c, i, a, b)
+        key = resolve_speaker(c, subj, []) if subj else None
+        sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
+    if whole is not None and key is None and sp[0] == whole[0]:
+        sp = whole
+    return sp, key
 
 
 def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
