@@ -136,6 +136,9 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
     return end
 
 
+COMMON_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "ität", "nis", "ismus")
+
+
 def _run_break(c: Ctx, j: int, n: int) -> bool:
     """Grund waren laut Ministerium Arbeiten an der Stelle. / Bisher liegen laut Airbus Bestellungen vor. – a
     common noun right after a noun phrase's noun or name opens a new noun phrase (German writes compounds as
@@ -144,6 +147,9 @@ def _run_break(c: Ctx, j: int, n: int) -> bool:
     t = c.toks[j]
     if not c.has_pos or t.pos_ != "NOUN" or j in c.ent_at or j in _mention_end(c) or t.text.endswith("."):
         return False
+    lw = c.low[j]
+    if not (lw.endswith(tuple(c.w.common_noun_endings)) and (t.lemma_ != t.text or lw.endswith(COMMON_SUFFIXES))):
+        return False                    # a name our model tags a noun ("Alfredo Pérez Rubalcaba"): no common noun ending
     prev = c.toks[j - 1]
     if prev.is_punct or prev.is_space or prev.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -331,8 +337,19 @@ def _np_coordinated_name(c: Ctx, k: int, end: int, n: int) -> int | None:
     return e
 
 
+def _before_blanks(c: Ctx, i: int, lo: int) -> int:
+    """Token i, or the first of the blank tokens (no line break) right before it: "Rubalcaba  sagte" (switch
+    ``blank_before_verb``)."""
+    if not c.R.switch("blank_before_verb"):
+        return i
+    while i - 1 > lo and c.toks[i - 1].is_space and "\n" not in c.toks[i - 1].text:
+        i -= 1
+    return i
+
+
 def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends right before token i (its start is at or after lo)."""
+    i = _before_blanks(c, i, lo)
     best = None
     for k in range(max(lo, i - 14), i):
         if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in c.w.skippable or
@@ -741,7 +758,7 @@ def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
             c.toks[t].text in c.R.role_heads or c.low[t].endswith(ROLE_SUFFIXES) for t in range(*np_))):
         return None
     e = np_[1]
-    if e == first:
+    if e == first or e == _before_blanks(c, first, k):
         return np_
     if c.low[e] not in (",", "(") or c.low[first - 1] not in (",", ")"):
         return None

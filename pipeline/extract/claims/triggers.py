@@ -224,7 +224,7 @@ SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun 
 SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with an actor attribute is the fronted object (speaker.py)
 SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
 SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subject_addressee", "adverb_source_continues",
-             "dative_plural_addressee", "lemma_verb_e")   # speaker NP: "Nach Meinung vieler Experten und Fans werden …" the source fills the Vorfeld (rules/sentence.py, spk7)
+             "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker NP: "Nach Meinung vieler Experten und Fans werden …" the source fills the Vorfeld (rules/sentence.py, spk7)
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
