@@ -223,8 +223,12 @@ SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question 
 SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with an actor attribute is the fronted object (speaker.py)
 SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
+SWITCHES += ("danach_preterite",)     # filter temporal_danach: "Danach fingen sie an" a preterite by its form (rules/filters.py, fp7)
+SWITCHES += ("knowledge_strict",)     # filter knowledge_frame: "Er wusste, dass", "Er merkte, dass" (rules/filters.py, fp7)
+SWITCHES += ("reflexive_frames",)     # filter reflexive_sense: "erinnerte sich daran, dass" (rules/filters.py, fp7)
 SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subject_addressee", "adverb_source_continues",
-             "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker NP: "Nach Meinung vieler Experten und Fans werden …" the source fills the Vorfeld (rules/sentence.py, spk7)
+             "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker (speaker.py, rules/sentence.py,
+             # rules/continuation.py, context.py), issue 12 spk7
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
