@@ -226,6 +226,9 @@ SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the 
 SWITCHES += ("danach_preterite",)     # filter temporal_danach: "Danach fingen sie an" a preterite by its form (rules/filters.py, fp7)
 SWITCHES += ("knowledge_strict",)     # filter knowledge_frame: "Er wusste, dass", "Er merkte, dass" (rules/filters.py, fp7)
 SWITCHES += ("reflexive_frames",)     # filter reflexive_sense: "erinnerte sich daran, dass" (rules/filters.py, fp7)
+SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subject_addressee", "adverb_source_continues",
+             "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker (speaker.py, rules/sentence.py,
+             # rules/continuation.py, context.py), issue 12 spk7
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
