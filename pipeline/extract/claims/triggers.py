@@ -380,3 +380,5 @@ def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
     for match_id, start, _end in _matcher(R, doc.vocab)(doc):
         out[doc.vocab.strings[match_id]].append(start)
     return {k: sorted(set(v)) for k, v in out.items()}
+SWITCHES += ("v2_frame_pp", "v2_finite_position")     # verb_v2: PPs before the comma, a mistagged finite verb (rules/verb.py, msg7)
+SWITCHES += ("wie_apposition_clause",)     # wie_verb: "Wie X, Sprecher der Y, mitteilte, …", "Denn wie X berichtete" (rules/verb.py, msg7)

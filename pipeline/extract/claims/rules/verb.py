@@ -14,6 +14,8 @@ from ..speaker import (
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+FRAME_PP_EXCLUDED = ("von", "vom", "über", "für", "zu", "zum", "zur", "als", "wie")   # topic/purpose: the PP may be the object
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
@@ -168,10 +170,11 @@ class VerbSite:
         if not c.has_pos or "speech" not in self.classes or self.sp is None or seg_start >= seg_end \
                 or (self.h.entry.participle and not self.h.aux):
             return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
-        if any(not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
-               and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
-               and c.low[t] not in c.w.pronominal_adverbs
-               for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)):
+        rest = [t for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)
+                if not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
+                and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
+                and c.low[t] not in c.w.pronominal_adverbs]
+        if rest and not (c.R.switch("v2_frame_pp") and _frame_pps(c, rest, self.h)):
             return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
@@ -180,10 +183,17 @@ class VerbSite:
         elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
             return False
+        robust = c.R.switch("v2_finite_position")
+        if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
+            return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
+        np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
             tok = c.toks[t]
             if tok.pos_ in ("VERB", "AUX"):
-                return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and bool(tok.morph.get("Mood"))
+                return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and (
+                    bool(tok.morph.get("Mood")) or (robust and tok.tag_ in FINITE_TAGS))
+            if t == np_end and _mistagged_finite(c, t):
+                return True             # "Die Tagesschau meldete, Feldmann rechne mit …" ("rechne" tagged an adverb)
         return False
 
     def _apposition(self, seg_start: int, seg_end: int, konj: bool) -> bool:
@@ -200,6 +210,44 @@ class VerbSite:
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
             or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+
+
+def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
+    """Der Innenminister sagte am Montag in Berlin, die Grenzkontrollen zeigten Wirkung. – the words left between a
+    speech verb and its comma are prepositional phrases of place, time or occasion ("in Berlin", "vor Journalisten",
+    "nach dem Treffen"), no object: each run of them opens with a preposition and holds no verb, quotation or
+    particle of another verb. Switch ``v2_frame_pp``."""
+    if not c.has_pos:
+        return False
+    t0 = rest[0]
+    if c.low[t0] not in c.w.function_words or c.low[t0] in FRAME_PP_EXCLUDED \
+            or not (c.toks[t0].pos_ == "ADP" or c.toks[t0].tag_ in ("APPR", "APPRART")):
+        return False
+    return all(c.toks[t].pos_ not in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and c.low[t] not in (":", ";", "(")
+               and c.low[t] not in FRAME_PP_EXCLUDED
+               and c.low[t] not in c.w.separable_particles - c.w.function_words for t in rest)
+
+
+def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
+    """The token after the noun phrase that opens a clause (its subject in verb-second order), or None."""
+    np_ = grab_np(c, seg_start, seg_end)
+    if np_ is None or np_[0] != seg_start or np_[1] >= seg_end or np_[1] - seg_start > V2_MAX_FIELD:
+        return None
+    return np_[1]
+
+
+def _mistagged_finite(c: Ctx, t: int) -> bool:
+    """Token t, right after the opening noun phrase of a clause, is its finite verb although our model tags it an
+    adverb or adjective ("Feldmann rechne mit …"): a lower-case word with a verb ending that is no closed-class
+    word. Switch ``v2_finite_position``."""
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or tok.pos_ in (
+            "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "NOUN", "PROPN"):
+        return False
+    if w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+            or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns:
+        return False
+    return w.endswith(("e", "t", "en")) and len(w) > 3
 
 
 def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
@@ -437,6 +485,19 @@ def wie_verb(v: VerbSite) -> Found | None:
     """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
     the main clause."""
     c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
+    if c.low[lo] != "wie" and c.R.switch("wie_apposition_clause") and not v.only_inverted and not v.passive:
+        w = _wie_opening(c, v.h, a, lo)
+        if w is not None:               # "Wie X, Sprecher der Y, in Bangkok mitteilte, …" / "Denn wie X berichtete, …"
+            sp = _wie_first_np(c, w, v.h.i)
+            if sp is None and c.low[lo - 1] == "," and lo - 1 > w + 1:
+                sp = grab_np(c, w + 1, lo - 1)
+                sp = sp if sp is not None and sp[0] == w + 1 and not bad_speaker(c, sp) else None
+                if sp is not None and plausible_speaker(c, sp):
+                    sp = (sp[0], lo - 1)     # the name with its apposition
+            if sp is not None and (sp[1] <= lo - 1 or lo == w + 1 or c.low[lo - 1] != ","):
+                v.sp, lo = sp, w
+            elif v.sp is not None and c.low[lo - 1] != ",":
+                lo = w
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
@@ -451,6 +512,28 @@ def wie_verb(v: VerbSite) -> Found | None:
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
 
 
+def _wie_opening(c: Ctx, h: Hit, a: int, lo: int) -> int | None:
+    """Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat … / Denn wie die Zeitung
+    berichtete, leidet … – the "wie" that opens the verb-final clause of the verb at h.i when the clause start found
+    by commas (an apposition of the speaker) or a conjunction before "wie" hides it: at the sentence start, after a
+    comma or after "denn"/"und"/"doch"/"aber" opening the sentence; no other verb between. Switch
+    ``wie_apposition_clause``."""
+    if not c.has_pos or c.in_quote[h.i] >= 0:
+        return None
+    for k in range(h.i - 1, max(a - 1, h.i - 18), -1):
+        if c.low[k] in (";", ":") or c.low[k] in PUNCT_END:
+            return None
+        if c.low[k] == "wie" and c.in_quote[k] < 0 and (k == a or c.low[k - 1] == ","
+                                                       or (k - 1 == a and c.low[a] in ("denn", "und", "doch", "aber"))):
+            if k < lo - 1 and sum(c.low[t] == "," for t in range(k, lo)) > 2:
+                return None
+            if any(c.toks[t].pos_ in ("VERB", "AUX") and t not in h.aux and t not in h.particle and c.in_quote[t] < 0
+                   for t in range(k + 1, h.i)):
+                return None             # "wie sie sagte, X habe …, teilte er mit": another clause between
+            return k
+    return None
+
+
 def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     """…, wie die ausländische Presse nach einer bekannt gewordenen Geldspende des Königs lobend bemerkte. – in a
     verb-final wie-clause of saying, the noun phrase right after "wie" is its subject where the parse found none (a
@@ -462,8 +545,10 @@ def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     if k >= hi or c.low[k] in c.R.not_speakers:
         return None
     sp = grab_np(c, k, hi)
+    quoted_name = c.R.switch("wie_apposition_clause") and sp is not None \
+        and sum(c.in_quote[t] >= 0 for t in range(*sp)) <= 5      # "wie die „Bild“-Zeitung berichtete"
     if sp is None or sp[0] != k or sp[1] >= hi or bad_speaker(c, sp) or not plausible_speaker(c, sp) \
-            or any(c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in range(*sp)):
+            or any((c.in_quote[t] >= 0 and not quoted_name) or c.low[t] in (",", ";", ":") for t in range(*sp)):
         return None
     return sp
 
