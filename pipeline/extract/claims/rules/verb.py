@@ -404,6 +404,30 @@ def verb_zu_bare(v: VerbSite) -> Found | None:
     return v.found((m0, e), v.sp, v.cue, "indirect", "verb_zu_bare")
 
 
+@rule("verb_colon", "verb")
+def verb_colon(v: VerbSite) -> Found | None:
+    """Eck seufzte: Das Falco kenne ich schon, außerdem sei er nicht schwindelfrei. – a main-clause speech verb whose
+    clause ends in a colon (nothing but its subject, adverbs or frame PPs between) frames the unquoted rest of the
+    sentence (where the parse did not split the sentence at the colon; ``colon_content`` takes the sentence after
+    a colon that ends one)."""
+    c, h, b = v.c, v.h, v.b
+    k = v.hi
+    if v.only_inverted or v.subordinate or v.passive or v.sp is None or k >= b or c.low[k] != ":" \
+            or c.in_quote[k] >= 0 or "speech" not in v.classes or h.entry.lemma in c.w.conversation_verbs \
+            or v.lo != v.a or (h.entry.participle and not h.aux) or not c.has_pos or c.low[h.i - 1] == "zu":
+        return None                     # "Auch Positives ist zu berichten:": no speaker's frame
+    rest = [t for t in range(v.last + 1, k) if not (v.sp[0] <= t < v.sp[1]) and t not in h.particle and t not in h.aux
+            and c.low[t] not in c.w.skippable | c.w.time_nouns | c.w.pronominal_adverbs]
+    if rest and not _frame_pps(c, rest, h):
+        return None                     # "Die Richterin ließ sich auf keinen Kompromiss ein:": no frame of saying
+    m0, e = k + 1, strip_end(c, k + 1, b)
+    if e - m0 < 3 or any(c.in_quote[t] >= 0 for t in (m0, e - 1)) or c.low[m0] in c.w.question_words \
+            or not any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(m0, e)):
+        return None                     # a quotation (quote_before), a question or a list of nouns
+    v.used.update(v.cue)
+    return v.found((m0, e), v.sp, v.cue, "indirect", "verb_colon")
+
+
 def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
     relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
