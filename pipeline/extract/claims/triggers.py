@@ -383,3 +383,5 @@ def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
 SWITCHES += ("v2_frame_pp", "v2_finite_position")     # verb_v2: PPs before the comma, a mistagged finite verb (rules/verb.py, msg7)
 SWITCHES += ("wie_apposition_clause",)     # wie_verb: "Wie X, Sprecher der Y, mitteilte, …", "Denn wie X berichtete" (rules/verb.py, msg7)
 SWITCHES += ("quote_lead_in",)     # quote_after: the unquoted start of the clause before the quotation is in the message (rules/quote.py, msg7)
+SWITCHES += ("dass_after_apposition",)     # verb_dass: "meldete der Sender, Radio Vatikan, dass …" (rules/verb.py, msg7)
+SWITCHES += ("das_inverted",)     # verb_inverted: "…, das teilte das Institut mit." (rules/verb.py, msg7)

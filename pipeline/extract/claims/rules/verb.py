@@ -282,11 +282,40 @@ def _dass_clause(v: VerbSite) -> int | None:
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
-            return None             # another clause starts: maybe a Konjunktiv clause
+            ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
+            if ap is None:
+                return None         # another clause starts: maybe a Konjunktiv clause
+            v.sp = ap               # "meldete der Radiosender, Radio Vatikan, dass …": the apposition joins the speaker
+            k = ap[1]
+            continue
         if _other_finite_verb(v, k):
             return None             # "informiert über all dies (es könnte auch sein, dass …)": that verb frames it
         k += 1
     return None
+
+
+def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
+    """Bereits gestern meldete der vatikaneigene Radiosender, Radio Vatikan, dass … – the comma at k closes the speaker
+    after the verb and opens a noun phrase (no verb) that a second comma closes right before "dass"/"ob": that noun
+    phrase is the speaker's apposition. Returns the speaker with it (ending at the second comma), or None. Switch
+    ``dass_after_apposition``."""
+    c, sp, b = v.c, v.sp, v.b
+    if sp is None:                      # the parse lost the subject after the verb: the noun phrase right after it
+        m = v.last + 1
+        while m < k and c.low[m] in c.w.skippable:
+            m += 1
+        sp = grab_np(c, m, k) if m < k else None
+        if sp is None or sp[0] != m or bad_speaker(c, sp) or not plausible_speaker(c, sp):
+            return None
+    if sp[1] != k or sp[0] <= v.h.i or k + 1 >= b:
+        return None
+    ap = grab_np(c, k + 1, b, appos=False)
+    if ap is None or ap[0] != k + 1 or ap[1] + 1 >= b or c.low[ap[1]] != "," \
+            or c.low[ap[1] + 1] not in ("dass", "daß", "ob") or ap[1] - ap[0] > 8:
+        return None
+    if any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(*ap)):
+        return None
+    return (sp[0], ap[1])
 
 
 def _reported_clause_before(v: VerbSite, k: int) -> bool:
@@ -452,7 +481,10 @@ def verb_inverted(v: VerbSite) -> Found | None:
     so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
         and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
         and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
-    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame) and "speech" in v.classes | {"cognition"}
+    das_frame = c.R.switch("das_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] in ("das", "dies") \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and "speech" in v.classes and not h.entry.participle \
+        and not _conditional_opening(c, a)     # "…, das teilte das Institut mit." (the pronoun takes up the clause)
+    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame or das_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
