@@ -385,3 +385,4 @@ SWITCHES += ("wie_apposition_clause",)     # wie_verb: "Wie X, Sprecher der Y, m
 SWITCHES += ("quote_lead_in",)     # quote_after: the unquoted start of the clause before the quotation is in the message (rules/quote.py, msg7)
 SWITCHES += ("dass_after_apposition",)     # verb_dass: "meldete der Sender, Radio Vatikan, dass …" (rules/verb.py, msg7)
 SWITCHES += ("das_inverted",)     # verb_inverted: "…, das teilte das Institut mit." (rules/verb.py, msg7)
+SWITCHES += ("passive_frame_clause",)     # verb_konj/verb_v2: "Als Begründung wurde angegeben, die Bürger nutzen …" (rules/verb.py, msg7)

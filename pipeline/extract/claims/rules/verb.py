@@ -137,7 +137,7 @@ class VerbSite:
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
-            if konj and (self.sp is not None or self._main_speech_verb()):
+            if konj and (self.sp is not None or self._main_speech_verb() or self._passive_main_frame()):
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
@@ -163,15 +163,36 @@ class VerbSite:
         return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
             and ends and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
 
+    def _passive_main_frame(self) -> bool:
+        """Als Begründung wurde angegeben, die Bürger nutzten kleinere Tonnen. – a passive speech verb ending the main
+        clause ("wurde betont", "war erklärt worden") frames the clause after its comma like an active one; its speaker
+        is the "von" agent where there is one, else none. Switch ``passive_frame_clause``."""
+        c, h, a = self.c, self.h, self.a
+        if not (c.R.switch("passive_frame_clause") and self.passive and "speech" in self.classes and self.lo == a
+                and c.in_quote[h.i] < 0 and c.has_pos and h.entry.lemma not in c.w.question_cues):
+            return False
+        first = c.toks[a]
+        als_noun = c.low[a] == "als" and a + 2 < len(c.toks) and c.toks[a + 1].pos_ == "NOUN" \
+            and (a + 2 in h.aux or a + 2 == h.i)             # "Als Begründung wurde angegeben": no subordinate clause
+        impersonal = als_noun or (c.low[a] not in c.w.subordinators and (
+            first.pos_ in ("ADP", "ADV") or c.low[a] in c.w.skippable or c.low[a] in ("es", "daraus", "dazu", "hierzu")
+            or c.low[a] in c.w.time_nouns or (a + 1 < len(c.toks) and c.low[a + 1] in c.w.time_nouns)))
+        return impersonal and all(c.low[t] in c.w.skippable or t in h.aux or t in h.particle
+                                  for t in range(self.last + 1, self.hi)) \
+            and not _passive_subject(c, h, a)      # "Das Gesetz wurde beschlossen, …" / "Nach dem Urteil sind X erklärt worden"
+
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
         II) right after a speech verb that ends its clause (nothing but its subject after it)."""
         c = self.c
-        if not c.has_pos or "speech" not in self.classes or self.sp is None or seg_start >= seg_end \
+        if not c.has_pos or "speech" not in self.classes or (self.sp is None and not (
+                self._passive_main_frame() and self.h.entry.lemma in c.w.colon_frame_verbs)) \
+                or seg_start >= seg_end \
                 or (self.h.entry.participle and not self.h.aux):
             return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
+        sp = self.sp or (self.hi, self.hi)
         rest = [t for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)
-                if not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
+                if not (sp[0] <= t < sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
                 and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
                 and c.low[t] not in c.w.pronominal_adverbs]
         if rest and not (c.R.switch("v2_frame_pp") and _frame_pps(c, rest, self.h)):
@@ -210,6 +231,24 @@ class VerbSite:
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
             or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+
+
+def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
+    """A noun phrase between the finite auxiliary and the participle of a passive speech verb that no preposition or
+    dative article opens: the passive's subject (a personal passive, "sind Online-Durchsuchungen … erklärt worden"),
+    no impersonal frame."""
+    fin = next((t for t in range(a, h.i) if (c.low[t] in c.R.auxiliaries or c.toks[t].pos_ == "AUX") and c.in_quote[t] < 0),
+               min([h.i, *h.aux]))
+    for t in range(fin + 1, h.i):
+        if c.toks[t].pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        k = t
+        while k > fin + 1 and c.toks[k].pos_ != "DET" and c.toks[k - 1].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+            k -= 1                      # back to the article opening the noun phrase
+        if not (c.toks[k - 1].pos_ == "ADP" or c.toks[k].pos_ == "ADP"
+                or c.low[k] in ("dem", "einem", "ihm", "ihr", "ihnen", "allen", "des", "eines")):
+            return True                 # (a dative addressee, a genitive attribute or a PP is no subject)
+    return False
 
 
 def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
