@@ -593,6 +593,9 @@ def wie_verb(v: VerbSite) -> Found | None:
                 v.sp, lo = sp, w
             elif v.sp is not None and c.low[lo - 1] != ",":
                 lo = w
+    if v.sp is not None and c.R.switch("wie_apposition_clause") and c.low[lo] == "wie" and not v.passive \
+            and not (lo < v.sp[0] < v.h.i) and lo + 1 < v.h.i:
+        v.sp = _wie_first_np(c, lo, v.h.i) or v.sp     # "…, wie der Verband bekannt gab": the subject is inside the clause
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
