@@ -412,3 +412,4 @@ SWITCHES += ("das_inverted",)     # verb_inverted: "…, das teilte das Institut
 SWITCHES += ("passive_frame_clause",)     # verb_konj/verb_v2: "Als Begründung wurde angegeben, die Bürger nutzen …" (rules/verb.py, msg7)
 SWITCHES += ("noun_konj_embedded",)     # noun_konj: the clause ends where the main clause resumes (rules/sentence.py, msg7)
 SWITCHES += ("particle_apart",)     # verb forms: "wie X bekannt gab", "hat … bekannt gegeben" (triggers.py, msg7)
+SWITCHES += ("split_verb_mistag",)     # verb hits: a mistagged finite form with its particle after it (context.py verb_hit, msg7)
