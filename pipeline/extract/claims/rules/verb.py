@@ -43,6 +43,9 @@ class VerbSite:
         self.passive = is_passive(c, h)
         self.coordinated_v1 = False     # set by _speaker: "…, fordern aber X" continues the clause before
         self.sp = self._speaker()
+        if self.sp is not None and self.sp[0] < self.hi < self.sp[1] and c.R.switch("v2_finite_position") \
+                and self.sp[0] > h.i:
+            self.sp = (self.sp[0], self.hi)     # "meldeten die Nachrichten der Tagesschau, Feldmann rechne …": not across the comma
         self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
