@@ -290,6 +290,33 @@ def quote_continued(q: QuoteSite) -> Found | None:
     return None
 
 
+@rule("quote_clause", "quote")
+def quote_clause(q: QuoteSite) -> Found | None:
+    """Die Zahl der Straftaten habe einen Höchststand erreicht. „Extremismus und Terrorismus“ erlaubten dem BKA keine
+    Atempause. – a quotation that opens its sentence and whose clause goes on unquoted after it (a lower-case tail
+    with a verb, no frame of saying, no other quotation) continues the speaker of the claim just before (within two
+    sentences): the whole clause is the message. A short quotation ("„Daily NK“ beruft sich auf …") is a name."""
+    c = q.c
+    if q.ntok < 4 or q.qs != q.sa or q.k != q.qe or not q.prev or q.qe >= q.sb or c.sent_of[q.qe - 1] != q.si \
+            or not c.toks[q.qe].text[:1].islower() or not c.has_pos:
+        return None
+    e = q.sb
+    while e > q.qe and c.low[e - 1] in (".", "!", "?", ";", ","):
+        e -= 1
+    tail = range(q.qe, e)
+    if not 2 <= e - q.qe <= 25 or any(c.in_quote[t] >= 0 or c.low[t] in (":", ";", ",") or c.verb_hit(t, q.sb) is not None
+                                       for t in tail) \
+            or not any(c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text.islower() for t in tail) \
+            or c.low[q.sb - 1] == "?":
+        return None                     # "„…“ fragen sich Experten": a frame; a question
+    f = q.prev[-1]
+    if f.dropped or f.speaker is None or q.si - f.sent > 2:
+        return None
+    out = q.found(latest_mention(c, f, q.qs), list(f.cue), "quote_clause", speaker_key=f.speaker_key)
+    out.msg = (q.qs, e)
+    return out
+
+
 @rule("quote_unattributed", "quote")
 def quote_unattributed(q: QuoteSite) -> Found | None:
     """„Wir werden das nicht hinnehmen.“ Das sagte X. – a standalone quotation without a frame (the
