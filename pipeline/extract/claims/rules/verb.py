@@ -523,9 +523,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
         and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
         and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
-    das_frame = c.R.switch("das_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] in ("das", "dies") \
-        and h.i == lo + 1 and c.in_quote[lo] < 0 and "speech" in v.classes and not h.entry.participle \
-        and not _conditional_opening(c, a)     # "…, das teilte das Institut mit." (the pronoun takes up the clause)
+    das_frame = _das_frame(v)               # "…, das teilte das Institut mit." (the pronoun takes up the clause)
     if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame or das_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
@@ -555,6 +553,15 @@ def verb_inverted(v: VerbSite) -> Found | None:
     return None
 
 
+def _das_frame(v: VerbSite) -> bool:
+    """Seit Juni ist die Kamera ausgefallen, das teilte das Institut mit. – "das"/"dies" right after the comma and right
+    before a speech verb takes up the clause before: an inverted frame (switch ``das_inverted``)."""
+    c, h, a, lo = v.c, v.h, v.a, v.lo
+    return c.R.switch("das_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] in ("das", "dies") \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and "speech" in v.classes and not h.entry.participle \
+        and not _conditional_opening(c, a)
+
+
 def _conditional_opening(c: Ctx, a: int) -> bool:
     """Sollten die Temperaturen tief sein, so empfiehlt sich eine Garage. / Wenn …, so … – a sentence opening with a
     subordinate clause or a verb-first condition: its ", so" is the correlative of the condition, no frame."""
@@ -582,23 +589,8 @@ def _wie_before_apposition(c, a: int, lo: int):
 def wie_verb(v: VerbSite) -> Found | None:
     """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
     the main clause."""
-    c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
-    if c.low[lo] != "wie" and c.R.switch("wie_apposition_clause") and not v.only_inverted and not v.passive:
-        w = _wie_opening(c, v.h, a, lo)
-        if w is not None:               # "Wie X, Sprecher der Y, in Bangkok mitteilte, …" / "Denn wie X berichtete, …"
-            sp = _wie_first_np(c, w, v.h.i)
-            if sp is None and c.low[lo - 1] == "," and lo - 1 > w + 1:
-                sp = grab_np(c, w + 1, lo - 1)
-                sp = sp if sp is not None and sp[0] == w + 1 and not bad_speaker(c, sp) else None
-                if sp is not None and plausible_speaker(c, sp):
-                    sp = (sp[0], lo - 1)     # the name with its apposition
-            if sp is not None and (sp[1] <= lo - 1 or lo == w + 1 or c.low[lo - 1] != ","):
-                v.sp, lo = sp, w
-            elif v.sp is not None and c.low[lo - 1] != ",":
-                lo = w
-    if v.sp is not None and c.R.switch("wie_apposition_clause") and c.low[lo] == "wie" and not v.passive \
-            and not (lo < v.sp[0] < v.h.i) and lo + 1 < v.h.i:
-        v.sp = _wie_first_np(c, lo, v.h.i) or v.sp     # "…, wie der Verband bekannt gab": the subject is inside the clause
+    c, a, b, hi = v.c, v.a, v.b, v.hi
+    lo = _wie_clause_start(v) if c.R.switch("wie_apposition_clause") else v.lo
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
@@ -611,6 +603,28 @@ def wie_verb(v: VerbSite) -> Found | None:
         return None
     v.used.update(range(lo, hi))
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
+
+
+def _wie_clause_start(v: VerbSite) -> int:
+    """The start of the verb's wie-clause behind an apposition's commas or a sentence-opening "Denn" (``_wie_opening``),
+    setting the speaker found there; a trailing wie-clause's own subject replaces a subject found outside it."""
+    c, a, lo = v.c, v.a, v.lo
+    if c.low[lo] != "wie" and not v.only_inverted and not v.passive:
+        w = _wie_opening(c, v.h, a, lo)
+        if w is not None:               # "Wie X, Sprecher der Y, in Bangkok mitteilte, …" / "Denn wie X berichtete, …"
+            sp = _wie_first_np(c, w, v.h.i)
+            if sp is None and c.low[lo - 1] == "," and lo - 1 > w + 1:
+                sp = grab_np(c, w + 1, lo - 1)
+                sp = sp if sp is not None and sp[0] == w + 1 and not bad_speaker(c, sp) else None
+                if sp is not None and plausible_speaker(c, sp):
+                    sp = (sp[0], lo - 1)     # the name with its apposition
+            if sp is not None and (sp[1] <= lo - 1 or lo == w + 1 or c.low[lo - 1] != ","):
+                v.sp, lo = sp, w
+            elif v.sp is not None and c.low[lo - 1] != ",":
+                lo = w
+    if v.sp is not None and c.low[lo] == "wie" and not v.passive and not (lo < v.sp[0] < v.h.i) and lo + 1 < v.h.i:
+        v.sp = _wie_first_np(c, lo, v.h.i) or v.sp     # "…, wie der Verband bekannt gab": the subject is inside the clause
+    return lo
 
 
 def _wie_opening(c: Ctx, h: Hit, a: int, lo: int) -> int | None:
