@@ -55,6 +55,8 @@ WORD_LISTS += ("impersonal_adverbs",)     # heisst_es: "heißt es weiter, …" (
 WORD_LISTS += ("pointless_abbreviations_cased",)     # speaker text without "GmbH." point (records.py, fix6)
 WORD_LISTS += ("quoting_verbs",)     # switch quoted_person: the object of "zitieren" speaks (quoting.py, fix6)
 WORD_LISTS += ("tag_questions",)     # filter question_sentence, switch tag_question (rules/filters.py, fix6)
+WORD_LISTS += ("utterance_verbs", "subject_openers", "text_subject_verbs", "thing_noun_endings",
+               "speaking_thing_nouns")     # filters uttered_word, quoted_name_subject, implausible_inverted_speaker (fp7)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

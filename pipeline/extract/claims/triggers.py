@@ -244,6 +244,9 @@ SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question 
 SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with an actor attribute is the fronted object (speaker.py)
 SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
+SWITCHES += ("danach_preterite",)     # filter temporal_danach: "Danach fingen sie an" a preterite by its form (rules/filters.py, fp7)
+SWITCHES += ("knowledge_strict",)     # filter knowledge_frame: "Er wusste, dass", "Er merkte, dass" (rules/filters.py, fp7)
+SWITCHES += ("reflexive_frames",)     # filter reflexive_sense: "erinnerte sich daran, dass" (rules/filters.py, fp7)
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
