@@ -456,7 +456,7 @@ class Ctx:
         if not entries:
             return None
         if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "") \
-                and not self._mistagged_preterite(i):
+                and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit):
             return None
         if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
             if self.sents and i != self.sents[self.sent_of[i]][0]:
@@ -479,6 +479,18 @@ class Ctx:
         if best is not None and not best.entry.participle and self._stray_particle(i, limit):
             return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
         return best
+
+    def _mistagged_split_verb(self, i: int, entries: list, limit: int) -> bool:
+        """Merkel hob dabei auch hervor, dass … / Die Organisation weist darauf hin, dass … – a lower-case finite form of a
+        separable speech verb that our model tags an adverb, determiner or pronoun is that verb when its particle
+        closes the clause after it (switch ``split_verb_mistag``)."""
+        t = self.toks[i]
+        if not self.R.switch("split_verb_mistag") or not t.text.isalpha() or not t.text.islower() \
+                or self.low[i] in self.w.function_words or self.low[i] in self.w.determiners \
+                or (i > 0 and self.low[i - 1] in self.w.determiners):
+            return False
+        return any(e.split and not e.before and not e.participle and self._find_particle(i, e.particle, limit)
+                   for e in entries)
 
     def _stray_particle(self, i: int, limit: int) -> bool:
         """A separable particle closes the clause of the finite verb at i ("Das schreibt die Abgasnorm

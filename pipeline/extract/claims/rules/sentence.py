@@ -200,9 +200,34 @@ def noun_konj(s: Sent) -> None:
             continue                    # "die Kritik, die er geäußert habe": a relative clause (verb last)
         f = _noun_cue(c, s.si, a, b, k, s.used)
         if f is not None:
-            f.msg = (k + 1, konj_end(c, k + 1, b))
+            end = konj_end(c, k + 1, b)
+            if c.R.switch("noun_konj_embedded"):
+                end = _embedded_konj_end(c, k + 1, end, b)
+            f.msg = (k + 1, end)
             f.rule = "noun_konj"
             s.out.append(f)
+
+
+def _embedded_konj_end(c: Ctx, m0: int, end: int, b: int) -> int:
+    """Er trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, mit den Worten entgegen. – a Konjunktiv clause
+    after a noun inside the main clause ends at its comma when what follows resumes the main clause: a segment without a
+    verb ("mit den Worten entgegen") or opening with a finite verb ("…, wachsen Befürchtungen"). Switch
+    ``noun_konj_embedded``."""
+    if not c.has_pos:
+        return end
+    k = m0
+    while k < end and not (c.low[k] == "," and c.in_quote[k] < 0 and any(c.is_konj(t) for t in range(m0, k))):
+        k += 1
+    if k >= end or k + 1 >= b:
+        return end
+    seg_end = next((t for t in range(k + 1, b) if c.low[t] in (",", ";", ":") and c.in_quote[t] < 0), b)
+    seg = [t for t in range(k + 1, seg_end) if c.in_quote[t] < 0 and not c.is_punct(t)]
+    if not seg or any(c.is_konj(t) for t in seg) or c.low[seg[0]] in c.w.subordinators:
+        return end
+    verbs = [t for t in seg if c.toks[t].pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0] == seg[0]:
+        return strip_end(c, m0, k)
+    return end
 
 
 @rule("wonach", "sentence")
