@@ -30,8 +30,38 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
+        if _preposition_not_clause(c, seg, b):
+            break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
+
+
+def _preposition_not_clause(c: Ctx, k: int, b: int) -> bool:
+    """Während der Operation habe niemals Gefahr bestanden. – "während" (also "seit", "bis") tagged a preposition
+    before an article or noun opens a phrase of the main clause, no fronted subordinate clause (switch
+    ``subordinator_preposition``)."""
+    if not (c.R.switch("subordinator_preposition") and c.has_pos and k + 1 < b):
+        return False
+    return c.toks[k].tag_ in ("APPR", "IN") and c.low[k] in ("während",) and (
+        c.low[k + 1] in c.w.determiners or c.toks[k + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM"))
+
+
+def _konj1_form(c: Ctx, t: int) -> bool:
+    """A Konjunktiv I form; with switch ``finite_e_lemma`` also a finite verb in -e that our model tags with a
+    PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
+    Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
+    ends in -t; the 1st person "ich richte" is excluded)."""
+    if is_konj1(c, t):
+        return True
+    if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
+        return False
+    tok, lw = c.toks[t], c.low[t]
+    if tok.tag_ not in ("VBC", "VVFIN", "VAFIN", "VMFIN") or tok.pos_ not in ("VERB", "AUX") or not tok.text.islower():
+        return False
+    if not (len(lw) >= 4 and lw.endswith("e") and tok.lemma_.lower() == lw + "n"):
+        return False                    # "richte" (richten), not "sagte" (sagen): the stem + "e"
+    return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not any(
+        c.low[k] in ("ich", "wir") for k in range(max(0, t - 3), min(len(c.low), t + 3)))
 
 
 def _konj_main_clause(s: Sent) -> bool:
@@ -44,17 +74,32 @@ def _konj_main_clause(s: Sent) -> bool:
     konj2 = near and c.R.switch("konj2_continuation")
     konj = False
     s0 = seg
-    for _ in range(4):          # the main clause may follow fronted phrases and appositions
+    embedded = c.R.switch("embedded_clause_skip")
+    for _ in range(6 if embedded else 4):   # the main clause may follow fronted phrases and appositions
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
-            break
-        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
+            if not (embedded and _embedded_after_subject(c, seg, s0, e0, b)):
+                break
+            s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
+            continue
+        if any(_konj1_form(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _embedded_after_subject(c: Ctx, seg: int, s0: int, e0: int, b: int) -> bool:
+    """Die Straßen, die zum Vordringen genutzt werden sollten, müssten zunächst abgesucht werden. – a relative or
+    "wie" clause between commas right after a verbless first segment (the subject) is embedded: the main clause
+    goes on after it (switch ``embedded_clause_skip``)."""
+    if e0 >= b or c.low[e0] != ",":
+        return False
+    if not (is_relative(c, s0) or c.low[s0] == "wie"):
+        return False
+    return not any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg, s0 - 1))
 
 
 def _colon_frame_verb(c: Ctx, si: int):
