@@ -64,14 +64,21 @@ def _konj1_form(c: Ctx, t: int) -> bool:
         c.low[k] in ("ich", "wir") for k in range(max(0, t - 3), min(len(c.low), t + 3)))
 
 
-def _konj_main_clause(s: Sent) -> bool:
+def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     """The main clause is in Konjunktiv I (or, right after a claim, in a Konjunktiv II form that stands in
     for Konjunktiv I in reported speech: "hätten", "würden"; not "wäre", "sollte", "dürfte", which
-    mostly voice the author's own hypothesis or advice), not in the 1st person."""
+    mostly voice the author's own hypothesis or advice), not in the 1st person. ``konj2_forms``: the
+    Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
     konj2 = near and c.R.switch("konj2_continuation")
+    if konj2_forms is not None:
+        if c.low[b - 1] == "?":
+            return False
+        if not konj2:
+            konj2, near = True, True
+    reported2 = konj2_forms if konj2_forms is not None else c.w.konjunktiv2_reported
     konj = False
     s0 = seg
     embedded = c.R.switch("embedded_clause_skip")
@@ -82,7 +89,7 @@ def _konj_main_clause(s: Sent) -> bool:
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        if any(_konj1_form(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
+        if any(_konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0) for t in range(s0, e0)):
             konj = True
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
@@ -192,7 +199,33 @@ def konj_continuation(s: Sent) -> list[Found] | None:
     sentences make one claim."""
     if not _konj_main_clause(s):
         return None
+    prev = _konj2_before(s)
+    if prev is not None:                # "Techniker hätten … . Dadurch sei …": the chain starts one sentence earlier
+        r = _continue(prev, "konj_continuation")
+        if not r:
+            return _continue(s, "konj_continuation")      # it extended the claim before: extend it on over this one
+        r[0].msg, r[0].sent = (r[0].msg[0], s.b), s.si
+        return r
     return _continue(s, "konj_continuation")
+
+
+def _konj2_before(s: Sent) -> Sent | None:
+    """Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten den Hebel falsch gestellt. Dadurch sei
+    eine Kette von Warnsignalen ausgelöst worden. – a sentence in the Konjunktiv II ("hätten", "wäre", "könnten",
+    words.yaml konjunktiv2 and konjunktiv2_reported) right before a Konjunktiv I continuation, in the same paragraph,
+    without a claim of its own, is reported speech too: the continuation starts there (switch
+    ``konj2_before_konj1``)."""
+    c, si = s.c, s.si
+    if not c.R.switch("konj2_before_konj1") or si == 0 or any(f.sent == si - 1 for f in s.found):
+        return None
+    pa, pb = c.sents[si - 1]
+    if c.in_quote[pa] >= 0 or c.in_quote[pb - 1] >= 0 or "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[s.a].idx]:
+        return None
+    if c.low[pb - 1] == ":" or any(c.low[t] in ("ich", "wir", "mir", "uns") for t in range(pa, pb)):
+        return None
+    prev = Sent(c, si - 1, pa, pb, s.found, s.covered)
+    forms = frozenset(c.w.konjunktiv2) | frozenset(c.w.konjunktiv2_reported)
+    return prev if _konj_main_clause(prev, forms) else None
 
 
 @rule("soll_hearsay", "continuation")
