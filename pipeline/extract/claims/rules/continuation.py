@@ -1,7 +1,7 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from ..clauses import is_hearsay, is_konj1, is_relative, next_comma
+from ..clauses import is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
 from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
@@ -292,8 +292,11 @@ def _adverb_source_continues(c: Ctx, si: int, last: Found, found: list[Found]) -
     actor) goes on reporting that source: its speaker mention is "Demnach", its actor the source's; where a claim
     of a few sentences before names a speaker ("laut dem Magazin Focus … . Demnach … . … sei …"), that one goes on
     (switch ``adverb_source_continues``)."""
-    if not (c.R.switch("adverb_source_continues") and last.speaker_key is not None and si - last.sent == 1):
+    if not (c.R.switch("adverb_source_continues") and si - last.sent == 1):
         return False
+    if last.speaker_key is None and not (c.R.switch("adverb_source_np") and last.speaker is not None
+                                         and last.speaker[1] - last.speaker[0] > 1):
+        return False                    # "Demnach" as the speaker, no source noun phrase before it
     return not any(f.speaker is not None and f.rule != "source_adverb" and si - f.sent <= CONT_WINDOW
                    and _credible_source(c, f) for f in found)
 
@@ -420,3 +423,25 @@ def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
         if any(h.speaker is not None and g.sent <= h.sent < first for h in found[:n] if h is not f):
             continue
         f.speaker, f.speaker_key = latest_mention(c, g, f.msg[0]), g.speaker_key
+
+
+def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Am Montag wurde eine neue Studie zur Armut veröffentlicht. Demnach ist die Zahl der Armen gestiegen. – the
+    source a "Demnach"/"Danach" in sentence ``si`` refers back to when it names no actor: the noun phrase of a
+    source noun (speech.yaml nouns: Studie, Bericht, Umfrage, Angaben …) in the sentence before, with its
+    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker)."""
+    from ..speaker import bad_speaker, grab_np
+    if si == 0 or not c.R.switch("adverb_source_np"):
+        return None
+    sa, sb = c.sents[si - 1]
+    for t in range(sa, sb):
+        if c.in_quote[t] >= 0 or not c.toks[t].text[:1].isupper() or not is_source_noun(c, t):
+            continue
+        k = t
+        while k > sa and c.in_quote[k - 1] < 0 and (c.low[k - 1] in c.w.determiners or (
+                c.has_pos and c.toks[k - 1].pos_ in ("ADJ", "DET", "NUM") and c.toks[k - 1].text.islower())):
+            k -= 1
+        sp = grab_np(c, k, sb)
+        if sp is not None and sp[0] == k and sp[1] > t and not bad_speaker(c, sp):
+            return sp
+    return None
