@@ -89,13 +89,21 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        if any(_konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0) for t in range(s0, e0)):
-            konj = True
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0)]
+        if hits:
+            konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _first_person_verb(c: Ctx, t: int) -> bool:
+    """Für verfassungsbedenklich halte ich die Online-Durchsuchung. – "ich" right after (or before) the verb: the
+    -e form is the 1st person indicative of an interview answer or a column, no Konjunktiv of reported speech
+    (switch ``first_person_inverted``)."""
+    return (t + 1 < len(c.low) and c.low[t + 1] == "ich") or (t > 0 and c.low[t - 1] == "ich")
 
 
 def _embedded_after_subject(c: Ctx, seg: int, s0: int, e0: int, b: int) -> bool:
