@@ -186,7 +186,13 @@ class _Ctx:
         k = i - 1
         while k >= s0 and k >= i - 2 and doc[k].lower_ in self.w.determiners:
             k -= 1
-        return k >= s0 and doc[k].lower_ in preps
+        return k >= s0 and (doc[k].lower_ in preps or self._visit_place(k, s0))
+
+    def _visit_place(self, k: int, s0: int) -> bool:
+        """Rule ``visit_destination``: "bei einem Besuch in Litauen", "während seiner Reise in die USA": "in" after a
+        noun of visiting (``national_offices.visit_nouns``, word endings) names a destination, like "nach Katar"."""
+        doc, nouns = self.doc, self.lex.national_offices.visit_nouns
+        return bool(nouns) and doc[k].lower_ == "in" and k - 1 >= s0 and doc[k - 1].lower_.endswith(nouns)
 
     def national_default(self, h) -> str | None:
         """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
@@ -196,7 +202,32 @@ class _Ctx:
             return None
         if not self.national_blocked(h):
             return nat.organization
-        return self.national_foreign(h) if nat.foreign_country else None
+        return (self.national_foreign(h) if nat.foreign_country else None) or (
+            self.national_article_country() if nat.article_country else None)
+
+    def national_article_country(self) -> str | None:
+        """Rule ``national_article_country``: "Premierminister Tony Blair" in an article that names Großbritannien
+        ("in Großbritannien", "der Briten") and no other country: a national office blocked for the home country
+        is the office of the one country the article names (not counting destinations and partners), where the
+        article names neither the home country nor its institutions (Bundesregierung, Bundestag ...) nor a state
+        other than ``national_offices.states_abroad`` (Kalifornien ...) and speaks of no state government. Not
+        where the home country is named too ("Pistorius ... bei einem Besuch in Litauen ... Unterstützung
+        Deutschlands": the roles gold leaves that office without a country)."""
+        nat = self.lex.national_offices
+        if self._state_words:
+            return None
+        counts, home = self.country_counts(), nat.organization
+        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None
+        others = set()
+        for k, n in counts.items():
+            if not n or k in nat.not_blocking or k in nat.states_abroad:
+                continue
+            o = self.orgs.by_name(k)
+            if o is None or o.type != "country":
+                return None
+            others.add(k)
+        return others.pop() if len(others) == 1 else None
 
     def national_foreign(self, h) -> str | None:
         """Rule ``national_foreign``: a national office blocked for the home country is the other country's where
