@@ -208,7 +208,8 @@ class _Ctx:
     def national_article_country(self) -> str | None:
         """Rule ``national_article_country``: "Premierminister Tony Blair" in an article that names Großbritannien
         ("in Großbritannien", "der Briten") and no other country: a national office blocked for the home country
-        is the office of the one country the article names (not counting destinations and partners), where the
+        is the office of the one country the article names, at least ``min_foreign_mentions`` times (not counting
+        destinations and partners; "Der ukrainische Präsident traf Außenministerin Baerbock": once), where the
         article names neither the home country nor its institutions (Bundesregierung, Bundestag ...) nor a state
         other than ``national_offices.states_abroad`` (Kalifornien ...) and speaks of no state government. Not
         where the home country is named too ("Pistorius ... bei einem Besuch in Litauen ... Unterstützung
@@ -227,7 +228,10 @@ class _Ctx:
             if o is None or o.type != "country":
                 return None
             others.add(k)
-        return others.pop() if len(others) == 1 else None
+        if len(others) != 1:
+            return None
+        country = others.pop()
+        return country if counts[country] >= nat.min_foreign_mentions else None    # (once: no article about it)
 
     def national_foreign(self, h) -> str | None:
         """Rule ``national_foreign``: a national office blocked for the home country is the other country's where
