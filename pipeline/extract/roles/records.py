@@ -7,7 +7,7 @@ from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
 from .lexicon import Title
 from .context import _Ctx
-from .hits import Hit
+from .hits import Hit, _RANK
 from .organizations import _category, org_from_actors
 from .resolve import _match_hits
 from .scan import Scan
@@ -100,9 +100,15 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
     by_actor: dict[str, list[Role]] = {}
     for _, r in rows:
         by_actor.setdefault(r.actor_key, []).append(r)
+    stated = _stated_orgs(rows)
     out: list[Role] = []
-    for _, r in rows:
+    for h, r in rows:
         mine = by_actor[r.actor_key]
+        org = _same_person_title(h, r, stated)
+        if org is not None:
+            r = Role(r.actor_key, r.role_text, r.role, _category(ctx, ctx.lex.titles[r.role], org)
+                     if r.role in ctx.lex.titles else r.role_category, org, r.status, r.start, r.end, r.sentence,
+                     r.rule_id)
         if r.organization is None:
             orgs = {x.organization for x in mine if x.role == r.role and x.organization}
             if len(orgs) == 1:
@@ -118,6 +124,27 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
             continue
         out.append(r)
     return out
+
+
+def _stated_orgs(rows: list[tuple[Hit, Role]]) -> dict[tuple[str, str], set[str]]:
+    """(actor, role) -> the organisations the text states for that person's title in its own phrase (a prefix,
+    an adjective, a genitive ...: more than a default or a guess from the article's context)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for h, r in rows:
+        if r.organization and h.org_rank > _RANK["default"]:
+            out.setdefault((r.actor_key, r.role), set()).add(r.organization)
+    return out
+
+
+def _same_person_title(h: Hit, r: Role, stated: dict[tuple[str, str], set[str]]) -> str | None:
+    """Rule ``same_person_title``: "Der britische Premierminister Boris Johnson reiste nach Berlin. Premierminister
+    Johnson sagte ..." in an article about Germany: the later mention's default (national_offices: Deutschland) or
+    context guess yields to the one organisation the article states for the same person's same title."""
+    orgs = stated.get((r.actor_key, r.role))
+    if r.organization is None or h.org_rank > _RANK["default"] or not orgs or len(orgs) != 1:
+        return None
+    org = next(iter(orgs))
+    return org if org != r.organization else None
 
 
 def _described_office(ctx: _Ctx, r: Role, mine: list[Role]) -> bool:
