@@ -186,7 +186,10 @@ class _Ctx:
         k = i - 1
         while k >= s0 and k >= i - 2 and doc[k].lower_ in self.w.determiners:
             k -= 1
-        return k >= s0 and (doc[k].lower_ in preps or self._visit_place(k, s0))
+        return k >= s0 and (doc[k].lower_ in preps or self._visit_place(k, s0)
+                            or doc[k].lower_ == "in" and k + 1 < i and doc[k + 1].lower_ == "die")
+
+    # (rule visit_destination also: "in die USA", "in die Ukraine" -- "in" with an accusative is a direction)
 
     def _visit_place(self, k: int, s0: int) -> bool:
         """Rule ``visit_destination``: "bei einem Besuch in Litauen", "während seiner Reise in die USA": "in" after a
@@ -202,8 +205,21 @@ class _Ctx:
             return None
         if not self.national_blocked(h):
             return nat.organization
+        h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
             self.national_article_country() if nat.article_country else None)
+
+    def german_state_named(self) -> bool:
+        """The article speaks of a state government or names a state other than ``national_offices.states_abroad``
+        and ``not_blocking`` (Berlin, also the capital)."""
+        nat = self.lex.national_offices
+        if any(t.lower().startswith(nat.state_words) for t in self.texts):
+            return True
+        for k, n in self.country_counts().items():
+            o = self.orgs.by_name(k)
+            if n and o is not None and o.type == "state" and k not in nat.states_abroad and k not in nat.not_blocking:
+                return True
+        return False
 
     def national_article_country(self) -> str | None:
         """Rule ``national_article_country``: "Premierminister Tony Blair" in an article that names Großbritannien

@@ -121,6 +121,7 @@ class NationalOffices:
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
     foreign_country: bool = True                   # rule national_foreign: the other country where clear
     visit_nouns: tuple[str, ...] = ()              # "Besuch in Litauen": a destination (word endings, lower case)
+    home_parties: tuple[str, ...] = ()             # rule home_party_office: parties of the home country (CDU)
     article_country: bool = True                   # rule national_article_country: the article's one country
     states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
 
