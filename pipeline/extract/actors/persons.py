@@ -689,15 +689,22 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_thing_lead")
 def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"das Ziel des Programms [KitaPlus]PER", "ein Blog mit dem Namen [Decorize]PER", "der Film [Jupiter
-    Ascending]PER": a name without person evidence right after a noun for a kind of work, product or programme
-    (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
-    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+    Ascending]PER", "des [Hurrikans Katrina]PER", "des ehemaligen Planeten [Pluto]PER": a name without person
+    evidence right after (or starting with) a noun for a kind of work, product, programme, storm, heavenly body or
+    vehicle (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if has_support(doc, sp, ctx):
         return None
-    prev = doc[sp.start - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or not prev.text[:1].isupper():
+    leads = word_list(ctx.rules, "thing_lead_nouns")
+
+    def lead(t) -> bool:
+        low = t.lower_.rsplit("-", 1)[-1]
+        return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and any(low.endswith(w) for w in leads)
+
+    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+        return "MISC"                   # "des [Hurrikans Katrina]PER"
+    if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
-    low = prev.lower_.rsplit("-", 1)[-1]
-    return "MISC" if any(low.endswith(w) for w in word_list(ctx.rules, "thing_lead_nouns")) else None
+    return "MISC" if lead(doc[sp.start - 1]) else None
 
 
 @check("per_adjective_lead")
@@ -792,10 +799,12 @@ COMPASS_ADVERBS = ("südlich", "nördlich", "westlich", "östlich", "südwestlic
 
 @check("per_place_preposition")
 def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER": one word
-    without person evidence after a preposition of place ("in", "aus") or "südlich von" is a place; a
-    person is "in" something only as a genitive ("in Merkels Kabinett")."""
-    if len(sp) != 1 or has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start:
+    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER", "am Mittwoch
+    in [Banja Luka]PER veröffentlicht": a name without person evidence (no first name: "in Angela Merkels
+    Kabinett") after a preposition of place ("in", "aus") or "südlich von" is a place; a person is "in"
+    something only as a genitive ("in Merkels Kabinett")."""
+    if has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start or \
+            any(not t.text[:1].isupper() for t in sp if t.is_alpha and t.lower_ not in ctx.particles):
         return None
     prev = doc[sp.start - 1]
     nxt = doc[sp.end] if sp.end < len(doc) else None
@@ -879,13 +888,34 @@ def _conjunct(doc: Doc, k: int, step: int):
 
 
 QUANTIFIERS = ("wenig", "weniger", "viel", "mehr", "etwas", "kaum")
+CONJUNCTIONS = ("und", "oder", "sowie")
+
+
+def _list_member(doc: Doc, sp: Span) -> bool:
+    """The span is a member of a list whose last members "und"/"oder" join: from its end on, only commas and
+    capitalised words up to the conjunction ("aus [Lycra], Polyester und Baumwolle", "Bahia, [Pernambuco],
+    Maranhao und Piaui"); a comma alone may open an apposition ("Müller, Chef der Firma")."""
+    j, words = sp.end, 0
+    while j < len(doc) and j - sp.end <= 8 and not doc[j].is_sent_start:
+        t = doc[j]
+        if t.lower_ in CONJUNCTIONS:
+            return True
+        if t.text == ",":
+            if j + 1 < len(doc) and doc[j + 1].lower_ in CONJUNCTIONS:
+                return False            # ", und": a clause, no list
+        elif not (t.text[:1].isupper() and t.is_alpha) or words >= 3:
+            return False
+        words = 0 if t.text == "," else words + 1
+        j += 1
+    return False
 
 
 @check("per_coordinated")
 def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     """"fermentierte Lebensmittel wie [Joghurt]PER oder Sauerkraut", "mit [Lockdown]PER und wenig Kontakt":
-    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER": one word
-    without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
+    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER", "aus [Lycra],
+    Polyester und Baumwolle" (a comma counts where the list goes on to "und"/"oder": :func:`_list_member`): one
+    word without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
     coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
@@ -894,8 +924,10 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     before = sp.start - 1
     while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
         before -= 1                     # "Continental oder auch Maxxis"
+    listed = _list_member(doc, sp)
     for k, step in ((sp.end, 1), (before, -1)):
-        if not (0 <= k < len(doc)) or doc[k].lower_ not in ("und", "oder", "sowie", "bzw."):
+        if not (0 <= k < len(doc)) or not (doc[k].lower_ in ("und", "oder", "sowie", "bzw.")
+                                          or (doc[k].text == "," and listed)):
             continue
         c = _conjunct(doc, k, step)
         if c is None or not c.text[:1].isupper() or not c.is_alpha:
@@ -910,6 +942,78 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
             continue                    # "ein Zeitgenosse Plotins und Schüler von dessen ...": a relational noun
         if c.text in _noun_lemmas() or c.text in _german()[0] or _compound_of_known_noun(c.text, ctx.rules):
             return "drop"
+    return None
+
+
+
+@check("per_place_kind")
+def per_place_kind(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in der Nähe der Ortschaft [Ghadschar]PER", "auf der Taucherinsel [Sipadan]PER", "die Städte [Askalon]PER
+    und Beerscheba", "im Werk [Aurskog]PER": a name without person evidence right after a noun for a kind of
+    settlement or site (words.yaml actors.place_kind_nouns; as the head of a compound only where the tagger reads
+    the word as a common noun: "Taucherinsel", not the place name "Düsseldorf") names that place."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1]
+    if not prev.text[:1].isupper() or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    low = prev.lower_.rsplit("-", 1)[-1]
+    kinds = word_list(ctx.rules, "place_kind_nouns")
+    if low in kinds or (prev.pos_ == "NOUN" and any(low.endswith(w) for w in kinds)):
+        return "LOC"
+    return None
+
+
+def _capitalised_after(doc: Doc, k: int, limit: int) -> bool:
+    """A capitalised word among the ``limit`` tokens from ``k`` on, in the sentence (no sentence start)."""
+    for j in range(k, min(len(doc), k + limit)):
+        if doc[j].is_sent_start or doc[j].is_punct:
+            return False
+        if doc[j].text[:1].isupper() and doc[j].is_alpha:
+            return True
+    return False
+
+
+@check("per_route")
+def per_route(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"auf dem Weg von [Lima]PER nach Pucallpa", "auf dem Flug von [Zell]PER am See nach Korsika", "von Lima
+    nach [Pucallpa]PER": a name without person evidence at either end of "von X nach Y" is a place."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1].lower_
+    if prev == "von":
+        for j in range(sp.end, min(len(doc), sp.end + 4)):
+            if doc[j].is_sent_start or doc[j].is_punct:
+                break
+            if doc[j].lower_ == "nach" and _capitalised_after(doc, j + 1, 2):
+                return "LOC"
+    elif prev == "nach":
+        for j in range(sp.start - 2, max(-1, sp.start - 7), -1):
+            if doc[j + 1].is_sent_start or doc[j].is_punct:
+                break
+            if doc[j].lower_ == "von" and _capitalised_after(doc, j + 1, 1):
+                return "LOC"
+    return None
+
+
+@check("per_definite_noun")
+def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"schrieben die [Hacker]PER", "an dem [Grab]PER beten", "lenke von der [Oper]PER ab": one word without
+    person evidence (speaking is none here: groups and things are said to speak) right after a definite article
+    that belongs to it, and a known German noun or English word, is a common noun; news writes a person's
+    surname without an article ("der" before a surname is a relative pronoun: "Westerwelle, der Gerhardt ...")."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha:
+        return None
+    art, t = doc[sp.start - 1], sp[0]
+    if art.lower_ not in DEFINITE or art.tag_ not in ("ART", "DT") or art.head.i != t.i or art.dep_ not in ("det", "nk"):
+        return None
+    if has_support(doc, sp, ctx, speech=False):
+        return None
+    from .layer import capitalised_words
+    w = t.text
+    if w in _german()[0] or w in capitalised_words() or _known_head(w) or _compound_of_known_noun(w, ctx.rules) \
+            or (english_word(w) and english_mostly_lower(w)):
+        return "drop"
     return None
 
 
