@@ -197,16 +197,22 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
 
 @org_rule("org_name_apposition")
 def org_name_apposition(doc: Doc, ctx: OrgCtx):
-    """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut": a name of two to four
-    capitalised words inside a sentence followed by an apposition whose head is a noun of an organisation's
-    kind ("ein Unternehmen", "der Batteriehersteller") is an organisation."""
+    """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut", "Flixbus, der Fernbusanbieter, teilte mit",
+    "Flixbus ist ein Fernbusanbieter aus München": a name of one to four capitalised words followed by an
+    apposition, or by "ist"/"war" and a predicate noun, whose head is a noun of an organisation's kind ("ein
+    Unternehmen", "der Batteriehersteller") is an organisation. One word only where the kind noun is no kind
+    of person as well ("Müller, ein Autohändler") and the word is no first name or surname of a person the
+    article names in full."""
     out = []
+    surnames = {m.text.split()[-1] for m in ctx.mentions if m.label == "PER" and len(m.text.split()) >= 2}
+    personal = word_tuple(ctx.rules, "person_kind_heads")
     for t in doc_tokens(doc):
-        if t.text != "," or t.i < 2 or t.i + 2 >= len(doc):
+        if not (t.text == "," or (t.lower_ in ("ist", "war") and t.i + 1 < len(doc)
+                                  and doc[t.i + 1].lower_ in ("ein", "eine"))) or t.i < 1 or t.i + 2 >= len(doc):
             continue
         j = t.i + 1
-        if doc[j].pos_ != "DET":
-            continue
+        if doc[j].pos_ != "DET" and doc[j].lower_ not in ARTICLES:
+            continue                   # (the tagger reads "der" after a comma as a relative pronoun too)
         k = j + 1
         while k < len(doc) and doc[k].pos_ == "ADJ":
             k += 1
@@ -220,13 +226,20 @@ def org_name_apposition(doc: Doc, ctx: OrgCtx):
         if not doc[s].is_sent_start and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
             continue               # more than four capitalised words: no clear name boundary
         run = doc[s:t.i]
-        if len(run) < 2 or any(w.text in ctx.given for w in run) or \
-                any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions):
+        if t.text != "," and s > 0 and not doc[s].is_sent_start:
+            continue               # the predicate: only with the name as the sentence's subject before it
+        if len(run) == 1 and (doc[k].lower_.endswith(personal) or run.text in surnames
+                              or (run[0].pos_ == "NOUN" and _german_noun(run.text, ctx.rules))
+                              or not run.text.replace("-", "").isalpha()):
+            continue               # one word: a proper noun, no surname
+        if not len(run) or any(w.text in ctx.given for w in run) or \
+                len(run) >= 2 and any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions):
             continue               # "Peter Müller, ein Autohändler": a person's name
         out.append((s, t.i))
     return out
 
 
+ARTICLES = ("der", "die", "das", "ein", "eine")
 NOT_NAME_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PUNCT", "PART", "ADV")
 
 
