@@ -996,16 +996,22 @@ def per_route(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+POSSESSIVES = tuple(f"{stem}{end}" for stem in ("mein", "dein", "sein", "ihr", "unser", "eur", "euer")
+                    for end in ("", "e", "em", "en", "er", "es"))
+
+
 @check("per_definite_noun")
 def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"schrieben die [Hacker]PER", "an dem [Grab]PER beten", "lenke von der [Oper]PER ab": one word without
-    person evidence (speaking is none here: groups and things are said to speak) right after a definite article
-    that belongs to it, and a known German noun or English word, is a common noun; news writes a person's
+    """"schrieben die [Hacker]PER", "an dem [Grab]PER beten", "lenke von der [Oper]PER ab", "bei seinem [Tod]PER": one
+    word without person evidence (speaking is none here: groups and things are said to speak) right after a
+    definite article that belongs to it or a possessive determiner, and a known German noun or English word, is a common noun; news writes a person's
     surname without an article ("der" before a surname is a relative pronoun: "Westerwelle, der Gerhardt ...")."""
     if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha:
         return None
     art, t = doc[sp.start - 1], sp[0]
-    if art.lower_ not in DEFINITE or art.tag_ not in ("ART", "DT") or art.head.i != t.i or art.dep_ not in ("det", "nk"):
+    if art.lower_ in POSSESSIVES:
+        pass                            # "bei seinem [Tod]": a name takes no possessive
+    elif art.lower_ not in DEFINITE or art.tag_ not in ("ART", "DT") or art.head.i != t.i or art.dep_ not in ("det", "nk"):
         return None
     if has_support(doc, sp, ctx, speech=False):
         return None
