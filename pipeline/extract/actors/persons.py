@@ -797,12 +797,23 @@ COMPASS_ADVERBS = ("südlich", "nördlich", "westlich", "östlich", "südwestlic
                    "nordöstlich", "unweit")
 
 
+def _place_of_noun(t, ctx: PersonCtx) -> bool:
+    """A noun whose "von" names a place (words.yaml actors.place_of_nouns, also in the genitive or as a compound's
+    head): "Nähe", "Einwohner", "Bürgermeister", "Massaker"."""
+    if not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = t.lower_.rsplit("-", 1)[-1]
+    nouns = word_tuple(ctx.rules, "place_of_nouns")
+    return low.endswith(nouns) or low.endswith(tuple(n + "s" for n in nouns)) or low.endswith(tuple(n + "n" for n in nouns))
+
+
 @check("per_place_preposition")
 def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
     """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER", "am Mittwoch
     in [Banja Luka]PER veröffentlicht": a name without person evidence (no first name: "in Angela Merkels
-    Kabinett") after a preposition of place ("in", "aus") or "südlich von" is a place; a person is "in"
-    something only as a genitive ("in Merkels Kabinett")."""
+    Kabinett") after a preposition of place ("in", "aus"), "südlich von" or "von" after a noun whose "von" names a
+    place ("in der Nähe von", "Einwohner von", "das Massaker von") is a place; a person is "in" something only as a
+    genitive ("in Merkels Kabinett")."""
     if has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start or \
             any(not t.text[:1].isupper() for t in sp if t.is_alpha and t.lower_ not in ctx.particles):
         return None
@@ -814,6 +825,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
         return "LOC"
     if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].lower_ in COMPASS_ADVERBS:
         return "LOC"
+    if prev.lower_ == "von" and sp.start >= 2 and _place_of_noun(doc[sp.start - 2], ctx):
+        return "LOC"                    # "in der Nähe von [Marun ar-Ras]PER", "des Massakers von [Dudschail]PER"
     return None
 
 
@@ -1021,6 +1034,7 @@ def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
             or (english_word(w) and english_mostly_lower(w)):
         return "drop"
     return None
+
 
 
 # ----------------------------------------------------------------------------- apply
