@@ -8,8 +8,9 @@ The NER alone tags "Flixbus" as a person and "Trump" as an organisation, and mis
    "der Rüstungskonzern Rheinmetall"), a hyphen compound ("Rheinmetall-Sprecher", "Flixbus-Chef",
    "Rheinmetall-Aktie"), and the gazetteer (``rules/gazetteer.yaml``);
 2. gives every mention of a name **one label** (:func:`decide_label`): a surname after the full
-   name is the person; else organisation evidence; else the gazetteer; else the majority of the
-   NER labels of that name in the article;
+   name is the person; else organisation evidence; else the gazetteer; a person known by one name that NER
+   tags a person once is that person everywhere ("[Trump]ORG"); else the majority of the NER labels of that
+   name in the article;
 3. keeps a **person only where a name is plausible** (:func:`implausible_person` and the checks of
    :mod:`.persons`): a name without person evidence (a first name, a title or role, the full name in the
    article, a speech verb) is no person when it is a common noun (:func:`noun_lemmas`: a lemma with a
@@ -52,6 +53,8 @@ class Evidence:
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
+    per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
+    known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
 
 
 @lru_cache(maxsize=1)
@@ -287,6 +290,8 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
     ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
+    ev.known_persons = ar.known_persons if ar is not None else frozenset()
+    ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
@@ -341,7 +346,17 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return lexicon_label
     if m.label != "PER" and label is None and _first_name_and_surname(key, ev, orgs):
         return "PER"
+    if single and label is None and _known_person_tagged(key, ev):
+        return "PER"
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _known_person_tagged(key: str, ev: Evidence) -> bool:
+    """"[Trump]ORG sagte ... [Trump]PER ... [Trump]ORG": a person known by one name (actors.yaml known_persons)
+    that NER tags a person at least once in the article is that person in all its mentions, whatever the
+    majority (no organisation evidence or gazetteer entry: those decide first, "die Gruppe Wagner")."""
+    base = _strip_gen(key)
+    return (key in ev.known_persons or base in ev.known_persons) and (key in ev.per_tagged or base in ev.per_tagged)
 
 
 def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
