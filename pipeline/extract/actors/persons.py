@@ -697,8 +697,7 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     leads = word_list(ctx.rules, "thing_lead_nouns")
 
     def lead(t) -> bool:
-        low = t.lower_.rsplit("-", 1)[-1]
-        return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and any(low.endswith(w) for w in leads)
+        return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and _kind_match(t.lower_, leads, suffix=True)
 
     if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
         return "MISC"                   # "des [Hurrikans Katrina]PER"
@@ -970,11 +969,23 @@ def per_place_kind(doc: Doc, sp: Span, ctx: PersonCtx):
     prev = doc[sp.start - 1]
     if not prev.text[:1].isupper() or prev.pos_ not in ("NOUN", "PROPN"):
         return None
-    low = prev.lower_.rsplit("-", 1)[-1]
-    kinds = word_list(ctx.rules, "place_kind_nouns")
-    if low in kinds or (prev.pos_ == "NOUN" and any(low.endswith(w) for w in kinds)):
+    if _kind_match(prev.lower_, word_list(ctx.rules, "place_kind_nouns"), suffix=prev.pos_ == "NOUN"):
         return "LOC"
     return None
+
+
+_INFLECTIONS = ("es", "en", "s", "n", "e")
+
+
+def _kind_match(low: str, kinds, suffix: bool) -> bool:
+    """``low`` (a lower-case noun; a hyphen compound by its last part) is one of ``kinds``, also inflected (a
+    genitive or plural ending: "Präfekturen", "Weltraumbahnhofs", "Marken") and, where ``suffix``, as the head of
+    a compound ("Taucherinsel")."""
+    low = low.rsplit("-", 1)[-1]
+    forms = [low] + [low[:-len(e)] for e in _INFLECTIONS if low.endswith(e) and len(low) - len(e) >= 3]
+    if suffix:
+        return any(f.endswith(k) for f in forms for k in kinds)
+    return any(f in kinds for f in forms)
 
 
 def _capitalised_after(doc: Doc, k: int, limit: int) -> bool:
