@@ -1048,6 +1048,25 @@ def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
 
 
 
+@check("per_noun_hyphen_compound")
+def per_noun_hyphen_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Gemeinschaftsschul-ABC und [Fakten-Check]PER", "zitiert [Welt-Online]PER den Minister": a hyphen compound whose parts
+    are all known common nouns (:func:`_known_head`, or English words written mostly in lower case) without person
+    evidence other than speaking is a common noun; a double surname comes with the full name in the article
+    ("Sabine Leutheusser-Schnarrenberger ... Leutheusser-Schnarrenberger sagte") or has a part that is no noun."""
+    t = sp[-1]
+    if "-" not in t.text or has_support(doc, sp, ctx, speech=False):
+        return None
+    if len(sp) > 1 and not all(_known_head(x.text) or english_word(x.text) for x in sp[:-1] if x.is_alpha):
+        return None
+    parts = t.text.split("-")
+    if len(parts) < 2 or not all(len(x) >= 3 and x[:1].isupper() and x.isalpha() for x in parts):
+        return None
+    if all(_known_head(x) or (english_word(x) and english_mostly_lower(x)) for x in parts):
+        return "drop"
+    return None
+
+
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
