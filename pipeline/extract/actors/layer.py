@@ -537,6 +537,49 @@ def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_
     return out
 
 
+def split_org_person(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
+    """"hatte der [BVB Jonas Hofmann]ORG verkauft", "[SPD Lars Klingbeil]ORG": an ORG span that starts with an
+    organisation (an acronym, or a name the gazetteer or the organisation lexicon knows as one) and ends in a
+    first name (actors.yaml given names) and one or two capitalised words is that organisation and a
+    person's name ("Verlag Axel Springer" stays: no organisation before the first name)."""
+    ar, gaz, orgs = rules.get("actors"), rules.get("gazetteer"), rules.get("organizations")
+    if ar is None:
+        return mentions
+    out = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label == "ORG" else None
+        k = _person_start(sp, ar, gaz, orgs, rules) if sp is not None and len(sp) >= 3 else None
+        if k is None:
+            out.append(m)
+            continue
+        org, per = doc[sp.start:k], doc[k:sp.end]
+        out.append(Mention(org.start_char, org.end_char, org.text, "ORG", sent_of[org.start]))
+        out.append(Mention(per.start_char, per.end_char, per.text, "PER", sent_of[per.start]))
+    return out
+
+
+def _person_start(sp, ar, gaz, orgs, ar_rules) -> int | None:
+    """The token index where a person's name ends ``sp`` after an organisation (:func:`split_org_person`)."""
+    for k in range(sp.start + 1, sp.end - 1):
+        rest = sp.doc[k + 1:sp.end]
+        if sp.doc[k].text not in ar.evidence_given or len(rest) > 2 or \
+                not all(_cap(t.text) and t.text.replace("-", "").isalpha() and t.text not in ar.given_names for t in rest):
+            continue
+        prefix = sp.doc[sp.start:k]
+        name = prefix.text
+        known = (gaz is not None and gaz.label(name) == "ORG") or (orgs is not None and orgs.by_name(name) is not None)
+        acronym = len(prefix) == 1 and prefix[0].text.isupper() and len(prefix[0].text) >= 2
+        person = sp.doc[k:sp.end].text
+        if name in word_list(ar_rules, "club_prefixes_cased") or \
+                (gaz is not None and any(gaz.label(t.text) == "LOC" for t in rest)):
+            return None                 # "FC Carl Zeiss Jena": a club's name
+        if (known or acronym) and not (gaz is not None and gaz.label(person)) and \
+                not (orgs is not None and orgs.by_name(person) is not None):
+            return k
+        return None
+    return None
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -616,6 +659,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
         return mentions
     mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
+    mentions = split_org_person(doc, rules, mentions, sent_of)
     mentions = complete_person_names(doc, rules, mentions, sent_of)
     ev = org_evidence(doc, rules, mentions, not_names)
     _org_rule_evidence(doc, rules, mentions, ev)
