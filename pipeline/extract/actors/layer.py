@@ -633,7 +633,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
 
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
     """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
-    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
+    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere"), and so
+    is every other mention of that name of several words."""
     ar = rules.get("actors")
     ctx = _person_ctx(rules, mentions, not_names)
     if ctx is None or not ar.person_checks:
@@ -647,6 +648,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
             out[i] = v
             if v != "drop" and len(sp) >= 2:
                 heads[sp[0].text] = v
+                heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
     for i, m in enumerate(mentions):
         if m.label == "PER" and i not in out and _name_key(m.text) in heads:
             out[i] = heads[_name_key(m.text)]

@@ -1067,6 +1067,38 @@ def per_noun_hyphen_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_predicate_kind")
+def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Jupiter Ascending]PER ist ein US-amerikanischer Science-Fiction-Film", "[Kaesong]PER ist eine Stadt im
+    Norden": a name without person evidence as the subject at the start of a sentence whose predicate is "ist"/"war"
+    and an indefinite noun of a kind of thing (words.yaml actors.thing_lead_nouns), place (place_kind_nouns) or
+    organisation (org_kind_heads, not those that name persons as well) is that thing, place or organisation."""
+    if sp.end + 2 >= len(doc) or has_support(doc, sp, ctx, speech=False):
+        return None
+    j = sp.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if not (j < 0 or doc[sp.start].is_sent_start or doc[j].is_punct
+            or doc[j].text.endswith(".")):     # ("... Entertainment GmbH.\n[Jupiter Ascending]PER ist")
+        return None
+    if doc[sp.end].lower_ not in ("ist", "war") or doc[sp.end + 1].lower_ not in ("ein", "eine"):
+        return None
+    k = sp.end + 2
+    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("ADJA", "JJ")) and k - sp.end < 6:
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    low = doc[k].lower_
+    if _kind_match(low, word_list(ctx.rules, "thing_lead_nouns"), suffix=True):
+        return "MISC"
+    if _kind_match(low, word_list(ctx.rules, "place_kind_nouns"), suffix=True):
+        return "LOC"
+    personal = word_tuple(ctx.rules, "person_kind_heads")
+    if _kind_match(low, word_list(ctx.rules, "org_kind_heads"), suffix=True) and not low.endswith(personal):
+        return "ORG"
+    return None
+
+
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
