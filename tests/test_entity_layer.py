@@ -82,6 +82,15 @@ def test_gazetteer_gives_the_type(run):
 
 
 @needs_model
+def test_gazetteer_products_are_no_persons(run):
+    """rules/gazetteer.yaml product: "Corsa", "Zafira", "iPhone" are things (MISC), not persons."""
+    types, _ = run("Die drei meistverkauften Opel-Modelle waren Astra, Corsa und Zafira. Mit dem iPhone lässt "
+                   "sich das steuern.")
+    assert types.get("Corsa") == "other" and types.get("iPhone") == "other"
+    assert not {"Corsa", "Zafira", "iPhone"} & {n for n, t in types.items() if t == "person"}
+
+
+@needs_model
 def test_common_word_is_no_person(run):
     """A single word without first name, title or full name that is a known German word is no person."""
     types, _ = run("Freilich kam es anders. Maßgeblich war der Regen.")
