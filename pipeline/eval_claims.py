@@ -41,10 +41,10 @@ OWN_TYPE = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}
 FIELDS = ("message", "speaker", "cue")
 
 
-def load_split(split: str, data_dir: Path = DATA) -> list[dict]:
+def load_split(split: str, data_dir: Path = DATA, what: str = "the Wikinews quotation corpus") -> list[dict]:
     path = data_dir / f"{split}.jsonl.gz"
     if not path.exists():
-        raise FileNotFoundError(f"{path} not found: the Wikinews quotation corpus lives in ../shared "
+        raise FileNotFoundError(f"{path} not found: {what} lives in ../shared "
                                 f"(see shared/README.md); it is not part of the repository")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -113,7 +113,8 @@ def pair(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
 
 
 class Scores:
-    def __init__(self):
+    def __init__(self, types: tuple[str, ...] = TYPES):
+        self.types = types                           # the gold types the table and prf(None, …) sum over
         # [type][field] -> [tp, pred, gold]
         self.c = defaultdict(lambda: {f: [0, 0, 0] for f in FIELDS})
         self.n = defaultdict(lambda: [0, 0, 0])      # [type] -> [pred claims, gold claims, paired]
@@ -145,7 +146,7 @@ class Scores:
                 self.c[t][f][0] += len(preds[i][f] & golds[j][f])
 
     def prf(self, t: str | None, f: str) -> tuple[float, float, float]:
-        types = TYPES if t is None else (t,)
+        types = self.types if t is None else (t,)
         tp = sum(self.c[x][f][0] for x in types)
         pr = sum(self.c[x][f][1] for x in types)
         go = sum(self.c[x][f][2] for x in types)
@@ -156,8 +157,8 @@ class Scores:
     def table(self) -> str:
         lines = [f"{'type':22s} {'pred':>5s} {'gold':>5s} {'pair':>5s}  " +
                  "  ".join(f"{f + ' P/R/F1':>20s}" for f in FIELDS)]
-        for t in (*TYPES, None):
-            n = [sum(self.n[x][k] for x in (TYPES if t is None else (t,))) for k in range(3)]
+        for t in (*self.types, None):
+            n = [sum(self.n[x][k] for x in (self.types if t is None else (t,))) for k in range(3)]
             cells = []
             for f in FIELDS:
                 p, r, f1 = self.prf(t, f)
