@@ -1029,7 +1029,8 @@ def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     """"schrieben die [Hacker]PER", "an dem [Grab]PER beten", "lenke von der [Oper]PER ab", "bei seinem [Tod]PER": one
     word without person evidence (speaking is none here: groups and things are said to speak) right after a
     definite article that belongs to it or a possessive determiner, and a known German noun or English word, is a common noun; news writes a person's
-    surname without an article ("der" before a surname is a relative pronoun: "Westerwelle, der Gerhardt ...")."""
+    surname without an article ("der" before a surname is a relative pronoun: "Westerwelle, der Gerhardt ..."). A
+    name of the organisation lexicon ("berichtete der [Spiegel]PER") takes its type instead."""
     if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha:
         return None
     art, t = doc[sp.start - 1], sp[0]
@@ -1041,6 +1042,10 @@ def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     from .layer import capitalised_words
     w = t.text
+    orgs = ctx.rules.get("organizations")
+    known = orgs.by_name(w) if orgs is not None else None
+    if known is not None:               # "berichtete der [Spiegel]PER": a medium or organisation of the lexicon
+        return {"location": "LOC", "organization": "ORG"}.get(known.actor_type, "drop")
     if w in _german()[0] or w in capitalised_words() or _known_head(w) or _compound_of_known_noun(w, ctx.rules) \
             or (english_word(w) and english_mostly_lower(w)):
         return "drop"
