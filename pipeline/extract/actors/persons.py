@@ -1104,6 +1104,16 @@ def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_calendar_word")
+def per_calendar_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Oder hat [Silvester]PER doch alles verändert?", "an [Ostern]PER": one word that names a holiday
+    (words.yaml actors.calendar_words) without person evidence other than speaking is that day ("Sylvester
+    Stallone", "Silvester Müller" have a first name or a surname with them)."""
+    if len(sp) != 1 or sp[0].lower_ not in word_list(ctx.rules, "calendar_words") or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "MISC"
+
+
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
