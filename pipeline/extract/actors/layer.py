@@ -250,12 +250,14 @@ def _two_name_words(doc: Doc, i: int) -> bool:
 
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
-    """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
+    """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall", "Die Münchener Anwaltskanzlei Waldorf Frommer"
+    (a compound the tagger reads as a proper noun): the name after the kind noun."""
     heads = word_tuple(rules, "org_kind_heads")
     personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
+        if (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
+                and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
