@@ -89,7 +89,8 @@ def test_post_name_party_is_no_state_of_a_head_of_government(nlp, rules):
      "den Entwurf vor. In den USA wird darüber ebenfalls diskutiert.",
      ("Marco Buschmann", "Justizminister", "Deutschland")),            # home words ("Bundesregierung") count
     ("In Frankreich kündigte Arbeitsminister Olivier Dussopt eine Reform an.",
-     ("Olivier Dussopt", "Arbeitsminister", None)),                    # the title's own sentence names France
+     ("Olivier Dussopt", "Arbeitsminister", "Frankreich")),            # the sentence starts "In Frankreich"
+                                                                       # (rule national_foreign; was None)
     ("Nach dem Brand in einem Heim bei Guatemala-Stadt sagte Sozialminister Carlos Rodas, man werde helfen.",
      ("Carlos Rodas", "Sozialminister", None)),                        # only another country is named
     ("Der Landtag debattierte am Mittwoch. Innenminister Peter Beuth verteidigte den Einsatz.",

@@ -136,7 +136,7 @@ def msg_without(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, i
     """The sentence without a source phrase at its start or end."""
     end = strip_end(c, a, b)
     p0, p1 = phrase
-    if p0 <= a + 1 and (p0 == a or c.low[a] in ("und", "doch", "aber", "auch")):
+    if p0 <= a + 1 and (p0 == a or c.low[a] in ("und", "doch", "aber", "auch", "denn")):
         m = p1
         while m < end and c.low[m] in (",",):
             m += 1

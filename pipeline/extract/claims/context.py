@@ -55,6 +55,8 @@ WORD_LISTS += ("impersonal_adverbs",)     # heisst_es: "heißt es weiter, …" (
 WORD_LISTS += ("pointless_abbreviations_cased",)     # speaker text without "GmbH." point (records.py, fix6)
 WORD_LISTS += ("quoting_verbs",)     # switch quoted_person: the object of "zitieren" speaks (quoting.py, fix6)
 WORD_LISTS += ("tag_questions",)     # filter question_sentence, switch tag_question (rules/filters.py, fix6)
+WORD_LISTS += ("utterance_verbs", "subject_openers", "text_subject_verbs", "thing_noun_endings",
+               "speaking_thing_nouns")     # filters uttered_word, quoted_name_subject, implausible_inverted_speaker (fp7)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}
@@ -252,6 +254,9 @@ class Ctx:
             return True
         if self._regnal_numeral(x):
             return True                 # "Papst Benedikt XVI. | sagte"
+        if prev.lower() == "so" and x >= 2 and (toks[x - 2].text in PUNCT_END or toks[x - 2].text in QUOTE_CHARS) \
+                and w[:1].isupper() and self.R.switch("so_sentence_frame"):
+            return True                 # "„…“ So | Olaf Scholz.": the parse ends a sentence after "So"
         if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
                 and (prev[:1].isalnum() or prev in (",", ")")):
             return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence
@@ -382,11 +387,21 @@ class Ctx:
             return False                # "age" (a participle to the model), "zeitweise", "fée": no German verb in -e
         if i > 0 and (self.low[i - 1] in self.w.determiners or self.low[i - 1] in ("alles", "etwas", "nichts")):
             return False                # "alles weitere": no verb right after an article or quantifier
-        return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+        verb = self._lemma_verb_e(i)
+        return bool(self.has_pos and (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or verb)
                     and lw.endswith("e") and not lw.endswith("te")
                     and t.text.islower() and lw not in self.w.not_konjunktiv_e
-                    and ("Fin" in self.feats[i].get("VerbForm", ()) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN"))
+                    and ("Fin" in self.feats[i].get("VerbForm", ()) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or verb)
                     and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
+
+    def _lemma_verb_e(self, i: int) -> bool:
+        """Ein Sprecher sagte, man rechne mit Aufträgen. – a lower-case form in -e that our model tags an adverb or
+        adjective but lemmatizes to the infinitive in -en ("rechne" -> "rechnen") is the verb's Konjunktiv I (an
+        adverb or adjective keeps its own lemma: "gerne", "große" -> "groß"). Switch ``lemma_verb_e``."""
+        t, lw = self.toks[i], self.low[i]
+        return self.R.switch("lemma_verb_e") and self.has_pos and t.pos_ in ("ADV", "ADJ") and t.text.islower() \
+            and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te") and t.lemma_ == lw + "n" \
+            and self.in_quote[i] < 0
 
     def _mistagged_preterite(self, i: int) -> bool:
         """SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“. – a lower-case form of a speech verb
@@ -401,7 +416,8 @@ class Ctx:
         """"er vertraue", "sie plane": a 3rd person subject + verb in -e (no morphologizer needed)."""
         t, lw = self.toks[i], self.low[i]
         if not (lw.endswith("e") and lw.isalpha() and t.text.islower() and lw not in self.w.not_konjunktiv_e
-                and not self._weak_preterite(i) and lw not in self.w.determiners and not (self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV"))):
+                and not self._weak_preterite(i) and lw not in self.w.determiners and not (
+                    self.has_pos and t.pos_ in ("NOUN", "PROPN", "DET", "ADP", "ADV") and not self._lemma_verb_e(i))):
             return False
         if i + 1 < len(self.low) and self.low[i + 1] in ("er", "man") and i > 0 and self.low[i - 1] not in (",", "und") \
                 and lw not in self.w.preterites_in_e and not lw.endswith("te") and self.has_pos \
@@ -440,7 +456,7 @@ class Ctx:
         if not entries:
             return None
         if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "") \
-                and not self._mistagged_preterite(i):
+                and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit):
             return None
         if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
             if self.sents and i != self.sents[self.sent_of[i]][0]:
@@ -463,6 +479,18 @@ class Ctx:
         if best is not None and not best.entry.participle and self._stray_particle(i, limit):
             return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
         return best
+
+    def _mistagged_split_verb(self, i: int, entries: list, limit: int) -> bool:
+        """Merkel hob dabei auch hervor, dass … / Die Organisation weist darauf hin, dass … – a lower-case finite form of a
+        separable speech verb that our model tags an adverb, determiner or pronoun is that verb when its particle
+        closes the clause after it (switch ``split_verb_mistag``)."""
+        t = self.toks[i]
+        if not self.R.switch("split_verb_mistag") or not t.text.isalpha() or not t.text.islower() \
+                or self.low[i] in self.w.function_words or self.low[i] in self.w.determiners \
+                or (i > 0 and self.low[i - 1] in self.w.determiners):
+            return False
+        return any(e.split and not e.before and not e.participle and self._find_particle(i, e.particle, limit)
+                   for e in entries)
 
     def _stray_particle(self, i: int, limit: int) -> bool:
         """A separable particle closes the clause of the finite verb at i ("Das schreibt die Abgasnorm

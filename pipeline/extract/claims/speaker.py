@@ -118,6 +118,8 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
         j += 1
         if j + 1 < n and j in c.gender_colon:
             j += 2                      # "Expert:innen" split by the tokenizer is one noun
+        if c.R.switch("noun_run_break") and j < n and _run_break(c, j, n):
+            break
     if j == h:
         return None
     end = _entity_end(c, j, n)
@@ -132,6 +134,29 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
             m += 1
         end = m
     return end
+
+
+COMMON_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "ität", "nis", "ismus")
+
+
+def _run_break(c: Ctx, j: int, n: int) -> bool:
+    """Grund waren laut Ministerium Arbeiten an der Stelle. / Bisher liegen laut Airbus Bestellungen vor. – a
+    common noun right after a noun phrase's noun or name opens a new noun phrase (German writes compounds as
+    one word; titles stand before names: "Staatsanwalt Alan Jackson"): not when it is part of a name, an
+    entity or an actor mention, nor an abbreviation ("Dr.")."""
+    t = c.toks[j]
+    if not c.has_pos or t.pos_ != "NOUN" or j in c.ent_at or j in _mention_end(c) or t.text.endswith("."):
+        return False
+    lw = c.low[j]
+    if not (lw.endswith(tuple(c.w.common_noun_endings)) and (t.lemma_ != t.text or lw.endswith(COMMON_SUFFIXES))):
+        return False                    # a name our model tags a noun ("Alfredo Pérez Rubalcaba"): no common noun ending
+    prev = c.toks[j - 1]
+    if prev.is_punct or prev.is_space or prev.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if j + 1 < n and _name_at(c, j + 1) and c.toks[j + 1].text[:1].isupper():
+        return False                    # a title before a name: "Kölns Präsident Wolfgang Overath"
+    genitive = prev.pos_ == "PROPN" and prev.text.endswith("s") and c.ent_at.get(j - 1, (0, 0, ""))[2] != "ORG"
+    return not genitive                 # "Kölns Präsident", "Bayerns Umweltminister": a name in the genitive
 
 
 def _attribute_adverb(c: Ctx, j: int, n: int) -> bool:
@@ -312,8 +337,19 @@ def _np_coordinated_name(c: Ctx, k: int, end: int, n: int) -> int | None:
     return e
 
 
+def _before_blanks(c: Ctx, i: int, lo: int) -> int:
+    """Token i, or the first of the blank tokens (no line break) right before it: "Rubalcaba  sagte" (switch
+    ``blank_before_verb``)."""
+    if not c.R.switch("blank_before_verb"):
+        return i
+    while i - 1 > lo and c.toks[i - 1].is_space and "\n" not in c.toks[i - 1].text:
+        i -= 1
+    return i
+
+
 def np_before(c: Ctx, i: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase that ends right before token i (its start is at or after lo)."""
+    i = _before_blanks(c, i, lo)
     best = None
     for k in range(max(lo, i - 14), i):
         if k > lo and not (c.low[k - 1] in CLAUSE_BREAK or c.low[k - 1] in c.w.skippable or
@@ -366,9 +402,14 @@ def _addressee_at(c: Ctx, k: int) -> bool:
     lw = c.low[k]
     if lw in DATIVE_DETERMINERS:
         return True
+    if c.R.switch("dative_plural_addressee") and c.toks[k].text[:1].isupper() and (k == 0 or c.low[k - 1] not in c.w.determiners) \
+            and (lw in c.w.addressee_nouns and lw.endswith("n") or lw.endswith(("vertretern", "reportern", "beobachtern"))):
+        return True                     # "sagte Reportern, dass …": a bare plural press noun after the verb
     if lw not in ("der", "einer", "den") or k + 1 >= len(c.toks):
         return False
     j = k + 1
+    if c.R.switch("subject_addressee") and j + 1 < len(c.toks) and c.is_quote_mark(j):
+        j += 1                          # "der „Süddeutschen Zeitung“"
     while j < len(c.toks) and c.is_adjish(j) and not c.is_nounish(j):
         j += 1
     if j >= len(c.toks):
@@ -382,16 +423,18 @@ def media_name_at(c: Ctx, j: int) -> bool:
     """Whether the word at j names a medium with a feminine name (words.yaml addressee_media): after "der"
     and a speech verb it is the dative addressee, never the speaker: "…, sagte der MOPO", "sagte er der
     Bild" (a masculine "der Spiegel" after the verb is its subject)."""
-    return c.toks[j].text[:1].isupper() and c.low[j] in c.w.addressee_media
+    w = c.toks[j].text
+    return (w[:1].isupper() or (w.islower() and len(w) <= 4)) and c.low[j] in c.w.addressee_media   # "der dpa"
 
 
 def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
     """A speaker NP without a trailing addressee the parse took for a genitive: "der Minister der
     Zeitung" -> "der Minister", "Hans Meier dem SWR" -> "Hans Meier"."""
     for m in range(np_[0] + 1, np_[1] - 1):
+        n = m + 2 if c.R.switch("subject_addressee") and c.is_quote_mark(m + 1) and m + 2 < len(c.toks) else m + 1
         if c.low[m] in ("der", "einer", *DATIVE_DETERMINERS) and c.low[m - 1] not in (",", "und") \
-                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[m + 1].endswith(tuple(c.w.addressee_nouns))
-                                             or media_name_at(c, m + 1)):
+                and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[n].endswith(tuple(c.w.addressee_nouns))
+                                             or media_name_at(c, n)):
             return (np_[0], m)
     return np_
 
@@ -404,7 +447,26 @@ def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
         if after is not None and after != sp and has_actor(c, after) and plausible_head(c, after) \
                 and not bad_speaker(c, after):
             return after                # "Die Anwendung der Richtlinie des Kanzlers stellte der SPD-Chef X in Frage"
+    if sp is not None and sp[0] > i and c.R.switch("subject_addressee"):
+        sp = _trailing_addressee(c, sp)     # "„…“, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
     return sp
+
+
+def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
+    """„…“, sagte ein Sprecher von Siemens der Zeitung. / …, sagte der Sprecher der Stadt der dpa. – a subject after
+    its speech verb ends before an addressee the parse hung on it as a genitive: a dative article after a noun, a
+    medium's name after "der" (words.yaml addressee_media), or a press noun after a name ("der Chef der
+    Bundesagentur" stays: a genitive after a common noun)."""
+    for m in range(np_[0] + 2, np_[1] - 1):
+        prev = c.toks[m - 1]
+        if prev.pos_ not in ("NOUN", "PROPN") or c.in_quote[m] >= 0:
+            continue
+        n = m + 2 if c.is_quote_mark(m + 1) and m + 2 < np_[1] else m + 1
+        lw = c.low[m]
+        if lw in DATIVE_DETERMINERS or (lw in ("der", "einer") and (
+                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns))):
+            return (np_[0], m)
+    return np_
 
 
 def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -566,6 +628,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     s = _find_subject(c, h, lo, hi)
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
+    if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
+        s = _without_addressee(c, s)    # "…, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
     if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
@@ -694,7 +758,7 @@ def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
             c.toks[t].text in c.R.role_heads or c.low[t].endswith(ROLE_SUFFIXES) for t in range(*np_))):
         return None
     e = np_[1]
-    if e == first:
+    if e == first or e == _before_blanks(c, first, k):
         return np_
     if c.low[e] not in (",", "(") or c.low[first - 1] not in (",", ")"):
         return None

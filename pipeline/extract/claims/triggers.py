@@ -155,6 +155,27 @@ def _multiword_particle_forms(forms, full, particle, cls, fin, parts) -> None:
         _add(forms, p, VerbEntry(full, particle, True, cls, participle=True, before=True))
 
 
+APART_PARTICLES = ("bekannt", "klar", "fest", "publik")    # adjective particles often written apart: "wie X bekannt gab"
+
+
+def _apart_particle_forms(forms: dict[str, list[VerbEntry]]) -> None:
+    """Wie die Polizei bekannt gab, … / …, dass er das klar stellte. – an adjective particle ("bekannt geben") is often
+    written apart from the verb also where it stands before it (the verb-final clause, the participle): the bare
+    verb form after it is the particle verb, as for multi-word particles. Switch ``particle_apart``."""
+    extra: list[tuple[str, VerbEntry]] = []
+    for form, entries in forms.items():
+        for e in entries:
+            if e.particle not in APART_PARTICLES or e.before:
+                continue
+            if e.split:                 # "gab" (… bekannt): also "bekannt gab"
+                extra.append((form, VerbEntry(e.lemma, e.particle, True, e.classes, before=True)))
+            elif e.participle and form.startswith(e.particle) and len(form) > len(e.particle) + 2:
+                extra.append((form[len(e.particle):], VerbEntry(e.lemma, e.particle, True, e.classes, participle=True,
+                                                                before=True)))   # "bekannt gegeben"
+    for form, entry in extra:
+        _add(forms, form, entry)
+
+
 def _str_list(data: dict, key: str, file: str) -> list[str]:
     val = data.get(key)
     if not isinstance(val, list) or not all(isinstance(v, str) and v for v in val):
@@ -223,6 +244,12 @@ SWITCHES += ("v1_question",)     # filter question_quote: a verb-first question 
 SWITCHES += ("title_pp",)     # filter title_quote: a PP between the title noun and the colon (rules/filters.py)
 SWITCHES += ("attribute_only_speaker",)   # speaker: a thing-headed subject with an actor attribute is the fronted object (speaker.py)
 SWITCHES += ("quote_new_subject",)   # quote_continued: a person subject of the sentence before speaks on (speaker.py)
+SWITCHES += ("danach_preterite",)     # filter temporal_danach: "Danach fingen sie an" a preterite by its form (rules/filters.py, fp7)
+SWITCHES += ("knowledge_strict",)     # filter knowledge_frame: "Er wusste, dass", "Er merkte, dass" (rules/filters.py, fp7)
+SWITCHES += ("reflexive_frames",)     # filter reflexive_sense: "erinnerte sich daran, dass" (rules/filters.py, fp7)
+SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subject_addressee", "adverb_source_continues",
+             "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker (speaker.py, rules/sentence.py,
+             # rules/continuation.py, context.py), issue 12 spk7
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)
@@ -257,6 +284,9 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
                     raise RuleError(file, f"{kind}.{cls}", "expected lemma: [präteritum, partizip]")
                 for lemma, parts in entries.items():
                     _verb_forms(forms, lemmas, lemma, classes, file, parts)
+    switches = _switches(data["switches"], file)
+    if switches.get("particle_apart"):
+        _apart_particle_forms(forms)
     preps = data["prepositions"]
     if not isinstance(preps, dict) or set(preps) != {"before", "after", "nach_requires_noun"}:
         raise RuleError(file, "prepositions", "expected keys before, after, nach_requires_noun")
@@ -288,7 +318,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
         hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
         rules=_rule_order(data["rules"], file),
-        switches=_switches(data["switches"], file),
+        switches=switches,
     )
 
 
@@ -380,3 +410,12 @@ def find_triggers(doc: Doc, R: SpeechRules) -> dict[str, list[int]]:
     for match_id, start, _end in _matcher(R, doc.vocab)(doc):
         out[doc.vocab.strings[match_id]].append(start)
     return {k: sorted(set(v)) for k, v in out.items()}
+SWITCHES += ("v2_frame_pp", "v2_finite_position")     # verb_v2: PPs before the comma, a mistagged finite verb (rules/verb.py, msg7)
+SWITCHES += ("wie_apposition_clause",)     # wie_verb: "Wie X, Sprecher der Y, mitteilte, …", "Denn wie X berichtete" (rules/verb.py, msg7)
+SWITCHES += ("quote_lead_in",)     # quote_after: the unquoted start of the clause before the quotation is in the message (rules/quote.py, msg7)
+SWITCHES += ("dass_after_apposition",)     # verb_dass: "meldete der Sender, Radio Vatikan, dass …" (rules/verb.py, msg7)
+SWITCHES += ("das_inverted",)     # verb_inverted: "…, das teilte das Institut mit." (rules/verb.py, msg7)
+SWITCHES += ("passive_frame_clause",)     # verb_konj/verb_v2: "Als Begründung wurde angegeben, die Bürger nutzen …" (rules/verb.py, msg7)
+SWITCHES += ("noun_konj_embedded",)     # noun_konj: the clause ends where the main clause resumes (rules/sentence.py, msg7)
+SWITCHES += ("particle_apart",)     # verb forms: "wie X bekannt gab", "hat … bekannt gegeben" (triggers.py, msg7)
+SWITCHES += ("split_verb_mistag",)     # verb hits: a mistagged finite form with its particle after it (context.py verb_hit, msg7)

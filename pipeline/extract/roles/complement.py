@@ -22,7 +22,12 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
     if _name_at(ctx, j, s1) is not None or j >= s1:
         return
     low = doc[j].lower_
+    if low == "für" and h.org is None:
+        j, low = _after_portfolio(ctx, j, s1)   # "Professorin für Soziologie an der Universität Bielefeld"
     membership = title.title == "Mitglied" and low == "im" and h.org is None   # "Mitglied im SPD-Landesvorstand"
+    if title.title == "Mitglied" and low == "in" and h.org is None and j + 2 < s1 and doc[j + 1].lower_ == "der" \
+            and _capitalized(doc[j + 2]):
+        j, low, membership = j + 1, "der", True   # rule member_in: "Mitglied in der Margarethe-Krupp-Stiftung"
     if low in ("von", "vom") and j + 1 < s1 and _von_name(ctx, h, j):
         low = ""
     if low == "von" and j + 1 < s1 and _von_company_of_regional_head(ctx, h, j, s1):
@@ -33,6 +38,21 @@ def right_context(ctx: _Ctx, h: Hit, i: int, title: Title, s0: int, s1: int) -> 
         low = ""
     if (low in ("des", "der", "vom", "von") or membership) and j + 1 < s1:
         _genitive_complement(ctx, h, j, low, title, s1)
+
+
+def _after_portfolio(ctx: _Ctx, j: int, s1: int) -> tuple[int, str]:
+    """Rule ``portfolio_then_org``: "Professorin für Soziologie an der Universität Bielefeld", "Experte für
+    Energiepolitik beim Institut der deutschen Wirtschaft": a "für" portfolio (capitalised words, adjectives, "und")
+    followed by a preposition or genitive article that names the organisation: continue there."""
+    doc, m = ctx.doc, j + 1
+    while m < s1 and m - j <= 5 and m not in ctx.per_start and (
+            (_capitalized(doc[m]) and doc[m].is_alpha and not ctx.lex.lookup(doc[m].text))
+            or doc[m].lower_ in ("und", "sowie") or (doc[m].text[0].islower() and _is_adj(ctx, doc[m]))):
+        m += 1
+    if m > j + 1 and m + 1 < s1 and _capitalized(doc[m - 1]) \
+            and doc[m].lower_ in ("an", "am", "bei", "beim", "von", "vom", "des", "der", "im"):
+        return m, doc[m].lower_
+    return j, doc[j].lower_
 
 
 def _von_name(ctx: _Ctx, h: Hit, j: int) -> bool:
@@ -232,7 +252,8 @@ def _fuer_portfolio(ctx: _Ctx, h: Hit, np: list[Token], org: str, det: str, s1: 
 
 def _is_org_noun_token(ctx: _Ctx, t: Token) -> bool:
     low = t.lower_
-    return any(low.endswith((n, n + "s", n + "es")) for n in ctx.p.org_nouns)
+    return any(low.endswith((n, n + "s", n + "es")) or n.endswith("nis") and low.endswith(n + "ses")
+               for n in ctx.p.org_nouns)
 
 
 def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
@@ -244,6 +265,11 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
         tk = doc[k2]
         if k2 in ctx.per_start and np:
             break
+        if tk.text in ("„", "»") and np and _is_org_noun_token(ctx, np[-1]):
+            close = next((m for m in range(k2 + 1, min(k2 + 9, s1)) if doc[m].text in ("“", "«")), None)
+            if close is not None and close > k2 + 1:
+                np += list(doc[k2:close + 1])   # rule quoted_org_name: des Bündnisses „Wir haben es satt“
+                break
         if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
             if np and tk.text in ("“", "«", "\"", "''"):
                 if any(x.text in ("„", "»", "\"", "''") for x in np):

@@ -63,6 +63,17 @@ class RoleWords:
                    article_prepositions=w("roles", "article_prepositions"))
 
 
+class _Given(frozenset):
+    """Known first names, and hyphenated double first names of two known ones ("Frank-Jürgen", "Hans-Joachim",
+    "Anna-Lena"; rule_id ``hyphen_given``): German double names are written with a hyphen and tagged as nouns."""
+
+    def __contains__(self, text) -> bool:
+        if frozenset.__contains__(self, text):
+            return True
+        parts = text.split("-") if isinstance(text, str) and text.count("-") == 1 else ()
+        return len(parts) == 2 and all(p[:1].isupper() and frozenset.__contains__(self, p) for p in parts)
+
+
 class _Ctx:
     """Everything the rules need about one Doc."""
 
@@ -83,7 +94,7 @@ class _Ctx:
         self.texts = _text_counts(doc)
         ar = rules.get("actors")
         self.actor_rules = ar
-        self.given = ar.given_names if ar is not None else frozenset()
+        self.given = _Given(ar.given_names if ar is not None else frozenset())
         for e in doc.ents:
             for i in range(e.start, e.end):
                 self.ent_of[i] = e
@@ -183,7 +194,32 @@ class _Ctx:
         if h.org is not None or not nat.applies(h.title) or (
                 h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words):
             return None
-        return None if self.national_blocked(h) else nat.organization
+        if not self.national_blocked(h):
+            return nat.organization
+        return self.national_foreign(h) if nat.foreign_country else None
+
+    def national_foreign(self, h) -> str | None:
+        """Rule ``national_foreign``: a national office blocked for the home country is the other country's where
+        its clause starts with "In <country>" ("In Frankreich kündigte Arbeitsminister Olivier Dussopt eine Reform
+        an"), the one country that sentence names. Never from the article at large (the golds' convention: an
+        organisation only where the text states it), not where a state government is spoken of."""
+        nat, doc = self.lex.national_offices, self.doc
+        if self._state_words:
+            return None
+        skip = {nat.organization, *nat.not_blocking}
+        s0, s1 = self.sent_range(h.head)
+        k = s0
+        while k < s1 and not doc[k].is_alpha:
+            k += 1
+        if not (k + 1 < h.start and doc[k].lower_ == "in"):
+            return None
+        here = {x for i in range(s0, s1) if not h.start <= i < h.end
+                and (x := self._country_word(doc[i].text)) is not None and x not in skip
+                and not self._partner_country(i, s0)}
+        first = self._country_word(doc[k + 1].text) or (self._country_word(doc[k + 2].text) if k + 2 < h.start
+                                                         and doc[k + 1].lower_ in self.w.determiners else None)
+        o = self.orgs.by_name(first) if first else None
+        return first if o is not None and o.type == "country" and here == {first} else None
 
     def implied_org_doubtful(self, org: str) -> bool:
         """The implied organisation (Bundeskanzler -> Deutschland) where the article is about a rival."""

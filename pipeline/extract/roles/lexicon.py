@@ -98,6 +98,11 @@ class RolePatterns:
     reference_gender: bool = True
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
+    person_relation_nouns: tuple[str, ...] = ()
+    post_name_event_nouns: tuple[str, ...] = ()
+    generic_org_kind_types: tuple[str, ...] = ()
+    org_dropped_adjectives: tuple[str, ...] = ()
+    only_company_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ class NationalOffices:
     home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
     min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
+    foreign_country: bool = True                   # rule national_foreign: the other country where clear
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \

@@ -14,6 +14,10 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     orgs = ctx.orgs
+    q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
+    if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
+            and _is_org_noun(ctx, toks[q - 1]):
+        return " ".join(t.text for t in toks[q + 1:-1])   # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
     toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
     if not toks:
         return None
@@ -23,6 +27,8 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         if name is not None:
             return name
     org = _longest_lexicon_match(ctx, toks)
+    if org is not None and (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
+        return inner                  # "des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)
     if org is not None:
         return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
     for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
@@ -33,7 +39,9 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
     if ents and _names_entity(ctx, toks, ents):
         e = max(ents, key=len)
-        return _genitive_name_nominative(ctx, e) if det in ("des",) else e.text
+        if det == "des":
+            return _genitive_name_nominative(ctx, e)
+        return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det)
 
@@ -67,6 +75,28 @@ def _genitive_name_nominative(ctx: _Ctx, e) -> str:
     if gender == "f":
         return _strip_genitive(e.text)
     name = " ".join([_adj_nominative(t.text, gender) for t in lead] + [_lemma_noun(head, "des")])
+    o = ctx.orgs.by_name_or_genitive(name)
+    return o.name if o else name
+
+
+def _feminine_name_nominative(ctx: _Ctx, e) -> str:  # e: a Span or a list of tokens
+    """Rule ``genitive_name_nominative``, feminine: "Vizepräsident der Demokratischen Republik Kongo" ->
+    "Demokratische Republik Kongo", "Sprecherin der Europäischen Zentralbank" -> "Europäische Zentralbank": a name
+    after "der" (genitive or dative of a feminine singular) whose leading words are adjectives in -en before a
+    feminine noun is given with the adjectives in -e; anything else as written."""
+    toks = list(e)
+    text = " ".join(t.text for t in toks)
+    k = 0
+    while k < len(toks) and toks[k].text[:1].isupper() and toks[k].lower_.endswith("en") \
+            and (_is_adj_cap(toks[k]) or _adjectival(toks[k])):
+        k += 1
+    if not ctx.p.genitive_name_nominative or k == 0 or k >= len(toks):
+        return text
+    head = toks[k]
+    if not head.text[:1].isupper() or _gender(head) != "f" or "Plur" in head.morph.get("Number") \
+            or head.lower_.endswith(("nen", "ten", "ern")):
+        return text
+    name = " ".join([t.text[:-1] for t in toks[:k]] + [t.text for t in toks[k:]])
     o = ctx.orgs.by_name_or_genitive(name)
     return o.name if o else name
 
@@ -125,6 +155,8 @@ def _unless_inside_org_name(ctx: _Ctx, toks: list[Token], org: str, det: str) ->
     whole = _whole_org_entity(ctx, toks)
     o = ctx.orgs.by_name(org)
     if whole is not None and o is not None and o.actor_type == "location":
+        if det == "der":
+            return _feminine_name_nominative(ctx, toks)
         return _strip_genitive(whole) if det == "des" else whole
     return org
 
@@ -169,9 +201,27 @@ def _longest_lexicon_match(ctx: _Ctx, toks: list[Token]) -> str | None:
     return None
 
 
+def _lexicon_word_in_long_entity(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``lexicon_word_in_entity``: the lexicon knows only one word of the phrase ("Union", "Travail") and that
+    word lies inside an ORG entity of three or more words the lexicon does not know: the entity (without a leading
+    kind noun) names the organisation."""
+    hits = [t for t in toks if t.text not in "()" and ctx.orgs.by_name_or_genitive(t.text) is not None]
+    if len(hits) != 1 or ctx.orgs.by_name_or_genitive(hits[0].text).actor_type == "location" or any(ctx.orgs.by_name_or_genitive(f"{a.text} {b.text}") is not None
+                             for a, b in zip(toks, toks[1:])):
+        return None
+    e = ctx.ent_of.get(hits[0].i)
+    if e is None or e.label_ not in ("ORG", "MISC") or len(e) < 3 or ctx.orgs.by_name_or_genitive(e.text) is not None \
+            or e.start < toks[0].i or e.end > toks[-1].i + 1:
+        return None                   # (not "[Linken Gesine Lötzsch]ORG" that runs on into the name)
+    if _is_org_noun(ctx, e[0]) and _capitalized(e[1]):
+        return e[1:].text
+    return e.text
+
+
 def _is_org_noun(ctx: _Ctx, t: Token) -> bool:
     low = t.lower_
     return low.endswith(ctx.p.org_nouns) or any(low.endswith(s + "s") or low.endswith(s + "es")
+                                                 or s.endswith("nis") and low.endswith(s + "ses")   # "Bündnisses"
                                                  for s in ctx.p.org_nouns)
 
 
@@ -209,6 +259,8 @@ def _institution(ctx: _Ctx, toks: list[Token], det: str, text: str) -> str | Non
                 words.append(t.text)      # "des ödp-Kreisverbandes Memmingen"
                 continue
             break
+        if t.text[0].islower() and t.lower_.startswith(ctx.p.org_dropped_adjectives):
+            continue                  # rule org_dropped_adjectives: "der örtlichen Feuerwehr" -> Feuerwehr
         if _is_adj_cap(t) or _adjectival(t) or (t.text[0].islower() and t.is_alpha):
             words.append(_adj_nominative(t.text, gender))
         else:
@@ -250,7 +302,10 @@ def _gender(t: Token) -> str:
     if base.endswith(_MASC_ORG_NOUNS) or t.lower_.endswith(_MASC_ORG_NOUNS):
         return "m"                                # (the tagger's Gender is unreliable on genitives)
     if low.endswith(("ung", "ion", "ei", "heit", "keit", "schaft", "tät", "behörde", "agentur", "kammer",
-                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei")):
+                     "partei", "bank", "gruppe", "kommission", "organisation", "regierung", "polizei", "republik",
+                     "union", "akademie", "hochschule", "liga", "allianz", "kirche", "bahn", "föderation",
+                     "konferenz", "armee", "marine", "luftwaffe", "gemeinde", "region", "provinz", "zentralbank",
+                     "wehr", "kita", "schule", "klinik", "stadt")):
         return "f"
     if low.endswith(("amt", "ium", "ment", "institut", "komitee", "zentrum", "gericht", "haus", "büro",
                      "parlament", "unternehmen", "kabinett", "museum", "theater", "orchester", "forum", "bündnis",
@@ -316,8 +371,11 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     if j >= s1 or doc[j].lower_ not in ("von", "vom", "bei", "beim"):
         return
     k = j + 1
+    det = "dem" if doc[j].lower_ in ("vom", "beim") else "none"
     if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
+        det = doc[k].lower_
         k += 1
+    k_np = k
     while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
         k += 1
     if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
@@ -329,16 +387,43 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
         if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
                 and _capitalized(e[1]):
             text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
+            loc = ctx.orgs.by_name_or_genitive(text)
+            if loc is not None and loc.actor_type == "location" or e[1].i in ctx.ent_of and \
+                    ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC" or \
+                    len(e) == 2 and loc is None and e[0].lower_.endswith(("institut", "universität")):
+                text = e.text                     # (but "[Universität Hamburg]ORG", "[Universität Bielefeld]ORG")
+        elif len(e) >= 2 and text == e.text and det in ("dem", "des"):
+            text = _genitive_name_nominative(ctx, e)  # "vom Bayerischen Rundfunk"
+        elif len(e) >= 2 and text == e.text and det == "der":
+            text = _feminine_name_nominative(ctx, e)  # "von der Freien Universität Berlin"
         o = ctx.orgs.by_name_or_genitive(text)
         org = o.name if o else text
         if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
             org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
+            if org == e.text and e.label_ == "LOC" and k - 1 > j and _capitalized(doc[k - 1]) \
+                    and _is_org_noun(ctx, doc[k - 1]) and not doc[k - 1].lower_.endswith(_PLACE_NOUNS):
+                org = f"{doc[k - 1].text} {e.text}"   # "vom Landratsamt [Rosenheim]LOC" (a place not in the lexicon)
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
+    if not org and det != "none" and k_np < s1 and (_capitalized(doc[k_np]) or _is_adj(ctx, doc[k_np])):
+        org = _post_name_np_org(ctx, k_np, det, s1)
     if org:
         _set_org(h, org, "post_name")
         h.category = _category(ctx, h.title, h.org)
+
+
+def _post_name_np_org(ctx: _Ctx, k: int, det: str, s1: int) -> str | None:
+    """Rule ``post_name_np``: "Hauptmann Abraham Sipe von der US-Marineinfanterie", "Pressesprecher Klaus Meier bei
+    der Stadt Köln", "Sprecher Max Huber von der Polizei": the noun phrase after "von der/vom/bei der/beim" that no
+    entity starts, normalised as a genitive complement is (institution noun, place, lexicon)."""
+    from .complement import _complement_np
+    np = _complement_np(ctx, k, s1)
+    if not np or any(t.i in ctx.per_start for t in np) or not any(
+            _is_org_noun(ctx, t) or t.i in ctx.ent_of or ctx.orgs.by_name_or_genitive(t.text) is not None
+            or _ACRONYM.match(t.text) for t in np) or np[0].lower_.endswith(ctx.p.post_name_event_nouns):
+        return None                               # "von der Unfallstelle", "bei der Jahreshauptversammlung"
+    return _org_from_np(ctx, np, "der" if det in ("der", "den") else "des" if det == "dem" else det)
 
 
 def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:
@@ -447,10 +532,32 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
                         if n.lower() not in ctx.w.generic_org_nouns and not _press_org(ctx, n)]
         lo = ctx.sent_of[h.start] - 4
-        name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
+        name = _typed_generic_org(ctx, h, hits, mentions, lo)
+        if name is None:
+            name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
+
+
+def _typed_generic_org(ctx: _Ctx, h: Hit, hits: list[Hit], mentions: list[tuple[int, str]], lo: int) -> str | None:
+    """Rule ``generic_org_typed``: "Die Vorsitzende der Linken X hat die Kritik des Fraktionsvorsitzenden der Partei,
+    Gregor Gysi, ..." -> Die Linke: a kind noun with a lexicon type (roles.yaml patterns.generic_org_kind_types,
+    "partei:party") is the organisation of that type named last before it, as an actor or as the organisation of
+    an earlier title, within four sentences."""
+    if not h.org or not ctx.p.generic_org_kind_types:
+        return None
+    kind = h.org.split()[-1].lower()
+    types = {t for k, t in (x.split(":", 1) for x in ctx.p.generic_org_kind_types) if kind.endswith(k)}
+    if not types:
+        return None
+    cands = [(i, n) for i, n in mentions] + [(o.head, o.org) for o in hits if o is not h and o.org]
+    best = None
+    for i, n in cands:
+        o = ctx.orgs.by_name(n)
+        if i < h.start and ctx.sent_of[i] >= lo and o is not None and o.type in types and (best is None or i > best[0]):
+            best = (i, o.name)
+    return best[1] if best else None
 
 
 def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
@@ -514,8 +621,32 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is None:
             _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
+        if h.org is None:
+            _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
+    """Rule ``only_company``: "Der Chip-Riese Intel streicht Jobs ... Finanzchef X sagte": a company head's title
+    (roles.yaml patterns.only_company_titles, stems of the title word) without organisation, in an article that
+    names exactly one company before it (organizations.yaml type company, or a gazetteer company; not the press):
+    that company."""
+    stems = ctx.p.only_company_titles
+    word = ctx.doc[h.head].lower_
+    if not stems or h.holder is None or not word.startswith(stems):
+        return None
+    gaz = ctx.gazetteer
+    companies = set()
+    for i, n in mentions:
+        if i >= h.start or _press_org(ctx, n):
+            continue
+        o = ctx.orgs.by_name(n)
+        if (o is not None and o.type == "company") or (o is None and gaz is not None and gaz.names.get(n) == "company"):
+            companies.add(o.name if o is not None else n)
+        elif o is None or o.type != "media":
+            return None                   # another organisation named before: not clear whose
+    return next(iter(companies)) if len(companies) == 1 else None
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:

@@ -95,8 +95,9 @@ class _Resolver:
     def _oblique(self, s: int) -> bool:
         doc = self.ctx.doc
         k = s - 1
-        while k >= 0 and _analyze(self.ctx, doc[k]) is not None:
-            k -= 1                            # "des Ajatollah Chomeini": skip the title
+        while k >= 0 and (_analyze(self.ctx, doc[k]) is not None
+                          or doc[k].pos_ == "ADJ" and doc[k].text[:1].islower() and doc[k].is_alpha):
+            k -= 1                            # "des Ajatollah Chomeini", "unter dem damaligen US-Präsidenten Nixon"
         return k >= 0 and (doc[k].lower_ in self.ctx.w.prepositions or doc[k].lower_ in ("des", "dem", "den", "einem", "eines"))
 
     def _group(self, title: str) -> int | str:
@@ -189,10 +190,14 @@ class _Resolver:
         cands.sort(key=lambda c: c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)
         if subject_like:
             cands = [c for c in cands if not (c[0] > 0 and doc[c[0] - 1].lower_ in self.ctx.w.prepositions)]
+        later_sources = {k2 for s2, e2, k2, _ in self.person_at
+                         if s2 >= h.end and ctx.sent_of[s2] == h.sent and self._source_of_statement(s2, e2)}
         for s, e, key in cands:
             roles = roles_of(key)
             if self._conflicting_roles(h, roles) or self._gender_conflict(h, key):
                 continue
+            if key in later_sources:
+                continue                      # rule reference_not_own_speaker: "Der Kanzler sei schwach, sagte Merz"
             if any(r.category not in ctx.p.descriptor_categories for r in roles) and not subject_like:
                 continue                      # (a mere "Politiker" does not make a person an unlikely antecedent)
             if n_mentions.get(key, 0) < 2 and not self.known.get(key):   # a one-off NER error is no antecedent
@@ -235,7 +240,10 @@ class _Resolver:
         """The role noun stands in subject position: sentence start, or "sagte der ..."."""
         ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
         s0, _ = ctx.sent_range(h.head)
-        prev = doc[h.np_start - 1] if h.np_start > s0 else None
+        k = h.np_start - 1
+        while k >= s0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1                            # "Sie könnten    dem Landrat": extra spaces are no line start
+        prev = doc[k] if k >= s0 else None
         return prev is None or prev.is_space or "\n" in prev.whitespace_ or \
             (h.np_start <= s0 + 3 and doc[s0].like_num) or \
             (doc[h.np_start].lower_ in ("der", "die") and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))

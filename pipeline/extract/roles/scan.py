@@ -173,7 +173,7 @@ def _hyphen_prefixes(ctx: _Ctx, h: Hit, i: int, hyph: list[str], start: int, s0:
     deputy = False
     if hyph:
         joined = "-".join(hyph)
-        o = orgs.by_name(joined) if len(hyph) > 1 else None
+        o = (orgs.by_name(joined) or orgs.by_name(" ".join(hyph))) if len(hyph) > 1 else None   # "IG-Metall-Chef"
         if o is None:                  # "Human Rights Watch-Sprecher", "IG Metall-Vorsitzenden"
             for n in (3, 2, 1):
                 if i - n >= s0 and all(_capitalized(doc[k]) and doc[k].lower_ not in p.determiners_definite
@@ -186,6 +186,10 @@ def _hyphen_prefixes(ctx: _Ctx, h: Hit, i: int, hyph: list[str], start: int, s0:
                         break
         if o is not None:
             _set_org(h, o.name, "prefix_org" if o.actor_type != "location" else "prefix")
+            hyph = []
+        elif len(hyph) > 1 and ctx.gazetteer is not None and all(x[:1].isupper() for x in hyph) and \
+                ctx.gazetteer.names.get(" ".join(hyph)) not in (None, "city", "country", "region", "state"):
+            _set_org(h, " ".join(hyph), "prefix_org")      # "Daimler-Truck-Chef": the gazetteer's company
             hyph = []
     for part in hyph:
         deputy = _hyphen_part(ctx, h, part, ent_orgs) or deputy

@@ -208,6 +208,18 @@ def _paragraph_source(c: Ctx, si: int, found: list[Found]) -> Found | None:
     return None
 
 
+def _adverb_source_continues(c: Ctx, si: int, last: Found, found: list[Found]) -> bool:
+    """Das Bundeskartellamt hat seinen Bericht vorgelegt. Demnach kann … nachgewiesen werden. Die Lage sei jedoch
+    unbefriedigend. – a Konjunktiv sentence right after a "Demnach" claim that points back to a named source (an
+    actor) goes on reporting that source: its speaker mention is "Demnach", its actor the source's; where a claim
+    of a few sentences before names a speaker ("laut dem Magazin Focus … . Demnach … . … sei …"), that one goes on
+    (switch ``adverb_source_continues``)."""
+    if not (c.R.switch("adverb_source_continues") and last.speaker_key is not None and si - last.sent == 1):
+        return False
+    return not any(f.speaker is not None and f.rule != "source_adverb" and si - f.sent <= CONT_WINDOW
+                   and _credible_source(c, f) for f in found)
+
+
 def _credible_source(c: Ctx, f: Found) -> bool:
     """Whether a claim's speaker can be the source a continuation takes over: an actor, a name, a
     pronoun, a role, source or institution noun; not a thing the speaker rule took for a subject ("Jens
@@ -253,7 +265,7 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
         last = None
     if _extends_previous(s, last, rule_id):
         return []
-    if last is not None and last.rule == "source_adverb":
+    if last is not None and last.rule == "source_adverb" and not _adverb_source_continues(c, si, last, found):
         last = None                     # "Demnach" names no speaker to continue
     if last is not None and not _credible_source(c, last):
         last = None                     # "fordern die Nennung eines Datums": no one to continue

@@ -470,7 +470,20 @@ def temporal_danach(c: Ctx, f: Found) -> bool:
     if c.low[t] not in c.R.context_source_adverbs or t + 1 >= c.sents[f.sent][1]:
         return False
     v = c.toks[t + 1]
+    if c.R.switch("danach_preterite") and v.pos_ in ("VERB", "AUX") and _preterite_form(c, t + 1):
+        return True                     # "Danach fingen sie an", "Danach setzten sie … in Brand" (the model: Tense=Pres)
     return v.pos_ in ("VERB", "AUX") and v.morph.get("Tense") == ["Past"] and v.morph.get("Mood") == ["Ind"]
+
+
+def _preterite_form(c: Ctx, i: int) -> bool:
+    """A finite verb that can only be a preterite: a weak preterite by its lemma's stem ("setzten"), or a plural in -en
+    that is not its lemma ("fingen" of "anfangen"; a present plural is the infinitive), no Konjunktiv II ("hätten")."""
+    lw, lemma = c.low[i], c.toks[i].lemma_.lower()
+    if lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported or not lw.isalpha() or len(lemma) < 3:
+        return False
+    if c._weak_preterite(i):
+        return True
+    return lw.endswith("en") and not lemma.endswith(lw) and lemma.endswith("en")
 
 
 @rule("negative_subject", "filter")
@@ -708,11 +721,21 @@ def knowledge_frame(c: Ctx, f: Found) -> bool:
     if f.rule not in VERB_FRAMES + ("quote_in_frame",) or f.msg is None:
         return False
     t = _cue_verb(c, f)
-    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.knowledge_verbs:
-        return False
+    strict = c.R.switch("knowledge_strict")
+    if t is None or c.in_quote[t] >= 0 or not (_lemma(c, t) in c.w.knowledge_verbs or (strict and any(
+            not e.split and e.lemma in c.w.knowledge_verbs for e in c.R.forms.get(c.low[t], [])))):
+        return False                    # "merkte": merken, not the split "an_merken" without its particle
     if any(k != t and c.low[k] in c.w.separable_particles for k in f.cue) or _speech_sense(c, f, t):
         return False                    # "erkannte … an": another verb
-    return not any(c.is_konj(k) for k in [t, *f.cue] if c.in_quote[k] < 0)
+    frame = [k for k in [t, *f.cue] if c.in_quote[k] < 0]
+    return not any(_konjunktiv_strict(c, k) if strict else c.is_konj(k) for k in frame)
+
+
+def _konjunktiv_strict(c: Ctx, k: int) -> bool:
+    """A Konjunktiv I ("wisse"), a Konjunktiv II of the lexicon ("hätte") or one with an umlaut ("wüsste"): not the
+    preterite of a mixed verb after "er" ("Er wusste, dass …", which the -e rule takes for a Konjunktiv)."""
+    lw = c.low[k]
+    return is_konj1(c, k) or lw in c.w.konjunktiv2 or (c.is_konj(k) and any(ch in lw for ch in "äöü"))
 
 
 def _speech_sense(c: Ctx, f: Found, t: int) -> bool:
@@ -770,11 +793,16 @@ def colon_speech_act(c: Ctx, f: Found) -> bool:
 def reflexive_sense(c: Ctx, f: Found) -> bool:
     """Von der Zusammenarbeit verspricht sich der Konzern Synergieeffekte. / Selbständige müssen sich selbst
     versichern. – a speech verb with a reflexive pronoun of its own clause that changes its sense ("sich etwas
-    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act."""
-    if f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") or f.msg is None:
+    versprechen": expect, "sich versichern": insure, "sich erinnern": remember) reports no speech act. Switch
+    reflexive_frames: also a frame of a dass- or V2 clause in the indicative ("Der Zeuge erinnerte sich daran, dass er
+    einen Schuss gehört hatte": a memory; "Er erinnere sich, dass …" reports one and stays)."""
+    frames = c.R.switch("reflexive_frames") and f.rule in VERB_FRAMES
+    if (f.rule not in ("speech_act", "verb_zu", "verb_zu_bare") and not frames) or f.msg is None:
         return False
     t = _cue_verb(c, f)
     if t is None or _lemma(c, t) not in c.w.reflexive_other_sense:
+        return False
+    if frames and f.rule != "verb_zu" and any(_konjunktiv_strict(c, k) for k in [t, *f.cue] if c.in_quote[k] < 0):
         return False
     a, b = c.sents[f.sent]
     lo = clause_start(c, t, a)
@@ -887,3 +915,136 @@ def title_quote(c: Ctx, f: Found) -> bool:
             return False
         k, seen = k - 1, seen + 1
     return False
+
+
+@rule("konj_noun", "filter")
+def konj_noun(c: Ctx, f: Found) -> bool:
+    """Im Laufe des Jahres waren vier Länder aus dem Wettbewerb ausgestiegen. – a Konjunktiv form of the lexicon written
+    with a capital inside its sentence ("Laufe", "Liege", "Trage") is a noun: a continuation whose only Konjunktiv is
+    such a word reports nothing."""
+    if f.rule not in ("konj_continuation", "colon_content") or f.msg is None:
+        return False
+    konj = [t for t in range(*f.msg) if c.in_quote[t] < 0
+            and (is_konj1(c, t) or c.low[t] in c.w.konjunktiv2_reported)]
+    return bool(konj) and all(_inner_capital(c, t) for t in konj)
+
+
+def _inner_capital(c: Ctx, t: int) -> bool:
+    """Token t is capitalized and stands inside its sentence (not first, not after a colon, a dash or a quotation mark)."""
+    a = c.sents[c.sent_of[t]][0]
+    return c.toks[t].text[:1].isupper() and t > a and c.low[t - 1] not in (":", "–", "-", "(") \
+        and not c.is_quote_mark(t - 1)
+
+
+UTTERANCE_MAX_WORDS = 3     # "rief »scheiße«", "sagt er „böhmischer Fußball“": a word or two said, no proposition
+
+
+@rule("uttered_word", "filter")
+def uttered_word(c: Ctx, f: Found) -> bool:
+    """Freilich sagt er „böhmischer Fußball“. / Sie rufen heiser »scheiße« in den Tag. – a quotation of at most three words
+    without a verb as the object of "sagen" or "rufen", right after the verb (and its subject), is a word someone uses,
+    not a claim ("nannte den Bericht eine „Zeitungsente“", "sprach von einer „Krise“" are other verbs and stay)."""
+    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or t >= f.msg[0] or _lemma(c, t) not in c.w.utterance_verbs:
+        return False
+    inner = [k for k in _inner(c, f) if not c.is_punct(k)]
+    if not inner or len(inner) > UTTERANCE_MAX_WORDS or (len(inner) > 1 and c.has_pos and any(
+            c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner)):
+        return False                    # one word is never a clause ("»scheiße«" tagged a verb)
+    between = [k for k in range(t + 1, f.msg[0]) if c.in_quote[k] < 0]
+    return len(between) <= 2 and all(not c.is_punct(k) and (
+        c.low[k] in c.w.person_pronouns or (c.has_pos and c.toks[k].pos_ in ("ADV", "ADJ", "PROPN"))) for k in between)
+
+
+QUOTED_NAME_MAX_WORDS = 6   # a quoted name as the subject: at most this many words
+
+
+@rule("quoted_name_subject", "filter")
+def quoted_name_subject(c: Ctx, f: Found) -> bool:
+    """Wie „heise online“ berichtet, sperrten die Behörden den Zugang. / Auch das „Kesselhaus“ der Kulturbrauerei äußerte
+    sich nicht. / „L’Alliance pour la Planète“, aber auch andere Organisationen hatten dazu aufgerufen, … – a quotation
+    without a verb in the subject before the frame verb (after "wie" or an article, or followed by its genitive or a list)
+    names the one who speaks, a newspaper or an organisation: it is not what is said ("„Wortbruch“ warf er ihr vor": a
+    bare quotation right before the verb stays)."""
+    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]) or not c.has_pos:
+        return False
+    t = _cue_verb(c, f)
+    qs, qe = f.msg
+    if t is None or c.in_quote[t] >= 0 or t < qe or c.sent_of[t] != c.sent_of[qs]:
+        return False
+    inner = [k for k in _inner(c, f) if not c.is_punct(k)]
+    foreign = any(c.low[k] in c.w.foreign_articles for k in inner)     # „L’Alliance pour la Planète“
+    if not inner or len(inner) > QUOTED_NAME_MAX_WORDS or (not foreign and any(
+            c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner)):
+        return False
+    a = c.sents[c.sent_of[qs]][0]
+    before = [k for k in range(a, qs) if not c.is_punct(k)]
+    after = [k for k in range(qe, t) if c.in_quote[k] < 0]
+    if any(_finite(c, k) for k in before) or any(_finite(c, k) for k in after if k not in f.cue):
+        return False
+    if any(c.low[k] not in c.w.subject_openers and c.low[k] not in c.w.determiners for k in before):
+        return False                    # "Als „verpasste Chance“ beurteilte …": a predicate, not the subject
+    nxt = c.low[qe] if qe < len(c.toks) else ""
+    if nxt == "," and qe + 1 < t and (c.low[qe + 1] == "so" or _finite(c, qe + 1)):
+        return False                    # "„Eine Katastrophe“, so nannte er es": an inverted frame after the quotation
+    return bool(before) or nxt == "," or nxt in c.w.genitive_determiners
+
+
+@rule("implausible_inverted_speaker", "filter")
+def implausible_inverted_speaker(c: Ctx, f: Found) -> bool:
+    """Man gart junge Erbsen und Karotten getrennt, ergänzt die Mischung mit Kohlrabi. – a verb after the comma whose
+    noun phrase names a thing (its head noun in -ung, -heit, -keit, -nis …; no actor, no institution such as "die
+    Stiftung", no person, group or source noun of the lexicon) is a second verb of
+    the same subject with its object, not an inverted frame ("…, sagte der Sprecher"); no claim ("…, lautete die Frage"
+    keeps its text subject)."""
+    if f.rule != "verb_inverted" or f.speaker is None or f.speaker_key is not None:
+        return False
+    t = _cue_verb(c, f)
+    if t is not None and _lemma(c, t) in c.w.text_subject_verbs:
+        return False                    # "…, lautete die Frage": the subject of "lauten" is a text
+    head = next((k for k in range(*f.speaker) if c.has_pos and c.toks[k].pos_ == "NOUN"), None)
+    if head is None or not c.low[head].endswith(tuple(c.w.thing_noun_endings)) \
+            or c.low[head].endswith(tuple(c.w.speaking_thing_nouns)):
+        return False                    # "…, sagte der Historiker": a person noun outside the lexicon still speaks
+    from ..speaker import plausible_source
+    return not plausible_source(c, f.speaker)
+
+
+COLON_TITLE_MAX_WORDS = 5   # a title or a name after a colon: at most this many words
+
+
+@rule("colon_title", "filter")
+def colon_title(c: Ctx, f: Found) -> bool:
+    """Sein erstes großes Werk entstand in den 1970er Jahren: „Le Grand Macabre“. / der „Palang Prachachon“ (etwa: „Partei
+    der Volksmacht“) – a short quotation after a colon whose words are all capitalized (names, nouns; an article or a
+    preposition between them) and that has no sentence punctuation is a title, a name or a translation, not someone's
+    words („Lasst mich raus!“, „vom Metzger Hambel!“ stay)."""
+    if f.rule != "quote_colon" or f.msg is None or not c.is_quote_mark(f.msg[0]):
+        return False
+    inner = [k for k in _inner(c, f) if not c.toks[k].is_space]
+    words = [k for k in inner if not c.is_punct(k)]
+    if not words or len(words) > COLON_TITLE_MAX_WORDS or any(c.low[k] in PUNCT_END | {"…", "..."} for k in inner):
+        return False
+    return c.toks[words[0]].text[:1].isupper() and all(
+        c.toks[k].text[:1].isupper() or c.low[k] in c.w.determiners or c.low[k] in c.w.foreign_articles
+        or (c.has_pos and c.toks[k].pos_ == "ADP") for k in words)
+
+
+@rule("indicative_main_clause", "filter")
+def indicative_main_clause(c: Ctx, f: Found) -> bool:
+    """Nachdem deutsche Behörden vor dem Verzehr gewarnt hatten, hatte sich herausgestellt, dass … – a clause after the frame
+    that opens with its finite verb in the indicative is the main clause after a fronted subordinate clause (nachdem, als,
+    wenn …), not reported content: reported speech after a frame puts a word before its verb ("…, die Lage sei ernst") and
+    a verb-first report is in the Konjunktiv ("Wie X mitteilte, habe man …")."""
+    if f.rule not in ("verb_konj", "verb_v2") or f.msg is None or not c.has_pos:
+        return False
+    m = f.msg[0]
+    while m < f.msg[1] and c.is_punct(m):
+        m += 1
+    if m >= f.msg[1] or c.in_quote[m] >= 0 or not _finite(c, m) or not c.toks[m].text.islower():
+        return False
+    lw = c.low[m]
+    return not (c.is_konj(m) or lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported
+                or lw in c.w.hearsay_modals or lw in c.w.obligation_modals) and c.toks[m].morph.get("Mood") == ["Ind"]

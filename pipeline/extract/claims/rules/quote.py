@@ -177,7 +177,31 @@ def quote_after(q: QuoteSite) -> Found | None:
     q.used.update(range(k, max(cue) + 1))
     if sp:
         q.used.update(range(sp[0], sp[1]))
-    return q.found(sp, cue, "quote_after")
+    f = q.found(sp, cue, "quote_after")
+    lead = _lead_in(q) if c.R.switch("quote_lead_in") else None
+    if lead is not None:
+        f.msg = (lead, q.qe)            # the unquoted start of the clause belongs to the message
+    return f
+
+
+def _lead_in(q: QuoteSite) -> int | None:
+    """Nach einer Wahl könne die Politik die Bedingungen dafür schaffen, „dass mehr Wachstum entsteht“, erklärte X. – a
+    quotation that ends the clause a frame after it reports, but does not open it: the unquoted words before it in the
+    same sentence (no other quotation, frame verb, colon or claim among them) are part of what X said. Returns the
+    message start, or None. Switch ``quote_lead_in``."""
+    c, sa, qs = q.c, q.sa, q.qs
+    if qs <= sa + 1 or q.k == q.qe or c.sent_of[q.qe - 1] != q.si:
+        return None                     # the quotation opens the sentence, or no comma before the frame
+    m0 = sa
+    while m0 < qs and (c.toks[m0].is_space or c.low[m0] in ("–", "-", "(")):
+        m0 += 1
+    if qs - m0 < 2 or qs - m0 > 40:
+        return None
+    for t in range(m0, qs):
+        if c.in_quote[t] >= 0 or c.low[t] in (":", ";", "(", ")", ".", "!", "?") or t in q.used \
+                or any(f.msg and f.msg[0] <= t < f.msg[1] for f in q.prev) or c.verb_hit(t, qs) is not None:
+            return None                 # another quotation, a frame or claim before it: "X sagte: … „…“"
+    return m0
 
 
 LASSEN_FORMS = ("ließ", "ließen", "lässt", "lassen", "lasse", "ließe")
@@ -264,6 +288,33 @@ def quote_continued(q: QuoteSite) -> Found | None:
             return q.found(sp, [], "quote_continued")
         return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
     return None
+
+
+@rule("quote_clause", "quote")
+def quote_clause(q: QuoteSite) -> Found | None:
+    """Die Zahl der Straftaten habe einen Höchststand erreicht. „Extremismus und Terrorismus“ erlaubten dem BKA keine
+    Atempause. – a quotation that opens its sentence and whose clause goes on unquoted after it (a lower-case tail
+    with a verb, no frame of saying, no other quotation) continues the speaker of the claim just before (within two
+    sentences): the whole clause is the message. A short quotation ("„Daily NK“ beruft sich auf …") is a name."""
+    c = q.c
+    if q.ntok < 4 or q.qs != q.sa or q.k != q.qe or not q.prev or q.qe >= q.sb or c.sent_of[q.qe - 1] != q.si \
+            or not c.toks[q.qe].text[:1].islower() or not c.has_pos:
+        return None
+    e = q.sb
+    while e > q.qe and c.low[e - 1] in (".", "!", "?", ";", ","):
+        e -= 1
+    tail = range(q.qe, e)
+    if not 2 <= e - q.qe <= 25 or any(c.in_quote[t] >= 0 or c.low[t] in (":", ";", ",") or c.verb_hit(t, q.sb) is not None
+                                       for t in tail) \
+            or not any(c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text.islower() for t in tail) \
+            or c.low[q.sb - 1] == "?":
+        return None                     # "„…“ fragen sich Experten": a frame; a question
+    f = q.prev[-1]
+    if f.dropped or f.speaker is None or q.si - f.sent > 2:
+        return None
+    out = q.found(latest_mention(c, f, q.qs), list(f.cue), "quote_clause", speaker_key=f.speaker_key)
+    out.msg = (q.qs, e)
+    return out
 
 
 @rule("quote_unattributed", "quote")

@@ -63,9 +63,14 @@ def anaphoric_frame(s: Sent) -> None:
     """… . Das bestätigte Regierungssprecher Steffen Hebestreit. – the frame of the previous
     sentence (a quotation there becomes ``quote_anaphoric``)."""
     c, a, b = s.c, s.a, s.b
+    if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and c.low[a] == "so" and c.R.switch("so_sentence_frame"):
+        f = _so_sentence(c, s.si, a, b, s.found, s.used, s.covered)
+        if f is not None:
+            s.out.append(f)
+            return
     if s.si > 0 and b - a >= 3 and c.in_quote[a] < 0 and (
             c.low[a] in c.w.anaphoric_pronouns or (c.low[a] == "so" and b - a >= 4 and c.low[a + 2] == "es")):
-        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used)
+        f = _anaphoric_frame(c, s.si, a, b, s.found, s.used, s.covered)
         if f is not None:
             s.out.append(f)
             if c.R.switch("anaphoric_paragraph"):
@@ -195,9 +200,34 @@ def noun_konj(s: Sent) -> None:
             continue                    # "die Kritik, die er geäußert habe": a relative clause (verb last)
         f = _noun_cue(c, s.si, a, b, k, s.used)
         if f is not None:
-            f.msg = (k + 1, konj_end(c, k + 1, b))
+            end = konj_end(c, k + 1, b)
+            if c.R.switch("noun_konj_embedded"):
+                end = _embedded_konj_end(c, k + 1, end, b)
+            f.msg = (k + 1, end)
             f.rule = "noun_konj"
             s.out.append(f)
+
+
+def _embedded_konj_end(c: Ctx, m0: int, end: int, b: int) -> int:
+    """Er trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, mit den Worten entgegen. – a Konjunktiv clause
+    after a noun inside the main clause ends at its comma when what follows resumes the main clause: a segment without a
+    verb ("mit den Worten entgegen") or opening with a finite verb ("…, wachsen Befürchtungen"). Switch
+    ``noun_konj_embedded``."""
+    if not c.has_pos:
+        return end
+    k = m0
+    while k < end and not (c.low[k] == "," and c.in_quote[k] < 0 and any(c.is_konj(t) for t in range(m0, k))):
+        k += 1
+    if k >= end or k + 1 >= b:
+        return end
+    seg_end = next((t for t in range(k + 1, b) if c.low[t] in (",", ";", ":") and c.in_quote[t] < 0), b)
+    seg = [t for t in range(k + 1, seg_end) if c.in_quote[t] < 0 and not c.is_punct(t)]
+    if not seg or any(c.is_konj(t) for t in seg) or c.low[seg[0]] in c.w.subordinators:
+        return end
+    verbs = [t for t in seg if c.toks[t].pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0] == seg[0]:
+        return strip_end(c, m0, k)
+    return end
 
 
 @rule("wonach", "sentence")
@@ -367,6 +397,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
         if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
             sp = _laut_vorfeld_source(c, i, a, b)
+        whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
         if sp is not None:
             phrase = (i, sp[1])
         elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
@@ -374,6 +405,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             sp = _source_before_prep(c, i, a)
             if sp is None:
                 continue
+            if c.R.switch("vorfeld_source_np"):
+                sp = _source_attributes(c, sp, a, i)
             phrase = (sp[0], i + 1)
         else:
             continue
@@ -389,16 +422,26 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
             msg = _source_after_break(c, a, b, phrase) or msg
-        key = None
-        if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
-                and c.low[sp[0]] not in c.w.own_source_words:
-            sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
-        if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
-            subj = own_source_subject(c, i, a, b)
-            key = resolve_speaker(c, subj, []) if subj else None
-            sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
+        sp, key = _source_speaker(c, i, a, b, sp, whole)
         out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
     return out
+
+
+def _source_speaker(c: Ctx, i: int, a: int, b: int, sp: tuple[int, int],
+                    whole: tuple[int, int] | None) -> tuple[tuple[int, int], str | None]:
+    """The speaker span and actor of a source phrase: "eigenen Angaben" names the clause's subject; a source
+    that fills the Vorfeld is the whole of it (``whole``, switch vorfeld_source_np)."""
+    key = None
+    if c.R.switch("own_source_subject") and sp[0] > a and c.low[sp[0] - 1] in c.w.own_source_words \
+            and c.low[sp[0]] not in c.w.own_source_words:
+        sp = (sp[0] - 1, sp[1])         # "eigenen Angaben zufolge": the adjective belongs to the source
+    if c.R.switch("own_source_subject") and c.low[sp[0]] in c.w.own_source_words:
+        subj = own_source_subject(c, i, a, b)
+        key = resolve_speaker(c, subj, []) if subj else None
+        sp = sp if key or subj is None else subj     # the span stays "eigenen Angaben" when X is an actor
+    if whole is not None and key is None and sp[0] == whole[0]:
+        sp = whole
+    return sp, key
 
 
 def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
@@ -413,6 +456,90 @@ def _laut_vorfeld_source(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | No
     if not any(c.toks[t].text[:1].isupper() for t in range(i + 1, v)):
         return None                     # a source names something
     return (i + 1, v)
+
+
+def _vorfeld_source_np(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """Nach Meinung vieler Experten und Fans werden sich … / Nach Angaben von Sam Maiha, dem Direktor der
+    Wetterbehörde, hatten … – a source phrase that opens the sentence fills its first position (Vorfeld): the
+    source noun phrase runs up to the finite verb, over coordinated nouns, appositions, attached PPs and a
+    parenthesis the noun phrase rules stopped at; not over a comma clause with a verb (a relative clause:
+    "Nach Aussage von X, der der Gruppe angehört, wurde …"), nor trailing adverbs ("Laut Polizei aber …")."""
+    v = _vorfeld_end(c, sp[1], b)
+    if v <= sp[1] or v - sp[0] > 25:
+        return sp
+    end = sp[1]
+    t = sp[1]
+    while t < v:
+        if c.in_quote[t] >= 0:
+            t += 1
+            continue
+        if c.low[t] in (",", "–"):
+            seg_end = next((m for m in range(t + 1, v) if c.low[m] in (",", "–") and c.in_quote[m] < 0), v)
+            if is_relative(c, t + 1) or c.low[t + 1] in c.w.subordinators or any(
+                    _verb_word(c, m) for m in range(t + 1, seg_end)):
+                break                   # a relative clause, a participle phrase: the NP ends before its comma
+        elif _verb_word(c, t):
+            break
+        elif c.toks[t].pos_ == "ADP" and (_time_pp(c, t, v) or c.low[t] in TOPIC_PREPOSITIONS or _medium_pp(c, t, v)):
+            break                       # "Nach Angaben der Polizei vom Dienstag", "Nach Berichten über …", "… gegenüber
+                                        # dem Weser-Kurier", "… in der Tageszeitung DIE WELT": no part of the source
+        t += 1
+    end = t
+    while end > sp[1] and (c.low[end - 1] in (",", "–") or c.toks[end - 1].is_space or (
+            c.has_pos and c.toks[end - 1].pos_ in ("ADV", "PART", "CCONJ") and c.toks[end - 1].text.islower())):
+        end -= 1
+    return (sp[0], end) if end > sp[1] else sp
+
+
+TOPIC_PREPOSITIONS = ("über", "zu", "zum", "zur", "gegen", "wegen", "gegenüber", "unter")
+VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC", "VVPP", "VAPP", "VMPP", "VBN", "VVINF", "VAINF", "VMINF", "VVIZU")
+
+
+def _verb_word(c: Ctx, t: int) -> bool:
+    """A verb form by its tag or part of speech (our model tags "käme" a determiner with tag VVFIN)."""
+    tok = c.toks[t]
+    return c.has_pos and c.in_quote[t] < 0 and (tok.tag_ in VERB_TAGS or (tok.pos_ in ("VERB", "AUX") and tok.tag_ != "ADJA")
+                                                or c.low[t] in c.w.konjunktiv2)
+
+
+def _medium_pp(c: Ctx, t: int, v: int) -> bool:
+    """"Alan Posener in der Tageszeitung DIE WELT", "X im Interview": where a named source said it, no part of the
+    source (a publication's medium is: "einer Veröffentlichung im Wissenschaftsmagazin „Nature“")."""
+    if c.low[t] not in ("in", "im") or not (c.has_pos and c.toks[t - 1].pos_ == "PROPN" or t - 1 in c.ent_at):
+        return False
+    for m in range(t + 1, min(v, t + 4)):
+        if c.is_nounish(m):
+            return c.low[m].endswith(tuple(c.w.addressee_nouns)) or c.low[m] in ("interview", "gespräch", "sendung")
+    return False
+
+
+def _time_pp(c: Ctx, t: int, v: int) -> bool:
+    """A prepositional phrase of time at t: "vom Dienstag", "am Montagabend", "im Juni 2007", "seit 2001"."""
+    for m in range(t + 1, min(v, t + 4)):
+        w = c.low[m]
+        if c.toks[m].like_num and len(w) == 4 or w in c.w.months or w.startswith(tuple(c.w.time_nouns)):
+            return True
+        if not (w in c.w.determiners or c.is_adjish(m)):
+            return False
+    return False
+
+
+SOURCE_ATTRIBUTE_TAGS = ("ADJA", "ART", "PIAT", "PDAT", "PPOSAT")
+
+
+def _source_attributes(c: Ctx, sp: tuple[int, int], a: int, i: int) -> tuple[int, int]:
+    """Es handele sich ersten Angaben zufolge um … / Anderen Aussagen zufolge soll … – the attributive adjectives
+    and the article before the source noun of a postposition belong to the source; before a postposition
+    that closes the Vorfeld (the finite verb follows), the whole Vorfeld does."""
+    k = sp[0]
+    while k - 1 >= a and c.in_quote[k - 1] < 0 and c.has_pos and c.toks[k - 1].tag_ in SOURCE_ATTRIBUTE_TAGS \
+            and not c.toks[k - 1].like_num:
+        k -= 1
+    if a < k <= a + 2 and c.has_pos and _vorfeld_end(c, i + 1, i + 2) == i + 1 and all(
+            c.in_quote[t] < 0 and (c.toks[t].pos_ in ("DET", "ADJ") or c.low[t].endswith(("en", "er", "em", "es", "e")))
+            for t in range(a, k)):
+        k = a                           # "Übereinstimmenden Medienberichten zufolge ist …" (our model: a noun)
+    return (k, sp[1])
 
 
 def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
@@ -605,7 +732,60 @@ def _adjective_cue(c: Ctx, si: int, a: int, b: int, k: int, adj: int, used: set[
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
 
 
-def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int]) -> Found | None:
+def _so_sentence(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
+                 covered: set[int]) -> Found | None:
+    """„Die Lage ist ernst.“ So Innenminister Herbert Reul am Montag in Düsseldorf. – a sentence of "So" and a
+    speaker noun phrase without a verb frames the sentence before it, as ", so X" frames its clause."""
+    e = strip_end(c, a, b)
+    if e - a < 2 or any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(a + 1, e)):
+        return None
+    sp = grab_np(c, a + 1, e, pp=True)
+    if sp is None or bad_speaker(c, sp) or not plausible_speaker(c, sp):
+        return None
+    return _frame_previous(c, si, a, sp, [a], found, used, covered)
+
+
+REFRAMED = ("quote_unattributed", "quote_continued")
+CONTINUED = ("konj_continuation", "soll_hearsay")
+
+
+def _frame_previous(c: Ctx, si: int, a: int, sp: tuple[int, int], cue: list[int], found: list[Found],
+                    used: set[int], covered: set[int]) -> Found | None:
+    """The sentence before ``si`` as what ``sp`` said (cue ``cue``): its unattributed quotation takes that
+    speaker; a quotation that fills it and no rule claimed (a short one: „Die Lage ist ernst.“) becomes
+    a claim; a sentence without claims becomes one (``anaphoric_frame``)."""
+    pa, pb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[a].idx]:
+        return None
+    prev = [f for f in found if f.sent == si - 1]
+    if prev:
+        for f in prev:                      # „…“ Das sagte X.
+            if f.rule in REFRAMED and f.ctype == "direct":
+                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+            elif f.rule in CONTINUED and c.R.switch("so_sentence_frame"):
+                f.speaker, f.cue = sp, cue      # "Die Wirtschaft werde wachsen. So Lindner.": named, not guessed
+                f.speaker_key = resolve_speaker(c, sp, found)
+                used.update(cue)
+        return None
+    end = strip_end(c, pa, pb)
+    if end <= pa:
+        return None
+    if c.in_quote[pa] >= 0:
+        qi = c.in_quote[pa]
+        qs, qe, q = c.quote_tok[qi]
+        if not c.R.switch("so_sentence_frame") or qs != pa or qe < end or qi in covered or q.depth != 0:
+            return None
+        covered.add(qi)
+        used.update(cue)
+        return Found((qs, qe), None, sp, cue, "direct", "quote_anaphoric", si)
+    used.update(cue)
+    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
+
+
+def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
+                     covered: set[int]) -> Found | None:
     h = c.verb_hit(a + 1, b)
     sp = None
     if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
@@ -636,20 +816,4 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
             c.toks[sp[0] - 1].pos_ == "ADP" and c.low[sp[0] - 1] not in ("von", "vom")):
         return None                     # "Dieses reagiert im SCR-Kat mit den Stickoxiden": no one speaks
     cue = sorted({h.i, *h.particle, *h.aux})
-    pa, pb = c.sents[si - 1]
-    gap = c.text[c.toks[pb - 1].idx:c.toks[a].idx]
-    if "\n\n" in gap:
-        return None
-    prev = [f for f in found if f.sent == si - 1]
-    if prev:
-        for f in prev:                      # „…“ Das sagte X.
-            if f.rule in ("quote_unattributed", "quote_continued") and f.ctype == "direct":
-                f.speaker, f.cue, f.speaker_key, f.rule = sp, cue, None, "quote_anaphoric"
-                f.speaker_key = resolve_speaker(c, sp, found)
-                used.update(cue)
-        return None
-    end = strip_end(c, pa, pb)
-    if end <= pa or c.in_quote[pa] >= 0:
-        return None
-    used.update(cue)
-    return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
+    return _frame_previous(c, si, a, sp, cue, found, used, covered)

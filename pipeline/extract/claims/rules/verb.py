@@ -14,6 +14,8 @@ from ..speaker import (
     plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
 
 
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+FRAME_PP_EXCLUDED = ("von", "vom", "über", "für", "zu", "zum", "zur", "als", "wie")   # topic/purpose: the PP may be the object
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
@@ -41,6 +43,9 @@ class VerbSite:
         self.passive = is_passive(c, h)
         self.coordinated_v1 = False     # set by _speaker: "…, fordern aber X" continues the clause before
         self.sp = self._speaker()
+        if self.sp is not None and self.sp[0] < self.hi < self.sp[1] and c.R.switch("v2_finite_position") \
+                and self.sp[0] > h.i:
+            self.sp = (self.sp[0], self.hi)     # "meldeten die Nachrichten der Tagesschau, Feldmann rechne …": not across the comma
         self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
@@ -135,7 +140,7 @@ class VerbSite:
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
-            if konj and (self.sp is not None or self._main_speech_verb()):
+            if konj and (self.sp is not None or self._main_speech_verb() or self._passive_main_frame()):
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
@@ -161,17 +166,39 @@ class VerbSite:
         return "speech" in self.classes and self.lo == self.a and not self.passive and not h.entry.participle \
             and ends and c.toks[h.i].text[:1].islower() and bool(c.toks[h.i].morph.get("Mood"))
 
+    def _passive_main_frame(self) -> bool:
+        """Als Begründung wurde angegeben, die Bürger nutzten kleinere Tonnen. – a passive speech verb ending the main
+        clause ("wurde betont", "war erklärt worden") frames the clause after its comma like an active one; its speaker
+        is the "von" agent where there is one, else none. Switch ``passive_frame_clause``."""
+        c, h, a = self.c, self.h, self.a
+        if not (c.R.switch("passive_frame_clause") and self.passive and "speech" in self.classes and self.lo == a
+                and c.in_quote[h.i] < 0 and c.has_pos and h.entry.lemma not in c.w.question_cues):
+            return False
+        first = c.toks[a]
+        als_noun = c.low[a] == "als" and a + 2 < len(c.toks) and c.toks[a + 1].pos_ == "NOUN" \
+            and (a + 2 in h.aux or a + 2 == h.i)             # "Als Begründung wurde angegeben": no subordinate clause
+        impersonal = als_noun or (c.low[a] not in c.w.subordinators and (
+            first.pos_ in ("ADP", "ADV") or c.low[a] in c.w.skippable or c.low[a] in ("es", "daraus", "dazu", "hierzu")
+            or c.low[a] in c.w.time_nouns or (a + 1 < len(c.toks) and c.low[a + 1] in c.w.time_nouns)))
+        return impersonal and all(c.low[t] in c.w.skippable or t in h.aux or t in h.particle
+                                  for t in range(self.last + 1, self.hi)) \
+            and not _passive_subject(c, h, a)      # "Das Gesetz wurde beschlossen, …" / "Nach dem Urteil sind X erklärt worden"
+
     def _v2_clause(self, seg_start: int, seg_end: int) -> bool:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
         II) right after a speech verb that ends its clause (nothing but its subject after it)."""
         c = self.c
-        if not c.has_pos or "speech" not in self.classes or self.sp is None or seg_start >= seg_end \
+        if not c.has_pos or "speech" not in self.classes or (self.sp is None and not (
+                self._passive_main_frame() and self.h.entry.lemma in c.w.colon_frame_verbs)) \
+                or seg_start >= seg_end \
                 or (self.h.entry.participle and not self.h.aux):
             return False                # "… Bitters genannt, wurden letztere …": an attribute, no frame
-        if any(not (self.sp[0] <= t < self.sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
-               and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
-               and c.low[t] not in c.w.pronominal_adverbs
-               for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)):
+        sp = self.sp or (self.hi, self.hi)
+        rest = [t for t in range(self.h.i + 1 if self.h.particle else self.last + 1, self.hi)
+                if not (sp[0] <= t < sp[1]) and c.low[t] not in c.w.skippable | c.w.time_nouns
+                and t not in self.h.particle and t not in self.h.aux and c.in_quote[t] < 0
+                and c.low[t] not in c.w.pronominal_adverbs]
+        if rest and not (c.R.switch("v2_frame_pp") and _frame_pps(c, rest, self.h)):
             return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
@@ -180,10 +207,17 @@ class VerbSite:
         elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
             return False
+        robust = c.R.switch("v2_finite_position")
+        if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
+            return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
+        np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
             tok = c.toks[t]
             if tok.pos_ in ("VERB", "AUX"):
-                return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and bool(tok.morph.get("Mood"))
+                return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and (
+                    bool(tok.morph.get("Mood")) or (robust and tok.tag_ in FINITE_TAGS))
+            if t == np_end and _mistagged_finite(c, t):
+                return True             # "Die Tagesschau meldete, Feldmann rechne mit …" ("rechne" tagged an adverb)
         return False
 
     def _apposition(self, seg_start: int, seg_end: int, konj: bool) -> bool:
@@ -200,6 +234,62 @@ class VerbSite:
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
             or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+
+
+def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
+    """A noun phrase between the finite auxiliary and the participle of a passive speech verb that no preposition or
+    dative article opens: the passive's subject (a personal passive, "sind Online-Durchsuchungen … erklärt worden"),
+    no impersonal frame."""
+    fin = next((t for t in range(a, h.i) if (c.low[t] in c.R.auxiliaries or c.toks[t].pos_ == "AUX") and c.in_quote[t] < 0),
+               min([h.i, *h.aux]))
+    for t in range(fin + 1, h.i):
+        if c.toks[t].pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        k = t
+        while k > fin + 1 and c.toks[k].pos_ != "DET" and c.toks[k - 1].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+            k -= 1                      # back to the article opening the noun phrase
+        if not (c.toks[k - 1].pos_ == "ADP" or c.toks[k].pos_ == "ADP"
+                or c.low[k] in ("dem", "einem", "ihm", "ihr", "ihnen", "allen", "des", "eines")):
+            return True                 # (a dative addressee, a genitive attribute or a PP is no subject)
+    return False
+
+
+def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
+    """Der Innenminister sagte am Montag in Berlin, die Grenzkontrollen zeigten Wirkung. – the words left between a
+    speech verb and its comma are prepositional phrases of place, time or occasion ("in Berlin", "vor Journalisten",
+    "nach dem Treffen"), no object: each run of them opens with a preposition and holds no verb, quotation or
+    particle of another verb. Switch ``v2_frame_pp``."""
+    if not c.has_pos:
+        return False
+    t0 = rest[0]
+    if c.low[t0] not in c.w.function_words or c.low[t0] in FRAME_PP_EXCLUDED \
+            or not (c.toks[t0].pos_ == "ADP" or c.toks[t0].tag_ in ("APPR", "APPRART")):
+        return False
+    return all(c.toks[t].pos_ not in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and c.low[t] not in (":", ";", "(")
+               and c.low[t] not in FRAME_PP_EXCLUDED
+               and c.low[t] not in c.w.separable_particles - c.w.function_words for t in rest)
+
+
+def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
+    """The token after the noun phrase that opens a clause (its subject in verb-second order), or None."""
+    np_ = grab_np(c, seg_start, seg_end)
+    if np_ is None or np_[0] != seg_start or np_[1] >= seg_end or np_[1] - seg_start > V2_MAX_FIELD:
+        return None
+    return np_[1]
+
+
+def _mistagged_finite(c: Ctx, t: int) -> bool:
+    """Token t, right after the opening noun phrase of a clause, is its finite verb although our model tags it an
+    adverb or adjective ("Feldmann rechne mit …"): a lower-case word with a verb ending that is no closed-class
+    word. Switch ``v2_finite_position``."""
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or tok.pos_ in (
+            "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "NOUN", "PROPN"):
+        return False
+    if w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+            or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns:
+        return False
+    return w.endswith(("e", "t", "en")) and len(w) > 3
 
 
 def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: list[Found],
@@ -234,11 +324,40 @@ def _dass_clause(v: VerbSite) -> int | None:
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
-            return None             # another clause starts: maybe a Konjunktiv clause
+            ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
+            if ap is None:
+                return None         # another clause starts: maybe a Konjunktiv clause
+            v.sp = ap               # "meldete der Radiosender, Radio Vatikan, dass …": the apposition joins the speaker
+            k = ap[1]
+            continue
         if _other_finite_verb(v, k):
             return None             # "informiert über all dies (es könnte auch sein, dass …)": that verb frames it
         k += 1
     return None
+
+
+def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
+    """Bereits gestern meldete der vatikaneigene Radiosender, Radio Vatikan, dass … – the comma at k closes the speaker
+    after the verb and opens a noun phrase (no verb) that a second comma closes right before "dass"/"ob": that noun
+    phrase is the speaker's apposition. Returns the speaker with it (ending at the second comma), or None. Switch
+    ``dass_after_apposition``."""
+    c, sp, b = v.c, v.sp, v.b
+    if sp is None:                      # the parse lost the subject after the verb: the noun phrase right after it
+        m = v.last + 1
+        while m < k and c.low[m] in c.w.skippable:
+            m += 1
+        sp = grab_np(c, m, k) if m < k else None
+        if sp is None or sp[0] != m or bad_speaker(c, sp) or not plausible_speaker(c, sp):
+            return None
+    if sp[1] != k or sp[0] <= v.h.i or k + 1 >= b:
+        return None
+    ap = grab_np(c, k + 1, b, appos=False)
+    if ap is None or ap[0] != k + 1 or ap[1] + 1 >= b or c.low[ap[1]] != "," \
+            or c.low[ap[1] + 1] not in ("dass", "daß", "ob") or ap[1] - ap[0] > 8:
+        return None
+    if any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(*ap)):
+        return None
+    return (sp[0], ap[1])
 
 
 def _reported_clause_before(v: VerbSite, k: int) -> bool:
@@ -356,6 +475,30 @@ def verb_zu_bare(v: VerbSite) -> Found | None:
     return v.found((m0, e), v.sp, v.cue, "indirect", "verb_zu_bare")
 
 
+@rule("verb_colon", "verb")
+def verb_colon(v: VerbSite) -> Found | None:
+    """Eck seufzte: Das Falco kenne ich schon, außerdem sei er nicht schwindelfrei. – a main-clause speech verb whose
+    clause ends in a colon (nothing but its subject, adverbs or frame PPs between) frames the unquoted rest of the
+    sentence (where the parse did not split the sentence at the colon; ``colon_content`` takes the sentence after
+    a colon that ends one)."""
+    c, h, b = v.c, v.h, v.b
+    k = v.hi
+    if v.only_inverted or v.subordinate or v.passive or v.sp is None or k >= b or c.low[k] != ":" \
+            or c.in_quote[k] >= 0 or "speech" not in v.classes or h.entry.lemma in c.w.conversation_verbs \
+            or v.lo != v.a or (h.entry.participle and not h.aux) or not c.has_pos or c.low[h.i - 1] == "zu":
+        return None                     # "Auch Positives ist zu berichten:": no speaker's frame
+    rest = [t for t in range(v.last + 1, k) if not (v.sp[0] <= t < v.sp[1]) and t not in h.particle and t not in h.aux
+            and c.low[t] not in c.w.skippable | c.w.time_nouns | c.w.pronominal_adverbs]
+    if rest and not _frame_pps(c, rest, h):
+        return None                     # "Die Richterin ließ sich auf keinen Kompromiss ein:": no frame of saying
+    m0, e = k + 1, strip_end(c, k + 1, b)
+    if e - m0 < 3 or any(c.in_quote[t] >= 0 for t in (m0, e - 1)) or c.low[m0] in c.w.question_words \
+            or not any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(m0, e)):
+        return None                     # a quotation (quote_before), a question or a list of nouns
+    v.used.update(v.cue)
+    return v.found((m0, e), v.sp, v.cue, "indirect", "verb_colon")
+
+
 def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     """Die Kommission forderte die Regierung auf, eine Kommission zu gründen, die die Lage prüfen soll. – a
     relative or adverbial clause ("…, die …", "…, um … zu", "…, da …", "…, indem …") after the zu-infinitive
@@ -380,7 +523,8 @@ def verb_inverted(v: VerbSite) -> Found | None:
     so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
         and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
         and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
-    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame) and "speech" in v.classes | {"cognition"}
+    das_frame = _das_frame(v)               # "…, das teilte das Institut mit." (the pronoun takes up the clause)
+    if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame or das_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
@@ -407,6 +551,15 @@ def verb_inverted(v: VerbSite) -> Found | None:
         v.used.update(cue)
         return v.found(msg, sp2, cue, "indirect", "verb_inverted")
     return None
+
+
+def _das_frame(v: VerbSite) -> bool:
+    """Seit Juni ist die Kamera ausgefallen, das teilte das Institut mit. – "das"/"dies" right after the comma and right
+    before a speech verb takes up the clause before: an inverted frame (switch ``das_inverted``)."""
+    c, h, a, lo = v.c, v.h, v.a, v.lo
+    return c.R.switch("das_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] in ("das", "dies") \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and "speech" in v.classes and not h.entry.participle \
+        and not _conditional_opening(c, a)
 
 
 def _conditional_opening(c: Ctx, a: int) -> bool:
@@ -436,7 +589,8 @@ def _wie_before_apposition(c, a: int, lo: int):
 def wie_verb(v: VerbSite) -> Found | None:
     """Wie die Polizei mitteilte, wurde niemand verletzt. – "wie X berichtete" with the message in
     the main clause."""
-    c, a, b, lo, hi = v.c, v.a, v.b, v.lo, v.hi
+    c, a, b, hi = v.c, v.a, v.b, v.hi
+    lo = _wie_clause_start(v) if c.R.switch("wie_apposition_clause") else v.lo
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
     if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
@@ -451,6 +605,50 @@ def wie_verb(v: VerbSite) -> Found | None:
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
 
 
+def _wie_clause_start(v: VerbSite) -> int:
+    """The start of the verb's wie-clause behind an apposition's commas or a sentence-opening "Denn" (``_wie_opening``),
+    setting the speaker found there; a trailing wie-clause's own subject replaces a subject found outside it."""
+    c, a, lo = v.c, v.a, v.lo
+    if c.low[lo] != "wie" and not v.only_inverted and not v.passive:
+        w = _wie_opening(c, v.h, a, lo)
+        if w is not None:               # "Wie X, Sprecher der Y, in Bangkok mitteilte, …" / "Denn wie X berichtete, …"
+            sp = _wie_first_np(c, w, v.h.i)
+            if sp is None and c.low[lo - 1] == "," and lo - 1 > w + 1:
+                sp = grab_np(c, w + 1, lo - 1)
+                sp = sp if sp is not None and sp[0] == w + 1 and not bad_speaker(c, sp) else None
+                if sp is not None and plausible_speaker(c, sp):
+                    sp = (sp[0], lo - 1)     # the name with its apposition
+            if sp is not None and (sp[1] <= lo - 1 or lo == w + 1 or c.low[lo - 1] != ","):
+                v.sp, lo = sp, w
+            elif v.sp is not None and c.low[lo - 1] != ",":
+                lo = w
+    if v.sp is not None and c.low[lo] == "wie" and not v.passive and not (lo < v.sp[0] < v.h.i) and lo + 1 < v.h.i:
+        v.sp = _wie_first_np(c, lo, v.h.i) or v.sp     # "…, wie der Verband bekannt gab": the subject is inside the clause
+    return lo
+
+
+def _wie_opening(c: Ctx, h: Hit, a: int, lo: int) -> int | None:
+    """Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, hat … / Denn wie die Zeitung
+    berichtete, leidet … – the "wie" that opens the verb-final clause of the verb at h.i when the clause start found
+    by commas (an apposition of the speaker) or a conjunction before "wie" hides it: at the sentence start, after a
+    comma or after "denn"/"und"/"doch"/"aber" opening the sentence; no other verb between. Switch
+    ``wie_apposition_clause``."""
+    if not c.has_pos or c.in_quote[h.i] >= 0:
+        return None
+    for k in range(h.i - 1, max(a - 1, h.i - 18), -1):
+        if c.low[k] in (";", ":") or c.low[k] in PUNCT_END:
+            return None
+        if c.low[k] == "wie" and c.in_quote[k] < 0 and (k == a or c.low[k - 1] == ","
+                                                       or (k - 1 == a and c.low[a] in ("denn", "und", "doch", "aber"))):
+            if k < lo - 1 and sum(c.low[t] == "," for t in range(k, lo)) > 2:
+                return None
+            if any(c.toks[t].pos_ in ("VERB", "AUX") and t not in h.aux and t not in h.particle and c.in_quote[t] < 0
+                   for t in range(k + 1, h.i)):
+                return None             # "wie sie sagte, X habe …, teilte er mit": another clause between
+            return k
+    return None
+
+
 def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     """…, wie die ausländische Presse nach einer bekannt gewordenen Geldspende des Königs lobend bemerkte. – in a
     verb-final wie-clause of saying, the noun phrase right after "wie" is its subject where the parse found none (a
@@ -462,8 +660,10 @@ def _wie_first_np(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     if k >= hi or c.low[k] in c.R.not_speakers:
         return None
     sp = grab_np(c, k, hi)
+    quoted_name = c.R.switch("wie_apposition_clause") and sp is not None \
+        and sum(c.in_quote[t] >= 0 for t in range(*sp)) <= 5      # "wie die „Bild“-Zeitung berichtete"
     if sp is None or sp[0] != k or sp[1] >= hi or bad_speaker(c, sp) or not plausible_speaker(c, sp) \
-            or any(c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in range(*sp)):
+            or any((c.in_quote[t] >= 0 and not quoted_name) or c.low[t] in (",", ";", ":") for t in range(*sp)):
         return None
     return sp
 

@@ -95,11 +95,28 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if h.category in p.post_name_org_categories or h.title.generic \
                 or (h.org is None and h.category in p.post_name_org_if_none_categories):
             _post_name_org(ctx, h, n_end, s1)     # "Der Abgeordnete Kevin Kühnert von der SPD"
+        if h.org is None and h.category in ("head_of_state_or_government", "minister") and n_end + 1 < s1:
+            _post_name_place(ctx, h, n_end, s1)   # "Ministerpräsidentin Manuela Schwesig (SPD) aus Mecklenburg-Vorpommern"
         if h.org is None and h.category in p.post_name_org_if_none_categories and n_end + 2 < s1 \
                 and doc[n_end].text == "(" and doc[n_end + 2].text == ")":
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _post_name_place(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
+    """Rule ``post_name_place``: "Ministerpräsidentin Manuela Schwesig (SPD) aus Mecklenburg-Vorpommern",
+    "Bürgermeister Peter Kurz aus Mannheim": a head of government or minister without organisation, the name
+    followed (after a party in parentheses) by "aus" and a place the lexicon knows: that place."""
+    doc = ctx.doc
+    if j + 2 < s1 and doc[j].text == "(" and doc[j + 2].text == ")":
+        j += 3
+    if j + 1 < s1 and doc[j].lower_ == "aus" and _capitalized(doc[j + 1]):
+        e = ctx.ent_of.get(j + 1)
+        text = e.text if e is not None and e.start == j + 1 else doc[j + 1].text
+        o = ctx.orgs.by_name(text)
+        if o is not None and o.actor_type == "location":
+            _set_org(h, o.name, "post_name")
 
 
 def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
@@ -143,8 +160,8 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
             op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
             if op is not None:
                 nm = _name_ending_at(ctx, op)
-        if nm is not None and _clause_subject(ctx, h, s1):
-            return False
+        if nm is not None and _clause_subject(ctx, h, s1) and nm[0] > s0:
+            return False              # (a name that starts the sentence is its subject: the verb is the main clause's)
         if nm is not None:
             h.binding, h.name = "apposition", nm
             if site.former_after:
@@ -154,6 +171,8 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
 
 
 _SINCE = ("seit", "ab")
+_MONTHS = ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember")
 _UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
 
 
@@ -175,7 +194,8 @@ def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
     if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
             w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
                                                           "mitte", "jahresbeginn", "sommer", "herbst", "winter",
-                                                          "frühjahr") or w.lower_ in ctx.w.time_words for w in words):
+                                                          "frühjahr", "dem") + _MONTHS or w.lower_ in ctx.w.time_words
+            for w in words):
         return None
     former = first in _UNTIL or any(w.lower_ == "bis" for w in words)
     return k + 1, former
@@ -223,13 +243,20 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s1 = ctx.doc, site.s1
     b = h.np_start
     if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
-            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha:
+            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
         if c2 is not None and doc[c2].text == ",":
             c = c2
+    if c < s1 and doc[c].lower_ in ("von", "vom") and h.det == "def" and h.org is None:
+        k = c + 1                     # rule title_of_person_comma_name: "der Sprecher von Bundeskanzler Olaf Scholz,
+        while k < s1 and _analyze(ctx, doc[k]) is not None:   # Steffen Hebestreit": the person's Sprecher
+            k += 1
+        ne = _name_at(ctx, k, s1) if k < s1 and (k in ctx.per_start or k > c + 1) else None
+        if ne is not None and ne < s1 and doc[ne].text == ",":
+            c = ne
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
@@ -244,6 +271,17 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _person_noun(ctx: _Ctx, t) -> bool:
+    """A noun naming a person (a title, or roles.yaml patterns.person_relation_nouns) whose genitive title may be
+    followed by that person's name (rule_id ``genitive_event_name`` when it is not: "der Rücktritt des
+    Porsche-Chefs, Wendelin Wiedeking" binds the name to the title)."""
+    if not ctx.p.person_relation_nouns:
+        return True
+    low = t.lower_
+    return low in ctx.p.person_relation_nouns or _analyze(ctx, t) is not None or t.pos_ == "PROPN" \
+        or low.endswith(("frau", "mann", "tochter", "sohn"))
 
 
 def _indefinite_comma_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:

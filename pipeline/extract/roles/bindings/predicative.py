@@ -20,8 +20,9 @@ def predicative_reverse(ctx: _Ctx, h: Hit, site: Site) -> bool:
         return False
     for j in range(cop + 1, min(cop + 6, s1)):
         if doc[j].text in (".", ";", ":", "„", "(") or doc[j].pos_ in ("VERB", "AUX", "ADP") \
-                or doc[j].lower_ in ctx.w.prepositions:
-            break
+                or doc[j].lower_ in ctx.w.prepositions or doc[j].text == "," and (
+                    j + 1 >= s1 or doc[j + 1].text[:1].islower()):
+            break                     # "Der Präsident sei, so Gamkrelids, schuld": a source, no holder
         n_end = _name_at(ctx, j, s1)
         if n_end is not None:
             h.binding, h.name = "predicative", (j, n_end)
