@@ -65,14 +65,16 @@ def _home_party_office(ctx: _Ctx, rows: list[tuple[Hit, Role]], actors: list[Act
     countries left without a country, or gave the article's one country, is the home country's where its holder is
     tied to a party of the home country (``national_offices.home_parties``: a row of that party, "Heil (SPD)",
     "SPD-Arbeitsminister") and the article names no state of the home country and speaks of no state government
-    (a party member may be a state minister: "Innenminister Reul (CDU)" in an article about Nordrhein-Westfalen)."""
+    (a party member may be a state minister: "Innenminister Reul (CDU)" in an article about Nordrhein-Westfalen),
+    nor a rival of the home country (``implied_organization_rivals``: Austria's Grüne, "Gewessler (Grüne)")."""
     nat = ctx.lex.national_offices
     if not nat.home_parties or not nat.organization:
         return
     cand = [k for k, (h, r) in enumerate(rows) if h.extra.get("national_blocked") and nat.applies(h.title)
             and h.org_rank <= _RANK["default"]]
-    if not cand or ctx.german_state_named():
-        return
+    if not cand or ctx.german_state_named() or any(ctx.country_counts()[x]
+                                                    for x in ctx.lex.implied_organization_rivals.get(nat.organization, ())):
+        return                            # (Austria and Switzerland have Grüne and Social Democrats too)
     tied = _home_party_holders(ctx, rows, actors)
     for k in cand:
         h, r = rows[k]
