@@ -207,7 +207,7 @@ class _Ctx:
             return nat.organization
         h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
-            self.national_article_country() if nat.article_country else None)
+            self.national_article_country(h) if nat.article_country else None)
 
     def german_state_named(self) -> bool:
         """The article speaks of a state government or names a state other than ``national_offices.states_abroad``
@@ -221,7 +221,7 @@ class _Ctx:
                 return True
         return False
 
-    def national_article_country(self) -> str | None:
+    def national_article_country(self, h) -> str | None:
         """Rule ``national_article_country``: "Premierminister Tony Blair" in an article that names Großbritannien
         ("in Großbritannien", "der Briten") and no other country: a national office blocked for the home country
         is the office of the one country the article names, at least ``min_foreign_mentions`` times (not counting
@@ -247,7 +247,41 @@ class _Ctx:
         if len(others) != 1:
             return None
         country = others.pop()
-        return country if counts[country] >= nat.min_foreign_mentions else None    # (once: no article about it)
+        if counts[country] < nat.min_foreign_mentions:
+            return None                   # (once: no article about it)
+        if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
+            return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office
+        if self._counterpart(h, country) or self._visitor(h):
+            return None
+        return country
+
+    def _counterpart(self, h, country: str) -> bool:
+        """"Frankreichs Präsident Macron hat Kanzler Scholz empfangen", "Der französische Außenminister Barrot traf
+        Außenministerin Baerbock": the title's sentence gives the article's country to another title (an adjective,
+        genitive or prefix right before a title word, or a genitive after one): ``h`` is that person's counterpart."""
+        doc = self.doc
+        s0, s1 = self.sent_range(h.head)
+        for i in range(s0, s1):
+            if h.start <= i < h.end or self._country_word(doc[i].text) != country:
+                continue
+            if _analyze(self, doc[i]) is not None or i + 1 < s1 and _analyze(self, doc[i + 1]) is not None:
+                return True               # "französische Außenminister", "US-Präsident"
+            if i - 2 >= s0 and doc[i - 1].lower_ in self.w.determiners and _analyze(self, doc[i - 2]) is not None:
+                return True               # "Außenminister der USA"
+        return False
+
+    def _visitor(self, h) -> bool:
+        """"Finanzminister Christian Lindner reiste nach Washington": the title's sentence names a destination ("nach"
+        and a place): the holder travels to the country the article is about, he is no office-holder of it."""
+        doc = self.doc
+        s0, s1 = self.sent_range(h.head)
+        for i in range(s0, s1 - 1):
+            if doc[i].lower_ != "nach":
+                continue
+            j = i + 1 + (doc[i + 1].lower_ in self.w.determiners)
+            if j < s1 and (doc[j].ent_type_ in ("LOC", "GPE") or self._country_word(doc[j].text) is not None):
+                return True
+        return False
 
     def national_foreign(self, h) -> str | None:
         """Rule ``national_foreign``: a national office blocked for the home country is the other country's where

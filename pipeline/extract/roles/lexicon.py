@@ -122,6 +122,7 @@ class NationalOffices:
     foreign_country: bool = True                   # rule national_foreign: the other country where clear
     visit_nouns: tuple[str, ...] = ()              # "Besuch in Litauen": a destination (word endings, lower case)
     home_parties: tuple[str, ...] = ()             # rule home_party_office: parties of the home country (CDU)
+    rival_only_titles: tuple[str, ...] = ()        # take the article's country only if a rival's (Kanzler)
     article_country: bool = True                   # rule national_article_country: the article's one country
     states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
 
