@@ -64,11 +64,30 @@ def test_surname_after_full_name_is_the_person(run):
 
 
 @needs_model
+def test_known_person_tagged_once_is_the_person(run):
+    """"[Trump]ORG ... [Trump]PER ... [Trump]ORG" without the full name: a person known by one name
+    (actors.yaml known_persons) that NER tags a person once is that person in every mention."""
+    types, labels = run("Trump hat neue Zölle angekündigt. Trump sagte am Freitag, China müsse zahlen. Das Weiße "
+                        "Haus bestätigte, Trump werde reisen.")
+    assert types.get("Trump") == "person"
+    assert {lab for text, lab in labels if text == "Trump"} == {"PER"}
+
+
+@needs_model
 def test_gazetteer_gives_the_type(run):
     """rules/gazetteer.yaml: "Tesla" and "Uber" are companies, not persons."""
     types, _ = run("Tesla hat im Quartal weniger Autos verkauft. Auch Uber meldete einen Rückgang.")
     assert types.get("Tesla") == "organization"
     assert types.get("Uber") in ("organization", None)
+
+
+@needs_model
+def test_gazetteer_products_are_no_persons(run):
+    """rules/gazetteer.yaml product: "Corsa", "Zafira", "iPhone" are things (MISC), not persons."""
+    types, _ = run("Die drei meistverkauften Opel-Modelle waren Astra, Corsa und Zafira. Mit dem iPhone lässt "
+                   "sich das steuern.")
+    assert types.get("Corsa") == "other" and types.get("iPhone") == "other"
+    assert not {"Corsa", "Zafira", "iPhone"} & {n for n, t in types.items() if t == "person"}
 
 
 @needs_model

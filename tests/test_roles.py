@@ -296,7 +296,7 @@ def test_hand_built_parse_like_de_core_news_lg(rules):
     assert doc.has_annotation("DEP") and doc.has_annotation("POS")
     got, ex = tuples(doc, rules)
     assert got == {("Wolodymyr Selenskyj", "Präsident", "Ukraine", "current"),
-                   ("Annalena Baerbock", "Außenminister", None, "former"),
+                   ("Annalena Baerbock", "Außenminister", "Deutschland", "former"),   # rule home_party_office
                    ("Annalena Baerbock", "Politiker", "Grüne", "current")}
     baerbock = next(a for a in ex.actors if a.name == "Annalena Baerbock")
     assert [(m.text, m.label, m.sentence) for m in baerbock.mentions] == [

@@ -1,5 +1,5 @@
 """``rules/gazetteer.yaml``: well-known names and the kind of thing each names (company, media,
-party, agency, ngo, sport, city, region, country)."""
+party, agency, ngo, sport, city, region, country, product)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from typing import Any
 from pipeline.ruleset import RuleError, rule_file
 
 CATEGORIES = {"company": "ORG", "media": "ORG", "party": "ORG", "agency": "ORG", "ngo": "ORG", "sport": "ORG",
-              "city": "LOC", "region": "LOC", "country": "LOC"}
+              "city": "LOC", "region": "LOC", "country": "LOC", "product": "MISC"}
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Gazetteer:
         return self.names.get(text)
 
     def label(self, text: str) -> str | None:
-        """NER label (ORG or LOC) of a listed name or its genitive, else None."""
+        """NER label (ORG, LOC, or MISC for a product) of a listed name or its genitive, else None."""
         cat = self.category(text)
         return CATEGORIES[cat] if cat else None
 

@@ -8,8 +8,9 @@ The NER alone tags "Flixbus" as a person and "Trump" as an organisation, and mis
    "der Rüstungskonzern Rheinmetall"), a hyphen compound ("Rheinmetall-Sprecher", "Flixbus-Chef",
    "Rheinmetall-Aktie"), and the gazetteer (``rules/gazetteer.yaml``);
 2. gives every mention of a name **one label** (:func:`decide_label`): a surname after the full
-   name is the person; else organisation evidence; else the gazetteer; else the majority of the
-   NER labels of that name in the article;
+   name is the person; else organisation evidence; else the gazetteer; a person known by one name that NER
+   tags a person once is that person everywhere ("[Trump]ORG"); else the majority of the NER labels of that
+   name in the article;
 3. keeps a **person only where a name is plausible** (:func:`implausible_person` and the checks of
    :mod:`.persons`): a name without person evidence (a first name, a title or role, the full name in the
    article, a speech verb) is no person when it is a common noun (:func:`noun_lemmas`: a lemma with a
@@ -52,6 +53,8 @@ class Evidence:
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
+    per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
+    known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
 
 
 @lru_cache(maxsize=1)
@@ -247,12 +250,14 @@ def _two_name_words(doc: Doc, i: int) -> bool:
 
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
-    """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall": the name after the kind noun."""
+    """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall", "Die Münchener Anwaltskanzlei Waldorf Frommer"
+    (a compound the tagger reads as a proper noun): the name after the kind noun."""
     heads = word_tuple(rules, "org_kind_heads")
     personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
-        if t.pos_ == "NOUN" and _cap(t.text) and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
+        if (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
+                and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
@@ -287,6 +292,8 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
     ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
+    ev.known_persons = ar.known_persons if ar is not None else frozenset()
+    ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
@@ -341,7 +348,17 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return lexicon_label
     if m.label != "PER" and label is None and _first_name_and_surname(key, ev, orgs):
         return "PER"
+    if single and label is None and _known_person_tagged(key, ev):
+        return "PER"
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _known_person_tagged(key: str, ev: Evidence) -> bool:
+    """"[Trump]ORG sagte ... [Trump]PER ... [Trump]ORG": a person known by one name (actors.yaml known_persons)
+    that NER tags a person at least once in the article is that person in all its mentions, whatever the
+    majority (no organisation evidence or gazetteer entry: those decide first, "die Gruppe Wagner")."""
+    base = _strip_gen(key)
+    return (key in ev.known_persons or base in ev.known_persons) and (key in ev.per_tagged or base in ev.per_tagged)
 
 
 def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
@@ -522,6 +539,49 @@ def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_
     return out
 
 
+def split_org_person(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
+    """"hatte der [BVB Jonas Hofmann]ORG verkauft", "[SPD Lars Klingbeil]ORG": an ORG span that starts with an
+    organisation (an acronym, or a name the gazetteer or the organisation lexicon knows as one) and ends in a
+    first name (actors.yaml given names) and one or two capitalised words is that organisation and a
+    person's name ("Verlag Axel Springer" stays: no organisation before the first name)."""
+    ar, gaz, orgs = rules.get("actors"), rules.get("gazetteer"), rules.get("organizations")
+    if ar is None:
+        return mentions
+    out = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label == "ORG" else None
+        k = _person_start(sp, ar, gaz, orgs, rules) if sp is not None and len(sp) >= 3 else None
+        if k is None:
+            out.append(m)
+            continue
+        org, per = doc[sp.start:k], doc[k:sp.end]
+        out.append(Mention(org.start_char, org.end_char, org.text, "ORG", sent_of[org.start]))
+        out.append(Mention(per.start_char, per.end_char, per.text, "PER", sent_of[per.start]))
+    return out
+
+
+def _person_start(sp, ar, gaz, orgs, ar_rules) -> int | None:
+    """The token index where a person's name ends ``sp`` after an organisation (:func:`split_org_person`)."""
+    for k in range(sp.start + 1, sp.end - 1):
+        rest = sp.doc[k + 1:sp.end]
+        if sp.doc[k].text not in ar.evidence_given or len(rest) > 2 or \
+                not all(_cap(t.text) and t.text.replace("-", "").isalpha() and t.text not in ar.given_names for t in rest):
+            continue
+        prefix = sp.doc[sp.start:k]
+        name = prefix.text
+        known = (gaz is not None and gaz.label(name) == "ORG") or (orgs is not None and orgs.by_name(name) is not None)
+        acronym = len(prefix) == 1 and prefix[0].text.isupper() and len(prefix[0].text) >= 2
+        person = sp.doc[k:sp.end].text
+        if name in word_list(ar_rules, "club_prefixes_cased") or \
+                (gaz is not None and any(gaz.label(t.text) == "LOC" for t in rest)):
+            return None                 # "FC Carl Zeiss Jena": a club's name
+        if (known or acronym) and not (gaz is not None and gaz.label(person)) and \
+                not (orgs is not None and orgs.by_name(person) is not None):
+            return k
+        return None
+    return None
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -575,7 +635,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
 
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
     """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
-    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere")."""
+    a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere"), and so
+    is every other mention of that name of several words."""
     ar = rules.get("actors")
     ctx = _person_ctx(rules, mentions, not_names)
     if ctx is None or not ar.person_checks:
@@ -589,6 +650,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
             out[i] = v
             if v != "drop" and len(sp) >= 2:
                 heads[sp[0].text] = v
+                heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
     for i, m in enumerate(mentions):
         if m.label == "PER" and i not in out and _name_key(m.text) in heads:
             out[i] = heads[_name_key(m.text)]
@@ -601,6 +663,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     if rules.get("gazetteer") is None or not doc.has_annotation("POS"):
         return mentions
     mentions = repair_person_spans(doc, rules, mentions, sent_of, not_names)
+    mentions = split_org_person(doc, rules, mentions, sent_of)
     mentions = complete_person_names(doc, rules, mentions, sent_of)
     ev = org_evidence(doc, rules, mentions, not_names)
     _org_rule_evidence(doc, rules, mentions, ev)

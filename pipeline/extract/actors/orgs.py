@@ -197,36 +197,66 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
 
 @org_rule("org_name_apposition")
 def org_name_apposition(doc: Doc, ctx: OrgCtx):
-    """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut": a name of two to four
-    capitalised words inside a sentence followed by an apposition whose head is a noun of an organisation's
-    kind ("ein Unternehmen", "der Batteriehersteller") is an organisation."""
+    """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut", "Flixbus, der Fernbusanbieter, teilte mit",
+    "Flixbus ist ein Fernbusanbieter aus München": a name of one to four capitalised words followed by an
+    apposition, or by "ist"/"war" and a predicate noun, whose head is a noun of an organisation's kind ("ein
+    Unternehmen", "der Batteriehersteller") is an organisation. One word only where the kind noun is no kind
+    of person as well ("Müller, ein Autohändler") and the word is no first name or surname of a person the
+    article names in full."""
     out = []
+    surnames = {m.text.split()[-1] for m in ctx.mentions if m.label == "PER" and len(m.text.split()) >= 2}
     for t in doc_tokens(doc):
-        if t.text != "," or t.i < 2 or t.i + 2 >= len(doc):
-            continue
-        j = t.i + 1
-        if doc[j].pos_ != "DET":
-            continue
-        k = j + 1
-        while k < len(doc) and doc[k].pos_ == "ADJ":
-            k += 1
-        if k >= len(doc) or not _kind_noun(doc[k], ctx.rules):
-            continue
-        s = t.i
-        while s > 0 and t.i - s < 4 and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
-            s -= 1
-            if doc[s].is_sent_start:
-                break
-        if not doc[s].is_sent_start and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
-            continue               # more than four capitalised words: no clear name boundary
-        run = doc[s:t.i]
-        if len(run) < 2 or any(w.text in ctx.given for w in run) or \
-                any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions):
-            continue               # "Peter Müller, ein Autohändler": a person's name
-        out.append((s, t.i))
+        k = _apposition_kind(doc, t, ctx)
+        s = None if k is None else _apposition_name_start(doc, t)
+        if s is None or (t.text != "," and s > 0 and not doc[s].is_sent_start):
+            continue               # the predicate: only with the name as the sentence's subject before it
+        if _apposition_name_ok(doc[s:t.i], doc[k], ctx, surnames):
+            out.append((s, t.i))
     return out
 
 
+def _apposition_kind(doc: Doc, t: Token, ctx: OrgCtx) -> int | None:
+    """Token ``t`` is the comma of an apposition or the "ist"/"war" of a predicate "ein(e) ADJ* <kind noun>": the
+    index of the kind noun (:func:`org_name_apposition`), else None."""
+    if not (t.text == "," or (t.lower_ in ("ist", "war") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("ein", "eine"))) \
+            or t.i < 1 or t.i + 2 >= len(doc):
+        return None
+    j = t.i + 1
+    if doc[j].pos_ != "DET" and doc[j].lower_ not in ARTICLES:
+        return None                    # (the tagger reads "der" after a comma as a relative pronoun too)
+    k = j + 1
+    while k < len(doc) and doc[k].pos_ == "ADJ":
+        k += 1
+    return k if k < len(doc) and _kind_noun(doc[k], ctx.rules) else None
+
+
+def _apposition_name_start(doc: Doc, t: Token) -> int | None:
+    """The first token of the one to four capitalised words right before ``t`` in its sentence (None where there
+    are more: no clear name boundary)."""
+    s = t.i
+    while s > 0 and t.i - s < 4 and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
+        s -= 1
+        if doc[s].is_sent_start:
+            break
+    if not doc[s].is_sent_start and _cap(doc[s - 1].text) and doc[s - 1].pos_ in ("PROPN", "X", "NOUN"):
+        return None
+    return s
+
+
+def _apposition_name_ok(run, kind: Token, ctx: OrgCtx, surnames: set[str]) -> bool:
+    """The words before an apposition of an organisation's kind name it: no first name; one word only where the kind
+    names no person as well ("Müller, ein Autohändler") and the word is no surname, common noun or number; several
+    words only where NER did not tag them a person ("Peter Müller, ein ...")."""
+    if not len(run) or any(w.text in ctx.given for w in run):
+        return False
+    if len(run) == 1:
+        return not (kind.lower_.endswith(word_tuple(ctx.rules, "person_kind_heads")) or run.text in surnames
+                    or (run[0].pos_ == "NOUN" and _german_noun(run.text, ctx.rules))
+                    or not run.text.replace("-", "").isalpha())
+    return not any(m.label == "PER" and m.start == run.start_char and m.end == run.end_char for m in ctx.mentions)
+
+
+ARTICLES = ("der", "die", "das", "ein", "eine")
 NOT_NAME_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "VERB", "AUX", "PUNCT", "PART", "ADV")
 
 

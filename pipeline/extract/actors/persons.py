@@ -689,15 +689,21 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_thing_lead")
 def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"das Ziel des Programms [KitaPlus]PER", "ein Blog mit dem Namen [Decorize]PER", "der Film [Jupiter
-    Ascending]PER": a name without person evidence right after a noun for a kind of work, product or programme
-    (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
-    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+    Ascending]PER", "des [Hurrikans Katrina]PER", "des ehemaligen Planeten [Pluto]PER": a name without person
+    evidence right after (or starting with) a noun for a kind of work, product, programme, storm, heavenly body or
+    vehicle (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if has_support(doc, sp, ctx):
         return None
-    prev = doc[sp.start - 1]
-    if prev.pos_ not in ("NOUN", "PROPN") or not prev.text[:1].isupper():
+    leads = word_list(ctx.rules, "thing_lead_nouns")
+
+    def lead(t) -> bool:
+        return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and _kind_match(t.lower_, leads, suffix=True)
+
+    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+        return "MISC"                   # "des [Hurrikans Katrina]PER"
+    if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
-    low = prev.lower_.rsplit("-", 1)[-1]
-    return "MISC" if any(low.endswith(w) for w in word_list(ctx.rules, "thing_lead_nouns")) else None
+    return "MISC" if lead(doc[sp.start - 1]) else None
 
 
 @check("per_adjective_lead")
@@ -790,12 +796,25 @@ COMPASS_ADVERBS = ("südlich", "nördlich", "westlich", "östlich", "südwestlic
                    "nordöstlich", "unweit")
 
 
+def _place_of_noun(t, ctx: PersonCtx) -> bool:
+    """A noun whose "von" names a place (words.yaml actors.place_of_nouns, also in the genitive or as a compound's
+    head): "Nähe", "Einwohner", "Bürgermeister", "Massaker"."""
+    if not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = t.lower_.rsplit("-", 1)[-1]
+    nouns = word_tuple(ctx.rules, "place_of_nouns")
+    return low.endswith(nouns) or low.endswith(tuple(n + "s" for n in nouns)) or low.endswith(tuple(n + "n" for n in nouns))
+
+
 @check("per_place_preposition")
 def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER": one word
-    without person evidence after a preposition of place ("in", "aus") or "südlich von" is a place; a
-    person is "in" something only as a genitive ("in Merkels Kabinett")."""
-    if len(sp) != 1 or has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start:
+    """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER", "am Mittwoch
+    in [Banja Luka]PER veröffentlicht": a name without person evidence (no first name: "in Angela Merkels
+    Kabinett") after a preposition of place ("in", "aus"), "südlich von" or "von" after a noun whose "von" names a
+    place ("in der Nähe von", "Einwohner von", "das Massaker von") is a place; a person is "in" something only as a
+    genitive ("in Merkels Kabinett")."""
+    if has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start or \
+            any(not t.text[:1].isupper() for t in sp if t.is_alpha and t.lower_ not in ctx.particles):
         return None
     prev = doc[sp.start - 1]
     nxt = doc[sp.end] if sp.end < len(doc) else None
@@ -805,6 +824,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
         return "LOC"
     if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].lower_ in COMPASS_ADVERBS:
         return "LOC"
+    if prev.lower_ == "von" and sp.start >= 2 and _place_of_noun(doc[sp.start - 2], ctx):
+        return "LOC"                    # "in der Nähe von [Marun ar-Ras]PER", "des Massakers von [Dudschail]PER"
     return None
 
 
@@ -879,13 +900,34 @@ def _conjunct(doc: Doc, k: int, step: int):
 
 
 QUANTIFIERS = ("wenig", "weniger", "viel", "mehr", "etwas", "kaum")
+CONJUNCTIONS = ("und", "oder", "sowie")
+
+
+def _list_member(doc: Doc, sp: Span) -> bool:
+    """The span is a member of a list whose last members "und"/"oder" join: from its end on, only commas and
+    capitalised words up to the conjunction ("aus [Lycra], Polyester und Baumwolle", "Bahia, [Pernambuco],
+    Maranhao und Piaui"); a comma alone may open an apposition ("Müller, Chef der Firma")."""
+    j, words = sp.end, 0
+    while j < len(doc) and j - sp.end <= 8 and not doc[j].is_sent_start:
+        t = doc[j]
+        if t.lower_ in CONJUNCTIONS:
+            return True
+        if t.text == ",":
+            if j + 1 < len(doc) and doc[j + 1].lower_ in CONJUNCTIONS:
+                return False            # ", und": a clause, no list
+        elif not (t.text[:1].isupper() and t.is_alpha) or words >= 3:
+            return False
+        words = 0 if t.text == "," else words + 1
+        j += 1
+    return False
 
 
 @check("per_coordinated")
 def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     """"fermentierte Lebensmittel wie [Joghurt]PER oder Sauerkraut", "mit [Lockdown]PER und wenig Kontakt":
-    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER": one word
-    without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
+    "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER", "aus [Lycra],
+    Polyester und Baumwolle" (a comma counts where the list goes on to "und"/"oder": :func:`_list_member`): one
+    word without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
     coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
@@ -894,8 +936,10 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     before = sp.start - 1
     while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
         before -= 1                     # "Continental oder auch Maxxis"
+    listed = _list_member(doc, sp)
     for k, step in ((sp.end, 1), (before, -1)):
-        if not (0 <= k < len(doc)) or doc[k].lower_ not in ("und", "oder", "sowie", "bzw."):
+        if not (0 <= k < len(doc)) or not (doc[k].lower_ in ("und", "oder", "sowie", "bzw.")
+                                          or (doc[k].text == "," and listed)):
             continue
         c = _conjunct(doc, k, step)
         if c is None or not c.text[:1].isupper() or not c.is_alpha:
@@ -911,6 +955,163 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
         if c.text in _noun_lemmas() or c.text in _german()[0] or _compound_of_known_noun(c.text, ctx.rules):
             return "drop"
     return None
+
+
+
+@check("per_place_kind")
+def per_place_kind(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in der Nähe der Ortschaft [Ghadschar]PER", "auf der Taucherinsel [Sipadan]PER", "die Städte [Askalon]PER
+    und Beerscheba", "im Werk [Aurskog]PER": a name without person evidence right after a noun for a kind of
+    settlement or site (words.yaml actors.place_kind_nouns; as the head of a compound only where the tagger reads
+    the word as a common noun: "Taucherinsel", not the place name "Düsseldorf") names that place."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1]
+    if not prev.text[:1].isupper() or prev.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _kind_match(prev.lower_, word_list(ctx.rules, "place_kind_nouns"), suffix=prev.pos_ == "NOUN"):
+        return "LOC"
+    return None
+
+
+_INFLECTIONS = ("es", "en", "s", "n", "e")
+
+
+def _kind_match(low: str, kinds, suffix: bool) -> bool:
+    """``low`` (a lower-case noun; a hyphen compound by its last part) is one of ``kinds``, also inflected (a
+    genitive or plural ending: "Präfekturen", "Weltraumbahnhofs", "Marken") and, where ``suffix``, as the head of
+    a compound ("Taucherinsel")."""
+    low = low.rsplit("-", 1)[-1]
+    forms = [low] + [low[:-len(e)] for e in _INFLECTIONS if low.endswith(e) and len(low) - len(e) >= 3]
+    if suffix:
+        return any(f.endswith(k) for f in forms for k in kinds)
+    return any(f in kinds for f in forms)
+
+
+def _capitalised_after(doc: Doc, k: int, limit: int) -> bool:
+    """A capitalised word among the ``limit`` tokens from ``k`` on, in the sentence (no sentence start)."""
+    for j in range(k, min(len(doc), k + limit)):
+        if doc[j].is_sent_start or doc[j].is_punct:
+            return False
+        if doc[j].text[:1].isupper() and doc[j].is_alpha:
+            return True
+    return False
+
+
+@check("per_route")
+def per_route(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"auf dem Weg von [Lima]PER nach Pucallpa", "auf dem Flug von [Zell]PER am See nach Korsika", "von Lima
+    nach [Pucallpa]PER": a name without person evidence at either end of "von X nach Y" is a place."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    prev = doc[sp.start - 1].lower_
+    if prev == "von":
+        for j in range(sp.end, min(len(doc), sp.end + 4)):
+            if doc[j].is_sent_start or doc[j].is_punct:
+                break
+            if doc[j].lower_ == "nach" and _capitalised_after(doc, j + 1, 2):
+                return "LOC"
+    elif prev == "nach":
+        for j in range(sp.start - 2, max(-1, sp.start - 7), -1):
+            if doc[j + 1].is_sent_start or doc[j].is_punct:
+                break
+            if doc[j].lower_ == "von" and _capitalised_after(doc, j + 1, 1):
+                return "LOC"
+    return None
+
+
+POSSESSIVES = tuple(f"{stem}{end}" for stem in ("mein", "dein", "sein", "ihr", "unser", "eur", "euer")
+                    for end in ("", "e", "em", "en", "er", "es"))
+
+
+@check("per_definite_noun")
+def per_definite_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"schrieben die [Hacker]PER", "an dem [Grab]PER beten", "lenke von der [Oper]PER ab", "bei seinem [Tod]PER": one
+    word without person evidence (speaking is none here: groups and things are said to speak) right after a
+    definite article that belongs to it or a possessive determiner, and a known German noun or English word, is a common noun; news writes a person's
+    surname without an article ("der" before a surname is a relative pronoun: "Westerwelle, der Gerhardt ..."). A
+    name of the organisation lexicon ("berichtete der [Spiegel]PER") takes its type instead."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha:
+        return None
+    art, t = doc[sp.start - 1], sp[0]
+    if art.lower_ in POSSESSIVES:
+        pass                            # "bei seinem [Tod]": a name takes no possessive
+    elif art.lower_ not in DEFINITE or art.tag_ not in ("ART", "DT") or art.head.i != t.i or art.dep_ not in ("det", "nk"):
+        return None
+    if has_support(doc, sp, ctx, speech=False):
+        return None
+    from .layer import capitalised_words
+    w = t.text
+    orgs = ctx.rules.get("organizations")
+    known = orgs.by_name(w) if orgs is not None else None
+    if known is not None:               # "berichtete der [Spiegel]PER": a medium or organisation of the lexicon
+        return {"location": "LOC", "organization": "ORG"}.get(known.actor_type, "drop")
+    if w in _german()[0] or w in capitalised_words() or _known_head(w) or _compound_of_known_noun(w, ctx.rules) \
+            or (english_word(w) and english_mostly_lower(w)):
+        return "drop"
+    return None
+
+
+
+@check("per_noun_hyphen_compound")
+def per_noun_hyphen_compound(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Gemeinschaftsschul-ABC und [Fakten-Check]PER", "zitiert [Welt-Online]PER den Minister": a hyphen compound whose parts
+    are all known common nouns (:func:`_known_head`, or English words written mostly in lower case) without person
+    evidence other than speaking is a common noun; a double surname comes with the full name in the article
+    ("Sabine Leutheusser-Schnarrenberger ... Leutheusser-Schnarrenberger sagte") or has a part that is no noun."""
+    t = sp[-1]
+    if "-" not in t.text or has_support(doc, sp, ctx, speech=False):
+        return None
+    if len(sp) > 1 and not all(_known_head(x.text) or english_word(x.text) for x in sp[:-1] if x.is_alpha):
+        return None
+    parts = t.text.split("-")
+    if len(parts) < 2 or not all(len(x) >= 3 and x[:1].isupper() and x.isalpha() for x in parts):
+        return None
+    if all(_known_head(x) or (english_word(x) and english_mostly_lower(x)) for x in parts):
+        return "drop"
+    return None
+
+
+@check("per_predicate_kind")
+def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Jupiter Ascending]PER ist ein US-amerikanischer Science-Fiction-Film", "[Kaesong]PER ist eine Stadt im
+    Norden": a name without person evidence as the subject at the start of a sentence whose predicate is "ist"/"war"
+    and an indefinite noun of a kind of thing (words.yaml actors.thing_lead_nouns), place (place_kind_nouns) or
+    organisation (org_kind_heads, not those that name persons as well) is that thing, place or organisation."""
+    if sp.end + 2 >= len(doc) or has_support(doc, sp, ctx, speech=False):
+        return None
+    j = sp.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if not (j < 0 or doc[sp.start].is_sent_start or doc[j].is_punct
+            or doc[j].text.endswith(".")):     # ("... Entertainment GmbH.\n[Jupiter Ascending]PER ist")
+        return None
+    if doc[sp.end].lower_ not in ("ist", "war") or doc[sp.end + 1].lower_ not in ("ein", "eine"):
+        return None
+    k = sp.end + 2
+    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].tag_ in ("ADJA", "JJ")) and k - sp.end < 6:
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    low = doc[k].lower_
+    if _kind_match(low, word_list(ctx.rules, "thing_lead_nouns"), suffix=True):
+        return "MISC"
+    if _kind_match(low, word_list(ctx.rules, "place_kind_nouns"), suffix=True):
+        return "LOC"
+    personal = word_tuple(ctx.rules, "person_kind_heads")
+    if _kind_match(low, word_list(ctx.rules, "org_kind_heads"), suffix=True) and not low.endswith(personal):
+        return "ORG"
+    return None
+
+
+@check("per_calendar_word")
+def per_calendar_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Oder hat [Silvester]PER doch alles verändert?", "an [Ostern]PER": one word that names a holiday
+    (words.yaml actors.calendar_words) without person evidence other than speaking is that day ("Sylvester
+    Stallone", "Silvester Müller" have a first name or a surname with them)."""
+    if len(sp) != 1 or sp[0].lower_ not in word_list(ctx.rules, "calendar_words") or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "MISC"
 
 
 # ----------------------------------------------------------------------------- apply

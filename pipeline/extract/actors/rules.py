@@ -14,7 +14,9 @@ KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other"
 words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
               "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles",
               "surname_heads", "place_suffixes", "district_words", "institution_heads", "title_surnames",
-              "company_words_cased", "person_kind_heads", "noun_prefixes", "station_words", "place_lead_nouns", "thing_lead_nouns")
+              "company_words_cased", "person_kind_heads", "noun_prefixes", "station_words", "place_lead_nouns", "thing_lead_nouns",
+              "place_kind_nouns", "place_of_nouns", "club_prefixes_cased",
+              "calendar_words")
 
 
 @dataclass

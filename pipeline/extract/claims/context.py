@@ -397,11 +397,14 @@ class Ctx:
     def _lemma_verb_e(self, i: int) -> bool:
         """Ein Sprecher sagte, man rechne mit Aufträgen. – a lower-case form in -e that our model tags an adverb or
         adjective but lemmatizes to the infinitive in -en ("rechne" -> "rechnen") is the verb's Konjunktiv I (an
-        adverb or adjective keeps its own lemma: "gerne", "große" -> "groß"). Switch ``lemma_verb_e``."""
+        adverb or adjective keeps its own lemma: "gerne", "große" -> "groß"). An adjective before a noun or another
+        adjective is attributive, whatever its lemma ("definierte er klare Bedingungen": "klare" -> "klaren").
+        Switch ``lemma_verb_e``."""
         t, lw = self.toks[i], self.low[i]
         return self.R.switch("lemma_verb_e") and self.has_pos and t.pos_ in ("ADV", "ADJ") and t.text.islower() \
             and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te") and t.lemma_ == lw + "n" \
-            and self.in_quote[i] < 0
+            and self.in_quote[i] < 0 and not (
+                t.pos_ == "ADJ" and i + 1 < len(self.toks) and self.toks[i + 1].pos_ in ("NOUN", "PROPN", "ADJ"))
 
     def _mistagged_preterite(self, i: int) -> bool:
         """SPD-Innenexperte Wiefelspütz nannte den Bericht eine „Zeitungsente“. – a lower-case form of a speech verb

@@ -186,7 +186,16 @@ class _Ctx:
         k = i - 1
         while k >= s0 and k >= i - 2 and doc[k].lower_ in self.w.determiners:
             k -= 1
-        return k >= s0 and doc[k].lower_ in preps
+        return k >= s0 and (doc[k].lower_ in preps or self._visit_place(k, s0)
+                            or doc[k].lower_ == "in" and k + 1 < i and doc[k + 1].lower_ == "die")
+
+    # (rule visit_destination also: "in die USA", "in die Ukraine" -- "in" with an accusative is a direction)
+
+    def _visit_place(self, k: int, s0: int) -> bool:
+        """Rule ``visit_destination``: "bei einem Besuch in Litauen", "während seiner Reise in die USA": "in" after a
+        noun of visiting (``national_offices.visit_nouns``, word endings) names a destination, like "nach Katar"."""
+        doc, nouns = self.doc, self.lex.national_offices.visit_nouns
+        return bool(nouns) and doc[k].lower_ == "in" and k - 1 >= s0 and doc[k - 1].lower_.endswith(nouns)
 
     def national_default(self, h) -> str | None:
         """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
@@ -196,7 +205,83 @@ class _Ctx:
             return None
         if not self.national_blocked(h):
             return nat.organization
-        return self.national_foreign(h) if nat.foreign_country else None
+        h.extra["national_blocked"] = True
+        return (self.national_foreign(h) if nat.foreign_country else None) or (
+            self.national_article_country(h) if nat.article_country else None)
+
+    def german_state_named(self) -> bool:
+        """The article speaks of a state government or names a state other than ``national_offices.states_abroad``
+        and ``not_blocking`` (Berlin, also the capital)."""
+        nat = self.lex.national_offices
+        if any(t.lower().startswith(nat.state_words) for t in self.texts):
+            return True
+        for k, n in self.country_counts().items():
+            o = self.orgs.by_name(k)
+            if n and o is not None and o.type == "state" and k not in nat.states_abroad and k not in nat.not_blocking:
+                return True
+        return False
+
+    def national_article_country(self, h) -> str | None:
+        """Rule ``national_article_country``: "Premierminister Tony Blair" in an article that names Großbritannien
+        ("in Großbritannien", "der Briten") and no other country: a national office blocked for the home country
+        is the office of the one country the article names, at least ``min_foreign_mentions`` times (not counting
+        destinations and partners; "Der ukrainische Präsident traf Außenministerin Baerbock": once), where the
+        article names neither the home country nor its institutions (Bundesregierung, Bundestag ...) nor a state
+        other than ``national_offices.states_abroad`` (Kalifornien ...) and speaks of no state government. Not
+        where the home country is named too ("Pistorius ... bei einem Besuch in Litauen ... Unterstützung
+        Deutschlands": the roles gold leaves that office without a country)."""
+        nat = self.lex.national_offices
+        if self._state_words:
+            return None
+        counts, home = self.country_counts(), nat.organization
+        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None
+        others = set()
+        for k, n in counts.items():
+            if not n or k in nat.not_blocking or k in nat.states_abroad:
+                continue
+            o = self.orgs.by_name(k)
+            if o is None or o.type != "country":
+                return None
+            others.add(k)
+        if len(others) != 1:
+            return None
+        country = others.pop()
+        if counts[country] < nat.min_foreign_mentions:
+            return None                   # (once: no article about it)
+        if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
+            return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office
+        if self._counterpart(h, country) or self._visitor(h):
+            return None
+        return country
+
+    def _counterpart(self, h, country: str) -> bool:
+        """"Frankreichs Präsident Macron hat Kanzler Scholz empfangen", "Der französische Außenminister Barrot traf
+        Außenministerin Baerbock": the title's sentence gives the article's country to another title (an adjective,
+        genitive or prefix right before a title word, or a genitive after one): ``h`` is that person's counterpart."""
+        doc = self.doc
+        s0, s1 = self.sent_range(h.head)
+        for i in range(s0, s1):
+            if h.start <= i < h.end or self._country_word(doc[i].text) != country:
+                continue
+            if _analyze(self, doc[i]) is not None or i + 1 < s1 and _analyze(self, doc[i + 1]) is not None:
+                return True               # "französische Außenminister", "US-Präsident"
+            if i - 2 >= s0 and doc[i - 1].lower_ in self.w.determiners and _analyze(self, doc[i - 2]) is not None:
+                return True               # "Außenminister der USA"
+        return False
+
+    def _visitor(self, h) -> bool:
+        """"Finanzminister Christian Lindner reiste nach Washington": the title's sentence names a destination ("nach"
+        and a place): the holder travels to the country the article is about, he is no office-holder of it."""
+        doc = self.doc
+        s0, s1 = self.sent_range(h.head)
+        for i in range(s0, s1 - 1):
+            if doc[i].lower_ != "nach":
+                continue
+            j = i + 1 + (doc[i + 1].lower_ in self.w.determiners)
+            if j < s1 and (doc[j].ent_type_ in ("LOC", "GPE") or self._country_word(doc[j].text) is not None):
+                return True
+        return False
 
     def national_foreign(self, h) -> str | None:
         """Rule ``national_foreign``: a national office blocked for the home country is the other country's where

@@ -120,6 +120,11 @@ class NationalOffices:
     min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
     foreign_country: bool = True                   # rule national_foreign: the other country where clear
+    visit_nouns: tuple[str, ...] = ()              # "Besuch in Litauen": a destination (word endings, lower case)
+    home_parties: tuple[str, ...] = ()             # rule home_party_office: parties of the home country (CDU)
+    rival_only_titles: tuple[str, ...] = ()        # take the article's country only if a rival's (Kanzler)
+    article_country: bool = True                   # rule national_article_country: the article's one country
+    states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
@@ -350,7 +355,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]

@@ -7,7 +7,7 @@ from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
 from .lexicon import Title
 from .context import _Ctx
-from .hits import Hit
+from .hits import Hit, _RANK
 from .organizations import _category, org_from_actors
 from .resolve import _match_hits
 from .scan import Scan
@@ -55,7 +55,62 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
         rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
                              organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
+    _home_party_office(ctx, rows, actors)
     return _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows))
+
+
+def _home_party_office(ctx: _Ctx, rows: list[tuple[Hit, Role]], actors: list[Actor]) -> None:
+    """Rule ``home_party_office``: "Verteidigungsminister Boris Pistorius hat bei einem Treffen in Litauen ...",
+    "sagte der SPD-Politiker": a national office (roles.yaml ``national_offices``) that the article's other
+    countries left without a country, or gave the article's one country, is the home country's where its holder is
+    tied to a party of the home country (``national_offices.home_parties``: a row of that party, "Heil (SPD)",
+    "SPD-Arbeitsminister") and the article names no state of the home country and speaks of no state government
+    (a party member may be a state minister: "Innenminister Reul (CDU)" in an article about Nordrhein-Westfalen),
+    nor a rival of the home country (``implied_organization_rivals``: Austria's Grüne, "Gewessler (Grüne)")."""
+    nat = ctx.lex.national_offices
+    if not nat.home_parties or not nat.organization:
+        return
+    cand = [k for k, (h, r) in enumerate(rows) if h.extra.get("national_blocked") and nat.applies(h.title)
+            and h.org_rank <= _RANK["default"]]
+    if not cand or ctx.german_state_named() or any(ctx.country_counts()[x]
+                                                    for x in ctx.lex.implied_organization_rivals.get(nat.organization, ())):
+        return                            # (Austria and Switzerland have Grüne and Social Democrats too)
+    tied = _home_party_holders(ctx, rows, actors)
+    for k in cand:
+        h, r = rows[k]
+        if r.actor_key in tied or _home_party_prefix(ctx, h):
+            h.org = nat.organization
+            rows[k] = (h, Role(r.actor_key, r.role_text, r.role, r.role_category, nat.organization, r.status, r.start,
+                               r.end, r.sentence, r.rule_id))
+
+
+def _home_party(ctx: _Ctx, text: str) -> bool:
+    o = ctx.orgs.by_name_or_genitive(text)
+    return o is not None and o.name in ctx.lex.national_offices.home_parties
+
+
+def _home_party_prefix(ctx: _Ctx, h: Hit) -> bool:
+    """"SPD-Arbeitsminister": the title's own hyphen prefix is a home party."""
+    word = ctx.doc[h.head].text
+    return "-" in word and _home_party(ctx, word.split("-", 1)[0])
+
+
+def _home_party_holders(ctx: _Ctx, rows: list[tuple[Hit, Role]], actors: list[Actor]) -> set[str]:
+    """Actor keys of persons tied to a home party: a role row with that party ("der SPD-Politiker"), or a name
+    mention followed by the party in parentheses ("Hubertus Heil (SPD)")."""
+    parties = ctx.lex.national_offices.home_parties
+    out = {r.actor_key for _, r in rows if r.organization in parties}
+    doc = ctx.doc
+    for a in actors:
+        if a.actor_type != "person" or a.key in out:
+            continue
+        for m in a.mentions:
+            sp = doc.char_span(m.start, m.end)
+            if sp is not None and sp.end + 2 < len(doc) and doc[sp.end].text == "(" \
+                    and doc[sp.end + 2].text == ")" and _home_party(ctx, doc[sp.end + 1].text):
+                out.add(a.key)
+                break
+    return out
 
 
 def _not_a_person(ctx: _Ctx, actor: Actor | None) -> bool:
@@ -100,9 +155,15 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
     by_actor: dict[str, list[Role]] = {}
     for _, r in rows:
         by_actor.setdefault(r.actor_key, []).append(r)
+    stated = _stated_orgs(rows)
     out: list[Role] = []
-    for _, r in rows:
+    for h, r in rows:
         mine = by_actor[r.actor_key]
+        org = _same_person_title(h, r, stated)
+        if org is not None:
+            r = Role(r.actor_key, r.role_text, r.role, _category(ctx, ctx.lex.titles[r.role], org)
+                     if r.role in ctx.lex.titles else r.role_category, org, r.status, r.start, r.end, r.sentence,
+                     r.rule_id)
         if r.organization is None:
             orgs = {x.organization for x in mine if x.role == r.role and x.organization}
             if len(orgs) == 1:
@@ -118,6 +179,27 @@ def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
             continue
         out.append(r)
     return out
+
+
+def _stated_orgs(rows: list[tuple[Hit, Role]]) -> dict[tuple[str, str], set[str]]:
+    """(actor, role) -> the organisations the text states for that person's title in its own phrase (a prefix,
+    an adjective, a genitive ...: more than a default or a guess from the article's context)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for h, r in rows:
+        if r.organization and h.org_rank > _RANK["default"]:
+            out.setdefault((r.actor_key, r.role), set()).add(r.organization)
+    return out
+
+
+def _same_person_title(h: Hit, r: Role, stated: dict[tuple[str, str], set[str]]) -> str | None:
+    """Rule ``same_person_title``: "Der britische Premierminister Boris Johnson reiste nach Berlin. Premierminister
+    Johnson sagte ..." in an article about Germany: the later mention's default (national_offices: Deutschland) or
+    context guess yields to the one organisation the article states for the same person's same title."""
+    orgs = stated.get((r.actor_key, r.role))
+    if r.organization is None or h.org_rank > _RANK["default"] or not orgs or len(orgs) != 1:
+        return None
+    org = next(iter(orgs))
+    return org if org != r.organization else None
 
 
 def _described_office(ctx: _Ctx, r: Role, mine: list[Role]) -> bool:
