@@ -5,6 +5,7 @@ from ..clauses import is_hearsay, is_konj1, is_relative, is_source_noun, next_co
 from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
+from .filters import not_a_claim
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
@@ -453,3 +454,22 @@ def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
         if sp is not None and sp[0] == k and sp[1] > t and not bad_speaker(c, sp):
             return sp
     return None
+
+
+def dropped_sentence_continues(c: Ctx, si: int, a: int, b: int, local: list[Found], found: list[Found],
+                               covered: set[int]) -> list[Found]:
+    """Er wisse auch nicht, was die USA zu diesem Schritt bewogen hatten. – a sentence whose own claims the filters
+    all dropped (a w-clause, a thing as the subject of a speech verb) may still continue reported speech: the
+    ``continuation`` rules run on it as on a sentence without claims (switch ``dropped_sentence_continues``). The
+    dropped claims stay context before the continuation (``found`` gets them first); where the continuation extends
+    the claim before, they go in before that claim, so that the chain goes on from it."""
+    if not local or not all(f.dropped for f in local) or not c.R.switch("dropped_sentence_continues"):
+        return local
+    n = len(found)
+    extra = continuation(c, si, a, b, found, covered)
+    for f in extra:
+        f.dropped = not_a_claim(c, f)
+    if not extra and n and found[-1].sent == si:   # the claim before now runs over this sentence
+        last = found.pop()
+        return local + [last]
+    return local + extra
