@@ -847,27 +847,12 @@ def site_makers(tree) -> set[str]:
 
 def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[str], rules: WebRules,
                  profile: SiteProfile | None) -> list[str]:
-    sources: list[list[str]] = []
-    if ld_art:
-        sources.append(_ld_author_names(ld_art, persons))
-    elif len(persons) == 1:
-        sources.append(list(persons.values()))  # a graph without article object: its one person is the author
-    sources.append([m for m in _meta(tree, "article:author", "parsely-author", "sailthru.author", "byl")
-                    if "://" not in m])
-    generic = [m for m in _meta(tree, "author", "dc.creator", "dcterms.creator") if "://" not in m]
-    visible = []
-    for e in tree.xpath('//*[@rel="author" or @itemprop="author"]') + [
-            e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
-        if not _outside_furniture(e) or re.search(r"comment", e.get("class") or "", re.I):
-            continue
-        pieces = [ws(x) for x in e.itertext()]
-        pieces = [x for x in pieces if x]
-        if 0 < sum(map(len, pieces)) <= 160:
-            whole = byline_text(ws(e.text_content()))
-            if whole and whole.casefold() != ws(e.text_content()).casefold():
-                pieces = [whole]        # "Von Anna Maier | 16.11.2023", "VON ANNA MAIER": the byline's names
-            visible.extend(byline_text(x) or x for x in pieces)   # "Autor" / "Jil Schuller" / "Alle Artikel"
-    sources.append(visible)
+    """The article's authors: the names of the first source (JSON-LD, article:author and the like, author
+    markup, a byline under the headline, generic meta tags last) that the page's text shows; else a byline's
+    names in the header, else the first source with names."""
+    sources = _author_sources(tree, ld_art, persons)
+    generic = _generic_meta_authors(tree)
+    sources.append(_marked_author_names(tree))
     sources.append(header_bylines(tree))
     sources.append(generic)     # generic meta tags last: a CMS account or the site owner as often as the writer
     makers = site_makers(tree)
@@ -875,15 +860,7 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
     content = page_text(tree, without=("footer", "nav", "aside"))   # a site owner's name stands in the footer
     first: list[str] = []
     for src in sources:
-        names: list[str] = []
-        for raw in src:
-            parts = split_names(_unescape(raw))
-            for part in parts:
-                p = clean_person(part, rules, sites, profile)
-                if p is None and isinstance(raw, _SinglePerson) and len(parts) == 1:
-                    p = _single_name(part, rules, sites, profile)
-                if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
-                    names.append(p)
+        names = _source_names(src, rules, sites, profile, makers)
         # the authors the page shows: names of the markup that the page's text never shows (a CMS account, the
         # site owner in <meta name="author">, an editor of the structured data only) give way to a later source
         # whose names it shows; of the structured sources (JSON-LD, article:author) they count when no source
@@ -895,6 +872,68 @@ def pick_authors(tree, ld_art: dict | None, persons: dict[str, str], sites: set[
             first = first or names
     found = [n for n in header_names(tree) if n.casefold() not in makers]
     return found or first[:6]
+
+
+def _author_sources(tree, ld_art: dict | None, persons: dict[str, str]) -> list[list[str]]:
+    """The structured author sources, most trusted first: the JSON-LD article's author (or the one Person of a
+    graph without an article object), then <meta property="article:author">, "parsely-author", "sailthru.author",
+    "byl" (no profile URLs)."""
+    sources: list[list[str]] = []
+    if ld_art:
+        sources.append(_ld_author_names(ld_art, persons))
+    elif len(persons) == 1:
+        sources.append(list(persons.values()))  # a graph without article object: its one person is the author
+    sources.append([m for m in _meta(tree, "article:author", "parsely-author", "sailthru.author", "byl")
+                    if "://" not in m])
+    return sources
+
+
+def _generic_meta_authors(tree) -> list[str]:
+    """<meta name="author">, "dc.creator", "dcterms.creator" (no profile URLs): a CMS account or the site owner as
+    often as the writer."""
+    return [m for m in _meta(tree, "author", "dc.creator", "dcterms.creator") if "://" not in m]
+
+
+def _marked_author_names(tree) -> list[str]:
+    """The texts of author markup outside page furniture and comments: rel="author", itemprop="author" and author
+    classes (``AUTHOR_CLASS``): <a rel="author">Jil Schuller</a>, <div class="byline">Von Anna Maier | 16.11.2023
+    </div>."""
+    visible = []
+    for e in tree.xpath('//*[@rel="author" or @itemprop="author"]') + [
+            e for e in tree.iter() if isinstance(e.tag, str) and AUTHOR_CLASS.search(e.get("class") or "")]:
+        if not _outside_furniture(e) or re.search(r"comment", e.get("class") or "", re.I):
+            continue
+        visible.extend(_marked_author_pieces(e))
+    return visible
+
+
+def _marked_author_pieces(e) -> list[str]:
+    """The pieces of one short author element (160 characters at most) as bylines' names: "Von Anna Maier |
+    16.11.2023", "VON ANNA MAIER" -> the byline's names; "Autor" / "Jil Schuller" / "Alle Artikel" piece by piece."""
+    pieces = [ws(x) for x in e.itertext()]
+    pieces = [x for x in pieces if x]
+    if not 0 < sum(map(len, pieces)) <= 160:
+        return []
+    whole = byline_text(ws(e.text_content()))
+    if whole and whole.casefold() != ws(e.text_content()).casefold():
+        pieces = [whole]        # "Von Anna Maier | 16.11.2023", "VON ANNA MAIER": the byline's names
+    return [byline_text(x) or x for x in pieces]   # "Autor" / "Jil Schuller" / "Alle Artikel"
+
+
+def _source_names(src: list[str], rules: WebRules, sites: set[str], profile: SiteProfile | None,
+                  makers: set[str]) -> list[str]:
+    """The persons' names of one author source, each once, without the site's theme makers: "Anna Maier und Jan
+    Ott" -> ["Anna Maier", "Jan Ott"]; one capitalised word of a JSON-LD Person ("Stefanus") counts too."""
+    names: list[str] = []
+    for raw in src:
+        parts = split_names(_unescape(raw))
+        for part in parts:
+            p = clean_person(part, rules, sites, profile)
+            if p is None and isinstance(raw, _SinglePerson) and len(parts) == 1:
+                p = _single_name(part, rules, sites, profile)
+            if p and p.casefold() not in {x.casefold() for x in names} and p.casefold() not in makers:
+                names.append(p)
+    return names
 
 
 def page_text(tree, without: tuple[str, ...] = ()) -> str:

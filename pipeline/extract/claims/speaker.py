@@ -470,43 +470,85 @@ def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
 
 
 def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
+    """The parse's subject of the cue verb at i (on the verb, the verb it complements, or its auxiliary), as a
+    span; None where the parse's subject is not trusted."""
     t = c.toks[i]
     if not c.sents:
         return None
+    sa, sb = c.sents[c.sent_of[i]]
+    for h in _subject_heads(c, t):
+        for ch in h.children:
+            if ch.dep_ not in ("sb", "nsubj", "nsubj:pass"):
+                continue
+            if _subject_in_pp(c, ch):
+                if c.R.switch("pp_subject_skip"):
+                    continue     # "Am Rande … nahm der Ministerpräsident …": the parse's other subject
+                return None      # "in einer Videobotschaft": inside a prepositional phrase
+            return _dep_subject_span(c, i, h, ch, sa, sb)
+    return None
+
+
+def _subject_heads(c: Ctx, t) -> list:
+    """The tokens the subject of verb t may hang on: t, the verb or auxiliary t complements ("…, wie er sagen
+    wollte"), and with switch ``aux_subject`` its auxiliaries ("Der Vertreter …, Peter Clever, hat … gefordert")."""
     heads = [t]
     if t.dep_ in ("oc", "xcomp") or (t.head.pos_ == "AUX" and t.head != t):
         heads.append(t.head)
     if c.R.switch("aux_subject"):
         heads += aux_heads(c, t)
-    sa, sb = c.sents[c.sent_of[i]]
-    for h in heads:
-        for ch in h.children:
-            if ch.dep_ in ("sb", "nsubj", "nsubj:pass"):
-                if ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
-                        or c.toks[ch.left_edge.i].pos_ == "ADP":
-                    if c.R.switch("pp_subject_skip"):
-                        continue     # "Am Rande … nahm der Ministerpräsident …": the parse's other subject
-                    return None      # "in einer Videobotschaft": inside a prepositional phrase
-                a = ch.left_edge.i
-                while a < ch.i and a < sa and c.toks[a].is_space:
-                    a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
-                if c.R.switch("oblique_subject") and a < h.i and c.low[a] in c.w.oblique_determiners and sa <= a:
-                    return object_first_subject(c, h.i, sb)     # "Den Unmut … brachte die Sprecherin … zum Ausdruck"
-                if a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
-                                                         for x in range(a, ch.right_edge.i + 1)):
-                    return None          # a parse across sentences is not trusted
-                np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
-                if a > ch.left_edge.i and not _paragraph_subject(c, np_, ch.i, h.i):
-                    return None
-                if np_ and np_[0] <= ch.i < np_[1]:
-                    e = ch.right_edge.i + 1
-                    if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
-                            c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
-                            for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
-                        return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
-                    return _through_mention(c, np_, ch.right_edge.i + 1)
-                return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
-    return None
+    return heads
+
+
+def _subject_in_pp(c: Ctx, ch) -> bool:
+    """Whether the parse's subject ch opens with or follows a preposition: "in einer Videobotschaft", "Am Rande
+    einer Sitzung"."""
+    return ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
+        or c.toks[ch.left_edge.i].pos_ == "ADP"
+
+
+def _dep_subject_span(c: Ctx, i: int, h, ch, sa: int, sb: int) -> tuple[int, int] | None:
+    """The span of the parse's subject ch of head h (cue verb at i, sentence [sa, sb)): the noun phrase at its start
+    ("Ein Regierungssprecher in Berlin"), a pronoun alone ("sagte er"), or the parse's subtree; the subject after the
+    verb where the parse took a fronted object for it; None for a parse across sentences."""
+    a = _subject_start(c, ch, sa)
+    if c.R.switch("oblique_subject") and a < h.i and c.low[a] in c.w.oblique_determiners and sa <= a:
+        return object_first_subject(c, h.i, sb)     # "Den Unmut … brachte die Sprecherin … zum Ausdruck"
+    if _across_sentences(c, a, ch, sa, sb):
+        return None          # a parse across sentences is not trusted
+    np_ = grab_np(c, a, len(c.toks)) if c.low[a] not in c.w.oblique_determiners else None
+    if a > ch.left_edge.i and not _paragraph_subject(c, np_, ch.i, h.i):
+        return None
+    if np_ and np_[0] <= ch.i < np_[1]:
+        return _np_or_subtree(c, i, ch, np_, a)
+    return (ch.i, ch.i + 1) if ch.pos_ == "PRON" else (a, ch.right_edge.i + 1)
+
+
+def _subject_start(c: Ctx, ch, sa: int) -> int:
+    """The first token of the subject ch, after a paragraph break the parse hung on it before the sentence start
+    sa: "\n\nDie Armeeleitung sprach" -> at "Die"."""
+    a = ch.left_edge.i
+    while a < ch.i and a < sa and c.toks[a].is_space:
+        a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
+    return a
+
+
+def _across_sentences(c: Ctx, a: int, ch, sa: int, sb: int) -> bool:
+    """Whether the subject from a to the end of ch's subtree leaves the sentence [sa, sb) or spans a line break
+    (a parse across sentences is not trusted)."""
+    return a < sa or ch.right_edge.i >= sb or any(c.toks[x].is_space or "\n" in c.toks[x].text
+                                                 for x in range(a, ch.right_edge.i + 1))
+
+
+def _np_or_subtree(c: Ctx, i: int, ch, np_: tuple[int, int], a: int) -> tuple[int, int]:
+    """The subject's noun phrase np_ (from a), or the parse's subtree of ch where it goes on with a short modifier
+    on the same side of the cue verb at i: "Ein Regierungssprecher in Berlin"; else the NP extended through an
+    actor's name it cuts off ("Die Hilfsorganisation Ärzte ohne Grenzen")."""
+    e = ch.right_edge.i + 1
+    if e > np_[1] and np_[0] == a and e - a <= 25 and (e <= i or a > i) and not any(
+            c.toks[x].pos_ in ("VERB", "AUX") or c.in_quote[x] >= 0 or c.low[x] in (";", ":")
+            for x in range(np_[1], e)) and _np_modifier(c, np_[1], e):
+        return (a, e)       # the parse's subtree: "Ein Regierungssprecher in Berlin"
+    return _through_mention(c, np_, e)
 
 
 # pp_subject_skip (switch): "Am Rande einer Sitzung nahm jetzt auch der Ministerpräsident, Christian Wulff, zu der

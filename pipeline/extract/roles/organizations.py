@@ -370,39 +370,11 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     doc = ctx.doc
     if j >= s1 or doc[j].lower_ not in ("von", "vom", "bei", "beim"):
         return
-    k = j + 1
-    det = "dem" if doc[j].lower_ in ("vom", "beim") else "none"
-    if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
-        det = doc[k].lower_
-        k += 1
-    k_np = k
-    while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
-        k += 1
-    if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
-        k += 1                                                # "Denkfabrik", "Universität"
+    det, k_np = _post_name_det(ctx, j, s1)
+    k = _post_name_head(ctx, k_np, s1)
     e = ctx.ent_of.get(k)
-    org = None
     if e is not None and e.start == k and e.label_ in ("ORG", "MISC", "LOC"):
-        text = e.text
-        if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
-                and _capitalized(e[1]):
-            text = e[1:].text                     # "[Denkfabrik Carnegie Endowment ...]ORG"
-            loc = ctx.orgs.by_name_or_genitive(text)
-            if loc is not None and loc.actor_type == "location" or e[1].i in ctx.ent_of and \
-                    ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC" or \
-                    len(e) == 2 and loc is None and e[0].lower_.endswith(("institut", "universität")):
-                text = e.text                     # (but "[Universität Hamburg]ORG", "[Universität Bielefeld]ORG")
-        elif len(e) >= 2 and text == e.text and det in ("dem", "des"):
-            text = _genitive_name_nominative(ctx, e)  # "vom Bayerischen Rundfunk"
-        elif len(e) >= 2 and text == e.text and det == "der":
-            text = _feminine_name_nominative(ctx, e)  # "von der Freien Universität Berlin"
-        o = ctx.orgs.by_name_or_genitive(text)
-        org = o.name if o else text
-        if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
-            org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
-            if org == e.text and e.label_ == "LOC" and k - 1 > j and _capitalized(doc[k - 1]) \
-                    and _is_org_noun(ctx, doc[k - 1]) and not doc[k - 1].lower_.endswith(_PLACE_NOUNS):
-                org = f"{doc[k - 1].text} {e.text}"   # "vom Landratsamt [Rosenheim]LOC" (a place not in the lexicon)
+        org = _post_name_entity_org(ctx, e, j, k, det)
     else:
         o = ctx.orgs.by_name_or_genitive(doc[k].text) if k < s1 else None
         org = o.name if o else None
@@ -411,6 +383,79 @@ def _post_name_org(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
     if org:
         _set_org(h, org, "post_name")
         h.category = _category(ctx, h.title, h.org)
+
+
+def _post_name_det(ctx: _Ctx, j: int, s1: int) -> tuple[str, int]:
+    """(article, first token after it) of the phrase after the preposition at j: "von der Polizei" -> ("der", at
+    "Polizei"), "vom Bayerischen Rundfunk" -> ("dem", at "Bayerischen"), "bei Siemens" -> ("none", at "Siemens")."""
+    doc = ctx.doc
+    k = j + 1
+    det = "dem" if doc[j].lower_ in ("vom", "beim") else "none"
+    if k < s1 and doc[k].lower_ in ("der", "den", "dem", "des"):
+        det = doc[k].lower_
+        k += 1
+    return det, k
+
+
+def _post_name_head(ctx: _Ctx, k: int, s1: int) -> int:
+    """The token where the organisation's name starts, after lower-case adjectives and an untagged institution
+    noun: "von der renommierten Denkfabrik [Carnegie Endowment]ORG" -> at "Carnegie"."""
+    doc = ctx.doc
+    while k < s1 and doc[k].text[0].islower() and _is_adj(ctx, doc[k]):
+        k += 1
+    if k < s1 and doc[k].lower_.endswith(ctx.p.org_nouns) and k not in ctx.ent_of and k + 1 < s1:
+        k += 1                                                # "Denkfabrik", "Universität"
+    return k
+
+
+def _post_name_entity_org(ctx: _Ctx, e, j: int, k: int, det: str) -> str:
+    """The organisation an entity starting at k names, after the preposition at j: "von der [Denkfabrik Carnegie
+    Endowment]ORG" -> "Carnegie Endowment", "vom [Bayerischen Rundfunk]ORG" -> "Bayerischer Rundfunk", "von der
+    Staatsanwaltschaft [Frankfurt]LOC" -> the institution of the place."""
+    text = _post_name_entity_text(ctx, e, det)
+    o = ctx.orgs.by_name_or_genitive(text)
+    org = o.name if o else text
+    if k - 1 >= 0 and k - 1 not in ctx.ent_of and len(e) == 1:   # "von der Staatsanwaltschaft [Frankfurt]LOC"
+        org = _post_name_place_institution(ctx, e, j, k, org)
+    return org
+
+
+def _post_name_entity_text(ctx: _Ctx, e, det: str) -> str:
+    """The entity's name as the organisation is called: without a leading type noun ("[Denkfabrik Carnegie
+    Endowment ...]ORG"), in the nominative after "vom"/"des" ("vom Bayerischen Rundfunk") or "der" ("von der Freien
+    Universität Berlin"); else as written."""
+    if len(e) >= 2 and e[0].lower_.endswith(ctx.w.type_nouns + ("denkfabrik", "institut", "universität")) \
+            and _capitalized(e[1]):
+        return _without_type_noun(ctx, e)
+    if len(e) >= 2 and det in ("dem", "des"):
+        return _genitive_name_nominative(ctx, e)  # "vom Bayerischen Rundfunk"
+    if len(e) >= 2 and det == "der":
+        return _feminine_name_nominative(ctx, e)  # "von der Freien Universität Berlin"
+    return e.text
+
+
+def _without_type_noun(ctx: _Ctx, e) -> str:
+    """"[Denkfabrik Carnegie Endowment ...]ORG" -> "Carnegie Endowment ...": the entity without its leading type
+    noun; but whole where the rest is a place ("[Universität Hamburg]ORG") or one word after "Institut" or
+    "Universität" that no lexicon knows ("[Universität Bielefeld]ORG")."""
+    text = e[1:].text
+    loc = ctx.orgs.by_name_or_genitive(text)
+    if loc is not None and loc.actor_type == "location" or e[1].i in ctx.ent_of and \
+            ctx.ent_of[e[1].i] is not e and ctx.ent_of[e[1].i].label_ == "LOC" or \
+            len(e) == 2 and loc is None and e[0].lower_.endswith(("institut", "universität")):
+        return e.text                     # (but "[Universität Hamburg]ORG", "[Universität Bielefeld]ORG")
+    return text
+
+
+def _post_name_place_institution(ctx: _Ctx, e, j: int, k: int, org: str) -> str:
+    """A one-word entity after an untagged word: "von der Staatsanwaltschaft [Frankfurt]LOC" -> the institution of
+    the place; "vom Landratsamt [Rosenheim]LOC" (a place not in the lexicon) -> "Landratsamt Rosenheim"."""
+    doc = ctx.doc
+    org = _institution_of_place(ctx, [doc[k - 1], doc[k]], org, "der") or org
+    if org == e.text and e.label_ == "LOC" and k - 1 > j and _capitalized(doc[k - 1]) \
+            and _is_org_noun(ctx, doc[k - 1]) and not doc[k - 1].lower_.endswith(_PLACE_NOUNS):
+        org = f"{doc[k - 1].text} {e.text}"   # "vom Landratsamt [Rosenheim]LOC" (a place not in the lexicon)
+    return org
 
 
 def _post_name_np_org(ctx: _Ctx, k: int, det: str, s1: int) -> str | None:
