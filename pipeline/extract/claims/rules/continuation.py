@@ -72,7 +72,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b)
-    near = bool(s.found) and (s.si - s.found[-1].sent == 1 or _second_after_claim(s))
+    near = bool(s.found) and s.si - s.found[-1].sent == 1
     konj2 = near and c.R.switch("konj2_continuation")
     if konj2_forms is not None:
         if c.low[b - 1] == "?":
@@ -98,16 +98,6 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
-
-
-def _second_after_claim(s: Sent) -> bool:
-    """Ferner habe der Minister … betont. Die Lage ist ernst. Diese würden zwar … – the second sentence after a claim
-    (same paragraph, the claim kept) also continues it in a Konjunktiv II form that stands in for Konjunktiv I
-    ("hätten", "würden": words.yaml konjunktiv2_reported), over one sentence between (switch ``konj2_second_sentence``)."""
-    last = s.found[-1]
-    if not s.c.R.switch("konj2_second_sentence") or s.si - last.sent != 2 or last.dropped or last.msg is None:
-        return False
-    return "\n\n" not in s.c.text[s.c.toks[last.msg[0]].idx:s.c.toks[s.a].idx]
 
 
 def _first_person_verb(c: Ctx, t: int) -> bool:
