@@ -167,7 +167,8 @@ class Scores:
         return "\n".join(lines)
 
 
-def evaluate(docs: list[dict], nlp, rules, show: int = 0, out=sys.stdout) -> Scores:
+def evaluate(docs: list[dict], nlp, rules, show: int = 0, out=sys.stdout,
+             missed: frozenset[str] = frozenset()) -> Scores:
     from pipeline.extract import extract
 
     scores = Scores()
@@ -182,7 +183,40 @@ def evaluate(docs: list[dict], nlp, rules, show: int = 0, out=sys.stdout) -> Sco
         if shown < show:
             shown += 1
             _show(d, preds, golds, out)
+        for line in missed_lines(d, preds, golds, missed):
+            print(line, file=out)
     return scores
+
+
+def missed_lines(d: dict, preds: list[dict], golds: list[dict], types: frozenset[str], short: int = 3) -> list[str]:
+    """Gold claims of ``types`` that no prediction covers to half ("MISS"), or whose paired prediction lacks
+    ``short`` or more of their message tokens ("SHORT"), each with the 120 characters before it and what the rules
+    gave (``--missed FreeIndirect,IndirectFreeIndirect``: continued reported speech)."""
+    if not types:
+        return []
+    toks = {t["id"]: t for t in d["tokens"]}
+    text = d["originalText"]
+    pairs = {j: i for i, j in pair(preds, golds)}
+    out = []
+    for j, g in enumerate(golds):
+        if g["type"] not in types:
+            continue
+        covered = set().union(*(p["message"] & g["message"] for p in preds)) if preds else set()
+        p = preds[pairs[j]] if j in pairs else None
+        lack = len(g["message"] - p["message"]) if p else len(g["message"])
+        if len(covered) * 2 < len(g["message"]):
+            mark = "MISS "
+        elif lack >= short:
+            mark = "SHORT"
+        else:
+            continue
+        gs = min(toks[i]["charBegin"] for i in g["message"])
+        ge = max(toks[i]["charEnd"] for i in g["message"])
+        spk = " ".join(toks[i]["text"] for i in sorted(g["speaker"]))
+        got = f"{p['claim'].rule_id}: {text[p['claim'].claim_start:p['claim'].claim_end][:80]!r}" if p else "-"
+        out.append(f"{mark} [{g['type']}] {d['documentName'][:40]} | S={spk!r} | lacks {lack}/{len(g['message'])}\n"
+                   f"      before: {text[max(0, gs - 120):gs]!r}\n      gold:   {text[gs:ge][:160]!r}\n      rules:  {got}")
+    return out
 
 
 def _show(d, preds, golds, out) -> None:
@@ -215,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--offset", type=int, default=0, help="skip the first N articles")
     ap.add_argument("--show", type=int, default=0, help="print gold vs. predicted claims for N articles")
     ap.add_argument("--rules", action="store_true", help="print counts and message precision per rule")
+    ap.add_argument("--missed", default="", help="comma-separated gold types (FreeIndirect,IndirectFreeIndirect): list "
+                    "their claims that the rules miss or cut short")
     ap.add_argument("--model", default=None, help="spaCy model name or path (default: pipeline.nlp's choice)")
     ap.add_argument("--data", default=str(DATA), help="folder with train/dev.jsonl.gz")
     args = ap.parse_args(argv)
@@ -234,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp, info = load_nlp(args.model)
     rules = load_rules()
     t0 = time.time()
-    scores = evaluate(docs, nlp, rules, show=args.show)
+    scores = evaluate(docs, nlp, rules, show=args.show,
+                      missed=frozenset(t for t in args.missed.split(",") if t))
     dt = time.time() - t0
     print(f"Wikinews {args.split}: {len(docs)} articles, model {info.name} {info.version} ({info.source}), "
           f"rules {rules.version}, {dt:.1f}s")

@@ -314,6 +314,32 @@ def test_wikinews_dev_floor(shared_dir):
         assert scores.prf(None, f)[2] >= floor, scores.table()
 
 
+def test_missed_lines_lists_missed_and_short_continuations():
+    """eval claims --missed: a FreeIndirect gold claim no prediction covers is MISS, an IndirectFreeIndirect one whose
+    prediction lacks three tokens is SHORT, other types are not listed."""
+    from types import SimpleNamespace
+    from pipeline.eval_claims import missed_lines
+    text = "Er sagte das. Es sei kalt. Der Wind sei stark und eisig."
+    words = text.replace(".", " .").split()
+    toks, pos = [], 0
+    for i, w in enumerate(words):
+        pos = text.index(w, pos)
+        toks.append({"id": i, "text": w, "charBegin": pos, "charEnd": pos + len(w)})
+        pos += len(w)
+    d = {"documentName": "1 - Test (2020-01-01)", "originalText": text, "tokens": toks}
+    gold = [{"type": "FreeIndirect", "message": frozenset(range(4, 8)), "speaker": frozenset({0}), "cue": frozenset()},
+            {"type": "IndirectFreeIndirect", "message": frozenset(range(8, 15)), "speaker": frozenset({0}),
+             "cue": frozenset()},
+            {"type": "Direct", "message": frozenset(range(0, 3)), "speaker": frozenset(), "cue": frozenset()}]
+    claim = SimpleNamespace(rule_id="konj_continuation", claim_start=toks[8]["charBegin"], claim_end=toks[11]["charEnd"])
+    pred = [{"type": "Indirect", "message": frozenset(range(8, 12)), "speaker": frozenset(), "cue": frozenset(),
+             "claim": claim}]
+    lines = missed_lines(d, pred, gold, frozenset({"FreeIndirect", "IndirectFreeIndirect"}))
+    assert [ln.split(" | ")[0] for ln in lines] == ["MISS  [FreeIndirect] 1 - Test (2020-01-01)",
+                                                   "SHORT [IndirectFreeIndirect] 1 - Test (2020-01-01)"]
+    assert "lacks 3/7" in lines[1] and "konj_continuation: 'Der Wind sei stark'" in lines[1]
+
+
 def test_later_speech_verb_frames_the_dass_clause(nlp):
     """A speech verb inside a relative clause of the subject does not frame the dass-clause of the
     main verb that follows it."""

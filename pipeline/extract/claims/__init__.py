@@ -69,7 +69,7 @@ from pipeline.ruleset import RuleSet
 from .context import Ctx, Found, Hit
 from .quotes import find_quotes, Quote
 from .records import to_records
-from .rules.continuation import continuation, quote_sources, reported_chain_speaker
+from .rules.continuation import continuation, dropped_sentence_continues, quote_sources, reported_chain_speaker
 from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
@@ -96,6 +96,8 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
             reported_chain_speaker(c, si, a, b, local, found, covered)
         for f in local:
             f.dropped = not_a_claim(c, f)
+        local = dropped_sentence_continues(c, si, a, b, local, found, covered)
+        for f in local:
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)

@@ -250,6 +250,9 @@ SWITCHES += ("reflexive_frames",)     # filter reflexive_sense: "erinnerte sich 
 SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subject_addressee", "adverb_source_continues",
              "dative_plural_addressee", "lemma_verb_e", "blank_before_verb")   # speaker (speaker.py, rules/sentence.py,
              # rules/continuation.py, context.py), issue 12 spk7
+SWITCHES += ("subordinator_preposition", "finite_e_lemma", "embedded_clause_skip", "konj2_before_konj1",
+             "adverb_source_np", "first_person_inverted", "dropped_sentence_continues")   # Konjunktiv main clause of a
+             # continuation (rules/continuation.py), issue 12 cont8
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)

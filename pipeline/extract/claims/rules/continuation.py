@@ -1,10 +1,11 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from ..clauses import is_hearsay, is_konj1, is_relative, next_comma
+from ..clauses import is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
 from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
+from .filters import not_a_claim
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
@@ -30,31 +31,91 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
+        if _preposition_not_clause(c, seg, b):
+            break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
 
 
-def _konj_main_clause(s: Sent) -> bool:
+def _preposition_not_clause(c: Ctx, k: int, b: int) -> bool:
+    """Während der Operation habe niemals Gefahr bestanden. – "während" (also "seit", "bis") tagged a preposition
+    before an article or noun opens a phrase of the main clause, no fronted subordinate clause (switch
+    ``subordinator_preposition``)."""
+    if not (c.R.switch("subordinator_preposition") and c.has_pos and k + 1 < b):
+        return False
+    return c.toks[k].tag_ in ("APPR", "IN") and c.low[k] in ("während",) and (
+        c.low[k + 1] in c.w.determiners or c.toks[k + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM"))
+
+
+def _konj1_form(c: Ctx, t: int) -> bool:
+    """A Konjunktiv I form; with switch ``finite_e_lemma`` also a finite verb in -e that our model tags with a
+    PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
+    Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
+    ends in -t; the 1st person "ich richte" is excluded)."""
+    if is_konj1(c, t):
+        return True
+    if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
+        return False
+    tok, lw = c.toks[t], c.low[t]
+    if tok.tag_ not in ("VBC", "VVFIN", "VAFIN", "VMFIN") or tok.pos_ not in ("VERB", "AUX") or not tok.text.islower():
+        return False
+    if not (len(lw) >= 4 and lw.endswith("e") and tok.lemma_.lower() == lw + "n"):
+        return False                    # "richte" (richten), not "sagte" (sagen): the stem + "e"
+    return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not any(
+        c.low[k] in ("ich", "wir") for k in range(max(0, t - 3), min(len(c.low), t + 3)))
+
+
+def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     """The main clause is in Konjunktiv I (or, right after a claim, in a Konjunktiv II form that stands in
     for Konjunktiv I in reported speech: "hätten", "würden"; not "wäre", "sollte", "dürfte", which
-    mostly voice the author's own hypothesis or advice), not in the 1st person."""
+    mostly voice the author's own hypothesis or advice), not in the 1st person. ``konj2_forms``: the
+    Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
     konj2 = near and c.R.switch("konj2_continuation")
+    if konj2_forms is not None:
+        if c.low[b - 1] == "?":
+            return False
+        if not konj2:
+            konj2, near = True, True
+    reported2 = konj2_forms if konj2_forms is not None else c.w.konjunktiv2_reported
     konj = False
     s0 = seg
-    for _ in range(4):          # the main clause may follow fronted phrases and appositions
+    embedded = c.R.switch("embedded_clause_skip")
+    for _ in range(6 if embedded else 4):   # the main clause may follow fronted phrases and appositions
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
-            break
-        if any(is_konj1(c, t) or (konj2 and c.low[t] in c.w.konjunktiv2_reported and c.in_quote[t] < 0) for t in range(s0, e0)):
-            konj = True
+            if not (embedded and _embedded_after_subject(c, seg, s0, e0, b)):
+                break
+            s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
+            continue
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0)]
+        if hits:
+            konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
         if not c.has_pos or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s0, e0)) or e0 >= b:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _first_person_verb(c: Ctx, t: int) -> bool:
+    """Für verfassungsbedenklich halte ich die Online-Durchsuchung. – "ich" right after (or before) the verb: the
+    -e form is the 1st person indicative of an interview answer or a column, no Konjunktiv of reported speech
+    (switch ``first_person_inverted``)."""
+    return (t + 1 < len(c.low) and c.low[t + 1] == "ich") or (t > 0 and c.low[t - 1] == "ich")
+
+
+def _embedded_after_subject(c: Ctx, seg: int, s0: int, e0: int, b: int) -> bool:
+    """Die Straßen, die zum Vordringen genutzt werden sollten, müssten zunächst abgesucht werden. – a relative or
+    "wie" clause between commas right after a verbless first segment (the subject) is embedded: the main clause
+    goes on after it (switch ``embedded_clause_skip``)."""
+    if e0 >= b or c.low[e0] != ",":
+        return False
+    if not (is_relative(c, s0) or c.low[s0] == "wie"):
+        return False
+    return not any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg, s0 - 1))
 
 
 def _colon_frame_verb(c: Ctx, si: int):
@@ -147,7 +208,33 @@ def konj_continuation(s: Sent) -> list[Found] | None:
     sentences make one claim."""
     if not _konj_main_clause(s):
         return None
+    prev = _konj2_before(s)
+    if prev is not None:                # "Techniker hätten … . Dadurch sei …": the chain starts one sentence earlier
+        r = _continue(prev, "konj_continuation")
+        if not r:
+            return _continue(s, "konj_continuation")      # it extended the claim before: extend it on over this one
+        r[0].msg, r[0].sent = (r[0].msg[0], s.b), s.si
+        return r
     return _continue(s, "konj_continuation")
+
+
+def _konj2_before(s: Sent) -> Sent | None:
+    """Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten den Hebel falsch gestellt. Dadurch sei
+    eine Kette von Warnsignalen ausgelöst worden. – a sentence in the Konjunktiv II ("hätten", "wäre", "könnten",
+    words.yaml konjunktiv2 and konjunktiv2_reported) right before a Konjunktiv I continuation, in the same paragraph,
+    without a claim of its own, is reported speech too: the continuation starts there (switch
+    ``konj2_before_konj1``)."""
+    c, si = s.c, s.si
+    if not c.R.switch("konj2_before_konj1") or si == 0 or any(f.sent == si - 1 for f in s.found):
+        return None
+    pa, pb = c.sents[si - 1]
+    if c.in_quote[pa] >= 0 or c.in_quote[pb - 1] >= 0 or "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[s.a].idx]:
+        return None
+    if c.low[pb - 1] == ":" or any(c.low[t] in ("ich", "wir", "mir", "uns") for t in range(pa, pb)):
+        return None
+    prev = Sent(c, si - 1, pa, pb, s.found, s.covered)
+    forms = frozenset(c.w.konjunktiv2) | frozenset(c.w.konjunktiv2_reported)
+    return prev if _konj_main_clause(prev, forms) else None
 
 
 @rule("soll_hearsay", "continuation")
@@ -214,8 +301,11 @@ def _adverb_source_continues(c: Ctx, si: int, last: Found, found: list[Found]) -
     actor) goes on reporting that source: its speaker mention is "Demnach", its actor the source's; where a claim
     of a few sentences before names a speaker ("laut dem Magazin Focus … . Demnach … . … sei …"), that one goes on
     (switch ``adverb_source_continues``)."""
-    if not (c.R.switch("adverb_source_continues") and last.speaker_key is not None and si - last.sent == 1):
+    if not (c.R.switch("adverb_source_continues") and si - last.sent == 1):
         return False
+    if last.speaker_key is None and not (c.R.switch("adverb_source_np") and last.speaker is not None
+                                         and last.speaker[1] - last.speaker[0] > 1):
+        return False                    # "Demnach" as the speaker, no source noun phrase before it
     return not any(f.speaker is not None and f.rule != "source_adverb" and si - f.sent <= CONT_WINDOW
                    and _credible_source(c, f) for f in found)
 
@@ -342,3 +432,44 @@ def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
         if any(h.speaker is not None and g.sent <= h.sent < first for h in found[:n] if h is not f):
             continue
         f.speaker, f.speaker_key = latest_mention(c, g, f.msg[0]), g.speaker_key
+
+
+def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Am Montag wurde eine neue Studie zur Armut veröffentlicht. Demnach ist die Zahl der Armen gestiegen. – the
+    source a "Demnach"/"Danach" in sentence ``si`` refers back to when it names no actor: the noun phrase of a
+    source noun (speech.yaml nouns: Studie, Bericht, Umfrage, Angaben …) in the sentence before, with its
+    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker)."""
+    from ..speaker import bad_speaker, grab_np
+    if si == 0 or not c.R.switch("adverb_source_np"):
+        return None
+    sa, sb = c.sents[si - 1]
+    for t in range(sa, sb):
+        if c.in_quote[t] >= 0 or not c.toks[t].text[:1].isupper() or not is_source_noun(c, t):
+            continue
+        k = t
+        while k > sa and c.in_quote[k - 1] < 0 and (c.low[k - 1] in c.w.determiners or (
+                c.has_pos and c.toks[k - 1].pos_ in ("ADJ", "DET", "NUM") and c.toks[k - 1].text.islower())):
+            k -= 1
+        sp = grab_np(c, k, sb)
+        if sp is not None and sp[0] == k and sp[1] > t and not bad_speaker(c, sp):
+            return sp
+    return None
+
+
+def dropped_sentence_continues(c: Ctx, si: int, a: int, b: int, local: list[Found], found: list[Found],
+                               covered: set[int]) -> list[Found]:
+    """Er wisse auch nicht, was die USA zu diesem Schritt bewogen hatten. – a sentence whose own claims the filters
+    all dropped (a w-clause, a thing as the subject of a speech verb) may still continue reported speech: the
+    ``continuation`` rules run on it as on a sentence without claims (switch ``dropped_sentence_continues``). The
+    dropped claims stay context before the continuation (``found`` gets them first); where the continuation extends
+    the claim before, they go in before that claim, so that the chain goes on from it."""
+    if not local or not all(f.dropped for f in local) or not c.R.switch("dropped_sentence_continues"):
+        return local
+    n = len(found)
+    extra = continuation(c, si, a, b, found, covered)
+    for f in extra:
+        f.dropped = not_a_claim(c, f)
+    if not extra and n and found[-1].sent == si:   # the claim before now runs over this sentence
+        last = found.pop()
+        return local + [last]
+    return local + extra

@@ -16,6 +16,7 @@ from ..speaker import (
     resolve_speaker, subject_after)
 from ..triggers import DASHES, VerbEntry
 from .verb import verb_claim
+from .continuation import adverb_source_np
 
 
 def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
@@ -383,7 +384,8 @@ def source_adverb(s: Sent) -> None:
                     key = last.speaker_key or prev_source_actor(c, si)
                 else:                   # a newer source in the sentence before: "… eine Studie des RKI. Demnach …"
                     key = prev_source_actor(c, si) or (last.speaker_key if recent else None)
-                s.out.append(Found((m0, end), None, (i, i + 1), [i], "indirect", "source_adverb", si,
+                sp = None if key else adverb_source_np(c, si)      # "… eine neue Studie … . Demnach …" (cont8)
+                s.out.append(Found((m0, end), None, sp or (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=key))
             break
 
