@@ -507,10 +507,21 @@ def _without_rule(rules, name):
     return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
 
 
+def _with_switches(rules, switches: dict):
+    """The rule set with the claims switches ``switches`` (name -> on/off) set."""
+    import dataclasses
+    R = rules["speech"]
+    assert set(switches) <= set(R.switches), f"unknown switches {set(switches) - set(R.switches)}"
+    return dataclasses.replace(rules, compiled={**rules.compiled,
+                                                "speech": dataclasses.replace(R, switches={**R.switches, **switches})})
+
+
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
 def test_rule_case(path, pipeline_nlp, all_rules):
     from pipeline.extract.claims.registry import REGISTRY
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if case.get("switches"):            # a case of a switch that is off by default ("switches: {konj_merge: true}")
+        all_rules = _with_switches(all_rules, case["switches"])
     rows = _case_rows(pipeline_nlp, all_rules, case["text"])
     assert rows == case["claims"]
     if case["rule"] in REGISTRY and REGISTRY[case["rule"]].stage == "filter":
