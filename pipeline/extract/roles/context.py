@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
 from .. import words
+from ..view import doc_tokens
 from .lexicon import OrgLexicon, RoleLexicon
 from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
@@ -137,12 +138,12 @@ class _Ctx:
         if c is None:
             c, o = Counter(), self.orgs
             types = self.lex.national_offices.blocking_types
-            for text, n in self.texts.items():
-                if self._country_word(text) is None:
-                    continue
-                for t in self.doc:                  # (only for the few words that name a country)
-                    if t.text == text and not self._partner_country(t.i, self.sent_range(t.i)[0]):
-                        c[self._country_word(text)] += 1
+            words = {text: w for text in self.texts if (w := self._country_word(text)) is not None}
+            if words:                               # one walk over the Doc for all the words that name a country
+                for t in doc_tokens(self.doc):
+                    w = words.get(t.text)
+                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]):
+                        c[w] += 1
             for e in self.doc.ents:
                 if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:
                     c[x.name] += 1
