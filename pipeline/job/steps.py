@@ -436,14 +436,31 @@ def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processe
     try:
         with _mp_context().Pool(processes, initializer=_pool_init, initargs=(job,)) as pool:
             pending: collections.deque = collections.deque()
-            for b in batches:
-                pending.append(pool.apply_async(_pool_run, ((fn, b),)))
-                if len(pending) >= 2 * processes:
+            try:
+                for b in batches:
+                    pending.append(pool.apply_async(_pool_run, ((fn, b),)))
+                    if len(pending) >= 2 * processes:
+                        yield pending.popleft().get()
+                while pending:
                     yield pending.popleft().get()
-            while pending:
-                yield pending.popleft().get()
+            except Exception:
+                _wind_down(pool, pending)
+                raise
     finally:
         _release_tables(filled)
+
+
+def _wind_down(pool, pending, wait_s: float = 120.0) -> None:
+    """After a worker's error: hand the pool no more work, let the batches in flight finish (their results
+    are dropped) and the workers exit, before the pool's ``terminate()``. Terminating while the task thread
+    still hands batches to workers that are being killed can hang the parent for good (seen once in CI,
+    2026-12-06: ``Pool._terminate_pool`` joining ``_handle_tasks``, which waited on the task queue's lock).
+    A worker that does not finish in ``wait_s`` is left to ``terminate()``."""
+    pool.close()
+    for r in pending:
+        r.wait(wait_s)
+    if all(r.ready() for r in pending):
+        pool.join()
 
 
 def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
