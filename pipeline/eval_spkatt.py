@@ -33,7 +33,6 @@ Unpaired predictions count as ``unpaired`` (they have no gold kind).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from collections import Counter
@@ -163,8 +162,9 @@ def _pos_map(doc, tokens: list[dict]) -> dict[int, str]:
 def parse(texts: list[str], nlp, info, cache_dir: Path | None):
     """The parses of ``texts`` in order, from the parse cache where they are there."""
     from pipeline.cache import DocCache
+    from pipeline.job.util import sha256
     cache = DocCache(cache_dir, info.key) if cache_dir is not None else None
-    shas = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    shas = [sha256(t) for t in texts]
     docs = [cache.get(s, nlp.vocab) if cache is not None else None for s in shas]
     todo = [i for i, d in enumerate(docs) if d is None]
     for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=4)):
