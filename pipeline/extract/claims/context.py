@@ -392,7 +392,11 @@ class Ctx:
                     and lw.endswith("e") and not lw.endswith("te")
                     and t.text.islower() and lw not in self.w.not_konjunktiv_e
                     and ("Fin" in self.feats[i].get("VerbForm", ()) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or verb)
-                    and not any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3))))
+                    and not self.first_person_near(i))
+
+    def first_person_near(self, i: int) -> bool:
+        """"ich"/"wir" within three tokens of ``i``: a verb in -e there is the 1st person indicative ("ich richte")."""
+        return any(self.low[k] in ("ich", "wir") for k in range(max(0, i - 3), min(len(self.low), i + 3)))
 
     def _lemma_verb_e(self, i: int) -> bool:
         """Ein Sprecher sagte, man rechne mit Aufträgen. – a lower-case form in -e that our model tags an adverb or

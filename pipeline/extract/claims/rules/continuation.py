@@ -61,8 +61,7 @@ def _konj1_form(c: Ctx, t: int) -> bool:
         return False
     if not (len(lw) >= 4 and lw.endswith("e") and tok.lemma_.lower() == lw + "n"):
         return False                    # "richte" (richten), not "sagte" (sagen): the stem + "e"
-    return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not any(
-        c.low[k] in ("ich", "wir") for k in range(max(0, t - 3), min(len(c.low), t + 3)))
+    return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not c.first_person_near(t)
 
 
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
