@@ -10,7 +10,7 @@ import importlib
 import os
 from pathlib import Path
 
-__all__ = ["EnvironmentProblem", "REQUIRED_IMPORTS", "problems", "check_environment"]
+__all__ = ["EnvironmentProblem", "REQUIRED_IMPORTS", "WEB_IMPORTS", "problems", "check_environment", "inputs_need_web"]
 
 # module to import -> the distribution to install (pyproject.toml dependencies)
 REQUIRED_IMPORTS: dict[str, str] = {
@@ -28,6 +28,11 @@ REQUIRED_IMPORTS: dict[str, str] = {
 }
 
 
+# Needed only to read HTML pages: imported by the check when a run's inputs can hold HTML, else only found on
+# disk (importlib.util.find_spec, no import: about 0.3 s of a JSONL run's serial start, issue 16).
+WEB_IMPORTS = frozenset({"lxml.html", "lxml_html_clean", "trafilatura", "htmldate"})
+
+
 class EnvironmentProblem(RuntimeError):
     """The installation lacks something the run needs; the message names it and how to fix it."""
 
@@ -39,6 +44,27 @@ def _import_problem(module: str, dist: str) -> str | None:
         return (f"cannot import {module} ({type(e).__name__}: {e}); install it: "
                 f"pip install -c constraints.txt '{dist}' (or pip install -c constraints.txt -e .)")
     return None
+
+
+def _spec_problem(module: str, dist: str) -> str | None:
+    """The module is installed (found on the import path), without importing it."""
+    import importlib.util
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except Exception as e:  # noqa: BLE001 - a parent package that fails to import, a bad sys.modules entry
+        return (f"cannot import {module} ({type(e).__name__}: {e}); install it: "
+                f"pip install -c constraints.txt '{dist}' (or pip install -c constraints.txt -e .)")
+    if found:
+        return None
+    return (f"cannot import {module} (ModuleNotFoundError: no module named {module!r}); install it: "
+            f"pip install -c constraints.txt '{dist}' (or pip install -c constraints.txt -e .)")
+
+
+def inputs_need_web(inputs) -> bool:
+    """Whether a run over ``inputs`` (files and folders) can read HTML: False only when every input is a
+    JSONL file (a folder may hold pages)."""
+    from pipeline.ingest import _is_jsonl
+    return not all(Path(i).is_file() and _is_jsonl(Path(i)) for i in inputs) if inputs else True
 
 
 def _model_problem(spec: str | None) -> str | None:
@@ -59,25 +85,28 @@ def _model_problem(spec: str | None) -> str | None:
     return None
 
 
-_OK: set[str | None] = set()
+_OK: set = set()                  # models checked fully, (model, False) without the web imports
 
 
-def problems(model: str | None = None) -> list[str]:
-    """Every problem found (empty: the run can start)."""
-    out = [p for m, d in REQUIRED_IMPORTS.items() if (p := _import_problem(m, d))]
+def problems(model: str | None = None, web: bool = True) -> list[str]:
+    """Every problem found (empty: the run can start). ``web=False`` (a run without HTML inputs): the
+    modules of :data:`WEB_IMPORTS` are only looked for, not imported."""
+    out = [p for m, d in REQUIRED_IMPORTS.items()
+           if (p := (_import_problem if web or m not in WEB_IMPORTS else _spec_problem)(m, d))]
     if not out and (p := _model_problem(model)):
         out.append(p)
     return out
 
 
-def check_environment(model: str | None = None) -> None:
-    """Raise :class:`EnvironmentProblem` naming what is missing (once per process and model when fine)."""
-    if model in _OK:
+def check_environment(model: str | None = None, web: bool = True) -> None:
+    """Raise :class:`EnvironmentProblem` naming what is missing (once per process and model when fine;
+    ``web``: as for :func:`problems`)."""
+    if model in _OK or (not web and (model, False) in _OK):
         return
-    found = problems(model)
+    found = problems(model, web)
     if found:
         raise EnvironmentProblem("broken installation, the run did not start:\n  - " + "\n  - ".join(found))
-    _OK.add(model)
+    _OK.add(model if web else (model, False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -143,11 +143,11 @@ def preflight(req: RunRequest, installation: bool = True) -> None:
     """Before anything is read: the installation (imports, model) and every rule file are checked; a
     problem stops the run with one message (EnvironmentProblem, RuleError), never a reject per article.
     ``installation=False``: the input limits only (the rest imports every dependency, spaCy included)."""
-    from pipeline.envcheck import EnvironmentProblem, check_environment
+    from pipeline.envcheck import EnvironmentProblem, check_environment, inputs_need_web
     from pipeline.ruleset import load_rules
     from pipeline.sources import limits
     if installation:
-        check_environment(req.model)
+        check_environment(req.model, web=inputs_need_web(req.inputs))
     try:
         limits()
     except ValueError as exc:
