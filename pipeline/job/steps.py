@@ -417,6 +417,26 @@ def _preload_tables() -> list:
     return filled
 
 
+def warm_for_workers(model: str | None) -> list:
+    """Load the model and the extractors' tables in this process for workers forked later to inherit (what
+    :func:`process_step` and :func:`run_batches` load before the pool starts, done earlier, e.g. while the
+    ingest runs: :meth:`pipeline.job.plan.LocalSteps.ingest`). Returns what :func:`unwarm` drops again."""
+    from pipeline import nlp
+    loaded = not nlp._LOADED
+    nlp.load_nlp(model)
+    filled = _preload_tables()
+    gc_frozen.more()
+    return [loaded, filled]
+
+
+def unwarm(warmed: list) -> None:
+    """After the process step: drop what :func:`warm_for_workers` loaded (the commit needs none of it)."""
+    loaded, filled = warmed
+    _release_tables(filled)
+    if loaded:
+        _release_model(None)
+
+
 def _release_tables(filled: list) -> None:
     """Drop the tables :func:`_preload_tables` loaded for the workers: the parent goes on to publish,
     which needs none of them (its peak memory stays what it was)."""
