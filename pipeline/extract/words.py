@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Callable
 
 from pipeline.ruleset import RuleError, rule_file
 
@@ -35,6 +36,23 @@ def require(section: str, *names: str) -> None:
 class Words:
     lists: dict[str, dict[str, frozenset[str]]]
     order: dict[str, dict[str, tuple[str, ...]]]     # the lists in file order (for listings)
+
+    def memo(self, key, build: Callable[["Words"], Any]) -> Any:
+        """``build(self)``, built once per Words (per rules load) instead of once per Doc: for the bundles of
+        lists an extractor reads (issue 16: claims' 102 lists and the roles' word bundle were gathered
+        again for every article). The value is shared: treat it as read-only. Kept outside the dataclass
+        fields, so equality and the incremental re-run's field-by-field comparison never see it."""
+        memo = self.__dict__.setdefault("_memo", {})
+        try:
+            return memo[key]
+        except KeyError:
+            v = memo[key] = build(self)
+            return v
+
+    def namespace(self, section: str, names: tuple[str, ...]) -> SimpleNamespace:
+        """The lists ``names`` of ``section`` as attributes (``ns.name``), built once (:meth:`memo`)."""
+        return self.memo(("namespace", section, names),
+                         lambda w: SimpleNamespace(**{n: w(section, n) for n in names}))
 
     def __call__(self, section: str, name: str) -> frozenset[str]:
         try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from spacy.tokens import Doc, Token
 
@@ -103,7 +102,7 @@ class Ctx:
 
     def __init__(self, doc: Doc, R: SpeechRules, actors: list[Actor], W: words.Words):
         self.doc, self.R, self.actors = doc, R, actors
-        self.w = SimpleNamespace(**{name: W("claims", name) for name in WORD_LISTS})
+        self.w = W.namespace("claims", WORD_LISTS)        # built once per rules load (issue 16)
         self.triggers = find_triggers(doc, R)
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = doc_tokens(doc)

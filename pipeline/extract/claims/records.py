@@ -7,10 +7,15 @@ from .clauses import close_quote, crosses_quote
 from .context import Ctx, Found
 
 
+_FIND: list = []                       # pipeline.dates.find_expressions, imported once (not per claim article)
+
+
 def _dates(c: Ctx) -> list[tuple[int, int, str]]:
     try:
-        from pipeline import dates as _d  # noqa: WPS433 (optional module)
-        fn = getattr(_d, "find_expressions", None)
+        if not _FIND:
+            from pipeline import dates as _d  # noqa: WPS433 (optional module)
+            _FIND.append(getattr(_d, "find_expressions", None))
+        fn = _FIND[0]
         if fn is None:
             return []
         return [tuple(x)[:3] for x in fn(c.text)]

@@ -81,7 +81,7 @@ class _Ctx:
     def __init__(self, doc: Doc, rules: RuleSet, per_spans: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.lex: RoleLexicon = rules["roles"]
-        self.w = RoleWords.of(rules["words"])
+        self.w = rules["words"].memo("roles.RoleWords", RoleWords.of)      # once per rules load (issue 16)
         self.orgs: OrgLexicon = rules["organizations"]
         self.gazetteer = rules.get("gazetteer")
         self.p = self.lex.patterns
