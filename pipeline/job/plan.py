@@ -159,7 +159,7 @@ class LocalSteps:
             r = process_step(work, req.cache_dir, req.model, req.rules_dir, processes=req.processes,
                              progress=Progress(ing.n_articles, "process", enabled=req.progress))
         finally:
-            if self._warmed is not None:
+            if getattr(self, "_warmed", None) is not None:      # a subclass may skip __init__
                 from pipeline.job import steps
                 steps.unwarm(self._warmed)
                 self._warmed = None
