@@ -145,6 +145,8 @@ class LocalSteps:
         import concurrent.futures as cf
 
         from pipeline.job import steps
+        gc_frozen.more()            # what preflight imported and loaded: out of the GC passes of both processes,
+        #                             whose walks over it would copy the shared pages (copy-on-write)
         with cf.ProcessPoolExecutor(1, mp_context=steps._mp_context()) as pool:
             fut = pool.submit(ingest_step, req.inputs, work, **kw)
             try:
