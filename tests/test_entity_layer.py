@@ -48,6 +48,17 @@ def test_kind_noun_before_name(run):
 
 
 @needs_model
+def test_kind_noun_mention_beside_its_owner(run):
+    """layer.kind_noun_before (org_kind_noun_mention): "die Firma Töpfer" is the family firm, "Mark Töpfer" its owner:
+    the mention after the kind noun is an organisation of its own, not merged into the person of that surname."""
+    types, labels = run("Die Kulmbacher Firma Töpfer entlässt 60 Mitarbeiter. Geschäftsführer Mark Töpfer sagte, "
+                        "die Lage sei ernst.")
+    assert types.get("Töpfer") == "organization"
+    assert types.get("Mark Töpfer") == "person"
+    assert ("Töpfer", "ORG") in labels
+
+
+@needs_model
 def test_legal_form_makes_an_organisation(run):
     """"Blaser GmbH": a legal form after the name."""
     types, _ = run("Die Blaser GmbH aus Isny stellt Jagdwaffen her. Blaser beschäftigt 500 Menschen.")

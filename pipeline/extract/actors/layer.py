@@ -55,6 +55,7 @@ class Evidence:
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
     per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
+    kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +250,24 @@ def _two_name_words(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and all(_cap(doc[k].text) and doc[k].pos_ == "PROPN" for k in (i, i + 1))
 
 
+def kind_noun_before(doc: Doc, start: int, rules: RuleSet) -> bool:
+    """org_kind_noun_mention: "die Kulmbacher Firma [Töpfer]", "das Unternehmen [Merkel]": the name at character
+    ``start`` right after a noun of an organisation's kind (words.yaml actors.org_kind_heads, not those that name
+    persons as often) is that organisation in this mention, even where the article names a person of that surname
+    ("Geschäftsführer Mark Töpfer"): a family firm and its owner are two actors."""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sp is None or sp.start == 0 or doc[sp.start].is_sent_start:
+        return False
+    t = doc[sp.start - 1]
+    heads, personal = word_tuple(rules, "org_kind_heads"), word_tuple(rules, "person_kind_heads")
+    return _kind_head(t, heads, personal)
+
+
+def _kind_head(t: Token, heads: tuple[str, ...], personal: tuple[str, ...]) -> bool:
+    return (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
+        and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) and not t.lower_.endswith(personal)
+
+
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall", "Die Münchener Anwaltskanzlei Waldorf Frommer"
     (a compound the tagger reads as a proper noun): the name after the kind noun."""
@@ -262,6 +281,8 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
+                if not t.lower_.endswith(personal):
+                    ev.kind_noun_starts.add(doc[t.i + 1].idx)
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -337,6 +358,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     """The label of a name mention in this article (module docstring, step 2)."""
     key = _name_key(m.text)
     single = len(key.split()) == 1
+    if m.start in ev.kind_noun_starts:
+        return "ORG"                   # org_kind_noun_mention: "die Firma [Töpfer]" beside "Mark Töpfer"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key):

@@ -1104,6 +1104,22 @@ def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_org_name_head")
+def per_org_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Das [Robert Koch-Institut]PER meldete 500 Fälle", "die [Hans Böckler Stiftung]PER", "[National Maritime
+    Safety Authority]PER": a name whose last word is (or, as a hyphen compound, ends in) the head of an
+    organisation's name (words.yaml actors.org_name_heads, company_words_cased) is that organisation, whatever first
+    name it starts with (institutions are named after persons)."""
+    last = sp[-1].text
+    head = last.rsplit("-", 1)[-1] if "-" in last else (last if len(sp) >= 2 else "")
+    if not head[:1].isupper() or not head.isalpha() or _given(head, ctx):
+        return None
+    if head.lower() in word_list(ctx.rules, "org_name_heads") or (len(sp) >= 2 and head == last
+                                                                   and last in word_list(ctx.rules, "company_words_cased")):
+        return "ORG"
+    return None
+
+
 @check("per_calendar_word")
 def per_calendar_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Oder hat [Silvester]PER doch alles verändert?", "an [Ostern]PER": one word that names a holiday
