@@ -56,6 +56,8 @@ class Evidence:
     per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
     kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
+    org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
+    named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
 
 
 @lru_cache(maxsize=1)
@@ -279,10 +281,23 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
-            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
+            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
+                         or _named_after_persons(name, t, personal)):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
+                if len(name.split()) >= 2:
+                    ev.named_after.add(name)
                 if not t.lower_.endswith(personal):
                     ev.kind_noun_starts.add(doc[t.i + 1].idx)
+
+
+def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> bool:
+    """org_kind_noun_full_name: "die deutsche Digitalagentur [Conrad Caine]", "die Kanzlei Gleiss Lutz": a name of
+    two or three capitalised words that starts with a first name, right after a noun of an organisation's kind that
+    does not name persons as well (not "der Gemüsehändler Süleyman Tasköprü"), is the organisation named after its
+    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and not kind.lower_.endswith(personal) and all(_cap(w) for w in words) \
+        and not words[-1].endswith(("s", "'", "’"))
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -328,7 +343,24 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
+    _org_full_names(mentions, ev)
     return ev
+
+
+def _org_full_names(mentions: list[Mention], ev: Evidence) -> None:
+    """org_surname_of_org_name: "die Digitalagentur Conrad Caine ... Was [Caine]PER sich verspricht": the last word of
+    a name of several words that has organisation evidence is no surname of a person when every full name that
+    ends in it is that organisation; alone it is the organisation too ("Springer" of "der Verlag Axel Springer")."""
+    full = {}
+    for m in mentions:
+        words = _name_key(m.text).split()
+        if m.label == "PER" and len(words) >= 2:
+            full.setdefault(words[-1], set()).add(_name_key(m.text))
+    for name in list(ev.org):
+        words = name.split()
+        if name in ev.named_after and all(n in ev.org for n in full.get(words[-1], ())):
+            ev.person_surnames.discard(words[-1])
+            ev.org_last_words.add(words[-1])
 
 
 def _name_key(text: str) -> str:
@@ -362,7 +394,7 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return "ORG"                   # org_kind_noun_mention: "die Firma [Töpfer]" beside "Mark Töpfer"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
-    if _lookup(ev.org, key):
+    if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
         return "ORG"
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):
