@@ -343,8 +343,38 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
+    _genitive_owner_names(doc, rules, ev)
     _org_full_names(mentions, ev)
     return ev
+
+
+def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
+    """org_genitive_owner: "Teslas Umsatz", "Flixbus' Belegschaft", "die Aktie von Rheinmetall", "der Vorstandschef von
+    Conradty": a name that owns a noun only a company has (words.yaml actors.org_owned_nouns), in the genitive before it
+    or after "von" behind it, is an organisation; not a first name, a surname of a person the article names in full
+    or a person known by one name."""
+    nouns = word_list(rules, "org_owned_nouns")
+    for t in doc_tokens(doc):
+        if t.lower_ not in nouns or t.i == 0:
+            continue
+        prev = doc[t.i - 1]
+        if prev.lower_ == "'" and t.i >= 2:
+            prev = doc[t.i - 2]
+            cand = prev.text
+        else:
+            cand = _strip_gen(prev.text) if prev.text.endswith(("s", "'")) else None
+        if cand is not None and _owner(prev, cand, ev) and not doc[t.i].is_sent_start:
+            ev.org.setdefault(cand, "genitive_owner")
+        j = t.i + 1
+        name = _name_after(doc, j + 1) if j + 1 < len(doc) and doc[j].lower_ == "von" else None
+        if name and _owner(doc[j + 1], name.split()[0], ev):
+            ev.org.setdefault(name, "genitive_owner")       # "Vorstandsvorsitzender von Transparency International"
+
+
+def _owner(t: Token, name: str, ev: Evidence) -> bool:
+    return _cap(t.text) and (t.pos_ in ("PROPN", "X") or t.ent_type_ in ("PER", "ORG", "MISC")) \
+        and name not in ev.person_given and name not in ev.person_surnames and name not in ev.known_persons \
+        and len(name) >= 2
 
 
 def _org_full_names(mentions: list[Mention], ev: Evidence) -> None:
