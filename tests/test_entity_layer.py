@@ -59,6 +59,17 @@ def test_kind_noun_mention_beside_its_owner(run):
 
 
 @needs_model
+def test_club_and_team_names_are_organisations(run):
+    """persons.per_org_name_head with the sports-club heads of words.yaml org_name_heads ("[Northampton Town]PER"),
+    and a team kind noun before a name (org_kind_heads: "des Teams [Ellerstina]PER")."""
+    types, _ = run("Nach knapp gesichertem Klassenerhalt gegen Northampton Town beendete Dickinson seine Karriere. "
+                   "Er blieb treibende Kraft hinter der Organisation des Teams Ellerstina.")
+    assert types.get("Northampton Town") == "organization"
+    assert types.get("Ellerstina") == "organization"
+    assert types.get("Dickinson") == "person"
+
+
+@needs_model
 def test_legal_form_makes_an_organisation(run):
     """"Blaser GmbH": a legal form after the name."""
     types, _ = run("Die Blaser GmbH aus Isny stellt Jagdwaffen her. Blaser beschäftigt 500 Menschen.")
