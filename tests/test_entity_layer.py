@@ -67,6 +67,8 @@ def test_club_and_team_names_are_organisations(run):
     assert types.get("Northampton Town") == "organization"
     assert types.get("Ellerstina") == "organization"
     assert types.get("Dickinson") == "person"
+    types, _ = run("Ratlosigkeit im Alinghi-Team Brad Butterworth, der sich mit seiner früheren Aussage konfrontiert sah.")
+    assert types.get("Brad Butterworth") == "person"      # a team member (words.yaml member_kind_heads)
 
 
 @needs_model

@@ -282,7 +282,7 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
-                         or _named_after_persons(name, t, personal)):
+                         or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
                 if len(name.split()) >= 2:
                     ev.named_after.add(name)
