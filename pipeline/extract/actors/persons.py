@@ -561,6 +561,26 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if sp[0].lower_.endswith(word_tuple(ctx.rules, "place_suffixes")) else None
 
 
+@check("per_place_name_head")
+def per_place_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in der [Ben Jehudastraße]PER", "[Karl-Liebknecht-Haus]PER", "die [Olde Burgkirche]PER": a name whose last word
+    is a compound ending in a place or building word (words.yaml actors.place_suffixes, and "-Haus" after a
+    hyphen) is that place, whatever first name it starts with (streets and buildings are named after persons)."""
+    last = sp[-1].text
+    low = last.lower()
+    if "-" in last:
+        head = low.rsplit("-", 1)[-1]
+        if head == "haus" or (head in word_list(ctx.rules, "place_suffixes") and len(head) >= 4):
+            return "LOC"
+        return None
+    if len(sp) < 2 or not last.isalpha():
+        return None
+    for suf in word_tuple(ctx.rules, "place_suffixes"):
+        if low.endswith(suf) and len(low) >= len(suf) + 3:
+            return "LOC"                # a compound ("Jehudastraße"), not the bare word ("Peter Platz")
+    return None
+
+
 @check("per_org_word")
 def per_org_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Gefriert Adblue]PER" where "Adblue" is an organisation four times in the article, "[Rockabillies
