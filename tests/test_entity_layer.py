@@ -72,6 +72,16 @@ def test_club_and_team_names_are_organisations(run):
 
 
 @needs_model
+def test_place_lead_word_starts_a_place(run):
+    """persons.per_place_lead with words.yaml place_lead_words_cased: "[Pulau Laki]PER", "[Lake Placid]PER" are places."""
+    types, _ = run("Die Position der Maschine wird zwischen Pulau Laki und Pulau Lancang vermutet. Der Wahlbezirk "
+                   "erstreckt sich von Lake Placid bis ins Dutchess County.")
+    assert types.get("Pulau Laki") == "location"
+    assert types.get("Lake Placid") == "location"
+    assert not {n for n, t in types.items() if t == "person"}
+
+
+@needs_model
 def test_legal_form_makes_an_organisation(run):
     """"Blaser GmbH": a legal form after the name."""
     types, _ = run("Die Blaser GmbH aus Isny stellt Jagdwaffen her. Blaser beschäftigt 500 Menschen.")

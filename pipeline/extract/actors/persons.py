@@ -644,14 +644,16 @@ def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"zwischen Viernheimer Kreuz und [Kreuz Weinheim]PER", "der internationale Flughafen [Eleftherios
     Venizelos]PER in Athen", "auf der US-Basis [Holloman]PER": a name right after (or starting with) a noun that
     names a kind of place (words.yaml actors.place_lead_nouns, also as the head of a compound: "Autobahnkreuz",
-    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß")."""
+    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß"); so does a name
+    that starts with a place word of place_lead_words_cased ("[Kap Hoorn]PER", "[Lake Placid]PER")."""
     leads = word_list(ctx.rules, "place_lead_nouns")
 
     def lead(t) -> bool:
         low = t.lower_.rsplit("-", 1)[-1]
         return t.text[:1].isupper() and any(low.endswith(w) for w in leads)
 
-    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+    if len(sp) >= 2 and (lead(sp[0]) or sp[0].text in word_list(ctx.rules, "place_lead_words_cased")) \
+            and sp[1].text[:1].isupper():
         return "LOC"
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
