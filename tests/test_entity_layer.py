@@ -72,6 +72,21 @@ def test_club_and_team_names_are_organisations(run):
 
 
 @needs_model
+def test_org_lead_word_and_long_head_compound(run):
+    """persons.per_org_name_head: a name starting with an organisation word ("[Banca d'Italia]PER", words.yaml
+    org_lead_words_cased) or ending in a compound of a long organisation head ("Vollekspartei") is an organisation."""
+    types, _ = run("Der Gouverneur ist am Montag zurückgetreten. Wie die Banca d'Italia in Rom bekannt gab, soll Fazio "
+                   "seine Entscheidung bereits getroffen haben. Ihm wird vorgeworfen, in die Übernahme der italienischen "
+                   "Banca Antonveneta eingegriffen zu haben.")
+    persons = {n for n, t in types.items() if t == "person"}
+    assert not {"Banca d'Italia", "Banca Antonveneta"} & persons
+    types, _ = run("Seitdem der Präsident der größten Luxemburger Parlamentsfraktion CSV (Chrëschtlech Sozial "
+                   "Vollekspartei), Michel Wolter, Anfang Oktober sein Vorhaben bekannt gab, wird gestritten.")
+    assert "Chrëschtlech Sozial Vollekspartei" not in {n for n, t in types.items() if t == "person"}
+    assert types.get("Michel Wolter") == "person"
+
+
+@needs_model
 def test_place_lead_word_starts_a_place(run):
     """persons.per_place_lead with words.yaml place_lead_words_cased: "[Pulau Laki]PER", "[Lake Placid]PER" are places."""
     types, _ = run("Die Position der Maschine wird zwischen Pulau Laki und Pulau Lancang vermutet. Der Wahlbezirk "

@@ -1130,16 +1130,31 @@ def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
 def per_org_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Das [Robert Koch-Institut]PER meldete 500 Fälle", "die [Hans Böckler Stiftung]PER", "[National Maritime
     Safety Authority]PER": a name whose last word is (or, as a hyphen compound, ends in) the head of an
-    organisation's name (words.yaml actors.org_name_heads, company_words_cased) is that organisation, whatever first
-    name it starts with (institutions are named after persons)."""
+    organisation's name (words.yaml actors.org_name_heads, company_words_cased; a compound of one of six letters or
+    more: "Vollekspartei") is that organisation, whatever first name it starts with (institutions are named after
+    persons); so is a name that starts with an organisation word (org_lead_words_cased: "Banca d'Italia", "Real
+    Madrid") or a noun of an organisation's kind ("[Nachrichtenportal al-Arabiya]PER")."""
+    if len(sp) >= 2 and (sp[1].text[:1].isupper() or "-" in sp[1].text or "'" in sp[1].text) and \
+            (sp[0].text in word_list(ctx.rules, "org_lead_words_cased") or _org_kind_noun(sp[0], ctx)):
+        return "ORG"                    # "[Banca d'Italia]PER", "[Nachrichtenportal al-Arabiya]PER"
     last = sp[-1].text
     head = last.rsplit("-", 1)[-1] if "-" in last else (last if len(sp) >= 2 else "")
     if not head[:1].isupper() or not head.isalpha() or _given(head, ctx):
         return None
-    if head.lower() in word_list(ctx.rules, "org_name_heads") or (len(sp) >= 2 and head == last
-                                                                   and last in word_list(ctx.rules, "company_words_cased")):
+    heads = word_list(ctx.rules, "org_name_heads")
+    if head.lower() in heads or (len(sp) >= 2 and head == last and last in word_list(ctx.rules, "company_words_cased")):
         return "ORG"
+    low = head.lower()
+    if len(sp) >= 2 and head == last and any(len(h) >= 6 and low.endswith(h) and len(low) >= len(h) + 3 for h in heads):
+        return "ORG"                    # "[Chrëschtlech Sozial Vollekspartei]PER": a compound of a long head
     return None
+
+
+def _org_kind_noun(t, ctx: PersonCtx) -> bool:
+    """A common noun of an organisation's kind (words.yaml actors.org_kind_heads, not those that name persons as well)."""
+    low = t.lower_
+    return t.pos_ == "NOUN" and low.endswith(word_tuple(ctx.rules, "org_kind_heads")) \
+        and not low.endswith(word_tuple(ctx.rules, "person_kind_heads"))
 
 
 @check("per_calendar_word")
