@@ -167,6 +167,23 @@ def is_teaser_list(el) -> bool:
     return sum(len(ws(c.text_content())) for c in cards) >= 0.7 * total
 
 
+def _article_beside(tree, box) -> bool:
+    """The page has its own article outside ``box``: a headline (h1) and a paragraph of prose (15+ words) after
+    it, neither inside the box (a short report over a long list of other reports' cards)."""
+    kept = list(box.iter())          # the proxies stay alive, so their ids stay unique
+    inside = {id(x) for x in kept}
+    h1 = next((h for h in tree.iter("h1") if id(h) not in inside and ws(h.text_content())), None)
+    if h1 is None:
+        return False
+    seen = False
+    for el in tree.iter():
+        if el is h1:
+            seen = True
+        elif seen and el.tag == "p" and id(el) not in inside and len(ws(el.text_content()).split()) >= 15:
+            return True
+    return False
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
@@ -181,7 +198,7 @@ def prune_tree(tree, rules: WebRules):
     total = len(ws(tree.text_content())) or 1
     for el in [e for e in tree.iter("div", "section", "ul", "ol", "aside") if is_teaser_list(e)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html" for a in el.iterancestors()) \
-                and len(ws(el.text_content())) <= 0.7 * total:
+                and (len(ws(el.text_content())) <= 0.7 * total or _article_beside(tree, el)):
             _drop(el)
     for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
         if is_shop_line(ws(el.text_content()), rules):
@@ -252,6 +269,13 @@ def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
     if meta.title and meta.kicker:
         forms += [f"{meta.kicker} {meta.title}", f"{meta.kicker}: {meta.title}"]
     forms += [h.text_content() for h in tree.iter("h1")]
+    for h in tree.iter("h1"):       # the line right over the headline (an "Überzeile" of any class): its kicker
+        prev = h.getprevious()
+        if prev is not None and isinstance(prev.tag, str) and prev.tag in ("h2", "h3", "h4", "h5", "h6", "span",
+                                                                            "div", "p", "strong"):
+            t = ws(prev.text_content())
+            if 1 <= len(t.split()) <= 4 and not re.search(r"[.!?]$", t):
+                forms.append(t)
     title_c = _compact(meta.title)[1:] if meta.title else None
     for el in tree.iter("h2", "h3", "span", "div", "p"):
         cls, t = el.get("class") or "", ws(el.text_content())
@@ -567,6 +591,64 @@ def image_box_texts(tree) -> list[str]:
     return out
 
 
+_IMAGE_BOX = re.compile(r"(?:^|[\s_-])(?:image|images|img|bild|bilder|foto|fotos|photo|photos|pic|picture|figure|"
+                        r"gallery|galerie|slider|slideshow|lightbox)(?=$|[\s_-])", re.I)
+_CAPTION_LEAVES = ("p", "div", "span", "small", "em", "i", "figcaption", "dd", "td", "li", "strong", "b")
+
+
+def _box_leaves(box) -> list:
+    """The innermost text elements of an image box (no block inside them), not the image's link."""
+    out = []
+    for el in box.iter(*_CAPTION_LEAVES):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "div", "figcaption", "dd", "td", "li") for c in el.iterdescendants()):
+            continue
+        if any(a in out for a in el.iterancestors()):
+            continue
+        if ws(visible_text(el)):
+            out.append(el)
+    return out
+
+
+def caption_box_texts(tree) -> list[str]:
+    """Keys of picture captions without a credit: the text of the image's alt or title shown again under it
+    (4+ words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
+    names it (image, bild, foto, gallery …; up to three levels up) and holds no heading and only short text;
+    a paragraph that holds an image and, after it, only a short styled or broken-off line ("<p><img><br><em>
+    Am Hafen …</em></p>"). A paragraph that goes on right after an inline image is article text."""
+    out: list[str] = []
+    for img in tree.iter("img"):
+        for attr in ("alt", "title"):
+            t = ws(img.get(attr) or "")
+            if 4 <= len(t.split()) <= 60:
+                out.append(_flat(t))
+        parent = img.getparent()
+        if parent is not None and parent.tag == "a":
+            parent = parent.getparent()
+        if parent is not None and parent.tag == "p" and not ws(img.tail or ""):
+            t = ws(visible_text(parent))
+            if 3 <= len(t.split()) <= 30:
+                out.append(_flat(t))
+        anc = img
+        for _ in range(3):
+            anc = anc.getparent()
+            if anc is None or anc.tag in ("body", "html", "article", "main"):
+                break
+            if not _IMAGE_BOX.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+                continue
+            if next(anc.iter("h1", "h2", "h3", "h4"), None) is not None:
+                break
+            n_img = sum(1 for _ in anc.iter("img")) or 1
+            words = len(ws(visible_text(anc)).split())
+            if words > min(300, 40 * n_img):
+                break
+            leaves = [ws(visible_text(x)) for x in _box_leaves(anc)]
+            if any(len(x.split()) > 40 for x in leaves):
+                break
+            out += [_flat(x) for x in leaves if len(x.split()) >= 3]
+            break
+    return [k for k in dict.fromkeys(out) if k]
+
+
 def link_items(tree) -> set[str]:
     """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
     as body lines ("- Ampel streitet über Haushalt") they are never article text."""
@@ -717,7 +799,7 @@ def page_lines(tree) -> list[str]:
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
-    boxes = image_box_texts(tree) + [_flat(c) for c in captions]
+    boxes = image_box_texts(tree) + caption_box_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
         k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
@@ -749,6 +831,33 @@ def without_repeats(lines: list[str]) -> list[str]:
 
 
 _REPEAT_WINDOW = 40
+_NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
+
+
+def is_author_note(line: str, authors: list[str]) -> bool:
+    """A note on the author at the end of the article ("Anna Maier ist seit 2015 Redakteurin im Lokalteil …",
+    "Die Autorin ist freie Journalistin in Berlin."): the author's name, or "Der Autor"/"Die Autorin"/"Unser
+    Autor", then a verb of the note; at most 60 words."""
+    s = ws(line)
+    if not s or len(s.split()) > 60:
+        return False
+    names = [re.escape(a) for a in authors if a]
+    tail = rf"(?:\s*\([^)]{{1,40}}\))?,?\s+(?:\S+\s+)?{_NOTE_VERB}\b"
+    if names and re.match(rf"(?:(?:über|zum|zur) (?:den |die )?(?:autor|autorin)\W*)?(?:{'|'.join(names)}){tail}", s, re.I):
+        return True
+    # "Der Autor ist …" of a book review is the book's author: the note names the writer's trade
+    return bool(re.match(rf"(?:der|die|unser|unsere) (?:gast)?(?:autor|autorin|verfasser|verfasserin){tail}", s, re.I)
+                and re.search(r"\b(?:journalist|redakteur|korrespondent|publizist|volontär|blogger|kolumnist|"
+                              r"mitarbeiter|reporter)\w*|\b(?:schreibt|arbeitet) (?:als|für|bei)\b", s, re.I))
+
+
+def without_author_note(lines: list[str], authors: list[str]) -> list[str]:
+    """The last lines without a note on the author (:func:`is_author_note`): up to two of the last three."""
+    idx = [i for i, x in enumerate(lines) if ws(x)][-3:]
+    drop = {i for i in idx if is_author_note(lines[i], authors)}
+    if not drop or len(drop) > 2 or len(idx) - len(drop) < 1:
+        return lines
+    return [x for i, x in enumerate(lines) if i not in drop]
 _MATCH_WINDOW = 400
 
 
@@ -768,7 +877,7 @@ def read_html_page(html: str) -> HtmlPage:
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     captions = page_captions(tree)
-    lines = _boxes_and_links_out(tree, lines, captions)
+    lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
