@@ -534,12 +534,18 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
             for i, (tag, t, d, el) in enumerate(out)]
 
 
+_QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|pullquote|blockquote|zitat|citation)(?=$|[\s_-])", re.I)
+
+
 def _outside_furniture_any(el) -> bool:
+    """Not inside navigation, sidebars, teasers, share/newsletter/ad boxes; a quote box of the article (a widget
+    of class "quote") is no furniture."""
     from pipeline.web.htmlmeta import _FURNITURE_CLASS
-    return not any(_FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+    return not any(not _QUOTE_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")) and (
+                   _FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
                    or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
                                 r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
-                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I)
+                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I))
                    for a in [el, *el.iterancestors()])
 
 
@@ -550,7 +556,10 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
         return False
     n = len(text.split())
     if tag in ("h2", "h3", "h4", "h5", "h6"):
-        return 2 <= n <= 12 and not re.search(r"[:›»>]$", text)
+        quoted = bool(re.fullmatch(r"[«»„“\"‚‘'].+[«»“”\"‘’']", text))    # «Storming the Sazerac», a quote as heading
+        if n > 12:       # a styled quote or lead set as a heading: prose
+            return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text))
     return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
 
 
@@ -695,8 +704,8 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
     kept = set(matched)
     gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
             and _gap_good(*blocks[b])
-            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or b + 1 in kept
-                 and blocks[b][3])}   # a subheading right before kept text
+            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or len(blocks[b][1].split()) > 12
+                 or b + 1 in kept and blocks[b][3])}   # a subheading right before kept text (prose set as a heading: anywhere)
     if not gaps:
         return text
     out: list[str] = []
