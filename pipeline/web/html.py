@@ -515,6 +515,8 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
     out = []
     body = tree.find("body") if tree.find("body") is not None else tree
+    elems = list(body.iter())            # keeps the proxies alive: their ids name the elements
+    order = {id(e): i for i, e in enumerate(elems)}
     for el in body.iter(*_GAP_BLOCKS):
         if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
@@ -528,9 +530,11 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
         out.append((el.tag, t, links / max(1, len(t)), el))
-    # (tag, text, link density, whether the element right after it holds the next block): elements themselves
-    # are not kept, so trafilatura may change the tree afterwards
-    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]))
+    # (tag, text, link density, whether the element right after it holds the next block, its containers from the
+    # body down by document position): elements themselves are not kept, so trafilatura may change the tree
+    # afterwards
+    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
+             tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
             for i, (tag, t, d, el) in enumerate(out)]
 
 
@@ -703,10 +707,11 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
     joined = "".join(keys)
     kept = set(matched)
     gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
-            and _gap_good(*blocks[b])
+            and _gap_good(*blocks[b][:4])
             and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or len(blocks[b][1].split()) > 12
                  or b + 1 in kept and blocks[b][3])}   # a subheading right before kept text (prose set as a heading: anywhere)
-    if not gaps:
+    tail = _tail_blocks(blocks, first, last, joined)
+    if not gaps and not tail:
         return text
     out: list[str] = []
     done: set[int] = set()
@@ -716,7 +721,30 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
                 out.append(blocks[g][1])
                 done.add(g)
         out.append(line)
-    return "\n".join(out)
+    return "\n".join(out + [blocks[b][1] for b in tail])
+
+
+def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
+    """The article's paragraphs the extractor cut off at its end: the run of prose paragraphs (``p``, 8+ words
+    with a sentence end or 15+, few links) right after its last kept block, inside the innermost element that
+    holds its first and its last kept block (the article body; not the page wrapper: it must lie below
+    ``<body>``'s child). The run ends at the first block that is not such a paragraph."""
+    if len(blocks[first]) < 5:
+        return []
+    a, b = blocks[first][4], blocks[last][4]
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n < 4:            # the blocks share only <html>, <body> or a page wrapper: no article container
+        return []
+    box = a[:n]
+    out = []
+    for i in range(last + 1, min(len(blocks), last + 40)):
+        tag, text, density, _, chain = blocks[i]
+        if chain[:n] != box or tag != "p" or not _gap_good(tag, text, density) or _flat(text) in joined:
+            break
+        out.append(i)
+    return out
 
 
 @dataclass
