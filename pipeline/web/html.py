@@ -184,11 +184,30 @@ def _article_beside(tree, box) -> bool:
     return False
 
 
+def is_layout_table(el) -> bool:
+    """A table that lays out the page, not figures: it holds a headline (h1-h3), another table, or a cell of
+    60+ words (the article's column beside cells of menus and teasers)."""
+    if el.tag != "table":
+        return False
+    if next(el.iter("h1", "h2", "h3"), None) is not None or any(t is not el for t in el.iter("table")):
+        return True
+    return any(len(ws(c.text_content()).split()) >= 60 for c in el.iter("td", "th"))
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Layout tables become nested blocks (table, row and cell as ``div``): the extractor keeps tables whole, a
+    layout table's menu and teaser cells with the article's; as blocks it picks the article's cell."""
+    for t in [e for e in tree.iter("table") if is_layout_table(e)]:
+        for el in [t, *t.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
-    other stories, shop links."""
+    other stories, shop links; layout tables as blocks."""
     tree = copy.deepcopy(tree)
+    unwrap_layout_tables(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
                                               for a in el.iterancestors()):
