@@ -536,6 +536,9 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     body = tree.find("body") if tree.find("body") is not None else tree
     elems = list(body.iter())            # keeps the proxies alive: their ids name the elements
     order = {id(e): i for i, e in enumerate(elems)}
+    info: dict[int, tuple[str, bool]] = {}     # container position: (class and id, holds a heading)
+    h1 = next(body.iter("h1"), None)
+    h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
     for el in body.iter(*_GAP_BLOCKS):
         if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
@@ -549,12 +552,64 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
         out.append((el.tag, t, links / max(1, len(t)), el))
+        for a in el.iterancestors():
+            k = order.get(id(a), -1)
+            heading = el.tag in ("h2", "h3", "h4", "h5", "h6") or info.get(k, ("", False))[1]
+            info[k] = ((a.get("class") or "") + " " + (a.get("id") or ""), heading)
     # (tag, text, link density, whether the element right after it holds the next block, its containers from the
     # body down by document position): elements themselves are not kept, so trafilatura may change the tree
     # afterwards
-    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
-             tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
-            for i, (tag, t, d, el) in enumerate(out)]
+    return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
+                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain)
+
+
+class PageBlocks(list):
+    """The page's text blocks (:func:`_page_blocks`) with what is known of their containers: ``info`` (position:
+    class and id, whether it holds a heading) and ``h1_chain`` (the positions of the headline's containers)."""
+
+    def __init__(self, items, info: dict, h1_chain: frozenset):
+        super().__init__(items)
+        self.info = info
+        self.h1_chain = h1_chain
+
+
+_SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
+                         r"box|widget|teaser|aktuell|col-\w+|span\d+|col\d+)(?=$|[\s_-])", re.I)
+
+
+def side_columns(blocks, matched: list[int]) -> set[int]:
+    """Kept blocks of a column beside the article's: the extractor kept the row that holds the headline's column
+    (with most of the kept text) and a later, smaller column (a box with its own heading, or of a column or
+    box class: "col-4", "sidebar", "box"; at most half the text of the headline's column), whose teasers are no
+    article text."""
+    info = getattr(blocks, "info", None)
+    if not info or len(matched) < 2:
+        return set()
+    chains = [blocks[b][4] for b in matched]
+    n = min(len(c) for c in chains)
+    for i in range(n):
+        if len({c[i] for c in chains}) > 1:
+            n = i
+            break
+    groups: dict[int, list[int]] = {}
+    for b, c in zip(matched, chains):
+        if len(c) > n:
+            groups.setdefault(c[n], []).append(b)
+    if len(groups) < 2:
+        return set()
+    size = {g: sum(len(blocks[b][1]) for b in bs) for g, bs in groups.items()}
+    main = max(size, key=size.get)
+    if main not in blocks.h1_chain or size[main] < 0.6 * sum(size.values()):
+        return set()
+    out: set[int] = set()
+    for g, bs in groups.items():
+        cls, heading = info.get(g, ("", False))
+        if g != main and min(bs) > max(groups[main]) and size[g] <= size[main] / 2 and g not in blocks.h1_chain \
+                and (heading or _SIDE_CLASS.search(cls)):
+            out.update(bs)
+    return out
+
 
 
 _QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|pullquote|blockquote|zitat|citation)(?=$|[\s_-])", re.I)
@@ -729,12 +784,18 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
             and _gap_good(*blocks[b][:4])
             and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or len(blocks[b][1].split()) > 12
                  or b + 1 in kept and blocks[b][3])}   # a subheading right before kept text (prose set as a heading: anywhere)
-    tail = _tail_blocks(blocks, first, last, joined)
-    if not gaps and not tail:
+    side = side_columns(blocks, matched)
+    if side:
+        last = max(b for b in matched if b not in side)
+        gaps = {g for g in gaps if g < last}
+    tail = _tail_blocks(blocks, first, last, joined) if not side else []
+    if not gaps and not tail and not side:
         return text
     out: list[str] = []
     done: set[int] = set()
     for line, p in zip(lines, pos):
+        if p in side:
+            continue
         if p is not None:
             for g in sorted(x for x in gaps if x < p and x not in done):
                 out.append(blocks[g][1])
