@@ -751,22 +751,14 @@ def link_items(tree) -> set[str]:
     return out
 
 
-def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
-    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
-    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
-    in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
-    its last kept block is added, so page furniture around the article stays out."""
-    lines = text.split("\n")
-    keys = [_flat(x) for x in lines]
-    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
-    bkeys = [_flat(b[1]) for b in blocks]
-    # each kept line's block, in order
+def _kept_positions(keys: list[str], bkeys: list[str]) -> list[int | None]:
+    """Each kept line's block (None where no block matches): kept lines follow the page's order."""
     pos: list[int | None] = []
     j = 0
     for k in keys:
         hit = None
         if k:
-            for b in range(j, min(len(blocks), j + _MATCH_WINDOW)):     # kept lines follow the page's order
+            for b in range(j, min(len(bkeys), j + _MATCH_WINDOW)):
                 bk = bkeys[b]
                 if bk == k or len(k) >= 20 and k in bk or len(bk) >= 20 and bk in k:
                     hit = b
@@ -774,21 +766,41 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         pos.append(hit)
         if hit is not None:
             j = hit
+    return pos
+
+
+def _gap_blocks(blocks: list, bkeys: list[str], kept: set[int], first: int, last: int, joined: str) -> set[int]:
+    """Blocks between the first and the last kept block that the extractor dropped and are worth restoring: prose,
+    or a subheading right before kept text (prose set as a heading: anywhere)."""
+    heads = ("h2", "h3", "h4", "h5", "h6")
+    return {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
+            and _gap_good(*blocks[b][:4])
+            and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])}
+
+
+def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
+    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
+    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
+    in a div it scored low) and is prose or a subheading with few links, and the prose paragraphs it cut off
+    at the article's end (:func:`_tail_blocks`). Nothing before its first kept block or after the article's
+    container is added, so page furniture around the article stays out; kept blocks of a side column go
+    (:func:`side_columns`)."""
+    lines = text.split("\n")
+    keys = [_flat(x) for x in lines]
+    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
+    bkeys = [_flat(b[1]) for b in blocks]
+    pos = _kept_positions(keys, bkeys)
     matched = sorted({p for p in pos if p is not None})
     if len(matched) < 2:
         return text
     first, last = matched[0], matched[-1]
     joined = "".join(keys)
-    kept = set(matched)
-    gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
-            and _gap_good(*blocks[b][:4])
-            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or len(blocks[b][1].split()) > 12
-                 or b + 1 in kept and blocks[b][3])}   # a subheading right before kept text (prose set as a heading: anywhere)
+    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined)
     side = side_columns(blocks, matched)
     if side:
         last = max(b for b in matched if b not in side)
         gaps = {g for g in gaps if g < last}
-    tail = _tail_blocks(blocks, first, last, joined) if not side else []
+    tail = [] if side else _tail_blocks(blocks, first, last, joined)
     if not gaps and not tail and not side:
         return text
     out: list[str] = []
