@@ -296,3 +296,14 @@ def test_round7_fill_gaps_puts_back_an_article_cut_off_at_its_end_not_what_follo
     # the article's container is the whole page (no wrapper below <body>): nothing is added
     tree = parse_tree(f"<html><body><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in P) + "</body></html>")
     assert fill_gaps(tree, "\n".join(P[:3])).split("\n") == P[:3]
+
+
+def test_round7_a_lead_marked_teaser_is_article_text_a_card_teaser_is_not() -> None:
+    for cls in ("teaser", "article-teaser", "text-teaser"):
+        html = page(f'<p class="{cls}">{P[0]}</p>' + "".join(f"<p>{p}</p>" for p in P[1:]))
+        assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P
+    # an excerpt of another story marked "teaser" after the article's own prose is no lead
+    card = ('<div class="more"><h3><a href="/w">Warnstreik im Nahverkehr</a></h3><p class="teaser">Die Gewerkschaft '
+            'ruft für Donnerstag zum Warnstreik auf, Busse und Bahnen stehen in der ganzen Region still.</p></div>')
+    body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + card), "x.html", "x").body_text
+    assert body.split("\n\n")[0] == P[0] and "Warnstreik" not in body

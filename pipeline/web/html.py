@@ -1034,6 +1034,9 @@ def _page_lead(tree) -> tuple[str, bool] | None:
     elems = list(tree.iter())          # keeps the element proxies alive, so their ids stay unique
     order = {id(e): i for i, e in enumerate(elems)}
     after = order.get(id(heads[0]), 10 ** 9) if heads else 10 ** 9
+    found = _teaser_class_lead(tree, heads[0]) if heads else None
+    if found:
+        return found
     for e in tree.iter("p", "div", "span", "section"):
         if not _LEAD_CLASS.search(e.get("class") or ""):
             continue
@@ -1044,6 +1047,30 @@ def _page_lead(tree) -> tuple[str, bool] | None:
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
+    return None
+
+
+_TEASER_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:teaser|article-teaser|text-teaser|story-teaser)(?=$|[\s_])", re.I)
+
+
+def _teaser_class_lead(tree, head) -> tuple[str, bool] | None:
+    """The lead paragraph many German CMSs mark "teaser" (a word that elsewhere marks cards of other stories):
+    only the first prose block after the headline (10-120 words), a ``p`` or a ``div`` without links, that
+    nothing of the page's prose comes before."""
+    seen = False
+    for e in tree.iter():
+        if e is head:
+            seen = True
+            continue
+        if not seen or not isinstance(e.tag, str) or e.tag not in ("p", "div"):
+            continue
+        t = ws(visible_text(e))
+        if len(t.split()) < 10 or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in e):
+            continue          # a wrapper: its inner blocks come on their own
+        if not _TEASER_LEAD_CLASS.search(e.get("class") or "") or next(e.iter("a"), None) is not None \
+                or any(a.tag == "a" for a in e.iterancestors()) or len(t.split()) > 120:
+            return None       # the first prose block is not such a lead
+        return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
 
 
