@@ -250,6 +250,39 @@ raw("source_line", f'<article><h1>{TITLE}</h1>' + "".join(f"<p>{p}</p>" for p in
 # copyright footer inside article
 raw("copyright", f'<article><h1>{TITLE}</h1>' + "".join(f"<p>{p}</p>" for p in P[:3]) + '<p>© Kreisbote 2023 - Alle Rechte vorbehalten. Vervielfältigung nur mit Genehmigung des Verlags.</p></article>', W[:3], ["Alle Rechte vorbehalten"])
 
+# one-line furniture inside and at the end of the article: read-aloud players, reading times, bookmark and share
+# bars, gallery and video pointers, polls, "Zum Thema" boxes, newsletter and messenger prompts, ratings, CMS
+# footers (TYPO3 related news, Drupal tags, Joomla pagers, WordPress share/like/related), press contacts
+W_ONE_LINE = [P[0][:60], P[1][:60], P[2][:60]]
+def mid(name, junk_html, junk_texts, article=True):
+    probe(name, para(0) + junk_html + para(1) + para(2), W_ONE_LINE, junk_texts, article=article)
+def end(name, junk_html, junk_texts, article=True):
+    probe(name, para(0) + para(1) + para(2) + junk_html, W_ONE_LINE, junk_texts, article=article)
+mid("audio", '<div class="audio-player"><button>Artikel vorlesen lassen</button><span>00:00</span></div>', ["Artikel vorlesen lassen"])
+mid("audio2", '<p>Hören Sie hier den Artikel als Audio-Version.</p>', ["Hören Sie hier den Artikel"])
+mid("readtime", '<p>Lesezeit: 3 Minuten</p>', ["Lesezeit"])
+mid("readtime2", '<span class="reading-time">3 Min. Lesezeit</span>', ["Lesezeit"])
+mid("bookmark", '<div class="actions"><a>Merken</a> <a>Drucken</a> <a>Versenden</a></div>', ["Merken", "Versenden"])
+mid("gallery_link", '<p><a href="/g">Zur Bildergalerie: So sieht der neue Busbahnhof aus (12 Bilder)</a></p>', ["Zur Bildergalerie"])
+mid("video_label", '<div class="video"><p>Video: So sieht der neue Busbahnhof aus</p><p>Dauer: 02:13</p><button>Video abspielen</button></div>', ["So sieht der neue Busbahnhof aus", "Video abspielen"])
+mid("poll", '<div class="poll"><p>Umfrage: Fahren Sie mit dem Bus zur Arbeit?</p><label>Ja</label><label>Nein</label><button>Abstimmen</button></div>', ["Fahren Sie mit dem Bus zur Arbeit", "Abstimmen"])
+mid("zum_thema", '<aside class="inline-related"><h3>Zum Thema</h3><ul><li><a href="/a">Busfahrer streiken für mehr Lohn</a></li><li><a href="/b">Neue Radwege an der Uferstraße</a></li></ul></aside>', ["Busfahrer streiken", "Zum Thema"])
+mid("zum_thema_p", '<p><strong>Zum Thema:</strong></p><p><a href="/a">Busfahrer streiken für mehr Lohn und bessere Arbeitszeiten in der Region</a></p>', ["Busfahrer streiken"])
+mid("newsletter_text", '<p>Abonnieren Sie unseren kostenlosen Newsletter: Jeden Morgen die wichtigsten Nachrichten aus der Region in Ihrem Postfach.</p>', ["Abonnieren Sie unseren kostenlosen Newsletter"])
+mid("whatsapp", '<p>Mehr Nachrichten aus Musterstadt gibt es in unserem WhatsApp-Kanal. Jetzt abonnieren!</p>', ["WhatsApp-Kanal"])
+end("rating", '<div class="rating"><p>Wie hilfreich war dieser Artikel?</p><span>(4,5 von 5 Sternen)</span></div>', ["Wie hilfreich war dieser Artikel"])
+end("typo3_related", '<div class="news-related-wrap"><h4>Ähnliche Nachrichten</h4><ul><li><a href="/a">Busfahrer streiken für mehr Lohn</a></li></ul></div>', ["Ähnliche Nachrichten", "Busfahrer streiken"])
+end("drupal_tags", '<div class="field field-name-field-tags"><div class="field-label">Schlagworte:&nbsp;</div><div class="field-items"><a>Nahverkehr</a> <a>Stadtrat</a></div></div>', ["Schlagworte"])
+end("joomla_pager", '<ul class="pager pagenav"><li class="previous"><a href="/p">« Zurück</a></li><li class="next"><a href="/n">Weiter »</a></li></ul>', ["Zurück", "Weiter »"])
+end("wp_like", '<div class="sharedaddy"><h3>Teilen mit:</h3><ul><li><a>Facebook</a></li><li><a>Twitter</a></li></ul></div><div class="jp-relatedposts"><h3>Ähnliche Beiträge</h3></div><p>Gefällt mir Wird geladen …</p>', ["Teilen mit", "Ähnliche Beiträge", "Gefällt mir"])
+end("hinweis_red", '<p><em>Hinweis der Redaktion: In einer früheren Version dieses Artikels hieß es, die Kosten lägen bei zehn Millionen Euro. Wir haben den Fehler korrigiert.</em></p>', [])
+end("mitarbeit", '<p>Mitarbeit: Jan Ott</p>', ["Mitarbeit: Jan Ott"])
+end("quelle_dpa", '<p>Mit Material der dpa</p>', ["Mit Material der dpa"])
+end("ots_footer", '<p>Pressekontakt:</p><p>Stadt Musterstadt, Pressestelle, Rathausplatz 1, 12345 Musterstadt</p><p>Tel.: 0123 456789</p>', ["Rathausplatz 1", "Tel.: 0123"])
+end("signature", '<p>(am)</p>', ["(am)"])
+end("kontakt_box", '<div class="contact"><h4>Kontakt</h4><p>Verkehrsbetriebe Musterstadt<br>Hafenstraße 2<br>12345 Musterstadt</p></div>', ["Hafenstraße 2"])
+end("more_button", '<p><a href="/lokales" class="btn">Weitere Nachrichten aus Musterstadt</a></p>', ["Weitere Nachrichten aus Musterstadt"])
+
 
 def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
