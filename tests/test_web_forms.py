@@ -340,3 +340,10 @@ def test_round7_a_lead_marked_teaser_is_article_text_a_card_teaser_is_not() -> N
             'ruft für Donnerstag zum Warnstreik auf, Busse und Bahnen stehen in der ganzen Region still.</p></div>')
     body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + card), "x.html", "x").body_text
     assert body.split("\n\n")[0] == P[0] and "Warnstreik" not in body
+
+
+@pytest.mark.parametrize("box", ["<section>{}</section>", "<center>{}</center>"])
+def test_round7_prose_straight_in_a_section_or_center_box_is_put_back(box: str) -> None:
+    # the extractor drops text that stands in such a box without a paragraph of its own
+    html = page("".join(f"<p>{p}</p>" for p in P[:2]) + box.format(P[2]) + "".join(f"<p>{p}</p>" for p in P[3:]))
+    assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P

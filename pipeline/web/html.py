@@ -525,6 +525,9 @@ def _bold_standfirst(tree, teaser: str | None) -> bool:
 
 
 _GAP_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "pre")
+_LEAF_BOXES = ("div", "section", "center", "td")
+_INNER_BLOCKS = frozenset(("p", "div", "section", "center", "td", "li", "ul", "ol", "table", "blockquote", "dl", "pre",
+                           "figure", "article", "h1", "h2", "h3", "h4", "h5", "h6"))
 _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript",
              "template", "button", "select", "label", "a")
 
@@ -539,8 +542,13 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     info: dict[int, tuple[str, bool]] = {}     # container position: (class and id, holds a heading)
     h1 = next(body.iter("h1"), None)
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
-    for el in body.iter(*_GAP_BLOCKS):
-        if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+    for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
+        if el.tag in _LEAF_BOXES:
+            if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
+                    or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
+                    or len(ws(el.text_content()).split()) < 8:
+                continue    # only a box holding text itself (prose straight in a <section> or <center>)
+        elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
         if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
             continue
