@@ -283,6 +283,21 @@ end("signature", '<p>(am)</p>', ["(am)"])
 end("kontakt_box", '<div class="contact"><h4>Kontakt</h4><p>Verkehrsbetriebe Musterstadt<br>Hafenstraße 2<br>12345 Musterstadt</p></div>', ["Hafenstraße 2"])
 end("more_button", '<p><a href="/lokales" class="btn">Weitere Nachrichten aus Musterstadt</a></p>', ["Weitere Nachrichten aus Musterstadt"])
 
+# linked headlines of other stories inside the body, paywall prompts, a site slogan, a publisher line
+H = "Warum der Busfahrplan im Winter schon wieder ausgedünnt wird"
+mid("link_p", f'<p><a href="/x">{H}</a></p>', [H])
+mid("link_h3", f'<h3><a href="/x">{H}</a></h3>', [H])
+mid("link_div", f'<div class="title"><a href="/x">{H}</a></div>', [H])
+mid("link_strong", f'<p><strong><a href="/x">{H}</a></strong></p>', [H])
+mid("link_arrow", f'<p>&gt;&gt; <a href="/x">{H}</a></p>', [H])
+end("link_end", f'<p><a href="/x">{H}</a></p><p><a href="/y">Neue Radwege an der Uferstraße sollen im Frühjahr fertig werden</a></p>', [H, "Neue Radwege an der Uferstraße"])
+end("pw1", '<div class="offer"><p>Möchten Sie weiterlesen?</p><p>Ja. Ich bin Abonnent.</p><p>Ja. Ich benötige ein Abo.</p></div>', ["Möchten Sie weiterlesen", "Ich bin Abonnent", "Ich benötige ein Abo"])
+end("pw2", '<p>Sie möchten den ganzen Artikel lesen?</p><p>Jetzt Abo abschließen und alle Artikel lesen.</p><p>Bereits Abonnent? Hier einloggen</p>', ["den ganzen Artikel lesen", "Abo abschließen", "Bereits Abonnent"])
+end("pw3", '<p>Exklusiv für Abonnenten</p><p>Kein Abo? Jetzt 30 Tage kostenlos testen.</p><p>Registrieren Sie sich kostenlos und lesen Sie weiter.</p>', ["Exklusiv für Abonnenten", "Kein Abo", "Registrieren Sie sich kostenlos"])
+probe("slogan_top", para(0) + para(1) + para(2), W_ONE_LINE, ["regional, schnell, kostenlos"], before='<div class="claim">Nachrichten aus dem Landkreis - regional, schnell, kostenlos, super digital</div>')
+end("org_footer", '<p>Verein „Kreisbote – Die Bürgerzeitung“ · Vereinsregister 1234 · Sitz Musterstadt</p>', ["Vereinsregister"])
+mid("subhead_link_own", f'<h2><a href="#abschnitt2">Busse alle zwanzig Minuten</a></h2>', [])
+
 
 def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()

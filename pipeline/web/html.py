@@ -744,6 +744,29 @@ def caption_box_texts(tree) -> list[str]:
     return [k for k in dict.fromkeys(out) if k]
 
 
+def linked_headlines(tree) -> set[str]:
+    """Keys of the page's blocks (``p``, ``h2``-``h6``, ``div``) whose whole text is one link to another page
+    (not an anchor of the page itself, an e-mail or a bare address), 4-20 words with no sentence end: the
+    headline of another story ("Warum der Busfahrplan im Winter schon wieder ausgedünnt wird"), as a body line
+    never article text."""
+    out = set()
+    for el in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "div"):
+        links = el.xpath(".//a[@href]")
+        if len(links) != 1 or any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in el.iterdescendants()):
+            continue
+        href = (links[0].get("href") or "").strip().casefold()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        t = ws(visible_text(el))
+        lt = ws(links[0].text_content())
+        t = re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", t)
+        if t != lt or not 4 <= len(t.split()) <= 20 or re.search(r"[.!…:]$", t) or _URL.search(t):
+            continue
+        out.add(_flat(t))
+    out.discard("")
+    return out
+
+
 def link_items(tree) -> set[str]:
     """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
     as body lines ("- Ampel streitet über Haushalt") they are never article text."""
@@ -947,6 +970,9 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    heads = linked_headlines(tree)
+    if heads:
+        lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return without_repeats(lines)
 
 
