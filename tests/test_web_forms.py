@@ -298,6 +298,18 @@ probe("slogan_top", para(0) + para(1) + para(2), W_ONE_LINE, ["regional, schnell
 end("org_footer", '<p>Verein „Kreisbote – Die Bürgerzeitung“ · Vereinsregister 1234 · Sitz Musterstadt</p>', ["Vereinsregister"])
 mid("subhead_link_own", f'<h2><a href="#abschnitt2">Busse alle zwanzig Minuten</a></h2>', [])
 
+# a short report beside a longer column of other text (a box about the site, excerpts of other stories): the
+# extractor keeps the row, the other column goes
+OTHER = ['Die Feuerwehr musste am Sonntag zu einem Brand in einer Lagerhalle im Gewerbegebiet ausrücken, verletzt wurde niemand.', 'Beim Sommerfest des Schützenvereins feierten mehr als tausend Gäste bis in die Nacht, die Kapelle spielte bis Mitternacht.', 'Die Handballerinnen des Turnvereins gewinnen das Derby gegen den Nachbarort deutlich und stehen nun an der Tabellenspitze.']
+LONG = " ".join(["Unser Verein setzt sich seit über dreißig Jahren für einen besseren Nahverkehr in der Region ein und vertritt die Interessen der Fahrgäste gegenüber Politik und Verkehrsunternehmen."] * 1) 
+LONG2 = "Wer Mitglied wird, unterstützt unsere Arbeit und erhält viermal im Jahr unser Mitgliedermagazin mit Berichten, Terminen und Hintergründen zum Verkehr in der Region."
+short_art = f'<h1>{TITLE}</h1><p>{P[0]}</p><p>{P[1]}</p><p>{P[3]}</p><p>{P[4]}</p>'
+raw("short_vs_about", f'<div class="wrap"><div class="main">{short_art}</div><div class="side"><h3>Über uns</h3><p>{LONG}</p><p>{LONG2}</p><p>{LONG} {LONG2}</p></div></div>', [P[0][:60], P[1][:60]], ["Unser Verein setzt sich", "Wer Mitglied wird"])
+raw("short_vs_about_before", f'<div class="wrap"><div class="side"><h3>Über uns</h3><p>{LONG}</p><p>{LONG2}</p><p>{LONG} {LONG2}</p></div><div class="main">{short_art}</div></div>', [P[0][:60], P[1][:60]], ["Unser Verein setzt sich", "Wer Mitglied wird"])
+cards = "".join(f'<div class="c"><span class="kicker">Region</span><p>{OTHER[i % 3]} {LONG2}</p><a href="/r{i}">mehr</a></div>' for i in range(6))
+raw("short_vs_cards_noheading", f'<div class="wrap"><article>{short_art}</article><div class="list">{cards}</div></div>', [P[0][:60], P[1][:60]], ["Die Feuerwehr musste", "Beim Sommerfest", "Wer Mitglied wird"])
+raw("short_in_table_vs_teasers", f'<table><tr><td>{short_art}</td></tr><tr><td>' + "".join(f'<p><b>Region</b> {OTHER[i % 3]} <a href="/r{i}">mehr</a></p>' for i in range(6)) + '</td></tr></table>', [P[0][:60], P[1][:60]], ["Die Feuerwehr musste", "Beim Sommerfest"])
+
 
 def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
@@ -362,3 +374,13 @@ def test_round7_prose_straight_in_a_section_or_center_box_is_put_back(box: str) 
     # the extractor drops text that stands in such a box without a paragraph of its own
     html = page("".join(f"<p>{p}</p>" for p in P[:2]) + box.format(P[2]) + "".join(f"<p>{p}</p>" for p in P[3:]))
     assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P
+
+
+def test_round7_the_article_going_on_in_a_second_column_stays() -> None:
+    # the headline's column holds the lead, the next column the rest of the article: it shares its nouns
+    rest = [P[2], P[3], P[4]]
+    html = ('<html><body><div class="wrap"><div class="col-12">' + f"<h1>{TITLE}</h1><p>{P[0]}</p><p>{P[1]}</p>"
+            + '</div><div class="col-8"><h2>Kritik an der Finanzierung</h2>' + "".join(f"<p>{p}</p>" for p in rest)
+            + "</div></div></body></html>")
+    body = parse_html(html, "x.html", "x").body_text
+    assert all(p in body for p in P)

@@ -542,6 +542,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     info: dict[int, tuple[str, bool]] = {}     # container position: (class and id, holds a heading)
     h1 = next(body.iter("h1"), None)
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
+    h1_text = ws(h1.text_content()) if h1 is not None else ""
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
         if el.tag in _LEAF_BOXES:
             if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
@@ -569,31 +570,28 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     # afterwards
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
-                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain)
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text)
 
 
 class PageBlocks(list):
     """The page's text blocks (:func:`_page_blocks`) with what is known of their containers: ``info`` (position:
-    class and id, whether it holds a heading) and ``h1_chain`` (the positions of the headline's containers)."""
+    class and id, whether it holds a heading), ``h1_chain`` (the positions of the headline's containers) and
+    ``h1_text``."""
 
-    def __init__(self, items, info: dict, h1_chain: frozenset):
+    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = ""):
         super().__init__(items)
         self.info = info
         self.h1_chain = h1_chain
+        self.h1_text = h1_text
 
 
 _SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
                          r"box|widget|teaser|aktuell|col-\w+|span\d+|col\d+)(?=$|[\s_-])", re.I)
 
 
-def side_columns(blocks, matched: list[int]) -> set[int]:
-    """Kept blocks of a column beside the article's: the extractor kept the row that holds the headline's column
-    (with most of the kept text) and a later, smaller column (a box with its own heading, or of a column or
-    box class: "col-4", "sidebar", "box"; at most half the text of the headline's column), whose teasers are no
-    article text."""
-    info = getattr(blocks, "info", None)
-    if not info or len(matched) < 2:
-        return set()
+def _column_groups(blocks, matched: list[int]) -> dict[int, list[int]]:
+    """The kept blocks grouped by the child of their innermost common container that holds them (the columns of
+    the row the extractor kept)."""
     chains = [blocks[b][4] for b in matched]
     n = min(len(c) for c in chains)
     for i in range(n):
@@ -604,20 +602,53 @@ def side_columns(blocks, matched: list[int]) -> set[int]:
     for b, c in zip(matched, chains):
         if len(c) > n:
             groups.setdefault(c[n], []).append(b)
+    return groups
+
+
+_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _nouns(text: str) -> set[str]:
+    """The capitalised words of 4+ letters (German nouns and names), cut to 5 letters (Bus/Busse, Jahr/Jahren)."""
+    return {w[:5].casefold() for w in _NOUN.findall(text)}
+
+
+def _off_topic(texts: list[str], ref: set[str]) -> bool:
+    """Text that shares (almost) none of the article's nouns: under one in five of its own 6+ nouns, against 20+
+    nouns of the headline's column (a column with less is no measure: an article's later parts share few words
+    with its headline alone)."""
+    own = _nouns(" ".join(texts))
+    return len(ref) >= 20 and len(own) >= 6 and len(own & ref) < 0.2 * len(own)
+
+
+def side_columns(blocks, matched: list[int]) -> set[int]:
+    """Kept blocks of a column beside the article's. The extractor kept the row that holds the headline's column
+    and another column: a later, smaller one (a box with its own heading, or of a column or box class:
+    "col-4", "sidebar", "box"; at most half the text of the headline's column), or one, before or after and of
+    any size, whose text shares (almost) none of the nouns of the headline's column (a box about the site, a
+    list of other stories' excerpts beside a short report)."""
+    info = getattr(blocks, "info", None)
+    if not info or len(matched) < 2:
+        return set()
+    groups = _column_groups(blocks, matched)
     if len(groups) < 2:
         return set()
     size = {g: sum(len(blocks[b][1]) for b in bs) for g, bs in groups.items()}
-    main = max(size, key=size.get)
-    if main not in blocks.h1_chain or size[main] < 0.6 * sum(size.values()):
+    main = next((g for g in groups if g in blocks.h1_chain), None)
+    if main is None:
         return set()
+    ref = _nouns(" ".join([getattr(blocks, "h1_text", "")] + [blocks[b][1] for b in groups[main]]))
+    big = size[main] >= 0.6 * sum(size.values())
     out: set[int] = set()
     for g, bs in groups.items():
+        if g == main:
+            continue
         cls, heading = info.get(g, ("", False))
-        if g != main and min(bs) > max(groups[main]) and size[g] <= size[main] / 2 and g not in blocks.h1_chain \
-                and (heading or _SIDE_CLASS.search(cls)):
+        boxy = heading or bool(_SIDE_CLASS.search(cls))
+        if big and boxy and min(bs) > max(groups[main]) and size[g] <= size[main] / 2 \
+                or len(groups[main]) >= 2 and _off_topic([blocks[b][1] for b in bs], ref):
             out.update(bs)
     return out
-
 
 
 _QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|pullquote|blockquote|zitat|citation)(?=$|[\s_-])", re.I)
