@@ -384,3 +384,9 @@ def test_round7_the_article_going_on_in_a_second_column_stays() -> None:
             + "</div></div></body></html>")
     body = parse_html(html, "x.html", "x").body_text
     assert all(p in body for p in P)
+
+
+def test_round7_a_paragraph_after_an_image_and_a_line_break_is_article_text() -> None:
+    short = "Der Stadtrat tagt am Dienstag erneut und berät über die Kosten des Plans."
+    html = page(f'<p>{P[0]}</p><p><img src="a.jpg"><br>{short}</p>' + "".join(f"<p>{p}</p>" for p in P[1:]))
+    assert short in parse_html(html, "x.html", "x").body_text

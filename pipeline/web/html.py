@@ -735,22 +735,36 @@ def _box_leaves(box) -> list:
     return out
 
 
+def _styled_only(p) -> bool:
+    """All of the paragraph's text stands in styled inline elements (em, i, small, span, font, b, strong): a
+    caption set apart under its picture, not a paragraph that goes on after it."""
+    if ws(p.text or ""):
+        return False
+    for c in p:
+        if ws(c.tail or "") or isinstance(c.tag, str) and c.tag not in ("em", "i", "small", "span", "font", "b",
+                                                                         "strong", "br", "img", "a"):
+            return False
+        if c.tag == "a" and ws(c.text_content()):
+            return False
+    return True
+
+
 def caption_box_texts(tree) -> list[str]:
     """Keys of picture captions without a credit: the text of the image's alt or title shown again under it
-    (4+ words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
+    (4-25 words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
     names it (image, bild, foto, gallery …; up to three levels up) and holds no heading and only short text;
-    a paragraph that holds an image and, after it, only a short styled or broken-off line ("<p><img><br><em>
-    Am Hafen …</em></p>"). A paragraph that goes on right after an inline image is article text."""
+    a paragraph that holds an image and, after it, only a short styled line ("<p><img><br><em>Am Hafen …</em>
+    </p>"). A paragraph that goes on right after an inline image, or after its line break, is article text."""
     out: list[str] = []
     for img in tree.iter("img"):
         for attr in ("alt", "title"):
             t = ws(img.get(attr) or "")
-            if 4 <= len(t.split()) <= 60:
+            if 4 <= len(t.split()) <= 25:
                 out.append(_flat(t))
         parent = img.getparent()
         if parent is not None and parent.tag == "a":
             parent = parent.getparent()
-        if parent is not None and parent.tag == "p" and not ws(img.tail or ""):
+        if parent is not None and parent.tag == "p" and not ws(img.tail or "") and _styled_only(parent):
             t = ws(visible_text(parent))
             if 3 <= len(t.split()) <= 30:
                 out.append(_flat(t))
