@@ -390,3 +390,9 @@ def test_round7_a_paragraph_after_an_image_and_a_line_break_is_article_text() ->
     short = "Der Stadtrat tagt am Dienstag erneut und berät über die Kosten des Plans."
     html = page(f'<p>{P[0]}</p><p><img src="a.jpg"><br>{short}</p>' + "".join(f"<p>{p}</p>" for p in P[1:]))
     assert short in parse_html(html, "x.html", "x").body_text
+
+
+def test_round7_a_text_with_image_block_keeps_its_text() -> None:
+    html = page(f'<p>{P[0]}</p><div class="text-image"><img src="a.jpg"><p>{P[1]}</p></div>'
+                + "".join(f"<p>{p}</p>" for p in P[2:]))
+    assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P

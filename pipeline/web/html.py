@@ -719,6 +719,7 @@ def image_box_texts(tree) -> list[str]:
 
 _IMAGE_BOX = re.compile(r"(?:^|[\s_-])(?:image|images|img|bild|bilder|foto|fotos|photo|photos|pic|picture|figure|"
                         r"gallery|galerie|slider|slideshow|lightbox)(?=$|[\s_-])", re.I)
+_TEXT_BOX = re.compile(r"(?:^|[\s_-])(?:text|texts|content|body|copy|article|story|teaser)(?=$|[\s_-])", re.I)
 _CAPTION_LEAVES = ("p", "div", "span", "small", "em", "i", "figcaption", "dd", "td", "li", "strong", "b")
 
 
@@ -773,8 +774,11 @@ def caption_box_texts(tree) -> list[str]:
             anc = anc.getparent()
             if anc is None or anc.tag in ("body", "html", "article", "main"):
                 break
-            if not _IMAGE_BOX.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+            cls = (anc.get("class") or "") + " " + (anc.get("id") or "")
+            if not _IMAGE_BOX.search(cls):
                 continue
+            if _TEXT_BOX.search(cls):
+                break       # a text-with-image block ("text-image", "image-text-block"): its text is the article's
             if next(anc.iter("h1", "h2", "h3", "h4"), None) is not None:
                 break
             n_img = sum(1 for _ in anc.iter("img")) or 1
