@@ -800,8 +800,10 @@ def linked_headlines(tree) -> set[str]:
     never article text."""
     out = set()
     for el in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "div"):
+        if any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in el.iterdescendants()):
+            continue        # a wrapper: its inner blocks come on their own
         links = el.xpath(".//a[@href]")
-        if len(links) != 1 or any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in el.iterdescendants()):
+        if len(links) != 1:
             continue
         href = (links[0].get("href") or "").strip().casefold()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
