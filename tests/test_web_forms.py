@@ -310,6 +310,14 @@ cards = "".join(f'<div class="c"><span class="kicker">Region</span><p>{OTHER[i %
 raw("short_vs_cards_noheading", f'<div class="wrap"><article>{short_art}</article><div class="list">{cards}</div></div>', [P[0][:60], P[1][:60]], ["Die Feuerwehr musste", "Beim Sommerfest", "Wer Mitglied wird"])
 raw("short_in_table_vs_teasers", f'<table><tr><td>{short_art}</td></tr><tr><td>' + "".join(f'<p><b>Region</b> {OTHER[i % 3]} <a href="/r{i}">mehr</a></p>' for i in range(6)) + '</td></tr></table>', [P[0][:60], P[1][:60]], ["Die Feuerwehr musste", "Beim Sommerfest"])
 
+# more caption forms: a styled line under the picture's block, a <p> in a figure, a picture box
+capprobe("small_after", f'<div><img src="a.jpg"></div><p><small>{CAP}.</small></p>')
+capprobe("figure_p", f'<figure><img src="a.jpg"><p>{CAP}.</p></figure>')
+capprobe("picture", f'<div class="picture"><picture><source srcset="a.webp"><img src="a.jpg"></picture><span>{CAP}.</span></div>')
+capprobe("em_after", f'<p><img src="a.jpg"></p><p><em>{CAP}.</em></p>')
+capprobe("i_after_credit", f'<p><img src="a.jpg"></p><p><i>{CAP}. Bild: Stadt</i></p>')
+capprobe("span_desc", f'<div class="article-image"><img src="a.jpg"><div class="description"><span>{CAP}.</span><span class="copyright">Stadt Musterstadt</span></div></div>', extra_wo=["Stadt Musterstadt"])
+
 
 def _ws(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
@@ -396,3 +404,9 @@ def test_round7_a_text_with_image_block_keeps_its_text() -> None:
     html = page(f'<p>{P[0]}</p><div class="text-image"><img src="a.jpg"><p>{P[1]}</p></div>'
                 + "".join(f"<p>{p}</p>" for p in P[2:]))
     assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P
+
+
+def test_round7_a_bold_subheading_after_a_picture_stays() -> None:
+    html = page(f'<p>{P[0]}</p><p><img src="a.jpg"></p><p><strong>Busse alle zwanzig Minuten</strong></p>'
+                + "".join(f"<p>{p}</p>" for p in P[1:]))
+    assert "Busse alle zwanzig Minuten" in parse_html(html, "x.html", "x").body_text

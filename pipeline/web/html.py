@@ -719,7 +719,7 @@ def image_box_texts(tree) -> list[str]:
 
 _IMAGE_BOX = re.compile(r"(?:^|[\s_-])(?:image|images|img|bild|bilder|foto|fotos|photo|photos|pic|picture|figure|"
                         r"gallery|galerie|slider|slideshow|lightbox)(?=$|[\s_-])", re.I)
-_TEXT_BOX = re.compile(r"(?:^|[\s_-])(?:text|texts|content|body|copy|article|story|teaser)(?=$|[\s_-])", re.I)
+_TEXT_BOX = re.compile(r"(?:^|[\s_-])(?:text|texts|body|bodytext|copy|textblock)(?=$|[\s_-])", re.I)
 _CAPTION_LEAVES = ("p", "div", "span", "small", "em", "i", "figcaption", "dd", "td", "li", "strong", "b")
 
 
@@ -736,18 +736,35 @@ def _box_leaves(box) -> list:
     return out
 
 
-def _styled_only(p) -> bool:
-    """All of the paragraph's text stands in styled inline elements (em, i, small, span, font, b, strong): a
-    caption set apart under its picture, not a paragraph that goes on after it."""
+_CAPTION_STYLES = ("em", "i", "small", "span", "font")
+
+
+def _styled_only(p, styles: tuple[str, ...] = (*_CAPTION_STYLES, "b", "strong")) -> bool:
+    """All of the paragraph's text stands in styled inline elements (``styles``): a caption set apart under its
+    picture, not a paragraph that goes on after it. (A paragraph all in bold after a picture is a subheading
+    unless it shares the picture's paragraph.)"""
     if ws(p.text or ""):
         return False
     for c in p:
-        if ws(c.tail or "") or isinstance(c.tag, str) and c.tag not in ("em", "i", "small", "span", "font", "b",
-                                                                         "strong", "br", "img", "a"):
+        if ws(c.tail or "") or isinstance(c.tag, str) and c.tag not in (*styles, "br", "img", "a"):
             return False
         if c.tag == "a" and ws(c.text_content()):
             return False
     return True
+
+
+def _styled_line_under(img) -> str | None:
+    """The key of a short styled paragraph (3-30 words, all of it em/i/small/span) right after the block that
+    holds only the image ("<p><img></p><p><em>Am Hafen …</em></p>"): its caption."""
+    box = img
+    while box.getparent() is not None and box.getparent().tag in ("a", "p", "div", "picture", "span") \
+            and not ws(visible_text(box.getparent())):
+        box = box.getparent()
+    nxt = box.getnext()
+    if nxt is None or nxt.tag != "p" or not _styled_only(nxt, _CAPTION_STYLES) or next(nxt.iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(nxt))
+    return _flat(t) if 3 <= len(t.split()) <= 30 else None
 
 
 def caption_box_texts(tree) -> list[str]:
@@ -769,6 +786,9 @@ def caption_box_texts(tree) -> list[str]:
             t = ws(visible_text(parent))
             if 3 <= len(t.split()) <= 30:
                 out.append(_flat(t))
+        under = _styled_line_under(img)
+        if under:
+            out.append(under)
         anc = img
         for _ in range(3):
             anc = anc.getparent()
