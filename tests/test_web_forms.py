@@ -410,3 +410,13 @@ def test_round7_a_bold_subheading_after_a_picture_stays() -> None:
     html = page(f'<p>{P[0]}</p><p><img src="a.jpg"></p><p><strong>Busse alle zwanzig Minuten</strong></p>'
                 + "".join(f"<p>{p}</p>" for p in P[1:]))
     assert "Busse alle zwanzig Minuten" in parse_html(html, "x.html", "x").body_text
+
+
+@pytest.mark.parametrize("head", ['<div class="zwischentitel">{}</div>', "<p><strong>{}</strong></p>"])
+def test_round7_a_subheading_set_as_a_styled_box_or_bold_paragraph_is_put_back(head: str) -> None:
+    # the extractor drops short boxes; one right before kept text is a subheading
+    sub = "Busse alle zwanzig Minuten"
+    html = page(f"<p>{P[0]}</p><p>{P[1]}</p>" + head.format(sub) + "".join(f"<p>{p}</p>" for p in P[2:])
+                + '<div class="credit">Foto: Anna Maier</div>')
+    body = parse_html(html, "x.html", "x").body_text.split("\n\n")
+    assert body == [P[0], P[1], sub, *P[2:]]

@@ -526,6 +526,8 @@ def _bold_standfirst(tree, teaser: str | None) -> bool:
 
 _GAP_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "pre")
 _LEAF_BOXES = ("div", "section", "center", "td")
+_PSEUDO_HEAD = "heading-box"      # the tag given to a short styled box or bold paragraph in the page's blocks
+_HEADS = ("h2", "h3", "h4", "h5", "h6", _PSEUDO_HEAD)
 _INNER_BLOCKS = frozenset(("p", "div", "section", "center", "td", "li", "ul", "ol", "table", "blockquote", "dl", "pre",
                            "figure", "article", "h1", "h2", "h3", "h4", "h5", "h6"))
 _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript",
@@ -547,7 +549,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
         if el.tag in _LEAF_BOXES:
             if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
                     or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
-                    or len(ws(el.text_content()).split()) < 8:
+                    or len(ws(el.text_content()).split()) < 2:
                 continue    # only a box holding text itself (prose straight in a <section> or <center>)
         elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
@@ -560,7 +562,12 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
         if not t:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
-        out.append((el.tag, t, links / max(1, len(t)), el))
+        tag = el.tag
+        if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
+            tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
+        elif tag in _LEAF_BOXES and len(t.split()) < 8:
+            continue
+        out.append((tag, t, links / max(1, len(t)), el))
         for a in el.iterancestors():
             k = order.get(id(a), -1)
             heading = el.tag in ("h2", "h3", "h4", "h5", "h6") or info.get(k, ("", False))[1]
@@ -672,7 +679,7 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
     if density > 0.3:
         return False
     n = len(text.split())
-    if tag in ("h2", "h3", "h4", "h5", "h6"):
+    if tag in _HEADS:
         quoted = bool(re.fullmatch(r"[«»„“\"‚‘'].+[«»“”\"‘’']", text))    # «Storming the Sazerac», a quote as heading
         if n > 12:       # a styled quote or lead set as a heading: prose
             return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
@@ -874,7 +881,7 @@ def _kept_positions(keys: list[str], bkeys: list[str]) -> list[int | None]:
 def _gap_blocks(blocks: list, bkeys: list[str], kept: set[int], first: int, last: int, joined: str) -> set[int]:
     """Blocks between the first and the last kept block that the extractor dropped and are worth restoring: prose,
     or a subheading right before kept text (prose set as a heading: anywhere)."""
-    heads = ("h2", "h3", "h4", "h5", "h6")
+    heads = _HEADS
     return {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
             and _gap_good(*blocks[b][:4])
             and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])}
