@@ -420,3 +420,11 @@ def test_round7_a_subheading_set_as_a_styled_box_or_bold_paragraph_is_put_back(h
                 + '<div class="credit">Foto: Anna Maier</div>')
     body = parse_html(html, "x.html", "x").body_text.split("\n\n")
     assert body == [P[0], P[1], sub, *P[2:]]
+
+
+@pytest.mark.parametrize("label", ["Weiterlesen nach der Anzeige", "Artikel wird unterhalb fortgesetzt",
+                                   "Lesen Sie nach der Werbung weiter", "Bild 1 von 5", "Artikel teilen per E-Mail"])
+@pytest.mark.parametrize("wrap", ['<div class="x">{}</div>', "<p><strong>{}</strong></p>"])
+def test_round7_ad_break_gallery_and_share_labels_are_no_subheadings(label: str, wrap: str) -> None:
+    html = page(f"<p>{P[0]}</p>" + wrap.format(label) + "".join(f"<p>{p}</p>" for p in P[1:]))
+    assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P
