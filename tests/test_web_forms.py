@@ -428,3 +428,12 @@ def test_round7_a_subheading_set_as_a_styled_box_or_bold_paragraph_is_put_back(h
 def test_round7_ad_break_gallery_and_share_labels_are_no_subheadings(label: str, wrap: str) -> None:
     html = page(f"<p>{P[0]}</p>" + wrap.format(label) + "".join(f"<p>{p}</p>" for p in P[1:]))
     assert parse_html(html, "x.html", "x").body_text.split("\n\n") == P
+
+
+def test_round7_a_notice_over_the_article_is_no_subheading() -> None:
+    # a short unstyled box between the headline and the first paragraph is a notice or label, not a subheading
+    note = "Bei diesem Beitrag handelt es sich um ein Blog aus der Community"
+    label = "Ein Beitrag aus unserer Reihe Stadtgespräche"
+    html = page(f'<div>{label}</div><p>{P[0]}</p>' + "".join(f"<p>{p}</p>" for p in P[1:]), before=f"<div>{note}</div>")
+    body = parse_html(html, "x.html", "x").body_text
+    assert note not in body and label not in body and body.split("\n\n") == P

@@ -882,9 +882,13 @@ def _gap_blocks(blocks: list, bkeys: list[str], kept: set[int], first: int, last
     """Blocks between the first and the last kept block that the extractor dropped and are worth restoring: prose,
     or a subheading right before kept text (prose set as a heading: anywhere)."""
     heads = _HEADS
+    # a short box or bold line counts as a subheading only after the article's first kept paragraph (over it
+    # stand the page's notices and labels)
+    prose = min((k for k in kept if len(blocks[k][1].split()) >= 15), default=last)
     return {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
             and _gap_good(*blocks[b][:4])
-            and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])}
+            and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])
+            and (blocks[b][0] != _PSEUDO_HEAD or b > prose)}
 
 
 def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
