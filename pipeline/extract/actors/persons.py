@@ -581,6 +581,18 @@ def per_place_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_possessive_name")
+def per_possessive_name(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"drei Spritzer [Peychaud's Bitters]PER", "[Dunkin' Donuts]PER": a name with a possessive "'s" (or an elided "'")
+    on a word before its last is a product, brand or place named after its owner ("McDonald's Restaurant"), never a
+    person's name, whatever person evidence the owner has ("Amédée Peychaud")."""
+    if len(sp) < 2:
+        return None
+    if any(t.text.endswith(("'s", "’s", "s'", "n'")) and len(t.text) > 3 for t in sp[:-1]):
+        return "MISC"
+    return None
+
+
 @check("per_org_word")
 def per_org_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Gefriert Adblue]PER" where "Adblue" is an organisation four times in the article, "[Rockabillies
