@@ -433,14 +433,19 @@ def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
         f.speaker, f.speaker_key = latest_mention(c, g, f.msg[0]), g.speaker_key
 
 
-def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
+def adverb_source_np(c: Ctx, si: int, last: Found | None = None) -> tuple[int, int] | None:
     """Am Montag wurde eine neue Studie zur Armut veröffentlicht. Demnach ist die Zahl der Armen gestiegen. – the
     source a "Demnach"/"Danach" in sentence ``si`` refers back to when it names no actor: the noun phrase of a
     source noun (speech.yaml nouns: Studie, Bericht, Umfrage, Angaben …) in the sentence before, with its
-    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker)."""
+    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker).
+    With switch ``adverb_prev_speaker`` first the speaker of the claim ``last`` of the sentence before
+    (:func:`adverb_prev_speaker`), and last the institution subject of the sentence before."""
     from ..speaker import bad_speaker, grab_np
     if si == 0 or not c.R.switch("adverb_source_np"):
         return None
+    prev = adverb_prev_speaker(c, si, last) if last is not None else None
+    if prev is not None:
+        return prev
     sa, sb = c.sents[si - 1]
     for t in range(sa, sb):
         if c.in_quote[t] >= 0 or not c.toks[t].text[:1].isupper() or not is_source_noun(c, t):
@@ -452,6 +457,39 @@ def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
         sp = grab_np(c, k, sb)
         if sp is not None and sp[0] == k and sp[1] > t and not bad_speaker(c, sp):
             return sp
+    return _institution_subject_before(c, si)
+
+
+def adverb_prev_speaker(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
+    """Wie die Polizei mitteilte, geriet ein Auto ins Schleudern. Demnach war der Fahrer zu schnell. – "Demnach" right
+    after a claim whose speaker names no actor (a common noun: "die Polizei", "ein Sprecher der Feuerwehr") points
+    back to that speaker: its latest mention is the speaker, not the adverb (switch ``adverb_prev_speaker``)."""
+    if not c.R.switch("adverb_prev_speaker") or last.sent != si - 1 or last.speaker is None or last.dropped:
+        return None
+    if last.rule == "source_adverb" or last.speaker_key or not _credible_source(c, last):
+        return None
+    sp = latest_mention(c, last, c.sents[si][0])
+    return sp if sp is not None and c.in_quote[sp[0]] < 0 else None
+
+
+def _institution_subject_before(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Die Polizei hat am Montag ihre Bilanz vorgelegt. Demnach ist die Zahl der Einbrüche gesunken. – without a
+    source noun, the subject of the sentence before that names an institution ("Die Polizei", "Das Ministerium",
+    "Der Konzern") or an actor is the source "Demnach" refers to (switch ``adverb_prev_speaker``)."""
+    from ..speaker import bad_speaker, institution_subject, subject_dep
+    if not c.R.switch("adverb_prev_speaker") or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    root = next((t for t in range(sa, sb) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0
+                 and c.toks[t].pos_ in ("VERB", "AUX")), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0 or not c.toks[sp[1] - 1].text[:1].isupper():
+        return None
+    head = next((t for t in range(sp[0], sp[1]) if c.toks[t].pos_ in ("NOUN", "PROPN")), sp[1] - 1)
+    if institution_subject(c, sp) or c.low[head].endswith(tuple(c.w.institution_nouns)):
+        return sp                       # "Die Polizei Hamburg": the head noun comes first
     return None
 
 

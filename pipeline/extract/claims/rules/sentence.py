@@ -384,7 +384,7 @@ def source_adverb(s: Sent) -> None:
                     key = last.speaker_key or prev_source_actor(c, si)
                 else:                   # a newer source in the sentence before: "… eine Studie des RKI. Demnach …"
                     key = prev_source_actor(c, si) or (last.speaker_key if recent else None)
-                sp = None if key else adverb_source_np(c, si)      # "… eine neue Studie … . Demnach …" (cont8)
+                sp = None if key else adverb_source_np(c, si, last if recent else None)   # "… eine neue Studie … . Demnach …"
                 s.out.append(Found((m0, end), None, sp or (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=key))
             break
