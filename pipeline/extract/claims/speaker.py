@@ -1241,6 +1241,37 @@ def noun_head_subject(c: Ctx, n: int, a: int, k: int) -> tuple[int, int] | None:
     return sp
 
 
+SOURCE_VERBS = ("kommen", "stammen")
+
+
+def von_source(c: Ctx, n: int, a: int) -> tuple[int, int] | None:
+    """Ich erhielt von den Verlagsmitarbeiterinnen die Auskunft, dass … / Von der italienischen Polizei kam die
+    Information, … – a claim noun at n whose verb is one of receiving (words.yaml receiving_verbs) or of coming
+    ("kam", "stammt") has its speaker in a "von" phrase of that clause before it (from a): the noun phrase after
+    "von"/"vom", when it names someone who can speak (switch ``von_source``)."""
+    if not c.R.switch("von_source") or not c.has_dep:
+        return None
+    v = c.toks[n].head
+    if v.pos_ not in ("VERB", "AUX") or c.in_quote[v.i] >= 0 or not (
+            c.low[v.i] in c.w.receiving_verbs or v.lemma_.lower() in c.w.receiving_verbs
+            or v.lemma_.lower() in SOURCE_VERBS):
+        return None
+    lo = min(v.i, n)
+    while lo > a and c.low[lo - 1] not in (",", ";", ":") and c.sent_of[lo - 1] == c.sent_of[n]:
+        lo -= 1
+    for t in range(lo, n):
+        hd = c.toks[t].head             # "von" hangs on its noun (UD "case"), the noun on the verb or the claim noun
+        if c.low[t] not in ("von", "vom") or c.in_quote[t] >= 0 or not (hd.i in (v.i, n) or hd.head.i in (v.i, n)):
+            continue
+        sp = grab_np(c, t + 1, n, allow_oblique=True)
+        if sp is None or sp[1] > n or bad_speaker(c, sp):
+            continue
+        first = sp[0] + (1 if sp[1] - sp[0] > 1 and c.low[sp[0]] in c.w.determiners else 0)
+        if has_actor(c, sp) or any(_speaking_token(c, k) for k in range(first, sp[1])):
+            return sp
+    return None
+
+
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
     """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
     am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one
