@@ -394,7 +394,7 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
     of that speaker's report: it takes that speaker (its latest mention), as a continuation would."""
     if not c.R.switch("reported_chain") or si == 0 or not found:
         return
-    todo = [f for f in local if f.speaker is None and not f.dropped and f.rule in CHAIN_RULES]
+    todo = [f for f in local if (f.speaker is None or _chain_frame(c, f)) and not f.dropped and f.rule in CHAIN_RULES]
     if not todo:
         return
     last = found[-1]
@@ -409,6 +409,18 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
         return                          # "Es könne nicht bestätigt werden, dass …, teilte X mit": a frame of its own
     for f in todo:
         f.speaker, f.speaker_key = latest_mention(c, last, a), last.speaker_key
+
+
+def _chain_frame(c: Ctx, f: Found) -> bool:
+    """Außerdem müssten sich die Nutzer damit einverstanden erklären, dass … / Die Kochrezepte stellten aber den
+    Kerngehalt dar, für den … – inside reported speech, a frame whose speech verb depends on a modal of obligation
+    or possibility (what someone must or could say) or whose subject names no one who can speak (a thing) is no
+    speech act of its own: it belongs to the report of the speaker before, as a claim without a speaker would
+    (switch ``chain_frame_speaker``; the other conditions are those of :func:`reported_chain_speaker`)."""
+    from ..speaker import has_actor, plausible_source
+    if not c.R.switch("chain_frame_speaker") or f.speaker is None or has_actor(c, f.speaker):
+        return False
+    return _modal_frame(c, f) or not plausible_source(c, f.speaker)
 
 
 def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
