@@ -1377,8 +1377,18 @@ def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
                 continue
             np_ = grab_np(c, span.start, a)
             best = np_ if np_ and np_[1] >= span.end else (span.start, span.end)
+            if best[1] > span.end and _thing_apposition(c, span.end, best[1]):
+                best = (span.start, span.end)   # "sehe er, Köhler, keine Alternative": not "Köhler, keine Alternative"
             lo = best[1]
     return best
+
+
+def _thing_apposition(c: Ctx, k: int, e: int) -> bool:
+    """Whether tokens [k, e) after a mention are a comma and words of which none can speak (switch
+    ``mention_apposition_cut``): "Köhler, keine Alternative" is no noun phrase of Köhler's."""
+    if not c.R.switch("mention_apposition_cut") or c.low[k] != ",":
+        return False
+    return not any(_speaking_token(c, t) for t in range(k + 1, e))
 
 
 def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] | None:

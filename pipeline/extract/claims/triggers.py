@@ -253,7 +253,9 @@ SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subjec
 SWITCHES += ("subordinator_preposition", "finite_e_lemma", "embedded_clause_skip", "konj2_before_konj1",
              "adverb_source_np", "first_person_inverted", "dropped_sentence_continues")   # Konjunktiv main clause of a
              # continuation (rules/continuation.py), issue 12 cont8
-SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker")   # "Wie die Polizei mitteilte, … . Demnach …": the speaker before (rules/continuation.py), issue 12 spk9
+SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker", "chain_across_paragraph",
+             "mention_apposition_cut")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
+             # speech, of continuation mentions (rules/continuation.py, speaker.py, rules/sentence.py), issue 12 spk9
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)

@@ -402,7 +402,9 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
             or last.rule == "source_adverb":
         return
     gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
-    if "\n\n" in gap or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
+    across = c.R.switch("chain_across_paragraph") and last.rule == "konj_continuation" and all(
+        f.speaker is None for f in todo)        # a report that runs on over paragraphs, as konj_continuation's does
+    if ("\n\n" in gap and not across) or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
         return
     from ..speaker import outer_frame_speaker
     if outer_frame_speaker(c, a, b) is not None:
