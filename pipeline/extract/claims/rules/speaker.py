@@ -195,7 +195,29 @@ def speaker_document(s: SpeakerSite) -> str | None:
             break
         if f.speaker_key:
             return f.speaker_key
-    return None
+    return _document_author_before(c, si)
+
+
+def _document_author_before(c: Ctx, si: int) -> str | None:
+    """Der Konzern hat seine Zahlen vorgelegt. „Wir sind zufrieden“, heißt es in der Mitteilung. – without a claim
+    before it, the document speaks for the actor that is the subject of the sentence before (also across a paragraph
+    break), the one whose text it is (switch ``document_subject``)."""
+    from ..speaker import resolve_speaker, subject_dep
+    if not c.R.switch("document_subject") or si == 0 or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    root = next((t for t in range(sa, sb) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0
+                 and c.toks[t].pos_ in ("VERB", "AUX")), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is not None and c.in_quote[sp[0]] < 0:
+        return resolve_speaker(c, sp, []) or None
+    a, b = c.char_span(sa, sb)          # no subject parsed ("denkt das WEF" as an object): the one actor named there
+    keys = set()
+    for ms, me, m, actor in c.mentions:
+        span = c.doc.char_span(ms, me, alignment_mode="expand") if a <= ms < b else None
+        if span is not None and actor.actor_type in ("person", "organization") and c.in_quote[span.start] < 0:
+            keys.add(actor.key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 @rule("speaker_pronoun", "speaker")
