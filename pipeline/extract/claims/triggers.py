@@ -254,7 +254,8 @@ SWITCHES += ("subordinator_preposition", "finite_e_lemma", "embedded_clause_skip
              "adverb_source_np", "first_person_inverted", "dropped_sentence_continues")   # Konjunktiv main clause of a
              # continuation (rules/continuation.py), issue 12 cont8
 SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker", "chain_across_paragraph",
-             "mention_apposition_cut", "document_subject")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
+             "mention_apposition_cut", "document_subject",
+             "chain_konj_message")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
              # speech, of continuation mentions (rules/continuation.py, speaker.py, rules/sentence.py), issue 12 spk9
 
 

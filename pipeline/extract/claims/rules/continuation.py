@@ -404,13 +404,33 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
     gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
     across = c.R.switch("chain_across_paragraph") and last.rule == "konj_continuation" and all(
         f.speaker is None for f in todo)        # a report that runs on over paragraphs, as konj_continuation's does
-    if ("\n\n" in gap and not across) or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
+    if "\n\n" in gap and not across:
+        return
+    if not _konj_main_clause(Sent(c, si, a, b, found, covered)) and not _konj_message(c, todo):
         return
     from ..speaker import outer_frame_speaker
     if outer_frame_speaker(c, a, b) is not None:
         return                          # "Es könne nicht bestätigt werden, dass …, teilte X mit": a frame of its own
     for f in todo:
         f.speaker, f.speaker_key = latest_mention(c, last, a), last.speaker_key
+
+
+def _konj_message(c: Ctx, todo: list[Found]) -> bool:
+    """Inhalt und Aufbau der Seite vermittelten dem Nutzer den Eindruck, dass sich die Beklagte die Rezepte zu eigen
+    gemacht habe. – claims without a speaker whose own message is in Konjunktiv I continue the report before even
+    where the main clause is not (its verb a preterite: "vermittelten"): no one in the sentence speaks, the Konjunktiv
+    says whose words they are (switch ``chain_konj_message``)."""
+    if not c.R.switch("chain_konj_message") or any(f.speaker is not None or f.msg is None for f in todo):
+        return False
+    return all(_no_speaking_frame(c, f) and any(is_konj1(c, t) and c.in_quote[t] < 0 for t in range(*f.msg))
+               for f in todo)
+
+
+def _no_speaking_frame(c: Ctx, f: Found) -> bool:
+    """A frame that names no speaker by its grammar: a claim noun ("den Eindruck, dass") or a passive speech verb
+    ("Insbesondere kritisiert wird, dass"); not an active verb whose subject the speaker rules missed
+    ("Jugendliche haben ausgesagt, dass", "Aus EU-Kreisen verlautete, …")."""
+    return f.rule in ("noun_dass", "noun_konj") or any(c.low[t] in ("wird", "wurde", "werden", "wurden") for t in f.cue)
 
 
 def _chain_frame(c: Ctx, f: Found) -> bool:
