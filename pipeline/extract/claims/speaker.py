@@ -1252,6 +1252,8 @@ def von_source(c: Ctx, n: int, a: int) -> tuple[int, int] | None:
     if not c.R.switch("von_source") or not c.has_dep:
         return None
     v = c.toks[n].head
+    if v.pos_ in ("NOUN", "PROPN") and v.i < n:
+        v = v.head                      # "erhielt von den Mitarbeiterinnen die Auskunft" parsed with the noun on the noun
     if v.pos_ not in ("VERB", "AUX") or c.in_quote[v.i] >= 0 or not (
             c.low[v.i] in c.w.receiving_verbs or v.lemma_.lower() in c.w.receiving_verbs
             or v.lemma_.lower() in SOURCE_VERBS):

@@ -430,7 +430,12 @@ def _no_speaking_frame(c: Ctx, f: Found) -> bool:
     """A frame that names no speaker by its grammar: a claim noun ("den Eindruck, dass") or a passive speech verb
     ("Insbesondere kritisiert wird, dass"); not an active verb whose subject the speaker rules missed
     ("Jugendliche haben ausgesagt, dass", "Aus EU-Kreisen verlautete, …")."""
-    return f.rule in ("noun_dass", "noun_konj") or any(c.low[t] in ("wird", "wurde", "werden", "wurden") for t in f.cue)
+    if any(c.low[t] in ("wird", "wurde", "werden", "wurden") for t in f.cue):
+        return True
+    if f.rule not in ("noun_dass", "noun_konj") or not f.cue:
+        return False
+    k = min(f.cue) - 1                  # "Der Experte wandte sich gegen die Behauptung, …": the claim he opposes
+    return k < 0 or c.low[k] not in c.w.reaction_prepositions
 
 
 def _chain_frame(c: Ctx, f: Found) -> bool:
