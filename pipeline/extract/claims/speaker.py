@@ -1469,6 +1469,43 @@ def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     return (sp[0], ap[1])
 
 
+TITLE_ABBREVIATIONS = ("dr.", "prof.", "dipl.-ing.", "ing.")
+
+
+def title_before_name(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Außenminister Straw will bekannt geben, dass … / Der niedersächsische Finanzminister Hartmut Möllring erklärte, … –
+    a speaker span that starts with a name keeps the title, first name or organisation noun written right before it,
+    with their adjectives and article: the whole noun phrase, as the annotation marks it ("Fed-Chef Ben Bernanke",
+    "PDS-Fraktionssprecher André Schollbach", "Die Staatsanwaltschaft Oslo", "Privatdozent Dr. Dittrich"), not the name
+    alone (switch ``title_before_name``)."""
+    if sp is None or not c.R.switch("title_before_name") or not c.has_pos:
+        return sp
+    k = sp[0]
+    tok = c.toks[k]
+    if c.in_quote[k] >= 0 or not (k in c.ent_at or tok.pos_ == "PROPN") or not tok.text[:1].isupper():
+        return sp
+    lo = c.sents[max(0, c.sent_of[k] - 1)][0]  # the model may split "Staatspräsident | Mattarella hatte …"
+    j, moved = k, False
+    while j > lo:                       # the title and first names: capitalised nouns and names right before
+        t = c.toks[j - 1]
+        if c.in_quote[j - 1] >= 0 or c.is_punct(j - 1) or "\n" in t.whitespace_ or "\n" in t.text \
+                or not (t.text[:1].isupper() or c.low[j - 1] in TITLE_ABBREVIATIONS):
+            break
+        if c.low[j - 1] in TITLE_ABBREVIATIONS or t.pos_ == "PROPN" or (j - 1) in c.ent_at or (
+                t.pos_ == "NOUN" and _speaking_token(c, j - 1)):
+            j, moved = j - 1, True
+            continue
+        break
+    if not moved:
+        return sp
+    while j > lo and c.in_quote[j - 1] < 0 and c.toks[j - 1].pos_ == "ADJ" and c.toks[j - 1].tag_ not in ("ADJD",) \
+            and c.sent_of[j - 1] == c.sent_of[j]:
+        j -= 1                          # "der niedersächsische Finanzminister"
+    if j > lo and c.in_quote[j - 1] < 0 and c.low[j - 1] in c.w.determiners and c.sent_of[j - 1] == c.sent_of[j]:
+        j -= 1
+    return (j, sp[1])
+
+
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
 PLURAL_DETERMINERS = ("alle", "viele", "mehrere", "einige", "zahlreiche", "beide", "zwei", "drei", "manche")
 ACCUSATIVE_DETERMINERS = ("den", "einen", "diesen", "keinen", "jeden")

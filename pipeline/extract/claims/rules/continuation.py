@@ -435,7 +435,27 @@ def _no_speaking_frame(c: Ctx, f: Found) -> bool:
     if f.rule not in ("noun_dass", "noun_konj") or not f.cue:
         return False
     k = min(f.cue) - 1                  # "Der Experte wandte sich gegen die Behauptung, …": the claim he opposes
-    return k < 0 or c.low[k] not in c.w.reaction_prepositions
+    if k >= 0 and c.low[k] in c.w.reaction_prepositions:
+        return False
+    return not _speaking_subject(c, f.sent, min(f.cue))
+
+
+def _speaking_subject(c: Ctx, si: int, upto: int) -> bool:
+    """Die BVG begegnet der Kritik mit dem Argument, … – the subject of the first verb before the cue at ``upto`` that
+    has one names someone who can speak (its core before any attribute: "Inhalt und Aufbau der Internetseite
+    „www.chefkoch.de“" names no one)."""
+    from ..speaker import has_actor, _speaking_token, subject_dep
+    if not c.has_dep:
+        return False
+    a = c.sents[si][0]
+    sp = next((x for x in (subject_dep(c, t) for t in range(a, upto) if c.toks[t].pos_ in ("VERB", "AUX")
+                           and c.in_quote[t] < 0) if x is not None), None)
+    if sp is None:
+        return False
+    e = next((t for t in range(sp[0] + 1, sp[1]) if c.low[t] in c.w.genitive_determiners | c.w.np_prepositions
+              or c.in_quote[t] >= 0), sp[1])
+    first = sp[0] + (1 if e - sp[0] > 1 and c.low[sp[0]] in c.w.determiners else 0)
+    return has_actor(c, (sp[0], e)) or any(_speaking_token(c, t) for t in range(first, e))
 
 
 def _chain_frame(c: Ctx, f: Found) -> bool:
