@@ -1506,6 +1506,36 @@ def title_before_name(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | N
     return (j, sp[1])
 
 
+CIRCUMSTANCE_PREPOSITIONS = ("in", "im", "aus", "für", "mit", "am", "auf", "vor", "nach", "über", "zu", "zum", "zur")
+
+
+def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Regierungssprecher Seibert sagte in Berlin, … / „…“, sagte Schnappauf aus Sicherheitsgründen. – a speaker span
+    that goes on after a name with a prepositional phrase of place, reason or purpose ("in Berlin", "aus
+    Sicherheitsgründen", "für die Annahme …") ends at the name: the phrase tells the circumstances of the speech, not who
+    speaks. Only after a person's name: not after a common noun ("Ein BMW-Händler in Weimar" keeps its place) or an
+    organisation ("ein Sprecher des LBM in Koblenz"), not before "aus" with an article or a place ("aus dem Forscherteam",
+    "aus South Carolina": where the speaker comes from), and not when the phrase names a person or organisation (switch
+    ``name_circumstance_cut``)."""
+    if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
+        return sp
+    a, b = c.char_span(*sp)
+    ends = [me for ms, me, m, actor in c.mentions if a <= ms and me < b and actor.actor_type == "person"]
+    for me in sorted(ends, reverse=True):
+        k = next((t for t in range(sp[0], sp[1]) if c.toks[t].idx >= me), None)
+        if k is None or k <= sp[0] or c.toks[k - 1].idx + len(c.toks[k - 1].text) != me:
+            continue                    # the name must end a token ("BMW-Händler" is no name)
+        if c.low[k] not in CIRCUMSTANCE_PREPOSITIONS or c.toks[k].pos_ != "ADP" or c.in_quote[k] >= 0:
+            return sp
+        if c.low[k] == "aus" and k + 1 < sp[1] and (c.low[k + 1] in c.w.determiners or (k + 1) in c.ent_at):
+            return sp                   # "aus dem Forscherteam", "aus South Carolina": where the speaker comes from
+        ka, kb = c.char_span(k, sp[1])
+        if any(ka <= ms < kb and actor.actor_type in ("person", "organization") for ms, me2, m, actor in c.mentions):
+            return sp
+        return (sp[0], k)
+    return sp
+
+
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
 PLURAL_DETERMINERS = ("alle", "viele", "mehrere", "einige", "zahlreiche", "beide", "zwei", "drei", "manche")
 ACCUSATIVE_DETERMINERS = ("den", "einen", "diesen", "keinen", "jeden")
