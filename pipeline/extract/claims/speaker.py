@@ -677,6 +677,12 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and plausible_speaker(c, after):
             return after                # "Parolen skandierte die Menge" (the claim drops an implausible one)
+    elif s is not None and s[1] <= h.i and c.R.switch("object_first_article") and not plausible_source(c, s):
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        after = subject_after(c, first, hi) if first > lo else None
+        if after is not None and after != s and c.low[after[0]] not in c.w.oblique_determiners \
+                and not bad_speaker(c, after) and (has_actor(c, after) or plausible_source(c, after)):
+            return after                # "Die Vorwürfe wies der Sprecher des Ministeriums zurück": "Die" is no pronoun
     if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
             and s[0] > 0 and c.low[s[0] - 1] == ",":
         sa = c.sents[c.sent_of[s[0]]][0]
