@@ -271,9 +271,13 @@ def speaker_role(s: SpeakerSite) -> str | None:
     from ..speaker import nearest_actor
     c, sp = s.c, s.sp
     h = _head(c, sp)
-    if h is None or s.mentions(("person", "organization", "location", "other")):
+    if h is not None and h + 1 < sp[1] and c.R.switch("role_place_adjective") and c.toks[h].pos_ == "ADJ" \
+            and not _is_role_noun(c, h) and _is_role_noun(c, h + 1):
+        h += 1                          # "Der Berliner Virologe": the capitalised place adjective is no head
+    if h is None or not _is_role_noun(c, h):
         return None
-    if not _is_role_noun(c, h):
+    if s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
+            c.R.switch("role_place_adjective") and _places_before_head(c, s, h))):
         return None
     titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
     if titled is not None:
@@ -281,6 +285,14 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _places_before_head(c: Ctx, s: SpeakerSite, h: int) -> bool:
+    """Der Bonner Virologe sagte, … – every place named in the span stands before its role noun, as an adjective
+    ("Bonner", "Berliner"), not after it as a complement ("Der Bürgermeister von New Orleans"): the role noun still
+    resolves to the person who holds it (switch ``role_place_adjective``)."""
+    end = c.toks[h].idx
+    return all(ms < end for ms, me, m, actor in s.mentions(("location", "other")))
 
 
 def _is_role_noun(c: Ctx, h: int) -> bool:
