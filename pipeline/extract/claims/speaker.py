@@ -436,7 +436,16 @@ def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
                 and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[n].endswith(tuple(c.w.addressee_nouns))
                                              or media_name_at(c, n)):
             return (np_[0], m)
+        if c.low[m] == "der" and c.low[m - 1] not in (",", "und") and _second_genitive(c, np_[0], m) \
+                and _adjective_media(c, n, np_[1]):
+            return (np_[0], m)          # "der Bürgermeister der Stadt der Deutschen Presse-Agentur"
     return np_
+
+
+def _second_genitive(c: Ctx, a: int, m: int) -> bool:
+    """A genitive article ("der", "des") already stands between a and m: a third noun phrase after it in "der"
+    is rather a dative object than a second genitive."""
+    return any(c.low[t] in ("der", "des") for t in range(a + 1, m - 1))
 
 
 def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -464,9 +473,25 @@ def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
         n = m + 2 if c.is_quote_mark(m + 1) and m + 2 < np_[1] else m + 1
         lw = c.low[m]
         if lw in DATIVE_DETERMINERS or (lw in ("der", "einer") and (
-                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns))):
+                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns)
+                or (_second_genitive(c, np_[0], m) and _adjective_media(c, n, np_[1])))):
             return (np_[0], m)
     return np_
+
+
+def _adjective_media(c: Ctx, n: int, end: int) -> bool:
+    """…, sagte der Bürgermeister der Stadt der Deutschen Presse-Agentur. – a medium's name after adjectives
+    ("der Deutschen Presse-Agentur", "der Frankfurter Allgemeinen Zeitung" with words.yaml addressee_media) after a
+    genitive of the speaker is the addressee, as the bare name is (switch ``adjective_media``); "der Chef der
+    Deutschen Presse-Agentur" (one genitive) stays the agency's chief."""
+    if not c.R.switch("adjective_media"):
+        return False
+    j = n
+    while j < end and j - n < 3 and c.low[j] not in c.w.addressee_media:
+        if c.is_punct(j) or c.in_quote[j] >= 0 or not c.toks[j].text[:1].isupper() or c.toks[j].pos_ not in ("ADJ", "PROPN"):
+            return False
+        j += 1
+    return j < end and j > n and c.low[j] in c.w.addressee_media
 
 
 def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:

@@ -256,7 +256,7 @@ SWITCHES += ("subordinator_preposition", "finite_e_lemma", "embedded_clause_skip
 SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker", "chain_across_paragraph",
              "mention_apposition_cut", "document_subject",
              "chain_konj_message", "title_before_name", "name_circumstance_cut",
-             "object_first_article", "role_place_adjective")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
+             "object_first_article", "role_place_adjective", "adjective_media")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
              # speech, of continuation mentions (rules/continuation.py, speaker.py, rules/sentence.py), issue 12 spk9
 
 
