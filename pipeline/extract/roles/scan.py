@@ -404,6 +404,8 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         _set_org(h, multi[1], "possessive")
         h.np_start = h.start = multi[0]
         return True
+    if _surname_after_copula(ctx, tk, k, s0):
+        return False                    # "Bisher ist Koenigs Menschenrechtsbeauftragter": the subject, no genitive
     e = ctx.ent_of.get(k)
     if (e is not None and e.label_ == "PER") or (k > s0 and doc[k - 1].text == "."):
         h.det = "posspers"
@@ -414,6 +416,23 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         h.np_start = k
         return True
     return False
+
+
+def _surname_after_copula(ctx: _Ctx, tk: Token, k: int, s0: int) -> bool:
+    """Rule ``surname_after_copula``: "Bisher ist Koenigs Menschenrechtsbeauftragter der Bundesregierung" (the
+    article named "Tom Koenigs"): a word in -s right after a copula that the article uses as the surname of a full
+    name (the last word of a PER entity of two words or more), where it knows no person by the word without -s,
+    and no subject stands before the copula (sentence start, adverbs, times): the subject of the copula, the
+    holder, not a genitive ("Er ist Merkels Sprecher" keeps the genitive)."""
+    doc = ctx.doc
+    if not (tk.text.endswith("s") and k - 1 >= s0 and doc[k - 1].lower_ in ctx.p.copulas):
+        return False
+    if tk.text[:-1] in ctx.person_words or tk.text not in ctx.full_surnames:
+        return False
+    return all(doc[x].pos_ in ("ADV", "NUM", "ADP", "DET", "ADJ") or doc[x].like_num or doc[x].lower_ in ctx.w.adverbs
+               or doc[x].lower_ in ctx.w.time_words or doc[x].is_space
+               or (doc[x].pos_ == "NOUN" and x == s0 and doc[x].is_title and doc[x].lower_ in ctx.w.adverbs)
+               for x in range(s0, k - 1))
 
 
 def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:
