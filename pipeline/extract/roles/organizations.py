@@ -651,6 +651,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
         elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
             _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
+        elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
+            _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -698,6 +700,18 @@ def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | N
         elif o is None or o.type != "media":
             return None                   # another organisation named before: not clear whose
     return next(iter(companies)) if len(companies) == 1 else None
+
+
+def _prefix_word_of_actor(ctx: _Ctx, prefix: str, actors) -> str | None:
+    """Rule ``prefix_word_of_actor``: "Werder-Trainer Thomas Schaaf" in an article that names "SV Werder Bremen",
+    "Telekom-Chef" where it names "Deutsche Telekom": the hyphen prefix of a title compound is one word of the name
+    of exactly one organisation actor of the article (a capitalised word of three letters or more): that
+    organisation."""
+    if len(prefix) < 3 or not prefix[:1].isupper() or not prefix.replace("-", "").isalpha():
+        return None
+    found = {a.name for a in actors if a.actor_type == "organization"
+             and prefix in a.name.replace("-", " ").split() and a.name != prefix}
+    return found.pop() if len(found) == 1 else None
 
 
 def _post_name_actor(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
