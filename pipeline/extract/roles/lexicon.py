@@ -105,6 +105,7 @@ class RolePatterns:
     only_company_titles: tuple[str, ...] = ()
     article_org_titles: tuple[str, ...] = ()
     article_org_skip_types: tuple[str, ...] = ()
+    municipal_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

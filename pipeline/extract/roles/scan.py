@@ -318,7 +318,7 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
     None if ``tk`` is none, else (a deputy adjective, the organisation of an adjective)."""
     p, orgs, low = ctx.p, ctx.orgs, tk.lower_
     if k == h.np_start - 1:
-        place = _place_adjective(ctx, tk)
+        place = _place_adjective(ctx, tk) or _municipal_place(ctx, h, tk)
         if place is not None:             # "Thüringer", "Kölner": not in the lexicon's adjectives
             h.start = k
             return False, place
@@ -355,6 +355,22 @@ def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
     gaz = ctx.gazetteer                   # cities the entity layer's gazetteer knows ("Mannheimer" -> Mannheim)
     city = next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
     return city if city is not None else _article_place(ctx, cands)
+
+
+def _municipal_place(ctx: _Ctx, h: Hit, tk: Token) -> str | None:
+    """Rule ``municipal_place_adjective``: "die Schönenwerder Gemeindepräsidentin" -> Schönenwerd, "der Oltner
+    Stadtpräsident" -> Olten: a municipal office (roles.yaml ``patterns.municipal_titles``, stems of the title) after
+    a capitalised place adjective in -er that no lexicon knows: the place the adjective is made from (the word
+    without -er; "-ner" after a consonant from a name in -en: Olten, Dresden)."""
+    stems, t = ctx.p.municipal_titles, tk.text
+    if not stems or not ctx.doc[h.head].lower_.replace("-", "").startswith(stems) or len(t) < 6 or not t.endswith("er") \
+            or not t[:1].isupper() or not tk.is_alpha or t.lower() in ctx.orgs.adjectives \
+            or t.lower() in ctx.orgs.demonyms or _analyze(ctx, tk) is not None:
+        return None
+    stem = t[:-2]
+    if stem.endswith("n") and stem[-2:-1] not in "aeiouäöüy":
+        stem = stem[:-1] + "en"           # "Oltner" -> Olten
+    return stem
 
 
 def _article_place(ctx: _Ctx, cands) -> str | None:
