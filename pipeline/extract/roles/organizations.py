@@ -19,7 +19,7 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
     if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
             and _is_org_noun(ctx, toks[q - 1]):
-        return " ".join(t.text for t in toks[q + 1:-1])   # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
+        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text  # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
     toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
     if not toks:
         return None

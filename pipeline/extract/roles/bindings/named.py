@@ -260,6 +260,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
+    c = _after_gloss(ctx, h, c, s1)
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
         n_end = _name_at(ctx, c + 1, s1)
@@ -271,6 +272,21 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
+    """Rule ``gloss_before_comma_name``: "Der Präsidentschaftskandidat des Front de gauche (Linksfront), Jean-Luc
+    Mélenchon", "der Präsident der Parlamentsfraktion CSV (Chrëschtlech Sozial Vollekspartei), Michel Wolter": a
+    parenthesis (a translation, the long form or an acronym of the organisation) right after the title's complement,
+    then a comma: the comma after it (``c`` unchanged otherwise)."""
+    doc = ctx.doc
+    if not (h.org is not None and c + 1 < s1 and doc[c].text == "("):
+        return c
+    close = next((k for k in range(c + 1, min(c + 8, s1)) if doc[k].text == ")"), None)
+    if close is None or close + 1 >= s1 or doc[close + 1].text != "," \
+            or any(doc[k].pos_ in ("VERB", "AUX") for k in range(c + 1, close)):
+        return c
+    return close + 1
 
 
 def _person_noun(ctx: _Ctx, t) -> bool:
