@@ -303,6 +303,9 @@ def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bo
     doc = ctx.doc
     if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
         return True                   # "Bündnis 90/Die Grünen
+    if np and tk.text == "/" and k2 + 1 < s1 and not doc[k2 - 1].whitespace_ and not tk.whitespace_ \
+            and _capitalized(doc[k2 + 1]) and _capitalized(np[-1]):
+        return True                   # rule slash_in_org_name: "der CDU/CSU-Bundestagsfraktion"
     e = ctx.ent_of.get(k2)
     if np and tk.text.isdigit() and e is not None and e.label_ in ("ORG", "MISC") and ctx.ent_of.get(np[-1].i) is e:
         return True                   # rule number_in_org_name: "von Bayer 04 Leverkusen", "des FC Schalke 04"

@@ -24,6 +24,8 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     if not toks:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
+    if (slashed := _slashed_name(ctx, toks)) is not None:
+        return slashed
     if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
         name = _legal_form_name(ctx, toks)
         if name is not None:
@@ -46,6 +48,20 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det)
+
+
+def _slashed_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``slash_in_org_name``: "der CDU/CSU-Bundestagsfraktion" -> CDU/CSU-Bundestagsfraktion (not CDU): a
+    name of capitalised words joined by a slash without spaces, as written, where the lexicon knows no organisation
+    by the whole ("Bündnis 90/Die Grünen" stays the lexicon's name)."""
+    if len(toks) < 3 or not any(t.text == "/" and not t.whitespace_ and t.i > 0 and not ctx.doc[t.i - 1].whitespace_
+                                for t in toks[1:-1]):
+        return None
+    if any(t.text in "()" for t in toks):
+        return None
+    name = ctx.doc[toks[0].i:toks[-1].i + 1].text
+    o = ctx.orgs.by_name(name)
+    return o.name if o is not None else name
 
 
 def _adjective_entity_nominative(ctx: _Ctx, toks: list[Token], ents: list, det: str) -> str | None:
