@@ -48,6 +48,55 @@ def test_kind_noun_before_name(run):
 
 
 @needs_model
+def test_kind_noun_mention_beside_its_owner(run):
+    """layer.kind_noun_before (org_kind_noun_mention): "die Firma Töpfer" is the family firm, "Mark Töpfer" its owner:
+    the mention after the kind noun is an organisation of its own, not merged into the person of that surname."""
+    types, labels = run("Die Kulmbacher Firma Töpfer entlässt 60 Mitarbeiter. Geschäftsführer Mark Töpfer sagte, "
+                        "die Lage sei ernst.")
+    assert types.get("Töpfer") == "organization"
+    assert types.get("Mark Töpfer") == "person"
+    assert ("Töpfer", "ORG") in labels
+
+
+@needs_model
+def test_club_and_team_names_are_organisations(run):
+    """persons.per_org_name_head with the sports-club heads of words.yaml org_name_heads ("[Northampton Town]PER"),
+    and a team kind noun before a name (org_kind_heads: "des Teams [Ellerstina]PER")."""
+    types, _ = run("Nach knapp gesichertem Klassenerhalt gegen Northampton Town beendete Dickinson seine Karriere. "
+                   "Er blieb treibende Kraft hinter der Organisation des Teams Ellerstina.")
+    assert types.get("Northampton Town") == "organization"
+    assert types.get("Ellerstina") == "organization"
+    assert types.get("Dickinson") == "person"
+    types, _ = run("Ratlosigkeit im Alinghi-Team Brad Butterworth, der sich mit seiner früheren Aussage konfrontiert sah.")
+    assert types.get("Brad Butterworth") == "person"      # a team member (words.yaml member_kind_heads)
+
+
+@needs_model
+def test_org_lead_word_and_long_head_compound(run):
+    """persons.per_org_name_head: a name starting with an organisation word ("[Banca d'Italia]PER", words.yaml
+    org_lead_words_cased) or ending in a compound of a long organisation head ("Vollekspartei") is an organisation."""
+    types, _ = run("Der Gouverneur ist am Montag zurückgetreten. Wie die Banca d'Italia in Rom bekannt gab, soll Fazio "
+                   "seine Entscheidung bereits getroffen haben. Ihm wird vorgeworfen, in die Übernahme der italienischen "
+                   "Banca Antonveneta eingegriffen zu haben.")
+    persons = {n for n, t in types.items() if t == "person"}
+    assert not {"Banca d'Italia", "Banca Antonveneta"} & persons
+    types, _ = run("Seitdem der Präsident der größten Luxemburger Parlamentsfraktion CSV (Chrëschtlech Sozial "
+                   "Vollekspartei), Michel Wolter, Anfang Oktober sein Vorhaben bekannt gab, wird gestritten.")
+    assert "Chrëschtlech Sozial Vollekspartei" not in {n for n, t in types.items() if t == "person"}
+    assert types.get("Michel Wolter") == "person"
+
+
+@needs_model
+def test_place_lead_word_starts_a_place(run):
+    """persons.per_place_lead with words.yaml place_lead_words_cased: "[Pulau Laki]PER", "[Lake Placid]PER" are places."""
+    types, _ = run("Die Position der Maschine wird zwischen Pulau Laki und Pulau Lancang vermutet. Der Wahlbezirk "
+                   "erstreckt sich von Lake Placid bis ins Dutchess County.")
+    assert types.get("Pulau Laki") == "location"
+    assert types.get("Lake Placid") == "location"
+    assert not {n for n, t in types.items() if t == "person"}
+
+
+@needs_model
 def test_legal_form_makes_an_organisation(run):
     """"Blaser GmbH": a legal form after the name."""
     types, _ = run("Die Blaser GmbH aus Isny stellt Jagdwaffen her. Blaser beschäftigt 500 Menschen.")

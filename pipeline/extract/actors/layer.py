@@ -55,6 +55,9 @@ class Evidence:
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
     per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
+    kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
+    org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
+    named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +252,24 @@ def _two_name_words(doc: Doc, i: int) -> bool:
     return i + 1 < len(doc) and all(_cap(doc[k].text) and doc[k].pos_ == "PROPN" for k in (i, i + 1))
 
 
+def kind_noun_before(doc: Doc, start: int, rules: RuleSet) -> bool:
+    """org_kind_noun_mention: "die Kulmbacher Firma [Töpfer]", "das Unternehmen [Merkel]": the name at character
+    ``start`` right after a noun of an organisation's kind (words.yaml actors.org_kind_heads, not those that name
+    persons as often) is that organisation in this mention, even where the article names a person of that surname
+    ("Geschäftsführer Mark Töpfer"): a family firm and its owner are two actors."""
+    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sp is None or sp.start == 0 or doc[sp.start].is_sent_start:
+        return False
+    t = doc[sp.start - 1]
+    heads, personal = word_tuple(rules, "org_kind_heads"), word_tuple(rules, "person_kind_heads")
+    return _kind_head(t, heads, personal)
+
+
+def _kind_head(t: Token, heads: tuple[str, ...], personal: tuple[str, ...]) -> bool:
+    return (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
+        and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) and not t.lower_.endswith(personal)
+
+
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall", "Die Münchener Anwaltskanzlei Waldorf Frommer"
     (a compound the tagger reads as a proper noun): the name after the kind noun."""
@@ -260,8 +281,23 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
-            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")):
+            if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
+                         or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
+                if len(name.split()) >= 2:
+                    ev.named_after.add(name)
+                if not t.lower_.endswith(personal):
+                    ev.kind_noun_starts.add(doc[t.i + 1].idx)
+
+
+def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> bool:
+    """org_kind_noun_full_name: "die deutsche Digitalagentur [Conrad Caine]", "die Kanzlei Gleiss Lutz": a name of
+    two or three capitalised words that starts with a first name, right after a noun of an organisation's kind that
+    does not name persons as well (not "der Gemüsehändler Süleyman Tasköprü"), is the organisation named after its
+    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and not kind.lower_.endswith(personal) and all(_cap(w) for w in words) \
+        and not words[-1].endswith(("s", "'", "’"))
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -307,7 +343,54 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
+    _genitive_owner_names(doc, rules, ev)
+    _org_full_names(mentions, ev)
     return ev
+
+
+def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
+    """org_genitive_owner: "Teslas Umsatz", "Flixbus' Belegschaft", "die Aktie von Rheinmetall", "der Vorstandschef von
+    Conradty": a name that owns a noun only a company has (words.yaml actors.org_owned_nouns), in the genitive before it
+    or after "von" behind it, is an organisation; not a first name, a surname of a person the article names in full
+    or a person known by one name."""
+    nouns = word_list(rules, "org_owned_nouns")
+    for t in doc_tokens(doc):
+        if t.lower_ not in nouns or t.i == 0:
+            continue
+        prev = doc[t.i - 1]
+        if prev.lower_ == "'" and t.i >= 2:
+            prev = doc[t.i - 2]
+            cand = prev.text
+        else:
+            cand = _strip_gen(prev.text) if prev.text.endswith(("s", "'")) else None
+        if cand is not None and _owner(prev, cand, ev) and not doc[t.i].is_sent_start:
+            ev.org.setdefault(cand, "genitive_owner")
+        j = t.i + 1
+        name = _name_after(doc, j + 1) if j + 1 < len(doc) and doc[j].lower_ == "von" else None
+        if name and _owner(doc[j + 1], name.split()[0], ev):
+            ev.org.setdefault(name, "genitive_owner")       # "Vorstandsvorsitzender von Transparency International"
+
+
+def _owner(t: Token, name: str, ev: Evidence) -> bool:
+    return _cap(t.text) and (t.pos_ in ("PROPN", "X") or t.ent_type_ in ("PER", "ORG", "MISC")) \
+        and name not in ev.person_given and name not in ev.person_surnames and name not in ev.known_persons \
+        and len(name) >= 2
+
+
+def _org_full_names(mentions: list[Mention], ev: Evidence) -> None:
+    """org_surname_of_org_name: "die Digitalagentur Conrad Caine ... Was [Caine]PER sich verspricht": the last word of
+    a name of several words that has organisation evidence is no surname of a person when every full name that
+    ends in it is that organisation; alone it is the organisation too ("Springer" of "der Verlag Axel Springer")."""
+    full = {}
+    for m in mentions:
+        words = _name_key(m.text).split()
+        if m.label == "PER" and len(words) >= 2:
+            full.setdefault(words[-1], set()).add(_name_key(m.text))
+    for name in list(ev.org):
+        words = name.split()
+        if name in ev.named_after and all(n in ev.org for n in full.get(words[-1], ())):
+            ev.person_surnames.discard(words[-1])
+            ev.org_last_words.add(words[-1])
 
 
 def _name_key(text: str) -> str:
@@ -337,9 +420,11 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     """The label of a name mention in this article (module docstring, step 2)."""
     key = _name_key(m.text)
     single = len(key.split()) == 1
+    if m.start in ev.kind_noun_starts:
+        return "ORG"                   # org_kind_noun_mention: "die Firma [Töpfer]" beside "Mark Töpfer"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
-    if _lookup(ev.org, key):
+    if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
         return "ORG"
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):

@@ -561,6 +561,38 @@ def per_place_word(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if sp[0].lower_.endswith(word_tuple(ctx.rules, "place_suffixes")) else None
 
 
+@check("per_place_name_head")
+def per_place_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in der [Ben Jehudastraße]PER", "[Karl-Liebknecht-Haus]PER", "die [Olde Burgkirche]PER": a name whose last word
+    is a compound ending in a place or building word (words.yaml actors.place_suffixes, and "-Haus" after a
+    hyphen) is that place, whatever first name it starts with (streets and buildings are named after persons)."""
+    last = sp[-1].text
+    low = last.lower()
+    if "-" in last:
+        head = low.rsplit("-", 1)[-1]
+        if head == "haus" or (head in word_list(ctx.rules, "place_suffixes") and len(head) >= 4):
+            return "LOC"
+        return None
+    if len(sp) < 2 or not last.isalpha():
+        return None
+    for suf in word_tuple(ctx.rules, "place_suffixes"):
+        if low.endswith(suf) and len(low) >= len(suf) + 3:
+            return "LOC"                # a compound ("Jehudastraße"), not the bare word ("Peter Platz")
+    return None
+
+
+@check("per_possessive_name")
+def per_possessive_name(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"drei Spritzer [Peychaud's Bitters]PER", "[Dunkin' Donuts]PER": a name with a possessive "'s" (or an elided "'")
+    on a word before its last is a product, brand or place named after its owner ("McDonald's Restaurant"), never a
+    person's name, whatever person evidence the owner has ("Amédée Peychaud")."""
+    if len(sp) < 2:
+        return None
+    if any(t.text.endswith(("'s", "’s", "s'", "n'")) and len(t.text) > 3 for t in sp[:-1]):
+        return "MISC"
+    return None
+
+
 @check("per_org_word")
 def per_org_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Gefriert Adblue]PER" where "Adblue" is an organisation four times in the article, "[Rockabillies
@@ -624,14 +656,16 @@ def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     """"zwischen Viernheimer Kreuz und [Kreuz Weinheim]PER", "der internationale Flughafen [Eleftherios
     Venizelos]PER in Athen", "auf der US-Basis [Holloman]PER": a name right after (or starting with) a noun that
     names a kind of place (words.yaml actors.place_lead_nouns, also as the head of a compound: "Autobahnkreuz",
-    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß")."""
+    "US-Basis") names that place, even where it is a person's name ("Flughafen Franz Josef Strauß"); so does a name
+    that starts with a place word of place_lead_words_cased ("[Kap Hoorn]PER", "[Lake Placid]PER")."""
     leads = word_list(ctx.rules, "place_lead_nouns")
 
     def lead(t) -> bool:
         low = t.lower_.rsplit("-", 1)[-1]
         return t.text[:1].isupper() and any(low.endswith(w) for w in leads)
 
-    if len(sp) >= 2 and lead(sp[0]) and sp[1].text[:1].isupper():
+    if len(sp) >= 2 and (lead(sp[0]) or sp[0].text in word_list(ctx.rules, "place_lead_words_cased")) \
+            and sp[1].text[:1].isupper():
         return "LOC"
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
@@ -1102,6 +1136,37 @@ def per_predicate_kind(doc: Doc, sp: Span, ctx: PersonCtx):
     if _kind_match(low, word_list(ctx.rules, "org_kind_heads"), suffix=True) and not low.endswith(personal):
         return "ORG"
     return None
+
+
+@check("per_org_name_head")
+def per_org_name_head(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Das [Robert Koch-Institut]PER meldete 500 Fälle", "die [Hans Böckler Stiftung]PER", "[National Maritime
+    Safety Authority]PER": a name whose last word is (or, as a hyphen compound, ends in) the head of an
+    organisation's name (words.yaml actors.org_name_heads, company_words_cased; a compound of one of six letters or
+    more: "Vollekspartei") is that organisation, whatever first name it starts with (institutions are named after
+    persons); so is a name that starts with an organisation word (org_lead_words_cased: "Banca d'Italia", "Real
+    Madrid") or a noun of an organisation's kind ("[Nachrichtenportal al-Arabiya]PER")."""
+    if len(sp) >= 2 and (sp[1].text[:1].isupper() or "-" in sp[1].text or "'" in sp[1].text) and \
+            (sp[0].text in word_list(ctx.rules, "org_lead_words_cased") or _org_kind_noun(sp[0], ctx)):
+        return "ORG"                    # "[Banca d'Italia]PER", "[Nachrichtenportal al-Arabiya]PER"
+    last = sp[-1].text
+    head = last.rsplit("-", 1)[-1] if "-" in last else (last if len(sp) >= 2 else "")
+    if not head[:1].isupper() or not head.isalpha() or _given(head, ctx):
+        return None
+    heads = word_list(ctx.rules, "org_name_heads")
+    if head.lower() in heads or (len(sp) >= 2 and head == last and last in word_list(ctx.rules, "company_words_cased")):
+        return "ORG"
+    low = head.lower()
+    if len(sp) >= 2 and head == last and any(len(h) >= 6 and low.endswith(h) and len(low) >= len(h) + 3 for h in heads):
+        return "ORG"                    # "[Chrëschtlech Sozial Vollekspartei]PER": a compound of a long head
+    return None
+
+
+def _org_kind_noun(t, ctx: PersonCtx) -> bool:
+    """A common noun of an organisation's kind (words.yaml actors.org_kind_heads, not those that name persons as well)."""
+    low = t.lower_
+    return t.pos_ == "NOUN" and low.endswith(word_tuple(ctx.rules, "org_kind_heads")) \
+        and not low.endswith(word_tuple(ctx.rules, "person_kind_heads"))
 
 
 @check("per_calendar_word")

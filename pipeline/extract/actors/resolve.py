@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from pipeline.records import Actor, Mention
 from pipeline.ruleset import RuleSet
 
+from .layer import kind_noun_before
 from .orgs import acronym_aliases
 from .names import _canonical_person, _resolve_persons, _strip_gen, _trim_genitive_heads
 from .rules import ACTOR_TYPES, KEY_PREFIX, ActorRules, actor_rules
@@ -73,7 +74,7 @@ def _place_genitive(text: str, gaz) -> str:
     return " ".join(words[:-1] + [base]) if gaz.label(base) == "LOC" and gaz.label(words[-1]) == "LOC" else text
 
 
-def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet) -> None:
+def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet, doc: Doc) -> None:
     orgs, rl = rules.get("organizations"), rules.get("roles")
     org_nouns = tuple(rl.patterns.org_nouns) if rl is not None else ()
     for m in mentions:
@@ -82,7 +83,7 @@ def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet) -> None:
         low = _norm(m.text).lower()
         # a person name that NER labelled ORG/LOC/MISC elsewhere
         key = acc.person_names.get(low) or acc.person_names.get(_strip_gen(low))
-        if key is not None:
+        if key is not None and not (m.label == "ORG" and kind_noun_before(doc, m.start, rules)):
             acc.add(key, "", "person", m)
             continue
         if m.label == "PER":
@@ -151,7 +152,7 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
     _add_persons(acc, mentions, actor_rules(rules))
-    _add_others(acc, mentions, rules)
+    _add_others(acc, mentions, rules, doc)
     _merge_genitive_forms(acc)
     _merge_same_name(acc)
     _merge_legal_form(acc, rules)

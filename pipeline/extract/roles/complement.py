@@ -62,6 +62,9 @@ def _von_name(ctx: _Ctx, h: Hit, j: int) -> bool:
         if any(x.text in (",", ".", ";", ":") for x in doc[j + 1:j + 1 + n]):
             continue                  # (the sentence splitter may cut inside the name)
         o = ctx.orgs.by_name(doc[j + 1:j + 1 + n].text)
+        e = ctx.ent_of.get(j + 1)
+        if o is not None and e is not None and e.start == j + 1 and e.end > j + 1 + n and e.label_ in ("ORG", "MISC"):
+            return False              # rule number_in_org_name: "von [Bayer 04 Leverkusen]ORG" is not Bayer
         if o is not None and (n > 1 or doc[j + 1].lower_ not in ("der", "die", "dem", "den")):
             _set_org(h, o.name, "genitive")
             h.end = j + 1 + n
@@ -300,7 +303,12 @@ def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bo
     doc = ctx.doc
     if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
         return True                   # "Bündnis 90/Die Grünen
+    if np and tk.text == "/" and k2 + 1 < s1 and not doc[k2 - 1].whitespace_ and not tk.whitespace_ \
+            and _capitalized(doc[k2 + 1]) and _capitalized(np[-1]):
+        return True                   # rule slash_in_org_name: "der CDU/CSU-Bundestagsfraktion"
     e = ctx.ent_of.get(k2)
+    if np and tk.text.isdigit() and e is not None and e.label_ in ("ORG", "MISC") and ctx.ent_of.get(np[-1].i) is e:
+        return True                   # rule number_in_org_name: "von Bayer 04 Leverkusen", "des FC Schalke 04"
     if not np and tk.text[:1].isdigit() and e is not None and e.start == k2 and e.label_ in ("ORG", "MISC") \
             and len(e) > 1:
         return True                   # "des 1. FC Köln"
@@ -323,6 +331,8 @@ def _gazetteer_org(ctx: _Ctx, np: list[Token]) -> bool:
 def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
     """"von X" names an organisation (not a person: "Kandidat von Barack Obama")."""
     orgs = ctx.orgs
+    if _quoted_name(np):
+        return True                   # rule quoted_von_name: "Der Geschäftsführer von „Ener1“, Charles Gassenheimer"
     e0 = ctx.ent_of.get(np[0].i) if np else None
     return bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
                          or orgs.by_name_or_genitive(np[0].text) is not None
@@ -330,6 +340,13 @@ def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
                          or orgs.by_name(" ".join(x.text for x in np)) is not None
                          or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
                              and title.category == "head_of_state_or_government"))
+
+
+def _quoted_name(np: list[Token]) -> bool:
+    """Rule ``quoted_von_name``: "von „Ener1“", "von „Die Zeit“": a name in quotes after "von" names a company, a
+    medium or a body (a person's name is not quoted)."""
+    return len(np) >= 3 and np[0].text in ("„", "»", "\"") and np[-1].text in ("“", "«", "\"") \
+        and np[1].text[:1].isupper() and all(t.text[:1].isupper() or not t.is_alpha for t in np[1:-1])
 
 
 def _board_org(ctx: _Ctx, h: Hit, np: list[Token], det: str, s1: int) -> None:

@@ -91,6 +91,7 @@ class _Ctx:
         self.per_start: dict[int, int] = {}
         self.ent_of: dict[int, Span] = {}
         self.person_words: set[str] = set()
+        self.full_surnames: set[str] = set()      # last words of PER entities of two words or more ("Tom Koenigs")
         self.analyzed = _lexicon_memo(self.lex)
         self.texts = _text_counts(doc)
         ar = rules.get("actors")
@@ -105,6 +106,8 @@ class _Ctx:
                     st += 1                   # "Heereskommandeur Abdel Kader Dschassim" tagged PER
                 self.per_start[st] = e.end
                 self.person_words.update(t.text for t in doc[st:e.end] if t.text[:1].isupper())
+                if e.end - st >= 2:
+                    self.full_surnames.add(doc[e.end - 1].text)
         for s, e in per_spans or []:
             self.per_start.setdefault(s, e)
 

@@ -103,6 +103,9 @@ class RolePatterns:
     generic_org_kind_types: tuple[str, ...] = ()
     org_dropped_adjectives: tuple[str, ...] = ()
     only_company_titles: tuple[str, ...] = ()
+    article_org_titles: tuple[str, ...] = ()
+    article_org_skip_types: tuple[str, ...] = ()
+    municipal_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -69,12 +69,34 @@ def _name_in_entity(ctx: _Ctx, j: int, limit: int, ent) -> int | None:
     doc, t = ctx.doc, ctx.doc[j]
     same = j > 0 and ctx.ent_of.get(j - 1) is ent
     known = doc[ent.end - 1].text in ctx.person_words and ctx.orgs.by_name_or_genitive(ent.text) is None
+    if not same and not known and _name_entity_after_title(ctx, j, limit, ent):
+        return ent.end
     if not (same or known) or not _capitalized(t):
         return None
     k = j
     while k < min(ent.end, limit) and _capitalized(doc[k]) and not ctx.lex.lookup(doc[k].text):
         k += 1
     return k if k > j else None
+
+
+def _name_entity_after_title(ctx: _Ctx, j: int, limit: int, ent) -> bool:
+    """Rule ``name_entity_after_title``: "des togolesischen Staatspräsidenten [Gnassingbé Eyadéma]ORG", "Der
+    thailändische König [Bhumibol Adulyadej]LOC": a foreign name NER took for an organisation or place, right
+    after a title: an entity of two or three capitalised words that starts at ``j`` right after the title word,
+    ends inside the clause, and none of whose words the lexicons know (no organisation, place, gazetteer name,
+    title, demonym) is the holder's name."""
+    doc = ctx.doc
+    if ent.start != j or not 2 <= len(ent) <= 3 or ent.end > limit or j == 0 or _analyze(ctx, doc[j - 1]) is None:
+        return False
+    if ctx.orgs.by_name_or_genitive(ent.text) is not None or (
+            ctx.gazetteer is not None and ent.text in ctx.gazetteer.names):
+        return False
+    for t in ent:
+        if not (_capitalized(t) and t.is_alpha and t.pos_ in ("PROPN", "NOUN", "X")) or _analyze(ctx, t) is not None \
+                or ctx.orgs.by_name_or_genitive(t.text) is not None or t.lower_ in ctx.orgs.demonyms \
+                or t.lower_ in ctx.orgs.adjectives or (ctx.gazetteer is not None and t.text in ctx.gazetteer.names):
+            return False
+    return True
 
 
 def _may_start_name(ctx: _Ctx, j: int, limit: int) -> bool:

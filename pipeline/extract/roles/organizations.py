@@ -1,6 +1,8 @@
 """Organisation normalisation: genitive/von phrases, post-name organisations, category by org type."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from .lexicon import Title
@@ -17,11 +19,13 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
     if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
             and _is_org_noun(ctx, toks[q - 1]):
-        return " ".join(t.text for t in toks[q + 1:-1])   # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
+        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text  # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
     toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
     if not toks:
         return None
     text = " ".join(t.text for t in toks if t.text not in "()")
+    if (slashed := _slashed_name(ctx, toks)) is not None:
+        return slashed
     if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
         name = _legal_form_name(ctx, toks)
         if name is not None:
@@ -44,6 +48,20 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
         return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det)
+
+
+def _slashed_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``slash_in_org_name``: "der CDU/CSU-Bundestagsfraktion" -> CDU/CSU-Bundestagsfraktion (not CDU): a
+    name of capitalised words joined by a slash without spaces, as written, where the lexicon knows no organisation
+    by the whole ("Bündnis 90/Die Grünen" stays the lexicon's name)."""
+    if len(toks) < 3 or not any(t.text == "/" and not t.whitespace_ and t.i > 0 and not ctx.doc[t.i - 1].whitespace_
+                                for t in toks[1:-1]):
+        return None
+    if any(t.text in "()" for t in toks):
+        return None
+    name = ctx.doc[toks[0].i:toks[-1].i + 1].text
+    o = ctx.orgs.by_name(name)
+    return o.name if o is not None else name
 
 
 def _adjective_entity_nominative(ctx: _Ctx, toks: list[Token], ents: list, det: str) -> str | None:
@@ -649,6 +667,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
         elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
             _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
+        elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
+            _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -659,6 +679,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
                 if k in starts:
                     _set_org(h, starts[k], "genitive")
         if h.org is None:
+            _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
+        if h.org is None:
             _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
         if h.org is None and h.det == "poss":
             _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
@@ -668,6 +690,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is None:
             _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
+        if h.org is None:
+            _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 
@@ -692,6 +716,66 @@ def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | N
         elif o is None or o.type != "media":
             return None                   # another organisation named before: not clear whose
     return next(iter(companies)) if len(companies) == 1 else None
+
+
+def _prefix_word_of_actor(ctx: _Ctx, prefix: str, actors) -> str | None:
+    """Rule ``prefix_word_of_actor``: "Werder-Trainer Thomas Schaaf" in an article that names "SV Werder Bremen",
+    "Telekom-Chef" where it names "Deutsche Telekom": the hyphen prefix of a title compound is one word of the name
+    of exactly one organisation actor of the article (a capitalised word of three letters or more): that
+    organisation."""
+    if len(prefix) < 3 or not prefix[:1].isupper() or not prefix.replace("-", "").isalpha():
+        return None
+    found = {a.name for a in actors if a.actor_type == "organization"
+             and prefix in a.name.replace("-", " ").split() and a.name != prefix}
+    return found.pop() if len(found) == 1 else None
+
+
+def _post_name_actor(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
+    """Rule ``post_name_actor``: "Geschäftsführer Olaf Kramm von Fanuc Deutschland", "Sprecherin Anna Maier bei
+    Flixbus": the holder's name right after the title, then "von/vom/bei/beim" and the mention of an organisation
+    actor of the article (the entity layer's verdict where NER tagged no organisation there); for the categories
+    whose post-name phrase names the organisation (roles.yaml ``patterns.post_name_org_categories``)."""
+    doc = ctx.doc
+    if h.name is None or h.binding != "title_name" or h.category not in ctx.p.post_name_org_categories:
+        return None
+    _, s1 = ctx.sent_range(h.head)
+    k = h.name[1]
+    if k + 1 >= s1 or doc[k].lower_ not in ("von", "vom", "bei", "beim"):
+        return None
+    k += 1
+    if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
+        k += 1
+    return starts.get(k)
+
+
+def _article_organization(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_organization``: "Der Vorstand vom FC Schalke 04 hat ... befördert. Team-Manager Andreas Müller
+    sagte ..." -> FC Schalke 04. A title of an organisation's staff (roles.yaml ``patterns.article_org_titles``, stems
+    of the title word) with a named holder and no organisation of its own belongs to the organisation the article is
+    about: the organisation actor named most often (the press and the organizations.yaml types of
+    ``article_org_skip_types`` left out), named at least twice, one of them before the title, and at least twice as
+    often as any other organisation or place (else it is not clear whose: a World Cup report names its teams by
+    their countries)."""
+    stems = ctx.p.article_org_titles
+    word = ctx.doc[h.head].lower_.replace("-", "")
+    if not stems or h.holder is None or not word.startswith(stems):
+        return None
+    if h.head + 1 < len(ctx.doc) and ctx.doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words:
+        return None                       # "der Trainer der Frankfurter": the complement says whose
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for i, n, kind in mentions:
+        o = ctx.orgs.by_name(n)
+        if _press_org(ctx, n) or (o is not None and o.type in ctx.p.article_org_skip_types and kind != "location"):
+            continue
+        counts[(n, kind)] += 1
+        first.setdefault((n, kind), i)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][0][1] != "organization" or ranked[0][1] < 2 or first[ranked[0][0]] >= h.start:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0][0]
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:

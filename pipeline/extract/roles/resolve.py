@@ -265,7 +265,7 @@ class _Resolver:
         """Holder of an "als"/"zum" phrase: nearest person/role/pronoun before, else after."""
         ctx, doc, p = self.ctx, self.ctx.doc, self.ctx.p
         s0, s1 = ctx.sent_range(cue)
-        key = self._holder_before(cue, s0, exclude)
+        key = self._holder_before(cue, s0, exclude, office=h.binding == "office")
         if key is not None:
             return key
         for k in range(cue + 1, s1):
@@ -276,7 +276,7 @@ class _Resolver:
                 return self.recent_person(k, exclude, pronoun=doc[k].lower_)
         return None
 
-    def _holder_before(self, cue: int, s0: int, exclude: set[str]) -> str | None:
+    def _holder_before(self, cue: int, s0: int, exclude: set[str], office: bool = False) -> str | None:
         """The nearest resolved role noun, person or pronoun before ``cue`` in its sentence (None: look after)."""
         doc, p = self.ctx.doc, self.ctx.p
         k = cue - 1
@@ -290,7 +290,8 @@ class _Resolver:
             if pk is not None:
                 s, e, key, gen = pk
                 prevw = doc[s - 1].lower_ if s > s0 else ""
-                if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen"):
+                if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen") \
+                        and not (office and _genitive_attribute(self.ctx, s, s0)):
                     return key
                 k = s - 1
                 continue
@@ -321,6 +322,21 @@ class _Resolver:
             if sent_start <= s < before:
                 return key
         return None
+
+
+def _genitive_attribute(ctx: _Ctx, s: int, s0: int) -> bool:
+    """Rule ``genitive_attribute_holder``: "Clinton hatte in der Regierung des neuen US-Präsidenten Barack Obama die
+    Funktion der Außenministerin übernommen": a name after "des" + title (adjectives between) is a genitive
+    attribute inside a noun phrase, never the subject that takes up or holds the office of its clause (for
+    ``office`` only: "der Name des Armeebefehlshabers X als möglichem Kandidaten" is about X)."""
+    doc = ctx.doc
+    j = s - 1
+    if j < s0 or _analyze(ctx, doc[j]) is None:
+        return False
+    j -= 1
+    while j >= s0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= s0 and doc[j].lower_ == "des"
 
 
 def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -> tuple[list[Hit], _Resolver]:

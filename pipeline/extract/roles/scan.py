@@ -318,7 +318,7 @@ def _adjective(ctx: _Ctx, h: Hit, tk: Token, k: int) -> tuple[bool, str | None] 
     None if ``tk`` is none, else (a deputy adjective, the organisation of an adjective)."""
     p, orgs, low = ctx.p, ctx.orgs, tk.lower_
     if k == h.np_start - 1:
-        place = _place_adjective(ctx, tk)
+        place = _place_adjective(ctx, tk) or _municipal_place(ctx, h, tk)
         if place is not None:             # "Thüringer", "Kölner": not in the lexicon's adjectives
             h.start = k
             return False, place
@@ -355,6 +355,22 @@ def _place_adjective(ctx: _Ctx, tk: Token) -> str | None:
     gaz = ctx.gazetteer                   # cities the entity layer's gazetteer knows ("Mannheimer" -> Mannheim)
     city = next((c for c in cands if gaz is not None and gaz.names.get(c) == "city"), None)
     return city if city is not None else _article_place(ctx, cands)
+
+
+def _municipal_place(ctx: _Ctx, h: Hit, tk: Token) -> str | None:
+    """Rule ``municipal_place_adjective``: "die Schönenwerder Gemeindepräsidentin" -> Schönenwerd, "der Oltner
+    Stadtpräsident" -> Olten: a municipal office (roles.yaml ``patterns.municipal_titles``, stems of the title) after
+    a capitalised place adjective in -er that no lexicon knows: the place the adjective is made from (the word
+    without -er; "-ner" after a consonant from a name in -en: Olten, Dresden)."""
+    stems, t = ctx.p.municipal_titles, tk.text
+    if not stems or not ctx.doc[h.head].lower_.replace("-", "").startswith(stems) or len(t) < 6 or not t.endswith("er") \
+            or not t[:1].isupper() or not tk.is_alpha or t.lower() in ctx.orgs.adjectives \
+            or t.lower() in ctx.orgs.demonyms or _analyze(ctx, tk) is not None:
+        return None
+    stem = t[:-2]
+    if stem.endswith("n") and stem[-2:-1] not in "aeiouäöüy":
+        stem = stem[:-1] + "en"           # "Oltner" -> Olten
+    return stem
 
 
 def _article_place(ctx: _Ctx, cands) -> str | None:
@@ -404,6 +420,8 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         _set_org(h, multi[1], "possessive")
         h.np_start = h.start = multi[0]
         return True
+    if _surname_after_copula(ctx, tk, k, s0):
+        return False                    # "Bisher ist Koenigs Menschenrechtsbeauftragter": the subject, no genitive
     e = ctx.ent_of.get(k)
     if (e is not None and e.label_ == "PER") or (k > s0 and doc[k - 1].text == "."):
         h.det = "posspers"
@@ -414,6 +432,23 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         h.np_start = k
         return True
     return False
+
+
+def _surname_after_copula(ctx: _Ctx, tk: Token, k: int, s0: int) -> bool:
+    """Rule ``surname_after_copula``: "Bisher ist Koenigs Menschenrechtsbeauftragter der Bundesregierung" (the
+    article named "Tom Koenigs"): a word in -s right after a copula that the article uses as the surname of a full
+    name (the last word of a PER entity of two words or more), where it knows no person by the word without -s,
+    and no subject stands before the copula (sentence start, adverbs, times): the subject of the copula, the
+    holder, not a genitive ("Er ist Merkels Sprecher" keeps the genitive)."""
+    doc = ctx.doc
+    if not (tk.text.endswith("s") and k - 1 >= s0 and doc[k - 1].lower_ in ctx.p.copulas):
+        return False
+    if tk.text[:-1] in ctx.person_words or tk.text not in ctx.full_surnames:
+        return False
+    return all(doc[x].pos_ in ("ADV", "NUM", "ADP", "DET", "ADJ") or doc[x].like_num or doc[x].lower_ in ctx.w.adverbs
+               or doc[x].lower_ in ctx.w.time_words or doc[x].is_space
+               or (doc[x].pos_ == "NOUN" and x == s0 and doc[x].is_title and doc[x].lower_ in ctx.w.adverbs)
+               for x in range(s0, k - 1))
 
 
 def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:

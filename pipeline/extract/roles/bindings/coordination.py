@@ -117,6 +117,9 @@ def coordinated_names(ctx: _Ctx, hits: list[Hit]) -> None:
     from ..names import _name_at
     doc = ctx.doc
     for h in list(hits):
+        if h.name is not None and h.binding == "apposition" and _plural(ctx, h):
+            _names_before_apposition(ctx, h, hits)
+            continue
         if not (h.name is not None and h.binding in ("title_name", "title_comma_name") and _plural(ctx, h)):
             continue
         s0, s1 = ctx.sent_range(h.head)
@@ -141,6 +144,25 @@ def coordinated_names(ctx: _Ctx, hits: list[Hit]) -> None:
                 _set_org(x, o.name if o else None, "post_name")
             hits.append(x)
             k = n_end
+
+
+def _names_before_apposition(ctx: _Ctx, h: Hit, hits: list[Hit]) -> None:
+    """Rule ``coordinated_apposition``: "Saskia Esken und Lars Klingbeil, die Vorsitzenden der SPD, ...": a plural
+    apposition holds for every name coordinated before the one it is bound to (one more hit per name)."""
+    from ..names import _name_ending_at
+    doc = ctx.doc
+    s0, _ = ctx.sent_range(h.head)
+    k = h.name[0]
+    for _ in range(3):
+        if not (k - 2 >= s0 and doc[k - 1].lower_ in ("und", "sowie", ",")):
+            break
+        nm = _name_ending_at(ctx, k - 1)
+        if nm is None or nm[0] < s0:
+            break
+        extra = {x: y for x, y in h.extra.items() if x != "bound_by"}
+        extra["bound_by"] = "coordinated_names"
+        hits.append(dataclasses.replace(h, name=nm, holder=None, extra=extra))
+        k = nm[0]
 
 
 def _plural(ctx: _Ctx, h: Hit) -> bool:

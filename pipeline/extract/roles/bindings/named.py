@@ -80,6 +80,8 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         n_end = _name_after_place(ctx, h, s1)
     if n_end is None:
         n_end = _name_after_portfolio(ctx, h, s1)
+    if n_end is None and (ns := _name_in_parentheses(ctx, h, s1)) is not None:
+        n_end = _name_at(ctx, ns, s1)                   # "der Bundespräsident (Horst Köhler)"
     if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
             and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
         _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
@@ -102,6 +104,18 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _name_in_parentheses(ctx: _Ctx, h: Hit, s1: int) -> int | None:
+    """Rule ``name_in_parentheses``: "Danach hat der Bundespräsident (Horst Köhler) drei Wochen Zeit": a PER entity
+    that fills a parenthesis right after the title word is the holder (its first token, else None); not after a
+    complement, where a parenthesis glosses the organisation ("der Fraktion CSV (Chrëschtlech Sozial
+    Vollekspartei), Michel Wolter")."""
+    doc, j = ctx.doc, h.end
+    if not (j == h.head + 1 and j + 2 < s1 and doc[j].text == "(" and j + 1 in ctx.per_start):
+        return None
+    e = ctx.per_start[j + 1]
+    return j + 1 if e < s1 and doc[e].text == ")" else None
 
 
 def _post_name_place(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
@@ -260,6 +274,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
+    c = _after_gloss(ctx, h, c, s1)
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
         n_end = _name_at(ctx, c + 1, s1)
@@ -271,6 +286,21 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
+    """Rule ``gloss_before_comma_name``: "Der Präsidentschaftskandidat des Front de gauche (Linksfront), Jean-Luc
+    Mélenchon", "der Präsident der Parlamentsfraktion CSV (Chrëschtlech Sozial Vollekspartei), Michel Wolter": a
+    parenthesis (a translation, the long form or an acronym of the organisation) right after the title's complement,
+    then a comma: the comma after it (``c`` unchanged otherwise)."""
+    doc = ctx.doc
+    if not (h.org is not None and c + 1 < s1 and doc[c].text == "("):
+        return c
+    close = next((k for k in range(c + 1, min(c + 8, s1)) if doc[k].text == ")"), None)
+    if close is None or close + 1 >= s1 or doc[close + 1].text != "," \
+            or any(doc[k].pos_ in ("VERB", "AUX") for k in range(c + 1, close)):
+        return c
+    return close + 1
 
 
 def _person_noun(ctx: _Ctx, t) -> bool:

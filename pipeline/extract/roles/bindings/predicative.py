@@ -91,7 +91,24 @@ def _subject_name(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
             nm = (pe.start, b - 1)    # "[Meles]PER Zenawi ist ..."
         elif b - 3 < s0 or doc[b - 3].text in ctx.w.punct_stop or doc[b - 3].is_space:
             nm = (b - 2, b - 1)       # "Grupp ist ...": a known surname NER missed here
+    if nm is None:
+        nm = _name_before_origin(ctx, b, s0)
     return nm
+
+
+def _name_before_origin(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
+    """Rule ``subject_origin_pp``: "Tom Koenigs vom Bündnis90/Die Grünen wird neuer UN-Sondergesandter", "Anna
+    Lührmann aus Hessen war jüngste Abgeordnete": the subject's name, then a "von/vom/aus" phrase of a party or a
+    place (capitalised words, articles, "/"), right before the copula at ``b - 1``."""
+    doc = ctx.doc
+    for x in range(b - 2, max(s0, b - 8) - 1, -1):
+        t = doc[x]
+        if t.lower_ in ("von", "vom", "aus") and x < b - 2:
+            return _name_ending_at(ctx, x) if x - 1 >= s0 else None
+        if not (t.text[:1].isupper() or t.text in ("/", "-") or t.lower_ in ctx.w.determiners or t.like_num) \
+                or t.pos_ in ("VERB", "AUX") or t.text in ctx.w.punct_stop:
+            return None
+    return None
 
 
 @binding("predicative")

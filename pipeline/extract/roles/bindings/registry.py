@@ -83,7 +83,7 @@ def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
             and prev not in p.copulas and prev not in ("als", "zum", "zur", "wie"):
         # "war nach der deutschen Wiedervereinigung von 1990 bis 1991 Bundesminister": a PP between
         x = b - 1
-        while x > s0 and x > b - 11 and doc[x].lower_ not in p.copulas and doc[x].text not in ctx.w.punct_stop \
+        while x > s0 and x > b - 15 and doc[x].lower_ not in p.copulas and doc[x].text not in ctx.w.punct_stop \
                 and doc[x].pos_ not in ("VERB", "AUX", "PROPN") and x not in ctx.ent_of \
                 and _analyze(ctx, doc[x]) is None:
             x -= 1
