@@ -141,7 +141,8 @@ def reported_question(c: Ctx, f: Found) -> bool:
     m = f.msg[0]
     if c.low[m:m + 3] == ["auf", "die", "frage"]:
         return True                     # "Auf die Frage, ob …, sagte Trump": the question, whatever the verb
-    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
+    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue) \
+            and not _ob_question(c, f, m):
         return False
     if c.low[m] not in c.w.question_words:
         return False
@@ -150,6 +151,12 @@ def reported_question(c: Ctx, f: Found) -> bool:
     # "erklärte, wie sich die Junta nennt, die Lage sei ruhig": a parenthesis before the claim
     k = next_comma(c, m, f.msg[1])
     return not any(is_konj1(c, t) for t in range(k, f.msg[1]))
+
+
+def _ob_question(c: Ctx, f: Found, m: int) -> bool:
+    """Der Minister wollte sich nicht dazu äußern, ob er zurücktreten werde. – "ob" opens a yes/no question whatever
+    the frame verb; only a demand asks for its answer as its content ("forderte Aufklärung darüber, ob …")."""
+    return c.R.switch("ob_question") and c.low[m] == "ob" and not any(_lemma(c, t) in c.w.demand_verbs for t in f.cue)
 
 
 def _lemma(c: Ctx, t: int) -> str:
