@@ -155,8 +155,24 @@ def reported_question(c: Ctx, f: Found) -> bool:
 
 def _ob_question(c: Ctx, f: Found, m: int) -> bool:
     """Der Minister wollte sich nicht dazu äußern, ob er zurücktreten werde. – "ob" opens a yes/no question whatever
-    the frame verb; only a demand asks for its answer as its content ("forderte Aufklärung darüber, ob …")."""
-    return c.R.switch("ob_question") and c.low[m] == "ob" and not any(_lemma(c, t) in c.w.demand_verbs for t in f.cue)
+    the frame verb; only a demand asks for its answer as its content ("forderte Aufklärung darüber, ob …"), and an
+    ob-clause that fills the Vorfeld of a reported main clause is part of a claim ("sagte, ob er antrete, entscheide er
+    im Herbst")."""
+    if not (c.R.switch("ob_question") and c.low[m] == "ob") or any(_lemma(c, t) in c.w.demand_verbs for t in f.cue):
+        return False
+    k = next_comma(c, m, f.msg[1])     # "sagte, ob er kandidiere, entscheide er im Herbst": the ob-clause opens a main clause
+    return not (k + 2 < f.msg[1] and _verb_first(c, k + 1))
+
+
+def _verb_first(c: Ctx, v: int) -> bool:
+    """Token v opens a clause with its finite verb: a verb (by the parse or as a Konjunktiv I), or a lower-case word that
+    no conjunction or relative pronoun is, followed by a pronoun or an article ("entscheide er", the tagger: an adjective)."""
+    if c.has_pos and c.toks[v].pos_ in ("VERB", "AUX") or is_konj1(c, v):
+        return True
+    w = c.low[v]
+    return c.toks[v].text.isalpha() and c.toks[v].text.islower() and w not in c.w.v2_blockers \
+        and w not in c.w.subordinators and w not in c.w.relative_pronouns \
+        and (c.low[v + 1] in c.w.person_pronouns or c.low[v + 1] in c.w.determiners or c.low[v + 1] == "man")
 
 
 def _lemma(c: Ctx, t: int) -> str:
