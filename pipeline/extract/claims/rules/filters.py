@@ -171,6 +171,7 @@ def _verb_first(c: Ctx, v: int) -> bool:
         return True
     w = c.low[v]
     return c.toks[v].text.isalpha() and c.toks[v].text.islower() and w not in c.w.v2_blockers \
+        and not (c.has_pos and c.toks[v].pos_ in ("ADP", "DET", "PRON", "NOUN", "PROPN", "NUM", "PART")) \
         and w not in c.w.subordinators and w not in c.w.relative_pronouns \
         and (c.low[v + 1] in c.w.person_pronouns or c.low[v + 1] in c.w.determiners or c.low[v + 1] == "man")
 
@@ -1071,3 +1072,39 @@ def indicative_main_clause(c: Ctx, f: Found) -> bool:
     lw = c.low[m]
     return not (c.is_konj(m) or lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported
                 or lw in c.w.hearsay_modals or lw in c.w.obligation_modals) and c.toks[m].morph.get("Mood") == ["Ind"]
+
+
+@rule("hypothetical_condition", "filter")
+def hypothetical_condition(c: Ctx, f: Found) -> bool:
+    """Wenn Berlin seinerzeit geklagt hätte, hätte man keine Chancen gehabt. / Hätte er nur Bier getrunken, so müsste er
+    12 Liter konsumiert haben. – a sentence that opens with a condition (words.yaml condition_openers: "wenn", "falls", a
+    verb-first "Sollte …", "Hätte …", "Würde …"; after "aber", "auch" …) and goes on in its main clause weighs a
+    possibility: a frame verb inside the condition frames no main clause after it, and a continuation without any
+    Konjunktiv I (only the Konjunktiv II of the hypothesis) is no reported speech."""
+    if f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    main = _condition_end(c, a, b)
+    if main is None:
+        return False
+    if f.rule in VERB_FRAMES:
+        return bool(f.cue) and all(t < main for t in f.cue) and f.msg[0] >= main
+    if f.rule == "konj_continuation" and f.cue == [] and f.msg[0] <= a:
+        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0)
+    return False
+
+
+def _condition_end(c: Ctx, a: int, b: int) -> int | None:
+    """The first token of the main clause after a condition that opens the sentence at a, or None: the condition's
+    word stands first (or after words.yaml condition_preludes), the main clause begins after the first comma that a
+    finite verb or a correlative "so"/"dann" follows."""
+    k = a
+    while k < min(b, a + 3) and c.low[k] in c.w.condition_preludes:
+        k += 1
+    if k >= b or c.low[k] not in c.w.condition_openers or c.in_quote[k] >= 0:
+        return None
+    for t in range(k + 2, b - 2):
+        if c.low[t] == "," and c.in_quote[t] < 0 and (c.low[t + 1] in ("so", "dann") or _verb_first(c, t + 1)):
+            return t + 1
+    return None
+
