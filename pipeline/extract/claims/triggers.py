@@ -422,4 +422,4 @@ SWITCHES += ("passive_frame_clause",)     # verb_konj/verb_v2: "Als Begründung 
 SWITCHES += ("noun_konj_embedded",)     # noun_konj: the clause ends where the main clause resumes (rules/sentence.py, msg7)
 SWITCHES += ("particle_apart",)     # verb forms: "wie X bekannt gab", "hat … bekannt gegeben" (triggers.py, msg7)
 SWITCHES += ("split_verb_mistag",)     # verb hits: a mistagged finite form with its particle after it (context.py verb_hit, msg7)
-SWITCHES += ("reported_tail_quote", "ob_question", "lowercase_compound_source")     # quote_before: a quotation closing indirect speech (rules/quote.py); filter reported_question: an ob-clause after any frame verb but a demand (rules/filters.py); "nach dpa-Informationen" (rules/sentence.py), fp9
+SWITCHES += ("reported_tail_quote", "ob_question", "lowercase_compound_source", "skipped_preposition")     # quote_before: a quotation closing indirect speech (rules/quote.py); filter reported_question: an ob-clause after any frame verb but a demand (rules/filters.py); "nach dpa-Informationen" (rules/sentence.py); "sagte im Interview, …" (rules/verb.py), fp9

@@ -258,10 +258,14 @@ def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
     """Der Innenminister sagte am Montag in Berlin, die Grenzkontrollen zeigten Wirkung. – the words left between a
     speech verb and its comma are prepositional phrases of place, time or occasion ("in Berlin", "vor Journalisten",
     "nach dem Treffen"), no object: each run of them opens with a preposition and holds no verb, quotation or
-    particle of another verb. Switch ``v2_frame_pp``."""
+    particle of another verb. Switch ``v2_frame_pp``; switch ``skipped_preposition``: "im"/"am" (words.yaml skippable,
+    left out of ``rest``) before the first word opens its PP ("sagte im Interview: …", "sagte im ZDF, …")."""
     if not c.has_pos:
         return False
     t0 = rest[0]
+    if c.R.switch("skipped_preposition") and t0 > 0 and c.low[t0 - 1] in c.w.skippable \
+            and c.toks[t0 - 1].pos_ == "ADP" and c.in_quote[t0 - 1] < 0:
+        t0 -= 1                         # "sagte im Interview, …": "im" was left out as a filler word, it opens the PP
     if c.low[t0] not in c.w.function_words or c.low[t0] in FRAME_PP_EXCLUDED \
             or not (c.toks[t0].pos_ == "ADP" or c.toks[t0].tag_ in ("APPR", "APPRART")):
         return False
