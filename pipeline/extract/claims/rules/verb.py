@@ -278,7 +278,7 @@ def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
                and c.low[t] not in c.w.separable_particles - c.w.function_words for t in rest)
 
 
-DATIVE_OPENERS = ("der", "einer")     # with words.yaml dative_words but "den": a dative after a verb of saying
+DATIVE_OPENERS = ("der", "einer", "ihrer", "seiner", "unserer", "meiner", "dieser")   # with words.yaml dative_words but "den"
 
 
 def _dative_addressee(c: Ctx, t0: int, h: Hit) -> bool:
