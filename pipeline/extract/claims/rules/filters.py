@@ -141,16 +141,32 @@ def reported_question(c: Ctx, f: Found) -> bool:
     m = f.msg[0]
     if c.low[m:m + 3] == ["auf", "die", "frage"]:
         return True                     # "Auf die Frage, ob …, sagte Trump": the question, whatever the verb
+    negated = _negated_question(c, f, m)
     if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue) \
-            and not _ob_question(c, f, m):
+            and not _ob_question(c, f, m) and not negated:
         return False
     if c.low[m] not in c.w.question_words:
         return False
-    if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA"):
+    if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA") and not negated:
         return False                    # "betonte, wie wichtig es sei": an exclamation
     # "erklärte, wie sich die Junta nennt, die Lage sei ruhig": a parenthesis before the claim
     k = next_comma(c, m, f.msg[1])
     return not any(is_konj1(c, t) for t in range(k, f.msg[1]))
+
+
+def _negated_question(c: Ctx, f: Found, m: int) -> bool:
+    """Die Ministerin erklärte nicht, warum die Zahlen so spät kamen. / Der Konzern äußerte sich nicht dazu, wie hoch der
+    Schaden ist. – a question-word clause after a frame verb with a negation in its own clause (words.yaml negation_words)
+    asks what was not said, whatever the verb: no claim (a frame in the Konjunktiv I reports in turn and stays).
+    Switch ``negated_question``."""
+    if not c.R.switch("negated_question") or c.low[m] not in c.w.question_words or f.rule == "noun_dass":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or t >= m:
+        return False
+    a, _ = c.sents[f.sent]
+    frame = [k for k in range(clause_start(c, t, a), m) if c.in_quote[k] < 0]
+    return any(c.low[k] in c.w.negation_words for k in frame) and not any(is_konj1(c, k) for k in frame)
 
 
 def _ob_question(c: Ctx, f: Found, m: int) -> bool:
