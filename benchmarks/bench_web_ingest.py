@@ -1,6 +1,7 @@
 """Ingestion of real web pages: body F1 from the gold snippets and metadata accuracy (issue 15).
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
+    python benchmarks/bench_web_ingest.py --split dev --variant nohead [--extractor trafilatura-recall]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -12,6 +13,12 @@ before any tuning. Rules are tuned on ``dev`` pages only; ``heldout`` is scored,
 
 Body F1 is scored as in trafilatura's benchmark: a ``with`` snippet found in the body is a true positive,
 one missing a false negative; a ``without`` snippet found is a false positive (whitespace normalised).
+Stress checks of the HTML route (dev only, bodies only; a variant rewrites every page before it is read):
+``--variant`` ``noclass`` (no class/id attributes), ``noarticle`` (``article``/``main`` as ``div``), ``pdiv``
+(``<p>`` as ``<div>``), ``nohead`` (``h2``-``h6`` as ``div``): markup the dev pages use that other sites do not;
+``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
+the same pages for comparison.
+
 Metadata: title exact (whitespace normalised), publication date right to the day (the calendar day of
 ``published_at`` in Europe/Berlin, so a date-only value must not shift), authors exact set (order and case
 ignored), section (case folded, only where the gold gives one; reported, no target). Both routes are scored: HTML (``html/``) and
@@ -66,6 +73,32 @@ def read_one(path: Path) -> Article | None:
     return arts[0] if arts else None
 
 
+VARIANTS = {
+    "noclass": lambda h: re.sub(r"""\s(?:class|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", "", h, flags=re.I),
+    "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
+    "pdiv": lambda h: re.sub(r"<(/?)p\b", r"<\1div", h, flags=re.I),
+    "nohead": lambda h: re.sub(r"<(/?)h[2-6]\b", r"<\1div", h, flags=re.I),
+}
+EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
+
+
+def read_variant(path: Path, variant: str | None, extractor: str = "ours"):
+    """The page rewritten by ``variant`` and read by our HTML route, or its body by trafilatura alone."""
+    from pipeline.ingest import decode_bytes, parse_html
+    html, _enc = decode_bytes(path.read_bytes())
+    if variant:
+        html = VARIANTS[variant](html)
+    if extractor == "ours":
+        return parse_html(html, str(path), path.stem)
+    import trafilatura
+    from pipeline.web.html import parse_tree
+    kw = {"trafilatura-recall": {"favor_recall": True}, "trafilatura-precision": {"favor_precision": True}}
+    text = trafilatura.extract(parse_tree(html), include_comments=False, include_tables=True,
+                               **kw.get(extractor, {})) or ""
+    from types import SimpleNamespace
+    return SimpleNamespace(body_text=text)      # a body to score, nothing else
+
+
 def body_counts(body: str, gold: dict) -> tuple[int, int, int, list[str]]:
     b = _ws(body)
     tp = fn = fp = 0
@@ -113,7 +146,8 @@ def f1(tp: int, fn: int, fp: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def run(split: str = "all", only: str | None = None, verbose: bool = False) -> dict:
+def run(split: str = "all", only: str | None = None, verbose: bool = False, variant: str | None = None,
+        extractor: str = "ours") -> dict:
     gold = json.loads((WEB / "gold.json").read_text(encoding="utf-8"))
     splits = load_split()
     meta = load_meta_gold()
@@ -125,9 +159,9 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False) -> d
         if split != "all" and sp != split or only and not stem.startswith(only):
             continue
         for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
-            if not path.exists():
+            if not path.exists() or (variant or extractor != "ours") and route != "html":
                 continue
-            a = read_one(path)
+            a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
             tp, fn, fp, log = body_counts(a.body_text if a else "", g)
             if a is None:
                 log.insert(0, "  REJECTED (no article)")
@@ -138,7 +172,7 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False) -> d
             r["fp"] += fp
             r["pages"] += 1
             r["rejected"] = r.get("rejected", 0) + (a is None)
-            if stem in meta:
+            if stem in meta and not variant and extractor == "ours":
                 r["n_meta"] += 1
                 r["n_section"] += "section" in meta[stem]
                 for k, (ok, got, want) in meta_checks(a, meta[stem]).items():
@@ -177,11 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers as JSON")
+    ap.add_argument("--variant", choices=sorted(VARIANTS), help="rewrite the HTML pages first (dev only)")
+    ap.add_argument("--extractor", choices=EXTRACTORS, default="ours", help="score trafilatura alone instead")
     args = ap.parse_args(argv)
+    if (args.variant or args.extractor != "ours") and args.split != "dev":
+        ap.error("--variant and --extractor are stress checks for the dev pages only (--split dev)")
     if not (WEB / "gold.json").exists():
         print(f"no web pages at {WEB} (set PIPELINE_SHARED): nothing to measure", file=sys.stderr)
         return 2
-    res = run(args.split, args.only, args.verbose)
+    res = run(args.split, args.only, args.verbose, args.variant, args.extractor)
     print(table(res))
     print(f"\n{res['_seconds']:.1f} s for both routes (shared 2-core machine)")
     if args.json:

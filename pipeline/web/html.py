@@ -167,11 +167,47 @@ def is_teaser_list(el) -> bool:
     return sum(len(ws(c.text_content())) for c in cards) >= 0.7 * total
 
 
+def _article_beside(tree, box) -> bool:
+    """The page has its own article outside ``box``: a headline (h1) and a paragraph of prose (15+ words) after
+    it, neither inside the box (a short report over a long list of other reports' cards)."""
+    kept = list(box.iter())          # the proxies stay alive, so their ids stay unique
+    inside = {id(x) for x in kept}
+    h1 = next((h for h in tree.iter("h1") if id(h) not in inside and ws(h.text_content())), None)
+    if h1 is None:
+        return False
+    seen = False
+    for el in tree.iter():
+        if el is h1:
+            seen = True
+        elif seen and el.tag == "p" and id(el) not in inside and len(ws(el.text_content()).split()) >= 15:
+            return True
+    return False
+
+
+def is_layout_table(el) -> bool:
+    """A table that lays out the page, not figures: it holds a headline (h1-h3), another table, or a cell of
+    60+ words (the article's column beside cells of menus and teasers)."""
+    if el.tag != "table":
+        return False
+    if next(el.iter("h1", "h2", "h3"), None) is not None or any(t is not el for t in el.iter("table")):
+        return True
+    return any(len(ws(c.text_content()).split()) >= 60 for c in el.iter("td", "th"))
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Layout tables become nested blocks (table, row and cell as ``div``): the extractor keeps tables whole, a
+    layout table's menu and teaser cells with the article's; as blocks it picks the article's cell."""
+    for t in [e for e in tree.iter("table") if is_layout_table(e)]:
+        for el in [t, *t.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
-    other stories, shop links."""
+    other stories, shop links; layout tables as blocks."""
     tree = copy.deepcopy(tree)
+    unwrap_layout_tables(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
                                               for a in el.iterancestors()):
@@ -181,7 +217,7 @@ def prune_tree(tree, rules: WebRules):
     total = len(ws(tree.text_content())) or 1
     for el in [e for e in tree.iter("div", "section", "ul", "ol", "aside") if is_teaser_list(e)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html" for a in el.iterancestors()) \
-                and len(ws(el.text_content())) <= 0.7 * total:
+                and (len(ws(el.text_content())) <= 0.7 * total or _article_beside(tree, el)):
             _drop(el)
     for el in list(tree.iter("a")):    # shop links ("Den Beef Maker bei Amazon ansehen"), also inside a paragraph
         if is_shop_line(ws(el.text_content()), rules):
@@ -252,6 +288,13 @@ def head_forms(tree, meta: PageMeta, rules: WebRules) -> set[str]:
     if meta.title and meta.kicker:
         forms += [f"{meta.kicker} {meta.title}", f"{meta.kicker}: {meta.title}"]
     forms += [h.text_content() for h in tree.iter("h1")]
+    for h in tree.iter("h1"):       # the line right over the headline (an "Überzeile" of any class): its kicker
+        prev = h.getprevious()
+        if prev is not None and isinstance(prev.tag, str) and prev.tag in ("h2", "h3", "h4", "h5", "h6", "span",
+                                                                            "div", "p", "strong"):
+            t = ws(prev.text_content())
+            if 1 <= len(t.split()) <= 4 and not re.search(r"[.!?]$", t):
+                forms.append(t)
     title_c = _compact(meta.title)[1:] if meta.title else None
     for el in tree.iter("h2", "h3", "span", "div", "p"):
         cls, t = el.get("class") or "", ws(el.text_content())
@@ -482,6 +525,11 @@ def _bold_standfirst(tree, teaser: str | None) -> bool:
 
 
 _GAP_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "dd", "pre")
+_LEAF_BOXES = ("div", "section", "center", "td")
+_PSEUDO_HEAD = "heading-box"      # the tag given to a short styled box or bold paragraph in the page's blocks
+_HEADS = ("h2", "h3", "h4", "h5", "h6", _PSEUDO_HEAD)
+_INNER_BLOCKS = frozenset(("p", "div", "section", "center", "td", "li", "ul", "ol", "table", "blockquote", "dl", "pre",
+                           "figure", "article", "h1", "h2", "h3", "h4", "h5", "h6"))
 _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header", "script", "style", "noscript",
              "template", "button", "select", "label", "a")
 
@@ -491,8 +539,19 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
     out = []
     body = tree.find("body") if tree.find("body") is not None else tree
-    for el in body.iter(*_GAP_BLOCKS):
-        if any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+    elems = list(body.iter())            # keeps the proxies alive: their ids name the elements
+    order = {id(e): i for i, e in enumerate(elems)}
+    info: dict[int, tuple[str, bool]] = {}     # container position: (class and id, holds a heading)
+    h1 = next(body.iter("h1"), None)
+    h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
+    h1_text = ws(h1.text_content()) if h1 is not None else ""
+    for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
+        if el.tag in _LEAF_BOXES:
+            if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
+                    or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
+                    or len(ws(el.text_content()).split()) < 2:
+                continue    # only a box holding text itself (prose straight in a <section> or <center>)
+        elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
         if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
             continue
@@ -503,19 +562,114 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
         if not t:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
-        out.append((el.tag, t, links / max(1, len(t)), el))
-    # (tag, text, link density, whether the element right after it holds the next block): elements themselves
-    # are not kept, so trafilatura may change the tree afterwards
-    return [(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]))
-            for i, (tag, t, d, el) in enumerate(out)]
+        tag = el.tag
+        if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
+            tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
+        elif tag in _LEAF_BOXES and len(t.split()) < 8:
+            continue
+        out.append((tag, t, links / max(1, len(t)), el))
+        for a in el.iterancestors():
+            k = order.get(id(a), -1)
+            heading = el.tag in ("h2", "h3", "h4", "h5", "h6") or info.get(k, ("", False))[1]
+            info[k] = ((a.get("class") or "") + " " + (a.get("id") or ""), heading)
+    # (tag, text, link density, whether the element right after it holds the next block, its containers from the
+    # body down by document position): elements themselves are not kept, so trafilatura may change the tree
+    # afterwards
+    return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
+                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text)
+
+
+class PageBlocks(list):
+    """The page's text blocks (:func:`_page_blocks`) with what is known of their containers: ``info`` (position:
+    class and id, whether it holds a heading), ``h1_chain`` (the positions of the headline's containers) and
+    ``h1_text``."""
+
+    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = ""):
+        super().__init__(items)
+        self.info = info
+        self.h1_chain = h1_chain
+        self.h1_text = h1_text
+
+
+_SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
+                         r"box|widget|teaser|aktuell|col-\w+|span\d+|col\d+)(?=$|[\s_-])", re.I)
+
+
+def _column_groups(blocks, matched: list[int]) -> dict[int, list[int]]:
+    """The kept blocks grouped by the child of their innermost common container that holds them (the columns of
+    the row the extractor kept)."""
+    chains = [blocks[b][4] for b in matched]
+    n = min(len(c) for c in chains)
+    for i in range(n):
+        if len({c[i] for c in chains}) > 1:
+            n = i
+            break
+    groups: dict[int, list[int]] = {}
+    for b, c in zip(matched, chains):
+        if len(c) > n:
+            groups.setdefault(c[n], []).append(b)
+    return groups
+
+
+_NOUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _nouns(text: str) -> set[str]:
+    """The capitalised words of 4+ letters (German nouns and names), cut to 5 letters (Bus/Busse, Jahr/Jahren)."""
+    return {w[:5].casefold() for w in _NOUN.findall(text)}
+
+
+def _off_topic(texts: list[str], ref: set[str]) -> bool:
+    """Text that shares (almost) none of the article's nouns: under one in five of its own 6+ nouns, against 20+
+    nouns of the headline's column (a column with less is no measure: an article's later parts share few words
+    with its headline alone)."""
+    own = _nouns(" ".join(texts))
+    return len(ref) >= 20 and len(own) >= 6 and len(own & ref) < 0.2 * len(own)
+
+
+def side_columns(blocks, matched: list[int]) -> set[int]:
+    """Kept blocks of a column beside the article's. The extractor kept the row that holds the headline's column
+    and another column: a later, smaller one (a box with its own heading, or of a column or box class:
+    "col-4", "sidebar", "box"; at most half the text of the headline's column), or one, before or after and of
+    any size, whose text shares (almost) none of the nouns of the headline's column (a box about the site, a
+    list of other stories' excerpts beside a short report)."""
+    info = getattr(blocks, "info", None)
+    if not info or len(matched) < 2:
+        return set()
+    groups = _column_groups(blocks, matched)
+    if len(groups) < 2:
+        return set()
+    size = {g: sum(len(blocks[b][1]) for b in bs) for g, bs in groups.items()}
+    main = next((g for g in groups if g in blocks.h1_chain), None)
+    if main is None:
+        return set()
+    ref = _nouns(" ".join([getattr(blocks, "h1_text", "")] + [blocks[b][1] for b in groups[main]]))
+    big = size[main] >= 0.6 * sum(size.values())
+    out: set[int] = set()
+    for g, bs in groups.items():
+        if g == main:
+            continue
+        cls, heading = info.get(g, ("", False))
+        boxy = heading or bool(_SIDE_CLASS.search(cls))
+        if big and boxy and min(bs) > max(groups[main]) and size[g] <= size[main] / 2 \
+                or len(groups[main]) >= 2 and _off_topic([blocks[b][1] for b in bs], ref):
+            out.update(bs)
+    return out
+
+
+_QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|pullquote|blockquote|zitat|citation)(?=$|[\s_-])", re.I)
 
 
 def _outside_furniture_any(el) -> bool:
+    """Not inside navigation, sidebars, teasers, share/newsletter/ad boxes; a quote box of the article (a widget
+    of class "quote") is no furniture."""
     from pipeline.web.htmlmeta import _FURNITURE_CLASS
-    return not any(_FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+    return not any(not _QUOTE_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")) and (
+                   _FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
                    or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
                                 r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
-                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I)
+                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I))
                    for a in [el, *el.iterancestors()])
 
 
@@ -525,8 +679,11 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
     if density > 0.3:
         return False
     n = len(text.split())
-    if tag in ("h2", "h3", "h4", "h5", "h6"):
-        return 2 <= n <= 12 and not re.search(r"[:›»>]$", text)
+    if tag in _HEADS:
+        quoted = bool(re.fullmatch(r"[«»„“\"‚‘'].+[«»“”\"‘’']", text))    # «Storming the Sazerac», a quote as heading
+        if n > 12:       # a styled quote or lead set as a heading: prose
+            return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text))
     return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
 
 
@@ -567,6 +724,127 @@ def image_box_texts(tree) -> list[str]:
     return out
 
 
+_IMAGE_BOX = re.compile(r"(?:^|[\s_-])(?:image|images|img|bild|bilder|foto|fotos|photo|photos|pic|picture|figure|"
+                        r"gallery|galerie|slider|slideshow|lightbox)(?=$|[\s_-])", re.I)
+_TEXT_BOX = re.compile(r"(?:^|[\s_-])(?:text|texts|body|bodytext|copy|textblock)(?=$|[\s_-])", re.I)
+_CAPTION_LEAVES = ("p", "div", "span", "small", "em", "i", "figcaption", "dd", "td", "li", "strong", "b")
+
+
+def _box_leaves(box) -> list:
+    """The innermost text elements of an image box (no block inside them), not the image's link."""
+    out = []
+    for el in box.iter(*_CAPTION_LEAVES):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "div", "figcaption", "dd", "td", "li") for c in el.iterdescendants()):
+            continue
+        if any(a in out for a in el.iterancestors()):
+            continue
+        if ws(visible_text(el)):
+            out.append(el)
+    return out
+
+
+_CAPTION_STYLES = ("em", "i", "small", "span", "font")
+
+
+def _styled_only(p, styles: tuple[str, ...] = (*_CAPTION_STYLES, "b", "strong")) -> bool:
+    """All of the paragraph's text stands in styled inline elements (``styles``): a caption set apart under its
+    picture, not a paragraph that goes on after it. (A paragraph all in bold after a picture is a subheading
+    unless it shares the picture's paragraph.)"""
+    if ws(p.text or ""):
+        return False
+    for c in p:
+        if ws(c.tail or "") or isinstance(c.tag, str) and c.tag not in (*styles, "br", "img", "a"):
+            return False
+        if c.tag == "a" and ws(c.text_content()):
+            return False
+    return True
+
+
+def _styled_line_under(img) -> str | None:
+    """The key of a short styled paragraph (3-30 words, all of it em/i/small/span) right after the block that
+    holds only the image ("<p><img></p><p><em>Am Hafen …</em></p>"): its caption."""
+    box = img
+    while box.getparent() is not None and box.getparent().tag in ("a", "p", "div", "picture", "span") \
+            and not ws(visible_text(box.getparent())):
+        box = box.getparent()
+    nxt = box.getnext()
+    if nxt is None or nxt.tag != "p" or not _styled_only(nxt, _CAPTION_STYLES) or next(nxt.iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(nxt))
+    return _flat(t) if 3 <= len(t.split()) <= 30 else None
+
+
+def caption_box_texts(tree) -> list[str]:
+    """Keys of picture captions without a credit: the text of the image's alt or title shown again under it
+    (4-25 words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
+    names it (image, bild, foto, gallery …; up to three levels up) and holds no heading and only short text;
+    a paragraph that holds an image and, after it, only a short styled line ("<p><img><br><em>Am Hafen …</em>
+    </p>"). A paragraph that goes on right after an inline image, or after its line break, is article text."""
+    out: list[str] = []
+    for img in tree.iter("img"):
+        for attr in ("alt", "title"):
+            t = ws(img.get(attr) or "")
+            if 4 <= len(t.split()) <= 25:
+                out.append(_flat(t))
+        parent = img.getparent()
+        if parent is not None and parent.tag == "a":
+            parent = parent.getparent()
+        if parent is not None and parent.tag == "p" and not ws(img.tail or "") and _styled_only(parent):
+            t = ws(visible_text(parent))
+            if 3 <= len(t.split()) <= 30:
+                out.append(_flat(t))
+        under = _styled_line_under(img)
+        if under:
+            out.append(under)
+        anc = img
+        for _ in range(3):
+            anc = anc.getparent()
+            if anc is None or anc.tag in ("body", "html", "article", "main"):
+                break
+            cls = (anc.get("class") or "") + " " + (anc.get("id") or "")
+            if not _IMAGE_BOX.search(cls):
+                continue
+            if _TEXT_BOX.search(cls):
+                break       # a text-with-image block ("text-image", "image-text-block"): its text is the article's
+            if next(anc.iter("h1", "h2", "h3", "h4"), None) is not None:
+                break
+            n_img = sum(1 for _ in anc.iter("img")) or 1
+            words = len(ws(visible_text(anc)).split())
+            if words > min(300, 40 * n_img):
+                break
+            leaves = [ws(visible_text(x)) for x in _box_leaves(anc)]
+            if any(len(x.split()) > 40 for x in leaves):
+                break
+            out += [_flat(x) for x in leaves if len(x.split()) >= 3]
+            break
+    return [k for k in dict.fromkeys(out) if k]
+
+
+def linked_headlines(tree) -> set[str]:
+    """Keys of the page's blocks (``p``, ``h2``-``h6``, ``div``) whose whole text is one link to another page
+    (not an anchor of the page itself, an e-mail or a bare address), 4-20 words with no sentence end: the
+    headline of another story ("Warum der Busfahrplan im Winter schon wieder ausgedünnt wird"), as a body line
+    never article text."""
+    out = set()
+    for el in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "div"):
+        if any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in el.iterdescendants()):
+            continue        # a wrapper: its inner blocks come on their own
+        links = el.xpath(".//a[@href]")
+        if len(links) != 1:
+            continue
+        href = (links[0].get("href") or "").strip().casefold()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        t = ws(visible_text(el))
+        lt = ws(links[0].text_content())
+        t = re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", t)
+        if t != lt or not 4 <= len(t.split()) <= 20 or re.search(r"[.!…:]$", t) or _URL.search(t):
+            continue
+        out.add(_flat(t))
+    out.discard("")
+    return out
+
+
 def link_items(tree) -> set[str]:
     """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
     as body lines ("- Ampel streitet über Haushalt") they are never article text."""
@@ -582,22 +860,14 @@ def link_items(tree) -> set[str]:
     return out
 
 
-def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
-    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
-    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
-    in a div it scored low) and is prose or a subheading with few links. Nothing before its first or after
-    its last kept block is added, so page furniture around the article stays out."""
-    lines = text.split("\n")
-    keys = [_flat(x) for x in lines]
-    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
-    bkeys = [_flat(b[1]) for b in blocks]
-    # each kept line's block, in order
+def _kept_positions(keys: list[str], bkeys: list[str]) -> list[int | None]:
+    """Each kept line's block (None where no block matches): kept lines follow the page's order."""
     pos: list[int | None] = []
     j = 0
     for k in keys:
         hit = None
         if k:
-            for b in range(j, min(len(blocks), j + _MATCH_WINDOW)):     # kept lines follow the page's order
+            for b in range(j, min(len(bkeys), j + _MATCH_WINDOW)):
                 bk = bkeys[b]
                 if bk == k or len(k) >= 20 and k in bk or len(bk) >= 20 and bk in k:
                     hit = b
@@ -605,27 +875,81 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         pos.append(hit)
         if hit is not None:
             j = hit
+    return pos
+
+
+def _gap_blocks(blocks: list, bkeys: list[str], kept: set[int], first: int, last: int, joined: str) -> set[int]:
+    """Blocks between the first and the last kept block that the extractor dropped and are worth restoring: prose,
+    or a subheading right before kept text (prose set as a heading: anywhere)."""
+    heads = _HEADS
+    # a short box or bold line counts as a subheading only after the article's first kept paragraph (over it
+    # stand the page's notices and labels)
+    prose = min((k for k in kept if len(blocks[k][1].split()) >= 15), default=last)
+    return {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
+            and _gap_good(*blocks[b][:4])
+            and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])
+            and (blocks[b][0] != _PSEUDO_HEAD or b > prose)}
+
+
+def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
+    """trafilatura's text with the paragraphs it dropped inside the article put back: a block of the page that
+    stands between two blocks it kept (a quote in a widget box, a subheading in a styled wrapper, a paragraph
+    in a div it scored low) and is prose or a subheading with few links, and the prose paragraphs it cut off
+    at the article's end (:func:`_tail_blocks`). Nothing before its first kept block or after the article's
+    container is added, so page furniture around the article stays out; kept blocks of a side column go
+    (:func:`side_columns`)."""
+    lines = text.split("\n")
+    keys = [_flat(x) for x in lines]
+    blocks = _page_blocks(tree) if blocks is None else blocks     # ``blocks``: taken before the tree changed
+    bkeys = [_flat(b[1]) for b in blocks]
+    pos = _kept_positions(keys, bkeys)
     matched = sorted({p for p in pos if p is not None})
     if len(matched) < 2:
         return text
     first, last = matched[0], matched[-1]
     joined = "".join(keys)
-    kept = set(matched)
-    gaps = {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
-            and _gap_good(*blocks[b])
-            and (blocks[b][0] not in ("h2", "h3", "h4", "h5", "h6") or b + 1 in kept
-                 and blocks[b][3])}   # a subheading right before kept text
-    if not gaps:
+    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined)
+    side = side_columns(blocks, matched)
+    if side:
+        last = max(b for b in matched if b not in side)
+        gaps = {g for g in gaps if g < last}
+    tail = [] if side else _tail_blocks(blocks, first, last, joined)
+    if not gaps and not tail and not side:
         return text
     out: list[str] = []
     done: set[int] = set()
     for line, p in zip(lines, pos):
+        if p in side:
+            continue
         if p is not None:
             for g in sorted(x for x in gaps if x < p and x not in done):
                 out.append(blocks[g][1])
                 done.add(g)
         out.append(line)
-    return "\n".join(out)
+    return "\n".join(out + [blocks[b][1] for b in tail])
+
+
+def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
+    """The article's paragraphs the extractor cut off at its end: the run of prose paragraphs (``p``, 8+ words
+    with a sentence end or 15+, few links) right after its last kept block, inside the innermost element that
+    holds its first and its last kept block (the article body; not the page wrapper: it must lie below
+    ``<body>``'s child). The run ends at the first block that is not such a paragraph."""
+    if len(blocks[first]) < 5:
+        return []
+    a, b = blocks[first][4], blocks[last][4]
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n < 4:            # the blocks share only <html>, <body> or a page wrapper: no article container
+        return []
+    box = a[:n]
+    out = []
+    for i in range(last + 1, min(len(blocks), last + 40)):
+        tag, text, density, _, chain = blocks[i]
+        if chain[:n] != box or tag != "p" or not _gap_good(tag, text, density) or _flat(text) in joined:
+            break
+        out.append(i)
+    return out
 
 
 @dataclass
@@ -717,7 +1041,7 @@ def page_lines(tree) -> list[str]:
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
-    boxes = image_box_texts(tree) + [_flat(c) for c in captions]
+    boxes = image_box_texts(tree) + caption_box_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
         k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
@@ -728,6 +1052,9 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
+    heads = linked_headlines(tree)
+    if heads:
+        lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return without_repeats(lines)
 
 
@@ -749,6 +1076,33 @@ def without_repeats(lines: list[str]) -> list[str]:
 
 
 _REPEAT_WINDOW = 40
+_NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
+
+
+def is_author_note(line: str, authors: list[str]) -> bool:
+    """A note on the author at the end of the article ("Anna Maier ist seit 2015 Redakteurin im Lokalteil …",
+    "Die Autorin ist freie Journalistin in Berlin."): the author's name, or "Der Autor"/"Die Autorin"/"Unser
+    Autor", then a verb of the note; at most 60 words."""
+    s = ws(line)
+    if not s or len(s.split()) > 60:
+        return False
+    names = [re.escape(a) for a in authors if a]
+    tail = rf"(?:\s*\([^)]{{1,40}}\))?,?\s+(?:\S+\s+)?{_NOTE_VERB}\b"
+    if names and re.match(rf"(?:(?:über|zum|zur) (?:den |die )?(?:autor|autorin)\W*)?(?:{'|'.join(names)}){tail}", s, re.I):
+        return True
+    # "Der Autor ist …" of a book review is the book's author: the note names the writer's trade
+    return bool(re.match(rf"(?:der|die|unser|unsere) (?:gast)?(?:autor|autorin|verfasser|verfasserin){tail}", s, re.I)
+                and re.search(r"\b(?:journalist|redakteur|korrespondent|publizist|volontär|blogger|kolumnist|"
+                              r"mitarbeiter|reporter)\w*|\b(?:schreibt|arbeitet) (?:als|für|bei)\b", s, re.I))
+
+
+def without_author_note(lines: list[str], authors: list[str]) -> list[str]:
+    """The last lines without a note on the author (:func:`is_author_note`): up to two of the last three."""
+    idx = [i for i, x in enumerate(lines) if ws(x)][-3:]
+    drop = {i for i in idx if is_author_note(lines[i], authors)}
+    if not drop or len(drop) > 2 or len(idx) - len(drop) < 1:
+        return lines
+    return [x for i, x in enumerate(lines) if i not in drop]
 _MATCH_WINDOW = 400
 
 
@@ -768,7 +1122,7 @@ def read_html_page(html: str) -> HtmlPage:
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(text.split("\n"), f, rules)
     captions = page_captions(tree)
-    lines = _boxes_and_links_out(tree, lines, captions)
+    lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
@@ -796,6 +1150,9 @@ def _page_lead(tree) -> tuple[str, bool] | None:
     elems = list(tree.iter())          # keeps the element proxies alive, so their ids stay unique
     order = {id(e): i for i, e in enumerate(elems)}
     after = order.get(id(heads[0]), 10 ** 9) if heads else 10 ** 9
+    found = _teaser_class_lead(tree, heads[0]) if heads else None
+    if found:
+        return found
     for e in tree.iter("p", "div", "span", "section"):
         if not _LEAD_CLASS.search(e.get("class") or ""):
             continue
@@ -806,6 +1163,30 @@ def _page_lead(tree) -> tuple[str, bool] | None:
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
+    return None
+
+
+_TEASER_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:teaser|article-teaser|text-teaser|story-teaser)(?=$|[\s_])", re.I)
+
+
+def _teaser_class_lead(tree, head) -> tuple[str, bool] | None:
+    """The lead paragraph many German CMSs mark "teaser" (a word that elsewhere marks cards of other stories):
+    only the first prose block after the headline (10-120 words), a ``p`` or a ``div`` without links, that
+    nothing of the page's prose comes before."""
+    seen = False
+    for e in tree.iter():
+        if e is head:
+            seen = True
+            continue
+        if not seen or not isinstance(e.tag, str) or e.tag not in ("p", "div"):
+            continue
+        t = ws(visible_text(e))
+        if len(t.split()) < 10 or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in e):
+            continue          # a wrapper: its inner blocks come on their own
+        if not _TEASER_LEAD_CLASS.search(e.get("class") or "") or next(e.iter("a"), None) is not None \
+                or any(a.tag == "a" for a in e.iterancestors()) or len(t.split()) > 120:
+            return None       # the first prose block is not such a lead
+        return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
 
 
