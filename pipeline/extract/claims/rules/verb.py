@@ -619,27 +619,12 @@ def wie_verb(v: VerbSite) -> Found | None:
         return None
     if c.R.switch("wie_naming") and v.h.entry.lemma in c.w.naming_verbs:
         return None                     # "Trump, wie er sich selbst gerne nannte, …": a name, not a claim
-    if c.R.switch("wie_object_clause") and _wie_object_clause(c, a, lo):
-        return None                     # "Nachbarn hörten, wie jemand um Hilfe rief": what they heard, no source
     phrase = (lo - 1 if lo > a and c.low[lo - 1] == "," else lo, hi + (1 if hi < b and c.low[hi] == "," else 0))
     msg = msg_without(c, a, b, phrase)
     if not msg:
         return None
     v.used.update(range(lo, hi))
     return v.found(msg, v.sp, sorted({lo, *v.cue}), "reported", "wie_verb")
-
-
-def _wie_object_clause(c: Ctx, a: int, lo: int) -> bool:
-    """Die Nachbarn hörten, wie jemand um Hilfe rief. / Augenzeugen hatten berichtet, wie Mair die Abgeordnete attackierte.
-    – a wie-clause right after a verb of perceiving or telling (words.yaml perception_verbs, telling_verbs) that closes
-    the clause before its comma is that verb's object: what was heard or told, no "wie X sagte" source of that clause."""
-    k = lo - 2
-    if not (lo - 1 > a and c.low[lo - 1] == "," and c.in_quote[k] < 0):
-        return False
-    lemma = c.toks[k].lemma_.lower()
-    entries = c.R.forms.get(c.low[k], [])
-    return lemma in c.w.perception_verbs or any(e.lemma in c.w.telling_verbs or e.lemma in c.w.perception_verbs
-                                                  for e in entries if not e.split)
 
 
 def _wie_clause_start(v: VerbSite) -> int:
