@@ -198,7 +198,8 @@ def test_sources_hearsay_and_noun_cues(nlp):
         "Der Täter soll die Tat bereits gestanden haben. "
         "Der Verband ist der Meinung, dass die Preise steigen."))}
     adv = by_rule["source_adverb"]
-    assert (adv.claim_text, adv.speaker_text, adv.cue_text) == ("sei der Mann geflohen", "Demnach", "Demnach")
+    # "Demnach" speaks with the institution that published the report (switch adverb_prev_speaker), not as the adverb
+    assert (adv.claim_text, adv.speaker_text, adv.cue_text) == ("sei der Mann geflohen", "Die Polizei", "Demnach")
     won = by_rule["wonach"]
     assert (won.claim_text, won.speaker_text, won.cue_text) == \
         ("zwei Soldaten getötet worden seien", "eine Meldung der Agentur", "wonach")

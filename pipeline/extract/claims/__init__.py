@@ -73,7 +73,7 @@ from .rules.continuation import continuation, dropped_sentence_continues, quote_
 from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
-from .speaker import find_subject, grab_np, resolve_speaker
+from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut
 from .triggers import parse_speech, SpeechRules, VerbEntry
 
 
@@ -98,12 +98,14 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
             f.dropped = not_a_claim(c, f)
         local = dropped_sentence_continues(c, si, a, b, local, found, covered)
         for f in local:
+            f.speaker = name_circumstance_cut(c, title_before_name(c, f.speaker))   # the name's whole NP (spk9)
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)
     n = len(found)
     unclaimed_quotes(c, found, covered)
     for f in found[n:]:
+        f.speaker = name_circumstance_cut(c, title_before_name(c, f.speaker))
         f.dropped = not_a_claim(c, f)
     quote_sources(c, found, n)
     return to_records(c, [f for f in found if not f.dropped])

@@ -436,7 +436,16 @@ def _without_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
                 and _addressee_at(c, m) and (c.low[m] in DATIVE_DETERMINERS or c.low[n].endswith(tuple(c.w.addressee_nouns))
                                              or media_name_at(c, n)):
             return (np_[0], m)
+        if c.low[m] == "der" and c.low[m - 1] not in (",", "und") and _second_genitive(c, np_[0], m) \
+                and _adjective_media(c, n, np_[1]):
+            return (np_[0], m)          # "der Bürgermeister der Stadt der Deutschen Presse-Agentur"
     return np_
+
+
+def _second_genitive(c: Ctx, a: int, m: int) -> bool:
+    """A genitive article ("der", "des") already stands between a and m: a third noun phrase after it in "der"
+    is rather a dative object than a second genitive."""
+    return any(c.low[t] in ("der", "des") for t in range(a + 1, m - 1))
 
 
 def subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -464,9 +473,25 @@ def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
         n = m + 2 if c.is_quote_mark(m + 1) and m + 2 < np_[1] else m + 1
         lw = c.low[m]
         if lw in DATIVE_DETERMINERS or (lw in ("der", "einer") and (
-                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns))):
+                media_name_at(c, n) or (_name_at(c, m - 1) and c.low[n] in c.w.addressee_nouns)
+                or (_second_genitive(c, np_[0], m) and _adjective_media(c, n, np_[1])))):
             return (np_[0], m)
     return np_
+
+
+def _adjective_media(c: Ctx, n: int, end: int) -> bool:
+    """…, sagte der Bürgermeister der Stadt der Deutschen Presse-Agentur. – a medium's name after adjectives
+    ("der Deutschen Presse-Agentur", "der Frankfurter Allgemeinen Zeitung" with words.yaml addressee_media) after a
+    genitive of the speaker is the addressee, as the bare name is (switch ``adjective_media``); "der Chef der
+    Deutschen Presse-Agentur" (one genitive) stays the agency's chief."""
+    if not c.R.switch("adjective_media"):
+        return False
+    j = n
+    while j < end and j - n < 3 and c.low[j] not in c.w.addressee_media:
+        if c.is_punct(j) or c.in_quote[j] >= 0 or not c.toks[j].text[:1].isupper() or c.toks[j].pos_ not in ("ADJ", "PROPN"):
+            return False
+        j += 1
+    return j < end and j > n and c.low[j] in c.w.addressee_media
 
 
 def _subject_dep(c: Ctx, i: int) -> tuple[int, int] | None:
@@ -677,6 +702,12 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and plausible_speaker(c, after):
             return after                # "Parolen skandierte die Menge" (the claim drops an implausible one)
+    elif s is not None and s[1] <= h.i and c.R.switch("object_first_article") and not plausible_source(c, s):
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        after = subject_after(c, first, hi) if first > lo else None
+        if after is not None and after != s and c.low[after[0]] not in c.w.oblique_determiners \
+                and not bad_speaker(c, after) and (has_actor(c, after) or plausible_source(c, after)):
+            return after                # "Die Vorwürfe wies der Sprecher des Ministeriums zurück": "Die" is no pronoun
     if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
             and s[0] > 0 and c.low[s[0] - 1] == ",":
         sa = c.sents[c.sent_of[s[0]]][0]
@@ -1241,6 +1272,39 @@ def noun_head_subject(c: Ctx, n: int, a: int, k: int) -> tuple[int, int] | None:
     return sp
 
 
+SOURCE_VERBS = ("kommen", "stammen")
+
+
+def von_source(c: Ctx, n: int, a: int) -> tuple[int, int] | None:
+    """Ich erhielt von den Verlagsmitarbeiterinnen die Auskunft, dass … / Von der italienischen Polizei kam die
+    Information, … – a claim noun at n whose verb is one of receiving (words.yaml receiving_verbs) or of coming
+    ("kam", "stammt") has its speaker in a "von" phrase of that clause before it (from a): the noun phrase after
+    "von"/"vom", when it names someone who can speak (switch ``von_source``)."""
+    if not c.R.switch("von_source") or not c.has_dep:
+        return None
+    v = c.toks[n].head
+    if v.pos_ in ("NOUN", "PROPN") and v.i < n:
+        v = v.head                      # "erhielt von den Mitarbeiterinnen die Auskunft" parsed with the noun on the noun
+    if v.pos_ not in ("VERB", "AUX") or c.in_quote[v.i] >= 0 or not (
+            c.low[v.i] in c.w.receiving_verbs or v.lemma_.lower() in c.w.receiving_verbs
+            or v.lemma_.lower() in SOURCE_VERBS):
+        return None
+    lo = min(v.i, n)
+    while lo > a and c.low[lo - 1] not in (",", ";", ":") and c.sent_of[lo - 1] == c.sent_of[n]:
+        lo -= 1
+    for t in range(lo, n):
+        hd = c.toks[t].head             # "von" hangs on its noun (UD "case"), the noun on the verb or the claim noun
+        if c.low[t] not in ("von", "vom") or c.in_quote[t] >= 0 or not (hd.i in (v.i, n) or hd.head.i in (v.i, n)):
+            continue
+        sp = grab_np(c, t + 1, n, allow_oblique=True)
+        if sp is None or sp[1] > n or bad_speaker(c, sp):
+            continue
+        first = sp[0] + (1 if sp[1] - sp[0] > 1 and c.low[sp[0]] in c.w.determiners else 0)
+        if has_actor(c, sp) or any(_speaking_token(c, k) for k in range(first, sp[1])):
+            return sp
+    return None
+
+
 def outer_frame_speaker(c: Ctx, k: int, b: int) -> tuple[int, int] | None:
     """The subject of an inverted speech frame later in the sentence ("…, teilte das Präsidialamt in Seoul
     am Dienstag mit."), searched from token k to the sentence end b: the speaker of a cue without one
@@ -1346,8 +1410,18 @@ def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
                 continue
             np_ = grab_np(c, span.start, a)
             best = np_ if np_ and np_[1] >= span.end else (span.start, span.end)
+            if best[1] > span.end and _thing_apposition(c, span.end, best[1]):
+                best = (span.start, span.end)   # "sehe er, Köhler, keine Alternative": not "Köhler, keine Alternative"
             lo = best[1]
     return best
+
+
+def _thing_apposition(c: Ctx, k: int, e: int) -> bool:
+    """Whether tokens [k, e) after a mention are a comma and words of which none can speak (switch
+    ``mention_apposition_cut``): "Köhler, keine Alternative" is no noun phrase of Köhler's."""
+    if not c.R.switch("mention_apposition_cut") or c.low[k] != ",":
+        return False
+    return not any(_speaking_token(c, t) for t in range(k + 1, e))
 
 
 def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] | None:
@@ -1424,6 +1498,73 @@ def _role_apposition(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     if any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 or c.low[t] in (",", ";", ":") for t in rest):
         return sp
     return (sp[0], ap[1])
+
+
+TITLE_ABBREVIATIONS = ("dr.", "prof.", "dipl.-ing.", "ing.")
+
+
+def title_before_name(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Außenminister Straw will bekannt geben, dass … / Der niedersächsische Finanzminister Hartmut Möllring erklärte, … –
+    a speaker span that starts with a name keeps the title, first name or organisation noun written right before it,
+    with their adjectives and article: the whole noun phrase, as the annotation marks it ("Fed-Chef Ben Bernanke",
+    "PDS-Fraktionssprecher André Schollbach", "Die Staatsanwaltschaft Oslo", "Privatdozent Dr. Dittrich"), not the name
+    alone (switch ``title_before_name``)."""
+    if sp is None or not c.R.switch("title_before_name") or not c.has_pos:
+        return sp
+    k = sp[0]
+    tok = c.toks[k]
+    if c.in_quote[k] >= 0 or not (k in c.ent_at or tok.pos_ == "PROPN") or not tok.text[:1].isupper():
+        return sp
+    lo = c.sents[max(0, c.sent_of[k] - 1)][0]  # the model may split "Staatspräsident | Mattarella hatte …"
+    j, moved = k, False
+    while j > lo:                       # the title and first names: capitalised nouns and names right before
+        t = c.toks[j - 1]
+        if c.in_quote[j - 1] >= 0 or c.is_punct(j - 1) or "\n" in t.whitespace_ or "\n" in t.text \
+                or not (t.text[:1].isupper() or c.low[j - 1] in TITLE_ABBREVIATIONS):
+            break
+        if c.low[j - 1] in TITLE_ABBREVIATIONS or t.pos_ == "PROPN" or (j - 1) in c.ent_at or (
+                t.pos_ == "NOUN" and _speaking_token(c, j - 1)):
+            j, moved = j - 1, True
+            continue
+        break
+    if not moved:
+        return sp
+    while j > lo and c.in_quote[j - 1] < 0 and c.toks[j - 1].pos_ == "ADJ" and c.toks[j - 1].tag_ not in ("ADJD",) \
+            and c.sent_of[j - 1] == c.sent_of[j]:
+        j -= 1                          # "der niedersächsische Finanzminister"
+    if j > lo and c.in_quote[j - 1] < 0 and c.low[j - 1] in c.w.determiners and c.sent_of[j - 1] == c.sent_of[j]:
+        j -= 1
+    return (j, sp[1])
+
+
+CIRCUMSTANCE_PREPOSITIONS = ("in", "im", "aus", "für", "mit", "am", "auf", "vor", "nach", "über", "zu", "zum", "zur")
+
+
+def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Regierungssprecher Seibert sagte in Berlin, … / „…“, sagte Schnappauf aus Sicherheitsgründen. – a speaker span
+    that goes on after a name with a prepositional phrase of place, reason or purpose ("in Berlin", "aus
+    Sicherheitsgründen", "für die Annahme …") ends at the name: the phrase tells the circumstances of the speech, not who
+    speaks. Only after a person's name: not after a common noun ("Ein BMW-Händler in Weimar" keeps its place) or an
+    organisation ("ein Sprecher des LBM in Koblenz"), not before "aus" with an article or a place ("aus dem Forscherteam",
+    "aus South Carolina": where the speaker comes from), and not when the phrase names a person or organisation (switch
+    ``name_circumstance_cut``)."""
+    if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
+        return sp
+    a, b = c.char_span(*sp)
+    ends = [me for ms, me, m, actor in c.mentions if a <= ms and me < b and actor.actor_type == "person"]
+    for me in sorted(ends, reverse=True):
+        k = next((t for t in range(sp[0], sp[1]) if c.toks[t].idx >= me), None)
+        if k is None or k <= sp[0] or c.toks[k - 1].idx + len(c.toks[k - 1].text) != me:
+            continue                    # the name must end a token ("BMW-Händler" is no name)
+        if c.low[k] not in CIRCUMSTANCE_PREPOSITIONS or c.toks[k].pos_ != "ADP" or c.in_quote[k] >= 0:
+            return sp
+        if c.low[k] == "aus" and k + 1 < sp[1] and (c.low[k + 1] in c.w.determiners or (k + 1) in c.ent_at):
+            return sp                   # "aus dem Forscherteam", "aus South Carolina": where the speaker comes from
+        ka, kb = c.char_span(k, sp[1])
+        if any(ka <= ms < kb and actor.actor_type in ("person", "organization") for ms, me2, m, actor in c.mentions):
+            return sp
+        return (sp[0], k)
+    return sp
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")

@@ -253,6 +253,11 @@ SWITCHES += ("vorfeld_source_np", "noun_run_break", "so_sentence_frame", "subjec
 SWITCHES += ("subordinator_preposition", "finite_e_lemma", "embedded_clause_skip", "konj2_before_konj1",
              "adverb_source_np", "first_person_inverted", "dropped_sentence_continues")   # Konjunktiv main clause of a
              # continuation (rules/continuation.py), issue 12 cont8
+SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker", "chain_across_paragraph",
+             "mention_apposition_cut", "document_subject",
+             "chain_konj_message", "title_before_name", "name_circumstance_cut",
+             "object_first_article", "role_place_adjective", "adjective_media")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
+             # speech, of continuation mentions (rules/continuation.py, speaker.py, rules/sentence.py), issue 12 spk9
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)

@@ -394,7 +394,7 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
     of that speaker's report: it takes that speaker (its latest mention), as a continuation would."""
     if not c.R.switch("reported_chain") or si == 0 or not found:
         return
-    todo = [f for f in local if f.speaker is None and not f.dropped and f.rule in CHAIN_RULES]
+    todo = [f for f in local if (f.speaker is None or _chain_frame(c, f)) and not f.dropped and f.rule in CHAIN_RULES]
     if not todo:
         return
     last = found[-1]
@@ -402,13 +402,72 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
             or last.rule == "source_adverb":
         return
     gap = c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]
-    if "\n\n" in gap or not _konj_main_clause(Sent(c, si, a, b, found, covered)):
+    across = c.R.switch("chain_across_paragraph") and last.rule == "konj_continuation" and all(
+        f.speaker is None for f in todo)        # a report that runs on over paragraphs, as konj_continuation's does
+    if "\n\n" in gap and not across:
+        return
+    if not _konj_main_clause(Sent(c, si, a, b, found, covered)) and not _konj_message(c, todo):
         return
     from ..speaker import outer_frame_speaker
     if outer_frame_speaker(c, a, b) is not None:
         return                          # "Es könne nicht bestätigt werden, dass …, teilte X mit": a frame of its own
     for f in todo:
         f.speaker, f.speaker_key = latest_mention(c, last, a), last.speaker_key
+
+
+def _konj_message(c: Ctx, todo: list[Found]) -> bool:
+    """Inhalt und Aufbau der Seite vermittelten dem Nutzer den Eindruck, dass sich die Beklagte die Rezepte zu eigen
+    gemacht habe. – claims without a speaker whose own message is in Konjunktiv I continue the report before even
+    where the main clause is not (its verb a preterite: "vermittelten"): no one in the sentence speaks, the Konjunktiv
+    says whose words they are (switch ``chain_konj_message``)."""
+    if not c.R.switch("chain_konj_message") or any(f.speaker is not None or f.msg is None for f in todo):
+        return False
+    return all(_no_speaking_frame(c, f) and any(is_konj1(c, t) and c.in_quote[t] < 0 for t in range(*f.msg))
+               for f in todo)
+
+
+def _no_speaking_frame(c: Ctx, f: Found) -> bool:
+    """A frame that names no speaker by its grammar: a claim noun ("den Eindruck, dass") or a passive speech verb
+    ("Insbesondere kritisiert wird, dass"); not an active verb whose subject the speaker rules missed
+    ("Jugendliche haben ausgesagt, dass", "Aus EU-Kreisen verlautete, …")."""
+    if any(c.low[t] in ("wird", "wurde", "werden", "wurden") for t in f.cue):
+        return True
+    if f.rule not in ("noun_dass", "noun_konj") or not f.cue:
+        return False
+    k = min(f.cue) - 1                  # "Der Experte wandte sich gegen die Behauptung, …": the claim he opposes
+    if k >= 0 and c.low[k] in c.w.reaction_prepositions:
+        return False
+    return not _speaking_subject(c, f.sent, min(f.cue))
+
+
+def _speaking_subject(c: Ctx, si: int, upto: int) -> bool:
+    """Die BVG begegnet der Kritik mit dem Argument, … – the subject of the first verb before the cue at ``upto`` that
+    has one names someone who can speak (its core before any attribute: "Inhalt und Aufbau der Internetseite
+    „www.chefkoch.de“" names no one)."""
+    from ..speaker import has_actor, _speaking_token, subject_dep
+    if not c.has_dep:
+        return False
+    a = c.sents[si][0]
+    sp = next((x for x in (subject_dep(c, t) for t in range(a, upto) if c.toks[t].pos_ in ("VERB", "AUX")
+                           and c.in_quote[t] < 0) if x is not None), None)
+    if sp is None:
+        return False
+    e = next((t for t in range(sp[0] + 1, sp[1]) if c.low[t] in c.w.genitive_determiners | c.w.np_prepositions
+              or c.in_quote[t] >= 0), sp[1])
+    first = sp[0] + (1 if e - sp[0] > 1 and c.low[sp[0]] in c.w.determiners else 0)
+    return has_actor(c, (sp[0], e)) or any(_speaking_token(c, t) for t in range(first, e))
+
+
+def _chain_frame(c: Ctx, f: Found) -> bool:
+    """Außerdem müssten sich die Nutzer damit einverstanden erklären, dass … / Die Kochrezepte stellten aber den
+    Kerngehalt dar, für den … – inside reported speech, a frame whose speech verb depends on a modal of obligation
+    or possibility (what someone must or could say) or whose subject names no one who can speak (a thing) is no
+    speech act of its own: it belongs to the report of the speaker before, as a claim without a speaker would
+    (switch ``chain_frame_speaker``; the other conditions are those of :func:`reported_chain_speaker`)."""
+    from ..speaker import has_actor, plausible_source
+    if not c.R.switch("chain_frame_speaker") or f.speaker is None or has_actor(c, f.speaker):
+        return False
+    return _modal_frame(c, f) or not plausible_source(c, f.speaker)
 
 
 def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
@@ -433,14 +492,19 @@ def quote_sources(c: Ctx, found: list[Found], n: int) -> None:
         f.speaker, f.speaker_key = latest_mention(c, g, f.msg[0]), g.speaker_key
 
 
-def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
+def adverb_source_np(c: Ctx, si: int, last: Found | None = None) -> tuple[int, int] | None:
     """Am Montag wurde eine neue Studie zur Armut veröffentlicht. Demnach ist die Zahl der Armen gestiegen. – the
     source a "Demnach"/"Danach" in sentence ``si`` refers back to when it names no actor: the noun phrase of a
     source noun (speech.yaml nouns: Studie, Bericht, Umfrage, Angaben …) in the sentence before, with its
-    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker)."""
+    determiner and adjectives (switch ``adverb_source_np``); None when there is none (the adverb stays the speaker).
+    With switch ``adverb_prev_speaker`` first the speaker of the claim ``last`` of the sentence before
+    (:func:`adverb_prev_speaker`), and last the institution subject of the sentence before."""
     from ..speaker import bad_speaker, grab_np
     if si == 0 or not c.R.switch("adverb_source_np"):
         return None
+    prev = adverb_prev_speaker(c, si, last) if last is not None else None
+    if prev is not None:
+        return prev
     sa, sb = c.sents[si - 1]
     for t in range(sa, sb):
         if c.in_quote[t] >= 0 or not c.toks[t].text[:1].isupper() or not is_source_noun(c, t):
@@ -452,6 +516,39 @@ def adverb_source_np(c: Ctx, si: int) -> tuple[int, int] | None:
         sp = grab_np(c, k, sb)
         if sp is not None and sp[0] == k and sp[1] > t and not bad_speaker(c, sp):
             return sp
+    return _institution_subject_before(c, si)
+
+
+def adverb_prev_speaker(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
+    """Wie die Polizei mitteilte, geriet ein Auto ins Schleudern. Demnach war der Fahrer zu schnell. – "Demnach" right
+    after a claim whose speaker names no actor (a common noun: "die Polizei", "ein Sprecher der Feuerwehr") points
+    back to that speaker: its latest mention is the speaker, not the adverb (switch ``adverb_prev_speaker``)."""
+    if not c.R.switch("adverb_prev_speaker") or last.sent != si - 1 or last.speaker is None or last.dropped:
+        return None
+    if last.rule == "source_adverb" or last.speaker_key or not _credible_source(c, last):
+        return None
+    sp = latest_mention(c, last, c.sents[si][0])
+    return sp if sp is not None and c.in_quote[sp[0]] < 0 else None
+
+
+def _institution_subject_before(c: Ctx, si: int) -> tuple[int, int] | None:
+    """Die Polizei hat am Montag ihre Bilanz vorgelegt. Demnach ist die Zahl der Einbrüche gesunken. – without a
+    source noun, the subject of the sentence before that names an institution ("Die Polizei", "Das Ministerium",
+    "Der Konzern") or an actor is the source "Demnach" refers to (switch ``adverb_prev_speaker``)."""
+    from ..speaker import bad_speaker, institution_subject, subject_dep
+    if not c.R.switch("adverb_prev_speaker") or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    root = next((t for t in range(sa, sb) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0
+                 and c.toks[t].pos_ in ("VERB", "AUX")), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0 or not c.toks[sp[1] - 1].text[:1].isupper():
+        return None
+    head = next((t for t in range(sp[0], sp[1]) if c.toks[t].pos_ in ("NOUN", "PROPN")), sp[1] - 1)
+    if institution_subject(c, sp) or c.low[head].endswith(tuple(c.w.institution_nouns)):
+        return sp                       # "Die Polizei Hamburg": the head noun comes first
     return None
 
 

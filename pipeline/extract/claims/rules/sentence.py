@@ -10,7 +10,7 @@ from ..clauses import (
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
-from ..speaker import fronted_impersonal_source, noun_head_subject  # noqa: E402
+from ..speaker import fronted_impersonal_source, noun_head_subject, von_source  # noqa: E402
 from ..speaker import (
     bad_speaker, find_subject, grab_np, has_actor, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
     resolve_speaker, subject_after)
@@ -384,7 +384,7 @@ def source_adverb(s: Sent) -> None:
                     key = last.speaker_key or prev_source_actor(c, si)
                 else:                   # a newer source in the sentence before: "… eine Studie des RKI. Demnach …"
                     key = prev_source_actor(c, si) or (last.speaker_key if recent else None)
-                sp = None if key else adverb_source_np(c, si)      # "… eine neue Studie … . Demnach …" (cont8)
+                sp = None if key else adverb_source_np(c, si, last if recent else None)   # "… eine neue Studie … . Demnach …"
                 s.out.append(Found((m0, end), None, sp or (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=key))
             break
@@ -715,6 +715,8 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found 
         sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
     else:
         sp = noun_head_subject(c, n_i, a, k)        # "vertritt er die These, dass" (speaker.py)
+    if sp is None:
+        sp = von_source(c, n_i, a)                  # "erhielt von X die Auskunft, dass" (speaker.py, spk9)
     end = embedded_end(c, k + 1, b)
     if end <= k + 2:
         return None

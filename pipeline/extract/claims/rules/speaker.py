@@ -195,7 +195,29 @@ def speaker_document(s: SpeakerSite) -> str | None:
             break
         if f.speaker_key:
             return f.speaker_key
-    return None
+    return _document_author_before(c, si)
+
+
+def _document_author_before(c: Ctx, si: int) -> str | None:
+    """Der Konzern hat seine Zahlen vorgelegt. „Wir sind zufrieden“, heißt es in der Mitteilung. – without a claim
+    before it, the document speaks for the actor that is the subject of the sentence before (also across a paragraph
+    break), the one whose text it is (switch ``document_subject``)."""
+    from ..speaker import resolve_speaker, subject_dep
+    if not c.R.switch("document_subject") or si == 0 or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    root = next((t for t in range(sa, sb) if c.toks[t].dep_ == "ROOT" and c.in_quote[t] < 0
+                 and c.toks[t].pos_ in ("VERB", "AUX")), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is not None and c.in_quote[sp[0]] < 0:
+        return resolve_speaker(c, sp, []) or None
+    a, b = c.char_span(sa, sb)          # no subject parsed ("denkt das WEF" as an object): the one actor named there
+    keys = set()
+    for ms, me, m, actor in c.mentions:
+        span = c.doc.char_span(ms, me, alignment_mode="expand") if a <= ms < b else None
+        if span is not None and actor.actor_type in ("person", "organization") and c.in_quote[span.start] < 0:
+            keys.add(actor.key)
+    return keys.pop() if len(keys) == 1 else None
 
 
 @rule("speaker_pronoun", "speaker")
@@ -249,9 +271,13 @@ def speaker_role(s: SpeakerSite) -> str | None:
     from ..speaker import nearest_actor
     c, sp = s.c, s.sp
     h = _head(c, sp)
-    if h is None or s.mentions(("person", "organization", "location", "other")):
+    if h is not None and h + 1 < sp[1] and c.R.switch("role_place_adjective") and c.toks[h].pos_ == "ADJ" \
+            and not _is_role_noun(c, h) and _is_role_noun(c, h + 1):
+        h += 1                          # "Der Berliner Virologe": the capitalised place adjective is no head
+    if h is None or not _is_role_noun(c, h):
         return None
-    if not _is_role_noun(c, h):
+    if s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
+            c.R.switch("role_place_adjective") and _places_before_head(c, s, h))):
         return None
     titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
     if titled is not None:
@@ -259,6 +285,14 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _places_before_head(c: Ctx, s: SpeakerSite, h: int) -> bool:
+    """Der Bonner Virologe sagte, … – every place named in the span stands before its role noun, as an adjective
+    ("Bonner", "Berliner"), not after it as a complement ("Der Bürgermeister von New Orleans"): the role noun still
+    resolves to the person who holds it (switch ``role_place_adjective``)."""
+    end = c.toks[h].idx
+    return all(ms < end for ms, me, m, actor in s.mentions(("location", "other")))
 
 
 def _is_role_noun(c: Ctx, h: int) -> bool:
