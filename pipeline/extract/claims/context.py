@@ -56,6 +56,7 @@ WORD_LISTS += ("quoting_verbs",)     # switch quoted_person: the object of "ziti
 WORD_LISTS += ("tag_questions",)     # filter question_sentence, switch tag_question (rules/filters.py, fix6)
 WORD_LISTS += ("utterance_verbs", "subject_openers", "text_subject_verbs", "thing_noun_endings",
                "speaking_thing_nouns")     # filters uttered_word, quoted_name_subject, implausible_inverted_speaker (fp7)
+WORD_LISTS += ("demand_verbs", "condition_openers", "condition_preludes")     # filters reported_question (switch ob_question), hypothetical_condition (rules/filters.py, fp9)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -697,37 +697,60 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         s = _name_before_apposition(c, s)
     if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
         s = _without_addressee(c, s)    # "…, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
-    if s is not None and c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
+    if s is not None and (after := _subject_after_instead(c, h, lo, hi, s)) is not None:
+        return after
+    if c.R.switch("rel_antecedent") and s is not None and (ante := _relative_antecedent(c, s)) is not None:
+        return ante
+    if s is None:
+        s = _subject_fallback(c, h, lo)
+    return s
+
+
+def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject after the verb where the one found is no speaker: "Parolen skandierte die Menge" (an
+    implausible speaker; the claim drops it) and "Die Vorwürfe wies der Sprecher des Ministeriums zurück"
+    (an object-first sentence: "Die" is no pronoun)."""
+    if c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and plausible_speaker(c, after):
-            return after                # "Parolen skandierte die Menge" (the claim drops an implausible one)
-    elif s is not None and s[1] <= h.i and c.R.switch("object_first_article") and not plausible_source(c, s):
+            return after
+    elif s[1] <= h.i and c.R.switch("object_first_article") and not plausible_source(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and c.low[after[0]] not in c.w.oblique_determiners \
                 and not bad_speaker(c, after) and (has_actor(c, after) or plausible_source(c, after)):
-            return after                # "Die Vorwürfe wies der Sprecher des Ministeriums zurück": "Die" is no pronoun
-    if c.R.switch("rel_antecedent") and s is not None and s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche") \
-            and s[0] > 0 and c.low[s[0] - 1] == ",":
-        sa = c.sents[c.sent_of[s[0]]][0]
-        ante = np_before(c, s[0] - 1, sa)
-        if ante is None:
-            for k in range(max(sa, s[0] - 12), s[0] - 1):
-                np_ = grab_np(c, k, s[0] - 1, allow_oblique=True)
-                if np_ and np_[1] == s[0] - 1:
-                    ante = np_
-                    break
-        if ante is not None:
-            return ante
-    if s is None:
-        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
-        if first == lo:
-            s = subject_before_comma(c, lo)
-        if s is None and c.R.switch("sent_start_subject"):
-            s = _sentence_start_subject(c, first)
-        if s is None and c.R.switch("coordinated_verb_subject") and first > lo and c.low[first - 1] in ("und", "sowie"):
-            s = coordinated_subject(c, c.sents[c.sent_of[first]][0], first - 1)   # "legte er … nieder und verkündete, …"
+            return after
+    return None
+
+
+def _relative_antecedent(c: Ctx, s: tuple[int, int]) -> tuple[int, int] | None:
+    """"vom Fahrgastverband IGEB, der … sieht": a relative pronoun subject right after a comma stands for
+    the noun phrase before the comma."""
+    if not (s[1] - s[0] == 1 and c.low[s[0]] in ("der", "die", "das", "welcher", "welche")
+            and s[0] > 0 and c.low[s[0] - 1] == ","):
+        return None
+    sa = c.sents[c.sent_of[s[0]]][0]
+    ante = np_before(c, s[0] - 1, sa)
+    if ante is None:
+        for k in range(max(sa, s[0] - 12), s[0] - 1):
+            np_ = grab_np(c, k, s[0] - 1, allow_oblique=True)
+            if np_ and np_[1] == s[0] - 1:
+                return np_
+    return ante
+
+
+def _subject_fallback(c: Ctx, h: Hit, lo: int) -> tuple[int, int] | None:
+    """No subject in the clause: the subject before a comma that opens it, the sentence's opening subject,
+    or the subject of a coordinated verb ("legte er … nieder und verkündete, …")."""
+    s = None
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if first == lo:
+        s = subject_before_comma(c, lo)
+    if s is None and c.R.switch("sent_start_subject"):
+        s = _sentence_start_subject(c, first)
+    if s is None and c.R.switch("coordinated_verb_subject") and first > lo and c.low[first - 1] in ("und", "sowie"):
+        s = coordinated_subject(c, c.sents[c.sent_of[first]][0], first - 1)
     return s
 
 

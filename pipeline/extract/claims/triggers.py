@@ -155,7 +155,7 @@ def _multiword_particle_forms(forms, full, particle, cls, fin, parts) -> None:
         _add(forms, p, VerbEntry(full, particle, True, cls, participle=True, before=True))
 
 
-APART_PARTICLES = ("bekannt", "klar", "fest", "publik")    # adjective particles often written apart: "wie X bekannt gab"
+APART_PARTICLES = ("bekannt", "klar", "fest", "publik", "deutlich")    # adjective particles often written apart: "wie X bekannt gab"
 
 
 def _apart_particle_forms(forms: dict[str, list[VerbEntry]]) -> None:
@@ -427,3 +427,4 @@ SWITCHES += ("passive_frame_clause",)     # verb_konj/verb_v2: "Als Begründung 
 SWITCHES += ("noun_konj_embedded",)     # noun_konj: the clause ends where the main clause resumes (rules/sentence.py, msg7)
 SWITCHES += ("particle_apart",)     # verb forms: "wie X bekannt gab", "hat … bekannt gegeben" (triggers.py, msg7)
 SWITCHES += ("split_verb_mistag",)     # verb hits: a mistagged finite form with its particle after it (context.py verb_hit, msg7)
+SWITCHES += ("reported_tail_quote", "ob_question", "lowercase_compound_source", "skipped_preposition", "dative_addressee_frame", "negated_question")     # quote_before: a quotation closing indirect speech (rules/quote.py); filter reported_question: an ob-clause after any frame verb but a demand, a question-word clause after a negated frame (rules/filters.py); "nach dpa-Informationen" (rules/sentence.py); "sagte im Interview, …", "sagte der Zeitung, …" (rules/verb.py), fp9

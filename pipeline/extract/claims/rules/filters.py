@@ -141,15 +141,55 @@ def reported_question(c: Ctx, f: Found) -> bool:
     m = f.msg[0]
     if c.low[m:m + 3] == ["auf", "die", "frage"]:
         return True                     # "Auf die Frage, ob …, sagte Trump": the question, whatever the verb
-    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue):
+    negated = _negated_question(c, f, m)
+    if f.rule != "noun_dass" and not any(_lemma(c, t) in c.w.question_cues for t in f.cue) \
+            and not _ob_question(c, f, m) and not negated:
         return False
     if c.low[m] not in c.w.question_words:
         return False
-    if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA"):
+    if c.low[m] == "wie" and m + 1 < len(c.toks) and c.toks[m + 1].tag_ in ("ADJD", "ADJA") and not negated:
         return False                    # "betonte, wie wichtig es sei": an exclamation
     # "erklärte, wie sich die Junta nennt, die Lage sei ruhig": a parenthesis before the claim
     k = next_comma(c, m, f.msg[1])
     return not any(is_konj1(c, t) for t in range(k, f.msg[1]))
+
+
+def _negated_question(c: Ctx, f: Found, m: int) -> bool:
+    """Die Ministerin erklärte nicht, warum die Zahlen so spät kamen. / Der Konzern äußerte sich nicht dazu, wie hoch der
+    Schaden ist. – a question-word clause after a frame verb with a negation in its own clause (words.yaml negation_words)
+    asks what was not said, whatever the verb: no claim (a frame in the Konjunktiv I reports in turn and stays).
+    Switch ``negated_question``."""
+    if not c.R.switch("negated_question") or c.low[m] not in c.w.question_words or f.rule == "noun_dass":
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or t >= m:
+        return False
+    a, _ = c.sents[f.sent]
+    frame = [k for k in range(clause_start(c, t, a), m) if c.in_quote[k] < 0]
+    return any(c.low[k] in c.w.negation_words for k in frame) and not any(is_konj1(c, k) for k in frame)
+
+
+def _ob_question(c: Ctx, f: Found, m: int) -> bool:
+    """Der Minister wollte sich nicht dazu äußern, ob er zurücktreten werde. – "ob" opens a yes/no question whatever
+    the frame verb; only a demand asks for its answer as its content ("forderte Aufklärung darüber, ob …"), and an
+    ob-clause that fills the Vorfeld of a reported main clause is part of a claim ("sagte, ob er antrete, entscheide er
+    im Herbst")."""
+    if not (c.R.switch("ob_question") and c.low[m] == "ob") or any(_lemma(c, t) in c.w.demand_verbs for t in f.cue):
+        return False
+    k = next_comma(c, m, f.msg[1])     # "sagte, ob er kandidiere, entscheide er im Herbst": the ob-clause opens a main clause
+    return not (k + 2 < f.msg[1] and _verb_first(c, k + 1))
+
+
+def _verb_first(c: Ctx, v: int) -> bool:
+    """Token v opens a clause with its finite verb: a verb (by the parse or as a Konjunktiv I), or a lower-case word that
+    no conjunction or relative pronoun is, followed by a pronoun or an article ("entscheide er", the tagger: an adjective)."""
+    if c.has_pos and c.toks[v].pos_ in ("VERB", "AUX") or is_konj1(c, v):
+        return True
+    w = c.low[v]
+    return c.toks[v].text.isalpha() and c.toks[v].text.islower() and w not in c.w.v2_blockers \
+        and not (c.has_pos and c.toks[v].pos_ in ("ADP", "DET", "PRON", "NOUN", "PROPN", "NUM", "PART")) \
+        and w not in c.w.subordinators and w not in c.w.relative_pronouns \
+        and (c.low[v + 1] in c.w.person_pronouns or c.low[v + 1] in c.w.determiners or c.low[v + 1] == "man")
 
 
 def _lemma(c: Ctx, t: int) -> str:
@@ -1048,3 +1088,39 @@ def indicative_main_clause(c: Ctx, f: Found) -> bool:
     lw = c.low[m]
     return not (c.is_konj(m) or lw in c.w.konjunktiv2 or lw in c.w.konjunktiv2_reported
                 or lw in c.w.hearsay_modals or lw in c.w.obligation_modals) and c.toks[m].morph.get("Mood") == ["Ind"]
+
+
+@rule("hypothetical_condition", "filter")
+def hypothetical_condition(c: Ctx, f: Found) -> bool:
+    """Wenn Berlin seinerzeit geklagt hätte, hätte man keine Chancen gehabt. / Hätte er nur Bier getrunken, so müsste er
+    12 Liter konsumiert haben. – a sentence that opens with a condition (words.yaml condition_openers: "wenn", "falls", a
+    verb-first "Sollte …", "Hätte …", "Würde …"; after "aber", "auch" …) and goes on in its main clause weighs a
+    possibility: a frame verb inside the condition frames no main clause after it, and a continuation without any
+    Konjunktiv I (only the Konjunktiv II of the hypothesis) is no reported speech."""
+    if f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    main = _condition_end(c, a, b)
+    if main is None:
+        return False
+    if f.rule in VERB_FRAMES:
+        return bool(f.cue) and all(t < main for t in f.cue) and f.msg[0] >= main
+    if f.rule == "konj_continuation" and f.cue == [] and f.msg[0] <= a:
+        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0)
+    return False
+
+
+def _condition_end(c: Ctx, a: int, b: int) -> int | None:
+    """The first token of the main clause after a condition that opens the sentence at a, or None: the condition's
+    word stands first (or after words.yaml condition_preludes), the main clause begins after the first comma that a
+    finite verb or a correlative "so"/"dann" follows."""
+    k = a
+    while k < min(b, a + 3) and c.low[k] in c.w.condition_preludes:
+        k += 1
+    if k >= b or c.low[k] not in c.w.condition_openers or c.in_quote[k] >= 0:
+        return None
+    for t in range(k + 2, b - 2):
+        if c.low[t] == "," and c.in_quote[t] < 0 and (c.low[t + 1] in ("so", "dann") or _verb_first(c, t + 1)):
+            return t + 1
+    return None
+

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..clauses import impersonal_prep  # noqa: E402
 from ..quoting import quoted_object  # noqa: E402
+from ..clauses import FINITE_TAGS  # noqa: E402
 from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
@@ -251,12 +252,26 @@ def quote_before(q: QuoteSite) -> Found | None:
             sp = coordinated_subject(c, lo, h.i - 1)      # "Er sagte, … und fügte hinzu: „…“"
         if sp is None:
             continue
+        if c.R.switch("reported_tail_quote") and _clause_before_quote(c, max([h.i, *h.particle, *h.aux]) + 1, q.qs):
+            return None                 # "X sagte, Y werde helfen, „solange es nötig ist“": the quote ends indirect speech
         cue = sorted({h.i, *h.particle, *h.aux, *frame_words(c, max([h.i, *h.particle, *h.aux]) + 1,
                                                                 frame_end)})
         used.update(cue)
         c.inverted_ok.add(h.i)
         return q.found(sp, cue, "quote_before")
     return None
+
+
+def _clause_before_quote(c: Ctx, k: int, qs: int) -> bool:
+    """Scholz sagte, Deutschland werde die Ukraine unterstützen, „solange es nötig ist“. – between the frame verb
+    (its last word before k) and the comma right before the quotation at qs stands a clause of its own (a comma,
+    then a finite verb): the quotation closes that clause, the verb frames it as a whole (verb_konj with a
+    partial quote), not the quotation alone."""
+    if qs < 1 or c.low[qs - 1] != ",":
+        return False
+    comma = next((t for t in range(k, qs - 1) if c.low[t] == "," and c.in_quote[t] < 0), None)
+    return comma is not None and any(
+        c.toks[t].tag_ in FINITE_TAGS and c.in_quote[t] < 0 for t in range(comma + 1, qs - 1))
 
 
 @rule("quote_colon", "quote")

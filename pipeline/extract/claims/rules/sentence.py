@@ -635,8 +635,19 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
             k += 1                                  # "nach den dafür gegebenen Hinweisen"
     if k < b and is_source_noun(c, k):
         sp = grab_np(c, i + 1, b, allow_oblique=True)
-        return sp if sp is not None and sp[1] > k else grab_np(c, k, b, allow_oblique=True)
+        sp = sp if sp is not None and sp[1] > k else grab_np(c, k, b, allow_oblique=True)
+        if sp is None and c.R.switch("lowercase_compound_source") and _lowercase_compound(c, k):
+            return (k, k + 1)           # "nach dpa-Informationen": the tagger takes the lower-case word for no noun
+        return sp
     return None
+
+
+def _lowercase_compound(c: Ctx, k: int) -> bool:
+    """Nach dpa-Informationen wurde der Vertrag unterzeichnet. – a hyphenated compound with a lower-case first part
+    ("dpa-", "tagesschau-") and a capitalized source noun after the hyphen is one noun, whatever the tagger says."""
+    w = c.toks[k].text
+    head = w.rsplit("-", 1)[-1]
+    return "-" in w and w[:1].islower() and head[:1].isupper() and c.in_quote[k] < 0
 
 
 def _source_before_prep(c: Ctx, i: int, a: int) -> tuple[int, int] | None:

@@ -258,16 +258,38 @@ def _frame_pps(c: Ctx, rest: list[int], h: Hit) -> bool:
     """Der Innenminister sagte am Montag in Berlin, die Grenzkontrollen zeigten Wirkung. – the words left between a
     speech verb and its comma are prepositional phrases of place, time or occasion ("in Berlin", "vor Journalisten",
     "nach dem Treffen"), no object: each run of them opens with a preposition and holds no verb, quotation or
-    particle of another verb. Switch ``v2_frame_pp``."""
+    particle of another verb. Switch ``v2_frame_pp``; switch ``skipped_preposition``: "im"/"am" (words.yaml skippable,
+    left out of ``rest``) before the first word opens its PP ("sagte im Interview: …", "sagte gegenüber der dpa, …");
+    switch ``dative_addressee_frame``: a dative addressee right after the verb ("sagte der Nachrichtenagentur Reuters, …")."""
     if not c.has_pos:
         return False
     t0 = rest[0]
-    if c.low[t0] not in c.w.function_words or c.low[t0] in FRAME_PP_EXCLUDED \
+    skipped = c.R.switch("skipped_preposition") and t0 > 0 and c.low[t0 - 1] in c.w.skippable \
+        and c.toks[t0 - 1].pos_ == "ADP" and c.in_quote[t0 - 1] < 0 and c.low[t0 - 1] not in FRAME_PP_EXCLUDED
+    if skipped:
+        pass                            # "sagte im Interview, …", "sagte gegenüber der dpa, …": the left-out word opens the PP
+    elif c.R.switch("dative_addressee_frame") and _dative_addressee(c, t0, h):
+        pass                            # "sagte der Nachrichtenagentur Reuters, …": the addressee, no object
+    elif c.low[t0] not in c.w.function_words or c.low[t0] in FRAME_PP_EXCLUDED \
             or not (c.toks[t0].pos_ == "ADP" or c.toks[t0].tag_ in ("APPR", "APPRART")):
         return False
     return all(c.toks[t].pos_ not in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and c.low[t] not in (":", ";", "(")
                and c.low[t] not in FRAME_PP_EXCLUDED
                and c.low[t] not in c.w.separable_particles - c.w.function_words for t in rest)
+
+
+DATIVE_OPENERS = ("der", "einer", "ihrer", "seiner", "unserer", "meiner", "dieser")   # with words.yaml dative_words but "den"
+
+
+def _dative_addressee(c: Ctx, t0: int, h: Hit) -> bool:
+    """Der Minister sagte der Nachrichtenagentur Reuters, die Lage ist ernst. / …, sagte dem „Spiegel“: … – a noun phrase
+    right after the verb that opens with a dative article or pronoun ("dem", "der", "einem", "ihm"; not the accusative
+    "den", "die") is the addressee of a verb of saying (not of one that takes an accusative person, words.yaml
+    object_control_verbs): no object that would take the clause after the comma."""
+    w = c.low[t0]
+    return t0 == h.i + 1 + len([p for p in h.particle if p == h.i + 1]) and c.in_quote[t0] < 0 \
+        and (w in c.w.dative_words and w != "den" or w in DATIVE_OPENERS) \
+        and h.entry.lemma not in c.w.object_control_verbs and c.toks[t0].pos_ in ("DET", "PRON")
 
 
 def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
