@@ -37,10 +37,24 @@ class EnvironmentProblem(RuntimeError):
     """The installation lacks something the run needs; the message names it and how to fix it."""
 
 
-def _import_problem(module: str, dist: str) -> str | None:
+def _missing_names(e: BaseException | None) -> set[str]:
+    """The modules an import error (and the errors it was raised from) names as missing."""
+    out: set[str] = set()
+    while e is not None:
+        if isinstance(e, ImportError) and e.name:
+            out.add(e.name)
+        e = e.__cause__ or e.__context__
+    return out
+
+
+def _import_problem(module: str, dist: str, reported: frozenset = frozenset()) -> str | None:
+    """``reported``: modules already named missing; a module failing only because one of them is missing
+    (trafilatura without lxml_html_clean) is not a second problem."""
     try:
         importlib.import_module(module)
     except Exception as e:  # noqa: BLE001 - ImportError, or an error raised while importing
+        if _missing_names(e) & reported:
+            return None
         return (f"cannot import {module} ({type(e).__name__}: {e}); install it: "
                 f"pip install -c constraints.txt '{dist}' (or pip install -c constraints.txt -e .)")
     return None
@@ -91,8 +105,13 @@ _OK: set = set()                  # models checked fully, (model, False) without
 def problems(model: str | None = None, web: bool = True) -> list[str]:
     """Every problem found (empty: the run can start). ``web=False`` (a run without HTML inputs): the
     modules of :data:`WEB_IMPORTS` are only looked for, not imported."""
-    out = [p for m, d in REQUIRED_IMPORTS.items()
-           if (p := (_import_problem if web or m not in WEB_IMPORTS else _spec_problem)(m, d))]
+    out: list[str] = []
+    missing: set[str] = set()
+    for m, d in REQUIRED_IMPORTS.items():
+        p = _import_problem(m, d, frozenset(missing)) if web or m not in WEB_IMPORTS else _spec_problem(m, d)
+        if p:
+            out.append(p)
+            missing.add(m)
     if not out and (p := _model_problem(model)):
         out.append(p)
     return out
