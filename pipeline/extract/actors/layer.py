@@ -274,10 +274,12 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"das Unternehmen Flixbus", "der Rüstungskonzern Rheinmetall", "Die Münchener Anwaltskanzlei Waldorf Frommer"
     (a compound the tagger reads as a proper noun): the name after the kind noun."""
     heads = word_tuple(rules, "org_kind_heads")
+    head_set = word_list(rules, "org_kind_heads")         # (membership: the set, not a scan of the tuple)
     personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
     for t in doc_tokens(doc):
-        if (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
+        pos = t.pos_
+        if (pos == "NOUN" or (pos == "PROPN" and t.lower_ not in head_set)) and _cap(t.text) \
                 and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
@@ -507,9 +509,9 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
-    while i < len(doc):
-        t = toks[i]
-        hit = None if i in taken or not _cap(t.text) else _gazetteer_hit(doc, i, gaz, ev)
+    n = len(toks)
+    while i < n:
+        hit = None if i in taken or not _cap(toks[i].text) else _gazetteer_hit(doc, i, gaz, ev, toks)
         if hit is None:
             i += 1
             continue
@@ -532,19 +534,20 @@ def _proper_reading(t: Token, ev: Evidence) -> bool:
         any(c.isupper() for c in t.text[1:]) or t.text in ev.propn_words
 
 
-def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence) -> tuple[int, str] | None:
-    t = doc_tokens(doc)[i]
-    for name in sorted(ev.org_multi.get(t.text, ()), key=len, reverse=True):
+def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int, str] | None:
+    t = (toks if toks is not None else doc_tokens(doc))[i]
+    text = t.text
+    for name in sorted(ev.org_multi.get(text, ()), key=len, reverse=True):
         n = len(name.split())
         if i + n <= len(doc) and _name_key(doc[i:i + n].text) in (name, ) or \
                 (i + n <= len(doc) and _strip_gen(_name_key(doc[i:i + n].text)) == name):
             return i + n, "ORG"
-    if _lookup(ev.org, t.text) and (_proper_reading(t, ev) or _strip_gen(t.text) in ev.org_nouns
-                                    or t.text in ev.org_nouns):
+    if _lookup(ev.org, text) and (_proper_reading(t, ev) or _strip_gen(text) in ev.org_nouns
+                                  or text in ev.org_nouns):
         return i + 1, "ORG"
     if gaz is None:
         return None
-    for name in gaz.by_first.get(t.text, ()):
+    for name in gaz.by_first.get(text, ()):
         n = len(name.split())
         if i + n <= len(doc) and " ".join(x.text for x in doc[i:i + n]) == name:
             if n == 1 and not _proper_reading(t, ev):

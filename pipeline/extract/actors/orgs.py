@@ -107,9 +107,12 @@ def org_acronym_alias(doc: Doc, ctx: OrgCtx):
     return out
 
 
-def _kind_noun(t: Token, rules: RuleSet) -> bool:
-    heads = word_tuple(rules, "org_kind_heads")
-    return t.pos_ in ("NOUN", "PROPN") and _cap(t.text) and t.lower_.endswith(heads)
+def _kind_noun(t: Token, rules: RuleSet, heads: tuple[str, ...] | None = None) -> bool:
+    """(``heads``: ``word_tuple(rules, "org_kind_heads")`` where the caller has it; looked up only for a noun:
+    called for every token of a Doc, the lookup was most of its time, issue 16)."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _cap(t.text) and t.lower_.endswith(heads if heads is not None else word_tuple(rules, "org_kind_heads"))
 
 
 def _speech_verb(t: Token, rules: RuleSet) -> bool:
@@ -324,10 +327,11 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     caps, lows, known = german_words()[0], german_words()[1], capitalised_words()
     out = []
     toks = doc_tokens(doc)
+    heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
     for t in toks:
         k = t.i + 1
-        if k >= len(doc) or not _kind_noun(t, ctx.rules) or doc[k].ent_iob_ == "I" \
-                or t.lower_.endswith(word_tuple(ctx.rules, "person_kind_heads")):
+        if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
+                or t.lower_.endswith(personal):
             continue
         w = doc[k]
         if not (_cap(w.text) and w.is_alpha and w.pos_ in ("NOUN", "PROPN", "X")) or w.text in ctx.given \
