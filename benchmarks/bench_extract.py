@@ -1,6 +1,11 @@
 """Extraction speed from parsed Docs: every extractor over the 150 Wikinews dev articles.
 
     python benchmarks/bench_extract.py [LABEL]
+    python benchmarks/bench_extract.py --stages [--repeat 5] [LABEL]
+
+``--stages``: the CPU time (``time.process_time``) of each extractor of ``pipeline.extract.EXTRACTORS``
+(title_scan, mentions, actors, roles, claims) per Doc, best of ``--repeat`` passes for each stage; the
+stage times of the entity layer (mentions + actors) are what issue 16's "spd10" round compared.
 
 Parses the articles once (kept in /tmp/bench_docs.spacy for later runs), then times
 `pipeline.extract.extract` over all of them, best of 5. To compare two code states, run the
@@ -40,6 +45,15 @@ def main() -> int:
     docs = list(DocBin().from_bytes(CACHE.read_bytes()).get_docs(nlp.vocab))
     rules = load_rules()
     extract(docs[0], rules)
+    args = sys.argv[1:]
+    if "--stages" in args:
+        args.remove("--stages")
+        repeat = 5
+        if "--repeat" in args:
+            k = args.index("--repeat")
+            repeat = int(args[k + 1])
+            del args[k:k + 2]
+        return stages(docs, rules, repeat, args[0] if args else "this checkout")
     best = cpu = float("inf")
     for _ in range(5):
         t, c = time.perf_counter(), time.process_time()
@@ -47,9 +61,32 @@ def main() -> int:
             extract(d, rules)
         best = min(best, time.perf_counter() - t)
         cpu = min(cpu, time.process_time() - c)
-    label = sys.argv[1] if len(sys.argv) > 1 else "this checkout"
+    label = args[0] if args else "this checkout"
     print(f"{label}: {len(docs)} docs, best of 5: {best * 1000:.0f} ms ({best / len(docs) * 1000:.2f} ms/doc), "
           f"CPU time {cpu / len(docs) * 1000:.2f} ms/doc")
+    return 0
+
+
+def stages(docs, rules, repeat: int, label: str) -> int:
+    """CPU ms per Doc of each extractor, best of ``repeat`` passes (a pass runs every extractor over every Doc,
+    as :func:`pipeline.extract.extract` does, timing each one)."""
+    from pipeline.extract import EXTRACTORS, ExtractContext
+    from pipeline.extract import tags as _tags
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        t = {name: 0.0 for name, _ in EXTRACTORS}
+        for d in docs:
+            _tags.normalise_tags(d, rules.get("tags"))
+            c = ExtractContext(d, rules, None)
+            for name, run in EXTRACTORS:
+                c0 = time.process_time()
+                run(c)
+                t[name] += time.process_time() - c0
+        best = t if not best else {k: min(best[k], t[k]) for k in t}
+    n = len(docs)
+    print(f"{label}: {n} docs, CPU ms/doc (best of {repeat} per stage): " +
+          ", ".join(f"{k} {v / n * 1000:.2f}" for k, v in best.items()) +
+          f"; mentions+actors {(best['mentions'] + best['actors']) / n * 1000:.2f}; total {sum(best.values()) / n * 1000:.2f}")
     return 0
 
 

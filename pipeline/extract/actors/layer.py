@@ -58,6 +58,7 @@ class Evidence:
     kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
+    cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
 
 
 @lru_cache(maxsize=1)
@@ -240,9 +241,10 @@ def _name_after(doc: Doc, i: int) -> str | None:
 def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     """"Blaser GmbH", "die Thyssenkrupp AG": the name before a legal form."""
     forms = word_list(rules, "legal_forms_cased")
-    for t in doc_tokens(doc):
-        if t.text in forms and t.i > 0 and doc[t.i - 1].pos_ in ("PROPN", "X", "NOUN"):
-            name = _name_run_before(doc, t.i)
+    cols = ev.cols if ev.cols is not None else orgs.columns(doc)
+    for i, text in enumerate(cols.text):
+        if text in forms and i > 0 and cols.pos[i - 1] in ("PROPN", "X", "NOUN"):
+            name = _name_run_before(doc, i)
             if name:
                 ev.org.setdefault(name, "legal_form")
 
@@ -277,9 +279,13 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     head_set = word_list(rules, "org_kind_heads")         # (membership: the set, not a scan of the tuple)
     personal = word_tuple(rules, "person_kind_heads")     # "der Gemüsehändler Süleyman Tasköprü"
     gaz = rules.get("gazetteer")
-    for t in doc_tokens(doc):
-        pos = t.pos_
-        if (pos == "NOUN" or (pos == "PROPN" and t.lower_ not in head_set)) and _cap(t.text) \
+    cols = ev.cols if ev.cols is not None else orgs.columns(doc)
+    toks = doc_tokens(doc)
+    for i, pos in enumerate(cols.pos):
+        if not (pos == "NOUN" or (pos == "PROPN" and cols.lower[i] not in head_set)):
+            continue
+        t = toks[i]
+        if _cap(t.text) \
                 and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
                 and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
             name = _name_after(doc, t.i + 1)
@@ -308,10 +314,11 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
     suffixes = word_tuple(rules, "noun_suffixes")
     gaz = rules.get("gazetteer")
-    for t in doc_tokens(doc):
-        if "-" not in t.text:
+    cols = ev.cols if ev.cols is not None else orgs.columns(doc)
+    for i, text in enumerate(cols.text):
+        if "-" not in text:
             continue
-        prefix, _, head = t.text.rpartition("-")
+        prefix, _, head = text.rpartition("-")
         if head.lower() not in heads or not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
             continue
         listed = gaz is not None and gaz.label(prefix) == "ORG"
@@ -321,7 +328,7 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
         if not listed and head.lower() in weak and prefix not in ev.propn_words:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
         ev.org.setdefault(prefix, "compound")
-        ev.compound_prefixes.append((t.i, prefix))
+        ev.compound_prefixes.append((i, prefix))
 
 
 def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -> Evidence:
@@ -336,11 +343,13 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
             ev.person_surnames.add(words[-1])
-    for t in doc_tokens(doc):
-        if t.pos_ == "PROPN" or (t.ent_type_ in ("ORG", "MISC") and t.pos_ != "NOUN"):
-            ev.propn_words.add(t.text)
-        elif t.pos_ == "NOUN":
-            ev.noun_words.add(t.text)
+    ev.cols = cols = orgs.columns(doc)
+    toks = doc_tokens(doc)
+    for i, pos in enumerate(cols.pos):
+        if pos == "PROPN" or (pos != "NOUN" and toks[i].ent_type_ in ("ORG", "MISC")):
+            ev.propn_words.add(cols.text[i])
+        elif pos == "NOUN":
+            ev.noun_words.add(cols.text[i])
     ev.noun_words -= ev.propn_words
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
@@ -356,9 +365,12 @@ def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     or after "von" behind it, is an organisation; not a first name, a surname of a person the article names in full
     or a person known by one name."""
     nouns = word_list(rules, "org_owned_nouns")
-    for t in doc_tokens(doc):
-        if t.lower_ not in nouns or t.i == 0:
+    cols = ev.cols if ev.cols is not None else orgs.columns(doc)
+    toks = doc_tokens(doc)
+    for i, low in enumerate(cols.lower):
+        if low not in nouns or i == 0:
             continue
+        t = toks[i]
         prev = doc[t.i - 1]
         if prev.lower_ == "'" and t.i >= 2:
             prev = doc[t.i - 2]
@@ -509,9 +521,10 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
+    texts = ev.cols.text if ev.cols is not None else orgs.columns(doc).text
     n = len(toks)
     while i < n:
-        hit = None if i in taken or not _cap(toks[i].text) else _gazetteer_hit(doc, i, gaz, ev, toks)
+        hit = None if i in taken or not _cap(texts[i]) else _gazetteer_hit(doc, i, gaz, ev, toks)
         if hit is None:
             i += 1
             continue
@@ -568,7 +581,7 @@ def _org_rule_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Ev
     evidence are looked for as untagged mentions too."""
     ar = rules.get("actors")
     if ar is not None and ar.org_rules:
-        for s, e, rid in orgs.run_org_rules(doc, rules, mentions, ar.org_rules):
+        for s, e, rid in orgs.run_org_rules(doc, rules, mentions, ar.org_rules, ev.cols):
             name = _name_key(doc[s:e].text)
             ev.org.setdefault(name, rid)
             ev.org.setdefault(_strip_gen(name), rid)

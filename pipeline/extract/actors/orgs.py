@@ -27,6 +27,21 @@ from pipeline.ruleset import RuleSet
 from .rules import word_list, word_tuple
 
 
+@dataclass(frozen=True)
+class Columns:
+    """The texts, lower-cased texts and coarse tags of a Doc's tokens, read once per Doc by the entity layer (issue 16:
+    its loops over every token read ``Token.text``/``lower_``/``pos_`` again in each rule, a string-store look-up each;
+    they now test these lists and touch a Token only where a test passes)."""
+    text: list[str]
+    lower: list[str]
+    pos: list[str]
+
+
+def columns(doc: Doc) -> Columns:
+    toks = doc_tokens(doc)
+    return Columns([t.text for t in toks], [t.lower_ for t in toks], [t.pos_ for t in toks])
+
+
 @dataclass
 class OrgCtx:
     """What the organisation rules of one Doc need."""
@@ -34,6 +49,7 @@ class OrgCtx:
     mentions: list[Mention]
     given: frozenset[str] = frozenset()          # first names: a name starting with one is no organisation
     extra: dict = field(default_factory=dict)
+    cols: Columns | None = None                  # :func:`columns` of the Doc (made by :func:`run_org_rules`)
 
 
 ORG_RULES: dict[str, Callable] = {}
@@ -101,9 +117,9 @@ def org_acronym_alias(doc: Doc, ctx: OrgCtx):
     for acr, m in aliases.items():
         if m.label != "ORG":
             continue
-        for t in doc_tokens(doc):
-            if t.text == acr:
-                out.append((t.i, t.i + 1))
+        for i, text in enumerate(ctx.cols.text if ctx.cols is not None else columns(doc).text):
+            if text == acr:
+                out.append((i, i + 1))
     return out
 
 
@@ -125,12 +141,13 @@ def _speech_verb(t: Token, rules: RuleSet) -> bool:
     return t.lemma_ in lemmas or (prt + t.lemma_) in lemmas or t.lower_ in lemmas
 
 
-def _quoted_names(doc: Doc):
+def _quoted_names(doc: Doc, texts: list[str] | None = None):
     """(open quote index, close quote index) of quoted runs of one to four capitalised words."""
     toks = doc_tokens(doc)
-    for t in toks:
-        if t.text not in OPEN_QUOTES:
+    for i, text in enumerate(texts if texts is not None else columns(doc).text):
+        if text not in OPEN_QUOTES:
             continue
+        t = toks[i]
         j = t.i + 1
         while j < len(doc) and j - t.i <= 5 and doc[j].text not in CLOSE_QUOTES:
             j += 1
@@ -150,7 +167,7 @@ def org_quoted_name(doc: Doc, ctx: OrgCtx):
     dass ..." no (one word, a nickname as often): a quoted name right after a noun of an organisation's kind,
     or a quoted name of several words (or an acronym) as the subject of a speech verb, is an organisation."""
     out = []
-    for a, b in _quoted_names(doc):
+    for a, b in _quoted_names(doc, ctx.cols.text if ctx.cols is not None else None):
         before = doc[a - 1] if a > 0 else None
         if before is not None and _kind_noun(before, ctx.rules):
             out.append((a + 1, b))
@@ -183,8 +200,13 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     named = {h for m in ctx.mentions if m.label in ("ORG", "LOC", "MISC")
              for w in m.text.lower().replace("-", " ").split() for h in heads if w.rstrip("s").endswith(h)}
     out = []
-    for t in doc_tokens(doc):
-        if t.pos_ not in ("NOUN", "PROPN") or not _cap(t.text) or not _subject(t):
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    toks = doc_tokens(doc)
+    for i, pos in enumerate(cols.pos):
+        if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]):
+            continue
+        t = toks[i]
+        if not _subject(t):
             continue
         low = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
         head = next((h for h in heads if low.endswith(h)), None)
@@ -208,7 +230,12 @@ def org_name_apposition(doc: Doc, ctx: OrgCtx):
     article names in full."""
     out = []
     surnames = {m.text.split()[-1] for m in ctx.mentions if m.label == "PER" and len(m.text.split()) >= 2}
-    for t in doc_tokens(doc):
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    toks = doc_tokens(doc)
+    for i, text in enumerate(cols.text):
+        if text != "," and cols.lower[i] not in ("ist", "war"):
+            continue                   # (what :func:`_apposition_kind` tests first)
+        t = toks[i]
         k = _apposition_kind(doc, t, ctx)
         s = None if k is None else _apposition_name_start(doc, t)
         if s is None or (t.text != "," and s > 0 and not doc[s].is_sent_start):
@@ -300,9 +327,12 @@ def org_company_word(doc: Doc, ctx: OrgCtx):
     (words.yaml actors.company_words_cased) are an organisation's name (NER tags them PER or misses them)."""
     words = word_list(ctx.rules, "company_words_cased")
     out = []
-    for t in doc_tokens(doc):
-        if t.text not in words or t.i == 0 or (t.i + 1 < len(doc) and doc[t.i + 1].text in words):
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    toks = doc_tokens(doc)
+    for i, text in enumerate(texts):
+        if text not in words or i == 0 or (i + 1 < len(texts) and texts[i + 1] in words):
             continue                   # ("Company Limited": the last company word takes the name)
+        t = toks[i]
         s = _cap_run_before(doc, t.i, ctx)
         if s < t.i:
             out.append((s, t.i + 1))
@@ -328,8 +358,11 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     out = []
     toks = doc_tokens(doc)
     heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
+    pos_of = ctx.cols.pos if ctx.cols is not None else columns(doc).pos
     for t in toks:
         k = t.i + 1
+        if pos_of[t.i] not in ("NOUN", "PROPN"):
+            continue                   # (no kind noun: :func:`_kind_noun` tests the tag first)
         if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
                 or t.lower_.endswith(personal):
             continue
@@ -350,10 +383,12 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     return out
 
 
-def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids) -> list[tuple[int, int, str]]:
+def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,
+                  cols: Columns | None = None) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of the organisation names the switched-on rules find."""
     ar = rules.get("actors")
-    ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.evidence_given if ar is not None else frozenset())
+    ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.evidence_given if ar is not None else frozenset(),
+                 cols=cols if cols is not None else columns(doc))
     out = []
     for rid in rule_ids:
         for s, e in ORG_RULES[rid](doc, ctx):
