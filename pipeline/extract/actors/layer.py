@@ -602,13 +602,21 @@ def _drop_inside_org_spans(doc: Doc, mentions: list[Mention], ev: Evidence) -> l
                                            for a, b in spans)]
 
 
-def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names) -> persons.PersonCtx | None:
-    """The context of the person rules; ``person_surnames``: last words of the multi-word PER names."""
+def _per_surnames(rules: RuleSet, mentions: list[Mention]) -> set[str]:
+    """The last words of the multi-word PER names that may name a person (:func:`persons.full_name_surname`)."""
+    ar = rules.get("actors")
+    return {s for m in mentions if m.label == "PER" and
+            (s := persons.full_name_surname(m.text, rules, ar.evidence_given, ar.particles))}
+
+
+def _person_ctx(rules: RuleSet, mentions: list[Mention], not_names,
+                surnames: set[str] | None = None) -> persons.PersonCtx | None:
+    """The context of the person rules; ``person_surnames``: last words of the multi-word PER names (``surnames``:
+    :func:`_per_surnames` of ``mentions`` where the caller has them: a copy is taken)."""
     ar = rules.get("actors")
     if ar is None:
         return None
-    surnames = {s for m in mentions if m.label == "PER" and
-                (s := persons.full_name_surname(m.text, rules, ar.evidence_given, ar.particles))}
+    surnames = set(surnames) if surnames is not None else _per_surnames(rules, mentions)
     return persons.PersonCtx(rules=rules, given=ar.evidence_given, particles=ar.particles,
                              known_persons=ar.known_persons, person_surnames=surnames,
                              not_names=not_names, gaz=rules.get("gazetteer"),
@@ -734,12 +742,13 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
     return out
 
 
-def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names) -> dict[int, str]:
+def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names,
+                     surnames: set[str] | None = None) -> dict[int, str]:
     """index of a PER mention -> "drop" or a new label, by the checks of ``actors.yaml`` (``person_checks``);
     a single word that starts a name found to be an organisation is one too ("Tappara" of "Tappara Tampere"), and so
     is every other mention of that name of several words."""
     ar = rules.get("actors")
-    ctx = _person_ctx(rules, mentions, not_names)
+    ctx = _person_ctx(rules, mentions, not_names, surnames)
     if ctx is None or not ar.person_checks:
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
@@ -776,8 +785,9 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
             label = decide_label(m, ev, gaz, majority, rules.get("organizations"))
             m = m if label == m.label else replace(m, label=label)
         relabelled.append(m)
-    verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names)
-    pctx = _person_ctx(rules, relabelled, not_names)
+    surnames = _per_surnames(rules, relabelled) if rules.get("actors") is not None else None   # (for both contexts)
+    verdicts = _person_verdicts(doc, rules, relabelled, ev, not_names, surnames)
+    pctx = _person_ctx(rules, relabelled, not_names, surnames)
     out = []
     for i, m in enumerate(relabelled):
         v = verdicts.get(i)
