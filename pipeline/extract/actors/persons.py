@@ -228,7 +228,21 @@ def _initial(word: str) -> bool:
 
 
 def has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool = True) -> bool:
-    """Person evidence for a PER span (module docstring); ``speech=False``: not counting speech context."""
+    """Person evidence for a PER span (module docstring); ``speech=False``: not counting speech context.
+
+    Kept per context, Doc and span (issue 16: the checks of one verdict ask it about a dozen times for the same
+    span; the answer reads only the Doc, the span and the context's fixed fields)."""
+    memo = ctx.extra.get("has_support")
+    if memo is None:
+        memo = ctx.extra["has_support"] = {}
+    key = (doc, sp.start, sp.end, speech)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _has_support(doc, sp, ctx, speech)
+    return got
+
+
+def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
     words = [t.text for t in sp]
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
