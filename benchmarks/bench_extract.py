@@ -86,7 +86,8 @@ def stages(docs, rules, repeat: int, label: str) -> int:
     n = len(docs)
     print(f"{label}: {n} docs, CPU ms/doc (best of {repeat} per stage): " +
           ", ".join(f"{k} {v / n * 1000:.2f}" for k, v in best.items()) +
-          f"; mentions+actors {(best['mentions'] + best['actors']) / n * 1000:.2f}; total {sum(best.values()) / n * 1000:.2f}")
+          f"; mentions+actors {(best['mentions'] + best['actors']) / n * 1000:.2f}"
+          f"; total {sum(best.values()) / n * 1000:.2f}")
     return 0
 
 
