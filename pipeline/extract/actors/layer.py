@@ -798,10 +798,11 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
     taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
              for t in sp}
     out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
-    return out + untagged_full_names(doc, rules, taken, sent_of)
+    return out + untagged_full_names(doc, rules, taken, sent_of, ev.cols.text if ev.cols is not None else None)
 
 
-def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of) -> list[Mention]:
+def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of,
+                        texts: list[str] | None = None) -> list[Mention]:
     """"Hauptrollen sind Channing Tatum, ...", "Horst Seehofer (CSU)": a known first name (actors.yaml given names)
     and a capitalised word after it that NER left untagged are a person's name when the second word may be a
     surname (:func:`_surname_word`: no common word of the vocabulary, verb or function word, no title, no
@@ -811,9 +812,12 @@ def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of) -> l
         return []
     out = []
     toks = doc_tokens(doc)
-    for t in toks[:-1]:
-        i = t.i
-        if i in taken or i + 1 in taken or t.text not in ar.evidence_given or "\n" in t.whitespace_:
+    texts = texts if texts is not None else [t.text for t in toks]       # (``texts``: orgs.columns' texts)
+    for i in range(len(toks) - 1):
+        if texts[i] not in ar.evidence_given or i in taken or i + 1 in taken:
+            continue
+        t = toks[i]
+        if "\n" in t.whitespace_:
             continue
         nxt = doc[i + 1]
         if nxt.is_sent_start or nxt.text in ar.evidence_given or not _surname_word(nxt, rules) \
