@@ -24,6 +24,13 @@ ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest
                           r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n")
 
 
+def speakerless_frame(c: Ctx, h: Hit) -> bool:
+    """Im April wurde bekannt, dass Warrington an Krebs litt. / Wie gestern bekannt wurde, befindet sich … – a frame
+    verb that names no one as its source (words.yaml speakerless_verbs: "bekannt werden"): the claim has no speaker,
+    the subject found in its clause ("Im April") is none (switch ``speakerless_frame``)."""
+    return c.R.switch("speakerless_frame") and h.entry.lemma in c.w.speakerless_verbs
+
+
 class VerbSite:
     """A speech or cognition verb ``h`` in sentence ``si`` = [a, b): its clause [lo, hi), the last
     token of its verb group, its speaker ``sp`` and the cue words; ``out`` holds the sentence's
@@ -59,6 +66,8 @@ class VerbSite:
 
     def _speaker(self) -> tuple[int, int] | None:
         c, h, lo, hi = self.c, self.h, self.lo, self.hi
+        if speakerless_frame(c, h):
+            return None
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
@@ -615,7 +624,8 @@ def wie_verb(v: VerbSite) -> Found | None:
     lo = _wie_clause_start(v) if c.R.switch("wie_apposition_clause") else v.lo
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
-    if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
+    if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and (v.sp is not None or speakerless_frame(c, v.h))
+                               and "speech" in v.classes):
         return None
     if c.R.switch("wie_naming") and v.h.entry.lemma in c.w.naming_verbs:
         return None                     # "Trump, wie er sich selbst gerne nannte, …": a name, not a claim
