@@ -31,6 +31,19 @@ def speakerless_frame(c: Ctx, h: Hit) -> bool:
     return c.R.switch("speakerless_frame") and h.entry.lemma in c.w.speakerless_verbs
 
 
+def source_pp(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """Wie aus einer Verlautbarung der ISAF hervorgeht, … / Aus der Mitteilung geht hervor, dass … – a verb whose source is
+    an "aus" phrase in its clause (words.yaml aus_source_verbs: "hervorgehen"): the noun phrase after "aus" is the
+    speaker, as the Wikinews annotation has it (the document); the subject ("das", "dies") is none (switch ``source_pp``)."""
+    if not c.R.switch("source_pp") or h.entry.lemma not in c.w.aus_source_verbs:
+        return None
+    for k in range(lo, hi - 1):
+        if c.low[k] == "aus" and c.in_quote[k] < 0 and k not in h.particle:
+            sp = grab_np(c, k + 1, hi, allow_oblique=True)
+            return sp if sp is not None and sp[0] == k + 1 else None
+    return None
+
+
 class VerbSite:
     """A speech or cognition verb ``h`` in sentence ``si`` = [a, b): its clause [lo, hi), the last
     token of its verb group, its speaker ``sp`` and the cue words; ``out`` holds the sentence's
@@ -68,6 +81,9 @@ class VerbSite:
         c, h, lo, hi = self.c, self.h, self.lo, self.hi
         if speakerless_frame(c, h):
             return None
+        src = source_pp(c, h, lo, hi)
+        if src is not None:
+            return src
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
