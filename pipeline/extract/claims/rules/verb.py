@@ -44,6 +44,40 @@ def source_pp(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _particle_name(c: Ctx, k: int, limit: int) -> tuple[int, int] | None:
+    """von der Leyen / zu Guttenberg / van Gaal at k: a surname particle (words.yaml name_particles), "der"/"den" after
+    it, then one or two capitalized words; None where no such run starts at k."""
+    if k >= limit or c.low[k] not in c.w.name_particles or c.in_quote[k] >= 0:
+        return None
+    j = k + 1
+    if j < limit and c.low[j] in ("der", "den") and c.low[k] in ("von", "van"):
+        j += 1
+    e = j
+    while e < limit and e - j < 2 and c.toks[e].text[:1].isupper() and c.toks[e].text.replace("-", "").isalpha() \
+            and c.low[e] not in c.w.time_nouns:
+        e += 1
+    return (k, e) if e > j else None
+
+
+def particle_name_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """…, sagte von der Leyen. / Von der Leyen sagte, … – a surname opening with a particle ("von der Leyen", "zu
+    Guttenberg") looks like a PP to the parse; a speech verb without any other subject that has such a run right after
+    it, closing its clause (a punctuation mark or the clause end next), or right before it at the clause start, has it
+    as its speaker (switch ``particle_name``)."""
+    if not c.R.switch("particle_name"):
+        return None
+    last = max([h.i, *h.particle, *h.aux])
+    after = _particle_name(c, h.i + 1, hi) if not h.particle or h.particle[0] > h.i + 1 else None
+    if after is not None and (after[1] >= hi or c.low[after[1]] in (",", ".", ";", ":", "!", "?", "(", "–")
+                              or after[1] == h.particle[:1] == [after[1]]):
+        return after
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    before = _particle_name(c, lo, first)
+    if before is not None and before[1] == first and last >= first:
+        return before
+    return None
+
+
 class VerbSite:
     """A speech or cognition verb ``h`` in sentence ``si`` = [a, b): its clause [lo, hi), the last
     token of its verb group, its speaker ``sp`` and the cue words; ``out`` holds the sentence's
@@ -87,6 +121,8 @@ class VerbSite:
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
+        if sp is None and not self.passive:
+            sp = particle_name_subject(c, h, lo, hi)
         if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
             self.coordinated_v1 = True
             sp = coordinated_subject(c, self.a, lo - 1)
