@@ -69,7 +69,9 @@ def particle_name_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] |
     last = max([h.i, *h.particle, *h.aux])
     after = _particle_name(c, h.i + 1, hi) if not h.particle or h.particle[0] > h.i + 1 else None
     if after is not None and (after[1] >= hi or c.low[after[1]] in (",", ".", ";", ":", "!", "?", "(", "–")
-                              or after[1] == h.particle[:1] == [after[1]]):
+                              or c.low[after[1]] in c.w.skippable or c.low[after[1]] in c.w.time_nouns
+                              or c.low[after[1]] in ("am", "im", "in", "gegenüber", "bei", "beim")
+                              or [after[1]] == h.particle[:1]):
         return after
     first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
     before = _particle_name(c, lo, first)
