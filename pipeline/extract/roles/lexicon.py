@@ -96,6 +96,8 @@ class RolePatterns:
     reference_before_name: bool = True
     genitive_name_nominative: bool = True
     reference_gender: bool = True
+    reference_compound_head: bool = True
+    reference_compound_head_excluded: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
     person_relation_nouns: tuple[str, ...] = ()
