@@ -41,6 +41,10 @@ CASES = [
     ("Die Innenministerin Nancy Faeser stellte den Plan vor. Der Minister sagte, das sei gut.",
      {},
      [("Nancy Faeser", "Innenminister", "Deutschland")]),
+    # "die" + a masculine title is a plural ("Die Minister, die ..."), even where the tagger says singular
+    ("Justizminister Marco Buschmann legte einen Entwurf vor. Die Minister der Länder lehnten ihn ab.",
+     {},
+     [("Marco Buschmann", "Justizminister", "Deutschland")]),
 ]
 
 

@@ -179,6 +179,8 @@ class _Resolver:
         p = self.ctx.p
         if not p.reference_compound_head or h.det != "def" or h.plural or _deputy_title(h.role):
             return None
+        if self.ctx.doc[h.np_start].lower_ == "die" and h.extra.get("gender") == "m":
+            return None                       # "Die Minister, die ... wie Schäuble": a masculine title after "die" is plural
         base = h.role.lower()
 
         def same_head(x: Hit) -> bool:
