@@ -37,6 +37,10 @@ CASES = [
     ("Ministerpräsident Markus Söder reiste nach Berlin. Der Präsident empfing ihn.",
      {},
      [("Markus Söder", "Ministerpräsident", None)]),
+    # "der Anwalt" is not the Staatsanwalt; "der Vorstand" is the board (reference_compound_head_excluded*)
+    ("Oberstaatsanwalt Martin Meier erhob Anklage. Der Anwalt des Angeklagten sprach von einem Fehler.",
+     {},
+     [("Martin Meier", "Oberstaatsanwalt", None)]),
     # the other grammatical gender: another person
     ("Die Innenministerin Nancy Faeser stellte den Plan vor. Der Minister sagte, das sei gut.",
      {},
@@ -75,3 +79,17 @@ def test_switch_off(de_news, tmp_path):
     ex = extract(de_news("Cheftrainer Julian Nagelsmann stellte die Aufstellung vor. Der Trainer sagte, er sei "
                          "zufrieden."), load_rules(d))
     assert [m.text for a in ex.actors for m in a.mentions if m.label == "ROLE"] == []
+
+
+def test_excluded_titles_are_validated(tmp_path):
+    """An unknown title in ``reference_compound_head_excluded`` is a load error naming the key."""
+    import shutil
+    from pipeline.ruleset import RULES_DIR, RuleError
+    d = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, d)
+    y = d / "roles.yaml"
+    y.write_text(y.read_text(encoding="utf-8").replace("reference_compound_head_excluded_heads: [Vorstand,",
+                                                       "reference_compound_head_excluded_heads: [Vorstandd,"),
+                 encoding="utf-8")
+    with pytest.raises(RuleError, match="reference_compound_head_excluded_heads"):
+        load_rules(d)

@@ -172,12 +172,14 @@ class _Resolver:
         the nearest title before it that is that noun or a compound ending in it (Polizeisprecher -> der Sprecher,
         Innenminister -> der Minister), where that title has a person as holder and no other person before holds
         one. Not from deputies ("Vizepräsident" is not "der Präsident") nor from roles.yaml
-        ``patterns.reference_compound_head_excluded`` (Ministerpräsident); nothing where the nearest such title is
-        unresolved ("Ein Sprecher der Polizei ... Der Sprecher"), names another organisation than a default one or
+        ``patterns.reference_compound_head_excluded`` (Ministerpräsident, Staatsanwalt), nor for a head noun of
+        ``reference_compound_head_excluded_heads`` ("der Vorstand" is the board); nothing where the nearest such
+        title is unresolved ("Ein Sprecher der Polizei ... Der Sprecher"), names another organisation than a default one or
         has the other grammatical gender ("Die Innenministerin Nancy Faeser ... Der Minister").
         Off: ``patterns.reference_compound_head: false``."""
         p = self.ctx.p
-        if not p.reference_compound_head or h.det != "def" or h.plural or _deputy_title(h.role):
+        if not p.reference_compound_head or h.det != "def" or h.plural or _deputy_title(h.role) \
+                or h.role in p.reference_compound_head_excluded_heads:
             return None
         if self.ctx.doc[h.np_start].lower_ == "die" and h.extra.get("gender") == "m":
             return None                       # "Die Minister, die ... wie Schäuble": a masculine title after "die" is plural
