@@ -40,6 +40,7 @@ WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_no
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("casualty_verbs", "casualty_nouns", "casualty_quantifiers")     # filter rule casualty_object (rules/filters.py)
 WORD_LISTS += ("confirm_verbs", "negation_words")     # filter rule negated_confirmation (rules/filters.py)
+WORD_LISTS += ("speakerless_verbs", "aus_source_verbs", "name_particles")     # verb frames without a speaker (rules/verb.py speakerless_frame, src10)
 WORD_LISTS += ("foreign_articles",)     # filter rule name_quote (rules/filters.py)
 WORD_LISTS += ("time_before_nach", "time_unit_nouns")     # filter rule temporal_nach (rules/filters.py)
 WORD_LISTS += ("negative_subjects",)     # filter rule negative_subject (rules/filters.py)

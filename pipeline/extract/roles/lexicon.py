@@ -96,6 +96,9 @@ class RolePatterns:
     reference_before_name: bool = True
     genitive_name_nominative: bool = True
     reference_gender: bool = True
+    reference_compound_head: bool = True
+    reference_compound_head_excluded: tuple[str, ...] = ()
+    reference_compound_head_excluded_heads: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
     person_relation_nouns: tuple[str, ...] = ()
@@ -300,6 +303,11 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
     adj_suffixes = tuple(s.lower() for s in _as_tuple(data, "adjectival_suffixes", file))
     weak = tuple(s.lower() for s in _as_tuple(data, "weak_nouns", file))
     forms, titles = _titles(data.get("titles"), file, adj_suffixes, weak)
+    pats = _patterns(data.get("patterns"), file)
+    for key in ("reference_compound_head_excluded", "reference_compound_head_excluded_heads"):
+        for t in getattr(pats, key):
+            if t not in titles:
+                raise RuleError(file, f"patterns.{key}", f"unknown title {t!r}")
     gmap = data.get("generic_category_by_org_type") or {}
     for k, v in gmap.items():
         if v not in CATEGORIES:
@@ -309,7 +317,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
         compound_prefixes=_compound_prefixes(data.get("compound_prefixes") or {}, file),
         blocked=frozenset(s.lower() for s in _as_tuple(data, "blocked_compounds", file)),
         generic_category_by_org_type=dict(gmap), groups=_groups(data.get("equivalent_titles") or [], titles, file),
-        patterns=_patterns(data.get("patterns"), file), categories=dict(cats),
+        patterns=pats, categories=dict(cats),
         implied_organization_rivals=_rivals(data.get("implied_organization_rivals") or {}, file),
         bindings=_bindings(data.get("bindings"), file),
         descriptive_titles=_known_titles(data, "descriptive_titles", titles, file),

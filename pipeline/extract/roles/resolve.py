@@ -8,7 +8,7 @@ from spacy.attrs import IDX, LENGTH
 from pipeline.records import Actor
 from .bindings import _bind_patterns
 from .context import _Ctx
-from .hits import Hit
+from .hits import Hit, _RANK
 from .names import _subject_start
 from .scan import _scan
 from .titles import _analyze
@@ -37,6 +37,7 @@ class _Resolver:
         self.person_at.sort()
         self.known: dict[str, list[Hit]] = {}     # actor key -> bound hits
         self._refs: list[Hit] = []                # role nouns resolved as references, in text order
+        self.hits: list[Hit] = []                 # all title hits of the Doc, in text order
 
     def key_for_span(self, span: tuple[int, int]) -> str | None:
         if span in self.span_key:
@@ -150,6 +151,10 @@ class _Resolver:
             k = unique(holders(lambda r: self._group(r.title.title) == grp))
             if k:
                 return k
+        if h.org is None or h.org_rank <= _RANK["default"]:
+            k = self._compound_head_holder(h)
+            if k:
+                return k
         if h.category not in lex.patterns.fallback_categories or h.det != "def":
             return None
         o = ctx.orgs.by_name(h.org) if h.org else None
@@ -160,6 +165,49 @@ class _Resolver:
         if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
             return (recent or unique_org) if h.org else None
         return unique_org or recent
+
+    def _compound_head_holder(self, h: Hit) -> str | None:
+        """Rule ``reference_compound_head``: "Cheftrainer Julian Nagelsmann stellte die Aufstellung vor. Der Trainer
+        sagte ..." -> Nagelsmann: a definite role noun with no organisation of its own phrase refers to the holder of
+        the nearest title before it that is that noun or a compound ending in it (Polizeisprecher -> der Sprecher,
+        Innenminister -> der Minister), where that title has a person as holder and no other person before holds
+        one. Not from deputies ("Vizepräsident" is not "der Präsident") nor from roles.yaml
+        ``patterns.reference_compound_head_excluded`` (Ministerpräsident, Staatsanwalt), nor for a head noun of
+        ``reference_compound_head_excluded_heads`` ("der Vorstand" is the board); nothing where the nearest such
+        title is unresolved ("Ein Sprecher der Polizei ... Der Sprecher"), names another organisation than a default one or
+        has the other grammatical gender ("Die Innenministerin Nancy Faeser ... Der Minister").
+        Off: ``patterns.reference_compound_head: false``."""
+        p = self.ctx.p
+        if not p.reference_compound_head or h.det != "def" or h.plural or _deputy_title(h.role) \
+                or h.role in p.reference_compound_head_excluded_heads:
+            return None
+        if self.ctx.doc[h.np_start].lower_ == "die" and h.extra.get("gender") == "m":
+            return None                       # "Die Minister, die ... wie Schäuble": a masculine title after "die" is plural
+        base = h.role.lower()
+
+        def same_head(x: Hit) -> bool:
+            role = x.role.lower()
+            return role == base or (role.endswith(base) and not _deputy_title(x.role)
+                                    and x.role not in p.reference_compound_head_excluded)
+
+        before = [x for x in self.hits if x is not h and x.end <= h.np_start and same_head(x)
+                  and (x.holder is not None or not x.plural)]   # ("Cheftrainer X" reads as plural by form)
+        if not before:
+            return None
+        last = max(before, key=lambda x: x.start)
+        key = last.holder
+        if key is None or key not in self.by_key or self.by_key[key].actor_type != "person":
+            return None
+        if any(x.holder is not None and x.holder != key for x in before):
+            return None                       # two persons with that title before: ambiguous
+        if last.status != "current" and h.status != "former":
+            return None
+        if h.org and last.org and last.org != h.org:
+            return None
+        g, g0 = h.extra.get("gender"), last.extra.get("gender")
+        if g and g0 and g != g0:
+            return None                       # "Die Innenministerin Nancy Faeser ... Der Minister": another person
+        return None if self._gender_conflict(h, key) else key
 
     def _unknown_name_after(self, h: Hit) -> bool:
         """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
@@ -344,6 +392,7 @@ def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -
         hits = _scan(ctx)
         _bind_patterns(ctx, hits)
     res = _Resolver(ctx, actors)
+    res.hits = hits
     for h in hits:                                     # explicit names first
         if h.name is not None:
             res.bind(h, res.key_for_span(h.name))

@@ -340,8 +340,10 @@ VERB_FRAMES = ("verb_dass", "verb_konj", "verb_v2", "verb_zu", "verb_inverted") 
 
 
 def _cue_verb(c: Ctx, f: Found) -> int | None:
-    """The first cue token that is a speech or cognition verb form."""
-    return next((t for t in f.cue if c.low[t] in c.R.forms), None)
+    """The first cue token that is a speech or cognition verb form; an auxiliary ("werden gebeten") only where no other
+    cue token is one ("wurde bekannt": "werden" is a form of bekannt_werden, src10)."""
+    t = next((t for t in f.cue if c.low[t] in c.R.forms and c.low[t] not in c.R.auxiliaries), None)
+    return t if t is not None else next((t for t in f.cue if c.low[t] in c.R.forms), None)
 
 
 @rule("evidence_verb", "filter")

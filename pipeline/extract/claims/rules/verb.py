@@ -24,6 +24,62 @@ ZU_INFINITIVE = re.compile(r"(an|auf|aus|ein|mit|vor|zurück|ab|her|hin|bei|fest
                           r"wieder|heraus|herbei|hinzu|bereit|frei|voran|vorbei|los|weg|bekannt|statt|teil)zu\w+e?n")
 
 
+def speakerless_frame(c: Ctx, h: Hit) -> bool:
+    """Im April wurde bekannt, dass Warrington an Krebs litt. / Wie gestern bekannt wurde, befindet sich … – a frame
+    verb that names no one as its source (words.yaml speakerless_verbs: "bekannt werden"): the claim has no speaker,
+    the subject found in its clause ("Im April") is none (switch ``speakerless_frame``)."""
+    return c.R.switch("speakerless_frame") and h.entry.lemma in c.w.speakerless_verbs
+
+
+def source_pp(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """Wie aus einer Verlautbarung der ISAF hervorgeht, … / Aus der Mitteilung geht hervor, dass … – a verb whose source is
+    an "aus" phrase in its clause (words.yaml aus_source_verbs: "hervorgehen"): the noun phrase after "aus" is the
+    speaker, as the Wikinews annotation has it (the document); the subject ("das", "dies") is none (switch ``source_pp``)."""
+    if not c.R.switch("source_pp") or h.entry.lemma not in c.w.aus_source_verbs:
+        return None
+    for k in range(lo, hi - 1):
+        if c.low[k] == "aus" and c.in_quote[k] < 0 and k not in h.particle:
+            sp = grab_np(c, k + 1, hi, allow_oblique=True)
+            return sp if sp is not None and sp[0] == k + 1 else None
+    return None
+
+
+def _particle_name(c: Ctx, k: int, limit: int) -> tuple[int, int] | None:
+    """von der Leyen / zu Guttenberg / van Gaal at k: a surname particle (words.yaml name_particles), "der"/"den" after
+    it, then one or two capitalized words; None where no such run starts at k."""
+    if k >= limit or c.low[k] not in c.w.name_particles or c.in_quote[k] >= 0:
+        return None
+    j = k + 1
+    if j < limit and c.low[j] in ("der", "den") and c.low[k] in ("von", "van"):
+        j += 1
+    e = j
+    while e < limit and e - j < 2 and c.toks[e].text[:1].isupper() and c.toks[e].text.replace("-", "").isalpha() \
+            and c.low[e] not in c.w.time_nouns:
+        e += 1
+    return (k, e) if e > j else None
+
+
+def particle_name_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
+    """…, sagte von der Leyen. / Von der Leyen sagte, … – a surname opening with a particle ("von der Leyen", "zu
+    Guttenberg") looks like a PP to the parse; a speech verb without any other subject that has such a run right after
+    it, closing its clause (a punctuation mark or the clause end next), or right before it at the clause start, has it
+    as its speaker (switch ``particle_name``)."""
+    if not c.R.switch("particle_name"):
+        return None
+    last = max([h.i, *h.particle, *h.aux])
+    after = _particle_name(c, h.i + 1, hi) if not h.particle or h.particle[0] > h.i + 1 else None
+    if after is not None and (after[1] >= hi or c.low[after[1]] in (",", ".", ";", ":", "!", "?", "(", "–")
+                              or c.low[after[1]] in c.w.skippable or c.low[after[1]] in c.w.time_nouns
+                              or c.low[after[1]] in ("am", "im", "in", "gegenüber", "bei", "beim")
+                              or [after[1]] == h.particle[:1]):
+        return after
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    before = _particle_name(c, lo, first)
+    if before is not None and before[1] == first and last >= first:
+        return before
+    return None
+
+
 class VerbSite:
     """A speech or cognition verb ``h`` in sentence ``si`` = [a, b): its clause [lo, hi), the last
     token of its verb group, its speaker ``sp`` and the cue words; ``out`` holds the sentence's
@@ -59,9 +115,16 @@ class VerbSite:
 
     def _speaker(self) -> tuple[int, int] | None:
         c, h, lo, hi = self.c, self.h, self.lo, self.hi
+        if speakerless_frame(c, h):
+            return None
+        src = source_pp(c, h, lo, hi)
+        if src is not None:
+            return src
         sp = find_subject(c, h, lo, hi) if not self.passive else passive_agent(c, lo, hi)
         if sp and (sp[1] - sp[0] == 1 and c.low[sp[0]] in c.R.not_speakers or bad_speaker(c, sp)):
             sp = None
+        if sp is None and not self.passive:
+            sp = particle_name_subject(c, h, lo, hi)
         if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
             self.coordinated_v1 = True
             sp = coordinated_subject(c, self.a, lo - 1)
@@ -615,7 +678,8 @@ def wie_verb(v: VerbSite) -> Found | None:
     lo = _wie_clause_start(v) if c.R.switch("wie_apposition_clause") else v.lo
     if v.sp is None and c.R.switch("wie_first_np") and lo + 1 < v.h.i and c.low[lo] == "wie" and not v.passive:
         v.sp = _wie_first_np(c, lo, v.h.i)
-    if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and v.sp is not None and "speech" in v.classes):
+    if v.only_inverted or not (lo < v.h.i and c.low[lo] == "wie" and (v.sp is not None or speakerless_frame(c, v.h))
+                               and "speech" in v.classes):
         return None
     if c.R.switch("wie_naming") and v.h.entry.lemma in c.w.naming_verbs:
         return None                     # "Trump, wie er sich selbst gerne nannte, …": a name, not a claim
