@@ -293,3 +293,18 @@ def test_business_kind_noun_before_name(run):
     org_kind_heads) before a name makes it an organisation, in its other mentions too."""
     types, _ = run("Das Feingebäck stammt von der Handwerksbäckerei Kleinert. Kleinert liefert seit 1950.")
     assert types.get("Kleinert") == "organization"
+
+
+@needs_model
+def test_genitive_full_name_and_its_nominative_are_one_person(run):
+    """names_genitive_full_name: "Elon Musks Firma ... Musk sagte": a full name met only (or first) in the genitive and
+    the bare surname are one person, named in the nominative; "Ghanis" is the genitive of "Ghani" (a name in -i)."""
+    types, labels = run("Laut Medienberichten will Elon Musks Firma Tesla neue Werke bauen. Musk sagte, er sei zufrieden.")
+    assert types.get("Elon Musk") == "person" and "Elon Musks" not in types and "Musk" not in types
+    assert ("Musk", "PER") in labels
+    types, _ = run("Elon Musks Firma baut Autos. Auch Elon Musks zweite Firma wächst. Der Unternehmer Elon Musk sagte "
+                   "am Montag, er sei zufrieden. Musk lachte.")
+    assert [n for n, t in types.items() if t == "person"] == ["Elon Musk"]
+    types, _ = run("Der afghanische Präsident Aschraf Ghani reiste nach Berlin. Ghanis Regierung steht unter Druck. "
+                   "Ghani sagte, er sei zuversichtlich.")
+    assert [n for n, t in types.items() if t == "person"] == ["Aschraf Ghani"]

@@ -308,11 +308,13 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
 
 
 # ----------------------------------------------------------------------------- surnames NER missed
-def _surname_candidates(doc: Doc, surnames: set[str]) -> list[Token]:
-    """Tokens whose text is a surname or its genitive (found through the ORTH array)."""
+def _surname_candidates(doc: Doc, surnames: set[str], given: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens whose text is a surname or its genitive (found through the ORTH array), or the nominative of a surname
+    met in the genitive ("Musk" after "Elon Musks Firma"; no first name: "Peter" is no nominative of "Peters")."""
     strings = doc.vocab.strings
     orths = doc.to_array([ORTH]).ravel().tolist()
-    wanted = {h for h in set(orths) if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)}
+    wanted = {h for h in set(orths) if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)
+              or (len(w) >= 3 and w[:1].isupper() and w + "s" in surnames and w not in given)}
     return [doc[i] for i, h in enumerate(orths) if h in wanted]
 
 
@@ -341,5 +343,7 @@ def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list
     if not surnames:
         return []
     in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    ar = rules.get("actors")
+    given = ar.evidence_given if ar is not None else frozenset()
     return [Mention(t.idx, t.idx + len(t.text), t.text, "PER", sent_of[t.i])
-            for t in _surname_candidates(doc, surnames) if _is_surname_mention(t, rules, in_ent, covered)]
+            for t in _surname_candidates(doc, surnames, given) if _is_surname_mention(t, rules, in_ent, covered)]
