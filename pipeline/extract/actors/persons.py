@@ -210,8 +210,8 @@ def full_name_surname(text: str, rules: RuleSet, given: frozenset[str], particle
     words = text.split()
     if len(words) < 2:
         return None
-    words_ = [w for w in words if w.isalpha() and w.lower() not in particles]
-    common = [_common_text(w, rules) for w in words_]
+    words_ = [w for w in words if _word_or_hyphen_word(w) and w.lower() not in particles]
+    common = [_hyphen_parts_all(w, lambda x: _common_text(x, rules)) for w in words_]
     if any(w in given for w in words) or not _mostly_common(common):
         return words[-1]
     return None
@@ -453,12 +453,24 @@ def per_common_words(doc: Doc, sp: Span, ctx: PersonCtx):
     Moon", "Sun Laiyan", "Jaap de Hoop Scheffer" stay)."""
     if len(sp) < 2 or has_support(doc, sp, ctx):
         return None
-    words = [t for t in sp if t.is_alpha and t.lower_ not in ctx.particles]
+    words = [t for t in sp if _word_or_hyphen_word(t.text) and t.lower_ not in ctx.particles]
     # the last word may be any known noun; the words before it must be known as common words in their
     # own right (lower-case vocabulary, English, a compound): the capitalised vocabulary holds given
-    # names too ("Joschka")
-    common = [_strict_common(t.text, ctx.rules) for t in words[:-1]] + [common_word(t, ctx.rules) for t in words[-1:]]
+    # names too ("Joschka"); a hyphenated word only where every part is ("[Ban Ki-moon]PER" stays)
+    common = [_hyphen_parts_all(t.text, lambda w: _strict_common(w, ctx.rules)) for t in words[:-1]] + \
+        [common_word(t, ctx.rules) if t.is_alpha else _hyphen_parts_all(t.text, lambda w: _common_text(w, ctx.rules))
+         for t in words[-1:]]
     return "drop" if words and _mostly_common(common) else None
+
+
+def _word_or_hyphen_word(text: str) -> bool:
+    """"Merkel", "Ki-moon", "Leutheusser-Schnarrenberger": letters, or letters joined by hyphens."""
+    return text.isalpha() or ("-" in text and all(p.isalpha() for p in text.split("-")))
+
+
+def _hyphen_parts_all(text: str, test) -> bool:
+    """``test`` holds for the word, or for every part of a hyphenated word ("Ki-moon": "Ki" is no common word)."""
+    return test(text) if "-" not in text else all(p and test(p) for p in text.split("-"))
 
 
 def _strict_common(word: str, rules: RuleSet) -> bool:
