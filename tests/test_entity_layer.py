@@ -308,3 +308,23 @@ def test_genitive_full_name_and_its_nominative_are_one_person(run):
     types, _ = run("Der afghanische Präsident Aschraf Ghani reiste nach Berlin. Ghanis Regierung steht unter Druck. "
                    "Ghani sagte, er sei zuversichtlich.")
     assert [n for n, t in types.items() if t == "person"] == ["Aschraf Ghani"]
+
+
+@needs_model
+def test_genitive_of_a_name_in_i_is_cut_from_its_noun():
+    """per_genitive_head: "[Gaddafis Grab]PER" -> "Gaddafis" where the article has "Gaddafi" ("-is" is kept by
+    _strip_gen for "Paris", "Tunis"); the person's name is "Gaddafi", never the genitive."""
+    from pipeline.nlp import load_nlp
+    from pipeline.extract.actors import layer, persons
+    from pipeline.extract.actors.mentions import _known_word
+    from pipeline.extract.actors.names import _canonical_person, _Person
+    from pipeline.records import Mention
+    from pipeline.extract.actors.rules import actor_rules
+    rules = load_rules()
+    doc = load_nlp(str(MODEL_DIR))[0]("Gaddafi ist tot. Die Familie will Gaddafis Grab besuchen. In Paris Hilton ...")
+    ctx = layer._person_ctx(rules, [], lambda w: _known_word(w, rules))
+    assert persons.per_genitive_head(doc, doc[7:9], ctx) == [(7, 8)]
+    assert persons.per_genitive_head(doc, doc[12:14], ctx) is None        # "Paris Hilton": no "Pari"
+    p = _Person(mentions=[Mention(0, 8, "Gaddafis", "PER", 0), Mention(9, 16, "Gaddafi", "PER", 0),
+                          Mention(20, 28, "Gaddafis", "PER", 0)])
+    assert _canonical_person(p, actor_rules(rules)) == "Gaddafi"

@@ -251,7 +251,7 @@ def _canonical_person(p: _Person, ar: ActorRules) -> str:
     forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)
     # prefer the form without genitive -s if both occur
     for f in sorted(forms, key=lambda f: (-forms[f], f)):
-        if _strip_gen(f) != f and _strip_gen(f) in forms:
-            continue
+        if (_strip_gen(f) != f and _strip_gen(f) in forms) or (f.endswith("s") and f[:-1] in forms):
+            continue                    # "Gaddafis" beside "Gaddafi"
         return f
     return next(iter(forms))

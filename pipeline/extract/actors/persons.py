@@ -327,11 +327,21 @@ def per_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) < 2:
         return None
     gen, last = sp[-2], sp[-1]
-    if _strip_gen(gen.text) == gen.text or gen.text in ctx.given or _given(last.text, ctx):
+    if not _genitive_form(doc, gen.text) or gen.text in ctx.given or _given(last.text, ctx):
         return None
-    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules):
+    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules) or \
+            (last.pos_ == "NOUN" and _known_head(last.text)):            # "[Gaddafis Schwager]PER"
         return [(sp.start, sp.end - 1)]
     return None
+
+
+def _genitive_form(doc: Doc, word: str) -> bool:
+    """A genitive name: "Kims", "Musks'"; a name in -i ("Gaddafis": :func:`_strip_gen` keeps "-is", "Paris") where the
+    article has the name without the -s too ("Gaddafi")."""
+    if _strip_gen(word) != word:
+        return True
+    base = word[:-1]
+    return word.endswith("is") and len(base) >= 3 and any(t.text == base for t in doc)
 
 
 @span_rule("org_genitive_head")
