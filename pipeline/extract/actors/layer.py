@@ -753,18 +753,37 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
     out, heads = {}, {}
-    for i, m in enumerate(mentions):
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
-        v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
-        if v is not None:
-            out[i] = v
-            if v != "drop" and len(sp) >= 2:
-                heads[sp[0].text] = v
-                heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
+    multi = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) >= 2]
+    single = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) < 2]
+    for n, group in enumerate((multi, single)):
+        if n == 1 and out:
+            ctx = _surnames_left(rules, mentions, out, not_names, ctx)
+        for i in group:
+            m = mentions[i]
+            sp = doc.char_span(m.start, m.end)
+            v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
+            if v is not None:
+                out[i] = v
+                if v != "drop" and len(sp) >= 2:
+                    heads[sp[0].text] = v
+                    heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
     for i, m in enumerate(mentions):
         if m.label == "PER" and i not in out and _name_key(m.text) in heads:
             out[i] = heads[_name_key(m.text)]
     return out
+
+
+def _surnames_left(rules: RuleSet, mentions: list[Mention], verdicts: dict[int, str], not_names, ctx):
+    """per_surname_of_no_person: "zwischen Suderburg und [Eschede Link]PER ... [Link]PER zum kompletten PDF-Dokument":
+    the last word of a name of several words a check found to be no person is no surname that supports the single
+    words (unless a person's full name ends in it too): the context of the single-word checks without it."""
+    kept = [m for i, m in enumerate(mentions) if i not in verdicts]
+    left = _per_surnames(rules, kept)
+    if left == ctx.person_surnames:
+        return ctx
+    new = _person_ctx(rules, kept, not_names, left)
+    new.extra["org_names"] = ctx.extra["org_names"]
+    return new
 
 
 def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:

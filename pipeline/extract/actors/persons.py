@@ -751,9 +751,17 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
         if not (0 <= other < len(doc)) or doc[dash].text not in _DASHES or doc[dash].is_sent_start:
             continue
         o = doc[other]
-        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))):
+        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))
+                                                    or _bare_name_word(o, ctx)):
             return "LOC"
     return None
+
+
+def _bare_name_word(t, ctx: PersonCtx) -> bool:
+    """"Weichenerneuerung [Straubing]PER – Straßkirchen": a capitalised word NER left untagged that is no common word,
+    no first name and no surname of a person the article names in full: a name of the same kind as its pair."""
+    return t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
+        and not _given(t.text, ctx) and t.text not in ctx.person_surnames and _strip_gen(t.text) not in ctx.person_surnames
 
 
 @check("per_thing_lead")
@@ -998,8 +1006,13 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER", "aus [Lycra],
     Polyester und Baumwolle" (a comma counts where the list goes on to "und"/"oder": :func:`_list_member`): one
     word without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
-    coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
-    if len(sp) != 1 or has_support(doc, sp, ctx):
+    coordinated with an organisation (a place), it is one too (the members of a list are of one kind); so is a name of
+    two or three words without person evidence whose last word is written in lower case in German or English
+    ("zwischen Suderburg und [Eschede Link]PER"; not "zwischen Paris und [Pina Bausch]PER": German surnames are nouns)."""
+    if len(sp) > 3 or has_support(doc, sp, ctx):
+        return None
+    last = sp[-1]
+    if len(sp) > 1 and not (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text))):
         return None
     lex = ctx.rules.get("roles")
     orgs = ctx.extra.get("org_names") or set()
@@ -1018,7 +1031,7 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
             return "ORG"
         if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
             return "LOC"                # "in Cincinnati und [Indianapolis]PER"
-        if c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
+        if len(sp) > 1 or c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
             continue
         if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
             continue                    # "ein Zeitgenosse Plotins und Schüler von dessen ...": a relational noun
