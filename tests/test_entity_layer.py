@@ -328,3 +328,12 @@ def test_genitive_of_a_name_in_i_is_cut_from_its_noun():
     p = _Person(mentions=[Mention(0, 8, "Gaddafis", "PER", 0), Mention(9, 16, "Gaddafi", "PER", 0),
                           Mention(20, 28, "Gaddafis", "PER", 0)])
     assert _canonical_person(p, actor_rules(rules)) == "Gaddafi"
+
+
+@needs_model
+def test_lower_case_word_before_a_name_is_no_title(run):
+    """has_support: only a capitalised word before a name can be a title or an organisation's name ("Oberst Eck");
+    "aus" reads as the genitive of "AU" (Afrikanische Union) to the organisation lexicon and is no evidence."""
+    types, _ = run("Die Jeans werden allesamt aus einer besonderen Stoffmischung, bestehend aus Lycra, Polyester und "
+                   "Baumwolle gefertigt.")
+    assert types.get("Lycra") != "person"

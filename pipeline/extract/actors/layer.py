@@ -502,7 +502,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
         return False
     t = span[0]
     if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
-                                            or not_names(doc[t.i - 1].text)):
+                                            or (doc[t.i - 1].text[:1].isupper() and not_names(doc[t.i - 1].text))):
         return False                    # "Herr Schulze", "Oberst Eck" (not "... vom Oberst. Freilich")
     caps, lows = german_words()
     if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):

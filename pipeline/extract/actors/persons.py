@@ -254,8 +254,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
         prev = doc[sp.start - 1]
-        if prev.lower_ in word_list(ctx.rules, "person_titles") or ctx.not_names(prev.text):
-            return True                 # "Herr Schulze", "Oberst Eck"
+        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)):
+            return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
     if speech and speech_context(doc, sp, ctx.rules):
