@@ -1218,6 +1218,27 @@ def _org_kind_noun(t, ctx: PersonCtx) -> bool:
         and not low.endswith(word_tuple(ctx.rules, "person_kind_heads"))
 
 
+FUSED_ARTICLES = ("im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "übers", "ums", "unterm", "hinterm",
+                  "vorm", "überm")
+
+
+@check("per_fused_article")
+def per_fused_article(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Übung im Ammerländer [Kreishaus]PER", "Kritik am neuen [Lockdown]PER": one word without person evidence other
+    than speaking right after a preposition fused with the definite article ("im", "am", "zum", "beim" ...), or with one
+    adjective or place adjective in -er between, is a common noun or a place: news names a person without an article."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha \
+            or has_support(doc, sp, ctx, speech=False):
+        return None
+    k = sp.start - 1
+    mid = doc[k]
+    if k > 0 and (mid.pos_ == "ADJ" or (mid.text[:1].isupper() and mid.text.endswith("er") and not mid.ent_type_)):
+        k -= 1                          # "im Ammerländer Kreishaus", "am neuen Lockdown"
+    if doc[k].lower_ not in FUSED_ARTICLES or doc[k].is_sent_start and k != sp.start - 1:
+        return None
+    return "drop" if common_word(sp[0], ctx.rules) or _known_head(sp[0].text) else "LOC"
+
+
 @check("per_calendar_word")
 def per_calendar_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Oder hat [Silvester]PER doch alles verändert?", "an [Ostern]PER": one word that names a holiday
