@@ -770,6 +770,8 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     Ascending]PER", "des [Hurrikans Katrina]PER", "des ehemaligen Planeten [Pluto]PER": a name without person
     evidence right after (or starting with) a noun for a kind of work, product, programme, storm, heavenly body or
     vehicle (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if _storm_name(doc, sp, ctx):
+        return "MISC"                   # "der Tropensturm [Rita]PER": storms are named with first names
     if has_support(doc, sp, ctx):
         return None
     leads = word_list(ctx.rules, "thing_lead_nouns")
@@ -782,6 +784,16 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
     return "MISC" if lead(doc[sp.start - 1]) else None
+
+
+def _storm_name(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
+    """per_thing_lead_storm: "der Tropensturm [Rita]PER", "Tief [Xaver]PER": one name right after a noun for a weather
+    system (words.yaml actors.storm_lead_nouns, also inflected or as a compound's head) is that storm, first name or not."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start:
+        return False
+    t = doc[sp.start - 1]
+    return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and \
+        _kind_match(t.lower_, word_list(ctx.rules, "storm_lead_nouns"), suffix=True)
 
 
 @check("per_adjective_lead")
