@@ -706,6 +706,8 @@ def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
     prev = doc[sp.start - 1]
+    if prev.text in ("St.", "Sankt", "Ste.") or (prev.text == "." and sp.start >= 2 and doc[sp.start - 2].text == "St"):
+        return "LOC"                    # "die Pfarrkirche St. [Matthias]PER": a church, a place or a club named after a saint
     if not lead(prev) or prev.pos_ not in ("NOUN", "PROPN"):
         return None
     if prev.lower_ == "höhe" and (sp.start < 2 or doc[sp.start - 2].lower_ not in ("in", "auf")):
@@ -772,9 +774,13 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     vehicle (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
     if _storm_name(doc, sp, ctx):
         return "MISC"                   # "der Tropensturm [Rita]PER": storms are named with first names
+    leads = word_list(ctx.rules, "thing_lead_nouns")
+    last = sp[-1].text
+    if len(sp) >= 2 and "-" in last and last.rsplit("-", 1)[1][:1].isupper() and \
+            _kind_match(last.rsplit("-", 1)[1].lower(), leads, suffix=False):
+        return "MISC"                   # "die [Mario Party-Serie]PER", "der [Harry Potter-Film]PER": a work named after one
     if has_support(doc, sp, ctx):
         return None
-    leads = word_list(ctx.rules, "thing_lead_nouns")
 
     def lead(t) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and _kind_match(t.lower_, leads, suffix=True)
