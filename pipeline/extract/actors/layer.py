@@ -705,6 +705,16 @@ def _surname_word(t: Token, rules: RuleSet) -> bool:
     return not persons.common_word(t, rules) and w not in noun_lemmas()
 
 
+def _first_name_only(m: Mention, ar, rules: RuleSet) -> bool:
+    """per_first_name_other_label: "Von [Sven]LOC Flohr": one curated first name (actors.yaml given_names) NER tagged a
+    place, organisation or other, that the gazetteer and the organisation lexicon do not know, starts a person's name
+    when a surname follows (:func:`complete_person_names`)."""
+    if m.label == "PER" or " " in m.text or m.text not in ar.given_names:
+        return False
+    gaz, orgs = rules.get("gazetteer"), rules.get("organizations")
+    return not (gaz is not None and gaz.label(m.text)) and not (orgs is not None and orgs.by_name_or_genitive(m.text))
+
+
 def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
     """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
     a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
@@ -717,11 +727,13 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
     for m in mentions:
         if id(m) in skip:
             continue
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" or _first_name_only(m, ar, rules) else None
         if sp is None or sp.end >= len(doc):
             out.append(m)
             continue
-        last = sp[-1].text
+        if sp.end + 1 < len(doc) and doc[sp.end].is_space and "\n" not in doc[sp.end].text:
+            sp = doc[sp.start:sp.end + 1]           # "Von [Sven]LOC  Flohr": a double space
+        last = sp[-1].text if not sp[-1].is_space else sp[-2].text
         if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
             out.append(m)
             continue
