@@ -337,3 +337,12 @@ def test_lower_case_word_before_a_name_is_no_title(run):
     types, _ = run("Die Jeans werden allesamt aus einer besonderen Stoffmischung, bestehend aus Lycra, Polyester und "
                    "Baumwolle gefertigt.")
     assert types.get("Lycra") != "person"
+
+
+@needs_model
+def test_name_met_only_before_its_noun_is_named_in_the_nominative(run):
+    """names_prenominal_genitive (resolve._nominative_name): "Stanley Kubricks Film" names "Stanley Kubrick"; a name
+    ending in -s that is no genitive keeps it ("Michael Collins lenkte")."""
+    types, _ = run("Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001“. Michael Collins lenkte die Fähre.")
+    assert types.get("Stanley Kubrick") == "person" and "Stanley Kubricks" not in types
+    assert types.get("Michael Collins") == "person"
