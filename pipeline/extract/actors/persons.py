@@ -746,12 +746,23 @@ _DASHES = ("–", "—", "-", "->", "→")
 def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Bauarbeiten [Hengelo]PER – Almelo", "Weichenerneuerung [Straubing]PER – Straßkirchen": one word without
     person evidence joined by a dash to another name (an entity, or a name with a station word) is one end of a
-    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name)."""
-    if len(sp) != 1 or has_support(doc, sp, ctx):
+    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name); so is a
+    name of two words whose last word is written in lower case ("Coswig (Anh) – [Pratau Link]PER zur detaillierten
+    Meldung": navigation text glued to a station); a place's note in parentheses before the dash is skipped."""
+    if len(sp) > 2 or has_support(doc, sp, ctx):
+        return None
+    last = sp[-1]
+    if len(sp) == 2 and not (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text))):
         return None
     for dash, other in ((sp.end, sp.end + 1), (sp.start - 1, sp.start - 2)):
         if not (0 <= other < len(doc)) or doc[dash].text not in _DASHES or doc[dash].is_sent_start:
             continue
+        if doc[other].text == ")" and other < dash and len(sp) == 2:     # "Coswig ( Anh ) – Pratau Link" (not a
+            #                                                                  dateline: "Berlin (AFP) - Suzanne setzt")
+            opening = next((k for k in range(other - 1, max(-1, other - 5), -1) if doc[k].text == "("), None)
+            if opening is None or opening == 0:
+                continue
+            other = opening - 1
         o = doc[other]
         if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))
                                                     or _bare_name_word(o, ctx)):
