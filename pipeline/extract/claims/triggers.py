@@ -429,3 +429,4 @@ SWITCHES += ("particle_apart",)     # verb forms: "wie X bekannt gab", "hat … 
 SWITCHES += ("split_verb_mistag",)     # verb hits: a mistagged finite form with its particle after it (context.py verb_hit, msg7)
 SWITCHES += ("reported_tail_quote", "ob_question", "lowercase_compound_source", "skipped_preposition", "dative_addressee_frame", "negated_question")     # quote_before: a quotation closing indirect speech (rules/quote.py); filter reported_question: an ob-clause after any frame verb but a demand, a question-word clause after a negated frame (rules/filters.py); "nach dpa-Informationen" (rules/sentence.py); "sagte im Interview, …", "sagte der Zeitung, …" (rules/verb.py), fp9
 SWITCHES += ("speakerless_frame", "source_pp", "particle_name")     # "Im April wurde bekannt, dass …": no speaker (rules/verb.py), issue 12 src10
+SWITCHES += ("nach_event_noun",)     # filter temporal_nach: "Nach der Veröffentlichung …" an act, no source (rules/filters.py, fp11)

@@ -495,10 +495,28 @@ def temporal_nach(c: Ctx, f: Found) -> bool:
     if f.rule != "source_nach" or not f.cue:
         return False
     t = next((k for k in f.cue if c.low[k] == "nach"), None)
-    if t is None or t == c.sents[f.sent][0]:
+    if t is None:
         return False
-    prev = c.low[t - 1]
-    return prev in c.w.time_before_nach or prev in c.w.time_unit_nouns
+    prev = c.low[t - 1] if t > c.sents[f.sent][0] else ""
+    if prev in c.w.time_before_nach or prev in c.w.time_unit_nouns:
+        return True
+    return c.R.switch("nach_event_noun") and _nach_event(c, f, t)
+
+
+def _nach_event(c: Ctx, f: Found, t: int) -> bool:
+    """Nach der Veröffentlichung des Berichts trat der Minister zurück. – "nach" with a definite article before a noun
+    of an act (words.yaml nach_event_nouns: "Veröffentlichung", "Nachricht", "Beschluss") is the time after that act;
+    "nach einer Veröffentlichung in „Nature“" (indefinite: a text), "nach Angaben", "nach dem Bericht" stay sources, and
+    so does a message in the Konjunktiv I (reported in turn). Switch ``nach_event_noun``."""
+    b = c.sents[f.sent][1]
+    if t + 2 >= b or c.low[t + 1] not in ("der", "dem", "den", "diesem", "dieser"):
+        return False
+    k = t + 2
+    while k < b and k < t + 5 and c.toks[k].text[:1].islower() and c.in_quote[k] < 0:
+        k += 1                          # attributive adjectives: "nach der ersten Auswertung"
+    if k >= b or c.low[k] not in c.w.nach_event_nouns:
+        return False
+    return not any(is_konj1(c, m) for m in range(*f.msg) if c.in_quote[m] < 0)
 
 
 @rule("temporal_danach", "filter")
