@@ -592,11 +592,34 @@ def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     if e + 1 >= b or c.low[e] != "," or c.in_quote[e] >= 0:
         return e
     k = e + 1
-    if not (is_relative(c, k) or c.low[k] in (c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"})
-            - {"dass", "ob", "wie", "als"}):
+    openers = c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"}
+    if c.R.switch("zu_infinitive_chain"):
+        openers = openers | {"falls", "sofern", "sobald", "solange", "ehe"}
+    if not (is_relative(c, k) or c.low[k] in openers - {"dass", "ob", "wie", "als"}):
+        if c.R.switch("zu_infinitive_chain"):
+            nxt = _zu_chain(c, k, b)
+            if nxt is not None:
+                return _zu_trailing_clause(c, m0, nxt, b)
         return e
     end = konj_end(c, m0, b)
     return end if end > e else e
+
+
+def _zu_chain(c, k: int, b: int) -> int | None:
+    """Merkel forderte die Hersteller auf, sich darauf zu konzentrieren, diese Autos sparsam zu gestalten. – a further
+    zu-infinitive after the comma (no finite verb, no quotation; also after "sondern", "bzw.", "oder", "und") depends on
+    the one before or is coordinated with it: it belongs to the message. Returns its end (before the next comma or the
+    sentence end), or None. Switch ``zu_infinitive_chain``."""
+    seg_end = next_comma(c, k, b)
+    e = strip_end(c, k, seg_end)
+    if e - k < 2 or not c.has_pos or c.low[k] in c.w.subordinators | {"ohne", "statt", "anstatt"}:
+        return None
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+        return None
+    if any(c.in_quote[t] >= 0 or c.low[t] in (":", ";", "(") or (c.toks[t].tag_ in ("VVFIN", "VAFIN", "VMFIN")
+                                                                  and t != e - 1) for t in range(k, e)):
+        return None
+    return e
 
 
 @rule("verb_inverted", "verb")
