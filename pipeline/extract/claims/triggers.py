@@ -431,3 +431,4 @@ SWITCHES += ("reported_tail_quote", "ob_question", "lowercase_compound_source", 
 SWITCHES += ("speakerless_frame", "source_pp", "particle_name")     # "Im April wurde bekannt, dass …": no speaker (rules/verb.py), issue 12 src10
 SWITCHES += ("nach_event_noun",)     # filter temporal_nach: "Nach der Veröffentlichung …" an act, no source (rules/filters.py, fp11)
 SWITCHES += ("zu_infinitive_chain",)     # verb_zu message: a further zu-infinitive or a falls-clause after it belongs to it (rules/verb.py, fp11)
+SWITCHES += ("complementizer_after_clause",)     # verb_dass: a dass/was clause after another clause of the verb is not its message (rules/verb.py, fp11)

@@ -338,7 +338,10 @@ def heisst_es(s: Sent) -> None:
         s.used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
         sp = sp or fronted_impersonal_source(c, a, i)       # "In dem Bericht heißt es, …" (speaker.py)
-        if i > a and c.low[i - 1] == ",":
+        if sp is None and i > a and c.low[i - 1] == "," and _fronted_source_clause(c, a, end, b):
+            k = next((t for t in range(a + 1, i - 1) if c.low[t] == "," and is_relative(c, t + 1)), None)
+            sp = fronted_impersonal_source(c, a, k) if k is not None else None   # "In dem Bericht, der …, heißt es"
+        if i > a and c.low[i - 1] == "," and not _fronted_source_clause(c, a, end, b):
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
             m0 = _after_frame_adverbs(c, end, b) if c.R.switch("heisst_es_adverb") else end
@@ -347,6 +350,15 @@ def heisst_es(s: Sent) -> None:
             msg = (m0, strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+def _fronted_source_clause(c: Ctx, a: int, end: int, b: int) -> bool:
+    """In dem Bericht, der am Montag vorgestellt wurde, heißt es, dass die Kosten steigen. – a sentence opening with the
+    source's preposition ("In", "Im", "Aus") whose noun phrase a relative clause closes by a comma, and "heißt es" followed
+    by a comma or colon: the frame comes first and the message after it (not "…, heißt es in dem Bericht", a frame after
+    the message). Switch ``complementizer_after_clause``."""
+    return c.R.switch("complementizer_after_clause") and c.low[a] in c.R.impersonal_preps and end + 1 < b \
+        and c.low[end] in (",", ":") and c.in_quote[end] < 0
 
 
 def _after_frame_adverbs(c: Ctx, k: int, b: int) -> int:

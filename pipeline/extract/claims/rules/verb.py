@@ -6,7 +6,7 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
@@ -396,8 +396,11 @@ def _dass_clause(v: VerbSite) -> int | None:
     """The comma before a dass/ob clause after the verb, or None."""
     c, b, h, last = v.c, v.b, v.h, v.last
     k = last + 1
+    opened = False                      # a clause opened by the comma right after the verb
     while k < b:
         if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
+            if opened and (_clause_taken(v) or not any(c.is_konj(t) for t in range(last + 1, k))):
+                return None             # "warf ihm vor, … verübt zu haben, was dieser zurückweist": that clause's
             if c.low[k + 1] == "wie" and "cognition" not in v.classes and c.low[k + 2:k + 3] == ["es"]:
                 return None
             if c.low[k + 1] not in ("dass", "daß") and ("speech" not in v.classes or v.passive):
@@ -405,6 +408,8 @@ def _dass_clause(v: VerbSite) -> int | None:
             return k
         if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
             return None
+        if k == last + 1 and c.low[k] == "," and c.in_quote[k] < 0 and c.R.switch("complementizer_after_clause"):
+            opened = True               # (verb_konj, verb_zu take the clause; its own "was"/"dass" is no message start)
         if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
@@ -443,6 +448,15 @@ def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
     if any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(*ap)):
         return None
     return (sp[0], ap[1])
+
+
+def _clause_taken(v: VerbSite) -> bool:
+    """The clause after the verb's comma is one that verb_konj, verb_v2 or verb_zu take (only asked: the speaker
+    apposition the walk may add is theirs to take)."""
+    sp = v.sp
+    seg = v.segment()
+    v.sp = sp
+    return seg[0] != "none"
 
 
 def _reported_clause_before(v: VerbSite, k: int) -> bool:
@@ -595,7 +609,10 @@ def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     openers = c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"}
     if c.R.switch("zu_infinitive_chain"):
         openers = openers | {"falls", "sofern", "sobald", "solange", "ehe"}
-    if not (is_relative(c, k) or c.low[k] in openers - {"dass", "ob", "wie", "als"}):
+    if c.R.switch("zu_infinitive_chain") and c.low[k] == "was" and _narrator_was(c, k, b):
+        return e
+    closed = {"wie", "als"} if c.R.switch("complementizer_after_clause") else {"dass", "ob", "wie", "als"}
+    if not (is_relative(c, k) or c.low[k] in openers - closed):   # "dafür zu sorgen, dass …", "zu prüfen, ob …"
         if c.R.switch("zu_infinitive_chain"):
             nxt = _zu_chain(c, k, b)
             if nxt is not None:
@@ -603,6 +620,14 @@ def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
         return e
     end = konj_end(c, m0, b)
     return end if end > e else e
+
+
+def _narrator_was(c, k: int, b: int) -> bool:
+    """Er warf ihm vor, die Anschläge verübt zu haben, was dieser jedoch zurückweist. – a "was" clause in the indicative
+    after the zu-infinitive comments on what was said (the speaker's or the writer's words about it), it is no part of
+    it; "alles zu tun, was nötig sei" (Konjunktiv) stays in the message."""
+    seg = range(k + 1, next_comma(c, k + 1, b))
+    return not any(c.is_konj(t) for t in seg) and any(_finite_ind(c, t) for t in seg)
 
 
 def _zu_chain(c, k: int, b: int) -> int | None:
