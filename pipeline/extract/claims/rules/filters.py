@@ -3,7 +3,7 @@ question, a scare quote, the author's own first person, ...). Each gets the clai
 is found and returns True to drop it."""
 from __future__ import annotations
 
-from ..clauses import clause_start, is_konj1, next_comma
+from ..clauses import _finite_ind, clause_start, is_konj1, next_comma
 from ..context import Ctx, Found, PUNCT_END
 from ..registry import rule
 
@@ -1144,3 +1144,36 @@ def _condition_end(c: Ctx, a: int, b: int) -> int | None:
             return t + 1
     return None
 
+
+@rule("generic_frame", "filter")
+def generic_frame(c: Ctx, f: Found) -> bool:
+    """Wer behauptet, dass die Erde eine Scheibe ist, der irrt. / Jeder, der sagt, das sei einfach, hat keine Ahnung. –
+    a frame verb whose clause opens with the free relative "wer" (or a relative pronoun after "jeder", "alle",
+    "derjenige": words.yaml generic_antecedents) speaks of anyone who would say it: no one's claim; nor is the
+    Konjunktiv of such a sentence a continuation of reported speech."""
+    if f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    if not f.cue:                       # "Jeder, der behauptet, das sei einfach, hat keine Ahnung." (the main clause
+        if f.rule != "konj_continuation":   # in the indicative; "Wer sage, …, irre" stays reported speech)
+            return False
+        t = next((t for t in range(a, min(b, a + 6)) if c.low[t] in c.R.forms and c.in_quote[t] < 0
+                  and _generic_clause(c, t, a, f.msg)), None)
+        return t is not None and any(_finite_ind(c, m) for m in range(next_comma(c, t, b), b))
+    t = _cue_verb(c, f)
+    return t is not None and c.in_quote[t] < 0 and _generic_clause(c, t, a, f.msg)
+
+
+def _generic_clause(c: Ctx, t: int, a: int, msg: tuple[int, int]) -> bool:
+    """The clause of verb t opens with "wer" or with a relative pronoun after a generic antecedent ("Jeder, der")."""
+    lo = clause_start(c, t, a)
+    while lo < t and (c.is_quote_mark(lo) or c.toks[lo].is_space):
+        lo += 1
+    if lo >= t or c.in_quote[lo] >= 0 or (msg[0] <= lo < msg[1] and msg[0] > a):
+        return False
+    if c.low[lo] == "wer":
+        return True
+    if c.low[lo] not in c.w.relative_pronouns or lo < 2 or c.low[lo - 1] != ",":
+        return False
+    return c.low[lo - 2] in c.w.generic_antecedents or (lo >= 3 and c.low[lo - 3] in c.w.generic_antecedents
+                                                        and c.toks[lo - 2].pos_ in ("NOUN", "PROPN"))
