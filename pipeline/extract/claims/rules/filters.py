@@ -1177,3 +1177,30 @@ def _generic_clause(c: Ctx, t: int, a: int, msg: tuple[int, int]) -> bool:
         return False
     return c.low[lo - 2] in c.w.generic_antecedents or (lo >= 3 and c.low[lo - 3] in c.w.generic_antecedents
                                                         and c.toks[lo - 2].pos_ in ("NOUN", "PROPN"))
+
+
+AUX_LEMMAS = ("sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen")
+
+
+@rule("attributive_konj", "filter")
+def attributive_konj(c: Ctx, f: Found) -> bool:
+    """Zwischen 1973 und 1976 studierte Müller deutsche und rumänische Literatur. / Mit dem Konzern bestehen schon
+    intensive Geschäftsbeziehungen. – a continuation whose only "Konjunktiv" is a word in -e before a noun or an
+    adjective that the model calls an adjective, a possessive or an auxiliary that no auxiliary lemma backs
+    ("deutsche", "anhaltende", "intensive") is an indicative sentence: an attributive adjective, no reported speech."""
+    if f.rule != "konj_continuation" or f.msg is None:
+        return False
+    if any(c.low[t] in c.w.hearsay_modals for t in range(*f.msg) if c.in_quote[t] < 0):
+        return False                    # "Unter den Kindern sollen sich auch schwer kranke … befinden": hearsay
+    konj = [t for t in range(*f.msg) if c.in_quote[t] < 0 and c.is_konj(t)]
+    return bool(konj) and all(_attributive(c, t) for t in konj)
+
+
+def _attributive(c: Ctx, t: int) -> bool:
+    tok = c.toks[t]
+    if t + 1 >= len(c.toks) or c.low[t] in c.R.konjunktiv or not c.has_pos:
+        return False
+    nxt = c.toks[t + 1]
+    adjective = tok.tag_ in ("ADJA", "ADJD", "PPOSAT") or tok.pos_ == "ADJ" \
+        or (tok.pos_ == "AUX" and tok.lemma_.lower() not in AUX_LEMMAS)
+    return adjective and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA" or c.low[t + 1] in ("und", "oder"))
