@@ -432,3 +432,4 @@ SWITCHES += ("speakerless_frame", "source_pp", "particle_name")     # "Im April 
 SWITCHES += ("nach_event_noun",)     # filter temporal_nach: "Nach der Veröffentlichung …" an act, no source (rules/filters.py, fp11)
 SWITCHES += ("zu_infinitive_chain",)     # verb_zu message: a further zu-infinitive or a falls-clause after it belongs to it (rules/verb.py, fp11)
 SWITCHES += ("complementizer_after_clause",)     # verb_dass: a dass/was clause after another clause of the verb is not its message (rules/verb.py, fp11)
+SWITCHES += ("narrator_contrast",)     # message end: ", doch die Richterin ließ …" after a Konjunktiv message is narration (clauses.py konj_end, fp11)
