@@ -431,7 +431,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if msg is None:
             continue
         if c.R.switch("source_in_clause"):
-            msg = _source_clause(c, a, b, phrase) or msg
+            msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
         if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
@@ -621,6 +621,41 @@ def _source_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int
     if not (is_relative(c, o) or c.low[o] in (c.w.subordinators | CLAUSE_OPENERS_EXTRA) - {"wie", "als"}):
         return None
     e = strip_end(c, o, next_comma_clause(c, phrase[1], b))
+    return (o, e) if e > phrase[1] else None
+
+
+def _finite(c: Ctx, t: int) -> bool:
+    tok = c.toks[t]
+    return c.has_pos and c.in_quote[t] < 0 and tok.pos_ in ("VERB", "AUX") and (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm"))
+
+
+def _source_main_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Alle kleineren Häfen bleiben gesperrt, lediglich der Haupthafen wurde nach Angaben der Behörden freigegeben. – a
+    source phrase in a main clause after the comma that closes another main clause (its own finite verb, no
+    subordinator or relative pronoun first) attributes its own clause only: the message runs from after that comma
+    (switch ``source_main_clause``)."""
+    if not c.R.switch("source_main_clause"):
+        return None
+    k = phrase[0] - 1
+    while k > a and not (c.low[k] in (",", ";") and c.in_quote[k] < 0):
+        if c.in_quote[k] >= 0 or c.low[k] in ("(", ")", "–"):
+            return None
+        k -= 1
+    if k <= a + 2 or c.low[a] in c.w.subordinators | c.w.clause_openers | c.R.complementizers or is_relative(c, a):
+        return None
+    before = range(a, k)
+    if not any(_finite(c, t) for t in before) or any(c.low[t] in (",", ";", ":", "–") and c.in_quote[t] < 0
+                                                       for t in before):
+        return None                     # only one plain main clause before ("X ist geöffnet, jedoch …")
+    o = k + 1
+    if is_relative(c, o) or c.low[o] in c.w.subordinators | CLAUSE_OPENERS_EXTRA | {"und", "oder", "sowie"}:
+        return None
+    if not any(_finite(c, t) for t in range(o, strip_end(c, o, b))):
+        return None
+    e = strip_end(c, o, b)
+    if phrase[0] == o:
+        o = phrase[1]                   # "…, nach Polizeiangaben waren es 1.000": the phrase opens the clause
     return (o, e) if e > phrase[1] else None
 
 
