@@ -538,9 +538,13 @@ def verb_zu(v: VerbSite) -> Found | None:
     v.used.update(v.cue)
     nominative = sp is not None and sp[1] - sp[0] == 1 and c.low[sp[0]] in NOMINATIVE_PRONOUNS \
         and c.R.switch("nominative_pronoun")  # "Die Bürger forderte er auf, …": "er" is the subject, the NP before the object
-    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
-        before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
-            subject_before_comma(c, lo)
+    fin = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if c.R.switch("perfect_addressee") and sp is not None and h.aux and h.aux[0] < sp[0] < h.i and lo < h.aux[0] \
+            and h.entry.lemma in c.w.object_control_verbs and not nominative:
+        before = np_before(c, fin, lo)  # "Die Behörden haben die Einwohner aufgefordert, …": the object after the auxiliary
+        sp = before if before is not None and not bad_speaker(c, before) else sp
+    elif sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
+        before = np_before(c, fin, lo) if lo < h.i else subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
     end = seg[2]
     if c.R.switch("zu_trailing_clause"):
