@@ -435,3 +435,4 @@ SWITCHES += ("complementizer_after_clause",)     # verb_dass: a dass/was clause 
 SWITCHES += ("narrator_contrast",)     # message end: ", doch die Richterin ließ …" after a Konjunktiv message is narration (clauses.py konj_end, fp11)
 SWITCHES += ("source_main_clause",)     # source message: the main clause after another main clause's comma (rules/sentence.py, fp11)
 SWITCHES += ("perfect_addressee",)     # verb_zu speaker: "X hat Y aufgefordert, …" Y after the auxiliary is the addressee (rules/verb.py, fp11)
+SWITCHES += ("zu_particles",)     # zu-infinitives "niederzulegen", "zuzustimmen" (words.yaml zu_particles, rules/verb.py, fp11)

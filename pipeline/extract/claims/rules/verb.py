@@ -17,6 +17,15 @@ from ..speaker import (
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 FRAME_PP_EXCLUDED = ("von", "vom", "über", "für", "zu", "zum", "zur", "als", "wie")   # topic/purpose: the PP may be the object
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
+def _zu_form(c: Ctx, w: str) -> bool:
+    """A zu-infinitive of a particle verb ("aufzuheben"; with words.yaml zu_particles and switch ``zu_particles`` also
+    "niederzulegen", "zuzustimmen", "sicherzustellen", "offenzulegen")."""
+    if ZU_INFINITIVE.fullmatch(w) is not None:
+        return True
+    return c.R.switch("zu_particles") and w.endswith("n") and any(
+        w.startswith(p + "zu") and len(w) >= len(p) + 5 for p in c.w.zu_particles)
+
+
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
@@ -265,7 +274,7 @@ class VerbSite:
             return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
-                and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
+                and not any(_zu_form(c, w) for w in c.low[seg_start:seg_end]):
             pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
         elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
@@ -296,7 +305,7 @@ class VerbSite:
         c = self.c
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
-            or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+            or _zu_form(c, c.low[e - 1]))
 
 
 def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
@@ -563,7 +572,7 @@ def verb_zu_bare(v: VerbSite) -> Found | None:
     e = strip_end(c, v.last + 1, v.hi)
     if e - v.last < 3 or c.in_quote[e - 1] >= 0 or not (v.hi >= v.b or c.low[v.hi] in (",", ";")):
         return None
-    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or _zu_form(c, c.low[e - 1])):
         return None
     m0 = v.last + 1
     if v.sp is not None and v.sp[0] == m0:
@@ -643,7 +652,7 @@ def _zu_chain(c, k: int, b: int) -> int | None:
     e = strip_end(c, k, seg_end)
     if e - k < 2 or not c.has_pos or c.low[k] in c.w.subordinators | {"ohne", "statt", "anstatt"}:
         return None
-    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or _zu_form(c, c.low[e - 1])):
         return None
     if any(c.in_quote[t] >= 0 or c.low[t] in (":", ";", "(") or (c.toks[t].tag_ in ("VVFIN", "VAFIN", "VMFIN")
                                                                   and t != e - 1) for t in range(k, e)):
