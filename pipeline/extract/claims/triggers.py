@@ -436,3 +436,4 @@ SWITCHES += ("narrator_contrast",)     # message end: ", doch die Richterin lie�
 SWITCHES += ("source_main_clause",)     # source message: the main clause after another main clause's comma (rules/sentence.py, fp11)
 SWITCHES += ("perfect_addressee",)     # verb_zu speaker: "X hat Y aufgefordert, …" Y after the auxiliary is the addressee (rules/verb.py, fp11)
 SWITCHES += ("zu_particles",)     # zu-infinitives "niederzulegen", "zuzustimmen" (words.yaml zu_particles, rules/verb.py, fp11)
+SWITCHES += ("zu_dash_apposition",)     # verb_zu: a zu-infinitive before a dash apposition ("…, ihre Häuser zu verlassen – die Hälfte …") (rules/verb.py, fp11)

@@ -219,6 +219,9 @@ class VerbSite:
             e = strip_end(c, seg_start, seg_end)
             if self._zu_infinitive(seg_start, e):
                 return ("zu", msg_start if msg_start is not None else seg_start, e)
+            d = next((t for t in range(seg_start + 2, e) if c.low[t] in ("–", "—", "-") and c.in_quote[t] < 0), None)
+            if d is not None and c.R.switch("zu_dash_apposition") and self._zu_infinitive(seg_start, d):
+                return ("zu", msg_start if msg_start is not None else seg_start, d)   # "… zu verlassen – die Hälfte …"
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
                     c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
                 # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
