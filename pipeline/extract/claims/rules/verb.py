@@ -216,12 +216,9 @@ class VerbSite:
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
-            e = strip_end(c, seg_start, seg_end)
-            if self._zu_infinitive(seg_start, e):
+            e = self._zu_end(seg_start, strip_end(c, seg_start, seg_end))
+            if e is not None:
                 return ("zu", msg_start if msg_start is not None else seg_start, e)
-            d = next((t for t in range(seg_start + 2, e) if c.low[t] in ("–", "—", "-") and c.in_quote[t] < 0), None)
-            if d is not None and c.R.switch("zu_dash_apposition") and self._zu_infinitive(seg_start, d):
-                return ("zu", msg_start if msg_start is not None else seg_start, d)   # "… zu verlassen – die Hälfte …"
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
                     c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
                 # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
@@ -303,6 +300,15 @@ class VerbSite:
                 self.sp = (sp[0], seg_end)
                 return True
         return False
+
+    def _zu_end(self, seg_start: int, e: int) -> int | None:
+        """The end of a zu-infinitive clause [seg_start, e), or None; with switch ``zu_dash_apposition`` also one that a
+        dash apposition follows ("…, ihre Häuser zu verlassen – die Hälfte davon in Hiroshima": the dash)."""
+        if self._zu_infinitive(seg_start, e):
+            return e
+        c = self.c
+        d = next((t for t in range(seg_start + 2, e) if c.low[t] in ("–", "—", "-") and c.in_quote[t] < 0), None)
+        return d if d is not None and c.R.switch("zu_dash_apposition") and self._zu_infinitive(seg_start, d) else None
 
     def _zu_infinitive(self, seg_start: int, e: int) -> bool:
         c = self.c
