@@ -545,6 +545,9 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     h1 = next(body.iter("h1"), None)
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
     h1_text = ws(h1.text_content()) if h1 is not None else ""
+    # the article's own <header> (inside the article, holding the headline) is no page header: its lead counts
+    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
+                and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
         if el.tag in _LEAF_BOXES:
             if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
@@ -553,7 +556,8 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
                 continue    # only a box holding text itself (prose straight in a <section> or <center>)
         elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
             continue
-        if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
+        if any(a.tag in _GAP_SKIP and not (a.tag == "header" and id(a) in head_box) for a in el.iterancestors()) \
+                or not _outside_furniture_any(el):
             continue
         if any(True for _ in el.iter(*_NON_TEXT)):
             continue         # a share button or widget with its script
@@ -575,9 +579,12 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     # (tag, text, link density, whether the element right after it holds the next block, its containers from the
     # body down by document position): elements themselves are not kept, so trafilatura may change the tree
     # afterwards
+    h1_pos = order.get(id(h1), -1) if h1 is not None else None
+    h1_next = next((i for i, x in enumerate(out) if order.get(id(x[3]), -1) > h1_pos), None) \
+        if h1_pos is not None else None
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
-                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text)
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next)
 
 
 class PageBlocks(list):
@@ -585,11 +592,12 @@ class PageBlocks(list):
     class and id, whether it holds a heading), ``h1_chain`` (the positions of the headline's containers) and
     ``h1_text``."""
 
-    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = ""):
+    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = "", h1_next: int | None = None):
         super().__init__(items)
         self.info = info
         self.h1_chain = h1_chain
         self.h1_text = h1_text
+        self.h1_next = h1_next          # the first block after the headline (None: no h1)
 
 
 _SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
@@ -908,7 +916,7 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         return text
     first, last = matched[0], matched[-1]
     joined = "".join(keys)
-    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined)
+    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined) | _lead_blocks(blocks, bkeys, first, joined)
     side = side_columns(blocks, matched)
     if side:
         last = max(b for b in matched if b not in side)
@@ -927,6 +935,31 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
                 done.add(g)
         out.append(line)
     return "\n".join(out + [blocks[b][1] for b in tail])
+
+
+_LEAD_SPAN = 6
+
+
+def _lead_blocks(blocks: list, bkeys: list[str], first: int, joined: str) -> set[int]:
+    """The article's lead the extractor dropped: prose paragraphs (not headings or list items) between the
+    headline and its first kept block, when at most ``_LEAD_SPAN`` blocks stand between the two and the
+    innermost element holding the paragraph and the first kept block holds the headline too and lies below
+    ``<body>`` (the article's container, not the page)."""
+    start = getattr(blocks, "h1_next", None)
+    if start is None or not 0 <= first - start <= _LEAD_SPAN or len(blocks[first]) < 5:
+        return set()
+    ref = blocks[first][4]
+    out = set()
+    for b in range(start, first):
+        tag, text, density, _, chain = blocks[b]
+        n = 0
+        while n < min(len(chain), len(ref)) and chain[n] == ref[n]:
+            n += 1
+        if n < 3 or ref[n - 1] not in blocks.h1_chain or tag in _HEADS or tag == "li" or not bkeys[b] \
+                or bkeys[b] in joined or not _gap_good(tag, text, density):
+            continue
+        out.add(b)
+    return out
 
 
 def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
