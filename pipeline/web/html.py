@@ -199,6 +199,8 @@ def unwrap_layout_tables(tree) -> None:
     layout table's menu and teaser cells with the article's; as blocks it picks the article's cell."""
     for t in [e for e in tree.iter("table") if is_layout_table(e)]:
         for el in [t, *t.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            if el.tag in ("td", "th"):
+                el.set("data-layout-cell", "1")     # a column of the page (side_columns)
             el.tag = "div"
 
 
@@ -462,6 +464,67 @@ def is_shop_line(line: str, rules: WebRules) -> bool:
         and any(p.fullmatch(line) for p in rules.drop_line_patterns)
 
 
+# a date (and time) glued to the text after it by an extractor: "19.10.2019, 15:30 UhrAm 8. Spieltag …"
+_GLUED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?(?<=\S)(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _split_headline(lines: list[str], heads: set[str]) -> list[str]:
+    """The first lines without a headline the extractor set on two lines ("Tanz in der St. Galler Lokremise:" /
+    "Mit allen Wassern gewaschen"): two neighbouring lines among the first six that make a headline form only
+    together."""
+    idx = [i for i, x in enumerate(lines) if ws(x)][:6]
+    drop: set[int] = set()
+    for a, b in zip(idx, idx[1:]):
+        if a in drop:
+            continue
+        both = f"{ws(lines[a])} {ws(lines[b])}"
+        if len(both.split()) <= 30 and (_key(both) in heads or _compact(both) in heads):
+            drop.update((a, b))
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
+
+
+def _promo(line: str, nouns: set[str], rules: WebRules, button: bool = False) -> bool:
+    """A promotion after an ad label: at most 40 words that share under a third of their (3+) nouns with the
+    rest of the article and speak as an ad (a word of ``ad_words``, a price or percentage, "Sie"/"Ihr", a "!").
+    ``button``: the line after it, at most 6 words ("Jetzt vergleichen!"), with any number of nouns."""
+    own = _nouns(line)
+    n = len(line.split())
+    if not (0 < n <= (6 if button else 40) and len(own) >= (0 if button else 3) and len(own & nouns) < max(1, len(own)) / 3):
+        return False
+    low = line.casefold()
+    return bool(re.search(r"€|\d\s*%|!\s*$|\s(?:Sie|Ihre?[mnrs]?)\b", line)) \
+        or any(re.search(r"(?<!\w)" + re.escape(w), low) for w in rules.ad_words)
+
+
+def without_ads(lines: list[str], rules: WebRules) -> list[str]:
+    """The lines without ads an unclassed box left in the text: an ad label line ("Anzeige", ``ad_labels``) with
+    the promotion after it (a line, and a button line of at most 6 words after it: :func:`_promo`), or "Anzeige: <promotion>" on one line. A label
+    followed by the article's own text loses only the label (later, as a ``skip_lines`` line)."""
+    if not rules.ad_labels:
+        return lines
+    labels = "|".join(re.escape(x) for x in sorted(rules.ad_labels, key=len, reverse=True))
+    alone = re.compile(rf"^[\W_]*(?:{labels})[\W_]*$", re.I)
+    inline = re.compile(rf"^[\W_]*(?:{labels})\s*[:|–—-]\s+(\S.*)$", re.I)
+    marks = [i for i, x in enumerate(lines) if alone.match(ws(x)) or inline.match(ws(x))]
+    if not marks:
+        return lines
+    drop: set[int] = set()
+    for i in marks:
+        m = inline.match(ws(lines[i]))
+        nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if ws(lines[j])][:2]
+        rest = _nouns(" ".join(x for j, x in enumerate(lines) if j != i and j not in nxt))
+        if m:
+            if _promo(m.group(1), rest, rules):
+                drop.add(i)
+            continue
+        drop.add(i)
+        for n, j in enumerate(nxt):     # the promotion, and its button line ("Jetzt bestellen")
+            if not _promo(ws(lines[j]), rest, rules, button=n > 0):
+                break
+            drop.add(j)
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
@@ -474,8 +537,9 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
     teaser_key = _key(f.teaser) if f.teaser else None
     teaser_seen = False
     in_crumbs = False
+    lines = _split_headline(lines, f.heads)
     for line in lines:
-        s = ws(line)
+        s = _GLUED_DATE.sub("", ws(line), count=1)
         if not s:
             out.append("")
             continue
@@ -549,8 +613,18 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
                 and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
+        own = None          # the text of the headline's own box without its headings
         if el.tag in _LEAF_BOXES:
-            if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
+            inner = [c for c in el.iterdescendants() if c.tag in _INNER_BLOCKS]
+            if inner and h1 is not None and all(c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for c in inner) \
+                    and any(c is h1 for c in inner) and not any(a.tag in _GAP_BLOCKS for a in el.iterancestors()):
+                own = ws(visible_text(el))
+                for c in inner:
+                    own = own.replace(ws(c.text_content()), " ", 1)
+                own = ws(own)
+                if len(own.split()) < 8:
+                    continue    # the headline column's prose set with line breaks around its h1 (old layouts)
+            elif any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
                     or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
                     or len(ws(el.text_content()).split()) < 2:
                 continue    # only a box holding text itself (prose straight in a <section> or <center>)
@@ -562,7 +636,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
         if any(True for _ in el.iter(*_NON_TEXT)):
             continue         # a share button or widget with its script
         from pipeline.web.htmlmeta import heading_text
-        t = heading_text(el)
+        t = own or heading_text(el)
         if not t:
             continue
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
@@ -572,18 +646,21 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
         elif tag in _LEAF_BOXES and len(t.split()) < 8:
             continue
         out.append((tag, t, links / max(1, len(t)), el))
-        for a in el.iterancestors():
+        for a in (el, *el.iterancestors()) if el.get("data-layout-cell") else el.iterancestors():
             k = order.get(id(a), -1)
             heading = el.tag in ("h2", "h3", "h4", "h5", "h6") or info.get(k, ("", False))[1]
-            info[k] = ((a.get("class") or "") + " " + (a.get("id") or ""), heading)
+            info[k] = ((a.get("class") or "") + " " + (a.get("id") or "") + (" col" if a.get("data-layout-cell") else ""),
+                       heading)
     # (tag, text, link density, whether the element right after it holds the next block, its containers from the
     # body down by document position): elements themselves are not kept, so trafilatura may change the tree
     # afterwards
     h1_pos = order.get(id(h1), -1) if h1 is not None else None
     h1_next = next((i for i, x in enumerate(out) if order.get(id(x[3]), -1) > h1_pos), None) \
         if h1_pos is not None else None
+    # a layout table's cell is a column of its own: its position ends its chain (side_columns groups by it)
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
-                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
+                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
+                        + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
                        for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next)
 
 
@@ -650,6 +727,8 @@ def side_columns(blocks, matched: list[int]) -> set[int]:
         return set()
     size = {g: sum(len(blocks[b][1]) for b in bs) for g, bs in groups.items()}
     main = next((g for g in groups if g in blocks.h1_chain), None)
+    if main is None and not blocks.h1_chain:      # no h1 on the page: the largest column is the article's
+        main = max(groups, key=lambda g: size[g])
     if main is None:
         return set()
     ref = _nouns(" ".join([getattr(blocks, "h1_text", "")] + [blocks[b][1] for b in groups[main]]))
@@ -782,6 +861,24 @@ def _styled_line_under(img) -> str | None:
     return _flat(t) if 3 <= len(t.split()) <= 30 else None
 
 
+def _line_beside(img) -> str | None:
+    """The key of the one short text (3-30 words; a ``div``, ``span``, ``small``, ``em`` or ``figcaption``, not a
+    paragraph) that follows the image in a box holding nothing else: its caption, whatever the classes."""
+    holder = img
+    while holder.getparent() is not None and holder.getparent().tag in ("a", "picture") :
+        holder = holder.getparent()
+    box = holder.getparent()
+    if box is None or box.tag in ("body", "html", "article", "main", "p") or ws(box.text or "") or ws(holder.tail or ""):
+        return None
+    kids = [k for k in box if isinstance(k.tag, str) and k.tag not in _NON_TEXT and (k is holder or ws(k.text_content()))]
+    if len(kids) != 2 or kids[0] is not holder or kids[1].tag not in ("div", "span", "small", "em", "figcaption") \
+            or ws(kids[1].tail or "") or any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in kids[1].iter()
+                                              if c is not kids[1]) or next(kids[1].iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(kids[1]))
+    return _flat(t) if 3 <= len(t.split()) <= 30 else None
+
+
 def caption_box_texts(tree) -> list[str]:
     """Keys of picture captions without a credit: the text of the image's alt or title shown again under it
     (4-25 words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
@@ -804,6 +901,9 @@ def caption_box_texts(tree) -> list[str]:
         under = _styled_line_under(img)
         if under:
             out.append(under)
+        beside = _line_beside(img)
+        if beside:
+            out.append(beside)
         anc = img
         for _ in range(3):
             anc = anc.getparent()
@@ -1153,7 +1253,7 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [],
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
-    lines = strip_furniture(text.split("\n"), f, rules)
+    lines = strip_furniture(without_ads(text.split("\n"), rules), f, rules)
     captions = page_captions(tree)
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     found = _page_lead(tree)
