@@ -66,6 +66,68 @@ raw("br_layout", f'<table width="100%"><tr>{NAVTD}<td valign="top"><h1>{TITLE}</
 raw("br_layout_font", f'<table width="100%"><tr>{NAVTD}<td valign="top"><font size="4"><b>{TITLE}</b></font><br><br><font size="2">'
     + "<br><br>".join(P) + f'</font></td>{RIGHTTD}</tr></table>', W, ["Menüpunkt 3", "Warnstreik im Nahverkehr", TEAS[:50]])
 
+# the page forms of the brief: live tickers, interviews, pagers, fact boxes, "Mehr zum Thema", press-release
+# footers, comment sections without a class, newsletter boxes, related-article lists inside <article>
+B3 = para(0) + para(1) + para(2)
+# --- live tickers
+t1 = "".join(f'<p><strong>+++ {h} Uhr +++</strong></p><p>{P[i]}</p>' for i, h in enumerate(["18:45", "18:30", "18:10", "17:55"]))
+probe("tick_plus", '<p>Wir berichten live aus der Ratssitzung. Aktualisieren Sie die Seite für neue Einträge.</p>' + t1, W[:4], ["Aktualisieren Sie die Seite"])
+t2 = '<div class="live-entries">' + "".join(f'<div class="entry"><div class="entry-meta"><span>{h}</span> <span>Anna Maier</span></div><div class="entry-body"><p>{P[i]}</p></div><div class="entry-share"><a>Teilen</a> <a>Link kopieren</a></div></div>' for i, h in enumerate(["vor 5 Min.", "vor 20 Min.", "vor 1 Std.", "vor 2 Std."])) + '</div><button>Mehr Einträge laden</button>'
+probe("tick_entries", t2, W[:4], ["Link kopieren", "Mehr Einträge laden", "vor 20 Min."])
+t3 = '<ul class="timeline">' + "".join(f'<li><time>{h}</time><h3>{t}</h3><p>{P[i]}</p></li>' for i, (h, t) in enumerate([("18:45", "Abstimmung läuft"), ("18:30", "Kritik der Opposition"), ("18:10", "Debatte eröffnet"), ("17:55", "Saal voll besetzt")])) + '</ul>'
+probe("tick_ul", t3, W[:4] + ["Kritik der Opposition"], [])
+# --- interviews
+qa = [("Frau Lang, warum braucht die Stadt einen neuen Nahverkehrsplan?", "Weil der alte Plan aus einer Zeit stammt, in der viel weniger Menschen in den Außenbezirken wohnten. Das hat sich grundlegend geändert."),
+      ("Die Opposition sagt, die Finanzierung sei ungeklärt.", "Das sehe ich anders. Wir haben Zusagen des Landes, und den Rest tragen wir aus dem laufenden Haushalt."),
+      ("Wann fahren die ersten Busse?", "Im Frühjahr, wenn alles klappt. Wir suchen dafür noch Fahrerinnen und Fahrer."),
+      ("Und wenn es nicht klappt?", "Dann fahren sie im Sommer. Aber ich bin zuversichtlich.")]
+probe("iv_frage", "".join(f"<p>Frage: {q}</p><p>Antwort: {a}</p>" for q, a in qa), [qa[0][0], qa[3][0], qa[3][1], qa[2][1]], [])
+probe("iv_em", "".join(f"<p><em>{q}</em></p><p>{a}</p>" for q, a in qa), [qa[0][0], qa[3][0], qa[3][1], qa[2][0]], [])
+probe("iv_dl", "<dl>" + "".join(f"<dt>{q}</dt><dd>{a}</dd>" for q, a in qa) + "</dl>", [qa[0][0], qa[3][0], qa[3][1], qa[2][0]], [])
+probe("iv_div", "".join(f'<div class="question">{q}</div><div class="answer">{a}</div>' for q, a in qa), [qa[0][0], qa[3][0], qa[3][1], qa[2][0]], [])
+probe("iv_short_q", "".join(f"<p><b>{q}</b> {a}</p>" for q, a in qa), [qa[0][0], qa[3][0], qa[3][1]], [])
+probe("iv_intro_end", "<p><i>Das Gespräch führte Anna Maier.</i></p>" + "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in qa) + '<p><em>Zur Person: Petra Lang (52) ist seit 2019 Oberbürgermeisterin von Musterstadt.</em></p>', [qa[0][0], qa[3][1]], ["Das Gespräch führte"])
+# --- paginated
+probe("pag_select", B3 + '<div class="pager"><label>Seite</label><select><option>1: Der Beschluss</option><option>2: Die Kritik</option></select><a href="?p=2">Weiter</a></div>', W[:3], ["Der Beschluss", "Die Kritik"])
+probe("pag_onepage", '<p><a href="?single=1">Artikel auf einer Seite lesen</a></p>' + B3 + '<p>Seite 1 / 2</p>', W[:3], ["auf einer Seite lesen", "Seite 1 / 2"])
+probe("pag_nums", B3 + '<div class="paging"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">vor</a></div><p>Lesen Sie auf Seite 2: Was die Opposition an dem Plan kritisiert</p>', W[:3], ["Lesen Sie auf Seite 2", "Was die Opposition an dem Plan"])
+probe("pag_toc", '<div class="toc"><p>Inhaltsverzeichnis</p><ol><li><a href="#a">Der Beschluss</a></li><li><a href="#b">Die Kritik</a></li></ol></div>' + B3, W[:3], ["Inhaltsverzeichnis"])
+# --- fact boxes
+fb = '<div class="box"><h3>Info</h3><p>Der Nahverkehrsplan legt fest, wie oft Busse und Bahnen fahren. Städte müssen ihn nach dem Landesgesetz alle fünf Jahre erneuern.</p></div>'
+probe("fact_box", para(0) + para(1) + fb + para(2), W[:3] + ["Städte müssen ihn nach dem Landesgesetz"], [])
+# --- Mehr zum Thema inside the body
+probe("mzt_inline", para(0) + '<p><strong>Mehr zum Thema:</strong> <a href="/x">Busfahrer streiken für mehr Lohn</a></p>' + para(1) + para(2), W[:3], ["Busfahrer streiken", "Mehr zum Thema"])
+probe("mzt_h_ul", para(0) + para(1) + '<h3>Mehr zum Thema</h3><ul><li><a href="/a">Busfahrer streiken für mehr Lohn und bessere Bedingungen</a></li><li><a href="/b">Neue Radwege an der Uferstraße sollen im Frühjahr fertig werden</a></li></ul>' + para(2) + para(3), W[:4], ["Busfahrer streiken", "Neue Radwege", "Mehr zum Thema"])
+probe("mzt_card", para(0) + para(1) + '<div class="embed"><a href="/x"><img src="x.jpg"><div><span>Nahverkehr</span><h3>Busfahrer streiken für mehr Lohn</h3><p>Die Gewerkschaft ruft für Donnerstag zum Warnstreik auf. Betroffen sind alle Linien.</p></div></a></div>' + para(2) + para(3), W[:4], ["Busfahrer streiken", "Die Gewerkschaft ruft"])
+probe("auch_lesen_arrow", para(0) + '<p>→ <a href="/x">Auch interessant: Busfahrer streiken für mehr Lohn</a></p>' + para(1) + para(2), W[:3], ["Busfahrer streiken"])
+# --- press release footers
+probe("pr_about", B3 + '<p><strong>Über die Verkehrsbetriebe Musterstadt</strong></p><p>Die Verkehrsbetriebe Musterstadt GmbH befördern jährlich rund 40 Millionen Fahrgäste und beschäftigen 1.200 Mitarbeiterinnen und Mitarbeiter.</p><p>Pressekontakt:<br>Max Muster<br>Tel. 0123 456789<br>presse@vb-musterstadt.de</p>', W[:3], ["presse@vb-musterstadt.de", "Tel. 0123"])
+probe("pr_medien", B3 + '<p>Medienkontakt: Max Muster, Telefon 0123 456789, E-Mail presse@vb-musterstadt.de</p><p>V.i.S.d.P.: Petra Lang</p>', W[:3], ["Medienkontakt", "V.i.S.d.P"])
+probe("pr_download", B3 + '<p>Download: <a href="/p.pdf">Pressemitteilung als PDF (120 KB)</a></p><p>Bildmaterial: <a href="/b.zip">Fotos zum Download</a></p>', W[:3], ["als PDF", "Fotos zum Download"])
+probe("pr_ende", B3 + '<p>Ende der Pressemitteilung</p><p>Emittent/Herausgeber: Verkehrsbetriebe Musterstadt GmbH</p>', W[:3], ["Ende der Pressemitteilung", "Emittent/Herausgeber"])
+# --- comment sections
+cmt = ''.join(f'<div class="c-item"><p class="c-author">Leser{i} schrieb am 16.11.2023 um 12:0{i}:</p><p>Endlich tut sich etwas beim Nahverkehr, das wurde auch Zeit, ich fahre jeden Tag mit dem Bus zur Arbeit und warte ewig.</p><a>Antworten</a> <a>Melden</a></div>' for i in range(3))
+probe("cmt_plain", B3 + '<h3>3 Kommentare</h3>' + cmt, W[:3], ["Endlich tut sich etwas", "schrieb am"])
+probe("cmt_div", B3 + '<div><h2>Kommentare</h2>' + cmt + '<p>Um zu kommentieren, melden Sie sich bitte an.</p></div>', W[:3], ["Endlich tut sich etwas", "melden Sie sich bitte an"])
+probe("cmt_closed", B3 + '<p>Die Kommentarfunktion wurde geschlossen.</p>', W[:3], ["Kommentarfunktion"])
+probe("cmt_count", B3 + '<p>Kommentare (12)</p><p>Diskutieren Sie mit! Die Regeln für Kommentare finden Sie in unserer Netiquette.</p>', W[:3], ["Kommentare (12)", "Netiquette"])
+# --- newsletter boxes
+probe("nl_box_noclass", para(0) + para(1) + '<div><h3>Newsletter</h3><p>Die wichtigsten Nachrichten aus Musterstadt jeden Morgen kostenlos in Ihr Postfach.</p><input type="email" placeholder="E-Mail-Adresse"><button>Anmelden</button></div>' + para(2) + para(3), W[:4], ["wichtigsten Nachrichten aus Musterstadt jeden Morgen", "Anmelden"])
+probe("nl_box_form", para(0) + para(1) + '<form action="/nl"><p><strong>Bleiben Sie informiert!</strong></p><p>Mit unserem Newsletter erhalten Sie alle wichtigen Meldungen aus der Region.</p><input><button>Abonnieren</button></form>' + para(2) + para(3), W[:4], ["Bleiben Sie informiert", "Mit unserem Newsletter"])
+probe("nl_end", B3 + '<p>Sie wollen keine Nachricht aus Musterstadt verpassen? Dann melden Sie sich für unseren Newsletter an.</p>', W[:3], ["keine Nachricht aus Musterstadt verpassen"])
+# --- related-article lists inside <article>
+rel1 = '<section><h2>Das könnte Sie auch interessieren</h2>' + ''.join(f'<article class="card"><a href="/r{i}"><h3>Andere Meldung Nummer {i} aus der Region Musterstadt</h3></a><p>Kurzer Anriss der anderen Meldung mit einigen Worten Text {i}.</p></article>' for i in range(3)) + '</section>'
+probe("rel_cards", B3 + rel1, W[:3], ["Das könnte Sie auch interessieren", "Andere Meldung Nummer 1", "Kurzer Anriss"])
+rel2 = '<div><p><strong>Weitere Artikel:</strong></p><ul>' + ''.join(f'<li><a href="/r{i}">Andere Meldung Nummer {i} aus der Region Musterstadt</a> <span>16.11.2023</span></li>' for i in range(3)) + '</ul></div>'
+probe("rel_list_dates", B3 + rel2, W[:3], ["Weitere Artikel", "Andere Meldung Nummer 1"])
+rel3 = ''.join(f'<div><a href="/r{i}"><img src="r{i}.jpg"></a><a href="/r{i}">Andere Meldung Nummer {i} aus der Region Musterstadt</a></div>' for i in range(3))
+probe("rel_imgs_mid", para(0) + para(1) + rel3 + para(2) + para(3), W[:4], ["Andere Meldung Nummer 1"])
+
+# a subheading like a comment heading, followed by the article's prose: stays
+probe("reactions_subhead", para(0) + para(1) + para(2) + para(3) + "<h2>Reaktionen</h2>" + para(4)
+      + "<p>Die Fraktionen meldeten sich am Mittwoch zu Wort: Die Grünen begrüßten den Plan, die FDP schrieb von einem teuren Wunschzettel.</p>",
+      W + ["Reaktionen", "Die Fraktionen meldeten sich"], [])
+
 
 def _check(name: str) -> None:
     html, with_, without = PROBES[name]

@@ -525,6 +525,31 @@ def without_ads(lines: list[str], rules: WebRules) -> list[str]:
     return [x for i, x in enumerate(lines) if i not in drop]
 
 
+_COMMENT_META = re.compile(r"\b(?:schrieb|schreibt|sagt|meint|kommentierte)\b.{0,40}(?::|$)|^(?:(?:antworten|melden|"
+                           r"zitieren|gefällt mir|teilen|bewerten)\W*)+$|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\b.{0,20}\b\d{1,2}:\d{2}\b|"
+                           r"^vor \d+ (?:minuten?|stunden?|tagen?)\b", re.I)
+
+
+def without_comments(lines: list[str], rules: WebRules) -> list[str]:
+    """The body without a reader-comment section that has no class: a heading line of ``comment_headings``
+    ("3 Kommentare", "Kommentare (12)", "Ihre Meinung") after half of the body's words, one of the next four
+    lines a comment's meta line of at most 12 words ("Leser1 schrieb am 16.11.2023 um 12:00:", "sagt:",
+    "Antworten"): it and all
+    after it go."""
+    if not rules.comment_headings:
+        return lines
+    total = sum(len(x.split()) for x in lines) or 1
+    seen = 0
+    for i, x in enumerate(lines):
+        s = ws(x)
+        if seen >= total / 2 and s and len(s.split()) <= 10 and any(p.fullmatch(s) for p in rules.comment_headings):
+            nxt = [ws(y) for y in lines[i + 1:] if ws(y)][:4]
+            if any(len(y.split()) <= 12 and _COMMENT_META.search(y) for y in nxt):
+                return lines[:i]
+        seen += len(s.split())
+    return lines
+
+
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
@@ -1253,7 +1278,7 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [],
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
-    lines = strip_furniture(without_ads(text.split("\n"), rules), f, rules)
+    lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     found = _page_lead(tree)
