@@ -158,3 +158,25 @@ def test_session8_a_short_text_beside_an_image_in_a_plain_box_is_its_caption() -
     a = parse_html(html, "x.html", "x")
     assert "Umsteigepunkt" not in a.body_text and P[1][:50] in a.body_text
     assert any("Umsteigepunkt" in c for c in a.captions)
+
+
+def test_session8_wordpress_state_classes_are_no_furniture_boxes() -> None:
+    # WordPress puts the post's tags and categories on <article> ("tag-…", "category-…") and its state on <body>
+    # ("cookies-not-set"): the blocks inside are article text, so dropped ones are put back as anywhere else
+    from pipeline.web.html import fill_gaps, parse_tree
+    html = page("".join(f"<p>{p}</p>" for p in P) + "<p>Mehr lesen</p>")
+    for a, b in (('<article class="article">', '<article class="post tag-nahverkehr tag-stadtrat category-lokales">'),
+                 ("<body>", '<body class="single-post cookies-not-set">')):
+        html = html.replace(a, b)
+    assert fill_gaps(parse_tree(html), "\n".join(P[:3])).split("\n") == P
+    # a card of another story marked as such stays a teaser
+    card = page("".join(f"<p>{p}</p>" for p in P)).replace('<article class="article">', '<article class="teaser">')
+    assert fill_gaps(parse_tree(card), "\n".join(P[:3])).split("\n") == P[:3]
+
+
+def test_session8_a_subheading_after_a_picture_is_put_back() -> None:
+    sub = "Busse alle zwanzig Minuten"
+    html = page(f"<p>{P[0]}</p><p>{P[1]}</p><div class='zw'>{sub}</div><figure><img src='a.jpg'></figure>"
+                + "".join(f"<p>{p}</p>" for p in P[2:]))
+    body = parse_html(html, "x.html", "x").body_text.split("\n\n")
+    assert body == [P[0], P[1], sub, *P[2:]]

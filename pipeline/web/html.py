@@ -683,10 +683,17 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     h1_next = next((i for i, x in enumerate(out) if order.get(id(x[3]), -1) > h1_pos), None) \
         if h1_pos is not None else None
     # a layout table's cell is a column of its own: its position ends its chain (side_columns groups by it)
+    blocks_head_box = {order.get(id(a), -1) for a in h1.iterancestors() if id(a) in head_box} \
+        if h1 is not None else set()
+    # blocks of at most 30 words in a box with a picture (up to two levels up): maybe its caption
+    pictured = {i for i, (_, t, _, el) in enumerate(out) if len(t.split()) <= 30 and any(
+        a is not None and a.tag not in ("body", "article", "main") and next(a.iter("img"), None) is not None
+        for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
                         + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
-                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next)
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next, blocks_head_box,
+                      pictured)
 
 
 class PageBlocks(list):
@@ -694,12 +701,15 @@ class PageBlocks(list):
     class and id, whether it holds a heading), ``h1_chain`` (the positions of the headline's containers) and
     ``h1_text``."""
 
-    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = "", h1_next: int | None = None):
+    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = "", h1_next: int | None = None,
+                 head_box: set | None = None, pictured: set | None = None):
         super().__init__(items)
         self.info = info
         self.h1_chain = h1_chain
         self.h1_text = h1_text
         self.h1_next = h1_next          # the first block after the headline (None: no h1)
+        self.head_box = head_box or set()   # the positions of the article's <header> holding the headline
+        self.pictured = pictured or set()   # short blocks in a box with a picture (maybe captions)
 
 
 _SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
@@ -777,12 +787,26 @@ def _outside_furniture_any(el) -> bool:
     """Not inside navigation, sidebars, teasers, share/newsletter/ad boxes; a quote box of the article (a widget
     of class "quote") is no furniture."""
     from pipeline.web.htmlmeta import _FURNITURE_CLASS
-    return not any(not _QUOTE_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")) and (
-                   _FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+    return not any(not _QUOTE_BOX.search(cls) and (
+                   _FURNITURE_CLASS.search(cls)
                    or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
                                 r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
-                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I))
-                   for a in [el, *el.iterancestors()])
+                                cls, re.I))
+                   for cls in (_box_class(a) for a in [el, *el.iterancestors()]))
+
+
+_CMS_STATE = re.compile(r"(?:^|\s)(?:tag|category|categories|format|status|type|post|postid|page|author|cookies?|"
+                        r"has|single|template|wp)-\S*", re.I)
+
+
+def _box_class(a) -> str:
+    """The class and id of an element as a box of the page: the page itself (``html``, ``body``) is none; an
+    ``article``'s or ``main``'s CMS state classes ("tag-partei-aktivitaeten", "category-news", "cookies-not-set"
+    in WordPress) name its topics, not what kind of box it is."""
+    if a.tag in ("html", "body"):
+        return ""
+    cls = (a.get("class") or "") + " " + (a.get("id") or "")
+    return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") else cls
 
 
 def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
@@ -803,10 +827,23 @@ def _next_holds(el, target) -> bool:
     """The element right after ``el`` (its next sibling, or its parent's when it is the last child) is ``target``
     or holds it."""
     nxt = el.getnext()
-    while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
-        el = el.getparent()
-        nxt = el.getnext()
+    while True:
+        while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
+            el = el.getparent()
+            nxt = el.getnext()
+        if nxt is None or nxt is target or any(a is nxt for a in target.iterancestors()) or not _between(nxt):
+            break
+        el, nxt = nxt, nxt.getnext()    # a picture or an empty ad slot between a subheading and its text
     return nxt is not None and (nxt is target or any(a is nxt for a in target.iterancestors()))
+
+
+def _between(el) -> bool:
+    """An element that may stand between a subheading and its paragraph: a picture, a figure, an empty box."""
+    if not isinstance(el.tag, str):
+        return True
+    if el.tag in ("figure", "picture", "img", "script", "style", "noscript", "br", "hr"):
+        return True
+    return el.tag in ("div", "span", "section", "aside") and not ws(visible_text(el))
 
 
 def _flat(s: str) -> str:
@@ -1066,10 +1103,11 @@ _LEAD_SPAN = 6
 
 
 def _lead_blocks(blocks: list, bkeys: list[str], first: int, joined: str) -> set[int]:
-    """The article's lead the extractor dropped: prose paragraphs (not headings or list items) between the
-    headline and its first kept block, when at most ``_LEAD_SPAN`` blocks stand between the two and the
-    innermost element holding the paragraph and the first kept block holds the headline too and lies below
-    ``<body>`` (the article's container, not the page)."""
+    """The article's lead the extractor dropped: prose paragraphs ending a sentence (not list items, not
+    short text in a box with a picture; a heading (h2-h6, not a short box: a label) only right over the
+    first kept block, not in the article's ``<header>``) between the headline and its first kept block, when at
+    most ``_LEAD_SPAN`` blocks stand between the two and an element below ``<body>`` holds the paragraph, the first
+    kept block and the headline (the article's container, not the page)."""
     start = getattr(blocks, "h1_next", None)
     if start is None or not 0 <= first - start <= _LEAD_SPAN or len(blocks[first]) < 5:
         return set()
@@ -1080,9 +1118,13 @@ def _lead_blocks(blocks: list, bkeys: list[str], first: int, joined: str) -> set
         n = 0
         while n < min(len(chain), len(ref)) and chain[n] == ref[n]:
             n += 1
-        if n < 3 or ref[n - 1] not in blocks.h1_chain or tag in _HEADS or tag == "li" or not bkeys[b] \
-                or bkeys[b] in joined or not _gap_good(tag, text, density):
-            continue
+        head = tag in _HEADS and tag != _PSEUDO_HEAD and b == first - 1 and blocks[b][3] \
+            and not any(c in blocks.head_box for c in chain)     # a subheading right over the first kept text
+        if not any(ref[k] in blocks.h1_chain for k in range(2, n)) or tag in _HEADS and not head or tag == "li" \
+                or b in blocks.pictured \
+                or not bkeys[b] or bkeys[b] in joined or not _gap_good(tag, text, density) \
+                or not head and not re.search(r"[.!?…][\"“”'’»«)]*$", text):
+            continue        # a lead is sentences (a promotion box's "… mit 66 % Rabatt" is not)
         out.add(b)
     return out
 
@@ -1206,7 +1248,12 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         if k and any(k in b and len(k) >= 0.5 * len(b) for b in boxes if len(b) <= 2 * len(k)):
             moved.append(x)
     if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:
-        captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
+        have = {_flat(c) for c in captions}     # a caption with its credit in an image box (once, without a "# " mark)
+        for x in moved:
+            x = re.sub(r"^[#>*•-]+\s+", "", x)
+            if _flat(x) not in have:
+                captions.append(x)
+                have.add(_flat(x))
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
