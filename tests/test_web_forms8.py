@@ -128,6 +128,28 @@ probe("reactions_subhead", para(0) + para(1) + para(2) + para(3) + "<h2>Reaktion
       + "<p>Die Fraktionen meldeten sich am Mittwoch zu Wort: Die Grünen begrüßten den Plan, die FDP schrieb von einem teuren Wunschzettel.</p>",
       W + ["Reaktionen", "Die Fraktionen meldeten sich"], [])
 
+# more forms that already work and must keep working: summaries, <br> text in articleBody, updates, gallery counters,
+# author boxes, source lists, a lead beside an ad slot or under a picture, inline related links, video embeds, FAQs,
+# ratings, print footers, image credits
+summ = '<div class="summary"><h2>Das Wichtigste in Kürze</h2><ul><li>Busse fahren in den Außenbezirken künftig alle zwanzig Minuten.</li><li>Die Kosten liegen bei rund zwölf Millionen Euro.</li><li>Die ersten neuen Linien starten im Frühjahr.</li></ul></div>'
+probe("summary_top", summ + BODY5, W + ["Die Kosten liegen bei rund zwölf Millionen Euro."], [])
+raw("br_itemprop", f'<div class="page"><h1>{TITLE}</h1><div itemprop="articleBody">' + "<br><br>".join(P[:2]) + '<br><br><div class="ad"><span>Anzeige</span></div>' + "<br><br>".join(P[2:]) + '</div></div>' + ASIDE, W, ["Anzeige"])
+probe("update_top", '<p><strong>Update, 18:30 Uhr:</strong> Die Abstimmung ist beendet, der Plan wurde mit 32 zu 12 Stimmen angenommen.</p>' + BODY5, W + ["Die Abstimmung ist beendet"], [])
+probe("gallery_counter", para(0) + para(1) + '<div class="gallery"><div class="slide"><img src="a.jpg"><p class="count">1/12</p><p>Am Hafen entsteht ein neuer Umsteigepunkt mit überdachten Wartehäuschen.</p></div></div>' + para(2) + para(3), W[:4], ["1/12", "Am Hafen entsteht"])
+probe("author_box_end", BODY5 + '<div class="author"><img src="am.jpg"><p><strong>Anna Maier</strong></p><p>Redakteurin Lokales</p><p><a href="mailto:am@kreisbote.de">E-Mail an die Autorin</a></p></div>', W, ["Redakteurin Lokales", "E-Mail an die Autorin"])
+probe("sources", BODY5 + '<div class="sources"><p><strong>Quellen</strong></p><ul><li>Stadt Musterstadt: Nahverkehrsplan 2024–2034, Beschlussvorlage 123/2023</li><li>Verkehrsbetriebe Musterstadt, Geschäftsbericht 2022</li></ul><button>Quellen ausblenden</button></div>', W, ["Quellen ausblenden"])
+probe("lead_same_box", f'<p>{LEAD}</p>' + '<div class="ad"><span>Anzeige</span></div>' + BODY5, [LEAD[:60]] + W, ["Anzeige"])
+probe("lead_after_img", f'<figure><img src="a.jpg"><figcaption>Ein Bus am Hafen. Foto: Anna Maier</figcaption></figure><p>{LEAD}</p>' + BODY5, [LEAD[:60]] + W, ["Foto: Anna Maier"])
+probe("inline_related_p", para(0) + para(1) + '<p class="related"><a href="/x">Busfahrer streiken für mehr Lohn und bessere Arbeitsbedingungen in der ganzen Region</a></p>' + para(2), W[:3], ["Busfahrer streiken"])
+probe("video_embed", para(0) + '<div class="video-container"><iframe src="https://youtube.com/embed/x"></iframe><p>Video: Der neue Busbahnhof im Zeitraffer (1:32 Min.)</p></div>' + para(1) + para(2), W[:3], ["im Zeitraffer"])
+probe("date_line_mid", para(0) + para(1) + '<p>16.11.2023, 10:00 Uhr</p>' + para(2), W[:3], ["16.11.2023, 10:00"])
+probe("byline_bottom", BODY5 + '<p>Anna Maier</p>', W, [])
+probe("kicker_label_top", '<p class="dachzeile">Nahverkehr</p>' + BODY5, W, [])
+probe("faq", BODY5 + '<h2>Häufige Fragen</h2><h3>Wann fahren die ersten Busse?</h3><p>Die ersten neuen Linien starten im Frühjahr, wenn genug Personal gefunden ist.</p><h3>Was kostet das Ticket?</h3><p>Die Preise bleiben nach Angaben der Verkehrsbetriebe zunächst unverändert.</p>', W + ["Wann fahren die ersten Busse?", "Die Preise bleiben nach Angaben"], [])
+probe("rating_stars", BODY5 + '<div class="rating"><span>★★★★☆</span><span>4,2 von 5 (128 Bewertungen)</span></div>', W, ["128 Bewertungen"])
+probe("print_footer", BODY5 + '<p class="print-only">Dieser Artikel wurde ausgedruckt unter der Adresse: https://www.kreisbote.de/lokales/nahverkehr</p>', W, ["ausgedruckt unter der Adresse"])
+probe("copyright_img", BODY5 + '<p>Titelbild: Anna Maier / Kreisbote</p>', W, ["Titelbild: Anna Maier"])
+
 
 def _check(name: str) -> None:
     html, with_, without = PROBES[name]
