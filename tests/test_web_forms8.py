@@ -202,3 +202,13 @@ def test_session8_a_subheading_after_a_picture_is_put_back() -> None:
                 + "".join(f"<p>{p}</p>" for p in P[2:]))
     body = parse_html(html, "x.html", "x").body_text.split("\n\n")
     assert body == [P[0], P[1], sub, *P[2:]]
+
+
+def test_session8_page_dump_trail_with_separators_after_its_items() -> None:
+    from pipeline.web.dump import crumb_section
+    raw = ["Menü schließen", "", "  • Home  › ", "  • Presse+Aktuelles  › ", "  • Pressemitteilungen", "",
+           "Minister besucht Windpark im Landkreis", ""]
+    assert crumb_section(raw, 6, "Minister besucht Windpark im Landkreis") == "Presse+Aktuelles / Pressemitteilungen"
+    # a plain menu (no separators) is still no trail
+    raw = ["  • Home", "  • Presse", "  • Kontakt", "", "Minister besucht Windpark im Landkreis", ""]
+    assert crumb_section(raw, 4, "Minister besucht Windpark im Landkreis") is None

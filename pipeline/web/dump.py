@@ -445,6 +445,7 @@ def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
 
 _SEP_ONLY = re.compile(r"^[/›»>|]$")
 _SEP_LEAD = re.compile(r"^[/›»>|]\s*")
+_SEP_TAIL = re.compile(r"\s*[/›»>|]$")      # "• Home ›" / "• Presse+Aktuelles ›" / "• Pressemitteilungen"
 
 
 def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
@@ -460,8 +461,9 @@ def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
         items = [norm(_BULLET.sub("", raw[k])) for k in range(i, j)]
         if not items or len(items) > 12:
             continue
-        seps = sum(bool(_SEP_ONLY.match(x)) for x in items) + sum(bool(_SEP_LEAD.match(x)) for x in items)
-        names = [_SEP_LEAD.sub("", x).strip() for x in items if x and not _SEP_ONLY.match(x)]
+        seps = sum(bool(_SEP_ONLY.match(x)) for x in items) + sum(bool(_SEP_LEAD.match(x)) for x in items) \
+            + sum(bool(_SEP_TAIL.search(x)) and not _SEP_ONLY.match(x) for x in items)
+        names = [_SEP_TAIL.sub("", _SEP_LEAD.sub("", x)).strip() for x in items if x and not _SEP_ONLY.match(x)]
         names = [x for x in names if x]
         if len(names) < 2 or len(names) > 6:
             continue
