@@ -212,3 +212,16 @@ def test_session8_page_dump_trail_with_separators_after_its_items() -> None:
     # a plain menu (no separators) is still no trail
     raw = ["  • Home", "  • Presse", "  • Kontakt", "", "Minister besucht Windpark im Landkreis", ""]
     assert crumb_section(raw, 4, "Minister besucht Windpark im Landkreis") is None
+
+
+def test_session8_page_dump_glued_trail_and_a_menu_label_under_the_headline() -> None:
+    from pipeline.web.dump import crumb_section
+    raw = ["  • Politik", "", "Home›Lokales›Verkehr", "", "Spezial: Nahverkehr in der Region", "",
+           "Stadtrat beschließt neuen Nahverkehrsplan", ""]
+    assert crumb_section(raw, 6, "Stadtrat beschließt neuen Nahverkehrsplan") == "Lokales / Verkehr"
+    menu = ["  • Startseite", "  • Lokales", "  • Verkehr", "  • Sport", ""]
+    raw = menu + ["Stadtrat beschließt neuen Nahverkehrsplan", "", "Anna Maier", "16. November 2023", "Verkehr", "12", ""]
+    assert crumb_section(raw, 5, "Stadtrat beschließt neuen Nahverkehrsplan") == "Verkehr"
+    # a label that is no menu item, or a sentence after the date, is no section
+    raw = menu + ["Stadtrat beschließt neuen Nahverkehrsplan", "", "16. November 2023", "Kommentare", ""]
+    assert crumb_section(raw, 5, "Stadtrat beschließt neuen Nahverkehrsplan") is None
