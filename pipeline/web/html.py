@@ -686,9 +686,16 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     blocks_head_box = {order.get(id(a), -1) for a in h1.iterancestors() if id(a) in head_box} \
         if h1 is not None else set()
     # blocks of at most 30 words in a box with a picture (up to two levels up): maybe its caption
+    has_img: dict[int, bool] = {}       # by box (a box's subtree is searched once, however many blocks it holds)
+
+    def _img_in(a) -> bool:
+        if a is None or a.tag in ("body", "article", "main"):
+            return False
+        if id(a) not in has_img:
+            has_img[id(a)] = next(a.iter("img"), None) is not None
+        return has_img[id(a)]
     pictured = {i for i, (_, t, _, el) in enumerate(out) if len(t.split()) <= 30 and any(
-        a is not None and a.tag not in ("body", "article", "main") and next(a.iter("img"), None) is not None
-        for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
+        _img_in(a) for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
                         + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
