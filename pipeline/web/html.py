@@ -509,10 +509,14 @@ def without_ads(lines: list[str], rules: WebRules) -> list[str]:
     if not marks:
         return lines
     drop: set[int] = set()
+    from collections import Counter
+    per_line = [_nouns(x) for x in lines]
+    count = Counter(w for ns in per_line for w in ns)
     for i in marks:
         m = inline.match(ws(lines[i]))
         nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if ws(lines[j])][:2]
-        rest = _nouns(" ".join(x for j, x in enumerate(lines) if j != i and j not in nxt))
+        out_ = Counter(w for j in (i, *nxt) for w in per_line[j])
+        rest = {w for w, c in count.items() if c > out_[w]}     # the nouns of all other lines
         if m:
             if _promo(m.group(1), rest, rules):
                 drop.add(i)
