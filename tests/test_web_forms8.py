@@ -150,6 +150,31 @@ probe("rating_stars", BODY5 + '<div class="rating"><span>★★★★☆</span><
 probe("print_footer", BODY5 + '<p class="print-only">Dieser Artikel wurde ausgedruckt unter der Adresse: https://www.kreisbote.de/lokales/nahverkehr</p>', W, ["ausgedruckt unter der Adresse"])
 probe("copyright_img", BODY5 + '<p>Titelbild: Anna Maier / Kreisbote</p>', W, ["Titelbild: Anna Maier"])
 
+# notices spoken to the reader at the end of the article: affiliate disclosures, app and follow prompts, calls for
+# tips and feedback, AI notes, polls, series pointers (a transparency note, a source line, "ohne Gewähr" stay)
+def mid(name, junk, wo): probe(name, para(0) + junk + para(1) + para(2), W[:3], wo)
+
+
+def end(name, junk, wo): probe(name, B3 + junk, W[:3], wo)
+
+
+end("affiliate", '<p><em>Hinweis: Dieser Artikel enthält Affiliate-Links. Wenn Sie über diese Links einkaufen, erhalten wir eine Provision. Für Sie ändert sich am Preis nichts.</em></p>', ["Affiliate-Links", "erhalten wir eine Provision"])
+end("affiliate2", '<p>*Bei den mit Sternchen gekennzeichneten Links handelt es sich um Affiliate-Links.</p>', ["Affiliate-Links"])
+end("hinweis_tipp", '<p>Sie haben einen Hinweis für uns? Schreiben Sie uns an redaktion@kreisbote.de oder per WhatsApp.</p>', ["Sie haben einen Hinweis für uns"])
+end("mehr_nachrichten", '<p>Mehr Nachrichten aus Musterstadt finden Sie hier.</p>', ["Mehr Nachrichten aus Musterstadt"])
+mid("lesen_br", '<p><strong>Lesen Sie auch:</strong><br><a href="/a">Busfahrer streiken für mehr Lohn</a><br><a href="/b">Neue Radwege an der Uferstraße</a></p>', ["Busfahrer streiken", "Neue Radwege"])
+end("transparenz", '<p>Transparenzhinweis: Die Reise wurde von der Tourismuszentrale Musterstadt unterstützt.</p>', [])
+end("ki_hinweis", '<p>Dieser Text wurde mit Unterstützung von KI erstellt und von der Redaktion geprüft.</p>', ["mit Unterstützung von KI"])
+end("app_promo", '<p>Laden Sie sich jetzt die kostenlose App des Kreisboten herunter und verpassen Sie keine Nachricht mehr.</p>', ["kostenlose App des Kreisboten"])
+end("google_news", '<p>Folgen Sie dem Kreisboten auch auf Google News.</p>', ["Google News"])
+end("feedback", '<p>Haben Sie Anregungen oder Kritik? Schreiben Sie uns eine E-Mail.</p>', ["Anregungen oder Kritik"])
+mid("leserfrage", '<p><strong>Ihre Meinung ist gefragt:</strong> Was halten Sie vom neuen Nahverkehrsplan? Stimmen Sie ab!</p>', ["Stimmen Sie ab"])
+end("serie", '<p><em>Alle Folgen unserer Serie „Mobil in Musterstadt“ finden Sie unter kreisbote.de/mobil.</em></p>', ["Alle Folgen unserer Serie"])
+end("redaktion_stand", '<p>Redaktionsschluss: 16.11.2023, 18:00 Uhr</p>', ["Redaktionsschluss"])
+end("angaben_ohne", '<p>Alle Angaben ohne Gewähr.</p>', [])
+end("foto_credit_end", '<p>Fotos: Anna Maier, Stadt Musterstadt</p>', ["Fotos: Anna Maier"])
+end("quelle_line", '<p>Quelle: Stadt Musterstadt, Pressemitteilung vom 16.11.2023</p>', [])
+
 
 def _check(name: str) -> None:
     html, with_, without = PROBES[name]
