@@ -175,6 +175,10 @@ end("angaben_ohne", '<p>Alle Angaben ohne Gewähr.</p>', [])
 end("foto_credit_end", '<p>Fotos: Anna Maier, Stadt Musterstadt</p>', ["Fotos: Anna Maier"])
 end("quelle_line", '<p>Quelle: Stadt Musterstadt, Pressemitteilung vom 16.11.2023</p>', [])
 
+# a ticker's "Reaktionen" section with time stamps is no comment section
+probe("ticker_reactions", para(0) + para(1) + para(2) + "<h2>Reaktionen</h2><p>16.11.2023, 18:30 Uhr</p>" + para(3)
+      + "<p>16.11.2023, 18:45 Uhr</p>" + para(4), W, [])
+
 
 def _check(name: str) -> None:
     html, with_, without = PROBES[name]
