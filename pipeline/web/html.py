@@ -627,9 +627,62 @@ _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header",
              "template", "button", "select", "label", "a")
 
 
+def _block_text(el, h1, head_box: set) -> tuple[str, str] | None:
+    """(tag, text) of a paragraph-like element as a block of the page, None when it is none: a box only when it
+    holds text itself (prose straight in a ``<section>`` or ``<center>``; the headline's own box, an old layout's
+    cell of ``<br>``-lined prose around its h1, without its headings), nothing inside navigation, footers, asides,
+    forms, figures, page headers (the article's own ``<header>`` counts) or furniture boxes, nothing with a
+    script; a short styled box or bold paragraph is a pseudo-heading."""
+    own = None          # the text of the headline's own box without its headings
+    if el.tag in _LEAF_BOXES:
+        inner = [c for c in el.iterdescendants() if c.tag in _INNER_BLOCKS]
+        nested = any(a.tag in _GAP_BLOCKS for a in el.iterancestors())
+        if inner and h1 is not None and not nested and any(c is h1 for c in inner) \
+                and all(c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for c in inner):
+            own = ws(visible_text(el))
+            for c in inner:
+                own = own.replace(ws(c.text_content()), " ", 1)
+            own = ws(own)
+            if len(own.split()) < 8:
+                return None
+        elif inner or nested or len(ws(el.text_content()).split()) < 2:
+            return None
+    elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+        return None
+    if any(a.tag in _GAP_SKIP and not (a.tag == "header" and id(a) in head_box) for a in el.iterancestors()) \
+            or not _outside_furniture_any(el) or any(True for _ in el.iter(*_NON_TEXT)):
+        return None          # page furniture, a share button or widget with its script
+    from pipeline.web.htmlmeta import heading_text
+    t = own or heading_text(el)
+    if not t:
+        return None
+    tag = el.tag
+    if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
+        tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
+    elif tag in _LEAF_BOXES and len(t.split()) < 8:
+        return None
+    return tag, t
+
+
+def _pictured(out: list) -> set[int]:
+    """The blocks of at most 30 words in a box with a picture (their parent or grandparent, not the article or
+    page, holds an ``<img>``): maybe its caption. Each box's subtree is searched once."""
+    has_img: dict[int, bool] = {}
+
+    def img_in(a) -> bool:
+        if a is None or a.tag in ("body", "article", "main"):
+            return False
+        if id(a) not in has_img:
+            has_img[id(a)] = next(a.iter("img"), None) is not None
+        return has_img[id(a)]
+    return {i for i, (_, t, _, el) in enumerate(out) if len(t.split()) <= 30 and any(
+        img_in(a) for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
+
+
 def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     """The page's text blocks in document order: (tag, text, link density, next held). Paragraph-like elements without
-    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
+    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes
+    (:func:`_block_text`)."""
     out = []
     body = tree.find("body") if tree.find("body") is not None else tree
     elems = list(body.iter())            # keeps the proxies alive: their ids name the elements
@@ -642,38 +695,11 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
                 and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
-        own = None          # the text of the headline's own box without its headings
-        if el.tag in _LEAF_BOXES:
-            inner = [c for c in el.iterdescendants() if c.tag in _INNER_BLOCKS]
-            if inner and h1 is not None and all(c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for c in inner) \
-                    and any(c is h1 for c in inner) and not any(a.tag in _GAP_BLOCKS for a in el.iterancestors()):
-                own = ws(visible_text(el))
-                for c in inner:
-                    own = own.replace(ws(c.text_content()), " ", 1)
-                own = ws(own)
-                if len(own.split()) < 8:
-                    continue    # the headline column's prose set with line breaks around its h1 (old layouts)
-            elif any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
-                    or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
-                    or len(ws(el.text_content()).split()) < 2:
-                continue    # only a box holding text itself (prose straight in a <section> or <center>)
-        elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+        got = _block_text(el, h1, head_box)
+        if got is None:
             continue
-        if any(a.tag in _GAP_SKIP and not (a.tag == "header" and id(a) in head_box) for a in el.iterancestors()) \
-                or not _outside_furniture_any(el):
-            continue
-        if any(True for _ in el.iter(*_NON_TEXT)):
-            continue         # a share button or widget with its script
-        from pipeline.web.htmlmeta import heading_text
-        t = own or heading_text(el)
-        if not t:
-            continue
+        tag, t = got
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
-        tag = el.tag
-        if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
-            tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
-        elif tag in _LEAF_BOXES and len(t.split()) < 8:
-            continue
         out.append((tag, t, links / max(1, len(t)), el))
         for a in (el, *el.iterancestors()) if el.get("data-layout-cell") else el.iterancestors():
             k = order.get(id(a), -1)
@@ -681,30 +707,18 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
             info[k] = ((a.get("class") or "") + " " + (a.get("id") or "") + (" col" if a.get("data-layout-cell") else ""),
                        heading)
     # (tag, text, link density, whether the element right after it holds the next block, its containers from the
-    # body down by document position): elements themselves are not kept, so trafilatura may change the tree
-    # afterwards
+    # body down by document position; a layout table's cell is a column of its own: its position ends its chain,
+    # side_columns groups by it): elements themselves are not kept, so trafilatura may change the tree afterwards
     h1_pos = order.get(id(h1), -1) if h1 is not None else None
     h1_next = next((i for i, x in enumerate(out) if order.get(id(x[3]), -1) > h1_pos), None) \
         if h1_pos is not None else None
-    # a layout table's cell is a column of its own: its position ends its chain (side_columns groups by it)
     blocks_head_box = {order.get(id(a), -1) for a in h1.iterancestors() if id(a) in head_box} \
         if h1 is not None else set()
-    # blocks of at most 30 words in a box with a picture (up to two levels up): maybe its caption
-    has_img: dict[int, bool] = {}       # by box (a box's subtree is searched once, however many blocks it holds)
-
-    def _img_in(a) -> bool:
-        if a is None or a.tag in ("body", "article", "main"):
-            return False
-        if id(a) not in has_img:
-            has_img[id(a)] = next(a.iter("img"), None) is not None
-        return has_img[id(a)]
-    pictured = {i for i, (_, t, _, el) in enumerate(out) if len(t.split()) <= 30 and any(
-        _img_in(a) for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
                         + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
                        for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next, blocks_head_box,
-                      pictured)
+                      _pictured(out))
 
 
 class PageBlocks(list):
