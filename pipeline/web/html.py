@@ -568,7 +568,9 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
     in_crumbs = False
     lines = _split_headline(lines, f.heads)
     for line in lines:
-        s = _GLUED_DATE.sub("", ws(line), count=1)
+        s = ws(line)
+        if head_zone and seen_text < 4:
+            s = _GLUED_DATE.sub("", s, count=1)      # a date glued to the lead by the extractor
         if not s:
             out.append("")
             continue
