@@ -274,6 +274,9 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if h is not None and h + 1 < sp[1] and c.R.switch("role_place_adjective") and c.toks[h].pos_ == "ADJ" \
             and not _is_role_noun(c, h) and _is_role_noun(c, h + 1):
         h += 1                          # "Der Berliner Virologe": the capitalised place adjective is no head
+    ah = _age_head(c, sp) if c.R.switch("age_noun_speaker") else None
+    if ah is not None:
+        return _age_noun_person(s, ah)
     if h is None or not _is_role_noun(c, h):
         return None
     if s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
@@ -285,6 +288,43 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _age_head(c: Ctx, sp: tuple[int, int]) -> int | None:
+    """The age noun heading the span after its determiner: "Der 50-Jährige", "Die Fünfzigjährige" (capitalised; words.yaml
+    age_noun_suffixes; the parse often tags it as a particle), not the adjective of "der 81-jährige Besitzer"."""
+    t = sp[0] + 1 if c.low[sp[0]] in c.w.determiners else sp[0]
+    if t >= sp[1]:
+        return None
+    last = c.toks[t].text.rsplit("-", 1)[-1]
+    return t if last[:1].isupper() and c.low[t].endswith(tuple(c.w.age_noun_suffixes)) else None
+
+
+def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
+    """Bayern-Trainer Thomas Tuchel war enttäuscht. Der 50-Jährige sagte, die Mannschaft sei müde. – an age noun heading
+    a speaker span without a name (German news refer to a person named before by age) is that person: the speaker of
+    a recent claim or the nearest person named before (as for a role noun); no actor when the span names something
+    else ("der 50-Jährige aus Köln") or when an unnamed person of that age came before ("Ein 34-jähriger Mann wurde
+    festgenommen. Der 34-Jährige sagte, …": the noun phrase is the speaker) (switch ``age_noun_speaker``)."""
+    from ..speaker import nearest_actor
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
+        return NO_ACTOR
+    age = c.low[h].split("-")[0] if "-" in c.low[h] else None
+    if age and _unnamed_of_age(c, age, sp[0]):
+        return NO_ACTOR
+    return nearest_actor(c, sp[0], ("person",), s.prev) or NO_ACTOR
+
+
+def _unnamed_of_age(c: Ctx, age: str, before: int) -> bool:
+    """An indefinite noun phrase of that age before token ``before``: "ein 34-jähriger Mann", "Eine 34-Jährige"."""
+    for t in range(before - 1, 0, -1):
+        if c.low[t].startswith(age + "-") and c.low[t].endswith(tuple(c.w.age_noun_suffixes)) \
+                and c.low[t - 1] in ("ein", "eine", "einen", "einem", "einer", "eines"):
+            return True
+    return False
 
 
 def _places_before_head(c: Ctx, s: SpeakerSite, h: int) -> bool:
