@@ -128,8 +128,55 @@ def speaker_generic_org(s: SpeakerSite) -> str | None:
     "die Regierung", "das Ministerium": the last organisation is rarely that one)."""
     c, sp = s.c, s.sp
     if sp[1] - sp[0] == 2 and c.low[sp[0]] in ("der", "die", "das") and c.low[sp[0] + 1] in c.w.company_nouns:
-        return _latest_org(c, c.toks[sp[0]].idx)
+        before = c.toks[sp[0]].idx
+        if c.R.switch("generic_org_compound"):
+            return _org_introduced_as(c, c.w.company_noun_endings, before) or _latest_org(c, before)
+        return _latest_org(c, before)
+    if c.R.switch("generic_org_compound"):
+        return _company_reference(s)
     return None
+
+
+def _company_reference(s: SpeakerSite) -> str | None:
+    """Ikea erhöht die Preise. Der schwedische Möbelkonzern teilte mit, … / Der Münchner Konzern erklärte, … / Die
+    Fluggesellschaft teilte mit, … – a definite noun phrase of a company noun or a compound of one (words.yaml
+    company_noun_endings), with at most one adjective before it and nothing after it, that names nothing itself, is the
+    organisation the article introduced with that noun ("Der Energieversorger Eon", "die Ratingagentur Moody's"), else the
+    organisation named last before it (switch ``generic_org_compound``)."""
+    c, sp = s.c, s.sp
+    n = sp[1] - sp[0]
+    if n not in (2, 3) or c.low[sp[0]] not in ("der", "die", "das") or s.mentions(("person", "organization", "location")):
+        return None
+    h = sp[1] - 1
+    if n == 3 and not (c.toks[h - 1].pos_ == "ADJ" or c.toks[h - 1].text.endswith("er") and c.toks[h - 1].text[:1].isupper()):
+        return None
+    ending = next((e for e in sorted(c.w.company_noun_endings, key=len, reverse=True) if c.low[h].endswith(e)), None)
+    if ending is None or not c.toks[h].text[:1].isupper():
+        return None
+    before = c.toks[sp[0]].idx
+    generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
+    return _org_introduced_as(c, (ending,), before) or (
+        _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
+
+
+def _org_introduced_as(c: Ctx, endings, before: int) -> str | None:
+    """The organisation named last before character ``before`` right after a noun with one of these endings ("der
+    Energieversorger Eon", "Die Ratingagentur Moody's") or with one as a compound part after it ("Volkswagen-Konzern")."""
+    endings = tuple(endings)
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type != "organization":
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is None:
+            continue
+        prev = span.start - 1
+        last = c.low[span.end - 1]
+        if prev >= 0 and c.low[prev].endswith(endings) or "-" in last and last.endswith(endings):
+            best = actor.key
+    return best
 
 
 def is_source_noun_before(c: Ctx, sp: tuple[int, int]) -> bool:
