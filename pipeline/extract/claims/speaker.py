@@ -1065,7 +1065,47 @@ def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> st
     return None
 
 
-def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+MASCULINE_TITLES = ("sprecher", "politiker", "leiter", "vorstand", "abgeordneter", "vorsitzender", "herr")
+
+
+def person_gender(c: Ctx, key: str) -> str | None:
+    """The grammatical gender a person actor's titles give it: "f" for "Bundeskanzlerin Angela Merkel", "Frau Müller",
+    "m" for "Präsident Emmanuel Macron", "Herr Müller" (the word right before a mention: a title of words.yaml
+    role_resolution_suffixes, a spokesperson or politician noun, in its feminine -in form or not); None when no title
+    tells or they disagree (switch ``pronoun_gender``)."""
+    memo = c.__dict__.setdefault("_gender", {})
+    if key in memo:
+        return memo[key]
+    masc = tuple(x for x in c.w.role_resolution_suffixes if not x.endswith("in")) + MASCULINE_TITLES
+    votes = set()
+    for ms, me, m, actor in c.mentions:
+        if actor.key != key:
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        t = span.start - 1 if span is not None else -1
+        if t < 0 or c.sent_of[t] != c.sent_of[span.start] or not c.toks[t].text[:1].isupper():
+            continue
+        lw = c.low[t]
+        if lw == "frau" or lw.endswith("in") and lw[:-2].endswith(masc):
+            votes.add("f")
+        elif lw.endswith(masc):
+            votes.add("m")
+    memo[key] = votes.pop() if len(votes) == 1 else None
+    return memo[key]
+
+
+def _gender_fits(c: Ctx, actor, gender: str | None) -> bool:
+    if gender is None or actor.actor_type != "person":
+        return True
+    g = person_gender(c, actor.key)
+    return g is None or g == gender
+
+
+def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False,
+                  gender: str | None = None) -> str | None:
+    """The actor of these types a pronoun or role noun at token i refers to: the speaker of a recent claim, else the
+    mention named nearest before it (preferring sentence starts), else the most salient one; ``gender`` ("m" for "er",
+    "f" for "sie") skips persons whose titles give the other gender."""
     types = set(types)
     if not types:
         return None
@@ -1075,12 +1115,12 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
     for f in reversed(prev):
         if f.speaker_key and s_i - f.sent <= 2 and not role:
             actor = next((a for a in c.actors if a.key == f.speaker_key), None)
-            if actor and actor.actor_type in types:
+            if actor and actor.actor_type in types and _gender_fits(c, actor, gender):
                 return actor.key
     best, best_score = None, None
     lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
     for ms, me, m, actor in c.mentions:
-        if me > pos or ms < lo_char or actor.actor_type not in types:
+        if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
         text = c.text[ms:me]
         m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
@@ -1100,18 +1140,18 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
         if best_score is None or score < best_score:
             best, best_score = actor, score
     if best is None and c.R.switch("salient_antecedent"):
-        return salient_actor(c, pos, types)
+        return salient_actor(c, pos, types, gender)
     return best.key if best else None
 
 
-def salient_actor(c: Ctx, pos: int, types: set[str]) -> str | None:
+def salient_actor(c: Ctx, pos: int, types: set[str], gender: str | None = None) -> str | None:
     """Trochowskis HSV-Comeback. … Allerdings: Der Ex-Profi will … „…“, sagt er. – a pronoun or role
     speaker with no compatible actor in the sentences right before it refers to the article's protagonist:
     the actor of those types named most often before it (outside quotations), the latest of equals."""
     count: dict[str, int] = {}
     last: dict[str, int] = {}
     for ms, me, m, actor in c.mentions:
-        if me > pos or actor.actor_type not in types:
+        if me > pos or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
         span = c.doc.char_span(ms, me, alignment_mode="expand")
         if span is None or c.in_quote[span.start] >= 0:

@@ -270,13 +270,43 @@ def _document_author_before(c: Ctx, si: int) -> str | None:
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
-    compatible actor named before."""
+    compatible actor named before; "er" never to a person the article titled as a woman
+    ("Bundeskanzlerin Angela Merkel"), "sie" never to one titled as a man (switch ``pronoun_gender``)."""
     from ..speaker import nearest_actor
     c, sp = s.c, s.sp
     first = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and first in c.R.pronouns:
-        return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev)
+        gender = PRONOUN_GENDER.get(first) if c.R.switch("pronoun_gender") else None
+        if first in PRONOUN_GENDER and c.R.switch("pronoun_prev_subject"):
+            key = _prev_subject_actor(c, sp[0], c.R.pronouns[first], gender)
+            if key is not None:
+                return key
+        return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev, gender=gender)
     return None
+
+
+def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
+    """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
+    subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
+    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
+    from ..speaker import _gender_fits, prev_subject
+    si = c.sent_of[t]
+    if c.in_quote[t] >= 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is None:
+        return None
+    a, b = c.char_span(*sp)
+    keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
+    if len(keys) != 1:
+        return None
+    actor = next(iter(keys.values()))
+    if actor.actor_type not in types or not _gender_fits(c, actor, gender):
+        return None
+    return actor.key
+
+
+PRONOUN_GENDER = {"er": "m", "sie": "f"}      # "sie" as a plural never names one person of the other gender either
 
 
 DEMONSTRATIVE_SPEAKERS = ("dieser", "diese", "jener", "jene", "letzterer", "letztere")
