@@ -1611,6 +1611,8 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
     organisation ("ein Sprecher des LBM in Koblenz"), not before "aus" with an article or a place ("aus dem Forscherteam",
     "aus South Carolina": where the speaker comes from), and not when the phrase names a person or organisation (switch
     ``name_circumstance_cut``)."""
+    if sp is not None and c.R.switch("speaker_edges") and c.has_pos:
+        sp = speaker_edges(c, sp)
     if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
         return sp
     a, b = c.char_span(*sp)
@@ -1628,6 +1630,30 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
             return sp
         return (sp[0], k)
     return sp
+
+
+EDGE_OPENERS = ("und", "doch", "aber", "zumal", "denn", "sondern", "oder", "nur", "einzig", "lediglich", "sogar",
+                "selbst", "ausgerechnet", "gerade", "insbesondere", "vor", "allem")
+FINITE_END_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def speaker_edges(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """…, zumal Verteidiger Wolfgang Dingfelder erklärte, … / Einzig Sony gab bekannt, … / Colomer empfahl, … – a speaker
+    span starts after a punctuation mark, a conjunction or a focus particle before its noun phrase ("zumal", "doch",
+    "nur", "einzig", "vor allem") and ends before a finite verb or an indefinite pronoun that the noun phrase ran into
+    ("Colomer empfahl", "Angaben eines Sprechers niemand"); a personal pronoun is the whole span ("er Fans des
+    englischen Teams") (switch ``speaker_edges``)."""
+    a, b = sp
+    while a < b - 1 and c.in_quote[a] < 0 and c.low[a] in (",", ";", "–", "-", ":", *EDGE_OPENERS):
+        if c.low[a] == "vor" and not (a + 1 < b and c.low[a + 1] == "allem"):
+            break
+        a += 1
+    if c.toks[a].tag_ == "PPER" and b - a > 1:
+        return (a, a + 1)
+    while b - 1 > a and c.in_quote[b - 1] < 0 and c.toks[b - 1].text[:1].islower() \
+            and (c.toks[b - 1].tag_ in FINITE_END_TAGS or c.toks[b - 1].tag_ == "PIS"):
+        b -= 1
+    return (a, b)
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
