@@ -836,7 +836,17 @@ def _speaking_token(c: Ctx, t: int) -> bool:
         return True
     return low in c.w.speaker_head_nouns or low in c.w.generic_org_nouns or low in c.w.company_nouns \
         or low in c.w.addressee_nouns or low.endswith(tuple(c.w.speaker_head_suffixes)) \
-        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low in c.R.source_adverbs
+        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low in c.R.source_adverbs \
+        or _person_noun(c, t)
+
+
+def _person_noun(c: Ctx, t: int) -> bool:
+    """Ein Autofahrer sagte den Beamten, er habe nichts gesehen. – a capitalised noun with a person ending (words.yaml
+    person_noun_suffixes: "Autofahrerin", "Floristin", "Passant") names someone who can speak (switch
+    ``person_noun_speaker``)."""
+    w = c.toks[t].text
+    return c.R.switch("person_noun_speaker") and w[:1].isupper() and len(w) > 4 \
+        and c.low[t].endswith(tuple(c.w.person_noun_suffixes)) and (not c.has_pos or c.toks[t].pos_ in ("NOUN", "PROPN"))
 
 
 def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
