@@ -268,6 +268,9 @@ class Ctx:
         if prev in QUOTE_CHARS:         # "laut «Vier Pfoten» | die Pelzproduktion …": a quoted name, no sentence end
             return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
                 and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
+        if self.R.switch("unpunctuated_bound") and prev[:1].islower() and prev.isalpha() and w[:1].isupper() \
+                and toks[x - 1].whitespace_ == " ":
+            return True                 # "„…“ Das sagte | BMW-Chef Oliver Zipse.": no sentence ends in a bare word
         return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"}
 
     def _closes_quote(self, i: int) -> bool:
