@@ -104,6 +104,8 @@ def speaker_mention(s: SpeakerSite) -> str | None:
         titled = _titled_person(c, c.low[head], a)
         if titled is not None:
             return titled               # "Außenminister Heiko Maas … Der Minister sagte": the titled person
+    if found and head is not None and _is_role_noun(c, head) and _only_in_compound(c, found, head):
+        return None                     # "Die frühere SPD-Chefin sagte": the role holder (speaker_role), not the SPD
     for ms, me, m, actor in s.mentions(("person", "organization", "location", "other")):
         if actor.actor_type not in ("person", "organization") and not _at_head(c, sp, head, ms):
             continue
@@ -111,6 +113,16 @@ def speaker_mention(s: SpeakerSite) -> str | None:
         if ov > best_ov:
             best, best_ov = actor, ov
     return best.key if best is not None else None
+
+
+def _only_in_compound(c: Ctx, found: list, head: int) -> bool:
+    """Andrea Nahles … Die frühere SPD-Chefin sagte, … – every mention found lies inside the role noun heading the span, as
+    the first part of a compound ("SPD-Chefin", "Verdi-Chef"): the span names the role's holder, not that organisation
+    (switch ``compound_role_holder``; not for a person's name, which ``speaker_mention`` keeps)."""
+    if not c.R.switch("compound_role_holder") or "-" not in c.toks[head].text:
+        return False
+    ha, hb = c.toks[head].idx, c.toks[head].idx + len(c.toks[head].text)
+    return all(ha <= ms and me < hb and actor.actor_type != "person" for ms, me, m, actor in found)
 
 
 def _at_head(c: Ctx, sp: tuple[int, int], head: int | None, ms: int) -> bool:
@@ -356,7 +368,10 @@ def speaker_role(s: SpeakerSite) -> str | None:
         return _age_noun_person(s, ah)
     if h is None or not _is_role_noun(c, h):
         return None
-    if s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
+    found = s.mentions(("person", "organization", "location", "other"))
+    if found and _only_in_compound(c, found, h):
+        pass                            # "Die frühere SPD-Chefin": the organisation only qualifies the role
+    elif s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
             c.R.switch("role_place_adjective") and _places_before_head(c, s, h))):
         return None
     titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
