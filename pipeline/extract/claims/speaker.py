@@ -527,8 +527,17 @@ def _subject_heads(c: Ctx, t) -> list:
 def _subject_in_pp(c: Ctx, ch) -> bool:
     """Whether the parse's subject ch opens with or follows a preposition: "in einer Videobotschaft", "Am Rande
     einer Sitzung"."""
-    return ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
-        or c.toks[ch.left_edge.i].pos_ == "ADP"
+    return ch.left_edge.i > 0 and _preposition(c, ch.left_edge.i - 1) or _preposition(c, ch.left_edge.i)
+
+
+def _preposition(c: Ctx, t: int) -> bool:
+    """A preposition by the parse; with switch ``mistagged_preposition`` not a capitalised word that is no known
+    preposition ("Fraktionschef Christian Dürr sagte der „Rheinischen Post“, …": the parse tags the title APPR, its
+    subject then looked like a PP and the addressee became the speaker)."""
+    if c.toks[t].pos_ != "ADP":
+        return False
+    return not (c.R.switch("mistagged_preposition") and c.toks[t].text[:1].isupper()
+                and c.low[t] not in c.w.function_words and len(c.toks[t].text) > 5)
 
 
 def _dep_subject_span(c: Ctx, i: int, h, ch, sa: int, sb: int) -> tuple[int, int] | None:
