@@ -374,6 +374,8 @@ def speaker_role(s: SpeakerSite) -> str | None:
     elif s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
             c.R.switch("role_place_adjective") and _places_before_head(c, s, h))):
         return None
+    if c.R.switch("indefinite_role") and c.low[sp[0]] in INDEFINITE_ARTICLES:
+        return NO_ACTOR                 # "ein Talibanführer", "eine Politikerin der Grünen": someone not named before
     titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
     if titled is not None:
         return titled
@@ -417,6 +419,9 @@ def _unnamed_of_age(c: Ctx, age: str, before: int) -> bool:
                 and c.low[t - 1] in ("ein", "eine", "einen", "einem", "einer", "eines"):
             return True
     return False
+
+
+INDEFINITE_ARTICLES = ("ein", "eine", "einer", "einem", "einen", "eines")
 
 
 def _places_before_head(c: Ctx, s: SpeakerSite, h: int) -> bool:
