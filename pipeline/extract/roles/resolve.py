@@ -341,6 +341,8 @@ class _Resolver:
                 if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen") \
                         and not (office and _genitive_attribute(self.ctx, s, s0)):
                     return key
+                if gen and key not in exclude and not office and _owns_cue_phrase(doc, e, cue):
+                    return key          # "Kinsun Chans erste Arbeit als Tanzchef": the genitive owner, as a possessive
                 k = s - 1
                 continue
             if low in p.possessives:
@@ -370,6 +372,16 @@ class _Resolver:
             if sent_start <= s < before:
                 return key
         return None
+
+
+def _owns_cue_phrase(doc, e: int, cue: int) -> bool:
+    """Rule ``genitive_owner_holder``: "Kinsun Chans erster choreografischer Arbeit als neuer Tanzchef": a prenominal
+    genitive name right before the noun (adjectives between) that the "als" phrase follows is its holder, as
+    "seine erste Arbeit als" names the possessor."""
+    k = e
+    while k < cue and doc[k].pos_ == "ADJ":
+        k += 1
+    return k < cue and doc[k].pos_ == "NOUN" and k + 1 == cue
 
 
 def _genitive_attribute(ctx: _Ctx, s: int, s0: int) -> bool:
