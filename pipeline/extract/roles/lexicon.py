@@ -97,6 +97,8 @@ class RolePatterns:
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     reference_compound_head: bool = True
+    reference_equivalent_before: bool = True
+    reference_complement_no_recent: bool = True
     reference_compound_head_excluded: tuple[str, ...] = ()
     reference_compound_head_excluded_heads: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()
