@@ -98,6 +98,8 @@ class RolePatterns:
     reference_gender: bool = True
     reference_compound_head: bool = True
     reference_equivalent_before: bool = True
+    generic_org_own_title: bool = True
+    generic_org_unresolved_none: bool = True
     reference_complement_no_recent: bool = True
     reference_compound_head_excluded: tuple[str, ...] = ()
     reference_compound_head_excluded_heads: tuple[str, ...] = ()

@@ -595,12 +595,36 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
                         if n.lower() not in ctx.w.generic_org_nouns and not _press_org(ctx, n)]
         lo = ctx.sent_of[h.start] - 4
-        name = _typed_generic_org(ctx, h, hits, mentions, lo)
+        name = _typed_generic_org(ctx, h, hits, mentions, lo) or _own_title_org(ctx, h, hits, lo)
         if name is None:
             name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
+        elif h.org and ctx.p.generic_org_unresolved_none and "-" not in h.org:   # ("Margarethe-Krupp-Stiftung": a name)
+            h.org, h.org_rank = None, 0       # rule generic_org_unresolved_none
+            h.category = _category(ctx, h.title, None)
+
+
+def _own_title_org(ctx: _Ctx, h: Hit, hits: list[Hit], lo: int) -> str | None:
+    """Rule ``generic_org_own_title``: "Commerzbank-Finanzvorständin Bettina Orlopp wird neue Vorstandschefin des
+    Instituts" -> Commerzbank: a kind noun ("des Instituts", "des Konzerns") is the organisation of another title
+    of the same holder named before it (within four sentences), where that is an organisation, not a place, and
+    no kind noun itself. Rule ``generic_org_unresolved_none``: where nothing names the organisation, the kind noun
+    is none ("Geschäftsführer des Unternehmens" -> no organisation, then the article's context rules).
+    Off: roles.yaml ``patterns.generic_org_own_title`` / ``generic_org_unresolved_none``: false."""
+    if not ctx.p.generic_org_own_title or h.holder is None:
+        return None
+    best = None
+    for o in hits:
+        if o is h or o.holder != h.holder or not o.org or o.start >= h.start or ctx.sent_of[o.start] < lo:
+            continue
+        x = ctx.orgs.by_name(o.org)
+        if (x is not None and x.actor_type == "location") or _generic_org(ctx, o.org):
+            continue
+        if best is None or o.start > best.start:
+            best = o
+    return best.org if best is not None else None
 
 
 def _typed_generic_org(ctx: _Ctx, h: Hit, hits: list[Hit], mentions: list[tuple[int, str]], lo: int) -> str | None:
