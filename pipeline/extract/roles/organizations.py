@@ -684,6 +684,10 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             starts = _org_actor_starts(ctx, actors)
         head = doc[h.head]
         prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
+        parts = prefix.split("-")
+        while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
+            parts = parts[1:]                                 # "Ex-Wirecard-Chef": the company after "Ex-"
+        prefix = "-".join(parts)
         if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
             _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
         elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
