@@ -601,7 +601,8 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
-        elif h.org and ctx.p.generic_org_unresolved_none and "-" not in h.org:   # ("Margarethe-Krupp-Stiftung": a name)
+        elif h.org and ctx.p.generic_org_unresolved_none and h.org.split()[-1].lower() in ctx.w.generic_org_nouns:
+            # (the kind noun itself, not a compound: "Realschullehrerverband", "Margarethe-Krupp-Stiftung" are names)
             h.org, h.org_rank = None, 0       # rule generic_org_unresolved_none
             h.category = _category(ctx, h.title, None)
 

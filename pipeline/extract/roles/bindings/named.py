@@ -259,6 +259,8 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
             and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
+    if _office_noun_before(ctx, h, site.s0):
+        return False
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
@@ -286,6 +288,16 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _office_noun_before(ctx: _Ctx, h: Hit, s0: int) -> bool:
+    """Rule ``office_noun_comma_name``: "Der Kandidat für das Amt des Oberbürgermeisters, Max Meier", "der Nachfolger
+    des Parteichefs, Lars Klingbeil": a title in the genitive of an office noun (roles.yaml patterns.office_nouns, but
+    not "Wahl": "die Wahl des Präsidenten, Joe Biden") names the office; the name after the comma is the candidate's
+    or successor's, not the office's holder. [] office_nouns switches it off with the other office rules."""
+    doc, b = ctx.doc, h.np_start
+    return h.det in ("def", "indef") and doc[b].lower_ in ("des", "der", "eines", "einer") and b - 1 >= s0 \
+        and doc[b - 1].lower_ in ctx.p.office_nouns and not doc[b - 1].lower_.startswith("wahl")
 
 
 def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
