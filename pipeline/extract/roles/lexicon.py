@@ -98,6 +98,7 @@ class RolePatterns:
     reference_gender: bool = True
     reference_compound_head: bool = True
     reference_equivalent_before: bool = True
+    org_name_tail: bool = True
     generic_org_own_title: bool = True
     generic_org_unresolved_none: bool = True
     reference_complement_no_recent: bool = True

@@ -276,6 +276,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
+    c = _org_name_tail(ctx, h, c, s1)
     c = _after_gloss(ctx, h, c, s1)
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
@@ -298,6 +299,28 @@ def _office_noun_before(ctx: _Ctx, h: Hit, s0: int) -> bool:
     doc, b = ctx.doc, h.np_start
     return h.det in ("def", "indef") and doc[b].lower_ in ("des", "der", "eines", "einer") and b - 1 >= s0 \
         and doc[b - 1].lower_ in ctx.p.office_nouns and not doc[b - 1].lower_.startswith("wahl")
+
+
+def _org_name_tail(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
+    """Rule ``org_name_tail``: "Die Vorsitzende der Gewerkschaft Erziehung und Wissenschaft (GEW), Maike Finnern",
+    "Der Präsident der Bundesanstalt für Finanzdienstleistungsaufsicht (Bafin), Mark Branson": the organisation's
+    name goes on after the title's complement (capitalised nouns joined by "und", "für", articles; no title, no
+    verb) up to a parenthesis or a comma: that position (``c`` unchanged otherwise). Where the parenthesis holds an
+    organisation the lexicon knows ("GEW"), that is the organisation."""
+    doc = ctx.doc
+    if h.org is None or h.det != "def" or c >= s1 or doc[c].text in (",", "(") or not ctx.p.org_name_tail:
+        return c
+    k = c
+    while k < min(c + 6, s1) and _analyze(ctx, doc[k]) is None and (
+            doc[k].lower_ in ("und", "für", "der", "des", "die", "&")
+            or (_capitalized(doc[k]) and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "PROPN") and k not in ctx.per_start)):
+        k += 1
+    if k == c or k >= s1 or doc[k].text not in (",", "(") or doc[k - 1].lower_ in ("und", "für", "der", "des", "die"):
+        return c
+    if doc[k].text == "(" and k + 2 < s1 and doc[k + 2].text == ")" \
+            and (o := ctx.orgs.by_name(doc[k + 1].text)) is not None and o.actor_type != "location":
+        h.org = o.name                # "(GEW)": the known organisation rather than the cut complement
+    return k
 
 
 def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
