@@ -101,6 +101,8 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
             if c2 is not None and doc[c2].text == ",":
                 c = c2
         nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
+        if nxt is not None and doc[c].lower_ == "und" and nxt.det == "poss" and h.org and nxt.org and h.org != nxt.org:
+            continue                      # "Der Präsident der USA und Frankreichs Staatschef Macron": two people
         if nxt is not None and nxt.name is not None and nxt.binding in ("title_name", "title_comma_name"):
             h.binding, h.name = "title_chain", nxt.name
             if doc[c].lower_ == "und" and h.status == "former":
