@@ -22,6 +22,11 @@ CASES = [
     ("Die Lufthansa meldet Rekordzahlen. Gegenüber der Presse sagte Thomas Klein, der Sprecher des Unternehmens, man "
      "sei zufrieden.",
      [("Thomas Klein", "Sprecher", "Lufthansa", "apposition")]),
+    # the holder's own earlier title names a party: no party for "des Senders"; unresolved, no context guess either
+    ("Der Sender will Anna Weber, Ehefrau des CDU-Generalsekretärs Thomas Strobl, zur Fernsehfilmchefin des Senders "
+     "machen.",
+     [("Thomas Strobl", "Generalsekretär", "CDU", "title_name"),
+      ("Thomas Strobl", "Fernsehfilmchef", None, "appointment")]),
 ]
 
 
