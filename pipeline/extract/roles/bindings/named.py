@@ -89,6 +89,10 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
             and doc[h.np_start - 1].lower_ == "als":
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
+    if n_end is not None and ctx.p.plural_form_single_name and h.plural and h.extra.get("plural_form") \
+            and h.det == "def" and not (n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",")):
+        n_end = None                  # rule plural_form_single_name: "der von den Ermittlern Demjanjuk zugeordnet
+        #                               wurde": a form only plural, one name after it: the name is another phrase
     if n_end is not None and h.extra.get("plural_by_form") and not (
             n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",") and _name_at(ctx, n_end + 1, s1)):
         n_end = None                  # "sollen Polizisten Knüppel eingesetzt haben": a plural names no one person
