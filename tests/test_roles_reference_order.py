@@ -59,3 +59,13 @@ def test_switch_off(de_news, tmp_path, switch, text, role_mentions):
     y.write_text(src.replace(f"  {switch}: true\n", f"  {switch}: false\n"), encoding="utf-8")
     ex = extract(de_news(text), load_rules(d))
     assert [m.text for a in ex.actors for m in a.mentions if m.label == "ROLE"] == role_mentions
+
+
+def test_deputy_is_not_the_office_holder(de_news, rules):
+    """Rule ``reference_deputy_group``: "seinen Vize-Außenminister" is not the Außenministerin named before."""
+    ex = extract(de_news("Außenministerin Condoleezza Rice reist nach Peking. China wird seinen Vize-Außenminister "
+                         "entsenden."), rules)
+    names = {a.key: a.name for a in ex.actors}
+    assert [(names.get(r.actor_key), r.role, r.organization, r.rule_id) for r in ex.roles] == [
+        ("Condoleezza Rice", "Außenminister", None, "title_name")]
+    assert [m.text for a in ex.actors for m in a.mentions if m.label == "ROLE"] == []

@@ -99,6 +99,7 @@ class RolePatterns:
     reference_compound_head: bool = True
     reference_equivalent_before: bool = True
     org_name_tail: bool = True
+    reference_deputy_group: bool = True
     plural_form_single_name: bool = True
     generic_org_company_kinds: tuple[str, ...] = ()
     generic_org_own_title: bool = True

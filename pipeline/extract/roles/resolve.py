@@ -147,7 +147,9 @@ class _Resolver:
                 return k
             def same_office(r: Hit) -> bool:
                 return r.org == h.org and (
-                    self._group(r.title.title) == grp or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
+                    self._group(r.title.title) == grp and (not ctx.p.reference_deputy_group
+                                                           or _deputy_title(r.role) == _deputy_title(h.role))
+                    or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
                                                           and not _deputy_title(r.role) and not _deputy_title(h.role)))
             k = unique(holders(same_office))
             if later_only(k, same_office):
@@ -158,8 +160,11 @@ class _Resolver:
             c = holders(lambda r: r.role == base)
             if c:
                 return unique(c)
-            k = unique(holders(lambda r: self._group(r.title.title) == grp))
-            if later_only(k, lambda r: self._group(r.title.title) == grp):
+            def same_group(r: Hit) -> bool:   # (rule reference_deputy_group: a deputy is not the office's holder)
+                return self._group(r.title.title) == grp and (
+                    not ctx.p.reference_deputy_group or _deputy_title(r.role) == _deputy_title(h.role))
+            k = unique(holders(same_group))
+            if later_only(k, same_group):
                 return None
             if k:
                 return k
