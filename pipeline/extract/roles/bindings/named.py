@@ -89,13 +89,8 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
             and doc[h.np_start - 1].lower_ == "als":
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
-    if n_end is not None and ctx.p.plural_form_single_name and h.plural and h.extra.get("plural_form") \
-            and h.det == "def" and not (n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",")):
-        n_end = None                  # rule plural_form_single_name: "der von den Ermittlern Demjanjuk zugeordnet
-        #                               wurde": a form only plural, one name after it: the name is another phrase
-    if n_end is not None and h.extra.get("plural_by_form") and not (
-            n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",") and _name_at(ctx, n_end + 1, s1)):
-        n_end = None                  # "sollen Polizisten Knüppel eingesetzt haben": a plural names no one person
+    if n_end is not None and _plural_names_no_one(ctx, h, n_end, s1):
+        n_end = None
     if n_end is not None and h.det != "indef":
         h.binding, h.name = "title_name", (h.end if ns is None else ns, n_end)
         if h.category in p.post_name_org_categories or h.title.generic \
@@ -108,6 +103,18 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _plural_names_no_one(ctx: _Ctx, h: Hit, n_end: int, s1: int) -> bool:
+    """A plural title before one name that is not coordinated with another: "sollen Polizisten Knüppel eingesetzt
+    haben" (plural by form), and rule ``plural_form_single_name``: "der von den Ermittlern Demjanjuk zugeordnet wurde"
+    (a definite title in a form that is only plural): the name belongs to another phrase."""
+    doc = ctx.doc
+    coordinated = n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",")
+    if ctx.p.plural_form_single_name and h.plural and h.extra.get("plural_form") and h.det == "def" \
+            and not coordinated:
+        return True
+    return bool(h.extra.get("plural_by_form")) and not (coordinated and _name_at(ctx, n_end + 1, s1))
 
 
 def _name_in_parentheses(ctx: _Ctx, h: Hit, s1: int) -> int | None:
