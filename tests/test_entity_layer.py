@@ -381,6 +381,8 @@ def speakers():
     ("Nach Angaben der Polizei wurde der 19-Jährige leicht verletzt.", [("Angaben der Polizei", "Polizei")]),
     ("Das Landratsamt Rosenheim hat die Schule geschlossen. Ein Sprecher des Landratsamts sagte, alle Schüler müssten "
      "getestet werden.", [("Ein Sprecher des Landratsamts", "Landratsamt Rosenheim")]),
+    ("Ein Sprecher des Polizeipräsidiums Oberbayern Süd sagte, die Suche werde fortgesetzt.",
+     [("Ein Sprecher des Polizeipräsidiums Oberbayern Süd", "Polizeipräsidium Oberbayern Süd")]),
 ])
 def test_authority_spokesperson_speaks_for_it(speakers, text, expected):
     """org_institution (authorities as organisations, the bare noun joined to the one with its place) and the

@@ -109,7 +109,22 @@ def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet, doc: Doc)
         if m.label == "PER":
             continue
         name, atype = _other_actor(m, orgs, org_nouns, rules.get("gazetteer"))
+        if atype == "organization":
+            name = _institution_nominative(name, rules)
         acc.add(f"{KEY_PREFIX[atype]}:{name.lower()}", name, atype, m)
+
+
+def _institution_nominative(name: str, rules: RuleSet) -> str:
+    """"Ein Sprecher des Polizeipräsidiums Oberbayern Süd" -> "Polizeipräsidium Oberbayern Süd", "des Landratsamts" ->
+    "Landratsamt": an authority's name (org_institution) met in the genitive is named in the nominative."""
+    from .orgs import institution_word
+    first, _, rest = name.partition(" ")
+    if rules.get("words") is None or not first[:1].isupper():
+        return name
+    base = institution_word(first.lower(), rules)
+    if base is None or len(base) >= len(first) or not first.lower().startswith(base):
+        return name
+    return first[:len(base)] + (" " + rest if rest else "")
 
 
 def _merge_genitive_forms(acc: _Actors) -> None:
