@@ -175,7 +175,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
            "quotation_spans", "sentence_bounds", "ud_label"]
 
 
@@ -246,3 +246,48 @@ def morph_features(doc: Doc) -> list[dict[str, list[str]]]:
         out.append(f)
     _LAST.feats = (doc, out)
     return out
+
+
+class TokenColumns:
+    """Per token of one Doc: ``text`` (``Token.text``), ``lower`` (``Token.lower_``), ``pos`` (``Token.pos_``) and
+    ``alpha`` (``Token.is_alpha``), as lists; read with one ``doc.to_array`` and a hash -> string memo instead of a
+    ``Token`` and a string-store look-up per token and attribute (issue 16: the title scan, the entity layer and
+    the roles' context each made these lists from the Tokens). Shared: do not modify the lists."""
+    __slots__ = ("text", "lower", "pos", "alpha")
+
+    def __init__(self, text: list[str], lower: list[str], pos: list[str], alpha: list[bool]):
+        self.text, self.lower, self.pos, self.alpha = text, lower, pos, alpha
+
+
+_STR_MEMO: dict = {"store": None, "map": {}}
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    """``[doc.vocab.strings[h] for h in hashes]`` through a memo kept per string store (dropped when full)."""
+    store = doc.vocab.strings
+    m = _STR_MEMO["map"]
+    if _STR_MEMO["store"] is not store or len(m) > 500_000:
+        m = _STR_MEMO["map"] = {}
+        _STR_MEMO["store"] = store
+    for h in set(hashes).difference(m):
+        m[h] = store[h]
+    return list(map(m.__getitem__, hashes))
+
+
+def doc_columns(doc: Doc) -> TokenColumns:
+    """The :class:`TokenColumns` of ``doc``, made once per Doc (one Doc per thread is remembered; a Doc whose
+    length changed gets new columns)."""
+    last = getattr(_LAST, "cols", None)
+    if last is not None and last[0] is doc and len(last[1].text) == len(doc):
+        return last[1]
+    if len(doc):
+        from spacy.attrs import IS_ALPHA, LOWER, ORTH, POS
+        from spacy.parts_of_speech import NAMES
+        arr = doc.to_array([ORTH, LOWER, POS, IS_ALPHA])
+        orth, low, pos, alpha = (arr[:, k].tolist() for k in range(4))
+        names = {p: (NAMES[p] if p else "") for p in set(pos)}
+        cols = TokenColumns(_strings(doc, orth), _strings(doc, low), [names[p] for p in pos], [a == 1 for a in alpha])
+    else:
+        cols = TokenColumns([], [], [], [])
+    _LAST.cols = (doc, cols)
+    return cols

@@ -5,12 +5,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
 from .. import words
-from ..view import doc_tokens
+from ..view import doc_columns, doc_tokens
 from .lexicon import OrgLexicon, RoleLexicon
 from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
@@ -321,9 +320,7 @@ class _Ctx:
 
 def _text_counts(doc: Doc) -> Counter:
     """Counter of the token texts (``Counter(t.text for t in doc)``, without making a Token per word)."""
-    strings = doc.vocab.strings
-    orths = Counter(doc.to_array([ORTH]).ravel().tolist()) if len(doc) else Counter()
-    return Counter({strings[h]: n for h, n in orths.items()})
+    return Counter(doc_columns(doc).text)     # the token texts read once per Doc, shared (issue 16)
 
 
 def _word_end(text: str) -> bool:

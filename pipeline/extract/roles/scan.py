@@ -8,7 +8,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.view import doc_tokens
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 from .lexicon import Form
 from .bindings import _bind_patterns
@@ -19,6 +19,9 @@ from .names import _name_at
 from .organizations import _adjectival, _category
 from .titles import _analyze, _choose
 from .tokens import _capitalized, _deputy_adj, _former_adj, _is_adj
+
+
+_MISSING = object()
 
 
 def _propn_tokens(doc: Doc) -> list[Token]:
@@ -48,16 +51,18 @@ def _common_noun_words(ctx: _Ctx) -> frozenset[str]:
     there, and never an entity of that one word ("Mannesmann" tagged NOUN but ORG stays a name). roles.yaml
     ``patterns.compound_prefix_common_noun``: false switches it off."""
     nouns, propns, names = Counter(), Counter(), set()
-    for t in ctx.doc:
-        if not t.text[:1].isupper() or not t.is_alpha:
+    cols = doc_columns(ctx.doc)            # the token columns, no Token per word (issue 16)
+    pos, alpha, ent_of = cols.pos, cols.alpha, ctx.ent_of
+    for i, text in enumerate(cols.text):
+        if not text[:1].isupper() or not alpha[i]:
             continue
-        e = ctx.ent_of.get(t.i)
+        e = ent_of.get(i)
         if e is not None and len(e) == 1:
-            names.add(t.text)
-        elif e is None and t.pos_ == "PROPN":
-            propns[t.text] += 1
-        elif e is None and t.pos_ == "NOUN":
-            nouns[t.text] += 1
+            names.add(text)
+        elif e is None and pos[i] == "PROPN":
+            propns[text] += 1
+        elif e is None and pos[i] == "NOUN":
+            nouns[text] += 1
     return frozenset(w for w, n in nouns.items() if w not in names and n >= propns[w])
 
 
@@ -66,7 +71,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
     ent_orgs = _ent_orgs(ctx)
     modifiers: set[int] = set()            # "der Oberkommandierende General": title words used as adjectives
     hits: list[Hit] = []
-    for i in range(len(ctx.doc)):
+    memo, missing = ctx.analyzed, _MISSING
+    for i, text in enumerate(doc_columns(ctx.doc).text):
+        if memo.get(text, missing) is None:
+            continue                       # no title word (the memo of _analyze knows it): _hit_at gives None
         h = _hit_at(ctx, i, ent_orgs, modifiers)
         if h is not None:
             hits.append(h)
