@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
@@ -802,9 +803,11 @@ def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
     uses = ctx.extra.get("word_uses")
     if uses is None:
         uses = {}
-        for t in doc:
-            if not t.text[:1].isupper() or not t.is_alpha:
+        toks, cols = doc_tokens(doc), doc_columns(doc)      # a Token only for the capitalised words (issue 16)
+        for i, text in enumerate(cols.text):
+            if not text[:1].isupper() or not cols.alpha[i]:
                 continue
+            t = toks[i]
             u = uses.setdefault(t.text, [0, 0, 0, 0])
             prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
             if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):

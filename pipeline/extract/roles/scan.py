@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.view import doc_columns, doc_tokens
@@ -24,22 +22,17 @@ from .tokens import _capitalized, _deputy_adj, _former_adj, _is_adj
 _MISSING = object()
 
 
-def _propn_tokens(doc: Doc) -> list[Token]:
-    """The PROPN-tagged tokens in order (without making a Token for every word)."""
-    if not len(doc):
-        return []
-    return [doc[i] for i in (doc.to_array([POS]).ravel() == PROPN).nonzero()[0].tolist()]
-
-
 def _ent_orgs(ctx: _Ctx) -> dict[str, str]:
     """Lower-cased ORG/MISC/LOC entity texts and untagged proper nouns ("Mannesmann" elsewhere in the text)."""
     doc = ctx.doc
     ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
     nouns = _common_noun_words(ctx) if ctx.p.compound_prefix_common_noun else frozenset()
-    for tok in _propn_tokens(doc):
-        if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
-                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER") and tok.text not in nouns:
-            ent_orgs[tok.lower_] = tok.text
+    cols = doc_columns(doc)                # the token columns, no Token per proper noun (issue 16)
+    alpha, lower, text = cols.alpha, cols.lower, cols.text
+    for i, pos in enumerate(cols.pos):
+        if pos == "PROPN" and alpha[i] and i not in ctx.per_start and lower[i] not in ent_orgs \
+                and (i not in ctx.ent_of or ctx.ent_of[i].label_ != "PER") and text[i] not in nouns:
+            ent_orgs[lower[i]] = text[i]
     return ent_orgs
 
 
