@@ -175,7 +175,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_hashes", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
            "quotation_spans", "sentence_bounds", "ud_label"]
 
 
@@ -274,6 +274,34 @@ def _strings(doc: Doc, hashes: list[int]) -> list[str]:
     return list(map(m.__getitem__, hashes))
 
 
+_SHARED_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "IS_ALPHA", "IS_DIGIT")   # read at once on first use
+
+
+def doc_hashes(doc: Doc, attrs) -> dict[str, list[int]]:
+    """attribute name (``spacy.attrs.IDS``) -> its column of ``doc.to_array`` as a list, for ``attrs`` and
+    :data:`_SHARED_ATTRS` (made once per Doc and shared: each ``to_array`` call costs some 20 µs whatever it
+    reads, and the extractors used to make five of them an article). Only attributes extraction never changes
+    (not TAG: ``tags.normalise_tags`` rewrites it). One Doc per thread is remembered; do not modify the lists."""
+    last = getattr(_LAST, "hashes", None)
+    if last is None or last[0] is not doc or last[1] != len(doc):
+        last = (doc, len(doc), {})
+        _LAST.hashes = last
+    cols = last[2]
+    missing = [a for a in attrs if a not in cols]
+    if missing:
+        from spacy.attrs import IDS
+        if not cols:
+            missing += [a for a in _SHARED_ATTRS if a not in missing]
+        if len(doc):
+            arr = doc.to_array([IDS[a] for a in missing]).reshape((len(doc), len(missing)))
+            for k, a in enumerate(missing):
+                cols[a] = arr[:, k].tolist()
+        else:
+            for a in missing:
+                cols[a] = []
+    return cols
+
+
 def doc_columns(doc: Doc) -> TokenColumns:
     """The :class:`TokenColumns` of ``doc``, made once per Doc (one Doc per thread is remembered; a Doc whose
     length changed gets new columns)."""
@@ -281,10 +309,9 @@ def doc_columns(doc: Doc) -> TokenColumns:
     if last is not None and last[0] is doc and len(last[1].text) == len(doc):
         return last[1]
     if len(doc):
-        from spacy.attrs import IS_ALPHA, LOWER, ORTH, POS
         from spacy.parts_of_speech import NAMES
-        arr = doc.to_array([ORTH, LOWER, POS, IS_ALPHA])
-        orth, low, pos, alpha = (arr[:, k].tolist() for k in range(4))
+        h = doc_hashes(doc, ("ORTH", "LOWER", "POS", "IS_ALPHA"))
+        orth, low, pos, alpha = h["ORTH"], h["LOWER"], h["POS"], h["IS_ALPHA"]
         names = {p: (NAMES[p] if p else "") for p in set(pos)}
         cols = TokenColumns(_strings(doc, orth), _strings(doc, low), [names[p] for p in pos], [a == 1 for a in alpha])
     else:
