@@ -173,9 +173,29 @@ def _known_head(head: str) -> bool:
 _UMLAUT = str.maketrans("äöü", "aou")
 
 
+_CKN: dict = {"key": (), "memo": {}}
+
+
 def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
-    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
+    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein"). A function of the
+    word, two word lists and the word tables: memoized while those are the same objects (issue 16)."""
+    if not word.isalpha():
+        return False
+    from .layer import capitalised_words
+    key = (word_list(rules, "surname_heads"), word_list(rules, "noun_prefixes"), _german(), _noun_lemmas(),
+           capitalised_words())
+    memo = _CKN["memo"]
+    if len(key) != len(_CKN["key"]) or any(a is not b for a, b in zip(key, _CKN["key"])) or len(memo) > 200_000:
+        memo = _CKN["memo"] = {}
+        _CKN["key"] = key
+    r = memo.get(word)
+    if r is None:
+        r = memo[word] = _compound_of_known_noun_uncached(word, rules)
+    return r
+
+
+def _compound_of_known_noun_uncached(word: str, rules: RuleSet) -> bool:
     low = word.lower()
     if not word.isalpha() or low.endswith(word_tuple(rules, "surname_heads")):
         return False
