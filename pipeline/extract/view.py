@@ -155,7 +155,7 @@ class DocView:
 
     @cached_property
     def ents(self) -> dict[int, Span]:
-        return {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        return {i: e for e in doc_ents(self.doc) for i in range(e.start, e.end)}
 
     @cached_property
     def tiger(self) -> bool:
@@ -175,7 +175,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_hashes", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_ents", "doc_hashes", "forget_doc", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
            "quotation_spans", "sentence_bounds", "ud_label"]
 
 
@@ -318,3 +318,23 @@ def doc_columns(doc: Doc) -> TokenColumns:
         cols = TokenColumns([], [], [], [])
     _LAST.cols = (doc, cols)
     return cols
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per extraction and shared (spaCy makes a new Span per entity on every access, some
+    13 µs an article; the extractors asked about ten times). One Doc per thread is remembered; :func:`forget_doc`
+    (called by ``extract`` first) drops it, so a Doc whose entities were set anew is read again. Do not modify the
+    Spans (a changed label is a new Span: ``doc[a:b]``)."""
+    last = getattr(_LAST, "ents", None)
+    if last is not None and last[0] is doc and last[1] == len(doc):
+        return last[2]
+    ents = doc.ents
+    _LAST.ents = (doc, len(doc), ents)
+    return ents
+
+
+def forget_doc() -> None:
+    """Drop the per-Doc entities and attribute columns remembered by :func:`doc_ents`, :func:`doc_hashes` and
+    :func:`doc_columns` (``extract`` calls it before it starts: a Doc changed between two extractions is read again)."""
+    for key in ("ents", "cols", "hashes"):
+        _LAST.__dict__.pop(key, None)

@@ -6,7 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.view import doc_columns, doc_tokens
+from pipeline.extract.view import doc_columns, doc_ents, doc_tokens
 from pipeline.ruleset import RuleSet
 from .lexicon import Form
 from .bindings import _bind_patterns
@@ -25,7 +25,7 @@ _MISSING = object()
 def _ent_orgs(ctx: _Ctx) -> dict[str, str]:
     """Lower-cased ORG/MISC/LOC entity texts and untagged proper nouns ("Mannesmann" elsewhere in the text)."""
     doc = ctx.doc
-    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
+    ent_orgs = {e.text.lower(): e.text for e in doc_ents(doc) if e.label_ in ("ORG", "MISC", "LOC")}
     nouns = _common_noun_words(ctx) if ctx.p.compound_prefix_common_noun else frozenset()
     cols = doc_columns(doc)                # the token columns, no Token per proper noun (issue 16)
     alpha, lower, text = cols.alpha, cols.lower, cols.text
@@ -379,7 +379,7 @@ def _article_place(ctx: _Ctx, cands) -> str | None:
     names as a place (a LOC entity) where neither lexicon knows it."""
     places = ctx.__dict__.get("_loc_names")
     if places is None:
-        places = ctx._loc_names = {e.text for e in ctx.doc.ents if e.label_ == "LOC" and len(e) == 1}
+        places = ctx._loc_names = {e.text for e in doc_ents(ctx.doc) if e.label_ == "LOC" and len(e) == 1}
     return next((c for c in cands if c in places), None)
 
 
@@ -459,7 +459,7 @@ def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:
     if len(t) < 4 or not t.endswith("s") or not tk.is_alpha:
         return None
     stem = t[:-1]
-    for e in ctx.doc.ents:
+    for e in doc_ents(ctx.doc):
         if e.label_ == "ORG" and stem in (e[0].text, e[-1].text) and e.end - e.start <= 4:
             return e.text
     return None
