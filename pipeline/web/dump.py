@@ -445,6 +445,7 @@ def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
 
 _SEP_ONLY = re.compile(r"^[/›»>|]$")
 _SEP_LEAD = re.compile(r"^[/›»>|]\s*")
+_SEP_TAIL = re.compile(r"\s*[/›»>|]$")      # "• Home ›" / "• Presse+Aktuelles ›" / "• Pressemitteilungen"
 
 
 def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
@@ -460,8 +461,9 @@ def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
         items = [norm(_BULLET.sub("", raw[k])) for k in range(i, j)]
         if not items or len(items) > 12:
             continue
-        seps = sum(bool(_SEP_ONLY.match(x)) for x in items) + sum(bool(_SEP_LEAD.match(x)) for x in items)
-        names = [_SEP_LEAD.sub("", x).strip() for x in items if x and not _SEP_ONLY.match(x)]
+        seps = sum(bool(_SEP_ONLY.match(x)) for x in items) + sum(bool(_SEP_LEAD.match(x)) for x in items) \
+            + sum(bool(_SEP_TAIL.search(x)) and not _SEP_ONLY.match(x) for x in items)
+        names = [_SEP_TAIL.sub("", _SEP_LEAD.sub("", x)).strip() for x in items if x and not _SEP_ONLY.match(x)]
         names = [x for x in names if x]
         if len(names) < 2 or len(names) > 6:
             continue
@@ -591,7 +593,46 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
         items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
-    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _menu_label_above(raw, h)
+    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _glued_trail(raw, h, title) \
+        or _menu_label_above(raw, h) or _menu_label_below(raw, h)
+
+
+_GLUED_SEP = re.compile(r"\s*[›»|>]\s*|\s+/\s+")
+
+
+def _glued_trail(raw: list[str], h: int, title: str) -> str | None:
+    """A one-line trail from the home link whose items the dump glued to their separators, a few lines above the
+    headline and not ending with it ("Home›Technik›Freizeit›News" -> "Technik / Freizeit / News"): two to six
+    items of at most four words, no sentence."""
+    rules = web_rules()
+    for ln in reversed(raw[max(0, h - 6):h]):
+        t = norm(_BULLET.sub("", ln))
+        parts = [x.strip() for x in _GLUED_SEP.split(t)]
+        if not 3 <= len(parts) <= 7 or parts[0].casefold() not in rules.home_crumbs:
+            continue
+        if any(not x or len(x.split()) > 4 or re.search(r"[.!?:;,]$", x) for x in parts[1:-1]):
+            continue
+        items = [x for x in parts[1:] if x.casefold() not in rules.home_crumbs]
+        if items and (items[-1] == title or len(items[-1].split()) >= 3 and title.startswith(items[-1])):
+            items = items[:-1]
+        if items and all(len(x.split()) <= 4 for x in items):
+            return " / ".join(items)
+    return None
+
+
+def _menu_label_below(raw: list[str], h: int) -> str | None:
+    """A category label in the meta lines under the headline (author, date, label, comment count: "Stefanus" /
+    "26. Januar 2022" / "Werkstatt" / "120"), right after the date line, that is an item of the page's menu."""
+    from pipeline.ingest import _find_date
+    lines = [(k, norm(raw[k])) for k in range(h + 1, min(len(raw), h + 8)) if norm(raw[k])][:5]
+    for (k, t), (_, nxt) in zip(lines, lines[1:]):
+        if len(t.split()) > 6 or _find_date(t) is None:
+            continue
+        if 1 <= len(nxt.split()) <= 2 and not re.search(r"[.!?:,;]", nxt) and nxt[:1].isupper():
+            menu = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)}
+            return nxt if nxt in menu else None
+        return None
+    return None
 
 
 def _spaced_trail(raw: list[str], h: int, title: str) -> str | None:

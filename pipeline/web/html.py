@@ -199,6 +199,8 @@ def unwrap_layout_tables(tree) -> None:
     layout table's menu and teaser cells with the article's; as blocks it picks the article's cell."""
     for t in [e for e in tree.iter("table") if is_layout_table(e)]:
         for el in [t, *t.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            if el.tag in ("td", "th"):
+                el.set("data-layout-cell", "1")     # a column of the page (side_columns)
             el.tag = "div"
 
 
@@ -462,6 +464,96 @@ def is_shop_line(line: str, rules: WebRules) -> bool:
         and any(p.fullmatch(line) for p in rules.drop_line_patterns)
 
 
+# a date (and time) glued to the text after it by an extractor: "19.10.2019, 15:30 UhrAm 8. Spieltag …"
+_GLUED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?(?<=\S)(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _split_headline(lines: list[str], heads: set[str]) -> list[str]:
+    """The first lines without a headline the extractor set on two lines ("Tanz in der St. Galler Lokremise:" /
+    "Mit allen Wassern gewaschen"): two neighbouring lines among the first six that make a headline form only
+    together."""
+    idx = [i for i, x in enumerate(lines) if ws(x)][:6]
+    drop: set[int] = set()
+    for a, b in zip(idx, idx[1:]):
+        if a in drop:
+            continue
+        both = f"{ws(lines[a])} {ws(lines[b])}"
+        if len(both.split()) <= 30 and (_key(both) in heads or _compact(both) in heads):
+            drop.update((a, b))
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
+
+
+def _promo(line: str, nouns: set[str], rules: WebRules, button: bool = False) -> bool:
+    """A promotion after an ad label: at most 40 words that share under a third of their (3+) nouns with the
+    rest of the article and speak as an ad (a word of ``ad_words``, a price or percentage, "Sie"/"Ihr", a "!").
+    ``button``: the line after it, at most 6 words ("Jetzt vergleichen!"), with any number of nouns."""
+    own = _nouns(line)
+    n = len(line.split())
+    if not (0 < n <= (6 if button else 40) and len(own) >= (0 if button else 3) and len(own & nouns) < max(1, len(own)) / 3):
+        return False
+    low = line.casefold()
+    return bool(re.search(r"€|\d\s*%|!\s*$|\s(?:Sie|Ihre?[mnrs]?)\b", line)) \
+        or any(re.search(r"(?<!\w)" + re.escape(w), low) for w in rules.ad_words)
+
+
+def without_ads(lines: list[str], rules: WebRules) -> list[str]:
+    """The lines without ads an unclassed box left in the text: an ad label line ("Anzeige", ``ad_labels``) with
+    the promotion after it (a line, and a button line of at most 6 words after it: :func:`_promo`), or "Anzeige: <promotion>" on one line. A label
+    followed by the article's own text loses only the label (later, as a ``skip_lines`` line)."""
+    if not rules.ad_labels:
+        return lines
+    labels = "|".join(re.escape(x) for x in sorted(rules.ad_labels, key=len, reverse=True))
+    alone = re.compile(rf"^[\W_]*(?:{labels})[\W_]*$", re.I)
+    inline = re.compile(rf"^[\W_]*(?:{labels})\s*[:|–—-]\s+(\S.*)$", re.I)
+    marks = [i for i, x in enumerate(lines) if alone.match(ws(x)) or inline.match(ws(x))]
+    if not marks:
+        return lines
+    drop: set[int] = set()
+    from collections import Counter
+    per_line = [_nouns(x) for x in lines]
+    count = Counter(w for ns in per_line for w in ns)
+    for i in marks:
+        m = inline.match(ws(lines[i]))
+        nxt = [j for j in range(i + 1, min(len(lines), i + 6)) if ws(lines[j])][:2]
+        out_ = Counter(w for j in (i, *nxt) for w in per_line[j])
+        rest = {w for w, c in count.items() if c > out_[w]}     # the nouns of all other lines
+        if m:
+            if _promo(m.group(1), rest, rules):
+                drop.add(i)
+            continue
+        drop.add(i)
+        for n, j in enumerate(nxt):     # the promotion, and its button line ("Jetzt bestellen")
+            if not _promo(ws(lines[j]), rest, rules, button=n > 0):
+                break
+            drop.add(j)
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
+_COMMENT_META = re.compile(r"\b(?:schrieb|schreibt|sagt|meint|kommentierte)\b.{0,40}(?::|$)|^(?:(?:antworten|melden|"
+                           r"zitieren|gefällt mir|teilen|bewerten)\W*)+$|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?\b.{0,20}\b\d{1,2}:\d{2}\b|"
+                           r"^vor \d+ (?:minuten?|stunden?|tagen?)\b", re.I)
+
+
+def without_comments(lines: list[str], rules: WebRules) -> list[str]:
+    """The body without a reader-comment section that has no class: a heading line of ``comment_headings``
+    ("3 Kommentare", "Kommentare (12)", "Ihre Meinung") after half of the body's words, one of the next four
+    lines a comment's meta line of at most 12 words ("Leser1 schrieb am 16.11.2023 um 12:00:", "sagt:",
+    "Antworten"): it and all
+    after it go."""
+    if not rules.comment_headings:
+        return lines
+    total = sum(len(x.split()) for x in lines) or 1
+    seen = 0
+    for i, x in enumerate(lines):
+        s = ws(x)
+        if seen >= total / 2 and s and len(s.split()) <= 10 and any(p.fullmatch(s) for p in rules.comment_headings):
+            nxt = [ws(y) for y in lines[i + 1:] if ws(y)][:4]
+            if any(len(y.split()) <= 12 and _COMMENT_META.search(y) for y in nxt):
+                return lines[:i]
+        seen += len(s.split())
+    return lines
+
+
 def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str]:
     """Drop the headline block and furniture lines; only the first lines can be headline/teaser/byline.
 
@@ -474,8 +566,11 @@ def strip_furniture(lines: list[str], f: Furniture, rules: WebRules) -> list[str
     teaser_key = _key(f.teaser) if f.teaser else None
     teaser_seen = False
     in_crumbs = False
+    lines = _split_headline(lines, f.heads)
     for line in lines:
         s = ws(line)
+        if head_zone and seen_text < 4:
+            s = _GLUED_DATE.sub("", s, count=1)      # a date glued to the lead by the extractor
         if not s:
             out.append("")
             continue
@@ -534,9 +629,62 @@ _GAP_SKIP = ("nav", "footer", "aside", "form", "figure", "figcaption", "header",
              "template", "button", "select", "label", "a")
 
 
+def _block_text(el, h1, head_box: set) -> tuple[str, str] | None:
+    """(tag, text) of a paragraph-like element as a block of the page, None when it is none: a box only when it
+    holds text itself (prose straight in a ``<section>`` or ``<center>``; the headline's own box, an old layout's
+    cell of ``<br>``-lined prose around its h1, without its headings), nothing inside navigation, footers, asides,
+    forms, figures, page headers (the article's own ``<header>`` counts) or furniture boxes, nothing with a
+    script; a short styled box or bold paragraph is a pseudo-heading."""
+    own = None          # the text of the headline's own box without its headings
+    if el.tag in _LEAF_BOXES:
+        inner = [c for c in el.iterdescendants() if c.tag in _INNER_BLOCKS]
+        nested = any(a.tag in _GAP_BLOCKS for a in el.iterancestors())
+        if inner and h1 is not None and not nested and any(c is h1 for c in inner) \
+                and all(c.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for c in inner):
+            own = ws(visible_text(el))
+            for c in inner:
+                own = own.replace(ws(c.text_content()), " ", 1)
+            own = ws(own)
+            if len(own.split()) < 8:
+                return None
+        elif inner or nested or len(ws(el.text_content()).split()) < 2:
+            return None
+    elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+        return None
+    if any(a.tag in _GAP_SKIP and not (a.tag == "header" and id(a) in head_box) for a in el.iterancestors()) \
+            or not _outside_furniture_any(el) or any(True for _ in el.iter(*_NON_TEXT)):
+        return None          # page furniture, a share button or widget with its script
+    from pipeline.web.htmlmeta import heading_text
+    t = own or heading_text(el)
+    if not t:
+        return None
+    tag = el.tag
+    if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
+        tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
+    elif tag in _LEAF_BOXES and len(t.split()) < 8:
+        return None
+    return tag, t
+
+
+def _pictured(out: list) -> set[int]:
+    """The blocks of at most 30 words in a box with a picture (their parent or grandparent, not the article or
+    page, holds an ``<img>``): maybe its caption. Each box's subtree is searched once."""
+    has_img: dict[int, bool] = {}
+
+    def img_in(a) -> bool:
+        if a is None or a.tag in ("body", "article", "main"):
+            return False
+        if id(a) not in has_img:
+            has_img[id(a)] = next(a.iter("img"), None) is not None
+        return has_img[id(a)]
+    return {i for i, (_, t, _, el) in enumerate(out) if len(t.split()) <= 30 and any(
+        img_in(a) for a in (el.getparent(), el.getparent().getparent() if el.getparent() is not None else None))}
+
+
 def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     """The page's text blocks in document order: (tag, text, link density, next held). Paragraph-like elements without
-    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes."""
+    inner paragraphs, outside navigation, footers, asides, forms, figures and page furniture boxes
+    (:func:`_block_text`)."""
     out = []
     body = tree.find("body") if tree.find("body") is not None else tree
     elems = list(body.iter())            # keeps the proxies alive: their ids name the elements
@@ -545,39 +693,34 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     h1 = next(body.iter("h1"), None)
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
     h1_text = ws(h1.text_content()) if h1 is not None else ""
+    # the article's own <header> (inside the article, holding the headline) is no page header: its lead counts
+    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
+                and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
-        if el.tag in _LEAF_BOXES:
-            if any(c.tag in _INNER_BLOCKS for c in el.iterdescendants()) \
-                    or any(a.tag in _GAP_BLOCKS for a in el.iterancestors()) \
-                    or len(ws(el.text_content()).split()) < 2:
-                continue    # only a box holding text itself (prose straight in a <section> or <center>)
-        elif any(c.tag in ("p", "li", "blockquote", "div", "table") for c in el.iterdescendants()):
+        got = _block_text(el, h1, head_box)
+        if got is None:
             continue
-        if any(a.tag in _GAP_SKIP for a in el.iterancestors()) or not _outside_furniture_any(el):
-            continue
-        if any(True for _ in el.iter(*_NON_TEXT)):
-            continue         # a share button or widget with its script
-        from pipeline.web.htmlmeta import heading_text
-        t = heading_text(el)
-        if not t:
-            continue
+        tag, t = got
         links = sum(len(ws(a.text_content())) for a in el.iter("a"))
-        tag = el.tag
-        if len(t.split()) <= 12 and (tag in _LEAF_BOXES or tag == "p" and _styled_only(el, ("b", "strong"))):
-            tag = _PSEUDO_HEAD      # a heading set as a styled box or a bold paragraph ("Was sich ändert")
-        elif tag in _LEAF_BOXES and len(t.split()) < 8:
-            continue
         out.append((tag, t, links / max(1, len(t)), el))
-        for a in el.iterancestors():
+        for a in (el, *el.iterancestors()) if el.get("data-layout-cell") else el.iterancestors():
             k = order.get(id(a), -1)
             heading = el.tag in ("h2", "h3", "h4", "h5", "h6") or info.get(k, ("", False))[1]
-            info[k] = ((a.get("class") or "") + " " + (a.get("id") or ""), heading)
+            info[k] = ((a.get("class") or "") + " " + (a.get("id") or "") + (" col" if a.get("data-layout-cell") else ""),
+                       heading)
     # (tag, text, link density, whether the element right after it holds the next block, its containers from the
-    # body down by document position): elements themselves are not kept, so trafilatura may change the tree
-    # afterwards
+    # body down by document position; a layout table's cell is a column of its own: its position ends its chain,
+    # side_columns groups by it): elements themselves are not kept, so trafilatura may change the tree afterwards
+    h1_pos = order.get(id(h1), -1) if h1 is not None else None
+    h1_next = next((i for i, x in enumerate(out) if order.get(id(x[3]), -1) > h1_pos), None) \
+        if h1_pos is not None else None
+    blocks_head_box = {order.get(id(a), -1) for a in h1.iterancestors() if id(a) in head_box} \
+        if h1 is not None else set()
     return PageBlocks([(tag, t, d, i + 1 < len(out) and _next_holds(el, out[i + 1][3]),
-                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors()))))
-                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text)
+                        tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
+                        + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
+                       for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next, blocks_head_box,
+                      _pictured(out))
 
 
 class PageBlocks(list):
@@ -585,11 +728,15 @@ class PageBlocks(list):
     class and id, whether it holds a heading), ``h1_chain`` (the positions of the headline's containers) and
     ``h1_text``."""
 
-    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = ""):
+    def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = "", h1_next: int | None = None,
+                 head_box: set | None = None, pictured: set | None = None):
         super().__init__(items)
         self.info = info
         self.h1_chain = h1_chain
         self.h1_text = h1_text
+        self.h1_next = h1_next          # the first block after the headline (None: no h1)
+        self.head_box = head_box or set()   # the positions of the article's <header> holding the headline
+        self.pictured = pictured or set()   # short blocks in a box with a picture (maybe captions)
 
 
 _SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
@@ -642,6 +789,8 @@ def side_columns(blocks, matched: list[int]) -> set[int]:
         return set()
     size = {g: sum(len(blocks[b][1]) for b in bs) for g, bs in groups.items()}
     main = next((g for g in groups if g in blocks.h1_chain), None)
+    if main is None and not blocks.h1_chain:      # no h1 on the page: the largest column is the article's
+        main = max(groups, key=lambda g: size[g])
     if main is None:
         return set()
     ref = _nouns(" ".join([getattr(blocks, "h1_text", "")] + [blocks[b][1] for b in groups[main]]))
@@ -665,12 +814,26 @@ def _outside_furniture_any(el) -> bool:
     """Not inside navigation, sidebars, teasers, share/newsletter/ad boxes; a quote box of the article (a widget
     of class "quote") is no furniture."""
     from pipeline.web.htmlmeta import _FURNITURE_CLASS
-    return not any(not _QUOTE_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")) and (
-                   _FURNITURE_CLASS.search((a.get("class") or "") + " " + (a.get("id") or ""))
+    return not any(not _QUOTE_BOX.search(cls) and (
+                   _FURNITURE_CLASS.search(cls)
                    or re.search(r"(?:^|[\s_-])(?:teaser|share|social|newsletter|ad|ads|advert\w*|banner|promo|"
                                 r"cookie\w*|consent|paywall|author-?box|bio|infobox|related\w*|tags?)(?=$|[\s_-])",
-                                (a.get("class") or "") + " " + (a.get("id") or ""), re.I))
-                   for a in [el, *el.iterancestors()])
+                                cls, re.I))
+                   for cls in (_box_class(a) for a in [el, *el.iterancestors()]))
+
+
+_CMS_STATE = re.compile(r"(?:^|\s)(?:tag|category|categories|format|status|type|post|postid|page|author|cookies?|"
+                        r"has|single|template|wp)-\S*", re.I)
+
+
+def _box_class(a) -> str:
+    """The class and id of an element as a box of the page: the page itself (``html``, ``body``) is none; an
+    ``article``'s or ``main``'s CMS state classes ("tag-partei-aktivitaeten", "category-news", "cookies-not-set"
+    in WordPress) name its topics, not what kind of box it is."""
+    if a.tag in ("html", "body"):
+        return ""
+    cls = (a.get("class") or "") + " " + (a.get("id") or "")
+    return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") else cls
 
 
 def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
@@ -691,10 +854,23 @@ def _next_holds(el, target) -> bool:
     """The element right after ``el`` (its next sibling, or its parent's when it is the last child) is ``target``
     or holds it."""
     nxt = el.getnext()
-    while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
-        el = el.getparent()
-        nxt = el.getnext()
+    while True:
+        while nxt is None and el.getparent() is not None and el.getparent().tag not in ("body", "article", "main"):
+            el = el.getparent()
+            nxt = el.getnext()
+        if nxt is None or nxt is target or any(a is nxt for a in target.iterancestors()) or not _between(nxt):
+            break
+        el, nxt = nxt, nxt.getnext()    # a picture or an empty ad slot between a subheading and its text
     return nxt is not None and (nxt is target or any(a is nxt for a in target.iterancestors()))
+
+
+def _between(el) -> bool:
+    """An element that may stand between a subheading and its paragraph: a picture, a figure, an empty box."""
+    if not isinstance(el.tag, str):
+        return True
+    if el.tag in ("figure", "picture", "img", "script", "style", "noscript", "br", "hr"):
+        return True
+    return el.tag in ("div", "span", "section", "aside") and not ws(visible_text(el))
 
 
 def _flat(s: str) -> str:
@@ -774,6 +950,24 @@ def _styled_line_under(img) -> str | None:
     return _flat(t) if 3 <= len(t.split()) <= 30 else None
 
 
+def _line_beside(img) -> str | None:
+    """The key of the one short text (3-30 words; a ``div``, ``span``, ``small``, ``em`` or ``figcaption``, not a
+    paragraph) that follows the image in a box holding nothing else: its caption, whatever the classes."""
+    holder = img
+    while holder.getparent() is not None and holder.getparent().tag in ("a", "picture") :
+        holder = holder.getparent()
+    box = holder.getparent()
+    if box is None or box.tag in ("body", "html", "article", "main", "p") or ws(box.text or "") or ws(holder.tail or ""):
+        return None
+    kids = [k for k in box if isinstance(k.tag, str) and k.tag not in _NON_TEXT and (k is holder or ws(k.text_content()))]
+    if len(kids) != 2 or kids[0] is not holder or kids[1].tag not in ("div", "span", "small", "em", "figcaption") \
+            or ws(kids[1].tail or "") or any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in kids[1].iter()
+                                              if c is not kids[1]) or next(kids[1].iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(kids[1]))
+    return _flat(t) if 3 <= len(t.split()) <= 30 else None
+
+
 def caption_box_texts(tree) -> list[str]:
     """Keys of picture captions without a credit: the text of the image's alt or title shown again under it
     (4-25 words); the short texts (3-40 words each) of an image box, an element holding an ``<img>`` whose class
@@ -796,6 +990,9 @@ def caption_box_texts(tree) -> list[str]:
         under = _styled_line_under(img)
         if under:
             out.append(under)
+        beside = _line_beside(img)
+        if beside:
+            out.append(beside)
         anc = img
         for _ in range(3):
             anc = anc.getparent()
@@ -908,7 +1105,7 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         return text
     first, last = matched[0], matched[-1]
     joined = "".join(keys)
-    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined)
+    gaps = _gap_blocks(blocks, bkeys, set(matched), first, last, joined) | _lead_blocks(blocks, bkeys, first, joined)
     side = side_columns(blocks, matched)
     if side:
         last = max(b for b in matched if b not in side)
@@ -927,6 +1124,36 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
                 done.add(g)
         out.append(line)
     return "\n".join(out + [blocks[b][1] for b in tail])
+
+
+_LEAD_SPAN = 6
+
+
+def _lead_blocks(blocks: list, bkeys: list[str], first: int, joined: str) -> set[int]:
+    """The article's lead the extractor dropped: prose paragraphs ending a sentence (not list items, not
+    short text in a box with a picture; a heading (h2-h6, not a short box: a label) only right over the
+    first kept block, not in the article's ``<header>``) between the headline and its first kept block, when at
+    most ``_LEAD_SPAN`` blocks stand between the two and an element below ``<body>`` holds the paragraph, the first
+    kept block and the headline (the article's container, not the page)."""
+    start = getattr(blocks, "h1_next", None)
+    if start is None or not 0 <= first - start <= _LEAD_SPAN or len(blocks[first]) < 5:
+        return set()
+    ref = blocks[first][4]
+    out = set()
+    for b in range(start, first):
+        tag, text, density, _, chain = blocks[b]
+        n = 0
+        while n < min(len(chain), len(ref)) and chain[n] == ref[n]:
+            n += 1
+        head = tag in _HEADS and tag != _PSEUDO_HEAD and b == first - 1 and blocks[b][3] \
+            and not any(c in blocks.head_box for c in chain)     # a subheading right over the first kept text
+        if not any(ref[k] in blocks.h1_chain for k in range(2, n)) or tag in _HEADS and not head or tag == "li" \
+                or b in blocks.pictured \
+                or not bkeys[b] or bkeys[b] in joined or not _gap_good(tag, text, density) \
+                or not head and not re.search(r"[.!?…][\"“”'’»«)]*$", text):
+            continue        # a lead is sentences (a promotion box's "… mit 66 % Rabatt" is not)
+        out.add(b)
+    return out
 
 
 def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
@@ -1048,7 +1275,12 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         if k and any(k in b and len(k) >= 0.5 * len(b) for b in boxes if len(b) <= 2 * len(k)):
             moved.append(x)
     if moved and sum(len(x.split()) for x in lines if x not in moved) >= 40:
-        captions += [x for x in moved if x not in captions]     # a caption with its credit in an image box
+        have = {_flat(c) for c in captions}     # a caption with its credit in an image box (once, without a "# " mark)
+        for x in moved:
+            x = re.sub(r"^[#>*•-]+\s+", "", x)
+            if _flat(x) not in have:
+                captions.append(x)
+                have.add(_flat(x))
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
@@ -1120,7 +1352,7 @@ def read_html_page(html: str) -> HtmlPage:
     f = Furniture(heads=heads, teaser=meta.teaser, authors=meta.authors,
                   patterns=profile.drop_patterns() if profile else [],
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
-    lines = strip_furniture(text.split("\n"), f, rules)
+    lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     found = _page_lead(tree)

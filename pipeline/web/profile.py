@@ -67,6 +67,9 @@ class WebRules:
     boilerplate_lines: tuple[re.Pattern, ...] = ()
     furniture_blocks: frozenset[str] = frozenset()
     section_labels: frozenset[str] = frozenset()
+    ad_labels: frozenset[str] = frozenset()
+    ad_words: tuple[str, ...] = ()
+    comment_headings: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -85,7 +88,7 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "drop_line_patterns", "read_more_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
-             "furniture_blocks", "section_labels")
+             "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -169,7 +172,11 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
         boilerplate_lines=tuple(boilerplate),
         furniture_blocks=low(_strings(data.get("furniture_blocks") or [], file, "furniture_blocks")),
-        section_labels=low(_strings(data.get("section_labels") or [], file, "section_labels")))
+        section_labels=low(_strings(data.get("section_labels") or [], file, "section_labels")),
+        ad_labels=low(_strings(data.get("ad_labels") or [], file, "ad_labels")),
+        ad_words=tuple(x.casefold() for x in _strings(data.get("ad_words") or [], file, "ad_words")),
+        comment_headings=tuple(_patterns(_strings(data.get("comment_headings") or [], file, "comment_headings"),
+                                         file, "comment_headings")))
 
 
 @lru_cache(maxsize=4)
