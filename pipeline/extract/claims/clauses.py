@@ -180,9 +180,27 @@ def konj_end(c: Ctx, k: int, b: int) -> int:
             continue
         if c.low[t] in (",", "und", "aber", "sowie") and _finite_ind(c, t + 1):
             return strip_end(c, k, t)
+        if c.low[t] == "," and _narrator_contrast(c, k, t, b):
+            return strip_end(c, k, t)
         if c.low[t] == ":" and c.is_quote_mark(t + 1):
             return konj_end(c, k, t)
     return strip_end(c, k, b)
+
+
+def _narrator_contrast(c: Ctx, k: int, t: int, b: int) -> bool:
+    """Der Angeklagte sei nicht vorbestraft, doch die Richterin ließ sich auf keinen Kompromiss ein. – after a message in
+    the Konjunktiv I, a clause opened by "doch"/"jedoch"/"aber" whose finite verb is in the indicative and comes after
+    its first phrase (a main clause of its own) is the writer's narration again, no part of the message (switch
+    ``narrator_contrast``)."""
+    if not c.R.switch("narrator_contrast") or t + 3 >= b or c.low[t + 1] not in ("doch", "jedoch", "aber") \
+            or c.in_quote[t + 1] >= 0:
+        return False
+    end = next((m for m in range(t + 2, b) if c.low[m] in (",", ";", ":") or c.in_quote[m] >= 0), b)
+    clause = range(t + 2, end)
+    if any(c.is_konj(m) for m in clause) or not any(is_konj1(c, m) for m in range(k, t) if c.in_quote[m] < 0):
+        return False
+    fin = next((m for m in clause if _finite_ind(c, m)), None)
+    return fin is not None and fin > t + 2
 
 
 def is_clause(c: Ctx, a: int, e: int) -> bool:

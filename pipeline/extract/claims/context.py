@@ -38,11 +38,12 @@ WORD_LISTS += ("obligation_modals",)    # continuation sources (rules/continuati
 WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
+WORD_LISTS += ("age_noun_suffixes", "company_noun_endings", "person_noun_suffixes")     # speaker resolution: "Der 50-Jährige sagte" (rules/speaker.py speaker_role, spk11)
 WORD_LISTS += ("casualty_verbs", "casualty_nouns", "casualty_quantifiers")     # filter rule casualty_object (rules/filters.py)
 WORD_LISTS += ("confirm_verbs", "negation_words")     # filter rule negated_confirmation (rules/filters.py)
 WORD_LISTS += ("speakerless_verbs", "aus_source_verbs", "name_particles")     # verb frames without a speaker (rules/verb.py speakerless_frame, src10)
 WORD_LISTS += ("foreign_articles",)     # filter rule name_quote (rules/filters.py)
-WORD_LISTS += ("time_before_nach", "time_unit_nouns")     # filter rule temporal_nach (rules/filters.py)
+WORD_LISTS += ("time_before_nach", "time_unit_nouns", "nach_event_nouns", "generic_antecedents", "zu_particles")     # filters temporal_nach, generic_frame; zu-infinitives (rules/filters.py, rules/verb.py)
 WORD_LISTS += ("negative_subjects",)     # filter rule negative_subject (rules/filters.py)
 WORD_LISTS += ("naming_verbs",)     # filter rule naming_quote (rules/filters.py)
 WORD_LISTS += ("provision_verbs",)     # filter rule provision_frame (rules/filters.py)
@@ -267,6 +268,9 @@ class Ctx:
         if prev in QUOTE_CHARS:         # "laut «Vier Pfoten» | die Pelzproduktion …": a quoted name, no sentence end
             return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
                 and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
+        if self.R.switch("unpunctuated_bound") and prev[:1].islower() and prev.isalpha() and w[:1].isupper() \
+                and toks[x - 1].whitespace_ == " ":
+            return True                 # "„…“ Das sagte | BMW-Chef Oliver Zipse.": no sentence ends in a bare word
         return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"}
 
     def _closes_quote(self, i: int) -> bool:

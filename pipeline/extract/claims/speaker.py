@@ -527,8 +527,17 @@ def _subject_heads(c: Ctx, t) -> list:
 def _subject_in_pp(c: Ctx, ch) -> bool:
     """Whether the parse's subject ch opens with or follows a preposition: "in einer Videobotschaft", "Am Rande
     einer Sitzung"."""
-    return ch.left_edge.i > 0 and c.toks[ch.left_edge.i - 1].pos_ == "ADP" \
-        or c.toks[ch.left_edge.i].pos_ == "ADP"
+    return ch.left_edge.i > 0 and _preposition(c, ch.left_edge.i - 1) or _preposition(c, ch.left_edge.i)
+
+
+def _preposition(c: Ctx, t: int) -> bool:
+    """A preposition by the parse; with switch ``mistagged_preposition`` not a capitalised word that is no known
+    preposition ("Fraktionschef Christian Dürr sagte der „Rheinischen Post“, …": the parse tags the title APPR, its
+    subject then looked like a PP and the addressee became the speaker)."""
+    if c.toks[t].pos_ != "ADP":
+        return False
+    return not (c.R.switch("mistagged_preposition") and c.toks[t].text[:1].isupper()
+                and c.low[t] not in c.w.function_words and len(c.toks[t].text) > 5)
 
 
 def _dep_subject_span(c: Ctx, i: int, h, ch, sa: int, sb: int) -> tuple[int, int] | None:
@@ -836,7 +845,17 @@ def _speaking_token(c: Ctx, t: int) -> bool:
         return True
     return low in c.w.speaker_head_nouns or low in c.w.generic_org_nouns or low in c.w.company_nouns \
         or low in c.w.addressee_nouns or low.endswith(tuple(c.w.speaker_head_suffixes)) \
-        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low in c.R.source_adverbs
+        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low in c.R.source_adverbs \
+        or _person_noun(c, t)
+
+
+def _person_noun(c: Ctx, t: int) -> bool:
+    """Ein Autofahrer sagte den Beamten, er habe nichts gesehen. – a capitalised noun with a person ending (words.yaml
+    person_noun_suffixes: "Autofahrerin", "Floristin", "Passant") names someone who can speak (switch
+    ``person_noun_speaker``)."""
+    w = c.toks[t].text
+    return c.R.switch("person_noun_speaker") and w[:1].isupper() and len(w) > 4 \
+        and c.low[t].endswith(tuple(c.w.person_noun_suffixes)) and (not c.has_pos or c.toks[t].pos_ in ("NOUN", "PROPN"))
 
 
 def _sentence_start_subject(c: Ctx, first: int) -> tuple[int, int] | None:
@@ -1065,7 +1084,47 @@ def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> st
     return None
 
 
-def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False) -> str | None:
+MASCULINE_TITLES = ("sprecher", "politiker", "leiter", "vorstand", "abgeordneter", "vorsitzender", "herr")
+
+
+def person_gender(c: Ctx, key: str) -> str | None:
+    """The grammatical gender a person actor's titles give it: "f" for "Bundeskanzlerin Angela Merkel", "Frau Müller",
+    "m" for "Präsident Emmanuel Macron", "Herr Müller" (the word right before a mention: a title of words.yaml
+    role_resolution_suffixes, a spokesperson or politician noun, in its feminine -in form or not); None when no title
+    tells or they disagree (switch ``pronoun_gender``)."""
+    memo = c.__dict__.setdefault("_gender", {})
+    if key in memo:
+        return memo[key]
+    masc = tuple(x for x in c.w.role_resolution_suffixes if not x.endswith("in")) + MASCULINE_TITLES
+    votes = set()
+    for ms, me, m, actor in c.mentions:
+        if actor.key != key:
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        t = span.start - 1 if span is not None else -1
+        if t < 0 or c.sent_of[t] != c.sent_of[span.start] or not c.toks[t].text[:1].isupper():
+            continue
+        lw = c.low[t]
+        if lw == "frau" or lw.endswith("in") and lw[:-2].endswith(masc):
+            votes.add("f")
+        elif lw.endswith(masc):
+            votes.add("m")
+    memo[key] = votes.pop() if len(votes) == 1 else None
+    return memo[key]
+
+
+def _gender_fits(c: Ctx, actor, gender: str | None) -> bool:
+    if gender is None or actor.actor_type != "person":
+        return True
+    g = person_gender(c, actor.key)
+    return g is None or g == gender
+
+
+def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role: bool = False,
+                  gender: str | None = None) -> str | None:
+    """The actor of these types a pronoun or role noun at token i refers to: the speaker of a recent claim, else the
+    mention named nearest before it (preferring sentence starts), else the most salient one; ``gender`` ("m" for "er",
+    "f" for "sie") skips persons whose titles give the other gender."""
     types = set(types)
     if not types:
         return None
@@ -1075,12 +1134,12 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
     for f in reversed(prev):
         if f.speaker_key and s_i - f.sent <= 2 and not role:
             actor = next((a for a in c.actors if a.key == f.speaker_key), None)
-            if actor and actor.actor_type in types:
+            if actor and actor.actor_type in types and _gender_fits(c, actor, gender):
                 return actor.key
     best, best_score = None, None
     lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
     for ms, me, m, actor in c.mentions:
-        if me > pos or ms < lo_char or actor.actor_type not in types:
+        if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
         text = c.text[ms:me]
         m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
@@ -1100,18 +1159,18 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
         if best_score is None or score < best_score:
             best, best_score = actor, score
     if best is None and c.R.switch("salient_antecedent"):
-        return salient_actor(c, pos, types)
+        return salient_actor(c, pos, types, gender)
     return best.key if best else None
 
 
-def salient_actor(c: Ctx, pos: int, types: set[str]) -> str | None:
+def salient_actor(c: Ctx, pos: int, types: set[str], gender: str | None = None) -> str | None:
     """Trochowskis HSV-Comeback. … Allerdings: Der Ex-Profi will … „…“, sagt er. – a pronoun or role
     speaker with no compatible actor in the sentences right before it refers to the article's protagonist:
     the actor of those types named most often before it (outside quotations), the latest of equals."""
     count: dict[str, int] = {}
     last: dict[str, int] = {}
     for ms, me, m, actor in c.mentions:
-        if me > pos or actor.actor_type not in types:
+        if me > pos or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
         span = c.doc.char_span(ms, me, alignment_mode="expand")
         if span is None or c.in_quote[span.start] >= 0:
@@ -1571,6 +1630,8 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
     organisation ("ein Sprecher des LBM in Koblenz"), not before "aus" with an article or a place ("aus dem Forscherteam",
     "aus South Carolina": where the speaker comes from), and not when the phrase names a person or organisation (switch
     ``name_circumstance_cut``)."""
+    if sp is not None and c.R.switch("speaker_edges") and c.has_pos:
+        sp = speaker_edges(c, sp)
     if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
         return sp
     a, b = c.char_span(*sp)
@@ -1588,6 +1649,30 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
             return sp
         return (sp[0], k)
     return sp
+
+
+EDGE_OPENERS = ("und", "doch", "aber", "zumal", "denn", "sondern", "oder", "nur", "einzig", "lediglich", "sogar",
+                "selbst", "ausgerechnet", "gerade", "insbesondere", "vor", "allem")
+FINITE_END_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def speaker_edges(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
+    """…, zumal Verteidiger Wolfgang Dingfelder erklärte, … / Einzig Sony gab bekannt, … / Colomer empfahl, … – a speaker
+    span starts after a punctuation mark, a conjunction or a focus particle before its noun phrase ("zumal", "doch",
+    "nur", "einzig", "vor allem") and ends before a finite verb or an indefinite pronoun that the noun phrase ran into
+    ("Colomer empfahl", "Angaben eines Sprechers niemand"); a personal pronoun is the whole span ("er Fans des
+    englischen Teams") (switch ``speaker_edges``)."""
+    a, b = sp
+    while a < b - 1 and c.in_quote[a] < 0 and c.low[a] in (",", ";", "–", "-", ":", *EDGE_OPENERS):
+        if c.low[a] == "vor" and not (a + 1 < b and c.low[a + 1] == "allem"):
+            break
+        a += 1
+    if c.toks[a].tag_ == "PPER" and b - a > 1:
+        return (a, a + 1)
+    while b - 1 > a and c.in_quote[b - 1] < 0 and c.toks[b - 1].text[:1].islower() \
+            and (c.toks[b - 1].tag_ in FINITE_END_TAGS or c.toks[b - 1].tag_ == "PIS"):
+        b -= 1
+    return (a, b)
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")

@@ -104,6 +104,8 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
             plural=False, sent=ctx.sent_of[i])
     _set_org(h, title.organization, "default")
     h.extra["gender"] = form.gender if form.plural != "pl" else None
+    if form.plural == "pl":
+        h.extra["plural_form"] = True      # a form that is only plural ("Ermittlern", "Politikern")
     start, deputy = _hyphen_prefixes(ctx, h, i, hyph, start, s0, ent_orgs)
     deputy = _compound_prefix(ctx, h, cprefix, ent_orgs) or deputy
     implied = h.org if h.org_rank == _RANK["default"] or (

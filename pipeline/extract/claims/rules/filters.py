@@ -3,7 +3,7 @@ question, a scare quote, the author's own first person, ...). Each gets the clai
 is found and returns True to drop it."""
 from __future__ import annotations
 
-from ..clauses import clause_start, is_konj1, next_comma
+from ..clauses import _finite_ind, clause_start, is_konj1, next_comma
 from ..context import Ctx, Found, PUNCT_END
 from ..registry import rule
 
@@ -495,10 +495,28 @@ def temporal_nach(c: Ctx, f: Found) -> bool:
     if f.rule != "source_nach" or not f.cue:
         return False
     t = next((k for k in f.cue if c.low[k] == "nach"), None)
-    if t is None or t == c.sents[f.sent][0]:
+    if t is None:
         return False
-    prev = c.low[t - 1]
-    return prev in c.w.time_before_nach or prev in c.w.time_unit_nouns
+    prev = c.low[t - 1] if t > c.sents[f.sent][0] else ""
+    if prev in c.w.time_before_nach or prev in c.w.time_unit_nouns:
+        return True
+    return c.R.switch("nach_event_noun") and _nach_event(c, f, t)
+
+
+def _nach_event(c: Ctx, f: Found, t: int) -> bool:
+    """Nach der Veröffentlichung des Berichts trat der Minister zurück. – "nach" with a definite article before a noun
+    of an act (words.yaml nach_event_nouns: "Veröffentlichung", "Nachricht", "Beschluss") is the time after that act;
+    "nach einer Veröffentlichung in „Nature“" (indefinite: a text), "nach Angaben", "nach dem Bericht" stay sources, and
+    so does a message in the Konjunktiv I (reported in turn). Switch ``nach_event_noun``."""
+    b = c.sents[f.sent][1]
+    if t + 2 >= b or c.low[t + 1] not in ("der", "dem", "den", "diesem", "dieser"):
+        return False
+    k = t + 2
+    while k < b and k < t + 5 and c.toks[k].text[:1].islower() and c.in_quote[k] < 0:
+        k += 1                          # attributive adjectives: "nach der ersten Auswertung"
+    if k >= b or c.low[k] not in c.w.nach_event_nouns:
+        return False
+    return not any(is_konj1(c, m) for m in range(*f.msg) if c.in_quote[m] < 0)
 
 
 @rule("temporal_danach", "filter")
@@ -1126,3 +1144,63 @@ def _condition_end(c: Ctx, a: int, b: int) -> int | None:
             return t + 1
     return None
 
+
+@rule("generic_frame", "filter")
+def generic_frame(c: Ctx, f: Found) -> bool:
+    """Wer behauptet, dass die Erde eine Scheibe ist, der irrt. / Jeder, der sagt, das sei einfach, hat keine Ahnung. –
+    a frame verb whose clause opens with the free relative "wer" (or a relative pronoun after "jeder", "alle",
+    "derjenige": words.yaml generic_antecedents) speaks of anyone who would say it: no one's claim; nor is the
+    Konjunktiv of such a sentence a continuation of reported speech."""
+    if f.msg is None:
+        return False
+    a, b = c.sents[f.sent]
+    if not f.cue:                       # "Jeder, der behauptet, das sei einfach, hat keine Ahnung." (the main clause
+        if f.rule != "konj_continuation":   # in the indicative; "Wer sage, …, irre" stays reported speech)
+            return False
+        t = next((t for t in range(a, min(b, a + 6)) if c.low[t] in c.R.forms and c.in_quote[t] < 0
+                  and _generic_clause(c, t, a, f.msg)), None)
+        return t is not None and any(_finite_ind(c, m) for m in range(next_comma(c, t, b), b))
+    t = _cue_verb(c, f)
+    return t is not None and c.in_quote[t] < 0 and _generic_clause(c, t, a, f.msg)
+
+
+def _generic_clause(c: Ctx, t: int, a: int, msg: tuple[int, int]) -> bool:
+    """The clause of verb t opens with "wer" or with a relative pronoun after a generic antecedent ("Jeder, der")."""
+    lo = clause_start(c, t, a)
+    while lo < t and (c.is_quote_mark(lo) or c.toks[lo].is_space):
+        lo += 1
+    if lo >= t or c.in_quote[lo] >= 0 or (msg[0] <= lo < msg[1] and msg[0] > a):
+        return False
+    if c.low[lo] == "wer":
+        return True
+    if c.low[lo] not in c.w.relative_pronouns or lo < 2 or c.low[lo - 1] != ",":
+        return False
+    return c.low[lo - 2] in c.w.generic_antecedents or (lo >= 3 and c.low[lo - 3] in c.w.generic_antecedents
+                                                        and c.toks[lo - 2].pos_ in ("NOUN", "PROPN"))
+
+
+AUX_LEMMAS = ("sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen")
+
+
+@rule("attributive_konj", "filter")
+def attributive_konj(c: Ctx, f: Found) -> bool:
+    """Zwischen 1973 und 1976 studierte Müller deutsche und rumänische Literatur. / Mit dem Konzern bestehen schon
+    intensive Geschäftsbeziehungen. – a continuation whose only "Konjunktiv" is a word in -e before a noun or an
+    adjective that the model calls an adjective, a possessive or an auxiliary that no auxiliary lemma backs
+    ("deutsche", "anhaltende", "intensive") is an indicative sentence: an attributive adjective, no reported speech."""
+    if f.rule != "konj_continuation" or f.msg is None:
+        return False
+    if any(c.low[t] in c.w.hearsay_modals for t in range(*f.msg) if c.in_quote[t] < 0):
+        return False                    # "Unter den Kindern sollen sich auch schwer kranke … befinden": hearsay
+    konj = [t for t in range(*f.msg) if c.in_quote[t] < 0 and c.is_konj(t)]
+    return bool(konj) and all(_attributive(c, t) for t in konj)
+
+
+def _attributive(c: Ctx, t: int) -> bool:
+    tok = c.toks[t]
+    if t + 1 >= len(c.toks) or c.low[t] in c.R.konjunktiv or not c.has_pos:
+        return False
+    nxt = c.toks[t + 1]
+    adjective = tok.tag_ in ("ADJA", "ADJD", "PPOSAT") or tok.pos_ == "ADJ" \
+        or (tok.pos_ == "AUX" and tok.lemma_.lower() not in AUX_LEMMAS)
+    return adjective and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA" or c.low[t + 1] in ("und", "oder"))

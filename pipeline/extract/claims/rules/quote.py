@@ -11,6 +11,7 @@ from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
+from .verb import _particle_name, particle_name_subject
 from ..speaker import (
     bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
     main_frame, passive_agent, prev_frame_subject, prev_subject, quote_new_subject, resolve_speaker, subject_after, subject_dep,
@@ -75,6 +76,10 @@ def quote_so(q: QuoteSite) -> Found | None:
     if not q.after or c.low[k] != c.R.so_marker:
         return None
     sp = grab_np(c, k + 1, q.sb_end)
+    if not sp and c.R.switch("particle_name"):
+        sp = _particle_name(c, k + 1, q.sb_end)       # "„…“, so von der Leyen."
+        if sp is not None and sp[1] < q.sb_end and not c.is_punct(sp[1]):
+            sp = None
     if not sp or bad_speaker(c, sp):
         return None
     if q.qs == q.sa or c.low[q.qs - 1] in (":",) or c.is_quote_mark(q.qs - 1):
@@ -169,6 +174,8 @@ def quote_after(q: QuoteSite) -> Found | None:
     if sp is None or bad_speaker(c, sp) or c.is_punct(sp[0]) or c.in_quote[sp[0]] >= 0 \
             or crosses_quote(c, *sp):
         sp = subject_after(c, max([h.i] + [x for x in h.aux if x > h.i]), sb_end)
+    if sp is None:
+        sp = _particle_name_after(c, h, k, sb_end)  # "„…“, sagte von der Leyen." (switch particle_name)
     sp = quoted_object(c, h, h.i, sb_end) or sp      # "„…“, zitierte die Agentur den Minister" (quoting.py)
     if sp and c.R.switch("final_apposition"):
         sp = with_name_apposition(c, sp, sb_end)     # "…“, sagte der General, George Casey heute"
@@ -183,6 +190,15 @@ def quote_after(q: QuoteSite) -> Found | None:
     if lead is not None:
         f.msg = (lead, q.qe)            # the unquoted start of the clause belongs to the message
     return f
+
+
+def _particle_name_after(c: Ctx, h: Hit, k: int, sb_end: int) -> tuple[int, int] | None:
+    """„Wir müssen schneller werden“, sagte von der Leyen. – a surname opening with a particle right after the verb
+    that frames the quotation, which the parse takes for a PP, is its speaker (switch ``particle_name``, as for the
+    verb frames of rules/verb.py)."""
+    if not c.R.switch("particle_name"):
+        return None
+    return particle_name_subject(c, h, k, sb_end)
 
 
 def _lead_in(q: QuoteSite) -> int | None:

@@ -338,7 +338,10 @@ def heisst_es(s: Sent) -> None:
         s.used.update(range(i, (sp[1] if sp else i + 2)))
         end = sp[1] if sp else i + 2
         sp = sp or fronted_impersonal_source(c, a, i)       # "In dem Bericht heißt es, …" (speaker.py)
-        if i > a and c.low[i - 1] == ",":
+        if sp is None and i > a and c.low[i - 1] == "," and _fronted_source_clause(c, a, end, b):
+            k = next((t for t in range(a + 1, i - 1) if c.low[t] == "," and is_relative(c, t + 1)), None)
+            sp = fronted_impersonal_source(c, a, k) if k is not None else None   # "In dem Bericht, der …, heißt es"
+        if i > a and c.low[i - 1] == "," and not _fronted_source_clause(c, a, end, b):
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
             m0 = _after_frame_adverbs(c, end, b) if c.R.switch("heisst_es_adverb") else end
@@ -347,6 +350,15 @@ def heisst_es(s: Sent) -> None:
             msg = (m0, strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+def _fronted_source_clause(c: Ctx, a: int, end: int, b: int) -> bool:
+    """In dem Bericht, der am Montag vorgestellt wurde, heißt es, dass die Kosten steigen. – a sentence opening with the
+    source's preposition ("In", "Im", "Aus") whose noun phrase a relative clause closes by a comma, and "heißt es" followed
+    by a comma or colon: the frame comes first and the message after it (not "…, heißt es in dem Bericht", a frame after
+    the message). Switch ``complementizer_after_clause``."""
+    return c.R.switch("complementizer_after_clause") and c.low[a] in c.R.impersonal_preps and end + 1 < b \
+        and c.low[end] in (",", ":") and c.in_quote[end] < 0
 
 
 def _after_frame_adverbs(c: Ctx, k: int, b: int) -> int:
@@ -419,7 +431,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if msg is None:
             continue
         if c.R.switch("source_in_clause"):
-            msg = _source_clause(c, a, b, phrase) or msg
+            msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
         if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
@@ -609,6 +621,41 @@ def _source_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int
     if not (is_relative(c, o) or c.low[o] in (c.w.subordinators | CLAUSE_OPENERS_EXTRA) - {"wie", "als"}):
         return None
     e = strip_end(c, o, next_comma_clause(c, phrase[1], b))
+    return (o, e) if e > phrase[1] else None
+
+
+def _finite(c: Ctx, t: int) -> bool:
+    tok = c.toks[t]
+    return c.has_pos and c.in_quote[t] < 0 and tok.pos_ in ("VERB", "AUX") and (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm"))
+
+
+def _source_main_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """Alle kleineren Häfen bleiben gesperrt, lediglich der Haupthafen wurde nach Angaben der Behörden freigegeben. – a
+    source phrase in a main clause after the comma that closes another main clause (its own finite verb, no
+    subordinator or relative pronoun first) attributes its own clause only: the message runs from after that comma
+    (switch ``source_main_clause``)."""
+    if not c.R.switch("source_main_clause"):
+        return None
+    k = phrase[0] - 1
+    while k > a and not (c.low[k] in (",", ";") and c.in_quote[k] < 0):
+        if c.in_quote[k] >= 0 or c.low[k] in ("(", ")", "–"):
+            return None
+        k -= 1
+    if k <= a + 2 or c.low[a] in c.w.subordinators | c.w.clause_openers | c.R.complementizers or is_relative(c, a):
+        return None
+    before = range(a, k)
+    if not any(_finite(c, t) for t in before) or any(c.low[t] in (",", ";", ":", "–") and c.in_quote[t] < 0
+                                                       for t in before):
+        return None                     # only one plain main clause before ("X ist geöffnet, jedoch …")
+    o = k + 1
+    if is_relative(c, o) or c.low[o] in c.w.subordinators | CLAUSE_OPENERS_EXTRA | {"und", "oder", "sowie"}:
+        return None
+    if not any(_finite(c, t) for t in range(o, strip_end(c, o, b))):
+        return None
+    e = strip_end(c, o, b)
+    if phrase[0] == o:
+        o = phrase[1]                   # "…, nach Polizeiangaben waren es 1.000": the phrase opens the clause
     return (o, e) if e > phrase[1] else None
 
 

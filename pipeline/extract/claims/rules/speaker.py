@@ -104,6 +104,8 @@ def speaker_mention(s: SpeakerSite) -> str | None:
         titled = _titled_person(c, c.low[head], a)
         if titled is not None:
             return titled               # "Außenminister Heiko Maas … Der Minister sagte": the titled person
+    if found and head is not None and _is_role_noun(c, head) and _only_in_compound(c, found, head):
+        return None                     # "Die frühere SPD-Chefin sagte": the role holder (speaker_role), not the SPD
     for ms, me, m, actor in s.mentions(("person", "organization", "location", "other")):
         if actor.actor_type not in ("person", "organization") and not _at_head(c, sp, head, ms):
             continue
@@ -111,6 +113,16 @@ def speaker_mention(s: SpeakerSite) -> str | None:
         if ov > best_ov:
             best, best_ov = actor, ov
     return best.key if best is not None else None
+
+
+def _only_in_compound(c: Ctx, found: list, head: int) -> bool:
+    """Andrea Nahles … Die frühere SPD-Chefin sagte, … – every mention found lies inside the role noun heading the span, as
+    the first part of a compound ("SPD-Chefin", "Verdi-Chef"): the span names the role's holder, not that organisation
+    (switch ``compound_role_holder``; not for a person's name, which ``speaker_mention`` keeps)."""
+    if not c.R.switch("compound_role_holder") or "-" not in c.toks[head].text:
+        return False
+    ha, hb = c.toks[head].idx, c.toks[head].idx + len(c.toks[head].text)
+    return all(ha <= ms and me < hb and actor.actor_type != "person" for ms, me, m, actor in found)
 
 
 def _at_head(c: Ctx, sp: tuple[int, int], head: int | None, ms: int) -> bool:
@@ -128,8 +140,55 @@ def speaker_generic_org(s: SpeakerSite) -> str | None:
     "die Regierung", "das Ministerium": the last organisation is rarely that one)."""
     c, sp = s.c, s.sp
     if sp[1] - sp[0] == 2 and c.low[sp[0]] in ("der", "die", "das") and c.low[sp[0] + 1] in c.w.company_nouns:
-        return _latest_org(c, c.toks[sp[0]].idx)
+        before = c.toks[sp[0]].idx
+        if c.R.switch("generic_org_compound"):
+            return _org_introduced_as(c, c.w.company_noun_endings, before) or _latest_org(c, before)
+        return _latest_org(c, before)
+    if c.R.switch("generic_org_compound"):
+        return _company_reference(s)
     return None
+
+
+def _company_reference(s: SpeakerSite) -> str | None:
+    """Ikea erhöht die Preise. Der schwedische Möbelkonzern teilte mit, … / Der Münchner Konzern erklärte, … / Die
+    Fluggesellschaft teilte mit, … – a definite noun phrase of a company noun or a compound of one (words.yaml
+    company_noun_endings), with at most one adjective before it and nothing after it, that names nothing itself, is the
+    organisation the article introduced with that noun ("Der Energieversorger Eon", "die Ratingagentur Moody's"), else the
+    organisation named last before it (switch ``generic_org_compound``)."""
+    c, sp = s.c, s.sp
+    n = sp[1] - sp[0]
+    if n not in (2, 3) or c.low[sp[0]] not in ("der", "die", "das") or s.mentions(("person", "organization", "location")):
+        return None
+    h = sp[1] - 1
+    if n == 3 and not (c.toks[h - 1].pos_ == "ADJ" or c.toks[h - 1].text.endswith("er") and c.toks[h - 1].text[:1].isupper()):
+        return None
+    ending = next((e for e in sorted(c.w.company_noun_endings, key=len, reverse=True) if c.low[h].endswith(e)), None)
+    if ending is None or not c.toks[h].text[:1].isupper():
+        return None
+    before = c.toks[sp[0]].idx
+    generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
+    return _org_introduced_as(c, (ending,), before) or (
+        _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
+
+
+def _org_introduced_as(c: Ctx, endings, before: int) -> str | None:
+    """The organisation named last before character ``before`` right after a noun with one of these endings ("der
+    Energieversorger Eon", "Die Ratingagentur Moody's") or with one as a compound part after it ("Volkswagen-Konzern")."""
+    endings = tuple(endings)
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type != "organization":
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is None:
+            continue
+        prev = span.start - 1
+        last = c.low[span.end - 1]
+        if prev >= 0 and c.low[prev].endswith(endings) or "-" in last and last.endswith(endings):
+            best = actor.key
+    return best
 
 
 def is_source_noun_before(c: Ctx, sp: tuple[int, int]) -> bool:
@@ -223,13 +282,43 @@ def _document_author_before(c: Ctx, si: int) -> str | None:
 @rule("speaker_pronoun", "speaker")
 def speaker_pronoun(s: SpeakerSite) -> str | None:
     """Er sagte, … – a pronoun resolves to the speaker of a recent claim, else the nearest
-    compatible actor named before."""
+    compatible actor named before; "er" never to a person the article titled as a woman
+    ("Bundeskanzlerin Angela Merkel"), "sie" never to one titled as a man (switch ``pronoun_gender``)."""
     from ..speaker import nearest_actor
     c, sp = s.c, s.sp
     first = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and first in c.R.pronouns:
-        return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev)
+        gender = PRONOUN_GENDER.get(first) if c.R.switch("pronoun_gender") else None
+        if first in PRONOUN_GENDER and c.R.switch("pronoun_prev_subject"):
+            key = _prev_subject_actor(c, sp[0], c.R.pronouns[first], gender)
+            if key is not None:
+                return key
+        return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev, gender=gender)
     return None
+
+
+def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
+    """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
+    subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
+    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
+    from ..speaker import _gender_fits, prev_subject
+    si = c.sent_of[t]
+    if c.in_quote[t] >= 0:
+        return None
+    sp = prev_subject(c, si)
+    if sp is None:
+        return None
+    a, b = c.char_span(*sp)
+    keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
+    if len(keys) != 1:
+        return None
+    actor = next(iter(keys.values()))
+    if actor.actor_type not in types or not _gender_fits(c, actor, gender):
+        return None
+    return actor.key
+
+
+PRONOUN_GENDER = {"er": "m", "sie": "f"}      # "sie" as a plural never names one person of the other gender either
 
 
 DEMONSTRATIVE_SPEAKERS = ("dieser", "diese", "jener", "jene", "letzterer", "letztere")
@@ -274,17 +363,65 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if h is not None and h + 1 < sp[1] and c.R.switch("role_place_adjective") and c.toks[h].pos_ == "ADJ" \
             and not _is_role_noun(c, h) and _is_role_noun(c, h + 1):
         h += 1                          # "Der Berliner Virologe": the capitalised place adjective is no head
+    ah = _age_head(c, sp) if c.R.switch("age_noun_speaker") else None
+    if ah is not None:
+        return _age_noun_person(s, ah)
     if h is None or not _is_role_noun(c, h):
         return None
-    if s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
+    found = s.mentions(("person", "organization", "location", "other"))
+    if found and _only_in_compound(c, found, h):
+        pass                            # "Die frühere SPD-Chefin": the organisation only qualifies the role
+    elif s.mentions(("person", "organization")) or (s.mentions(("location", "other")) and not (
             c.R.switch("role_place_adjective") and _places_before_head(c, s, h))):
         return None
+    if c.R.switch("indefinite_role") and c.low[sp[0]] in INDEFINITE_ARTICLES:
+        return NO_ACTOR                 # "ein Talibanführer", "eine Politikerin der Grünen": someone not named before
     titled = _titled_person(c, c.low[h], c.toks[sp[0]].idx)
     if titled is not None:
         return titled
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _age_head(c: Ctx, sp: tuple[int, int]) -> int | None:
+    """The age noun heading the span after its determiner: "Der 50-Jährige", "Die Fünfzigjährige" (capitalised; words.yaml
+    age_noun_suffixes; the parse often tags it as a particle), not the adjective of "der 81-jährige Besitzer"."""
+    t = sp[0] + 1 if c.low[sp[0]] in c.w.determiners else sp[0]
+    if t >= sp[1]:
+        return None
+    last = c.toks[t].text.rsplit("-", 1)[-1]
+    return t if last[:1].isupper() and c.low[t].endswith(tuple(c.w.age_noun_suffixes)) else None
+
+
+def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
+    """Bayern-Trainer Thomas Tuchel war enttäuscht. Der 50-Jährige sagte, die Mannschaft sei müde. – an age noun heading
+    a speaker span without a name (German news refer to a person named before by age) is that person: the speaker of
+    a recent claim or the nearest person named before (as for a role noun); no actor when the span names something
+    else ("der 50-Jährige aus Köln") or when an unnamed person of that age came before ("Ein 34-jähriger Mann wurde
+    festgenommen. Der 34-Jährige sagte, …": the noun phrase is the speaker) (switch ``age_noun_speaker``)."""
+    from ..speaker import nearest_actor
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
+        return NO_ACTOR
+    age = c.low[h].split("-")[0] if "-" in c.low[h] else None
+    if age and _unnamed_of_age(c, age, sp[0]):
+        return NO_ACTOR
+    return nearest_actor(c, sp[0], ("person",), s.prev) or NO_ACTOR
+
+
+def _unnamed_of_age(c: Ctx, age: str, before: int) -> bool:
+    """An indefinite noun phrase of that age before token ``before``: "ein 34-jähriger Mann", "Eine 34-Jährige"."""
+    for t in range(before - 1, 0, -1):
+        if c.low[t].startswith(age + "-") and c.low[t].endswith(tuple(c.w.age_noun_suffixes)) \
+                and c.low[t - 1] in ("ein", "eine", "einen", "einem", "einer", "eines"):
+            return True
+    return False
+
+
+INDEFINITE_ARTICLES = ("ein", "eine", "einer", "einem", "einen", "eines")
 
 
 def _places_before_head(c: Ctx, s: SpeakerSite, h: int) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
@@ -17,6 +17,15 @@ from ..speaker import (
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 FRAME_PP_EXCLUDED = ("von", "vom", "über", "für", "zu", "zum", "zur", "als", "wie")   # topic/purpose: the PP may be the object
 INFINITE_TAGS = {"VVPP", "VVINF", "VVIZU", "VAINF", "VAPP", "VMINF", "VMPP", "VBN", "VB"}
+def _zu_form(c: Ctx, w: str) -> bool:
+    """A zu-infinitive of a particle verb ("aufzuheben"; with words.yaml zu_particles and switch ``zu_particles`` also
+    "niederzulegen", "zuzustimmen", "sicherzustellen", "offenzulegen")."""
+    if ZU_INFINITIVE.fullmatch(w) is not None:
+        return True
+    return c.R.switch("zu_particles") and w.endswith("n") and any(
+        w.startswith(p + "zu") and len(w) >= len(p) + 5 for p in c.w.zu_particles)
+
+
 NOMINATIVE_PRONOUNS = ("er", "ich", "wir", "du")       # never an object or addressee
 V2_MAX_FIELD = 6      # the finite verb of a verb-second clause follows within this many tokens
 
@@ -207,8 +216,8 @@ class VerbSite:
                 return ("konj", msg_start if msg_start is not None else seg_start)
             if msg_start is None and self._v2_clause(seg_start, seg_end):
                 return ("v2", seg_start)
-            e = strip_end(c, seg_start, seg_end)
-            if self._zu_infinitive(seg_start, e):
+            e = self._zu_end(seg_start, strip_end(c, seg_start, seg_end))
+            if e is not None:
                 return ("zu", msg_start if msg_start is not None else seg_start, e)
             if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
                     c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
@@ -265,7 +274,7 @@ class VerbSite:
             return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
         first = c.low[seg_start]
         if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
-                and not any(ZU_INFINITIVE.fullmatch(w) for w in c.low[seg_start:seg_end]):
+                and not any(_zu_form(c, w) for w in c.low[seg_start:seg_end]):
             pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
         elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
                 or c.in_quote[seg_start] >= 0:
@@ -292,11 +301,20 @@ class VerbSite:
                 return True
         return False
 
+    def _zu_end(self, seg_start: int, e: int) -> int | None:
+        """The end of a zu-infinitive clause [seg_start, e), or None; with switch ``zu_dash_apposition`` also one that a
+        dash apposition follows ("…, ihre Häuser zu verlassen – die Hälfte davon in Hiroshima": the dash)."""
+        if self._zu_infinitive(seg_start, e):
+            return e
+        c = self.c
+        d = next((t for t in range(seg_start + 2, e) if c.low[t] in ("–", "—", "-") and c.in_quote[t] < 0), None)
+        return d if d is not None and c.R.switch("zu_dash_apposition") and self._zu_infinitive(seg_start, d) else None
+
     def _zu_infinitive(self, seg_start: int, e: int) -> bool:
         c = self.c
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
-            or ZU_INFINITIVE.fullmatch(c.low[e - 1]) is not None)
+            or _zu_form(c, c.low[e - 1]))
 
 
 def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
@@ -396,8 +414,11 @@ def _dass_clause(v: VerbSite) -> int | None:
     """The comma before a dass/ob clause after the verb, or None."""
     c, b, h, last = v.c, v.b, v.h, v.last
     k = last + 1
+    opened = False                      # a clause opened by the comma right after the verb
     while k < b:
         if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
+            if opened and (_clause_taken(v) or not any(c.is_konj(t) for t in range(last + 1, k))):
+                return None             # "warf ihm vor, … verübt zu haben, was dieser zurückweist": that clause's
             if c.low[k + 1] == "wie" and "cognition" not in v.classes and c.low[k + 2:k + 3] == ["es"]:
                 return None
             if c.low[k + 1] not in ("dass", "daß") and ("speech" not in v.classes or v.passive):
@@ -405,6 +426,8 @@ def _dass_clause(v: VerbSite) -> int | None:
             return k
         if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
             return None
+        if k == last + 1 and c.low[k] == "," and c.in_quote[k] < 0 and c.R.switch("complementizer_after_clause"):
+            opened = True               # (verb_konj, verb_zu take the clause; its own "was"/"dass" is no message start)
         if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
                 and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
@@ -443,6 +466,15 @@ def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
     if any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(*ap)):
         return None
     return (sp[0], ap[1])
+
+
+def _clause_taken(v: VerbSite) -> bool:
+    """The clause after the verb's comma is one that verb_konj, verb_v2 or verb_zu take (only asked: the speaker
+    apposition the walk may add is theirs to take)."""
+    sp = v.sp
+    seg = v.segment()
+    v.sp = sp
+    return seg[0] != "none"
 
 
 def _reported_clause_before(v: VerbSite, k: int) -> bool:
@@ -524,9 +556,13 @@ def verb_zu(v: VerbSite) -> Found | None:
     v.used.update(v.cue)
     nominative = sp is not None and sp[1] - sp[0] == 1 and c.low[sp[0]] in NOMINATIVE_PRONOUNS \
         and c.R.switch("nominative_pronoun")  # "Die Bürger forderte er auf, …": "er" is the subject, the NP before the object
-    if sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
-        before = np_before(c, h.aux[0] if h.aux and h.aux[0] < h.i else h.i, lo) if lo < h.i else \
-            subject_before_comma(c, lo)
+    fin = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if c.R.switch("perfect_addressee") and sp is not None and h.aux and h.aux[0] < sp[0] < h.i and lo < h.aux[0] \
+            and h.entry.lemma in c.w.object_control_verbs and not nominative:
+        before = np_before(c, fin, lo)  # "Die Behörden haben die Einwohner aufgefordert, …": the object after the auxiliary
+        sp = before if before is not None and not bad_speaker(c, before) else sp
+    elif sp is not None and sp[0] > h.i and h.entry.lemma in c.w.object_control_verbs and not nominative:
+        before = np_before(c, fin, lo) if lo < h.i else subject_before_comma(c, lo)
         sp = before if before is not None and not bad_speaker(c, before) else sp
     end = seg[2]
     if c.R.switch("zu_trailing_clause"):
@@ -545,7 +581,7 @@ def verb_zu_bare(v: VerbSite) -> Found | None:
     e = strip_end(c, v.last + 1, v.hi)
     if e - v.last < 3 or c.in_quote[e - 1] >= 0 or not (v.hi >= v.b or c.low[v.hi] in (",", ";")):
         return None
-    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or ZU_INFINITIVE.fullmatch(c.low[e - 1])):
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or _zu_form(c, c.low[e - 1])):
         return None
     m0 = v.last + 1
     if v.sp is not None and v.sp[0] == m0:
@@ -592,11 +628,45 @@ def _zu_trailing_clause(c, m0: int, e: int, b: int) -> int:
     if e + 1 >= b or c.low[e] != "," or c.in_quote[e] >= 0:
         return e
     k = e + 1
-    if not (is_relative(c, k) or c.low[k] in (c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"})
-            - {"dass", "ob", "wie", "als"}):
+    openers = c.w.subordinators | {"um", "weil", "wo", "was", "wobei", "womit"}
+    if c.R.switch("zu_infinitive_chain"):
+        openers = openers | {"falls", "sofern", "sobald", "solange", "ehe"}
+    if c.R.switch("zu_infinitive_chain") and c.low[k] == "was" and _narrator_was(c, k, b):
+        return e
+    closed = {"wie", "als"} if c.R.switch("complementizer_after_clause") else {"dass", "ob", "wie", "als"}
+    if not (is_relative(c, k) or c.low[k] in openers - closed):   # "dafür zu sorgen, dass …", "zu prüfen, ob …"
+        if c.R.switch("zu_infinitive_chain"):
+            nxt = _zu_chain(c, k, b)
+            if nxt is not None:
+                return _zu_trailing_clause(c, m0, nxt, b)
         return e
     end = konj_end(c, m0, b)
     return end if end > e else e
+
+
+def _narrator_was(c, k: int, b: int) -> bool:
+    """Er warf ihm vor, die Anschläge verübt zu haben, was dieser jedoch zurückweist. – a "was" clause in the indicative
+    after the zu-infinitive comments on what was said (the speaker's or the writer's words about it), it is no part of
+    it; "alles zu tun, was nötig sei" (Konjunktiv) stays in the message."""
+    seg = range(k + 1, next_comma(c, k + 1, b))
+    return not any(c.is_konj(t) for t in seg) and any(_finite_ind(c, t) for t in seg)
+
+
+def _zu_chain(c, k: int, b: int) -> int | None:
+    """Merkel forderte die Hersteller auf, sich darauf zu konzentrieren, diese Autos sparsam zu gestalten. – a further
+    zu-infinitive after the comma (no finite verb, no quotation; also after "sondern", "bzw.", "oder", "und") depends on
+    the one before or is coordinated with it: it belongs to the message. Returns its end (before the next comma or the
+    sentence end), or None. Switch ``zu_infinitive_chain``."""
+    seg_end = next_comma(c, k, b)
+    e = strip_end(c, k, seg_end)
+    if e - k < 2 or not c.has_pos or c.low[k] in c.w.subordinators | {"ohne", "statt", "anstatt"}:
+        return None
+    if not (c.low[e - 2] == "zu" or c.toks[e - 1].tag_ == "VVIZU" or _zu_form(c, c.low[e - 1])):
+        return None
+    if any(c.in_quote[t] >= 0 or c.low[t] in (":", ";", "(") or (c.toks[t].tag_ in ("VVFIN", "VAFIN", "VMFIN")
+                                                                  and t != e - 1) for t in range(k, e)):
+        return None
+    return e
 
 
 @rule("verb_inverted", "verb")
