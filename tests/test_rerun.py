@@ -8,6 +8,8 @@ import yaml
 from pipeline import incremental, store
 from pipeline.extract.lexicon import parse_roles
 from pipeline.ruleset import RULES_DIR, load_rules
+from pipeline.job.rerun import _IGNORED, diff_rows
+from pipeline.review import rerun_report
 from pipeline.runner import RowsStore, rerun_rules, run
 from pipeline.schemas import TABLES
 
@@ -122,6 +124,12 @@ def test_local_edit_reextracts_few_articles_and_equals_a_full_rerun(base, tmp_pa
     _assert_same_tables(inc_dir, full_dir)
     assert _rows_report(inc) == _rows_report(full)       # the same rows; only the why line and the link differ
     assert inc["rules_version"] == full["rules_version"] != store.manifest(base[2])["rules_version"]
+    # the re-run's one diff (issue 16) gives the counts of diff_rows and the rows of row_diff
+    for t in ("roles", "claims"):
+        old_t, new_t = store.read_table(base[2], t), store.read_table(full_dir, t)
+        counts, rows = rerun_report.diff_once(old_t, new_t, t, _IGNORED)
+        assert counts == diff_rows(old_t, new_t, t) == full["diffs"][t]
+        assert rows == rerun_report.row_diff(old_t, new_t, t)
 
 
 def test_a_pattern_category_change_cannot_be_localised(base, tmp_path):

@@ -243,8 +243,12 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     new["rejects"] = pa.concat_tables([old_rej, ex["extract_rejects"]])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
+    from pipeline.review import rerun_report          # the report with rows (Markdown + HTML)
     olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
-    diffs = {t: diff_rows(olds[t], tables[t], t) for t in _ROW_KEYS}          # read once (issue 16: serial part)
+    # one diff for the counts and the rows (issue 16: the parent's serial part): the tables read and
+    # indexed once; the counts are those of diff_rows, the rows those of rerun_report.row_diff
+    both = {t: rerun_report.diff_once(olds[t], tables[t], t, _IGNORED) for t in _ROW_KEYS}
+    diffs = {t: c for t, (c, _) in both.items()}
     lap("diff report")
     info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory),
             **rules_provenance(rules.directory)}
@@ -254,14 +258,11 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
                                store.rows_dir(out, man["version"]))
     version = store.write_version(out, tables, info, keep_rows)
     lap("publish (with the kept rows)")
-    report = render_diff(diffs, man.get("rules_version", "?"), rules.version)
-    rdir = out / "_reports"
-    rdir.mkdir(exist_ok=True)
-    rpath = rdir / f"rerun-{version}.md"
-    rpath.write_text(report, encoding="utf-8")
-    from pipeline.review import rerun_report          # the report with rows (Markdown + HTML) replaces it
+    # (the counts-only report of render_diff was written here first and then overwritten by this one)
     report, rpath, hpath = rerun_report.write(out, version, olds, tables, why, len(todo),
-                                              man.get("rules_version", "?"), rules.version, diffs)
+                                              man.get("rules_version", "?"), rules.version, diffs,
+                                              {t: r for t, (_, r) in both.items()})
+    lap("report")
     n_arts = new["articles"].num_rows
     return {"version": version, "report": report, "report_path": str(rpath), "report_html": str(hpath),
             "articles": n_arts, "reextracted": len(todo), "reused": articles.num_rows - len(todo),

@@ -102,6 +102,43 @@ def row_diff(old: pa.Table, new: pa.Table, table: str) -> dict[str, dict[str, li
     return out
 
 
+def diff_once(old: pa.Table, new: pa.Table, table: str, count_ignored) -> tuple[dict, dict]:
+    """Both diffs of a re-run from one reading of each table (issue 16, the parent's serial part):
+    (counts per rule as :func:`pipeline.job.rerun.diff_rows` gives them, rows per rule as :func:`row_diff`).
+    The counts ignore ``count_ignored`` only; the rows also ignore the columns of :data:`IGNORED` (derived
+    at publish), so a row can count as changed and not be listed, as before."""
+    o, n = _index(old, table), _index(new, table)
+    counts: dict[str, dict[str, int]] = {}
+    rows: dict[str, dict[str, list]] = {}
+
+    def kept(r: dict) -> list:
+        return [(k, v) for k, v in r.items() if k not in count_ignored]
+
+    def bump(rule, what):
+        counts.setdefault(str(rule), {"added": 0, "removed": 0, "changed": 0})[what] += 1
+
+    def put(rule, what, item):
+        rows.setdefault(str(rule), {"added": [], "removed": [], "changed": []})[what].append(item)
+
+    for k, r in n.items():                       # counts: in the order of diff_rows
+        if k not in o:
+            bump(r["rule_id"], "added")
+        elif kept(r) != kept(o[k]):
+            bump(r["rule_id"], "changed")
+    for k, r in o.items():
+        if k not in n:
+            bump(r["rule_id"], "removed")
+    for k, r in sorted(n.items(), key=lambda kv: (kv[0][0], kv[0][1])):       # rows: in the order of row_diff
+        if k not in o:
+            put(r["rule_id"], "added", r)
+        elif not _same(o[k], r):
+            put(r["rule_id"], "changed", (o[k], r))
+    for k, r in sorted(o.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if k not in n:
+            put(r["rule_id"], "removed", r)
+    return counts, rows
+
+
 def _who_what(table: str, r: dict) -> tuple[str, str]:
     if table == "roles":
         org = f" ({r['organization']})" if r.get("organization") else ""
@@ -190,11 +227,15 @@ def render_html(items: dict[str, list[dict]], counts: dict, why_plain: str, old_
 
 
 def write(out: str | Path, version: str, old: dict[str, pa.Table], new: dict[str, pa.Table], why: str,
-          reextracted: int, old_rules: str, new_rules: str, counts: dict) -> tuple[str, Path, Path]:
-    """Write ``OUT/_reports/rerun-<version>.md`` and ``.html``; (markdown, md path, html path)."""
+          reextracted: int, old_rules: str, new_rules: str, counts: dict, rows: dict | None = None
+          ) -> tuple[str, Path, Path]:
+    """Write ``OUT/_reports/rerun-<version>.md`` and ``.html``; (markdown, md path, html path). ``rows``: the
+    row diffs per table when already made (:func:`diff_once`), else made here with :func:`row_diff`."""
     arts_t = new["articles"].select(["article_id", "title", "body_text"]).to_pydict()
     arts = {a: (t, b) for a, t, b in zip(arts_t["article_id"], arts_t["title"], arts_t["body_text"])}
-    items = {t: _items(t, row_diff(old[t], new[t], t), arts) for t in KEYS if t in old and t in new}
+    rows = rows or {}
+    items = {t: _items(t, rows[t] if t in rows else row_diff(old[t], new[t], t), arts)
+             for t in KEYS if t in old and t in new}
     why_plain = plain_why(why, reextracted, len(arts))
     rdir = Path(out) / "_reports"
     rdir.mkdir(exist_ok=True)
