@@ -106,13 +106,22 @@ def diff_once(old: pa.Table, new: pa.Table, table: str, count_ignored) -> tuple[
     """Both diffs of a re-run from one reading of each table (issue 16, the parent's serial part):
     (counts per rule as :func:`pipeline.job.rerun.diff_rows` gives them, rows per rule as :func:`row_diff`).
     The counts ignore ``count_ignored`` only; the rows also ignore the columns of :data:`IGNORED` (derived
-    at publish), so a row can count as changed and not be listed, as before."""
-    o, n = _index(old, table), _index(new, table)
+    at publish), so a row can count as changed and not be listed, as before. The tables are read by column
+    once; a row becomes a dict only when it is listed."""
+    a, b = KEYS[table]
+    do, dn = old.to_pydict(), new.to_pydict()
+    io = {k: i for i, k in enumerate(zip(do["article_id"], do[a], do[b]))}       # the last row of a key wins,
+    inn = {k: i for i, k in enumerate(zip(dn["article_id"], dn[a], dn[b]))}      # as in both diffs
+    co = [c for c in old.column_names if c not in count_ignored]
+    cn = [c for c in new.column_names if c not in count_ignored]
+    vo, vn = list(zip(*(do[c] for c in co))), list(zip(*(dn[c] for c in cn)))
+    same_cols = co == cn and set(IGNORED) >= set(count_ignored)      # equal tuples: the same row for row_diff
+    ro, rn = do["rule_id"], dn["rule_id"]
     counts: dict[str, dict[str, int]] = {}
     rows: dict[str, dict[str, list]] = {}
 
-    def kept(r: dict) -> list:
-        return [(k, v) for k, v in r.items() if k not in count_ignored]
+    def row(d: dict, i: int) -> dict:
+        return {c: d[c][i] for c in d}
 
     def bump(rule, what):
         counts.setdefault(str(rule), {"added": 0, "removed": 0, "changed": 0})[what] += 1
@@ -120,22 +129,26 @@ def diff_once(old: pa.Table, new: pa.Table, table: str, count_ignored) -> tuple[
     def put(rule, what, item):
         rows.setdefault(str(rule), {"added": [], "removed": [], "changed": []})[what].append(item)
 
-    for k, r in n.items():                       # counts: in the order of diff_rows
-        if k not in o:
-            bump(r["rule_id"], "added")
-        elif kept(r) != kept(o[k]):
-            bump(r["rule_id"], "changed")
-    for k, r in o.items():
-        if k not in n:
-            bump(r["rule_id"], "removed")
-    for k, r in sorted(n.items(), key=lambda kv: (kv[0][0], kv[0][1])):       # rows: in the order of row_diff
-        if k not in o:
-            put(r["rule_id"], "added", r)
-        elif not _same(o[k], r):
-            put(r["rule_id"], "changed", (o[k], r))
-    for k, r in sorted(o.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        if k not in n:
-            put(r["rule_id"], "removed", r)
+    for k, i in inn.items():                      # counts: in the order of diff_rows
+        j = io.get(k)
+        if j is None:
+            bump(rn[i], "added")
+        elif vn[i] != vo[j]:
+            bump(rn[i], "changed")
+    for k, j in io.items():
+        if k not in inn:
+            bump(ro[j], "removed")
+    for k, i in sorted(inn.items(), key=lambda kv: (kv[0][0], kv[0][1])):       # rows: in the order of row_diff
+        j = io.get(k)
+        if j is None:
+            put(rn[i], "added", row(dn, i))
+        elif not (same_cols and vn[i] == vo[j]):
+            r_old, r_new = row(do, j), row(dn, i)
+            if not _same(r_old, r_new):
+                put(rn[i], "changed", (r_old, r_new))
+    for k, j in sorted(io.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if k not in inn:
+            put(ro[j], "removed", row(do, j))
     return counts, rows
 
 
