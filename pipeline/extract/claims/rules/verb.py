@@ -197,7 +197,7 @@ class VerbSite:
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
             seg_end = next_comma(c, seg_start, b)
-            if seg_start < b and is_relative(c, seg_start) \
+            if seg_start < b and is_relative(c, seg_start) and not self._no_antecedent(seg_start) \
                     and not self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
                 seg_start = seg_end + 1     # ("beantragt, die Beklagten zu verurteilen": an article, no relative clause)
                 continue
@@ -208,7 +208,7 @@ class VerbSite:
             if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
                     seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
                 break
-            konj = any(c.is_konj(t) for t in range(seg_start, seg_end))
+            konj = any(c.is_konj(t) for t in range(seg_start, seg_end)) or _slot_konj(c, seg_start, seg_end)
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
@@ -227,6 +227,19 @@ class VerbSite:
                 continue
             break
         return ("none",)
+
+    def _no_antecedent(self, k: int) -> bool:
+        """Der Minister sagte, die Schuldenbremse gelte. – "der/die/das" right after the comma that closes the speech
+        verb's clause, where the verb group (or an adverb) ends that clause, has no noun before it to refer to: it is
+        the article of the next clause's subject, no relative pronoun (our model tags it PRELS when the clause is short
+        and its verb ends it). Switch ``no_antecedent_article``."""
+        c = self.c
+        if not c.R.switch("no_antecedent_article") or k != self.hi + 1 or c.low[k] not in ("der", "die", "das") \
+                or not c.has_pos:
+            return False
+        before = self.hi - 1
+        return before == self.last or before in self.h.particle or before in self.h.aux \
+            or (c.toks[before].pos_ == "ADV" and c.toks[before].text.islower())
 
     def _main_speech_verb(self) -> bool:
         """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
@@ -379,6 +392,29 @@ def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
     if np_ is None or np_[0] != seg_start or np_[1] >= seg_end or np_[1] - seg_start > V2_MAX_FIELD:
         return None
     return np_[1]
+
+
+def _slot_konj(c: Ctx, k: int, e: int) -> bool:
+    """Er sagte, die Regierung versage. / Das Unternehmen wachse, sagte der Vorstandschef. – the word right after the
+    noun phrase that opens a clause [k, e) stands where its finite verb must be (verb second); a lower-case word in -e
+    there that our model tags a noun, adjective, adverb or participle but lemmatizes to the infinitive ("versage" ->
+    "versagen", "wachse" -> "wachsen") is the verb's Konjunktiv I, unless a noun or adjective follows it (attributive:
+    "die anhaltende Krise"). Switch ``finite_slot_e``."""
+    if not (c.R.switch("finite_slot_e") and c.has_pos) or k >= e:
+        return False
+    t = _v2_subject_end(c, k, e)
+    if t is None or t >= e or t <= k:
+        return False
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
+            or not w.endswith("e") or w.endswith("te") or tok.lemma_.lower() != w + "n" \
+            or tok.pos_ not in ("NOUN", "ADJ", "ADV", "VERB", "AUX"):
+        return False
+    if w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+            or w in c.w.subordinators or w in c.w.v2_blockers or c.first_person_near(t):
+        return False
+    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA")
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
@@ -701,7 +737,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
         sp2 = with_name_apposition(c, sp2, b)
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
-            and is_clause(c, msg[0], msg[1]):
+            and (is_clause(c, msg[0], msg[1]) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
         v.used.update(cue)
         return v.found(msg, sp2, cue, "indirect", "verb_inverted")
