@@ -69,7 +69,17 @@ def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
     separated particle, ", Bagus Puruhito, mit"), no rest of the message."""
     if not c.has_pos or not c.R.switch("frame_apposition"):
         return False
-    return not any(c.toks[t].pos_ in ("VERB", "AUX") or c.is_konj(t) for t in range(k, e))
+    return not any(_rest_verb(c, t) or c.is_konj(t) for t in range(k, e))
+
+
+def _rest_verb(c: Ctx, t: int) -> bool:
+    """…, sagte der Vorsitzende des Ausschusses, Helge Braun (CDU), dem Sender n-tv. – a verb of the rest after a
+    frame; a name the model tags a verb ("n-tv": not alphabetic, or inside an entity) is none (switch
+    ``frame_rest_name``)."""
+    tok = c.toks[t]
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (c.R.switch("frame_rest_name") and (not tok.text.isalpha() or t in c.ent_at))
 
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
