@@ -443,3 +443,4 @@ SWITCHES += ("finite_slot_e",)     # verb_konj/verb_inverted: "Er sagte, die Reg
 SWITCHES += ("frame_rest_name",)     # verb_inverted: ", dem Sender n-tv." after the frame: a name tagged a verb is no rest of the message (clauses.py, verb12)
 SWITCHES += ("attributive_e",)     # Konjunktiv test: "deutsche Literatur" (lemma "deutsch") before a noun is an adjective (context.py is_konj, verb12)
 SWITCHES += ("parenthetical_frame",)     # verb_inverted, not verb_konj: "Die Regierung, sagte der Sprecher, werde …" (rules/verb.py, verb12)
+SWITCHES += ("v1_coordinated",)     # verb_konj: "…, man bedaure die Entscheidung, werde sie aber akzeptieren" a second predicate, no message (rules/verb.py, verb12)
