@@ -46,7 +46,8 @@ def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tupl
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
             and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
-            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)) \
+            and not (_apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b))
+                     and not _predicate_rest(c, frame_start, frame_end + 1)) \
             and not _relative_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
@@ -70,6 +71,19 @@ def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
     if not c.has_pos or not c.R.switch("frame_apposition"):
         return False
     return not any(_rest_verb(c, t) or c.is_konj(t) for t in range(k, e))
+
+
+def _predicate_rest(c: Ctx, frame_start: int, k: int) -> bool:
+    """Die Lage sei, sagte er, ernst. – a message cut by the frame right after its finite verb ("sei") goes on after
+    the frame: a lower-case predicative word there ("ernst", "schwierig") is its rest, no apposition of the speaker
+    (switch ``predicate_rest``)."""
+    if not c.R.switch("predicate_rest") or frame_start < 1 or k >= len(c.toks):
+        return False
+    v, tok = c.toks[frame_start - 1], c.toks[k]
+    finite = v.text.islower() and c.in_quote[frame_start - 1] < 0 and (
+        v.tag_ in ("VAFIN", "VMFIN", "VVFIN") or c.is_konj(frame_start - 1))
+    return finite and tok.text.isalpha() and tok.text.islower() and c.in_quote[k] < 0 \
+        and tok.pos_ in ("ADJ", "ADV", "VERB") and c.low[k] not in c.w.function_words
 
 
 def _rest_verb(c: Ctx, t: int) -> bool:

@@ -444,3 +444,4 @@ SWITCHES += ("frame_rest_name",)     # verb_inverted: ", dem Sender n-tv." after
 SWITCHES += ("attributive_e",)     # Konjunktiv test: "deutsche Literatur" (lemma "deutsch") before a noun is an adjective (context.py is_konj, verb12)
 SWITCHES += ("parenthetical_frame",)     # verb_inverted, not verb_konj: "Die Regierung, sagte der Sprecher, werde …" (rules/verb.py, verb12)
 SWITCHES += ("v1_coordinated",)     # verb_konj: "…, man bedaure die Entscheidung, werde sie aber akzeptieren" a second predicate, no message (rules/verb.py, verb12)
+SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sagte er, ernst." the predicate after the frame (clauses.py msg_around, verb12)
