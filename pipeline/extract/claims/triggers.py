@@ -445,3 +445,4 @@ SWITCHES += ("attributive_e",)     # Konjunktiv test: "deutsche Literatur" (lemm
 SWITCHES += ("parenthetical_frame",)     # verb_inverted, not verb_konj: "Die Regierung, sagte der Sprecher, werde …" (rules/verb.py, verb12)
 SWITCHES += ("v1_coordinated",)     # verb_konj: "…, man bedaure die Entscheidung, werde sie aber akzeptieren" a second predicate, no message (rules/verb.py, verb12)
 SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sagte er, ernst." the predicate after the frame (clauses.py msg_around, verb12)
+SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unfälle" a mistagged finite verb after a PP Vorfeld (rules/verb.py, verb12)

@@ -335,8 +335,11 @@ class VerbSite:
         if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
             return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
         np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
+        pp_end = _pp_vorfeld_end(c, seg_start, seg_end) if robust and c.R.switch("pp_vorfeld_slot") else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
             tok = c.toks[t]
+            if t == pp_end and tok.tag_ in ("ADJA", "ADJD") and _mistagged_finite(c, t):
+                return True             # "Die Behörde warnte, bei Glätte drohten Unfälle." (tagged an adjective)
             if tok.pos_ in ("VERB", "AUX"):
                 return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and (
                     bool(tok.morph.get("Mood")) or (robust and tok.tag_ in FINITE_TAGS))
@@ -433,6 +436,20 @@ def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
     return np_[1]
 
 
+def _pp_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
+    """Die Behörde warnte, bei Glätte drohten Unfälle. – the token after a prepositional phrase that opens a clause
+    [k, e) and ends in a noun (its first constituent; the finite verb's place in verb-second order), or None; a word
+    there that our model tags an adjective is the finite verb (no adjective follows the noun closing a phrase).
+    Switch ``pp_vorfeld_slot``."""
+    if k + 1 >= e or c.toks[k].pos_ != "ADP" or c.in_quote[k] >= 0 or not c.toks[k].text.islower():
+        return None
+    np_ = grab_np(c, k + 1, e, appos=False)
+    if np_ is None or np_[0] != k + 1 or np_[1] >= e or np_[1] - k > V2_MAX_FIELD \
+            or c.toks[np_[1] - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return np_[1]
+
+
 def _slot_konj(c: Ctx, k: int, e: int) -> bool:
     """Er sagte, die Regierung versage. / Das Unternehmen wachse, sagte der Vorstandschef. – the word right after the
     noun phrase that opens a clause [k, e) stands where its finite verb must be (verb second); a lower-case word in -e
@@ -442,6 +459,8 @@ def _slot_konj(c: Ctx, k: int, e: int) -> bool:
     if not (c.R.switch("finite_slot_e") and c.has_pos) or k >= e:
         return False
     t = _v2_subject_end(c, k, e)
+    if t is None and c.R.switch("pp_vorfeld_slot"):
+        t = _pp_vorfeld_end(c, k, e)    # "Er sagte, bei Glätte versage die Technik."
     if t is None or t >= e or t <= k:
         return False
     w, tok = c.low[t], c.toks[t]
