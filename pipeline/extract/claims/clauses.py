@@ -395,3 +395,27 @@ def clause_start(c: "Ctx", i: int, lo: int) -> int:
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
             return m + 1
     return lo
+
+
+def trim_addressee(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """„…“, sagte Habeck der Deutschen Presse-Agentur. / …, sagte Innenministerin Nancy Faeser (SPD), dem ZDF. – in the
+    speaker span after an inverted verb, "dem …" (never a genitive) after the head, or "der …" right after a proper name
+    (a genitive attribute follows a common noun: "ein Sprecher der Polizei", never a bare name) opens the dative
+    addressee; the speaker ends before it (switch ``trailing_addressee``)."""
+    if sp is None or not (c.R.switch("trailing_addressee") and c.has_pos):
+        return sp
+    for t in range(sp[0] + 1, sp[1] - 1):
+        if c.in_quote[t] >= 0 or not c.toks[t + 1].text[:1].isupper() and not c.is_quote_mark(t + 1):
+            continue
+        prev = t - 1
+        while prev > sp[0] and c.low[prev] == ",":
+            prev -= 1
+        name = c.toks[prev].pos_ == "PROPN" or c.low[prev] == ")" or (
+            prev in c.ent_at and c.ent_at[prev][2] == "PER" and c.ent_at[prev][1] == prev + 1)
+        if (c.low[t] == "dem" and (name or c.toks[prev].pos_ == "NOUN")) or (c.low[t] == "der" and name
+                                                                             and c.low[t - 1] != ","):
+            end = t
+            while end > sp[0] and c.low[end - 1] == ",":
+                end -= 1
+            return (sp[0], end)
+    return sp

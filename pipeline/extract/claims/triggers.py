@@ -446,3 +446,4 @@ SWITCHES += ("parenthetical_frame",)     # verb_inverted, not verb_konj: "Die Re
 SWITCHES += ("v1_coordinated",)     # verb_konj: "…, man bedaure die Entscheidung, werde sie aber akzeptieren" a second predicate, no message (rules/verb.py, verb12)
 SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sagte er, ernst." the predicate after the frame (clauses.py msg_around, verb12)
 SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unfälle" a mistagged finite verb after a PP Vorfeld (rules/verb.py, verb12)
+SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte Habeck der Deutschen Presse-Agentur" without the addressee (clauses.py, rules/verb.py, rules/quote.py, verb12)

@@ -6,7 +6,8 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind,
+    trim_addressee)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
@@ -794,6 +795,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
         return None
     if c.R.switch("final_apposition"):
         sp2 = with_name_apposition(c, sp2, b)
+    sp2 = trim_addressee(c, sp2) if after is not None else sp2     # "…, sagte Habeck der Deutschen Presse-Agentur."
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
             and (is_clause(c, msg[0], msg[1]) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
