@@ -293,3 +293,56 @@ def test_business_kind_noun_before_name(run):
     org_kind_heads) before a name makes it an organisation, in its other mentions too."""
     types, _ = run("Das Feingebäck stammt von der Handwerksbäckerei Kleinert. Kleinert liefert seit 1950.")
     assert types.get("Kleinert") == "organization"
+
+
+@needs_model
+def test_genitive_full_name_and_its_nominative_are_one_person(run):
+    """names_genitive_full_name: "Elon Musks Firma ... Musk sagte": a full name met only (or first) in the genitive and
+    the bare surname are one person, named in the nominative; "Ghanis" is the genitive of "Ghani" (a name in -i)."""
+    types, labels = run("Laut Medienberichten will Elon Musks Firma Tesla neue Werke bauen. Musk sagte, er sei zufrieden.")
+    assert types.get("Elon Musk") == "person" and "Elon Musks" not in types and "Musk" not in types
+    assert ("Musk", "PER") in labels
+    types, _ = run("Elon Musks Firma baut Autos. Auch Elon Musks zweite Firma wächst. Der Unternehmer Elon Musk sagte "
+                   "am Montag, er sei zufrieden. Musk lachte.")
+    assert [n for n, t in types.items() if t == "person"] == ["Elon Musk"]
+    types, _ = run("Der afghanische Präsident Aschraf Ghani reiste nach Berlin. Ghanis Regierung steht unter Druck. "
+                   "Ghani sagte, er sei zuversichtlich.")
+    assert [n for n, t in types.items() if t == "person"] == ["Aschraf Ghani"]
+
+
+@needs_model
+def test_genitive_of_a_name_in_i_is_cut_from_its_noun():
+    """per_genitive_head: "[Gaddafis Grab]PER" -> "Gaddafis" where the article has "Gaddafi" ("-is" is kept by
+    _strip_gen for "Paris", "Tunis"); the person's name is "Gaddafi", never the genitive."""
+    from pipeline.nlp import load_nlp
+    from pipeline.extract.actors import layer, persons
+    from pipeline.extract.actors.mentions import _known_word
+    from pipeline.extract.actors.names import _canonical_person, _Person
+    from pipeline.records import Mention
+    from pipeline.extract.actors.rules import actor_rules
+    rules = load_rules()
+    doc = load_nlp(str(MODEL_DIR))[0]("Gaddafi ist tot. Die Familie will Gaddafis Grab besuchen. In Paris Hilton ...")
+    ctx = layer._person_ctx(rules, [], lambda w: _known_word(w, rules))
+    assert persons.per_genitive_head(doc, doc[7:9], ctx) == [(7, 8)]
+    assert persons.per_genitive_head(doc, doc[12:14], ctx) is None        # "Paris Hilton": no "Pari"
+    p = _Person(mentions=[Mention(0, 8, "Gaddafis", "PER", 0), Mention(9, 16, "Gaddafi", "PER", 0),
+                          Mention(20, 28, "Gaddafis", "PER", 0)])
+    assert _canonical_person(p, actor_rules(rules)) == "Gaddafi"
+
+
+@needs_model
+def test_lower_case_word_before_a_name_is_no_title(run):
+    """has_support: only a capitalised word before a name can be a title or an organisation's name ("Oberst Eck");
+    "aus" reads as the genitive of "AU" (Afrikanische Union) to the organisation lexicon and is no evidence."""
+    types, _ = run("Die Jeans werden allesamt aus einer besonderen Stoffmischung, bestehend aus Lycra, Polyester und "
+                   "Baumwolle gefertigt.")
+    assert types.get("Lycra") != "person"
+
+
+@needs_model
+def test_name_met_only_before_its_noun_is_named_in_the_nominative(run):
+    """names_prenominal_genitive (resolve._nominative_name): "Stanley Kubricks Film" names "Stanley Kubrick"; a name
+    ending in -s that is no genitive keeps it ("Michael Collins lenkte")."""
+    types, _ = run("Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001“. Michael Collins lenkte die Fähre.")
+    assert types.get("Stanley Kubrick") == "person" and "Stanley Kubricks" not in types
+    assert types.get("Michael Collins") == "person"

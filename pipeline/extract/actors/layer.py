@@ -502,7 +502,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
         return False
     t = span[0]
     if t.i > 0 and not t.is_sent_start and (doc[t.i - 1].lower_ in word_list(rules, "person_titles")
-                                            or not_names(doc[t.i - 1].text)):
+                                            or (doc[t.i - 1].text[:1].isupper() and not_names(doc[t.i - 1].text))):
         return False                    # "Herr Schulze", "Oberst Eck" (not "... vom Oberst. Freilich")
     caps, lows = german_words()
     if key.lower() in lows or (t.lemma_ != key and t.lemma_ in caps):
@@ -705,6 +705,16 @@ def _surname_word(t: Token, rules: RuleSet) -> bool:
     return not persons.common_word(t, rules) and w not in noun_lemmas()
 
 
+def _first_name_only(m: Mention, ar, rules: RuleSet) -> bool:
+    """per_first_name_other_label: "Von [Sven]LOC Flohr": one curated first name (actors.yaml given_names) NER tagged a
+    place, organisation or other, that the gazetteer and the organisation lexicon do not know, starts a person's name
+    when a surname follows (:func:`complete_person_names`)."""
+    if m.label == "PER" or " " in m.text or m.text not in ar.given_names:
+        return False
+    gaz, orgs = rules.get("gazetteer"), rules.get("organizations")
+    return not (gaz is not None and gaz.label(m.text)) and not (orgs is not None and orgs.by_name_or_genitive(m.text))
+
+
 def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
     """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
     a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
@@ -717,11 +727,13 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
     for m in mentions:
         if id(m) in skip:
             continue
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        sp = doc.char_span(m.start, m.end) if m.label == "PER" or _first_name_only(m, ar, rules) else None
         if sp is None or sp.end >= len(doc):
             out.append(m)
             continue
-        last = sp[-1].text
+        if sp.end + 1 < len(doc) and doc[sp.end].is_space and "\n" not in doc[sp.end].text:
+            sp = doc[sp.start:sp.end + 1]           # "Von [Sven]LOC  Flohr": a double space
+        last = sp[-1].text if not sp[-1].is_space else sp[-2].text
         if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
             out.append(m)
             continue
@@ -753,18 +765,37 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
     out, heads = {}, {}
-    for i, m in enumerate(mentions):
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
-        v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
-        if v is not None:
-            out[i] = v
-            if v != "drop" and len(sp) >= 2:
-                heads[sp[0].text] = v
-                heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
+    multi = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) >= 2]
+    single = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) < 2]
+    for n, group in enumerate((multi, single)):
+        if n == 1 and out:
+            ctx = _surnames_left(rules, mentions, out, not_names, ctx)
+        for i in group:
+            m = mentions[i]
+            sp = doc.char_span(m.start, m.end)
+            v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
+            if v is not None:
+                out[i] = v
+                if v != "drop" and len(sp) >= 2:
+                    heads[sp[0].text] = v
+                    heads[_name_key(m.text)] = v    # the same name of several words elsewhere ("Jupiter Ascending")
     for i, m in enumerate(mentions):
         if m.label == "PER" and i not in out and _name_key(m.text) in heads:
             out[i] = heads[_name_key(m.text)]
     return out
+
+
+def _surnames_left(rules: RuleSet, mentions: list[Mention], verdicts: dict[int, str], not_names, ctx):
+    """per_surname_of_no_person: "zwischen Suderburg und [Eschede Link]PER ... [Link]PER zum kompletten PDF-Dokument":
+    the last word of a name of several words a check found to be no person is no surname that supports the single
+    words (unless a person's full name ends in it too): the context of the single-word checks without it."""
+    kept = [m for i, m in enumerate(mentions) if i not in verdicts]
+    left = _per_surnames(rules, kept)
+    if left == ctx.person_surnames:
+        return ctx
+    new = _person_ctx(rules, kept, not_names, left)
+    new.extra["org_names"] = ctx.extra["org_names"]
+    return new
 
 
 def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names) -> list[Mention]:

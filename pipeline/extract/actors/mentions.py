@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.view import doc_text, doc_tokens
+from pipeline.extract.view import doc_ents, doc_text, doc_tokens
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -69,7 +69,7 @@ class _DocStats:
     """Per-Doc facts that _noise_entity needs for every entity, computed once."""
 
     def __init__(self, doc: Doc):
-        self.surnames = {x[-1].text for x in doc.ents if x.label_ == "PER"}
+        self.surnames = {x[-1].text for x in doc_ents(doc) if x.label_ == "PER"}
         self._counts: Counter | None = None
         self.doc = doc
 
@@ -114,7 +114,7 @@ def _context(doc: Doc, rules: RuleSet, scan) -> _Ctx:
         from .. import roles as _roles
         names = _roles.name_spans(doc, rules, scan)
     return _Ctx(doc=doc, rules=rules, sent_of=sentence_index(doc), names=names, stats=_DocStats(doc),
-                surnames={e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2})
+                surnames={e[-1].text for e in doc_ents(doc) if e.label_ == "PER" and len(e) >= 2})
 
 
 def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
@@ -122,11 +122,12 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
 
     ``scan``: a :class:`pipeline.extract.roles.Scan` of the Doc to reuse (optional)."""
     ctx = _context(doc, rules, scan)
-    for e in doc.ents:
+    for e in doc_ents(doc):
         _entity_mention(ctx, e)
     _source_compound_mentions(ctx)
     _holder_name_mentions(ctx)
-    out = ctx.out + _surname_mentions(doc, rules, ctx.covered, ctx.sent_of)
+    titled = [m for m in ctx.out if m.label == "PER" and len(m.text.split()) >= 2]
+    out = ctx.out + _surname_mentions(doc, rules, ctx.covered, ctx.sent_of, titled)
     out = layer.apply(doc, rules, out, ctx.sent_of, lambda w: _known_word(w, rules))
     out.sort(key=lambda m: (m.start, m.end))
     return out
@@ -173,9 +174,35 @@ def _overlaps_holder_name(ctx: _Ctx, e: Span) -> bool:
 
 def _titled_person_name(ctx: _Ctx, e: Span) -> bool:
     """"Die AfD-Fraktionschefin [Alice Weidel]ORG forderte": an entity of another label that is exactly the
-    holder name next to a role title (the roles' name spans) and starts with a first name is a person."""
+    holder name next to a role title (the roles' name spans) and starts with a first name is a person; so is
+    one of two or three capitalised words right after the title (:func:`_title_before_name`)."""
     ar = ctx.ar
-    return ar is not None and len(e) >= 2 and (e.start, e.end) in ctx.names and e[0].text in ar.given_names
+    return ar is not None and len(e) >= 2 and (e.start, e.end) in ctx.names and \
+        (e[0].text in ar.given_names or _title_before_name(ctx, e))
+
+
+def _title_before_name(ctx: _Ctx, e: Span) -> bool:
+    """per_title_before_name: "des togolesischen Staatspräsidenten [Gnassingbé Eyadéma]ORG", "die Verlegerin [Friede
+    Springer]ORG": a person's role title right before a name of two or three capitalised words (no first name the
+    lists know) is person evidence; not where the name is an organisation or place the gazetteer or the organisation
+    lexicon knows, or ends in a legal form or an organisation word ("Chef der [Deutsche Bank]")."""
+    doc, lex = ctx.doc, ctx.rules.get("roles")
+    if lex is None or not 2 <= len(e) <= 3 or e.start == 0 or doc[e.start].is_sent_start:
+        return False
+    title = doc[e.start - 1]
+    if not title.text[:1].isupper() or title.pos_ != "NOUN" or not lex.lookup(title.text):
+        return False
+    if not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in e):
+        return False
+    gaz, orgs = ctx.rules.get("gazetteer"), ctx.orgs
+    name = " ".join(t.text for t in e)
+    if (gaz is not None and (gaz.label(name) or any(gaz.label(t.text) for t in e))) or \
+            (orgs is not None and (orgs.by_name_or_genitive(name) or any(orgs.by_name(t.text) for t in e))):
+        return False
+    last = e[-1].text
+    heads = word_list(ctx.rules, "org_name_heads")
+    return last not in word_list(ctx.rules, "legal_forms_cased") and last not in word_list(ctx.rules, "company_words_cased") \
+        and last.lower().rsplit("-", 1)[-1] not in heads
 
 
 def _first_name_before(ctx: _Ctx, st: int) -> int:
@@ -277,7 +304,7 @@ def _may_be_name(doc: Doc, e: Span, t: Token, rules: RuleSet, stats: _DocStats) 
     if ar is not None and (t.text in ar.given_names or _strip_gen(t.text) in ar.given_names):
         return True
     return e.label_ == "PER" and any(x.label_ == "PER" and len(x) >= 2 and x[-1].text in (t.text, _strip_gen(t.text))
-                                     for x in doc.ents)
+                                     for x in doc_ents(doc))
 
 
 def _looks_like_common_noun(t: Token, rules: RuleSet) -> bool:
@@ -308,11 +335,13 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
 
 
 # ----------------------------------------------------------------------------- surnames NER missed
-def _surname_candidates(doc: Doc, surnames: set[str]) -> list[Token]:
-    """Tokens whose text is a surname or its genitive (found through the ORTH array)."""
+def _surname_candidates(doc: Doc, surnames: set[str], given: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens whose text is a surname or its genitive (found through the ORTH array), or the nominative of a surname
+    met in the genitive ("Musk" after "Elon Musks Firma"; no first name: "Peter" is no nominative of "Peters")."""
     strings = doc.vocab.strings
     orths = doc.to_array([ORTH]).ravel().tolist()
-    wanted = {h for h in set(orths) if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)}
+    wanted = {h for h in set(orths) if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)
+              or (len(w) >= 3 and w[:1].isupper() and w + "s" in surnames and w not in given)}
     return [doc[i] for i, h in enumerate(orths) if h in wanted]
 
 
@@ -333,13 +362,18 @@ def _is_surname_mention(t: Token, rules: RuleSet, in_ent: set[int], covered: set
     return not _part_of_other_name(t.doc, t, in_ent)
 
 
-def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list[int]) -> list[Mention]:
+def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list[int],
+                      more: list[Mention] = ()) -> list[Mention]:
     """The surname (or its genitive) of a person named in full, where NER did not tag it again:
-    "Hans-Joachim Watzke ... Der 45-jährige Watzke ... Watzke war bereits ..."."""
-    full = [e for e in doc.ents if e.label_ == "PER" and len(e) >= 2]
+    "Hans-Joachim Watzke ... Der 45-jährige Watzke ... Watzke war bereits ..."; ``more``: PER mentions of full names
+    NER tagged otherwise ("die Verlegerin [Friede Springer]ORG ... Springer sagte")."""
+    full = [e for e in doc_ents(doc) if e.label_ == "PER" and len(e) >= 2]
     surnames = {e[-1].text for e in full if e[-1].is_alpha and len(e[-1].text) >= 3 and e[-1].text[0].isupper()}
+    surnames |= {w for m in more if (w := m.text.split()[-1]).isalpha() and len(w) >= 3 and w[0].isupper()}
     if not surnames:
         return []
-    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    in_ent = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
+    ar = rules.get("actors")
+    given = ar.evidence_given if ar is not None else frozenset()
     return [Mention(t.idx, t.idx + len(t.text), t.text, "PER", sent_of[t.i])
-            for t in _surname_candidates(doc, surnames) if _is_surname_mention(t, rules, in_ent, covered)]
+            for t in _surname_candidates(doc, surnames, given) if _is_surname_mention(t, rules, in_ent, covered)]

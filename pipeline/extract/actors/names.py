@@ -106,9 +106,18 @@ def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:
     core = " ".join(w for i, w in enumerate(words) if not (i < len(words) - 1 and w in ar.particles))
     if core != s and (c == core or _strip_gen(c) == core):
         return "exact"
-    if _strip_gen(c) == s or c == s + "'":
-        return "genitive"
+    if _strip_gen(c) == s or c == s + "'" or (c == s + "s" and not s.endswith(("s", "x", "z", "ß"))):
+        return "genitive"               # "Trumps", "Ghanis" (a name in -i: "Gaddafis")
+    if _genitive_of(s, c, ar):
+        return "genitive"               # the full name was met in the genitive first: "Elon Musks ... Musk"
     return "fuzzy" if _fuzzy_match(c, s, ar) else None
+
+
+def _genitive_of(gen: str, base: str, ar: ActorRules) -> bool:
+    """names_genitive_full_name: "Elon Musks Firma ... Musk sagte": ``gen`` (lower case) is the genitive of ``base``,
+    a surname of one word that is no first name ("Peters" of "Hans Peters" is no genitive of "Peter")."""
+    return " " not in gen and len(base) >= 3 and gen in (base + "s", base + "'") and \
+        not base.endswith(("s", "x", "z", "ß")) and base.capitalize() not in ar.evidence_given
 
 
 def _full_name_target(persons: list[_Person], first: list[str], sur_s: str, ar: ActorRules) -> _Person | None:
@@ -201,18 +210,36 @@ def _trim_genitive_heads(ms: list[Mention], ar: ActorRules) -> list[Mention]:
     return out
 
 
-def _canonical_full_name(p: _Person, ar: ActorRules) -> str:
-    sur_count: Counter = Counter()
+def _nominative_forms(p: _Person, ar: ActorRules) -> dict[str, str]:
+    """names_genitive_full_name: "Elon Musks" -> "Elon Musk" where the person's mentions have the surname without the
+    genitive -s too ("Musk", "Elon Musk"): the canonical name is never a genitive when the nominative is known."""
+    words = {w for m in p.mentions for w in _tokens(m.text, ar)}
+    out = {}
     for m in p.mentions:
         toks = _tokens(m.text, ar)
+        if len(toks) >= 2 and toks[-1][:-1] in words and _genitive_of(toks[-1].lower(), toks[-1][:-1].lower(), ar):
+            out[" ".join(toks)] = " ".join(toks[:-1] + [toks[-1][:-1]])
+    return out
+
+
+def _canonical_full_name(p: _Person, ar: ActorRules) -> str:
+    nominative = _nominative_forms(p, ar)
+
+    def form(toks: list[str]) -> list[str]:
+        n = " ".join(toks)
+        return nominative[n].split() if n in nominative else toks
+
+    sur_count: Counter = Counter()
+    for m in p.mentions:
+        toks = form(_tokens(m.text, ar))
         if len(toks) >= 2:
             sur_count[" ".join(_split_name(toks, ar)[1])] += 1
         elif toks:
             sur_count[toks[0]] += 1
-    full_count = Counter(" ".join(_tokens(m.text, ar)) for m in p.mentions if len(_tokens(m.text, ar)) >= 2)
+    full_count = Counter(" ".join(form(_tokens(m.text, ar))) for m in p.mentions if len(_tokens(m.text, ar)) >= 2)
     order: dict[str, int] = {}
     for m in sorted(p.mentions, key=lambda x: x.start):
-        order.setdefault(" ".join(_tokens(m.text, ar)), m.start)
+        order.setdefault(" ".join(form(_tokens(m.text, ar))), m.start)
     return max(full_count, key=lambda n: (bool(_split_name(n.split(), ar)[0]),
                                           sur_count[" ".join(_split_name(n.split(), ar)[1])],
                                           full_count[n], len(n.split()), -order[n]))
@@ -224,7 +251,7 @@ def _canonical_person(p: _Person, ar: ActorRules) -> str:
     forms = Counter(_tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text for m in p.mentions)
     # prefer the form without genitive -s if both occur
     for f in sorted(forms, key=lambda f: (-forms[f], f)):
-        if _strip_gen(f) != f and _strip_gen(f) in forms:
-            continue
+        if (_strip_gen(f) != f and _strip_gen(f) in forms) or (f.endswith("s") and f[:-1] in forms):
+            continue                    # "Gaddafis" beside "Gaddafi"
         return f
     return next(iter(forms))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_tokens
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
@@ -38,8 +38,8 @@ class Columns:
 
 
 def columns(doc: Doc) -> Columns:
-    toks = doc_tokens(doc)
-    return Columns([t.text for t in toks], [t.lower_ for t in toks], [t.pos_ for t in toks])
+    c = doc_columns(doc)                   # one to_array, shared with the title scan (issue 16)
+    return Columns(c.text, c.lower, c.pos)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
@@ -172,9 +173,29 @@ def _known_head(head: str) -> bool:
 _UMLAUT = str.maketrans("äöü", "aou")
 
 
+_CKN: dict = {"key": (), "memo": {}}
+
+
 def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
-    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
+    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein"). A function of the
+    word, two word lists and the word tables: memoized while those are the same objects (issue 16)."""
+    if not word.isalpha():
+        return False
+    from .layer import capitalised_words
+    key = (word_list(rules, "surname_heads"), word_list(rules, "noun_prefixes"), _german(), _noun_lemmas(),
+           capitalised_words())
+    memo = _CKN["memo"]
+    if len(key) != len(_CKN["key"]) or any(a is not b for a, b in zip(key, _CKN["key"])) or len(memo) > 200_000:
+        memo = _CKN["memo"] = {}
+        _CKN["key"] = key
+    r = memo.get(word)
+    if r is None:
+        r = memo[word] = _compound_of_known_noun_uncached(word, rules)
+    return r
+
+
+def _compound_of_known_noun_uncached(word: str, rules: RuleSet) -> bool:
     low = word.lower()
     if not word.isalpha() or low.endswith(word_tuple(rules, "surname_heads")):
         return False
@@ -210,8 +231,8 @@ def full_name_surname(text: str, rules: RuleSet, given: frozenset[str], particle
     words = text.split()
     if len(words) < 2:
         return None
-    words_ = [w for w in words if w.isalpha() and w.lower() not in particles]
-    common = [_common_text(w, rules) for w in words_]
+    words_ = [w for w in words if _word_or_hyphen_word(w) and w.lower() not in particles]
+    common = [_hyphen_parts_all(w, lambda x: _common_text(x, rules)) for w in words_]
     if any(w in given for w in words) or not _mostly_common(common):
         return words[-1]
     return None
@@ -254,8 +275,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
         prev = doc[sp.start - 1]
-        if prev.lower_ in word_list(ctx.rules, "person_titles") or ctx.not_names(prev.text):
-            return True                 # "Herr Schulze", "Oberst Eck"
+        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)):
+            return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
     if speech and speech_context(doc, sp, ctx.rules):
@@ -327,11 +348,21 @@ def per_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) < 2:
         return None
     gen, last = sp[-2], sp[-1]
-    if _strip_gen(gen.text) == gen.text or gen.text in ctx.given or _given(last.text, ctx):
+    if not _genitive_form(doc, gen.text) or gen.text in ctx.given or _given(last.text, ctx):
         return None
-    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules):
+    if last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules) or \
+            (last.pos_ == "NOUN" and _known_head(last.text)):            # "[Gaddafis Schwager]PER"
         return [(sp.start, sp.end - 1)]
     return None
+
+
+def _genitive_form(doc: Doc, word: str) -> bool:
+    """A genitive name: "Kims", "Musks'"; a name in -i ("Gaddafis": :func:`_strip_gen` keeps "-is", "Paris") where the
+    article has the name without the -s too ("Gaddafi")."""
+    if _strip_gen(word) != word:
+        return True
+    base = word[:-1]
+    return word.endswith("is") and len(base) >= 3 and any(t.text == base for t in doc)
 
 
 @span_rule("org_genitive_head")
@@ -453,12 +484,24 @@ def per_common_words(doc: Doc, sp: Span, ctx: PersonCtx):
     Moon", "Sun Laiyan", "Jaap de Hoop Scheffer" stay)."""
     if len(sp) < 2 or has_support(doc, sp, ctx):
         return None
-    words = [t for t in sp if t.is_alpha and t.lower_ not in ctx.particles]
+    words = [t for t in sp if _word_or_hyphen_word(t.text) and t.lower_ not in ctx.particles]
     # the last word may be any known noun; the words before it must be known as common words in their
     # own right (lower-case vocabulary, English, a compound): the capitalised vocabulary holds given
-    # names too ("Joschka")
-    common = [_strict_common(t.text, ctx.rules) for t in words[:-1]] + [common_word(t, ctx.rules) for t in words[-1:]]
+    # names too ("Joschka"); a hyphenated word only where every part is ("[Ban Ki-moon]PER" stays)
+    common = [_hyphen_parts_all(t.text, lambda w: _strict_common(w, ctx.rules)) for t in words[:-1]] + \
+        [common_word(t, ctx.rules) if t.is_alpha else _hyphen_parts_all(t.text, lambda w: _common_text(w, ctx.rules))
+         for t in words[-1:]]
     return "drop" if words and _mostly_common(common) else None
+
+
+def _word_or_hyphen_word(text: str) -> bool:
+    """"Merkel", "Ki-moon", "Leutheusser-Schnarrenberger": letters, or letters joined by hyphens."""
+    return text.isalpha() or ("-" in text and all(p.isalpha() for p in text.split("-")))
+
+
+def _hyphen_parts_all(text: str, test) -> bool:
+    """``test`` holds for the word, or for every part of a hyphenated word ("Ki-moon": "Ki" is no common word)."""
+    return test(text) if "-" not in text else all(p and test(p) for p in text.split("-"))
 
 
 def _strict_common(word: str, rules: RuleSet) -> bool:
@@ -684,6 +727,8 @@ def per_place_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
     prev = doc[sp.start - 1]
+    if prev.text in ("St.", "Sankt", "Ste.") or (prev.text == "." and sp.start >= 2 and doc[sp.start - 2].text == "St"):
+        return "LOC"                    # "die Pfarrkirche St. [Matthias]PER": a church, a place or a club named after a saint
     if not lead(prev) or prev.pos_ not in ("NOUN", "PROPN"):
         return None
     if prev.lower_ == "höhe" and (sp.start < 2 or doc[sp.start - 2].lower_ not in ("in", "auf")):
@@ -722,16 +767,35 @@ _DASHES = ("–", "—", "-", "->", "→")
 def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Bauarbeiten [Hengelo]PER – Almelo", "Weichenerneuerung [Straubing]PER – Straßkirchen": one word without
     person evidence joined by a dash to another name (an entity, or a name with a station word) is one end of a
-    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name)."""
-    if len(sp) != 1 or has_support(doc, sp, ctx):
+    route or a pairing (places, teams), no person ("Scholz – Kanzler ohne Mehrheit": a common noun, no name); so is a
+    name of two words whose last word is written in lower case ("Coswig (Anh) – [Pratau Link]PER zur detaillierten
+    Meldung": navigation text glued to a station); a place's note in parentheses before the dash is skipped."""
+    if len(sp) > 2 or has_support(doc, sp, ctx):
+        return None
+    last = sp[-1]
+    if len(sp) == 2 and not (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text))):
         return None
     for dash, other in ((sp.end, sp.end + 1), (sp.start - 1, sp.start - 2)):
         if not (0 <= other < len(doc)) or doc[dash].text not in _DASHES or doc[dash].is_sent_start:
             continue
+        if doc[other].text == ")" and other < dash and len(sp) == 2:     # "Coswig ( Anh ) – Pratau Link" (not a
+            #                                                                  dateline: "Berlin (AFP) - Suzanne setzt")
+            opening = next((k for k in range(other - 1, max(-1, other - 5), -1) if doc[k].text == "("), None)
+            if opening is None or opening == 0:
+                continue
+            other = opening - 1
         o = doc[other]
-        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))):
+        if o.text[:1].isupper() and o.is_alpha and (o.ent_type_ or (ctx.gaz is not None and ctx.gaz.label(o.text))
+                                                    or _bare_name_word(o, ctx)):
             return "LOC"
     return None
+
+
+def _bare_name_word(t, ctx: PersonCtx) -> bool:
+    """"Weichenerneuerung [Straubing]PER – Straßkirchen": a capitalised word NER left untagged that is no common word,
+    no first name and no surname of a person the article names in full: a name of the same kind as its pair."""
+    return t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
+        and not _given(t.text, ctx) and t.text not in ctx.person_surnames and _strip_gen(t.text) not in ctx.person_surnames
 
 
 @check("per_thing_lead")
@@ -740,9 +804,15 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     Ascending]PER", "des [Hurrikans Katrina]PER", "des ehemaligen Planeten [Pluto]PER": a name without person
     evidence right after (or starting with) a noun for a kind of work, product, programme, storm, heavenly body or
     vehicle (words.yaml actors.thing_lead_nouns, also as a compound's head: "Förderprogramm") names that thing."""
+    if _storm_name(doc, sp, ctx):
+        return "MISC"                   # "der Tropensturm [Rita]PER": storms are named with first names
+    leads = word_list(ctx.rules, "thing_lead_nouns")
+    last = sp[-1].text
+    if len(sp) >= 2 and "-" in last and last.rsplit("-", 1)[1][:1].isupper() and \
+            _kind_match(last.rsplit("-", 1)[1].lower(), leads, suffix=False):
+        return "MISC"                   # "die [Mario Party-Serie]PER", "der [Harry Potter-Film]PER": a work named after one
     if has_support(doc, sp, ctx):
         return None
-    leads = word_list(ctx.rules, "thing_lead_nouns")
 
     def lead(t) -> bool:
         return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and _kind_match(t.lower_, leads, suffix=True)
@@ -752,6 +822,16 @@ def per_thing_lead(doc: Doc, sp: Span, ctx: PersonCtx):
     if sp.start == 0 or doc[sp.start].is_sent_start:
         return None
     return "MISC" if lead(doc[sp.start - 1]) else None
+
+
+def _storm_name(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
+    """per_thing_lead_storm: "der Tropensturm [Rita]PER", "Tief [Xaver]PER": one name right after a noun for a weather
+    system (words.yaml actors.storm_lead_nouns, also inflected or as a compound's head) is that storm, first name or not."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start:
+        return False
+    t = doc[sp.start - 1]
+    return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and \
+        _kind_match(t.lower_, word_list(ctx.rules, "storm_lead_nouns"), suffix=True)
 
 
 @check("per_adjective_lead")
@@ -802,9 +882,11 @@ def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
     uses = ctx.extra.get("word_uses")
     if uses is None:
         uses = {}
-        for t in doc:
-            if not t.text[:1].isupper() or not t.is_alpha:
+        toks, cols = doc_tokens(doc), doc_columns(doc)      # a Token only for the capitalised words (issue 16)
+        for i, text in enumerate(cols.text):
+            if not text[:1].isupper() or not cols.alpha[i]:
                 continue
+            t = toks[i]
             u = uses.setdefault(t.text, [0, 0, 0, 0])
             prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
             if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):
@@ -976,8 +1058,13 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     "bei Schwalbe, Continental oder auch [Maxxis]PER", "in Cincinnati und [Indianapolis]PER", "aus [Lycra],
     Polyester und Baumwolle" (a comma counts where the list goes on to "und"/"oder": :func:`_list_member`): one
     word without person evidence coordinated with a bare common noun (no role noun, no name) is none either;
-    coordinated with an organisation (a place), it is one too (the members of a list are of one kind).""" 
-    if len(sp) != 1 or has_support(doc, sp, ctx):
+    coordinated with an organisation (a place), it is one too (the members of a list are of one kind); so is a name of
+    two or three words without person evidence whose last word is written in lower case in German or English
+    ("zwischen Suderburg und [Eschede Link]PER"; not "zwischen Paris und [Pina Bausch]PER": German surnames are nouns)."""
+    if len(sp) > 3 or has_support(doc, sp, ctx):
+        return None
+    last = sp[-1]
+    if len(sp) > 1 and not (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text))):
         return None
     lex = ctx.rules.get("roles")
     orgs = ctx.extra.get("org_names") or set()
@@ -996,7 +1083,7 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
             return "ORG"
         if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
             return "LOC"                # "in Cincinnati und [Indianapolis]PER"
-        if c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
+        if len(sp) > 1 or c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
             continue
         if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
             continue                    # "ein Zeitgenosse Plotins und Schüler von dessen ...": a relational noun
@@ -1181,6 +1268,27 @@ def _org_kind_noun(t, ctx: PersonCtx) -> bool:
     low = t.lower_
     return t.pos_ == "NOUN" and low.endswith(word_tuple(ctx.rules, "org_kind_heads")) \
         and not low.endswith(word_tuple(ctx.rules, "person_kind_heads"))
+
+
+FUSED_ARTICLES = ("im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "aufs", "übers", "ums", "unterm", "hinterm",
+                  "vorm", "überm")
+
+
+@check("per_fused_article")
+def per_fused_article(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Übung im Ammerländer [Kreishaus]PER", "Kritik am neuen [Lockdown]PER": one word without person evidence other
+    than speaking right after a preposition fused with the definite article ("im", "am", "zum", "beim" ...), or with one
+    adjective or place adjective in -er between, is a common noun or a place: news names a person without an article."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or not sp[0].is_alpha \
+            or has_support(doc, sp, ctx, speech=False):
+        return None
+    k = sp.start - 1
+    mid = doc[k]
+    if k > 0 and (mid.pos_ == "ADJ" or (mid.text[:1].isupper() and mid.text.endswith("er") and not mid.ent_type_)):
+        k -= 1                          # "im Ammerländer Kreishaus", "am neuen Lockdown"
+    if doc[k].lower_ not in FUSED_ARTICLES or doc[k].is_sent_start and k != sp.start - 1:
+        return None
+    return "drop" if common_word(sp[0], ctx.rules) or _known_head(sp[0].text) else "LOC"
 
 
 @check("per_calendar_word")

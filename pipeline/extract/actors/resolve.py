@@ -37,16 +37,36 @@ class _Actors:
         del self.actors[a.key]
 
 
-def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules) -> None:
+def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules, doc: Doc | None = None) -> None:
     per = [m for m in mentions if m.label == "PER" and _norm(m.text).lower() not in ar.not_names]
     for p in _resolve_persons(_trim_genitive_heads(per, ar), ar):
         name = _canonical_person(p, ar)
+        name = _nominative_name(doc, name, p.mentions) if doc is not None else name
         key = f"PER:{name.lower()}"
         for m in p.mentions:
             acc.add(key, name, "person", m)
             acc.person_names.setdefault(_norm(m.text).lower(), key)
         for _, s in p.full:
             acc.person_names.setdefault(" ".join(s).lower(), key)
+
+
+def _nominative_name(doc: Doc, name: str, mentions: list[Mention]) -> str:
+    """names_prenominal_genitive: "Stanley Kubricks Film", "Rudyard Kiplings Dschungelbuch", "Rezais Wahlkampfhelfer":
+    a person's name met only in the genitive is named in the nominative where every mention of that form stands right
+    before a common noun (the genitive before its noun; "Michael Collins lenkte", "Rhys Jones wurde" keep their -s)."""
+    last = name.split()[-1]
+    base = _strip_gen(last)
+    if base == last or not last.endswith("s") or len(base) < 3:
+        return name
+    forms = [m for m in mentions if _norm(m.text).split()[-1] == last]
+    if not forms:
+        return name
+    for m in forms:
+        sp = doc.char_span(m.start, m.end)
+        nxt = doc[sp.end] if sp is not None and sp.end < len(doc) else None
+        if nxt is None or nxt.pos_ != "NOUN" or not nxt.text[:1].isupper() or nxt.is_sent_start or nxt.ent_type_:
+            return name
+    return name[: len(name) - len(last)] + base
 
 
 def _other_actor(m: Mention, orgs, org_nouns: tuple[str, ...], gaz=None) -> tuple[str, str]:
@@ -151,7 +171,7 @@ def _merge_acronyms(acc: _Actors, doc: Doc, mentions: list[Mention]) -> None:
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
-    _add_persons(acc, mentions, actor_rules(rules))
+    _add_persons(acc, mentions, actor_rules(rules), doc)
     _add_others(acc, mentions, rules, doc)
     _merge_genitive_forms(acc)
     _merge_same_name(acc)

@@ -97,6 +97,14 @@ class RolePatterns:
     genitive_name_nominative: bool = True
     reference_gender: bool = True
     reference_compound_head: bool = True
+    reference_equivalent_before: bool = True
+    org_name_tail: bool = True
+    reference_deputy_group: bool = True
+    plural_form_single_name: bool = True
+    generic_org_company_kinds: tuple[str, ...] = ()
+    generic_org_own_title: bool = True
+    generic_org_unresolved_none: bool = True
+    reference_complement_no_recent: bool = True
     reference_compound_head_excluded: tuple[str, ...] = ()
     reference_compound_head_excluded_heads: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()

@@ -74,8 +74,9 @@ def _name_in_entity(ctx: _Ctx, j: int, limit: int, ent) -> int | None:
     if not (same or known) or not _capitalized(t):
         return None
     k = j
-    while k < min(ent.end, limit) and _capitalized(doc[k]) and not ctx.lex.lookup(doc[k].text):
-        k += 1
+    while k < min(ent.end, limit) and (_capitalized(doc[k]) and not ctx.lex.lookup(doc[k].text)
+                                       or k > j and _PARTICLE_NAME.match(doc[k].text)):
+        k += 1                        # ("[Machthaber Muammar al-Gaddafi]MISC": the particle name ends it)
     return k if k > j else None
 
 

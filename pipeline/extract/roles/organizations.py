@@ -595,12 +595,47 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             mentions = [(i, n) for i, n in _org_actor_mentions(ctx, actors, ("organization",))
                         if n.lower() not in ctx.w.generic_org_nouns and not _press_org(ctx, n)]
         lo = ctx.sent_of[h.start] - 4
-        name = _typed_generic_org(ctx, h, hits, mentions, lo)
+        name = _typed_generic_org(ctx, h, hits, mentions, lo) or _own_title_org(ctx, h, hits, lo)
         if name is None:
             name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
+        elif h.org and ctx.p.generic_org_unresolved_none and h.org.split()[-1].lower() in ctx.w.generic_org_nouns:
+            # (the kind noun itself, not a compound: "Realschullehrerverband", "Margarethe-Krupp-Stiftung" are names)
+            h.extra["kind_noun"] = h.org.split()[-1].lower()
+            h.org, h.org_rank = None, 0       # rule generic_org_unresolved_none
+            h.category = _category(ctx, h.title, None)
+
+
+def _kind_types(ctx: _Ctx, org: str) -> set[str]:
+    """Organisation types of a kind noun (roles.yaml patterns.generic_org_kind_types: "partei:party")."""
+    kind = org.split()[-1].lower()
+    return {t for k, t in (x.split(":", 1) for x in ctx.p.generic_org_kind_types) if kind.endswith(k)}
+
+
+def _own_title_org(ctx: _Ctx, h: Hit, hits: list[Hit], lo: int) -> str | None:
+    """Rule ``generic_org_own_title``: "Commerzbank-Finanzvorständin Bettina Orlopp wird neue Vorstandschefin des
+    Instituts" -> Commerzbank: a kind noun ("des Instituts", "des Konzerns") is the organisation of another title
+    of the same holder named before it (within four sentences), where that is an organisation, not a place, no
+    kind noun itself, and a party only for a party kind noun. Rule ``generic_org_unresolved_none``: where nothing names the organisation, the kind noun
+    is none ("Geschäftsführer des Unternehmens" -> no organisation; of the context rules only the article's one
+    company, and only for a company kind noun, roles.yaml ``patterns.generic_org_company_kinds``).
+    Off: roles.yaml ``patterns.generic_org_own_title`` / ``generic_org_unresolved_none``: false."""
+    if not ctx.p.generic_org_own_title or h.holder is None:
+        return None
+    best = None
+    for o in hits:
+        if o is h or o.holder != h.holder or not o.org or o.start >= h.start or ctx.sent_of[o.start] < lo:
+            continue
+        x = ctx.orgs.by_name(o.org)
+        if (x is not None and x.actor_type == "location") or _generic_org(ctx, o.org):
+            continue
+        if x is not None and x.type == "party" and "party" not in _kind_types(ctx, h.org):
+            continue                          # "Ehefrau des CDU-Generalsekretärs X, ... Chefin des Senders"
+        if best is None or o.start > best.start:
+            best = o
+    return best.org if best is not None else None
 
 
 def _typed_generic_org(ctx: _Ctx, h: Hit, hits: list[Hit], mentions: list[tuple[int, str]], lo: int) -> str | None:
@@ -660,6 +695,10 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             starts = _org_actor_starts(ctx, actors)
         head = doc[h.head]
         prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
+        parts = prefix.split("-")
+        while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
+            parts = parts[1:]                                 # "Ex-Wirecard-Chef": the company after "Ex-"
+        prefix = "-".join(parts)
         if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
             _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
         elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
@@ -684,14 +723,20 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
         if h.org is None and h.det == "poss":
             _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
-        if h.org is None:
-            _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
-        if h.org is None:
-            _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
-        if h.org is None:
+        kind = h.extra.get("kind_noun")
+        if kind is not None and kind not in ctx.p.generic_org_company_kinds:
+            pass                              # "des Senders" unresolved: no party or company guessed for it
+        elif kind is not None:
             _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-        if h.org is None:
-            _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
+        else:
+            if h.org is None:
+                _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
+            if h.org is None:
+                _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
+            if h.org is None:
+                _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
+            if h.org is None:
+                _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 

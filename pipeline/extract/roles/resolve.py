@@ -130,25 +130,42 @@ class _Resolver:
         def holders(pred) -> set[str]:
             return {k for k in persons for r in roles_of(k) if pred(r)}
 
+        def later_only(k: str | None, pred) -> bool:
+            """Rule reference_equivalent_before: the one holder of an equivalent title is named only after the role
+            noun: no antecedent (and no other guess)."""
+            return k is not None and ctx.p.reference_equivalent_before and not any(
+                pred(r) and r.start < h.np_start for r in roles_of(k))
+
         def unique(c: set[str]) -> str | None:
             return next(iter(c)) if len(c) == 1 else None
 
         org_obj = ctx.orgs.by_name(h.org) if h.org else None
         org_is_body = h.org is not None and (org_obj is None or org_obj.actor_type != "location")
         if h.org:
-            for pred in (lambda r: r.role == base and r.org == h.org,
-                         lambda r: r.org == h.org and (self._group(r.title.title) == grp
-                                                        or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
-                                                            and not _deputy_title(r.role)
-                                                            and not _deputy_title(h.role)))):
-                k = unique(holders(pred))
-                if k:
-                    return k
+            k = unique(holders(lambda r: r.role == base and r.org == h.org))
+            if k:
+                return k
+            def same_office(r: Hit) -> bool:
+                return r.org == h.org and (
+                    self._group(r.title.title) == grp and (not ctx.p.reference_deputy_group
+                                                           or _deputy_title(r.role) == _deputy_title(h.role))
+                    or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
+                                                          and not _deputy_title(r.role) and not _deputy_title(h.role)))
+            k = unique(holders(same_office))
+            if later_only(k, same_office):
+                return None
+            if k:
+                return k
         else:
             c = holders(lambda r: r.role == base)
             if c:
                 return unique(c)
-            k = unique(holders(lambda r: self._group(r.title.title) == grp))
+            def same_group(r: Hit) -> bool:   # (rule reference_deputy_group: a deputy is not the office's holder)
+                return self._group(r.title.title) == grp and (
+                    not ctx.p.reference_deputy_group or _deputy_title(r.role) == _deputy_title(h.role))
+            k = unique(holders(same_group))
+            if later_only(k, same_group):
+                return None
             if k:
                 return k
         if h.org is None or h.org_rank <= _RANK["default"]:
@@ -161,10 +178,23 @@ class _Resolver:
         unique_org = None
         if h.org and (o is None or o.actor_type != "location"):   # the only person of that organisation
             unique_org = unique(holders(lambda r: r.org == h.org and r.category == h.category))
-        recent = self._recent_for_reference(h, roles_of)
+        recent = None if self._own_complement(h) else self._recent_for_reference(h, roles_of)
         if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
             return (recent or unique_org) if h.org else None
         return unique_org or recent
+
+    def _own_complement(self, h: Hit) -> bool:
+        """Rule ``reference_complement_no_recent``: "Das Gremium gab nach der Anweisung durch den geistigen Führer der
+        Islamischen Republik Iran bekannt" (after "der unterlegene Kandidat Mohsen Rezai"), "Der Botschafter des Landes
+        in den USA rief zur Hilfe auf" (after the UN envoy): a role noun with its own genitive or "von" complement
+        out of subject position describes its holder in full and may introduce a new person; it refers to the
+        last-named person only where that person is known in that organisation (the known-holder matches above),
+        never by mere nearness. (In subject position it continues the topic: "Biden ... Der Senator von Delaware ist
+        einer der Dienstältesten".)
+        Off: roles.yaml ``patterns.reference_complement_no_recent: false``."""
+        doc = self.ctx.doc
+        return self.ctx.p.reference_complement_no_recent and h.head + 1 < h.end \
+            and doc[h.head + 1].lower_ in ("des", "der", "von", "vom") and not self._subject_like(h)
 
     def _compound_head_holder(self, h: Hit) -> str | None:
         """Rule ``reference_compound_head``: "Cheftrainer Julian Nagelsmann stellte die Aufstellung vor. Der Trainer
@@ -341,6 +371,8 @@ class _Resolver:
                 if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen") \
                         and not (office and _genitive_attribute(self.ctx, s, s0)):
                     return key
+                if gen and key not in exclude and not office and _owns_cue_phrase(doc, e, cue):
+                    return key          # "Kinsun Chans erste Arbeit als Tanzchef": the genitive owner, as a possessive
                 k = s - 1
                 continue
             if low in p.possessives:
@@ -370,6 +402,16 @@ class _Resolver:
             if sent_start <= s < before:
                 return key
         return None
+
+
+def _owns_cue_phrase(doc, e: int, cue: int) -> bool:
+    """Rule ``genitive_owner_holder``: "Kinsun Chans erster choreografischer Arbeit als neuer Tanzchef": a prenominal
+    genitive name right before the noun (adjectives between) that the "als" phrase follows is its holder, as
+    "seine erste Arbeit als" names the possessor."""
+    k = e
+    while k < cue and doc[k].pos_ == "ADJ":
+        k += 1
+    return k < cue and doc[k].pos_ == "NOUN" and k + 1 == cue
 
 
 def _genitive_attribute(ctx: _Ctx, s: int, s0: int) -> bool:

@@ -101,6 +101,8 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
             if c2 is not None and doc[c2].text == ",":
                 c = c2
         nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
+        if nxt is not None and doc[c].lower_ == "und" and nxt.det == "poss" and h.org and nxt.org and h.org != nxt.org:
+            continue                      # "Der Präsident der USA und Frankreichs Staatschef Macron": two people
         if nxt is not None and nxt.name is not None and nxt.binding in ("title_name", "title_comma_name"):
             h.binding, h.name = "title_chain", nxt.name
             if doc[c].lower_ == "und" and h.status == "former":
@@ -176,3 +178,40 @@ def _plural(ctx: _Ctx, h: Hit) -> bool:
     if doc[h.np_start].lower_ == "den" and h.np_start > 0 and doc[h.np_start - 1].lower_ in ctx.w.dative_prepositions:
         return True                                    # "mit den Parteivorsitzenden X und Y": a dative plural
     return h.plural
+
+
+@binding("coordinated_prefix_org", per_hit=False)
+def coordinated_prefix_org(ctx: _Ctx, hits: list[Hit]) -> None:
+    """Porsche- und VW-Chef Oliver Blume; CDU- und CSU-Politiker. (rule_id of the title: ``title_name`` ...)
+
+    A named title whose hyphen prefix is coordinated with a truncated prefix before it ("Porsche- und VW-Chef": the
+    hyphen stands for "Chef") holds the title for the organisation of that prefix too, where the lexicons know it as an
+    organisation (organizations.yaml, the gazetteer's companies; "Innen- und Heimatminister" is one title): one more
+    hit with that organisation."""
+    doc = ctx.doc
+    for h in list(hits):
+        if h.name is None or h.holder is not None or h.org is None or h.head - h.start != 2 \
+                or not doc[h.start].text.endswith("-") or doc[h.start + 1].lower_ not in ("und", "sowie", "oder"):
+            continue
+        org = _prefix_organization(ctx, doc[h.start].text[:-1])
+        if org is None or org == h.org or _party(ctx, org) and _party(ctx, h.org):
+            continue                      # (one person, one party: "CDU- und CSU-Politiker" are several)
+        extra = {x: y for x, y in h.extra.items() if x != "bound_by"}
+        extra["bound_by"] = "coordinated_prefix_org"
+        hits.append(dataclasses.replace(h, org=org, org_rank=_RANK["prefix_org"], holder=None, extra=extra,
+                                        category=_category(ctx, h.title, org)))
+
+
+def _party(ctx: _Ctx, name: str) -> bool:
+    o = ctx.orgs.by_name(name)
+    return o is not None and o.type == "party"
+
+
+def _prefix_organization(ctx: _Ctx, word: str) -> str | None:
+    """The organisation a truncated prefix names ("Porsche", "CDU"), not a place, a topic or an unknown word."""
+    o = ctx.orgs.by_name(word) or ctx.orgs.prefixes.get(word.lower())
+    if o is not None:
+        return o.name if o.actor_type != "location" else None
+    if ctx.gazetteer is not None and ctx.gazetteer.names.get(word) not in (None, "city", "country", "region", "state"):
+        return word
+    return None

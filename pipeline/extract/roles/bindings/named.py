@@ -89,9 +89,8 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
             and doc[h.np_start - 1].lower_ == "als":
         n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
-    if n_end is not None and h.extra.get("plural_by_form") and not (
-            n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",") and _name_at(ctx, n_end + 1, s1)):
-        n_end = None                  # "sollen Polizisten Knüppel eingesetzt haben": a plural names no one person
+    if n_end is not None and _plural_names_no_one(ctx, h, n_end, s1):
+        n_end = None
     if n_end is not None and h.det != "indef":
         h.binding, h.name = "title_name", (h.end if ns is None else ns, n_end)
         if h.category in p.post_name_org_categories or h.title.generic \
@@ -104,6 +103,18 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _plural_names_no_one(ctx: _Ctx, h: Hit, n_end: int, s1: int) -> bool:
+    """A plural title before one name that is not coordinated with another: "sollen Polizisten Knüppel eingesetzt
+    haben" (plural by form), and rule ``plural_form_single_name``: "der von den Ermittlern Demjanjuk zugeordnet wurde"
+    (a definite title in a form that is only plural): the name belongs to another phrase."""
+    doc = ctx.doc
+    coordinated = n_end + 1 < s1 and doc[n_end].lower_ in ("und", "sowie", ",")
+    if ctx.p.plural_form_single_name and h.plural and h.extra.get("plural_form") and h.det == "def" \
+            and not coordinated:
+        return True
+    return bool(h.extra.get("plural_by_form")) and not (coordinated and _name_at(ctx, n_end + 1, s1))
 
 
 def _name_in_parentheses(ctx: _Ctx, h: Hit, s1: int) -> int | None:
@@ -259,6 +270,8 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
             and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
+    if _office_noun_before(ctx, h, site.s0):
+        return False
     c = h.end
     if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
         c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
@@ -274,6 +287,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     ca, named_after = _named_after(ctx, h, s1)
     if named_after:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
+    c = _org_name_tail(ctx, h, c, s1)
     c = _after_gloss(ctx, h, c, s1)
     if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
@@ -286,6 +300,38 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _office_noun_before(ctx: _Ctx, h: Hit, s0: int) -> bool:
+    """Rule ``office_noun_comma_name``: "Der Kandidat für das Amt des Oberbürgermeisters, Max Meier", "der Nachfolger
+    des Parteichefs, Lars Klingbeil": a title in the genitive of an office noun (roles.yaml patterns.office_nouns, but
+    not "Wahl": "die Wahl des Präsidenten, Joe Biden") names the office; the name after the comma is the candidate's
+    or successor's, not the office's holder. [] office_nouns switches it off with the other office rules."""
+    doc, b = ctx.doc, h.np_start
+    return h.det in ("def", "indef") and doc[b].lower_ in ("des", "der", "eines", "einer") and b - 1 >= s0 \
+        and doc[b - 1].lower_ in ctx.p.office_nouns and not doc[b - 1].lower_.startswith("wahl")
+
+
+def _org_name_tail(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
+    """Rule ``org_name_tail``: "Die Vorsitzende der Gewerkschaft Erziehung und Wissenschaft (GEW), Maike Finnern",
+    "Der Präsident der Bundesanstalt für Finanzdienstleistungsaufsicht (Bafin), Mark Branson": the organisation's
+    name goes on after the title's complement (capitalised nouns joined by "und", "für", articles; no title, no
+    verb) up to a parenthesis or a comma: that position (``c`` unchanged otherwise). Where the parenthesis holds an
+    organisation the lexicon knows ("GEW"), that is the organisation."""
+    doc = ctx.doc
+    if h.org is None or h.det != "def" or c >= s1 or doc[c].text in (",", "(") or not ctx.p.org_name_tail:
+        return c
+    k = c
+    while k < min(c + 6, s1) and _analyze(ctx, doc[k]) is None and (
+            doc[k].lower_ in ("und", "für", "der", "des", "die", "&")
+            or (_capitalized(doc[k]) and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "PROPN") and k not in ctx.per_start)):
+        k += 1
+    if k == c or k >= s1 or doc[k].text not in (",", "(") or doc[k - 1].lower_ in ("und", "für", "der", "des", "die"):
+        return c
+    if doc[k].text == "(" and k + 2 < s1 and doc[k + 2].text == ")" \
+            and (o := ctx.orgs.by_name(doc[k + 1].text)) is not None and o.actor_type != "location":
+        h.org = o.name                # "(GEW)": the known organisation rather than the cut complement
+    return k
 
 
 def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
