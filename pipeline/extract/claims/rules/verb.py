@@ -278,8 +278,16 @@ class VerbSite:
         if k + 1 >= self.b or (c.toks[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ")
                                and c.toks[k + 1].tag_ not in ("NN", "NE", "ADJA")):
             return False                # "…, die von Konfliktparteien ausgeübt würden": a relative clause
-        return not any(c.toks[t].pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.in_quote[t] >= 0
-                       for t in range(self.h.i + 1, self.hi))   # "wiesen auf die Gefahren hin, die …": an antecedent
+        if any(c.toks[t].pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.in_quote[t] >= 0
+               for t in range(self.h.i + 1, self.hi)):
+            return False                # "wiesen auf die Gefahren hin, die …": an antecedent
+        # a verb at the end of its clause ("hat … angekündigt", "…, weil er … nannte"): a relative clause extraposed
+        # after it refers to a noun of that clause's middle field ("hat einen Plan vorgestellt, der …")
+        first = min(self.h.aux) if self.h.aux and min(self.h.aux) < self.h.i else (
+            self.lo if self.lo < self.h.i and c.low[self.lo] in c.w.subordinators else None)
+        sp = self.sp or (self.hi, self.hi)
+        return first is None or not any(c.toks[t].pos_ in ("NOUN", "PROPN", "NUM") and not sp[0] <= t < sp[1]
+                                        for t in range(first + 1, self.h.i))
 
     def _main_speech_verb(self) -> bool:
         """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
