@@ -16,7 +16,7 @@ from pipeline.extract.view import doc_text, doc_tokens
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
-from . import layer
+from . import layer, recover
 from .names import _strip_gen
 from .rules import ACTOR_TYPES, word_list, word_tuple
 
@@ -129,6 +129,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     titled = [m for m in ctx.out if m.label == "PER" and len(m.text.split()) >= 2]
     out = ctx.out + _surname_mentions(doc, rules, ctx.covered, ctx.sent_of, titled)
     out = layer.apply(doc, rules, out, ctx.sent_of, lambda w: _known_word(w, rules))
+    out = recover.apply(doc, rules, out, ctx.sent_of)      # persons NER missed (actors.yaml person_recover_rules)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
