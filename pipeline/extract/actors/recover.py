@@ -22,8 +22,9 @@ _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 
 
 class _Ctx:
-    def __init__(self, doc: Doc, rules: RuleSet, mentions: list[Mention]):
+    def __init__(self, doc: Doc, rules: RuleSet, mentions: list[Mention], title_heads: frozenset[int] = frozenset()):
         self.doc, self.rules = doc, rules
+        self.title_heads = title_heads               # tokens the title scan read as role titles ("Rechtsaußenspieler")
         self.ar, self.lex = rules.get("actors"), rules.get("roles")
         self.orgs, self.gaz = rules.get("organizations"), rules.get("gazetteer")
         self.mentions = mentions
@@ -58,7 +59,7 @@ def _name_word(c: _Ctx, t: Token, first: bool) -> bool:
     w = t.text
     if not (w[:1].isupper() and w.replace("-", "").isalpha() and len(w) >= 2) or w.isupper():
         return False
-    if t.is_sent_start and not first:
+    if (t.is_sent_start and not first) or t.i in c.title_heads:
         return False
     if c.known(w) or w.lower() in _lowercase_words():
         return False
@@ -112,6 +113,8 @@ def _name_before(c: _Ctx, end: int) -> tuple[int, int] | None:
 
 def _is_title(c: _Ctx, t: Token) -> bool:
     """A person's role title: a word of roles.yaml, also as the head of a compound ("Vatikan-Sprechers")."""
+    if t.i in c.title_heads:
+        return True
     if c.lex is None or not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN"):
         return False
     return bool(c.lex.lookup(t.text) or ("-" in t.text and c.lex.lookup(t.text.rpartition("-")[2].capitalize())))
@@ -119,12 +122,12 @@ def _is_title(c: _Ctx, t: Token) -> bool:
 
 def per_title_any_label(c: _Ctx) -> list[tuple[int, int]]:
     """per_title_any_label: "Der niederländische Torhüter [Maarten]- [Stekelenburg]LOC", "des Vatikan-Sprechers
-    [Federico Lombardi]ORG": a first name of the lists and one or two name words right after a role title are a
-    person, whatever NER said."""
+    [Federico Lombardi]ORG", "Rechtsaußenspieler [Zlatko]PER Horvat": a first name of the lists (or a word the tagger
+    reads as a proper noun) and one or two name words right after a role title are a person, whatever NER said."""
     doc, out = c.doc, []
     for i in range(len(doc) - 2):
         if _is_title(c, doc[i]) and not doc[i + 1].is_sent_start:
-            sp = _name_after(c, i + 1, True)
+            sp = _name_after(c, i + 1, doc[i + 1].pos_ != "PROPN")
             if sp is not None:
                 out.append(sp)
     return out
@@ -184,20 +187,22 @@ RECOVER_RULES = {"per_title_any_label": per_title_any_label, "per_name_before_pa
                  "per_coordinated_names": per_coordinated_names}
 
 
-def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
+def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, scan=None) -> list[Mention]:
     """The mentions with the names the rules find as PER mentions: a mention that overlaps such a name and is no
-    person is replaced by it, a PER mention inside it grows to it."""
+    person is replaced by it, a PER mention inside it grows to it. ``scan``: the article's title scan (its title
+    words count as titles, compounds such as "Rechtsaußenspieler" included)."""
     ar = rules.get("actors")
     ids = getattr(ar, "person_recover_rules", ()) if ar is not None else ()
     if not ids or not doc.has_annotation("POS") or len(doc) < 3:
         return mentions
-    c = _Ctx(doc, rules, mentions)
+    heads = frozenset(h.head for h in scan.hits) if scan is not None and scan.doc is doc else frozenset()
+    c = _Ctx(doc, rules, mentions, heads)
     spans = []
     for rid in ids:
         found = RECOVER_RULES[rid](c)
         spans += found
         if found and rid == "per_name_before_paren":
-            c = _Ctx(doc, rules, _merge(doc, mentions, spans, sent_of))   # (a list may start from these)
+            c = _Ctx(doc, rules, _merge(doc, mentions, spans, sent_of), heads)   # (a list may start from these)
     return _merge(doc, mentions, spans, sent_of) if spans else mentions
 
 
