@@ -17,7 +17,7 @@ from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
 
-_LIST_SEPS = frozenset({",", "und", "oder", "sowie"})
+_CONJ = frozenset({"und", "oder", "sowie"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 
 
@@ -48,6 +48,11 @@ class _Ctx:
 def _lowercase_words() -> frozenset[str]:
     from .layer import german_words
     return german_words()[1]
+
+
+def _noun_lemmas() -> frozenset[str]:
+    from .layer import noun_lemmas
+    return noun_lemmas()
 
 
 def _capitalised_words() -> frozenset[str]:
@@ -82,6 +87,9 @@ def _name_ok(c: _Ctx, s: int, e: int, given_first: bool) -> bool:
         return False
     if not all(_name_word(c, doc[k], k == s) for k in range(s, e)):
         return False
+    if (c.ar is None or doc[s].text not in c.ar.evidence_given) and any(doc[k].text in _noun_lemmas()
+                                                                       for k in range(s, e)):
+        return False            # "Captain [Witwickys Urenkel]": a common noun, and no first name that makes it a surname
     name = doc[s:e].text
     if (c.orgs is not None and c.orgs.by_name_or_genitive(name)) or (c.gaz is not None and c.gaz.label(name)):
         return False
@@ -90,10 +98,21 @@ def _name_ok(c: _Ctx, s: int, e: int, given_first: bool) -> bool:
         and last.lower().rsplit("-", 1)[-1] not in word_list(c.rules, "org_name_heads")
 
 
+def _after_determiner(c: _Ctx, s: int) -> bool:
+    """"die Brüder Michael", "des Bundesverbandes Solarwirtschaft": a determiner right before the words (a name
+    of a person has none in news German)."""
+    return s > 0 and not c.doc[s].is_sent_start and c.doc[s - 1].pos_ == "DET"
+
+
 def _name_after(c: _Ctx, i: int, given_first: bool) -> tuple[int, int] | None:
-    """The longest name (3, then 2 words) starting at token ``i``."""
+    """The longest name (3, then 2 words) starting at token ``i``; a third word only where the tagger reads it as a
+    proper noun ("Stephanie Lütge [CSU-Aufnahmeanträge]NOUN")."""
+    if _after_determiner(c, i):
+        return None
     for n in (3, 2):
         e = i + n
+        if n == 3 and (e > len(c.doc) or c.doc[e - 1].pos_ != "PROPN"):
+            continue
         if _name_ok(c, i, e, given_first) and not (e < len(c.doc) and _name_word(c, c.doc[e], False)
                                                    and c.doc[e].pos_ == "PROPN"):
             return i, e
@@ -101,10 +120,12 @@ def _name_after(c: _Ctx, i: int, given_first: bool) -> tuple[int, int] | None:
 
 
 def _name_before(c: _Ctx, end: int) -> tuple[int, int] | None:
-    """The longest name (3, then 2 words) ending before token ``end``; the word before it is no name word."""
+    """The longest name (3, then 2 words) ending before token ``end``; the word before it is no name word and no
+    determiner."""
     for n in (3, 2):
         s = end - n
         if s >= 0 and _name_ok(c, s, end, False) and (c.doc[s].text in c.ar.evidence_given or n == 2) \
+                and not _after_determiner(c, s) \
                 and not (s > 0 and not c.doc[s].is_sent_start and c.doc[s - 1].text[:1].isupper()
                          and c.doc[s - 1].pos_ == "PROPN"):
             return s, end
@@ -157,29 +178,45 @@ def per_name_before_paren(c: _Ctx) -> list[tuple[int, int]]:
     return out
 
 
+def _list_items(c: _Ctx, conj: int, per: dict[int, int], per_end: dict[int, int]) -> list[tuple[tuple[int, int], bool]]:
+    """The items of the list that the conjunction at ``conj`` closes, from the right: ((start, end), is a person
+    mention) for the item after it and each item before it back over commas, as long as each is a name."""
+    doc, items = c.doc, []
+    s = conj + 1
+    first = (s, per[s]) if s in per else _name_after(c, s, False)
+    if first is None:
+        return []
+    items.append((first, s in per))
+    end = conj
+    while end > 0:
+        item = (per_end[end], end) if end in per_end else _name_before(c, end)
+        if item is None:
+            break
+        items.append((item, end in per_end))
+        if item[0] < 2 or doc[item[0] - 1].text != ",":
+            break
+        end = item[0] - 1
+    return items
+
+
 def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
-    """per_coordinated_names: "spielen [Channing Tatum]-, [Mila Kunis]- und [Sean Bean]PER": a name of two or three
-    words in a list ("," / "und" / "oder" / "sowie") with a person's name of several words is a person."""
+    """per_coordinated_names: "spielen [Channing Tatum]-, [Mila Kunis]- und [Sean Bean]PER": in a list of names of two
+    or three words closed by "und" / "oder" / "sowie", with a person's name of several words among them, every name
+    is a person (not an apposition: "des THW-Rivalen Rhein-Neckar-Löwen, [Jesper Nielsen]PER, ...")."""
     doc, out = c.doc, []
-    persons = []
+    per, per_end = {}, {}
     for m in c.mentions:
         sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
         if sp is not None and len(sp) >= 2:
-            persons.append((sp.start, sp.end))
-    seen = set(persons)
-    todo = list(persons)
-    while todo:
-        s, e = todo.pop()
-        cands = []
-        if e + 1 < len(doc) and doc[e].text in _LIST_SEPS:
-            cands.append(_name_after(c, e + 1, False))
-        if s >= 3 and doc[s - 1].text in _LIST_SEPS:
-            cands.append(_name_before(c, s - 1))
-        for sp in cands:
-            if sp is not None and sp not in seen and c.doc[sp[0]].sent == c.doc[s].sent:
-                seen.add(sp)
-                out.append(sp)
-                todo.append(sp)
+            per[sp.start], per_end[sp.end] = sp.end, sp.start
+    if not per:
+        return []
+    for k in range(1, len(doc) - 2):
+        if doc[k].lower_ in _CONJ:
+            items = _list_items(c, k, per, per_end)
+            if len(items) >= 2 and any(is_per for _, is_per in items) \
+                    and all(doc[sp[0]].sent == doc[k].sent for sp, _ in items):
+                out += [sp for sp, is_per in items if not is_per]
     return out
 
 
