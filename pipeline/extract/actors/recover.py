@@ -17,7 +17,6 @@ from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
 
-_CONJ = frozenset({"und", "oder", "sowie"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
 
 
@@ -155,13 +154,16 @@ def per_title_any_label(c: _Ctx) -> list[tuple[int, int]]:
 
 
 def _paren_person_marker(c: _Ctx, i: int) -> bool:
-    """Token ``i`` is "(" and the parentheses hold a party ("(Grüne)", "(CDU)") or an age ("(32)")."""
+    """Token ``i`` is "(" and the parentheses hold a party ("(Grüne)", "(CDU)"), "parteilos" (words.yaml
+    ``recover_paren_person_words``) or an age from 14 to 99 ("(32)")."""
     doc = c.doc
     if doc[i].text != "(" or i + 2 >= len(doc) or doc[i + 2].text not in (")", ","):
         return False
     w = doc[i + 1].text
     if w.isdigit():
         return len(w) <= 2 and 14 <= int(w) <= 99
+    if w.lower() in word_list(c.rules, "recover_paren_person_words"):
+        return True
     o = c.orgs.by_name_or_genitive(w) if c.orgs is not None else None
     return o is not None and getattr(o, "type", None) == "party"
 
@@ -211,8 +213,9 @@ def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
             per[sp.start], per_end[sp.end] = sp.end, sp.start
     if not per:
         return []
+    conj = word_list(c.rules, "recover_list_conjunctions")
     for k in range(1, len(doc) - 2):
-        if doc[k].lower_ in _CONJ:
+        if doc[k].lower_ in conj:
             items = _list_items(c, k, per, per_end)
             if len(items) >= 2 and any(is_per for _, is_per in items) \
                     and all(doc[sp[0]].sent == doc[k].sent for sp, _ in items):
