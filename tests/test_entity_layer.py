@@ -346,3 +346,55 @@ def test_name_met_only_before_its_noun_is_named_in_the_nominative(run):
     types, _ = run("Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001“. Michael Collins lenkte die Fähre.")
     assert types.get("Stanley Kubrick") == "person" and "Stanley Kubricks" not in types
     assert types.get("Michael Collins") == "person"
+
+
+@pytest.fixture(scope="module")
+def speakers():
+    """(speaker text, speaker actor name) of every claim of a text (issue 12, helper auth12)."""
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    rules = load_rules()
+
+    def go(text):
+        ex = extract(nlp(text), rules)
+        names = {a.key: a.name for a in ex.actors}
+        return [(c.speaker_text, names.get(c.speaker_key)) for c in ex.claims]
+    return go
+
+
+@needs_model
+@pytest.mark.parametrize("text, expected", [
+    ("Die Polizei Köln hat am Montag einen 34-jährigen Mann festgenommen. Ein Polizeisprecher sagte, der Mann sei "
+     "der Polizei bereits bekannt gewesen.", [("Ein Polizeisprecher", "Polizei Köln")]),
+    ("Die Polizei sucht nach einem Unbekannten, der in Essen eine Tankstelle überfallen hat. Ein Sprecher der Polizei "
+     "sagte, der Täter sei mit einem Messer bewaffnet gewesen.", [("Ein Sprecher der Polizei", "Polizei")]),
+    ("Die Staatsanwaltschaft München hat Anklage gegen einen 45-Jährigen erhoben. Eine Sprecherin der Behörde sagte, "
+     "dem Mann werde Betrug vorgeworfen.", [("Eine Sprecherin der Behörde", "Staatsanwaltschaft München")]),
+    ("Das Landgericht Frankfurt hat den Angeklagten zu vier Jahren Haft verurteilt. Ein Gerichtssprecher sagte, das "
+     "Urteil sei noch nicht rechtskräftig.", [("Ein Gerichtssprecher", "Landgericht Frankfurt")]),
+    ("Die Feuerwehr war mit 40 Einsatzkräften vor Ort. Ein Feuerwehrsprecher sagte, niemand sei verletzt worden.",
+     [("Ein Feuerwehrsprecher", "Feuerwehr")]),
+    ("Das Bundesinnenministerium prüft den Vorfall. Ein Ministeriumssprecher sagte, man nehme die Vorwürfe sehr ernst.",
+     [("Ein Ministeriumssprecher", "Bundesinnenministerium")]),
+    ("Die Bundesanwaltschaft hat in Karlsruhe einen mutmaßlichen Terroristen festnehmen lassen. Die Behörde teilte "
+     "mit, der Mann habe einen Anschlag geplant.", [("Die Behörde", "Bundesanwaltschaft")]),
+    ("Nach Angaben der Polizei wurde der 19-Jährige leicht verletzt.", [("Angaben der Polizei", "Polizei")]),
+    ("Das Landratsamt Rosenheim hat die Schule geschlossen. Ein Sprecher des Landratsamts sagte, alle Schüler müssten "
+     "getestet werden.", [("Ein Sprecher des Landratsamts", "Landratsamt Rosenheim")]),
+    ("Ein Sprecher des Polizeipräsidiums Oberbayern Süd sagte, die Suche werde fortgesetzt.",
+     [("Ein Sprecher des Polizeipräsidiums Oberbayern Süd", "Polizeipräsidium Oberbayern Süd")]),
+])
+def test_authority_spokesperson_speaks_for_it(speakers, text, expected):
+    """org_institution (authorities as organisations, the bare noun joined to the one with its place) and the
+    claims' speaker_spokesperson / speaker_institution: a spokesperson of the police, a court, a ministry speaks for
+    it; "die Behörde" is the authority named before."""
+    assert speakers(text) == expected
+
+
+@needs_model
+def test_court_named_before_keeps_the_reference(speakers):
+    """"Das Berufungsgericht" after "des Hanseatischen Oberlandesgerichts Hamburg" refers back to it (no actor of its
+    own: org_institution._refers_back), so speaker_institution still gives the court's name."""
+    got = speakers("Das Urteil des Hanseatischen Oberlandesgerichts Hamburg ist rechtskräftig. Das Berufungsgericht "
+                   "hat ausgeführt, die Beklagte hafte für die Inhalte.")
+    assert got and got[0][1] is not None and "Oberlandesgericht" in got[0][1]

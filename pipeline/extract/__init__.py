@@ -24,7 +24,7 @@ from . import claims as _claims
 from . import roles as _roles
 from . import tags as _tags
 from . import words as _words  # noqa: F401  (registers words.yaml)
-from .view import DocView
+from .view import DocView, forget_doc
 
 
 @dataclass
@@ -85,6 +85,7 @@ def extract(doc: Doc, rules: RuleSet, view: DocView | None = None) -> Extraction
     extractors may read it from the context instead of recomputing tokens, sentences, quotes,
     entities or UD labels (none does yet: their signatures stay as they are, and a call without a
     view builds none)."""
+    forget_doc()                                      # per-Doc entities and columns are read anew (view.py)
     _tags.normalise_tags(doc, rules.get("tags"))      # our model's non-STTS tags -> STTS (rules/tags.yaml)
     c = ExtractContext(doc, rules, view)
     for _name, run in EXTRACTORS:

@@ -22,11 +22,12 @@ import collections
 import re
 from typing import Any
 
-from spacy.attrs import IDS
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from pipeline.extract.view import doc_hashes
 
 _STRING_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "LEMMA": "LEMMA"}
 _FLAGS = {"IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "IS_SPACE", "IS_LOWER", "IS_UPPER", "IS_TITLE", "LIKE_NUM"}
@@ -79,9 +80,15 @@ class _Token:
         positions from the column's index where many patterns ask for one, else by one pass over the column)."""
         kind, a, v = self.tests[0]
         if kind == "==":
+            if v not in cols.present(a):
+                return []
             cand = cols.index(a).get(v, ()) if cols.indexed(a) else cols.positions(a, v)
         elif kind == "IN":
-            cand = [i for i, h in enumerate(cols.col[a]) if h in v]
+            found = v.intersection(cols.present(a))
+            if not found:
+                return []
+            cand = sorted(i for h in found for i in cols.positions(a, h)) if len(found) > 1 \
+                else cols.positions(a, next(iter(found)))
         else:
             cand = sorted(i for h, ps in cols.index(a).items() if cols.search(v, h) for i in ps)
         return [i for i in cand if self.holds(cols, i)] if len(self.tests) > 1 else list(cand)
@@ -93,8 +100,8 @@ class _Columns:
 
     def __init__(self, doc: Doc, attrs: list[str], index_attrs: frozenset[str] = frozenset()):
         self.doc, self.n = doc, len(doc)
-        arr = doc.to_array([IDS[a] for a in attrs]).reshape((self.n, len(attrs)))
-        self.col = {a: arr[:, k].tolist() for k, a in enumerate(attrs)}
+        self.col = doc_hashes(doc, attrs)      # shared per Doc with the other matchers and extractors (issue 16)
+        self._present: dict[str, set[int]] = {}
         self._index: dict[str, dict[int, list[int]]] = {}
         self._search: dict[tuple[str, int], bool] = {}
         self._indexed = index_attrs
@@ -103,6 +110,14 @@ class _Columns:
         """Whether the value -> positions index pays for ``attr`` (many patterns start with a value of it;
         building it costs about as much as a dozen passes of ``list.index`` over the column)."""
         return attr in self._indexed
+
+    def present(self, attr: str) -> set[int]:
+        """The distinct values of the column (one set made in C): a pattern whose first value is absent is
+        skipped without a pass over the column."""
+        p = self._present.get(attr)
+        if p is None:
+            p = self._present[attr] = set(self.col[attr])
+        return p
 
     def positions(self, attr: str, value: int) -> list[int]:
         """The positions of ``value`` in the column, in order (``list.index``: a pass in C)."""

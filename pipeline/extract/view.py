@@ -155,7 +155,7 @@ class DocView:
 
     @cached_property
     def ents(self) -> dict[int, Span]:
-        return {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        return {i: e for e in doc_ents(self.doc) for i in range(e.start, e.end)}
 
     @cached_property
     def tiger(self) -> bool:
@@ -175,7 +175,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_ents", "doc_hashes", "forget_doc", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
            "quotation_spans", "sentence_bounds", "ud_label"]
 
 
@@ -246,3 +246,95 @@ def morph_features(doc: Doc) -> list[dict[str, list[str]]]:
         out.append(f)
     _LAST.feats = (doc, out)
     return out
+
+
+class TokenColumns:
+    """Per token of one Doc: ``text`` (``Token.text``), ``lower`` (``Token.lower_``), ``pos`` (``Token.pos_``) and
+    ``alpha`` (``Token.is_alpha``), as lists; read with one ``doc.to_array`` and a hash -> string memo instead of a
+    ``Token`` and a string-store look-up per token and attribute (issue 16: the title scan, the entity layer and
+    the roles' context each made these lists from the Tokens). Shared: do not modify the lists."""
+    __slots__ = ("text", "lower", "pos", "alpha")
+
+    def __init__(self, text: list[str], lower: list[str], pos: list[str], alpha: list[bool]):
+        self.text, self.lower, self.pos, self.alpha = text, lower, pos, alpha
+
+
+_STR_MEMO: dict = {"store": None, "map": {}}
+
+
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
+    """``[doc.vocab.strings[h] for h in hashes]`` through a memo kept per string store (dropped when full)."""
+    store = doc.vocab.strings
+    m = _STR_MEMO["map"]
+    if _STR_MEMO["store"] is not store or len(m) > 500_000:
+        m = _STR_MEMO["map"] = {}
+        _STR_MEMO["store"] = store
+    for h in set(hashes).difference(m):
+        m[h] = store[h]
+    return list(map(m.__getitem__, hashes))
+
+
+_SHARED_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "IS_ALPHA", "IS_DIGIT")   # read at once on first use
+
+
+def doc_hashes(doc: Doc, attrs) -> dict[str, list[int]]:
+    """attribute name (``spacy.attrs.IDS``) -> its column of ``doc.to_array`` as a list, for ``attrs`` and
+    :data:`_SHARED_ATTRS` (made once per Doc and shared: each ``to_array`` call costs some 20 µs whatever it
+    reads, and the extractors used to make five of them an article). Only attributes extraction never changes
+    (not TAG: ``tags.normalise_tags`` rewrites it). One Doc per thread is remembered; do not modify the lists."""
+    last = getattr(_LAST, "hashes", None)
+    if last is None or last[0] is not doc or last[1] != len(doc):
+        last = (doc, len(doc), {})
+        _LAST.hashes = last
+    cols = last[2]
+    missing = [a for a in attrs if a not in cols]
+    if missing:
+        from spacy.attrs import IDS
+        if not cols:
+            missing += [a for a in _SHARED_ATTRS if a not in missing]
+        if len(doc):
+            arr = doc.to_array([IDS[a] for a in missing]).reshape((len(doc), len(missing)))
+            for k, a in enumerate(missing):
+                cols[a] = arr[:, k].tolist()
+        else:
+            for a in missing:
+                cols[a] = []
+    return cols
+
+
+def doc_columns(doc: Doc) -> TokenColumns:
+    """The :class:`TokenColumns` of ``doc``, made once per Doc (one Doc per thread is remembered; a Doc whose
+    length changed gets new columns)."""
+    last = getattr(_LAST, "cols", None)
+    if last is not None and last[0] is doc and len(last[1].text) == len(doc):
+        return last[1]
+    if len(doc):
+        from spacy.parts_of_speech import NAMES
+        h = doc_hashes(doc, ("ORTH", "LOWER", "POS", "IS_ALPHA"))
+        orth, low, pos, alpha = h["ORTH"], h["LOWER"], h["POS"], h["IS_ALPHA"]
+        names = {p: (NAMES[p] if p else "") for p in set(pos)}
+        cols = TokenColumns(_strings(doc, orth), _strings(doc, low), [names[p] for p in pos], [a == 1 for a in alpha])
+    else:
+        cols = TokenColumns([], [], [], [])
+    _LAST.cols = (doc, cols)
+    return cols
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per extraction and shared (spaCy makes a new Span per entity on every access, some
+    13 µs an article; the extractors asked about ten times). One Doc per thread is remembered; :func:`forget_doc`
+    (called by ``extract`` first) drops it, so a Doc whose entities were set anew is read again. Do not modify the
+    Spans (a changed label is a new Span: ``doc[a:b]``)."""
+    last = getattr(_LAST, "ents", None)
+    if last is not None and last[0] is doc and last[1] == len(doc):
+        return last[2]
+    ents = doc.ents
+    _LAST.ents = (doc, len(doc), ents)
+    return ents
+
+
+def forget_doc() -> None:
+    """Drop the per-Doc entities and attribute columns remembered by :func:`doc_ents`, :func:`doc_hashes` and
+    :func:`doc_columns` (``extract`` calls it before it starts: a Doc changed between two extractions is read again)."""
+    for key in ("ents", "cols", "hashes"):
+        _LAST.__dict__.pop(key, None)

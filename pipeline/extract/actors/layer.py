@@ -581,13 +581,17 @@ def _org_rule_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Ev
     evidence are looked for as untagged mentions too."""
     ar = rules.get("actors")
     if ar is not None and ar.org_rules:
-        for s, e, rid in orgs.run_org_rules(doc, rules, mentions, ar.org_rules, ev.cols):
+        extra: dict = {}
+        for s, e, rid in orgs.run_org_rules(doc, rules, mentions, ar.org_rules, ev.cols, extra):
             name = _name_key(doc[s:e].text)
             ev.org.setdefault(name, rid)
             ev.org.setdefault(_strip_gen(name), rid)
             ev.org_spans.append((s, e))
             if e - s == 1 and doc[s].pos_ == "NOUN":
                 ev.org_nouns.add(_strip_gen(name))
+        for i, prefix in extra.get("compound_prefixes", ()):       # "Polizei" of "Polizeisprecher" (org_institution)
+            ev.org.setdefault(prefix, "org_institution")
+            ev.compound_prefixes.append((i, prefix))
     for name in ev.org:
         words = name.split()
         if len(words) >= 2:

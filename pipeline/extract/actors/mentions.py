@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.view import doc_text, doc_tokens
+from pipeline.extract.view import doc_ents, doc_text, doc_tokens
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -69,7 +69,7 @@ class _DocStats:
     """Per-Doc facts that _noise_entity needs for every entity, computed once."""
 
     def __init__(self, doc: Doc):
-        self.surnames = {x[-1].text for x in doc.ents if x.label_ == "PER"}
+        self.surnames = {x[-1].text for x in doc_ents(doc) if x.label_ == "PER"}
         self._counts: Counter | None = None
         self.doc = doc
 
@@ -114,7 +114,7 @@ def _context(doc: Doc, rules: RuleSet, scan) -> _Ctx:
         from .. import roles as _roles
         names = _roles.name_spans(doc, rules, scan)
     return _Ctx(doc=doc, rules=rules, sent_of=sentence_index(doc), names=names, stats=_DocStats(doc),
-                surnames={e[-1].text for e in doc.ents if e.label_ == "PER" and len(e) >= 2})
+                surnames={e[-1].text for e in doc_ents(doc) if e.label_ == "PER" and len(e) >= 2})
 
 
 def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
@@ -125,7 +125,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
         from ..roles import Scan
         scan = Scan(doc, rules)        # (once: the holder names and recover's title words)
     ctx = _context(doc, rules, scan)
-    for e in doc.ents:
+    for e in doc_ents(doc):
         _entity_mention(ctx, e)
     _source_compound_mentions(ctx)
     _holder_name_mentions(ctx)
@@ -308,7 +308,7 @@ def _may_be_name(doc: Doc, e: Span, t: Token, rules: RuleSet, stats: _DocStats) 
     if ar is not None and (t.text in ar.given_names or _strip_gen(t.text) in ar.given_names):
         return True
     return e.label_ == "PER" and any(x.label_ == "PER" and len(x) >= 2 and x[-1].text in (t.text, _strip_gen(t.text))
-                                     for x in doc.ents)
+                                     for x in doc_ents(doc))
 
 
 def _looks_like_common_noun(t: Token, rules: RuleSet) -> bool:
@@ -371,12 +371,12 @@ def _surname_mentions(doc: Doc, rules: RuleSet, covered: set[int], sent_of: list
     """The surname (or its genitive) of a person named in full, where NER did not tag it again:
     "Hans-Joachim Watzke ... Der 45-jährige Watzke ... Watzke war bereits ..."; ``more``: PER mentions of full names
     NER tagged otherwise ("die Verlegerin [Friede Springer]ORG ... Springer sagte")."""
-    full = [e for e in doc.ents if e.label_ == "PER" and len(e) >= 2]
+    full = [e for e in doc_ents(doc) if e.label_ == "PER" and len(e) >= 2]
     surnames = {e[-1].text for e in full if e[-1].is_alpha and len(e[-1].text) >= 3 and e[-1].text[0].isupper()}
     surnames |= {w for m in more if (w := m.text.split()[-1]).isalpha() and len(w) >= 3 and w[0].isupper()}
     if not surnames:
         return []
-    in_ent = {i for e in doc.ents for i in range(e.start, e.end)}
+    in_ent = {i for e in doc_ents(doc) for i in range(e.start, e.end)}
     ar = rules.get("actors")
     given = ar.evidence_given if ar is not None else frozenset()
     return [Mention(t.idx, t.idx + len(t.text), t.text, "PER", sent_of[t.i])

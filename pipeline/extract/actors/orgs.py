@@ -10,6 +10,7 @@ mentions of that name ORG.
   same actor (the merge is in :func:`acronym_aliases`, used by :mod:`.resolve`);
 * ``org_quoted_name``: "die Tierschutz-Organisation «Vier Pfoten»", "laut «Vier Pfoten»";
 * ``org_institution_speaker``: "Das südkoreanische Vereinigungsministerium bestätigte ...";
+* ``org_institution``: "Die Polizei Köln nahm ... fest", "Ein Polizeisprecher sagte" (authorities as actors);
 * ``org_name_apposition``: "Ultium Cells, ein Gemeinschaftsunternehmen von GM": a name of several
   capitalised words with an organisation apposition.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_tokens
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
@@ -38,8 +39,8 @@ class Columns:
 
 
 def columns(doc: Doc) -> Columns:
-    toks = doc_tokens(doc)
-    return Columns([t.text for t in toks], [t.lower_ for t in toks], [t.pos_ for t in toks])
+    c = doc_columns(doc)                   # one to_array, shared with the title scan (issue 16)
+    return Columns(c.text, c.lower, c.pos)
 
 
 @dataclass
@@ -220,6 +221,135 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     return out
 
 
+def institution_word(low: str, rules: RuleSet) -> str | None:
+    """The nominative (lower case) of an authority's common noun ("polizei", "landgerichts" -> "landgericht",
+    "bundesinnenministeriums" -> "bundesinnenministerium"), else None: a word ending in one of words.yaml
+    actors.institution_words, or a compound of institution_heads ("Landratsamt", "Verwaltungsgericht"; not the bare
+    "Gericht", "Amt", and not an office or a dish: institution_not_words)."""
+    words, heads = word_tuple(rules, "institution_words"), word_tuple(rules, "institution_heads")
+    nots = word_tuple(rules, "institution_not_words")
+    for base in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+        if not base or base.endswith(nots):
+            continue
+        if base.endswith(words):
+            return base
+        head = next((h for h in heads if base.endswith(h)), None)
+        if head is not None and len(base) >= len(head) + 3:
+            return base
+    return None
+
+
+def _place_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
+    """The end (token) of a place named right after token ``i`` ("Polizei [Köln]", "Landgericht [Frankfurt am
+    Main]"): a LOC mention of NER or a place of the gazetteer starting at the next token."""
+    if i + 1 >= len(doc) or not _cap(doc[i + 1].text) or "\n" in doc[i].whitespace_:
+        return None                    # (a sentence start after the noun is a parser split: "Die Staatsanwaltschaft | München hat")
+    nxt = doc[i + 1]
+    m = next((m for m in ctx.mentions if m.start == nxt.idx and m.label == "LOC"), None)
+    if m is not None:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return sp.end if sp is not None else None
+    gaz = ctx.rules.get("gazetteer")
+    if gaz is not None and gaz.label(nxt.text) == "LOC":
+        return i + 2
+    unknown = nxt.pos_ in ("PROPN", "NOUN") and nxt.is_alpha and not nxt.ent_type_ and nxt.text not in ctx.given \
+        and not _german_noun(nxt.text, ctx.rules) and (i + 2 >= len(doc) or not _cap(doc[i + 2].text))
+    return i + 2 if unknown else None  # "Polizeipräsidium Mittelfranken": a word no lexicon knows
+
+
+def _acts(t: Token, ctx: OrgCtx) -> bool:
+    """The authority noun ``t`` is shown as an actor: the subject of a verb ("Die Polizei nahm den Mann fest"), the
+    genitive or von-phrase of a spokesperson or source noun ("ein Sprecher der Polizei", "nach Angaben der
+    Feuerwehr"), or after "laut" / before "zufolge"."""
+    if _subject(t) and t.head.pos_ in ("VERB", "AUX"):
+        return True
+    doc = t.doc
+    if t.i > 0 and doc[t.i - 1].lower_ == "laut" or t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "zufolge":
+        return True
+    h = t.head
+    if h.i == t.i or h.pos_ not in ("NOUN", "PROPN", "ADP"):
+        return False
+    if h.pos_ == "ADP":                 # "ein Sprecher von der Polizei"
+        if h.lower_ not in ("von", "vom", "bei", "beim"):
+            return False
+        h = h.head
+    sources = word_tuple(ctx.rules, "institution_source_heads")
+    return h.i < t.i and h.lower_.endswith(sources)
+
+
+@org_rule("org_institution")
+def org_institution(doc: Doc, ctx: OrgCtx):
+    """"Die Polizei Köln nahm den Mann fest", "Die Staatsanwaltschaft München ermittelt", "Ein Sprecher der
+    Polizei sagte": an authority named by a common noun (words.yaml actors.institution_words and compounds of
+    institution_heads: Polizei, Feuerwehr, Staatsanwaltschaft, Polizeipräsidium, Landgericht, Landratsamt,
+    Bundesinnenministerium) is an organisation: with the place right after it as one name ("Polizei Köln",
+    "Landgericht Frankfurt am Main"); alone ("die Polizei") where the article shows it as an actor (:func:`_acts`)
+    or has a spokesperson of it ("Ein Polizeisprecher sagte"). A spokesperson or source compound of an authority
+    ("Polizeisprecher", "Gerichtssprecherin", "Polizeiangaben") gives a mention of the authority inside the word
+    (``ctx.extra["compound_prefixes"]``), so the spokesperson speaks for it."""
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    toks = doc_tokens(doc)
+    found: list[tuple[int, str]] = []           # (token, institution word) of the nouns
+    acting: set[str] = set()
+    for i, pos in enumerate(cols.pos):
+        if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or "-" in cols.text[i]:
+            continue
+        word = institution_word(cols.lower[i], ctx.rules)
+        if word is not None:
+            found.append((i, word))
+            if _acts(toks[i], ctx):
+                acting.add(word)
+            continue
+        prefix = _institution_compound(cols.text[i], ctx.rules)
+        if prefix:
+            ctx.extra.setdefault("compound_prefixes", []).append((i, prefix))
+            acting.add(prefix.lower())
+    out = []
+    named = _named_institutions(ctx)
+    for i, word in found:
+        end = _place_after(doc, i, ctx)
+        if end is not None:
+            out.append((i, end))
+        elif _refers_back(word, named, ctx.rules):
+            continue
+        elif word in acting or any(w.endswith(word) or word.endswith(w) for w in acting if len(w) >= 6):
+            out.append((i, i + 1))
+    return out
+
+
+def _named_institutions(ctx: OrgCtx) -> set[str]:
+    """The lower-cased words of the article's ORG/LOC/MISC mentions of NER ("oberlandesgerichts")."""
+    return {w for m in ctx.mentions if m.label in ("ORG", "LOC", "MISC") for w in m.text.lower().replace("-", " ").split()}
+
+
+def _refers_back(word: str, named: set[str], rules: RuleSet) -> bool:
+    """"Das Urteil des Hanseatischen Oberlandesgerichts Hamburg … Das Berufungsgericht hat ausgeführt": a compound of
+    an institution head (not an authority word of its own, institution_words) that the article's names hold in
+    another word refers back to that name (claims' speaker_institution resolves it), no actor of its own."""
+    if word.endswith(word_tuple(rules, "institution_words")) or word in named:
+        return False
+    head = next((h for h in word_tuple(rules, "institution_heads") if word.endswith(h)), None)
+    return head is not None and any(h != word and head in h for h in named)
+
+
+def _institution_compound(text: str, rules: RuleSet) -> str | None:
+    """"Polizeisprecher" -> "Polizei", "Gerichtssprecherin" -> "Gericht", "Polizeiangaben" -> "Polizei": the
+    authority before a spokesperson or source word (institution_source_heads) in one word, as written; also the bare
+    institution heads here ("Ministeriumssprecher" -> "Ministerium")."""
+    low = text.lower()
+    tail = next((h for h in sorted(word_tuple(rules, "institution_source_heads"), key=len, reverse=True)
+                 if low.endswith(h) and len(low) > len(h) + 3), None)
+    if tail is None:
+        return None
+    pre = text[:len(text) - len(tail)]
+    for cand in (pre, pre[:-1] if pre.endswith("s") else ""):
+        low_c = cand.lower()
+        if len(cand) >= 4 and (institution_word(low_c, rules) or low_c in word_list(rules, "institution_heads")) \
+                and not low_c.endswith("s"):
+            return cand
+    return None
+
+
 @org_rule("org_name_apposition")
 def org_name_apposition(doc: Doc, ctx: OrgCtx):
     """"Ultium Cells, ein Gemeinschaftsunternehmen von GM und LG, baut", "Flixbus, der Fernbusanbieter, teilte mit",
@@ -384,11 +514,12 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
 
 
 def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,
-                  cols: Columns | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, rule id) of the organisation names the switched-on rules find."""
+                  cols: Columns | None = None, extra: dict | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of the organisation names the switched-on rules find (``extra``: what rules give
+    besides ranges, e.g. ``compound_prefixes`` of org_institution)."""
     ar = rules.get("actors")
     ctx = OrgCtx(rules=rules, mentions=mentions, given=ar.evidence_given if ar is not None else frozenset(),
-                 cols=cols if cols is not None else columns(doc))
+                 cols=cols if cols is not None else columns(doc), extra=extra if extra is not None else {})
     out = []
     for rid in rule_ids:
         for s, e in ORG_RULES[rid](doc, ctx):

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
@@ -172,9 +173,29 @@ def _known_head(head: str) -> bool:
 _UMLAUT = str.maketrans("äöü", "aou")
 
 
+_CKN: dict = {"key": (), "memo": {}}
+
+
 def _compound_of_known_noun(word: str, rules: RuleSet) -> bool:
     """"Kunstpelz", "Eiswürfel", "Kronendach", "Zwischenmahlzeiten": a German compound of a known word and a
-    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein")."""
+    known noun (not one of the heads surnames typically end in: "-mann", "-berg", "-stein"). A function of the
+    word, two word lists and the word tables: memoized while those are the same objects (issue 16)."""
+    if not word.isalpha():
+        return False
+    from .layer import capitalised_words
+    key = (word_list(rules, "surname_heads"), word_list(rules, "noun_prefixes"), _german(), _noun_lemmas(),
+           capitalised_words())
+    memo = _CKN["memo"]
+    if len(key) != len(_CKN["key"]) or any(a is not b for a, b in zip(key, _CKN["key"])) or len(memo) > 200_000:
+        memo = _CKN["memo"] = {}
+        _CKN["key"] = key
+    r = memo.get(word)
+    if r is None:
+        r = memo[word] = _compound_of_known_noun_uncached(word, rules)
+    return r
+
+
+def _compound_of_known_noun_uncached(word: str, rules: RuleSet) -> bool:
     low = word.lower()
     if not word.isalpha() or low.endswith(word_tuple(rules, "surname_heads")):
         return False
@@ -861,9 +882,11 @@ def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
     uses = ctx.extra.get("word_uses")
     if uses is None:
         uses = {}
-        for t in doc:
-            if not t.text[:1].isupper() or not t.is_alpha:
+        toks, cols = doc_tokens(doc), doc_columns(doc)      # a Token only for the capitalised words (issue 16)
+        for i, text in enumerate(cols.text):
+            if not text[:1].isupper() or not cols.alpha[i]:
                 continue
+            t = toks[i]
             u = uses.setdefault(t.text, [0, 0, 0, 0])
             prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
             if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):

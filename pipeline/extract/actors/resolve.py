@@ -109,7 +109,22 @@ def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet, doc: Doc)
         if m.label == "PER":
             continue
         name, atype = _other_actor(m, orgs, org_nouns, rules.get("gazetteer"))
+        if atype == "organization":
+            name = _institution_nominative(name, rules)
         acc.add(f"{KEY_PREFIX[atype]}:{name.lower()}", name, atype, m)
+
+
+def _institution_nominative(name: str, rules: RuleSet) -> str:
+    """"Ein Sprecher des Polizeipräsidiums Oberbayern Süd" -> "Polizeipräsidium Oberbayern Süd", "des Landratsamts" ->
+    "Landratsamt": an authority's name (org_institution) met in the genitive is named in the nominative."""
+    from .orgs import institution_word
+    first, _, rest = name.partition(" ")
+    if rules.get("words") is None or not first[:1].isupper():
+        return name
+    base = institution_word(first.lower(), rules)
+    if base is None or len(base) >= len(first) or not first.lower().startswith(base):
+        return name
+    return first[:len(base)] + (" " + rest if rest else "")
 
 
 def _merge_genitive_forms(acc: _Actors) -> None:
@@ -168,6 +183,38 @@ def _merge_acronyms(acc: _Actors, doc: Doc, mentions: list[Mention]) -> None:
                 acc.move(a, into)
 
 
+def _merge_institution_bare(acc: _Actors, rules: RuleSet) -> None:
+    """"Die Polizei Köln nahm ... fest. ... Ein Sprecher der Polizei sagte": an authority named by its common noun
+    alone ("Polizei", "Gericht" of "Gerichtssprecher", "Landratsamts") is the one authority of the article named with
+    that noun and its place ("Polizei Köln", "Landgericht Frankfurt", "Landratsamt Rosenheim"); kept apart where the
+    article names two of them (org_institution)."""
+    from .orgs import institution_word
+    heads = rules["words"]("actors", "institution_heads") if rules.get("words") is not None else frozenset()
+    orgs_ = [a for a in acc.actors.values() if a.actor_type == "organization"]
+    for a in orgs_:
+        if a.key not in acc.actors or " " in a.name:
+            continue
+        low = a.name.lower()
+        bare = institution_word(low, rules) or (low if low in heads else _strip_gen(low) if _strip_gen(low) in heads
+                                               else None)
+        if bare is None:
+            continue
+        fuller = [b for b in orgs_ if b is not a and b.key in acc.actors
+                  and _institution_match(b.name.split()[0].lower(), bare, rules, len(b.name.split()) >= 2)]
+        if len(fuller) == 1:
+            acc.move(a, fuller[0])
+
+
+def _institution_match(first: str, bare: str, rules: RuleSet, placed: bool) -> bool:
+    """The first word of a fuller name is that authority: the same noun with its place (``placed``), or a compound
+    of it or it of that ("Landgericht" of "Gericht", "Bundesinnenministerium" of "Ministerium", "Polizeipräsidium" of
+    "Polizei")."""
+    from .orgs import institution_word
+    word = institution_word(first, rules)
+    return word is not None and (word == bare and placed or word != bare and (word.endswith(bare)
+                                                                               or word.startswith(bare)))
+
+
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
@@ -177,6 +224,7 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     _merge_same_name(acc)
     _merge_legal_form(acc, rules)
     _merge_acronyms(acc, doc, mentions)
+    _merge_institution_bare(acc, rules)
     for a in acc.actors.values():
         a.mentions.sort(key=lambda x: (x.start, x.end))
     return list(acc.actors.values()), acc.keys

@@ -14,6 +14,7 @@ KEY_PREFIX = {"person": "PER", "organization": "ORG", "location": "LOC", "other"
 words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixes", "legal_forms_cased",
               "org_kind_heads", "org_compound_heads", "org_compound_weak_heads", "person_titles",
               "surname_heads", "place_suffixes", "district_words", "institution_heads", "title_surnames",
+              "institution_words", "institution_not_words", "institution_source_heads",
               "company_words_cased", "person_kind_heads", "noun_prefixes", "station_words", "place_lead_nouns", "thing_lead_nouns",
               "place_kind_nouns", "place_of_nouns", "club_prefixes_cased",
               "calendar_words", "org_name_heads", "org_owned_nouns", "member_kind_heads",

@@ -331,9 +331,13 @@ def is_konj1(c: Ctx, t: int) -> bool:
     """A Konjunktiv I form, strictly: from the lexicon, or a -e form the model marks as
     subjunctive (not the preterite "wurde", "sagte")."""
     lw = c.low[t]
-    if c.in_quote[t] >= 0 or lw in c.w.konjunktiv2 or not c.is_konj(t):
+    if c.in_quote[t] >= 0 or lw in c.w.konjunktiv2:
         return False
-    return lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)
+    # the form test first: ``c.is_konj`` (pure, and the costly part) is asked only for a form that could pass
+    # (issue 16: most tokens end in neither a lexicon form nor -e)
+    if not (lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)):
+        return False
+    return c.is_konj(t)
 
 
 def looks_like_name(c: Ctx, qs: int, qe: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
-from pipeline.extract.view import doc_text, doc_tokens, morph_features
+from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, morph_features
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -110,7 +110,7 @@ class Ctx:
         self.stages = {st: active(R.rules, st) for st in STAGES}
         self.toks: list[Token] = doc_tokens(doc)
         self.feats = morph_features(doc)    # token.morph.get(f) as feats[i].get(f, ()), read once per Doc (issue 16)
-        self.low = [t.text.lower() for t in self.toks]
+        self.low = list(doc_columns(doc).lower)     # = t.text.lower() (spaCy's LOWER is str.lower); a copy: changed below
         self.gender_colon = self._gender_colons()
         for k in self.gender_colon:
             self.low[k] = "·"               # "Expert:innen": no clause break, part of the noun (speaker._np_core)
@@ -138,7 +138,7 @@ class Ctx:
                 for t in range(span.start, span.end):
                     self.in_quote[t] = len(self.quote_tok) - 1
         self.ent_at: dict[int, tuple[int, int, str]] = {}
-        for e in doc.ents:
+        for e in doc_ents(doc):
             for t in range(e.start, e.end):
                 self.ent_at[t] = (e.start, e.end, e.label_)
         self.inverted_ok: set[int] = set()      # cue verbs of a quote frame that may also frame a clause

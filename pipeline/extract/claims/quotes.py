@@ -1,6 +1,7 @@
 """Quotation marks paired in the raw text („…“, »…«, "…", nested ‚…‘)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -11,6 +12,7 @@ QUOTE_CHARS = set("„“”»«\"‚‘’›‹")
 
 
 MAX_QUOTE = 3000
+_MARKS = re.compile("\n(?=\n)|[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -25,19 +27,18 @@ def find_quotes(text: str) -> list[Quote]:
     at a paragraph break."""
     out: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    for m in _MARKS.finditer(text):         # only the characters the pairing looks at (issue 16: was every one)
+        i = m.start()
         c = text[i]
-        if c == "\n" and i + 1 < n and text[i + 1] == "\n":
+        if c == "\n":                       # a paragraph break ("\n" before "\n")
             stack.clear()
-        elif c in QUOTE_CHARS:
+        else:
             if stack and c in QUOTE_PAIRS[stack[-1][0]] and _closes(text, i, stack[-1]):
                 o, s = stack.pop()
                 if i + 1 - s <= MAX_QUOTE:
                     out.append(Quote(s, i + 1, len(stack)))
             elif c in QUOTE_PAIRS and _opens(text, i, c, stack):
                 stack.append((c, i))
-        i += 1
     return sorted(out, key=lambda q: (q.start, -q.end))
 
 

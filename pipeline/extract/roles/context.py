@@ -5,12 +5,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
 from .. import words
-from ..view import doc_tokens
+from ..view import doc_columns, doc_ents, doc_tokens
 from .lexicon import OrgLexicon, RoleLexicon
 from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
@@ -97,7 +96,7 @@ class _Ctx:
         ar = rules.get("actors")
         self.actor_rules = ar
         self.given = _Given(ar.given_names if ar is not None else frozenset())
-        for e in doc.ents:
+        for e in doc_ents(doc):
             for i in range(e.start, e.end):
                 self.ent_of[i] = e
             if e.label_ == "PER":
@@ -147,7 +146,7 @@ class _Ctx:
                     w = words.get(t.text)
                     if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]):
                         c[w] += 1
-            for e in self.doc.ents:
+            for e in doc_ents(self.doc):
                 if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:
                     c[x.name] += 1
             self._country_counts = c
@@ -321,9 +320,7 @@ class _Ctx:
 
 def _text_counts(doc: Doc) -> Counter:
     """Counter of the token texts (``Counter(t.text for t in doc)``, without making a Token per word)."""
-    strings = doc.vocab.strings
-    orths = Counter(doc.to_array([ORTH]).ravel().tolist()) if len(doc) else Counter()
-    return Counter({strings[h]: n for h, n in orths.items()})
+    return Counter(doc_columns(doc).text)     # the token texts read once per Doc, shared (issue 16)
 
 
 def _word_end(text: str) -> bool:

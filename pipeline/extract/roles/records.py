@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.extract.view import doc_ents
 from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
 from .lexicon import Title
@@ -19,7 +20,7 @@ def name_spans(doc: Doc, rules: RuleSet, scan: Scan | None = None) -> list[tuple
         scan = Scan(doc, rules)
     hits = scan.hits
     out = []
-    per = {(e.start, e.end) for e in doc.ents if e.label_ == "PER"}
+    per = {(e.start, e.end) for e in doc_ents(doc) if e.label_ == "PER"}
     for h in hits:
         if h.name and h.name not in per:
             out.append(h.name)

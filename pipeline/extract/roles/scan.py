@@ -4,11 +4,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.view import doc_tokens
+from pipeline.extract.view import doc_columns, doc_ents, doc_tokens
 from pipeline.ruleset import RuleSet
 from .lexicon import Form
 from .bindings import _bind_patterns
@@ -21,22 +19,20 @@ from .titles import _analyze, _choose
 from .tokens import _capitalized, _deputy_adj, _former_adj, _is_adj
 
 
-def _propn_tokens(doc: Doc) -> list[Token]:
-    """The PROPN-tagged tokens in order (without making a Token for every word)."""
-    if not len(doc):
-        return []
-    return [doc[i] for i in (doc.to_array([POS]).ravel() == PROPN).nonzero()[0].tolist()]
+_MISSING = object()
 
 
 def _ent_orgs(ctx: _Ctx) -> dict[str, str]:
     """Lower-cased ORG/MISC/LOC entity texts and untagged proper nouns ("Mannesmann" elsewhere in the text)."""
     doc = ctx.doc
-    ent_orgs = {e.text.lower(): e.text for e in doc.ents if e.label_ in ("ORG", "MISC", "LOC")}
+    ent_orgs = {e.text.lower(): e.text for e in doc_ents(doc) if e.label_ in ("ORG", "MISC", "LOC")}
     nouns = _common_noun_words(ctx) if ctx.p.compound_prefix_common_noun else frozenset()
-    for tok in _propn_tokens(doc):
-        if tok.pos_ == "PROPN" and tok.is_alpha and tok.i not in ctx.per_start and tok.lower_ not in ent_orgs \
-                and (tok.i not in ctx.ent_of or ctx.ent_of[tok.i].label_ != "PER") and tok.text not in nouns:
-            ent_orgs[tok.lower_] = tok.text
+    cols = doc_columns(doc)                # the token columns, no Token per proper noun (issue 16)
+    alpha, lower, text = cols.alpha, cols.lower, cols.text
+    for i, pos in enumerate(cols.pos):
+        if pos == "PROPN" and alpha[i] and i not in ctx.per_start and lower[i] not in ent_orgs \
+                and (i not in ctx.ent_of or ctx.ent_of[i].label_ != "PER") and text[i] not in nouns:
+            ent_orgs[lower[i]] = text[i]
     return ent_orgs
 
 
@@ -48,16 +44,18 @@ def _common_noun_words(ctx: _Ctx) -> frozenset[str]:
     there, and never an entity of that one word ("Mannesmann" tagged NOUN but ORG stays a name). roles.yaml
     ``patterns.compound_prefix_common_noun``: false switches it off."""
     nouns, propns, names = Counter(), Counter(), set()
-    for t in ctx.doc:
-        if not t.text[:1].isupper() or not t.is_alpha:
+    cols = doc_columns(ctx.doc)            # the token columns, no Token per word (issue 16)
+    pos, alpha, ent_of = cols.pos, cols.alpha, ctx.ent_of
+    for i, text in enumerate(cols.text):
+        if not text[:1].isupper() or not alpha[i]:
             continue
-        e = ctx.ent_of.get(t.i)
+        e = ent_of.get(i)
         if e is not None and len(e) == 1:
-            names.add(t.text)
-        elif e is None and t.pos_ == "PROPN":
-            propns[t.text] += 1
-        elif e is None and t.pos_ == "NOUN":
-            nouns[t.text] += 1
+            names.add(text)
+        elif e is None and pos[i] == "PROPN":
+            propns[text] += 1
+        elif e is None and pos[i] == "NOUN":
+            nouns[text] += 1
     return frozenset(w for w, n in nouns.items() if w not in names and n >= propns[w])
 
 
@@ -66,7 +64,10 @@ def _scan(ctx: _Ctx) -> list[Hit]:
     ent_orgs = _ent_orgs(ctx)
     modifiers: set[int] = set()            # "der Oberkommandierende General": title words used as adjectives
     hits: list[Hit] = []
-    for i in range(len(ctx.doc)):
+    memo, missing = ctx.analyzed, _MISSING
+    for i, text in enumerate(doc_columns(ctx.doc).text):
+        if memo.get(text, missing) is None:
+            continue                       # no title word (the memo of _analyze knows it): _hit_at gives None
         h = _hit_at(ctx, i, ent_orgs, modifiers)
         if h is not None:
             hits.append(h)
@@ -380,7 +381,7 @@ def _article_place(ctx: _Ctx, cands) -> str | None:
     names as a place (a LOC entity) where neither lexicon knows it."""
     places = ctx.__dict__.get("_loc_names")
     if places is None:
-        places = ctx._loc_names = {e.text for e in ctx.doc.ents if e.label_ == "LOC" and len(e) == 1}
+        places = ctx._loc_names = {e.text for e in doc_ents(ctx.doc) if e.label_ == "LOC" and len(e) == 1}
     return next((c for c in cands if c in places), None)
 
 
@@ -460,7 +461,7 @@ def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:
     if len(t) < 4 or not t.endswith("s") or not tk.is_alpha:
         return None
     stem = t[:-1]
-    for e in ctx.doc.ents:
+    for e in doc_ents(ctx.doc):
         if e.label_ == "ORG" and stem in (e[0].text, e[-1].text) and e.end - e.start <= 4:
             return e.text
     return None

@@ -85,9 +85,29 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     if prefix and prefix not in c.w.generic_org_nouns:
         return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
     others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
+    authority = next((_latest_authority(c, c.low[t], c.toks[sp[0]].idx) for t in others
+                      if c.low[t].startswith(("behörde", "gericht", "ministerium", "amt"))), None)
+    if authority:
+        return authority                # "eine Sprecherin der Behörde": the authority named before (auth12)
     if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
         return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
     return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+def _latest_authority(c: Ctx, noun: str, before: int) -> str | None:
+    """Die Bundesanwaltschaft … Die Behörde teilte mit / eine Sprecherin des Gerichts: the organisation named last
+    before character ``before`` whose name holds the noun ("Gericht" -> "Landgericht Frankfurt"), or, for "Behörde",
+    any authority (a name holding a words.yaml institution_nouns word: "Staatsanwaltschaft München")."""
+    kinds = (noun.rstrip("s").removesuffix("e") if not noun.startswith("behörde") else "",)
+    if not kinds[0]:
+        kinds = tuple(c.w.institution_nouns) + ("anwaltschaft", "feuerwehr", "bundeswehr", "verwaltung")
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type == "organization" and any(k in actor.name.lower() for k in kinds):
+            best = actor.key
+    return best
 
 
 @rule("speaker_mention", "speaker")
@@ -217,6 +237,8 @@ def speaker_institution(s: SpeakerSite) -> str | None:
     else:
         return None
     head = c.low[h]
+    if head in ("behörde", "behörden"):
+        return _latest_authority(c, head, c.toks[sp[0]].idx)    # "Die Behörde teilte mit" (auth12)
     kind = next((k for k in sorted(c.w.institution_nouns, key=len, reverse=True)
                  if head.endswith((k, k + "s", k + "es"))), None)
     if kind is None:
