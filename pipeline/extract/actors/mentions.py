@@ -16,7 +16,7 @@ from pipeline.extract.view import doc_ents, doc_text, doc_tokens
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
-from . import layer
+from . import layer, recover
 from .names import _strip_gen
 from .rules import ACTOR_TYPES, word_list, word_tuple
 
@@ -121,6 +121,9 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     """Named-entity mentions, plus holder names next to role titles that NER missed.
 
     ``scan``: a :class:`pipeline.extract.roles.Scan` of the Doc to reuse (optional)."""
+    if scan is None and rules.get("roles") is not None and rules.get("organizations") is not None:
+        from ..roles import Scan
+        scan = Scan(doc, rules)        # (once: the holder names and recover's title words)
     ctx = _context(doc, rules, scan)
     for e in doc_ents(doc):
         _entity_mention(ctx, e)
@@ -129,6 +132,7 @@ def entity_mentions(doc: Doc, rules: RuleSet, scan=None) -> list[Mention]:
     titled = [m for m in ctx.out if m.label == "PER" and len(m.text.split()) >= 2]
     out = ctx.out + _surname_mentions(doc, rules, ctx.covered, ctx.sent_of, titled)
     out = layer.apply(doc, rules, out, ctx.sent_of, lambda w: _known_word(w, rules))
+    out = recover.apply(doc, rules, out, ctx.sent_of, scan)   # persons NER missed (actors.yaml person_recover_rules)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

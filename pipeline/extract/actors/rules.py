@@ -39,11 +39,12 @@ class ActorRules:
     person_checks: tuple[str, ...] = ()                                 # persons.CHECKS, in order
     org_rules: tuple[str, ...] = ()                                     # orgs.ORG_RULES, in order
     org_span_rules: tuple[str, ...] = ()                                # persons.SPAN_RULES run on ORG spans
+    person_recover_rules: tuple[str, ...] = ()                          # recover.RECOVER_RULES, in order
 
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
             "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
-            "person_span_rules", "person_checks", "org_rules", "org_span_rules"}
+            "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules"}
 
 
 def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
@@ -58,9 +59,10 @@ def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
 
 
 def _rule_ids(data: dict, key: str, file: str) -> tuple[str, ...]:
-    from . import orgs, persons
+    from . import orgs, persons, recover
     known = {"person_span_rules": persons.SPAN_RULES, "person_checks": persons.CHECKS,
-             "org_rules": orgs.ORG_RULES, "org_span_rules": persons.SPAN_RULES}[key]
+             "org_rules": orgs.ORG_RULES, "org_span_rules": persons.SPAN_RULES,
+             "person_recover_rules": recover.RECOVER_RULES}[key]
     ids = tuple(str(x) for x in data.get(key) or [])
     unknown = [i for i in ids if i not in known]
     if unknown:
@@ -99,7 +101,8 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       person_span_rules=_rule_ids(data, "person_span_rules", file),
                       person_checks=_rule_ids(data, "person_checks", file),
                       org_rules=_rule_ids(data, "org_rules", file),
-                      org_span_rules=_rule_ids(data, "org_span_rules", file))
+                      org_span_rules=_rule_ids(data, "org_span_rules", file),
+                      person_recover_rules=_rule_ids(data, "person_recover_rules", file))
 
 
 def actor_rules(rules: RuleSet) -> ActorRules:

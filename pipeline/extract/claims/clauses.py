@@ -46,7 +46,8 @@ def msg_around(c: Ctx, a: int, b: int, frame_start: int, frame_end: int) -> tupl
     """Message of an inverted frame (", sagte X" / ", so X") at [frame_start, frame_end)."""
     if frame_end < b and c.low[frame_end] == "," and strip_end(c, frame_end + 1, b) > frame_end + 1 \
             and not any(c.low[t] == ":" or c.in_quote[t] >= 0 for t in range(frame_end + 1, b)) \
-            and not _apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)) \
+            and not (_apposition_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b))
+                     and not _predicate_rest(c, frame_start, frame_end + 1)) \
             and not _relative_rest(c, frame_end + 1, strip_end(c, frame_end + 1, b)):
         return (a, strip_end(c, a, b))          # parenthetical: whole sentence
     return (a, frame_start)
@@ -69,7 +70,30 @@ def _apposition_rest(c: Ctx, k: int, e: int) -> bool:
     separated particle, ", Bagus Puruhito, mit"), no rest of the message."""
     if not c.has_pos or not c.R.switch("frame_apposition"):
         return False
-    return not any(c.toks[t].pos_ in ("VERB", "AUX") or c.is_konj(t) for t in range(k, e))
+    return not any(_rest_verb(c, t) or c.is_konj(t) for t in range(k, e))
+
+
+def _predicate_rest(c: Ctx, frame_start: int, k: int) -> bool:
+    """Die Lage sei, sagte er, ernst. – a message cut by the frame right after its finite verb ("sei") goes on after
+    the frame: a lower-case predicative word there ("ernst", "schwierig") is its rest, no apposition of the speaker
+    (switch ``predicate_rest``)."""
+    if not c.R.switch("predicate_rest") or frame_start < 1 or k >= len(c.toks):
+        return False
+    v, tok = c.toks[frame_start - 1], c.toks[k]
+    finite = v.text.islower() and c.in_quote[frame_start - 1] < 0 and (
+        v.tag_ in ("VAFIN", "VMFIN", "VVFIN") or c.is_konj(frame_start - 1))
+    return finite and tok.text.isalpha() and tok.text.islower() and c.in_quote[k] < 0 \
+        and tok.pos_ in ("ADJ", "ADV", "VERB") and c.low[k] not in c.w.function_words
+
+
+def _rest_verb(c: Ctx, t: int) -> bool:
+    """…, sagte der Vorsitzende des Ausschusses, Helge Braun (CDU), dem Sender n-tv. – a verb of the rest after a
+    frame; a name the model tags a verb ("n-tv": not alphabetic, or inside an entity) is none (switch
+    ``frame_rest_name``)."""
+    tok = c.toks[t]
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (c.R.switch("frame_rest_name") and (not tok.text.isalpha() or t in c.ent_at))
 
 
 def quote_is_sentence(c: Ctx, qs: int, qe: int) -> bool:
@@ -375,3 +399,27 @@ def clause_start(c: "Ctx", i: int, lo: int) -> int:
         if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0:
             return m + 1
     return lo
+
+
+def trim_addressee(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """„…“, sagte Habeck der Deutschen Presse-Agentur. / …, sagte Innenministerin Nancy Faeser (SPD), dem ZDF. – in the
+    speaker span after an inverted verb, "dem …" (never a genitive) after the head, or "der …" right after a proper name
+    (a genitive attribute follows a common noun: "ein Sprecher der Polizei", never a bare name) opens the dative
+    addressee; the speaker ends before it (switch ``trailing_addressee``)."""
+    if sp is None or not (c.R.switch("trailing_addressee") and c.has_pos):
+        return sp
+    for t in range(sp[0] + 1, sp[1] - 1):
+        if c.in_quote[t] >= 0 or not c.toks[t + 1].text[:1].isupper() and not c.is_quote_mark(t + 1):
+            continue
+        prev = t - 1
+        while prev > sp[0] and c.low[prev] == ",":
+            prev -= 1
+        name = c.toks[prev].pos_ == "PROPN" or c.low[prev] == ")" or (
+            prev in c.ent_at and c.ent_at[prev][2] == "PER" and c.ent_at[prev][1] == prev + 1)
+        if (c.low[t] == "dem" and (name or c.toks[prev].pos_ == "NOUN")) or (c.low[t] == "der" and name
+                                                                             and c.low[t - 1] != ","):
+            end = t
+            while end > sp[0] and c.low[end - 1] == ",":
+                end -= 1
+            return (sp[0], end)
+    return sp

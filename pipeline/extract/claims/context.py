@@ -372,7 +372,24 @@ class Ctx:
         if lw in self.R.konjunktiv:
             prev = self.low[i - 1] if i else ""
             return not (lw in self.w.indicative_after_ich and prev == "ich")
+        if self._attributive_e(i):
+            return False
         return self._finite_in_e(i) or self._third_person_e(i)
+
+    def _attributive_e(self, i: int) -> bool:
+        """Zwischen 1973 und 1976 studierte Müller deutsche und rumänische Literatur. – a word in -e before a noun, an
+        adjective or "und"/"oder" that the model lemmatizes to an adjective (the word without its -e: "deutsche" ->
+        "deutsch", "anhaltende" -> "anhaltend"), or tags an auxiliary that no auxiliary lemma backs ("intensive"), is an
+        attributive adjective whatever its tag, no Konjunktiv I (a verb's lemma is its infinitive: "erwäge Maßnahmen"
+        -> "erwägen"). Switch ``attributive_e``."""
+        if not (self.has_pos and self.R.switch("attributive_e")) or i + 1 >= len(self.toks):
+            return False
+        lw, lemma = self.low[i], self.toks[i].lemma_.lower()
+        if not (lw.endswith("e") and len(lw) >= 4 and (lemma == lw[:-1] or (
+                self.toks[i].pos_ == "AUX" and lemma not in AUX_LEMMAS))):
+            return False                # "intensive Geschäftsbeziehungen": an "auxiliary" no auxiliary lemma backs
+        nxt = self.toks[i + 1]
+        return nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ in ("NN", "NE", "ADJA") or self.low[i + 1] in ("und", "oder")
 
     def _weak_preterite(self, i: int) -> bool:
         """"er folgte der Einladung": a weak preterite (stem + -te, -ten, -tet, -test, by the lemma's stem: "folgen"
@@ -568,6 +585,9 @@ class Sent:
     covered: set[int]
     out: list[Found] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+
+
+AUX_LEMMAS = ("sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen")
 
 
 def attributive_participle(c: Ctx, i: int) -> bool:

@@ -8,7 +8,7 @@ from ..clauses import impersonal_prep  # noqa: E402
 from ..quoting import quoted_object  # noqa: E402
 from ..clauses import FINITE_TAGS  # noqa: E402
 from ..clauses import (
-    attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence)
+    attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence, trim_addressee)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from .verb import _particle_name, particle_name_subject
@@ -179,6 +179,8 @@ def quote_after(q: QuoteSite) -> Found | None:
     sp = quoted_object(c, h, h.i, sb_end) or sp      # "„…“, zitierte die Agentur den Minister" (quoting.py)
     if sp and c.R.switch("final_apposition"):
         sp = with_name_apposition(c, sp, sb_end)     # "…“, sagte der General, George Casey heute"
+    if sp and sp[0] > h.i:
+        sp = trim_addressee(c, sp)                  # "„…“, sagte Habeck der Deutschen Presse-Agentur."
     if k == qe and not (c.low[qe - 2] in ("?", "!") and c.toks[k].text[:1].islower() and sp):
         return None                # „Wozu …?“ fragen sich Experten
     cue = sorted({h.i, *h.particle, *h.aux})

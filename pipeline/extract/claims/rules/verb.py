@@ -6,7 +6,8 @@ import re
 
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
-    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind)
+    halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind,
+    trim_addressee)
 from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
@@ -194,10 +195,12 @@ class VerbSite:
                 and not self.only_inverted):
             return ("none",)
         seg_start = k + 1
+        if self._parenthetical(seg_start) or self._v1_coordinated(seg_start):
+            return ("none",)            # "Die Regierung, sagte der Sprecher, werde …": verb_inverted frames the sentence
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
             seg_end = next_comma(c, seg_start, b)
-            if seg_start < b and is_relative(c, seg_start) \
+            if seg_start < b and is_relative(c, seg_start) and not self._no_antecedent(seg_start) \
                     and not self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
                 seg_start = seg_end + 1     # ("beantragt, die Beklagten zu verurteilen": an article, no relative clause)
                 continue
@@ -208,7 +211,7 @@ class VerbSite:
             if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
                     seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
                 break
-            konj = any(c.is_konj(t) for t in range(seg_start, seg_end))
+            konj = any(c.is_konj(t) for t in range(seg_start, seg_end)) or _slot_konj(c, seg_start, seg_end)
             if self._apposition(seg_start, seg_end, konj):
                 seg_start = seg_end + 1
                 continue
@@ -227,6 +230,64 @@ class VerbSite:
                 continue
             break
         return ("none",)
+
+    def _parenthetical(self, k: int) -> bool:
+        """Die Regierung, sagte der Sprecher, werde die Pläne prüfen. – a speech verb right after a comma, its subject
+        after it, and a finite verb right after its own closing comma: the frame is inserted into the message (whose
+        Vorfeld stands before it); the clause after the comma is no clause of its own but the rest of the message,
+        and the noun phrase before the frame is no speaker. Switch ``parenthetical_frame``."""
+        c, h, lo = self.c, self.h, self.lo
+        so = c.low[lo] == c.R.so_marker and h.i == lo + 1      # "…, so vermutet die Zeitung, dürfte …"
+        if not (c.R.switch("parenthetical_frame") and c.has_pos) or k >= self.b or (h.i != lo and not so) \
+                or lo <= self.a or c.low[lo - 1] != "," or c.in_quote[lo - 1] >= 0 or c.in_quote[k] >= 0 \
+                or self.passive:
+            return False
+        if subject_after(c, self.last, self.hi) is None:
+            return False
+        return self._v1_finite(k)
+
+    def _v1_finite(self, k: int) -> bool:
+        """A finite verb (or Konjunktiv) at k, right after a comma: the clause there opens with its verb."""
+        c, tok = self.c, self.c.toks[k]
+        return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and c.in_quote[k] < 0 and (c.is_konj(k) or (
+            tok.pos_ in ("VERB", "AUX") and (tok.tag_ in FINITE_TAGS or "Fin" in tok.morph.get("VerbForm"))))
+
+    def _v1_coordinated(self, k: int) -> bool:
+        """Die Sprecherin erklärte, man bedaure die Entscheidung, werde sie aber akzeptieren. – after a verb with an object
+        before its comma ("bedaure die Entscheidung"), a clause opening with a finite verb that runs to the sentence end
+        is a second predicate of the same subject (coordinated, "aber"), no clause the verb frames (a conditional
+        "…, werde nichts getan, drohe …" has a main clause after its comma). Switch ``v1_coordinated``."""
+        c = self.c
+        if not (c.R.switch("v1_coordinated") and c.has_pos) or k >= self.b or not self._v1_finite(k) \
+                or self.lo >= self.h.i or c.low[self.lo] == c.R.so_marker:
+            return False                # the subject before the verb ("man bedaure"), no inverted frame
+        rest = [t for t in range(self.last + 1, self.hi) if t not in self.h.particle
+                and c.low[t] not in c.w.skippable and c.low[t] not in c.w.time_nouns and c.in_quote[t] < 0]
+        return bool(rest) and strip_end(c, k, self.b) <= next_comma(c, k, self.b)     # the clause runs to the end
+
+    def _no_antecedent(self, k: int) -> bool:
+        """Der Minister sagte, die Schuldenbremse gelte. – "der/die/das" before a noun or adjective right after the
+        comma that closes the speech verb's clause, with no noun or pronoun between the verb and the comma (its
+        particle, auxiliary or an adverb only), has nothing to refer to: it is the article of the next clause's
+        subject, no relative pronoun (our model tags it PRELS when the clause is short and its verb ends it). Switch
+        ``no_antecedent_article``."""
+        c = self.c
+        if not c.R.switch("no_antecedent_article") or k != self.hi + 1 or c.low[k] not in ("der", "die", "das") \
+                or not c.has_pos:
+            return False
+        if k + 1 >= self.b or (c.toks[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ")
+                               and c.toks[k + 1].tag_ not in ("NN", "NE", "ADJA")):
+            return False                # "…, die von Konfliktparteien ausgeübt würden": a relative clause
+        if any(c.toks[t].pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.in_quote[t] >= 0
+               for t in range(self.h.i + 1, self.hi)):
+            return False                # "wiesen auf die Gefahren hin, die …": an antecedent
+        # a verb at the end of its clause ("hat … angekündigt", "…, weil er … nannte"): a relative clause extraposed
+        # after it refers to a noun of that clause's middle field ("hat einen Plan vorgestellt, der …")
+        first = min(self.h.aux) if self.h.aux and min(self.h.aux) < self.h.i else (
+            self.lo if self.lo < self.h.i and c.low[self.lo] in c.w.subordinators else None)
+        sp = self.sp or (self.hi, self.hi)
+        return first is None or not any(c.toks[t].pos_ in ("NOUN", "PROPN", "NUM") and not sp[0] <= t < sp[1]
+                                        for t in range(first + 1, self.h.i))
 
     def _main_speech_verb(self) -> bool:
         """A finite verb of saying that ends its main clause ("Die Zeitung … in Südkorea meldete, Kim habe …") frames
@@ -283,8 +344,11 @@ class VerbSite:
         if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
             return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
         np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
+        pp_end = _pp_vorfeld_end(c, seg_start, seg_end) if robust and c.R.switch("pp_vorfeld_slot") else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
             tok = c.toks[t]
+            if t == pp_end and tok.tag_ in ("ADJA", "ADJD") and _mistagged_finite(c, t):
+                return True             # "Die Behörde warnte, bei Glätte drohten Unfälle." (tagged an adjective)
             if tok.pos_ in ("VERB", "AUX"):
                 return tok.text.islower() and tok.tag_ not in INFINITE_TAGS and (
                     bool(tok.morph.get("Mood")) or (robust and tok.tag_ in FINITE_TAGS))
@@ -379,6 +443,45 @@ def _v2_subject_end(c: Ctx, seg_start: int, seg_end: int) -> int | None:
     if np_ is None or np_[0] != seg_start or np_[1] >= seg_end or np_[1] - seg_start > V2_MAX_FIELD:
         return None
     return np_[1]
+
+
+def _pp_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
+    """Die Behörde warnte, bei Glätte drohten Unfälle. – the token after a prepositional phrase that opens a clause
+    [k, e) and ends in a noun (its first constituent; the finite verb's place in verb-second order), or None; a word
+    there that our model tags an adjective is the finite verb (no adjective follows the noun closing a phrase).
+    Switch ``pp_vorfeld_slot``."""
+    if k + 1 >= e or c.toks[k].pos_ != "ADP" or c.in_quote[k] >= 0 or not c.toks[k].text.islower():
+        return None
+    np_ = grab_np(c, k + 1, e, appos=False)
+    if np_ is None or np_[0] != k + 1 or np_[1] >= e or np_[1] - k > V2_MAX_FIELD \
+            or c.toks[np_[1] - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return np_[1]
+
+
+def _slot_konj(c: Ctx, k: int, e: int) -> bool:
+    """Er sagte, die Regierung versage. / Das Unternehmen wachse, sagte der Vorstandschef. – the word right after the
+    noun phrase that opens a clause [k, e) stands where its finite verb must be (verb second); a lower-case word in -e
+    there that our model tags a noun, adjective, adverb, article or participle but lemmatizes to the infinitive ("versage" ->
+    "versagen", "wachse" -> "wachsen") is the verb's Konjunktiv I, unless a noun or adjective follows it (attributive:
+    "die anhaltende Krise"). Switch ``finite_slot_e``."""
+    if not (c.R.switch("finite_slot_e") and c.has_pos) or k >= e:
+        return False
+    t = _v2_subject_end(c, k, e)
+    if t is None and c.R.switch("pp_vorfeld_slot"):
+        t = _pp_vorfeld_end(c, k, e)    # "Er sagte, bei Glätte versage die Technik."
+    if t is None or t >= e or t <= k:
+        return False
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
+            or not w.endswith("e") or w.endswith("te") or tok.lemma_.lower() != w + "n" \
+            or tok.pos_ in ("PROPN", "PUNCT", "NUM"):
+        return False
+    if w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+            or w in c.w.subordinators or w in c.w.v2_blockers or c.first_person_near(t):
+        return False
+    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
+    return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA")
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
@@ -680,7 +783,8 @@ def verb_inverted(v: VerbSite) -> Found | None:
         and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
     das_frame = _das_frame(v)               # "…, das teilte das Institut mit." (the pronoun takes up the clause)
     if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame or das_frame) and "speech" in v.classes | {"cognition"}
-            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN"))):
+            and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN")
+                     and not (so_frame and c.R.switch("parenthetical_frame")))):   # "…, so vermutet die Zeitung, …"
         return None
     after = subject_after(c, max([h.i, *h.aux]), v.hi)
     if v.coordinated_v1 or (after is not None and c.R.switch("coordinated_v1") and v._coordinated_v1(after)):
@@ -699,9 +803,11 @@ def verb_inverted(v: VerbSite) -> Found | None:
         return None
     if c.R.switch("final_apposition"):
         sp2 = with_name_apposition(c, sp2, b)
+    sp2 = trim_addressee(c, sp2) if after is not None else sp2     # "…, sagte Habeck der Deutschen Presse-Agentur."
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
-            and is_clause(c, msg[0], msg[1]):
+            and (is_clause(c, msg[0], msg[1]) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
+                 or v._parenthetical(v.hi + 1)):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
         v.used.update(cue)
         return v.found(msg, sp2, cue, "indirect", "verb_inverted")

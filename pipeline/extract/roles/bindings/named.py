@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..context import _Ctx
 from ..hits import Hit, _set_org
-from ..names import _name_at, _name_ending_at, _propn_run_ending_at
+from ..names import _name_at, _name_ending_at, _name_from_given, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
 from ..tokens import _capitalized
@@ -80,6 +80,9 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         n_end = _name_after_place(ctx, h, s1)
     if n_end is None:
         n_end = _name_after_portfolio(ctx, h, s1)
+    if n_end is None and h.end < s1 and ctx.actor_rules is not None and doc[h.end].text in ctx.actor_rules.evidence_given \
+            and doc[h.end].ent_type_ in ("", "PER"):
+        n_end = _name_from_given(ctx, h.end, s1)       # "Torhüter [Maarten]NOUN [Stekelenburg]LOC": any first name
     if n_end is None and (ns := _name_in_parentheses(ctx, h, s1)) is not None:
         n_end = _name_at(ctx, ns, s1)                   # "der Bundespräsident (Horst Köhler)"
     if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \

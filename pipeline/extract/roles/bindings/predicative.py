@@ -83,8 +83,8 @@ def _subject_name(ctx: _Ctx, b: int, s0: int) -> tuple[int, int] | None:
     nm = _name_ending_at(ctx, b - 1) or _propn_run_ending_at(ctx, b - 1, s0)
     if nm is None and b - 2 >= s0 and doc[b - 2].text == ")":      # "Günther Krause (CDU) war ..."
         op = next((x for x in range(b - 3, max(s0, b - 7) - 1, -1) if doc[x].text == "("), None)
-        if op is not None:
-            nm = _name_ending_at(ctx, op)
+        if op is not None:               # ("[Belit]NOUN Onay (Grüne) ist ...": a name NER left untagged)
+            nm = _name_ending_at(ctx, op) or _propn_run_ending_at(ctx, op, s0)
     if nm is None and b - 2 >= s0 and doc[b - 2].text in ctx.person_words:
         pe = ctx.ent_of.get(b - 3) if b - 3 >= s0 else None
         if pe is not None and pe.label_ == "PER" and pe.end == b - 2:
