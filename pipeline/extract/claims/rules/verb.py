@@ -321,6 +321,21 @@ class VerbSite:
         """"Der Minister sagte, die Lage ist ernst": a main clause in the indicative (or Konjunktiv
         II) right after a speech verb that ends its clause (nothing but its subject after it)."""
         c = self.c
+        if not self._v2_frame_ends(seg_start, seg_end):
+            return False
+        first = c.low[seg_start]
+        if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
+                and not any(_zu_form(c, w) for w in c.low[seg_start:seg_end]):
+            pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
+        elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
+                or c.in_quote[seg_start] >= 0:
+            return False
+        return self._v2_finite(seg_start, seg_end)
+
+    def _v2_frame_ends(self, seg_start: int, seg_end: int) -> bool:
+        """The speech verb ends its clause (nothing but its subject, particle, auxiliary or a frame PP after it):
+        a V2 clause after the comma may be its message."""
+        c = self.c
         if not c.has_pos or "speech" not in self.classes or (self.sp is None and not (
                 self._passive_main_frame() and self.h.entry.lemma in c.w.colon_frame_verbs)) \
                 or seg_start >= seg_end \
@@ -333,13 +348,12 @@ class VerbSite:
                 and c.low[t] not in c.w.pronominal_adverbs]
         if rest and not (c.R.switch("v2_frame_pp") and _frame_pps(c, rest, self.h)):
             return False                # "kritisierte die Medien, das Haus …" / "lud Trump nach Nordkorea ein, er …": an object
-        first = c.low[seg_start]
-        if first in c.w.purpose_openers and "zu" not in c.low[seg_start:seg_end] \
-                and not any(_zu_form(c, w) for w in c.low[seg_start:seg_end]):
-            pass                        # "behaupten, ohne den ist es kein Sazerac": a preposition, no "ohne … zu"
-        elif first in c.w.subordinators or first in c.w.question_words or first in c.w.v2_blockers \
-                or c.in_quote[seg_start] >= 0:
-            return False
+        return True
+
+    def _v2_finite(self, seg_start: int, seg_end: int) -> bool:
+        """A finite verb in the second position of the clause (also one the parse tagged an adjective or
+        adverb), and no zu-infinitive."""
+        c = self.c
         robust = c.R.switch("v2_finite_position")
         if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
             return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
