@@ -56,3 +56,22 @@ def all_rules_session():
     """The committed rule set, loaded once per session."""
     from pipeline.ruleset import load_rules
     return load_rules()
+
+
+@pytest.fixture
+def roles_switched_off(tmp_path):
+    """``roles_switched_off("reference_compound_head")``: the committed rule set loaded from a copy whose
+    roles.yaml has that switch set to false (the switch must be on in the committed file)."""
+    import shutil
+    from pipeline.ruleset import RULES_DIR, load_rules
+
+    def load(switch: str):
+        d = tmp_path / "rules"
+        if not d.exists():
+            shutil.copytree(RULES_DIR, d)
+        y = d / "roles.yaml"
+        src = y.read_text(encoding="utf-8")
+        assert f"  {switch}: true\n" in src
+        y.write_text(src.replace(f"  {switch}: true\n", f"  {switch}: false\n"), encoding="utf-8")
+        return load_rules(d)
+    return load

@@ -9,7 +9,6 @@ from collections import Counter
 import pytest
 
 from pipeline.extract import extract
-from pipeline.ruleset import load_rules
 
 CASES = [
     # (text, rows (actor, role, organization, rule_id))
@@ -46,15 +45,7 @@ def test_generic_org(de_news, rules, text, rows):
     ("generic_org_own_title", CASES[0][0], None),          # (then unresolved: no organisation)
     ("generic_org_unresolved_none", CASES[1][0], "Unternehmen"),
 ])
-def test_switch_off(de_news, tmp_path, switch, text, org):
+def test_switch_off(de_news, roles_switched_off, switch, text, org):
     """Switched off (a copy of the rules): no own-title organisation; the kind noun stays the organisation."""
-    import shutil
-    from pipeline.ruleset import RULES_DIR
-    d = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, d)
-    y = d / "roles.yaml"
-    src = y.read_text(encoding="utf-8")
-    assert f"  {switch}: true\n" in src
-    y.write_text(src.replace(f"  {switch}: true\n", f"  {switch}: false\n"), encoding="utf-8")
-    ex = extract(de_news(text), load_rules(d))
+    ex = extract(de_news(text), roles_switched_off(switch))
     assert org in [r.organization for r in ex.roles]

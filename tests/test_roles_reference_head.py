@@ -66,18 +66,10 @@ def test_reference_compound_head(de_news, rules, text, mentions, rows):
     assert Counter((names.get(r.actor_key), r.role, r.organization) for r in ex.roles) == Counter(rows)
 
 
-def test_switch_off(de_news, tmp_path):
+def test_switch_off(de_news, roles_switched_off):
     """``reference_compound_head: false`` leaves "Der Trainer" unresolved (a copy of the rules, switched off)."""
-    import shutil
-    from pipeline.ruleset import RULES_DIR
-    d = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, d)
-    y = d / "roles.yaml"
-    text = y.read_text(encoding="utf-8")
-    assert "  reference_compound_head: true\n" in text
-    y.write_text(text.replace("  reference_compound_head: true\n", "  reference_compound_head: false\n"), encoding="utf-8")
     ex = extract(de_news("Cheftrainer Julian Nagelsmann stellte die Aufstellung vor. Der Trainer sagte, er sei "
-                         "zufrieden."), load_rules(d))
+                         "zufrieden."), roles_switched_off("reference_compound_head"))
     assert [m.text for a in ex.actors for m in a.mentions if m.label == "ROLE"] == []
 
 

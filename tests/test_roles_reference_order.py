@@ -10,7 +10,6 @@ from collections import Counter
 import pytest
 
 from pipeline.extract import extract
-from pipeline.ruleset import load_rules
 
 CASES = [
     # (text, {actor: [ROLE mention texts]}, rows (actor, role, organization, rule_id))
@@ -47,17 +46,9 @@ def test_reference_order(de_news, rules, text, mentions, rows):
     ("reference_equivalent_before", CASES[0][0], ["Fußballspieler"]),
     ("reference_complement_no_recent", CASES[1][0], ["Führer der Islamischen Republik Iran"]),
 ])
-def test_switch_off(de_news, tmp_path, switch, text, role_mentions):
+def test_switch_off(de_news, roles_switched_off, switch, text, role_mentions):
     """Switched off (a copy of the rules), the role noun goes to the person as before the rule."""
-    import shutil
-    from pipeline.ruleset import RULES_DIR
-    d = tmp_path / "rules"
-    shutil.copytree(RULES_DIR, d)
-    y = d / "roles.yaml"
-    src = y.read_text(encoding="utf-8")
-    assert f"  {switch}: true\n" in src
-    y.write_text(src.replace(f"  {switch}: true\n", f"  {switch}: false\n"), encoding="utf-8")
-    ex = extract(de_news(text), load_rules(d))
+    ex = extract(de_news(text), roles_switched_off(switch))
     assert [m.text for a in ex.actors for m in a.mentions if m.label == "ROLE"] == role_mentions
 
 
