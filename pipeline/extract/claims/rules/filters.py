@@ -292,8 +292,14 @@ def _quote_list(c: Ctx, qs: int, qe: int) -> bool:
 def question_sentence(c: Ctx, f: Found) -> bool:
     """Wer sollte also die Komplementärmedizin anbieten? – a reported-speech claim whose sentence is a
     question (outside quotations) asks, it asserts nothing: continuation, hearsay and source-adverb
-    claims only (a frame verb before a question stays the business of ``reported_question``)."""
-    if f.rule not in ("konj_continuation", "soll_hearsay", "source_adverb") or f.msg is None:
+    claims only (a frame verb before a question stays the business of ``reported_question``). Switch
+    question_frame: also a frame or source phrase inside the question ("Für wie wahrscheinlich halten Sie es, dass …?",
+    "Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?")."""
+    if f.msg is None:
+        return False
+    if c.R.switch("question_frame") and f.rule in QUESTION_FRAME_RULES and f.ctype != "direct":
+        return _question_frame(c, f)
+    if f.rule not in ("konj_continuation", "soll_hearsay", "source_adverb"):
         return False
     last = f.msg[1] - 1
     while last > f.msg[0] and c.low[last] in ("“", "”", "»", "«", '"', ")"):
@@ -301,6 +307,26 @@ def question_sentence(c: Ctx, f: Found) -> bool:
     if c.low[last] == "?" and c.R.switch("tag_question") and _tag_question(c, f.msg[0], last):
         return False                    # "…, nicht wahr?": a statement with a tag, it asks nothing
     return c.low[last] == "?" and c.in_quote[last] < 0
+
+
+QUESTION_FRAME_RULES = ("verb_dass", "verb_inverted", "verb_konj", "verb_zu", "verb_v2", "noun_dass", "noun_konj",
+                        "source_nach", "source_laut", "source_zufolge", "source_gemäß", "wie_verb")
+
+
+def _question_frame(c: Ctx, f: Found) -> bool:
+    """Für wie wahrscheinlich halten Sie es, dass diesen Drohungen Taten folgen? – the sentence of the frame and of the
+    message's start ends in a question mark outside quotations (a tag question aside): the frame asks, it
+    reports nothing."""
+    si = c.sent_of[f.msg[0]]
+    if si != f.sent or c.in_quote[f.msg[0]] >= 0:
+        return False
+    a, b = c.sents[si]
+    last = b - 1
+    while last > a and (c.low[last] in ("“", "”", "»", "«", '"', ")") or c.toks[last].is_space):
+        last -= 1
+    if c.low[last] != "?" or c.in_quote[last] >= 0:
+        return False
+    return not (c.R.switch("tag_question") and _tag_question(c, a, last))
 
 
 def _tag_question(c: Ctx, a: int, q: int) -> bool:
