@@ -1230,3 +1230,30 @@ def _attributive(c: Ctx, t: int) -> bool:
     adjective = tok.tag_ in ("ADJA", "ADJD", "PPOSAT") or tok.pos_ == "ADJ" \
         or (tok.pos_ == "AUX" and tok.lemma_.lower() not in AUX_LEMMAS)
     return adjective and (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA" or c.low[t + 1] in ("und", "oder"))
+
+
+@rule("chain_impersonal_frame", "filter")
+def chain_impersonal_frame(c: Ctx, f: Found) -> bool:
+    """Mehrere Körper seien in den Trümmern geortet worden. Man gehe davon aus, dass sie ebenfalls tot sind. – a frame
+    verb in the Konjunktiv I without a speaker of its own ("man", none) right after a sentence of reported speech in
+    the Konjunktiv, in the same paragraph, is part of that report, not a claim of nobody: the sentence continues the
+    report before (``dropped_sentence_continues``)."""
+    if f.rule not in ("verb_dass", "verb_konj", "verb_zu") or f.msg is None or f.ctype == "direct" or f.sent == 0:
+        return False
+    t = _cue_verb(c, f)
+    if t is None or c.in_quote[t] >= 0 or not any(is_konj1(c, k) for k in [t, *f.cue]):
+        return False
+    a, _ = c.sents[f.sent]
+    lo = clause_start(c, t, a)
+    if not (f.speaker is None or any(c.low[k] == "man" for k in range(lo, t + 1))):
+        return False
+    return _reported_before(c, f.sent)
+
+
+def _reported_before(c: Ctx, si: int) -> bool:
+    """The sentence before ``si``, in the same paragraph and outside quotations, holds a Konjunktiv I verb and is no
+    question or colon frame."""
+    pa, pb = c.sents[si - 1]
+    if _paragraph_bounds(c, si)[0] or c.low[pb - 1] in ("?", ":") or c.in_quote[pa] >= 0:
+        return False
+    return any(is_konj1(c, k) for k in range(pa, pb))
