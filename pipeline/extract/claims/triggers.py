@@ -448,3 +448,4 @@ SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sa
 SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unfälle" a mistagged finite verb after a PP Vorfeld (rules/verb.py, verb12)
 SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte Habeck der Deutschen Presse-Agentur" without the addressee (clauses.py, rules/verb.py, rules/quote.py, verb12)
 SWITCHES += ("question_frame",)     # filter question_sentence: a frame or source phrase inside a question (rules/filters.py, claims9)
+SWITCHES += ("als_predicate_quote",)     # quote_in_frame: "bezeichnete X als „Knaller aus Karlsruhe“" a predicate with a name inside, no name (rules/quote.py, claims9)

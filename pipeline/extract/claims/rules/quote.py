@@ -488,7 +488,8 @@ def _quoted_name(c: Ctx, qs: int, qe: int, a: int, b: int, found: list[Found]) -
     if any(f.speaker and f.speaker[0] <= qs < f.speaker[1] for f in found):
         return True                     # part of a speaker's name: das „Wall Street Journal“
     inner = [t for t in range(qs + 1, qe - 1) if c.toks[t].is_alpha]
-    if not inner or (any(t in c.ent_at for t in inner) and not _clause_quote(c, inner)):
+    if not inner or (any(t in c.ent_at for t in inner) and not _clause_quote(c, inner)
+                     and not _als_predicate(c, qs, inner)):
         return True                     # a quoted name or title: „Die Zeit“, „Golem“
     if qs > a and (c.is_nounish(qs - 1) and not c.is_punct(qs - 1)) and not _speech_noun_frame(c, qs) \
             and not (c.R.switch("lowercase_quote_not_name") and c.toks[inner[0]].text[:1].islower()
@@ -509,6 +510,13 @@ def _clause_quote(c: Ctx, inner: list[int]) -> bool:
     return c.R.switch("clause_quote_not_name") and len(inner) >= 5 and c.has_pos and any(
         c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text.islower() and c.toks[t].tag_ not in (
             "VVPP", "VVINF", "VAINF", "VMINF", "VVIZU", "VBN", "VB") for t in inner)
+
+
+def _als_predicate(c: Ctx, qs: int, inner: list[int]) -> bool:
+    """Die Äußerungen bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“. – a quotation right after "als" that does not
+    open with a name is the predicate the speaker gives, not a name, even with a name inside (switch
+    ``als_predicate_quote``; a quotation that opens with a name, „Die Zeit“, stays a name)."""
+    return c.R.switch("als_predicate_quote") and qs > 0 and c.low[qs - 1] == "als" and inner[0] not in c.ent_at
 
 
 SPEECH_NOUN_FRAMES = ("Worten", "Worte", "Satz", "Sätzen", "Zitat", "Äußerung", "Bemerkung", "Ausruf")
