@@ -153,6 +153,8 @@ def is_source_noun(c: Ctx, k: int) -> bool:
     w = c.toks[k].text
     if w.endswith("s") and (w[:-1] in c.R.nouns or (w.endswith("es") and w[:-2] in c.R.nouns)):
         return True                     # a genitive: "gemäß eines Urteils", "laut des Berichts"
+    if c.R.switch("hyphen_source_noun") and "-" in w.strip("-") and w.rsplit("-", 1)[1] in c.R.nouns:
+        return True                     # "nach einem EU-Dokument": the compound's head after the hyphen
     return w in c.R.nouns or w.lower().endswith(c.R.noun_suffixes)
 
 

@@ -449,3 +449,4 @@ SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unf
 SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte Habeck der Deutschen Presse-Agentur" without the addressee (clauses.py, rules/verb.py, rules/quote.py, verb12)
 SWITCHES += ("question_frame",)     # filter question_sentence: a frame or source phrase inside a question (rules/filters.py, claims9)
 SWITCHES += ("als_predicate_quote",)     # quote_in_frame: "bezeichnete X als „Knaller aus Karlsruhe“" a predicate with a name inside, no name (rules/quote.py, claims9)
+SWITCHES += ("hyphen_source_noun", "genitive_name_source")     # source nouns: "nach einem EU-Dokument" (clauses.py is_source_noun), "Nach Grupps Meinung" (rules/sentence.py, claims9)

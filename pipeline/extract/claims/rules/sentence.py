@@ -680,13 +680,28 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     for _ in range(3):
         if k < b and ((c.is_adjish(k) and not c.is_nounish(k)) or c.low[k] in c.w.pronominal_adverbs):
             k += 1                                  # "nach den dafür gegebenen Hinweisen"
+    owner = k == i + 1 and _genitive_name(c, k, b)
+    if owner:
+        k += 1                                      # "Nach Grupps Meinung"
     if k < b and is_source_noun(c, k):
         sp = grab_np(c, i + 1, b, allow_oblique=True)
         sp = sp if sp is not None and sp[1] > k else grab_np(c, k, b, allow_oblique=True)
+        if owner and sp is not None:
+            sp = (i + 1, sp[1])                     # the owner's name with the source noun: "Grupps Meinung"
         if sp is None and c.R.switch("lowercase_compound_source") and _lowercase_compound(c, k):
             return (k, k + 1)           # "nach dpa-Informationen": the tagger takes the lower-case word for no noun
         return sp
     return None
+
+
+def _genitive_name(c: Ctx, k: int, b: int) -> bool:
+    """Nach Grupps Meinung werden Fehler gemacht. – a proper name in the genitive (-s) right after the preposition, before
+    a source noun, is the source's owner: the noun after it is the source noun (switch ``genitive_name_source``)."""
+    if not (c.R.switch("genitive_name_source") and c.has_pos and k + 1 < b):
+        return False
+    w = c.toks[k].text
+    return c.toks[k].pos_ in ("PROPN", "NOUN") and w[:1].isupper() and w.endswith("s") and len(w) > 3 and c.in_quote[k] < 0 \
+        and is_source_noun(c, k + 1)
 
 
 def _lowercase_compound(c: Ctx, k: int) -> bool:
