@@ -450,3 +450,4 @@ SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte
 SWITCHES += ("question_frame",)     # filter question_sentence: a frame or source phrase inside a question (rules/filters.py, claims9)
 SWITCHES += ("als_predicate_quote",)     # quote_in_frame: "bezeichnete X als „Knaller aus Karlsruhe“" a predicate with a name inside, no name (rules/quote.py, claims9)
 SWITCHES += ("hyphen_source_noun", "genitive_name_source")     # source nouns: "nach einem EU-Dokument" (clauses.py is_source_noun), "Nach Grupps Meinung" (rules/sentence.py, claims9)
+SWITCHES += ("gemaess_actor_source",)     # source_gemäß: "Gemäß Reuters …", "Gemäß einem Sprecher …" an actor as source (rules/sentence.py, claims9)

@@ -680,6 +680,8 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     for _ in range(3):
         if k < b and ((c.is_adjish(k) and not c.is_nounish(k)) or c.low[k] in c.w.pronominal_adverbs):
             k += 1                                  # "nach den dafür gegebenen Hinweisen"
+    if c.low[i] == "gemäß" and k < b and _actor_head(c, k, b):
+        return grab_np(c, i + 1, b, allow_oblique=True)     # "Gemäß einem Sprecher des Unternehmens …"
     owner = k == i + 1 and _genitive_name(c, k, b)
     if owner:
         k += 1                                      # "Nach Grupps Meinung"
@@ -692,6 +694,19 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
             return (k, k + 1)           # "nach dpa-Informationen": the tagger takes the lower-case word for no noun
         return sp
     return None
+
+
+def _actor_head(c: Ctx, k: int, b: int) -> bool:
+    """Gemäß Reuters wurden drei Menschen getötet. / Gemäß einem Sprecher des Unternehmens würde … – after "gemäß" the
+    head of the noun phrase is a person or organisation name, a role noun (speech.yaml role_heads) or a noun with such a
+    name right after it ("der Organisation DotAsia"): an actor as source, no rule ("gemäß Paragraf 5"; switch
+    ``gemaess_actor_source``)."""
+    if not c.R.switch("gemaess_actor_source") or c.in_quote[k] >= 0:
+        return False
+
+    def actor(t: int) -> bool:
+        return t < b and ((t in c.ent_at and c.ent_at[t][2] in ("PER", "ORG")) or c.toks[t].text in c.R.role_heads)
+    return actor(k) or (c.has_pos and c.toks[k].pos_ == "NOUN" and actor(k + 1) and c.toks[k + 1].pos_ == "PROPN")
 
 
 def _genitive_name(c: Ctx, k: int, b: int) -> bool:
