@@ -297,8 +297,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
     doc, s1 = ctx.doc, site.s1
     b = h.np_start
-    if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
-            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
+    if _genitive_of_noun(ctx, h, site.s0):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     if _office_noun_before(ctx, h, site.s0):
         return False
@@ -330,6 +329,13 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _genitive_of_noun(ctx: _Ctx, h: Hit, s0: int) -> bool:
+    """A definite title in the genitive of a person noun ("Die Frau des Präsidenten, Brigitte Macron")."""
+    doc, b = ctx.doc, h.np_start
+    return h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
+        and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1])
 
 
 DASHES = ("–", "—")
