@@ -74,8 +74,8 @@ def org_possessive(h: Hit) -> bool:
 def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
     doc, p = ctx.doc, ctx.p
     b = h.np_start
-    if _pp_object(ctx, prev):
-        return prev, b                # "wurde von einem Polizisten angehalten"
+    if _pp_object(ctx, prev) and not org_possessive(h):
+        return prev, b                # "wurde von einem Polizisten angehalten" (not "war im Repräsentantenhaus Mitglied")
     cb = b - 1
     while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in ctx.w.adverbs or doc[cb].is_space
                                            or doc[cb].like_num or doc[cb].lower_ in ctx.w.time_words) \
