@@ -114,6 +114,7 @@ class RolePatterns:
     title_dash_name: bool = True
     apposition_relation_owner: bool = True
     reference_surname_repeated: bool = True
+    reference_compound_head_title: bool = True
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
     generic_org_kind_types: tuple[str, ...] = ()

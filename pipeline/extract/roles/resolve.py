@@ -237,7 +237,11 @@ class _Resolver:
         g, g0 = h.extra.get("gender"), last.extra.get("gender")
         if g and g0 and g != g0:
             return None                       # "Die Innenministerin Nancy Faeser ... Der Minister": another person
-        return None if self._gender_conflict(h, key) else key
+        if self._gender_conflict(h, key):
+            return None
+        if self.ctx.p.reference_compound_head_title and last.role != h.role:
+            h.extra["antecedent_title"] = (last.role, last.org, last.category)
+        return key
 
     def _unknown_name_after(self, h: Hit) -> bool:
         """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
