@@ -21,7 +21,8 @@ Reads ``../shared`` only (never copies data into the repository):
   never looked at with predictions before scoring. ``check4`` (56 hits, seed 41) likewise; ``check5`` (seed 53,
   ``--source news``: SmartData and MobIE only, no Wikinews) was labelled blind by role7 and scored once at the end;
   ``tune2`` (60 hits, seed 61) was labelled by role7 as a second tuning set; ``check6`` (seed 71, ``--source news``, 8 hits:
-  the news pool is nearly used up) was labelled blind by role9 and scored once at the end.
+  the news pool is nearly used up) was labelled blind by role9 and scored once at the end; ``check8`` (seed 103) was
+  labelled blind by roleprec9 and scored once at the end, ``tune4`` (seed 107) by roleprec9 as a tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
@@ -311,7 +312,7 @@ def sample_hits(parser: Parser, docs: list[dict], n: int, seed: int = 12) -> lis
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "mobie-dev", "all"),
+    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check8", "tune4", "mobie-dev", "all"),
                     default="check",
                     help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)

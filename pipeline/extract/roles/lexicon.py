@@ -109,6 +109,12 @@ class RolePatterns:
     reference_compound_head_excluded_heads: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
+    copula_pp_object: bool = True
+    als_characterization_after: bool = True
+    title_dash_name: bool = True
+    apposition_relation_owner: bool = True
+    reference_surname_repeated: bool = True
+    reference_compound_head_title: bool = True
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
     generic_org_kind_types: tuple[str, ...] = ()

@@ -53,11 +53,24 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
                 actor.mentions.sort(key=lambda x: (x.start, x.end))
         if _not_a_person(ctx, res.by_key.get(h.holder)):
             continue
-        rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=h.role, role_category=h.category,
-                             organization=h.org, status=h.status, start=span.start_char, end=span.end_char,
+        role, category, org = _reference_title(h)
+        rows.append((h, Role(actor_key=h.holder, role_text=span.text, role=role, role_category=category,
+                             organization=org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
     _home_party_office(ctx, rows, actors)
     return _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows))
+
+
+def _reference_title(h: Hit) -> tuple[str, str, str | None]:
+    """(role, category, organisation) of a row. Rule ``reference_compound_head_title``: "Der zurückgetretene
+    Verteidigungsminister zu Guttenberg ... wird der Ex-Minister aufgefordert": a role noun that refers back to the
+    holder of a compound ending in it names that office (Verteidigungsminister, its organisation where the noun has
+    none), not a generic title that the specific one would subsume (and drop). roles.yaml
+    patterns.reference_compound_head_title (false: the role noun's own title)."""
+    ante = h.extra.get("antecedent_title") if h.binding == "reference" else None
+    if ante is None:
+        return h.role, h.category, h.org
+    return ante[0], ante[2], h.org or ante[1]
 
 
 def _home_party_office(ctx: _Ctx, rows: list[tuple[Hit, Role]], actors: list[Actor]) -> None:

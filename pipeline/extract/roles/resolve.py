@@ -237,7 +237,11 @@ class _Resolver:
         g, g0 = h.extra.get("gender"), last.extra.get("gender")
         if g and g0 and g != g0:
             return None                       # "Die Innenministerin Nancy Faeser ... Der Minister": another person
-        return None if self._gender_conflict(h, key) else key
+        if self._gender_conflict(h, key):
+            return None
+        if self.ctx.p.reference_compound_head_title and last.role != h.role:
+            h.extra["antecedent_title"] = (last.role, last.org, last.category)
+        return key
 
     def _unknown_name_after(self, h: Hit) -> bool:
         """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
@@ -260,7 +264,7 @@ class _Resolver:
         """The last-named person before a role noun, if nothing speaks against it."""
         ctx, doc = self.ctx, self.ctx.doc
         subject_like = self._subject_like(h)
-        n_mentions = {a.key: len(a.mentions) for a in self.actors}
+        n_mentions = self._mention_counts()
         cands = [(s, e, key) for s, e, key, gen in reversed(self.person_at)
                  if s < h.np_start and ctx.sent_of[s] >= h.sent - 2]
         # a person named after a preposition ("Kandidat von Barack Obama") is a weaker antecedent,
@@ -285,6 +289,23 @@ class _Resolver:
                 continue
             return key
         return None
+
+    def _mention_counts(self) -> dict[str, int]:
+        """Mentions of each actor; rule ``reference_surname_repeated``: a person whose surname occurs again in the text
+        where NER did not tag it ("Markus Söder hat ... Söder sprach in München. Der CSU-Chef sagte") is no one-off NER
+        error: those occurrences count. Off: roles.yaml patterns.reference_surname_repeated: false."""
+        counts = {a.key: len(a.mentions) for a in self.actors}
+        if not self.ctx.p.reference_surname_repeated:
+            return counts
+        words: dict[str, int] = {}
+        for t in self.ctx.doc:
+            if t.is_alpha and t.text[:1].isupper():
+                words[t.text] = words.get(t.text, 0) + 1
+        for a in self.actors:
+            parts = (a.name or "").split()
+            if a.actor_type == "person" and len(parts) >= 2:
+                counts[a.key] = max(counts[a.key], words.get(parts[-1], 0))
+        return counts
 
     def _source_of_statement(self, s: int, e: int) -> bool:
         """Rule ``reference_not_source``: "Laut Johanna Moser gibt es Veränderungen. Neu sei, dass der

@@ -52,7 +52,7 @@ def _analyze_text(lex: RoleLexicon, text: str) -> tuple[list[Form], list[str], s
     forms = lex.lookup(lw)
     cprefix = ""
     if not forms:
-        if lw.endswith(derived(lex, "blocked_suffixes", lambda: tuple(lex.blocked))):   # any of lex.blocked
+        if lw.endswith(derived(lex, "blocked_suffixes", lambda: _blocked_forms(lex))):   # any of lex.blocked
             return None
         for i in range(2, len(lw) - 3):
             suf = lw[i:]
@@ -67,6 +67,16 @@ def _analyze_text(lex: RoleLexicon, text: str) -> tuple[list[Form], list[str], s
         if not hyph and not head[0].isupper():
             return None
     return forms, hyph, cprefix
+
+
+_BLOCKED_ENDINGS = ("", "in", "innen", "n", "en", "s", "es", "e", "ern")
+
+
+def _blocked_forms(lex: RoleLexicon) -> tuple[str, ...]:
+    """Rule ``blocked_compound_forms``: a blocked compound (roles.yaml ``blocked_compounds``) is blocked in its
+    feminine and inflected forms too: "der bisherigen Amtsinhaberin Hillary Clinton", "Teilnehmerinnen" are no
+    titles (before, only the listed form was: "amtsinhaberin" slipped through as a compound of Inhaber)."""
+    return tuple(b + e for b in sorted(lex.blocked) for e in _BLOCKED_ENDINGS)
 
 
 def _choose(ctx: _Ctx, forms: list[Form], i: int) -> tuple[Form, int]:

@@ -25,7 +25,7 @@ def als(ctx: _Ctx, h: Hit, site: Site) -> bool:
     before = [doc[k].lower_ for k in range(max(s0, b - 5), b - 1)]
     if b - 2 >= s0 and doc[b - 2].lower_ in p.comparatives:
         return True
-    if any(w in p.characterization_verbs for w in before):
+    if any(w in p.characterization_verbs for w in before) or _characterized_after(ctx, h, site, b - 2):
         return True
     c0 = next((k + 1 for k in range(b - 2, s0 - 1, -1) if doc[k].text in ctx.w.punct_stop), s0)
     if any(doc[k].lower_ in ("ich", "wir", "du") or (doc[k].text == "Sie" and k > s0) for k in range(c0, b - 1)):
@@ -39,6 +39,23 @@ def als(ctx: _Ctx, h: Hit, site: Site) -> bool:
     h.binding = "als"
     h.extra["cue"] = b - 1
     return True
+
+
+def _characterized_after(ctx: _Ctx, h: Hit, site: Site, before_als: int) -> bool:
+    """Rule ``als_characterization_after``: "Als Kanzlerkandidat gilt Friedrich Merz", "Merz, der als Favorit für
+    das Amt des Parteichefs gilt": the first verb after the "als" phrase (same clause) is a characterization verb
+    (roles.yaml patterns.characterization_verbs): a reputation, no office held. Not after an office noun ("war durch
+    sein Amt als Geschäftsführer der Watex bekannt": the office is held). Off: patterns.als_characterization_after."""
+    doc = ctx.doc
+    if not ctx.p.als_characterization_after or (before_als >= site.s0
+                                                 and doc[before_als].lower_ in ctx.p.office_nouns):
+        return False
+    for k in range(h.end, min(h.end + 8, site.s1)):
+        if doc[k].text in ctx.w.punct_stop:
+            return False
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].lower_ in ctx.p.characterization_verbs:
+            return doc[k].lower_ in ctx.p.characterization_verbs
+    return False
 
 
 @binding("appointment")

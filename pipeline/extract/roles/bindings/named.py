@@ -160,6 +160,13 @@ def _named_after(ctx: _Ctx, h: Hit, s1: int) -> tuple[int, bool]:
     doc = ctx.doc
     ca = _comma_after_genitive(ctx, h.end, s1)
     named = h.det == "def" and ca + 1 < s1 and doc[ca].text == "," and _name_at(ctx, ca + 1, s1) is not None
+    if h.det == "def" and not named and ctx.p.title_dash_name:
+        d = next((k for k in range(h.end, min(h.end + 4, s1)) if doc[k].text in DASHES), None)
+        if d is not None and _dash_pair(ctx, d, s1) and (d == h.end or doc[h.end].lower_ in (
+                "des", "der", *ctx.p.possessives) and all(doc[k].is_alpha and k not in ctx.per_start
+                                                          and doc[k].pos_ not in ("VERB", "AUX")
+                                                          for k in range(h.end, d))):
+            return d, True            # "dem Anwalt seiner Familie – Rainer Wittner –" (rule title_dash_name)
     return ca, named
 
 
@@ -190,12 +197,32 @@ def apposition(ctx: _Ctx, h: Hit, site: Site) -> bool:
                 nm = _name_ending_at(ctx, op)
         if nm is not None and _clause_subject(ctx, h, s1) and nm[0] > s0:
             return False              # (a name that starts the sentence is its subject: the verb is the main clause's)
+        if nm is not None and _relation_owner(ctx, nm[0], s0):
+            return True               # "Der Vater von Anna Schmidt, ein pensionierter Richter": the father's, unnamed
         if nm is not None:
             h.binding, h.name = "apposition", nm
             if site.former_after:
                 h.status = "former"
             return True
     return False
+
+
+def _relation_owner(ctx: _Ctx, n0: int, s0: int) -> bool:
+    """Rule ``apposition_relation_owner``: "Der Vater von Anna Schmidt, ein pensionierter Richter", "Die Tochter des
+    Unternehmers Peter Müller, Chefin der Firma Acme": the name before the comma only owns a person noun
+    (roles.yaml patterns.person_relation_nouns) that heads the phrase; the apposition describes that unnamed
+    relative, not the name. Off: patterns.apposition_relation_owner: false."""
+    if not ctx.p.apposition_relation_owner or not ctx.p.person_relation_nouns:
+        return False
+    doc = ctx.doc
+    k = n0 - 1
+    while k >= s0 and _analyze(ctx, doc[k]) is not None:
+        k -= 1                        # "des Unternehmers Peter Müller": skip a title before the name
+    if k >= s0 and doc[k].lower_ in ("von", "vom", "des", "der"):
+        k -= 1
+    else:
+        return False
+    return k >= s0 and doc[k].lower_ in ctx.p.person_relation_nouns and doc[k].pos_ in ("NOUN", "PROPN")
 
 
 _SINCE = ("seit", "ab")
@@ -270,8 +297,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
     doc, s1 = ctx.doc, site.s1
     b = h.np_start
-    if h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= site.s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
-            and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1]):
+    if _genitive_of_noun(ctx, h, site.s0):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     if _office_noun_before(ctx, h, site.s0):
         return False
@@ -292,7 +318,7 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         c = ca                        # "dem Innenminister des Landes, Karl Moser"
     c = _org_name_tail(ctx, h, c, s1)
     c = _after_gloss(ctx, h, c, s1)
-    if c + 1 < s1 and doc[c].text in (",", ":") and h.det in ("def", "none", "poss", "posspers"):
+    if c + 1 < s1 and (doc[c].text in (",", ":") or _dash_pair(ctx, c, s1)) and h.det in ("def", "none", "poss", "posspers"):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
         n_end = _name_at(ctx, c + 1, s1)
         if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
@@ -303,6 +329,27 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1)
+
+
+def _genitive_of_noun(ctx: _Ctx, h: Hit, s0: int) -> bool:
+    """A definite title in the genitive of a person noun ("Die Frau des Präsidenten, Brigitte Macron")."""
+    doc, b = ctx.doc, h.np_start
+    return h.det == "def" and doc[b].lower_ in ("des", "der") and b - 1 >= s0 and doc[b - 1].pos_ in ("NOUN", "PROPN") \
+        and _capitalized(doc[b - 1]) and doc[b - 1].is_alpha and _person_noun(ctx, doc[b - 1])
+
+
+DASHES = ("–", "—")
+
+
+def _dash_pair(ctx: _Ctx, c: int, s1: int) -> bool:
+    """Rule ``title_dash_name``: "mit dem Anwalt seiner Familie – Rainer Wittner – sagte dieser": a name between a
+    pair of dashes right after the title is an apposition like one between commas (rule_id ``title_comma_name``).
+    Off: roles.yaml patterns.title_dash_name: false."""
+    doc = ctx.doc
+    if not (ctx.p.title_dash_name and doc[c].text in DASHES):
+        return False
+    n_end = _name_at(ctx, c + 1, s1)
+    return n_end is not None and n_end < s1 and doc[n_end].text == doc[c].text
 
 
 def _office_noun_before(ctx: _Ctx, h: Hit, s0: int) -> bool:

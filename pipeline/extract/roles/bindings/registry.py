@@ -74,6 +74,8 @@ def org_possessive(h: Hit) -> bool:
 def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
     doc, p = ctx.doc, ctx.p
     b = h.np_start
+    if _pp_object(ctx, prev) and not org_possessive(h):
+        return prev, b                # "wurde von einem Polizisten angehalten" (not "war im Repräsentantenhaus Mitglied")
     cb = b - 1
     while cb - 1 >= s0 and cb > b - 7 and (doc[cb].pos_ == "ADV" or doc[cb].lower_ in ctx.w.adverbs or doc[cb].is_space
                                            or doc[cb].like_num or doc[cb].lower_ in ctx.w.time_words) \
@@ -93,6 +95,14 @@ def _copula_back(ctx: _Ctx, h: Hit, s0: int, prev: str) -> tuple[str, int]:
     if cb != b - 1 and doc[cb].lower_ in p.copulas and (h.det in ("indef", "none") or org_possessive(h)):
         return doc[cb].lower_, cb + 1
     return prev, b
+
+
+def _pp_object(ctx: _Ctx, prev: str) -> bool:
+    """Rule ``copula_pp_object``: "Thomas Müller wurde von einem Polizisten angehalten": a title right after a
+    preposition is that preposition's object, not a predicate of the copula before it (the PP skip of
+    :func:`_copula_back` is for a PP *before* the title: "war nach der Wende Bundesminister").
+    Off: roles.yaml patterns.copula_pp_object: false."""
+    return ctx.p.copula_pp_object and prev in ctx.w.prepositions and prev not in ("als", "wie", "zu", "zum", "zur")
 
 
 def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
