@@ -1109,8 +1109,25 @@ def person_gender(c: Ctx, key: str) -> str | None:
             votes.add("f")
         elif lw.endswith(masc):
             votes.add("m")
+    if not votes and c.R.switch("given_name_gender"):
+        g = given_name_gender(c, key)
+        votes = {g} if g else votes
     memo[key] = votes.pop() if len(votes) == 1 else None
     return memo[key]
+
+
+def given_name_gender(c: Ctx, key: str) -> str | None:
+    """Angela Merkel traf Emmanuel Macron. Er sagte, … – a person no title genders is "f" or "m" by the first word of
+    the actor's name when it is a curated given name (actors.yaml given_names, female_given_names), as the roles
+    resolver does (switch ``given_name_gender``)."""
+    ar = getattr(c, "actor_rules", None)
+    actor = next((a for a in c.actors if a.key == key), None)
+    if ar is None or actor is None or not actor.name:
+        return None
+    first = actor.name.split()[0]
+    if first in ar.female_given_names:
+        return "f"
+    return "m" if first in ar.gendered_names else None
 
 
 def _gender_fits(c: Ctx, actor, gender: str | None) -> bool:
@@ -1722,3 +1739,26 @@ def quote_new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
         return None                     # "Selenskyj habe keine Wahl, erklärt Kurt Volker.": inside what was said
     key = resolve_speaker(c, sp, [])
     return sp if key is not None and key != last.speaker_key else None
+
+
+TIME_SPAN_WORDS = ("ende", "anfang", "mitte", "beginn", "letzten", "letzte", "vergangenen", "vergangene", "kommenden",
+                   "diesen", "dieses", "am", "im", "seit")
+
+
+def time_speaker(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Die Wochenzeitschrift hatte letzten September kritisiert, dass … / Ende August war bekannt geworden: … – a span that
+    is only a time expression (a month, weekday or time-of-day noun or a year, after "Ende", "Anfang", "letzten" or an
+    article) is no speaker: None (switch ``time_speaker``; not when an actor is named there: "der Freitag" as a paper)."""
+    if sp is None or not c.R.switch("time_speaker") or sp[1] - sp[0] > 4:
+        return sp
+    last = c.low[sp[1] - 1]
+    if not (last in c.w.months or last in c.w.time_nouns or (last.isdigit() and len(last) == 4)):
+        return sp
+    if any(c.low[t] not in TIME_SPAN_WORDS and c.low[t] not in c.w.determiners and not c.low[t].isdigit()
+           for t in range(sp[0], sp[1] - 1)):
+        return sp
+    a, b = c.char_span(*sp)
+    if any(min(b, me) > max(a, ms) and actor.actor_type in ("person", "organization")
+           for ms, me, m, actor in c.mentions):
+        return sp
+    return None

@@ -447,3 +447,4 @@ SWITCHES += ("v1_coordinated",)     # verb_konj: "…, man bedaure die Entscheid
 SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sagte er, ernst." the predicate after the frame (clauses.py msg_around, verb12)
 SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unfälle" a mistagged finite verb after a PP Vorfeld (rules/verb.py, verb12)
 SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte Habeck der Deutschen Presse-Agentur" without the addressee (clauses.py, rules/verb.py, rules/quote.py, verb12)
+SWITCHES += ("time_speaker", "given_name_gender", "plural_sie")     # speakers: time spans, given-name gender, plural "sie" (speaker.py, rules/speaker.py, spk9)
