@@ -1284,7 +1284,8 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         return None
     for t in range(sa, sb):
         tok = c.toks[t]
-        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)):
+        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)
+                                                          and not mistagged_root_verb(c, t)):
             continue
         sp = subject_dep(c, t)
         if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
@@ -1295,6 +1296,16 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         return sp
     return None
+
+
+def mistagged_root_verb(c: Ctx, t: int) -> bool:
+    """Der Landrat Klaus Schulz widersprach. Er sagte, … – a lower-case sentence root with a nominal subject is its
+    verb although the model tags it a preposition or noun ("widersprach"), not an adverb or adjective with a copula ("war
+    unterwegs") (switch ``root_subject_mistag``)."""
+    tok = c.toks[t]
+    return c.R.switch("root_subject_mistag") and tok.text.isalpha() and tok.text.islower() \
+        and tok.pos_ in ("ADP", "NOUN", "PROPN", "X") and any(ch.dep_ in ("nsubj", "sb") for ch in tok.children) \
+        and not any(ch.dep_ == "cop" for ch in tok.children)      # "Ismaili war unterwegs": a predicate, no verb
 
 
 def institution_subject(c: Ctx, sp: tuple[int, int]) -> bool:

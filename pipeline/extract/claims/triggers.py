@@ -448,3 +448,5 @@ SWITCHES += ("predicate_rest",)     # verb_inverted/so_marker: "Die Lage sei, sa
 SWITCHES += ("pp_vorfeld_slot",)     # verb_v2: "warnte, bei Glätte drohten Unfälle" a mistagged finite verb after a PP Vorfeld (rules/verb.py, verb12)
 SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte Habeck der Deutschen Presse-Agentur" without the addressee (clauses.py, rules/verb.py, rules/quote.py, verb12)
 SWITCHES += ("time_speaker", "given_name_gender", "plural_sie")     # speakers: time spans, given-name gender, plural "sie" (speaker.py, rules/speaker.py, spk9)
+SWITCHES += ("spokesperson_place",)     # "ein Sprecher der Stadt Weimar" speaks for the place (rules/speaker.py, spk9)
+SWITCHES += ("root_subject_mistag",)     # a lower-case root with a subject is the previous sentence's verb (speaker.py prev_subject, spk9)

@@ -82,6 +82,9 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     orgs = s.mentions(("organization",))
     if orgs:
         return orgs[0][3].key
+    place = _municipal_place(s, h)
+    if place is not None:
+        return place
     if prefix and prefix not in c.w.generic_org_nouns:
         return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
     others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
@@ -92,6 +95,20 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
         return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
     return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+def _municipal_place(s: SpeakerSite, h: int) -> str | None:
+    """Die Straße bleibe gesperrt, sagte ein Sprecher der Stadt Weimar. – a spokesperson of a place's administration
+    ("der Stadt Weimar", "des Landkreises Harz", "der Gemeinde Kremmen"; words.yaml municipal_nouns) speaks for that
+    place: the place named right after the noun (switch ``spokesperson_place``)."""
+    c, sp = s.c, s.sp
+    if not c.R.switch("spokesperson_place"):
+        return None
+    for t in range(h + 1, sp[1] - 1):
+        if c.low[t] in c.w.municipal_nouns and t > 0 and c.low[t - 1] in ("der", "des"):
+            ta = c.toks[t + 1].idx
+            return next((actor.key for ms, me, m, actor in s.mentions(("location",)) if ms == ta), None)
+    return None
 
 
 def _latest_authority(c: Ctx, noun: str, before: int) -> str | None:
