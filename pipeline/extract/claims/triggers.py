@@ -450,3 +450,4 @@ SWITCHES += ("trailing_addressee",)     # speaker after an inverted verb: "sagte
 SWITCHES += ("time_speaker", "given_name_gender", "plural_sie")     # speakers: time spans, given-name gender, plural "sie" (speaker.py, rules/speaker.py, spk9)
 SWITCHES += ("spokesperson_place",)     # "ein Sprecher der Stadt Weimar" speaks for the place (rules/speaker.py, spk9)
 SWITCHES += ("root_subject_mistag",)     # a lower-case root with a subject is the previous sentence's verb (speaker.py prev_subject, spk9)
+SWITCHES += ("source_holder_pp",)     # "nach überwiegender Ansicht in der Rechtsprechung": the holder of a source noun (rules/sentence.py, spk9)
