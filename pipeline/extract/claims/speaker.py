@@ -466,7 +466,7 @@ def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
     its speech verb ends before an addressee the parse hung on it as a genitive: a dative article after a noun, a
     medium's name after "der" (words.yaml addressee_media), or a press noun after a name ("der Chef der
     Bundesagentur" stays: a genitive after a common noun)."""
-    for m in range(np_[0] + 2, np_[1] - 1):
+    for m in range(np_[0] + (1 if c.R.switch("name_addressee") else 2), np_[1] - 1):
         prev = c.toks[m - 1]
         if prev.pos_ not in ("NOUN", "PROPN") or c.in_quote[m] >= 0:
             continue
@@ -977,6 +977,8 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     s = subject_dep(c, h.i)
     if not s or bad_speaker(c, s):
         return None
+    if s[1] <= h.i and c.R.switch("fronted_addressee"):
+        s = fronted_addressee(c, h, s)
     if c.R.switch("closed_clause_subject") and closed_clause_subject(c, s, first):
         return None
     if s[0] > first and c.R.switch("addressee_no_subject") and _addressee_at(c, s[0]):
@@ -991,6 +993,21 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
             if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
                 return named
     return s
+
+
+def fronted_addressee(c: Ctx, h: Hit, s: tuple[int, int]) -> tuple[int, int]:
+    """Der dpa sagte Scholz, er sei zufrieden. / Der Zeitung sagte er, … – a noun phrase before the verb in "der"/"einer"
+    with a medium or press noun ("der dpa", "der „Zeit“", "einer Zeitung"; words.yaml addressee_media, addressee_nouns) is
+    the fronted dative addressee when a subject follows the verb (a pronoun, a name or a speaking noun): that one
+    speaks; "Der Sender berichtete, …" keeps its subject (switch ``fronted_addressee``)."""
+    if c.low[s[0]] not in ("der", "einer") or not _addressee_at(c, s[0]):
+        return s
+    end = c.sents[c.sent_of[h.i]][1]
+    after = subject_after(c, h.i, next_comma(c, h.i, end))
+    if after is None or after[0] <= h.i or _addressee_at(c, after[0]):
+        return s
+    pron = after[1] - after[0] == 1 and c.low[after[0]] in c.w.person_pronouns | {"sie"}
+    return after if pron or has_actor(c, after) or plausible_speaker(c, after) else s
 
 
 def _paragraph_between(c: Ctx, t: int, lo: int) -> bool:
