@@ -383,6 +383,8 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
             # "am Donnerstag" style fillers are not subjects
             if c.low[np_[0]] in c.w.time_nouns:
                 return None
+            if c.R.switch("prep_object_subject") and prep_object(c, np_):
+                return None             # "sagte gegenüber Heise": the preposition's object
             return _without_addressee(c, np_) if c.R.switch("skip_addressee") else np_
         if lw in c.w.skippable or lw in c.w.time_nouns or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
                 or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
@@ -702,6 +704,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if (q := quoted_object(c, h, lo, hi)) is not None:
         return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
+    if s is not None and c.R.switch("prep_object_subject") and prep_object(c, s):
+        s = None                        # "sagte gegenüber Heise": the addressee, no subject
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
     if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
@@ -713,6 +717,23 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None:
         s = _subject_fallback(c, h, lo)
     return s
+
+
+OBJECT_PREPOSITIONS = ("gegenüber", "vor", "vorm", "mit", "zu", "zum", "zur")     # the addressee's prepositions
+
+
+def prep_object(c: Ctx, s: tuple[int, int]) -> bool:
+    """Ein BA-Sachbearbeiter sagte gegenüber Heise, dass … / …, hatte er der Zeitung gegenüber erklärt – a noun phrase
+    right after a preposition of the addressee ("gegenüber Heise", "vor Journalisten", "mit Reportern"), or before the
+    postposition "gegenüber", is the object of that preposition, never the verb's subject (switch
+    ``prep_object_subject``): the subject is looked for as if none had been found."""
+    k = s[0] - 1
+    if k >= 0 and c.low[k] in OBJECT_PREPOSITIONS and c.in_quote[k] < 0 and c.sent_of[k] == c.sent_of[s[0]] \
+            and (not c.has_pos or c.toks[k].pos_ == "ADP"):
+        return True
+    n = s[1] + 1                        # postposed "gegenüber" closes its phrase: a verb or a mark follows, no noun phrase
+    return s[1] < len(c.toks) and c.low[s[1]] == "gegenüber" and (n >= len(c.toks) or c.is_punct(n) or (
+        c.has_pos and c.toks[n].pos_ in ("VERB", "AUX", "ADV", "PART")))
 
 
 def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int]) -> tuple[int, int] | None:
