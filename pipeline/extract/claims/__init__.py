@@ -73,7 +73,7 @@ from .rules.continuation import continuation, dropped_sentence_continues, quote_
 from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
-from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut, time_speaker
+from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut, time_speaker, reason_frame_speaker
 from .triggers import parse_speech, SpeechRules, VerbEntry
 
 
@@ -115,9 +115,12 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
 
 
 def _drop_time_speaker(c: Ctx, f: Found) -> None:
-    """A speaker span that is only a time expression ("Ende August") is none, nor is its actor (switch time_speaker)."""
+    """A speaker span that is only a time expression ("Ende August") is none, nor is its actor (switch time_speaker);
+    a claim without a speaker after "Als Begründung" takes the previous sentence's subject (reason_frame_subject)."""
     if f.speaker is not None and time_speaker(c, f.speaker) is None:
         f.speaker, f.speaker_key = None, None
+    if f.speaker is None and (sp := reason_frame_speaker(c, f)) is not None:
+        f.speaker, f.speaker_key = sp, None
 
 
 __all__ = ["claims", "parse_speech", "find_quotes", "SpeechRules", "VerbEntry", "Quote", "Ctx", "Found", "Hit",

@@ -1811,3 +1811,37 @@ def time_speaker(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
            for ms, me, m, actor in c.mentions):
         return sp
     return None
+
+
+REASON_OPENERS = ("als", "zur")
+REASON_NOUNS = ("begründung", "grund", "erklärung")
+
+
+def reason_frame_speaker(c: Ctx, f: Found) -> tuple[int, int] | None:
+    """Das Gericht wies die Klage ab. Zur Begründung hieß es, der Kläger habe die Frist versäumt. / Als Begründung wurde
+    angegeben, … – a claim without a speaker in a sentence that opens with "Als/Zur Begründung" ("Als Grund") gives the
+    reasons of the actor the sentence before is about: its subject, when that names an actor (switch
+    ``reason_frame_subject``)."""
+    if f.speaker is not None or not c.R.switch("reason_frame_subject") or f.sent == 0:
+        return None
+    a = c.sents[f.sent][0]
+    if a + 1 >= len(c.toks) or c.low[a] not in REASON_OPENERS or c.low[a + 1] not in REASON_NOUNS:
+        return None
+    return prev_subject(c, f.sent) or _prev_root_subject(c, f.sent)
+
+
+def _prev_root_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """The parse's subject of the previous sentence's root verb (same paragraph, outside quotations) when it can speak
+    ("Das Gericht", "die Stadt Nürnberg"), also without an actor."""
+    sa, sb = c.sents[si - 1]
+    if not c.has_dep or "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    for t in range(sa, sb):
+        tok = c.toks[t]
+        if tok.dep_ == "ROOT" and c.in_quote[t] < 0:
+            sp = subject_dep(c, t) if tok.pos_ in ("VERB", "AUX") else None
+            ok = sp is not None and c.in_quote[sp[0]] < 0 and not bad_speaker(c, sp)
+            passive = c.low[t] in c.w.passive_auxiliaries or any(
+                c.low[ch.i] in c.w.passive_auxiliaries for ch in tok.children)      # "Der Vertrag wurde gekündigt"
+            return sp if ok and not passive and plausible_source(c, sp) else None
+    return None

@@ -453,3 +453,4 @@ SWITCHES += ("root_subject_mistag",)     # a lower-case root with a subject is t
 SWITCHES += ("source_holder_pp",)     # "nach überwiegender Ansicht in der Rechtsprechung": the holder of a source noun (rules/sentence.py, spk9)
 SWITCHES += ("fronted_addressee", "name_addressee")     # "Der dpa sagte Scholz", "sagte Scholz der dpa": addressees (speaker.py, spk9)
 SWITCHES += ("prep_object_subject",)     # "sagte gegenüber Heise": a preposition's object is no subject (speaker.py find_subject, spk9)
+SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the previous sentence's subject (speaker.py, spk9)
