@@ -1735,10 +1735,25 @@ def speaker_edges(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
         a += 1
     if c.toks[a].tag_ == "PPER" and b - a > 1:
         return (a, a + 1)
+    if b - a > 2 and c.R.switch("article_before_name") and _article_before_name(c, a, b):
+        a += 1                          # "…, die Gerhard Schröder … erklärt hatte": the relative pronoun is the object
     while b - 1 > a and c.in_quote[b - 1] < 0 and c.toks[b - 1].text[:1].islower() \
             and (c.toks[b - 1].tag_ in FINITE_END_TAGS or c.toks[b - 1].tag_ == "PIS"):
         b -= 1
     return (a, b)
+
+
+def _article_before_name(c: Ctx, a: int, b: int) -> bool:
+    """Whether the span opens with "der"/"die"/"das"/"den" right before a person's full name that runs to the span end
+    (German news put no article before a bare name: the word is a relative pronoun or the object's article) (switch
+    ``article_before_name``)."""
+    if c.low[a] not in ("der", "die", "das", "den") or c.in_quote[a] >= 0:
+        return False
+    ta, tb = c.toks[a + 1].idx, c.toks[b - 1].idx + len(c.toks[b - 1].text)
+    if not c.toks[a + 1].text[:1].isupper() or (c.has_pos and c.toks[a + 1].pos_ == "ADJ"):
+        return False                    # "die britische Königin": a role noun phrase the actors layer linked to a person
+    return any(ms == ta and me == tb and actor.actor_type == "person" and m.label != "ROLE" and " " in c.text[ms:me]
+               for ms, me, m, actor in c.mentions)
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")

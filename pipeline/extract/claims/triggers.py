@@ -454,3 +454,4 @@ SWITCHES += ("source_holder_pp",)     # "nach überwiegender Ansicht in der Rech
 SWITCHES += ("fronted_addressee", "name_addressee")     # "Der dpa sagte Scholz", "sagte Scholz der dpa": addressees (speaker.py, spk9)
 SWITCHES += ("prep_object_subject",)     # "sagte gegenüber Heise": a preposition's object is no subject (speaker.py find_subject, spk9)
 SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the previous sentence's subject (speaker.py, spk9)
+SWITCHES += ("article_before_name",)     # "die Gerhard Schröder": no article before a bare full name (speaker.py speaker_edges, spk9)
