@@ -73,7 +73,7 @@ from .rules.continuation import continuation, dropped_sentence_continues, quote_
 from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
-from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut
+from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut, time_speaker, reason_frame_speaker
 from .triggers import parse_speech, SpeechRules, VerbEntry
 
 
@@ -86,6 +86,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     if len(doc) == 0:
         return []
     c = Ctx(doc, R, actors, rules["words"])
+    c.actor_rules = rules.get("actors")     # given names for pronoun gender (speaker.person_gender)
     found: list[Found] = []
     covered: set[int] = set()          # quote indices already claimed
     for si, (a, b) in enumerate(c.sents):
@@ -99,6 +100,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
         local = dropped_sentence_continues(c, si, a, b, local, found, covered)
         for f in local:
             f.speaker = name_circumstance_cut(c, title_before_name(c, f.speaker))   # the name's whole NP (spk9)
+            _drop_time_speaker(c, f)
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
             found.append(f)
@@ -106,9 +108,19 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     unclaimed_quotes(c, found, covered)
     for f in found[n:]:
         f.speaker = name_circumstance_cut(c, title_before_name(c, f.speaker))
+        _drop_time_speaker(c, f)
         f.dropped = not_a_claim(c, f)
     quote_sources(c, found, n)
     return to_records(c, [f for f in found if not f.dropped])
+
+
+def _drop_time_speaker(c: Ctx, f: Found) -> None:
+    """A speaker span that is only a time expression ("Ende August") is none, nor is its actor (switch time_speaker);
+    a claim without a speaker after "Als Begründung" takes the previous sentence's subject (reason_frame_subject)."""
+    if f.speaker is not None and time_speaker(c, f.speaker) is None:
+        f.speaker, f.speaker_key = None, None
+    if f.speaker is None and (sp := reason_frame_speaker(c, f)) is not None:
+        f.speaker, f.speaker_key = sp, None
 
 
 __all__ = ["claims", "parse_speech", "find_quotes", "SpeechRules", "VerbEntry", "Quote", "Ctx", "Found", "Hit",

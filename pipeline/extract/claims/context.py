@@ -48,6 +48,7 @@ WORD_LISTS += ("negative_subjects",)     # filter rule negative_subject (rules/f
 WORD_LISTS += ("naming_verbs",)     # filter rule naming_quote (rules/filters.py)
 WORD_LISTS += ("provision_verbs",)     # filter rule provision_frame (rules/filters.py)
 WORD_LISTS += ("question_pronouns",)     # filter question_quote, switch v1_question (rules/filters.py)
+WORD_LISTS += ("municipal_nouns",)     # speaker resolution: "ein Sprecher der Stadt Weimar" (rules/speaker.py, spk9)
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
 WORD_LISTS += ("receiving_verbs", "reaction_prepositions")     # speaker choice (speaker.py noun_head_subject, spk5)

@@ -383,6 +383,8 @@ def subject_after(c: Ctx, i: int, limit: int) -> tuple[int, int] | None:
             # "am Donnerstag" style fillers are not subjects
             if c.low[np_[0]] in c.w.time_nouns:
                 return None
+            if c.R.switch("prep_object_subject") and prep_object(c, np_):
+                return None             # "sagte gegenüber Heise": the preposition's object
             return _without_addressee(c, np_) if c.R.switch("skip_addressee") else np_
         if lw in c.w.skippable or lw in c.w.time_nouns or (c.toks[k].pos_ == "ADV" if c.has_pos else False) \
                 or (lw == "es" and k == i + 1):     # "hält es der Präsident für möglich, dass"
@@ -466,7 +468,7 @@ def _trailing_addressee(c: Ctx, np_: tuple[int, int]) -> tuple[int, int]:
     its speech verb ends before an addressee the parse hung on it as a genitive: a dative article after a noun, a
     medium's name after "der" (words.yaml addressee_media), or a press noun after a name ("der Chef der
     Bundesagentur" stays: a genitive after a common noun)."""
-    for m in range(np_[0] + 2, np_[1] - 1):
+    for m in range(np_[0] + (1 if c.R.switch("name_addressee") else 2), np_[1] - 1):
         prev = c.toks[m - 1]
         if prev.pos_ not in ("NOUN", "PROPN") or c.in_quote[m] >= 0:
             continue
@@ -702,6 +704,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if (q := quoted_object(c, h, lo, hi)) is not None:
         return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
+    if s is not None and c.R.switch("prep_object_subject") and prep_object(c, s):
+        s = None                        # "sagte gegenüber Heise": the addressee, no subject
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
     if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
@@ -713,6 +717,23 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None:
         s = _subject_fallback(c, h, lo)
     return s
+
+
+OBJECT_PREPOSITIONS = ("gegenüber", "vor", "vorm", "mit", "zu", "zum", "zur")     # the addressee's prepositions
+
+
+def prep_object(c: Ctx, s: tuple[int, int]) -> bool:
+    """Ein BA-Sachbearbeiter sagte gegenüber Heise, dass … / …, hatte er der Zeitung gegenüber erklärt – a noun phrase
+    right after a preposition of the addressee ("gegenüber Heise", "vor Journalisten", "mit Reportern"), or before the
+    postposition "gegenüber", is the object of that preposition, never the verb's subject (switch
+    ``prep_object_subject``): the subject is looked for as if none had been found."""
+    k = s[0] - 1
+    if k >= 0 and c.low[k] in OBJECT_PREPOSITIONS and c.in_quote[k] < 0 and c.sent_of[k] == c.sent_of[s[0]] \
+            and (not c.has_pos or c.toks[k].pos_ == "ADP"):
+        return True
+    n = s[1] + 1                        # postposed "gegenüber" closes its phrase: a verb or a mark follows, no noun phrase
+    return s[1] < len(c.toks) and c.low[s[1]] == "gegenüber" and (n >= len(c.toks) or c.is_punct(n) or (
+        c.has_pos and c.toks[n].pos_ in ("VERB", "AUX", "ADV", "PART")))
 
 
 def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int]) -> tuple[int, int] | None:
@@ -977,6 +998,8 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
     s = subject_dep(c, h.i)
     if not s or bad_speaker(c, s):
         return None
+    if s[1] <= h.i and c.R.switch("fronted_addressee"):
+        s = fronted_addressee(c, h, s)
     if c.R.switch("closed_clause_subject") and closed_clause_subject(c, s, first):
         return None
     if s[0] > first and c.R.switch("addressee_no_subject") and _addressee_at(c, s[0]):
@@ -991,6 +1014,21 @@ def _dep_subject(c: Ctx, h: Hit, first: int, lo: int) -> tuple[int, int] | None:
             if named is not None and named[0] == lo:      # Hauptverantwortung …: „…“" (object after the verb)
                 return named
     return s
+
+
+def fronted_addressee(c: Ctx, h: Hit, s: tuple[int, int]) -> tuple[int, int]:
+    """Der dpa sagte Scholz, er sei zufrieden. / Der Zeitung sagte er, … – a noun phrase before the verb in "der"/"einer"
+    with a medium or press noun ("der dpa", "der „Zeit“", "einer Zeitung"; words.yaml addressee_media, addressee_nouns) is
+    the fronted dative addressee when a subject follows the verb (a pronoun, a name or a speaking noun): that one
+    speaks; "Der Sender berichtete, …" keeps its subject (switch ``fronted_addressee``)."""
+    if c.low[s[0]] not in ("der", "einer") or not _addressee_at(c, s[0]):
+        return s
+    end = c.sents[c.sent_of[h.i]][1]
+    after = subject_after(c, h.i, next_comma(c, h.i, end))
+    if after is None or after[0] <= h.i or _addressee_at(c, after[0]):
+        return s
+    pron = after[1] - after[0] == 1 and c.low[after[0]] in c.w.person_pronouns | {"sie"}
+    return after if pron or has_actor(c, after) or plausible_speaker(c, after) else s
 
 
 def _paragraph_between(c: Ctx, t: int, lo: int) -> bool:
@@ -1109,8 +1147,25 @@ def person_gender(c: Ctx, key: str) -> str | None:
             votes.add("f")
         elif lw.endswith(masc):
             votes.add("m")
+    if not votes and c.R.switch("given_name_gender"):
+        g = given_name_gender(c, key)
+        votes = {g} if g else votes
     memo[key] = votes.pop() if len(votes) == 1 else None
     return memo[key]
+
+
+def given_name_gender(c: Ctx, key: str) -> str | None:
+    """Angela Merkel traf Emmanuel Macron. Er sagte, … – a person no title genders is "f" or "m" by the first word of
+    the actor's name when it is a curated given name (actors.yaml given_names, female_given_names), as the roles
+    resolver does (switch ``given_name_gender``)."""
+    ar = getattr(c, "actor_rules", None)
+    actor = next((a for a in c.actors if a.key == key), None)
+    if ar is None or actor is None or not actor.name:
+        return None
+    first = actor.name.split()[0]
+    if first in ar.female_given_names:
+        return "f"
+    return "m" if first in ar.gendered_names else None
 
 
 def _gender_fits(c: Ctx, actor, gender: str | None) -> bool:
@@ -1267,7 +1322,8 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         return None
     for t in range(sa, sb):
         tok = c.toks[t]
-        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)):
+        if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)
+                                                          and not mistagged_root_verb(c, t)):
             continue
         sp = subject_dep(c, t)
         if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
@@ -1278,6 +1334,16 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         return sp
     return None
+
+
+def mistagged_root_verb(c: Ctx, t: int) -> bool:
+    """Der Landrat Klaus Schulz widersprach. Er sagte, … – a lower-case sentence root with a nominal subject is its
+    verb although the model tags it a preposition or noun ("widersprach"), not an adverb or adjective with a copula ("war
+    unterwegs") (switch ``root_subject_mistag``)."""
+    tok = c.toks[t]
+    return c.R.switch("root_subject_mistag") and tok.text.isalpha() and tok.text.islower() \
+        and tok.pos_ in ("ADP", "NOUN", "PROPN", "X") and any(ch.dep_ in ("nsubj", "sb") for ch in tok.children) \
+        and not any(ch.dep_ == "cop" for ch in tok.children)      # "Ismaili war unterwegs": a predicate, no verb
 
 
 def institution_subject(c: Ctx, sp: tuple[int, int]) -> bool:
@@ -1669,10 +1735,25 @@ def speaker_edges(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
         a += 1
     if c.toks[a].tag_ == "PPER" and b - a > 1:
         return (a, a + 1)
+    if b - a > 2 and c.R.switch("article_before_name") and _article_before_name(c, a, b):
+        a += 1                          # "…, die Gerhard Schröder … erklärt hatte": the relative pronoun is the object
     while b - 1 > a and c.in_quote[b - 1] < 0 and c.toks[b - 1].text[:1].islower() \
             and (c.toks[b - 1].tag_ in FINITE_END_TAGS or c.toks[b - 1].tag_ == "PIS"):
         b -= 1
     return (a, b)
+
+
+def _article_before_name(c: Ctx, a: int, b: int) -> bool:
+    """Whether the span opens with "der"/"die"/"das"/"den" right before a person's full name that runs to the span end
+    (German news put no article before a bare name: the word is a relative pronoun or the object's article) (switch
+    ``article_before_name``)."""
+    if c.low[a] not in ("der", "die", "das", "den") or c.in_quote[a] >= 0:
+        return False
+    ta, tb = c.toks[a + 1].idx, c.toks[b - 1].idx + len(c.toks[b - 1].text)
+    if not c.toks[a + 1].text[:1].isupper() or (c.has_pos and c.toks[a + 1].pos_ == "ADJ"):
+        return False                    # "die britische Königin": a role noun phrase the actors layer linked to a person
+    return any(ms == ta and me == tb and actor.actor_type == "person" and m.label != "ROLE" and " " in c.text[ms:me]
+               for ms, me, m, actor in c.mentions)
 
 
 SINGULAR_DETERMINERS = ("der", "das", "ein", "eine", "kein", "keine", "dieser", "dieses", "jeder", "jede")
@@ -1722,3 +1803,60 @@ def quote_new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
         return None                     # "Selenskyj habe keine Wahl, erklärt Kurt Volker.": inside what was said
     key = resolve_speaker(c, sp, [])
     return sp if key is not None and key != last.speaker_key else None
+
+
+TIME_SPAN_WORDS = ("ende", "anfang", "mitte", "beginn", "letzten", "letzte", "vergangenen", "vergangene", "kommenden",
+                   "diesen", "dieses", "am", "im", "seit")
+
+
+def time_speaker(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Die Wochenzeitschrift hatte letzten September kritisiert, dass … / Ende August war bekannt geworden: … – a span that
+    is only a time expression (a month, weekday or time-of-day noun or a year, after "Ende", "Anfang", "letzten" or an
+    article) is no speaker: None (switch ``time_speaker``; not when an actor is named there: "der Freitag" as a paper)."""
+    if sp is None or not c.R.switch("time_speaker") or sp[1] - sp[0] > 4:
+        return sp
+    last = c.low[sp[1] - 1]
+    if not (last in c.w.months or last in c.w.time_nouns or (last.isdigit() and len(last) == 4)):
+        return sp
+    if any(c.low[t] not in TIME_SPAN_WORDS and c.low[t] not in c.w.determiners and not c.low[t].isdigit()
+           for t in range(sp[0], sp[1] - 1)):
+        return sp
+    a, b = c.char_span(*sp)
+    if any(min(b, me) > max(a, ms) and actor.actor_type in ("person", "organization")
+           for ms, me, m, actor in c.mentions):
+        return sp
+    return None
+
+
+REASON_OPENERS = ("als", "zur")
+REASON_NOUNS = ("begründung", "grund", "erklärung")
+
+
+def reason_frame_speaker(c: Ctx, f: Found) -> tuple[int, int] | None:
+    """Das Gericht wies die Klage ab. Zur Begründung hieß es, der Kläger habe die Frist versäumt. / Als Begründung wurde
+    angegeben, … – a claim without a speaker in a sentence that opens with "Als/Zur Begründung" ("Als Grund") gives the
+    reasons of the actor the sentence before is about: its subject, when that names an actor (switch
+    ``reason_frame_subject``)."""
+    if f.speaker is not None or not c.R.switch("reason_frame_subject") or f.sent == 0:
+        return None
+    a = c.sents[f.sent][0]
+    if a + 1 >= len(c.toks) or c.low[a] not in REASON_OPENERS or c.low[a + 1] not in REASON_NOUNS:
+        return None
+    return prev_subject(c, f.sent) or _prev_root_subject(c, f.sent)
+
+
+def _prev_root_subject(c: Ctx, si: int) -> tuple[int, int] | None:
+    """The parse's subject of the previous sentence's root verb (same paragraph, outside quotations) when it can speak
+    ("Das Gericht", "die Stadt Nürnberg"), also without an actor."""
+    sa, sb = c.sents[si - 1]
+    if not c.has_dep or "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    for t in range(sa, sb):
+        tok = c.toks[t]
+        if tok.dep_ == "ROOT" and c.in_quote[t] < 0:
+            sp = subject_dep(c, t) if tok.pos_ in ("VERB", "AUX") else None
+            ok = sp is not None and c.in_quote[sp[0]] < 0 and not bad_speaker(c, sp)
+            passive = c.low[t] in c.w.passive_auxiliaries or any(
+                c.low[ch.i] in c.w.passive_auxiliaries for ch in tok.children)      # "Der Vertrag wurde gekündigt"
+            return sp if ok and not passive and plausible_source(c, sp) else None
+    return None

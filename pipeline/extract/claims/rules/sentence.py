@@ -409,6 +409,8 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             continue
         lw = c.low[i]
         sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+        if sp is not None and c.R.switch("source_holder_pp"):
+            sp = source_holder_pp(c, sp, b)
         if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
             sp = _laut_vorfeld_source(c, i, a, b)
         whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
@@ -717,6 +719,31 @@ def _genitive_name(c: Ctx, k: int, b: int) -> bool:
     w = c.toks[k].text
     return c.toks[k].pos_ in ("PROPN", "NOUN") and w[:1].isupper() and w.endswith("s") and len(w) > 3 and c.in_quote[k] < 0 \
         and is_source_noun(c, k + 1)
+
+
+HOLDER_PREPS = {"von": 1, "vom": 1, "in": 2, "im": 1}     # preposition -> tokens up to the holder's noun phrase
+
+
+def source_holder_pp(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
+    """… da nach überwiegender Ansicht in der Rechtsprechung ein erweiterter Eigentumsvorbehalt unzulässig ist. / Nach
+    Ansicht von ai … – a source noun phrase that ends in its source noun goes on with "von X" or "in der X"/"im X" that
+    names whose view or statement it is (not a place, not a time) (switch ``source_holder_pp``)."""
+    e = sp[1]
+    if e + 1 >= b or not is_source_noun(c, e - 1) or c.low[e] not in HOLDER_PREPS or c.in_quote[e] >= 0:
+        return sp
+    k = e + 1
+    if c.low[e] == "in" and not (c.low[k] in ("der", "den")):
+        return sp                       # "in der Rechtsprechung", "in den Medien"; not "in Berlin"
+    np_ = grab_np(c, k, b, allow_oblique=True)
+    if np_ is None or np_[0] != k:
+        return sp
+    a0, b0 = c.char_span(*np_)
+    if any(min(b0, me) > max(a0, ms) and actor.actor_type == "location" for ms, me, m, actor in c.mentions):
+        return sp                       # "Angaben der Polizei in Köln": a place, no holder
+    if any(c.low[t] in c.w.time_nouns or c.low[t] in c.w.months or c.low[t] in c.w.time_unit_nouns
+           for t in range(*np_)):
+        return sp
+    return (sp[0], np_[1])
 
 
 def _lowercase_compound(c: Ctx, k: int) -> bool:

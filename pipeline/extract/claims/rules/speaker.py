@@ -82,6 +82,9 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     orgs = s.mentions(("organization",))
     if orgs:
         return orgs[0][3].key
+    place = _municipal_place(s, h)
+    if place is not None:
+        return place
     if prefix and prefix not in c.w.generic_org_nouns:
         return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
     others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
@@ -92,6 +95,20 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
         return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
     return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+def _municipal_place(s: SpeakerSite, h: int) -> str | None:
+    """Die Straße bleibe gesperrt, sagte ein Sprecher der Stadt Weimar. – a spokesperson of a place's administration
+    ("der Stadt Weimar", "des Landkreises Harz", "der Gemeinde Kremmen"; words.yaml municipal_nouns) speaks for that
+    place: the place named right after the noun (switch ``spokesperson_place``)."""
+    c, sp = s.c, s.sp
+    if not c.R.switch("spokesperson_place"):
+        return None
+    for t in range(h + 1, sp[1] - 1):
+        if c.low[t] in c.w.municipal_nouns and t > 0 and c.low[t - 1] in ("der", "des"):
+            ta = c.toks[t + 1].idx
+            return next((actor.key for ms, me, m, actor in s.mentions(("location",)) if ms == ta), None)
+    return None
 
 
 def _latest_authority(c: Ctx, noun: str, before: int) -> str | None:
@@ -310,6 +327,8 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
     c, sp = s.c, s.sp
     first = c.low[sp[0]]
     if sp[1] - sp[0] == 1 and first in c.R.pronouns:
+        if first == "sie" and c.R.switch("plural_sie") and _plural_pronoun(c, sp[0]):
+            return _plural_antecedent(c, sp[0])
         gender = PRONOUN_GENDER.get(first) if c.R.switch("pronoun_gender") else None
         if first in PRONOUN_GENDER and c.R.switch("pronoun_prev_subject"):
             key = _prev_subject_actor(c, sp[0], c.R.pronouns[first], gender)
@@ -338,6 +357,36 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
     if actor.actor_type not in types or not _gender_fits(c, actor, gender):
         return None
     return actor.key
+
+
+def _plural_pronoun(c, t: int) -> bool:
+    """"sie" as the subject of a plural finite verb ("Sie werfen dem Konzern vor", "Sie zeigten"), by the verb's number,
+    else by the pronoun's own."""
+    tok = c.toks[t]
+    if not c.has_morph:
+        return False
+    head = tok.head
+    if tok.dep_ in ("nsubj", "sb") and head.pos_ in ("VERB", "AUX") and head.morph.get("Number"):
+        return head.morph.get("Number") == ["Plur"]
+    return tok.morph.get("Number") == ["Plur"]
+
+
+def _plural_antecedent(c, t: int) -> str:
+    """Die Lokführer streiten mit der Bahn. Sie werfen dem Konzern vor, … – plural "sie" names no single person and no
+    organisation named in the singular ("die Bahn"): the nearest organisation before it (this sentence or the two before,
+    outside quotations) whose name ends in a plural word ("die Grünen", "die Vereinten Nationen"; not an acronym), else
+    no actor (switch
+    ``plural_sie``)."""
+    lo = c.toks[c.sents[max(0, c.sent_of[t] - 2)][0]].idx
+    pos, best = c.toks[t].idx, NO_ACTOR
+    for ms, me, m, actor in c.mentions:
+        if ms < lo or me > pos or actor.actor_type != "organization":
+            continue
+        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        if span is not None and c.in_quote[span.start] < 0 and span[-1].morph.get("Number") == ["Plur"] \
+                and not span[-1].text.isupper():         # "die IADB": an acronym's number is a guess
+            best = actor.key
+    return best
 
 
 PRONOUN_GENDER = {"er": "m", "sie": "f"}      # "sie" as a plural never names one person of the other gender either
