@@ -551,6 +551,32 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_deadjectival_noun")
+def per_deadjectival_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"vermutlich aufgrund [Nässe]PER ins Schleudern", "bei [Glätte]PER", "trotz der [Kälte]PER": one word without
+    person evidence that is a noun made of an adjective with umlaut and -e (nass: Nässe, glatt: Glätte, kalt: Kälte,
+    stark: Stärke; mass nouns, which have no plural the noun table could know them by) is no person."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    return "drop" if _deadjectival(sp[0].text) else None
+
+
+_UMLAUT_BACK = str.maketrans("äöü", "aou")
+
+
+def _deadjectival(word: str) -> bool:
+    """"Nässe" (nass), "Größe" (groß), "Nähe" (nah): capitalised, ends in -e, has an umlaut, and the word without
+    umlaut and -e is a lower-case adjective of the vocabulary (itself and its forms in -e, -er, -es)."""
+    if len(word) < 5 or not word[:1].isupper() or not word.endswith("e") or not any(c in "äöü" for c in word) \
+            or not word.isalpha():
+        return False
+    stem = word[:-1].lower().translate(_UMLAUT_BACK)
+    lows = _german()[1]
+    forms = (stem, stem + "e", stem + "er", stem + "es") if not stem.endswith("ß") else \
+        (stem, stem + "e", stem + "er")
+    return all(f in lows for f in forms) or (stem.endswith("ss") and all(f in lows for f in (stem, stem + "e")))
+
+
 def _bare_noun_after_preposition(doc: Doc, t) -> bool:
     """"Die Polizei geht von [Suizid]PER aus", "ein LKW mit [Kran]PER", "10 km [Stau]PER": a common noun
     (:func:`noun_lemmas`) the tagger read as a proper noun, right after a preposition or a unit, with no
