@@ -856,6 +856,7 @@ def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of,
             continue
         nxt = doc[i + 1]
         if nxt.is_sent_start or nxt.text in ar.evidence_given or not _surname_word(nxt, rules) \
+                or _common_pair(t, nxt) \
                 or _known_name_word(nxt.text, rules) or (i + 2 < len(doc) and _cap(doc[i + 2].text)
                                                           and doc[i + 2].pos_ == "PROPN" and i + 2 not in taken):
             continue                    # (three capitalised words: no clear name boundary)
@@ -863,6 +864,22 @@ def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of,
         out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[i]))
         taken.update((i, i + 1))
     return out
+
+
+def inflected_noun_form(word: str) -> bool:
+    """"Varianten", "Patriziern": a capitalised form the lemma table gives another lemma, not a genitive in -s (the
+    table lists names with their genitive: "Merkels")."""
+    return word in lemma_changed_caps() and not word.endswith(("s", "'"))
+
+
+def _common_pair(first: Token, nxt: Token) -> bool:
+    """per_untagged_common_pair: "Allen Varianten gemeinsam ist", "zwischen den Herren von Rechberg und Ulmer
+    Patriziern": a first name and an inflected form of a common noun (a capitalised form the lemma table gives
+    another lemma, not a genitive in -s), or a sentence-initial first name that is a common lower-case word
+    ("Allen", "Will") before a common noun, are no person's name."""
+    if inflected_noun_form(nxt.text):
+        return True
+    return first.is_sent_start and first.lower_ in german_words()[1] and nxt.pos_ == "NOUN"
 
 
 def _known_name_word(word: str, rules: RuleSet) -> bool:

@@ -444,7 +444,22 @@ def _apposition_kind(doc: Doc, t: Token, ctx: OrgCtx) -> int | None:
     k = j + 1
     while k < len(doc) and doc[k].pos_ == "ADJ":
         k += 1
-    return k if k < len(doc) and _kind_noun(doc[k], ctx.rules) else None
+    if k >= len(doc) or not _kind_noun(doc[k], ctx.rules) or _clause_subject_after_comma(doc, t, j, k):
+        return None
+    return k
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _clause_subject_after_comma(doc: Doc, t: Token, j: int, k: int) -> bool:
+    """org_apposition_clause: "bekräftigte Pauget, sein Institut werde keine Abschreibungen vornehmen", "Nach Angaben
+    von Kowalski, die Firma habe keine Schulden": a kind noun after the comma with a possessive determiner or a
+    finite verb right after it is the subject of a (reported) clause, no apposition of the name before."""
+    if t.text != ",":
+        return False
+    return doc[j].tag_ == "PPOSAT" or doc[j].lower_.startswith(("sein", "ihr", "unser", "mein", "dein", "euer")) \
+        or (k + 1 < len(doc) and doc[k + 1].tag_ in FINITE_TAGS)
 
 
 def _apposition_name_start(doc: Doc, t: Token) -> int | None:
