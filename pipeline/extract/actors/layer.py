@@ -56,6 +56,7 @@ class Evidence:
     per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
     kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
+    title_starts: set[int] = field(default_factory=set)          # char starts of single PER words right after a title
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
@@ -351,12 +352,32 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
         elif pos == "NOUN":
             ev.noun_words.add(cols.text[i])
     ev.noun_words -= ev.propn_words
+    _titled_person_words(doc, rules, mentions, ev)
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
     _genitive_owner_names(doc, rules, ev)
     _org_full_names(mentions, ev)
     return ev
+
+
+def _titled_person_words(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """per_title_over_gazetteer: "Trainer [Bosch]PER sagte", "Prinz [Hitachi]PER", "Bürgermeister [Linz]PER",
+    "Polizeisprecher [Wagner]PER": one word NER tags a person right after a role title of the lexicon or a person title
+    (Herr, Frau, Dr.) is that person, whatever the gazetteer or the organisation lexicon know the word as (a company,
+    a city, the Wagner group): :func:`decide_label` keeps it PER."""
+    lex = rules.get("roles")
+    titles = word_list(rules, "person_titles")
+    for m in mentions:
+        if m.label != "PER" or " " in m.text.strip():
+            continue
+        sp = doc.char_span(m.start, m.end)
+        if sp is None or sp.start == 0 or sp[0].is_sent_start:
+            continue
+        prev = doc[sp.start - 1]
+        if prev.lower_ in titles or (_cap(prev.text) and prev.pos_ in ("NOUN", "PROPN") and lex is not None
+                                     and lex.lookup(prev.text)):
+            ev.title_starts.add(m.start)
 
 
 def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -440,6 +461,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
         return "ORG"
+    if m.start in ev.title_starts:
+        return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):
         return label
