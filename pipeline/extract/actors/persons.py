@@ -819,8 +819,9 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
 
 def _bare_name_word(t, ctx: PersonCtx) -> bool:
     """"Weichenerneuerung [Straubing]PER – Straßkirchen": a capitalised word NER left untagged that is no common word,
-    no first name and no surname of a person the article names in full: a name of the same kind as its pair."""
-    return t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
+    no first name and no surname of a person the article names in full: a name of the same kind as its pair (also one
+    the tagger read as a noun: "Leipzig - [Plagwitz]NOUN – Gaschwitz Link", no word of the vocabulary)."""
+    return t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
         and not _given(t.text, ctx) and t.text not in ctx.person_surnames and _strip_gen(t.text) not in ctx.person_surnames
 
 
