@@ -372,12 +372,24 @@ def _titled_person_words(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: 
         if m.label != "PER" or " " in m.text.strip():
             continue
         sp = doc.char_span(m.start, m.end)
-        if sp is None or sp.start == 0 or sp[0].is_sent_start:
-            continue
+        if sp is None or sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_:
+            continue                    # (not sp[0].is_sent_start: the parser splits "Trainer | Bosch sagte" at times)
         prev = doc[sp.start - 1]
-        if prev.lower_ in titles or (_cap(prev.text) and prev.pos_ in ("NOUN", "PROPN") and lex is not None
+        if _place_genitive(m.text.strip(), rules):
+            continue                    # "Außenminister [Südkoreas]PER": the office's country
+        if prev.lower_ in titles or (_cap(prev.text) and prev.is_alpha and lex is not None
                                      and lex.lookup(prev.text)):
             ev.title_starts.add(m.start)
+
+
+def _place_genitive(word: str, rules: RuleSet) -> bool:
+    """"Südkoreas", "Frankreichs": the genitive of a place of the gazetteer or the organisation lexicon."""
+    base = _strip_gen(word)
+    if base == word:
+        return False
+    gaz, orgs_ = rules.get("gazetteer"), rules.get("organizations")
+    o = orgs_.by_name(base) if orgs_ is not None else None
+    return (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location")
 
 
 def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:

@@ -275,7 +275,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
         prev = doc[sp.start - 1]
-        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)):
+        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)
+                                                                     and not _bare_plural_title(doc, prev, ctx)):
             return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
@@ -303,6 +304,18 @@ def speech_context(doc: Doc, sp: Span, rules: RuleSet) -> bool:
             return True
     root = sp.root
     return root.dep_ in ("sb", "nsubj") and root.head.i != root.i and _speech_form(root.head, rules)
+
+
+def _bare_plural_title(doc: Doc, prev, ctx: PersonCtx) -> bool:
+    """per_bare_plural_title: "Auch sollen Polizisten [Knüppel]PER eingesetzt haben": a title in an inflected form that
+    may be a plural ("Polizisten", not "Polizist"), with no article or adjective before it, names a group: no title
+    before a name ("dem Präsidenten Kennedy" has its article)."""
+    lex = ctx.rules.get("roles")
+    forms = lex.lookup(prev.text) if lex is not None else []
+    if not forms or any(f.plural == "sg" or f.title.head == prev.text for f in forms):
+        return False
+    before = doc[prev.i - 1] if prev.i > 0 else None
+    return before is None or before.pos_ not in ("DET", "ADJ", "PRON")
 
 
 def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
