@@ -57,6 +57,8 @@ class Evidence:
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
     kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
     title_starts: set[int] = field(default_factory=set)          # char starts of single PER words right after a title
+    work_names: set[str] = field(default_factory=set)            # quoted names after a noun of a work's kind
+    quoted_starts: set[int] = field(default_factory=set)         # char starts of mentions right after an opening quote
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
@@ -353,6 +355,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
             ev.noun_words.add(cols.text[i])
     ev.noun_words -= ev.propn_words
     _titled_person_words(doc, rules, mentions, ev)
+    _quoted_work_names(doc, rules, mentions, ev)
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
@@ -380,6 +383,24 @@ def _titled_person_words(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: 
         if prev.lower_ in titles or (_cap(prev.text) and prev.is_alpha and lex is not None
                                      and lex.lookup(prev.text)):
             ev.title_starts.add(m.start)
+
+
+def _quoted_work_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """work_quoted_title: "Der Song „[Johnny B. Goode]ORG“ von Chuck Berry", "Das Album „[Helene Fischer]PER“", "die
+    Serie „[Babylon Berlin]ORG“": a name in quotation marks right after a noun of a work's kind (words.yaml
+    actors.work_kind_heads: Film, Roman, Song, Album, Serie, Oper, ...) is that work, no person or organisation; so
+    is every quoted mention of that name in the article (:func:`decide_label` makes them MISC)."""
+    heads, nots = word_tuple(rules, "work_kind_heads"), word_tuple(rules, "work_kind_not_words")
+    quotes = orgs.OPEN_QUOTES
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label in NAME_LABELS else None
+        if sp is None or sp.start < 2 or doc[sp.start - 1].text not in quotes:
+            continue
+        ev.quoted_starts.add(m.start)
+        kind = doc[sp.start - 2]
+        low = kind.lower_
+        if kind.pos_ in ("NOUN", "PROPN") and _cap(kind.text) and low.endswith(heads) and not low.endswith(nots):
+            ev.work_names.add(_name_key(m.text))
 
 
 def _place_genitive(word: str, rules: RuleSet) -> bool:
@@ -469,6 +490,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     single = len(key.split()) == 1
     if m.start in ev.kind_noun_starts:
         return "ORG"                   # org_kind_noun_mention: "die Firma [Töpfer]" beside "Mark Töpfer"
+    if m.start in ev.quoted_starts and key in ev.work_names:
+        return "MISC"                  # work_quoted_title: "Das Album „[Helene Fischer]PER“"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
@@ -754,6 +777,14 @@ def _first_name_only(m: Mention, ar, rules: RuleSet) -> bool:
     return not (gaz is not None and gaz.label(m.text)) and not (orgs is not None and orgs.by_name_or_genitive(m.text))
 
 
+def _noun_surname(first: str, nxt: Token, ar, rules: RuleSet) -> bool:
+    """per_first_name_noun_surname: "In „Babylon Berlin“ spielt [Volker]PER Bruch die Hauptrolle": after a curated
+    first name (actors.yaml given_names), a common noun that is a frequent German surname as well (words.yaml
+    actors.surname_heads as whole words: Bruch, Fischer, Becker, Vogel, Graf) completes the name."""
+    return first in ar.given_names and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper() \
+        and nxt.text.lower() in word_list(rules, "surname_heads") and not nxt.is_sent_start
+
+
 def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
     """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
     a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
@@ -784,7 +815,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
         if other is not None and other.label == "PER":
             skip.add(id(other))         # "[George W.]PER [Bush]PER"
             end = other.end
-        elif other is None and _surname_word(nxt, rules) and nxt.text not in ar.evidence_given:
+        elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)) \
+                and nxt.text not in ar.evidence_given:
             end = nxt.idx + len(nxt.text)
         else:
             out.append(m)
