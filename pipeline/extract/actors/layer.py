@@ -777,6 +777,16 @@ def _first_name_only(m: Mention, ar, rules: RuleSet) -> bool:
     return not (gaz is not None and gaz.label(m.text)) and not (orgs is not None and orgs.by_name_or_genitive(m.text))
 
 
+def _parser_split(doc: Doc, i: int) -> bool:
+    """per_parser_split_name: "Fed-Chef [Ben]PER | [Bernanke]PER hatte", "sei [Frieda]PER | [Borchert]PER noch": a
+    sentence start the parser put at token ``i`` right after a word, with a space and no punctuation or line break
+    between, inside a name (NER then tags the two words apart): the name goes on across it."""
+    if i == 0 or i >= len(doc) or not doc[i].is_sent_start:
+        return False
+    prev = doc[i - 1]
+    return not prev.is_punct and prev.whitespace_ == " " and prev.text[:1].isupper() and doc[i].text[:1].isupper()
+
+
 def _noun_surname(first: str, nxt: Token, ar, rules: RuleSet) -> bool:
     """per_first_name_noun_surname: "In „Babylon Berlin“ spielt [Volker]PER Bruch die Hauptrolle": after a curated
     first name (actors.yaml given_names), a common noun that is a frequent German surname as well (words.yaml
@@ -804,12 +814,15 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
         if sp.end + 1 < len(doc) and doc[sp.end].is_space and "\n" not in doc[sp.end].text:
             sp = doc[sp.start:sp.end + 1]           # "Von [Sven]LOC  Flohr": a double space
         last = sp[-1].text if not sp[-1].is_space else sp[-2].text
-        if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
-            out.append(m)
-            continue
         nxt = doc[sp.end]
         other = by_start.get(nxt.idx)
-        if (nxt.is_sent_start and not _initial(last)) or (nxt.ent_type_ and other is None):
+        split = _parser_split(doc, sp.end) and len(sp) == 1 and m.label == "PER" and other is not None \
+            and other.label == "PER"
+        if not (last in ar.evidence_given or _initial(last) or split) or "\n" in sp[-1].whitespace_:
+            out.append(m)
+            continue
+        if (nxt.is_sent_start and not _initial(last) and not _parser_split(doc, sp.end)) \
+                or (nxt.ent_type_ and other is None):
             out.append(m)
             continue
         if other is not None and other.label == "PER":
