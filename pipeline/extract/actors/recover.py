@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
-from .names import _strip_gen
 from .rules import word_list, word_tuple
 
 _NAME_POS = frozenset({"PROPN", "NOUN", "X"})
@@ -231,32 +230,8 @@ def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
     return out
 
 
-def per_title_single_word(c: _Ctx) -> list[tuple[int, int]]:
-    """per_title_single_word: "gratulierte dem Präsidenten [Kennedy]LOC", "Kanzler [Scholz]ORG sagte": one name word
-    right after a role title that NER tagged a place, an organisation or other (the mention is that one word) is a
-    person, where the word is no name the lexicons or the gazetteer know ("Außenminister Südkoreas", "Trainer
-    Bayern" stay), no common word, and no proper noun follows (no name cut short)."""
-    doc, out = c.doc, []
-    for i in range(len(doc) - 1):
-        j = i + 1
-        if not _is_title(c, doc[i]) or doc[j].is_sent_start or c.label_of.get(j) not in ("ORG", "LOC", "MISC"):
-            continue
-        if c.label_of.get(i) is not None or (j + 1 < len(doc) and c.label_of.get(j + 1) is not None):
-            continue                    # (the mention is the one word)
-        if _single_name_word(c, doc[j]) and not (j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
-                                                  and doc[j + 1].text[:1].isupper()):
-            out.append((j, j + 1))
-    return out
-
-
-def _single_name_word(c: _Ctx, t: Token) -> bool:
-    w = t.text
-    return _name_word(c, t, True) and not c.known(_strip_gen(w)) and len(w) >= 3 and not w.isupper() \
-        and w not in _noun_lemmas()
-
-
 RECOVER_RULES = {"per_title_any_label": per_title_any_label, "per_name_before_paren": per_name_before_paren,
-                 "per_coordinated_names": per_coordinated_names, "per_title_single_word": per_title_single_word}
+                 "per_coordinated_names": per_coordinated_names}
 
 
 def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, scan=None) -> list[Mention]:
