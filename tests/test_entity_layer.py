@@ -398,3 +398,23 @@ def test_court_named_before_keeps_the_reference(speakers):
     got = speakers("Das Urteil des Hanseatischen Oberlandesgerichts Hamburg ist rechtskräftig. Das Berufungsgericht "
                    "hat ausgeführt, die Beklagte hafte für die Inhalte.")
     assert got and got[0][1] is not None and "Oberlandesgericht" in got[0][1]
+
+
+def test_cross_article_merge_never_joins_entity_types():
+    """Cross-article merges join persons only: a place ("Paris") or an organisation ("Bosch") in one article is never
+    merged into a person of that surname elsewhere ("Paris Hilton", "Robert Bosch"), nor is a person whose mentions
+    were tagged a place or organisation in its article."""
+    from pipeline.job.publish import corpus_person_merges
+    from pipeline.schemas import to_table
+    assert not may_merge("Bosch", "organization", ["ORG"], "Robert Bosch", "person", ["PER"])
+    assert not may_merge("Paris", "location", ["LOC"], "Paris Hilton", "person", ["PER"])
+    assert not may_merge("Hilton", "person", ["PER", "ORG"], "Paris Hilton", "person", ["PER"])
+    rows = [("a1", "m1", "loc", "Hilton", "Hilton", "LOC"),
+            ("a2", "m2", "org", "Bosch", "Bosch", "ORG"),
+            ("a3", "m3", "ph", "Paris Hilton", "Paris Hilton", "PER"),
+            ("a4", "m4", "rb", "Robert Bosch", "Robert Bosch", "PER")]
+    men = to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
+                                 "label": lab, "start": 0, "end": len(t), "sentence": 0}
+                                for a, m, i, n, t, lab in rows])
+    types = {"loc": "location", "org": "organization", "ph": "person", "rb": "person"}
+    assert corpus_person_merges(men, types) == {}

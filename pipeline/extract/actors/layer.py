@@ -56,6 +56,9 @@ class Evidence:
     per_tagged: set[str] = field(default_factory=set)            # single-word names NER tagged PER at least once
     known_persons: frozenset[str] = frozenset()                  # actors.yaml known_persons
     kind_noun_starts: set[int] = field(default_factory=set)      # char starts of names right after an org kind noun
+    title_starts: set[int] = field(default_factory=set)          # char starts of single PER words right after a title
+    work_names: set[str] = field(default_factory=set)            # quoted names after a noun of a work's kind
+    quoted_starts: set[int] = field(default_factory=set)         # char starts of mentions right after an opening quote
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
@@ -351,12 +354,63 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
         elif pos == "NOUN":
             ev.noun_words.add(cols.text[i])
     ev.noun_words -= ev.propn_words
+    _titled_person_words(doc, rules, mentions, ev)
+    _quoted_work_names(doc, rules, mentions, ev)
     _legal_form_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
     _genitive_owner_names(doc, rules, ev)
     _org_full_names(mentions, ev)
     return ev
+
+
+def _titled_person_words(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """per_title_over_gazetteer: "Trainer [Bosch]PER sagte", "Prinz [Hitachi]PER", "Bürgermeister [Linz]PER",
+    "Polizeisprecher [Wagner]PER": one word NER tags a person right after a role title of the lexicon or a person title
+    (Herr, Frau, Dr.) is that person, whatever the gazetteer or the organisation lexicon know the word as (a company,
+    a city, the Wagner group): :func:`decide_label` keeps it PER."""
+    lex = rules.get("roles")
+    titles = word_list(rules, "person_titles")
+    for m in mentions:
+        if m.label != "PER" or " " in m.text.strip():
+            continue
+        sp = doc.char_span(m.start, m.end)
+        if sp is None or sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_:
+            continue                    # (not sp[0].is_sent_start: the parser splits "Trainer | Bosch sagte" at times)
+        prev = doc[sp.start - 1]
+        if _place_genitive(m.text.strip(), rules):
+            continue                    # "Außenminister [Südkoreas]PER": the office's country
+        if prev.lower_ in titles or (_cap(prev.text) and prev.is_alpha and lex is not None
+                                     and lex.lookup(prev.text)):
+            ev.title_starts.add(m.start)
+
+
+def _quoted_work_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """work_quoted_title: "Der Song „[Johnny B. Goode]ORG“ von Chuck Berry", "Das Album „[Helene Fischer]PER“", "die
+    Serie „[Babylon Berlin]ORG“": a name in quotation marks right after a noun of a work's kind (words.yaml
+    actors.work_kind_heads: Film, Roman, Song, Album, Serie, Oper, ...) is that work, no person or organisation; so
+    is every quoted mention of that name in the article (:func:`decide_label` makes them MISC)."""
+    heads, nots = word_tuple(rules, "work_kind_heads"), word_tuple(rules, "work_kind_not_words")
+    quotes = orgs.OPEN_QUOTES
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end) if m.label in NAME_LABELS else None
+        if sp is None or sp.start < 2 or doc[sp.start - 1].text not in quotes:
+            continue
+        ev.quoted_starts.add(m.start)
+        kind = doc[sp.start - 2]
+        low = kind.lower_
+        if kind.pos_ in ("NOUN", "PROPN") and _cap(kind.text) and low.endswith(heads) and not low.endswith(nots):
+            ev.work_names.add(_name_key(m.text))
+
+
+def _place_genitive(word: str, rules: RuleSet) -> bool:
+    """"Südkoreas", "Frankreichs": the genitive of a place of the gazetteer or the organisation lexicon."""
+    base = _strip_gen(word)
+    if base == word:
+        return False
+    gaz, orgs_ = rules.get("gazetteer"), rules.get("organizations")
+    o = orgs_.by_name(base) if orgs_ is not None else None
+    return (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location")
 
 
 def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -436,10 +490,14 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     single = len(key.split()) == 1
     if m.start in ev.kind_noun_starts:
         return "ORG"                   # org_kind_noun_mention: "die Firma [Töpfer]" beside "Mark Töpfer"
+    if m.start in ev.quoted_starts and key in ev.work_names:
+        return "MISC"                  # work_quoted_title: "Das Album „[Helene Fischer]PER“"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
         return "ORG"
+    if m.start in ev.title_starts:
+        return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
     label = gaz.label(key) if gaz is not None else None
     if label is not None and not (m.label == "PER" and not single):
         return label
@@ -719,6 +777,24 @@ def _first_name_only(m: Mention, ar, rules: RuleSet) -> bool:
     return not (gaz is not None and gaz.label(m.text)) and not (orgs is not None and orgs.by_name_or_genitive(m.text))
 
 
+def _parser_split(doc: Doc, i: int) -> bool:
+    """per_parser_split_name: "Fed-Chef [Ben]PER | [Bernanke]PER hatte", "sei [Frieda]PER | [Borchert]PER noch": a
+    sentence start the parser put at token ``i`` right after a word, with a space and no punctuation or line break
+    between, inside a name (NER then tags the two words apart): the name goes on across it."""
+    if i == 0 or i >= len(doc) or not doc[i].is_sent_start:
+        return False
+    prev = doc[i - 1]
+    return not prev.is_punct and prev.whitespace_ == " " and prev.text[:1].isupper() and doc[i].text[:1].isupper()
+
+
+def _noun_surname(first: str, nxt: Token, ar, rules: RuleSet) -> bool:
+    """per_first_name_noun_surname: "In „Babylon Berlin“ spielt [Volker]PER Bruch die Hauptrolle": after a curated
+    first name (actors.yaml given_names), a common noun that is a frequent German surname as well (words.yaml
+    actors.surname_heads as whole words: Bruch, Fischer, Becker, Vogel, Graf) completes the name."""
+    return first in ar.given_names and nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper() \
+        and nxt.text.lower() in word_list(rules, "surname_heads") and not nxt.is_sent_start
+
+
 def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of) -> list[Mention]:
     """"Für [Erika]PER Ziltener besteht ...", "[George W.]PER [Bush]PER erklärte": a PER mention that ends in
     a first name or an initial takes the surname NER left out or tagged apart (a capitalised word after it
@@ -738,18 +814,22 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
         if sp.end + 1 < len(doc) and doc[sp.end].is_space and "\n" not in doc[sp.end].text:
             sp = doc[sp.start:sp.end + 1]           # "Von [Sven]LOC  Flohr": a double space
         last = sp[-1].text if not sp[-1].is_space else sp[-2].text
-        if not (last in ar.evidence_given or _initial(last)) or "\n" in sp[-1].whitespace_:
-            out.append(m)
-            continue
         nxt = doc[sp.end]
         other = by_start.get(nxt.idx)
-        if (nxt.is_sent_start and not _initial(last)) or (nxt.ent_type_ and other is None):
+        split = _parser_split(doc, sp.end) and len(sp) == 1 and m.label == "PER" and other is not None \
+            and other.label == "PER"
+        if not (last in ar.evidence_given or _initial(last) or split) or "\n" in sp[-1].whitespace_:
+            out.append(m)
+            continue
+        if (nxt.is_sent_start and not _initial(last) and not _parser_split(doc, sp.end)) \
+                or (nxt.ent_type_ and other is None):
             out.append(m)
             continue
         if other is not None and other.label == "PER":
             skip.add(id(other))         # "[George W.]PER [Bush]PER"
             end = other.end
-        elif other is None and _surname_word(nxt, rules) and nxt.text not in ar.evidence_given:
+        elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)) \
+                and nxt.text not in ar.evidence_given:
             end = nxt.idx + len(nxt.text)
         else:
             out.append(m)
@@ -856,6 +936,7 @@ def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of,
             continue
         nxt = doc[i + 1]
         if nxt.is_sent_start or nxt.text in ar.evidence_given or not _surname_word(nxt, rules) \
+                or _common_pair(t, nxt) \
                 or _known_name_word(nxt.text, rules) or (i + 2 < len(doc) and _cap(doc[i + 2].text)
                                                           and doc[i + 2].pos_ == "PROPN" and i + 2 not in taken):
             continue                    # (three capitalised words: no clear name boundary)
@@ -863,6 +944,22 @@ def untagged_full_names(doc: Doc, rules: RuleSet, taken: set[int], sent_of,
         out.append(Mention(sp.start_char, sp.end_char, sp.text, "PER", sent_of[i]))
         taken.update((i, i + 1))
     return out
+
+
+def inflected_noun_form(word: str) -> bool:
+    """"Varianten", "Patriziern": a capitalised form the lemma table gives another lemma, not a genitive in -s (the
+    table lists names with their genitive: "Merkels")."""
+    return word in lemma_changed_caps() and not word.endswith(("s", "'"))
+
+
+def _common_pair(first: Token, nxt: Token) -> bool:
+    """per_untagged_common_pair: "Allen Varianten gemeinsam ist", "zwischen den Herren von Rechberg und Ulmer
+    Patriziern": a first name and an inflected form of a common noun (a capitalised form the lemma table gives
+    another lemma, not a genitive in -s), or a sentence-initial first name that is a common lower-case word
+    ("Allen", "Will") before a common noun, are no person's name."""
+    if inflected_noun_form(nxt.text):
+        return True
+    return first.is_sent_start and first.lower_ in german_words()[1] and nxt.pos_ == "NOUN"
 
 
 def _known_name_word(word: str, rules: RuleSet) -> bool:

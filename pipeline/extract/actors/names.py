@@ -92,9 +92,17 @@ def _fuzzy_match(c: str, s: str, ar: ActorRules) -> bool:
     if long_enough and _edit1(c, s):
         return True
     if min(len(c), len(s)) >= 5 and abs(len(c) - len(s)) == 1 and (c.startswith(s) or s.startswith(c)) \
-            and not c.endswith("s") and " " not in c:
+            and not c.endswith("s") and " " not in c and not _patronymic_pair(c, s, ar):
         return True                  # "Hageed" for "Hagee": a letter too many or too few at the end
     return len(s) >= ar.min_fuzzy_length and _edit1(_strip_gen(c), s) and c.endswith("s")
+
+
+def _patronymic_pair(c: str, s: str, ar: ActorRules) -> bool:
+    """names_patronymic_pair: "Peter sagte ... Hans Peters ist Vorsitzender": a first name and the surname made of it
+    with an "s" ("Peter"/"Peters", "Jacob"/"Jacobs", "Martin"/"Martins") are two names, not one misspelt: a word that
+    is a first name (actors.yaml given names) or one that differs from the other only by a last "s" is no fuzzy
+    form of it."""
+    return s == c + "s" or c == s + "s" or c.capitalize() in ar.evidence_given
 
 
 def _surname_match(cand: str, surname: str, ar: ActorRules) -> str | None:

@@ -241,7 +241,11 @@ def institution_word(low: str, rules: RuleSet) -> str | None:
 
 def _place_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     """The end (token) of a place named right after token ``i`` ("Polizei [Köln]", "Landgericht [Frankfurt am
-    Main]"): a LOC mention of NER or a place of the gazetteer starting at the next token."""
+    Main]"): a LOC mention of NER or a place of the gazetteer starting at the next token; also after "in"/"von"
+    (org_institution_place_pp)."""
+    pp = _place_pp_after(doc, i, ctx)
+    if pp is not None:
+        return pp
     if i + 1 >= len(doc) or not _cap(doc[i + 1].text) or "\n" in doc[i].whitespace_:
         return None                    # (a sentence start after the noun is a parser split: "Die Staatsanwaltschaft | München hat")
     nxt = doc[i + 1]
@@ -255,6 +259,22 @@ def _place_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     unknown = nxt.pos_ in ("PROPN", "NOUN") and nxt.is_alpha and not nxt.ent_type_ and nxt.text not in ctx.given \
         and not _german_noun(nxt.text, ctx.rules) and (i + 2 >= len(doc) or not _cap(doc[i + 2].text))
     return i + 2 if unknown else None  # "Polizeipräsidium Mittelfranken": a word no lexicon knows
+
+
+def _place_pp_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
+    """org_institution_place_pp: "Die Polizei in Berlin teilte mit", "die Landesregierung von Bayern": an authority
+    and a place after "in"/"von" (a LOC mention of NER or a place of the gazetteer, nothing between) are one name,
+    "Polizei Berlin" (resolve.py names it without the preposition)."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("in", "von") or "\n" in doc[i].whitespace_ \
+            or "\n" in doc[i + 1].whitespace_ or not _cap(doc[i + 2].text):
+        return None
+    nxt = doc[i + 2]
+    m = next((m for m in ctx.mentions if m.start == nxt.idx and m.label == "LOC"), None)
+    if m is not None:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        return sp.end if sp is not None else None
+    gaz = ctx.rules.get("gazetteer")
+    return i + 3 if gaz is not None and gaz.label(nxt.text) == "LOC" else None
 
 
 def _acts(t: Token, ctx: OrgCtx) -> bool:
@@ -297,8 +317,8 @@ def org_institution(doc: Doc, ctx: OrgCtx):
         word = institution_word(cols.lower[i], ctx.rules)
         if word is not None:
             found.append((i, word))
-            if _acts(toks[i], ctx):
-                acting.add(word)
+            if _acts(toks[i], ctx) or (_place_adjective_before(doc, i) and _acts(doc[i - 1], ctx)):
+                acting.add(word)        # (the parse may take the place adjective for the subject's head)
             continue
         prefix = _institution_compound(cols.text[i], ctx.rules)
         if prefix:
@@ -313,8 +333,45 @@ def org_institution(doc: Doc, ctx: OrgCtx):
         elif _refers_back(word, named, ctx.rules):
             continue
         elif word in acting or any(w.endswith(word) or word.endswith(w) for w in acting if len(w) >= 6):
-            out.append((i, i + 1))
+            out.append((i - 1 if _place_adjective_before(doc, i) else i, i + 1))
     return out
+
+
+def _place_adjective_before(doc: Doc, i: int) -> bool:
+    """org_institution_place_adjective: "Die Thüringer Landesregierung hat vorgeschlagen", "Ein Sprecher der Berliner
+    Polizei sagte": a capitalised attributive adjective in -er (a place's: Berliner, Münchner, Thüringer) right before
+    the authority's noun, after an article, belongs to its name."""
+    if i < 2 or doc[i - 1].is_sent_start:
+        return False
+    t, det = doc[i - 1], doc[i - 2]
+    return (t.tag_ == "ADJA" or t.pos_ == "ADJ") and _cap(t.text) and t.text.endswith("er") and t.text.isalpha() and det.pos_ == "DET"
+
+
+@org_rule("org_city_administration")
+def org_city_administration(doc: Doc, ctx: OrgCtx):
+    """"Die Stadt Köln hat die Veranstaltung abgesagt", "laut Gemeinde Unterhaching", "ein Sprecher des Landkreises
+    Rosenheim": a territorial body's noun (words.yaml actors.administration_words: Stadt, Gemeinde, Landkreis,
+    Freistaat, ...) right before a place (:func:`_place_after`), shown as an actor (:func:`_acts`: the subject of a
+    verb, after a spokesperson or source noun, after "laut"), is that administration, one organisation with its place
+    ("Die Hauptstadt Berlin ist groß", "in der Stadt Köln" stay places)."""
+    words = word_list(ctx.rules, "administration_words")
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    toks = doc_tokens(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if cols.pos[i] not in ("NOUN", "PROPN") or low not in words or not _cap(cols.text[i]):
+            continue
+        end = _place_after(doc, i, ctx)
+        if end is not None and end == i + 1 + _loc_len(doc, i + 1, ctx) and _acts(toks[i], ctx):
+            out.append((i, end))
+    return out
+
+
+def _loc_len(doc: Doc, j: int, ctx: OrgCtx) -> int:
+    """Tokens of the LOC mention starting at token ``j`` (1 where there is none)."""
+    m = next((m for m in ctx.mentions if j < len(doc) and m.start == doc[j].idx and m.label == "LOC"), None)
+    sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    return len(sp) if sp is not None else 1
 
 
 def _named_institutions(ctx: OrgCtx) -> set[str]:
@@ -387,7 +444,22 @@ def _apposition_kind(doc: Doc, t: Token, ctx: OrgCtx) -> int | None:
     k = j + 1
     while k < len(doc) and doc[k].pos_ == "ADJ":
         k += 1
-    return k if k < len(doc) and _kind_noun(doc[k], ctx.rules) else None
+    if k >= len(doc) or not _kind_noun(doc[k], ctx.rules) or _clause_subject_after_comma(doc, t, j, k):
+        return None
+    return k
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _clause_subject_after_comma(doc: Doc, t: Token, j: int, k: int) -> bool:
+    """org_apposition_clause: "bekräftigte Pauget, sein Institut werde keine Abschreibungen vornehmen", "Nach Angaben
+    von Kowalski, die Firma habe keine Schulden": a kind noun after the comma with a possessive determiner or a
+    finite verb right after it is the subject of a (reported) clause, no apposition of the name before."""
+    if t.text != ",":
+        return False
+    return doc[j].tag_ == "PPOSAT" or doc[j].lower_.startswith(("sein", "ihr", "unser", "mein", "dein", "euer")) \
+        or (k + 1 < len(doc) and doc[k + 1].tag_ in FINITE_TAGS)
 
 
 def _apposition_name_start(doc: Doc, t: Token) -> int | None:

@@ -275,7 +275,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
         return True
     if sp.start > 0 and not doc[sp.start].is_sent_start:
         prev = doc[sp.start - 1]
-        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)):
+        if prev.lower_ in word_list(ctx.rules, "person_titles") or (prev.text[:1].isupper() and ctx.not_names(prev.text)
+                                                                     and not _bare_plural_title(doc, prev, ctx)):
             return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
@@ -303,6 +304,18 @@ def speech_context(doc: Doc, sp: Span, rules: RuleSet) -> bool:
             return True
     root = sp.root
     return root.dep_ in ("sb", "nsubj") and root.head.i != root.i and _speech_form(root.head, rules)
+
+
+def _bare_plural_title(doc: Doc, prev, ctx: PersonCtx) -> bool:
+    """per_bare_plural_title: "Auch sollen Polizisten [Knüppel]PER eingesetzt haben": a title in an inflected form that
+    may be a plural ("Polizisten", not "Polizist"), with no article or adjective before it, names a group: no title
+    before a name ("dem Präsidenten Kennedy" has its article)."""
+    lex = ctx.rules.get("roles")
+    forms = lex.lookup(prev.text) if lex is not None else []
+    if not forms or any(f.plural == "sg" or f.title.head == prev.text for f in forms):
+        return False
+    before = doc[prev.i - 1] if prev.i > 0 else None
+    return before is None or before.pos_ not in ("DET", "ADJ", "PRON")
 
 
 def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
@@ -551,6 +564,32 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     return None
 
 
+@check("per_deadjectival_noun")
+def per_deadjectival_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"vermutlich aufgrund [Nässe]PER ins Schleudern", "bei [Glätte]PER", "trotz der [Kälte]PER": one word without
+    person evidence that is a noun made of an adjective with umlaut and -e (nass: Nässe, glatt: Glätte, kalt: Kälte,
+    stark: Stärke; mass nouns, which have no plural the noun table could know them by) is no person."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    return "drop" if _deadjectival(sp[0].text) else None
+
+
+_UMLAUT_BACK = str.maketrans("äöü", "aou")
+
+
+def _deadjectival(word: str) -> bool:
+    """"Nässe" (nass), "Größe" (groß), "Nähe" (nah): capitalised, ends in -e, has an umlaut, and the word without
+    umlaut and -e is a lower-case adjective of the vocabulary (itself and its forms in -e, -er, -es)."""
+    if len(word) < 5 or not word[:1].isupper() or not word.endswith("e") or not any(c in "äöü" for c in word) \
+            or not word.isalpha():
+        return False
+    stem = word[:-1].lower().translate(_UMLAUT_BACK)
+    lows = _german()[1]
+    forms = (stem, stem + "e", stem + "er", stem + "es") if not stem.endswith("ß") else \
+        (stem, stem + "e", stem + "er")
+    return all(f in lows for f in forms) or (stem.endswith("ss") and all(f in lows for f in (stem, stem + "e")))
+
+
 def _bare_noun_after_preposition(doc: Doc, t) -> bool:
     """"Die Polizei geht von [Suizid]PER aus", "ein LKW mit [Kran]PER", "10 km [Stau]PER": a common noun
     (:func:`noun_lemmas`) the tagger read as a proper noun, right after a preposition or a unit, with no
@@ -793,8 +832,9 @@ def per_dash_pair(doc: Doc, sp: Span, ctx: PersonCtx):
 
 def _bare_name_word(t, ctx: PersonCtx) -> bool:
     """"Weichenerneuerung [Straubing]PER – Straßkirchen": a capitalised word NER left untagged that is no common word,
-    no first name and no surname of a person the article names in full: a name of the same kind as its pair."""
-    return t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
+    no first name and no surname of a person the article names in full: a name of the same kind as its pair (also one
+    the tagger read as a noun: "Leipzig - [Plagwitz]NOUN – Gaschwitz Link", no word of the vocabulary)."""
+    return t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ and len(t.text) >= 3 and not common_word(t, ctx.rules) \
         and not _given(t.text, ctx) and t.text not in ctx.person_surnames and _strip_gen(t.text) not in ctx.person_surnames
 
 

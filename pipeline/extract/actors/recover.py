@@ -54,6 +54,11 @@ def _noun_lemmas() -> frozenset[str]:
     return noun_lemmas()
 
 
+def _inflected_noun_form(word: str) -> bool:
+    from .layer import inflected_noun_form
+    return inflected_noun_form(word)
+
+
 def _capitalised_words() -> frozenset[str]:
     from .layer import german_words
     return german_words()[0]
@@ -89,6 +94,8 @@ def _name_ok(c: _Ctx, s: int, e: int, given_first: bool) -> bool:
     if (c.ar is None or doc[s].text not in c.ar.evidence_given) and any(doc[k].text in _noun_lemmas()
                                                                        for k in range(s, e)):
         return False            # "Captain [Witwickys Urenkel]": a common noun, and no first name that makes it a surname
+    if any(_inflected_noun_form(doc[k].text) for k in range(s + 1, e)):
+        return False            # per_untagged_common_pair: "von Rechberg und [Ulmer Patriziern]"
     name = doc[s:e].text
     if (c.orgs is not None and c.orgs.by_name_or_genitive(name)) or (c.gaz is not None and c.gaz.label(name)):
         return False

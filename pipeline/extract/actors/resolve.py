@@ -121,6 +121,9 @@ def _institution_nominative(name: str, rules: RuleSet) -> str:
     first, _, rest = name.partition(" ")
     if rules.get("words") is None or not first[:1].isupper():
         return name
+    if rest.startswith(("in ", "von ")) and len(rest.split()) >= 2 and institution_word(first.lower(), rules):
+        rest = rest.split(" ", 1)[1]        # org_institution_place_pp: "Polizei in Berlin" -> "Polizei Berlin"
+        name = f"{first} {rest}"
     base = institution_word(first.lower(), rules)
     if base is None or len(base) >= len(first) or not first.lower().startswith(base):
         return name
@@ -200,9 +203,16 @@ def _merge_institution_bare(acc: _Actors, rules: RuleSet) -> None:
         if bare is None:
             continue
         fuller = [b for b in orgs_ if b is not a and b.key in acc.actors
-                  and _institution_match(b.name.split()[0].lower(), bare, rules, len(b.name.split()) >= 2)]
+                  and _institution_match(_institution_first(b.name), bare, rules, len(b.name.split()) >= 2)]
         if len(fuller) == 1:
             acc.move(a, fuller[0])
+
+
+def _institution_first(name: str) -> str:
+    """The authority's noun of an organisation name, lower case: its first word, or the second after a place
+    adjective ("Berliner Polizei": org_institution_place_adjective)."""
+    words = name.lower().split()
+    return words[1] if len(words) == 2 and words[0].endswith("er") and name[:1].isupper() else words[0]
 
 
 def _institution_match(first: str, bare: str, rules: RuleSet, placed: bool) -> bool:

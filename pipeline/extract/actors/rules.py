@@ -18,7 +18,8 @@ words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixe
               "company_words_cased", "person_kind_heads", "noun_prefixes", "station_words", "place_lead_nouns", "thing_lead_nouns",
               "place_kind_nouns", "place_of_nouns", "club_prefixes_cased",
               "calendar_words", "org_name_heads", "org_owned_nouns", "member_kind_heads",
-              "place_lead_words_cased", "org_lead_words_cased", "storm_lead_nouns")
+              "place_lead_words_cased", "org_lead_words_cased", "storm_lead_nouns", "work_kind_heads", "work_kind_not_words",
+              "administration_words")
 
 
 @dataclass
