@@ -206,10 +206,12 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     for i, pos in enumerate(cols.pos):
         if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]):
             continue
+        low = cols.lower[i][:-1] if cols.lower[i].endswith("s") else cols.lower[i]
+        if not low.endswith(heads):
+            continue                   # (no head below: tested first, no Token for other nouns)
         t = toks[i]
         if not _subject(t):
             continue
-        low = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
         head = next((h for h in heads if low.endswith(h)), None)
         if head is None or len(low) < len(head) + 3 or head in named:
             continue
@@ -490,11 +492,12 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     out = []
     toks = doc_tokens(doc)
     heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
-    pos_of = ctx.cols.pos if ctx.cols is not None else columns(doc).pos
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
     for t in toks:
         k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN"):
-            continue                   # (no kind noun: :func:`_kind_noun` tests the tag first)
+        if pos_of[t.i] not in ("NOUN", "PROPN") or not lower_of[t.i].endswith(heads) or not _cap(text_of[t.i]):
+            continue                   # (no kind noun: :func:`_kind_noun`'s tests on the columns)
         if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
                 or t.lower_.endswith(personal):
             continue

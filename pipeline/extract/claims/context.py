@@ -194,10 +194,12 @@ class Ctx:
         toks = self.toks                      # the Doc's tokens, made once
         text = doc_text(self.doc)
         bounds = [a for a, b in raw] + [len(toks)]
+        words = doc_columns(self.doc).text    # (Token.text without a string look-up per token)
+        abbreviation_end = self.R.switch("abbreviation_sentence_end")
         for i, t in enumerate(toks):          # paragraph breaks always end a sentence
-            if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
+            if i + 1 < len(toks) and ("\n" in t.whitespace_ or ("\n" in words[i] and t.is_space)):
                 bounds.append(i + 1)
-            elif self.R.switch("abbreviation_sentence_end") and self._abbreviation_end(i):
+            elif abbreviation_end and words[i].endswith(".") and self._abbreviation_end(i):
                 bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
         fixed = [0]
