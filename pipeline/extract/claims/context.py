@@ -158,9 +158,10 @@ class Ctx:
             if a.actor_type == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
                 surnames.setdefault(parts[-1], []).append(a)
         extra = []
-        for t in self.toks:
-            cands = surnames.get(t.text)
-            if cands and len(cands) == 1 and t.idx not in covered:
+        for i, word in enumerate(doc_columns(self.doc).text if surnames else ()):   # (no Token per word)
+            cands = surnames.get(word)
+            if cands and len(cands) == 1 and self.toks[i].idx not in covered:
+                t = self.toks[i]
                 m = Mention(t.idx, t.idx + len(t.text), t.text, "PER", self.sent_of[t.i])
                 extra.append((m.start, m.end, m, cands[0]))
         if extra:
