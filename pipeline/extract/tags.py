@@ -89,18 +89,39 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
     """Rewrite the Doc's non-STTS tags in place (see the module docstring); returns how many changed."""
     if tags is None or not tags.on or not doc.has_annotation("TAG"):
         return 0
-    from spacy.attrs import TAG
-    from spacy.strings import get_string_id
-    mapped = {get_string_id(tag) for tag in tags.cases}
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
+    mapped, memo = _memo(tags)
     n = 0
-    # the tokens whose tag is mapped, found in the TAG column (a Token is made only for them: issue 16)
-    for i in [i for i, h in enumerate(doc.to_array([TAG]).tolist()) if h in mapped] if len(doc) else ():
-        t = doc[i]
-        new = tags.stts(t)
-        if new is not None and new != t.tag_:
-            t.tag_ = new
+    # the tokens whose tag is mapped, found in the TAG column (a Token is made only for them: issue 16); the
+    # answer of tags.stts is kept per (tag, pos, lemma, form, morphology): all it reads of a token
+    for i, key in enumerate(map(tuple, doc.to_array([TAG, POS, LEMMA, ORTH, MORPH]).tolist()) if len(doc) else ()):
+        tag = mapped.get(key[0])
+        if tag is None:
+            continue
+        new = memo.get(key, _UNSEEN)
+        if new is _UNSEEN:
+            new = memo[key] = tags.stts(doc[i])
+            if len(memo) > 100_000:
+                memo.clear()
+        if new is not None and new != tag:
+            doc[i].tag_ = new
             n += 1
     return n
+
+
+_UNSEEN = object()
+_MEMOS: dict[int, tuple[TagMap, dict[int, str], dict]] = {}
+
+
+def _memo(tags: TagMap) -> tuple[dict[int, str], dict]:
+    """(hash -> mapped tag, the memo of :meth:`TagMap.stts` by the token's attribute hashes) of ``tags``."""
+    from spacy.strings import get_string_id
+    got = _MEMOS.get(id(tags))
+    if got is None or got[0] is not tags:
+        if len(_MEMOS) > 16:
+            _MEMOS.clear()
+        got = _MEMOS[id(tags)] = (tags, {get_string_id(tag): tag for tag in tags.cases}, {})
+    return got[1], got[2]
 
 
 def _strings(v: Any, file: str, entry: str, what: str) -> list[str]:

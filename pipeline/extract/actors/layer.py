@@ -210,7 +210,7 @@ def _derive_de_prob_sets() -> tuple[frozenset[str], frozenset[str], frozenset[st
 
 
 def _cap(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper() and (word[:1].isalpha() or any(c.isalpha() for c in word))
 
 
 def _name_run_before(doc: Doc, i: int) -> str | None:
@@ -287,10 +287,11 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     for i, pos in enumerate(cols.pos):
         if not (pos == "NOUN" or (pos == "PROPN" and cols.lower[i] not in head_set)):
             continue
-        t = toks[i]
-        if _cap(t.text) \
-                and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) \
-                and not (t.lower_.endswith(personal) and _two_name_words(doc, t.i + 1)):
+        text, low = cols.text[i], cols.lower[i]            # (the Token only for a kind noun)
+        if _cap(text) \
+                and low.endswith(heads) and _cap(text.rsplit("-", 1)[-1]) \
+                and not (low.endswith(personal) and _two_name_words(doc, i + 1)):
+            t = toks[i]
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
                          or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):

@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.view import doc_ents, doc_text, doc_tokens
+from pipeline.extract.view import doc_columns, doc_ents, doc_text
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -76,7 +76,7 @@ class _DocStats:
     def count(self, text: str) -> int:
         """How many tokens of the Doc have this text."""
         if self._counts is None:
-            self._counts = Counter(t.text for t in doc_tokens(self.doc))
+            self._counts = Counter(doc_columns(self.doc).text)
         return self._counts[text]
 
 

@@ -25,7 +25,7 @@ from pipeline.records import Mention
 from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
-from .rules import word_list, word_tuple
+from .rules import memo_by_word, word_list, word_tuple
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ CLOSE_QUOTES = {"»", "“", "\"", "«", "”", "‘", "›"}
 
 
 def _cap(word: str) -> bool:
-    return word[:1].isupper() and any(c.isalpha() for c in word)
+    return word[:1].isupper() and (word[:1].isalpha() or any(c.isalpha() for c in word))
 
 
 def _acronym(word: str) -> bool:
@@ -98,12 +98,12 @@ def acronym_aliases(doc: Doc, mentions: list[Mention]) -> dict[str, Mention]:
     """acronym -> the ORG/PER mention it is given for in parentheses ("X (ABC)")."""
     by_end = {m.end: m for m in mentions if m.label in ("ORG", "PER")}
     out: dict[str, Mention] = {}
-    toks = doc_tokens(doc)
-    for t in toks:
-        if t.text != "(" or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+    text = doc_columns(doc).text
+    for i, w in enumerate(text):
+        if w != "(" or i + 2 >= len(text) or text[i + 2] != ")":
             continue
-        acr = doc[t.i + 1].text
-        m = by_end.get(doc[t.i - 1].idx + len(doc[t.i - 1].text)) if t.i > 0 else None
+        acr = text[i + 1]
+        m = by_end.get(doc[i - 1].idx + len(text[i - 1])) if i > 0 else None
         if m is not None and _acronym(acr) and acr != m.text and _abbreviates(acr, m.text):
             out.setdefault(acr, m)
     return out
@@ -206,10 +206,12 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     for i, pos in enumerate(cols.pos):
         if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]):
             continue
+        low = cols.lower[i][:-1] if cols.lower[i].endswith("s") else cols.lower[i]
+        if not low.endswith(heads):
+            continue                   # (no head below: tested first, no Token for other nouns)
         t = toks[i]
         if not _subject(t):
             continue
-        low = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_
         head = next((h for h in heads if low.endswith(h)), None)
         if head is None or len(low) < len(head) + 3 or head in named:
             continue
@@ -221,6 +223,7 @@ def org_institution_speaker(doc: Doc, ctx: OrgCtx):
     return out
 
 
+@memo_by_word
 def institution_word(low: str, rules: RuleSet) -> str | None:
     """The nominative (lower case) of an authority's common noun ("polizei", "landgerichts" -> "landgericht",
     "bundesinnenministeriums" -> "bundesinnenministerium"), else None: a word ending in one of words.yaml
@@ -389,6 +392,7 @@ def _refers_back(word: str, named: set[str], rules: RuleSet) -> bool:
     return head is not None and any(h != word and head in h for h in named)
 
 
+@memo_by_word
 def _institution_compound(text: str, rules: RuleSet) -> str | None:
     """"Polizeisprecher" -> "Polizei", "Gerichtssprecherin" -> "Gericht", "Polizeiangaben" -> "Polizei": the
     authority before a spokesperson or source word (institution_source_heads) in one word, as written; also the bare
@@ -560,11 +564,12 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     out = []
     toks = doc_tokens(doc)
     heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
-    pos_of = ctx.cols.pos if ctx.cols is not None else columns(doc).pos
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
     for t in toks:
         k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN"):
-            continue                   # (no kind noun: :func:`_kind_noun` tests the tag first)
+        if pos_of[t.i] not in ("NOUN", "PROPN") or not lower_of[t.i].endswith(heads) or not _cap(text_of[t.i]):
+            continue                   # (no kind noun: :func:`_kind_noun`'s tests on the columns)
         if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
                 or t.lower_.endswith(personal):
             continue

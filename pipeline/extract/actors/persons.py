@@ -927,14 +927,16 @@ def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
             if not text[:1].isupper() or not cols.alpha[i]:
                 continue
             t = toks[i]
-            u = uses.setdefault(t.text, [0, 0, 0, 0])
-            prev = doc[t.i - 1] if t.i > 0 and not t.is_sent_start else None
-            if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not common_word(prev, ctx.rules):
+            u = uses.setdefault(text, [0, 0, 0, 0])
+            prev = toks[i - 1] if i > 0 and not t.is_sent_start else None     # (the columns for its text)
+            if prev is not None and cols.text[i - 1][:1].isupper() and cols.alpha[i - 1] \
+                    and not common_word(prev, ctx.rules):
                 u[3] += 1                # "der Ashraf Ghani": the word as a surname after a first name
-            if t.ent_type_ == "PER":
+            ent = t.ent_type_
+            if ent == "PER":
                 u[0] += 1
-            elif not t.ent_type_:
-                if t.i == 0 or doc[t.i - 1].lower_ not in DEFINITE:
+            elif not ent:
+                if i == 0 or cols.lower[i - 1] not in DEFINITE:
                     u[1] += 1
                 if _common_use(doc, t):
                     u[2] += 1

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
@@ -152,9 +153,12 @@ def per_title_any_label(c: _Ctx) -> list[tuple[int, int]]:
     [Federico Lombardi]ORG", "Rechtsaußenspieler [Zlatko]PER Horvat": a first name of the lists (or a word the tagger
     reads as a proper noun) and one or two name words right after a role title are a person, whatever NER said."""
     doc, out = c.doc, []
+    cols, toks = doc_columns(doc), doc_tokens(doc)
     for i in range(len(doc) - 2):
-        if _is_title(c, doc[i]) and not doc[i + 1].is_sent_start:
-            sp = _name_after(c, i + 1, doc[i + 1].pos_ != "PROPN")
+        if not (i in c.title_heads or cols.pos[i] in ("NOUN", "PROPN") and cols.text[i][:1].isupper()):
+            continue                    # (no title by :func:`_is_title`: its Token is not made)
+        if _is_title(c, toks[i]) and not toks[i + 1].is_sent_start:
+            sp = _name_after(c, i + 1, toks[i + 1].pos_ != "PROPN")
             if sp is not None:
                 out.append(sp)
     return out
@@ -179,8 +183,9 @@ def per_name_before_paren(c: _Ctx) -> list[tuple[int, int]]:
     """per_name_before_paren: "[Belit Onay]- (Grüne) ist Oberbürgermeister", "Der Fahrer, [Miroslav Kovačević]ORG
     (32), wurde verletzt": a name right before a party or an age in parentheses is a person."""
     out = []
+    text = doc_columns(c.doc).text
     for i in range(2, len(c.doc)):
-        if c.doc[i].text == "(" and _paren_person_marker(c, i):
+        if text[i] == "(" and _paren_person_marker(c, i):
             sp = _name_before(c, i)
             if sp is not None:
                 out.append(sp)
@@ -221,8 +226,9 @@ def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
     if not per:
         return []
     conj = word_list(c.rules, "recover_list_conjunctions")
+    lower = doc_columns(doc).lower
     for k in range(1, len(doc) - 2):
-        if doc[k].lower_ in conj:
+        if lower[k] in conj:
             items = _list_items(c, k, per, per_end)
             if len(items) >= 2 and any(is_per for _, is_per in items) \
                     and all(doc[sp[0]].sent == doc[k].sent for sp, _ in items):

@@ -130,3 +130,28 @@ def word_tuple(rules: RuleSet, name: str) -> tuple[str, ...]:
             _TUPLES.clear()
         got = _TUPLES[id(fs)] = (fs, tuple(fs))
     return got[1]
+
+
+def memo_by_word(f):
+    """Decorator for ``f(word, rules)`` that depends on nothing but the word and the rules' word lists: its
+    results are kept per rules load and word (``Words.memo``), so a word is worked out once per process instead
+    of once per token (issue 16: ``institution_word`` tried every list ending on every capitalised noun). Same
+    results as the plain call: a fresh rules load starts an empty memo."""
+    key = ("memo_by_word", f.__module__, f.__qualname__)
+
+    def memoised(word: str, rules: RuleSet):
+        memo = rules["words"].memo(key, _new_memo)
+        try:
+            return memo[word]
+        except KeyError:
+            if len(memo) > 200_000:
+                memo.clear()
+            got = memo[word] = f(word, rules)
+            return got
+    memoised.__wrapped__ = f
+    memoised.__doc__, memoised.__name__, memoised.__qualname__ = f.__doc__, f.__name__, f.__qualname__
+    return memoised
+
+
+def _new_memo(_words) -> dict:
+    return {}

@@ -159,9 +159,10 @@ class Ctx:
             if a.actor_type == "person" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
                 surnames.setdefault(parts[-1], []).append(a)
         extra = []
-        for t in self.toks:
-            cands = surnames.get(t.text)
-            if cands and len(cands) == 1 and t.idx not in covered:
+        for i, word in enumerate(doc_columns(self.doc).text if surnames else ()):   # (no Token per word)
+            cands = surnames.get(word)
+            if cands and len(cands) == 1 and self.toks[i].idx not in covered:
+                t = self.toks[i]
                 m = Mention(t.idx, t.idx + len(t.text), t.text, "PER", self.sent_of[t.i])
                 extra.append((m.start, m.end, m, cands[0]))
         if extra:
@@ -195,10 +196,12 @@ class Ctx:
         toks = self.toks                      # the Doc's tokens, made once
         text = doc_text(self.doc)
         bounds = [a for a, b in raw] + [len(toks)]
+        words = doc_columns(self.doc).text    # (Token.text without a string look-up per token)
+        abbreviation_end = self.R.switch("abbreviation_sentence_end")
         for i, t in enumerate(toks):          # paragraph breaks always end a sentence
-            if i + 1 < len(toks) and ("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)):
+            if i + 1 < len(toks) and ("\n" in t.whitespace_ or ("\n" in words[i] and t.is_space)):
                 bounds.append(i + 1)
-            elif self.R.switch("abbreviation_sentence_end") and self._abbreviation_end(i):
+            elif abbreviation_end and words[i].endswith(".") and self._abbreviation_end(i):
                 bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
         fixed = [0]
