@@ -203,14 +203,67 @@ class _Ctx:
     def national_default(self, h) -> str | None:
         """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
         nat = self.lex.national_offices
-        if h.org is not None or not nat.applies(h.title) or (
-                h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words):
+        if h.org is not None:
             return None
+        if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
+            return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
+        if not nat.applies(h.title):
+            return None
+        if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
+            return self.country_of_des_landes(h)
         if not self.national_blocked(h):
             return nat.organization
         h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
-            self.national_article_country(h) if nat.article_country else None)
+            self.national_article_country(h) if nat.article_country else None) or (
+            self.national_article_state(h) if nat.article_state else None)
+
+    def _named_states(self) -> set[str]:
+        """German states the article names (not ``states_abroad``, not ``not_blocking``: Berlin), partners left out."""
+        nat = self.lex.national_offices
+        out = set()
+        for k, n in self.country_counts().items():
+            o = self.orgs.by_name(k)
+            if n and o is not None and o.type == "state" and k not in nat.states_abroad and k not in nat.not_blocking:
+                out.add(k)
+        return out
+
+    def national_article_state(self, h) -> str | None:
+        """Rule ``national_article_state``: "Die baden-württembergische Landesregierung hat ... beschlossen.
+        Innenminister Heribert Rech (CDU) sagte ..." -> Baden-Württemberg. A minister title blocked for the home
+        country because the article speaks of a state government (``national_offices.state_words``), or a title of
+        state offices only (``excluded_titles``: Kultusminister), is the office of the one German state the article
+        names (name, genitive, adjective: "Thüringer", "Landtag von Mecklenburg-Vorpommern"), where the title's own
+        sentence names no other country or state. Off: roles.yaml ``national_offices.article_state: false``."""
+        nat = self.lex.national_offices
+        if not (self.__dict__.get("_state_words") or h.title.title in nat.excluded_titles):
+            return None
+        states = self._named_states()
+        if len(states) != 1:
+            return None
+        state = states.pop()
+        s0, s1 = self.sent_range(h.head)
+        if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
+               and not self._partner_country(i, s0) for i in range(s0, s1)):
+            return None
+        return state
+
+    def country_of_des_landes(self, h) -> str | None:
+        """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
+        about Kamerun -> Kamerun: a national office followed by "des Landes" (``national_offices.land_words``) is the
+        office of the one country or German state the article names (destinations and partners not counted; a
+        German state only where no country but the home country is named). Off: ``land_words: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if not nat.land_words or h.head + 2 >= len(doc) or doc[h.head + 1].lower_ not in ("des", "dieses") \
+                or doc[h.head + 2].lower_ not in nat.land_words:
+            return None
+        named = {k for k, n in self.country_counts().items() if n and k not in nat.not_blocking
+                 and k not in nat.states_abroad}
+        foreign = {k for k in named if k != nat.organization and self.orgs.by_name(k).type == "country"}
+        if len(foreign) == 1:
+            return foreign.pop() if not self._named_states() else None
+        states = self._named_states()
+        return states.pop() if not foreign and len(states) == 1 else None
 
     def german_state_named(self) -> bool:
         """The article speaks of a state government or names a state other than ``national_offices.states_abroad``

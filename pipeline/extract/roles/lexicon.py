@@ -139,6 +139,9 @@ class NationalOffices:
     rival_only_titles: tuple[str, ...] = ()        # take the article's country only if a rival's (Kanzler)
     article_country: bool = True                   # rule national_article_country: the article's one country
     states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
+    article_state: bool = True                     # rule national_article_state: the article's one German state
+    state_titles_article_state: bool = True        # ... also for the excluded (state-only) titles: Kultusminister
+    land_words: tuple[str, ...] = ()               # rule des_landes_country: "der Justizminister des Landes"
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
@@ -374,7 +377,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns", "land_words") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]
