@@ -208,7 +208,7 @@ class _Ctx:
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
         if not nat.applies(h.title):
-            return None
+            return self.government_of_sentence(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h):
@@ -247,6 +247,35 @@ class _Ctx:
                and not self._partner_country(i, s0) for i in range(s0, s1)):
             return None
         return state
+
+    def government_of_sentence(self, h) -> str | None:
+        """Rule ``government_of_sentence``: "Die polnische Regierung plane ein Hilfsprogramm, sagte Ministerpräsident
+        Donald Tusk" -> Polen, "die Sparpolitik der Regierung Griechenlands ... bot Ministerpräsident Papandreou" ->
+        Griechenland: a head of government or state (``national_offices.government_heads``) without organisation whose
+        own sentence names, before the title, a government (a word with ``government_words``) of a country or state,
+        by an adjective before it or a genitive after it, and no other country or state (partners and destinations
+        not counted; not the home country, not a country another title of the sentence takes); not a title after a
+        preposition ("die Kritik von Präsident Biden"). Off: ``government_heads: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if h.title.title not in nat.government_heads or h.head + 1 < len(doc) and \
+                doc[h.head + 1].lower_ in self.lex.context_organizations.complement_words:
+            return None
+        s0, s1 = self.sent_range(h.head)
+        first = min(h.np_start, h.start)
+        if first - 1 >= s0 and doc[first - 1].pos_ == "ADP":
+            return None                   # "Die russische Regierung wies die Kritik von Präsident Biden zurück"
+        named = {x for i in range(s0, s1) if not h.start <= i < h.end
+                 and (x := self._country_word(doc[i].text)) is not None and not self._partner_country(i, s0)}
+        if len(named) != 1 or nat.organization in named:
+            return None
+        country = named.pop()
+        for i in range(s0, first):        # the government named before the title ("kritisierte die russische
+            if not doc[i].lower_.endswith(nat.government_words):      # Regierung" after it is an object)
+                continue
+            if i - 1 >= s0 and self._country_word(doc[i - 1].text) == country or \
+                    i + 1 < s1 and self._country_word(doc[i + 1].text) == country:
+                return None if self._counterpart(h, country) else country
+        return None
 
     def country_of_des_landes(self, h) -> str | None:
         """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
