@@ -158,6 +158,8 @@ class ContextOrgKind:
     name: str = "name"                             # kind_and_name | name: what the organisation is called
     name_markers: tuple[str, ...] = ()             # a name starting with one of these needs no kind noun
     compounds: bool = False                        # a compound ending in a kind counts ("Energiekonzern")
+    article_wide: bool = False                     # rule context_org_article_wide: look back to the article start
+    place_kind: str = ""                           # rule institution_of_place: "Polizei" + the article's one place
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class ContextOrganizations:
     press_types: tuple[str, ...] = ()              # organisation types never taken from context (media)
     press_name_words: tuple[str, ...] = ()         # nor names ending so ("...zeitung", "...blatt")
     kinds: tuple[ContextOrgKind, ...] = ()
+    city_states: tuple[str, ...] = ()              # states that are towns too (rule institution_of_place)
 
 
 @dataclass
@@ -343,7 +346,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
 def _context_organizations(data: Any, file: str) -> ContextOrganizations:
     """``context_organizations:`` (rule ``org_from_context``), checked loudly."""
     where = "context_organizations"
-    keys = {"max_sentences_back", "complement_words", "press_types", "press_name_words", "kinds"}
+    keys = {"max_sentences_back", "complement_words", "press_types", "press_name_words", "kinds", "city_states"}
     if not isinstance(data, dict) or set(data) - keys:
         raise RuleError(file, where, f"expected a mapping with keys {sorted(keys)}")
     back = data.get("max_sentences_back", 2)
@@ -352,8 +355,10 @@ def _context_organizations(data: Any, file: str) -> ContextOrganizations:
     rows = []
     for i, row in enumerate(data.get("kinds") or []):
         w = f"{where}.kinds[{i}]"
-        if not isinstance(row, dict) or set(row) - {"titles", "kinds", "name", "name_markers", "compounds"}:
-            raise RuleError(file, w, "expected a mapping with keys titles, kinds, name, name_markers, compounds")
+        if not isinstance(row, dict) or set(row) - {"titles", "kinds", "name", "name_markers", "compounds",
+                                                    "article_wide", "place_kind"}:
+            raise RuleError(file, w, "expected a mapping with keys titles, kinds, name, name_markers, compounds, "
+                                     "article_wide, place_kind")
         if not row.get("titles") or not row.get("kinds"):
             raise RuleError(file, w, "titles and kinds must be non-empty lists")
         if row.get("name", "name") not in ("name", "kind_and_name"):
@@ -361,12 +366,14 @@ def _context_organizations(data: Any, file: str) -> ContextOrganizations:
         rows.append(ContextOrgKind(titles=tuple(str(x).lower() for x in row["titles"]),
                                    kinds=tuple(str(x) for x in row["kinds"]), name=row.get("name", "name"),
                                    name_markers=tuple(str(x) for x in row.get("name_markers") or ()),
-                                   compounds=bool(row.get("compounds", False))))
+                                   compounds=bool(row.get("compounds", False)),
+                                   article_wide=bool(row.get("article_wide", False)),
+                                   place_kind=str(row.get("place_kind") or "")))
     words_after = tuple(str(x).lower() for x in data.get("complement_words") or ())
     return ContextOrganizations(max_sentences_back=back, complement_words=words_after,
                                 press_types=tuple(str(x) for x in data.get("press_types") or ()),
                                 press_name_words=tuple(str(x).lower() for x in data.get("press_name_words") or ()),
-                                kinds=tuple(rows))
+                                kinds=tuple(rows), city_states=tuple(str(x) for x in data.get("city_states") or ()))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
