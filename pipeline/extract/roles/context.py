@@ -234,10 +234,14 @@ class _Ctx:
         country because the article speaks of a state government (``national_offices.state_words``), or a title of
         state offices only (``excluded_titles``: Kultusminister), is the office of the one German state the article
         names (name, genitive, adjective: "Thüringer", "Landtag von Mecklenburg-Vorpommern"), where the title's own
-        sentence names no other country or state. Off: roles.yaml ``national_offices.article_state: false``."""
+        sentence names no other country or state and (but for the state-only titles) the article names no federal
+        institution (``home_words``: a federal minister may meet a state government). Off: roles.yaml ``national_offices.article_state: false``."""
         nat = self.lex.national_offices
         if not (self.__dict__.get("_state_words") or h.title.title in nat.excluded_titles):
             return None
+        if h.title.title not in nat.excluded_titles and any(
+                n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None                   # "Klimaschutzminister Habeck und Ministerpräsident Söder ... Bundestag"
         states = self._named_states()
         if len(states) != 1:
             return None
