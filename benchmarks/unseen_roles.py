@@ -21,7 +21,9 @@ Reads ``../shared`` only (never copies data into the repository):
   never looked at with predictions before scoring. ``check4`` (56 hits, seed 41) likewise; ``check5`` (seed 53,
   ``--source news``: SmartData and MobIE only, no Wikinews) was labelled blind by role7 and scored once at the end;
   ``tune2`` (60 hits, seed 61) was labelled by role7 as a second tuning set; ``check6`` (seed 71, ``--source news``, 8 hits:
-  the news pool is nearly used up) was labelled blind by role9 and scored once at the end.
+  the news pool is nearly used up) was labelled blind by role9 and scored once at the end; ``check7`` (seed 97, 60
+  hits) was labelled blind by roleorg9 and scored once at the end; ``tune3`` (seed 101, 60 hits) by roleorg9 as a
+  tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
