@@ -109,6 +109,7 @@ class RolePatterns:
     reference_compound_head_excluded_heads: tuple[str, ...] = ()
     office_candidacy_words: tuple[str, ...] = ()
     plural_by_form: bool = True
+    unit_of_named_org: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
