@@ -21,8 +21,11 @@ Reads ``../shared`` only (never copies data into the repository):
   never looked at with predictions before scoring. ``check4`` (56 hits, seed 41) likewise; ``check5`` (seed 53,
   ``--source news``: SmartData and MobIE only, no Wikinews) was labelled blind by role7 and scored once at the end;
   ``tune2`` (60 hits, seed 61) was labelled by role7 as a second tuning set; ``check6`` (seed 71, ``--source news``, 8 hits:
-  the news pool is nearly used up) was labelled blind by role9 and scored once at the end; ``check8`` (seed 103) was
-  labelled blind by roleprec9 and scored once at the end, ``tune4`` (seed 107) by roleprec9 as a tuning set.
+  the news pool is nearly used up) was labelled blind by role9 and scored once at the end; ``check7`` (seed 97, 60
+  hits) and ``check8`` (seed 103, 60 hits) were labelled blind by roleorg9 and roleprec9 and scored once at the end;
+  ``tune3`` (seed 101) and ``tune4`` (seed 107) were labelled by them as tuning sets. The four samples of that session
+  overlap in 16 hits (check7/tune4 4, check8/tune3 5): ``--half blind9`` scores check7 and check8 without any hit of a
+  tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
@@ -309,10 +312,26 @@ def sample_hits(parser: Parser, docs: list[dict], n: int, seed: int = 12) -> lis
 
 # --------------------------------------------------------------------------- main
 
+BLIND9 = ("check7", "check8")      # the ninth session's blind samples, scored without the hits its tuning sets share
+
+
+def select_labels(hits: list[dict], half: str) -> list[dict]:
+    """The labelled hits of one set (``tune``/``check``: the hash halves of the first, unnamed sample; ``blind9``:
+    check7 and check8 less every hit that is also in a tuning set)."""
+    if half == "all":
+        return hits
+    if half == "blind9":
+        tuned = {(h["doc"], h["at"]) for h in hits if str(h.get("set") or "").startswith("tune")}
+        return [h for h in hits if h.get("set") in BLIND9 and (h["doc"], h["at"]) not in tuned]
+    if half in ("tune", "check"):
+        return [h for h in hits if not h.get("set") and half_of(h["doc"]) == half]
+    return [h for h in hits if h.get("set") == half]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check8", "tune4", "mobie-dev", "all"),
+    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check7", "tune3", "check8", "tune4", "blind9", "mobie-dev", "all"),
                     default="check",
                     help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
@@ -340,9 +359,7 @@ def main(argv=None) -> int:
             print(yaml.safe_dump([h], allow_unicode=True, sort_keys=False, width=200).rstrip())
         return 0
     else:
-        labels = [lab for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"]
-                  if args.half == "all" or (lab.get("set") == args.half if args.half not in ("tune", "check")
-                                            else not lab.get("set") and half_of(lab["doc"]) == args.half)]
+        labels = select_labels(yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"], args.half)
         docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs()}
         c = score_roles(parser, docs, labels, args.verbose)
         print(f"roles, {args.half} half ({len(labels)} labelled hits, rules {parser.rules.version[:12]}):")

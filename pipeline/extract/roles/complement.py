@@ -212,13 +212,37 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
     else:
         ok = bool(np)
     board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
-    org = (_genitive_chain(ctx, h, np, det, s1) or _org_from_np(ctx, np, det)) if ok and not board else None
+    org = (_genitive_chain(ctx, h, np, det, s1) or _org_from_np(ctx, np, det)
+           or _unit_of_named_org(ctx, h, np, s1)) if ok and not board else None
     if org:
         org = _fuer_portfolio(ctx, h, np, org, det, s1)
         _set_org(h, org, "genitive")
         h.end = max(h.end, np[-1].i + 1)
     elif board:
         _board_org(ctx, h, np, det, s1)
+
+
+def _unit_of_named_org(ctx: _Ctx, h: Hit, np: list[Token], s1: int) -> str | None:
+    """Rule ``unit_of_named_org``: "Leiter des Konzern-Design der Volkswagen AG" -> Volkswagen AG: a genitive of
+    one common noun that names no organisation itself (a unit, a department) followed by a genitive that names
+    one (an ORG entity or an organisation of the lexicon, not a place): that organisation (moves ``h.end``).
+    Off: roles.yaml ``patterns.unit_of_named_org: false``."""
+    doc = ctx.doc
+    k = np[-1].i + 1
+    if not ctx.p.unit_of_named_org or len(np) != 1 or np[0].i in ctx.ent_of or np[0].pos_ != "NOUN" \
+            or k + 1 >= s1 or doc[k].lower_ not in ("der", "des"):
+        return None
+    np2 = _complement_np(ctx, k + 1, s1)
+    if not np2 or any(t.i in ctx.per_start for t in np2):
+        return None
+    e = ctx.ent_of.get(np2[0].i)
+    o = ctx.orgs.by_name_or_genitive(" ".join(t.text for t in np2))
+    if not (e is not None and e.label_ == "ORG" and e.start == np2[0].i or o is not None and o.actor_type != "location"):
+        return None
+    org = _org_from_np(ctx, np2, doc[k].lower_)
+    if org is not None:
+        h.end = max(h.end, np2[-1].i + 1)
+    return org
 
 
 def _fuer_portfolio(ctx: _Ctx, h: Hit, np: list[Token], org: str, det: str, s1: int) -> str:

@@ -203,14 +203,100 @@ class _Ctx:
     def national_default(self, h) -> str | None:
         """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
         nat = self.lex.national_offices
-        if h.org is not None or not nat.applies(h.title) or (
-                h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words):
+        if h.org is not None:
             return None
+        if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
+            return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
+        if not nat.applies(h.title):
+            return self.government_of_sentence(h)
+        if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
+            return self.country_of_des_landes(h)
         if not self.national_blocked(h):
             return nat.organization
         h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
-            self.national_article_country(h) if nat.article_country else None)
+            self.national_article_country(h) if nat.article_country else None) or (
+            self.national_article_state(h) if nat.article_state else None)
+
+    def _named_states(self) -> set[str]:
+        """German states the article names (not ``states_abroad``, not ``not_blocking``: Berlin), partners left out."""
+        nat = self.lex.national_offices
+        out = set()
+        for k, n in self.country_counts().items():
+            o = self.orgs.by_name(k)
+            if n and o is not None and o.type == "state" and k not in nat.states_abroad and k not in nat.not_blocking:
+                out.add(k)
+        return out
+
+    def national_article_state(self, h) -> str | None:
+        """Rule ``national_article_state``: "Die baden-württembergische Landesregierung hat ... beschlossen.
+        Innenminister Heribert Rech (CDU) sagte ..." -> Baden-Württemberg. A minister title blocked for the home
+        country because the article speaks of a state government (``national_offices.state_words``), or a title of
+        state offices only (``excluded_titles``: Kultusminister), is the office of the one German state the article
+        names (name, genitive, adjective: "Thüringer", "Landtag von Mecklenburg-Vorpommern"), where the title's own
+        sentence names no other country or state and (but for the state-only titles) the article names no federal
+        institution (``home_words``: a federal minister may meet a state government). Off: roles.yaml ``national_offices.article_state: false``."""
+        nat = self.lex.national_offices
+        if not (self.__dict__.get("_state_words") or h.title.title in nat.excluded_titles):
+            return None
+        if h.title.title not in nat.excluded_titles and any(
+                n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None                   # "Klimaschutzminister Habeck und Ministerpräsident Söder ... Bundestag"
+        states = self._named_states()
+        if len(states) != 1:
+            return None
+        state = states.pop()
+        s0, s1 = self.sent_range(h.head)
+        if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
+               and not self._partner_country(i, s0) for i in range(s0, s1)):
+            return None
+        return state
+
+    def government_of_sentence(self, h) -> str | None:
+        """Rule ``government_of_sentence``: "Die polnische Regierung plane ein Hilfsprogramm, sagte Ministerpräsident
+        Donald Tusk" -> Polen, "die Sparpolitik der Regierung Griechenlands ... bot Ministerpräsident Papandreou" ->
+        Griechenland: a head of government or state (``national_offices.government_heads``) without organisation whose
+        own sentence names, before the title, a government (a word with ``government_words``) of a country or state,
+        by an adjective before it or a genitive after it, and no other country or state (partners and destinations
+        not counted; not the home country, not a country another title of the sentence takes); not a title after a
+        preposition ("die Kritik von Präsident Biden"). Off: ``government_heads: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if h.title.title not in nat.government_heads or h.head + 1 < len(doc) and \
+                doc[h.head + 1].lower_ in self.lex.context_organizations.complement_words:
+            return None
+        s0, s1 = self.sent_range(h.head)
+        first = min(h.np_start, h.start)
+        if first - 1 >= s0 and doc[first - 1].pos_ == "ADP":
+            return None                   # "Die russische Regierung wies die Kritik von Präsident Biden zurück"
+        named = {x for i in range(s0, s1) if not h.start <= i < h.end
+                 and (x := self._country_word(doc[i].text)) is not None and not self._partner_country(i, s0)}
+        if len(named) != 1 or nat.organization in named:
+            return None
+        country = named.pop()
+        for i in range(s0, first):        # the government named before the title ("kritisierte die russische
+            if not doc[i].lower_.endswith(nat.government_words):      # Regierung" after it is an object)
+                continue
+            if i - 1 >= s0 and self._country_word(doc[i - 1].text) == country or \
+                    i + 1 < s1 and self._country_word(doc[i + 1].text) == country:
+                return None if self._counterpart(h, country) else country
+        return None
+
+    def country_of_des_landes(self, h) -> str | None:
+        """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
+        about Kamerun -> Kamerun: a national office followed by "des Landes" (``national_offices.land_words``) is the
+        office of the one country or German state the article names (destinations and partners not counted; a
+        German state only where no country but the home country is named). Off: ``land_words: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if not nat.land_words or h.head + 2 >= len(doc) or doc[h.head + 1].lower_ not in ("des", "dieses") \
+                or doc[h.head + 2].lower_ not in nat.land_words:
+            return None
+        named = {k for k, n in self.country_counts().items() if n and k not in nat.not_blocking
+                 and k not in nat.states_abroad}
+        foreign = {k for k in named if k != nat.organization and self.orgs.by_name(k).type == "country"}
+        if len(foreign) == 1:
+            return foreign.pop() if not self._named_states() else None
+        states = self._named_states()
+        return states.pop() if not foreign and len(states) == 1 else None
 
     def german_state_named(self) -> bool:
         """The article speaks of a state government or names a state other than ``national_offices.states_abroad``

@@ -115,6 +115,8 @@ class RolePatterns:
     apposition_relation_owner: bool = True
     reference_surname_repeated: bool = True
     reference_compound_head_title: bool = True
+    unit_of_named_org: bool = True
+    coordinated_org_dets: tuple[str, ...] = ("none",)
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()
     generic_org_kind_types: tuple[str, ...] = ()
@@ -145,6 +147,11 @@ class NationalOffices:
     rival_only_titles: tuple[str, ...] = ()        # take the article's country only if a rival's (Kanzler)
     article_country: bool = True                   # rule national_article_country: the article's one country
     states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
+    article_state: bool = True                     # rule national_article_state: the article's one German state
+    state_titles_article_state: bool = True        # ... also for the excluded (state-only) titles: Kultusminister
+    land_words: tuple[str, ...] = ()               # rule des_landes_country: "der Justizminister des Landes"
+    government_heads: tuple[str, ...] = ()         # rule government_of_sentence: titles (Ministerpräsident)
+    government_words: tuple[str, ...] = ()         # ... word endings naming a government ("regierung")
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
@@ -159,6 +166,8 @@ class ContextOrgKind:
     name: str = "name"                             # kind_and_name | name: what the organisation is called
     name_markers: tuple[str, ...] = ()             # a name starting with one of these needs no kind noun
     compounds: bool = False                        # a compound ending in a kind counts ("Energiekonzern")
+    article_wide: bool = False                     # rule context_org_article_wide: look back to the article start
+    place_kind: str = ""                           # rule institution_of_place: "Polizei" + the article's one place
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,7 @@ class ContextOrganizations:
     press_types: tuple[str, ...] = ()              # organisation types never taken from context (media)
     press_name_words: tuple[str, ...] = ()         # nor names ending so ("...zeitung", "...blatt")
     kinds: tuple[ContextOrgKind, ...] = ()
+    city_states: tuple[str, ...] = ()              # states that are towns too (rule institution_of_place)
 
 
 @dataclass
@@ -344,7 +354,7 @@ def parse_roles(data: Any, file: str) -> RoleLexicon:
 def _context_organizations(data: Any, file: str) -> ContextOrganizations:
     """``context_organizations:`` (rule ``org_from_context``), checked loudly."""
     where = "context_organizations"
-    keys = {"max_sentences_back", "complement_words", "press_types", "press_name_words", "kinds"}
+    keys = {"max_sentences_back", "complement_words", "press_types", "press_name_words", "kinds", "city_states"}
     if not isinstance(data, dict) or set(data) - keys:
         raise RuleError(file, where, f"expected a mapping with keys {sorted(keys)}")
     back = data.get("max_sentences_back", 2)
@@ -353,8 +363,10 @@ def _context_organizations(data: Any, file: str) -> ContextOrganizations:
     rows = []
     for i, row in enumerate(data.get("kinds") or []):
         w = f"{where}.kinds[{i}]"
-        if not isinstance(row, dict) or set(row) - {"titles", "kinds", "name", "name_markers", "compounds"}:
-            raise RuleError(file, w, "expected a mapping with keys titles, kinds, name, name_markers, compounds")
+        if not isinstance(row, dict) or set(row) - {"titles", "kinds", "name", "name_markers", "compounds",
+                                                    "article_wide", "place_kind"}:
+            raise RuleError(file, w, "expected a mapping with keys titles, kinds, name, name_markers, compounds, "
+                                     "article_wide, place_kind")
         if not row.get("titles") or not row.get("kinds"):
             raise RuleError(file, w, "titles and kinds must be non-empty lists")
         if row.get("name", "name") not in ("name", "kind_and_name"):
@@ -362,12 +374,14 @@ def _context_organizations(data: Any, file: str) -> ContextOrganizations:
         rows.append(ContextOrgKind(titles=tuple(str(x).lower() for x in row["titles"]),
                                    kinds=tuple(str(x) for x in row["kinds"]), name=row.get("name", "name"),
                                    name_markers=tuple(str(x) for x in row.get("name_markers") or ()),
-                                   compounds=bool(row.get("compounds", False))))
+                                   compounds=bool(row.get("compounds", False)),
+                                   article_wide=bool(row.get("article_wide", False)),
+                                   place_kind=str(row.get("place_kind") or "")))
     words_after = tuple(str(x).lower() for x in data.get("complement_words") or ())
     return ContextOrganizations(max_sentences_back=back, complement_words=words_after,
                                 press_types=tuple(str(x) for x in data.get("press_types") or ()),
                                 press_name_words=tuple(str(x).lower() for x in data.get("press_name_words") or ()),
-                                kinds=tuple(rows))
+                                kinds=tuple(rows), city_states=tuple(str(x) for x in data.get("city_states") or ()))
 
 
 def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> frozenset[str]:
@@ -380,7 +394,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns", "land_words", "government_words") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]

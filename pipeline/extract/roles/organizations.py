@@ -852,13 +852,16 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
         return None                       # "der Trainer der Frankfurter": the complement says whose
     by_start = {i: (name, kind) for i, name, kind in mentions}
     s = ctx.sent_of[h.head]
-    lo = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
+    near = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
+    lo = 0 if any(r.article_wide for r in rows) else near
     found: set[str] = set()
     for k in range(min(h.np_start, h.start) - 1, lo - 1, -1):
         t = doc[k]
         if not t.text[:1].isupper():
             continue
         for r in rows:
+            if k < near and not r.article_wide:
+                continue
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
             if name and not _press_org(ctx, name):
@@ -866,7 +869,33 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
             elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
                     and k in by_start and by_start[k][1] == "organization":
                 found.add(by_start[k][0])
+    if not found and h.holder is not None:
+        return _institution_of_article_place(ctx, h, rows, mentions)
     return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
+
+
+def _institution_of_article_place(ctx: _Ctx, h: Hit, rows, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``institution_of_place``: "In Köln ist ein Auto in eine Menschenmenge gefahren. Polizeisprecher
+    Christoph Gilles sagte ..." -> Polizei Köln: a title of a local institution (a ``context_organizations`` row with
+    ``place_kind``) whose article names no such institution by name is the institution of the one town the article
+    names before it, where it names no other place before it (a town: a city of organizations.yaml or of the
+    gazetteer, or one of ``context_organizations.city_states``; a country, a region or a name tagged as a place
+    that no lexicon knows as a town -- "Voreqe" -- rules the rule out)."""
+    kinds = {r.place_kind for r in rows if r.place_kind}
+    if len(kinds) != 1:
+        return None
+    places = set()
+    for i, name, kind in mentions:
+        if i >= h.start or kind != "location":
+            continue
+        o = ctx.orgs.by_name(name)
+        town = (o.type == "city" or o.name in ctx.lex.context_organizations.city_states) if o is not None else (
+            ctx.gazetteer is not None and ctx.gazetteer.names.get(name) == "city")
+        if not town:
+            places.add(None)              # a country, state, region or a name no lexicon knows as a town
+            continue
+        places.add(o.name if o is not None else name)
+    return f"{kinds.pop()} {places.pop()}" if len(places) == 1 and None not in places else None
 
 
 def party_from_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:

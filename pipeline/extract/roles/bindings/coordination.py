@@ -71,16 +71,21 @@ def coordinated(ctx: _Ctx, hits: list[Hit]) -> None:
 @binding("coordinated_organization", per_hit=False)
 def coordinated_organization(ctx: _Ctx, hits: list[Hit]) -> None:
     """Elon Musk, Gründer und Geschäftsführer der Betreiberfirma SpaceX; Vorsitzender und Geschäftsführer des
-    Vereins X: two bare titles of one holder joined by "und" share the genitive organisation of the last.
-    (keeps the rule_id of the titles)"""
+    Vereins X: two bare titles of one holder joined by "und" share the genitive organisation of the last; also
+    where one article stands before both (roles.yaml ``patterns.coordinated_org_dets``: "der frühere Vizepräsident
+    und Leiter der Volkswagen AG", "Der Gründer und Chef von Flixbus, André Schwämmlein": the second title has no
+    article of its own). (keeps the rule_id of the titles)"""
     doc = ctx.doc
     at = {h.np_start: h for h in hits}
     for a in hits:
         b = at.get(a.end + 1)
         if b is None or a.end >= len(doc) or doc[a.end].lower_ != "und" or a.org is not None \
-                or a.det != "none" or b.det != "none" or b.org_rank != _RANK["genitive"] \
-                or a.binding is None or (a.binding, a.name) != (b.binding, b.name) and b.extra.get("coord") is not a:
+                or a.det not in ctx.p.coordinated_org_dets or b.det != "none" or b.org_rank != _RANK["genitive"] \
+                or a.binding is None or (a.binding, a.name) != (b.binding, b.name) and b.extra.get("coord") is not a \
+                and not (a.binding == "title_chain" and a.name == b.name):
             continue
+        if a.det != "none" and a.title.title in ctx.lex.professions:
+            continue                      # "der Bankier und Vorstandssprecher der Deutschen Bank": a profession
         _set_org(a, b.org, "genitive")
         a.category = _category(ctx, a.title, a.org)
 
