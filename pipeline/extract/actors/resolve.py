@@ -124,10 +124,21 @@ def _institution_nominative(name: str, rules: RuleSet) -> str:
     if rest.startswith(("in ", "von ")) and len(rest.split()) >= 2 and institution_word(first.lower(), rules):
         rest = rest.split(" ", 1)[1]        # org_institution_place_pp: "Polizei in Berlin" -> "Polizei Berlin"
         name = f"{first} {rest}"
-    base = institution_word(first.lower(), rules)
+    base = institution_word(first.lower(), rules) or _administration_base(first.lower(), rules)
     if base is None or len(base) >= len(first) or not first.lower().startswith(base):
         return name
     return first[:len(base)] + (" " + rest if rest else "")
+
+
+def _administration_base(low: str, rules: RuleSet) -> str | None:
+    """"Ein Sprecher des Landkreises Harz" -> "Landkreis Harz", "des Freistaats Bayern" -> "Freistaat Bayern": a
+    territorial body's noun in the genitive (org_city_administration; both forms in words.yaml
+    administration_words) is named in its base form."""
+    from .rules import word_list
+    words = word_list(rules, "administration_words")
+    if low not in words:
+        return None
+    return next((low[:-k] for k in (2, 1) if low.endswith("es"[-k:]) and low[:-k] in words), None)
 
 
 def _merge_genitive_forms(acc: _Actors) -> None:

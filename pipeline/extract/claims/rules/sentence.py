@@ -734,6 +734,8 @@ def source_holder_pp(c: Ctx, sp: tuple[int, int], b: int) -> tuple[int, int]:
     k = e + 1
     if c.low[e] == "in" and not (c.low[k] in ("der", "den")):
         return sp                       # "in der Rechtsprechung", "in den Medien"; not "in Berlin"
+    if c.low[e] in ("in", "im") and c.toks[e - 1].text not in c.R.claim_nouns:
+        return sp                       # a view ("Ansicht in der Rechtsprechung"); "laut US-Medien in der Leitung" is no holder
     np_ = grab_np(c, k, b, allow_oblique=True)
     if np_ is None or np_[0] != k:
         return sp
