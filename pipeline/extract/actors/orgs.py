@@ -252,13 +252,9 @@ def _place_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     if i + 1 >= len(doc) or not _cap(doc[i + 1].text) or "\n" in doc[i].whitespace_:
         return None                    # (a sentence start after the noun is a parser split: "Die Staatsanwaltschaft | München hat")
     nxt = doc[i + 1]
-    m = next((m for m in ctx.mentions if m.start == nxt.idx and m.label == "LOC"), None)
-    if m is not None:
-        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-        return sp.end if sp is not None else None
-    gaz = ctx.rules.get("gazetteer")
-    if gaz is not None and gaz.label(nxt.text) == "LOC":
-        return i + 2
+    end = _place_at(doc, i + 1, ctx)
+    if end is not None:
+        return end if end > 0 else None
     unknown = nxt.pos_ in ("PROPN", "NOUN") and nxt.is_alpha and not nxt.ent_type_ and nxt.text not in ctx.given \
         and not _german_noun(nxt.text, ctx.rules) and (i + 2 >= len(doc) or not _cap(doc[i + 2].text))
     return i + 2 if unknown else None  # "Polizeipräsidium Mittelfranken": a word no lexicon knows
@@ -271,13 +267,19 @@ def _place_pp_after(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("in", "von") or "\n" in doc[i].whitespace_ \
             or "\n" in doc[i + 1].whitespace_ or not _cap(doc[i + 2].text):
         return None
-    nxt = doc[i + 2]
-    m = next((m for m in ctx.mentions if m.start == nxt.idx and m.label == "LOC"), None)
+    end = _place_at(doc, i + 2, ctx)
+    return end if end else None
+
+
+def _place_at(doc: Doc, j: int, ctx: OrgCtx) -> int | None:
+    """The end of a place starting at token ``j``: a LOC mention of NER (0 where its span does not align) or a place
+    of the gazetteer; None where none starts there."""
+    m = next((m for m in ctx.mentions if m.start == doc[j].idx and m.label == "LOC"), None)
     if m is not None:
         sp = doc.char_span(m.start, m.end, alignment_mode="expand")
-        return sp.end if sp is not None else None
+        return sp.end if sp is not None else 0
     gaz = ctx.rules.get("gazetteer")
-    return i + 3 if gaz is not None and gaz.label(nxt.text) == "LOC" else None
+    return j + 1 if gaz is not None and gaz.label(doc[j].text) == "LOC" else None
 
 
 def _acts(t: Token, ctx: OrgCtx) -> bool:
