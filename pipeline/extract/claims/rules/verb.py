@@ -200,16 +200,10 @@ class VerbSite:
         msg_start = None                # set when a verbless segment opens the message
         for _ in range(4):
             seg_end = next_comma(c, seg_start, b)
-            if seg_start < b and is_relative(c, seg_start) and not self._no_antecedent(seg_start) \
-                    and not self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
-                seg_start = seg_end + 1     # ("beantragt, die Beklagten zu verurteilen": an article, no relative clause)
+            if self._skip_segment(seg_start, seg_end, msg_start):
+                seg_start = seg_end + 1
                 continue
-            if msg_start is not None and seg_start < b and c.low[seg_start] in c.w.subordinators - {"dass", "ob"} \
-                    and seg_end < b:
-                seg_start = seg_end + 1     # "den Tank an einer Zapfsäule, wie es sie … gibt, zu befüllen"
-                continue
-            if seg_start < b and c.low[seg_start] in c.w.subordinators | {"um", "und", "weil"} and not (
-                    seg_start + 1 < b and c.low[seg_start] in ("damit", "da") and c.is_konj(seg_start + 1)):
+            if self._ends_walk(seg_start):
                 break
             konj = any(c.is_konj(t) for t in range(seg_start, seg_end)) or _slot_konj(c, seg_start, seg_end)
             if self._apposition(seg_start, seg_end, konj):
@@ -222,14 +216,34 @@ class VerbSite:
             e = self._zu_end(seg_start, strip_end(c, seg_start, seg_end))
             if e is not None:
                 return ("zu", msg_start if msg_start is not None else seg_start, e)
-            if c.has_pos and seg_end < b and seg_end - seg_start <= 8 and not any(
-                    c.toks[t].pos_ in ("VERB", "AUX") for t in range(seg_start, seg_end)):
+            if self._verbless(seg_start, seg_end):
                 # a fronted phrase: "erklärte die Ministerin, in den Bundesländern, in denen …, sei …"
                 msg_start = seg_start if msg_start is None else msg_start
                 seg_start = seg_end + 1
                 continue
             break
         return ("none",)
+
+    def _skip_segment(self, s: int, e: int, msg_start: int | None) -> bool:
+        """A segment the walk steps over: a relative clause ("beantragt, die Beklagten zu verurteilen" opens with an
+        article, no relative clause), or, once the message has begun, a subordinate clause inside it ("den Tank an
+        einer Zapfsäule, wie es sie … gibt, zu befüllen")."""
+        c, b = self.c, self.b
+        if s < b and is_relative(c, s) and not self._no_antecedent(s) and not self._zu_infinitive(s, strip_end(c, s, e)):
+            return True
+        return msg_start is not None and s < b and c.low[s] in c.w.subordinators - {"dass", "ob"} and e < b
+
+    def _ends_walk(self, s: int) -> bool:
+        """A segment opening with a subordinator (or um/und/weil) ends the walk, unless "damit"/"da" is followed by a
+        Konjunktiv verb."""
+        c, b = self.c, self.b
+        return s < b and c.low[s] in c.w.subordinators | {"um", "und", "weil"} and not (
+            s + 1 < b and c.low[s] in ("damit", "da") and c.is_konj(s + 1))
+
+    def _verbless(self, s: int, e: int) -> bool:
+        """A short segment (at most 8 tokens) without a verb, before another comma."""
+        c = self.c
+        return c.has_pos and e < self.b and e - s <= 8 and not any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(s, e))
 
     def _parenthetical(self, k: int) -> bool:
         """Die Regierung, sagte der Sprecher, werde die Pläne prüfen. – a speech verb right after a comma, its subject
@@ -792,9 +806,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     message (also "…, machte er klar")."""
     c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
     v.segment()                         # an apposition after the verb extends the speaker
-    so_frame = c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
-        and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
-        and c.low[min(h.i + 1, b - 1)] != "sich"       # "…, so sagte der Minister." (not "so empfiehlt sich")
+    so_frame = _so_frame(v)
     das_frame = _das_frame(v)               # "…, das teilte das Institut mit." (the pronoun takes up the clause)
     if not (lo > a and c.low[lo - 1] == "," and (h.i == lo or so_frame or das_frame) and "speech" in v.classes | {"cognition"}
             and not (h.entry.participle and c.has_pos and c.toks[h.i].tag_ in ("VVPP", "VAPP", "VMPP", "VBN")
@@ -806,12 +818,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     if after is None and c.R.switch("wie_apposition"):
         w = _wie_before_apposition(c, a, lo)
         if w is not None:               # "…, wie Burt Rutan, Chef der Firma, mitteilte.": a verb-final wie-clause
-            wi, sp_w = w
-            msg = msg_without(c, a, b, (wi - 1, strip_end(c, a, b)))
-            if msg is None or any(t in v.used for t in range(*msg)):
-                return None
-            v.used.update(range(wi, h.i + 1))
-            return v.found(msg, sp_w, sorted({wi, *v.cue}), "reported", "wie_verb")
+            return _wie_frame(v, w)
     sp2 = after or v.sp
     if sp2 is None:
         return None
@@ -826,6 +833,27 @@ def verb_inverted(v: VerbSite) -> Found | None:
         v.used.update(cue)
         return v.found(msg, sp2, cue, "indirect", "verb_inverted")
     return None
+
+
+def _so_frame(v: VerbSite) -> bool:
+    """…, so sagte der Minister. – "so" right after the comma and right before the speech verb (not "so empfiehlt
+    sich", not after a conditional opening; switch ``so_inverted``)."""
+    c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
+    return c.R.switch("so_inverted") and lo > a and c.low[lo - 1] == "," and c.low[lo] == c.R.so_marker \
+        and h.i == lo + 1 and c.in_quote[lo] < 0 and not _conditional_opening(c, a) \
+        and c.low[min(h.i + 1, b - 1)] != "sich"
+
+
+def _wie_frame(v: VerbSite, w: tuple) -> Found | None:
+    """…, wie Burt Rutan, Chef der Firma, mitteilte. – the claim of a verb-final wie-clause after the message
+    (:func:`_wie_before_apposition` found the "wie" and its speaker)."""
+    c, h, a, b = v.c, v.h, v.a, v.b
+    wi, sp_w = w
+    msg = msg_without(c, a, b, (wi - 1, strip_end(c, a, b)))
+    if msg is None or any(t in v.used for t in range(*msg)):
+        return None
+    v.used.update(range(wi, h.i + 1))
+    return v.found(msg, sp_w, sorted({wi, *v.cue}), "reported", "wie_verb")
 
 
 def _das_frame(v: VerbSite) -> bool:
