@@ -1,6 +1,8 @@
 """``rules/actors.yaml``: first names, nicknames, particles, titles (parsed by :func:`parse_actors`)."""
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +141,7 @@ def memo_by_word(f):
     results as the plain call: a fresh rules load starts an empty memo."""
     key = ("memo_by_word", f.__module__, f.__qualname__)
 
+    @functools.wraps(f)
     def memoised(word: str, rules: RuleSet):
         memo = rules["words"].memo(key, _new_memo)
         try:
@@ -148,8 +151,6 @@ def memo_by_word(f):
                 memo.clear()
             got = memo[word] = f(word, rules)
             return got
-    memoised.__wrapped__ = f
-    memoised.__doc__, memoised.__name__, memoised.__qualname__ = f.__doc__, f.__name__, f.__qualname__
     return memoised
 
 
