@@ -123,8 +123,8 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
     if j == h:
         return None
     end = _entity_end(c, j, n)
-    if end < n and c.is_quote_mark(end) and c.in_quote[end] >= 0:      # Magazin „Der Spiegel“
-        qs, qe, _ = c.quote_tok[c.in_quote[end]]
+    if end < n and c.is_quote_mark(end) and c.in_quote[end] >= 0 and not _lowercase_quote(c, end):
+        qs, qe, _ = c.quote_tok[c.in_quote[end]]      # Magazin „Der Spiegel“
         if qs == end and qe - qs <= 8 and qe <= n:
             end = qe
     if is_source_noun(c, end - 1) and end + 1 < n and c.is_adjish(end) and c.low[end].endswith("er") \
@@ -134,6 +134,13 @@ def _np_core(c: Ctx, j: int, n: int) -> int | None:
             m += 1
         end = m
     return end
+
+
+def _lowercase_quote(c: Ctx, q: int) -> bool:
+    """Der Verein werde laut Gall „auch in Zukunft bestehen“. – a quotation after a noun that opens with a lower-case
+    word is a partial quote of the message, no title or name of the noun ("Magazin „Der Spiegel“"): the speaker noun
+    phrase ends before it (switch ``quoted_title_upper``)."""
+    return c.R.switch("quoted_title_upper") and q + 1 < len(c.toks) and c.toks[q + 1].text[:1].islower()
 
 
 COMMON_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tion", "tionen", "ität", "nis", "ismus")
@@ -740,6 +747,12 @@ def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int])
     """The subject after the verb where the one found is no speaker: "Parolen skandierte die Menge" (an
     implausible speaker; the claim drops it) and "Die Vorwürfe wies der Sprecher des Ministeriums zurück"
     (an object-first sentence: "Die" is no pronoun)."""
+    if s[1] - s[0] == 1 and s[1] <= h.i and _vorfeld_predicative(c, s[0]) and not _recurring_word(c, s[0]):
+        first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+        after = subject_after(c, first, hi) if first > lo else None
+        if after is not None and after != s and not bad_speaker(c, after) and (has_actor(c, after) or (
+                c.low[s[0]].endswith(tuple(c.w.predicative_endings)) and plausible_speaker(c, after))):
+            return after                # "Besorgt äußerte sich Kofi Annan" (the model took "Besorgt" for a name)
     if c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
@@ -849,7 +862,37 @@ def _lone_name(c: Ctx, sp: tuple[int, int]) -> bool:
     ("Elshorst wies darauf hin", "fügte Gall hinzu"); "Parolen", "Einigkeit" are none."""
     w = c.toks[sp[0]].text
     return sp[1] - sp[0] == 1 and w[:1].isupper() and (
-        not c.has_pos or not c.low[sp[0]].endswith(tuple(c.w.common_noun_endings)))
+        not c.has_pos or not c.low[sp[0]].endswith(tuple(c.w.common_noun_endings))) \
+        and not (sp[0] not in c.ent_at and _vorfeld_predicative(c, sp[0], shape=False))
+
+
+def _vorfeld_predicative(c: Ctx, t: int, shape: bool = True) -> bool:
+    """Besorgt äußerte sich Kofi Annan über die Zunahme der Gewalt. / Zufrieden zeigte sich der Trainer: „…“ – a lone
+    adjective or participle that opens the sentence right before the finite verb is a predicative in the Vorfeld, no
+    unknown name: the speaker is the subject after the verb (switch ``vorfeld_predicative``). By its ``shape`` alone (the
+    model's tag says nothing) only where the subject after the verb names an actor ("Gerhardt lobte die Mannschaft")."""
+    if not (c.R.switch("vorfeld_predicative") and c.has_pos and t == c.sents[c.sent_of[t]][0] and t + 1 < len(c.toks)):
+        return False
+    tok = c.toks[t]
+    nxt = c.toks[t + 1]
+    tagged = tok.pos_ != "PROPN" and (tok.tag_ in ("ADJD", "VVPP") or (tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get(
+        "VerbForm")))
+    return (tagged or (shape and _adjective_shape(c, t))) and nxt.pos_ in ("VERB", "AUX") and c.low[t + 1][:1].islower()
+
+
+def _recurring_word(c: Ctx, t: int) -> bool:
+    """Fröhlich lobte die Mannschaft. – whether the capitalised word at t occurs again in the text inside a sentence (not
+    as its first word): a name mentioned before or after ("Trainer Jan Fröhlich"), no adjective in the Vorfeld."""
+    w = c.toks[t].text
+    return any(c.toks[k].text == w and k != c.sents[c.sent_of[k]][0] for k in range(len(c.toks)) if k != t)
+
+
+def _adjective_shape(c: Ctx, t: int) -> bool:
+    """"Kritisch", "Skeptisch", "Enttäuscht", "Gelassen": a word shaped as a predicative adjective or participle (words.yaml
+    predicative_endings, predicative_prefixes), which the model tags a name at the sentence start."""
+    low = c.low[t]
+    return len(low) > 5 and (low.endswith(tuple(c.w.predicative_endings)) or (
+        low.startswith(tuple(c.w.predicative_prefixes)) and low.endswith(("t", "en"))))
 
 
 def _speaking_token(c: Ctx, t: int) -> bool:
@@ -1547,7 +1590,7 @@ def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
     previous claim's speaker before token a, else that claim's speaker span."""
     if last.speaker is None:
         return None
-    best = last.speaker
+    best = _own_source_holder(c, last) or last.speaker
     lo = last.speaker[1]
     if last.speaker_key:
         for ms, me, m, actor in c.mentions:
@@ -1562,6 +1605,18 @@ def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
                 best = (span.start, span.end)   # "sehe er, Köhler, keine Alternative": not "Köhler, keine Alternative"
             lo = best[1]
     return best
+
+
+def _own_source_holder(c: Ctx, last: Found) -> tuple[int, int] | None:
+    """Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden eingeweiht. „Mein Bruder wünscht sich
+    mehr Ruhe.“ – a claim whose speaker span is "eigenen Angaben", "eigenem Bekunden" (the source is its clause's
+    subject) is continued by that subject, the last mention of the person (switch ``own_source_continues``)."""
+    sp = last.speaker
+    if not (c.R.switch("own_source_continues") and sp is not None and c.low[sp[0]] in c.w.own_source_words and last.cue):
+        return None
+    sa, sb = c.sents[c.sent_of[last.cue[0]]]
+    subj = own_source_subject(c, last.cue[0], sa, sb)
+    return subj if subj is not None and subj[1] <= sp[0] and not bad_speaker(c, subj) else None
 
 
 def _thing_apposition(c: Ctx, k: int, e: int) -> bool:
