@@ -459,3 +459,4 @@ SWITCHES += ("fronted_addressee", "name_addressee")     # "Der dpa sagte Scholz"
 SWITCHES += ("prep_object_subject",)     # "sagte gegenüber Heise": a preposition's object is no subject (speaker.py find_subject, spk9)
 SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the previous sentence's subject (speaker.py, spk9)
 SWITCHES += ("article_before_name",)     # "die Gerhard Schröder": no article before a bare full name (speaker.py speaker_edges, spk9)
+SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)

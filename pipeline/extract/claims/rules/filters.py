@@ -326,7 +326,24 @@ def _question_frame(c: Ctx, f: Found) -> bool:
         last -= 1
     if c.low[last] != "?" or c.in_quote[last] >= 0:
         return False
-    return not (c.R.switch("tag_question") and _tag_question(c, a, last))
+    if c.R.switch("tag_question") and _tag_question(c, a, last):
+        return False
+    return not c.R.switch("question_addressee") or _addressed_question(c, a, last)
+
+
+def _addressed_question(c: Ctx, a: int, q: int) -> bool:
+    """Glauben Sie, dass er weiß, wo der Abgrund verläuft? – switch question_addressee: a question that addresses the
+    one asked (a polite "Sie"/"Ihr…" after the first word, "du", "euch" outside quotations) asks for a view and reports
+    nothing; "Warum behauptet die Regierung, dass die Renten sicher sind?" takes the government's claim for given."""
+    first = a
+    while first < q and (c.is_quote_mark(first) or c.toks[first].is_space):
+        first += 1
+    for t in range(first, q):
+        if c.in_quote[t] >= 0:
+            continue
+        if (t > first and c.toks[t].text in c.w.addressee_forms_cased) or c.low[t] in c.w.addressee_forms:
+            return True
+    return False
 
 
 def _tag_question(c: Ctx, a: int, q: int) -> bool:
