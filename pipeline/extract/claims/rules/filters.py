@@ -641,6 +641,32 @@ def provision_frame(c: Ctx, f: Found) -> bool:
         or _lemma(c, t) in c.w.provision_verbs
 
 
+@rule("existence_frame", "filter")
+def existence_frame(c: Ctx, f: Found) -> bool:
+    """Es besteht die Gefahr, dass die Preise weiter steigen. / Zuerst bestand die Möglichkeit, dass der Hurrikan das
+    Startgelände erreichen könnte. – "bestehen" frames a claim only with a prepositional object ("Der Minister bestand
+    darauf, dass …", "Einigkeit besteht darüber, dass …", "bestand in der Ankündigung, …"); without one before the message
+    it says that a danger, a chance or a doubt exists, or what something consists in ("Der Unterschied besteht darin,
+    dass …"): nobody claims. Only a dass- or zu-clause after the verb (the noun's complement: "besteht die Möglichkeit, den
+    Vertrag zu kündigen"); "Soweit der Kläger … verlange, bestehe Erstbegehungsgefahr." is left to the Konjunktiv rules."""
+    if f.msg is None or f.ctype == "direct" or f.rule not in ("verb_dass", "verb_zu"):
+        return False
+    t = _cue_verb(c, f)
+    if t is None and f.cue:
+        t = f.cue[0]                    # "bestünde": a Konjunktiv II form the lexicon does not generate
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.existence_verbs:
+        return False
+    window = range(t + 1, f.msg[0])
+    if any(c.low[k] in c.w.existence_frame_words for k in window):
+        return False                    # "bestand darauf, dass …", "Einigkeit besteht darüber, dass …"
+    # "Die erste Reaktion bestand in der Ankündigung, der Iran werde …": a noun of speech says what was claimed
+    return not any(c.low[k] == "in" and _claim_noun_within(c, k + 1, min(k + 4, f.msg[0])) for k in window)
+
+
+def _claim_noun_within(c: Ctx, a: int, b: int) -> bool:
+    return any(c.toks[j].text in c.R.claim_nouns for j in range(a, b))
+
+
 @rule("concessive_sei_es", "filter")
 def concessive_sei_es(c: Ctx, f: Found) -> bool:
     """Sei es durch Darbietungen im Netz oder durch spontane Balkon-Konzerte. – "sei es … oder …" opens
