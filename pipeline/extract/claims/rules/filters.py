@@ -647,9 +647,9 @@ def existence_frame(c: Ctx, f: Found) -> bool:
     Startgelände erreichen könnte. – "bestehen" frames a claim only with a prepositional object ("Der Minister bestand
     darauf, dass …", "Einigkeit besteht darüber, dass …", "bestand in der Ankündigung, …"); without one before the message
     it says that a danger, a chance or a doubt exists, or what something consists in ("Der Unterschied besteht darin,
-    dass …"): nobody claims. Only a dass- or zu-clause after the verb (the noun's complement: "besteht die Möglichkeit, den
-    Vertrag zu kündigen"); "Soweit der Kläger … verlange, bestehe Erstbegehungsgefahr." is left to the Konjunktiv rules."""
-    if f.msg is None or f.ctype == "direct" or f.rule not in ("verb_dass", "verb_zu"):
+    dass …"): nobody claims. Only a dass-clause after the verb (zu-infinitives: action_complement, "Der Mehrwert besteht
+    darin, … zu …"); "Soweit der Kläger … verlange, bestehe Erstbegehungsgefahr." is left to the Konjunktiv rules."""
+    if f.msg is None or f.ctype == "direct" or f.rule != "verb_dass":
         return False
     t = _cue_verb(c, f)
     if t is None and f.cue:
