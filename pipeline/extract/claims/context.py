@@ -61,6 +61,7 @@ WORD_LISTS += ("utterance_verbs", "subject_openers", "text_subject_verbs", "thin
                "speaking_thing_nouns")     # filters uttered_word, quoted_name_subject, implausible_inverted_speaker (fp7)
 WORD_LISTS += ("demand_verbs", "condition_openers", "condition_preludes")     # filters reported_question (switch ob_question), hypothetical_condition (rules/filters.py, fp9)
 WORD_LISTS += ("predicative_endings", "predicative_prefixes")     # switch vorfeld_predicative: "Kritisch äußerte sich X" (speaker.py, spk10)
+WORD_LISTS += ("addressee_forms_cased", "addressee_forms", "existence_verbs", "existence_frame_words")     # filters question_sentence (switch question_addressee), existence_frame (rules/filters.py, claims10)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

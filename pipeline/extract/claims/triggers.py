@@ -460,3 +460,4 @@ SWITCHES += ("prep_object_subject",)     # "sagte gegenüber Heise": a prepositi
 SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the previous sentence's subject (speaker.py, spk9)
 SWITCHES += ("article_before_name",)     # "die Gerhard Schröder": no article before a bare full name (speaker.py speaker_edges, spk9)
 SWITCHES += ("quoted_title_upper", "vorfeld_predicative", "own_source_continues")     # speaker NP edges: "laut Gall „auch in …“", "Besorgt äußerte sich X" (speaker.py, spk10)
+SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)

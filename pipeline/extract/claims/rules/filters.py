@@ -326,7 +326,24 @@ def _question_frame(c: Ctx, f: Found) -> bool:
         last -= 1
     if c.low[last] != "?" or c.in_quote[last] >= 0:
         return False
-    return not (c.R.switch("tag_question") and _tag_question(c, a, last))
+    if c.R.switch("tag_question") and _tag_question(c, a, last):
+        return False
+    return not c.R.switch("question_addressee") or _addressed_question(c, a, last)
+
+
+def _addressed_question(c: Ctx, a: int, q: int) -> bool:
+    """Glauben Sie, dass er weiß, wo der Abgrund verläuft? – switch question_addressee: a question that addresses the
+    one asked (a polite "Sie"/"Ihr…" after the first word, "du", "euch" outside quotations) asks for a view and reports
+    nothing; "Warum behauptet die Regierung, dass die Renten sicher sind?" takes the government's claim for given."""
+    first = a
+    while first < q and (c.is_quote_mark(first) or c.toks[first].is_space):
+        first += 1
+    for t in range(first, q):
+        if c.in_quote[t] >= 0:
+            continue
+        if (t > first and c.toks[t].text in c.w.addressee_forms_cased) or c.low[t] in c.w.addressee_forms:
+            return True
+    return False
 
 
 def _tag_question(c: Ctx, a: int, q: int) -> bool:
@@ -622,6 +639,32 @@ def provision_frame(c: Ctx, f: Found) -> bool:
         return False                    # "Merkel sieht vor, dass …", "Die Ministerin sieht vor, …": someone's plan
     return any(e.lemma in c.w.provision_verbs for e in c.R.forms.get(c.low[t], []) if not e.split or len(f.cue) > 1) \
         or _lemma(c, t) in c.w.provision_verbs
+
+
+@rule("existence_frame", "filter")
+def existence_frame(c: Ctx, f: Found) -> bool:
+    """Es besteht die Gefahr, dass die Preise weiter steigen. / Zuerst bestand die Möglichkeit, dass der Hurrikan das
+    Startgelände erreichen könnte. – "bestehen" frames a claim only with a prepositional object ("Der Minister bestand
+    darauf, dass …", "Einigkeit besteht darüber, dass …", "bestand in der Ankündigung, …"); without one before the message
+    it says that a danger, a chance or a doubt exists, or what something consists in ("Der Unterschied besteht darin,
+    dass …"): nobody claims. Only a dass-clause after the verb (zu-infinitives: action_complement, "Der Mehrwert besteht
+    darin, … zu …"); "Soweit der Kläger … verlange, bestehe Erstbegehungsgefahr." is left to the Konjunktiv rules."""
+    if f.msg is None or f.ctype == "direct" or f.rule != "verb_dass":
+        return False
+    t = _cue_verb(c, f)
+    if t is None and f.cue:
+        t = f.cue[0]                    # "bestünde": a Konjunktiv II form the lexicon does not generate
+    if t is None or c.in_quote[t] >= 0 or _lemma(c, t) not in c.w.existence_verbs:
+        return False
+    window = range(t + 1, f.msg[0])
+    if any(c.low[k] in c.w.existence_frame_words for k in window):
+        return False                    # "bestand darauf, dass …", "Einigkeit besteht darüber, dass …"
+    # "Die erste Reaktion bestand in der Ankündigung, der Iran werde …": a noun of speech says what was claimed
+    return not any(c.low[k] == "in" and _claim_noun_within(c, k + 1, min(k + 4, f.msg[0])) for k in window)
+
+
+def _claim_noun_within(c: Ctx, a: int, b: int) -> bool:
+    return any(c.toks[j].text in c.R.claim_nouns for j in range(a, b))
 
 
 @rule("concessive_sei_es", "filter")
