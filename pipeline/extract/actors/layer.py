@@ -306,10 +306,11 @@ def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> b
     """org_kind_noun_full_name: "die deutsche Digitalagentur [Conrad Caine]", "die Kanzlei Gleiss Lutz": a name of
     two or three capitalised words that starts with a first name, right after a noun of an organisation's kind that
     does not name persons as well (not "der Gemüsehändler Süleyman Tasköprü"), is the organisation named after its
-    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins")."""
+    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins"; a name that ends in
+    -is, -us, -os or -ss is no genitive: "der Tabakkonzern Philip Morris", :func:`names._strip_gen`)."""
     words = name.split()
     return 2 <= len(words) <= 3 and not kind.lower_.endswith(personal) and all(_cap(w) for w in words) \
-        and not words[-1].endswith(("s", "'", "’"))
+        and _strip_gen(words[-1]) == words[-1] and not words[-1].endswith("’")
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -622,10 +623,19 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int,
     for name in gaz.by_first.get(text, ()):
         n = len(name.split())
         if i + n <= len(doc) and " ".join(x.text for x in doc[i:i + n]) == name:
-            if n == 1 and not _proper_reading(t, ev):
+            if n == 1 and not _proper_reading(t, ev) and not gazetteer_unknown_noun(text, gaz):
                 return None
             return i + n, gaz.label(name)
     return None
+
+
+def gazetteer_unknown_noun(word: str, gaz) -> bool:
+    """gazetteer_unknown_noun: "Die [Bundesnetzagentur] teilte mit", "nach Angaben der [Bundespolizei]": a one-word
+    organisation of the gazetteer that the tagger reads as a common noun is still that organisation when the
+    German vocabulary does not know the word (an authority's compound name; not "Sparkasse", "Allianz", "Verdi",
+    which are words too)."""
+    caps, lows = german_words()
+    return gaz.label(word) == "ORG" and word not in caps and word.lower() not in lows and word not in noun_lemmas()
 
 
 @lru_cache(maxsize=4)

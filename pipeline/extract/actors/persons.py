@@ -1023,6 +1023,48 @@ def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
     return "drop"
 
 
+@check("per_title_surname_article")
+def per_title_surname_article(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Wie der Vorsitzende [Richter]PER, Ottmar Breidling, ausführte", "Der [Richter]PER wies die Klage ab": one
+    word that is a role title and a common surname too (words.yaml actors.title_surnames) right after an article or
+    an article and adjectives is the title used as a noun, no person (a surname takes no article: "Richter sagte");
+    not the surname of a person named in full in the article."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    w = _strip_gen(sp[0].text)
+    if w.lower() not in word_list(ctx.rules, "title_surnames") or w in ctx.person_surnames \
+            or sp[0].text in ctx.person_surnames:
+        return None
+    k = sp.start - 1
+    while k > 0 and _attributive(doc[k]) and not doc[k].is_sent_start:
+        k -= 1                          # "der zuständige", "der Vorsitzende" (tagged a noun)
+    return "drop" if doc[k].pos_ == "DET" and doc[k].lower_ in _ARTICLES else None
+
+
+def _attributive(t) -> bool:
+    """An adjective, or a nominalised one the tagger reads as a noun ("Vorsitzende"): a lower-case word of the
+    vocabulary in -e or -en, or a present participle ("Vorsitzende", "Leitenden")."""
+    low = t.lower_
+    return t.pos_ == "ADJ" or (low.endswith(("e", "en")) and low in _german()[1]) or low.endswith(("ende", "enden"))
+
+
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
+
+_AGENT_SUFFIXES = ("istin", "erin", "orin", "ärin", "eurin", "login", "nomin")
+
+
+@check("per_feminine_agent_noun")
+def per_feminine_agent_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Die renommierte [Essayistin]PER und Mitbegründerin des Vereins", "Die [Pianistin]PER spielte": one word without
+    person evidence (a speech verb is none: the noun speaks as well) that ends in a German feminine agent suffix (-istin, -erin, -orin, -ärin, -eurin, -login, -nomin)
+    after a lower-case stem is a noun naming a woman by what she does, no name (female surnames do not end so)."""
+    w = sp[0].text
+    if len(sp) != 1 or not w.isalpha() or len(w) < 7 or not w[:1].isupper() or not w[1:].islower() \
+            or not w.endswith(_AGENT_SUFFIXES) or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "drop"
+
+
 @check("per_web_token")
 def per_web_token(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[https://t.co/CLZVvNwrPG]PER", "[#]PER", "[D]PER": a link (embedded tweets on news pages), a lone sign or
