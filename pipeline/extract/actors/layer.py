@@ -406,13 +406,15 @@ def _quoted_work_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Ev
 
 
 def _place_genitive(word: str, rules: RuleSet) -> bool:
-    """"Südkoreas", "Frankreichs": the genitive of a place of the gazetteer or the organisation lexicon."""
-    base = _strip_gen(word)
-    if base == word:
-        return False
+    """"Südkoreas", "Frankreichs", "Fidschis" (of a place in -i: :func:`_strip_gen` keeps names in -is whole): the
+    genitive of a place of the gazetteer or the organisation lexicon."""
+    bases = {_strip_gen(word), word[:-1] if word.endswith("s") and len(word) > 3 else word} - {word}
     gaz, orgs_ = rules.get("gazetteer"), rules.get("organizations")
-    o = orgs_.by_name(base) if orgs_ is not None else None
-    return (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location")
+    for base in bases:
+        o = orgs_.by_name(base) if orgs_ is not None else None
+        if (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location"):
+            return True
+    return False
 
 
 def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -633,9 +635,12 @@ def gazetteer_unknown_noun(word: str, gaz) -> bool:
     """gazetteer_unknown_noun: "Die [Bundesnetzagentur] teilte mit", "nach Angaben der [Bundespolizei]": a one-word
     organisation of the gazetteer that the tagger reads as a common noun is still that organisation when the
     German vocabulary does not know the word (an authority's compound name; not "Sparkasse", "Allianz", "Verdi",
-    which are words too)."""
+    which are words too, nor a plural of a word: "Als Demokratinnen und Demokraten")."""
     caps, lows = german_words()
-    return gaz.label(word) == "ORG" and word not in caps and word.lower() not in lows and word not in noun_lemmas()
+    if gaz.label(word) != "ORG" or word.lower() in lows:
+        return False
+    stems = (word,) + tuple(word[:-len(e)] for e in ("en", "n", "e", "s") if word.endswith(e))
+    return not any(s in caps or s in noun_lemmas() for s in stems)
 
 
 @lru_cache(maxsize=4)

@@ -268,6 +268,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
     last = words[-1]
+    if len(words) >= 2 and regnal_number(last):
+        return True                     # per_regnal_number: "Ramses II.", "Benedikt XVI."
     if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames
                             or (last.endswith("s") and last[:-1] in ctx.person_surnames)):
         return True                     # "Zenawi" after "Meles Zenawi", "Mussawis" after "Hossein Mussawi"
@@ -283,6 +285,12 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
     if speech and speech_context(doc, sp, ctx.rules):
         return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+def regnal_number(word: str) -> bool:
+    """per_regnal_number: "die Feldzüge [Ramses II.]PER", "[Yahya II.]PER": a Roman numeral with a full stop after a
+    name numbers a ruler or a pope of that name, a person (not the abbreviation check's "Urt.")."""
+    return len(word) >= 2 and word.endswith(".") and all(c in "IVXL" for c in word[:-1])
 
 
 def _speech_form(t, rules: RuleSet) -> bool:
@@ -735,6 +743,21 @@ def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
     if len(sp) < 2 or has_support(doc, sp, ctx):
         return None
     return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
+
+
+@check("per_place_particle")
+def per_place_particle(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in San Felice sul [Panaro]PER", "Frankfurt am [Main]PER", "Halle an der [Saale]PER": a name without person
+    evidence right after a place (a LOC of the NER) and a lower-case word of a place's name (actors.yaml
+    place_particles) is the end of that place's name."""
+    ar = ctx.rules.get("actors")
+    if ar is None or sp.start < 2 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    for words in ar.place_particles:
+        k = sp.start - len(words)
+        if k > 0 and tuple(t.text for t in doc[k:sp.start]) == words and doc[k - 1].ent_type_ == "LOC":
+            return "LOC"
+    return None
 
 
 @check("per_station_word")
