@@ -282,6 +282,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
             return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
+    if prenominal_genitive(doc, sp):
+        return True                     # "für Fellenbergs Ideen"
     if speech and speech_context(doc, sp, ctx.rules):
         return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
@@ -559,10 +561,11 @@ def per_not_a_name_word(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_common_noun")
 def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     """"mit [Hack]PER", "[Semmelknödel]PER", "privilegiertes [Caching]PER", "umweltfreundlichen
-    [Kunstpelz]PER", "Ultium [Cells]PER": one word without person evidence that the tagger reads as a
-    common noun and the vocabulary knows as a noun, a compound of a known noun, an English plural or -ing
-    form, or that follows an adjective without article (a mass noun). (The tagger's NOUN alone is no
-    evidence: it reads foreign surnames such as "Sammer" or "Madoff" as nouns.)"""
+    [Kunstpelz]PER", "Ultium [Cells]PER": one word without person evidence (a name's genitive before its noun is
+    evidence: :func:`prenominal_genitive`) that the tagger reads as a common noun and the vocabulary knows as
+    a noun, a compound of a known noun, an English plural or -ing form, or that follows an adjective without
+    article (a mass noun). (The tagger's NOUN alone is no evidence: it reads foreign surnames such as "Sammer"
+    or "Madoff" as nouns.)"""
     t = sp[0]
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
@@ -570,6 +573,27 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
             or english_inflected(t.text) or _bare_noun_after_preposition(doc, t):
         return "drop"
     return None
+
+
+def prenominal_genitive(doc: Doc, sp: Span) -> bool:
+    """per_prenominal_genitive: "Seit [Schliemanns]PER Arbeit", "für [Fellenbergs]PER Ideen", "[Burrs]PER sechsjährige
+    Amtszeit": one word in the genitive -s without an article, right before a noun (or an adjective and a noun), is
+    a name owning it; a common noun takes its genitive after the noun. Not a word of the vocabulary ("Stilles
+    Rackern": an adjective; "Missions Spezialist": a compound written apart)."""
+    t = sp[0]
+    if len(sp) != 1 or not t.text.endswith("s") or _strip_gen(t.text) == t.text or sp.end + 1 >= len(doc):
+        return False
+    if t.i > 0 and not t.is_sent_start and doc[t.i - 1].pos_ == "DET":
+        return False
+    nxt = doc[sp.end]
+    if nxt.pos_ == "ADJ" and nxt.text[:1].islower():
+        nxt = doc[sp.end + 1]
+    noun = nxt.pos_ == "NOUN" or (not nxt.ent_type_ and (nxt.text in _german()[0] or nxt.lemma_ in _noun_lemmas()))
+    #                                 ("Ideen" read as a name)
+    stem = _strip_gen(t.text)
+    caps, lows = _german()
+    return noun and nxt.text[:1].isupper() and t.lower_ not in lows and stem.lower() not in lows \
+        and stem not in caps and stem not in _noun_lemmas()   # not "Stilles Rackern", "Missions Spezialist"
 
 
 @check("per_deadjectival_noun")
@@ -806,7 +830,22 @@ def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     too. Other evidence (a first name, the surname of a person named in full, a title) keeps it."""
     if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False):
         return None
-    return "drop"
+    return None if final_quote_source(doc, sp, ctx.rules) else "drop"
+
+
+def final_quote_source(doc: Doc, sp: Span, rules: RuleSet) -> bool:
+    """per_final_quote_source: "…, sagte [Mehdorn]PER.", "„…“, sagte [Fislake]PER.", "…, so [Jackwerth]PER.": one
+    word the tagger reads as a proper noun that closes the sentence right after a finite speech verb in the
+    singular or the "so" of a quote's source names the speaker, a surname (a common noun there would take an
+    article; a bare plural takes a plural verb: "sagen Verkehrsexperten")."""
+    t = sp[0]
+    if t.pos_ != "PROPN" or t.i == 0 or doc[t.i].is_sent_start or sp.end >= len(doc) \
+            or doc[sp.end].text not in (".", "!"):
+        return False
+    prev = doc[t.i - 1]
+    if prev.lower_ == "so" and prev.i > 0 and (doc[prev.i - 1].is_punct or doc[prev.i - 1].is_quote):
+        return True
+    return prev.pos_ in ("VERB", "AUX") and _speech_form(prev, rules) and "Plur" not in prev.morph.get("Number")
 
 
 @check("per_place_compound")
