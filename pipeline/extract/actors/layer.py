@@ -50,6 +50,7 @@ class Evidence:
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
     person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
+    evidence_given: frozenset[str] = frozenset()                 # all first names (actors.yaml common_given_names too)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
@@ -342,6 +343,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
     ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
+    ev.evidence_given = ar.evidence_given if ar is not None else frozenset()
     ev.known_persons = ar.known_persons if ar is not None else frozenset()
     ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
@@ -527,7 +529,7 @@ def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
     given_names) and one capitalised word (or a particle surname) with no organisation evidence, no gazetteer or
     lexicon entry (those decide first: "Axel Springer", "Hugo Boss") is a person's name."""
     words = key.split()
-    if not 2 <= len(words) <= 3 or words[0] not in ev.person_gendered:
+    if not 2 <= len(words) <= 3 or not (words[0] in ev.person_gendered or _foreign_full_name(words, ev)):
         return False
     if len(words) == 3 and words[1].lower() not in ("le", "la", "de", "van", "von", "di", "da", "del"):
         return False
@@ -535,6 +537,17 @@ def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
     if not (last[:1].isupper() and last.replace("-", "").isalpha()) or (orgs is not None and orgs.by_name(key)):
         return False
     return True
+
+
+def _foreign_full_name(words: list[str], ev: Evidence) -> bool:
+    """per_org_full_name: "[Marcos Baghdatis]ORG gewann", "[Sergio Pérez]ORG": two words, a first name of any list
+    (actors.yaml common_given_names too) and a surname that is no German word ("Max Planck", "Georg Fischer" of
+    companies and institutes end in words or are known), are a person's name (organisation evidence, the gazetteer
+    and the lexicon decide before: :func:`decide_label`)."""
+    caps, lows = german_words()
+    last = words[-1]
+    return len(words) == 2 and words[0] in ev.evidence_given and last not in caps and last.lower() not in lows \
+        and _strip_gen(last) not in caps
 
 
 def _org_lexicon_label(key: str, orgs) -> str | None:

@@ -1045,8 +1045,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
     """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER", "am Mittwoch
     in [Banja Luka]PER veröffentlicht": a name without person evidence (no first name: "in Angela Merkels
     Kabinett") after a preposition of place ("in", "aus"), "südlich von" or "von" after a noun whose "von" names a
-    place ("in der Nähe von", "Einwohner von", "das Massaker von") is a place; a person is "in" something only as a
-    genitive ("in Merkels Kabinett")."""
+    place ("in der Nähe von", "Einwohner von", "das Massaker von") or after a place ("Palmanova von [Calvi]") is a
+    place; a person is "in" something only as a genitive ("in Merkels Kabinett")."""
     if has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start or \
             any(not t.text[:1].isupper() for t in sp if t.is_alpha and t.lower_ not in ctx.particles):
         return None
@@ -1060,6 +1060,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
         return "LOC"
     if prev.lower_ == "von" and sp.start >= 2 and _place_of_noun(doc[sp.start - 2], ctx):
         return "LOC"                    # "in der Nähe von [Marun ar-Ras]PER", "des Massakers von [Dudschail]PER"
+    if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].ent_type_ == "LOC":
+        return "LOC"                    # per_place_of_place: "im Stadtteil Palmanova von [Calvi]PER"
     return None
 
 
