@@ -50,6 +50,7 @@ class Evidence:
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
     person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
+    evidence_given: frozenset[str] = frozenset()                 # all first names (actors.yaml common_given_names too)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
     org_multi: dict[str, list[str]] = field(default_factory=dict)    # first word -> org names of several words
     org_nouns: set[str] = field(default_factory=set)             # common-noun organisation names (institutions)
@@ -306,10 +307,11 @@ def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> b
     """org_kind_noun_full_name: "die deutsche Digitalagentur [Conrad Caine]", "die Kanzlei Gleiss Lutz": a name of
     two or three capitalised words that starts with a first name, right after a noun of an organisation's kind that
     does not name persons as well (not "der Gemüsehändler Süleyman Tasköprü"), is the organisation named after its
-    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins")."""
+    founders; not a genitive owner ("der Konzern Elon Musks", "die Partei Wladimir Putins"; a name that ends in
+    -is, -us, -os or -ss is no genitive: "der Tabakkonzern Philip Morris", :func:`names._strip_gen`)."""
     words = name.split()
     return 2 <= len(words) <= 3 and not kind.lower_.endswith(personal) and all(_cap(w) for w in words) \
-        and not words[-1].endswith(("s", "'", "’"))
+        and _strip_gen(words[-1]) == words[-1] and not words[-1].endswith("’")
 
 
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
@@ -341,6 +343,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ar = rules.get("actors")
     ev.person_given = ar.given_names if ar is not None else frozenset()
     ev.person_gendered = ar.gendered_names if ar is not None else frozenset()
+    ev.evidence_given = ar.evidence_given if ar is not None else frozenset()
     ev.known_persons = ar.known_persons if ar is not None else frozenset()
     ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
@@ -405,13 +408,15 @@ def _quoted_work_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Ev
 
 
 def _place_genitive(word: str, rules: RuleSet) -> bool:
-    """"Südkoreas", "Frankreichs": the genitive of a place of the gazetteer or the organisation lexicon."""
-    base = _strip_gen(word)
-    if base == word:
-        return False
+    """"Südkoreas", "Frankreichs", "Fidschis" (of a place in -i: :func:`_strip_gen` keeps names in -is whole): the
+    genitive of a place of the gazetteer or the organisation lexicon."""
+    bases = {_strip_gen(word), word[:-1] if word.endswith("s") and len(word) > 3 else word} - {word}
     gaz, orgs_ = rules.get("gazetteer"), rules.get("organizations")
-    o = orgs_.by_name(base) if orgs_ is not None else None
-    return (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location")
+    for base in bases:
+        o = orgs_.by_name(base) if orgs_ is not None else None
+        if (gaz is not None and gaz.label(base) == "LOC") or (o is not None and o.actor_type == "location"):
+            return True
+    return False
 
 
 def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -524,7 +529,7 @@ def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
     given_names) and one capitalised word (or a particle surname) with no organisation evidence, no gazetteer or
     lexicon entry (those decide first: "Axel Springer", "Hugo Boss") is a person's name."""
     words = key.split()
-    if not 2 <= len(words) <= 3 or words[0] not in ev.person_gendered:
+    if not 2 <= len(words) <= 3 or not (words[0] in ev.person_gendered or _foreign_full_name(words, ev)):
         return False
     if len(words) == 3 and words[1].lower() not in ("le", "la", "de", "van", "von", "di", "da", "del"):
         return False
@@ -532,6 +537,17 @@ def _first_name_and_surname(key: str, ev: Evidence, orgs) -> bool:
     if not (last[:1].isupper() and last.replace("-", "").isalpha()) or (orgs is not None and orgs.by_name(key)):
         return False
     return True
+
+
+def _foreign_full_name(words: list[str], ev: Evidence) -> bool:
+    """per_org_full_name: "[Marcos Baghdatis]ORG gewann", "[Sergio Pérez]ORG": two words, a first name of any list
+    (actors.yaml common_given_names too) and a surname that is no German word ("Max Planck", "Georg Fischer" of
+    companies and institutes end in words or are known), are a person's name (organisation evidence, the gazetteer
+    and the lexicon decide before: :func:`decide_label`)."""
+    caps, lows = german_words()
+    last = words[-1]
+    return len(words) == 2 and words[0] in ev.evidence_given and last not in caps and last.lower() not in lows \
+        and _strip_gen(last) not in caps
 
 
 def _org_lexicon_label(key: str, orgs) -> str | None:
@@ -622,10 +638,22 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int,
     for name in gaz.by_first.get(text, ()):
         n = len(name.split())
         if i + n <= len(doc) and " ".join(x.text for x in doc[i:i + n]) == name:
-            if n == 1 and not _proper_reading(t, ev):
+            if n == 1 and not _proper_reading(t, ev) and not gazetteer_unknown_noun(text, gaz):
                 return None
             return i + n, gaz.label(name)
     return None
+
+
+def gazetteer_unknown_noun(word: str, gaz) -> bool:
+    """gazetteer_unknown_noun: "Die [Bundesnetzagentur] teilte mit", "nach Angaben der [Bundespolizei]": a one-word
+    organisation of the gazetteer that the tagger reads as a common noun is still that organisation when the
+    German vocabulary does not know the word (an authority's compound name; not "Sparkasse", "Allianz", "Verdi",
+    which are words too, nor a plural of a word: "Als Demokratinnen und Demokraten")."""
+    caps, lows = german_words()
+    if gaz.label(word) != "ORG" or word.lower() in lows:
+        return False
+    stems = (word,) + tuple(word[:-len(e)] for e in ("en", "n", "e", "s") if word.endswith(e))
+    return not any(s in caps or s in noun_lemmas() for s in stems)
 
 
 @lru_cache(maxsize=4)

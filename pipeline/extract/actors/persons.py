@@ -268,6 +268,8 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
     if any(_given(w, ctx) or _initial(w) for w in words) or words[0].lower() in ctx.particles:
         return True
     last = words[-1]
+    if len(words) >= 2 and regnal_number(last):
+        return True                     # per_regnal_number: "Ramses II.", "Benedikt XVI."
     if len(words) == 1 and (last in ctx.person_surnames or _strip_gen(last) in ctx.person_surnames
                             or (last.endswith("s") and last[:-1] in ctx.person_surnames)):
         return True                     # "Zenawi" after "Meles Zenawi", "Mussawis" after "Hossein Mussawi"
@@ -280,9 +282,17 @@ def _has_support(doc: Doc, sp: Span, ctx: PersonCtx, speech: bool) -> bool:
             return True                 # "Herr Schulze", "Oberst Eck" (not "aus": the genitive of "AU" to the lexicon)
     if _title_apposition_after(doc, sp, ctx):
         return True                     # "Källenius, Vorstandsvorsitzender der ..."
+    if prenominal_genitive(doc, sp):
+        return True                     # "für Fellenbergs Ideen"
     if speech and speech_context(doc, sp, ctx.rules):
         return True                     # "sagte Alt", ", so Löschmann.", "Thierse betonte"
     return any(doc[k].text == "/" for k in (sp.start - 1, sp.end) if 0 <= k < len(doc))   # "Dreier/Schulze"
+
+
+def regnal_number(word: str) -> bool:
+    """per_regnal_number: "die Feldzüge [Ramses II.]PER", "[Yahya II.]PER": a Roman numeral with a full stop after a
+    name numbers a ruler or a pope of that name, a person (not the abbreviation check's "Urt.")."""
+    return len(word) >= 2 and word.endswith(".") and all(c in "IVXL" for c in word[:-1])
 
 
 def _speech_form(t, rules: RuleSet) -> bool:
@@ -551,10 +561,11 @@ def per_not_a_name_word(doc: Doc, sp: Span, ctx: PersonCtx):
 @check("per_common_noun")
 def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     """"mit [Hack]PER", "[Semmelknödel]PER", "privilegiertes [Caching]PER", "umweltfreundlichen
-    [Kunstpelz]PER", "Ultium [Cells]PER": one word without person evidence that the tagger reads as a
-    common noun and the vocabulary knows as a noun, a compound of a known noun, an English plural or -ing
-    form, or that follows an adjective without article (a mass noun). (The tagger's NOUN alone is no
-    evidence: it reads foreign surnames such as "Sammer" or "Madoff" as nouns.)"""
+    [Kunstpelz]PER", "Ultium [Cells]PER": one word without person evidence (a name's genitive before its noun is
+    evidence: :func:`prenominal_genitive`) that the tagger reads as a common noun and the vocabulary knows as
+    a noun, a compound of a known noun, an English plural or -ing form, or that follows an adjective without
+    article (a mass noun). (The tagger's NOUN alone is no evidence: it reads foreign surnames such as "Sammer"
+    or "Madoff" as nouns.)"""
     t = sp[0]
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
@@ -562,6 +573,27 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
             or english_inflected(t.text) or _bare_noun_after_preposition(doc, t):
         return "drop"
     return None
+
+
+def prenominal_genitive(doc: Doc, sp: Span) -> bool:
+    """per_prenominal_genitive: "Seit [Schliemanns]PER Arbeit", "für [Fellenbergs]PER Ideen", "[Burrs]PER sechsjährige
+    Amtszeit": one word in the genitive -s without an article, right before a noun (or an adjective and a noun), is
+    a name owning it; a common noun takes its genitive after the noun. Not a word of the vocabulary ("Stilles
+    Rackern": an adjective; "Missions Spezialist": a compound written apart)."""
+    t = sp[0]
+    if len(sp) != 1 or not t.text.endswith("s") or _strip_gen(t.text) == t.text or sp.end + 1 >= len(doc):
+        return False
+    if t.i > 0 and not t.is_sent_start and doc[t.i - 1].pos_ == "DET":
+        return False
+    nxt = doc[sp.end]
+    if nxt.pos_ == "ADJ" and nxt.text[:1].islower():
+        nxt = doc[sp.end + 1]
+    noun = nxt.pos_ == "NOUN" or (not nxt.ent_type_ and (nxt.text in _german()[0] or nxt.lemma_ in _noun_lemmas()))
+    #                                 ("Ideen" read as a name)
+    stem = _strip_gen(t.text)
+    caps, lows = _german()
+    return noun and nxt.text[:1].isupper() and t.lower_ not in lows and stem.lower() not in lows \
+        and stem not in caps and stem not in _noun_lemmas()   # not "Stilles Rackern", "Missions Spezialist"
 
 
 @check("per_deadjectival_noun")
@@ -737,6 +769,21 @@ def per_district(doc: Doc, sp: Span, ctx: PersonCtx):
     return "LOC" if sp[-1].lower_ in word_list(ctx.rules, "district_words") else None
 
 
+@check("per_place_particle")
+def per_place_particle(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"in San Felice sul [Panaro]PER", "Frankfurt am [Main]PER", "Halle an der [Saale]PER": a name without person
+    evidence right after a place (a LOC of the NER) and a lower-case word of a place's name (actors.yaml
+    place_particles) is the end of that place's name."""
+    ar = ctx.rules.get("actors")
+    if ar is None or sp.start < 2 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
+        return None
+    for words in ar.place_particles:
+        k = sp.start - len(words)
+        if k > 0 and tuple(t.text for t in doc[k:sp.start]) == words and doc[k - 1].ent_type_ == "LOC":
+            return "LOC"
+    return None
+
+
 @check("per_station_word")
 def per_station_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"zwischen Bremen Hbf und [Osnabrück Hbf]PER", "EC 178 von [Praha hl.n]PER .": a name with a station
@@ -783,7 +830,22 @@ def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     too. Other evidence (a first name, the surname of a person named in full, a title) keeps it."""
     if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False):
         return None
-    return "drop"
+    return None if final_quote_source(doc, sp, ctx.rules) else "drop"
+
+
+def final_quote_source(doc: Doc, sp: Span, rules: RuleSet) -> bool:
+    """per_final_quote_source: "…, sagte [Mehdorn]PER.", "„…“, sagte [Fislake]PER.", "…, so [Jackwerth]PER.": one
+    word the tagger reads as a proper noun that closes the sentence right after a finite speech verb in the
+    singular or the "so" of a quote's source names the speaker, a surname (a common noun there would take an
+    article; a bare plural takes a plural verb: "sagen Verkehrsexperten")."""
+    t = sp[0]
+    if t.pos_ != "PROPN" or t.i == 0 or doc[t.i].is_sent_start or sp.end >= len(doc) \
+            or doc[sp.end].text not in (".", "!"):
+        return False
+    prev = doc[t.i - 1]
+    if prev.lower_ == "so" and prev.i > 0 and (doc[prev.i - 1].is_punct or doc[prev.i - 1].is_quote):
+        return True
+    return prev.pos_ in ("VERB", "AUX") and _speech_form(prev, rules) and "Plur" not in prev.morph.get("Number")
 
 
 @check("per_place_compound")
@@ -983,8 +1045,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
     """"liegt sechs Kilometer südlich von [Modrava]PER", "Die Gründung erfolgte in [Kalamaria]PER", "am Mittwoch
     in [Banja Luka]PER veröffentlicht": a name without person evidence (no first name: "in Angela Merkels
     Kabinett") after a preposition of place ("in", "aus"), "südlich von" or "von" after a noun whose "von" names a
-    place ("in der Nähe von", "Einwohner von", "das Massaker von") is a place; a person is "in" something only as a
-    genitive ("in Merkels Kabinett")."""
+    place ("in der Nähe von", "Einwohner von", "das Massaker von") or after a place ("Palmanova von [Calvi]") is a
+    place; a person is "in" something only as a genitive ("in Merkels Kabinett")."""
     if has_support(doc, sp, ctx) or sp.start == 0 or doc[sp.start].is_sent_start or \
             any(not t.text[:1].isupper() for t in sp if t.is_alpha and t.lower_ not in ctx.particles):
         return None
@@ -998,6 +1060,8 @@ def per_place_preposition(doc: Doc, sp: Span, ctx: PersonCtx):
         return "LOC"
     if prev.lower_ == "von" and sp.start >= 2 and _place_of_noun(doc[sp.start - 2], ctx):
         return "LOC"                    # "in der Nähe von [Marun ar-Ras]PER", "des Massakers von [Dudschail]PER"
+    if prev.lower_ == "von" and sp.start >= 2 and doc[sp.start - 2].ent_type_ == "LOC":
+        return "LOC"                    # per_place_of_place: "im Stadtteil Palmanova von [Calvi]PER"
     return None
 
 
@@ -1019,6 +1083,48 @@ def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     word = head if prefix else w
     if word.lower() in word_list(ctx.rules, "title_surnames") or not lex.lookup(word):
+        return None
+    return "drop"
+
+
+@check("per_title_surname_article")
+def per_title_surname_article(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Wie der Vorsitzende [Richter]PER, Ottmar Breidling, ausführte", "Der [Richter]PER wies die Klage ab": one
+    word that is a role title and a common surname too (words.yaml actors.title_surnames) right after an article or
+    an article and adjectives is the title used as a noun, no person (a surname takes no article: "Richter sagte");
+    not the surname of a person named in full in the article."""
+    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start:
+        return None
+    w = _strip_gen(sp[0].text)
+    if w.lower() not in word_list(ctx.rules, "title_surnames") or w in ctx.person_surnames \
+            or sp[0].text in ctx.person_surnames:
+        return None
+    k = sp.start - 1
+    while k > 0 and _attributive(doc[k]) and not doc[k].is_sent_start:
+        k -= 1                          # "der zuständige", "der Vorsitzende" (tagged a noun)
+    return "drop" if doc[k].pos_ == "DET" and doc[k].lower_ in _ARTICLES else None
+
+
+def _attributive(t) -> bool:
+    """An adjective, or a nominalised one the tagger reads as a noun ("Vorsitzende"): a lower-case word of the
+    vocabulary in -e or -en, or a present participle ("Vorsitzende", "Leitenden")."""
+    low = t.lower_
+    return t.pos_ == "ADJ" or (low.endswith(("e", "en")) and low in _german()[1]) or low.endswith(("ende", "enden"))
+
+
+_ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"})
+
+_AGENT_SUFFIXES = ("istin", "erin", "orin", "ärin", "eurin", "login", "nomin")
+
+
+@check("per_feminine_agent_noun")
+def per_feminine_agent_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Die renommierte [Essayistin]PER und Mitbegründerin des Vereins", "Die [Pianistin]PER spielte": one word without
+    person evidence (a speech verb is none: the noun speaks as well) that ends in a German feminine agent suffix (-istin, -erin, -orin, -ärin, -eurin, -login, -nomin)
+    after a lower-case stem is a noun naming a woman by what she does, no name (female surnames do not end so)."""
+    w = sp[0].text
+    if len(sp) != 1 or not w.isalpha() or len(w) < 7 or not w[:1].isupper() or not w[1:].islower() \
+            or not w.endswith(_AGENT_SUFFIXES) or has_support(doc, sp, ctx, speech=False):
         return None
     return "drop"
 

@@ -43,11 +43,13 @@ class ActorRules:
     org_rules: tuple[str, ...] = ()                                     # orgs.ORG_RULES, in order
     org_span_rules: tuple[str, ...] = ()                                # persons.SPAN_RULES run on ORG spans
     person_recover_rules: tuple[str, ...] = ()                          # recover.RECOVER_RULES, in order
+    place_particles: tuple[tuple[str, ...], ...] = ()                   # "sul", "an der": inside place names
 
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
             "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
-            "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules"}
+            "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules",
+            "place_particles"}
 
 
 def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
@@ -105,7 +107,8 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       person_checks=_rule_ids(data, "person_checks", file),
                       org_rules=_rule_ids(data, "org_rules", file),
                       org_span_rules=_rule_ids(data, "org_span_rules", file),
-                      person_recover_rules=_rule_ids(data, "person_recover_rules", file))
+                      person_recover_rules=_rule_ids(data, "person_recover_rules", file),
+                      place_particles=tuple(tuple(str(p).lower().split()) for p in data.get("place_particles") or []))
 
 
 def actor_rules(rules: RuleSet) -> ActorRules:
