@@ -571,6 +571,11 @@ def _menu_list_item(lines: list[str], i: int) -> bool:
                                       or i + 1 < n and _LIST_LINE.match(lines[i + 1]))
 
 
+# rule ``source_line``: "Aus: Das Brandenbuch. Ein Land in Stichworten. …, Potsdam 2015" under the author's name cites
+# where the text was first printed: the article's end, never a headline of a teaser box
+_SOURCE_LINE = re.compile(r"^(?:Aus|Quelle|Auszug aus|Erstveröffentlichung|Zuerst erschienen in)\s*:\s*\S", re.I)
+
+
 def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
     """The index after a teaser box for another article that starts at ``i``: a short name/kicker line
     followed by a short headline ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its
@@ -583,7 +588,8 @@ def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
     while k < n and not lines[k]:
         k += 1
     if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
-            and not lines[k].endswith(":") and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
+            and not lines[k].endswith(":") and not _SOURCE_LINE.match(lines[k]) \
+            and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
         after = k + 1
         while after < n and not lines[after]:
             after += 1
