@@ -108,3 +108,34 @@ def test_source_line_under_the_authors_name_is_no_teaser_box() -> None:
     # a name over another story's headline is still a teaser box
     box = ["Mir taten vom Lächeln die Mundwinkel weh.", "Anna Maier", "Warum der Busfahrplan im Winter ausgedünnt wird"]
     assert _clean_body_lines(box, [], html=True) == box[:1]
+
+
+def _linked_box_cards(n: int, box: str = "div") -> str:
+    items = [("Rund 42'800 Unterschriften gegen Pelze aus Tierquälerei", "In der Schweiz soll der Import verboten werden. So fordert es eine Petition, die am Montag übergeben worden ist."),
+             ("Nationalrat will Importverbot für Pelze", "Der Nationalrat will ein Verbot. Er hat am Montag eine entsprechende Motion angenommen."),
+             ("Bund beanstandet fast jede Verkaufsstelle", "Kontrolleure haben im vergangenen Jahr viele Verkaufsstellen beanstandet, weil sie nicht deklarierten.")]
+    return "<div>" + "".join(f'<div><{box}><a href="/n{i}">{t}</a></{box}><div><p>{x}</p></div></div>'
+                             for i, (t, x) in enumerate(items[:n])) + "</div>"
+
+
+def test_card_linked_box_cards_whose_heading_is_a_linked_box_leave_the_body() -> None:
+    tree = parse_tree(page("".join(f"<p>{p}</p>" for p in P) + _linked_box_cards(3)))
+    heads = card_list_heads(tree)
+    assert _flat("Nationalrat will Importverbot für Pelze") in heads
+    assert _flat("Der Nationalrat will ein Verbot. Er hat am Montag eine entsprechende Motion angenommen.") in heads
+    assert not any(_flat(p) in heads for p in P)
+    # a linked subheading over a paragraph of the article, once, is no list of cards
+    assert not card_list_heads(parse_tree(page("".join(f"<p>{p}</p>" for p in P) + _linked_box_cards(1))))
+
+
+def test_own_header_a_header_with_the_headline_and_no_navigation_holds_the_lead() -> None:
+    lead = "Schon länger ist bekannt: Der Darm beeinflusst unsere Psyche. Forscher fanden nun heraus, dass bestimmte Lebensmittel helfen."
+    html = page("".join(f"<p>{p}</p>" for p in P), article=False).replace(
+        '<div class="text"><h1>', f'<div class="text"><header><h1>').replace(
+        '<p class="byline">', f'</header><p class="byline">')
+    html = html.replace("</h1>", f"</h1><div>{lead}</div>", 1).replace("<main>", "<div>").replace("</main>", "</div>")
+    blocks = _page_blocks(parse_tree(html))
+    assert any(b[1] == lead for b in blocks)
+    # the page's own header (with its menu) stays out
+    html2 = html.replace("<header><h1>", "<header><nav><a href='/a'>A</a></nav><h1>")
+    assert not any(b[1] == lead for b in _page_blocks(parse_tree(html2)))

@@ -163,10 +163,11 @@ def is_story_teaser(el, rules: WebRules) -> bool:
 def _teaser_item(el, labelled: bool = False) -> bool:
     """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt;
     ``labelled``: also one whose links go to one page with a label of a few words or none, beside a heading
-    and at most 20 words more ("Link zum Artikel": rule ``card_link_label``)."""
+    and at most 20 words more ("Link zum Artikel": rule ``card_link_label``), and one whose heading is a box
+    that is one link (rule ``card_linked_box``: "<div><a href=…>Rund 42'800 Unterschriften gegen …</a></div>")."""
     if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
         return False
-    head = next(el.iter("h2", "h3", "h4"), None)
+    head = _card_heading(el, labelled)
     if head is None:
         return False
     links = head.xpath(".//a[@href]") or ([head.getparent()] if head.getparent() is not None
@@ -176,6 +177,15 @@ def _teaser_item(el, labelled: bool = False) -> bool:
             and not (labelled and _card_link_label(el, head)):
         return False
     return len(ws(el.text_content())) <= 600
+
+
+def _card_heading(el, linked_box: bool = False):
+    """A card's heading: its first h2-h4; ``linked_box``: else its first ``p`` or ``div`` that is one link
+    to another page and nothing else (4-20 words)."""
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is not None or not linked_box:
+        return head
+    return next((x for x in el.iterdescendants("p", "div") if _linked_line(x)), None)
 
 
 def _card_link_label(el, head) -> bool:
@@ -701,6 +711,15 @@ def _block_text(el, h1, head_box: set) -> tuple[str, str] | None:
     return tag, t
 
 
+def _own_header(header) -> bool:
+    """Rule ``own_header``: the ``<header>`` holding the headline is the article's own, not the page's: it
+    stands inside ``<article>`` or ``<main>``, or it holds no navigation (no ``nav``, at most five links:
+    "<header class=intro><h1>…</h1><p>Schon länger ist bekannt: …</p></header>" in a theme of ``div``s)."""
+    if any(x.tag in ("article", "main") for x in header.iterancestors()):
+        return True
+    return next(header.iter("nav"), None) is None and len(header.xpath(".//a[@href]")) <= 5
+
+
 def _pictured(out: list) -> set[int]:
     """The blocks of at most 30 words in a box with a picture (their parent or grandparent, not the article or
     page, holds an ``<img>``): maybe its caption. Each box's subtree is searched once."""
@@ -729,8 +748,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
     h1_text = ws(h1.text_content()) if h1 is not None else ""
     # the article's own <header> (inside the article, holding the headline) is no page header: its lead counts
-    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
-                and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
+    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header" and _own_header(a)} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
         got = _block_text(el, h1, head_box)
         if got is None:
@@ -1106,17 +1124,17 @@ def linked_headlines(tree) -> set[str]:
 
 
 def card_list_heads(tree) -> set[str]:
-    """Keys of the headings of cards that link as a whole (rule ``card_link_label``: "<h2>Shot Happens – ALLE
-    Folgen …</h2> <a href=…>Link zum Artikel</a>", again and again) and their labels, as body lines never
-    article text. They
-    are taken out of the extractor's lines, not the tree: a smaller tree changes its choice of container."""
+    """Keys of the texts of cards that link as a whole (rule ``card_link_label``: "<h2>Shot Happens – ALLE
+    Folgen …</h2> <a href=…>Link zum Artikel</a>", again and again) or whose heading is a linked box (rule
+    ``card_linked_box``), as body lines never article text: their headings, labels and excerpts. They are taken
+    out of the extractor's lines, not the tree: a smaller tree changes its choice of container."""
     out = set()
     for el in tree.iter("div", "section", "ul", "aside", "ol"):
         if is_teaser_list(el, labelled=True) and not is_teaser_list(el):
             for k in el:
                 if isinstance(k.tag, str) and _teaser_item(k, labelled=True):
-                    out.add(_flat(ws(next(k.iter("h2", "h3", "h4")).text_content())))
-                    out |= {_flat(ws(a.text_content())) for a in k.iter("a")}     # its label
+                    out |= {_flat(ws(visible_text(x))) for x in k.iter("a", "p", "div", "h2", "h3", "h4")
+                            if x.tag in ("a", "h2", "h3", "h4") or _leaf_block(x)}
     out.discard("")
     return out
 
@@ -1139,8 +1157,11 @@ def teaser_excerpts(tree) -> set[str]:
     out = set()
     for el in tree.iter("p", "div"):
         t = ws(visible_text(el))
-        if not _leaf_block(el) or not re.search(r"\w\s*(?:\.\.\.|…)$", t) or len(t.split()) > 60:
+        if not _leaf_block(el) or not re.search(r"[\w)\]»“\"]\s*(?:\.\.\.|…)$", t) or len(t.split()) > 60:
             continue
+        while el.getparent() is not None and el.getparent().tag not in ("body", "article", "main") \
+                and ws(visible_text(el.getparent())) == t:
+            el = el.getparent()          # the excerpt's own box ("field--teaser-lead")
         prev = el.getprevious()
         while prev is not None and (not isinstance(prev.tag, str) or not ws(visible_text(prev))):
             prev = prev.getprevious()
@@ -1285,7 +1306,7 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
     out = []
     for i in range(last + 1, min(len(blocks), last + 40)):
         tag, text, density, _, chain = blocks[i]
-        if chain[:n] != box or tag != "p" or not _gap_good(tag, text, density) or _flat(text) in joined:
+        if chain[:n] != box or tag not in ("p", "div") or not _gap_good(tag, text, density) or _flat(text) in joined:
             break
         out.append(i)
     return out
