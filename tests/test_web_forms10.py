@@ -139,3 +139,25 @@ def test_own_header_a_header_with_the_headline_and_no_navigation_holds_the_lead(
     # the page's own header (with its menu) stays out
     html2 = html.replace("<header><h1>", "<header><nav><a href='/a'>A</a></nav><h1>")
     assert not any(b[1] == lead for b in _page_blocks(parse_tree(html2)))
+
+
+def test_trail_subheading_the_line_first_taken_for_the_headline_opens_the_body() -> None:
+    # a text dump: the trail names the headline; the subheading right over the first paragraph (taken first
+    # for the headline, it shares the body's words) is the article's
+    from pipeline.ingest import parse_scraped_text
+    from tests.test_web_patterns import FOOT, MENU, PARAS
+    title = "Eine private Auffangstation für Wildvögel"
+    sub = "Ewald Muster und sein Leben für die Wildvögel"
+    p0 = ("Rentnerinnen und Rentner haben grundsätzlich wenig Zeit, dies ist ja allgemein bekannt. Wofür diese Zeit "
+          "aufgewendet wird, dürfte bei Ewald Muster aus Dortmund jedoch anders sein, als bei vielen anderen Menschen "
+          "im Ruhestand, denn er pflegt seit vierzig Jahren verletzte Wildvögel in seinem Garten.")
+    lines = MENU + [f"Sie sind hier: > {title}", "[Wildvogels]", "Wildvogelstation Muster in Dortmund", "", title, "",
+                    sub, ""]
+    for x in [p0] + PARAS:
+        lines += [x, ""]
+    a = parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x")
+    assert a.title == title
+    assert a.body_text.startswith(sub + "\n\n" + p0[:40]) and "Wildvogelstation Muster" not in a.body_text
+    # a short line there is no second headline either
+    lines[lines.index(sub)] = "Menschen in Dortmund"
+    assert parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x").title == title
