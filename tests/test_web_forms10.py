@@ -161,3 +161,15 @@ def test_trail_subheading_the_line_first_taken_for_the_headline_opens_the_body()
     # a short line there is no second headline either
     lines[lines.index(sub)] = "Menschen in Dortmund"
     assert parse_scraped_text("\n".join(lines + FOOT), "x.txt", "x").title == title
+
+
+def test_trailing_headlines_a_run_of_other_stories_headlines_ends_no_scraped_text() -> None:
+    body = ["Der Haushaltsausschuss soll den Entwurf in der kommenden Woche beraten.", "",
+            "Du hast weitere Fragen? Hier findest du ein sehr umfangreiches Foren-Thema, in dem alle Fragen beantwortet werden.", ""]
+    tail = ["Best of Test: Die besten Räder des Jahres", "", "Best of Test: Die Höhepunkte aus dem Vorjahr", "",
+            "Neues Rad im Test: Mit Genen für den Trail?", ""]
+    assert _clean_body_lines(body + tail, []) == body[:3]
+    # two short lines are no such run (a closing question and a credit)
+    assert _clean_body_lines(body + tail[2:], []) == body + tail[2:5]
+    # in HTML text the lines stay to the list rules there
+    assert "Best of Test: Die besten Räder des Jahres" in _clean_body_lines(body + tail, [], html=True)
