@@ -571,6 +571,11 @@ def _menu_list_item(lines: list[str], i: int) -> bool:
                                       or i + 1 < n and _LIST_LINE.match(lines[i + 1]))
 
 
+# rule ``source_line``: "Aus: Das Brandenbuch. Ein Land in Stichworten. …, Potsdam 2015" under the author's name cites
+# where the text was first printed: the article's end, never a headline of a teaser box
+_SOURCE_LINE = re.compile(r"^(?:Aus|Quelle|Auszug aus|Erstveröffentlichung|Zuerst erschienen in)\s*:\s*\S", re.I)
+
+
 def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
     """The index after a teaser box for another article that starts at ``i``: a short name/kicker line
     followed by a short headline ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its
@@ -583,7 +588,8 @@ def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
     while k < n and not lines[k]:
         k += 1
     if k < n and k - i <= 2 and _is_headline_like(lines[k]) and not _NUMBERED.match(lines[k]) \
-            and not lines[k].endswith(":") and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
+            and not lines[k].endswith(":") and not _SOURCE_LINE.match(lines[k]) \
+            and (_is_quoted_headline(lines[k]) or not _ends_sentence(lines[k])):
         after = k + 1
         while after < n and not lines[after]:
             after += 1
@@ -594,12 +600,30 @@ def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
 
 def _trim_trailing(out: list[str], html: bool) -> list[str]:
     """Trailing short lines that are not sentences (credits, leftover labels) go; in HTML text list items and
-    pointers to more information stay (:func:`_kept_trailer`)."""
-    while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
-        if html and out[-1] and _kept_trailer(out[-1]):
-            break
-        out.pop()
-    return out
+    pointers to more information stay (:func:`_kept_trailer`); in scraped text a trailing run of other stories'
+    headlines goes too (:func:`_trailing_headlines`)."""
+    while True:
+        while out and (not out[-1] or (not _ends_sentence(out[-1]) and _words(out[-1]) < 12)):
+            if html and out[-1] and _kept_trailer(out[-1]):
+                return out
+            out.pop()
+        cut = 0 if html else _trailing_headlines(out)
+        if not cut:
+            return out
+        del out[-cut:]
+
+
+def _trailing_headlines(out: list[str]) -> int:
+    """Rule ``trailing_headlines``: the number of lines at the end of scraped text that are a run of three or
+    more other stories' headlines (each under 12 words, none ending in a full stop or an exclamation mark, a
+    question allowed: "Best of Test: Die besten Bikes 2022" / "Best of Test: Die Test-Highlights aus 2021" /
+    "Orbea Occam LT im Test: Mit Enduro-Genen auf den Trail?"); 0 where there is none. Blank lines between
+    them count with the run."""
+    k, n = len(out), 0
+    while k > 0 and (not out[k - 1] or _words(out[k - 1]) < 12 and not re.search(r"[.!:;,…][\"“”'’»«)\]]*$", out[k - 1])):
+        n += bool(out[k - 1])
+        k -= 1
+    return len(out) - k if n >= 3 else 0
 
 
 def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:

@@ -1010,6 +1010,19 @@ def _head_trail(raw: list[str], trail: tuple, start: int) -> _Head:
     return _Head(lines, start, None, False, section)
 
 
+def _subheading_opens_body(raw: list[str], paras, h: int, h0: int, body_from: int) -> bool:
+    """Rule ``trail_subheading``: the line first taken for the headline, when a trail names a headline above
+    it, is the article's subheading if it is a heading of good text right over the body ("Eine private
+    Wildvogelauffang- und Auswilderungsstation" / "Ewald Ferlemann und sein Leben für die Vögel" / "Rentnerinnen
+    und Rentner …"): it opens the body. A line of four words or less stays out (the seed header would read it,
+    first in the body, as the headline under a kicker)."""
+    if not h < h0 < body_from or _next_nonblank(raw, h0, body_from + 1) != body_from:
+        return False
+    x = next((y for y in paras if y.index == h0), None)
+    return x is not None and x.cls == "good" and x.heading and len(x.clean.split()) > 4 \
+        and not _is_date_or_byline(x.clean)
+
+
 def _head_at(raw, paras, chosen, h: int, h0: int, start: int, repeated: set[str], p) -> _Head:
     """The header under the headline found by its words (``h0``), or under the line a trail named instead."""
     body_from = _body_start(paras, chosen, max(h, h0), start, p)
@@ -1017,6 +1030,8 @@ def _head_at(raw, paras, chosen, h: int, h0: int, start: int, repeated: set[str]
         return _Head(_header(raw, h, body_from, repeated), body_from, h)
     # the trail names the headline: it replaces the line first taken, the header stays
     title, first = norm(raw[h]), norm(raw[h0])
+    if _subheading_opens_body(raw, paras, h, h0, body_from):
+        body_from = h0
     old = _header(raw, h0, body_from, repeated)
     at = next((i for i, x in enumerate(old) if first in x or x in first), 0)
     # the date and byline lines right under the true headline come first (before dates in the text)
@@ -1092,7 +1107,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
-    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(chosen[0], chosen[-1] + 1)
+    first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
+    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)

@@ -118,18 +118,39 @@ def is_comment_block(el, rules: WebRules) -> bool:
         c in rules.comment_blocks or c in rules.furniture_blocks for c in _classes(el))
 
 
+def _leaf_block(el) -> bool:
+    """A ``p`` or ``div`` with no block inside it: a paragraph, however the page sets it."""
+    return el.tag in ("p", "div") and not any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS
+                                              for c in el.iterdescendants())
+
+
+def _card_head(el):
+    """The heading a card starts with: its first h2-h4, or (rule ``card_head_box``, a heading set as a box:
+    "<div class=maintitle>9 Frauen aus den Anfängen des Rock'n'Rolls …</div>") its first paragraph-like
+    block when that is short (2-20 words) and ends no sentence."""
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is not None:
+        return head
+    first = next((x for x in el.iterdescendants("p", "div") if _leaf_block(x) and ws(x.text_content())), None)
+    t = ws(first.text_content()) if first is not None else ""
+    return first if 2 <= len(t.split()) <= 20 and not re.search(r"[.!]$", t) else None
+
+
 def is_story_teaser(el, rules: WebRules) -> bool:
-    """A teaser card of another story inside the page: a block that starts with its own heading (h2–h4),
-    is short (at most 1500 characters), holds a paragraph of prose (an excerpt trafilatura would keep; cards
-    of a headline and a link it drops itself, and removing them changes its choice of the main container)
-    and ends with an excerpt cut short and "read more" links ("… dass … Artikel lesen Link zum Artikel");
-    a section of the article that ends with "Mehr dazu" is no teaser card."""
+    """A teaser card of another story inside the page: a block that starts with its own heading (h2–h4, or a
+    short box: :func:`_card_head`), is short (at most 1500 characters), holds a paragraph of prose (``p`` or a
+    ``div`` without blocks, 25+ words: an excerpt trafilatura would keep; cards of a headline and a link it
+    drops itself, and removing them changes its choice of the main container) and ends with an excerpt cut
+    short and "read more" links ("… dass … Artikel lesen Link zum Artikel"); a section of the article that ends
+    with "Mehr dazu" is no teaser card."""
     if el.tag not in ("div", "section", "aside", "li", "article") or not rules.read_more_labels:
         return False
-    head = next(el.iter("h2", "h3", "h4"), None)
-    if head is None or next(el.iter("h1"), None) is not None:
+    if next(el.iter("h1"), None) is not None:
         return False
-    if not any(len(p.text_content().split()) >= 25 for p in el.iter("p")):
+    if not any(len(p.text_content().split()) >= 25 for p in el.iter("p", "div") if p.tag == "p" or _leaf_block(p)):
+        return False
+    head = _card_head(el)
+    if head is None:
         return False
     text = ws(visible_text(el))
     if len(text) > 1500 or not text.startswith(ws(head.text_content())[:60]):
@@ -139,28 +160,52 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
-def _teaser_item(el) -> bool:
-    """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt."""
+def _teaser_item(el, labelled: bool = False) -> bool:
+    """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt;
+    ``labelled``: also one whose links go to one page with a label of a few words or none, beside a heading
+    and at most 20 words more ("Link zum Artikel": rule ``card_link_label``), and one whose heading is a box
+    that is one link (rule ``card_linked_box``: "<div><a href=…>Rund 42'800 Unterschriften gegen …</a></div>")."""
     if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
         return False
-    head = next(el.iter("h2", "h3", "h4"), None)
+    head = _card_heading(el, labelled)
     if head is None:
         return False
     links = head.xpath(".//a[@href]") or ([head.getparent()] if head.getparent() is not None
                                           and head.getparent().tag == "a" and head.getparent().get("href") else [])
     htext = ws(head.text_content())
-    if not links or not htext or len(ws(" ".join(a.text_content() for a in links))) < 0.8 * len(htext):
+    if not htext or (not links or len(ws(" ".join(a.text_content() for a in links))) < 0.8 * len(htext)) \
+            and not (labelled and _card_link_label(el, head)):
         return False
     return len(ws(el.text_content())) <= 600
 
 
-def is_teaser_list(el) -> bool:
+def _card_heading(el, linked_box: bool = False):
+    """A card's heading: its first h2-h4; ``linked_box``: else its first ``p`` or ``div`` that is one link
+    to another page and nothing else (4-20 words)."""
+    head = next(el.iter("h2", "h3", "h4"), None)
+    if head is not None or not linked_box:
+        return head
+    return next((x for x in el.iterdescendants("p", "div") if _linked_line(x)), None)
+
+
+def _card_link_label(el, head) -> bool:
+    """The card's links (outside its heading) go to one page and say at most four words together: the card
+    links as a whole ("<h2>Shot Happens …</h2> <a href=…>Link zum Artikel</a>")."""
+    links = [a for a in el.xpath(".//a[@href]") if not any(x is head for x in a.iterancestors())]
+    hrefs = {(a.get("href") or "").strip() for a in links}
+    rest = len(ws(el.text_content()).split()) - len(ws(head.text_content()).split())
+    return rest <= 20 and len(hrefs) == 1 and "" not in hrefs and not next(iter(hrefs)).startswith("#") \
+        and len(ws(" ".join(a.text_content() for a in links)).split()) <= 4
+
+
+def is_teaser_list(el, labelled: bool = False) -> bool:
     """A list of cards of other stories inside the article container ("Aktuelle Meldungen": date, linked
-    heading, excerpt; again and again): two or more such cards as children that hold most of its text, no h1."""
+    heading, excerpt; again and again): two or more such cards as children that hold most of its text, no h1
+    (``labelled``: cards of :func:`_teaser_item` with a link label)."""
     if el.tag not in ("div", "section", "ul", "aside", "ol") or next(el.iter("h1"), None) is not None:
         return False
     kids = [k for k in el if isinstance(k.tag, str)]
-    cards = [k for k in kids if _teaser_item(k)]
+    cards = [k for k in kids if _teaser_item(k, labelled)]
     if len(cards) < 2 or len({tuple(c.xpath(".//a/@href")[:1]) for c in cards}) < 2:
         return False
     total = len(ws(el.text_content())) or 1
@@ -666,6 +711,15 @@ def _block_text(el, h1, head_box: set) -> tuple[str, str] | None:
     return tag, t
 
 
+def _own_header(header) -> bool:
+    """Rule ``own_header``: the ``<header>`` holding the headline is the article's own, not the page's: it
+    stands inside ``<article>`` or ``<main>``, or it holds no navigation (no ``nav``, at most five links:
+    "<header class=intro><h1>…</h1><p>Schon länger ist bekannt: …</p></header>" in a theme of ``div``s)."""
+    if any(x.tag in ("article", "main") for x in header.iterancestors()):
+        return True
+    return next(header.iter("nav"), None) is None and len(header.xpath(".//a[@href]")) <= 5
+
+
 def _pictured(out: list) -> set[int]:
     """The blocks of at most 30 words in a box with a picture (their parent or grandparent, not the article or
     page, holds an ``<img>``): maybe its caption. Each box's subtree is searched once."""
@@ -694,8 +748,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
     h1_chain = frozenset(order.get(id(a), -1) for a in h1.iterancestors()) if h1 is not None else frozenset()
     h1_text = ws(h1.text_content()) if h1 is not None else ""
     # the article's own <header> (inside the article, holding the headline) is no page header: its lead counts
-    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header"
-                and any(x.tag in ("article", "main") for x in a.iterancestors())} if h1 is not None else set()
+    head_box = {id(a) for a in h1.iterancestors() if a.tag == "header" and _own_header(a)} if h1 is not None else set()
     for el in body.iter(*_GAP_BLOCKS, *_LEAF_BOXES):
         got = _block_text(el, h1, head_box)
         if got is None:
@@ -720,7 +773,7 @@ def _page_blocks(tree) -> list[tuple[str, str, float, bool]]:
                         tuple(order.get(id(a), -1) for a in reversed(list(el.iterancestors())))
                         + ((order.get(id(el), -1),) if el.get("data-layout-cell") else ()))
                        for i, (tag, t, d, el) in enumerate(out)], info, h1_chain, h1_text, h1_next, blocks_head_box,
-                      _pictured(out))
+                      _pictured(out), page_descriptions(tree))
 
 
 class PageBlocks(list):
@@ -729,7 +782,7 @@ class PageBlocks(list):
     ``h1_text``."""
 
     def __init__(self, items, info: dict, h1_chain: frozenset, h1_text: str = "", h1_next: int | None = None,
-                 head_box: set | None = None, pictured: set | None = None):
+                 head_box: set | None = None, pictured: set | None = None, descriptions: list | None = None):
         super().__init__(items)
         self.info = info
         self.h1_chain = h1_chain
@@ -737,6 +790,29 @@ class PageBlocks(list):
         self.h1_next = h1_next          # the first block after the headline (None: no h1)
         self.head_box = head_box or set()   # the positions of the article's <header> holding the headline
         self.pictured = pictured or set()   # short blocks in a box with a picture (maybe captions)
+        self.descriptions = descriptions or []  # keys of the page's descriptions (page_descriptions)
+
+
+def page_descriptions(tree) -> list[str]:
+    """Keys (:func:`_flat`) of the page's descriptions: ``description``, ``og:description``,
+    ``twitter:description`` and ``itemprop`` meta tags, JSON-LD ``description`` fields (of 10+ words). A CMS
+    writes them as an excerpt of the post's first words, so they tell what its text starts with."""
+    from pipeline.web.htmlmeta import _ld_objects, _meta, _unescape
+    found = _meta(tree, "description", "og:description", "twitter:description")
+    found += [o["description"] for o in _ld_objects(tree) if isinstance(o.get("description"), str)]
+    return [k for k in dict.fromkeys(_flat(_unescape(d)) for d in found if len(d.split()) >= 10) if k]
+
+
+def described_label(blocks, bkeys: list[str], b: int) -> bool:
+    """Rule ``described_label``: a short block (2-12 words) that the page's description (an excerpt the CMS
+    took from the post) holds right before the start of the next block: a subheading or label of the post
+    ("Leitsätze des Gerichts:" before "Der Betreiber eines Internetportals …"; "Ewald Ferlemann und sein Leben
+    für die Vögel" before "Rentnerinnen und Rentner …"), whatever its markup, never a page label."""
+    descs = getattr(blocks, "descriptions", None)
+    if not descs or b + 1 >= len(blocks) or not 2 <= len(blocks[b][1].split()) <= 12 or blocks[b][2] > 0.3:
+        return False
+    nxt = bkeys[b + 1][:24]
+    return len(nxt) >= 12 and any(bkeys[b] + nxt in d for d in descs)
 
 
 _SIDE_CLASS = re.compile(r"(?:^|[\s_-])(?:col|column|sidebar|side|aside|right|rechts|links|left|marginal|rail|"
@@ -826,14 +902,19 @@ _CMS_STATE = re.compile(r"(?:^|\s)(?:tag|category|categories|format|status|type|
                         r"has|single|template|wp)-\S*", re.I)
 
 
+_CMS_POST = re.compile(r"(?:^|\s)(?:hentry|type-post|type-page|status-publish|post-\d+)(?=\s|$)", re.I)
+
+
 def _box_class(a) -> str:
     """The class and id of an element as a box of the page: the page itself (``html``, ``body``) is none; an
     ``article``'s or ``main``'s CMS state classes ("tag-partei-aktivitaeten", "category-news", "cookies-not-set"
-    in WordPress) name its topics, not what kind of box it is."""
+    in WordPress) name its topics, not what kind of box it is; so do those of any box that WordPress marks as
+    the post itself ("post post-4198 type-post status-publish hentry tag-bgh": a theme that sets the post in
+    a ``div``)."""
     if a.tag in ("html", "body"):
         return ""
     cls = (a.get("class") or "") + " " + (a.get("id") or "")
-    return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") else cls
+    return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") or _CMS_POST.search(cls) else cls
 
 
 def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
@@ -1042,6 +1123,54 @@ def linked_headlines(tree) -> set[str]:
     return out
 
 
+def card_list_heads(tree) -> set[str]:
+    """Keys of the texts of cards that link as a whole (rule ``card_link_label``: "<h2>Shot Happens – ALLE
+    Folgen …</h2> <a href=…>Link zum Artikel</a>", again and again) or whose heading is a linked box (rule
+    ``card_linked_box``), as body lines never article text: their headings, labels and excerpts. They are taken
+    out of the extractor's lines, not the tree: a smaller tree changes its choice of container."""
+    out = set()
+    for el in tree.iter("div", "section", "ul", "aside", "ol"):
+        if is_teaser_list(el, labelled=True) and not is_teaser_list(el):
+            for k in el:
+                if isinstance(k.tag, str) and _teaser_item(k, labelled=True):
+                    out |= {_flat(ws(visible_text(x))) for x in k.iter("a", "p", "div", "h2", "h3", "h4")
+                            if x.tag in ("a", "h2", "h3", "h4") or _leaf_block(x)}
+    out.discard("")
+    return out
+
+
+def _linked_line(el) -> bool:
+    """A block whose whole text is one link to another page (4-20 words): another story's headline."""
+    links = el.xpath(".//a[@href]")
+    href = (links[0].get("href") or "").strip().casefold() if len(links) == 1 else ""
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        return False
+    t = ws(visible_text(el))
+    return t == ws(links[0].text_content()) and 4 <= len(t.split()) <= 20
+
+
+def teaser_excerpts(tree) -> set[str]:
+    """Rule ``cut_excerpt``: keys of the excerpts of other stories' cards: a paragraph (``p`` or a ``div``
+    without blocks, at most 60 words) cut short with "..." or "…" right after a block that is one link to
+    another page, its headline ("VW Golf 8 GTI: Gereifter Fahrspaß" / "Die Zusatzbuchstaben GTI … War
+    Volkswagen anfangs vom ..."), however the card's heading is set."""
+    out = set()
+    for el in tree.iter("p", "div"):
+        t = ws(visible_text(el))
+        if not _leaf_block(el) or not re.search(r"[\w)\]»“\"]\s*(?:\.\.\.|…)$", t) or len(t.split()) > 60:
+            continue
+        while el.getparent() is not None and el.getparent().tag not in ("body", "article", "main") \
+                and ws(visible_text(el.getparent())) == t:
+            el = el.getparent()          # the excerpt's own box ("field--teaser-lead")
+        prev = el.getprevious()
+        while prev is not None and (not isinstance(prev.tag, str) or not ws(visible_text(prev))):
+            prev = prev.getprevious()
+        if prev is not None and prev.tag in ("p", "div", "h2", "h3", "h4", "h5", "h6") and _linked_line(prev):
+            out.add(_flat(t))
+    out.discard("")
+    return out
+
+
 def link_items(tree) -> set[str]:
     """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
     as body lines ("- Ampel streitet über Haushalt") they are never article text."""
@@ -1083,9 +1212,10 @@ def _gap_blocks(blocks: list, bkeys: list[str], kept: set[int], first: int, last
     # stand the page's notices and labels)
     prose = min((k for k in kept if len(blocks[k][1].split()) >= 15), default=last)
     return {b for b in range(first + 1, last) if b not in kept and bkeys[b] and bkeys[b] not in joined
-            and _gap_good(*blocks[b][:4])
-            and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])
-            and (blocks[b][0] != _PSEUDO_HEAD or b > prose)}
+            and (_gap_good(*blocks[b][:4])
+                 and (blocks[b][0] not in heads or len(blocks[b][1].split()) > 12 or b + 1 in kept and blocks[b][3])
+                 and (blocks[b][0] != _PSEUDO_HEAD or b > prose)
+                 or blocks[b][0] != "li" and described_label(blocks, bkeys, b))}
 
 
 def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
@@ -1147,6 +1277,9 @@ def _lead_blocks(blocks: list, bkeys: list[str], first: int, joined: str) -> set
             n += 1
         head = tag in _HEADS and tag != _PSEUDO_HEAD and b == first - 1 and blocks[b][3] \
             and not any(c in blocks.head_box for c in chain)     # a subheading right over the first kept text
+        if tag != "li" and b == first - 1 and described_label(blocks, bkeys, b) and bkeys[b] not in joined:
+            out.add(b)      # the post's own subheading or label, as its description shows
+            continue
         if not any(ref[k] in blocks.h1_chain for k in range(2, n)) or tag in _HEADS and not head or tag == "li" \
                 or b in blocks.pictured \
                 or not bkeys[b] or bkeys[b] in joined or not _gap_good(tag, text, density) \
@@ -1173,7 +1306,7 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
     out = []
     for i in range(last + 1, min(len(blocks), last + 40)):
         tag, text, density, _, chain = blocks[i]
-        if chain[:n] != box or tag != "p" or not _gap_good(tag, text, density) or _flat(text) in joined:
+        if chain[:n] != box or tag not in ("p", "div") or not _gap_good(tag, text, density) or _flat(text) in joined:
             break
         out.append(i)
     return out
@@ -1284,7 +1417,7 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         lines = [x for x in lines if x not in moved]
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
-    heads = linked_headlines(tree)
+    heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return without_repeats(lines)
