@@ -208,7 +208,7 @@ class _Ctx:
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
         if not nat.applies(h.title):
-            return self.government_of_sentence(h)
+            return self.government_of_sentence(h) or self.head_article_country(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h):
@@ -280,6 +280,34 @@ class _Ctx:
                     i + 1 < s1 and self._country_word(doc[i + 1].text) == country:
                 return None if self._counterpart(h, country) else country
         return None
+
+    def head_article_country(self, h) -> str | None:
+        """Rule ``head_article_country``: "Am Donnerstag hatten Militäreinheiten den amtierenden Präsidenten Tandja
+        Mamadou gefangen genommen" in an article about Niger -> Niger: a head of state or a government spokesperson
+        (``national_offices.article_country_heads``) without organisation and with no genitive or "von" after it is
+        the office of the one country the article names (at least once; destinations and partners not counted),
+        where it names neither the home country, its federal institutions, a German state, another state or
+        region, nor (for ``article_country_shared`` titles) an organisation of ``article_country_skip_types`` (a
+        club's or a company's Präsident), and the
+        country is no other title's in the title's sentence. Off: ``article_country_heads: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if h.title.title not in nat.article_country_heads or self.german_state_named() or (
+                h.head + 1 < len(doc) and doc[h.head + 1].lower_ in (*nat.blocking_next_words, "von", "vom")):
+            return None
+        counts, home = self.country_counts(), nat.organization
+        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None
+        named = {k for k, n in counts.items() if n and k not in nat.not_blocking}
+        if len(named) != 1:
+            return None
+        country = named.pop()
+        o = self.orgs.by_name(country)
+        if o is None or o.type != "country" or self._counterpart(h, country) or (
+                h.title.title in nat.article_country_shared and any(
+                    (x := self.orgs.by_name(k)) is not None and x.type in nat.article_country_skip_types
+                    for k in self.named_orgs())):
+            return None
+        return country
 
     def country_of_des_landes(self, h) -> str | None:
         """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article

@@ -152,6 +152,9 @@ class NationalOffices:
     land_words: tuple[str, ...] = ()               # rule des_landes_country: "der Justizminister des Landes"
     government_heads: tuple[str, ...] = ()         # rule government_of_sentence: titles (Ministerpräsident)
     government_words: tuple[str, ...] = ()         # ... word endings naming a government ("regierung")
+    article_country_heads: tuple[str, ...] = ()    # rule head_article_country: titles (Präsident, König)
+    article_country_shared: tuple[str, ...] = ()   # ... titles of clubs and companies too (Präsident):
+    article_country_skip_types: tuple[str, ...] = ()   # ... not where the article names an organisation of these
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \
