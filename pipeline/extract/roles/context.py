@@ -144,13 +144,25 @@ class _Ctx:
             if words:                               # one walk over the Doc for all the words that name a country
                 for t in doc_tokens(self.doc):
                     w = words.get(t.text)
-                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]):
+                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]) \
+                            and not self._inside_org_name(t.i, w):
                         c[w] += 1
             for e in doc_ents(self.doc):
                 if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:
                     c[x.name] += 1
             self._country_counts = c
         return c
+
+    def _inside_org_name(self, i: int, country: str) -> bool:
+        """Rule ``org_name_place``: "Verbraucherzentrale Hessen", "Universität Hamburg": a country or state word inside
+        an organisation's name (an ORG entity of several words that is not itself that country or state) places the
+        organisation; the article does not name the country or state by it. Off: roles.yaml
+        ``national_offices.org_name_place: false``."""
+        e = self.ent_of.get(i)
+        if not self.lex.national_offices.org_name_place or e is None or e.label_ != "ORG" or len(e) < 2:
+            return False
+        o = self.orgs.by_name_or_genitive(e.text)
+        return o is None or o.name != country
 
     def _country_word(self, text: str) -> str | None:
         """The country or state one word names (``national_offices.blocking_types``), if any."""
@@ -361,16 +373,28 @@ class _Ctx:
             if o is None or o.type != "country":
                 return None
             others.add(k)
-        if len(others) != 1:
-            return None
-        country = others.pop()
-        if counts[country] < nat.min_foreign_mentions:
+        country = self._dominant_country(others, counts)
+        if country is None or counts[country] < nat.min_foreign_mentions:
             return None                   # (once: no article about it)
         if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
             return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office
         if self._counterpart(h, country) or self._visitor(h):
             return None
         return country
+
+    def _dominant_country(self, named: set[str], counts: Counter) -> str | None:
+        """The one country of ``named``, or (rule ``dominant_article_country``) the one the article is about: named
+        at least ``national_offices.dominant_min_mentions`` times and at least ``dominant_ratio`` times as often as
+        all the others together ("Premierminister Tony Blair" in an article that names Großbritannien ten times, Irak
+        and Afghanistan once each). Off: ``dominant_ratio: 0``."""
+        if len(named) == 1:
+            return next(iter(named))
+        nat = self.lex.national_offices
+        if not named or not nat.dominant_ratio:
+            return None
+        top = max(named, key=lambda k: counts[k])
+        rest = sum(counts[k] for k in named if k != top)
+        return top if counts[top] >= nat.dominant_min_mentions and counts[top] >= nat.dominant_ratio * rest else None
 
     def _counterpart(self, h, country: str) -> bool:
         """"Frankreichs Präsident Macron hat Kanzler Scholz empfangen", "Der französische Außenminister Barrot traf
