@@ -25,7 +25,8 @@ Reads ``../shared`` only (never copies data into the repository):
   hits) and ``check8`` (seed 103, 60 hits) were labelled blind by roleorg9 and roleprec9 and scored once at the end;
   ``tune3`` (seed 101) and ``tune4`` (seed 107) were labelled by them as tuning sets. The four samples of that session
   overlap in 16 hits (check7/tune4 4, check8/tune3 5): ``--half blind9`` scores check7 and check8 without any hit of a
-  tuning set.
+  tuning set. ``check9`` (seed 211, 60 hits) was labelled blind by roles10 and scored once at the end; ``tune5`` (seed
+  223, 60 hits, documents of no earlier set) was labelled by roles10 as a tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
