@@ -40,3 +40,33 @@ def test_case(model_nlp, rules, case):
     got = Counter((names.get(r.actor_key), r.role, r.organization, r.status) for r in ex.roles)
     want = Counter((r["actor"], r["role"], r["organization"], r["status"]) for r in case["rows"])
     assert got == want
+
+
+HEAD_ARTICLE_COUNTRY = [   # rule head_article_country (roles.yaml national_offices.article_country_heads; off in the
+    # committed rules: the roles gold keeps Präsident & co. without a country the phrase does not state)
+    ("In Kolumbien haben am Sonntag Tausende Menschen demonstriert. Präsident Juan Manuel Santos kündigte Reformen an.",
+     ("Juan Manuel Santos", "Präsident", "Kolumbien")),
+    ("In Japan wurde ein Atomkraftwerk abgeschaltet. Regierungssprecher Yukio Edano sagte, es bestehe keine Gefahr.",
+     ("Yukio Edano", "Regierungssprecher", "Japan")),
+    ("In Kolumbien haben am Sonntag Tausende Menschen demonstriert. Die Bundesregierung zeigte sich besorgt. "
+     "Präsident Juan Manuel Santos kündigte Reformen an.", ("Juan Manuel Santos", "Präsident", None)),
+    ("Der Präsident des Vereins, Hans Meier, sprach in Spanien.", ("Hans Meier", "Präsident", None)),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text,row", HEAD_ARTICLE_COUNTRY)
+def test_head_article_country_when_switched_on(model_nlp, tmp_path, text, row):
+    import shutil
+    from pipeline.ruleset import RULES_DIR, load_rules
+    d = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, d)
+    y = d / "roles.yaml"
+    src = y.read_text(encoding="utf-8")
+    assert "  article_country_heads: []\n" in src
+    y.write_text(src.replace("  article_country_heads: []\n",
+                             "  article_country_heads: [Präsident, Staatspräsident, Staatschef, König, Regierungssprecher]\n"),
+                 encoding="utf-8")
+    ex = extract(model_nlp(text), load_rules(d))
+    names = {a.key: a.name for a in ex.actors}
+    assert [(names.get(r.actor_key), r.role, r.organization) for r in ex.roles] == [row]

@@ -144,13 +144,25 @@ class _Ctx:
             if words:                               # one walk over the Doc for all the words that name a country
                 for t in doc_tokens(self.doc):
                     w = words.get(t.text)
-                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]):
+                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]) \
+                            and not self._inside_org_name(t.i, w):
                         c[w] += 1
             for e in doc_ents(self.doc):
                 if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:
                     c[x.name] += 1
             self._country_counts = c
         return c
+
+    def _inside_org_name(self, i: int, country: str) -> bool:
+        """Rule ``org_name_place``: "Verbraucherzentrale Hessen", "Universität Hamburg": a country or state word inside
+        an organisation's name (an ORG entity of several words that is not itself that country or state) places the
+        organisation; the article does not name the country or state by it. Off: roles.yaml
+        ``national_offices.org_name_place: false``."""
+        e = self.ent_of.get(i)
+        if not self.lex.national_offices.org_name_place or e is None or e.label_ != "ORG" or len(e) < 2:
+            return False
+        o = self.orgs.by_name_or_genitive(e.text)
+        return o is None or o.name != country
 
     def _country_word(self, text: str) -> str | None:
         """The country or state one word names (``national_offices.blocking_types``), if any."""
@@ -208,7 +220,7 @@ class _Ctx:
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
         if not nat.applies(h.title):
-            return self.government_of_sentence(h)
+            return self.government_of_sentence(h) or self.head_article_country(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h):
@@ -281,6 +293,34 @@ class _Ctx:
                 return None if self._counterpart(h, country) else country
         return None
 
+    def head_article_country(self, h) -> str | None:
+        """Rule ``head_article_country``: "Am Donnerstag hatten Militäreinheiten den amtierenden Präsidenten Tandja
+        Mamadou gefangen genommen" in an article about Niger -> Niger: a head of state or a government spokesperson
+        (``national_offices.article_country_heads``) without organisation and with no genitive or "von" after it is
+        the office of the one country the article names (at least once; destinations and partners not counted),
+        where it names neither the home country, its federal institutions, a German state, another state or
+        region, nor (for ``article_country_shared`` titles) an organisation of ``article_country_skip_types`` (a
+        club's or a company's Präsident), and the
+        country is no other title's in the title's sentence. Off: ``article_country_heads: []``."""
+        nat, doc = self.lex.national_offices, self.doc
+        if h.title.title not in nat.article_country_heads or self.german_state_named() or (
+                h.head + 1 < len(doc) and doc[h.head + 1].lower_ in (*nat.blocking_next_words, "von", "vom")):
+            return None
+        counts, home = self.country_counts(), nat.organization
+        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None
+        named = {k for k, n in counts.items() if n and k not in nat.not_blocking}
+        if len(named) != 1:
+            return None
+        country = named.pop()
+        o = self.orgs.by_name(country)
+        if o is None or o.type != "country" or self._counterpart(h, country) or (
+                h.title.title in nat.article_country_shared and any(
+                    (x := self.orgs.by_name(k)) is not None and x.type in nat.article_country_skip_types
+                    for k in self.named_orgs())):
+            return None
+        return country
+
     def country_of_des_landes(self, h) -> str | None:
         """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
         about Kamerun -> Kamerun: a national office followed by "des Landes" (``national_offices.land_words``) is the
@@ -333,16 +373,28 @@ class _Ctx:
             if o is None or o.type != "country":
                 return None
             others.add(k)
-        if len(others) != 1:
-            return None
-        country = others.pop()
-        if counts[country] < nat.min_foreign_mentions:
+        country = self._dominant_country(others, counts)
+        if country is None or counts[country] < nat.min_foreign_mentions:
             return None                   # (once: no article about it)
         if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
             return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office
         if self._counterpart(h, country) or self._visitor(h):
             return None
         return country
+
+    def _dominant_country(self, named: set[str], counts: Counter) -> str | None:
+        """The one country of ``named``, or (rule ``dominant_article_country``) the one the article is about: named
+        at least ``national_offices.dominant_min_mentions`` times and at least ``dominant_ratio`` times as often as
+        all the others together ("Premierminister Tony Blair" in an article that names Großbritannien ten times, Irak
+        and Afghanistan once each). Off: ``dominant_ratio: 0``."""
+        if len(named) == 1:
+            return next(iter(named))
+        nat = self.lex.national_offices
+        if not named or not nat.dominant_ratio:
+            return None
+        top = max(named, key=lambda k: counts[k])
+        rest = sum(counts[k] for k in named if k != top)
+        return top if counts[top] >= nat.dominant_min_mentions and counts[top] >= nat.dominant_ratio * rest else None
 
     def _counterpart(self, h, country: str) -> bool:
         """"Frankreichs Präsident Macron hat Kanzler Scholz empfangen", "Der französische Außenminister Barrot traf

@@ -115,6 +115,7 @@ class RolePatterns:
     apposition_relation_owner: bool = True
     reference_surname_repeated: bool = True
     reference_compound_head_title: bool = True
+    reference_default_org: bool = True
     unit_of_named_org: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)
     person_relation_nouns: tuple[str, ...] = ()
@@ -146,12 +147,18 @@ class NationalOffices:
     home_parties: tuple[str, ...] = ()             # rule home_party_office: parties of the home country (CDU)
     rival_only_titles: tuple[str, ...] = ()        # take the article's country only if a rival's (Kanzler)
     article_country: bool = True                   # rule national_article_country: the article's one country
+    org_name_place: bool = True                    # rule org_name_place: "Verbraucherzentrale Hessen" names no state
+    dominant_min_mentions: int = 3                 # rule dominant_article_country: or the country named this often
+    dominant_ratio: int = 0                        # ... and this many times as often as all others together
     states_abroad: tuple[str, ...] = ()            # states of other countries (Kalifornien): no German state
     article_state: bool = True                     # rule national_article_state: the article's one German state
     state_titles_article_state: bool = True        # ... also for the excluded (state-only) titles: Kultusminister
     land_words: tuple[str, ...] = ()               # rule des_landes_country: "der Justizminister des Landes"
     government_heads: tuple[str, ...] = ()         # rule government_of_sentence: titles (Ministerpräsident)
     government_words: tuple[str, ...] = ()         # ... word endings naming a government ("regierung")
+    article_country_heads: tuple[str, ...] = ()    # rule head_article_country: titles (Präsident, König)
+    article_country_shared: tuple[str, ...] = ()   # ... titles of clubs and companies too (Präsident):
+    article_country_skip_types: tuple[str, ...] = ()   # ... not where the article names an organisation of these
 
     def applies(self, title: Title) -> bool:
         return bool(self.organization) and title.category in self.categories \

@@ -70,6 +70,8 @@ def _reference_title(h: Hit) -> tuple[str, str, str | None]:
     ante = h.extra.get("antecedent_title") if h.binding == "reference" else None
     if ante is None:
         return h.role, h.category, h.org
+    if h.extra.get("default_org_yields"):
+        return ante[0], ante[2], ante[1] or h.org        # rule reference_default_org
     return ante[0], ante[2], h.org or ante[1]
 
 

@@ -232,7 +232,7 @@ class _Resolver:
             return None                       # two persons with that title before: ambiguous
         if last.status != "current" and h.status != "former":
             return None
-        if h.org and last.org and last.org != h.org:
+        if h.org and last.org and last.org != h.org and not self._default_org(h):
             return None
         g, g0 = h.extra.get("gender"), last.extra.get("gender")
         if g and g0 and g != g0:
@@ -241,7 +241,17 @@ class _Resolver:
             return None
         if self.ctx.p.reference_compound_head_title and last.role != h.role:
             h.extra["antecedent_title"] = (last.role, last.org, last.category)
+            if h.org and last.org and last.org != h.org:
+                h.extra["default_org_yields"] = True
         return key
+
+    def _default_org(self, h: Hit) -> bool:
+        """Rule ``reference_default_org``: the role noun's organisation is a default or a guess from context ("der
+        Minister" -> Deutschland), not stated in its phrase: it does not keep the noun from an antecedent of another
+        organisation ("Brandenburgs Wirtschaftsminister Ulrich Junghanns ... die der Minister für sein Bundesland
+        betreibt"), whose organisation the row takes (records._reference_title). Off: roles.yaml
+        ``patterns.reference_default_org: false``."""
+        return self.ctx.p.reference_default_org and h.org_rank <= _RANK["default"]
 
     def _unknown_name_after(self, h: Hit) -> bool:
         """Rule ``reference_before_name``: "Stimmen, die dem früheren Kardinal Bengoglio vorwerfen" (the name
