@@ -116,24 +116,31 @@ class DocCache:
 
 
 class _DocBinWriter:
-    """What ``DocBin(docs=[doc], store_user_data=False).to_bytes()`` writes, byte for byte, at a third of
-    its cost (issue 16: 1.1 ms of a 20 ms parse per article). spaCy's ``DocBin.add`` makes a ``Token``
-    per token and looks up nine strings on each; here the string set comes from the distinct hashes of
-    the attribute columns ``to_array`` gives anyway. ``srsly.msgpack_dumps`` builds a new ``Packer``
-    per call, and each one scans the installed packages' entry points (catalogue); one Packer is kept.
-    A Doc with span groups goes through spaCy's own ``DocBin`` (their strings are gathered there)."""
+    """A spaCy DocBin of one Doc (what ``DocBin(docs=[doc], store_user_data=False).to_bytes()`` writes) with
+    the columns the extractors read back, at about half of spaCy's cost (issue 16). spaCy's ``DocBin.add``
+    makes a ``Token`` per token and looks up nine strings on each; here the string set comes from the
+    distinct hashes of the attribute columns ``to_array`` gives anyway. ``srsly.msgpack_dumps`` builds a
+    new ``Packer`` per call, and each one scans the installed packages' entry points (catalogue); one
+    Packer is kept. Not kept (tenth session): ``NORM``, ``ENT_KB_ID`` and ``ENT_ID`` (:data:`DROPPED`):
+    no extractor reads a token's norm, KB id or entity id (a Doc read back gives the lexeme's norm and
+    empty ids); with them goes about a sixth of the bytes. The bytes are compressed at zlib level 1
+    (:data:`LEVEL`; level 6 took a third of the writing): with the columns left out, the files are no
+    larger than spaCy's. Any DocBin reader reads them (the attributes are listed in the file), and the
+    cache reads older files of all columns as before. A Doc with span groups goes through spaCy's own
+    ``DocBin`` (their strings are gathered there)."""
 
     def __init__(self):
         import numpy
         import srsly.msgpack
-        from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, LEMMA, MORPH, NORM, ORTH, SPACY, TAG, ENT_TYPE
+        from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, SPACY, TAG, ENT_TYPE
         from spacy.tokens import DocBin
         self.np, self.SPACY = numpy, SPACY
         empty = DocBin(store_user_data=False)
-        self.version, self.attrs = empty.version, list(empty.attrs)
-        # the columns whose strings DocBin.add collects: text, tag_, lemma_, norm_, morph, dep_, ent_type_,
-        # ent_kb_id_, ent_id_ (to_array gives the same values as the Token properties read)
-        self.cols = [self.attrs.index(a) for a in (ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID)]
+        dropped = {IDS[name] for name in DROPPED}
+        self.version, self.attrs = empty.version, [a for a in empty.attrs if a not in dropped]
+        # the kept columns whose strings DocBin.add collects: text, tag_, lemma_, morph, dep_, ent_type_
+        # (to_array gives the same values as the Token properties read)
+        self.cols = [self.attrs.index(a) for a in (ORTH, TAG, LEMMA, DEP, ENT_TYPE)]
         self.morph_col = self.attrs.index(MORPH)
         self.packer = srsly.msgpack.Packer(use_bin_type=True)   # as srsly.msgpack_dumps makes it
         self.memo: dict[int, str] = {}
@@ -189,14 +196,18 @@ class _DocBinWriter:
             "flags": [{"has_unknown_spaces": doc.has_unknown_spaces}],
             "span_groups": [doc.spans.to_bytes()],
         }
-        return zlib.compress(self.packer.pack(msg))
+        return zlib.compress(self.packer.pack(msg), LEVEL)
 
+
+LEVEL = 1                                  # zlib level of the cache files (spaCy's DocBin: 6)
+DROPPED = ("NORM", "ENT_KB_ID", "ENT_ID")   # columns of spaCy's DocBin not kept in the cache files
 
 _WRITER: list[_DocBinWriter] = []
 
 
 def docbin_bytes(doc: "Doc") -> bytes:
-    """``DocBin(docs=[doc], store_user_data=False).to_bytes()``, faster (see :class:`_DocBinWriter`)."""
+    """The DocBin bytes of a cache file: spaCy's ``DocBin(docs=[doc], store_user_data=False).to_bytes()``
+    without the columns of :data:`DROPPED`, at zlib level 1, faster (see :class:`_DocBinWriter`)."""
     if not _WRITER:
         _WRITER.append(_DocBinWriter())
     return _WRITER[0](doc)

@@ -1,5 +1,5 @@
 """Issue 16's fast paths give what spaCy gives: ``TokenMatcher`` the matches of spaCy's ``Matcher``,
-``cache.docbin_bytes`` the bytes of ``DocBin.to_bytes``, ``DocView`` (lazy) the same fields."""
+``cache.docbin_bytes`` the columns of ``DocBin.to_bytes`` that extraction reads, ``DocView`` (lazy) the same fields."""
 import pytest
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, DocBin, Span
@@ -99,11 +99,31 @@ def test_other_patterns_and_docs_go_to_spacys_matcher(doc):
     assert b(empty) == a(empty) == []
 
 
-def test_docbin_bytes_are_spacys(de_news, doc, tmp_path):
+def test_docbin_bytes_keep_every_column_extraction_reads(de_news, doc, tmp_path):
+    """The cache's DocBin is spaCy's format without NORM, ENT_KB_ID and ENT_ID (no extractor reads them), at
+    zlib level 1: read back into a fresh vocab (every string comes from the file), each kept column is what
+    spaCy's own DocBin gives; a Doc with span groups is spaCy's DocBin byte for byte."""
+    import zlib
+
+    import numpy
+    from spacy.attrs import IDS
+
+    from pipeline.cache import DROPPED, LEVEL
     docs = [doc, de_news(""), de_news("Hallo."), Doc(Vocab(), words=["Merz", "sagte", "nichts"])]
     docs[3].ents = [Span(docs[3], 0, 1, label="PER")]
+    kept = [a for a in DocBin().attrs if a not in {IDS[n] for n in DROPPED}]
+    assert len(kept) == len(DocBin().attrs) - 3
     for d in docs:
-        assert docbin_bytes(d) == DocBin(docs=[d], store_user_data=False).to_bytes()
+        data = docbin_bytes(d)
+        assert zlib.compress(zlib.decompress(data), LEVEL) == data
+        back = next(DocBin().from_bytes(data).get_docs(Vocab()))
+        spacys = next(DocBin().from_bytes(DocBin(docs=[d], store_user_data=False).to_bytes()).get_docs(Vocab()))
+        assert back.text == d.text and [t.whitespace_ for t in back] == [t.whitespace_ for t in d]
+        assert numpy.array_equal(back.to_array(kept), spacys.to_array(kept))
+        for attr in ("lemma_", "tag_", "pos_", "dep_", "ent_type_", "ent_iob_", "is_sent_start"):
+            assert [getattr(t, attr) for t in back] == [getattr(t, attr) for t in spacys], attr
+        assert [str(t.morph) for t in back] == [str(t.morph) for t in d]
+        assert [t.head.i for t in back] == [t.head.i for t in d]
     with_group = de_news("Olaf Scholz sprach.")
     with_group.spans["sc"] = [Span(with_group, 0, 2, label="PERSON")]
     assert docbin_bytes(with_group) == DocBin(docs=[with_group], store_user_data=False).to_bytes()
@@ -112,6 +132,10 @@ def test_docbin_bytes_are_spacys(de_news, doc, tmp_path):
     back = cache.get("ab" * 32, de_news.vocab)
     assert back.text == doc.text and [t.dep_ for t in back] == [t.dep_ for t in doc]
     assert [(e.text, e.label_) for e in back.ents] == [(e.text, e.label_) for e in doc.ents]
+    (tmp_path / "old").mkdir()                     # a file of all columns (written before): read as before
+    old = DocCache(tmp_path / "old", "k")
+    old.put("cd" * 32, with_group)
+    assert [t.norm_ for t in old.get("cd" * 32, de_news.vocab)] == [t.norm_ for t in with_group]
 
 
 def test_value_index_and_column_passes_agree(doc, monkeypatch):
