@@ -202,18 +202,23 @@ def test_person_rule_switched_off_in_yaml(tmp_path):
         parse_actors({"version": 1, "person_checks": ["no_such_rule"]}, "actors.yaml")
 
 
+def _mentions(rows):
+    """A mentions table of (article_id, mention_id, actor_id, actor_name, text, label) rows, each its own sentence 0."""
+    from pipeline.schemas import to_table
+    return to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
+                                  "label": lab, "start": 0, "end": len(t), "sentence": 0}
+                                 for a, m, i, n, t, lab in rows])
+
+
 def test_cross_article_merge_keeps_the_gun_maker_apart():
     """"Merkel Jagd- und Sportwaffen" (an organisation) in one article, Angela Merkel in another: the "Merkel"
     of the gun maker's article is never merged into Angela Merkel; a plain "Merkel" elsewhere is."""
     from pipeline.job.publish import corpus_person_merges
-    from pipeline.schemas import to_table
     rows = [("a1", "m1", "org", "Merkel Jagd- und Sportwaffen", "Merkel Jagd- und Sportwaffen", "ORG"),
             ("a1", "m2", "per1", "Merkel", "Merkel", "PER"),
             ("a2", "m3", "am", "Angela Merkel", "Angela Merkel", "PER"),
             ("a3", "m4", "per3", "Merkel", "Merkel", "PER")]
-    men = to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
-                                 "label": lab, "start": 0, "end": len(t), "sentence": 0}
-                                for a, m, i, n, t, lab in rows])
+    men = _mentions(rows)
     types = {"org": "organization", "per1": "person", "am": "person", "per3": "person"}
     merges = corpus_person_merges(men, types)
     assert "per1" not in merges and "org" not in merges
@@ -405,7 +410,6 @@ def test_cross_article_merge_never_joins_entity_types():
     merged into a person of that surname elsewhere ("Paris Hilton", "Robert Bosch"), nor is a person whose mentions
     were tagged a place or organisation in its article."""
     from pipeline.job.publish import corpus_person_merges
-    from pipeline.schemas import to_table
     assert not may_merge("Bosch", "organization", ["ORG"], "Robert Bosch", "person", ["PER"])
     assert not may_merge("Paris", "location", ["LOC"], "Paris Hilton", "person", ["PER"])
     assert not may_merge("Hilton", "person", ["PER", "ORG"], "Paris Hilton", "person", ["PER"])
@@ -413,8 +417,6 @@ def test_cross_article_merge_never_joins_entity_types():
             ("a2", "m2", "org", "Bosch", "Bosch", "ORG"),
             ("a3", "m3", "ph", "Paris Hilton", "Paris Hilton", "PER"),
             ("a4", "m4", "rb", "Robert Bosch", "Robert Bosch", "PER")]
-    men = to_table("mentions", [{"article_id": a, "mention_id": m, "actor_id": i, "actor_name": n, "text": t,
-                                 "label": lab, "start": 0, "end": len(t), "sentence": 0}
-                                for a, m, i, n, t, lab in rows])
+    men = _mentions(rows)
     types = {"loc": "location", "org": "organization", "ph": "person", "rb": "person"}
     assert corpus_person_merges(men, types) == {}
