@@ -570,7 +570,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
     span = doc.char_span(m.start, m.end)
     if span is None:
         return False
-    if ctx is not None and persons.has_support(doc, span, ctx):
+    if (ctx is not None and persons.has_support(doc, span, ctx)) or persons.bare_subject(doc, span):
         return False
     ar = rules.get("actors")
     if ar is not None and (key in ar.given_names or _strip_gen(key) in ar.given_names):

@@ -459,7 +459,7 @@ def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
 def per_english_word(doc: Doc, sp: Span, ctx: PersonCtx):
     """"mit [Whiskey]PER", "[Cognac]PER statt Whiskey": one English common word without person evidence that
     English text writes in lower case more often than capitalised ("Brown", "Smith", "Bush" are names)."""
-    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha:
+    if len(sp) != 1 or has_support(doc, sp, ctx) or not sp[0].is_alpha or bare_subject(doc, sp):
         return None
     w = sp[0].text
     return "drop" if english_word(w) and english_mostly_lower(w) and w.lower() not in ctx.given_lower else None
@@ -567,7 +567,7 @@ def per_common_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     article (a mass noun). (The tagger's NOUN alone is no evidence: it reads foreign surnames such as "Sammer"
     or "Madoff" as nouns.)"""
     t = sp[0]
-    if len(sp) != 1 or has_support(doc, sp, ctx):
+    if len(sp) != 1 or has_support(doc, sp, ctx) or bare_subject(doc, sp):
         return None
     if (t.pos_ == "NOUN" and t.text in _noun_lemmas()) or _compound_of_known_noun(t.text, ctx.rules) \
             or english_inflected(t.text) or _bare_noun_after_preposition(doc, t):
@@ -594,6 +594,57 @@ def prenominal_genitive(doc: Doc, sp: Span) -> bool:
     caps, lows = _german()
     return noun and nxt.text[:1].isupper() and t.lower_ not in lows and stem.lower() not in lows \
         and stem not in caps and stem not in _noun_lemmas()   # not "Stilles Rackern", "Missions Spezialist"
+
+
+# verbs whose subject is no doer: a copula's subject may be a bare mass noun ("Vieles ist Placebo")
+_COPULAS = frozenset({"sein", "werden", "bleiben", "heißen", "gelten", "scheinen"})
+
+
+def bare_subject(doc: Doc, sp: Span) -> bool:
+    """per_bare_subject (person evidence of the vocabulary checks): "[Rehhagel]PER will mit Griechenland zur WM",
+    "[Fischer]PER sei in einer Weise aufgetreten", "[Crone]PER liefert seine Ernte an eine Genossenschaft": one
+    capitalised word NER tags a person that is the subject of an active verb (not a copula, not a passive) with no
+    article, determiner, adjective, number or preposition of its own is a surname, also where the vocabulary knows it
+    as a common noun (Fischer, Müller, Koch, Zahn), a compound of nouns (Reh-hagel, Strittmatter) or an English word
+    (Crone, Brown): a German count noun in the singular takes an article as a subject ("Der Fischer sagte"), and the
+    bare mass nouns NER mistakes for names are objects or follow prepositions ("mit [Hack]", "[Cognac] statt
+    Whiskey"). Only the vocabulary checks (:func:`per_common_noun`, :func:`per_english_word`,
+    ``layer.implausible_person``) take it as evidence; the place and organisation checks do not."""
+    if len(sp) != 1:
+        return False
+    t = sp[0]
+    if not (t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower()) or t.dep_ not in ("nsubj", "sb"):
+        return False
+    if t.lower_.endswith("ing") and english_inflected(t.text):
+        return False                    # "[Retailing]PER wächst": an English -ing noun is no surname
+    if "Plur" in t.morph.get("Number"):
+        return False
+    head = t.head
+    if head.i == t.i or head.pos_ not in ("VERB", "AUX") or head.lemma_ in _COPULAS:
+        return False
+    if any(c.dep_ in ("nsubj:pass", "sbp") or (c.lemma_ == "werden" and head.tag_ == "VVPP") for c in head.children):
+        return False                    # "[Adblue]PER wird eingespritzt": a passive's subject is done to
+    if any(c.pos_ in ("DET", "ADJ", "ADP", "NUM", "PRON") and c.i < t.i for c in t.children):
+        return False
+    if t.i > 0 and not t.is_sent_start and doc[t.i - 1].pos_ in ("DET", "ADJ", "NUM"):
+        return False
+    if t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("NOUN", "PROPN"):
+        return False                    # "bekam [Paulis]PER Spieler ...": a genitive before its noun
+    fin = _finite_verb(head)
+    # the subject before its finite verb, or right after it ("Damit sei [Voigtländer]"); not "kommt vermehrt
+    # [Kunstpelz] zum Einsatz", "[Handfest] anziehen" (no finite verb)
+    if fin is None or fin.pos_ not in ("VERB", "AUX") or fin.tag_.startswith(("JJ", "ADJ")) \
+            or (fin.morph.get("Number") and fin.morph.get("Number") != t.morph.get("Number", ["Sing"])):
+        return False                    # ("[Handfest]NN anziehen" read as a plural verb: no agreement)
+    return t.i < fin.i or t.i == fin.i + 1
+
+
+def _finite_verb(head):
+    """The finite verb of the clause ``head`` heads: itself, or a finite auxiliary of it (None for an infinitive)."""
+    for v in (head, *[c for c in head.children if c.pos_ == "AUX"]):
+        if "Fin" in v.morph.get("VerbForm") or v.morph.get("Person") or v.tag_.endswith("FIN"):
+            return v
+    return None
 
 
 @check("per_deadjectival_noun")
@@ -828,7 +879,8 @@ def per_speaking_compound(doc: Doc, sp: Span, ctx: PersonCtx):
     that is a compound of known German nouns (not one with a surname ending: "-mann", "-berg") is a common
     noun even next to a speech verb; speaking is its only evidence and things and groups are said to speak
     too. Other evidence (a first name, the surname of a person named in full, a title) keeps it."""
-    if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False):
+    if len(sp) != 1 or not _compound_of_known_noun(sp[0].text, ctx.rules) or has_support(doc, sp, ctx, speech=False) \
+            or bare_subject(doc, sp):
         return None
     return None if final_quote_source(doc, sp, ctx.rules) else "drop"
 
