@@ -608,7 +608,8 @@ def bare_subject(doc: Doc, sp: Span) -> bool:
     as a common noun (Fischer, Müller, Koch, Zahn), a compound of nouns (Reh-hagel, Strittmatter) or an English word
     (Crone, Brown): a German count noun in the singular takes an article as a subject ("Der Fischer sagte"), and the
     bare mass nouns NER mistakes for names are objects or follow prepositions ("mit [Hack]", "[Cognac] statt
-    Whiskey"). Only the vocabulary checks (:func:`per_common_noun`, :func:`per_english_word`,
+    Whiskey"); not a word the article uses as a common noun elsewhere ("auf umweltfreundlichen Kunstpelz",
+    :func:`_common_use`). Only the vocabulary checks (:func:`per_common_noun`, :func:`per_english_word`,
     ``layer.implausible_person``) take it as evidence; the place and organisation checks do not."""
     if len(sp) != 1:
         return False
@@ -636,7 +637,10 @@ def bare_subject(doc: Doc, sp: Span) -> bool:
     if fin is None or fin.pos_ not in ("VERB", "AUX") or fin.tag_.startswith(("JJ", "ADJ")) \
             or (fin.morph.get("Number") and fin.morph.get("Number") != t.morph.get("Number", ["Sing"])):
         return False                    # ("[Handfest]NN anziehen" read as a plural verb: no agreement)
-    return t.i < fin.i or t.i == fin.i + 1
+    if not (t.i < fin.i or t.i == fin.i + 1):
+        return False
+    # "[Kunstpelz]PER hat ... auf umweltfreundlichen Kunstpelz": the article uses the word as a common noun elsewhere
+    return not any(x.text == t.text and _common_use(doc, x) for x in doc)
 
 
 def _finite_verb(head):
