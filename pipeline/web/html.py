@@ -249,12 +249,96 @@ def unwrap_layout_tables(tree) -> None:
             el.tag = "div"
 
 
+_BR_BOXES = ("div", "section", "article", "main", "td", "center", "blockquote")
+_RUN_INLINE = frozenset(("a", "span", "b", "strong", "i", "em", "u", "small", "big", "font", "abbr", "cite", "q",
+                         "sub", "sup", "mark", "time", "code", "s", "del", "ins", "img", "br", "wbr"))
+
+
+def _blank_br(el) -> bool:
+    """A ``<br>`` that starts a blank line: the next sibling is another ``<br>`` with nothing between."""
+    nxt = el.getnext()
+    return el.tag == "br" and not (el.tail or "").strip() and nxt is not None and nxt.tag == "br"
+
+
+def _br_runs(box) -> list[tuple[str | None, list]]:
+    """The box's content as runs: (leading text, inline children) split at blank lines and at block children
+    (a block is a run of its own, with no text)."""
+    runs: list[tuple[str | None, list]] = [(box.text, [])]
+    skip = False
+    for c in list(box):
+        if skip and c.tag == "br":           # the rest of a blank line
+            skip = not (c.tail or "").strip() and c.getnext() is not None and c.getnext().tag == "br"
+            if not skip:
+                runs.append((c.tail, []))
+            continue
+        skip = False
+        if isinstance(c.tag, str) and c.tag == "br" and _blank_br(c):
+            skip = True
+            continue
+        if isinstance(c.tag, str) and c.tag not in _RUN_INLINE:
+            runs.append((None, [c]))
+            runs.append((c.tail, []))
+            c.tail = None
+            continue
+        runs[-1][1].append(c)
+    return runs
+
+
+def _run_words(run) -> int:
+    text, kids = run
+    return len(ws(" ".join([text or ""] + [(k.text_content() if isinstance(k.tag, str) else "") + " " + (k.tail or "")
+                                           for k in kids])).split())
+
+
+def br_paragraphs(tree) -> None:
+    """Rule ``br_paragraphs``: prose set as text runs split by blank lines straight in a box ("<div>Erster
+    Absatz …<br><br>Zweiter Absatz …</div>") becomes one ``<p>`` a run, as if the page had set it in
+    paragraphs; a box without such prose (:func:`_br_prose`; an address, a caption) stays as it is."""
+    import lxml.html
+    for box in [e for e in tree.iter(*_BR_BOXES) if any(_blank_br(c) for c in e if isinstance(c.tag, str))]:
+        tail = box.tail
+        runs = _br_runs(copy.deepcopy(box))
+        if sum(1 for r in runs if r[1][:1] and r[1][0].tag not in _RUN_INLINE and r[0] is None) == len(runs) \
+                or not _br_prose([_run_words(r) for r in runs if not _block_run(r)]):
+            continue
+        for c in list(box):
+            box.remove(c)
+        box.text = None
+        for text, kids in runs:
+            if _block_run((text, kids)):
+                box.append(kids[0])
+                continue
+            while kids and isinstance(kids[0].tag, str) and kids[0].tag == "br":    # a line break opening the run
+                text = (text or "") + (kids.pop(0).tail or "")
+            while kids and isinstance(kids[-1].tag, str) and kids[-1].tag == "br" and not ws(kids[-1].tail or ""):
+                kids.pop()
+            if not ws(text or "") and not kids:
+                continue                     # blank
+            p = lxml.html.Element("p")
+            p.text = text
+            for k in kids:
+                p.append(k)
+            box.append(p)
+        box.tail = tail
+
+
+def _br_prose(words: list[int]) -> bool:
+    """Text runs that make paragraphs: two of 3+ words, or one of 8+ (a short report in one run)."""
+    return sum(1 for n in words if n >= 3) >= 2 or any(n >= 8 for n in words)
+
+
+def _block_run(run) -> bool:
+    return run[0] is None and len(run[1]) == 1 and isinstance(run[1][0].tag, str) and run[1][0].tag not in _RUN_INLINE
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
     other stories, shop links; layout tables as blocks."""
     tree = copy.deepcopy(tree)
     unwrap_layout_tables(tree)
+    if rules.br_paragraphs:
+        br_paragraphs(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
                                               for a in el.iterancestors()):
@@ -918,8 +1002,8 @@ def _box_class(a) -> str:
 
 
 def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
-    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words) or a subheading (2-12 words),
-    with few links."""
+    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words with stopwords:
+    :func:`_stopword_share`) or a subheading (2-12 words), with few links."""
     if density > 0.3:
         return False
     n = len(text.split())
@@ -928,7 +1012,22 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
         if n > 12:       # a styled quote or lead set as a heading: prose
             return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
         return 2 <= n and (quoted or not re.search(r"[:›»>]$", text))
-    return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+    if re.search(r"[.!?…][\"“”'’»«)]*$", text):
+        return n >= 8
+    return n >= 15 and _stopword_share(text) >= _PROSE_STOPWORDS
+
+
+_PROSE_STOPWORDS = 0.15
+
+
+def _stopword_share(text: str) -> float:
+    """Rule ``gap_stopwords``: the share of German stopwords among the words (jusText's measure). Prose without a
+    sentence end still has some ("Das Ergebnis zeigt, dass die Zahl der …": 0.4); a price promotion in a box has
+    next to none ("Sky Ticket für 9,99 statt 29,99 Euro 1 Monat … mit 66 % Rabatt": 0.12)."""
+    from pipeline.web.dump import stopwords
+    sw = stopwords()
+    toks = text.split()
+    return sum(t.casefold().strip(".,;:!?()[]\"„“”«»'") in sw for t in toks) / max(1, len(toks))
 
 
 def _next_holds(el, target) -> bool:
