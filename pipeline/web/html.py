@@ -293,9 +293,13 @@ def _run_words(run) -> int:
 def br_paragraphs(tree) -> None:
     """Rule ``br_paragraphs``: prose set as text runs split by blank lines straight in a box ("<div>Erster
     Absatz …<br><br>Zweiter Absatz …</div>") becomes one ``<p>`` a run, as if the page had set it in
-    paragraphs; a box without such prose (:func:`_br_prose`; an address, a caption) stays as it is."""
+    paragraphs; a box without such prose (:func:`_br_prose`; an address, a caption) or in a sidebar, navigation,
+    footer or form (a party programme in a widget beside the post; not one that holds the headline: a theme
+    that sets the article in an ``<aside>``) stays as it is."""
     import lxml.html
-    for box in [e for e in tree.iter(*_BR_BOXES) if any(_blank_br(c) for c in e if isinstance(c.tag, str))]:
+    for box in [e for e in tree.iter(*_BR_BOXES) if any(_blank_br(c) for c in e if isinstance(c.tag, str))
+                and not any(a.tag in ("aside", "nav", "footer", "form") and next(a.iter("h1"), None) is None
+                            for a in e.iterancestors())]:
         tail = box.tail
         runs = _br_runs(copy.deepcopy(box))
         if sum(1 for r in runs if r[1][:1] and r[1][0].tag not in _RUN_INLINE and r[0] is None) == len(runs) \
