@@ -1084,6 +1084,19 @@ def image_box_texts(tree) -> list[str]:
     return out
 
 
+def alt_caption_texts(tree) -> list[str]:
+    """Rule ``alt_caption``: keys of the pictures' alternative texts of 8+ words (``alt``, ``title``). A CMS
+    writes the caption into them; a body line that says the same ("Der Aktionsplan beinhaltet auch die lichten
+    Wälder, …" under the picture whose ``alt`` has it) is the picture's caption, however its box is marked."""
+    out = []
+    for img in tree.iter("img"):
+        for attr in ("alt", "title"):
+            t = ws(img.get(attr) or "")
+            if len(t.split()) >= 8:
+                out.append(_flat(t))
+    return out
+
+
 _IMAGE_BOX = re.compile(r"(?:^|[\s_-])(?:image|images|img|bild|bilder|foto|fotos|photo|photos|pic|picture|figure|"
                         r"gallery|galerie|slider|slideshow|lightbox)(?=$|[\s_-])", re.I)
 _TEXT_BOX = re.compile(r"(?:^|[\s_-])(?:text|texts|body|bodytext|copy|textblock)(?=$|[\s_-])", re.I)
@@ -1408,11 +1421,18 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
     box = a[:n]
     out = []
     for i in range(last + 1, min(len(blocks), last + 40)):
-        tag, text, density, _, chain = blocks[i]
-        if chain[:n] != box or tag not in ("p", "div") or not _gap_good(tag, text, density) or _flat(text) in joined:
+        if not _tail_prose(blocks, i, box, joined):
             break
         out.append(i)
     return out
+
+
+def _tail_prose(blocks: list, i: int, box: tuple, joined: str) -> bool:
+    """Block ``i`` is a prose paragraph (``p``/``div``) of the article's container the extractor did not keep."""
+    if i >= len(blocks):
+        return False
+    tag, text, density, _, chain = blocks[i]
+    return chain[:len(box)] == box and tag in ("p", "div") and _gap_good(tag, text, density) and _flat(text) not in joined
 
 
 @dataclass
@@ -1504,7 +1524,7 @@ def page_lines(tree) -> list[str]:
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
-    boxes = image_box_texts(tree) + caption_box_texts(tree) + [_flat(c) for c in captions]
+    boxes = image_box_texts(tree) + caption_box_texts(tree) + alt_caption_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
         k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
