@@ -1564,6 +1564,35 @@ def without_repeats(lines: list[str]) -> list[str]:
 
 
 _REPEAT_WINDOW = 40
+_SHORT_RUN = 4          # rule ``short_line_run``: this many labels in a row are a menu, not article text
+
+
+def _label_line(line: str, links: set[str]) -> bool:
+    """A line of 1-3 words without a sentence end, a colon or a list mark that is a link's whole text on the
+    page or a number ("Startseite", "Politik", "24")."""
+    s = ws(line)
+    return bool(s) and len(s.split()) <= 3 and not re.search(r"[.!?:…]$|:\s", s) and not _LIST_ITEM.match(s) \
+        and (s.isdigit() or _flat(s) in links)
+
+
+def without_label_runs(lines: list[str], tree) -> list[str]:
+    """Rule ``short_line_run``: runs of ``_SHORT_RUN`` or more label lines (:func:`_label_line`; blank lines
+    between them do not count) go: a menu ("Startseite / Baselbiet / Politik / Kultur"), a row of share or
+    comment counters ("10 / 24 / 15 / 65") that the page did not mark as such. jusText's rule in short: short
+    link blocks among short blocks are boilerplate. A fact box ("Alter: 45") has colons, a list its marks, a
+    recipe's ingredients ("1 TL Absinth") are no links."""
+    links = {_flat(a.text_content()) for a in tree.iter("a")}
+    idx = [i for i, x in enumerate(lines) if ws(x)]
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in idx + [None]:
+        if i is not None and _label_line(lines[i], links):
+            run.append(i)
+            continue
+        if len(run) >= _SHORT_RUN:
+            drop.update(run)
+        run = []
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -1611,6 +1640,8 @@ def read_html_page(html: str) -> HtmlPage:
     lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
+    if rules.label_runs:
+        lines = without_label_runs(lines, tree)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
