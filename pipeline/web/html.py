@@ -1564,6 +1564,27 @@ def without_repeats(lines: list[str]) -> list[str]:
 
 
 _REPEAT_WINDOW = 40
+
+
+def without_stray_labels(lines: list[str], tree) -> list[str]:
+    """Rule ``stray_label``: a box label ("Newsletter", "Kommentare": a block marker of the text clean-up) whose
+    box holds no link goes alone: the box's form or notice is already gone, and the clean-up would take the
+    article's next lines (a subheading, a list) for the box's links. A label of a box of links ("Lesen Sie
+    auch:" over three headlines) stays for the clean-up to drop with them."""
+    from pipeline.ingest import BLOCK_MARKER_LINE
+    marks = {ws(x) for x in lines if ws(x) and BLOCK_MARKER_LINE.match(ws(x))}
+    if not marks:
+        return lines
+    stray = set()
+    for el in tree.iter("h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header"):
+        t = ws(el.text_content())
+        if t in marks and t not in stray and not any(True for _ in el.iter(*_INNER_BLOCKS - {"h1", "h2", "h3", "h4",
+                                                                                                   "h5", "h6"})):
+            box = el.getparent()
+            if box is not None and box.tag not in ("body", "article", "main") \
+                    and not box.xpath(".//a[@href]") and not any(a.tag == "a" for a in el.iterancestors()):
+                stray.add(t)
+    return [x for x in lines if ws(x) not in stray] if stray else lines
 _SHORT_RUN = 4          # rule ``short_line_run``: this many labels in a row are a menu, not article text
 
 
@@ -1642,6 +1663,8 @@ def read_html_page(html: str) -> HtmlPage:
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
     if rules.label_runs:
         lines = without_label_runs(lines, tree)
+    if rules.stray_labels:
+        lines = without_stray_labels(lines, tree)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
