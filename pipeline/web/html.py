@@ -312,7 +312,8 @@ def br_paragraphs(tree) -> None:
             if _block_run((text, kids)):
                 box.append(kids[0])
                 continue
-            while kids and isinstance(kids[0].tag, str) and kids[0].tag == "br":    # a line break opening the run
+            while not ws(text or "") and kids and isinstance(kids[0].tag, str) and kids[0].tag == "br":
+                # a line break opening the run
                 text = (text or "") + (kids.pop(0).tail or "")
             while kids and isinstance(kids[-1].tag, str) and kids[-1].tag == "br" and not ws(kids[-1].tail or ""):
                 kids.pop()
