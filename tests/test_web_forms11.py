@@ -90,3 +90,18 @@ def test_stray_label_a_newsletter_label_whose_form_is_gone_does_not_eat_the_next
     # the label of a box of links stays in the lines, for the clean-up to drop with its links
     tree = parse_tree(page(para(0) + '<div><h3>Newsletter</h3><a href="/nl">Hier anmelden</a></div>' + para(1)))
     assert without_stray_labels([P[0], "Newsletter", P[1]], tree) == [P[0], "Newsletter", P[1]]
+
+
+def test_js_hook_a_script_hook_class_names_no_ad_box() -> None:
+    from pipeline.web.html import _outside_furniture_any
+    t = lxml.html.fromstring('<div><div class="column article-text js-dynamic-advertorial"><p>Text</p></div>'
+                             '<div class="advertorial-box"><p>Werbung</p></div></div>')
+    assert _outside_furniture_any(t[0][0])          # where the page's script may insert an ad: the article's box
+    assert not _outside_furniture_any(t[1][0])      # an advertorial box
+
+
+def test_label_preposition_a_heading_ending_in_von_is_a_byline_label() -> None:
+    for label in ("Geschrieben von", "Artikel von", "powered by"):
+        assert not _gap_good("heading-box", label, 0.0)
+    # a verb particle ends a real subheading
+    assert _gap_good("h2", "Bestimmte Lebensmittel wirken sich positiv auf die Psyche aus", 0.0)

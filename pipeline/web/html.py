@@ -994,15 +994,20 @@ _CMS_STATE = re.compile(r"(?:^|\s)(?:tag|category|categories|format|status|type|
 _CMS_POST = re.compile(r"(?:^|\s)(?:hentry|type-post|type-page|status-publish|post-\d+)(?=\s|$)", re.I)
 
 
+# Rule ``js_hook``: "js-…" classes are hooks for the page's scripts ("js-dynamic-advertorial" on the article text's
+# box: where an ad may be inserted), not what kind of box it is.
+_JS_HOOK = re.compile(r"(?:^|(?<=\s))js[-_]\S*", re.I)
+
+
 def _box_class(a) -> str:
     """The class and id of an element as a box of the page: the page itself (``html``, ``body``) is none; an
     ``article``'s or ``main``'s CMS state classes ("tag-partei-aktivitaeten", "category-news", "cookies-not-set"
     in WordPress) name its topics, not what kind of box it is; so do those of any box that WordPress marks as
     the post itself ("post post-4198 type-post status-publish hentry tag-bgh": a theme that sets the post in
-    a ``div``)."""
+    a ``div``). Script hooks ("js-…": rule ``js_hook``) name no kind of box."""
     if a.tag in ("html", "body"):
         return ""
-    cls = (a.get("class") or "") + " " + (a.get("id") or "")
+    cls = _JS_HOOK.sub(" ", (a.get("class") or "") + " " + (a.get("id") or ""))
     return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") or _CMS_POST.search(cls) else cls
 
 
@@ -1016,7 +1021,7 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
         quoted = bool(re.fullmatch(r"[«»„“\"‚‘'].+[«»“”\"‘’']", text))    # «Storming the Sazerac», a quote as heading
         if n > 12:       # a styled quote or lead set as a heading: prose
             return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
-        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text))
+        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text)) and not _LABEL_END.search(text)
     if re.search(r"[.!?…][\"“”'’»«)]*$", text):
         return n >= 8
     return n >= 15 and _stopword_share(text) >= _PROSE_STOPWORDS
@@ -1033,6 +1038,12 @@ def _stopword_share(text: str) -> float:
     sw = stopwords()
     toks = text.split()
     return sum(t.casefold().strip(".,;:!?()[]\"„“”«»'") in sw for t in toks) / max(1, len(toks))
+
+
+# Rule ``label_preposition``: a heading that ends in "von"/"für"/"by" is a label of the line after it
+# ("Geschrieben von", "Artikel von", "Unterstützt von", "powered by"), not a subheading of the article (other
+# prepositions end headings as verb particles: "… wirken sich positiv auf die Psyche aus").
+_LABEL_END = re.compile(r"\s(?:von|für|by)$", re.I)
 
 
 def _next_holds(el, target) -> bool:
