@@ -1,7 +1,7 @@
 """Ingestion of real web pages: body F1 from the gold snippets and metadata accuracy (issue 15).
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
-    python benchmarks/bench_web_ingest.py --split dev --variant nohead [--extractor trafilatura-recall]
+    python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -16,6 +16,9 @@ one missing a false negative; a ``without`` snippet found is a false positive (w
 Stress checks of the HTML route (dev only, bodies only; a variant rewrites every page before it is read):
 ``--variant`` ``noclass`` (no class/id attributes), ``noarticle`` (``article``/``main`` as ``div``), ``pdiv``
 (``<p>`` as ``<div>``), ``nohead`` (``h2``-``h6`` as ``div``): markup the dev pages use that other sites do not;
+``all`` (those four at once), ``shuffle`` (meaningless class names), ``br`` (paragraphs as ``<br><br>``-separated
+text), ``spans`` (each paragraph a ``div`` of sentence ``span``s), ``ads`` (boilerplate blocks injected between
+paragraphs, their texts scored as ``without`` snippets too): markup forms other sites use and the dev pages lack;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
