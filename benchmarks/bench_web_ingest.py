@@ -1,7 +1,7 @@
 """Ingestion of real web pages: body F1 from the gold snippets and metadata accuracy (issue 15).
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
-    python benchmarks/bench_web_ingest.py --split dev --variant nohead [--extractor trafilatura-recall]
+    python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -16,6 +16,9 @@ one missing a false negative; a ``without`` snippet found is a false positive (w
 Stress checks of the HTML route (dev only, bodies only; a variant rewrites every page before it is read):
 ``--variant`` ``noclass`` (no class/id attributes), ``noarticle`` (``article``/``main`` as ``div``), ``pdiv``
 (``<p>`` as ``<div>``), ``nohead`` (``h2``-``h6`` as ``div``): markup the dev pages use that other sites do not;
+``all`` (those four at once), ``shuffle`` (meaningless class names), ``br`` (paragraphs as ``<br><br>``-separated
+text), ``spans`` (each paragraph a ``div`` of sentence ``span``s), ``ads`` (boilerplate blocks injected between
+paragraphs, their texts scored as ``without`` snippets too): markup forms other sites use and the dev pages lack;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
@@ -73,12 +76,85 @@ def read_one(path: Path) -> Article | None:
     return arts[0] if arts else None
 
 
+def _no_class(h: str) -> str:
+    return re.sub(r"""\s(?:class|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", "", h, flags=re.I)
+
+
+def _shuffle_classes(h: str) -> str:
+    """Every class/id value replaced by a meaningless name (the same value always by the same name)."""
+    import hashlib
+
+    def name(m):
+        words = m.group(2).split()
+        new = " ".join("c" + hashlib.md5(w.encode()).hexdigest()[:6] for w in words)
+        return f' {m.group(1)}="{new}"'
+    return re.sub(r"""\s(class|id)\s*=\s*["']([^"']*)["']""", name, h, flags=re.I)
+
+
+def _br_lines(h: str) -> str:
+    """Paragraphs as text runs separated by ``<br><br>`` in their container (old CMS and forum layout)."""
+    h = re.sub(r"</p\s*>", "<br><br>", h, flags=re.I)
+    return re.sub(r"<p\b[^>]*>", "", h, flags=re.I)
+
+
+_SENT_END = re.compile(r"(?<=[a-zäöüß0-9][.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def _spans(h: str) -> str:
+    """Each paragraph a ``<div>`` of ``<span>``s, one per sentence (builder-made pages)."""
+    def para(m):
+        inner = re.sub(r">([^<]+)<", lambda t: ">" + _SENT_END.sub("</span> <span>", t.group(1)) + "<",
+                       ">" + m.group(2) + "<")[1:-1]
+        return f"<div{m.group(1)}><span>{inner}</span></div>"
+    return re.sub(r"<p\b([^>]*)>(.*?)</p\s*>", para, h, flags=re.I | re.S)
+
+
+# Boilerplate blocks of German news sites, injected between body paragraphs by ``ads`` (their texts are
+# scored as ``without`` snippets as well).
+AD_BLOCKS = (
+    ('<div><span>Anzeige</span></div>', ()),
+    ('<div><h3>Newsletter</h3><p>Jeden Morgen die wichtigsten Nachrichten aus der Region direkt in Ihr '
+     'Postfach.</p><form><input type="email" placeholder="Ihre E-Mail-Adresse"><button>Jetzt '
+     'abonnieren</button></form></div>', ("wichtigsten Nachrichten aus der Region direkt in Ihr Postfach",)),
+    ('<div><strong>Lesen Sie auch:</strong><ul><li><a href="/a1.html">Stadtrat beschließt neuen Haushalt für '
+     'das kommende Jahr</a></li><li><a href="/a2.html">Polizei sucht Zeugen nach Unfall auf der B 96</a></li>'
+     '<li><a href="/a3.html">Neues Hallenbad öffnet im Frühjahr</a></li></ul></div>',
+     ("Lesen Sie auch:", "Stadtrat beschließt neuen Haushalt", "Polizei sucht Zeugen nach Unfall", "Neues Hallenbad öffnet")),
+    ('<div><a href="https://facebook.com/share">Teilen</a> <a href="https://twitter.com/share">Twittern</a> '
+     '<a href="mailto:?">E-Mail</a> <a href="javascript:print()">Drucken</a></div>', ("Twittern",)),
+    ('<div><p>Wir verwenden Cookies, um Ihnen ein optimales Nutzungserlebnis zu bieten. Mit der Nutzung '
+     'unserer Website stimmen Sie der Verwendung von Cookies zu.</p><button>Akzeptieren</button></div>',
+     ("Wir verwenden Cookies, um Ihnen ein optimales",)),
+)
+AD_WITHOUT = tuple(w for _b, ws in AD_BLOCKS for w in ws)
+
+
+def _ads(h: str) -> str:
+    """After every second paragraph of 150 characters or more, the next of the five boilerplate blocks."""
+    n = [0]
+
+    def inject(m):
+        if len(re.sub(r"<[^>]*>", "", m.group(0))) < 150:
+            return m.group(0)
+        n[0] += 1
+        if n[0] % 2:
+            return m.group(0)
+        return m.group(0) + AD_BLOCKS[(n[0] // 2 - 1) % len(AD_BLOCKS)][0]
+    return re.sub(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", inject, h, flags=re.I | re.S)
+
+
 VARIANTS = {
-    "noclass": lambda h: re.sub(r"""\s(?:class|id)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", "", h, flags=re.I),
+    "noclass": _no_class,
     "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
     "pdiv": lambda h: re.sub(r"<(/?)p\b", r"<\1div", h, flags=re.I),
     "nohead": lambda h: re.sub(r"<(/?)h[2-6]\b", r"<\1div", h, flags=re.I),
+    "shuffle": _shuffle_classes,
+    "br": _br_lines,
+    "spans": _spans,
+    "ads": _ads,
 }
+VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
+VARIANT_WITHOUT = {"ads": AD_WITHOUT}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
@@ -162,6 +238,8 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
             if not path.exists() or (variant or extractor != "ours") and route != "html":
                 continue
             a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
+            if variant in VARIANT_WITHOUT:
+                g = {**g, "without": [*g["without"], *VARIANT_WITHOUT[variant]]}
             tp, fn, fp, log = body_counts(a.body_text if a else "", g)
             if a is None:
                 log.insert(0, "  REJECTED (no article)")

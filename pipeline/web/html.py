@@ -249,12 +249,101 @@ def unwrap_layout_tables(tree) -> None:
             el.tag = "div"
 
 
+_BR_BOXES = ("div", "section", "article", "main", "td", "center", "blockquote")
+_RUN_INLINE = frozenset(("a", "span", "b", "strong", "i", "em", "u", "small", "big", "font", "abbr", "cite", "q",
+                         "sub", "sup", "mark", "time", "code", "s", "del", "ins", "img", "br", "wbr"))
+
+
+def _blank_br(el) -> bool:
+    """A ``<br>`` that starts a blank line: the next sibling is another ``<br>`` with nothing between."""
+    nxt = el.getnext()
+    return el.tag == "br" and not (el.tail or "").strip() and nxt is not None and nxt.tag == "br"
+
+
+def _br_runs(box) -> list[tuple[str | None, list]]:
+    """The box's content as runs: (leading text, inline children) split at blank lines and at block children
+    (a block is a run of its own, with no text)."""
+    runs: list[tuple[str | None, list]] = [(box.text, [])]
+    skip = False
+    for c in list(box):
+        if skip and c.tag == "br":           # the rest of a blank line
+            skip = not (c.tail or "").strip() and c.getnext() is not None and c.getnext().tag == "br"
+            if not skip:
+                runs.append((c.tail, []))
+            continue
+        skip = False
+        if isinstance(c.tag, str) and c.tag == "br" and _blank_br(c):
+            skip = True
+            continue
+        if isinstance(c.tag, str) and c.tag not in _RUN_INLINE:
+            runs.append((None, [c]))
+            runs.append((c.tail, []))
+            c.tail = None
+            continue
+        runs[-1][1].append(c)
+    return runs
+
+
+def _run_words(run) -> int:
+    text, kids = run
+    return len(ws(" ".join([text or ""] + [(k.text_content() if isinstance(k.tag, str) else "") + " " + (k.tail or "")
+                                           for k in kids])).split())
+
+
+def br_paragraphs(tree) -> None:
+    """Rule ``br_paragraphs``: prose set as text runs split by blank lines straight in a box ("<div>Erster
+    Absatz …<br><br>Zweiter Absatz …</div>") becomes one ``<p>`` a run, as if the page had set it in
+    paragraphs; a box without such prose (:func:`_br_prose`; an address, a caption) or in a sidebar, navigation,
+    footer or form (a party programme in a widget beside the post; not one that holds the headline: a theme
+    that sets the article in an ``<aside>``) stays as it is."""
+    import lxml.html
+    for box in [e for e in tree.iter(*_BR_BOXES) if any(_blank_br(c) for c in e if isinstance(c.tag, str))
+                and not any(a.tag in ("aside", "nav", "footer", "form") and next(a.iter("h1"), None) is None
+                            for a in e.iterancestors())]:
+        tail = box.tail
+        runs = _br_runs(copy.deepcopy(box))
+        if sum(1 for r in runs if r[1][:1] and r[1][0].tag not in _RUN_INLINE and r[0] is None) == len(runs) \
+                or not _br_prose([_run_words(r) for r in runs if not _block_run(r)]):
+            continue
+        for c in list(box):
+            box.remove(c)
+        box.text = None
+        for text, kids in runs:
+            if _block_run((text, kids)):
+                box.append(kids[0])
+                continue
+            while not ws(text or "") and kids and isinstance(kids[0].tag, str) and kids[0].tag == "br":
+                # a line break opening the run
+                text = (text or "") + (kids.pop(0).tail or "")
+            while kids and isinstance(kids[-1].tag, str) and kids[-1].tag == "br" and not ws(kids[-1].tail or ""):
+                kids.pop()
+            if not ws(text or "") and not kids:
+                continue                     # blank
+            p = lxml.html.Element("p")
+            p.text = text
+            for k in kids:
+                p.append(k)
+            box.append(p)
+        box.tail = tail
+
+
+def _br_prose(words: list[int]) -> bool:
+    """Text runs that make paragraphs: two of 3+ words, or one of 8+ (a short report in one run)."""
+    return sum(1 for n in words if n >= 3) >= 2 or any(n >= 8 for n in words)
+
+
+def _block_run(run) -> bool:
+    return run[0] is None and len(run[1]) == 1 and isinstance(run[1][0].tag, str) and run[1][0].tag not in _RUN_INLINE
+
+
 def prune_tree(tree, rules: WebRules):
     """A copy of the tree without what trafilatura keeps but is never article text: icon-font labels,
     reader-comment blocks (not when they hold the headline or most of the page's text), teaser cards of
     other stories, shop links; layout tables as blocks."""
     tree = copy.deepcopy(tree)
     unwrap_layout_tables(tree)
+    if rules.br_paragraphs:
+        br_paragraphs(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
         if el.getparent() is not None and all(a.getparent() is not None or a.tag == "html"
                                               for a in el.iterancestors()):
@@ -905,21 +994,26 @@ _CMS_STATE = re.compile(r"(?:^|\s)(?:tag|category|categories|format|status|type|
 _CMS_POST = re.compile(r"(?:^|\s)(?:hentry|type-post|type-page|status-publish|post-\d+)(?=\s|$)", re.I)
 
 
+# Rule ``js_hook``: "js-…" classes are hooks for the page's scripts ("js-dynamic-advertorial" on the article text's
+# box: where an ad may be inserted), not what kind of box it is.
+_JS_HOOK = re.compile(r"(?:^|(?<=\s))js[-_]\S*", re.I)
+
+
 def _box_class(a) -> str:
     """The class and id of an element as a box of the page: the page itself (``html``, ``body``) is none; an
     ``article``'s or ``main``'s CMS state classes ("tag-partei-aktivitaeten", "category-news", "cookies-not-set"
     in WordPress) name its topics, not what kind of box it is; so do those of any box that WordPress marks as
     the post itself ("post post-4198 type-post status-publish hentry tag-bgh": a theme that sets the post in
-    a ``div``)."""
+    a ``div``). Script hooks ("js-…": rule ``js_hook``) name no kind of box."""
     if a.tag in ("html", "body"):
         return ""
-    cls = (a.get("class") or "") + " " + (a.get("id") or "")
+    cls = _JS_HOOK.sub(" ", (a.get("class") or "") + " " + (a.get("id") or ""))
     return _CMS_STATE.sub(" ", cls) if a.tag in ("article", "main") or _CMS_POST.search(cls) else cls
 
 
 def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> bool:
-    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words) or a subheading (2-12 words),
-    with few links."""
+    """A block worth restoring: prose (8+ words with a sentence end, or 15+ words with stopwords:
+    :func:`_stopword_share`) or a subheading (2-12 words), with few links."""
     if density > 0.3:
         return False
     n = len(text.split())
@@ -927,8 +1021,29 @@ def _gap_good(tag: str, text: str, density: float, next_held: bool = False) -> b
         quoted = bool(re.fullmatch(r"[«»„“\"‚‘'].+[«»“”\"‘’']", text))    # «Storming the Sazerac», a quote as heading
         if n > 12:       # a styled quote or lead set as a heading: prose
             return n >= 15 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
-        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text))
-    return n >= 15 or n >= 8 and bool(re.search(r"[.!?…][\"“”'’»«)]*$", text))
+        return 2 <= n and (quoted or not re.search(r"[:›»>]$", text)) and not _LABEL_END.search(text)
+    if re.search(r"[.!?…][\"“”'’»«)]*$", text):
+        return n >= 8
+    return n >= 15 and _stopword_share(text) >= _PROSE_STOPWORDS
+
+
+_PROSE_STOPWORDS = 0.15
+
+
+def _stopword_share(text: str) -> float:
+    """Rule ``gap_stopwords``: the share of German stopwords among the words (jusText's measure). Prose without a
+    sentence end still has some ("Das Ergebnis zeigt, dass die Zahl der …": 0.4); a price promotion in a box has
+    next to none ("Sky Ticket für 9,99 statt 29,99 Euro 1 Monat … mit 66 % Rabatt": 0.12)."""
+    from pipeline.web.dump import stopwords
+    sw = stopwords()
+    toks = text.split()
+    return sum(t.casefold().strip(".,;:!?()[]\"„“”«»'") in sw for t in toks) / max(1, len(toks))
+
+
+# Rule ``label_preposition``: a heading that ends in "von"/"für"/"by" is a label of the line after it
+# ("Geschrieben von", "Artikel von", "Unterstützt von", "powered by"), not a subheading of the article (other
+# prepositions end headings as verb particles: "… wirken sich positiv auf die Psyche aus").
+_LABEL_END = re.compile(r"\s(?:von|für|by)$", re.I)
 
 
 def _next_holds(el, target) -> bool:
@@ -978,6 +1093,19 @@ def image_box_texts(tree) -> list[str]:
             if n >= 3 and _CREDIT_MARK.search(t):
                 out.append(_flat(t))
                 break
+    return out
+
+
+def alt_caption_texts(tree) -> list[str]:
+    """Rule ``alt_caption``: keys of the pictures' alternative texts of 8+ words (``alt``, ``title``). A CMS
+    writes the caption into them; a body line that says the same ("Der Aktionsplan beinhaltet auch die lichten
+    Wälder, …" under the picture whose ``alt`` has it) is the picture's caption, however its box is marked."""
+    out = []
+    for img in tree.iter("img"):
+        for attr in ("alt", "title"):
+            t = ws(img.get(attr) or "")
+            if len(t.split()) >= 8:
+                out.append(_flat(t))
     return out
 
 
@@ -1305,11 +1433,18 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
     box = a[:n]
     out = []
     for i in range(last + 1, min(len(blocks), last + 40)):
-        tag, text, density, _, chain = blocks[i]
-        if chain[:n] != box or tag not in ("p", "div") or not _gap_good(tag, text, density) or _flat(text) in joined:
+        if not _tail_prose(blocks, i, box, joined):
             break
         out.append(i)
     return out
+
+
+def _tail_prose(blocks: list, i: int, box: tuple, joined: str) -> bool:
+    """Block ``i`` is a prose paragraph (``p``/``div``) of the article's container the extractor did not keep."""
+    if i >= len(blocks):
+        return False
+    tag, text, density, _, chain = blocks[i]
+    return chain[:len(box)] == box and tag in ("p", "div") and _gap_good(tag, text, density) and _flat(text) not in joined
 
 
 @dataclass
@@ -1401,7 +1536,7 @@ def page_lines(tree) -> list[str]:
 def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
     items that are only links go."""
-    boxes = image_box_texts(tree) + caption_box_texts(tree) + [_flat(c) for c in captions]
+    boxes = image_box_texts(tree) + caption_box_texts(tree) + alt_caption_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
         k = _flat(x) if 3 <= len(x.split()) <= 80 else ""
@@ -1441,6 +1576,56 @@ def without_repeats(lines: list[str]) -> list[str]:
 
 
 _REPEAT_WINDOW = 40
+
+
+def without_stray_labels(lines: list[str], tree) -> list[str]:
+    """Rule ``stray_label``: a box label ("Newsletter", "Kommentare": a block marker of the text clean-up) whose
+    box holds no link goes alone: the box's form or notice is already gone, and the clean-up would take the
+    article's next lines (a subheading, a list) for the box's links. A label of a box of links ("Lesen Sie
+    auch:" over three headlines) stays for the clean-up to drop with them."""
+    from pipeline.ingest import BLOCK_MARKER_LINE
+    marks = {ws(x) for x in lines if ws(x) and BLOCK_MARKER_LINE.match(ws(x))}
+    if not marks:
+        return lines
+    stray = set()
+    for el in tree.iter("h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header"):
+        t = ws(el.text_content())
+        if t in marks and t not in stray and not any(True for _ in el.iter(*_INNER_BLOCKS - {"h1", "h2", "h3", "h4",
+                                                                                                   "h5", "h6"})):
+            box = el.getparent()
+            if box is not None and box.tag not in ("body", "article", "main") \
+                    and not box.xpath(".//a[@href]") and not any(a.tag == "a" for a in el.iterancestors()):
+                stray.add(t)
+    return [x for x in lines if ws(x) not in stray] if stray else lines
+_SHORT_RUN = 4          # rule ``short_line_run``: this many labels in a row are a menu, not article text
+
+
+def _label_line(line: str, links: set[str]) -> bool:
+    """A line of 1-3 words without a sentence end, a colon or a list mark that is a link's whole text on the
+    page or a number ("Startseite", "Politik", "24")."""
+    s = ws(line)
+    return bool(s) and len(s.split()) <= 3 and not re.search(r"[.!?:…]$|:\s", s) and not _LIST_ITEM.match(s) \
+        and (s.isdigit() or _flat(s) in links)
+
+
+def without_label_runs(lines: list[str], tree) -> list[str]:
+    """Rule ``short_line_run``: runs of ``_SHORT_RUN`` or more label lines (:func:`_label_line`; blank lines
+    between them do not count) go: a menu ("Startseite / Baselbiet / Politik / Kultur"), a row of share or
+    comment counters ("10 / 24 / 15 / 65") that the page did not mark as such. jusText's rule in short: short
+    link blocks among short blocks are boilerplate. A fact box ("Alter: 45") has colons, a list its marks, a
+    recipe's ingredients ("1 TL Absinth") are no links."""
+    links = {_flat(a.text_content()) for a in tree.iter("a")}
+    idx = [i for i, x in enumerate(lines) if ws(x)]
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in idx + [None]:
+        if i is not None and _label_line(lines[i], links):
+            run.append(i)
+            continue
+        if len(run) >= _SHORT_RUN:
+            drop.update(run)
+        run = []
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -1488,6 +1673,10 @@ def read_html_page(html: str) -> HtmlPage:
     lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
     lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
+    if rules.label_runs:
+        lines = without_label_runs(lines, tree)
+    if rules.stray_labels:
+        lines = without_stray_labels(lines, tree)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:

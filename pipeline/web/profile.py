@@ -62,6 +62,9 @@ class WebRules:
     share_words: frozenset[str] = frozenset()
     standfirst_in_body: bool = True
     fill_gaps: bool = True
+    br_paragraphs: bool = True
+    label_runs: bool = True
+    stray_labels: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -86,6 +89,8 @@ class WebRules:
 _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "updated_prefixes",
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
+# Switches (true unless web.yaml says false).
+_SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings")
@@ -112,12 +117,12 @@ def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "standfirst_in_body", "fill_gaps"}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    missing = sorted(allowed - set(data) - set(_OPTIONAL) - {"standfirst_in_body", "fill_gaps"})
-    switches = {k: data.get(k, True) for k in ("standfirst_in_body", "fill_gaps")}
+    missing = sorted(allowed - set(data) - set(_OPTIONAL) - set(_SWITCHES))
+    switches = {k: data.get(k, True) for k in _SWITCHES}
     for k, v in switches.items():
         if not isinstance(v, bool):
             raise RuleError(file, k, f"expected true or false, got {v!r}")
@@ -166,7 +171,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
         share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
-        standfirst_in_body=switches["standfirst_in_body"], fill_gaps=switches["fill_gaps"],
+        **switches,
         not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
                                                                   "not_author_suffixes")),
         agencies=low(_strings(data.get("agencies") or [], file, "agencies")),
