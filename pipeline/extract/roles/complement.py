@@ -212,10 +212,6 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
     else:
         ok = bool(np)
     board = ok and len(np) == 1 and any(np[0].lower_.endswith((b, b + "s", b + "es")) for b in ctx.w.board_nouns)
-    if ok and len(np) == 1 and low == "des" and (place := ctx.land_noun_antecedent(h, np[0].i)) is not None:
-        _set_org(h, place, "genitive")
-        h.end = max(h.end, np[0].i + 1)
-        return
     org = (_genitive_chain(ctx, h, np, det, s1) or _org_from_np(ctx, np, det)
            or _unit_of_named_org(ctx, h, np, s1)) if ok and not board else None
     if org:

@@ -321,56 +321,6 @@ class _Ctx:
             return None
         return country
 
-    def land_noun_antecedent(self, h, k: int) -> str | None:
-        """Rule ``land_noun_antecedent``: "Brazzaville, der Hauptstadt der Republik Kongo, ... Gabriel Entcha-Ebia,
-        der Justizminister des Landes", "Der Gouverneur des Bundesstaates New York ... der Generalstaatsanwalt des
-        Bundesstaates, Andrew Cuomo": a title (any, not only a national office) followed by a bare place kind noun
-        in the genitive (``national_offices.land_nouns``: des Landes, des Staates, des Bundesstaates) refers back to
-        the country or state named last before it: the nearest sentence (the title's own, before the title, then up
-        to two before it) that names one names exactly one (partners and destinations not counted; two: none).
-        Off: ``land_nouns: []``."""
-        nat, doc = self.lex.national_offices, self.doc
-        if not nat.land_nouns or doc[k].lower_ not in nat.land_nouns:
-            return None
-        first = min(h.np_start, h.start)
-        si = self.sent_of[first]
-        states_only = doc[k].lower_.startswith(("bundes", "frei"))     # "des Bundesstaates": not the USA
-        for s in range(si, max(-1, si - 3), -1):
-            s0, s1 = self.sent_bounds[s]
-            named = self._places_named(s0, min(s1, first) if s == si else s1, states_only)
-            if len(named) == 1:
-                return named.pop()
-            if named:
-                return None
-        return None
-
-    def _places_named(self, a: int, b: int, states_only: bool = False) -> set[str]:
-        """Countries and states tokens ``a``..``b`` name (a word, a name of several words, "Bundesstaat X");
-        ``states_only``: states (and names after a state noun) only."""
-        doc, out = self.doc, set()
-        s0 = self.sent_of[a] if a < len(doc) else 0
-        s0 = self.sent_bounds[s0][0]
-        for i in range(a, b):
-            e = self.ent_of.get(i)
-            if e is not None and e.start == i and e.label_ == "LOC" and len(e) > 1:
-                w = self._country_word(e.text)
-                after_noun = i - 1 >= a and doc[i - 1].lower_.startswith(tuple(
-                    n[:-2] for n in self.lex.national_offices.land_nouns if n.endswith("staates")))
-                if after_noun:
-                    w = e.text            # "des Bundesstaates New York"
-                elif w is not None and states_only and self.orgs.by_name(w).type != "state":
-                    w = None
-                if w is not None and not self._partner_country(i, s0):
-                    out.add(w)
-                continue
-            w = self._country_word(doc[i].text)
-            if w is not None and states_only and self.orgs.by_name(w).type != "state":
-                continue
-            if w is not None and not self._partner_country(i, s0) and not (
-                    e is not None and e.label_ in ("ORG", "MISC") and len(e) > 1):
-                out.add(w)
-        return out
-
     def country_of_des_landes(self, h) -> str | None:
         """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
         about Kamerun -> Kamerun: a national office followed by "des Landes" (``national_offices.land_words``) is the

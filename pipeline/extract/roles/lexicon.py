@@ -155,7 +155,6 @@ class NationalOffices:
     article_state: bool = True                     # rule national_article_state: the article's one German state
     state_titles_article_state: bool = True        # ... also for the excluded (state-only) titles: Kultusminister
     land_words: tuple[str, ...] = ()               # rule des_landes_country: "der Justizminister des Landes"
-    land_nouns: tuple[str, ...] = ()               # rule land_noun_antecedent: "des Landes" after any title
     government_heads: tuple[str, ...] = ()         # rule government_of_sentence: titles (Ministerpräsident)
     government_words: tuple[str, ...] = ()         # ... word endings naming a government ("regierung")
     article_country_heads: tuple[str, ...] = ()    # rule head_article_country: titles (Präsident, König)
@@ -403,7 +402,7 @@ def _known_titles(data: Any, key: str, titles: dict[str, Title], file: str) -> f
 
 
 def _national_offices(data: dict, file: str) -> NationalOffices:
-    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns", "land_words", "land_nouns", "government_words") else x for x in v)
+    spec = strict(NationalOffices, {k: tuple(str(x).lower() if k in ("title_suffixes", "state_words", "home_words", "visit_nouns", "land_words", "government_words") else x for x in v)
                                     if isinstance(v, list) else v for k, v in data.items()},
                   file, "national_offices")
     bad = [c for c in spec.categories if c not in CATEGORIES]
