@@ -216,10 +216,27 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
            or _unit_of_named_org(ctx, h, np, s1)) if ok and not board else None
     if org:
         org = _fuer_portfolio(ctx, h, np, org, det, s1)
+        org = _genitive_s_name(ctx, np, org, det)
         _set_org(h, org, "genitive")
         h.end = max(h.end, np[-1].i + 1)
     elif board:
         _board_org(ctx, h, np, det, s1)
+
+
+def _genitive_s_name(ctx: _Ctx, np: list[Token], org: str, det: str) -> str:
+    """Rule ``genitive_s_name``: "Chefredakteur des Tagesspiegels" -> Tagesspiegel, "Sprecherin des Flötenchors" ->
+    Flötenchor: a one-word name after "des"/"vom" that came out as written loses its genitive ending, unless the
+    lexicon knows it as written or the gazetteer knows only the written form. Off: roles.yaml ``patterns.genitive_s_name: false``."""
+    words = [t for t in np if t.text not in ("„", "“", "»", "«", "\"", "''")]
+    if not ctx.p.genitive_s_name or det != "des" or len(words) != 1 or org != words[0].text \
+            or not org.endswith("s") or ctx.orgs.by_name(org) is not None:
+        return org
+    base = _lemma_noun(words[0], "des")
+    names = ctx.gazetteer.names if ctx.gazetteer is not None else ()
+    if org in names and base not in names:
+        return org                    # (a name the gazetteer knows only with its -s)
+    o = ctx.orgs.by_name_or_genitive(base)
+    return o.name if o is not None else base
 
 
 def _unit_of_named_org(ctx: _Ctx, h: Hit, np: list[Token], s1: int) -> str | None:

@@ -117,6 +117,9 @@ class RolePatterns:
     reference_compound_head_title: bool = True
     reference_default_org: bool = True
     unit_of_named_org: bool = True
+    genitive_s_name: bool = True
+    long_complement_comma_name: bool = True
+    capitalized_adjective_name: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)
     person_relation_nouns: tuple[str, ...] = ()
     post_name_event_nouns: tuple[str, ...] = ()

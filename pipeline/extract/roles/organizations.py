@@ -47,7 +47,26 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
             return _genitive_name_nominative(ctx, e)
         return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
-        or _adjective_entity_nominative(ctx, toks, ents, det)
+        or _adjective_entity_nominative(ctx, toks, ents, det) or _capitalized_adjective_name(ctx, toks, det)
+
+
+def _capitalized_adjective_name(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
+    """Rule ``capitalized_adjective_name``: "Co-Vorsitzender des Transatlantischen Wirtschaftsdialogs" -> Transatlantischer
+    Wirtschaftsdialog, "Rektor der Katholischen Universität" -> Katholische Universität: capitalised adjectives (German
+    writes them so only inside a name) before one capitalised singular noun are the name of an organisation, whatever
+    NER tagged it; given in the nominative (rule ``genitive_name_nominative``). Off: roles.yaml
+    ``patterns.capitalized_adjective_name: false``."""
+    if not ctx.p.capitalized_adjective_name or det not in ("des", "der") or not 2 <= len(toks) <= 4:
+        return None
+    lead, head = toks[:-1], toks[-1]
+    if not all(_adjectival(t) for t in lead) or not (_capitalized(head) and head.is_alpha) \
+            or head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number") \
+            or head.i in ctx.per_start or ctx.lex.lookup(head.text) or head.lower_.endswith(("spiele", "wahlen")):
+        return None
+    span = ctx.doc[toks[0].i:toks[-1].i + 1]
+    if len(span) != len(toks):
+        return None
+    return _genitive_name_nominative(ctx, span) if det == "des" else _feminine_name_nominative(ctx, span)
 
 
 def _slashed_name(ctx: _Ctx, toks: list[Token]) -> str | None:

@@ -328,7 +328,39 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
-    return _indefinite_comma_name(ctx, h, c, s1)
+    return _indefinite_comma_name(ctx, h, c, s1) or _long_complement_comma_name(ctx, h, site)
+
+
+def _long_complement_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Rule ``long_complement_comma_name``: "Der Vertreter der Arbeitgeber im Aufsichtsrat der Bundesagentur für Arbeit
+    (BA), Peter Clever, hat ... gefordert", "Der Vorsitzende der Dienstleistungsgewerkschaft ver.di, Nachfolgeorganisation
+    der ÖTV, Frank Bsirske, würdigte ...": a definite singular title that opens its sentence, a complement of nouns,
+    articles, adjectives and prepositions (no verb, no name, no other title; at most one nominal apposition between
+    commas), then a name enclosed by a comma and a comma or verb: the subject's apposition (rule_id
+    ``title_comma_name``). Off: roles.yaml ``patterns.long_complement_comma_name: false``."""
+    doc, s0, s1 = ctx.doc, site.s0, site.s1
+    while s0 < h.np_start and doc[s0].is_space:
+        s0 += 1                       # (a paragraph break opens the sentence)
+    if not ctx.p.long_complement_comma_name or h.det != "def" or h.plural or h.np_start != s0:
+        return False
+    if any(t.pos_ == "ADJ" and t.lower_.endswith(("ste", "sten", "ßte", "ßten")) for t in doc[h.np_start:h.head]):
+        return False                  # "Der größte Beethoven-Dirigent des Jahrhunderts, X": a ranking, no office
+    commas = 0
+    for k in range(h.end, min(h.end + 20, s1 - 1)):
+        t = doc[k]
+        if t.pos_ in ("VERB", "AUX") or k in ctx.per_start or t.text in (";", ":", "„", "“", "\"") \
+                or _analyze(ctx, t) is not None:
+            return False
+        if t.text != ",":
+            continue
+        n_end = _name_at(ctx, k + 1, s1)
+        if n_end is not None and n_end < s1 and (doc[n_end].text == "," or doc[n_end].pos_ in ("VERB", "AUX")):
+            h.binding, h.name = "title_comma_name", (k + 1, n_end)
+            return True
+        commas += 1
+        if commas > 1 or not _capitalized(doc[k + 1]) or doc[k + 1].pos_ != "NOUN":
+            return False              # (a second apposition; a clause after the comma)
+    return False
 
 
 def _genitive_of_noun(ctx: _Ctx, h: Hit, s0: int) -> bool:
