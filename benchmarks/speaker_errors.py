@@ -1,0 +1,176 @@
+"""Speaker errors on Wikinews train, counted before any rule is written (issue 12, "count first").
+
+    python benchmarks/speaker_errors.py kinds                      # paired claims by rule x kind of speaker error
+    python benchmarks/speaker_errors.py show [--kind K] [--rule R] [--n 40] [--seed 7]   # examples to classify
+    python benchmarks/speaker_errors.py conventions                # gold vs predicted speaker span edges
+
+Claims are paired with the gold as ``python -m pipeline eval claims`` pairs them. A paired claim's speaker error
+is of one kind: ``pred none`` (the gold has a speaker, we have none), ``gold none``, ``disjoint`` (no token in
+common: another person or another mention), ``pred subset`` / ``pred superset`` (span edges only), ``overlap``.
+``show`` prints the text around each with the gold span in [G:…:G] and ours in [P:…:P], for sorting into classes
+by hand. ``conventions`` counts, for every gold speaker span of the split and every predicted one, whether the
+head's apposition, genitive, PP, conjunct and relative clause to its right and a preposition before it lie
+inside or outside the span: where the gold's majority convention and ours differ, a span rule is worth writing.
+Wikinews train only (tuning text); never run it on the dev split. Reads ``../shared`` in place.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+KINDS = ("pred none", "gold none", "disjoint", "pred subset", "pred superset", "overlap")
+
+
+def kind_of(p: frozenset, g: frozenset) -> str | None:
+    if p == g:
+        return None
+    if not g:
+        return "gold none"
+    if not p:
+        return "pred none"
+    tp = p & g
+    if not tp:
+        return "disjoint"
+    return "pred subset" if tp == p else "pred superset" if tp == g else "overlap"
+
+
+def paired(docs, nlp, rules):
+    """(article, pred, gold) for each paired claim of each article."""
+    from pipeline.eval_claims import TokenIndex, gold_items, pair, pred_items
+    from pipeline.extract import extract
+    for d, doc in zip(docs, nlp.pipe([d["originalText"] for d in docs], batch_size=8)):
+        preds = pred_items(extract(doc, rules).claims, TokenIndex(d["tokens"]))
+        golds = gold_items(d)
+        for i, j in pair(preds, golds):
+            yield d, preds[i], golds[j]
+
+
+def char_span(d: dict, ids: frozenset) -> tuple[int, int] | None:
+    toks = {t["id"]: t for t in d["tokens"]}
+    return (min(toks[i]["charBegin"] for i in ids), max(toks[i]["charEnd"] for i in ids)) if ids else None
+
+
+def marked(d: dict, p: dict, g: dict, width: int = 420) -> str:
+    """The text before and around the gold message, the gold speaker in [G:…:G], ours in [P:…:P]."""
+    text, c = d["originalText"], p["claim"]
+    ms = char_span(d, g["message"])
+    lo, hi = max(0, ms[0] - 250), ms[1] + 120
+    marks = []
+    if (gs := char_span(d, g["speaker"])) is not None:
+        marks += [(gs[0], "[G:"), (gs[1], ":G]")]
+    if c.speaker_start is not None:
+        marks += [(c.speaker_start, "[P:"), (c.speaker_end, ":P]")]
+    s = text[lo:hi]
+    for pos, m in sorted(marks, key=lambda x: -x[0]):
+        if lo <= pos <= hi:
+            s = s[:pos - lo] + m + s[pos - lo:]
+    return s.replace("\n", " / ")[-width:]
+
+
+def words(d: dict, ids: frozenset) -> str:
+    toks = {t["id"]: t["text"] for t in d["tokens"]}
+    return " ".join(toks[i] for i in sorted(ids))
+
+
+def kinds(rows: list[tuple]) -> None:
+    by_rule = Counter(p["claim"].rule_id for d, p, g in rows)
+    table = Counter((p["claim"].rule_id, kind_of(p["speaker"], g["speaker"])) for d, p, g in rows)
+    print(f"{'rule':24s} {'paired':>6s} " + " ".join(f"{k:>13s}" for k in KINDS))
+    for rule, n in by_rule.most_common():
+        print(f"{rule:24s} {n:6d} " + " ".join(f"{table[(rule, k)]:13d}" for k in KINDS))
+    print(f"{'ALL':24s} {len(rows):6d} " + " ".join(f"{sum(v for (r, k), v in table.items() if k == kk):13d}"
+                                                    for kk in KINDS))
+
+
+def show(rows: list[tuple], kind: str | None, rule: str | None, n: int, seed: int) -> None:
+    errs = [(d, p, g) for d, p, g in rows if (k := kind_of(p["speaker"], g["speaker"])) is not None
+            and (kind is None or k == kind) and (rule is None or p["claim"].rule_id == rule)]
+    random.Random(seed).shuffle(errs)
+    print(f"{len(errs)} errors")
+    for i, (d, p, g) in enumerate(errs[:n]):
+        print(f"#{i} {kind_of(p['speaker'], g['speaker'])} rule={p['claim'].rule_id} key={p['claim'].speaker_key} "
+              f"G={words(d, g['speaker'])!r} P={words(d, p['speaker'])!r} [{d['documentName'][:30]}]")
+        print("   ", marked(d, p, g))
+
+
+def edge_kind(ch) -> str | None:
+    if ch.dep_ == "appos":
+        return "apposition"
+    if ch.dep_ == "nmod":
+        return "PP" if any(x.dep_ == "case" for x in ch.children) else "genitive"
+    if ch.dep_ == "conj":
+        return "conjunct"
+    return "relative/acl" if ch.dep_.startswith("acl") else None
+
+
+def span_edges(doc, sp, out: Counter) -> None:
+    """Count the right-hand dependents of the span's head (and a preposition before it) inside/outside the span."""
+    heads = [t for t in sp if not (sp.start <= t.head.i < sp.end) or t.head.i == t.i]
+    if len(heads) != 1:
+        return
+    h = heads[0]
+    if sp.start > 0 and doc[sp.start - 1].pos_ == "ADP" and doc[sp.start - 1].head.i == h.i:
+        out[("preposition before", "out")] += 1
+    if sp[0].pos_ == "ADP" and sp[0].head.i == h.i:
+        out[("preposition before", "in")] += 1
+    for ch in h.children:
+        k = edge_kind(ch) if ch.i > h.i else None
+        if k is not None:
+            sub = list(ch.subtree)
+            a, b = sub[0].i, sub[-1].i + 1
+            out[(k, "in" if a >= sp.start and b <= sp.end else "out" if a >= sp.end else "part")] += 1
+
+
+def conventions(docs, nlp, rules) -> None:
+    from pipeline.extract import extract
+    gold, pred = Counter(), Counter()
+    for d, doc in zip(docs, nlp.pipe([d["originalText"] for d in docs], batch_size=8)):
+        spans = {char_span(d, frozenset(a["speaker"]["tokenIds"])) for a in d["annotations"]} - {None}
+        for s, e in spans:
+            if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None and len(sp):
+                span_edges(doc, sp, gold)
+        mine = {(c.speaker_start, c.speaker_end) for c in extract(doc, rules).claims if c.speaker_start is not None}
+        for s, e in mine:
+            if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None and len(sp):
+                span_edges(doc, sp, pred)
+    print(f"{'edge':20s} {'gold in':>8s} {'gold out':>8s} {'ours in':>8s} {'ours out':>8s}")
+    for k in ("apposition", "genitive", "PP", "conjunct", "relative/acl", "preposition before"):
+        print(f"{k:20s} {gold[(k, 'in')]:8d} {gold[(k, 'out')]:8d} {pred[(k, 'in')]:8d} {pred[(k, 'out')]:8d}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("mode", choices=("kinds", "show", "conventions"))
+    ap.add_argument("--kind", choices=KINDS, default=None)
+    ap.add_argument("--rule", default=None, help="only claims of this rule id")
+    ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    from pipeline.eval_claims import load_split
+    from pipeline.nlp import load_nlp
+    from pipeline.ruleset import load_rules
+    try:
+        docs = load_split("train")
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    nlp, _ = load_nlp(None)
+    rules = load_rules()
+    if args.mode == "conventions":
+        conventions(docs, nlp, rules)
+        return 0
+    rows = list(paired(docs, nlp, rules))
+    if args.mode == "kinds":
+        kinds(rows)
+    else:
+        show(rows, args.kind, args.rule, args.n, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
