@@ -42,8 +42,8 @@ def test_case(model_nlp, rules, case):
     assert got == want
 
 
-HEAD_ARTICLE_COUNTRY = [   # rule head_article_country (roles.yaml national_offices.article_country_heads; off in the
-    # committed rules: the roles gold keeps Präsident & co. without a country the phrase does not state)
+HEAD_ARTICLE_COUNTRY = [   # rule head_article_country (roles.yaml national_offices.article_country_heads; on in the
+    # committed rules since the eleventh session, tests/gold/roles/README.md "heads of state")
     ("In Kolumbien haben am Sonntag Tausende Menschen demonstriert. Präsident Juan Manuel Santos kündigte Reformen an.",
      ("Juan Manuel Santos", "Präsident", "Kolumbien")),
     ("In Japan wurde ein Atomkraftwerk abgeschaltet. Regierungssprecher Yukio Edano sagte, es bestehe keine Gefahr.",
@@ -56,17 +56,26 @@ HEAD_ARTICLE_COUNTRY = [   # rule head_article_country (roles.yaml national_offi
 
 @needs_model
 @pytest.mark.parametrize("text,row", HEAD_ARTICLE_COUNTRY)
-def test_head_article_country_when_switched_on(model_nlp, tmp_path, text, row):
+def test_head_article_country(model_nlp, text, row):
+    from pipeline.ruleset import load_rules
+    ex = extract(model_nlp(text), load_rules())
+    names = {a.key: a.name for a in ex.actors}
+    assert [(names.get(r.actor_key), r.role, r.organization) for r in ex.roles] == [row]
+
+
+@needs_model
+def test_head_article_country_switched_off(model_nlp, tmp_path):
     import shutil
     from pipeline.ruleset import RULES_DIR, load_rules
     d = tmp_path / "rules"
     shutil.copytree(RULES_DIR, d)
     y = d / "roles.yaml"
     src = y.read_text(encoding="utf-8")
-    assert "  article_country_heads: []\n" in src
-    y.write_text(src.replace("  article_country_heads: []\n",
-                             "  article_country_heads: [Präsident, Staatspräsident, Staatschef, König, Regierungssprecher]\n"),
-                 encoding="utf-8")
+    on = "  article_country_heads: [Präsident, Staatspräsident, Staatschef, König, Regierungssprecher]\n"
+    assert on in src
+    y.write_text(src.replace(on, "  article_country_heads: []\n"), encoding="utf-8")
+    text, _ = HEAD_ARTICLE_COUNTRY[0]
     ex = extract(model_nlp(text), load_rules(d))
     names = {a.key: a.name for a in ex.actors}
-    assert [(names.get(r.actor_key), r.role, r.organization) for r in ex.roles] == [row]
+    assert [(names.get(r.actor_key), r.role, r.organization) for r in ex.roles] == [
+        ("Juan Manuel Santos", "Präsident", None)]

@@ -301,7 +301,9 @@ class _Ctx:
         where it names neither the home country, its federal institutions, a German state, another state or
         region, nor (for ``article_country_shared`` titles) an organisation of ``article_country_skip_types`` (a
         club's or a company's Präsident), and the
-        country is no other title's in the title's sentence. Off: ``article_country_heads: []``."""
+        country is no other title's in the title's sentence and is named outside it too (an article *about* the
+        country: "Präsident Joe Biden kritisierte die russische Regierung" alone gives nothing). Off:
+        ``article_country_heads: []``."""
         nat, doc = self.lex.national_offices, self.doc
         if h.title.title not in nat.article_country_heads or self.german_state_named() or (
                 h.head + 1 < len(doc) and doc[h.head + 1].lower_ in (*nat.blocking_next_words, "von", "vom")):
@@ -314,12 +316,17 @@ class _Ctx:
             return None
         country = named.pop()
         o = self.orgs.by_name(country)
-        if o is None or o.type != "country" or self._counterpart(h, country) or (
+        if o is None or o.type != "country" or self._counterpart(h, country) or not self._named_outside(h, country) or (
                 h.title.title in nat.article_country_shared and any(
                     (x := self.orgs.by_name(k)) is not None and x.type in nat.article_country_skip_types
                     for k in self.named_orgs())):
             return None
         return country
+
+    def _named_outside(self, h, country: str) -> bool:
+        """``country`` is named in the article outside the sentence of the title ``h``."""
+        s0, s1 = self.sent_range(h.head)
+        return any(self._country_word(t.text) == country for t in self.doc if not s0 <= t.i < s1)
 
     def country_of_des_landes(self, h) -> str | None:
         """Rule ``des_landes_country``: "Gabriel Entcha-Ebia, der Justizminister des Landes, sagte ..." in an article
