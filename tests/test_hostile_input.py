@@ -318,6 +318,22 @@ def test_non_german_articles_are_rejected_with_their_language(tmp_path):
     assert isinstance(en[0], Article) and en[0].language == "en"
 
 
+def test_plainly_german_text_skips_py3langid_with_its_answer():
+    """The cheap check before py3langid (issue 16) says German only where py3langid says ``de``: a paragraph in
+    another language or script among German ones, or an English text, goes to py3langid."""
+    from pipeline.sources import _plainly_german, detect_language
+    german = ("Der Stadtrat hat am Dienstag über den neuen Haushalt beraten. Die Mehrheit will die Ausgaben für "
+              "Schulen erhöhen, aber nicht bei der Feuerwehr sparen. Der Bürgermeister sagte, er sei mit dem "
+              "Ergebnis zufrieden und werde sich für eine schnelle Umsetzung einsetzen. Die Opposition kritisierte, "
+              "dass die Stadt noch keine Lösung für den Nahverkehr habe. Eine Entscheidung soll nach der "
+              "Sommerpause fallen, wenn auch der Bericht des Kämmerers vorliegt.")
+    assert _plainly_german(german) and detect_language(german)[0] == "de"
+    for other in (ENGLISH, RUSSIAN, CHINESE, german + "\n\n" + ENGLISH, german + "\n\n" + RUSSIAN,
+                  german + " Apple överväger att köpa brittisk startup för 1 miljard dollar. Självkörande bilar "
+                           "förskjuter försäkringsansvar mot tillverkare och vill att alla ska köra själva."):
+        assert not _plainly_german(other)
+
+
 def test_import_error_is_not_bad_input(tmp_path, monkeypatch):
     import pipeline.ingest as ingest
 
