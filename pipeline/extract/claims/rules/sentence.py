@@ -459,8 +459,6 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
             continue
         if c.R.switch("source_in_clause"):
             msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
-        if c.R.switch("source_clause_end"):
-            msg = (msg[0], _source_clause_end(c, msg, phrase))
         if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
             msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
         elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
@@ -686,33 +684,6 @@ def _source_main_clause(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tupl
     if phrase[0] == o:
         o = phrase[1]                   # "…, nach Polizeiangaben waren es 1.000": the phrase opens the clause
     return (o, e) if e > phrase[1] else None
-
-
-def _source_clause_end(c: Ctx, msg: tuple[int, int], phrase: tuple[int, int]) -> int:
-    """Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die Polizei spricht von 4.000. – a source
-    phrase attributes its own main clause: the message ends at the comma after which another main clause opens with a
-    subject of its own (a noun phrase, then the finite verb; no subordinator, relative pronoun or conjunction first, no
-    Konjunktiv, which would go on reporting); switch ``source_clause_end``."""
-    m0, end = msg
-    if phrase[0] < m0 or phrase[1] >= end or not any(_finite(c, t) for t in range(m0, end) if not phrase[0] <= t < phrase[1]):
-        return end
-    k = phrase[1]
-    while k < end and not (c.low[k] in (",", ";") and c.in_quote[k] < 0):
-        if c.low[k] in ("(", ")", "–") or c.in_quote[k] >= 0:
-            return end
-        k += 1
-    if k + 2 >= end or not any(_finite(c, t) for t in range(m0, k) if not phrase[0] <= t < phrase[1]):
-        return end
-    o = k + 1
-    if is_relative(c, o) or c.low[o] in c.w.subordinators | c.w.clause_openers | CLAUSE_OPENERS_EXTRA \
-            or c.low[o] in c.R.complementizers or c.toks[o].pos_ in ("CCONJ", "SCONJ", "VERB", "AUX", "ADP", "ADV"):
-        return end
-    seg_end = next_comma(c, o, end)
-    v = next((t for t in range(o + 1, min(seg_end, o + 6)) if _finite(c, t)), None)
-    if v is None or any(c.toks[t].pos_ in ("VERB", "AUX", "PUNCT") for t in range(o, v)) \
-            or any(c.is_konj(t) for t in range(o, seg_end)):
-        return end
-    return k
 
 
 def _governs_after(c: Ctx, i: int, b: int) -> bool:
