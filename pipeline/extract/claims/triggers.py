@@ -51,6 +51,7 @@ class SpeechRules:
     complementizers: frozenset[str]
     als_speech_acts: frozenset[str] = frozenset()   # lemmas: speech acts with an "als" predicate
     hearsay_infinitives: frozenset[str] = frozenset()   # "soll … sein": hearsay, not obligation
+    demand_nouns: frozenset[str] = frozenset()   # "die Aufforderung, … zu tun": nouns that frame a zu-infinitive (noun_zu)
     rules: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)   # stage -> (rule id, on)
     switches: dict[str, bool] = field(default_factory=dict)
 
@@ -186,7 +187,7 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
                "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
-               "hearsay_infinitives", "rules", "switches"}
+               "hearsay_infinitives", "demand_nouns", "rules", "switches"}
 SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
             "soll_continuation", "own_source_subject", "skip_addressee",
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
@@ -325,6 +326,7 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         complementizers=frozenset(_str_list(data, "complementizers", file)),
         als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
         hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
+        demand_nouns=frozenset(_str_list(data, "demand_nouns", file)),
         rules=_rule_order(data["rules"], file),
         switches=switches,
     )
@@ -433,6 +435,7 @@ SWITCHES += ("nach_event_noun",)     # filter temporal_nach: "Nach der Veröffen
 SWITCHES += ("zu_infinitive_chain",)     # verb_zu message: a further zu-infinitive or a falls-clause after it belongs to it (rules/verb.py, fp11)
 SWITCHES += ("complementizer_after_clause",)     # verb_dass: a dass/was clause after another clause of the verb is not its message (rules/verb.py, fp11)
 SWITCHES += ("narrator_contrast",)     # message end: ", doch die Richterin ließ …" after a Konjunktiv message is narration (clauses.py konj_end, fp11)
+SWITCHES += ("anaphoric_source_pp",)     # anaphoric frame: "Dies geht aus X hervor" (rules/sentence.py, claims11)
 SWITCHES += ("source_main_clause",)     # source message: the main clause after another main clause's comma (rules/sentence.py, fp11)
 SWITCHES += ("perfect_addressee",)     # verb_zu speaker: "X hat Y aufgefordert, …" Y after the auxiliary is the addressee (rules/verb.py, fp11)
 SWITCHES += ("zu_particles",)     # zu-infinitives "niederzulegen", "zuzustimmen" (words.yaml zu_particles, rules/verb.py, fp11)

@@ -6,7 +6,7 @@ from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
     is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
-    msg_around, msg_without, next_comma_clause, strip_end)
+    msg_around, msg_without, next_comma, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .quote import attribute_quote
 from ..registry import rule
@@ -15,7 +15,7 @@ from ..speaker import (
     bad_speaker, find_subject, grab_np, has_actor, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
     resolve_speaker, subject_after)
 from ..triggers import DASHES, VerbEntry
-from .verb import verb_claim
+from .verb import _zu_form, _zu_trailing_clause, verb_claim
 from .continuation import adverb_source_np
 
 
@@ -206,6 +206,31 @@ def noun_konj(s: Sent) -> None:
                 end = _embedded_konj_end(c, k + 1, end, b)
             f.msg = (k + 1, end)
             f.rule = "noun_konj"
+            s.out.append(f)
+
+
+ZU_OPENERS = ("um", "ohne", "statt", "anstatt", "außer")     # purpose and manner clauses: no content of the noun
+
+
+@rule("noun_zu", "sentence")
+def noun_zu(s: Sent) -> None:
+    """Thaksin wandte sich an seine Anhänger mit der Aufforderung, ihre Macht zu demonstrieren. – a noun of demand,
+    warning or accusation (speech.yaml demand_nouns) right before a comma and a zu-infinitive clause: the clause is
+    what was demanded; cue and speaker as for noun_dass."""
+    c, a, b = s.c, s.a, s.b
+    for k in range(a + 1, b - 2):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or k in s.used or c.low[k + 1] in ZU_OPENERS:
+            continue
+        if any(f.msg and f.msg[0] <= k + 1 < f.msg[1] for f in s.out):
+            continue
+        e = strip_end(c, k + 1, next_comma(c, k + 1, b))
+        if e - k < 3 or c.in_quote[e - 1] >= 0 or not (
+                c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU") or _zu_form(c, c.low[e - 1])):
+            continue
+        f = _noun_cue(c, s.si, a, b, k, s.used, nouns=c.R.demand_nouns)
+        if f is not None:
+            end = _zu_trailing_clause(c, k + 1, e, b) if c.R.switch("zu_trailing_clause") else e
+            f.msg, f.rule = (k + 1, end), "noun_zu"
             s.out.append(f)
 
 
@@ -785,18 +810,21 @@ def _postposition_source(c: Ctx, i: int, a: int) -> tuple[int, int] | None:
     return (k, i)
 
 
-def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int]) -> Found | None:
+def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int],
+              nouns: frozenset[str] | None = None) -> Found | None:
     """A speech or cognition noun right before ", dass": the cue is the noun with its article and
     a light verb before it ("ist der Meinung", "äußerte die Hoffnung"); the speaker is that verb's
-    subject, else a genitive after the noun."""
+    subject, else a genitive after the noun. ``nouns``: other cue nouns than claim_nouns, no adjective cue."""
     n_i = None
     for t in range(k - 1, max(a, k - 6) - 1, -1):
         if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
             break
-        if c.toks[t].text in c.R.claim_nouns:
+        if c.toks[t].text in (c.R.claim_nouns if nouns is None else nouns):
+            if nouns is not None and c.has_pos and c.toks[t].pos_ not in ("NOUN", "PROPN"):
+                return None             # "Bitte vergessen Sie nicht, … anzugeben": the particle, no noun
             n_i = t
             break
-        if c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
+        if nouns is None and c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
             return _adjective_cue(c, si, a, b, k, t, used)       # "zeigte sich zuversichtlich, dass …"
         if c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners):
             break                       # "Ein Hinweis ist kein Indiz dafür, dass …": the clause belongs to "Indiz"
@@ -929,11 +957,14 @@ def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: 
         sp = passive_agent(c, a + 1, b)        # "Das wurde vom Presseamt bekannt gegeben."
     sp = sp or subject_after(c, max([h.i, *h.aux]), b)
     k = max([h.i, *h.aux]) + 1
-    if sp is None and k < b and c.low[k] in ("aus", "in", "im"):       # "Dies geht aus einem Bericht hervor"
+    source_pp = sp is None and k < b and c.low[k] in ("aus", "in", "im")
+    if source_pp:                       # "Dies geht aus einem Bericht hervor"
         sp = grab_np(c, k + 1, b, allow_oblique=True)
     if sp is None or bad_speaker(c, sp):
         return None
-    if c.R.switch("plausible_speaker") and not plausible_speaker(c, sp) or (
+    if source_pp and c.R.switch("anaphoric_source_pp"):
+        pass                            # the document named after "aus"/"in" speaks ("geht aus einer Mitteilung hervor")
+    elif c.R.switch("plausible_speaker") and not plausible_speaker(c, sp) or (
             c.toks[sp[0] - 1].pos_ == "ADP" and c.low[sp[0] - 1] not in ("von", "vom")):
         return None                     # "Dieses reagiert im SCR-Kat mit den Stickoxiden": no one speaks
     cue = sorted({h.i, *h.particle, *h.aux})
