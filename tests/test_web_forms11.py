@@ -105,3 +105,10 @@ def test_label_preposition_a_heading_ending_in_von_is_a_byline_label() -> None:
         assert not _gap_good("heading-box", label, 0.0)
     # a verb particle ends a real subheading
     assert _gap_good("h2", "Bestimmte Lebensmittel wirken sich positiv auf die Psyche aus", 0.0)
+
+
+def test_stray_label_set_in_a_div() -> None:
+    # the label element itself may be a div or p (only blocks inside it make it no label)
+    tree = parse_tree(page(para(0) + '<div><div class="t">Newsletter</div><form><input type="email"></form></div>'
+                           + para(1)))
+    assert without_stray_labels([P[0], "Newsletter", P[1]], tree) == [P[0], P[1]]

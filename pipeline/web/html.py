@@ -1578,6 +1578,9 @@ def without_repeats(lines: list[str]) -> list[str]:
 _REPEAT_WINDOW = 40
 
 
+_LABEL_INNER_BLOCKS = tuple(_INNER_BLOCKS - {"h1", "h2", "h3", "h4", "h5", "h6"})   # a label holds none of these
+
+
 def without_stray_labels(lines: list[str], tree) -> list[str]:
     """Rule ``stray_label``: a box label ("Newsletter", "Kommentare": a block marker of the text clean-up) whose
     box holds no link goes alone: the box's form or notice is already gone, and the clean-up would take the
@@ -1590,13 +1593,14 @@ def without_stray_labels(lines: list[str], tree) -> list[str]:
     stray = set()
     for el in tree.iter("h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong", "b", "header"):
         t = ws(el.text_content())
-        if t in marks and t not in stray and not any(True for _ in el.iter(*_INNER_BLOCKS - {"h1", "h2", "h3", "h4",
-                                                                                                   "h5", "h6"})):
+        if t in marks and t not in stray and next(el.iterdescendants(*_LABEL_INNER_BLOCKS), None) is None:
             box = el.getparent()
             if box is not None and box.tag not in ("body", "article", "main") \
                     and not box.xpath(".//a[@href]") and not any(a.tag == "a" for a in el.iterancestors()):
                 stray.add(t)
     return [x for x in lines if ws(x) not in stray] if stray else lines
+
+
 _SHORT_RUN = 4          # rule ``short_line_run``: this many labels in a row are a menu, not article text
 
 
@@ -1626,6 +1630,8 @@ def without_label_runs(lines: list[str], tree) -> list[str]:
             drop.update(run)
         run = []
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
