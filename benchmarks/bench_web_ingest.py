@@ -18,7 +18,10 @@ Stress checks of the HTML route (dev only, bodies only; a variant rewrites every
 (``<p>`` as ``<div>``), ``nohead`` (``h2``-``h6`` as ``div``): markup the dev pages use that other sites do not;
 ``all`` (those four at once), ``shuffle`` (meaningless class names), ``br`` (paragraphs as ``<br><br>``-separated
 text), ``spans`` (each paragraph a ``div`` of sentence ``span``s), ``ads`` (boilerplate blocks injected between
-paragraphs, their texts scored as ``without`` snippets too): markup forms other sites use and the dev pages lack;
+paragraphs, their texts scored as ``without`` snippets too), ``lazy`` (each paragraph in a ``<section data-…>``,
+pictures as lazy placeholders with a ``<noscript>`` copy), ``amp`` (AMP tags ``<amp-img>``, ``<amp-iframe>``, an
+``<amp-ad>`` after every second long paragraph, its texts scored as ``without``): markup forms other sites use and
+the dev pages lack;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
@@ -143,6 +146,45 @@ def _ads(h: str) -> str:
     return re.sub(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", inject, h, flags=re.I | re.S)
 
 
+_PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+
+
+def _lazy(h: str) -> str:
+    """Lazy-loading builder pages: each paragraph in its own ``<section data-block="text" data-lazy>``, each
+    picture a placeholder pixel with the real address in ``data-src`` and the picture again in ``<noscript>``."""
+    h = re.sub(r"(<p\b[^>]*>.*?</p\s*>)", r'<section data-block="text" data-lazy="true">\1</section>', h,
+               flags=re.I | re.S)
+
+    def img(m):
+        attrs = re.sub(r"\ssrc\s*=", " data-src=", m.group(1), flags=re.I)
+        return f'<img src="{_PIXEL}" loading="lazy"{attrs}><noscript><img{m.group(1)}></noscript>'
+    return re.sub(r"<img\b([^>]*?)/?>", img, h, flags=re.I)
+
+
+def _amp(h: str) -> str:
+    """AMP pages: ``<amp-img>`` for ``<img>``, ``<amp-iframe>`` for ``<iframe>``, and after every second
+    paragraph of 150+ characters an ``<amp-ad>`` whose fallback says "Anzeige" (scored as a ``without``
+    snippet with the ads' texts)."""
+    h = re.sub(r"<img\b([^>]*?)/?>", r'<amp-img layout="responsive"\1></amp-img>', h, flags=re.I)
+    h = re.sub(r"<(/?)iframe\b", r"<\1amp-iframe", h, flags=re.I)
+    n = [0]
+
+    def inject(m):
+        if len(re.sub(r"<[^>]*>", "", m.group(0))) < 150:
+            return m.group(0)
+        n[0] += 1
+        if n[0] % 2:
+            return m.group(0)
+        return m.group(0) + AMP_AD
+    return re.sub(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", inject, h, flags=re.I | re.S)
+
+
+AMP_AD = ('<amp-ad width="300" height="250" type="doubleclick" data-slot="/4119129/mobile_ad_banner">'
+          '<div placeholder>Anzeige wird geladen</div><div fallback>Werbung: Jetzt Angebote vergleichen und '
+          'sparen</div></amp-ad>')
+AMP_WITHOUT = ("Anzeige wird geladen", "Jetzt Angebote vergleichen")
+
+
 VARIANTS = {
     "noclass": _no_class,
     "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
@@ -152,9 +194,11 @@ VARIANTS = {
     "br": _br_lines,
     "spans": _spans,
     "ads": _ads,
+    "lazy": _lazy,
+    "amp": _amp,
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
-VARIANT_WITHOUT = {"ads": AD_WITHOUT}
+VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 

@@ -49,6 +49,7 @@ def parse_tree(html: str):
         tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # noqa: BLE001 - broken markup
         return None
+    amp_tags(tree, web_rules())
     raw = _letters(_TAG.sub(" ", html))
     if raw and _letters(tree.text_content()) < 0.5 * raw:
         try:
@@ -56,8 +57,24 @@ def parse_tree(html: str):
         except Exception:  # noqa: BLE001
             return tree
         if _letters(flat.text_content()) > _letters(tree.text_content()):
+            amp_tags(flat, web_rules())
             return flat
     return tree
+
+
+_AMP_AS_HTML = {"amp-img": "img", "amp-anim": "img", "amp-iframe": "iframe", "amp-video": "video",
+                "amp-audio": "audio"}
+
+
+def amp_tags(tree, rules: WebRules) -> None:
+    """Rule ``amp_tags``: AMP media tags as their HTML tags ("<amp-img src=… layout=responsive>" as an
+    ``img``: captions and image boxes are found as on other pages); AMP widgets of ``amp_drop_tags`` (an
+    ``<amp-ad>`` with its "Anzeige" placeholder, ``<amp-analytics>``, ``<amp-consent>``) go."""
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and e.tag.startswith("amp-")]:
+        if el.tag in rules.amp_drop_tags:
+            _drop(el)
+        elif el.tag in _AMP_AS_HTML:
+            el.tag = _AMP_AS_HTML[el.tag]
 
 
 def fallback_text(tree) -> str:
@@ -124,16 +141,16 @@ def _leaf_block(el) -> bool:
                                               for c in el.iterdescendants())
 
 
-def _card_head(el):
+def _card_head(el, any_end: bool = False):
     """The heading a card starts with: its first h2-h4, or (rule ``card_head_box``, a heading set as a box:
     "<div class=maintitle>9 Frauen aus den Anfängen des Rock'n'Rolls …</div>") its first paragraph-like
-    block when that is short (2-20 words) and ends no sentence."""
+    block when that is short (2-20 words) and ends no sentence (``any_end``: or ends one)."""
     head = next(el.iter("h2", "h3", "h4"), None)
     if head is not None:
         return head
     first = next((x for x in el.iterdescendants("p", "div") if _leaf_block(x) and ws(x.text_content())), None)
     t = ws(first.text_content()) if first is not None else ""
-    return first if 2 <= len(t.split()) <= 20 and not re.search(r"[.!]$", t) else None
+    return first if 2 <= len(t.split()) <= 20 and (any_end or not re.search(r"[.!]$", t)) else None
 
 
 def is_story_teaser(el, rules: WebRules) -> bool:
@@ -181,11 +198,16 @@ def _teaser_item(el, labelled: bool = False) -> bool:
 
 def _card_heading(el, linked_box: bool = False):
     """A card's heading: its first h2-h4; ``linked_box``: else its first ``p`` or ``div`` that is one link
-    to another page and nothing else (4-20 words)."""
+    to another page and nothing else (4-20 words), else (rule ``card_box_head``) a heading set as a short box
+    (:func:`_card_head`: "<div>Fanta gibt's dank den Nazis – und 12 weitere WTF-Fakten</div>"), which
+    :func:`_teaser_item` takes only when the card's links go to one page with a short label."""
     head = next(el.iter("h2", "h3", "h4"), None)
     if head is not None or not linked_box:
         return head
-    return next((x for x in el.iterdescendants("p", "div") if _linked_line(x)), None)
+    head = next((x for x in el.iterdescendants("p", "div") if _linked_line(x)), None)
+    if head is None and web_rules().card_box_heads:
+        head = _card_head(el, any_end=True)     # "… zu Cola, Limo und Co.": the card's link label decides
+    return head
 
 
 def _card_link_label(el, head) -> bool:
@@ -227,6 +249,56 @@ def _article_beside(tree, box) -> bool:
         elif seen and el.tag == "p" and id(el) not in inside and len(ws(el.text_content()).split()) >= 15:
             return True
     return False
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+
+
+def is_hidden(el) -> bool:
+    """Rule ``hidden_box``: an element the browser does not show: inline ``display:none`` or
+    ``visibility:hidden``, or the ``hidden`` attribute ("<span style='display:none'>18b7kz-1rt0ebt</span>", a
+    "Hier klicken, um das Antworten abzubrechen." link of a comment form). Not ``<html>``/``<body>``."""
+    if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+        return False
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+_FORM_WORDS = 120       # rule ``form_box``: a form of more words (or a fifth of the page) is a page wrapper
+_FORM_LABEL_WORDS = 8   # the box around a form says at most this many words more (its label)
+
+
+def form_box(form, total_words: int):
+    """Rule ``form_box``: the box to drop for a ``<form>`` (a comment form, a newsletter sign-up, a search or
+    rating box: never article text): the form, or the box around it when that box says at most
+    ``_FORM_LABEL_WORDS`` words more ("<div><div>Was denkst du?</div><form>…</form></div>"); None for a form of
+    more than ``_FORM_WORDS`` words or a fifth of the page, or one holding the headline (a page wrapped in a
+    form, as ASP.NET sets it)."""
+    n = len(ws(visible_text(form)).split())
+    if n > _FORM_WORDS or n > total_words / 5 or next(form.iter("h1"), None) is not None:
+        return None
+    box = form
+    while True:
+        parent = box.getparent()
+        if parent is None or parent.tag in ("html", "body", "article", "main") \
+                or next(parent.iter("h1"), None) is not None \
+                or len(ws(visible_text(parent)).split()) - n > _FORM_LABEL_WORDS:
+            return box
+        box = parent
+
+
+def drop_hidden_and_forms(tree, rules: WebRules) -> None:
+    """Rules ``hidden_box`` and ``form_box`` on the pruned copy: hidden elements first (a form's hidden links
+    do not count as its label), then small forms with their label box."""
+    if rules.hidden_boxes:
+        for el in [e for e in tree.iter() if is_hidden(e)]:
+            _drop(el)
+    if rules.form_boxes:
+        total = len(ws(visible_text(tree)).split()) or 1
+        for form in list(tree.iter("form")):
+            if all(a.getparent() is not None or a.tag == "html" for a in form.iterancestors()):
+                box = form_box(form, total)
+                if box is not None:
+                    _drop(box)
 
 
 def is_layout_table(el) -> bool:
@@ -342,6 +414,7 @@ def prune_tree(tree, rules: WebRules):
     other stories, shop links; layout tables as blocks."""
     tree = copy.deepcopy(tree)
     unwrap_layout_tables(tree)
+    drop_hidden_and_forms(tree, rules)
     if rules.br_paragraphs:
         br_paragraphs(tree)
     for el in [e for e in tree.iter() if isinstance(e.tag, str) and is_story_teaser(e, rules)]:
@@ -1632,6 +1705,59 @@ def without_label_runs(lines: list[str], tree) -> list[str]:
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 
 
+_CONSENT = re.compile(r"cookie|\b(?:de)?aktivieren\b|datenschutz|einstellungen\b|einwillig|tracking|opt-out", re.I)
+_SITE_VOICE = re.compile(r"\b(?:Sie|Ihnen|Ihre?[mnrs]?|wir|uns|unsere?[mnrs]?|Website|Webseite|Besucher\w*|"
+                         r"[Kk]licken)\b")
+_CONSENT_SHORT = 8      # rule ``consent_run``: a line of at most this many words takes its neighbours' class
+_CONSENT_MIN = 3        # cookie lines a settings panel has at least
+
+
+def _consent_class(line: str) -> str:
+    """A body line as :func:`without_consent_runs` sees it: "bad" (speaks of cookies, consent, privacy
+    settings), "short" (at most ``_CONSENT_SHORT`` words, or no German prose: a table cell "_ga", an English
+    sentence), else "good"."""
+    s = ws(line)
+    if _CONSENT.search(s):
+        return "bad"
+    if len(s.split()) <= _CONSENT_SHORT or _stopword_share(s) < _PROSE_STOPWORDS:
+        return "short"
+    return "good"
+
+
+def _consent_run_ok(run: list[str], total_words: int) -> bool:
+    """A run of bad and short lines is a settings panel: ``_CONSENT_MIN`` lines about cookies, two of them
+    in the site's voice ("Wir verwenden Cookies …", "… um Ihnen …", "der Website"), at most half the body."""
+    cookie = [x for x in run if "cookie" in x.casefold()]
+    return len(cookie) >= _CONSENT_MIN and sum(bool(_SITE_VOICE.search(x)) for x in cookie) >= 2 \
+        and sum(len(x.split()) for x in run) <= total_words / 2
+
+
+def without_consent_runs(lines: list[str]) -> list[str]:
+    """Rule ``consent_run`` (jusText's neighbourhood in short): a cookie-settings panel the page did not mark
+    ("Notwendige Website Cookies" / "Diese Cookies sind unbedingt erforderlich, um Ihnen …" / "Hier klicken, um
+    Google Maps zu aktivieren/deaktivieren." / "Cookie" / "Dauer" / "_ga"): a run of lines about cookies,
+    consent or privacy settings and short lines among them (:func:`_consent_class`; short lines at its edges
+    stay) goes when it is a panel (:func:`_consent_run_ok`). A line of article prose ends the run: an article
+    about cookie banners keeps its paragraphs."""
+    idx = [i for i, x in enumerate(lines) if ws(x)]
+    total = sum(len(lines[i].split()) for i in idx) or 1
+    cls = {i: _consent_class(lines[i]) for i in idx}
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in idx + [None]:
+        if i is not None and cls[i] != "good":
+            run.append(i)
+            continue
+        while run and cls[run[-1]] == "short":
+            run.pop()
+        while run and cls[run[0]] == "short":
+            run.pop(0)
+        if run and _consent_run_ok([lines[j] for j in run], total):
+            drop.update(run)
+        run = []
+    return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -1683,6 +1809,8 @@ def read_html_page(html: str) -> HtmlPage:
         lines = without_label_runs(lines, tree)
     if rules.stray_labels:
         lines = without_stray_labels(lines, tree)
+    if rules.consent_runs:
+        lines = without_consent_runs(lines)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:

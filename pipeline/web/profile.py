@@ -65,6 +65,10 @@ class WebRules:
     br_paragraphs: bool = True
     label_runs: bool = True
     stray_labels: bool = True
+    hidden_boxes: bool = True
+    form_boxes: bool = True
+    card_box_heads: bool = True
+    consent_runs: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -73,6 +77,7 @@ class WebRules:
     ad_labels: frozenset[str] = frozenset()
     ad_words: tuple[str, ...] = ()
     comment_headings: tuple[re.Pattern, ...] = ()
+    amp_drop_tags: frozenset[str] = frozenset()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -90,10 +95,11 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "published_prefixes", "home_crumbs", "title_separators", "icon_classes", "comment_blocks",
           "drop_line_patterns", "read_more_labels")
 # Switches (true unless web.yaml says false).
-_SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels")
+_SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
+             "form_boxes", "card_box_heads", "consent_runs")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
-             "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings")
+             "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -181,7 +187,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         ad_labels=low(_strings(data.get("ad_labels") or [], file, "ad_labels")),
         ad_words=tuple(x.casefold() for x in _strings(data.get("ad_words") or [], file, "ad_words")),
         comment_headings=tuple(_patterns(_strings(data.get("comment_headings") or [], file, "comment_headings"),
-                                         file, "comment_headings")))
+                                         file, "comment_headings")),
+        amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")))
 
 
 @lru_cache(maxsize=4)
