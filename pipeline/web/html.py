@@ -254,13 +254,19 @@ def _article_beside(tree, box) -> bool:
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
 
 
+_HIDDEN_WORDS = 25      # rule ``hidden_box``: a longer hidden text is collapsed article text a click shows
+
+
 def is_hidden(el) -> bool:
     """Rule ``hidden_box``: an element the browser does not show: inline ``display:none`` or
     ``visibility:hidden``, or the ``hidden`` attribute ("<span style='display:none'>18b7kz-1rt0ebt</span>", a
-    "Hier klicken, um das Antworten abzubrechen." link of a comment form). Not ``<html>``/``<body>``."""
+    "Hier klicken, um das Antworten abzubrechen." link of a comment form), with at most ``_HIDDEN_WORDS`` words:
+    the answer of a closed FAQ panel or a "Weiterlesen" part is article text. Not ``<html>``/``<body>``."""
     if not isinstance(el.tag, str) or el.tag in ("html", "body"):
         return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    if el.get("hidden") is None and not _HIDDEN_STYLE.search(el.get("style") or ""):
+        return False
+    return len(ws(el.text_content()).split()) <= _HIDDEN_WORDS
 
 
 _FORM_WORDS = 120       # rule ``form_box``: a form of more words (or a fifth of the page) is a page wrapper
