@@ -1296,6 +1296,22 @@ def passive_agent(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         np_ = grab_np(c, k + 1, hi, allow_oblique=True)
         if np_ and any(is_source_noun(c, t) for t in range(*np_)):
             return np_
+    return passive_source_pp(c, lo, hi)
+
+
+def passive_source_pp(c: Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """So wird in einer Pressemitteilung der Organisation gefordert, dass … / Am Dienstag wurde seitens der Behörden
+    deutlich gemacht, dass … – the source of a passive cue in its clause lo..hi after the finite verb: the noun phrase
+    after "seitens", or after "in"/"im" when it holds a source noun ("Pressemitteilung", "Bericht"), as the one that
+    opens the clause is (switch ``passive_source_pp``)."""
+    if not c.R.switch("passive_source_pp"):
+        return None
+    for k in range(lo, hi - 1):
+        if c.in_quote[k] >= 0 or c.low[k] not in ("seitens", "in", "im"):
+            continue
+        np_ = grab_np(c, k + 1, hi, allow_oblique=True)
+        if np_ and (c.low[k] == "seitens" or any(is_source_noun(c, t) for t in range(*np_))):
+            return np_
     return None
 
 
