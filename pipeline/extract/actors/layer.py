@@ -816,6 +816,15 @@ def _parser_split(doc: Doc, i: int) -> bool:
     return not prev.is_punct and prev.whitespace_ == " " and prev.text[:1].isupper() and doc[i].text[:1].isupper()
 
 
+def _initial_surname(sp, last: str, nxt: Token) -> bool:
+    """per_initial_surname: "durch den US-Präsidenten [George W.]PER Bush hatte": after a first name and a middle
+    initial, the capitalised word the tagger reads as a proper noun is the surname (also where the parser starts a
+    sentence after the initial's period), even where it is a common word as well ("Bush", "Rice", "Moore")."""
+    words = [t for t in sp if not t.is_space]
+    return _initial(last) and len(words) >= 2 and not _initial(words[0].text) and nxt.pos_ == "PROPN" \
+        and nxt.is_alpha and nxt.text[:1].isupper()
+
+
 def _noun_surname(first: str, nxt: Token, ar, rules: RuleSet) -> bool:
     """per_first_name_noun_surname: "In „Babylon Berlin“ spielt [Volker]PER Bruch die Hauptrolle": after a curated
     first name (actors.yaml given_names), a common noun that is a frequent German surname as well (words.yaml
@@ -857,8 +866,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
         if other is not None and other.label == "PER":
             skip.add(id(other))         # "[George W.]PER [Bush]PER"
             end = other.end
-        elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)) \
-                and nxt.text not in ar.evidence_given:
+        elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)
+                                or _initial_surname(sp, last, nxt)) and nxt.text not in ar.evidence_given:
             end = nxt.idx + len(nxt.text)
         else:
             out.append(m)

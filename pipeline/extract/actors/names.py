@@ -192,12 +192,40 @@ def _resolve_persons(ms: list[Mention], ar: ActorRules) -> list[_Person]:
     _attach_full_names([m for m in ms if len(_tokens(m.text, ar)) >= 2], persons, ar)
     for m in sorted((m for m in ms if len(_tokens(m.text, ar)) < 2), key=lambda m: m.start):
         word = _tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text
-        owner = _surname_owner(m, word, persons, ar) or _singleton_owner(word, persons, ar)
+        owner = _surname_owner(m, word, persons, ar) or _singleton_owner(word, persons, ar) \
+            or _given_name_owner(word, persons, ar)
         if owner is None:
             persons.append(_Person(mentions=[m]))
         else:
             owner.mentions.append(m)
-    return persons
+    return _merge_name_prefixes(persons, ar)
+
+
+def _given_name_owner(word: str, persons: list[_Person], ar: ActorRules) -> _Person | None:
+    """names_partial_given: "Abhisit Vejjajiva wurde vereidigt. ... sagte Abhisit", "Steve Fossett ... Steve": one
+    word that is a first name (a word before the surname) of exactly one person named in full in the article, and
+    no word of any other person's name, is that person."""
+    forms = {word, _strip_gen(word)}
+    owners = [p for p in persons if any(set(f) & forms for f, _ in p.full)]
+    others = [p for p in persons if p not in owners and any(set(s) & forms for _, s in p.full)]
+    return owners[0] if len(owners) == 1 and not others else None
+
+
+def _merge_name_prefixes(persons: list[_Person], ar: ActorRules) -> list[_Person]:
+    """names_partial_prefix: "Johann Sebastian Bach ... die Musik Johann Sebastians", "George W. Bush ... George W.":
+    a person whose every full name is the start of the full name of exactly one other person is that person."""
+    names = [{tuple(f + s) for f, s in p.full} for p in persons]
+    for i, p in enumerate(persons):
+        if not names[i]:
+            continue
+        longer = [j for j, q in enumerate(names) if j != i and q and all(
+            any(len(n) < len(x) and x[:len(n)] == n for x in q) for n in names[i])]
+        if len(longer) == 1:
+            persons[longer[0]].mentions.extend(p.mentions)
+            persons[longer[0]].full.extend(p.full)
+            names[longer[0]] |= names[i]
+            p.mentions, p.full, names[i] = [], [], set()
+    return [p for p in persons if p.mentions]
 
 
 def _trim_genitive_heads(ms: list[Mention], ar: ActorRules) -> list[Mention]:
@@ -245,6 +273,8 @@ def _canonical_full_name(p: _Person, ar: ActorRules) -> str:
         elif toks:
             sur_count[toks[0]] += 1
     full_count = Counter(" ".join(form(_tokens(m.text, ar))) for m in p.mentions if len(_tokens(m.text, ar)) >= 2)
+    prefixes = {n for n in full_count if any(o.startswith(n + " ") for o in full_count)}   # names_partial_prefix
+    full_count = Counter({n: c for n, c in full_count.items() if n not in prefixes}) or full_count
     order: dict[str, int] = {}
     for m in sorted(p.mentions, key=lambda x: x.start):
         order.setdefault(" ".join(form(_tokens(m.text, ar))), m.start)
