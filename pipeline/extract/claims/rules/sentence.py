@@ -414,11 +414,13 @@ def nested_frame(s: Sent) -> None:
 
 
 def _nested_in(f: Found, outer: list[Found]) -> bool:
-    """Claim f (cue and message) lies inside the message of one of the ``outer`` claims."""
+    """Claim f (cue and message) lies inside the message of one of the ``outer`` claims, after its first word: an
+    outer message that opens with the inner cue ("verwies auf eine Meldung, wonach …") is one clause that two rules
+    read, not a frame inside a message."""
     if f.rule not in NESTED_INNER or f.ctype == "direct" or f.msg is None or not f.cue:
         return False
     lo, hi = min(f.msg[0], *f.cue), max(f.msg[1], max(f.cue) + 1)
-    return any(g is not f and g.msg[0] <= lo and hi <= g.msg[1] and g.msg != f.msg for g in outer)
+    return any(g is not f and g.msg[0] < lo and hi <= g.msg[1] for g in outer)
 
 
 @rule("source_adverb", "sentence")
