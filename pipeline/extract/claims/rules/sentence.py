@@ -8,6 +8,7 @@ from ..clauses import (
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
     msg_around, msg_without, next_comma, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
+from .filters import not_a_claim
 from .quote import attribute_quote
 from ..registry import rule
 from ..speaker import fronted_impersonal_source, noun_head_subject, von_source  # noqa: E402
@@ -394,6 +395,32 @@ def _after_frame_adverbs(c: Ctx, k: int, b: int) -> int:
     while j < b and j - k < 3 and c.low[j] in c.w.impersonal_adverbs and c.in_quote[j] < 0:
         j += 1
     return j if j > k and j < b and c.low[j] in (",", ":") else k
+
+
+NESTED_OUTER = ("verb_dass", "verb_konj", "verb_zu", "heisst_es")    # a frame whose message may hold another frame
+NESTED_INNER = ("verb_dass", "verb_konj", "verb_zu", "wonach")
+
+
+@rule("nested_frame", "sentence")
+def nested_frame(s: Sent) -> None:
+    """Ein Sprecher erklärte, er gehe nicht davon aus, dass jemand überlebt habe. – a frame (its cue and its
+    message) inside the message of another indirect frame of the sentence is part of what that frame reports:
+    one claim, the outer one, not a second claim for the inner verb ("gehe davon aus", "hoffe", "denke")."""
+    outer = [f for f in s.out if f.rule in NESTED_OUTER and f.ctype != "direct" and f.msg is not None
+             and not not_a_claim(s.c, f)]          # "Gegen diese Behauptung spricht, dass X betont hatte, …": no outer claim
+    if not outer:
+        return
+    s.out[:] = [f for f in s.out if not _nested_in(f, outer)]
+
+
+def _nested_in(f: Found, outer: list[Found]) -> bool:
+    """Claim f (cue and message) lies inside the message of one of the ``outer`` claims, after its first word: an
+    outer message that opens with the inner cue ("verwies auf eine Meldung, wonach …") is one clause that two rules
+    read, not a frame inside a message."""
+    if f.rule not in NESTED_INNER or f.ctype == "direct" or f.msg is None or not f.cue:
+        return False
+    lo, hi = min(f.msg[0], *f.cue), max(f.msg[1], max(f.cue) + 1)
+    return any(g is not f and g.msg[0] < lo and hi <= g.msg[1] for g in outer)
 
 
 @rule("source_adverb", "sentence")
