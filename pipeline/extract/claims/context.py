@@ -52,8 +52,6 @@ WORD_LISTS += ("municipal_nouns",)     # speaker resolution: "ein Sprecher der S
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)
 WORD_LISTS += ("receiving_verbs", "reaction_prepositions")     # speaker choice (speaker.py noun_head_subject, spk5)
-from . import triggers as _triggers  # noqa: E402
-_triggers.SWITCHES += ("passive_source_pp",)     # speaker: "So wird in einer Pressemitteilung des X gefordert" (speaker.py, spk12)
 WORD_LISTS += ("request_nouns",)     # impersonal sources: "hieß es auf Anfrage" names none (clauses.py impersonal_prep, fix6)
 WORD_LISTS += ("impersonal_adverbs",)     # heisst_es: "heißt es weiter, …" (rules/sentence.py, switch heisst_es_adverb, fix6)
 WORD_LISTS += ("pointless_abbreviations_cased",)     # speaker text without "GmbH." point (records.py, fix6)

@@ -223,6 +223,7 @@ SWITCHES += ("noun_head_subject",)     # speaker: "vertritt er die These, dass" 
 SWITCHES += ("institution_subject",)     # speaker: "… gibt ROG keine Entwarnung. … sei …" an institution subject without actor (speaker.py, spk5)
 SWITCHES += ("quoted_name_pp",)     # speaker NP: "X von der „Aktion Deutschland hilft“" (speaker.py, spk5)
 SWITCHES += ("quoted_subject",)     # speaker: "„Ärzte ohne Grenzen“ kündigten an" the quoted name as subject (speaker.py, spk5)
+SWITCHES += ("passive_source_pp",)     # speaker: "So wird in einer Pressemitteilung des X gefordert" (speaker.py, spk12)
 SWITCHES += ("coordinated_verb_subject",)     # speaker: "legte er … nieder und verkündete, …" the first conjunct's subject (speaker.py, spk5)
 SWITCHES += ("oblique_subject",)     # speaker: "Den Unmut … brachte die Sprecherin zum Ausdruck" no subject opens with den/dem (speaker.py, spk5)
 SWITCHES += ("adverb_in_np",)     # speaker NP: "in einer gestern verbreiteten Erklärung" (speaker.py, spk5)
