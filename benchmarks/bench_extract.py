@@ -72,10 +72,12 @@ def stages(docs, rules, repeat: int, label: str) -> int:
     as :func:`pipeline.extract.extract` does, timing each one)."""
     from pipeline.extract import EXTRACTORS, ExtractContext
     from pipeline.extract import tags as _tags
+    from pipeline.extract.view import forget_doc
     best: dict[str, float] = {}
     for _ in range(repeat):
         t = {name: 0.0 for name, _ in EXTRACTORS}
         for d in docs:
+            forget_doc()                                  # as extract() does
             _tags.normalise_tags(d, rules.get("tags"))
             c = ExtractContext(d, rules, None)
             for name, run in EXTRACTORS:

@@ -1,11 +1,13 @@
 """Resolution: the actor each bound hit refers to."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.attrs import IDX, LENGTH
 
 from pipeline.records import Actor
+from ..view import doc_columns
 from .bindings import _bind_patterns
 from .context import _Ctx
 from .hits import Hit, _RANK
@@ -15,6 +17,12 @@ from .titles import _analyze
 from .tokens import _deputy_title
 
 
+def _token_at(offsets: list[int], char: int) -> int | None:
+    """The index of ``char`` in the increasing list ``offsets`` (token starts or ends), None if absent."""
+    i = bisect_left(offsets, char)
+    return i if i < len(offsets) and offsets[i] == char else None
+
+
 class _Resolver:
     def __init__(self, ctx: _Ctx, actors: list[Actor]):
         self.ctx = ctx
@@ -22,12 +30,12 @@ class _Resolver:
         self.by_key = {a.key: a for a in actors}
         self.person_at: list[tuple[int, int, str, bool]] = []    # (tok start, tok end, key, genitive)
         starts, lengths = ctx.doc.to_array([IDX, LENGTH]).T.tolist() if len(ctx.doc) else ([], [])
-        char2tok = {s: i for i, s in enumerate(starts)}                       # t.idx -> t.i
-        end2tok = {s + n: i + 1 for i, (s, n) in enumerate(zip(starts, lengths))}   # end char -> t.i + 1
+        ends = [s + n for s, n in zip(starts, lengths)]     # both strictly increasing: looked up by bisection
         self.span_key: dict[tuple[int, int], str] = {}
         for a in actors:
             for m in a.mentions:
-                s, e = char2tok.get(m.start), end2tok.get(m.end)
+                s, e = _token_at(starts, m.start), _token_at(ends, m.end)     # t.idx -> t.i, end char -> t.i + 1
+                e = None if e is None else e + 1
                 if s is None or e is None:
                     continue
                 self.span_key[(s, e)] = a.key
@@ -38,6 +46,7 @@ class _Resolver:
         self.known: dict[str, list[Hit]] = {}     # actor key -> bound hits
         self._refs: list[Hit] = []                # role nouns resolved as references, in text order
         self.hits: list[Hit] = []                 # all title hits of the Doc, in text order
+        self._cap_words: Counter | None = None      # capitalised words of the Doc -> count (_capitalised_words)
 
     def key_for_span(self, span: tuple[int, int]) -> str | None:
         if span in self.span_key:
@@ -307,15 +316,20 @@ class _Resolver:
         counts = {a.key: len(a.mentions) for a in self.actors}
         if not self.ctx.p.reference_surname_repeated:
             return counts
-        words: dict[str, int] = {}
-        for t in self.ctx.doc:
-            if t.is_alpha and t.text[:1].isupper():
-                words[t.text] = words.get(t.text, 0) + 1
+        words = self._capitalised_words()
         for a in self.actors:
             parts = (a.name or "").split()
             if a.actor_type == "person" and len(parts) >= 2:
                 counts[a.key] = max(counts[a.key], words.get(parts[-1], 0))
         return counts
+
+    def _capitalised_words(self) -> dict[str, int]:
+        """How often each capitalised alphabetic word occurs in the Doc, counted once per Doc from the shared columns
+        (issue 16: ``_mention_counts`` walked every Token of the Doc for each reference)."""
+        if self._cap_words is None:
+            cols = doc_columns(self.ctx.doc)
+            self._cap_words = Counter(w for w, alpha in zip(cols.text, cols.alpha) if alpha and w[:1].isupper())
+        return self._cap_words
 
     def _source_of_statement(self, s: int, e: int) -> bool:
         """Rule ``reference_not_source``: "Laut Johanna Moser gibt es Veränderungen. Neu sei, dass der
