@@ -335,7 +335,7 @@ def select_labels(hits: list[dict], half: str) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check7", "tune3", "check8", "tune4", "check9", "tune5", "check10", "tune6", "blind9", "mobie-dev", "all"),
+    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check7", "tune3", "check8", "tune4", "check9", "tune5", "check10", "tune6", "check11", "tune7", "blind9", "mobie-dev", "all"),
                     default="check",
                     help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
