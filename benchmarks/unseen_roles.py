@@ -152,6 +152,36 @@ def wikinews_docs(shared: Path = SHARED) -> list[dict]:
     return out
 
 
+def germeval_docs(shared: Path = SHARED, min_tokens: int = 8) -> list[dict]:
+    """GermEval 2014 train sentences (Wikipedia and news, one sentence a document; tokens joined by spaces, none
+    before closing punctuation): a fresh pool for ``sample --source germeval`` once Wikinews train is used up."""
+    path = shared / "data" / "ner" / "germeval2014" / "train.bio.tsv.gz"
+    if not path.exists():
+        return []
+    out, toks = [], []
+
+    def flush():
+        if len(toks) >= min_tokens:
+            text = ""
+            for tok in toks:
+                text += ("" if not text or tok in _NO_SPACE_BEFORE or text.endswith("(") else " ") + tok
+            out.append({"id": f"germeval:{len(out) + 1}-{hashlib.sha1(text.encode()).hexdigest()[:8]}",
+                        "text": text, "gold": []})
+        toks.clear()
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                toks.append(line.split("\t")[0])
+            else:
+                flush()
+    flush()
+    return out
+
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")"}
+
+
 # --------------------------------------------------------------------------- parsing
 
 class Parser:
@@ -339,8 +369,9 @@ def main(argv=None) -> int:
                     default="check",
                     help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
-    ap.add_argument("--source", choices=("all", "news"), default="all",
-                    help="sample: all = Wikinews train + SmartData; news = SmartData + MobIE test (modern business news)")
+    ap.add_argument("--source", choices=("all", "news", "germeval"), default="all",
+                    help="sample: all = Wikinews train + SmartData; news = SmartData + MobIE test (modern business news); "
+                         "germeval = GermEval 2014 train sentences")
     ap.add_argument("--seed", type=int, default=12, help="sample: the random seed (12, 99, 7, 41 were used)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -357,14 +388,16 @@ def main(argv=None) -> int:
         print(f"persons, {args.half} half ({len(docs)} documents, rules {parser.rules.version[:12]}):")
     elif args.what == "sample":
         used = {lab["doc"] for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"]}
-        pool = smartdata_docs() + mobie_docs() if args.source == "news" else wikinews_docs() + smartdata_docs()
+        pool = {"news": smartdata_docs() + mobie_docs(), "germeval": germeval_docs()}.get(
+            args.source, wikinews_docs() + smartdata_docs())
         docs = [d for d in pool if d["id"] not in used]
         for h in sample_hits(parser, docs, args.n, seed=args.seed):
             print(yaml.safe_dump([h], allow_unicode=True, sort_keys=False, width=200).rstrip())
         return 0
     else:
         labels = select_labels(yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"], args.half)
-        docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs()}
+        germeval = germeval_docs() if any(str(h["doc"]).startswith("germeval:") for h in labels) else []
+        docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs() + germeval}
         c = score_roles(parser, docs, labels, args.verbose)
         print(f"roles, {args.half} half ({len(labels)} labelled hits, rules {parser.rules.version[:12]}):")
     for k, v in c.items():
