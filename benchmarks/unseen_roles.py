@@ -29,7 +29,10 @@ Reads ``../shared`` only (never copies data into the repository):
   223, 60 hits, documents of no earlier set) was labelled by roles10 as a tuning set.
 ``check10`` (seed 227, 60 hits) was labelled blind by roles11 and scored once at the end (found / right organisation /
 precision 0.676 / 0.529 / 0.767 on main f98b530, 0.676 / 0.529 / 0.821 on roles11); ``tune6`` (seed 229, 60 hits,
-documents of no earlier set) was labelled by roles11 as a tuning set.
+documents of no earlier set) was labelled by roles11 as a tuning set. ``check11`` (seed 233, only 35 hits: the pool has
+21 documents with a title hit left) was labelled blind by roles12 and scored once at the end (0.938 / 0.625 / 0.938
+before and after); ``tune7`` (seed 239, ``--source germeval``: GermEval 2014 train sentences, 60 hits) was labelled by
+roles12 as a tuning set.
 
 Documents are split by a hash of their id into a ``tune`` half (looked at while writing rules) and a ``check``
 half (only scored); ``persons --half mobie-dev`` scores the MobIE dev and train splits, never looked at. Parses are cached under ``--cache`` (default /tmp/unseen_roles_cache).
@@ -150,6 +153,36 @@ def wikinews_docs(shared: Path = SHARED) -> list[dict]:
             if doc_id not in used:
                 out.append({"id": f"wikinews:{doc_id}", "text": d["originalText"], "gold": []})
     return out
+
+
+def germeval_docs(shared: Path = SHARED, min_tokens: int = 8) -> list[dict]:
+    """GermEval 2014 train sentences (Wikipedia and news, one sentence a document; tokens joined by spaces, none
+    before closing punctuation): a fresh pool for ``sample --source germeval`` once Wikinews train is used up."""
+    path = shared / "data" / "ner" / "germeval2014" / "train.bio.tsv.gz"
+    if not path.exists():
+        return []
+    out, toks = [], []
+
+    def flush():
+        if len(toks) >= min_tokens:
+            text = ""
+            for tok in toks:
+                text += ("" if not text or tok in _NO_SPACE_BEFORE or text.endswith("(") else " ") + tok
+            out.append({"id": f"germeval:{len(out) + 1}-{hashlib.sha1(text.encode()).hexdigest()[:8]}",
+                        "text": text, "gold": []})
+        toks.clear()
+
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                toks.append(line.split("\t")[0])
+            else:
+                flush()
+    flush()
+    return out
+
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")"}
 
 
 # --------------------------------------------------------------------------- parsing
@@ -335,12 +368,13 @@ def select_labels(hits: list[dict], half: str) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("persons", "roles", "sample"))
-    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check7", "tune3", "check8", "tune4", "check9", "tune5", "check10", "tune6", "blind9", "mobie-dev", "all"),
+    ap.add_argument("--half", choices=("tune", "tune2", "check", "check2", "check3", "check4", "check5", "check6", "check7", "tune3", "check8", "tune4", "check9", "tune5", "check10", "tune6", "check11", "tune7", "blind9", "mobie-dev", "all"),
                     default="check",
                     help="tune/check: the hash halves of the first sample; check2..check5, tune2: later samples (roles only)")
     ap.add_argument("--n", type=int, default=100)
-    ap.add_argument("--source", choices=("all", "news"), default="all",
-                    help="sample: all = Wikinews train + SmartData; news = SmartData + MobIE test (modern business news)")
+    ap.add_argument("--source", choices=("all", "news", "germeval"), default="all",
+                    help="sample: all = Wikinews train + SmartData; news = SmartData + MobIE test (modern business news); "
+                         "germeval = GermEval 2014 train sentences")
     ap.add_argument("--seed", type=int, default=12, help="sample: the random seed (12, 99, 7, 41 were used)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -357,14 +391,16 @@ def main(argv=None) -> int:
         print(f"persons, {args.half} half ({len(docs)} documents, rules {parser.rules.version[:12]}):")
     elif args.what == "sample":
         used = {lab["doc"] for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"]}
-        pool = smartdata_docs() + mobie_docs() if args.source == "news" else wikinews_docs() + smartdata_docs()
+        pool = {"news": smartdata_docs() + mobie_docs(), "germeval": germeval_docs()}.get(
+            args.source, wikinews_docs() + smartdata_docs())
         docs = [d for d in pool if d["id"] not in used]
         for h in sample_hits(parser, docs, args.n, seed=args.seed):
             print(yaml.safe_dump([h], allow_unicode=True, sort_keys=False, width=200).rstrip())
         return 0
     else:
         labels = select_labels(yaml.safe_load(LABELS.read_text(encoding="utf-8"))["hits"], args.half)
-        docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs()}
+        germeval = germeval_docs() if any(str(h["doc"]).startswith("germeval:") for h in labels) else []
+        docs = {d["id"]: d for d in wikinews_docs() + smartdata_docs() + mobie_docs() + germeval}
         c = score_roles(parser, docs, labels, args.verbose)
         print(f"roles, {args.half} half ({len(labels)} labelled hits, rules {parser.rules.version[:12]}):")
     for k, v in c.items():

@@ -129,6 +129,8 @@ class RolePatterns:
     article_org_titles: tuple[str, ...] = ()
     article_org_skip_types: tuple[str, ...] = ()
     municipal_titles: tuple[str, ...] = ()
+    contracted_definite: tuple[str, ...] = ()
+    determiner_of_title: bool = True
 
 
 @dataclass(frozen=True)

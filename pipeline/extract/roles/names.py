@@ -28,6 +28,24 @@ def _name_at(ctx: _Ctx, j: int, limit: int) -> int | None:
     return _name_run(ctx, j, limit)
 
 
+def _title_after_determiner(ctx: _Ctx, j: int) -> bool:
+    """The title before ``j`` has a determiner of its own: "dem Bundestagspräsidenten [Auskunft]PER" (then a noun
+    tagged PER once is no name). Rule ``determiner_of_title``: the determiner must start the title's own phrase
+    (only titles and adjectives between), not an earlier one: "während des Aufstandes gegen Kaiser [Trajan]NOUN",
+    "Der von Professor [Baum]NOUN und seinen Mitarbeitern entwickelte Test" name their holders. Off: roles.yaml
+    ``patterns.determiner_of_title: false`` (any determiner up to six words back, as before)."""
+    if not ctx.p.determiner_of_title:
+        return _after_determiner(ctx, j)
+    doc = ctx.doc
+    s0, _ = ctx.sent_range(j)
+    k = j - 1
+    while k >= s0 and (_analyze(ctx, doc[k]) is not None
+                       or doc[k].pos_ == "ADJ" and doc[k].is_alpha and doc[k].text[:1].islower()):
+        k -= 1
+    return k >= s0 and k < j - 1 and (doc[k].lower_ in ctx.w.determiners or doc[k].pos_ == "DET"
+                                      or doc[k].lower_ in ctx.p.contracted_definite)
+
+
 def _name_from_given(ctx: _Ctx, j: int, limit: int) -> int | None:
     """"Hannelore Kraft", "[Sean O’Keefe]MISC": a known first name starts a name."""
     doc = ctx.doc
@@ -52,7 +70,7 @@ def _name_from_per(ctx: _Ctx, j: int, limit: int) -> int | None:
     w = doc[j].text
     if single and w.endswith("s") and w[:-1] in ctx.person_words:
         return None                   # "Stellvertreter Johnsons": the possessor, not the holder
-    if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1 and _after_determiner(ctx, j):
+    if single and doc[j].pos_ == "NOUN" and ctx.texts[doc[j].text] == 1 and _title_after_determiner(ctx, j):
         return None                   # "dem Bundestagspräsidenten [Auskunft]PER": a noun, seen once
         # (but "Human Rights Watch-Sprecher [Malinowski]NOUN": a bare title needs the name)
     while e < limit and e - j < 5 and e not in ctx.ent_of and (_PARTICLE_NAME.match(doc[e].text) or (

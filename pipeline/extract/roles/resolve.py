@@ -181,7 +181,7 @@ class _Resolver:
             k = self._compound_head_holder(h)
             if k:
                 return k
-        if h.category not in lex.patterns.fallback_categories or h.det != "def":
+        if h.category not in lex.patterns.fallback_categories or h.det != "def" or h.extra.get("contracted"):
             return None
         o = ctx.orgs.by_name(h.org) if h.org else None
         unique_org = None

@@ -310,9 +310,22 @@ def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
         h.det = "indef"
     elif low in p.possessives:
         h.det = "poss"
+    elif low in p.contracted_definite:
+        return _contracted_article(h)
     else:
         return False
     h.np_start = k
+    return True
+
+
+def _contracted_article(h: Hit) -> bool:
+    """Rule ``contracted_article``: "Ist die vom Bundesinnenminister angestrebte Ausweitung ...", "Spieler seien zum
+    Linienrichter gelaufen": a preposition fused with the definite article (roles.yaml ``patterns.contracted_definite``)
+    makes the role noun definite, as "von dem" would; the phrase starts after it (the preposition is not part of it).
+    Such a noun refers only to a known holder of the title, never by mere nearness ("vom neuen südkoreanischen
+    Präsidenten" after an interviewee: resolve.py)."""
+    h.det = "def"
+    h.extra["contracted"] = True
     return True
 
 
