@@ -132,8 +132,8 @@ AD_BLOCKS = (
 AD_WITHOUT = tuple(w for _b, ws in AD_BLOCKS for w in ws)
 
 
-def _ads(h: str) -> str:
-    """After every second paragraph of 150 characters or more, the next of the five boilerplate blocks."""
+def _after_every_second_paragraph(h: str, block) -> str:
+    """After every second paragraph of 150 characters or more, ``block(k)`` for the k-th such place (0, 1, …)."""
     n = [0]
 
     def inject(m):
@@ -142,8 +142,13 @@ def _ads(h: str) -> str:
         n[0] += 1
         if n[0] % 2:
             return m.group(0)
-        return m.group(0) + AD_BLOCKS[(n[0] // 2 - 1) % len(AD_BLOCKS)][0]
+        return m.group(0) + block(n[0] // 2 - 1)
     return re.sub(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", inject, h, flags=re.I | re.S)
+
+
+def _ads(h: str) -> str:
+    """After every second paragraph of 150 characters or more, the next of the five boilerplate blocks."""
+    return _after_every_second_paragraph(h, lambda k: AD_BLOCKS[k % len(AD_BLOCKS)][0])
 
 
 _PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
@@ -167,16 +172,7 @@ def _amp(h: str) -> str:
     snippet with the ads' texts)."""
     h = re.sub(r"<img\b([^>]*?)/?>", r'<amp-img layout="responsive"\1></amp-img>', h, flags=re.I)
     h = re.sub(r"<(/?)iframe\b", r"<\1amp-iframe", h, flags=re.I)
-    n = [0]
-
-    def inject(m):
-        if len(re.sub(r"<[^>]*>", "", m.group(0))) < 150:
-            return m.group(0)
-        n[0] += 1
-        if n[0] % 2:
-            return m.group(0)
-        return m.group(0) + AMP_AD
-    return re.sub(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", inject, h, flags=re.I | re.S)
+    return _after_every_second_paragraph(h, lambda _k: AMP_AD)
 
 
 AMP_AD = ('<amp-ad width="300" height="250" type="doubleclick" data-slot="/4119129/mobile_ad_banner">'
