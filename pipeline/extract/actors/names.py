@@ -193,15 +193,15 @@ def _resolve_persons(ms: list[Mention], ar: ActorRules) -> list[_Person]:
     for m in sorted((m for m in ms if len(_tokens(m.text, ar)) < 2), key=lambda m: m.start):
         word = _tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text
         owner = _surname_owner(m, word, persons, ar) or _singleton_owner(word, persons, ar) \
-            or _given_name_owner(word, persons, ar)
+            or _given_name_owner(word, persons)
         if owner is None:
             persons.append(_Person(mentions=[m]))
         else:
             owner.mentions.append(m)
-    return _merge_name_prefixes(persons, ar)
+    return _merge_name_prefixes(persons)
 
 
-def _given_name_owner(word: str, persons: list[_Person], ar: ActorRules) -> _Person | None:
+def _given_name_owner(word: str, persons: list[_Person]) -> _Person | None:
     """names_partial_given: "Abhisit Vejjajiva wurde vereidigt. ... sagte Abhisit", "Steve Fossett ... Steve": one
     word that is a first name (a word before the surname) of exactly one person named in full in the article, and
     no word of any other person's name, is that person."""
@@ -211,7 +211,7 @@ def _given_name_owner(word: str, persons: list[_Person], ar: ActorRules) -> _Per
     return owners[0] if len(owners) == 1 and not others else None
 
 
-def _merge_name_prefixes(persons: list[_Person], ar: ActorRules) -> list[_Person]:
+def _merge_name_prefixes(persons: list[_Person]) -> list[_Person]:
     """names_partial_prefix: "Johann Sebastian Bach ... die Musik Johann Sebastians", "George W. Bush ... George W.":
     a person whose every full name is the start of the full name of exactly one other person is that person."""
     names = [{tuple(f + s) for f, s in p.full} for p in persons]
