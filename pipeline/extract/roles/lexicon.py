@@ -118,6 +118,8 @@ class RolePatterns:
     reference_default_org: bool = True
     unit_of_named_org: bool = True
     genitive_s_name: bool = True
+    party_fraktion: bool = True
+    kind_noun_fits: tuple[str, ...] = ()
     long_complement_comma_name: bool = True
     capitalized_adjective_name: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)
