@@ -120,6 +120,7 @@ class RolePatterns:
     genitive_s_name: bool = True
     party_fraktion: bool = True
     kind_noun_fits: tuple[str, ...] = ()
+    name_prefix_titles: tuple[str, ...] = ()
     long_complement_comma_name: bool = True
     capitalized_adjective_name: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)

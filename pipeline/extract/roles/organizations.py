@@ -755,6 +755,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
         elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
             _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
+        elif prefix and _name_prefix(ctx, h, prefix, actors):
+            _set_org(h, prefix, "prefix")                     # "Expedia-Geschäftsführer"
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -820,6 +822,23 @@ def _prefix_word_of_actor(ctx: _Ctx, prefix: str, actors) -> str | None:
     found = {a.name for a in actors if a.actor_type == "organization"
              and prefix in a.name.replace("-", " ").split() and a.name != prefix}
     return found.pop() if len(found) == 1 else None
+
+
+def _name_prefix(ctx: _Ctx, h: Hit, prefix: str, actors) -> bool:
+    """Rule ``name_prefix``: "Auch DaimlerChrysler-Chef Dieter Zetsche wollte keine Einzelheiten preisgeben" ->
+    DaimlerChrysler: the hyphen prefix of a company or team head's title (roles.yaml ``patterns.name_prefix_titles``)
+    is the organisation's name where it is one capitalised word of three letters or more that the German
+    vocabulary does not know (no "Basketball-", "Corona-"), no topic prefix, no first name and no word of a
+    person's name in the article ("Putin-", "Trump-")."""
+    from pipeline.extract.actors.layer import german_words
+    if h.role.lower() not in ctx.p.name_prefix_titles or len(prefix) < 3 or not prefix[:1].isupper() \
+            or not prefix.isalpha() or prefix.lower() in ctx.orgs.topic_prefixes or prefix in ctx.given \
+            or prefix in ctx.person_words:
+        return False
+    caps, lows = german_words()
+    if prefix in caps or prefix.lower() in lows:
+        return False
+    return not any(prefix in a.name.replace("-", " ").split() for a in actors if a.actor_type == "person")
 
 
 def _post_name_actor(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
