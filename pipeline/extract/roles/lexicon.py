@@ -143,6 +143,7 @@ class NationalOffices:
     categories: tuple[str, ...] = ()               # title categories it applies to ("minister")
     title_suffixes: tuple[str, ...] = ()           # lower-case endings of the normalized title ("minister")
     excluded_titles: tuple[str, ...] = ()          # titles of state offices only ("Kultusminister")
+    foreign_titles: tuple[str, ...] = ()           # rule foreign_office_title: offices the home country has not
     blocking_types: tuple[str, ...] = ()           # organisation types whose naming blocks it (country, state)
     not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
     state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")
