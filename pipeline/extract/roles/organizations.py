@@ -636,7 +636,7 @@ def _kind_noun_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
     fits = dict(x.split(":", 1) for x in ctx.p.kind_noun_fits)
     mentions = None
     for h in hits:
-        kind = (h.org or "").lower() if h.org and " " not in h.org else h.extra.get("kind_noun") if not h.org else None
+        kind = h.extra.get("kind_noun") if h.org is None else h.org.lower() if " " not in h.org else None
         if h.holder is None or kind not in fits:
             continue
         if mentions is None:
