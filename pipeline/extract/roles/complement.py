@@ -223,6 +223,19 @@ def _genitive_complement(ctx: _Ctx, h: Hit, j: int, low: str, title: Title, s1: 
         _board_org(ctx, h, np, det, s1)
 
 
+def _party_fraktion(ctx: _Ctx, t: Token) -> bool:
+    """Rule ``party_fraktion``: "Die Sprecherin der Unionsfraktion im Bundestag, Annette Widmann-Mauz" -> Unionsfraktion,
+    not Bundestag: a Fraktion compound whose first part is a party's prefix (organizations.yaml: "SPD-", "Unions",
+    "Grünen-") is the organisation as written; it is no board of the parliament or organisation named after it.
+    Off: roles.yaml ``patterns.party_fraktion: false``."""
+    low = t.lower_
+    if not ctx.p.party_fraktion or not low.endswith(("fraktion", "fraktionen")):
+        return False
+    stem = low[:low.rindex("fraktion")].rstrip("-")
+    o = ctx.orgs.prefixes.get(stem) if stem else None
+    return o is not None and o.type == "party"
+
+
 def _genitive_s_name(ctx: _Ctx, np: list[Token], org: str, det: str) -> str:
     """Rule ``genitive_s_name``: "Chefredakteur des Tagesspiegels" -> Tagesspiegel, "Sprecherin des Flötenchors" ->
     Flötenchor: a one-word name after "des"/"vom" that came out as written loses its genitive ending, unless the
@@ -396,7 +409,8 @@ def _board_org(ctx: _Ctx, h: Hit, np: list[Token], det: str, s1: int) -> None:
     doc, orgs = ctx.doc, ctx.orgs
     h.end = np[-1].i + 1
     k3 = h.end
-    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom", "der", "des"):
+    if k3 + 1 < s1 and doc[k3].lower_ in ("im", "beim", "bei", "von", "vom", "der", "des") \
+            and not _party_fraktion(ctx, np[0]):
         e3 = ctx.ent_of.get(k3 + 1)
         o3 = orgs.by_name_or_genitive(doc[k3 + 1].text)
         if e3 is not None and e3.start == k3 + 1 and e3.label_ in ("ORG", "MISC", "LOC"):

@@ -223,8 +223,8 @@ class _Ctx:
             return self.government_of_sentence(h) or self.head_article_country(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
-        if not self.national_blocked(h):
-            return nat.organization
+        if not self.national_blocked(h) and h.title.title not in nat.foreign_titles:
+            return nat.organization       # (rule foreign_office_title: "Premierminister" is never the home country's)
         h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
             self.national_article_country(h) if nat.article_country else None) or (

@@ -118,6 +118,9 @@ class RolePatterns:
     reference_default_org: bool = True
     unit_of_named_org: bool = True
     genitive_s_name: bool = True
+    party_fraktion: bool = True
+    kind_noun_fits: tuple[str, ...] = ()
+    name_prefix_titles: tuple[str, ...] = ()
     long_complement_comma_name: bool = True
     capitalized_adjective_name: bool = True
     coordinated_org_dets: tuple[str, ...] = ("none",)
@@ -140,6 +143,7 @@ class NationalOffices:
     categories: tuple[str, ...] = ()               # title categories it applies to ("minister")
     title_suffixes: tuple[str, ...] = ()           # lower-case endings of the normalized title ("minister")
     excluded_titles: tuple[str, ...] = ()          # titles of state offices only ("Kultusminister")
+    foreign_titles: tuple[str, ...] = ()           # rule foreign_office_title: offices the home country has not
     blocking_types: tuple[str, ...] = ()           # organisation types whose naming blocks it (country, state)
     not_blocking: tuple[str, ...] = ()             # ... except these ("Berlin")
     state_words: tuple[str, ...] = ()              # lower-case word prefixes that block it ("landesregierung")

@@ -627,6 +627,33 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             h.category = _category(ctx, h.title, None)
 
 
+def _kind_noun_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
+    """Rule ``kind_noun_fit``: "Die Bundesnetzagentur warnt. Der Präsident der Behörde, Klaus Müller, sagte" ->
+    Bundesnetzagentur; "Kritik an der Entscheidung des SWR, Christine Strobl zur Fernsehfilmchefin des Senders zu
+    machen" -> SWR: a title whose organisation is only a kind noun of roles.yaml ``patterns.kind_noun_fits`` (also a
+    media kind left unresolved, ``kind_noun``) is the organisation named last before it, within four sentences,
+    that fits the kind (a word of the entry in its name, or its lexicon type); none fits: no organisation."""
+    fits = dict(x.split(":", 1) for x in ctx.p.kind_noun_fits)
+    mentions = None
+    for h in hits:
+        kind = h.extra.get("kind_noun") if h.org is None else h.org.lower() if " " not in h.org else None
+        if h.holder is None or kind not in fits:
+            continue
+        if mentions is None:
+            mentions = _org_actor_mentions(ctx, actors, ("organization",))
+        words, lo = fits[kind].split(), ctx.sent_of[h.start] - 4
+        cands = mentions + [(o.head, o.org) for o in hits if o is not h and o.org and o.org.lower() not in fits]
+        best = max(((i, n) for i, n in cands if i < h.start and ctx.sent_of[i] >= lo and _fits_kind(ctx, n, words)),
+                   default=None)
+        h.org = best[1] if best is not None else None
+        h.category = _category(ctx, h.title, h.org)
+
+
+def _fits_kind(ctx: _Ctx, name: str, words: list[str]) -> bool:
+    o = ctx.orgs.by_name(name)
+    return (o is not None and o.type in words) or any(w in name.lower() for w in words)
+
+
 def _kind_types(ctx: _Ctx, org: str) -> set[str]:
     """Organisation types of a kind noun (roles.yaml patterns.generic_org_kind_types: "partei:party")."""
     kind = org.split()[-1].lower()
@@ -707,6 +734,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     starts = None
     doc = ctx.doc
     _generic_orgs(ctx, hits, actors)
+    _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
         if h.holder is None or h.org is not None:
             continue
@@ -727,6 +755,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
         elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
             _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
+        elif prefix and _name_prefix(ctx, h, prefix, actors):
+            _set_org(h, prefix, "prefix")                     # "Expedia-Geschäftsführer"
         else:
             _, s1 = ctx.sent_range(h.head)
             k = h.end
@@ -792,6 +822,23 @@ def _prefix_word_of_actor(ctx: _Ctx, prefix: str, actors) -> str | None:
     found = {a.name for a in actors if a.actor_type == "organization"
              and prefix in a.name.replace("-", " ").split() and a.name != prefix}
     return found.pop() if len(found) == 1 else None
+
+
+def _name_prefix(ctx: _Ctx, h: Hit, prefix: str, actors) -> bool:
+    """Rule ``name_prefix``: "Auch DaimlerChrysler-Chef Dieter Zetsche wollte keine Einzelheiten preisgeben" ->
+    DaimlerChrysler: the hyphen prefix of a company or team head's title (roles.yaml ``patterns.name_prefix_titles``)
+    is the organisation's name where it is one capitalised word of three letters or more that the German
+    vocabulary does not know (no "Basketball-", "Corona-"), no topic prefix, no first name and no word of a
+    person's name in the article ("Putin-", "Trump-")."""
+    from pipeline.extract.actors.layer import german_words
+    if h.role.lower() not in ctx.p.name_prefix_titles or len(prefix) < 3 or not prefix[:1].isupper() \
+            or not prefix.isalpha() or prefix.lower() in ctx.orgs.topic_prefixes or prefix in ctx.given \
+            or prefix in ctx.person_words:
+        return False
+    caps, lows = german_words()
+    if prefix in caps or prefix.lower() in lows:
+        return False
+    return not any(prefix in a.name.replace("-", " ").split() for a in actors if a.actor_type == "person")
 
 
 def _post_name_actor(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
