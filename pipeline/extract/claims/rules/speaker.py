@@ -199,13 +199,22 @@ def _company_reference(s: SpeakerSite) -> str | None:
     h = sp[1] - 1
     if n == 3 and not (c.toks[h - 1].pos_ == "ADJ" or c.toks[h - 1].text.endswith("er") and c.toks[h - 1].text[:1].isupper()):
         return None
-    ending = next((e for e in sorted(c.w.company_noun_endings, key=len, reverse=True) if c.low[h].endswith(e)), None)
+    ending = next((e for e in sorted(_org_noun_endings(c), key=len, reverse=True) if c.low[h].endswith(e)), None)
     if ending is None or not c.toks[h].text[:1].isupper():
         return None
     before = c.toks[sp[0]].idx
     generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
     return _org_introduced_as(c, (ending,), before) or (
         _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
+
+
+def _org_noun_endings(c: Ctx) -> frozenset:
+    """WWF … Die Umweltschutzorganisation fordert, … / Die FIFA … wie der Verband mitteilte – the company noun endings,
+    and with switch ``organisation_noun_reference`` those of other organisations (words.yaml organisation_noun_endings:
+    "Organisation", "Verband", "Gewerkschaft"), which refer back to the organisation introduced with them or named last."""
+    if c.R.switch("organisation_noun_reference"):
+        return c.w.company_noun_endings | c.w.organisation_noun_endings
+    return c.w.company_noun_endings
 
 
 def _org_introduced_as(c: Ctx, endings, before: int) -> str | None:
@@ -507,10 +516,19 @@ def _is_role_noun(c: Ctx, h: int) -> bool:
     return c.toks[h].text in c.R.role_heads or c.low[h].endswith(tuple(c.w.role_resolution_suffixes))
 
 
+def _feminine_role(c: Ctx, role: str) -> bool:
+    """Bundeskanzlerin Angela Merkel … Die Kanzlerin sagte, … – a role noun in the feminine -in form ("kanzlerin",
+    "präsidentin", "chefin") names a woman: it resolves only to a person titled in the same form, never to the holder of
+    the masculine title the plain stem would match (switch ``feminine_role_title``)."""
+    return c.R.switch("feminine_role_title") and role.endswith("in") and len(role) > 4
+
+
 def _titled_person(c: Ctx, role: str, before: int) -> str | None:
     """The person named last before character ``before`` right after (or before) a title ending in
     ``role``: "Außenminister Heiko Maas", "Heiko Maas, der Außenminister" for "der Minister"."""
     stem = role[:-2] if role.endswith(("in", "en")) and not role.endswith(("berin", "terin")) else role
+    if _feminine_role(c, role):
+        stem = role                     # "die Kanzlerin": only "Bundeskanzlerin Angela Merkel", not "Bundeskanzler Olaf Scholz"
     best = None
     for ms, me, m, actor in c.mentions:
         if ms >= before:
