@@ -1236,11 +1236,8 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 return actor.key
     best, best_score = None, None
     lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
-    mates = _clause_mates(c, i) if c.R.switch("pronoun_clause_mate") and c.low[i] in c.R.pronouns else ()
     for ms, me, m, actor in c.mentions:
         if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
-            continue
-        if any(a <= ms < b for a, b in mates):
             continue
         text = c.text[ms:me]
         m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
@@ -1262,34 +1259,6 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
     if best is None and c.R.switch("salient_antecedent"):
         return salient_actor(c, pos, types, gender)
     return best.key if best else None
-
-
-def _governing_verb(c: Ctx, t: int) -> int | None:
-    """The verb a token hangs on: the first verb or auxiliary on its way up the parse (an auxiliary's main verb is
-    its head, so both count as one clause)."""
-    tok = c.toks[t]
-    for _ in range(12):
-        if tok.pos_ in ("VERB", "AUX") and tok.i != t:
-            return tok.head.i if tok.dep_ == "aux" else tok.i
-        if tok.head.i == tok.i:
-            return tok.i if tok.pos_ in ("VERB", "AUX") else None
-        tok = tok.head
-    return None
-
-
-def _clause_mates(c: Ctx, i: int) -> list[tuple[int, int]]:
-    """Mit seinen Kollegen Aldrin und Collins lenkte er die Fähre und meldete sich mit den Worten: … / Im Deutschlandfunk
-    sagte sie: … – a subject pronoun never refers to a name in its own clause before it (a fronted object or PP of the
-    same verb: the pronoun would be a reflexive or the name itself): the character spans of those words, which
-    nearest_actor skips (switch ``pronoun_clause_mate``)."""
-    if not c.has_dep or c.toks[i].dep_ not in ("nsubj", "sb", "nsubj:pass"):
-        return []
-    verb = _governing_verb(c, i)
-    if verb is None:
-        return []
-    sa = c.sents[c.sent_of[i]][0]
-    return [(c.toks[t].idx, c.toks[t].idx + len(c.toks[t].text)) for t in range(sa, i)
-            if c.is_nounish(t) and _governing_verb(c, t) == verb]
 
 
 def salient_actor(c: Ctx, pos: int, types: set[str], gender: str | None = None) -> str | None:

@@ -467,4 +467,3 @@ SWITCHES += ("quoted_title_upper", "vorfeld_predicative", "own_source_continues"
 SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)
 SWITCHES += ("feminine_role_title",)     # speaker resolution: "die Kanzlerin" only to a person titled "Bundeskanzlerin" (rules/speaker.py _titled_person, spk13)
 SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py _company_reference, spk13)
-SWITCHES += ("pronoun_clause_mate",)     # speaker resolution: a subject pronoun never refers to a name of its own clause (speaker.py nearest_actor, spk13)
