@@ -467,3 +467,4 @@ SWITCHES += ("quoted_title_upper", "vorfeld_predicative", "own_source_continues"
 SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)
 SWITCHES += ("feminine_role_title",)     # speaker resolution: "die Kanzlerin" only to a person titled "Bundeskanzlerin" (rules/speaker.py _titled_person, spk13)
 SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py _company_reference, spk13)
+SWITCHES += ("pronoun_chain", "subject_attribute_names")     # speaker resolution: "sie … Sie"; "Der Arzt Lahms … Er" (rules/speaker.py _prev_subject_actor, spk13)

@@ -203,6 +203,9 @@ def _company_reference(s: SpeakerSite) -> str | None:
     if ending is None or not c.toks[h].text[:1].isupper():
         return None
     before = c.toks[sp[0]].idx
+    if ending not in c.w.company_noun_endings:          # "die Umweltschutzorganisation", "der Verband" (spk13)
+        return _org_introduced_as(c, (ending,), before) or (
+            _latest_org(c, before) if n == 2 and c.low[h] in c.w.bare_organisation_nouns else None)
     generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
     return _org_introduced_as(c, (ending,), before) or (
         _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
@@ -211,7 +214,9 @@ def _company_reference(s: SpeakerSite) -> str | None:
 def _org_noun_endings(c: Ctx) -> frozenset:
     """WWF … Die Umweltschutzorganisation fordert, … / Die FIFA … wie der Verband mitteilte – the company noun endings,
     and with switch ``organisation_noun_reference`` those of other organisations (words.yaml organisation_noun_endings:
-    "Organisation", "Verband", "Gewerkschaft"), which refer back to the organisation introduced with them or named last."""
+    "Organisation", "Verband", "Gewerkschaft"), which refer back to the organisation introduced with a noun of the same
+    ending ("Die Umweltschutzorganisation WWF", "Die Flugbegleitergewerkschaft UFO"); only the bare nouns of words.yaml
+    bare_organisation_nouns ("die Organisation", "der Verband") fall back to the organisation named last."""
     if c.R.switch("organisation_noun_reference"):
         return c.w.company_noun_endings | c.w.organisation_noun_endings
     return c.w.company_noun_endings
@@ -347,7 +352,7 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
     return None
 
 
-def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
+def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None, depth: int = 0) -> str | None:
     """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
     subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
     a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
@@ -357,15 +362,65 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
         return None
     sp = prev_subject(c, si)
     if sp is None:
-        return None
+        p = _prev_pronoun(c, si, c.low[t]) if depth < 3 and c.R.switch("pronoun_chain") else None
+        return _prev_subject_actor(c, p, types, gender, depth + 1) if p is not None else None
     a, b = c.char_span(*sp)
-    keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
+    found = [(ms, me, actor) for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)]
+    if c.R.switch("subject_attribute_names"):
+        heads = [x for x in found if not _attribute_mention(c, sp, *x)]
+        if found and not heads and _head_agrees(c, sp, gender):
+            return NO_ACTOR             # "Der behandelnde Arzt Lahms": an unnamed person
+        found = heads or found
+    keys = {actor.key: actor for ms, me, actor in found}
     if len(keys) != 1:
         return None
     actor = next(iter(keys.values()))
     if actor.actor_type not in types or not _gender_fits(c, actor, gender):
         return None
     return actor.key
+
+
+def _prev_pronoun(c: Ctx, si: int, word: str) -> int | None:
+    """Angela Merkel will mit allen Parteien sprechen. Laut ihren Aussagen schließt sie nichts aus. Sie geht davon aus, dass
+    … – the same pronoun as the subject of the sentence right before (same paragraph, outside quotations): "sie" refers to
+    what that one refers to, and the chain is followed back (switch ``pronoun_chain``)."""
+    if si == 0 or not c.has_dep:
+        return None
+    sa, sb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    return next((k for k in range(sa, sb) if c.low[k] == word and c.in_quote[k] < 0
+                 and c.toks[k].dep_ in ("nsubj", "sb") and c.toks[k].head.dep_ == "ROOT"), None)
+
+
+def _attribute_mention(c: Ctx, sp: tuple[int, int], ms: int, me: int, actor) -> bool:
+    """Der behandelnde Arzt Lahms … / Einer der größten Kritiker des Ministerpräsidenten, Sondhi Limthongkul, … / Die
+    Ministerin Renate Künast von den Grünen … – a name inside the subject that is an attribute of its head, not the head:
+    after a genitive article or a preposition of the noun phrase ("des Ministerpräsidenten", "von den Grünen"), or a
+    genitive form of the name ("Lahms" of Philipp Lahm). A pronoun in the next sentence does not refer to it (switch
+    ``subject_attribute_names``)."""
+    span = c.doc.char_span(ms, me, alignment_mode="expand")
+    if span is None or span.start <= sp[0]:
+        return False
+    before = {c.low[k] for k in range(max(sp[0] + 1, span.start - 2), span.start)}
+    if before & (c.w.genitive_determiners | c.w.np_prepositions):
+        return True
+    last = c.toks[span.end - 1].text
+    return last.endswith("s") and not actor.name.endswith(last)
+
+
+def _head_agrees(c: Ctx, sp: tuple[int, int], gender: str | None) -> bool:
+    """The head noun of the span names a person (a role noun, a person noun, a spokesperson: "Der behandelnde Arzt", not
+    "Die Kritik von Gisela Piltz" or "Der Fraktion der Grünen", whose attribute names the author) and is singular and of
+    the pronoun's grammatical gender ("Der Arzt" for "er")."""
+    from ..speaker import _person_noun
+    h = _head(c, sp)
+    if h is None or gender is None or not c.has_morph:
+        return False
+    if not (_is_role_noun(c, h) or _person_noun(c, h) or _spokesperson_prefix(c, h) is not None):
+        return False
+    m = c.toks[h].morph
+    return m.get("Number") != ["Plur"] and m.get("Gender") == (["Masc"] if gender == "m" else ["Fem"])
 
 
 def _plural_pronoun(c, t: int) -> bool:
