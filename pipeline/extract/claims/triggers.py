@@ -465,6 +465,5 @@ SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the
 SWITCHES += ("article_before_name",)     # "die Gerhard Schröder": no article before a bare full name (speaker.py speaker_edges, spk9)
 SWITCHES += ("quoted_title_upper", "vorfeld_predicative", "own_source_continues")     # speaker NP edges: "laut Gall „auch in …“", "Besorgt äußerte sich X" (speaker.py, spk10)
 SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)
-SWITCHES += ("feminine_role_title",)     # speaker resolution: "die Kanzlerin" only to a person titled "Bundeskanzlerin" (rules/speaker.py _titled_person, spk13)
 SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py _company_reference, spk13)
-SWITCHES += ("pronoun_chain", "subject_attribute_names")     # speaker resolution: "sie … Sie"; "Der Arzt Lahms … Er" (rules/speaker.py _prev_subject_actor, spk13)
+SWITCHES += ("pronoun_unnamed_subject",)     # speaker resolution: "Ein Sprecher der Armee … Er sagte" (rules/speaker.py _prev_subject_actor, spk13)

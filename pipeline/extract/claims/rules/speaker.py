@@ -204,8 +204,9 @@ def _company_reference(s: SpeakerSite) -> str | None:
         return None
     before = c.toks[sp[0]].idx
     if ending not in c.w.company_noun_endings:          # "die Umweltschutzorganisation", "der Verband" (spk13)
-        return _org_introduced_as(c, (ending,), before) or (
-            _latest_org(c, before) if n == 2 and c.low[h] in c.w.bare_organisation_nouns else None)
+        if n == 2 and c.low[h] in c.w.bare_organisation_nouns:
+            return _latest_org(c, before)       # "die Organisation": the one named last
+        return _org_introduced_as(c, (ending,), before)
     generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
     return _org_introduced_as(c, (ending,), before) or (
         _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
@@ -215,8 +216,8 @@ def _org_noun_endings(c: Ctx) -> frozenset:
     """WWF … Die Umweltschutzorganisation fordert, … / Die FIFA … wie der Verband mitteilte – the company noun endings,
     and with switch ``organisation_noun_reference`` those of other organisations (words.yaml organisation_noun_endings:
     "Organisation", "Verband", "Gewerkschaft"), which refer back to the organisation introduced with a noun of the same
-    ending ("Die Umweltschutzorganisation WWF", "Die Flugbegleitergewerkschaft UFO"); only the bare nouns of words.yaml
-    bare_organisation_nouns ("die Organisation", "der Verband") fall back to the organisation named last."""
+    ending ("Die Umweltschutzorganisation WWF", "Die Flugbegleitergewerkschaft UFO"); the bare nouns of words.yaml
+    bare_organisation_nouns ("die Organisation", "der Verband") to the organisation named last."""
     if c.R.switch("organisation_noun_reference"):
         return c.w.company_noun_endings | c.w.organisation_noun_endings
     return c.w.company_noun_endings
@@ -352,7 +353,7 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
     return None
 
 
-def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None, depth: int = 0) -> str | None:
+def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
     """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
     subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
     a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
@@ -360,18 +361,15 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None, depth: int = 
     si = c.sent_of[t]
     if c.in_quote[t] >= 0:
         return None
+    if c.R.switch("pronoun_unnamed_subject") and not _named_before_in_sentence(c, t):
+        key = _unnamed_prev_subject(c, si, gender)
+        if key is not None:
+            return key
     sp = prev_subject(c, si)
     if sp is None:
-        p = _prev_pronoun(c, si, c.low[t]) if depth < 3 and c.R.switch("pronoun_chain") else None
-        return _prev_subject_actor(c, p, types, gender, depth + 1) if p is not None else None
+        return None
     a, b = c.char_span(*sp)
-    found = [(ms, me, actor) for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)]
-    if c.R.switch("subject_attribute_names"):
-        heads = [x for x in found if not _attribute_mention(c, sp, *x)]
-        if found and not heads and _head_agrees(c, sp, gender):
-            return NO_ACTOR             # "Der behandelnde Arzt Lahms": an unnamed person
-        found = heads or found
-    keys = {actor.key: actor for ms, me, actor in found}
+    keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
     if len(keys) != 1:
         return None
     actor = next(iter(keys.values()))
@@ -380,25 +378,12 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None, depth: int = 
     return actor.key
 
 
-def _prev_pronoun(c: Ctx, si: int, word: str) -> int | None:
-    """Angela Merkel will mit allen Parteien sprechen. Laut ihren Aussagen schließt sie nichts aus. Sie geht davon aus, dass
-    … – the same pronoun as the subject of the sentence right before (same paragraph, outside quotations): "sie" refers to
-    what that one refers to, and the chain is followed back (switch ``pronoun_chain``)."""
-    if si == 0 or not c.has_dep:
-        return None
-    sa, sb = c.sents[si - 1]
-    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
-        return None
-    return next((k for k in range(sa, sb) if c.low[k] == word and c.in_quote[k] < 0
-                 and c.toks[k].dep_ in ("nsubj", "sb") and c.toks[k].head.dep_ == "ROOT"), None)
-
-
 def _attribute_mention(c: Ctx, sp: tuple[int, int], ms: int, me: int, actor) -> bool:
     """Der behandelnde Arzt Lahms … / Einer der größten Kritiker des Ministerpräsidenten, Sondhi Limthongkul, … / Die
     Ministerin Renate Künast von den Grünen … – a name inside the subject that is an attribute of its head, not the head:
     after a genitive article or a preposition of the noun phrase ("des Ministerpräsidenten", "von den Grünen"), or a
     genitive form of the name ("Lahms" of Philipp Lahm). A pronoun in the next sentence does not refer to it (switch
-    ``subject_attribute_names``)."""
+    ``pronoun_unnamed_subject``)."""
     span = c.doc.char_span(ms, me, alignment_mode="expand")
     if span is None or span.start <= sp[0]:
         return False
@@ -409,16 +394,51 @@ def _attribute_mention(c: Ctx, sp: tuple[int, int], ms: int, me: int, actor) -> 
     return last.endswith("s") and not actor.name.endswith(last)
 
 
-def _head_agrees(c: Ctx, sp: tuple[int, int], gender: str | None) -> bool:
-    """The head noun of the span names a person (a role noun, a person noun, a spokesperson: "Der behandelnde Arzt", not
-    "Die Kritik von Gisela Piltz" or "Der Fraktion der Grünen", whose attribute names the author) and is singular and of
-    the pronoun's grammatical gender ("Der Arzt" for "er")."""
-    from ..speaker import _person_noun
+def _unnamed_prev_subject(c: Ctx, si: int, gender: str | None) -> str | None:
+    """Ein Sprecher der Armee wollte nichts bestätigen. Er sagte aber, … / Der Trainer des FC Bayern war enttäuscht. Er
+    sagte, … – "er"/"sie" after a sentence (same paragraph) whose subject is a person noun phrase of the pronoun's gender
+    and number that names no actor as its head (a name in it is only an attribute: "Lahms", "des Ministers") refers to
+    that unnamed one, not to a name nearby: no actor, or for a spokesperson ("Ein Sprecher der US-Armee … Er sagte")
+    the organisation it speaks for (switch ``pronoun_unnamed_subject``)."""
+    from ..speaker import copula_root, subject_dep
+    if gender is None or si == 0 or not c.has_dep or not c.has_morph:
+        return None
+    sa, sb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    root = next((k for k in range(sa, sb) if c.toks[k].dep_ == "ROOT" and c.in_quote[k] < 0
+                 and (c.toks[k].pos_ in ("VERB", "AUX") or copula_root(c, k))), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is None or c.in_quote[sp[0]] >= 0 or c.low[sp[0]] not in c.w.determiners:
+        return None
     h = _head(c, sp)
-    if h is None or gender is None or not c.has_morph:
-        return False
-    if not (_is_role_noun(c, h) or _person_noun(c, h) or _spokesperson_prefix(c, h) is not None):
-        return False
+    if h is None or c.toks[h].pos_ != "NOUN" or not _agrees(c, h, gender) or not _person_head(c, h):
+        return None
+    a, b = c.char_span(*sp)
+    if sp[1] + 1 < sb and c.low[sp[1]] == ",":
+        b = c.toks[sp[1] + 1].idx + 1   # "der Vorsitzende der Initiative, Wolfgang Grader,": the name in apposition
+    if any(min(b, me) > max(a, ms) and not _attribute_mention(c, sp, ms, me, actor) for ms, me, m, actor in c.mentions):
+        return None                     # a name heads the subject: speaker_pronoun's own choice
+    if _spokesperson_prefix(c, h) is not None:
+        return speaker_spokesperson(SpeakerSite(c, sp, [])) or NO_ACTOR
+    return NO_ACTOR
+
+
+def _named_before_in_sentence(c: Ctx, t: int) -> bool:
+    """A person or organisation is named in the pronoun's own sentence before it ("…, Wolfgang Grader, …: „…“, sagte er")."""
+    lo, pos = c.toks[c.sents[c.sent_of[t]][0]].idx, c.toks[t].idx
+    return any(lo <= ms < pos and actor.actor_type in ("person", "organization") for ms, me, m, actor in c.mentions)
+
+
+def _person_head(c: Ctx, h: int) -> bool:
+    """A noun that names a person: a role noun, a spokesperson, a person noun (words.yaml person_noun_suffixes), not a
+    thing ("Der Zustand des Flugzeugs") nor a group ("Der Fraktion der Grünen")."""
+    from ..speaker import _person_noun
+    return _is_role_noun(c, h) or _spokesperson_prefix(c, h) is not None or _person_noun(c, h)
+
+
+def _agrees(c: Ctx, h: int, gender: str) -> bool:
+    """Token h is singular and of the pronoun's grammatical gender ("Der Arzt" for "er", "Die Verteidigung" for "sie")."""
     m = c.toks[h].morph
     return m.get("Number") != ["Plur"] and m.get("Gender") == (["Masc"] if gender == "m" else ["Fem"])
 
@@ -571,19 +591,10 @@ def _is_role_noun(c: Ctx, h: int) -> bool:
     return c.toks[h].text in c.R.role_heads or c.low[h].endswith(tuple(c.w.role_resolution_suffixes))
 
 
-def _feminine_role(c: Ctx, role: str) -> bool:
-    """Bundeskanzlerin Angela Merkel … Die Kanzlerin sagte, … – a role noun in the feminine -in form ("kanzlerin",
-    "präsidentin", "chefin") names a woman: it resolves only to a person titled in the same form, never to the holder of
-    the masculine title the plain stem would match (switch ``feminine_role_title``)."""
-    return c.R.switch("feminine_role_title") and role.endswith("in") and len(role) > 4
-
-
 def _titled_person(c: Ctx, role: str, before: int) -> str | None:
     """The person named last before character ``before`` right after (or before) a title ending in
     ``role``: "Außenminister Heiko Maas", "Heiko Maas, der Außenminister" for "der Minister"."""
     stem = role[:-2] if role.endswith(("in", "en")) and not role.endswith(("berin", "terin")) else role
-    if _feminine_role(c, role):
-        stem = role                     # "die Kanzlerin": only "Bundeskanzlerin Angela Merkel", not "Bundeskanzler Olaf Scholz"
     best = None
     for ms, me, m, actor in c.mentions:
         if ms >= before:
