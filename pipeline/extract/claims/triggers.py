@@ -468,3 +468,4 @@ SWITCHES += ("question_addressee",)     # with question_frame: only a question t
 SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py _company_reference, spk13)
 SWITCHES += ("pronoun_unnamed_subject",)     # speaker resolution: "Ein Sprecher der Armee … Er sagte" (rules/speaker.py _prev_subject_actor, spk13)
 SWITCHES += ("antecedent_oblique",)     # speaker resolution: a name in a PP or genitive attribute is rarely what "er"/"sie" refers to (speaker.py nearest_actor, spk13)
+SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nach …" -> the owner, as "er" (rules/speaker.py speaker_pronoun, spk13)

@@ -350,7 +350,27 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
             if key is not None:
                 return key
         return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev, gender=gender)
+    if c.R.switch("possessive_source") and _possessive_source(s):
+        word = "er" if first.startswith("sein") else "sie"
+        gender = PRONOUN_GENDER[word] if c.R.switch("pronoun_gender") else None
+        key = _prev_subject_actor(c, sp[0], c.R.pronouns[word], gender) if c.R.switch("pronoun_prev_subject") else None
+        return key or nearest_actor(c, sp[0], c.R.pronouns[word], s.prev, gender=gender)
     return None
+
+
+POSSESSIVES = ("sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren")
+
+
+def _possessive_source(s: SpeakerSite) -> bool:
+    """Air-France-Chef Jean-Cyril Spinetta weist die Vorwürfe zurück. Seiner Meinung nach hätte … / Laut ihren Aussagen
+    schließt sie … aus. – a source noun phrase opened by a possessive ("seiner Meinung", "ihren Angaben", "seiner
+    Aussage") that names no one: its owner, resolved as "er" (sein-) or "sie" (ihr-) would be, is the source (switch
+    ``possessive_source``)."""
+    from ..clauses import is_source_noun
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] < 2 or c.low[sp[0]] not in POSSESSIVES or s.mentions(("person", "organization", "location", "other")):
+        return False
+    return all(c.toks[k].pos_ in ("ADJ", "NOUN") for k in range(sp[0] + 1, sp[1])) and is_source_noun(c, sp[1] - 1)
 
 
 def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
