@@ -3,6 +3,7 @@
     python benchmarks/speaker_errors.py kinds                      # paired claims by rule x kind of speaker error
     python benchmarks/speaker_errors.py show [--kind K] [--rule R] [--n 40] [--seed 7]   # examples to classify
     python benchmarks/speaker_errors.py conventions                # gold vs predicted speaker span edges
+    python benchmarks/speaker_errors.py resolution [--offset 0 --limit 350] [--form F]   # unnamed speakers, resolved
 
 Claims are paired with the gold as ``python -m pipeline eval claims`` pairs them. A paired claim's speaker error
 is of one kind: ``pred none`` (the gold has a speaker, we have none), ``gold none``, ``disjoint`` (no token in
@@ -11,6 +12,10 @@ common: another person or another mention), ``pred subset`` / ``pred superset`` 
 by hand. ``conventions`` counts, for every gold speaker span of the split and every predicted one, whether the
 head's apposition, genitive, PP, conjunct and relative clause to its right and a preposition before it lie
 inside or outside the span: where the gold's majority convention and ours differ, a span rule is worth writing.
+``resolution`` lists every predicted claim whose speaker span names no entity of its own (a pronoun, role noun, age
+noun, organisation noun, spokesperson, ...) by its form, with the actor it resolved to and the two sentences before
+it, for judging the resolution by hand (the Wikinews gold marks spans only, not referents); it also lists paired
+claims whose speaker span is disjoint from the gold or missing. Parses are kept in /tmp (DocBin) between runs.
 Wikinews train only (tuning text); never run it on the dev split. Reads ``../shared`` in place.
 """
 from __future__ import annotations
@@ -143,9 +148,85 @@ def conventions(docs, nlp, rules) -> None:
         print(f"{k:20s} {gold[(k, 'in')]:8d} {gold[(k, 'out')]:8d} {pred[(k, 'in')]:8d} {pred[(k, 'out')]:8d}")
 
 
+FORMS = ("pronoun", "demonstrative", "age noun", "spokesperson", "organisation noun", "role noun", "other noun")
+
+
+def speaker_form(c, doc, a: int, b: int, w, pronouns) -> str:
+    """The form of an unnamed speaker span (tokens a..b): by its first or head word."""
+    toks = [t for t in doc[a:b] if not t.is_punct]
+    if not toks:
+        return "other noun"
+    low = [t.lower_ for t in toks]
+    if len(toks) == 1 and low[0] in pronouns:
+        return "pronoun"
+    if len(toks) == 1 and low[0] in ("dieser", "diese", "jener", "jene", "letzterer", "letztere"):
+        return "demonstrative"
+    if any(x.endswith(tuple(w.age_noun_suffixes)) and t.text[:1].isupper() for x, t in zip(low, toks)):
+        return "age noun"
+    nouns = [x for x, t in zip(low, toks) if t.pos_ in ("NOUN", "PROPN")]
+    if any(x.endswith(tuple(w.spokesperson_suffixes)) for x in nouns):
+        return "spokesperson"
+    if any(x.endswith(tuple(w.company_noun_endings)) or x.endswith(tuple(w.institution_nouns))
+           or x in w.generic_org_nouns for x in nouns[:1]):
+        return "organisation noun"
+    if any(x.endswith(tuple(w.role_resolution_suffixes)) for x in nouns[:1]):
+        return "role noun"
+    return "other noun"
+
+
+def cached_docs(docs, nlp, tag: str):
+    """The parsed docs of these articles, kept as a DocBin under /tmp between runs."""
+    from spacy.tokens import DocBin
+    path = Path(f"/tmp/speaker_errors_{tag}.spacy")
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    out = list(nlp.pipe([d["originalText"] for d in docs], batch_size=8))
+    DocBin(store_user_data=True, docs=out).to_disk(path)
+    return out
+
+
+def resolution(docs, nlp, rules, tag: str, form: str | None) -> None:
+    from pipeline.eval_claims import TokenIndex, gold_items, pair, pred_items
+    from pipeline.extract import extract
+    from pipeline.extract.claims.context import WORD_LISTS
+    w = rules["words"].namespace("claims", WORD_LISTS)
+    pronouns = set(rules["speech"].pronouns)
+    counts, wrong = Counter(), Counter()
+    for n, (d, doc) in enumerate(zip(docs, cached_docs(docs, nlp, tag))):
+        ex = extract(doc, rules)
+        names = {a.key: a.name for a in ex.actors}
+        ents = [(e.start_char, e.end_char) for e in doc.ents]
+        preds = pred_items(ex.claims, TokenIndex(d["tokens"]))
+        golds = gold_items(d)
+        gold_of = {i: golds[j] for i, j in pair(preds, golds)}
+        for i, p in enumerate(preds):
+            cl = p["claim"]
+            g = gold_of.get(i)
+            k = kind_of(p["speaker"], g["speaker"]) if g is not None else None
+            if k in ("disjoint", "pred none"):
+                wrong[k] += 1
+                print(f"@{n} SPAN {k} rule={cl.rule_id} G={words(d, g['speaker'])!r} P={cl.speaker_text!r} "
+                      f"-> {names.get(cl.speaker_key)!r}\n    {marked(d, p, g)}")
+            if cl.speaker_start is None or any(s < cl.speaker_end and e > cl.speaker_start for s, e in ents):
+                continue
+            sp = doc.char_span(cl.speaker_start, cl.speaker_end, alignment_mode="expand")
+            f = speaker_form(None, doc, sp.start, sp.end, w, pronouns)
+            counts[f] += 1
+            if form is not None and f != form:
+                continue
+            si = [s for s in doc.sents if s.start <= sp.start < s.end][0]
+            ctx = doc[max(0, si.start - 60):si.end].text.replace("\n", " / ")
+            print(f"@{n} FORM {f} rule={cl.rule_id} P={cl.speaker_text!r} -> {names.get(cl.speaker_key)!r}"
+                  f"{'' if g is None else ' G=' + repr(words(d, g['speaker']))}\n    …{ctx[-400:]}")
+    print("unnamed speakers by form:", dict(counts.most_common()), "span errors:", dict(wrong))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=("kinds", "show", "conventions"))
+    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution"))
+    ap.add_argument("--offset", type=int, default=0, help="resolution: skip the first N articles")
+    ap.add_argument("--limit", type=int, default=0, help="resolution: only N articles")
+    ap.add_argument("--form", choices=FORMS, default=None, help="resolution: only speakers of this form")
     ap.add_argument("--kind", choices=KINDS, default=None)
     ap.add_argument("--rule", default=None, help="only claims of this rule id")
     ap.add_argument("--n", type=int, default=40)
@@ -161,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nlp, _ = load_nlp(None)
     rules = load_rules()
+    if args.mode == "resolution":
+        docs = docs[args.offset:args.offset + args.limit] if args.limit else docs[args.offset:]
+        resolution(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.form)
+        return 0
     if args.mode == "conventions":
         conventions(docs, nlp, rules)
         return 0

@@ -48,6 +48,7 @@ WORD_LISTS += ("negative_subjects",)     # filter rule negative_subject (rules/f
 WORD_LISTS += ("naming_verbs",)     # filter rule naming_quote (rules/filters.py)
 WORD_LISTS += ("provision_verbs",)     # filter rule provision_frame (rules/filters.py)
 WORD_LISTS += ("question_pronouns",)     # filter question_quote, switch v1_question (rules/filters.py)
+WORD_LISTS += ("organisation_noun_endings", "bare_organisation_nouns")     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py, spk13)
 WORD_LISTS += ("municipal_nouns",)     # speaker resolution: "ein Sprecher der Stadt Weimar" (rules/speaker.py, spk9)
 WORD_LISTS += ("gender_suffixes",)     # the gender colon "Expert:innen", issue 12 (Ctx._gender_colons)
 WORD_LISTS += ("sein_perfect_participles", "sein_forms")     # verb hits, issue 12 (Ctx._sein_perfect)

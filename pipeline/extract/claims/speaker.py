@@ -1254,11 +1254,39 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 score += 5_000                   # a name inside quotation marks is rarely the referent
             if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in c.w.determiners):
                 score -= 150
+            if c.R.switch("antecedent_oblique") and _oblique_mention(c, tok.start, st):
+                score += 2_500                   # "vom Präsidenten Hugo Chávez", "von den Grünen": rarely the referent
         if best_score is None or score < best_score:
             best, best_score = actor, score
     if best is None and c.R.switch("salient_antecedent"):
         return salient_actor(c, pos, types, gender)
     return best.key if best else None
+
+
+def _oblique_mention(c: Ctx, t: int, st: int) -> bool:
+    """Der linkspopulistische Ollanta Humala war vom venezolanischen Präsidenten Hugo Chávez unterstützt worden. Er hatte
+    versprochen, … – a name (starting at token t, sentence start st) inside a prepositional phrase or a genitive
+    attribute ("mit seinen Kollegen Aldrin und Collins", "von den Grünen", "des Ministerpräsidenten"): the determiners,
+    adjectives and title nouns before it are preceded by a preposition (not a source marker such as "laut") or by a
+    genitive article after a noun. nearest_actor ranks it after the names outside such phrases (switch
+    ``antecedent_oblique``)."""
+    k = t - 1
+    while k > st and t - k <= 4 and _np_word(c, k):
+        if c.low[k] in ("des", "eines") and k > st and c.toks[k - 1].pos_ in ("NOUN", "PROPN"):
+            return True
+        k -= 1
+    return k >= st and c.toks[k].pos_ == "ADP" and c.low[k] not in c.R.preps_before
+
+
+def _np_word(c: Ctx, k: int) -> bool:
+    """A word of a noun phrase before a name: an article, an inflected adjective ("venezolanischen", not a verb the parse
+    took for one: "verglich"), a capitalised noun or name ("Präsidenten", "Aldrin"), a number, "und"."""
+    tok = c.toks[k]
+    if tok.pos_ in ("DET", "NUM", "CCONJ"):
+        return True
+    if tok.pos_ == "ADJ":
+        return c.low[k].endswith(("e", "en", "er", "es", "em"))
+    return tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper()
 
 
 def salient_actor(c: Ctx, pos: int, types: set[str], gender: str | None = None) -> str | None:

@@ -465,3 +465,7 @@ SWITCHES += ("reason_frame_subject",)     # "Zur Begründung hieß es, …": the
 SWITCHES += ("article_before_name",)     # "die Gerhard Schröder": no article before a bare full name (speaker.py speaker_edges, spk9)
 SWITCHES += ("quoted_title_upper", "vorfeld_predicative", "own_source_continues")     # speaker NP edges: "laut Gall „auch in …“", "Besorgt äußerte sich X" (speaker.py, spk10)
 SWITCHES += ("question_addressee",)     # with question_frame: only a question that addresses the one asked drops its frame ("Glauben Sie, dass …?"; rules/filters.py, claims10)
+SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umweltschutzorganisation", "der Verband" (rules/speaker.py _company_reference, spk13)
+SWITCHES += ("pronoun_unnamed_subject",)     # speaker resolution: "Ein Sprecher der Armee … Er sagte" (rules/speaker.py _prev_subject_actor, spk13)
+SWITCHES += ("antecedent_oblique",)     # speaker resolution: a name in a PP or genitive attribute is rarely what "er"/"sie" refers to (speaker.py nearest_actor, spk13)
+SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nach …" -> the owner, as "er" (rules/speaker.py speaker_pronoun, spk13)

@@ -199,13 +199,28 @@ def _company_reference(s: SpeakerSite) -> str | None:
     h = sp[1] - 1
     if n == 3 and not (c.toks[h - 1].pos_ == "ADJ" or c.toks[h - 1].text.endswith("er") and c.toks[h - 1].text[:1].isupper()):
         return None
-    ending = next((e for e in sorted(c.w.company_noun_endings, key=len, reverse=True) if c.low[h].endswith(e)), None)
+    ending = next((e for e in sorted(_org_noun_endings(c), key=len, reverse=True) if c.low[h].endswith(e)), None)
     if ending is None or not c.toks[h].text[:1].isupper():
         return None
     before = c.toks[sp[0]].idx
+    if ending not in c.w.company_noun_endings:          # "die Umweltschutzorganisation", "der Verband" (spk13)
+        if n == 2 and c.low[h] in c.w.bare_organisation_nouns:
+            return _latest_org(c, before)       # "die Organisation": the one named last
+        return _org_introduced_as(c, (ending,), before)
     generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
     return _org_introduced_as(c, (ending,), before) or (
         _org_introduced_as(c, c.w.company_noun_endings, before) if generic else None) or _latest_org(c, before)
+
+
+def _org_noun_endings(c: Ctx) -> frozenset:
+    """WWF … Die Umweltschutzorganisation fordert, … / Die FIFA … wie der Verband mitteilte – the company noun endings,
+    and with switch ``organisation_noun_reference`` those of other organisations (words.yaml organisation_noun_endings:
+    "Organisation", "Verband", "Gewerkschaft"), which refer back to the organisation introduced with a noun of the same
+    ending ("Die Umweltschutzorganisation WWF", "Die Flugbegleitergewerkschaft UFO"); the bare nouns of words.yaml
+    bare_organisation_nouns ("die Organisation", "der Verband") to the organisation named last."""
+    if c.R.switch("organisation_noun_reference"):
+        return c.w.company_noun_endings | c.w.organisation_noun_endings
+    return c.w.company_noun_endings
 
 
 def _org_introduced_as(c: Ctx, endings, before: int) -> str | None:
@@ -335,7 +350,27 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
             if key is not None:
                 return key
         return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev, gender=gender)
+    if c.R.switch("possessive_source") and _possessive_source(s):
+        word = "er" if first.startswith("sein") else "sie"
+        gender = PRONOUN_GENDER[word] if c.R.switch("pronoun_gender") else None
+        key = _prev_subject_actor(c, sp[0], c.R.pronouns[word], gender) if c.R.switch("pronoun_prev_subject") else None
+        return key or nearest_actor(c, sp[0], c.R.pronouns[word], s.prev, gender=gender)
     return None
+
+
+POSSESSIVES = ("sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren")
+
+
+def _possessive_source(s: SpeakerSite) -> bool:
+    """Air-France-Chef Jean-Cyril Spinetta weist die Vorwürfe zurück. Seiner Meinung nach hätte … / Laut ihren Aussagen
+    schließt sie … aus. – a source noun phrase opened by a possessive ("seiner Meinung", "ihren Angaben", "seiner
+    Aussage") that names no one: its owner, resolved as "er" (sein-) or "sie" (ihr-) would be, is the source (switch
+    ``possessive_source``)."""
+    from ..clauses import is_source_noun
+    c, sp = s.c, s.sp
+    if sp[1] - sp[0] < 2 or c.low[sp[0]] not in POSSESSIVES or s.mentions(("person", "organization", "location", "other")):
+        return False
+    return all(c.toks[k].pos_ in ("ADJ", "NOUN") for k in range(sp[0] + 1, sp[1])) and is_source_noun(c, sp[1] - 1)
 
 
 def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
@@ -346,6 +381,10 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
     si = c.sent_of[t]
     if c.in_quote[t] >= 0:
         return None
+    if c.R.switch("pronoun_unnamed_subject") and not _named_before_in_sentence(c, t):
+        key = _unnamed_prev_subject(c, si, gender)
+        if key is not None:
+            return key
     sp = prev_subject(c, si)
     if sp is None:
         return None
@@ -357,6 +396,71 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
     if actor.actor_type not in types or not _gender_fits(c, actor, gender):
         return None
     return actor.key
+
+
+def _attribute_mention(c: Ctx, sp: tuple[int, int], ms: int, me: int, actor) -> bool:
+    """Der behandelnde Arzt Lahms … / Einer der größten Kritiker des Ministerpräsidenten, Sondhi Limthongkul, … / Die
+    Ministerin Renate Künast von den Grünen … – a name inside the subject that is an attribute of its head, not the head:
+    after a genitive article or a preposition of the noun phrase ("des Ministerpräsidenten", "von den Grünen"), or a
+    genitive form of the name ("Lahms" of Philipp Lahm). A pronoun in the next sentence does not refer to it (switch
+    ``pronoun_unnamed_subject``)."""
+    span = c.doc.char_span(ms, me, alignment_mode="expand")
+    if span is None or span.start <= sp[0]:
+        return False
+    before = {c.low[k] for k in range(max(sp[0] + 1, span.start - 2), span.start)}
+    if before & (c.w.genitive_determiners | c.w.np_prepositions):
+        return True
+    last = c.toks[span.end - 1].text
+    return last.endswith("s") and not actor.name.endswith(last)
+
+
+def _unnamed_prev_subject(c: Ctx, si: int, gender: str | None) -> str | None:
+    """Ein Sprecher der Armee wollte nichts bestätigen. Er sagte aber, … / Der Trainer des FC Bayern war enttäuscht. Er
+    sagte, … – "er"/"sie" after a sentence (same paragraph) whose subject is a person noun phrase of the pronoun's gender
+    and number that names no actor as its head (a name in it is only an attribute: "Lahms", "des Ministers") refers to
+    that unnamed one, not to a name nearby: no actor, or for a spokesperson ("Ein Sprecher der US-Armee … Er sagte")
+    the organisation it speaks for (switch ``pronoun_unnamed_subject``)."""
+    from ..speaker import copula_root, subject_dep
+    if gender is None or si == 0 or not c.has_dep or not c.has_morph:
+        return None
+    sa, sb = c.sents[si - 1]
+    if "\n\n" in c.text[c.toks[sb - 1].idx:c.toks[c.sents[si][0]].idx]:
+        return None
+    root = next((k for k in range(sa, sb) if c.toks[k].dep_ == "ROOT" and c.in_quote[k] < 0
+                 and (c.toks[k].pos_ in ("VERB", "AUX") or copula_root(c, k))), None)
+    sp = subject_dep(c, root) if root is not None else None
+    if sp is None or c.in_quote[sp[0]] >= 0 or c.low[sp[0]] not in c.w.determiners:
+        return None
+    h = _head(c, sp)
+    if h is None or c.toks[h].pos_ != "NOUN" or not _agrees(c, h, gender) or not _person_head(c, h):
+        return None
+    a, b = c.char_span(*sp)
+    if sp[1] + 1 < sb and c.low[sp[1]] == ",":
+        b = c.toks[sp[1] + 1].idx + 1   # "der Vorsitzende der Initiative, Wolfgang Grader,": the name in apposition
+    if any(min(b, me) > max(a, ms) and not _attribute_mention(c, sp, ms, me, actor) for ms, me, m, actor in c.mentions):
+        return None                     # a name heads the subject: speaker_pronoun's own choice
+    if _spokesperson_prefix(c, h) is not None:
+        return speaker_spokesperson(SpeakerSite(c, sp, [])) or NO_ACTOR
+    return NO_ACTOR
+
+
+def _named_before_in_sentence(c: Ctx, t: int) -> bool:
+    """A person or organisation is named in the pronoun's own sentence before it ("…, Wolfgang Grader, …: „…“, sagte er")."""
+    lo, pos = c.toks[c.sents[c.sent_of[t]][0]].idx, c.toks[t].idx
+    return any(lo <= ms < pos and actor.actor_type in ("person", "organization") for ms, me, m, actor in c.mentions)
+
+
+def _person_head(c: Ctx, h: int) -> bool:
+    """A noun that names a person: a role noun, a spokesperson, a person noun (words.yaml person_noun_suffixes), not a
+    thing ("Der Zustand des Flugzeugs") nor a group ("Der Fraktion der Grünen")."""
+    from ..speaker import _person_noun
+    return _is_role_noun(c, h) or _spokesperson_prefix(c, h) is not None or _person_noun(c, h)
+
+
+def _agrees(c: Ctx, h: int, gender: str) -> bool:
+    """Token h is singular and of the pronoun's grammatical gender ("Der Arzt" for "er", "Die Verteidigung" for "sie")."""
+    m = c.toks[h].morph
+    return m.get("Number") != ["Plur"] and m.get("Gender") == (["Masc"] if gender == "m" else ["Fem"])
 
 
 def _plural_pronoun(c, t: int) -> bool:
