@@ -31,10 +31,21 @@ def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
-        if _preposition_not_clause(c, seg, b):
+        if _preposition_not_clause(c, seg, b) or _adverb_not_clause(c, seg, b):
             break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
+
+
+def _adverb_not_clause(c: Ctx, k: int, b: int) -> bool:
+    """Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“. – "damit" or "da" right before a finite
+    verb is an adverb in the Vorfeld of a verb-second main clause (a clause it opened would end with its verb): no fronted
+    subordinate clause to skip (switch ``adverb_subordinator``)."""
+    if not (c.R.switch("adverb_subordinator") and c.has_pos and k + 1 < b and c.low[k] in c.w.adverb_subordinators):
+        return False
+    nxt = c.toks[k + 1]
+    return c.in_quote[k + 1] < 0 and nxt.text.islower() and (
+        nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in c.feats[k + 1].get("VerbForm", ()))
 
 
 def _preposition_not_clause(c: Ctx, k: int, b: int) -> bool:
@@ -52,7 +63,7 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
     Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
     ends in -t; the 1st person "ich richte" is excluded)."""
-    if is_konj1(c, t):
+    if is_konj1(c, t) or _pronoun_verb_e(c, t):
         return True
     if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
         return False
@@ -62,6 +73,20 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     if not (len(lw) >= 4 and lw.endswith("e") and tok.lemma_.lower() == lw + "n"):
         return False                    # "richte" (richten), not "sagte" (sagen): the stem + "e"
     return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not c.first_person_near(t)
+
+
+def _pronoun_verb_e(c: Ctx, t: int) -> bool:
+    """Es drohe „eine dramatische Erderwärmung“. / Sie rate zum Kauf japanischer Hybridautos. – a lower-case word in -e
+    (no -te) right after a personal pronoun that opens the sentence is the verb of a verb-second clause, its Konjunktiv I,
+    whatever our model tags it (a noun, an adverb); not a word of words.yaml not_konjunktiv_e ("Sie beide", "Es ende")
+    (switch ``pronoun_verb_e``)."""
+    if not (c.R.switch("pronoun_verb_e") and t > 0 and c.in_quote[t] < 0 and c.low[t - 1] in c.w.sentence_pronouns):
+        return False
+    if c.sents[c.sent_of[t]][0] != t - 1:
+        return False
+    lw = c.low[t]
+    return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
+            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners)
 
 
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
