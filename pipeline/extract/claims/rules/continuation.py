@@ -24,14 +24,15 @@ def continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: s
     return []
 
 
-def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
-    """[start, end) of the sentence's first segment after fronted subordinate clauses."""
+def _main_segment(c: Ctx, a: int, b: int, adverb: bool = False) -> tuple[int, int]:
+    """[start, end) of the sentence's first segment after fronted subordinate clauses; ``adverb``: "damit"/"da" before
+    a finite verb opens no such clause (a Konjunktiv main clause; "Damit soll …" stays a purpose, no hearsay)."""
     seg = a
     while seg < b and c.low[seg] in c.w.subordinators | {"doch", "und", "aber"} and c.low[seg] != "dass":
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
-        if _preposition_not_clause(c, seg, b) or _adverb_not_clause(c, seg, b):
+        if _preposition_not_clause(c, seg, b) or (adverb and _adverb_not_clause(c, seg, b)):
             break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
@@ -86,7 +87,8 @@ def _pronoun_verb_e(c: Ctx, t: int) -> bool:
         return False
     lw = c.low[t]
     return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
-            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners)
+            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
+            and lw not in c.w.konjunktiv2)       # "Es wäre dann die 114. Mission": the author's own Konjunktiv II
 
 
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
@@ -95,9 +97,9 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     mostly voice the author's own hypothesis or advice), not in the 1st person. ``konj2_forms``: the
     Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
-    seg, _ = _main_segment(c, a, b)
+    seg, _ = _main_segment(c, a, b, adverb=True)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
-    konj2 = near and c.R.switch("konj2_continuation")
+    konj2 = (near or _after_frame(s)) and c.R.switch("konj2_continuation")
     if konj2_forms is not None:
         if c.low[b - 1] == "?":
             return False
@@ -122,6 +124,27 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _after_frame(s: Sent) -> bool:
+    """Spiegel Online berichtet vom Einsturz von zehn Häusern. Bis um 14 Uhr hätte es vier größere Nachbeben gegeben. – a
+    sentence right after one whose speech verb has a subject that can speak but no claim of its own (a speech act with a
+    noun-phrase object that the rules did not take), in the same paragraph: its Konjunktiv II forms of reported speech
+    ("hätte", "würden") continue that speaker's report as they do right after a claim (switch ``konj2_after_frame``)."""
+    c, si = s.c, s.si
+    if not (c.R.switch("konj2_after_frame") and si > 0) or any(f.sent == si - 1 for f in s.found):
+        return False
+    pa, pb = c.sents[si - 1]
+    if c.in_quote[pb - 1] >= 0 or "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[s.a].idx]:
+        return False
+    words = [t for t in range(s.a, s.b) if c.in_quote[t] < 0]
+    first = next((t for t in words if c.toks[t].tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC")
+                  or c.low[t] in c.w.konjunktiv2_reported), None)
+    if first is None or c.low[first] not in c.w.konjunktiv2_reported:
+        return False                    # "Wahrscheinlich wird die CDU … und würde somit …": an indicative main clause first
+    if any(c.low[t] in c.w.wish_adverbs for t in words):
+        return False                    # "Er hätte gerne Fachleute eingeladen": his own wish, no report
+    return prev_frame_subject(c, si) is not None
 
 
 def _first_person_verb(c: Ctx, t: int) -> bool:
