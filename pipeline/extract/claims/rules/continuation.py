@@ -116,7 +116,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0)]
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
+            c.low[t] in reported2 or (near and _consequence_konj2(c, seg, t))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -124,6 +125,15 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
+    """Damit wäre eine Verlängerung des Einsatzes nicht nötig. – right after a claim, a Konjunktiv II form that mostly voices
+    the author's own hypothesis ("wäre", "könnte", words.yaml konjunktiv2) reports the speaker's conclusion when the clause
+    opens with an adverb of consequence ("damit", "somit", "demnach"; words.yaml consequence_adverbs) right before it
+    (switch ``konj2_consequence``)."""
+    return (c.R.switch("konj2_consequence") and c.low[t] in c.w.konjunktiv2 and t == seg + 1
+            and c.low[seg] in c.w.consequence_adverbs)
 
 
 def _after_frame(s: Sent) -> bool:
