@@ -110,6 +110,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     s0 = seg
     embedded = c.R.switch("embedded_clause_skip")
     for _ in range(6 if embedded else 4):   # the main clause may follow fronted phrases and appositions
+        if s0 >= b:
+            break                       # a text that ends with a comma ("… in der jeweils geltenden Fassung,")
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             if not (embedded and _embedded_after_subject(c, seg, s0, e0, b)):
