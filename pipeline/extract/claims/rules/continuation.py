@@ -1,7 +1,7 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from ..clauses import is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
+from ..clauses import adverb_opener, is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
 from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
@@ -32,21 +32,10 @@ def _main_segment(c: Ctx, a: int, b: int, adverb: bool = False) -> tuple[int, in
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
-        if _preposition_not_clause(c, seg, b) or (adverb and _adverb_not_clause(c, seg, b)):
+        if _preposition_not_clause(c, seg, b) or (adverb and adverb_opener(c, seg, b)):
             break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
-
-
-def _adverb_not_clause(c: Ctx, k: int, b: int) -> bool:
-    """Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“. – "damit" or "da" right before a finite
-    verb is an adverb in the Vorfeld of a verb-second main clause (a clause it opened would end with its verb): no fronted
-    subordinate clause to skip (switch ``adverb_subordinator``)."""
-    if not (c.R.switch("adverb_subordinator") and c.has_pos and k + 1 < b and c.low[k] in c.w.adverb_subordinators):
-        return False
-    nxt = c.toks[k + 1]
-    return c.in_quote[k + 1] < 0 and nxt.text.islower() and (
-        nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in c.feats[k + 1].get("VerbForm", ()))
 
 
 def _preposition_not_clause(c: Ctx, k: int, b: int) -> bool:
