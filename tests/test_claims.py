@@ -587,3 +587,12 @@ def test_rule_order_is_checked_against_the_registry():
     data["rules"]["verb"].append({"verb_unknown": True})
     with pytest.raises(RuleError, match="verb_unknown"):
         parse_speech(data, path.name)
+
+
+def test_text_ending_with_a_comma_is_no_crash(pipeline_nlp, all_rules):
+    """A law paragraph that ends with a comma ("… in der jeweils geltenden Fassung,"): the Konjunktiv main-clause test
+    of a continuation stops at the sentence end instead of reading past the last token (cont13; IndexError before)."""
+    rows = _case_rows(pipeline_nlp, all_rules, "Die Verordnung gilt in der jeweils geltenden Fassung. Er sagte, sie gelte. "
+                      "Nach der Verordnung (EG) Nr. 73/2009 des Rates, die in der jeweils geltenden Fassung gelte,")
+    assert rows[0] == {"rule_id": "verb_konj", "claim_type": "indirect", "claim": "sie gelte", "speaker": "Er",
+                       "cue": "sagte"}

@@ -232,7 +232,8 @@ def _narrator_contrast(c: Ctx, k: int, t: int, b: int) -> bool:
 def is_clause(c: Ctx, a: int, e: int) -> bool:
     """The message of an inverted frame is a clause: its first segment has a verb, or it has a
     Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
-    if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob"):
+    if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob") \
+            and not adverb_opener(c, a, e):
         return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
     if not c.has_pos:
         return True
@@ -240,6 +241,18 @@ def is_clause(c: Ctx, a: int, e: int) -> bool:
         return True
     seg_end = next_comma(c, a, e)
     return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
+
+
+def adverb_opener(c: Ctx, k: int, b: int) -> bool:
+    """Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“. / Damit sei ein Streik verhindert
+    worden, teilte die Gewerkschaft mit. – "damit" or "da" (words.yaml adverb_subordinators) right before a finite verb
+    is an adverb in the Vorfeld of a verb-second main clause (a clause it opened would end with its verb), no fronted
+    subordinate clause (switch ``adverb_subordinator``)."""
+    if not (c.R.switch("adverb_subordinator") and c.has_pos and k + 1 < b and c.low[k] in c.w.adverb_subordinators):
+        return False
+    nxt = c.toks[k + 1]
+    return c.in_quote[k + 1] < 0 and nxt.text.islower() and (
+        nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in c.feats[k + 1].get("VerbForm", ()))
 
 
 def halten_fuer(c: Ctx, h: Hit, k: int, e: int) -> list[int]:

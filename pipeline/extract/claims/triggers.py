@@ -260,6 +260,7 @@ SWITCHES += ("adverb_prev_speaker", "von_source", "chain_frame_speaker", "chain_
              "chain_konj_message", "title_before_name", "name_circumstance_cut",
              "object_first_article", "role_place_adjective", "adjective_media")   # speaker of "Demnach", of a claim noun's "von" phrase, of frames in reported
              # speech, of continuation mentions (rules/continuation.py, speaker.py, rules/sentence.py), issue 12 spk9
+SWITCHES += ("adverb_subordinator", "pronoun_verb_e", "konj2_after_frame", "konj2_consequence")    # continued reported speech (rules/continuation.py), issue 12 cont13
 
 
 DASHES = ("–", "—", "-")     # a dash parenthesis "– so die Polizei –" (rules/sentence.py so_dash)

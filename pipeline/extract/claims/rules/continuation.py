@@ -1,7 +1,7 @@
 """Sentences without a cue that continue reported speech: Konjunktiv continuations and sollen-hearsay."""
 from __future__ import annotations
 
-from ..clauses import is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
+from ..clauses import adverb_opener, is_hearsay, is_konj1, is_relative, is_source_noun, next_comma
 from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
@@ -24,14 +24,15 @@ def continuation(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: s
     return []
 
 
-def _main_segment(c: Ctx, a: int, b: int) -> tuple[int, int]:
-    """[start, end) of the sentence's first segment after fronted subordinate clauses."""
+def _main_segment(c: Ctx, a: int, b: int, adverb: bool = False) -> tuple[int, int]:
+    """[start, end) of the sentence's first segment after fronted subordinate clauses; ``adverb``: "damit"/"da" before
+    a finite verb opens no such clause (a Konjunktiv main clause; "Damit soll …" stays a purpose, no hearsay)."""
     seg = a
     while seg < b and c.low[seg] in c.w.subordinators | {"doch", "und", "aber"} and c.low[seg] != "dass":
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue
-        if _preposition_not_clause(c, seg, b):
+        if _preposition_not_clause(c, seg, b) or (adverb and adverb_opener(c, seg, b)):
             break
         seg = next_comma(c, seg, b) + 1
     return seg, next_comma(c, seg, b)
@@ -52,7 +53,7 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
     Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
     ends in -t; the 1st person "ich richte" is excluded)."""
-    if is_konj1(c, t):
+    if is_konj1(c, t) or _pronoun_verb_e(c, t):
         return True
     if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
         return False
@@ -64,15 +65,30 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     return lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and not c.first_person_near(t)
 
 
+def _pronoun_verb_e(c: Ctx, t: int) -> bool:
+    """Es drohe „eine dramatische Erderwärmung“. / Sie rate zum Kauf japanischer Hybridautos. – a lower-case word in -e
+    (no -te) right after a personal pronoun that opens the sentence is the verb of a verb-second clause, its Konjunktiv I,
+    whatever our model tags it (a noun, an adverb); not a word of words.yaml not_konjunktiv_e ("Sie beide", "Es ende")
+    (switch ``pronoun_verb_e``)."""
+    if not (c.R.switch("pronoun_verb_e") and t > 0 and c.in_quote[t] < 0 and c.low[t - 1] in c.w.sentence_pronouns):
+        return False
+    if c.sents[c.sent_of[t]][0] != t - 1:
+        return False
+    lw = c.low[t]
+    return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
+            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
+            and lw not in c.w.konjunktiv2)       # "Es wäre dann die 114. Mission": the author's own Konjunktiv II
+
+
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     """The main clause is in Konjunktiv I (or, right after a claim, in a Konjunktiv II form that stands in
     for Konjunktiv I in reported speech: "hätten", "würden"; not "wäre", "sollte", "dürfte", which
     mostly voice the author's own hypothesis or advice), not in the 1st person. ``konj2_forms``: the
     Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
-    seg, _ = _main_segment(c, a, b)
+    seg, _ = _main_segment(c, a, b, adverb=True)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
-    konj2 = near and c.R.switch("konj2_continuation")
+    konj2 = (near or _after_frame(s)) and c.R.switch("konj2_continuation")
     if konj2_forms is not None:
         if c.low[b - 1] == "?":
             return False
@@ -83,13 +99,16 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     s0 = seg
     embedded = c.R.switch("embedded_clause_skip")
     for _ in range(6 if embedded else 4):   # the main clause may follow fronted phrases and appositions
+        if s0 >= b:
+            break                       # a text that ends with a comma ("… in der jeweils geltenden Fassung,")
         e0 = next_comma(c, s0, b)
         if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             if not (embedded and _embedded_after_subject(c, seg, s0, e0, b)):
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.low[t] in reported2 and c.in_quote[t] < 0)]
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
+            c.low[t] in reported2 or (near and _consequence_konj2(c, seg, t))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -97,6 +116,36 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
+    """Damit wäre eine Verlängerung des Einsatzes nicht nötig. – right after a claim, a Konjunktiv II form that mostly voices
+    the author's own hypothesis ("wäre", "könnte", words.yaml konjunktiv2) reports the speaker's conclusion when the clause
+    opens with an adverb of consequence ("damit", "somit", "demnach"; words.yaml consequence_adverbs) right before it
+    (switch ``konj2_consequence``)."""
+    return (c.R.switch("konj2_consequence") and c.low[t] in c.w.konjunktiv2 and t == seg + 1
+            and c.low[seg] in c.w.consequence_adverbs)
+
+
+def _after_frame(s: Sent) -> bool:
+    """Spiegel Online berichtet vom Einsturz von zehn Häusern. Bis um 14 Uhr hätte es vier größere Nachbeben gegeben. – a
+    sentence right after one whose speech verb has a subject that can speak but no claim of its own (a speech act with a
+    noun-phrase object that the rules did not take), in the same paragraph: its Konjunktiv II forms of reported speech
+    ("hätte", "würden") continue that speaker's report as they do right after a claim (switch ``konj2_after_frame``)."""
+    c, si = s.c, s.si
+    if not (c.R.switch("konj2_after_frame") and si > 0) or any(f.sent == si - 1 for f in s.found):
+        return False
+    pa, pb = c.sents[si - 1]
+    if c.in_quote[pb - 1] >= 0 or "\n\n" in c.text[c.toks[pb - 1].idx:c.toks[s.a].idx]:
+        return False
+    words = [t for t in range(s.a, s.b) if c.in_quote[t] < 0]
+    first = next((t for t in words if c.toks[t].tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC")
+                  or c.low[t] in c.w.konjunktiv2_reported), None)
+    if first is None or c.low[first] not in c.w.konjunktiv2_reported:
+        return False                    # "Wahrscheinlich wird die CDU … und würde somit …": an indicative main clause first
+    if any(c.low[t] in c.w.wish_adverbs for t in words):
+        return False                    # "Er hätte gerne Fachleute eingeladen": his own wish, no report
+    return prev_frame_subject(c, si) is not None
 
 
 def _first_person_verb(c: Ctx, t: int) -> bool:
