@@ -181,6 +181,87 @@ AMP_AD = ('<amp-ad width="300" height="250" type="doubleclick" data-slot="/41191
 AMP_WITHOUT = ("Anzeige wird geladen", "Jetzt Angebote vergleichen")
 
 
+# Forms of German news CMSs that the dev pages lack (web13), each built from the dev pages by injection; the
+# injected texts are scored as ``without`` snippets.
+INLINE_RELATED = (
+    ('<p><strong>Lesen Sie auch:</strong> <a href="/lokales/a1.html">Stadtrat beschließt neuen Haushalt für das '
+     'kommende Jahr</a></p>', "Stadtrat beschließt neuen Haushalt"),
+    ('<p><b>Auch interessant</b>: <a href="/panorama/a2.html">Polizei sucht Zeugen nach Unfall auf der B 96</a></p>',
+     "Polizei sucht Zeugen nach Unfall"),
+    ('<p>Mehr zum Thema: <a href="/kultur/a3.html">Neues Hallenbad öffnet im Frühjahr – die Preise stehen '
+     'fest</a></p>', "Neues Hallenbad öffnet im Frühjahr"),
+    ('<p><strong>» Lesen Sie dazu: <a href="/politik/a4.html">Was die Grundsteuerreform für Mieter bedeutet</a>'
+     '</strong></p>', "Was die Grundsteuerreform für Mieter bedeutet"),
+)
+INLINE_WITHOUT = tuple(w for _b, w in INLINE_RELATED)
+
+
+def _inline(h: str) -> str:
+    """Inline "Lesen Sie auch" pointers between paragraphs: a paragraph of a label and one linked headline of
+    another story, after every second paragraph of 150+ characters (Funke, Ippen, RND, regional CMSs)."""
+    return _after_every_second_paragraph(h, lambda k: INLINE_RELATED[k % len(INLINE_RELATED)][0])
+
+
+EMBED = ('<div><div><p><strong>Empfohlener redaktioneller Inhalt</strong></p><p>An dieser Stelle finden Sie einen '
+         'externen Inhalt von Twitter, der den Artikel ergänzt. Sie können ihn sich mit einem Klick anzeigen lassen '
+         'und wieder ausblenden.</p><p><label><input type="checkbox"> Ich bin damit einverstanden, dass mir externe '
+         'Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden. '
+         'Mehr dazu in unserer <a href="/datenschutz">Datenschutzerklärung</a>.</label></p><button>Externer '
+         'Inhalt</button></div></div>')
+EMBED_WITHOUT = ("An dieser Stelle finden Sie einen externen Inhalt", "Ich bin damit einverstanden, dass mir externe",
+                 "Empfohlener redaktioneller Inhalt")
+
+
+def _embed(h: str) -> str:
+    """Embedded social posts behind a consent placeholder ("Empfohlener redaktioneller Inhalt … An dieser Stelle
+    finden Sie einen externen Inhalt von Twitter …"), without classes, after every second long paragraph."""
+    return _after_every_second_paragraph(h, lambda _k: EMBED)
+
+
+PAYWALL = ('<div><h3>Lesen Sie jetzt weiter</h3><p>Sie haben das Ende des frei verfügbaren Textes erreicht. '
+           'Mit unserem Digital-Abo lesen Sie alle Artikel auf unserer Website und in der App.</p><ul><li>Monatlich '
+           'kündbar</li><li>Erster Monat gratis</li></ul><a href="/abo">Jetzt 4 Wochen für 0,99 € testen</a>'
+           '<p>Sie sind bereits Abonnent? <a href="/login">Hier anmelden</a></p></div>')
+PAYWALL_WITHOUT = ("Lesen Sie jetzt weiter", "Ende des frei verfügbaren Textes", "Jetzt 4 Wochen für 0,99",
+                   "Sie sind bereits Abonnent?", "Monatlich kündbar")
+
+
+def _paywall(h: str) -> str:
+    """A paywall box without classes after the article's last paragraph of 150+ characters (the free part of a
+    paid article; the rest of the text stays, as on pages whose paywall a script closes)."""
+    last = None
+    for m in re.finditer(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", h, flags=re.I | re.S):
+        if len(re.sub(r"<[^>]*>", "", m.group(0))) >= 150:
+            last = m
+    return h if last is None else h[:last.end()] + PAYWALL + h[last.end():]
+
+
+GALLERY_CAPTIONS = (
+    "Blick über den Marktplatz am Samstagvormittag: Hunderte Besucherinnen und Besucher kamen trotz des Regens "
+    "zum Auftakt des Festes in die Innenstadt.",
+    "Die Feuerwehr war mit mehreren Fahrzeugen im Einsatz und sicherte die Unfallstelle bis in die frühen "
+    "Abendstunden ab.",
+    "Der neue Spielplatz am Stadtpark soll im kommenden Frühjahr fertig werden, die Kosten teilen sich Stadt und "
+    "Land.",
+)
+GALLERY_WITHOUT = tuple(c[:60] for c in GALLERY_CAPTIONS)
+
+
+def _gallery(h: str) -> str:
+    """A picture gallery with long captions (``<figure>`` of a picture and a ``<figcaption>`` sentence, a counter
+    "1/3"), after the second long paragraph; its captions are scored as ``without`` (they belong in captions)."""
+    figs = "".join(f'<figure><img src="/bilder/galerie-{i}.jpg" alt=""><figcaption>{c} <span>{i + 1}/'
+                   f'{len(GALLERY_CAPTIONS)}</span></figcaption></figure>' for i, c in enumerate(GALLERY_CAPTIONS))
+    done = [False]
+
+    def once(_k):
+        if done[0]:
+            return ""
+        done[0] = True
+        return f"<div>{figs}</div>"
+    return _after_every_second_paragraph(h, once)
+
+
 VARIANTS = {
     "noclass": _no_class,
     "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
@@ -192,9 +273,15 @@ VARIANTS = {
     "ads": _ads,
     "lazy": _lazy,
     "amp": _amp,
+    "inline": _inline,
+    "embed": _embed,
+    "paywall": _paywall,
+    "gallery": _gallery,
+    "section": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1section", h, flags=re.I),
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
-VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT}
+VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
+                   "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 

@@ -1764,6 +1764,71 @@ def without_consent_runs(lines: list[str]) -> list[str]:
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 
 
+_PAYWALL_WORDS = 30     # rule ``paywall_tail``: a paywall line says its offer in at most this many words
+_READER_VOICE = re.compile(r"\b(?:Ich|ich|mir|mein\w*)\b")
+
+
+def _paywall_class(line: str, words: tuple[re.Pattern, ...]) -> str:
+    """A body line as :func:`without_paywall_tail` sees it: "bad" (a subscription, log-in or reader-revenue
+    line of at most ``_PAYWALL_WORDS`` words: ``paywall_patterns`` of web.yaml), "short" (as for consent
+    panels), else "good"."""
+    s = ws(line)
+    if len(s.split()) <= _PAYWALL_WORDS and any(p.search(s) for p in words):
+        return "bad"
+    return _consent_class(s) if _consent_class(s) != "bad" else "good"
+
+
+_PAYWALL_AFTER = 2      # rule ``paywall_tail``: lines of prose the box may stand before (a credit, a thank-you)
+
+
+def _paywall_run(lines: list[str], idx: list[int], cls: dict[int, str]) -> list[int]:
+    """The last run of subscription and short lines with at most ``_PAYWALL_AFTER`` lines of prose after it,
+    from its first subscription line to its last (to the body's end when it reaches it); [] where none."""
+    k = len(idx)
+    good_after = 0
+    while k > 0:
+        end = k
+        while k > 0 and cls[idx[k - 1]] != "good":
+            k -= 1
+        run = idx[k:end]
+        bad = [j for j in run if cls[j] == "bad"]
+        if len(bad) >= 2:
+            return run[run.index(bad[0]):] if end == len(idx) else run[run.index(bad[0]):run.index(bad[-1]) + 1]
+        while k > 0 and cls[idx[k - 1]] == "good":
+            k -= 1
+            good_after += 1
+        if good_after > _PAYWALL_AFTER:
+            return []
+    return []
+
+
+def without_paywall_tail(lines: list[str], words: tuple[re.Pattern, ...]) -> list[str]:
+    """Rule ``paywall_tail``: the box a paid or reader-funded article ends with, unmarked ("Möchten Sie
+    weiterlesen?" / "Ja. Ich bin Abonnent." / "Anmelden" / "Haben Sie noch kein Konto? Registrieren Sie sich hier" /
+    "Ja. Ich benötige ein Abo."; "Guter Journalismus kostet Geld. Deshalb bietet die RNZ das RNZonline-Abo an."):
+    the body's last run of subscription lines and short lines (no line of prose in it; at most two lines of prose
+    after it, which stay) goes when two of its lines are about subscriptions, one of them speaks to or for the
+    reader ("Sie", "Ihr", "wir", "unser", "ich") and the run is at most half the body. Short lines before its
+    first subscription line stay; an article about subscriptions ends in prose and keeps its paragraphs."""
+    idx = [i for i, x in enumerate(lines) if ws(x)]
+    cls = {i: _paywall_class(lines[i], words) for i in idx}
+    run = _paywall_run(lines, idx, cls)
+    bad = [j for j in run if cls[j] == "bad"]
+    total = sum(len(lines[i].split()) for i in idx)
+    voiced = any(_SITE_VOICE.search(lines[j]) or _READER_VOICE.search(lines[j]) for j in bad)
+    if not voiced or 2 * sum(len(lines[j].split()) for j in run) > total:
+        return lines
+    drop = set(run)
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
+def paywall_tail(lines: list[str]) -> list[str]:
+    """The body lines after the shared clean-up (whose last lines it has already trimmed) without an unmarked
+    paywall box at their end (switch ``paywall_tail``; :func:`without_paywall_tail`)."""
+    rules = web_rules()
+    return without_paywall_tail(lines, rules.paywall_patterns) if rules.paywall_tail else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
