@@ -21,7 +21,11 @@ text), ``spans`` (each paragraph a ``div`` of sentence ``span``s), ``ads`` (boil
 paragraphs, their texts scored as ``without`` snippets too), ``lazy`` (each paragraph in a ``<section data-…>``,
 pictures as lazy placeholders with a ``<noscript>`` copy), ``amp`` (AMP tags ``<amp-img>``, ``<amp-iframe>``, an
 ``<amp-ad>`` after every second long paragraph, its texts scored as ``without``): markup forms other sites use and
-the dev pages lack;
+the dev pages lack; forms of German news CMSs (web13; injected texts scored as ``without``): ``inline`` ("Lesen Sie
+auch:"/"Auch interessant:" paragraphs of one linked headline between paragraphs), ``embed`` (a social post behind a
+consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle finden Sie einen externen Inhalt …"),
+``paywall`` (an unmarked subscription box after the last long paragraph), ``gallery`` (a picture gallery of
+``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``);
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
