@@ -68,3 +68,21 @@ def test_paywall_tail_an_article_about_subscriptions_stays() -> None:
     box = ["Möchten Sie weiterlesen?", "Ja. Ich bin Abonnent.", "Anmelden", "Ja. Ich benötige ein Abo."]
     assert without_paywall_tail(["Kurzer Text ohne Inhalt."] + box, words) == ["Kurzer Text ohne Inhalt."] + box
     assert without_paywall_tail([P[0], P[1]] + box, words) == [P[0], P[1]]
+
+
+def test_paywall_tail_narration_with_a_subscription_word_is_prose() -> None:
+    words = web_rules().paywall_patterns
+    # the last paragraph tells of a company that had to file for insolvency ("anmelden"), then a reader-revenue
+    # box: the paragraph is narration (no reader's voice, no price), it ends the run and stays
+    art = [P[0], P[1], "Nach dem Schaden von rund 150 Millionen Euro musste die Werft im vergangenen Jahr Insolvenz "
+           "anmelden.", "Unabhängiger Journalismus braucht Ihre Unterstützung."]
+    assert art[2] in without_paywall_tail(art, words)
+    # what the earlier clean-up leaves of a box: one line that says two things of a box, in the reader's voice
+    rest = ["Sie möchten diesen Artikel vollständig lesen? Mit F+ erhalten Sie Zugriff auf alle Inhalte von FAZ.NET."]
+    assert without_paywall_tail([P[0], P[1], P[2]] + rest, words) == [P[0], P[1], P[2]]
+    # an offer with its price is a box line, not narration
+    offer = ["Jetzt mit RND+ weiterlesen", "Exklusive Recherchen und Hintergründe aus Ihrer Region – für Abonnenten der "
+             "Zeitung ohne Aufpreis.", "Im ersten Monat nur 0,99 €, danach 9,99 € monatlich. Jederzeit kündbar."]
+    assert without_paywall_tail([P[0], P[1], P[2]] + offer, words) == [P[0], P[1], P[2]]
+    # without a line in the reader's voice the same lines are no box of this page's (a price list, a report)
+    assert without_paywall_tail([P[0], P[1], P[2]] + offer[::2], words) == [P[0], P[1], P[2]] + offer[::2]
