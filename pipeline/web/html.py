@@ -1779,13 +1779,26 @@ def _paywall_class(line: str, words: tuple[re.Pattern, ...]) -> str:
     if n <= _PAYWALL_WORDS and any(p.search(s) for p in words) \
             and (n <= _CONSENT_SHORT or _SITE_VOICE.search(s) or _READER_VOICE.search(s) or _PRICE.search(s)):
         return "bad"      # a sentence of narration ("…, musste die Werft Insolvenz anmelden.") is prose
-    return _consent_class(s) if _consent_class(s) != "bad" else "good"
+    c = _consent_class(s)
+    return c if c != "bad" else "good"
+
+
+class _LazyClasses(dict):
+    """:func:`_paywall_class` of a body line, computed when first asked for."""
+
+    def __init__(self, lines: list[str], words: tuple[re.Pattern, ...]):
+        super().__init__()
+        self.lines, self.words = lines, words
+
+    def __missing__(self, i: int) -> str:
+        c = self[i] = _paywall_class(self.lines[i], self.words)
+        return c
 
 
 _PAYWALL_AFTER = 2      # rule ``paywall_tail``: lines of prose the box may stand before (a credit, a thank-you)
 
 
-def _paywall_run(lines: list[str], idx: list[int], cls: dict[int, str],
+def _paywall_run(lines: list[str], idx: list[int], cls: "_LazyClasses",
                  words: tuple[re.Pattern, ...]) -> list[int]:
     """The last run of subscription and short lines with at most ``_PAYWALL_AFTER`` lines of prose after it,
     from its first subscription line to its last (to the body's end when it reaches it); [] where none. A run
@@ -1805,8 +1818,8 @@ def _paywall_run(lines: list[str], idx: list[int], cls: dict[int, str],
         while k > 0 and cls[idx[k - 1]] == "good":
             k -= 1
             good_after += 1
-        if good_after > _PAYWALL_AFTER:
-            return []
+            if good_after > _PAYWALL_AFTER:
+                return []
     return []
 
 
@@ -1819,7 +1832,7 @@ def without_paywall_tail(lines: list[str], words: tuple[re.Pattern, ...]) -> lis
     of them speaks to or for the reader ("Sie", "Ihr", "wir", "unser", "ich") and the run is at most half the body. Short lines before its
     first subscription line stay; an article about subscriptions ends in prose and keeps its paragraphs."""
     idx = [i for i, x in enumerate(lines) if ws(x)]
-    cls = {i: _paywall_class(lines[i], words) for i in idx}
+    cls = _LazyClasses(lines, words)      # from the end only as far as the walk goes: long pages stay cheap
     run = _paywall_run(lines, idx, cls, words)
     bad = [j for j in run if cls[j] == "bad"]
     total = sum(len(lines[i].split()) for i in idx)
