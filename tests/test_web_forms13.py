@@ -86,3 +86,13 @@ def test_paywall_tail_narration_with_a_subscription_word_is_prose() -> None:
     assert without_paywall_tail([P[0], P[1], P[2]] + offer, words) == [P[0], P[1], P[2]]
     # without a line in the reader's voice the same lines are no box of this page's (a price list, a report)
     assert without_paywall_tail([P[0], P[1], P[2]] + offer[::2], words) == [P[0], P[1], P[2]] + offer[::2]
+
+
+def test_paywall_tail_in_a_full_page_text_dump() -> None:
+    from pipeline.ingest import parse_scraped_text
+    from tests.test_web_ingest import BODY_PARAS, dump_text
+    box = ("Lesen Sie jetzt weiter\n\nSie haben das Ende des frei verfügbaren Textes erreicht. Mit unserem Digital-Abo "
+           "lesen Sie alle Artikel auf unserer Website und in der App.\n\n  • Monatlich kündbar\n  • Erster Monat "
+           "gratis\n\n[Jetzt 4 Wochen für 0,99 € testen]\n\nSie sind bereits Abonnent? Hier anmelden\n\n")
+    a = parse_scraped_text(dump_text().replace("Mehr zum Thema", box + "Mehr zum Thema"), "dump.txt", "dump")
+    assert a.body_text.split("\n\n") == BODY_PARAS
