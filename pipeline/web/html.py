@@ -1772,8 +1772,8 @@ _PRICE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:€|Euro\b|EUR\b|CHF\b|Franken\b)")
 def _paywall_class(line: str, words: tuple[re.Pattern, ...]) -> str:
     """A body line as :func:`without_paywall_tail` sees it: "bad" (a subscription, log-in or reader-revenue
     line of at most ``_PAYWALL_WORDS`` words: ``paywall_patterns`` of web.yaml; a label of at most
-    ``_CONSENT_SHORT`` words, a line that speaks to or for the reader, or an offer with its price), "short" (as for consent panels), else
-    "good"."""
+    ``_CONSENT_SHORT`` words, a line that speaks to or for the reader, or an offer with its price), "short" (as
+    for consent panels), else "good"."""
     s = ws(line)
     n = len(s.split())
     if n <= _PAYWALL_WORDS and any(p.search(s) for p in words) \
@@ -1829,8 +1829,9 @@ def without_paywall_tail(lines: list[str], words: tuple[re.Pattern, ...]) -> lis
     "Ja. Ich benötige ein Abo."; "Guter Journalismus kostet Geld. Deshalb bietet die RNZ das RNZonline-Abo an."):
     the body's last run of subscription lines and short lines (no line of prose in it; at most two lines of prose
     after it, which stay) goes when two of its lines are about subscriptions (or one says two such things), one
-    of them speaks to or for the reader ("Sie", "Ihr", "wir", "unser", "ich") and the run is at most half the body. Short lines before its
-    first subscription line stay; an article about subscriptions ends in prose and keeps its paragraphs."""
+    of them speaks to or for the reader ("Sie", "Ihr", "wir", "unser", "ich") and the run is at most half the
+    body. Short lines before its first subscription line stay; an article about subscriptions ends in prose and
+    keeps its paragraphs."""
     idx = [i for i, x in enumerate(lines) if ws(x)]
     cls = _LazyClasses(lines, words)      # from the end only as far as the walk goes: long pages stay cheap
     run = _paywall_run(lines, idx, cls, words)
@@ -1903,8 +1904,8 @@ def read_html_page(html: str) -> HtmlPage:
         lines = without_stray_labels(lines, tree)
     if rules.consent_runs:
         lines = without_consent_runs(lines)
-    if rules.paywall_tail:      # again after the shared clean-up (ingest.parse_html): a box whose lines it
-        lines = without_paywall_tail(lines, rules.paywall_patterns)      # thinned out, or junk after the box
+    if rules.paywall_tail:      # the whole box; ingest.parse_html runs it again after the shared clean-up
+        lines = without_paywall_tail(lines, rules.paywall_patterns)      # (then the junk after a box is gone)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:
