@@ -21,7 +21,12 @@ text), ``spans`` (each paragraph a ``div`` of sentence ``span``s), ``ads`` (boil
 paragraphs, their texts scored as ``without`` snippets too), ``lazy`` (each paragraph in a ``<section data-…>``,
 pictures as lazy placeholders with a ``<noscript>`` copy), ``amp`` (AMP tags ``<amp-img>``, ``<amp-iframe>``, an
 ``<amp-ad>`` after every second long paragraph, its texts scored as ``without``): markup forms other sites use and
-the dev pages lack;
+the dev pages lack; forms of German news CMSs (web13; injected texts scored as ``without``): ``inline`` ("Lesen Sie
+auch:"/"Auch interessant:" paragraphs of one linked headline between paragraphs), ``embed`` (a social post behind a
+consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle finden Sie einen externen Inhalt …"),
+``paywall`` (an unmarked subscription box after the last long paragraph; the text dumps get it as a text browser
+shows it after the line of the plain dump body's last paragraph), ``gallery`` (a picture gallery of
+``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``);
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
@@ -181,6 +186,107 @@ AMP_AD = ('<amp-ad width="300" height="250" type="doubleclick" data-slot="/41191
 AMP_WITHOUT = ("Anzeige wird geladen", "Jetzt Angebote vergleichen")
 
 
+# Forms of German news CMSs that the dev pages lack (web13), each built from the dev pages by injection; the
+# injected texts are scored as ``without`` snippets.
+INLINE_RELATED = (
+    ('<p><strong>Lesen Sie auch:</strong> <a href="/lokales/a1.html">Stadtrat beschließt neuen Haushalt für das '
+     'kommende Jahr</a></p>', "Stadtrat beschließt neuen Haushalt"),
+    ('<p><b>Auch interessant</b>: <a href="/panorama/a2.html">Polizei sucht Zeugen nach Unfall auf der B 96</a></p>',
+     "Polizei sucht Zeugen nach Unfall"),
+    ('<p>Mehr zum Thema: <a href="/kultur/a3.html">Neues Hallenbad öffnet im Frühjahr – die Preise stehen '
+     'fest</a></p>', "Neues Hallenbad öffnet im Frühjahr"),
+    ('<p><strong>» Lesen Sie dazu: <a href="/politik/a4.html">Was die Grundsteuerreform für Mieter bedeutet</a>'
+     '</strong></p>', "Was die Grundsteuerreform für Mieter bedeutet"),
+)
+INLINE_WITHOUT = tuple(w for _b, w in INLINE_RELATED)
+
+
+def _inline(h: str) -> str:
+    """Inline "Lesen Sie auch" pointers between paragraphs: a paragraph of a label and one linked headline of
+    another story, after every second paragraph of 150+ characters (Funke, Ippen, RND, regional CMSs)."""
+    return _after_every_second_paragraph(h, lambda k: INLINE_RELATED[k % len(INLINE_RELATED)][0])
+
+
+EMBED = ('<div><div><p><strong>Empfohlener redaktioneller Inhalt</strong></p><p>An dieser Stelle finden Sie einen '
+         'externen Inhalt von Twitter, der den Artikel ergänzt. Sie können ihn sich mit einem Klick anzeigen lassen '
+         'und wieder ausblenden.</p><p><label><input type="checkbox"> Ich bin damit einverstanden, dass mir externe '
+         'Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden. '
+         'Mehr dazu in unserer <a href="/datenschutz">Datenschutzerklärung</a>.</label></p><button>Externer '
+         'Inhalt</button></div></div>')
+EMBED_WITHOUT = ("An dieser Stelle finden Sie einen externen Inhalt", "Ich bin damit einverstanden, dass mir externe",
+                 "Empfohlener redaktioneller Inhalt")
+
+
+def _embed(h: str) -> str:
+    """Embedded social posts behind a consent placeholder ("Empfohlener redaktioneller Inhalt … An dieser Stelle
+    finden Sie einen externen Inhalt von Twitter …"), without classes, after every second long paragraph."""
+    return _after_every_second_paragraph(h, lambda _k: EMBED)
+
+
+PAYWALL = ('<div><h3>Lesen Sie jetzt weiter</h3><p>Sie haben das Ende des frei verfügbaren Textes erreicht. '
+           'Mit unserem Digital-Abo lesen Sie alle Artikel auf unserer Website und in der App.</p><ul><li>Monatlich '
+           'kündbar</li><li>Erster Monat gratis</li></ul><a href="/abo">Jetzt 4 Wochen für 0,99 € testen</a>'
+           '<p>Sie sind bereits Abonnent? <a href="/login">Hier anmelden</a></p></div>')
+PAYWALL_WITHOUT = ("Lesen Sie jetzt weiter", "Ende des frei verfügbaren Textes", "Jetzt 4 Wochen für 0,99",
+                   "Sie sind bereits Abonnent?", "Monatlich kündbar")
+
+
+def _paywall(h: str) -> str:
+    """A paywall box without classes after the article's last paragraph of 150+ characters (the free part of a
+    paid article; the rest of the text stays, as on pages whose paywall a script closes)."""
+    last = None
+    for m in re.finditer(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", h, flags=re.I | re.S):
+        if len(re.sub(r"<[^>]*>", "", m.group(0))) >= 150:
+            last = m
+    return h if last is None else h[:last.end()] + PAYWALL + h[last.end():]
+
+
+PAYWALL_DUMP = ["Lesen Sie jetzt weiter", "", "Sie haben das Ende des frei verfügbaren Textes erreicht. Mit unserem "
+                "Digital-Abo lesen Sie alle Artikel auf unserer Website und in der App.", "", "  • Monatlich kündbar",
+                "  • Erster Monat gratis", "", "[Jetzt 4 Wochen für 0,99 € testen]", "",
+                "Sie sind bereits Abonnent? Hier anmelden", ""]
+
+
+def read_paywall_dump(path: Path):
+    """The page's text dump with the paywall box as a text browser shows it (``PAYWALL_DUMP``) after the line that
+    holds the start of the plain dump body's last paragraph of 80+ characters (unchanged where there is none)."""
+    from pipeline.ingest import parse_scraped_text
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    plain = read_one(path)
+    paras = [x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 80]
+    lines = raw.split("\n")
+    at = next((i for i in range(len(lines) - 1, -1, -1) if paras and paras[-1][:40] in _ws(lines[i])), None)
+    if at is not None:
+        raw = "\n".join(lines[:at + 1] + [""] + PAYWALL_DUMP + lines[at + 1:])
+    return parse_scraped_text(raw, str(path), path.stem)
+
+
+GALLERY_CAPTIONS = (
+    "Blick über den Marktplatz am Samstagvormittag: Hunderte Besucherinnen und Besucher kamen trotz des Regens "
+    "zum Auftakt des Festes in die Innenstadt.",
+    "Die Feuerwehr war mit mehreren Fahrzeugen im Einsatz und sicherte die Unfallstelle bis in die frühen "
+    "Abendstunden ab.",
+    "Der neue Spielplatz am Stadtpark soll im kommenden Frühjahr fertig werden, die Kosten teilen sich Stadt und "
+    "Land.",
+)
+GALLERY_WITHOUT = tuple(c[:60] for c in GALLERY_CAPTIONS)
+
+
+def _gallery(h: str) -> str:
+    """A picture gallery with long captions (``<figure>`` of a picture and a ``<figcaption>`` sentence, a counter
+    "1/3"), after the second long paragraph; its captions are scored as ``without`` (they belong in captions)."""
+    figs = "".join(f'<figure><img src="/bilder/galerie-{i}.jpg" alt=""><figcaption>{c} <span>{i + 1}/'
+                   f'{len(GALLERY_CAPTIONS)}</span></figcaption></figure>' for i, c in enumerate(GALLERY_CAPTIONS))
+    done = [False]
+
+    def once(_k):
+        if done[0]:
+            return ""
+        done[0] = True
+        return f"<div>{figs}</div>"
+    return _after_every_second_paragraph(h, once)
+
+
 VARIANTS = {
     "noclass": _no_class,
     "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
@@ -192,9 +298,15 @@ VARIANTS = {
     "ads": _ads,
     "lazy": _lazy,
     "amp": _amp,
+    "inline": _inline,
+    "embed": _embed,
+    "paywall": _paywall,
+    "gallery": _gallery,
+    "section": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1section", h, flags=re.I),
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
-VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT}
+VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
+                   "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
@@ -275,9 +387,13 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
         if split != "all" and sp != split or only and not stem.startswith(only):
             continue
         for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
-            if not path.exists() or (variant or extractor != "ours") and route != "html":
+            if not path.exists() or (variant or extractor != "ours") and route != "html" \
+                    and not (variant == "paywall" and route == "text"):
                 continue
-            a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
+            if route == "text" and variant == "paywall":
+                a = read_paywall_dump(path)
+            else:
+                a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
             if variant in VARIANT_WITHOUT:
                 g = {**g, "without": [*g["without"], *VARIANT_WITHOUT[variant]]}
             tp, fn, fp, log = body_counts(a.body_text if a else "", g)

@@ -719,6 +719,9 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
     body_lines = _clean_body_lines(lines[h.body_start:], captions)
+    if dump is not None:     # a whole page's text: the paywall box under the article (pipeline/web/html.py)
+        from pipeline.web.html import paywall_tail
+        body_lines = paywall_tail(body_lines)
     paras = _lines_to_paragraphs(body_lines)
     dateline = None
     if paras:
@@ -745,13 +748,13 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
 # HTML (metadata precedence and furniture: pipeline/web/)
 # --------------------------------------------------------------------------------------------
 def parse_html(html: str, source_path: str = "", source_id: str | None = None) -> Article:
-    from pipeline.web.html import read_html_page
+    from pipeline.web.html import paywall_tail, read_html_page
 
     page = read_html_page(html)
     m = page.meta
     captions = list(page.captions)
     caps: list[str] = []
-    body_lines = _clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True)
+    body_lines = paywall_tail(_clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True))
     cap_keys = {_same_key(c) for c in captions}
     body_lines = [ln for ln in body_lines if not ln or _same_key(ln) not in cap_keys]
     paras = _lines_to_paragraphs(body_lines)

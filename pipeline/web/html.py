@@ -1764,6 +1764,93 @@ def without_consent_runs(lines: list[str]) -> list[str]:
     return [x for i, x in enumerate(lines) if i not in drop] if drop else lines
 
 
+_PAYWALL_WORDS = 30     # rule ``paywall_tail``: a paywall line says its offer in at most this many words
+_READER_VOICE = re.compile(r"\b(?:Ich|ich|mir|mein\w*)\b")
+_PRICE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:€|Euro\b|EUR\b|CHF\b|Franken\b)")
+
+
+def _paywall_class(line: str, words: tuple[re.Pattern, ...]) -> str:
+    """A body line as :func:`without_paywall_tail` sees it: "bad" (a subscription, log-in or reader-revenue
+    line of at most ``_PAYWALL_WORDS`` words: ``paywall_patterns`` of web.yaml; a label of at most
+    ``_CONSENT_SHORT`` words, a line that speaks to or for the reader, or an offer with its price), "short" (as
+    for consent panels), else "good"."""
+    s = ws(line)
+    n = len(s.split())
+    if n <= _PAYWALL_WORDS and any(p.search(s) for p in words) \
+            and (n <= _CONSENT_SHORT or _SITE_VOICE.search(s) or _READER_VOICE.search(s) or _PRICE.search(s)):
+        return "bad"      # a sentence of narration ("…, musste die Werft Insolvenz anmelden.") is prose
+    c = _consent_class(s)
+    return c if c != "bad" else "good"
+
+
+class _LazyClasses(dict):
+    """:func:`_paywall_class` of a body line, computed when first asked for."""
+
+    def __init__(self, lines: list[str], words: tuple[re.Pattern, ...]):
+        super().__init__()
+        self.lines, self.words = lines, words
+
+    def __missing__(self, i: int) -> str:
+        c = self[i] = _paywall_class(self.lines[i], self.words)
+        return c
+
+
+_PAYWALL_AFTER = 2      # rule ``paywall_tail``: lines of prose the box may stand before (a credit, a thank-you)
+
+
+def _paywall_run(lines: list[str], idx: list[int], cls: "_LazyClasses",
+                 words: tuple[re.Pattern, ...]) -> list[int]:
+    """The last run of subscription and short lines with at most ``_PAYWALL_AFTER`` lines of prose after it,
+    from its first subscription line to its last (to the body's end when it reaches it); [] where none. A run
+    counts with two subscription lines, or one that says two things of ``paywall_patterns`` ("Sie möchten
+    diesen Artikel vollständig lesen? Mit F+ erhalten Sie Zugriff auf alle Inhalte …": what the earlier clean-up
+    leaves of a box whose other lines it knew)."""
+    k = len(idx)
+    good_after = 0
+    while k > 0:
+        end = k
+        while k > 0 and cls[idx[k - 1]] != "good":
+            k -= 1
+        run = idx[k:end]
+        bad = [j for j in run if cls[j] == "bad"]
+        if len(bad) >= 2 or bad and sum(bool(p.search(lines[bad[0]])) for p in words) >= 2:
+            return run[run.index(bad[0]):] if end == len(idx) else run[run.index(bad[0]):run.index(bad[-1]) + 1]
+        while k > 0 and cls[idx[k - 1]] == "good":
+            k -= 1
+            good_after += 1
+            if good_after > _PAYWALL_AFTER:
+                return []
+    return []
+
+
+def without_paywall_tail(lines: list[str], words: tuple[re.Pattern, ...]) -> list[str]:
+    """Rule ``paywall_tail``: the box a paid or reader-funded article ends with, unmarked ("Möchten Sie
+    weiterlesen?" / "Ja. Ich bin Abonnent." / "Anmelden" / "Haben Sie noch kein Konto? Registrieren Sie sich hier" /
+    "Ja. Ich benötige ein Abo."; "Guter Journalismus kostet Geld. Deshalb bietet die RNZ das RNZonline-Abo an."):
+    the body's last run of subscription lines and short lines (no line of prose in it; at most two lines of prose
+    after it, which stay) goes when two of its lines are about subscriptions (or one says two such things), one
+    of them speaks to or for the reader ("Sie", "Ihr", "wir", "unser", "ich") and the run is at most half the
+    body. Short lines before its first subscription line stay; an article about subscriptions ends in prose and
+    keeps its paragraphs."""
+    idx = [i for i, x in enumerate(lines) if ws(x)]
+    cls = _LazyClasses(lines, words)      # from the end only as far as the walk goes: long pages stay cheap
+    run = _paywall_run(lines, idx, cls, words)
+    bad = [j for j in run if cls[j] == "bad"]
+    total = sum(len(lines[i].split()) for i in idx)
+    voiced = any(_SITE_VOICE.search(lines[j]) or _READER_VOICE.search(lines[j]) for j in bad)
+    if not voiced or 2 * sum(len(lines[j].split()) for j in run) > total:
+        return lines
+    drop = set(run)
+    return [x for i, x in enumerate(lines) if i not in drop]
+
+
+def paywall_tail(lines: list[str]) -> list[str]:
+    """The body lines after the shared clean-up (whose last lines it has already trimmed) without an unmarked
+    paywall box at their end (switch ``paywall_tail``; :func:`without_paywall_tail`)."""
+    rules = web_rules()
+    return without_paywall_tail(lines, rules.paywall_patterns) if rules.paywall_tail else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -1817,6 +1904,8 @@ def read_html_page(html: str) -> HtmlPage:
         lines = without_stray_labels(lines, tree)
     if rules.consent_runs:
         lines = without_consent_runs(lines)
+    if rules.paywall_tail:      # the whole box; ingest.parse_html runs it again after the shared clean-up
+        lines = without_paywall_tail(lines, rules.paywall_patterns)      # (then the junk after a box is gone)
     found = _page_lead(tree)
     lead = found[0] if found else None
     if lead and found[1] and meta.teaser and _key(lead) == _key(meta.teaser) and not rules.standfirst_in_body:

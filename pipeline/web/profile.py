@@ -69,6 +69,7 @@ class WebRules:
     form_boxes: bool = True
     card_box_heads: bool = True
     consent_runs: bool = True
+    paywall_tail: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -78,6 +79,7 @@ class WebRules:
     ad_words: tuple[str, ...] = ()
     comment_headings: tuple[re.Pattern, ...] = ()
     amp_drop_tags: frozenset[str] = frozenset()
+    paywall_patterns: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -96,10 +98,11 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "drop_line_patterns", "read_more_labels")
 # Switches (true unless web.yaml says false).
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
-             "form_boxes", "card_box_heads", "consent_runs")
+             "form_boxes", "card_box_heads", "consent_runs", "paywall_tail")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
-             "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags")
+             "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
+             "paywall_patterns")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -188,7 +191,9 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         ad_words=tuple(x.casefold() for x in _strings(data.get("ad_words") or [], file, "ad_words")),
         comment_headings=tuple(_patterns(_strings(data.get("comment_headings") or [], file, "comment_headings"),
                                          file, "comment_headings")),
-        amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")))
+        amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
+        paywall_patterns=tuple(_patterns(_strings(data.get("paywall_patterns") or [], file, "paywall_patterns"),
+                                         file, "paywall_patterns")))
 
 
 @lru_cache(maxsize=4)
