@@ -10,7 +10,7 @@ import importlib
 import os
 from pathlib import Path
 
-__all__ = ["EnvironmentProblem", "REQUIRED_IMPORTS", "WEB_IMPORTS", "problems", "check_environment", "inputs_need_web"]
+__all__ = ["EnvironmentProblem", "READER_IMPORTS", "REQUIRED_IMPORTS", "WEB_IMPORTS", "problems", "check_environment", "inputs_need_web"]
 
 # module to import -> the distribution to install (pyproject.toml dependencies)
 REQUIRED_IMPORTS: dict[str, str] = {
@@ -31,6 +31,12 @@ REQUIRED_IMPORTS: dict[str, str] = {
 # Needed only to read HTML pages: imported by the check when a run's inputs can hold HTML, else only found on
 # disk (importlib.util.find_spec, no import: about 0.3 s of a JSONL run's serial start, issue 16).
 WEB_IMPORTS = frozenset({"lxml.html", "lxml_html_clean", "trafilatura", "htmldate"})
+
+
+# Needed only by the readers of the outputs (``pipeline.load``, the views' DataFrames, the review pages), not by a
+# run or a re-run: only found on disk, never imported by the check (pandas: 0.25-0.3 s of a run's serial start,
+# which pyarrow no longer spends either: :func:`pipeline.schemas._arrow_without_pandas`; issue 16).
+READER_IMPORTS = frozenset({"pandas"})
 
 
 class EnvironmentProblem(RuntimeError):
@@ -104,11 +110,12 @@ _OK: set = set()                  # models checked fully, (model, False) without
 
 def problems(model: str | None = None, web: bool = True) -> list[str]:
     """Every problem found (empty: the run can start). ``web=False`` (a run without HTML inputs): the
-    modules of :data:`WEB_IMPORTS` are only looked for, not imported."""
+    modules of :data:`WEB_IMPORTS` are only looked for, not imported; those of :data:`READER_IMPORTS` never are."""
     out: list[str] = []
     missing: set[str] = set()
     for m, d in REQUIRED_IMPORTS.items():
-        p = _import_problem(m, d, frozenset(missing)) if web or m not in WEB_IMPORTS else _spec_problem(m, d)
+        light = m in READER_IMPORTS or (not web and m in WEB_IMPORTS)
+        p = _spec_problem(m, d) if light else _import_problem(m, d, frozenset(missing))
         if p:
             out.append(p)
             missing.add(m)

@@ -9,9 +9,44 @@ Bump ``SCHEMA_VERSION`` whenever a column is added, removed or changes type.
 """
 from __future__ import annotations
 
+import sys
+
 import pyarrow as pa
 
 SCHEMA_VERSION = "5"
+
+
+def _arrow_without_pandas() -> None:
+    """Keep pyarrow from importing pandas (0.25-0.3 s a process) on its first conversion of a Python list.
+
+    ``pa.array(list)``, ``pa.Table.from_pylist`` and the like ask pyarrow's pandas shim whether the list is a
+    pandas object, and the shim imports pandas to find out, in every process that builds a table: the parent
+    of a run and of a re-run (serial work, issue 16) and a pool worker. Here the shim's first, optional import
+    is made to fail once (an import hook refuses ``pandas`` for one conversion), so it takes pandas for absent;
+    the pipeline never hands pandas objects to pyarrow. What needs pandas still gets it: ``to_pandas``,
+    ``from_pandas`` and the like ask the shim for pandas *required*, and then it imports it as before. Nothing
+    is done where pandas is already imported."""
+    if "pandas" in sys.modules:
+        return
+    hook = _RefusePandas()
+    sys.meta_path.insert(0, hook)
+    try:
+        pa.array([0])
+    finally:
+        sys.meta_path.remove(hook)
+
+
+class _RefusePandas:
+    """An import hook (:data:`sys.meta_path`) under which ``import pandas`` raises ImportError."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas":
+            raise ImportError("pandas refused for pyarrow's optional check (pipeline.schemas)")
+        return None
+
+
+_arrow_without_pandas()
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")

@@ -33,3 +33,22 @@ def test_the_light_check_does_not_stand_for_the_full_one(monkeypatch):
         assert "cannot import lxml_html_clean" in str(exc)
     else:
         raise AssertionError("the full check was skipped")
+
+
+def test_a_run_never_imports_pandas_and_readers_still_get_it(tmp_path):
+    """The installation check only looks for pandas, and pyarrow's first list conversion does not import it
+    (issue 16: 0.25-0.3 s of a run's serial start); ``to_pandas`` still imports it, and afterwards pyarrow
+    converts pandas objects as before (NaN as null)."""
+    import subprocess
+    code = (
+        "import sys\n"
+        "from pipeline import envcheck, schemas\n"
+        "import pyarrow as pa\n"
+        "assert not envcheck.problems(web=False)\n"
+        "t = pa.Table.from_pylist([{'a': 1}, {'a': None}])\n"
+        "print('pandas' in sys.modules)\n"
+        "df = t.to_pandas()\n"
+        "import pandas as pd\n"
+        "print(pa.array(pd.Series([1.0, float('nan')])).null_count, df['a'].isna().sum())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["False", "1 1"]

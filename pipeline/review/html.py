@@ -1,6 +1,7 @@
 """Shared bits of the static pages: escaping, the page frame, the stylesheet."""
 from __future__ import annotations
 
+import sys
 from html import escape
 
 CSS = """
@@ -22,14 +23,18 @@ figure { margin: 12px 0 24px; } figure img { max-width: 100%; border: 1px solid 
 
 
 def esc(x) -> str:
-    if x is None:
+    """``x`` escaped for HTML; a missing value (None, NaN, pandas' NA and NaT) is empty. pandas is asked only
+    where it is imported already (only then can a value be one of its own): the re-run report's pages,
+    written in the re-run's serial part, imported it for nothing (0.2-0.3 s; issue 16)."""
+    if x is None or (isinstance(x, float) and x != x):
         return ""
-    try:
-        import pandas as pd
-        if pd.isna(x):
-            return ""
-    except (TypeError, ValueError):
-        pass
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        try:
+            if pd.isna(x):
+                return ""
+        except (TypeError, ValueError):
+            pass
     return escape(str(x))
 
 
