@@ -18,7 +18,10 @@ def _cmd_run(args) -> int:
     from pipeline.envcheck import EnvironmentProblem
     from pipeline.runner import run
     from pipeline.ruleset import RuleError
+    from pipeline.schemas import arrow_without_pandas
     from pipeline.store import StoreError
+
+    arrow_without_pandas()
 
     if args.max_chars:
         os.environ["PIPELINE_MAX_CHARS"] = str(args.max_chars)
@@ -40,6 +43,9 @@ def _cmd_run(args) -> int:
 def _cmd_rerun(args) -> int:
     from pipeline.runner import rerun_rules
     from pipeline.ruleset import RuleError
+    from pipeline.schemas import arrow_without_pandas
+
+    arrow_without_pandas()
 
     if args.processes:                  # extract_articles reads it (the re-run's worker processes)
         os.environ["PIPELINE_PROCESSES"] = str(args.processes)

@@ -35,7 +35,7 @@ WEB_IMPORTS = frozenset({"lxml.html", "lxml_html_clean", "trafilatura", "htmldat
 
 # Needed only by the readers of the outputs (``pipeline.load``, the views' DataFrames, the review pages), not by a
 # run or a re-run: only found on disk, never imported by the check (pandas: 0.25-0.3 s of a run's serial start,
-# which pyarrow no longer spends either: :func:`pipeline.schemas._arrow_without_pandas`; issue 16).
+# which pyarrow no longer spends either: :func:`pipeline.schemas.arrow_without_pandas`; issue 16).
 READER_IMPORTS = frozenset({"pandas"})
 
 

@@ -16,14 +16,16 @@ import pyarrow as pa
 SCHEMA_VERSION = "5"
 
 
-def _arrow_without_pandas() -> None:
+def arrow_without_pandas() -> None:
     """Keep pyarrow from importing pandas (0.25-0.3 s a process) on its first conversion of a Python list.
 
     ``pa.array(list)``, ``pa.Table.from_pylist`` and the like ask pyarrow's pandas shim whether the list is a
     pandas object, and the shim imports pandas to find out, in every process that builds a table: the parent
     of a run and of a re-run (serial work, issue 16) and a pool worker. Here the shim's first, optional import
     is made to fail once (an import hook refuses ``pandas`` for one conversion), so it takes pandas for absent;
-    the pipeline never hands pandas objects to pyarrow. What needs pandas still gets it: ``to_pandas``,
+    the pipeline never hands pandas objects to pyarrow. Called only by the command line's ``run`` and ``rerun``
+    (processes the pipeline owns), never on import: in a user's process a pandas object given to ``pa.array``
+    before any ``to_pandas`` would convert NaN as NaN instead of null. What needs pandas still gets it: ``to_pandas``,
     ``from_pandas`` and the like ask the shim for pandas *required*, and then it imports it as before. Nothing
     is done where pandas is already imported."""
     if "pandas" in sys.modules:
@@ -45,8 +47,6 @@ class _RefusePandas:
             raise ImportError("pandas refused for pyarrow's optional check (pipeline.schemas)")
         return None
 
-
-_arrow_without_pandas()
 
 _cat = pa.dictionary(pa.int32(), pa.string())
 _ts = pa.timestamp("us", tz="UTC")

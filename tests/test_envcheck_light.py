@@ -36,14 +36,16 @@ def test_the_light_check_does_not_stand_for_the_full_one(monkeypatch):
 
 
 def test_a_run_never_imports_pandas_and_readers_still_get_it(tmp_path):
-    """The installation check only looks for pandas, and pyarrow's first list conversion does not import it
-    (issue 16: 0.25-0.3 s of a run's serial start); ``to_pandas`` still imports it, and afterwards pyarrow
+    """The installation check only looks for pandas, and after ``arrow_without_pandas`` (what ``run`` and
+    ``rerun`` call first) pyarrow's first list conversion does not import it (issue 16: 0.25-0.3 s of a run's
+    serial start); ``to_pandas`` still imports it, and afterwards pyarrow
     converts pandas objects as before (NaN as null)."""
     import subprocess
     code = (
         "import sys\n"
         "from pipeline import envcheck, schemas\n"
         "import pyarrow as pa\n"
+        "schemas.arrow_without_pandas()\n"
         "assert not envcheck.problems(web=False)\n"
         "t = pa.Table.from_pylist([{'a': 1}, {'a': None}])\n"
         "print('pandas' in sys.modules)\n"
