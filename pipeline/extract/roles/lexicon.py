@@ -131,6 +131,9 @@ class RolePatterns:
     municipal_titles: tuple[str, ...] = ()
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
+    complement_inside_entity: bool = True
+    profession_after_office: bool = True
+    compound_professions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
