@@ -132,7 +132,6 @@ class RolePatterns:
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
     complement_inside_entity: bool = True
-    profession_after_office: bool = True
     compound_professions: tuple[str, ...] = ()
 
 

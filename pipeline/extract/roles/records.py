@@ -162,8 +162,7 @@ def _without_bare_professions(ctx: _Ctx, hits: list[tuple[Hit, Role]], rows: lis
     if not profs:
         return rows
     prof_roles = {r.role for h, r in hits if _profession(ctx, h)}
-    tied = {(r.actor_key, r.role) for h, r in hits if _profession(ctx, h)
-            and (_tied(ctx, h) or _after_coordinated_office(ctx, hits, h, r))}
+    tied = {(r.actor_key, r.role) for h, r in hits if _profession(ctx, h) and _tied(ctx, h)}
     return [r for r in rows if r.organization or r.role not in prof_roles or (r.actor_key, r.role) in tied]
 
 
@@ -173,16 +172,6 @@ def _profession(ctx: _Ctx, h: Hit) -> bool:
     Kingsley-Hughes schrieb"; not the bare "mit dem Experten Lothar Matthäus" of a broadcast)."""
     t = h.title.title
     return t in ctx.lex.professions or t in ctx.p.compound_professions and h.role.casefold() != t.casefold()
-
-
-def _after_coordinated_office(ctx: _Ctx, hits: list[tuple[Hit, Role]], h: Hit, r: Role) -> bool:
-    """Rule ``profession_after_office``: "Die SPD-Bundestagsabgeordnete und Verkehrsexpertin Heidi Wright": a
-    profession joined by "und"/"sowie" to an office (no profession) of the same holder right before it is held in
-    that office (a party's expert), no mere description. Off: roles.yaml ``patterns.profession_after_office: false``."""
-    doc = ctx.doc
-    return ctx.p.profession_after_office and any(
-        ra.actor_key == r.actor_key and not _profession(ctx, a) and a.end + 1 == h.np_start
-        and doc[a.end].lower_ in ("und", "sowie") for a, ra in hits)
 
 
 def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:
