@@ -119,13 +119,17 @@ def _complement_inside_entity(ctx: _Ctx, h: Hit) -> bool:
     """Rule ``complement_inside_entity``: "Reinhold Riebl, erster Bevollmächtigter der [IG Metall Ulm]ORG", "am
     Geburtstag des Königs in [Chiang Mai Poster]LOC": the title's complement ends inside an organisation or place
     entity; the rest of that entity is no holder's name (but "[Human Rights Watch-Sprecher Malinowski]ORG": the title
-    word itself, no complement, before the name; "Vorstandschef der [Deutschen Bank Josef Ackermann]ORG": the rest
-    starts with a known first name or person's name). Off: roles.yaml ``patterns.complement_inside_entity: false``."""
+    word itself, no complement, before the name; "Vorstandschef der [Deutschen Bank Josef Ackermann]ORG", "Die
+    Vorsitzende der [Linken Gesine Lötzsch]ORG": a rest that starts with a known first or person's name, or of two or
+    more words whose first is a proper noun and no month). Off: roles.yaml ``patterns.complement_inside_entity: false``."""
     j = h.end
     ent = ctx.ent_of.get(j)
-    return ctx.p.complement_inside_entity and j - 1 > h.head and ent is not None and ent.label_ != "PER" \
-        and ctx.ent_of.get(j - 1) is ent and ctx.doc[j].text not in ctx.given \
-        and ctx.doc[j].text not in ctx.person_words
+    if not (ctx.p.complement_inside_entity and j - 1 > h.head and ent is not None and ent.label_ != "PER"
+            and ctx.ent_of.get(j - 1) is ent):
+        return False
+    t = ctx.doc[j]
+    return not (t.text in ctx.given or t.text in ctx.person_words
+                or ent.end - j >= 2 and t.pos_ == "PROPN" and t.lower_ not in ctx.w.months)
 
 
 def _plural_names_no_one(ctx: _Ctx, h: Hit, n_end: int, s1: int) -> bool:
