@@ -45,6 +45,7 @@ class RoleWords:
     institution_place_nouns: tuple[str, ...] = ()    # (a tuple: matched with str.endswith)
     dative_prepositions: frozenset[str] = frozenset()
     article_prepositions: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, w: words.Words) -> "RoleWords":
@@ -58,6 +59,7 @@ class RoleWords:
                    pronoun_gender={**{x: "m" for x in w("roles", "pronouns_masculine")},
                                    **{x: "f" for x in w("roles", "pronouns_feminine")}},
                    team_nouns=w("roles", "team_nouns"), generic_org_nouns=w("roles", "generic_org_nouns"),
+                   months=w("common", "months"),
                    institution_place_nouns=tuple(sorted(w("roles", "institution_place_nouns"))),
                    dative_prepositions=w("roles", "dative_prepositions"),
                    article_prepositions=w("roles", "article_prepositions"))

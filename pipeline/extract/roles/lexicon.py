@@ -134,6 +134,8 @@ class RolePatterns:
     municipal_titles: tuple[str, ...] = ()
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
+    complement_inside_entity: bool = True
+    compound_professions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -161,9 +161,17 @@ def _without_bare_professions(ctx: _Ctx, hits: list[tuple[Hit, Role]], rows: lis
     profs = ctx.lex.professions
     if not profs:
         return rows
-    prof_roles = {r.role for h, r in hits if h.title.title in profs}
-    tied = {(r.actor_key, r.role) for h, r in hits if h.title.title in profs and _tied(ctx, h)}
+    prof_roles = {r.role for h, r in hits if _profession(ctx, h)}
+    tied = {(r.actor_key, r.role) for h, r in hits if _profession(ctx, h) and _tied(ctx, h)}
     return [r for r in rows if r.organization or r.role not in prof_roles or (r.actor_key, r.role) in tied]
+
+
+def _profession(ctx: _Ctx, h: Hit) -> bool:
+    """The title of ``h`` is a profession (roles.yaml ``professions``), or rule ``expert_compound_profession``: a
+    compound of a ``patterns.compound_professions`` title with a field prefix ("Der Technologieexperte Adrian
+    Kingsley-Hughes schrieb"; not the bare "mit dem Experten Lothar Matthäus" of a broadcast)."""
+    t = h.title.title
+    return t in ctx.lex.professions or t in ctx.p.compound_professions and h.role.casefold() != t.casefold()
 
 
 def _normalize_rows(ctx: _Ctx, rows: list[tuple[Hit, Role]]) -> list[Role]:

@@ -89,10 +89,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
         _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
         h.end, n_end = n_end, None
-    if n_end is not None and h.end not in ctx.per_start and h.np_start - 1 >= s0 \
-            and doc[h.np_start - 1].lower_ == "als":
-        n_end = None                  # "als US-Senator Bande geknüpft": no entity, no name
-    if n_end is not None and _plural_names_no_one(ctx, h, n_end, s1):
+    if n_end is not None and _no_holder_name(ctx, h, n_end, s0, s1):
         n_end = None
     if n_end is not None and h.det != "indef":
         h.binding, h.name = "title_name", (h.end if ns is None else ns, n_end)
@@ -106,6 +103,33 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _no_holder_name(ctx: _Ctx, h: Hit, n_end: int, s0: int, s1: int) -> bool:
+    """The name found after the title is no holder: "als US-Senator Bande geknüpft" (no entity, no name), a plural
+    title before one name (:func:`_plural_names_no_one`), the rest of an entity the complement cut
+    (:func:`_complement_inside_entity`)."""
+    doc = ctx.doc
+    if h.end not in ctx.per_start and h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ == "als":
+        return True
+    return _plural_names_no_one(ctx, h, n_end, s1) or _complement_inside_entity(ctx, h)
+
+
+def _complement_inside_entity(ctx: _Ctx, h: Hit) -> bool:
+    """Rule ``complement_inside_entity``: "Reinhold Riebl, erster Bevollmächtigter der [IG Metall Ulm]ORG", "am
+    Geburtstag des Königs in [Chiang Mai Poster]LOC": the title's complement ends inside an organisation or place
+    entity; the rest of that entity is no holder's name (but "[Human Rights Watch-Sprecher Malinowski]ORG": the title
+    word itself, no complement, before the name; "Vorstandschef der [Deutschen Bank Josef Ackermann]ORG", "Die
+    Vorsitzende der [Linken Gesine Lötzsch]ORG": a rest that starts with a known first or person's name, or of two or
+    more words whose first is a proper noun and no month). Off: roles.yaml ``patterns.complement_inside_entity: false``."""
+    j = h.end
+    ent = ctx.ent_of.get(j)
+    if not (ctx.p.complement_inside_entity and j - 1 > h.head and ent is not None and ent.label_ != "PER"
+            and ctx.ent_of.get(j - 1) is ent):
+        return False
+    t = ctx.doc[j]
+    return not (t.text in ctx.given or t.text in ctx.person_words
+                or ent.end - j >= 2 and t.pos_ == "PROPN" and t.lower_ not in ctx.w.months)
 
 
 def _plural_names_no_one(ctx: _Ctx, h: Hit, n_end: int, s1: int) -> bool:
