@@ -440,6 +440,34 @@ def per_trailing_noun(doc: Doc, sp: Span, ctx: PersonCtx):
 
 
 # ----------------------------------------------------------------------------- checks
+@lru_cache(maxsize=1)
+def open_gold_nonpersons() -> dict[str, str]:
+    """name -> ORG, LOC or MISC: names the open NER gold (GermEval 2014 train, the SmartData/MobIE tune half) tags an
+    organisation, place or other thing and never a person, nor is any word of them a word of a gold person's name
+    (``data/open_gold_nonpersons.tsv.gz``, written by ``benchmarks/open_gold_names.py``; empty where it is missing)."""
+    import gzip
+    from pathlib import Path
+    path = Path(__file__).resolve().parent / "data" / "open_gold_nonpersons.tsv.gz"
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    return {p[0]: p[1] for line in lines if not line.startswith("#") and len(p := line.split("\t")) >= 2}
+
+
+@check("per_open_gold_nonperson")
+def per_open_gold_nonperson(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"sagte [Schalkes]PER Trainer Felix Magath", "Betroffen ist [Maltesers]PER Milchschokolade": a name without person
+    evidence (a first name, a title, the full name in the article; speaking is none here: organisations speak) that
+    the open NER gold tags an organisation, place or other thing and never a person (:func:`open_gold_nonpersons`)
+    is that. Last of the checks: the rules of the article's own evidence decide first."""
+    if has_support(doc, sp, ctx, speech=False):
+        return None
+    key = " ".join(sp.text.split())
+    table = open_gold_nonpersons()
+    return table.get(key) or table.get(_strip_gen(key))
+
+
 @check("per_in_listed_name")
 def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
     """"General [Motors]PER", "Premier [League]PER": the words before complete a gazetteer name."""
