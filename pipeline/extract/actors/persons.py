@@ -1229,13 +1229,16 @@ _MARKUP = set("_[]{}<>|=\\")
 
 def _junk_token(word: str) -> str | None:
     """"hard" for a word with markup signs or a slash between letters ("csm_Cover_2020", "iStock.com/ayo888"), "soft"
-    for letters glued to digits ("Bockey2022", "c32f1ba") or a lower-case word glued to a capitalised one
+    for digits inside a word ("c32f1ba", "H5N1", "V8-Motor") or a lower-case word glued to a capitalised one
     ("logoYoutub"), else None."""
+    if word.startswith("@"):
+        return None                     # a handle ("@Sibylle_Berg") may be a person's
     if any(c in _MARKUP for c in word) or ("/" in word.strip("/") and any(c.isalpha() for c in word)):
         return "hard"
-    if any(c.isdigit() for c in word) and sum(c.isalpha() for c in word) >= 2:
-        return "soft"
-    if word[:1].islower() and any(a.islower() and b.isupper() for a, b in zip(word, word[1:])):
+    pairs = list(zip(word, word[1:]))
+    if sum(c.isalpha() for c in word) >= 2 and any(a.isdigit() and (b.isalpha() or b == "-") for a, b in pairs):
+        return "soft"                   # (digits only at the end are a user name's: "horst22", "Bobbie25")
+    if word[:1].islower() and any(a.islower() and b.isupper() for a, b in pairs):
         return "soft"
     return None
 
@@ -1244,9 +1247,9 @@ def _junk_token(word: str) -> str | None:
 def per_page_junk(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[csm_Cover_2020_fe3f1186]PER", "[logoYoutub]PER", "[Mangler_2]PER", "[c32f1ba]PER": file names, hashes and
     words glued together in the text of a web page are no person's name: a word with markup signs (underscore,
-    brackets) or a slash between letters always; letters glued to digits, or a lower-case word glued to a
-    capitalised one, where the name is one word without person evidence ("[Gerrit Bockey2022]PER" stays: a date
-    glued to a name)."""
+    brackets) or a slash between letters always; digits inside a word, or a lower-case word glued to a capitalised
+    one, where the name is one word without person evidence ("[Gerrit Bockey2022]PER", "[horst22]PER" stay: a date
+    glued to a name, a user name)."""
     kinds = {_junk_token(t.text) for t in sp if not t.is_punct or t.text in _MARKUP}
     if "hard" in kinds or ("soft" in kinds and len(sp) == 1 and not has_support(doc, sp, ctx)):
         return "drop"
