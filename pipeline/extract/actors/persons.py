@@ -440,6 +440,34 @@ def per_trailing_noun(doc: Doc, sp: Span, ctx: PersonCtx):
 
 
 # ----------------------------------------------------------------------------- checks
+@lru_cache(maxsize=1)
+def open_gold_nonpersons() -> dict[str, str]:
+    """name -> ORG, LOC or MISC: names the open NER gold (GermEval 2014 train, the SmartData/MobIE tune half) tags an
+    organisation, place or other thing and never a person, nor is any word of them a word of a gold person's name
+    (``data/open_gold_nonpersons.tsv.gz``, written by ``benchmarks/open_gold_names.py``; empty where it is missing)."""
+    import gzip
+    from pathlib import Path
+    path = Path(__file__).resolve().parent / "data" / "open_gold_nonpersons.tsv.gz"
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    return {p[0]: p[1] for line in lines if not line.startswith("#") and len(p := line.split("\t")) >= 2}
+
+
+@check("per_open_gold_nonperson")
+def per_open_gold_nonperson(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"sagte [Schalkes]PER Trainer Felix Magath", "Betroffen ist [Maltesers]PER Milchschokolade": a name without person
+    evidence (a first name, a title, the full name in the article; speaking is none here: organisations speak) that
+    the open NER gold tags an organisation, place or other thing and never a person (:func:`open_gold_nonpersons`)
+    is that. Last of the checks: the rules of the article's own evidence decide first."""
+    if has_support(doc, sp, ctx, speech=False):
+        return None
+    key = " ".join(sp.text.split())
+    table = open_gold_nonpersons()
+    return table.get(key) or table.get(_strip_gen(key))
+
+
 @check("per_in_listed_name")
 def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
     """"General [Motors]PER", "Premier [League]PER": the words before complete a gazetteer name."""
@@ -1193,6 +1221,38 @@ def per_web_token(doc: Doc, sp: Span, ctx: PersonCtx):
     if "://" in text or text.lower().startswith("www.") or (sum(c.isalpha() for c in text) < 2
                                                             and not _initial(text)):
         return "drop"                  # ("[X.]PER": an initial for an anonymised person stays)
+    return None
+
+
+_MARKUP = set("_[]{}<>|=\\")
+
+
+def _junk_token(word: str) -> str | None:
+    """"hard" for a word with markup signs or a slash between letters ("csm_Cover_2020", "iStock.com/ayo888"), "soft"
+    for digits inside a word ("c32f1ba", "H5N1", "V8-Motor") or a lower-case word glued to a capitalised one
+    ("logoYoutub"), else None."""
+    if word.startswith("@"):
+        return None                     # a handle ("@Sibylle_Berg") may be a person's
+    if any(c in _MARKUP for c in word) or ("/" in word.strip("/") and any(c.isalpha() for c in word)):
+        return "hard"
+    pairs = list(zip(word, word[1:]))
+    if sum(c.isalpha() for c in word) >= 2 and any(a.isdigit() and (b.isalpha() or b == "-") for a, b in pairs):
+        return "soft"                   # (digits only at the end are a user name's: "horst22", "Bobbie25")
+    if word[:1].islower() and any(a.islower() and b.isupper() for a, b in pairs):
+        return "soft"
+    return None
+
+
+@check("per_page_junk")
+def per_page_junk(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[csm_Cover_2020_fe3f1186]PER", "[logoYoutub]PER", "[Mangler_2]PER", "[c32f1ba]PER": file names, hashes and
+    words glued together in the text of a web page are no person's name: a word with markup signs (underscore,
+    brackets) or a slash between letters always; digits inside a word, or a lower-case word glued to a capitalised
+    one, where the name is one word without person evidence ("[Gerrit Bockey2022]PER", "[horst22]PER" stay: a date
+    glued to a name, a user name)."""
+    kinds = {_junk_token(t.text) for t in sp if not t.is_punct or t.text in _MARKUP}
+    if "hard" in kinds or ("soft" in kinds and len(sp) == 1 and not has_support(doc, sp, ctx)):
+        return "drop"
     return None
 
 
