@@ -250,14 +250,16 @@ def _unlabelled_texts():
                 for f in sorted((ur.SHARED / "data" / "web" / "dev" / "txt").glob("*.txt")))
 
 
-def fires(parser, base: Path) -> None:
+def fires(parser, base: Path, texts=None) -> None:
     """Every role row on unlabelled text whose title word the lexicon ``base`` (the roles.yaml before a change, e.g.
-    main's) does not know: the new titles' firings, for judging by hand on text they were not chosen on."""
+    main's) does not know: the new titles' firings, for judging by hand on text they were not chosen on.
+    ``texts``: (source, text) pairs instead of ``_unlabelled_texts()`` (benchmarks/title_types.py judges on text
+    it did not mine)."""
     from pipeline.extract.lexicon import parse_roles
     from pipeline.extract.roles.titles import _analyze_text
     old = parse_roles(yaml.safe_load(base.read_text(encoding="utf-8")), str(base))
     lex, seen, n = parser.rules["roles"], set(), 0
-    for src, text in _unlabelled_texts():
+    for src, text in (texts if texts is not None else _unlabelled_texts()):
         if text in seen or not any(_analyze_text(lex, w) and not _analyze_text(old, w) for w in _CAP.findall(text)):
             continue
         seen.add(text)
