@@ -18,8 +18,8 @@ the tune half (gold PER). Documents labelled in benchmarks/title_coverage_labels
 benchmarks/unseen_roles_labels.yaml are left out, so that the scores on those samples stay clean.
 
 A type is the word after its last hyphen with inflection endings folded onto a stem seen as well ("Vorsteherin",
-"Vorstehers" -> Vorsteher); a closed compound whose ending (>= 4 letters) is another type joins that type's family
-("Ortsvorsteher" -> Vorsteher). The labels of the top types are in benchmarks/title_types_labels.yaml.
+"Vorstehers" -> Vorsteher); a closed compound whose ending (>= 4 letters) is another type names it as its ``head``
+("Ortsvorsteher": head vorsteher) but stays a type of its own. The labels of the top types are in benchmarks/title_types_labels.yaml.
 """
 from __future__ import annotations
 
@@ -43,6 +43,32 @@ _ALS = re.compile(rf"\bals\s+(?:(?:der|die|das|des|dem|den|ein|eine|einer|eines|
                   rf"(?:[a-zäöü][\wäöüß\-]*\s+){{0,2}}({_WORD})")
 _ALS_WINDOW = 120
 _ENDINGS = ("innen", "in", "en", "n", "s", "e", "r", "es")
+
+
+_CLOSED = re.compile(r"article|determiner|pronoun|preposition|subordinat|adverb|conjunct|weekday|month|time|particle|"
+                     r"demonstrative|quantifier|copula|punctuation")
+
+
+def _stopwords() -> frozenset[str]:
+    """Function words only: the closed-class lists of words.yaml (by list name) and title_coverage's own extras.
+    title_coverage._stopwords takes every list of words.yaml, nouns of persons among them ("Förster", "Gründer",
+    "Ingenieur", "Kommandant"): that would hide title words from the mining."""
+    data = yaml.safe_load((ROOT / "pipeline" / "rules" / "words.yaml").read_text(encoding="utf-8"))
+    every, closed = set(), set()
+
+    def walk(x, into):
+        if isinstance(x, str):
+            into.update(w.casefold() for w in x.split())
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(v, into)
+                if _CLOSED.search(str(k)) and into is every:
+                    walk(v, closed)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v, into)
+    walk(data, every)
+    return frozenset(closed | (tc._stopwords() - every))
 
 
 def _spkatt_docs() -> list[dict]:
@@ -98,25 +124,28 @@ def _known(lex, word: str) -> bool:
     return bool(_analyze_text(lex, word)) or w in lex.professions or any(w.endswith(b) for b in lex.blocked)
 
 
-def _fold(counts: dict[str, set]) -> dict[str, str]:
-    """type key -> its family's key: inflection endings onto a stem, closed compounds onto their ending."""
+def _fold(counts: dict[str, set]) -> tuple[dict[str, str], dict[str, str]]:
+    """type key -> its stem (inflection endings folded onto a stem seen as well: "vorsteherin" -> "vorsteher"), and
+    stem -> compound head (the longest proper ending, >= 4 letters, that is another stem: "ortsvorsteher" ->
+    "vorsteher"). Compounds are not merged into their head's type: a head like "meister" or "mann" holds titles
+    (Forstmeister) and no titles (Altmeister, Kameramann) alike."""
     keys = set(counts)
     stem = {}
     for k in keys:
-        base = next((k[:-len(e)] for e in _ENDINGS if k.endswith(e) and k[:-len(e)] in keys and len(k) - len(e) >= 4),
-                    k)
-        stem[k] = base
+        stem[k] = next((k[:-len(e)] for e in _ENDINGS
+                        if k.endswith(e) and k[:-len(e)] in keys and len(k) - len(e) >= 4), k)
     bases = set(stem.values())
-    fam = {}
-    for k, b in stem.items():
+    head = {}
+    for b in bases:
         suf = next((b[i:] for i in range(1, len(b) - 3) if b[i:] in bases), None)
-        fam[k] = suf or b
-    return fam
+        if suf:
+            head[b] = suf
+    return stem, head
 
 
 def mine(parser, top: int, lexicon: Path | None = None) -> list[dict]:
     """The ``top`` types no lexicon title of ``lexicon`` (a roles.yaml; default the current rules)."""
-    stop, lex = tc._stopwords(), parser.rules["roles"]
+    stop, lex = _stopwords(), parser.rules["roles"]
     if lexicon:
         from pipeline.extract.lexicon import parse_roles
         lex = parse_roles(yaml.safe_load(lexicon.read_text(encoding="utf-8")), str(lexicon))
@@ -142,7 +171,7 @@ def mine(parser, top: int, lexicon: Path | None = None) -> list[dict]:
             forms[key][word] += 1
             patterns[key][pat] += 1
             example.setdefault(key, f"[{src}] " + _sentence(d["text"], at))
-    fam = _fold(docs_of)
+    fam, head = _fold(docs_of)
     fdocs: dict[str, set] = defaultdict(set)
     members: dict[str, list[str]] = defaultdict(list)
     for k, f in fam.items():
@@ -165,7 +194,7 @@ def mine(parser, top: int, lexicon: Path | None = None) -> list[dict]:
                 pats[p] += n
         best = max(mem, key=lambda k: len(docs_of[k]))
         out.append({"type": f, "docs": len(fdocs[f]), "forms": [w for w, _ in allforms[:8]],
-                    "patterns": dict(pats), "example": example[best]})
+                    "patterns": dict(pats), "example": example[best], **({"head": head[f]} if f in head else {})})
     return out
 
 

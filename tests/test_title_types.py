@@ -24,10 +24,11 @@ def test_places_before_name_apposition_and_als():
     assert ("apposition", "Stadtbaurat") in {(p, w) for p, w, _ in tt.places(d, stop)}
 
 
-def test_fold_inflection_onto_stem_and_compound_onto_ending():
-    fam = tt._fold({"vorsteher": {1}, "vorsteherin": {2}, "ortsvorsteher": {3}, "freund": {4}})
-    assert fam == {"vorsteher": "vorsteher", "vorsteherin": "vorsteher", "ortsvorsteher": "vorsteher",
-                   "freund": "freund"}
+def test_fold_inflection_onto_stem_and_name_compound_head():
+    stem, head = tt._fold({"vorsteher": {1}, "vorsteherin": {2}, "ortsvorsteher": {3}, "freund": {4}})
+    assert stem == {"vorsteher": "vorsteher", "vorsteherin": "vorsteher", "ortsvorsteher": "ortsvorsteher",
+                    "freund": "freund"}
+    assert head == {"ortsvorsteher": "vorsteher"}
 
 
 def test_known_words_are_lexicon_titles_compounds_and_blocked():
