@@ -216,28 +216,30 @@ def judged_texts(words: list[str], max_laws: int = 150):
                 yield "laws", text
 
 
+def _new_titles(parser, base: Path) -> list[str]:
+    from pipeline.extract.lexicon import parse_roles
+    old = parse_roles(yaml.safe_load(base.read_text(encoding="utf-8")), str(base))
+    return sorted(set(parser.rules["roles"].titles) - set(old.titles))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("what", choices=("mine", "fires"))
-    ap.add_argument("--base", type=Path, default=Path("/work/main/pipeline/rules/roles.yaml"),
-                    help="fires: the roles.yaml before the change")
     ap.add_argument("--top", type=int, default=300)
     ap.add_argument("--lexicon", type=Path, help="mine: count the words this roles.yaml lacks (e.g. an older one)")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
+    ap.add_argument("--base", type=Path, default=Path("/work/main/pipeline/rules/roles.yaml"),
+                    help="fires: the roles.yaml before the change")
     args = ap.parse_args(argv)
     if not (ur.SHARED / "data").exists():
-        print(f"no shared data at {ur.SHARED}: nothing to mine", file=sys.stderr)
-        return 2
-    parser = ur.Parser(args.cache)
+        sys.exit(f"no shared data at {ur.SHARED}: nothing to mine")
+    parser = ur.Parser(Path("/tmp/unseen_roles_cache"))
     if args.what == "fires":
-        from pipeline.extract.lexicon import parse_roles
-        old = parse_roles(yaml.safe_load(args.base.read_text(encoding="utf-8")), str(args.base))
-        new = sorted(set(parser.rules["roles"].titles) - set(old.titles))
+        new = _new_titles(parser, args.base)
         print(f"# new titles: {', '.join(new)}", file=sys.stderr)
         tc.fires(parser, args.base, judged_texts(new))
-        return 0
-    for t in mine(parser, args.top, args.lexicon):
-        print(yaml.safe_dump([t], allow_unicode=True, sort_keys=False, width=300).rstrip())
+    else:
+        for t in mine(parser, args.top, args.lexicon):
+            print(yaml.safe_dump([t], allow_unicode=True, sort_keys=False, width=300).rstrip())
     return 0
 
 
