@@ -135,6 +135,7 @@ class RolePatterns:
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
     complement_inside_entity: bool = True
+    genitive_principal: bool = True
     compound_professions: tuple[str, ...] = ()
 
 
