@@ -135,7 +135,6 @@ class RolePatterns:
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
     complement_inside_entity: bool = True
-    genitive_principal: bool = True
     compound_professions: tuple[str, ...] = ()
 
 

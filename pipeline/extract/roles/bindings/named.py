@@ -89,8 +89,6 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
         _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
         h.end, n_end = n_end, None
-    if n_end is not None and ns is None and _genitive_principal(ctx, h, n_end, s0, s1):
-        h.end, n_end = n_end, None                        # the genitive joins the role phrase ("Sprecher Putins")
     if n_end is not None and _no_holder_name(ctx, h, n_end, s0, s1):
         n_end = None
     if n_end is not None and h.det != "indef":
@@ -115,28 +113,6 @@ def _no_holder_name(ctx: _Ctx, h: Hit, n_end: int, s0: int, s1: int) -> bool:
     if h.end not in ctx.per_start and h.np_start - 1 >= s0 and doc[h.np_start - 1].lower_ == "als":
         return True
     return _plural_names_no_one(ctx, h, n_end, s1) or _complement_inside_entity(ctx, h)
-
-
-def _genitive_principal(ctx: _Ctx, h: Hit, n_end: int, s0: int, s1: int) -> bool:
-    """Rule ``genitive_principal``: "Dmitri Peskow, der Sprecher Putins, sagte", "Wladimir Putin ... der Sprecher
-    Putins": one name in the genitive (-s) right after a title that is not itself in the genitive names whose office
-    it is, not its holder, where the name before the title's comma is the holder (an apposition) or the name without
-    -s is named elsewhere in the article. Not a prenominal genitive of the holder ("Bundeskanzler Schröders Reformen",
-    "Papst Benedikts erster Enzyklika": a noun, adjective or number follows), nor "des Kaiser Napoleons" (the title
-    in the genitive). Off: roles.yaml ``patterns.genitive_principal: false``."""
-    doc, j = ctx.doc, h.end
-    t = doc[j]
-    if not (ctx.p.genitive_principal and j == h.head + 1 and n_end == j + 1 and len(t.text) > 3
-            and t.text.endswith("s")):
-        return False
-    if n_end < s1 and doc[n_end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return False
-    if doc[h.np_start].lower_ in ("des", "eines") or doc[h.head].text.endswith("s"):
-        return False
-    stem = t.text[:-1]
-    apposition = n_end < s1 and doc[n_end].text == "," and h.np_start - 1 > s0 \
-        and doc[h.np_start - 1].text == "," and _name_ending_at(ctx, h.np_start - 1) is not None
-    return apposition or any(x.text == stem and x.i != j for x in doc)
 
 
 def _complement_inside_entity(ctx: _Ctx, h: Hit) -> bool:
