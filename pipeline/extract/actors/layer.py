@@ -62,6 +62,7 @@ class Evidence:
     quoted_starts: set[int] = field(default_factory=set)         # char starts of mentions right after an opening quote
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
+    legal_forms: frozenset[str] = frozenset()                    # words.yaml actors.legal_forms_cased
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
 
 
@@ -350,6 +351,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
         words = m.text.split()
         if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
             ev.person_surnames.add(words[-1])
+    ev.legal_forms = word_list(rules, "legal_forms_cased")
     ev.cols = cols = orgs.columns(doc)
     toks = doc_tokens(doc)
     for i, pos in enumerate(cols.pos):
@@ -500,7 +502,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
         return "MISC"                  # work_quoted_title: "Das Album „[Helene Fischer]PER“"
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
-    if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)):
+    if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)) \
+            or _legal_form_mention(key, ev):
         return "ORG"
     if m.start in ev.title_starts:
         return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
@@ -514,6 +517,15 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     if single and label is None and _known_person_tagged(key, ev):
         return "PER"
     return majority.get(_strip_gen(key), m.label) if single else m.label
+
+
+def _legal_form_mention(key: str, ev: Evidence) -> bool:
+    """org_legal_form_mention: "© Schaub Medien AG «Volksstimme» | [Schaub Medien AG]PER | Hauptstrasse 31": a name
+    of several words with a legal form after its first word (words.yaml actors.legal_forms_cased: GmbH, AG, SE, KG,
+    e.V., ...) is an organisation in every mention, whatever NER tagged it (one ORG and one PER mention made the
+    actor a person)."""
+    words = key.split()
+    return len(words) >= 2 and any(w in ev.legal_forms for w in words[1:])
 
 
 def _known_person_tagged(key: str, ev: Evidence) -> bool:

@@ -10,7 +10,7 @@ from pipeline.ruleset import RuleSet
 from .layer import kind_noun_before
 from .orgs import acronym_aliases
 from .names import _canonical_person, _resolve_persons, _strip_gen, _trim_genitive_heads
-from .rules import ACTOR_TYPES, KEY_PREFIX, ActorRules, actor_rules
+from .rules import ACTOR_TYPES, KEY_PREFIX, actor_rules
 
 
 def _norm(text: str) -> str:
@@ -37,11 +37,12 @@ class _Actors:
         del self.actors[a.key]
 
 
-def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules, doc: Doc | None = None) -> None:
+def _add_persons(acc: _Actors, mentions: list[Mention], rules: RuleSet, doc: Doc | None = None) -> None:
+    ar = actor_rules(rules)
     per = [m for m in mentions if m.label == "PER" and _norm(m.text).lower() not in ar.not_names]
     for p in _resolve_persons(_trim_genitive_heads(per, ar), ar):
         name = _canonical_person(p, ar)
-        name = _nominative_name(doc, name, p.mentions) if doc is not None else name
+        name = _nominative_name(doc, name, p.mentions, rules) if doc is not None else name
         key = f"PER:{name.lower()}"
         for m in p.mentions:
             acc.add(key, name, "person", m)
@@ -50,23 +51,51 @@ def _add_persons(acc: _Actors, mentions: list[Mention], ar: ActorRules, doc: Doc
             acc.person_names.setdefault(" ".join(s).lower(), key)
 
 
-def _nominative_name(doc: Doc, name: str, mentions: list[Mention]) -> str:
-    """names_prenominal_genitive: "Stanley Kubricks Film", "Rudyard Kiplings Dschungelbuch", "Rezais Wahlkampfhelfer":
-    a person's name met only in the genitive is named in the nominative where every mention of that form stands right
-    before a common noun (the genitive before its noun; "Michael Collins lenkte", "Rhys Jones wurde" keep their -s)."""
+def _nominative_name(doc: Doc, name: str, mentions: list[Mention], rules: RuleSet) -> str:
+    """names_prenominal_genitive: "Stanley Kubricks Film", "Rudyard Kiplings Dschungelbuch", "Papst Benedikts erste
+    Enzyklika": a person's name met only in the genitive is named in the nominative where every mention of that form
+    is a genitive by its place (:func:`_genitive_use`). names_known_nominative: "die Truppen des Kaiser Napoleons",
+    "die Musik Mozarts": a person of one name is named by the form without -s where actors.yaml knows it
+    (known_persons: Napoleon, Mozart). "Michael Collins lenkte", "Rhys Jones wurde", "Präsident Abbas sagte"
+    keep their -s, and so does a first name or a known person of the lists ("Thomas Buch", "Bill Gates
+    zweitreichsten")."""
+    ar = actor_rules(rules)
     last = name.split()[-1]
     base = _strip_gen(last)
-    if base == last or not last.endswith("s") or len(base) < 3:
+    if base == last or not last.endswith("s") or len(base) < 3 or last in ar.evidence_given \
+            or last in ar.known_persons:
         return name
     forms = [m for m in mentions if _norm(m.text).split()[-1] == last]
     if not forms:
         return name
-    for m in forms:
-        sp = doc.char_span(m.start, m.end)
-        nxt = doc[sp.end] if sp is not None and sp.end < len(doc) else None
-        if nxt is None or nxt.pos_ != "NOUN" or not nxt.text[:1].isupper() or nxt.is_sent_start or nxt.ent_type_:
-            return name
+    known = " " not in name and base in ar.known_persons and last not in ar.known_persons
+    if not known and not all(_genitive_use(doc, m) for m in forms):
+        return name
     return name[: len(name) - len(last)] + base
+
+
+def _genitive_use(doc: Doc, m: Mention) -> bool:
+    """The mention's last word stands where German puts a genitive: before a common noun, also after lower-case
+    adjectives ("Benedikts erste Enzyklika")."""
+    sp = doc.char_span(m.start, m.end)
+    return sp is not None and _noun_after(doc, sp.end)
+
+
+def _noun_after(doc: Doc, i: int) -> bool:
+    """A capitalised common noun at token ``i``, or a capitalised word after at most two lower-case adjectives
+    there, the last of them inflected ("erste Enzyklika", "vermeintlich größte Konkurrentin"; the tagger reads some
+    such nouns as proper nouns; "Barry Bonds erneut zwei Rekorde", "spielte Haas phasenweise starkes Tennis" are
+    no genitives)."""
+    k = i
+    while k < len(doc) and k - i < 2 and doc[k].pos_ == "ADJ" and doc[k].text.isalpha() \
+            and doc[k].text.islower() and not doc[k].is_sent_start:
+        k += 1
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is None or not nxt.text[:1].isupper() or nxt.is_sent_start or nxt.ent_type_:
+        return False
+    if k > i and not doc[k - 1].text.endswith(("e", "en", "er", "es", "em")):
+        return False
+    return nxt.pos_ == "NOUN" or (k > i and nxt.pos_ == "PROPN")
 
 
 def _other_actor(m: Mention, orgs, org_nouns: tuple[str, ...], gaz=None) -> tuple[str, str]:
@@ -239,7 +268,7 @@ def _institution_match(first: str, bare: str, rules: RuleSet, placed: bool) -> b
 def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Actor], dict[Mention, str]]:
     """Group mentions into actors (one per person/organisation per article)."""
     acc = _Actors()
-    _add_persons(acc, mentions, actor_rules(rules), doc)
+    _add_persons(acc, mentions, rules, doc)
     _add_others(acc, mentions, rules, doc)
     _merge_genitive_forms(acc)
     _merge_same_name(acc)
