@@ -596,3 +596,26 @@ def test_text_ending_with_a_comma_is_no_crash(pipeline_nlp, all_rules):
                       "Nach der Verordnung (EG) Nr. 73/2009 des Rates, die in der jeweils geltenden Fassung gelte,")
     assert rows[0] == {"rule_id": "verb_konj", "claim_type": "indirect", "claim": "sie gelte", "speaker": "Er",
                        "cue": "sagte"}
+
+
+# Attributive participles whose form is also the preterite ("erklärte", "formulierte", "kritisierte": the participle
+# stem + an adjective ending) before a noun are no cue (bclm13, issue 12). Real sentences (GermEval 2014 train); the
+# same forms as finite verbs ("Das berichtete die Polizeiinspektion Kelheim.", GermEval) stay cues.
+ATTRIBUTIVE_PRETERITE_FORMS = [
+    "Bis zum Abschluss der regulären Saison verbleiben den Berlinern noch acht Spiele, um das erklärte Ziel den ersten "
+    "Platz zu erreichen.",
+    "In welcher Besatzung das formulierte Ziel \"Europameister\" angesteuert wird, ist noch offen.",
+    "Somit könnte die vielfach kritisierte Überreaktion des Scipio Africanus auch als Abwehrverhalten gegen die "
+    "Behandlung durch die Nobilität gesehen werden.",
+    "Bis auf Orbison verhalfen die erwähnten Künstler mit späteren Aufnahmen Sun Records zu mehreren Millionensellern.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTIVE_PRETERITE_FORMS)
+def test_attributive_preterite_form_is_no_cue(text, pipeline_nlp, all_rules):
+    assert _case_rows(pipeline_nlp, all_rules, text) == []
+
+
+def test_preterite_form_after_demonstrative_stays_a_cue(pipeline_nlp, all_rules):
+    rows = _case_rows(pipeline_nlp, all_rules, "Das berichtete die Polizeiinspektion Kelheim.")
+    assert [(r["cue"], r["speaker"]) for r in rows] == [("berichtete", "die Polizeiinspektion Kelheim")]

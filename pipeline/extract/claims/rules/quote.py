@@ -452,7 +452,7 @@ def partial_quote(c: Ctx, qi: int, qs: int, qe: int, found: list[Found]) -> Foun
         if f.msg[0] <= qs and qe <= f.msg[1] + 1:
             if looks_like_name(c, qs, qe) or (f.speaker and f.speaker[0] <= qs < f.speaker[1]):
                 return NO_CLAIM
-            return Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue), "direct",
+            return Found((qs, qe), None, f.speaker, _quote_prep(c, qs, f.cue or f.frame_cue, f.msg[0]), "direct",
                          "partial_quote", f.sent, speaker_key=f.speaker_key)
     return None
 
@@ -566,14 +566,25 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
 QUOTE_FRAME_CLASSES = {"speech", "cognition"}
 
 
-def _quote_prep(c: Ctx, qs: int, cue: list[int]) -> list[int]:
+def _quote_prep(c: Ctx, qs: int, cue: list[int], msg_start: int | None = None) -> list[int]:
     """'bezeichnete X als „…“', 'sprach von „…“': the preposition before a partial quote joins
-    the cue of its verb in the same sentence."""
+    the cue of its verb in the same sentence. In a partial quote (``msg_start``: the message of the claim that
+    holds it) a preposition inside that message joins only a verb cue of its own clause ("sprach deshalb von
+    einem „…“"), not one over a comma ("Künast sagte, es müsse Schluss sein mit „…“": the cue "sagte") nor a
+    source ("nach Aussagen des Amtes als die „…“": the cue "nach")."""
     cue = list(cue)
     p = qs - 1
     while p > 0 and qs - p <= 3 and (c.low[p] in c.w.determiners or (c.is_adjish(p) and not c.is_nounish(p))):
         p -= 1
     if cue and p >= 0 and c.low[p] in c.w.quote_prepositions and c.sent_of[cue[0]] == c.sent_of[qs] \
-            and cue[0] < p and p - cue[-1] <= 12:
+            and cue[0] < p and p - cue[-1] <= 12 and (msg_start is None or p < msg_start or _verb_object_message(c, cue, msg_start)):
         cue = sorted({*cue, p})
     return cue
+
+
+def _verb_object_message(c: Ctx, cue: list[int], msg_start: int) -> bool:
+    """Whether the verb of the cue governs the message that starts at msg_start: a reported sentence around it
+    ("X sprach deshalb von einem „…“") or its object ("bezeichnete die Worte als „…“"), not a clause after a comma
+    or colon ("sagte, es müsse …"); a cue without a verb (a source: "nach Aussagen X") governs nothing."""
+    v = next((t for t in cue if c.has_pos and c.toks[t].pos_ in ("VERB", "AUX") and c.toks[t].text[:1].islower()), None)
+    return v is not None and not any(c.low[t] in (",", "–", ";", ":") for t in range(v + 1, msg_start))

@@ -603,11 +603,19 @@ def _source_attributes(c: Ctx, sp: tuple[int, int], a: int, i: int) -> tuple[int
     while k - 1 >= a and c.in_quote[k - 1] < 0 and c.has_pos and c.toks[k - 1].tag_ in SOURCE_ATTRIBUTE_TAGS \
             and not c.toks[k - 1].like_num:
         k -= 1
-    if a < k <= a + 2 and c.has_pos and _vorfeld_end(c, i + 1, i + 2) == i + 1 and all(
-            c.in_quote[t] < 0 and (c.toks[t].pos_ in ("DET", "ADJ") or c.low[t].endswith(("en", "er", "em", "es", "e")))
+    if a < k <= a + 2 and c.has_pos and i + 1 < len(c.toks) and _finite_verb(c, i + 1) and all(
+            c.in_quote[t] < 0 and not _verb_word(c, t) and c.toks[t].pos_ != "PRON"
+            and (c.toks[t].pos_ in ("DET", "ADJ") or c.low[t].endswith(("en", "er", "em", "es", "e")))
             for t in range(a, k)):
         k = a                           # "Übereinstimmenden Medienberichten zufolge ist …" (our model: a noun)
     return (k, sp[1])
+
+
+def _finite_verb(c: Ctx, t: int) -> bool:
+    """A finite verb at t (lower case, out of quotes): the end of a Vorfeld."""
+    tok = c.toks[t]
+    return c.has_pos and c.in_quote[t] < 0 and tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and (
+        tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm") or c.is_konj(t))
 
 
 def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
@@ -623,9 +631,7 @@ def _vorfeld_end(c: Ctx, k: int, e: int) -> int:
         if c.low[t] == "," and t + 1 < e and is_relative(c, t + 1):
             t = next_comma_clause(c, t + 1, e) + 1          # the source's relative clause
             continue
-        tok = c.toks[t]
-        if c.has_pos and tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and (
-                tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm") or c.is_konj(t)):
+        if _finite_verb(c, t):
             return t
         if c.low[t] in (";", ":", ".", "!", "?"):
             break
