@@ -85,17 +85,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         n_end = _name_from_given(ctx, h.end, s1)       # "Torhüter [Maarten]NOUN [Stekelenburg]LOC": any first name
     if n_end is None and (ns := _name_in_parentheses(ctx, h, s1)) is not None:
         n_end = _name_at(ctx, ns, s1)                   # "der Bundespräsident (Horst Köhler)"
-    if n_end is None:
-        n_end = _prenominal_genitive_holder(ctx, h, s1)  # "Bundeskanzler Schröders Reformen"
-    elif n_end == h.end + 1 and _genitive_possessor(ctx, h, s0, s1):
-        h.end, n_end = n_end, None                       # "Antony Blinken, Außenminister Bidens, …"
-    if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
-            and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
-        if _person_genitive(ctx, h.end, weak=True):
-            h.extra["person_genitive"] = True            # "Die Sprecherin Putins, Maria Sacharowa": no country
-        else:
-            _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
-        h.end, n_end = n_end, None
+    n_end = _genitive_after_title(ctx, h, n_end, s0, s1)
     if n_end is not None and _no_holder_name(ctx, h, n_end, s0, s1):
         n_end = None
     if n_end is not None and h.det != "indef":
@@ -110,6 +100,27 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _genitive_after_title(ctx: _Ctx, h: Hit, n_end: int | None, s0: int, s1: int) -> int | None:
+    """The name end after a title when one word in -s follows it: the holder of "Bundeskanzler Schröders Reformen",
+    none for "Antony Blinken, Außenminister Bidens, …", an unknown country in the genitive ("der Präsident Fidschis,
+    Qarase": h.end moves past it), but no country of a person's genitive ("Die Sprecherin Putins, Maria Sacharowa")."""
+    doc = ctx.doc
+    if n_end is None:
+        return _prenominal_genitive_holder(ctx, h, s1)
+    if n_end == h.end + 1 and _genitive_possessor(ctx, h, s0, s1):
+        h.end = n_end
+        return None
+    if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
+            and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
+        if _person_genitive(ctx, h.end, weak=True):
+            h.extra["person_genitive"] = True
+        else:
+            _set_org(h, doc[h.end].text[:-1], "genitive")
+        h.end = n_end
+        return None
+    return n_end
 
 
 def _person_genitive(ctx: _Ctx, i: int, weak: bool = False) -> bool:
