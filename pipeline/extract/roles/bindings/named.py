@@ -126,9 +126,11 @@ def _genitive_after_title(ctx: _Ctx, h: Hit, n_end: int | None, s0: int, s1: int
 def _person_genitive(ctx: _Ctx, i: int, weak: bool = False) -> bool:
     """Rule ``person_genitive``: the one word at ``i`` is a person's name in the genitive ("Putins", "Schröders"): a
     word in -s whose stem is a word of a person's name in the article (PER entity or person actor) or a known first
-    name; ``weak``: also the word itself tagged PER or of a person actor. Off: roles.yaml ``patterns.person_genitive``."""
+    name, itself no known first name ("Andreas"); ``weak``: also the word itself tagged PER or of a person actor. Off:
+    roles.yaml ``patterns.person_genitive``."""
     doc, t = ctx.doc, ctx.doc[i].text
-    if not (ctx.p.person_genitive and len(t) > 3 and t.endswith("s") and t[:1].isupper() and t[1:].islower()):
+    if not (ctx.p.person_genitive and len(t) > 3 and t.endswith("s") and t[:1].isupper() and t[1:].islower()) \
+            or t in ctx.given:                # "Andreas", "Jonas": a first name in -s, not "Andrea"'s
         return False
     stem = t[:-1]
     if stem in ctx.person_words or stem in ctx.given or any(doc[e - 1].text == stem for e in ctx.per_start.values()):
