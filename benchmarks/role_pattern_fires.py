@@ -51,17 +51,20 @@ def main(argv=None) -> int:
     if not args.all_docs:
         docs = [d for d in docs if any(_analyze_text(lex, m.group(1).strip("„“\"(")) is not None
                                        for m in TITLE_GENITIVE.finditer(d["text"]))]
-    changed = 0
-    for d in docs:
-        doc = parser.doc(d["text"])
-        on, out = _rows(doc, parser.rules), _rows(doc, rules_off)
-        sents = list(doc.sents)
-        for sign, rows in (("+", on - out), ("-", out - on)):
-            for r in sorted(rows, key=str):
-                changed += 1
-                print(f"{d['id']}\t{sign}\t{r[:3]}\t{sents[r[3]].text[:250] if r[3] < len(sents) else ''}")
+    changed = sum(_print_changes(parser, d, rules_off) for d in docs)
     print(f"# {changed} changed rows in {len(docs)} documents ({args.source}, {args.half})", file=sys.stderr)
     return 0
+
+
+def _print_changes(parser, d: dict, rules_off) -> int:
+    """Print the rows of document ``d`` added (+) or lost (-) by the switches; return how many."""
+    doc = parser.doc(d["text"])
+    on, out = _rows(doc, parser.rules), _rows(doc, rules_off)
+    sents = list(doc.sents)
+    changes = [("+", r) for r in sorted(on - out, key=str)] + [("-", r) for r in sorted(out - on, key=str)]
+    for sign, r in changes:
+        print(f"{d['id']}\t{sign}\t{r[:3]}\t{sents[r[3]].text[:250] if r[3] < len(sents) else ''}")
+    return len(changes)
 
 
 if __name__ == "__main__":
