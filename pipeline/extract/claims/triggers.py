@@ -470,3 +470,4 @@ SWITCHES += ("organisation_noun_reference",)     # speaker resolution: "die Umwe
 SWITCHES += ("pronoun_unnamed_subject",)     # speaker resolution: "Ein Sprecher der Armee … Er sagte" (rules/speaker.py _prev_subject_actor, spk13)
 SWITCHES += ("antecedent_oblique",)     # speaker resolution: a name in a PP or genitive attribute is rarely what "er"/"sie" refers to (speaker.py nearest_actor, spk13)
 SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nach …" -> the owner, as "er" (rules/speaker.py speaker_pronoun, spk13)
+SWITCHES += ("titled_person_gender",)     # brole13: a feminine/masculine role noun prefers the holder of the title in its own form (rules/speaker.py _titled_person)

@@ -217,8 +217,8 @@ class _Ctx:
     def national_default(self, h) -> str | None:
         """"Arbeitsminister Heil" -> Deutschland (``national_offices``), unless :meth:`national_blocked`."""
         nat = self.lex.national_offices
-        if h.org is not None:
-            return None
+        if h.org is not None or h.extra.get("person_genitive"):
+            return None                   # "Außenminister Bidens" (rule person_genitive): not a home-country office
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
         if not nat.applies(h.title):

@@ -135,6 +135,8 @@ class RolePatterns:
     contracted_definite: tuple[str, ...] = ()
     determiner_of_title: bool = True
     complement_inside_entity: bool = True
+    person_genitive: bool = True                # brole13
+    prenominal_genitive_holder: bool = True     # brole13
     compound_professions: tuple[str, ...] = ()
 
 

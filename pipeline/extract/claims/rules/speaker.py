@@ -613,9 +613,11 @@ def _is_role_noun(c: Ctx, h: int) -> bool:
 
 def _titled_person(c: Ctx, role: str, before: int) -> str | None:
     """The person named last before character ``before`` right after (or before) a title ending in
-    ``role``: "Außenminister Heiko Maas", "Heiko Maas, der Außenminister" for "der Minister"."""
+    ``role``: "Außenminister Heiko Maas", "Heiko Maas, der Außenminister" for "der Minister". Rule
+    ``titled_person_gender``: a holder of the title in the role noun's own form comes first ("die Kanzlerin" is
+    "Bundeskanzlerin Angela Merkel", not "Bundeskanzler Olaf Scholz" named later); the stem matches only without one."""
     stem = role[:-2] if role.endswith(("in", "en")) and not role.endswith(("berin", "terin")) else role
-    best = None
+    best = exact = None
     for ms, me, m, actor in c.mentions:
         if ms >= before:
             break
@@ -636,4 +638,6 @@ def _titled_person(c: Ctx, role: str, before: int) -> str | None:
                 near.append(t)
         if any(c.low[t].endswith(stem) and c.in_quote[t] < 0 for t in near):
             best = actor.key
-    return best
+        if any(c.low[t].endswith(role) and c.in_quote[t] < 0 for t in near):
+            exact = actor.key
+    return exact if exact is not None and c.R.switch("titled_person_gender") else best

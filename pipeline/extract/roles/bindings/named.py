@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..context import _Ctx
-from ..hits import Hit, _set_org
+from ..hits import _RANK, Hit, _set_org
 from ..names import _name_at, _name_ending_at, _name_from_given, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
@@ -85,10 +85,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         n_end = _name_from_given(ctx, h.end, s1)       # "Torhüter [Maarten]NOUN [Stekelenburg]LOC": any first name
     if n_end is None and (ns := _name_in_parentheses(ctx, h, s1)) is not None:
         n_end = _name_at(ctx, ns, s1)                   # "der Bundespräsident (Horst Köhler)"
-    if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
-            and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
-        _set_org(h, doc[h.end].text[:-1], "genitive")     # an unknown country in the genitive
-        h.end, n_end = n_end, None
+    n_end = _genitive_after_title(ctx, h, n_end, s0, s1)
     if n_end is not None and _no_holder_name(ctx, h, n_end, s0, s1):
         n_end = None
     if n_end is not None and h.det != "indef":
@@ -103,6 +100,73 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
             _set_org(h, _paren_org(ctx, n_end + 1, n_end + 2), "post_name")   # "Die Europaabgeordnete X (SPD)"
         return True
     return False
+
+
+def _genitive_after_title(ctx: _Ctx, h: Hit, n_end: int | None, s0: int, s1: int) -> int | None:
+    """The name end after a title when one word in -s follows it: the holder of "Bundeskanzler Schröders Reformen",
+    none for "Antony Blinken, Außenminister Bidens, …", an unknown country in the genitive ("der Präsident Fidschis,
+    Qarase": h.end moves past it), but no country of a person's genitive ("Die Sprecherin Putins, Maria Sacharowa")."""
+    doc = ctx.doc
+    if n_end is None:
+        return _prenominal_genitive_holder(ctx, h, s1)
+    if n_end == h.end + 1 and _genitive_possessor(ctx, h, s0, s1):
+        h.end = n_end
+        return None
+    if n_end == h.end + 1 and doc[h.end].text.endswith("s") and n_end + 1 < s1 and doc[n_end].text == "," \
+            and _name_at(ctx, n_end + 1, s1) is not None and h.org is None:
+        if _person_genitive(ctx, h.end, weak=True):
+            h.extra["person_genitive"] = True
+        else:
+            _set_org(h, doc[h.end].text[:-1], "genitive")
+        h.end = n_end
+        return None
+    return n_end
+
+
+def _person_genitive(ctx: _Ctx, i: int, weak: bool = False) -> bool:
+    """Rule ``person_genitive``: the one word at ``i`` is a person's name in the genitive ("Putins", "Schröders"): a
+    word in -s whose stem is a word of a person's name in the article (PER entity or person actor) or a known first
+    name, itself no known first name ("Andreas"); ``weak``: also the word itself tagged PER or of a person actor. Off:
+    roles.yaml ``patterns.person_genitive``."""
+    doc, t = ctx.doc, ctx.doc[i].text
+    if not (ctx.p.person_genitive and len(t) > 3 and t.endswith("s") and t[:1].isupper() and t[1:].islower()) \
+            or t in ctx.given:                # "Andreas", "Jonas": a first name in -s, not "Andrea"'s
+        return False
+    stem = t[:-1]
+    if stem in ctx.person_words or stem in ctx.given or any(doc[e - 1].text == stem for e in ctx.per_start.values()):
+        return True
+    ent = ctx.ent_of.get(i)
+    return weak and (i in ctx.per_start or ent is not None and ent.label_ == "PER")
+
+
+def _genitive_possessor(ctx: _Ctx, h: Hit, s0: int, s1: int) -> bool:
+    """Rule ``person_genitive``: "Antony Blinken, Außenminister Bidens, reiste": a title in apposition after a name,
+    then one word in -s before punctuation that is a person's genitive, names the possessor, not the holder; the
+    office is no home-country one (no national default). Any other place needs the stem named in the article."""
+    doc, j = ctx.doc, h.end
+    if not (h.det == "none" and j + 1 < s1 and doc[j + 1].is_punct and ctx.per_start.get(j, j + 1) == j + 1):
+        return False
+    a = h.np_start
+    appos = a - 2 >= s0 and doc[a - 1].text == "," and doc[a - 2].pos_ == "PROPN"
+    if not _person_genitive(ctx, j, weak=appos):
+        return False
+    h.extra["person_genitive"] = True
+    if h.org_rank <= _RANK["default"]:
+        h.org, h.org_rank = None, 0       # the national default of the scan: not a home-country office
+    return True
+
+
+def _prenominal_genitive_holder(ctx: _Ctx, h: Hit, s1: int) -> int | None:
+    """Rule ``prenominal_genitive_holder``: "Gerhard Schröder regierte. Bundeskanzler Schröders Reformen
+    scheiterten.": a title without article, then the genitive of a person's name the article gave (one word in -s,
+    :func:`_person_genitive`) and the noun it qualifies: the name is the holder ("Stellvertreter Johnsons" with no noun
+    after it stays the possessor's title). Off: roles.yaml ``patterns.prenominal_genitive_holder``."""
+    doc, j = ctx.doc, h.end
+    if not (ctx.p.prenominal_genitive_holder and h.det == "none" and j + 1 < s1 and h.end == h.head + 1
+            and ctx.per_start.get(j, j + 1) == j + 1 and _person_genitive(ctx, j)):
+        return None
+    nxt = doc[j + 1]
+    return j + 1 if nxt.pos_ == "NOUN" and _capitalized(nxt) and j + 1 not in ctx.ent_of else None
 
 
 def _no_holder_name(ctx: _Ctx, h: Hit, n_end: int, s0: int, s1: int) -> bool:

@@ -1,0 +1,71 @@
+"""Role rows that change when roles.yaml pattern switches are off, on text the rules were not tuned on (issue 12).
+
+    python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…] [--source germeval|wikinews|news|webdev|spkatt]
+                                            [--half tune|check|all] [--all-docs]
+
+For the boolean switches of ``roles.yaml patterns`` named (e.g. ``person_genitive,prenominal_genitive_holder``,
+brole13): every role row (actor, role text, organisation) present with the rules as committed and not with those
+switches off (``+``), and the reverse (``-``), with the sentence for judging by hand. Only documents with a title
+word right before a capitalised word in -s are parsed unless ``--all-docs``. Sources as in genitive_after_title.py
+(Wikinews: train articles not in tests/gold/roles). Reads ``../shared`` only; parses cached as unseen_roles.py does.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from genitive_after_title import _docs  # noqa: E402
+from unseen_roles import Parser, half_of  # noqa: E402
+
+TITLE_GENITIVE = re.compile(r"(\S+) ([A-ZÄÖÜ][a-zäöüß]+s)\b")
+
+
+def _rows(doc, rules) -> set[tuple]:
+    from pipeline.extract import extract
+    ex = extract(doc, rules)
+    names = {a.key: a.name for a in ex.actors}
+    return {(names.get(r.actor_key), r.role_text, r.organization, r.sentence) for r in ex.roles}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("switches")
+    ap.add_argument("--source", default="germeval", choices=("germeval", "wikinews", "news", "webdev", "spkatt"))
+    ap.add_argument("--half", choices=("tune", "check", "all"), default="all")
+    ap.add_argument("--all-docs", action="store_true", help="parse every document, not only candidates")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
+    args = ap.parse_args(argv)
+    from pipeline.extract.roles.titles import _analyze_text
+    parser = Parser(args.cache)
+    lex = parser.rules["roles"]
+    off = dataclasses.replace(lex.patterns, **{s: False for s in args.switches.split(",")})
+    rules_off = dataclasses.replace(parser.rules, compiled={**parser.rules.compiled,
+                                                            "roles": dataclasses.replace(lex, patterns=off)})
+    docs = [d for d in _docs(args.source) if args.half == "all" or half_of(d["id"]) == args.half]
+    if not args.all_docs:
+        docs = [d for d in docs if any(_analyze_text(lex, m.group(1).strip("„“\"(")) is not None
+                                       for m in TITLE_GENITIVE.finditer(d["text"]))]
+    changed = sum(_print_changes(parser, d, rules_off) for d in docs)
+    print(f"# {changed} changed rows in {len(docs)} documents ({args.source}, {args.half})", file=sys.stderr)
+    return 0
+
+
+def _print_changes(parser, d: dict, rules_off) -> int:
+    """Print the rows of document ``d`` added (+) or lost (-) by the switches; return how many."""
+    doc = parser.doc(d["text"])
+    on, out = _rows(doc, parser.rules), _rows(doc, rules_off)
+    sents = list(doc.sents)
+    changes = [("+", r) for r in sorted(on - out, key=str)] + [("-", r) for r in sorted(out - on, key=str)]
+    for sign, r in changes:
+        print(f"{d['id']}\t{sign}\t{r[:3]}\t{sents[r[3]].text[:250] if r[3] < len(sents) else ''}")
+    return len(changes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
