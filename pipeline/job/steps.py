@@ -385,8 +385,9 @@ def _pool(processes: int, job: _Job):
     from multiprocessing.pool import Pool
 
     class _Pool(Pool):
-        def _get_sentinels(self):
-            return [self._change_notifier._reader]
+        def _get_sentinels(self):       # private CPython API (3.8+): fall back to the stock sentinels elsewhere
+            notifier = getattr(self, "_change_notifier", None)
+            return [notifier._reader] if notifier is not None else super()._get_sentinels()
 
     return _Pool(processes, initializer=_pool_init, initargs=(job,), context=_mp_context())
 
