@@ -112,7 +112,8 @@ class VerbSite:
         if self.sp is not None and self.sp[0] < self.hi < self.sp[1] and c.R.switch("v2_finite_position") \
                 and self.sp[0] > h.i:
             self.sp = (self.sp[0], self.hi)     # "meldeten die Nachrichten der Tagesschau, Feldmann rechne …": not across the comma
-        self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i
+        self.subordinate = c.low[self.lo] in c.w.subordinators and self.lo < h.i \
+            and not (c.R.switch("als_vorfeld") and als_vorfeld(c, self.lo, h.i, b))
         cue = sorted({h.i, *h.particle, *h.aux})
         if self.lo > a and c.low[self.lo - 1] == "," and c.low[self.lo] in ("wie",) and h.i > self.lo:
             cue = sorted({self.lo, *cue})
@@ -999,12 +1000,37 @@ def speech_act(v: VerbSite) -> Found | None:
     c, h, a, b, sp = v.c, v.h, v.a, v.b, v.sp
     if v.only_inverted or sp is None or v.subordinate or any(f.ctype != "direct" for f in v.out):
         return None
-    if not ("reported" in v.classes or _als_act(c, h, v.lo, v.hi, a, b)) or (h.entry.participle and not h.aux):
+    if not ("reported" in v.classes or _als_act(c, h, v.lo, v.hi, a, b)):
+        return None
+    if h.entry.participle and not h.aux \
+            and not (c.R.switch("finite_participle_form") and _finite_v2(c, h, sp, v.lo, b)):
         return None
     if c.in_quote[a] < 0 and (v.coordinated_v1 or _speech_act_ok(c, h, sp, v.lo, a)):
         v.used.update(v.cue)
         return v.found((a, b), sp, v.cue, "reported", "speech_act", frame_cue=v.cue)
     return None
+
+
+def _finite_v2(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, b: int) -> bool:
+    """'Spiegel Online berichtet vom Einsturz von zehn Häusern.' – a verb form that is also its participle (berichtet,
+    bemängelt, appelliert) and has no auxiliary is the finite verb when it stands second, right after the subject that
+    opens the clause, and something follows it (no participle clause "…, berichtet X")."""
+    return sp[0] == lo and sp[1] == h.i and h.i + 1 < b \
+        and c.low[h.i + 1] not in PUNCT_END | {",", ";", ":", "und", "oder"}
+
+
+def als_vorfeld(c: Ctx, lo: int, i: int, b: int) -> bool:
+    """'Als Beispiel nannte die NASA die Ausbeutung von Gasen.' – "als" with a noun phrase and no verb before the
+    finite verb, which something other than a comma or a conjunction follows, is a predicate in the Vorfeld of a main
+    clause, no temporal clause ("Als die NASA die Zahlen nannte, …")."""
+    if c.low[lo] != "als" or not lo + 1 < i <= lo + 5 or i + 1 >= b:
+        return False
+    if c.low[i + 1] in PUNCT_END | {",", ";", ":", "und", "oder", "sowie"}:
+        return False
+    words = range(lo + 1, i)
+    return c.toks[i - 1].pos_ == "NOUN" and all(c.toks[t].pos_ in ("DET", "ADJ", "NOUN", "PRON") and
+                                                 c.low[t] not in c.w.person_pronouns | {"sie", "es", "man"}
+                                                 for t in words)
 
 
 def _als_act(c: Ctx, h: Hit, lo: int, hi: int, a: int, b: int) -> bool:
@@ -1035,7 +1061,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         if s is None:
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
-            return sp[1] == first and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+            inverted = sp[0] == h.i + 1 and c.R.switch("als_vorfeld") and als_vorfeld(c, lo, h.i, len(c.low))
+            return (sp[1] == first or inverted) and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
         if bad_speaker(c, s) and sp[0] > h.i and has_actor(c, sp):
             return True                 # "Gegenwärtig wirft X …": the parse took the adverb for the subject
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
