@@ -204,6 +204,9 @@ class VerbSite:
             if self._skip_segment(seg_start, seg_end, msg_start):
                 seg_start = seg_end + 1
                 continue
+            if msg_start is None and self._fronted_clause(seg_start, seg_end):
+                msg_start, seg_start = seg_start, seg_end + 1      # "sagte, wenn …, werde …": the message opens with it
+                continue
             if self._ends_walk(seg_start):
                 break
             konj = any(c.is_konj(t) for t in range(seg_start, seg_end)) or _slot_konj(c, seg_start, seg_end)
@@ -240,6 +243,19 @@ class VerbSite:
         c, b = self.c, self.b
         return s < b and c.low[s] in c.w.subordinators | {"um", "und", "weil"} and not (
             s + 1 < b and c.low[s] in ("damit", "da") and c.is_konj(s + 1))
+
+    def _fronted_clause(self, s: int, e: int) -> bool:
+        """Bush befürchtet, sobald er sich der Meinung el-Baradeis anschließe, werde der Druck zunehmen. – a subordinate
+        clause ("wenn", "sobald", "falls", "weil" …; not "dass", "ob", "wie") right after the verb's comma, closed by a
+        comma before a finite Konjunktiv verb, is fronted in the reported main clause: the message starts with it.
+        Switch ``fronted_clause_konj``."""
+        c, b = self.c, self.b
+        if not c.R.switch("fronted_clause_konj") or e + 1 >= b or s + 2 >= e or c.in_quote[s] >= 0:
+            return False
+        if c.low[s] not in (c.w.subordinators | c.w.clause_openers) - {"dass", "ob", "wie", "damit", "da", "als"}:
+            return False
+        f = e + 1
+        return c.low[f] in c.w.konjunktiv2_reported or (c.is_konj(f) and c.toks[f].text.islower())
 
     def _verbless(self, s: int, e: int) -> bool:
         """A short segment (at most 8 tokens) without a verb, before another comma."""
