@@ -140,7 +140,7 @@ class RolePatterns:
     compound_professions: tuple[str, ...] = ()
     profession_place_origin: bool = True        # rprec14
     profession_employment_words: tuple[str, ...] = ()    # rprec14 (rule als_profession_employment)
-    title_adjective_before_noun: bool = True    # rprec14
+    pp_title_name_not_holder: bool = True       # rprec14
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,6 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
     if not hyph and not cprefix and _title_as_adjective(ctx, i, forms):
         modifiers.add(i)              # "der Oberkommandierende General": adjective use
         return None
-    if not hyph and not cprefix and _adjective_before_noun(ctx, i):
-        return None
     form, start = _choose(ctx, forms, i)
     title = form.title
     s0, s1 = ctx.sent_range(i)
@@ -158,17 +156,6 @@ def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
     return i + 1 < len(doc) and t.text[0].isupper() \
         and any(f.title.head.lower().endswith(("der", "ter")) and t.lower_.endswith(("e", "en"))
                 for f in forms) and _analyze(ctx, doc[i + 1]) is not None
-
-
-def _adjective_before_noun(ctx: _Ctx, i: int) -> bool:
-    """Rule ``title_adjective_before_noun``: "Es folgte ein Abstecher an das Oberste Bundesgericht der USA": a
-    capitalised title word that the tagger reads as an attributive adjective right before a common noun (no name)
-    is no title. Off: roles.yaml patterns.title_adjective_before_noun."""
-    doc = ctx.doc
-    if not ctx.p.title_adjective_before_noun or i + 1 >= len(doc) or doc[i].pos_ != "ADJ":
-        return False
-    nxt = doc[i + 1]
-    return nxt.pos_ == "NOUN" and nxt.ent_type_ != "PER"
 
 
 def _genitive_place(ctx: _Ctx, h: Hit, i: int, s1: int) -> None:
