@@ -138,6 +138,9 @@ class RolePatterns:
     person_genitive: bool = True                # brole13
     prenominal_genitive_holder: bool = True     # brole13
     compound_professions: tuple[str, ...] = ()
+    profession_place_origin: bool = True        # rprec14
+    profession_employment_words: tuple[str, ...] = ()    # rprec14 (rule als_profession_employment)
+    pp_title_name_not_holder: bool = True       # rprec14
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from pipeline.extract.view import doc_ents
 from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
-from .lexicon import Title
+from .lexicon import LOCATION_TYPES, Title
 from .context import _Ctx
 from .hits import Hit, _RANK
 from .organizations import _category, org_from_actors
@@ -139,10 +139,40 @@ def _tied(ctx: _Ctx, h: Hit) -> bool:
     """The text ties the profession of ``h`` to a party or an organisation: a possessive ("ihr Anwalt"), a
     complement ("Anwalt der Familie", "Lehrer an einer Grundschule") or employment ("als Übersetzer tätig")."""
     doc = ctx.doc
-    if h.det in ("poss", "posspers") or h.binding == "als":
+    if h.det in ("poss", "posspers") or h.binding == "als" and _employment(ctx, h):
         return True
     end = h.name[0] if h.binding == "title_name" and h.name else min(h.end + 1, len(doc))
     return any(doc[k].lower_ in ctx.p.profession_ties and not _bare_noun_after(doc, k) for k in range(h.head + 1, end))
+
+
+def _employment(ctx: _Ctx, h: Hit) -> bool:
+    """Rule ``als_profession_employment``: "ist als Anwalt tätig", "wurde bei den Askania-Werken als Ingenieur
+    weiterbeschäftigt": an "als" profession is tied where its clause speaks of employment (a word of roles.yaml
+    patterns.profession_employment_words begins a word of the clause); "lebte als freischaffender Komponist in
+    Neu-Ulm", "in denen er selbst als Schauspieler mitwirkte" describe the person. [] = off (every "als" ties)."""
+    stems = ctx.p.profession_employment_words
+    if not stems:
+        return True
+    doc, (s0, s1) = ctx.doc, ctx.sent_range(h.head)
+    cue = h.extra.get("cue", h.np_start)
+    a = next((k + 1 for k in range(cue - 1, s0 - 1, -1) if doc[k].text in ctx.w.punct_stop), s0)
+    b = next((k for k in range(h.end, s1) if doc[k].text in ctx.w.punct_stop), s1)
+    return any(doc[k].lower_.startswith(stems) for k in range(a, b) if not h.start <= k < h.end)
+
+
+def _place_origin(ctx: _Ctx, h: Hit, org: str | None) -> bool:
+    """Rule ``profession_place_origin``: "des US-Schauspielers Tommy Lee Jones", "US-Rohstoffanalyst David Morgan":
+    a country, state or city that a profession's own phrase names before the title (hyphen prefix, adjective) says
+    where the person comes from, not whom the profession serves: no tie. Off: patterns.profession_place_origin."""
+    if not ctx.p.profession_place_origin or org is None:
+        return False
+    o, doc = ctx.orgs, ctx.doc
+    words = [doc[k].lower_ for k in range(h.start, h.head)] + doc[h.head].lower_.split("-")[:-1]
+    for w in words:
+        x = o.prefixes.get(w) or o.adjectives.get(w) or o.names.get(w) or o.demonyms.get(w)
+        if x is not None and x.name == org and x.type in LOCATION_TYPES:
+            return True
+    return False
 
 
 def _bare_noun_after(doc, k: int) -> bool:
@@ -163,7 +193,10 @@ def _without_bare_professions(ctx: _Ctx, hits: list[tuple[Hit, Role]], rows: lis
         return rows
     prof_roles = {r.role for h, r in hits if _profession(ctx, h)}
     tied = {(r.actor_key, r.role) for h, r in hits if _profession(ctx, h) and _tied(ctx, h)}
-    return [r for r in rows if r.organization or r.role not in prof_roles or (r.actor_key, r.role) in tied]
+    origin = {(r.actor_key, r.role, r.organization) for h, r in hits if _profession(ctx, h)
+              and _place_origin(ctx, h, r.organization)}
+    return [r for r in rows if r.organization and (r.actor_key, r.role, r.organization) not in origin
+            or r.role not in prof_roles or (r.actor_key, r.role) in tied]
 
 
 def _profession(ctx: _Ctx, h: Hit) -> bool:

@@ -393,7 +393,7 @@ class _Resolver:
             return key
         for k in range(cue + 1, s1):
             pk = next(((s, e, key, gen) for s, e, key, gen in self.person_at if s == k), None)
-            if pk is not None and pk[2] not in exclude:
+            if pk is not None and pk[2] not in exclude and not self._pp_title(pk[0], s0):
                 return pk[2]
             if doc[k].lower_ in p.pronouns_subject:
                 return self.recent_person(k, exclude, pronoun=doc[k].lower_)
@@ -413,7 +413,7 @@ class _Resolver:
             if pk is not None:
                 s, e, key, gen = pk
                 prevw = doc[s - 1].lower_ if s > s0 else ""
-                if not gen and key not in exclude and prevw not in ("von", "mit", "für", "durch", "gegen") \
+                if not gen and key not in exclude and prevw not in _PP_HOLDER_PREPS and not self._pp_title(s, s0) \
                         and not (office and _genitive_attribute(self.ctx, s, s0)):
                     return key
                 if gen and key not in exclude and not office and _owns_cue_phrase(doc, e, cue):
@@ -429,6 +429,24 @@ class _Resolver:
                 return self.recent_person(k, exclude, pronoun=low)
             k -= 1
         return None
+
+    def _pp_title(self, s: int, s0: int) -> bool:
+        """Rule ``pp_title_name_not_holder``: "wird er 1991 von Bundesrat Flavio Cotti zum Chef des Bundesamts
+        ernannt", "gegen den Demokraten Bill Hoppner zum Gouverneur gewählt": a name whose title (articles and
+        lower-case adjectives before it) follows "von", "vom", "durch" or "gegen" is an agent or an opponent, not the
+        holder of an "als"/"zum" phrase. Off: roles.yaml patterns.pp_title_name_not_holder."""
+        doc = self.ctx.doc
+        if not self.ctx.p.pp_title_name_not_holder or s - 1 < s0 or not self._title_word(doc[s - 1]):
+            return False
+        k = s - 2
+        while k >= s0 and (self._title_word(doc[k]) or doc[k].lower_ in _ARTICLES
+                           or doc[k].pos_ == "ADJ" and doc[k].text[:1].islower() and doc[k].is_alpha):
+            k -= 1
+        return k >= s0 and doc[k].lower_ in _PP_TITLE_PREPS
+
+    def _title_word(self, t) -> bool:
+        """A title of the lexicon, or a capitalised common noun outside an entity ("Bundesrat", "Demokraten")."""
+        return _analyze(self.ctx, t) is not None or t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and not t.ent_type_
 
     def _object_of_possessive(self, k: int, s0: int, exclude: set[str]) -> str | None:
         """"würdigte ihn für seinen Einsatz als Soldat": the possessive refers to the object pronoun."""
@@ -447,6 +465,13 @@ class _Resolver:
             if sent_start <= s < before:
                 return key
         return None
+
+
+_PP_HOLDER_PREPS = ("von", "mit", "für", "durch", "gegen")
+# (rule pp_title_name_not_holder: an agent or an opponent; "mit dem Althistoriker Joseph Vogt als Vorsitzenden" names
+# the holder)
+_PP_TITLE_PREPS = ("von", "vom", "durch", "gegen")
+_ARTICLES = ("der", "die", "das", "dem", "den", "des", "einem", "einen", "einer", "eines")
 
 
 def _owns_cue_phrase(doc, e: int, cue: int) -> bool:
