@@ -711,6 +711,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if (q := quoted_object(c, h, lo, hi)) is not None:
         return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
+    if c.R.switch("conjunct_object") and (co := conjunct_subject(c, h, s)) is not None:
+        return co
     if s is not None and c.R.switch("prep_object_subject") and prep_object(c, s):
         s = None                        # "sagte gegenüber Heise": the addressee, no subject
     if s is not None and c.R.switch("name_apposition"):
@@ -724,6 +726,31 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None:
         s = _subject_fallback(c, h, lo)
     return s
+
+
+COORDINATORS = ("und", "sowie", "oder")
+
+
+def conjunct_subject(c: Ctx, h: Hit, s: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Datenschützer äußerten Bedenken an den Plänen und warfen der Regierung „Wortbruch“ vor. – a speech verb right
+    after "und", "sowie" or "oder" opens a conjunct without a subject of its own (it shares the first conjunct's): the
+    noun phrase after it is its object ("der Regierung", "die libysche Armee"), and the speaker is the subject of the
+    verb it is coordinated with, before or after that verb ("befand der Premierminister … als gerechtfertigt und nannte
+    Trumps Auftrag „schnell“"). Only where the parse joins the two verbs (``conj``) and finds that subject; None
+    otherwise (switch ``conjunct_object``; ``coordinated_verb_subject`` covers a conjunct where no subject was found)."""
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if not c.has_dep or first == 0 or c.low[first - 1] not in COORDINATORS or c.in_quote[first] >= 0:
+        return None
+    if s is not None and s[1] <= first:
+        return None                     # a subject before the verb: "… und die Regierung sagte"
+    v = c.toks[first]
+    head = v.head
+    if v.dep_ != "conj" or head.i >= first or head.pos_ not in ("VERB", "AUX") or c.sent_of[head.i] != c.sent_of[first]:
+        return None
+    sp = subject_dep(c, head.i)
+    if sp is None or sp[1] > first or c.in_quote[sp[0]] >= 0:
+        return None
+    return sp
 
 
 OBJECT_PREPOSITIONS = ("gegenüber", "vor", "vorm", "mit", "zu", "zum", "zur")     # the addressee's prepositions

@@ -471,4 +471,4 @@ SWITCHES += ("pronoun_unnamed_subject",)     # speaker resolution: "Ein Sprecher
 SWITCHES += ("antecedent_oblique",)     # speaker resolution: a name in a PP or genitive attribute is rarely what "er"/"sie" refers to (speaker.py nearest_actor, spk13)
 SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nach …" -> the owner, as "er" (rules/speaker.py speaker_pronoun, spk13)
 SWITCHES += ("titled_person_gender",)     # brole13: a feminine/masculine role noun prefers the holder of the title in its own form (rules/speaker.py _titled_person)
-SWITCHES += ("name_after_role",)     # a person's name after a title's complement joins the speaker span (speaker.py, wspk14)
+SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a title's complement joins the speaker span; a verb after "und" shares the subject before (speaker.py, wspk14)
