@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
-from .clauses import impersonal_prep
+from .clauses import impersonal_prep, FINITE_TAGS
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
@@ -736,7 +736,8 @@ def conjunct_subject(c: Ctx, h: Hit, s: tuple[int, int] | None) -> tuple[int, in
     after "und", "sowie" or "oder" opens a conjunct without a subject of its own (it shares the first conjunct's): the
     noun phrase after it is its object ("der Regierung", "die libysche Armee"), and the speaker is the subject of the
     verb it is coordinated with, before or after that verb ("befand der Premierminister … als gerechtfertigt und nannte
-    Trumps Auftrag „schnell“"). Only where the parse joins the two verbs (``conj``) and finds that subject; None
+    Trumps Auftrag „schnell“"). Only a finite verb, only where the parse joins the two verbs (``conj``) and finds that
+    subject; None
     otherwise (switch ``conjunct_object``; ``coordinated_verb_subject`` covers a conjunct where no subject was found)."""
     first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
     if not c.has_dep or first == 0 or c.low[first - 1] not in COORDINATORS or c.in_quote[first] >= 0:
@@ -745,6 +746,8 @@ def conjunct_subject(c: Ctx, h: Hit, s: tuple[int, int] | None) -> tuple[int, in
         return None                     # a subject before the verb: "… und die Regierung sagte"
     v = c.toks[first]
     head = v.head
+    if v.tag_ not in FINITE_TAGS:
+        return None                     # "… zu unterscheiden und anzunehmen, …": an infinitive shares no subject
     if v.dep_ != "conj" or head.i >= first or head.pos_ not in ("VERB", "AUX") or c.sent_of[head.i] != c.sent_of[first]:
         return None
     sp = subject_dep(c, head.i)
