@@ -4,6 +4,7 @@
     python benchmarks/speaker_errors.py show [--kind K] [--rule R] [--n 40] [--seed 7]   # examples to classify
     python benchmarks/speaker_errors.py conventions                # gold vs predicted speaker span edges
     python benchmarks/speaker_errors.py resolution [--offset 0 --limit 350] [--form F]   # unnamed speakers, resolved
+    python benchmarks/speaker_errors.py loss [--offset 0 --limit 350] [--show CLASS --n 40]   # speaker F1 loss by class
 
 Claims are paired with the gold as ``python -m pipeline eval claims`` pairs them. A paired claim's speaker error
 is of one kind: ``pred none`` (the gold has a speaker, we have none), ``gold none``, ``disjoint`` (no token in
@@ -15,7 +16,11 @@ inside or outside the span: where the gold's majority convention and ours differ
 ``resolution`` lists every predicted claim whose speaker span names no entity of its own (a pronoun, role noun, age
 noun, organisation noun, spokesperson, ...) by its form, with the actor it resolved to and the two sentences before
 it, for judging the resolution by hand (the Wikinews gold marks spans only, not referents); it also lists paired
-claims whose speaker span is disjoint from the gold or missing. Parses are kept in /tmp (DocBin) between runs.
+claims whose speaker span is disjoint from the gold or missing. ``loss`` splits the speaker F1's lost tokens (as the
+scorer counts them: gold tokens not matched = recall loss, predicted tokens not matched = precision loss) into classes:
+claim missed (gold claim unpaired), false claim (our claim unpaired), speaker none (paired, we have none), gold none,
+edge (paired, spans overlap), unnamed (disjoint, one of the two spans is a pronoun or a noun phrase without a name),
+wrong person (disjoint, both name someone); it prints message/speaker/cue P/R/F1 of the slice too. Parses are kept in /tmp (DocBin) between runs.
 Wikinews train only (tuning text); never run it on the dev split. Reads ``../shared`` in place.
 """
 from __future__ import annotations
@@ -131,10 +136,10 @@ def span_edges(doc, sp, out: Counter) -> None:
             out[(k, "in" if a >= sp.start and b <= sp.end else "out" if a >= sp.end else "part")] += 1
 
 
-def conventions(docs, nlp, rules) -> None:
+def conventions(docs, nlp, rules, parsed=None) -> None:
     from pipeline.extract import extract
     gold, pred = Counter(), Counter()
-    for d, doc in zip(docs, nlp.pipe([d["originalText"] for d in docs], batch_size=8)):
+    for d, doc in zip(docs, parsed or nlp.pipe([d["originalText"] for d in docs], batch_size=8)):
         spans = {char_span(d, frozenset(a["speaker"]["tokenIds"])) for a in d["annotations"]} - {None}
         for s, e in spans:
             if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None and len(sp):
@@ -221,12 +226,86 @@ def resolution(docs, nlp, rules, tag: str, form: str | None) -> None:
     print("unnamed speakers by form:", dict(counts.most_common()), "span errors:", dict(wrong))
 
 
+LOSS = ("claim missed", "false claim", "speaker none", "gold none", "edge", "unnamed", "wrong person")
+
+
+def _named(doc, d: dict, ids: frozenset) -> bool:
+    """Whether the gold-token span ``ids`` contains a proper noun or an entity (a name)."""
+    if not ids:
+        return False
+    s, e = char_span(d, ids)
+    sp = doc.char_span(s, e, alignment_mode="expand")
+    return sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ for t in sp)
+
+
+def loss_rows(d: dict, doc, preds: list[dict], golds: list[dict]):
+    """(class, recall loss, precision loss, pred, gold) for every claim whose speaker loses tokens."""
+    from pipeline.eval_claims import pair
+    pairs = pair(preds, golds)
+    pi, gj = {i for i, _ in pairs}, {j for _, j in pairs}
+    for j, g in enumerate(golds):
+        if j not in gj and g["speaker"]:
+            yield "claim missed", len(g["speaker"]), 0, None, g
+    for i, p in enumerate(preds):
+        if i not in pi and p["speaker"]:
+            yield "false claim", 0, len(p["speaker"]), p, None
+    for i, j in pairs:
+        p, g = preds[i], golds[j]
+        k = kind_of(p["speaker"], g["speaker"])
+        if k is None:
+            continue
+        cls = {"pred none": "speaker none", "gold none": "gold none", "disjoint": None}.get(k, "edge")
+        if cls is None:
+            cls = "wrong person" if _named(doc, d, p["speaker"]) and _named(doc, d, g["speaker"]) else "unnamed"
+        tp = len(p["speaker"] & g["speaker"])
+        yield cls, len(g["speaker"]) - tp, len(p["speaker"]) - tp, p, g
+
+
+def loss(docs, nlp, rules, tag: str, show_cls: str | None, n: int, seed: int) -> None:
+    from pipeline.eval_claims import Scores, TokenIndex, gold_items, pred_items
+    from pipeline.extract import extract
+    scores, rl, pl, cnt, ex_rows, by = Scores(), Counter(), Counter(), Counter(), [], Counter()
+    for d, doc in zip(docs, cached_docs(docs, nlp, tag)):
+        preds = pred_items(extract(doc, rules).claims, TokenIndex(d["tokens"]))
+        golds = gold_items(d)
+        scores.add(preds, golds)
+        for cls, r, p_, p, g in loss_rows(d, doc, preds, golds):
+            rl[cls] += r
+            pl[cls] += p_
+            cnt[cls] += 1
+            by[(cls, p["claim"].rule_id if p is not None else g["type"])] += r + p_
+            if cls == show_cls:
+                ex_rows.append((d, p, g))
+    for f in ("message", "speaker", "cue"):
+        print(f"{f:8s} P/R/F1 " + " ".join(f"{x:.3f}" for x in scores.prf(None, f)))
+    tot = [sum(scores.c[t]["speaker"][k] for t in scores.types) for k in range(3)]
+    print(f"speaker tokens: tp {tot[0]}  pred {tot[1]}  gold {tot[2]}")
+    print(f"{'class':14s} {'claims':>6s} {'R loss':>7s} {'P loss':>7s}  top rules (gold type if missed), tokens lost")
+    for cls in LOSS:
+        top = sorted(((v, r) for (k, r), v in by.items() if k == cls), reverse=True)[:4]
+        print(f"{cls:14s} {cnt[cls]:6d} {rl[cls]:7d} {pl[cls]:7d}  " + ", ".join(f"{r} {v}" for v, r in top))
+    random.Random(seed).shuffle(ex_rows)
+    for i, (d, p, g) in enumerate(ex_rows[:n]):
+        if p is None:
+            ms = char_span(d, g["message"])
+            print(f"#{i} G={words(d, g['speaker'])!r} [{d['documentName'][:30]}]\n    "
+                  + d["originalText"][max(0, ms[0] - 200):ms[1]][:420].replace("\n", " / "))
+        elif g is None:
+            c = p["claim"]
+            print(f"#{i} rule={c.rule_id} P={c.speaker_text!r} [{d['documentName'][:30]}]\n    "
+                  + d["originalText"][max(0, c.claim_start - 200):c.claim_end][:420].replace("\n", " / "))
+        else:
+            print(f"#{i} rule={p['claim'].rule_id} G={words(d, g['speaker'])!r} P={words(d, p['speaker'])!r} "
+                  f"[{d['documentName'][:30]}]\n    {marked(d, p, g)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution"))
+    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution", "loss"))
     ap.add_argument("--offset", type=int, default=0, help="resolution: skip the first N articles")
     ap.add_argument("--limit", type=int, default=0, help="resolution: only N articles")
     ap.add_argument("--form", choices=FORMS, default=None, help="resolution: only speakers of this form")
+    ap.add_argument("--show", choices=LOSS, default=None, help="loss: print examples of this class")
     ap.add_argument("--kind", choices=KINDS, default=None)
     ap.add_argument("--rule", default=None, help="only claims of this rule id")
     ap.add_argument("--n", type=int, default=40)
@@ -242,9 +321,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nlp, _ = load_nlp(None)
     rules = load_rules()
-    if args.mode == "resolution":
+    if args.mode in ("resolution", "loss") or (args.mode == "conventions" and args.limit):
         docs = docs[args.offset:args.offset + args.limit] if args.limit else docs[args.offset:]
-        resolution(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.form)
+        if args.mode == "conventions":
+            conventions(docs, nlp, rules, cached_docs(docs, nlp, f"train_{args.offset}_{len(docs)}"))
+        elif args.mode == "loss":
+            loss(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.show, args.n, args.seed)
+        else:
+            resolution(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.form)
         return 0
     if args.mode == "conventions":
         conventions(docs, nlp, rules)

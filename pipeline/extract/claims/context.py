@@ -64,6 +64,7 @@ WORD_LISTS += ("utterance_verbs", "subject_openers", "text_subject_verbs", "thin
 WORD_LISTS += ("demand_verbs", "condition_openers", "condition_preludes")     # filters reported_question (switch ob_question), hypothetical_condition (rules/filters.py, fp9)
 WORD_LISTS += ("predicative_endings", "predicative_prefixes")     # switch vorfeld_predicative: "Kritisch äußerte sich X" (speaker.py, spk10)
 WORD_LISTS += ("addressee_forms_cased", "addressee_forms", "existence_verbs", "existence_frame_words")     # filters question_sentence (switch question_addressee), existence_frame (rules/filters.py, claims10)
+WORD_LISTS += ("person_title_suffixes", "title_complement_prepositions")     # switch name_after_role (speaker.py, wspk14)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

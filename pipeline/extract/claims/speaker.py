@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
-from .clauses import impersonal_prep
+from .clauses import impersonal_prep, FINITE_TAGS
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
 
 
@@ -711,6 +711,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if (q := quoted_object(c, h, lo, hi)) is not None:
         return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
+    if c.R.switch("conjunct_object") and (co := conjunct_subject(c, h, s)) is not None:
+        return co
     if s is not None and c.R.switch("prep_object_subject") and prep_object(c, s):
         s = None                        # "sagte gegenüber Heise": the addressee, no subject
     if s is not None and c.R.switch("name_apposition"):
@@ -724,6 +726,34 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     if s is None:
         s = _subject_fallback(c, h, lo)
     return s
+
+
+COORDINATORS = ("und", "sowie", "oder")
+
+
+def conjunct_subject(c: Ctx, h: Hit, s: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Datenschützer äußerten Bedenken an den Plänen und warfen der Regierung „Wortbruch“ vor. – a speech verb right
+    after "und", "sowie" or "oder" opens a conjunct without a subject of its own (it shares the first conjunct's): the
+    noun phrase after it is its object ("der Regierung", "die libysche Armee"), and the speaker is the subject of the
+    verb it is coordinated with, before or after that verb ("befand der Premierminister … als gerechtfertigt und nannte
+    Trumps Auftrag „schnell“"). Only a finite verb, only where the parse joins the two verbs (``conj``) and finds that
+    subject; None
+    otherwise (switch ``conjunct_object``; ``coordinated_verb_subject`` covers a conjunct where no subject was found)."""
+    first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
+    if not c.has_dep or first == 0 or c.low[first - 1] not in COORDINATORS or c.in_quote[first] >= 0:
+        return None
+    if s is not None and s[1] <= first:
+        return None                     # a subject before the verb: "… und die Regierung sagte"
+    v = c.toks[first]
+    head = v.head
+    if v.tag_ not in FINITE_TAGS:
+        return None                     # "… zu unterscheiden und anzunehmen, …": an infinitive shares no subject
+    if v.dep_ != "conj" or head.i >= first or head.pos_ not in ("VERB", "AUX") or c.sent_of[head.i] != c.sent_of[first]:
+        return None
+    sp = subject_dep(c, head.i)
+    if sp is None or sp[1] > first or c.in_quote[sp[0]] >= 0:
+        return None
+    return sp
 
 
 OBJECT_PREPOSITIONS = ("gegenüber", "vor", "vorm", "mit", "zu", "zum", "zur")     # the addressee's prepositions
@@ -1795,6 +1825,8 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
     organisation ("ein Sprecher des LBM in Koblenz"), not before "aus" with an article or a place ("aus dem Forscherteam",
     "aus South Carolina": where the speaker comes from), and not when the phrase names a person or organisation (switch
     ``name_circumstance_cut``)."""
+    if sp is not None and c.R.switch("name_after_role") and c.has_pos:
+        sp = name_after_role(c, sp)
     if sp is not None and c.R.switch("speaker_edges") and c.has_pos:
         sp = speaker_edges(c, sp)
     if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
@@ -1814,6 +1846,60 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
             return sp
         return (sp[0], k)
     return sp
+
+
+ROLE_GAP_TAGS = ("ADP", "DET", "ADJ", "NOUN", "CCONJ")     # the words of a title's complement before the name
+ROLE_GAP = 6
+
+
+def name_after_role(c: Ctx, sp: tuple[int, int]) -> tuple[int, int]:
+    """Empfohlen hatte das der EU-Kommissar für Erweiterung und europäische Nachbarschaftspolitik Štefan Füle, … /
+    Jelpkes wissenschaftlicher Mitarbeiter Nick Brauns hat … – a speaker span that names no person and holds a person's
+    title (a role noun: "Kommissar", "Mitarbeiter", "Sprecherin") ends where the title's complement ends; the person's
+    name written right after it, with no comma, verb or quotation between, belongs to the span, as the annotation marks
+    it. Only up to six words of complement (prepositions, articles, adjectives, nouns, "und"), only a person's mention
+    (the entity layer's), and only a name that ends the noun phrase (a punctuation mark, a verb, a preposition or an
+    adverb follows: "Štefan Füle am Montag") and that the
+    parse takes for no object ("forderte der Minister Müller auf" keeps "der Minister") (switch ``name_after_role``)."""
+    a, b = sp
+    n = len(c.toks)
+    if has_person_actor(c, sp) or not any(_person_title(c, t) for t in range(a, b)):
+        return sp
+    starts = {}
+    for ms, me, m, actor in c.mentions:
+        if actor.actor_type == "person":
+            starts[ms] = max(starts.get(ms, 0), me)
+    j = b
+    while j < n and j - b <= ROLE_GAP and c.toks[j].idx not in starts:
+        t = c.toks[j]
+        if t.is_space and "\n" not in t.text:
+            j += 1
+            continue
+        if c.in_quote[j] >= 0 or t.pos_ not in ROLE_GAP_TAGS or c.is_punct(j) or (
+                t.pos_ == "ADP" and c.low[j] not in c.w.title_complement_prepositions):
+            return sp
+        j += 1
+    if j >= n or c.toks[j].idx not in starts or c.in_quote[j] >= 0:
+        return sp
+    end_char = starts[c.toks[j].idx]
+    e = j
+    while e < n and c.toks[e].idx < end_char:
+        e += 1
+    if e - j > 4 or any(c.toks[t].dep_ in ("obj", "iobj") for t in range(j, e)):
+        return sp
+    if e < n and not (c.is_punct(e) or c.toks[e].pos_ in ("VERB", "AUX", "ADP", "ADV")):
+        return sp
+    return (a, e)
+
+
+def _person_title(c: Ctx, t: int) -> bool:
+    """A role noun that names a person (not an organisation): "Kommissar", "Mitarbeiter", "Sprecherin"."""
+    w, low = c.toks[t].text, c.low[t]
+    if c.toks[t].pos_ != "NOUN" or not w[:1].isupper() or t in c.ent_at:
+        return False
+    return w in c.R.role_heads or low.endswith(ROLE_SUFFIXES) or low.endswith(tuple(c.w.role_resolution_suffixes)) \
+        or low.endswith(tuple(c.w.spokesperson_suffixes)) or low.endswith(tuple(c.w.person_title_suffixes)) \
+        or _person_noun(c, t)
 
 
 EDGE_OPENERS = ("und", "doch", "aber", "zumal", "denn", "sondern", "oder", "nur", "einzig", "lediglich", "sogar",

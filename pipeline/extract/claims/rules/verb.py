@@ -12,7 +12,7 @@ from ..context import Ctx, Found, Hit, PUNCT_END
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
-    plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep)
+    plausible_speaker, subject_after, with_name_apposition, subject_before_comma, subject_dep, conjunct_subject)
 
 
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
@@ -1074,6 +1074,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         return False
     if c.has_dep:
         s = subject_dep(c, h.i)
+        if c.R.switch("conjunct_object") and s is not None and conjunct_subject(c, h, s) == sp:
+            return True                 # "… und warfen der Regierung „Wortbruch“ vor": the parse's subject is the object
         if s is None:
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
