@@ -1397,69 +1397,6 @@ def _capitalised_after(doc: Doc, k: int, limit: int) -> bool:
     return False
 
 
-_BETWEEN = ("zwischen", "zw.")
-_BETWEEN_AND = ("und", "u.")
-
-
-@check("per_between_places")
-def per_between_places(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"fällt zwischen [Schliersee]PER und Bayrischzell aus", "zw. Salzburg / Nord u. [Wallersee]PER": one word without
-    person evidence at one end of "zwischen X und Y" ("zw. X u. Y") whose other end is a place (a place entity or a
-    place of the gazetteer, a station, or an untagged name that is no common word, first name or surname of the
-    article) is a stretch of road or rail, a place ("zwischen Merkel und Scholz": persons with evidence)."""
-    if len(sp) != 1 or sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
-        return None
-    other = _between_other_end(doc, sp)
-    if other is None:
-        return None
-    o = doc[other]
-    if not (o.text[:1].isupper() and o.is_alpha):
-        return None
-    nxt = doc[other + 1].text.lower() if other + 1 < len(doc) else ""
-    placed = o.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(o.text) == "LOC") \
-        or nxt in word_list(ctx.rules, "station_words") or _untagged_name(o, ctx)
-    return "LOC" if placed else None
-
-
-def _between_other_end(doc: Doc, sp: Span) -> int | None:
-    """The first token of the other end of "zwischen X und Y" around the span ("zw . X u. Y" too), or None."""
-    before = _between_marker_end(doc, sp.start - 1)
-    if before is not None:
-        for j in range(sp.end, min(len(doc) - 1, sp.end + 4)):
-            if doc[j].is_sent_start or (doc[j].is_punct and doc[j].text != "/"):
-                return None
-            if doc[j].lower_ in _BETWEEN_AND:
-                return j + 1
-        return None
-    if doc[sp.start - 1].lower_ not in _BETWEEN_AND:
-        return None
-    for k in range(sp.start - 2, max(-1, sp.start - 7), -1):
-        end = _between_marker_end(doc, k)
-        if end is not None:
-            return end + 1 if end + 1 < sp.start - 1 else None
-        if doc[k + 1].is_sent_start or (doc[k].is_punct and doc[k].text != "/"):
-            return None
-    return None
-
-
-def _between_marker_end(doc: Doc, k: int) -> int | None:
-    """The last token of "zwischen" / "zw." / "zw ." ending at ``k`` (or the "zw" of "zw ." at ``k - 1``), or None."""
-    if k < 0:
-        return None
-    if doc[k].lower_ in _BETWEEN or (doc[k].lower_ == "zw" and k + 1 < len(doc) and doc[k + 1].text == "."):
-        return k + 1 if doc[k].lower_ == "zw" else k
-    if doc[k].text == "." and k > 0 and doc[k - 1].lower_ == "zw":
-        return k
-    return None
-
-
-def _untagged_name(t, ctx: PersonCtx) -> bool:
-    """A capitalised word NER left untagged that is no common word, first name or surname of the article, whatever
-    the tagger made of it ("zwischen Schliersee und [Bayrischzell]ADJ")."""
-    return not t.ent_type_ and len(t.text) >= 3 and t.text[1:2].islower() and not common_word(t, ctx.rules) \
-        and not _given(t.text, ctx) and t.text not in ctx.person_surnames and _strip_gen(t.text) not in ctx.person_surnames
-
-
 @check("per_frequent_noun")
 def per_frequent_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Auffahrunfall erzeugt [Stau]PER", "vor der Ausfahrt Salzburg / Mitte, [Stau]PER (Überlastung)": one word
