@@ -1402,8 +1402,9 @@ def per_frequent_noun(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Auffahrunfall erzeugt [Stau]PER", "vor der Ausfahrt Salzburg / Mitte, [Stau]PER (Überlastung)": one word
     without person evidence that is a frequent German common noun (a noun of the vocabulary among its frequent
     capitalised words, or one the lemma table misses that the open NER gold uses as a common word only: "Dauer",
-    "Schock", data/open_gold_common_nouns.txt.gz, :mod:`goldwords`) is no person, also where the tagger reads it as a name or it stands bare as a subject; the
-    surnames that are such nouns stay (actors.yaml noun_surnames, words.yaml title_surnames: "Koch", "Fischer")."""
+    "Schock", data/open_gold_common_nouns.txt.gz, :mod:`goldwords`) is no person, also where the tagger reads it as a
+    name or it stands bare as a subject; the surnames that are such nouns stay (actors.yaml noun_surnames, words.yaml
+    title_surnames: "Koch", "Fischer")."""
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     w = sp[0].text
