@@ -1397,6 +1397,25 @@ def _capitalised_after(doc: Doc, k: int, limit: int) -> bool:
     return False
 
 
+@check("per_frequent_noun")
+def per_frequent_noun(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Auffahrunfall erzeugt [Stau]PER", "vor der Ausfahrt Salzburg / Mitte, [Stau]PER (Überlastung)": one word
+    without person evidence that is a frequent German common noun (a noun of the vocabulary among its frequent
+    capitalised words, or one the lemma table misses that the open NER gold uses as a common word only: "Dauer",
+    "Schock", data/open_gold_common_nouns.txt.gz, :mod:`goldwords`) is no person, also where the tagger reads it as a
+    name or it stands bare as a subject; the surnames that are such nouns stay (actors.yaml noun_surnames, words.yaml
+    title_surnames: "Koch", "Fischer")."""
+    if len(sp) != 1 or has_support(doc, sp, ctx):
+        return None
+    w = sp[0].text
+    ar = ctx.rules.get("actors")
+    if w in ar.noun_surnames or w.lower() in word_list(ctx.rules, "title_surnames") or w.lower() in ctx.given_lower:
+        return None
+    from .goldwords import common_nouns
+    from .layer import frequent_capitalised
+    return "drop" if (w in _noun_lemmas() and w in frequent_capitalised()) or w in common_nouns() else None
+
+
 @check("per_route")
 def per_route(doc: Doc, sp: Span, ctx: PersonCtx):
     """"auf dem Weg von [Lima]PER nach Pucallpa", "auf dem Flug von [Zell]PER am See nach Korsika", "von Lima

@@ -44,12 +44,13 @@ class ActorRules:
     org_span_rules: tuple[str, ...] = ()                                # persons.SPAN_RULES run on ORG spans
     person_recover_rules: tuple[str, ...] = ()                          # recover.RECOVER_RULES, in order
     place_particles: tuple[tuple[str, ...], ...] = ()                   # "sul", "an der": inside place names
+    noun_surnames: frozenset[str] = field(default_factory=frozenset)    # "Koch", "Fischer": persons.per_frequent_noun
 
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
             "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
             "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules",
-            "place_particles"}
+            "place_particles", "noun_surnames"}
 
 
 def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
@@ -108,6 +109,7 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       org_rules=_rule_ids(data, "org_rules", file),
                       org_span_rules=_rule_ids(data, "org_span_rules", file),
                       person_recover_rules=_rule_ids(data, "person_recover_rules", file),
+                      noun_surnames=frozenset(str(n) for n in data.get("noun_surnames") or []),
                       place_particles=tuple(tuple(str(p).lower().split()) for p in data.get("place_particles") or []))
 
 
