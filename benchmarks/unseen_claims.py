@@ -105,7 +105,8 @@ def score(parser: Parser, set_name: str | None, verbose: bool) -> dict:
             mine = [r for r in judged if r["doc"] == doc]
             for p in rows_of(parser, texts[doc]):
                 j = max((r for r in mine if _half((p["at"], p["end"]), (r["at"], r["end"]))),
-                        key=lambda r: min(p["end"], r["end"]) - max(p["at"], r["at"]), default=None)
+                        key=lambda r: (r["at"] == p["at"] and r["end"] == p["end"],
+                                       min(p["end"], r["end"]) - max(p["at"], r["at"])), default=None)
                 c["rows"] += 1
                 if j is None:
                     c["unjudged"] += 1
