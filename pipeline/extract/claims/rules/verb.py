@@ -852,6 +852,31 @@ def verb_inverted(v: VerbSite) -> Found | None:
     return None
 
 
+@rule("verb_inverted_perfect", "verb")
+def verb_inverted_perfect(v: VerbSite) -> Found | None:
+    """Ideen habe er jeden Tag, hat Shoppingcenterspezialist Harald Huth einmal gesagt. – an inverted frame in the
+    perfect after the message: a form of "haben" right after the comma, the subject after it, the speech verb's
+    participle closing the sentence, a Konjunktiv in the message (``verb_inverted`` takes only a finite speech verb
+    right after the comma)."""
+    c, h, a, b, lo = v.c, v.h, v.a, v.b, v.lo
+    if not (lo > a and c.low[lo - 1] == "," and h.aux and h.aux[0] == lo and c.low[lo] in PERFECT_HABEN
+            and h.entry.participle and h.i > lo + 1 and "speech" in v.classes and strip_end(c, h.i, b) == h.i + 1
+            and c.in_quote[lo - 1] < 0):
+        return None
+    sp = subject_after(c, lo, h.i)
+    if sp is None or sp[1] > h.i:
+        return None
+    msg = (a, lo - 1)
+    if any(t in v.used for t in range(*msg)) or c.in_quote[a] >= 0 or not (
+            any(c.is_konj(t) for t in range(*msg)) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))):
+        return None                     # "…, hatte das Wahlergebnis nicht anerkannt": a coordinated clause, no frame
+    v.used.update(v.cue)
+    return v.found(msg, sp, v.cue, "indirect", "verb_inverted_perfect")
+
+
+PERFECT_HABEN = ("hat", "hatte", "haben", "hatten")
+
+
 def _so_frame(v: VerbSite) -> bool:
     """…, so sagte der Minister. – "so" right after the comma and right before the speech verb (not "so empfiehlt
     sich", not after a conditional opening; switch ``so_inverted``)."""
