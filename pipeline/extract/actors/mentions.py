@@ -12,7 +12,7 @@ import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens
+from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, sentence_bounds
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -28,8 +28,8 @@ def sentence_index(doc: Doc) -> list[int]:
     out = [0] * len(doc)
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return out
-    for i, sent in enumerate(doc.sents):
-        for t in range(sent.start, sent.end):
+    for i, (start, end) in enumerate(sentence_bounds(doc)):     # (the shared split: no Span per sentence)
+        for t in range(start, end):
             out[t] = i
     return out
 
