@@ -1,11 +1,13 @@
 """Extraction speed from parsed Docs: every extractor over the 150 Wikinews dev articles.
 
     python benchmarks/bench_extract.py [LABEL]
-    python benchmarks/bench_extract.py --stages [--repeat 5] [LABEL]
+    python benchmarks/bench_extract.py --stages [--repeat 5] [--docs DOCBIN] [LABEL]
 
 ``--stages``: the CPU time (``time.process_time``) of each extractor of ``pipeline.extract.EXTRACTORS``
 (title_scan, mentions, actors, roles, claims) per Doc, best of ``--repeat`` passes for each stage; the
 stage times of the entity layer (mentions + actors) are what issue 16's "spd10" round compared.
+``--docs DOCBIN``: time these parsed Docs instead (e.g. the 300 mixed articles of
+``prof_article.py --corpus mixed``, cached as /tmp/prof_article_docs300_mixed.spacy).
 
 Parses the articles once (kept in /tmp/bench_docs.spacy for later runs), then times
 `pipeline.extract.extract` over all of them, best of 5. To compare two code states, run the
@@ -31,7 +33,13 @@ def main() -> int:
     from pipeline.nlp import load_nlp
     from pipeline.ruleset import load_rules
     nlp, _ = load_nlp(None)
-    if not CACHE.exists():
+    args = sys.argv[1:]
+    cache = CACHE
+    if "--docs" in args:
+        k = args.index("--docs")
+        cache = Path(args[k + 1])
+        del args[k:k + 2]
+    if not cache.exists():
         src = SHARED / "data" / "quotes" / "wikinews" / "dev.jsonl.gz"
         if not src.exists():
             print(f"{src} not found (../shared)", file=sys.stderr)
@@ -42,10 +50,9 @@ def main() -> int:
         for d in nlp.pipe(texts):
             db.add(d)
         CACHE.write_bytes(db.to_bytes())
-    docs = list(DocBin().from_bytes(CACHE.read_bytes()).get_docs(nlp.vocab))
+    docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
     rules = load_rules()
     extract(docs[0], rules)
-    args = sys.argv[1:]
     if "--stages" in args:
         args.remove("--stages")
         repeat = 5

@@ -13,6 +13,10 @@ medians over ``--repeat``. Where ``PYTHONDONTWRITEBYTECODE`` is set (as in the h
 process compiles the pipeline's sources (~0.3 s of the parent's serial start); ``--pyc`` runs the re-runs with
 bytecode files under a temporary ``PYTHONPYCACHEPREFIX`` (written by one warm-up import first), as an installed
 package runs.
+
+The child process calls ``pipeline.schemas.arrow_without_pandas`` first, as the command line's ``rerun`` does
+(speed14: until then it imported pandas through pyarrow's first list conversion, 0.25-0.3 s of the parent's serial
+part that ``python -m pipeline rerun`` never spends).
 """
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ import bench_scale  # noqa: E402
 CHILD = r"""
 import json, resource, sys
 from pipeline.runner import rerun_rules
+from pipeline.schemas import arrow_without_pandas
+arrow_without_pandas()                       # as `python -m pipeline rerun` does (no pandas import: ~0.25 s)
 res = rerun_rules(sys.argv[1], full=True)
 me, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"laps": res["laps"], "reextracted": res["reextracted"], "articles": res["articles"],

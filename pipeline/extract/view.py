@@ -87,12 +87,21 @@ def is_tiger(doc: Doc) -> bool:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The one sentence split: the parser's (or senter's) sentences as token bounds; one
-    sentence for a Doc without sentence boundaries."""
+    sentence for a Doc without sentence boundaries. Made once per Doc and shared (do not modify the
+    list): the DocView, the entity mentions, the roles' and the claims' contexts each walked
+    ``doc.sents`` (a Span per sentence) on their own (issue 16, speed14). One Doc per thread is
+    remembered, dropped by :func:`forget_doc`."""
+    last = getattr(_LAST, "sents", None)
+    if last is not None and last[0] is doc and last[1] == len(doc):
+        return last[2]
     if len(doc) == 0:
-        return []
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return [(0, len(doc))]
-    return [(s.start, s.end) for s in doc.sents]
+        out = []
+    elif not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        out = [(0, len(doc))]
+    else:
+        out = [(s.start, s.end) for s in doc.sents]
+    _LAST.sents = (doc, len(doc), out)
+    return out
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -334,7 +343,8 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 
 def forget_doc() -> None:
-    """Drop the per-Doc entities and attribute columns remembered by :func:`doc_ents`, :func:`doc_hashes` and
-    :func:`doc_columns` (``extract`` calls it before it starts: a Doc changed between two extractions is read again)."""
-    for key in ("ents", "cols", "hashes"):
+    """Drop the per-Doc entities, attribute columns and sentences remembered by :func:`doc_ents`,
+    :func:`doc_hashes`, :func:`doc_columns` and :func:`sentence_bounds` (``extract`` calls it before it
+    starts: a Doc changed between two extractions is read again)."""
+    for key in ("ents", "cols", "hashes", "sents"):
         _LAST.__dict__.pop(key, None)

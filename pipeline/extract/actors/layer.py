@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_tokens
+from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
@@ -649,7 +649,7 @@ def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int,
         return None
     for name in gaz.by_first.get(text, ()):
         n = len(name.split())
-        if i + n <= len(doc) and " ".join(x.text for x in doc[i:i + n]) == name:
+        if i + n <= len(doc) and " ".join(doc_columns(doc).text[i:i + n]) == name:     # (no Span, no Tokens)
             if n == 1 and not _proper_reading(t, ev) and not gazetteer_unknown_noun(text, gaz):
                 return None
             return i + n, gaz.label(name)

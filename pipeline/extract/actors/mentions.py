@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.view import doc_columns, doc_ents, doc_text
+from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, sentence_bounds
 from pipeline.records import Mention
 from pipeline.ruleset import RuleSet
 
@@ -28,8 +28,8 @@ def sentence_index(doc: Doc) -> list[int]:
     out = [0] * len(doc)
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return out
-    for i, sent in enumerate(doc.sents):
-        for t in range(sent.start, sent.end):
+    for i, (start, end) in enumerate(sentence_bounds(doc)):     # (the shared split: no Span per sentence)
+        for t in range(start, end):
             out[t] = i
     return out
 
@@ -340,13 +340,13 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
 
 # ----------------------------------------------------------------------------- surnames NER missed
 def _surname_candidates(doc: Doc, surnames: set[str], given: frozenset[str] = frozenset()) -> list[Token]:
-    """Tokens whose text is a surname or its genitive (found through the ORTH array), or the nominative of a surname
+    """Tokens whose text is a surname or its genitive (found through the text column), or the nominative of a surname
     met in the genitive ("Musk" after "Elon Musks Firma"; no first name: "Peter" is no nominative of "Peters")."""
-    strings = doc.vocab.strings
-    orths = doc.to_array([ORTH]).ravel().tolist()
-    wanted = {h for h in set(orths) if (w := strings[h]) in surnames or (w.endswith("s") and w[:-1] in surnames)
+    words = doc_columns(doc).text          # the shared text column (issue 16: no ORTH array and string look-ups here)
+    wanted = {w for w in set(words) if w in surnames or (w.endswith("s") and w[:-1] in surnames)
               or (len(w) >= 3 and w[:1].isupper() and w + "s" in surnames and w not in given)}
-    return [doc[i] for i, h in enumerate(orths) if h in wanted]
+    toks = doc_tokens(doc)
+    return [toks[i] for i, w in enumerate(words) if w in wanted]
 
 
 def _part_of_other_name(doc: Doc, t: Token, in_ent: set[int]) -> bool:

@@ -385,7 +385,7 @@ def _genitive_form(doc: Doc, word: str) -> bool:
     if _strip_gen(word) != word:
         return True
     base = word[:-1]
-    return word.endswith("is") and len(base) >= 3 and any(t.text == base for t in doc)
+    return word.endswith("is") and len(base) >= 3 and base in doc_columns(doc).text
 
 
 @span_rule("org_genitive_head")
@@ -402,7 +402,7 @@ def org_genitive_head(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     orgs = ctx.rules.get("organizations")
     known = (ctx.gaz is not None and ctx.gaz.label(base) is not None) \
-        or (orgs is not None and orgs.by_name(base) is not None) or any(t.text == base for t in doc)
+        or (orgs is not None and orgs.by_name(base) is not None) or base in doc_columns(doc).text
     if known and (last.text in _german()[0] or _compound_of_known_noun(last.text, ctx.rules)):
         return [(sp.start, sp.end - 1)]     # (not "[Dave Matthews Band]": "Matthew" is no name the text knows)
     return None
@@ -668,7 +668,8 @@ def bare_subject(doc: Doc, sp: Span) -> bool:
     if not (t.i < fin.i or t.i == fin.i + 1):
         return False
     # "[Kunstpelz]PER hat ... auf umweltfreundlichen Kunstpelz": the article uses the word as a common noun elsewhere
-    return not any(x.text == t.text and _common_use(doc, x) for x in doc)
+    toks, word = doc_tokens(doc), t.text          # (the text column: no Token per word of the Doc, issue 16)
+    return not any(w == word and _common_use(doc, toks[i]) for i, w in enumerate(doc_columns(doc).text))
 
 
 def _finite_verb(head):

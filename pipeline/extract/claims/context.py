@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
-from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, morph_features
+from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, morph_features, sentence_bounds
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -190,7 +190,7 @@ class Ctx:
         if len(doc) == 0:
             return []
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            raw = [(s.start, s.end) for s in doc.sents]
+            raw = sentence_bounds(doc)        # doc.sents as token bounds, made once per Doc (view.py)
         else:
             raw = self._split()
         return self._clean_sents(raw)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.ruleset import RuleSet
 from .. import words
-from ..view import doc_columns, doc_ents, doc_tokens
+from ..view import doc_columns, doc_ents, doc_tokens, sentence_bounds
 from .lexicon import OrgLexicon, RoleLexicon
 from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
@@ -478,14 +478,14 @@ def _word_end(text: str) -> bool:
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         bounds = []
-        for s in doc.sents:
-            last = doc[s.start - 1] if s.start > 0 else None
+        for start, end in sentence_bounds(doc):      # doc.sents, made once per Doc (view.py)
+            last = doc[start - 1] if start > 0 else None
             if bounds and last is not None and (last.is_alpha or last.like_num or _word_end(last.text)) \
                     and "\n" not in last.whitespace_ \
-                    and not doc[s.start].is_space:
-                bounds[-1] = (bounds[-1][0], s.end)   # a boundary with no punctuation before it is a senter error
+                    and not doc[start].is_space:
+                bounds[-1] = (bounds[-1][0], end)     # a boundary with no punctuation before it is a senter error
             else:                                     # ("berichtete der Wissenschaftsjournalist | Dirk Lorenzen")
-                bounds.append((s.start, s.end))
+                bounds.append((start, end))
     else:
         bounds = [(0, len(doc))]
     sent_of = [0] * len(doc)
