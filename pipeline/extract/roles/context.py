@@ -222,7 +222,7 @@ class _Ctx:
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
         if not nat.applies(h.title):
-            return self.government_of_sentence(h) or self.head_article_country(h)
+            return self.government_of_sentence(h) or self.head_article_country(h) or self.state_office_article_state(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h) and h.title.title not in nat.foreign_titles:
@@ -263,6 +263,34 @@ class _Ctx:
         s0, s1 = self.sent_range(h.head)
         if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
                and not self._partner_country(i, s0) for i in range(s0, s1)):
+            return None
+        return state
+
+    def state_office_article_state(self, h) -> str | None:
+        """Rule ``state_office_article_state`` (rorg14): "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch
+        sprach von einem Feldzug" in an article on schools in Baden-Württemberg -> Baden-Württemberg. An office only a
+        German state has (roles.yaml ``patterns.state_office_prefixes`` with ``state_office_categories``; a city-state
+        senator, ``city_state_suffixes``; a head title of ``state_head_titles`` where the article names no foreign
+        country) is the office of the one German state the article names, where the title's sentence names no other
+        country or state. Off: ``patterns.state_office_article_state: false``."""
+        p, nat = self.lex.patterns, self.lex.national_offices
+        if not p.state_office_article_state or h.org is not None:
+            return None
+        word, title = self.doc[h.head].lower_.replace("-", ""), h.title.title.lower()
+        city = title.endswith(p.city_state_suffixes) and title not in p.city_state_suffixes
+        head = h.title.title in p.state_head_titles
+        if not (city or head or word.startswith(p.state_office_prefixes) and h.category in p.state_office_categories):
+            return None
+        counts, cities = self.country_counts(), self.lex.context_organizations.city_states
+        states = {k for k, n in counts.items() if n and (o := self.orgs.by_name(k)) is not None and o.type == "state"
+                  and k not in nat.states_abroad and (k not in nat.not_blocking or city)}
+        if len(states) != 1 or city and not states <= set(cities) or head and any(
+                n and k != nat.organization and self.orgs.by_name(k).type == "country" for k, n in counts.items()):
+            return None
+        state = states.pop()
+        s0, s1 = self.sent_range(h.head)
+        if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
+               and not self._partner_country(i, s0) for i in range(s0, s1) if not h.start <= i < h.end):
             return None
         return state
 

@@ -138,6 +138,11 @@ class RolePatterns:
     person_genitive: bool = True                # brole13
     prenominal_genitive_holder: bool = True     # brole13
     compound_professions: tuple[str, ...] = ()
+    state_office_article_state: bool = True     # rorg14
+    state_office_prefixes: tuple[str, ...] = ()
+    state_office_categories: tuple[str, ...] = ()
+    city_state_suffixes: tuple[str, ...] = ()
+    state_head_titles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
