@@ -221,6 +221,8 @@ class _Ctx:
             return None                   # "Außenminister Bidens" (rule person_genitive): not a home-country office
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
+        if self.state_office_kind(h) == "state":
+            return self.state_office_article_state(h)         # "Landesinnenminister": never the home country's
         if not nat.applies(h.title):
             return self.government_of_sentence(h) or self.head_article_country(h) or self.state_office_article_state(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
@@ -266,6 +268,19 @@ class _Ctx:
             return None
         return state
 
+    def state_office_kind(self, h) -> str | None:
+        """"state" (a Landtag- or Landes- office: ``patterns.state_office_prefixes``/``state_office_categories``),
+        "city" (a city-state senator), "head" (``state_head_titles``) or None; None with the rule switched off."""
+        p = self.lex.patterns
+        if not p.state_office_article_state:
+            return None
+        word, title = self.doc[h.head].lower_.replace("-", ""), h.title.title.lower()
+        if word.startswith(p.state_office_prefixes) and h.category in p.state_office_categories:
+            return "state"
+        if title.endswith(p.city_state_suffixes) and title not in p.city_state_suffixes:
+            return "city"
+        return "head" if h.title.title in p.state_head_titles else None
+
     def state_office_article_state(self, h) -> str | None:
         """Rule ``state_office_article_state`` (rorg14): "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch
         sprach von einem Feldzug" in an article on schools in Baden-Württemberg -> Baden-Württemberg. An office only a
@@ -273,14 +288,10 @@ class _Ctx:
         senator, ``city_state_suffixes``; a head title of ``state_head_titles`` where the article names no foreign
         country) is the office of the one German state the article names, where the title's sentence names no other
         country or state. Off: ``patterns.state_office_article_state: false``."""
-        p, nat = self.lex.patterns, self.lex.national_offices
-        if not p.state_office_article_state or h.org is not None:
+        nat, kind = self.lex.national_offices, self.state_office_kind(h)
+        if kind is None or h.org is not None:
             return None
-        word, title = self.doc[h.head].lower_.replace("-", ""), h.title.title.lower()
-        city = title.endswith(p.city_state_suffixes) and title not in p.city_state_suffixes
-        head = h.title.title in p.state_head_titles
-        if not (city or head or word.startswith(p.state_office_prefixes) and h.category in p.state_office_categories):
-            return None
+        city, head = kind == "city", kind == "head"
         counts, cities = self.country_counts(), self.lex.context_organizations.city_states
         states = {k for k, n in counts.items() if n and (o := self.orgs.by_name(k)) is not None and o.type == "state"
                   and k not in nat.states_abroad and (k not in nat.not_blocking or city)}
