@@ -406,13 +406,17 @@ class _Ctx:
         article names neither the home country nor its institutions (Bundesregierung, Bundestag ...) nor a state
         other than ``national_offices.states_abroad`` (Kalifornien ...) and speaks of no state government. Not
         where the home country is named too ("Pistorius ... bei einem Besuch in Litauen ... Unterstützung
-        Deutschlands": the roles gold leaves that office without a country)."""
+        Deutschlands": the roles gold leaves that office without a country). Rule ``foreign_title_home_named``
+        (rorg14): an office the home country does not have (``foreign_titles``: "Premierminister Jean-Claude Juncker"
+        in an article naming Luxemburg five times and Deutschland once) counts the home country as one more country
+        that the article's country must dominate (``dominant_article_country``), not as a veto."""
         nat = self.lex.national_offices
         if self._state_words:
             return None
         counts, home = self.country_counts(), nat.organization
-        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
-            return None
+        foreign = self.lex.patterns.foreign_title_home_named and h.title.title in nat.foreign_titles
+        if counts[home] and not foreign or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+            return None                   # (rule foreign_title_home_named: the home country only competes)
         others = set()
         for k, n in counts.items():
             if not n or k in nat.not_blocking or k in nat.states_abroad:
@@ -422,7 +426,7 @@ class _Ctx:
                 return None
             others.add(k)
         country = self._dominant_country(others, counts)
-        if country is None or counts[country] < nat.min_foreign_mentions:
+        if country is None or country == home or counts[country] < nat.min_foreign_mentions:
             return None                   # (once: no article about it)
         if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
             return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office

@@ -143,6 +143,7 @@ class RolePatterns:
     state_office_categories: tuple[str, ...] = ()
     city_state_suffixes: tuple[str, ...] = ()
     state_head_titles: tuple[str, ...] = ()
+    foreign_title_home_named: bool = True       # rorg14
 
 
 @dataclass(frozen=True)
