@@ -3,7 +3,7 @@
     python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…] [--source germeval|wikinews|news|webdev|spkatt|mobie-train]
                                             [--half tune|check|all] [--all-docs]
 
-For the boolean switches of ``roles.yaml patterns`` named (e.g. ``person_genitive,prenominal_genitive_holder``,
+For the boolean switches (and lists whose ``[]`` is off) of ``roles.yaml patterns`` named (e.g. ``person_genitive,prenominal_genitive_holder``,
 brole13): every role row (actor, role text, organisation) present with the rules as committed and not with those
 switches off (``+``), and the reverse (``-``), with the sentence for judging by hand. Only documents with a title
 word right before a capitalised word in -s are parsed unless ``--all-docs``, or those matching ``--grep REGEX``. Sources as in genitive_after_title.py
@@ -46,7 +46,8 @@ def main(argv=None) -> int:
     from pipeline.extract.roles.titles import _analyze_text
     parser = Parser(args.cache)
     lex = parser.rules["roles"]
-    off = dataclasses.replace(lex.patterns, **{s: False for s in args.switches.split(",")})
+    off = dataclasses.replace(lex.patterns, **{s: () if isinstance(getattr(lex.patterns, s), tuple) else False
+                                               for s in args.switches.split(",")})     # a list switch: [] is off
     rules_off = dataclasses.replace(parser.rules, compiled={**parser.rules.compiled,
                                                             "roles": dataclasses.replace(lex, patterns=off)})
     docs = [d for d in _docs(args.source) if args.half == "all" or half_of(d["id"]) == args.half]

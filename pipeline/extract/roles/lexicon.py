@@ -144,6 +144,7 @@ class RolePatterns:
     city_state_suffixes: tuple[str, ...] = ()
     state_head_titles: tuple[str, ...] = ()
     foreign_title_home_named: bool = True       # rorg14
+    municipal_town_titles: tuple[str, ...] = ()  # rorg14
 
 
 @dataclass(frozen=True)

@@ -786,6 +786,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
                 _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
             if h.org is None:
                 _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
+            if h.org is None:
+                _set_org(h, _municipal_article_town(ctx, h, _typed_mentions(ctx, actors)), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 
@@ -887,6 +889,31 @@ def _article_organization(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0][0]
+
+
+def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``municipal_article_town`` (rorg14): "Am 11. Dezember 2009 wurde ein Brandanschlag auf die Moschee in Kfar
+    Jassuf im Westjordanland verübt. Nach Aussagen von Bürgermeister Rahim Musleh ..." -> Kfar Jassuf. A municipal
+    office of a town (roles.yaml ``patterns.municipal_town_titles``, stems of the title word; not a Landrat, whose
+    district is no town) with a named holder, no organisation and no complement after it is the office of the one
+    town the article names before it: a place actor that no lexicon knows as a country, state or region (countries,
+    states and regions around it do not count against it). Off: ``patterns.municipal_town_titles: []``."""
+    stems, doc = ctx.p.municipal_town_titles, ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    if not stems or h.holder is None or not word.startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    towns = set()
+    for i, name, kind in mentions:
+        if i >= h.start or kind != "location":
+            continue
+        o = ctx.orgs.by_name(name)
+        g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+        if (o is not None and o.type in ("country", "state", "region") and o.name not in
+                ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
+            continue
+        towns.add(o.name if o is not None else name)
+    return towns.pop() if len(towns) == 1 else None
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
