@@ -777,19 +777,19 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             pass                              # "des Senders" unresolved: no party or company guessed for it
         elif kind is not None:
             _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-        else:
-            if h.org is None:
-                _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
-            if h.org is None:
-                _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
-            if h.org is None:
-                _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-            if h.org is None:
-                _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
-            if h.org is None:
-                _set_org(h, _municipal_article_town(ctx, h, _typed_mentions(ctx, actors)), "default")
+        elif h.org is None:
+            _set_org(h, _article_context_org(ctx, h, actors), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
+    """The organisation the article's context gives a title without one (rules ``org_from_context``,
+    ``party_from_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, in this order)."""
+    typed = _typed_mentions(ctx, actors)
+    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or _only_company(
+        ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or _article_organization(
+        ctx, h, typed) or _municipal_article_town(ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
