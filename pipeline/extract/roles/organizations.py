@@ -891,6 +891,13 @@ def _article_organization(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     return ranked[0][0][0]
 
 
+def _places_before(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]):
+    """(name, organizations.yaml entry or None, gazetteer type or None) of each place mention before the title."""
+    for i, name, kind in mentions:
+        if i < h.start and kind == "location":
+            yield name, ctx.orgs.by_name(name), ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+
+
 def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``municipal_article_town`` (rorg14): "Am 11. Dezember 2009 wurde ein Brandanschlag auf die Moschee in Kfar
     Jassuf im Westjordanland verübt. Nach Aussagen von Bürgermeister Rahim Musleh ..." -> Kfar Jassuf. A municipal
@@ -904,11 +911,7 @@ def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
             h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
         return None
     towns = set()
-    for i, name, kind in mentions:
-        if i >= h.start or kind != "location":
-            continue
-        o = ctx.orgs.by_name(name)
-        g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+    for name, o, g in _places_before(ctx, h, mentions):
         if (o is not None and o.type in ("country", "state", "region") and o.name not in
                 ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
             continue
@@ -978,12 +981,9 @@ def _institution_of_article_place(ctx: _Ctx, h: Hit, rows, mentions: list[tuple[
     if len(kinds) != 1:
         return None
     places = set()
-    for i, name, kind in mentions:
-        if i >= h.start or kind != "location":
-            continue
-        o = ctx.orgs.by_name(name)
+    for name, o, g in _places_before(ctx, h, mentions):
         town = (o.type == "city" or o.name in ctx.lex.context_organizations.city_states) if o is not None else (
-            ctx.gazetteer is not None and ctx.gazetteer.names.get(name) == "city")
+            g == "city")
         if not town:
             places.add(None)              # a country, state, region or a name no lexicon knows as a town
             continue
