@@ -415,7 +415,8 @@ class _Ctx:
             return None
         counts, home = self.country_counts(), nat.organization
         foreign = self.lex.patterns.foreign_title_home_named and h.title.title in nat.foreign_titles
-        if counts[home] and not foreign or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
+        if counts[home] and not foreign or any(n for t, n in self.texts.items()
+                                               if t.lower().startswith(nat.home_words)):
             return None                   # (rule foreign_title_home_named: the home country only competes)
         others = set()
         for k, n in counts.items():
