@@ -1,12 +1,14 @@
 """Role rows that change when roles.yaml pattern switches are off, on text the rules were not tuned on (issue 12).
 
-    python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…] [--source germeval|wikinews|news|webdev|spkatt]
-                                            [--half tune|check|all] [--all-docs]
+    python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…]
+                                            [--source germeval|wikinews|news|webdev|spkatt|mobie-train]
+                                            [--half tune|check|all] [--all-docs] [--grep REGEX]
 
-For the boolean switches of ``roles.yaml patterns`` named (e.g. ``person_genitive,prenominal_genitive_holder``,
-brole13): every role row (actor, role text, organisation) present with the rules as committed and not with those
-switches off (``+``), and the reverse (``-``), with the sentence for judging by hand. Only documents with a title
-word right before a capitalised word in -s are parsed unless ``--all-docs``. Sources as in genitive_after_title.py
+For the boolean switches (and lists whose ``[]`` is off) of ``roles.yaml patterns`` named (e.g.
+``person_genitive,prenominal_genitive_holder``, brole13): every role row (actor, role text, organisation) present
+with the rules as committed and not with those switches off (``+``), and the reverse (``-``), with the sentence for
+judging by hand. Only documents with a title word right before a capitalised word in -s are parsed unless
+``--all-docs``, or those matching ``--grep REGEX`` (rorg14). Sources as in genitive_after_title.py
 (Wikinews: train articles not in tests/gold/roles). Reads ``../shared`` only; parses cached as unseen_roles.py does.
 """
 from __future__ import annotations
@@ -36,19 +38,25 @@ def _rows(doc, rules) -> set[tuple]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("switches")
-    ap.add_argument("--source", default="germeval", choices=("germeval", "wikinews", "news", "webdev", "spkatt"))
+    ap.add_argument("--source", default="germeval",
+                    choices=("germeval", "wikinews", "news", "webdev", "spkatt", "mobie-train"))
     ap.add_argument("--half", choices=("tune", "check", "all"), default="all")
     ap.add_argument("--all-docs", action="store_true", help="parse every document, not only candidates")
+    ap.add_argument("--grep", help="candidates: the documents this regular expression matches (instead of the "
+                                   "title-genitive filter; rorg14)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
     args = ap.parse_args(argv)
     from pipeline.extract.roles.titles import _analyze_text
     parser = Parser(args.cache)
     lex = parser.rules["roles"]
-    off = dataclasses.replace(lex.patterns, **{s: False for s in args.switches.split(",")})
+    off = dataclasses.replace(lex.patterns, **{s: () if isinstance(getattr(lex.patterns, s), tuple) else False
+                                               for s in args.switches.split(",")})     # a list switch: [] is off
     rules_off = dataclasses.replace(parser.rules, compiled={**parser.rules.compiled,
                                                             "roles": dataclasses.replace(lex, patterns=off)})
     docs = [d for d in _docs(args.source) if args.half == "all" or half_of(d["id"]) == args.half]
-    if not args.all_docs:
+    if args.grep:
+        docs = [d for d in docs if re.search(args.grep, d["text"])]
+    elif not args.all_docs:
         docs = [d for d in docs if any(_analyze_text(lex, m.group(1).strip("„“\"(")) is not None
                                        for m in TITLE_GENITIVE.finditer(d["text"]))]
     changed = sum(_print_changes(parser, d, rules_off) for d in docs)

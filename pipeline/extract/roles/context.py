@@ -221,8 +221,10 @@ class _Ctx:
             return None                   # "Außenminister Bidens" (rule person_genitive): not a home-country office
         if nat.state_titles_article_state and h.title.title in nat.excluded_titles:
             return self.national_article_state(h)             # "Kultusministerin X" in an article on Sachsen
+        if self.state_office_kind(h) == "state":
+            return self.state_office_article_state(h)         # "Landesinnenminister": never the home country's
         if not nat.applies(h.title):
-            return self.government_of_sentence(h) or self.head_article_country(h)
+            return self.government_of_sentence(h) or self.head_article_country(h) or self.state_office_article_state(h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h) and h.title.title not in nat.foreign_titles:
@@ -263,6 +265,43 @@ class _Ctx:
         s0, s1 = self.sent_range(h.head)
         if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
                and not self._partner_country(i, s0) for i in range(s0, s1)):
+            return None
+        return state
+
+    def state_office_kind(self, h) -> str | None:
+        """"state" (a Landtag- or Landes- office: ``patterns.state_office_prefixes``/``state_office_categories``),
+        "city" (a city-state senator), "head" (``state_head_titles``) or None; None with the rule switched off."""
+        p = self.lex.patterns
+        if not p.state_office_article_state:
+            return None
+        word, title = self.doc[h.head].lower_.replace("-", ""), h.title.title.lower()
+        if word.startswith(p.state_office_prefixes) and h.category in p.state_office_categories:
+            return "state"
+        if title.endswith(p.city_state_suffixes) and title not in p.city_state_suffixes:
+            return "city"
+        return "head" if h.title.title in p.state_head_titles else None
+
+    def state_office_article_state(self, h) -> str | None:
+        """Rule ``state_office_article_state`` (rorg14): "Der Landtagsabgeordnete und SPD-Fraktionschef Andreas Stoch
+        sprach von einem Feldzug" in an article on schools in Baden-Württemberg -> Baden-Württemberg. An office only a
+        German state has (roles.yaml ``patterns.state_office_prefixes`` with ``state_office_categories``; a city-state
+        senator, ``city_state_suffixes``; a head title of ``state_head_titles`` where the article names no foreign
+        country) is the office of the one German state the article names, where the title's sentence names no other
+        country or state. Off: ``patterns.state_office_article_state: false``."""
+        nat, kind = self.lex.national_offices, self.state_office_kind(h)
+        if kind is None or h.org is not None:
+            return None
+        city, head = kind == "city", kind == "head"
+        counts, cities = self.country_counts(), self.lex.context_organizations.city_states
+        states = {k for k, n in counts.items() if n and (o := self.orgs.by_name(k)) is not None and o.type == "state"
+                  and k not in nat.states_abroad and (k not in nat.not_blocking or city)}
+        if len(states) != 1 or city and not states <= set(cities) or head and any(
+                n and k != nat.organization and self.orgs.by_name(k).type == "country" for k, n in counts.items()):
+            return None
+        state = states.pop()
+        s0, s1 = self.sent_range(h.head)
+        if any((x := self._country_word(self.doc[i].text)) is not None and x not in (state, *nat.not_blocking)
+               and not self._partner_country(i, s0) for i in range(s0, s1) if not h.start <= i < h.end):
             return None
         return state
 
@@ -367,13 +406,18 @@ class _Ctx:
         article names neither the home country nor its institutions (Bundesregierung, Bundestag ...) nor a state
         other than ``national_offices.states_abroad`` (Kalifornien ...) and speaks of no state government. Not
         where the home country is named too ("Pistorius ... bei einem Besuch in Litauen ... Unterstützung
-        Deutschlands": the roles gold leaves that office without a country)."""
+        Deutschlands": the roles gold leaves that office without a country). Rule ``foreign_title_home_named``
+        (rorg14): an office the home country does not have (``foreign_titles``: "Premierminister Jean-Claude Juncker"
+        in an article naming Luxemburg five times and Deutschland once) counts the home country as one more country
+        that the article's country must dominate (``dominant_article_country``), not as a veto."""
         nat = self.lex.national_offices
         if self._state_words:
             return None
         counts, home = self.country_counts(), nat.organization
-        if counts[home] or any(n for t, n in self.texts.items() if t.lower().startswith(nat.home_words)):
-            return None
+        foreign = self.lex.patterns.foreign_title_home_named and h.title.title in nat.foreign_titles
+        if counts[home] and not foreign or any(n for t, n in self.texts.items()
+                                               if t.lower().startswith(nat.home_words)):
+            return None                   # (rule foreign_title_home_named: the home country only competes)
         others = set()
         for k, n in counts.items():
             if not n or k in nat.not_blocking or k in nat.states_abroad:
@@ -383,7 +427,7 @@ class _Ctx:
                 return None
             others.add(k)
         country = self._dominant_country(others, counts)
-        if country is None or counts[country] < nat.min_foreign_mentions:
+        if country is None or country == home or counts[country] < nat.min_foreign_mentions:
             return None                   # (once: no article about it)
         if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
             return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office

@@ -141,6 +141,13 @@ class RolePatterns:
     profession_place_origin: bool = True        # rprec14
     profession_employment_words: tuple[str, ...] = ()    # rprec14 (rule als_profession_employment)
     pp_title_name_not_holder: bool = True       # rprec14
+    state_office_article_state: bool = True     # rorg14
+    state_office_prefixes: tuple[str, ...] = ()
+    state_office_categories: tuple[str, ...] = ()
+    city_state_suffixes: tuple[str, ...] = ()
+    state_head_titles: tuple[str, ...] = ()
+    foreign_title_home_named: bool = True       # rorg14
+    municipal_town_titles: tuple[str, ...] = ()  # rorg14
 
 
 @dataclass(frozen=True)

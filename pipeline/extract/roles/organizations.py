@@ -777,17 +777,19 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             pass                              # "des Senders" unresolved: no party or company guessed for it
         elif kind is not None:
             _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-        else:
-            if h.org is None:
-                _set_org(h, org_from_context(ctx, h, _typed_mentions(ctx, actors)), "default")
-            if h.org is None:
-                _set_org(h, party_from_sentence(ctx, h, _typed_mentions(ctx, actors)), "default")
-            if h.org is None:
-                _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-            if h.org is None:
-                _set_org(h, _article_organization(ctx, h, _typed_mentions(ctx, actors)), "default")
+        elif h.org is None:
+            _set_org(h, _article_context_org(ctx, h, actors), "default")
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
+    """The organisation the article's context gives a title without one (rules ``org_from_context``,
+    ``party_from_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, in this order)."""
+    typed = _typed_mentions(ctx, actors)
+    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or _only_company(
+        ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or _article_organization(
+        ctx, h, typed) or _municipal_article_town(ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
@@ -889,6 +891,34 @@ def _article_organization(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     return ranked[0][0][0]
 
 
+def _places_before(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]):
+    """(name, organizations.yaml entry or None, gazetteer type or None) of each place mention before the title."""
+    for i, name, kind in mentions:
+        if i < h.start and kind == "location":
+            yield name, ctx.orgs.by_name(name), ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+
+
+def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``municipal_article_town`` (rorg14): "Am 11. Dezember 2009 wurde ein Brandanschlag auf die Moschee in Kfar
+    Jassuf im Westjordanland verübt. Nach Aussagen von Bürgermeister Rahim Musleh ..." -> Kfar Jassuf. A municipal
+    office of a town (roles.yaml ``patterns.municipal_town_titles``, stems of the title word; not a Landrat, whose
+    district is no town) with a named holder, no organisation and no complement after it is the office of the one
+    town the article names before it: a place actor that no lexicon knows as a country, state or region (countries,
+    states and regions around it do not count against it). Off: ``patterns.municipal_town_titles: []``."""
+    stems, doc = ctx.p.municipal_town_titles, ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    if not stems or h.holder is None or not word.startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    towns = set()
+    for name, o, g in _places_before(ctx, h, mentions):
+        if (o is not None and o.type in ("country", "state", "region") and o.name not in
+                ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
+            continue
+        towns.add(o.name if o is not None else name)
+    return towns.pop() if len(towns) == 1 else None
+
+
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
     """Rule ``spaced_prefix_org``: "Deutsche-Bank-Aufsichtsratschef Paul Achleitner" -> Deutsche Bank: the
     hyphenated prefix of a title compound, read with spaces, is an organisation the lexicon or the gazetteer knows
@@ -951,12 +981,9 @@ def _institution_of_article_place(ctx: _Ctx, h: Hit, rows, mentions: list[tuple[
     if len(kinds) != 1:
         return None
     places = set()
-    for i, name, kind in mentions:
-        if i >= h.start or kind != "location":
-            continue
-        o = ctx.orgs.by_name(name)
+    for name, o, g in _places_before(ctx, h, mentions):
         town = (o.type == "city" or o.name in ctx.lex.context_organizations.city_states) if o is not None else (
-            ctx.gazetteer is not None and ctx.gazetteer.names.get(name) == "city")
+            g == "city")
         if not town:
             places.add(None)              # a country, state, region or a name no lexicon knows as a town
             continue
