@@ -57,7 +57,8 @@ Package layout (where a change goes):
 - ``registry`` and ``rules/``: the named rules (``@rule(rule_id, stage)``), one module per family
   (quote, sentence, verb, continuation); their order and on/off switches are data in
   ``speech.yaml`` (``rules:``, ``switches:``);
-- ``records``: found claims to :class:`~pipeline.records.Claim` rows.
+- ``records``: found claims to :class:`~pipeline.records.Claim` rows; a repeat of an earlier claim (a teaser or lead
+  printed twice) is dropped (switch ``duplicate_claim``).
 """
 from __future__ import annotations
 

@@ -1,6 +1,10 @@
-"""Found claims (token spans) to :class:`~pipeline.records.Claim` rows (character spans, date)."""
+"""Found claims (token spans) to :class:`~pipeline.records.Claim` rows (character spans, date); a claim that
+repeats an earlier one of the article is dropped (switch ``duplicate_claim``)."""
 from __future__ import annotations
 
+import dataclasses
+
+from pipeline.enrich import claim_content
 from pipeline.records import Claim
 
 from .clauses import close_quote, crosses_quote
@@ -66,7 +70,37 @@ def to_records(c: Ctx, found: list[Found]) -> list[Claim]:
             claim_type=f.ctype, rule_id=f.rule,
             date_text=d[2] if d else None, date_start=d[0] if d else None, date_end=d[1] if d else None,
         ))
-    return out
+    return drop_duplicates(out) if c.R.switch("duplicate_claim") else out
+
+
+DUPLICATE_MIN_WORDS = 4                # shorter contents ("Kindergeld", "Ja") recur as different statements
+
+
+def drop_duplicates(claims: list[Claim]) -> list[Claim]:
+    """Schluss mit dem Schönheitsdruck! … fordert Iris Berben neue Ideale. … Schluss mit dem Schönheitsdruck! …
+    fordert Iris Berben neue Ideale. – a teaser, lead or press-release block repeated in the body repeats its claim:
+    a claim whose content (``enrich.claim_content``, case folded: no quotation marks, speaker or cue) equals that of
+    a claim at another place of the article, with the same speaker (actor, else speaker text) or without one, is
+    the same statement once more. The first copy stays; where only the later copy has a speaker, the later one.
+    Contents of fewer than four words and claims inside another (partial quotes) are never duplicates."""
+    kept: list[tuple[str, object, Claim]] = []
+    for cl in claims:
+        content = " ".join(claim_content(dataclasses.asdict(cl)).casefold().split())
+        spk = cl.speaker_key or (" ".join(cl.speaker_text.casefold().split()) if cl.speaker_text else None)
+        i = _same_statement(kept, content, spk, cl) if len(content.split()) >= DUPLICATE_MIN_WORDS else None
+        if i is None:
+            kept.append((content, spk, cl))
+        elif spk is not None and kept[i][1] is None:
+            kept[i] = (content, spk, cl)          # the later copy names the speaker the first lacked
+    return sorted((k[2] for k in kept), key=lambda cl: cl.claim_start)
+
+
+def _same_statement(kept: list, content: str, spk, cl: Claim) -> int | None:
+    for i, (k_content, k_spk, k) in enumerate(kept):
+        if k_content == content and (k_spk == spk or k_spk is None or spk is None) \
+                and (k.claim_end <= cl.claim_start or cl.claim_end <= k.claim_start):
+            return i
+    return None
 
 
 def _final_abbreviation_point(c: Ctx, t: int) -> bool:

@@ -237,6 +237,7 @@ SWITCHES += ("speech_noun_quote",)     # "mit den Worten „…“" frames a quo
 SWITCHES += ("clause_quote_not_name",)     # a quoted clause with a name inside is no name (rules/quote.py), issue 12 miss5
 SWITCHES += ("so_inverted",)     # ", so sagte der Minister" as an inverted frame (rules/verb.py), issue 12 miss5
 SWITCHES += ("mistagged_preterite",)     # "nannte" tagged an adverb is a verb (context.py verb_hit), issue 12 miss5
+SWITCHES += ("duplicate_claim",)     # a claim repeating an earlier one of the article (teaser, lead) is dropped (records.py, dup14)
 SWITCHES += ("lowercase_quote_not_name",)     # a lower-case quotation after a noun is no apposition (rules/quote.py), issue 12 miss5
 SWITCHES += ("lassen_frame",)     # "„…“, ließ X verlauten" (rules/quote.py quote_after), issue 12 miss5
 SWITCHES += ("v2_article_adverb",)     # "…, die noch zu schaffende Verfassung werde …": an article (clauses.py v2_article), issue 12 miss5
