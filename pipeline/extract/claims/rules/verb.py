@@ -581,6 +581,9 @@ def _dass_clause(v: VerbSite) -> int | None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
+            if ap is None and c.R.switch("dass_after_verbless") and (ins := _verbless_insertions(v, k)) is not None:
+                v.sp, k = ins       # "sagte X, Y, gegenüber der BBC, dass …": verbless insertions before the clause
+                continue
             if ap is None:
                 return None         # another clause starts: maybe a Konjunktiv clause
             v.sp = ap               # "meldete der Radiosender, Radio Vatikan, dass …": the apposition joins the speaker
@@ -614,6 +617,35 @@ def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
     if any(c.in_quote[t] >= 0 or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX")) for t in range(*ap)):
         return None
     return (sp[0], ap[1])
+
+
+VERBLESS_MAX = 12          # tokens of one verbless insertion between a speech verb and its dass-clause
+
+
+def _verbless_insertions(v: VerbSite, k: int) -> tuple[tuple[int, int], int] | None:
+    """So sagte der Koordinator für Naturkatastrophen, Deftalgne Tessema, gegenüber der BBC, dass … / erklärte der
+    Eigentümer, das auch die „Ruhr Nachrichten“ verlegende Medienhaus Lensing, dass … – after the speaker behind the
+    verb, up to two comma-closed segments without any verb (no clause: an apposition or a prepositional phrase, each
+    at most ``VERBLESS_MAX`` tokens) stand before ", dass"/", ob": the dass-clause is still the verb's. A first
+    segment that opens with no preposition is the speaker's apposition and joins it. Returns (the speaker, the comma
+    before "dass"), or None. Switch ``dass_after_verbless``."""
+    c, b, sp = v.c, v.b, v.sp
+    if sp is None or sp[0] <= v.h.i or sp[1] != k or not c.has_pos:
+        return None
+    s, new_sp = k + 1, sp
+    for n in range(2):
+        e = next_comma(c, s, b)
+        if e == s or e + 1 >= b or e - s > VERBLESS_MAX or c.low[s] in c.w.subordinators:
+            return None
+        if any(c.in_quote[t] < 0 and (c.toks[t].pos_ in ("VERB", "AUX") or c.low[t] in (";", ":") or c.low[t] in PUNCT_END)
+               for t in range(s, e)):
+            return None             # a clause, or the sentence goes on past a colon
+        if n == 0 and c.toks[s].pos_ != "ADP":
+            new_sp = (sp[0], e)     # "…, Deftalgne Tessema,": the apposition joins the speaker
+        if c.low[e + 1] in ("dass", "daß", "ob"):
+            return new_sp, e
+        s = e + 1
+    return None
 
 
 def _clause_taken(v: VerbSite) -> bool:
