@@ -678,11 +678,26 @@ def _other_finite_verb(v: VerbSite, k: int) -> bool:
     return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm")
 
 
+def _colon_quote_after(v: VerbSite) -> int | None:
+    """Er glaubt weiterhin, dass das Team gestärkt aus der Saison hervorgegangen sei: „Wir haben gelernt …“ – a verb
+    that frames the quotation after a colon (quote_before) frames a dass-clause between it and that colon too: the
+    colon before the quotation, where that clause ends; None where there is no such colon. Switch
+    ``dass_before_colon_quote``."""
+    c = v.c
+    if not c.R.switch("dass_before_colon_quote"):
+        return None
+    colon = next((t for t in range(v.last + 1, v.b) if c.low[t] == ":" and c.in_quote[t] < 0), None)
+    if colon is None or colon + 1 >= len(c.toks) or not c.is_quote_mark(colon + 1) or c.in_quote[colon + 1] < 0:
+        return None
+    return colon if any(c.low[t] == "," and c.low[t + 1] in ("dass", "daß") for t in range(v.last + 1, colon - 1)) else None
+
+
 @rule("verb_dass", "verb")
 def verb_dass(v: VerbSite) -> Found | None:
     """Team-Manager Andreas Müller sagte, dass ihn diese Möglichkeit beschäftigt habe. – a dass/ob
     clause after the verb."""
-    if v.only_inverted:
+    colon = _colon_quote_after(v) if v.only_inverted else None
+    if v.only_inverted and colon is None:
         return None
     k = _dass_clause(v)
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
@@ -692,7 +707,7 @@ def verb_dass(v: VerbSite) -> Found | None:
         return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     if k - 1 > v.last and c.low[k - 1] in c.w.claim_adjectives and v.h.entry.lemma in c.w.evidence_verbs:
         return None                     # "zeigte sich optimistisch, dass …": the adjective frames it (noun_dass)
-    end = embedded_end(c, k + 1, v.b)
+    end = embedded_end(c, k + 1, v.b) if colon is None else colon
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
     if c.R.switch("cue_frame_words"):
