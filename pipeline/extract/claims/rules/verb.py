@@ -136,6 +136,8 @@ class VerbSite:
             sp = None
         if sp is None and not self.passive:
             sp = particle_name_subject(c, h, lo, hi)
+        if c.R.switch("als_vorfeld_subject") and not self.passive:
+            sp = _als_vorfeld_subject(c, h, sp, lo, hi, self.b)
         if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
             self.coordinated_v1 = True
             sp = coordinated_subject(c, self.a, lo - 1)
@@ -424,6 +426,25 @@ class VerbSite:
         return "speech" in self.classes and e - seg_start >= 2 and c.in_quote[e - 1] < 0 and (
             c.low[e - 2] == "zu" or (c.has_pos and c.toks[e - 1].tag_ == "VVIZU")
             or _zu_form(c, c.low[e - 1]))
+
+
+def _als_vorfeld_subject(c: Ctx, h: Hit, sp: tuple[int, int] | None, lo: int, hi: int,
+                         b: int) -> tuple[int, int] | None:
+    """Als Begründung gaben die USA an, … / Als wichtige Aufgabe sah es Köhler an, … zu … – in a main clause whose
+    Vorfeld is an "als" predicate (as ``als_vorfeld``, also with a noun tagged a name), the noun phrase of that predicate never speaks: the subject is the
+    one after the finite verb (past "es"). Switch ``als_vorfeld_subject``."""
+    if c.low[lo] != "als" or not lo + 1 < h.i <= lo + 6 or h.i + 1 >= b or (sp is not None and sp[0] > h.i):
+        return sp
+    if c.low[h.i + 1] in PUNCT_END | {",", ";", ":", "und", "oder", "sowie"} or not all(
+            c.toks[t].pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in range(lo + 1, h.i)) \
+            or c.toks[h.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return sp                       # "Als die NASA die Zahlen nannte, …": a temporal clause
+    after = subject_after(c, h.i, hi)
+    if after is None:                   # "sieht es der 53-jährige Uribe an" (the parse reads a dative: no addressee here)
+        k = h.i + 1 + (c.low[h.i + 1] == "es")
+        after = grab_np(c, k, hi) if k < hi and c.low[k] in c.w.determiners else None
+        after = after if after is not None and after[0] == k and plausible_speaker(c, after) else None
+    return after if after is not None and not bad_speaker(c, after) else None
 
 
 def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
@@ -1146,6 +1167,9 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         return False
     if c.has_dep:
         s = subject_dep(c, h.i)
+        if c.R.switch("als_vorfeld_subject") and s is not None and c.low[lo] == "als" and lo < s[0] and s[1] <= h.i \
+                and sp[0] > h.i:
+            return plausible_speaker(c, sp)     # "Als Beispiel nannte der Berliner …": the parse's subject is the predicate
         if c.R.switch("conjunct_object") and s is not None and conjunct_subject(c, h, s) == sp:
             return True                 # "… und warfen der Regierung „Wortbruch“ vor": the parse's subject is the object
         if s is None:
