@@ -646,8 +646,8 @@ VERBLESS_MAX = 12          # tokens of one verbless insertion between a speech v
 def _verbless_insertions(v: VerbSite, k: int) -> tuple[tuple[int, int], int] | None:
     """So sagte der Koordinator für Naturkatastrophen, Deftalgne Tessema, gegenüber der BBC, dass … / erklärte der
     Eigentümer, das auch die „Ruhr Nachrichten“ verlegende Medienhaus Lensing, dass … – after the speaker behind the
-    verb, up to two comma-closed segments without any verb (no clause: an apposition or a prepositional phrase, each
-    at most ``VERBLESS_MAX`` tokens) stand before ", dass"/", ob": the dass-clause is still the verb's. A first
+    verb, up to two comma-closed segments with a noun and without any verb (no clause: an apposition or a
+    prepositional phrase, each at most ``VERBLESS_MAX`` tokens) stand before ", dass"/", ob": the dass-clause is still the verb's. A first
     segment that opens with no preposition is the speaker's apposition and joins it. Returns (the speaker, the comma
     before "dass"), or None. Switch ``dass_after_verbless``."""
     c, b, sp = v.c, v.b, v.sp
@@ -661,6 +661,8 @@ def _verbless_insertions(v: VerbSite, k: int) -> tuple[tuple[int, int], int] | N
         if any(c.in_quote[t] < 0 and (c.toks[t].pos_ in ("VERB", "AUX") or c.low[t] in (";", ":") or c.low[t] in PUNCT_END)
                for t in range(s, e)):
             return None             # a clause, or the sentence goes on past a colon
+        if not any(c.toks[t].pos_ in ("NOUN", "PROPN") for t in range(s, e)):
+            return None             # "ist es, glaube ich, ganz wichtig, dass …": a predicate, no insertion
         if n == 0 and c.toks[s].pos_ != "ADP":
             new_sp = (sp[0], e)     # "…, Deftalgne Tessema,": the apposition joins the speaker
         if c.low[e + 1] in ("dass", "daß", "ob"):
