@@ -715,6 +715,13 @@ def _colon_quote_after(v: VerbSite) -> int | None:
     return colon if any(c.low[t] == "," and c.low[t + 1] in ("dass", "daß") for t in range(v.last + 1, colon - 1)) else None
 
 
+def _before_frame(c: Ctx, k: int, end: int) -> int:
+    """The end of a dass-clause [k, end) before a comma that a speech verb follows ("…, dass X es ihm nachmacht, sagte der
+    MOPO: „…“": the frame of the quotation is no part of the message)."""
+    return next((t for t in range(k, end) if c.low[t] == "," and t + 1 < end and c.in_quote[t] < 0
+                 and c.verb_hit(t + 1, end) is not None), end)
+
+
 @rule("verb_dass", "verb")
 def verb_dass(v: VerbSite) -> Found | None:
     """Team-Manager Andreas Müller sagte, dass ihn diese Möglichkeit beschäftigt habe. – a dass/ob
@@ -730,7 +737,7 @@ def verb_dass(v: VerbSite) -> Found | None:
         return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     if k - 1 > v.last and c.low[k - 1] in c.w.claim_adjectives and v.h.entry.lemma in c.w.evidence_verbs:
         return None                     # "zeigte sich optimistisch, dass …": the adjective frames it (noun_dass)
-    end = embedded_end(c, k + 1, v.b) if colon is None else colon
+    end = embedded_end(c, k + 1, v.b) if colon is None else _before_frame(c, k + 1, min(colon, embedded_end(c, k + 1, v.b)))
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
     if c.R.switch("cue_frame_words"):
