@@ -602,7 +602,7 @@ def _dass_clause(v: VerbSite) -> int | None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
-            if ap is None and c.R.switch("dass_after_verbless") and (ins := _verbless_insertions(v, k)) is not None:
+            if ap is None and (ins := _verbless_insertions(v, k)) is not None:
                 v.sp, k = ins       # "sagte X, Y, gegenüber der BBC, dass …": verbless insertions before the clause
                 continue
             if ap is None:
@@ -651,7 +651,7 @@ def _verbless_insertions(v: VerbSite, k: int) -> tuple[tuple[int, int], int] | N
     segment that opens with no preposition is the speaker's apposition and joins it. Returns (the speaker, the comma
     before "dass"), or None. Switch ``dass_after_verbless``."""
     c, b, sp = v.c, v.b, v.sp
-    if sp is None or sp[0] <= v.h.i or sp[1] != k or not c.has_pos:
+    if not c.R.switch("dass_after_verbless") or sp is None or sp[0] <= v.h.i or sp[1] != k or not c.has_pos:
         return None
     s, new_sp = k + 1, sp
     for n in range(2):
