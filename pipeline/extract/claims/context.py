@@ -494,7 +494,8 @@ class Ctx:
         if not entries:
             return None
         if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "") \
-                and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit):
+                and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit) \
+                and not self._mistagged_joined_form(i, entries):
             return None
         if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
             if self.sents and i != self.sents[self.sent_of[i]][0]:
@@ -517,6 +518,18 @@ class Ctx:
         if best is not None and not best.entry.participle and self._stray_particle(i, limit):
             return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
         return best
+
+    def _mistagged_joined_form(self, i: int, entries: list) -> bool:
+        """Die Aussage eines Jungen, der angab, von dem Mann missbraucht worden zu sein. / …, der der US-Regierung vorwarf,
+        … – a lower-case finite form of a separable speech verb with its particle joined ("angab", "vorwarf") that our
+        model tags an adverb or preposition, closing its verb-final clause (a comma or sentence punctuation right after
+        it), is that verb (switch ``mistagged_joined_form``, miss14)."""
+        t = self.toks[i]
+        if not self.R.switch("mistagged_joined_form") or not t.text.isalpha() or not t.text.islower() \
+                or t.pos_ not in ("ADV", "ADP") or i + 1 >= len(self.toks) or self.low[i + 1] not in (",", ".", ";", ":") \
+                or self.low[i] in self.w.function_words:
+            return False
+        return any(e.particle and not e.split and not e.participle and not self.low[i].endswith("en") for e in entries)
 
     def _mistagged_split_verb(self, i: int, entries: list, limit: int) -> bool:
         """Merkel hob dabei auch hervor, dass … / Die Organisation weist darauf hin, dass … – a lower-case finite form of a

@@ -474,3 +474,6 @@ SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nac
 SWITCHES += ("titled_person_gender",)     # brole13: a feminine/masculine role noun prefers the holder of the title in its own form (rules/speaker.py _titled_person)
 SWITCHES += ("finite_participle_form", "als_vorfeld", "fronted_clause_konj")     # speech_act: "Spiegel Online berichtet vom …", "Als Beispiel nannte X …" (rules/verb.py, wmsg14)
 SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a title's complement joins the speaker span; a verb after "und" shares the subject before (speaker.py, wspk14)
+# miss14: a quoted name before an auxiliary (rules/quote.py); verbless insertions before a dass-clause, a dass-clause before a
+# colon quote, the subject after an "als" Vorfeld (rules/verb.py); a joined particle form tagged an adverb (context.py)
+SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", "dass_before_colon_quote", "als_vorfeld_subject")

@@ -133,6 +133,8 @@ def quote_wie(q: QuoteSite) -> Found | None:
 def _after_aux(q: QuoteSite) -> Found | None:
     """„…“, hatte er gesagt: an auxiliary right after the quote, its participle later."""
     c, k, sb_end = q.c, q.k, q.sb_end
+    if _quoted_name_before_aux(q):
+        return None
     for m in range(k + 1, min(sb_end, k + 6)):
         if c.low[m] in CLAUSE_BREAK:
             break
@@ -144,6 +146,18 @@ def _after_aux(q: QuoteSite) -> Found | None:
             q.used.update(range(k, max(cue) + 1))
             return q.found(sp, cue, "quote_after")
     return None
+
+
+def _quoted_name_before_aux(q: QuoteSite) -> bool:
+    """Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden. / Der so genannten
+    „Tricolore“ wurde oft vorgeworfen, dass … – a quotation after an article or an attributive adjective, with an
+    auxiliary right after it (no comma), is a name inside the clause's noun phrase, not a quotation the participle
+    frames: the speech verb stays for the verb rules (switch ``quoted_name_aux``)."""
+    c, qs = q.c, q.qs
+    if not c.R.switch("quoted_name_aux") or q.k != q.qe or qs <= q.sa:
+        return False
+    before = qs - 1
+    return c.low[before] in c.w.determiners or (c.has_pos and c.toks[before].tag_ in ("ART", "ADJA", "PPOSAT"))
 
 
 def _after_verb(q: QuoteSite) -> Hit | None:

@@ -136,6 +136,8 @@ class VerbSite:
             sp = None
         if sp is None and not self.passive:
             sp = particle_name_subject(c, h, lo, hi)
+        if c.R.switch("als_vorfeld_subject") and not self.passive:
+            sp = _als_vorfeld_subject(c, h, sp, lo, hi, self.b)
         if c.R.switch("coordinated_v1") and (self._coordinated_v1(sp) if sp is not None else self._subjectless_v1()):
             self.coordinated_v1 = True
             sp = coordinated_subject(c, self.a, lo - 1)
@@ -426,6 +428,25 @@ class VerbSite:
             or _zu_form(c, c.low[e - 1]))
 
 
+def _als_vorfeld_subject(c: Ctx, h: Hit, sp: tuple[int, int] | None, lo: int, hi: int,
+                         b: int) -> tuple[int, int] | None:
+    """Als Begründung gaben die USA an, … / Als wichtige Aufgabe sah es Köhler an, … zu … – in a main clause whose
+    Vorfeld is an "als" predicate (as ``als_vorfeld``, also with a noun tagged a name), the noun phrase of that predicate never speaks: the subject is the
+    one after the finite verb (past "es"). Switch ``als_vorfeld_subject``."""
+    if c.low[lo] != "als" or not lo + 1 < h.i <= lo + 6 or h.i + 1 >= b or (sp is not None and sp[0] > h.i):
+        return sp
+    if c.low[h.i + 1] in PUNCT_END | {",", ";", ":", "und", "oder", "sowie"} or not all(
+            c.toks[t].pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in range(lo + 1, h.i)) \
+            or c.toks[h.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return sp                       # "Als die NASA die Zahlen nannte, …": a temporal clause
+    after = subject_after(c, h.i, hi)
+    if after is None:                   # "sieht es der 53-jährige Uribe an" (the parse reads a dative: no addressee here)
+        k = h.i + 1 + (c.low[h.i + 1] == "es")
+        after = grab_np(c, k, hi) if k < hi and c.low[k] in c.w.determiners else None
+        after = after if after is not None and after[0] == k and plausible_speaker(c, after) else None
+    return after if after is not None and not bad_speaker(c, after) else None
+
+
 def _passive_subject(c: Ctx, h: Hit, a: int) -> bool:
     """A noun phrase between the finite auxiliary and the participle of a passive speech verb that no preposition or
     dative article opens: the passive's subject (a personal passive, "sind Online-Durchsuchungen … erklärt worden"),
@@ -581,6 +602,9 @@ def _dass_clause(v: VerbSite) -> int | None:
             return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
             ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
+            if ap is None and (ins := _verbless_insertions(v, k)) is not None:
+                v.sp, k = ins       # "sagte X, Y, gegenüber der BBC, dass …": verbless insertions before the clause
+                continue
             if ap is None:
                 return None         # another clause starts: maybe a Konjunktiv clause
             v.sp = ap               # "meldete der Radiosender, Radio Vatikan, dass …": the apposition joins the speaker
@@ -616,6 +640,37 @@ def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
     return (sp[0], ap[1])
 
 
+VERBLESS_MAX = 12          # tokens of one verbless insertion between a speech verb and its dass-clause
+
+
+def _verbless_insertions(v: VerbSite, k: int) -> tuple[tuple[int, int], int] | None:
+    """So sagte der Koordinator für Naturkatastrophen, Deftalgne Tessema, gegenüber der BBC, dass … / erklärte der
+    Eigentümer, das auch die „Ruhr Nachrichten“ verlegende Medienhaus Lensing, dass … – after the speaker behind the
+    verb, up to two comma-closed segments with a noun and without any verb (no clause: an apposition or a
+    prepositional phrase, each at most ``VERBLESS_MAX`` tokens) stand before ", dass"/", ob": the dass-clause is still the verb's. A first
+    segment that opens with no preposition is the speaker's apposition and joins it. Returns (the speaker, the comma
+    before "dass"), or None. Switch ``dass_after_verbless``."""
+    c, b, sp = v.c, v.b, v.sp
+    if not c.R.switch("dass_after_verbless") or sp is None or sp[0] <= v.h.i or sp[1] != k or not c.has_pos:
+        return None
+    s, new_sp = k + 1, sp
+    for n in range(2):
+        e = next_comma(c, s, b)
+        if e == s or e + 1 >= b or e - s > VERBLESS_MAX or c.low[s] in c.w.subordinators:
+            return None
+        if any(c.in_quote[t] < 0 and (c.toks[t].pos_ in ("VERB", "AUX") or c.low[t] in (";", ":") or c.low[t] in PUNCT_END)
+               for t in range(s, e)):
+            return None             # a clause, or the sentence goes on past a colon
+        if not any(c.toks[t].pos_ in ("NOUN", "PROPN") for t in range(s, e)):
+            return None             # "ist es, glaube ich, ganz wichtig, dass …": a predicate, no insertion
+        if n == 0 and c.toks[s].pos_ != "ADP":
+            new_sp = (sp[0], e)     # "…, Deftalgne Tessema,": the apposition joins the speaker
+        if c.low[e + 1] in ("dass", "daß", "ob"):
+            return new_sp, e
+        s = e + 1
+    return None
+
+
 def _clause_taken(v: VerbSite) -> bool:
     """The clause after the verb's comma is one that verb_konj, verb_v2 or verb_zu take (only asked: the speaker
     apposition the walk may add is theirs to take)."""
@@ -646,11 +701,33 @@ def _other_finite_verb(v: VerbSite, k: int) -> bool:
     return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN", "VBC") or "Fin" in tok.morph.get("VerbForm")
 
 
+def _colon_quote_after(v: VerbSite) -> int | None:
+    """Er glaubt weiterhin, dass das Team gestärkt aus der Saison hervorgegangen sei: „Wir haben gelernt …“ – a verb
+    that frames the quotation after a colon (quote_before) frames a dass-clause between it and that colon too: the
+    colon before the quotation, where that clause ends; None where there is no such colon. Switch
+    ``dass_before_colon_quote``."""
+    c = v.c
+    if not c.R.switch("dass_before_colon_quote"):
+        return None
+    colon = next((t for t in range(v.last + 1, v.b) if c.low[t] == ":" and c.in_quote[t] < 0), None)
+    if colon is None or colon + 1 >= len(c.toks) or not c.is_quote_mark(colon + 1) or c.in_quote[colon + 1] < 0:
+        return None
+    return colon if any(c.low[t] == "," and c.low[t + 1] in ("dass", "daß") for t in range(v.last + 1, colon - 1)) else None
+
+
+def _before_frame(c: Ctx, k: int, end: int) -> int:
+    """The end of a dass-clause [k, end) before a comma that a speech verb follows ("…, dass X es ihm nachmacht, sagte der
+    MOPO: „…“": the frame of the quotation is no part of the message)."""
+    return next((t for t in range(k, end) if c.low[t] == "," and t + 1 < end and c.in_quote[t] < 0
+                 and c.verb_hit(t + 1, end) is not None), end)
+
+
 @rule("verb_dass", "verb")
 def verb_dass(v: VerbSite) -> Found | None:
     """Team-Manager Andreas Müller sagte, dass ihn diese Möglichkeit beschäftigt habe. – a dass/ob
     clause after the verb."""
-    if v.only_inverted:
+    colon = _colon_quote_after(v) if v.only_inverted else None
+    if v.only_inverted and colon is None:
         return None
     k = _dass_clause(v)
     if k is None or (v.sp is None and v.c.low[v.lo] in ("wie",)):
@@ -660,7 +737,7 @@ def verb_dass(v: VerbSite) -> Found | None:
         return None                     # "sagte, er werde dafür sorgen, dass …": verb_konj takes the whole clause
     if k - 1 > v.last and c.low[k - 1] in c.w.claim_adjectives and v.h.entry.lemma in c.w.evidence_verbs:
         return None                     # "zeigte sich optimistisch, dass …": the adjective frames it (noun_dass)
-    end = embedded_end(c, k + 1, v.b)
+    end = embedded_end(c, k + 1, v.b) if colon is None else _before_frame(c, k + 1, min(colon, embedded_end(c, k + 1, v.b)))
     # "verweist darauf, dass", "zeigte sich darüber besorgt, dass": the correlate joins the cue
     cue = sorted({*v.cue, *(t for t in range(v.last + 1, k) if is_correlate(c, t))})
     if c.R.switch("cue_frame_words"):
@@ -1099,6 +1176,9 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
         return False
     if c.has_dep:
         s = subject_dep(c, h.i)
+        if c.R.switch("als_vorfeld_subject") and s is not None and c.low[lo] == "als" and lo < s[0] and s[1] <= h.i \
+                and sp[0] > h.i:
+            return plausible_speaker(c, sp)     # "Als Beispiel nannte der Berliner …": the parse's subject is the predicate
         if c.R.switch("conjunct_object") and s is not None and conjunct_subject(c, h, s) == sp:
             return True                 # "… und warfen der Regierung „Wortbruch“ vor": the parse's subject is the object
         if s is None:
