@@ -1094,7 +1094,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web.html import is_shop_line, without_repeats
+    from pipeline.web.html import _flat, is_shop_line, without_repeats
 
     rules = web_rules()
     repeated = repeated or set()
@@ -1113,7 +1113,9 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
             and not is_shop_line(paras[i].clean, rules)]            # nor a shop link or edition line
     if rules.repeated_paragraphs:     # rule ``repeated_paragraph``: a lead or caption printed twice, once
         head = head[:1] + without_repeats(head[1:])
-        body = without_repeats(body, head[0] if head and hd.h is not None else None)
+        title = head[0] if head and hd.h is not None else None
+        top = body[:1] if title and body and _flat(body[0]) == _flat(title) else []   # the seed reader's header
+        body = top + without_repeats(body[len(top):], title)
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
     head = _final_head(head, published, authors)
