@@ -1094,7 +1094,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web.html import _flat, is_shop_line, without_repeats
+    from pipeline.web.html import _flat, is_shop_line, without_paywall_tail, without_repeats
 
     rules = web_rules()
     repeated = repeated or set()
@@ -1116,6 +1116,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         title = head[0] if head and hd.h is not None else None
         top = body[:1] if title and body and _flat(body[0]) == _flat(title) else []   # the seed reader's header
         body = top + without_repeats(body[len(top):], title)
+    if rules.paywall_tail:     # before the shared clean-up too, as on HTML pages (a box after a dropped copy)
+        body = without_paywall_tail(body, rules.paywall_patterns)
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
     head = _final_head(head, published, authors)
