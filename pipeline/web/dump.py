@@ -1094,7 +1094,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web.html import _flat, is_shop_line, without_paywall_tail, without_repeats
+    from pipeline.web.html import is_shop_line
 
     rules = web_rules()
     repeated = repeated or set()
@@ -1108,20 +1108,13 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
-    body = [_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
-            if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
-            and not is_shop_line(paras[i].clean, rules)]            # nor a shop link or edition line
-    if rules.repeated_paragraphs:     # rule ``repeated_paragraph``: a lead or caption printed twice, once
-        head = head[:1] + without_repeats(head[1:])
-        title = head[0] if head and hd.h is not None else None
-        top = body[:1] if title and body and _flat(body[0]) == _flat(title) else []   # the seed reader's header
-        body = top + without_repeats(body[len(top):], title)
-    if rules.paywall_tail:     # before the shared clean-up too, as on HTML pages (a box after a dropped copy)
-        body = without_paywall_tail(body, rules.paywall_patterns)
+    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
+                        if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
     head = _final_head(head, published, authors)
-    return DumpArticle("\n".join(head) + "\n\n" + "\n\n".join(body), published, authors, headline=bool(head), section=section)
+    return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 
 # ----------------------------------------------------------------------------- lines across pages

@@ -1857,6 +1857,16 @@ def paywall_tail(lines: list[str]) -> list[str]:
     return without_paywall_tail(lines, rules.paywall_patterns) if rules.paywall_tail else lines
 
 
+def dump_body_tail(lines: list[str], title: str | None) -> list[str]:
+    """A page dump's body lines after the seed reader's clean-up (header, captions and notices gone): without an
+    unmarked paywall box at their end (:func:`paywall_tail`) and, with the switch ``repeated_paragraphs``, without
+    lines printed twice or the ``title`` again (:func:`without_repeats`, rules ``repeated_paragraph`` and
+    ``repeated_title``: a lead or caption printed twice, a side box repeated; a copy the reader moved out first,
+    as teaser or caption, never costs the body its text)."""
+    lines = paywall_tail(lines)
+    return without_repeats(lines, title) if web_rules().repeated_paragraphs else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
