@@ -26,7 +26,11 @@ auch:"/"Auch interessant:" paragraphs of one linked headline between paragraphs)
 consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle finden Sie einen externen Inhalt …"),
 ``paywall`` (an unmarked subscription box after the last long paragraph; the text dumps get it as a text browser
 shows it after the line of the plain dump body's last paragraph), ``gallery`` (a picture gallery of
-``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``);
+``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``); furniture printed
+twice (web15): ``repeat`` (the lead once more in a picture box over the article, the headline and the lead again
+after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
+run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
+are the title;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
