@@ -26,7 +26,11 @@ auch:"/"Auch interessant:" paragraphs of one linked headline between paragraphs)
 consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle finden Sie einen externen Inhalt …"),
 ``paywall`` (an unmarked subscription box after the last long paragraph; the text dumps get it as a text browser
 shows it after the line of the plain dump body's last paragraph), ``gallery`` (a picture gallery of
-``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``);
+``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``); furniture printed
+twice (web15): ``repeat`` (the lead once more in a picture box over the article, the headline and the lead again
+after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
+run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
+are the title;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
@@ -287,6 +291,56 @@ def _gallery(h: str) -> str:
     return _after_every_second_paragraph(h, once)
 
 
+_LONG_P = re.compile(r"<p\b[^>]*>(?:(?!</?p\b).)*</p\s*>", re.I | re.S)
+
+
+def _long_paragraphs(h: str) -> list:
+    return [m for m in _LONG_P.finditer(h) if len(re.sub(r"<[^>]*>", "", m.group(0))) >= 150]
+
+
+def _repeat(h: str) -> str:
+    """Furniture printed twice (web15, the forms dup14 found in news text): the lead once more in a picture box
+    over the article (a teaser printed twice over a photo), and after the last long paragraph the headline with
+    the lead again (a lead repeated after the article) and the last paragraph twice more (a press-release block
+    printed three times). Scored by ``twice`` (lines of 6+ words the body has more than once) besides F1."""
+    ps = _long_paragraphs(h)
+    if len(ps) < 2:
+        return h
+    first, last = ps[0], ps[-1]
+    h1 = re.search(r"<h1\b[^>]*>(.*?)</h1\s*>", h, flags=re.I | re.S)
+    head = f"<h2>{re.sub(r'<[^>]*>', '', h1.group(1)).strip()}</h2>" if h1 else ""
+    tail = f"<div>{head}{first.group(0)}</div>{last.group(0)}{last.group(0)}"
+    photo = f'<div><img src="/bilder/aufmacher.jpg" alt="">{first.group(0)}</div>'
+    return h[:first.start()] + photo + h[first.start():last.end()] + tail + h[last.end():]
+
+
+def read_repeat_dump(path: Path):
+    """The page's text dump with the same furniture as ``--variant repeat``, as a text browser shows it: the
+    lead once more under a picture marker before its line, the headline and the lead after the line of the plain
+    dump body's last paragraph of 80+ characters, and that paragraph twice more."""
+    from pipeline.ingest import parse_scraped_text
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    plain = read_one(path)
+    paras = [x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 80]
+    lines = raw.split("\n")
+    if len(paras) >= 2:
+        at_first = next((i for i, x in enumerate(lines) if paras[0][:40] in _ws(x)), None)
+        at_last = next((i for i in range(len(lines) - 1, -1, -1) if paras[-1][:40] in _ws(lines[i])), None)
+        if at_first is not None and at_last is not None and at_last > at_first:
+            lead, last = lines[at_first], lines[at_last]
+            tail = ["", plain.title or "", "", lead, "", last, "", last, ""]
+            lines = lines[:at_first] + ["[Bild]", lead, ""] + lines[at_first:at_last + 1] + tail + lines[at_last + 1:]
+    return parse_scraped_text("\n".join(lines), str(path), path.stem)
+
+
+def twice(body: str, title: str | None) -> int:
+    """Lines of 6+ words the body has more than once (each extra copy counts), and lines equal to the title."""
+    keys = [re.sub(r"\W+", "", x).casefold() for x in (body or "").split("\n") if len(x.split()) >= 6]
+    n = len(keys) - len(set(keys))
+    t = re.sub(r"\W+", "", title or "").casefold()
+    return n + (sum(re.sub(r"\W+", "", x).casefold() == t for x in (body or "").split("\n")) if t else 0)
+
+
 VARIANTS = {
     "noclass": _no_class,
     "noarticle": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1div", h, flags=re.I),
@@ -303,10 +357,12 @@ VARIANTS = {
     "paywall": _paywall,
     "gallery": _gallery,
     "section": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1section", h, flags=re.I),
+    "repeat": _repeat,
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
 VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
                    "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT}
+DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p)}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
@@ -388,10 +444,10 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
             continue
         for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
             if not path.exists() or (variant or extractor != "ours") and route != "html" \
-                    and not (variant == "paywall" and route == "text"):
+                    and not (variant in DUMP_VARIANTS and route == "text"):
                 continue
-            if route == "text" and variant == "paywall":
-                a = read_paywall_dump(path)
+            if route == "text" and variant in DUMP_VARIANTS:
+                a = DUMP_VARIANTS[variant](path)
             else:
                 a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
             if variant in VARIANT_WITHOUT:
@@ -406,6 +462,7 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
             r["fp"] += fp
             r["pages"] += 1
             r["rejected"] = r.get("rejected", 0) + (a is None)
+            r["twice"] = r.get("twice", 0) + (twice(a.body_text, getattr(a, "title", None)) if a else 0)
             if stem in meta and not variant and extractor == "ours":
                 r["n_meta"] += 1
                 r["n_section"] += "section" in meta[stem]
@@ -434,6 +491,8 @@ def table(res: dict) -> str:
                               ("section", r["n_section"]))]
             rows.append(f"| {sp} | {route} | {r['pages']} | {p:.3f} | {rc:.3f} | {f:.3f} | {r['n_meta']} | "
                         + " | ".join(m) + " |")
+    rows.append("\nlines of 6+ words printed twice in bodies, and title lines (`twice`): "
+                + ", ".join(f"{k[0]} {k[1]} {r.get('twice', 0)}" for k, r in res.items() if isinstance(k, tuple)))
     rej = sum(r.get("rejected", 0) for k, r in res.items() if isinstance(k, tuple))
     rows.append(f"\nrejected pages (scored with an empty body): {rej}")
     return "\n".join(rows)

@@ -719,9 +719,9 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
     body_lines = _clean_body_lines(lines[h.body_start:], captions)
-    if dump is not None:     # a whole page's text: the paywall box under the article (pipeline/web/html.py)
-        from pipeline.web.html import paywall_tail
-        body_lines = paywall_tail(body_lines)
+    if dump is not None:     # a whole page's text: the paywall box under the article, lines printed twice
+        from pipeline.web.html import dump_body_tail    # (pipeline/web/html.py)
+        body_lines = dump_body_tail(body_lines, h.title)
     paras = _lines_to_paragraphs(body_lines)
     dateline = None
     if paras:

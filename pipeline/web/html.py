@@ -1612,9 +1612,10 @@ def page_lines(tree) -> list[str]:
     return out
 
 
-def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
+def _boxes_and_links_out(tree, lines: list[str], captions: list[str], repeats: str | None | bool = True) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
-    items that are only links go."""
+    items that are only links go; unless ``repeats`` is False (switch ``repeated_paragraphs``), repeated lines
+    and lines that are the title (``repeats``, when a string) go."""
     boxes = image_box_texts(tree) + caption_box_texts(tree) + alt_caption_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
@@ -1634,20 +1635,25 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
     heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
-    return without_repeats(lines)
+    if repeats is False:
+        return lines
+    return without_repeats(lines, repeats if isinstance(repeats, str) else None)
 
 
-def without_repeats(lines: list[str]) -> list[str]:
-    """A line of 6+ words that the body has already, or one of 10+ words that a longer line holds (a pull
-    quote repeating a sentence of the text, a teaser repeated further down; a subheading quoting a phrase of
-    the text is shorter and stays), goes: its roles and claims would count twice."""
+def without_repeats(lines: list[str], title: str | None = None) -> list[str]:
+    """Rule ``repeated_paragraph``: a line of 6+ words that the body has already, or one of 10+ words that a
+    longer line holds (a pull quote repeating a sentence of the text, a teaser repeated further down; a
+    subheading quoting a phrase of the text is shorter and stays), goes: its roles and claims would count twice. Rule ``repeated_title``: a line that is the ``title`` (2+ words)
+    goes too ("Urteil" / "BGH: marions-kochbuch.de" under a side menu, the headline over a repeated lead)."""
     keys = [_flat(x) for x in lines]
     seen: set[str] = set()
+    title_key = _flat(title) if title and len(title.split()) >= 2 else None
     out = []
     for i, (x, k) in enumerate(zip(lines, keys)):
         n = len(x.split())
         near = keys[max(0, i - _REPEAT_WINDOW): i + _REPEAT_WINDOW]    # a pull quote stands near its sentence
-        if k and (n >= 6 and k in seen or n >= 10 and any(len(o) > len(k) and k in o for o in near)):
+        if k and (n >= 6 and k in seen or n >= 10 and any(len(o) > len(k) and k in o for o in near)
+                  or k == title_key):
             continue
         seen.add(k)
         out.append(x)
@@ -1851,6 +1857,16 @@ def paywall_tail(lines: list[str]) -> list[str]:
     return without_paywall_tail(lines, rules.paywall_patterns) if rules.paywall_tail else lines
 
 
+def dump_body_tail(lines: list[str], title: str | None) -> list[str]:
+    """A page dump's body lines after the seed reader's clean-up (header, captions and notices gone): without an
+    unmarked paywall box at their end (:func:`paywall_tail`) and, with the switch ``repeated_paragraphs``, without
+    lines printed twice or the ``title`` again (:func:`without_repeats`, rules ``repeated_paragraph`` and
+    ``repeated_title``: a lead or caption printed twice, a side box repeated; a copy the reader moved out first,
+    as teaser or caption, never costs the body its text)."""
+    lines = paywall_tail(lines)
+    return without_repeats(lines, title) if web_rules().repeated_paragraphs else lines
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -1897,7 +1913,8 @@ def read_html_page(html: str) -> HtmlPage:
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
-    lines = without_author_note(_boxes_and_links_out(tree, lines, captions), meta.authors)
+    repeats = rules.repeated_paragraphs and (meta.title or True)
+    lines = without_author_note(_boxes_and_links_out(tree, lines, captions, repeats), meta.authors)
     if rules.label_runs:
         lines = without_label_runs(lines, tree)
     if rules.stray_labels:

@@ -70,6 +70,7 @@ class WebRules:
     card_box_heads: bool = True
     consent_runs: bool = True
     paywall_tail: bool = True
+    repeated_paragraphs: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -98,7 +99,8 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
           "drop_line_patterns", "read_more_labels")
 # Switches (true unless web.yaml says false).
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
-             "form_boxes", "card_box_heads", "consent_runs", "paywall_tail")
+             "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
+             "repeated_paragraphs")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
