@@ -474,3 +474,4 @@ SWITCHES += ("possessive_source",)     # speaker resolution: "Seiner Meinung nac
 SWITCHES += ("titled_person_gender",)     # brole13: a feminine/masculine role noun prefers the holder of the title in its own form (rules/speaker.py _titled_person)
 SWITCHES += ("finite_participle_form", "als_vorfeld", "fronted_clause_konj")     # speech_act: "Spiegel Online berichtet vom …", "Als Beispiel nannte X …" (rules/verb.py, wmsg14)
 SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a title's complement joins the speaker span; a verb after "und" shares the subject before (speaker.py, wspk14)
+SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)
