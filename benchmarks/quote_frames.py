@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from unseen_roles import SHARED, Parser, _NO_SPACE_BEFORE, germeval_docs, mobie_docs, smartdata_docs  # noqa: E402
+from genitive_after_title import germeval_dev_docs  # noqa: E402
+from unseen_roles import SHARED, Parser, germeval_docs, mobie_docs, smartdata_docs  # noqa: E402
 
 CANDIDATE = re.compile(r'[“"«»]\s*,\s*[a-zäöü]|:\s*[„"»«]')
 
@@ -34,23 +35,6 @@ def curly(text: str) -> str:
     text = re.sub(r'"\s+([^"]*?)\s+"', r"„\1“", text)
     text = re.sub(r"«\s+([^«»]*?)\s+»", r"„\1“", text)
     return re.sub(r"»\s+([^«»]*?)\s+«", r"„\1“", text)
-
-
-def germeval_dev() -> list[dict]:
-    out, toks = [], []
-    with gzip.open(SHARED / "data" / "ner" / "germeval2014" / "dev.tsv.gz", "rt", encoding="utf-8") as f:
-        for line in list(f) + [""]:
-            if line.startswith("#"):
-                continue
-            if line.strip():
-                toks.append(line.split("\t")[1])
-            elif toks:
-                text = ""
-                for tok in toks:
-                    text += ("" if not text or tok in _NO_SPACE_BEFORE or text.endswith("(") else " ") + tok
-                out.append({"id": f"germeval-dev:{len(out) + 1}", "text": text})
-                toks = []
-    return out
 
 
 def ud_sentences() -> list[dict]:
@@ -63,7 +47,7 @@ def ud_sentences() -> list[dict]:
 
 POOLS = {
     "germeval": lambda: germeval_docs(),
-    "germeval-dev": germeval_dev,
+    "germeval-dev": germeval_dev_docs,
     "news": lambda: [d for d in smartdata_docs() + mobie_docs() if len(d["text"]) > 300],
     "ud": ud_sentences,
 }
@@ -76,10 +60,10 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
+    wanted = set(args.rules.split(","))
     if not (SHARED / "data").exists():
         print(f"no shared data at {SHARED}: nothing to count", file=sys.stderr)
         return 2
-    wanted = set(args.rules.split(","))
     parser = Parser(args.cache)
     for pool in POOLS if args.pool == "all" else (args.pool,):
         docs = [{"id": d["id"], "text": curly(d["text"])} for d in POOLS[pool]()]
