@@ -477,3 +477,4 @@ SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a
 # miss14: a quoted name before an auxiliary (rules/quote.py); verbless insertions before a dass-clause, a dass-clause before a
 # colon quote, the subject after an "als" Vorfeld (rules/verb.py); a joined particle form tagged an adverb (context.py)
 SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", "dass_before_colon_quote", "als_vorfeld_subject")
+SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)

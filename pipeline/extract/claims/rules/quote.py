@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from ..clauses import impersonal_prep  # noqa: E402
 from ..quoting import quoted_object  # noqa: E402
-from ..clauses import FINITE_TAGS  # noqa: E402
+from ..clauses import FINITE_TAGS, NONFINITE_TAGS  # noqa: E402
 from ..clauses import (
     attach_aux, clause_start, crosses_quote, frame_words, is_passive, looks_like_name, quote_is_sentence, trim_addressee)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit
 from ..registry import rule
 from .verb import _particle_name, particle_name_subject
 from ..speaker import (
-    bad_speaker, coordinated_subject, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
+    bad_speaker, coordinated_subject, plausible_head, find_subject, grab_np, has_actor, has_person_actor, latest_mention,
     main_frame, passive_agent, prev_frame_subject, prev_subject, quote_new_subject, resolve_speaker, subject_after, subject_dep,
     with_name_apposition)
 
@@ -48,15 +48,25 @@ class QuoteSite:
     def frame_before(self) -> tuple[int, int] | None:
         """[lo, frame_end) of a frame before the quote: "X sagte: „…“", "X sagte, „…“", or the
         previous sentence when it ends with ':'; None when the quote has no such frame."""
-        c, qs, qe, sa = self.c, self.qs, self.qe, self.sa
+        c, qe, sa = self.c, self.qe, self.sa
+        qs = self.blank_start()
         lo, frame_end = sa, qs
-        if qs == sa and self.si > 0 and c.low[qs - 1] == ":":
+        if qs <= sa and self.si > 0 and c.low[qs - 1] == ":":
             lo, frame_end = c.sents[self.si - 1][0], qs - 1
         elif qs > sa and c.low[qs - 1] not in (":", ","):
             return None
         elif qe < self.sb_end and c.low[qe] not in CLAUSE_BREAK and not c.is_quote_mark(qe) and c.low[qs - 1] == ",":
             return None            # the quote opens a longer clause: a partial quote in indirect speech
         return (lo, frame_end) if frame_end > lo else None
+
+    def blank_start(self) -> int:
+        """Hartmann weist das von sich:\n\n„…“ – the first of the blank tokens (line breaks) right before the quotation,
+        so that a colon before a blank line still frames it (switch ``colon_blank_quote``); else the quotation's start."""
+        c, b = self.c, self.qs
+        if c.R.switch("colon_blank_quote"):
+            while b > 1 and c.toks[b - 1].is_space:
+                b -= 1
+        return b
 
 
 def attribute_quote(c: Ctx, qi: int, qs: int, qe: int, si: int, prev: list[Found], used: set[int]) -> Found | None:
@@ -311,10 +321,78 @@ def quote_colon(q: QuoteSite) -> Found | None:
     """Das Fazit des Berichts lautete: „…“ / Nina Hagen zur Heimat: „…“ – a colon frame without a
     known speech verb; with "heißt es" in the frame the rule id is ``quote_heisst_es``."""
     bounds = q.frame_before()
-    if bounds is None or q.c.low[q.qs - 1] != ":":
+    b = q.blank_start()
+    if bounds is None or q.c.low[b - 1] != ":":
         return None
     lo, frame_end = bounds
-    return _colon_frame(q.c, lo, q.qs - 1 if frame_end == q.qs else frame_end, q.qs, q.qe, q.si, q.used)
+    return _colon_frame(q.c, lo, b - 1 if frame_end == b else frame_end, q.qs, q.qe, q.si, q.used)
+
+
+@rule("quote_frame_verb", "quote")
+def quote_frame_verb(q: QuoteSite) -> Found | None:
+    """„Das ist ein großer Tag für unser Land“, freute sich Merkel. – a quotation that opens its sentence, then a comma
+    and a finite verb outside the speech lexicon with its subject after it ("lachte er", "winkte der Minister ab",
+    "gab der 27-Jährige zu Protokoll", "ist sich Dana Mandic sicher"): the subject speaks when it can (a person or
+    organisation, a pronoun, a role or group noun: ``plausible_head``). The comma may be missing after a quotation that
+    ends with its own point ("„Hilfe!“ rief er"); else without it the quotation is a name or title ("„Boomtown“ heißt
+    das erste Bild"). A quotation inside the sentence is no Vorfeld ("in der Straße „Großer Sand“, ist niemand …")."""
+    c, k = q.c, q.k
+    sb_end = q.sb_end
+    if k == q.qe and k == sb_end < len(c.toks) and c.toks[k].text[:1].islower():
+        sb_end = c.sents[c.sent_of[k]][1]       # the split "„Hilfe!“ | rief er." (a lower-case verb opens no sentence)
+    end = _frame_end(c, k, sb_end)
+    if (k == q.qe and c.low[q.qe - 2] not in (".", "!", "?")) or k >= end or not _opens_sentence(q) \
+            or not _finite_verb(c, k):
+        return None                     # "„Boomtown“ heißt das erste Bild": no comma, no sentence: a title
+    sp = subject_dep(c, k) if c.has_dep else None
+    if sp is None or not k < sp[0] < end or sp[1] > end or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
+        sp = subject_after(c, k + 1 if k + 1 < end and c.low[k + 1] == "sich" else k, end)
+    if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0 or not plausible_head(c, sp):
+        return None
+    sp = trim_addressee(c, sp)
+    cue = _frame_verb_cue(c, k, sp, end)
+    q.used.update(range(k, max(cue[-1] + 1, sp[1])))
+    return q.found(sp, cue, "quote_frame_verb")
+
+
+def _finite_verb(c: Ctx, k: int) -> bool:
+    """A lower-case finite verb at k; the model sometimes tags a preterite an adjective ("winkte" ADJD) but keeps VERB."""
+    t = c.toks[k]
+    return t.text[:1].islower() and (t.tag_ in FINITE_TAGS or (t.pos_ in ("VERB", "AUX") and t.tag_ not in NON_FINITE_VERB))
+
+
+NON_FINITE_VERB = ("VVPP", "VAPP", "VMPP", "VVIZU", "VVINF", "VAINF", "VMINF", "VBN", "VB")
+
+
+def _opens_sentence(q: QuoteSite) -> bool:
+    """The quotation opens its sentence (after blank lines) or follows a colon: it fills the Vorfeld of the frame verb."""
+    c = q.c
+    return all(c.toks[t].is_space for t in range(q.sa, q.qs)) or c.low[q.qs - 1] == ":"
+
+
+def _frame_end(c: Ctx, k: int, sb_end: int) -> int:
+    """The end of the clause that opens at k: the first comma, colon, dash or quotation after it, else the sentence end."""
+    return next((m for m in range(k + 1, sb_end) if c.low[m] in CLAUSE_BREAK or c.is_quote_mark(m)), sb_end)
+
+
+def _frame_verb_cue(c: Ctx, k: int, sp: tuple[int, int], end: int) -> list[int]:
+    """The cue of a frame verb at k: the verb, "sich" right after it, a separated particle ("winkte ab") and, after an
+    auxiliary or modal, the participle or infinitive that closes the clause ("hat … gesagt", "wurde … zitiert")."""
+    cue = [k]
+    if k + 1 < end and c.low[k + 1] == "sich":
+        cue.append(k + 1)
+    for t in range(k + 1, end):
+        if c.low[t] in ("und", "oder", "sowie", "aber"):
+            break                       # "hatte X versprochen und sollte Recht behalten"
+        tag = c.toks[t].tag_
+        if sp[0] <= t < sp[1]:
+            continue
+        if tag == "PTKVZ" or (c.has_dep and c.toks[t].dep_ in ("svp", "compound:prt") and c.toks[t].head.i == k):
+            cue.append(t)
+        elif tag in NONFINITE_TAGS and c.toks[t].pos_ in ("VERB", "AUX"):
+            cue.append(t)
+            break
+    return sorted(cue)
 
 
 @rule("quote_continued", "quote")
