@@ -10,6 +10,7 @@ from pipeline.ruleset import RuleSet
 from .layer import kind_noun_before
 from .orgs import acronym_aliases
 from .names import _canonical_person, _resolve_persons, _strip_gen, _trim_genitive_heads
+from .persons import _verb_form
 from .rules import ACTOR_TYPES, KEY_PREFIX, actor_rules
 
 
@@ -85,10 +86,12 @@ def _noun_after(doc: Doc, i: int) -> bool:
     """A capitalised common noun at token ``i``, or a capitalised word after at most two lower-case adjectives
     there, the last of them inflected ("erste Enzyklika", "vermeintlich größte Konkurrentin"; the tagger reads some
     such nouns as proper nouns; "Barry Bonds erneut zwei Rekorde", "spielte Haas phasenweise starkes Tennis" are
-    no genitives)."""
+    no genitives, nor is a verb form the tagger read as an adjective: "Tim Höttges kündigte Investitionen an")."""
     k = i
     while k < len(doc) and k - i < 2 and doc[k].pos_ == "ADJ" and doc[k].text.isalpha() \
             and doc[k].text.islower() and not doc[k].is_sent_start:
+        if _verb_form(doc[k].lower_):
+            return False            # "Tim Höttges kündigte Investitionen an": a preterite the tagger read as an adjective
         k += 1
     nxt = doc[k] if k < len(doc) else None
     if nxt is None or not nxt.text[:1].isupper() or nxt.is_sent_start or nxt.ent_type_:
