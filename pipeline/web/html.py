@@ -1612,10 +1612,9 @@ def page_lines(tree) -> list[str]:
     return out
 
 
-def _boxes_and_links_out(tree, lines: list[str], captions: list[str], repeats: str | None | bool = True) -> list[str]:
+def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[str]:
     """Captions of image boxes move to ``captions`` (unless the body would be left with under 40 words), list
-    items that are only links go; unless ``repeats`` is False (switch ``repeated_paragraphs``), repeated lines
-    and lines that are the title (``repeats``, when a string) go."""
+    items that are only links go."""
     boxes = image_box_texts(tree) + caption_box_texts(tree) + alt_caption_texts(tree) + [_flat(c) for c in captions]
     moved = []
     for x in lines:
@@ -1635,16 +1634,15 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str], repeats: s
     heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
-    if repeats is False:
-        return lines
-    return without_repeats(lines, repeats if isinstance(repeats, str) else None)
+    return lines
 
 
 def without_repeats(lines: list[str], title: str | None = None) -> list[str]:
     """Rule ``repeated_paragraph``: a line of 6+ words that the body has already, or one of 10+ words that a
     longer line holds (a pull quote repeating a sentence of the text, a teaser repeated further down; a
-    subheading quoting a phrase of the text is shorter and stays), goes: its roles and claims would count twice. Rule ``repeated_title``: a line that is the ``title`` (2+ words)
-    goes too ("Urteil" / "BGH: marions-kochbuch.de" under a side menu, the headline over a repeated lead)."""
+    subheading quoting a phrase of the text is shorter and stays), goes: its roles and claims would count twice.
+    Rule ``repeated_title``: a line that is the ``title`` (2+ words) goes too ("Urteil" / "BGH: marions-kochbuch.de"
+    under a side menu, the headline over a repeated lead)."""
     keys = [_flat(x) for x in lines]
     seen: set[str] = set()
     title_key = _flat(title) if title and len(title.split()) >= 2 else None
@@ -1913,8 +1911,10 @@ def read_html_page(html: str) -> HtmlPage:
                   standfirst=not rules.standfirst_in_body and _bold_standfirst(tree, meta.teaser))
     lines = strip_furniture(without_comments(without_ads(text.split("\n"), rules), rules), f, rules)
     captions = page_captions(tree)
-    repeats = rules.repeated_paragraphs and (meta.title or True)
-    lines = without_author_note(_boxes_and_links_out(tree, lines, captions, repeats), meta.authors)
+    lines = _boxes_and_links_out(tree, lines, captions)
+    if rules.repeated_paragraphs:          # rules repeated_paragraph, repeated_title
+        lines = without_repeats(lines, meta.title)
+    lines = without_author_note(lines, meta.authors)
     if rules.label_runs:
         lines = without_label_runs(lines, tree)
     if rules.stray_labels:
