@@ -737,8 +737,8 @@ def conjunct_subject(c: Ctx, h: Hit, s: tuple[int, int] | None) -> tuple[int, in
     noun phrase after it is its object ("der Regierung", "die libysche Armee"), and the speaker is the subject of the
     verb it is coordinated with, before or after that verb ("befand der Premierminister … als gerechtfertigt und nannte
     Trumps Auftrag „schnell“"). Only a finite verb, only where the parse joins the two verbs (``conj``) and finds that
-    subject; None
-    otherwise (switch ``conjunct_object``; ``coordinated_verb_subject`` covers a conjunct where no subject was found)."""
+    subject; None otherwise (switch ``conjunct_object``; ``coordinated_verb_subject`` covers a conjunct where no subject
+    was found)."""
     first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
     if not c.has_dep or first == 0 or c.low[first - 1] not in COORDINATORS or c.in_quote[first] >= 0:
         return None
@@ -1859,8 +1859,8 @@ def name_after_role(c: Ctx, sp: tuple[int, int]) -> tuple[int, int]:
     name written right after it, with no comma, verb or quotation between, belongs to the span, as the annotation marks
     it. Only up to six words of complement (prepositions, articles, adjectives, nouns, "und"), only a person's mention
     (the entity layer's), and only a name that ends the noun phrase (a punctuation mark, a verb, a preposition or an
-    adverb follows: "Štefan Füle am Montag") and that the
-    parse takes for no object ("forderte der Minister Müller auf" keeps "der Minister") (switch ``name_after_role``)."""
+    adverb follows: "Štefan Füle am Montag") and that the parse takes for no object ("forderte der Minister Müller
+    auf" keeps "der Minister") (switch ``name_after_role``)."""
     a, b = sp
     n = len(c.toks)
     if has_person_actor(c, sp) or not any(_person_title(c, t) for t in range(a, b)):
