@@ -263,8 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
         d.add_argument("rest", nargs=argparse.REMAINDER)
         d.set_defaults(func=_delegate(module))
 
-    e = sub.add_parser("eval", help="accuracy: eval (all gates with pinned floors) | eval ner|roles|claims|web|spkatt ...")
-    e.add_argument("what", nargs="?", choices=["all", "ner", "roles", "claims", "web", "spkatt"], default="all")
+    e = sub.add_parser("eval", help="accuracy: eval (all gates with pinned floors) | eval ner|roles|claims|web|synth|spkatt ...")
+    e.add_argument("what", nargs="?", choices=["all", "ner", "roles", "claims", "web", "synth", "spkatt"], default="all")
     e.add_argument("rest", nargs=argparse.REMAINDER)
     e.set_defaults(func=lambda a: _delegate(f"pipeline.eval_{a.what}")(a))
 

@@ -69,14 +69,24 @@ def load_gold(gold_dir: Path = GOLD_DIR) -> list[GoldPage]:
         src = str(d.get("source", ""))
         if not src.startswith("web:dev:"):
             raise ValueError(f"{p.name}: source must be web:dev:<file>, got {src!r}")
-        claims = [GoldClaim(c.get("speaker"), c.get("speaker_kind", "person"), c.get("cue"), str(c["content"]),
-                            c.get("type", "indirect")) for c in d.get("claims") or []]
-        roles = [tuple(r) for r in d.get("roles") or []]
-        for r in roles:
-            if len(r) != 4:
-                raise ValueError(f"{p.name}: a role is [actor, role, organization, status], got {r!r}")
-        pages.append(GoldPage(p.stem, src.split(":", 2)[2], d.get("split", "dev"), claims, roles))
+        pages.append(GoldPage(p.stem, src.split(":", 2)[2], d.get("split", "dev"), gold_claims(d),
+                              gold_roles(p.name, d)))
     return pages
+
+
+def gold_claims(d: dict) -> list[GoldClaim]:
+    """The ``claims`` of one gold file (also tests/gold/synth, :mod:`pipeline.eval_synth`)."""
+    return [GoldClaim(c.get("speaker"), c.get("speaker_kind", "person"), c.get("cue"), str(c["content"]),
+                      c.get("type", "indirect")) for c in d.get("claims") or []]
+
+
+def gold_roles(name: str, d: dict) -> list[tuple]:
+    """The ``roles`` of one gold file; an entry that is not [actor, role, organization, status] raises."""
+    roles = [tuple(r) if isinstance(r, (list, tuple)) else (r,) for r in d.get("roles") or []]
+    for r in roles:
+        if len(r) != 4:
+            raise ValueError(f"{name}: a role is [actor, role, organization, status], got {list(r)!r}")
+    return roles
 
 
 # ----------------------------------------------------------------------------- matching
@@ -132,25 +142,31 @@ class Counts:
     roles_pred_ok: int = 0
     persons: int = 0                 # labelled person actors
     persons_ok: int = 0              # ... labelled true
+    orgs: int = 0                    # listed organisations (tests/gold/synth only)
+    orgs_found: int = 0              # ... output as an organisation actor
+    orgs_as_persons: int = 0         # ... output as a person actor
     unlabelled: list[str] = field(default_factory=list)
     missing_content: list[str] = field(default_factory=list)
 
     def add(self, o: "Counts") -> None:
         for k in ("gold", "pred", "found", "right_speaker", "pred_ok", "roles_gold", "roles_pred",
-                  "roles_found", "roles_org", "roles_pred_ok", "persons", "persons_ok"):
+                  "roles_found", "roles_org", "roles_pred_ok", "persons", "persons_ok", "orgs", "orgs_found",
+                  "orgs_as_persons"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.missing_content += o.missing_content
         self.unlabelled += o.unlabelled
 
     def measures(self) -> dict[str, float]:
         r = lambda a, b: a / b if b else 1.0  # noqa: E731
+        orgs = {"orgs_found": r(self.orgs_found, self.orgs),
+                "orgs_as_persons": self.orgs_as_persons / self.orgs} if self.orgs else {}
         return {"claims_found": r(self.found, self.gold),
                 "claims_right_speaker": r(self.right_speaker, self.gold),
                 "claim_precision": r(self.pred_ok, self.pred),
                 "roles_found": r(self.roles_found, self.roles_gold),
                 "roles_right_org": r(self.roles_org, self.roles_gold),
                 "role_precision": r(self.roles_pred_ok, self.roles_pred),
-                "person_precision": r(self.persons_ok, self.persons)}
+                "person_precision": r(self.persons_ok, self.persons), **orgs}
 
 
 @dataclass
@@ -259,13 +275,16 @@ def page_body(file: str, shared: Path = SHARED) -> str | None:
     return arts[0].body_text if arts else None
 
 
-def predict(body: str, nlp, rules, persons: list[str] | None = None) -> tuple[list[Pred], list[tuple]]:
-    """Claims and roles of one page; the names of its person actors are appended to ``persons`` if given."""
+def predict(body: str, nlp, rules, persons: list[str] | None = None,
+            orgs: list[str] | None = None) -> tuple[list[Pred], list[tuple]]:
+    """Claims and roles of one page; the names of its person (organisation) actors are appended to
+    ``persons`` (``orgs``) if given."""
     from pipeline.extract import extract
     ex = extract(nlp(body), rules)
     names = {a.key: a.name for a in ex.actors}
-    if persons is not None:
-        persons.extend(a.name for a in ex.actors if a.actor_type == "person")
+    for out, kind in ((persons, "person"), (orgs, "organization")):
+        if out is not None:
+            out.extend(a.name for a in ex.actors if a.actor_type == kind)
     preds = [Pred((cl.claim_start, cl.claim_end), names.get(cl.speaker_key) or cl.speaker_text,
                   cl.claim_text, cl.rule_id) for cl in ex.claims]
     roles = [(names[r.actor_key], r.role, r.organization, r.status) for r in ex.roles if r.actor_key in names]
@@ -302,17 +321,51 @@ MEASURES = ("claims_found", "claims_right_speaker", "claim_precision", "roles_fo
             "role_precision", "person_precision")
 
 
-def table(totals: dict[str, Counts]) -> str:
-    totals = {k: c for k, c in totals.items() if c.gold or c.pred or c.roles_gold or c.roles_pred}
+ORG_MEASURES = ("orgs_found", "orgs_as_persons")
+
+
+def table(totals: dict[str, Counts], persons_line: str = "persons ok/labelled") -> str:
+    """One column per split with anything to score; the organisation measures where organisations are listed."""
+    totals = {k: c for k, c in totals.items() if c.gold or c.pred or c.roles_gold or c.roles_pred or c.orgs}
     lines = [f"{'measure':<22} " + " ".join(f"{k:>16}" for k in totals)]
-    for m in MEASURES:
-        lines.append(f"{m:<22} " + " ".join(f"{totals[k].measures()[m]:>16.3f}" for k in totals))
+    orgs = ORG_MEASURES if any(c.orgs for c in totals.values()) else ()
+    for m in MEASURES + orgs:
+        lines.append(f"{m:<22} " + " ".join(f"{totals[k].measures().get(m, float('nan')):>16.3f}"
+                                             for k in totals))
     lines.append(f"{'claims gold/pred':<22} " + " ".join(f"{f'{c.gold}/{c.pred}':>16}" for c in totals.values()))
     lines.append(f"{'roles gold/pred':<22} " + " ".join(f"{f'{c.roles_gold}/{c.roles_pred}':>16}"
                                                         for c in totals.values()))
-    lines.append(f"{'persons ok/labelled':<22} " + " ".join(f"{f'{c.persons_ok}/{c.persons}':>16}"
-                                                            for c in totals.values()))
+    lines.append(f"{persons_line:<22} " + " ".join(f"{f'{c.persons_ok}/{c.persons}':>16}"
+                                                   for c in totals.values()))
+    if orgs:
+        lines.append(f"{'orgs found/pers/listed':<22} " + " ".join(
+            f"{f'{c.orgs_found}/{c.orgs_as_persons}/{c.orgs}':>16}" for c in totals.values()))
     return "\n".join(lines)
+
+
+def run_args(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options ``eval web`` and ``eval synth`` share: model, rules, --only, -v."""
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--rules", type=Path, default=None)
+    ap.add_argument("--only", default=None, help="only gold files whose name starts with this")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses, wrong speakers, false positives")
+    return ap
+
+
+def load_run(args: argparse.Namespace):
+    """(nlp, model info, rules) for ``--model`` and ``--rules``."""
+    from pipeline.nlp import load_nlp
+    from pipeline.ruleset import load_rules
+    nlp, info = load_nlp(args.model)
+    return nlp, info, load_rules(args.rules)
+
+
+def print_logs(logs: dict[str, list[str]], hidden: set[str]) -> None:
+    """The per-file error log of ``-v``, held-out files left out."""
+    for name, log in logs.items():
+        if log and name not in hidden:
+            print(name)
+            print("\n".join(log))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,24 +373,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
     ap.add_argument("--gold", type=Path, default=GOLD_DIR)
     ap.add_argument("--shared", type=Path, default=SHARED)
-    ap.add_argument("--model", default=None)
-    ap.add_argument("--rules", type=Path, default=None)
-    ap.add_argument("--only", default=None, help="only gold files whose name starts with this")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list misses, wrong speakers, false positives")
-    args = ap.parse_args(argv)
-    from pipeline.nlp import load_nlp
-    from pipeline.ruleset import load_rules
-    nlp, info = load_nlp(args.model)
-    rules = load_rules(args.rules)
+    args = run_args(ap).parse_args(argv)
+    nlp, info, rules = load_run(args)
     totals, logs, skipped = evaluate(nlp, rules, args.gold, args.shared, args.split, args.only)
     # Held-out pages are scored, never read while tuning: their details only with an explicit --split heldout.
     hidden = set() if args.split == "heldout" else {g.name for g in load_gold(args.gold) if g.split == "heldout"}
     shown = totals["dev"] if args.split == "all" and "dev" in totals else totals["all"]
     if args.verbose:
-        for name, log in logs.items():
-            if log and name not in hidden:
-                print(name)
-                print("\n".join(log))
+        print_logs(logs, hidden)
     print(f"modern-news gold: {len(logs)} pages, model {info.name} {info.version}, rules {rules.version}")
     print(table(totals))
     if shown.missing_content:
