@@ -54,13 +54,17 @@ class SynthArticle:
 
 
 # ----------------------------------------------------------------------------- gold
+def _mapping(where: str, d, allowed: set[str]) -> None:
+    if not isinstance(d, dict):
+        raise GoldError(f"{where}: not a mapping: {str(d)[:80]!r}")
+    unknown = sorted(set(d) - allowed)
+    if unknown:
+        raise GoldError(f"{where}: unknown keys {unknown} (allowed: {sorted(allowed)})")
+
+
 def _check_claim(name: str, i: int, c, text: str) -> None:
     where = f"{name}: claims[{i}]"
-    if not isinstance(c, dict):
-        raise GoldError(f"{where}: a claim is a mapping, got {c!r}")
-    unknown = sorted(set(c) - CLAIM_KEYS)
-    if unknown:
-        raise GoldError(f"{where}: unknown keys {unknown} (allowed: {sorted(CLAIM_KEYS)})")
+    _mapping(where, c, CLAIM_KEYS)
     content = c.get("content")
     if not isinstance(content, str) or not content or content not in text:
         raise GoldError(f"{where}: content is not a substring of text: {str(content)[:80]!r}")
@@ -80,11 +84,7 @@ def _names(name: str, d: dict, key: str) -> list[str]:
 def parse_article(name: str, d) -> SynthArticle:
     """One gold file's mapping, checked: unknown keys, a missing text, a split other than tune/check, a claim
     whose content is not in the text, a role that is not [actor, role, organization, status] raise."""
-    if not isinstance(d, dict):
-        raise GoldError(f"{name}: the file is not a mapping")
-    unknown = sorted(set(d) - KEYS)
-    if unknown:
-        raise GoldError(f"{name}: unknown keys {unknown} (allowed: {sorted(KEYS)})")
+    _mapping(name, d, KEYS)
     text = d.get("text")
     if not isinstance(text, str) or not text.strip():
         raise GoldError(f"{name}: text is missing")
@@ -159,12 +159,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="tune")
     ap.add_argument("--gold", type=Path, default=GOLD_DIR)
     args = run_args(ap).parse_args(argv)
-    arts = load_gold(args.gold)          # checked before the model loads
+    try:
+        arts = load_gold(args.gold)      # checked before the model loads
+    except GoldError as e:
+        print(f"{args.gold}/{e}", file=sys.stderr)
+        return 2
     if not arts:
         print(f"no gold files in {args.gold} (tests/gold/synth/*.yaml)", file=sys.stderr)
         return 1
     nlp, info, rules = load_run(args)
     totals, logs = evaluate(nlp, rules, args.gold, args.split, args.only)
+    if not logs:
+        print(f"no gold article with --split {args.split} --only {args.only}", file=sys.stderr)
+        return 1
     # check articles are scored, never read while tuning: their details only with an explicit --split check.
     hidden = set() if args.split == "check" else {a.name for a in arts if a.split == "check"}
     if args.verbose:
@@ -173,9 +180,6 @@ def main(argv: list[str] | None = None) -> int:
     print(table(totals, "persons ok/predicted"))
     if args.split == "all":
         print("check articles: numbers only (their errors: --split check -v, not while tuning rules)")
-    if not logs:
-        print("no gold article matched --split/--only", file=sys.stderr)
-        return 1
     return 0
 
 

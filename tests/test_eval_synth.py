@@ -104,9 +104,10 @@ def test_the_gate_passes_without_files_and_without_floors(tmp_path):
     assert eval_all.synth_notes({}, {}, tmp_path) == [
         f"synth: no gold files in {tmp_path} (*.yaml): nothing to score, the gate passes"]
     (tmp_path / "t_01.yaml").write_text(GOOD, encoding="utf-8")
-    values = {"synth_tune": {"claims_found": 0.1}}
+    values = {"synth_tune": {"claims_found": 0.1, "orgs_as_persons": 0.2}}
     assert eval_all.synth_notes(values, {"web_dev": {"claims_found": 0.8}}, tmp_path) == [
         "synth_tune: no floors in floors.yaml yet: reported, not checked"]
     assert eval_all.check(values, {"web_dev": {"claims_found": 0.8}}) == []
-    assert eval_all.check(values, {"synth_tune": {"claims_found": 0.5}}) == [
-        "synth_tune.claims_found 0.100 < floor 0.500"]
+    assert eval_all.check(values, {"synth_tune": {"claims_found": 0.5, "orgs_as_persons": 0.1}}) == [
+        "synth_tune.claims_found 0.100 < floor 0.500", "synth_tune.orgs_as_persons 0.200 > ceiling 0.100"]
+    assert eval_all.check(values, {"synth_tune": {"orgs_as_persons": 0.2}}) == []
