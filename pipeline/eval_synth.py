@@ -100,9 +100,16 @@ def parse_article(name: str, d) -> SynthArticle:
                         _names(name, d, "persons"), _names(name, d, "organizations"))
 
 
+def _read(p: Path):
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise GoldError(f"{p.name}: not valid YAML: {e}") from None
+
+
 def load_gold(gold_dir: Path = GOLD_DIR) -> list[SynthArticle]:
-    return [parse_article(p.name, yaml.safe_load(p.read_text(encoding="utf-8")))
-            for p in sorted(gold_dir.glob("*.yaml"))]
+    """Every ``*.yaml`` of the folder, checked (:func:`parse_article`), in file-name order."""
+    return [parse_article(p.name, _read(p)) for p in sorted(gold_dir.glob("*.yaml"))]
 
 
 # ----------------------------------------------------------------------------- persons and organisations

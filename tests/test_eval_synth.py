@@ -58,6 +58,11 @@ def test_a_missing_text_fails(tmp_path):
         _load(tmp_path, bad, "t_02.yaml")
 
 
+def test_broken_yaml_names_the_file(tmp_path):
+    with pytest.raises(GoldError, match=r"^t_04\.yaml: not valid YAML"):
+        _load(tmp_path, GOOD.replace("claims:\n", "claims: [\n"), "t_04.yaml")
+
+
 def test_persons_and_organisations_against_the_lists():
     art = SynthArticle("x", "tune", "", [], [], ["Jutta Fromm", "Anke Vogler"], ["Krämer Bau GmbH", "Stadtwerke"])
     c, log = eval_synth.Counts(), []
