@@ -484,29 +484,51 @@ class Ctx:
     # -- cue verbs
     def verb_hit(self, i: int, limit: int) -> Hit | None:
         """A speech/cognition verb at token i; a split particle must follow before ``limit``."""
-        lw = self.low[i]
-        entries = self.R.forms.get(lw)
+        entries = self._verb_entries(i)
+        if not entries or self._not_a_verb_tag(i, entries, limit) or self._capitalized_noun(i) \
+                or self._blocked_participle(i):
+            return None
+        return self._hit_of_entries(i, entries, limit)
+
+    def _verb_entries(self, i: int) -> list:
+        """The speech verb entries of token i: by its form, else (a verb-tagged token) by its lemma."""
+        entries = self.R.forms.get(self.low[i])
         t = self.toks[i]
         if not entries and self.has_lemma and t.lemma_.lower() in self.R.lemmas and \
                 (not self.has_pos or t.pos_ in ("VERB", "AUX")):
             lem = t.lemma_.lower()
             entries = [VerbEntry(lem, None, False, self.R.lemmas[lem])]
-        if not entries:
-            return None
-        if self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "") \
-                and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit) \
-                and not self._mistagged_joined_form(i, entries):
-            return None
-        if not t.text[:1].islower() and i > 0 and not self.low[i - 1] in (",", ":", "„", "“", "(", "–"):
-            if self.sents and i != self.sents[self.sent_of[i]][0]:
-                return None         # a capitalized word inside a sentence is a noun ("Sagen")
-        if not t.text[:1].islower() and i > 0 and self.low[i - 1] == "," and self.has_pos and t.pos_ == "NOUN" \
-                and self.sents and i != self.sents[self.sent_of[i]][0]:
-            return None             # one of a list of nouns: "Trinken, Singen, Lachen"
-        if lw in self.w.sein_perfect_participles and self.R.switch("sein_perfect_participle") and self._sein_perfect(i):
-            return None
-        if self.R.switch("attributive_participle") and attributive_participle(self, i):
-            return None             # "in der bereits erwähnten Videobotschaft" (spk5)
+        return entries
+
+    def _not_a_verb_tag(self, i: int, entries: list, limit: int) -> bool:
+        """Token i is tagged as no verb (nor as a word class our model gives verbs by mistake), and none of the
+        mistagged-verb rules takes it back."""
+        t = self.toks[i]
+        return bool(self.has_pos and t.pos_ and t.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "X", "")
+                    and not self._mistagged_preterite(i) and not self._mistagged_split_verb(i, entries, limit)
+                    and not self._mistagged_joined_form(i, entries))
+
+    def _capitalized_noun(self, i: int) -> bool:
+        """A capitalized word inside a sentence is a noun ("Sagen"), also one of a list of nouns after a comma
+        ("Trinken, Singen, Lachen")."""
+        if self.toks[i].text[:1].islower() or i == 0 or not self.sents or i == self.sents[self.sent_of[i]][0]:
+            return False
+        if self.low[i - 1] not in (",", ":", "„", "“", "(", "–"):
+            return True
+        return self.low[i - 1] == "," and self.has_pos and self.toks[i].pos_ == "NOUN"
+
+    def _blocked_participle(self, i: int) -> bool:
+        """A participle that is no speech verb here: the perfect of "stehen" with "sein" ("ist vor Gericht
+        gestanden", switch ``sein_perfect_participle``) or an attributive participle ("in der bereits erwähnten
+        Videobotschaft", switch ``attributive_participle``, spk5)."""
+        if self.low[i] in self.w.sein_perfect_participles and self.R.switch("sein_perfect_participle") \
+                and self._sein_perfect(i):
+            return True
+        return self.R.switch("attributive_participle") and attributive_participle(self, i)
+
+    def _hit_of_entries(self, i: int, entries: list, limit: int) -> Hit | None:
+        """The hit of the first separable entry whose particle is found, else of the first other entry unless a
+        stray particle closes the clause ("schreibt … vor", "fanden sich damit ab": another (particle) verb)."""
         best: Hit | None = None
         for e in entries:
             if e.split:
@@ -516,7 +538,7 @@ class Ctx:
             elif best is None:
                 best = Hit(i, [], e)
         if best is not None and not best.entry.participle and self._stray_particle(i, limit):
-            return None                 # "schreibt … vor", "fanden sich damit ab": another (particle) verb
+            return None
         return best
 
     def _mistagged_joined_form(self, i: int, entries: list) -> bool:

@@ -354,25 +354,59 @@ def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
 
 
 def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
-    doc = ctx.doc
-    if np and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(doc[k2 + 1]) or "/" in tk.text):
-        return True                   # "Bündnis 90/Die Grünen
-    if np and tk.text == "/" and k2 + 1 < s1 and not doc[k2 - 1].whitespace_ and not tk.whitespace_ \
-            and _capitalized(doc[k2 + 1]) and _capitalized(np[-1]):
-        return True                   # rule slash_in_org_name: "der CDU/CSU-Bundestagsfraktion"
-    e = ctx.ent_of.get(k2)
-    if np and tk.text.isdigit() and e is not None and e.label_ in ("ORG", "MISC") and ctx.ent_of.get(np[-1].i) is e:
-        return True                   # rule number_in_org_name: "von Bayer 04 Leverkusen", "des FC Schalke 04"
-    if not np and tk.text[:1].isdigit() and e is not None and e.start == k2 and e.label_ in ("ORG", "MISC") \
-            and len(e) > 1:
-        return True                   # "des 1. FC Köln"
-    if (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and (
-            tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit()):
-        return not (ctx.lex.lookup(tk.text) and np)
-    if tk.text[0].islower() and _is_adj(ctx, tk) and k2 + 1 < s1 and _capitalized(doc[k2 + 1]):
+    """Token tk at k2 (before the sentence end s1) continues the organisation name ``np`` read so far: a number or
+    slash inside the name, a capitalised word not in the lexicon, an adjective or a foreign particle before one."""
+    if _digit_before_capital(ctx, np, tk, k2, s1) or _slash_in_org_name(ctx, np, tk, k2, s1) \
+            or _number_in_org_name(ctx, np, tk, k2) or _ordinal_before_org(ctx, np, tk, k2):
         return True
+    if _name_word(tk):
+        return not (ctx.lex.lookup(tk.text) and np)
+    return _adjective_before_capital(ctx, tk, k2, s1) or _foreign_particle_in_name(ctx, np, tk, k2, s1)
+
+
+def _digit_before_capital(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
+    """"Bündnis 90/Die Grünen": a number inside the name, before a capitalised word or with a slash."""
+    return bool(np) and tk.text[:1].isdigit() and k2 + 1 < s1 and (_capitalized(ctx.doc[k2 + 1]) or "/" in tk.text)
+
+
+def _slash_in_org_name(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
+    """Rule ``slash_in_org_name``: "der CDU/CSU-Bundestagsfraktion": a slash with no space around it between two
+    capitalised words."""
+    doc = ctx.doc
+    return bool(np) and tk.text == "/" and k2 + 1 < s1 and not doc[k2 - 1].whitespace_ and not tk.whitespace_ \
+        and _capitalized(doc[k2 + 1]) and _capitalized(np[-1])
+
+
+def _number_in_org_name(ctx: _Ctx, np: list[Token], tk: Token, k2: int) -> bool:
+    """Rule ``number_in_org_name``: "von Bayer 04 Leverkusen", "des FC Schalke 04": a number inside the
+    organisation entity the name so far is in."""
+    e = ctx.ent_of.get(k2)
+    return bool(np) and tk.text.isdigit() and e is not None and e.label_ in ("ORG", "MISC") \
+        and ctx.ent_of.get(np[-1].i) is e
+
+
+def _ordinal_before_org(ctx: _Ctx, np: list[Token], tk: Token, k2: int) -> bool:
+    """"des 1. FC Köln": a number that opens an organisation entity of several tokens starts the name."""
+    e = ctx.ent_of.get(k2)
+    return not np and tk.text[:1].isdigit() and e is not None and e.start == k2 and e.label_ in ("ORG", "MISC") \
+        and len(e) > 1
+
+
+def _name_word(tk: Token) -> bool:
+    """A capitalised word (or hyphenated compound ending in one), an acronym or a word ending in a digit."""
+    return (_capitalized(tk) or tk.text.split("-")[-1][:1].isupper()) and bool(
+        tk.is_alpha or "-" in tk.text or _ACRONYM.match(tk.text) or tk.text[-1:].isdigit())
+
+
+def _adjective_before_capital(ctx: _Ctx, tk: Token, k2: int, s1: int) -> bool:
+    """A lower-case adjective before a capitalised word inside the name."""
+    return tk.text[0].islower() and _is_adj(ctx, tk) and k2 + 1 < s1 and _capitalized(ctx.doc[k2 + 1])
+
+
+def _foreign_particle_in_name(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
+    """"Bank of America", "Banque de France": a foreign particle inside an entity, before a capitalised word."""
     return tk.lower_ in ("for", "of", "the", "and", "de", "du", "des", "la") and bool(np) and \
-        k2 + 1 < s1 and _capitalized(doc[k2 + 1]) and ctx.ent_of.get(k2) is not None
+        k2 + 1 < s1 and _capitalized(ctx.doc[k2 + 1]) and ctx.ent_of.get(k2) is not None
 
 
 def _gazetteer_org(ctx: _Ctx, np: list[Token]) -> bool:

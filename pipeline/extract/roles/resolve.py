@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import partial
 
 from spacy.attrs import IDX, LENGTH
 
@@ -21,6 +22,14 @@ def _token_at(offsets: list[int], char: int) -> int | None:
     """The index of ``char`` in the increasing list ``offsets`` (token starts or ends), None if absent."""
     i = bisect_left(offsets, char)
     return i if i < len(offsets) and offsets[i] == char else None
+
+
+_UNDECIDED = object()         # resolve_reference's steps: no answer yet, go on looking
+
+
+def _unique(c: set[str]) -> str | None:
+    """The one element of ``c``, None when it has none or several."""
+    return next(iter(c)) if len(c) == 1 else None
 
 
 class _Resolver:
@@ -125,69 +134,89 @@ class _Resolver:
         return g in (self._group("Chef"), self._group("Präsident"))
 
     def resolve_reference(self, h: Hit) -> str | None:
-        """The actor a role noun standing alone refers to, if that is unambiguous."""
-        ctx = self.ctx
-        lex = ctx.lex
+        """The actor a role noun standing alone refers to, if that is unambiguous: the one known holder of its
+        title (in its organisation, if it names one), else of a compound ending in it, else (a definite noun of a
+        fallback category) the only person of its organisation or the last-named person."""
         if self._unknown_name_after(h):
             return None
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
-        base, grp = h.role, self._group(h.title.title)
-
-        def roles_of(k: str) -> list[Hit]:
-            return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")]
-
-        def holders(pred) -> set[str]:
-            return {k for k in persons for r in roles_of(k) if pred(r)}
-
-        def later_only(k: str | None, pred) -> bool:
-            """Rule reference_equivalent_before: the one holder of an equivalent title is named only after the role
-            noun: no antecedent (and no other guess)."""
-            return k is not None and ctx.p.reference_equivalent_before and not any(
-                pred(r) and r.start < h.np_start for r in roles_of(k))
-
-        def unique(c: set[str]) -> str | None:
-            return next(iter(c)) if len(c) == 1 else None
-
-        org_obj = ctx.orgs.by_name(h.org) if h.org else None
-        org_is_body = h.org is not None and (org_obj is None or org_obj.actor_type != "location")
-        if h.org:
-            k = unique(holders(lambda r: r.role == base and r.org == h.org))
-            if k:
-                return k
-            def same_office(r: Hit) -> bool:
-                return r.org == h.org and (
-                    self._group(r.title.title) == grp and (not ctx.p.reference_deputy_group
-                                                           or _deputy_title(r.role) == _deputy_title(h.role))
-                    or (self._is_head(r.title.title) and self._is_head(base) and org_is_body
-                                                          and not _deputy_title(r.role) and not _deputy_title(h.role)))
-            k = unique(holders(same_office))
-            if later_only(k, same_office):
-                return None
-            if k:
-                return k
-        else:
-            c = holders(lambda r: r.role == base)
-            if c:
-                return unique(c)
-            def same_group(r: Hit) -> bool:   # (rule reference_deputy_group: a deputy is not the office's holder)
-                return self._group(r.title.title) == grp and (
-                    not ctx.p.reference_deputy_group or _deputy_title(r.role) == _deputy_title(h.role))
-            k = unique(holders(same_group))
-            if later_only(k, same_group):
-                return None
-            if k:
-                return k
+        k = self._holder_in_org(h, persons) if h.org else self._holder_of_title(h, persons)
+        if k is not _UNDECIDED:
+            return k
         if h.org is None or h.org_rank <= _RANK["default"]:
             k = self._compound_head_holder(h)
             if k:
                 return k
+        return self._fallback_holder(h, persons)
+
+    def _roles_of(self, h: Hit, k: str) -> list[Hit]:
+        """The roles known of actor k that role noun h may refer to (a current role noun: only current roles)."""
+        return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")]
+
+    def _holders(self, h: Hit, persons: list[str], pred) -> set[str]:
+        """The persons with a known role that ``pred`` accepts (for role noun h)."""
+        return {k for k in persons for r in self._roles_of(h, k) if pred(r)}
+
+    def _later_only(self, h: Hit, k: str | None, pred) -> bool:
+        """Rule reference_equivalent_before: the one holder of an equivalent title is named only after the role
+        noun: no antecedent (and no other guess)."""
+        return k is not None and self.ctx.p.reference_equivalent_before and not any(
+            pred(r) and r.start < h.np_start for r in self._roles_of(h, k))
+
+    def _decided(self, h: Hit, k: str | None, pred):
+        """The one holder k of an equivalent title (``pred``): k, None where k is named only after the role noun,
+        ``_UNDECIDED`` where there is none."""
+        if self._later_only(h, k, pred):
+            return None
+        return k if k else _UNDECIDED
+
+    def _holder_in_org(self, h: Hit, persons: list[str]):
+        """"der Präsident der Bank" with an organisation: the one known holder of the same role in it, else of the
+        same office there (the same title group, or both heads of a body). Returns the key, None (no referent) or
+        ``_UNDECIDED`` (go on looking)."""
+        k = _unique(self._holders(h, persons, lambda r: r.role == h.role and r.org == h.org))
+        if k:
+            return k
+        org_obj = self.ctx.orgs.by_name(h.org)
+        org_is_body = org_obj is None or org_obj.actor_type != "location"
+        same_office = partial(self._same_office, h, grp=self._group(h.title.title), org_is_body=org_is_body)
+        return self._decided(h, _unique(self._holders(h, persons, same_office)), same_office)
+
+    def _holder_of_title(self, h: Hit, persons: list[str]):
+        """"der Präsident" with no organisation: the holder of the same role (None where several), else the one
+        holder of a title of the same group. Returns the key, None (no referent) or ``_UNDECIDED`` (go on)."""
+        c = self._holders(h, persons, lambda r: r.role == h.role)
+        if c:
+            return _unique(c)
+        same_group = partial(self._same_group, h, grp=self._group(h.title.title))
+        return self._decided(h, _unique(self._holders(h, persons, same_group)), same_group)
+
+    def _same_group(self, h: Hit, r: Hit, grp: int | str) -> bool:
+        """A known role r of the title group ``grp`` of role noun h (rule reference_deputy_group: a deputy is not
+        the office's holder)."""
+        return self._group(r.title.title) == grp and (
+            not self.ctx.p.reference_deputy_group or _deputy_title(r.role) == _deputy_title(h.role))
+
+    def _same_office(self, h: Hit, r: Hit, grp: int | str, org_is_body: bool) -> bool:
+        """A known role r in role noun h's organisation that is the same office: the same title group, or both
+        are heads (Chef, Präsident) of a body, neither a deputy."""
+        return r.org == h.org and (
+            self._same_group(h, r, grp)
+            or (self._is_head(r.title.title) and self._is_head(h.role) and org_is_body
+                and not _deputy_title(r.role) and not _deputy_title(h.role)))
+
+    def _fallback_holder(self, h: Hit, persons: list[str]) -> str | None:
+        """A definite role noun of a fallback category ("sagte der SPD-Politiker"): the only person of its
+        organisation with a role of that category, or the last-named person (a descriptor only with an
+        organisation)."""
+        ctx, lex = self.ctx, self.ctx.lex
         if h.category not in lex.patterns.fallback_categories or h.det != "def" or h.extra.get("contracted"):
             return None
         o = ctx.orgs.by_name(h.org) if h.org else None
         unique_org = None
         if h.org and (o is None or o.actor_type != "location"):   # the only person of that organisation
-            unique_org = unique(holders(lambda r: r.org == h.org and r.category == h.category))
-        recent = None if self._own_complement(h) else self._recent_for_reference(h, roles_of)
+            unique_org = _unique(self._holders(h, persons, lambda r: r.org == h.org and r.category == h.category))
+        recent = None if self._own_complement(h) else self._recent_for_reference(h, partial(self._roles_of, h))
         if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
             return (recent or unique_org) if h.org else None
         return unique_org or recent

@@ -581,39 +581,82 @@ def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: lis
 
 def _dass_clause(v: VerbSite) -> int | None:
     """The comma before a dass/ob clause after the verb, or None."""
-    c, b, h, last = v.c, v.b, v.h, v.last
+    c, last = v.c, v.last
     k = last + 1
     opened = False                      # a clause opened by the comma right after the verb
-    while k < b:
-        if c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0:
-            if opened and (_clause_taken(v) or not any(c.is_konj(t) for t in range(last + 1, k))):
-                return None             # "warf ihm vor, … verübt zu haben, was dieser zurückweist": that clause's
-            if c.low[k + 1] == "wie" and "cognition" not in v.classes and c.low[k + 2:k + 3] == ["es"]:
-                return None
-            if c.low[k + 1] not in ("dass", "daß") and ("speech" not in v.classes or v.passive):
-                return None         # "entscheiden, ob …", "wird geprüft, wie …": no claim
-            return k
-        if c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0):
+    while k < v.b:
+        if _complementizer_comma(c, k, v.b):
+            return _dass_comma_kept(v, k, opened)
+        if _clause_end(c, k):
             return None
-        if k == last + 1 and c.low[k] == "," and c.in_quote[k] < 0 and c.R.switch("complementizer_after_clause"):
+        if k == last + 1 and _opening_comma(c, k):
             opened = True               # (verb_konj, verb_zu take the clause; its own "was"/"dass" is no message start)
-        if c.R.switch("later_verb_frames") and k > last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
-                and k not in h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, b) is not None:
-            return None             # "X, die … korrigiert hatte, sagte, dass …": the later verb frames it
+        if _later_verb_frames(v, k):
+            return None
         if c.low[k] == "," and k > last + 1 and not apposition_comma(c, k, v.sp):
-            ap = _speaker_apposition(v, k) if c.R.switch("dass_after_apposition") else None
-            if ap is None and (ins := _verbless_insertions(v, k)) is not None:
-                v.sp, k = ins       # "sagte X, Y, gegenüber der BBC, dass …": verbless insertions before the clause
-                continue
-            if ap is None:
-                return None         # another clause starts: maybe a Konjunktiv clause
-            v.sp = ap               # "meldete der Radiosender, Radio Vatikan, dass …": the apposition joins the speaker
-            k = ap[1]
+            k = _past_speaker_insertions(v, k)
+            if k is None:
+                return None             # another clause starts: maybe a Konjunktiv clause
             continue
         if _other_finite_verb(v, k):
             return None             # "informiert über all dies (es könnte auch sein, dass …)": that verb frames it
         k += 1
     return None
+
+
+def _complementizer_comma(c: Ctx, k: int, b: int) -> bool:
+    """Token k is a comma outside quotes before a complementizer (", dass", ", ob", ", wie")."""
+    return c.low[k] == "," and k + 1 < b and c.low[k + 1] in c.R.complementizers and c.in_quote[k] < 0
+
+
+def _dass_comma_kept(v: VerbSite, k: int, opened: bool) -> int | None:
+    """The comma k before the complementizer after the verb: k where the clause it opens is the verb's message,
+    None where it is not (the clause before it is taken by verb_konj/verb_v2/verb_zu or is no Konjunktiv clause;
+    "wie es …" after no cognition verb; "ob"/"wie" after no speech verb or a passive: "entscheiden, ob …",
+    "wird geprüft, wie …")."""
+    c = v.c
+    if opened and (_clause_taken(v) or not any(c.is_konj(t) for t in range(v.last + 1, k))):
+        return None             # "warf ihm vor, … verübt zu haben, was dieser zurückweist": that clause's
+    if c.low[k + 1] == "wie" and "cognition" not in v.classes and c.low[k + 2:k + 3] == ["es"]:
+        return None
+    if c.low[k + 1] not in ("dass", "daß") and ("speech" not in v.classes or v.passive):
+        return None         # "entscheiden, ob …", "wird geprüft, wie …": no claim
+    return k
+
+
+def _clause_end(c: Ctx, k: int) -> bool:
+    """Token k ends the verb's sentence part: a semicolon or colon, or sentence punctuation outside quotes."""
+    return c.low[k] in (";", ":") or (c.low[k] in PUNCT_END and c.in_quote[k] < 0)
+
+
+def _opening_comma(c: Ctx, k: int) -> bool:
+    """Switch ``complementizer_after_clause``: the comma k (right after the verb, outside quotes) opens a clause
+    whose own "was"/"dass" starts no message of the verb."""
+    return c.low[k] == "," and c.in_quote[k] < 0 and c.R.switch("complementizer_after_clause")
+
+
+def _later_verb_frames(v: VerbSite, k: int) -> bool:
+    """Switch ``later_verb_frames``: "X, die … korrigiert hatte, sagte, dass …" – a lower-case speech verb right
+    after a comma or parenthesis between the verb and the dass-clause frames that clause, not the verb."""
+    c = v.c
+    return c.R.switch("later_verb_frames") and k > v.last + 1 and c.in_quote[k] < 0 and c.low[k - 1] in (",", ")") \
+        and k not in v.h.particle and c.toks[k].text[:1].islower() and c.verb_hit(k, v.b) is not None
+
+
+def _past_speaker_insertions(v: VerbSite, k: int) -> int | None:
+    """The comma k after the speaker behind the verb: where the speaker's apposition ("meldete der Radiosender,
+    Radio Vatikan, dass …", switch ``dass_after_apposition``) or verbless insertions ("sagte X, Y, gegenüber der
+    BBC, dass …", switch ``dass_after_verbless``) follow, the walk goes on at their closing comma and ``v.sp``
+    takes the apposition; None where another clause starts."""
+    ap = _speaker_apposition(v, k) if v.c.R.switch("dass_after_apposition") else None
+    if ap is not None:
+        v.sp = ap
+        return ap[1]
+    ins = _verbless_insertions(v, k)
+    if ins is None:
+        return None
+    v.sp, k = ins
+    return k
 
 
 def _speaker_apposition(v: VerbSite, k: int) -> tuple[int, int] | None:
