@@ -15,37 +15,86 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     """Normalize a genitive/von noun phrase ("des Auslandsgeheimdienstes CIA", "der Amerikaner") to an org."""
     if not toks:
         return None
-    orgs = ctx.orgs
+    if (quoted := _quoted_org_name(ctx, toks)) is not None:
+        return quoted
+    toks = _without_quote_marks(toks)
+    if not toks:
+        return None
+    if (slashed := _slashed_name(ctx, toks)) is not None:
+        return slashed
+    if (legal := _legal_form_org(ctx, toks)) is not None:
+        return legal
+    if (org := _longest_lexicon_match(ctx, toks)) is not None:
+        return _lexicon_org(ctx, toks, org, det)
+    if (acronym := next((t for t in toks if _is_acronym(t)), None)) is not None:
+        return _acronym_org(ctx, toks, acronym)
+    if (demonym := _demonym_org(ctx, toks)) is not None:
+        return demonym
+    ents = _org_loc_misc_entities(ctx, toks)
+    if ents and _names_entity(ctx, toks, ents):
+        return _entity_org_nominative(ctx, max(ents, key=len), det)
+    return _org_of_other_rules(ctx, toks, ents, det)
+
+
+def _without_quote_marks(toks: list[Token]) -> list[Token]:
+    """The phrase without its quotation marks."""
+    return [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
+
+
+def _demonym_org(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """A demonym alone names its country's organisation ("der Amerikaner")."""
+    if len(toks) == 1 and toks[0].lower_ in ctx.orgs.demonyms:
+        return ctx.orgs.demonyms[toks[0].lower_].name
+    return None
+
+
+def _org_loc_misc_entities(ctx: _Ctx, toks: list[Token]) -> list:
+    """The ORG, LOC and MISC entities of the phrase's tokens, one per token."""
+    return [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
+
+
+def _quoted_org_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``quoted_org_name``: "des Vereins „Mehr Demokratie“" -> Mehr Demokratie: the quoted words after an
+    organisation noun, up to the closing quote that ends the phrase."""
     q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
     if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
             and _is_org_noun(ctx, toks[q - 1]):
-        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text  # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
-    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
-    if not toks:
-        return None
+        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text
+    return None
+
+
+def _legal_form_org(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """A phrase that ends in a legal form: the name before it ("der Solartec Deutschland GmbH": not Deutschland)."""
+    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:
+        return _legal_form_name(ctx, toks)
+    return None
+
+
+def _lexicon_org(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
+    """The organisation of a phrase with a lexicon name in it: a lexicon word inside a longer entity gives the entity
+    ("des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)), else the place's institution or
+    the lexicon name unless it is part of a longer organisation name."""
+    if (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
+        return inner
+    return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
+
+
+def _is_acronym(t: Token) -> bool:
+    """An acronym in capitals: "des Auslandsgeheimdienstes CIA"."""
+    return bool(_ACRONYM.match(t.text)) and t.text.upper() == t.text
+
+
+def _entity_org_nominative(ctx: _Ctx, e, det: str) -> str:
+    """The entity the phrase names, in the nominative after "des" and "der" (rule ``genitive_name_nominative``)."""
+    if det == "des":
+        return _genitive_name_nominative(ctx, e)
+    return _feminine_name_nominative(ctx, e) if det == "der" else e.text
+
+
+def _org_of_other_rules(ctx: _Ctx, toks: list[Token], ents: list, det: str) -> str | None:
+    """A phrase with no lexicon name, acronym or entity of its own: an institution noun, a gazetteer name, an
+    untagged name, an adjective + noun entity or capitalised adjectives before a noun, the first that gives one."""
     text = " ".join(t.text for t in toks if t.text not in "()")
-    if (slashed := _slashed_name(ctx, toks)) is not None:
-        return slashed
-    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
-        name = _legal_form_name(ctx, toks)
-        if name is not None:
-            return name
-    org = _longest_lexicon_match(ctx, toks)
-    if org is not None and (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
-        return inner                  # "des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)
-    if org is not None:
-        return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
-    for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
-        if _ACRONYM.match(t.text) and t.text.upper() == t.text:
-            return _acronym_org(ctx, toks, t)
-    if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
-        return orgs.demonyms[toks[0].lower_].name
-    ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
-    if ents and _names_entity(ctx, toks, ents):
-        e = max(ents, key=len)
-        if det == "des":
-            return _genitive_name_nominative(ctx, e)
-        return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det) or _capitalized_adjective_name(ctx, toks, det)
 
