@@ -781,7 +781,6 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
     article: that organisation (the entity layer knows more than the tagger did when the title was scanned)."""
     starts = None
-    doc = ctx.doc
     _generic_orgs(ctx, hits, actors)
     _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
@@ -789,47 +788,78 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             continue
         if starts is None:
             starts = _org_actor_starts(ctx, actors)
-        head = doc[h.head]
-        prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
-        parts = prefix.split("-")
-        while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
-            parts = parts[1:]                                 # "Ex-Wirecard-Chef": the company after "Ex-"
-        prefix = "-".join(parts)
-        if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
-            _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
-        elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
-                                                                                             "region", "state"):
-            _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
-        elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
-            _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
-        elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
-            _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
-        elif prefix and _name_prefix(ctx, h, prefix, actors):
-            _set_org(h, prefix, "prefix")                     # "Expedia-Geschäftsführer"
+        prefix = _org_prefix(ctx, ctx.doc[h.head].text)
+        name = _prefix_org(ctx, h, prefix, starts, actors) if prefix else None
+        if name is not None:
+            _set_org(h, name, "prefix")
         else:
-            _, s1 = ctx.sent_range(h.head)
-            k = h.end
-            if k + 1 < s1 and doc[k].lower_ in ("von", "vom", "bei", "beim"):
-                k += 1
-                if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
-                    k += 1
-                if k in starts:
-                    _set_org(h, starts[k], "genitive")
-        if h.org is None:
-            _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
-        if h.org is None:
-            _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
-        if h.org is None and h.det == "poss":
-            _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
-        kind = h.extra.get("kind_noun")
-        if kind is not None and kind not in ctx.p.generic_org_company_kinds:
-            pass                              # "des Senders" unresolved: no party or company guessed for it
-        elif kind is not None:
-            _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-        elif h.org is None:
-            _set_org(h, _article_context_org(ctx, h, actors), "default")
+            _set_org(h, _complement_org(ctx, h, starts), "genitive")
+        _set_post_name_orgs(ctx, h, starts, actors)
+        _set_default_org(ctx, h, actors)
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _org_prefix(ctx: _Ctx, head: str) -> str:
+    """The hyphen prefix of a title ("Flixbus-Manager" -> Flixbus), without former-prefixes ("Ex-Wirecard-Chef":
+    the company after "Ex-"); "" where there is none."""
+    prefix = head.rsplit("-", 1)[0] if "-" in head else ""
+    parts = prefix.split("-")
+    while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
+        parts = parts[1:]
+    return "-".join(parts)
+
+
+def _prefix_org(ctx: _Ctx, h: Hit, prefix: str, starts: dict[int, str], actors) -> str | None:
+    """The organisation a title's hyphen prefix names: an organisation actor starting at the title ("Flixbus-Manager"),
+    a name the gazetteer knows that is no place (NER did not tag it), a spaced name ("Deutsche-Bank-Aufsichtsratschef"),
+    a word of an actor's name ("Werder-Trainer" in an article on SV Werder Bremen) or a name ("Expedia-Geschäftsführer")."""
+    if h.head in starts and starts[h.head].lower() == prefix.lower():
+        return starts[h.head]
+    if ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country", "region", "state"):
+        return prefix
+    if "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
+        return name
+    if (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
+        return name
+    return prefix if _name_prefix(ctx, h, prefix, actors) else None
+
+
+def _complement_org(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
+    """The organisation actor of the title's complement: "Cheftrainer von Tappara Tampere", "Trainer beim X"."""
+    doc = ctx.doc
+    _, s1 = ctx.sent_range(h.head)
+    k = h.end
+    if k + 1 < s1 and doc[k].lower_ in ("von", "vom", "bei", "beim"):
+        k += 1
+        if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
+            k += 1
+        if k in starts:
+            return starts[k]
+    return None
+
+
+def _set_post_name_orgs(ctx: _Ctx, h: Hit, starts: dict[int, str], actors) -> None:
+    """A title still without organisation: one after the holder's name, the team of a coach, the organisation of a
+    possessive pronoun."""
+    if h.org is None:
+        _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
+    if h.org is None:
+        _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+    if h.org is None and h.det == "poss":
+        _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
+
+
+def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
+    """The default organisation: for a kind noun of a company kind the only company of the article, for a kind noun of
+    another kind none ("des Senders" unresolved: no party or company guessed for it), else the article's context."""
+    kind = h.extra.get("kind_noun")
+    if kind is not None and kind not in ctx.p.generic_org_company_kinds:
+        return
+    if kind is not None:
+        _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
+    elif h.org is None:
+        _set_org(h, _article_context_org(ctx, h, actors), "default")
 
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
