@@ -455,44 +455,78 @@ def source_adverb(s: Sent) -> None:
 
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
+    """The claims of source prepositions and postpositions (laut, gemäß, nach, zufolge) in the sentence a..b: the
+    source phrase is the speaker, the rest of the sentence (or the clause the phrase belongs to) the message."""
     out = []
     for i in c.triggered("source_prep", a, b):          # laut, gemäß, nach, zufolge
         if i in used or c.in_quote[i] >= 0:
             continue
-        lw = c.low[i]
-        sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
-        if sp is not None and c.R.switch("source_holder_pp"):
-            sp = source_holder_pp(c, sp, b)
-        if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
-            sp = _laut_vorfeld_source(c, i, a, b)
-        whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
-        if sp is not None:
-            phrase = (i, sp[1])
-        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
-                                        and not _governs_after(c, i, b))) and i > a:
-            sp = _source_before_prep(c, i, a)
-            if sp is None:
-                continue
-            if c.R.switch("vorfeld_source_np"):
-                sp = _source_attributes(c, sp, a, i)
-            phrase = (sp[0], i + 1)
-        else:
+        found = _source_phrase(c, i, a, b)
+        if found is None:
             continue
+        sp, phrase, whole = found
         if any(t in used for t in range(*phrase)):
             continue
         used.update(range(*phrase))
-        msg = msg_without(c, a, b, phrase)
+        msg = _source_message(c, a, b, phrase)
         if msg is None:
             continue
-        if c.R.switch("source_in_clause"):
-            msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
-        if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
-            msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
-        elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
-            msg = _source_after_break(c, a, b, phrase) or msg
         sp, key = _source_speaker(c, i, a, b, sp, whole)
-        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{c.low[i]}", si, speaker_key=key))
     return out
+
+
+def _source_phrase(c: Ctx, i: int, a: int, b: int) \
+        -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """The source of the (pre- or post)position at i: its noun phrase, the whole phrase with the preposition, and
+    the whole Vorfeld where the phrase opens the sentence (switch vorfeld_source_np); None where none is found."""
+    sp = _source_np_after(c, i, a, b)
+    whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
+    if sp is not None:
+        return sp, (i, sp[1]), whole
+    if not _postposed_source_prep(c, i, a, b):
+        return None
+    sp = _source_before_prep(c, i, a)
+    if sp is None:
+        return None
+    if c.R.switch("vorfeld_source_np"):
+        sp = _source_attributes(c, sp, a, i)
+    return sp, (sp[0], i + 1), whole
+
+
+def _source_np_after(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
+    """The source noun phrase after a preposition at i ("laut Polizei"), with its holder's phrase (switch
+    source_holder_pp); for "laut" without one, the Vorfeld source (switch laut_vorfeld_source)."""
+    lw = c.low[i]
+    sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+    if sp is not None and c.R.switch("source_holder_pp"):
+        sp = source_holder_pp(c, sp, b)
+    if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
+        sp = _laut_vorfeld_source(c, i, a, b)
+    return sp
+
+
+def _postposed_source_prep(c: Ctx, i: int, a: int, b: int) -> bool:
+    """A postposition at i after a source ("Polizeiangaben zufolge"), also "nach" after a source noun that governs
+    nothing after it ("Medienberichten nach")."""
+    lw = c.low[i]
+    return (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
+                                      and not _governs_after(c, i, b))) and i > a
+
+
+def _source_message(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The message of a source phrase: the sentence without it, or the clause it belongs to (switch source_in_clause),
+    without the Vorfeld (source_vorfeld) or from the break after the phrase (source_after_break)."""
+    msg = msg_without(c, a, b, phrase)
+    if msg is None:
+        return None
+    if c.R.switch("source_in_clause"):
+        msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
+    if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
+        msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
+    elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
+        msg = _source_after_break(c, a, b, phrase) or msg
+    return msg
 
 
 def _source_speaker(c: Ctx, i: int, a: int, b: int, sp: tuple[int, int],
