@@ -75,6 +75,8 @@ class Para:
     text: str            # normalised line (bullet kept)
     clean: str           # without bullet and [markers]
     bullet: bool = False
+    doubled: bool = False  # the text browser printed the line twice in a row (a picture's alt text and caption)
+    caption: bool = False  # a picture's caption (rule doubled_caption): kept out of the body, class unchanged
     first: str = "bad"   # the context-free class
     cls: str = "bad"     # context-free, then final class
     heading: bool = False
@@ -137,9 +139,29 @@ def mark_credits(paras: list[Para]) -> None:
                     y.cls = "bad"
 
 
+# a credit line with its source: "Foto © Peter Steiger", "Foto: dpa", "Bild: shutterstock", "© Stadtarchiv"
+_CREDIT_NAMED = re.compile(r"^(?:(?:Fotos?|Bild(?:er)?|Bildquelle|Grafik|Copyright)\s*(?::|©)|©|\(c\)\s)\s*\S", re.I)
+
+
+def doubled_captions(paras: list[Para]) -> None:
+    """Rule ``doubled_caption`` (switch ``doubled_captions``): a line the text browser printed twice in a row
+    (a picture's alt text and its caption) right above a credit line is a caption, not article text, and so is the
+    credit. Example (vogelwarte.ch's dump): "Zielarten für die Kastanienselven sind u.a. der Grosse Waldportier …"
+    twice, then "Foto © Jörg Gemsch, Heidi Jost". Their classes stay (the article's block is found as before);
+    the body leaves them out."""
+    for i in range(1, len(paras)):
+        x = paras[i]
+        if paras[i - 1].doubled and len(x.clean.split()) <= 8 and _CREDIT_NAMED.match(x.clean) \
+                and x.index - paras[i - 1].index <= 2:
+            paras[i - 1].caption = x.caption = True
+
+
 def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
     j = i + step
     while 0 <= j < len(paras):
+        if paras[j].caption:      # a picture between two parts of the article is no boundary
+            j += step
+            continue
         c = paras[j].cls
         if c in ("good", "bad") or (c == "neargood" and not ignore_neargood):
             return c
@@ -740,12 +762,16 @@ def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Pa
     for i, ln in enumerate(raw):
         t = norm(ln)
         if not t or t == prev:
+            if t and paras:
+                paras[-1].doubled = True
             prev = t or prev
             continue
         prev = t
         paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
     classify(paras, p, repeated)
     mark_credits(paras)
+    if web_rules().doubled_captions:
+        doubled_captions(paras)
     for x in paras:
         x.first = x.cls
     revise(paras, p)
@@ -1110,6 +1136,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not paras[i].caption                                # nor a picture's caption
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
