@@ -77,6 +77,7 @@ class Para:
     bullet: bool = False
     doubled: bool = False  # the text browser printed the line twice in a row (a picture's alt text and caption)
     caption: bool = False  # a picture's caption (rule doubled_caption): kept out of the body, class unchanged
+    card: bool = False     # part of a teaser card for another article (rule card_counter): kept out of the body
     first: str = "bad"   # the context-free class
     cls: str = "bad"     # context-free, then final class
     heading: bool = False
@@ -154,6 +155,30 @@ def doubled_captions(paras: list[Para]) -> None:
         if paras[i - 1].doubled and len(x.clean.split()) <= 8 and _CREDIT_NAMED.match(x.clean) \
                 and x.index - paras[i - 1].index <= 2:
             paras[i - 1].caption = x.caption = True
+
+
+# a teaser card's counter on a line of its own: "66 Likes", "12 Kommentare", "3 Shares", "1.204 Aufrufe"
+_COUNTER = re.compile(r"^\d{1,3}(?:[.,']?\d{3})*\s+(?:likes?|kommentare?|comments?|shares?|reaktionen|aufrufe|views|"
+                      r"mal geteilt|antworten)$", re.I)
+
+
+def card_counters(paras: list[Para], lo: int, hi: int) -> None:
+    """Rule ``card_counter`` (switch ``card_counters``): a counter line ("66 Likes") in the article's block with at
+    most one paragraph of 70+ characters (headlines not counted) after it, up to the next counter line or the block's end, is a teaser card
+    for another story: its picture name or headline just above, the counter, rubric, headline and teaser are kept
+    out of the body. The article's own counter under its lead is followed by the whole article: the text stays, the counter goes.
+    Example (tierwelt.ch's dump, after the article): "Petition gegen Pelz eingereicht" / "66 Likes" / "Wildtiere" /
+    "In der Schweiz soll der Import von … verboten werden. …"."""
+    at = [i for i in range(lo, hi + 1) if _COUNTER.match(paras[i].clean)]
+    for k, c in enumerate(at):
+        end = at[k + 1] - 1 if k + 1 < len(at) else hi
+        paras[c].card = True      # a counter alone is never article text
+        if sum(len(paras[i].clean) >= 70 and not paras[i].heading for i in range(c + 1, end + 1)) > 1:
+            continue
+        top = c - 1 if c - 1 >= lo and len(paras[c - 1].clean.split()) <= 8 \
+            and not re.search(r"[.!?:]$", paras[c - 1].clean) else c
+        for i in range(top, end + 1):
+            paras[i].card = True
 
 
 def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
@@ -1129,6 +1154,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     chosen = pick_article(paras)
     if not chosen:
         return None
+    if rules.card_counters:
+        card_counters(paras, chosen[0], chosen[-1])
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
@@ -1136,7 +1163,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
-                        and not paras[i].caption                                # nor a picture's caption
+                        and not paras[i].caption and not paras[i].card          # nor a caption or a card
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section

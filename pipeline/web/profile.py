@@ -72,6 +72,7 @@ class WebRules:
     paywall_tail: bool = True
     repeated_paragraphs: bool = True
     doubled_captions: bool = True
+    card_counters: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -101,7 +102,8 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
 # Switches (true unless web.yaml says false).
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
-             "repeated_paragraphs", "doubled_captions")
+             "repeated_paragraphs", "doubled_captions",
+             "card_counters")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",

@@ -1,0 +1,95 @@
+"""Web ingestion, issue 15 (web16): two forms of full-page text dumps that kept furniture in the body.
+
+``doubled_caption``: a text browser prints a picture's alt text and caption (the same sentence) twice in a row, then
+the photo credit (vogelwarte.ch's dump). ``card_counter``: teaser cards for other stories after the article, each
+with a counter line ("66 Likes") over rubric, headline and teaser (tierwelt.ch's dump). The benchmark's
+``--unlabelled wikinews|smartdata --form caption|cards`` builds both on articles nobody tuned on. Invented text here
+(no ../shared); each rule is shown where it must fire and where it must not, and its switch turns it off.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.ingest import parse_scraped_text
+from tests.test_web_ingest import BODY_PARAS, dump_text
+
+ROOT = Path(__file__).resolve().parents[1]
+CAPTION = "Windräder bei Aurich: Bis 2030 soll sich ihre Zahl im Land verdoppeln, so die Landesregierung."
+CARD_TEASER = ("Der Landkreis will den Busverkehr auf dem Land ausbauen. Vom Sommer an fahren drei neue Linien im "
+               "Stundentakt, teilte die Verwaltung mit. Die Kosten von rund zwei Millionen Euro im Jahr teilen sich "
+               "der Kreis und das Land, die Gemeinden zahlen nichts dazu.")
+
+
+def _paras(body: str) -> list[str]:
+    return [x for x in body.split("\n\n") if x]
+
+
+def _with_caption(text: str, credit: str = "Foto © Anna Beispiel", times: int = 2) -> str:
+    second = BODY_PARAS[1]
+    return text.replace(second + "\n", "\n".join([CAPTION] * times + [credit, "", second, ""]), 1)
+
+
+def test_doubled_caption_over_a_credit_leaves_the_body() -> None:
+    for credit in ("Foto © Anna Beispiel", "Foto: dpa", "Bild: Martin Kühn", "© Stadtarchiv Aurich"):
+        a = parse_scraped_text(_with_caption(dump_text(), credit), "dump.txt", "dump")
+        assert _paras(a.body_text) == BODY_PARAS, credit
+
+
+def test_doubled_caption_needs_both_the_copy_and_the_credit() -> None:
+    # printed once above a credit, or twice with no credit: no caption by this rule (the line stays)
+    once = parse_scraped_text(_with_caption(dump_text(), times=1), "dump.txt", "dump").body_text
+    assert CAPTION in once
+    twice = parse_scraped_text(_with_caption(dump_text(), credit="Die Opposition sieht das anders."),
+                               "dump.txt", "dump").body_text
+    assert CAPTION in twice
+
+
+def _with_cards(text: str, own_counter: bool = False) -> str:
+    last = BODY_PARAS[-1]
+    cards = ["", "Neue Buslinien im Kreis", "66 Likes", "Regional", "",
+             "Mehr Busse für die Dörfer: Der Landkreis startet im Sommer drei neue Linien im Stundentakt", "",
+             CARD_TEASER, "", "Sturm über der Küste", "110 Likes", "Wetter", "",
+             "„Die Deiche haben gehalten“", ""]
+    text = text.replace(last + "\n", last + "\n" + "\n".join(cards), 1)
+    if own_counter:       # the article's own counter under its lead
+        lead = BODY_PARAS[0]
+        text = text.replace(lead + "\n", lead + "\n52 Likes\n", 1)
+    return text
+
+
+def test_card_counter_teaser_cards_after_the_article_leave_the_body() -> None:
+    a = parse_scraped_text(_with_cards(dump_text()), "dump.txt", "dump")
+    assert _paras(a.body_text) == BODY_PARAS
+    b = parse_scraped_text(_with_cards(dump_text(), own_counter=True), "dump.txt", "dump")
+    assert _paras(b.body_text) == BODY_PARAS        # the article's own counter goes, its text stays
+
+
+def test_card_counter_a_counter_over_the_rest_of_the_article_stays() -> None:
+    # "12 Kommentare" over more than one paragraph of text: no card, the paragraphs stay
+    last = BODY_PARAS[-1]
+    text = dump_text().replace(BODY_PARAS[0] + "\n", BODY_PARAS[0] + "\n\n12 Kommentare\n", 1)
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert BODY_PARAS[1] in a.body_text and last in a.body_text
+
+
+def _run_off(tmp_path: Path, key: str, code: str) -> str:
+    rules = (ROOT / "pipeline" / "rules" / "web.yaml").read_text(encoding="utf-8")
+    assert f"\n{key}: true\n" in rules
+    off = tmp_path / "web.yaml"
+    off.write_text(rules.replace(f"\n{key}: true\n", f"\n{key}: false\n"), encoding="utf-8")
+    env = {**os.environ, "PIPELINE_WEB_RULES": str(off)}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_switches_off_keep_caption_and_cards(tmp_path: Path) -> None:
+    code = ("from tests.test_web_forms16 import _with_caption, _with_cards, CAPTION, CARD_TEASER\n"
+            "from tests.test_web_ingest import dump_text\n"
+            "from pipeline.ingest import parse_scraped_text\n"
+            "print(CAPTION in parse_scraped_text(_with_caption(dump_text()), 'd.txt', 'd').body_text,\n"
+            "      CARD_TEASER in parse_scraped_text(_with_cards(dump_text()), 'd.txt', 'd').body_text)\n")
+    assert _run_off(tmp_path, "doubled_captions", code) == "True False"
+    assert _run_off(tmp_path, "card_counters", code) == "False True"
