@@ -2,6 +2,7 @@
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
+    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -31,6 +32,9 @@ twice (web15): ``repeat`` (the lead once more in a picture box over the article,
 after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
+``--unlabelled wikinews|smartdata [--form plain|caption|cards] [--limit N] [--bodies FILE]`` (web16) wraps articles
+nobody tuned on as pages of both routes (see ``wrap_page``) and scores their paragraph starts as ``with`` and the
+injected furniture as ``without``; ``--bodies`` writes every body to compare runs with a switch off;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
