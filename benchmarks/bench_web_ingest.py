@@ -2,7 +2,7 @@
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
-    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards]
+    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -32,7 +32,7 @@ twice (web15): ``repeat`` (the lead once more in a picture box over the article,
 after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
-``--unlabelled wikinews|smartdata [--form plain|caption|cards] [--limit N] [--bodies FILE]`` (web16) wraps articles
+``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards] [--limit N] [--bodies FILE]`` (web16) wraps articles
 nobody tuned on as pages of both routes (see ``wrap_page``) and scores their paragraph starts as ``with`` and the
 injected furniture as ``without``; ``--bodies`` writes every body to compare runs with a switch off;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
@@ -375,7 +375,7 @@ EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precisio
 # headline, date line, paragraphs, footer). ``plain`` adds nothing (false firings: compare bodies with the rules
 # switched off); the other forms add one class of furniture, scored as ``without`` (every paragraph's start is a
 # ``with`` snippet).
-UNLABELLED_FORMS = ("plain", "caption", "cards")
+UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards")
 _MENU = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Panorama", "Region", "Wissen", "Digital",
          "Reise", "Auto", "Meinung", "Video", "Podcast", "Newsletter", "Abo", "E-Paper", "Kontakt"]
 _FOOT = ["Impressum", "Datenschutz", "AGB", "Mediadaten", "Karriere", "Cookie-Einstellungen"]
@@ -384,7 +384,8 @@ _CREDITS = ("Foto © Anna Berger", "Foto: dpa", "Bild: Martin Kühn", "© Stadta
 
 def unlabelled_texts(source: str, limit: int) -> list[tuple[str, str, list[str]]]:
     """(id, headline, paragraphs) of ``limit`` articles of 3+ paragraphs: Wikinews train (documentName as headline)
-    or SmartData news over 300 characters (the first sentence as headline, sentences grouped in threes)."""
+    or SmartData news over 300 characters (the first sentence, 14 words at most and no sentence end, as headline;
+    the other sentences grouped in threes)."""
     import gzip
     out = []
     if source == "wikinews":
@@ -403,39 +404,71 @@ def unlabelled_texts(source: str, limit: int) -> list[tuple[str, str, list[str]]
             if len(d["text"]) <= 300 or len(sents) < 4:
                 continue
             paras = [" ".join(sents[i:i + 3]) for i in range(1, len(sents), 3)]
-            out.append((d["id"], sents[0][:120], paras))
+            out.append((d["id"], " ".join(sents[0].split()[:14]).rstrip(".!?:"), paras))   # a headline: no sentence end
     return out[:limit]
 
 
 def _caption_of(other: list[str]) -> str:
     """A caption-like sentence from another article (its first sentence, cut to 20 words)."""
-    first = re.split(r"(?<=[.!?])\s+", other[0])[0]
+    first = _first_sentence(other[0])
     return " ".join(first.split()[:20]).rstrip(".") + "."
 
 
-def wrap_page(head: str, paras: list[str], form: str, k: int, other: list[str],
-              others: list[tuple[str, list[str]]]) -> tuple[str, str, list[str]]:
-    """(html, dump, injected without-snippets) of one article in ``form``."""
-    cap, credit = _caption_of(other), _CREDITS[k % len(_CREDITS)]
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text)[0]
+
+
+def _form_caption(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A picture after the second paragraph: alt text and caption the same sentence, then a credit."""
+    cap, credit = _caption_of(others[0][1]), _CREDITS[k % len(_CREDITS)]
+    hp.insert(2, f'<figure><img src="/bild-{k}.jpg" alt="{cap}" title="{cap}"><figcaption>{cap} '
+                 f"<span>{credit}</span></figcaption></figure>")
+    dp.insert(2, f"{cap}\n{cap}\n{credit}\n")
+    return [cap[:60]]
+
+
+def _form_cards(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """Three cards of other stories after the article: picture name, counter, rubric, headline, teaser."""
+    cards_h, without = [], []
+    for j, (oh, op) in enumerate(others[:3]):
+        tease = _first_sentence(op[0])
+        cards_h.append(f'<div><a href="/a{j}.html"><img src="/t{j}.jpg" alt="teaser_{j}"></a><span>{17 + 31 * j} '
+                       f"Likes</span><span>{_MENU[j + 1]}</span><h3><a href=\"/a{j}.html\">{oh}</a></h3>"
+                       f"<p>{tease}</p></div>")
+        dp.append(f"teaser_{j}\n{17 + 31 * j} Likes\n{_MENU[j + 1]}\n\n{oh}\n\n{tease}\n")
+        without.append(tease[:60])
+    hp.append("<div>" + "".join(cards_h) + "</div>")
+    return without
+
+
+def _form_runcards(hp: list[str], dp: list[str], k: int, others, listed: bool = False) -> list[str]:
+    """Three cards of other stories (linked headline, first sentence) straight after the last paragraph, each a
+    ``div`` of its own (``runcards``) or an item of a list under "Auch interessant" (``listcards``)."""
+    without, cards = [], []
+    for j, (oh, op) in enumerate(others[:3]):
+        tease = _first_sentence(op[0])
+        cards.append(f'<li><a href="/a{j}.html"><strong>{oh}</strong></a><p>{tease}</p></li>' if listed else
+                     f'<div><h3><a href="/a{j}.html">{oh}</a></h3><p>{tease}</p></div>')
+        dp.append(f"{oh}\n\n{tease}\n")
+        without.append(tease[:60])
+    hp.append(f"<h2>Auch interessant</h2><ul>{''.join(cards)}</ul>" if listed else "".join(cards))
+    if listed:
+        dp.insert(len(dp) - 3, "Auch interessant\n")
+    return without
+
+
+FORMS = {"plain": lambda hp, dp, k, others: [], "caption": _form_caption, "cards": _form_cards,
+         "runcards": _form_runcards,
+         "listcards": lambda hp, dp, k, others: _form_runcards(hp, dp, k, others, listed=True)}
+
+
+def wrap_page(head: str, paras: list[str], form: str, k: int, others: list[tuple[str, list[str]]]
+              ) -> tuple[str, str, list[str]]:
+    """(html, dump, injected without-snippets) of one article in ``form`` (``others``: other articles'
+    headlines and paragraphs, for captions and cards)."""
     html_p = [f"<p>{x}</p>" for x in paras]
     dump_p = [x + "\n" for x in paras]
-    without: list[str] = []
-    if form == "caption":   # a picture after the second paragraph: alt text and caption the same, a credit
-        html_p.insert(2, f'<figure><img src="/bild-{k}.jpg" alt="{cap}" title="{cap}"><figcaption>{cap} '
-                         f"<span>{credit}</span></figcaption></figure>")
-        dump_p.insert(2, f"{cap}\n{cap}\n{credit}\n")
-        without.append(cap[:60])
-    elif form == "cards":   # related stories after the article: picture name, counter, rubric, headline, teaser
-        cards_h, cards_d = [], []
-        for j, (oh, op) in enumerate(others[:3]):
-            tease = re.split(r"(?<=[.!?])\s+", op[0])[0]
-            cards_h.append(f'<div><a href="/a{j}.html"><img src="/t{j}.jpg" alt="teaser_{j}"></a><span>{17 + 31 * j} '
-                           f"Likes</span><span>{_MENU[j + 1]}</span><h3><a href=\"/a{j}.html\">{oh}</a></h3>"
-                           f"<p>{tease}</p></div>")
-            cards_d.append(f"teaser_{j}\n{17 + 31 * j} Likes\n{_MENU[j + 1]}\n\n{oh}\n\n{tease}\n")
-            without.append(tease[:60])
-        html_p.append("<div>" + "".join(cards_h) + "</div>")
-        dump_p += cards_d
+    without = FORMS[form](html_p, dump_p, k, others)
     menu_h = "".join(f'<li><a href="/{m.lower()}">{m}</a></li>' for m in _MENU)
     foot_h = "".join(f'<a href="/{m.lower()}">{m}</a> ' for m in _FOOT)
     html = (f"<html><head><title>{head} | Beispiel-Zeitung</title></head><body><nav><ul>{menu_h}</ul></nav>"
@@ -456,7 +489,7 @@ def run_unlabelled(source: str, limit: int, form: str, bodies: Path | None = Non
     out: dict = {"html": {}, "text": {}}
     for k, (doc_id, head, paras) in enumerate(texts):
         others = [(h, p) for _i, h, p in texts[k + 1:k + 4] + texts[:max(0, k + 4 - len(texts))]]
-        html, dump, without = wrap_page(head, paras, form, k, others[0][1], others)
+        html, dump, without = wrap_page(head, paras, form, k, others)
         g = {"with": [p[:50] for p in paras], "without": without}
         for route, a in (("html", parse_html(html, "x.html", "x")), ("text", parse_scraped_text(dump, "x.txt", "x"))):
             tp, fn, fp, _log = body_counts(a.body_text, g)

@@ -1,9 +1,11 @@
-"""Web ingestion, issue 15 (web16): two forms of full-page text dumps that kept furniture in the body.
+"""Web ingestion, issue 15 (web16): forms of pages and full-page text dumps that kept furniture in the body.
 
 ``doubled_caption``: a text browser prints a picture's alt text and caption (the same sentence) twice in a row, then
 the photo credit (vogelwarte.ch's dump). ``card_counter``: teaser cards for other stories after the article, each
 with a counter line ("66 Likes") over rubric, headline and teaser (tierwelt.ch's dump). The benchmark's
-``--unlabelled wikinews|smartdata --form caption|cards`` builds both on articles nobody tuned on. Invented text here
+``card_run`` (HTML): cards of other stories (a linked headline and a teaser sentence) in a row with no wrapper
+of their own, straight after the article's paragraphs or as items of a list. The benchmark's ``--unlabelled
+wikinews|smartdata --form caption|cards|runcards|listcards`` builds all three on articles nobody tuned on. Invented text here
 (no ../shared); each rule is shown where it must fire and where it must not, and its switch turns it off.
 """
 from __future__ import annotations
@@ -13,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline.ingest import parse_scraped_text
+from pipeline.ingest import parse_html, parse_scraped_text
+from tests.test_web_forms import P, page
 from tests.test_web_ingest import BODY_PARAS, dump_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,3 +96,49 @@ def test_switches_off_keep_caption_and_cards(tmp_path: Path) -> None:
             "      CARD_TEASER in parse_scraped_text(_with_cards(dump_text()), 'd.txt', 'd').body_text)\n")
     assert _run_off(tmp_path, "doubled_captions", code) == "True False"
     assert _run_off(tmp_path, "card_counters", code) == "False True"
+
+
+# ----------------------------------------------------------------------------- card_run (HTML)
+
+CARDS = [("Feuerwehr rettet Katze aus dem Baum am Stadtpark", "Die Einsatzkräfte brauchten mehr als eine Stunde, "
+          "bis das Tier in Sicherheit war, teilte die Polizei mit."),
+         ("Neues Hallenbad öffnet im Frühjahr", "Die Eintrittspreise stehen fest: Erwachsene zahlen fünf Euro, "
+          "Kinder die Hälfte."),
+         ("Stadtrat streitet über den Haushalt für das kommende Jahr", "Die Opposition will bei den Schulen nicht "
+          "sparen und legt einen eigenen Entwurf vor.")]
+
+
+def _cards(listed: bool) -> str:
+    if listed:
+        return "<h2>Auch interessant</h2><ul>" + "".join(
+            f'<li><a href="/a{j}.html"><strong>{h}</strong></a><p>{t}</p></li>' for j, (h, t) in enumerate(CARDS)) + "</ul>"
+    return "".join(f'<div><h3><a href="/a{j}.html">{h}</a></h3><p>{t}</p></div>' for j, (h, t) in enumerate(CARDS))
+
+
+def test_card_run_sibling_and_listed_cards_leave_the_html_body() -> None:
+    for listed in (False, True):
+        body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + _cards(listed)), "x.html", "x").body_text
+        assert _paras(body) == P, listed
+        for h, t in CARDS:
+            assert t[:40] not in body and h not in body
+
+
+def test_card_run_one_card_or_links_inside_prose_stay() -> None:
+    h, t = CARDS[0]
+    one = f'<div><h3><a href="/a0.html">{h}</a></h3><p>{t}</p></div>'
+    body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + one), "x.html", "x").body_text
+    assert t in body          # a single card is no run (other rules may judge it)
+    # list items that start with a short linked name (2 words) are the article's own list
+    people = "<ul>" + "".join(f'<li><a href="/p{j}">{n}</a>, {a}, tritt für die Wählergruppe im Wahlkreis {j} an.</li>'
+                              for j, (n, a) in enumerate([("Anna Berger", 45), ("Jens Kühn", 52)])) + "</ul>"
+    body = parse_html(page("".join(f"<p>{p}</p>" for p in P[:2]) + people + f"<p>{P[2]}</p>"), "x.html", "x").body_text
+    assert "tritt für die Wählergruppe im Wahlkreis 0 an" in body and "Jens Kühn" in body
+
+
+def test_card_run_switch_off_keeps_the_teasers(tmp_path: Path) -> None:
+    code = ("from tests.test_web_forms16 import _cards, CARDS\n"
+            "from tests.test_web_forms import P, page\n"
+            "from pipeline.ingest import parse_html\n"
+            "b = parse_html(page(''.join(f'<p>{p}</p>' for p in P) + _cards(True)), 'x.html', 'x').body_text\n"
+            "print(sum(t[:40] in b for _h, t in CARDS))\n")
+    assert _run_off(tmp_path, "card_runs", code) == "3"

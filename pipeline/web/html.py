@@ -1346,6 +1346,53 @@ def card_list_heads(tree) -> set[str]:
     return out
 
 
+def _run_card(el) -> str | None:
+    """The link of a card of another story in a run of sibling cards (rule ``card_run``): a ``div``/``li``/
+    ``article``/``section`` whose text starts with its one link to another page, 3-20 words without a sentence
+    end (the headline), followed by at most 60 words of unlinked text (the teaser) and no more than 600
+    characters: "<li><a href=…><strong>Feuerwehr rettet Katze aus Baum</strong></a><p>Die Einsatzkräfte …</p></li>"."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
+        return None
+    links = el.xpath(".//a[@href]")
+    hrefs = {(a.get("href") or "").strip() for a in links}
+    if len(hrefs) != 1:
+        return None
+    href = next(iter(hrefs))
+    if not href or href.casefold().startswith(("#", "mailto:", "javascript:", "tel:")):
+        return None
+    head = ws(links[0].text_content())
+    text = ws(visible_text(el))
+    if not 3 <= len(head.split()) <= 20 or re.search(r"[.!?…:]$", head) or not text.startswith(head) \
+            or len(text) > 600 or len(text.split()) - len(head.split()) > 60:
+        return None
+    return href
+
+
+def card_runs(tree) -> set[str]:
+    """Rule ``card_run`` (switch ``card_runs``, web16): keys of the texts of two or more sibling cards of other
+    stories in a row (:func:`_run_card`, to different pages) that stand straight in the article's container or in
+    a list, with no wrapper of their own that the teaser-list rules see ("<div><h3><a href=/a1>…</a></h3><p>Die
+    Einsatzkräfte brauchten …</p></div><div><h3><a href=/a2>…"): their headlines and teasers, as body lines."""
+    out: set[str] = set()
+    for parent in tree.iter("article", "main", "section", "div", "ul", "ol", "body"):
+        run: list = []
+        for k in [*parent, None]:
+            if k is not None and not isinstance(k.tag, str):
+                continue
+            href = _run_card(k) if k is not None else None
+            if href and href not in {h for _x, h in run}:
+                run.append((k, href))
+                continue
+            if len(run) >= 2:
+                for x, _h in run:
+                    out.add(_flat(ws(visible_text(x))))
+                    out |= {_flat(ws(visible_text(y))) for y in x.iter("a", "p", "div", "h2", "h3", "h4", "h5", "h6")
+                            if y.tag != "div" or _leaf_block(y)}
+            run = [(k, href)] if href else []
+    out.discard("")
+    return out
+
+
 def _linked_line(el) -> bool:
     """A block whose whole text is one link to another page (4-20 words): another story's headline."""
     links = el.xpath(".//a[@href]")
@@ -1632,6 +1679,8 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
     heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
+    if web_rules().card_runs:
+        heads |= card_runs(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines
