@@ -2,7 +2,7 @@
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
-    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards]
+    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -32,7 +32,7 @@ twice (web15): ``repeat`` (the lead once more in a picture box over the article,
 after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
-``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards] [--limit N] [--bodies FILE]`` (web16) wraps articles
+``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product] [--limit N] [--bodies FILE]`` (web16) wraps articles
 nobody tuned on as pages of both routes (see ``wrap_page``) and scores their paragraph starts as ``with`` and the
 injected furniture as ``without``; ``--bodies`` writes every body to compare runs with a switch off;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
@@ -375,7 +375,7 @@ EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precisio
 # headline, date line, paragraphs, footer). ``plain`` adds nothing (false firings: compare bodies with the rules
 # switched off); the other forms add one class of furniture, scored as ``without`` (every paragraph's start is a
 # ``with`` snippet).
-UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards")
+UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards", "player", "product")
 _MENU = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Panorama", "Region", "Wissen", "Digital",
          "Reise", "Auto", "Meinung", "Video", "Podcast", "Newsletter", "Abo", "E-Paper", "Kontakt"]
 _FOOT = ["Impressum", "Datenschutz", "AGB", "Mediadaten", "Karriere", "Cookie-Einstellungen"]
@@ -457,7 +457,25 @@ def _form_runcards(hp: list[str], dp: list[str], k: int, others, listed: bool = 
     return without
 
 
+def _form_player(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A video player after the first paragraph: a label, another story's headline as its title, a duration."""
+    oh = others[0][0]
+    hp.insert(1, f'<div><span>Video</span><p>{oh}</p><span>0{k % 10}:{17 + k % 40} Min.</span></div>')
+    dp.insert(1, f"Video\n{oh}\n0{k % 10}:{17 + k % 40} Min.\n")
+    return [oh[:50]]
+
+
+def _form_product(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A product box after the second paragraph: name, price, shop link (as on test and guide pages)."""
+    name = f"Akkuschrauber GSR 12V-{15 + k % 20} mit zwei Akkus im Koffer"
+    hp.insert(2, f'<div><img src="/p{k}.jpg" alt=""><p><strong>{name}</strong></p><p>Preis: {49 + k},99 €</p>'
+                 f'<a href="https://www.amazon.de/dp/B{k:04d}">Jetzt bei Amazon ansehen</a></div>')
+    dp.insert(2, f"[p{k}]\n{name}\nPreis: {49 + k},99 €\n[Jetzt bei Amazon ansehen]\n")
+    return [name[:40], "Jetzt bei Amazon ansehen"]
+
+
 FORMS = {"plain": lambda hp, dp, k, others: [], "caption": _form_caption, "cards": _form_cards,
+         "player": _form_player, "product": _form_product,
          "runcards": _form_runcards,
          "listcards": lambda hp, dp, k, others: _form_runcards(hp, dp, k, others, listed=True)}
 

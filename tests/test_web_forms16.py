@@ -142,3 +142,30 @@ def test_card_run_switch_off_keeps_the_teasers(tmp_path: Path) -> None:
             "b = parse_html(page(''.join(f'<p>{p}</p>' for p in P) + _cards(True)), 'x.html', 'x').body_text\n"
             "print(sum(t[:40] in b for _h, t in CARDS))\n")
     assert _run_off(tmp_path, "card_runs", code) == "3"
+
+
+# ----------------------------------------------------------------------------- player_shop_box (HTML and dumps)
+PLAYER = '<div><span>Video</span><p>So entsteht der neue Hafen an der Weser</p><span>01:23 Min.</span></div>'
+PRODUCT = ('<div><img src="/p.jpg" alt=""><p><strong>Akkuschrauber GSR 12V-15 mit zwei Akkus</strong></p>'
+           '<p>Preis: 89,99 €</p><a href="https://www.amazon.de/dp/B0001">Jetzt bei Amazon ansehen</a></div>')
+
+
+def test_player_and_product_boxes_leave_the_html_body() -> None:
+    body = parse_html(page(f"<p>{P[0]}</p>{PLAYER}<p>{P[1]}</p>{PRODUCT}" + "".join(f"<p>{p}</p>" for p in P[2:])),
+                      "x.html", "x").body_text
+    assert _paras(body) == P
+    # a price in the article's prose, a duration in a sentence: prose, no box
+    prose = ("Das Gerät kostet im Handel 89,99 €, bei Amazon ist es derzeit günstiger zu haben, sagte der "
+             "Sprecher des Verbraucherverbands am Montag.")
+    body = parse_html(page(f"<p>{P[0]}</p><div><p>{prose}</p><a href='https://www.amazon.de/x'>Amazon</a></div>"
+                           f"<p>{P[1]}</p>"), "x.html", "x").body_text
+    assert prose in body
+
+
+def test_player_and_product_lines_leave_the_dump_body() -> None:
+    first = BODY_PARAS[1]
+    text = dump_text().replace(first + "\n", "\n".join(
+        ["Video", "So entsteht der neue Hafen an der Weser", "01:23 Min.", "", "[produkt]",
+         "Akkuschrauber GSR 12V-15 mit zwei Akkus", "Preis: 89,99 €", "[Jetzt bei Amazon ansehen]", "", first, ""]), 1)
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert _paras(a.body_text) == BODY_PARAS

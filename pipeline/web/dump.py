@@ -181,6 +181,38 @@ def card_counters(paras: list[Para], lo: int, hi: int) -> None:
             paras[i].card = True
 
 
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
+_PLAYER_LABEL = re.compile(r"^(?:video|audio|podcast|videos?\s*:|audio\s*:)$", re.I)
+_PRICE_LINE = re.compile(r"^(?:(?:preis|unverbindliche preisempfehlung|uvp|ab)\s*:?\s*)?(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)|€\s?\d{1,5}(?:[.,]\d{2})?)\W*$", re.I)
+_SHOP_CALL = re.compile(r"\b(?:bei amazon|zum angebot|zum deal|jetzt kaufen|kaufen|bestellen|zum shop|preis vergleichen|"
+                        r"jetzt sichern)\b", re.I)
+
+
+def player_and_shop_lines(paras: list[Para]) -> None:
+    """Rule ``player_shop_box`` for full-page text dumps (switch ``player_shop_boxes``): a video/audio player as a
+    text browser shows it ("Video" / its title / "01:23 Min.", at most 3 lines) and a product box (its name, a
+    price line "Preis: 89,99 €", a shop link "[Jetzt bei Amazon ansehen]") are no article text and no boundary
+    for their neighbours (marked like captions)."""
+    for i, x in enumerate(paras):
+        if _DURATION.match(x.clean):
+            above = [j for j in range(max(0, i - 2), i) if _PLAYER_LABEL.match(paras[j].clean)]
+            if above:
+                for y in paras[above[0]:i + 1]:
+                    y.caption = True
+        elif _PRICE_LINE.match(x.clean):
+            box = [i]
+            if i > 0 and len(paras[i - 1].clean.split()) <= 12 and not re.search(r"[.!?:]$", paras[i - 1].clean):
+                box.insert(0, i - 1)          # the product's name
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            if nxt is not None and len(nxt.text.split()) <= 8 and _SHOP_CALL.search(nxt.text):
+                box.append(i + 1)     # the shop link ("[Jetzt bei Amazon ansehen]")
+            if box[0] > 0 and not paras[box[0] - 1].clean and _BRACKETS.search(paras[box[0] - 1].text):
+                box.insert(0, box[0] - 1)     # the product's picture ("[p0]")
+            if len(box) >= 2:
+                for j in box:
+                    paras[j].caption = True
+
+
 def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
     j = i + step
     while 0 <= j < len(paras):
@@ -238,6 +270,8 @@ def clusters(paras: list[Para], max_gap: int = 2) -> list[list[int]]:
     cur: list[int] = []
     gap = 0
     for i, x in enumerate(paras):
+        if x.caption:
+            continue          # a caption, player or product box inside the article is no break
         if x.cls == "good" and x.first in ("good", "neargood"):
             if cur and gap > max_gap:
                 out.append(cur)
@@ -797,6 +831,8 @@ def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Pa
     mark_credits(paras)
     if web_rules().doubled_captions:
         doubled_captions(paras)
+    if web_rules().player_shop_boxes:
+        player_and_shop_lines(paras)
     for x in paras:
         x.first = x.cls
     revise(paras, p)

@@ -1393,6 +1393,53 @@ def card_runs(tree) -> set[str]:
     return out
 
 
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
+_PLAYER_WORD = re.compile(r"\b(?:video|videos|audio|podcast|abspielen|play|wiedergabe)\b", re.I)
+_PRICE = re.compile(r"(?<!\w)(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)(?!\w)|€\s?\d)", re.I)
+_SHOP_LINK = re.compile(r"\b(?:bei amazon|zum angebot|zum deal|jetzt kaufen|kaufen|bestellen|zum shop|im shop|"
+                        r"preis vergleichen|ansehen|jetzt sichern)\b", re.I)
+_SHOP_HOSTS = ("amazon.", "amzn.", "ebay.", "otto.de", "mediamarkt.", "saturn.de", "idealo.", "awin1.", "tradedoubler.")
+_BOX_LEAVES = ("p", "div", "span", "a", "strong", "b", "em", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "time")
+
+
+def _small_box_kind(el) -> str | None:
+    """``player`` for a box of a video or audio player (a duration line "01:23 Min." and a word "Video"/"Audio"),
+    ``shop`` for a product box (a price and a shop link: "Preis: 89,99 €" / "Jetzt bei Amazon ansehen"); None
+    for anything else or a box of more than 40 words or with a leaf of more than 25 (prose)."""
+    text = ws(visible_text(el))
+    if not text or len(text.split()) > 40:
+        return None
+    leaves = [ws(visible_text(x)) for x in el.iter(*_BOX_LEAVES)
+              if not any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in x.iterdescendants())]
+    if any(len(x.split()) > 25 or len(x.split()) >= 12 and re.search(r"[.!?]$", x) for x in leaves):
+        return None         # a sentence of prose: no player or product box
+    joined = " ".join(leaves)      # the box's text with its leaves apart ("Video" "Hafen …", not "VideoHafen …")
+    if any(_DURATION.match(x) for x in leaves) and _PLAYER_WORD.search(joined):
+        return "player"
+    links = el.xpath(".//a[@href]")
+    shop = any(_SHOP_LINK.search(ws(a.text_content())) or any(h in (a.get("href") or "").casefold() for h in _SHOP_HOSTS)
+               for a in links)
+    return "shop" if shop and _PRICE.search(joined) else None
+
+
+def player_and_shop_boxes(tree) -> set[str]:
+    """Rule ``player_shop_box`` (switch ``player_shop_boxes``, web16): keys of the texts of the smallest boxes
+    (``div``, ``figure``, ``aside``, ``section``, ``li``) that are a video/audio player with its title and duration
+    ("<div><span>Video</span><p>So entsteht der neue Hafen</p><span>01:23 Min.</span></div>") or a product box with
+    price and shop link ("<div><p><b>Akkuschrauber GSR 12V</b></p><p>Preis: 89,99 €</p><a href=…>Jetzt bei Amazon
+    ansehen</a></div>"): their title, product name, price and labels, as body lines."""
+    out: set[str] = set()
+    for el in tree.iter("div", "figure", "aside", "section", "li"):
+        if not _small_box_kind(el):
+            continue
+        if any(_small_box_kind(x) for x in el.iterdescendants("div", "figure", "aside", "section", "li")):
+            continue            # the smallest box only
+        out.add(_flat(ws(visible_text(el))))
+        out |= {_flat(ws(visible_text(x))) for x in el.iter(*_BOX_LEAVES)}
+    out.discard("")
+    return out
+
+
 def _linked_line(el) -> bool:
     """A block whose whole text is one link to another page (4-20 words): another story's headline."""
     links = el.xpath(".//a[@href]")
@@ -1681,6 +1728,8 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
     heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
     if web_rules().card_runs:
         heads |= card_runs(tree)
+    if web_rules().player_shop_boxes:
+        heads |= player_and_shop_boxes(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines
