@@ -2,7 +2,7 @@
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
-    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product]
+    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -32,7 +32,7 @@ twice (web15): ``repeat`` (the lead once more in a picture box over the article,
 after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
-``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product] [--limit N] [--bodies FILE]`` (web16) wraps articles
+``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads] [--limit N] [--bodies FILE]`` (web16) wraps articles
 nobody tuned on as pages of both routes (see ``wrap_page``) and scores their paragraph starts as ``with`` and the
 injected furniture as ``without``; ``--bodies`` writes every body to compare runs with a switch off;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
@@ -375,7 +375,7 @@ EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precisio
 # headline, date line, paragraphs, footer). ``plain`` adds nothing (false firings: compare bodies with the rules
 # switched off); the other forms add one class of furniture, scored as ``without`` (every paragraph's start is a
 # ``with`` snippet).
-UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards", "player", "product")
+UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards", "player", "product", "downloads")
 _MENU = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Panorama", "Region", "Wissen", "Digital",
          "Reise", "Auto", "Meinung", "Video", "Podcast", "Newsletter", "Abo", "E-Paper", "Kontakt"]
 _FOOT = ["Impressum", "Datenschutz", "AGB", "Mediadaten", "Karriere", "Cookie-Einstellungen"]
@@ -474,8 +474,16 @@ def _form_product(hp: list[str], dp: list[str], k: int, others) -> list[str]:
     return [name[:40], "Jetzt bei Amazon ansehen"]
 
 
+def _form_downloads(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A list of downloads after the article (press releases): links with file type and size."""
+    hp.append(f'<h3>Downloads</h3><ul><li><a href="/d/{k}.pdf">Pressemitteilung als PDF</a> (PDF, {100 + k} KB)</li>'
+              f'<li><a href="/d/{k}.jpg">Pressefoto</a> (JPG, 1,{k % 10} MB)</li></ul>')
+    dp.append(f"Downloads\n\n  • Pressemitteilung als PDF (PDF, {100 + k} KB)\n  • Pressefoto (JPG, 1,{k % 10} MB)\n")
+    return [f"(PDF, {100 + k} KB)", f"(JPG, 1,{k % 10} MB)"]
+
+
 FORMS = {"plain": lambda hp, dp, k, others: [], "caption": _form_caption, "cards": _form_cards,
-         "player": _form_player, "product": _form_product,
+         "player": _form_player, "product": _form_product, "downloads": _form_downloads,
          "runcards": _form_runcards,
          "listcards": lambda hp, dp, k, others: _form_runcards(hp, dp, k, others, listed=True)}
 

@@ -169,3 +169,14 @@ def test_player_and_product_lines_leave_the_dump_body() -> None:
          "Akkuschrauber GSR 12V-15 mit zwei Akkus", "Preis: 89,99 €", "[Jetzt bei Amazon ansehen]", "", first, ""]), 1)
     a = parse_scraped_text(text, "dump.txt", "dump")
     assert _paras(a.body_text) == BODY_PARAS
+
+
+def test_file_link_downloads_leave_the_html_body_a_linked_sentence_stays() -> None:
+    downloads = ('<h3>Downloads</h3><ul><li><a href="/d/1.pdf">Pressemitteilung als PDF</a> (PDF, 245 KB)</li>'
+                 '<li><a href="/d/2.jpg">Pressefoto</a> (JPG, 1,2 MB)</li></ul>')
+    body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + downloads), "x.html", "x").body_text
+    assert "245 KB" not in body and "1,2 MB" not in body and _paras(body)[:len(P)] == P
+    items = ('<ul><li>Der <a href="/plan.pdf">Nahverkehrsplan</a> liegt im Rathaus aus und kann dort bis Ende Mai '
+             'eingesehen werden.</li><li>Die <a href="/karte">Karte der Linien</a> zeigt 12 neue Haltestellen.</li></ul>')
+    body = parse_html(page("".join(f"<p>{p}</p>" for p in P) + items), "x.html", "x").body_text
+    assert "liegt im Rathaus aus" in body and "zeigt 12 neue Haltestellen" in body

@@ -1472,16 +1472,36 @@ def teaser_excerpts(tree) -> set[str]:
     return out
 
 
+# rule ``file_link``: what a download link says besides its name: "(PDF, 245 KB)", "PDF | 1,2 MB", "[DOCX]"
+_FILE_NOTE = re.compile(r"^[\s(\[|,:–-]*(?:(?:pdf|docx?|xlsx?|pptx?|odt|jpe?g|png|zip|mp3|mp4|csv)\b[\s,|/–-]*)?"
+                        r"(?:\d+(?:[.,]\d+)?\s?(?:kb|mb|gb|kib|mib|bytes?)\b)?[\s)\]]*$", re.I)
+_FILE_TYPE = re.compile(r"\b(?:pdf|docx?|xlsx?|pptx?|odt|jpe?g|png|zip|mp3|mp4|csv)\b|\d\s?(?:kb|mb|gb)\b", re.I)
+
+
+def _file_link(li, t: str) -> bool:
+    """Rule ``file_link`` (switch ``file_links``, web16): a list item that is a link and a file note
+    ("Pressemitteilung als PDF (PDF, 245 KB)"): a download, never article text."""
+    links = li.xpath(".//a[@href]")
+    if not links or not web_rules().file_links:
+        return False
+    rest = t
+    for a in links:
+        rest = rest.replace(ws(a.text_content()), " ", 1)
+    return rest.strip() != t and _FILE_NOTE.match(rest) is not None and bool(_FILE_TYPE.search(rest)) \
+        and not rest.strip(" ()[]|,") == ""
+
+
 def link_items(tree) -> set[str]:
-    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
-    as body lines ("- Ampel streitet über Haushalt") they are never article text."""
+    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags),
+    or a link and a file note (rule ``file_link``): as body lines ("- Ampel streitet über Haushalt") they are never
+    article text."""
     out = set()
     for li in tree.iter("li"):
         t = ws(li.text_content())
         if not t or len(t) > 200:
             continue
         linked = sum(len(ws(a.text_content())) for a in li.iter("a"))
-        if linked >= 0.8 * len(t):
+        if linked >= 0.8 * len(t) or _file_link(li, t):
             out.add(_flat(t))
     out.discard("")
     return out
