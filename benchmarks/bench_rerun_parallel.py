@@ -36,15 +36,68 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_scale  # noqa: E402
 
 CHILD = r"""
-import json, resource, sys
+import json, os, resource, sys, time
+from pipeline.job import rerun as _rerun, steps as _steps
+from pipeline.job.summary import _Laps
 from pipeline.runner import rerun_rules
 from pipeline.schemas import arrow_without_pandas
 arrow_without_pandas()                       # as `python -m pipeline rerun` does (no pandas import: ~0.25 s)
+CPU_LAPS = {"start-up and imports": time.process_time()}
+
+class _CpuLaps(_Laps):                       # the re-run's laps, also as the parent's CPU seconds per phase
+    def __init__(self):
+        super().__init__()
+        self.c = time.process_time()
+
+    def __call__(self, name):
+        super().__call__(name)
+        now = time.process_time()
+        CPU_LAPS[name] = CPU_LAPS.get(name, 0.0) + now - self.c
+        self.c = now
+
+_rerun._Laps = _CpuLaps
+BATCHES = []                                 # per batch: (pid, worker CPU at its end, articles)
+_run = _steps._pool_run
+
+def _pool_run(args):                         # in a worker: its CPU after each batch, through a pipe file
+    res = _run(args)
+    with open(os.environ["BENCH_BATCH_LOG"], "a") as fh:
+        fh.write(f"{os.getpid()} {time.process_time():.4f} {len(args[1])}\n")
+    return res
+
+_steps._pool_run = _pool_run
+_preload = _steps._preload_tables
+
+def _preload_tables():                       # the parent's CPU for the workers' word tables (inside re-extract)
+    c = time.process_time()
+    try:
+        return _preload()
+    finally:
+        CPU_LAPS["(of re-extract: word tables before the fork)"] = time.process_time() - c
+
+_steps._preload_tables = _preload_tables
 res = rerun_rules(sys.argv[1], full=True)
 me, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"laps": res["laps"], "reextracted": res["reextracted"], "articles": res["articles"],
+                  "cpu_laps": CPU_LAPS,
                   "cpu_parent": me.ru_utime + me.ru_stime, "cpu_workers": ch.ru_utime + ch.ru_stime}))
 """
+
+
+def worker_cpu(log: Path) -> dict:
+    """Per worker (from the batch log of one 2-process re-run): its CPU at the end of its last batch, its
+    batches; ``imbalance``: the largest minus the smallest, the CPU seconds one core idles at the pool's end on
+    two free cores (the tail)."""
+    last: dict[str, float] = {}
+    n: dict[str, int] = {}
+    if log.exists():
+        for line in log.read_text().splitlines():
+            pid, cpu, _ = line.split()
+            last[pid] = max(last.get(pid, 0.0), float(cpu))
+            n[pid] = n.get(pid, 0) + 1
+    cpus = sorted(last.values())
+    return {"cpu": cpus, "batches": [n[p] for p in sorted(last, key=last.get)],
+            "imbalance": (cpus[-1] - cpus[0]) if len(cpus) > 1 else 0.0}
 
 
 def link_copy(src: Path, dst: Path) -> None:
@@ -57,7 +110,10 @@ PYC_ENV: dict[str, str] = {}          # --pyc: the environment that lets the re-
 
 
 def rerun_once(out: Path, processes: int, tree: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree), "PIPELINE_PROCESSES": str(processes), **PYC_ENV}
+    log = out.with_name(out.name + ".batches")
+    log.unlink(missing_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(tree), "PIPELINE_PROCESSES": str(processes), **PYC_ENV,
+           "BENCH_BATCH_LOG": str(log)}
     if PYC_ENV:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -68,7 +124,9 @@ def rerun_once(out: Path, processes: int, tree: Path) -> dict:
     if p.returncode != 0:
         raise SystemExit(p.stderr[-3000:])
     d = json.loads(p.stdout.strip().splitlines()[-1])
-    d.update(wall=wall, cpu=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
+    d.update(wall=wall, cpu=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+             workers=worker_cpu(log))
+    log.unlink(missing_ok=True)
     return d
 
 
@@ -112,6 +170,9 @@ def main(argv=None) -> int:
                       f"{d['cpu_parent']:.1f} s, workers {d['cpu_workers']:.1f} s), "
                       f"{d['reextracted']} of {d['articles']} re-extracted; load {os.getloadavg()[0]:.1f}; laps "
                       + ", ".join(f"{k} {v:.2f}" for k, v in d["laps"].items()), flush=True)
+                print("    parent CPU per phase: " + ", ".join(f"{k} {v:.3f}" for k, v in d["cpu_laps"].items())
+                      + (f"; workers' CPU {d['workers']['cpu']} in {d['workers']['batches']} batches, imbalance "
+                         f"{d['workers']['imbalance']:.3f} s" if n > 1 else ""), flush=True)
                 shutil.rmtree(copy, ignore_errors=True)
         med = {n: (statistics.median(d["wall"] for d in v), statistics.median(d["cpu"] for d in v))
                for n, v in res.items()}
@@ -124,6 +185,14 @@ def main(argv=None) -> int:
         two = statistics.median(d["cpu_parent"] + d["cpu_workers"] / 2 for d in res[2])
         print(f"speed-up on two free cores, from CPU seconds: {one:.1f} / ({two:.1f}) = {one / two:.2f}x "
               f"(parent CPU with 2 processes: {statistics.median(d['cpu_parent'] for d in res[2]):.1f} s)")
+        # the schedule on two free cores: the parent's CPU (serial, but for its small part during the pool) plus
+        # the busier worker's CPU (the other one idles for the imbalance at the end)
+        model = statistics.median(d["cpu_parent"] + max(d["workers"]["cpu"] or [d["cpu_workers"]]) for d in res[2])
+        print(f"speed-up from the schedule (1-process CPU / (parent CPU + busier worker's CPU)): {one:.1f} / "
+              f"{model:.2f} = {one / model:.3f}x; imbalance between the workers (median) "
+              f"{statistics.median(d['workers']['imbalance'] for d in res[2]):.3f} s CPU")
+        cpu_laps = {k: statistics.median(d["cpu_laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["cpu_laps"]}
+        print("parent CPU per phase with 2 processes (median s):", json.dumps({k: round(v, 3) for k, v in cpu_laps.items()}))
         laps = {k: statistics.median(d["laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["laps"]}
         print("phases with 2 processes (median wall s, parent):", json.dumps({k: round(v, 2) for k, v in laps.items()}))
     return 0
