@@ -536,24 +536,23 @@ def guided_batches(arts: list[dict], size: int, processes: int) -> tuple[list[li
     within a few milliseconds of each other (issue 16: at the end of a pool one core idled while the other
     finished its last batch of ``size`` articles).
 
-    The articles are cut into batches of ``size``, except the last ``2 * processes * size``, which are cut
-    into ever smaller batches (guided scheduling: each a ``1 / (2 * processes)`` share of what is left, at
+    The articles are cut into batches of ``size``, except the last ``2 * processes * size`` or a few more
+    (up to the next multiple of ``size``), which are cut into ever smaller batches (guided scheduling: each a ``1 / (2 * processes)`` share of what is left, at
     least one article). The batches of ``size`` go first, costliest first (cost: the body's length plus a
     fixed share per article), then the small ones, largest first. The batches stay runs of consecutive
     articles, so their results, put back in batch order, are those of batches in article order."""
     n = len(arts)
-    tail = min(n, 2 * processes * size)
-    head = n - tail
+    head = max(0, n - 2 * processes * size) // size * size
     cuts = list(range(0, head, size))
     at = head
     while at < n:
         cuts.append(at)
-        at += max(1, -(-(n - at) // (2 * processes)))
+        at += min(size, max(1, -(-(n - at) // (2 * processes))))
     batches = [arts[a:b] for a, b in zip(cuts, cuts[1:] + [n])]
 
     def cost(batch: list[dict]) -> int:
         return sum(len(a.get("body_text") or "") + _ARTICLE_COST for a in batch)
-    n_head = len(range(0, head, size))
+    n_head = head // size
     first = sorted(range(n_head), key=lambda i: -cost(batches[i]))
     return batches, first + sorted(range(n_head, len(batches)), key=lambda i: -cost(batches[i]))
 
