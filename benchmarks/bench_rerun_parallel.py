@@ -59,10 +59,11 @@ _rerun._Laps = _CpuLaps
 BATCHES = []                                 # per batch: (pid, worker CPU at its end, articles)
 _run = _steps._pool_run
 
-def _pool_run(args):                         # in a worker: its CPU after each batch, through a pipe file
+def _pool_run(args):                         # in a worker: each batch's start and end (wall, CPU), to a log file
+    w, c = time.time(), time.process_time()
     res = _run(args)
     with open(os.environ["BENCH_BATCH_LOG"], "a") as fh:
-        fh.write(f"{os.getpid()} {time.process_time():.4f} {len(args[1])}\n")
+        fh.write(f"{os.getpid()} {w:.4f} {time.time():.4f} {c:.4f} {time.process_time():.4f} {len(args[1])}\n")
     return res
 
 _steps._pool_run = _pool_run
@@ -85,19 +86,25 @@ print(json.dumps({"laps": res["laps"], "reextracted": res["reextracted"], "artic
 
 
 def worker_cpu(log: Path) -> dict:
-    """Per worker (from the batch log of one 2-process re-run): its CPU at the end of its last batch, its
-    batches; ``imbalance``: the largest minus the smallest, the CPU seconds one core idles at the pool's end on
-    two free cores (the tail)."""
+    """From the batch log of one 2-process re-run: per worker its CPU at the end of its last batch and its
+    batches; ``imbalance``: the largest minus the smallest (on a loaded machine this also shows which worker
+    got less of the shared cores, so read ``tail``); ``tail``: the schedule replayed on two free cores (each
+    batch's CPU, handed out in the order the workers started them, each to the first free worker), the CPU
+    seconds one core idles at the end while the other finishes (``span``: when the last one ends)."""
+    rows = [line.split() for line in log.read_text().splitlines()] if log.exists() else []
     last: dict[str, float] = {}
     n: dict[str, int] = {}
-    if log.exists():
-        for line in log.read_text().splitlines():
-            pid, cpu, _ = line.split()
-            last[pid] = max(last.get(pid, 0.0), float(cpu))
-            n[pid] = n.get(pid, 0) + 1
+    for pid, _, _, _, cpu, _ in rows:
+        last[pid] = max(last.get(pid, 0.0), float(cpu))
+        n[pid] = n.get(pid, 0) + 1
     cpus = sorted(last.values())
+    costs = [float(r[4]) - float(r[3]) for r in sorted(rows, key=lambda r: float(r[1]))]
+    free = [0.0, 0.0]
+    for c in costs:
+        free[free.index(min(free))] += c
     return {"cpu": cpus, "batches": [n[p] for p in sorted(last, key=last.get)],
-            "imbalance": (cpus[-1] - cpus[0]) if len(cpus) > 1 else 0.0}
+            "imbalance": (cpus[-1] - cpus[0]) if len(cpus) > 1 else 0.0,
+            "tail": max(free) - min(free), "span": max(free), "batch_cpu": sum(costs)}
 
 
 def link_copy(src: Path, dst: Path) -> None:
@@ -172,7 +179,8 @@ def main(argv=None) -> int:
                       + ", ".join(f"{k} {v:.2f}" for k, v in d["laps"].items()), flush=True)
                 print("    parent CPU per phase: " + ", ".join(f"{k} {v:.3f}" for k, v in d["cpu_laps"].items())
                       + (f"; workers' CPU {d['workers']['cpu']} in {d['workers']['batches']} batches, imbalance "
-                         f"{d['workers']['imbalance']:.3f} s" if n > 1 else ""), flush=True)
+                         f"{d['workers']['imbalance']:.3f} s, replayed tail {d['workers']['tail']:.3f} s"
+                         if n > 1 else ""), flush=True)
                 shutil.rmtree(copy, ignore_errors=True)
         med = {n: (statistics.median(d["wall"] for d in v), statistics.median(d["cpu"] for d in v))
                for n, v in res.items()}
@@ -187,10 +195,13 @@ def main(argv=None) -> int:
               f"(parent CPU with 2 processes: {statistics.median(d['cpu_parent'] for d in res[2]):.1f} s)")
         # the schedule on two free cores: the parent's CPU (serial, but for its small part during the pool) plus
         # the busier worker's CPU (the other one idles for the imbalance at the end)
-        model = statistics.median(d["cpu_parent"] + max(d["workers"]["cpu"] or [d["cpu_workers"]]) for d in res[2])
-        print(f"speed-up from the schedule (1-process CPU / (parent CPU + busier worker's CPU)): {one:.1f} / "
-              f"{model:.2f} = {one / model:.3f}x; imbalance between the workers (median) "
-              f"{statistics.median(d['workers']['imbalance'] for d in res[2]):.3f} s CPU")
+        # the schedule on two free cores: the parent's CPU (all of it serial: a little pessimistic, its ~0.2 s
+        # during the pool share the cores), the replayed batches' span, half the workers' CPU outside batches
+        model = statistics.median(d["cpu_parent"] + d["workers"]["span"] + (d["cpu_workers"] - d["workers"]["batch_cpu"])
+                                  / 2 for d in res[2])
+        print(f"speed-up from the schedule (1-process CPU / (parent CPU + replayed span of the batches + half the "
+              f"workers' CPU outside them)): {one:.1f} / {model:.2f} = {one / model:.3f}x; replayed idle tail "
+              f"(median) {statistics.median(d['workers']['tail'] for d in res[2]):.3f} s CPU")
         cpu_laps = {k: statistics.median(d["cpu_laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["cpu_laps"]}
         print("parent CPU per phase with 2 processes (median s):", json.dumps({k: round(v, 3) for k, v in cpu_laps.items()}))
         laps = {k: statistics.median(d["laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["laps"]}
