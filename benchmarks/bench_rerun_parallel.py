@@ -14,6 +14,11 @@ process compiles the pipeline's sources (~0.3 s of the parent's serial start); `
 bytecode files under a temporary ``PYTHONPYCACHEPREFIX`` (written by one warm-up import first), as an installed
 package runs.
 
+Also reported (speed15), measures that a shared machine does not blur as much as wall times: the parent's CPU
+seconds per phase; each worker's CPU per batch (a log the workers write), replayed on two free cores in the order
+the workers took the batches, each to the first free worker: the idle tail at the pool's end and a schedule model
+of the speed-up (1-process CPU over the parent's CPU + the replayed span + half the workers' CPU outside batches).
+
 The child process calls ``pipeline.schemas.arrow_without_pandas`` first, as the command line's ``rerun`` does
 (speed14: until then it imported pandas through pyarrow's first list conversion, 0.25-0.3 s of the parent's serial
 part that ``python -m pipeline rerun`` never spends).
