@@ -198,17 +198,17 @@ def main(argv=None) -> int:
         two = statistics.median(d["cpu_parent"] + d["cpu_workers"] / 2 for d in res[2])
         print(f"speed-up on two free cores, from CPU seconds: {one:.1f} / ({two:.1f}) = {one / two:.2f}x "
               f"(parent CPU with 2 processes: {statistics.median(d['cpu_parent'] for d in res[2]):.1f} s)")
-        # the schedule on two free cores: the parent's CPU (serial, but for its small part during the pool) plus
-        # the busier worker's CPU (the other one idles for the imbalance at the end)
-        # the schedule on two free cores: the parent's CPU (all of it serial: a little pessimistic, its ~0.2 s
-        # during the pool share the cores), the replayed batches' span, half the workers' CPU outside batches
-        model = statistics.median(d["cpu_parent"] + d["workers"]["span"] + (d["cpu_workers"] - d["workers"]["batch_cpu"])
-                                  / 2 for d in res[2])
+        # the schedule on two free cores: the parent's CPU with its exit (all of it serial: a little pessimistic,
+        # its ~0.3 s during the pool share the cores), the replayed batches' span, half the workers' CPU outside
+        # batches (the 1-process CPU includes its exit too)
+        model = statistics.median(d["cpu"] - d["cpu_workers"] + d["workers"]["span"]
+                                  + (d["cpu_workers"] - d["workers"]["batch_cpu"]) / 2 for d in res[2])
         print(f"speed-up from the schedule (1-process CPU / (parent CPU + replayed span of the batches + half the "
               f"workers' CPU outside them)): {one:.1f} / {model:.2f} = {one / model:.3f}x; replayed idle tail "
               f"(median) {statistics.median(d['workers']['tail'] for d in res[2]):.3f} s CPU")
         cpu_laps = {k: statistics.median(d["cpu_laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["cpu_laps"]}
-        print("parent CPU per phase with 2 processes (median s):", json.dumps({k: round(v, 3) for k, v in cpu_laps.items()}))
+        print("parent CPU per phase with 2 processes (median s):",
+              json.dumps({k: round(v, 3) for k, v in cpu_laps.items()}))
         laps = {k: statistics.median(d["laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["laps"]}
         print("phases with 2 processes (median wall s, parent):", json.dumps({k: round(v, 2) for k, v in laps.items()}))
     return 0

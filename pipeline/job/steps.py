@@ -533,14 +533,16 @@ def run_all(fn: Callable, job: _Job, batches: list[list[dict]], processes: int,
 
 def guided_batches(arts: list[dict], size: int, processes: int) -> tuple[list[list[dict]], list[int]]:
     """Batches of consecutive articles and the order to hand them to ``processes`` workers so that they end
-    within a few milliseconds of each other (issue 16: at the end of a pool one core idled while the other
-    finished its last batch of ``size`` articles).
+    within a few milliseconds of each other (issue 16: with batches of ``size`` in article order, one core
+    idled 0.01-0.1 s at the pool's end while the other finished its last batch; a small share of the
+    1.8x target, see benchmarks/README.md, speed15).
 
     The articles are cut into batches of ``size``, except the last ``2 * processes * size`` or a few more
-    (up to the next multiple of ``size``), which are cut into ever smaller batches (guided scheduling: each a ``1 / (2 * processes)`` share of what is left, at
-    least one article). The batches of ``size`` go first, costliest first (cost: the body's length plus a
-    fixed share per article), then the small ones, largest first. The batches stay runs of consecutive
-    articles, so their results, put back in batch order, are those of batches in article order."""
+    (up to the next multiple of ``size``), which are cut into ever smaller batches (guided scheduling:
+    each a ``1 / (2 * processes)`` share of what is left, at least one article). The batches of ``size`` go
+    first, costliest first (cost: the body's length plus a fixed share per article), then the small ones,
+    largest first. The batches stay runs of consecutive articles, so their results, put back in batch
+    order, are those of batches in article order."""
     n = len(arts)
     head = max(0, n - 2 * processes * size) // size * size
     cuts = list(range(0, head, size))
