@@ -138,6 +138,24 @@ def test_bad_inputs_become_rejects_not_crashes(tmp_path):
     assert summary.articles_read == 2
 
 
+def test_a_fixed_file_loses_its_old_reject(tmp_path):
+    """A file rejected in one run and read without error in the next has an article and no reject: the old
+    reject would contradict the article. Files not fixed keep theirs (rejected again, or not read again)."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(CORPUS / SEED, inp / SEED)
+    (inp / "leer.txt").write_text("   \n", encoding="utf-8")
+    (inp / "kaputt.txt").write_text("", encoding="utf-8")
+    run([inp], tmp_path / "out", progress=False)
+    rej = pipeline.load(tmp_path / "out")["rejects"]
+    assert sorted(Path(p).name for p in rej["source_path"]) == ["kaputt.txt", "leer.txt"]
+    shutil.copy(CORPUS / "040_sz_lindner_haushalt.txt", inp / "leer.txt")
+    run([inp], tmp_path / "out", progress=False)
+    tables = pipeline.load(tmp_path / "out")
+    assert [Path(p).name for p in tables["rejects"]["source_path"]] == ["kaputt.txt"]
+    assert "leer.txt" in {Path(p).name for p in tables["articles"]["source_path"]}
+
+
 def test_second_writer_waits_then_fails_clearly(tmp_path):
     with store.locked(tmp_path):
         with pytest.raises(store.LockedError, match="being written"):

@@ -153,6 +153,24 @@ def _types_from_old_actors(out: Path) -> dict[str, str]:
     return dict(zip(old.column("actor_id").to_pylist(), old.column("actor_type").cast(pa.string()).to_pylist()))
 
 
+def _old_rejects_kept(out: Path, new: dict[str, pa.Table], replace_all: bool) -> pa.Table:
+    """The published rejects that stay beside the run's own: those of places this run did not judge again. A
+    place rejected again has new rows. A whole file (not a JSONL line) that this run read as an article again
+    was fixed since (it was empty, unreadable or failed extraction): its old reject would contradict its
+    article, so it goes too. A JSONL line's reject (``file:line``) goes only when that line is rejected again:
+    articles do not record their line, and ``--only-new`` reads only a file's new lines. Where the run
+    replaces all tables (a rules re-run, a rebuild) it read no file: only rejects of the same place go."""
+    old_rej = store.read_table(out, "rejects")
+    if not old_rej.num_rows:
+        return old_rej
+    again = set(new["rejects"].column("source_path").to_pylist())
+    if not replace_all:
+        again |= set(new["articles"].column("source_path").to_pylist())
+    if not again:
+        return old_rej
+    return old_rej.filter(pc.invert(pc.is_in(old_rej.column("source_path"), value_set=pa.array(sorted(again)))))
+
+
 def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str], replace_all: bool,
                  drop: set[str] | frozenset = frozenset()) -> dict[str, pa.Table]:
     """The tables to publish: ``new`` rows (articles, mentions, roles, claims, rejects) merged
@@ -168,12 +186,7 @@ def final_tables(out: Path, new: dict[str, pa.Table], new_types: dict[str, str],
         else:
             old = _drop_articles(store.read_table(out, name), ids)
             tables[name] = pa.concat_tables([old, new[name]])
-    old_rej = store.read_table(out, "rejects")
-    if old_rej.num_rows and new["rejects"].num_rows:
-        again = set(new["rejects"].column("source_path").to_pylist())
-        old_rej = old_rej.filter(pc.invert(pc.is_in(old_rej.column("source_path"),
-                                                    value_set=pa.array(sorted(again)))))
-    tables["rejects"] = pa.concat_tables([old_rej, new["rejects"]])
+    tables["rejects"] = pa.concat_tables([_old_rejects_kept(out, new, replace_all), new["rejects"]])
     merges = corpus_person_merges(tables["mentions"], types)
     for spec in TABLE_SPECS:
         tables[spec.name] = _apply_merges(tables[spec.name], *spec.actor_cols, merges)
