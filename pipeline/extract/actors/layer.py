@@ -238,7 +238,9 @@ def _name_after(doc: Doc, i: int) -> str | None:
     if t.pos_ not in ("PROPN", "X") and not (t.text.isupper() and len(t.text) > 1):
         return None
     j = i + 1
-    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and _cap(doc[j].text):
+    caps = t.text.isupper() and len(t.text) > 1       # "des Nachrichtenmagazins DER SPIEGEL": a name in capitals
+    while j < len(doc) and j - i < 4 and _cap(doc[j].text) and (
+            doc[j].pos_ == "PROPN" or caps and doc[j].text.isupper() and len(doc[j].text) > 1):
         j += 1
     return doc[i:j].text
 
@@ -274,7 +276,14 @@ def kind_noun_before(doc: Doc, start: int, rules: RuleSet) -> bool:
 
 def _kind_head(t: Token, heads: tuple[str, ...], personal: tuple[str, ...]) -> bool:
     return (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
-        and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) and not t.lower_.endswith(personal)
+        and kind_ending(t.lower_, heads) and _cap(t.text.rsplit("-", 1)[-1]) and not kind_ending(t.lower_, personal)
+
+
+def kind_ending(low: str, heads: tuple[str, ...]) -> bool:
+    """org_kind_noun_genitive: "der Vorsitzende des Kunstvereins Muldeaue", "ein Sprecher des Verlags Gruner": a word
+    ending in one of ``heads``, also in the genitive (-s, -es)."""
+    return low.endswith(heads) or (low.endswith("s") and (low[:-1].endswith(heads)
+                                                          or low.endswith("es") and low[:-2].endswith(heads)))
 
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -291,8 +300,8 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             continue
         text, low = cols.text[i], cols.lower[i]            # (the Token only for a kind noun)
         if _cap(text) \
-                and low.endswith(heads) and _cap(text.rsplit("-", 1)[-1]) \
-                and not (low.endswith(personal) and _two_name_words(doc, i + 1)):
+                and kind_ending(low, heads) and _cap(text.rsplit("-", 1)[-1]) \
+                and not (kind_ending(low, personal) and _two_name_words(doc, i + 1)):
             t = toks[i]
             name = _name_after(doc, t.i + 1)
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
@@ -300,7 +309,7 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
                 if len(name.split()) >= 2:
                     ev.named_after.add(name)
-                if not t.lower_.endswith(personal):
+                if not kind_ending(t.lower_, personal):
                     ev.kind_noun_starts.add(doc[t.i + 1].idx)
 
 
@@ -480,16 +489,21 @@ def _lookup(table, text: str):
 
 def _majority(mentions: list[Mention]) -> dict[str, str]:
     """name -> the majority NER label of its mentions (only where one label has more than half)."""
-    votes: dict[str, Counter] = {}
-    for m in mentions:
-        if m.label in NAME_LABELS:
-            votes.setdefault(_strip_gen(_name_key(m.text)), Counter())[m.label] += 1
     out = {}
-    for name, c in votes.items():
+    for name, c in _label_votes(mentions).items():
         (label, n), = c.most_common(1)
         if n * 2 > sum(c.values()):
             out[name] = label
     return out
+
+
+def _label_votes(mentions: list[Mention]) -> dict[str, Counter]:
+    """name (no genitive -s) -> how often each label names it in the article (persons.per_other_label_tie)."""
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            votes.setdefault(_strip_gen(_name_key(m.text)), Counter())[m.label] += 1
+    return votes
 
 
 def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=None) -> str:
@@ -875,8 +889,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
                 or (nxt.ent_type_ and other is None):
             out.append(m)
             continue
-        if other is not None and other.label == "PER":
-            skip.add(id(other))         # "[George W.]PER [Bush]PER"
+        if other is not None and (other.label == "PER" or _tagged_surname(m, other, nxt, rules)):
+            skip.add(id(other))         # "[George W.]PER [Bush]PER", "[Malte]PER [Ehrenberg]ORG"
             end = other.end
         elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)
                                 or _initial_surname(sp, last, nxt)) and nxt.text not in ar.evidence_given:
@@ -885,7 +899,21 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
             out.append(m)
             continue
         out.append(Mention(m.start, end, doc.text[m.start:end], "PER", m.sentence))
-    return out
+    return [x for x in out if id(x) not in skip]     # (a surname tagged apart may come before in the list)
+
+
+def _tagged_surname(m: Mention, other: Mention, nxt: Token, rules: RuleSet) -> bool:
+    """per_first_name_tagged_surname: "Der Sprecher der Fraktion, [Malte]PER [Ehrenberg]ORG, sagte": a first name alone
+    tagged a person and one word right after it that NER tagged an organisation, place or other thing, that may be a
+    surname (:func:`_surname_word`) and that no lexicon knows (gazetteer, organisation lexicon; no legal form or
+    company word after it), are one person's name."""
+    if m.label != "PER" or " " in m.text.strip() or other.label == "PER" or other.text != nxt.text:
+        return False
+    gaz, orgs = rules.get("gazetteer"), rules.get("organizations")
+    after = nxt.nbor(1).text if nxt.i + 1 < len(nxt.doc) else ""
+    return _surname_word(nxt, rules) and not (gaz is not None and gaz.label(nxt.text)) \
+        and not (orgs is not None and orgs.by_name_or_genitive(nxt.text)) \
+        and after not in word_list(rules, "legal_forms_cased") and after not in word_list(rules, "company_words_cased")
 
 
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names,
@@ -898,6 +926,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
     if ctx is None or not ar.person_checks:
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
+    ctx.extra["label_votes"] = _label_votes(mentions)
     out, heads = {}, {}
     multi = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) >= 2]
     single = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) < 2]

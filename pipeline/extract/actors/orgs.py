@@ -554,6 +554,48 @@ def _place_or_known_org(word: str, rules: RuleSet) -> bool:
         (gaz is not None and gaz.label(word) is not None)
 
 
+def web_domain(word: str, rules: RuleSet) -> bool:
+    """"tagesschau.de", "t-online.de", "Spiegel.de": a name of three or more letters or digits (hyphens and dots
+    between) and a news site's top-level domain (words.yaml actors.web_domain_tlds), no "www.", path or address."""
+    name, dot, tld = word.rpartition(".")
+    if not dot or tld.lower() not in word_list(rules, "web_domain_tlds") or name.lower().startswith("www."):
+        return False
+    parts = name.replace("-", ".").split(".")
+    return sum(c.isalpha() for c in name) >= 3 and all(p.isalnum() for p in parts)
+
+
+@org_rule("org_web_domain")
+def org_web_domain(doc: Doc, ctx: OrgCtx):
+    """"Der Abgeordnete sagte tagesschau.de, man müsse ...", "wie t-online.de berichtete": a news site's domain is
+    its medium, an organisation, whatever NER tagged it (a person, as the addressee of a speech verb, or nothing)."""
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    return [(i, i + 1) for i, text in enumerate(texts) if "." in text[1:-1] and web_domain(text, ctx.rules)]
+
+
+@org_rule("org_party_body_compound")
+def org_party_body_compound(doc: Doc, ctx: OrgCtx):
+    """"Die CDU-Fraktion hält die Kosten für zu hoch", "Die konservative EVP-Fraktion war gespalten", "der Sprecher der
+    Grünen-Bundestagsfraktion": a hyphen compound of an organisation (an acronym, or a name the organisation lexicon or
+    the gazetteer knows, also in the genitive: "Grünen") and a body of it (words.yaml actors.org_body_compound_heads:
+    Fraktion, Landesverband, Kreisverband, ...) is one organisation, the parliamentary group or branch."""
+    heads = word_tuple(ctx.rules, "org_body_compound_heads")
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    out = []
+    for i, text in enumerate(texts):
+        prefix, dash, head = text.rpartition("-")
+        if dash and head[:1].isupper() and head.lower().endswith(heads) and len(prefix) >= 2 \
+                and (_acronym(prefix) or known_org(prefix, ctx.rules)):
+            out.append((i, i + 1))
+    return out
+
+
+def known_org(word: str, rules: RuleSet) -> bool:
+    """An organisation (no place) the organisation lexicon knows, also in the genitive ("Grünen"), or the gazetteer."""
+    orgs, gaz = rules.get("organizations"), rules.get("gazetteer")
+    o = orgs.by_name_or_genitive(word) if orgs is not None else None
+    return (o is not None and o.actor_type == "organization") or (gaz is not None and gaz.label(word) == "ORG")
+
+
 @org_rule("org_kind_noun_unknown")
 def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     """"Das Traditionsunternehmen Hightex aus Rimsting": after a noun of an organisation's kind (words.yaml
