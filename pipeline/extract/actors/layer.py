@@ -215,15 +215,16 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() and (word[:1].isalpha() or any(c.isalpha() for c in word))
 
 
-def _name_run_before(doc: Doc, i: int) -> str | None:
-    """The capitalised words right before token ``i`` (at most four, within the sentence)."""
+def _name_run_start(doc: Doc, i: int) -> int:
+    """The first token of the capitalised words right before token ``i`` (at most four, within the sentence; ``i``
+    where there are none)."""
     j = i
     while j > 0 and i - j < 4 and _cap(doc[j - 1].text) and doc[j - 1].pos_ not in ("DET", "PUNCT") \
             and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
         j -= 1
     if j < i and doc[j].is_sent_start and doc[j].lower_ in german_words()[1]:
         j += 1                          # "Jene Gruppe": a sentence-initial function word
-    return doc[j:i].text if j < i else None
+    return j
 
 
 def _name_after(doc: Doc, i: int) -> str | None:
@@ -251,9 +252,25 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
         if text in forms and i > 0 and cols.pos[i - 1] in ("PROPN", "X", "NOUN"):
-            name = _name_run_before(doc, i)
-            if name:
-                ev.org.setdefault(name, "legal_form")
+            j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
+            if j < i:
+                ev.org.setdefault(doc[j:i].text, "legal_form")
+                ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+
+
+def _without_kind_lead(doc: Doc, j: int, i: int, rules: RuleSet) -> int:
+    """org_legal_form_kind_lead: "Der Autozulieferer Kessler Automotive SE", "Der Spezialchemiekonzern Kessler SE": the
+    noun of the organisation's kind before the name (words.yaml actors.org_kind_heads as word endings, and a place
+    adjective in -er before it: "Der Kölner Versicherer Axa AG") is no part of the name before the legal form: the
+    name's first token (of the run ``j``..``i``)."""
+    heads = word_tuple(rules, "org_kind_heads")
+    for k in range(j, i - 1):
+        w = doc[k].text
+        if w.lower().endswith(heads) and "-" not in w:
+            return k + 1
+        if not (w.endswith("er") and w[:1].isupper()):
+            break                       # (only place adjectives before the kind noun)
+    return j
 
 
 def _two_name_words(doc: Doc, i: int) -> bool:
@@ -676,8 +693,8 @@ def gazetteer_unknown_noun(word: str, gaz) -> bool:
     German vocabulary does not know the word (an authority's compound name; not "Sparkasse", "Allianz", "Verdi",
     which are words too, nor a plural of a word: "Als Demokratinnen und Demokraten")."""
     caps, lows = german_words()
-    if gaz.label(word) != "ORG" or word.lower() in lows:
-        return False
+    if (gaz is not None and gaz.label(word) != "ORG") or word.lower() in lows:
+        return False                    # (gaz None: only the vocabulary test, orgs.org_lexicon_name)
     stems = (word,) + tuple(word[:-len(e)] for e in ("en", "n", "e", "s") if word.endswith(e))
     return not any(s in caps or s in noun_lemmas() for s in stems)
 

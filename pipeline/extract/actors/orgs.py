@@ -596,6 +596,41 @@ def known_org(word: str, rules: RuleSet) -> bool:
     return (o is not None and o.actor_type == "organization") or (gaz is not None and gaz.label(word) == "ORG")
 
 
+@org_rule("org_lexicon_name")
+def org_lexicon_name(doc: Doc, ctx: OrgCtx):
+    """"Das Europäische Parlament hat strengere Regeln beschlossen", "Ein Sprecher des Auswärtigen Amts sagte": a name of
+    two to four capitalised words that the organisation lexicon (organizations.yaml, with the inflected forms it
+    generates) knows as an organisation is one, where NER left it untagged; so is one word the lexicon knows that the
+    German vocabulary does not ("laut dem Weltklimarat"; not "Kommission", "Kongress": common words as well)."""
+    lex = ctx.rules.get("organizations")
+    if lex is None:
+        return []
+    from .layer import gazetteer_unknown_noun
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    toks = doc_tokens(doc)
+    out, i = [], 0
+    while i < len(texts):
+        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i]) and _cap(texts[i + n - 1])
+                    and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
+                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
+        if hit is None and _cap(texts[i]) and texts[i].isalpha() and len(texts[i]) >= 6 and \
+                _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None):
+            hit = 1
+        if hit:
+            out.append((i, i + hit))
+        i += hit or 1
+    return out
+
+
+def _lexicon_org(lex, name: str, own: bool = False) -> bool:
+    """An organisation of the lexicon; ``own``: by its own name (any case, also in the genitive), not by an alias that
+    shortens it ("Kongress" for the US-Kongress, "Kommission" for the EU-Kommission)."""
+    o = lex.by_name(name) if not own else lex.by_name_or_genitive(name)
+    low = name.lower()
+    return o is not None and o.actor_type == "organization" and (
+        not own or o.name.lower() in (low, low[:-1], low[:-2]))
+
+
 @org_rule("org_kind_noun_unknown")
 def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     """"Das Traditionsunternehmen Hightex aus Rimsting": after a noun of an organisation's kind (words.yaml
