@@ -251,9 +251,11 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     forms = word_list(rules, "legal_forms_cased")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
-        if text in forms and i > 0 and cols.pos[i - 1] in ("PROPN", "X", "NOUN"):
+        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or _cap(cols.text[i - 1])):
             j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
-            if j < i:
+            if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
+                    and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
+                # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
                 ev.org.setdefault(doc[j:i].text, "legal_form")
                 ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
 
@@ -263,10 +265,10 @@ def _without_kind_lead(doc: Doc, j: int, i: int, rules: RuleSet) -> int:
     noun of the organisation's kind before the name (words.yaml actors.org_kind_heads as word endings, and a place
     adjective in -er before it: "Der Kölner Versicherer Axa AG") is no part of the name before the legal form: the
     name's first token (of the run ``j``..``i``)."""
-    heads = word_tuple(rules, "org_kind_heads")
+    heads = word_tuple(rules, "org_kind_heads") + ("gesellschaft", "gesellschaften")
     for k in range(j, i - 1):
         w = doc[k].text
-        if w.lower().endswith(heads) and "-" not in w:
+        if kind_ending(w.lower(), heads) and "-" not in w:
             return k + 1
         if not (w.endswith("er") and w[:1].isupper()):
             break                       # (only place adjectives before the kind noun)
@@ -321,6 +323,8 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 and not (kind_ending(low, personal) and _two_name_words(doc, i + 1)):
             t = toks[i]
             name = _name_after(doc, t.i + 1)
+            if name and not low.endswith(heads) and name.split()[0] in ev.evidence_given:
+                continue                # "des Softwareunternehmens Kevin Lynch": after a genitive, the person
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
                          or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
@@ -521,6 +525,15 @@ def _label_votes(mentions: list[Mention]) -> dict[str, Counter]:
         if m.label in NAME_LABELS:
             votes.setdefault(_strip_gen(_name_key(m.text)), Counter())[m.label] += 1
     return votes
+
+
+def _name_spans(mentions: list[Mention]) -> dict[str, list[tuple[int, int]]]:
+    """name (no genitive -s) -> the character spans of its mentions of any name label (persons.per_other_label_tie)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            out.setdefault(_strip_gen(_name_key(m.text)), []).append((m.start, m.end))
+    return out
 
 
 def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=None) -> str:
@@ -944,6 +957,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
     ctx.extra["label_votes"] = _label_votes(mentions)
+    ctx.extra["name_spans"] = _name_spans(mentions)
     out, heads = {}, {}
     multi = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) >= 2]
     single = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) < 2]

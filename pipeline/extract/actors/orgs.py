@@ -124,6 +124,49 @@ def org_acronym_alias(doc: Doc, ctx: OrgCtx):
     return out
 
 
+@org_rule("org_acronym_definition")
+def org_acronym_definition(doc: Doc, ctx: OrgCtx):
+    """"Die Gewerkschaft Verkehr und Logistik (GVL) hatte zum Streik aufgerufen", "Der Verband kommunaler
+    Verkehrsunternehmen NRW (VKV) wies den Streik zurück": the words between an article (or a preposition, or the
+    sentence start) and an acronym in parentheses whose letters they hold in order, the first word starting with the
+    acronym's first letter (:func:`_abbreviates`), are the name the acronym stands for: an organisation (where NER
+    tagged no name the acronym abbreviates ending there; the acronym's bare uses merge into it, :func:`acronym_aliases`)."""
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    ends = {m.end: m.text for m in ctx.mentions if m.label in ("ORG", "PER")}
+    org_words = {m.text for m in ctx.mentions if m.label == "ORG"}
+    out = []
+    for i, w in enumerate(texts):
+        if w != "(" or i < 2 or i + 2 >= len(texts) or texts[i + 2] != ")" or not _acronym(texts[i + 1]) \
+                or not (texts[i + 1] in org_words or known_org(texts[i + 1], ctx.rules)):
+            continue                    # (the acronym an organisation's: NER or the lexicons say so)
+        named = ends.get(doc[i - 1].idx + len(texts[i - 1]))
+        if named is not None and _abbreviates(texts[i + 1], named):
+            continue                    # (a name NER found: org_acronym_alias)
+        s = _defined_name_start(doc, i, texts[i + 1])
+        if s is not None:
+            out.append((s, i))
+    return out
+
+
+def _defined_name_start(doc: Doc, i: int, acr: str) -> int | None:
+    """The first token of the name before the "(" at ``i`` that ``acr`` abbreviates (:func:`org_acronym_definition`)."""
+    for s in range(i - 1, max(-1, i - 9), -1):      # (the shortest name: "Mitbegründer des [Mouvement ...] (MLC)")
+        t = doc[s]
+        if t.is_punct:
+            break
+        if not _cap(t.text) or t.text[0].upper() != acr[0].upper():
+            if t.is_sent_start:
+                break
+            continue
+        prev = doc[s - 1] if s > 0 else None
+        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) and _abbreviates(acr, doc[s:i].text) \
+                and len(acr) <= sum(len(x.text.split("-")) for x in doc[s:i] if any(c.isalpha() for c in x.text)):
+            return s
+        if t.is_sent_start:
+            break
+    return None
+
+
 def _kind_noun(t: Token, rules: RuleSet, heads: tuple[str, ...] | None = None) -> bool:
     """(``heads``: ``word_tuple(rules, "org_kind_heads")`` where the caller has it; looked up only for a noun:
     called for every token of a Doc, the lookup was most of its time, issue 16)."""
@@ -611,11 +654,13 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
     out, i = [], 0
     while i < len(texts):
         hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i]) and _cap(texts[i + n - 1])
+                    and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
                     and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
                     and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
         if hit is None and _cap(texts[i]) and texts[i].isalpha() and len(texts[i]) >= 6 and \
-                _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None):
-            hit = 1
+                _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
+                and institution_word(texts[i].lower(), ctx.rules) is None:
+            hit = 1                     # (authorities: org_institution, where they act)
         if hit:
             out.append((i, i + hit))
         i += hit or 1
@@ -626,9 +671,10 @@ def _lexicon_org(lex, name: str, own: bool = False) -> bool:
     """An organisation of the lexicon; ``own``: by its own name (any case, also in the genitive), not by an alias that
     shortens it ("Kongress" for the US-Kongress, "Kommission" for the EU-Kommission)."""
     o = lex.by_name(name) if not own else lex.by_name_or_genitive(name)
-    low = name.lower()
-    return o is not None and o.actor_type == "organization" and (
-        not own or o.name.lower() in (low, low[:-1], low[:-2]))
+    if o is None or o.actor_type != "organization":
+        return False
+    forms = (o.name, o.name + "s", o.name + "es")       # (as written; "KURIER" for "Kurier", not "Bundes" for "BUND")
+    return not own or name in forms or (name.isupper() and name in {f.upper() for f in forms})
 
 
 @org_rule("org_kind_noun_unknown")

@@ -1591,12 +1591,17 @@ def per_other_label_tie(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Die Gemeinde liegt im Landkreis [Ebersberg]LOC ... Seine Ortsgruppe [Ebersberg]PER verlangt", "des Kunstvereins
     [Muldeaue]LOC ... des Kunstvereins [Muldeaue]PER": one word without person evidence (a first name, a title, the
     full name in the article, a speech verb) that NER tags a place or an organisation in the article at least as
-    often as a person takes that label (a tie has no majority: the layer's label consistency left it apart)."""
+    often as a person takes that label (a tie has no majority: the layer's label consistency left it apart); not where
+    any mention of the name has person evidence ("Dreier in [Dreier]LOC/Schulze": a cited author)."""
     if len(sp) != 1 or has_support(doc, sp, ctx):
         return None
     votes = ctx.extra.get("label_votes", {}).get(_strip_gen(sp.text))
     if not votes:
         return None
+    for a, b in ctx.extra.get("name_spans", {}).get(_strip_gen(sp.text), ()):
+        other = doc.char_span(a, b)
+        if other is not None and has_support(doc, other, ctx):
+            return None
     n, label = max(((n, lab) for lab, n in votes.items() if lab not in ("PER", "MISC")), default=(0, None))
     return label if n and n >= votes.get("PER", 0) else None
 
