@@ -251,7 +251,8 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     forms = word_list(rules, "legal_forms_cased")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
-        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or _cap(cols.text[i - 1])):
+        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
+                _cap(cols.text[i - 1]) and cols.pos[i - 1] not in ("ADJ", "DET", "PRON"))):   # "Isar-Inn e.V.": any tag
             j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
             if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
                     and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
@@ -510,29 +511,15 @@ def _lookup(table, text: str):
 
 def _majority(mentions: list[Mention]) -> dict[str, str]:
     """name -> the majority NER label of its mentions (only where one label has more than half)."""
-    out = {}
-    for name, c in _label_votes(mentions).items():
-        (label, n), = c.most_common(1)
-        if n * 2 > sum(c.values()):
-            out[name] = label
-    return out
-
-
-def _label_votes(mentions: list[Mention]) -> dict[str, Counter]:
-    """name (no genitive -s) -> how often each label names it in the article (persons.per_other_label_tie)."""
     votes: dict[str, Counter] = {}
     for m in mentions:
         if m.label in NAME_LABELS:
             votes.setdefault(_strip_gen(_name_key(m.text)), Counter())[m.label] += 1
-    return votes
-
-
-def _name_spans(mentions: list[Mention]) -> dict[str, list[tuple[int, int]]]:
-    """name (no genitive -s) -> the character spans of its mentions of any name label (persons.per_other_label_tie)."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions:
-        if m.label in NAME_LABELS:
-            out.setdefault(_strip_gen(_name_key(m.text)), []).append((m.start, m.end))
+    out = {}
+    for name, c in votes.items():
+        (label, n), = c.most_common(1)
+        if n * 2 > sum(c.values()):
+            out[name] = label
     return out
 
 
@@ -956,8 +943,6 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
     if ctx is None or not ar.person_checks:
         return {}
     ctx.extra["org_names"] = {n for n in ev.org} | {_name_key(m.text) for m in mentions if m.label == "ORG"}
-    ctx.extra["label_votes"] = _label_votes(mentions)
-    ctx.extra["name_spans"] = _name_spans(mentions)
     out, heads = {}, {}
     multi = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) >= 2]
     single = [i for i, m in enumerate(mentions) if m.label == "PER" and len(m.text.split()) < 2]

@@ -1585,54 +1585,6 @@ def per_calendar_word(doc: Doc, sp: Span, ctx: PersonCtx):
     return "MISC"
 
 
-# ----------------------------------------------------------------------------- ent15 (issue 12, fifteenth session)
-@check("per_other_label_tie")
-def per_other_label_tie(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"Die Gemeinde liegt im Landkreis [Ebersberg]LOC ... Seine Ortsgruppe [Ebersberg]PER verlangt", "des Kunstvereins
-    [Muldeaue]LOC ... des Kunstvereins [Muldeaue]PER": one word without person evidence (a first name, a title, the
-    full name in the article, a speech verb) that NER tags a place or an organisation in the article at least as
-    often as a person takes that label (a tie has no majority: the layer's label consistency left it apart); not where
-    any mention of the name has person evidence ("Dreier in [Dreier]LOC/Schulze": a cited author)."""
-    if len(sp) != 1 or has_support(doc, sp, ctx):
-        return None
-    votes = ctx.extra.get("label_votes", {}).get(_strip_gen(sp.text))
-    if not votes:
-        return None
-    for a, b in ctx.extra.get("name_spans", {}).get(_strip_gen(sp.text), ()):
-        other = doc.char_span(a, b)
-        if other is not None and has_support(doc, other, ctx):
-            return None
-    n, label = max(((n, lab) for lab, n in votes.items() if lab not in ("PER", "MISC")), default=(0, None))
-    return label if n and n >= votes.get("PER", 0) else None
-
-
-INDEFINITE = ("ein", "eine", "einen", "einem", "einer", "eines")
-
-
-@check("per_article_adjective_noun")
-def per_article_adjective_noun(doc: Doc, sp: Span, ctx: PersonCtx):
-    """"ob es die eingefügte [Karaoke-Nummer]PER gebraucht hätte", "ein neues [Eselsohr]PER": one word right after an
-    article (or possessive) and one lower-case attributive adjective, whose last part (of a hyphen compound) is a
-    known German noun, without person evidence other than speaking, is a common noun: news names a person with an
-    adjective only before a title ("der frühere Kanzler Schröder"); the surnames that are nouns (actors.yaml
-    noun_surnames: "der junge Müller") stay."""
-    if len(sp) != 1 or sp.start < 2 or doc[sp.start].is_sent_start or doc[sp.start - 1].is_sent_start:
-        return None
-    adj, art, t = doc[sp.start - 1], doc[sp.start - 2], sp[0]
-    if adj.tag_ != "ADJA" or not adj.text.isalpha() or not adj.text.islower():
-        return None
-    if art.lower_ not in DEFINITE + INDEFINITE + POSSESSIVES or art.pos_ not in ("DET", "PRON"):
-        return None
-    head = t.text.rsplit("-", 1)[-1]
-    ar = ctx.rules.get("actors")
-    if not head[:1].isupper() or not head.isalpha() or (ar is not None and (t.text in ar.noun_surnames
-                                                                            or head in ar.noun_surnames)):
-        return None
-    if has_support(doc, sp, ctx, speech=False):
-        return None
-    return "drop" if _known_head(head) or head in _german()[0] else None
-
-
 # ----------------------------------------------------------------------------- apply
 def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tuple[int, int]]:
     """The token ranges a PER span becomes after the span rules (in order, each on the parts left)."""
