@@ -906,8 +906,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
                 or (nxt.ent_type_ and other is None):
             out.append(m)
             continue
-        if other is not None and (other.label == "PER" or _tagged_surname(m, other, nxt, rules)):
-            skip.add(id(other))         # "[George W.]PER [Bush]PER", "[Malte]PER [Ehrenberg]ORG"
+        if other is not None and other.label == "PER":
+            skip.add(id(other))         # "[George W.]PER [Bush]PER"
             end = other.end
         elif other is None and (_surname_word(nxt, rules) or _noun_surname(last, nxt, ar, rules)
                                 or _initial_surname(sp, last, nxt)) and nxt.text not in ar.evidence_given:
@@ -916,21 +916,7 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
             out.append(m)
             continue
         out.append(Mention(m.start, end, doc.text[m.start:end], "PER", m.sentence))
-    return [x for x in out if id(x) not in skip]     # (a surname tagged apart may come before in the list)
-
-
-def _tagged_surname(m: Mention, other: Mention, nxt: Token, rules: RuleSet) -> bool:
-    """per_first_name_tagged_surname: "Der Sprecher der Fraktion, [Malte]PER [Ehrenberg]ORG, sagte": a first name alone
-    tagged a person and one word right after it that NER tagged an organisation, place or other thing, that may be a
-    surname (:func:`_surname_word`) and that no lexicon knows (gazetteer, organisation lexicon; no legal form or
-    company word after it), are one person's name."""
-    if m.label != "PER" or " " in m.text.strip() or other.label == "PER" or other.text != nxt.text:
-        return False
-    gaz, orgs = rules.get("gazetteer"), rules.get("organizations")
-    after = nxt.nbor(1).text if nxt.i + 1 < len(nxt.doc) else ""
-    return _surname_word(nxt, rules) and not (gaz is not None and gaz.label(nxt.text)) \
-        and not (orgs is not None and orgs.by_name_or_genitive(nxt.text)) \
-        and after not in word_list(rules, "legal_forms_cased") and after not in word_list(rules, "company_words_cased")
+    return out
 
 
 def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence, not_names,

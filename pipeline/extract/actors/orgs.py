@@ -132,7 +132,7 @@ def org_acronym_definition(doc: Doc, ctx: OrgCtx):
     acronym's first letter (:func:`_abbreviates`), are the name the acronym stands for: an organisation (where NER
     tagged no name the acronym abbreviates ending there; the acronym's bare uses merge into it, :func:`acronym_aliases`)."""
     texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
-    ends = {m.end: m.text for m in ctx.mentions if m.label in ("ORG", "PER")}
+    ends = {m.end: (m.text, m.label) for m in ctx.mentions if m.label in ("ORG", "PER")}
     org_words = {m.text for m in ctx.mentions if m.label == "ORG"}
     out = []
     for i, w in enumerate(texts):
@@ -140,8 +140,8 @@ def org_acronym_definition(doc: Doc, ctx: OrgCtx):
                 or not (texts[i + 1] in org_words or known_org(texts[i + 1], ctx.rules)):
             continue                    # (the acronym an organisation's: NER or the lexicons say so)
         named = ends.get(doc[i - 1].idx + len(texts[i - 1]))
-        if named is not None and _abbreviates(texts[i + 1], named):
-            continue                    # (a name NER found: org_acronym_alias)
+        if named is not None and (named[1] == "PER" or _abbreviates(texts[i + 1], named[0])):
+            continue                    # (a name NER found: org_acronym_alias; "Matthias Platzeck (SPD)": a party)
         s = _defined_name_start(doc, i, texts[i + 1])
         if s is not None:
             out.append((s, i))
@@ -159,12 +159,26 @@ def _defined_name_start(doc: Doc, i: int, acr: str) -> int | None:
                 break
             continue
         prev = doc[s - 1] if s > 0 else None
-        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) and _abbreviates(acr, doc[s:i].text) \
+        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) and t.pos_ in ("NOUN", "PROPN", "ADJ", "X") \
+                and _abbreviates(acr, doc[s:i].text) and _initials_in(acr, doc[s:i]) \
                 and len(acr) <= sum(len(x.text.split("-")) for x in doc[s:i] if any(c.isalpha() for c in x.text)):
             return s
         if t.is_sent_start:
             break
     return None
+
+
+def _initials_in(acr: str, words) -> bool:
+    """The initials of the capitalised words (not acronyms themselves) are letters of the acronym, in order:
+    "Gewerkschaft Verkehr und Logistik" (GVL), not "Beteiligung des deutschen Bundesnachrichtendienstes" (BND)."""
+    k = 0
+    for w in words:
+        if not w.text[:1].isupper() or w.text.isupper():
+            continue
+        k = acr.upper().find(w.text[0].upper(), k) + 1
+        if k == 0:
+            return False
+    return True
 
 
 def _kind_noun(t: Token, rules: RuleSet, heads: tuple[str, ...] | None = None) -> bool:
