@@ -215,15 +215,16 @@ def _cap(word: str) -> bool:
     return word[:1].isupper() and (word[:1].isalpha() or any(c.isalpha() for c in word))
 
 
-def _name_run_before(doc: Doc, i: int) -> str | None:
-    """The capitalised words right before token ``i`` (at most four, within the sentence)."""
+def _name_run_start(doc: Doc, i: int) -> int:
+    """The first token of the capitalised words right before token ``i`` (at most four, within the sentence; ``i``
+    where there are none)."""
     j = i
     while j > 0 and i - j < 4 and _cap(doc[j - 1].text) and doc[j - 1].pos_ not in ("DET", "PUNCT") \
             and not doc[j].is_sent_start and "\n" not in doc[j - 1].whitespace_:
         j -= 1
     if j < i and doc[j].is_sent_start and doc[j].lower_ in german_words()[1]:
         j += 1                          # "Jene Gruppe": a sentence-initial function word
-    return doc[j:i].text if j < i else None
+    return j
 
 
 def _name_after(doc: Doc, i: int) -> str | None:
@@ -238,7 +239,9 @@ def _name_after(doc: Doc, i: int) -> str | None:
     if t.pos_ not in ("PROPN", "X") and not (t.text.isupper() and len(t.text) > 1):
         return None
     j = i + 1
-    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and _cap(doc[j].text):
+    caps = t.text.isupper() and len(t.text) > 1       # "des Nachrichtenmagazins DER SPIEGEL": a name in capitals
+    while j < len(doc) and j - i < 4 and _cap(doc[j].text) and (
+            doc[j].pos_ == "PROPN" or caps and doc[j].text.isupper() and len(doc[j].text) > 1):
         j += 1
     return doc[i:j].text
 
@@ -248,10 +251,29 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     forms = word_list(rules, "legal_forms_cased")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
-        if text in forms and i > 0 and cols.pos[i - 1] in ("PROPN", "X", "NOUN"):
-            name = _name_run_before(doc, i)
-            if name:
-                ev.org.setdefault(name, "legal_form")
+        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
+                _cap(cols.text[i - 1]) and cols.pos[i - 1] not in ("ADJ", "DET", "PRON"))):   # "Isar-Inn e.V.": any tag
+            j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
+            if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
+                    and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
+                # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
+                ev.org.setdefault(doc[j:i].text, "legal_form")
+                ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+
+
+def _without_kind_lead(doc: Doc, j: int, i: int, rules: RuleSet) -> int:
+    """org_legal_form_kind_lead: "Der Autozulieferer Kessler Automotive SE", "Der Spezialchemiekonzern Kessler SE": the
+    noun of the organisation's kind before the name (words.yaml actors.org_kind_heads as word endings, and a place
+    adjective in -er before it: "Der Kölner Versicherer Axa AG") is no part of the name before the legal form: the
+    name's first token (of the run ``j``..``i``)."""
+    heads = word_tuple(rules, "org_kind_heads") + ("gesellschaft", "gesellschaften")
+    for k in range(j, i - 1):
+        w = doc[k].text
+        if kind_ending(w.lower(), heads) and "-" not in w:
+            return k + 1
+        if not (w.endswith("er") and w[:1].isupper()):
+            break                       # (only place adjectives before the kind noun)
+    return j
 
 
 def _two_name_words(doc: Doc, i: int) -> bool:
@@ -274,7 +296,14 @@ def kind_noun_before(doc: Doc, start: int, rules: RuleSet) -> bool:
 
 def _kind_head(t: Token, heads: tuple[str, ...], personal: tuple[str, ...]) -> bool:
     return (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ not in heads)) and _cap(t.text) \
-        and t.lower_.endswith(heads) and _cap(t.text.rsplit("-", 1)[-1]) and not t.lower_.endswith(personal)
+        and kind_ending(t.lower_, heads) and _cap(t.text.rsplit("-", 1)[-1]) and not kind_ending(t.lower_, personal)
+
+
+def kind_ending(low: str, heads: tuple[str, ...]) -> bool:
+    """org_kind_noun_genitive: "der Vorsitzende des Kunstvereins Muldeaue", "ein Sprecher des Verlags Gruner": a word
+    ending in one of ``heads``, also in the genitive (-s, -es)."""
+    return low.endswith(heads) or (low.endswith("s") and (low[:-1].endswith(heads)
+                                                          or low.endswith("es") and low[:-2].endswith(heads)))
 
 
 def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
@@ -291,16 +320,18 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             continue
         text, low = cols.text[i], cols.lower[i]            # (the Token only for a kind noun)
         if _cap(text) \
-                and low.endswith(heads) and _cap(text.rsplit("-", 1)[-1]) \
-                and not (low.endswith(personal) and _two_name_words(doc, i + 1)):
+                and kind_ending(low, heads) and _cap(text.rsplit("-", 1)[-1]) \
+                and not (kind_ending(low, personal) and _two_name_words(doc, i + 1)):
             t = toks[i]
             name = _name_after(doc, t.i + 1)
+            if name and not low.endswith(heads) and name.split()[0] in ev.evidence_given:
+                continue                # "des Softwareunternehmens Kevin Lynch": after a genitive, the person
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
                          or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
                 if len(name.split()) >= 2:
                     ev.named_after.add(name)
-                if not t.lower_.endswith(personal):
+                if not kind_ending(t.lower_, personal):
                     ev.kind_noun_starts.add(doc[t.i + 1].idx)
 
 
@@ -662,8 +693,8 @@ def gazetteer_unknown_noun(word: str, gaz) -> bool:
     German vocabulary does not know the word (an authority's compound name; not "Sparkasse", "Allianz", "Verdi",
     which are words too, nor a plural of a word: "Als Demokratinnen und Demokraten")."""
     caps, lows = german_words()
-    if gaz.label(word) != "ORG" or word.lower() in lows:
-        return False
+    if (gaz is not None and gaz.label(word) != "ORG") or word.lower() in lows:
+        return False                    # (gaz None: only the vocabulary test, orgs.org_lexicon_name)
     stems = (word,) + tuple(word[:-len(e)] for e in ("en", "n", "e", "s") if word.endswith(e))
     return not any(s in caps or s in noun_lemmas() for s in stems)
 

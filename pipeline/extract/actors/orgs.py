@@ -124,6 +124,63 @@ def org_acronym_alias(doc: Doc, ctx: OrgCtx):
     return out
 
 
+@org_rule("org_acronym_definition")
+def org_acronym_definition(doc: Doc, ctx: OrgCtx):
+    """"Die Gewerkschaft Verkehr und Logistik (GVL) hatte zum Streik aufgerufen", "Der Verband kommunaler
+    Verkehrsunternehmen NRW (VKV) wies den Streik zurück": the words between an article (or a preposition, or the
+    sentence start) and an acronym in parentheses whose letters they hold in order, the first word starting with the
+    acronym's first letter (:func:`_abbreviates`), are the name the acronym stands for: an organisation (where NER
+    tagged no name the acronym abbreviates ending there; the acronym's bare uses merge into it, :func:`acronym_aliases`)."""
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    ends = {m.end: (m.text, m.label) for m in ctx.mentions if m.label in ("ORG", "PER")}
+    org_words = {m.text for m in ctx.mentions if m.label == "ORG"}
+    out = []
+    for i, w in enumerate(texts):
+        if w != "(" or i < 2 or i + 2 >= len(texts) or texts[i + 2] != ")" or not _acronym(texts[i + 1]) \
+                or not (texts[i + 1] in org_words or known_org(texts[i + 1], ctx.rules)):
+            continue                    # (the acronym an organisation's: NER or the lexicons say so)
+        named = ends.get(doc[i - 1].idx + len(texts[i - 1]))
+        if named is not None and (named[1] == "PER" or _abbreviates(texts[i + 1], named[0])):
+            continue                    # (a name NER found: org_acronym_alias; "Matthias Platzeck (SPD)": a party)
+        s = _defined_name_start(doc, i, texts[i + 1])
+        if s is not None:
+            out.append((s, i))
+    return out
+
+
+def _defined_name_start(doc: Doc, i: int, acr: str) -> int | None:
+    """The first token of the name before the "(" at ``i`` that ``acr`` abbreviates (:func:`org_acronym_definition`)."""
+    for s in range(i - 1, max(-1, i - 9), -1):      # (the shortest name: "Mitbegründer des [Mouvement ...] (MLC)")
+        t = doc[s]
+        if t.is_punct:
+            break
+        if not _cap(t.text) or t.text[0].upper() != acr[0].upper():
+            if t.is_sent_start:
+                break
+            continue
+        prev = doc[s - 1] if s > 0 else None
+        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) and t.pos_ in ("NOUN", "PROPN", "ADJ", "X") \
+                and _abbreviates(acr, doc[s:i].text) and _initials_in(acr, doc[s:i]) \
+                and len(acr) <= sum(len(x.text.split("-")) for x in doc[s:i] if any(c.isalpha() for c in x.text)):
+            return s
+        if t.is_sent_start:
+            break
+    return None
+
+
+def _initials_in(acr: str, words) -> bool:
+    """The initials of the capitalised words (not acronyms themselves) are letters of the acronym, in order:
+    "Gewerkschaft Verkehr und Logistik" (GVL), not "Beteiligung des deutschen Bundesnachrichtendienstes" (BND)."""
+    k = 0
+    for w in words:
+        if not w.text[:1].isupper() or w.text.isupper():
+            continue
+        k = acr.upper().find(w.text[0].upper(), k) + 1
+        if k == 0:
+            return False
+    return True
+
+
 def _kind_noun(t: Token, rules: RuleSet, heads: tuple[str, ...] | None = None) -> bool:
     """(``heads``: ``word_tuple(rules, "org_kind_heads")`` where the caller has it; looked up only for a noun:
     called for every token of a Doc, the lookup was most of its time, issue 16)."""
@@ -552,6 +609,86 @@ def _place_or_known_org(word: str, rules: RuleSet) -> bool:
     orgs, gaz = rules.get("organizations"), rules.get("gazetteer")
     return (orgs is not None and orgs.by_name_or_genitive(word) is not None) or \
         (gaz is not None and gaz.label(word) is not None)
+
+
+def web_domain(word: str, rules: RuleSet) -> bool:
+    """"tagesschau.de", "t-online.de", "Spiegel.de": a name of three or more letters or digits (hyphens and dots
+    between) and a news site's top-level domain (words.yaml actors.web_domain_tlds), no "www.", path or address."""
+    name, dot, tld = word.rpartition(".")
+    if not dot or tld.lower() not in word_list(rules, "web_domain_tlds") or name.lower().startswith("www."):
+        return False
+    parts = name.replace("-", ".").split(".")
+    return sum(c.isalpha() for c in name) >= 3 and all(p.isalnum() for p in parts)
+
+
+@org_rule("org_web_domain")
+def org_web_domain(doc: Doc, ctx: OrgCtx):
+    """"Der Abgeordnete sagte tagesschau.de, man müsse ...", "wie t-online.de berichtete": a news site's domain is
+    its medium, an organisation, whatever NER tagged it (a person, as the addressee of a speech verb, or nothing)."""
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    return [(i, i + 1) for i, text in enumerate(texts) if "." in text[1:-1] and web_domain(text, ctx.rules)]
+
+
+@org_rule("org_party_body_compound")
+def org_party_body_compound(doc: Doc, ctx: OrgCtx):
+    """"Die CDU-Fraktion hält die Kosten für zu hoch", "Die konservative EVP-Fraktion war gespalten", "der Sprecher der
+    Grünen-Bundestagsfraktion": a hyphen compound of an organisation (an acronym, or a name the organisation lexicon or
+    the gazetteer knows, also in the genitive: "Grünen") and a body of it (words.yaml actors.org_body_compound_heads:
+    Fraktion, Landesverband, Kreisverband, ...) is one organisation, the parliamentary group or branch."""
+    heads = word_tuple(ctx.rules, "org_body_compound_heads")
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    out = []
+    for i, text in enumerate(texts):
+        prefix, dash, head = text.rpartition("-")
+        if dash and head[:1].isupper() and head.lower().endswith(heads) and len(prefix) >= 2 \
+                and (_acronym(prefix) or known_org(prefix, ctx.rules)):
+            out.append((i, i + 1))
+    return out
+
+
+def known_org(word: str, rules: RuleSet) -> bool:
+    """An organisation (no place) the organisation lexicon knows, also in the genitive ("Grünen"), or the gazetteer."""
+    orgs, gaz = rules.get("organizations"), rules.get("gazetteer")
+    o = orgs.by_name_or_genitive(word) if orgs is not None else None
+    return (o is not None and o.actor_type == "organization") or (gaz is not None and gaz.label(word) == "ORG")
+
+
+@org_rule("org_lexicon_name")
+def org_lexicon_name(doc: Doc, ctx: OrgCtx):
+    """"Das Europäische Parlament hat strengere Regeln beschlossen", "Ein Sprecher des Auswärtigen Amts sagte": a name of
+    two to four capitalised words that the organisation lexicon (organizations.yaml, with the inflected forms it
+    generates) knows as an organisation is one, where NER left it untagged; so is one word the lexicon knows that the
+    German vocabulary does not ("laut dem Weltklimarat"; not "Kommission", "Kongress": common words as well)."""
+    lex = ctx.rules.get("organizations")
+    if lex is None:
+        return []
+    from .layer import gazetteer_unknown_noun
+    texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
+    toks = doc_tokens(doc)
+    out, i = [], 0
+    while i < len(texts):
+        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i]) and _cap(texts[i + n - 1])
+                    and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
+                    and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
+                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
+        if hit is None and _cap(texts[i]) and texts[i].isalpha() and len(texts[i]) >= 6 and \
+                _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
+                and institution_word(texts[i].lower(), ctx.rules) is None:
+            hit = 1                     # (authorities: org_institution, where they act)
+        if hit:
+            out.append((i, i + hit))
+        i += hit or 1
+    return out
+
+
+def _lexicon_org(lex, name: str, own: bool = False) -> bool:
+    """An organisation of the lexicon; ``own``: by its own name (any case, also in the genitive), not by an alias that
+    shortens it ("Kongress" for the US-Kongress, "Kommission" for the EU-Kommission)."""
+    o = lex.by_name(name) if not own else lex.by_name_or_genitive(name)
+    if o is None or o.actor_type != "organization":
+        return False
+    forms = (o.name, o.name + "s", o.name + "es")       # (as written; "KURIER" for "Kurier", not "Bundes" for "BUND")
+    return not own or name in forms or (name.isupper() and name in {f.upper() for f in forms})
 
 
 @org_rule("org_kind_noun_unknown")
