@@ -53,7 +53,7 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
     Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
     ends in -t; the 1st person "ich richte" is excluded)."""
-    if is_konj1(c, t) or _pronoun_verb_e(c, t):
+    if is_konj1(c, t) or _pronoun_verb_e(c, t) or _verb_e_before_pronoun(c, t):
         return True
     if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
         return False
@@ -78,6 +78,24 @@ def _pronoun_verb_e(c: Ctx, t: int) -> bool:
     return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
             and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
             and lw not in c.w.konjunktiv2)       # "Es wäre dann die 114. Mission": the author's own Konjunktiv II
+
+
+SUBJECT_PRONOUNS = ("er", "sie", "man")
+
+
+def _verb_e_before_pronoun(c: Ctx, t: int) -> bool:
+    """Eine pauschale Verschärfung lehne sie aber ab. – a lower-case word in -e (no -te) between a noun that ends the
+    Vorfeld and a subject pronoun ("er", "sie", "man") is the finite verb of an inverted verb-second clause, its
+    Konjunktiv I, whatever our model tags it (an adverb); not a word of words.yaml not_konjunktiv_e (switch
+    ``verb_e_before_pronoun``)."""
+    if not (c.R.switch("verb_e_before_pronoun") and c.has_pos and 0 < t < len(c.low) - 1 and c.in_quote[t] < 0):
+        return False
+    lw = c.low[t]
+    if c.low[t + 1] not in SUBJECT_PRONOUNS or c.toks[t - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
+            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
+            and lw not in c.w.konjunktiv2)
 
 
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:

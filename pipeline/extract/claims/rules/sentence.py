@@ -433,9 +433,10 @@ def source_adverb(s: Sent) -> None:
     c, a, b, si = s.c, s.a, s.b, s.si
     last = s.found[-1] if s.found else None
     recent = last is not None and si - last.sent <= 2
-    for i in range(a, min(b, a + 6)):
+    for i in range(a, b):
         lw = c.low[i]
-        if c.in_quote[i] >= 0 or i in s.used:
+        if c.in_quote[i] >= 0 or i in s.used or (i >= a + 6 and not (
+                _midfield_adverb(c, i) and ((recent and last.sent == si - 1) or has_source_noun(c, si - 1)))):
             continue
         if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
                 recent or has_source_noun(c, si - 1))):
@@ -452,6 +453,21 @@ def source_adverb(s: Sent) -> None:
                 s.out.append(Found((m0, end), None, sp or (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=key))
             break
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC")
+
+
+def _midfield_adverb(c: Ctx, i: int) -> bool:
+    """Ausreisepflichtige, die wiederholt Termine versäumen, sollen demnach bis zu sechs Monate in Gewahrsam genommen
+    werden können. – a source adverb ("demnach", speech.yaml source_adverbs) right after a finite verb beyond the first
+    six words (a long Vorfeld) is the sentence's source as it is near the start, where the sentence before holds a claim
+    or a source noun ("Ein Auto mit hohem Verbrauch braucht demnach mehr Adblue" after a fact: a consequence; switch
+    ``demnach_midfield``)."""
+    if not (c.R.switch("demnach_midfield") and c.has_pos and c.low[i] in c.R.source_adverbs):
+        return False
+    v = c.toks[i - 1]
+    return v.text.islower() and c.in_quote[i - 1] < 0 and (v.tag_ in FINITE_TAGS or "Fin" in c.feats[i - 1].get("VerbForm", ()))
 
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
@@ -966,12 +982,35 @@ def _frame_previous(c: Ctx, si: int, a: int, sp: tuple[int, int], cue: list[int]
     return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
 
 
+PAREN_WORDS = 3          # words of a parenthesis the perfect frame may hold before its participle
+
+
+def _short_parenthesis(c: Ctx, k: int, b: int) -> int:
+    """Das hat das Bundesamt für Gesundheit (BAG) am Dienstag bekanntgegeben. – the closing bracket of a short
+    parenthesis at k (an abbreviation, a party: "(BAG)", "(CDU)", up to three words without a verb) that the perfect
+    frame's subject may hold before the participle; k where there is none (switch ``frame_parenthesis``)."""
+    if not (c.R.switch("frame_parenthesis") and c.low[k] == "("):
+        return k
+    for e in range(k + 1, min(b, k + PAREN_WORDS + 2)):
+        if c.low[e] == ")":
+            inside = range(k + 1, e)
+            ok = e > k + 1 and not any(c.low[t] in CLAUSE_BREAK or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX"))
+                                       for t in inside)
+            return e if ok else k
+    return k
+
+
 def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
                      covered: set[int]) -> Found | None:
     h = c.verb_hit(a + 1, b)
     sp = None
     if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
+        skip = -1
         for m in range(a + 2, min(b, a + 14)):
+            if m <= skip:
+                continue
+            if c.low[m] == "(" and (skip := _short_parenthesis(c, m, b)) > m:
+                continue
             if c.low[m] in CLAUSE_BREAK:
                 break
             hh = c.verb_hit(m, b)
