@@ -229,11 +229,11 @@ def _narrator_contrast(c: Ctx, k: int, t: int, b: int) -> bool:
     return fin is not None and fin > t + 2
 
 
-def is_clause(c: Ctx, a: int, e: int) -> bool:
+def is_clause(c: Ctx, a: int, e: int, frame: int | None = None) -> bool:
     """The message of an inverted frame is a clause: its first segment has a verb, or it has a
     Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
     if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob") \
-            and not adverb_opener(c, a, e) and not fronted_clause_main(c, a, e):
+            and not adverb_opener(c, a, e) and not fronted_clause_main(c, a, min(e, frame or e)):
         return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
     if not c.has_pos:
         return True
@@ -254,7 +254,7 @@ def fronted_clause_main(c: Ctx, a: int, e: int) -> bool:
     (switch ``fronted_clause_main``)."""
     if not (c.R.switch("fronted_clause_main") and c.has_pos):
         return False
-    k = next_comma_clause(c, a + 1, e)
+    k = next_comma_clause(c, a + 1, e)  # e: the frame's comma ("Wie sehr …, bemerkten viele erst, als …": no main clause)
     if k + 1 >= e or c.in_quote[k + 1] >= 0:
         return False
     tok = c.toks[k + 1]

@@ -272,7 +272,7 @@ def konj_continuation(s: Sent) -> list[Found] | None:
     main clause in Konjunktiv I continues reported speech. The speaker is that of the latest claim
     within a few sentences; without one, the claim has no speaker. Consecutive Konjunktiv
     sentences make one claim."""
-    if not _konj_main_clause(s):
+    if not (_konj_main_clause(s) or _konj_dependent(s)):
         return None
     prev = _konj2_before(s)
     if prev is not None:                # "Techniker hätten … . Dadurch sei …": the chain starts one sentence earlier
@@ -282,6 +282,34 @@ def konj_continuation(s: Sent) -> list[Found] | None:
         r[0].msg, r[0].sent = (r[0].msg[0], s.b), s.si
         return r
     return _continue(s, "konj_continuation")
+
+
+DEPENDENT_OPENERS = ("dass", "da", "weil", "obwohl", "zumal", "sodass", "wenn")
+
+
+def _konj_dependent(s: Sent) -> bool:
+    """„Der Wind stand günstig“, sagte Riedmüller. Die Löscharbeiten dürften sich bis in den Montag hinziehen, da das Heu
+    abgelöscht werden müsse. – right after a claim, in the same paragraph, a sentence whose main clause is no Konjunktiv I
+    but whose dependent clause ("dass", "da", "weil" …) is one reports that speaker's reasons: the Konjunktiv of the
+    clause marks the whole sentence as reported speech (switch ``konj_dependent``). Not in the 1st person, not a
+    question, not with "man"/"wer", not where the main clause has a quotation or "soll" (hearsay)."""
+    c, si, a, b = s.c, s.si, s.a, s.b
+    if not (c.R.switch("konj_dependent") and s.found and si - s.found[-1].sent == 1 and c.has_pos):
+        return False
+    if c.low[b - 1] == "?" or c.in_quote[a] >= 0 or "\n\n" in c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]:
+        return False
+    if any(c.low[t] in ("ich", "wir", "man", "wer") for t in range(a, b)):
+        return False
+    for k in range(a + 1, b - 1):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or c.low[k + 1] not in DEPENDENT_OPENERS:
+            continue
+        main = range(a, k)
+        if any(c.in_quote[t] >= 0 or c.low[t] in c.w.hearsay_modals for t in main) \
+                or not any(c.toks[t].pos_ in ("VERB", "AUX") for t in main):
+            return False                # "Er soll … kassiert haben, obwohl … sei": soll_hearsay's
+        end = next_comma(c, k + 1, b)
+        return any(is_konj1(c, t) for t in range(k + 2, end))
+    return False
 
 
 def _konj2_before(s: Sent) -> Sent | None:

@@ -714,21 +714,13 @@ def soll_plan(c: Ctx, f: Found) -> bool:
 
 
 def _plan_date(c: Ctx, a: int, e: int, words: list[str]) -> bool:
-    """Der Gemeinderat soll im Mai über die Umwidmung abstimmen. / Die Maßnahmen sollen bis Anfang 2027 in Kraft treten. /
-    Die Stelle soll noch vor dem Sommer ausgeschrieben werden. – "soll" with a plain infinitive and a month or a year
-    (a four-digit number), or with a passive infinitive ("ausgeschrieben werden") at the clause end, sets a date or a
-    task: a plan, not hearsay (the hearsay of the past has a perfect infinitive: "soll 2019 … kassiert haben"; switch
-    ``plan_date``)."""
+    """Der Gemeinderat soll im Mai über die Umwidmung abstimmen. / Die Maßnahmen sollen bis Anfang 2027 in Kraft treten. –
+    "soll" with a plain infinitive and a month or a year (a four-digit number) sets a date: a plan, not hearsay (the
+    hearsay of the past has a perfect infinitive: "soll 2019 … kassiert haben"; switch ``plan_date``)."""
     if any(w in c.w.months for w in words):
         return True
-    if any(c.toks[t].like_num and len(c.low[t]) == 4 and c.low[t].isdigit() and c.low[t][:2] in ("19", "20")
-           for t in range(a, e)):
-        return True
-    toks = [t for t in range(a, e) if c.in_quote[t] < 0 and not c.is_punct(t)]
-    if len(toks) < 2 or c.low[toks[-1]] != "werden" or not c.has_pos:
-        return False
-    part = c.toks[toks[-2]]             # the participle before "werden" (our model tags it VB, others VVPP)
-    return part.pos_ == "VERB" and part.text.islower() and part.text.endswith(("t", "en"))
+    return any(c.toks[t].like_num and len(c.low[t]) == 4 and c.low[t].isdigit() and c.low[t][:2] in ("19", "20")
+               for t in range(a, e))
 
 
 @rule("action_complement", "filter")

@@ -982,35 +982,12 @@ def _frame_previous(c: Ctx, si: int, a: int, sp: tuple[int, int], cue: list[int]
     return Found((pa, end), None, sp, cue, "indirect", "anaphoric_frame", si)
 
 
-PAREN_WORDS = 3          # words of a parenthesis the perfect frame may hold before its participle
-
-
-def _short_parenthesis(c: Ctx, k: int, b: int) -> int:
-    """Das hat das Bundesamt für Gesundheit (BAG) am Dienstag bekanntgegeben. – the closing bracket of a short
-    parenthesis at k (an abbreviation, a party: "(BAG)", "(CDU)", up to three words without a verb) that the perfect
-    frame's subject may hold before the participle; k where there is none (switch ``frame_parenthesis``)."""
-    if not (c.R.switch("frame_parenthesis") and c.low[k] == "("):
-        return k
-    for e in range(k + 1, min(b, k + PAREN_WORDS + 2)):
-        if c.low[e] == ")":
-            inside = range(k + 1, e)
-            ok = e > k + 1 and not any(c.low[t] in CLAUSE_BREAK or (c.has_pos and c.toks[t].pos_ in ("VERB", "AUX"))
-                                       for t in inside)
-            return e if ok else k
-    return k
-
-
 def _anaphoric_frame(c: Ctx, si: int, a: int, b: int, found: list[Found], used: set[int],
                      covered: set[int]) -> Found | None:
     h = c.verb_hit(a + 1, b)
     sp = None
     if h is None and c.low[a + 1] in c.R.auxiliaries:       # "Das hat X am Montag gesagt."
-        skip = -1
         for m in range(a + 2, min(b, a + 14)):
-            if m <= skip:
-                continue
-            if c.low[m] == "(" and (skip := _short_parenthesis(c, m, b)) > m:
-                continue
             if c.low[m] in CLAUSE_BREAK:
                 break
             hh = c.verb_hit(m, b)
