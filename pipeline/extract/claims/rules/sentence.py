@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
-    is_konj1, is_relative, konj_end,
+    FINITE_TAGS, is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
     msg_around, msg_without, next_comma, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
@@ -435,8 +435,8 @@ def source_adverb(s: Sent) -> None:
     recent = last is not None and si - last.sent <= 2
     for i in range(a, b):
         lw = c.low[i]
-        if c.in_quote[i] >= 0 or i in s.used or (i >= a + 6 and not (
-                _midfield_adverb(c, i) and ((recent and last.sent == si - 1) or has_source_noun(c, si - 1)))):
+        if c.in_quote[i] >= 0 or i in s.used or (
+                i >= a + 6 and not _midfield_source(c, i, si, recent and last.sent == si - 1)):
             continue
         if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
                 recent or has_source_noun(c, si - 1))):
@@ -455,16 +455,15 @@ def source_adverb(s: Sent) -> None:
             break
 
 
-FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC")
-
-
-def _midfield_adverb(c: Ctx, i: int) -> bool:
+def _midfield_source(c: Ctx, i: int, si: int, claim_before: bool) -> bool:
     """Ausreisepflichtige, die wiederholt Termine versäumen, sollen demnach bis zu sechs Monate in Gewahrsam genommen
     werden können. – a source adverb ("demnach", speech.yaml source_adverbs) right after a finite verb beyond the first
     six words (a long Vorfeld) is the sentence's source as it is near the start, where the sentence before holds a claim
     or a source noun ("Ein Auto mit hohem Verbrauch braucht demnach mehr Adblue" after a fact: a consequence; switch
     ``demnach_midfield``)."""
     if not (c.R.switch("demnach_midfield") and c.has_pos and c.low[i] in c.R.source_adverbs):
+        return False
+    if not (claim_before or has_source_noun(c, si - 1)):
         return False
     v = c.toks[i - 1]
     return v.text.islower() and c.in_quote[i - 1] < 0 and (v.tag_ in FINITE_TAGS or "Fin" in c.feats[i - 1].get("VerbForm", ()))

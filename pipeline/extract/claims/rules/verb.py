@@ -964,8 +964,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     sp2 = trim_addressee(c, sp2) if after is not None else sp2     # "…, sagte Habeck der Deutschen Presse-Agentur."
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
     inner = _inner_frames(v, msg, sp2)
-    if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 \
-            and not any(t in v.used and not any(t in f.cue for f in inner) for t in range(*msg)) \
+    if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and _unused(v, msg, inner) \
             and (is_clause(c, msg[0], msg[1], lo - 1) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
                  or v._parenthetical(v.hi + 1)):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
@@ -976,6 +975,11 @@ def verb_inverted(v: VerbSite) -> Found | None:
 
 
 INNER_FRAMES = ("verb_dass", "verb_konj", "verb_zu")
+
+
+def _unused(v: VerbSite, msg: tuple[int, int], inner: list[Found]) -> bool:
+    """No token of the message is used by another claim, but for the cues of the ``inner`` frames it takes up."""
+    return not any(t in v.used and not any(t in f.cue for f in inner) for t in range(*msg))
 
 
 def _inner_frames(v: VerbSite, msg: tuple[int, int], sp: tuple[int, int]) -> list[Found]:
