@@ -126,7 +126,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
-            c.low[t] in reported2 or (near and _consequence_konj2(c, seg, t))))]
+            c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -143,6 +143,21 @@ def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
     (switch ``konj2_consequence``)."""
     return (c.R.switch("konj2_consequence") and c.low[t] in c.w.konjunktiv2 and t == seg + 1
             and c.low[seg] in c.w.consequence_adverbs)
+
+
+def _present_konj2(c: Ctx, s0: int, e0: int, t: int) -> bool:
+    """Schon heute fehlten auf manchen Stationen fünf bis sechs Vollzeitkräfte. – right after a claim, a plural past form
+    (a preterite that is also the Konjunktiv II: "fehlten", "arbeiteten", "griffen") in a clause with an adverb of the
+    present ("heute", "inzwischen", words.yaml present_time_adverbs) is no narration of the past but the Konjunktiv II
+    that stands in for the Konjunktiv I of reported speech where that equals the indicative (switch
+    ``konj2_present_time``)."""
+    if not (c.R.switch("konj2_present_time") and c.has_pos):
+        return False
+    tok = c.toks[t]
+    if not (tok.text.islower() and tok.pos_ in ("VERB", "AUX") and c.low[t].endswith("en")
+            and "Past" in c.feats[t].get("Tense", ()) and "Plur" in c.feats[t].get("Number", ())):
+        return False
+    return any(c.low[k] in c.w.present_time_adverbs and c.in_quote[k] < 0 for k in range(s0, e0))
 
 
 def _after_frame(s: Sent) -> bool:
