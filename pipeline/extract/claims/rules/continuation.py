@@ -146,16 +146,17 @@ def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
 
 
 def _present_konj2(c: Ctx, s0: int, e0: int, t: int) -> bool:
-    """Schon heute fehlten auf manchen Stationen fünf bis sechs Vollzeitkräfte. – right after a claim, a plural past form
-    (a preterite that is also the Konjunktiv II: "fehlten", "arbeiteten", "griffen") in a clause with an adverb of the
-    present ("heute", "inzwischen", words.yaml present_time_adverbs) is no narration of the past but the Konjunktiv II
+    """Viele Kunden griffen inzwischen zum Brot vom Discounter. – right after a claim, a finite plural past form (a
+    preterite that is also the Konjunktiv II: "fehlten", "arbeiteten", "griffen") in a clause with an adverb of the
+    present ("inzwischen", "derzeit", words.yaml present_time_adverbs) is no narration of the past but the Konjunktiv II
     that stands in for the Konjunktiv I of reported speech where that equals the indicative (switch
     ``konj2_present_time``)."""
     if not (c.R.switch("konj2_present_time") and c.has_pos):
         return False
     tok = c.toks[t]
-    if not (tok.text.islower() and tok.pos_ in ("VERB", "AUX") and c.low[t].endswith("en")
-            and "Past" in c.feats[t].get("Tense", ()) and "Plur" in c.feats[t].get("Number", ())):
+    f = c.feats[t]
+    if not (tok.text.islower() and tok.pos_ in ("VERB", "AUX") and c.low[t].endswith("en") and "Fin" in f.get("VerbForm", ())
+            and "Past" in f.get("Tense", ()) and "Plur" in f.get("Number", ())):
         return False
     return any(c.low[k] in c.w.present_time_adverbs and c.in_quote[k] < 0 for k in range(s0, e0))
 
