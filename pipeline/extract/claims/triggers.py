@@ -480,4 +480,4 @@ SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", 
 SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)
 SWITCHES += ("fronted_clause_main", "inverted_outer_frame", "plan_date",
              "verb_e_before_pronoun", "demnach_midfield", "konj_dependent",
-             "konj2_present_time")   # issue 12 clm15: claims found and claim precision on unseen news (clauses.py, rules/)
+             "konj2_present_time", "negated_permission")   # issue 12 clm15: claims found and claim precision on unseen news (clauses.py, rules/)

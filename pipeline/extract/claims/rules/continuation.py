@@ -126,7 +126,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
-            c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)))))]
+            c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
+                                                or _negated_permission(c, s0, e0, t)))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -159,6 +160,15 @@ def _present_konj2(c: Ctx, s0: int, e0: int, t: int) -> bool:
             and "Past" in f.get("Tense", ()) and "Plur" in f.get("Number", ())):
         return False
     return any(c.low[k] in c.w.present_time_adverbs and c.in_quote[k] < 0 for k in range(s0, e0))
+
+
+def _negated_permission(c: Ctx, s0: int, e0: int, t: int) -> bool:
+    """Pflegebedürftige und ihre Angehörigen dürften am Ende nicht die Leidtragenden sein. – right after a claim, the plural
+    "dürften" with a negation in its clause forbids (the Konjunktiv II that stands in for the Konjunktiv I "dürfen"): the
+    speaker's demand, no guess of the author's ("Die Arbeiten dürften sich hinziehen" has no negation; switch
+    ``negated_permission``)."""
+    return c.R.switch("negated_permission") and c.low[t] == "dürften" and any(
+        c.low[k] in c.w.negation_words and c.in_quote[k] < 0 for k in range(s0, e0))
 
 
 def _after_frame(s: Sent) -> bool:
