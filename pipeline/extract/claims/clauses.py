@@ -229,11 +229,11 @@ def _narrator_contrast(c: Ctx, k: int, t: int, b: int) -> bool:
     return fin is not None and fin > t + 2
 
 
-def is_clause(c: Ctx, a: int, e: int) -> bool:
+def is_clause(c: Ctx, a: int, e: int, frame: int | None = None) -> bool:
     """The message of an inverted frame is a clause: its first segment has a verb, or it has a
     Konjunktiv. "Albrecht Conze, der Direktor der Mission, bezeichnete …" frames no claim."""
     if c.low[a] in c.w.subordinators | {"falls", "sobald", "solange"} and c.low[a] not in ("dass", "ob") \
-            and not adverb_opener(c, a, e):
+            and not adverb_opener(c, a, e) and not fronted_clause_main(c, a, min(e, frame or e)):
         return False                   # a fronted adverbial clause: "Wenn …, droht ihm …"
     if not c.has_pos:
         return True
@@ -241,6 +241,24 @@ def is_clause(c: Ctx, a: int, e: int) -> bool:
         return True
     seg_end = next_comma(c, a, e)
     return any(c.toks[t].pos_ in ("VERB", "AUX") or c.in_quote[t] >= 0 for t in range(a, seg_end))
+
+
+FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VBC")
+
+
+def fronted_clause_main(c: Ctx, a: int, e: int) -> bool:
+    """Während Bund und Länder stritten, gingen Häuser in die Insolvenz, erklärte der Verband. – a message of an
+    inverted frame that opens with a subordinate clause is a clause when a main clause follows that clause inside
+    the message: a finite verb right after the comma that closes it ("…, gingen Häuser …", "…, müssten …"); the
+    subordinate clause alone ("Wenn er verurteilt wird, droht ihm …": "droht" frames nothing) stays no message
+    (switch ``fronted_clause_main``)."""
+    if not (c.R.switch("fronted_clause_main") and c.has_pos):
+        return False
+    k = next_comma_clause(c, a + 1, e)  # e: the frame's comma ("Wie sehr …, bemerkten viele erst, als …": no main clause)
+    if k + 1 >= e or c.in_quote[k + 1] >= 0:
+        return False
+    tok = c.toks[k + 1]
+    return tok.text.islower() and (tok.tag_ in FINITE_TAGS or "Fin" in c.feats[k + 1].get("VerbForm", ()))
 
 
 def adverb_opener(c: Ctx, k: int, b: int) -> bool:

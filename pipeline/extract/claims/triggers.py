@@ -478,3 +478,6 @@ SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a
 # colon quote, the subject after an "als" Vorfeld (rules/verb.py); a joined particle form tagged an adverb (context.py)
 SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", "dass_before_colon_quote", "als_vorfeld_subject")
 SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)
+SWITCHES += ("fronted_clause_main", "inverted_outer_frame", "plan_date",
+             "verb_e_before_pronoun", "demnach_midfield", "konj_dependent",
+             "konj2_present_time", "negated_permission")   # issue 12 clm15: claims found and claim precision on unseen news (clauses.py, rules/)

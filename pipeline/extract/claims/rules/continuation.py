@@ -53,7 +53,7 @@ def _konj1_form(c: Ctx, t: int) -> bool:
     PUD tag (VBC) or after a pronoun "das" and marks indicative, whose lemma is the form + "n": "Ein Drittel der
     Gewaltdelikte richte sich gegen …", "Dieser Wert basiere auf …", "Das bedeute …" (the indicative 3rd person
     ends in -t; the 1st person "ich richte" is excluded)."""
-    if is_konj1(c, t) or _pronoun_verb_e(c, t):
+    if is_konj1(c, t) or _pronoun_verb_e(c, t) or _verb_e_before_pronoun(c, t):
         return True
     if not (c.R.switch("finite_e_lemma") and c.has_pos and c.in_quote[t] < 0):
         return False
@@ -78,6 +78,24 @@ def _pronoun_verb_e(c: Ctx, t: int) -> bool:
     return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
             and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
             and lw not in c.w.konjunktiv2)       # "Es wäre dann die 114. Mission": the author's own Konjunktiv II
+
+
+SUBJECT_PRONOUNS = ("er", "sie", "man")
+
+
+def _verb_e_before_pronoun(c: Ctx, t: int) -> bool:
+    """Eine pauschale Verschärfung lehne sie aber ab. – a lower-case word in -e (no -te) between a noun that ends the
+    Vorfeld and a subject pronoun ("er", "sie", "man") is the finite verb of an inverted verb-second clause, its
+    Konjunktiv I, whatever our model tags it (an adverb); not a word of words.yaml not_konjunktiv_e (switch
+    ``verb_e_before_pronoun``)."""
+    if not (c.R.switch("verb_e_before_pronoun") and c.has_pos and 0 < t < len(c.low) - 1 and c.in_quote[t] < 0):
+        return False
+    lw = c.low[t]
+    if c.low[t + 1] not in SUBJECT_PRONOUNS or c.toks[t - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return (c.toks[t].text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
+            and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
+            and lw not in c.w.konjunktiv2)
 
 
 def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
@@ -108,7 +126,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
-            c.low[t] in reported2 or (near and _consequence_konj2(c, seg, t))))]
+            c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
+                                                or _negated_permission(c, s0, e0, t)))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -125,6 +144,31 @@ def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
     (switch ``konj2_consequence``)."""
     return (c.R.switch("konj2_consequence") and c.low[t] in c.w.konjunktiv2 and t == seg + 1
             and c.low[seg] in c.w.consequence_adverbs)
+
+
+def _present_konj2(c: Ctx, s0: int, e0: int, t: int) -> bool:
+    """Viele Kunden griffen inzwischen zum Brot vom Discounter. – right after a claim, a finite plural past form (a
+    preterite that is also the Konjunktiv II: "fehlten", "arbeiteten", "griffen") in a clause with an adverb of the
+    present ("inzwischen", "derzeit", words.yaml present_time_adverbs) is no narration of the past but the Konjunktiv II
+    that stands in for the Konjunktiv I of reported speech where that equals the indicative (switch
+    ``konj2_present_time``)."""
+    if not (c.R.switch("konj2_present_time") and c.has_pos):
+        return False
+    tok = c.toks[t]
+    f = c.feats[t]
+    if not (tok.text.islower() and tok.pos_ in ("VERB", "AUX") and c.low[t].endswith("en") and "Fin" in f.get("VerbForm", ())
+            and "Past" in f.get("Tense", ()) and "Plur" in f.get("Number", ())):
+        return False
+    return any(c.low[k] in c.w.present_time_adverbs and c.in_quote[k] < 0 for k in range(s0, e0))
+
+
+def _negated_permission(c: Ctx, s0: int, e0: int, t: int) -> bool:
+    """Pflegebedürftige und ihre Angehörigen dürften am Ende nicht die Leidtragenden sein. – right after a claim, the plural
+    "dürften" with a negation in its clause forbids (the Konjunktiv II that stands in for the Konjunktiv I "dürfen"): the
+    speaker's demand, no guess of the author's ("Die Arbeiten dürften sich hinziehen" has no negation; switch
+    ``negated_permission``)."""
+    return c.R.switch("negated_permission") and c.low[t] == "dürften" and any(
+        c.low[k] in c.w.negation_words and c.in_quote[k] < 0 for k in range(s0, e0))
 
 
 def _after_frame(s: Sent) -> bool:
@@ -254,7 +298,7 @@ def konj_continuation(s: Sent) -> list[Found] | None:
     main clause in Konjunktiv I continues reported speech. The speaker is that of the latest claim
     within a few sentences; without one, the claim has no speaker. Consecutive Konjunktiv
     sentences make one claim."""
-    if not _konj_main_clause(s):
+    if not (_konj_main_clause(s) or _konj_dependent(s)):
         return None
     prev = _konj2_before(s)
     if prev is not None:                # "Techniker hätten … . Dadurch sei …": the chain starts one sentence earlier
@@ -264,6 +308,34 @@ def konj_continuation(s: Sent) -> list[Found] | None:
         r[0].msg, r[0].sent = (r[0].msg[0], s.b), s.si
         return r
     return _continue(s, "konj_continuation")
+
+
+DEPENDENT_OPENERS = ("dass", "da", "weil", "obwohl", "zumal", "sodass", "wenn")
+
+
+def _konj_dependent(s: Sent) -> bool:
+    """„Der Wind stand günstig“, sagte Riedmüller. Die Löscharbeiten dürften sich bis in den Montag hinziehen, da das Heu
+    abgelöscht werden müsse. – right after a claim, in the same paragraph, a sentence whose main clause is no Konjunktiv I
+    but whose dependent clause ("dass", "da", "weil" …) is one reports that speaker's reasons: the Konjunktiv of the
+    clause marks the whole sentence as reported speech (switch ``konj_dependent``). Not in the 1st person, not a
+    question, not with "man"/"wer", not where the main clause has a quotation or "soll" (hearsay)."""
+    c, si, a, b = s.c, s.si, s.a, s.b
+    if not (c.R.switch("konj_dependent") and s.found and si - s.found[-1].sent == 1 and c.has_pos):
+        return False
+    if c.low[b - 1] == "?" or c.in_quote[a] >= 0 or "\n\n" in c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]:
+        return False
+    if any(c.low[t] in ("ich", "wir", "man", "wer") for t in range(a, b)):
+        return False
+    for k in range(a + 1, b - 1):
+        if c.low[k] != "," or c.in_quote[k] >= 0 or c.low[k + 1] not in DEPENDENT_OPENERS:
+            continue
+        main = range(a, k)
+        if any(c.in_quote[t] >= 0 or c.low[t] in c.w.hearsay_modals for t in main) \
+                or not any(c.toks[t].pos_ in ("VERB", "AUX") for t in main):
+            return False                # "Er soll … kassiert haben, obwohl … sei": soll_hearsay's
+        end = next_comma(c, k + 1, b)
+        return any(is_konj1(c, t) for t in range(k + 2, end))
+    return False
 
 
 def _konj2_before(s: Sent) -> Sent | None:

@@ -708,7 +708,19 @@ def soll_plan(c: Ctx, f: Found) -> bool:
     words = [c.low[t] for t in range(a, seg_end) if c.in_quote[t] < 0]
     if any(w in c.w.plan_words for w in words):
         return True
+    if c.R.switch("plan_date") and _plan_date(c, a, seg_end, words):
+        return True
     return any(w in c.w.hearsay_modals and i > 0 and words[i - 1] == "werden" for i, w in enumerate(words))
+
+
+def _plan_date(c: Ctx, a: int, e: int, words: list[str]) -> bool:
+    """Der Gemeinderat soll im Mai über die Umwidmung abstimmen. / Die Maßnahmen sollen bis Anfang 2027 in Kraft treten. –
+    "soll" with a plain infinitive and a month or a year (a four-digit number) sets a date: a plan, not hearsay (the
+    hearsay of the past has a perfect infinitive: "soll 2019 … kassiert haben"; switch ``plan_date``)."""
+    if any(w in c.w.months for w in words):
+        return True
+    return any(c.toks[t].like_num and len(c.low[t]) == 4 and c.low[t].isdigit() and c.low[t][:2] in ("19", "20")
+               for t in range(a, e))
 
 
 @rule("action_complement", "filter")

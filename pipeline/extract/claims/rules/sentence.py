@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clauses import impersonal_prep  # noqa: E402
 from ..clauses import (
-    is_konj1, is_relative, konj_end,
+    FINITE_TAGS, is_konj1, is_relative, konj_end,
     attach_aux, clause_end, clause_start, embedded_end, has_source_noun, is_passive, is_source_noun,
     msg_around, msg_without, next_comma, next_comma_clause, strip_end)
 from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
@@ -433,9 +433,10 @@ def source_adverb(s: Sent) -> None:
     c, a, b, si = s.c, s.a, s.b, s.si
     last = s.found[-1] if s.found else None
     recent = last is not None and si - last.sent <= 2
-    for i in range(a, min(b, a + 6)):
+    for i in range(a, b):
         lw = c.low[i]
-        if c.in_quote[i] >= 0 or i in s.used:
+        if c.in_quote[i] >= 0 or i in s.used or (
+                i >= a + 6 and not _midfield_source(c, i, si, recent and last.sent == si - 1)):
             continue
         if lw in c.R.source_adverbs or (lw in c.R.context_source_adverbs and i == a and (
                 recent or has_source_noun(c, si - 1))):
@@ -452,6 +453,20 @@ def source_adverb(s: Sent) -> None:
                 s.out.append(Found((m0, end), None, sp or (i, i + 1), [i], "indirect", "source_adverb", si,
                                    speaker_key=key))
             break
+
+
+def _midfield_source(c: Ctx, i: int, si: int, claim_before: bool) -> bool:
+    """Ausreisepflichtige, die wiederholt Termine versäumen, sollen demnach bis zu sechs Monate in Gewahrsam genommen
+    werden können. – a source adverb ("demnach", speech.yaml source_adverbs) right after a finite verb beyond the first
+    six words (a long Vorfeld) is the sentence's source as it is near the start, where the sentence before holds a claim
+    or a source noun ("Ein Auto mit hohem Verbrauch braucht demnach mehr Adblue" after a fact: a consequence; switch
+    ``demnach_midfield``)."""
+    if not (c.R.switch("demnach_midfield") and c.has_pos and c.low[i] in c.R.source_adverbs):
+        return False
+    if not (claim_before or has_source_noun(c, si - 1)):
+        return False
+    v = c.toks[i - 1]
+    return v.text.islower() and c.in_quote[i - 1] < 0 and (v.tag_ in FINITE_TAGS or "Fin" in c.feats[i - 1].get("VerbForm", ()))
 
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:

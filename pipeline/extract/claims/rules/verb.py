@@ -963,13 +963,36 @@ def verb_inverted(v: VerbSite) -> Found | None:
         sp2 = with_name_apposition(c, sp2, b)
     sp2 = trim_addressee(c, sp2) if after is not None else sp2     # "…, sagte Habeck der Deutschen Presse-Agentur."
     msg = msg_around(c, a, b, lo - 1, clause_end(c, sp2[1], b))
-    if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and not any(t in v.used for t in range(*msg)) \
-            and (is_clause(c, msg[0], msg[1]) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
+    inner = _inner_frames(v, msg, sp2)
+    if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and _unused(v, msg, inner) \
+            and (is_clause(c, msg[0], msg[1], lo - 1) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
                  or v._parenthetical(v.hi + 1)):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
         v.used.update(cue)
+        v.out[:] = [f for f in v.out if f not in inner]
         return v.found(msg, sp2, cue, "indirect", "verb_inverted")
     return None
+
+
+INNER_FRAMES = ("verb_dass", "verb_konj", "verb_zu")
+
+
+def _unused(v: VerbSite, msg: tuple[int, int], inner: list[Found]) -> bool:
+    """No token of the message is used by another claim, but for the cues of the ``inner`` frames it takes up."""
+    return not any(t in v.used and not any(t in f.cue for f in inner) for t in range(*msg))
+
+
+def _inner_frames(v: VerbSite, msg: tuple[int, int], sp: tuple[int, int]) -> list[Found]:
+    """Europa zeige, dass Klimaschutz und Versorgungssicherheit kein Widerspruch seien, sagte er. – the claims of
+    the sentence whose cue and message lie inside the message of an inverted frame after them: that frame reports
+    them, one claim, the outer one (as ``nested_frame`` for a frame before its message; switch
+    ``inverted_outer_frame``). Only a frame whose subject can speak does ("…, dass ich erkläre, warum …, erzählt
+    einiges über …": no one speaks), and not under a question word ("Warum …": a topic, no message)."""
+    if not v.c.R.switch("inverted_outer_frame") or msg[1] <= msg[0] or not plausible_speaker(v.c, sp) \
+            or v.c.low[msg[0]] in v.c.w.question_words:
+        return []                       # "Warum die Universität nicht erkannte, dass …, erklärte sie so: „…“": a topic
+    return [f for f in v.out if f.rule in INNER_FRAMES and f.ctype != "direct" and f.msg is not None and f.cue
+            and msg[0] <= min(f.msg[0], *f.cue) and max(f.msg[1], max(f.cue) + 1) <= msg[1]]
 
 
 @rule("verb_inverted_perfect", "verb")
