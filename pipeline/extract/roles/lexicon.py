@@ -148,6 +148,9 @@ class RolePatterns:
     state_head_titles: tuple[str, ...] = ()
     foreign_title_home_named: bool = True       # rorg14
     municipal_town_titles: tuple[str, ...] = ()  # rorg14
+    possessive_context_words: tuple[str, ...] = ()   # rorg15 (rule possessive_previous_sentence)
+    possessive_context_sentences: int = 1            # rorg15: sentences before the title's own that it looks at
+    party_previous_titles: tuple[str, ...] = ()      # rorg15 (rule party_previous_sentence)
 
 
 @dataclass(frozen=True)

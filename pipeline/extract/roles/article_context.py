@@ -1,0 +1,96 @@
+"""Organisations of titles given by the sentence before (rorg15, issue 12): a relative possessive ("Deren
+Vorsitzender") and a party office right after a sentence about one party. Each rule is switched in roles.yaml
+``patterns`` (rorg15 section); ``mentions`` are (first token, name, actor type) of the organisation and place actors.
+"""
+from __future__ import annotations
+
+from .context import _Ctx
+from .hits import Hit
+
+
+def _previous_window(ctx: _Ctx, h: Hit, back: int = 1) -> int:
+    """The first token of the ``back``-th sentence before the title's sentence (sentences of only white space, a
+    paragraph break, not counted; the title's sentence where there is none before)."""
+    s = ctx.sent_of[h.np_start]
+    while back and s > 0:
+        s -= 1
+        a, b = ctx.sent_bounds[s]
+        back -= any(not ctx.doc[k].is_space for k in range(a, b))
+    return ctx.sent_bounds[s][0]
+
+
+def _paragraph_start(ctx: _Ctx, lo: int, hi: int) -> int:
+    """``lo``, or the token after the last paragraph break in ``lo`` .. ``hi`` (a sentence the parser ran across a
+    paragraph break: "... Zankl & Riedl GmbH.\n\nDie Grünen lehnen das Projekt ab.")."""
+    for k in range(hi - 1, lo - 1, -1):
+        if ctx.doc[k].is_space and "\n" in ctx.doc[k].text:
+            return k + 1
+    return lo
+
+
+def _mention_end(ctx: _Ctx, i: int) -> int:
+    e = ctx.ent_of.get(i)
+    return e.end if e is not None and e.start == i else i + 1
+
+
+def _person_between(ctx: _Ctx, a: int, b: int) -> bool:
+    return any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER") for k in range(a, b))
+
+
+def _genitive_attribute(ctx: _Ctx, i: int, lo: int) -> bool:
+    """The mention at ``i`` is the genitive attribute of a common noun ("Die Mitarbeitervertretung des
+    Marien-Hospitals"): a possessive after it points to that noun, not to the name."""
+    doc = ctx.doc
+    return i - 2 >= lo and doc[i - 1].lower_ in ("des", "der") and doc[i - 2].pos_ == "NOUN" \
+        and doc[i - 2].text[:1].isupper()
+
+
+def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``possessive_previous_sentence``: "Unterstützung bekam Höß von den Freien Wählern. Deren
+    Fraktionsvorsitzender Martin Gschwendtner sagte ..." -> Freie Wähler; "Größter Kunde wird der Ulmer Werkzeughersteller
+    Brenner. Dessen Einkaufsleiterin Svenja Kolb sagte ..." -> Brenner. A title after a relative possessive (roles.yaml
+    ``patterns.possessive_context_words``: "deren", "dessen") belongs to the name mentioned last before it, in its
+    sentence or the one before, where that is an organisation actor, no person is named after it and it is no
+    genitive attribute of a common noun ("Die Mitarbeitervertretung des Marien-Hospitals ... Deren Vorsitzender":
+    the noun's). Off: ``possessive_context_words: []``."""
+    words, doc = ctx.p.possessive_context_words, ctx.doc
+    if not words or h.holder is None or h.det != "poss" or doc[h.np_start].lower_ not in words:
+        return None
+    lo = _previous_window(ctx, h, ctx.p.possessive_context_sentences)
+    last = None
+    for m in mentions:
+        if lo <= m[0] < h.np_start:
+            last = m
+    if last is None or last[2] != "organization":
+        return None
+    i = last[0]
+    if _person_between(ctx, _mention_end(ctx, i), h.np_start) or _genitive_attribute(ctx, i, lo):
+        return None
+    return last[1]
+
+
+def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``party_previous_sentence``: "Scharfe Kritik kam von der SPD. Fraktionschefin Meltem Aydın warf der
+    Verwaltung vor ..." -> SPD; "Die Grünen lehnen das Projekt ab. Fraktionssprecherin Johanna Ertl verwies ..." ->
+    Grüne. A party office (roles.yaml ``patterns.party_previous_titles``, stems of the title word) with a named
+    holder, no organisation and no complement, first in its sentence (only an article or adverb before it), belongs
+    to the party of the sentence before, where that sentence names exactly one organisation or place and it is a party
+    (organizations.yaml type ``party``). Off: ``party_previous_titles: []``."""
+    stems, doc = ctx.p.party_previous_titles, ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    if not stems or h.holder is None or not word.startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    s0, _ = ctx.sent_range(h.head)
+    first = min(h.np_start, h.start)
+    if any(doc[k].is_alpha and doc[k].lower_ not in ctx.w.determiners for k in range(s0, first)):
+        return None
+    lo = _paragraph_start(ctx, _previous_window(ctx, h), s0)
+    if lo >= s0:
+        return None
+    names = {(n, kind) for i, n, kind in mentions if lo <= i < s0}
+    if len(names) != 1:
+        return None
+    name, kind = names.pop()
+    o = ctx.orgs.by_name(name)
+    return o.name if kind == "organization" and o is not None and o.type == "party" else None
