@@ -94,3 +94,84 @@ def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
     name, kind = names.pop()
     o = ctx.orgs.by_name(name)
     return o.name if kind == "organization" and o is not None and o.type == "party" else None
+
+
+def _kind_word(ctx: _Ctx, low: str) -> bool:
+    """A noun that names an organisation by its kind ("Maschinenbauer", "Privatbank", "Medizintechnikhersteller"):
+    a kind of the ``context_organizations`` rows with compounds, or a word ending of roles.organization_type_nouns."""
+    kinds = ctx.__dict__.get("_company_kinds")
+    if kinds is None:
+        kinds = tuple(k.lower() for r in ctx.lex.context_organizations.kinds if r.compounds for k in r.kinds)
+        ctx._company_kinds = kinds
+    return low.endswith(kinds) or low.endswith(ctx.w.type_nouns)
+
+
+def _company_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
+    """(first token, name) of the company name that ends with the legal form at token ``j`` ("Die Zürcher Privatbank
+    Escher Frey & Cie. AG" -> Escher Frey & Cie. AG): capitalised words before it, not a determiner, not a kind noun,
+    within its sentence, at most five; the legal form extended by "& Co. KG"."""
+    doc, forms = ctx.doc, ctx.p.article_company_forms
+    s0, s1 = ctx.sent_range(j)
+    a = j
+    while a - 1 >= s0 and j - a < 5:
+        t = doc[a - 1]
+        if t.text in ("&", "Cie.", "Co.") or (t.text[:1].isupper() and t.is_alpha or "-" in t.text and t.text[:1].isupper()) \
+                and t.lower_ not in ctx.w.determiners and not _kind_word(ctx, t.lower_):
+            a -= 1
+            continue
+        break
+    while a < j and doc[a].text in ("&", "Cie.", "Co."):
+        a += 1
+    if a == j:
+        return None
+    b = j + 1
+    while b + 1 < s1 and doc[b].text == "&" and doc[b + 1].text in ("Co.", "Co") and b + 2 < s1 \
+            and doc[b + 2].text in forms:
+        b += 3
+    return a, doc[a:b].text
+
+
+def _article_companies(ctx: _Ctx) -> list[tuple[int, str]]:
+    """(first token, name) of every company the article names with a legal form (roles.yaml
+    ``patterns.article_company_forms``), in text order."""
+    found = ctx.__dict__.get("_article_companies")
+    if found is None:
+        forms = ctx.p.article_company_forms
+        found = [c for t in ctx.doc if t.text in forms and (c := _company_at(ctx, t.i)) is not None]
+        found = [c for k, c in enumerate(found) if not any(c[0] == d[0] for d in found[:k])]
+        ctx._article_companies = found
+    return found
+
+
+def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_company``: "Der Maschinenbauer Kessler Antriebstechnik AG baut 480 Stellen ab. ... Vorstandschef
+    Markus Thelen sprach von einem schmerzhaften Schritt" -> Kessler Antriebstechnik AG. A company head's title
+    (roles.yaml ``patterns.article_company_titles``, stems of the title word) with a named holder, no organisation and
+    no complement belongs to the company the article opens with: named with a legal form (``article_company_forms``)
+    within its first ``article_company_sentences`` sentences, where the article names no other company before the
+    title (with a legal form, or a company of organizations.yaml or the gazetteer). Off: ``article_company_titles: []``."""
+    stems, doc = ctx.p.article_company_titles, ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    word = word[:-2] if word.endswith("in") else word
+    if not stems or h.holder is None or not word.startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    firsts = [c for c in _article_companies(ctx) if c[0] < h.start]
+    if not firsts or _sentence_number(ctx, firsts[0][0]) >= ctx.p.article_company_sentences:
+        return None
+    name = firsts[0][1]
+    if any(n != name for _, n in firsts):
+        return None
+    gaz = ctx.gazetteer
+    for i, n, kind in mentions:
+        if i >= h.start or kind != "organization" or n in name or name.startswith(n):
+            continue
+        o = ctx.orgs.by_name(n)
+        if (o is not None and o.type == "company") or (o is None and gaz is not None and gaz.names.get(n) == "company"):
+            return None                   # another company named before the title: not clear whose
+    return name
+
+
+def _sentence_number(ctx: _Ctx, i: int) -> int:
+    """The number of sentences with words before the one of token ``i``."""
+    return sum(1 for a, b in ctx.sent_bounds[:ctx.sent_of[i]] if any(not ctx.doc[k].is_space for k in range(a, b)))

@@ -151,6 +151,9 @@ class RolePatterns:
     possessive_context_words: tuple[str, ...] = ()   # rorg15 (rule possessive_previous_sentence)
     possessive_context_sentences: int = 1            # rorg15: sentences before the title's own that it looks at
     party_previous_titles: tuple[str, ...] = ()      # rorg15 (rule party_previous_sentence)
+    article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
+    article_company_forms: tuple[str, ...] = ()
+    article_company_sentences: int = 2
 
 
 @dataclass(frozen=True)
