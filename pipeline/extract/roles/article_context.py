@@ -128,7 +128,7 @@ def _company_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
     while b + 1 < s1 and doc[b].text == "&" and doc[b + 1].text in ("Co.", "Co") and b + 2 < s1 \
             and doc[b + 2].text in forms:
         b += 3
-    return a, doc[a:b].text
+    return a, doc[a:b].text.rstrip(".") if doc[b - 1].text[:-1] in forms else doc[a:b].text
 
 
 def _article_companies(ctx: _Ctx) -> list[tuple[int, str]]:
@@ -137,7 +137,8 @@ def _article_companies(ctx: _Ctx) -> list[tuple[int, str]]:
     found = ctx.__dict__.get("_article_companies")
     if found is None:
         forms = ctx.p.article_company_forms
-        found = [c for t in ctx.doc if t.text in forms and (c := _company_at(ctx, t.i)) is not None]
+        found = [c for t in ctx.doc if (t.text in forms or t.text[:-1] in forms and t.text.endswith("."))
+                 and (c := _company_at(ctx, t.i)) is not None]        # ("... Bosch GmbH." tokenized as "GmbH.")
         found = [c for k, c in enumerate(found) if not any(c[0] == d[0] for d in found[:k])]
         ctx._article_companies = found
     return found
@@ -175,3 +176,51 @@ def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> 
 def _sentence_number(ctx: _Ctx, i: int) -> int:
     """The number of sentences with words before the one of token ``i``."""
     return sum(1 for a, b in ctx.sent_bounds[:ctx.sent_of[i]] if any(not ctx.doc[k].is_space for k in range(a, b)))
+
+
+_DASHES = ("–", "—", "-", "--")
+
+
+def _dateline_town(ctx: _Ctx) -> str | None:
+    """The place of a local paper's dateline that opens the article ("Icking – Die Entscheidung ..."): one to three
+    capitalised words before a dash (no agency in parentheses): a town a lexicon knows, or proper
+    nouns no lexicon knows (not a country, state, region or organisation)."""
+    doc = ctx.doc
+    k = 0
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    a = k
+    while k < len(doc) and k - a < 3 and doc[k].text[:1].isupper() and (doc[k].is_alpha or "-" in doc[k].text):
+        k += 1
+    if k == a or k >= len(doc) or doc[k].text not in _DASHES:
+        return None                       # (not "Berlin (dpa) –": an agency's dateline is where it filed the report)
+    name, words = doc[a:k].text, doc[a:k]
+    kind = _town_kind(ctx, name)
+    if kind == "no" or kind == "" and (not ctx.has_pos or any(t.pos_ != "PROPN" for t in words)):
+        return None                       # ("Kommentar – ...": a common noun; a name no lexicon knows: a proper noun)
+    return name
+
+
+def _town_kind(ctx: _Ctx, name: str) -> str:
+    """"city" where a lexicon knows the name as a town, "no" where it knows it as something else (a country, state,
+    region, an organisation), "" where no lexicon knows it."""
+    o = ctx.orgs.by_name(name)
+    g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+    if (o is not None and (o.type == "city" or o.name in ctx.lex.context_organizations.city_states)) or g == "city":
+        return "city"
+    return "no" if o is not None or g is not None else ""
+
+
+def municipal_context_town(ctx: _Ctx, h: Hit, towns: set) -> str | None:
+    """Rule ``municipal_context_town``: "Icking – Die Entscheidung über das Baugebiet ist vertagt worden. ...
+    Bürgermeister Stefan Höß (CSU) hatte auf einen Beschluss gedrängt" -> Icking. Rule ``municipal_article_town`` with
+    one more way an article names its town: a dateline that opens it. ``towns``: the towns that rule found among the
+    place actors before the title; with the dateline's town exactly one town in all, else none. Off: roles.yaml
+    ``patterns.municipal_town_sources: []`` (dateline)."""
+    sources = ctx.p.municipal_town_sources
+    if not sources:
+        return None
+    found = set(towns)
+    if "dateline" in sources and (d := _dateline_town(ctx)) is not None:
+        found.add(d)
+    return found.pop() if len(found) == 1 else None

@@ -154,6 +154,7 @@ class RolePatterns:
     article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
+    municipal_town_sources: tuple[str, ...] = ()     # rorg15 (rule municipal_context_town)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import article_company, party_previous_sentence, possessive_previous_sentence
+from .article_context import (article_company, municipal_context_town, party_previous_sentence,
+                              possessive_previous_sentence)
 from .tokens import _capitalized, _is_adj
 
 
@@ -999,7 +1000,7 @@ def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
                 ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
             continue
         towns.add(o.name if o is not None else name)
-    return towns.pop() if len(towns) == 1 else None
+    return towns.pop() if len(towns) == 1 else municipal_context_town(ctx, h, towns)      # (rorg15)
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
