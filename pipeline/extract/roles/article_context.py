@@ -1,5 +1,6 @@
-"""Organisations of titles given by the sentence before (rorg15, issue 12): a relative possessive ("Deren
-Vorsitzender") and a party office right after a sentence about one party. Each rule is switched in roles.yaml
+"""Organisations of titles given by the article's context (rorg15, issue 12): a relative possessive ("Deren
+Vorsitzender") points to the organisation of the sentence before, a company head's title to the company the article
+opens with. Each rule is switched in roles.yaml
 ``patterns`` (rorg15 section); ``mentions`` are (first token, name, actor type) of the organisation and place actors.
 """
 from __future__ import annotations
@@ -17,15 +18,6 @@ def _previous_window(ctx: _Ctx, h: Hit, back: int = 1) -> int:
         a, b = ctx.sent_bounds[s]
         back -= any(not ctx.doc[k].is_space for k in range(a, b))
     return ctx.sent_bounds[s][0]
-
-
-def _paragraph_start(ctx: _Ctx, lo: int, hi: int) -> int:
-    """``lo``, or the token after the last paragraph break in ``lo`` .. ``hi`` (a sentence the parser ran across a
-    paragraph break: "... Zankl & Riedl GmbH.\n\nDie Grünen lehnen das Projekt ab.")."""
-    for k in range(hi - 1, lo - 1, -1):
-        if ctx.doc[k].is_space and "\n" in ctx.doc[k].text:
-            return k + 1
-    return lo
 
 
 def _mention_end(ctx: _Ctx, i: int) -> int:
@@ -67,33 +59,6 @@ def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, st
     if _person_between(ctx, _mention_end(ctx, i), h.np_start) or _genitive_attribute(ctx, i, lo):
         return None
     return last[1]
-
-
-def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
-    """Rule ``party_previous_sentence``: "Scharfe Kritik kam von der SPD. Fraktionschefin Meltem Aydın warf der
-    Verwaltung vor ..." -> SPD; "Die Grünen lehnen das Projekt ab. Fraktionssprecherin Johanna Ertl verwies ..." ->
-    Grüne. A party office (roles.yaml ``patterns.party_previous_titles``, stems of the title word) with a named
-    holder, no organisation and no complement, first in its sentence (only an article or adverb before it), belongs
-    to the party of the sentence before, where that sentence names exactly one organisation or place and it is a party
-    (organizations.yaml type ``party``). Off: ``party_previous_titles: []``."""
-    stems, doc = ctx.p.party_previous_titles, ctx.doc
-    word = doc[h.head].lower_.replace("-", "")
-    if not stems or h.holder is None or not word.startswith(stems) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
-        return None
-    s0, _ = ctx.sent_range(h.head)
-    first = min(h.np_start, h.start)
-    if any(doc[k].is_alpha and doc[k].lower_ not in ctx.w.determiners for k in range(s0, first)):
-        return None
-    lo = _paragraph_start(ctx, _previous_window(ctx, h), s0)
-    if lo >= s0:
-        return None
-    names = {(n, kind) for i, n, kind in mentions if lo <= i < s0}
-    if len(names) != 1:
-        return None
-    name, kind = names.pop()
-    o = ctx.orgs.by_name(name)
-    return o.name if kind == "organization" and o is not None and o.type == "party" else None
 
 
 def _kind_word(ctx: _Ctx, low: str) -> bool:
@@ -176,51 +141,3 @@ def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> 
 def _sentence_number(ctx: _Ctx, i: int) -> int:
     """The number of sentences with words before the one of token ``i``."""
     return sum(1 for a, b in ctx.sent_bounds[:ctx.sent_of[i]] if any(not ctx.doc[k].is_space for k in range(a, b)))
-
-
-_DASHES = ("–", "—", "-", "--")
-
-
-def _dateline_town(ctx: _Ctx) -> str | None:
-    """The place of a local paper's dateline that opens the article ("Icking – Die Entscheidung ..."): one to three
-    capitalised words before a dash (no agency in parentheses): a town a lexicon knows, or proper
-    nouns no lexicon knows (not a country, state, region or organisation)."""
-    doc = ctx.doc
-    k = 0
-    while k < len(doc) and doc[k].is_space:
-        k += 1
-    a = k
-    while k < len(doc) and k - a < 3 and doc[k].text[:1].isupper() and (doc[k].is_alpha or "-" in doc[k].text):
-        k += 1
-    if k == a or k >= len(doc) or doc[k].text not in _DASHES:
-        return None                       # (not "Berlin (dpa) –": an agency's dateline is where it filed the report)
-    name, words = doc[a:k].text, doc[a:k]
-    kind = _town_kind(ctx, name)
-    if kind == "no" or kind == "" and (not ctx.has_pos or any(t.pos_ != "PROPN" for t in words)):
-        return None                       # ("Kommentar – ...": a common noun; a name no lexicon knows: a proper noun)
-    return name
-
-
-def _town_kind(ctx: _Ctx, name: str) -> str:
-    """"city" where a lexicon knows the name as a town, "no" where it knows it as something else (a country, state,
-    region, an organisation), "" where no lexicon knows it."""
-    o = ctx.orgs.by_name(name)
-    g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
-    if (o is not None and (o.type == "city" or o.name in ctx.lex.context_organizations.city_states)) or g == "city":
-        return "city"
-    return "no" if o is not None or g is not None else ""
-
-
-def municipal_context_town(ctx: _Ctx, h: Hit, towns: set) -> str | None:
-    """Rule ``municipal_context_town``: "Icking – Die Entscheidung über das Baugebiet ist vertagt worden. ...
-    Bürgermeister Stefan Höß (CSU) hatte auf einen Beschluss gedrängt" -> Icking. Rule ``municipal_article_town`` with
-    one more way an article names its town: a dateline that opens it. ``towns``: the towns that rule found among the
-    place actors before the title; with the dateline's town exactly one town in all, else none. Off: roles.yaml
-    ``patterns.municipal_town_sources: []`` (dateline)."""
-    sources = ctx.p.municipal_town_sources
-    if not sources:
-        return None
-    found = set(towns)
-    if "dateline" in sources and (d := _dateline_town(ctx)) is not None:
-        found.add(d)
-    return found.pop() if len(found) == 1 else None

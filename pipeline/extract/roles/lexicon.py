@@ -150,11 +150,9 @@ class RolePatterns:
     municipal_town_titles: tuple[str, ...] = ()  # rorg14
     possessive_context_words: tuple[str, ...] = ()   # rorg15 (rule possessive_previous_sentence)
     possessive_context_sentences: int = 1            # rorg15: sentences before the title's own that it looks at
-    party_previous_titles: tuple[str, ...] = ()      # rorg15 (rule party_previous_sentence)
     article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
-    municipal_town_sources: tuple[str, ...] = ()     # rorg15 (rule municipal_context_town)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ from spacy.tokens import Token
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (article_company, municipal_context_town, party_previous_sentence,
-                              possessive_previous_sentence)
+from .article_context import article_company, possessive_previous_sentence
 from .tokens import _capitalized, _is_adj
 
 
@@ -870,8 +869,7 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
     ``party_from_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or party_previous_sentence(
-        ctx, h, typed) or _only_company(
+    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed)
 
@@ -1000,7 +998,7 @@ def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
                 ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
             continue
         towns.add(o.name if o is not None else name)
-    return towns.pop() if len(towns) == 1 else municipal_context_town(ctx, h, towns)      # (rorg15)
+    return towns.pop() if len(towns) == 1 else None
 
 
 def _spaced_prefix_org(ctx: _Ctx, prefix: str) -> str | None:
