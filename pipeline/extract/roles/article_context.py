@@ -141,3 +141,55 @@ def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> 
 def _sentence_number(ctx: _Ctx, i: int) -> int:
     """The number of sentences with words before the one of token ``i``."""
     return sum(1 for a, b in ctx.sent_bounds[:ctx.sent_of[i]] if any(not ctx.doc[k].is_space for k in range(a, b)))
+
+
+def _club_row(ctx: _Ctx):
+    """The ``context_organizations`` row of the team titles (the one whose titles include "trainer")."""
+    return next((r for r in ctx.lex.context_organizations.kinds if "trainer" in r.titles), None)
+
+
+def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int, str] | None:
+    """(token, name) of the club an article opens with: the first organisation actor named in its first sentence,
+    no news agency or paper, with no verb before it (the topic: "Der SV Rottal 09 hat das Derby gewonnen", "Beim DEL2-Klub Lausitzer Wölfe
+    ist der Umbruch eingeleitet"), and a club by a name marker ("SV", "FC") or a kind noun right before it
+    ("Handball-Zweitligist HSG Weserbergland")."""
+    row, doc = _club_row(ctx), ctx.doc
+    if row is None or not mentions:
+        return None
+    k = 0
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    s0, s1 = ctx.sent_range(k) if k < len(doc) else (0, 0)
+    press = ctx.lex.context_organizations.press_types
+    first = next(((i, n) for i, n, kind in mentions if s0 <= i < s1 and kind == "organization"
+                  and not ((o := ctx.orgs.by_name(n)) is not None and o.type in press)), None)   # not "(dpa)"
+    if first is None or any(doc[j].pos_ in ("VERB", "AUX") for j in range(s0, first[0])):
+        return None
+    i, name = first
+    before = doc[i - 1].lower_ if i > s0 else ""
+    if doc[i].text in row.name_markers or before.endswith(tuple(x.lower() for x in row.kinds)):
+        return first
+    return None
+
+
+def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_club``: "Der SV Rottal 09 hat das Derby gegen den FC Vilstal mit 2:1 gewonnen. ... gab Trainer
+    Andreas Wimmer zu" -> SV Rottal 09. A team title (roles.yaml ``patterns.article_club_titles``, stems of the title
+    word without hyphens) with a named holder, no organisation and no complement belongs to the club the article
+    opens with (:func:`_opening_club`), where the title's own sentence names no other organisation or place (a club is
+    often named by its town; a word of the club's name is no other: "Lindenaus Trainer"). Off:
+    ``article_club_titles: []``."""
+    stems, doc = ctx.p.article_club_titles, ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    word = word[:-2] if word.endswith("in") else word
+    if not stems or h.holder is None or not word.startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    club = _opening_club(ctx, mentions)
+    if club is None or club[0] >= h.start:
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    words = set(club[1].replace("-", " ").split())
+    if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
+        return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
+    return club[1]

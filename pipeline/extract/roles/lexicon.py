@@ -153,6 +153,7 @@ class RolePatterns:
     article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
+    article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
 
 
 @dataclass(frozen=True)
