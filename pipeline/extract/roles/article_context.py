@@ -39,10 +39,11 @@ def _genitive_attribute(ctx: _Ctx, i: int, lo: int) -> bool:
 
 def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``possessive_previous_sentence``: "Unterstützung bekam Höß von den Freien Wählern. Deren
-    Fraktionsvorsitzender Martin Gschwendtner sagte ..." -> Freie Wähler; "Größter Kunde wird der Ulmer Werkzeughersteller
-    Brenner. Dessen Einkaufsleiterin Svenja Kolb sagte ..." -> Brenner. A title after a relative possessive (roles.yaml
-    ``patterns.possessive_context_words``: "deren", "dessen") belongs to the name mentioned last before it, in its
-    sentence or the one before, where that is an organisation actor, no person is named after it and it is no
+    Fraktionsvorsitzender Martin Gschwendtner sagte ..." -> Freie Wähler; "Größter Kunde wird der Ulmer
+    Werkzeughersteller Brenner. Dessen Einkaufsleiterin Svenja Kolb sagte ..." -> Brenner. A title after a relative
+    possessive (roles.yaml ``patterns.possessive_context_words``: "deren", "dessen") belongs to the name mentioned
+    last before it, in its sentence or the ``possessive_context_sentences`` before (paragraph breaks not counted),
+    where that is an organisation actor, no person is named after it and it is no
     genitive attribute of a common noun ("Die Mitarbeitervertretung des Marien-Hospitals ... Deren Vorsitzender":
     the noun's). Off: ``possessive_context_words: []``."""
     words, doc = ctx.p.possessive_context_words, ctx.doc
@@ -80,7 +81,7 @@ def _company_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
     a = j
     while a - 1 >= s0 and j - a < 5:
         t = doc[a - 1]
-        if t.text in ("&", "Cie.", "Co.") or (t.text[:1].isupper() and t.is_alpha or "-" in t.text and t.text[:1].isupper()) \
+        if t.text in ("&", "Cie.", "Co.") or t.text[:1].isupper() and (t.is_alpha or "-" in t.text) \
                 and t.lower_ not in ctx.w.determiners and not _kind_word(ctx, t.lower_):
             a -= 1
             continue
@@ -109,18 +110,25 @@ def _article_companies(ctx: _Ctx) -> list[tuple[int, str]]:
     return found
 
 
+def _bare_title(ctx: _Ctx, h: Hit, stems: tuple[str, ...]) -> bool:
+    """The title of ``h`` starts with one of ``stems`` (lower case, hyphens removed, feminine "-in" dropped), has a
+    named holder and no complement after it ("der Trainer der Frankfurter" says whose itself)."""
+    doc = ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    word = word[:-2] if word.endswith("in") else word
+    return bool(stems) and h.holder is not None and word.startswith(stems) and not (
+        h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words)
+
+
 def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``article_company``: "Der Maschinenbauer Kessler Antriebstechnik AG baut 480 Stellen ab. ... Vorstandschef
     Markus Thelen sprach von einem schmerzhaften Schritt" -> Kessler Antriebstechnik AG. A company head's title
     (roles.yaml ``patterns.article_company_titles``, stems of the title word) with a named holder, no organisation and
     no complement belongs to the company the article opens with: named with a legal form (``article_company_forms``)
     within its first ``article_company_sentences`` sentences, where the article names no other company before the
-    title (with a legal form, or a company of organizations.yaml or the gazetteer). Off: ``article_company_titles: []``."""
-    stems, doc = ctx.p.article_company_titles, ctx.doc
-    word = doc[h.head].lower_.replace("-", "")
-    word = word[:-2] if word.endswith("in") else word
-    if not stems or h.holder is None or not word.startswith(stems) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+    title (with a legal form, or a company of organizations.yaml or the gazetteer). Off:
+    ``article_company_titles: []``."""
+    if not _bare_title(ctx, h, ctx.p.article_company_titles):
         return None
     firsts = [c for c in _article_companies(ctx) if c[0] < h.start]
     if not firsts or _sentence_number(ctx, firsts[0][0]) >= ctx.p.article_company_sentences:
@@ -149,10 +157,10 @@ def _club_row(ctx: _Ctx):
 
 
 def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int, str] | None:
-    """(token, name) of the club an article opens with: the first organisation actor named in its first sentence,
-    no news agency or paper, with no verb before it (the topic: "Der SV Rottal 09 hat das Derby gewonnen", "Beim DEL2-Klub Lausitzer Wölfe
-    ist der Umbruch eingeleitet"), and a club by a name marker ("SV", "FC") or a kind noun right before it
-    ("Handball-Zweitligist HSG Weserbergland")."""
+    """(token, name) of the club an article opens with: the first organisation actor named in its first sentence
+    that is no news agency or paper, with no verb before it (the topic: "Der SV Rottal 09 hat das Derby gewonnen",
+    "Beim DEL2-Klub Lausitzer Wölfe ist der Umbruch eingeleitet"), and a club by a name marker ("SV", "FC") or a
+    kind noun right before it ("Handball-Zweitligist HSG Weserbergland")."""
     row, doc = _club_row(ctx), ctx.doc
     if row is None or not mentions:
         return None
@@ -165,7 +173,7 @@ def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int,
                   and not ((o := ctx.orgs.by_name(n)) is not None and o.type in press)), None)   # not "(dpa)"
     if first is None or any(doc[j].pos_ in ("VERB", "AUX") for j in range(s0, first[0])):
         return None
-    i, name = first
+    i = first[0]
     before = doc[i - 1].lower_ if i > s0 else ""
     if doc[i].text in row.name_markers or before.endswith(tuple(x.lower() for x in row.kinds)):
         return first
@@ -179,11 +187,7 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     opens with (:func:`_opening_club`), where the title's own sentence names no other organisation or place (a club is
     often named by its town; a word of the club's name is no other: "Lindenaus Trainer"). Off:
     ``article_club_titles: []``."""
-    stems, doc = ctx.p.article_club_titles, ctx.doc
-    word = doc[h.head].lower_.replace("-", "")
-    word = word[:-2] if word.endswith("in") else word
-    if not stems or h.holder is None or not word.startswith(stems) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+    if not _bare_title(ctx, h, ctx.p.article_club_titles):
         return None
     club = _opening_club(ctx, mentions)
     if club is None or club[0] >= h.start:
