@@ -148,6 +148,12 @@ class RolePatterns:
     state_head_titles: tuple[str, ...] = ()
     foreign_title_home_named: bool = True       # rorg14
     municipal_town_titles: tuple[str, ...] = ()  # rorg14
+    possessive_context_words: tuple[str, ...] = ()   # rorg15 (rule possessive_previous_sentence)
+    possessive_context_sentences: int = 1            # rorg15: sentences before the title's own that it looks at
+    article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
+    article_company_forms: tuple[str, ...] = ()
+    article_company_sentences: int = 2
+    article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
 
 
 @dataclass(frozen=True)

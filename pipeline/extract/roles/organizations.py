@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
+from .article_context import article_club, article_company, possessive_previous_sentence
 from .tokens import _capitalized, _is_adj
 
 
@@ -848,6 +849,8 @@ def _set_post_name_orgs(ctx: _Ctx, h: Hit, starts: dict[int, str], actors) -> No
         _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
     if h.org is None and h.det == "poss":
         _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
+    if h.org is None and h.det == "poss":       # rorg15
+        _set_org(h, possessive_previous_sentence(ctx, h, _typed_mentions(ctx, actors)), "post_name")
 
 
 def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
@@ -867,7 +870,8 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     ``party_from_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, in this order)."""
     typed = _typed_mentions(ctx, actors)
     return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or _only_company(
-        ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or _article_organization(
+        ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
+        ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed)
 
 

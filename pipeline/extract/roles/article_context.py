@@ -1,0 +1,199 @@
+"""Organisations of titles given by the article's context (rorg15, issue 12): a relative possessive ("Deren
+Vorsitzender") points to the organisation of the sentence before, a company head's title to the company the article
+opens with. Each rule is switched in roles.yaml
+``patterns`` (rorg15 section); ``mentions`` are (first token, name, actor type) of the organisation and place actors.
+"""
+from __future__ import annotations
+
+from .context import _Ctx
+from .hits import Hit
+
+
+def _previous_window(ctx: _Ctx, h: Hit, back: int = 1) -> int:
+    """The first token of the ``back``-th sentence before the title's sentence (sentences of only white space, a
+    paragraph break, not counted; the title's sentence where there is none before)."""
+    s = ctx.sent_of[h.np_start]
+    while back and s > 0:
+        s -= 1
+        a, b = ctx.sent_bounds[s]
+        back -= any(not ctx.doc[k].is_space for k in range(a, b))
+    return ctx.sent_bounds[s][0]
+
+
+def _mention_end(ctx: _Ctx, i: int) -> int:
+    e = ctx.ent_of.get(i)
+    return e.end if e is not None and e.start == i else i + 1
+
+
+def _person_between(ctx: _Ctx, a: int, b: int) -> bool:
+    return any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER") for k in range(a, b))
+
+
+def _genitive_attribute(ctx: _Ctx, i: int, lo: int) -> bool:
+    """The mention at ``i`` is the genitive attribute of a common noun ("Die Mitarbeitervertretung des
+    Marien-Hospitals"): a possessive after it points to that noun, not to the name."""
+    doc = ctx.doc
+    return i - 2 >= lo and doc[i - 1].lower_ in ("des", "der") and doc[i - 2].pos_ == "NOUN" \
+        and doc[i - 2].text[:1].isupper()
+
+
+def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``possessive_previous_sentence``: "Unterstützung bekam Höß von den Freien Wählern. Deren
+    Fraktionsvorsitzender Martin Gschwendtner sagte ..." -> Freie Wähler; "Größter Kunde wird der Ulmer
+    Werkzeughersteller Brenner. Dessen Einkaufsleiterin Svenja Kolb sagte ..." -> Brenner. A title after a relative
+    possessive (roles.yaml ``patterns.possessive_context_words``: "deren", "dessen") belongs to the name mentioned
+    last before it, in its sentence or the ``possessive_context_sentences`` before (paragraph breaks not counted),
+    where that is an organisation actor, no person is named after it and it is no
+    genitive attribute of a common noun ("Die Mitarbeitervertretung des Marien-Hospitals ... Deren Vorsitzender":
+    the noun's). Off: ``possessive_context_words: []``."""
+    words, doc = ctx.p.possessive_context_words, ctx.doc
+    if not words or h.holder is None or h.det != "poss" or doc[h.np_start].lower_ not in words:
+        return None
+    lo = _previous_window(ctx, h, ctx.p.possessive_context_sentences)
+    last = None
+    for m in mentions:
+        if lo <= m[0] < h.np_start:
+            last = m
+    if last is None or last[2] != "organization":
+        return None
+    i = last[0]
+    if _person_between(ctx, _mention_end(ctx, i), h.np_start) or _genitive_attribute(ctx, i, lo):
+        return None
+    return last[1]
+
+
+def _kind_word(ctx: _Ctx, low: str) -> bool:
+    """A noun that names an organisation by its kind ("Maschinenbauer", "Privatbank", "Medizintechnikhersteller"):
+    a kind of the ``context_organizations`` rows with compounds, or a word ending of roles.organization_type_nouns."""
+    kinds = ctx.__dict__.get("_company_kinds")
+    if kinds is None:
+        kinds = tuple(k.lower() for r in ctx.lex.context_organizations.kinds if r.compounds for k in r.kinds)
+        ctx._company_kinds = kinds
+    return low.endswith(kinds) or low.endswith(ctx.w.type_nouns)
+
+
+def _company_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
+    """(first token, name) of the company name that ends with the legal form at token ``j`` ("Die Zürcher Privatbank
+    Escher Frey & Cie. AG" -> Escher Frey & Cie. AG): capitalised words before it, not a determiner, not a kind noun,
+    within its sentence, at most five; the legal form extended by "& Co. KG"."""
+    doc, forms = ctx.doc, ctx.p.article_company_forms
+    s0, s1 = ctx.sent_range(j)
+    a = j
+    while a - 1 >= s0 and j - a < 5:
+        t = doc[a - 1]
+        if t.text in ("&", "Cie.", "Co.") or t.text[:1].isupper() and (t.is_alpha or "-" in t.text) \
+                and t.lower_ not in ctx.w.determiners and not _kind_word(ctx, t.lower_):
+            a -= 1
+            continue
+        break
+    while a < j and doc[a].text in ("&", "Cie.", "Co."):
+        a += 1
+    if a == j:
+        return None
+    b = j + 1
+    while b + 1 < s1 and doc[b].text == "&" and doc[b + 1].text in ("Co.", "Co") and b + 2 < s1 \
+            and doc[b + 2].text in forms:
+        b += 3
+    return a, doc[a:b].text.rstrip(".") if doc[b - 1].text[:-1] in forms else doc[a:b].text
+
+
+def _article_companies(ctx: _Ctx) -> list[tuple[int, str]]:
+    """(first token, name) of every company the article names with a legal form (roles.yaml
+    ``patterns.article_company_forms``), in text order."""
+    found = ctx.__dict__.get("_article_companies")
+    if found is None:
+        forms = ctx.p.article_company_forms
+        found = [c for t in ctx.doc if (t.text in forms or t.text[:-1] in forms and t.text.endswith("."))
+                 and (c := _company_at(ctx, t.i)) is not None]        # ("... Bosch GmbH." tokenized as "GmbH.")
+        found = [c for k, c in enumerate(found) if not any(c[0] == d[0] for d in found[:k])]
+        ctx._article_companies = found
+    return found
+
+
+def _bare_title(ctx: _Ctx, h: Hit, stems: tuple[str, ...]) -> bool:
+    """The title of ``h`` starts with one of ``stems`` (lower case, hyphens removed, feminine "-in" dropped), has a
+    named holder and no complement after it ("der Trainer der Frankfurter" says whose itself)."""
+    doc = ctx.doc
+    word = doc[h.head].lower_.replace("-", "")
+    word = word[:-2] if word.endswith("in") else word
+    return bool(stems) and h.holder is not None and word.startswith(stems) and not (
+        h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words)
+
+
+def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_company``: "Der Maschinenbauer Kessler Antriebstechnik AG baut 480 Stellen ab. ... Vorstandschef
+    Markus Thelen sprach von einem schmerzhaften Schritt" -> Kessler Antriebstechnik AG. A company head's title
+    (roles.yaml ``patterns.article_company_titles``, stems of the title word) with a named holder, no organisation and
+    no complement belongs to the company the article opens with: named with a legal form (``article_company_forms``)
+    within its first ``article_company_sentences`` sentences, where the article names no other company before the
+    title (with a legal form, or a company of organizations.yaml or the gazetteer). Off:
+    ``article_company_titles: []``."""
+    if not _bare_title(ctx, h, ctx.p.article_company_titles):
+        return None
+    firsts = [c for c in _article_companies(ctx) if c[0] < h.start]
+    if not firsts or _sentence_number(ctx, firsts[0][0]) >= ctx.p.article_company_sentences:
+        return None
+    name = firsts[0][1]
+    if any(n != name for _, n in firsts):
+        return None
+    gaz = ctx.gazetteer
+    for i, n, kind in mentions:
+        if i >= h.start or kind != "organization" or n in name or name.startswith(n):
+            continue
+        o = ctx.orgs.by_name(n)
+        if (o is not None and o.type == "company") or (o is None and gaz is not None and gaz.names.get(n) == "company"):
+            return None                   # another company named before the title: not clear whose
+    return name
+
+
+def _sentence_number(ctx: _Ctx, i: int) -> int:
+    """The number of sentences with words before the one of token ``i``."""
+    return sum(1 for a, b in ctx.sent_bounds[:ctx.sent_of[i]] if any(not ctx.doc[k].is_space for k in range(a, b)))
+
+
+def _club_row(ctx: _Ctx):
+    """The ``context_organizations`` row of the team titles (the one whose titles include "trainer")."""
+    return next((r for r in ctx.lex.context_organizations.kinds if "trainer" in r.titles), None)
+
+
+def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int, str] | None:
+    """(token, name) of the club an article opens with: the first organisation actor named in its first sentence
+    that is no news agency or paper, with no verb before it (the topic: "Der SV Rottal 09 hat das Derby gewonnen",
+    "Beim DEL2-Klub Lausitzer Wölfe ist der Umbruch eingeleitet"), and a club by a name marker ("SV", "FC") or a
+    kind noun right before it ("Handball-Zweitligist HSG Weserbergland")."""
+    row, doc = _club_row(ctx), ctx.doc
+    if row is None or not mentions:
+        return None
+    k = 0
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    s0, s1 = ctx.sent_range(k) if k < len(doc) else (0, 0)
+    press = ctx.lex.context_organizations.press_types
+    first = next(((i, n) for i, n, kind in mentions if s0 <= i < s1 and kind == "organization"
+                  and not ((o := ctx.orgs.by_name(n)) is not None and o.type in press)), None)   # not "(dpa)"
+    if first is None or any(doc[j].pos_ in ("VERB", "AUX") for j in range(s0, first[0])):
+        return None
+    i = first[0]
+    before = doc[i - 1].lower_ if i > s0 else ""
+    if doc[i].text in row.name_markers or before.endswith(tuple(x.lower() for x in row.kinds)):
+        return first
+    return None
+
+
+def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_club``: "Der SV Rottal 09 hat das Derby gegen den FC Vilstal mit 2:1 gewonnen. ... gab Trainer
+    Andreas Wimmer zu" -> SV Rottal 09. A team title (roles.yaml ``patterns.article_club_titles``, stems of the title
+    word without hyphens) with a named holder, no organisation and no complement belongs to the club the article
+    opens with (:func:`_opening_club`), where the title's own sentence names no other organisation or place (a club is
+    often named by its town; a word of the club's name is no other: "Lindenaus Trainer"). Off:
+    ``article_club_titles: []``."""
+    if not _bare_title(ctx, h, ctx.p.article_club_titles):
+        return None
+    club = _opening_club(ctx, mentions)
+    if club is None or club[0] >= h.start:
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    words = set(club[1].replace("-", " ").split())
+    if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
+        return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
+    return club[1]
