@@ -148,6 +148,10 @@ class RolePatterns:
     state_head_titles: tuple[str, ...] = ()
     foreign_title_home_named: bool = True       # rorg14
     municipal_town_titles: tuple[str, ...] = ()  # rorg14
+    policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
+    policy_area_suffixes: tuple[str, ...] = ()
+    place_genitive_named: bool = True            # role15
+    possessive_previous_sentence: bool = True    # role15
 
 
 @dataclass(frozen=True)
