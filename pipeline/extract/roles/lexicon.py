@@ -168,6 +168,7 @@ class NationalOffices:
     blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
     home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
     min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
+    rival_min_mentions: int = 0                    # role15 rule rival_article_country: a rival this often (0: off)
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
     foreign_country: bool = True                   # rule national_foreign: the other country where clear
     visit_nouns: tuple[str, ...] = ()              # "Besuch in Litauen": a destination (word endings, lower case)
