@@ -152,6 +152,8 @@ class RolePatterns:
     policy_area_suffixes: tuple[str, ...] = ()
     place_genitive_named: bool = True            # role15
     possessive_previous_sentence: bool = True    # role15
+    name_only_titles: tuple[str, ...] = ()        # role15 (rule name_only_title)
+    name_only_bindings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
