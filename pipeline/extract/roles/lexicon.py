@@ -154,6 +154,7 @@ class RolePatterns:
     possessive_previous_sentence: bool = True    # role15
     name_only_titles: tuple[str, ...] = ()        # role15 (rule name_only_title)
     name_only_bindings: tuple[str, ...] = ()
+    apposition_current_leads: tuple[str, ...] = ()   # role15 (rule apposition_current_lead)
 
 
 @dataclass(frozen=True)

@@ -321,7 +321,9 @@ _UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
 
 def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
     """A short time phrase or an age between the comma and a bare title of an apposition: "seit 2019", "bis 2020",
-    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office)."""
+    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office). Rule
+    ``apposition_current_lead`` (role15): one adverb of roles.yaml ``patterns.apposition_current_leads`` ("derzeit",
+    "bislang": "Markus Schill, bislang Technikvorstand bei Velmar") leads a current office."""
     doc = ctx.doc
     k = b - 1
     if k - 2 >= s0 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
@@ -334,6 +336,9 @@ def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
         return None
     words.reverse()
     first = words[0].lower_
+    current = ctx.p.apposition_current_leads
+    if len(words) == 1 and first in current:
+        return k + 1, False               # rule apposition_current_lead: "Jürgen Flimm, derzeit Leiter der Ruhrtriennale"
     if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
             w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
                                                           "mitte", "jahresbeginn", "sommer", "herbst", "winter",
