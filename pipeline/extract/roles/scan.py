@@ -420,8 +420,8 @@ def _article_place(ctx: _Ctx, cands) -> str | None:
 def _named_place_genitive(ctx: _Ctx, tk: Token) -> str | None:
     """Rule ``place_genitive_named`` (role15): "Ehingens Oberbürgermeister Alexander Kroll", "Lindenaus Trainer X":
     a capitalised word in -s before the title whose stem no lexicon knows, the article names as a place (a LOC
-    entity of one word, a word after "in"/"aus", or a city of the gazetteer) and no person's name has: the genitive of that place, the
-    organisation. Off: roles.yaml ``patterns.place_genitive_named: false``."""
+    entity of one word, a word after "in"/"aus", or a city of the gazetteer) and no person's name has: the genitive
+    of that place, the organisation. Off: roles.yaml ``patterns.place_genitive_named: false``."""
     t = tk.text
     if not ctx.p.place_genitive_named or len(t) < 5 or not t.endswith("s") or not tk.is_alpha or not t[0].isupper():
         return None
