@@ -155,6 +155,7 @@ class RolePatterns:
     name_only_titles: tuple[str, ...] = ()        # role15 (rule name_only_title)
     name_only_bindings: tuple[str, ...] = ()
     apposition_current_leads: tuple[str, ...] = ()   # role15 (rule apposition_current_lead)
+    academic_title_not_name: bool = True         # role15
 
 
 @dataclass(frozen=True)

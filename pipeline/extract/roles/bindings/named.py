@@ -72,7 +72,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
     doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
     ns = None                                            # the name's start after academic titles
-    n_end = _name_at(ctx, h.end, s1)
+    n_end = None if _academic_at(ctx, h.end, s1) else _name_at(ctx, h.end, s1)
     if n_end is None and _after_academic(ctx, h.end, s1) > h.end:
         ns = _after_academic(ctx, h.end, s1)            # "Chefarzt Dr. Peter Lang"
         n_end = _name_at(ctx, ns, s1)
@@ -233,6 +233,13 @@ def _post_name_place(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
         o = ctx.orgs.by_name(text)
         if o is not None and o.actor_type == "location":
             _set_org(h, o.name, "post_name")
+
+
+def _academic_at(ctx: _Ctx, j: int, s1: int) -> bool:
+    """Rule ``academic_title_not_name`` (role15): "Präsidentin Prof. Dr. Elke Vossberg", where NER tags "Prof." alone
+    as a person: an academic title right after the role (roles.yaml patterns.academic_titles) is never the holder's
+    name; the name comes after it. Off: ``patterns.academic_title_not_name: false``."""
+    return ctx.p.academic_title_not_name and j < s1 and ctx.doc[j].text in ctx.p.academic_titles
 
 
 def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
