@@ -420,17 +420,18 @@ def _article_place(ctx: _Ctx, cands) -> str | None:
 def _named_place_genitive(ctx: _Ctx, tk: Token) -> str | None:
     """Rule ``place_genitive_named`` (role15): "Ehingens Oberbürgermeister Alexander Kroll", "Lindenaus Trainer X":
     a capitalised word in -s before the title whose stem no lexicon knows, the article names as a place (a LOC
-    entity of one word, a word after "in"/"aus", or a city of the gazetteer) and no person's name has: the genitive
-    of that place, the organisation. Off: roles.yaml ``patterns.place_genitive_named: false``."""
+    entity of one word, a word after "in"/"aus", or a city of the gazetteer; or NER tags the word itself LOC) and no
+    person's name has: the genitive of that place, the organisation. Off: roles.yaml ``patterns.place_genitive_named: false``."""
     t = tk.text
     if not ctx.p.place_genitive_named or len(t) < 5 or not t.endswith("s") or not tk.is_alpha or not t[0].isupper():
         return None
     stem = t[:-1]
-    if stem in ctx.person_words or stem.lower() in ctx.w.adverbs:
-        return None
+    if stem in ctx.person_words or t in ctx.full_surnames or stem.lower() in ctx.w.adverbs:
+        return None                     # (a surname in -s: "war Koenigs UN-Sonderbeauftragter", Tom Koenigs)
     gaz = ctx.gazetteer
-    if gaz is not None and gaz.names.get(stem) == "city":
-        return stem
+    e = ctx.ent_of.get(tk.i)
+    if (gaz is not None and gaz.names.get(stem) == "city") or (e is not None and e.label_ == "LOC" and len(e) == 1):
+        return stem                     # (NER tags the genitive itself a place: "[Laupheims]LOC Bürgermeister")
     return _article_place(ctx, (stem,)) or _place_after_preposition(ctx, stem)
 
 
