@@ -518,16 +518,13 @@ def _surname_after_copula(ctx: _Ctx, tk: Token, k: int, s0: int) -> bool:
 
 def _org_entity_genitive(ctx: _Ctx, tk: Token) -> str | None:
     """"Tapparas" -> the ORG entity "Tappara Tampere", "Dortmunds" -> "Borussia Dortmund" (an ORG entity of
-    the article that begins or ends with the word; role15: or ends with it and a club's number, "Lindenaus" -> "SV
-    Blau-Weiß Lindenau 09")."""
+    the article that begins or ends with the word)."""
     t = tk.text
     if len(t) < 4 or not t.endswith("s") or not tk.is_alpha:
         return None
     stem = t[:-1]
     for e in doc_ents(ctx.doc):
         if e.label_ == "ORG" and stem in (e[0].text, e[-1].text) and e.end - e.start <= 4:
-            return e.text
-        if e.label_ == "ORG" and len(e) >= 3 and e[-1].like_num and e[-2].text == stem and e.end - e.start <= 5:
             return e.text
     return None
 
