@@ -409,7 +409,10 @@ class _Ctx:
         Deutschlands": the roles gold leaves that office without a country). Rule ``foreign_title_home_named``
         (rorg14): an office the home country does not have (``foreign_titles``: "Premierminister Jean-Claude Juncker"
         in an article naming Luxemburg five times and Deutschland once) counts the home country as one more country
-        that the article's country must dominate (``dominant_article_country``), not as a veto."""
+        that the article's country must dominate (``dominant_article_country``), not as a veto. Rule
+        ``rival_article_country`` (role15): a rival of the home country (``implied_organization_rivals``: Schweiz,
+        Österreich) needs only ``rival_min_mentions`` (1): "Das Bundesamt für Gesundheit hat in Bern ... Die Prämien
+        in der Schweiz ... Gesundheitsminister Urs Gehrig" -> Schweiz (its own press seldom names it twice)."""
         nat = self.lex.national_offices
         if self._state_words:
             return None
@@ -427,8 +430,10 @@ class _Ctx:
                 return None
             others.add(k)
         country = self._dominant_country(others, counts)
-        if country is None or country == home or counts[country] < nat.min_foreign_mentions:
-            return None                   # (once: no article about it)
+        rival = country in self.lex.implied_organization_rivals.get(home, ())
+        if country is None or country == home or counts[country] < (nat.rival_min_mentions if rival and
+                                                                     nat.rival_min_mentions else nat.min_foreign_mentions):
+            return None                   # (once: no article about it; rule rival_article_country: a rival once)
         if h.title.title in nat.rival_only_titles and country not in self.lex.implied_organization_rivals.get(home, ()):
             return None                   # "Kanzler Olaf Scholz" in an article about France: Germany's office
         if self._counterpart(h, country) or self._visitor(h):

@@ -155,6 +155,15 @@ class RolePatterns:
     article_company_sentences: int = 2
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
 
+    policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
+    policy_area_suffixes: tuple[str, ...] = ()
+    place_genitive_named: bool = True            # role15
+    possessive_pronoun_previous_sentence: bool = True    # role15
+    name_only_titles: tuple[str, ...] = ()        # role15 (rule name_only_title)
+    name_only_bindings: tuple[str, ...] = ()
+    apposition_current_leads: tuple[str, ...] = ()   # role15 (rule apposition_current_lead)
+    academic_title_not_name: bool = True         # role15
+
 
 @dataclass(frozen=True)
 class NationalOffices:
@@ -170,6 +179,7 @@ class NationalOffices:
     blocking_next_words: tuple[str, ...] = ()      # a genitive after the title ("des Landes") blocks it
     home_words: tuple[str, ...] = ()               # lower-case word prefixes that name the home country's institutions
     min_foreign_mentions: int = 2                  # another country named this often (and more than home) blocks it
+    rival_min_mentions: int = 0                    # role15 rule rival_article_country: a rival this often (0: off)
     partner_prepositions: tuple[str, ...] = ()     # "nach Katar": a country in the sentence that does not block it
     foreign_country: bool = True                   # rule national_foreign: the other country where clear
     visit_nouns: tuple[str, ...] = ()              # "Besuch in Litauen": a destination (word endings, lower case)

@@ -763,6 +763,10 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
     if h.det != "poss" or doc[h.np_start].lower_ not in ctx.p.possessives:
         return None
     s0, _ = ctx.sent_range(h.head)
+    if h.np_start == s0 and s0 > 0 and ctx.p.possessive_pronoun_previous_sentence:
+        s0 = _previous_sentence_without_person(ctx, s0)
+        if s0 is None:
+            return None
     for i, name, kind in reversed(mentions):
         if not s0 <= i < h.np_start:
             continue
@@ -775,6 +779,18 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
             return name
         return None
     return None
+
+
+def _previous_sentence_without_person(ctx: _Ctx, s0: int) -> int | None:
+    """Rule ``possessive_pronoun_previous_sentence`` (role15): "Auch der Förderverein Heidebad Haldensleben e.V.
+    meldete sich zu Wort. Dessen Vorsitzender Hartmut Krüger kündigte an, ..." -> Förderverein Heidebad Haldensleben e.V.: a
+    possessive that starts the title's sentence points back into the sentence before; its start, where that
+    sentence names no person (else the pronoun may be the person's: "Scholz traf die SPD-Spitze. Sein Sprecher
+    ..."), else None. Off: roles.yaml ``patterns.possessive_pronoun_previous_sentence: false``."""
+    p0, p1 = ctx.sent_range(s0 - 1)
+    if any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER") for k in range(p0, p1)):
+        return None
+    return p0
 
 
 def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:

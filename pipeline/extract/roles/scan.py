@@ -114,6 +114,7 @@ def _hit_at(ctx: _Ctx, i: int, ent_orgs: dict[str, str], modifiers: set[int]) ->
     deputy = deputy or left_deputy
     if adj_org and _adjective_org_applies(ctx, h, adj_org):
         _set_org(h, adj_org, "adjective")
+    _policy_area_title(ctx, h, start, s0)
     if deputy and not h.role.lower().startswith(("vize", "stellvertret")):
         _make_deputy(ctx, h)
     _number(ctx, h, t, form, s0)
@@ -148,6 +149,23 @@ def _national_title(ctx: _Ctx, h: Hit, o) -> bool:
     An empty list switches the rule off."""
     stems = ctx.p.national_title_stems
     return bool(stems) and o is not None and o.type == "country" and any(s in h.role.lower() for s in stems)
+
+
+def _policy_area_title(ctx: _Ctx, h: Hit, start: int, s0: int) -> None:
+    """Rule ``policy_area_title`` (role15): "die innenpolitische Sprecherin der Grünen, Jana Rüdiger" -> role
+    "innenpolitischer Sprecher": a lower-case adjective right before the title that ends in a policy-area suffix
+    (roles.yaml ``patterns.policy_area_suffixes``: -politisch) is part of the role of the listed titles
+    (``patterns.policy_area_titles``: Sprecher), in the masculine nominative. Off: an empty list."""
+    k = start - 1
+    if k < s0 or h.title.title not in ctx.p.policy_area_titles:
+        return
+    low = ctx.doc[k].lower_
+    stem = next((low[:len(low) - len(e)] for e in ("em", "en", "er", "es", "e")
+                 if low.endswith(e) and low[:len(low) - len(e)].endswith(ctx.p.policy_area_suffixes)), None)
+    if stem is None or not ctx.doc[k].is_lower or stem in ctx.p.policy_area_suffixes:
+        return
+    h.role = f"{stem}er {h.role}"
+    h.start = min(h.start, k)
 
 
 def _title_as_adjective(ctx: _Ctx, i: int, forms: list[Form]) -> bool:
@@ -275,8 +293,9 @@ def _left_context(ctx: _Ctx, h: Hit, i: int, start: int, s0: int, modifiers: set
         if e is not None and e.label_ == "PER" and e.end == k + 1 and _capitalized(tk) and not low.endswith("s") \
                 and k < start and (len(e) >= 2 or tk.pos_ == "PROPN"):
             break                                 # "war Joschka [Fischer] Außenminister": a name, no adjective
-        if _capitalized(tk) and low.endswith("s") and k < start and ctx.orgs.by_name_or_genitive(tk.text) \
-                is not None and _possessive(ctx, h, tk, k, s0):
+        if _capitalized(tk) and low.endswith("s") and k < start and (ctx.orgs.by_name_or_genitive(tk.text) is not None
+                                                                     or _named_place_genitive(ctx, tk) is not None) \
+                and _possessive(ctx, h, tk, k, s0):
             break                                 # "Thüringens Staatssekretärin" (the tagger: ADJ)
         adj = _adjective(ctx, h, tk, k)
         if adj is not None:
@@ -398,6 +417,30 @@ def _article_place(ctx: _Ctx, cands) -> str | None:
     return next((c for c in cands if c in places), None)
 
 
+def _named_place_genitive(ctx: _Ctx, tk: Token) -> str | None:
+    """Rule ``place_genitive_named`` (role15): "Ehingens Oberbürgermeister Alexander Kroll", "Lindenaus Trainer X":
+    a capitalised word in -s before the title whose stem no lexicon knows, the article names as a place (a LOC
+    entity of one word, a word after "in"/"aus", or a city of the gazetteer; or NER tags the word itself LOC) and no
+    person's name has: the genitive of that place, the organisation. Off: roles.yaml ``patterns.place_genitive_named: false``."""
+    t = tk.text
+    if not ctx.p.place_genitive_named or len(t) < 5 or not t.endswith("s") or not tk.is_alpha or not t[0].isupper():
+        return None
+    stem = t[:-1]
+    if stem in ctx.person_words or t in ctx.full_surnames or stem.lower() in ctx.w.adverbs:
+        return None                     # (a surname in -s: "war Koenigs UN-Sonderbeauftragter", Tom Koenigs)
+    gaz = ctx.gazetteer
+    e = ctx.ent_of.get(tk.i)
+    if (gaz is not None and gaz.names.get(stem) == "city") or (e is not None and e.label_ == "LOC" and len(e) == 1):
+        return stem                     # (NER tags the genitive itself a place: "[Laupheims]LOC Bürgermeister")
+    return _article_place(ctx, (stem,)) or _place_after_preposition(ctx, stem)
+
+
+def _place_after_preposition(ctx: _Ctx, word: str) -> str | None:
+    """``word`` where the article writes it right after "in" or "aus" ("Feuerwehren aus Eberhardzell"), else None."""
+    doc = ctx.doc
+    return word if any(t.text == word and t.i > 0 and doc[t.i - 1].lower_ in ("in", "aus") for t in doc) else None
+
+
 def _multiword_genitive(ctx: _Ctx, k: int, s0: int) -> tuple[int, str] | None:
     """"New Yorks Bürgermeister", "Sri Lankas Präsident": (first token, name) of a place or organisation name of
     two or three words that ends in the genitive at token ``k`` (organisation lexicon, or a LOC/ORG entity)."""
@@ -435,6 +478,12 @@ def _possessive(ctx: _Ctx, h: Hit, tk: Token, k: int, s0: int) -> bool:
         h.det = "poss"
         _set_org(h, multi[1], "possessive")
         h.np_start = h.start = multi[0]
+        return True
+    place = _named_place_genitive(ctx, tk)
+    if place is not None:               # "Ehingens Oberbürgermeister" in an article that names Ehingen as a place
+        h.det = "poss"
+        _set_org(h, place, "possessive")
+        h.np_start = h.start = k
         return True
     if _surname_after_copula(ctx, tk, k, s0):
         return False                    # "Bisher ist Koenigs Menschenrechtsbeauftragter": the subject, no genitive

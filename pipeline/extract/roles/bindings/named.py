@@ -72,7 +72,7 @@ def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
     doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
     ns = None                                            # the name's start after academic titles
-    n_end = _name_at(ctx, h.end, s1)
+    n_end = None if _academic_at(ctx, h.end, s1) else _name_at(ctx, h.end, s1)
     if n_end is None and _after_academic(ctx, h.end, s1) > h.end:
         ns = _after_academic(ctx, h.end, s1)            # "Chefarzt Dr. Peter Lang"
         n_end = _name_at(ctx, ns, s1)
@@ -235,6 +235,13 @@ def _post_name_place(ctx: _Ctx, h: Hit, j: int, s1: int) -> None:
             _set_org(h, o.name, "post_name")
 
 
+def _academic_at(ctx: _Ctx, j: int, s1: int) -> bool:
+    """Rule ``academic_title_not_name`` (role15): "Präsidentin Prof. Dr. Elke Vossberg", where NER tags "Prof." alone
+    as a person: an academic title right after the role (roles.yaml patterns.academic_titles) is never the holder's
+    name; the name comes after it. Off: ``patterns.academic_title_not_name: false``."""
+    return ctx.p.academic_title_not_name and j < s1 and ctx.doc[j].text in ctx.p.academic_titles
+
+
 def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
     """The token after academic titles at ``j`` ("Dr.", "Prof. Dr.": roles.yaml patterns.academic_titles)."""
     doc = ctx.doc
@@ -321,7 +328,9 @@ _UNTIL = ("bis", "früher", "einst", "damals", "ehemals", "zuvor", "vormals")
 
 def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
     """A short time phrase or an age between the comma and a bare title of an apposition: "seit 2019", "bis 2020",
-    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office)."""
+    "von 2012 bis 2017", "früher", "45," (the new start of the phrase, and whether it marks a former office). Rule
+    ``apposition_current_lead`` (role15): one adverb of roles.yaml ``patterns.apposition_current_leads`` ("derzeit",
+    "bislang": "Markus Schill, bislang Technikvorstand bei Velmar") leads a current office."""
     doc = ctx.doc
     k = b - 1
     if k - 2 >= s0 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
@@ -334,6 +343,9 @@ def _time_lead(ctx: _Ctx, h: Hit, b: int, s0: int) -> tuple[int, bool] | None:
         return None
     words.reverse()
     first = words[0].lower_
+    current = ctx.p.apposition_current_leads
+    if len(words) == 1 and first in current:
+        return k + 1, False               # rule apposition_current_lead: "Jürgen Flimm, derzeit Leiter der Ruhrtriennale"
     if first not in _SINCE + _UNTIL + ("von", "vom") or not all(
             w.like_num or w.lower_ in _SINCE + _UNTIL + ("von", "vom", "jahren", "langem", "kurzem", "anfang", "ende",
                                                           "mitte", "jahresbeginn", "sommer", "herbst", "winter",

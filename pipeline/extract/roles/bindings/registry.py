@@ -113,7 +113,7 @@ def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
     ends_before = {x.end: x for x in hits}
     for h in hits:
         site = Site(ctx, h, ends_before)
-        for r in per_hit:
+        for r in _per_hit_rules(ctx, h, per_hit):
             if r.fn(ctx, h, site):
                 h.extra["bound_by"] = r.name          # the named rule that decided (for tests and debugging)
                 break
@@ -123,3 +123,12 @@ def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
         for h, b in zip(hits, before):
             if (h.binding, h.name, h.org) != b:       # (a pass may only share an organisation)
                 h.extra["bound_by"] = r.name
+
+
+def _per_hit_rules(ctx: _Ctx, h: Hit, per_hit: list[Binding]) -> list[Binding]:
+    """Rule ``name_only_title`` (role15): "Gemeinderat Sascha Jabali-Adeh" is a councillor, "Der Gemeinderat
+    beschloss" the council: a title of roles.yaml ``patterns.name_only_titles`` is tried only by the binding rules of
+    ``patterns.name_only_bindings`` (title_name: a name right after it). Off: ``name_only_titles: []``."""
+    if h.title.title not in ctx.p.name_only_titles:
+        return per_hit
+    return [r for r in per_hit if r.name in ctx.p.name_only_bindings]
