@@ -478,3 +478,4 @@ SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a
 # colon quote, the subject after an "als" Vorfeld (rules/verb.py); a joined particle form tagged an adverb (context.py)
 SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", "dass_before_colon_quote", "als_vorfeld_subject")
 SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)
+SWITCHES += ("spokesperson_genitive_org",)     # "ein Sprecher der Stadtwerke": the organisation introduced with the genitive noun (rules/speaker.py, spk15)
