@@ -781,7 +781,7 @@ def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int])
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and not bad_speaker(c, after) and (has_actor(c, after) or (
-                c.low[s[0]].endswith(tuple(c.w.predicative_endings)) and plausible_speaker(c, after))):
+                _predicative_ending(c, s[0]) and plausible_speaker(c, after))):
             return after                # "Besorgt äußerte sich Kofi Annan" (the model took "Besorgt" for a name)
     if c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
@@ -921,8 +921,16 @@ def _adjective_shape(c: Ctx, t: int) -> bool:
     """"Kritisch", "Skeptisch", "Enttäuscht", "Gelassen": a word shaped as a predicative adjective or participle (words.yaml
     predicative_endings, predicative_prefixes), which the model tags a name at the sentence start."""
     low = c.low[t]
-    return len(low) > 5 and (low.endswith(tuple(c.w.predicative_endings)) or (
+    return len(low) > 5 and (_predicative_ending(c, t) or (
         low.startswith(tuple(c.w.predicative_prefixes)) and low.endswith(("t", "en"))))
+
+
+def _predicative_ending(c: Ctx, t: int) -> bool:
+    """"Kritisch", "Deutlich"; with switch ``comparative_vorfeld`` also their comparative ("Kritischer", 8+ letters; spk15)."""
+    low = c.low[t]
+    return low.endswith(tuple(c.w.predicative_endings)) or (
+        c.R.switch("comparative_vorfeld") and len(low) > 7 and low.endswith("er") and low[:-2].endswith(
+            tuple(c.w.predicative_endings)))
 
 
 def _speaking_token(c: Ctx, t: int) -> bool:

@@ -479,3 +479,5 @@ SWITCHES += ("name_after_role", "conjunct_object")     # a person's name after a
 SWITCHES += ("quoted_name_aux", "dass_after_verbless", "mistagged_joined_form", "dass_before_colon_quote", "als_vorfeld_subject")
 SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the quotation after them (rules/quote.py QuoteSite.blank_start, qframe14)
 SWITCHES += ("spokesperson_genitive_org",)     # "ein Sprecher der Stadtwerke": the organisation introduced with the genitive noun (rules/speaker.py, spk15)
+SWITCHES += ("subject_one_person",)     # "Der Bürgermeister Christoph Lamertz (CDU) zeigte sich betroffen. …, sagte er.": the one person of the subject (rules/speaker.py, spk15)
+SWITCHES += ("comparative_vorfeld",)     # "Kritischer äußerte sich X: …": a comparative in the Vorfeld is no name (speaker.py, spk15)

@@ -480,7 +480,9 @@ def _possessive_source(s: SpeakerSite) -> bool:
 def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
     """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
     subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
-    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
+    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``); a subject that
+    names one person besides organisations ("Der Bürgermeister Christoph Lamertz (CDU)") names that person (switch
+    ``subject_one_person``)."""
     from ..speaker import _gender_fits, prev_subject
     si = c.sent_of[t]
     if c.in_quote[t] >= 0:
@@ -494,6 +496,8 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
         return None
     a, b = c.char_span(*sp)
     keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
+    if len(keys) > 1 and c.R.switch("subject_one_person"):
+        keys = {k: x for k, x in keys.items() if x.actor_type == "person"}     # "Bürgermeister X (CDU)": the person
     if len(keys) != 1:
         return None
     actor = next(iter(keys.values()))
