@@ -1274,6 +1274,7 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 return actor.key
     best, best_score = None, None
     lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
+    content = _inverted_frame_content(c, i)
     for ms, me, m, actor in c.mentions:
         if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
@@ -1294,11 +1295,29 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
                 score -= 150
             if c.R.switch("antecedent_oblique") and _oblique_mention(c, tok.start, st):
                 score += 2_500                   # "vom Präsidenten Hugo Chávez", "von den Grünen": rarely the referent
+            if content[0] <= ms < content[1]:
+                score += 20_000                  # "Kessler sei …, sagte er": the content's name is not who says it
         if best_score is None or score < best_score:
             best, best_score = actor, score
     if best is None and c.R.switch("salient_antecedent"):
         return salient_actor(c, pos, types, gender)
     return best.key if best else None
+
+
+def _inverted_frame_content(c: Ctx, i: int) -> tuple[int, int]:
+    """Kessler sei einer der größten Arbeitgeber der Stadt, sagte er. – for a pronoun or role noun at token i right after
+    the speech verb of an inverted frame (", sagte er", ", so der Minister"), the characters of the reported content before
+    the comma in its sentence: a name there is what is said about, not who says it (switch ``content_not_antecedent``);
+    (0, 0) otherwise."""
+    k = i - 1
+    while k > 0 and c.low[k] in c.w.determiners:
+        k -= 1
+    if not c.R.switch("content_not_antecedent") or k < 2 or c.low[k - 1] != "," or c.in_quote[k - 1] >= 0 \
+            or c.is_quote_mark(k - 2) or not (c.toks[k].pos_ in ("VERB", "AUX") or c.low[k] == c.R.so_marker):
+        return (0, 0)                   # „Ein guter Start“, sagte er: a quotation's names rank low anyway
+    st = c.sents[c.sent_of[i]][0]
+    st = max([st] + [t + 1 for t in range(st, k - 1) if c.low[t] in (":", ";")])    # "X war zufrieden: …, sagte er"
+    return (c.toks[st].idx, c.toks[k - 1].idx) if st < k - 1 else (0, 0)
 
 
 def _oblique_mention(c: Ctx, t: int, st: int) -> bool:

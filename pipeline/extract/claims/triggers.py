@@ -481,3 +481,5 @@ SWITCHES += ("colon_blank_quote",)     # a colon before blank lines frames the q
 SWITCHES += ("spokesperson_genitive_org",)     # "ein Sprecher der Stadtwerke": the organisation introduced with the genitive noun (rules/speaker.py, spk15)
 SWITCHES += ("subject_one_person",)     # "Der Bürgermeister Christoph Lamertz (CDU) zeigte sich betroffen. …, sagte er.": the one person of the subject (rules/speaker.py, spk15)
 SWITCHES += ("comparative_vorfeld",)     # "Kritischer äußerte sich X: …": a comparative in the Vorfeld is no name (speaker.py, spk15)
+SWITCHES += ("content_not_antecedent",)     # "Kessler sei …, sagte er": a name in the content is no antecedent of the speaker (speaker.py nearest_actor, spk15)
+SWITCHES += ("age_noun_gender",)     # "Die 45-Jährige berichtete": not a man named before (rules/speaker.py _age_noun_person, spk15)

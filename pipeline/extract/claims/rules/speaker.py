@@ -692,7 +692,19 @@ def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
     age = c.low[h].split("-")[0] if "-" in c.low[h] else None
     if age and _unnamed_of_age(c, age, sp[0]):
         return NO_ACTOR
-    return nearest_actor(c, sp[0], ("person",), s.prev) or NO_ACTOR
+    return nearest_actor(c, sp[0], ("person",), s.prev, gender=_age_noun_gender(c, sp, h)) or NO_ACTOR
+
+
+def _age_noun_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """Richter Thomas Brüggemann … Die 45-Jährige berichtete, … – "f" for "die/eine 45-Jährige", "m" for "der 45-Jährige",
+    "ein 45-Jähriger": the age noun's gender, which a person titled or named as the other one cannot have (switch
+    ``age_noun_gender``)."""
+    if not c.R.switch("age_noun_gender") or h == sp[0]:
+        return None
+    art, noun = c.low[h - 1], c.low[h]
+    if noun.endswith("jähriger") or art == "der":
+        return "m"
+    return "f" if art in ("die", "eine") and noun.endswith("jährige") else None
 
 
 def _unnamed_of_age(c: Ctx, age: str, before: int) -> bool:
