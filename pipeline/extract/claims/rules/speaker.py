@@ -342,8 +342,9 @@ def speaker_org_source(s: SpeakerSite) -> str | None:
     """Die Stadtwerke Rheinaue GmbH bauen einen Elektrolyseur. Die Investition beläuft sich nach Unternehmensangaben auf
     140 Millionen Euro. – a source that names no one but an organisation noun, as the first part of a compound
     ("Unternehmensangaben", "aus der Konzernzentrale"; words.yaml org_source_prefixes, org_source_heads) or as the
-    genitive of a source noun ("nach Angaben des Vereins", "in einer Stellungnahme des Verbands"), is the organisation
-    introduced with that noun ("der Verein Energiehilfe Westfalen"), else the organisation named last before it."""
+    genitive of a source noun ("nach Angaben des Vereins", "in einer Stellungnahme des Verbands"), or alone ("laut
+    Hersteller", switch ``bare_org_source``), is the organisation introduced with that noun ("der Verein Energiehilfe
+    Westfalen"), for a company noun the company named last, else the organisation named last before it."""
     c, sp = s.c, s.sp
     if s.mentions(("person", "organization", "location", "other")):
         return None
@@ -376,6 +377,9 @@ def _org_source_noun(c: Ctx, sp: tuple[int, int]) -> str | None:
     Unternehmens", "verein" for "einer Stellungnahme des Vereins"; None for any other span."""
     from ..clauses import is_source_noun
     last = sp[1] - 1
+    if last == sp[0] and c.R.switch("bare_org_source") and c.toks[last].text[:1].isupper() and (
+            c.low[last] in c.w.org_source_prefixes or c.low[last] in c.w.company_nouns):
+        return c.low[last]              # "laut Hersteller", "laut Verein" (spk15)
     if last - 2 >= sp[0] and c.low[last - 1] in ("des", "der") and is_source_noun(c, last - 2):
         noun = _singular(c.low[last])
         return noun if noun in c.w.org_source_prefixes else None
