@@ -14,6 +14,11 @@ process compiles the pipeline's sources (~0.3 s of the parent's serial start); `
 bytecode files under a temporary ``PYTHONPYCACHEPREFIX`` (written by one warm-up import first), as an installed
 package runs.
 
+Also reported (speed15), measures that a shared machine does not blur as much as wall times: the parent's CPU
+seconds per phase; each worker's CPU per batch (a log the workers write), replayed on two free cores in the order
+the workers took the batches, each to the first free worker: the idle tail at the pool's end and a schedule model
+of the speed-up (1-process CPU over the parent's CPU + the replayed span + half the workers' CPU outside batches).
+
 The child process calls ``pipeline.schemas.arrow_without_pandas`` first, as the command line's ``rerun`` does
 (speed14: until then it imported pandas through pyarrow's first list conversion, 0.25-0.3 s of the parent's serial
 part that ``python -m pipeline rerun`` never spends).
@@ -36,15 +41,75 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_scale  # noqa: E402
 
 CHILD = r"""
-import json, resource, sys
+import json, os, resource, sys, time
+from pipeline.job import rerun as _rerun, steps as _steps
+from pipeline.job.summary import _Laps
 from pipeline.runner import rerun_rules
 from pipeline.schemas import arrow_without_pandas
 arrow_without_pandas()                       # as `python -m pipeline rerun` does (no pandas import: ~0.25 s)
+CPU_LAPS = {"start-up and imports": time.process_time()}
+
+class _CpuLaps(_Laps):                       # the re-run's laps, also as the parent's CPU seconds per phase
+    def __init__(self):
+        super().__init__()
+        self.c = time.process_time()
+
+    def __call__(self, name):
+        super().__call__(name)
+        now = time.process_time()
+        CPU_LAPS[name] = CPU_LAPS.get(name, 0.0) + now - self.c
+        self.c = now
+
+_rerun._Laps = _CpuLaps
+BATCHES = []                                 # per batch: (pid, worker CPU at its end, articles)
+_run = _steps._pool_run
+
+def _pool_run(args):                         # in a worker: each batch's start and end (wall, CPU), to a log file
+    w, c = time.time(), time.process_time()
+    res = _run(args)
+    with open(os.environ["BENCH_BATCH_LOG"], "a") as fh:
+        fh.write(f"{os.getpid()} {w:.4f} {time.time():.4f} {c:.4f} {time.process_time():.4f} {len(args[1])}\n")
+    return res
+
+_steps._pool_run = _pool_run
+_preload = _steps._preload_tables
+
+def _preload_tables():                       # the parent's CPU for the workers' word tables (inside re-extract)
+    c = time.process_time()
+    try:
+        return _preload()
+    finally:
+        CPU_LAPS["(of re-extract: word tables before the fork)"] = time.process_time() - c
+
+_steps._preload_tables = _preload_tables
 res = rerun_rules(sys.argv[1], full=True)
 me, ch = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"laps": res["laps"], "reextracted": res["reextracted"], "articles": res["articles"],
+                  "cpu_laps": CPU_LAPS,
                   "cpu_parent": me.ru_utime + me.ru_stime, "cpu_workers": ch.ru_utime + ch.ru_stime}))
 """
+
+
+def worker_cpu(log: Path) -> dict:
+    """From the batch log of one 2-process re-run: per worker its CPU at the end of its last batch and its
+    batches; ``imbalance``: the largest minus the smallest (on a loaded machine this also shows which worker
+    got less of the shared cores, so read ``tail``); ``tail``: the schedule replayed on two free cores (each
+    batch's CPU, handed out in the order the workers started them, each to the first free worker), the CPU
+    seconds one core idles at the end while the other finishes (``span``: when the last one ends)."""
+    rows = [line.split() for line in log.read_text().splitlines()] if log.exists() else []
+    last: dict[str, float] = {}
+    n: dict[str, int] = {}
+    for pid, _, _, _, cpu, _ in rows:
+        last[pid] = max(last.get(pid, 0.0), float(cpu))
+        n[pid] = n.get(pid, 0) + 1
+    cpus = sorted(last.values())
+    costs = [float(r[4]) - float(r[3]) for r in sorted(rows, key=lambda r: float(r[1]))]
+    free = [0.0, 0.0]
+    for c in costs:
+        free[free.index(min(free))] += c
+    return {"cpu": cpus, "batches": [n[p] for p in sorted(last, key=last.get)],
+            "imbalance": (cpus[-1] - cpus[0]) if len(cpus) > 1 else 0.0,
+            "tail": max(free) - min(free), "span": max(free), "batch_cpu": sum(costs)}
 
 
 def link_copy(src: Path, dst: Path) -> None:
@@ -57,7 +122,10 @@ PYC_ENV: dict[str, str] = {}          # --pyc: the environment that lets the re-
 
 
 def rerun_once(out: Path, processes: int, tree: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(tree), "PIPELINE_PROCESSES": str(processes), **PYC_ENV}
+    log = out.with_name(out.name + ".batches")
+    log.unlink(missing_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(tree), "PIPELINE_PROCESSES": str(processes), **PYC_ENV,
+           "BENCH_BATCH_LOG": str(log)}
     if PYC_ENV:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -68,7 +136,9 @@ def rerun_once(out: Path, processes: int, tree: Path) -> dict:
     if p.returncode != 0:
         raise SystemExit(p.stderr[-3000:])
     d = json.loads(p.stdout.strip().splitlines()[-1])
-    d.update(wall=wall, cpu=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
+    d.update(wall=wall, cpu=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+             workers=worker_cpu(log))
+    log.unlink(missing_ok=True)
     return d
 
 
@@ -112,6 +182,10 @@ def main(argv=None) -> int:
                       f"{d['cpu_parent']:.1f} s, workers {d['cpu_workers']:.1f} s), "
                       f"{d['reextracted']} of {d['articles']} re-extracted; load {os.getloadavg()[0]:.1f}; laps "
                       + ", ".join(f"{k} {v:.2f}" for k, v in d["laps"].items()), flush=True)
+                print("    parent CPU per phase: " + ", ".join(f"{k} {v:.3f}" for k, v in d["cpu_laps"].items())
+                      + (f"; workers' CPU {d['workers']['cpu']} in {d['workers']['batches']} batches, imbalance "
+                         f"{d['workers']['imbalance']:.3f} s, replayed tail {d['workers']['tail']:.3f} s"
+                         if n > 1 else ""), flush=True)
                 shutil.rmtree(copy, ignore_errors=True)
         med = {n: (statistics.median(d["wall"] for d in v), statistics.median(d["cpu"] for d in v))
                for n, v in res.items()}
@@ -124,6 +198,17 @@ def main(argv=None) -> int:
         two = statistics.median(d["cpu_parent"] + d["cpu_workers"] / 2 for d in res[2])
         print(f"speed-up on two free cores, from CPU seconds: {one:.1f} / ({two:.1f}) = {one / two:.2f}x "
               f"(parent CPU with 2 processes: {statistics.median(d['cpu_parent'] for d in res[2]):.1f} s)")
+        # the schedule on two free cores: the parent's CPU with its exit (all of it serial: a little pessimistic,
+        # its ~0.3 s during the pool share the cores), the replayed batches' span, half the workers' CPU outside
+        # batches (the 1-process CPU includes its exit too)
+        model = statistics.median(d["cpu"] - d["cpu_workers"] + d["workers"]["span"]
+                                  + (d["cpu_workers"] - d["workers"]["batch_cpu"]) / 2 for d in res[2])
+        print(f"speed-up from the schedule (1-process CPU / (parent CPU + replayed span of the batches + half the "
+              f"workers' CPU outside them)): {one:.1f} / {model:.2f} = {one / model:.3f}x; replayed idle tail "
+              f"(median) {statistics.median(d['workers']['tail'] for d in res[2]):.3f} s CPU")
+        cpu_laps = {k: statistics.median(d["cpu_laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["cpu_laps"]}
+        print("parent CPU per phase with 2 processes (median s):",
+              json.dumps({k: round(v, 3) for k, v in cpu_laps.items()}))
         laps = {k: statistics.median(d["laps"].get(k, 0.0) for d in res[2]) for k in res[2][0]["laps"]}
         print("phases with 2 processes (median wall s, parent):", json.dumps({k: round(v, 2) for k, v in laps.items()}))
     return 0

@@ -2,6 +2,7 @@
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
+    python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads]
 
 Data: ``../shared/data/web/dev/`` (52 pages as ``html/`` and as full-page text dumps ``txt/``; ``gold.json``
 has for each page the snippets that must be in the body (``with``) and those that must not (``without``)).
@@ -31,6 +32,9 @@ twice (web15): ``repeat`` (the lead once more in a picture box over the article,
 after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
+``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads] [--limit N] [--bodies FILE]`` (web16) wraps articles
+nobody tuned on as pages of both routes (see ``wrap_page``) and scores their paragraph starts as ``with`` and the
+injected furniture as ``without``; ``--bodies`` writes every body to compare runs with a switch off;
 ``--extractor`` scores trafilatura alone (``trafilatura``, ``trafilatura-recall``, ``trafilatura-precision``) on
 the same pages for comparison.
 
@@ -366,6 +370,166 @@ DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: 
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
+# Unlabelled text wrapped as pages (web16): articles nobody tuned on (Wikinews train, SmartData news) as an HTML
+# page (menu, ``<article>`` with an h1 and ``<p>``s, footer) and as a text-browser dump of it (menu bullets, trail,
+# headline, date line, paragraphs, footer). ``plain`` adds nothing (false firings: compare bodies with the rules
+# switched off); the other forms add one class of furniture, scored as ``without`` (every paragraph's start is a
+# ``with`` snippet).
+UNLABELLED_FORMS = ("plain", "caption", "cards", "runcards", "listcards", "player", "product", "downloads")
+_MENU = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Panorama", "Region", "Wissen", "Digital",
+         "Reise", "Auto", "Meinung", "Video", "Podcast", "Newsletter", "Abo", "E-Paper", "Kontakt"]
+_FOOT = ["Impressum", "Datenschutz", "AGB", "Mediadaten", "Karriere", "Cookie-Einstellungen"]
+_CREDITS = ("Foto © Anna Berger", "Foto: dpa", "Bild: Martin Kühn", "© Stadtarchiv", "Foto: Imago/Sven Simon")
+
+
+def unlabelled_texts(source: str, limit: int) -> list[tuple[str, str, list[str]]]:
+    """(id, headline, paragraphs) of ``limit`` articles of 3+ paragraphs: Wikinews train (documentName as headline)
+    or SmartData news over 300 characters (the first sentence, 14 words at most and no sentence end, as headline;
+    the other sentences grouped in threes)."""
+    import gzip
+    out = []
+    if source == "wikinews":
+        with gzip.open(SHARED / "data" / "quotes" / "wikinews" / "train.jsonl.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                head = re.sub(r"^\d+ - | \(\d{4}-\d\d-\d\d\)$", "", d["documentName"])
+                paras = [_ws(x) for x in d["originalText"].split("\n\n") if len(_ws(x)) >= 40]
+                if len(paras) >= 3:
+                    out.append((d["documentName"], head, paras))
+    else:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from unseen_roles import smartdata_docs
+        for d in smartdata_docs(SHARED):
+            sents = [x for x in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])", _ws(d["text"])) if x]
+            if len(d["text"]) <= 300 or len(sents) < 4:
+                continue
+            paras = [" ".join(sents[i:i + 3]) for i in range(1, len(sents), 3)]
+            out.append((d["id"], " ".join(sents[0].split()[:14]).rstrip(".!?:"), paras))   # a headline: no sentence end
+    return out[:limit]
+
+
+def _caption_of(other: list[str]) -> str:
+    """A caption-like sentence from another article (its first sentence, cut to 20 words)."""
+    first = _first_sentence(other[0])
+    return " ".join(first.split()[:20]).rstrip(".") + "."
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text)[0]
+
+
+def _form_caption(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A picture after the second paragraph: alt text and caption the same sentence, then a credit."""
+    cap, credit = _caption_of(others[0][1]), _CREDITS[k % len(_CREDITS)]
+    hp.insert(2, f'<figure><img src="/bild-{k}.jpg" alt="{cap}" title="{cap}"><figcaption>{cap} '
+                 f"<span>{credit}</span></figcaption></figure>")
+    dp.insert(2, f"{cap}\n{cap}\n{credit}\n")
+    return [cap[:60]]
+
+
+def _form_cards(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """Three cards of other stories after the article: picture name, counter, rubric, headline, teaser."""
+    cards_h, without = [], []
+    for j, (oh, op) in enumerate(others[:3]):
+        tease = _first_sentence(op[0])
+        cards_h.append(f'<div><a href="/a{j}.html"><img src="/t{j}.jpg" alt="teaser_{j}"></a><span>{17 + 31 * j} '
+                       f"Likes</span><span>{_MENU[j + 1]}</span><h3><a href=\"/a{j}.html\">{oh}</a></h3>"
+                       f"<p>{tease}</p></div>")
+        dp.append(f"teaser_{j}\n{17 + 31 * j} Likes\n{_MENU[j + 1]}\n\n{oh}\n\n{tease}\n")
+        without.append(tease[:60])
+    hp.append("<div>" + "".join(cards_h) + "</div>")
+    return without
+
+
+def _form_runcards(hp: list[str], dp: list[str], k: int, others, listed: bool = False) -> list[str]:
+    """Three cards of other stories (linked headline, first sentence) straight after the last paragraph, each a
+    ``div`` of its own (``runcards``) or an item of a list under "Auch interessant" (``listcards``)."""
+    without, cards = [], []
+    for j, (oh, op) in enumerate(others[:3]):
+        tease = _first_sentence(op[0])
+        cards.append(f'<li><a href="/a{j}.html"><strong>{oh}</strong></a><p>{tease}</p></li>' if listed else
+                     f'<div><h3><a href="/a{j}.html">{oh}</a></h3><p>{tease}</p></div>')
+        dp.append(f"{oh}\n\n{tease}\n")
+        without.append(tease[:60])
+    hp.append(f"<h2>Auch interessant</h2><ul>{''.join(cards)}</ul>" if listed else "".join(cards))
+    if listed:
+        dp.insert(len(dp) - 3, "Auch interessant\n")
+    return without
+
+
+def _form_player(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A video player after the first paragraph: a label, another story's headline as its title, a duration."""
+    oh = others[0][0]
+    hp.insert(1, f'<div><span>Video</span><p>{oh}</p><span>0{k % 10}:{17 + k % 40} Min.</span></div>')
+    dp.insert(1, f"Video\n{oh}\n0{k % 10}:{17 + k % 40} Min.\n")
+    return [oh[:50]]
+
+
+def _form_product(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A product box after the second paragraph: name, price, shop link (as on test and guide pages)."""
+    name = f"Akkuschrauber GSR 12V-{15 + k % 20} mit zwei Akkus im Koffer"
+    hp.insert(2, f'<div><img src="/p{k}.jpg" alt=""><p><strong>{name}</strong></p><p>Preis: {49 + k},99 €</p>'
+                 f'<a href="https://www.amazon.de/dp/B{k:04d}">Jetzt bei Amazon ansehen</a></div>')
+    dp.insert(2, f"[p{k}]\n{name}\nPreis: {49 + k},99 €\n[Jetzt bei Amazon ansehen]\n")
+    return [name[:40], "Jetzt bei Amazon ansehen"]
+
+
+def _form_downloads(hp: list[str], dp: list[str], k: int, others) -> list[str]:
+    """A list of downloads after the article (press releases): links with file type and size."""
+    hp.append(f'<h3>Downloads</h3><ul><li><a href="/d/{k}.pdf">Pressemitteilung als PDF</a> (PDF, {100 + k} KB)</li>'
+              f'<li><a href="/d/{k}.jpg">Pressefoto</a> (JPG, 1,{k % 10} MB)</li></ul>')
+    dp.append(f"Downloads\n\n  • Pressemitteilung als PDF (PDF, {100 + k} KB)\n  • Pressefoto (JPG, 1,{k % 10} MB)\n")
+    return [f"(PDF, {100 + k} KB)", f"(JPG, 1,{k % 10} MB)"]
+
+
+FORMS = {"plain": lambda hp, dp, k, others: [], "caption": _form_caption, "cards": _form_cards,
+         "player": _form_player, "product": _form_product, "downloads": _form_downloads,
+         "runcards": _form_runcards,
+         "listcards": lambda hp, dp, k, others: _form_runcards(hp, dp, k, others, listed=True)}
+
+
+def wrap_page(head: str, paras: list[str], form: str, k: int, others: list[tuple[str, list[str]]]
+              ) -> tuple[str, str, list[str]]:
+    """(html, dump, injected without-snippets) of one article in ``form`` (``others``: other articles'
+    headlines and paragraphs, for captions and cards)."""
+    html_p = [f"<p>{x}</p>" for x in paras]
+    dump_p = [x + "\n" for x in paras]
+    without = FORMS[form](html_p, dump_p, k, others)
+    menu_h = "".join(f'<li><a href="/{m.lower()}">{m}</a></li>' for m in _MENU)
+    foot_h = "".join(f'<a href="/{m.lower()}">{m}</a> ' for m in _FOOT)
+    html = (f"<html><head><title>{head} | Beispiel-Zeitung</title></head><body><nav><ul>{menu_h}</ul></nav>"
+            f"<article><h1>{head}</h1><p>07.12.2026, 10:00 Uhr</p>{''.join(html_p)}</article>"
+            f"<footer>{foot_h}<p>© 2026 Beispielverlag</p></footer></body></html>")
+    dump = "\n".join([f"  • {m}" for m in _MENU] + ["", " 1. Startseite", " 2. Politik", "", head, "",
+                                                      "07.12.2026, 10:00 Uhr", "", "\n".join(dump_p), "",
+                                                      "━━━━━━━━━━━━━━━━━━━━"] + _FOOT + ["© 2026 Beispielverlag"])
+    return html, dump, without
+
+
+def run_unlabelled(source: str, limit: int, form: str, bodies: Path | None = None) -> dict:
+    """Body P/R/F1 of both routes on unlabelled articles wrapped as pages in ``form``; ``bodies``: write every
+    body (JSON, by route and id) to compare runs (e.g. with a switch off through ``PIPELINE_WEB_RULES``)."""
+    from pipeline.ingest import parse_html, parse_scraped_text
+    texts = unlabelled_texts(source, limit)
+    res = {r: {"tp": 0, "fn": 0, "fp": 0, "pages": 0} for r in ("html", "text")}
+    out: dict = {"html": {}, "text": {}}
+    for k, (doc_id, head, paras) in enumerate(texts):
+        others = [(h, p) for _i, h, p in texts[k + 1:k + 4] + texts[:max(0, k + 4 - len(texts))]]
+        html, dump, without = wrap_page(head, paras, form, k, others)
+        g = {"with": [p[:50] for p in paras], "without": without}
+        for route, a in (("html", parse_html(html, "x.html", "x")), ("text", parse_scraped_text(dump, "x.txt", "x"))):
+            tp, fn, fp, _log = body_counts(a.body_text, g)
+            r = res[route]
+            r["tp"] += tp
+            r["fn"] += fn
+            r["fp"] += fp
+            r["pages"] += 1
+            out[route][doc_id] = a.body_text
+    if bodies:
+        bodies.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return res
+
+
 def read_variant(path: Path, variant: str | None, extractor: str = "ours"):
     """The page rewritten by ``variant`` and read by our HTML route, or its body by trafilatura alone."""
     from pipeline.ingest import decode_bytes, parse_html
@@ -506,7 +670,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the numbers as JSON")
     ap.add_argument("--variant", choices=sorted(VARIANTS), help="rewrite the HTML pages first (dev only)")
     ap.add_argument("--extractor", choices=EXTRACTORS, default="ours", help="score trafilatura alone instead")
+    ap.add_argument("--unlabelled", choices=["wikinews", "smartdata"], help="unlabelled articles wrapped as pages")
+    ap.add_argument("--form", choices=UNLABELLED_FORMS, default="plain", help="furniture added to them")
+    ap.add_argument("--limit", type=int, default=700)
+    ap.add_argument("--bodies", type=Path, help="write the unlabelled pages' bodies (JSON)")
     args = ap.parse_args(argv)
+    if args.unlabelled:
+        res = run_unlabelled(args.unlabelled, args.limit, args.form, args.bodies)
+        for route, r in res.items():
+            p, rc, f = f1(r["tp"], r["fn"], r["fp"])
+            print(f"{args.unlabelled} {args.form} {route}: {r['pages']} pages, body P {p:.3f} R {rc:.3f} F1 {f:.3f}")
+        return 0
     if (args.variant or args.extractor != "ours") and args.split != "dev":
         ap.error("--variant and --extractor are stress checks for the dev pages only (--split dev)")
     if not (WEB / "gold.json").exists():

@@ -420,3 +420,23 @@ def test_cross_article_merge_never_joins_entity_types():
     men = _mentions(rows)
     types = {"loc": "location", "org": "organization", "ph": "person", "rb": "person"}
     assert corpus_person_merges(men, types) == {}
+
+
+@needs_model
+@pytest.mark.parametrize("text, expected", [
+    # gaz15: names of the gazetteer's 'lines:' section (NER alone: persons, places or nothing)
+    ("Palfinger und Andritz legten an der Wiener Börse zu, Voestalpine gab nach.",
+     {"Palfinger": "organization", "Andritz": "organization", "Voestalpine": "organization"}),
+    ("Vaillant baut in Remscheid 700 Stellen ab, teilte der Heizungsbauer mit.",
+     {"Vaillant": "organization", "Remscheid": "location"}),
+    ("Laut Prognos fehlen bis 2035 rund 1,5 Millionen Fachkräfte.", {"Prognos": "organization"}),
+    ("Die Fraktionschefin der Grünliberalen, Tiana Moser, sagte der SonntagsZeitung, man werde zustimmen.",
+     {"SonntagsZeitung": "organization", "Tiana Moser": "person"}),
+    ("Nach dem Sieg gegen Feyenoord sprach Trainer Xabi Alonso von einem verdienten Erfolg.",
+     {"Feyenoord": "organization", "Xabi Alonso": "person"}),
+])
+def test_gazetteer_lines_give_the_type(run, text, expected):
+    """rules/gazetteer.yaml lines: companies (Palfinger, Andritz, Voestalpine, Vaillant), an institute (Prognos), a
+    newspaper (SonntagsZeitung) and a club (Feyenoord) are organisations, not persons or unnamed."""
+    types, _ = run(text)
+    assert {name: types.get(name) for name in expected} == expected

@@ -19,7 +19,8 @@ from typing import Iterable
 from pipeline import store
 from pipeline.job.steps import StepResult, commit_step, ingest_step, process_step
 from pipeline.job.summary import Progress, RunSummary
-from pipeline.job.util import DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, new_work_dir
+from pipeline.job.util import (DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, import_spacy_light,
+                               new_work_dir)
 from pipeline.schemas import TABLES
 
 Ingested = StepResult          # work_dir, n_articles, n_rejects, n_skipped, shas
@@ -191,6 +192,7 @@ def preflight(req: RunRequest, installation: bool = True) -> None:
     from pipeline.ruleset import load_rules
     from pipeline.sources import limits
     if installation:
+        import_spacy_light()            # the check imports spaCy: without its command line (util.import_spacy_light)
         check_environment(req.model, web=inputs_need_web(req.inputs))
     try:
         limits()

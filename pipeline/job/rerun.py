@@ -17,7 +17,7 @@ from pipeline.job.rows import RAW, TABLE_SPECS
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
 from pipeline.job.steps import extract_tables, parse_step
 from pipeline.job.summary import _Laps
-from pipeline.job.util import DEFAULT_OUT, default_cache_dir, gc_frozen, new_work_dir
+from pipeline.job.util import DEFAULT_OUT, default_cache_dir, gc_frozen, import_spacy_light, new_work_dir
 from pipeline.schemas import TABLES
 
 log = logging.getLogger(__name__)
@@ -194,11 +194,30 @@ def _assemble(articles: pa.Table, todo: set[str], ex: dict[str, pa.Table], prev:
     return new, types, words
 
 
-def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
-    from pipeline.ruleset import load_rules
+class _OldOutputs:
+    """What the re-run reads besides the extraction: the published rejects (all but the extraction errors,
+    which the re-run makes anew), the tables the report compares with, the rules' provenance; and the
+    report's module. :meth:`read` runs while the workers extract (issue 16: on two processes the parent
+    waits for them; after them, this was serial)."""
 
+    def __init__(self, out: Path, rules):
+        self.out, self.rules = out, rules
+
+    def read(self) -> None:
+        from pipeline.review import rerun_report  # noqa: F401 - imported here, used after the extraction
+        rej = store.read_table(self.out, "rejects")
+        self.rejects = rej.filter(pc.not_equal(rej.column("reason").cast(pa.string()), "extract_error")) \
+            if rej.num_rows else rej
+        self.tables = {t: store.read_table(self.out, t) for t in _ROW_KEYS}
+        self.provenance = rules_provenance(self.rules.directory)
+
+
+def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
     t0 = time.perf_counter()
     lap = _Laps()
+    import_spacy_light()                 # before the rules import the extractors (and spaCy with them)
+    from pipeline.ruleset import load_rules
+
     out = Path(out_dir)
     store.prepare(out)
     heal(out)
@@ -233,25 +252,22 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
                 f"differs from the one that made the outputs ({model['key']}); run `pipeline run` again")
         reparsed = m["parsed"]
     prov = {"model_name": model["name"], "model_version": model["version"], "rules_version": rules.version}
-    ex = extract_tables(todo_rows.to_pylist(), cache, rules, prov)
+    old = _OldOutputs(out, rules)
+    ex = extract_tables(todo_rows.to_pylist(), cache, rules, prov, during=old.read)
     lap("re-extract (parse cache + extractors)")
     new, types, words = _assemble(articles, todo, ex, prev if todo != set(articles.column("article_id").to_pylist())
                                   else None, prov)
-    old_rej = store.read_table(out, "rejects")
-    old_rej = old_rej.filter(pc.not_equal(old_rej.column("reason").cast(pa.string()), "extract_error")) \
-        if old_rej.num_rows else old_rej
-    new["rejects"] = pa.concat_tables([old_rej, ex["extract_rejects"]])
+    new["rejects"] = pa.concat_tables([old.rejects, ex["extract_rejects"]])
     tables = final_tables(out, new, types, replace_all=True)
     lap("assemble tables, person merges, actors")
     from pipeline.review import rerun_report          # the report with rows (Markdown + HTML)
-    olds = {t: store.read_table(out, t) for t in _ROW_KEYS}          # for the report with rows
+    olds = old.tables                                 # for the report with rows
     # one diff for the counts and the rows (issue 16: the parent's serial part): the tables read and
     # indexed once; the counts are those of diff_rows, the rows those of rerun_report.row_diff
     both = {t: rerun_report.diff_once(olds[t], tables[t], t, _IGNORED) for t in _ROW_KEYS}
     diffs = {t: c for t, (c, _) in both.items()}
     lap("diff report")
-    info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory),
-            **rules_provenance(rules.directory)}
+    info = {"model": model, "rules_version": rules.version, "rules_dir": str(rules.directory), **old.provenance}
 
     def keep_rows(staging: Path) -> dict:
         return RowsStore.write(staging / store.ROWS, {n: new[n] for n in RAW}, types, words, rules, model["key"],

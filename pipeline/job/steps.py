@@ -14,6 +14,7 @@ the batch size, whatever the corpus size.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import logging
 import os
@@ -30,7 +31,7 @@ import pyarrow.parquet as pq
 from pipeline import store
 from pipeline.cache import DocCache
 from pipeline.job.rows import _ACTOR_TYPES, _WORDS, EXTRACTED, RAW, actor_type_rows, rows_for_article
-from pipeline.job.util import PARSE_BATCH, blank_vocab, gc_frozen, now_utc, sha256, short_id
+from pipeline.job.util import PARSE_BATCH, blank_vocab, gc_frozen, import_spacy_light, now_utc, sha256, short_id
 
 INGEST_BATCH = 1000                       # article rows written at a time by the ingest step
 PROCESS_BATCH = 16                        # articles a worker parses and extracts at a time
@@ -305,7 +306,7 @@ def _extract_batch(job: _Job, arts: list[dict]) -> Extracted:
     from pipeline.incremental import doc_words
     from pipeline.ruleset import load_rules
 
-    rules = load_rules(job.rules_dir)
+    rules = _job_rules(job, load_rules)
     prov = dict(job.prov)
     docs, parsed = _docs_of(job, arts)
     out: dict[str, list[dict]] = {"articles": [], **{name: [] for name in RAW}}
@@ -331,6 +332,19 @@ def _extract_batch(job: _Job, arts: list[dict]) -> Extracted:
             out[name].extend({**r, **prov} for r in rs)
         words[art["article_id"]] = doc_words(doc)
     return Extracted(out, rejects, words, parsed)
+
+
+_JOB_RULES: dict = {}                        # the rules of this process's current job (one entry)
+
+
+def _job_rules(job: _Job, load: Callable):
+    """The job's rules, loaded once per process and job: ``load_rules`` hashes every rule file to find its
+    memo (0.4 ms), once per batch before (issue 16: small batches at the end of a pool)."""
+    rules = _JOB_RULES.get(job)
+    if rules is None:
+        _JOB_RULES.clear()
+        rules = _JOB_RULES[job] = load(job.rules_dir)
+    return rules
 
 
 def _batch_tables(job: _Job, arts: list[dict]) -> tuple[dict[str, pa.Table], int]:
@@ -437,6 +451,7 @@ def warm_for_workers(model: str | None) -> list:
     """Load the model and the extractors' tables in this process for workers forked later to inherit (what
     :func:`process_step` and :func:`run_batches` load before the pool starts, done earlier, e.g. while the
     ingest runs: :meth:`pipeline.job.plan.LocalSteps.ingest`). Returns what :func:`unwarm` drops again."""
+    import_spacy_light()
     from pipeline import nlp
     loaded = not nlp._LOADED
     nlp.load_nlp(model)
@@ -460,6 +475,21 @@ def _release_tables(filled: list) -> None:
         fn.cache_clear()
 
 
+@contextlib.contextmanager
+def _workers(job: _Job, processes: int):
+    """A pool of ``processes`` workers forked after the extractors' word tables were loaded here (they inherit
+    them). This process drops the tables as soon as the workers exist (it needs none of them, and freeing
+    them while the workers run costs no time at the end: issue 16)."""
+    filled = _preload_tables()          # the workers inherit the extractors' word tables
+    try:
+        with _pool(processes, job) as pool:
+            _release_tables(filled)
+            filled = []
+            yield pool
+    finally:
+        _release_tables(filled)
+
+
 def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processes: int,
                 parallel: bool = True) -> Iterator:
     """``fn(job, batch)`` for every batch, results in batch order: in this process, or on a pool of
@@ -468,22 +498,68 @@ def run_batches(fn: Callable, job: _Job, batches: Iterable[list[dict]], processe
         for b in batches:
             yield fn(job, b)
         return
-    filled = _preload_tables()          # the workers inherit the extractors' word tables
-    try:
-        with _pool(processes, job) as pool:
-            pending: collections.deque = collections.deque()
-            try:
-                for b in batches:
-                    pending.append(pool.apply_async(_pool_run, ((fn, b),)))
-                    if len(pending) >= 2 * processes:
-                        yield pending.popleft().get()
-                while pending:
+    with _workers(job, processes) as pool:
+        pending: collections.deque = collections.deque()
+        try:
+            for b in batches:
+                pending.append(pool.apply_async(_pool_run, ((fn, b),)))
+                if len(pending) >= 2 * processes:
                     yield pending.popleft().get()
-            except Exception:
-                _wind_down(pool, pending)
-                raise
-    finally:
-        _release_tables(filled)
+            while pending:
+                yield pending.popleft().get()
+        except Exception:
+            _wind_down(pool, pending)
+            raise
+
+
+def run_all(fn: Callable, job: _Job, batches: list[list[dict]], processes: int,
+            order: Iterable[int] | None = None, during: Callable[[], object] | None = None) -> list:
+    """``fn(job, batch)`` for every batch, on a pool of ``processes`` workers, every batch handed out at once
+    in ``order`` (indexes into ``batches``: largest first, small ones last, so that the workers finish
+    together, see :func:`guided_batches`); the results in batch order. ``during()`` runs in this process
+    while the workers extract (work of its own that does not need their results). Holds every result: for
+    callers that keep them all anyway (:func:`extract_tables`)."""
+    order = list(range(len(batches)) if order is None else order)
+    with _workers(job, processes) as pool:
+        pending = {i: pool.apply_async(_pool_run, ((fn, batches[i]),)) for i in order}
+        try:
+            if during is not None:
+                during()
+            return [pending[i].get() for i in range(len(batches))]
+        except Exception:
+            _wind_down(pool, list(pending.values()))
+            raise
+
+
+def guided_batches(arts: list[dict], size: int, processes: int) -> tuple[list[list[dict]], list[int]]:
+    """Batches of consecutive articles and the order to hand them to ``processes`` workers so that they end
+    within a few milliseconds of each other (issue 16: with batches of ``size`` in article order, one core
+    idled 0.01-0.1 s at the pool's end while the other finished its last batch; a small share of the
+    1.8x target, see benchmarks/README.md, speed15).
+
+    The articles are cut into batches of ``size``, except the last ``2 * processes * size`` or a few more
+    (up to the next multiple of ``size``), which are cut into ever smaller batches (guided scheduling:
+    each a ``1 / (2 * processes)`` share of what is left, at least one article). The batches of ``size`` go
+    first, costliest first (cost: the body's length plus a fixed share per article), then the small ones,
+    largest first. The batches stay runs of consecutive articles, so their results, put back in batch
+    order, are those of batches in article order."""
+    n = len(arts)
+    head = max(0, n - 2 * processes * size) // size * size
+    cuts = list(range(0, head, size))
+    at = head
+    while at < n:
+        cuts.append(at)
+        at += min(size, max(1, -(-(n - at) // (2 * processes))))
+    batches = [arts[a:b] for a, b in zip(cuts, cuts[1:] + [n])]
+
+    def cost(batch: list[dict]) -> int:
+        return sum(len(a.get("body_text") or "") + _ARTICLE_COST for a in batch)
+    n_head = head // size
+    first = sorted(range(n_head), key=lambda i: -cost(batches[i]))
+    return batches, first + sorted(range(n_head, len(batches)), key=lambda i: -cost(batches[i]))
+
+
+_ARTICLE_COST = 400                         # per-article extraction cost beyond its text, in characters of text
 
 
 def _wind_down(pool, pending, wait_s: float = 120.0) -> None:
@@ -567,6 +643,7 @@ def process_step(work_dir: str | Path, cache_dir: str | Path, model: str | dict 
     model is never loaded. Returns the model info (name, version, key, path, source), ``parsed``,
     ``cached`` and the extraction counts.
     """
+    import_spacy_light()
     from pipeline.nlp import describe_model
     from pipeline.ruleset import load_rules
 
@@ -681,19 +758,30 @@ def extract_articles(arts: list[dict], cache: DocCache, rules, prov: dict, vocab
 
 
 def extract_tables(arts: list[dict], cache: DocCache, rules, prov: dict, processes: int | None = None,
-                   batch_size: int | None = None) -> dict[str, pa.Table]:
+                   batch_size: int | None = None, during: Callable[[], object] | None = None
+                   ) -> dict[str, pa.Table]:
     """As :func:`extract_articles`, as Arrow tables (the tables of :func:`_extracted_schemas`, in article
     order): each batch's rows become tables in the worker that extracted them, so the parent only
     concatenates (with Python rows, converting and unpickling them was serial work in the parent that kept a
-    re-run on 2 processes far from twice as fast as on 1: issue 16)."""
+    re-run on 2 processes far from twice as fast as on 1: issue 16). On several processes the batches are
+    handed out largest first and end small (:func:`guided_batches`), and ``during()`` (the caller's own
+    work that needs no extraction result) runs while the workers extract; on one process after them."""
     job = _Job(str(cache.root), cache.model_key, None, str(rules.directory), tuple(prov.items()))
     processes = max(1, processes or default_processes())
     batch_size = batch_size or PROCESS_BATCH
+    if processes > 1 and len(arts) > batch_size:
+        batches, order = guided_batches(arts, batch_size, processes)
+        results = run_all(_batch_tables, job, batches, processes, order, during)
+    else:
+        results = run_batches(_batch_tables, job, _batches(arts, batch_size), 1)
     got: dict[str, list[pa.Table]] = collections.defaultdict(list)
-    for tables, _ in run_batches(_batch_tables, job, _batches(arts, batch_size), processes, len(arts) > batch_size):
+    for tables, _ in results:
         for name, t in tables.items():
             if t.num_rows:
                 got[name].append(t)
+    if processes <= 1 or len(arts) <= batch_size:
+        if during is not None:
+            during()
     return {name: pa.concat_tables(got[name]) if got[name] else schema.empty_table()
             for name, schema in _extracted_schemas().items()}
 

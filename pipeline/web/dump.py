@@ -75,6 +75,9 @@ class Para:
     text: str            # normalised line (bullet kept)
     clean: str           # without bullet and [markers]
     bullet: bool = False
+    doubled: bool = False  # the text browser printed the line twice in a row (a picture's alt text and caption)
+    caption: bool = False  # a picture's caption (rule doubled_caption): kept out of the body, class unchanged
+    card: bool = False     # part of a teaser card for another article (rule card_counter): kept out of the body
     first: str = "bad"   # the context-free class
     cls: str = "bad"     # context-free, then final class
     heading: bool = False
@@ -137,9 +140,85 @@ def mark_credits(paras: list[Para]) -> None:
                     y.cls = "bad"
 
 
+# a credit line with its source: "Foto © Peter Steiger", "Foto: dpa", "Bild: shutterstock", "© Stadtarchiv"
+_CREDIT_NAMED = re.compile(r"^(?:(?:Fotos?|Bild(?:er)?|Bildquelle|Grafik|Copyright)\s*(?::|©)|©|\(c\)\s)\s*\S", re.I)
+
+
+def doubled_captions(paras: list[Para]) -> None:
+    """Rule ``doubled_caption`` (switch ``doubled_captions``): a line the text browser printed twice in a row
+    (a picture's alt text and its caption) right above a credit line is a caption, not article text, and so is the
+    credit. Example (vogelwarte.ch's dump): "Zielarten für die Kastanienselven sind u.a. der Grosse Waldportier …"
+    twice, then "Foto © Jörg Gemsch, Heidi Jost". Their classes stay (the article's block is found as before);
+    the body leaves them out."""
+    for i in range(1, len(paras)):
+        x = paras[i]
+        if paras[i - 1].doubled and len(x.clean.split()) <= 8 and _CREDIT_NAMED.match(x.clean) \
+                and x.index - paras[i - 1].index <= 2:
+            paras[i - 1].caption = x.caption = True
+
+
+# a teaser card's counter on a line of its own: "66 Likes", "12 Kommentare", "3 Shares", "1.204 Aufrufe"
+_COUNTER = re.compile(r"^\d{1,3}(?:[.,']?\d{3})*\s+(?:likes?|kommentare?|comments?|shares?|reaktionen|aufrufe|views|"
+                      r"mal geteilt|antworten)$", re.I)
+
+
+def card_counters(paras: list[Para], lo: int, hi: int) -> None:
+    """Rule ``card_counter`` (switch ``card_counters``): a counter line ("66 Likes") in the article's block with at
+    most one paragraph of 70+ characters (headlines not counted) after it, up to the next counter line or the block's end, is a teaser card
+    for another story: its picture name or headline just above, the counter, rubric, headline and teaser are kept
+    out of the body. The article's own counter under its lead is followed by the whole article: the text stays, the counter goes.
+    Example (tierwelt.ch's dump, after the article): "Petition gegen Pelz eingereicht" / "66 Likes" / "Wildtiere" /
+    "In der Schweiz soll der Import von … verboten werden. …"."""
+    at = [i for i in range(lo, hi + 1) if _COUNTER.match(paras[i].clean)]
+    for k, c in enumerate(at):
+        end = at[k + 1] - 1 if k + 1 < len(at) else hi
+        paras[c].card = True      # a counter alone is never article text
+        if sum(len(paras[i].clean) >= 70 and not paras[i].heading for i in range(c + 1, end + 1)) > 1:
+            continue
+        top = c - 1 if c - 1 >= lo and len(paras[c - 1].clean.split()) <= 8 \
+            and not re.search(r"[.!?:]$", paras[c - 1].clean) else c
+        for i in range(top, end + 1):
+            paras[i].card = True
+
+
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
+_PLAYER_LABEL = re.compile(r"^(?:video|audio|podcast|videos?\s*:|audio\s*:)$", re.I)
+_PRICE_LINE = re.compile(r"^(?:(?:preis|unverbindliche preisempfehlung|uvp|ab)\s*:?\s*)?(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)|€\s?\d{1,5}(?:[.,]\d{2})?)\W*$", re.I)
+_SHOP_CALL = re.compile(r"\b(?:bei amazon|zum angebot|zum deal|jetzt kaufen|kaufen|bestellen|zum shop|preis vergleichen|"
+                        r"jetzt sichern)\b", re.I)
+
+
+def player_and_shop_lines(paras: list[Para]) -> None:
+    """Rule ``player_shop_box`` for full-page text dumps (switch ``player_shop_boxes``): a video/audio player as a
+    text browser shows it ("Video" / its title / "01:23 Min.", at most 3 lines) and a product box (its name, a
+    price line "Preis: 89,99 €", a shop link "[Jetzt bei Amazon ansehen]") are no article text and no boundary
+    for their neighbours (marked like captions)."""
+    for i, x in enumerate(paras):
+        if _DURATION.match(x.clean):
+            above = [j for j in range(max(0, i - 2), i) if _PLAYER_LABEL.match(paras[j].clean)]
+            if above:
+                for y in paras[above[0]:i + 1]:
+                    y.caption = True
+        elif _PRICE_LINE.match(x.clean):
+            box = [i]
+            if i > 0 and len(paras[i - 1].clean.split()) <= 12 and not re.search(r"[.!?:]$", paras[i - 1].clean):
+                box.insert(0, i - 1)          # the product's name
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            if nxt is not None and len(nxt.text.split()) <= 8 and _SHOP_CALL.search(nxt.text):
+                box.append(i + 1)     # the shop link ("[Jetzt bei Amazon ansehen]")
+            if box[0] > 0 and not paras[box[0] - 1].clean and _BRACKETS.search(paras[box[0] - 1].text):
+                box.insert(0, box[0] - 1)     # the product's picture ("[p0]")
+            if len(box) >= 2:
+                for j in box:
+                    paras[j].caption = True
+
+
 def _neighbour(paras: list[Para], i: int, step: int, ignore_neargood: bool) -> str:
     j = i + step
     while 0 <= j < len(paras):
+        if paras[j].caption:      # a picture between two parts of the article is no boundary
+            j += step
+            continue
         c = paras[j].cls
         if c in ("good", "bad") or (c == "neargood" and not ignore_neargood):
             return c
@@ -191,6 +270,8 @@ def clusters(paras: list[Para], max_gap: int = 2) -> list[list[int]]:
     cur: list[int] = []
     gap = 0
     for i, x in enumerate(paras):
+        if x.caption:
+            continue          # a caption, player or product box inside the article is no break
         if x.cls == "good" and x.first in ("good", "neargood"):
             if cur and gap > max_gap:
                 out.append(cur)
@@ -740,12 +821,18 @@ def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Pa
     for i, ln in enumerate(raw):
         t = norm(ln)
         if not t or t == prev:
+            if t and paras:
+                paras[-1].doubled = True
             prev = t or prev
             continue
         prev = t
         paras.append(Para(i, t, norm(_BRACKETS.sub(" ", _BULLET.sub("", ln))), bool(_BULLET.match(ln))))
     classify(paras, p, repeated)
     mark_credits(paras)
+    if web_rules().doubled_captions:
+        doubled_captions(paras)
+    if web_rules().player_shop_boxes:
+        player_and_shop_lines(paras)
     for x in paras:
         x.first = x.cls
     revise(paras, p)
@@ -1103,6 +1190,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     chosen = pick_article(paras)
     if not chosen:
         return None
+    if rules.card_counters:
+        card_counters(paras, chosen[0], chosen[-1])
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
@@ -1110,6 +1199,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
+                        and not paras[i].caption and not paras[i].card          # nor a caption or a card
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section

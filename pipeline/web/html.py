@@ -1346,6 +1346,100 @@ def card_list_heads(tree) -> set[str]:
     return out
 
 
+def _run_card(el) -> str | None:
+    """The link of a card of another story in a run of sibling cards (rule ``card_run``): a ``div``/``li``/
+    ``article``/``section`` whose text starts with its one link to another page, 3-20 words without a sentence
+    end (the headline), followed by at most 60 words of unlinked text (the teaser) and no more than 600
+    characters: "<li><a href=…><strong>Feuerwehr rettet Katze aus Baum</strong></a><p>Die Einsatzkräfte …</p></li>"."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "li", "article", "section"):
+        return None
+    links = el.xpath(".//a[@href]")
+    hrefs = {(a.get("href") or "").strip() for a in links}
+    if len(hrefs) != 1:
+        return None
+    href = next(iter(hrefs))
+    if not href or href.casefold().startswith(("#", "mailto:", "javascript:", "tel:")):
+        return None
+    head = ws(links[0].text_content())
+    text = ws(visible_text(el))
+    if not 3 <= len(head.split()) <= 20 or re.search(r"[.!?…:]$", head) or not text.startswith(head) \
+            or len(text) > 600 or len(text.split()) - len(head.split()) > 60:
+        return None
+    return href
+
+
+def card_runs(tree) -> set[str]:
+    """Rule ``card_run`` (switch ``card_runs``, web16): keys of the texts of two or more sibling cards of other
+    stories in a row (:func:`_run_card`, to different pages) that stand straight in the article's container or in
+    a list, with no wrapper of their own that the teaser-list rules see ("<div><h3><a href=/a1>…</a></h3><p>Die
+    Einsatzkräfte brauchten …</p></div><div><h3><a href=/a2>…"): their headlines and teasers, as body lines."""
+    out: set[str] = set()
+    for parent in tree.iter("article", "main", "section", "div", "ul", "ol", "body"):
+        run: list = []
+        for k in [*parent, None]:
+            if k is not None and not isinstance(k.tag, str):
+                continue
+            href = _run_card(k) if k is not None else None
+            if href and href not in {h for _x, h in run}:
+                run.append((k, href))
+                continue
+            if len(run) >= 2:
+                for x, _h in run:
+                    out.add(_flat(ws(visible_text(x))))
+                    out |= {_flat(ws(visible_text(y))) for y in x.iter("a", "p", "div", "h2", "h3", "h4", "h5", "h6")
+                            if y.tag != "div" or _leaf_block(y)}
+            run = [(k, href)] if href else []
+    out.discard("")
+    return out
+
+
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
+_PLAYER_WORD = re.compile(r"\b(?:video|videos|audio|podcast|abspielen|play|wiedergabe)\b", re.I)
+_PRICE = re.compile(r"(?<!\w)(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)(?!\w)|€\s?\d)", re.I)
+_SHOP_LINK = re.compile(r"\b(?:bei amazon|zum angebot|zum deal|jetzt kaufen|kaufen|bestellen|zum shop|im shop|"
+                        r"preis vergleichen|ansehen|jetzt sichern)\b", re.I)
+_SHOP_HOSTS = ("amazon.", "amzn.", "ebay.", "otto.de", "mediamarkt.", "saturn.de", "idealo.", "awin1.", "tradedoubler.")
+_BOX_LEAVES = ("p", "div", "span", "a", "strong", "b", "em", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "time")
+
+
+def _small_box_kind(el) -> str | None:
+    """``player`` for a box of a video or audio player (a duration line "01:23 Min." and a word "Video"/"Audio"),
+    ``shop`` for a product box (a price and a shop link: "Preis: 89,99 €" / "Jetzt bei Amazon ansehen"); None
+    for anything else or a box of more than 40 words or with a leaf of more than 25 (prose)."""
+    text = ws(visible_text(el))
+    if not text or len(text.split()) > 40:
+        return None
+    leaves = [ws(visible_text(x)) for x in el.iter(*_BOX_LEAVES)
+              if not any(isinstance(c.tag, str) and c.tag in _INNER_BLOCKS for c in x.iterdescendants())]
+    if any(len(x.split()) > 25 or len(x.split()) >= 12 and re.search(r"[.!?]$", x) for x in leaves):
+        return None         # a sentence of prose: no player or product box
+    joined = " ".join(leaves)      # the box's text with its leaves apart ("Video" "Hafen …", not "VideoHafen …")
+    if any(_DURATION.match(x) for x in leaves) and _PLAYER_WORD.search(joined):
+        return "player"
+    links = el.xpath(".//a[@href]")
+    shop = any(_SHOP_LINK.search(ws(a.text_content())) or any(h in (a.get("href") or "").casefold() for h in _SHOP_HOSTS)
+               for a in links)
+    return "shop" if shop and _PRICE.search(joined) else None
+
+
+def player_and_shop_boxes(tree) -> set[str]:
+    """Rule ``player_shop_box`` (switch ``player_shop_boxes``, web16): keys of the texts of the smallest boxes
+    (``div``, ``figure``, ``aside``, ``section``, ``li``) that are a video/audio player with its title and duration
+    ("<div><span>Video</span><p>So entsteht der neue Hafen</p><span>01:23 Min.</span></div>") or a product box with
+    price and shop link ("<div><p><b>Akkuschrauber GSR 12V</b></p><p>Preis: 89,99 €</p><a href=…>Jetzt bei Amazon
+    ansehen</a></div>"): their title, product name, price and labels, as body lines."""
+    out: set[str] = set()
+    for el in tree.iter("div", "figure", "aside", "section", "li"):
+        if not _small_box_kind(el):
+            continue
+        if any(_small_box_kind(x) for x in el.iterdescendants("div", "figure", "aside", "section", "li")):
+            continue            # the smallest box only
+        out.add(_flat(ws(visible_text(el))))
+        out |= {_flat(ws(visible_text(x))) for x in el.iter(*_BOX_LEAVES)}
+    out.discard("")
+    return out
+
+
 def _linked_line(el) -> bool:
     """A block whose whole text is one link to another page (4-20 words): another story's headline."""
     links = el.xpath(".//a[@href]")
@@ -1378,16 +1472,36 @@ def teaser_excerpts(tree) -> set[str]:
     return out
 
 
+# rule ``file_link``: what a download link says besides its name: "(PDF, 245 KB)", "PDF | 1,2 MB", "[DOCX]"
+_FILE_NOTE = re.compile(r"^[\s(\[|,:–-]*(?:(?:pdf|docx?|xlsx?|pptx?|odt|jpe?g|png|zip|mp3|mp4|csv)\b[\s,|/–-]*)?"
+                        r"(?:\d+(?:[.,]\d+)?\s?(?:kb|mb|gb|kib|mib|bytes?)\b)?[\s)\]]*$", re.I)
+_FILE_TYPE = re.compile(r"\b(?:pdf|docx?|xlsx?|pptx?|odt|jpe?g|png|zip|mp3|mp4|csv)\b|\d\s?(?:kb|mb|gb)\b", re.I)
+
+
+def _file_link(li, t: str) -> bool:
+    """Rule ``file_link`` (switch ``file_links``, web16): a list item that is a link and a file note
+    ("Pressemitteilung als PDF (PDF, 245 KB)"): a download, never article text."""
+    links = li.xpath(".//a[@href]")
+    if not links or not web_rules().file_links:
+        return False
+    rest = t
+    for a in links:
+        rest = rest.replace(ws(a.text_content()), " ", 1)
+    return rest.strip() != t and _FILE_NOTE.match(rest) is not None and bool(_FILE_TYPE.search(rest)) \
+        and not rest.strip(" ()[]|,") == ""
+
+
 def link_items(tree) -> set[str]:
-    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags):
-    as body lines ("- Ampel streitet über Haushalt") they are never article text."""
+    """Keys of the page's list items that are links and nothing else (lists of other articles, downloads, tags),
+    or a link and a file note (rule ``file_link``): as body lines ("- Ampel streitet über Haushalt") they are never
+    article text."""
     out = set()
     for li in tree.iter("li"):
         t = ws(li.text_content())
         if not t or len(t) > 200:
             continue
         linked = sum(len(ws(a.text_content())) for a in li.iter("a"))
-        if linked >= 0.8 * len(t):
+        if linked >= 0.8 * len(t) or _file_link(li, t):
             out.add(_flat(t))
     out.discard("")
     return out
@@ -1632,6 +1746,10 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
     links = link_items(tree)
     lines = [x for x in lines if not (re.match(r"^[-•*]\s+\S", x) and _flat(re.sub(r"^[-•*]\s+", "", x)) in links)]
     heads = linked_headlines(tree) | teaser_excerpts(tree) | card_list_heads(tree)
+    if web_rules().card_runs:
+        heads |= card_runs(tree)
+    if web_rules().player_shop_boxes:
+        heads |= player_and_shop_boxes(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines

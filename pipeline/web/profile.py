@@ -71,6 +71,11 @@ class WebRules:
     consent_runs: bool = True
     paywall_tail: bool = True
     repeated_paragraphs: bool = True
+    doubled_captions: bool = True
+    card_counters: bool = True
+    card_runs: bool = True
+    player_shop_boxes: bool = True
+    file_links: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -100,7 +105,8 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
 # Switches (true unless web.yaml says false).
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
-             "repeated_paragraphs")
+             "repeated_paragraphs", "doubled_captions",
+             "card_counters", "card_runs", "player_shop_boxes", "file_links")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",

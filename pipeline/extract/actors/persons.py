@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
@@ -1326,36 +1326,68 @@ def per_coordinated(doc: Doc, sp: Span, ctx: PersonCtx):
     coordinated with an organisation (a place), it is one too (the members of a list are of one kind); so is a name of
     two or three words without person evidence whose last word is written in lower case in German or English
     ("zwischen Suderburg und [Eschede Link]PER"; not "zwischen Paris und [Pina Bausch]PER": German surnames are nouns)."""
-    if len(sp) > 3 or has_support(doc, sp, ctx):
+    if len(sp) > 3 or has_support(doc, sp, ctx) or not _one_word_or_lowercase_last(sp):
         return None
-    last = sp[-1]
-    if len(sp) > 1 and not (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text))):
-        return None
-    lex = ctx.rules.get("roles")
-    orgs = ctx.extra.get("org_names") or set()
-    before = sp.start - 1
-    while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
-        before -= 1                     # "Continental oder auch Maxxis"
     listed = _list_member(doc, sp)
-    for k, step in ((sp.end, 1), (before, -1)):
-        if not (0 <= k < len(doc)) or not (doc[k].lower_ in ("und", "oder", "sowie", "bzw.")
-                                          or (doc[k].text == "," and listed)):
+    for k, step in ((sp.end, 1), (_before_focus_particles(doc, sp), -1)):
+        c = _coordinated_word(doc, k, step, listed)
+        if c is None:
             continue
-        c = _conjunct(doc, k, step)
-        if c is None or not c.text[:1].isupper() or not c.is_alpha:
-            continue
-        if c.text in orgs or c.ent_type_ == "ORG" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "ORG"):
-            return "ORG"
-        if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
-            return "LOC"                # "in Cincinnati und [Indianapolis]PER"
-        if len(sp) > 1 or c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
-            continue
-        if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
-            continue                    # "ein Zeitgenosse Plotins und Schüler von dessen ...": a relational noun
-        if c.text in _noun_lemmas() or c.text in _german()[0] or _compound_of_known_noun(c.text, ctx.rules):
+        kind = _org_or_place_conjunct(c, ctx)
+        if kind is not None:
+            return kind
+        if len(sp) == 1 and _bare_common_noun_conjunct(doc, c, step, ctx):
             return "drop"
     return None
 
+
+def _one_word_or_lowercase_last(sp: Span) -> bool:
+    """per_coordinated: one word, or a name whose last word is written in lower case in German or English
+    ("zwischen Suderburg und [Eschede Link]PER")."""
+    last = sp[-1]
+    return len(sp) <= 1 or (last.is_alpha and (last.lower_ in _german()[1] or english_mostly_lower(last.text)))
+
+
+def _before_focus_particles(doc: Doc, sp: Span) -> int:
+    """The token before the span and up to two focus particles before it ("Continental oder auch Maxxis")."""
+    before = sp.start - 1
+    while before > 0 and sp.start - before <= 2 and doc[before].lower_ in ("auch", "sogar", "ebenso"):
+        before -= 1
+    return before
+
+
+def _coordinated_word(doc: Doc, k: int, step: int, listed: bool) -> Token | None:
+    """The capitalised word coordinated with the span by "und", "oder", "sowie", "bzw." at k (or a comma of a list
+    that goes on to one of them), on the side ``step``."""
+    if not (0 <= k < len(doc)) or not (doc[k].lower_ in ("und", "oder", "sowie", "bzw.")
+                                      or (doc[k].text == "," and listed)):
+        return None
+    c = _conjunct(doc, k, step)
+    if c is None or not c.text[:1].isupper() or not c.is_alpha:
+        return None
+    return c
+
+
+def _org_or_place_conjunct(c: Token, ctx: PersonCtx) -> str | None:
+    """per_coordinated: "ORG" or "LOC" where the coordinated word is an organisation or a place ("in Cincinnati und
+    [Indianapolis]PER"): the members of a list are of one kind."""
+    orgs = ctx.extra.get("org_names") or set()
+    if c.text in orgs or c.ent_type_ == "ORG" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "ORG"):
+        return "ORG"
+    if c.ent_type_ == "LOC" or (ctx.gaz is not None and ctx.gaz.label(c.text) == "LOC"):
+        return "LOC"
+    return None
+
+
+def _bare_common_noun_conjunct(doc: Doc, c: Token, step: int, ctx: PersonCtx) -> bool:
+    """per_coordinated: the coordinated word is a known common noun ("wie [Joghurt]PER oder Sauerkraut"): no entity,
+    no role noun, not a relational noun before its genitive ("ein Zeitgenosse Plotins und Schüler von dessen …")."""
+    lex = ctx.rules.get("roles")
+    if c.ent_type_ or c.pos_ != "NOUN" or (lex is not None and lex.lookup(c.text)):
+        return False
+    if step > 0 and c.i + 1 < len(doc) and doc[c.i + 1].lower_ in ("von", "des", "der"):
+        return False
+    return c.text in _noun_lemmas() or c.text in _german()[0] or _compound_of_known_noun(c.text, ctx.rules)
 
 
 @check("per_place_kind")

@@ -261,26 +261,52 @@ class Ctx:
         toks = self.toks
         if x <= 0 or x >= len(toks) or "\n" in toks[x - 1].whitespace_ or toks[x - 1].is_space:
             return False
-        w, prev = toks[x].text, toks[x - 1].text
-        if w in (",", ";", ")", ".", "!", "?"):
+        if toks[x].text in (",", ";", ")", ".", "!", "?") or self._regnal_numeral(x) or self._start_after_so(x) \
+                or self._quotation_in_sentence(x) or self._opening_mark_after_word(x):
             return True
-        if self._regnal_numeral(x):
-            return True                 # "Papst Benedikt XVI. | sagte"
-        if prev.lower() == "so" and x >= 2 and (toks[x - 2].text in PUNCT_END or toks[x - 2].text in QUOTE_CHARS) \
-                and w[:1].isupper() and self.R.switch("so_sentence_frame"):
-            return True                 # "„…“ So | Olaf Scholz.": the parse ends a sentence after "So"
-        if w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
-                and (prev[:1].isalnum() or prev in (",", ")")):
-            return True                 # "laut | «Vier Pfoten»": a quotation inside the sentence
-        if prev in QUOTE_CHARS and toks[x - 1].whitespace_ == "" and x >= 2 and toks[x - 2].whitespace_ \
-                and (toks[x - 2].text[:1].isalnum() or toks[x - 2].text in (",", ")")):
-            return True                 # "laut « | Vier Pfoten»": an opening mark after a word
-        if prev in QUOTE_CHARS:         # "laut «Vier Pfoten» | die Pelzproduktion …": a quoted name, no sentence end
-            return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
-                and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
-        if self.R.switch("unpunctuated_bound") and prev[:1].islower() and prev.isalpha() and w[:1].isupper() \
-                and toks[x - 1].whitespace_ == " ":
-            return True                 # "„…“ Das sagte | BMW-Chef Oliver Zipse.": no sentence ends in a bare word
+        if toks[x - 1].text in QUOTE_CHARS:
+            return self._lowercase_after_quoted_name(x)
+        return self._unpunctuated_bound(x) or self._lowercase_after_no_end(x)
+
+    def _start_after_so(self, x: int) -> bool:
+        """"„…“ So | Olaf Scholz.": the parse ends a sentence after "So" (switch ``so_sentence_frame``)."""
+        toks = self.toks
+        w, prev = toks[x].text, toks[x - 1].text
+        return prev.lower() == "so" and x >= 2 and (toks[x - 2].text in PUNCT_END or toks[x - 2].text in QUOTE_CHARS) \
+            and w[:1].isupper() and self.R.switch("so_sentence_frame")
+
+    def _quotation_in_sentence(self, x: int) -> bool:
+        """"laut | «Vier Pfoten»": an opening mark after a word, a comma or a bracket is a quotation inside the
+        sentence."""
+        w, prev = self.toks[x].text, self.toks[x - 1].text
+        return w in ("„", "«", "»", "\"") and prev not in PUNCT_END | {"…", ":"} and prev not in QUOTE_CHARS \
+            and (prev[:1].isalnum() or prev in (",", ")"))
+
+    def _opening_mark_after_word(self, x: int) -> bool:
+        """"laut « | Vier Pfoten»": a mark right before x, after a word (or a comma, a bracket) and a space, opens a
+        quotation."""
+        toks = self.toks
+        return toks[x - 1].text in QUOTE_CHARS and toks[x - 1].whitespace_ == "" and x >= 2 and toks[x - 2].whitespace_ \
+            and (toks[x - 2].text[:1].isalnum() or toks[x - 2].text in (",", ")"))
+
+    def _lowercase_after_quoted_name(self, x: int) -> bool:
+        """"laut «Vier Pfoten» | die Pelzproduktion …": a lower-case word after a closing mark (with a space) that
+        follows no sentence end is inside the sentence: a quoted name, no sentence end."""
+        toks = self.toks
+        w = toks[x].text
+        return w[:1].islower() and w[:1].isalpha() and x >= 2 and toks[x - 2].text not in PUNCT_END | {"…", ":"} \
+            and not toks[x - 1].whitespace_ == "" and self._closes_quote(x - 1)
+
+    def _unpunctuated_bound(self, x: int) -> bool:
+        """"„…“ Das sagte | BMW-Chef Oliver Zipse.": no sentence ends in a bare lower-case word (switch
+        ``unpunctuated_bound``)."""
+        w, prev = self.toks[x].text, self.toks[x - 1].text
+        return self.R.switch("unpunctuated_bound") and prev[:1].islower() and prev.isalpha() and w[:1].isupper() \
+            and self.toks[x - 1].whitespace_ == " "
+
+    def _lowercase_after_no_end(self, x: int) -> bool:
+        """A lower-case word after no final punctuation: the sentence goes on."""
+        w, prev = self.toks[x].text, self.toks[x - 1].text
         return w[:1].islower() and w[:1].isalpha() and prev not in PUNCT_END | {"…", ":"}
 
     def _closes_quote(self, i: int) -> bool:

@@ -1266,42 +1266,69 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
         return None
     pos = c.toks[i].idx
     s_i = c.sent_of[i]
-    # the speaker of a recent claim wins
-    for f in reversed(prev):
-        if f.speaker_key and s_i - f.sent <= 2 and not role:
-            actor = next((a for a in c.actors if a.key == f.speaker_key), None)
-            if actor and actor.actor_type in types and _gender_fits(c, actor, gender):
-                return actor.key
-    best, best_score = None, None
-    lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
-    content = _inverted_frame_content(c, i)
-    for ms, me, m, actor in c.mentions:
-        if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
-            continue
-        text = c.text[ms:me]
-        m_sent = c.sent_of[c.doc.char_span(ms, me, alignment_mode="expand").start] \
-            if c.doc.char_span(ms, me, alignment_mode="expand") is not None else s_i
-        score = (s_i - m_sent) * 1000 + (pos - ms)
-        tok = c.doc.char_span(ms, me, alignment_mode="expand")
-        if tok is not None:
-            nxt = c.toks[tok.end] if tok.end < len(c.toks) else None
-            # prenominal genitive ("Trumps Ukraine-Taskforce") is not a subject
-            if text.endswith("s") and nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
-                score += 10_000
-            st = c.sents[c.sent_of[tok.start]][0]
-            if c.in_quote[tok.start] >= 0:
-                score += 5_000                   # a name inside quotation marks is rarely the referent
-            if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in c.w.determiners):
-                score -= 150
-            if c.R.switch("antecedent_oblique") and _oblique_mention(c, tok.start, st):
-                score += 2_500                   # "vom Präsidenten Hugo Chávez", "von den Grünen": rarely the referent
-            if content[0] <= ms < content[1]:
-                score += 20_000                  # "Kessler sei …, sagte er": the content's name is not who says it
-        if best_score is None or score < best_score:
-            best, best_score = actor, score
+    if not role and (key := _recent_speaker(c, s_i, types, prev, gender)) is not None:
+        return key                          # the speaker of a recent claim wins
+    best = _nearest_mention_actor(c, pos, s_i, types, gender, _inverted_frame_content(c, i))
     if best is None and c.R.switch("salient_antecedent"):
         return salient_actor(c, pos, types, gender)
     return best.key if best else None
+
+
+def _recent_speaker(c: Ctx, s_i: int, types: set[str], prev: list[Found], gender: str | None) -> str | None:
+    """nearest_actor: the speaker of the latest claim at most two sentences before s_i, of these types and gender."""
+    for f in reversed(prev):
+        if f.speaker_key and s_i - f.sent <= 2:
+            actor = next((a for a in c.actors if a.key == f.speaker_key), None)
+            if actor and actor.actor_type in types and _gender_fits(c, actor, gender):
+                return actor.key
+    return None
+
+
+def _nearest_mention_actor(c: Ctx, pos: int, s_i: int, types: set[str], gender: str | None,
+                           content: tuple[int, int] = (0, 0)):
+    """nearest_actor: the actor of the best-scored mention before character pos, in the three sentences before s_i
+    and its own (see :func:`_mention_score`), a mention inside ``content`` (characters) last."""
+    best, best_score = None, None
+    lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
+    for ms, me, m, actor in c.mentions:
+        if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
+            continue
+        score = _mention_score(c, ms, me, pos, s_i)
+        if content[0] <= ms < content[1]:
+            score += 20_000                 # "Kessler sei …, sagte er": the content's name is not who says it (spk15)
+        if best_score is None or score < best_score:
+            best, best_score = actor, score
+    return best
+
+
+def _mention_score(c: Ctx, ms: int, me: int, pos: int, s_i: int) -> int:
+    """nearest_actor's rank of a mention (lower is nearer): a thousand per sentence back plus the characters back,
+    with the penalties and the bonus of :func:`_mention_penalty`."""
+    tok = c.doc.char_span(ms, me, alignment_mode="expand")
+    m_sent = c.sent_of[tok.start] if tok is not None else s_i
+    score = (s_i - m_sent) * 1000 + (pos - ms)
+    if tok is not None:
+        score += _mention_penalty(c, tok, c.text[ms:me])
+    return score
+
+
+def _mention_penalty(c: Ctx, tok, text: str) -> int:
+    """A prenominal genitive ("Trumps Ukraine-Taskforce") is not a subject (+10,000); a name inside quotation marks is
+    rarely the referent (+5,000), nor one inside a prepositional phrase ("vom Präsidenten Hugo Chávez", "von den
+    Grünen", switch ``antecedent_oblique``, +2,500); a name at its sentence start or after an article is preferred
+    (-150)."""
+    penalty = 0
+    nxt = c.toks[tok.end] if tok.end < len(c.toks) else None
+    if text.endswith("s") and nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+        penalty += 10_000
+    st = c.sents[c.sent_of[tok.start]][0]
+    if c.in_quote[tok.start] >= 0:
+        penalty += 5_000
+    if tok.start - st <= 1 or (tok.start > st and c.low[tok.start - 1] in c.w.determiners):
+        penalty -= 150
+    if c.R.switch("antecedent_oblique") and _oblique_mention(c, tok.start, st):
+        penalty += 2_500
+    return penalty
 
 
 def _inverted_frame_content(c: Ctx, i: int) -> tuple[int, int]:

@@ -316,41 +316,63 @@ def _is_org_noun_token(ctx: _Ctx, t: Token) -> bool:
 def _complement_np(ctx: _Ctx, k2: int, s1: int) -> list[Token]:
     """The tokens of the noun phrase starting at ``k2`` (at most 8): capitalised words, quotes,
     an acronym in brackets, "90/Die Grünen", attributive adjectives, "of/the/and" inside a name."""
-    doc, orgs = ctx.doc, ctx.orgs
     np: list[Token] = []
     while k2 < s1 and len(np) < 8:
-        tk = doc[k2]
-        if k2 in ctx.per_start and np:
+        add, stop = _np_step(ctx, np, k2, s1)
+        np += add
+        k2 += len(add)
+        if stop:
             break
-        if tk.text in ("„", "»") and np and _is_org_noun_token(ctx, np[-1]):
-            close = next((m for m in range(k2 + 1, min(k2 + 9, s1)) if doc[m].text in ("“", "«")), None)
-            if close is not None and close > k2 + 1:
-                np += list(doc[k2:close + 1])   # rule quoted_org_name: des Bündnisses „Wir haben es satt“
-                break
-        if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
-            if np and tk.text in ("“", "«", "\"", "''"):
-                if any(x.text in ("„", "»", "\"", "''") for x in np):
-                    np.append(tk)     # (not the quote closing the title: als „Chef des Beirates“)
-                    k2 += 1
-                break
-            np.append(tk)             # der „New York Times“
-            k2 += 1
-            continue
-        if tk.text == "(" and k2 + 2 < s1 and doc[k2 + 2].text == ")" and _ACRONYM.match(doc[k2 + 1].text):
-            np += [tk, doc[k2 + 1], doc[k2 + 2]]
-            k2 += 3
-            break
-        if np and k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN" or tk.text in ctx.given) and \
-                orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
-                orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None \
-                and not any(x.text in ctx.w.legal_forms for x in doc[k2:min(k2 + 3, s1)]):
-            break                     # "der Deutschen Bank Josef Ackermann" (not "der Mercedes-Benz Group AG")
-        if _np_continues(ctx, np, tk, k2, s1):
-            np.append(tk)
-            k2 += 1
-            continue
-        break
     return np
+
+
+def _np_step(ctx: _Ctx, np: list[Token], k2: int, s1: int) -> tuple[list[Token], bool]:
+    """One step of reading the noun phrase ``np`` at k2: the tokens it adds, and whether the phrase ends after them."""
+    doc = ctx.doc
+    tk = doc[k2]
+    if k2 in ctx.per_start and np:
+        return [], True
+    if (quoted := _quoted_org_name_tokens(ctx, np, k2, s1)) is not None:
+        return quoted, True
+    if tk.text in ("„", "“", "»", "«", "\"", "''") and (np or tk.text in ("„", "»", "\"", "''")):
+        return _quote_mark_step(np, tk)
+    if tk.text == "(" and k2 + 2 < s1 and doc[k2 + 2].text == ")" and _ACRONYM.match(doc[k2 + 1].text):
+        return [tk, doc[k2 + 1], doc[k2 + 2]], True        # an acronym in brackets
+    if np and _name_before_person(ctx, np, tk, k2, s1):
+        return [], True
+    if _np_continues(ctx, np, tk, k2, s1):
+        return [tk], False
+    return [], True
+
+
+def _quoted_org_name_tokens(ctx: _Ctx, np: list[Token], k2: int, s1: int) -> list[Token] | None:
+    """Rule quoted_org_name: des Bündnisses „Wir haben es satt“: an opening quote at k2 after an organisation noun,
+    closed within eight words: the quotation's tokens."""
+    doc = ctx.doc
+    if not (doc[k2].text in ("„", "»") and np and _is_org_noun_token(ctx, np[-1])):
+        return None
+    close = next((m for m in range(k2 + 1, min(k2 + 9, s1)) if doc[m].text in ("“", "«")), None)
+    if close is not None and close > k2 + 1:
+        return list(doc[k2:close + 1])
+    return None
+
+
+def _quote_mark_step(np: list[Token], tk: Token) -> tuple[list[Token], bool]:
+    """A quotation mark in the phrase: an opening one is part of it (der „New York Times“); a closing one ends it, as
+    part of it where the phrase opened a quotation (not the quote closing the title: als „Chef des Beirates“)."""
+    if np and tk.text in ("“", "«", "\"", "''"):
+        return ([tk] if any(x.text in ("„", "»", "\"", "''") for x in np) else []), True
+    return [tk], False
+
+
+def _name_before_person(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:
+    """"der Deutschen Bank Josef Ackermann": the phrase is an organisation's name and a name follows that does not
+    extend it (not "der Mercedes-Benz Group AG": a legal form follows)."""
+    orgs = ctx.orgs
+    return k2 < s1 and (k2 in ctx.per_start or tk.pos_ == "PROPN" or tk.text in ctx.given) and \
+        orgs.by_name_or_genitive(" ".join(x.text for x in np)) is not None and \
+        orgs.by_name_or_genitive(" ".join(x.text for x in np + [tk])) is None \
+        and not any(x.text in ctx.w.legal_forms for x in ctx.doc[k2:min(k2 + 3, s1)])
 
 
 def _np_continues(ctx: _Ctx, np: list[Token], tk: Token, k2: int, s1: int) -> bool:

@@ -15,37 +15,86 @@ def _org_from_np(ctx: _Ctx, toks: list[Token], det: str) -> str | None:
     """Normalize a genitive/von noun phrase ("des Auslandsgeheimdienstes CIA", "der Amerikaner") to an org."""
     if not toks:
         return None
-    orgs = ctx.orgs
+    if (quoted := _quoted_org_name(ctx, toks)) is not None:
+        return quoted
+    toks = _without_quote_marks(toks)
+    if not toks:
+        return None
+    if (slashed := _slashed_name(ctx, toks)) is not None:
+        return slashed
+    if (legal := _legal_form_org(ctx, toks)) is not None:
+        return legal
+    if (org := _longest_lexicon_match(ctx, toks)) is not None:
+        return _lexicon_org(ctx, toks, org, det)
+    if (acronym := next((t for t in toks if _is_acronym(t)), None)) is not None:
+        return _acronym_org(ctx, toks, acronym)
+    if (demonym := _demonym_org(ctx, toks)) is not None:
+        return demonym
+    ents = _org_loc_misc_entities(ctx, toks)
+    if ents and _names_entity(ctx, toks, ents):
+        return _entity_org_nominative(ctx, max(ents, key=len), det)
+    return _org_of_other_rules(ctx, toks, ents, det)
+
+
+def _without_quote_marks(toks: list[Token]) -> list[Token]:
+    """The phrase without its quotation marks."""
+    return [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
+
+
+def _demonym_org(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """A demonym alone names its country's organisation ("der Amerikaner")."""
+    if len(toks) == 1 and toks[0].lower_ in ctx.orgs.demonyms:
+        return ctx.orgs.demonyms[toks[0].lower_].name
+    return None
+
+
+def _org_loc_misc_entities(ctx: _Ctx, toks: list[Token]) -> list:
+    """The ORG, LOC and MISC entities of the phrase's tokens, one per token."""
+    return [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
+
+
+def _quoted_org_name(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """Rule ``quoted_org_name``: "des Vereins „Mehr Demokratie“" -> Mehr Demokratie: the quoted words after an
+    organisation noun, up to the closing quote that ends the phrase."""
     q = next((i for i, t in enumerate(toks) if t.text in ("„", "»")), None)
     if q is not None and q >= 1 and toks[-1].text in ("“", "«") and len(toks) - q > 2 \
             and _is_org_noun(ctx, toks[q - 1]):
-        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text  # rule quoted_org_name: "des Vereins „Mehr Demokratie“"
-    toks = [t for t in toks if t.text not in ("„", "“", "»", "«", "\"", "''")]
-    if not toks:
-        return None
+        return ctx.doc[toks[q + 1].i:toks[-2].i + 1].text
+    return None
+
+
+def _legal_form_org(ctx: _Ctx, toks: list[Token]) -> str | None:
+    """A phrase that ends in a legal form: the name before it ("der Solartec Deutschland GmbH": not Deutschland)."""
+    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:
+        return _legal_form_name(ctx, toks)
+    return None
+
+
+def _lexicon_org(ctx: _Ctx, toks: list[Token], org: str, det: str) -> str:
+    """The organisation of a phrase with a lexicon name in it: a lexicon word inside a longer entity gives the entity
+    ("des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)), else the place's institution or
+    the lexicon name unless it is part of a longer organisation name."""
+    if (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
+        return inner
+    return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
+
+
+def _is_acronym(t: Token) -> bool:
+    """An acronym in capitals: "des Auslandsgeheimdienstes CIA"."""
+    return bool(_ACRONYM.match(t.text)) and t.text.upper() == t.text
+
+
+def _entity_org_nominative(ctx: _Ctx, e, det: str) -> str:
+    """The entity the phrase names, in the nominative after "des" and "der" (rule ``genitive_name_nominative``)."""
+    if det == "des":
+        return _genitive_name_nominative(ctx, e)
+    return _feminine_name_nominative(ctx, e) if det == "der" else e.text
+
+
+def _org_of_other_rules(ctx: _Ctx, toks: list[Token], ents: list, det: str) -> str | None:
+    """A phrase with no lexicon name, acronym or entity of its own: an institution noun, a gazetteer name, an
+    untagged name, an adjective + noun entity or capitalised adjectives before a noun, the first that gives one."""
     text = " ".join(t.text for t in toks if t.text not in "()")
-    if (slashed := _slashed_name(ctx, toks)) is not None:
-        return slashed
-    if len(toks) >= 2 and toks[-1].text in ctx.w.legal_forms:     # "der Solartec Deutschland GmbH": not Deutschland
-        name = _legal_form_name(ctx, toks)
-        if name is not None:
-            return name
-    org = _longest_lexicon_match(ctx, toks)
-    if org is not None and (inner := _lexicon_word_in_long_entity(ctx, toks)) is not None:
-        return inner                  # "des Verbandes Union Générale Tunisienne du Travail": not "Union" (CDU/CSU)
-    if org is not None:
-        return _institution_of_place(ctx, toks, org, det) or _unless_inside_org_name(ctx, toks, org, det)
-    for t in toks:                                          # acronym: "des Auslandsgeheimdienstes CIA"
-        if _ACRONYM.match(t.text) and t.text.upper() == t.text:
-            return _acronym_org(ctx, toks, t)
-    if len(toks) == 1 and toks[0].lower_ in orgs.demonyms:
-        return orgs.demonyms[toks[0].lower_].name
-    ents = [ctx.ent_of[t.i] for t in toks if t.i in ctx.ent_of and ctx.ent_of[t.i].label_ in ("ORG", "LOC", "MISC")]
-    if ents and _names_entity(ctx, toks, ents):
-        e = max(ents, key=len)
-        if det == "des":
-            return _genitive_name_nominative(ctx, e)
-        return _feminine_name_nominative(ctx, e) if det == "der" else e.text
     return _institution(ctx, toks, det, text) or _gazetteer_name(ctx, toks) or _untagged_name(ctx, toks, det) \
         or _adjective_entity_nominative(ctx, toks, ents, det) or _capitalized_adjective_name(ctx, toks, det)
 
@@ -732,7 +781,6 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     Wirecard", "Trainer bei X") or hyphen prefix ("Flixbus-Manager") is an organisation actor of the
     article: that organisation (the entity layer knows more than the tagger did when the title was scanned)."""
     starts = None
-    doc = ctx.doc
     _generic_orgs(ctx, hits, actors)
     _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
@@ -740,47 +788,78 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             continue
         if starts is None:
             starts = _org_actor_starts(ctx, actors)
-        head = doc[h.head]
-        prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
-        parts = prefix.split("-")
-        while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
-            parts = parts[1:]                                 # "Ex-Wirecard-Chef": the company after "Ex-"
-        prefix = "-".join(parts)
-        if prefix and h.head in starts and starts[h.head].lower() == prefix.lower():
-            _set_org(h, starts[h.head], "prefix")             # "Flixbus-Manager"
-        elif prefix and ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country",
-                                                                                             "region", "state"):
-            _set_org(h, prefix, "prefix")                     # (a name the gazetteer knows, NER did not tag)
-        elif prefix and "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
-            _set_org(h, name, "prefix")                       # "Deutsche-Bank-Aufsichtsratschef"
-        elif prefix and (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
-            _set_org(h, name, "prefix")                       # "Werder-Trainer" in an article on SV Werder Bremen
-        elif prefix and _name_prefix(ctx, h, prefix, actors):
-            _set_org(h, prefix, "prefix")                     # "Expedia-Geschäftsführer"
+        prefix = _org_prefix(ctx, ctx.doc[h.head].text)
+        name = _prefix_org(ctx, h, prefix, starts, actors) if prefix else None
+        if name is not None:
+            _set_org(h, name, "prefix")
         else:
-            _, s1 = ctx.sent_range(h.head)
-            k = h.end
-            if k + 1 < s1 and doc[k].lower_ in ("von", "vom", "bei", "beim"):
-                k += 1
-                if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
-                    k += 1
-                if k in starts:
-                    _set_org(h, starts[k], "genitive")
-        if h.org is None:
-            _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
-        if h.org is None:
-            _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
-        if h.org is None and h.det == "poss":
-            _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
-        kind = h.extra.get("kind_noun")
-        if kind is not None and kind not in ctx.p.generic_org_company_kinds:
-            pass                              # "des Senders" unresolved: no party or company guessed for it
-        elif kind is not None:
-            _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
-        elif h.org is None:
-            _set_org(h, _article_context_org(ctx, h, actors), "default")
+            _set_org(h, _complement_org(ctx, h, starts), "genitive")
+        _set_post_name_orgs(ctx, h, starts, actors)
+        _set_default_org(ctx, h, actors)
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
+
+
+def _org_prefix(ctx: _Ctx, head: str) -> str:
+    """The hyphen prefix of a title ("Flixbus-Manager" -> Flixbus), without former-prefixes ("Ex-Wirecard-Chef":
+    the company after "Ex-"); "" where there is none."""
+    prefix = head.rsplit("-", 1)[0] if "-" in head else ""
+    parts = prefix.split("-")
+    while len(parts) > 1 and parts[0].lower() in ctx.p.former_prefixes:
+        parts = parts[1:]
+    return "-".join(parts)
+
+
+def _prefix_org(ctx: _Ctx, h: Hit, prefix: str, starts: dict[int, str], actors) -> str | None:
+    """The organisation a title's hyphen prefix names: an organisation actor starting at the title ("Flixbus-Manager"),
+    a name the gazetteer knows that is no place (NER did not tag it), a spaced name ("Deutsche-Bank-Aufsichtsratschef"),
+    a word of an actor's name ("Werder-Trainer" in an article on SV Werder Bremen) or a name ("Expedia-Geschäftsführer")."""
+    if h.head in starts and starts[h.head].lower() == prefix.lower():
+        return starts[h.head]
+    if ctx.gazetteer is not None and ctx.gazetteer.names.get(prefix) not in (None, "city", "country", "region", "state"):
+        return prefix
+    if "-" in prefix and (name := _spaced_prefix_org(ctx, prefix)) is not None:
+        return name
+    if (name := _prefix_word_of_actor(ctx, prefix, actors)) is not None:
+        return name
+    return prefix if _name_prefix(ctx, h, prefix, actors) else None
+
+
+def _complement_org(ctx: _Ctx, h: Hit, starts: dict[int, str]) -> str | None:
+    """The organisation actor of the title's complement: "Cheftrainer von Tappara Tampere", "Trainer beim X"."""
+    doc = ctx.doc
+    _, s1 = ctx.sent_range(h.head)
+    k = h.end
+    if k + 1 < s1 and doc[k].lower_ in ("von", "vom", "bei", "beim"):
+        k += 1
+        if doc[k].lower_ in ("der", "dem", "den") and doc[k - 1].lower_ in ("von", "bei"):
+            k += 1
+        if k in starts:
+            return starts[k]
+    return None
+
+
+def _set_post_name_orgs(ctx: _Ctx, h: Hit, starts: dict[int, str], actors) -> None:
+    """A title still without organisation: one after the holder's name, the team of a coach, the organisation of a
+    possessive pronoun."""
+    if h.org is None:
+        _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
+    if h.org is None:
+        _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+    if h.org is None and h.det == "poss":
+        _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
+
+
+def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
+    """The default organisation: for a kind noun of a company kind the only company of the article, for a kind noun of
+    another kind none ("des Senders" unresolved: no party or company guessed for it), else the article's context."""
+    kind = h.extra.get("kind_noun")
+    if kind is not None and kind not in ctx.p.generic_org_company_kinds:
+        return
+    if kind is not None:
+        _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
+    elif h.org is None:
+        _set_org(h, _article_context_org(ctx, h, actors), "default")
 
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:

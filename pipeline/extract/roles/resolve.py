@@ -245,12 +245,31 @@ class _Resolver:
         title is unresolved ("Ein Sprecher der Polizei ... Der Sprecher"), names another organisation than a default one or
         has the other grammatical gender ("Die Innenministerin Nancy Faeser ... Der Minister").
         Off: ``patterns.reference_compound_head: false``."""
+        if not self._compound_head_reference(h):
+            return None
+        before = self._same_head_titles_before(h)
+        if not before:
+            return None
+        last = max(before, key=lambda x: x.start)
+        key = last.holder
+        if not self._sole_person_holder(key, before) or not self._antecedent_agrees(h, last, key):
+            return None
+        self._note_antecedent_title(h, last)
+        return key
+
+    def _compound_head_reference(self, h: Hit) -> bool:
+        """reference_compound_head: a definite singular role noun, no deputy title, no excluded head; not a masculine
+        title after "die" ("Die Minister, die ... wie Schäuble": plural)."""
         p = self.ctx.p
         if not p.reference_compound_head or h.det != "def" or h.plural or _deputy_title(h.role) \
                 or h.role in p.reference_compound_head_excluded_heads:
-            return None
-        if self.ctx.doc[h.np_start].lower_ == "die" and h.extra.get("gender") == "m":
-            return None                       # "Die Minister, die ... wie Schäuble": a masculine title after "die" is plural
+            return False
+        return not (self.ctx.doc[h.np_start].lower_ == "die" and h.extra.get("gender") == "m")
+
+    def _same_head_titles_before(self, h: Hit) -> list[Hit]:
+        """reference_compound_head: the titles before h that are its noun or a compound ending in it (no deputy, not
+        excluded), with a holder or singular ("Cheftrainer X" reads as plural by form)."""
+        p = self.ctx.p
         base = h.role.lower()
 
         def same_head(x: Hit) -> bool:
@@ -258,30 +277,36 @@ class _Resolver:
             return role == base or (role.endswith(base) and not _deputy_title(x.role)
                                     and x.role not in p.reference_compound_head_excluded)
 
-        before = [x for x in self.hits if x is not h and x.end <= h.np_start and same_head(x)
-                  and (x.holder is not None or not x.plural)]   # ("Cheftrainer X" reads as plural by form)
-        if not before:
-            return None
-        last = max(before, key=lambda x: x.start)
-        key = last.holder
+        return [x for x in self.hits if x is not h and x.end <= h.np_start and same_head(x)
+                and (x.holder is not None or not x.plural)]
+
+    def _sole_person_holder(self, key: str | None, before: list[Hit]) -> bool:
+        """reference_compound_head: the nearest title's holder is a person and no other person holds such a title
+        before (two persons with that title: ambiguous)."""
         if key is None or key not in self.by_key or self.by_key[key].actor_type != "person":
-            return None
-        if any(x.holder is not None and x.holder != key for x in before):
-            return None                       # two persons with that title before: ambiguous
+            return False
+        return not any(x.holder is not None and x.holder != key for x in before)
+
+    def _antecedent_agrees(self, h: Hit, last: Hit, key: str) -> bool:
+        """reference_compound_head: the antecedent title ``last`` is current (or h former), names no other
+        organisation than h's (unless h's is a default), and has h's grammatical gender ("Die Innenministerin Nancy
+        Faeser ... Der Minister": another person)."""
         if last.status != "current" and h.status != "former":
-            return None
+            return False
         if h.org and last.org and last.org != h.org and not self._default_org(h):
-            return None
+            return False
         g, g0 = h.extra.get("gender"), last.extra.get("gender")
         if g and g0 and g != g0:
-            return None                       # "Die Innenministerin Nancy Faeser ... Der Minister": another person
-        if self._gender_conflict(h, key):
-            return None
+            return False
+        return not self._gender_conflict(h, key)
+
+    def _note_antecedent_title(self, h: Hit, last: Hit) -> None:
+        """Switch ``reference_compound_head_title``: h keeps the antecedent's other title (and whether h's default
+        organisation yields to it)."""
         if self.ctx.p.reference_compound_head_title and last.role != h.role:
             h.extra["antecedent_title"] = (last.role, last.org, last.category)
             if h.org and last.org and last.org != h.org:
                 h.extra["default_org_yields"] = True
-        return key
 
     def _default_org(self, h: Hit) -> bool:
         """Rule ``reference_default_org``: the role noun's organisation is a default or a guess from context ("der

@@ -1097,28 +1097,60 @@ def quoted_name_subject(c: Ctx, f: Found) -> bool:
     without a verb in the subject before the frame verb (after "wie" or an article, or followed by its genitive or a list)
     names the one who speaks, a newspaper or an organisation: it is not what is said ("„Wortbruch“ warf er ihr vor": a
     bare quotation right before the verb stays)."""
-    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]) or not c.has_pos:
+    t = _frame_verb_after_quotation(c, f)
+    if t is None or not _short_verbless_quotation(c, f):
         return False
+    qs, qe = f.msg
+    a = c.sents[c.sent_of[qs]][0]
+    before = [k for k in range(a, qs) if not c.is_punct(k)]
+    if _finite_around_quotation(c, f, before, t):
+        return False
+    if _predicate_opener(c, before):
+        return False
+    nxt = c.low[qe] if qe < len(c.toks) else ""
+    if nxt == "," and _inverted_frame_after(c, qe, t):
+        return False
+    return bool(before) or nxt == "," or nxt in c.w.genitive_determiners
+
+
+def _frame_verb_after_quotation(c: Ctx, f: Found) -> int | None:
+    """quoted_name_subject: the frame verb of a ``quote_in_frame`` claim whose message is a quotation, outside
+    quotations, after the quotation in its sentence; None for other claims."""
+    if f.rule != "quote_in_frame" or f.msg is None or not c.is_quote_mark(f.msg[0]) or not c.has_pos:
+        return None
     t = _cue_verb(c, f)
     qs, qe = f.msg
     if t is None or c.in_quote[t] >= 0 or t < qe or c.sent_of[t] != c.sent_of[qs]:
-        return False
+        return None
+    return t
+
+
+def _short_verbless_quotation(c: Ctx, f: Found) -> bool:
+    """quoted_name_subject: a quotation of 1 to QUOTED_NAME_MAX_WORDS words without a lower-case verb, or with foreign
+    articles („L’Alliance pour la Planète“)."""
     inner = [k for k in _inner(c, f) if not c.is_punct(k)]
-    foreign = any(c.low[k] in c.w.foreign_articles for k in inner)     # „L’Alliance pour la Planète“
-    if not inner or len(inner) > QUOTED_NAME_MAX_WORDS or (not foreign and any(
-            c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner)):
-        return False
-    a = c.sents[c.sent_of[qs]][0]
-    before = [k for k in range(a, qs) if not c.is_punct(k)]
-    after = [k for k in range(qe, t) if c.in_quote[k] < 0]
-    if any(_finite(c, k) for k in before) or any(_finite(c, k) for k in after if k not in f.cue):
-        return False
-    if any(c.low[k] not in c.w.subject_openers and c.low[k] not in c.w.determiners for k in before):
-        return False                    # "Als „verpasste Chance“ beurteilte …": a predicate, not the subject
-    nxt = c.low[qe] if qe < len(c.toks) else ""
-    if nxt == "," and qe + 1 < t and (c.low[qe + 1] == "so" or _finite(c, qe + 1)):
-        return False                    # "„Eine Katastrophe“, so nannte er es": an inverted frame after the quotation
-    return bool(before) or nxt == "," or nxt in c.w.genitive_determiners
+    foreign = any(c.low[k] in c.w.foreign_articles for k in inner)
+    return bool(inner) and len(inner) <= QUOTED_NAME_MAX_WORDS and (foreign or not any(
+        c.toks[k].pos_ in ("VERB", "AUX") and c.toks[k].text.islower() for k in inner))
+
+
+def _finite_around_quotation(c: Ctx, f: Found, before: list[int], t: int) -> bool:
+    """quoted_name_subject: a finite verb before the quotation in its sentence, or between it and the frame verb
+    ``t`` (outside quotations, not the cue)."""
+    after = [k for k in range(f.msg[1], t) if c.in_quote[k] < 0]
+    return any(_finite(c, k) for k in before) or any(_finite(c, k) for k in after if k not in f.cue)
+
+
+def _predicate_opener(c: Ctx, before: list[int]) -> bool:
+    """quoted_name_subject: a word before the quotation that opens no subject ("Als „verpasste Chance“ beurteilte …":
+    a predicate, not the subject)."""
+    return any(c.low[k] not in c.w.subject_openers and c.low[k] not in c.w.determiners for k in before)
+
+
+def _inverted_frame_after(c: Ctx, qe: int, t: int) -> bool:
+    """"„Eine Katastrophe“, so nannte er es": after the comma at qe, "so" or a finite verb before the frame verb
+    ``t`` is an inverted frame after the quotation."""
+    return qe + 1 < t and (c.low[qe + 1] == "so" or _finite(c, qe + 1))
 
 
 @rule("implausible_inverted_speaker", "filter")

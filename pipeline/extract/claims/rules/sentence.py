@@ -455,44 +455,78 @@ def source_adverb(s: Sent) -> None:
 
 
 def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found]:
+    """The claims of source prepositions and postpositions (laut, gemäß, nach, zufolge) in the sentence a..b: the
+    source phrase is the speaker, the rest of the sentence (or the clause the phrase belongs to) the message."""
     out = []
     for i in c.triggered("source_prep", a, b):          # laut, gemäß, nach, zufolge
         if i in used or c.in_quote[i] >= 0:
             continue
-        lw = c.low[i]
-        sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
-        if sp is not None and c.R.switch("source_holder_pp"):
-            sp = source_holder_pp(c, sp, b)
-        if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
-            sp = _laut_vorfeld_source(c, i, a, b)
-        whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
-        if sp is not None:
-            phrase = (i, sp[1])
-        elif (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
-                                        and not _governs_after(c, i, b))) and i > a:
-            sp = _source_before_prep(c, i, a)
-            if sp is None:
-                continue
-            if c.R.switch("vorfeld_source_np"):
-                sp = _source_attributes(c, sp, a, i)
-            phrase = (sp[0], i + 1)
-        else:
+        found = _source_phrase(c, i, a, b)
+        if found is None:
             continue
+        sp, phrase, whole = found
         if any(t in used for t in range(*phrase)):
             continue
         used.update(range(*phrase))
-        msg = msg_without(c, a, b, phrase)
+        msg = _source_message(c, a, b, phrase)
         if msg is None:
             continue
-        if c.R.switch("source_in_clause"):
-            msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
-        if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
-            msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
-        elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
-            msg = _source_after_break(c, a, b, phrase) or msg
         sp, key = _source_speaker(c, i, a, b, sp, whole)
-        out.append(Found(msg, None, sp, [i], "reported", f"source_{lw}", si, speaker_key=key))
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{c.low[i]}", si, speaker_key=key))
     return out
+
+
+def _source_phrase(c: Ctx, i: int, a: int, b: int) \
+        -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """The source of the (pre- or post)position at i: its noun phrase, the whole phrase with the preposition, and
+    the whole Vorfeld where the phrase opens the sentence (switch vorfeld_source_np); None where none is found."""
+    sp = _source_np_after(c, i, a, b)
+    whole = _vorfeld_source_np(c, sp, b) if sp is not None and i == a and c.R.switch("vorfeld_source_np") else None
+    if sp is not None:
+        return sp, (i, sp[1]), whole
+    if not _postposed_source_prep(c, i, a, b):
+        return None
+    sp = _source_before_prep(c, i, a)
+    if sp is None:
+        return None
+    if c.R.switch("vorfeld_source_np"):
+        sp = _source_attributes(c, sp, a, i)
+    return sp, (sp[0], i + 1), whole
+
+
+def _source_np_after(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None:
+    """The source noun phrase after a preposition at i ("laut Polizei"), with its holder's phrase (switch
+    source_holder_pp); for "laut" without one, the Vorfeld source (switch laut_vorfeld_source)."""
+    lw = c.low[i]
+    sp = _source_after_prep(c, i, b) if lw in c.R.preps_before else None
+    if sp is not None and c.R.switch("source_holder_pp"):
+        sp = source_holder_pp(c, sp, b)
+    if sp is None and lw == "laut" and c.R.switch("laut_vorfeld_source"):
+        sp = _laut_vorfeld_source(c, i, a, b)
+    return sp
+
+
+def _postposed_source_prep(c: Ctx, i: int, a: int, b: int) -> bool:
+    """A postposition at i after a source ("Polizeiangaben zufolge"), also "nach" after a source noun that governs
+    nothing after it ("Medienberichten nach")."""
+    lw = c.low[i]
+    return (lw in c.R.preps_after or (lw == "nach" and i > a and is_source_noun(c, i - 1)
+                                      and not _governs_after(c, i, b))) and i > a
+
+
+def _source_message(c: Ctx, a: int, b: int, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The message of a source phrase: the sentence without it, or the clause it belongs to (switch source_in_clause),
+    without the Vorfeld (source_vorfeld) or from the break after the phrase (source_after_break)."""
+    msg = msg_without(c, a, b, phrase)
+    if msg is None:
+        return None
+    if c.R.switch("source_in_clause"):
+        msg = _source_clause(c, a, b, phrase) or _source_main_clause(c, a, b, phrase) or msg
+    if c.R.switch("source_vorfeld") and phrase[0] == a and msg[0] > a:
+        msg = (_vorfeld_end(c, msg[0], msg[1]), msg[1])
+    elif c.R.switch("source_after_break") and msg[0] == a and phrase[0] > a:
+        msg = _source_after_break(c, a, b, phrase) or msg
+    return msg
 
 
 def _source_speaker(c: Ctx, i: int, a: int, b: int, sp: tuple[int, int],
@@ -848,40 +882,18 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int],
     """A speech or cognition noun right before ", dass": the cue is the noun with its article and
     a light verb before it ("ist der Meinung", "äußerte die Hoffnung"); the speaker is that verb's
     subject, else a genitive after the noun. ``nouns``: other cue nouns than claim_nouns, no adjective cue."""
-    n_i = None
-    for t in range(k - 1, max(a, k - 6) - 1, -1):
-        if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
-            break
-        if c.toks[t].text in (c.R.claim_nouns if nouns is None else nouns):
-            if nouns is not None and c.has_pos and c.toks[t].pos_ not in ("NOUN", "PROPN"):
-                return None             # "Bitte vergessen Sie nicht, … anzugeben": the particle, no noun
-            n_i = t
-            break
-        if nouns is None and c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
-            return _adjective_cue(c, si, a, b, k, t, used)       # "zeigte sich zuversichtlich, dass …"
-        if c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners):
-            break                       # "Ein Hinweis ist kein Indiz dafür, dass …": the clause belongs to "Indiz"
+    n_i = _cue_word_before(c, a, k, nouns)
     if n_i is None:
         return None
-    cue = [n_i]
-    d = n_i - 1
-    while d >= a and (c.low[d] in c.w.determiners or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
-            and n_i - d <= 3:
+    if c.toks[n_i].text not in _cue_nouns(c, nouns):
+        return _adjective_cue(c, si, a, b, k, n_i, used)       # "zeigte sich zuversichtlich, dass …"
+    cue = _noun_with_article(c, a, n_i)
+    d = cue[-1] - 1
+    if _light_verb_at(c, a, d):
         cue.append(d)
-        d -= 1
-    sp = None
-    if d >= a and c.has_pos and c.toks[d].text.islower() and c.in_quote[d] < 0 and (
-            c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"):
-        cue.append(d)
-        h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
-        lo = clause_start(c, d, a)
-        sp = find_subject(c, h, lo, k)
-        if sp is not None and sp[0] <= n_i < sp[1]:
-            sp = None
-    elif n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
-        sp = grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+        sp = _light_verb_subject(c, a, k, d, n_i)
     else:
-        sp = noun_head_subject(c, n_i, a, k)        # "vertritt er die These, dass" (speaker.py)
+        sp = _speaker_after_cue_noun(c, a, k, n_i)
     if sp is None:
         sp = von_source(c, n_i, a)                  # "erhielt von X die Auskunft, dass" (speaker.py, spk9)
     end = embedded_end(c, k + 1, b)
@@ -889,6 +901,68 @@ def _noun_cue(c: Ctx, si: int, a: int, b: int, k: int, used: set[int],
         return None
     used.update(cue)
     return Found((k + 1, end), None, sp, sorted(cue), "indirect", "noun_dass", si)
+
+
+def _cue_nouns(c: Ctx, nouns: frozenset[str] | None) -> frozenset[str]:
+    """The cue nouns: ``nouns`` where given, else speech.yaml's claim nouns."""
+    return c.R.claim_nouns if nouns is None else nouns
+
+
+def _cue_word_before(c: Ctx, a: int, k: int, nouns: frozenset[str] | None) -> int | None:
+    """The cue noun among the five words before the comma at k, or (cue nouns of claim_nouns only) a claim adjective
+    right before it; None where a clause break, a quotation or another noun comes first ("Ein Hinweis ist kein Indiz
+    dafür, dass …": the clause belongs to "Indiz"), or where a cue word of ``nouns`` is no noun ("Bitte vergessen
+    Sie nicht, … anzugeben": the particle)."""
+    for t in range(k - 1, max(a, k - 6) - 1, -1):
+        if c.low[t] in CLAUSE_BREAK or c.in_quote[t] >= 0:
+            return None
+        if c.toks[t].text in _cue_nouns(c, nouns):
+            no_noun = nouns is not None and c.has_pos and c.toks[t].pos_ not in ("NOUN", "PROPN")
+            return None if no_noun else t
+        if nouns is None and c.low[t] in c.w.claim_adjectives and t == k - 1 and c.in_quote[t] < 0:
+            return t
+        if _noun_without_genitive_article(c, a, t):
+            return None
+    return None
+
+
+def _noun_without_genitive_article(c: Ctx, a: int, t: int) -> bool:
+    """A noun at t, not after a genitive article ("der Meinung des Ministers" goes on)."""
+    return c.has_pos and c.toks[t].pos_ == "NOUN" and not (t > a and c.low[t - 1] in c.w.genitive_determiners)
+
+
+def _noun_with_article(c: Ctx, a: int, n_i: int) -> list[int]:
+    """The cue noun at n_i and up to three determiners or lower-case adjectives before it, right to left."""
+    cue = [n_i]
+    d = n_i - 1
+    while d >= a and (c.low[d] in c.w.determiners or (c.has_pos and c.toks[d].pos_ == "ADJ" and c.toks[d].text.islower())) \
+            and n_i - d <= 3:
+        cue.append(d)
+        d -= 1
+    return cue
+
+
+def _light_verb_at(c: Ctx, a: int, d: int) -> bool:
+    """A lower-case verb outside quotations at d, before the cue noun's article: "ist der Meinung"."""
+    return bool(d >= a and c.has_pos and c.toks[d].text.islower() and c.in_quote[d] < 0 and (
+            c.toks[d].pos_ in ("VERB", "AUX") or c.toks[d].tag_[:1] == "V"))
+
+
+def _light_verb_subject(c: Ctx, a: int, k: int, d: int, n_i: int) -> tuple[int, int] | None:
+    """The subject of the light verb at d ("äußerte die Hoffnung"), unless it is the cue noun's phrase."""
+    h = Hit(d, [], VerbEntry(c.low[d], None, False, frozenset({"speech"})))
+    sp = find_subject(c, h, clause_start(c, d, a), k)
+    if sp is not None and sp[0] <= n_i < sp[1]:
+        return None
+    return sp
+
+
+def _speaker_after_cue_noun(c: Ctx, a: int, k: int, n_i: int) -> tuple[int, int] | None:
+    """Without a light verb: a genitive or "von" phrase after the cue noun ("die Einschätzung des Ministers"), else
+    the subject of the verb whose object the noun is ("vertritt er die These, dass", speaker.py)."""
+    if n_i + 1 < k and c.low[n_i + 1] in c.w.genitive_determiners | {"von"}:
+        return grab_np(c, n_i + 1 if c.low[n_i + 1] != "von" else n_i + 2, k, allow_oblique=True)
+    return noun_head_subject(c, n_i, a, k)
 
 
 def _adjective_cue(c: Ctx, si: int, a: int, b: int, k: int, adj: int, used: set[int]) -> Found | None:

@@ -383,40 +383,75 @@ def parenthetical(ctx: _Ctx, h: Hit, site: Site) -> bool:
 @binding("title_comma_name")
 def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der Sondergesandte der Amerikaner, Keith Kellogg; dem UNMIK-Leiter im Kosovo, Joachim Rücker."""
-    doc, s1 = ctx.doc, site.s1
-    b = h.np_start
+    s1 = site.s1
     if _genitive_of_noun(ctx, h, site.s0):
         return False                  # "Die Frau des Präsidenten, Brigitte Macron": the name is the noun's
     if _office_noun_before(ctx, h, site.s0):
         return False
-    c = h.end
-    if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
-        c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
-        if c2 is not None and doc[c2].text == ",":
-            c = c2
-    if c < s1 and doc[c].lower_ in ("von", "vom") and h.det == "def" and h.org is None:
-        k = c + 1                     # rule title_of_person_comma_name: "der Sprecher von Bundeskanzler Olaf Scholz,
-        while k < s1 and _analyze(ctx, doc[k]) is not None:   # Steffen Hebestreit": the person's Sprecher
-            k += 1
-        ne = _name_at(ctx, k, s1) if k < s1 and (k in ctx.per_start or k > c + 1) else None
-        if ne is not None and ne < s1 and doc[ne].text == ",":
-            c = ne
-    ca, named_after = _named_after(ctx, h, s1)
-    if named_after:
-        c = ca                        # "dem Innenminister des Landes, Karl Moser"
-    c = _org_name_tail(ctx, h, c, s1)
-    c = _after_gloss(ctx, h, c, s1)
-    if c + 1 < s1 and (doc[c].text in (",", ":") or _dash_pair(ctx, c, s1)) and h.det in ("def", "none", "poss", "posspers"):
+    c = _comma_after_title(ctx, h, s1)
+    if _comma_opens_name(ctx, h, c, s1):
         c = _after_academic(ctx, c + 1, s1) - 1           # "Der Chefarzt der Unfallchirurgie, Dr. Peter Lang"
-        n_end = _name_at(ctx, c + 1, s1)
-        if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
-                and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
-                and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
-            n_end = None              # "Wissenschaftler, Spezialisten, Ingenieure": a list of nouns
+        n_end = _name_after_comma(ctx, h, c, s1)
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
     return _indefinite_comma_name(ctx, h, c, s1) or _long_complement_comma_name(ctx, h, site)
+
+
+def _comma_after_title(ctx: _Ctx, h: Hit, s1: int) -> int:
+    """title_comma_name: the token after the title's phrase, past a place ("dem UNMIK-Leiter im Kosovo, Joachim
+    Rücker"), a person whose title it is, a genitive complement ("dem Innenminister des Landes, Karl Moser"), an
+    organisation's name and a gloss: where the comma before the name should be."""
+    c = _after_place_phrase(ctx, h.end, s1)
+    c = _after_person_of_title(ctx, h, c, s1)
+    ca, named_after = _named_after(ctx, h, s1)
+    if named_after:
+        c = ca
+    c = _org_name_tail(ctx, h, c, s1)
+    return _after_gloss(ctx, h, c, s1)
+
+
+def _after_place_phrase(ctx: _Ctx, c: int, s1: int) -> int:
+    """A short phrase of "in", "im", "bei", "aus", "für" at c that ends in a comma: that comma, else c."""
+    doc = ctx.doc
+    if c < s1 and doc[c].lower_ in ("in", "im", "bei", "beim", "aus", "für"):
+        c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
+        if c2 is not None and doc[c2].text == ",":
+            return c2
+    return c
+
+
+def _after_person_of_title(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
+    """Rule title_of_person_comma_name: "der Sprecher von Bundeskanzler Olaf Scholz, Steffen Hebestreit": the person's
+    Sprecher; after "von"/"vom" at c, titles and a name, the comma after the name, else c."""
+    doc = ctx.doc
+    if not (c < s1 and doc[c].lower_ in ("von", "vom") and h.det == "def" and h.org is None):
+        return c
+    k = c + 1
+    while k < s1 and _analyze(ctx, doc[k]) is not None:
+        k += 1
+    ne = _name_at(ctx, k, s1) if k < s1 and (k in ctx.per_start or k > c + 1) else None
+    if ne is not None and ne < s1 and doc[ne].text == ",":
+        return ne
+    return c
+
+
+def _comma_opens_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:
+    """A comma, a colon or a dash pair at c after a definite, bare or possessive title, with room for a name."""
+    return c + 1 < s1 and (ctx.doc[c].text in (",", ":") or _dash_pair(ctx, c, s1)) \
+        and h.det in ("def", "none", "poss", "posspers")
+
+
+def _name_after_comma(ctx: _Ctx, h: Hit, c: int, s1: int) -> int | None:
+    """The end of the name right after c, unless a bare title's one-word "name" goes on a list of nouns
+    ("Wissenschaftler, Spezialisten, Ingenieure")."""
+    doc = ctx.doc
+    n_end = _name_at(ctx, c + 1, s1)
+    if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
+            and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
+            and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
+        return None
+    return n_end
 
 
 def _long_complement_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
