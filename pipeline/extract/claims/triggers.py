@@ -484,3 +484,4 @@ SWITCHES += ("comparative_vorfeld",)     # "Kritischer äußerte sich X: …": a
 SWITCHES += ("content_not_antecedent",)     # "Kessler sei …, sagte er": a name in the content is no antecedent of the speaker (speaker.py nearest_actor, spk15)
 SWITCHES += ("age_noun_gender",)     # "Die 45-Jährige berichtete": not a man named before (rules/speaker.py _age_noun_person, spk15)
 SWITCHES += ("bare_org_source",)     # speaker_org_source: "laut Hersteller", "laut Verein" (rules/speaker.py, spk15)
+SWITCHES += ("definite_person_noun",)     # "räumte der Rückraumspieler ein": the person named before (rules/speaker.py speaker_role, spk15)

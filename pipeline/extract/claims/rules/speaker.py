@@ -653,6 +653,8 @@ def speaker_role(s: SpeakerSite) -> str | None:
     ah = _age_head(c, sp) if c.R.switch("age_noun_speaker") else None
     if ah is not None:
         return _age_noun_person(s, ah)
+    if h is not None and not _is_role_noun(c, h) and (g := _definite_person_noun(c, sp, h)) is not None:
+        return nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
     if h is None or not _is_role_noun(c, h):
         return None
     found = s.mentions(("person", "organization", "location", "other"))
@@ -669,6 +671,29 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """Auch Kapitän Jannik Brüggemann bedauerte die Trennung. Man habe zu wenig geliefert, räumte der Rückraumspieler ein.
+    – a speaker span of only a definite article, at most one adjective and a person noun (words.yaml person_noun_suffixes:
+    "der Rückraumspieler", "die Krankenschwester", "der Dachdeckermeister") refers to the person named before, as a role
+    noun does: its gender ("m" after "der", "f" after "die" with a feminine noun; plural "die Spieler" is none) for
+    nearest_actor (switch ``definite_person_noun``); None for any other span."""
+    from ..speaker import _person_noun
+    if not c.R.switch("definite_person_noun") or h != sp[1] - 1 or sp[1] - sp[0] not in (2, 3) \
+            or c.low[sp[0]] not in ("der", "die") or not _person_noun(c, h) or s_mentions_any(c, sp):
+        return None
+    if sp[1] - sp[0] == 3 and c.toks[sp[0] + 1].pos_ != "ADJ":
+        return None
+    if c.low[sp[0]] == "der":
+        return "m"
+    return "f" if c.low[h].endswith(("in", "schwester", "frau")) else None
+
+
+def s_mentions_any(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Whether an actor mention overlaps the token span."""
+    a, b = c.char_span(*sp)
+    return any(min(b, me) > max(a, ms) for ms, me, m, actor in c.mentions)
 
 
 def _age_head(c: Ctx, sp: tuple[int, int]) -> int | None:
