@@ -681,7 +681,7 @@ def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
     nearest_actor (switch ``definite_person_noun``); None for any other span."""
     from ..speaker import _person_noun
     if not c.R.switch("definite_person_noun") or h != sp[1] - 1 or sp[1] - sp[0] not in (2, 3) \
-            or c.low[sp[0]] not in ("der", "die") or not _person_noun(c, h) or s_mentions_any(c, sp):
+            or c.low[sp[0]] not in ("der", "die") or not _person_noun(c, h) or _names_any(c, sp):
         return None
     if sp[1] - sp[0] == 3 and c.toks[sp[0] + 1].pos_ != "ADJ":
         return None
@@ -690,7 +690,7 @@ def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
     return "f" if c.low[h].endswith(("in", "schwester", "frau")) else None
 
 
-def s_mentions_any(c: Ctx, sp: tuple[int, int]) -> bool:
+def _names_any(c: Ctx, sp: tuple[int, int]) -> bool:
     """Whether an actor mention overlaps the token span."""
     a, b = c.char_span(*sp)
     return any(min(b, me) > max(a, ms) for ms, me, m, actor in c.mentions)
