@@ -5,6 +5,9 @@
     python benchmarks/speaker_errors.py conventions                # gold vs predicted speaker span edges
     python benchmarks/speaker_errors.py resolution [--offset 0 --limit 350] [--form F]   # unnamed speakers, resolved
     python benchmarks/speaker_errors.py loss [--offset 0 --limit 350] [--show CLASS --n 40]   # speaker F1 loss by class
+    python benchmarks/speaker_errors.py synth [--only a_]            # synth tune claims with a wrong speaker, with context
+    python benchmarks/speaker_errors.py fires --names R[,S] [--offset 350 --limit 200] [--n 40]   # speaker rule/switch
+                                                                   # firings on unlabelled text (SmartData + Wikinews train)
 
 Claims are paired with the gold as ``python -m pipeline eval claims`` pairs them. A paired claim's speaker error
 is of one kind: ``pred none`` (the gold has a speaker, we have none), ``gold none``, ``disjoint`` (no token in
@@ -32,6 +35,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 KINDS = ("pred none", "gold none", "disjoint", "pred subset", "pred superset", "overlap")
 
@@ -299,9 +303,82 @@ def loss(docs, nlp, rules, tag: str, show_cls: str | None, n: int, seed: int) ->
                   f"[{d['documentName'][:30]}]\n    {marked(d, p, g)}")
 
 
+def synth_wrong(nlp, rules, only: str | None = None) -> None:
+    """Every claim of the synth ``tune`` half found with a wrong or missing speaker, paired as ``eval synth`` pairs them,
+    with the text before it, for sorting into classes by hand (never the ``check`` half)."""
+    from pipeline.eval_synth import load_gold
+    from pipeline.eval_web import Counts, predict, score_claims
+    for art in load_gold():
+        if art.split != "tune" or (only and not art.name.startswith(only)):
+            continue
+        preds, _ = predict(art.text, nlp, rules)
+        log: list[str] = []
+        score_claims(art.text, art.claims, preds, Counts(), log)
+        for line in (x for x in log if x.lstrip().startswith("SPKR")):
+            content = line.split("): ", 1)[1].rstrip()
+            at = art.text.find(content)
+            print(f"{art.name} {line.strip()}\n    …{art.text[max(0, at - 300):at + len(content) + 60]}".replace("\n\n", " | "))
+
+
+def unlabelled_texts(offset: int, limit: int, germeval: int) -> list[str]:
+    """SmartData v3 news documents (over 300 characters), MobIE documents (all splits), Wikinews train articles
+    [offset:offset+limit] and the first ``germeval`` GermEval train sentences with a reporting word: text whose speaker
+    actors nobody labelled (the Wikinews gold marks spans, not referents)."""
+    from pipeline.eval_claims import load_split
+    from unseen_roles import mobie_docs, smartdata_docs
+    wiki = [d["originalText"] for d in load_split("train")]
+    mobie = [d["text"] for sp in ("train", "dev", "test") for d in mobie_docs(split=sp)]
+    from switch_fires import germeval_sentences
+    return [d["text"] for d in smartdata_docs() if len(d["text"]) > 300] + mobie + wiki[offset:offset + limit] \
+        + germeval_sentences(germeval)
+
+
+def fires(nlp, rules, names: list[str], texts: list[str], n: int) -> None:
+    """Per speaker rule or switch of speech.yaml: the claims whose speaker actor (or speaker text) changes when it alone is
+    off, with the text before the claim, for judging by hand whether the change is right; a name that is a folder of rule
+    files (a copy of another branch's pipeline/rules) compares with those rules instead (word-list changes)."""
+    import dataclasses
+    from pipeline.extract import extract
+    from pipeline.ruleset import load_rules
+    R = rules["speech"]
+
+    def off(name):
+        if name in R.switches:
+            sp = dataclasses.replace(R, switches={**R.switches, name: False})
+        else:
+            sp = dataclasses.replace(R, rules={st: tuple((k, on and k != name) for k, on in pairs)
+                                               for st, pairs in R.rules.items()})
+        return dataclasses.replace(rules, compiled={**rules.compiled, "speech": sp})
+
+    def speakers(doc, rs):
+        ex = extract(doc, rs)
+        names_ = {a.key: a.name for a in ex.actors}
+        return {(c.claim_start, c.rule_id): (c.speaker_text, names_.get(c.speaker_key)) for c in ex.claims}
+
+    offs = {k: off(k) if not Path(k).is_dir() else load_rules(Path(k)) for k in names}
+    found = {k: [] for k in names}
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=16)):
+        on = speakers(doc, rules)
+        for k, rs in offs.items():
+            other = speakers(doc, rs)
+            for key in sorted(set(on) | set(other)):
+                if on.get(key) != other.get(key):
+                    found[k].append(f"[{key[1]}] on={on.get(key)} off={other.get(key)}\n      "
+                                    f"{text[max(0, key[0] - 300):key[0] + 80]!r}")
+    print(f"{len(texts)} texts")
+    for k in names:
+        print(f"=== {k}: {len(found[k])} changed claims")
+        for line in found[k][:n]:
+            print("   ", line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution", "loss"))
+    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution", "loss", "synth", "fires"))
+    ap.add_argument("--names", default="", help="fires: speaker rules or switches of speech.yaml (or a rules folder to "
+                    "compare with), comma-separated")
+    ap.add_argument("--germeval", type=int, default=0, help="fires: also the first N GermEval train sentences")
+    ap.add_argument("--only", default=None, help="synth: only files starting with this prefix")
     ap.add_argument("--offset", type=int, default=0, help="resolution: skip the first N articles")
     ap.add_argument("--limit", type=int, default=0, help="resolution: only N articles")
     ap.add_argument("--form", choices=FORMS, default=None, help="resolution: only speakers of this form")
@@ -321,6 +398,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nlp, _ = load_nlp(None)
     rules = load_rules()
+    if args.mode == "synth":
+        synth_wrong(nlp, rules, args.only)
+        return 0
+    if args.mode == "fires":
+        fires(nlp, rules, [x for x in args.names.split(",") if x], unlabelled_texts(args.offset, args.limit, args.germeval), args.n)
+        return 0
     if args.mode in ("resolution", "loss") or (args.mode == "conventions" and args.limit):
         docs = docs[args.offset:args.offset + args.limit] if args.limit else docs[args.offset:]
         if args.mode == "conventions":

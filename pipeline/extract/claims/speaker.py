@@ -781,7 +781,7 @@ def _subject_after_instead(c: Ctx, h: Hit, lo: int, hi: int, s: tuple[int, int])
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
         after = subject_after(c, first, hi) if first > lo else None
         if after is not None and after != s and not bad_speaker(c, after) and (has_actor(c, after) or (
-                c.low[s[0]].endswith(tuple(c.w.predicative_endings)) and plausible_speaker(c, after))):
+                _predicative_ending(c, s[0]) and plausible_speaker(c, after))):
             return after                # "Besorgt äußerte sich Kofi Annan" (the model took "Besorgt" for a name)
     if c.R.switch("plausible_speaker") and not plausible_speaker(c, s):
         first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
@@ -921,8 +921,16 @@ def _adjective_shape(c: Ctx, t: int) -> bool:
     """"Kritisch", "Skeptisch", "Enttäuscht", "Gelassen": a word shaped as a predicative adjective or participle (words.yaml
     predicative_endings, predicative_prefixes), which the model tags a name at the sentence start."""
     low = c.low[t]
-    return len(low) > 5 and (low.endswith(tuple(c.w.predicative_endings)) or (
+    return len(low) > 5 and (_predicative_ending(c, t) or (
         low.startswith(tuple(c.w.predicative_prefixes)) and low.endswith(("t", "en"))))
+
+
+def _predicative_ending(c: Ctx, t: int) -> bool:
+    """"Kritisch", "Deutlich"; with switch ``comparative_vorfeld`` also their comparative ("Kritischer", 8+ letters; spk15)."""
+    low = c.low[t]
+    return low.endswith(tuple(c.w.predicative_endings)) or (
+        c.R.switch("comparative_vorfeld") and len(low) > 7 and low.endswith("er") and low[:-2].endswith(
+            tuple(c.w.predicative_endings)))
 
 
 def _speaking_token(c: Ctx, t: int) -> bool:
@@ -1260,7 +1268,7 @@ def nearest_actor(c: Ctx, i: int, types: Iterable[str], prev: list[Found], role:
     s_i = c.sent_of[i]
     if not role and (key := _recent_speaker(c, s_i, types, prev, gender)) is not None:
         return key                          # the speaker of a recent claim wins
-    best = _nearest_mention_actor(c, pos, s_i, types, gender)
+    best = _nearest_mention_actor(c, pos, s_i, types, gender, _inverted_frame_content(c, i))
     if best is None and c.R.switch("salient_antecedent"):
         return salient_actor(c, pos, types, gender)
     return best.key if best else None
@@ -1276,15 +1284,18 @@ def _recent_speaker(c: Ctx, s_i: int, types: set[str], prev: list[Found], gender
     return None
 
 
-def _nearest_mention_actor(c: Ctx, pos: int, s_i: int, types: set[str], gender: str | None):
+def _nearest_mention_actor(c: Ctx, pos: int, s_i: int, types: set[str], gender: str | None,
+                           content: tuple[int, int] = (0, 0)):
     """nearest_actor: the actor of the best-scored mention before character pos, in the three sentences before s_i
-    and its own (see :func:`_mention_score`)."""
+    and its own (see :func:`_mention_score`), a mention inside ``content`` (characters) last."""
     best, best_score = None, None
     lo_char = c.toks[c.sents[max(0, s_i - 3)][0]].idx if c.sents else 0
     for ms, me, m, actor in c.mentions:
         if me > pos or ms < lo_char or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
         score = _mention_score(c, ms, me, pos, s_i)
+        if content[0] <= ms < content[1]:
+            score += 20_000                 # "Kessler sei …, sagte er": the content's name is not who says it (spk15)
         if best_score is None or score < best_score:
             best, best_score = actor, score
     return best
@@ -1318,6 +1329,22 @@ def _mention_penalty(c: Ctx, tok, text: str) -> int:
     if c.R.switch("antecedent_oblique") and _oblique_mention(c, tok.start, st):
         penalty += 2_500
     return penalty
+
+
+def _inverted_frame_content(c: Ctx, i: int) -> tuple[int, int]:
+    """Kessler sei einer der größten Arbeitgeber der Stadt, sagte er. – for a pronoun or role noun at token i right after
+    the speech verb of an inverted frame (", sagte er", ", so der Minister"), the characters of the reported content before
+    the comma in its sentence: a name there is what is said about, not who says it (switch ``content_not_antecedent``);
+    (0, 0) otherwise."""
+    k = i - 1
+    while k > 0 and c.low[k] in c.w.determiners:
+        k -= 1
+    if not c.R.switch("content_not_antecedent") or k < 2 or c.low[k - 1] != "," or c.in_quote[k - 1] >= 0 \
+            or c.is_quote_mark(k - 2) or not (c.toks[k].pos_ in ("VERB", "AUX") or c.low[k] == c.R.so_marker):
+        return (0, 0)                   # „Ein guter Start“, sagte er: a quotation's names rank low anyway
+    st = c.sents[c.sent_of[i]][0]
+    st = max([st] + [t + 1 for t in range(st, k - 1) if c.low[t] in (":", ";")])    # "X war zufrieden: …, sagte er"
+    return (c.toks[st].idx, c.toks[k - 1].idx) if st < k - 1 else (0, 0)
 
 
 def _oblique_mention(c: Ctx, t: int, st: int) -> bool:

@@ -57,15 +57,25 @@ def _org_named(c: Ctx, word: str, before: int) -> str | None:
     return None
 
 
-def _latest_org(c: Ctx, before: int) -> str | None:
-    """The organisation named last before character ``before``."""
+def _latest_org(c: Ctx, before: int, no_addressee: bool = False) -> str | None:
+    """The organisation named last before character ``before`` (with ``no_addressee``, not a medium named as the addressee
+    of a speech verb: "sagte der SZ")."""
     best = None
     for ms, me, m, actor in c.mentions:
         if ms >= before:
             break
-        if actor.actor_type == "organization":
+        if actor.actor_type == "organization" and not (no_addressee and _media_addressee(c, ms)):
             best = actor.key
     return best
+
+
+def _media_addressee(c: Ctx, ms: int) -> bool:
+    """Whether the mention starting at character ms is a medium after "der"/"dem" ("sagte er der SZ", "dem Spiegel")."""
+    from ..speaker import media_name_at
+    span = c.doc.char_span(ms, ms + 1, alignment_mode="expand")
+    t = span.start if span is not None else None
+    return t is not None and t > 0 and c.low[t - 1] in ("der", "dem") and (
+        media_name_at(c, t) or c.low[t].endswith(tuple(c.w.addressee_nouns)))
 
 
 @rule("speaker_spokesperson", "speaker")
@@ -92,9 +102,51 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
                       if c.low[t].startswith(("behörde", "gericht", "ministerium", "amt"))), None)
     if authority:
         return authority                # "eine Sprecherin der Behörde": the authority named before (auth12)
+    named = _genitive_org(c, h, sp, c.toks[sp[0]].idx)
+    if named:
+        return named                    # "ein Sprecher der Stadtwerke": "Stadtwerke Hammtal GmbH" named before (spk15)
     if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
         return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
     return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+def _genitive_org(c: Ctx, h: int, sp: tuple[int, int], before: int) -> str | None:
+    """Kunden der Stadtwerke Hammtal GmbH zahlen mehr, wie ein Sprecher der Stadtwerke bestätigte. – the genitive noun
+    right after a spokesperson ("der Stadtwerke", "des Vereins") is the organisation named before that was introduced
+    with it ("der Verein Energiehilfe Westfalen") or has it as a word of its name (switch ``spokesperson_genitive_org``)."""
+    if not c.R.switch("spokesperson_genitive_org") or h + 2 >= sp[1] or c.low[h + 1] not in ("der", "des"):
+        return None
+    t = h + 2
+    while t + 1 < sp[1] and c.toks[t].pos_ == "ADJ":
+        t += 1
+    if not c.is_nounish(t) or c.is_punct(t) or t in c.ent_at:
+        return None
+    return org_by_noun(c, _singular(c.low[t]), before)
+
+
+def _singular(noun: str) -> str:
+    """"vereins" -> "verein", "verbandes" -> "verband": a genitive singular without its ending (a noun of 5+ letters)."""
+    for end in ("es", "s"):
+        if noun.endswith(end) and len(noun) - len(end) >= 5 and not noun.endswith(("ss", "us")):
+            return noun[:-len(end)]
+    return noun
+
+
+def org_by_noun(c: Ctx, noun: str, before: int) -> str | None:
+    """The organisation named last before character ``before`` that was introduced with ``noun`` ("der Verein X", "die
+    Stadtwerke X", "X-Verband") or whose name has a word ending in it ("Förderverein Heidebad", "Verein für Socialpolitik")."""
+    best = _org_introduced_as(c, (noun,), before)
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if actor.actor_type == "organization" and any(w.lower().endswith(noun) for w in actor.name.split()):
+            if best is None or ms > _last_mention_start(c, best, before):
+                best = actor.key
+    return best
+
+
+def _last_mention_start(c: Ctx, key: str, before: int) -> int:
+    return max((ms for ms, me, m, actor in c.mentions if actor.key == key and ms < before), default=-1)
 
 
 def _municipal_place(s: SpeakerSite, h: int) -> str | None:
@@ -285,6 +337,62 @@ def speaker_institution(s: SpeakerSite) -> str | None:
     return best
 
 
+@rule("speaker_org_source", "speaker")
+def speaker_org_source(s: SpeakerSite) -> str | None:
+    """Die Stadtwerke Rheinaue GmbH bauen einen Elektrolyseur. Die Investition beläuft sich nach Unternehmensangaben auf
+    140 Millionen Euro. – a source that names no one but an organisation noun, as the first part of a compound
+    ("Unternehmensangaben", "aus der Konzernzentrale"; words.yaml org_source_prefixes, org_source_heads) or as the
+    genitive of a source noun ("nach Angaben des Vereins", "in einer Stellungnahme des Verbands"), or alone ("laut
+    Hersteller", switch ``bare_org_source``), is the organisation introduced with that noun ("der Verein Energiehilfe
+    Westfalen"), for a company noun the company named last, else the organisation named last before it."""
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")):
+        return None
+    noun = _org_source_noun(c, sp)
+    if noun is None:
+        return None
+    before = c.toks[sp[0]].idx
+    company = noun in c.w.company_nouns or noun == "firmen"
+    return org_by_noun(c, noun, before) or (_company_named(c, before) if company else None) or _latest_org(c, before, True)
+
+
+def _company_named(c: Ctx, before: int) -> str | None:
+    """Der Autozulieferer Kessler Automotive SE … / Nach Angaben der Nordflug AG … – the company named last before character
+    ``before``: introduced with a company noun, or a name with a company noun or a legal form (words.yaml company_legal_forms_cased)."""
+    best = _org_introduced_as(c, c.w.company_noun_endings, before)
+    forms = set(c.w.company_legal_forms_cased)
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        words = c.text[ms:me].split() + actor.name.split()
+        if actor.actor_type == "organization" and any(w in forms or w.lower().endswith(tuple(c.w.company_noun_endings))
+                                                      for w in words):
+            if best is None or ms > _last_mention_start(c, best, before):
+                best = actor.key
+    return best
+
+
+def _org_source_noun(c: Ctx, sp: tuple[int, int]) -> str | None:
+    """The organisation noun of a source span: "unternehmen" for "Unternehmensangaben" and "nach Angaben des
+    Unternehmens", "verein" for "einer Stellungnahme des Vereins"; None for any other span."""
+    from ..clauses import is_source_noun
+    last = sp[1] - 1
+    if last == sp[0] and c.R.switch("bare_org_source") and c.toks[last].text[:1].isupper() and (
+            c.low[last] in c.w.org_source_prefixes or c.low[last] in c.w.company_nouns):
+        return c.low[last]              # "laut Hersteller", "laut Verein" (spk15)
+    if last - 2 >= sp[0] and c.low[last - 1] in ("des", "der") and is_source_noun(c, last - 2):
+        noun = _singular(c.low[last])
+        return noun if noun in c.w.org_source_prefixes else None
+    for t in range(sp[0], sp[1]):
+        lw = c.low[t]
+        for p in c.w.org_source_prefixes:
+            rest = lw[len(p):].removeprefix("s").lstrip("-")
+            if lw.startswith(p) and (rest in c.w.org_source_heads or rest.endswith(tuple(c.R.noun_suffixes))
+                                     or rest.capitalize() in c.R.nouns) and rest not in c.w.anonymous_source_heads:
+                return p
+    return None
+
+
 @rule("speaker_document", "speaker")
 def speaker_document(s: SpeakerSite) -> str | None:
     """Die Inklusion sei nie vollständig möglich, so der Autor. „Das System ist übergeordnet“, heißt es in
@@ -376,7 +484,9 @@ def _possessive_source(s: SpeakerSite) -> bool:
 def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None:
     """„…“, sagte Merkel. Frankreichs Präsident Emmanuel Macron widersprach ihr. Er sagte, … – "er"/"sie" refers to the
     subject of the sentence right before it (same paragraph, outside quotations) when that subject names one actor of
-    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``)."""
+    a fitting type and gender, before the speaker of an earlier claim (switch ``pronoun_prev_subject``); a subject that
+    names one person besides organisations ("Der Bürgermeister Christoph Lamertz (CDU)") names that person (switch
+    ``subject_one_person``)."""
     from ..speaker import _gender_fits, prev_subject
     si = c.sent_of[t]
     if c.in_quote[t] >= 0:
@@ -390,6 +500,8 @@ def _prev_subject_actor(c: Ctx, t: int, types, gender: str | None) -> str | None
         return None
     a, b = c.char_span(*sp)
     keys = {actor.key: actor for ms, me, m, actor in c.mentions if min(b, me) > max(a, ms)}
+    if len(keys) > 1 and c.R.switch("subject_one_person"):
+        keys = {k: x for k, x in keys.items() if x.actor_type == "person"}     # "Bürgermeister X (CDU)": the person
     if len(keys) != 1:
         return None
     actor = next(iter(keys.values()))
@@ -541,6 +653,8 @@ def speaker_role(s: SpeakerSite) -> str | None:
     ah = _age_head(c, sp) if c.R.switch("age_noun_speaker") else None
     if ah is not None:
         return _age_noun_person(s, ah)
+    if h is not None and not _is_role_noun(c, h) and (g := _definite_person_noun(c, sp, h)) is not None:
+        return nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
     if h is None or not _is_role_noun(c, h):
         return None
     found = s.mentions(("person", "organization", "location", "other"))
@@ -557,6 +671,29 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
     return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """Auch Kapitän Jannik Brüggemann bedauerte die Trennung. Man habe zu wenig geliefert, räumte der Rückraumspieler ein.
+    – a speaker span of only a definite article, at most one adjective and a person noun (words.yaml person_noun_suffixes:
+    "der Rückraumspieler", "die Krankenschwester", "der Dachdeckermeister") refers to the person named before, as a role
+    noun does: its gender ("m" after "der", "f" after "die" with a feminine noun; plural "die Spieler" is none) for
+    nearest_actor (switch ``definite_person_noun``); None for any other span."""
+    from ..speaker import _person_noun
+    if not c.R.switch("definite_person_noun") or h != sp[1] - 1 or sp[1] - sp[0] not in (2, 3) \
+            or c.low[sp[0]] not in ("der", "die") or not _person_noun(c, h) or _names_any(c, sp):
+        return None
+    if sp[1] - sp[0] == 3 and c.toks[sp[0] + 1].pos_ != "ADJ":
+        return None
+    if c.low[sp[0]] == "der":
+        return "m"
+    return "f" if c.low[h].endswith(("in", "schwester", "frau")) else None
+
+
+def _names_any(c: Ctx, sp: tuple[int, int]) -> bool:
+    """Whether an actor mention overlaps the token span."""
+    a, b = c.char_span(*sp)
+    return any(min(b, me) > max(a, ms) for ms, me, m, actor in c.mentions)
 
 
 def _age_head(c: Ctx, sp: tuple[int, int]) -> int | None:
@@ -584,7 +721,19 @@ def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
     age = c.low[h].split("-")[0] if "-" in c.low[h] else None
     if age and _unnamed_of_age(c, age, sp[0]):
         return NO_ACTOR
-    return nearest_actor(c, sp[0], ("person",), s.prev) or NO_ACTOR
+    return nearest_actor(c, sp[0], ("person",), s.prev, gender=_age_noun_gender(c, sp, h)) or NO_ACTOR
+
+
+def _age_noun_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """Richter Thomas Brüggemann … Die 45-Jährige berichtete, … – "f" for "die/eine 45-Jährige", "m" for "der 45-Jährige",
+    "ein 45-Jähriger": the age noun's gender, which a person titled or named as the other one cannot have (switch
+    ``age_noun_gender``)."""
+    if not c.R.switch("age_noun_gender") or h == sp[0]:
+        return None
+    art, noun = c.low[h - 1], c.low[h]
+    if noun.endswith("jähriger") or art == "der":
+        return "m"
+    return "f" if art in ("die", "eine") and noun.endswith("jährige") else None
 
 
 def _unnamed_of_age(c: Ctx, age: str, before: int) -> bool:
