@@ -47,6 +47,7 @@ WORD_LISTS += ("speakerless_verbs", "aus_source_verbs", "name_particles")     # 
 WORD_LISTS += ("foreign_articles",)     # filter rule name_quote (rules/filters.py)
 WORD_LISTS += ("time_before_nach", "time_unit_nouns", "nach_event_nouns", "generic_antecedents", "zu_particles")     # filters temporal_nach, generic_frame; zu-infinitives (rules/filters.py, rules/verb.py)
 WORD_LISTS += ("negative_subjects",)     # filter rule negative_subject (rules/filters.py)
+WORD_LISTS += ("anaphor_person_suffixes",)     # speaker rule speaker_person_noun (rules/speaker_anaphor.py, spk16)
 WORD_LISTS += ("naming_verbs",)     # filter rule naming_quote (rules/filters.py)
 WORD_LISTS += ("provision_verbs",)     # filter rule provision_frame (rules/filters.py)
 WORD_LISTS += ("question_pronouns",)     # filter question_quote, switch v1_question (rules/filters.py)

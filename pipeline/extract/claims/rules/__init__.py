@@ -12,3 +12,4 @@ registers them all (see :mod:`..registry`; order and switches: ``rules/speech.ya
 - :mod:`.filters`: what looks like a claim but is none (``filter`` stage).
 """
 from . import continuation, filters, interview, quote, sentence, speaker, verb  # noqa: F401  (register the rules)
+from . import speaker_anaphor  # noqa: F401  (spk16: speaker_person_noun)
