@@ -89,6 +89,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
     c = Ctx(doc, R, actors, rules["words"])
     c.actor_rules = rules.get("actors")     # given names for pronoun gender (speaker.person_gender)
     c.org_lexicon = rules.get("organizations")      # demonyms: "sagte der Schwede" (rules/speaker_anaphor.py, spk16)
+    c.role_lexicon = rules.get("roles")             # club markers: "der Verein" (rules/speaker_anaphor.py speaker_club, spk16)
     found: list[Found] = []
     covered: set[int] = set()          # quote indices already claimed
     for si, (a, b) in enumerate(c.sents):

@@ -95,9 +95,14 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     place = _municipal_place(s, h)
     if place is not None:
         return place
+    others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
+    if c.R.switch("spokesperson_org_noun"):
+        from .speaker_anaphor import spokesperson_org_noun
+        key = spokesperson_org_noun(c, prefix, [c.low[t] for t in others], c.toks[sp[0]].idx)
+        if key is not None:
+            return key
     if prefix and prefix not in c.w.generic_org_nouns:
         return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
-    others = [t for t in range(h + 1, sp[1]) if c.is_nounish(t) and not c.is_punct(t)]
     authority = next((_latest_authority(c, c.low[t], c.toks[sp[0]].idx) for t in others
                       if c.low[t].startswith(("behörde", "gericht", "ministerium", "amt"))), None)
     if authority:
@@ -455,6 +460,11 @@ def speaker_pronoun(s: SpeakerSite) -> str | None:
         gender = PRONOUN_GENDER.get(first) if c.R.switch("pronoun_gender") else None
         if first in PRONOUN_GENDER and c.R.switch("pronoun_prev_subject"):
             key = _prev_subject_actor(c, sp[0], c.R.pronouns[first], gender)
+            if key is not None:
+                return key
+        if c.R.switch("pronoun_single_person"):
+            from .speaker_anaphor import pronoun_single_person
+            key = pronoun_single_person(s, gender)
             if key is not None:
                 return key
         return nearest_actor(c, sp[0], c.R.pronouns[first], s.prev, gender=gender)

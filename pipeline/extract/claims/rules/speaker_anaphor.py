@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..context import Ctx
 from ..registry import rule
-from .speaker import NO_ACTOR, SpeakerSite
+from .speaker import NO_ACTOR, SpeakerSite, _company_named, _latest_authority, _latest_org, org_by_noun
 
 BACK = 3            # sentences looked at before the span's own, within its paragraph
 
@@ -25,6 +25,18 @@ def speaker_person_noun(s: SpeakerSite) -> str | None:
     if gender is None or s.mentions(("person", "organization", "location")):
         return None
     return _single_person_before(s, gender) or NO_ACTOR
+
+
+def pronoun_single_person(s: SpeakerSite, gender: str | None) -> str | None:
+    """Geschäftsführer Alois Zankl, der als Zuhörer in der Sitzung saß, zeigte sich verärgert. Sein Unternehmen habe
+    200.000 Euro investiert, sagte er. – "er"/"sie" whose antecedent the subject of the sentence before did not give
+    (switch ``pronoun_prev_subject``: no subject parsed, or not one actor) is the one person of its gender named in that
+    sentence (same paragraph, outside quotations, or the speaker of a claim there), before the speaker of an earlier
+    claim; None when that sentence names none or several (switch ``pronoun_single_person``)."""
+    c = s.c
+    if gender is None or c.in_quote[s.sp[0]] >= 0 or c.sent_of[s.sp[0]] == 0:
+        return None
+    return _single_person_before(s, gender, back=1)
 
 
 def _person_noun_gender(c: Ctx, sp: tuple[int, int]) -> str | None:
@@ -61,12 +73,13 @@ def _person_noun(c: Ctx, low: str, feminine: bool) -> bool:
         and not low.endswith(("in", "frau", "schwester"))
 
 
-def _single_person_before(s: SpeakerSite, gender: str) -> str | None:
-    """The one person of this gender in the nearest sentence before the span's that names any (see the rule)."""
+def _single_person_before(s: SpeakerSite, gender: str, back: int = BACK) -> str | None:
+    """The one person of this gender in the nearest sentence before the span's that names any, at most ``back``
+    sentences back (see the rule)."""
     from ..speaker import _gender_fits
     c, sp = s.c, s.sp
     si = c.sent_of[sp[0]]
-    for j in range(si - 1, max(-1, si - 1 - BACK), -1):
+    for j in range(si - 1, max(-1, si - 1 - back), -1):
         a, b = c.sents[j]
         if "\n\n" in c.text[c.toks[b - 1].idx:c.toks[c.sents[j + 1][0]].idx]:
             return None                 # a paragraph break between: the antecedent is not this close
@@ -82,3 +95,114 @@ def _single_person_before(s: SpeakerSite, gender: str) -> str | None:
             fits = [a.key for a in persons if _gender_fits(c, a, gender)]
             return fits[0] if len(fits) == 1 else None
     return None
+
+
+LINKING = ("s", "es", "n", "en")     # Fugen and genitive endings: "Firmen|sprecher", "des Familienunternehmens"
+
+
+def spokesperson_org_noun(c: Ctx, prefix: str | None, others: list[str], before: int) -> str | None:
+    """Die Gespräche liefen, sagte ein Firmensprecher. / …, teilte ein Sprecher des Familienunternehmens mit. / …, sagte ein
+    Behördensprecher. – a spokesperson whose compound prefix, or the one genitive noun after it, is (or ends in) an
+    organisation noun of words.yaml company_noun_endings, organisation_noun_endings or org_source_prefixes, with or
+    without its linking "s"/"n", speaks for the organisation of that kind named last before character ``before``: a
+    company (the one introduced with a company noun or carrying a legal form, else the organisation named last), an
+    authority ("Behörde": the authority named last), or an organisation introduced with or named by that noun
+    ("Verband", "Verein"); None when neither names such a noun or none is found (switch ``spokesperson_org_noun``)."""
+    words = ([prefix] if prefix else []) + (others[-1:] if len(others) == 1 else [])
+    for w in words:
+        noun = _org_noun(c, w)
+        if noun is None:
+            continue
+        if noun.startswith("behörde"):
+            return _latest_authority(c, noun, before)
+        if noun in c.w.company_noun_endings or noun in ("firma", "firmen"):
+            return _company_named(c, before) or _latest_org(c, before, True)
+        return org_by_noun(c, noun, before)
+    return None
+
+
+def _org_noun(c: Ctx, w: str) -> str | None:
+    """The organisation noun a word ends in, without its linking or genitive ending ("familienunternehmens" ->
+    "unternehmen", "firmen" -> "firmen", "behörden" -> "behörde", "ligaverbands" -> "verband"), else None."""
+    nouns = tuple(c.w.company_noun_endings) + tuple(c.w.organisation_noun_endings) + tuple(c.w.org_source_prefixes) \
+        + ("behörde",)
+    for stem in [w] + [w[:-len(e)] for e in LINKING if w.endswith(e)]:
+        hit = next((n for n in sorted(nouns, key=len, reverse=True) if stem.endswith(n)), None)
+        if hit:
+            return hit
+    return None
+
+
+CLUB_NOUNS = ("verein", "vereins", "klub", "klubs", "club", "clubs")
+
+
+@rule("speaker_club", "speaker")
+def speaker_club(s: SpeakerSite) -> str | None:
+    """Der Handball-Zweitligist HSG Weserbergland hat sich von Trainer Lasse Olsen getrennt. … Ein Nachfolger soll nach
+    Angaben des Vereins bis Januar feststehen. – "der Verein", "der Klub" alone, or a source noun with their genitive
+    ("Angaben des Vereins"), is the organisation introduced with that noun or named by it ("Energiesparverein Ruhr e.V."),
+    else the sports club the article opens with (its first sentence, before any verb: "Die Fußballerinnen des 1. FFC
+    Rheinaue haben …"), else the club named last before it; a club by a name marker or kind noun of the roles.yaml
+    context_organizations row of "trainer" ("SV", "FC", "1.", "Zweitligist", "Verein"). None when there is none
+    (switch ``club_reference``)."""
+    c, sp = s.c, s.sp
+    if not c.R.switch("club_reference") or s.mentions(("person", "organization", "location", "other")) or not _club_span(c, sp):
+        return None
+    before = c.toks[sp[0]].idx
+    return org_by_noun(c, "verein", before) or org_by_noun(c, "klub", before) or _opening_club(c, before) \
+        or _latest_club(c, before)
+
+
+def _club_span(c: Ctx, sp: tuple[int, int]) -> bool:
+    """"der Verein", "der Klub" (two tokens), or "… des Vereins" ending a source span ("Angaben des Vereins")."""
+    from ..clauses import is_source_noun
+    last = c.low[sp[1] - 1]
+    if sp[1] - sp[0] == 2:
+        return c.low[sp[0]] == "der" and last in CLUB_NOUNS[::2]
+    return sp[1] - sp[0] in (3, 4) and c.low[sp[1] - 2] == "des" and last in CLUB_NOUNS[1::2] \
+        and is_source_noun(c, sp[1] - 3)
+
+
+def _club_row(c: Ctx):
+    lex = getattr(c, "role_lexicon", None)
+    rows = getattr(getattr(lex, "context_organizations", None), "kinds", ())
+    return next((r for r in rows if "trainer" in r.titles), None)
+
+
+def _is_club(c: Ctx, ms: int, me: int, actor) -> bool:
+    """An organisation mention that names a club: a name marker opens it ("SV Würzburg 05", "1. FFC Rheinaue"), a kind
+    noun stands right before it ("Handball-Zweitligist HSG Weserbergland") or a word of its name is a club noun."""
+    row = _club_row(c)
+    span = c.doc.char_span(ms, me, alignment_mode="expand")
+    if row is None or span is None or actor.actor_type != "organization":
+        return False
+    if span[0].text in row.name_markers or any(w.lower().endswith(CLUB_NOUNS[::2]) for w in actor.name.split()):
+        return True
+    kinds = tuple(k.lower() for k in row.kinds)
+    return span.start > 0 and c.low[span.start - 1].endswith(kinds)
+
+
+def _opening_club(c: Ctx, before: int) -> str | None:
+    """The club named first in the article's first sentence, with no verb before it."""
+    a, b = c.sents[0] if c.sents else (0, 0)
+    lo, hi = c.char_span(a, b) if b > a else (0, 0)
+    for ms, me, m, actor in c.mentions:
+        if ms >= min(hi, before):
+            return None
+        if lo <= ms and actor.actor_type == "organization":
+            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            if span is None or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(a, span.start)):
+                return None
+            if _is_club(c, ms, me, actor):
+                return actor.key
+    return None
+
+
+def _latest_club(c: Ctx, before: int) -> str | None:
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        if _is_club(c, ms, me, actor):
+            best = actor.key
+    return best
