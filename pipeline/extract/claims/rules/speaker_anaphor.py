@@ -32,11 +32,17 @@ def pronoun_single_person(s: SpeakerSite, gender: str | None) -> str | None:
     200.000 Euro investiert, sagte er. – "er"/"sie" whose antecedent the subject of the sentence before did not give
     (switch ``pronoun_prev_subject``: no subject parsed, or not one actor) is the one person of its gender named in that
     sentence (same paragraph, outside quotations, or the speaker of a claim there), before the speaker of an earlier
-    claim; None when that sentence names none or several (switch ``pronoun_single_person``)."""
-    c = s.c
-    if gender is None or c.in_quote[s.sp[0]] >= 0 or c.sent_of[s.sp[0]] == 0:
+    claim; None when that sentence names none or several, or when the pronoun's own sentence names a person before it
+    ("Sarkozy bestritt das, indem er sagte, …": the existing choice stands) (switch ``pronoun_single_person``)."""
+    c, t = s.c, s.sp[0]
+    if gender is None or c.in_quote[t] >= 0 or c.sent_of[t] == 0 or _person_before_in_sentence(c, t):
         return None
     return _single_person_before(s, gender, back=1)
+
+
+def _person_before_in_sentence(c: Ctx, t: int) -> bool:
+    lo, pos = c.toks[c.sents[c.sent_of[t]][0]].idx, c.toks[t].idx
+    return any(lo <= ms < pos and actor.actor_type == "person" for ms, me, m, actor in c.mentions)
 
 
 def _person_noun_gender(c: Ctx, sp: tuple[int, int]) -> str | None:
