@@ -5,6 +5,8 @@ opens with. Each rule is switched in roles.yaml
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .context import _Ctx
 from .hits import Hit
 
@@ -197,3 +199,132 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
         return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
     return club[1]
+
+
+# ----------------------------------------------------------------------------- rorg16: the town of the article
+def _title_word(ctx: _Ctx, h: Hit) -> str:
+    """The title word in lower case, hyphens removed, feminine "-in" dropped ("Baubürgermeisterin" -> baubürgermeister)."""
+    word = ctx.doc[h.head].lower_.replace("-", "")
+    return word[:-2] if word.endswith("in") else word
+
+
+def _town_name(ctx: _Ctx, name: str) -> bool:
+    """A name that can be a town: a capitalised word that neither lexicon knows as a country, state, region or
+    organisation (city states are towns)."""
+    if len(name) < 3 or not name[:1].isupper() or not name.replace("-", "").replace(" ", "").isalpha() \
+            or name in ctx.w.legal_forms:
+        return False
+    o = ctx.orgs.by_name(name)
+    if o is not None and not (o.type == "city" or o.name in ctx.lex.context_organizations.city_states):
+        return False
+    g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+    return g in (None, "city") and name.lower() not in ctx.w.adverbs
+
+
+def _adjective_city(ctx: _Ctx, text: str) -> str | None:
+    """The gazetteer city of a place adjective or genitive ("Zwickauer" -> Zwickau, "Laupheims" needs no lexicon:
+    only known cities here)."""
+    gaz = ctx.gazetteer
+    if gaz is None or len(text) < 5 or not text[:1].isupper():
+        return None
+    if text.endswith("er"):
+        cands = (text[:-2], text[:-2] + "en", text[:-2] + "e", text[:-2] + "n", text[:-3] + "en")
+    elif text.endswith("s"):
+        cands = (text[:-1],)
+    else:
+        return None
+    return next((c for c in cands if gaz.names.get(c) == "city"), None)
+
+
+def _town_candidates(ctx: _Ctx) -> tuple[set[str], set[str]]:
+    """Names the article gives as towns, and those of them it names after a town noun: a city of the gazetteer (also
+    by its adjective: "Der Zwickauer Stadtrat"), a one-word place entity, the word after a town noun (roles.yaml
+    ``patterns.article_town_nouns``: "die Stadt Winterthur", "der Gemeinderat Unterwössing", "Stadtwerke
+    Andernach"), a dateline ("Icking – Die Entscheidung ...") and the town of a place name with a compass word
+    ("Gewerbegebiet Laupheim-Nord" -> Laupheim)."""
+    doc, gaz, nouns = ctx.doc, ctx.gazetteer, ctx.p.article_town_nouns
+    found, after_noun = set(), set()
+    for t in doc:
+        e = ctx.ent_of.get(t.i)
+        if e is not None and e.label_ == "PER":
+            continue
+        if t.i > 0 and doc[t.i - 1].lower_ in nouns:
+            after_noun.add(e.text if e is not None and e.start == t.i and e.label_ == "LOC" and len(e) <= 3 else t.text)
+        elif (gaz is not None and gaz.names.get(t.text) == "city") or (e is not None and e.label_ == "LOC" and len(e) == 1):
+            found.add(t.text)
+        elif (city := _adjective_city(ctx, t.text)) is not None:
+            found.add(city)
+        if "-" in t.text and t.text.rsplit("-", 1)[1] in ctx.p.article_town_parts:
+            found.add(t.text.rsplit("-", 1)[0])
+    k = next((t.i for t in doc if not t.is_space), None)
+    if k is not None and k + 1 < len(doc) and doc[k + 1].text in ("–", "—", "-", "("):
+        found.add(doc[k].text)           # the dateline
+    after_noun = {n for n in after_noun if _town_name(ctx, n)}
+    return {n for n in found if _town_name(ctx, n)} | after_noun, after_noun
+
+
+def _town_forms(name: str) -> tuple[str, ...]:
+    """The name, its genitive and its place adjective ("Würzburg", "Würzburgs", "Würzburger"; "Esslingen" ->
+    "Esslinger"; "Döbeln" -> "Döbelner")."""
+    forms = [name, name + "s", name + "er"]
+    if name.endswith("en"):
+        forms.append(name[:-2] + "er")
+    return tuple(forms)
+
+
+def article_towns(ctx: _Ctx) -> Counter:
+    """How often the article names each town it names (:func:`_town_candidates`; every form of
+    :func:`_town_forms`, inside organisation names too: "SV Würzburg 05"; not in a person's name)."""
+    found = ctx.__dict__.get("_article_towns")
+    if found is None:
+        names = sorted(_town_candidates(ctx)[0])
+        by_form = {f: n for n in names if " " not in n for f in _town_forms(n)}
+        found = Counter({n: ctx.doc.text.count(n) for n in names if " " in n})     # "Stadt Bergisch Gladbach"
+        for t in ctx.doc:
+            n = by_form.get(t.text)
+            e = ctx.ent_of.get(t.i)
+            if n is not None and not (e is not None and e.label_ == "PER"):
+                found[n] += 1
+        ctx._article_towns = found
+    return found
+
+
+def article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_town``: "Der Eintritt in die Esslinger Hallenbäder wird teurer. ... Oberbürgermeisterin Katrin
+    Lämmle verteidigte die Erhöhung" (the article names "SV Esslingen" too) -> Esslingen. A municipal office
+    (roles.yaml ``patterns.article_town_titles``: the title word starts or ends with one of these stems) with a named
+    holder, no organisation and no complement belongs to the town the article is about: named (as a name, genitive
+    or place adjective, inside organisation names too; :func:`article_towns`) at least ``article_town_min`` times
+    and at least twice as often as any other town, where the title's sentence names no other town. Off:
+    ``article_town_titles: []``."""
+    stems, doc = ctx.p.article_town_titles, ctx.doc
+    word = _title_word(ctx, h)
+    if not stems or h.holder is None or not (word.startswith(stems) or word.endswith(stems)) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    towns = article_towns(ctx)
+    before = {doc[k].text for k in range(max(h.np_start - 1, 0), h.head)}
+    town = next((n for n in sorted(_town_candidates(ctx)[0]) if n + "s" in before), None)   # "Laupheims Bürgermeister"
+    if town is None:
+        town = _dominant_town(ctx, towns)
+    if town is None:
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    others = {f for n in towns if n != town for f in _town_forms(n)}
+    if any(doc[k].text in others for k in range(s0, s1)):
+        return None                       # "Bürgermeister X aus dem Nachbarort Y"
+    return town
+
+
+def _dominant_town(ctx: _Ctx, towns: Counter) -> str | None:
+    """The one town the article names after a town noun ("die Stadt Winterthur"), else the town it names at least
+    ``article_town_min`` times and twice as often as any other."""
+    marked = {n for n in _town_candidates(ctx)[1] if n in towns}
+    if len(marked) == 1:
+        return marked.pop()
+    if marked:
+        return None
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < ctx.p.article_town_min or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -154,6 +154,10 @@ class RolePatterns:
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
+    article_town_titles: tuple[str, ...] = ()         # rorg16 (rule article_town)
+    article_town_nouns: tuple[str, ...] = ()
+    article_town_min: int = 2
+    article_town_parts: tuple[str, ...] = ()
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
