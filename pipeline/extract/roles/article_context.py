@@ -210,12 +210,13 @@ def _title_word(ctx: _Ctx, h: Hit) -> str:
 
 def _town_name(ctx: _Ctx, name: str) -> bool:
     """A name that can be a town: a capitalised word that neither lexicon knows as a country, state, region or
-    organisation (city states are towns)."""
+    organisation; not a city state (its mayor heads a state government, a Ministerpräsident's office, which the
+    roles gold leaves without an inferred organisation: "Bürgermeister Henning Scherf" in an article naming "Bremer")."""
     if len(name) < 3 or not name[:1].isupper() or not name.replace("-", "").replace(" ", "").isalpha() \
             or name in ctx.w.legal_forms:
         return False
     o = ctx.orgs.by_name(name)
-    if o is not None and not (o.type == "city" or o.name in ctx.lex.context_organizations.city_states):
+    if (o is not None and o.type != "city") or name in ctx.lex.context_organizations.city_states:
         return False
     g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
     return g in (None, "city") and name.lower() not in ctx.w.adverbs
