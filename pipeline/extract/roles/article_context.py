@@ -329,3 +329,38 @@ def _dominant_town(ctx: _Ctx, towns: Counter) -> str | None:
     if not ranked or ranked[0][1] < ctx.p.article_town_min or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _district_at(ctx: _Ctx, t) -> str | None:
+    """The district a token names: "Landkreis Stendal" / "Kreis Paderborn" (the word after a district noun) ->
+    "Landkreis Stendal", a compound in "-kreis" that is no common noun (roles.yaml ``patterns.article_district_common``:
+    "Wahlkreis", "Arbeitskreis") -> "Vogtlandkreis", "Rhein-Sieg-Kreis"."""
+    doc, low = ctx.doc, t.lower_
+    if low in ("landkreis", "landkreises", "kreis", "kreises"):
+        n = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if n is not None and n.text[:1].isupper() and n.text.replace("-", "").isalpha() \
+                and n.lower_ not in ctx.w.determiners and ctx.sent_of[n.i] == ctx.sent_of[t.i]:
+            return f"{'Landkreis' if low.startswith('land') else 'Kreis'} {n.text}"
+        return None
+    word = low[:-2] if low.endswith("kreises") else low
+    if not word.endswith("kreis") or len(word) < 9 or not t.text[:1].isupper() or word in ctx.p.article_district_common \
+            or not t.text.replace("-", "").isalpha():
+        return None
+    return t.text[:len(word)]
+
+
+def article_district(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_district``: "Sie wirft dem Vogtlandkreis vor, die Bürger zu spät informiert zu haben. Landrat
+    Thomas Weidauer (CDU) weist das zurück" -> Vogtlandkreis; "Landrat Jörg Weißenborn reagierte enttäuscht. Der
+    Landkreis Stendal werde nun prüfen ..." -> Landkreis Stendal. A district head's title (roles.yaml
+    ``patterns.article_district_titles``, stems of the title word) with a named holder, no organisation and no
+    complement belongs to the one district the article names (:func:`_district_at`, anywhere in it). Off:
+    ``article_district_titles: []``."""
+    stems, doc = ctx.p.article_district_titles, ctx.doc
+    if not stems or h.holder is None or not _title_word(ctx, h).startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    found = ctx.__dict__.get("_article_districts")
+    if found is None:
+        found = ctx._article_districts = {d for t in doc if (d := _district_at(ctx, t)) is not None}
+    return next(iter(found)) if len(found) == 1 else None

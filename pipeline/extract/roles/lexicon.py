@@ -158,6 +158,8 @@ class RolePatterns:
     article_town_nouns: tuple[str, ...] = ()
     article_town_min: int = 2
     article_town_parts: tuple[str, ...] = ()
+    article_district_titles: tuple[str, ...] = ()     # rorg16 (rule article_district)
+    article_district_common: tuple[str, ...] = ()
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
