@@ -364,3 +364,64 @@ def article_district(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     if found is None:
         found = ctx._article_districts = {d for t in doc if (d := _district_at(ctx, t)) is not None}
     return next(iter(found)) if len(found) == 1 else None
+
+
+# ----------------------------------------------------------------------------- rorg16: a possessive's org noun
+def _agrees(t, word: str) -> bool:
+    """A noun can be the antecedent of "dessen" (masculine or neuter singular) or "deren" (feminine or plural),
+    where the parser gives its gender and number."""
+    gender, number = t.morph.get("Gender"), t.morph.get("Number")
+    if word == "dessen":
+        return not (gender and gender[0] == "Fem") and not (number and number[0] == "Plur")
+    return not gender or gender[0] == "Fem" or bool(number and number[0] == "Plur")
+
+
+def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) -> str:
+    """The organisation a common noun at ``k`` names: the organisation or place entity it stands in; the one
+    organisation actor with a word ending in the bare noun ("Beim Klinikum ..." -> Universitätsklinikum Marburg-Lahn);
+    else the noun with a genitive attribute of capitalised words ("Mitarbeitervertretung des Marien-Hospitals")."""
+    doc = ctx.doc
+    e = ctx.ent_of.get(k)
+    if e is not None and e.label_ in ("ORG", "LOC") and len(e) > 1:
+        return e.text
+    low = doc[k].lower_
+    named = {n for _, n, kind in mentions if kind == "organization"
+             and any(w.lower().endswith(low) for w in n.replace("-", " ").split())}
+    if len(named) == 1 and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("des", "der")):
+        return named.pop()
+    end = k + 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("des", "der") and doc[end + 1].text[:1].isupper() \
+            and ctx.sent_of[end + 1] == ctx.sent_of[k]:
+        end += 2
+    return doc[k:end].text
+
+
+def possessive_org_noun(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``possessive_org_noun``: "Vor allem die Fußballabteilung lief dagegen Sturm. Deren Leiter Cem Aslan
+    warf dem Vorstand vor ..." -> Fußballabteilung; "... den Rest hält die städtische Hafengesellschaft. Deren
+    Aufsichtsratsvorsitzende Maren Tietjen" -> Hafengesellschaft (not the holding named before it). A title after a
+    relative possessive (``possessive_context_words``) belongs to the organisation noun named last before it (a
+    noun ending in one of roles.yaml ``org_nouns`` or ``patterns.possessive_org_nouns``, agreeing with "dessen" /
+    "deren", in the title's sentence or the one before), where that noun comes after every organisation actor's
+    mention there, no person is named after it and it is no genitive attribute of another organisation noun
+    ("Die Mitarbeitervertretung des Marien-Hospitals ... Deren Vorsitzender" -> Mitarbeitervertretung des
+    Marien-Hospitals). Off: ``possessive_org_nouns: []``."""
+    words, doc = ctx.p.possessive_context_words, ctx.doc
+    extra = ctx.p.possessive_org_nouns
+    if not extra or h.holder is None or h.det != "poss" or doc[h.np_start].lower_ not in words:
+        return None
+    word, lo = doc[h.np_start].lower_, _previous_window(ctx, h, 1)
+    stems, events = tuple(ctx.p.org_nouns) + extra, tuple(ctx.p.post_name_event_nouns)
+    last = None
+    for k in range(lo, h.np_start):
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.lower_.endswith(stems) and _agrees(t, word) \
+                and not t.lower_.endswith(events) \
+                and not (k >= 2 and doc[k - 1].lower_ in ("des", "der") and last is not None and last == k - 2):
+            last = k
+    if last is None or any(last < m[0] < h.np_start and m[2] == "organization" for m in mentions) \
+            or any(last <= m[0] < h.np_start and m[2] == "organization" and m[0] != last for m in mentions):
+        return None
+    if _person_between(ctx, last + 1, h.np_start):
+        return None
+    return _org_noun_phrase(ctx, last, mentions)

@@ -160,6 +160,7 @@ class RolePatterns:
     article_town_parts: tuple[str, ...] = ()
     article_district_titles: tuple[str, ...] = ()     # rorg16 (rule article_district)
     article_district_common: tuple[str, ...] = ()
+    possessive_org_nouns: tuple[str, ...] = ()        # rorg16 (rule possessive_org_noun)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

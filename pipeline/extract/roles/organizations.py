@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (article_club, article_company, article_district, article_town,
+from .article_context import (article_club, article_company, article_district, article_town, possessive_org_noun,
                               possessive_previous_sentence)
 from .tokens import _capitalized, _is_adj
 
@@ -864,6 +864,8 @@ def _set_post_name_orgs(ctx: _Ctx, h: Hit, starts: dict[int, str], actors) -> No
         _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
     if h.org is None:
         _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+    if h.org is None and h.det == "poss":       # rorg16: an organisation noun named after every organisation name
+        _set_org(h, possessive_org_noun(ctx, h, _typed_mentions(ctx, actors)), "post_name")
     if h.org is None and h.det == "poss":
         _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
     if h.org is None and h.det == "poss":       # rorg15
