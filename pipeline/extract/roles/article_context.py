@@ -379,7 +379,7 @@ def _agrees(t, word: str) -> bool:
 def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) -> str:
     """The organisation a common noun at ``k`` names: the organisation or place entity it stands in; the one
     organisation actor with a word ending in the bare noun ("Beim Klinikum ..." -> Universitätsklinikum Marburg-Lahn);
-    else the noun with a genitive attribute of capitalised words ("Mitarbeitervertretung des Marien-Hospitals")."""
+    else the noun with a genitive attribute of capitalised words ("Mitarbeitervertretung des Klinikums Fulda")."""
     doc = ctx.doc
     e = ctx.ent_of.get(k)
     if e is not None and e.label_ in ("ORG", "LOC") and len(e) > 1:
@@ -393,6 +393,9 @@ def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) ->
     if end + 1 < len(doc) and doc[end].lower_ in ("des", "der") and doc[end + 1].text[:1].isupper() \
             and ctx.sent_of[end + 1] == ctx.sent_of[k]:
         end += 2
+        while end < min(len(doc), k + 6) and doc[end].text[:1].isupper() and ctx.sent_of[end] == ctx.sent_of[k] \
+                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and end not in ctx.per_start:
+            end += 1                      # "des Klinikums Fulda"
     return doc[k:end].text
 
 
