@@ -239,11 +239,12 @@ def _adjective_city(ctx: _Ctx, text: str) -> str | None:
 
 def _town_candidates(ctx: _Ctx) -> tuple[set[str], set[str]]:
     """Names the article gives as towns, and those of them it names after a town noun: a city of the gazetteer (also
-    by its adjective: "Der Zwickauer Stadtrat"), a one-word place entity, the word after a town noun (roles.yaml
+    by its adjective: "Der Zwickauer Stadtrat"), a one-word place entity right after a preposition without article
+    (roles.yaml ``patterns.article_town_prepositions``: "in Magdeburg", not "am Westfriedhof"), the word after a town noun (roles.yaml
     ``patterns.article_town_nouns``: "die Stadt Winterthur", "der Gemeinderat Unterwössing", "Stadtwerke
     Andernach"), a dateline ("Icking – Die Entscheidung ...") and the town of a place name with a compass word
     ("Gewerbegebiet Laupheim-Nord" -> Laupheim)."""
-    doc, gaz, nouns = ctx.doc, ctx.gazetteer, ctx.p.article_town_nouns
+    doc, gaz, nouns, towns_after = ctx.doc, ctx.gazetteer, ctx.p.article_town_nouns, ctx.p.article_town_prepositions
     found, after_noun = set(), set()
     for t in doc:
         e = ctx.ent_of.get(t.i)
@@ -251,8 +252,9 @@ def _town_candidates(ctx: _Ctx) -> tuple[set[str], set[str]]:
             continue
         if t.i > 0 and doc[t.i - 1].lower_ in nouns:
             after_noun.add(e.text if e is not None and e.start == t.i and e.label_ == "LOC" and len(e) <= 3 else t.text)
-        elif (gaz is not None and gaz.names.get(t.text) == "city") or (e is not None and e.label_ == "LOC" and len(e) == 1):
-            found.add(t.text)
+        elif (gaz is not None and gaz.names.get(t.text) == "city") or (
+                e is not None and e.label_ == "LOC" and len(e) == 1 and t.i > 0 and doc[t.i - 1].lower_ in towns_after):
+            found.add(t.text)             # (a place entity: only as a town is named, "in Magdeburg", not "am Westfriedhof")
         elif (city := _adjective_city(ctx, t.text)) is not None:
             found.add(city)
         if "-" in t.text and t.text.rsplit("-", 1)[1] in ctx.p.article_town_parts:

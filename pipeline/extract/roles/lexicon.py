@@ -158,6 +158,7 @@ class RolePatterns:
     article_town_nouns: tuple[str, ...] = ()
     article_town_min: int = 2
     article_town_parts: tuple[str, ...] = ()
+    article_town_prepositions: tuple[str, ...] = ()
     article_district_titles: tuple[str, ...] = ()     # rorg16 (rule article_district)
     article_district_common: tuple[str, ...] = ()
     possessive_org_nouns: tuple[str, ...] = ()        # rorg16 (rule possessive_org_noun)
