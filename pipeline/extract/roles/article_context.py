@@ -430,3 +430,42 @@ def possessive_org_noun(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]])
     if _person_between(ctx, last + 1, h.np_start):
         return None
     return _org_noun_phrase(ctx, last, mentions)
+
+
+# ----------------------------------------------------------------------------- rorg16: the party of the sentence before
+def _sentence_parties(ctx: _Ctx, a: int, b: int, mentions: list[tuple[int, str, str]]) -> set[str]:
+    """The parties tokens ``a`` to ``b`` name: organisation actors of organizations.yaml type party, and a party's
+    parliamentary group written as a compound ("Die CDU-Fraktion im Stadtrat" -> CDU-Fraktion)."""
+    found = set()
+    for i, name, kind in mentions:
+        o = ctx.orgs.by_name(name) if a <= i < b and kind == "organization" else None
+        if o is not None and o.type == "party":
+            found.add(o.name)
+    for k in range(a, b):
+        head, _, tail = ctx.doc[k].text.rpartition("-")
+        o = ctx.orgs.by_name(head) if tail.lower() in ctx.p.party_group_words and head else None
+        if o is not None and o.type == "party":
+            found.discard(o.name)
+            found.add(ctx.doc[k].text)
+    return found
+
+
+def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``party_previous_sentence``: "Scharfe Kritik kam von der SPD. Fraktionschefin Meltem Aydın warf der
+    Verwaltung vor ..." -> SPD; "Die CDU-Fraktion im Stadtrat verlangte eine Sondersitzung. Fraktionschefin Petra
+    Hillesheim sagte ..." -> CDU-Fraktion. The title of a parliamentary group's office (roles.yaml
+    ``patterns.party_previous_titles``, stems of the title word) that opens its sentence, with a named holder, no
+    organisation and no complement, belongs to the one party the sentence before names (:func:`_sentence_parties`),
+    where its own sentence names no party. Off: ``party_previous_titles: []``."""
+    stems, doc = ctx.p.party_previous_titles, ctx.doc
+    if not stems or h.holder is None or not _title_word(ctx, h).startswith(stems) or (
+            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    if any(not doc[k].is_space and doc[k].lower_ not in ctx.w.determiners for k in range(s0, h.start)):
+        return None                       # not at the start of its sentence
+    if _sentence_parties(ctx, s0, s1, mentions):
+        return None
+    a = _previous_window(ctx, h, 1)
+    parties = _sentence_parties(ctx, a, s0, mentions) if a < s0 else set()
+    return parties.pop() if len(parties) == 1 else None

@@ -162,6 +162,8 @@ class RolePatterns:
     article_district_titles: tuple[str, ...] = ()     # rorg16 (rule article_district)
     article_district_common: tuple[str, ...] = ()
     possessive_org_nouns: tuple[str, ...] = ()        # rorg16 (rule possessive_org_noun)
+    party_previous_titles: tuple[str, ...] = ()       # rorg16 (rule party_previous_sentence)
+    party_group_words: tuple[str, ...] = ()
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
