@@ -237,33 +237,42 @@ def _adjective_city(ctx: _Ctx, text: str) -> str | None:
     return next((c for c in cands if gaz.names.get(c) == "city"), None)
 
 
+def _token_town(ctx: _Ctx, t) -> tuple[str | None, bool]:
+    """(the town token ``t`` names or None, whether it stands after a town noun): see :func:`_town_candidates`."""
+    doc, gaz, e = ctx.doc, ctx.gazetteer, ctx.ent_of.get(t.i)
+    if e is not None and e.label_ == "PER":
+        return None, False
+    prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+    if prev in ctx.p.article_town_nouns:
+        return (e.text if e is not None and e.start == t.i and e.label_ == "LOC" and len(e) <= 3 else t.text), True
+    if (gaz is not None and gaz.names.get(t.text) == "city") or (
+            e is not None and e.label_ == "LOC" and len(e) == 1 and prev in ctx.p.article_town_prepositions):
+        return t.text, False              # (a place entity: only as a town is named, "in Magdeburg", not "am Westfriedhof")
+    return _adjective_city(ctx, t.text), False
+
+
+def _dateline(ctx: _Ctx) -> str | None:
+    """The first word of the article where a dash or a bracket follows it ("Icking – Die Entscheidung ...")."""
+    doc = ctx.doc
+    k = next((t.i for t in doc if not t.is_space), None)
+    return doc[k].text if k is not None and k + 1 < len(doc) and doc[k + 1].text in ("–", "—", "-", "(") else None
+
+
 def _town_candidates(ctx: _Ctx) -> tuple[set[str], set[str]]:
     """Names the article gives as towns, and those of them it names after a town noun: a city of the gazetteer (also
     by its adjective: "Der Zwickauer Stadtrat"), a one-word place entity right after a preposition without article
-    (roles.yaml ``patterns.article_town_prepositions``: "in Magdeburg", not "am Westfriedhof"), the word after a town noun (roles.yaml
-    ``patterns.article_town_nouns``: "die Stadt Winterthur", "der Gemeinderat Unterwössing", "Stadtwerke
+    (roles.yaml ``patterns.article_town_prepositions``: "in Magdeburg", not "am Westfriedhof"), the word after a
+    town noun (``patterns.article_town_nouns``: "die Stadt Winterthur", "der Gemeinderat Unterwössing", "Stadtwerke
     Andernach"), a dateline ("Icking – Die Entscheidung ...") and the town of a place name with a compass word
-    ("Gewerbegebiet Laupheim-Nord" -> Laupheim)."""
-    doc, gaz, nouns, towns_after = ctx.doc, ctx.gazetteer, ctx.p.article_town_nouns, ctx.p.article_town_prepositions
-    found, after_noun = set(), set()
-    for t in doc:
-        e = ctx.ent_of.get(t.i)
-        if e is not None and e.label_ == "PER":
-            continue
-        if t.i > 0 and doc[t.i - 1].lower_ in nouns:
-            after_noun.add(e.text if e is not None and e.start == t.i and e.label_ == "LOC" and len(e) <= 3 else t.text)
-        elif (gaz is not None and gaz.names.get(t.text) == "city") or (
-                e is not None and e.label_ == "LOC" and len(e) == 1 and t.i > 0 and doc[t.i - 1].lower_ in towns_after):
-            found.add(t.text)             # (a place entity: only as a town is named, "in Magdeburg", not "am Westfriedhof")
-        elif (city := _adjective_city(ctx, t.text)) is not None:
-            found.add(city)
+    (``patterns.article_town_parts``: "Gewerbegebiet Laupheim-Nord" -> Laupheim)."""
+    found, after_noun = {_dateline(ctx)}, set()
+    for t in ctx.doc:
+        name, marked = _token_town(ctx, t)
+        (after_noun if marked else found).add(name)
         if "-" in t.text and t.text.rsplit("-", 1)[1] in ctx.p.article_town_parts:
             found.add(t.text.rsplit("-", 1)[0])
-    k = next((t.i for t in doc if not t.is_space), None)
-    if k is not None and k + 1 < len(doc) and doc[k + 1].text in ("–", "—", "-", "("):
-        found.add(doc[k].text)           # the dateline
-    after_noun = {n for n in after_noun if _town_name(ctx, n)}
-    return {n for n in found if _town_name(ctx, n)} | after_noun, after_noun
+    after_noun = {n for n in after_noun if n and _town_name(ctx, n)}
+    return {n for n in found if n and _town_name(ctx, n)} | after_noun, after_noun
 
 
 def _town_forms(name: str) -> tuple[str, ...]:
@@ -301,10 +310,8 @@ def article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     and at least twice as often as any other town, where the title's sentence names no other town. Off:
     ``article_town_titles: []``."""
     stems, doc = ctx.p.article_town_titles, ctx.doc
-    word = _title_word(ctx, h)
-    if not stems or h.holder is None or not (word.startswith(stems) or word.endswith(stems)) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
-        return None
+    if not (_bare_title(ctx, h, stems) or stems and _bare_title(ctx, h, ("",)) and _title_word(ctx, h).endswith(stems)):
+        return None                       # ("Baubürgermeisterin": a compound ending in the stem)
     towns = article_towns(ctx)
     before = {doc[k].text for k in range(max(h.np_start - 1, 0), h.head)}
     town = next((n for n in sorted(_town_candidates(ctx)[0]) if n + "s" in before), None)   # "Laupheims Bürgermeister"
@@ -358,10 +365,9 @@ def article_district(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     ``patterns.article_district_titles``, stems of the title word) with a named holder, no organisation and no
     complement belongs to the one district the article names (:func:`_district_at`, anywhere in it). Off:
     ``article_district_titles: []``."""
-    stems, doc = ctx.p.article_district_titles, ctx.doc
-    if not stems or h.holder is None or not _title_word(ctx, h).startswith(stems) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+    if not _bare_title(ctx, h, ctx.p.article_district_titles):
         return None
+    doc = ctx.doc
     found = ctx.__dict__.get("_article_districts")
     if found is None:
         found = ctx._article_districts = {d for t in doc if (d := _district_at(ctx, t)) is not None}
@@ -378,27 +384,48 @@ def _agrees(t, word: str) -> bool:
     return not gender or gender[0] == "Fem" or bool(number and number[0] == "Plur")
 
 
+def _genitive_end(ctx: _Ctx, k: int) -> int:
+    """The end of the noun at ``k`` with a genitive attribute of capitalised words after it ("Mitarbeitervertretung
+    des Klinikums Fulda"); ``k + 1`` where there is none."""
+    doc, end = ctx.doc, k + 1
+    if not (end + 1 < len(doc) and doc[end].lower_ in ("des", "der") and doc[end + 1].text[:1].isupper()
+            and ctx.sent_of[end + 1] == ctx.sent_of[k]):
+        return end
+    end += 2
+    while end < min(len(doc), k + 6) and doc[end].text[:1].isupper() and ctx.sent_of[end] == ctx.sent_of[k] \
+            and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and end not in ctx.per_start:
+        end += 1                          # "des Klinikums Fulda"
+    return end
+
+
 def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) -> str:
     """The organisation a common noun at ``k`` names: the organisation or place entity it stands in; the one
     organisation actor with a word ending in the bare noun ("Beim Klinikum ..." -> Universitätsklinikum Marburg-Lahn);
-    else the noun with a genitive attribute of capitalised words ("Mitarbeitervertretung des Klinikums Fulda")."""
+    else the noun with its genitive attribute (:func:`_genitive_end`)."""
     doc = ctx.doc
     e = ctx.ent_of.get(k)
     if e is not None and e.label_ in ("ORG", "LOC") and len(e) > 1:
         return e.text
+    end = _genitive_end(ctx, k)
     low = doc[k].lower_
     named = {n for _, n, kind in mentions if kind == "organization"
              and any(w.lower().endswith(low) for w in n.replace("-", " ").split())}
-    if len(named) == 1 and not (k + 1 < len(doc) and doc[k + 1].lower_ in ("des", "der")):
-        return named.pop()
-    end = k + 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("des", "der") and doc[end + 1].text[:1].isupper() \
-            and ctx.sent_of[end + 1] == ctx.sent_of[k]:
-        end += 2
-        while end < min(len(doc), k + 6) and doc[end].text[:1].isupper() and ctx.sent_of[end] == ctx.sent_of[k] \
-                and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and end not in ctx.per_start:
-            end += 1                      # "des Klinikums Fulda"
-    return doc[k:end].text
+    return named.pop() if len(named) == 1 and end == k + 1 else doc[k:end].text
+
+
+def _last_org_noun(ctx: _Ctx, lo: int, hi: int, word: str) -> int | None:
+    """The last organisation noun from ``lo`` to ``hi`` that can be the antecedent of ``word`` (see
+    :func:`possessive_org_noun`), not the genitive attribute of the one before."""
+    doc = ctx.doc
+    stems, events = tuple(ctx.p.org_nouns) + ctx.p.possessive_org_nouns, tuple(ctx.p.post_name_event_nouns)
+    last = None
+    for k in range(lo, hi):
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.lower_.endswith(stems) \
+                and not t.lower_.endswith(events) and _agrees(t, word) \
+                and not (last is not None and last == k - 2 and doc[k - 1].lower_ in ("des", "der")):
+            last = k
+    return last
 
 
 def possessive_org_noun(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
@@ -406,28 +433,17 @@ def possessive_org_noun(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]])
     warf dem Vorstand vor ..." -> Fußballabteilung; "... den Rest hält die städtische Hafengesellschaft. Deren
     Aufsichtsratsvorsitzende Maren Tietjen" -> Hafengesellschaft (not the holding named before it). A title after a
     relative possessive (``possessive_context_words``) belongs to the organisation noun named last before it (a
-    noun ending in one of roles.yaml ``org_nouns`` or ``patterns.possessive_org_nouns``, agreeing with "dessen" /
-    "deren", in the title's sentence or the one before), where that noun comes after every organisation actor's
-    mention there, no person is named after it and it is no genitive attribute of another organisation noun
-    ("Die Mitarbeitervertretung des Marien-Hospitals ... Deren Vorsitzender" -> Mitarbeitervertretung des
-    Marien-Hospitals). Off: ``possessive_org_nouns: []``."""
-    words, doc = ctx.p.possessive_context_words, ctx.doc
-    extra = ctx.p.possessive_org_nouns
-    if not extra or h.holder is None or h.det != "poss" or doc[h.np_start].lower_ not in words:
+    noun ending in one of roles.yaml ``org_nouns`` or ``patterns.possessive_org_nouns``, no event noun of
+    ``post_name_event_nouns``, agreeing with "dessen" / "deren", in the title's sentence or the one before), where
+    no organisation actor's name and no person is named after it ("Die Mitarbeitervertretung des Marien-Hospitals
+    ... Deren Vorsitzender" -> Mitarbeitervertretung des Marien-Hospitals). Off: ``possessive_org_nouns: []``."""
+    doc = ctx.doc
+    if not ctx.p.possessive_org_nouns or h.holder is None or h.det != "poss" \
+            or doc[h.np_start].lower_ not in ctx.p.possessive_context_words:
         return None
-    word, lo = doc[h.np_start].lower_, _previous_window(ctx, h, 1)
-    stems, events = tuple(ctx.p.org_nouns) + extra, tuple(ctx.p.post_name_event_nouns)
-    last = None
-    for k in range(lo, h.np_start):
-        t = doc[k]
-        if t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.lower_.endswith(stems) and _agrees(t, word) \
-                and not t.lower_.endswith(events) \
-                and not (k >= 2 and doc[k - 1].lower_ in ("des", "der") and last is not None and last == k - 2):
-            last = k
-    if last is None or any(last < m[0] < h.np_start and m[2] == "organization" for m in mentions) \
+    last = _last_org_noun(ctx, _previous_window(ctx, h, 1), h.np_start, doc[h.np_start].lower_)
+    if last is None or _person_between(ctx, last + 1, h.np_start) \
             or any(last <= m[0] < h.np_start and m[2] == "organization" and m[0] != last for m in mentions):
-        return None
-    if _person_between(ctx, last + 1, h.np_start):
         return None
     return _org_noun_phrase(ctx, last, mentions)
 
@@ -457,10 +473,9 @@ def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
     ``patterns.party_previous_titles``, stems of the title word) that opens its sentence, with a named holder, no
     organisation and no complement, belongs to the one party the sentence before names (:func:`_sentence_parties`),
     where its own sentence names no party. Off: ``party_previous_titles: []``."""
-    stems, doc = ctx.p.party_previous_titles, ctx.doc
-    if not stems or h.holder is None or not _title_word(ctx, h).startswith(stems) or (
-            h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words):
+    if not _bare_title(ctx, h, ctx.p.party_previous_titles):
         return None
+    doc = ctx.doc
     s0, s1 = ctx.sent_range(h.head)
     if any(not doc[k].is_space and doc[k].lower_ not in ctx.w.determiners for k in range(s0, h.start)):
         return None                       # not at the start of its sentence
