@@ -84,13 +84,14 @@ claims:
   - {speaker: Anke Vogler, speaker_kind: person, cue: sagte, content: "das alte Bad sei nicht mehr zu retten", type: indirect}
   - {speaker: Jutta Fromm, speaker_kind: person, cue: sagte, content: "Zwei Jahre Bauzeit sind sehr knapp", type: direct}
 roles:
-  - [Anke Vogler, Bürgermeister, null, current]
+  - [Anke Vogler, Bürgermeister, Bad Hersfeld, current]
 persons: ["Anke Vogler", "Jutta Fromm"]
 organizations: ["Stadt Bad Hersfeld", "Krämer Bau GmbH"]
 """
 
 
 def test_one_article_through_the_real_pipeline(tmp_path, de_news, all_rules_session):
+    # (the mayor's town from "Die Stadt Bad Hersfeld": rule article_town, rorg16; the organisation is scored)
     (tmp_path / "t_01.yaml").write_text(GOOD, encoding="utf-8")
     (tmp_path / "t_03.yaml").write_text(ARTICLE, encoding="utf-8")
     totals, logs = eval_synth.evaluate(de_news, all_rules_session, tmp_path, split="check")

@@ -5,6 +5,8 @@ opens with. Each rule is switched in roles.yaml
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from .context import _Ctx
 from .hits import Hit
 
@@ -197,3 +199,288 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
         return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
     return club[1]
+
+
+# ----------------------------------------------------------------------------- rorg16: the town of the article
+def _title_word(ctx: _Ctx, h: Hit) -> str:
+    """The title word in lower case, hyphens removed, feminine "-in" dropped ("Baubürgermeisterin" -> baubürgermeister)."""
+    word = ctx.doc[h.head].lower_.replace("-", "")
+    return word[:-2] if word.endswith("in") else word
+
+
+def _town_name(ctx: _Ctx, name: str) -> bool:
+    """A name that can be a town: a capitalised word that neither lexicon knows as a country, state, region or
+    organisation; not a city state (its mayor heads a state government, a Ministerpräsident's office, which the
+    roles gold leaves without an inferred organisation: "Bürgermeister Henning Scherf" in an article naming "Bremer")."""
+    if len(name) < 3 or not name[:1].isupper() or not name.replace("-", "").replace(" ", "").isalpha() \
+            or name in ctx.w.legal_forms:
+        return False
+    o = ctx.orgs.by_name(name)
+    if (o is not None and o.type != "city") or name in ctx.lex.context_organizations.city_states:
+        return False
+    g = ctx.gazetteer.names.get(name) if ctx.gazetteer is not None else None
+    return g in (None, "city") and name.lower() not in ctx.w.adverbs
+
+
+def _adjective_city(ctx: _Ctx, text: str) -> str | None:
+    """The gazetteer city of a place adjective or genitive ("Zwickauer" -> Zwickau, "Laupheims" needs no lexicon:
+    only known cities here)."""
+    gaz = ctx.gazetteer
+    if gaz is None or len(text) < 5 or not text[:1].isupper():
+        return None
+    if text.endswith("er"):
+        cands = (text[:-2], text[:-2] + "en", text[:-2] + "e", text[:-2] + "n", text[:-3] + "en")
+    elif text.endswith("s"):
+        cands = (text[:-1],)
+    else:
+        return None
+    return next((c for c in cands if gaz.names.get(c) == "city"), None)
+
+
+def _token_town(ctx: _Ctx, t) -> tuple[str | None, bool]:
+    """(the town token ``t`` names or None, whether it stands after a town noun): see :func:`_town_candidates`."""
+    doc, gaz, e = ctx.doc, ctx.gazetteer, ctx.ent_of.get(t.i)
+    if e is not None and e.label_ == "PER":
+        return None, False
+    prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+    if prev in ctx.p.article_town_nouns:
+        return (e.text if e is not None and e.start == t.i and e.label_ == "LOC" and len(e) <= 3 else t.text), True
+    if (gaz is not None and gaz.names.get(t.text) == "city") or (
+            e is not None and e.label_ == "LOC" and len(e) == 1 and prev in ctx.p.article_town_prepositions):
+        return t.text, False              # (a place entity: only as a town is named, "in Magdeburg", not "am Westfriedhof")
+    return _adjective_city(ctx, t.text), False
+
+
+def _dateline(ctx: _Ctx) -> str | None:
+    """The first word of the article where a dash or a bracket follows it ("Icking – Die Entscheidung ...")."""
+    doc = ctx.doc
+    k = next((t.i for t in doc if not t.is_space), None)
+    return doc[k].text if k is not None and k + 1 < len(doc) and doc[k + 1].text in ("–", "—", "-", "(") else None
+
+
+def _town_candidates(ctx: _Ctx) -> tuple[set[str], set[str]]:
+    """Names the article gives as towns, and those of them it names after a town noun: a city of the gazetteer (also
+    by its adjective: "Der Zwickauer Stadtrat"), a one-word place entity right after a preposition without article
+    (roles.yaml ``patterns.article_town_prepositions``: "in Magdeburg", not "am Westfriedhof"), the word after a
+    town noun (``patterns.article_town_nouns``: "die Stadt Winterthur", "der Gemeinderat Unterwössing", "Stadtwerke
+    Andernach"), a dateline ("Icking – Die Entscheidung ...") and the town of a place name with a compass word
+    (``patterns.article_town_parts``: "Gewerbegebiet Laupheim-Nord" -> Laupheim)."""
+    found, after_noun = {_dateline(ctx)}, set()
+    for t in ctx.doc:
+        name, marked = _token_town(ctx, t)
+        (after_noun if marked else found).add(name)
+        if "-" in t.text and t.text.rsplit("-", 1)[1] in ctx.p.article_town_parts:
+            found.add(t.text.rsplit("-", 1)[0])
+    after_noun = {n for n in after_noun if n and _town_name(ctx, n)}
+    return {n for n in found if n and _town_name(ctx, n)} | after_noun, after_noun
+
+
+def _town_forms(name: str) -> tuple[str, ...]:
+    """The name, its genitive and its place adjective ("Würzburg", "Würzburgs", "Würzburger"; "Esslingen" ->
+    "Esslinger"; "Döbeln" -> "Döbelner")."""
+    forms = [name, name + "s", name + "er"]
+    if name.endswith("en"):
+        forms.append(name[:-2] + "er")
+    return tuple(forms)
+
+
+def article_towns(ctx: _Ctx) -> Counter:
+    """How often the article names each town it names (:func:`_town_candidates`; every form of
+    :func:`_town_forms`, inside organisation names too: "SV Würzburg 05"; not in a person's name)."""
+    found = ctx.__dict__.get("_article_towns")
+    if found is None:
+        names = sorted(_town_candidates(ctx)[0])
+        by_form = {f: n for n in names if " " not in n for f in _town_forms(n)}
+        found = Counter({n: ctx.doc.text.count(n) for n in names if " " in n})     # "Stadt Bergisch Gladbach"
+        for t in ctx.doc:
+            n = by_form.get(t.text)
+            e = ctx.ent_of.get(t.i)
+            if n is not None and not (e is not None and e.label_ == "PER"):
+                found[n] += 1
+        ctx._article_towns = found
+    return found
+
+
+def article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_town``: "Der Eintritt in die Esslinger Hallenbäder wird teurer. ... Oberbürgermeisterin Katrin
+    Lämmle verteidigte die Erhöhung" (the article names "SV Esslingen" too) -> Esslingen. A municipal office
+    (roles.yaml ``patterns.article_town_titles``: the title word starts or ends with one of these stems) with a named
+    holder, no organisation and no complement belongs to the town the article is about: named (as a name, genitive
+    or place adjective, inside organisation names too; :func:`article_towns`) at least ``article_town_min`` times
+    and at least twice as often as any other town, where the title's sentence names no other town. Off:
+    ``article_town_titles: []``."""
+    stems, doc = ctx.p.article_town_titles, ctx.doc
+    if not (_bare_title(ctx, h, stems) or stems and _bare_title(ctx, h, ("",)) and _title_word(ctx, h).endswith(stems)):
+        return None                       # ("Baubürgermeisterin": a compound ending in the stem)
+    towns = article_towns(ctx)
+    before = {doc[k].text for k in range(max(h.np_start - 1, 0), h.head)}
+    town = next((n for n in sorted(_town_candidates(ctx)[0]) if n + "s" in before), None)   # "Laupheims Bürgermeister"
+    if town is None:
+        town = _dominant_town(ctx, towns)
+    if town is None:
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    others = {f for n in towns if n != town for f in _town_forms(n)}
+    if any(doc[k].text in others for k in range(s0, s1)):
+        return None                       # "Bürgermeister X aus dem Nachbarort Y"
+    return town
+
+
+def _dominant_town(ctx: _Ctx, towns: Counter) -> str | None:
+    """The one town the article names after a town noun ("die Stadt Winterthur"), else the town it names at least
+    ``article_town_min`` times and twice as often as any other."""
+    marked = {n for n in _town_candidates(ctx)[1] if n in towns}
+    if len(marked) == 1:
+        return marked.pop()
+    if marked:
+        return None
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < ctx.p.article_town_min or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _district_at(ctx: _Ctx, t) -> str | None:
+    """The district a token names: "Landkreis Stendal" / "Kreis Paderborn" (the word after a district noun) ->
+    "Landkreis Stendal", a compound in "-kreis" that is no common noun (roles.yaml ``patterns.article_district_common``:
+    "Wahlkreis", "Arbeitskreis") -> "Vogtlandkreis", "Rhein-Sieg-Kreis"."""
+    doc, low = ctx.doc, t.lower_
+    if low in ("landkreis", "landkreises", "kreis", "kreises"):
+        n = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if n is not None and n.text[:1].isupper() and n.text.replace("-", "").isalpha() \
+                and n.lower_ not in ctx.w.determiners and ctx.sent_of[n.i] == ctx.sent_of[t.i]:
+            return f"{'Landkreis' if low.startswith('land') else 'Kreis'} {n.text}"
+        return None
+    word = low[:-2] if low.endswith("kreises") else low
+    if not word.endswith("kreis") or len(word) < 9 or not t.text[:1].isupper() or word in ctx.p.article_district_common \
+            or not t.text.replace("-", "").isalpha():
+        return None
+    return t.text[:len(word)]
+
+
+def article_district(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_district``: "Sie wirft dem Vogtlandkreis vor, die Bürger zu spät informiert zu haben. Landrat
+    Thomas Weidauer (CDU) weist das zurück" -> Vogtlandkreis; "Landrat Jörg Weißenborn reagierte enttäuscht. Der
+    Landkreis Stendal werde nun prüfen ..." -> Landkreis Stendal. A district head's title (roles.yaml
+    ``patterns.article_district_titles``, stems of the title word) with a named holder, no organisation and no
+    complement belongs to the one district the article names (:func:`_district_at`, anywhere in it). Off:
+    ``article_district_titles: []``."""
+    if not _bare_title(ctx, h, ctx.p.article_district_titles):
+        return None
+    doc = ctx.doc
+    found = ctx.__dict__.get("_article_districts")
+    if found is None:
+        found = ctx._article_districts = {d for t in doc if (d := _district_at(ctx, t)) is not None}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+# ----------------------------------------------------------------------------- rorg16: a possessive's org noun
+def _agrees(t, word: str) -> bool:
+    """A noun can be the antecedent of "dessen" (masculine or neuter singular) or "deren" (feminine or plural),
+    where the parser gives its gender and number."""
+    gender, number = t.morph.get("Gender"), t.morph.get("Number")
+    if word == "dessen":
+        return not (gender and gender[0] == "Fem") and not (number and number[0] == "Plur")
+    return not gender or gender[0] == "Fem" or bool(number and number[0] == "Plur")
+
+
+def _genitive_end(ctx: _Ctx, k: int) -> int:
+    """The end of the noun at ``k`` with a genitive attribute of capitalised words after it ("Mitarbeitervertretung
+    des Klinikums Fulda"); ``k + 1`` where there is none."""
+    doc, end = ctx.doc, k + 1
+    if not (end + 1 < len(doc) and doc[end].lower_ in ("des", "der") and doc[end + 1].text[:1].isupper()
+            and ctx.sent_of[end + 1] == ctx.sent_of[k]):
+        return end
+    end += 2
+    while end < min(len(doc), k + 6) and doc[end].text[:1].isupper() and ctx.sent_of[end] == ctx.sent_of[k] \
+            and doc[end].pos_ in ("PROPN", "NOUN", "ADJ") and end not in ctx.per_start:
+        end += 1                          # "des Klinikums Fulda"
+    return end
+
+
+def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) -> str:
+    """The organisation a common noun at ``k`` names: the organisation or place entity it stands in; the one
+    organisation actor with a word ending in the bare noun ("Beim Klinikum ..." -> Universitätsklinikum Marburg-Lahn);
+    else the noun with its genitive attribute (:func:`_genitive_end`)."""
+    doc = ctx.doc
+    e = ctx.ent_of.get(k)
+    if e is not None and e.label_ in ("ORG", "LOC") and len(e) > 1:
+        return e.text
+    end = _genitive_end(ctx, k)
+    low = doc[k].lower_
+    named = {n for _, n, kind in mentions if kind == "organization"
+             and any(w.lower().endswith(low) for w in n.replace("-", " ").split())}
+    return named.pop() if len(named) == 1 and end == k + 1 else doc[k:end].text
+
+
+def _last_org_noun(ctx: _Ctx, lo: int, hi: int, word: str) -> int | None:
+    """The last organisation noun from ``lo`` to ``hi`` that can be the antecedent of ``word`` (see
+    :func:`possessive_org_noun`), not the genitive attribute of the one before."""
+    doc = ctx.doc
+    stems, events = tuple(ctx.p.org_nouns) + ctx.p.possessive_org_nouns, tuple(ctx.p.post_name_event_nouns)
+    last = None
+    for k in range(lo, hi):
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN") and t.text[:1].isupper() and t.lower_.endswith(stems) \
+                and not t.lower_.endswith(events) and _agrees(t, word) \
+                and not (last is not None and last == k - 2 and doc[k - 1].lower_ in ("des", "der")):
+            last = k
+    return last
+
+
+def possessive_org_noun(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``possessive_org_noun``: "Vor allem die Fußballabteilung lief dagegen Sturm. Deren Leiter Cem Aslan
+    warf dem Vorstand vor ..." -> Fußballabteilung; "... den Rest hält die städtische Hafengesellschaft. Deren
+    Aufsichtsratsvorsitzende Maren Tietjen" -> Hafengesellschaft (not the holding named before it). A title after a
+    relative possessive (``possessive_context_words``) belongs to the organisation noun named last before it (a
+    noun ending in one of roles.yaml ``org_nouns`` or ``patterns.possessive_org_nouns``, no event noun of
+    ``post_name_event_nouns``, agreeing with "dessen" / "deren", in the title's sentence or the one before), where
+    no organisation actor's name and no person is named after it ("Die Mitarbeitervertretung des Marien-Hospitals
+    ... Deren Vorsitzender" -> Mitarbeitervertretung des Marien-Hospitals). Off: ``possessive_org_nouns: []``."""
+    doc = ctx.doc
+    if not ctx.p.possessive_org_nouns or h.holder is None or h.det != "poss" \
+            or doc[h.np_start].lower_ not in ctx.p.possessive_context_words:
+        return None
+    last = _last_org_noun(ctx, _previous_window(ctx, h, 1), h.np_start, doc[h.np_start].lower_)
+    if last is None or _person_between(ctx, last + 1, h.np_start) \
+            or any(last <= m[0] < h.np_start and m[2] == "organization" and m[0] != last for m in mentions):
+        return None
+    return _org_noun_phrase(ctx, last, mentions)
+
+
+# ----------------------------------------------------------------------------- rorg16: the party of the sentence before
+def _sentence_parties(ctx: _Ctx, a: int, b: int, mentions: list[tuple[int, str, str]]) -> set[str]:
+    """The parties tokens ``a`` to ``b`` name: organisation actors of organizations.yaml type party, and a party's
+    parliamentary group written as a compound ("Die CDU-Fraktion im Stadtrat" -> CDU-Fraktion)."""
+    found = set()
+    for i, name, kind in mentions:
+        o = ctx.orgs.by_name(name) if a <= i < b and kind == "organization" else None
+        if o is not None and o.type == "party":
+            found.add(o.name)
+    for k in range(a, b):
+        head, _, tail = ctx.doc[k].text.rpartition("-")
+        o = ctx.orgs.by_name(head) if tail.lower() in ctx.p.party_group_words and head else None
+        if o is not None and o.type == "party":
+            found.discard(o.name)
+            found.add(ctx.doc[k].text)
+    return found
+
+
+def party_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``party_previous_sentence``: "Scharfe Kritik kam von der SPD. Fraktionschefin Meltem Aydın warf der
+    Verwaltung vor ..." -> SPD; "Die CDU-Fraktion im Stadtrat verlangte eine Sondersitzung. Fraktionschefin Petra
+    Hillesheim sagte ..." -> CDU-Fraktion. The title of a parliamentary group's office (roles.yaml
+    ``patterns.party_previous_titles``, stems of the title word) that opens its sentence, with a named holder, no
+    organisation and no complement, belongs to the one party the sentence before names (:func:`_sentence_parties`),
+    where its own sentence names no party. Off: ``party_previous_titles: []``."""
+    if not _bare_title(ctx, h, ctx.p.party_previous_titles):
+        return None
+    doc = ctx.doc
+    s0, s1 = ctx.sent_range(h.head)
+    if any(not doc[k].is_space and doc[k].lower_ not in ctx.w.determiners for k in range(s0, h.start)):
+        return None                       # not at the start of its sentence
+    if _sentence_parties(ctx, s0, s1, mentions):
+        return None
+    a = _previous_window(ctx, h, 1)
+    parties = _sentence_parties(ctx, a, s0, mentions) if a < s0 else set()
+    return parties.pop() if len(parties) == 1 else None

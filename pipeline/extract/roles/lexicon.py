@@ -154,6 +154,16 @@ class RolePatterns:
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
+    article_town_titles: tuple[str, ...] = ()         # rorg16 (rule article_town)
+    article_town_nouns: tuple[str, ...] = ()
+    article_town_min: int = 2
+    article_town_parts: tuple[str, ...] = ()
+    article_town_prepositions: tuple[str, ...] = ()
+    article_district_titles: tuple[str, ...] = ()     # rorg16 (rule article_district)
+    article_district_common: tuple[str, ...] = ()
+    possessive_org_nouns: tuple[str, ...] = ()        # rorg16 (rule possessive_org_noun)
+    party_previous_titles: tuple[str, ...] = ()       # rorg16 (rule party_previous_sentence)
+    party_group_words: tuple[str, ...] = ()
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import article_club, article_company, possessive_previous_sentence
+from .article_context import (article_club, article_company, article_district, article_town, party_previous_sentence,
+                              possessive_org_noun, possessive_previous_sentence)
 from .tokens import _capitalized, _is_adj
 
 
@@ -863,6 +864,8 @@ def _set_post_name_orgs(ctx: _Ctx, h: Hit, starts: dict[int, str], actors) -> No
         _set_org(h, _post_name_actor(ctx, h, starts), "post_name")
     if h.org is None:
         _set_org(h, _team_of_coach(ctx, h, _org_actor_mentions(ctx, actors)), "post_name")
+    if h.org is None and h.det == "poss":       # rorg16: an organisation noun named after every organisation name
+        _set_org(h, possessive_org_noun(ctx, h, _typed_mentions(ctx, actors)), "post_name")
     if h.org is None and h.det == "poss":
         _set_org(h, _possessive_pronoun_org(ctx, h, _typed_mentions(ctx, actors)), "post_name")
     if h.org is None and h.det == "poss":       # rorg15
@@ -883,12 +886,15 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
-    ``party_from_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, in this order)."""
+    ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, ``article_town``,
+    ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or _only_company(
+    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or party_previous_sentence(
+        ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or _article_organization(
-        ctx, h, typed) or _municipal_article_town(ctx, h, typed)
+        ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
+        ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
