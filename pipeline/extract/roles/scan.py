@@ -247,7 +247,10 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
 
 def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) -> bool:
     """The first part of a compound ("Mannesmannchef", "Einwanderungsminister", "Altbundeskanzler");
-    True when it makes a deputy."""
+    True when it makes a deputy. Rule ``topic_compound_prefix`` (role16): a topic prefix of organizations.yaml
+    ``topic_prefixes`` keeps its word on a title that is not generic, even where it names a region ("Der Nahostexperte Tobias Ehrlich" ->
+    Nahostexperte, as "Außenpolitikexperte"; only the hyphen "Nahost-Sondergesandter" drops it). Off: roles.yaml
+    patterns.topic_compound_prefix: false."""
     if not cprefix:
         return False
     orgs, title = ctx.orgs, h.title
@@ -259,6 +262,8 @@ def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) 
         if info.get("deputy"):
             deputy = True
         _set_org(h, info.get("organization"), "compound")
+    elif ctx.p.topic_compound_prefix and cprefix in orgs.topic_prefixes and not title.modifiers and not title.generic:
+        h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]   # rule topic_compound_prefix
     elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
             (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
         o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])
