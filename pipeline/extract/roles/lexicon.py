@@ -168,6 +168,9 @@ class RolePatterns:
     relative_after_parenthesis: bool = True      # role16
     singular_copula_title: bool = True           # role16
     topic_compound_prefix: bool = True           # role16
+    adjacent_title_chain: bool = True            # role16
+    adjectival_singular_before_name: bool = True    # role16
+    firm_name_words: tuple[str, ...] = ()        # role16 (rule firm_name_von)
 
 
 @dataclass(frozen=True)
