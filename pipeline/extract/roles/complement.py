@@ -444,23 +444,12 @@ def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
     if _quoted_name(np):
         return True                   # rule quoted_von_name: "Der Geschäftsführer von „Ener1“, Charles Gassenheimer"
     e0 = ctx.ent_of.get(np[0].i) if np else None
-    if _firm_entity(ctx, e0):
-        return True
     return bool(np) and ((e0 is not None and e0.label_ != "PER" and np[0].text not in ctx.person_words)
                          or orgs.by_name_or_genitive(np[0].text) is not None
                          or _gazetteer_org(ctx, np)
                          or orgs.by_name(" ".join(x.text for x in np)) is not None
                          or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
                              and title.category == "head_of_state_or_government"))
-
-
-def _firm_entity(ctx: _Ctx, e) -> bool:
-    """Rule ``firm_name_von`` (role16): "Der Betriebsratsvorsitzende von Vogt & Lindner, Ömer Yıldırım": an ORG
-    entity that joins names with "&" or ends in a legal form (roles.yaml patterns.firm_name_words) names a company
-    even where its first word is a person's surname in the article (Friedrich Vogt). Off: ``firm_name_words: []``."""
-    if e is None or e.label_ != "ORG" or len(e) < 2 or not ctx.p.firm_name_words:
-        return False
-    return any(t.text in ctx.p.firm_name_words for t in e[1:])
 
 
 def _quoted_name(np: list[Token]) -> bool:

@@ -164,13 +164,8 @@ class RolePatterns:
     apposition_current_leads: tuple[str, ...] = ()   # role15 (rule apposition_current_lead)
     academic_title_not_name: bool = True         # role15
     kind_name_comma_name: bool = True            # role16
-    org_name_tail_year: bool = True              # role16
-    relative_after_parenthesis: bool = True      # role16
-    singular_copula_title: bool = True           # role16
     topic_compound_prefix: bool = True           # role16
     adjacent_title_chain: bool = True            # role16
-    adjectival_singular_before_name: bool = True    # role16
-    firm_name_words: tuple[str, ...] = ()        # role16 (rule firm_name_von)
 
 
 @dataclass(frozen=True)

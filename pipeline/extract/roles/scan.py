@@ -574,25 +574,9 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
     else:
         h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
                                             and form.gender != "f" and form.plural != "sg")
-    if h.plural and _adjectival_singular_before_name(ctx, h, t):
-        h.plural = False
     if not h.plural and form.plural != "sg" and _plural_by_form(ctx, h, t, form, s0):
         h.plural = True
         h.extra["plural_by_form"] = True
-
-
-def _adjectival_singular_before_name(ctx: _Ctx, h: Hit, t: Token) -> bool:
-    """Rule ``adjectival_singular_before_name`` (role16): "Aufsichtsratsvorsitzender Landrat Erwin Schneidhuber": a
-    bare adjectival title in its strong form in -er (also a genitive plural, which the tagger may choose) right
-    before a capitalised word that is no noun of the sentence's grammar (a name, another title) is singular.
-    Off: roles.yaml patterns.adjectival_singular_before_name: false."""
-    doc = ctx.doc
-    i = t.i + 1
-    if not (ctx.p.adjectival_singular_before_name and h.det == "none" and t.lower_.endswith("er") and i < len(doc)
-            and ctx.sent_of[i] == ctx.sent_of[t.i] and _capitalized(doc[i])
-            and (doc[i].pos_ == "PROPN" or i in ctx.per_start or _analyze(ctx, doc[i]) is not None)):
-        return False
-    return any(f.title is h.title for f in ctx.lex.lookup(t.text[:-1]) or ())      # "Vorsitzende": adjectival
 
 
 def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:

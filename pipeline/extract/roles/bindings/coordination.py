@@ -116,12 +116,14 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
 
 def _adjacent_title(ctx: _Ctx, h: Hit, at: dict[int, Hit]) -> Hit | None:
     """Rule ``adjacent_title_chain`` (role16): "Aufsichtsratsvorsitzender Landrat Erwin Schneidhuber (CSU) sprach":
-    a bare singular title right before another bare title that names its holder (no comma, no "und") is that
-    person's too. Off: roles.yaml patterns.adjacent_title_chain: false."""
+    a bare title right before another bare singular title that names its holder (no comma, no "und") is that
+    person's too, whatever number the tagger gave the first (the strong "Vorsitzender" is also a genitive plural).
+    Off: roles.yaml patterns.adjacent_title_chain: false."""
     nxt = at.get(h.end)
-    if not ctx.p.adjacent_title_chain or nxt is None or h.det != "none" or h.plural or nxt.det != "none" \
+    if not ctx.p.adjacent_title_chain or nxt is None or h.det != "none" or nxt.det != "none" \
             or h.end != h.head + 1 or nxt.plural:
         return None
+    h.plural = False
     return nxt
 
 

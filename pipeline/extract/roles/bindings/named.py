@@ -562,7 +562,7 @@ def _org_name_tail(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
         return c
     k = c
     while k < min(c + 6, s1) and _analyze(ctx, doc[k]) is None and (
-            doc[k].lower_ in ("und", "für", "der", "des", "die", "&") or _year_in_name(ctx, k, c)
+            doc[k].lower_ in ("und", "für", "der", "des", "die", "&")
             or (_capitalized(doc[k]) and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "PROPN") and k not in ctx.per_start)):
         k += 1
     if k == c or k >= s1 or doc[k].text not in (",", "(") or doc[k - 1].lower_ in ("und", "für", "der", "des", "die"):
@@ -571,14 +571,6 @@ def _org_name_tail(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:
             and (o := ctx.orgs.by_name(doc[k + 1].text)) is not None and o.actor_type != "location":
         h.org = o.name                # "(GEW)": the known organisation rather than the cut complement
     return k
-
-
-def _year_in_name(ctx: _Ctx, k: int, c: int) -> bool:
-    """Rule ``org_name_tail_year`` (role16): a four-digit year after a capitalised word of the name ("SV Esslingen
-    1911", "Turnerbund Wanne-Eickel 1888"). Off: roles.yaml patterns.org_name_tail_year: false."""
-    doc = ctx.doc
-    return ctx.p.org_name_tail_year and doc[k].is_digit and len(doc[k].text) == 4 and k - 1 >= c - 1 \
-        and _capitalized(doc[k - 1])
 
 
 def _after_gloss(ctx: _Ctx, h: Hit, c: int, s1: int) -> int:

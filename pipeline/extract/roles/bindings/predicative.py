@@ -143,8 +143,6 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     nm = _name_ending_at(ctx, r - 1)
     if nm is None and r - 2 >= s0 and doc[r - 2].is_lower and doc[r - 2].is_alpha:
         nm = _name_ending_at(ctx, r - 2)      # "Carl Bergengruen beerben, der ..."
-    if nm is None:
-        nm = _name_before_parenthesis(ctx, r - 1, s0)
     tail = _clause_window(ctx, h.end, s1)[:14]
     cop = next((w for w in tail if w in ctx.w.relative_copulas), None)
     if nm is not None and cop is not None and not any(doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
@@ -153,25 +151,6 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.status = "former"
         return True
     return False
-
-
-def _name_before_parenthesis(ctx: _Ctx, end: int, s0: int) -> tuple[int, int] | None:
-    """Rule ``relative_after_parenthesis`` (role16): "Oberbürgermeister Christian Lauer (SPD), der zugleich
-    Vorsitzender des Aufsichtsrats ist": a short parenthesis (a party, an age) between the name and the comma of the
-    relative clause. Off: roles.yaml patterns.relative_after_parenthesis: false."""
-    doc = ctx.doc
-    if not (ctx.p.relative_after_parenthesis and end - 1 > s0 and doc[end - 1].text == ")"):
-        return None
-    op = next((x for x in range(end - 2, max(s0, end - 6) - 1, -1) if doc[x].text in ("(", ")")), None)
-    return _name_ending_at(ctx, op) if op is not None and doc[op].text == "(" else None
-
-
-def _singular_by_copula(ctx: _Ctx, h: Hit, cops: list[str]) -> bool:
-    """Rule ``singular_copula_title`` (role16): "deren Bürgermeister Frank Odenthal zugleich Aufsichtsratsvorsitzender
-    des Unternehmens ist": a bare title in -er that the tagger calls plural (the strong genitive plural has that form)
-    is singular before a singular copula. Off: roles.yaml patterns.singular_copula_title: false."""
-    return ctx.p.singular_copula_title and h.det == "none" and ctx.doc[h.head].lower_.endswith("er") \
-        and bool(cops) and cops[0] in ("ist", "war", "sei", "wird", "wurde", "bleibt", "blieb")
 
 
 @binding("predicative_inverted")
@@ -195,7 +174,7 @@ def predicative_final(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """..., bis Thomas Handy um 1870 Chef wurde; dass Peter Müller seit Jahren Vorsitzender ist. (rule_id
     ``predicative``: a subordinate clause, the copula after the title at its end, the subject named before)"""
     doc, s0, s1 = ctx.doc, site.s0, site.s1
-    if h.det not in ("none", "indef"):
+    if h.det not in ("none", "indef") or h.plural:
         return False
     k = h.end
     cop = []
@@ -203,8 +182,6 @@ def predicative_final(ctx: _Ctx, h: Hit, site: Site) -> bool:
         cop.append(doc[k].lower_)
         k += 1
     if not cop or (k < s1 and doc[k].text not in ctx.w.punct_stop and doc[k].lower_ not in ("und", "oder")):
-        return False
-    if h.plural and not _singular_by_copula(ctx, h, cop):
         return False
     for x in range(h.np_start - 1, max(s0, h.np_start - 7) - 1, -1):
         if doc[x].text in ctx.w.punct_stop or doc[x].pos_ in ("VERB", "AUX"):
