@@ -39,7 +39,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("switches")
     ap.add_argument("--source", default="germeval",
-                    choices=("germeval", "wikinews", "news", "webdev", "spkatt", "mobie-train"))
+                    choices=("germeval", "germeval-dev", "wikinews", "news", "webdev", "spkatt", "mobie-train"))
     ap.add_argument("--half", choices=("tune", "check", "all"), default="all")
     ap.add_argument("--all-docs", action="store_true", help="parse every document, not only candidates")
     ap.add_argument("--grep", help="candidates: the documents this regular expression matches (instead of the "

@@ -123,3 +123,31 @@ def test_former_phrases_compile_to_matcher_patterns(rules):
     assert spans.within(2, 6) and spans.within(4, 6)               # "von # bis #", "bis #"
     assert not spans.within(2, 5) and not spans.within(5, 10)
     assert spans.within(9, 11) and not spans.within(6, 10)         # "außer dienst"
+
+
+# --- role16: the switches of the role16 rules (roles.yaml patterns) ---
+@needs_model
+@pytest.mark.parametrize("switch,text,on,off", [
+    ("kind_name_comma_name", "Der Vorsitzende des Kunstvereins Muldeaue, Friedrich-Wilhelm Spangenberg, bedauerte den Weggang.",
+     {("Friedrich-Wilhelm Spangenberg", "Vorsitzender")}, set()),
+    ("adjacent_title_chain", "Aufsichtsratsvorsitzender Landrat Erwin Schneidhuber (CSU) sprach von einer ausgezeichneten Wahl.",
+     {("Erwin Schneidhuber", "Aufsichtsratsvorsitzender"), ("Erwin Schneidhuber", "Landrat")},
+     {("Erwin Schneidhuber", "Landrat")}),
+    ("topic_compound_prefix", "Der Nahostexperte Tobias Ehrlich von der Stiftung für Sicherheitspolitik hält das für riskant.",
+     {("Tobias Ehrlich", "Nahostexperte")}, {("Tobias Ehrlich", "Experte")}),
+    ("pronoun_vorfeld_name", "Für Peter Brüning, jetzt Turo-Obmann, übernahm er im November 2009 die Leitung der Damenmannschaft.",
+     {("Peter Brüning", "Obmann")}, {("Peter Brüning", "Obmann"), ("Peter Brüning", "Leiter")}),
+])
+def test_role16_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    doc = model_nlp(text)
+    assert {(r[0], r[2]) for r in _rows(doc, rules)} == on
+    rules_off = _rules_with(tmp_path, f"  {switch}: true", f"  {switch}: false")
+    assert {(r[0], r[2]) for r in _rows(doc, rules_off)} == off
+
+
+@needs_model
+def test_role16_leadership_nouns_off(tmp_path, model_nlp, rules):
+    doc = model_nlp("Braun übernahm die Leitung des Evangelischen Presseverbandes und gründete 1924 eine Literaturzeitschrift.")
+    assert [(r[0], r[2]) for r in _rows(doc, rules)] == [("Braun", "Leiter")]
+    off = _rules_with(tmp_path, 'leadership_nouns: ["leitung:Leiter"]', "leadership_nouns: []")
+    assert _rows(doc, off) == [] and _bound_by(doc, off) == set()

@@ -173,6 +173,12 @@ class RolePatterns:
     name_only_bindings: tuple[str, ...] = ()
     apposition_current_leads: tuple[str, ...] = ()   # role15 (rule apposition_current_lead)
     academic_title_not_name: bool = True         # role15
+    kind_name_comma_name: bool = True            # role16
+    topic_compound_prefix: bool = True           # role16
+    adjacent_title_chain: bool = True            # role16
+    pronoun_vorfeld_name: bool = True            # role16
+    leadership_nouns: tuple[str, ...] = ()       # role16 (rule leadership_noun: "leitung:Leiter")
+    leadership_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

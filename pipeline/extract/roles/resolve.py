@@ -480,9 +480,19 @@ class _Resolver:
                     return key
             if low in p.pronouns_subject or low in p.possessives:
                 # (None: "Seinen ersten Besuch als Bundespräsident machte Joachim Gauck")
-                return self.recent_person(k, exclude, pronoun=low)
+                return self.recent_person(k, exclude | self._vorfeld_persons(k, s0), pronoun=low)
             k -= 1
         return None
+
+    def _vorfeld_persons(self, k: int, s0: int) -> set[str]:
+        """Rule ``pronoun_vorfeld_name`` (role16): "Für Peter Brüning, jetzt Turo-Obmann, übernahm er im November 2009
+        die Leitung der Damenmannschaft": a subject pronoun right after the sentence's first finite verb never refers
+        to a person named before that verb (in the same clause). Off: roles.yaml patterns.pronoun_vorfeld_name."""
+        doc = self.ctx.doc
+        if not self.ctx.p.pronoun_vorfeld_name or k - 1 <= s0 or doc[k].lower_ not in self.ctx.p.pronouns_subject \
+                or doc[k - 1].pos_ not in ("VERB", "AUX") or any(doc[j].pos_ in ("VERB", "AUX") for j in range(s0, k - 1)):
+            return set()
+        return {key for s, e, key, gen in self.person_at if s0 <= s and e <= k - 1}
 
     def _pp_title(self, s: int, s0: int) -> bool:
         """Rule ``pp_title_name_not_holder``: "wird er 1991 von Bundesrat Flavio Cotti zum Chef des Bundesamts

@@ -71,7 +71,34 @@ def _scan(ctx: _Ctx) -> list[Hit]:
         h = _hit_at(ctx, i, ent_orgs, modifiers)
         if h is not None:
             hits.append(h)
+    if ctx.p.leadership_nouns:
+        hits = sorted(hits + _leadership_hits(ctx), key=lambda x: x.head)
     return hits
+
+
+def _leadership_hits(ctx: _Ctx) -> list[Hit]:
+    """Rule ``leadership_noun`` (role16): "Aaron Bird, der die Leitung des Merchants Exchange übernommen hatte",
+    "übernimmt Prokuristin Nadine Schwall die Leitung des kommunalen Versorgers", "Er übernahm daraufhin die
+    Leitung des Volksbildungswerkes": the noun of leading an organisation (roles.yaml patterns.leadership_nouns,
+    "leitung:Leiter") with its article and a genitive, in a sentence with a verb of taking or holding it
+    (patterns.leadership_verbs), is a hit of that title (bound by the binding rule leadership_noun)."""
+    doc, out = ctx.doc, []
+    nouns = dict(x.split(":", 1) for x in ctx.p.leadership_nouns)
+    for i, t in enumerate(doc):
+        title = ctx.lex.titles.get(nouns.get(t.lower_, ""))
+        if title is None or i < 1 or i + 2 >= len(doc) or doc[i - 1].lower_ not in ("die", "der") \
+                or doc[i + 1].lower_ not in ("des", "der"):
+            continue
+        s0, s1 = ctx.sent_range(i)
+        if not any(doc[k].lower_ in ctx.p.leadership_verbs for k in range(s0, s1)):
+            continue
+        h = Hit(head=i, start=i, end=i + 1, np_start=i - 1, title=title, role=title.title, category=title.category,
+                org=None, org_rank=0, status="current", det="def", plural=False, sent=ctx.sent_of[i])
+        h.extra["leadership"] = True
+        right_context(ctx, h, i, title, s0, s1)
+        h.category = _category(ctx, title, h.org)
+        out.append(h)
+    return out
 
 
 def _place_genitive_in_entity(ctx: _Ctx, ent, i: int) -> bool:
@@ -247,7 +274,10 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
 
 def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) -> bool:
     """The first part of a compound ("Mannesmannchef", "Einwanderungsminister", "Altbundeskanzler");
-    True when it makes a deputy."""
+    True when it makes a deputy. Rule ``topic_compound_prefix`` (role16): a topic prefix of organizations.yaml
+    ``topic_prefixes`` keeps its word on a title that is not generic, even where it names a region ("Der Nahostexperte Tobias Ehrlich" ->
+    Nahostexperte, as "Außenpolitikexperte"; only the hyphen "Nahost-Sondergesandter" drops it). Off: roles.yaml
+    patterns.topic_compound_prefix: false."""
     if not cprefix:
         return False
     orgs, title = ctx.orgs, h.title
@@ -259,6 +289,8 @@ def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) 
         if info.get("deputy"):
             deputy = True
         _set_org(h, info.get("organization"), "compound")
+    elif ctx.p.topic_compound_prefix and cprefix in orgs.topic_prefixes and not title.modifiers and not title.generic:
+        h.role = cprefix[:1].upper() + cprefix[1:] + title.title[:1].lower() + title.title[1:]   # rule topic_compound_prefix
     elif cprefix in orgs.prefixes or cprefix in ent_orgs or \
             (cprefix.endswith("s") and cprefix[:-1] in orgs.prefixes):
         o = orgs.prefixes.get(cprefix) or orgs.prefixes.get(cprefix[:-1])

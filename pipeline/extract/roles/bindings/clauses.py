@@ -105,6 +105,18 @@ def _candidacy(ctx: _Ctx, k: int, s0: int) -> bool:
     return bool(words) and any(ctx.doc[j].lower_ in words for j in range(max(s0, k - 4), k))
 
 
+@binding("leadership_noun")
+def leadership_noun(ctx: _Ctx, h: Hit, site: Site) -> bool:
+    """Aaron Bird, der die Leitung des Merchants Exchange übernommen hatte; Braun übernahm die Leitung des
+    Evangelischen Presseverbandes. The hit of rule leadership_noun (roles/scan.py): its holder is the subject, as
+    for an office noun (rule_id ``office``)."""
+    if not h.extra.get("leadership"):
+        return False
+    h.binding = "office"
+    h.extra["cue"] = h.head
+    return True
+
+
 @binding("reference")
 def reference(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """der US-Präsident; Der Vizepräsident: a role noun standing alone, resolved to a known actor

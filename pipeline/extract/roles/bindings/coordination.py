@@ -105,13 +105,26 @@ def title_chain(ctx: _Ctx, hits: list[Hit]) -> None:
             c2 = next((k for k in range(c + 1, min(c + 5, s1)) if doc[k].text in ctx.w.punct_stop), None)
             if c2 is not None and doc[c2].text == ",":
                 c = c2
-        nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else None
+        nxt = at.get(c + 1) if c < s1 and doc[c].lower_ in (",", "und") else _adjacent_title(ctx, h, at)
         if nxt is not None and doc[c].lower_ == "und" and nxt.det == "poss" and h.org and nxt.org and h.org != nxt.org:
             continue                      # "Der Präsident der USA und Frankreichs Staatschef Macron": two people
         if nxt is not None and nxt.name is not None and nxt.binding in ("title_name", "title_comma_name"):
             h.binding, h.name = "title_chain", nxt.name
             if doc[c].lower_ == "und" and h.status == "former":
                 nxt.status = "former"     # "Der frühere Bürgermeister und Justizsenator, Henning Scherf"
+
+
+def _adjacent_title(ctx: _Ctx, h: Hit, at: dict[int, Hit]) -> Hit | None:
+    """Rule ``adjacent_title_chain`` (role16): "Aufsichtsratsvorsitzender Landrat Erwin Schneidhuber (CSU) sprach":
+    a bare title right before another bare singular title that names its holder (no comma, no "und") is that
+    person's too, whatever number the tagger gave the first (the strong "Vorsitzender" is also a genitive plural).
+    Off: roles.yaml patterns.adjacent_title_chain: false."""
+    nxt = at.get(h.end)
+    if not ctx.p.adjacent_title_chain or nxt is None or h.det != "none" or nxt.det != "none" \
+            or h.end != h.head + 1 or nxt.plural:
+        return None
+    h.plural = False
+    return nxt
 
 
 @binding("coordinated_names", per_hit=False)

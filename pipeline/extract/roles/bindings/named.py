@@ -109,6 +109,8 @@ def _genitive_after_title(ctx: _Ctx, h: Hit, n_end: int | None, s0: int, s1: int
     doc = ctx.doc
     if n_end is None:
         return _prenominal_genitive_holder(ctx, h, s1)
+    if _kind_name_comma_name(ctx, h, n_end, s1):
+        return None
     if n_end == h.end + 1 and _genitive_possessor(ctx, h, s0, s1):
         h.end = n_end
         return None
@@ -121,6 +123,26 @@ def _genitive_after_title(ctx: _Ctx, h: Hit, n_end: int | None, s0: int, s1: int
         h.end = n_end
         return None
     return n_end
+
+
+def _kind_name_comma_name(ctx: _Ctx, h: Hit, n_end: int, s1: int) -> bool:
+    """Rule ``kind_name_comma_name`` (role16): "Der Vorsitzende des Kunstvereins Muldeaue, Friedrich-Wilhelm
+    Spangenberg, bedauerte", "Der Verwaltungsratspräsident des Spitals Bachtel, Urs Häfliger": the word(s) right
+    after a genitive complement that ends in a common noun name that noun's organisation, not the title's holder,
+    when a comma and a person's name follow them; the title's phrase then takes them in (h.end moves to the comma,
+    the organisation gets the name: "Kunstverein Muldeaue") and title_comma_name binds the name after the comma.
+    Off: roles.yaml patterns.kind_name_comma_name: false."""
+    doc, k = ctx.doc, h.end - 1
+    if not (ctx.p.kind_name_comma_name and h.det == "def" and k > h.head and doc[k - 1].lower_ in ("des", "der")
+            and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and _capitalized(doc[k]) and doc[k].is_alpha and k not in ctx.ent_of
+            and _analyze(ctx, doc[k]) is None and n_end <= h.end + 2 and n_end + 1 < s1
+            and doc[n_end].text == "," and _name_at(ctx, n_end + 1, s1) is not None):
+        return False
+    name = doc[h.end:n_end].text
+    if h.org is not None and doc[k].lower_.startswith(h.org.split()[-1].lower()):
+        h.org = f"{h.org} {name}"
+    h.end = n_end
+    return True
 
 
 def _person_genitive(ctx: _Ctx, i: int, weak: bool = False) -> bool:
