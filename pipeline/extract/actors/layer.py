@@ -251,14 +251,23 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     forms = word_list(rules, "legal_forms_cased")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
-        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
+        fused = _form_with_period(text, forms)
+        if (text in forms or fused) and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
                 _cap(cols.text[i - 1]) and cols.pos[i - 1] not in ("ADJ", "DET", "PRON"))):   # "Isar-Inn e.V.": any tag
             j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
             if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
                     and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
                 # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
                 ev.org.setdefault(doc[j:i].text, "legal_form")
-                ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+                ev.org_spans.append((j, i if fused else i + 1))   # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+
+
+def _form_with_period(text: str, forms: frozenset[str]) -> bool:
+    """org_legal_form_period (ent16): "die Beschäftigten des Lebensmittelhändlers Nahkauf Süd GmbH. Das Kartellamt …":
+    the tokenizer keeps the sentence's period on a legal form that has none of its own ("GmbH.", "AG.", "SE."); the
+    form is still a legal form (the name's mention ends before it)."""
+    return text.endswith(".") and len(text) > 2 and text[:-1] in forms and not text[:-1].endswith(".") \
+        and text not in forms
 
 
 def _without_kind_lead(doc: Doc, j: int, i: int, rules: RuleSet) -> int:
