@@ -366,7 +366,12 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
         if "-" not in text:
             continue
         prefix, _, head = text.rpartition("-")
-        if head.lower() not in heads or not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
+        if not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
+            continue
+        if head.lower() not in heads:
+            if _listed_prefix_title(prefix, head, rules):
+                ev.org.setdefault(prefix, "compound")
+                ev.compound_prefixes.append((i, prefix))
             continue
         listed = gaz is not None and gaz.label(prefix) == "ORG"
         if not listed and (prefix in ev.person_surnames or prefix in ev.noun_words or not_names(prefix)
@@ -376,6 +381,22 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
         ev.org.setdefault(prefix, "compound")
         ev.compound_prefixes.append((i, prefix))
+
+
+def _listed_prefix_title(prefix: str, head: str, rules: RuleSet) -> bool:
+    """org_listed_prefix_title (ent16): "SPD-Stadträtin Sabine Kowalski", "der CDU-Europaabgeordnete", "die
+    Finma-Direktorin": a known organisation (the gazetteer's ORG names, the organisation lexicon) before a role title
+    of the roles lexicon in one hyphen compound is a mention of that organisation: a title of a member or an office of
+    the organisation (words.yaml actors.prefix_title_categories: legislators, party offices) or a generic one
+    (Direktorin, Vorsitzende, Sprecher); not a title that only describes ("ein hoher EU-Beamter", "EU-Diplomaten")."""
+    gaz, orgs_lex, lex = rules.get("gazetteer"), rules.get("organizations"), rules.get("roles")
+    if lex is None or not head[:1].isupper():
+        return False
+    cats = word_list(rules, "prefix_title_categories")
+    if not any(f.title.generic or f.title.category in cats for f in lex.lookup(head)):
+        return False
+    return (gaz is not None and gaz.label(prefix) == "ORG") or \
+        (orgs_lex is not None and orgs_lex.by_name_or_genitive(prefix) is not None)
 
 
 def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -> Evidence:

@@ -725,8 +725,8 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
             out.append((k, ent.end))
             continue
         while e < len(doc) and e - k < 4 and _cap(doc[e].text) and doc[e].pos_ in ("PROPN", "X") \
-                and not doc[e].is_sent_start:
-            e += 1                     # "die Terrororganisation Islamic Jihad Union"
+                and not doc[e].is_sent_start and doc[e].text not in ctx.given:
+            e += 1                     # "die Terrororganisation Islamic Jihad Union"; not "Amtrak [George] D. Warrington"
         out.append((k, e))
     return out
 
