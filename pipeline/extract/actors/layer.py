@@ -388,15 +388,18 @@ def _listed_prefix_title(prefix: str, head: str, rules: RuleSet) -> bool:
     Finma-Direktorin": a known organisation (the gazetteer's ORG names, the organisation lexicon) before a role title
     of the roles lexicon in one hyphen compound is a mention of that organisation: a title of a member or an office of
     the organisation (words.yaml actors.prefix_title_categories: legislators, party offices) or a generic one
-    (Direktorin, Vorsitzende, Sprecher); not a title that only describes ("ein hoher EU-Beamter", "EU-Diplomaten")."""
+    (Direktorin, Vorsitzende, Sprecher); not a title that only describes ("ein hoher EU-Beamter", "EU-Diplomaten"),
+    nor a place of the lexicon ("US-Präsident", "Europa-Abgeordnete": prefix_title_place_types)."""
     gaz, orgs_lex, lex = rules.get("gazetteer"), rules.get("organizations"), rules.get("roles")
     if lex is None or not head[:1].isupper():
         return False
     cats = word_list(rules, "prefix_title_categories")
     if not any(f.title.generic or f.title.category in cats for f in lex.lookup(head)):
         return False
-    return (gaz is not None and gaz.label(prefix) == "ORG") or \
-        (orgs_lex is not None and orgs_lex.by_name_or_genitive(prefix) is not None)
+    o = orgs_lex.by_name_or_genitive(prefix) if orgs_lex is not None else None
+    if o is not None:                   # (not a country, state, city or region of the lexicon: "US-Präsident")
+        return o.type not in word_list(rules, "prefix_title_place_types")
+    return gaz is not None and gaz.label(prefix) == "ORG"
 
 
 def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -> Evidence:
