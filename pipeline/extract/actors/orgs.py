@@ -737,6 +737,42 @@ def _kind_or_genitive(low: str, heads: tuple[str, ...]) -> bool:
     return low.endswith(heads) or low.endswith("s") and (low[:-1].endswith(heads) or low[:-2].endswith(heads))
 
 
+# ----------------------------------------------------------------------------- (ent16) a medium spoken to
+@org_rule("org_medium_addressee")
+def org_medium_addressee(doc: Doc, ctx: OrgCtx):
+    """"sagte er dem Abendblatt", "sagte Pichler dem STANDARD", "erfuhr die F.A.Z. aus Finanzkreisen": a medium of the organisation lexicon (type media, by its name or an alias, as written) right
+    after a definite article, spoken to (:func:`_report_verb_near`), is that medium, also where the word is a common
+    noun as well ("Standard", "Merkur", "Kurier")."""
+    lex = ctx.rules.get("organizations")
+    if lex is None:
+        return []
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if low not in ("dem", "der", "die", "das") or i + 1 >= len(doc) or not _cap(cols.text[i + 1]):
+            continue
+        o = lex.by_name_or_genitive(cols.text[i + 1])
+        if o is None or o.type != "media" or doc[i + 1].ent_iob_ == "I":
+            continue
+        if _report_verb_near(doc, i + 1, ctx.rules):
+            out.append((i + 1, i + 2))
+    return out
+
+
+def _report_verb_near(doc: Doc, k: int, rules: RuleSet) -> bool:
+    """The medium at token ``k`` is spoken to: a speech verb or "erfahren" at most seven tokens before its article, no
+    punctuation between ("Das entspricht dem Standard, sagte der Gutachter" no; "ein Papier, das dem Abendblatt
+    vorliegt" no: the medium holds a paper, and the speaker rules would take it for the paper's author)."""
+    sent = doc[k].sent
+    for j in range(k - 2, max(sent.start, k - 9) - 1, -1):
+        t = doc[j]
+        if t.is_punct:
+            break
+        if t.lemma_ == "erfahren" or _speech_verb(t, rules):
+            return True
+    return False
+
+
 # ----------------------------------------------------------------------------- (ent16) a body's kind and its place
 @org_rule("org_body_place_name")
 def org_body_place_name(doc: Doc, ctx: OrgCtx):
