@@ -754,6 +754,9 @@ def org_medium_addressee(doc: Doc, ctx: OrgCtx):
         o = lex.by_name_or_genitive(cols.text[i + 1])
         if o is None or o.type != "media" or doc[i + 1].ent_iob_ == "I":
             continue
+        if i > 0 and cols.pos[i - 1] == "ADP" and not cols.text[i + 1].isupper() \
+                and _german_noun(cols.text[i + 1], ctx.rules):
+            continue                   # "mit der Zeit", "in der Welt": a common noun after a preposition
         if _report_verb_near(doc, i + 1, ctx.rules):
             out.append((i + 1, i + 2))
     return out
