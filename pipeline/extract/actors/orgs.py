@@ -697,9 +697,6 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     actors.org_kind_heads, also as a compound's head), a capitalised word the German vocabulary does not know
     (the tagger read it as a common noun, NER left it out) is the organisation's name; "die Firma Müller" no
     (a known word: a surname of the lexicon), "das Unternehmen Gewinne" no (a common noun)."""
-    from .layer import capitalised_words, german_words, noun_lemmas
-    from .persons import _compound_of_known_noun
-    caps, lows, known = german_words()[0], german_words()[1], capitalised_words()
     out = []
     toks = doc_tokens(doc)
     heads = word_tuple(ctx.rules, "org_kind_heads") + word_tuple(ctx.rules, "org_kind_heads_unknown_name")
@@ -714,10 +711,7 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
         if doc[k].ent_iob_ == "I" or t.lower_.endswith(personal):
             continue
         w = doc[k]
-        if not (_cap(w.text) and w.is_alpha and (w.pos_ in ("NOUN", "PROPN", "X") or w.tag_ in ("NN", "NE"))) \
-                or w.text in ctx.given \
-                or w.text in caps or w.text in known or w.lower_ in lows or w.text in noun_lemmas() \
-                or _compound_of_known_noun(w.text, ctx.rules) or _place_or_known_org(w.text, ctx.rules):
+        if not _unknown_word(w, ctx):
             continue
         e = k + 1
         ent = next((x for x in doc.ents if x.start == k), None) if w.ent_iob_ == "B" else None
@@ -729,6 +723,19 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
             e += 1                     # "die Terrororganisation Islamic Jihad Union"; not "Amtrak [George] D. Warrington"
         out.append((k, e))
     return out
+
+
+def _unknown_word(w: Token, ctx: OrgCtx) -> bool:
+    """A capitalised word no vocabulary, first-name list, place or organisation list knows, read as a noun or a name
+    (the tag also where the coarse tag is wrong: "Das Leipziger Start-up [Ferncargo]ADV", ent16)."""
+    from .layer import capitalised_words, german_words, noun_lemmas
+    from .persons import _compound_of_known_noun
+    caps, lows = german_words()
+    if not (_cap(w.text) and w.is_alpha and (w.pos_ in ("NOUN", "PROPN", "X") or w.tag_ in ("NN", "NE"))):
+        return False
+    return not (w.text in ctx.given or w.text in caps or w.text in capitalised_words() or w.lower_ in lows
+                or w.text in noun_lemmas() or _compound_of_known_noun(w.text, ctx.rules)
+                or _place_or_known_org(w.text, ctx.rules))
 
 
 def _kind_or_genitive(low: str, heads: tuple[str, ...]) -> bool:
@@ -813,12 +820,14 @@ def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
             return None                # (a person's full name: "Beirat Hans Müller")
         return sp.end
     gaz = ctx.rules.get("gazetteer")
-    if gaz is not None and gaz.label(w.text) == "LOC":
-        return k + 1
-    if w.tag_ in ("NE", "NN", "NNP") and not _german_noun(w.text, ctx.rules) and not _place_or_known_org(w.text, ctx.rules) \
-            and (k + 1 >= len(doc) or not _cap(doc[k + 1].text)):
-        return k + 1
-    return None
+    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) else None
+
+
+def _unknown_name_word(doc: Doc, k: int, ctx: OrgCtx) -> bool:
+    """Token ``k`` is one capitalised name word no lexicon knows ("Milchbuck"), no name word after it."""
+    w = doc[k]
+    return w.tag_ in ("NE", "NN", "NNP") and not _german_noun(w.text, ctx.rules) \
+        and not _place_or_known_org(w.text, ctx.rules) and (k + 1 >= len(doc) or not _cap(doc[k + 1].text))
 
 
 def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,
