@@ -63,6 +63,7 @@ class Evidence:
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     legal_forms: frozenset[str] = frozenset()                    # words.yaml actors.legal_forms_cased
+    legal_first_words: set[str] = field(default_factory=set)     # (ent16) first words of names before a legal form
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
 
 
@@ -259,13 +260,15 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                     and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
                 # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
                 ev.org.setdefault(doc[j:i].text, "legal_form")
-                ev.org_spans.append((j, i if fused else i + 1))   # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+                if i - j >= 2 and doc[j].text not in ev.evidence_given:
+                    ev.legal_first_words.add(doc[j].text)      # org_legal_form_short_name
+                ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
 
 
 def _form_with_period(text: str, forms: frozenset[str]) -> bool:
     """org_legal_form_period (ent16): "die Beschäftigten des Lebensmittelhändlers Nahkauf Süd GmbH. Das Kartellamt …":
     the tokenizer keeps the sentence's period on a legal form that has none of its own ("GmbH.", "AG.", "SE."); the
-    form is still a legal form (the name's mention ends before it)."""
+    form is still a legal form (the name's mention ends before the period)."""
     return text.endswith(".") and len(text) > 2 and text[:-1] in forms and not text[:-1].endswith(".") \
         and text not in forms
 
@@ -567,8 +570,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)) \
-            or _legal_form_mention(key, ev):
-        return "ORG"
+            or _legal_form_mention(key, ev) or (single and _strip_gen(key) in ev.legal_first_words):
+        return "ORG"                   # (org_legal_form_short_name: "Kerber" of "die Kerber Hausgeräte GmbH")
     if m.start in ev.title_starts:
         return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
     label = gaz.label(key) if gaz is not None else None
@@ -668,7 +671,8 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
     for s, e in ev.org_spans:
         if not any(k in taken for k in range(s, e)):
             sp = doc[s:e]
-            out.append(Mention(sp.start_char, sp.end_char, sp.text, "ORG", sent_of[s]))
+            cut = 1 if _form_with_period(doc[e - 1].text, ev.legal_forms) else 0     # "Nahkauf Süd GmbH[.]"
+            out.append(Mention(sp.start_char, sp.end_char - cut, sp.text[:len(sp.text) - cut], "ORG", sent_of[s]))
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
