@@ -1403,15 +1403,11 @@ def per_place_kind(doc: Doc, sp: Span, ctx: PersonCtx):
     """"in der Nähe der Ortschaft [Ghadschar]PER", "auf der Taucherinsel [Sipadan]PER", "die Städte [Askalon]PER
     und Beerscheba", "im Werk [Aurskog]PER": a name without person evidence right after a noun for a kind of
     settlement or site (words.yaml actors.place_kind_nouns; as the head of a compound only where the tagger reads
-    the word as a common noun: "Taucherinsel", not the place name "Düsseldorf") names that place. After a noun of a
-    settlement that is never put before a person's name (words.yaml actors.settlement_nouns_over_names: Gemeinde,
-    Ortschaft, Ortsteil) even a name that starts with a first name is that place ("der Gemeinde Maria Alm")."""
-    if sp.start == 0 or doc[sp.start].is_sent_start:
+    the word as a common noun: "Taucherinsel", not the place name "Düsseldorf") names that place."""
+    if sp.start == 0 or doc[sp.start].is_sent_start or has_support(doc, sp, ctx):
         return None
     prev = doc[sp.start - 1]
-    if prev.lower_ in word_list(ctx.rules, "settlement_nouns_over_names"):
-        return "LOC"                    # per_place_kind_settlement (ent16): "in der Gemeinde [Maria Alm]PER"
-    if has_support(doc, sp, ctx) or not prev.text[:1].isupper() or prev.pos_ not in ("NOUN", "PROPN"):
+    if not prev.text[:1].isupper() or prev.pos_ not in ("NOUN", "PROPN"):
         return None
     if _kind_match(prev.lower_, word_list(ctx.rules, "place_kind_nouns"), suffix=prev.pos_ == "NOUN"):
         return "LOC"

@@ -23,7 +23,7 @@ words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixe
               "place_lead_words_cased", "org_lead_words_cased", "storm_lead_nouns", "work_kind_heads", "work_kind_not_words",
               "administration_words")
 words.require("actors", "body_place_heads", "org_kind_heads_unknown_name", "prefix_title_categories",
-              "prefix_title_place_types", "settlement_nouns_over_names")     # (ent16)
+              "prefix_title_place_types")     # (ent16)
 
 
 @dataclass
