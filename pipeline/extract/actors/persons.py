@@ -520,20 +520,12 @@ def _derive_english_sets() -> tuple[frozenset[str], frozenset[str]]:
 @check("per_club_with_place")
 def per_club_with_place(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Tappara Tampere]PER", "[Frölunda Göteborg]PER": a name with a city or country in it and no first
-    name is a club or a company, no person; a speech verb is no evidence against it ("sagte [MDR THÜRINGEN]PER")."""
-    if len(sp) < 2 or has_support(doc, sp, ctx, speech=False) or ctx.gaz is None:
+    name is a club or a company, no person."""
+    if len(sp) < 2 or has_support(doc, sp, ctx) or ctx.gaz is None:
         return None
-    if any(ctx.gaz.label(t.text) == "LOC" or _caps_place(t.text, ctx.gaz) for t in sp[1:]):
+    if any(ctx.gaz.label(t.text) == "LOC" for t in sp[1:]):
         return "ORG"
     return None
-
-
-def _caps_place(word: str, gaz) -> bool:
-    """per_club_with_place_caps (ent16): "sagte [MDR SACHSEN-ANHALT]PER", "[MDR THÜRINGEN]PER": a place written in
-    capitals (a broadcaster's regional programme) is the place ("Sachsen-Anhalt")."""
-    if not word.isupper() or len(word) < 4:
-        return False
-    return gaz.label("-".join(p.capitalize() for p in word.split("-"))) == "LOC"
 
 
 @check("per_common_words")
