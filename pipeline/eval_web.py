@@ -275,16 +275,18 @@ def page_body(file: str, shared: Path = SHARED) -> str | None:
     return arts[0].body_text if arts else None
 
 
-def predict(body: str, nlp, rules, persons: list[str] | None = None,
-            orgs: list[str] | None = None) -> tuple[list[Pred], list[tuple]]:
+def predict(body: str, nlp, rules, persons: list[str] | None = None, orgs: list[str] | None = None,
+            org_aliases: list[str] | None = None) -> tuple[list[Pred], list[tuple]]:
     """Claims and roles of one page; the names of its person (organisation) actors are appended to
-    ``persons`` (``orgs``) if given."""
+    ``persons`` (``orgs``), the other names of its organisation actors to ``org_aliases``, if given."""
     from pipeline.extract import extract
     ex = extract(nlp(body), rules)
     names = {a.key: a.name for a in ex.actors}
     for out, kind in ((persons, "person"), (orgs, "organization")):
         if out is not None:
             out.extend(a.name for a in ex.actors if a.actor_type == kind)
+    if org_aliases is not None:         # the other names an organisation is mentioned by ("BGH" of "Bundesgerichtshof")
+        org_aliases.extend(n for a in ex.actors if a.actor_type == "organization" for n in a.aliases if n != a.name)
     preds = [Pred((cl.claim_start, cl.claim_end), names.get(cl.speaker_key) or cl.speaker_text,
                   cl.claim_text, cl.rule_id) for cl in ex.claims]
     roles = [(names[r.actor_key], r.role, r.organization, r.status) for r in ex.roles if r.actor_key in names]

@@ -74,6 +74,16 @@ def test_persons_and_organisations_against_the_lists():
     assert (m["person_precision"], m["orgs_found"], m["orgs_as_persons"]) == (0.6, 0.5, 0.5)
 
 
+def test_an_organisation_found_by_its_other_name():
+    """(ent16) "BGH" listed beside "Bundesgerichtshof" is found when the actor's other names hold it word for word;
+    a shorter other name ("Nordflug" of "Nordflug AG") does not find a longer listed one ("Nordflug Express")."""
+    art = SynthArticle("x", "tune", "", [], [], [], ["Bundesgerichtshof", "BGH", "Nordflug Express", "Nordflug AG"])
+    c, log = eval_synth.Counts(), []
+    eval_synth.score_entities(art, [], ["Bundesgerichtshof", "Nordflug AG"], c, log, ["BGH", "Nordflug"])
+    assert (c.orgs, c.orgs_found) == (4, 3)
+    assert log == ["  OMISS Nordflug Express"]
+
+
 ARTICLE = """\
 source: synth:t_03
 split: check

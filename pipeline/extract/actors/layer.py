@@ -63,6 +63,7 @@ class Evidence:
     org_last_words: set[str] = field(default_factory=set)        # last words of org names that start with a first name
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     legal_forms: frozenset[str] = frozenset()                    # words.yaml actors.legal_forms_cased
+    legal_first_words: set[str] = field(default_factory=set)     # (ent16) first words of names before a legal form
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
 
 
@@ -251,14 +252,25 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
     forms = word_list(rules, "legal_forms_cased")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
     for i, text in enumerate(cols.text):
-        if text in forms and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
+        fused = _form_with_period(text, forms)
+        if (text in forms or fused) and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
                 _cap(cols.text[i - 1]) and cols.pos[i - 1] not in ("ADJ", "DET", "PRON"))):   # "Isar-Inn e.V.": any tag
             j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
             if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
                     and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
                 # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
                 ev.org.setdefault(doc[j:i].text, "legal_form")
+                if i - j >= 2 and doc[j].text not in ev.evidence_given:
+                    ev.legal_first_words.add(doc[j].text)      # org_legal_form_short_name
                 ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+
+
+def _form_with_period(text: str, forms: frozenset[str]) -> bool:
+    """org_legal_form_period (ent16): "die Beschäftigten des Lebensmittelhändlers Nahkauf Süd GmbH. Das Kartellamt …":
+    the tokenizer keeps the sentence's period on a legal form that has none of its own ("GmbH.", "AG.", "SE."); the
+    form is still a legal form (the name's mention ends before the period)."""
+    return text.endswith(".") and len(text) > 2 and text[:-1] in forms and not text[:-1].endswith(".") \
+        and text not in forms
 
 
 def _without_kind_lead(doc: Doc, j: int, i: int, rules: RuleSet) -> int:
@@ -357,7 +369,12 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
         if "-" not in text:
             continue
         prefix, _, head = text.rpartition("-")
-        if head.lower() not in heads or not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
+        if not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
+            continue
+        if head.lower() not in heads:
+            if _listed_prefix_title(prefix, head, rules):
+                ev.org.setdefault(prefix, "compound")
+                ev.compound_prefixes.append((i, prefix))
             continue
         listed = gaz is not None and gaz.label(prefix) == "ORG"
         if not listed and (prefix in ev.person_surnames or prefix in ev.noun_words or not_names(prefix)
@@ -367,6 +384,25 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
         ev.org.setdefault(prefix, "compound")
         ev.compound_prefixes.append((i, prefix))
+
+
+def _listed_prefix_title(prefix: str, head: str, rules: RuleSet) -> bool:
+    """org_listed_prefix_title (ent16): "SPD-Stadträtin Sabine Kowalski", "der CDU-Europaabgeordnete", "die
+    Finma-Direktorin": a known organisation (the gazetteer's ORG names, the organisation lexicon) before a role title
+    of the roles lexicon in one hyphen compound is a mention of that organisation: a title of a member or an office of
+    the organisation (words.yaml actors.prefix_title_categories: legislators, party offices) or a generic one
+    (Direktorin, Vorsitzende, Sprecher); not a title that only describes ("ein hoher EU-Beamter", "EU-Diplomaten"),
+    nor a place of the lexicon ("US-Präsident", "Europa-Abgeordnete": prefix_title_place_types)."""
+    gaz, orgs_lex, lex = rules.get("gazetteer"), rules.get("organizations"), rules.get("roles")
+    if lex is None or not head[:1].isupper():
+        return False
+    cats = word_list(rules, "prefix_title_categories")
+    if not any(f.title.generic or f.title.category in cats for f in lex.lookup(head)):
+        return False
+    o = orgs_lex.by_name_or_genitive(prefix) if orgs_lex is not None else None
+    if o is not None:                   # (not a country, state, city or region of the lexicon: "US-Präsident")
+        return o.type not in word_list(rules, "prefix_title_place_types")
+    return gaz is not None and gaz.label(prefix) == "ORG"
 
 
 def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -> Evidence:
@@ -534,8 +570,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     if single and (key in ev.person_surnames or _strip_gen(key) in ev.person_surnames):
         return "PER"                   # "Donald Trump ... [Trump]ORG": the surname after the full name
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)) \
-            or _legal_form_mention(key, ev):
-        return "ORG"
+            or _legal_form_mention(key, ev) or (single and _strip_gen(key) in ev.legal_first_words):
+        return "ORG"                   # (org_legal_form_short_name: "Kerber" of "die Kerber Hausgeräte GmbH")
     if m.start in ev.title_starts:
         return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
     label = gaz.label(key) if gaz is not None else None
@@ -635,7 +671,8 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
     for s, e in ev.org_spans:
         if not any(k in taken for k in range(s, e)):
             sp = doc[s:e]
-            out.append(Mention(sp.start_char, sp.end_char, sp.text, "ORG", sent_of[s]))
+            cut = 1 if _form_with_period(doc[e - 1].text, ev.legal_forms) else 0     # "Nahkauf Süd GmbH[.]"
+            out.append(Mention(sp.start_char, sp.end_char - cut, sp.text[:len(sp.text) - cut], "ORG", sent_of[s]))
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)

@@ -323,7 +323,7 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
     """An entity that is no actor: a currency ("Euro"), or a common noun NER tagged once
     ("Union verlangt [Kurswechsel]PER", "In [Gesprächen]LOC mit Russland", "Der [Muskelmann]MISC")."""
     ar = rules.get("actors")
-    if ar is not None and " ".join(e.text.split()).lower() in ar.not_actors:
+    if ar is not None and (" ".join(e.text.split()).lower() in ar.not_actors or _title_only(e, ar)):
         return True
     stats = stats or _DocStats(doc)
     if _descriptive_misc(doc, e, rules.get("organizations"), stats.surnames):
@@ -336,6 +336,12 @@ def _noise_entity(doc: Doc, e: Span, rules: RuleSet, stats: _DocStats | None = N
         return False                    # ", so Löschmann.": "-mann" is a noun suffix and a surname's ending
         # (not the plural "Ehemänner", nor a known noun)
     return _looks_like_common_noun(e[0], rules)
+
+
+def _title_only(e: Span, ar) -> bool:
+    """name_title_only (ent16): "Prorektor [Prof.]PER Dr. Wolfgang Eckhardt": an entity of academic or honorific titles
+    only (actors.yaml name_titles) names nobody; the name after it is the person."""
+    return all(t.lower_ in ar.titles for t in e)
 
 
 # ----------------------------------------------------------------------------- surnames NER missed

@@ -697,25 +697,21 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     actors.org_kind_heads, also as a compound's head), a capitalised word the German vocabulary does not know
     (the tagger read it as a common noun, NER left it out) is the organisation's name; "die Firma Müller" no
     (a known word: a surname of the lexicon), "das Unternehmen Gewinne" no (a common noun)."""
-    from .layer import capitalised_words, german_words, noun_lemmas
-    from .persons import _compound_of_known_noun
-    caps, lows, known = german_words()[0], german_words()[1], capitalised_words()
     out = []
     toks = doc_tokens(doc)
-    heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
+    heads = word_tuple(ctx.rules, "org_kind_heads") + word_tuple(ctx.rules, "org_kind_heads_unknown_name")
+    personal = word_tuple(ctx.rules, "person_kind_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
     pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
     for t in toks:
         k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN") or not lower_of[t.i].endswith(heads) or not _cap(text_of[t.i]):
-            continue                   # (no kind noun: :func:`_kind_noun`'s tests on the columns)
-        if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
-                or t.lower_.endswith(personal):
+        if pos_of[t.i] not in ("NOUN", "PROPN") or not _kind_or_genitive(lower_of[t.i], heads) \
+                or not _cap(text_of[t.i]) or k >= len(doc):
+            continue                   # (no kind noun: tested on the columns, a Token only for a kind noun)
+        if doc[k].ent_iob_ == "I" or t.lower_.endswith(personal):
             continue
         w = doc[k]
-        if not (_cap(w.text) and w.is_alpha and w.pos_ in ("NOUN", "PROPN", "X")) or w.text in ctx.given \
-                or w.text in caps or w.text in known or w.lower_ in lows or w.text in noun_lemmas() \
-                or _compound_of_known_noun(w.text, ctx.rules) or _place_or_known_org(w.text, ctx.rules):
+        if not _unknown_word(w, ctx):
             continue
         e = k + 1
         ent = next((x for x in doc.ents if x.start == k), None) if w.ent_iob_ == "B" else None
@@ -723,10 +719,115 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
             out.append((k, ent.end))
             continue
         while e < len(doc) and e - k < 4 and _cap(doc[e].text) and doc[e].pos_ in ("PROPN", "X") \
-                and not doc[e].is_sent_start:
-            e += 1                     # "die Terrororganisation Islamic Jihad Union"
+                and not doc[e].is_sent_start and doc[e].text not in ctx.given:
+            e += 1                     # "die Terrororganisation Islamic Jihad Union"; not "Amtrak [George] D. Warrington"
         out.append((k, e))
     return out
+
+
+def _unknown_word(w: Token, ctx: OrgCtx) -> bool:
+    """A capitalised word no vocabulary, first-name list, place or organisation list knows, read as a noun or a name
+    (the tag also where the coarse tag is wrong: "Das Leipziger Start-up [Ferncargo]ADV", ent16)."""
+    from .layer import capitalised_words, german_words, noun_lemmas
+    from .persons import _compound_of_known_noun
+    caps, lows = german_words()
+    if not (_cap(w.text) and w.is_alpha and (w.pos_ in ("NOUN", "PROPN", "X") or w.tag_ in ("NN", "NE"))):
+        return False
+    return not (w.text in ctx.given or w.text in caps or w.text in capitalised_words() or w.lower_ in lows
+                or w.text in noun_lemmas() or _compound_of_known_noun(w.text, ctx.rules)
+                or _place_or_known_org(w.text, ctx.rules))
+
+
+def _kind_or_genitive(low: str, heads: tuple[str, ...]) -> bool:
+    """org_kind_noun_unknown_genitive (ent16): "Beschäftigte des Tiefkühlkostherstellers Wattfrost": the kind noun also
+    in the genitive (-s, -es)."""
+    return low.endswith(heads) or low.endswith("s") and (low[:-1].endswith(heads) or low[:-2].endswith(heads))
+
+
+# ----------------------------------------------------------------------------- (ent16) a medium spoken to
+@org_rule("org_medium_addressee")
+def org_medium_addressee(doc: Doc, ctx: OrgCtx):
+    """"sagte er dem Abendblatt", "sagte Pichler dem STANDARD", "erfuhr die F.A.Z. aus Finanzkreisen": a medium of the organisation lexicon (type media, by its name or an alias, as written) right
+    after a definite article, spoken to (:func:`_report_verb_near`), is that medium, also where the word is a common
+    noun as well ("Standard", "Merkur", "Kurier")."""
+    lex = ctx.rules.get("organizations")
+    if lex is None:
+        return []
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if low not in ("dem", "der", "die", "das") or i + 1 >= len(doc) or not _cap(cols.text[i + 1]):
+            continue
+        o = lex.by_name_or_genitive(cols.text[i + 1])
+        if o is None or o.type != "media" or doc[i + 1].ent_iob_ == "I":
+            continue
+        if i > 0 and cols.pos[i - 1] == "ADP" and not cols.text[i + 1].isupper() \
+                and _german_noun(cols.text[i + 1], ctx.rules):
+            continue                   # "mit der Zeit", "in der Welt": a common noun after a preposition
+        if _report_verb_near(doc, i + 1, ctx.rules):
+            out.append((i + 1, i + 2))
+    return out
+
+
+def _report_verb_near(doc: Doc, k: int, rules: RuleSet) -> bool:
+    """The medium at token ``k`` is spoken to: a speech verb or "erfahren" at most seven tokens before its article, no
+    punctuation between ("Das entspricht dem Standard, sagte der Gutachter" no; "ein Papier, das dem Abendblatt
+    vorliegt" no: the medium holds a paper, and the speaker rules would take it for the paper's author)."""
+    sent = doc[k].sent
+    for j in range(k - 2, max(sent.start, k - 9) - 1, -1):
+        t = doc[j]
+        if t.is_punct:
+            break
+        if t.lemma_ == "erfahren" or _speech_verb(t, rules):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- (ent16) a body's kind and its place
+@org_rule("org_body_place_name")
+def org_body_place_name(doc: Doc, ctx: OrgCtx):
+    """"Das Landgericht Freiburg hatte der Klage stattgegeben", "ins Theater Lörrach", "der Kreisklinik Mühldorf",
+    "Der Hebammenverband Sachsen-Anhalt kritisierte": a noun that names a body by its kind (words.yaml
+    actors.body_place_heads as word endings: Landgericht, Klinikum, Theater, Museum, Schule, Verband, Innung, Kammer,
+    Beirat) right before a place or a name no lexicon knows is one organisation with it. The place may be a mention
+    of NER of any label (it often reads "Marienthal", "Mendig" as persons), a place of the gazetteer or an unknown
+    capitalised word ("Quartierforum Milchbuck"); not a person's name ("Stadtrat Peter Lange": a first name), nor a
+    German noun ("das Theater Freitag")."""
+    heads = word_tuple(ctx.rules, "body_place_heads")
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if i + 1 >= len(doc) or not _cap(cols.text[i]) or not low.endswith(heads) and not (
+                low.endswith("s") and low[:-1].endswith(heads)):
+            continue                   # (also the genitive: "des Klinikums Nürnberg")
+        if doc[i].tag_ not in ("NN", "NE", "NNP") or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
+            continue
+        end = _body_place_end(doc, i + 1, ctx)
+        if end is not None:
+            out.append((i, end))
+    return out
+
+
+def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
+    """The end of the place or unknown name at token ``k`` (org_body_place_name), None where none is there."""
+    w = doc[k]
+    if not _cap(w.text) or w.text in ctx.given or not w.text.replace("-", "").isalpha():
+        return None
+    m = next((m for m in ctx.mentions if m.start == w.idx), None)
+    if m is not None:
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sp is None or len(sp) > 3 or m.label == "PER" and len(sp) > 1:
+            return None                # (a person's full name: "Beirat Hans Müller")
+        return sp.end
+    gaz = ctx.rules.get("gazetteer")
+    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) else None
+
+
+def _unknown_name_word(doc: Doc, k: int, ctx: OrgCtx) -> bool:
+    """Token ``k`` is one capitalised name word no lexicon knows ("Milchbuck"), no name word after it."""
+    w = doc[k]
+    return w.tag_ in ("NE", "NN", "NNP") and not _german_noun(w.text, ctx.rules) \
+        and not _place_or_known_org(w.text, ctx.rules) and (k + 1 >= len(doc) or not _cap(doc[k + 1].text))
 
 
 def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,

@@ -214,6 +214,24 @@ def _merge_legal_form(acc: _Actors, rules: RuleSet) -> None:
                 acc.move(short, a)
 
 
+def _merge_legal_short_name(acc: _Actors, rules: RuleSet) -> None:
+    """org_legal_form_short_name (ent16): "Die Chefin der Kerber Hausgeräte GmbH … Kerber soll künftig …": an
+    organisation named by one word is the one organisation named with that first word and a legal form (the layer
+    labels the word ORG); not where two such names share the word."""
+    words = rules.get("words")
+    forms = words("actors", "legal_forms_cased") if words is not None else frozenset()
+    orgs = [a for a in acc.actors.values() if a.actor_type == "organization"]
+    full: dict[str, list] = {}
+    for a in orgs:
+        parts = a.name.split()
+        if len(parts) >= 3 and parts[-1] in forms:
+            full.setdefault(parts[0], []).append(a)
+    for a in orgs:
+        into = full.get(a.name)
+        if into is not None and len(into) == 1 and a.key in acc.actors and a.key != into[0].key:
+            acc.move(a, into[0])
+
+
 def _merge_acronyms(acc: _Actors, doc: Doc, mentions: list[Mention]) -> None:
     """"Der BUND Naturschutz (BN) ... der BN": the acronym given in parentheses after a name is that actor
     (:func:`.orgs.acronym_aliases`; the rule ``org_acronym_alias`` makes its bare uses mentions)."""
@@ -276,6 +294,7 @@ def resolve(doc: Doc, mentions: list[Mention], rules: RuleSet) -> tuple[list[Act
     _merge_genitive_forms(acc)
     _merge_same_name(acc)
     _merge_legal_form(acc, rules)
+    _merge_legal_short_name(acc, rules)
     _merge_acronyms(acc, doc, mentions)
     _merge_institution_bare(acc, rules)
     for a in acc.actors.values():

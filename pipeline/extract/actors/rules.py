@@ -22,6 +22,8 @@ words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixe
               "calendar_words", "org_name_heads", "org_owned_nouns", "member_kind_heads",
               "place_lead_words_cased", "org_lead_words_cased", "storm_lead_nouns", "work_kind_heads", "work_kind_not_words",
               "administration_words")
+words.require("actors", "body_place_heads", "org_kind_heads_unknown_name", "prefix_title_categories",
+              "prefix_title_place_types")     # (ent16)
 
 
 @dataclass

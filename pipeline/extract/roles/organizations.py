@@ -667,7 +667,8 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
         lo = ctx.sent_of[h.start] - 4
         name = _typed_generic_org(ctx, h, hits, mentions, lo) or _own_title_org(ctx, h, hits, lo)
         if name is None:
-            name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo), None)
+            name = next((n for i, n in reversed(mentions) if i < h.start and ctx.sent_of[i] >= lo
+                         and not _party_for_other_kind(ctx, n, h.org)), None)
         if name is not None:
             h.org = name
             h.category = _category(ctx, h.title, h.org)
@@ -676,6 +677,13 @@ def _generic_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
             h.extra["kind_noun"] = h.org.split()[-1].lower()
             h.org, h.org_rank = None, 0       # rule generic_org_unresolved_none
             h.category = _category(ctx, h.title, None)
+
+
+def _party_for_other_kind(ctx: _Ctx, name: str, org: str | None) -> bool:
+    """(ent16) A party named last is no organisation of another kind: "Anna Weber, Ehefrau des CDU-Generalsekretärs
+    Thomas Strobl, … Fernsehfilmchefin des Senders" (the party prefix is an organisation mention of the entity layer)."""
+    o = ctx.orgs.by_name(name)
+    return o is not None and o.type == "party" and (org is None or "party" not in _kind_types(ctx, org))
 
 
 def _kind_noun_orgs(ctx: _Ctx, hits: list[Hit], actors) -> None:
