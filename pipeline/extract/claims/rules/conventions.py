@@ -11,6 +11,8 @@ from ..clauses import is_konj1
 from ..context import Ctx, Found
 from ..registry import rule
 
+COURT_SUFFIX_MIN = 6        # a court word longer than this also ends a compound ("Landgericht"); "kammer", "olg" only alone
+
 
 @rule("plain_speech_act", "filter")
 def plain_speech_act(c: Ctx, f: Found) -> bool:
@@ -46,8 +48,8 @@ def _als_predicate(c: Ctx, f: Found, cue: list[int], a: int, b: int) -> bool:
 def decision_frame(c: Ctx, f: Found) -> bool:
     """Der Gemeinderat hat beschlossen, den Preis für eine Einzelkarte anzuheben. / … . Das hat der Stadtrat beschlossen.
     – a decision (words.yaml ``decision_verbs``) is an act, not a proposition: no claim under the modern-news
-    convention. A court's decision stays one ("Der Kassationsgerichtshof hatte entschieden, dass …"; ``court_words``
-    in the speaker)."""
+    convention. A court's decision stays one ("Der Kassationsgerichtshof hatte entschieden, dass …", "das OLG Hamm
+    entschied"; ``court_words`` in the speaker)."""
     if f.msg is None or f.ctype == "direct" or not f.cue:
         return False
     if not _cue_lemmas(c, f.frame_cue or f.cue) & set(c.w.decision_verbs):
@@ -55,4 +57,4 @@ def decision_frame(c: Ctx, f: Found) -> bool:
     if f.speaker is None:
         return True
     words = [c.low[t] for t in range(*f.speaker)]
-    return not any(w.endswith(k) for w in words for k in c.w.court_words)
+    return not any(w == k or (len(k) > COURT_SUFFIX_MIN and w.endswith(k)) for w in words for k in c.w.court_words)
