@@ -509,6 +509,15 @@ def _without_rule(rules, name):
     return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
 
 
+def _with_rules(rules, names):
+    """The rule set with the claims rules ``names`` switched on (a convention filter that is off by default)."""
+    import dataclasses
+    R = rules["speech"]
+    assert set(names) <= {n for pairs in R.rules.values() for n, _ in pairs}, f"unknown rules {names}"
+    order = {st: tuple((n, on or n in names) for n, on in pairs) for st, pairs in R.rules.items()}
+    return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
+
+
 def _with_switches(rules, switches: dict):
     """The rule set with the claims switches ``switches`` (name -> on/off) set."""
     import dataclasses
@@ -524,6 +533,8 @@ def test_rule_case(path, pipeline_nlp, all_rules):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     if case.get("switches"):            # a case of a switch that is off by default ("switches: {konj_merge: true}")
         all_rules = _with_switches(all_rules, case["switches"])
+    if case.get("rules_on"):            # a rule that is off by default ("rules_on: [plain_speech_act]", clm16)
+        all_rules = _with_rules(all_rules, case["rules_on"])
     rows = _case_rows(pipeline_nlp, all_rules, case["text"])
     assert rows == case["claims"]
     if case["rule"] in REGISTRY and (REGISTRY[case["rule"]].stage == "filter" or "dropped" in case):

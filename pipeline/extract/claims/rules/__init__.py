@@ -9,7 +9,8 @@ registers them all (see :mod:`..registry`; order and switches: ``rules/speech.ya
 - :mod:`.continuation`: sentences without a cue that continue reported speech;
 - :mod:`.speaker`: the Actor a speaker span refers to (``speaker_*``);
 - :mod:`.interview`: interview turns ("Name: answer") and answers after a question paragraph;
-- :mod:`.filters`: what looks like a claim but is none (``filter`` stage).
+- :mod:`.filters`: what looks like a claim but is none (``filter`` stage);
+- :mod:`.conventions`: filters for the classes the Wikinews and the modern-news golds count differently (off by default).
 """
-from . import continuation, filters, interview, quote, sentence, speaker, verb  # noqa: F401  (register the rules)
+from . import continuation, conventions, filters, interview, quote, sentence, speaker, verb  # noqa: F401  (register the rules)
 from . import speaker_anaphor  # noqa: F401  (spk16: speaker_person_noun)
