@@ -40,7 +40,8 @@ def measure(nlp, rules, shared: Path, synth_dir: Path | None = None) -> dict[str
     except FileNotFoundError:
         docs = []
     if docs:
-        s = eval_claims.evaluate(docs, nlp, rules)
+        from pipeline.ruleset import with_profile
+        s = eval_claims.evaluate(docs, nlp, with_profile(rules, eval_claims.PROFILE))
         out["wikinews_dev"] = {f: s.prf(None, f)[2] for f in ("message", "speaker", "cue")}
     totals, logs, _ = eval_web.evaluate(nlp, rules, shared=shared)
     if logs:

@@ -163,3 +163,19 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     rs = RuleSet(directory=directory, version=version, compiled=compiled)
     _CACHE[key] = rs
     return rs
+
+
+def with_profile(rules: RuleSet, name: str | None) -> RuleSet:
+    """``rules`` under the claims convention profile ``name`` (speech.yaml ``profiles``: rule and switch
+    overrides for a corpus that counts claims differently, e.g. ``wikinews``). The version gets ``+name``, so
+    every output row's provenance names the profile. ``None`` or ``"default"`` returns ``rules`` itself."""
+    if not name or name == "default":
+        return rules
+    import dataclasses
+    R = rules["speech"]
+    if name not in R.profiles:
+        raise RuleError("speech.yaml", f"profiles.{name}", f"no such profile (known: {sorted(R.profiles)})")
+    rule_on, switch_on = R.profiles[name]
+    order = {st: tuple((n, rule_on.get(n, on)) for n, on in pairs) for st, pairs in R.rules.items()}
+    speech = dataclasses.replace(R, rules=order, switches={**R.switches, **switch_on})
+    return dataclasses.replace(rules, version=f"{rules.version}+{name}", compiled={**rules.compiled, "speech": speech})

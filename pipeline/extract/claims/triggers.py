@@ -54,6 +54,8 @@ class SpeechRules:
     demand_nouns: frozenset[str] = frozenset()   # "die Aufforderung, … zu tun": nouns that frame a zu-infinitive (noun_zu)
     rules: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)   # stage -> (rule id, on)
     switches: dict[str, bool] = field(default_factory=dict)
+    # convention profiles: name -> (rule id -> on, switch -> on), applied by pipeline.ruleset.with_profile
+    profiles: dict[str, tuple[dict[str, bool], dict[str, bool]]] = field(default_factory=dict)
 
     def switch(self, name: str) -> bool:
         return self.switches[name]
@@ -187,7 +189,7 @@ def _str_list(data: dict, key: str, file: str) -> list[str]:
 SPEECH_KEYS = {"version", "weak", "strong", "auxiliaries", "not_speakers", "nouns", "noun_suffixes",
                "prepositions", "source_adverbs", "context_source_adverbs", "so_marker", "impersonal", "impersonal_preps",
                "pronouns", "role_heads", "claim_nouns", "konjunktiv", "complementizers", "als_speech_acts",
-               "hearsay_infinitives", "demand_nouns", "rules", "switches"}
+               "hearsay_infinitives", "demand_nouns", "rules", "switches", "profiles"}
 SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_subject", "konj2_continuation",
             "soll_continuation", "own_source_subject", "skip_addressee",
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
@@ -330,8 +332,9 @@ def parse_speech(data: Any, file: str) -> SpeechRules:
         als_speech_acts=frozenset(_str_list(data, "als_speech_acts", file)),
         hearsay_infinitives=frozenset(_str_list(data, "hearsay_infinitives", file)),
         demand_nouns=frozenset(_str_list(data, "demand_nouns", file)),
-        rules=_rule_order(data["rules"], file),
+        rules=(order := _rule_order(data["rules"], file)),
         switches=switches,
+        profiles=_profiles(data["profiles"], file, order),
     )
 
 
@@ -369,6 +372,29 @@ def _switches(data: Any, file: str) -> dict[str, bool]:
     if not isinstance(data, dict) or set(data) != set(SWITCHES) or not all(isinstance(v, bool) for v in data.values()):
         raise RuleError(file, "switches", f"expected on/off for each of {list(SWITCHES)}")
     return dict(data)
+
+
+def _profiles(data: Any, file: str, order: dict[str, tuple[tuple[str, bool], ...]]
+              ) -> dict[str, tuple[dict[str, bool], dict[str, bool]]]:
+    """``profiles:`` -> name -> (rule overrides, switch overrides), every name checked."""
+    if not isinstance(data, dict):
+        raise RuleError(file, "profiles", "expected a mapping: profile name -> {rules: {...}, switches: {...}}")
+    known_rules = {n for pairs in order.values() for n, _ in pairs}
+    out = {}
+    for name, spec in data.items():
+        if not isinstance(spec, dict) or not spec or set(spec) - {"rules", "switches"}:
+            raise RuleError(file, f"profiles.{name}", "expected a mapping with keys among ['rules', 'switches']")
+        parts = []
+        for key, known in (("rules", known_rules), ("switches", set(SWITCHES))):
+            block = spec.get(key, {})
+            if not isinstance(block, dict) or not all(isinstance(v, bool) for v in block.values()):
+                raise RuleError(file, f"profiles.{name}.{key}", "expected name: on|off")
+            unknown = sorted(set(block) - known)
+            if unknown:
+                raise RuleError(file, f"profiles.{name}.{key}", f"unknown name(s) {unknown}")
+            parts.append(dict(block))
+        out[name] = (parts[0], parts[1])
+    return out
 
 
 # --------------------------------------------------------------------------- word-pattern triggers
