@@ -667,11 +667,14 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
     toks = doc_tokens(doc)
     out, i = [], 0
     while i < len(texts):
-        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i]) and _cap(texts[i + n - 1])
+        if not _cap(texts[i]):          # (both ways below start at a capitalised word)
+            i += 1
+            continue
+        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i + n - 1])
                     and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
                     and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
                     and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
-        if hit is None and _cap(texts[i]) and texts[i].isalpha() and len(texts[i]) >= 6 and \
+        if hit is None and texts[i].isalpha() and len(texts[i]) >= 6 and \
                 _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
                 and institution_word(texts[i].lower(), ctx.rules) is None:
             hit = 1                     # (authorities: org_institution, where they act)
@@ -705,10 +708,10 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     heads, personal = word_tuple(ctx.rules, "org_kind_heads"), word_tuple(ctx.rules, "person_kind_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
     pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
-    for t in toks:
-        k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN") or not lower_of[t.i].endswith(heads) or not _cap(text_of[t.i]):
+    for i, pos in enumerate(pos_of):
+        if pos not in ("NOUN", "PROPN") or not lower_of[i].endswith(heads) or not _cap(text_of[i]):
             continue                   # (no kind noun: :func:`_kind_noun`'s tests on the columns)
+        t, k = toks[i], i + 1
         if k >= len(doc) or not _kind_noun(t, ctx.rules, heads) or doc[k].ent_iob_ == "I" \
                 or t.lower_.endswith(personal):
             continue
