@@ -668,7 +668,8 @@ def _proper_reading(t: Token, ev: Evidence) -> bool:
 def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int, str] | None:
     t = (toks if toks is not None else doc_tokens(doc))[i]
     text = t.text
-    for name in sorted(ev.org_multi.get(text, ()), key=len, reverse=True):
+    multi = ev.org_multi.get(text)
+    for name in (sorted(multi, key=len, reverse=True) if multi else ()):       # (no list per capitalised word)
         n = len(name.split())
         if i + n <= len(doc) and _name_key(doc[i:i + n].text) in (name, ) or \
                 (i + n <= len(doc) and _strip_gen(_name_key(doc[i:i + n].text)) == name):
