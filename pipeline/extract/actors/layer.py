@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_columns, doc_tokens
+from pipeline.extract.view import doc_caps, doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
@@ -639,10 +639,10 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
-    texts = ev.cols.text if ev.cols is not None else orgs.columns(doc).text
+    caps = doc_caps(doc)                # (_cap of every token text, once per Doc)
     n = len(toks)
     while i < n:
-        hit = None if i in taken or not _cap(texts[i]) else _gazetteer_hit(doc, i, gaz, ev, toks)
+        hit = None if i in taken or not caps[i] else _gazetteer_hit(doc, i, gaz, ev, toks)
         if hit is None:
             i += 1
             continue
