@@ -91,22 +91,32 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
         return 0
     from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
     mapped, memo = _memo(tags)
-    n = 0
+    if not len(doc):
+        return 0
     # the tokens whose tag is mapped, found in the TAG column (a Token is made only for them: issue 16); the
-    # answer of tags.stts is kept per (tag, pos, lemma, form, morphology): all it reads of a token
-    for i, key in enumerate(map(tuple, doc.to_array([TAG, POS, LEMMA, ORTH, MORPH]).tolist()) if len(doc) else ()):
-        tag = mapped.get(key[0])
+    # answer of tags.stts is kept per (tag, pos, lemma, form, morphology): all it reads of a token. The new tags
+    # are written at once (``Doc.from_array`` of the TAG column: what ``token.tag_ = new`` does, token by token)
+    arr = doc.to_array([TAG, POS, LEMMA, ORTH, MORPH])
+    rows = arr.tolist()
+    new_tags = None
+    for i, h in enumerate(arr[:, 0].tolist()):
+        tag = mapped.get(h)
         if tag is None:
             continue
+        key = tuple(rows[i])
         new = memo.get(key, _UNSEEN)
         if new is _UNSEEN:
             new = memo[key] = tags.stts(doc[i])
             if len(memo) > 100_000:
                 memo.clear()
         if new is not None and new != tag:
-            doc[i].tag_ = new
-            n += 1
-    return n
+            if new_tags is None:
+                new_tags = arr[:, 0].copy()
+            new_tags[i] = doc.vocab.strings.add(new)
+    if new_tags is None:
+        return 0
+    doc.from_array([TAG], new_tags)
+    return int((new_tags != arr[:, 0]).sum())
 
 
 _UNSEEN = object()

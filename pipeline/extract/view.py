@@ -184,7 +184,7 @@ class DocView:
         return self.doc[a:b]
 
 
-__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_columns", "doc_ents", "doc_hashes", "forget_doc", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
+__all__ = ["DocView", "TIGER_TO_UD", "TokenColumns", "doc_caps", "doc_columns", "doc_ents", "doc_hashes", "forget_doc", "doc_text", "doc_tokens", "known_text", "is_tiger", "morph_features",
            "quotation_spans", "sentence_bounds", "ud_label"]
 
 
@@ -329,6 +329,18 @@ def doc_columns(doc: Doc) -> TokenColumns:
     return cols
 
 
+def doc_caps(doc: Doc) -> list[bool]:
+    """Per token: its text starts with an upper-case letter and holds a letter (the entity layer's ``_cap``), made
+    once per Doc from the text column (issue 16: the organisation rules and the untagged-name scan asked it of
+    every token, some 800 calls an article). One Doc per thread is remembered; do not modify the list."""
+    last = getattr(_LAST, "caps", None)
+    if last is not None and last[0] is doc and len(last[1]) == len(doc):
+        return last[1]
+    caps = [w[:1].isupper() and (w[:1].isalpha() or any(c.isalpha() for c in w)) for w in doc_columns(doc).text]
+    _LAST.caps = (doc, caps)
+    return caps
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, made once per extraction and shared (spaCy makes a new Span per entity on every access, some
     13 µs an article; the extractors asked about ten times). One Doc per thread is remembered; :func:`forget_doc`
@@ -346,5 +358,5 @@ def forget_doc() -> None:
     """Drop the per-Doc entities, attribute columns and sentences remembered by :func:`doc_ents`,
     :func:`doc_hashes`, :func:`doc_columns` and :func:`sentence_bounds` (``extract`` calls it before it
     starts: a Doc changed between two extractions is read again)."""
-    for key in ("ents", "cols", "hashes", "sents"):
+    for key in ("ents", "cols", "hashes", "sents", "caps"):
         _LAST.__dict__.pop(key, None)

@@ -21,7 +21,7 @@ import os
 import shutil
 import traceback
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -100,8 +100,7 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
             got.append(["a", sha, item.line, key])
             if not take.is_new(sha, key, location(item.source_path, item.line)):
                 continue
-            row = asdict(item)
-            row.pop("line", None)
+            row = _article_row(item)
             row.update(article_id=sha[:16], content_sha256=sha, n_tokens=0, ingested_at=now_utc())
             rows.add(row)
             shas.append(sha)
@@ -114,6 +113,16 @@ def ingest_step(inputs: Iterable[str | Path], work_dir: str | Path, *, only_new_
     if state is not None:
         state.save()
     return StepResult(str(work), rows.n, len(take.rejects), take.skipped, shas)
+
+
+def _article_row(item) -> dict:
+    """``dataclasses.asdict(item)`` without ``line``, for an Article, whose fields are plain values and lists of
+    strings: a shallow copy (``asdict`` deep-copies every value, datetimes too: issue 16, 0.13 ms an article)."""
+    row = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "line"}
+    for k, v in row.items():
+        if isinstance(v, list):
+            row[k] = list(v)
+    return row
 
 
 def _tombstones(out: str | Path | None, include_forgotten: bool) -> dict[str, dict]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_columns, doc_tokens
+from pipeline.extract.view import doc_caps, doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
@@ -676,10 +676,10 @@ def _untagged_mentions(doc: Doc, rules: RuleSet, ev: Evidence, taken: set[int], 
             taken.update(range(s, e))
     i = 0
     toks = doc_tokens(doc)
-    texts = ev.cols.text if ev.cols is not None else orgs.columns(doc).text
+    caps = doc_caps(doc)                # (_cap of every token text, once per Doc)
     n = len(toks)
     while i < n:
-        hit = None if i in taken or not _cap(texts[i]) else _gazetteer_hit(doc, i, gaz, ev, toks)
+        hit = None if i in taken or not caps[i] else _gazetteer_hit(doc, i, gaz, ev, toks)
         if hit is None:
             i += 1
             continue
@@ -705,7 +705,8 @@ def _proper_reading(t: Token, ev: Evidence) -> bool:
 def _gazetteer_hit(doc: Doc, i: int, gaz, ev: Evidence, toks=None) -> tuple[int, str] | None:
     t = (toks if toks is not None else doc_tokens(doc))[i]
     text = t.text
-    for name in sorted(ev.org_multi.get(text, ()), key=len, reverse=True):
+    multi = ev.org_multi.get(text)
+    for name in (sorted(multi, key=len, reverse=True) if multi else ()):       # (no list per capitalised word)
         n = len(name.split())
         if i + n <= len(doc) and _name_key(doc[i:i + n].text) in (name, ) or \
                 (i + n <= len(doc) and _strip_gen(_name_key(doc[i:i + n].text)) == name):

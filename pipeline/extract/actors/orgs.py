@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_columns, doc_tokens
+from pipeline.extract.view import doc_caps, doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import memo_by_word, word_list, word_tuple
@@ -665,13 +665,17 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
     from .layer import gazetteer_unknown_noun
     texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
     toks = doc_tokens(doc)
+    caps = doc_caps(doc)                # (_cap of every text, once per Doc)
     out, i = [], 0
     while i < len(texts):
-        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and _cap(texts[i]) and _cap(texts[i + n - 1])
+        if not caps[i]:                 # (both ways below start at a capitalised word)
+            i += 1
+            continue
+        hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and caps[i + n - 1]
                     and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
                     and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
                     and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
-        if hit is None and _cap(texts[i]) and texts[i].isalpha() and len(texts[i]) >= 6 and \
+        if hit is None and texts[i].isalpha() and len(texts[i]) >= 6 and \
                 _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
                 and institution_word(texts[i].lower(), ctx.rules) is None:
             hit = 1                     # (authorities: org_institution, where they act)

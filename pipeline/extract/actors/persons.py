@@ -1062,33 +1062,44 @@ def _common_use(doc: Doc, t) -> bool:
     return False
 
 
-def _word_uses(doc: Doc, ctx: PersonCtx) -> dict[str, list[int]]:
-    """word -> [occurrences inside a PER entity of the NER, occurrences outside every entity (not after a
-    definite article: "der Baroni" is a name in colloquial use), common-noun uses (:func:`_common_use`)
-    outside every entity] for the capitalised words of the Doc (computed once)."""
-    uses = ctx.extra.get("word_uses")
-    if uses is None:
-        uses = {}
-        toks, cols = doc_tokens(doc), doc_columns(doc)      # a Token only for the capitalised words (issue 16)
-        for i, text in enumerate(cols.text):
-            if not text[:1].isupper() or not cols.alpha[i]:
-                continue
-            t = toks[i]
-            u = uses.setdefault(text, [0, 0, 0, 0])
-            prev = toks[i - 1] if i > 0 and not t.is_sent_start else None     # (the columns for its text)
-            if prev is not None and cols.text[i - 1][:1].isupper() and cols.alpha[i - 1] \
-                    and not common_word(prev, ctx.rules):
-                u[3] += 1                # "der Ashraf Ghani": the word as a surname after a first name
-            ent = t.ent_type_
-            if ent == "PER":
-                u[0] += 1
-            elif not ent:
-                if i == 0 or cols.lower[i - 1] not in DEFINITE:
-                    u[1] += 1
-                if _common_use(doc, t):
-                    u[2] += 1
-        ctx.extra["word_uses"] = uses
-    return uses
+def _word_uses(doc: Doc, ctx: PersonCtx, word: str) -> list[int]:
+    """For a capitalised ``word`` of the Doc: [occurrences inside a PER entity of the NER, occurrences outside every
+    entity (not after a definite article: "der Baroni" is a name in colloquial use), common-noun uses
+    (:func:`_common_use`) outside every entity, uses after a capitalised word that is no common word]; counted
+    when first asked, from the positions of the Doc's capitalised words (made once: issue 16, a Token is read
+    only for the words asked about)."""
+    memo = ctx.extra.setdefault("word_uses", {})
+    u = memo.get(word)
+    if u is None:
+        at = ctx.extra.get("word_at")
+        if at is None:
+            cols = doc_columns(doc)
+            at = ctx.extra["word_at"] = {}
+            for i, text in enumerate(cols.text):
+                if text[:1].isupper() and cols.alpha[i]:
+                    at.setdefault(text, []).append(i)
+        u = memo[word] = _uses_at(doc, ctx, at.get(word, ()))
+    return u
+
+
+def _uses_at(doc: Doc, ctx: PersonCtx, positions) -> list[int]:
+    u = [0, 0, 0, 0]
+    toks, cols = doc_tokens(doc), doc_columns(doc)
+    for i in positions:
+        t = toks[i]
+        prev = toks[i - 1] if i > 0 and not t.is_sent_start else None     # (the columns for its text)
+        if prev is not None and cols.text[i - 1][:1].isupper() and cols.alpha[i - 1] \
+                and not common_word(prev, ctx.rules):
+            u[3] += 1                # "der Ashraf Ghani": the word as a surname after a first name
+        ent = t.ent_type_
+        if ent == "PER":
+            u[0] += 1
+        elif not ent:
+            if i == 0 or cols.lower[i - 1] not in DEFINITE:
+                u[1] += 1
+            if _common_use(doc, t):
+                u[2] += 1
+    return u
 
 
 @check("per_article_noun_use")
@@ -1102,7 +1113,7 @@ def per_article_noun_use(doc: Doc, sp: Span, ctx: PersonCtx):
     ("der Ashraf Ghani"): there the article names it in full.""" 
     if len(sp) != 1 or not sp[0].is_alpha or has_support(doc, sp, ctx):
         return None
-    per, untagged, common, full = _word_uses(doc, ctx).get(sp[0].text, (0, 0, 0, 0))
+    per, untagged, common, full = _word_uses(doc, ctx, sp[0].text)
     if full:
         return None                     # "der Ashraf Ghani ... die Kommission Ghani": named in full somewhere
     if common > 0 or (untagged >= 2 and untagged >= 2 * per):
