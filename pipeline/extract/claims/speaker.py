@@ -1433,6 +1433,10 @@ def own_source_subject(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None
     the verb the phrase depends on), not "Angaben"."""
     if not c.has_dep:
         return None
+    from .rules.speaker_source import mittelfeld_own_subject
+    mf = mittelfeld_own_subject(c, i, a)
+    if mf is not None:
+        return mf
     t = c.toks[i]
     for _ in range(5):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
