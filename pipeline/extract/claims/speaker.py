@@ -1560,6 +1560,9 @@ def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     if k + 1 >= i or not impersonal_prep(c, k) or c.in_quote[k] >= 0:
         return None
     sp = grab_np(c, k + 1, i, allow_oblique=True, pp=True)
+    if sp is not None and sp[1] != i:
+        from .rules.speaker_source import bracketed_source
+        sp = bracketed_source(c, sp, i) or sp       # "Beim Arbeitsmarktservice (AMS) Steiermark hieß es" (spk16b)
     if sp is None or sp[1] != i or bad_speaker(c, sp):
         return None
     if c.low[k] in ("von", "vom") and not has_actor(c, sp):

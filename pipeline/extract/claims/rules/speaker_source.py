@@ -58,3 +58,22 @@ def _next_word(c: Ctx, t: int) -> int:
     while t < len(c.toks) and c.toks[t].is_space:
         t += 1
     return t
+
+
+def bracketed_source(c: Ctx, sp: tuple[int, int], i: int) -> tuple[int, int] | None:
+    """Beim Arbeitsmarktservice (AMS) Steiermark hieß es, … / Bei der Bundesagentur für Arbeit (BA) hieß es, … – the
+    noun phrase of a fronted "heißt es" source that a bracket (an abbreviation of at most three words) ends early: the
+    source runs over the bracket and at most three capitalised words after it up to "heißt es" at i, when the whole
+    names an organisation (switch ``impersonal_source_bracket``). None otherwise."""
+    e = next((t for t in range(sp[0] + 1, i) if c.low[t] == "("), None)      # the noun phrase may end before or after it
+    if not c.R.switch("impersonal_source_bracket") or e is None:
+        return None
+    close = next((t for t in range(e + 1, min(i, e + 5)) if c.low[t] == ")"), None)
+    if close is None or close == e + 1 or i - close - 1 > 3 or sp[1] not in (e, close + 1):
+        return None
+    if not all(c.toks[t].text[:1].isupper() for t in range(e + 1, close)) \
+            or not all(c.toks[t].text[:1].isupper() and c.toks[t].is_alpha for t in range(close + 1, i)):
+        return None
+    lo, hi = c.char_span(sp[0], i)
+    orgs = [actor for ms, me, m, actor in c.mentions if lo <= ms < hi and actor.actor_type == "organization"]
+    return (sp[0], i) if orgs else None
