@@ -1436,10 +1436,6 @@ def own_source_subject(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None
     the verb the phrase depends on), not "Angaben"."""
     if not c.has_dep:
         return None
-    from .rules.speaker_source import mittelfeld_own_subject
-    mf = mittelfeld_own_subject(c, i, a)
-    if mf is not None:
-        return mf
     t = c.toks[i]
     for _ in range(5):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
@@ -1560,9 +1556,6 @@ def fronted_impersonal_source(c: Ctx, a: int, i: int) -> tuple[int, int] | None:
     if k + 1 >= i or not impersonal_prep(c, k) or c.in_quote[k] >= 0:
         return None
     sp = grab_np(c, k + 1, i, allow_oblique=True, pp=True)
-    if sp is not None and sp[1] != i:
-        from .rules.speaker_source import bracketed_source
-        sp = bracketed_source(c, sp, i) or sp       # "Beim Arbeitsmarktservice (AMS) Steiermark hieß es" (spk16b)
     if sp is None or sp[1] != i or bad_speaker(c, sp):
         return None
     if c.low[k] in ("von", "vom") and not has_actor(c, sp):
