@@ -708,6 +708,7 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
     while lo < hi and c.toks[lo].is_space and "\n" not in c.toks[lo].text:
         lo += 1                         # a blank token opening the clause is no subject
     from .quoting import quoted_object
+    from .rules.speaker_source import pp_name_apposition
     if (q := quoted_object(c, h, lo, hi)) is not None:
         return q                        # "Die Zeitung zitiert den Minister …": the person quoted (quoting.py)
     s = _find_subject(c, h, lo, hi)
@@ -717,6 +718,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         s = None                        # "sagte gegenüber Heise": the addressee, no subject
     if s is not None and c.R.switch("name_apposition"):
         s = _name_before_apposition(c, s)
+    if s is not None and (pa := pp_name_apposition(c, s, h.i)) is not None:
+        s = pa                          # "Der Betriebsratsvorsitzende am Standort, Gernot Wallner, bestätigte" (spk16b)
     if s is not None and s[0] > h.i and c.R.switch("subject_addressee"):
         s = _without_addressee(c, s)    # "…, sagte ein Sprecher von Siemens der Zeitung." (the parse: a genitive)
     if s is not None and (after := _subject_after_instead(c, h, lo, hi, s)) is not None:

@@ -520,3 +520,4 @@ SWITCHES += ("fronted_clause_main", "inverted_outer_frame", "plan_date",
              "verb_e_before_pronoun", "demnach_midfield", "konj_dependent",
              "konj2_present_time", "negated_permission")   # issue 12 clm15: claims found and claim precision on unseen news (clauses.py, rules/)
 SWITCHES += ("spokesperson_org_noun", "club_reference", "pronoun_single_person")   # issue 12 spk16: speaker resolution (rules/speaker_anaphor.py)
+SWITCHES += ("pp_name_apposition",)   # issue 12 spk16b: "Der Betriebsratsvorsitzende am Standort, Gernot Wallner, sagte" (rules/speaker_source.py)
