@@ -43,7 +43,7 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
     e = ctx.ent_of.get(t.i) or (ctx.ent_of.get(b) if b < s1 and ctx.ent_of.get(b) is not None
                                 and ctx.ent_of[b].label_ == "ORG" else None)     # "Spitalverbund [Linth AG]"
     while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
-            doc[b].pos_ == "PROPN" or e is not None and b < e.end or doc[b].text in ctx.w.legal_forms):
+            doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end or doc[b].text in ctx.w.legal_forms):
         b += 1
     compound = "-" in word and word.split("-")[0][:1].isupper()
     if a == t.i and b == t.i + 1 and not compound:
