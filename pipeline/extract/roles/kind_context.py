@@ -59,6 +59,11 @@ def _kind_names(ctx: _Ctx, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     return [c for t in ctx.doc if (c := _kind_name_at(ctx, t, kinds)) is not None]
 
 
+def _short_form(short: str, name: str) -> bool:
+    """``short`` is a short form of ``name``: its words are some of the name's ("HSG" of "HSG Weserbergland")."""
+    return set(short.replace("-", " ").split()) < set(name.replace("-", " ").split())
+
+
 def _topic_sentences(ctx: _Ctx, h: Hit) -> set[int]:
     """The title's sentence, the ``article_kind_sentences`` sentences with words before it, the first sentence of
     its paragraph and the first ``article_kind_lead`` sentences of the article (where an organisation is introduced as the topic)."""
@@ -95,9 +100,11 @@ def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     if row is None:
         return None
     before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
-    if len({n for _, n in before}) != 1:
+    names = {n for _, n in before}
+    names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"
+    if len(names) != 1:
         return None
-    name = before[0][1]
+    name = names.pop()
     topics = _topic_sentences(ctx, h)
     if not any(ctx.sent_of[i] in topics for i, _ in before):
         return None
