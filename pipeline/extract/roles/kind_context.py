@@ -22,29 +22,50 @@ def _kind_rows(ctx: _Ctx) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return rows
 
 
+def _kind_word(ctx: _Ctx, t, kinds: tuple[str, ...]) -> bool:
+    """Token ``t`` is a capitalised noun containing one of ``kinds`` and no title word ("Klinikchef",
+    "Spitaldirektorin" name a person's office, not the clinic)."""
+    low = t.lower_[:-2] if t.lower_.endswith("in") else t.lower_
+    return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and any(k in low for k in kinds) \
+        and not any(low.startswith(ts) or low.endswith(ts) for ts, _ in _kind_rows(ctx) for ts in ts)
+
+
+def _nominative(ctx: _Ctx, t, kinds: tuple[str, ...], s0: int) -> str:
+    """The kind word without the genitive -s after "des"/"eines" ("des Landestheaters" -> Landestheater)."""
+    doc, word = ctx.doc, t.text
+    if word.endswith("s") and not t.lower_.endswith(kinds) \
+            and any(doc[k].lower_ in _GENITIVE_BEFORE for k in range(max(s0, t.i - 2), t.i)):
+        return word[:-1]
+    return word
+
+
+def _name_end(ctx: _Ctx, t, s1: int) -> int:
+    """The end of the name words after the kind word at ``t``: proper nouns, words of its (or the next) organisation
+    entity ("Spitalverbund [Linth AG]"), legal forms; at most three."""
+    doc, b = ctx.doc, t.i + 1
+    e = ctx.ent_of.get(t.i)
+    if e is None and b < s1 and ctx.ent_of.get(b) is not None and ctx.ent_of[b].label_ == "ORG":
+        e = ctx.ent_of[b]
+    while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
+            doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end
+            or doc[b].text in ctx.w.legal_forms):
+        b += 1
+    return b
+
+
 def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | None:
     """(first token, name) of an organisation named by a kind word at token ``t`` and a name: a place adjective
     before it ("Salzburger Kammerbühne"), proper nouns after it ("Grundschule Marienthal", "des Landestheaters
     Oberlausitz" -> Landestheater Oberlausitz) or a capitalised compound prefix ("Elbe-Havel-Klinikum"); the bare
     kind word ("die Schule", "das Kreiskrankenhaus") is no name."""
+    if not _kind_word(ctx, t, kinds):
+        return None
     doc = ctx.doc
-    low = t.lower_[:-2] if t.lower_.endswith("in") else t.lower_
-    if not t.text[:1].isupper() or t.pos_ not in ("NOUN", "PROPN") or not any(k in low for k in kinds) \
-            or any(low.startswith(ts) or low.endswith(ts) for ts, _ in _kind_rows(ctx) for ts in ts):
-        return None                       # (a title word: "Klinikchef", "Spitaldirektorin")
     s0, s1 = ctx.sent_range(t.i)
-    word = t.text
-    if word.endswith("s") and not low.endswith(kinds) \
-            and any(doc[k].lower_ in _GENITIVE_BEFORE for k in range(max(s0, t.i - 2), t.i)):
-        word = word[:-1]
-    a, b = t.i, t.i + 1
+    word = _nominative(ctx, t, kinds, s0)
+    a, b = t.i, _name_end(ctx, t, s1)
     if a - 1 >= s0 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ == "ADJ" and doc[a - 1].lower_.endswith("er"):
         a -= 1
-    e = ctx.ent_of.get(t.i) or (ctx.ent_of.get(b) if b < s1 and ctx.ent_of.get(b) is not None
-                                and ctx.ent_of[b].label_ == "ORG" else None)     # "Spitalverbund [Linth AG]"
-    while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
-            doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end or doc[b].text in ctx.w.legal_forms):
-        b += 1
     compound = "-" in word and word.split("-")[0][:1].isupper()
     if a == t.i and b == t.i + 1 and not compound:
         return None
