@@ -164,6 +164,9 @@ class RolePatterns:
     possessive_org_nouns: tuple[str, ...] = ()        # rorg16 (rule possessive_org_noun)
     party_previous_titles: tuple[str, ...] = ()       # rorg16 (rule party_previous_sentence)
     party_group_words: tuple[str, ...] = ()
+    article_kind_orgs: tuple[str, ...] = ()           # rorg16b (rule article_kind_org): "title stems: kind stems"
+    article_kind_sentences: int = 2
+    article_kind_lead: int = 3
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

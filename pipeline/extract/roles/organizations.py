@@ -10,6 +10,7 @@ from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .article_context import (article_club, article_company, article_district, article_town, party_previous_sentence,
                               possessive_org_noun, possessive_previous_sentence)
+from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
 
 
@@ -894,13 +895,14 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
-    ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_organization``, ``municipal_article_town``, ``article_town``,
+    ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``article_organization``,
+    ``municipal_article_town``, ``article_town``,
     ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
     return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
-        ctx, h, typed) or _article_organization(
+        ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
         ctx, h, typed)
 

@@ -1,0 +1,138 @@
+"""Organisations of staff titles given by the one organisation of their kind the article names (rorg16b, issue 12):
+a Chefarzt works for the clinic, an Intendant for the theatre, a Schulleiter for the school the article is about.
+The kind map is rule data (roles.yaml ``patterns.article_kind_orgs``, section rorg16b)."""
+from __future__ import annotations
+
+from .article_context import _article_companies, _bare_title, _title_word
+from .context import _Ctx
+from .hits import Hit
+
+_GENITIVE_BEFORE = ("des", "eines")
+
+
+def _kind_rows(ctx: _Ctx) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(title stems, kind stems) of each ``article_kind_orgs`` entry ("chefarzt klinikchef: klinik krankenhaus")."""
+    rows = ctx.__dict__.get("_kind_rows")
+    if rows is None:
+        rows = []
+        for entry in ctx.p.article_kind_orgs:
+            titles, _, kinds = entry.partition(":")
+            rows.append((tuple(titles.split()), tuple(kinds.split())))
+        ctx._kind_rows = rows
+    return rows
+
+
+def _kind_word(ctx: _Ctx, t, kinds: tuple[str, ...]) -> bool:
+    """Token ``t`` is a capitalised noun containing one of ``kinds`` and no title word ("Klinikchef",
+    "Spitaldirektorin" name a person's office, not the clinic)."""
+    low = t.lower_[:-2] if t.lower_.endswith("in") else t.lower_
+    return t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and any(k in low for k in kinds) \
+        and not any(low.startswith(ts) or low.endswith(ts) for ts, _ in _kind_rows(ctx) for ts in ts)
+
+
+def _nominative(ctx: _Ctx, t, kinds: tuple[str, ...], s0: int) -> str:
+    """The kind word without the genitive -s after "des"/"eines" ("des Landestheaters" -> Landestheater)."""
+    doc, word = ctx.doc, t.text
+    if word.endswith("s") and not t.lower_.endswith(kinds) \
+            and any(doc[k].lower_ in _GENITIVE_BEFORE for k in range(max(s0, t.i - 2), t.i)):
+        return word[:-1]
+    return word
+
+
+def _name_end(ctx: _Ctx, t, s1: int) -> int:
+    """The end of the name words after the kind word at ``t``: proper nouns, words of its (or the next) organisation
+    entity ("Spitalverbund [Linth AG]"), legal forms; at most three."""
+    doc, b = ctx.doc, t.i + 1
+    e = ctx.ent_of.get(t.i)
+    if e is None and b < s1 and ctx.ent_of.get(b) is not None and ctx.ent_of[b].label_ == "ORG":
+        e = ctx.ent_of[b]
+    while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
+            doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end
+            or doc[b].text in ctx.w.legal_forms):
+        b += 1
+    return b
+
+
+def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | None:
+    """(first token, name) of an organisation named by a kind word at token ``t`` and a name: a place adjective
+    before it ("Salzburger Kammerbühne"), proper nouns after it ("Grundschule Marienthal", "des Landestheaters
+    Oberlausitz" -> Landestheater Oberlausitz) or a capitalised compound prefix ("Elbe-Havel-Klinikum"); the bare
+    kind word ("die Schule", "das Kreiskrankenhaus") is no name."""
+    if not _kind_word(ctx, t, kinds):
+        return None
+    doc = ctx.doc
+    s0, s1 = ctx.sent_range(t.i)
+    word = _nominative(ctx, t, kinds, s0)
+    a, b = t.i, _name_end(ctx, t, s1)
+    if a - 1 >= s0 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ == "ADJ" and doc[a - 1].lower_.endswith("er"):
+        a -= 1
+    compound = "-" in word and word.split("-")[0][:1].isupper()
+    if a == t.i and b == t.i + 1 and not compound:
+        return None
+    return a, " ".join([doc[k].text for k in range(a, t.i)] + [word] + [doc[k].text for k in range(t.i + 1, b)])
+
+
+def _kind_names(ctx: _Ctx, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(first token, name) of each organisation of this kind the article names (:func:`_kind_name_at`), or of each
+    company named with a legal form where the kinds are ``company``."""
+    if kinds == ("company",):
+        return _article_companies(ctx)
+    return [c for t in ctx.doc if (c := _kind_name_at(ctx, t, kinds)) is not None]
+
+
+def _short_form(short: str, name: str) -> bool:
+    """``short`` is a short form of ``name``: its words are some of the name's ("HSG" of "HSG Weserbergland")."""
+    return set(short.replace("-", " ").split()) < set(name.replace("-", " ").split())
+
+
+def _topic_sentences(ctx: _Ctx, h: Hit) -> set[int]:
+    """The title's sentence, the ``article_kind_sentences`` sentences with words before it, the first sentence of
+    its paragraph and the first ``article_kind_lead`` sentences of the article (where an organisation is introduced as the topic)."""
+    doc, s = ctx.doc, ctx.sent_of[h.head]
+    found, k, back = {s}, s, ctx.p.article_kind_sentences
+    while k > 0 and back:
+        k -= 1
+        a, b = ctx.sent_bounds[k]
+        if any(not doc[j].is_space for j in range(a, b)):
+            found.add(k)
+            back -= 1
+    k = s
+    while k > 0 and not ("\n" in doc[ctx.sent_bounds[k][0] - 1].text_with_ws):
+        k -= 1
+    found.add(k)
+    lead = [j for j, (a, b) in enumerate(ctx.sent_bounds) if any(not doc[i].is_space for i in range(a, b))]
+    return found | set(lead[:ctx.p.article_kind_lead])
+
+
+def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_kind_org``: "Das Elbe-Havel-Klinikum in Havelberg schließt seine Geburtsstation. ... Klinikchef
+    Matthias Dörfler sagte ..." -> Elbe-Havel-Klinikum. A staff title of a kind of organisation (roles.yaml
+    ``patterns.article_kind_orgs``: "title stems: kind stems", a Chefarzt -> a clinic, an Intendant -> a theatre, a
+    Schulleiter -> a school, a Geschäftsführer -> a company named with a legal form) with a named holder, no
+    organisation and no complement belongs to the organisation of that kind the article names before it, where it
+    names exactly one (by name: "die Schule" alone does not count), in the title's sentence, the sentences right
+    before it, or the first sentence of its paragraph or of the article, and the title's sentence names no other
+    organisation (the press aside); not after "deren"/"dessen" (the name before it says whose). Off: ``article_kind_orgs: []``."""
+    if h.holder is None or not _bare_title(ctx, h, ("",)) or (
+            h.det == "poss" and ctx.doc[h.np_start].lower_ in ctx.p.possessive_context_words):
+        return None                       # "Deren Geschäftsführer": the organisation named last, not the article's
+    word = _title_word(ctx, h)
+    row = next((kinds for titles, kinds in _kind_rows(ctx) if word.startswith(titles) or word.endswith(titles)), None)
+    if row is None:
+        return None
+    before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
+    names = {n for _, n in before}
+    names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    topics = _topic_sentences(ctx, h)
+    if not any(ctx.sent_of[i] in topics for i, _ in before):
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    from .organizations import _press_org
+    words = set(name.replace("-", " ").split())
+    if any(s0 <= i < s1 and kind == "organization" and not _press_org(ctx, n)
+           and not set(n.replace("-", " ").split()) & words for i, n, kind in mentions):
+        return None                       # another organisation in the title's sentence: not clear whose
+    return name
