@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..context import Ctx
 from ..registry import rule
-from .speaker import NO_ACTOR, SpeakerSite, _company_named, _org_source_noun, org_by_noun
+from .speaker import NO_ACTOR, SpeakerSite, _company_named, _media_addressee, org_by_noun, org_source_site
 
 LINKING = ("s", "es")                  # genitive endings of an introducing noun: "des Tiefkühlkostherstellers Wattfrost"
 
@@ -46,16 +46,12 @@ def speaker_org_source_kind(s: SpeakerSite) -> str | None:
     Lieferungen. – a source naming only an organisation noun (as speaker_org_source reads it) speaks for the organisation
     introduced with that noun before it, also after the noun in the genitive ("des Tiefkühlkostherstellers Wattfrost"),
     else for the one introduced with it later in the same paragraph ("Die Gewerkschaft NGG"); a news agency of the
-    dateline ("Cuxhaven (dpa/lni) -") never speaks for it. None when none of these is found (speaker_org_source
-    decides)."""
-    c, sp = s.c, s.sp
-    if s.mentions(("person", "organization", "location", "other")):
+    dateline ("Cuxhaven (dpa/lni) -") never speaks for it: with none of these, the organisation named last that is no
+    such agency, else no actor. It decides every span speaker_org_source would (that rule runs when this one is off)."""
+    site = org_source_site(s)
+    if site is None:
         return None
-    noun = _org_source_noun(c, sp)
-    if noun is None:
-        return None
-    before = c.toks[sp[0]].idx
-    company = noun in c.w.company_nouns or noun == "firmen"
+    c, (noun, before, company) = s.c, site
     endings = tuple(c.w.company_noun_endings) if company else (noun,)
     key = org_by_noun(c, noun, before) or _introduced_as(c, endings, 0, before) or (
         _company_named(c, before) if company else None)
@@ -65,12 +61,13 @@ def speaker_org_source_kind(s: SpeakerSite) -> str | None:
 
 
 def _latest_non_agency(c: Ctx, before: int) -> str:
-    """The organisation named last before character ``before`` that is no dateline agency (else no actor)."""
+    """The organisation named last before character ``before`` that is no dateline agency nor a medium named as an
+    addressee ("sagte der SZ"), else no actor."""
     best = NO_ACTOR
     for ms, me, m, actor in c.mentions:
         if ms >= before:
             break
-        if actor.actor_type == "organization" and not _dateline_agency(c, actor.key):
+        if actor.actor_type == "organization" and not _dateline_agency(c, actor.key) and not _media_addressee(c, ms):
             best = actor.key
     return best
 
