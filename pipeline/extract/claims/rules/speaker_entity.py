@@ -146,3 +146,38 @@ def _extraposed_antecedent(c: Ctx, comma: int) -> tuple[int, int] | None:
         if span is not None and lo <= span.start and span.end <= v and actor.actor_type in ("person", "organization"):
             best = (span.start, span.end)
     return best
+
+
+@rule("speaker_court_body", "speaker")
+def speaker_court_body(s: SpeakerSite) -> str | None:
+    """Der Bundesgerichtshof hat die Klausel gekippt. Die Bank habe ihre Kunden nicht ausreichend informiert, urteilten die
+    Karlsruher Richter. – a speaker span that names no one and is the judges of a court ("die Richter", "die Karlsruher
+    Richter", "die Verfassungsrichter": "die", at most one adjective, a plural judge noun of words.yaml court_body_nouns) or
+    one of its panels with its number ("der VIII. Zivilsenat", "der 3. Strafsenat") speaks for the court named last
+    before it (an organisation whose name holds "gericht" or a court's abbreviation of words.yaml court_words: "BGH");
+    None when none was named."""
+    c, sp = s.c, s.sp
+    if s.mentions(("person", "organization", "location", "other")) or not _court_body(c, sp):
+        return None
+    before = c.toks[sp[0]].idx
+    courts = {w for w in c.w.court_words if len(w) <= 5}
+    best = None
+    for ms, me, m, actor in c.mentions:
+        if ms >= before:
+            break
+        words = actor.name.lower().split()
+        if actor.actor_type == "organization" and ("gericht" in actor.name.lower() or courts & set(words)):
+            best = actor.key
+    return best
+
+
+def _court_body(c: Ctx, sp: tuple[int, int]) -> bool:
+    """"die [Karlsruher] Richter", "der VIII. Zivilsenat" (see speaker_court_body)."""
+    n, h = sp[1] - sp[0], sp[1] - 1
+    if not 2 <= n <= 3:
+        return False
+    if c.low[sp[0]] == "die" and c.low[h] in c.w.court_body_nouns:
+        return n == 2 or c.toks[h - 1].text.endswith("er") and c.toks[h - 1].text[:1].isupper() \
+            or c.has_pos and c.toks[h - 1].pos_ == "ADJ"
+    return n == 3 and c.low[sp[0]] == "der" and c.low[h].endswith("senat") and c.low[h] != "senat" \
+        and (c.toks[h - 1].like_num or c.toks[h - 1].text.rstrip(".").isupper() and c.toks[h - 1].text.endswith("."))
