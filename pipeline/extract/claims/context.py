@@ -69,6 +69,7 @@ WORD_LISTS += ("predicative_endings", "predicative_prefixes")     # switch vorfe
 WORD_LISTS += ("addressee_forms_cased", "addressee_forms", "existence_verbs", "existence_frame_words")     # filters question_sentence (switch question_addressee), existence_frame (rules/filters.py, claims10)
 WORD_LISTS += ("person_title_suffixes", "title_complement_prepositions")     # switch name_after_role (speaker.py, wspk14)
 WORD_LISTS += ("org_source_prefixes", "org_source_heads", "anonymous_source_heads", "company_legal_forms_cased")     # speaker_org_source: "nach Unternehmensangaben" (rules/speaker.py, spk15)
+WORD_LISTS += ("policy_area_endings", "court_body_nouns")     # speaker rule speaker_policy_area: "Referentin für Hochschulpolitik" (rules/speaker_entity.py, spk16c)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

@@ -1444,7 +1444,8 @@ def own_source_subject(c: Ctx, i: int, a: int, b: int) -> tuple[int, int] | None
     sp = subject_dep(c, t.i) if t.pos_ in ("VERB", "AUX") and a <= t.i < b else None
     if sp is None or bad_speaker(c, sp) or not (a <= sp[0] and sp[1] <= b) or c.in_quote[sp[0]] >= 0:
         return _fronted_subject(c, i, a)
-    return sp
+    from .rules.speaker_entity import own_source_antecedent
+    return own_source_antecedent(c, sp, i, b)     # a relative pronoun, a subject that cannot speak (spk16c)
 
 
 def _fronted_subject(c: Ctx, i: int, a: int) -> tuple[int, int] | None:

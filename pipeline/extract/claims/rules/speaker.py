@@ -350,15 +350,23 @@ def speaker_org_source(s: SpeakerSite) -> str | None:
     genitive of a source noun ("nach Angaben des Vereins", "in einer Stellungnahme des Verbands"), or alone ("laut
     Hersteller", switch ``bare_org_source``), is the organisation introduced with that noun ("der Verein Energiehilfe
     Westfalen"), for a company noun the company named last, else the organisation named last before it."""
+    site = org_source_site(s)
+    if site is None:
+        return None
+    c, (noun, before, company) = s.c, site
+    return org_by_noun(c, noun, before) or (_company_named(c, before) if company else None) or _latest_org(c, before, True)
+
+
+def org_source_site(s: SpeakerSite) -> tuple[str, int, bool] | None:
+    """For a source span that names no one but an organisation noun: the noun, the span's first character and whether
+    the noun is a company noun; else None."""
     c, sp = s.c, s.sp
     if s.mentions(("person", "organization", "location", "other")):
         return None
     noun = _org_source_noun(c, sp)
     if noun is None:
         return None
-    before = c.toks[sp[0]].idx
-    company = noun in c.w.company_nouns or noun == "firmen"
-    return org_by_noun(c, noun, before) or (_company_named(c, before) if company else None) or _latest_org(c, before, True)
+    return noun, c.toks[sp[0]].idx, noun in c.w.company_nouns or noun == "firmen"
 
 
 def _company_named(c: Ctx, before: int) -> str | None:
