@@ -40,6 +40,7 @@ WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_no
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("adverb_subordinators", "sentence_pronouns", "wish_adverbs", "consequence_adverbs")    # continued reported speech, issue 12 cont13 (rules/continuation.py)
 WORD_LISTS += ("present_time_adverbs",)    # continued reported speech, issue 12 clm15 (rules/continuation.py _present_konj2)
+WORD_LISTS += ("offer_verbs",)     # convention filter offer_frame (rules/conventions.py, clm16b)
 WORD_LISTS += ("decision_verbs", "court_words")     # convention filter decision_frame, issue 12 clm16 (rules/conventions.py)
 WORD_LISTS += ("age_noun_suffixes", "company_noun_endings", "person_noun_suffixes")     # speaker resolution: "Der 50-Jährige sagte" (rules/speaker.py speaker_role, spk11)
 WORD_LISTS += ("casualty_verbs", "casualty_nouns", "casualty_quantifiers")     # filter rule casualty_object (rules/filters.py)
