@@ -199,6 +199,7 @@ SWITCHES = ("rel_antecedent", "sent_start_subject", "later_verb_frames", "prev_s
             "soll_continuation", "own_source_subject", "skip_addressee",
             "unattributed_prev_frame", "plausible_speaker", "konj_merge",
             "anaphoric_paragraph", "final_apposition")
+SWITCHES += ("anaphoric_lead_stop",)     # anaphoric_paragraph covers no lead sentence (rules/sentence.py, clm16b)
 SWITCHES += ("name_apposition", "new_subject_continues", "outer_frame", "credible_source",
              "quote_sources", "coordinated_names",
              "wie_apposition", "paragraph_source",

@@ -58,3 +58,14 @@ def decision_frame(c: Ctx, f: Found) -> bool:
         return True
     words = [c.low[t] for t in range(*f.speaker)]
     return not any(w == k or (len(k) > COURT_SUFFIX_MIN and w.endswith(k)) for w in words for k in c.w.court_words)
+
+
+@rule("offer_frame", "filter")
+def offer_frame(c: Ctx, f: Found) -> bool:
+    """Der Verein bot der Stadt an, das Gelände zu kaufen. – an offer (words.yaml ``offer_verbs``) with a zu-infinitive
+    is an act, not a proposition: no claim under the modern-news convention (like a decision; Wikinews profile: off).
+    A Konjunktiv I cue stays (reported in turn)."""
+    if f.rule != "verb_zu" or f.msg is None or not f.cue:
+        return False
+    cue = f.frame_cue or f.cue
+    return bool(_cue_lemmas(c, cue) & set(c.w.offer_verbs)) and not any(is_konj1(c, t) for t in cue)

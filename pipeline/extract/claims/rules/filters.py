@@ -562,6 +562,24 @@ def _nach_event(c: Ctx, f: Found, t: int) -> bool:
     return not any(is_konj1(c, m) for m in range(*f.msg) if c.in_quote[m] < 0)
 
 
+@rule("intention_source", "filter")
+def intention_source(c: Ctx, f: Found) -> bool:
+    """Die Reform soll nach dem Willen der Koalition im Herbst verabschiedet werden. – "nach" with a noun of a will or
+    wish (words.yaml nach_intention_nouns: "Willen", "Wunsch") names what someone wants to happen, not
+    what they say is so; the modern-news golds count no claim ("nach Angaben", "nach den Plänen" stay sources). The
+    Wikinews profile turns the rule off (its gold counts "Nach dem Willen des G8-Gipfels … soll …")."""
+    if f.rule != "source_nach" or not f.cue:
+        return False
+    t = next((k for k in f.cue if c.low[k] == "nach"), None)
+    if t is None:
+        return False
+    b = c.sents[f.sent][1]
+    k = t + 1
+    while k < b and k < t + 4 and c.toks[k].text[:1].islower() and c.in_quote[k] < 0:
+        k += 1                          # the article, a possessive, an adjective: "nach dem ausdrücklichen Willen"
+    return k < b and c.low[k] in c.w.nach_intention_nouns
+
+
 @rule("temporal_danach", "filter")
 def temporal_danach(c: Ctx, f: Found) -> bool:
     """Danach brach Feuer aus und aus dem Gebäude drang Rauch. / Danach wurde er Budgetdirektor im Weißen Haus. – "Danach"

@@ -91,13 +91,22 @@ def _earlier_sentences(c: Ctx, si: int, f: Found, found: list[Found]) -> list[Fo
         pa, pb = c.sents[sj]
         na = c.sents[sj + 1][0]
         if "\n" in c.text[c.toks[pb - 1].idx:c.toks[na].idx] or any(g.sent == sj for g in found) \
-                or any(c.in_quote[t] >= 0 for t in range(pa, pb)) or c.low[pb - 1] in ("?", ":"):
+                or any(c.in_quote[t] >= 0 for t in range(pa, pb)) or c.low[pb - 1] in ("?", ":") \
+                or (c.R.switch("anaphoric_lead_stop") and _lead_sentence(c, sj)):
             break
         end = strip_end(c, pa, pb)
         if end <= pa:
             break
         out.insert(0, Found((pa, end), None, f.speaker, list(f.cue), "indirect", "anaphoric_frame", si))
     return out
+
+
+def _lead_sentence(c: Ctx, sj: int) -> bool:
+    """Sentence sj is the article's lead: its first sentence, after nothing but one-sentence paragraphs (title lines).
+    "Der HC Mittelsachsen Döbeln steht vor dem Aus. Der Verein hat Insolvenz beantragt. Das bestätigte Präsident
+    Oehme." – the lead sums the story up in the author's words; the frame covers only the fact after it (switch
+    anaphoric_lead_stop)."""
+    return all("\n" in c.text[c.toks[c.sents[k][1] - 1].idx:c.toks[c.sents[k + 1][0]].idx] for k in range(sj))
 
 
 @rule("each_verb", "sentence")
