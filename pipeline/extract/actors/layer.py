@@ -522,13 +522,15 @@ def _place_genitive_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev:
     organisation when the article names its stem elsewhere as a place or organisation: in a LOC or ORG mention
     ("FC Erzgebirge Thalheim") or right after a preposition of place (words.yaml actors.place_genitive_prepositions);
     not a first name or the surname of a person the article names in full ("Merkels Sprecher")."""
-    stems = {}
+    stems, person_words = {}, set()
     for m in mentions:
         key = _name_key(m.text)
         if m.label == "PER" and " " not in key and key.endswith("s") and len(key) > 4:
             stems.setdefault(key[:-1], []).append(m.start)
+        elif m.label == "PER":
+            person_words.update(key.split())        # "Hédi Annabi", "Thaksin": the stem named as a person
     stems = {s: v for s, v in stems.items() if s not in ev.person_given and s not in ev.person_surnames
-             and s not in ev.known_persons and s + "s" not in ev.person_surnames}
+             and s not in ev.known_persons and s not in person_words}
     if not stems:
         return
     found = {}
@@ -542,8 +544,8 @@ def _place_genitive_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev:
         if t.text in stems and t.i > 0 and doc[t.i - 1].lower_ in preps:
             found.setdefault(t.text, "LOC")
     for stem, label in found.items():
-        for start in stems[stem]:
-            ev.place_genitives[start] = label
+        for start in stems[stem]:       # (a common noun is neither: "von Schiedsrichter ... des [Schiedsrichters]PER")
+            ev.place_genitives[start] = "MISC" if stem in noun_lemmas() else label
 
 
 def _owner(t: Token, name: str, ev: Evidence) -> bool:
