@@ -521,7 +521,8 @@ def _place_genitive_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev:
     ... sagte [Eberhardzells]PER Gesamtkommandant": one word in -s NER tags a person is the genitive of a place or an
     organisation when the article names its stem elsewhere as a place or organisation: in a LOC or ORG mention
     ("FC Erzgebirge Thalheim") or right after a preposition of place (words.yaml actors.place_genitive_prepositions);
-    not a first name or the surname of a person the article names in full ("Merkels Sprecher")."""
+    not a first name or a word of a name NER tags a person elsewhere in the article ("Merkels Sprecher" beside
+    "Angela Merkel", "den Tod Annabis" beside "Hédi Annabi"); a common noun's genitive is neither (MISC)."""
     stems, person_words = {}, set()
     for m in mentions:
         key = _name_key(m.text)
