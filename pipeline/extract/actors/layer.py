@@ -64,6 +64,7 @@ class Evidence:
     named_after: set[str] = field(default_factory=set)           # names of several words after an org kind noun
     legal_forms: frozenset[str] = frozenset()                    # words.yaml actors.legal_forms_cased
     legal_first_words: set[str] = field(default_factory=set)     # (ent16) first words of names before a legal form
+    place_genitives: dict[int, str] = field(default_factory=dict)  # (ent16b) char start -> label of a place's genitive
     cols: orgs.Columns | None = None                             # token texts, lower-cased texts, tags (orgs.columns)
 
 
@@ -433,6 +434,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
     _genitive_owner_names(doc, rules, ev)
+    _place_genitive_names(doc, rules, mentions, ev)
     _org_full_names(mentions, ev)
     return ev
 
@@ -514,6 +516,39 @@ def _genitive_owner_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             ev.org.setdefault(name, "genitive_owner")       # "Vorstandsvorsitzender von Transparency International"
 
 
+def _place_genitive_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evidence) -> None:
+    """per_place_genitive: "Die Fabrik in Radeburg ... [Radeburgs]PER Bürgermeisterin Katja Uhlig", "aus Eberhardzell
+    ... sagte [Eberhardzells]PER Gesamtkommandant": one word in -s NER tags a person is the genitive of a place or an
+    organisation when the article names its stem elsewhere as a place or organisation: in a LOC or ORG mention
+    ("FC Erzgebirge Thalheim") or right after a preposition of place (words.yaml actors.place_genitive_prepositions);
+    not a first name or a word of a name NER tags a person elsewhere in the article ("Merkels Sprecher" beside
+    "Angela Merkel", "den Tod Annabis" beside "Hédi Annabi"); a common noun's genitive is neither (MISC)."""
+    stems, person_words = {}, set()
+    for m in mentions:
+        key = _name_key(m.text)
+        if m.label == "PER" and " " not in key and key.endswith("s") and len(key) > 4:
+            stems.setdefault(key[:-1], []).append(m.start)
+        elif m.label == "PER":
+            person_words.update(key.split())        # "Hédi Annabi", "Thaksin": the stem named as a person
+    stems = {s: v for s, v in stems.items() if s not in ev.person_given and s not in ev.person_surnames
+             and s not in ev.known_persons and s not in person_words}
+    if not stems:
+        return
+    found = {}
+    for m in mentions:
+        if m.label in ("LOC", "ORG"):
+            for w in _name_key(m.text).replace("-", " ").split():
+                if w in stems:
+                    found.setdefault(w, m.label)
+    preps = word_list(rules, "place_genitive_prepositions")
+    for t in doc_tokens(doc):
+        if t.text in stems and t.i > 0 and doc[t.i - 1].lower_ in preps:
+            found.setdefault(t.text, "LOC")
+    for stem, label in found.items():
+        for start in stems[stem]:       # (a common noun is neither: "von Schiedsrichter ... des [Schiedsrichters]PER")
+            ev.place_genitives[start] = "MISC" if stem in noun_lemmas() else label
+
+
 def _owner(t: Token, name: str, ev: Evidence) -> bool:
     return _cap(t.text) and (t.pos_ in ("PROPN", "X") or t.ent_type_ in ("PER", "ORG", "MISC")) \
         and name not in ev.person_given and name not in ev.person_surnames and name not in ev.known_persons \
@@ -572,6 +607,8 @@ def decide_label(m: Mention, ev: Evidence, gaz, majority: dict[str, str], orgs=N
     if _lookup(ev.org, key) or (single and (key in ev.org_last_words or _strip_gen(key) in ev.org_last_words)) \
             or _legal_form_mention(key, ev) or (single and _strip_gen(key) in ev.legal_first_words):
         return "ORG"                   # (org_legal_form_short_name: "Kerber" of "die Kerber Hausgeräte GmbH")
+    if m.start in ev.place_genitives:
+        return ev.place_genitives[m.start]     # per_place_genitive: "[Radeburgs]PER Bürgermeisterin" of "in Radeburg"
     if m.start in ev.title_starts:
         return "PER"                   # per_title_over_gazetteer: "Trainer [Bosch]PER"
     label = gaz.label(key) if gaz is not None else None

@@ -1183,6 +1183,29 @@ def per_role_title(doc: Doc, sp: Span, ctx: PersonCtx):
     return "drop"
 
 
+@check("per_title_field")
+def per_title_field(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Dessen Referentin für [Hochschulpolitik]PER, Mira Kowalczyk, wies darauf hin": one word after a title or
+    another common noun and "für" (words.yaml actors.title_field_prepositions) that is a known noun or ends in one
+    ("-politik") is that title's field, no person, whatever stands around it (the speech verb is the holder's: no
+    evidence here); not a surname ending ("-berg", "-mann"), a noun that is a common surname too (actors.yaml
+    noun_surnames: "für Koch") or a surname of a person named in full in the article."""
+    if len(sp) != 1 or sp.start < 2 or not sp[0].is_alpha:
+        return None
+    w, prep, title = sp[0].text, doc[sp.start - 1], doc[sp.start - 2]
+    if prep.lower_ not in word_list(ctx.rules, "title_field_prepositions") or not title.text[:1].isupper() \
+            or not title.is_alpha or title.pos_ != "NOUN" or title.is_sent_start:
+        return None
+    ar = ctx.rules.get("actors")
+    if w in ctx.person_surnames or _given(w, ctx) or (ar is not None and w in ar.noun_surnames) \
+            or w.lower().endswith(word_tuple(ctx.rules, "surname_heads")):
+        return None
+    from .layer import frequent_capitalised
+    nouns, caps = _noun_lemmas(), frequent_capitalised()
+    heads = (w[i:].capitalize() for i in range(3, len(w) - 4))
+    return "drop" if w in nouns or any((h in nouns or h in caps) and not _given(h, ctx) for h in heads) else None
+
+
 @check("per_title_surname_article")
 def per_title_surname_article(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Wie der Vorsitzende [Richter]PER, Ottmar Breidling, ausführte", "Der [Richter]PER wies die Klage ab": one
