@@ -278,9 +278,16 @@ def _strings(doc: Doc, hashes: list[int]) -> list[str]:
     if _STR_MEMO["store"] is not store or len(m) > 500_000:
         m = _STR_MEMO["map"] = {}
         _STR_MEMO["store"] = store
-    for h in set(hashes).difference(m):
-        m[h] = store[h]
-    return list(map(m.__getitem__, hashes))
+    out = list(map(m.get, hashes))          # (a string is never None: None marks a hash not yet looked up)
+    if None in out:
+        for i, s in enumerate(out):
+            if s is None:
+                h = hashes[i]
+                s = m.get(h)
+                if s is None:
+                    s = m[h] = store[h]
+                out[i] = s
+    return out
 
 
 _SHARED_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "IS_ALPHA", "IS_DIGIT")   # read at once on first use
@@ -322,7 +329,8 @@ def doc_columns(doc: Doc) -> TokenColumns:
         h = doc_hashes(doc, ("ORTH", "LOWER", "POS", "IS_ALPHA"))
         orth, low, pos, alpha = h["ORTH"], h["LOWER"], h["POS"], h["IS_ALPHA"]
         names = {p: (NAMES[p] if p else "") for p in set(pos)}
-        cols = TokenColumns(_strings(doc, orth), _strings(doc, low), [names[p] for p in pos], [a == 1 for a in alpha])
+        cols = TokenColumns(_strings(doc, orth), _strings(doc, low), list(map(names.__getitem__, pos)),
+                            list(map(bool, alpha)))      # (IS_ALPHA is 0 or 1)
     else:
         cols = TokenColumns([], [], [], [])
     _LAST.cols = (doc, cols)
