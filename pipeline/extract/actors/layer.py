@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_caps, doc_columns, doc_tokens
+from pipeline.extract.view import doc_caps, doc_columns, doc_span, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from . import orgs, persons
@@ -299,7 +299,7 @@ def kind_noun_before(doc: Doc, start: int, rules: RuleSet) -> bool:
     ``start`` right after a noun of an organisation's kind (words.yaml actors.org_kind_heads, not those that name
     persons as often) is that organisation in this mention, even where the article names a person of that surname
     ("Geschäftsführer Mark Töpfer"): a family firm and its owner are two actors."""
-    sp = doc.char_span(start, start + 1, alignment_mode="expand")
+    sp = doc_span(doc, start, start + 1, "expand")
     if sp is None or sp.start == 0 or doc[sp.start].is_sent_start:
         return False
     t = doc[sp.start - 1]
@@ -449,7 +449,7 @@ def _titled_person_words(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: 
     for m in mentions:
         if m.label != "PER" or " " in m.text.strip():
             continue
-        sp = doc.char_span(m.start, m.end)
+        sp = doc_span(doc, m.start, m.end)
         if sp is None or sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_:
             continue                    # (not sp[0].is_sent_start: the parser splits "Trainer | Bosch sagte" at times)
         prev = doc[sp.start - 1]
@@ -468,7 +468,7 @@ def _quoted_work_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Ev
     heads, nots = word_tuple(rules, "work_kind_heads"), word_tuple(rules, "work_kind_not_words")
     quotes = orgs.OPEN_QUOTES
     for m in mentions:
-        sp = doc.char_span(m.start, m.end) if m.label in NAME_LABELS else None
+        sp = doc_span(doc, m.start, m.end) if m.label in NAME_LABELS else None
         if sp is None or sp.start < 2 or doc[sp.start - 1].text not in quotes:
             continue
         ev.quoted_starts.add(m.start)
@@ -683,7 +683,7 @@ def implausible_person(doc: Doc, m: Mention, rules: RuleSet, ev: Evidence, not_n
     key = _name_key(m.text)
     if len(key.split()) != 1 or key in ev.person_surnames or _strip_gen(key) in ev.person_surnames:
         return False
-    span = doc.char_span(m.start, m.end)
+    span = doc_span(doc, m.start, m.end)
     if span is None:
         return False
     if (ctx is not None and persons.has_support(doc, span, ctx)) or persons.bare_subject(doc, span):
@@ -842,7 +842,7 @@ def repair_person_spans(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_
     order = {"PER": list(ar.person_span_rules), "ORG": list(ar.org_span_rules)}
     out = []
     for m in mentions:
-        sp = doc.char_span(m.start, m.end) if order.get(m.label) else None
+        sp = doc_span(doc, m.start, m.end) if order.get(m.label) else None
         if sp is None or len(sp) < 2:
             out.append(m)
             continue
@@ -867,7 +867,7 @@ def split_org_person(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of)
         return mentions
     out = []
     for m in mentions:
-        sp = doc.char_span(m.start, m.end) if m.label == "ORG" else None
+        sp = doc_span(doc, m.start, m.end) if m.label == "ORG" else None
         k = _person_start(sp, ar, gaz, orgs, rules) if sp is not None and len(sp) >= 3 else None
         if k is None:
             out.append(m)
@@ -963,7 +963,7 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
     for m in mentions:
         if id(m) in skip:
             continue
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" or _first_name_only(m, ar, rules) else None
+        sp = doc_span(doc, m.start, m.end) if m.label == "PER" or _first_name_only(m, ar, rules) else None
         if sp is None or sp.end >= len(doc):
             out.append(m)
             continue
@@ -1012,7 +1012,7 @@ def _person_verdicts(doc: Doc, rules: RuleSet, mentions: list[Mention], ev: Evid
             ctx = _surnames_left(rules, mentions, out, not_names, ctx)
         for i in group:
             m = mentions[i]
-            sp = doc.char_span(m.start, m.end)
+            sp = doc_span(doc, m.start, m.end)
             v = None if sp is None else persons.verdict(doc, sp, ctx, list(ar.person_checks))
             if v is not None:
                 out[i] = v
@@ -1066,7 +1066,7 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
                            implausible_person(doc, m, rules, ev, not_names, pctx)):
             continue
         out.append(m if v is None else replace(m, label=v))
-    taken = {t.i for m in mentions if (sp := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+    taken = {t.i for m in mentions if (sp := doc_span(doc, m.start, m.end, "expand")) is not None
              for t in sp}
     out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
     return out + untagged_full_names(doc, rules, taken, sent_of, ev.cols.text if ev.cols is not None else None)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_caps, doc_columns, doc_tokens
+from pipeline.extract.view import doc_caps, doc_columns, doc_span, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import memo_by_word, word_list, word_tuple
@@ -333,7 +333,7 @@ def _place_at(doc: Doc, j: int, ctx: OrgCtx) -> int | None:
     of the gazetteer; None where none starts there."""
     m = next((m for m in ctx.mentions if m.start == doc[j].idx and m.label == "LOC"), None)
     if m is not None:
-        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        sp = doc_span(doc, m.start, m.end, "expand")
         return sp.end if sp is not None else 0
     gaz = ctx.rules.get("gazetteer")
     return j + 1 if gaz is not None and gaz.label(doc[j].text) == "LOC" else None
@@ -432,7 +432,7 @@ def org_city_administration(doc: Doc, ctx: OrgCtx):
 def _loc_len(doc: Doc, j: int, ctx: OrgCtx) -> int:
     """Tokens of the LOC mention starting at token ``j`` (1 where there is none)."""
     m = next((m for m in ctx.mentions if j < len(doc) and m.start == doc[j].idx and m.label == "LOC"), None)
-    sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    sp = doc_span(doc, m.start, m.end, "expand") if m is not None else None
     return len(sp) if sp is not None else 1
 
 
@@ -819,7 +819,7 @@ def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
         return None
     m = next((m for m in ctx.mentions if m.start == w.idx), None)
     if m is not None:
-        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        sp = doc_span(doc, m.start, m.end, "expand")
         if sp is None or len(sp) > 3 or m.label == "PER" and len(sp) > 1:
             return None                # (a person's full name: "Beirat Hans Müller")
         return sp.end

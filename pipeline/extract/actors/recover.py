@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from pipeline.records import Mention
-from pipeline.extract.view import doc_columns, doc_tokens
+from pipeline.extract.view import doc_columns, doc_span, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .rules import word_list, word_tuple
@@ -31,7 +31,7 @@ class _Ctx:
         self.noun_suffixes = word_tuple(rules, "noun_suffixes")
         self.label_of: dict[int, str] = {}           # token -> label of the mention covering it
         for m in mentions:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            sp = doc_span(doc, m.start, m.end, "expand")
             if sp is not None:
                 for t in sp:
                     self.label_of.setdefault(t.i, m.label)
@@ -220,7 +220,7 @@ def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
     doc, out = c.doc, []
     per, per_end = {}, {}
     for m in c.mentions:
-        sp = doc.char_span(m.start, m.end) if m.label == "PER" else None
+        sp = doc_span(doc, m.start, m.end) if m.label == "PER" else None
         if sp is not None and len(sp) >= 2:
             per[sp.start], per_end[sp.end] = sp.end, sp.start
     if not per:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.extract.view import doc_span
 from pipeline.records import Actor, Mention
 from pipeline.ruleset import RuleSet
 
@@ -78,7 +79,7 @@ def _nominative_name(doc: Doc, name: str, mentions: list[Mention], rules: RuleSe
 def _genitive_use(doc: Doc, m: Mention) -> bool:
     """The mention's last word stands where German puts a genitive: before a common noun, also after lower-case
     adjectives ("Benedikts erste Enzyklika")."""
-    sp = doc.char_span(m.start, m.end)
+    sp = doc_span(doc, m.start, m.end)
     return sp is not None and _noun_after(doc, sp.end)
 
 

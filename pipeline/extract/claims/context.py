@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import words
-from pipeline.extract.view import doc_columns, doc_ents, doc_text, doc_tokens, morph_features, sentence_bounds
+from pipeline.extract.view import doc_columns, doc_ents, doc_span, doc_text, doc_tokens, morph_features, sentence_bounds
 from pipeline.records import Actor, Mention
 
 from .quotes import find_quotes, Quote, QUOTE_CHARS
@@ -142,7 +142,7 @@ class Ctx:
         self.quote_tok: list[tuple[int, int, Quote]] = []
         self.in_quote = [-1] * len(doc)         # index into quote_tok of the top-level quote
         for q in self.quotes:
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            span = doc_span(doc, q.start, q.end, "expand")
             if span is None or len(span) < 3:
                 continue
             self.quote_tok.append((span.start, span.end, q))

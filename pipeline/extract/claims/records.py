@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from pipeline.enrich import claim_content
+from pipeline.extract.view import doc_span
 from pipeline.records import Claim
 
 from .clauses import close_quote, crosses_quote
@@ -130,7 +131,7 @@ def _claim_date(c: Ctx, f: Found, dates: list) -> tuple[int, int, str] | None:
         # "seit Ende 2022"), unless the claim is the whole sentence (reported speech acts)
         if qs <= s < qe and (f.ctype == "direct" or not whole_sentence):
             continue
-        span = c.doc.char_span(s, e, alignment_mode="expand")
+        span = doc_span(c.doc, s, e, "expand")
         if span is not None and c.in_quote[span.start] >= 0:
             continue
         dist = abs(s - anchor)

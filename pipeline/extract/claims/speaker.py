@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from pipeline.extract.view import doc_span
+
 from .clauses import attach_aux, clause_start, is_passive, is_source_noun, next_comma, strip_end
 from .clauses import impersonal_prep, FINITE_TAGS
 from .context import CLAUSE_BREAK, Ctx, Found, Hit
@@ -313,7 +315,7 @@ def _mention_end(c: Ctx) -> dict[int, int]:
     if ends is None:
         ends = {}
         for ms, me, m, actor in c.mentions:
-            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            span = doc_span(c.doc, ms, me, "expand")
             if span is not None:
                 for t in range(span.start, span.end):
                     ends[t] = max(ends.get(t, 0), span.end)
@@ -625,7 +627,7 @@ def _through_mention(c: Ctx, np_: tuple[int, int], limit: int) -> tuple[int, int
         if ms >= b:
             break
         if a <= ms < b < me and actor.actor_type in ("person", "organization"):
-            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            span = doc_span(c.doc, ms, me, "expand")
             if span is not None and span.end <= limit and not any(c.is_punct(t) for t in range(np_[1], span.end)):
                 return (np_[0], span.end)
     return np_
@@ -1222,7 +1224,7 @@ def person_gender(c: Ctx, key: str) -> str | None:
     for ms, me, m, actor in c.mentions:
         if actor.key != key:
             continue
-        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        span = doc_span(c.doc, ms, me, "expand")
         t = span.start - 1 if span is not None else -1
         if t < 0 or c.sent_of[t] != c.sent_of[span.start] or not c.toks[t].text[:1].isupper():
             continue
@@ -1307,7 +1309,7 @@ def _nearest_mention_actor(c: Ctx, pos: int, s_i: int, types: set[str], gender: 
 def _mention_score(c: Ctx, ms: int, me: int, pos: int, s_i: int) -> int:
     """nearest_actor's rank of a mention (lower is nearer): a thousand per sentence back plus the characters back,
     with the penalties and the bonus of :func:`_mention_penalty`."""
-    tok = c.doc.char_span(ms, me, alignment_mode="expand")
+    tok = doc_span(c.doc, ms, me, "expand")
     m_sent = c.sent_of[tok.start] if tok is not None else s_i
     score = (s_i - m_sent) * 1000 + (pos - ms)
     if tok is not None:
@@ -1385,7 +1387,7 @@ def salient_actor(c: Ctx, pos: int, types: set[str], gender: str | None = None) 
     for ms, me, m, actor in c.mentions:
         if me > pos or actor.actor_type not in types or not _gender_fits(c, actor, gender):
             continue
-        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        span = doc_span(c.doc, ms, me, "expand")
         if span is None or c.in_quote[span.start] >= 0:
             continue
         count[actor.key] = count.get(actor.key, 0) + 1
@@ -1728,7 +1730,7 @@ def latest_mention(c: Ctx, last: Found, a: int) -> tuple[int, int] | None:
         for ms, me, m, actor in c.mentions:
             if actor.key != last.speaker_key:
                 continue
-            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            span = doc_span(c.doc, ms, me, "expand")
             if span is None or span.start < lo or span.end > a or c.in_quote[span.start] >= 0:
                 continue
             np_ = grab_np(c, span.start, a)
@@ -1769,7 +1771,7 @@ def _named_speaker(c: Ctx, last: Found, found: list[Found]) -> tuple[int, int] |
                 return f.speaker
         for ms, me, m, actor in reversed(c.mentions):
             if actor.key == last.speaker_key and me <= c.toks[last.speaker[0]].idx:
-                span = c.doc.char_span(ms, me, alignment_mode="expand")
+                span = doc_span(c.doc, ms, me, "expand")
                 if span is not None:
                     return (span.start, span.end)
     return last.speaker

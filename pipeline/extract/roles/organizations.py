@@ -5,6 +5,8 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from pipeline.extract.view import doc_span
+
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
@@ -570,7 +572,7 @@ def _org_actor_starts(ctx: _Ctx, actors) -> dict[int, str]:
         for m in a.mentions:
             if m.label == "ROLE":
                 continue
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            sp = doc_span(doc, m.start, m.end, "expand")
             if sp is not None and len(sp):
                 out.setdefault(sp.start, a.name)
     return out
@@ -584,7 +586,7 @@ def _org_actor_mentions(ctx: _Ctx, actors, types=("organization", "location")) -
         if a.actor_type not in types:
             continue
         for m in a.mentions:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            sp = doc_span(doc, m.start, m.end, "expand") if m.label != "ROLE" else None
             if sp is not None and len(sp):
                 out.append((sp.start, a.name))
     return sorted(out)
@@ -597,7 +599,7 @@ def _typed_mentions(ctx: _Ctx, actors) -> list[tuple[int, str, str]]:
         if a.actor_type not in ("organization", "location"):
             continue
         for m in a.mentions:
-            sp = doc.char_span(m.start, m.end, alignment_mode="expand") if m.label != "ROLE" else None
+            sp = doc_span(doc, m.start, m.end, "expand") if m.label != "ROLE" else None
             if sp is not None and len(sp):
                 out.append((sp.start, a.name, a.actor_type))
     return sorted(out)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.extract.view import doc_ents
+from pipeline.extract.view import doc_ents, doc_span
 from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
 from .lexicon import LOCATION_TYPES, Title
@@ -121,7 +121,7 @@ def _home_party_holders(ctx: _Ctx, rows: list[tuple[Hit, Role]], actors: list[Ac
         if a.actor_type != "person" or a.key in out:
             continue
         for m in a.mentions:
-            sp = doc.char_span(m.start, m.end)
+            sp = doc_span(doc, m.start, m.end)
             if sp is not None and sp.end + 2 < len(doc) and doc[sp.end].text == "(" \
                     and doc[sp.end + 2].text == ")" and _home_party(ctx, doc[sp.end + 1].text):
                 out.add(a.key)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.extract.view import doc_span
+
 from ..context import Ctx, Found
 from ..registry import rule
 
@@ -72,7 +74,7 @@ def _latest_org(c: Ctx, before: int, no_addressee: bool = False) -> str | None:
 def _media_addressee(c: Ctx, ms: int) -> bool:
     """Whether the mention starting at character ms is a medium after "der"/"dem" ("sagte er der SZ", "dem Spiegel")."""
     from ..speaker import media_name_at
-    span = c.doc.char_span(ms, ms + 1, alignment_mode="expand")
+    span = doc_span(c.doc, ms, ms + 1, "expand")
     t = span.start if span is not None else None
     return t is not None and t > 0 and c.low[t - 1] in ("der", "dem") and (
         media_name_at(c, t) or c.low[t].endswith(tuple(c.w.addressee_nouns)))
@@ -290,7 +292,7 @@ def _org_introduced_as(c: Ctx, endings, before: int) -> str | None:
             break
         if actor.actor_type != "organization":
             continue
-        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        span = doc_span(c.doc, ms, me, "expand")
         if span is None:
             continue
         prev = span.start - 1
@@ -448,7 +450,7 @@ def _document_author_before(c: Ctx, si: int) -> str | None:
     a, b = c.char_span(sa, sb)          # no subject parsed ("denkt das WEF" as an object): the one actor named there
     keys = set()
     for ms, me, m, actor in c.mentions:
-        span = c.doc.char_span(ms, me, alignment_mode="expand") if a <= ms < b else None
+        span = doc_span(c.doc, ms, me, "expand") if a <= ms < b else None
         if span is not None and actor.actor_type in ("person", "organization") and c.in_quote[span.start] < 0:
             keys.add(actor.key)
     return keys.pop() if len(keys) == 1 else None
@@ -534,7 +536,7 @@ def _attribute_mention(c: Ctx, sp: tuple[int, int], ms: int, me: int, actor) -> 
     after a genitive article or a preposition of the noun phrase ("des Ministerpräsidenten", "von den Grünen"), or a
     genitive form of the name ("Lahms" of Philipp Lahm). A pronoun in the next sentence does not refer to it (switch
     ``pronoun_unnamed_subject``)."""
-    span = c.doc.char_span(ms, me, alignment_mode="expand")
+    span = doc_span(c.doc, ms, me, "expand")
     if span is None or span.start <= sp[0]:
         return False
     before = {c.low[k] for k in range(max(sp[0] + 1, span.start - 2), span.start)}
@@ -616,7 +618,7 @@ def _plural_antecedent(c, t: int) -> str:
     for ms, me, m, actor in c.mentions:
         if ms < lo or me > pos or actor.actor_type != "organization":
             continue
-        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        span = doc_span(c.doc, ms, me, "expand")
         if span is not None and c.in_quote[span.start] < 0 and span[-1].morph.get("Number") == ["Plur"] \
                 and not span[-1].text.isupper():         # "die IADB": an acronym's number is a guess
             best = actor.key
@@ -790,7 +792,7 @@ def _titled_person(c: Ctx, role: str, before: int) -> str | None:
             break
         if actor.actor_type != "person" or m.label == "ROLE":
             continue
-        span = c.doc.char_span(ms, me, alignment_mode="expand")
+        span = doc_span(c.doc, ms, me, "expand")
         if span is None:
             continue
         near = []

@@ -3,6 +3,8 @@ the sentences right before it ("Kapitän Tomasz Wróbel gab sich kämpferisch. �
 The span keeps its text; the rule only chooses ``speaker_key``."""
 from __future__ import annotations
 
+from pipeline.extract.view import doc_span
+
 from ..context import Ctx
 from ..registry import rule
 from .speaker import NO_ACTOR, SpeakerSite, _company_named, _latest_authority, _latest_org, org_by_noun
@@ -93,7 +95,7 @@ def _single_person_before(s: SpeakerSite, gender: str, back: int = BACK) -> str 
         lo, hi = c.char_span(a, b)
         for ms, me, m, actor in c.mentions:
             if lo <= ms < hi and actor.actor_type == "person":
-                span = c.doc.char_span(ms, me, alignment_mode="expand")
+                span = doc_span(c.doc, ms, me, "expand")
                 if span is not None and c.in_quote[span.start] < 0:
                     keys.add(actor.key)
         persons = [a for a in c.actors if a.key in keys and a.actor_type == "person"]
@@ -179,7 +181,7 @@ def _is_club(c: Ctx, ms: int, me: int, actor) -> bool:
     """An organisation mention that names a club: a name marker opens it ("SV Würzburg 05", "1. FFC Rheinaue"), a kind
     noun stands right before it ("Handball-Zweitligist HSG Weserbergland") or a word of its name is a club noun."""
     row = _club_row(c)
-    span = c.doc.char_span(ms, me, alignment_mode="expand")
+    span = doc_span(c.doc, ms, me, "expand")
     if row is None or span is None or actor.actor_type != "organization":
         return False
     if span[0].text in row.name_markers or any(w.lower().endswith(CLUB_NOUNS[::2]) for w in actor.name.split()):
@@ -196,7 +198,7 @@ def _opening_club(c: Ctx, before: int) -> str | None:
         if ms >= min(hi, before):
             return None
         if lo <= ms and actor.actor_type == "organization":
-            span = c.doc.char_span(ms, me, alignment_mode="expand")
+            span = doc_span(c.doc, ms, me, "expand")
             if span is None or any(c.toks[t].pos_ in ("VERB", "AUX") for t in range(a, span.start)):
                 return None
             if _is_club(c, ms, me, actor):
