@@ -232,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="spaCy model name or path (default: pipeline.nlp's choice)")
     ap.add_argument("--data", default=str(DATA), help="folder with train/dev.jsonl.gz")
     ap.add_argument("--no-cache", action="store_true", help=f"parse again, do not read or write {CACHE}")
+    ap.add_argument("--profile", default="default", help="claims convention profile of speech.yaml (SpkAtt, like "
+                    "Wikinews, counts speech acts with a noun-phrase message: try --profile wikinews)")
     args = ap.parse_args(argv)
     if args.show and args.split != "dev":
         print("error: --show is for dev only: train is reported as numbers, never read case by case",
@@ -244,10 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from pipeline.nlp import load_nlp
-    from pipeline.ruleset import load_rules
+    from pipeline.ruleset import load_rules, with_profile
 
     nlp, info = load_nlp(args.model)
-    rules = load_rules()
+    rules = with_profile(load_rules(), args.profile)
     print(f"model {info.name} {info.version} ({info.source}), rules {rules.version}")
     t0 = time.time()
     res = evaluate(records, nlp, info, rules, show=args.show, cache_dir=None if args.no_cache else CACHE)
