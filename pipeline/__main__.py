@@ -258,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, module, helptext in [
         ("dates", "pipeline.dates", "normalize a German date expression: dates TEXT --anchor DATE"),
+        ("profile", "pipeline.profile_export", "copy the rules with a claims convention profile: profile NAME DIR"),
     ]:
         d = sub.add_parser(name, help=helptext, add_help=False)
         d.add_argument("rest", nargs=argparse.REMAINDER)
