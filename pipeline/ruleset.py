@@ -165,17 +165,26 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     return rs
 
 
+def with_claims(rules: RuleSet, rule_on: dict[str, bool] | None = None, switch_on: dict[str, bool] | None = None,
+                tag: str | None = None) -> RuleSet:
+    """``rules`` with claims rules (rule id -> on) and claims switches (name -> on) of speech.yaml set; ``tag``, if
+    given, is added to the version ("+tag") so that provenance tells the variant from the committed rules."""
+    import dataclasses
+    R = rules["speech"]
+    rule_on, switch_on = rule_on or {}, switch_on or {}
+    order = {st: tuple((n, rule_on.get(n, on)) for n, on in pairs) for st, pairs in R.rules.items()}
+    speech = dataclasses.replace(R, rules=order, switches={**R.switches, **switch_on})
+    version = f"{rules.version}+{tag}" if tag else rules.version
+    return dataclasses.replace(rules, version=version, compiled={**rules.compiled, "speech": speech})
+
+
 def with_profile(rules: RuleSet, name: str | None) -> RuleSet:
     """``rules`` under the claims convention profile ``name`` (speech.yaml ``profiles``: rule and switch
     overrides for a corpus that counts claims differently, e.g. ``wikinews``). The version gets ``+name``, so
     every output row's provenance names the profile. ``None`` or ``"default"`` returns ``rules`` itself."""
     if not name or name == "default":
         return rules
-    import dataclasses
-    R = rules["speech"]
-    if name not in R.profiles:
-        raise RuleError("speech.yaml", f"profiles.{name}", f"no such profile (known: {sorted(R.profiles)})")
-    rule_on, switch_on = R.profiles[name]
-    order = {st: tuple((n, rule_on.get(n, on)) for n, on in pairs) for st, pairs in R.rules.items()}
-    speech = dataclasses.replace(R, rules=order, switches={**R.switches, **switch_on})
-    return dataclasses.replace(rules, version=f"{rules.version}+{name}", compiled={**rules.compiled, "speech": speech})
+    profiles = rules["speech"].profiles
+    if name not in profiles:
+        raise RuleError("speech.yaml", f"profiles.{name}", f"no such profile (known: {sorted(profiles)})")
+    return with_claims(rules, *profiles[name], tag=name)

@@ -520,10 +520,8 @@ def _case_rows(nlp, rules, text):
 
 def _without_rule(rules, name):
     """The rule set with claims rule ``name`` switched off."""
-    import dataclasses
-    R = rules["speech"]
-    order = {st: tuple((n, on and n != name) for n, on in pairs) for st, pairs in R.rules.items()}
-    return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
+    from pipeline.ruleset import with_claims
+    return with_claims(rules, {name: False})
 
 
 def _profiled(rules, case: dict):
@@ -535,20 +533,18 @@ def _profiled(rules, case: dict):
 
 def _with_rules(rules, names):
     """The rule set with the claims rules ``names`` switched on (a convention filter that is off by default)."""
-    import dataclasses
+    from pipeline.ruleset import with_claims
     R = rules["speech"]
     assert set(names) <= {n for pairs in R.rules.values() for n, _ in pairs}, f"unknown rules {names}"
-    order = {st: tuple((n, on or n in names) for n, on in pairs) for st, pairs in R.rules.items()}
-    return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
+    return with_claims(rules, dict.fromkeys(names, True))
 
 
 def _with_switches(rules, switches: dict):
     """The rule set with the claims switches ``switches`` (name -> on/off) set."""
-    import dataclasses
+    from pipeline.ruleset import with_claims
     R = rules["speech"]
     assert set(switches) <= set(R.switches), f"unknown switches {set(switches) - set(R.switches)}"
-    return dataclasses.replace(rules, compiled={**rules.compiled,
-                                                "speech": dataclasses.replace(R, switches={**R.switches, **switches})})
+    return with_claims(rules, switch_on=switches)
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
@@ -581,10 +577,8 @@ def test_speaker_case(path, pipeline_nlp, all_rules):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = _profiled(all_rules, case)
     if case.get("switches"):            # a switch that is off in speech.yaml, tested switched on
-        import dataclasses
-        R = rules["speech"]
-        R = dataclasses.replace(R, switches={**R.switches, **{k: bool(v) for k, v in case["switches"].items()}})
-        rules = dataclasses.replace(rules, compiled={**rules.compiled, "speech": R})
+        from pipeline.ruleset import with_claims
+        rules = with_claims(rules, switch_on={k: bool(v) for k, v in case["switches"].items()})
     ex = extract(pipeline_nlp(case["text"]), rules)
     names = {a.key: a.name for a in ex.actors}
     rows = [{"speaker": c.speaker_text, "speaker_actor": names.get(c.speaker_key)} for c in ex.claims]

@@ -5,7 +5,6 @@ here the same texts with the switch off give the case's ``claims`` plus its ``du
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from pathlib import Path
 
@@ -22,9 +21,8 @@ def _rows(nlp, rules, text):
 
 
 def _switch(rules, on: bool):
-    R = rules["speech"]
-    return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(
-        R, switches={**R.switches, "duplicate_claim": on})})
+    from pipeline.ruleset import with_claims
+    return with_claims(rules, switch_on={"duplicate_claim": on})
 
 
 def _key(rows):

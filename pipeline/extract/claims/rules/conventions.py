@@ -2,8 +2,9 @@
 
 The Wikinews quotation corpus counts some rows as claims that the modern-news golds (tests/gold/web, whose guide the
 blind synth authors followed) do not. Each such class is one filter rule here, listed in ``speech.yaml`` under
-``filter:``; ``off`` keeps the rows (the Wikinews convention, the default), ``on`` drops them (the modern-news
-convention). README "Which claims count" gives the numbers of both settings on every gold.
+``filter:``; ``on`` drops the rows (the modern-news convention, the default since the sixteenth round), ``off`` keeps
+them (the Wikinews convention: speech.yaml's ``wikinews`` profile). README "Which claims count" gives the numbers of
+both settings on every gold.
 """
 from __future__ import annotations
 
