@@ -1,6 +1,7 @@
 """Ingestion of real web pages: body F1 from the gold snippets and metadata accuracy (issue 15).
 
     python benchmarks/bench_web_ingest.py [--split dev|heldout|all] [-v] [--json FILE] [--only PREFIX]
+    python benchmarks/bench_web_ingest.py --pages tests/gold/web_blind   # another page set in the same layout
     python benchmarks/bench_web_ingest.py --split dev --variant nohead|all|br|spans|ads|... [--extractor trafilatura-recall]
     python benchmarks/bench_web_ingest.py --unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads]
 
@@ -61,7 +62,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.ingest import Article, read_file  # noqa: E402
 
 SHARED = Path(os.environ.get("PIPELINE_SHARED", ROOT.parent / "shared"))
-WEB = SHARED / "data" / "web" / "dev"
+WEB = DEV_WEB = SHARED / "data" / "web" / "dev"
 META_DIR = ROOT / "tests" / "gold" / "web_meta"
 SPLIT_FILE = ROOT / "tests" / "gold" / "web" / "split.yaml"
 BERLIN_DAY = "%Y-%m-%d"
@@ -597,14 +598,15 @@ def f1(tp: int, fn: int, fp: int) -> tuple[float, float, float]:
 def run(split: str = "all", only: str | None = None, verbose: bool = False, variant: str | None = None,
         extractor: str = "ours") -> dict:
     gold = json.loads((WEB / "gold.json").read_text(encoding="utf-8"))
-    splits = load_split()
+    splits = load_split() if WEB == DEV_WEB else {}
+    default_split = "dev" if WEB == DEV_WEB else "blind"
     meta = load_meta_gold()
     res: dict = {}
     t0 = time.perf_counter()
     for url, g in sorted(gold.items(), key=lambda kv: kv[1]["file"]):
         stem = Path(g["file"]).stem
-        sp = splits.get(stem, "dev")
-        if split != "all" and sp != split or only and not stem.startswith(only):
+        sp = splits.get(stem, default_split)
+        if split not in ("all", "blind") and sp != split or only and not stem.startswith(only):
             continue
         for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
             if not path.exists() or (variant or extractor != "ours") and route != "html" \
@@ -644,7 +646,7 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
 def table(res: dict) -> str:
     rows = ["| split | route | pages | body P | body R | body F1 | meta pages | title | date (day) | authors | section |",
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for sp in ("dev", "heldout"):
+    for sp in ("dev", "heldout", "blind"):
         for route in ("html", "text"):
             r = res.get((sp, route))
             if not r:
@@ -665,6 +667,8 @@ def table(res: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--pages", type=Path, help="another page set laid out as the dev pages (gold.json, html/, txt/, "
+                    "meta/*.yaml), e.g. tests/gold/web_blind: scored as one split 'blind'")
     ap.add_argument("--only")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers as JSON")
@@ -675,13 +679,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=700)
     ap.add_argument("--bodies", type=Path, help="write the unlabelled pages' bodies (JSON)")
     args = ap.parse_args(argv)
+    if args.pages:
+        global WEB, META_DIR
+        WEB, META_DIR = args.pages, args.pages / "meta"
     if args.unlabelled:
         res = run_unlabelled(args.unlabelled, args.limit, args.form, args.bodies)
         for route, r in res.items():
             p, rc, f = f1(r["tp"], r["fn"], r["fp"])
             print(f"{args.unlabelled} {args.form} {route}: {r['pages']} pages, body P {p:.3f} R {rc:.3f} F1 {f:.3f}")
         return 0
-    if (args.variant or args.extractor != "ours") and args.split != "dev":
+    if (args.variant or args.extractor != "ours") and (args.split != "dev" or args.pages):
         ap.error("--variant and --extractor are stress checks for the dev pages only (--split dev)")
     if not (WEB / "gold.json").exists():
         print(f"no web pages at {WEB} (set PIPELINE_SHARED): nothing to measure", file=sys.stderr)
