@@ -605,8 +605,8 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
     t0 = time.perf_counter()
     for url, g in sorted(gold.items(), key=lambda kv: kv[1]["file"]):
         stem = Path(g["file"]).stem
-        sp = splits.get(stem, default_split)
-        if split not in ("all", "blind") and sp != split or only and not stem.startswith(only):
+        sp = splits.get(stem) or (meta.get(stem) or {}).get("split") or default_split
+        if split != "all" and sp != split or only and not stem.startswith(only):
             continue
         for route, path in (("html", WEB / "html" / g["file"]), ("text", WEB / "txt" / (stem + ".txt"))):
             if not path.exists() or (variant or extractor != "ours") and route != "html" \
@@ -646,7 +646,7 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
 def table(res: dict) -> str:
     rows = ["| split | route | pages | body P | body R | body F1 | meta pages | title | date (day) | authors | section |",
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for sp in ("dev", "heldout", "blind"):
+    for sp in ("dev", "heldout", "tune", "check", "blind"):
         for route in ("html", "text"):
             r = res.get((sp, route))
             if not r:
@@ -666,9 +666,10 @@ def table(res: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--split", choices=["dev", "heldout", "tune", "check", "all"], default="all",
+                    help="dev/heldout for the shared pages; tune/check (meta/*.yaml `split`) for a --pages set")
     ap.add_argument("--pages", type=Path, help="another page set laid out as the dev pages (gold.json, html/, txt/, "
-                    "meta/*.yaml), e.g. tests/gold/web_blind: scored as one split 'blind'")
+                    "meta/*.yaml), e.g. tests/gold/web_blind: split by each page's meta `split` (tune/check)")
     ap.add_argument("--only")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", type=Path, help="write the numbers as JSON")
