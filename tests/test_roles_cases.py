@@ -151,3 +151,16 @@ def test_role16_leadership_nouns_off(tmp_path, model_nlp, rules):
     assert [(r[0], r[2]) for r in _rows(doc, rules)] == [("Braun", "Leiter")]
     off = _rules_with(tmp_path, 'leadership_nouns: ["leitung:Leiter"]', "leadership_nouns: []")
     assert _rows(doc, off) == [] and _bound_by(doc, off) == set()
+
+
+@needs_model
+def test_role17_reference_subject_categories_off(tmp_path, model_nlp, rules):
+    doc = model_nlp("Als ihr Vater Heinrich Brenner 2022 einen Schlaganfall erlitt, stand das Unternehmen plötzlich ohne "
+                    "Führung da. Der frühere Firmenchef, heute 71, hatte keine Nachfolge geregelt. Brenner kommt noch "
+                    "jeden Freitag ins Werk.")
+    assert [(r[0], r[2], r[4]) for r in _rows(doc, rules)] == [("Heinrich Brenner", "Firmenchef", "former")]
+    off = _rules_with(tmp_path, "reference_subject_categories: [business, other]", "reference_subject_categories: []")
+    assert _rows(doc, off) == []
+    other_office = model_nlp("Innenminister Peter Kramer kritisierte den Plan. Der Sprecher sagte, man prüfe alles. "
+                             "Kramer blieb skeptisch.")
+    assert [(r[0], r[2]) for r in _rows(other_office, rules)] == [("Peter Kramer", "Innenminister")]

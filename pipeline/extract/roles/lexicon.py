@@ -182,6 +182,7 @@ class RolePatterns:
     pronoun_vorfeld_name: bool = True            # role16
     leadership_nouns: tuple[str, ...] = ()       # role16 (rule leadership_noun: "leitung:Leiter")
     leadership_verbs: tuple[str, ...] = ()
+    reference_subject_categories: tuple[str, ...] = ()   # role17 (rule reference_subject_recent)
 
 
 @dataclass(frozen=True)
@@ -546,7 +547,8 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
     pats = strict(RolePatterns, {k: tuple(v) if isinstance(v, list) else v for k, v in pdata.items()},
                   file, "patterns")
     for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
-            + pats.local_adjective_excluded_categories + pats.post_name_org_if_none_categories:
+            + pats.local_adjective_excluded_categories + pats.post_name_org_if_none_categories \
+            + pats.reference_subject_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     return pats

@@ -210,6 +210,8 @@ class _Resolver:
         organisation with a role of that category, or the last-named person (a descriptor only with an
         organisation)."""
         ctx, lex = self.ctx, self.ctx.lex
+        if h.category not in lex.patterns.fallback_categories and h.det == "def":
+            return self._subject_reference(h)
         if h.category not in lex.patterns.fallback_categories or h.det != "def" or h.extra.get("contracted"):
             return None
         o = ctx.orgs.by_name(h.org) if h.org else None
@@ -220,6 +222,27 @@ class _Resolver:
         if h.category in lex.patterns.descriptor_categories:      # "sagte der SPD-Politiker": the last speaker
             return (recent or unique_org) if h.org else None
         return unique_org or recent
+
+    def _subject_reference(self, h: Hit) -> str | None:
+        """Rule ``reference_subject_recent`` (role17): "Als ihr Vater Heinrich Brenner 2022 einen Schlaganfall erlitt,
+        ... Der frühere Firmenchef, heute 71, hatte keine Nachfolge geregelt" -> Brenner: a definite singular role noun
+        of roles.yaml ``patterns.reference_subject_categories`` (beyond the fallback categories) in subject position
+        refers to the last-named person of its own or the previous sentence (the checks of the fallback: gender,
+        conflicting roles, more than one mention), when that person holds no title of another group and a
+        masculine title form does not name a woman. [] switches it off."""
+        ctx = self.ctx
+        if h.category not in ctx.p.reference_subject_categories or h.plural or h.extra.get("contracted") \
+                or not self._subject_like(h):
+            return None
+        key = self._recent_for_reference(h, partial(self._roles_of, h))
+        if key is None or (h.extra.get("gender") == "m" and self.gender(key) == "f"):
+            return None
+        last = max((s for s, _, k, _ in self.person_at if k == key and s < h.np_start), default=None)
+        grp = self._group(h.title.title)
+        if last is None or ctx.sent_of[last] < h.sent - 1 \
+                or any(self._group(r.title.title) != grp for r in self.known.get(key, []) if r is not h):
+            return None
+        return key
 
     def _own_complement(self, h: Hit) -> bool:
         """Rule ``reference_complement_no_recent``: "Das Gremium gab nach der Anweisung durch den geistigen Führer der
