@@ -116,9 +116,9 @@ def _bare_title(ctx: _Ctx, h: Hit, stems: tuple[str, ...]) -> bool:
     """The title of ``h`` starts with one of ``stems`` (lower case, hyphens removed, feminine "-in" dropped), has a
     named holder and no complement after it ("der Trainer der Frankfurter" says whose itself)."""
     doc = ctx.doc
-    word = doc[h.head].lower_.replace("-", "")
-    word = word[:-2] if word.endswith("in") else word
-    return bool(stems) and h.holder is not None and word.startswith(stems) and not (
+    full = doc[h.head].lower_.replace("-", "")
+    word = full[:-2] if full.endswith("in") else full
+    return bool(stems) and h.holder is not None and (word.startswith(stems) or full.startswith(stems)) and not (
         h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words)
 
 
@@ -179,6 +179,17 @@ def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int,
     before = doc[i - 1].lower_ if i > s0 else ""
     if doc[i].text in row.name_markers or before.endswith(tuple(x.lower() for x in row.kinds)):
         return first
+    return _kind_compound_club(ctx, row, first)
+
+
+def _kind_compound_club(ctx: _Ctx, row, first: tuple[int, str]) -> tuple[int, str] | None:
+    """Rule ``club_kind_in_name`` (rorg17): "Dem Handball-Bundesligisten HC Eulen Lüdenscheid droht ..." where the
+    entity holds the kind noun: a club name whose first word is a (compound of a) kind noun of the trainer row and
+    whose next word is a name marker is the club, named without the kind noun ("HC Eulen Lüdenscheid")."""
+    words = first[1].split()
+    kinds = tuple(x.lower() for x in row.kinds)
+    if len(words) > 2 and words[0].lower().rsplit("-", 1)[-1].startswith(kinds) and words[1] in row.name_markers:
+        return first[0], " ".join(words[1:])
     return None
 
 
@@ -199,6 +210,39 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
         return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
     return club[1]
+
+
+def club_of_town(ctx: _Ctx, h: Hit, actors) -> str | None:
+    """Rule ``club_of_town`` (rorg17): "«Wir haben uns selbst geschlagen», sagte Kriens-Trainer Patrick Imhof" ->
+    SC Kriens-Pilatus; "Bieler Trainer Luca Ferraro lobte ..." -> FC Seeland Biel. A team title (roles.yaml
+    ``patterns.article_club_titles``) whose organisation is a town (a place actor; "Kriens") or that follows a
+    capitalised -er adjective of a town belongs to the one club organisation actor of the article (its name starts
+    with a name marker of the trainer row) that has that town as a word of its name. Off: ``club_of_town: false``."""
+    row = _club_row(ctx)
+    if not ctx.p.club_of_town or row is None or h.holder is None or not h.role.lower().replace("-", "").startswith(
+            ctx.p.article_club_titles):
+        return None
+    towns = _club_towns(ctx, h, actors)
+    if not towns:
+        return None
+    clubs = {a.name for a in actors if a.actor_type == "organization" and a.name.split()[0] in row.name_markers
+             and towns & set(a.name.replace("-", " ").split()[1:])}
+    return clubs.pop() if len(clubs) == 1 else None
+
+
+def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
+    """The town forms a team title names: its organisation where that is a place actor, or the forms of a capitalised
+    -er adjective right before it ("Bieler" -> Biel, Bielen, Biele)."""
+    s0 = ctx.sent_range(h.head)[0]
+    for k in {h.start, h.head}:
+        prev = ctx.doc[k - 1] if k > s0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.text.endswith("er") and len(prev.text) >= 5 \
+                and prev.is_alpha:
+            w = prev.text
+            return {w[:-2], w[:-2] + "en", w[:-2] + "e", w[:-2] + "n", w[:-3] + "en"}
+    if h.org is not None and any(a.actor_type == "location" and a.name == h.org for a in actors):
+        return {h.org}
+    return set()
 
 
 # ----------------------------------------------------------------------------- rorg16: the town of the article

@@ -167,6 +167,8 @@ class RolePatterns:
     article_kind_orgs: tuple[str, ...] = ()           # rorg16b (rule article_kind_org): "title stems: kind stems"
     article_kind_sentences: int = 2
     article_kind_lead: int = 3
+    club_opponent_words: tuple[str, ...] = ()         # rorg17 (rule club_opponent_gegen)
+    club_of_town: bool = False                        # rorg17 (rule club_of_town)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -10,7 +10,8 @@ from pipeline.extract.view import doc_span
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (article_club, article_company, article_district, article_town, party_previous_sentence,
+from .article_context import (article_club, article_company, article_district, article_town, club_of_town,
+                              party_previous_sentence,
                               possessive_org_noun, possessive_previous_sentence)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
@@ -813,6 +814,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     _generic_orgs(ctx, hits, actors)
     _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
+        if h.holder is not None and h.org is not None:
+            h.org = club_of_town(ctx, h, actors) or h.org      # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus
         if h.holder is None or h.org is not None:
             continue
         if starts is None:
@@ -825,6 +828,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, _complement_org(ctx, h, starts), "genitive")
         _set_post_name_orgs(ctx, h, starts, actors)
         _set_default_org(ctx, h, actors)
+        h.org = club_of_town(ctx, h, actors) or h.org          # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 
@@ -1077,14 +1081,25 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
                 continue
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
-            if name and not _press_org(ctx, name):
+            if name and not _press_org(ctx, name) and not _club_opponent(ctx, k, r):
                 found.add(f"{kind} {name}" if r.name == "kind_and_name" else name)
             elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
-                    and k in by_start and by_start[k][1] == "organization":
+                    and k in by_start and by_start[k][1] == "organization" and not _club_opponent(ctx, k, r):
                 found.add(by_start[k][0])
     if not found and h.holder is not None:
         return _institution_of_article_place(ctx, h, rows, mentions)
     return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
+
+
+def _club_opponent(ctx: _Ctx, k: int, row) -> bool:
+    """Rule ``club_opponent_gegen`` (rorg17): "... nach der 0:3-Heimniederlage gegen den SC Wendelstein. ... sagte
+    Sportdirektor Henrik Paulsen": a club named right after one of roles.yaml ``patterns.club_opponent_words`` (and
+    an article) is the opponent of a match, no candidate for a team title of the trainer row after it."""
+    doc, words = ctx.doc, ctx.p.club_opponent_words
+    if not words or "trainer" not in row.titles or k == 0:
+        return False
+    j = k - 1 if doc[k - 1].lower_ in ctx.w.determiners and k > 1 else k
+    return doc[j - 1].lower_ in words
 
 
 def _institution_of_article_place(ctx: _Ctx, h: Hit, rows, mentions: list[tuple[int, str, str]]) -> str | None:
