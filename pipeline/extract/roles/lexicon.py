@@ -169,6 +169,7 @@ class RolePatterns:
     article_kind_lead: int = 3
     club_opponent_words: tuple[str, ...] = ()         # rorg17 (rule club_opponent_gegen)
     club_of_town: bool = False                        # rorg17 (rule club_of_town)
+    article_association_forms: tuple[str, ...] = ()   # rorg17 (rule article_association)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
