@@ -245,6 +245,31 @@ def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
     return set()
 
 
+def typed_prefix_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``typed_prefix_org`` (rorg17): "Die IG Metall reagierte empört. „...“, kritisierte Gewerkschaftssekretärin
+    Aylin Karaca" -> IG Metall. A title compounded with a kind of organisation (roles.yaml ``patterns.typed_prefix_orgs``,
+    "prefix:type": "gewerkschafts:union") with a named holder, no organisation and no complement belongs to the
+    organisation of that type (organizations.yaml; a branch named by its name and a place, "IG Metall Minden",
+    counts) named last before it, in its sentence or the ``typed_prefix_sentences`` before. Off: ``typed_prefix_orgs: []``."""
+    word = _title_word(ctx, h)
+    types = {t for p, _, t in (x.partition(":") for x in ctx.p.typed_prefix_orgs) if word.startswith(p) and word != p}
+    if not types or not _bare_title(ctx, h, (word,)):
+        return None
+    lo = _previous_window(ctx, h, ctx.p.typed_prefix_sentences)
+    for i, n, kind in reversed(mentions):
+        if lo <= i < h.start and kind == "organization" and _org_type(ctx, n) in types:
+            return n
+    return None
+
+
+def _org_type(ctx: _Ctx, name: str) -> str | None:
+    """The organizations.yaml type of a name, or of the name without its last word ("IG Metall Minden")."""
+    o = ctx.orgs.by_name(name)
+    if o is None and " " in name:
+        o = ctx.orgs.by_name(name.rsplit(" ", 1)[0])
+    return o.type if o is not None else None
+
+
 # ----------------------------------------------------------------------------- rorg16: the town of the article
 def _title_word(ctx: _Ctx, h: Hit) -> str:
     """The title word in lower case, hyphens removed, feminine "-in" dropped ("Baubürgermeisterin" -> baubürgermeister)."""

@@ -170,6 +170,9 @@ class RolePatterns:
     club_opponent_words: tuple[str, ...] = ()         # rorg17 (rule club_opponent_gegen)
     club_of_town: bool = False                        # rorg17 (rule club_of_town)
     article_association_forms: tuple[str, ...] = ()   # rorg17 (rule article_association)
+    typed_prefix_orgs: tuple[str, ...] = ()           # rorg17 (rule typed_prefix_org)
+    typed_prefix_sentences: int = 2
+    possessive_skips_place: bool = False              # rorg17
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

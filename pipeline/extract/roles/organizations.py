@@ -11,7 +11,7 @@ from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .article_context import (article_club, article_company, article_district, article_town, club_of_town,
-                              party_previous_sentence,
+                              party_previous_sentence, typed_prefix_org,
                               possessive_org_noun, possessive_previous_sentence)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
@@ -790,8 +790,28 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
             return None
         if kind == "organization" or _subject_like(ctx, i if doc[i - 1].lower_ not in ctx.w.type_nouns else i - 1, s0):
             return name
-        return None
-    return None
+        if not (ctx.p.possessive_skips_place and (_quoted(ctx, i, s0) or _after_org(ctx, i, mentions))):
+            return None                   # rorg17 rule possessive_skips_place: a place inside a quotation or right
+    return None                           # after an organisation's name is no possessor ("Die IG Metall Minden sprach
+    #                                       von einem „Tag für Rahden“. Ihr ...")
+
+
+def _after_org(ctx: _Ctx, i: int, mentions: list[tuple[int, str, str]]) -> bool:
+    """The place at token ``i`` follows an organisation mention right away ("[IG Metall] [Minden]": the branch's name)."""
+    return any(kind == "organization" and j < i and doc_span_end(ctx, j) == i for j, _, kind in mentions)
+
+
+def doc_span_end(ctx: _Ctx, j: int) -> int:
+    e = ctx.ent_of.get(j)
+    return e.end if e is not None and e.start == j else j + 1
+
+
+def _quoted(ctx: _Ctx, i: int, s0: int) -> bool:
+    """Token ``i`` stands inside a quotation opened after ``s0`` („…“, «…»)."""
+    depth = 0
+    for t in ctx.doc[s0:i]:
+        depth += (t.text in ("„", "«")) - (t.text in ("“", "»"))
+    return depth > 0
 
 
 def _previous_sentence_without_person(ctx: _Ctx, s0: int) -> int | None:
@@ -905,7 +925,8 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     ``municipal_article_town``, ``article_town``,
     ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or party_previous_sentence(
+    return org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or party_from_sentence(
+        ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
