@@ -173,6 +173,8 @@ class RolePatterns:
     typed_prefix_orgs: tuple[str, ...] = ()           # rorg17 (rule typed_prefix_org)
     typed_prefix_sentences: int = 2
     possessive_skips_place: bool = False              # rorg17
+    municipal_von_town: bool = False                  # rorg17
+    street_endings: tuple[str, ...] = ()              # rorg17 (rule street_no_town)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -1057,6 +1057,8 @@ def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
         if (o is not None and o.type in ("country", "state", "region") and o.name not in
                 ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
             continue
+        if name.lower().endswith(ctx.p.street_endings):
+            continue                      # rorg17 rule street_no_town: "Das alte Bad an der Grottenhofstraße"
         towns.add(o.name if o is not None else name)
     return towns.pop() if len(towns) == 1 else None
 
