@@ -215,7 +215,7 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
 def club_of_town(ctx: _Ctx, h: Hit, actors) -> str | None:
     """Rule ``club_of_town`` (rorg17): "«Wir haben uns selbst geschlagen», sagte Kriens-Trainer Patrick Imhof" ->
     SC Kriens-Pilatus; "Bieler Trainer Luca Ferraro lobte ..." -> FC Seeland Biel. A team title (roles.yaml
-    ``patterns.article_club_titles``) whose organisation is a town (a place actor; "Kriens") or that follows a
+    ``patterns.article_club_titles``) whose organisation is one word (a town: "Kriens") or that follows a
     capitalised -er adjective of a town belongs to the one club organisation actor of the article (its name starts
     with a name marker of the trainer row) that has that town as a word of its name. Off: ``club_of_town: false``."""
     row = _club_row(ctx)
@@ -231,8 +231,8 @@ def club_of_town(ctx: _Ctx, h: Hit, actors) -> str | None:
 
 
 def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
-    """The town forms a team title names: its organisation where that is a place actor, or the forms of a capitalised
-    -er adjective right before it ("Bieler" -> Biel, Bielen, Biele)."""
+    """The town forms a team title names: its organisation where that is one word ("Kriens" of "Kriens-Trainer"), or
+    the forms of a capitalised -er adjective right before it ("Bieler" -> Biel, Bielen, Biele)."""
     s0 = ctx.sent_range(h.head)[0]
     for k in {h.start, h.head}:
         prev = ctx.doc[k - 1] if k > s0 else None
@@ -240,7 +240,7 @@ def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
                 and prev.is_alpha:
             w = prev.text
             return {w[:-2], w[:-2] + "en", w[:-2] + "e", w[:-2] + "n", w[:-3] + "en"}
-    if h.org is not None and any(a.actor_type == "location" and a.name == h.org for a in actors):
+    if h.org is not None and " " not in h.org:
         return {h.org}
     return set()
 
