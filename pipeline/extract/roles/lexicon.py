@@ -175,6 +175,8 @@ class RolePatterns:
     possessive_skips_place: bool = False              # rorg17
     municipal_von_town: bool = False                  # rorg17
     street_endings: tuple[str, ...] = ()              # rorg17 (rule street_no_town)
+    land_office_titles: tuple[str, ...] = ()          # rorg17 (rule land_office_state)
+    land_office_states: tuple[str, ...] = ()
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

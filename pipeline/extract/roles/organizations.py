@@ -11,7 +11,7 @@ from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .article_context import (article_club, article_company, article_district, article_town, club_of_town,
-                              party_previous_sentence, typed_prefix_org,
+                              land_office_state, party_previous_sentence, typed_prefix_org,
                               possessive_org_noun, possessive_previous_sentence)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
@@ -925,7 +925,8 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     ``municipal_article_town``, ``article_town``,
     ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or party_from_sentence(
+    return org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
+        ctx, h, typed) or party_from_sentence(
         ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
