@@ -230,6 +230,22 @@ def club_of_town(ctx: _Ctx, h: Hit, actors) -> str | None:
     return clubs.pop() if len(clubs) == 1 else None
 
 
+def municipal_genitive_town(ctx: _Ctx, h: Hit) -> str | None:
+    """Rule ``municipal_genitive_town`` (rorg17): "Die IG Metall Coburg hat ... aufgerufen. Coburgs
+    Oberbürgermeisterin Sandra Weißenbach" -> Coburg, not IG Metall Coburg: a municipal office (roles.yaml
+    ``patterns.municipal_titles``) after a place genitive ("Coburgs") whose organisation is a longer name ending or
+    starting with that place is the office of the place itself. Off: ``municipal_genitive_town: false``."""
+    if not ctx.p.municipal_genitive_town or h.org is None or " " not in h.org \
+            or not h.role.lower().startswith(ctx.p.municipal_titles):
+        return None
+    k = h.start if h.np_start >= h.start else h.np_start
+    gen = ctx.doc[k].text if ctx.doc[k].i != h.head else (ctx.doc[k - 1].text if k > 0 else "")
+    if len(gen) < 4 or not gen.endswith("s") or not gen[:1].isupper():
+        return None
+    words = h.org.split()
+    return gen[:-1] if gen[:-1] in (words[0], words[-1]) else None
+
+
 def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
     """The town forms a team title names: its organisation where that is one word ("Kriens" of "Kriens-Trainer"), or
     the forms of a capitalised -er adjective right before it ("Bieler" -> Biel, Bielen, Biele)."""

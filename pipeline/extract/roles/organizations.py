@@ -11,7 +11,7 @@ from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .article_context import (article_club, article_company, article_district, article_town, club_of_town,
-                              land_office_state, party_previous_sentence, typed_prefix_org,
+                              land_office_state, municipal_genitive_town, party_previous_sentence, typed_prefix_org,
                               possessive_org_noun, possessive_previous_sentence)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
@@ -834,8 +834,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     _generic_orgs(ctx, hits, actors)
     _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
-        if h.holder is not None and h.org is not None:
-            h.org = club_of_town(ctx, h, actors) or h.org      # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus
+        if h.holder is not None and h.org is not None:          # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus;
+            h.org = club_of_town(ctx, h, actors) or municipal_genitive_town(ctx, h) or h.org    # "Coburgs OB"
         if h.holder is None or h.org is not None:
             continue
         if starts is None:
