@@ -262,11 +262,12 @@ def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
 
 
 def typed_prefix_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
-    """Rule ``typed_prefix_org`` (rorg17): "Die IG Metall reagierte empört. „...“, kritisierte Gewerkschaftssekretärin
-    Aylin Karaca" -> IG Metall. A title compounded with a kind of organisation (roles.yaml ``patterns.typed_prefix_orgs``,
-    "prefix:type": "gewerkschafts:union") with a named holder, no organisation and no complement belongs to the
-    organisation of that type (organizations.yaml; a branch named by its name and a place, "IG Metall Minden",
-    counts) named last before it, in its sentence or the ``typed_prefix_sentences`` before. Off: ``typed_prefix_orgs: []``."""
+    """Rule ``typed_prefix_org`` (rorg17): "Die IG Metall reagierte empört. „...“, kritisierte
+    Gewerkschaftssekretärin Aylin Karaca" -> IG Metall. A title compounded with a kind of organisation (roles.yaml
+    ``patterns.typed_prefix_orgs``, "prefix:type": "gewerkschafts:union") with a named holder, no organisation and
+    no complement belongs to the organisation of that type (organizations.yaml; a branch named by its name and a
+    place, "IG Metall Minden", counts) named last before it, in its sentence or the ``typed_prefix_sentences``
+    before. Off: ``typed_prefix_orgs: []``."""
     word = _title_word(ctx, h)
     types = {t for p, _, t in (x.partition(":") for x in ctx.p.typed_prefix_orgs) if word.startswith(p) and word != p}
     if not types or not _bare_title(ctx, h, (word,)):

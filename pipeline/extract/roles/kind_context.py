@@ -103,7 +103,8 @@ def _association_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
         t = doc[a - 1]
         year = t.like_num and len(t.text) == 4
         ok = (t.text[:1].isupper() and t.lower_ not in ctx.w.determiners and (t.is_alpha or "-" in t.text)) or year \
-            or (t.lower_ == "von" and doc[a].like_num) or (t.lower_ == "und" and a - 2 >= s0 and doc[a - 2].text.endswith("-"))
+            or (t.lower_ == "von" and doc[a].like_num) \
+            or (t.lower_ == "und" and a - 2 >= s0 and doc[a - 2].text.endswith("-"))
         if not ok:
             break
         a -= 1

@@ -10,9 +10,9 @@ from pipeline.extract.view import doc_span
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (article_club, article_company, article_district, article_town, club_of_town,
-                              land_office_state, municipal_genitive_town, party_previous_sentence, typed_prefix_org,
-                              possessive_org_noun, possessive_previous_sentence)
+from .article_context import (_mention_end, article_club, article_company, article_district, article_town,
+                              club_of_town, land_office_state, municipal_genitive_town, party_previous_sentence,
+                              possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
 
@@ -797,13 +797,8 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
 
 
 def _after_org(ctx: _Ctx, i: int, mentions: list[tuple[int, str, str]]) -> bool:
-    """The place at token ``i`` follows an organisation mention right away ("[IG Metall] [Minden]": the branch's name)."""
-    return any(kind == "organization" and j < i and doc_span_end(ctx, j) == i for j, _, kind in mentions)
-
-
-def doc_span_end(ctx: _Ctx, j: int) -> int:
-    e = ctx.ent_of.get(j)
-    return e.end if e is not None and e.start == j else j + 1
+    """The place at token ``i`` follows an organisation mention right away ("[IG Metall] [Minden]": a branch)."""
+    return any(kind == "organization" and j < i and _mention_end(ctx, j) == i for j, _, kind in mentions)
 
 
 def _quoted(ctx: _Ctx, i: int, s0: int) -> bool:
@@ -1096,6 +1091,7 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     near = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
     lo = 0 if any(r.article_wide for r in rows) else near
     found: set[str] = set()
+    opponents: set[str] = set()
     for k in range(min(h.np_start, h.start) - 1, lo - 1, -1):
         t = doc[k]
         if not t.text[:1].isupper():
@@ -1105,14 +1101,27 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
                 continue
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
-            if name and not _press_org(ctx, name) and not _club_opponent(ctx, k, r):
-                found.add(f"{kind} {name}" if r.name == "kind_and_name" else name)
-            elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
-                    and k in by_start and by_start[k][1] == "organization" and not _club_opponent(ctx, k, r):
-                found.add(by_start[k][0])
+            if name is None and t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
+                    and k in by_start and by_start[k][1] == "organization":
+                kind, name = None, by_start[k][0]
+            if name is None or (kind and _press_org(ctx, name)):
+                continue
+            if _club_opponent(ctx, k, r):
+                opponents.add(name)
+            else:
+                found.add(f"{kind} {name}" if kind and r.name == "kind_and_name" else name)
     if not found and h.holder is not None:
         return _institution_of_article_place(ctx, h, rows, mentions)
+    if opponents and _names_opponent(ctx, h, opponents):
+        return None                       # "Weil Meppen stark verteidigte, war Trainer X zufrieden": whose?
     return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
+
+
+def _names_opponent(ctx: _Ctx, h: Hit, opponents: set[str]) -> bool:
+    """The title's sentence names a word of an opponent club's name outside the title ("Weil Meppen ...")."""
+    words = {w for n in opponents for w in n.replace("-", " ").split()[1:]}
+    s0, s1 = ctx.sent_range(h.head)
+    return any(ctx.doc[i].text in words for i in range(s0, s1) if not h.start <= i < h.end)
 
 
 def _club_opponent(ctx: _Ctx, k: int, row) -> bool:
