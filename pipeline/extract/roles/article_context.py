@@ -292,19 +292,20 @@ def land_office_state(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -
     bekanntgegeben" -> Steiermark; "Wirtschaftslandesrat Andreas Pühringer" in an article naming Oberösterreich ->
     Oberösterreich. An office of an Austrian state government (roles.yaml ``patterns.land_office_titles``: the title
     word, feminine -in dropped, ends with one of these) with a named holder, no organisation and no complement is
-    the office of the state a state adjective right before the title names, else of the one state the article names
-    (``land_office_states``, "State: adjective stem": the name or a word starting with the adjective stem).
-    Off: ``land_office_titles: []``."""
+    the office of the state a state adjective right before the title names, else (switch
+    ``land_office_article_state``) of the one state the article names (``land_office_states``, "State: adjective
+    stem": the name or a word starting with the adjective stem). Off: ``land_office_titles: []``."""
     stems = ctx.p.land_office_titles
     if not stems or h.holder is None or not _title_word(ctx, h).endswith(stems) or not _bare_title(
             ctx, h, (_title_word(ctx, h),)):
         return None
     states = [(st.strip(), adj.strip()) for st, _, adj in (x.partition(":") for x in ctx.p.land_office_states)]
-    k = h.np_start if h.np_start < h.start else h.start
-    prev = ctx.doc[k - 1].lower_ if k > 0 else ""
+    prev = ctx.doc[h.head - 1].lower_ if h.head > 0 else ""
     near = [st for st, adj in states if adj and prev.startswith(adj)]
     if len(near) == 1:
         return near[0]
+    if not ctx.p.land_office_article_state:
+        return None
     named = {st for t in ctx.doc for st, adj in states if t.text == st or adj and t.lower_.startswith(adj)}
     return named.pop() if len(named) == 1 else None
 

@@ -177,6 +177,7 @@ class RolePatterns:
     street_endings: tuple[str, ...] = ()              # rorg17 (rule street_no_town)
     land_office_titles: tuple[str, ...] = ()          # rorg17 (rule land_office_state)
     land_office_states: tuple[str, ...] = ()
+    land_office_article_state: bool = False           # rorg17
     municipal_genitive_town: bool = False             # rorg17
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
