@@ -116,9 +116,9 @@ def _bare_title(ctx: _Ctx, h: Hit, stems: tuple[str, ...]) -> bool:
     """The title of ``h`` starts with one of ``stems`` (lower case, hyphens removed, feminine "-in" dropped), has a
     named holder and no complement after it ("der Trainer der Frankfurter" says whose itself)."""
     doc = ctx.doc
-    word = doc[h.head].lower_.replace("-", "")
-    word = word[:-2] if word.endswith("in") else word
-    return bool(stems) and h.holder is not None and word.startswith(stems) and not (
+    full = doc[h.head].lower_.replace("-", "")
+    word = full[:-2] if full.endswith("in") else full
+    return bool(stems) and h.holder is not None and (word.startswith(stems) or full.startswith(stems)) and not (
         h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words)
 
 
@@ -179,6 +179,17 @@ def _opening_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> tuple[int,
     before = doc[i - 1].lower_ if i > s0 else ""
     if doc[i].text in row.name_markers or before.endswith(tuple(x.lower() for x in row.kinds)):
         return first
+    return _kind_compound_club(ctx, row, first)
+
+
+def _kind_compound_club(ctx: _Ctx, row, first: tuple[int, str]) -> tuple[int, str] | None:
+    """Rule ``club_kind_in_name`` (rorg17): "Dem Handball-Bundesligisten HC Eulen Lüdenscheid droht ..." where the
+    entity holds the kind noun: a club name whose first word is a (compound of a) kind noun of the trainer row and
+    whose next word is a name marker is the club, named without the kind noun ("HC Eulen Lüdenscheid")."""
+    words = first[1].split()
+    kinds = tuple(x.lower() for x in row.kinds)
+    if len(words) > 2 and words[0].lower().rsplit("-", 1)[-1].startswith(kinds) and words[1] in row.name_markers:
+        return first[0], " ".join(words[1:])
     return None
 
 
@@ -199,6 +210,104 @@ def article_club(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str
     if any(s0 <= i < s1 and n != club[1] and not set(n.replace("-", " ").split()) <= words for i, n, kind in mentions):
         return None                       # "Da Frankfurt sieben Spiele in Serie gewann, war Trainer X zufrieden"
     return club[1]
+
+
+def club_of_town(ctx: _Ctx, h: Hit, actors) -> str | None:
+    """Rule ``club_of_town`` (rorg17): "«Wir haben uns selbst geschlagen», sagte Kriens-Trainer Patrick Imhof" ->
+    SC Kriens-Pilatus; "Bieler Trainer Luca Ferraro lobte ..." -> FC Seeland Biel. A team title (roles.yaml
+    ``patterns.article_club_titles``) whose organisation is one word (a town: "Kriens") or that follows a
+    capitalised -er adjective of a town belongs to the one club organisation actor of the article (its name starts
+    with a name marker of the trainer row) that has that town as a word of its name. Off: ``club_of_town: false``."""
+    row = _club_row(ctx)
+    if not ctx.p.club_of_town or row is None or h.holder is None or not h.role.lower().replace("-", "").startswith(
+            ctx.p.article_club_titles):
+        return None
+    towns = _club_towns(ctx, h, actors)
+    if not towns:
+        return None
+    clubs = {a.name for a in actors if a.actor_type == "organization" and a.name.split()[0] in row.name_markers
+             and towns & set(a.name.replace("-", " ").split()[1:])}
+    return clubs.pop() if len(clubs) == 1 else None
+
+
+def municipal_genitive_town(ctx: _Ctx, h: Hit) -> str | None:
+    """Rule ``municipal_genitive_town`` (rorg17): "Die IG Metall Coburg hat ... aufgerufen. Coburgs
+    Oberbürgermeisterin Sandra Weißenbach" -> Coburg, not IG Metall Coburg: a municipal office (roles.yaml
+    ``patterns.municipal_titles``) after a place genitive ("Coburgs") whose organisation is a longer name ending or
+    starting with that place is the office of the place itself. Off: ``municipal_genitive_town: false``."""
+    if not ctx.p.municipal_genitive_town or h.org is None or " " not in h.org \
+            or not h.role.lower().startswith(ctx.p.municipal_titles):
+        return None
+    k = h.start if h.np_start >= h.start else h.np_start
+    gen = ctx.doc[k].text if ctx.doc[k].i != h.head else (ctx.doc[k - 1].text if k > 0 else "")
+    if len(gen) < 4 or not gen.endswith("s") or not gen[:1].isupper():
+        return None
+    words = h.org.split()
+    return gen[:-1] if gen[:-1] in (words[0], words[-1]) else None
+
+
+def _club_towns(ctx: _Ctx, h: Hit, actors) -> set[str]:
+    """The town forms a team title names: its organisation where that is one word ("Kriens" of "Kriens-Trainer"), or
+    the forms of a capitalised -er adjective right before it ("Bieler" -> Biel, Bielen, Biele)."""
+    s0 = ctx.sent_range(h.head)[0]
+    for k in {h.start, h.head}:
+        prev = ctx.doc[k - 1] if k > s0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.text.endswith("er") and len(prev.text) >= 5 \
+                and prev.is_alpha:
+            w = prev.text
+            return {w[:-2], w[:-2] + "en", w[:-2] + "e", w[:-2] + "n", w[:-3] + "en"}
+    if h.org is not None and " " not in h.org:
+        return {h.org}
+    return set()
+
+
+def typed_prefix_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``typed_prefix_org`` (rorg17): "Die IG Metall reagierte empört. „...“, kritisierte
+    Gewerkschaftssekretärin Aylin Karaca" -> IG Metall. A title compounded with a kind of organisation (roles.yaml
+    ``patterns.typed_prefix_orgs``, "prefix:type": "gewerkschafts:union") with a named holder, no organisation and
+    no complement belongs to the organisation of that type (organizations.yaml; a branch named by its name and a
+    place, "IG Metall Minden", counts) named last before it, in its sentence or the ``typed_prefix_sentences``
+    before. Off: ``typed_prefix_orgs: []``."""
+    word = _title_word(ctx, h)
+    types = {t for p, _, t in (x.partition(":") for x in ctx.p.typed_prefix_orgs) if word.startswith(p) and word != p}
+    if not types or not _bare_title(ctx, h, (word,)):
+        return None
+    lo = _previous_window(ctx, h, ctx.p.typed_prefix_sentences)
+    for i, n, kind in reversed(mentions):
+        if lo <= i < h.start and kind == "organization" and _org_type(ctx, n) in types:
+            return n
+    return None
+
+
+def _org_type(ctx: _Ctx, name: str) -> str | None:
+    """The organizations.yaml type of a name, or of the name without its last word ("IG Metall Minden")."""
+    o = ctx.orgs.by_name(name)
+    if o is None and " " in name:
+        o = ctx.orgs.by_name(name.rsplit(" ", 1)[0])
+    return o.type if o is not None else None
+
+
+def land_office_state(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``land_office_state`` (rorg17): "Das hat die steirische Gesundheitslandesrätin Claudia Pichler-Mayr (ÖVP)
+    bekanntgegeben" -> Steiermark; "Wirtschaftslandesrat Andreas Pühringer" in an article naming Oberösterreich ->
+    Oberösterreich. An office of an Austrian state government (roles.yaml ``patterns.land_office_titles``: the title
+    word, feminine -in dropped, ends with one of these) with a named holder, no organisation and no complement is
+    the office of the state a state adjective right before the title names, else (switch
+    ``land_office_article_state``) of the one state the article names (``land_office_states``, "State: adjective
+    stem": the name or a word starting with the adjective stem). Off: ``land_office_titles: []``."""
+    stems = ctx.p.land_office_titles
+    if not stems or h.holder is None or not _title_word(ctx, h).endswith(stems) or not _bare_title(
+            ctx, h, (_title_word(ctx, h),)):
+        return None
+    states = [(st.strip(), adj.strip()) for st, _, adj in (x.partition(":") for x in ctx.p.land_office_states)]
+    prev = ctx.doc[h.head - 1].lower_ if h.head > 0 else ""
+    near = [st for st, adj in states if adj and prev.startswith(adj)]
+    if len(near) == 1:
+        return near[0]
+    if not ctx.p.land_office_article_state:
+        return None
+    named = {st for t in ctx.doc for st, adj in states if t.text == st or adj and t.lower_.startswith(adj)}
+    return named.pop() if len(named) == 1 else None
 
 
 # ----------------------------------------------------------------------------- rorg16: the town of the article

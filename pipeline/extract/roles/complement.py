@@ -449,7 +449,24 @@ def _von_np_names_org(ctx: _Ctx, np: list[Token], title: Title) -> bool:
                          or _gazetteer_org(ctx, np)
                          or orgs.by_name(" ".join(x.text for x in np)) is not None
                          or (e0 is None and np[0].pos_ == "PROPN" and np[0].text not in ctx.person_words
-                             and title.category == "head_of_state_or_government"))
+                             and title.category == "head_of_state_or_government")
+                         or _municipal_von_town(ctx, np, title))
+
+
+def _municipal_von_town(ctx: _Ctx, np: list[Token], title: Title) -> bool:
+    """Rule ``municipal_von_town`` (rorg17): "Lutz Wendisch, der ehrenamtliche Bürgermeister von Japenzin, kritisierte"
+    -> Japenzin: after a municipal office (roles.yaml ``patterns.municipal_titles``) "von" and one capitalised word
+    that no German vocabulary knows and no person's name has, untagged by NER, is the town. Off:
+    ``municipal_von_town: false``."""
+    if not ctx.p.municipal_von_town or len(np) != 1 or not title.title.lower().startswith(ctx.p.municipal_titles):
+        return False
+    t = np[0]
+    if not (t.is_alpha and t.text[:1].isupper() and len(t.text) > 3) or t.text in ctx.person_words \
+            or ctx.ent_of.get(t.i) is not None:
+        return False
+    from pipeline.extract.actors.layer import german_words
+    caps, lows = german_words()
+    return t.text not in caps and t.lower_ not in lows
 
 
 def _quoted_name(np: list[Token]) -> bool:

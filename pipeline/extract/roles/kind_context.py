@@ -74,10 +74,48 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
 
 def _kind_names(ctx: _Ctx, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
     """(first token, name) of each organisation of this kind the article names (:func:`_kind_name_at`), or of each
-    company named with a legal form where the kinds are ``company``."""
+    company named with a legal form where the kinds are ``company``, of each association named with one of
+    ``article_association_forms`` where they are ``association``."""
     if kinds == ("company",):
         return _article_companies(ctx)
+    if kinds == ("association",):
+        return _article_associations(ctx)
     return [c for t in ctx.doc if (c := _kind_name_at(ctx, t, kinds)) is not None]
+
+
+def _article_associations(ctx: _Ctx) -> list[tuple[int, str]]:
+    """Rule ``article_association`` (rorg17): (first token, name) of every association the article names with a legal
+    form of roles.yaml ``patterns.article_association_forms`` ("des Turnerbunds Wanne-Eickel 1888 e.V." ->
+    Turnerbund Wanne-Eickel 1888 e.V.), in text order (:func:`_association_at`)."""
+    forms = ctx.p.article_association_forms
+    found = [c for t in ctx.doc if t.text in forms and (c := _association_at(ctx, t.i)) is not None]
+    return [c for k, c in enumerate(found) if not any(c[0] == d[0] for d in found[:k])]
+
+
+def _association_at(ctx: _Ctx, j: int) -> tuple[int, str] | None:
+    """(first token, name) of the association name that ends with the legal form at token ``j``: capitalised words,
+    a year ("1888", "von 1926"), "und" after a hyphen ("Heimat- und Geschichtsverein"), back to a determiner or a
+    lower-case word, at most seven; a genitive -s of the first word dropped after "des"/"eines"."""
+    doc = ctx.doc
+    s0 = ctx.sent_range(j)[0]
+    a = j
+    while a - 1 >= s0 and j - a < 7:
+        t = doc[a - 1]
+        year = t.like_num and len(t.text) == 4
+        ok = (t.text[:1].isupper() and t.lower_ not in ctx.w.determiners and (t.is_alpha or "-" in t.text)) or year \
+            or (t.lower_ == "von" and doc[a].like_num) \
+            or (t.lower_ == "und" and a - 2 >= s0 and doc[a - 2].text.endswith("-"))
+        if not ok:
+            break
+        a -= 1
+    while a < j and not doc[a].text[:1].isupper():
+        a += 1
+    if a == j:
+        return None
+    words = [doc[k].text for k in range(a, j + 1)]
+    if a > s0 and doc[a - 1].lower_ in _GENITIVE_BEFORE and words[0].endswith("s") and len(words[0]) > 4:
+        words[0] = words[0][:-1]
+    return a, " ".join(words)
 
 
 def _short_form(short: str, name: str) -> bool:

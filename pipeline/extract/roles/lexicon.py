@@ -167,6 +167,18 @@ class RolePatterns:
     article_kind_orgs: tuple[str, ...] = ()           # rorg16b (rule article_kind_org): "title stems: kind stems"
     article_kind_sentences: int = 2
     article_kind_lead: int = 3
+    club_opponent_words: tuple[str, ...] = ()         # rorg17 (rule club_opponent_gegen)
+    club_of_town: bool = False                        # rorg17 (rule club_of_town)
+    article_association_forms: tuple[str, ...] = ()   # rorg17 (rule article_association)
+    typed_prefix_orgs: tuple[str, ...] = ()           # rorg17 (rule typed_prefix_org)
+    typed_prefix_sentences: int = 2
+    possessive_skips_place: bool = False              # rorg17
+    municipal_von_town: bool = False                  # rorg17
+    street_endings: tuple[str, ...] = ()              # rorg17 (rule street_no_town)
+    land_office_titles: tuple[str, ...] = ()          # rorg17 (rule land_office_state)
+    land_office_states: tuple[str, ...] = ()
+    land_office_article_state: bool = False           # rorg17
+    municipal_genitive_town: bool = False             # rorg17
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

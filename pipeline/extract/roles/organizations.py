@@ -10,8 +10,9 @@ from pipeline.extract.view import doc_span
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (article_club, article_company, article_district, article_town, party_previous_sentence,
-                              possessive_org_noun, possessive_previous_sentence)
+from .article_context import (_mention_end, article_club, article_company, article_district, article_town,
+                              club_of_town, land_office_state, municipal_genitive_town, party_previous_sentence,
+                              possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
 from .tokens import _capitalized, _is_adj
 
@@ -789,8 +790,23 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
             return None
         if kind == "organization" or _subject_like(ctx, i if doc[i - 1].lower_ not in ctx.w.type_nouns else i - 1, s0):
             return name
-        return None
-    return None
+        if not (ctx.p.possessive_skips_place and (_quoted(ctx, i, s0) or _after_org(ctx, i, mentions))):
+            return None                   # rorg17 rule possessive_skips_place: a place inside a quotation or right
+    return None                           # after an organisation's name is no possessor ("Die IG Metall Minden sprach
+    #                                       von einem „Tag für Rahden“. Ihr ...")
+
+
+def _after_org(ctx: _Ctx, i: int, mentions: list[tuple[int, str, str]]) -> bool:
+    """The place at token ``i`` follows an organisation mention right away ("[IG Metall] [Minden]": a branch)."""
+    return any(kind == "organization" and j < i and _mention_end(ctx, j) == i for j, _, kind in mentions)
+
+
+def _quoted(ctx: _Ctx, i: int, s0: int) -> bool:
+    """Token ``i`` stands inside a quotation opened after ``s0`` („…“, «…»)."""
+    depth = 0
+    for t in ctx.doc[s0:i]:
+        depth += (t.text in ("„", "«")) - (t.text in ("“", "»"))
+    return depth > 0
 
 
 def _previous_sentence_without_person(ctx: _Ctx, s0: int) -> int | None:
@@ -813,6 +829,8 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
     _generic_orgs(ctx, hits, actors)
     _kind_noun_orgs(ctx, hits, actors)
     for h in hits:
+        if h.holder is not None and h.org is not None:          # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus;
+            h.org = club_of_town(ctx, h, actors) or municipal_genitive_town(ctx, h) or h.org    # "Coburgs OB"
         if h.holder is None or h.org is not None:
             continue
         if starts is None:
@@ -825,6 +843,7 @@ def org_from_actors(ctx: _Ctx, hits: list[Hit], actors) -> None:
             _set_org(h, _complement_org(ctx, h, starts), "genitive")
         _set_post_name_orgs(ctx, h, starts, actors)
         _set_default_org(ctx, h, actors)
+        h.org = club_of_town(ctx, h, actors) or h.org          # rorg17: "Kriens-Trainer" -> SC Kriens-Pilatus
         if h.org is not None:
             h.category = _category(ctx, h.title, h.org)
 
@@ -901,7 +920,9 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     ``municipal_article_town``, ``article_town``,
     ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or party_from_sentence(ctx, h, typed) or party_previous_sentence(
+    return org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
+        ctx, h, typed) or party_from_sentence(
+        ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
@@ -1032,6 +1053,8 @@ def _municipal_article_town(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
         if (o is not None and o.type in ("country", "state", "region") and o.name not in
                 ctx.lex.context_organizations.city_states) or g in ("country", "state", "region"):
             continue
+        if name.lower().endswith(ctx.p.street_endings):
+            continue                      # rorg17 rule street_no_town: "Das alte Bad an der Grottenhofstraße"
         towns.add(o.name if o is not None else name)
     return towns.pop() if len(towns) == 1 else None
 
@@ -1068,6 +1091,7 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     near = ctx.sent_bounds[max(0, s - co.max_sentences_back)][0]
     lo = 0 if any(r.article_wide for r in rows) else near
     found: set[str] = set()
+    opponents: set[str] = set()
     for k in range(min(h.np_start, h.start) - 1, lo - 1, -1):
         t = doc[k]
         if not t.text[:1].isupper():
@@ -1077,14 +1101,38 @@ def org_from_context(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
                 continue
             kind = _context_kind(t.text, r.kinds, r.compounds)
             name = _context_name(ctx, k + 1, by_start) if kind else None
-            if name and not _press_org(ctx, name):
-                found.add(f"{kind} {name}" if r.name == "kind_and_name" else name)
-            elif t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
+            if name is None and t.text in r.name_markers and (k - 1 < lo or doc[k - 1].text not in r.name_markers) \
                     and k in by_start and by_start[k][1] == "organization":
-                found.add(by_start[k][0])
+                kind, name = None, by_start[k][0]
+            if name is None or (kind and _press_org(ctx, name)):
+                continue
+            if _club_opponent(ctx, k, r):
+                opponents.add(name)
+            else:
+                found.add(f"{kind} {name}" if kind and r.name == "kind_and_name" else name)
     if not found and h.holder is not None:
         return _institution_of_article_place(ctx, h, rows, mentions)
+    if opponents and _names_opponent(ctx, h, opponents):
+        return None                       # "Weil Meppen stark verteidigte, war Trainer X zufrieden": whose?
     return found.pop() if len(found) == 1 else None      # two candidates ("Bayer Leverkusen ... gegen den FC Köln")
+
+
+def _names_opponent(ctx: _Ctx, h: Hit, opponents: set[str]) -> bool:
+    """The title's sentence names a word of an opponent club's name outside the title ("Weil Meppen ...")."""
+    words = {w for n in opponents for w in n.replace("-", " ").split()[1:]}
+    s0, s1 = ctx.sent_range(h.head)
+    return any(ctx.doc[i].text in words for i in range(s0, s1) if not h.start <= i < h.end)
+
+
+def _club_opponent(ctx: _Ctx, k: int, row) -> bool:
+    """Rule ``club_opponent_gegen`` (rorg17): "... nach der 0:3-Heimniederlage gegen den SC Wendelstein. ... sagte
+    Sportdirektor Henrik Paulsen": a club named right after one of roles.yaml ``patterns.club_opponent_words`` (and
+    an article) is the opponent of a match, no candidate for a team title of the trainer row after it."""
+    doc, words = ctx.doc, ctx.p.club_opponent_words
+    if not words or "trainer" not in row.titles or k == 0:
+        return False
+    j = k - 1 if doc[k - 1].lower_ in ctx.w.determiners and k > 1 else k
+    return doc[j - 1].lower_ in words
 
 
 def _institution_of_article_place(ctx: _Ctx, h: Hit, rows, mentions: list[tuple[int, str, str]]) -> str | None:
