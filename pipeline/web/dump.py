@@ -833,6 +833,9 @@ def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Pa
         doubled_captions(paras)
     if web_rules().player_shop_boxes:
         player_and_shop_lines(paras)
+    if web_rules().dump_furniture.on:    # dump17: captions before the context pass (no boundary for it)
+        from pipeline.web.dump_furniture import captions
+        captions(paras, 0, len(paras) - 1)
     for x in paras:
         x.first = x.cls
     revise(paras, p)
@@ -1192,6 +1195,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         return None
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
+    from pipeline.web import dump_furniture     # dump17: captions, pointers, teasers, newsletter lines
+    dump_furniture.mark(paras, chosen[0], chosen[-1])
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]

@@ -1,0 +1,190 @@
+"""Page furniture inside the article block of a full-page text dump (seventeenth session, dump17).
+
+Templates of large German news sites print, between and after the article's paragraphs, picture captions with
+their credits, pointers to other articles ("Mehr zum Thema", "Lesen Sie auch …"), teasers of other articles with
+their teaser sentence, newsletter blurbs and broadcast notes. The block finder (:mod:`pipeline.web.dump`) keeps
+them: they are long enough and full of stopwords. The rules here mark them as captions or cards (kept out of the
+body, as ``doubled_caption`` and ``card_counter`` do); words and patterns are data in ``web.yaml``
+(``dump_furniture``), the shapes are code. Switch: ``dump_furniture.enabled``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.web.profile import web_rules
+
+_END_PUNCT = re.compile(r"[.!?:;,]$")
+_SENT_END = re.compile(r"[.!?…](?:[\"“”»«’']|\s|$)")
+
+
+def _words(t: str) -> int:
+    return len(t.split())
+
+
+def _headline_like(t: str, most: int = 16) -> bool:
+    """A heading or teaser headline: 2..``most`` words, no final punctuation (a question mark may end it),
+    starting with a capital letter, digit or quote."""
+    return 2 <= _words(t) <= most and not re.search(r"[.:;,]$", t) and bool(re.match(r"[„\"«»‚'A-ZÄÖÜ0-9]", t))
+
+
+def _next(paras, i: int, hi: int, max_lines: int = 2):
+    """The paragraph after ``i`` (up to ``hi``) when it stands within ``max_lines`` raw lines, else None."""
+    if i + 1 <= hi and paras[i + 1].index - paras[i].index <= max_lines:
+        return i + 1
+    return None
+
+
+def _prev(paras, i: int, lo: int, max_lines: int = 2):
+    if i - 1 >= lo and paras[i].index - paras[i - 1].index <= max_lines:
+        return i - 1
+    return None
+
+
+def credit_line(t: str) -> bool:
+    """A photo credit on a line of its own: "Bild: dpa", "Bildrechte: BR/Jonas Wirth", "Quelle: t-online",
+    "© picture alliance / Frank Hormann", "Christoph Ruckstuhl / NZZ"."""
+    return any(p.search(t) for p in web_rules().dump_furniture.credit_lines)
+
+
+def credit_tail(t: str) -> bool:
+    """A caption that ends with its credit: "… leer. (Quelle: Christoph Reichwein/dpa)", "… Ausgaben. Quelle:
+    IMAGO/Steinach", "… (Symbolbild) Getty Images/iStockphoto", "… haben. Christoph Ruckstuhl / NZZ"."""
+    return _words(t) <= 45 and any(p.search(t) for p in web_rules().dump_furniture.credit_tails)
+
+
+def captions(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_caption_credit``: a line that ends with a photo credit, or that a credit line follows (within
+    one blank line), is a picture's caption; the credit line, and the picture's alt text right above the caption
+    (a short line without final punctuation, within one blank line), go with it. Example (a tagesschau.de-like
+    dump): "Kinder mit Schwimmnudeln in einem Lehrschwimmbecken" / "Ein Anfängerkurs in einem Lehrschwimmbecken
+    in Hannover. …" / "Bild: dpa"."""
+    for i in range(lo, hi + 1):
+        x = paras[i]
+        cap = None
+        if credit_tail(x.clean) and not credit_line(x.clean):
+            cap = i
+        elif credit_line(x.clean) and _words(x.clean) <= 10:
+            j = _prev(paras, i, lo)
+            if j is not None and 4 <= _words(paras[j].clean) <= 30 and len(_SENT_END.findall(paras[j].clean)) <= 2 \
+                    and not credit_line(paras[j].clean) and not paras[j].clean.endswith(":"):
+                cap = j
+                x.caption = True
+        if cap is None:
+            continue
+        paras[cap].caption = True
+        k = _prev(paras, cap, lo)
+        if k is not None and _words(paras[k].clean) <= 12 and not _END_PUNCT.search(paras[k].clean) \
+                and not paras[k].clean.endswith(("?", "!")):
+            paras[k].caption = True
+
+
+def _label(t: str) -> re.Match | None:
+    return web_rules().dump_furniture.related_label.match(t)
+
+
+def related(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_related_label``: a pointer to other articles: the label alone ("Mehr zum Thema", "Auch
+    interessant", "Passend zum Artikel") with the headline line right after it, or the label and the headline on
+    one line ("Lesen Sie auch Krankenhausreform: Was sich für Patienten ändert", "Mehr zum Thema F+
+    Baufinanzierung: Lohnt sich der Hauskauf jetzt noch?"). The article's paragraph after it stays."""
+    for i in range(lo, hi + 1):
+        t = paras[i].clean
+        m = _label(t)
+        if m is None:
+            continue
+        rest = t[m.end():].strip(" :–-|")
+        if not rest:
+            paras[i].card = True
+            j = _next(paras, i, hi)
+            while j is not None and _headline_like(paras[j].clean, 20) and not _SENT_END.search(paras[j].clean[:-1]):
+                paras[j].card = True     # the headline; lines glued under it (a picture's alt, the headline) too
+                j = _next(paras, j, hi, 1)
+        elif _words(rest) <= 20 and not rest.endswith(".") and len(_SENT_END.findall(rest[:-1])) == 0:
+            paras[i].card = True
+
+
+def lines(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_furniture_line``: whole lines that are furniture by their words (``dump_furniture.lines``:
+    broadcast notes "Über dieses Thema berichtet: …", "Verwendete Quellen:", update lines, newsletter blurbs
+    "… jeden Werktag um 6 Uhr in Ihrer Mailbox.", embed and player labels). A newsletter blurb takes the
+    newsletter's name right above it ("Der Tag" / "Das Nachrichtenbriefing … – jeden Morgen um 7 Uhr.")."""
+    rules = web_rules().dump_furniture
+    for i in range(lo, hi + 1):
+        t = paras[i].clean
+        if _words(t) > 60 or not any(p.search(t) for p in rules.lines):
+            continue
+        paras[i].card = True
+        j = _prev(paras, i, lo)
+        if j is not None and _words(paras[j].clean) <= 6 and _headline_like(paras[j].clean, 6) \
+                and rules.newsletter.search(t):
+            paras[j].card = True
+
+
+_DATE_END = re.compile(r"\s\d{1,2}\.\d{1,2}\.\d{2,4}$")
+# a date after one of these is the line's own ("Die wichtigsten Ticketpreise ab 01.01.2024"), not a teaser's
+_DATE_PREPS = frozenset("ab bis vom von seit zum am per für nach vor um den dem der bis zum".split())
+
+
+def dated_teasers(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_dated_teaser``: a teaser of another article inside the block, printed on one line as kicker,
+    headline and its date ("Nichtschwimmer Immer mehr Grundschüler können nicht sicher schwimmen 02.06.2023"):
+    at most 16 words, no sentence punctuation, ending in a date."""
+    for i in range(lo, hi + 1):
+        t = paras[i].clean
+        m = _DATE_END.search(t)
+        if m and _words(t) <= 16 and not re.search(r"[.!?:;,]\s", t) \
+                and t[:m.start()].split()[-1].casefold() not in _DATE_PREPS:
+            paras[i].card = True
+
+
+def _teaser_pair(paras, j: int, lo: int) -> int | None:
+    """Where a teaser (headline line, then one or two short sentences as its teaser paragraph) ending at
+    paragraph ``j`` starts, else None."""
+    t = paras[j].clean
+    if len(t) > 280 or not t.endswith((".", "?", "!")) or len(_SENT_END.findall(t)) > 2:
+        return None
+    k = j - 1
+    if k < lo or paras[j].index - paras[k].index > 2:
+        return None
+    return k if _headline_like(paras[k].clean) else None
+
+
+def trailing_teasers(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_teaser_block``: the block ends in teasers of other articles: two or more in a row, each a
+    headline line followed by one or two short sentences ("Gesundheitspolitik Länder drohen mit Blockade der
+    Klinikreform" / "Die Bundesländer wollen die Krankenhausreform im Bundesrat aufhalten. Sie fürchten …"),
+    furniture and headline-only lines between or after them. They leave the body."""
+    j = hi
+    while j >= lo and (paras[j].card or paras[j].caption or not paras[j].clean):
+        j -= 1
+    tail = []
+    while j >= lo and _headline_like(paras[j].clean, 30) and not paras[j].clean.endswith(("?", "!")):
+        tail.append(j)       # headline-only teasers after the last teaser paragraph
+        j -= 1
+    pairs = []
+    while j >= lo:
+        if paras[j].card or paras[j].caption:
+            j -= 1
+            continue
+        k = _teaser_pair(paras, j, lo)
+        if k is None:
+            break
+        pairs.append((k, j))
+        j = k - 1
+    if len(pairs) < 2:
+        return
+    for k, j in pairs:
+        paras[k].card = paras[j].card = True
+    for i in tail:
+        paras[i].card = True
+
+
+def mark(paras, lo: int, hi: int) -> None:
+    """All dump17 furniture rules over the article's block (paragraph indices ``lo``..``hi``)."""
+    if not web_rules().dump_furniture.on:
+        return
+    captions(paras, lo, hi)
+    related(paras, lo, hi)
+    lines(paras, lo, hi)
+    dated_teasers(paras, lo, hi)
+    trailing_teasers(paras, lo, hi)
