@@ -1184,6 +1184,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
+    from pipeline.web import dump_furniture
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1195,12 +1196,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         return None
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
-    from pipeline.web import dump_furniture     # dump17: captions, pointers, teasers, newsletter lines
-    dump_furniture.mark(paras, chosen[0], chosen[-1])
+    dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
+    head = dump_furniture.head_captions(head)     # dump17: a picture between headline and body
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body

@@ -65,7 +65,7 @@ def captions(paras, lo: int, hi: int) -> None:
             cap = i
         elif credit_line(x.clean) and _words(x.clean) <= 10:
             j = _prev(paras, i, lo)
-            if j is not None and 4 <= _words(paras[j].clean) <= 30 and len(_SENT_END.findall(paras[j].clean)) <= 2 \
+            if j is not None and 3 <= _words(paras[j].clean) <= 30 and len(_SENT_END.findall(paras[j].clean)) <= 2 \
                     and not credit_line(paras[j].clean) and not paras[j].clean.endswith(":"):
                 cap = j
                 x.caption = True
@@ -76,6 +76,29 @@ def captions(paras, lo: int, hi: int) -> None:
         if k is not None and _words(paras[k].clean) <= 12 and not _END_PUNCT.search(paras[k].clean) \
                 and not paras[k].clean.endswith(("?", "!")):
             paras[k].caption = True
+
+
+def head_captions(head: list[str]) -> list[str]:
+    """Rule ``dump_caption_credit`` in the header (between the headline and the body): a line that ends with
+    its credit ("Einsatzkräfte in Wuppertal-Elberfeld: … leer. (Quelle: Christoph Reichwein/dpa)"), a credit
+    line with the line above it, and the picture's alt line above the caption leave the header."""
+    if not web_rules().dump_furniture.on:
+        return head
+    drop: set[int] = set()
+    for i in range(1, len(head)):
+        t = head[i]
+        if credit_tail(t) and not credit_line(t):
+            cap = i
+        elif credit_line(t) and _words(t) <= 10 and i >= 2 and 3 <= _words(head[i - 1]) <= 30 \
+                and len(_SENT_END.findall(head[i - 1])) <= 2 and not head[i - 1].endswith(":"):
+            drop.add(i)
+            cap = i - 1
+        else:
+            continue
+        drop.add(cap)
+        if cap >= 2 and _words(head[cap - 1]) <= 12 and not re.search(r"[.!?:;,]$", head[cap - 1]):
+            drop.add(cap - 1)
+    return [x for i, x in enumerate(head) if i not in drop]
 
 
 def _label(t: str) -> re.Match | None:
