@@ -211,3 +211,56 @@ def mark(paras, lo: int, hi: int) -> None:
     lines(paras, lo, hi)
     dated_teasers(paras, lo, hi)
     trailing_teasers(paras, lo, hi)
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def kicker_boundary(t: str) -> int | None:
+    """Where a headline line that starts with its kicker (no colon between) turns into the headline: the word
+    index ``k`` (1..5, 3+ words after it) of a capitalised function word after a content word ("Landarztmangel
+    in Sachsen-Anhalt | Mehr als 300 Hausarztsitze unbesetzt"), or of a capitalised word after a capitalised
+    content word and before a lower-case content word ("Marode Schwimmbäder | Städtetag fordert …", "Unwetter
+    in NRW | Keller vollgelaufen, …")."""
+    from pipeline.web.dump import stopwords
+    sw = stopwords()
+    w = t.split()
+    if re.search(r"[:|–—]", " ".join(w[:6])) or len(w) < 4:
+        return None
+    low = lambda x: x.casefold().strip("„\"“”,.;!?")  # noqa: E731
+    for k in range(1, min(6, len(w) - 2)):
+        prev, cur, nxt = w[k - 1], w[k], w[k + 1]
+        if not _cap(cur) or low(prev) in sw or not re.match(r"[A-ZÄÖÜ0-9]", prev):
+            continue
+        if low(cur) in sw:
+            return k
+        if _cap(prev) and nxt[:1].islower() and low(nxt) not in sw and k >= 2 \
+                and not re.fullmatch(r"[A-ZÄÖÜ]{2,6}", cur):    # "… Tarifverbund AVV erhöht": a name's acronym
+            return k
+    return None
+
+
+def kicker_split(head: list[str], raw: list[str], h: int | None) -> list[str]:
+    """Rule ``dump_glued_kicker``: the headline line glues the kicker to the headline ("Marode Schwimmbäder
+    Städtetag fordert Milliardenfonds für Sanierung"; the gold title is without the kicker). Split only when the
+    page's template does so elsewhere: two or more other short lines (teasers of other articles) start with a
+    kicker by the same test. The kicker (4 words at most) goes on its own line above the headline; a longer one is
+    dropped."""
+    if not web_rules().dump_furniture.on or not head or h is None or head[0] != norm_line(raw[h]):
+        return head
+    k = kicker_boundary(head[0])
+    if k is None:
+        return head
+    others = sum(1 for i, ln in enumerate(raw) if i != h and 4 <= _words(ln) <= 16
+                 and not ln.strip().endswith(".") and (kicker_boundary(norm_line(ln)) or 9) <= 3)
+    if others < 2:
+        return head
+    w = head[0].split()
+    kicker, title = " ".join(w[:k]), " ".join(w[k:])
+    return ([kicker] if k <= 4 else []) + [title] + head[1:]
+
+
+def norm_line(ln: str) -> str:
+    from pipeline.web.dump import _BULLET, norm
+    return norm(_BULLET.sub("", ln))
