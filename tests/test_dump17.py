@@ -1,0 +1,114 @@
+"""dump17: furniture inside the article block of full-page text dumps, and glued kickers (pipeline/web/
+dump_furniture.py). Fragments of the blind tune dumps (/tmp/web_blind_tune, templates of German news sites)
+run through the real dump reader."""
+from pipeline.web.dump import article_text
+from pipeline.web.dump_furniture import credit_line, credit_tail, kicker_boundary
+
+MENU = "\n".join(f"  • Rubrik {i}" for i in range(12))
+P1 = ("Die Städte und Gemeinden schlagen Alarm: Nach einer Umfrage des Deutschen Städtetags unter seinen Mitgliedern "
+      "sind rund 650 kommunale Hallen- und Freibäder so stark sanierungsbedürftig, dass ihnen in den kommenden fünf "
+      "Jahren die Schließung droht.")
+P2 = ("Besonders betroffen sind nach der Umfrage kleinere Städte in Nordrhein-Westfalen, Niedersachsen und "
+      "Sachsen-Anhalt. Dort fehle oft das Geld für den Eigenanteil, den Förderprogramme der Länder verlangen.")
+P3 = ("Die Folgen zeigen sich nach Einschätzung der Deutschen Lebens-Rettungs-Gesellschaft (DLRG) schon jetzt. Die "
+      "Wartelisten für Anfängerkurse seien vielerorts länger als ein Jahr, sagte DLRG-Sprecher Tobias Merkle. \"Wenn "
+      "ein Bad schließt, fällt für ganze Jahrgänge der Schwimmunterricht aus. Das holt niemand mehr nach.\"")
+P4 = ("Das Bundesbauministerium verwies auf das Programm zur Sanierung kommunaler Einrichtungen, aus dem seit 2015 "
+      "mehrere Hundert Bäder Geld erhalten hätten. Für einen eigenen Bäderfonds sehe man derzeit keinen Spielraum.")
+
+
+def _page(middle: str, head: str = "Marode Schwimmbäder Städtetag fordert Milliardenfonds für Sanierung",
+          tail: str = "") -> str:
+    return f"""Zum Inhalt springen
+{MENU}
+
+{head}
+
+Stand: 14.06.2023 17:43 Uhr
+
+Von Lukas Brenner, ARD-Hauptstadtstudio
+
+{P1}
+
+{middle}
+
+{P4}
+
+{tail}
+  • Impressum
+  • Datenschutz
+"""
+
+
+def _body(text: str) -> str:
+    art = article_text(text)
+    return art.text.split("\n\n", 1)[1]
+
+
+def test_credit_forms():
+    assert credit_line("Bild: dpa") and credit_line("Christoph Ruckstuhl / NZZ")
+    assert not credit_line("Quelle: dpa, t-online, lw")          # a source line, no photo credit
+    assert credit_tail("Einsatzkräfte in Wuppertal-Elberfeld: Die Feuerwehr pumpte in der Nacht zahlreiche "
+                       "Unterführungen leer. (Quelle: Christoph Reichwein/dpa)")
+    assert credit_tail("Die Krankenkassen erwarten für 2025 deutlich höhere Ausgaben. Quelle: IMAGO/Steinach")
+    assert not credit_tail(P2)
+
+
+def test_dump_caption_credit():
+    """The alt line, the caption and the credit leave the body; the paragraphs around them stay."""
+    body = _body(_page(f"{P2}\n\nKinder mit Schwimmnudeln in einem Lehrschwimmbecken\n\nEin Anfängerkurs in einem "
+                       f"Lehrschwimmbecken in Hannover. Die Wartelisten für solche Kurse sind vielerorts lang.\n\n"
+                       f"Bild: dpa\n\n{P3}"))
+    assert "Anfängerkurs in einem Lehrschwimmbecken" not in body and "Schwimmnudeln" not in body
+    assert "Bild: dpa" not in body
+    assert P2 in body and P3 in body and P4 in body
+
+
+def test_dump_related_label():
+    """A label alone with the teaser headline after it, and a label glued to a headline, leave the body."""
+    body = _body(_page(f"{P2}\n\nMehr zum Thema\n\nHitzeschutz Warum kaum eine Stadt einen Hitzeaktionsplan hat\n\n"
+                       f"{P3}\n\nLesen Sie auch Krankenhausreform: Was sich für Patienten ändert\n\n"
+                       "Wartelisten für Schwimmkurse"))
+    assert "Hitzeaktionsplan" not in body and "Mehr zum Thema" not in body and "Krankenhausreform" not in body
+    assert P3 in body and "Wartelisten für Schwimmkurse" in body
+
+
+def test_dump_dated_teaser_and_furniture_lines():
+    body = _body(_page(f"Nichtschwimmer Immer mehr Grundschüler können nicht sicher schwimmen 02.06.2023\n\n{P2}\n\n"
+                       "Die wichtigsten Ticketpreise ab 01.01.2024\n\n"
+                       f"{P3}\n\nÜber dieses Thema berichtet: BR24 Frankenschau am 07.02.2023 um 17:30 Uhr.\n\n"
+                       "Der Tag\n\nDas Nachrichtenbriefing aus dem RND-Hauptstadtbüro – jeden Morgen um 7 Uhr."))
+    assert "Grundschüler" not in body and "Frankenschau" not in body and "Nachrichtenbriefing" not in body
+    assert "Die wichtigsten Ticketpreise ab 01.01.2024" in body     # a date after "ab": the line's own
+    assert P2 in body and P3 in body
+
+
+def test_dump_teaser_block():
+    """Teasers of other articles (headline, one or two short sentences) at the block's end leave the body."""
+    tail = ("Mehr aus Politik\n\nGesundheitspolitik Länder drohen mit Blockade der Klinikreform\n\nDie Bundesländer "
+            "wollen die Krankenhausreform im Bundesrat aufhalten. Sie fürchten um kleine Kliniken auf dem Land und "
+            "fordern mehr Geld vom Bund.\n\nSozialabgaben Die 40-Prozent-Grenze fällt\n\nRente, Pflege, "
+            "Krankenversicherung: Zusammen könnten die Sozialbeiträge im nächsten Jahr erstmals mehr als 40 Prozent "
+            "des Bruttolohns ausmachen.\n")
+    body = _body(_page(f"{P2}\n\n{P3}", tail=tail))
+    assert "Sie fürchten um kleine Kliniken" not in body and "40-Prozent-Grenze" not in body
+    assert P4 in body
+
+
+def test_kicker_boundary():
+    assert kicker_boundary("Marode Schwimmbäder Städtetag fordert Milliardenfonds für Sanierung") == 2
+    assert kicker_boundary("Landarztmangel in Sachsen-Anhalt Mehr als 300 Hausarztsitze unbesetzt") == 3
+    assert kicker_boundary("Unwetter in NRW Keller vollgelaufen, Bahnstrecke gesperrt") == 3
+    assert kicker_boundary("Augsburger Verkehrs- und Tarifverbund AVV erhöht die ÖPNV-Preise deutlich") is None
+    assert kicker_boundary("Nach 312 Jahren: Bamberger Brauerei Hornung gibt auf") is None
+
+
+def test_dump_glued_kicker():
+    """The kicker is split off when the page's teasers show the same form; without them the line stays."""
+    tail = ("DLRG-Bilanz Mehr Badetote in Flüssen und Seen\n\nIm vergangenen Jahr sind in Deutschland mindestens 355 "
+            "Menschen ertrunken.\n\nWartezeiten So lange warten Patienten auf einen Hausarzttermin\n\nEine Umfrage "
+            "zeigt große Unterschiede zwischen Stadt und Land.\n")
+    head = article_text(_page(f"{P2}\n\n{P3}", tail=tail)).text.split("\n")
+    assert head[:2] == ["Marode Schwimmbäder", "Städtetag fordert Milliardenfonds für Sanierung"]
+    alone = article_text(_page(f"{P2}\n\n{P3}")).text.split("\n")
+    assert alone[0] == "Marode Schwimmbäder Städtetag fordert Milliardenfonds für Sanierung"
