@@ -85,20 +85,21 @@ def head_captions(head: list[str]) -> list[str]:
     if not web_rules().dump_furniture.on:
         return head
     drop: set[int] = set()
+    keep = {0, 1} if len(head) > 1 and _words(head[0]) <= 4 else {0}     # the kicker and the headline stay
     for i in range(1, len(head)):
         t = head[i]
         if credit_tail(t) and not credit_line(t):
             cap = i
-        elif credit_line(t) and _words(t) <= 10 and i >= 2 and 3 <= _words(head[i - 1]) <= 30 \
+        elif credit_line(t) and _words(t) <= 10 and i - 1 not in keep and 3 <= _words(head[i - 1]) <= 30 \
                 and len(_SENT_END.findall(head[i - 1])) <= 2 and not head[i - 1].endswith(":"):
             drop.add(i)
             cap = i - 1
         else:
             continue
         drop.add(cap)
-        if cap >= 2 and _words(head[cap - 1]) <= 12 and not re.search(r"[.!?:;,]$", head[cap - 1]):
+        if cap - 1 not in keep and _words(head[cap - 1]) <= 12 and not re.search(r"[.!?:;,]$", head[cap - 1]):
             drop.add(cap - 1)
-    return [x for i, x in enumerate(head) if i not in drop]
+    return [x for i, x in enumerate(head) if i not in drop - keep]
 
 
 def _label(t: str) -> re.Match | None:
@@ -217,7 +218,7 @@ def _cap(w: str) -> bool:
     return w[:1].isupper()
 
 
-def kicker_boundary(t: str) -> int | None:
+def kicker_boundary(t: str, strong: bool = False) -> int | None:
     """Where a headline line that starts with its kicker (no colon between) turns into the headline: the word
     index ``k`` (1..5, 3+ words after it) of a capitalised function word after a content word ("Landarztmangel
     in Sachsen-Anhalt | Mehr als 300 Hausarztsitze unbesetzt"), or of a capitalised word after a capitalised
@@ -235,7 +236,7 @@ def kicker_boundary(t: str) -> int | None:
             continue
         if low(cur) in sw:
             return k
-        if _cap(prev) and nxt[:1].islower() and low(nxt) not in sw and k >= 2 \
+        if not strong and _cap(prev) and nxt[:1].islower() and low(nxt) not in sw and k >= 2 \
                 and not re.fullmatch(r"[A-ZÄÖÜ]{2,6}", cur):    # "… Tarifverbund AVV erhöht": a name's acronym
             return k
     return None
@@ -243,22 +244,23 @@ def kicker_boundary(t: str) -> int | None:
 
 def kicker_split(head: list[str], raw: list[str], h: int | None) -> list[str]:
     """Rule ``dump_glued_kicker``: the headline line glues the kicker to the headline ("Marode Schwimmbäder
-    Städtetag fordert Milliardenfonds für Sanierung"; the gold title is without the kicker). Split only when the
-    page's template does so elsewhere: two or more other short lines (teasers of other articles) start with a
-    kicker by the same test. The kicker (4 words at most) goes on its own line above the headline; a longer one is
-    dropped."""
+    Städtetag fordert Milliardenfonds für Sanierung"; the gold title is without the kicker): a kicker of at most
+    three words. Split only when the page's template does so elsewhere: two or more other short lines (teasers of
+    other articles) start with a kicker ended by a capitalised function word ("DLRG-Bilanz Mehr Badetote in
+    Flüssen und Seen", "Wartezeiten So lange warten Patienten …"). The kicker goes on its own line above the
+    headline."""
     if not web_rules().dump_furniture.on or not head or h is None or head[0] != norm_line(raw[h]):
         return head
     k = kicker_boundary(head[0])
-    if k is None:
+    if k is None or k > 3:
         return head
     others = sum(1 for i, ln in enumerate(raw) if i != h and 4 <= _words(ln) <= 16
-                 and not ln.strip().endswith(".") and (kicker_boundary(norm_line(ln)) or 9) <= 3)
+                 and not ln.strip().endswith(".") and (kicker_boundary(norm_line(ln), True) or 9) <= 3)
     if others < 2:
         return head
     w = head[0].split()
     kicker, title = " ".join(w[:k]), " ".join(w[k:])
-    return ([kicker] if k <= 4 else []) + [title] + head[1:]
+    return [kicker, title] + head[1:]
 
 
 def norm_line(ln: str) -> str:
