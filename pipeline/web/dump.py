@@ -391,8 +391,10 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
         return False
     n = len(t.split())
+    from pipeline.web.dump_furniture import not_headline
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
-        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2      # no breadcrumb line
+        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2 \
+        and not not_headline(lines, i)      # no breadcrumb line, picture or caption (dump17)
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -439,6 +441,10 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
             if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
                     and len(norm(lines[k]).split()) >= 3:
                 return k
+        from pipeline.web.dump_furniture import over_teaser     # dump17: headline / teaser / byline
+        k = over_teaser(lines, top, lambda j: _candidate(lines, j, repeated) and not norm(lines[j]).endswith(":"))
+        if k is not None:
+            return k
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]

@@ -266,3 +266,35 @@ def kicker_split(head: list[str], raw: list[str], h: int | None) -> list[str]:
 def norm_line(ln: str) -> str:
     from pipeline.web.dump import _BULLET, norm
     return norm(_BULLET.sub("", ln))
+
+
+_SHORT_CRUMB = re.compile(r"^[\w.&-]+(?: [\w.&-]+)?\s+/\s+[\w.&-]+(?: [\w.&-]+)?$")
+
+
+def not_headline(lines: list[str], i: int) -> bool:
+    """Rule ``dump_not_headline``: lines that look like a headline but are none: a two-item breadcrumb of short
+    items ("NZZ / Zürich"), and a picture's alt text or caption: a line with a credit at its end, or right above
+    (no blank line between) a caption with its credit or a credit line ("Ein Kran über einer Baustelle im
+    Frankfurter Europaviertel" / "Noch wird gebaut: Baustelle im Frankfurter Europaviertel Bild: Frank Röth")."""
+    if not web_rules().dump_furniture.on:
+        return False
+    t = norm_line(lines[i])
+    if _SHORT_CRUMB.match(t) or credit_tail(t):
+        return True
+    nxt = norm_line(lines[i + 1]) if i + 1 < len(lines) else ""
+    return bool(nxt) and (credit_tail(nxt) or credit_line(nxt) and _words(nxt) <= 10)
+
+
+def over_teaser(lines: list[str], anchor: int, ok) -> int | None:
+    """Rule ``dump_headline_over_teaser``: the header reads headline, teaser, byline: when the line right above
+    the byline/date line (``anchor``) is a teaser paragraph (a sentence of 12+ words), the headline-like line right
+    above it (``ok(i)``: a candidate) is the headline ("Ökonom im Gespräch: „Der Wohnungsbau bricht gerade ein“" /
+    "Steigende Zinsen, teure Baustoffe, …" / "Ein Interview von Julia Kranich …")."""
+    from pipeline.web.dump import _prev_line
+    if not web_rules().dump_furniture.on:
+        return None
+    k = _prev_line(lines, anchor)
+    if k is None or _words(norm_line(lines[k])) < 12 or not norm_line(lines[k]).endswith((".", "!", "?")):
+        return None
+    j = _prev_line(lines, k)
+    return j if j is not None and ok(j) and _words(norm_line(lines[j])) >= 3 else None
