@@ -680,8 +680,9 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
         items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
-    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _glued_trail(raw, h, title) \
-        or _menu_label_above(raw, h) or _menu_label_below(raw, h)
+    from pipeline.web.dump_furniture import trail_section
+    return _bullet_trail(raw, h, title) or trail_section(raw, h, title) or _spaced_trail(raw, h, title) \
+        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h)
 
 
 _GLUED_SEP = re.compile(r"\s*[›»|>]\s*|\s+/\s+")

@@ -298,3 +298,31 @@ def over_teaser(lines: list[str], anchor: int, ok) -> int | None:
         return None
     j = _prev_line(lines, k)
     return j if j is not None and ok(j) and _words(norm_line(lines[j])) >= 3 else None
+
+
+def _runs(raw: list[str], lo: int, hi: int):
+    from pipeline.web.dump import _bullet_runs
+    for i, j in _bullet_runs(raw, lo, hi):
+        yield i, j, [norm_line(raw[k]) for k in range(i, j)]
+
+
+def trail_section(raw: list[str], h: int, title: str) -> str | None:
+    """Rule ``dump_trail_section``: the section from a breadcrumb trail set as a short list (2-4 items of at most
+    three words) that the page's menus do not explain: right above the headline (at most two lines between) and
+    starting with the site's name as the dump's first lines show it ("• FOCUS online" / "• Gesundheit" / "• Arzt &
+    Klinik" -> "Gesundheit / Arzt & Klinik"); or anywhere below the headline, starting with a home link and ending
+    with the headline ("• Startseite" / "• Wissen" / "• Umwelt" / "• Hitze in Städten: …" -> "Wissen / Umwelt")."""
+    if not web_rules().dump_furniture.on:
+        return None
+    home = web_rules().home_crumbs
+    top = [norm_line(x) for x in raw[:12] if norm_line(x)][:4]
+    for i, j, items in _runs(raw, max(0, h - 12), h):
+        near = sum(1 for k in range(j, h) if norm_line(raw[k])) <= 2
+        if near and 2 <= len(items) <= 4 and all(_words(x) <= 3 for x in items) \
+                and any(items[0] == t or t.startswith(items[0] + " ") for t in top):
+            return " / ".join(items[1:])
+    for i, j, items in _runs(raw, h + 1, min(len(raw), h + 200)):
+        if 3 <= len(items) <= 6 and items[0].casefold() in home and items[-1] == title \
+                and all(_words(x) <= 3 for x in items[1:-1]):
+            return " / ".join(items[1:-1])
+    return None
