@@ -112,3 +112,56 @@ def test_dump_glued_kicker():
     assert head[:2] == ["Marode Schwimmbäder", "Städtetag fordert Milliardenfonds für Sanierung"]
     alone = article_text(_page(f"{P2}\n\n{P3}")).text.split("\n")
     assert alone[0] == "Marode Schwimmbäder Städtetag fordert Milliardenfonds für Sanierung"
+
+
+def test_dump_not_headline_and_over_teaser():
+    """A two-item breadcrumb and a picture's alt line are no headline; the header reads headline / teaser /
+    byline (fragments of the NZZ-like and FAZ-like tune dumps)."""
+    page = f"""Zum Hauptinhalt springen Neue Zürcher Zeitung
+{MENU}
+
+Abonnieren Anmelden
+NZZ / Zürich
+Zürich
+
+Stadtrat will 40 Kilometer Velovorzugsrouten bis 2030
+
+Die Stadt Zürich plant ein Netz von Velovorzugsrouten quer durch die Quartiere. Dafür sollen Hunderte Parkplätze wegfallen. Das Gewerbe ist alarmiert.
+
+Lukas Hässig-Brunner 14.03.2023, 05.30 Uhr 4 min
+
+Velofahrer an einer Kreuzung in Zürich
+Velofahrende an der Kreuzung Seilergraben/Zähringerstrasse: Auf den Vorzugsrouten sollen sie künftig Vortritt haben. Christoph Ruckstuhl / NZZ
+
+Wer in Zürich mit dem Velo vom Kreis 3 ins Oerlikon fährt, braucht gute Nerven: Die Velostreifen enden abrupt, an vielen Kreuzungen müssen Velofahrende warten, und zwischen Tram und parkierten Autos wird es eng. Das soll sich nach dem Willen des Stadtrats in Zürich ändern.
+
+Bis 2030 sollen rund 40 Kilometer solcher Routen in Zürich entstehen. Sie sollen möglichst kreuzungsfrei und mindestens 2,4 Meter breit sein, an Einmündungen sollen Velofahrende Vortritt erhalten, sagte die Stadträtin in Zürich.
+"""
+    from pipeline.ingest import parse_scraped_text
+    art = parse_scraped_text(page, "nzz.txt", "nzz")
+    assert art.title == "Stadtrat will 40 Kilometer Velovorzugsrouten bis 2030"
+    assert "Christoph Ruckstuhl" not in art.body_text and "Velofahrer an einer Kreuzung" not in art.body_text
+    faz = page.replace("Stadtrat will 40 Kilometer Velovorzugsrouten bis 2030",
+                       "Ökonom im Gespräch: „Der Wohnungsbau bricht gerade ein“").replace(
+        "Velofahrende an der Kreuzung Seilergraben/Zähringerstrasse: Auf den Vorzugsrouten sollen sie künftig "
+        "Vortritt haben. Christoph Ruckstuhl / NZZ", "Noch wird gebaut: Baustelle in Zürich Bild: Frank Röth")
+    assert parse_scraped_text(faz, "faz.txt", "faz").title == "Ökonom im Gespräch: „Der Wohnungsbau bricht gerade ein“"
+
+
+def test_dump_trail_section():
+    from pipeline.web.dump_furniture import trail_section
+    raw = ["FOCUS online", "", "  • Politik", "  • Gesundheit", "", "  • FOCUS online", "  • Gesundheit",
+           "  • Arzt & Klinik", "", "Landarztmangel in Sachsen-Anhalt Mehr als 300 Hausarztsitze unbesetzt"]
+    assert trail_section(raw, 9, raw[9]) == "Gesundheit / Arzt & Klinik"
+    raw = ["Abo", "", "Hitze in Städten: Innenstädte heizen sich stärker auf als gedacht", "", "Text.", "",
+           "  • Startseite", "  • Wissen", "  • Umwelt", "  • Hitze in Städten: Innenstädte heizen sich stärker auf als gedacht"]
+    assert trail_section(raw, 2, raw[2]) == "Wissen / Umwelt"
+    raw = ["Zeitung", "", "  • Politik", "  • Sport", "", "Stadtrat beschließt neuen Haushalt für 2024"]
+    assert trail_section(raw, 5, raw[5]) is None          # a menu, not under the site's name
+
+
+def test_dump_byline_desk():
+    from pipeline.web.dump_furniture import desk_suffix
+    assert desk_suffix(["T", "Katharina LübbersRND", "Katharina Lübbers, dpa", "Anna Lehner und Jonas Wirth"]) == \
+        ["T", "Katharina Lübbers", "Katharina Lübbers", "Anna Lehner und Jonas Wirth"]
+    assert desk_suffix(["T", "Olaf Scholz SPD"]) == ["T", "Olaf Scholz SPD"]     # a party is no desk

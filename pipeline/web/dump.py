@@ -1208,7 +1208,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
-    head = dump_furniture.kicker_split(dump_furniture.head_captions(head), raw, h)   # dump17
+    head = dump_furniture.kicker_split(dump_furniture.desk_suffix(dump_furniture.head_captions(head)), raw, h)
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body

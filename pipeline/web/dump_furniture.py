@@ -315,7 +315,8 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
     if not web_rules().dump_furniture.on:
         return None
     home = web_rules().home_crumbs
-    top = [norm_line(x) for x in raw[:12] if norm_line(x)][:4]
+    from pipeline.web.dump import _BULLET
+    top = [norm_line(x) for x in raw[:12] if norm_line(x) and not _BULLET.match(x)][:4]
     for i, j, items in _runs(raw, max(0, h - 12), h):
         near = sum(1 for k in range(j, h) if norm_line(raw[k])) <= 2
         if near and 2 <= len(items) <= 4 and all(_words(x) <= 3 for x in items) \
@@ -326,3 +327,23 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
                 and all(_words(x) <= 3 for x in items[1:-1]):
             return " / ".join(items[1:-1])
     return None
+
+
+_NAME_DESK = re.compile(r"^((?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s){1,3}[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+                        r"(?:\s*[,/|]\s*|\s+|(?=[A-Z]))([A-Za-z]{2,6}(?:/[A-Za-z]{2,6})?)$")
+
+
+def desk_suffix(head: list[str]) -> list[str]:
+    """Rule ``dump_byline_desk``: a byline line of the author's name and the desk or agency, which a text browser
+    glues or sets apart ("Katharina LübbersRND", "Katharina Lübbers RND", "Katharina Lübbers, dpa"), is the name
+    alone (the desk is in ``agencies``)."""
+    if not web_rules().dump_furniture.on:
+        return head
+    agencies = web_rules().agencies
+    out = head[:1]
+    for t in head[1:]:
+        m = _NAME_DESK.match(t)
+        if m and all(x.casefold() in agencies for x in m.group(2).split("/")):
+            t = m.group(1)
+        out.append(t)
+    return out
