@@ -165,3 +165,25 @@ def test_dump_byline_desk():
     assert desk_suffix(["T", "Katharina LübbersRND", "Katharina Lübbers, dpa", "Anna Lehner und Jonas Wirth"]) == \
         ["T", "Katharina Lübbers", "Katharina Lübbers", "Anna Lehner und Jonas Wirth"]
     assert desk_suffix(["T", "Olaf Scholz SPD"]) == ["T", "Olaf Scholz SPD"]     # a party is no desk
+
+
+def test_colon_kicker():
+    from pipeline.web.dump_furniture import colon_kicker
+    assert colon_kicker("Hitze in Städten: Innenstädte heizen sich stärker auf als gedacht") == \
+        ("Hitze in Städten", "Innenstädte heizen sich stärker auf als gedacht")
+    assert colon_kicker("Ökonom im Gespräch: „Der Wohnungsbau bricht gerade ein“") == \
+        ("Ökonom im Gespräch", "„Der Wohnungsbau bricht gerade ein“")
+    assert colon_kicker("Nach 312 Jahren: Bamberger Brauerei Hornung gibt auf") is None     # a preposition first
+    assert kicker_boundary("Stadtrat will 40 Kilometer Velovorzugsrouten bis 2030") is None  # "Kilometer": a noun
+
+
+def test_dump_colon_kicker_needs_teasers():
+    """A colon kicker is split off only on a page whose teasers show kickers."""
+    tail = ("Stadtbäume Sie sterben langsam\n\nTrockenheit, Streusalz, Bauarbeiten: Straßenbäume haben es schwer.\n\n"
+            "Arbeiten bei Hitze Gibt es ein Recht auf Hitzefrei im Büro?\n\nAb 26 Grad im Raum muss der Arbeitgeber "
+            "etwas tun.\n")
+    head = "Hitze in Städten: Innenstädte heizen sich stärker auf als gedacht"
+    from pipeline.ingest import parse_scraped_text
+    assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head, tail=tail), "z.txt", "z").title == \
+        "Innenstädte heizen sich stärker auf als gedacht"
+    assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head), "z.txt", "z").title == head

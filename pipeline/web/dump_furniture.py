@@ -220,12 +220,12 @@ def _cap(w: str) -> bool:
 
 def kicker_boundary(t: str, strong: bool = False) -> int | None:
     """Where a headline line that starts with its kicker (no colon between) turns into the headline: the word
-    index ``k`` (1..5, 3+ words after it) of a capitalised function word after a content word ("Landarztmangel
+    index ``k`` (1..5, 3+ words after it) of a capitalised function word (``kicker_openers``) after a content word ("Landarztmangel
     in Sachsen-Anhalt | Mehr als 300 Hausarztsitze unbesetzt"), or of a capitalised word after a capitalised
     content word and before a lower-case content word ("Marode Schwimmbäder | Städtetag fordert …", "Unwetter
     in NRW | Keller vollgelaufen, …")."""
     from pipeline.web.dump import stopwords
-    sw = stopwords()
+    sw, openers = stopwords(), web_rules().dump_furniture.kicker_openers
     w = t.split()
     if re.search(r"[:|–—]", " ".join(w[:6])) or len(w) < 4:
         return None
@@ -234,7 +234,7 @@ def kicker_boundary(t: str, strong: bool = False) -> int | None:
         prev, cur, nxt = w[k - 1], w[k], w[k + 1]
         if not _cap(cur) or low(prev) in sw or not re.match(r"[A-ZÄÖÜ0-9]", prev):
             continue
-        if low(cur) in sw:
+        if low(cur) in openers:
             return k
         if not strong and _cap(prev) and nxt[:1].islower() and low(nxt) not in sw and k >= 2 \
                 and not re.fullmatch(r"[A-ZÄÖÜ]{2,6}", cur):    # "… Tarifverbund AVV erhöht": a name's acronym
@@ -242,25 +242,50 @@ def kicker_boundary(t: str, strong: bool = False) -> int | None:
     return None
 
 
+def colon_kicker(t: str) -> tuple[str, str] | None:
+    """(kicker, title) of a headline line "Kicker: Title" whose kicker is a short noun phrase: one to four
+    words, the first capitalised and no function word ("Hitze in Städten: Innenstädte heizen sich …", "Ökonom im
+    Gespräch: „Der Wohnungsbau bricht gerade ein“"; not "Nach 312 Jahren: Bamberger Brauerei Hornung gibt auf")."""
+    from pipeline.web.dump import stopwords
+    m = re.match(r"^([^:]{2,60}):\s+(\S.*)$", t)
+    if m is None:
+        return None
+    kicker, title = m.group(1).strip(), m.group(2).strip()
+    w = kicker.split()
+    if not 1 <= len(w) <= 4 or not re.match(r"[A-ZÄÖÜ]", w[0]) or w[0].casefold() in stopwords() \
+            or re.search(r"\d|[„“\"«»]", kicker) or _words(title) < 3 and not title.startswith(("„", "\"", "»")):
+        return None
+    return kicker, title
+
+
+def _kicker_evidence(raw: list[str], h: int) -> int:
+    """Other short lines of the page (teasers of other articles) that start with a glued kicker ended by a
+    capitalised function word ("DLRG-Bilanz Mehr Badetote in Flüssen und Seen")."""
+    return sum(1 for i, ln in enumerate(raw) if i != h and 4 <= _words(ln) <= 16
+               and not ln.strip().endswith(".") and (kicker_boundary(norm_line(ln), True) or 9) <= 3)
+
+
 def kicker_split(head: list[str], raw: list[str], h: int | None) -> list[str]:
     """Rule ``dump_glued_kicker``: the headline line glues the kicker to the headline ("Marode Schwimmbäder
     Städtetag fordert Milliardenfonds für Sanierung"; the gold title is without the kicker): a kicker of at most
-    three words. Split only when the page's template does so elsewhere: two or more other short lines (teasers of
-    other articles) start with a kicker ended by a capitalised function word ("DLRG-Bilanz Mehr Badetote in
-    Flüssen und Seen", "Wartezeiten So lange warten Patienten …"). The kicker goes on its own line above the
-    headline."""
-    if not web_rules().dump_furniture.on or not head or h is None or head[0] != norm_line(raw[h]):
+    three words; or sets it before a colon (``colon_kicker``: "Hitze in Städten: Innenstädte heizen sich stärker
+    auf als gedacht"). Split only when the page's template shows kickers elsewhere: two or more other short lines
+    (teasers of other articles) start with a kicker ended by a capitalised function word ("DLRG-Bilanz Mehr
+    Badetote in Flüssen und Seen", "Wartezeiten So lange warten Patienten …"). The kicker goes on its own line
+    above the headline."""
+    if not web_rules().dump_furniture.on or not head or h is None:
         return head
-    k = kicker_boundary(head[0])
-    if k is None or k > 3:
+    at = next((i for i in (0, 1) if i < len(head) and head[i] == norm_line(raw[h])), None)
+    if at is None:
         return head
-    others = sum(1 for i, ln in enumerate(raw) if i != h and 4 <= _words(ln) <= 16
-                 and not ln.strip().endswith(".") and (kicker_boundary(norm_line(ln), True) or 9) <= 3)
-    if others < 2:
+    k = kicker_boundary(head[at])
+    colon = colon_kicker(head[at])
+    if (k is None or k > 3) and colon is None or _kicker_evidence(raw, h) < 2:
         return head
-    w = head[0].split()
-    kicker, title = " ".join(w[:k]), " ".join(w[k:])
-    return [kicker, title] + head[1:]
+    if colon is not None:
+        return list(colon) + head[at + 1:]     # a short line above ("Abo") was no kicker
+    w = head[at].split()
+    return [" ".join(w[:k]), " ".join(w[k:])] + head[at + 1:]
 
 
 def norm_line(ln: str) -> str:

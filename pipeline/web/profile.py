@@ -52,6 +52,7 @@ class DumpFurniture:
     related_label: re.Pattern = re.compile(r"(?!)")
     lines: tuple[re.Pattern, ...] = ()
     newsletter: re.Pattern = re.compile(r"(?!)")
+    kicker_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,8 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     key = "dump_furniture"
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
-    unknown = sorted(set(data) - {"enabled", "credit_lines", "credit_tails", "related_labels", "lines", "newsletter"})
+    unknown = sorted(set(data) - {"enabled", "credit_lines", "credit_tails", "related_labels", "lines", "newsletter",
+                          "kicker_openers"})
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
     if not isinstance(data.get("enabled", True), bool):
@@ -246,7 +248,9 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     return DumpFurniture(
         on=data.get("enabled", True), credit_lines=pats("credit_lines", 0), credit_tails=pats("credit_tails", 0),
         related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-])", re.I), lines=pats("lines") + news,
-        newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I))
+        newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
+        kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
+                                                                 f"{key}.kicker_openers")))
 
 
 @lru_cache(maxsize=4)
