@@ -187,3 +187,16 @@ def test_dump_colon_kicker_needs_teasers():
     assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head, tail=tail), "z.txt", "z").title == \
         "Innenstädte heizen sich stärker auf als gedacht"
     assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head), "z.txt", "z").title == head
+
+
+def test_head_furniture_and_one_line_trail():
+    from pipeline.web.dump_furniture import head_furniture, trail_section
+    head = ["Zahl der Seehunde im Wattenmeer sinkt weiter", "Stand: 23.08.2022 12:25 Uhr",
+            "Seehunde im Wattenmeer: Weniger Tiere gezählt 1 Min NDR 1 Welle Nord - Nachrichten für Schleswig-Holstein",
+            "21. Juli 2022, 15:30 Uhr Aktualisiert am 22. Juli 2022, 8:05 Uhr 73 Kommentare",
+            "Aktualisiert am 22.06.2023 - 23:05 Uhr Lesedauer: 2 Min."]
+    assert head_furniture(head) == ["Zahl der Seehunde im Wattenmeer sinkt weiter", "Stand: 23.08.2022 12:25 Uhr",
+                                    "21. Juli 2022, 15:30 Uhr", "Aktualisiert am 22.06.2023 - 23:05 Uhr Lesedauer: 2 Min."]
+    raw = ["BR24 live BR24 › Regionen › Oberfranken", "", "Oberfranken", "",
+           "Nach 312 Jahren: Bamberger Brauerei Hornung gibt auf"]
+    assert trail_section(raw, 4, raw[4]) == "Regionen / Oberfranken"

@@ -1216,7 +1216,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
-    head = _final_head(head, published, authors)
+    head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

@@ -102,6 +102,27 @@ def head_captions(head: list[str]) -> list[str]:
     return [x for i, x in enumerate(head) if i not in drop - keep]
 
 
+_UPDATED_TAIL = re.compile(r"^(.*?\d.*?)\s+(?:Aktualisiert|Zuletzt aktualisiert|Update)\s+am\b.*$")
+_PLAYER = re.compile(r"^[^.!?]{5,160}\s\d{1,3}\s?(?:Min|Sek)\.?\s[^.!?]{2,100}$")
+
+
+def head_furniture(head: list[str]) -> list[str]:
+    """Rule ``dump_furniture_line`` in the header, once its date is read: a player line ("Seehunde im Wattenmeer:
+    Weniger Tiere gezählt 1 Min NDR 1 Welle Nord - …") and furniture lines leave it; a date line's update part
+    ("21. Juli 2022, 15:30 Uhr Aktualisiert am 22. Juli 2022, 8:05 Uhr 73 Kommentare") is cut."""
+    if not web_rules().dump_furniture.on:
+        return head
+    rules = web_rules().dump_furniture
+    out = head[:1]
+    for t in head[1:]:
+        dated = bool(re.search(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zä]{3,9}\s)\s?\d{4}", t))   # the seed reader's date
+        if _PLAYER.match(t) or not dated and _words(t) <= 60 and any(p.search(t) for p in rules.lines):
+            continue
+        m = _UPDATED_TAIL.match(t)
+        out.append(m.group(1) if m and _words(m.group(1)) <= 8 else t)
+    return out
+
+
 def _label(t: str) -> re.Match | None:
     return web_rules().dump_furniture.related_label.match(t)
 
@@ -335,7 +356,8 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
     """Rule ``dump_trail_section``: the section from a breadcrumb trail set as a short list (2-4 items of at most
     three words) that the page's menus do not explain: right above the headline (at most two lines between) and
     starting with the site's name as the dump's first lines show it ("• FOCUS online" / "• Gesundheit" / "• Arzt &
-    Klinik" -> "Gesundheit / Arzt & Klinik"); or anywhere below the headline, starting with a home link and ending
+    Klinik" -> "Gesundheit / Arzt & Klinik"); a one-line trail of short items above it ("BR24 live BR24 › Regionen ›
+    Oberfranken" -> "Regionen / Oberfranken"); or anywhere below the headline, starting with a home link and ending
     with the headline ("• Startseite" / "• Wissen" / "• Umwelt" / "• Hitze in Städten: …" -> "Wissen / Umwelt")."""
     if not web_rules().dump_furniture.on:
         return None
@@ -347,6 +369,11 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
         if near and 2 <= len(items) <= 4 and all(_words(x) <= 3 for x in items) \
                 and any(items[0] == t or t.startswith(items[0] + " ") for t in top):
             return " / ".join(items[1:])
+    for ln in raw[max(0, h - 12):h]:       # a one-line trail: "BR24 live BR24 › Regionen › Oberfranken"
+        parts = [x.strip() for x in re.split(r"\s+[›»>]\s+", norm_line(ln))]
+        if len(parts) >= 3 and all(1 <= _words(x) <= 3 for x in parts) and parts[-1] != title:
+            items = [x for x in parts[1:] if x.casefold() not in home]
+            return " / ".join(items) or None
     for i, j, items in _runs(raw, h + 1, min(len(raw), h + 200)):
         if 3 <= len(items) <= 6 and items[0].casefold() in home and items[-1] == title \
                 and all(_words(x) <= 3 for x in items[1:-1]):
