@@ -363,7 +363,8 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
         return None
     home = web_rules().home_crumbs
     from pipeline.web.dump import _BULLET
-    top = [norm_line(x) for x in raw[:12] if norm_line(x) and not _BULLET.match(x)][:4]
+    first_menu = next((i for i, x in enumerate(raw) if _BULLET.match(x)), 0)
+    top = [norm_line(x) for x in raw[:min(12, first_menu)] if norm_line(x)][:4]   # the masthead above the menus
     for i, j, items in _runs(raw, max(0, h - 12), h):
         near = sum(1 for k in range(j, h) if norm_line(raw[k])) <= 2
         if near and 2 <= len(items) <= 4 and all(_words(x) <= 3 for x in items) \
