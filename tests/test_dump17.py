@@ -200,3 +200,14 @@ def test_head_furniture_and_one_line_trail():
     raw = ["BR24 live BR24 › Regionen › Oberfranken", "", "Oberfranken", "",
            "Nach 312 Jahren: Bamberger Brauerei Hornung gibt auf"]
     assert trail_section(raw, 4, raw[4]) == "Regionen / Oberfranken"
+
+
+def test_dump_comment_tail_and_source_line():
+    """Readers' comments after a comments heading, and a source line of agencies, leave the body."""
+    body = _body(_page(f"{P2}\n\n{P3}\n\nQuelle: ZEIT ONLINE, kwo\n\nRND/epd", tail=(
+        "Lesermeinungen\n\nPeter Hausmann 03.11.2022 - 08:12\n\nDie Politik hat jahrelang zugesehen, wie die Auflagen "
+        "für den Wohnungsbau in den Städten und Gemeinden immer weiter steigen, und jetzt wundert man sich über die "
+        "Folgen, die jeder Bauherr seit Jahren kommen sah und vor denen die Verbände gewarnt haben.\n")))
+    assert "Quelle: ZEIT ONLINE" not in body and "RND/epd" not in body
+    assert "Die Politik hat jahrelang zugesehen" not in body and "Lesermeinungen" not in body
+    assert P3 in body and P4 in body

@@ -224,6 +224,19 @@ def trailing_teasers(paras, lo: int, hi: int) -> None:
         paras[i].card = True
 
 
+def comment_tail(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_comment_tail``: a whole line that opens the comments ("73 Kommentare", "Lesermeinungen",
+    "Alle Kommentare anzeigen"; ``dump_furniture.article_end``) ends the article: it and the rest of the block
+    (readers' comments: "Peter Hausmann 03.11.2022 - 08:12" / "Die Politik hat jahrelang zugesehen, …") leave
+    the body."""
+    ends = web_rules().dump_furniture.article_end
+    at = next((i for i in range(lo, hi + 1) if _words(paras[i].clean) <= 6
+               and any(p.fullmatch(paras[i].clean) for p in ends)), None)
+    if at is not None:
+        for i in range(at, hi + 1):
+            paras[i].card = True
+
+
 def mark(paras, lo: int, hi: int) -> None:
     """All dump17 furniture rules over the article's block (paragraph indices ``lo``..``hi``)."""
     if not web_rules().dump_furniture.on:
@@ -232,6 +245,7 @@ def mark(paras, lo: int, hi: int) -> None:
     related(paras, lo, hi)
     lines(paras, lo, hi)
     dated_teasers(paras, lo, hi)
+    comment_tail(paras, lo, hi)
     trailing_teasers(paras, lo, hi)
 
 

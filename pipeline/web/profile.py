@@ -53,6 +53,7 @@ class DumpFurniture:
     lines: tuple[re.Pattern, ...] = ()
     newsletter: re.Pattern = re.compile(r"(?!)")
     kicker_openers: frozenset[str] = frozenset()
+    article_end: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
     unknown = sorted(set(data) - {"enabled", "credit_lines", "credit_tails", "related_labels", "lines", "newsletter",
-                          "kicker_openers"})
+                          "kicker_openers", "article_end"})
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
     if not isinstance(data.get("enabled", True), bool):
@@ -250,7 +251,8 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
         related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-])", re.I), lines=pats("lines") + news,
         newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
         kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
-                                                                 f"{key}.kicker_openers")))
+                                                                 f"{key}.kicker_openers")),
+        article_end=pats("article_end"))
 
 
 @lru_cache(maxsize=4)
