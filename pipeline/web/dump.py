@@ -391,8 +391,10 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
         return False
     n = len(t.split())
+    from pipeline.web.dump_furniture import not_headline
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
-        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2      # no breadcrumb line
+        and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2 \
+        and not not_headline(lines, i)      # no breadcrumb line, picture or caption (dump17)
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -439,6 +441,10 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
             if k is not None and _candidate(lines, k, repeated) and not norm(lines[k]).endswith(":") \
                     and len(norm(lines[k]).split()) >= 3:
                 return k
+        from pipeline.web.dump_furniture import over_teaser     # dump17: headline / teaser / byline
+        k = over_teaser(lines, top, lambda j: _candidate(lines, j, repeated) and not norm(lines[j]).endswith(":"))
+        if k is not None:
+            return k
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]
@@ -674,8 +680,9 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
         items = [x for x in parts[:-1] if x and x.casefold() not in rules.home_crumbs
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
-    return _bullet_trail(raw, h, title) or _spaced_trail(raw, h, title) or _glued_trail(raw, h, title) \
-        or _menu_label_above(raw, h) or _menu_label_below(raw, h)
+    from pipeline.web.dump_furniture import trail_section
+    return _bullet_trail(raw, h, title) or trail_section(raw, h, title) or _spaced_trail(raw, h, title) \
+        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h)
 
 
 _GLUED_SEP = re.compile(r"\s*[›»|>]\s*|\s+/\s+")
@@ -833,6 +840,9 @@ def classify_lines(raw: list[str], repeated: set[str], p: DumpParams) -> list[Pa
         doubled_captions(paras)
     if web_rules().player_shop_boxes:
         player_and_shop_lines(paras)
+    if web_rules().dump_furniture.on:    # dump17: captions before the context pass (no boundary for it)
+        from pipeline.web.dump_furniture import captions
+        captions(paras, 0, len(paras) - 1)
     for x in paras:
         x.first = x.cls
     revise(paras, p)
@@ -1181,6 +1191,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
+    from pipeline.web import dump_furniture
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1192,10 +1203,12 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         return None
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
+    dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
+    head = dump_furniture.kicker_split(dump_furniture.desk_suffix(dump_furniture.head_captions(head)), raw, h)
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
     body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
@@ -1203,7 +1216,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
-    head = _final_head(head, published, authors)
+    head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

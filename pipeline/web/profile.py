@@ -44,6 +44,19 @@ class SiteProfile:
 
 
 @dataclass(frozen=True)
+class DumpFurniture:
+    """web.yaml ``dump_furniture`` (dump17): furniture inside a page dump's article block."""
+    on: bool = False
+    credit_lines: tuple[re.Pattern, ...] = ()
+    credit_tails: tuple[re.Pattern, ...] = ()
+    related_label: re.Pattern = re.compile(r"(?!)")
+    lines: tuple[re.Pattern, ...] = ()
+    newsletter: re.Pattern = re.compile(r"(?!)")
+    kicker_openers: frozenset[str] = frozenset()
+    article_end: tuple[re.Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
 class WebRules:
     not_authors: frozenset[str]
     not_author_words: frozenset[str]
@@ -87,6 +100,7 @@ class WebRules:
     amp_drop_tags: frozenset[str] = frozenset()
     paywall_patterns: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
+    dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
 
     def site(self, host: str | None) -> SiteProfile | None:
         """The profile whose domain is ``host`` or a parent domain of it."""
@@ -134,7 +148,7 @@ def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", *_SWITCHES}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -201,7 +215,44 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
                                          file, "comment_headings")),
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
         paywall_patterns=tuple(_patterns(_strings(data.get("paywall_patterns") or [], file, "paywall_patterns"),
-                                         file, "paywall_patterns")))
+                                         file, "paywall_patterns")),
+        dump_furniture=_dump_furniture(data.get("dump_furniture"), file))
+
+
+def _dump_furniture(data: Any, file: str) -> DumpFurniture:
+    """web.yaml ``dump_furniture`` (dump17): ``enabled`` (switch), ``credit_lines``, ``credit_tails``, ``lines`` and
+    ``newsletter`` (regular expressions; ``credit_*`` case-sensitive), ``related_labels`` (phrases, one
+    alternation matched at a line's start)."""
+    if data is None:
+        return DumpFurniture()
+    key = "dump_furniture"
+    if not isinstance(data, dict):
+        raise RuleError(file, key, "expected a mapping")
+    unknown = sorted(set(data) - {"enabled", "credit_lines", "credit_tails", "related_labels", "lines", "newsletter",
+                          "kicker_openers", "article_end"})
+    if unknown:
+        raise RuleError(file, key, f"unknown key(s) {unknown}")
+    if not isinstance(data.get("enabled", True), bool):
+        raise RuleError(file, f"{key}.enabled", "expected true or false")
+
+    def pats(name: str, flags: int = re.I) -> tuple[re.Pattern, ...]:
+        out = []
+        for p in _strings(data.get(name) or [], file, f"{key}.{name}"):
+            try:
+                out.append(re.compile(p, flags))
+            except re.error as exc:
+                raise RuleError(file, f"{key}.{name}", f"bad regular expression {p!r}: {exc}") from exc
+        return tuple(out)
+
+    labels = _strings(data.get("related_labels") or ["(?!)"], file, f"{key}.related_labels")
+    news = pats("newsletter")
+    return DumpFurniture(
+        on=data.get("enabled", True), credit_lines=pats("credit_lines", 0), credit_tails=pats("credit_tails", 0),
+        related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-])", re.I), lines=pats("lines") + news,
+        newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
+        kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
+                                                                 f"{key}.kicker_openers")),
+        article_end=pats("article_end"))
 
 
 @lru_cache(maxsize=4)
