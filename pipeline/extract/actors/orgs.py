@@ -666,6 +666,7 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
     texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
     toks = doc_tokens(doc)
     caps = doc_caps(doc)                # (_cap of every text, once per Doc)
+    firsts = lex.name_first_words()    # (a name of several words starts with one of these)
     out, i = [], 0
     while i < len(texts):
         if not caps[i]:                 # (both ways below start at a capitalised word)
@@ -674,7 +675,8 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
         hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and caps[i + n - 1]
                     and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
                     and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
-                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
+                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None) \
+            if texts[i].lower().split(None, 1)[0] in firsts else None
         if hit is None and texts[i].isalpha() and len(texts[i]) >= 6 and \
                 _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
                 and institution_word(texts[i].lower(), ctx.rules) is None:
