@@ -209,10 +209,10 @@ class Ctx:
         bounds = [a for a, b in raw] + [len(toks)]
         words = doc_columns(self.doc).text    # (Token.text without a string look-up per token)
         abbreviation_end = self.R.switch("abbreviation_sentence_end")
-        for i, t in enumerate(toks):          # paragraph breaks always end a sentence
-            if i + 1 < len(toks) and ("\n" in t.whitespace_ or ("\n" in words[i] and t.is_space)):
+        for i, w in enumerate(words):         # paragraph breaks always end a sentence (a Token's whitespace_ is
+            if i + 1 < len(toks) and "\n" in w and toks[i].is_space:     # " " or "": the break is a space token)
                 bounds.append(i + 1)
-            elif abbreviation_end and words[i].endswith(".") and self._abbreviation_end(i):
+            elif abbreviation_end and w.endswith(".") and self._abbreviation_end(i):
                 bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
         fixed = [0]
