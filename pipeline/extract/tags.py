@@ -97,9 +97,9 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
     # answer of tags.stts is kept per (tag, pos, lemma, form, morphology): all it reads of a token. The new tags
     # are written at once (``Doc.from_array`` of the TAG column: what ``token.tag_ = new`` does, token by token)
     arr = doc.to_array([TAG, POS, LEMMA, ORTH, MORPH])
-    idx = _mapped_rows(arr[:, 0], mapped)  # only the mapped tokens' rows become Python tuples
+    idx = [i for i, h in enumerate(arr[:, 0].tolist()) if h in mapped]   # only the mapped tokens' rows become lists
     new_tags = None
-    for i, row in zip(idx.tolist(), arr[idx].tolist()):
+    for i, row in zip(idx, arr[idx].tolist()):
         tag = mapped[row[0]]
         key = tuple(row)
         new = memo.get(key, _UNSEEN)
@@ -115,18 +115,6 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
         return 0
     doc.from_array([TAG], new_tags)
     return int((new_tags != arr[:, 0]).sum())
-
-
-def _mapped_rows(col, mapped: dict[int, str]):
-    """The row numbers of the TAG column ``col`` whose tag hash is a key of ``mapped``, in order."""
-    import numpy
-    global _KEYS
-    if _KEYS is None or _KEYS[0] is not mapped:
-        _KEYS = (mapped, numpy.fromiter(mapped, dtype=col.dtype, count=len(mapped)))
-    return numpy.flatnonzero(numpy.isin(col, _KEYS[1]))
-
-
-_KEYS = None                           # (the mapped dict, its keys as an array) of the last TagMap used
 
 
 _UNSEEN = object()

@@ -158,6 +158,14 @@ class Ctx:
                                key=lambda x: x[0])
         self._surname_mentions()
 
+    def mentions_to(self, end: int) -> list:
+        """The entries of ``mentions`` (sorted by start) that start before character ``end``: the only ones that can
+        overlap a span ending there (issue 16: the speaker tests no longer walk the whole list)."""
+        memo = self.__dict__.get("_mention_starts")
+        if memo is None or memo[0] is not self.mentions:
+            memo = self._mention_starts = (self.mentions, [x[0] for x in self.mentions])
+        return self.mentions[:bisect_left(memo[1], end)]
+
     def _surname_mentions(self) -> None:
         """A person's surname where the NER missed it ("Waltz kennt sich ... aus") counts as a
         mention of that person, for speaker resolution only."""
