@@ -1066,8 +1066,8 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
                            implausible_person(doc, m, rules, ev, not_names, pctx)):
             continue
         out.append(m if v is None else replace(m, label=v))
-    taken = {t.i for m in mentions if (sp := doc_span(doc, m.start, m.end, "expand")) is not None
-             for t in sp}
+    taken = {i for m in mentions if (sp := doc_span(doc, m.start, m.end, "expand")) is not None
+             for i in range(sp.start, sp.end)}      # (the tokens' positions, no Token each)
     out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
     return out + untagged_full_names(doc, rules, taken, sent_of, ev.cols.text if ev.cols is not None else None)
 

@@ -373,8 +373,9 @@ def org_institution(doc: Doc, ctx: OrgCtx):
     toks = doc_tokens(doc)
     found: list[tuple[int, str]] = []           # (token, institution word) of the nouns
     acting: set[str] = set()
+    caps = doc_caps(doc)                # (_cap of every text, once per Doc)
     for i, pos in enumerate(cols.pos):
-        if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or "-" in cols.text[i]:
+        if pos not in ("NOUN", "PROPN") or not caps[i] or "-" in cols.text[i]:
             continue
         word = institution_word(cols.lower[i], ctx.rules)
         if word is not None:
@@ -801,11 +802,11 @@ def org_body_place_name(doc: Doc, ctx: OrgCtx):
     German noun ("das Theater Freitag")."""
     heads = word_tuple(ctx.rules, "body_place_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
-    out = []
+    out, n, caps = [], len(doc), doc_caps(doc)
     for i, low in enumerate(cols.lower):
-        if i + 1 >= len(doc) or not _cap(cols.text[i]) or not low.endswith(heads) and not (
-                low.endswith("s") and low[:-1].endswith(heads)):
-            continue                   # (also the genitive: "des Klinikums Nürnberg")
+        if not low.endswith(heads) and not (low.endswith("s") and low[:-1].endswith(heads)) \
+                or i + 1 >= n or not caps[i]:
+            continue                   # (also the genitive: "des Klinikums Nürnberg"; the word test first: issue 16)
         if doc[i].tag_ not in ("NN", "NE", "NNP") or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
             continue
         end = _body_place_end(doc, i + 1, ctx)
