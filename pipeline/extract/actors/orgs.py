@@ -710,11 +710,11 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     personal = word_tuple(ctx.rules, "person_kind_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
     pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
-    for t in toks:
-        k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN") or not _kind_or_genitive(lower_of[t.i], heads) \
-                or not _cap(text_of[t.i]) or k >= len(doc):
+    for i, pos in enumerate(pos_of):
+        if pos not in ("NOUN", "PROPN") or not _kind_or_genitive(lower_of[i], heads) \
+                or not _cap(text_of[i]) or i + 1 >= len(doc):
             continue                   # (no kind noun: tested on the columns, a Token only for a kind noun)
+        t, k = toks[i], i + 1
         if doc[k].ent_iob_ == "I" or t.lower_.endswith(personal):
             continue
         w = doc[k]
