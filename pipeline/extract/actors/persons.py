@@ -477,7 +477,8 @@ def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
         st = sp.start - n
         if st < 0 or any(t.is_sent_start for t in doc[st + 1:sp.start + 1]):
             break
-        label = ctx.gaz.label(doc[st:sp.end].text)
+        first = doc[st].text.split(None, 1)   # (no listed name starts with the word: no span text, issue 16)
+        label = ctx.gaz.label(doc[st:sp.end].text) if not first or first[0] in ctx.gaz.by_first else None
         if label:
             return label
     return None
