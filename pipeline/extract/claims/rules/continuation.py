@@ -117,19 +117,17 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     reported2 = konj2_forms if konj2_forms is not None else c.w.konjunktiv2_reported
     konj = False
     s0 = seg
-    low, konj_forms = c.low, c.R.konjunktiv     # (_konj1_form's first test, without a call per token)
     embedded = c.R.switch("embedded_clause_skip")
     for _ in range(6 if embedded else 4):   # the main clause may follow fronted phrases and appositions
         if s0 >= b:
             break                       # a text that ends with a comma ("… in der jeweils geltenden Fassung,")
         e0 = next_comma(c, s0, b)
-        if s0 > seg and (c.low[s0] in c.w.subordinators or c.low[s0] == "um" or is_relative(c, s0)):
+        if s0 > seg and (c.low[s0] in c.w.subordinators | {"um"} or is_relative(c, s0)):
             if not (embedded and _embedded_after_subject(c, seg, s0, e0, b)):
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        hits = [t for t in range(s0, e0) if (low[t].endswith("e") or low[t] in konj_forms) and _konj1_form(c, t) or (
-            konj2 and c.in_quote[t] < 0 and (
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
                                                 or _negated_permission(c, s0, e0, t)))))]
         if hits:
