@@ -97,13 +97,11 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
     # answer of tags.stts is kept per (tag, pos, lemma, form, morphology): all it reads of a token. The new tags
     # are written at once (``Doc.from_array`` of the TAG column: what ``token.tag_ = new`` does, token by token)
     arr = doc.to_array([TAG, POS, LEMMA, ORTH, MORPH])
-    rows = arr.tolist()
+    idx = [i for i, h in enumerate(arr[:, 0].tolist()) if h in mapped]   # only the mapped tokens' rows become lists
     new_tags = None
-    for i, h in enumerate(arr[:, 0].tolist()):
-        tag = mapped.get(h)
-        if tag is None:
-            continue
-        key = tuple(rows[i])
+    for i, row in zip(idx, arr[idx].tolist()):
+        tag = mapped[row[0]]
+        key = tuple(row)
         new = memo.get(key, _UNSEEN)
         if new is _UNSEEN:
             new = memo[key] = tags.stts(doc[i])

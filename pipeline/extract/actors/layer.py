@@ -541,9 +541,10 @@ def _place_genitive_names(doc: Doc, rules: RuleSet, mentions: list[Mention], ev:
                 if w in stems:
                     found.setdefault(w, m.label)
     preps = word_list(rules, "place_genitive_prepositions")
-    for t in doc_tokens(doc):
-        if t.text in stems and t.i > 0 and doc[t.i - 1].lower_ in preps:
-            found.setdefault(t.text, "LOC")
+    cols = doc_columns(doc)             # (the text columns, no Token per word)
+    for i, w in enumerate(cols.text):
+        if w in stems and i > 0 and cols.lower[i - 1] in preps:
+            found.setdefault(w, "LOC")
     for stem, label in found.items():
         for start in stems[stem]:       # (a common noun is neither: "von Schiedsrichter ... des [Schiedsrichters]PER")
             ev.place_genitives[start] = "MISC" if stem in noun_lemmas() else label
@@ -1066,8 +1067,8 @@ def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, not_names)
                            implausible_person(doc, m, rules, ev, not_names, pctx)):
             continue
         out.append(m if v is None else replace(m, label=v))
-    taken = {t.i for m in mentions if (sp := doc_span(doc, m.start, m.end, "expand")) is not None
-             for t in sp}
+    taken = {i for m in mentions if (sp := doc_span(doc, m.start, m.end, "expand")) is not None
+             for i in range(sp.start, sp.end)}      # (the tokens' positions, no Token each)
     out = out + _untagged_mentions(doc, rules, ev, taken, sent_of)
     return out + untagged_full_names(doc, rules, taken, sent_of, ev.cols.text if ev.cols is not None else None)
 

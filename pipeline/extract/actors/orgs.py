@@ -373,8 +373,9 @@ def org_institution(doc: Doc, ctx: OrgCtx):
     toks = doc_tokens(doc)
     found: list[tuple[int, str]] = []           # (token, institution word) of the nouns
     acting: set[str] = set()
+    caps = doc_caps(doc)                # (_cap of every text, once per Doc)
     for i, pos in enumerate(cols.pos):
-        if pos not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or "-" in cols.text[i]:
+        if pos not in ("NOUN", "PROPN") or not caps[i] or "-" in cols.text[i]:
             continue
         word = institution_word(cols.lower[i], ctx.rules)
         if word is not None:
@@ -666,6 +667,7 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
     texts = ctx.cols.text if ctx.cols is not None else columns(doc).text
     toks = doc_tokens(doc)
     caps = doc_caps(doc)                # (_cap of every text, once per Doc)
+    firsts = lex.name_first_words()    # (a name of several words starts with one of these)
     out, i = [], 0
     while i < len(texts):
         if not caps[i]:                 # (both ways below start at a capitalised word)
@@ -674,7 +676,8 @@ def org_lexicon_name(doc: Doc, ctx: OrgCtx):
         hit = next((n for n in (4, 3, 2) if i + n <= len(texts) and caps[i + n - 1]
                     and toks[i].pos_ != "DET"       # ("Die Zeit der Titelverteidigerin": no newspaper)
                     and not any(toks[k].is_sent_start for k in range(i + 1, i + n))
-                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None)
+                    and _lexicon_org(lex, " ".join(texts[i:i + n]))), None) \
+            if texts[i].lower().split(None, 1)[0] in firsts else None
         if hit is None and texts[i].isalpha() and len(texts[i]) >= 6 and \
                 _lexicon_org(lex, texts[i], own=True) and gazetteer_unknown_noun(texts[i], None) \
                 and institution_word(texts[i].lower(), ctx.rules) is None:
@@ -707,11 +710,11 @@ def org_kind_noun_unknown(doc: Doc, ctx: OrgCtx):
     personal = word_tuple(ctx.rules, "person_kind_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
     pos_of, text_of, lower_of = cols.pos, cols.text, cols.lower
-    for t in toks:
-        k = t.i + 1
-        if pos_of[t.i] not in ("NOUN", "PROPN") or not _kind_or_genitive(lower_of[t.i], heads) \
-                or not _cap(text_of[t.i]) or k >= len(doc):
+    for i, pos in enumerate(pos_of):
+        if pos not in ("NOUN", "PROPN") or not _kind_or_genitive(lower_of[i], heads) \
+                or not _cap(text_of[i]) or i + 1 >= len(doc):
             continue                   # (no kind noun: tested on the columns, a Token only for a kind noun)
+        t, k = toks[i], i + 1
         if doc[k].ent_iob_ == "I" or t.lower_.endswith(personal):
             continue
         w = doc[k]
@@ -799,11 +802,11 @@ def org_body_place_name(doc: Doc, ctx: OrgCtx):
     German noun ("das Theater Freitag")."""
     heads = word_tuple(ctx.rules, "body_place_heads")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
-    out = []
+    out, n, caps = [], len(doc), doc_caps(doc)
     for i, low in enumerate(cols.lower):
-        if i + 1 >= len(doc) or not _cap(cols.text[i]) or not low.endswith(heads) and not (
-                low.endswith("s") and low[:-1].endswith(heads)):
-            continue                   # (also the genitive: "des Klinikums Nürnberg")
+        if not low.endswith(heads) and not (low.endswith("s") and low[:-1].endswith(heads)) \
+                or i + 1 >= n or not caps[i]:
+            continue                   # (also the genitive: "des Klinikums Nürnberg"; the word test first: issue 16)
         if doc[i].tag_ not in ("NN", "NE", "NNP") or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
             continue
         end = _body_place_end(doc, i + 1, ctx)

@@ -27,7 +27,7 @@ from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
 from .names import _strip_gen
-from .rules import word_list, word_tuple
+from .rules import set_tuple, word_list, word_tuple
 
 
 @dataclass
@@ -477,7 +477,8 @@ def per_in_listed_name(doc: Doc, sp: Span, ctx: PersonCtx):
         st = sp.start - n
         if st < 0 or any(t.is_sent_start for t in doc[st + 1:sp.start + 1]):
             break
-        label = ctx.gaz.label(doc[st:sp.end].text)
+        first = doc[st].text.split(None, 1)   # (no listed name starts with the word: no span text, issue 16)
+        label = ctx.gaz.label(doc[st:sp.end].text) if not first or first[0] in ctx.gaz.by_first else None
         if label:
             return label
     return None
@@ -1450,7 +1451,8 @@ def _kind_match(low: str, kinds, suffix: bool) -> bool:
     low = low.rsplit("-", 1)[-1]
     forms = [low] + [low[:-len(e)] for e in _INFLECTIONS if low.endswith(e) and len(low) - len(e) >= 3]
     if suffix:
-        return any(f.endswith(k) for f in forms for k in kinds)
+        ends = set_tuple(kinds) if isinstance(kinds, frozenset) else tuple(kinds)
+        return any(f.endswith(ends) for f in forms)      # (one C call per form, not per form and kind: issue 16)
     return any(f in kinds for f in forms)
 
 

@@ -132,7 +132,11 @@ def word_tuple(rules: RuleSet, name: str) -> tuple[str, ...]:
     """``tuple(word_list(rules, name))`` (for ``str.endswith``), made once per list: the same tuple, in the
     same order, as building it on every call (issue 16: ``org_kind_heads`` was turned into a tuple some 270
     times an article, about 5 % of the extraction time)."""
-    fs = word_list(rules, name)
+    return set_tuple(word_list(rules, name))
+
+
+def set_tuple(fs: frozenset[str]) -> tuple[str, ...]:
+    """``tuple(fs)`` of a word list that lives as long as its rules load, made once per list (see :func:`word_tuple`)."""
     got = _TUPLES.get(id(fs))
     if got is None or got[0] is not fs:
         if len(_TUPLES) > 10_000:

@@ -158,6 +158,14 @@ class Ctx:
                                key=lambda x: x[0])
         self._surname_mentions()
 
+    def mentions_to(self, end: int) -> list:
+        """The entries of ``mentions`` (sorted by start) that start before character ``end``: the only ones that can
+        overlap a span ending there (issue 16: the speaker tests no longer walk the whole list)."""
+        memo = self.__dict__.get("_mention_starts")
+        if memo is None or memo[0] is not self.mentions:
+            memo = self._mention_starts = (self.mentions, [x[0] for x in self.mentions])
+        return self.mentions[:bisect_left(memo[1], end)]
+
     def _surname_mentions(self) -> None:
         """A person's surname where the NER missed it ("Waltz kennt sich ... aus") counts as a
         mention of that person, for speaker resolution only."""
@@ -209,10 +217,10 @@ class Ctx:
         bounds = [a for a, b in raw] + [len(toks)]
         words = doc_columns(self.doc).text    # (Token.text without a string look-up per token)
         abbreviation_end = self.R.switch("abbreviation_sentence_end")
-        for i, t in enumerate(toks):          # paragraph breaks always end a sentence
-            if i + 1 < len(toks) and ("\n" in t.whitespace_ or ("\n" in words[i] and t.is_space)):
+        for i, w in enumerate(words):         # paragraph breaks always end a sentence (a Token's whitespace_ is
+            if i + 1 < len(toks) and "\n" in w and toks[i].is_space:     # " " or "": the break is a space token)
                 bounds.append(i + 1)
-            elif abbreviation_end and words[i].endswith(".") and self._abbreviation_end(i):
+            elif abbreviation_end and w.endswith(".") and self._abbreviation_end(i):
                 bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
         fixed = [0]

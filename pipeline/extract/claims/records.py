@@ -2,8 +2,6 @@
 repeats an earlier one of the article is dropped (switch ``duplicate_claim``)."""
 from __future__ import annotations
 
-import dataclasses
-
 from pipeline.enrich import claim_content
 from pipeline.extract.view import doc_span
 from pipeline.records import Claim
@@ -86,7 +84,7 @@ def drop_duplicates(claims: list[Claim]) -> list[Claim]:
     Contents of fewer than four words and claims inside another (partial quotes) are never duplicates."""
     kept: list[tuple[str, object, Claim]] = []
     for cl in claims:
-        content = " ".join(claim_content(dataclasses.asdict(cl)).casefold().split())
+        content = " ".join(claim_content(dict(vars(cl))).casefold().split())    # (= asdict: scalar fields)
         spk = cl.speaker_key or (" ".join(cl.speaker_text.casefold().split()) if cl.speaker_text else None)
         i = _same_statement(kept, content, spk, cl) if len(content.split()) >= DUPLICATE_MIN_WORDS else None
         if i is None:

@@ -1022,7 +1022,7 @@ def subject_before_comma(c: Ctx, lo: int) -> tuple[int, int] | None:
 def has_actor(c: Ctx, sp: tuple[int, int]) -> bool:
     a, b = c.char_span(*sp)
     return any(ms < b and me > a and actor.actor_type in ("person", "organization")
-               for ms, me, m, actor in c.mentions)
+               for ms, me, m, actor in c.mentions_to(b))
 
 
 def _find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:

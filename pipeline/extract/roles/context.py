@@ -144,10 +144,10 @@ class _Ctx:
             types = self.lex.national_offices.blocking_types
             words = {text: w for text in self.texts if (w := self._country_word(text)) is not None}
             if words:                               # one walk over the Doc for all the words that name a country
-                for t in doc_tokens(self.doc):
-                    w = words.get(t.text)
-                    if w is not None and not self._partner_country(t.i, self.sent_range(t.i)[0]) \
-                            and not self._inside_org_name(t.i, w):
+                for i, text in enumerate(doc_columns(self.doc).text):     # (no Token per word)
+                    w = words.get(text)
+                    if w is not None and not self._partner_country(i, self.sent_range(i)[0]) \
+                            and not self._inside_org_name(i, w):
                         c[w] += 1
             for e in doc_ents(self.doc):
                 if len(e) > 1 and (x := o.by_name_or_genitive(e.text)) is not None and x.type in types:

@@ -647,6 +647,11 @@ class OrgLexicon:
         key = " ".join(text.split()).lower()
         return self.names.get(key)
 
+    def name_first_words(self) -> frozenset[str]:
+        """The first words of the names (and their forms) of two words or more: a name that ``by_name`` finds
+        for a text of several words starts with one of them (issue 16: a first-word index)."""
+        return derived(self, "name_first_words", lambda: frozenset(k.split(" ", 1)[0] for k in self.names if " " in k))
+
     def by_name_or_genitive(self, text: str) -> Org | None:
         org = self.by_name(text)
         if org is None and text.lower().endswith("s"):

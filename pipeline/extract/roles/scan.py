@@ -84,13 +84,14 @@ def _leadership_hits(ctx: _Ctx) -> list[Hit]:
     (patterns.leadership_verbs), is a hit of that title (bound by the binding rule leadership_noun)."""
     doc, out = ctx.doc, []
     nouns = dict(x.split(":", 1) for x in ctx.p.leadership_nouns)
-    for i, t in enumerate(doc):
-        title = ctx.lex.titles.get(nouns.get(t.lower_, ""))
-        if title is None or i < 1 or i + 2 >= len(doc) or doc[i - 1].lower_ not in ("die", "der") \
-                or doc[i + 1].lower_ not in ("des", "der"):
+    low = doc_columns(doc).lower           # the lower-case column: no Token per word (issue 16)
+    for i in [k for k, w in enumerate(low) if w in nouns]:
+        title = ctx.lex.titles.get(nouns[low[i]])
+        if title is None or i < 1 or i + 2 >= len(doc) or low[i - 1] not in ("die", "der") \
+                or low[i + 1] not in ("des", "der"):
             continue
         s0, s1 = ctx.sent_range(i)
-        if not any(doc[k].lower_ in ctx.p.leadership_verbs for k in range(s0, s1)):
+        if not any(low[k] in ctx.p.leadership_verbs for k in range(s0, s1)):
             continue
         h = Hit(head=i, start=i, end=i + 1, np_start=i - 1, title=title, role=title.title, category=title.category,
                 org=None, org_rank=0, status="current", det="def", plural=False, sent=ctx.sent_of[i])

@@ -28,7 +28,7 @@ def _main_segment(c: Ctx, a: int, b: int, adverb: bool = False) -> tuple[int, in
     """[start, end) of the sentence's first segment after fronted subordinate clauses; ``adverb``: "damit"/"da" before
     a finite verb opens no such clause (a Konjunktiv main clause; "Damit soll …" stays a purpose, no hearsay)."""
     seg = a
-    while seg < b and c.low[seg] in c.w.subordinators | {"doch", "und", "aber"} and c.low[seg] != "dass":
+    while seg < b and (c.low[seg] in c.w.subordinators or c.low[seg] in ("doch", "und", "aber")) and c.low[seg] != "dass":
         if c.low[seg] in ("doch", "und", "aber"):
             seg += 1
             continue

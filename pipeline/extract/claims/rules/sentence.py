@@ -415,6 +415,8 @@ def nested_frame(s: Sent) -> None:
     """Ein Sprecher erklärte, er gehe nicht davon aus, dass jemand überlebt habe. – a frame (its cue and its
     message) inside the message of another indirect frame of the sentence is part of what that frame reports:
     one claim, the outer one, not a second claim for the inner verb ("gehe davon aus", "hoffe", "denke")."""
+    if len(s.out) < 2 or not any(f.rule in NESTED_INNER for f in s.out):
+        return                          # (no claim that could lie inside another: the filters need not run, issue 16)
     outer = [f for f in s.out if f.rule in NESTED_OUTER and f.ctype != "direct" and f.msg is not None
              and not not_a_claim(s.c, f)]          # "Gegen diese Behauptung spricht, dass X betont hatte, …": no outer claim
     if not outer:

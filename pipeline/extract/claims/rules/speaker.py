@@ -23,7 +23,7 @@ class SpeakerSite:
     def mentions(self, types: tuple[str, ...]) -> list:
         """Actor mentions of these types that overlap the span, in text order."""
         a, b = self.c.char_span(*self.sp)
-        return [(ms, me, m, actor) for ms, me, m, actor in self.c.mentions
+        return [(ms, me, m, actor) for ms, me, m, actor in self.c.mentions_to(b)
                 if min(b, me) > max(a, ms) and actor.actor_type in types]
 
 
