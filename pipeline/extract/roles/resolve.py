@@ -232,7 +232,7 @@ class _Resolver:
         masculine title form does not name a woman. [] switches it off."""
         ctx = self.ctx
         if h.category not in ctx.p.reference_subject_categories or h.plural or h.extra.get("contracted") \
-                or not self._subject_like(h):
+                or not self._subject_like(h) or self._relational_complement(h):
             return None
         key = self._recent_for_reference(h, partial(self._roles_of, h))
         if key is None or (h.extra.get("gender") == "m" and self.gender(key) == "f"):
@@ -243,6 +243,16 @@ class _Resolver:
                 or any(self._group(r.title.title) != grp for r in self.known.get(key, []) if r is not h):
             return None
         return key
+
+    def _relational_complement(self, h: Hit) -> bool:
+        """A role noun followed by a person's name in the genitive or after "des"/"von" ("Der Stellvertreter
+        Johnsons übernahm") names someone else's office: ``reference_subject_recent`` does not
+        give it to the last-named person."""
+        doc = self.ctx.doc
+        i = h.head + 1
+        if i < len(doc) and doc[i].lower_ in ("des", "der", "von", "vom"):
+            i += 1
+        return i < len(doc) and doc[i].ent_type_ == "PER"
 
     def _own_complement(self, h: Hit) -> bool:
         """Rule ``reference_complement_no_recent``: "Das Gremium gab nach der Anweisung durch den geistigen Führer der
