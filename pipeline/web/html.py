@@ -1646,6 +1646,22 @@ class HtmlPage:
     lines: list[str]
     captions: list[str]
     url: str | None
+    headings: frozenset[str] = frozenset()      # keys of the article's own subheadings (:func:`subheadings`)
+
+
+def subheadings(tree) -> frozenset[str]:
+    """Rule ``subheading_pair`` (switch ``subheading_pairs``): the texts (lower case, words only) of the page's
+    ``<h2>``-``<h6>`` of 2-15 words with no link in or around them. The shared clean-up takes a short line over
+    a short headline for a teaser box of another story (a kicker, a linked headline); two of the article's own
+    subheadings in a row ("Keine Entwarnung" / "Was die neuen Regeln bedeuten", or one over a picture and one
+    under it) look the same in the text, but in HTML the first is a heading that links nowhere."""
+    out = set()
+    for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        t = ws(h.text_content())
+        if 2 <= len(t.split()) <= 15 and next(h.iter("a"), None) is None \
+                and not any(a.tag == "a" for a in h.iterancestors()):
+            out.add(re.sub(r"\W+", " ", t).strip().lower())
+    return frozenset(out)
 
 
 def _article_text(tree, rules: WebRules) -> tuple[str, str | None]:
@@ -1980,7 +1996,10 @@ def dump_body_tail(lines: list[str], title: str | None) -> list[str]:
     ``repeated_title``: a lead or caption printed twice, a side box repeated; a copy the reader moved out first,
     as teaser or caption, never costs the body its text)."""
     lines = paywall_tail(lines)
-    return without_repeats(lines, title) if web_rules().repeated_paragraphs else lines
+    rules = web_rules()
+    if rules.author_boxes:
+        lines = without_author_box(lines, rules.author_box_labels)
+    return without_repeats(lines, title) if rules.repeated_paragraphs else lines
 
 
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
@@ -2001,6 +2020,51 @@ def is_author_note(line: str, authors: list[str]) -> bool:
     return bool(re.match(rf"(?:der|die|unser|unsere) (?:gast)?(?:autor|autorin|verfasser|verfasserin){tail}", s, re.I)
                 and re.search(r"\b(?:journalist|redakteur|korrespondent|publizist|volontär|blogger|kolumnist|"
                               r"mitarbeiter|reporter)\w*|\b(?:schreibt|arbeitet) (?:als|für|bei)\b", s, re.I))
+
+
+# "Mehr von Anna Maier", "Alle Artikel von Anna Maier", "Weitere Beiträge der Autorin": the author box's link
+_MORE_BY = re.compile(r"(?:mehr|alle|weitere)(?: (?:artikel|beiträge|texte|geschichten))? (?:von|vom|der|des) "
+                      r"(?:autor(?:in)?|\S+(?: \S+){0,3})", re.I)
+
+
+def _bio_line(line: str) -> bool:
+    """A line of an author box under its label: a person's note (a name of 1-4 capitalised words, or "Die
+    Autorin", then a note verb; at most 60 words) or the box's link to the author's other stories."""
+    s = ws(line)
+    if not s or len(s.split()) > 60:
+        return False
+    if len(s.split()) <= 8 and _MORE_BY.fullmatch(s.rstrip(" »›>→")):
+        return True
+    name = r"(?:(?:Dr\.|Prof\.) )?[A-ZÄÖÜ][\w.'-]+(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w.'-]+){0,3}"
+    return bool(re.match(rf"(?:{name}|(?:der|die|unser|unsere) (?:autor|autorin|verfasser|verfasserin))"
+                         rf"(?:\s*\([^)]{{1,40}}\))?,?\s+(?:\S+\s+)?{_NOTE_VERB}\b", s, re.I if s[:3].lower()
+                         in ("der", "die", "uns") else 0))
+
+
+def without_author_box(lines: list[str], labels: tuple[re.Pattern, ...]) -> list[str]:
+    """The body without an author box (rule ``author_box``, switch ``author_boxes``): a label line of
+    ``author_box_labels`` ("Über die Autorin", "Zum Autor") in the second half of the body's words whose next
+    line is a note on a person ("Anna Maier ist Redakteurin im Ressort Politik …", :func:`_bio_line`); the
+    label, that note and up to two more note or "Mehr von Anna Maier" lines right after it go. The note need not
+    name the page's author (:func:`without_author_note` needs that): the label says what the box is."""
+    total = sum(len(x.split()) for x in lines) or 1
+    seen, i, out = 0, 0, []
+    while i < len(lines):
+        s = ws(lines[i])
+        nxt = [j for j in range(i + 1, len(lines)) if ws(lines[j])][:3]
+        if seen >= total / 2 and s and len(s.split()) <= 5 and any(p.fullmatch(s.rstrip(":")) for p in labels) \
+                and nxt and _bio_line(lines[nxt[0]]):
+            end = nxt[0] + 1
+            for j in nxt[1:]:
+                if not _bio_line(lines[j]):
+                    break
+                end = j + 1
+            i = end
+            continue
+        seen += len(s.split())
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def without_author_note(lines: list[str], authors: list[str]) -> list[str]:
@@ -2033,6 +2097,8 @@ def read_html_page(html: str) -> HtmlPage:
     if rules.repeated_paragraphs:          # rules repeated_paragraph, repeated_title
         lines = without_repeats(lines, meta.title)
     lines = without_author_note(lines, meta.authors)
+    if rules.author_boxes:
+        lines = without_author_box(lines, rules.author_box_labels)
     if rules.label_runs:
         lines = without_label_runs(lines, tree)
     if rules.stray_labels:
@@ -2047,7 +2113,7 @@ def read_html_page(html: str) -> HtmlPage:
         lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
-    return HtmlPage(meta, lines, captions, meta.url)
+    return HtmlPage(meta, lines, captions, meta.url, subheadings(tree) if rules.subheading_pairs else frozenset())
 
 
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standfirst|vorspann|kurztext|"
@@ -2077,11 +2143,28 @@ def _page_lead(tree) -> tuple[str, bool] | None:
         in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order.get(id(e), -1) > after
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
-        t = ws(visible_text(e))
+        t = ws(visible_text(_lead_block(e)))
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
+
+
+_LEAD_INNER = ("p", "div", "section", "header", "ul", "ol", "table", "figure", "blockquote", "h2", "h3", "h4")
+
+
+def _lead_block(e):
+    """The lead element itself, or, when it is a box of blocks (a date line, a byline, a reading time and the
+    lead paragraph: ``<div class="intro"><p>Stand: …</p><p>Von …</p><p>Der Stadtrat hat …</p></div>``), its
+    first innermost block of 10+ words: the box's other lines are no lead, and read together they glue into
+    one ("Stand: 07.12.2026Von Anna MaierDer Stadtrat …"; rule ``lead_block``)."""
+    inner = [c for c in e.iter(*_LEAD_INNER) if c is not e]
+    if not inner:
+        return e
+    for c in inner:
+        if not any(True for d in c.iter(*_LEAD_INNER) if d is not c) and len(ws(visible_text(c)).split()) >= 10:
+            return c
+    return e
 
 
 _TEASER_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:teaser|article-teaser|text-teaser|story-teaser)(?=$|[\s_])", re.I)

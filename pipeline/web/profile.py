@@ -76,6 +76,8 @@ class WebRules:
     card_runs: bool = True
     player_shop_boxes: bool = True
     file_links: bool = True
+    author_boxes: bool = True
+    subheading_pairs: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -86,6 +88,7 @@ class WebRules:
     comment_headings: tuple[re.Pattern, ...] = ()
     amp_drop_tags: frozenset[str] = frozenset()
     paywall_patterns: tuple[re.Pattern, ...] = ()
+    author_box_labels: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
 
     def site(self, host: str | None) -> SiteProfile | None:
@@ -106,11 +109,12 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
              "repeated_paragraphs", "doubled_captions",
-             "card_counters", "card_runs", "player_shop_boxes", "file_links")
+             "card_counters", "card_runs", "player_shop_boxes", "file_links", "author_boxes",
+             "subheading_pairs")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
-             "paywall_patterns")
+             "paywall_patterns", "author_box_labels")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -201,7 +205,9 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
                                          file, "comment_headings")),
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
         paywall_patterns=tuple(_patterns(_strings(data.get("paywall_patterns") or [], file, "paywall_patterns"),
-                                         file, "paywall_patterns")))
+                                         file, "paywall_patterns")),
+        author_box_labels=tuple(_patterns(_strings(data.get("author_box_labels") or [], file, "author_box_labels"),
+                                          file, "author_box_labels")))
 
 
 @lru_cache(maxsize=4)
