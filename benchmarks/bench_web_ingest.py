@@ -459,6 +459,55 @@ def _keep(h: str) -> str:
     return h
 
 
+# The same forms as a text browser prints them, for the text dumps of ``header`` and ``tail``.
+HEADER_DUMP = (
+    ["Von Katrin Feldhaus und Jan Ott", "07.12.2026, 10.45 Uhr", "Lesezeit: 4 Min."],
+    ["Von Katrin Feldhaus", "7. Dezember 2026, 10:45 Uhr", "Artikel anhören 00:00 / 04:12"],
+    ["Stand: 07.12.2026 10:45 Uhr"],
+    ["Erstellt: 07.12.2026, 10:45 Uhr", "Von: Katrin Feldhaus", "Kommentare Teilen"],
+    ["Aktualisiert am 07.12.2026 – 10:45 UhrLesedauer: 3 Min."],
+    ["Ein Kommentar von Katrin Feldhaus", "07.12.2026"],
+    ["[feldhaus] Katrin Feldhaus", "Redakteurin Politik", "07.12.2026 | 10:45 Uhr"],
+)
+TAIL_DUMP = (
+    ["Themen: Bundestag Haushalt SPD", "", "Fehler gefunden? Jetzt melden."],
+    ["Über die Autorin", "", "[feldhaus]", "Katrin Feldhaus ist Redakteurin im Ressort Politik und berichtet seit "
+     "2019 aus dem Landtag.", "", "Mehr von Katrin Feldhaus"],
+    ["Kommentare (3)", "", "Bergfreund77 vor 2 Stunden", "Das hätte man schon vor Jahren so machen müssen, jetzt "
+     "ist es zu spät für die Bürger.", "Antworten", "", "M. Schulze vor 3 Stunden", "Wieder einmal zahlen die "
+     "kleinen Leute die Zeche für die Fehler der Politik.", "Antworten"],
+    ["Mehr zum Thema", "", "  • Stadtrat beschließt neuen Haushalt für das kommende Jahr", "  • Polizei sucht "
+     "Zeugen nach Unfall auf der B 96", "", "Facebook WhatsApp E-Mail Link kopieren"],
+    ["Mit Material von dpa und AFP", "", "Haben Sie Fragen oder Anregungen? Schreiben Sie uns an "
+     "leserbriefe@example.de"],
+)
+
+
+def read_form_dump(path: Path, forms: tuple, at_end: bool):
+    """The page's text dump with one of ``forms`` (chosen by the file's bytes) as a text browser prints it: before
+    the line of the plain dump body's first paragraph (20+ characters), or (``at_end``) after the line of its
+    last one of 80+ characters, then the form's successor two places on (as ``_tail`` does); unchanged where there is none."""
+    import zlib
+    from pipeline.ingest import parse_scraped_text
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    plain = read_one(path)
+    paras = [x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 80]
+    lines = raw.split("\n")
+    k = zlib.crc32(raw.encode("utf-8", "replace")) % len(forms)
+    if paras:
+        if at_end:
+            at = next((i for i in range(len(lines) - 1, -1, -1) if paras[-1][:40] in _ws(lines[i])), None)
+            block = forms[k] + [""] + forms[(k + 2) % len(forms)]
+            if at is not None:
+                lines = lines[:at + 1] + [""] + block + [""] + lines[at + 1:]
+        else:
+            first = next((x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 20), paras[0])
+            at = next((i for i, x in enumerate(lines) if first[:40] in _ws(x)), None)
+            if at is not None:
+                lines = lines[:at] + forms[k] + [""] + lines[at:]
+    return parse_scraped_text("\n".join(lines), str(path), path.stem)
+
+
 def twice(body: str, title: str | None) -> int:
     """Lines of 6+ words the body has more than once (each extra copy counts), and lines equal to the title."""
     keys = [re.sub(r"\W+", "", x).casefold() for x in (body or "").split("\n") if len(x.split()) >= 6]
@@ -494,7 +543,9 @@ VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHO
                    "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT, "header": HEADER_WITHOUT,
                    "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT}
 VARIANT_WITH = {"keep": KEEP_WITH}
-DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p)}
+DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p),
+                 "header": lambda p: read_form_dump(p, HEADER_DUMP, False),
+                 "tail": lambda p: read_form_dump(p, TAIL_DUMP, True)}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
@@ -753,11 +804,12 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
                 a = DUMP_VARIANTS[variant](path)
             else:
                 a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
+            gr = g              # this route's snippets (the page's gold stays as it is for the next route)
             if variant in VARIANT_WITHOUT:
-                g = {**g, "without": [*g["without"], *VARIANT_WITHOUT[variant]]}
+                gr = {**gr, "without": [*gr["without"], *VARIANT_WITHOUT[variant]]}
             if variant in VARIANT_WITH and route == "html":
-                g = {**g, "with": [*g["with"], *injected(path, variant)]}
-            tp, fn, fp, log = body_counts(a.body_text if a else "", g)
+                gr = {**gr, "with": [*gr["with"], *injected(path, variant)]}
+            tp, fn, fp, log = body_counts(a.body_text if a else "", gr)
             if a is None:
                 log.insert(0, "  REJECTED (no article)")
             r = res.setdefault((sp, route), {"tp": 0, "fn": 0, "fp": 0, "pages": 0, "meta": {}, "n_meta": 0,

@@ -721,7 +721,11 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     lines = [_norm(ln) for ln in raw.split("\n")]
     h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
-    body_lines = _clean_body_lines(lines[h.body_start:], captions)
+    body_lines = lines[h.body_start:]
+    if dump is not None:     # boxes whose labels the clean-up would drop first (pipeline/web/html.py)
+        from pipeline.web.html import dump_boxes_out
+        body_lines = dump_boxes_out(body_lines)
+    body_lines = _clean_body_lines(body_lines, captions)
     if dump is not None:     # a whole page's text: the paywall box under the article, lines printed twice
         from pipeline.web.html import dump_body_tail    # (pipeline/web/html.py)
         body_lines = dump_body_tail(body_lines, h.title)

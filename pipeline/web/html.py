@@ -1996,10 +1996,34 @@ def dump_body_tail(lines: list[str], title: str | None) -> list[str]:
     ``repeated_title``: a lead or caption printed twice, a side box repeated; a copy the reader moved out first,
     as teaser or caption, never costs the body its text)."""
     lines = paywall_tail(lines)
+    return without_repeats(lines, title) if web_rules().repeated_paragraphs else lines
+
+
+def dump_boxes_out(lines: list[str]) -> list[str]:
+    """A page dump's article lines before the seed reader's clean-up (which drops their short label lines
+    first): without a comment section under the article (:func:`without_comments`: "Kommentare (3)" over
+    "Bergfreund77 vor 2 Stunden" …) and, with the switch ``author_boxes``, an author box
+    (:func:`without_author_box`; ingest17)."""
     rules = web_rules()
-    if rules.author_boxes:
-        lines = without_author_box(lines, rules.author_box_labels)
-    return without_repeats(lines, title) if rules.repeated_paragraphs else lines
+    lines = without_comments(_head_lines_out(lines, rules), rules)
+    return without_author_box(lines, rules.author_box_labels) if rules.author_boxes else lines
+
+
+def _head_lines_out(lines: list[str], rules: WebRules) -> list[str]:
+    """Rule ``dump_head_lines`` (ingest17): a page dump's article lines without the date lines and bylines
+    that open them, as the HTML route drops them (:func:`strip_furniture`): "Erstellt: 07.12.2026, 10:45
+    Uhr", "Von: Anna Maier", "Aktualisiert am 07.12.2026 – 10:45 UhrLesedauer: 3 Min."; only among the first
+    four lines of text and before the first line of more than 30 words."""
+    out, seen, done = [], 0, False
+    for x in lines:
+        s = ws(x)
+        if s and not done:
+            if is_date_line(s, rules) or is_byline(s, []) or s.casefold() in rules.skip_lines:
+                continue
+            seen += 1
+            done = seen >= 4 or len(s.split()) > 30
+        out.append(x)
+    return out
 
 
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"

@@ -1,0 +1,115 @@
+"""Web ingestion, issue 15 (ingest17): article templates of German news sites that the dev pages show few of.
+
+The fragments follow the markup of common news CMSs (as ``benchmarks/bench_web_ingest.py --variant
+header|credits|tail|keep`` injects them into the dev pages): ``author_box`` ("Über die Autorin" over a note on the
+writer and "Mehr von …" after the article, HTML and page dumps), ``subheading_pair`` (two of the article's own
+subheadings in a row are no teaser box of another story), ``lead_block`` (a lead box that also holds the date
+line and byline gives its lead paragraph, not all its lines glued), the read-aloud player's label and clock
+("Artikel anhören00:00 / 04:12"). Invented text (no ../shared); each rule is shown where it must fire and where it
+must not, and its switch turns it off.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest import parse_html, parse_scraped_text
+from tests.test_web_forms import P, page
+from tests.test_web_forms16 import _run_off
+from tests.test_web_ingest import BODY_PARAS, dump_text
+
+BIO = "Katrin Feldhaus ist Redakteurin im Ressort Politik und berichtet seit 2019 aus dem Landtag."
+BOX = (f'<div><h3>Über die Autorin</h3><img src="/autoren/feldhaus.jpg" alt=""><p>{BIO}</p>'
+       '<a href="/autor/katrin-feldhaus">Mehr von Katrin Feldhaus</a></div>')
+
+
+def _paras(body: str) -> list[str]:
+    return [x for x in body.split("\n\n") if x]
+
+
+# ----------------------------------------------------------------------------- author_box
+
+def test_author_box_after_the_article_leaves_the_html_body() -> None:
+    body = parse_html(page("".join(f"<p>{x}</p>" for x in P) + BOX), "a.html", "a").body_text
+    assert _paras(body) == P
+    # the same box with the label as a bold line and "Zum Autor"
+    box = BOX.replace("<h3>Über die Autorin</h3>", "<p><strong>Zum Autor:</strong></p>")
+    body = parse_html(page("".join(f"<p>{x}</p>" for x in P) + box), "a.html", "a").body_text
+    assert _paras(body) == P
+
+
+def test_author_box_needs_the_label_and_a_note_on_a_person() -> None:
+    # "Zur Person" over a note on the man the article is about: article text
+    person = ('<h3>Zur Person</h3><p>Stefan Krüger ist seit 2014 Bürgermeister der Stadt und gehört der SPD an. '
+              'Vorher leitete er das Ordnungsamt.</p>')
+    body = parse_html(page("".join(f"<p>{x}</p>" for x in P) + person), "a.html", "a").body_text
+    assert "Stefan Krüger ist seit 2014 Bürgermeister" in body
+    # the label over prose that is no note on a person (a book review's section on its author): stays
+    review = ('<h3>Der Autor</h3><p>Wie schon in seinem ersten Roman erzählt er von einer Kindheit auf dem Land, '
+              'diesmal aus der Sicht der Mutter.</p>')
+    body = parse_html(page("".join(f"<p>{x}</p>" for x in P) + review), "a.html", "a").body_text
+    assert "Wie schon in seinem ersten Roman" in body
+
+
+def test_author_box_in_a_page_dump() -> None:
+    last = BODY_PARAS[-1]
+    text = dump_text().replace(last + "\n", last + "\n\nÜber die Autorin\n\n[feldhaus]\n" + BIO
+                               + "\n\nMehr von Katrin Feldhaus\n", 1)
+    a = parse_scraped_text(text, "dump.txt", "dump")
+    assert _paras(a.body_text) == BODY_PARAS
+
+
+# ----------------------------------------------------------------------------- subheading_pair
+
+SUB1, SUB2 = "Keine Entwarnung beim Verkehr", "Was die neuen Regeln für die Anwohner bedeuten"
+
+
+def test_subheading_pair_two_subheadings_in_a_row_stay() -> None:
+    inner = f"<p>{P[0]}</p><p>{P[1]}</p><h2>{SUB1}</h2><h2>{SUB2}</h2><p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
+    body = parse_html(page(inner), "a.html", "a").body_text
+    assert _paras(body) == [P[0], P[1], SUB1, SUB2, *P[2:]]
+    # one over a picture with its caption and one under it
+    fig = ('<figure><img src="/b.jpg" alt=""><figcaption>Die Haltestelle am Markt. <span>Foto: Anna Beispiel'
+           '</span></figcaption></figure>')
+    inner = f"<p>{P[0]}</p><p>{P[1]}</p><h2>{SUB1}</h2>{fig}<h2>{SUB2}</h2><p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
+    body = parse_html(page(inner), "a.html", "a").body_text
+    assert SUB1 in body and SUB2 in body and "Die Haltestelle am Markt" not in body
+
+
+def test_subheading_pair_a_linked_teaser_of_another_story_still_goes() -> None:
+    teaser = ('<p><a href="/sport/a1.html">Handball</a></p><p><a href="/sport/a1.html">Heimsieg gegen den '
+              'Tabellenführer aus Kiel</a></p>')
+    inner = f"<p>{P[0]}</p><p>{P[1]}</p>{teaser}<p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
+    body = parse_html(page(inner), "a.html", "a").body_text
+    assert "Tabellenführer aus Kiel" not in body and _paras(body) == P
+
+
+def test_switches_off(tmp_path: Path) -> None:
+    code = ("from tests.test_web_forms17 import BOX, SUB1, SUB2\n"
+            "from tests.test_web_forms import P, page\n"
+            "from pipeline.ingest import parse_html\n"
+            "a = parse_html(page(''.join(f'<p>{x}</p>' for x in P) + BOX), 'a.html', 'a').body_text\n"
+            "inner = f'<p>{P[0]}</p><p>{P[1]}</p><h2>{SUB1}</h2><h2>{SUB2}</h2>' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
+            "b = parse_html(page(inner), 'a.html', 'a').body_text\n"
+            "print('Über die Autorin' in a, SUB2 in b)\n")
+    assert _run_off(tmp_path, "author_boxes", code) == "True True"
+    assert _run_off(tmp_path, "subheading_pairs", code) == "False False"
+
+
+# ----------------------------------------------------------------------------- lead_block, read-aloud player
+
+def test_lead_block_a_lead_box_with_date_and_byline_gives_its_paragraph() -> None:
+    lead = ('<div class="article-intro"><p>Aktualisiert am 16.11.2023 – 10:45 Uhr<span>Lesedauer: 3 Min.</span>'
+            f'</p><p>Von Anna Maier</p><p>{P[0]}</p></div>')
+    body = parse_html(page(lead + "".join(f"<p>{x}</p>" for x in P[1:]), lead=False), "a.html", "a").body_text
+    assert _paras(body)[0] == P[0]
+    assert "Lesedauer" not in body and "Aktualisiert am" not in body
+
+
+def test_read_aloud_player_label_and_clock_go_a_sentence_about_it_stays() -> None:
+    player = '<div><button>Artikel anhören</button><span>00:00 / 04:12</span></div>'
+    body = parse_html(page(f"<p>{P[0]}</p>{player}" + "".join(f"<p>{x}</p>" for x in P[1:])), "a.html", "a").body_text
+    assert _paras(body) == P
+    said = "Vorlesen lassen sich die Mitteilungen der Stadt bald auch in der App der Stadtwerke."
+    body = parse_html(page(f"<p>{P[0]}</p><p>{said}</p>" + "".join(f"<p>{x}</p>" for x in P[1:])),
+                      "a.html", "a").body_text
+    assert said in body
