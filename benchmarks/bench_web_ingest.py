@@ -434,6 +434,30 @@ def _tail(h: str) -> str:
     return h[:ps[-1].end()] + block + h[ps[-1].end():]
 
 
+CARD_FORMS = (         # a teaser card of another story inside the text (kicker, headline, teaser sentence)
+    '<aside><a href="/politik/autofrei.html"><img src="/t/autofrei.jpg" alt=""><span>Verkehrswende</span><h3>Stadt '
+    'plant autofreie Innenstadt bis 2030</h3><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre '
+    'Kundschaft fürchten.</p></a></aside>',
+    '<div><p>Mehr zum Thema</p><div><a href="/politik/autofrei.html"><img src="/t/autofrei.jpg" alt=""></a><div>'
+    '<span>Verkehrswende</span><a href="/politik/autofrei.html">Stadt plant autofreie Innenstadt bis 2030</a>'
+    '</div></div></div>',
+    '<div><h4>Auch interessant</h4><article><a href="/politik/autofrei.html"><h3>Stadt plant autofreie Innenstadt '
+    'bis 2030</h3></a><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre Kundschaft fürchten.</p>'
+    '<a href="/politik/autofrei.html">Weiterlesen</a></article></div>',
+    '<div><div><span>Verkehrswende</span></div><div><a href="/politik/autofrei.html">Stadt plant autofreie '
+    'Innenstadt bis 2030</a></div><div><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre Kundschaft '
+    'fürchten.</p></div></div>',
+)
+CARD_WITHOUT = ("Stadt plant autofreie Innenstadt", "Die Pläne stoßen bei Händlern", "Mehr zum Thema",
+                "Auch interessant")
+
+
+def _cards(h: str) -> str:
+    """A teaser card of another story (one of four forms) after the second long paragraph."""
+    form = _form_of(h, CARD_FORMS)
+    return _after_every_second_paragraph(h, lambda k: form if k == 0 else "")
+
+
 # The page's gold ``with`` snippets while a variant rewrites it (``run`` sets them): ``keep`` puts its blocks
 # after paragraphs known to be article text, never into a side box.
 PAGE_WITH: list[str] = []
@@ -537,11 +561,12 @@ VARIANTS = {
     "credits": _credits,
     "tail": _tail,
     "keep": _keep,
+    "cards": _cards,
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
 VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
                    "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT, "header": HEADER_WITHOUT,
-                   "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT}
+                   "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT, "cards": CARD_WITHOUT}
 VARIANT_WITH = {"keep": KEEP_WITH}
 DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p),
                  "header": lambda p: read_form_dump(p, HEADER_DUMP, False),

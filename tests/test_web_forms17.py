@@ -113,3 +113,57 @@ def test_read_aloud_player_label_and_clock_go_a_sentence_about_it_stays() -> Non
     body = parse_html(page(f"<p>{P[0]}</p><p>{said}</p>" + "".join(f"<p>{x}</p>" for x in P[1:])),
                       "a.html", "a").body_text
     assert said in body
+
+
+# ----------------------------------------------------------------------------- page dumps: comments, head lines
+
+def test_comment_section_under_the_article_leaves_the_dump_body() -> None:
+    last = BODY_PARAS[-1]
+    comments = ("\n\nKommentare (3)\n\nBergfreund77 vor 2 Stunden\nDas hätte man schon vor Jahren so machen müssen, "
+                "jetzt ist es zu spät für die Bürger.\nAntworten\n\nM. Schulze vor 3 Stunden\nWieder einmal zahlen "
+                "die kleinen Leute die Zeche für die Fehler der Politik.\nAntworten\n")
+    a = parse_scraped_text(dump_text().replace(last + "\n", last + comments, 1), "dump.txt", "dump")
+    assert _paras(a.body_text) == BODY_PARAS
+
+
+def test_dump_head_lines_date_and_byline_over_the_text_go() -> None:
+    first = BODY_PARAS[0]
+    for block in ("Erstellt: 28.04.2020, 18:00 Uhr\nVon: Anna Beispiel\n",
+                  "Aktualisiert am 28.04.2020 – 18:00 UhrLesedauer: 3 Min.\n",
+                  "Von Katrin Feldhaus\n7. Dezember 2026, 10:45 Uhr\n"):
+        a = parse_scraped_text(dump_text().replace(first + "\n", block + "\n" + first + "\n", 1), "dump.txt", "dump")
+        assert _paras(a.body_text) == BODY_PARAS, block
+    # a date inside the text further down is article text
+    said = "Am 12. Mai 2020 will der Landtag darüber entscheiden."
+    a = parse_scraped_text(dump_text().replace(BODY_PARAS[1] + "\n", BODY_PARAS[1] + "\n\n" + said + "\n", 1),
+                           "dump.txt", "dump")
+    assert said in a.body_text
+
+
+# ----------------------------------------------------------------------------- single_card
+
+CARD_HEAD, CARD_TEASE = "Stadt plant autofreie Innenstadt bis 2030", "Die Pläne stoßen bei Händlern auf Widerstand."
+CARDS17 = (
+    f'<aside><a href="/politik/autofrei.html"><img src="/t.jpg" alt=""><span>Verkehrswende</span><h3>{CARD_HEAD}'
+    f'</h3><p>{CARD_TEASE}</p></a></aside>',
+    f'<div><h4>Auch interessant</h4><article><a href="/politik/autofrei.html"><h3>{CARD_HEAD}</h3></a>'
+    f'<p>{CARD_TEASE}</p><a href="/politik/autofrei.html">Weiterlesen</a></article></div>',
+    f'<div><div><span>Verkehrswende</span></div><div><a href="/politik/autofrei.html">{CARD_HEAD}</a></div>'
+    f'<div><p>{CARD_TEASE}</p></div></div>',
+)
+
+
+def test_single_card_of_another_story_inside_the_text_goes() -> None:
+    for card in CARDS17:
+        inner = f"<p>{P[0]}</p><p>{P[1]}</p>{card}<h2>{SUB1}</h2><p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
+        body = parse_html(page(inner), "a.html", "a").body_text
+        assert _paras(body) == [P[0], P[1], SUB1, *P[2:]], card
+
+
+def test_single_card_a_section_with_its_own_links_stays() -> None:
+    # a linked subheading over a paragraph that links elsewhere too: article text, no card
+    sec = ('<div><h3><a href="/verkehr/plan.html">Der neue Nahverkehrsplan im Überblick</a></h3><p>Die Stadt hat die '
+           'Fahrpläne <a href="/fahrplan.pdf">online gestellt</a>, Einwände sind bis Ende März möglich.</p></div>')
+    inner = f"<p>{P[0]}</p><p>{P[1]}</p>{sec}<p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
+    body = parse_html(page(inner), "a.html", "a").body_text
+    assert "Einwände sind bis Ende März möglich" in body

@@ -177,6 +177,33 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
+def is_single_card(el, rules: WebRules) -> bool:
+    """Rule ``single_card`` (switch ``single_cards``, ingest17): one teaser card of another story set inside
+    the article ("<aside><a href=/x><img><span>Verkehrswende</span><h3>Stadt plant …</h3><p>Die Pläne …</p></a>
+    </aside>", a linked headline under a kicker, "<h3>…</h3><p>…</p><a>Weiterlesen</a>"): a block without h1
+    whose headline (h2-h4 or a block that is one link, 3-20 words) is a link, or an h2-h4 followed by a "read
+    more" label (``read_more_labels``); all its links go to one other page, and besides the headline it says at
+    most 30 words (a kicker, a teaser sentence). Lists and runs of such cards have their own rules."""
+    if el.tag not in ("div", "aside", "article", "section", "li") or next(el.iter("h1"), None) is not None:
+        return False
+    hrefs = {(a.get("href") or "").strip().casefold() for a in el.xpath(".//a[@href]")}
+    if len(hrefs) != 1 or next(iter(hrefs)).startswith(("#", "mailto:", "javascript:", "tel:")) or not next(iter(hrefs)):
+        return False
+    head = _card_heading(el, linked_box=True)
+    if head is None:
+        return False
+    htext = ws(head.text_content())
+    words = len(ws(el.text_content()).split())
+    if not 3 <= len(htext.split()) <= 20 or words - len(htext.split()) > 30:
+        return False
+    links = head.xpath(".//a[@href]") or [a for a in head.iterancestors("a") if a.get("href")]
+    if links and len(ws(" ".join(a.text_content() for a in links[:1]))) >= 0.8 * len(htext) or links and \
+            any(a.tag == "a" for a in head.iterancestors()):
+        return True
+    rest = [ws(a.text_content()).casefold() for a in el.xpath(".//a[@href]")]
+    return head.tag in ("h2", "h3", "h4") and bool(rest) and all(x in rules.read_more_labels for x in rest)
+
+
 def _teaser_item(el, labelled: bool = False) -> bool:
     """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt;
     ``labelled``: also one whose links go to one page with a label of a few words or none, beside a heading
@@ -1393,6 +1420,38 @@ def card_runs(tree) -> set[str]:
     return out
 
 
+def single_cards(tree) -> set[str]:
+    """Keys of the texts of single teaser cards (:func:`is_single_card`): the card as one line and its leaf
+    blocks (kicker, headline, teaser sentence) as body lines; the tree stays as it is, so trafilatura chooses
+    the article's container as before."""
+    rules = web_rules()
+    out: set[str] = set()
+    for el in tree.iter("div", "aside", "article", "section", "li"):
+        if is_single_card(el, rules):
+            out.add(_flat(ws(visible_text(el))))
+            out |= {_flat(ws(visible_text(y))) for y in el.iter("a", "p", "div", "span", "h2", "h3", "h4", "h5", "h6")
+                    if y.tag != "div" or _leaf_block(y)}
+            label = _card_label(el)
+            if label:
+                out.add(_flat(label))
+    out.discard("")
+    return out
+
+
+def _card_label(card) -> str | None:
+    """The label of a box that holds nothing but it and the card ("<div><h4>Auch interessant</h4><article>…"):
+    a block of at most four words with no link right before the card; left alone in the body it would take the
+    article's next subheading for a teaser headline."""
+    parent = card.getparent()
+    if parent is None:
+        return None
+    others = [c for c in parent if isinstance(c.tag, str) and c is not card and ws(visible_text(c))]
+    if len(others) != 1 or others[0].getnext() is not card or next(others[0].iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(others[0]))
+    return t if 1 <= len(t.split()) <= 4 else None
+
+
 _DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
 _PLAYER_WORD = re.compile(r"\b(?:video|videos|audio|podcast|abspielen|play|wiedergabe)\b", re.I)
 _PRICE = re.compile(r"(?<!\w)(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)(?!\w)|€\s?\d)", re.I)
@@ -1766,6 +1825,8 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         heads |= card_runs(tree)
     if web_rules().player_shop_boxes:
         heads |= player_and_shop_boxes(tree)
+    if web_rules().single_cards:
+        heads |= single_cards(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines
