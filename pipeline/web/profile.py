@@ -135,6 +135,11 @@ def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
     return out
 
 
+def _optional_patterns(data: dict, file: str, key: str) -> list[re.Pattern]:
+    """An optional web.yaml list of regular expressions, compiled (none when the key is absent)."""
+    return _patterns(_strings(data.get(key) or [], file, key), file, key)
+
+
 @rule_file("web")
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
@@ -152,10 +157,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
     line_patterns = _patterns(lists["drop_line_patterns"], file, "drop_line_patterns")
-    not_published = _patterns(_strings(data.get("not_published_labels") or [], file, "not_published_labels"),
-                              file, "not_published_labels")
-    boilerplate = _patterns(_strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"),
-                            file, "boilerplate_lines")
+    not_published = _optional_patterns(data, file, "not_published_labels")
+    boilerplate = _optional_patterns(data, file, "boilerplate_lines")
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -202,13 +205,10 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         section_labels=low(_strings(data.get("section_labels") or [], file, "section_labels")),
         ad_labels=low(_strings(data.get("ad_labels") or [], file, "ad_labels")),
         ad_words=tuple(x.casefold() for x in _strings(data.get("ad_words") or [], file, "ad_words")),
-        comment_headings=tuple(_patterns(_strings(data.get("comment_headings") or [], file, "comment_headings"),
-                                         file, "comment_headings")),
+        comment_headings=tuple(_optional_patterns(data, file, "comment_headings")),
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
-        paywall_patterns=tuple(_patterns(_strings(data.get("paywall_patterns") or [], file, "paywall_patterns"),
-                                         file, "paywall_patterns")),
-        author_box_labels=tuple(_patterns(_strings(data.get("author_box_labels") or [], file, "author_box_labels"),
-                                          file, "author_box_labels")))
+        paywall_patterns=tuple(_optional_patterns(data, file, "paywall_patterns")),
+        author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")))
 
 
 @lru_cache(maxsize=4)
