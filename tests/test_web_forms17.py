@@ -167,3 +167,12 @@ def test_single_card_a_section_with_its_own_links_stays() -> None:
     inner = f"<p>{P[0]}</p><p>{P[1]}</p>{sec}<p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
     body = parse_html(page(inner), "a.html", "a").body_text
     assert "Einwände sind bis Ende März möglich" in body
+
+
+def test_single_card_switch_off_keeps_the_card(tmp_path: Path) -> None:
+    code = ("from tests.test_web_forms17 import CARDS17, CARD_TEASE\n"
+            "from tests.test_web_forms import P, page\n"
+            "from pipeline.ingest import parse_html\n"
+            "inner = f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[0]}' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
+            "print(CARD_TEASE in parse_html(page(inner), 'a.html', 'a').body_text)\n")
+    assert _run_off(tmp_path, "single_cards", code) == "True"
