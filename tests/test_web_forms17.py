@@ -156,8 +156,9 @@ CARDS17 = (
 def test_single_card_of_another_story_inside_the_text_goes() -> None:
     for card in CARDS17:
         inner = f"<p>{P[0]}</p><p>{P[1]}</p>{card}<h2>{SUB1}</h2><p>{P[2]}</p><p>{P[3]}</p><p>{P[4]}</p>"
-        body = parse_html(page(inner), "a.html", "a").body_text
-        assert _paras(body) == [P[0], P[1], SUB1, *P[2:]], card
+        for art in (True, False):       # in an <article>, and in a layout of divs (there only this rule takes it)
+            body = parse_html(page(inner, article=art), "a.html", "a").body_text
+            assert _paras(body) == [P[0], P[1], SUB1, *P[2:]], card
 
 
 def test_single_card_a_section_with_its_own_links_stays() -> None:
@@ -173,6 +174,6 @@ def test_single_card_switch_off_keeps_the_card(tmp_path: Path) -> None:
     code = ("from tests.test_web_forms17 import CARDS17, CARD_TEASE\n"
             "from tests.test_web_forms import P, page\n"
             "from pipeline.ingest import parse_html\n"
-            "inner = f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[0]}' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
-            "print(CARD_TEASE in parse_html(page(inner), 'a.html', 'a').body_text)\n")
+            "inner = f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[1]}' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
+            "print(CARD_TEASE in parse_html(page(inner, article=False), 'a.html', 'a').body_text)\n")
     assert _run_off(tmp_path, "single_cards", code) == "True"
