@@ -458,6 +458,35 @@ def _cards(h: str) -> str:
     return _after_every_second_paragraph(h, lambda k: form if k == 0 else "")
 
 
+NOTE_LINES = (         # notes of news sites under or inside the article, one line each (``notes``)
+    "Über dieses Thema berichtete Bayern 2 am 07.12.2026 um 10:00 Uhr.",
+    "Quelle: ntv.de, dpa, AFP",
+    "Quelle: ZEIT ONLINE, dpa, fo",
+    "Hier können Sie die Rechte an diesem Artikel erwerben.",
+    "*Merkur.de ist ein Angebot von IPPEN.MEDIA.",
+    "Dieser Artikel wurde mit maschineller Unterstützung erstellt und von der Redaktion geprüft.",
+    "Hinweis: Dieser Artikel erschien zuerst auf kreiszeitung.de.",
+    "Sie wollen mehr solcher Nachrichten? Abonnieren Sie unseren kostenlosen Newsletter.",
+    "Dieses Thema im Programm: Das Erste | tagesschau | 07.12.2026 | 20:00 Uhr",
+)
+NOTE_WITHOUT = ("Über dieses Thema berichtete", "Quelle: ntv.de", "Quelle: ZEIT ONLINE", "Rechte an diesem Artikel",
+                "ist ein Angebot von IPPEN", "mit maschineller Unterstützung", "erschien zuerst auf kreiszeitung",
+                "Abonnieren Sie unseren kostenlosen Newsletter", "Dieses Thema im Programm")
+
+
+def _notes(h: str) -> str:
+    """Two of the notes (``NOTE_LINES``, chosen by the page's bytes) as paragraphs: one after the second long
+    paragraph, the next one after the last long paragraph."""
+    import zlib
+    k = zlib.crc32(h.encode("utf-8", "replace")) % len(NOTE_LINES)
+    ps = _long_paragraphs(h)
+    if len(ps) < 3:
+        return h
+    last, mid = ps[-1], ps[1]
+    h = h[:last.end()] + f"<p>{NOTE_LINES[(k + 1) % len(NOTE_LINES)]}</p>" + h[last.end():]
+    return h[:mid.end()] + f"<p>{NOTE_LINES[k]}</p>" + h[mid.end():]
+
+
 # The page's gold ``with`` snippets while a variant rewrites it (``run`` sets them): ``keep`` puts its blocks
 # after paragraphs known to be article text, never into a side box.
 PAGE_WITH: list[str] = []
@@ -562,11 +591,13 @@ VARIANTS = {
     "tail": _tail,
     "keep": _keep,
     "cards": _cards,
+    "notes": _notes,
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
 VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
                    "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT, "header": HEADER_WITHOUT,
-                   "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT, "cards": CARD_WITHOUT}
+                   "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT, "cards": CARD_WITHOUT,
+                   "notes": NOTE_WITHOUT}
 VARIANT_WITH = {"keep": KEEP_WITH}
 DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p),
                  "header": lambda p: read_form_dump(p, HEADER_DUMP, False),

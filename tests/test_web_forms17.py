@@ -177,3 +177,28 @@ def test_single_card_switch_off_keeps_the_card(tmp_path: Path) -> None:
             "inner = f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[1]}' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
             "print(CARD_TEASE in parse_html(page(inner, article=False), 'a.html', 'a').body_text)\n")
     assert _run_off(tmp_path, "single_cards", code) == "True"
+
+
+# ----------------------------------------------------------------------------- notes of news sites (boilerplate_lines)
+
+NOTES17 = ("Über dieses Thema berichtete Bayern 2 am 07.12.2026 um 10:00 Uhr.", "Quelle: ntv.de, dpa, AFP",
+           "Hier können Sie die Rechte an diesem Artikel erwerben.", "*Merkur.de ist ein Angebot von IPPEN.MEDIA.",
+           "Dieser Artikel wurde mit maschineller Unterstützung erstellt und von der Redaktion geprüft.",
+           "Hinweis: Dieser Artikel erschien zuerst auf kreiszeitung.de.",
+           "Sie wollen mehr solcher Nachrichten? Abonnieren Sie unseren kostenlosen Newsletter.",
+           "Rubriklistenbild: © KCNA/dpa")
+
+
+def test_notes_of_news_sites_leave_the_body_inside_and_after_the_text() -> None:
+    for note in NOTES17:
+        inner = f"<p>{P[0]}</p><p>{P[1]}</p><p>{note}</p>" + "".join(f"<p>{x}</p>" for x in P[2:]) + f"<p>{note}</p>"
+        assert _paras(parse_html(page(inner), "a.html", "a").body_text) == P, note
+
+
+def test_notes_sentences_of_the_article_stay() -> None:
+    said = ("Über dieses Thema wird im Stadtrat seit Jahren gestritten, sagte Lang.",
+            "Quelle des Streits ist ein Gutachten der Verwaltung aus dem Jahr 2019.",
+            "Wer die Rechte an dem Grundstück erwirbt, muss den Spielplatz erhalten.")
+    inner = f"<p>{P[0]}</p>" + "".join(f"<p>{x}</p>" for x in said) + "".join(f"<p>{x}</p>" for x in P[1:])
+    body = parse_html(page(inner), "a.html", "a").body_text
+    assert all(x in body for x in said)
