@@ -202,3 +202,10 @@ def test_notes_sentences_of_the_article_stay() -> None:
     inner = f"<p>{P[0]}</p>" + "".join(f"<p>{x}</p>" for x in said) + "".join(f"<p>{x}</p>" for x in P[1:])
     body = parse_html(page(inner), "a.html", "a").body_text
     assert all(x in body for x in said)
+
+
+def test_dump_head_lines_a_first_line_starting_with_von_is_no_byline() -> None:
+    first = BODY_PARAS[0]
+    for line in ("Von Montag an gilt die neue Regel für Windräder im Wald.", "Von der Leyen: Europa muss handeln"):
+        a = parse_scraped_text(dump_text().replace(first + "\n", line + "\n\n" + first + "\n", 1), "dump.txt", "dump")
+        assert line in a.body_text, line

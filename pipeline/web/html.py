@@ -2071,16 +2071,17 @@ def dump_boxes_out(lines: list[str]) -> list[str]:
 
 
 def _head_lines_out(lines: list[str], rules: WebRules) -> list[str]:
-    """Rule ``dump_head_lines`` (ingest17): a page dump's article lines without the date lines and bylines
-    that open them, as the HTML route drops them (:func:`strip_furniture`): "Erstellt: 07.12.2026, 10:45
+    """Rule ``dump_head_lines`` (ingest17): a page dump's article lines without the date lines and bylines (a
+    person's name by :func:`byline_authors`, no sentence end) that open them, as the HTML route drops them (:func:`strip_furniture`): "Erstellt: 07.12.2026, 10:45
     Uhr", "Von: Anna Maier", "Aktualisiert am 07.12.2026 – 10:45 UhrLesedauer: 3 Min."; only among the first
     four lines of text and before the first line of more than 30 words."""
     out, seen, done = [], 0, False
     for x in lines:
         s = ws(x)
         if s and not done:
-            if is_date_line(s, rules) or is_byline(s, []) or s.casefold() in rules.skip_lines:
-                continue
+            if is_date_line(s, rules) or s.casefold() in rules.skip_lines or len(s.split()) <= 16 \
+                    and not re.search(r"[.!?]$", s) and byline_authors([s], rules, set()):
+                continue        # a byline names a person ("Von: Anna Maier"), not "Von Montag an gilt …"
             seen += 1
             done = seen >= 4 or len(s.split()) > 30
         out.append(x)
