@@ -30,7 +30,13 @@ consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle fin
 shows it after the line of the plain dump body's last paragraph), ``gallery`` (a picture gallery of
 ``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``); furniture printed
 twice (web15): ``repeat`` (the lead once more in a picture box over the article, the headline and the lead again
-after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
+after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them); article
+templates of German news sites (ingest17; one form per page, chosen by its bytes): ``header`` (byline, date,
+reading time, read-aloud player over the text; dumps too), ``credits`` (a picture with caption and photo credit),
+``tail`` (topics, author box, comments, related links, agency lines after the text; dumps too), ``cards`` (one
+teaser card of another story inside the text), ``notes`` (one-line notes: "Quelle: ntv.de, dpa", "Über dieses
+Thema berichtete …"), ``keep`` (a subheading, an interview Q/A, a list, a table after paragraphs holding gold
+``with`` snippets, scored as ``with`` where put in). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
 ``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads] [--limit N] [--bodies FILE]`` (web16) wraps articles
