@@ -83,16 +83,18 @@ def test_subheading_pair_a_linked_teaser_of_another_story_still_goes() -> None:
     assert "Tabellenführer aus Kiel" not in body and _paras(body) == P
 
 
+def _kept_with_switch_off(tmp_path: Path, key: str, inner: str, needle: str, article: bool = True) -> bool:
+    """Whether ``needle`` is in the body of ``page(<inner>)`` (``inner``: an expression over this module's names)
+    read with the switch ``key`` off (in a fresh process with a rules copy)."""
+    code = ("from tests.test_web_forms17 import *\nfrom pipeline.ingest import parse_html\n"
+            f"print({needle!r} in parse_html(page({inner}, article={article}), 'a.html', 'a').body_text)\n")
+    return _run_off(tmp_path, key, code) == "True"
+
+
 def test_switches_off(tmp_path: Path) -> None:
-    code = ("from tests.test_web_forms17 import BOX, SUB1, SUB2\n"
-            "from tests.test_web_forms import P, page\n"
-            "from pipeline.ingest import parse_html\n"
-            "a = parse_html(page(''.join(f'<p>{x}</p>' for x in P) + BOX), 'a.html', 'a').body_text\n"
-            "inner = f'<p>{P[0]}</p><p>{P[1]}</p><h2>{SUB1}</h2><h2>{SUB2}</h2>' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
-            "b = parse_html(page(inner), 'a.html', 'a').body_text\n"
-            "print('Über die Autorin' in a, SUB2 in b)\n")
-    assert _run_off(tmp_path, "author_boxes", code) == "True True"
-    assert _run_off(tmp_path, "subheading_pairs", code) == "False False"
+    assert _kept_with_switch_off(tmp_path, "author_boxes", "''.join(f'<p>{x}</p>' for x in P) + BOX", "Über die Autorin")
+    pair = "f'<p>{P[0]}</p><p>{P[1]}</p><h2>{SUB1}</h2><h2>{SUB2}</h2>' + ''.join(f'<p>{x}</p>' for x in P[2:])"
+    assert not _kept_with_switch_off(tmp_path, "subheading_pairs", pair, SUB2)
 
 
 # ----------------------------------------------------------------------------- lead_block, read-aloud player
@@ -171,12 +173,8 @@ def test_single_card_a_section_with_its_own_links_stays() -> None:
 
 
 def test_single_card_switch_off_keeps_the_card(tmp_path: Path) -> None:
-    code = ("from tests.test_web_forms17 import CARDS17, CARD_TEASE\n"
-            "from tests.test_web_forms import P, page\n"
-            "from pipeline.ingest import parse_html\n"
-            "inner = f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[1]}' + ''.join(f'<p>{x}</p>' for x in P[2:])\n"
-            "print(CARD_TEASE in parse_html(page(inner, article=False), 'a.html', 'a').body_text)\n")
-    assert _run_off(tmp_path, "single_cards", code) == "True"
+    inner = "f'<p>{P[0]}</p><p>{P[1]}</p>{CARDS17[1]}' + ''.join(f'<p>{x}</p>' for x in P[2:])"
+    assert _kept_with_switch_off(tmp_path, "single_cards", inner, CARD_TEASE, article=False)
 
 
 # ----------------------------------------------------------------------------- notes of news sites (boilerplate_lines)
