@@ -30,7 +30,13 @@ consent placeholder, "Empfohlener redaktioneller Inhalt … An dieser Stelle fin
 shows it after the line of the plain dump body's last paragraph), ``gallery`` (a picture gallery of
 ``<figure>``s with sentence-long captions), ``section`` (``article``/``main`` as ``section``); furniture printed
 twice (web15): ``repeat`` (the lead once more in a picture box over the article, the headline and the lead again
-after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them). Every
+after it, the last paragraph twice more; the text dumps get the same lines as a text browser shows them); article
+templates of German news sites (ingest17; one form per page, chosen by its bytes): ``header`` (byline, date,
+reading time, read-aloud player over the text; dumps too), ``credits`` (a picture with caption and photo credit),
+``tail`` (topics, author box, comments, related links, agency lines after the text; dumps too), ``cards`` (one
+teaser card of another story inside the text), ``notes`` (one-line notes: "Quelle: ntv.de, dpa", "Über dieses
+Thema berichtete …"), ``keep`` (a subheading, an interview Q/A, a list, a table after paragraphs holding gold
+``with`` snippets, scored as ``with`` where put in). Every
 run also prints ``twice``: the lines of 6+ words a body has more than once (each extra copy) and body lines that
 are the title;
 ``--unlabelled wikinews|smartdata [--form plain|caption|cards|runcards|listcards|player|product|downloads] [--limit N] [--bodies FILE]`` (web16) wraps articles
@@ -338,6 +344,229 @@ def read_repeat_dump(path: Path):
     return parse_scraped_text("\n".join(lines), str(path), path.stem)
 
 
+# Forms of German news sites' article templates (ingest17), injected into the dev pages, one form per page chosen
+# by the page's bytes (the same page always gets the same form): furniture is scored as ``without``, article
+# structure (``keep``) as ``with``.
+HEADER_FORMS = (      # byline, date, reading time and audio player between the headline and the text
+    '<div><span>Von <a href="/autor/katrin-feldhaus">Katrin Feldhaus</a> und <a href="/autor/jan-ott">Jan Ott</a>'
+    '</span></div><div><time datetime="2026-12-07T10:45:00+01:00">07.12.2026, 10.45 Uhr</time></div>'
+    '<div><span>Lesezeit: 4 Min.</span></div>',
+    '<p>Von Katrin Feldhaus</p><p><time>7. Dezember 2026, 10:45 Uhr</time></p><div><button>Artikel anhören'
+    '</button><span>00:00 / 04:12</span></div>',
+    '<div><p>Stand: 07.12.2026 10:45 Uhr</p></div>',
+    '<div><p>Erstellt: 07.12.2026, 10:45 Uhr</p><p>Von: Katrin Feldhaus</p><div><a href="#comments">Kommentare'
+    '</a> <a href="#share">Teilen</a></div></div>',
+    '<p>Aktualisiert am 07.12.2026 – 10:45 Uhr<span>Lesedauer: 3 Min.</span></p>',
+    '<div>Ein Kommentar von Katrin Feldhaus</div><div>07.12.2026</div>',
+    '<div><img src="/autoren/feldhaus.jpg" alt="Katrin Feldhaus"><a href="/autor/katrin-feldhaus">Katrin '
+    'Feldhaus</a><span>Redakteurin Politik</span></div><div>07.12.2026 | 10:45 Uhr</div>',
+)
+HEADER_WITHOUT = ("Katrin Feldhaus", "Lesezeit: 4 Min", "Artikel anhören", "00:00 / 04:12", "Stand: 07.12.2026",
+                  "Erstellt: 07.12.2026", "Lesedauer: 3 Min", "Aktualisiert am 07.12.2026", "07.12.2026 | 10:45",
+                  "07.12.2026, 10.45 Uhr", "7. Dezember 2026, 10:45 Uhr", "Redakteurin Politik")
+CREDIT_FORMS = (      # a picture inside the text with its caption and photo credit
+    '<figure><img src="/bilder/b1.jpg" alt=""><figcaption>Die Ministerin am Montag im Landtag. <span>Foto: '
+    'picture alliance/dpa | Kay Nietfeld</span></figcaption></figure>',
+    '<div><img src="/bilder/b1.jpg" alt=""><p>Die Ministerin am Montag im Landtag.</p><p>© IMAGO/Political-'
+    'Moments</p></div>',
+    '<div><picture><img src="/bilder/b1.jpg" alt="Die Ministerin am Montag im Landtag."></picture><div><span>'
+    'Die Ministerin am Montag im Landtag.</span> <small>Bild: Sven Hoppe/dpa</small></div></div>',
+    '<figure><img src="/bilder/b1.jpg" alt=""><figcaption><p>Die Ministerin am Montag im Landtag.</p><p>Quelle: '
+    'Reuters/Annegret Hilse</p></figcaption></figure>',
+    '<div><img src="/bilder/b1.jpg" alt=""><span>Foto: Kay Nietfeld/dpa</span></div>',
+)
+CREDIT_WITHOUT = ("Die Ministerin am Montag im Landtag", "Kay Nietfeld", "IMAGO/Political", "Sven Hoppe/dpa",
+                  "Reuters/Annegret Hilse")
+TAIL_FORMS = (        # after the article: topics, author box, feedback, comments
+    '<div><span>Themen:</span> <a href="/thema/bundestag">Bundestag</a> <a href="/thema/haushalt">Haushalt</a> '
+    '<a href="/thema/spd">SPD</a></div><div><a href="/feedback">Fehler gefunden? Jetzt melden.</a></div>',
+    '<div><h3>Über die Autorin</h3><img src="/autoren/feldhaus.jpg" alt=""><p>Katrin Feldhaus ist Redakteurin '
+    'im Ressort Politik und berichtet seit 2019 aus dem Landtag.</p><a href="/autor/katrin-feldhaus">Mehr von '
+    'Katrin Feldhaus</a></div>',
+    '<div><h2>Kommentare (3)</h2><div><p><b>Bergfreund77</b> vor 2 Stunden</p><p>Das hätte man schon vor Jahren '
+    'so machen müssen, jetzt ist es zu spät für die Bürger.</p><a href="#">Antworten</a></div><div><p><b>'
+    'M. Schulze</b> vor 3 Stunden</p><p>Wieder einmal zahlen die kleinen Leute die Zeche für die Fehler der '
+    'Politik.</p><a href="#">Antworten</a></div></div>',
+    '<div><p>Mehr zum Thema</p><ul><li><a href="/a1.html">Stadtrat beschließt neuen Haushalt für das kommende '
+    'Jahr</a></li><li><a href="/a2.html">Polizei sucht Zeugen nach Unfall auf der B 96</a></li></ul></div>'
+    '<div><a href="/share/fb">Facebook</a> <a href="/share/wa">WhatsApp</a> <a href="/share/mail">E-Mail</a> '
+    '<a href="/share/copy">Link kopieren</a></div>',
+    '<p>Mit Material von dpa und AFP</p><div><p>Haben Sie Fragen oder Anregungen? Schreiben Sie uns an '
+    '<a href="mailto:leserbriefe@example.de">leserbriefe@example.de</a></p></div>',
+)
+TAIL_WITHOUT = ("Themen:", "Fehler gefunden?", "Über die Autorin", "berichtet seit 2019 aus dem Landtag",
+                "Mehr von Katrin", "Kommentare (3)", "Bergfreund77", "zu spät für die Bürger",
+                "zahlen die kleinen Leute", "Mehr zum Thema", "Stadtrat beschließt neuen Haushalt",
+                "Link kopieren", "Mit Material von dpa", "Haben Sie Fragen oder Anregungen")
+KEEP_BLOCKS = (       # article structure: a subheading, an interview question and answer, a list, a table
+    '<h2>Was die neuen Regeln für die Anwohner bedeuten</h2>',
+    '<p><strong>Frage: Warum hat es so lange gedauert, bis die Entscheidung gefallen ist?</strong></p><p>Antwort: '
+    'Weil wir alle Beteiligten an einen Tisch holen wollten und das eben seine Zeit braucht.</p>',
+    '<ul><li>Die Gebühren steigen im kommenden Jahr um rund zehn Prozent.</li><li>Familien mit Kindern '
+    'erhalten einen Zuschuss von bis zu 300 Euro.</li><li>Anträge können ab dem 1. März gestellt werden.</li></ul>',
+    '<table><tr><th>Jahr</th><th>Besucher</th></tr><tr><td>2022</td><td>41.300</td></tr><tr><td>2023</td>'
+    '<td>47.850</td></tr></table>',
+)
+KEEP_WITH = ("Was die neuen Regeln für die Anwohner bedeuten", "Warum hat es so lange gedauert",
+             "Weil wir alle Beteiligten an einen Tisch holen", "Die Gebühren steigen im kommenden Jahr",
+             "Familien mit Kindern erhalten einen Zuschuss", "Anträge können ab dem 1. März", "47.850")
+
+
+def _form_of(h: str, forms: tuple) -> str:
+    import zlib
+    return forms[zlib.crc32(h.encode("utf-8", "replace")) % len(forms)]
+
+
+def _header(h: str) -> str:
+    """A byline/date/reading-time block of one of seven news templates right before the first long paragraph."""
+    ps = _long_paragraphs(h)
+    return h if not ps else h[:ps[0].start()] + _form_of(h, HEADER_FORMS) + h[ps[0].start():]
+
+
+def _credits(h: str) -> str:
+    """A picture with caption and photo credit (one of five forms) after the second and the fourth long paragraph."""
+    form = _form_of(h, CREDIT_FORMS)
+    return _after_every_second_paragraph(h, lambda k: form if k < 2 else "")
+
+
+def _tail(h: str) -> str:
+    """Two of five end-of-article blocks (topics, author box, comments, related links, agency/feedback lines)
+    right after the last long paragraph."""
+    ps = _long_paragraphs(h)
+    if not ps:
+        return h
+    i = TAIL_FORMS.index(_form_of(h, TAIL_FORMS))
+    block = TAIL_FORMS[i] + TAIL_FORMS[(i + 2) % len(TAIL_FORMS)]
+    return h[:ps[-1].end()] + block + h[ps[-1].end():]
+
+
+CARD_FORMS = (         # a teaser card of another story inside the text (kicker, headline, teaser sentence)
+    '<aside><a href="/politik/autofrei.html"><img src="/t/autofrei.jpg" alt=""><span>Verkehrswende</span><h3>Stadt '
+    'plant autofreie Innenstadt bis 2030</h3><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre '
+    'Kundschaft fürchten.</p></a></aside>',
+    '<div><p>Mehr zum Thema</p><div><a href="/politik/autofrei.html"><img src="/t/autofrei.jpg" alt=""></a><div>'
+    '<span>Verkehrswende</span><a href="/politik/autofrei.html">Stadt plant autofreie Innenstadt bis 2030</a>'
+    '</div></div></div>',
+    '<div><h4>Auch interessant</h4><article><a href="/politik/autofrei.html"><h3>Stadt plant autofreie Innenstadt '
+    'bis 2030</h3></a><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre Kundschaft fürchten.</p>'
+    '<a href="/politik/autofrei.html">Weiterlesen</a></article></div>',
+    '<div><div><span>Verkehrswende</span></div><div><a href="/politik/autofrei.html">Stadt plant autofreie '
+    'Innenstadt bis 2030</a></div><div><p>Die Pläne stoßen bei Händlern auf Widerstand, die um ihre Kundschaft '
+    'fürchten.</p></div></div>',
+)
+CARD_WITHOUT = ("Stadt plant autofreie Innenstadt", "Die Pläne stoßen bei Händlern", "Mehr zum Thema",
+                "Auch interessant")
+
+
+def _cards(h: str) -> str:
+    """A teaser card of another story (one of four forms) after the second long paragraph."""
+    form = _form_of(h, CARD_FORMS)
+    return _after_every_second_paragraph(h, lambda k: form if k == 0 else "")
+
+
+NOTE_LINES = (         # notes of news sites under or inside the article, one line each (``notes``)
+    "Über dieses Thema berichtete Bayern 2 am 07.12.2026 um 10:00 Uhr.",
+    "Quelle: ntv.de, dpa, AFP",
+    "Quelle: ZEIT ONLINE, dpa, fo",
+    "Hier können Sie die Rechte an diesem Artikel erwerben.",
+    "*Merkur.de ist ein Angebot von IPPEN.MEDIA.",
+    "Dieser Artikel wurde mit maschineller Unterstützung erstellt und von der Redaktion geprüft.",
+    "Hinweis: Dieser Artikel erschien zuerst auf kreiszeitung.de.",
+    "Sie wollen mehr solcher Nachrichten? Abonnieren Sie unseren kostenlosen Newsletter.",
+    "Dieses Thema im Programm: Das Erste | tagesschau | 07.12.2026 | 20:00 Uhr",
+)
+NOTE_WITHOUT = ("Über dieses Thema berichtete", "Quelle: ntv.de", "Quelle: ZEIT ONLINE", "Rechte an diesem Artikel",
+                "ist ein Angebot von IPPEN", "mit maschineller Unterstützung", "erschien zuerst auf kreiszeitung",
+                "Abonnieren Sie unseren kostenlosen Newsletter", "Dieses Thema im Programm")
+
+
+def _notes(h: str) -> str:
+    """Two of the notes (``NOTE_LINES``, chosen by the page's bytes) as paragraphs: one after the second long
+    paragraph, the next one after the last long paragraph."""
+    import zlib
+    k = zlib.crc32(h.encode("utf-8", "replace")) % len(NOTE_LINES)
+    ps = _long_paragraphs(h)
+    if len(ps) < 3:
+        return h
+    last, mid = ps[-1], ps[1]
+    h = h[:last.end()] + f"<p>{NOTE_LINES[(k + 1) % len(NOTE_LINES)]}</p>" + h[last.end():]
+    return h[:mid.end()] + f"<p>{NOTE_LINES[k]}</p>" + h[mid.end():]
+
+
+# The page's gold ``with`` snippets while a variant rewrites it (``run`` sets them): ``keep`` puts its blocks
+# after paragraphs known to be article text, never into a side box.
+PAGE_WITH: list[str] = []
+
+
+def _article_paragraphs(h: str) -> list:
+    """The long paragraphs that hold a gold ``with`` snippet of the page."""
+    return [m for m in _long_paragraphs(h) if any(_ws(w) in _ws(re.sub(r"<[^>]*>", "", m.group(0)))
+                                                  for w in PAGE_WITH)]
+
+
+def _keep(h: str) -> str:
+    """Article structure around the paragraphs that hold gold ``with`` snippets (the k-th block after the k-th
+    such paragraph, the rest after the last one; the subheading before the second): a subheading, an interview question with its answer, a list of
+    sentences, a table; all scored as ``with`` (only where put in: ``injected``)."""
+    ps = _article_paragraphs(h)
+    if len(ps) < 2:         # one such paragraph may be a lead in the header box
+        return h
+    at = [ps[min(j, len(ps) - 1)].end() for j in range(len(KEEP_BLOCKS))]
+    at[0] = ps[min(1, len(ps) - 1)].start()        # a subheading stands over its paragraph
+    for pos, block in sorted(zip(at, KEEP_BLOCKS), key=lambda t: -t[0]):
+        h = h[:pos] + block + h[pos:]
+    return h
+
+
+# The same forms as a text browser prints them, for the text dumps of ``header`` and ``tail``.
+HEADER_DUMP = (
+    ["Von Katrin Feldhaus und Jan Ott", "07.12.2026, 10.45 Uhr", "Lesezeit: 4 Min."],
+    ["Von Katrin Feldhaus", "7. Dezember 2026, 10:45 Uhr", "Artikel anhören 00:00 / 04:12"],
+    ["Stand: 07.12.2026 10:45 Uhr"],
+    ["Erstellt: 07.12.2026, 10:45 Uhr", "Von: Katrin Feldhaus", "Kommentare Teilen"],
+    ["Aktualisiert am 07.12.2026 – 10:45 UhrLesedauer: 3 Min."],
+    ["Ein Kommentar von Katrin Feldhaus", "07.12.2026"],
+    ["[feldhaus] Katrin Feldhaus", "Redakteurin Politik", "07.12.2026 | 10:45 Uhr"],
+)
+TAIL_DUMP = (
+    ["Themen: Bundestag Haushalt SPD", "", "Fehler gefunden? Jetzt melden."],
+    ["Über die Autorin", "", "[feldhaus]", "Katrin Feldhaus ist Redakteurin im Ressort Politik und berichtet seit "
+     "2019 aus dem Landtag.", "", "Mehr von Katrin Feldhaus"],
+    ["Kommentare (3)", "", "Bergfreund77 vor 2 Stunden", "Das hätte man schon vor Jahren so machen müssen, jetzt "
+     "ist es zu spät für die Bürger.", "Antworten", "", "M. Schulze vor 3 Stunden", "Wieder einmal zahlen die "
+     "kleinen Leute die Zeche für die Fehler der Politik.", "Antworten"],
+    ["Mehr zum Thema", "", "  • Stadtrat beschließt neuen Haushalt für das kommende Jahr", "  • Polizei sucht "
+     "Zeugen nach Unfall auf der B 96", "", "Facebook WhatsApp E-Mail Link kopieren"],
+    ["Mit Material von dpa und AFP", "", "Haben Sie Fragen oder Anregungen? Schreiben Sie uns an "
+     "leserbriefe@example.de"],
+)
+
+
+def read_form_dump(path: Path, forms: tuple, at_end: bool):
+    """The page's text dump with one of ``forms`` (chosen by the file's bytes) as a text browser prints it: before
+    the line of the plain dump body's first paragraph (20+ characters), or (``at_end``) after the line of its
+    last one of 80+ characters, then the form's successor two places on (as ``_tail`` does); unchanged where there is none."""
+    import zlib
+    from pipeline.ingest import parse_scraped_text
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    plain = read_one(path)
+    paras = [x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 80]
+    lines = raw.split("\n")
+    k = zlib.crc32(raw.encode("utf-8", "replace")) % len(forms)
+    if paras:
+        if at_end:
+            at = next((i for i in range(len(lines) - 1, -1, -1) if paras[-1][:40] in _ws(lines[i])), None)
+            block = forms[k] + [""] + forms[(k + 2) % len(forms)]
+            if at is not None:
+                lines = lines[:at + 1] + [""] + block + [""] + lines[at + 1:]
+        else:
+            first = next((x for x in (plain.body_text if plain else "").split("\n\n") if len(x) >= 20), paras[0])
+            at = next((i for i, x in enumerate(lines) if first[:40] in _ws(x)), None)
+            if at is not None:
+                lines = lines[:at] + forms[k] + [""] + lines[at:]
+    return parse_scraped_text("\n".join(lines), str(path), path.stem)
+
+
 def twice(body: str, title: str | None) -> int:
     """Lines of 6+ words the body has more than once (each extra copy counts), and lines equal to the title."""
     keys = [re.sub(r"\W+", "", x).casefold() for x in (body or "").split("\n") if len(x.split()) >= 6]
@@ -363,11 +592,22 @@ VARIANTS = {
     "gallery": _gallery,
     "section": lambda h: re.sub(r"<(/?)(?:article|main)\b", r"<\1section", h, flags=re.I),
     "repeat": _repeat,
+    "header": _header,
+    "credits": _credits,
+    "tail": _tail,
+    "keep": _keep,
+    "cards": _cards,
+    "notes": _notes,
 }
 VARIANTS["all"] = lambda h: VARIANTS["nohead"](VARIANTS["pdiv"](VARIANTS["noarticle"](_no_class(h))))
 VARIANT_WITHOUT = {"ads": AD_WITHOUT, "amp": AMP_WITHOUT, "inline": INLINE_WITHOUT, "embed": EMBED_WITHOUT,
-                   "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT}
-DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p)}
+                   "paywall": PAYWALL_WITHOUT, "gallery": GALLERY_WITHOUT, "header": HEADER_WITHOUT,
+                   "credits": CREDIT_WITHOUT, "tail": TAIL_WITHOUT, "cards": CARD_WITHOUT,
+                   "notes": NOTE_WITHOUT}
+VARIANT_WITH = {"keep": KEEP_WITH}
+DUMP_VARIANTS = {"paywall": lambda p: read_paywall_dump(p), "repeat": lambda p: read_repeat_dump(p),
+                 "header": lambda p: read_form_dump(p, HEADER_DUMP, False),
+                 "tail": lambda p: read_form_dump(p, TAIL_DUMP, True)}
 EXTRACTORS = ("ours", "trafilatura", "trafilatura-recall", "trafilatura-precision")
 
 
@@ -548,6 +788,15 @@ def read_variant(path: Path, variant: str | None, extractor: str = "ours"):
     return SimpleNamespace(body_text=text)      # a body to score, nothing else
 
 
+def injected(path: Path, variant: str) -> list[str]:
+    """The ``with`` snippets of ``variant`` that its rewrite put into this page (none on a page without long
+    paragraphs to put them after)."""
+    from pipeline.ingest import decode_bytes
+    html, _enc = decode_bytes(path.read_bytes())
+    text = _ws(re.sub(r"<[^>]*>", " ", VARIANTS[variant](html)))
+    return [w for w in VARIANT_WITH[variant] if _ws(w) in text]
+
+
 def body_counts(body: str, gold: dict) -> tuple[int, int, int, list[str]]:
     b = _ws(body)
     tp = fn = fp = 0
@@ -612,13 +861,17 @@ def run(split: str = "all", only: str | None = None, verbose: bool = False, vari
             if not path.exists() or (variant or extractor != "ours") and route != "html" \
                     and not (variant in DUMP_VARIANTS and route == "text"):
                 continue
+            PAGE_WITH[:] = g["with"]
             if route == "text" and variant in DUMP_VARIANTS:
                 a = DUMP_VARIANTS[variant](path)
             else:
                 a = read_one(path) if not variant and extractor == "ours" else read_variant(path, variant, extractor)
+            gr = g              # this route's snippets (the page's gold stays as it is for the next route)
             if variant in VARIANT_WITHOUT:
-                g = {**g, "without": [*g["without"], *VARIANT_WITHOUT[variant]]}
-            tp, fn, fp, log = body_counts(a.body_text if a else "", g)
+                gr = {**gr, "without": [*gr["without"], *VARIANT_WITHOUT[variant]]}
+            if variant in VARIANT_WITH and route == "html":
+                gr = {**gr, "with": [*gr["with"], *injected(path, variant)]}
+            tp, fn, fp, log = body_counts(a.body_text if a else "", gr)
             if a is None:
                 log.insert(0, "  REJECTED (no article)")
             r = res.setdefault((sp, route), {"tp": 0, "fn": 0, "fp": 0, "pages": 0, "meta": {}, "n_meta": 0,

@@ -576,13 +576,15 @@ def _menu_list_item(lines: list[str], i: int) -> bool:
 _SOURCE_LINE = re.compile(r"^(?:Aus|Quelle|Auszug aus|Erstveröffentlichung|Zuerst erschienen in)\s*:\s*\S", re.I)
 
 
-def _teaser_box_end(lines: list[str], i: int, html: bool) -> int | None:
+def _teaser_box_end(lines: list[str], i: int, html: bool, headings: frozenset[str] = frozenset()) -> int | None:
     """The index after a teaser box for another article that starts at ``i``: a short name/kicker line
     followed by a short headline ("George Packer" / „Trump verhält sich wie ein Mafia-Boss“), each maybe its
-    own paragraph; None when none starts there. In HTML text a run of short lines is a list, no teaser box."""
+    own paragraph; None when none starts there. In HTML text a run of short lines is a list, no teaser box, and
+    a line that is one of the article's ``headings`` (an unlinked subheading) starts none."""
     n = len(lines)
     if not _is_short_label(lines[i]) or html and (_LIST_LINE.match(lines[i]) and _words(lines[i]) >= 4
-                                                  or _in_short_run(lines, i)):
+                                                  or _in_short_run(lines, i)) \
+            or headings and _same_key(lines[i]) in headings:
         return None
     k = i + 1
     while k < n and not lines[k]:
@@ -626,7 +628,8 @@ def _trailing_headlines(out: list[str]) -> int:
     return len(out) - k if n >= 3 else 0
 
 
-def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False) -> list[str]:
+def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False,
+                      headings: frozenset[str] = frozenset()) -> list[str]:
     """Drop UI strings, captions, promo boxes and footer blocks; keep paragraph breaks as ''.
 
     ``html``: the lines are an HTML extractor's article text (its paragraphs, lists and ``<br>`` lines), not a
@@ -657,7 +660,7 @@ def _clean_body_lines(lines: list[str], captions: list[str], html: bool = False)
             captions.append(line)
             i += 1
             continue
-        end = _teaser_box_end(lines, i, html)
+        end = _teaser_box_end(lines, i, html, headings)
         if end is not None:
             i = end
             continue
@@ -718,7 +721,11 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     lines = [_norm(ln) for ln in raw.split("\n")]
     h = _parse_header(lines) if dump is None or dump.headline else _Header()
     captions = list(h.captions)
-    body_lines = _clean_body_lines(lines[h.body_start:], captions)
+    body_lines = lines[h.body_start:]
+    if dump is not None:     # boxes whose labels the clean-up would drop first (pipeline/web/html.py)
+        from pipeline.web.html import dump_boxes_out
+        body_lines = dump_boxes_out(body_lines)
+    body_lines = _clean_body_lines(body_lines, captions)
     if dump is not None:     # a whole page's text: the paywall box under the article, lines printed twice
         from pipeline.web.html import dump_body_tail    # (pipeline/web/html.py)
         body_lines = dump_body_tail(body_lines, h.title)
@@ -754,7 +761,8 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
     m = page.meta
     captions = list(page.captions)
     caps: list[str] = []
-    body_lines = paywall_tail(_clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True))
+    body_lines = paywall_tail(_clean_body_lines([_norm(ln) for ln in page.lines], caps, html=True,
+                                                headings=page.headings))
     cap_keys = {_same_key(c) for c in captions}
     body_lines = [ln for ln in body_lines if not ln or _same_key(ln) not in cap_keys]
     paras = _lines_to_paragraphs(body_lines)

@@ -177,6 +177,33 @@ def is_story_teaser(el, rules: WebRules) -> bool:
     return bool(m) and text[:m.start()].rstrip().endswith(("…", "..."))   # a cut excerpt, then the link
 
 
+def is_single_card(el, rules: WebRules) -> bool:
+    """Rule ``single_card`` (switch ``single_cards``, ingest17): one teaser card of another story set inside
+    the article ("<aside><a href=/x><img><span>Verkehrswende</span><h3>Stadt plant …</h3><p>Die Pläne …</p></a>
+    </aside>", a linked headline under a kicker, "<h3>…</h3><p>…</p><a>Weiterlesen</a>"): a block without h1
+    whose headline (h2-h4 or a block that is one link, 3-20 words) is a link, or an h2-h4 followed by a "read
+    more" label (``read_more_labels``); all its links go to one other page, and besides the headline it says at
+    most 30 words (a kicker, a teaser sentence). Lists and runs of such cards have their own rules."""
+    if el.tag not in ("div", "aside", "article", "section", "li") or next(el.iter("h1"), None) is not None:
+        return False
+    hrefs = {(a.get("href") or "").strip().casefold() for a in el.xpath(".//a[@href]")}
+    if len(hrefs) != 1 or next(iter(hrefs)).startswith(("#", "mailto:", "javascript:", "tel:")) or not next(iter(hrefs)):
+        return False
+    head = _card_heading(el, linked_box=True)
+    if head is None:
+        return False
+    htext = ws(head.text_content())
+    words = len(ws(el.text_content()).split())
+    if not 3 <= len(htext.split()) <= 20 or words - len(htext.split()) > 30:
+        return False
+    links = head.xpath(".//a[@href]") or [a for a in head.iterancestors("a") if a.get("href")]
+    if links and len(ws(" ".join(a.text_content() for a in links[:1]))) >= 0.8 * len(htext) or links and \
+            any(a.tag == "a" for a in head.iterancestors()):
+        return True
+    rest = [ws(a.text_content()).casefold() for a in el.xpath(".//a[@href]")]
+    return head.tag in ("h2", "h3", "h4") and bool(rest) and all(x in rules.read_more_labels for x in rest)
+
+
 def _teaser_item(el, labelled: bool = False) -> bool:
     """A card of another story: a wrapper whose heading (h2-h4) is a link, with at most a short excerpt;
     ``labelled``: also one whose links go to one page with a label of a few words or none, beside a heading
@@ -1393,6 +1420,38 @@ def card_runs(tree) -> set[str]:
     return out
 
 
+def single_cards(tree) -> set[str]:
+    """Keys of the texts of single teaser cards (:func:`is_single_card`): the card as one line and its leaf
+    blocks (kicker, headline, teaser sentence) as body lines; the tree stays as it is, so trafilatura chooses
+    the article's container as before."""
+    rules = web_rules()
+    out: set[str] = set()
+    for el in tree.iter("div", "aside", "article", "section", "li"):
+        if is_single_card(el, rules):
+            out.add(_flat(ws(visible_text(el))))
+            out |= {_flat(ws(visible_text(y))) for y in el.iter("a", "p", "div", "span", "h2", "h3", "h4", "h5", "h6")
+                    if y.tag != "div" or _leaf_block(y)}
+            label = _card_label(el)
+            if label:
+                out.add(_flat(label))
+    out.discard("")
+    return out
+
+
+def _card_label(card) -> str | None:
+    """The label of a box that holds nothing but it and the card ("<div><h4>Auch interessant</h4><article>…"):
+    a block of at most four words with no link right before the card; left alone in the body it would take the
+    article's next subheading for a teaser headline."""
+    parent = card.getparent()
+    if parent is None:
+        return None
+    others = [c for c in parent if isinstance(c.tag, str) and c is not card and ws(visible_text(c))]
+    if len(others) != 1 or others[0].getnext() is not card or next(others[0].iter("a"), None) is not None:
+        return None
+    t = ws(visible_text(others[0]))
+    return t if 1 <= len(t.split()) <= 4 else None
+
+
 _DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min\.?|minuten))?$|^\d{1,3}\s*(?:min\.?|minuten|sek\.?)$", re.I)
 _PLAYER_WORD = re.compile(r"\b(?:video|videos|audio|podcast|abspielen|play|wiedergabe)\b", re.I)
 _PRICE = re.compile(r"(?<!\w)(?:\d{1,5}(?:[.,]\d{2})?\s?(?:€|euro|eur)(?!\w)|€\s?\d)", re.I)
@@ -1646,6 +1705,22 @@ class HtmlPage:
     lines: list[str]
     captions: list[str]
     url: str | None
+    headings: frozenset[str] = frozenset()      # keys of the article's own subheadings (:func:`subheadings`)
+
+
+def subheadings(tree) -> frozenset[str]:
+    """Rule ``subheading_pair`` (switch ``subheading_pairs``): the texts (lower case, words only) of the page's
+    ``<h2>``-``<h6>`` of 2-15 words with no link in or around them. The shared clean-up takes a short line over
+    a short headline for a teaser box of another story (a kicker, a linked headline); two of the article's own
+    subheadings in a row ("Keine Entwarnung" / "Was die neuen Regeln bedeuten", or one over a picture and one
+    under it) look the same in the text, but in HTML the first is a heading that links nowhere."""
+    out = set()
+    for h in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        t = ws(h.text_content())
+        if 2 <= len(t.split()) <= 15 and next(h.iter("a"), None) is None \
+                and not any(a.tag == "a" for a in h.iterancestors()):
+            out.add(re.sub(r"\W+", " ", t).strip().lower())
+    return frozenset(out)
 
 
 def _article_text(tree, rules: WebRules) -> tuple[str, str | None]:
@@ -1750,6 +1825,8 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         heads |= card_runs(tree)
     if web_rules().player_shop_boxes:
         heads |= player_and_shop_boxes(tree)
+    if web_rules().single_cards:
+        heads |= single_cards(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines
@@ -1983,6 +2060,34 @@ def dump_body_tail(lines: list[str], title: str | None) -> list[str]:
     return without_repeats(lines, title) if web_rules().repeated_paragraphs else lines
 
 
+def dump_boxes_out(lines: list[str]) -> list[str]:
+    """A page dump's article lines before the seed reader's clean-up (which drops their short label lines
+    first): without a comment section under the article (:func:`without_comments`: "Kommentare (3)" over
+    "Bergfreund77 vor 2 Stunden" …) and, with the switch ``author_boxes``, an author box
+    (:func:`without_author_box`; ingest17)."""
+    rules = web_rules()
+    lines = without_comments(_head_lines_out(lines, rules), rules)
+    return without_author_box(lines, rules.author_box_labels) if rules.author_boxes else lines
+
+
+def _head_lines_out(lines: list[str], rules: WebRules) -> list[str]:
+    """Rule ``dump_head_lines`` (ingest17): a page dump's article lines without the date lines and bylines (a
+    person's name by :func:`byline_authors`, no sentence end) that open them, as the HTML route drops them (:func:`strip_furniture`): "Erstellt: 07.12.2026, 10:45
+    Uhr", "Von: Anna Maier", "Aktualisiert am 07.12.2026 – 10:45 UhrLesedauer: 3 Min."; only among the first
+    four lines of text and before the first line of more than 30 words."""
+    out, seen, done = [], 0, False
+    for x in lines:
+        s = ws(x)
+        if s and not done:
+            if is_date_line(s, rules) or s.casefold() in rules.skip_lines or len(s.split()) <= 16 \
+                    and not re.search(r"[.!?]$", s) and byline_authors([s], rules, set()):
+                continue        # a byline names a person ("Von: Anna Maier"), not "Von Montag an gilt …"
+            seen += 1
+            done = seen >= 4 or len(s.split()) > 30
+        out.append(x)
+    return out
+
+
 _NOTE_VERB = r"(?:ist|war|arbeitet|schreibt|lebt|studierte|leitet|berichtet|volontierte|hat|betreut|verantwortet)"
 
 
@@ -2001,6 +2106,51 @@ def is_author_note(line: str, authors: list[str]) -> bool:
     return bool(re.match(rf"(?:der|die|unser|unsere) (?:gast)?(?:autor|autorin|verfasser|verfasserin){tail}", s, re.I)
                 and re.search(r"\b(?:journalist|redakteur|korrespondent|publizist|volontär|blogger|kolumnist|"
                               r"mitarbeiter|reporter)\w*|\b(?:schreibt|arbeitet) (?:als|für|bei)\b", s, re.I))
+
+
+# "Mehr von Anna Maier", "Alle Artikel von Anna Maier", "Weitere Beiträge der Autorin": the author box's link
+_MORE_BY = re.compile(r"(?:mehr|alle|weitere)(?: (?:artikel|beiträge|texte|geschichten))? (?:von|vom|der|des) "
+                      r"(?:autor(?:in)?|\S+(?: \S+){0,3})", re.I)
+
+
+def _bio_line(line: str) -> bool:
+    """A line of an author box under its label: a person's note (a name of 1-4 capitalised words, or "Die
+    Autorin", then a note verb; at most 60 words) or the box's link to the author's other stories."""
+    s = ws(line)
+    if not s or len(s.split()) > 60:
+        return False
+    if len(s.split()) <= 8 and _MORE_BY.fullmatch(s.rstrip(" »›>→")):
+        return True
+    name = r"(?:(?:Dr\.|Prof\.) )?[A-ZÄÖÜ][\w.'-]+(?: (?:von |van |de |zu )?[A-ZÄÖÜ][\w.'-]+){0,3}"
+    return bool(re.match(rf"(?:{name}|(?:der|die|unser|unsere) (?:autor|autorin|verfasser|verfasserin))"
+                         rf"(?:\s*\([^)]{{1,40}}\))?,?\s+(?:\S+\s+)?{_NOTE_VERB}\b", s, re.I if s[:3].lower()
+                         in ("der", "die", "uns") else 0))
+
+
+def without_author_box(lines: list[str], labels: tuple[re.Pattern, ...]) -> list[str]:
+    """The body without an author box (rule ``author_box``, switch ``author_boxes``): a label line of
+    ``author_box_labels`` ("Über die Autorin", "Zum Autor") in the second half of the body's words whose next
+    line is a note on a person ("Anna Maier ist Redakteurin im Ressort Politik …", :func:`_bio_line`); the
+    label, that note and up to two more note or "Mehr von Anna Maier" lines right after it go. The note need not
+    name the page's author (:func:`without_author_note` needs that): the label says what the box is."""
+    total = sum(len(x.split()) for x in lines) or 1
+    seen, i, out = 0, 0, []
+    while i < len(lines):
+        s = ws(lines[i])
+        nxt = [j for j in range(i + 1, len(lines)) if ws(lines[j])][:3]
+        if seen >= total / 2 and s and len(s.split()) <= 5 and any(p.fullmatch(s.rstrip(":")) for p in labels) \
+                and nxt and _bio_line(lines[nxt[0]]):
+            end = nxt[0] + 1
+            for j in nxt[1:]:
+                if not _bio_line(lines[j]):
+                    break
+                end = j + 1
+            i = end
+            continue
+        seen += len(s.split())
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def without_author_note(lines: list[str], authors: list[str]) -> list[str]:
@@ -2033,6 +2183,8 @@ def read_html_page(html: str) -> HtmlPage:
     if rules.repeated_paragraphs:          # rules repeated_paragraph, repeated_title
         lines = without_repeats(lines, meta.title)
     lines = without_author_note(lines, meta.authors)
+    if rules.author_boxes:
+        lines = without_author_box(lines, rules.author_box_labels)
     if rules.label_runs:
         lines = without_label_runs(lines, tree)
     if rules.stray_labels:
@@ -2047,7 +2199,7 @@ def read_html_page(html: str) -> HtmlPage:
         lead = None     # a standfirst in the article's header block (with the headline): the teaser field
     if lead and not f.standfirst and not any(_key(lead) in _key(x) or _key(x) == _key(lead) for x in lines if x):
         lines = [lead, ""] + lines      # trafilatura drops intro/teaser-marked leads: they are article text
-    return HtmlPage(meta, lines, captions, meta.url)
+    return HtmlPage(meta, lines, captions, meta.url, subheadings(tree) if rules.subheading_pairs else frozenset())
 
 
 _LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:intro|lead|leadtext|teaser-text|standfirst|vorspann|kurztext|"
@@ -2077,11 +2229,28 @@ def _page_lead(tree) -> tuple[str, bool] | None:
         in_article = any(a.tag in ("article", "main") for a in e.iterancestors()) or order.get(id(e), -1) > after
         if not in_article or any(a.tag == "a" for a in e.iterancestors()) or not _outside_furniture(e):
             continue
-        t = ws(visible_text(e))
+        t = ws(visible_text(_lead_block(e)))
         t = re.sub(r"^\d{1,2}\.\d{1,2}\.\d{2,4},?\s*(?:\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?\s*", "", t)  # a date glued before it
         if 10 <= len(t.split()) <= 120:
             return t, any(a.tag == "header" and next(a.iter("h1"), None) is not None for a in e.iterancestors())
     return None
+
+
+_LEAD_INNER = ("p", "div", "section", "header", "ul", "ol", "table", "figure", "blockquote", "h2", "h3", "h4")
+
+
+def _lead_block(e):
+    """The lead element itself, or, when it is a box of blocks (a date line, a byline, a reading time and the
+    lead paragraph: ``<div class="intro"><p>Stand: …</p><p>Von …</p><p>Der Stadtrat hat …</p></div>``), its
+    first innermost block of 10+ words: the box's other lines are no lead, and read together they glue into
+    one ("Stand: 07.12.2026Von Anna MaierDer Stadtrat …"; rule ``lead_block``)."""
+    inner = [c for c in e.iter(*_LEAD_INNER) if c is not e]
+    if not inner:
+        return e
+    for c in inner:
+        if not any(True for d in c.iter(*_LEAD_INNER) if d is not c) and len(ws(visible_text(c)).split()) >= 10:
+            return c
+    return e
 
 
 _TEASER_LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:teaser|article-teaser|text-teaser|story-teaser)(?=$|[\s_])", re.I)

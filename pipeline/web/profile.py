@@ -89,6 +89,9 @@ class WebRules:
     card_runs: bool = True
     player_shop_boxes: bool = True
     file_links: bool = True
+    author_boxes: bool = True
+    subheading_pairs: bool = True
+    single_cards: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -99,6 +102,7 @@ class WebRules:
     comment_headings: tuple[re.Pattern, ...] = ()
     amp_drop_tags: frozenset[str] = frozenset()
     paywall_patterns: tuple[re.Pattern, ...] = ()
+    author_box_labels: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
     dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
 
@@ -120,11 +124,12 @@ _LISTS = ("not_authors", "not_author_words", "author_roles", "skip_lines", "upda
 _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "stray_labels", "hidden_boxes",
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
              "repeated_paragraphs", "doubled_captions",
-             "card_counters", "card_runs", "player_shop_boxes", "file_links")
+             "card_counters", "card_runs", "player_shop_boxes", "file_links", "author_boxes",
+             "subheading_pairs", "single_cards")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
-             "paywall_patterns")
+             "paywall_patterns", "author_box_labels")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -144,6 +149,11 @@ def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
     return out
 
 
+def _optional_patterns(data: dict, file: str, key: str) -> list[re.Pattern]:
+    """An optional web.yaml list of regular expressions, compiled (none when the key is absent)."""
+    return _patterns(_strings(data.get(key) or [], file, key), file, key)
+
+
 @rule_file("web")
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
@@ -161,10 +171,8 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         raise RuleError(file, None, f"missing key(s) {missing}")
     lists = {k: _strings(data[k], file, k) for k in _LISTS}
     line_patterns = _patterns(lists["drop_line_patterns"], file, "drop_line_patterns")
-    not_published = _patterns(_strings(data.get("not_published_labels") or [], file, "not_published_labels"),
-                              file, "not_published_labels")
-    boilerplate = _patterns(_strings(data.get("boilerplate_lines") or [], file, "boilerplate_lines"),
-                            file, "boilerplate_lines")
+    not_published = _optional_patterns(data, file, "not_published_labels")
+    boilerplate = _optional_patterns(data, file, "boilerplate_lines")
     dump = strict(DumpParams, data["dump"], file, "dump")
     for f in ("length_low", "length_high", "max_heading_distance", "min_repeated_pages"):
         if not isinstance(getattr(dump, f), int) or getattr(dump, f) < 0:
@@ -211,11 +219,10 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         section_labels=low(_strings(data.get("section_labels") or [], file, "section_labels")),
         ad_labels=low(_strings(data.get("ad_labels") or [], file, "ad_labels")),
         ad_words=tuple(x.casefold() for x in _strings(data.get("ad_words") or [], file, "ad_words")),
-        comment_headings=tuple(_patterns(_strings(data.get("comment_headings") or [], file, "comment_headings"),
-                                         file, "comment_headings")),
+        comment_headings=tuple(_optional_patterns(data, file, "comment_headings")),
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
-        paywall_patterns=tuple(_patterns(_strings(data.get("paywall_patterns") or [], file, "paywall_patterns"),
-                                         file, "paywall_patterns")),
+        paywall_patterns=tuple(_optional_patterns(data, file, "paywall_patterns")),
+        author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
         dump_furniture=_dump_furniture(data.get("dump_furniture"), file))
 
 
