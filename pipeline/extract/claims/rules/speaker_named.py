@@ -135,3 +135,31 @@ def naming_vorfeld_subject(c: Ctx, verb: int, lemma: str, sp: tuple[int, int] | 
         return sp
     first = with_name_apposition(c, first, verb)
     return first if has_actor(c, first) else sp
+
+
+def anaphor_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """„Wir haben zu lange an Produkten festgehalten“, sagte der 54-Jährige in Stuttgart. / …, sagte der Innenverteidiger
+    nach dem Training. – a speaker span of a definite article, at most one adjective and an age, person or role noun,
+    followed by a prepositional phrase of place or occasion (words.yaml circumstance_after_anaphor: "in Stuttgart", "nach
+    dem Training", "am Rande") that names no person or organisation, ends at the noun: the phrase tells where or when the
+    speech was made, and the noun refers back to a person named before (switch ``anaphor_circumstance_cut``; "der
+    50-Jährige aus Köln" keeps its origin)."""
+    from ..speaker import _person_noun
+    from .speaker import _is_role_noun
+    from .speaker_anaphor import _person_noun as anaphor_noun
+    if sp is None or not c.R.switch("anaphor_circumstance_cut") or not c.has_pos or c.low[sp[0]] not in ("der", "die"):
+        return sp
+    h = sp[0] + 1
+    if h < sp[1] and c.toks[h].pos_ == "ADJ" and c.toks[h].text.islower():
+        h += 1
+    k = h + 1
+    if k + 1 >= sp[1] or c.low[k] not in c.w.circumstance_after_anaphor or c.toks[k].pos_ != "ADP" or c.in_quote[k] >= 0:
+        return sp
+    last = c.toks[h].text.rsplit("-", 1)[-1]
+    age = last[:1].isupper() and c.low[h].endswith(tuple(c.w.age_noun_suffixes))
+    if not (age or _person_noun(c, h) or _is_role_noun(c, h) or anaphor_noun(c, c.low[h], c.low[sp[0]] == "die")):
+        return sp
+    a, b = c.char_span(*sp)
+    if any(a <= ms < b and actor.actor_type in ("person", "organization") for ms, me, m, actor in c.mentions):
+        return sp
+    return (sp[0], h + 1)
