@@ -526,3 +526,4 @@ SWITCHES += ("own_source_antecedent",)   # issue 12 spk16c: "…, die nach eigen
 SWITCHES += ("naming_vorfeld_subject",)   # issue 12 spk17: "X, Y, nannte die Forderungen „…“" -> X, not the object (rules/speaker_named.py)
 SWITCHES += ("anaphor_circumstance_cut",)   # issue 12 spk17: "sagte der 54-Jährige in Stuttgart" -> "der 54-Jährige" (rules/speaker_named.py)
 SWITCHES += ("der_singular_subject",)   # issue 12 spk17: speaker_person_noun: "sagte der Innenverteidiger" is singular whatever the tagger's number (rules/speaker_anaphor.py)
+SWITCHES += ("chain_konj_frame",)   # issue 12 spk17: "Der Betriebsrat werde … zustimmen" after a claim: a Konjunktiv-I frame is reported, the speaker before speaks (rules/continuation.py)
