@@ -602,11 +602,14 @@ def _konj_frame(c: Ctx, f: Found) -> bool:
     / Ihr Verband fordere deshalb mindestens vier Anrechnungsstunden. – inside reported speech, a frame whose own finite
     verb (the speech verb or its auxiliary, before the message) is in Konjunktiv I is itself reported: its subject
     ("der Betriebsrat", "ihr Verband") is what the speaker before says about, not a new speaker (switch
-    ``chain_konj_frame``; the other conditions are those of :func:`reported_chain_speaker`)."""
+    ``chain_konj_frame``; not a pronoun subject: "Sie wisse, dass …"; the other conditions are those of
+    :func:`reported_chain_speaker`)."""
     if not c.R.switch("chain_konj_frame") or not f.cue:
         return False
     whole = f.rule == "speech_act"      # its message is the whole sentence
-    if f.speaker is None or f.speaker[1] > f.cue[0] or not whole and f.msg is not None and f.msg[0] < f.cue[0]:
+    if f.speaker is None or f.speaker[1] - f.speaker[0] == 1 and c.low[f.speaker[0]] in c.w.person_pronouns | {"sie"}:
+        return False                    # "Sie wisse, dass …": a pronoun names its own speaker
+    if f.speaker[1] > f.cue[0] or not whole and f.msg is not None and f.msg[0] < f.cue[0]:
         return False                    # the subject before its verb, the message after it ("…, sagte X" is no such frame)
     end = max(f.cue) + 1 if f.msg is None or whole else min(f.msg[0], max(f.cue) + 1)
     return any(is_konj1(c, t) and c.toks[t].text.islower() and c.in_quote[t] < 0 for t in range(f.speaker[1], end))
