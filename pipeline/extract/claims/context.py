@@ -71,6 +71,8 @@ WORD_LISTS += ("addressee_forms_cased", "addressee_forms", "existence_verbs", "e
 WORD_LISTS += ("person_title_suffixes", "title_complement_prepositions")     # switch name_after_role (speaker.py, wspk14)
 WORD_LISTS += ("org_source_prefixes", "org_source_heads", "anonymous_source_heads", "company_legal_forms_cased")     # speaker_org_source: "nach Unternehmensangaben" (rules/speaker.py, spk15)
 WORD_LISTS += ("policy_area_endings", "court_body_nouns")     # speaker rule speaker_policy_area: "Referentin für Hochschulpolitik" (rules/speaker_entity.py, spk16c)
+WORD_LISTS += ("leader_spokesperson_prefixes", "policy_spokesperson_adjectives", "naming_object_verbs",
+               "circumstance_after_anaphor")     # speaker rule speaker_named_spokesperson (rules/speaker_named.py, spk17)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

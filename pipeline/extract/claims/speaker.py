@@ -1891,6 +1891,8 @@ def name_circumstance_cut(c: Ctx, sp: tuple[int, int] | None) -> tuple[int, int]
         sp = speaker_edges(c, sp)
     if sp is None or not c.R.switch("name_circumstance_cut") or not c.has_pos:
         return sp
+    from .rules.speaker_named import anaphor_circumstance_cut
+    sp = anaphor_circumstance_cut(c, sp)       # "sagte der 54-Jährige in Stuttgart" (spk17)
     a, b = c.char_span(*sp)
     ends = [me for ms, me, m, actor in c.mentions if a <= ms and me < b and actor.actor_type == "person"]
     for me in sorted(ends, reverse=True):

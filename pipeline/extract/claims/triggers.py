@@ -523,3 +523,7 @@ SWITCHES += ("fronted_clause_main", "inverted_outer_frame", "plan_date",
 SWITCHES += ("spokesperson_org_noun", "club_reference", "pronoun_single_person")   # issue 12 spk16: speaker resolution (rules/speaker_anaphor.py)
 SWITCHES += ("pp_name_apposition",)   # issue 12 spk16b: "Der Betriebsratsvorsitzende am Standort, Gernot Wallner, sagte" (rules/speaker_source.py)
 SWITCHES += ("own_source_antecedent",)   # issue 12 spk16c: "…, die nach eigenen Angaben …" -> the antecedent (rules/speaker_entity.py)
+SWITCHES += ("naming_vorfeld_subject",)   # issue 12 spk17: "X, Y, nannte die Forderungen „…“" -> X, not the object (rules/speaker_named.py)
+SWITCHES += ("anaphor_circumstance_cut",)   # issue 12 spk17: "sagte der 54-Jährige in Stuttgart" -> "der 54-Jährige" (rules/speaker_named.py)
+SWITCHES += ("der_singular_subject",)   # issue 12 spk17: speaker_person_noun: "sagte der Innenverteidiger" is singular whatever the tagger's number (rules/speaker_anaphor.py)
+SWITCHES += ("chain_konj_frame",)   # issue 12 spk17: "Der Betriebsrat werde … zustimmen" after a claim: a Konjunktiv-I frame is reported, the speaker before speaks (rules/continuation.py)

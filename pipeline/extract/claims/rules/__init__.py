@@ -15,3 +15,4 @@ registers them all (see :mod:`..registry`; order and switches: ``rules/speech.ya
 from . import continuation, conventions, filters, interview, quote, sentence, speaker, verb  # noqa: F401  (register the rules)
 from . import speaker_anaphor  # noqa: F401  (spk16: speaker_person_noun)
 from . import speaker_entity  # noqa: F401  (spk16c: speaker_policy_area, speaker_org_source_kind, speaker_court_body)
+from . import speaker_named  # noqa: F401  (spk17: speaker_named_spokesperson)

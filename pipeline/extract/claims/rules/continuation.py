@@ -508,6 +508,7 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
 
 
 CHAIN_RULES = ("noun_dass", "verb_inverted", "noun_konj", "verb_dass", "verb_konj")
+KONJ_FRAME_RULES = ("speech_act", "verb_v2", "verb_zu")     # with switch chain_konj_frame (spk17)
 
 
 def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], found: list[Found],
@@ -517,7 +518,8 @@ def reported_chain_speaker(c: Ctx, si: int, a: int, b: int, local: list[Found], 
     of that speaker's report: it takes that speaker (its latest mention), as a continuation would."""
     if not c.R.switch("reported_chain") or si == 0 or not found:
         return
-    todo = [f for f in local if (f.speaker is None or _chain_frame(c, f)) and not f.dropped and f.rule in CHAIN_RULES]
+    rules = CHAIN_RULES + (KONJ_FRAME_RULES if c.R.switch("chain_konj_frame") else ())
+    todo = [f for f in local if (f.speaker is None or _chain_frame(c, f)) and not f.dropped and f.rule in rules]
     if not todo:
         return
     last = found[-1]
@@ -588,9 +590,29 @@ def _chain_frame(c: Ctx, f: Found) -> bool:
     speech act of its own: it belongs to the report of the speaker before, as a claim without a speaker would
     (switch ``chain_frame_speaker``; the other conditions are those of :func:`reported_chain_speaker`)."""
     from ..speaker import has_actor, plausible_source
+    if f.speaker is not None and _konj_frame(c, f):
+        return True
     if not c.R.switch("chain_frame_speaker") or f.speaker is None or has_actor(c, f.speaker):
         return False
     return _modal_frame(c, f) or not plausible_source(c, f.speaker)
+
+
+def _konj_frame(c: Ctx, f: Found) -> bool:
+    """„…“, sagte die Betriebsratsvorsitzende Sevgi Aydın. Der Betriebsrat werde keinem Stellenabbau zustimmen, solange …
+    / Ihr Verband fordere deshalb mindestens vier Anrechnungsstunden. – inside reported speech, a frame whose own finite
+    verb (the speech verb or its auxiliary, before the message) is in Konjunktiv I is itself reported: its subject
+    ("der Betriebsrat", "ihr Verband") is what the speaker before says about, not a new speaker (switch
+    ``chain_konj_frame``; not a pronoun subject: "Sie wisse, dass …"; the other conditions are those of
+    :func:`reported_chain_speaker`)."""
+    if not c.R.switch("chain_konj_frame") or not f.cue:
+        return False
+    whole = f.rule == "speech_act"      # its message is the whole sentence
+    if f.speaker is None or f.speaker[1] - f.speaker[0] == 1 and c.low[f.speaker[0]] in c.w.person_pronouns | {"sie"}:
+        return False                    # "Sie wisse, dass …": a pronoun names its own speaker
+    if f.speaker[1] > f.cue[0] or not whole and f.msg is not None and f.msg[0] < f.cue[0]:
+        return False                    # the subject before its verb, the message after it ("…, sagte X" is no such frame)
+    end = max(f.cue) + 1 if f.msg is None or whole else min(f.msg[0], max(f.cue) + 1)
+    return any(is_konj1(c, t) and c.toks[t].text.islower() and c.in_quote[t] < 0 for t in range(f.speaker[1], end))
 
 
 def quote_sources(c: Ctx, found: list[Found], n: int) -> None:

@@ -651,6 +651,8 @@ def _quote_in_verb_sentence(c: Ctx, qi: int, qs: int, qe: int, found: list[Found
     sp = _verb_speaker(c, h, a, b)
     if sp is not None and sp[0] <= qs < sp[1]:
         return None
+    from .speaker_named import naming_vorfeld_subject
+    sp = naming_vorfeld_subject(c, h.i, h.entry.lemma, sp, qs, a)     # "X, Y, nannte die Forderungen „…“" (spk17)
     return Found((qs, qe), None, sp, _quote_prep(c, qs, sorted({h.i, *h.particle, *h.aux})), "direct",
                  "quote_in_frame", si)
 

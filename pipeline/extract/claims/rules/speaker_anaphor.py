@@ -58,8 +58,9 @@ def _person_noun_gender(c: Ctx, sp: tuple[int, int]) -> str | None:
     w = c.toks[h].text
     if not w[:1].isupper() or len(w) < 4 or c.has_pos and c.toks[h].pos_ not in ("NOUN", "PROPN"):
         return None
-    if c.has_morph and c.toks[h].morph.get("Number") == ["Plur"]:
-        return None
+    if c.has_morph and c.toks[h].morph.get("Number") == ["Plur"] and not (
+            c.R.switch("der_singular_subject") and c.low[sp[0]] == "der"):
+        return None                     # "die Spieler"; "der Innenverteidiger" as a subject is singular (spk17)
     feminine = _person_noun(c, c.low[h], True)
     if c.low[sp[0]] == "die":
         return "f" if feminine else None
