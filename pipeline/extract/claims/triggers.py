@@ -523,3 +523,4 @@ SWITCHES += ("fronted_clause_main", "inverted_outer_frame", "plan_date",
 SWITCHES += ("spokesperson_org_noun", "club_reference", "pronoun_single_person")   # issue 12 spk16: speaker resolution (rules/speaker_anaphor.py)
 SWITCHES += ("pp_name_apposition",)   # issue 12 spk16b: "Der Betriebsratsvorsitzende am Standort, Gernot Wallner, sagte" (rules/speaker_source.py)
 SWITCHES += ("own_source_antecedent",)   # issue 12 spk16c: "…, die nach eigenen Angaben …" -> the antecedent (rules/speaker_entity.py)
+SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …, sagte X" a mistagged finite verb after the first constituent (rules/verb.py)

@@ -526,6 +526,11 @@ def _pp_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
 
 
 def _slot_konj(c: Ctx, k: int, e: int) -> bool:
+    """The finite verb in the verb-second slot of clause [k, e) is one our model mistagged (``_slot_e``, ``slot_mistag``)."""
+    return _slot_e(c, k, e) or slot_mistag(c, k, e)
+
+
+def _slot_e(c: Ctx, k: int, e: int) -> bool:
     """Er sagte, die Regierung versage. / Das Unternehmen wachse, sagte der Vorstandschef. – the word right after the
     noun phrase that opens a clause [k, e) stands where its finite verb must be (verb second); a lower-case word in -e
     there that our model tags a noun, adjective, adverb, article or participle but lemmatizes to the infinitive ("versage" ->
@@ -548,6 +553,49 @@ def _slot_konj(c: Ctx, k: int, e: int) -> bool:
         return False
     nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
     return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA")
+
+
+SLOT_NOT = ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "PROPN", "X", "SPACE")   # a verb tag: no mistag
+
+
+def _noun_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
+    """The token after the first constituent of a clause [k, e) that ends in a noun: a noun phrase, with one
+    prepositional phrase after it ("viele Landwirte in der Region"), or a prepositional phrase (its preposition
+    capitalized at the sentence start: "Über die künftige Struktur der Kliniklandschaft"); a subject pronoun
+    (er, sie, es, man) or a pronominal adverb ("damit") alone. None when the clause opens otherwise."""
+    if c.low[k] in c.w.sentence_pronouns or (c.toks[k].tag_ in ("PAV", "PROAV") and c.low[k] not in c.w.v2_blockers):
+        return k + 1
+    pp = c.toks[k].pos_ == "ADP" and c.in_quote[k] < 0 and (c.toks[k].text.islower() or k == c.sents[c.sent_of[k]][0])
+    np_ = grab_np(c, k + 1 if pp else k, e, appos=False)
+    if np_ is None or np_[0] != (k + 1 if pp else k) or np_[1] >= e or c.toks[np_[1] - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    t = np_[1]
+    if not pp and c.toks[t].pos_ == "ADP" and c.toks[t].text.islower() and c.low[t] not in c.w.v2_blockers:
+        pp2 = grab_np(c, t + 1, e, appos=False)     # "viele Landwirte in der Region stünden …"
+        if pp2 is not None and pp2[0] == t + 1 and pp2[1] < e and c.toks[pp2[1] - 1].pos_ in ("NOUN", "PROPN"):
+            t = pp2[1]
+    return t if t - k <= V2_MAX_FIELD + 2 else None
+
+
+def slot_mistag(c: Ctx, k: int, e: int) -> bool:
+    """Die Erweiterung sichere rund 300 Arbeitsplätze, sagte Pichler. / Er sagte, man spare zwölf Prozent Diesel. /
+    Über die Struktur entscheide die Landesplanung, teilte ein Sprecher mit. – right after the first constituent of a
+    clause that ends in a noun, a subject pronoun or a pronominal adverb (``_noun_vorfeld_end``), where verb-second
+    order puts the finite verb, a lower-case word in -e or -en that our model tags an adjective, noun, article or
+    adverb is that verb whatever its lemma ("sichere" -> "sicher") and whatever follows it: no attributive adjective
+    follows a phrase's noun. Not a closed-class word (an article, adverb or particle of the word lists). Switch
+    ``slot_mistag`` (clm17)."""
+    if not (c.R.switch("slot_mistag") and c.has_pos) or k >= e:
+        return False
+    t = _noun_vorfeld_end(c, k, e)
+    if t is None or t >= e or t <= k:
+        return False
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
+            or not w.endswith(("e", "en")) or tok.pos_ in SLOT_NOT or (tok.pos_ == "ADV" and w.endswith("en")):
+        return False
+    return not (w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners
+                or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns or c.first_person_near(t))
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
