@@ -585,17 +585,29 @@ def slot_mistag(c: Ctx, k: int, e: int) -> bool:
     adverb is that verb whatever its lemma ("sichere" -> "sicher") and whatever follows it: no attributive adjective
     follows a phrase's noun. Not a closed-class word (an article, adverb or particle of the word lists). Switch
     ``slot_mistag`` (clm17)."""
-    if not (c.R.switch("slot_mistag") and c.has_pos) or k >= e:
-        return False
+    return c.R.switch("slot_mistag") and slot_token(c, k, e) is not None
+
+
+def slot_token(c: Ctx, k: int, e: int, participle: bool = False) -> int | None:
+    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None; ``participle``: also a word in -e that our
+    model tags a participle or infinitive ("Die Nachfrage wachse …": VVPP), which no participle or infinitive can be."""
+    if not c.has_pos or k >= e:
+        return None
     t = _noun_vorfeld_end(c, k, e)
     if t is None or t >= e or t <= k:
-        return False
+        return None
     w, tok = c.low[t], c.toks[t]
+    infinite = participle and tok.pos_ in ("VERB", "AUX") and tok.tag_ in INFINITE_TAGS and w.endswith("e")
     if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
-            or not w.endswith(("e", "en")) or tok.pos_ in SLOT_NOT or (tok.pos_ == "ADV" and w.endswith("en")):
-        return False
-    return not (w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners
-                or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns or c.first_person_near(t))
+            or not w.endswith(("e", "en")) or w.endswith("weise") or (tok.pos_ in SLOT_NOT and not infinite) \
+            or (tok.tag_ in INFINITE_TAGS and not infinite) or (tok.pos_ == "ADV" and w.endswith("en")):
+        return None                     # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
+    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
+    if w.endswith("en") and tok.lemma_.lower() in (w[:-1], w[:-2]) and nxt is not None and nxt.pos_ in ("NOUN", "ADJ"):
+        return None                     # "eine Gesellschaft europäischen Rechts": an adjective's genitive attribute
+    closed = w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+        or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns
+    return None if closed or c.first_person_near(t) else t
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
