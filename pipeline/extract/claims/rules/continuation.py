@@ -142,13 +142,13 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
 
 def _slot_konj1(c: Ctx, s0: int, e0: int) -> list[int]:
     """Die Nachfrage aus der Medizintechnik wachse seit Jahren zweistellig. – the mistagged finite verb in the verb-second
-    slot (rules/verb.py ``slot_token``: "wachse" tagged a participle, "steige" a noun) in -e, no preterite in -te, tagged a
-    verb or lemmatized to its infinitive: a Konjunktiv I (switch ``slot_continuation``, clm17)."""
+    slot (rules/verb.py ``slot_token``: "wachse" tagged a participle, "steige" a noun) in -e, no preterite in -te, that our
+    model lemmatizes to its infinitive ("wachse" -> "wachsen"): a Konjunktiv I (switch ``slot_continuation``, clm17)."""
     if not c.R.switch("slot_continuation"):
         return []
     t = slot_token(c, s0, e0, participle=True)
-    if t is None or not (c.toks[t].pos_ in ("VERB", "AUX") or c.toks[t].lemma_.lower() == c.low[t] + "n"):
-        return []                       # "Bundesliga live:", "In der Schweiz beispielsweise": no verb's lemma
+    if t is None or c.toks[t].lemma_.lower() != c.low[t] + "n":
+        return []                       # "Bundesliga live:", "In der Schweiz beispielsweise", "I love Europe": no verb's lemma
     w = c.low[t]
     return [t] if w.endswith("e") and not w.endswith("te") and w not in c.w.preterites_in_e else []
 
