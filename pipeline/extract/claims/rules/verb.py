@@ -603,8 +603,12 @@ def slot_token(c: Ctx, k: int, e: int, participle: bool = False) -> int | None:
             or (tok.tag_ in INFINITE_TAGS and not infinite) or (tok.pos_ == "ADV" and w.endswith("en")):
         return None                     # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
     nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
-    if w.endswith("en") and tok.lemma_.lower() in (w[:-1], w[:-2]) and nxt is not None and nxt.pos_ in ("NOUN", "ADJ"):
-        return None                     # "eine Gesellschaft europäischen Rechts": an adjective's genitive attribute
+    lemma = tok.lemma_.lower()
+    if lemma in (w[:-1], w[:-2]) and nxt is not None and (nxt.pos_ == "NOUN" or w.endswith("en") and nxt.pos_ == "ADJ"):
+        return None                     # "eine Gesellschaft europäischen Rechts", "angesichts der Krise gemeinsame Schulden …
+                                        # aufzunehmen": an adjective before its noun (outside a verb-second clause)
+    if w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu")):
+        return None                     # "eine Unterstützung zukommen lassen": an infinitive
     closed = w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
         or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns
     return None if closed or c.first_person_near(t) else t
