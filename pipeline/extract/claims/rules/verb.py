@@ -604,7 +604,9 @@ def slot_token(c: Ctx, k: int, e: int, participle: bool = False) -> int | None:
         return None                     # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
     nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
     lemma = tok.lemma_.lower()
-    if lemma in (w[:-1], w[:-2]) and nxt is not None and (nxt.pos_ == "NOUN" or w.endswith("en") and nxt.pos_ == "ADJ"):
+    if any(c.toks[j].tag_ in ("PTKZU", "VVIZU") for j in range(t, e)):
+        return None                     # "…, zur Rückgabe außerstande zu sein": a zu-infinitive, no verb-second clause
+    if lemma in (w[:-1], w[:-2]) and nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
         return None                     # "eine Gesellschaft europäischen Rechts", "angesichts der Krise gemeinsame Schulden …
                                         # aufzunehmen": an adjective before its noun (outside a verb-second clause)
     if w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu")):
