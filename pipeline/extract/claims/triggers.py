@@ -525,5 +525,3 @@ SWITCHES += ("pp_name_apposition",)   # issue 12 spk16b: "Der Betriebsratsvorsit
 SWITCHES += ("own_source_antecedent",)   # issue 12 spk16c: "…, die nach eigenen Angaben …" -> the antecedent (rules/speaker_entity.py)
 SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …, sagte X" a mistagged finite verb after the first constituent (rules/verb.py)
 SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in final punctuation ends its sentence (context.py Ctx._quote_end_bounds)
-SWITCHES += ("near_claim_end",)     # issue 12 clm17: a continuation is right after a claim whose message ends in the sentence before (rules/continuation.py _ends_before)
-SWITCHES += ("slot_continuation",)     # issue 12 clm17: a Konjunktiv I continuation whose verb our model mistagged (rules/continuation.py _slot_konj1)

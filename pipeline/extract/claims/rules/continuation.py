@@ -6,7 +6,6 @@ from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
 from .filters import not_a_claim
-from .verb import slot_token
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
@@ -108,7 +107,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
     seg, _ = _main_segment(c, a, b, adverb=True)
-    near = bool(s.found) and (s.si - s.found[-1].sent == 1 or _ends_before(s))
+    near = bool(s.found) and s.si - s.found[-1].sent == 1
     konj2 = (near or _after_frame(s)) and c.R.switch("konj2_continuation")
     if konj2_forms is not None:
         if c.low[b - 1] == "?":
@@ -130,7 +129,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
-                                                or _negated_permission(c, s0, e0, t)))))] or _slot_konj1(c, s0, e0)
+                                                or _negated_permission(c, s0, e0, t)))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -138,28 +137,6 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
-
-
-def _slot_konj1(c: Ctx, s0: int, e0: int) -> list[int]:
-    """Die Nachfrage aus der Medizintechnik wachse seit Jahren zweistellig. – the mistagged finite verb in the verb-second
-    slot (rules/verb.py ``slot_token``: "wachse" tagged a participle, "steige" a noun) in -e, no preterite in -te, that our
-    model lemmatizes to its infinitive ("wachse" -> "wachsen"): a Konjunktiv I (switch ``slot_continuation``, clm17)."""
-    if not c.R.switch("slot_continuation"):
-        return []
-    t = slot_token(c, s0, e0, participle=True)
-    if t is None or c.toks[t].lemma_.lower() != c.low[t] + "n":
-        return []                       # "Bundesliga live:", "In der Schweiz beispielsweise", "I love Europe": no verb's lemma
-    w = c.low[t]
-    return [t] if w.endswith("e") and not w.endswith("te") and w not in c.w.preterites_in_e else []
-
-
-def _ends_before(s: Sent) -> bool:
-    """Thordsen sagte: „Wir unterstützen die Ziele. Aber wer bestellt, muss auch bezahlen.“ Allein in ihrem Land kämen … – the
-    last claim's message ends in the sentence right before this one (a quotation over two sentences after its frame): the
-    sentence is right after that claim, as after a one-sentence claim (switch ``near_claim_end``, clm17)."""
-    f = s.found[-1]
-    return s.c.R.switch("near_claim_end") and f.msg is not None and f.msg[1] > 0 and not f.dropped \
-        and s.c.sent_of[f.msg[1] - 1] == s.si - 1
 
 
 def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:

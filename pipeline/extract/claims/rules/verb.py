@@ -582,31 +582,32 @@ def slot_mistag(c: Ctx, k: int, e: int) -> bool:
     Über die Struktur entscheide die Landesplanung, teilte ein Sprecher mit. – right after the first constituent of a
     clause that ends in a noun, a subject pronoun or a pronominal adverb (``_noun_vorfeld_end``), where verb-second
     order puts the finite verb, a lower-case word in -e or -en that our model tags an adjective, noun, article or
-    adverb is that verb whatever its lemma ("sichere" -> "sicher") and whatever follows it: no attributive adjective
-    follows a phrase's noun. Not a closed-class word (an article, adverb or particle of the word lists). Switch
-    ``slot_mistag`` (clm17)."""
+    adverb is that verb whatever its lemma ("sichere" -> "sicher"), also before a noun when the lemma is a verb's
+    ("verteile Geld"). Not a closed-class word (an article, adverb or particle of the word lists), nor where the clause
+    is no verb-second one (``slot_token``). Switch ``slot_mistag`` (clm17)."""
     return c.R.switch("slot_mistag") and slot_token(c, k, e) is not None
 
 
-def slot_token(c: Ctx, k: int, e: int, participle: bool = False) -> int | None:
-    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None; ``participle``: also a word in -e that our
-    model tags a participle or infinitive ("Die Nachfrage wachse …": VVPP), which no participle or infinitive can be."""
+def slot_token(c: Ctx, k: int, e: int) -> int | None:
+    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None. Not in a zu-infinitive clause, not an
+    adjective before its noun ("angesichts der Krise gemeinsame Schulden … aufzunehmen", "eine Gesellschaft europäischen
+    Rechts"), not an infinitive in -en ("eine Unterstützung zukommen lassen"): there the clause is no verb-second one."""
     if not c.has_pos or k >= e:
         return None
     t = _noun_vorfeld_end(c, k, e)
     if t is None or t >= e or t <= k:
         return None
     w, tok = c.low[t], c.toks[t]
-    infinite = participle and tok.pos_ in ("VERB", "AUX") and tok.tag_ in INFINITE_TAGS and w.endswith("e")
     if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
-            or not w.endswith(("e", "en")) or w.endswith("weise") or (tok.pos_ in SLOT_NOT and not infinite) \
-            or (tok.tag_ in INFINITE_TAGS and not infinite) or (tok.pos_ == "ADV" and w.endswith("en")):
+            or not w.endswith(("e", "en")) or w.endswith("weise") or tok.pos_ in SLOT_NOT \
+            or tok.tag_ in INFINITE_TAGS or (tok.pos_ == "ADV" and w.endswith("en")):
         return None                     # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
     nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
     lemma = tok.lemma_.lower()
     if any(c.toks[j].tag_ in ("PTKZU", "VVIZU") for j in range(t, e)):
         return None                     # "…, zur Rückgabe außerstande zu sein": a zu-infinitive, no verb-second clause
-    if lemma in (w[:-1], w[:-2]) and nxt is not None and (nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
+    if lemma in (w[:-1], w[:-2]) and nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
         return None                     # "eine Gesellschaft europäischen Rechts", "angesichts der Krise gemeinsame Schulden …
                                         # aufzunehmen": an adjective before its noun (outside a verb-second clause)
     if w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu")):
