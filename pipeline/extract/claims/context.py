@@ -221,11 +221,11 @@ class Ctx:
         fixed = [0]
         for x in bounds[1:-1]:
             y = x
-            while y - 1 > fixed[-1] and (toks[y - 1].is_space or y - 1 in opening or (
+            while y - 1 > fixed[-1] and (toks[y - 1].is_space or (y - 1 in opening and toks[y - 1].text == "«") or (
                     toks[y - 1].text in "„»‚" and y - 1 not in closing)):
                 y -= 1
-            if y - 1 in opening and y - 1 == fixed[-1]:
-                continue                    # "«" | "So kannst du …": no sentence of the opening mark alone
+            if y - 1 in opening and toks[y - 1].text == "«" and y - 1 == fixed[-1]:
+                continue                    # "«" | "So kannst du …": no sentence of a Swiss opening mark alone
             while y < len(toks) and toks[y].text in "“”«\"" and y - 1 >= 0 and not toks[y - 1].whitespace_ \
                     and y + 1 < len(toks):
                 y += 1

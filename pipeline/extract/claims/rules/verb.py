@@ -390,6 +390,8 @@ class VerbSite:
         robust = c.R.switch("v2_finite_position")
         if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
             return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
+        if robust and slot_mistag(c, seg_start, seg_end):
+            return True                 # "sagte, viele Landwirte in der Region stünden …" (tagged an adjective)
         np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
         pp_end = _pp_vorfeld_end(c, seg_start, seg_end) if robust and c.R.switch("pp_vorfeld_slot") else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
@@ -526,8 +528,9 @@ def _pp_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
 
 
 def _slot_konj(c: Ctx, k: int, e: int) -> bool:
-    """The finite verb in the verb-second slot of clause [k, e) is one our model mistagged (``_slot_e``, ``slot_mistag``)."""
-    return _slot_e(c, k, e) or slot_mistag(c, k, e)
+    """The finite verb in the verb-second slot of clause [k, e) is a Konjunktiv I our model mistagged (``_slot_e``,
+    ``slot_mistag`` in -e)."""
+    return _slot_e(c, k, e) or slot_mistag(c, k, e, konj=True)
 
 
 def _slot_e(c: Ctx, k: int, e: int) -> bool:
@@ -577,15 +580,19 @@ def _noun_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
     return t if t - k <= V2_MAX_FIELD + 2 else None
 
 
-def slot_mistag(c: Ctx, k: int, e: int) -> bool:
+def slot_mistag(c: Ctx, k: int, e: int, konj: bool = False) -> bool:
     """Die Erweiterung sichere rund 300 Arbeitsplätze, sagte Pichler. / Er sagte, man spare zwölf Prozent Diesel. /
     Über die Struktur entscheide die Landesplanung, teilte ein Sprecher mit. – right after the first constituent of a
     clause that ends in a noun, a subject pronoun or a pronominal adverb (``_noun_vorfeld_end``), where verb-second
     order puts the finite verb, a lower-case word in -e or -en that our model tags an adjective, noun, article or
     adverb is that verb whatever its lemma ("sichere" -> "sicher"), also before a noun when the lemma is a verb's
     ("verteile Geld"). Not a closed-class word (an article, adverb or particle of the word lists), nor where the clause
-    is no verb-second one (``slot_token``). Switch ``slot_mistag`` (clm17)."""
-    return c.R.switch("slot_mistag") and slot_token(c, k, e) is not None
+    is no verb-second one (``slot_token``). ``konj``: only a form in -e (a Konjunktiv I; "stünden", "drohten" make a
+    verb-second clause of any mood). Switch ``slot_mistag`` (clm17)."""
+    if not c.R.switch("slot_mistag"):
+        return False
+    t = slot_token(c, k, e)
+    return t is not None and not (konj and c.low[t].endswith("en"))
 
 
 def slot_token(c: Ctx, k: int, e: int) -> int | None:
@@ -1033,6 +1040,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     inner = _inner_frames(v, msg, sp2)
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and _unused(v, msg, inner) \
             and (is_clause(c, msg[0], msg[1], lo - 1) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
+                 or slot_mistag(c, msg[0], next_comma(c, msg[0], msg[1]))
                  or v._parenthetical(v.hi + 1)):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
         v.used.update(cue)
