@@ -596,32 +596,40 @@ def slot_mistag(c: Ctx, k: int, e: int, konj: bool = False) -> bool:
 
 
 def slot_token(c: Ctx, k: int, e: int) -> int | None:
-    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None. Not in a zu-infinitive clause, not an
-    adjective before its noun ("angesichts der Krise gemeinsame Schulden … aufzunehmen", "eine Gesellschaft europäischen
-    Rechts"), not an infinitive in -en ("eine Unterstützung zukommen lassen"): there the clause is no verb-second one."""
+    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None (``_slot_form``, ``_not_verb_second``)."""
     if not c.has_pos or k >= e:
         return None
     t = _noun_vorfeld_end(c, k, e)
-    if t is None or t >= e or t <= k:
+    if t is None or t >= e or t <= k or not _slot_form(c, t) or _not_verb_second(c, t, e):
         return None
+    return t
+
+
+def _slot_form(c: Ctx, t: int) -> bool:
+    """Token t could be a finite verb our model mistagged: a lower-case word in -e/-en outside quotations, tagged no verb,
+    no infinitive, no adverb in -en or -weise, no closed-class word of the word lists, no 1st person near it."""
     w, tok = c.low[t], c.toks[t]
     if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
             or not w.endswith(("e", "en")) or w.endswith("weise") or tok.pos_ in SLOT_NOT \
             or tok.tag_ in INFINITE_TAGS or (tok.pos_ == "ADV" and w.endswith("en")):
-        return None                     # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
-    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
-    lemma = tok.lemma_.lower()
-    if any(c.toks[j].tag_ in ("PTKZU", "VVIZU") for j in range(t, e)):
-        return None                     # "…, zur Rückgabe außerstande zu sein": a zu-infinitive, no verb-second clause
-    if lemma in (w[:-1], w[:-2]) and nxt is not None and (
-            nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
-        return None                     # "eine Gesellschaft europäischen Rechts", "angesichts der Krise gemeinsame Schulden …
-                                        # aufzunehmen": an adjective before its noun (outside a verb-second clause)
-    if w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu")):
-        return None                     # "eine Unterstützung zukommen lassen": an infinitive
+        return False                    # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
     closed = w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
         or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns
-    return None if closed or c.first_person_near(t) else t
+    return not closed and not c.first_person_near(t)
+
+
+def _not_verb_second(c: Ctx, t: int, e: int) -> bool:
+    """The clause is no verb-second one, so token t is no finite verb: a zu-infinitive clause ("…, zur Rückgabe außerstande
+    zu sein"), an adjective before its noun ("angesichts der Krise gemeinsame Schulden … aufzunehmen", "eine Gesellschaft
+    europäischen Rechts"), an infinitive in -en ("eine Unterstützung zukommen lassen")."""
+    if any(c.toks[j].tag_ in ("PTKZU", "VVIZU") for j in range(t, e)):
+        return True
+    w, lemma = c.low[t], c.toks[t].lemma_.lower()
+    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
+    if lemma in (w[:-1], w[:-2]) and nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
+        return True
+    return w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu"))
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
