@@ -133,6 +133,7 @@ class Ctx:
         self.has_morph = doc.has_annotation("MORPH")
         self.has_dep = doc.has_annotation("DEP")
         self.has_lemma = doc.has_annotation("LEMMA")
+        self.quotes = [q for q in find_quotes(self.text)]      # before the sentences (switch quote_end_bound)
         self.sents = self._sentences()
         self.sent_of = [0] * len(doc)
         k = 0
@@ -140,7 +141,6 @@ class Ctx:
             while k + 1 < len(self.sents) and t >= self.sents[k + 1][0]:
                 k += 1
             self.sent_of[t] = k
-        self.quotes = [q for q in find_quotes(self.text)]
         self.quote_tok: list[tuple[int, int, Quote]] = []
         self.in_quote = [-1] * len(doc)         # index into quote_tok of the top-level quote
         for q in self.quotes:
@@ -225,11 +225,17 @@ class Ctx:
             elif abbreviation_end and w.endswith(".") and self._abbreviation_end(i):
                 bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
         bounds = sorted(set(bounds))
+        opening, closing = self._quote_mark_tokens()
+        if closing:
+            bounds = self._quote_end_bounds(bounds, closing)
         fixed = [0]
         for x in bounds[1:-1]:
             y = x
-            while y - 1 > fixed[-1] and (toks[y - 1].is_space or (toks[y - 1].text in "„»‚" )):
+            while y - 1 > fixed[-1] and (toks[y - 1].is_space or (y - 1 in opening and toks[y - 1].text == "«") or (
+                    toks[y - 1].text in "„»‚" and y - 1 not in closing)):
                 y -= 1
+            if y - 1 in opening and toks[y - 1].text == "«" and y - 1 == fixed[-1]:
+                continue                    # "«" | "So kannst du …": no sentence of a Swiss opening mark alone
             while y < len(toks) and toks[y].text in "“”«\"" and y - 1 >= 0 and not toks[y - 1].whitespace_ \
                     and y + 1 < len(toks):
                 y += 1
@@ -246,6 +252,34 @@ class Ctx:
             if b > a:
                 out.append((a, b))
         return out
+
+    def _quote_mark_tokens(self) -> tuple[set[int], set[int]]:
+        """The tokens of the opening and of the closing marks of the top-level quotations (switch ``quote_end_bound``:
+        else none)."""
+        if not self.R.switch("quote_end_bound"):
+            return set(), set()
+        starts = {q.start for q in self.quotes if q.depth == 0}
+        ends = {q.end - 1 for q in self.quotes if q.depth == 0}
+        opening = {t.i for t in self.toks if t.idx in starts}
+        return opening, {t.i for t in self.toks if t.idx in ends and t.i not in opening}
+
+    def _quote_end_bounds(self, bounds: list[int], closing: set[int]) -> list[int]:
+        """„Das ist keine böse Absicht, das ist Mathematik.“ Entscheidend sei, dass … / «So kannst du nicht gewinnen.» Er
+        wolle aber … – a quotation that ends in final punctuation ends its sentence: the closing mark belongs to it (also a
+        Swiss closing », which the mark alone cannot tell from a German opening one: the pairing of the marks can), and a
+        capitalized word after it on the same line opens the next sentence where the parse went on. Switch
+        ``quote_end_bound`` (clm17)."""
+        toks, out = self.toks, set(bounds)
+        for y in sorted(closing):
+            t = toks[y]
+            if y < 2 or y + 1 >= len(toks) or toks[y - 1].text not in PUNCT_END or toks[y - 1].whitespace_ \
+                    or "\n" in t.whitespace_:
+                continue
+            out.discard(y)                  # "» Er wolle …": the closing mark ends the sentence before
+            w = toks[y + 1].text
+            if t.whitespace_ and w[:1].isupper() and w[:1].isalpha():
+                out.add(y + 1)
+        return sorted(out)
 
     def _abbreviation_end(self, i: int) -> bool:
         """Das Unternehmen habe …, sagte ein Sprecher der Müller GmbH. Der Fehler sei … – a word that keeps the sentence's

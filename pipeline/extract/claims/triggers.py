@@ -527,3 +527,6 @@ SWITCHES += ("naming_vorfeld_subject",)   # issue 12 spk17: "X, Y, nannte die Fo
 SWITCHES += ("anaphor_circumstance_cut",)   # issue 12 spk17: "sagte der 54-Jährige in Stuttgart" -> "der 54-Jährige" (rules/speaker_named.py)
 SWITCHES += ("der_singular_subject",)   # issue 12 spk17: speaker_person_noun: "sagte der Innenverteidiger" is singular whatever the tagger's number (rules/speaker_anaphor.py)
 SWITCHES += ("chain_konj_frame",)   # issue 12 spk17: "Der Betriebsrat werde … zustimmen" after a claim: a Konjunktiv-I frame is reported, the speaker before speaks (rules/continuation.py)
+
+SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …, sagte X" a mistagged finite verb after the first constituent (rules/verb.py)
+SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in final punctuation ends its sentence (context.py Ctx._quote_end_bounds)

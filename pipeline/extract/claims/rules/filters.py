@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..clauses import _finite_ind, clause_start, is_konj1, next_comma
 from ..context import Ctx, Found, PUNCT_END
 from ..registry import rule
+from .verb import slot_mistag
 
 HEADING_MAX_TOKENS = 20         # a heading: one paragraph of at most this many tokens
 SCARE_QUOTE_MAX_WORDS = 3       # a scare quote: at most this many words, no verb
@@ -828,7 +829,7 @@ def relative_subject(c: Ctx, f: Found) -> bool:
     j = next_comma(c, k + 1, b)         # the relative clause ends; the frame verb must follow at once
     if j + 1 >= b or j + 1 not in f.cue:
         return False                    # "Ein Tief, das …, habe das Festland erreicht, meldet …": the clause goes on
-    return not any(_finite(c, t) for t in range(a, k) if c.in_quote[t] < 0)
+    return not any(_finite(c, t) for t in range(a, k) if c.in_quote[t] < 0) and not slot_mistag(c, a, k)
 
 
 def _finite(c: Ctx, t: int) -> bool:

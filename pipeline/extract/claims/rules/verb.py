@@ -390,6 +390,8 @@ class VerbSite:
         robust = c.R.switch("v2_finite_position")
         if robust and self._zu_infinitive(seg_start, strip_end(c, seg_start, seg_end)):
             return False                # "…, den Vorschlag prüfen zu lassen": a zu-infinitive (verb_zu)
+        if robust and slot_mistag(c, seg_start, seg_end):
+            return True                 # "sagte, viele Landwirte in der Region stünden …" (tagged an adjective)
         np_end = _v2_subject_end(c, seg_start, seg_end) if robust else None
         pp_end = _pp_vorfeld_end(c, seg_start, seg_end) if robust and c.R.switch("pp_vorfeld_slot") else None
         for t in range(seg_start + 1, min(seg_end, seg_start + V2_MAX_FIELD + 1)):
@@ -526,6 +528,12 @@ def _pp_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
 
 
 def _slot_konj(c: Ctx, k: int, e: int) -> bool:
+    """The finite verb in the verb-second slot of clause [k, e) is a Konjunktiv I our model mistagged (``_slot_e``,
+    ``slot_mistag`` in -e)."""
+    return _slot_e(c, k, e) or slot_mistag(c, k, e, konj=True)
+
+
+def _slot_e(c: Ctx, k: int, e: int) -> bool:
     """Er sagte, die Regierung versage. / Das Unternehmen wachse, sagte der Vorstandschef. – the word right after the
     noun phrase that opens a clause [k, e) stands where its finite verb must be (verb second); a lower-case word in -e
     there that our model tags a noun, adjective, adverb, article or participle but lemmatizes to the infinitive ("versage" ->
@@ -548,6 +556,80 @@ def _slot_konj(c: Ctx, k: int, e: int) -> bool:
         return False
     nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
     return nxt is None or not (nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.tag_ == "ADJA")
+
+
+SLOT_NOT = ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "PROPN", "X", "SPACE")   # a verb tag: no mistag
+
+
+def _noun_vorfeld_end(c: Ctx, k: int, e: int) -> int | None:
+    """The token after the first constituent of a clause [k, e) that ends in a noun: a noun phrase, with one
+    prepositional phrase after it ("viele Landwirte in der Region"), or a prepositional phrase (its preposition
+    capitalized at the sentence start: "Über die künftige Struktur der Kliniklandschaft"); a subject pronoun
+    (er, sie, es, man) or a pronominal adverb ("damit") alone. None when the clause opens otherwise."""
+    if c.low[k] in c.w.sentence_pronouns or (c.toks[k].tag_ in ("PAV", "PROAV") and c.low[k] not in c.w.v2_blockers):
+        return k + 1
+    pp = c.toks[k].pos_ == "ADP" and c.in_quote[k] < 0 and (c.toks[k].text.islower() or k == c.sents[c.sent_of[k]][0])
+    np_ = grab_np(c, k + 1 if pp else k, e, appos=False)
+    if np_ is None or np_[0] != (k + 1 if pp else k) or np_[1] >= e or c.toks[np_[1] - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    t = np_[1]
+    if not pp and c.toks[t].pos_ == "ADP" and c.toks[t].text.islower() and c.low[t] not in c.w.v2_blockers:
+        pp2 = grab_np(c, t + 1, e, appos=False)     # "viele Landwirte in der Region stünden …"
+        if pp2 is not None and pp2[0] == t + 1 and pp2[1] < e and c.toks[pp2[1] - 1].pos_ in ("NOUN", "PROPN"):
+            t = pp2[1]
+    return t if t - k <= V2_MAX_FIELD + 2 else None
+
+
+def slot_mistag(c: Ctx, k: int, e: int, konj: bool = False) -> bool:
+    """Die Erweiterung sichere rund 300 Arbeitsplätze, sagte Pichler. / Er sagte, man spare zwölf Prozent Diesel. /
+    Über die Struktur entscheide die Landesplanung, teilte ein Sprecher mit. – right after the first constituent of a
+    clause that ends in a noun, a subject pronoun or a pronominal adverb (``_noun_vorfeld_end``), where verb-second
+    order puts the finite verb, a lower-case word in -e or -en that our model tags an adjective, noun, article or
+    adverb is that verb whatever its lemma ("sichere" -> "sicher"), also before a noun when the lemma is a verb's
+    ("verteile Geld"). Not a closed-class word (an article, adverb or particle of the word lists), nor where the clause
+    is no verb-second one (``slot_token``). ``konj``: only a form in -e (a Konjunktiv I; "stünden", "drohten" make a
+    verb-second clause of any mood). Switch ``slot_mistag`` (clm17)."""
+    if not c.R.switch("slot_mistag"):
+        return False
+    t = slot_token(c, k, e)
+    return t is not None and not (konj and c.low[t].endswith("en"))
+
+
+def slot_token(c: Ctx, k: int, e: int) -> int | None:
+    """The mistagged finite verb of ``slot_mistag`` in clause [k, e), or None (``_slot_form``, ``_not_verb_second``)."""
+    if not c.has_pos or k >= e:
+        return None
+    t = _noun_vorfeld_end(c, k, e)
+    if t is None or t >= e or t <= k or not _slot_form(c, t) or _not_verb_second(c, t, e):
+        return None
+    return t
+
+
+def _slot_form(c: Ctx, t: int) -> bool:
+    """Token t could be a finite verb our model mistagged: a lower-case word in -e/-en outside quotations, tagged no verb,
+    no infinitive, no adverb in -en or -weise, no closed-class word of the word lists, no 1st person near it."""
+    w, tok = c.low[t], c.toks[t]
+    if not (tok.text.isalpha() and tok.text.islower()) or c.in_quote[t] >= 0 or len(w) < 4 \
+            or not w.endswith(("e", "en")) or w.endswith("weise") or tok.pos_ in SLOT_NOT \
+            or tok.tag_ in INFINITE_TAGS or (tok.pos_ == "ADV" and w.endswith("en")):
+        return False                    # "Rye Whiskey hinzufügen, mit Eiswürfel auffüllen": an infinitive (VVINF)
+    closed = w in c.w.function_words or w in c.w.skippable or w in c.w.not_konjunktiv_e or w in c.w.determiners \
+        or w in c.w.subordinators or w in c.w.v2_blockers or w in c.w.relative_pronouns
+    return not closed and not c.first_person_near(t)
+
+
+def _not_verb_second(c: Ctx, t: int, e: int) -> bool:
+    """The clause is no verb-second one, so token t is no finite verb: a zu-infinitive clause ("…, zur Rückgabe außerstande
+    zu sein"), an adjective before its noun ("angesichts der Krise gemeinsame Schulden … aufzunehmen", "eine Gesellschaft
+    europäischen Rechts"), an infinitive in -en ("eine Unterstützung zukommen lassen")."""
+    if any(c.toks[j].tag_ in ("PTKZU", "VVIZU") for j in range(t, e)):
+        return True
+    w, lemma = c.low[t], c.toks[t].lemma_.lower()
+    nxt = c.toks[t + 1] if t + 1 < len(c.toks) else None
+    if lemma in (w[:-1], w[:-2]) and nxt is not None and (
+            nxt.pos_ in ("NOUN", "PROPN") or w.endswith("en") and nxt.pos_ == "ADJ"):
+        return True
+    return w.endswith("en") and (lemma == w or nxt is not None and (nxt.pos_ in ("VERB", "AUX") or c.low[t + 1] == "zu"))
 
 
 def _mistagged_finite(c: Ctx, t: int) -> bool:
@@ -966,6 +1048,7 @@ def verb_inverted(v: VerbSite) -> Found | None:
     inner = _inner_frames(v, msg, sp2)
     if msg[1] > msg[0] and c.in_quote[msg[0]] < 0 and _unused(v, msg, inner) \
             and (is_clause(c, msg[0], msg[1], lo - 1) or _slot_konj(c, msg[0], next_comma(c, msg[0], msg[1]))
+                 or slot_mistag(c, msg[0], next_comma(c, msg[0], msg[1]))
                  or v._parenthetical(v.hi + 1)):
         cue = sorted({lo, *v.cue}) if so_frame else v.cue
         v.used.update(cue)
