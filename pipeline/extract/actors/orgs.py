@@ -846,3 +846,79 @@ def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,
         for s, e in ORG_RULES[rid](doc, ctx):
             out.append((s, e, rid))
     return out
+
+
+# ----------------------------------------------------------------------------- (ent17) a body named by a common noun
+@org_rule("org_body_noun")
+def org_body_noun(doc: Doc, ctx: OrgCtx):
+    """"Der Stadtrat hat am Donnerstag beschlossen", "Auch im Parlament dürfte die Vorlage umstritten sein", "Der
+    hessische Landtag hat gestritten", "nach Angaben des Bildungsausschusses": a body named by a common noun (words.yaml
+    actors.body_words: Stadtrat, Landtag, Parlament, Senat, Kabinett; or a compound ending in body_heads:
+    Bildungsausschuss, Gesundheitskommission, Landesregierung) right after a definite article or a preposition fused
+    with one (im, vom, beim), or with a place adjective between ("Der Zwickauer Stadtrat", "der sächsische Landtag"),
+    is an organisation; with a place right after it, one name with it ("der Gemeinderat Unterwössing"). Not a
+    person's title: "Stadtrat Peter Lange", "der Gemeinderat Hans Meier" (a name after the noun), "ein Stadtrat",
+    "als Stadtrat" (no definite article), "zum Stadtrat gewählt" (a title after "zum": words.yaml
+    actors.body_title_words)."""
+    dets = ctx.rules["words"]("common", "definite_articles") | ctx.rules["words"]("roles", "article_prepositions")
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if cols.pos[i] not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or not body_word(low, ctx.rules):
+            continue                   # (tested on the columns, a Token only for a body noun)
+        if doc[i].ent_type_ == "PER":
+            continue
+        adj = i - 1 if i >= 2 and _body_adjective(doc[i - 1]) else None
+        det = (adj if adj is not None else i) - 1
+        if det < 0 or cols.lower[det] not in dets or cols.lower[det] == "zum" and _body_title(low, ctx.rules):
+            continue
+        end = _body_end(doc, i, ctx)
+        if end is None:
+            continue                   # (a name after the noun: "der Gemeinderat Hans Meier" is a person)
+        start = adj if adj is not None and _cap(doc[adj].text) else i
+        out.append((start, end))
+    return out
+
+
+@memo_by_word
+def body_word(low: str, rules: RuleSet) -> bool:
+    """A body noun (org_body_noun), also in the genitive ("des Landtags", "des Ausschusses"); not "Ausschüsse"."""
+    if "-" in low:
+        return False
+    words, heads = word_list(rules, "body_words"), word_tuple(rules, "body_heads")
+    for base in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+        if base and (base in words or any(base.endswith(h) and len(base) >= len(h) + 3 for h in heads)):
+            return True
+    return False
+
+
+def _body_title(low: str, rules: RuleSet) -> bool:
+    """A body noun that is also a person's title (words.yaml actors.body_title_words), also in the genitive."""
+    titles = word_list(rules, "body_title_words")
+    return low in titles or low.rstrip("es") in titles or low[:-1] in titles
+
+
+def _body_adjective(t: Token) -> bool:
+    """A place's adjective before a body noun: capitalised in -er ("Zwickauer", "Zürcher") or lower case in -isch-
+    ("hessische", "sächsischen"); the tagger often reads the capitalised one as a noun ("Zwickauer" NN), so any tag."""
+    text = t.text
+    if not text.isalpha():
+        return False
+    if _cap(text):
+        return text.endswith("er") and len(text) > 4
+    return (t.pos_ == "ADJ" or t.tag_ == "ADJA") and text.rstrip("nrsm").endswith("ische")
+
+
+def _body_end(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
+    """The end of the body's name at token ``i``: after a place right after it ("Gemeinderat Unterwössing"), else
+    ``i + 1``; None where a name (a proper noun, a first name, a person's mention) follows: the noun is a title."""
+    k = i + 1
+    if k >= len(doc) or not _cap(doc[k].text) or "\n" in doc[i].whitespace_ or doc[k].is_sent_start:
+        return k
+    end = _place_at(doc, k, ctx)
+    if end:
+        return end
+    nxt = doc[k]
+    if nxt.text in ctx.given or nxt.ent_type_ == "PER" or nxt.pos_ in ("PROPN", "X"):
+        return None
+    return k
