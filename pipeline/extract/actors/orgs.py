@@ -824,7 +824,16 @@ def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
             return None                # (a person's full name: "Beirat Hans Müller")
         return sp.end
     gaz = ctx.rules.get("gazetteer")
-    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) else None
+    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) \
+        or _hyphen_place(w.text, gaz) else None
+
+
+def _hyphen_place(text: str, gaz) -> bool:
+    """org_body_place_hyphen (ent17): "des Klinikums Rosenheim-Süd", "der Kreishandwerkerschaft Paderborn-Lippe", "der
+    Industrie- und Handelskammer Würzburg-Schweinfurt": a hyphenated word of capitalised parts whose first part is a
+    place of the gazetteer is a place (a district, a region of two towns)."""
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and gaz is not None and gaz.label(parts[0]) == "LOC"
 
 
 def _unknown_name_word(doc: Doc, k: int, ctx: OrgCtx) -> bool:
