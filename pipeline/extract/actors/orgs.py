@@ -868,7 +868,21 @@ def org_body_noun(doc: Doc, ctx: OrgCtx):
     is an organisation; with a place right after it, one name with it ("der Gemeinderat Unterwössing"). Not a
     person's title: "Stadtrat Peter Lange", "der Gemeinderat Hans Meier" (a name after the noun), "ein Stadtrat",
     "als Stadtrat" (no definite article), "zum Stadtrat gewählt" (a title after "zum": words.yaml
-    actors.body_title_words)."""
+    actors.body_title_words). The synth and web golds count such a body as an organisation wherever it is named;
+    GermEval 2014 tags it as no name (O): ``org_body_noun_acting`` in its place keeps only the acting ones."""
+    return _body_nouns(doc, ctx, acting=False)
+
+
+@org_rule("org_body_noun_acting")
+def org_body_noun_acting(doc: Doc, ctx: OrgCtx):
+    """"Der Stadtrat hat beschlossen", "teilte die Landesregierung mit", "nach Angaben des Bildungsausschusses"; "im
+    Parlament" no: org_body_noun only where the body is shown as an actor (:func:`_acts`: the subject of a verb, after
+    a spokesperson or source noun, after "laut") or is the subject of a speech verb (the switch for GermEval's
+    convention, where a body's common noun is no name)."""
+    return _body_nouns(doc, ctx, acting=True)
+
+
+def _body_nouns(doc: Doc, ctx: OrgCtx, acting: bool) -> list[tuple[int, int]]:
     dets = ctx.rules["words"]("common", "definite_articles") | ctx.rules["words"]("roles", "article_prepositions")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
     out = []
@@ -881,6 +895,8 @@ def org_body_noun(doc: Doc, ctx: OrgCtx):
         det = (adj if adj is not None else i) - 1
         if det < 0 or cols.lower[det] not in dets or cols.lower[det] == "zum" and _body_title(low, ctx.rules):
             continue
+        if acting and not (_acts(doc[i], ctx) or _speech_verb(doc[i].head, ctx.rules)):
+            continue
         end = _body_end(doc, i, ctx)
         if end is None:
             continue                   # (a name after the noun: "der Gemeinderat Hans Meier" is a person)
@@ -892,13 +908,20 @@ def org_body_noun(doc: Doc, ctx: OrgCtx):
 @memo_by_word
 def body_word(low: str, rules: RuleSet) -> bool:
     """A body noun (org_body_noun), also in the genitive ("des Landtags", "des Ausschusses"); not "Ausschüsse"."""
+    return body_base(low, rules) is not None
+
+
+@memo_by_word
+def body_base(low: str, rules: RuleSet) -> str | None:
+    """The nominative (lower case) of a body noun of org_body_noun ("landtags" -> "landtag", "ausschusses" ->
+    "ausschuss"), else None; resolve.py names the organisation with it."""
     if "-" in low:
-        return False
+        return None
     words, heads = word_list(rules, "body_words"), word_tuple(rules, "body_heads")
     for base in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
         if base and (base in words or any(base.endswith(h) and len(base) >= len(h) + 3 for h in heads)):
-            return True
-    return False
+            return base
+    return None
 
 
 def _body_title(low: str, rules: RuleSet) -> bool:
