@@ -882,12 +882,24 @@ def org_body_noun_acting(doc: Doc, ctx: OrgCtx):
     return _body_nouns(doc, ctx, acting=True)
 
 
-def _body_nouns(doc: Doc, ctx: OrgCtx, acting: bool) -> list[tuple[int, int]]:
+@org_rule("org_institution_named")
+def org_institution_named(doc: Doc, ctx: OrgCtx):
+    """"Im Wirtschaftsministerium reagierte man verärgert", "ein Gutachten des Landeskriminalamts", "Berufung beim
+    Oberlandesgericht einlegen": an authority's common noun (org_institution's words: institution_words and compounds
+    of institution_heads) after a definite article or im/vom/beim is an organisation also where it does not act, as
+    org_body_noun takes a body (not where the article names an institution of that kind: it refers back to it)."""
+    named = _named_institutions(ctx)
+    return _body_nouns(doc, ctx, acting=False, test=lambda low, rules: (w := institution_word(low, rules)) is not None
+                       and not _refers_back(w, named, rules))
+
+
+def _body_nouns(doc: Doc, ctx: OrgCtx, acting: bool, test=None) -> list[tuple[int, int]]:
     dets = ctx.rules["words"]("common", "definite_articles") | ctx.rules["words"]("roles", "article_prepositions")
     cols = ctx.cols if ctx.cols is not None else columns(doc)
+    test = test or body_word
     out = []
     for i, low in enumerate(cols.lower):
-        if cols.pos[i] not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or not body_word(low, ctx.rules):
+        if cols.pos[i] not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or not test(low, ctx.rules):
             continue                   # (tested on the columns, a Token only for a body noun)
         if doc[i].ent_type_ == "PER":
             continue
