@@ -440,3 +440,21 @@ def test_gazetteer_lines_give_the_type(run, text, expected):
     newspaper (SonntagsZeitung) and a club (Feyenoord) are organisations, not persons or unnamed."""
     types, _ = run(text)
     assert {name: types.get(name) for name in expected} == expected
+
+
+@needs_model
+def test_body_noun_acting_keeps_only_acting_bodies():
+    """org_body_noun_acting (ent17, GermEval's convention): "Der Stadtrat hat beschlossen" and "nach Angaben des
+    Bildungsausschusses" are organisations; "im Parlament" is not (org_body_noun takes all three)."""
+    from pipeline.nlp import load_nlp
+    from pipeline.extract.actors import orgs
+    from pipeline.records import Mention
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    rules = load_rules()
+    doc = nlp("Der Stadtrat hat am Donnerstag mit 38 zu 9 Stimmen beschlossen, das Hallenbad zu schließen. Auch im "
+              "Parlament dürfte die Vorlage umstritten sein. Nach Angaben des Bildungsausschusses fehlen 640 Lehrer.")
+    mentions = [Mention(e.start_char, e.end_char, e.text, e.label_, 0) for e in doc.ents]
+    acting = [doc[s:e].text for s, e, _ in orgs.run_org_rules(doc, rules, mentions, ["org_body_noun_acting"])]
+    every = [doc[s:e].text for s, e, _ in orgs.run_org_rules(doc, rules, mentions, ["org_body_noun"])]
+    assert acting == ["Stadtrat", "Bildungsausschusses"]
+    assert every == ["Stadtrat", "Parlament", "Bildungsausschusses"]

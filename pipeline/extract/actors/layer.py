@@ -373,7 +373,7 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
         if not _cap(prefix) or not prefix.replace("-", "").isalnum() or len(prefix) < 2:
             continue
         if head.lower() not in heads:
-            if _listed_prefix_title(prefix, head, rules):
+            if _listed_prefix_title(prefix, head, rules) or _known_prefix_compound_head(prefix, head, heads, rules):
                 ev.org.setdefault(prefix, "compound")
                 ev.compound_prefixes.append((i, prefix))
             continue
@@ -385,6 +385,21 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
         ev.org.setdefault(prefix, "compound")
         ev.compound_prefixes.append((i, prefix))
+
+
+def _known_prefix_compound_head(prefix: str, head: str, heads: frozenset[str], rules: RuleSet) -> bool:
+    """org_known_prefix_compound_head (ent17): "ÖVP-Verkehrssprecher Markus Pölzl", "CSU-Landesgruppenchef", "der
+    SPD-Fraktionssprecher": a known organisation (an ORG of the gazetteer or of the organisation lexicon, no place)
+    before a compound whose last part is an organisation compound head (words.yaml actors.org_compound_heads as word
+    endings: sprecher, chef, manager, betriebsrat) is a mention of that organisation."""
+    low = head.lower()
+    if not head[:1].isupper() or not any(low.endswith(h) and len(low) >= len(h) + 3 for h in heads):
+        return False
+    gaz, lex = rules.get("gazetteer"), rules.get("organizations")
+    o = lex.by_name_or_genitive(prefix) if lex is not None else None
+    if o is not None:
+        return o.actor_type == "organization" and o.type not in word_list(rules, "prefix_title_place_types")
+    return gaz is not None and gaz.label(prefix) == "ORG"
 
 
 def _listed_prefix_title(prefix: str, head: str, rules: RuleSet) -> bool:

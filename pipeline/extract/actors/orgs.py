@@ -827,7 +827,16 @@ def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
             return None                # (a person's full name: "Beirat Hans Müller")
         return sp.end
     gaz = ctx.rules.get("gazetteer")
-    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) else None
+    return k + 1 if (gaz is not None and gaz.label(w.text) == "LOC") or _unknown_name_word(doc, k, ctx) \
+        or _hyphen_place(w.text, gaz) else None
+
+
+def _hyphen_place(text: str, gaz) -> bool:
+    """org_body_place_hyphen (ent17): "des Klinikums Rosenheim-Süd", "der Kreishandwerkerschaft Paderborn-Lippe", "der
+    Industrie- und Handelskammer Würzburg-Schweinfurt": a hyphenated word of capitalised parts whose first part is a
+    place of the gazetteer is a place (a district, a region of two towns)."""
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and gaz is not None and gaz.label(parts[0]) == "LOC"
 
 
 def _unknown_name_word(doc: Doc, k: int, ctx: OrgCtx) -> bool:
@@ -849,3 +858,114 @@ def run_org_rules(doc: Doc, rules: RuleSet, mentions: list[Mention], rule_ids,
         for s, e in ORG_RULES[rid](doc, ctx):
             out.append((s, e, rid))
     return out
+
+
+# ----------------------------------------------------------------------------- (ent17) a body named by a common noun
+@org_rule("org_body_noun")
+def org_body_noun(doc: Doc, ctx: OrgCtx):
+    """"Der Stadtrat hat am Donnerstag beschlossen", "Auch im Parlament dürfte die Vorlage umstritten sein", "Der
+    hessische Landtag hat gestritten", "nach Angaben des Bildungsausschusses": a body named by a common noun (words.yaml
+    actors.body_words: Stadtrat, Landtag, Parlament, Senat, Kabinett; or a compound ending in body_heads:
+    Bildungsausschuss, Gesundheitskommission, Landesregierung) right after a definite article or a preposition fused
+    with one (im, vom, beim), or with a place adjective between ("Der Zwickauer Stadtrat", "der sächsische Landtag"),
+    is an organisation; with a place right after it, one name with it ("der Gemeinderat Unterwössing"). Not a
+    person's title: "Stadtrat Peter Lange", "der Gemeinderat Hans Meier" (a name after the noun), "ein Stadtrat",
+    "als Stadtrat" (no definite article), "zum Stadtrat gewählt" (a title after "zum": words.yaml
+    actors.body_title_words). The synth and web golds count such a body as an organisation wherever it is named;
+    GermEval 2014 tags it as no name (O): ``org_body_noun_acting`` in its place keeps only the acting ones."""
+    return _body_nouns(doc, ctx, acting=False)
+
+
+@org_rule("org_body_noun_acting")
+def org_body_noun_acting(doc: Doc, ctx: OrgCtx):
+    """"Der Stadtrat hat beschlossen", "teilte die Landesregierung mit", "nach Angaben des Bildungsausschusses"; "im
+    Parlament" no: org_body_noun only where the body is shown as an actor (:func:`_acts`: the subject of a verb, after
+    a spokesperson or source noun, after "laut") or is the subject of a speech verb (the switch for GermEval's
+    convention, where a body's common noun is no name)."""
+    return _body_nouns(doc, ctx, acting=True)
+
+
+@org_rule("org_institution_named")
+def org_institution_named(doc: Doc, ctx: OrgCtx):
+    """"Im Wirtschaftsministerium reagierte man verärgert", "ein Gutachten des Landeskriminalamts", "Berufung beim
+    Oberlandesgericht einlegen": an authority's common noun (org_institution's words: institution_words and compounds
+    of institution_heads) after a definite article or im/vom/beim is an organisation also where it does not act, as
+    org_body_noun takes a body (not where the article names an institution of that kind: it refers back to it)."""
+    named = _named_institutions(ctx)
+    return _body_nouns(doc, ctx, acting=False, test=lambda low, rules: (w := institution_word(low, rules)) is not None
+                       and not _refers_back(w, named, rules))
+
+
+def _body_nouns(doc: Doc, ctx: OrgCtx, acting: bool, test=None) -> list[tuple[int, int]]:
+    dets = ctx.rules["words"]("common", "definite_articles") | ctx.rules["words"]("roles", "article_prepositions")
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    test = test or body_word
+    out = []
+    for i, low in enumerate(cols.lower):
+        if cols.pos[i] not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or not test(low, ctx.rules):
+            continue                   # (tested on the columns, a Token only for a body noun)
+        if doc[i].ent_type_ == "PER":
+            continue
+        adj = i - 1 if i >= 2 and _body_adjective(doc[i - 1]) else None
+        det = (adj if adj is not None else i) - 1
+        if det < 0 or cols.lower[det] not in dets or cols.lower[det] == "zum" and _body_title(low, ctx.rules):
+            continue
+        if acting and not (_acts(doc[i], ctx) or _speech_verb(doc[i].head, ctx.rules)):
+            continue
+        end = _body_end(doc, i, ctx)
+        if end is None:
+            continue                   # (a name after the noun: "der Gemeinderat Hans Meier" is a person)
+        start = adj if adj is not None and _cap(doc[adj].text) else i
+        out.append((start, end))
+    return out
+
+
+@memo_by_word
+def body_word(low: str, rules: RuleSet) -> bool:
+    """A body noun (org_body_noun), also in the genitive ("des Landtags", "des Ausschusses"); not "Ausschüsse"."""
+    return body_base(low, rules) is not None
+
+
+@memo_by_word
+def body_base(low: str, rules: RuleSet) -> str | None:
+    """The nominative (lower case) of a body noun of org_body_noun ("landtags" -> "landtag", "ausschusses" ->
+    "ausschuss"), else None; resolve.py names the organisation with it."""
+    if "-" in low:
+        return None
+    words, heads = word_list(rules, "body_words"), word_tuple(rules, "body_heads")
+    for base in (low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else ""):
+        if base and (base in words or any(base.endswith(h) and len(base) >= len(h) + 3 for h in heads)):
+            return base
+    return None
+
+
+def _body_title(low: str, rules: RuleSet) -> bool:
+    """A body noun that is also a person's title (words.yaml actors.body_title_words), also in the genitive."""
+    titles = word_list(rules, "body_title_words")
+    return low in titles or low.rstrip("es") in titles or low[:-1] in titles
+
+
+def _body_adjective(t: Token) -> bool:
+    """A place's adjective before a body noun: capitalised in -er ("Zwickauer", "Zürcher") or lower case in -isch-
+    ("hessische", "sächsischen"); the tagger often reads the capitalised one as a noun ("Zwickauer" NN), so any tag."""
+    text = t.text
+    if not text.isalpha():
+        return False
+    if _cap(text):
+        return text.endswith("er") and len(text) > 4
+    return (t.pos_ == "ADJ" or t.tag_ == "ADJA") and text.rstrip("nrsm").endswith("ische")
+
+
+def _body_end(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
+    """The end of the body's name at token ``i``: after a place right after it ("Gemeinderat Unterwössing"), else
+    ``i + 1``; None where a name (a proper noun, a first name, a person's mention) follows: the noun is a title."""
+    k = i + 1
+    if k >= len(doc) or not _cap(doc[k].text) or "\n" in doc[i].whitespace_ or doc[k].is_sent_start:
+        return k
+    end = _place_at(doc, k, ctx)
+    if end:
+        return end
+    nxt = doc[k]
+    if nxt.text in ctx.given or nxt.ent_type_ == "PER" or nxt.pos_ in ("PROPN", "X"):
+        return None
+    return k

@@ -149,15 +149,17 @@ def _add_others(acc: _Actors, mentions: list[Mention], rules: RuleSet, doc: Doc)
 
 def _institution_nominative(name: str, rules: RuleSet) -> str:
     """"Ein Sprecher des Polizeipräsidiums Oberbayern Süd" -> "Polizeipräsidium Oberbayern Süd", "des Landratsamts" ->
-    "Landratsamt": an authority's name (org_institution) met in the genitive is named in the nominative."""
-    from .orgs import institution_word
+    "Landratsamt", "des Bildungsausschusses" -> "Bildungsausschuss": an authority's name (org_institution) or a body's
+    (org_body_noun) met in the genitive is named in the nominative."""
+    from .orgs import body_base, institution_word
     first, _, rest = name.partition(" ")
     if rules.get("words") is None or not first[:1].isupper():
         return name
     if rest.startswith(("in ", "von ")) and len(rest.split()) >= 2 and institution_word(first.lower(), rules):
         rest = rest.split(" ", 1)[1]        # org_institution_place_pp: "Polizei in Berlin" -> "Polizei Berlin"
         name = f"{first} {rest}"
-    base = institution_word(first.lower(), rules) or _administration_base(first.lower(), rules)
+    base = institution_word(first.lower(), rules) or _administration_base(first.lower(), rules) \
+        or body_base(first.lower(), rules)     # (ent17) org_body_noun: "des Bildungsausschusses" -> "Bildungsausschuss"
     if base is None or len(base) >= len(first) or not first.lower().startswith(base):
         return name
     return first[:len(base)] + (" " + rest if rest else "")
