@@ -519,31 +519,7 @@ def _org_noun_phrase(ctx: _Ctx, k: int, mentions: list[tuple[int, str, str]]) ->
     low = doc[k].lower_
     named = {n for _, n, kind in mentions if kind == "organization"
              and any(w.lower().endswith(low) for w in n.replace("-", " ").split())}
-    if len(named) == 1 and end == k + 1:
-        return named.pop()
-    return (_name_after_kind(ctx, k) if end == k + 1 else None) or doc[k:end].text
-
-
-def _name_after_kind(ctx: _Ctx, k: int) -> str | None:
-    """Rule ``kind_noun_then_name`` (rorg17b): the name right after an organisation noun ("Der Fahrgastverband Pro
-    Bahn kritisierte ..." -> Pro Bahn; "Die Initiative Wissenschaft ohne Frist fordert ..." -> Wissenschaft ohne
-    Frist): capitalised proper nouns or nouns, with one of ``patterns.kind_name_inner_words`` between two of them,
-    at most four words, in the noun's sentence, no person's name; None where there is none. Off:
-    ``kind_name_inner_words: []`` and no name is read."""
-    inner = ctx.p.kind_name_inner_words
-    if not inner:
-        return None
-    doc, end, s1 = ctx.doc, k + 1, ctx.sent_range(k)[1]
-    while end < min(s1, k + 5):
-        t = doc[end]
-        if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and end not in ctx.per_start:
-            end += 1
-        elif t.lower_ in inner and end + 1 < s1 and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ in (
-                "PROPN", "NOUN") and end > k + 1:
-            end += 1
-        else:
-            break
-    return doc[k + 1:end].text if end > k + 1 else None
+    return named.pop() if len(named) == 1 and end == k + 1 else doc[k:end].text
 
 
 def _last_org_noun(ctx: _Ctx, lo: int, hi: int, word: str) -> int | None:

@@ -180,7 +180,6 @@ class RolePatterns:
     land_office_article_state: bool = False           # rorg17
     municipal_genitive_town: bool = False             # rorg17
     holder_company_titles: tuple[str, ...] = ()       # rorg17b (rule holder_name_company)
-    kind_name_inner_words: tuple[str, ...] = ()       # rorg17b (rule kind_noun_then_name)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
