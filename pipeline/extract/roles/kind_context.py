@@ -22,6 +22,12 @@ def _kind_rows(ctx: _Ctx) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return rows
 
 
+def _row_title(word: str, titles: tuple[str, ...]) -> bool:
+    """The title word starts or ends with one of the row's stems, or is one written with "=" ("=präsident": the
+    bare Präsident, not the Ministerpräsident; rorg17b)."""
+    return any(word == t[1:] if t.startswith("=") else word.startswith(t) or word.endswith(t) for t in titles)
+
+
 def _kind_word(ctx: _Ctx, t, kinds: tuple[str, ...]) -> bool:
     """Token ``t`` is a capitalised noun containing one of ``kinds`` and no title word ("Klinikchef",
     "Spitaldirektorin" name a person's office, not the clinic)."""
@@ -155,7 +161,7 @@ def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
             h.det == "poss" and ctx.doc[h.np_start].lower_ in ctx.p.possessive_context_words):
         return None                       # "Deren Geschäftsführer": the organisation named last, not the article's
     word = _title_word(ctx, h)
-    row = next((kinds for titles, kinds in _kind_rows(ctx) if word.startswith(titles) or word.endswith(titles)), None)
+    row = next((kinds for titles, kinds in _kind_rows(ctx) if _row_title(word, titles)), None)
     if row is None:
         return None
     before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]

@@ -179,6 +179,7 @@ class RolePatterns:
     land_office_states: tuple[str, ...] = ()
     land_office_article_state: bool = False           # rorg17
     municipal_genitive_town: bool = False             # rorg17
+    holder_company_titles: tuple[str, ...] = ()       # rorg17b (rule holder_name_company)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from .article_context import (_mention_end, article_club, article_company, artic
                               club_of_town, land_office_state, municipal_genitive_town, party_previous_sentence,
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
+from .holder_company import holder_name_company
 from .tokens import _capitalized, _is_adj
 
 
@@ -916,11 +917,11 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
-    ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``article_organization``,
+    ``holder_name_company``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``article_organization``,
     ``municipal_article_town``, ``article_town``,
     ``article_district``, in this order)."""
     typed = _typed_mentions(ctx, actors)
-    return org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
+    return holder_name_company(ctx, h, typed) or org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
         ctx, h, typed) or party_from_sentence(
         ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
