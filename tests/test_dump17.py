@@ -177,8 +177,14 @@ def test_colon_kicker():
     assert kicker_boundary("Stadtrat will 40 Kilometer Velovorzugsrouten bis 2030") is None  # "Kilometer": a noun
 
 
-def test_dump_colon_kicker_needs_teasers():
-    """A colon kicker is split off only on a page whose teasers show kickers."""
+def test_dump_colon_kicker_needs_teasers(tmp_path, monkeypatch):
+    """With web.yaml ``dump_furniture.colon_kickers`` on (off by default: real held-out headlines carry colons),
+    a colon kicker is split off only on a page whose teasers show kickers."""
+    from pipeline.web.profile import RULES_FILE
+    rules = tmp_path / "web.yaml"
+    rules.write_text(RULES_FILE.read_text(encoding="utf-8").replace("colon_kickers: false", "colon_kickers: true"),
+                     encoding="utf-8")
+    monkeypatch.setenv("PIPELINE_WEB_RULES", str(rules))
     tail = ("Stadtbäume Sie sterben langsam\n\nTrockenheit, Streusalz, Bauarbeiten: Straßenbäume haben es schwer.\n\n"
             "Arbeiten bei Hitze Gibt es ein Recht auf Hitzefrei im Büro?\n\nAb 26 Grad im Raum muss der Arbeitgeber "
             "etwas tun.\n")
@@ -187,6 +193,8 @@ def test_dump_colon_kicker_needs_teasers():
     assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head, tail=tail), "z.txt", "z").title == \
         "Innenstädte heizen sich stärker auf als gedacht"
     assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head), "z.txt", "z").title == head
+    monkeypatch.delenv("PIPELINE_WEB_RULES")
+    assert parse_scraped_text(_page(f"{P2}\n\n{P3}", head=head, tail=tail), "z.txt", "z").title == head
 
 
 def test_head_furniture_and_one_line_trail():

@@ -314,7 +314,7 @@ def kicker_split(head: list[str], raw: list[str], h: int | None) -> list[str]:
     if at is None:
         return head
     k = kicker_boundary(head[at])
-    colon = colon_kicker(head[at])
+    colon = colon_kicker(head[at]) if web_rules().dump_furniture.colon_kickers else None
     if (k is None or k > 3) and colon is None or _kicker_evidence(raw, h) < 2:
         return head
     if colon is not None:

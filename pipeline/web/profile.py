@@ -54,6 +54,7 @@ class DumpFurniture:
     newsletter: re.Pattern = re.compile(r"(?!)")
     kicker_openers: frozenset[str] = frozenset()
     article_end: tuple[re.Pattern, ...] = ()
+    colon_kickers: bool = False
 
 
 @dataclass(frozen=True)
@@ -236,11 +237,12 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
     unknown = sorted(set(data) - {"enabled", "credit_lines", "credit_tails", "related_labels", "lines", "newsletter",
-                          "kicker_openers", "article_end"})
+                          "kicker_openers", "article_end", "colon_kickers"})
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
-    if not isinstance(data.get("enabled", True), bool):
-        raise RuleError(file, f"{key}.enabled", "expected true or false")
+    for switch in ("enabled", "colon_kickers"):
+        if not isinstance(data.get(switch, switch == "enabled"), bool):
+            raise RuleError(file, f"{key}.{switch}", "expected true or false")
 
     def pats(name: str, flags: int = re.I) -> tuple[re.Pattern, ...]:
         out = []
@@ -259,7 +261,7 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
         newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
         kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
                                                                  f"{key}.kicker_openers")),
-        article_end=pats("article_end"))
+        article_end=pats("article_end"), colon_kickers=data.get("colon_kickers", False))
 
 
 @lru_cache(maxsize=4)
