@@ -414,7 +414,9 @@ def colon_frame_subject(c: Ctx, si: int, a: int, b: int, last: Found | None) -> 
     if not c.R.switch("colon_frame_subject"):
         return None
     k = next((t for t in range(a + 2, b - 2) if c.low[t] == ":" and c.in_quote[t] < 0), None)
-    if k is not None and not any(_konj1_form(c, t) for t in range(a, k)):
+    if k is not None and (c.is_quote_mark(k + 1) or any(_konj1_form(c, t) or is_konj1(c, t) for t in range(a, k))):
+        return None                     # "Hinzu komme, dass … sei: …", "… auf den Straßen: „Mein Bruder …“"
+    if k is not None:
         sp, start = _named_frame_subject(c, a, k + 1), k + 1
     elif si > 0 and c.low[c.sents[si - 1][1] - 1] == ":" and c.in_quote[c.sents[si - 1][1] - 1] < 0:
         sp, start = _named_frame_subject(c, *c.sents[si - 1]), a
@@ -438,7 +440,7 @@ def _named_frame_subject(c: Ctx, sa: int, sb: int) -> tuple[int, int] | None:
     sp = grab_np(c, sa, sb - 1)
     if sp is None or sp[0] != sa or bad_speaker(c, sp):
         return None
-    if has_actor(c, sp) or (_lone_name(c, sp) and c.has_pos and c.toks[sa].pos_ == "PROPN"):
+    if has_actor(c, sp) or (_lone_name(c, sp) and c.has_pos and c.toks[sa].pos_ == "PROPN" and sa in c.ent_at):
         return sp
     return None
 
