@@ -286,6 +286,8 @@ def colon_content(s: Sent) -> list[Found] | None:
             c.low[sp[0]] in c.R.not_speakers or c.low[sp[0]] in c.w.not_nouns))):
         sp = None
     key = None
+    if sp is None and c.R.switch("colon_frame_subject"):
+        sp = _named_frame_subject(c, pa, pb)    # "Fraktionschef Volker Hanisch (CDU) kündigte einen Antrag an:"
     if sp is None:                      # "Hierzu hat es ausgeführt:": the speaker of the claim before
         last = next((f for f in reversed(s.found) if f.speaker is not None and si - f.sent <= CONT_WINDOW
                      and f.rule != "source_adverb"), None)
@@ -400,6 +402,49 @@ def _new_subject(c: Ctx, si: int, last: Found) -> tuple[int, int] | None:
     return sp if key is not None and key != last.speaker_key else None
 
 
+def colon_frame_subject(c: Ctx, si: int, a: int, b: int, last: Found | None) -> tuple[tuple[int, int], int] | None:
+    """Der IT-Sicherheitsforscher Malte Grünewald hält die Darstellung für zu optimistisch. … Medivo widersprach: Bei
+    den Terminlisten handle es sich um Testdaten. / Albers gibt sich gelassen: Man sei technologisch voraus. – a
+    Konjunktiv sentence right after a frame that ends in a colon (outside quotations; the sentence before, or the
+    sentence's own opening up to a colon with no Konjunktiv I before it; the frame, whatever its verb) reports that
+    frame's subject when it names an actor (the parse's subject of the root, else the noun phrase that opens the frame;
+    an unknown lone name counts) and is not the speaker of the claim before, who otherwise would go on speaking
+    (switch ``colon_frame_subject``, spk17b). A frame subject without a name is left alone. Returns the subject and
+    where the claim starts (after the colon)."""
+    if not c.R.switch("colon_frame_subject"):
+        return None
+    k = next((t for t in range(a + 2, b - 2) if c.low[t] == ":" and c.in_quote[t] < 0), None)
+    if k is not None and (c.is_quote_mark(k + 1) or any(_konj1_form(c, t) or is_konj1(c, t) for t in range(a, k))):
+        return None                     # "Hinzu komme, dass … sei: …", "… auf den Straßen: „Mein Bruder …“"
+    if k is not None:
+        sp, start = _named_frame_subject(c, a, k + 1), k + 1
+    elif si > 0 and c.low[c.sents[si - 1][1] - 1] == ":" and c.in_quote[c.sents[si - 1][1] - 1] < 0:
+        sp, start = _named_frame_subject(c, *c.sents[si - 1]), a
+    else:
+        return None
+    if sp is None or last is None or last.speaker is None:
+        return (sp, start) if sp is not None else None
+    from ..speaker import resolve_speaker
+    same = sp == last.speaker or (last.speaker_key is not None and resolve_speaker(c, sp, []) == last.speaker_key)
+    return None if same else (sp, start)
+
+
+def _named_frame_subject(c: Ctx, sa: int, sb: int) -> tuple[int, int] | None:
+    if c.in_quote[sa] >= 0:
+        return None
+    from ..speaker import _lone_name, bad_speaker, grab_np, has_actor, subject_dep
+    root = next((t for t in range(sa, sb) if c.has_dep and c.toks[t].dep_ == "ROOT"), None)
+    dep = subject_dep(c, root) if root is not None and c.toks[root].pos_ in ("VERB", "AUX") else None
+    if dep is not None and sa <= dep[0] and dep[1] < sb and not bad_speaker(c, dep) and has_actor(c, dep):
+        return dep
+    sp = grab_np(c, sa, sb - 1)
+    if sp is None or sp[0] != sa or bad_speaker(c, sp):
+        return None
+    if has_actor(c, sp) or (_lone_name(c, sp) and c.has_pos and c.toks[sa].pos_ == "PROPN" and sa in c.ent_at):
+        return sp
+    return None
+
+
 PARAGRAPH_WINDOW = 8     # … or, within its paragraph, of the last N sentences
 
 
@@ -477,6 +522,9 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
         last = None
     if _extends_previous(s, last, rule_id):
         return []
+    colon = colon_frame_subject(c, si, a, b, last) if rule_id == "konj_continuation" else None
+    if colon is not None:               # "Medivo widersprach: Bei den Terminlisten handle es sich um Testdaten."
+        return [Found((colon[1], b), None, colon[0], [], "indirect", rule_id, si)]
     if last is not None and last.rule == "source_adverb" and not _adverb_source_continues(c, si, last, found):
         last = None                     # "Demnach" names no speaker to continue
     if last is not None and not _credible_source(c, last):
