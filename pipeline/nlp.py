@@ -29,6 +29,17 @@ log = logging.getLogger(__name__)
 OWN_MODEL_DIR = Path(__file__).parent / "models" / "de_news"
 OFFICIAL = ("de_core_news_lg", "de_core_news_md", "de_core_news_sm")
 MAX_LENGTH = 5_000_000
+TOKENIZER_EXCEPTIONS = Path(__file__).parent / "tokenizer_exceptions.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer_exceptions() -> tuple[tuple[str, ...], str]:
+    """The abbreviations of ``tokenizer_exceptions.txt`` kept as one token, and the file's short content hash
+    (part of :attr:`ModelInfo.key`: a change re-parses)."""
+    import hashlib
+    raw = TOKENIZER_EXCEPTIONS.read_bytes() if TOKENIZER_EXCEPTIONS.exists() else b""
+    words = tuple(ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
+    return words, (hashlib.sha256(raw).hexdigest()[:8] if words else "")
 
 
 @dataclass(frozen=True)
@@ -41,8 +52,10 @@ class ModelInfo:
 
     @property
     def key(self) -> str:
-        """Identity of the parse: model name + version + spaCy version."""
-        return f"{self.name}-{self.version}-spacy{spacy_version()}"
+        """Identity of the parse: model name + version + spaCy version (+ the hash of the project's tokenizer
+        exceptions, where there are any)."""
+        tok = tokenizer_exceptions()[1]
+        return f"{self.name}-{self.version}-spacy{spacy_version()}" + (f"-tok{tok}" if tok else "")
 
     def as_dict(self) -> dict:
         return {**dataclasses.asdict(self), "key": self.key}
@@ -151,6 +164,8 @@ def load_nlp(spec: str | None = None) -> tuple["Language", ModelInfo]:
         nlp = spacy.load(name)
         path = str(Path(nlp.path).resolve()) if getattr(nlp, "path", None) else name
     nlp.max_length = MAX_LENGTH
+    for word in tokenizer_exceptions()[0]:
+        nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
     meta = nlp.meta
     info = ModelInfo(
         name=_name_of(meta) if name != "blank:de" else "blank_de",

@@ -1,0 +1,49 @@
+"""pipeline/tokenizer_exceptions.txt: Austrian and German degrees before a name stay one token, so the title, the
+degree and the name are one sentence and the role is found (seventeenth session; found on the blind set j)."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.nlp import ModelInfo, tokenizer_exceptions
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "de_news"
+needs_model = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="pipeline/models/de_news missing")
+
+
+@pytest.fixture(scope="module")
+def model_nlp(de_news):
+    return de_news
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from pipeline.ruleset import load_rules
+    return load_rules()
+
+
+def test_exceptions_are_read_and_keyed():
+    words, digest = tokenizer_exceptions()
+    assert "Mag." in words and "Univ.-Prof." in words and "Dir." not in words
+    assert ModelInfo("de_news", "0.1.0", "", "own", ()).key.endswith(f"-tok{digest}")
+
+
+@needs_model
+def test_mag_before_a_name_keeps_the_role(model_nlp, rules):
+    doc = model_nlp("Die Leitner Versicherung AG legte am Dienstag ihre Bilanz vor. Generaldirektor Mag. Johannes "
+                    "Prammer sprach bei der Präsentation in Wien von einem guten Jahr.")
+    mag = next(t for t in doc if t.text.startswith("Mag"))
+    assert mag.text == "Mag." and not doc[mag.i + 1].is_sent_start
+    ex = extract(doc, rules)
+    names = {a.key: a.name for a in ex.actors}
+    assert [(names[r.actor_key], r.role, r.organization) for r in ex.roles] == \
+        [("Johannes Prammer", "Generaldirektor", "Leitner Versicherung AG")]
+
+
+@needs_model
+def test_degree_di_between_title_and_name(model_nlp, rules):
+    ex = extract(model_nlp("Betreiber ist die Gesundheitsverbund Oberland GmbH. Geschäftsführerin DI Daniela "
+                           "Kathrein sagte, die Ärzte seien da."), rules)
+    names = {a.key: a.name for a in ex.actors}
+    assert [(names[r.actor_key], r.role, r.organization) for r in ex.roles] == \
+        [("Daniela Kathrein", "Geschäftsführer", "Gesundheitsverbund Oberland GmbH")]
