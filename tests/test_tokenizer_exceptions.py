@@ -24,7 +24,7 @@ def rules():
 
 def test_exceptions_are_read_and_keyed():
     words, digest = tokenizer_exceptions()
-    assert "Mag." in words and "Univ.-Prof." in words and "Dir." not in words
+    assert "Mag." in words and "Hon.-Prof." in words and "Dir." not in words and "Dr.-Ing." not in words
     assert ModelInfo("de_news", "0.1.0", "", "own", ()).key.endswith(f"-tok{digest}")
 
 
