@@ -139,12 +139,13 @@ def _strings(value: Any, file: str, entry: str) -> list[str]:
     return value
 
 
-def _patterns(patterns: list[str], file: str, key: str) -> list[re.Pattern]:
-    """Compile a web.yaml list of regular expressions (case-insensitive); a bad one fails naming file and key."""
+def _patterns(patterns: list[str], file: str, key: str, flags: int = re.I) -> list[re.Pattern]:
+    """Compile a web.yaml list of regular expressions (case-insensitive unless ``flags`` says otherwise); a bad one
+    fails naming file and key."""
     out = []
     for p in patterns:
         try:
-            out.append(re.compile(p, re.I))
+            out.append(re.compile(p, flags))
         except re.error as exc:
             raise RuleError(file, key, f"bad regular expression {p!r}: {exc}") from exc
     return out
@@ -245,13 +246,8 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
             raise RuleError(file, f"{key}.{switch}", "expected true or false")
 
     def pats(name: str, flags: int = re.I) -> tuple[re.Pattern, ...]:
-        out = []
-        for p in _strings(data.get(name) or [], file, f"{key}.{name}"):
-            try:
-                out.append(re.compile(p, flags))
-            except re.error as exc:
-                raise RuleError(file, f"{key}.{name}", f"bad regular expression {p!r}: {exc}") from exc
-        return tuple(out)
+        entry = f"{key}.{name}"
+        return tuple(_patterns(_strings(data.get(name) or [], file, entry), file, entry, flags))
 
     labels = _strings(data.get("related_labels") or ["(?!)"], file, f"{key}.related_labels")
     news = pats("newsletter")
