@@ -148,8 +148,10 @@ def org_acronym_definition(doc: Doc, ctx: OrgCtx):
     return out
 
 
-def _defined_name_start(doc: Doc, i: int, acr: str) -> int | None:
-    """The first token of the name before the "(" at ``i`` that ``acr`` abbreviates (:func:`org_acronym_definition`)."""
+def _defined_name_start(doc: Doc, i: int, acr: str, compounds: bool = False) -> int | None:
+    """The first token of the name before the "(" at ``i`` that ``acr`` abbreviates (:func:`org_acronym_definition`;
+    ``compounds``: the letters may come from the parts of compounds, up to two a word, org_acronym_kind_name)."""
+    per_word = 2 if compounds else 1
     for s in range(i - 1, max(-1, i - 9), -1):      # (the shortest name: "Mitbegründer des [Mouvement ...] (MLC)")
         t = doc[s]
         if t.is_punct:
@@ -159,9 +161,11 @@ def _defined_name_start(doc: Doc, i: int, acr: str) -> int | None:
                 break
             continue
         prev = doc[s - 1] if s > 0 else None
-        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) and t.pos_ in ("NOUN", "PROPN", "ADJ", "X") \
+        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) \
+                and (t.pos_ in ("NOUN", "PROPN", "ADJ", "X") or t.tag_ in ("NN", "NE", "TRUNC")) \
                 and _abbreviates(acr, doc[s:i].text) and _initials_in(acr, doc[s:i]) \
-                and len(acr) <= sum(len(x.text.split("-")) for x in doc[s:i] if any(c.isalpha() for c in x.text)):
+                and len(acr) <= per_word * sum(len(x.text.split("-")) for x in doc[s:i]
+                                               if any(c.isalpha() for c in x.text)):
             return s
         if t.is_sent_start:
             break
@@ -969,3 +973,6 @@ def _body_end(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     if nxt.text in ctx.given or nxt.ent_type_ == "PER" or nxt.pos_ in ("PROPN", "X"):
         return None
     return k
+
+
+from . import orgs_named  # noqa: E402,F401  (registers the ent18 rules in ORG_RULES)
