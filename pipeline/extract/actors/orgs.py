@@ -973,6 +973,3 @@ def _body_end(doc: Doc, i: int, ctx: OrgCtx) -> int | None:
     if nxt.text in ctx.given or nxt.ent_type_ == "PER" or nxt.pos_ in ("PROPN", "X"):
         return None
     return k
-
-
-from . import orgs_named  # noqa: E402,F401  (registers the ent18 rules in ORG_RULES)
