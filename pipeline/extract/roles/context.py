@@ -346,6 +346,9 @@ class _Ctx:
         country: "Präsident Joe Biden kritisierte die russische Regierung" alone gives nothing). Off:
         ``article_country_heads: []``."""
         nat, doc = self.lex.national_offices, self.doc
+        if self.p.possessive_no_article_country and h.det == "poss" \
+                and doc[h.np_start].lower_ in self.p.possessive_context_words:
+            return None                   # rorg18 rule possessive_no_article_country: "Dessen Präsident X"
         if h.title.title not in nat.article_country_heads or self.german_state_named() or (
                 h.head + 1 < len(doc) and doc[h.head + 1].lower_ in (*nat.blocking_next_words, "von", "vom")):
             return None
