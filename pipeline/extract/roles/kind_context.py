@@ -148,19 +148,6 @@ def _topic_sentences(ctx: _Ctx, h: Hit) -> set[int]:
     return found | set(lead[:ctx.p.article_kind_lead])
 
 
-def _row_candidate(ctx: _Ctx, h: Hit, row: tuple[str, ...]) -> tuple[str | None] | None:
-    """For one kind row: None where the article names no organisation of the kind before the title; (name,) where it
-    names exactly one, in a topic sentence (:func:`_topic_sentences`); (None,) where it is not clear which."""
-    before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
-    if not before:
-        return None
-    names = {n for _, n in before}
-    names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"
-    if len(names) != 1 or not any(ctx.sent_of[i] in _topic_sentences(ctx, h) for i, _ in before):
-        return (None,)
-    return (names.pop(),)
-
-
 def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``article_kind_org``: "Das Elbe-Havel-Klinikum in Havelberg schließt seine Geburtsstation. ... Klinikchef
     Matthias Dörfler sagte ..." -> Elbe-Havel-Klinikum. A staff title of a kind of organisation (roles.yaml
@@ -169,21 +156,23 @@ def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     organisation and no complement belongs to the organisation of that kind the article names before it, where it
     names exactly one (by name: "die Schule" alone does not count), in the title's sentence, the sentences right
     before it, or the first sentence of its paragraph or of the article, and the title's sentence names no other
-    organisation (the press aside); not after "deren"/"dessen" (the name before it says whose). Rule
-    ``article_kind_any_row`` (rorg18): a title of several rows ("Direktor": a school, a museum) takes the one row
-    whose kind the article names ("Das Kunstmuseum Wesertal ... Direktorin X" -> Kunstmuseum Wesertal); two rows
-    named: none. Off: ``article_kind_orgs: []``; ``article_kind_any_row: false``: the first row only."""
+    organisation (the press aside); not after "deren"/"dessen" (the name before it says whose). Off: ``article_kind_orgs: []``."""
     if h.holder is None or not _bare_title(ctx, h, ("",)) or (
             h.det == "poss" and ctx.doc[h.np_start].lower_ in ctx.p.possessive_context_words):
         return None                       # "Deren Geschäftsführer": the organisation named last, not the article's
     word = _title_word(ctx, h)
-    rows = [kinds for titles, kinds in _kind_rows(ctx) if _row_title(word, titles)]
-    if not ctx.p.article_kind_any_row:
-        rows = rows[:1]
-    found = [c for row in rows if (c := _row_candidate(ctx, h, row)) is not None]
-    if len(found) != 1 or found[0][0] is None:
-        return None                       # rorg18 rule article_kind_any_row: no kind, or two kinds named ("Direktor")
-    name = found[0][0]
+    row = next((kinds for titles, kinds in _kind_rows(ctx) if _row_title(word, titles)), None)
+    if row is None:
+        return None
+    before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
+    names = {n for _, n in before}
+    names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    topics = _topic_sentences(ctx, h)
+    if not any(ctx.sent_of[i] in topics for i, _ in before):
+        return None
     s0, s1 = ctx.sent_range(h.head)
     from .organizations import _press_org
     words = set(name.replace("-", " ").split())

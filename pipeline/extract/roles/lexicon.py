@@ -184,7 +184,6 @@ class RolePatterns:
     possessive_skips_quote: bool = False              # rorg18 (rule possessive_skips_quote)
     possessive_no_article_country: bool = False       # rorg18 (rule possessive_no_article_country)
     capital_countries: tuple[str, ...] = ()           # rorg18 (rule capital_article_country): "Capital: Country"
-    article_kind_any_row: bool = False                # rorg18 (rule article_kind_any_row)
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
