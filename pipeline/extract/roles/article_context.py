@@ -31,6 +31,40 @@ def _person_between(ctx: _Ctx, a: int, b: int) -> bool:
     return any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER") for k in range(a, b))
 
 
+def org_mention_end(ctx: _Ctx, i: int, name: str) -> int:
+    """Rule ``possessive_org_span`` (rorg18): the end of the organisation mention at token ``i``: its entity, and
+    further the tokens that are words of the organisation actor's name ("von der Tochter Hoffmann Terminal Services
+    GmbH": NER tags "Hoffmann Terminal" PER inside the company's name, which is no person named after it). Off
+    (``possessive_org_span: false``): the entity only."""
+    end = _mention_end(ctx, i)
+    if not ctx.p.possessive_org_span:
+        return end
+    words, doc = set(name.split()), ctx.doc
+    k = i
+    while k < len(doc) and k - i < 8 and doc[k].text in words and ctx.sent_of[k] == ctx.sent_of[i]:
+        k += 1
+    return max(end, k)
+
+
+def quoted_for(ctx: _Ctx, i: int, h: Hit) -> bool:
+    """Rule ``possessive_skips_quote`` (rorg18): the mention at token ``i`` stands inside a quotation („…“, «…»;
+    opened in its sentence, with a verb: no quoted name, "die Bürgerinitiative „Gegenwind Aßling“") that closes
+    before the title ``h``: "Der Energiesparverein Ruhr e.V. hält die Erhöhung für überzogen. „Die Stadtwerke haben
+    … ein Monopol …“, sagt dessen Vorsitzende Hatice Korkmaz" -> not the Stadtwerke, which the quotation names.
+    Off: ``possessive_skips_quote: false``."""
+    if not ctx.p.possessive_skips_quote:
+        return False
+    doc, opened = ctx.doc, None
+    for k in range(ctx.sent_range(i)[0], h.np_start):
+        if doc[k].text in ("„", "«"):
+            opened = k
+        elif doc[k].text in ("“", "»") and opened is not None:
+            if opened < i < k:
+                return any(doc[j].pos_ in ("VERB", "AUX") for j in range(opened + 1, k))
+            opened = None
+    return False
+
+
 def _genitive_attribute(ctx: _Ctx, i: int, lo: int) -> bool:
     """The mention at ``i`` is the genitive attribute of a common noun ("Die Mitarbeitervertretung des
     Marien-Hospitals"): a possessive after it points to that noun, not to the name."""
@@ -54,12 +88,12 @@ def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, st
     lo = _previous_window(ctx, h, ctx.p.possessive_context_sentences)
     last = None
     for m in mentions:
-        if lo <= m[0] < h.np_start:
+        if lo <= m[0] < h.np_start and not (m[2] == "organization" and quoted_for(ctx, m[0], h)):
             last = m
     if last is None or last[2] != "organization":
         return None
     i = last[0]
-    if _person_between(ctx, _mention_end(ctx, i), h.np_start) or _genitive_attribute(ctx, i, lo):
+    if _person_between(ctx, org_mention_end(ctx, i, last[1]), h.np_start) or _genitive_attribute(ctx, i, lo):
         return None
     return last[1]
 

@@ -155,6 +155,33 @@ class _Ctx:
             self._country_counts = c
         return c
 
+    def capital_counts(self) -> Counter:
+        """Rule ``capital_article_country`` (rorg18): for national_article_country, a capital named in the article
+        counts for its country (roles.yaml ``patterns.capital_countries``, "Capital: Country"): "Das Parlament in
+        Lissabon hat ... Premierminister Rui Teixeira Mendonça" in an article naming Portugal once -> Portugal. Not
+        after a preposition of ``partner_prepositions`` ("reiste nach Lissabon"), not inside an organisation's name
+        or after a capitalised noun ("Benfica Lissabon", "Universität Vilnius", "sagte er dem ARD-Studio Madrid").
+        Off: ``capital_countries: []``."""
+        c = self.__dict__.get("_capital_counts")
+        if c is None:
+            c = Counter()
+            capitals = {k.strip(): v.strip() for k, _, v in (x.partition(":") for x in self.p.capital_countries)}
+            if capitals and any(t in capitals for t in self.texts):
+                for i, text in enumerate(doc_columns(self.doc).text):
+                    country = capitals.get(text)
+                    if country is not None and not self._partner_country(i, self.sent_range(i)[0]) \
+                            and not self._inside_org_name(i, country) and not self._after_name_noun(i) \
+                            and not (i in self.ent_of and self.ent_of[i].label_ == "PER"):
+                        c[country] += 1
+            self._capital_counts = c
+        return c
+
+    def _after_name_noun(self, i: int) -> bool:
+        """Token ``i`` follows a capitalised noun of its sentence: part of a name ("ARD-Studio Madrid", "Benfica
+        Lissabon", "Universität Vilnius"), not the place itself."""
+        k = i - 1
+        return k >= self.sent_range(i)[0] and self.doc[k].text[:1].isupper() and self.doc[k].pos_ in ("NOUN", "PROPN")
+
     def _inside_org_name(self, i: int, country: str) -> bool:
         """Rule ``org_name_place``: "Verbraucherzentrale Hessen", "Universität Hamburg": a country or state word inside
         an organisation's name (an ORG entity of several words that is not itself that country or state) places the
@@ -346,6 +373,9 @@ class _Ctx:
         country: "Präsident Joe Biden kritisierte die russische Regierung" alone gives nothing). Off:
         ``article_country_heads: []``."""
         nat, doc = self.lex.national_offices, self.doc
+        if self.p.possessive_no_article_country and h.det == "poss" \
+                and doc[h.np_start].lower_ in self.p.possessive_context_words:
+            return None                   # rorg18 rule possessive_no_article_country: "Dessen Präsident X"
         if h.title.title not in nat.article_country_heads or self.german_state_named() or (
                 h.head + 1 < len(doc) and doc[h.head + 1].lower_ in (*nat.blocking_next_words, "von", "vom")):
             return None
@@ -416,7 +446,7 @@ class _Ctx:
         nat = self.lex.national_offices
         if self._state_words:
             return None
-        counts, home = self.country_counts(), nat.organization
+        counts, home = self.country_counts() + self.capital_counts(), nat.organization
         foreign = self.lex.patterns.foreign_title_home_named and h.title.title in nat.foreign_titles
         if counts[home] and not foreign or any(n for t, n in self.texts.items()
                                                if t.lower().startswith(nat.home_words)):

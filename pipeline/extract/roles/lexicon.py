@@ -180,6 +180,10 @@ class RolePatterns:
     land_office_article_state: bool = False           # rorg17
     municipal_genitive_town: bool = False             # rorg17
     holder_company_titles: tuple[str, ...] = ()       # rorg17b (rule holder_name_company)
+    possessive_org_span: bool = False                 # rorg18 (rule possessive_org_span)
+    possessive_skips_quote: bool = False              # rorg18 (rule possessive_skips_quote)
+    possessive_no_article_country: bool = False       # rorg18 (rule possessive_no_article_country)
+    capital_countries: tuple[str, ...] = ()           # rorg18 (rule capital_article_country): "Capital: Country"
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

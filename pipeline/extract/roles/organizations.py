@@ -11,7 +11,8 @@ from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
 from .article_context import (_mention_end, article_club, article_company, article_district, article_town,
-                              club_of_town, land_office_state, municipal_genitive_town, party_previous_sentence,
+                              club_of_town, land_office_state, municipal_genitive_town, org_mention_end,
+                              party_previous_sentence, quoted_for,
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
 from .holder_company import holder_name_company
@@ -782,10 +783,12 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
         if s0 is None:
             return None
     for i, name, kind in reversed(mentions):
-        if not s0 <= i < h.np_start:
-            continue
+        if not s0 <= i < h.np_start or kind == "organization" and quoted_for(ctx, i, h):
+            continue                      # rorg18 rule possessive_skips_quote
         e = ctx.ent_of.get(i)
         end = e.end if e is not None and e.start == i else i + 1
+        if kind == "organization":
+            end = org_mention_end(ctx, i, name)       # rorg18 rule possessive_org_span
         if any(k in ctx.per_start or (k in ctx.ent_of and ctx.ent_of[k].label_ == "PER")
                for k in range(end, h.np_start)):
             return None
