@@ -693,9 +693,10 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
     from pipeline.web.dump_furniture import trail_section
-    from pipeline.web.dump_title import kicker_trail_section
+    from pipeline.web.dump_title import kicker_trail_section, line_trail_section
     return kicker_trail_section(raw, h, title) or _bullet_trail(raw, h, title) or trail_section(raw, h, title) or _spaced_trail(raw, h, title) \
-        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h)
+        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h) \
+        or line_trail_section(raw, h, title)
 
 
 _GLUED_SEP = re.compile(r"\s*[›»|>]\s*|\s+/\s+")

@@ -87,6 +87,32 @@ def kicker_trail_section(raw: list[str], h: int, title: str) -> str | None:
     return None
 
 
+_TRAIL_LABEL = re.compile(r"^(?:sie sind hier|sie befinden sich hier|you are here|pfad|navigation)\s*:\s*", re.I)
+_LINE_SEP = re.compile(r"\s+[›»>|]\s+")
+
+
+def line_trail_section(raw: list[str], h: int, title: str) -> str | None:
+    """Rule ``dump_title_line_trail``: the section from a breadcrumb trail on one line above the headline (within
+    eight lines) that no other rule read: labelled ("Sie sind hier: MDR.DE > Nachrichten > Thüringen >
+    Mitte-Thüringen" -> "Nachrichten / Thüringen / Mitte-Thüringen"), or of two to six items that are all items
+    of the page's menus ("Panorama › Wien"). The home link, the site's address and the headline are no section."""
+    if not on():
+        return None
+    from pipeline.web.dump import norm
+    menu = _menu_items(raw)
+    for ln in reversed(raw[max(0, h - 8):h]):
+        t = norm(ln)
+        label = bool(_TRAIL_LABEL.match(t))
+        parts = [x.strip() for x in _LINE_SEP.split(_TRAIL_LABEL.sub("", t))]
+        if not 2 <= len(parts) <= 7 or any(not x or _n(x) > 3 or re.search(r"[.!?:;,]$", x) for x in parts[:-1]):
+            continue
+        items = [x for x in parts if x.casefold() not in web_rules().home_crumbs and x != title
+                 and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x, re.I)]
+        if items and all(_n(x) <= 3 for x in items) and (label or all(x.casefold() in menu for x in items)):
+            return " / ".join(items)
+    return None
+
+
 def header_gap(raw: list[str], j: int, h: int) -> int:
     """Lines between a trail's end ``j`` and the headline ``h`` that are no date, byline, interface or kicker line
     (rule ``dump_title_below_byline``: "1. Merkur" … "4. Holzkirchen" / "Kommentare Teilen" / "Stand: …" / "Von:
@@ -146,29 +172,23 @@ def _menu_items(raw: list[str]) -> set[str]:
     return items
 
 
-def _lead_word(word: str, lead: str) -> bool:
-    """The kicker word (a place, a name: "Hamburg-Altona") is a word of the lead (the header's lines under the
-    headline and the body's first paragraph)."""
-    return word.casefold() in {x.casefold() for x in _WORDS.findall(lead)}
+def _clause(words: list[str]) -> bool:
+    """A kicker that is a clause of its own: three or more words, one of them a lower-case word that is no
+    stopword (its verb: "Hunderte Flüge fallen aus")."""
+    from pipeline.web.dump import stopwords
+    sw = stopwords()
+    return len(words) >= 3 and any(x[:1].islower() and x.casefold() not in sw for x in words)
 
 
-def _template_kickers(raw: list[str]) -> int:
-    """How many teaser lines of the page start with a glued kicker (the template prints kickers: dump17's
-    ``_kicker_evidence``)."""
-    from pipeline.web.dump_furniture import _kicker_evidence
-    return _kicker_evidence(raw, -1)
-
-
-def glued_kicker(title: str, raw: list[str], body: str, lead: str = "") -> tuple[str, str] | None:
+def glued_kicker(title: str, raw: list[str], body: str) -> tuple[str, str] | None:
     """Rule ``dump_title_glued_kicker``: (kicker, title) of a headline line that opens with a kicker of one to five
     words glued to it, where the page gives evidence for the boundary and none against it: the two words across
     the boundary never stand together in the body (case-folded), the title opens with a capital letter and has 3+
     words, and either the kicker is an item of the page's menus or topic lines ("Verkehr" / "Erfurt: Neue
     Straßenbahnlinie …"; a kicker of one word), or the title's first two words open a sentence of the body
     ("Hunderte Flüge fallen aus" / "Verdi ruft zu Warnstreik an fünf Flughäfen auf": "… Verdi ruft das
-    Bodenpersonal …"; a colon before the sentence counts as its start), or, on a page whose teasers print glued
-    kickers (two or more), a kicker of one word that the body's first paragraph names, over a title that goes on
-    in lower case ("Hamburg-Altona" / "Diebe stehlen Gemälde …": "… eine Galerie in Hamburg-Altona …")."""
+    Bodenpersonal …"; a colon before the sentence counts as its start) and the kicker is a clause of its own
+    (``_clause``)."""
     if not on():
         return None
     w = title.split()
@@ -182,9 +202,7 @@ def glued_kicker(title: str, raw: list[str], body: str, lead: str = "") -> tuple
         if not re.match(r"[A-ZÄÖÜ„\"»]", rest[0]) or re.search(r"[:;,.!?–-]$", w[k - 1]) \
                 or (low(w[k - 1]), low(rest[0])) in pairs:
             continue
-        if k == 1 and kick.casefold() in menu or (low(rest[0]), low(rest[1])) in openers:
-            return kick, " ".join(rest)
-        if k == 1 and _lead_word(kick, lead) and rest[1][:1].islower() and _template_kickers(raw) >= 2:
+        if k == 1 and kick.casefold() in menu or (low(rest[0]), low(rest[1])) in openers and _clause(w[:k]):
             return kick, " ".join(rest)
     return None
 
@@ -198,8 +216,7 @@ def split_head(head: list[str], raw: list[str], h: int | None, body: str) -> lis
     at = next((i for i in (0, 1) if i < len(head) and head[i] == title), None)
     if not on() or at is None or at == 1 and not _no_kicker(head[0]):
         return head
-    lead = "\n".join(head[at + 1:] + body.strip().split("\n")[:1])
-    split = split_by_page_line(raw, h, title) or glued_kicker(title, raw, body, lead)
+    split = split_by_page_line(raw, h, title) or glued_kicker(title, raw, body)
     if split is None:
         return head
     trail = [head[0]] if at == 1 and not credit_line(head[0]) else []    # a trail line stays for the seed header
