@@ -1473,12 +1473,21 @@ def _small_box_kind(el) -> str | None:
     if any(len(x.split()) > 25 or len(x.split()) >= 12 and re.search(r"[.!?]$", x) for x in leaves):
         return None         # a sentence of prose: no player or product box
     joined = " ".join(leaves)      # the box's text with its leaves apart ("Video" "Hafen …", not "VideoHafen …")
-    if any(_DURATION.match(x) for x in leaves) and _PLAYER_WORD.search(joined):
+    if any(_DURATION.match(x) for x in leaves) and (_PLAYER_WORD.search(joined) or _player_class(el)):
         return "player"
     links = el.xpath(".//a[@href]")
     shop = any(_SHOP_LINK.search(ws(a.text_content())) or any(h in (a.get("href") or "").casefold() for h in _SHOP_HOSTS)
                for a in links)
     return "shop" if shop and _PRICE.search(joined) else None
+
+
+_PLAYER_CLASS = re.compile(r"player|audio|video|podcast", re.I)
+
+
+def _player_class(el) -> bool:
+    """dump18: the box names itself a player in its class or id (NDR's ``<div class="audioplayer">`` with a title,
+    "1 Min" and the station: no word "Audio" in its text)."""
+    return bool(_PLAYER_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 def player_and_shop_boxes(tree) -> set[str]:
