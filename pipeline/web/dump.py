@@ -429,7 +429,7 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
         from pipeline.web.dump_title import below_wins      # dump18: date and byline above the headline
         below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
-        if below_wins(lines, above, below):
+        if below_wins(lines, [i for i in range(max(lo, anchor - 8), anchor) if _candidate(lines, i, repeated)], below):
             return below[0]
         if above[0] is not None and above[1] >= 0.5:
             return above[0]

@@ -124,14 +124,14 @@ def header_gap(raw: list[str], j: int, h: int) -> int:
     return sum(1 for t in lines if not _is_date_or_byline(t))
 
 
-def below_wins(lines: list[str], above: tuple, below: tuple) -> bool:
+def below_wins(lines: list[str], above: list[int], below: tuple) -> bool:
     """Rule ``dump_title_below_byline``: the header prints date and byline above kicker and headline ("Kommentare
     Teilen" / "Stand: 08.11.2023, 06:12 Uhr" / "Von: Katrin Hinterholzer" / "Ortsumfahrung" / "Umgehung
-    Holzkirchen: …"): when the best line above the byline is an interface line (``ui_line``) or none, a line of
-    one sentence between the byline and the body that shares at least three times as much of the body's
-    vocabulary (topic score 2.0 or more) is the headline."""
-    return on() and below[0] is not None and below[1] >= 2.0 and below[1] >= 3 * above[1] \
-        and _one_line_title(lines[below[0]]) and (above[0] is None or ui_line(lines[above[0]]))
+    Holzkirchen: …"): when every headline-like line of the eight above the byline (``above``) is an interface line
+    (``ui_line``), a line of one sentence between the byline and the body that shares the body's vocabulary (topic
+    score 2.0 or more) is the headline."""
+    return on() and below[0] is not None and below[1] >= 2.0 and _one_line_title(lines[below[0]]) \
+        and all(ui_line(lines[i]) for i in above)
 
 
 def ui_line(line: str) -> bool:

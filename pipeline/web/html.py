@@ -1630,6 +1630,7 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         last = max(b for b in matched if b not in side)
         gaps = {g for g in gaps if g < last}
     tail = [] if side else _tail_blocks(blocks, first, last, joined)
+    tail += [] if side else continued_blocks(blocks, first, last, tail[-1] if tail else last, joined)
     if not gaps and not tail and not side:
         return text
     out: list[str] = []
@@ -1698,6 +1699,38 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
             break
         out.append(i)
     return out
+
+
+def continued_blocks(blocks: list, first: int, last: int, end: int, joined: str) -> list[int]:
+    """Rule ``continued_text`` (dump18, switch ``continued_text``): the article's text goes on in a second container
+    of the same kind after a box between its paragraphs (SPIEGEL's ``<div data-area="text_block"><div
+    class="RichText …">`` blocks around a "Mehr zum Thema" box): the blocks after ``end`` (the last block kept or
+    put back) that stand in a container with the same class as the one holding the kept blocks, under the same
+    element two levels up, are the article's when they are prose or subheadings; blocks between (the box) stay
+    out. The run ends at the first block outside that element, or at a block of such a container that is neither
+    prose nor a subheading."""
+    if not web_rules().continued_text or len(blocks[first]) < 5:
+        return []
+    a, b = blocks[first][4], blocks[last][4]
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    box = a[:n]
+    cls = blocks.info.get(box[-1], ("",))[0].strip() if n >= 4 else ""
+    if not cls:
+        return []
+    out = []
+    for i in range(end + 1, min(len(blocks), end + 40)):
+        tag, text, density, _, chain = blocks[i]
+        if chain[:n - 2] != box[:-2]:
+            break           # outside the element that holds the article's containers
+        if len(chain) < n or chain[n - 1] == box[-1] or blocks.info.get(chain[n - 1], ("",))[0].strip() != cls:
+            continue        # a box between (related links, an ad): not the article's text
+        if not _gap_good(tag, text, density) or tag not in ("p", "div", *_HEADS):
+            break
+        if _flat(text) not in joined:
+            out.append(i)
+    return out if any(blocks[i][0] in ("p", "div") for i in out) else []
 
 
 def _tail_prose(blocks: list, i: int, box: tuple, joined: str) -> bool:
