@@ -1206,7 +1206,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web import dump_furniture, dump_title
+    from pipeline.web import dump_end, dump_furniture, dump_title
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1219,6 +1219,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
+    dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
+    dump_end.newsletter_box(paras, chosen[0], chosen[-1])
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
