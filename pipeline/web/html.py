@@ -1716,7 +1716,7 @@ def continued_blocks(blocks: list, first: int, last: int, end: int, joined: str)
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     box = a[:n]
-    cls = blocks.info.get(box[-1], ("",))[0].strip() if n >= 4 else ""
+    cls = _container_class(blocks, box[-1]) if n >= 4 else ""
     if not cls:
         return []
     out = []
@@ -1724,13 +1724,20 @@ def continued_blocks(blocks: list, first: int, last: int, end: int, joined: str)
         tag, text, density, _, chain = blocks[i]
         if chain[:n - 2] != box[:-2]:
             break           # outside the element that holds the article's containers
-        if len(chain) < n or chain[n - 1] == box[-1] or blocks.info.get(chain[n - 1], ("",))[0].strip() != cls:
+        if len(chain) < n or chain[n - 1] == box[-1] or _container_class(blocks, chain[n - 1]) != cls:
             continue        # a box between (related links, an ad): not the article's text
         if not _gap_good(tag, text, density) or tag not in ("p", "div", *_HEADS):
             break
         if _flat(text) not in joined:
             out.append(i)
     return out if any(blocks[i][0] in ("p", "div") for i in out) else []
+
+
+def _container_class(blocks, pos: int) -> str:
+    """The class and id of the container at ``pos``; "" for none and for a layout table's cell (its columns are
+    no containers of one kind)."""
+    info = blocks.info.get(pos, ("",))[0]
+    return "" if info.endswith(" col") else info.strip()
 
 
 def _tail_prose(blocks: list, i: int, box: tuple, joined: str) -> bool:
