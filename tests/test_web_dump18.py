@@ -220,3 +220,25 @@ def test_switches_off(tmp_path: Path) -> None:
             "print('Moser' in parse_html(page(''.join(f'<p>{x}</p>' for x in P) + '<p>' + P[0] + ' (Anna Moser, 1.2.2023)</p>'),"
             " 'a.html', 'a').body_text)\n")
     assert _run_off(tmp_path, "sign_offs", code) == "True"
+
+
+# ----------------------------------------------------------------------------- dump_title_print_edition, credits
+
+def test_print_edition_beside_the_date_leaves_the_body() -> None:
+    text = dump_text().replace("28.04.2020, 18:00 Uhr\n", "28.04.2020, 18.00 Uhr •aus DER SPIEGEL 18/2020\n", 1)
+    a = parse_scraped_text(text, "d.txt", "d")
+    assert _paras(a.body_text) == BODY_PARAS
+    assert a.published_at.date().isoformat() == "2020-04-28"
+
+
+def test_credit_in_parentheses_takes_the_caption_not_the_byline() -> None:
+    cap = "Schon beim letzten Sturm standen die Windräder in der Region still."
+    text = dump_text().replace(BODY_PARAS[0] + "\n", BODY_PARAS[0] + f"\n\nWindräder\n\n{cap}\n\n(Foto: "
+                               "picture alliance/dpa)\n", 1)
+    a = parse_scraped_text(text, "d.txt", "d")
+    assert _paras(a.body_text) == BODY_PARAS
+    # right under the byline: the picture's alt line goes with the caption, the byline stays
+    text = dump_text().replace("28.04.2020, 18:00 Uhr\n", "28.04.2020, 18:00 Uhr\nWindräder_Beispielfoto\n"
+                               "(Foto: Anna Beispiel)\n", 1)
+    a = parse_scraped_text(text, "d.txt", "d")
+    assert a.authors == ["Anna Beispiel"] and a.published_at.date().isoformat() == "2020-04-28"

@@ -1227,11 +1227,13 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
     head = dump_furniture.kicker_split(dump_furniture.desk_suffix(dump_furniture.head_captions(head)), raw, h)
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
-    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
+    body = "\n\n".join(dump_title.edition_date(_GLUED_UHR.sub("", paras[i].clean))
+                        for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
                         and not paras[i].caption and not paras[i].card          # nor a caption or a card
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
     head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
+    head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17

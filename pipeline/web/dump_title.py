@@ -227,3 +227,19 @@ def _no_kicker(t: str) -> bool:
     """A line the header took for a kicker that is none: a photo credit ("Bildrechte: MDR/Daniel Wolf"), a
     breadcrumb trail ("Startseite > Wirtschaft")."""
     return credit_line(t) or bool(re.search(r"\s[›»>|/]\s", t))
+
+
+_PRINT_EDITION = re.compile(r"^\W*aus (?:der |dem |den )?[A-ZÄÖÜ][\w.+&-]*(?: [A-ZÄÖÜ][\w.+&-]*){0,3},? (?:Nr\. ?)?\d{1,2}/\d{4}\W*$")
+
+
+def edition_date(t: str) -> str:
+    """Rule ``dump_title_print_edition``: a date line whose rest is the print edition ("09.03.2023, 18.12 Uhr •aus DER
+    SPIEGEL 11/2023") as the date alone, which the seed header reads as the date line (the note leaves the body);
+    any other line as it is."""
+    if not on() or "aus" not in t:
+        return t
+    from pipeline.ingest import _find_date
+    found = _find_date(t)
+    if found is None or found[1].start() > 0 or not _PRINT_EDITION.match(t[found[1].end():].strip()):
+        return t
+    return t[:found[1].end()].strip()
