@@ -347,7 +347,8 @@ def _crumbs_to_section(items: list[str]) -> tuple[str | None, str | None]:
     return (" / ".join(items) or None), title_crumb
 
 
-_GLUED_KICKER = re.compile(r"^([A-ZÄÖÜ][a-zäöüß\-]{4,})([A-ZÄÖÜ](?![a-zäöüß]{0,2}[-\s])\S*\s.+)$")
+# (the kicker never ends in a hyphen: "Hamburg-Altona Diebe …" is a compound, dump18)
+_GLUED_KICKER = re.compile(r"^([A-ZÄÖÜ][a-zäöüß\-]{3,}[a-zäöüß])([A-ZÄÖÜ](?![a-zäöüß]{0,2}[-\s])\S*\s.+)$")
 
 
 def _split_title(line: str, title_crumb: str | None, next_line: str | None) -> tuple[str | None, str, bool]:
@@ -705,6 +706,12 @@ def split_dateline(body: str) -> tuple[str | None, str]:
     return place, body[m.end():]
 
 
+def _signed_off(paras: list[str]) -> list[str]:
+    """The body's paragraphs without the author's closing sign-off (:mod:`pipeline.web.signoff`, dump18)."""
+    from pipeline.web.signoff import strip_sign_off
+    return strip_sign_off(paras)
+
+
 def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None,
                        repeated: set[str] | None = None) -> Article:
     """Parse a scraped page text into an Article (body may be empty; the caller rejects that).
@@ -729,7 +736,7 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if dump is not None:     # a whole page's text: the paywall box under the article, lines printed twice
         from pipeline.web.html import dump_body_tail    # (pipeline/web/html.py)
         body_lines = dump_body_tail(body_lines, h.title)
-    paras = _lines_to_paragraphs(body_lines)
+    paras = _signed_off(_lines_to_paragraphs(body_lines))
     dateline = None
     if paras:
         dateline, first = split_dateline(paras[0])
@@ -765,7 +772,7 @@ def parse_html(html: str, source_path: str = "", source_id: str | None = None) -
                                                 headings=page.headings))
     cap_keys = {_same_key(c) for c in captions}
     body_lines = [ln for ln in body_lines if not ln or _same_key(ln) not in cap_keys]
-    paras = _lines_to_paragraphs(body_lines)
+    paras = _signed_off(_lines_to_paragraphs(body_lines))
     dateline = None
     if paras:
         dateline, paras[0] = split_dateline(paras[0])

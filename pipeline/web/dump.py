@@ -427,6 +427,10 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
     if anchor is not None:
         # the headline stands above the byline; below it only when nothing above names the topic
         above = _best(lines, range(max(lo, anchor - 8), anchor), end, freq, repeated, anchor)
+        from pipeline.web.dump_title import below_wins      # dump18: date and byline above the headline
+        below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
+        if below_wins(lines, [i for i in range(max(lo, anchor - 8), anchor) if _candidate(lines, i, repeated)], below):
+            return below[0]
         if above[0] is not None and above[1] >= 0.5:
             return above[0]
         # the line right above the byline/date (a blank line between at most) is the headline even when the
@@ -445,7 +449,6 @@ def pick_headline(lines: list[str], start: int, body: str, repeated: set[str], w
         k = over_teaser(lines, top, lambda j: _candidate(lines, j, repeated) and not norm(lines[j]).endswith(":"))
         if k is not None:
             return k
-        below = _best(lines, range(anchor + 1, min(end, anchor + 8)), end, freq, repeated, anchor)
         if below[1] >= 0.5:
             return below[0]
         # nothing names the topic: the nearest headline-like line of 3+ words above the byline
@@ -504,6 +507,14 @@ _CRUMB_SEP = re.compile(r"\s+(?:/|›|»|>|\|)\s+")
 _NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})\.\s+(\S.*)$")
 
 
+def _title_item(item: str, title: str) -> bool:
+    """dump18: a trail item that is the headline, not a place the headline names ("4. Holzkirchen" under "Umgehung
+    Holzkirchen: Staatliches Bauamt …" is the trail's last section)."""
+    from pipeline.web.dump_title import on
+    tw, iw = set(re.findall(r"\w+", title.casefold())), set(re.findall(r"\w+", item.casefold()))
+    return not on() or len(tw & iw) >= 0.5 * len(tw)
+
+
 def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
     """A numbered breadcrumb list above the headline (" 1. Frankfurter Rundschau Startseite" / " 2. Politik" /
     " 3. <title>"): the items between the home link (the first) and the title."""
@@ -512,15 +523,15 @@ def _numbered_crumbs(raw: list[str], h: int, title: str) -> str | None:
     lo = max(0, h - 80)
     for end in range(h - 1, lo, -1):
         m = _NUMBERED_ITEM.match(raw[end])
-        if not m or _similar(m.group(2), title) < 0.5:
+        if not m or _similar(m.group(2), title) < 0.5 or not _title_item(m.group(2), title):
             continue
-        items = [norm(m.group(2))]
+        items = [norm(_SEP_LEAD.sub("", m.group(2)))]
         k, n = end - 1, int(m.group(1))
         while k >= lo and n > 1:
             mk = _NUMBERED_ITEM.match(raw[k])
             if not mk or int(mk.group(1)) != n - 1:
                 break
-            items.insert(0, norm(mk.group(2)))
+            items.insert(0, norm(_SEP_LEAD.sub("", mk.group(2))))
             n -= 1
             k -= 1
         if n != 1 or len(items) < 3:
@@ -541,6 +552,7 @@ def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
     "• Home" / "• Urteilsdatenbank" / "• <title>", or " 1. ComputerBase" / " 2. Internet" just above the
     headline. The section is the items between the home link (the first) and the title; a plain menu
     (no separators, no title at its end, not numbered) is no trail."""
+    from pipeline.web.dump_title import header_gap
     from pipeline.web.htmlmeta import _similar
     rules = web_rules()
     lo = max(0, h - 40)
@@ -563,7 +575,7 @@ def _bullet_trail(raw: list[str], h: int, title: str) -> str | None:
         ends_title = is_title(names[-1])   # the trail's last item is the headline (it stands below the trail)
         before = next((norm(raw[k]) for k in range(i - 1, max(lo, i - 3) - 1, -1) if norm(raw[k])), "")
         here = before.casefold().rstrip(":") in ("you are here", "sie sind hier", "sie befinden sich hier")
-        near = sum(1 for k in range(j, h) if norm(raw[k])) <= 2
+        near = header_gap(raw, j, h) <= 2
         home = names[0].casefold() in rules.home_crumbs
         if not (seps and home or here or numbered and (near or ends_title) or home and ends_title):
             continue
@@ -681,8 +693,10 @@ def crumb_section(raw: list[str], h: int, title: str) -> str | None:
                  and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", x)]
         return " / ".join(items) or None
     from pipeline.web.dump_furniture import trail_section
-    return _bullet_trail(raw, h, title) or trail_section(raw, h, title) or _spaced_trail(raw, h, title) \
-        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h)
+    from pipeline.web.dump_title import kicker_trail_section, line_trail_section
+    return kicker_trail_section(raw, h, title) or _bullet_trail(raw, h, title) or trail_section(raw, h, title) or _spaced_trail(raw, h, title) \
+        or _glued_trail(raw, h, title) or _menu_label_above(raw, h) or _menu_label_below(raw, h) \
+        or line_trail_section(raw, h, title)
 
 
 _GLUED_SEP = re.compile(r"\s*[›»|>]\s*|\s+/\s+")
@@ -1085,8 +1099,9 @@ def _headline_beats_trail(raw: list[str], trail: tuple, h: int, all_body: str) -
     """A headline above the article block wins over a bullet trail unless the trail stands above it and
     the body's words point to the trail's last line more."""
     words = Counter(_content_words(all_body))
-    return not (trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), words)
-                > _topic_score(norm(raw[h]), words))
+    from pipeline.web.dump_title import trail_adds_kicker
+    return trail_adds_kicker(raw, trail[0], h) or not (
+        trail[0] < h and _topic_score(norm(_BULLET.sub("", raw[trail[0]])), words) > _topic_score(norm(raw[h]), words))
 
 
 def _head_named(raw: list[str], named: int, start: int) -> _Head:
@@ -1191,7 +1206,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web import dump_furniture
+    from pipeline.web import dump_end, dump_furniture, dump_title
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1204,16 +1219,21 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
+    dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
+    dump_end.newsletter_box(paras, chosen[0], chosen[-1])
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
     head = head[:1] + [x for x in head[1:] if not is_shop_line(norm(x), rules)]
     head = dump_furniture.kicker_split(dump_furniture.desk_suffix(dump_furniture.head_captions(head)), raw, h)
     first = next((i for i, x in enumerate(paras) if x.index >= start), chosen[0])   # a subheading over the block
-    body = "\n\n".join(_GLUED_UHR.sub("", paras[i].clean) for i in range(min(first, chosen[0]), chosen[-1] + 1)
+    body = "\n\n".join(dump_title.edition_date(_GLUED_UHR.sub("", paras[i].clean))
+                        for i in range(min(first, chosen[0]), chosen[-1] + 1)
                         if paras[i].cls == "good" and paras[i].index >= start   # a glued date line is no body
                         and not paras[i].caption and not paras[i].card          # nor a caption or a card
                         and not is_shop_line(paras[i].clean, rules))           # nor a shop link or edition line
+    head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
+    head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17

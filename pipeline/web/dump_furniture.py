@@ -52,6 +52,11 @@ def credit_tail(t: str) -> bool:
     return _words(t) <= 45 and any(p.search(t) for p in web_rules().dump_furniture.credit_tails)
 
 
+def _byline_or_date(t: str) -> bool:
+    from pipeline.web.dump import _is_date_or_byline
+    return _is_date_or_byline(t)
+
+
 def captions(paras, lo: int, hi: int) -> None:
     """Rule ``dump_caption_credit``: a line that ends with a photo credit, or that a credit line follows (within
     one blank line), is a picture's caption; the credit line, and the picture's alt text right above the caption
@@ -74,8 +79,8 @@ def captions(paras, lo: int, hi: int) -> None:
         paras[cap].caption = True
         k = _prev(paras, cap, lo)
         if k is not None and _words(paras[k].clean) <= 12 and not _END_PUNCT.search(paras[k].clean) \
-                and not paras[k].clean.endswith(("?", "!")):
-            paras[k].caption = True
+                and not paras[k].clean.endswith(("?", "!")) and not _byline_or_date(paras[k].clean):
+            paras[k].caption = True     # (dump18: a byline or date line over the picture is no alt text)
 
 
 def head_captions(head: list[str]) -> list[str]:
@@ -97,7 +102,8 @@ def head_captions(head: list[str]) -> list[str]:
         else:
             continue
         drop.add(cap)
-        if cap - 1 not in keep and _words(head[cap - 1]) <= 12 and not re.search(r"[.!?:;,]$", head[cap - 1]):
+        if cap - 1 not in keep and _words(head[cap - 1]) <= 12 and not re.search(r"[.!?:;,]$", head[cap - 1]) \
+                and not _byline_or_date(head[cap - 1]):      # dump18: a byline over the picture stays
             drop.add(cap - 1)
     return [x for i, x in enumerate(head) if i not in drop - keep]
 

@@ -1473,12 +1473,21 @@ def _small_box_kind(el) -> str | None:
     if any(len(x.split()) > 25 or len(x.split()) >= 12 and re.search(r"[.!?]$", x) for x in leaves):
         return None         # a sentence of prose: no player or product box
     joined = " ".join(leaves)      # the box's text with its leaves apart ("Video" "Hafen …", not "VideoHafen …")
-    if any(_DURATION.match(x) for x in leaves) and _PLAYER_WORD.search(joined):
+    if any(_DURATION.match(x) for x in leaves) and (_PLAYER_WORD.search(joined) or _player_class(el)):
         return "player"
     links = el.xpath(".//a[@href]")
     shop = any(_SHOP_LINK.search(ws(a.text_content())) or any(h in (a.get("href") or "").casefold() for h in _SHOP_HOSTS)
                for a in links)
     return "shop" if shop and _PRICE.search(joined) else None
+
+
+_PLAYER_CLASS = re.compile(r"player|audio|video|podcast", re.I)
+
+
+def _player_class(el) -> bool:
+    """dump18: the box names itself a player in its class or id (NDR's ``<div class="audioplayer">`` with a title,
+    "1 Min" and the station: no word "Audio" in its text)."""
+    return bool(_PLAYER_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")))
 
 
 def player_and_shop_boxes(tree) -> set[str]:
@@ -1621,6 +1630,7 @@ def fill_gaps(tree, text: str, blocks: list | None = None) -> str:
         last = max(b for b in matched if b not in side)
         gaps = {g for g in gaps if g < last}
     tail = [] if side else _tail_blocks(blocks, first, last, joined)
+    tail += [] if side else continued_blocks(blocks, first, last, tail[-1] if tail else last, joined)
     if not gaps and not tail and not side:
         return text
     out: list[str] = []
@@ -1689,6 +1699,45 @@ def _tail_blocks(blocks: list, first: int, last: int, joined: str) -> list[int]:
             break
         out.append(i)
     return out
+
+
+def continued_blocks(blocks: list, first: int, last: int, end: int, joined: str) -> list[int]:
+    """Rule ``continued_text`` (dump18, switch ``continued_text``): the article's text goes on in a second container
+    of the same kind after a box between its paragraphs (SPIEGEL's ``<div data-area="text_block"><div
+    class="RichText …">`` blocks around a "Mehr zum Thema" box): the blocks after ``end`` (the last block kept or
+    put back) that stand in a container with the same class as the one holding the kept blocks, under the same
+    element two levels up, are the article's when they are prose or subheadings; blocks between (the box) stay
+    out. The run ends at the first block outside that element, or at a block of such a container that is neither
+    prose nor a subheading."""
+    if not web_rules().continued_text or len(blocks[first]) < 5:
+        return []
+    a, b = blocks[first][4], blocks[last][4]
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    box = a[:n]
+    cls = _container_class(blocks, box[-1]) if n >= 4 else ""
+    if not cls:
+        return []
+    out = []
+    for i in range(end + 1, min(len(blocks), end + 40)):
+        tag, text, density, _, chain = blocks[i]
+        if chain[:n - 2] != box[:-2]:
+            break           # outside the element that holds the article's containers
+        if len(chain) < n or chain[n - 1] == box[-1] or _container_class(blocks, chain[n - 1]) != cls:
+            continue        # a box between (related links, an ad): not the article's text
+        if not _gap_good(tag, text, density) or tag not in ("p", "div", *_HEADS):
+            break
+        if _flat(text) not in joined:
+            out.append(i)
+    return out if any(blocks[i][0] in ("p", "div") for i in out) else []
+
+
+def _container_class(blocks, pos: int) -> str:
+    """The class and id of the container at ``pos``; "" for none and for a layout table's cell (its columns are
+    no containers of one kind)."""
+    info = blocks.info.get(pos, ("",))[0]
+    return "" if info.endswith(" col") else info.strip()
 
 
 def _tail_prose(blocks: list, i: int, box: tuple, joined: str) -> bool:

@@ -74,6 +74,7 @@ class WebRules:
     read_more_labels: tuple[str, ...] = ()
     not_published_labels: tuple[re.Pattern, ...] = ()
     share_words: frozenset[str] = frozenset()
+    header_ui_words: frozenset[str] = frozenset()
     standfirst_in_body: bool = True
     fill_gaps: bool = True
     br_paragraphs: bool = True
@@ -93,6 +94,9 @@ class WebRules:
     author_boxes: bool = True
     subheading_pairs: bool = True
     single_cards: bool = True
+    dump_title_on: bool = True
+    sign_offs: bool = True
+    continued_text: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -126,11 +130,11 @@ _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
              "repeated_paragraphs", "doubled_captions",
              "card_counters", "card_runs", "player_shop_boxes", "file_links", "author_boxes",
-             "subheading_pairs", "single_cards")
+             "subheading_pairs", "single_cards", "dump_title_on", "sign_offs", "continued_text")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
-             "paywall_patterns", "author_box_labels")
+             "paywall_patterns", "author_box_labels", "header_ui_words")
 
 
 def _strings(value: Any, file: str, entry: str) -> list[str]:
@@ -212,6 +216,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         read_more_labels=tuple(x.casefold() for x in lists["read_more_labels"]),
         not_published_labels=tuple(not_published),
         share_words=low(_strings(data.get("share_words") or [], file, "share_words")),
+        header_ui_words=low(_strings(data.get("header_ui_words") or [], file, "header_ui_words")),
         **switches,
         not_author_suffixes=tuple(x.casefold() for x in _strings(data.get("not_author_suffixes") or [], file,
                                                                   "not_author_suffixes")),
