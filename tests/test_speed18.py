@@ -113,3 +113,25 @@ def test_extraction_with_the_kept_rules_is_the_same(rules_copy, tmp_path, de_new
     a, b = extract(doc, fresh), extract(doc, kept)
     assert a.claims and a.roles and a.mentions
     assert repr(a) == repr(b)
+
+
+def test_a_run_keeps_the_rules_and_a_rerun_reads_them(tmp_path, monkeypatch):
+    from pipeline import store
+    from pipeline.job.util import default_rules_cache
+    from pipeline.runner import rerun_rules, run
+    import json
+    inp = tmp_path / "news.jsonl"
+    inp.write_text(json.dumps({"id": "a1", "url": "https://example.de/a1", "title": "Lage", "text": TEXT,
+                               "published": "2025-05-05T09:30:00+02:00"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run([inp], out, progress=False)
+    (kept,) = default_rules_cache(out).glob("rules-*.pickle")
+    before = {t: store.read_table(out, t).drop_columns(["rules_version"]).to_pylist()
+              for t in ("mentions", "roles", "claims")}
+    _forget(RULES_DIR)                                   # as a new process: no rule set in memory
+    calls = _compiles(monkeypatch)
+    res = rerun_rules(out, full=True)
+    assert res["reextracted"] == 1 and calls == []       # read from OUT/_cache/rules, not compiled
+    assert list(default_rules_cache(out).glob("rules-*.pickle")) == [kept]
+    after = {t: store.read_table(out, t).drop_columns(["rules_version"]).to_pylist() for t in before}
+    assert after == before and before["claims"]
