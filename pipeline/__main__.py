@@ -113,7 +113,8 @@ def _cmd_cache(args) -> int:
         print("  (empty)")
     for label, path in [("extraction results", extract), ("versions (tables + rows stores)", out / store.VERSIONS),
                         ("rows stores of an older release", RowsStore.root(out)),
-                        ("work dirs of runs", out / "_runs"), ("rules re-run reports", out / "_reports")]:
+                        ("work dirs of runs", out / "_runs"), ("rules re-run reports", out / "_reports"),
+                        ("compiled rules", out / "_cache" / "rules")]:
         n, b = cache.tree_size(path)
         print(f"{label:<34} {path}: {n} files, {b / 1e6:.1f} MB")
     return 0

@@ -132,8 +132,12 @@ def _read(path: Path) -> Any:
 _CACHE: dict[tuple[str, str], RuleSet] = {}
 
 
-def load_rules(directory: str | Path | None = None) -> RuleSet:
-    """Load and validate every rule file in ``directory`` (default: the packaged rules)."""
+def load_rules(directory: str | Path | None = None, cache: str | Path | None = None) -> RuleSet:
+    """Load and validate every rule file in ``directory`` (default: the packaged rules).
+
+    ``cache``: a folder for the compiled rule set (:mod:`pipeline.rulecache`): read from there when its key
+    (the rule files' bytes, the pipeline's code, the library versions) is the current one, else compiled
+    and written there."""
     for provider in PROVIDERS:            # their modules register the parsers (pipeline.registry)
         importlib.import_module(provider)
 
@@ -145,6 +149,24 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     if key in _CACHE:
         return _CACHE[key]
     check_files(directory)
+    stored = None
+    if cache is not None:
+        from pipeline import rulecache
+        stored = rulecache.Stored(Path(cache), sorted(_rule_paths(directory)))
+        got = stored.read()
+        if got is not None:
+            rs = _CACHE[key] = RuleSet(directory=directory, version=version, compiled=got)
+            return rs
+    compiled = _compile(directory)
+    if stored is not None:
+        stored.write(compiled)
+    rs = RuleSet(directory=directory, version=version, compiled=compiled)
+    _CACHE[key] = rs
+    return rs
+
+
+def _compile(directory: Path) -> dict[str, Any]:
+    """Every rule file of ``directory`` read and parsed (validated) by its stem's parser."""
     compiled: dict[str, Any] = {}
     errors: list[RuleError] = []
     for path in sorted(_rule_paths(directory)):
@@ -160,9 +182,7 @@ def load_rules(directory: str | Path | None = None) -> RuleSet:
     missing = sorted(set(_PARSERS) - set(compiled))
     if missing:
         raise RuleError(str(directory), None, f"missing rule file(s): {missing}")
-    rs = RuleSet(directory=directory, version=version, compiled=compiled)
-    _CACHE[key] = rs
-    return rs
+    return compiled
 
 
 def with_claims(rules: RuleSet, rule_on: dict[str, bool] | None = None, switch_on: dict[str, bool] | None = None,

@@ -19,8 +19,8 @@ from typing import Iterable
 from pipeline import store
 from pipeline.job.steps import StepResult, commit_step, ingest_step, process_step
 from pipeline.job.summary import Progress, RunSummary
-from pipeline.job.util import (DEFAULT_OUT, default_cache_dir, default_results_dir, gc_frozen, import_spacy_light,
-                               new_work_dir)
+from pipeline.job.util import (DEFAULT_OUT, default_cache_dir, default_results_dir, default_rules_cache, gc_frozen,
+                               import_spacy_light, new_work_dir)
 from pipeline.schemas import TABLES
 
 Ingested = StepResult          # work_dir, n_articles, n_rejects, n_skipped, shas
@@ -199,7 +199,7 @@ def preflight(req: RunRequest, installation: bool = True) -> None:
     except ValueError as exc:
         raise EnvironmentProblem(f"bad input limit setting: {exc}") from None
     if installation:
-        load_rules(req.rules_dir)
+        load_rules(req.rules_dir, cache=default_rules_cache(req.out))
 
 
 def execute(req: RunRequest, steps: LocalSteps) -> RunResult:

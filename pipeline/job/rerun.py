@@ -17,7 +17,8 @@ from pipeline.job.rows import RAW, TABLE_SPECS
 from pipeline.job.rowstore import RowsStore, rule_file_hashes
 from pipeline.job.steps import extract_tables, parse_step
 from pipeline.job.summary import _Laps
-from pipeline.job.util import DEFAULT_OUT, default_cache_dir, gc_frozen, import_spacy_light, new_work_dir
+from pipeline.job.util import (DEFAULT_OUT, default_cache_dir, default_rules_cache, gc_frozen, import_spacy_light,
+                               new_work_dir)
 from pipeline.schemas import TABLES
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,7 @@ def _rerun_rules(out_dir, rules_dir, cache_dir, full=False) -> dict:
         raise FileNotFoundError(f"{out} holds no outputs yet: run the pipeline first")
     model = man["model"]
     cache_dir = cache_dir or default_cache_dir(out)
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir, cache=default_rules_cache(out))     # compiled once per rules and code
     gc_frozen.more()                     # the rules live as long as the re-run: keep them out of GC passes
     lap("load rules")
     articles = store.read_table(out, "articles")

@@ -36,6 +36,11 @@ def default_results_dir(out: str | Path) -> Path:
     return Path(out) / "_cache" / "extract"
 
 
+def default_rules_cache(out: str | Path) -> Path:
+    """Where a run or re-run of ``out`` keeps its compiled rule set (:mod:`pipeline.rulecache`)."""
+    return Path(out) / "_cache" / "rules"
+
+
 def now_utc() -> datetime:
     return datetime.now(timezone.utc)
 
