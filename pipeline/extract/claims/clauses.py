@@ -394,6 +394,8 @@ def is_konj1(c: Ctx, t: int) -> bool:
     # (issue 16: most tokens end in neither a lexicon form nor -e)
     if not (lw in c.R.konjunktiv or (lw.endswith("e") and not lw.endswith("te") and lw not in c.w.preterites_in_e)):
         return False
+    if c.R.switch("capitalized_not_konj") and c.toks[t].text[:1].isupper() and c._capitalized_noun(t):
+        return False                    # "von Trainer Lasse Olsen getrennt": a name inside the sentence, no "lasse" (clm18)
     return c.is_konj(t)
 
 

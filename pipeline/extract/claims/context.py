@@ -38,6 +38,7 @@ WORD_LISTS += ("obligation_modals",)    # continuation sources (rules/continuati
 WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/verb.py)
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
+WORD_LISTS += ("past_time_words",)     # clm18: switch konj2_plural_past (rules/past_konj2.py)
 WORD_LISTS += ("adverb_subordinators", "sentence_pronouns", "wish_adverbs", "consequence_adverbs")    # continued reported speech, issue 12 cont13 (rules/continuation.py)
 WORD_LISTS += ("present_time_adverbs",)    # continued reported speech, issue 12 clm15 (rules/continuation.py _present_konj2)
 WORD_LISTS += ("offer_verbs",)     # convention filter offer_frame (rules/conventions.py, clm16b)
@@ -315,7 +316,7 @@ class Ctx:
             return True
         if toks[x - 1].text in QUOTE_CHARS:
             return self._lowercase_after_quoted_name(x)
-        return self._unpunctuated_bound(x) or self._lowercase_after_no_end(x)
+        return self._unpunctuated_bound(x) or self._lowercase_after_no_end(x) or self._capitalized_bound(x)
 
     def _start_after_so(self, x: int) -> bool:
         """"„…“ So | Olaf Scholz.": the parse ends a sentence after "So" (switch ``so_sentence_frame``)."""
@@ -352,6 +353,14 @@ class Ctx:
         w, prev = self.toks[x].text, self.toks[x - 1].text
         return self.R.switch("unpunctuated_bound") and prev[:1].islower() and prev.isalpha() and w[:1].isupper() \
             and self.toks[x - 1].whitespace_ == " "
+
+    def _capitalized_bound(self, x: int) -> bool:
+        """"Das kündigte Klinikchef | Dr. Volker Hagedorn am Dienstag an.", "sagte Gewerkschaftssekretär | Uwe Brettschneider":
+        a sentence start of the parse between two capitalized words on one line, separated by one space, with no
+        punctuation after the first, is none (switch ``capitalized_bound``, clm18)."""
+        w, prev = self.toks[x].text, self.toks[x - 1].text
+        return self.R.switch("capitalized_bound") and prev[:1].isupper() and prev[-1:].isalnum() and w[:1].isupper() \
+            and w[:1].isalpha() and self.toks[x - 1].whitespace_ == " "
 
     def _lowercase_after_no_end(self, x: int) -> bool:
         """A lower-case word after no final punctuation: the sentence goes on."""

@@ -6,6 +6,7 @@ from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
 from .filters import not_a_claim
+from .past_konj2 import plural_past_konj2
 
 
 CONT_WINDOW = 3          # a Konjunktiv sentence continues a speaker of the last N sentences
@@ -129,7 +130,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
-                                                or _negated_permission(c, s0, e0, t)))))]
+                                                or _negated_permission(c, s0, e0, t) or plural_past_konj2(c, s0, e0, t)))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break

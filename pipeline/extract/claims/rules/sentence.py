@@ -498,7 +498,7 @@ def _source_preps(c: Ctx, si: int, a: int, b: int, used: set[int]) -> list[Found
         if msg is None:
             continue
         sp, key = _source_speaker(c, i, a, b, sp, whole)
-        out.append(Found(msg, None, sp, [i], "reported", f"source_{c.low[i]}", si, speaker_key=key))
+        out.append(Found(msg, None, sp, [i], "reported", f"source_{_prep_word(c, i)}", si, speaker_key=key))
     return out
 
 
@@ -792,7 +792,8 @@ def _governs_after(c: Ctx, i: int, b: int) -> bool:
 def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     """The source NP after "laut", "gemäß", "nach" at i ("nach", "aus" and "gemäß" only before a source
     noun: "nach Angaben der Polizei", "gemäß einer Studie"; "gemäß Nummer 1 der AGB" follows a rule)."""
-    if c.low[i] not in ("nach", "aus", "gemäß"):
+    prep = _prep_word(c, i)
+    if prep not in ("nach", "aus", "gemäß"):
         return grab_np(c, i + 1, b, allow_oblique=True)
     k = i + 1
     if k < b and (c.low[k] in c.w.determiners or c.low[k] in ("dessen", "deren")):
@@ -800,7 +801,7 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
     for _ in range(3):
         if k < b and ((c.is_adjish(k) and not c.is_nounish(k)) or c.low[k] in c.w.pronominal_adverbs):
             k += 1                                  # "nach den dafür gegebenen Hinweisen"
-    if c.low[i] == "gemäß" and k < b and _actor_head(c, k, b):
+    if prep == "gemäß" and k < b and _actor_head(c, k, b):
         return grab_np(c, i + 1, b, allow_oblique=True)     # "Gemäß einem Sprecher des Unternehmens …"
     owner = k == i + 1 and _genitive_name(c, k, b)
     if owner:
@@ -814,6 +815,12 @@ def _source_after_prep(c: Ctx, i: int, b: int) -> tuple[int, int] | None:
             return (k, k + 1)           # "nach dpa-Informationen": the tagger takes the lower-case word for no noun
         return sp
     return None
+
+
+def _prep_word(c: Ctx, i: int) -> str:
+    """The source preposition at i in its standard spelling: the Swiss "gemäss" (no ß) is "gemäß" (speech.yaml
+    prepositions, clm18: "Gemäss Mitteilung der Polizei war der Lieferwagen …")."""
+    return "gemäß" if c.low[i] == "gemäss" else c.low[i]
 
 
 def _actor_head(c: Ctx, k: int, b: int) -> bool:
