@@ -226,10 +226,8 @@ class Ctx:
         for i, w in enumerate(words):         # paragraph breaks always end a sentence (a Token's whitespace_ is
             if i + 1 < len(toks) and "\n" in w and toks[i].is_space:     # " " or "": the break is a space token)
                 bounds.append(i + 1)
-            elif abbreviation_end and w.endswith(".") and self._abbreviation_end(i):
-                bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
-            elif number_end and w.endswith(".") and self._number_point_end(i):
-                bounds.append(i + 1)        # "… waren es zirka 1.000. Zu der Demonstration hatten …"
+            elif w.endswith(".") and self._point_end(i, abbreviation_end, number_end):
+                bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler …", "… zirka 1.000. Zu der Demonstration …"
         bounds = sorted(set(bounds))
         opening, closing = self._quote_mark_tokens()
         if closing:
@@ -298,6 +296,11 @@ class Ctx:
             return False
         w = toks[i + 1].text
         return w[:1].isupper() and w[:1].isalpha()
+
+    def _point_end(self, i: int, abbreviation_end: bool, number_end: bool) -> bool:
+        """Token i keeps the sentence's final point and ends the sentence where the parse goes on: an abbreviation written
+        without a point ("GmbH.", switch ``abbreviation_sentence_end``) or a number ("1.000.", ``number_point_end``)."""
+        return (abbreviation_end and self._abbreviation_end(i)) or (number_end and self._number_point_end(i))
 
     def _number_point_end(self, i: int) -> bool:
         """Nach Polizeiangaben waren es zirka 1.000. Zu der Demonstration hatten … aufgerufen. – a number that keeps the
