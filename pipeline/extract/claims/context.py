@@ -114,6 +114,9 @@ class Found:
     dropped: bool = False       # a filter rule found it is no claim: context for later rules, no record
 
 
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "ADV", "SCONJ", "CCONJ", "AUX", "PART"})   # _number_point_end
+
+
 class Ctx:
     """Per-Doc state: tokens, sentences, quotations, entity spans, actor mentions and the rule
     functions of each stage (from the registry, in rule-data order)."""
@@ -220,11 +223,12 @@ class Ctx:
         bounds = [a for a, b in raw] + [len(toks)]
         words = doc_columns(self.doc).text    # (Token.text without a string look-up per token)
         abbreviation_end = self.R.switch("abbreviation_sentence_end")
+        number_end = self.R.switch("number_point_end")
         for i, w in enumerate(words):         # paragraph breaks always end a sentence (a Token's whitespace_ is
             if i + 1 < len(toks) and "\n" in w and toks[i].is_space:     # " " or "": the break is a space token)
                 bounds.append(i + 1)
-            elif abbreviation_end and w.endswith(".") and self._abbreviation_end(i):
-                bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler sei behoben …"
+            elif w.endswith(".") and self._point_end(i, abbreviation_end, number_end):
+                bounds.append(i + 1)        # "… der Müller GmbH. Der Fehler …", "… zirka 1.000. Zu der Demonstration …"
         bounds = sorted(set(bounds))
         opening, closing = self._quote_mark_tokens()
         if closing:
@@ -293,6 +297,26 @@ class Ctx:
             return False
         w = toks[i + 1].text
         return w[:1].isupper() and w[:1].isalpha()
+
+    def _point_end(self, i: int, abbreviation_end: bool, number_end: bool) -> bool:
+        """Token i keeps the sentence's final point and ends the sentence where the parse goes on: an abbreviation written
+        without a point ("GmbH.", switch ``abbreviation_sentence_end``) or a number ("1.000.", ``number_point_end``)."""
+        return (abbreviation_end and self._abbreviation_end(i)) or (number_end and self._number_point_end(i))
+
+    def _number_point_end(self, i: int) -> bool:
+        """Nach Polizeiangaben waren es zirka 1.000. Zu der Demonstration hatten … aufgerufen. – a number that keeps the
+        sentence's final point ("1.000.", "5,9.", "2:0."; the tokenizer reads it as an ordinal) before a capitalized
+        function word on the same line (an article, pronoun, preposition, adverb or conjunction: an ordinal stands before
+        a noun or an adjective, "am 5. Dezember", "die 3. Liga") ends the sentence where the parse goes on; not a list
+        number that opens its line. Switch ``number_point_end`` (wik18)."""
+        toks = self.toks
+        t = toks[i].text
+        if i < 1 or i + 1 >= len(toks) or not toks[i].whitespace_ or "\n" in toks[i].whitespace_ \
+                or not t[:1].isdigit() or not t[-2:-1].isdigit() or toks[i - 1].is_space \
+                or "\n" in toks[i - 1].whitespace_:
+            return False
+        nxt = toks[i + 1]
+        return nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.pos_ in FUNCTION_POS
 
     def _regnal_numeral(self, x: int) -> bool:
         """Papst Benedikt XVI. sagte, … / Ludwig XIV. ließ … – a point right after a Roman numeral that follows a name

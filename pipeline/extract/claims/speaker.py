@@ -1200,12 +1200,24 @@ def resolve_speaker(c: Ctx, sp: tuple[int, int] | None, prev: list[Found]) -> st
     if sp is None:
         return None
     from .rules.speaker import SpeakerSite
-    site = SpeakerSite(c, sp, prev)
+    site = SpeakerSite(c, _attribute_head(c, sp), prev)
     for fn in c.stages["speaker"]:
         key = fn(site)
         if key is not None:
             return key or None
     return None
+
+
+def _attribute_head(c: Ctx, sp: tuple[int, int]) -> tuple[int, int]:
+    """"sagte der in Österreich lebende Hesse" – a speaker span that opens with an article and an extended attribute
+    (switch ``extended_attribute``) with a name inside it names its actor by the noun phrase after the attribute
+    ("Hesse"), not by the name inside the attribute ("Österreich"); other spans as they are (wik18)."""
+    if not c.R.switch("extended_attribute") or sp[1] - sp[0] < 4 or c.low[sp[0]] not in c.w.determiners:
+        return sp
+    h = extended_attribute(c, sp[0], sp[0] + 1, sp[1])
+    if not sp[0] + 1 < h < sp[1] or not any(t in c.ent_at for t in range(sp[0] + 1, h)):
+        return sp
+    return (h, sp[1])
 
 
 MASCULINE_TITLES = ("sprecher", "politiker", "leiter", "vorstand", "abgeordneter", "vorsitzender", "herr")

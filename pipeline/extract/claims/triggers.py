@@ -532,3 +532,6 @@ SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …,
 SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in final punctuation ends its sentence (context.py Ctx._quote_end_bounds)
 SWITCHES += ("colon_frame_subject",)  # issue 12 spk17b: "Medivo widersprach: Bei den Terminlisten handle es sich …": a Konjunktiv sentence after a colon frame reports the frame's subject (rules/continuation.py)
 SWITCHES += ("konj2_plural_past", "capitalized_bound", "capitalized_not_konj")   # issue 12 clm18: a plural past form that is also the Konjunktiv II continues a claim (rules/past_konj2.py); no sentence start between two capitalized words (context.py); a capitalized word inside a sentence is no Konjunktiv I (clauses.py)
+
+SWITCHES += ("number_point_end",)   # issue 12 wik18: "… zirka 1.000. Zu der Demonstration …": a number keeping the final point before a capitalized function word ends the sentence (context.py)
+SWITCHES += ("anaphoric_merge",)   # issue 12 wik18: "… . … . Das berichtete X.": the sentences an anaphoric frame covers make one claim (rules/sentence.py; on in the wikinews profile)

@@ -76,10 +76,20 @@ def anaphoric_frame(s: Sent) -> None:
         if f is not None:
             s.out.append(f)
             if c.R.switch("anaphoric_paragraph"):
-                s.out[:0] = _earlier_sentences(c, s.si, f, s.found)
+                _add_earlier(s, f, _earlier_sentences(c, s.si, f, s.found))
 
 
 ANAPHORIC_BACK = 2      # sentences before the framed one that the frame may also cover
+
+
+def _add_earlier(s: Sent, f: Found, earlier: list[Found]) -> None:
+    """The claims of the sentences before the framed one that the frame also covers: one claim each, or with the switch
+    ``anaphoric_merge`` (off; on in the ``wikinews`` profile, whose gold marks "… . … . Das berichtete X." as one span,
+    as it merges a Konjunktiv run) one claim from the first of them to the end of the framed sentence (wik18)."""
+    if earlier and s.c.R.switch("anaphoric_merge"):
+        f.msg = (earlier[0].msg[0], f.msg[1])
+    else:
+        s.out[:0] = earlier
 
 
 def _earlier_sentences(c: Ctx, si: int, f: Found, found: list[Found]) -> list[Found]:
