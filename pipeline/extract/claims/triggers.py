@@ -532,3 +532,4 @@ SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …,
 SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in final punctuation ends its sentence (context.py Ctx._quote_end_bounds)
 SWITCHES += ("colon_frame_subject",)  # issue 12 spk17b: "Medivo widersprach: Bei den Terminlisten handle es sich …": a Konjunktiv sentence after a colon frame reports the frame's subject (rules/continuation.py)
 SWITCHES += ("agreement_subject",)  # issue 12 spk18b: a speaker that disagrees with the finite verb in number is its object (rules/speaker_agree.py)
+SWITCHES += ("bare_source_speaker",)  # issue 12 spk18b: "nach den getroffenen Feststellungen": an unnamed source, no speaker (rules/speaker_agree.py)

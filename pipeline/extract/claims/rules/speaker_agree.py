@@ -104,3 +104,25 @@ def _head_noun(c: Ctx, sp: tuple[int, int]) -> int | None:
 def _same_form(c: Ctx, t: int) -> bool:
     """A noun whose plural may have the form of its singular ("der Lehrer", "die Mitarbeiter", "das Mädchen")."""
     return c.low[t].endswith(tuple(c.w.same_form_plural_endings))
+
+
+POSSESSIVE_DETERMINERS = ("seinen", "ihren", "seiner", "ihrer", "unseren", "unserer")
+SOURCE_RULES = ("source_nach", "source_laut", "source_zufolge", "source_prep")
+
+
+def bare_source_noun(c: Ctx, f) -> bool:
+    """Nach den getroffenen Feststellungen ist der Kläger Schöpfer der Lichtbilder. / Nach Hinweisen werden die Rezepte
+    erst freigeschaltet. – whether claim ``f`` of a source preposition has a speaker span of a source noun alone (with
+    article and adjectives; speech.yaml nouns), with no holder (no genitive, "von" or name) and no actor: the source is
+    unnamed, the claim has no speaker (switch ``bare_source_speaker``; profile wikinews off: its gold marks the noun)."""
+    sp = f.speaker
+    if sp is None or f.speaker_key is not None or f.rule not in SOURCE_RULES or not c.R.switch("bare_source_speaker"):
+        return False
+    from ..speaker import has_actor
+    last = sp[1] - 1
+    if c.toks[last].text not in c.R.nouns or has_actor(c, sp) or any(c.low[t] in c.w.own_source_words for t in range(*sp)):
+        return False                    # "nach eigenen Angaben": its holder speaks (own_source_subject)
+    if any(c.low[last].endswith((d, d + "e", d + "en", d + "n", d + "s", d + "es")) for d in c.w.document_nouns):
+        return False                    # "laut Studie", "Medienberichten zufolge": a document or report speaks
+    return all(c.low[t] in c.w.determiners and c.low[t] not in POSSESSIVE_DETERMINERS or (c.has_pos and c.toks[t].pos_ == "ADJ" and c.toks[t].text.islower())
+               for t in range(sp[0], last))
