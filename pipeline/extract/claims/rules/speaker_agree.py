@@ -107,6 +107,7 @@ def _same_form(c: Ctx, t: int) -> bool:
 
 
 POSSESSIVE_DETERMINERS = ("seinen", "ihren", "seiner", "ihrer", "unseren", "unserer")
+HOLDER_ADJECTIVE_ENDINGS = ("ische", "ischen", "ischer", "ischem")     # "palästinensischen Angaben": the people's
 SOURCE_RULES = ("source_nach", "source_laut", "source_zufolge", "source_prep")
 
 
@@ -114,7 +115,8 @@ def bare_source_noun(c: Ctx, f) -> bool:
     """Nach den getroffenen Feststellungen ist der Kläger Schöpfer der Lichtbilder. / Nach Hinweisen werden die Rezepte
     erst freigeschaltet. – whether claim ``f`` of a source preposition has a speaker span of a source noun alone (with
     article and adjectives; speech.yaml nouns), with no holder (no genitive, "von" or name) and no actor: the source is
-    unnamed, the claim has no speaker (switch ``bare_source_speaker``; profile wikinews off: its gold marks the noun)."""
+    unnamed, the claim has no speaker (switch ``bare_source_speaker``; profile wikinews off: its gold marks the noun).
+    Not a noun of people or groups ("Medien") nor after an adjective in -isch ("palästinensischen Angaben")."""
     sp = f.speaker
     if sp is None or f.speaker_key is not None or f.rule not in SOURCE_RULES or not c.R.switch("bare_source_speaker"):
         return False
@@ -124,5 +126,7 @@ def bare_source_noun(c: Ctx, f) -> bool:
         return False                    # "nach eigenen Angaben": its holder speaks (own_source_subject)
     if any(c.low[last].endswith((d, d + "e", d + "en", d + "n", d + "s", d + "es")) for d in c.w.document_nouns):
         return False                    # "laut Studie", "Medienberichten zufolge": a document or report speaks
+    if c.low[last] in c.w.speaker_head_nouns or any(c.low[t].endswith(HOLDER_ADJECTIVE_ENDINGS) for t in range(sp[0], last)):
+        return False                    # "israelischen Medien", "palästinensischen Angaben": a group or a people speaks
     return all(c.low[t] in c.w.determiners and c.low[t] not in POSSESSIVE_DETERMINERS or (c.has_pos and c.toks[t].pos_ == "ADJ" and c.toks[t].text.islower())
                for t in range(sp[0], last))
