@@ -74,6 +74,7 @@ WORD_LISTS += ("org_source_prefixes", "org_source_heads", "anonymous_source_head
 WORD_LISTS += ("policy_area_endings", "court_body_nouns")     # speaker rule speaker_policy_area: "Referentin für Hochschulpolitik" (rules/speaker_entity.py, spk16c)
 WORD_LISTS += ("leader_spokesperson_prefixes", "policy_spokesperson_adjectives", "naming_object_verbs",
                "circumstance_after_anaphor")     # speaker rule speaker_named_spokesperson (rules/speaker_named.py, spk17)
+WORD_LISTS += ("same_form_plural_endings", "singular_articles", "plural_only_endings")     # switch agreement_subject (rules/speaker_agree.py, spk18b)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

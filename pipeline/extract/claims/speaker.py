@@ -730,7 +730,8 @@ def find_subject(c: Ctx, h: Hit, lo: int, hi: int) -> tuple[int, int] | None:
         return ante
     if s is None:
         s = _subject_fallback(c, h, lo)
-    return s
+    from .rules.speaker_agree import agreement_subject
+    return agreement_subject(c, h, lo, hi, s)      # spk18b: a phrase that disagrees with the verb in number is its object
 
 
 COORDINATORS = ("und", "sowie", "oder")
