@@ -532,3 +532,4 @@ SWITCHES += ("slot_mistag",)     # issue 12 clm17: "Die Erweiterung sichere …,
 SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in final punctuation ends its sentence (context.py Ctx._quote_end_bounds)
 SWITCHES += ("colon_frame_subject",)  # issue 12 spk17b: "Medivo widersprach: Bei den Terminlisten handle es sich …": a Konjunktiv sentence after a colon frame reports the frame's subject (rules/continuation.py)
 SWITCHES += ("paragraph_apposition_subject",)  # issue 12 spk18: "Kinzigs Anwalt, Dr. Philipp Breuer, wies die Vorwürfe zurück." at a paragraph start: the subject runs through its apposition (speaker.py _apposition_subject)
+SWITCHES += ("anaphor_prev_subject",)  # issue 12 spk18: "Kapitän Marcel Hoyer sah es ähnlich. …, sagte der 31-Jährige": an age/person noun is the one person the sentence before has as subject (rules/speaker_anaphor.py subject_before_person)

@@ -674,7 +674,8 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if ah is not None:
         return _age_noun_person(s, ah)
     if h is not None and not _is_role_noun(c, h) and (g := _definite_person_noun(c, sp, h)) is not None:
-        return nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
+        from .speaker_anaphor import subject_before_person
+        return subject_before_person(s, g) or nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
     if h is None or not _is_role_noun(c, h):
         return None
     found = s.mentions(("person", "organization", "location", "other"))
@@ -690,7 +691,15 @@ def speaker_role(s: SpeakerSite) -> str | None:
         return titled
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
-    return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+    from .speaker_anaphor import subject_before_person
+    return subject_before_person(s, _definite_role_gender(c, sp, h)) or nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _definite_role_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """"m" for "der Trainer", "f" for "die Trainerin"; None for any other article."""
+    if c.low[sp[0]] == "der":
+        return "m"
+    return "f" if c.low[sp[0]] == "die" and c.low[h].endswith("in") else None
 
 
 def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
@@ -741,7 +750,9 @@ def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
     age = c.low[h].split("-")[0] if "-" in c.low[h] else None
     if age and _unnamed_of_age(c, age, sp[0]):
         return NO_ACTOR
-    return nearest_actor(c, sp[0], ("person",), s.prev, gender=_age_noun_gender(c, sp, h)) or NO_ACTOR
+    from .speaker_anaphor import subject_before_person
+    g = _age_noun_gender(c, sp, h)
+    return subject_before_person(s, g) or nearest_actor(c, sp[0], ("person",), s.prev, gender=g) or NO_ACTOR
 
 
 def _age_noun_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
