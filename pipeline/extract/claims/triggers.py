@@ -533,3 +533,4 @@ SWITCHES += ("quote_end_bound",)     # issue 12 clm17: a quotation ending in fin
 SWITCHES += ("colon_frame_subject",)  # issue 12 spk17b: "Medivo widersprach: Bei den Terminlisten handle es sich …": a Konjunktiv sentence after a colon frame reports the frame's subject (rules/continuation.py)
 SWITCHES += ("paragraph_apposition_subject",)  # issue 12 spk18: "Kinzigs Anwalt, Dr. Philipp Breuer, wies die Vorwürfe zurück." at a paragraph start: the subject runs through its apposition (speaker.py _apposition_subject)
 SWITCHES += ("anaphor_prev_subject",)  # issue 12 spk18: "Kapitän Marcel Hoyer sah es ähnlich. …, sagte der 31-Jährige": an age/person noun is the one person the sentence before has as subject (rules/speaker_anaphor.py subject_before_person)
+SWITCHES += ("final_frame_subject",)  # issue 12 spk18: "…, die über die Folgen nachdenken, sagt er." a Konjunktiv continuation ending in an inverted frame reports that frame's subject (rules/continuation.py)
