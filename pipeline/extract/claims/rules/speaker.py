@@ -414,7 +414,8 @@ def speaker_document(s: SpeakerSite) -> str | None:
     diesem Werk. – the text the words stand in ("in diesem Werk", "im Buch", "in einer Bildunterschrift";
     words.yaml document_nouns) that names no author of its own speaks for the speaker of the claim just
     before it (within two sentences): its author, not the document ("Dem Bericht zufolge" names a
-    source of its own: not this rule)."""
+    source of its own: not this rule). Where the sentence right before has no claim, the actor that is its subject
+    comes first (switch ``document_new_subject``, spk18: "Auch der Arbeitgeberverband kritisierte den Zeitpunkt.")."""
     c, sp = s.c, s.sp
     if s.mentions(("person", "organization", "location", "other")):
         return None
@@ -426,12 +427,23 @@ def speaker_document(s: SpeakerSite) -> str | None:
     if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
         return None                     # "in einem Bericht der Zeitung": the genitive names the source
     si = c.sent_of[sp[0]]
+    if c.R.switch("document_new_subject") and not any(f.sent == si - 1 for f in s.prev):
+        key = _document_author_before(c, si) or _frame_subject_before(c, si)   # "Auch der Arbeitgeberverband kritisierte
+        if key:                                 # den Zeitpunkt. …, hieß es in einer Mitteilung.": the subject just introduced
+            return key
     for f in reversed(s.prev):
         if si - f.sent > 2:
             break
         if f.speaker_key:
             return f.speaker_key
     return _document_author_before(c, si)
+
+
+def _frame_subject_before(c: Ctx, si: int) -> str | None:
+    """The actor that is the subject of a speech verb in the sentence before si ("kritisierte den Zeitpunkt"), or None."""
+    from ..speaker import prev_frame_subject, resolve_speaker
+    sp = prev_frame_subject(c, si) if si > 0 else None
+    return resolve_speaker(c, sp, []) or None if sp is not None and c.in_quote[sp[0]] < 0 else None
 
 
 def _document_author_before(c: Ctx, si: int) -> str | None:
