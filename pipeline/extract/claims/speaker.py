@@ -643,10 +643,25 @@ def _paragraph_subject(c: Ctx, np_: tuple[int, int] | None, head: int, verb: int
         return False
     if np_[1] < len(c.toks) and c.low[np_[1]] in c.w.person_pronouns | {"man", "es", "sie"}:
         return False                    # "Besucht man …": a verb the parse took for a noun
-    if np_[1] < verb and c.low[verb - 1] == "," and c.low[np_[1]] == ",":
+    if np_[1] < verb and c.low[verb - 1] == "," and c.low[np_[1]] == "," and not _apposition_subject(c, np_, head, verb):
         return False
     lo, hi = (np_[1], verb) if np_[1] <= verb else (verb, np_[0])
     return not any(c.in_quote[x] >= 0 for x in range(lo, hi))
+
+
+def _apposition_subject(c: Ctx, np_: tuple[int, int], head: int, verb: int) -> bool:
+    """Kinzigs Anwalt, Dr. Philipp Breuer, wies die Vorwürfe zurück. / Die Angeklagte, die frühere Chefin der Pflege
+    Daheim GmbH, räumte die Vorwürfe ein. – at a paragraph start, a subject noun phrase that holds its apposition after
+    a comma and ends at the comma right before the verb, which the parse hangs inside the subject, is the verb's
+    subject (the verb is second), not a phrase cut off from it ("Flusskrebse, erklärte der Oberst": no apposition);
+    switch ``paragraph_apposition_subject`` (spk18)."""
+    if not c.R.switch("paragraph_apposition_subject") or np_[1] != verb - 1:
+        return False
+    if c.toks[head].right_edge.i != verb - 1 or c.toks[verb - 1].head.i == verb:
+        return False                    # the comma before the verb closes the subject's apposition, not a clause
+    inner = [x for x in range(np_[0] + 1, np_[1] - 1) if c.low[x] == ","]
+    return bool(inner) and not any(c.in_quote[x] >= 0 or c.toks[x].pos_ in ("VERB", "AUX") or c.low[x] in (";", ":")
+                                   for x in range(np_[0], np_[1]))
 
 
 def _np_modifier(c: Ctx, a: int, e: int) -> bool:

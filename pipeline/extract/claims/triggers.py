@@ -538,3 +538,10 @@ SWITCHES += ("anaphoric_merge",)   # issue 12 wik18: "… . … . Das berichtete
 
 SWITCHES += ("agreement_subject",)  # issue 12 spk18b: a speaker that disagrees with the finite verb in number is its object (rules/speaker_agree.py)
 SWITCHES += ("bare_source_speaker",)  # issue 12 spk18b: "nach den getroffenen Feststellungen": an unnamed source, no speaker (rules/speaker_agree.py)
+
+SWITCHES += ("paragraph_apposition_subject",)  # issue 12 spk18: "Kinzigs Anwalt, Dr. Philipp Breuer, wies die Vorwürfe zurück." at a paragraph start: the subject runs through its apposition (speaker.py _apposition_subject)
+SWITCHES += ("anaphor_prev_subject",)  # issue 12 spk18: "Kapitän Marcel Hoyer sah es ähnlich. …, sagte der 31-Jährige": an age/person noun is the one person the sentence before has as subject (rules/speaker_anaphor.py subject_before_person)
+SWITCHES += ("final_frame_subject",)  # issue 12 spk18: "…, die über die Folgen nachdenken, sagt er." a Konjunktiv continuation ending in an inverted frame reports that frame's subject (rules/continuation.py)
+SWITCHES += ("impersonal_prev_frame",)  # issue 12 spk18: "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung.": a sourceless "hieß es" reports the frame subject of the sentence before (rules/sentence.py)
+SWITCHES += ("document_new_subject",)  # issue 12 spk18: "X kritisierte den Zeitpunkt. …, hieß es in einer Mitteilung.": the subject of a sentence before without a claim writes the document (rules/speaker.py speaker_document)
+SWITCHES += ("reported_main_frame",)  # issue 12 spk18: "Man habe Gebhardt informiert. „…“": a speech verb inside the continuation before is no frame of the quotation (rules/quote.py)

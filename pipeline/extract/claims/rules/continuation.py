@@ -521,6 +521,9 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
     last = found[-1] if found else None
     if last is not None and si - last.sent > CONT_WINDOW:
         last = None
+    final = final_frame_subject(c, a, b) if rule_id == "konj_continuation" else None
+    if final is not None:               # "Ohne neue Kraftwerke werde die Schweiz … nie sichern können, sagte er."
+        return [Found((a, b), None, final, [], "indirect", rule_id, si)]
     if _extends_previous(s, last, rule_id):
         return []
     colon = colon_frame_subject(c, si, a, b, last) if rule_id == "konj_continuation" else None
@@ -554,6 +557,25 @@ def _continue(s: Sent, rule_id: str) -> list[Found]:
             return [Found((a, b), None, sp, [], "indirect", rule_id, si)]
     return [Found((a, b), None, latest_mention(c, last, a), [], "indirect", rule_id, si,
                   speaker_key=last.speaker_key)]
+
+
+def final_frame_subject(c: Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Gerade eine technische Hochschule brauche Menschen, die über die Folgen von Technik nachdenken, sagt er. / Ohne
+    neue Kernkraftwerke werde die Schweiz ihre Versorgung nie sichern können, sagte er. – a Konjunktiv sentence that
+    the verb rules left to the continuation but that ends in an inverted frame of its own (", sagt er.", ", sagte
+    Meier.": a lower-case speech verb after the last unquoted comma, its subject after it, nothing else up to the end)
+    reports that frame's subject, not the speaker of the claim before (switch ``final_frame_subject``, spk18)."""
+    if not c.R.switch("final_frame_subject"):
+        return None
+    from ..speaker import outer_frame_speaker
+    m = next((t for t in range(b - 2, a, -1) if c.low[t] == "," and c.in_quote[t] < 0), None)
+    if m is None or c.in_quote[b - 1] >= 0 or any(c.in_quote[t] >= 0 for t in range(m, b)):
+        return None
+    sp = outer_frame_speaker(c, m, b)
+    if sp is None or sp[0] <= m + 1:
+        return None
+    end = b - 1 if c.is_punct(b - 1) else b
+    return sp if all(c.low[t] not in (",", ";", ":") for t in range(m + 1, end)) else None
 
 
 CHAIN_RULES = ("noun_dass", "verb_inverted", "noun_konj", "verb_dass", "verb_konj")

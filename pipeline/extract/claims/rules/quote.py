@@ -404,7 +404,8 @@ def quote_continued(q: QuoteSite) -> Found | None:
     f = q.prev[-1]
     if q.c.R.switch("main_frame_continues") and q.qs == q.sa and f.sent == q.si - 1:
         mf = main_frame(q.c, q.si - 1)
-        if mf is not None and mf[0].i not in f.cue and not (f.speaker and f.speaker[0] < mf[1][1] and mf[1][0] < f.speaker[1]):
+        if mf is not None and mf[0].i not in f.cue and not (f.speaker and f.speaker[0] < mf[1][1] and mf[1][0] < f.speaker[1]) \
+                and not _reported_frame(q.c, f, mf[0].i):
             h, sp = mf                  # "…, wie es Söder angekündigt hat, lehnt der BN klar ab. „…“": the main
             return q.found(sp, sorted({h.i, *h.particle}), "quote_continued")   # clause's speaker goes on
     if q.si - f.sent <= 2 and f.speaker is not None:
@@ -413,6 +414,15 @@ def quote_continued(q: QuoteSite) -> Found | None:
             return q.found(sp, [], "quote_continued")
         return q.found(latest_mention(q.c, f, q.qs), list(f.cue), "quote_continued", speaker_key=f.speaker_key)
     return None
+
+
+def _reported_frame(c, f: Found, verb: int) -> bool:
+    """Der Vorsitzende, Bernd Pöhlmann, wies das zurück. Man habe Gebhardt persönlich informiert. „Von Spannungen weiß ich
+    nichts.“ – a speech verb at the root of the sentence before that lies inside the message of that sentence's own
+    Konjunktiv continuation is what the speaker reported ("informiert"), no frame whose subject goes on speaking (switch
+    ``reported_main_frame``, spk18)."""
+    return c.R.switch("reported_main_frame") and f.rule == "konj_continuation" and f.msg is not None \
+        and f.msg[0] <= verb < f.msg[1]
 
 
 @rule("quote_clause", "quote")

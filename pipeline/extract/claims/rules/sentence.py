@@ -386,6 +386,8 @@ def heisst_es(s: Sent) -> None:
         if sp is None and i > a and c.low[i - 1] == "," and _fronted_source_clause(c, a, end, b):
             k = next((t for t in range(a + 1, i - 1) if c.low[t] == "," and is_relative(c, t + 1)), None)
             sp = fronted_impersonal_source(c, a, k) if k is not None else None   # "In dem Bericht, der …, heißt es"
+        if sp is None and i > a and c.low[i - 1] == ",":
+            sp = impersonal_prev_frame(c, s.si, a, i)      # "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung."
         if i > a and c.low[i - 1] == "," and not _fronted_source_clause(c, a, end, b):
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
@@ -395,6 +397,21 @@ def heisst_es(s: Sent) -> None:
             msg = (m0, strip_end(c, m0, b)) if m0 < b else None
         if msg and msg[1] > msg[0]:
             s.out.append(Found(msg, None, sp, cue, "reported", "heisst_es", s.si))
+
+
+def impersonal_prev_frame(c: Ctx, si: int, a: int, i: int) -> tuple[int, int] | None:
+    """Betroffen sind vor allem die Werke in Schweinfurt und Gera, wie das Unternehmen am Dienstag mitteilte. Die
+    Auftragslage habe sich deutlich verschlechtert, hieß es zur Begründung. – a "…, hieß es" after its message that
+    names no source (no "in X", "aus X", "bei X" around it) reports the subject of a speech verb in the sentence right
+    before it (same paragraph, one that resolves to an actor): the one whose statement the sentence before gave (switch
+    ``impersonal_prev_frame``, spk18)."""
+    from ..speaker import prev_frame_subject, resolve_speaker
+    if not c.R.switch("impersonal_prev_frame") or si == 0 or any(c.in_quote[t] >= 0 for t in range(a, i)):
+        return None
+    if "\n\n" in c.text[c.toks[c.sents[si - 1][1] - 1].idx:c.toks[a].idx]:
+        return None
+    sp = prev_frame_subject(c, si)
+    return sp if sp is not None and resolve_speaker(c, sp, []) is not None else None
 
 
 def _fronted_source_clause(c: Ctx, a: int, end: int, b: int) -> bool:

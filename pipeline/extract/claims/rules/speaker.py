@@ -414,7 +414,8 @@ def speaker_document(s: SpeakerSite) -> str | None:
     diesem Werk. – the text the words stand in ("in diesem Werk", "im Buch", "in einer Bildunterschrift";
     words.yaml document_nouns) that names no author of its own speaks for the speaker of the claim just
     before it (within two sentences): its author, not the document ("Dem Bericht zufolge" names a
-    source of its own: not this rule)."""
+    source of its own: not this rule). Where the sentence right before has no claim, the actor that is its subject
+    comes first (switch ``document_new_subject``, spk18: "Auch der Arbeitgeberverband kritisierte den Zeitpunkt.")."""
     c, sp = s.c, s.sp
     if s.mentions(("person", "organization", "location", "other")):
         return None
@@ -426,12 +427,23 @@ def speaker_document(s: SpeakerSite) -> str | None:
     if any(c.is_nounish(t) and not c.is_punct(t) for t in range(h + 1, sp[1])):
         return None                     # "in einem Bericht der Zeitung": the genitive names the source
     si = c.sent_of[sp[0]]
+    if c.R.switch("document_new_subject") and not any(f.sent == si - 1 for f in s.prev):
+        key = _document_author_before(c, si) or _frame_subject_before(c, si)   # "Auch der Arbeitgeberverband kritisierte
+        if key:                                 # den Zeitpunkt. …, hieß es in einer Mitteilung.": the subject just introduced
+            return key
     for f in reversed(s.prev):
         if si - f.sent > 2:
             break
         if f.speaker_key:
             return f.speaker_key
     return _document_author_before(c, si)
+
+
+def _frame_subject_before(c: Ctx, si: int) -> str | None:
+    """The actor that is the subject of a speech verb in the sentence before si ("kritisierte den Zeitpunkt"), or None."""
+    from ..speaker import prev_frame_subject, resolve_speaker
+    sp = prev_frame_subject(c, si) if si > 0 else None
+    return resolve_speaker(c, sp, []) or None if sp is not None and c.in_quote[sp[0]] < 0 else None
 
 
 def _document_author_before(c: Ctx, si: int) -> str | None:
@@ -674,7 +686,8 @@ def speaker_role(s: SpeakerSite) -> str | None:
     if ah is not None:
         return _age_noun_person(s, ah)
     if h is not None and not _is_role_noun(c, h) and (g := _definite_person_noun(c, sp, h)) is not None:
-        return nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
+        from .speaker_anaphor import subject_before_person
+        return subject_before_person(s, g) or nearest_actor(c, sp[0], ("person",), s.prev, role=True, gender=g) or NO_ACTOR
     if h is None or not _is_role_noun(c, h):
         return None
     found = s.mentions(("person", "organization", "location", "other"))
@@ -690,7 +703,15 @@ def speaker_role(s: SpeakerSite) -> str | None:
         return titled
     if any(c.low[t] in c.w.genitive_determiners | c.w.np_prepositions for t in range(h + 1, sp[1])):
         return NO_ACTOR                 # "der Sicherheitsberater der südkoreanischen Regierung"
-    return nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+    from .speaker_anaphor import subject_before_person
+    return subject_before_person(s, _definite_role_gender(c, sp, h)) or nearest_actor(c, sp[0], ("person",), s.prev, role=True)
+
+
+def _definite_role_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
+    """"m" for "der Trainer", "f" for "die Trainerin"; None for any other article."""
+    if c.low[sp[0]] == "der":
+        return "m"
+    return "f" if c.low[sp[0]] == "die" and c.low[h].endswith("in") else None
 
 
 def _definite_person_noun(c: Ctx, sp: tuple[int, int], h: int) -> str | None:
@@ -741,7 +762,9 @@ def _age_noun_person(s: SpeakerSite, h: int) -> str | None:
     age = c.low[h].split("-")[0] if "-" in c.low[h] else None
     if age and _unnamed_of_age(c, age, sp[0]):
         return NO_ACTOR
-    return nearest_actor(c, sp[0], ("person",), s.prev, gender=_age_noun_gender(c, sp, h)) or NO_ACTOR
+    from .speaker_anaphor import subject_before_person
+    g = _age_noun_gender(c, sp, h)
+    return subject_before_person(s, g) or nearest_actor(c, sp[0], ("person",), s.prev, gender=g) or NO_ACTOR
 
 
 def _age_noun_gender(c: Ctx, sp: tuple[int, int], h: int) -> str | None:

@@ -26,7 +26,7 @@ def speaker_person_noun(s: SpeakerSite) -> str | None:
     gender = _person_noun_gender(c, sp)
     if gender is None or s.mentions(("person", "organization", "location")):
         return None
-    return _single_person_before(s, gender) or NO_ACTOR
+    return subject_before_person(s, gender) or _single_person_before(s, gender) or NO_ACTOR
 
 
 def pronoun_single_person(s: SpeakerSite, gender: str | None) -> str | None:
@@ -104,6 +104,30 @@ def _single_person_before(s: SpeakerSite, gender: str, back: int = BACK) -> str 
             fits = [a.key for a in persons if _gender_fits(c, a, gender)]
             return fits[0] if len(fits) == 1 else None
     return None
+
+
+def subject_before_person(s: SpeakerSite, gender: str | None) -> str | None:
+    """Kapitän Marcel Hoyer sah es ähnlich. Man habe „zu brav“ gespielt, sagte der 31-Jährige. / Sportdirektor Holger
+    Brandt hatte Lindner den Rücken gestärkt. Der Ex-Profi betonte, … – an age, person or role noun without a name
+    refers to the subject of the sentence right before it (same paragraph, outside quotations) when that subject names
+    exactly one person, of the noun's gender: the person the narration just introduced, before the speaker of an earlier
+    claim or another name of that sentence (switch ``anaphor_prev_subject``, spk18). None where the noun's own sentence
+    names a person before it."""
+    from ..speaker import _gender_fits, prev_subject
+    c, sp = s.c, s.sp
+    t = sp[0]
+    if not c.R.switch("anaphor_prev_subject") or c.in_quote[t] >= 0 or _person_before_in_sentence(c, t):
+        return None
+    subj = prev_subject(c, c.sent_of[t])
+    if subj is None:
+        return None
+    a, b = c.char_span(*subj)
+    persons = {actor.key: actor for ms, me, m, actor in c.mentions
+               if min(b, me) > max(a, ms) and actor.actor_type == "person"}
+    if len(persons) != 1:
+        return None
+    actor = next(iter(persons.values()))
+    return actor.key if _gender_fits(c, actor, gender) else None
 
 
 LINKING = ("s", "es", "n", "en")     # Fugen and genitive endings: "Firmen|sprecher", "des Familienunternehmens"
