@@ -196,6 +196,7 @@ class RolePatterns:
     leadership_nouns: tuple[str, ...] = ()       # role16 (rule leadership_noun: "leitung:Leiter")
     leadership_verbs: tuple[str, ...] = ()
     reference_subject_categories: tuple[str, ...] = ()   # role17 (rule reference_subject_recent)
+    council_seat_other_office: bool = False      # role18
 
 
 @dataclass(frozen=True)
