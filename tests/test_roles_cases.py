@@ -175,3 +175,13 @@ def test_role18_council_seat_other_office(tmp_path, model_nlp, rules):
                                                                 ("Monika Zbinden-Roth", "Vorsteher", "reference")]
     off = _rules_with(tmp_path, "council_seat_other_office: true", "council_seat_other_office: false")
     assert [(r[0], r[2]) for r in _rows(doc, off)] == [("Monika Zbinden-Roth", "Bundesrat")]
+
+
+@needs_model
+def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
+    doc = model_nlp("Der Aufsichtsrat hat Geschäftsführer Ralf Kinzig mit sofortiger Wirkung abberufen.")
+    assert [(r[0], r[2], r[4]) for r in _rows(doc, rules)] == [("Ralf Kinzig", "Geschäftsführer", "former")]
+    off = _rules_with(tmp_path, "  departure_object: [abberufen,", "  departure_object: [")
+    assert [(r[0], r[2], r[4]) for r in _rows(doc, off)] == [("Ralf Kinzig", "Geschäftsführer", "current")]
+    wreath = model_nlp("Landrat Peter Schulz hatte am Ehrenmal einen Kranz niedergelegt.")
+    assert [(r[0], r[2], r[4]) for r in _rows(wreath, rules)] == [("Peter Schulz", "Landrat", "current")]
