@@ -25,7 +25,7 @@ def departure_status(ctx: _Ctx, hits: list[Hit]) -> None:
             continue
         if _blocked(ctx, h):
             continue
-        if _departure_noun_before(ctx, h) or _departure_in_clause(ctx, h):
+        if _departure_noun_before(ctx, h) or _departure_in_clause(ctx, h, hits):
             h.status = "former"
             h.extra["departure"] = True
 
@@ -35,7 +35,8 @@ def _blocked(ctx: _Ctx, h: Hit) -> bool:
     entlassen"): a word of the clause begins with one of ``patterns.departure_blockers``."""
     doc, stems = ctx.doc, ctx.p.departure_blockers
     a, b = _clause(ctx, h)
-    return bool(stems) and any(doc[k].lower_.startswith(stems) for k in range(a, b))
+    return bool(stems) and any(doc[k].lower_.startswith(stems) and not doc[k].ent_type_ and doc[k].pos_ != "PROPN"
+                               for k in range(a, b))          # (not a name: "Juan Williams")
 
 
 def _departure_noun_before(ctx: _Ctx, h: Hit) -> bool:
@@ -61,10 +62,11 @@ def _clause(ctx: _Ctx, h: Hit) -> tuple[int, int]:
     return a, b
 
 
-def _departure_in_clause(ctx: _Ctx, h: Hit) -> bool:
+def _departure_in_clause(ctx: _Ctx, h: Hit, hits: list[Hit]) -> bool:
     """"hat sich von Trainer X getrennt" (sich ... von + the title); "Ministerin X war zurückgetreten" (the holder
     opens the clause of an intransitive departure); "hat Geschäftsführer X abberufen" (the holder after the finite
-    verb of a transitive one, or opening a passive clause)."""
+    verb of a transitive one, or opening a passive clause; not a named holder before another one: "entließ der
+    Vereinsvorsitzende Gunnar Gislason Trainer Thordarson" -- the subject comes first)."""
     doc, p = ctx.doc, ctx.p
     a, b = _clause(ctx, h)
     words = [doc[k].lower_ for k in range(a, b)]
@@ -80,7 +82,9 @@ def _departure_in_clause(ctx: _Ctx, h: Hit) -> bool:
         return not any(_analyze(ctx, doc[k]) is not None for k in range(a, b) if k - a not in hit_span)
     if not _has_phrase(rest, p.departure_object):
         return False
-    return first if any(w in _PASSIVE for w in rest) else not first
+    if any(w in _PASSIVE for w in rest):
+        return first
+    return not first and not any(o is not h and o.name and o.sent == h.sent and h.end <= o.np_start < b for o in hits)
 
 
 def _has_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
