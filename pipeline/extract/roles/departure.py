@@ -54,6 +54,8 @@ def _clause(ctx: _Ctx, h: Hit) -> tuple[int, int]:
     doc, (s0, s1) = ctx.doc, ctx.sent_range(h.head)
     stop = ctx.w.punct_stop
     a = next((k + 1 for k in range(h.np_start - 1, s0 - 1, -1) if doc[k].text in stop), s0)
+    while a < h.np_start and doc[a].is_space:
+        a += 1                        # (a paragraph break opens the sentence)
     end = h.name[1] if h.name else h.end
     b = next((k for k in range(end, s1) if doc[k].text in stop), s1)
     if b + 1 < s1 and doc[b].text == "," and doc[b + 1].lower_ in ctx.p.departure_relative_pronouns:
