@@ -164,3 +164,24 @@ def test_role17_reference_subject_categories_off(tmp_path, model_nlp, rules):
     other_office = model_nlp("Innenminister Peter Kramer kritisierte den Plan. Der Sprecher sagte, man prüfe alles. "
                              "Kramer blieb skeptisch.")
     assert [(r[0], r[2]) for r in _rows(other_office, rules)] == [("Peter Kramer", "Innenminister")]
+
+
+# --- role18: the switch of rule council_seat_other_office (roles.yaml patterns) ---
+@needs_model
+def test_role18_council_seat_other_office(tmp_path, model_nlp, rules):
+    doc = model_nlp("Das hat Bundesrätin Monika Zbinden-Roth am Mittwoch in Bern bekräftigt. Die Initiative bremse den Bau "
+                    "neuer Wohnungen, sagte die Vorsteherin des Eidgenössischen Departements für Wirtschaft.")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [("Monika Zbinden-Roth", "Bundesrat", "title_name"),
+                                                                ("Monika Zbinden-Roth", "Vorsteher", "reference")]
+    off = _rules_with(tmp_path, "council_seat_other_office: true", "council_seat_other_office: false")
+    assert [(r[0], r[2]) for r in _rows(doc, off)] == [("Monika Zbinden-Roth", "Bundesrat")]
+
+
+@needs_model
+def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
+    doc = model_nlp("Der Aufsichtsrat hat Geschäftsführer Ralf Kinzig mit sofortiger Wirkung abberufen.")
+    assert [(r[0], r[2], r[4]) for r in _rows(doc, rules)] == [("Ralf Kinzig", "Geschäftsführer", "former")]
+    off = _rules_with(tmp_path, "  departure_object: [abberufen,", "  departure_object: [")
+    assert [(r[0], r[2], r[4]) for r in _rows(doc, off)] == [("Ralf Kinzig", "Geschäftsführer", "current")]
+    wreath = model_nlp("Landrat Peter Schulz hatte am Ehrenmal einen Kranz niedergelegt.")
+    assert [(r[0], r[2], r[4]) for r in _rows(wreath, rules)] == [("Peter Schulz", "Landrat", "current")]

@@ -31,7 +31,8 @@ precedence: the title's default (Bundeskanzler -> Deutschland), a location prefi
 a possessive ("Israels"), an adjective ("ukrainischen"), an organisation prefix
 ("CDU-"), a genitive/"von" phrase ("des Auslandsgeheimdienstes CIA", "der Amerikaner").
 Status is ``former`` with ehemalig/früher/pensioniert/Ex-/Alt-, phrases such as "in
-Trumps erster Amtszeit", and past-tense copulas or "als" clauses.
+Trumps erster Amtszeit", past-tense copulas or "als" clauses, and a departure said by the holder's clause
+("Nach dem Rücktritt von Bürgermeister X", "hat sich von Trainer X getrennt": :mod:`.departure`, role18).
 
 Package layout (in the order the pipeline runs; where a change goes):
 
@@ -43,6 +44,7 @@ Package layout (in the order the pipeline runs; where a change goes):
                          the rule name is the row's ``rule_id`` (variants say which one in their docstring)
 * :mod:`.resolve`        the actor each bound hit refers to
 * :mod:`.records`        role rows (:func:`roles`) and holder names NER missed (:func:`name_spans`)
+* :mod:`.departure`      rule ``former_by_departure``: the status of a named holder whose clause ends the office
 * helpers: :mod:`.context` (per-Doc state, the ``roles`` lists of words.yaml), :mod:`.titles` (lexicon analysis
   of a token), :mod:`.names` (person names next to a title), :mod:`.organizations` (organisation
   normalisation), :mod:`.tokens` (small token tests), :mod:`.hits` (the Hit record)

@@ -200,6 +200,13 @@ class RolePatterns:
     leadership_nouns: tuple[str, ...] = ()       # role16 (rule leadership_noun: "leitung:Leiter")
     leadership_verbs: tuple[str, ...] = ()
     reference_subject_categories: tuple[str, ...] = ()   # role17 (rule reference_subject_recent)
+    council_seat_other_office: bool = False      # role18
+    departure_nouns: tuple[str, ...] = ()        # role18 (rule former_by_departure)
+    departure_separation: tuple[str, ...] = ()
+    departure_subject: tuple[str, ...] = ()
+    departure_object: tuple[str, ...] = ()
+    departure_relative_pronouns: tuple[str, ...] = ()
+    departure_blockers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pipeline.records import Actor, Mention, Role
 from pipeline.ruleset import RuleSet
 from .lexicon import LOCATION_TYPES, Title
 from .context import _Ctx
+from .departure import departure_status
 from .hits import Hit, _RANK
 from .organizations import _category, org_from_actors
 from .resolve import _match_hits
@@ -39,6 +40,7 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
         ctx, hits = _Ctx(doc, rules), None
     hits, res = _match_hits(ctx, actors, hits)
     org_from_actors(ctx, hits, actors)
+    departure_status(ctx, hits)
     sent_of = ctx.sent_of
     rows: list[tuple[Hit, Role]] = []
     for h in hits:

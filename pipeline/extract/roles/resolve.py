@@ -240,9 +240,18 @@ class _Resolver:
         last = max((s for s, _, k, _ in self.person_at if k == key and s < h.np_start), default=None)
         grp = self._group(h.title.title)
         if last is None or ctx.sent_of[last] < h.sent - 1 \
-                or any(self._group(r.title.title) != grp for r in self.known.get(key, []) if r is not h):
+                or any(self._group(r.title.title) != grp for r in self.known.get(key, [])
+                       if r is not h and not self._council_seat(r)):
             return None
         return key
+
+    def _council_seat(self, r: Hit) -> bool:
+        """Rule ``council_seat_other_office`` (role18): "Bundesrätin Monika Zbinden-Roth ... sagte die Vorsteherin des
+        Eidgenössischen Departements", "Regierungsrat und Gesundheitsdirektor": a seat on a council whose word also
+        names the council (roles.yaml ``patterns.name_only_titles``) goes with a portfolio or another office, so it does
+        not stop a role noun from referring to its holder. Off: patterns.council_seat_other_office: false."""
+        p = self.ctx.p
+        return p.council_seat_other_office and r.title.title in p.name_only_titles
 
     def _relational_complement(self, h: Hit) -> bool:
         """A role noun followed by a person's name in the genitive or after "des"/"von" ("Der Stellvertreter
