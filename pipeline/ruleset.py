@@ -146,13 +146,16 @@ def load_rules(directory: str | Path | None = None, cache: str | Path | None = N
         raise RuleError(str(directory), None, "rules directory does not exist")
     version = rules_version(directory)
     key = (str(directory.resolve()), version)
-    if key in _CACHE:
-        return _CACHE[key]
-    check_files(directory)
     stored = None
     if cache is not None:
         from pipeline import rulecache
         stored = rulecache.Stored(Path(cache), sorted(_rule_paths(directory)))
+    if key in _CACHE:                     # in memory already: still leave the file for later processes
+        if stored is not None and not stored.path.exists():
+            stored.write(_CACHE[key].compiled)
+        return _CACHE[key]
+    check_files(directory)
+    if stored is not None:
         got = stored.read()
         if got is not None:
             rs = _CACHE[key] = RuleSet(directory=directory, version=version, compiled=got)
