@@ -1,0 +1,174 @@
+"""dump18b: a dump's date, authors and section found by the form of their lines, for templates the other
+dump rules never saw (issue 15). Each rule only fills a field the rules of :mod:`pipeline.web.dump` left empty
+(the original date of a line holding both an update and a publication date replaces an update's date), and only
+reads lines next to the headline or at the article's end, never a teaser's. Switch: ``web.yaml``
+``dump_forms_on`` (false: the fields as the earlier rules found them).
+
+Rules:
+
+- ``dump_role_byline``: a name line followed by a role line under the headline or at the end ("Anna Maier" /
+  "Redakteurin Politik").
+- ``dump_end_byline``: a byline by its form among the article's last lines and the two lines after it ("Text:
+  Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
+- ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end.
+- ``dump_original_date``: of "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023" the publication.
+- ``dump_line_trail``: a breadcrumb on one line just above the headline ("Sie sind hier: Home / Region /
+  Hannover", "Politik | Ausland", "Home > Politik > <headline>"): the items between home and headline.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.web.profile import web_rules
+
+_SEP = re.compile(r"\s+(?:›|»|>|/|\||::)\s+")
+_ITEM = re.compile(r"[A-ZÄÖÜ0-9][\w&+.'-]*(?:\s+[\w&+.'-]+){0,3}")
+_LABELLED = re.compile(r"^(?:sie sind hier|you are here|pfad|navigation)\s*:\s*", re.I)
+_ROLE = re.compile(r"^(?:(?:freie[rn]?|leitende[rn]?|stellvertretende[rn]?)\s+)?[a-zäöüß-]*?"
+                   r"(?:redakteur|redakteurin|korrespondent|korrespondentin|reporter|reporterin|autor|autorin|"
+                   r"volontär|volontärin|journalist|journalistin|ressortleiter|ressortleiterin|kolumnist|kolumnistin)"
+                   r"(?:\s+[A-ZÄÖÜ&][\w&-]*){0,4}$", re.I)
+_BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Verfasser|Verfasserin)\s*:\s*|"
+                     r"(?:Ein\s+(?:Beitrag|Bericht|Artikel|Text|Kommentar|Gastbeitrag)\s+)?von\s+)(?P<names>.+)$", re.I)
+_UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b\W{0,3}(?:am\s+)?$", re.I)
+_ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert)\b\W{0,3}(?:am\s+)?$", re.I)
+_DATE_LABEL = re.compile(r"^(?:stand|veröffentlicht|erschienen|erstellt|publiziert|datum)\b", re.I)
+
+
+def on() -> bool:
+    return web_rules().dump_forms_on
+
+
+def _norm(x: str) -> str:
+    from pipeline.web.dump import _BULLET, norm
+    return norm(_BULLET.sub("", x))
+
+
+def _nonblank(raw: list[str], lo: int, hi: int) -> list[str]:
+    return [t for t in (_norm(x) for x in raw[max(0, lo):max(0, hi)]) if t]
+
+
+def _persons(text: str) -> list[str]:
+    from pipeline.web.dump import _NAME_RUN, _NOT_NAME
+    from pipeline.web.htmlmeta import clean_person, split_names
+    out = []
+    for part in split_names(text):
+        if not _NAME_RUN.fullmatch(part) or _NOT_NAME.search(part):
+            return []
+        p = clean_person(part, web_rules(), set(), None)
+        if not p:
+            return []
+        out.append(p)
+    return out
+
+
+def role_byline(lines: list[str]) -> list[str]:
+    """Rule ``dump_role_byline``: "Anna Maier" / "Redakteurin Politik" (a line of names, then a role line)."""
+    from pipeline.web.dump import name_line
+    for a, b in zip(lines, lines[1:]):
+        if _ROLE.match(b) and len(b.split()) <= 5:
+            got = name_line(a)
+            if got:
+                return got
+    return []
+
+
+def end_byline(lines: list[str]) -> list[str]:
+    """Rule ``dump_end_byline``: "Text: Jan Ott und Petra Lehmann" / "Anna Maier, dpa" at the article's end."""
+    from pipeline.web.htmlmeta import AGENCY_BYLINE
+    for t in lines:
+        if len(t.split()) > 12:
+            continue
+        m = _BYLINE.match(t) or AGENCY_BYLINE.match(t)
+        got = _persons(m.group("names").strip(" ,.")) if m else []
+        if got:
+            return got
+    return []
+
+
+def original_date(lines: list[str]) -> tuple | None:
+    """Rule ``dump_original_date``: the publication date of a line that also holds the update's
+    ("aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023")."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.dump import _date_of
+    for t in lines:
+        if len(t.split()) > 16 or not _UPDATE.search(t[:60]) and "aktualisiert" not in t.casefold():
+            continue
+        found, pos = [], 0
+        while pos < len(t):
+            f = _find_date(t[pos:])
+            if f is None:
+                break
+            found.append((pos, f))
+            pos += f[1].end()
+        if len(found) < 2:
+            continue
+        for off, f in found:
+            if _ORIGINAL.search(t[max(0, off - 40):off + f[1].start()]):
+                return _date_of(t[off:], f)
+    return None
+
+
+def end_date(lines: list[str]) -> tuple | None:
+    """Rule ``dump_end_date``: a short labelled date line at the article's end ("Stand: 04.02.2023")."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.dump import _date_of
+    for t in lines:
+        f = _find_date(t) if _DATE_LABEL.match(t) and len(t.split()) <= 10 else None
+        if f is not None:
+            return _date_of(t, f)
+    return None
+
+
+def line_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
+    """Rule ``dump_line_trail``: a one-line breadcrumb within four lines above the headline, its items
+    between the home link and the headline (at least two items, or one after a home link or label)."""
+    if not on() or h is None:
+        return None
+    rules = web_rules()
+    home = {x.casefold().rstrip(":") for x in rules.home_crumbs}
+    for t in reversed(_nonblank(raw, h - 4, h)[-3:]):
+        labelled = bool(_LABELLED.match(t))
+        items = [x.strip() for x in _SEP.split(_LABELLED.sub("", t)) if x.strip()]
+        if len(items) < 2 and not labelled:
+            continue
+        had_home = bool(items) and items[0].casefold() in home
+        items = items[1:] if had_home else items
+        if items and title and items[-1] == title:
+            items = items[:-1]
+        if not items or not all(_ITEM.fullmatch(x) and not re.search(r"[.!?:]$", x) for x in items):
+            continue
+        if len(items) >= 2 or had_home or labelled:
+            return " / ".join(items)
+    return None
+
+
+def fill(raw: list[str], head: list[str], top: int, end: int, published, authors):
+    """(published, authors) with the fields the form rules find where the earlier rules found none; ``top``:
+    the headline's raw line, ``end``: the article's last raw line."""
+    if not on():
+        return published, authors
+    header = _nonblank(raw, top + 1, top + 12)
+    tail = _nonblank(raw, end - 3, end + 1) + _nonblank(raw, end + 1, end + 40)[:3]
+    orig = original_date(header[:8])
+    if orig is not None:
+        published = orig
+    if published is None:
+        published = end_date(tail)
+    if not authors:
+        authors = role_byline(head[1:] + header[:8]) or role_byline(tail)
+    more = end_byline(tail)
+    if more and set(authors) < set(more):     # every name of the end's byline (an author note took one)
+        authors = more
+    return published, authors
+
+
+def text_end(paras, chosen: list[int]) -> int:
+    """The raw line of the article's last paragraph of text: before the first teaser card in the block."""
+    last = paras[chosen[0]].index
+    for i in chosen:
+        if paras[i].card:
+            break
+        if paras[i].cls == "good":
+            last = paras[i].index
+    return last

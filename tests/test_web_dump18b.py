@@ -1,0 +1,48 @@
+"""dump18b: a dump's date, authors and section by the form of their lines (pipeline/web/dump_forms.py)."""
+from pipeline.ingest import parse_scraped_text
+
+MENU = "Zum Inhalt springen\n\n" + "\n".join("  • " + x for x in
+                                            ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Abo"])
+BODY = ("Der Stadtrat hat am Montagabend nach langer Debatte beschlossen, das marode Hallenbad an der Lindenstraße "
+        "bis zum Herbst zu sanieren, statt es abzureißen und an anderer Stelle neu zu bauen.\n\n"
+        "Die Kosten liegen nach Angaben der Verwaltung bei rund vier Millionen Euro, von denen das Land einen großen "
+        "Teil übernehmen soll, wenn der Antrag auf Fördermittel noch in diesem Jahr gestellt wird.\n\n"
+        "Die Opposition kritisierte, dass die Schwimmvereine erneut monatelang ohne Trainingsmöglichkeiten in der "
+        "Stadt auskommen müssten, und forderte eine Übergangslösung mit dem Bad der Nachbargemeinde.\n\n"
+        "Der Bürgermeister sagte, man habe alle Möglichkeiten geprüft und sich für die Lösung entschieden, die für "
+        "die Stadt auf lange Sicht am günstigsten sei und die Vereine am wenigsten belaste.\n\n"
+        "Die Arbeiten sollen im März beginnen. Ob der Zeitplan zu halten ist, hängt nach Auskunft der Verwaltung "
+        "vor allem davon ab, ob sich genug Firmen auf die Ausschreibung melden und die Preise stabil bleiben.")
+TEASERS = ("Mehr aus dem Ressort\n\nNeue Radwege in der Innenstadt geplant\n\nDie Verwaltung legt einen Plan für "
+           "drei neue Radwege vor, die bis zum Sommer fertig sein sollen und den Verkehr entlasten.\n\n"
+           "Von Karl Huber\n\nImpressum\nDatenschutz\n")
+
+
+def _page(head: str, tail: str = "") -> str:
+    return MENU + "\n\n" + head + "\n\n" + BODY + "\n" + tail + "\n\n" + TEASERS
+
+
+def test_role_byline_not_teaser_name():
+    """dump_role_byline: "Anna Maier" / "Redakteurin Lokales" under the headline; the teaser's "Von Karl Huber"
+    is never taken."""
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\nAnna Maier\nRedakteurin Lokales\n\n"
+                                 "03.01.2023 – 14:32 Uhr"))
+    assert a.authors == ["Anna Maier"]
+    assert a.published_at.strftime("%Y-%m-%d") == "2023-01-03"
+
+
+def test_end_byline_and_date_and_line_trail():
+    """dump_end_byline, dump_end_date, dump_line_trail."""
+    a = parse_scraped_text(_page("Sie sind hier: Home / Region / Hannover\n\nHallenbad wird saniert statt abgerissen",
+                                 "\nText: Jan Ott und Petra Lehmann\nStand: 04.02.2023"))
+    assert sorted(a.authors) == ["Jan Ott", "Petra Lehmann"]
+    assert a.published_at.strftime("%Y-%m-%d") == "2023-02-04"
+    assert a.section == "Region / Hannover"
+
+
+def test_original_date_before_update():
+    """dump_original_date: of "aktualisiert am …, veröffentlicht am …" the publication."""
+    a = parse_scraped_text(_page("Politik | Ausland\n\nHallenbad wird saniert statt abgerissen\n\n"
+                                 "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023"))
+    assert a.published_at.strftime("%Y-%m-%d") == "2023-02-13"
+    assert a.section == "Politik / Ausland"
