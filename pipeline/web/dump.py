@@ -1195,7 +1195,7 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
         authors = labelled_author(raw[top:start] + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
     from pipeline.web import dump_forms
-    return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen), published, authors)     # dump18b: forms the rules never saw
+    return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
 
 
 def _forms_on() -> bool:

@@ -8,6 +8,7 @@ Rules:
 
 - ``dump_role_byline``: a name line followed by a role line under the headline or at the end ("Anna Maier" /
   "Redakteurin Politik").
+- ``dump_name_by_date``: a line of names next to a date line after the lead ("Anna Maier" / "3. Januar 2023").
 - ``dump_end_byline``: a byline by its form among the article's last lines and the two lines after it ("Text:
   Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
 - ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end.
@@ -71,6 +72,39 @@ def role_byline(lines: list[str]) -> list[str]:
             if got:
                 return got
     return []
+
+
+def names_by_date(lines: list[str], labels: set[str]) -> list[str]:
+    """Rule ``dump_name_by_date``: a line of names right over or under a date line after the lead ("Anna
+    Maier" / "3. Januar 2023"), where the lead comes between headline and byline; not a line the page also
+    shows above the headline or as a list item (``labels``: "Polizeiticker Bern" is a category)."""
+    from pipeline.ingest import AUTHOR_PREFIX
+    from pipeline.web.dump import _is_date_or_byline, name_line
+    for k, t in enumerate(lines):
+        if not _is_date_or_byline(t) or AUTHOR_PREFIX.match(t):
+            continue
+        for j in (k - 1, k + 1):
+            got = name_line(lines[j]) if 0 <= j < len(lines) and lines[j] not in labels else []
+            if got:
+                return got
+    return []
+
+
+def _labels(raw: list[str], top: int) -> set[str]:
+    """The lines above the headline and the list items of the page (menus, categories)."""
+    from pipeline.web.dump import _BULLET
+    return set(_nonblank(raw, 0, top)) | {_norm(x) for x in raw if _BULLET.match(x)}
+
+
+def _head_window(raw: list[str], top: int) -> list[str]:
+    """The non-blank lines under the headline up to the second long paragraph (15 at most)."""
+    out, longs = [], 0
+    for t in _nonblank(raw, top + 1, top + 40)[:15]:
+        longs += len(t) >= 150
+        if longs > 1:
+            break
+        out.append(t)
+    return out
 
 
 def end_byline(lines: list[str]) -> list[str]:
@@ -148,7 +182,7 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
     the headline's raw line, ``end``: the article's last raw line."""
     if not on():
         return published, authors
-    header = _nonblank(raw, top + 1, top + 12)
+    header = _head_window(raw, top)
     tail = _nonblank(raw, end - 3, end + 1) + _nonblank(raw, end + 1, end + 40)[:3]
     orig = original_date(header[:8])
     if orig is not None:
@@ -156,19 +190,21 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
     if published is None:
         published = end_date(tail)
     if not authors:
-        authors = role_byline(head[1:] + header[:8]) or role_byline(tail)
+        authors = role_byline(head[1:] + header) or role_byline(tail) or names_by_date(header, _labels(raw, top))
     more = end_byline(tail)
     if more and set(authors) < set(more):     # every name of the end's byline (an author note took one)
         authors = more
     return published, authors
 
 
-def text_end(paras, chosen: list[int]) -> int:
-    """The raw line of the article's last paragraph of text: before the first teaser card in the block."""
-    last = paras[chosen[0]].index
+def text_end(paras, chosen: list[int], start: int) -> int:
+    """The raw line of the article's last paragraph of text: before the first teaser card in the block after
+    the body's first long paragraph."""
+    last, prose = paras[chosen[0]].index, False
     for i in chosen:
-        if paras[i].card:
+        if paras[i].card and prose:
             break
         if paras[i].cls == "good":
             last = paras[i].index
+            prose = prose or paras[i].index >= start and len(paras[i].clean) >= 150
     return last
