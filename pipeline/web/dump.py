@@ -1086,7 +1086,11 @@ def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, st
         + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
         + [norm(x) for x in reversed(raw[max(0, top - 8):top])]
     near.sort(key=lambda x: not _PUBLISHED.search(x))
-    return [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+    out = [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+    if end is not None:     # dump18b: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." as the plain date
+        from pipeline.web.dump_forms import reading_time_date
+        out = [reading_time_date(x) for x in out]
+    return out
 
 
 @dataclass

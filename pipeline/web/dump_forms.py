@@ -13,6 +13,7 @@ Rules:
   Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
 - ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end.
 - ``dump_original_date``: of "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023" the publication.
+- ``dump_reading_time_date``: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." after the lead is a date line.
 - ``dump_line_trail``: a breadcrumb on one line just above the headline ("Sie sind hier: Home / Region /
   Hannover", "Politik | Ausland", "Home > Politik > <headline>"): the items between home and headline.
 """
@@ -31,7 +32,7 @@ _ROLE = re.compile(r"^(?:(?:freie[rn]?|leitende[rn]?|stellvertretende[rn]?)\s+)?
                    r"(?:\s+[A-ZÄÖÜ&][\w&-]*){0,4}$", re.I)
 _BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Verfasser|Verfasserin)\s*:\s*|"
                      r"(?:Ein\s+(?:Beitrag|Bericht|Artikel|Text|Kommentar|Gastbeitrag)\s+)?von\s+)(?P<names>.+)$", re.I)
-_UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b\W{0,3}(?:am\s+)?$", re.I)
+_UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert)\b\W{0,3}(?:am\s+)?$", re.I)
 _DATE_LABEL = re.compile(r"^(?:stand|veröffentlicht|erschienen|erstellt|publiziert|datum)\b", re.I)
 
@@ -114,7 +115,9 @@ def end_byline(lines: list[str]) -> list[str]:
         if len(t.split()) > 12:
             continue
         m = _BYLINE.match(t) or AGENCY_BYLINE.match(t)
-        got = _persons(m.group("names").strip(" ,.")) if m else []
+        names = m.group("names").strip(" ,.") if m else ""
+        m2 = AGENCY_BYLINE.match(names)      # "Text: Anna Maier / dpa"
+        got = _persons(m2.group("names") if m2 else names) if names else []
         if got:
             return got
     return []
@@ -126,7 +129,7 @@ def original_date(lines: list[str]) -> tuple | None:
     from pipeline.ingest import _find_date
     from pipeline.web.dump import _date_of
     for t in lines:
-        if len(t.split()) > 16 or not _UPDATE.search(t[:60]) and "aktualisiert" not in t.casefold():
+        if len(t.split()) > 16 or not _UPDATE.search(t):
             continue
         found, pos = [], 0
         while pos < len(t):
@@ -152,6 +155,20 @@ def end_date(lines: list[str]) -> tuple | None:
         if f is not None:
             return _date_of(t, f)
     return None
+
+
+_READING_REST = re.compile(r"^(?:[\s,|•·–-]|\b(?:um|Uhr|Lesezeit|Lesedauer|Min|Minuten|ca)\b\.?|:|\d{1,2}[:.]\d{2}|\b\d{1,3}\b)*$")
+
+
+def reading_time_date(t: str) -> str:
+    """Rule ``dump_reading_time_date``: a date line with nothing but a reading time besides the date ("3. Januar
+    2023, 11:20 Uhr · Lesezeit 3 Min.") as the plain date, so it is read as a date and not as a sentence."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.dump import _plain_date
+    found = _find_date(t) if re.search(r"\b(?:Lesezeit|Lesedauer)\b", t) else None
+    if found is None or not _READING_REST.match(t[:found[1].start()] + " " + t[found[1].end():]):
+        return t
+    return _plain_date(t)
 
 
 def line_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
