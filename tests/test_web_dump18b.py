@@ -46,3 +46,30 @@ def test_original_date_before_update():
                                  "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023"))
     assert a.published_at.strftime("%Y-%m-%d") == "2023-02-13"
     assert a.section == "Politik / Ausland"
+
+
+def test_reading_time_date_and_name_by_date():
+    """dump_reading_time_date and dump_name_by_date: under the lead, the name line over the date line with a
+    reading time."""
+    lead = ("Nach langer Debatte hat der Stadtrat entschieden: Das Hallenbad an der Lindenstraße wird saniert und "
+            "bleibt den Schwimmvereinen der Stadt erhalten, auch wenn es Monate dauern wird.")
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\n" + lead + "\n\nAnna Maier\n\n"
+                                 "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min."))
+    assert a.published_at.strftime("%Y-%m-%d %H:%M") == "2023-01-03 11:20"
+    assert a.authors == ["Anna Maier"]
+
+
+def test_end_date_needs_the_label_right_before_the_date():
+    """dump_end_date: "Datum der Schwellenberührung 18.03.2016" (a notice's field) is no date line."""
+    from pipeline.web.dump_forms import end_date
+    assert end_date(["Datum der Schwellenberührung 18.03.2016 6. Gesamtstimmrechtsanteile"]) is None
+    assert end_date(["Stand: 04.02.2023"])[0].strftime("%Y-%m-%d") == "2023-02-04"
+
+
+def test_switch_off_keeps_the_earlier_fields(tmp_path):
+    """web.yaml dump_forms_on: false: no section from the one-line breadcrumb (a subprocess with the switch off)."""
+    from tests.test_web_forms16 import _run_off
+    code = ("from tests.test_web_dump18b import _page\nfrom pipeline.ingest import parse_scraped_text\n"
+            "print(parse_scraped_text(_page('Sie sind hier: Home / Region / Hannover\\n\\n"
+            "Hallenbad wird saniert statt abgerissen')).section)\n")
+    assert _run_off(tmp_path, "dump_forms_on", code) == "None"

@@ -11,7 +11,8 @@ Rules:
 - ``dump_name_by_date``: a line of names next to a date line after the lead ("Anna Maier" / "3. Januar 2023").
 - ``dump_end_byline``: a byline by its form among the article's last lines and the two lines after it ("Text:
   Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
-- ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end.
+- ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end, the
+  date right after the label.
 - ``dump_original_date``: of "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023" the publication.
 - ``dump_reading_time_date``: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." after the lead is a date line.
 - ``dump_line_trail``: a breadcrumb on one line just above the headline ("Sie sind hier: Home / Region /
@@ -34,7 +35,7 @@ _BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Verfasser|Ver
                      r"(?:Ein\s+(?:Beitrag|Bericht|Artikel|Text|Kommentar|Gastbeitrag)\s+)?von\s+)(?P<names>.+)$", re.I)
 _UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert)\b\W{0,3}(?:am\s+)?$", re.I)
-_DATE_LABEL = re.compile(r"^(?:stand|veröffentlicht|erschienen|erstellt|publiziert|datum)\b", re.I)
+_DATE_LABEL = re.compile(r"^(?:stand|veröffentlicht|erschienen|erstellt|publiziert|datum)(?:\s+am)?\s*:?\s*", re.I)
 
 
 def on() -> bool:
@@ -151,8 +152,9 @@ def end_date(lines: list[str]) -> tuple | None:
     from pipeline.ingest import _find_date
     from pipeline.web.dump import _date_of
     for t in lines:
-        f = _find_date(t) if _DATE_LABEL.match(t) and len(t.split()) <= 10 else None
-        if f is not None:
+        m = _DATE_LABEL.match(t)
+        f = _find_date(t) if m and len(t.split()) <= 10 else None
+        if f is not None and f[1].start() == m.end():     # the label, then the date: "Stand: 04.02.2023"
             return _date_of(t, f)
     return None
 
