@@ -51,20 +51,6 @@ def _nonblank(raw: list[str], lo: int, hi: int) -> list[str]:
     return [t for t in (_norm(x) for x in raw[max(0, lo):max(0, hi)]) if t]
 
 
-def _persons(text: str) -> list[str]:
-    from pipeline.web.dump import _NAME_RUN, _NOT_NAME
-    from pipeline.web.htmlmeta import clean_person, split_names
-    out = []
-    for part in split_names(text):
-        if not _NAME_RUN.fullmatch(part) or _NOT_NAME.search(part):
-            return []
-        p = clean_person(part, web_rules(), set(), None)
-        if not p:
-            return []
-        out.append(p)
-    return out
-
-
 def role_byline(lines: list[str]) -> list[str]:
     """Rule ``dump_role_byline``: "Anna Maier" / "Redakteurin Politik" (a line of names, then a role line)."""
     from pipeline.web.dump import name_line
@@ -111,6 +97,7 @@ def _head_window(raw: list[str], top: int) -> list[str]:
 
 def end_byline(lines: list[str]) -> list[str]:
     """Rule ``dump_end_byline``: "Text: Jan Ott und Petra Lehmann" / "Anna Maier, dpa" at the article's end."""
+    from pipeline.web.dump import name_line
     from pipeline.web.htmlmeta import AGENCY_BYLINE
     for t in lines:
         if len(t.split()) > 12:
@@ -118,7 +105,7 @@ def end_byline(lines: list[str]) -> list[str]:
         m = _BYLINE.match(t) or AGENCY_BYLINE.match(t)
         names = m.group("names").strip(" ,.") if m else ""
         m2 = AGENCY_BYLINE.match(names)      # "Text: Anna Maier / dpa"
-        got = _persons(m2.group("names") if m2 else names) if names else []
+        got = name_line(m2.group("names") if m2 else names) if names else []
         if got:
             return got
     return []
