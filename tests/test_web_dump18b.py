@@ -73,3 +73,22 @@ def test_switch_off_keeps_the_earlier_fields(tmp_path):
             "print(parse_scraped_text(_page('Sie sind hier: Home / Region / Hannover\\n\\n"
             "Hallenbad wird saniert statt abgerissen')).section)\n")
     assert _run_off(tmp_path, "dump_forms_on", code) == "None"
+
+
+def test_meta_line_original_date_and_menu_row():
+    """dump_meta_line, dump_original_date ("Erstveröffentlichung"), and a menu row "Wetter | Verkehr | Blitzer"
+    above the headline is no trail (no item of it is a menu item of the page)."""
+    a = parse_scraped_text(_page("Wetter | Verkehr | Blitzer\n\nHallenbad wird saniert statt abgerissen\n\n"
+                                 "04.02.2023 · Von Jan Ott und Petra Lehmann · 4 Min. Lesezeit"))
+    assert sorted(a.authors) == ["Jan Ott", "Petra Lehmann"]
+    assert a.published_at.strftime("%Y-%m-%d") == "2023-02-04"
+    assert a.section is None
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\nZuletzt aktualisiert: 05.02.2023 um "
+                                 "10:00 Uhr, Erstveröffentlichung: 04.02.2023"))
+    assert a.published_at.strftime("%Y-%m-%d") == "2023-02-04"
+
+
+def test_teaser_byline_under_a_short_article_is_no_author():
+    """The seed header's byline search does not take a teaser's "Von Karl Huber" under a short article."""
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\n04.02.2023"))
+    assert a.authors == []

@@ -9,6 +9,7 @@ Rules:
 - ``dump_role_byline``: a name line followed by a role line under the headline or at the end ("Anna Maier" /
   "Redakteurin Politik").
 - ``dump_name_by_date``: a line of names next to a date line after the lead ("Anna Maier" / "3. Januar 2023").
+- ``dump_meta_line``: "04.02.2023 · Von Jan Ott und Petra Lehmann · 4 Min. Lesezeit" (parts set apart by "·").
 - ``dump_end_byline``: a byline by its form among the article's last lines and the two lines after it ("Text:
   Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
 - ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end, the
@@ -16,7 +17,8 @@ Rules:
 - ``dump_original_date``: of "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023" the publication.
 - ``dump_reading_time_date``: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." after the lead is a date line.
 - ``dump_line_trail``: a breadcrumb on one line just above the headline ("Sie sind hier: Home / Region /
-  Hannover", "Politik | Ausland", "Home > Politik > <headline>"): the items between home and headline.
+  Hannover", "Home > Politik > <headline>", "Politik | Ausland" where "Politik" is a menu item of the page:
+  "Wetter | Verkehr | Blitzer" is a menu row): the items between home and headline.
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ _ROLE = re.compile(r"^(?:(?:freie[rn]?|leitende[rn]?|stellvertretende[rn]?)\s+)?
 _BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Verfasser|Verfasserin)\s*:\s*|"
                      r"(?:Ein\s+(?:Beitrag|Bericht|Artikel|Text|Kommentar|Gastbeitrag)\s+)?von\s+)(?P<names>.+)$", re.I)
 _UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b", re.I)
-_ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert)\b\W{0,3}(?:am\s+)?$", re.I)
+_ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert|erstveröffentlichung|"
+                       r"veröffentlichung)\b\W{0,3}(?:am\s+)?$", re.I)
 _DATE_LABEL = re.compile(r"^(?:stand|veröffentlicht|erschienen|erstellt|publiziert|datum)(?:\s+am)?\s*:?\s*", re.I)
 
 
@@ -93,6 +96,25 @@ def _head_window(raw: list[str], top: int) -> list[str]:
             break
         out.append(t)
     return out
+
+
+_PARTS = re.compile(r"\s+[·•|]\s+")
+
+
+def meta_line(lines: list[str]) -> tuple[tuple | None, list[str]]:
+    """Rule ``dump_meta_line``: a header line of parts set apart by "·", "•" or "|", one a date and one a
+    byline ("04.02.2023 · Von Jan Ott und Petra Lehmann · 4 Min. Lesezeit"): (date, authors)."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.dump import _date_of
+    for t in lines:
+        parts = _PARTS.split(t)
+        if not 2 <= len(parts) <= 5 or len(t.split()) > 20:
+            continue
+        dates = [(x, f) for x in parts if (f := _find_date(x)) is not None and len(x.split()) <= 6]
+        names = end_byline([x for x in parts if _BYLINE.match(x)])
+        if dates and names:
+            return _date_of(*dates[0]), names
+    return None, []
 
 
 def end_byline(lines: list[str]) -> list[str]:
@@ -178,6 +200,9 @@ def line_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
             items = items[:-1]
         if not items or not all(_ITEM.fullmatch(x) and not re.search(r"[.!?:]$", x) for x in items):
             continue
+        bare = not (had_home or labelled) and not re.search(r"\s(?:›|»|>|/|::)\s", t)
+        if bare and items[0] not in _labels(raw, 0):   # "Wetter | Verkehr | Blitzer": a menu row, no trail
+            continue
         if len(items) >= 2 or had_home or labelled:
             return " / ".join(items)
     return None
@@ -193,6 +218,9 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
     orig = original_date(header[:8])
     if orig is not None:
         published = orig
+    line_date, line_names = meta_line(header)
+    published = published or line_date
+    authors = authors or line_names
     if published is None:
         published = end_date(tail)
     if not authors:
@@ -214,3 +242,14 @@ def text_end(paras, chosen: list[int], start: int) -> int:
             last = paras[i].index
             prose = prose or paras[i].index >= start and len(paras[i].clean) >= 150
     return last
+
+
+def teaser_byline(name: str, text: str) -> bool:
+    """Whether ``name`` stands in the dump's article text only in a byline line after its second long paragraph
+    (a teaser's "Von Karl Huber"); the seed header's byline search reaches that far under a short article."""
+    if not on():
+        return False
+    lines = [t for t in (x.strip() for x in text.split("\n")) if t]
+    longs = [k for k, t in enumerate(lines) if len(t) >= 150]
+    cut = longs[1] if len(longs) > 1 else len(lines)
+    return not any(name in t for t in lines[:cut]) and any(name in t for t in lines[cut:])
