@@ -1251,10 +1251,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
-    section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
-    if section is None:     # dump18b: a one-line trail above the headline
-        from pipeline.web.dump_forms import line_trail
-        section = line_trail(raw, h, head[0] if head else None)
+    title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
+    section = crumb_section(raw, h, title) if h is not None else hd.section
+    from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on
+    trail = line_trail(raw, h, title)
+    section = trail if trail and (section is None or trail.startswith(section + " / ")) else section
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 

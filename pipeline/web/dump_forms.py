@@ -11,14 +11,17 @@ Rules:
 - ``dump_name_by_date``: a line of names next to a date line after the lead ("Anna Maier" / "3. Januar 2023").
 - ``dump_meta_line``: "04.02.2023 · Von Jan Ott und Petra Lehmann · 4 Min. Lesezeit" (parts set apart by "·").
 - ``dump_end_byline``: a byline by its form among the article's last lines and the two lines after it ("Text:
-  Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it.
+  Jan Ott und Petra Lehmann", "Autor: …", "Ein Beitrag von …", "Anna Maier, dpa"), every name of it; the
+  labelled forms also under the headline ("Autorinnen und Autoren: Anna Maier, Jan Ott").
 - ``dump_end_date``: a labelled date line ("Stand: 04.02.2023", "Veröffentlicht am …") at the article's end, the
   date right after the label.
 - ``dump_original_date``: of "aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023" the publication.
 - ``dump_reading_time_date``: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." after the lead is a date line.
 - ``dump_line_trail``: a breadcrumb on one line just above the headline ("Sie sind hier: Home / Region /
   Hannover", "Home > Politik > <headline>", "Politik | Ausland" where "Politik" is a menu item of the page:
-  "Wetter | Verkehr | Blitzer" is a menu row): the items between home and headline.
+  "Wetter | Verkehr | Blitzer" is a menu row): the items between home and headline; also a trail printed one
+  item a line ("Startseite" / ">" / "Politik") and a one-line trail anywhere whose last item is the headline.
+- ``dump_author_note``: "Über die Autorin" / "Anna Maier ist Redakteurin …" after the article.
 """
 from __future__ import annotations
 
@@ -33,7 +36,8 @@ _ROLE = re.compile(r"^(?:(?:freie[rn]?|leitende[rn]?|stellvertretende[rn]?)\s+)?
                    r"(?:redakteur|redakteurin|korrespondent|korrespondentin|reporter|reporterin|autor|autorin|"
                    r"volontär|volontärin|journalist|journalistin|ressortleiter|ressortleiterin|kolumnist|kolumnistin)"
                    r"(?:\s+[A-ZÄÖÜ&][\w&-]*){0,4}$", re.I)
-_BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Verfasser|Verfasserin)\s*:\s*|"
+_BYLINE = re.compile(r"^(?:(?:Text|Autor|Autorin|Autoren|Autor\*in|Autor\*innen|Autorinnen und Autoren|"
+                     r"Autoren und Autorinnen|Verfasser|Verfasserin)\s*:\s*|"
                      r"(?:Ein\s+(?:Beitrag|Bericht|Artikel|Text|Kommentar|Gastbeitrag)\s+)?von\s+)(?P<names>.+)$", re.I)
 _UPDATE = re.compile(r"\b(?:aktualisiert|geändert|update|stand)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:veröffentlicht|erschienen|erstellt|publiziert|erstveröffentlichung|"
@@ -133,6 +137,23 @@ def end_byline(lines: list[str]) -> list[str]:
     return []
 
 
+_NOTE_LABEL = re.compile(r"^(?:Über (?:den Autor|die Autorin|die Autor\*in|die Autorinnen|die Autoren)|"
+                         r"Zur Person|Die Autorin|Der Autor)\s*:?$", re.I)
+_NOTE_VERB = re.compile(r"\s+(?:ist|war|arbeitet|schreibt|leitet|berichtet|lebt)\b")
+
+
+def author_note(lines: list[str]) -> list[str]:
+    """Rule ``dump_author_note``: "Über die Autorin" over "Anna Maier ist Redakteurin im Ressort Politik.": the
+    name that opens the note's sentence."""
+    from pipeline.web.dump import name_line
+    for a, b in zip(lines, lines[1:]):
+        m = _NOTE_VERB.search(b) if _NOTE_LABEL.match(a) else None
+        got = name_line(b[:m.start()]) if m and len(b[:m.start()].split()) <= 4 else []
+        if got:
+            return got
+    return []
+
+
 def original_date(lines: list[str]) -> tuple | None:
     """Rule ``dump_original_date``: the publication date of a line that also holds the update's
     ("aktualisiert am 14.02.2023, veröffentlicht am 13.02.2023")."""
@@ -189,7 +210,10 @@ def line_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
         return None
     rules = web_rules()
     home = {x.casefold().rstrip(":") for x in rules.home_crumbs}
-    for t in reversed(_nonblank(raw, h - 4, h)[-3:]):
+    h = next((i for i in range(h, min(len(raw), h + 4)) if title and _norm(raw[i]) == title), h)  # under a kicker
+    above = _nonblank(raw, h - 12, h)
+    stacked = _stacked(above)
+    for t in [*reversed(above[-3:]), *([stacked] if stacked else []), *_trails_to(raw, title)]:
         labelled = bool(_LABELLED.match(t))
         items = [x.strip() for x in _SEP.split(_LABELLED.sub("", t)) if x.strip()]
         if len(items) < 2 and not labelled:
@@ -206,6 +230,31 @@ def line_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
         if len(items) >= 2 or had_home or labelled:
             return " / ".join(items)
     return None
+
+
+def _stacked(lines: list[str]) -> str | None:
+    """A trail printed one item a line with the separators on lines of their own ("Startseite" / ">" /
+    "Politik" / ">" / "Ausland" just above the headline), joined back into one line."""
+    run: list[str] = []
+    for t in reversed(lines):
+        if len(t.split()) > 4:
+            break
+        run.insert(0, t)
+    while run and not _SEP.fullmatch(" " + run[0] + " ") and run[1:2] and not _SEP.fullmatch(" " + run[1] + " "):
+        run.pop(0)
+    seps = [t for t in run if _SEP.fullmatch(" " + t + " ")]
+    if len(seps) < 1 or len(run) != 2 * len(seps) + 1 or any(_SEP.fullmatch(" " + t + " ") for t in run[::2]):
+        return None
+    return " ".join(run)
+
+
+def _trails_to(raw: list[str], title: str | None) -> list[str]:
+    """One-line trails anywhere on the page whose last item is the headline ("Sie sind hier: Startseite ›
+    Politik › Ausland › <headline>" under the article)."""
+    if not title:
+        return []
+    return [t for t in _nonblank(raw, 0, len(raw)) if t != title and t.endswith(title)
+            and len(_SEP.split(t[:-len(title)] + "x")) >= 2 and _SEP.search(t[:-len(title)].rstrip() + " ")]
 
 
 def fill(raw: list[str], head: list[str], top: int, end: int, published, authors):
@@ -225,6 +274,8 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
         published = end_date(tail)
     if not authors:
         authors = role_byline(head[1:] + header) or role_byline(tail) or names_by_date(header, _labels(raw, top))
+    if not authors:     # a byline by its form under the headline ("Autorinnen und Autoren: A, B"), an author note
+        authors = end_byline(header) or author_note(_nonblank(raw, end - 3, end + 1) + _nonblank(raw, end + 1, end + 40)[:6])
     more = end_byline(tail)
     if more and set(authors) < set(more):     # every name of the end's byline (an author note took one)
         authors = more
