@@ -92,3 +92,26 @@ def test_teaser_byline_under_a_short_article_is_no_author():
     """The seed header's byline search does not take a teaser's "Von Karl Huber" under a short article."""
     a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\n04.02.2023"))
     assert a.authors == []
+
+
+def test_author_note_and_labelled_byline_under_the_headline():
+    """dump_author_note ("Über die Autorin" / "Anna Maier ist …"); "Autorinnen und Autoren: A, B" under the
+    headline (dump_end_byline's labelled forms)."""
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\n04.02.2023 14:32 Uhr",
+                                 "\nÜber die Autorin\nAnna Maier ist Redakteurin im Ressort Lokales."))
+    assert a.authors == ["Anna Maier"]
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\nAutorinnen und Autoren: Anna Maier, "
+                                 "Jan Ott\n3. Februar 2023, 08:15 Uhr"))
+    assert sorted(a.authors) == ["Anna Maier", "Jan Ott"]
+
+
+def test_stacked_trail_and_trail_under_the_article():
+    """dump_line_trail: a trail one item a line ("Startseite" / ">" / "Politik" / ">" / "Ausland") and a
+    labelled trail under the article that ends in the headline."""
+    a = parse_scraped_text(_page("Startseite\n>\nPolitik\n>\nAusland\n\nHallenbad wird saniert statt abgerissen"
+                                 "\n\n04.02.2023"))
+    assert a.section == "Politik / Ausland"
+    a = parse_scraped_text(_page("Hallenbad wird saniert statt abgerissen\n\n04.02.2023",
+                                 "\nSie sind hier: Startseite › Region › Hannover › Hallenbad wird saniert statt "
+                                 "abgerissen"))
+    assert a.section == "Region / Hannover"
