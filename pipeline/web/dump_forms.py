@@ -262,8 +262,8 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
     the headline's raw line, ``end``: the article's last raw line."""
     if not on():
         return published, authors
-    header = _head_window(raw, top)
-    tail = _nonblank(raw, end - 3, end + 1) + _nonblank(raw, end + 1, end + 40)[:3]
+    header, last, after = _head_window(raw, top), _nonblank(raw, end - 3, end + 1), _nonblank(raw, end + 1, end + 40)
+    tail = last + after[:3]
     orig = original_date(header[:8])
     if orig is not None:
         published = orig
@@ -275,7 +275,7 @@ def fill(raw: list[str], head: list[str], top: int, end: int, published, authors
     if not authors:
         authors = role_byline(head[1:] + header) or role_byline(tail) or names_by_date(header, _labels(raw, top))
     if not authors:     # a byline by its form under the headline ("Autorinnen und Autoren: A, B"), an author note
-        authors = end_byline(header) or author_note(_nonblank(raw, end - 3, end + 1) + _nonblank(raw, end + 1, end + 40)[:6])
+        authors = end_byline(header) or author_note(last + after[:6])
     more = end_byline(tail)
     if more and set(authors) < set(more):     # every name of the end's byline (an author note took one)
         authors = more
