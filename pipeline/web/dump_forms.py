@@ -189,7 +189,8 @@ def end_date(lines: list[str]) -> tuple | None:
     return None
 
 
-_READING_REST = re.compile(r"^(?:[\s,|•·–-]|\b(?:um|Uhr|Lesezeit|Lesedauer|Min|Minuten|ca)\b\.?|:|\d{1,2}[:.]\d{2}|\b\d{1,3}\b)*$")
+_READING_REST = re.compile(r"^(?:[\s,|•·–-]|\b(?:um|Uhr|Lesezeit|Lesedauer|Min|Minuten|ca)\b\.?|:|"
+                           r"\d{1,2}[:.]\d{2}|\b\d{1,3}\b)*$")
 
 
 def reading_time_date(t: str) -> str:
