@@ -712,6 +712,13 @@ def _signed_off(paras: list[str]) -> list[str]:
     return strip_sign_off(paras)
 
 
+def _teaser_author(name: str, text: str) -> bool:
+    """dump18b: a name the seed header took from a byline after the article's second long paragraph (a teaser's
+    "Von Karl Huber" under a short article) is no author of the dump's article."""
+    from pipeline.web.dump_forms import teaser_byline
+    return teaser_byline(name, text)
+
+
 def parse_scraped_text(text: str, source_path: str = "", source_id: str | None = None,
                        repeated: set[str] | None = None) -> Article:
     """Parse a scraped page text into an Article (body may be empty; the caller rejects that).
@@ -749,7 +756,8 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if dump is not None:   # a page dump: the web rules' authors (persons only: no desk, site or agency) win
         from pipeline.web.htmlmeta import clean_person
         from pipeline.web.profile import web_rules
-        authors = dump.authors or [p for p in (clean_person(x, web_rules(), set(), None) for x in authors) if p]
+        authors = dump.authors or [p for p in (clean_person(x, web_rules(), set(), None) for x in authors) if p
+                                   and not _teaser_author(p, dump.text)]
     return Article(
         source_path=source_path, source_format="text", source_id=source_id, url=None,
         title=h.title, kicker=h.kicker, teaser=h.teaser, authors=authors, published_at=published,

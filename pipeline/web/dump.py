@@ -1072,15 +1072,25 @@ def _body_start(paras: list[Para], chosen: list[int], h: int, start: int, p: Dum
                  and len(paras[i].clean) >= p.length_low and not _is_date_or_byline(paras[i].clean)), h + 1)
 
 
-def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, start: int) -> list[str]:
+def _date_lines(raw: list[str], paras: list[Para], head: list[str], top: int, start: int,
+                end: int | None = None) -> list[str]:
     """Where the date and byline are looked for, in order: "Veröffentlicht …" lines, the header lines after
-    the headline, short date/byline lines just after the lead, the lines just above the headline."""
+    the headline, short date/byline lines just after the lead (in the article: dump18b, not a teaser's
+    byline after a short article), the lines just above the headline."""
     body_lines = [x.clean for x in paras if x.index >= start][:12]
+    if end is not None:     # dump18b: no byline after the second long paragraph (a teaser's byline comes later)
+        from pipeline.ingest import AUTHOR_PREFIX
+        longs = [k for k, x in enumerate(body_lines) if len(x) >= 150] + [len(body_lines)] * 2
+        body_lines = body_lines[:longs[1]] + [x for x in body_lines[longs[1]:] if not AUTHOR_PREFIX.match(x)]
     near = (head[1:] if head else []) \
         + [x for x in body_lines if len(x.split()) <= 12 and (_is_date_or_byline(x) or _PUBLISHED.search(x))] \
         + [norm(x) for x in reversed(raw[max(0, top - 8):top])]
     near.sort(key=lambda x: not _PUBLISHED.search(x))
-    return [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+    out = [norm(_BULLET.sub("", x)) for x in near if norm(x)]
+    if end is not None:     # dump18b: "3. Januar 2023, 11:20 Uhr · Lesezeit 3 Min." as the plain date
+        from pipeline.web.dump_forms import reading_time_date
+        out = [reading_time_date(x) for x in out]
+    return out
 
 
 @dataclass
@@ -1179,8 +1189,8 @@ def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
 def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int, start: int):
     """(published, authors) of the header; else a bare date line in or just below the article, the names
     by the date, an author box after the article or an author note in it."""
-    published, authors = header_date_authors(_date_lines(raw, paras, head, top, start))
     end = paras[chosen[-1]].index
+    published, authors = header_date_authors(_date_lines(raw, paras, head, top, start, end if _forms_on() else None))
     if published is None:   # no date in the header: a bare date line in or just below the article
         published = bare_date(raw[top:end + 1] + [x for x in raw[end + 1:] if x.strip()][:30])
     if not authors:
@@ -1188,7 +1198,13 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     if not authors:   # an author box after the article or in the header, or an author note in the article
         authors = labelled_author(raw[top:start] + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    return published, authors
+    from pipeline.web import dump_forms
+    return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
+
+
+def _forms_on() -> bool:
+    from pipeline.web.dump_forms import on
+    return on()
 
 
 def _final_head(head: list[str], published, authors) -> list[str]:
@@ -1235,7 +1251,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
-    section = crumb_section(raw, h, head[0] if hd.moved else norm(raw[h])) if h is not None else hd.section
+    title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
+    section = crumb_section(raw, h, title) if h is not None else hd.section
+    from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on
+    trail = line_trail(raw, h, title)
+    section = trail if trail and (section is None or trail.startswith(section + " / ")) else section
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 

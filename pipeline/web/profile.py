@@ -97,6 +97,7 @@ class WebRules:
     dump_title_on: bool = True
     sign_offs: bool = True
     continued_text: bool = True
+    dump_forms_on: bool = True
     not_author_suffixes: tuple[str, ...] = ()
     agencies: frozenset[str] = frozenset()
     boilerplate_lines: tuple[re.Pattern, ...] = ()
@@ -130,7 +131,7 @@ _SWITCHES = ("standfirst_in_body", "fill_gaps", "br_paragraphs", "label_runs", "
              "form_boxes", "card_box_heads", "consent_runs", "paywall_tail",
              "repeated_paragraphs", "doubled_captions",
              "card_counters", "card_runs", "player_shop_boxes", "file_links", "author_boxes",
-             "subheading_pairs", "single_cards", "dump_title_on", "sign_offs", "continued_text")
+             "subheading_pairs", "single_cards", "dump_title_on", "sign_offs", "continued_text", "dump_forms_on")
 # Optional lists (a web.yaml written before they existed stays valid).
 _OPTIONAL = ("not_published_labels", "share_words", "not_author_suffixes", "agencies", "boilerplate_lines",
              "furniture_blocks", "section_labels", "ad_labels", "ad_words", "comment_headings", "amp_drop_tags",
