@@ -1,5 +1,16 @@
-"""dump18b: a dump's date, authors and section by the form of their lines (pipeline/web/dump_forms.py)."""
+"""dump18b: a dump's date, authors and section by the form of their lines (pipeline/web/dump_forms.py).
+
+The rules are off by default (web.yaml ``dump_forms_on: false``, see there); these tests switch them on."""
+import pytest
+
 from pipeline.ingest import parse_scraped_text
+from pipeline.web import dump_forms
+
+
+@pytest.fixture(autouse=True)
+def _forms_on(request, monkeypatch):
+    if "switch_off" not in request.node.name:
+        monkeypatch.setattr(dump_forms, "on", lambda: True)
 
 MENU = "Zum Inhalt springen\n\n" + "\n".join("  • " + x for x in
                                             ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Abo"])
@@ -66,13 +77,11 @@ def test_end_date_needs_the_label_right_before_the_date():
     assert end_date(["Stand: 04.02.2023"])[0].strftime("%Y-%m-%d") == "2023-02-04"
 
 
-def test_switch_off_keeps_the_earlier_fields(tmp_path):
-    """web.yaml dump_forms_on: false: no section from the one-line breadcrumb (a subprocess with the switch off)."""
-    from tests.test_web_forms16 import _run_off
-    code = ("from tests.test_web_dump18b import _page\nfrom pipeline.ingest import parse_scraped_text\n"
-            "print(parse_scraped_text(_page('Sie sind hier: Home / Region / Hannover\\n\\n"
-            "Hallenbad wird saniert statt abgerissen')).section)\n")
-    assert _run_off(tmp_path, "dump_forms_on", code) == "None"
+def test_switch_off_keeps_the_earlier_fields():
+    """web.yaml dump_forms_on: false (the default): no section from the one-line breadcrumb."""
+    assert dump_forms.on() is False
+    assert parse_scraped_text(_page("Sie sind hier: Home / Region / Hannover\n\n"
+                                    "Hallenbad wird saniert statt abgerissen")).section is None
 
 
 def test_meta_line_original_date_and_menu_row():
