@@ -135,3 +135,27 @@ def test_a_run_keeps_the_rules_and_a_rerun_reads_them(tmp_path, monkeypatch):
     assert list(default_rules_cache(out).glob("rules-*.pickle")) == [kept]
     after = {t: store.read_table(out, t).drop_columns(["rules_version"]).to_pylist() for t in before}
     assert after == before and before["claims"]
+
+
+def test_a_new_process_reading_the_kept_rules_extracts_the_same(tmp_path):
+    """A re-run in a new process reads the compiled rules and never compiles actors.yaml, whose rule-id check used to
+    be the only import of ent18's org rules (orgs_named): every article then failed with KeyError
+    'org_acronym_kind_name'. The re-run of unchanged rules must change no row."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    inp = tmp_path / "news.jsonl"
+    text = TEXT + " Die Wirtschafts- und Korruptionsstaatsanwaltschaft (WKStA) ermittelt. Die WKStA sagte, es gebe Hinweise."
+    inp.write_text(json.dumps({"id": "a1", "url": "https://example.de/a1", "title": "Lage", "text": text,
+                               "published": "2025-05-05T09:30:00+02:00"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    py = [sys.executable, "-m", "pipeline"]
+    subprocess.run(py + ["run", str(inp), "--out", str(out)], cwd=root, check=True, capture_output=True, text=True)
+    assert list((out / "_cache" / "rules").glob("rules-*.pickle"))
+    res = subprocess.run(py + ["rerun", "--out", str(out), "--full"], cwd=root, check=True, capture_output=True,
+                         text=True)
+    last = res.stdout.strip().splitlines()[-1]
+    assert last.startswith("1 articles: 1 re-extracted"), last
+    assert "(no change)" in res.stdout

@@ -23,6 +23,8 @@ Where a change goes:
 from __future__ import annotations
 
 from . import gazetteer as _gazetteer  # noqa: F401  (registers gazetteer.yaml)
+from . import orgs_named as _orgs_named  # noqa: F401  (registers ent18's org rules; a rule set read from the
+#   compiled-rules cache (pipeline.rulecache) skips actors.yaml's parser, whose rule-id check imported it before)
 from .mentions import entity_mentions, sentence_index
 from .merge import may_merge
 from .names import _edit1
