@@ -58,7 +58,10 @@ def is_page_dump(text: str) -> bool:
     if marks >= 5:
         return True
     ne = [ln for ln in lines if ln.strip()]
-    return len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6
+    if len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6:
+        return True
+    from pipeline.web.dump_evidence import is_page     # dump19: a short page by its skip link, consent, footer
+    return is_page(text)
 
 
 _GLUED_DATE = re.compile(r"(\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]{3,9}\s)\s?\d{4})(?=\d)")

@@ -58,6 +58,14 @@ class DumpFurniture:
 
 
 @dataclass(frozen=True)
+class DumpEvidence:
+    """web.yaml ``dump_evidence`` (dump19, pipeline/web/dump_evidence.py): dump metadata from page evidence."""
+    on: bool = False
+    page_signals: tuple = ()            # (name, compiled pattern, where: "top"/"end", lines)
+    min_signals: int = 2
+
+
+@dataclass(frozen=True)
 class WebRules:
     not_authors: frozenset[str]
     not_author_words: frozenset[str]
@@ -111,6 +119,7 @@ class WebRules:
     author_box_labels: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
     dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
+    dump_evidence: DumpEvidence = field(default_factory=lambda: DumpEvidence())
 
     def site(self, host: str | None) -> SiteProfile | None:
         """The profile whose domain is ``host`` or a parent domain of it."""
@@ -165,7 +174,7 @@ def _optional_patterns(data: dict, file: str, key: str) -> list[re.Pattern]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", *_SWITCHES}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -231,7 +240,40 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
         paywall_patterns=tuple(_optional_patterns(data, file, "paywall_patterns")),
         author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
-        dump_furniture=_dump_furniture(data.get("dump_furniture"), file))
+        dump_furniture=_dump_furniture(data.get("dump_furniture"), file),
+        dump_evidence=_dump_evidence(data.get("dump_evidence"), file))
+
+
+def _dump_evidence(data: Any, file: str) -> DumpEvidence:
+    """web.yaml ``dump_evidence`` (dump19): ``enabled``, ``min_signals``, ``page_signals``."""
+    if data is None:
+        return DumpEvidence()
+    key = "dump_evidence"
+    if not isinstance(data, dict):
+        raise RuleError(file, key, "expected a mapping")
+    known = {"enabled", "page_signals", "min_signals"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise RuleError(file, key, f"unknown key(s) {unknown}")
+    if not isinstance(data.get("min_signals", 2), int) or data.get("min_signals", 2) < 1:
+        raise RuleError(file, f"{key}.min_signals", "expected a positive integer")
+    if not isinstance(data.get("enabled", False), bool):
+        raise RuleError(file, f"{key}.enabled", "expected true or false")
+    return DumpEvidence(on=data.get("enabled", False), page_signals=_page_signals(data, file),
+                        min_signals=data.get("min_signals", 2))
+
+
+def _page_signals(data: dict, file: str) -> tuple:
+    """``dump_evidence.page_signals``: name -> {where: top|end, lines: N, patterns: [regex, ...]}."""
+    key = "dump_evidence.page_signals"
+    out = []
+    for name, spec in (data.get("page_signals") or {}).items():
+        if not isinstance(spec, dict) or spec.get("where") not in ("top", "end") \
+                or not isinstance(spec.get("lines"), int):
+            raise RuleError(file, f"{key}.{name}", "expected {where: top|end, lines: N, patterns: [...]}")
+        pats = _patterns(_strings(spec.get("patterns"), file, f"{key}.{name}"), file, f"{key}.{name}")
+        out.append((name, re.compile("|".join(f"(?:{x.pattern})" for x in pats), re.I), spec["where"], spec["lines"]))
+    return tuple(out)
 
 
 def _dump_furniture(data: Any, file: str) -> DumpFurniture:
