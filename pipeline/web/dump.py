@@ -1259,6 +1259,9 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on
     trail = line_trail(raw, h, title)
     section = trail if trail and (section is None or trail.startswith(section + " / ")) else section
+    if section is None and h is not None:       # dump19: a trail the page shows by its home link or menu
+        from pipeline.web.dump_evidence import section as evidence_section
+        section = evidence_section(raw, h, title)
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.web.profile import web_rules
 
 
@@ -25,3 +27,75 @@ def is_page(text: str) -> bool:
     """A whole page by its furniture: ``min_signals`` kinds of page signal or more."""
     ev = web_rules().dump_evidence
     return ev.on and bool(ev.page_signals) and len(page_signals(text)) >= ev.min_signals
+
+
+_SEP = re.compile(r"\s+(?:›|»|>|/|\|)\s+")
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}$", re.I)
+
+
+def _label(x: str) -> bool:
+    """A trail item: one to four words, no sentence punctuation."""
+    return 1 <= len(x.split()) <= 4 and not re.search(r"[.!?:,;]$", x) and not _HOST.match(x)
+
+
+def _lines_above(raw: list[str], h: int, n: int) -> list[int]:
+    from pipeline.web.dump import norm
+    out = []
+    for k in range(h - 1, max(-1, h - 3 * n - 1), -1):
+        if norm(raw[k]):
+            out.append(k)
+            if len(out) == n:
+                break
+    return out
+
+
+def line_trail(raw: list[str], h: int, title: str) -> str | None:
+    """Rule ``dump_home_trail``: a one-line trail among the ``trail_lines`` lines above the headline that opens
+    with the home link or the site's host name ("hessenschau.de > Kultur", "Startseite / Landsberg"): its items
+    after it, the headline and home links left out."""
+    from pipeline.web.dump import _BULLET, norm
+    rules = web_rules()
+    for k in _lines_above(raw, h, rules.dump_evidence.trail_lines):
+        parts = [x.strip() for x in _SEP.split(norm(_BULLET.sub("", raw[k])))]
+        if not 2 <= len(parts) <= 6 or not (parts[0].casefold() in rules.home_crumbs or _HOST.match(parts[0])):
+            continue
+        items = [x for x in parts[1:] if x.casefold() not in rules.home_crumbs and x != title]
+        if items and all(_label(x) for x in items):
+            return " / ".join(items)
+    return None
+
+
+def menu_trail(raw: list[str], h: int, title: str) -> str | None:
+    """Rule ``dump_menu_trail``: a list of menu items ending just above the headline (a kicker between at most)
+    or with the headline itself, in which the trail starts again: after the home link ("• Startseite" / "• Köln"
+    / "• Innenstadt") or at the item the menu already showed ("• Politik" … "• Nord" … "• Wahrheit" / "• Nord" /
+    "• Bremen"): the items from there, at most ``max_trail_items``."""
+    from pipeline.web.dump import _BULLET, _bullet_runs, norm
+    from pipeline.web.htmlmeta import _similar
+    rules = web_rules()
+    above = _lines_above(raw, h, rules.dump_evidence.trail_lines)
+    for i, j in reversed(_bullet_runs(raw, max(0, h - 60), h)):
+        if j - 1 not in above:
+            continue
+        items = [norm(_BULLET.sub("", raw[k])) for k in range(i, j)]
+        if items and (_similar(items[-1], title) >= 0.8 or items[-1] == title):
+            items = items[:-1]
+        seen = {norm(_BULLET.sub("", x)).casefold() for x in raw[:i] if _BULLET.match(x)}
+        at = None
+        for n, x in enumerate(items):
+            if x.casefold() in rules.home_crumbs:
+                at = n + 1
+            elif at is None and (x.casefold() in seen or x.casefold() in {y.casefold() for y in items[:n]}):
+                at = n
+        trail = [x for x in items[at:] if x.casefold() not in rules.home_crumbs] if at is not None else []
+        if trail and len(trail) <= rules.dump_evidence.max_trail_items and all(_label(x) for x in trail):
+            return " / ".join(trail)
+        return None
+    return None
+
+
+def section(raw: list[str], h: int, title: str) -> str | None:
+    """The section from page evidence, where the other dump rules found none."""
+    if not web_rules().dump_evidence.on:
+        return None
+    return line_trail(raw, h, title) or menu_trail(raw, h, title)

@@ -63,6 +63,8 @@ class DumpEvidence:
     on: bool = False
     page_signals: tuple = ()            # (name, compiled pattern, where: "top"/"end", lines)
     min_signals: int = 2
+    trail_lines: int = 3
+    max_trail_items: int = 3
 
 
 @dataclass(frozen=True)
@@ -251,16 +253,18 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
     key = "dump_evidence"
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
-    known = {"enabled", "page_signals", "min_signals"}
+    known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
-    if not isinstance(data.get("min_signals", 2), int) or data.get("min_signals", 2) < 1:
-        raise RuleError(file, f"{key}.min_signals", "expected a positive integer")
+    for k in ("min_signals", "trail_lines", "max_trail_items"):
+        if not isinstance(data.get(k, 2), int) or data.get(k, 2) < 1:
+            raise RuleError(file, f"{key}.{k}", "expected a positive integer")
     if not isinstance(data.get("enabled", False), bool):
         raise RuleError(file, f"{key}.enabled", "expected true or false")
     return DumpEvidence(on=data.get("enabled", False), page_signals=_page_signals(data, file),
-                        min_signals=data.get("min_signals", 2))
+                        min_signals=data.get("min_signals", 2), trail_lines=data.get("trail_lines", 3),
+                        max_trail_items=data.get("max_trail_items", 3))
 
 
 def _page_signals(data: dict, file: str) -> tuple:
