@@ -1201,7 +1201,9 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     if not authors:   # an author box after the article or in the header, or an author note in the article
         authors = labelled_author(raw[top:start] + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    from pipeline.web import dump_forms
+    from pipeline.web import dump_evidence, dump_forms
+    if not authors:     # dump19: byline forms under the headline or at the article's end, an author box
+        authors = dump_evidence.authors(raw, top, start, end)
     return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
 
 

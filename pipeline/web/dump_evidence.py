@@ -99,3 +99,47 @@ def section(raw: list[str], h: int, title: str) -> str | None:
     if not web_rules().dump_evidence.on:
         return None
     return line_trail(raw, h, title) or menu_trail(raw, h, title)
+
+
+def _zone(raw: list[str], lo: int, hi: int, n: int) -> list[str]:
+    from pipeline.web.dump import _BULLET, norm
+    out = [t for t in (norm(_BULLET.sub("", x)) for x in raw[max(0, lo):max(0, hi)]) if t]
+    return out[:n]
+
+
+def _form_names(lines: list[str], forms: tuple, zone: str) -> list[str]:
+    """The people of the first line a byline form of ``zone`` matches whose names pass the person check."""
+    from pipeline.web.dump import name_line
+    for t in lines:
+        for where, pat in forms:
+            m = pat.match(t) if where in (zone, "both") else None
+            names = name_line(m.group("names")) if m else []
+            if names:
+                return names
+    return []
+
+
+def _author_box(lines: list[str]) -> list[str]:
+    """An author box: a line of nothing but a name over a line that opens with a role word ("Friederike
+    Oltmanns" / "Redakteurin taz nord in Bremen, schreibt über …")."""
+    from pipeline.web.dump import name_line
+    roles = web_rules().dump_evidence.box_roles
+    for t, nxt in zip(lines, lines[1:]):
+        words = nxt.split()
+        if words and words[0].casefold().strip(",:") in roles and name_line(t):
+            return name_line(t)
+    return []
+
+
+def authors(raw: list[str], top: int, start: int, end: int) -> list[str]:
+    """Rule ``dump_byline_forms``: the authors by a byline form of ``web.yaml`` ``dump_evidence.author_forms``
+    in the header (headline to text) or at the article's end (its last lines and the few after it), a name that
+    passes the person check ("Lisa Marie Kettern SWR-Studio Koblenz", "Beitrag von Jannik Rößler", "Anja
+    Beilharz, Pressestelle"); else an author box at the end."""
+    ev = web_rules().dump_evidence
+    if not ev.on:
+        return []
+    head = _zone(raw, top + 1, start, 8)
+    tail = _zone(raw, end - 4, end + 1, 8)[-2:] + _zone(raw, end + 1, end + 40, ev.end_lines)
+    return _form_names(head, ev.author_forms, "head") or _form_names(tail, ev.author_forms, "end") \
+        or _author_box(tail)

@@ -65,6 +65,9 @@ class DumpEvidence:
     min_signals: int = 2
     trail_lines: int = 3
     max_trail_items: int = 3
+    author_forms: tuple = ()            # (zone: "head"/"end"/"both", compiled pattern with a group "names")
+    box_roles: frozenset = frozenset()
+    end_lines: int = 6
 
 
 @dataclass(frozen=True)
@@ -253,18 +256,38 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
     key = "dump_evidence"
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
-    known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items"}
+    known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items", "author_forms",
+             "box_roles", "end_lines"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
-    for k in ("min_signals", "trail_lines", "max_trail_items"):
+    for k in ("min_signals", "trail_lines", "max_trail_items", "end_lines"):
         if not isinstance(data.get(k, 2), int) or data.get(k, 2) < 1:
             raise RuleError(file, f"{key}.{k}", "expected a positive integer")
     if not isinstance(data.get("enabled", False), bool):
         raise RuleError(file, f"{key}.enabled", "expected true or false")
     return DumpEvidence(on=data.get("enabled", False), page_signals=_page_signals(data, file),
                         min_signals=data.get("min_signals", 2), trail_lines=data.get("trail_lines", 3),
-                        max_trail_items=data.get("max_trail_items", 3))
+                        max_trail_items=data.get("max_trail_items", 3), author_forms=_author_forms(data, file),
+                        box_roles=frozenset(x.casefold() for x in _strings(data.get("box_roles") or ["-"], file,
+                                                                            "dump_evidence.box_roles")),
+                        end_lines=data.get("end_lines", 6))
+
+
+def _author_forms(data: dict, file: str) -> tuple:
+    """``dump_evidence.author_forms``: a list of {zone: head|end|both, pattern: regex with a group ``names``}
+    (case-sensitive: names are capitalised)."""
+    key = "dump_evidence.author_forms"
+    out = []
+    for n, spec in enumerate(data.get("author_forms") or []):
+        entry = f"{key}[{n}]"
+        if not isinstance(spec, dict) or spec.get("zone") not in ("head", "end", "both"):
+            raise RuleError(file, entry, "expected {zone: head|end|both, pattern: ...}")
+        pat = _patterns(_strings([spec.get("pattern")], file, entry), file, entry, 0)[0]
+        if "names" not in pat.groupindex:
+            raise RuleError(file, entry, "the pattern needs a group (?P<names>...)")
+        out.append((spec["zone"], pat))
+    return tuple(out)
 
 
 def _page_signals(data: dict, file: str) -> tuple:
