@@ -394,10 +394,12 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
         return False
     n = len(t.split())
+    from pipeline.web.dump_evidence import not_title
     from pipeline.web.dump_furniture import not_headline
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
         and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2 \
-        and not not_headline(lines, i)      # no breadcrumb line, picture or caption (dump17)
+        and not not_headline(lines, i) \
+        and not not_title(lines, i)         # no breadcrumb line, picture or caption (dump17), dateline (dump19)
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -1204,6 +1206,8 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     from pipeline.web import dump_evidence, dump_forms
     if not authors:     # dump19: byline forms under the headline or at the article's end, an author box
         authors = dump_evidence.authors(raw, top, start, end)
+    if published is None:     # dump19: a labelled date line at the article's end
+        published = dump_evidence.end_published(raw, end)
     return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
 
 

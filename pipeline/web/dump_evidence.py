@@ -143,3 +143,27 @@ def authors(raw: list[str], top: int, start: int, end: int) -> list[str]:
     tail = _zone(raw, end - 4, end + 1, 8)[-2:] + _zone(raw, end + 1, end + 40, ev.end_lines)
     return _form_names(head, ev.author_forms, "head") or _form_names(tail, ev.author_forms, "end") \
         or _author_box(tail)
+
+
+def end_published(raw: list[str], end: int) -> tuple | None:
+    """Rule ``dump_end_published``: where no other dump rule found a date, a labelled date line at the article's
+    end or in the `end_lines` lines after it ("Publiziert am 27.02.2024 08.05 Uhr"; the form of dump18b's
+    ``dump_end_date``)."""
+    ev = web_rules().dump_evidence
+    if not ev.on:
+        return None
+    from pipeline.web.dump_forms import end_date
+    return end_date(_zone(raw, end - 4, end + 1, 8)[-2:] + _zone(raw, end + 1, end + 40, ev.end_lines))
+
+
+def not_title(lines: list[str], i: int) -> bool:
+    """Rule ``dump_not_title``: a dateline ("Karlsruhe (ots)") or a picture's alt text right over its credit
+    line ("Die Arlbergstraße ist seit Montagabend gesperrt" / "APA/Expa/Johann Groder") is no headline
+    (``web.yaml`` ``dump_evidence.datelines`` and ``picture_credits``)."""
+    from pipeline.web.dump import norm
+    ev = web_rules().dump_evidence
+    if not ev.on:
+        return False
+    t = norm(lines[i])
+    nxt = next((norm(x) for x in lines[i + 1:i + 3] if norm(x)), "")      # one blank line between at most
+    return bool(ev.datelines.match(t) or ev.picture_credits.match(t) or nxt and ev.picture_credits.match(nxt))

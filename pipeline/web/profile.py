@@ -68,6 +68,8 @@ class DumpEvidence:
     author_forms: tuple = ()            # (zone: "head"/"end"/"both", compiled pattern with a group "names")
     box_roles: frozenset = frozenset()
     end_lines: int = 6
+    datelines: re.Pattern = re.compile("(?!)")
+    picture_credits: re.Pattern = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -257,7 +259,7 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
     known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items", "author_forms",
-             "box_roles", "end_lines"}
+             "box_roles", "end_lines", "datelines", "picture_credits"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
@@ -271,7 +273,15 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
                         max_trail_items=data.get("max_trail_items", 3), author_forms=_author_forms(data, file),
                         box_roles=frozenset(x.casefold() for x in _strings(data.get("box_roles") or ["-"], file,
                                                                             "dump_evidence.box_roles")),
-                        end_lines=data.get("end_lines", 6))
+                        end_lines=data.get("end_lines", 6), datelines=_alternation(data, file, "datelines", 0),
+                        picture_credits=_alternation(data, file, "picture_credits", 0))
+
+
+def _alternation(data: dict, file: str, name: str, flags: int) -> re.Pattern:
+    """``dump_evidence.<name>``: a list of regular expressions as one (none: matches nothing)."""
+    entry = f"dump_evidence.{name}"
+    pats = _patterns(_strings(data.get(name) or ["(?!)"], file, entry), file, entry, flags)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in pats), flags)
 
 
 def _author_forms(data: dict, file: str) -> tuple:
