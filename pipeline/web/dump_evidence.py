@@ -167,3 +167,25 @@ def not_title(lines: list[str], i: int) -> bool:
     t = norm(lines[i])
     nxt = next((norm(x) for x in lines[i + 1:i + 3] if norm(x)), "")      # one blank line between at most
     return bool(ev.datelines.match(t) or ev.picture_credits.match(t) or nxt and ev.picture_credits.match(nxt))
+
+
+_GLUED_WORD = re.compile(r"^(\S*[a-zäöüß0-9])([A-ZÄÖÜ][a-zäöüß]{2,}\S*)$")
+
+
+def glued_word_kicker(title: str, body: str) -> tuple[str, str] | None:
+    """Rule ``dump_glued_word_kicker``: (kicker, title) of a headline line whose kicker the text browser glued to
+    it without a space ("Drama auf der A7Lkw-Fahrer rettet Familie …"): the word across the seam ("A7Lkw-Fahrer")
+    is not in the text, its second part ("Lkw-Fahrer") is, and the kicker has at most five words."""
+    if not web_rules().dump_evidence.on:
+        return None
+    words = title.split()
+    text = {w.casefold() for w in re.findall(r"[\w-]+", body)}
+    for k, w in enumerate(words[:5]):
+        m = _GLUED_WORD.match(w)
+        if not m:
+            continue
+        right = m.group(2).strip("„“\"',;:!?()").casefold()
+        if right in text and w.strip("„“\"',;:!?()").casefold() not in text and len(words) - k >= 3:
+            return " ".join(words[:k] + [m.group(1)]), " ".join([m.group(2)] + words[k + 1:])
+        return None
+    return None
