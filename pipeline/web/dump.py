@@ -1221,8 +1221,9 @@ def _final_head(head: list[str], published, authors) -> list[str]:
     ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read: as plain dates they end the header."""
     if authors:
         from pipeline.web.htmlmeta import AGENCY_BYLINE
+        from pipeline.web.dump_evidence import byline_of
         head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)
-                           and not AGENCY_BYLINE.match(norm(x))]
+                           and not AGENCY_BYLINE.match(norm(x)) and not byline_of(x, authors)]
     if published is not None:
         head = head[:1] + [_plain_date(x) for x in head[1:]]
     return head

@@ -189,3 +189,10 @@ def glued_word_kicker(title: str, body: str) -> tuple[str, str] | None:
             return " ".join(words[:k] + [m.group(1)]), " ".join([m.group(2)] + words[k + 1:])
         return None
     return None
+
+
+def byline_of(t: str, authors: list[str]) -> bool:
+    """A header line that is the byline of ``authors`` by a form of ``dump_byline_forms`` ("Lisa Marie Kettern
+    SWR-Studio Koblenz"): it leaves the header with the rest of the byline."""
+    ev = web_rules().dump_evidence
+    return ev.on and bool(authors) and _form_names([t], ev.author_forms, "head") == authors
