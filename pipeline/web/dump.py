@@ -1232,7 +1232,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web import dump_end, dump_furniture, dump_title
+    from pipeline.web import dump_end, dump_evidence, dump_furniture, dump_title
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1261,6 +1261,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
+    authors = dump_evidence.interviewers(authors, body)     # dump19: the guest of an interview is no author
     title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
     section = crumb_section(raw, h, title) if h is not None else hd.section
     from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on

@@ -196,3 +196,20 @@ def byline_of(t: str, authors: list[str]) -> bool:
     SWR-Studio Koblenz"): it leaves the header with the rest of the byline."""
     ev = web_rules().dump_evidence
     return ev.on and bool(authors) and _form_names([t], ev.author_forms, "head") == authors
+
+
+def interviewers(authors: list[str], body: str) -> list[str]:
+    """Rule ``dump_interviewer``: of two names of a byline that both speak in the text's question-and-answer
+    turns ("Aurich: Was fragen die Leute am häufigsten?" / "Kremp: Ob sich …"), the one who asks (two or more
+    turns, questions) is the author; the one who only answers is the guest ("Dorothea Kremp im Gespräch mit Philipp
+    Aurich")."""
+    if not web_rules().dump_evidence.on or len(authors) != 2:
+        return authors
+    turns = {}
+    for a in authors:
+        heads = {a, a.split()[-1]}
+        lines = [x for x in body.split("\n") if x.split(":", 1)[0].strip() in heads and ":" in x[:60]]
+        turns[a] = (len(lines), sum("?" in x for x in lines))
+    askers = [a for a in authors if turns[a][0] >= 2 and turns[a][1] >= turns[a][0] / 2]
+    guests = [a for a in authors if turns[a][0] >= 2 and turns[a][1] == 0]
+    return askers if len(askers) == 1 and len(guests) == 1 else authors
