@@ -213,3 +213,14 @@ def interviewers(authors: list[str], body: str) -> list[str]:
     askers = [a for a in authors if turns[a][0] >= 2 and turns[a][1] >= turns[a][0] / 2]
     guests = [a for a in authors if turns[a][0] >= 2 and turns[a][1] == 0]
     return askers if len(askers) == 1 and len(guests) == 1 else authors
+
+
+def menu_section(raw: list[str], item: str) -> bool:
+    """Rule ``dump_trail_menu_item``: a one-line trail's first item that is an item of the page's menu ("•
+    Blaulicht" in the menu, "Blaulicht › Baden-Württemberg › Polizeipräsidium Karlsruhe") is a section, not the
+    site's name; a home link never is."""
+    from pipeline.web.dump import _BULLET, norm
+    rules = web_rules()
+    if not rules.dump_evidence.on or item.casefold() in rules.home_crumbs:
+        return False
+    return any(_BULLET.match(x) and norm(_BULLET.sub("", x)) == item for x in raw)
