@@ -49,17 +49,30 @@ def _lines_above(raw: list[str], h: int, n: int) -> list[int]:
     return out
 
 
+def _menu_tail(raw: list[str], first: str) -> str | None:
+    """The menu item a trail's first item ends with after one or two words of the header ("Abo Berlin" where
+    "• Berlin" is in the menu: "Berlin")."""
+    from pipeline.web.dump import _BULLET, norm
+    words = first.split()
+    menu = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)}
+    return next((" ".join(words[k:]) for k in (1, 2) if k < len(words) and " ".join(words[k:]) in menu), None)
+
+
 def line_trail(raw: list[str], h: int, title: str) -> str | None:
     """Rule ``dump_home_trail``: a one-line trail among the ``trail_lines`` lines above the headline that opens
     with the home link or the site's host name ("hessenschau.de > Kultur", "Startseite / Landsberg"): its items
-    after it, the headline and home links left out."""
+    after it, the headline and home links left out; or whose first item ends in an item of the page's menu after
+    a word or two of the header ("Abo Berlin / Bezirke": "Berlin / Bezirke")."""
     from pipeline.web.dump import _BULLET, norm
     rules = web_rules()
     for k in _lines_above(raw, h, rules.dump_evidence.trail_lines):
         parts = [x.strip() for x in _SEP.split(norm(_BULLET.sub("", raw[k])))]
-        if not 2 <= len(parts) <= 6 or not (parts[0].casefold() in rules.home_crumbs or _HOST.match(parts[0])):
+        if not 2 <= len(parts) <= 6:
             continue
-        items = [x for x in parts[1:] if x.casefold() not in rules.home_crumbs and x != title]
+        menu = _menu_tail(raw, parts[0])
+        if not (parts[0].casefold() in rules.home_crumbs or _HOST.match(parts[0]) or menu):
+            continue
+        items = [x for x in ([menu] if menu else []) + parts[1:] if x.casefold() not in rules.home_crumbs and x != title]
         if items and all(_label(x) for x in items):
             return " / ".join(items)
     return None
