@@ -82,7 +82,8 @@ def menu_trail(raw: list[str], h: int, title: str) -> str | None:
     """Rule ``dump_menu_trail``: a list of menu items ending just above the headline (a kicker between at most)
     or with the headline itself, in which the trail starts again: after the home link ("• Startseite" / "• Köln"
     / "• Innenstadt") or at the item the menu already showed ("• Politik" … "• Nord" … "• Wahrheit" / "• Nord" /
-    "• Bremen"): the items from there, at most ``max_trail_items``."""
+    "• Bremen"): the items from there, at most ``max_trail_items``. A list whose last item the menu showed too is
+    the menu printed again."""
     from pipeline.web.dump import _BULLET, _bullet_runs, norm
     from pipeline.web.htmlmeta import _similar
     rules = web_rules()
@@ -94,12 +95,14 @@ def menu_trail(raw: list[str], h: int, title: str) -> str | None:
         if items and (_similar(items[-1], title) >= 0.8 or items[-1] == title):
             items = items[:-1]
         seen = {norm(_BULLET.sub("", x)).casefold() for x in raw[:i] if _BULLET.match(x)}
-        at = None
+        at, home = None, False
         for n, x in enumerate(items):
             if x.casefold() in rules.home_crumbs:
-                at = n + 1
+                at, home = n + 1, True
             elif at is None and (x.casefold() in seen or x.casefold() in {y.casefold() for y in items[:n]}):
                 at = n
+        if not home and items and items[-1].casefold() in seen:
+            return None     # the menu printed again: a trail goes deeper than the menu
         trail = [x for x in items[at:] if x.casefold() not in rules.home_crumbs] if at is not None else []
         if trail and len(trail) <= rules.dump_evidence.max_trail_items and all(_label(x) for x in trail):
             return " / ".join(trail)
