@@ -11,20 +11,18 @@ from pipeline.web import dump_evidence
 from pipeline.web.dump import is_page_dump
 from pipeline.web.profile import web_rules
 
-BODY = ("Der Stadtrat hat am Montagabend nach langer Debatte beschlossen, das marode Hallenbad an der Lindenstraße "
-        "bis zum Herbst zu sanieren, statt es abzureißen und an anderer Stelle neu zu bauen.\n\n"
-        "Die Kosten liegen nach Angaben der Verwaltung bei rund vier Millionen Euro, von denen das Land einen großen "
-        "Teil übernehmen soll, wenn der Antrag auf Fördermittel noch in diesem Jahr gestellt wird.\n\n"
-        "Die Opposition kritisierte, dass die Schwimmvereine erneut monatelang ohne Trainingsmöglichkeiten in der "
-        "Stadt auskommen müssten, und forderte eine Übergangslösung mit dem Bad der Nachbargemeinde.\n\n"
-        "Der Bürgermeister sagte, man habe alle Möglichkeiten geprüft und sich für die Lösung entschieden, die für "
-        "die Stadt auf lange Sicht am günstigsten sei und die Vereine am wenigsten belaste.")
-BODY = "\n\n".join(p + " " + q for p, q in zip(BODY.split("\n\n"), [
-    "Ein Neubau hätte nach den Berechnungen des Bauamts mehr als doppelt so viel gekostet und wäre frühestens in "
-    "fünf Jahren fertig geworden.", "Der Antrag soll noch vor den Sommerferien beim zuständigen Ministerium in der "
-    "Landeshauptstadt eingereicht werden.", "Die Vereine wollen nun mit der Nachbargemeinde über feste Zeiten für das "
-    "Training ihrer Mannschaften im kommenden Winter sprechen.", "Die Arbeiten sollen im März beginnen, wenn sich "
-    "genug Firmen auf die Ausschreibung melden und die Preise für das Material stabil bleiben."]))
+BODY = "\n\n".join([
+    "Der Stadtrat von Lindenberg hat am Montagabend mit großer Mehrheit beschlossen, das marode Hallenbad an der "
+    "Lindenstraße zu sanieren. Ein Neubau hätte nach den Berechnungen des Bauamts mehr als doppelt so viel gekostet "
+    "und wäre frühestens in fünf Jahren fertig geworden.",
+    "Für die Arbeiten veranschlagt die Verwaltung rund vier Millionen Euro. Einen großen Teil davon soll das Land "
+    "tragen; der Antrag auf Fördermittel soll noch vor den Sommerferien beim zuständigen Ministerium eingereicht "
+    "werden.",
+    "Kritik kam von der Opposition im Rat: Die Schwimmvereine müssten erneut monatelang ohne eigene Wasserzeiten "
+    "auskommen. Die Vereine wollen nun mit der Nachbargemeinde über feste Zeiten für das Training im Winter sprechen.",
+    "Der Bürgermeister verteidigte die Entscheidung. Man habe alle Möglichkeiten geprüft und die Lösung gewählt, die "
+    "für die Stadt auf lange Sicht am günstigsten sei. Die Arbeiten sollen im März beginnen, wenn sich genug Firmen "
+    "auf die Ausschreibung melden."])
 TOP = ("Zum Hauptinhalt springen\nWir verwenden Cookies, um unser Angebot für Sie zu verbessern.\nZustimmen\n\n"
        "Lindenberger Tagblatt\n\n  • Politik\n  • Region\n  • Sport\n  • Kultur\n")
 FOOT = "\n\nMehr aus der Region\n\nImpressum | Datenschutz | Kontakt\n\n© 2024 Lindenberger Tagblatt\n"
