@@ -128,3 +128,12 @@ def test_interviewer():
             "Keller: Und was kostet die Sanierung?\nSommer: Rund vier Millionen Euro.")
     assert dump_evidence.interviewers(["Marie Sommer", "Jonas Keller"], body) == ["Jonas Keller"]
     assert dump_evidence.interviewers(["Marie Sommer", "Jonas Keller"], BODY) == ["Marie Sommer", "Jonas Keller"]
+
+
+def test_prose_between():
+    """dump_prose_between: a paragraph of names and compounds (few stopwords) between good paragraphs stays."""
+    names = ("Hessens Kunstminister Timon Gremmels (SPD) lobte Lindenbergs Stadtrat, Kämmerer Uwe Stahl und "
+             "Bauamtsleiterin Petra Lorenz. „Gute Bäder brauchen Geld“, sagte Gremmels.")
+    paras = BODY.split("\n\n")
+    page = TOP + f"\n{TITLE}\n\n03.01.2023, 14:32 Uhr\n\n" + "\n\n".join(paras[:2] + [names] + paras[2:]) + FOOT
+    assert "Kämmerer Uwe Stahl" in parse_scraped_text(page).body_text

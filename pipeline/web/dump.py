@@ -1244,6 +1244,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         return None
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
+    dump_evidence.prose_between(paras, chosen[0], chosen[-1])     # dump19: prose of few stopwords between good text
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
     dump_end.newsletter_box(paras, chosen[0], chosen[-1])

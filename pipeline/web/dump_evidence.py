@@ -240,3 +240,27 @@ def menu_section(raw: list[str], item: str) -> bool:
     if not rules.dump_evidence.on or item.casefold() in rules.home_crumbs:
         return False
     return any(_BULLET.match(x) and norm(_BULLET.sub("", x)) == item for x in raw)
+
+
+_PROSE_END = re.compile(r"[.!?…][\"“”»«']?$")
+
+
+def prose_between(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_prose_between``: a long paragraph of prose classified bad only for its few stopwords (names,
+    compounds: "Hessens Kunstminister Timon Gremmels (SPD) sprach von einem wichtigen Signal …") between two good
+    paragraphs of the article's block (short lines between do not count) is article text."""
+    from pipeline.web.dump import _CONSENT, _CREDIT
+    ev = web_rules().dump_evidence
+    if not ev.on:
+        return
+    for k in range(max(lo, 1), min(hi, len(paras) - 1)):
+        x = paras[k]
+        if x.cls != "bad" or x.first != "bad" or x.bullet or len(x.clean) < ev.prose_chars \
+                or not _PROSE_END.search(x.clean) or _CONSENT.search(x.clean) or "©" in x.clean:
+            continue
+        if _CREDIT.search(paras[k + 1].clean) and len(paras[k + 1].clean.split()) <= 8:
+            continue        # a caption over its credit
+        before = next((y for y in reversed(paras[lo:k]) if y.cls != "short" and len(y.clean) >= 70), None)
+        after = next((y for y in paras[k + 1:hi + 1] if y.cls != "short" and len(y.clean) >= 70), None)
+        if before is not None and after is not None and before.cls == after.cls == "good":
+            x.cls = "good"

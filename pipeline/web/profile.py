@@ -68,6 +68,7 @@ class DumpEvidence:
     author_forms: tuple = ()            # (zone: "head"/"end"/"both", compiled pattern with a group "names")
     box_roles: frozenset = frozenset()
     end_lines: int = 6
+    prose_chars: int = 150
     datelines: re.Pattern = re.compile("(?!)")
     picture_credits: re.Pattern = re.compile("(?!)")
 
@@ -259,11 +260,11 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
     if not isinstance(data, dict):
         raise RuleError(file, key, "expected a mapping")
     known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items", "author_forms",
-             "box_roles", "end_lines", "datelines", "picture_credits"}
+             "box_roles", "end_lines", "datelines", "picture_credits", "prose_chars"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise RuleError(file, key, f"unknown key(s) {unknown}")
-    for k in ("min_signals", "trail_lines", "max_trail_items", "end_lines"):
+    for k in ("min_signals", "trail_lines", "max_trail_items", "end_lines", "prose_chars"):
         if not isinstance(data.get(k, 2), int) or data.get(k, 2) < 1:
             raise RuleError(file, f"{key}.{k}", "expected a positive integer")
     if not isinstance(data.get("enabled", False), bool):
@@ -273,7 +274,7 @@ def _dump_evidence(data: Any, file: str) -> DumpEvidence:
                         max_trail_items=data.get("max_trail_items", 3), author_forms=_author_forms(data, file),
                         box_roles=frozenset(x.casefold() for x in _strings(data.get("box_roles") or ["-"], file,
                                                                             "dump_evidence.box_roles")),
-                        end_lines=data.get("end_lines", 6), datelines=_alternation(data, file, "datelines", 0),
+                        end_lines=data.get("end_lines", 6), prose_chars=data.get("prose_chars", 150), datelines=_alternation(data, file, "datelines", 0),
                         picture_credits=_alternation(data, file, "picture_credits", 0))
 
 
