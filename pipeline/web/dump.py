@@ -58,7 +58,10 @@ def is_page_dump(text: str) -> bool:
     if marks >= 5:
         return True
     ne = [ln for ln in lines if ln.strip()]
-    return len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6
+    if len(ne) >= 150 and sum(len(ln.split()) <= 4 for ln in ne) / len(ne) >= 0.6:
+        return True
+    from pipeline.web.dump_evidence import is_page     # dump19: a short page by its skip link, consent, footer
+    return is_page(text)
 
 
 _GLUED_DATE = re.compile(r"(\b\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zäÄ]{3,9}\s)\s?\d{4})(?=\d)")
@@ -391,10 +394,12 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     if not t or _MARKER.search(lines[i]) or _BULLET.match(lines[i]) or t in repeated or _BRACKETS.search(t):
         return False
     n = len(t.split())
+    from pipeline.web.dump_evidence import not_title
     from pipeline.web.dump_furniture import not_headline
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
         and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2 \
-        and not not_headline(lines, i)      # no breadcrumb line, picture or caption (dump17)
+        and not not_headline(lines, i) \
+        and not not_title(lines, i)         # no breadcrumb line, picture or caption (dump17), dateline (dump19)
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -1198,7 +1203,11 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     if not authors:   # an author box after the article or in the header, or an author note in the article
         authors = labelled_author(raw[top:start] + [x for x in raw[end + 1:] if x.strip()][:30]) \
             or inline_author(raw[start:end + 1])
-    from pipeline.web import dump_forms
+    from pipeline.web import dump_evidence, dump_forms
+    if not authors:     # dump19: byline forms under the headline or at the article's end, an author box
+        authors = dump_evidence.authors(raw, top, start, end)
+    if published is None:     # dump19: a labelled date line at the article's end
+        published = dump_evidence.end_published(raw, end)
     return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
 
 
@@ -1212,8 +1221,9 @@ def _final_head(head: list[str], published, authors) -> list[str]:
     ("Veröffentlicht am 16.11.2023 | Lesedauer: 3 Minuten") are read: as plain dates they end the header."""
     if authors:
         from pipeline.web.htmlmeta import AGENCY_BYLINE
+        from pipeline.web.dump_evidence import byline_of
         head = head[:1] + [x for x in head[1:] if not (name_line(x) and name_line(x) == authors)
-                           and not AGENCY_BYLINE.match(norm(x))]
+                           and not AGENCY_BYLINE.match(norm(x)) and not byline_of(x, authors)]
     if published is not None:
         head = head[:1] + [_plain_date(x) for x in head[1:]]
     return head
@@ -1222,7 +1232,7 @@ def _final_head(head: list[str], published, authors) -> list[str]:
 def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | None:
     """The article of a page dump as a seed-format text (headline, header lines, body) with the date and
     authors of its header, or None when no article block is found."""
-    from pipeline.web import dump_end, dump_furniture, dump_title
+    from pipeline.web import dump_end, dump_evidence, dump_furniture, dump_title
     from pipeline.web.html import is_shop_line
 
     rules = web_rules()
@@ -1234,6 +1244,7 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         return None
     if rules.card_counters:
         card_counters(paras, chosen[0], chosen[-1])
+    dump_evidence.prose_between(paras, chosen[0], chosen[-1])     # dump19: prose of few stopwords between good text
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
     dump_end.newsletter_box(paras, chosen[0], chosen[-1])
@@ -1251,11 +1262,15 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = dump_title.split_head(head, raw, h, body)      # dump18: a kicker glued to the headline
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
+    authors = dump_evidence.interviewers(authors, body)     # dump19: the guest of an interview is no author
     title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
     section = crumb_section(raw, h, title) if h is not None else hd.section
     from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on
     trail = line_trail(raw, h, title)
     section = trail if trail and (section is None or trail.startswith(section + " / ")) else section
+    if section is None and h is not None:       # dump19: a trail the page shows by its home link or menu
+        from pipeline.web.dump_evidence import section as evidence_section
+        section = evidence_section(raw, h, title)
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 

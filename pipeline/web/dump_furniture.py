@@ -393,7 +393,8 @@ def trail_section(raw: list[str], h: int, title: str) -> str | None:
     for ln in raw[max(0, h - 12):h]:       # a one-line trail: "BR24 live BR24 › Regionen › Oberfranken"
         parts = [x.strip() for x in re.split(r"\s+[›»>]\s+", norm_line(ln))]
         if len(parts) >= 3 and all(1 <= _words(x) <= 3 for x in parts) and parts[-1] != title:
-            items = [x for x in parts[1:] if x.casefold() not in home]
+            from pipeline.web.dump_evidence import menu_section     # dump19: "Blaulicht" is a menu item
+            items = [x for x in parts[0 if menu_section(raw, parts[0]) else 1:] if x.casefold() not in home]
             return " / ".join(items) or None
     for i, j, items in _runs(raw, h + 1, min(len(raw), h + 200)):
         if 3 <= len(items) <= 6 and items[0].casefold() in home and items[-1] == title \

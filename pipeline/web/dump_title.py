@@ -216,7 +216,8 @@ def split_head(head: list[str], raw: list[str], h: int | None, body: str) -> lis
     at = next((i for i in (0, 1) if i < len(head) and head[i] == title), None)
     if not on() or at is None or at == 1 and not _no_kicker(head[0]):
         return head
-    split = split_by_page_line(raw, h, title) or glued_kicker(title, raw, body)
+    from pipeline.web.dump_evidence import glued_word_kicker     # dump19
+    split = split_by_page_line(raw, h, title) or glued_kicker(title, raw, body) or glued_word_kicker(title, body)
     if split is None or _n(split[0]) > 4 or _n(split[1]) <= _n(split[0]):
         return head     # a kicker the seed header would read as the title: left out
     trail = [head[0]] if at == 1 and not credit_line(head[0]) else []    # a trail line stays for the seed header

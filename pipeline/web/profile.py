@@ -58,6 +58,22 @@ class DumpFurniture:
 
 
 @dataclass(frozen=True)
+class DumpEvidence:
+    """web.yaml ``dump_evidence`` (dump19, pipeline/web/dump_evidence.py): dump metadata from page evidence."""
+    on: bool = False
+    page_signals: tuple = ()            # (name, compiled pattern, where: "top"/"end", lines)
+    min_signals: int = 2
+    trail_lines: int = 3
+    max_trail_items: int = 3
+    author_forms: tuple = ()            # (zone: "head"/"end"/"both", compiled pattern with a group "names")
+    box_roles: frozenset = frozenset()
+    end_lines: int = 6
+    prose_chars: int = 150
+    datelines: re.Pattern = re.compile("(?!)")
+    picture_credits: re.Pattern = re.compile("(?!)")
+
+
+@dataclass(frozen=True)
 class WebRules:
     not_authors: frozenset[str]
     not_author_words: frozenset[str]
@@ -111,6 +127,7 @@ class WebRules:
     author_box_labels: tuple[re.Pattern, ...] = ()
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
     dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
+    dump_evidence: DumpEvidence = field(default_factory=lambda: DumpEvidence())
 
     def site(self, host: str | None) -> SiteProfile | None:
         """The profile whose domain is ``host`` or a parent domain of it."""
@@ -165,7 +182,7 @@ def _optional_patterns(data: dict, file: str, key: str) -> list[re.Pattern]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", *_SWITCHES}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -231,7 +248,70 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         amp_drop_tags=low(_strings(data.get("amp_drop_tags") or [], file, "amp_drop_tags")),
         paywall_patterns=tuple(_optional_patterns(data, file, "paywall_patterns")),
         author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
-        dump_furniture=_dump_furniture(data.get("dump_furniture"), file))
+        dump_furniture=_dump_furniture(data.get("dump_furniture"), file),
+        dump_evidence=_dump_evidence(data.get("dump_evidence"), file))
+
+
+def _dump_evidence(data: Any, file: str) -> DumpEvidence:
+    """web.yaml ``dump_evidence`` (dump19): ``enabled``, ``min_signals``, ``page_signals``."""
+    if data is None:
+        return DumpEvidence()
+    key = "dump_evidence"
+    if not isinstance(data, dict):
+        raise RuleError(file, key, "expected a mapping")
+    known = {"enabled", "page_signals", "min_signals", "trail_lines", "max_trail_items", "author_forms",
+             "box_roles", "end_lines", "datelines", "picture_credits", "prose_chars"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise RuleError(file, key, f"unknown key(s) {unknown}")
+    for k in ("min_signals", "trail_lines", "max_trail_items", "end_lines", "prose_chars"):
+        if not isinstance(data.get(k, 2), int) or data.get(k, 2) < 1:
+            raise RuleError(file, f"{key}.{k}", "expected a positive integer")
+    if not isinstance(data.get("enabled", False), bool):
+        raise RuleError(file, f"{key}.enabled", "expected true or false")
+    return DumpEvidence(on=data.get("enabled", False), page_signals=_page_signals(data, file),
+                        min_signals=data.get("min_signals", 2), trail_lines=data.get("trail_lines", 3),
+                        max_trail_items=data.get("max_trail_items", 3), author_forms=_author_forms(data, file),
+                        box_roles=frozenset(x.casefold() for x in _strings(data.get("box_roles") or ["-"], file,
+                                                                            "dump_evidence.box_roles")),
+                        end_lines=data.get("end_lines", 6), prose_chars=data.get("prose_chars", 150), datelines=_alternation(data, file, "datelines", 0),
+                        picture_credits=_alternation(data, file, "picture_credits", 0))
+
+
+def _alternation(data: dict, file: str, name: str, flags: int) -> re.Pattern:
+    """``dump_evidence.<name>``: a list of regular expressions as one (none: matches nothing)."""
+    entry = f"dump_evidence.{name}"
+    pats = _patterns(_strings(data.get(name) or ["(?!)"], file, entry), file, entry, flags)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in pats), flags)
+
+
+def _author_forms(data: dict, file: str) -> tuple:
+    """``dump_evidence.author_forms``: a list of {zone: head|end|both, pattern: regex with a group ``names``}
+    (case-sensitive: names are capitalised)."""
+    key = "dump_evidence.author_forms"
+    out = []
+    for n, spec in enumerate(data.get("author_forms") or []):
+        entry = f"{key}[{n}]"
+        if not isinstance(spec, dict) or spec.get("zone") not in ("head", "end", "both"):
+            raise RuleError(file, entry, "expected {zone: head|end|both, pattern: ...}")
+        pat = _patterns(_strings([spec.get("pattern")], file, entry), file, entry, 0)[0]
+        if "names" not in pat.groupindex:
+            raise RuleError(file, entry, "the pattern needs a group (?P<names>...)")
+        out.append((spec["zone"], pat))
+    return tuple(out)
+
+
+def _page_signals(data: dict, file: str) -> tuple:
+    """``dump_evidence.page_signals``: name -> {where: top|end, lines: N, patterns: [regex, ...]}."""
+    key = "dump_evidence.page_signals"
+    out = []
+    for name, spec in (data.get("page_signals") or {}).items():
+        if not isinstance(spec, dict) or spec.get("where") not in ("top", "end") \
+                or not isinstance(spec.get("lines"), int):
+            raise RuleError(file, f"{key}.{name}", "expected {where: top|end, lines: N, patterns: [...]}")
+        pats = _patterns(_strings(spec.get("patterns"), file, f"{key}.{name}"), file, f"{key}.{name}")
+        out.append((name, re.compile("|".join(f"(?:{x.pattern})" for x in pats), re.I), spec["where"], spec["lines"]))
+    return tuple(out)
 
 
 def _dump_furniture(data: Any, file: str) -> DumpFurniture:
