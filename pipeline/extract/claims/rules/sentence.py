@@ -389,8 +389,7 @@ def heisst_es(s: Sent) -> None:
             sp = fronted_impersonal_source(c, a, k) if k is not None else None   # "In dem Bericht, der …, heißt es"
         if sp is None and i > a and c.low[i - 1] == ",":
             sp = impersonal_prev_frame(c, s.si, a, i)      # "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung."
-        if sp is None and (i > a and c.low[i - 1] == "," or i == a + 1 and c.low[a] == "darin"):
-            sp = impersonal_prev_source(c, s.si, s.found)   # "Laut X wurden … investiert. …, hieß es." (speaker_chain.py, spk19)
+        sp = sp or impersonal_prev_source(c, s.si, s.found, a, i)   # "Laut X wurden … investiert. …, hieß es." (spk19)
         if i > a and c.low[i - 1] == "," and not _fronted_source_clause(c, a, end, b):
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:

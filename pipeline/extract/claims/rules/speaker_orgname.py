@@ -35,9 +35,9 @@ def speaker_court_panel(s: SpeakerSite) -> str | None:
     dem Betrug wussten. – a court's panel as speaker_org_name_noun reads the span ("Die Kammer", "die 12. große
     Strafkammer", "nach den Feststellungen der Kammer", "der 3. Strafsenat"; a noun ending in words.yaml
     court_panel_endings) that no organisation's name resolves speaks for the court named last before it (a name holding
-    "gericht" or a court's abbreviation of court_words: "BGH"); None when no court was named."""
+    "gericht" or a court's abbreviation of court_words: "BGH"); None when no court was named (switch ``court_panel``)."""
     c = s.c
-    t = org_noun_token(s)
+    t = org_noun_token(s) if c.R.switch("court_panel") else None
     if t is None or not c.low[t].endswith(tuple(c.w.court_panel_endings)):
         return None
     before = c.toks[s.sp[0]].idx
@@ -67,8 +67,8 @@ def org_noun_token(s: SpeakerSite) -> int | None:
     if not 1 <= b - a <= 8:
         return None
     last = b - 1
-    if not _common_noun(c, last):
-        return None
+    if not _common_noun(c, last) or _plural(c, last) or c.low[last] in c.w.bare_organisation_nouns:
+        return None                     # "der Organisationen" (several), "die Organisation" (any: speaker_generic_org's)
     k = _np_start(c, a, last)
     if k == a and c.low[a] in DEFINITE and k < last:
         return last                     # "Die Kammer", "die 12. große Strafkammer"
@@ -94,6 +94,15 @@ def _common_noun(c: Ctx, t: int) -> bool:
     w = c.toks[t].text
     return len(w) >= 5 and w[:1].isupper() and not w.isupper() and t not in c.ent_at and c.is_nounish(t) \
         and (not c.has_pos or c.toks[t].pos_ == "NOUN")
+
+
+def _plural(c: Ctx, t: int) -> bool:
+    """A plural noun: by the parse's morphology, else by a lemma that differs other than by a genitive -s."""
+    num = c.toks[t].morph.get("Number") if c.has_pos else []
+    if num:
+        return num == ["Plur"]
+    lemma = c.toks[t].lemma_.lower()
+    return bool(lemma) and lemma != c.low[t] and not c.low[t].endswith("s")
 
 
 def _holder_noun(c: Ctx, t: int) -> bool:
