@@ -75,6 +75,7 @@ WORD_LISTS += ("policy_area_endings", "court_body_nouns")     # speaker rule spe
 WORD_LISTS += ("leader_spokesperson_prefixes", "policy_spokesperson_adjectives", "naming_object_verbs",
                "circumstance_after_anaphor")     # speaker rule speaker_named_spokesperson (rules/speaker_named.py, spk17)
 WORD_LISTS += ("same_form_plural_endings", "singular_articles", "plural_only_endings")     # switch agreement_subject (rules/speaker_agree.py, spk18b)
+WORD_LISTS += ("org_noun_span_prepositions", "legal_form_kinds", "holder_nouns", "court_panel_endings")     # speaker_org_name_noun, speaker_court_panel (rules/speaker_orgname.py, spk19)
 words.require("claims", *WORD_LISTS)
 
 PUNCT_END = {".", "!", "?"}

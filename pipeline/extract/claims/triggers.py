@@ -545,3 +545,5 @@ SWITCHES += ("final_frame_subject",)  # issue 12 spk18: "…, die über die Folg
 SWITCHES += ("impersonal_prev_frame",)  # issue 12 spk18: "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung.": a sourceless "hieß es" reports the frame subject of the sentence before (rules/sentence.py)
 SWITCHES += ("document_new_subject",)  # issue 12 spk18: "X kritisierte den Zeitpunkt. …, hieß es in einer Mitteilung.": the subject of a sentence before without a claim writes the document (rules/speaker.py speaker_document)
 SWITCHES += ("reported_main_frame",)  # issue 12 spk18: "Man habe Gebhardt informiert. „…“": a speech verb inside the continuation before is no frame of the quotation (rules/quote.py)
+SWITCHES += ("impersonal_prev_source",)  # issue 12 spk19: "Laut X wurden … investiert. …, hieß es.": the source of the sentence before (rules/speaker_chain.py)
+SWITCHES += ("court_panel",)  # issue 12 spk19: "Die Kammer sah es als erwiesen an" -> the court named last (rules/speaker_orgname.py speaker_court_panel)

@@ -16,3 +16,4 @@ from . import continuation, conventions, filters, interview, quote, sentence, sp
 from . import speaker_anaphor  # noqa: F401  (spk16: speaker_person_noun)
 from . import speaker_entity  # noqa: F401  (spk16c: speaker_policy_area, speaker_org_source_kind, speaker_court_body)
 from . import speaker_named  # noqa: F401  (spk17: speaker_named_spokesperson)
+from . import speaker_orgname  # noqa: F401  (spk19: speaker_org_name_noun, speaker_court_panel)

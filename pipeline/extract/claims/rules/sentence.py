@@ -18,6 +18,7 @@ from ..speaker import (
 from ..triggers import DASHES, VerbEntry
 from .verb import _zu_form, _zu_trailing_clause, verb_claim
 from .continuation import adverb_source_np
+from .speaker_chain import impersonal_prev_source
 
 
 def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
@@ -388,6 +389,7 @@ def heisst_es(s: Sent) -> None:
             sp = fronted_impersonal_source(c, a, k) if k is not None else None   # "In dem Bericht, der …, heißt es"
         if sp is None and i > a and c.low[i - 1] == ",":
             sp = impersonal_prev_frame(c, s.si, a, i)      # "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung."
+        sp = sp or impersonal_prev_source(c, s.si, s.found, a, i)   # "Laut X wurden … investiert. …, hieß es." (spk19)
         if i > a and c.low[i - 1] == "," and not _fronted_source_clause(c, a, end, b):
             msg = msg_around(c, a, b, i - 1, clause_end(c, end, b))
         else:
