@@ -12,8 +12,6 @@ Switches (roles.yaml, section rorg19): ``org_actor_name`` (false: the organisati
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -21,9 +19,7 @@ from spacy.tokens import Span
 from pipeline.extract.view import doc_span
 from pipeline.records import Actor, Role
 from .context import _Ctx
-
-_STRONG_NOM = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
-
+from .organizations import _entity_org_nominative, _strip_genitive
 
 def name_orgs(ctx: _Ctx, rows: list[Role], actors: list[Actor]) -> list[Role]:
     """Rule ``org_actor_name`` over the article's role rows (see the module's docstring)."""
@@ -36,7 +32,8 @@ def name_orgs(ctx: _Ctx, rows: list[Role], actors: list[Actor]) -> list[Role]:
         name = names.get(r.organization.casefold()) if r.organization else None
         if name and both and _acronym(r.organization) and r.organization not in name.split():
             name = f"{name} ({r.organization})"
-        out.append(replace(r, organization=name) if name and name != r.organization else r)
+        same = name is None or name.casefold() == r.organization.casefold()      # ("WikiLeaks", "Wikileaks")
+        out.append(r if same else replace(r, organization=name))
     return out
 
 
@@ -73,7 +70,7 @@ def _shorter(ctx: _Ctx, short: str, full: str) -> bool:
     if " " in short:
         return False
     known = ctx.orgs.by_name(short)
-    if known is not None and (ctx.orgs.by_name(full) or known) == known:
+    if known is not None and ctx.orgs.by_name(full) == known:
         return False
     if _acronym(short):     # not "SPD-Stadträtin" or "IHK-Präsident" (a title compound tagged as an organisation)
         return " " in full and not any(w.startswith(short + "-") for w in full.split())
@@ -85,60 +82,37 @@ def _acronym(word: str) -> bool:
     return 2 <= len(word) <= 8 and sum(c.isupper() for c in word) >= 2 and word.replace("-", "").isalpha()
 
 
-_ISCH = re.compile(r".+isch(e|en|er|es|em)$")
+_MASC_NEUT_DETS = ("des", "dem", "vom", "beim", "zum", "im", "am")
 
 
 def nominative(ctx: _Ctx, actor: Actor) -> str:
-    """The actor's name in the nominative, for a name that opens with adjectives or its head noun: the adjectives
-    with the strong ending of the noun's gender (told by the articles before the actor's mentions: "der Deutschen
-    Polizeivereinigung", "Die Deutsche Polizeivereinigung" -> feminine), the head noun by its lemma where the parse
-    reads another case ("des Verbands Ostschweizer Industrie" -> Verband Ostschweizer Industrie); the name as it
-    is where the articles and the parse leave the gender open."""
-    spans = [sp for m in actor.mentions if m.text == actor.name
-             and (sp := doc_span(ctx.doc, m.start, m.end)) is not None and sp.text == actor.name]
-    if not spans:
-        return actor.name
-    genders = Counter()
-    for sp in spans:
-        det = ctx.doc[sp.start - 1] if sp.start > 0 else None
-        if det is not None and det.tag_ in ("ART", "APPR_ART", "APPRART"):
-            genders.update(["Plur"] if det.morph.get("Number") == ["Plur"] else det.morph.get("Gender"))
-    return _deinflect(spans[0], genders.most_common(1)[0][0] if genders else None) or actor.name
+    """The actor's name in the nominative, read at a mention whose text is the name and the article before it:
+    after "des"/"dem"/"vom" ... and after "der"/"zur" the rule ``genitive_name_nominative`` ("der Deutschen
+    Polizeivereinigung" -> Deutsche Polizeivereinigung); a name that opens with its head noun in another case
+    takes the noun's lemma ("des Verbands Ostschweizer Industrie" -> Verband Ostschweizer Industrie); else the name
+    as it is."""
+    for m in actor.mentions:
+        sp = doc_span(ctx.doc, m.start, m.end) if m.text == actor.name else None
+        if sp is None or sp.text != actor.name or sp.start == 0:
+            continue
+        det = ctx.doc[sp.start - 1].lower_
+        det = "des" if det in _MASC_NEUT_DETS else "der" if det in ("der", "zur") else None
+        if det is None:
+            continue
+        name = _entity_org_nominative(ctx, sp, det)
+        if name == actor.name or name == _strip_genitive(actor.name):
+            name = _head_first(sp) or name
+        return name
+    return actor.name
 
 
-def _deinflect(sp: Span, gender: str | None) -> str | None:
-    """Leading adjectives (ADJA, or a capitalised word in -isch- the tagger read as a noun: "Bayerischen") with the
-    strong nominative ending of ``gender`` (their noun's gender, or Plur), the first noun after them in the
-    nominative (its lemma where the parse reads another case); the rest as it is. None: nothing to change, or no
-    gender for the adjectives."""
-    k = sp.start
-    while k < sp.end - 1 and (sp.doc[k].tag_ == "ADJA" or _ISCH.match(sp.doc[k].lower_)):
-        k += 1
-    if sp.doc[k].pos_ not in ("NOUN", "PROPN") or k > sp.start and gender is None:
-        return None
-    head = sp.doc[k]
-    words = [_adjective(sp.doc[j], gender) for j in range(sp.start, k)]
-    if None in words:
-        return None
-    case = head.morph.get("Case")
-    noun = head.lemma_ if case and case != ["Nom"] and _noun_lemma(head) else head.text
-    rest = sp.doc[k + 1:sp.end].text
-    return " ".join([*words, noun, rest]).strip()
-
-
-def _noun_lemma(head) -> bool:
-    """The lemma is the word less an inflection ending ("Verbands" -> Verband, "Hochschulen" -> Hochschule)."""
+def _head_first(sp: Span) -> str | None:
+    """"Verbands Ostschweizer Industrie" -> Verband Ostschweizer Industrie: a name of several words whose first word
+    is a noun the parse reads in another case than the nominative, by that noun's lemma (the word less an ending)."""
+    head = sp[0]
     lem, w = head.lemma_, head.text
-    return bool(lem) and lem[:1] == w[:1] and w.startswith(lem) and w[len(lem):] in ("s", "es", "n", "en", "e")
-
-
-def _adjective(t, gender: str) -> str | None:
-    """A capitalised adjective of a name with the strong nominative ending of its noun's gender ("Deutschen" ->
-    Deutsche before a feminine noun)."""
-    w = t.text
-    if t.lemma_.casefold() == w.casefold():
-        return w                     # "Stuttgarter", "Wiener": a place's adjective keeps its form
-    for end in ("en", "em", "er", "es", "e"):
-        if w.endswith(end) and len(w) > len(end) + 2:
-            return w[: -len(end)] + _STRONG_NOM[gender]
-    return None
+    if len(sp) < 2 or head.pos_ not in ("NOUN", "PROPN") or head.morph.get("Case") in ([], ["Nom"]):
+        return None
+    if not (lem and lem[:1] == w[:1] and w.startswith(lem) and w[len(lem):] in ("s", "es", "n", "en")):
+        return None
+    return " ".join([lem, sp[1:].text])
