@@ -577,6 +577,8 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
             + pats.reference_subject_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
+    if pats.org_actor_acronym not in ("long", "both"):
+        raise RuleError(file, "patterns.org_actor_acronym", "expected long or both")
     return pats
 
 _BINDING_NAMES: list[str] = []
