@@ -102,8 +102,17 @@ def nominative(ctx: _Ctx, actor: Actor) -> str:
         name = _entity_org_nominative(ctx, sp, det)
         if name == actor.name or name == _strip_genitive(actor.name):
             name = _head_first(sp) or name
-        return name
+        return name if _parse_agrees(sp, name) else actor.name
     return actor.name
+
+
+def _parse_agrees(sp: Span, name: str) -> bool:
+    """Every word the nominative changed is an adjective of the parse (ADJA) or became its word's lemma: not
+    "Volkswagen AG" -> "Volkswage AG", "Diabetiker Bundes" -> "Diabetiker Bunde"."""
+    words = name.split()
+    if len(words) != len(sp):
+        return name == sp.text
+    return all(w == t.text or t.tag_ == "ADJA" or w == t.lemma_ for w, t in zip(words, sp))
 
 
 def _head_first(sp: Span) -> str | None:
