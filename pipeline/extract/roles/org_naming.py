@@ -16,10 +16,12 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from pipeline.extract.actors.orgs import _acronym
 from pipeline.extract.view import doc_span
 from pipeline.records import Actor, Role
 from .context import _Ctx
 from .organizations import _entity_org_nominative, _strip_genitive
+
 
 def name_orgs(ctx: _Ctx, rows: list[Role], actors: list[Actor]) -> list[Role]:
     """Rule ``org_actor_name`` over the article's role rows (see the module's docstring)."""
@@ -76,10 +78,6 @@ def _shorter(ctx: _Ctx, short: str, full: str) -> bool:
         return " " in full and not any(w.startswith(short + "-") for w in full.split())
     last = full.split()[-1]
     return short[:1].isupper() and len(last) > len(short) and last.casefold().endswith(short.casefold())
-
-
-def _acronym(word: str) -> bool:
-    return 2 <= len(word) <= 8 and sum(c.isupper() for c in word) >= 2 and word.replace("-", "").isalpha()
 
 
 _MASC_NEUT_DETS = ("des", "dem", "vom", "beim", "zum", "im", "am")
