@@ -20,7 +20,8 @@ from pipeline.extract.actors.orgs import _acronym
 from pipeline.extract.view import doc_span
 from pipeline.records import Actor, Role
 from .context import _Ctx
-from .organizations import _entity_org_nominative, _strip_genitive
+from .organizations import (_adj_nominative, _adjectival, _entity_org_nominative, _gender, _is_adj_cap,
+                            _lemma_noun, _strip_genitive)
 
 
 def name_orgs(ctx: _Ctx, rows: list[Role], actors: list[Actor]) -> list[Role]:
@@ -99,7 +100,7 @@ def nominative(ctx: _Ctx, actor: Actor) -> str:
             continue
         name = _entity_org_nominative(ctx, sp, det)
         if name == actor.name or name == _strip_genitive(actor.name):
-            name = _head_first(sp) or name
+            name = _head_first(sp, det) or name
         return name if _parse_agrees(sp, name) else actor.name
     return actor.name
 
@@ -113,13 +114,21 @@ def _parse_agrees(sp: Span, name: str) -> bool:
     return all(w == t.text or t.tag_ == "ADJA" or w == t.lemma_ for w, t in zip(words, sp))
 
 
-def _head_first(sp: Span) -> str | None:
-    """"Verbands Ostschweizer Industrie" -> Verband Ostschweizer Industrie: a name of several words whose first word
-    is a noun the parse reads in another case than the nominative, by that noun's lemma (the word less an ending)."""
-    head = sp[0]
-    lem, w = head.lemma_, head.text
-    if len(sp) < 2 or head.pos_ not in ("NOUN", "PROPN") or head.morph.get("Case") in ([], ["Nom"]):
+def _head_first(sp: Span, det: str) -> str | None:
+    """A name whose head noun has words after it: "(des) Verbands Ostschweizer Industrie" -> Verband Ostschweizer
+    Industrie, "(des) Deutschen Instituts für Wirtschaftsforschung" -> Deutsches Institut für Wirtschaftsforschung:
+    leading capitalised adjectives in -en take the nominative ending of the head noun's gender, the head noun its
+    lemma where the parse reads another case than the nominative (after "der" a feminine head stays); the words
+    after the head as they are."""
+    k = 0
+    while k < len(sp) - 1 and sp[k].text[:1].isupper() and sp[k].lower_.endswith("en") \
+            and (_is_adj_cap(sp[k]) or _adjectival(sp[k])):
+        k += 1
+    head = sp[k]
+    if k + 1 >= len(sp) or head.pos_ not in ("NOUN", "PROPN") or head.morph.get("Case") in ([], ["Nom"]):
         return None
-    if not (lem and lem[:1] == w[:1] and w.startswith(lem) and w[len(lem):] in ("s", "es", "n", "en")):
+    gender = _gender(head)
+    if det == "der" and gender != "f" or det == "des" and gender == "f":
         return None
-    return " ".join([lem, sp[1:].text])
+    noun = _lemma_noun(head, det) if det == "des" else head.text
+    return " ".join([_adj_nominative(t.text, gender) for t in sp[:k]] + [noun, sp[k + 1:].text])
