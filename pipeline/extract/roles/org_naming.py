@@ -1,10 +1,10 @@
 """How a role's organisation is named (rorg19, issue 12): the fullest name the article's organisation actor has.
 
 Rule ``org_actor_name``: a role's organisation that the entity layer merged into an organisation actor under a
-fuller name (an acronym the article defines, a bare kind noun the article's name ends in) is named by that actor's
-name: "Die Vereinigung Cockpit (VC) rief ... VC-Sprecher Niklas Bergmann" -> Vereinigung Cockpit, not "VC";
-"Das Kultusministerium ... teilte das Ministerium mit" -> Kultusministerium. A name the organisation lexicon knows
-("CDU", "SPD") keeps its lexicon name. The name is given in the nominative (:func:`nominative`): "der Deutschen
+fuller name (an acronym the article defines) is named by that actor's name: "Die Vereinigung Cockpit (VC) rief ...
+VC-Sprecher Niklas Bergmann" -> Vereinigung Cockpit, not "VC" (rorg19 dropped a bare kind noun the name ends in,
+"Ministerium" -> Kultusministerium: no gain on synth tune). A name the organisation lexicon knows by the long name
+too ("CDU") keeps its lexicon name. The name is given in the nominative (:func:`nominative`): "der Deutschen
 Polizeivereinigung (DPV)" -> Deutsche Polizeivereinigung, "des Verbands Ostschweizer Industrie" -> Verband
 Ostschweizer Industrie.
 Switches (roles.yaml, section rorg19): ``org_actor_name`` (false: the organisation as the title's phrase gives it),
@@ -66,19 +66,16 @@ def _variant(x: str, name: str) -> bool:
 
 
 def _shorter(ctx: _Ctx, short: str, full: str) -> bool:
-    """``short`` names ``full`` by less: an acronym of a name of several words ("VC" of "Vereinigung Cockpit"),
-    or a kind noun the name's last word ends in ("Ministerium" of "Kultusministerium"); not a name the organisation
-    lexicon knows for another organisation ("CDU" stays CDU; "BSW" defined as "Bergische Stadtwerke GmbH (BSW)" is
+    """``short`` names ``full`` by less: an acronym of a name of several words ("VC" of "Vereinigung Cockpit"); not
+    a name the organisation lexicon knows by the long name too ("CDU" stays CDU; "BSW" defined as "Bergische Stadtwerke GmbH (BSW)" is
     the article's)."""
     if " " in short:
         return False
     known = ctx.orgs.by_name(short)
     if known is not None and ctx.orgs.by_name(full) == known:
         return False
-    if _acronym(short):     # not "SPD-Stadträtin" or "IHK-Präsident" (a title compound tagged as an organisation)
-        return " " in full and not any(w.startswith(short + "-") for w in full.split())
-    last = full.split()[-1]
-    return short[:1].isupper() and len(last) > len(short) and last.casefold().endswith(short.casefold())
+    # not "SPD-Stadträtin" or "IHK-Präsident" (a title compound tagged as an organisation)
+    return _acronym(short) and " " in full and not any(w.startswith(short + "-") for w in full.split())
 
 
 _MASC_NEUT_DETS = ("des", "dem", "vom", "beim", "zum", "im", "am")
