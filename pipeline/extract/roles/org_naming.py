@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from pipeline.extract.actors.orgs import _acronym
+from pipeline.extract.actors.orgs import _acronym, acronym_aliases
 from pipeline.extract.view import doc_span
 from pipeline.records import Actor, Role
 from .context import _Ctx
@@ -55,7 +55,19 @@ def _fuller_names(ctx: _Ctx, actors: list[Actor]) -> dict[str, str]:
                 full = nominative(ctx, a)
             key = x.casefold()
             table[key] = full if table.get(key, full) == full else None
+    _defined_acronyms(ctx, actors, table)
     return {k: v for k, v in table.items() if v}
+
+
+def _defined_acronyms(ctx: _Ctx, actors: list[Actor], table: dict[str, str | None]) -> None:
+    """"beim Arbeitsmarktservice (AMS) ... AMS-Vorständin X": an acronym defined in parentheses right after an
+    organisation actor's name (:func:`pipeline.extract.actors.orgs.acronym_aliases`) that the text uses only inside
+    compounds, so that no mention of it joined the actor, names that actor too."""
+    owner = {m: a for a in actors if a.actor_type == "organization" for m in a.mentions}
+    for acr, m in acronym_aliases(ctx.doc, list(owner)).items():
+        a = owner.get(m)
+        if a is not None and acr.casefold() not in table and _shorter(ctx, acr, a.name, defined=True):
+            table[acr.casefold()] = nominative(ctx, a)
 
 
 def _variant(x: str, name: str) -> bool:
@@ -65,8 +77,9 @@ def _variant(x: str, name: str) -> bool:
                                     for p, q in zip(a, b))
 
 
-def _shorter(ctx: _Ctx, short: str, full: str) -> bool:
-    """``short`` names ``full`` by less: an acronym of a name of several words ("VC" of "Vereinigung Cockpit"); not
+def _shorter(ctx: _Ctx, short: str, full: str, defined: bool = False) -> bool:
+    """``short`` names ``full`` by less: an acronym of a name of several words ("VC" of "Vereinigung Cockpit"), or of
+    any name where the article ``defined`` it in parentheses after the name ("Arbeitsmarktservice (AMS)"); not
     a name the organisation lexicon knows by the long name too ("CDU" stays CDU; "BSW" defined as "Bergische Stadtwerke GmbH (BSW)" is
     the article's)."""
     if " " in short:
@@ -75,7 +88,7 @@ def _shorter(ctx: _Ctx, short: str, full: str) -> bool:
     if known is not None and ctx.orgs.by_name(full) == known:
         return False
     # not "SPD-Stadträtin" or "IHK-Präsident" (a title compound tagged as an organisation)
-    return _acronym(short) and " " in full and not any(w.startswith(short + "-") for w in full.split())
+    return _acronym(short) and (defined or " " in full) and not any(w.startswith(short + "-") for w in full.split())
 
 
 _MASC_NEUT_DETS = ("des", "dem", "vom", "beim", "zum", "im", "am")
