@@ -45,6 +45,8 @@ Package layout (in the order the pipeline runs; where a change goes):
 * :mod:`.resolve`        the actor each bound hit refers to
 * :mod:`.records`        role rows (:func:`roles`) and holder names NER missed (:func:`name_spans`)
 * :mod:`.departure`      rule ``former_by_departure``: the status of a named holder whose clause ends the office
+* :mod:`.org_naming`     rule ``org_actor_name`` (rorg19): a row's organisation named by the fuller name of the
+                         organisation actor an acronym of it was merged into, in the nominative
 * helpers: :mod:`.context` (per-Doc state, the ``roles`` lists of words.yaml), :mod:`.titles` (lexicon analysis
   of a token), :mod:`.names` (person names next to a title), :mod:`.organizations` (organisation
   normalisation), :mod:`.tokens` (small token tests), :mod:`.hits` (the Hit record)

@@ -184,6 +184,8 @@ class RolePatterns:
     possessive_skips_quote: bool = False              # rorg18 (rule possessive_skips_quote)
     possessive_no_article_country: bool = False       # rorg18 (rule possessive_no_article_country)
     capital_countries: tuple[str, ...] = ()           # rorg18 (rule capital_article_country): "Capital: Country"
+    org_actor_name: bool = False                      # rorg19 (rule org_actor_name, roles/org_naming.py)
+    org_actor_acronym: str = "long"                   # rorg19: "long" | "both" ("Vereinigung Cockpit (VC)")
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
@@ -575,6 +577,8 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
             + pats.reference_subject_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
+    if pats.org_actor_acronym not in ("long", "both"):
+        raise RuleError(file, "patterns.org_actor_acronym", "expected long or both")
     return pats
 
 _BINDING_NAMES: list[str] = []

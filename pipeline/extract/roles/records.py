@@ -11,6 +11,7 @@ from .context import _Ctx
 from .departure import departure_status
 from .hits import Hit, _RANK
 from .organizations import _category, org_from_actors
+from .org_naming import name_orgs
 from .resolve import _match_hits
 from .scan import Scan
 
@@ -60,7 +61,7 @@ def roles(doc: Doc, rules: RuleSet, actors: list[Actor], scan: Scan | None = Non
                              organization=org, status=h.status, start=span.start_char, end=span.end_char,
                              sentence=sent_of[h.start], rule_id=h.binding or "title")))
     _home_party_office(ctx, rows, actors)
-    return _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows))
+    return name_orgs(ctx, _without_bare_professions(ctx, rows, _normalize_rows(ctx, rows)), actors)
 
 
 def _reference_title(h: Hit) -> tuple[str, str, str | None]:
