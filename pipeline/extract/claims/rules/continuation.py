@@ -130,7 +130,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (t == seg > seg0 and fronted_verb_e(c, t)) or (konj2 and c.in_quote[t] < 0 and (
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or fronted_verb_e(c, t, seg0, seg) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
                                                 or _negated_permission(c, s0, e0, t) or plural_past_konj2(c, s0, e0, t)))))]
         if hits:

@@ -28,10 +28,12 @@ def fronted_clause_end(c: Ctx, seg: int, b: int) -> int:
     return seg
 
 
-def fronted_verb_e(c: Ctx, t: int) -> bool:
-    """Wer heute pflanze, schaffe Kühlung … – the lower-case word in -e (no -te) right after the fronted clause of
-    ``fronted_clause_end`` stands where the main clause's finite verb stands: its Konjunktiv I, whatever our model tags
-    it; not a word of words.yaml not_konjunktiv_e, preterites_in_e, determiners or konjunktiv2."""
+def fronted_verb_e(c: Ctx, t: int, seg0: int, seg: int) -> bool:
+    """Wer heute pflanze, schaffe Kühlung … – token t, a lower-case word in -e (no -te) right after the fronted clause
+    [seg0, seg) of ``fronted_clause_end``, stands where the main clause's finite verb stands: its Konjunktiv I, whatever
+    our model tags it; not a word of words.yaml not_konjunktiv_e, preterites_in_e, determiners or konjunktiv2."""
+    if not t == seg > seg0:
+        return False
     lw, tok = c.low[t], c.toks[t]
     return (tok.text.islower() and lw.isalpha() and len(lw) >= 4 and lw.endswith("e") and not lw.endswith("te")
             and lw not in c.w.not_konjunktiv_e and lw not in c.w.preterites_in_e and lw not in c.w.determiners
