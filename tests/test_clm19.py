@@ -1,5 +1,5 @@
-"""clm19 (issue 12: which claims exist): the switch fronted_free_relative's case file gives fewer claims with the switch
-off, and an indicative main clause after the fronted clause stays narration."""
+"""clm19 (issue 12: which claims exist): the switch fronted_free_relative (off by default) gives the case file's claims
+when on and one claim fewer when off; an indicative main clause after the fronted clause stays narration."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +18,8 @@ def _rows(nlp, rules, text):
 def test_fronted_free_relative_off(de_news, all_rules_session):
     from pipeline.ruleset import with_claims
     case = yaml.safe_load((CASES / "clm19_fronted_free_relative.yaml").read_text(encoding="utf-8"))
-    on = _rows(de_news, all_rules_session, case["text"])
-    off = _rows(de_news, with_claims(all_rules_session, switch_on={"fronted_free_relative": False}), case["text"])
+    on = _rows(de_news, with_claims(all_rules_session, switch_on={"fronted_free_relative": True}), case["text"])
+    off = _rows(de_news, all_rules_session, case["text"])         # the default: off
     assert on == [(c["rule_id"], c["claim"]) for c in case["claims"]]
     assert off == on[:1]
 
@@ -29,5 +29,7 @@ def test_fronted_free_relative_off(de_news, all_rules_session):
     "Sollte der Verband anders entscheiden, wird der Verein klagen.",
 ])
 def test_fronted_indicative_is_no_claim(second, de_news, all_rules_session):
+    from pipeline.ruleset import with_claims
     text = f"Der Sprecher der Stadtwerke, Jonas Albrecht, sagte, die Preise würden im Herbst steigen. {second}"
-    assert _rows(de_news, all_rules_session, text) == [("verb_konj", "die Preise würden im Herbst steigen")]
+    rules = with_claims(all_rules_session, switch_on={"fronted_free_relative": True})
+    assert _rows(de_news, rules, text) == [("verb_konj", "die Preise würden im Herbst steigen")]
