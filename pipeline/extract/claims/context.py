@@ -39,6 +39,7 @@ WORD_LISTS += ("advice_verbs", "dative_words")      # rule verb_zu_bare (rules/v
 WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_nouns", "claim_adjectives")            # filter rule reflexive_sense (rules/filters.py)
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("past_time_words",)     # clm18: switch konj2_plural_past (rules/past_konj2.py)
+WORD_LISTS += ("conditional_v1",)     # clm19: switch fronted_free_relative (rules/fronted_konj.py)
 WORD_LISTS += ("adverb_subordinators", "sentence_pronouns", "wish_adverbs", "consequence_adverbs")    # continued reported speech, issue 12 cont13 (rules/continuation.py)
 WORD_LISTS += ("present_time_adverbs",)    # continued reported speech, issue 12 clm15 (rules/continuation.py _present_konj2)
 WORD_LISTS += ("offer_verbs",)     # convention filter offer_frame (rules/conventions.py, clm16b)

@@ -535,6 +535,7 @@ SWITCHES += ("konj2_plural_past", "capitalized_bound", "capitalized_not_konj")  
 
 SWITCHES += ("number_point_end",)   # issue 12 wik18: "… zirka 1.000. Zu der Demonstration …": a number keeping the final point before a capitalized function word ends the sentence (context.py)
 SWITCHES += ("anaphoric_merge",)   # issue 12 wik18: "… . … . Das berichtete X.": the sentences an anaphoric frame covers make one claim (rules/sentence.py; on in the wikinews profile)
+SWITCHES += ("fronted_free_relative",)   # issue 12 clm19: "Wer heute pflanze, schaffe …", "Sollte …, werde …": a fronted clause before a Konjunktiv continuation's main clause (rules/fronted_konj.py)
 
 SWITCHES += ("agreement_subject",)  # issue 12 spk18b: a speaker that disagrees with the finite verb in number is its object (rules/speaker_agree.py)
 SWITCHES += ("bare_source_speaker",)  # issue 12 spk18b: "nach den getroffenen Feststellungen": an unnamed source, no speaker (rules/speaker_agree.py)

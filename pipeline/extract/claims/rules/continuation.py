@@ -6,6 +6,7 @@ from ..context import Ctx, Found, Sent
 from ..registry import rule
 from ..speaker import latest_mention, prev_frame_subject, prev_subject
 from .filters import not_a_claim
+from .fronted_konj import fronted_clause_end, fronted_verb_e
 from .past_konj2 import plural_past_konj2
 
 
@@ -107,7 +108,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
     mostly voice the author's own hypothesis or advice), not in the 1st person. ``konj2_forms``: the
     Konjunktiv II forms that count wherever the sentence stands."""
     c, a, b = s.c, s.a, s.b
-    seg, _ = _main_segment(c, a, b, adverb=True)
+    seg0, _ = _main_segment(c, a, b, adverb=True)
+    seg = fronted_clause_end(c, seg0, b)    # "Wer heute pflanze, schaffe …" (clm19)
     near = bool(s.found) and s.si - s.found[-1].sent == 1
     konj2 = (near or _after_frame(s)) and c.R.switch("konj2_continuation")
     if konj2_forms is not None:
@@ -128,7 +130,7 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
                 break
             s0 = e0 + 1                 # "Die Straßen, die … genutzt werden sollten, müssten …": skip the relative clause
             continue
-        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or (konj2 and c.in_quote[t] < 0 and (
+        hits = [t for t in range(s0, e0) if _konj1_form(c, t) or fronted_verb_e(c, t, seg0, seg) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
                                                 or _negated_permission(c, s0, e0, t) or plural_past_konj2(c, s0, e0, t)))))]
         if hits:
