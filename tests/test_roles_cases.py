@@ -185,3 +185,17 @@ def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
     assert [(r[0], r[2], r[4]) for r in _rows(doc, off)] == [("Ralf Kinzig", "Geschäftsführer", "current")]
     wreath = model_nlp("Landrat Peter Schulz hatte am Ehrenmal einen Kranz niedergelegt.")
     assert [(r[0], r[2], r[4]) for r in _rows(wreath, rules)] == [("Peter Schulz", "Landrat", "current")]
+
+
+# --- role19: the switch of rule reference_gender_known_holder (roles.yaml patterns) ---
+@needs_model
+def test_role19_reference_gender_known_holder(tmp_path, model_nlp, rules):
+    doc = model_nlp("Der Friedensnobelpreis ging einst an Bundeskanzler Willy Brandt. Von der deutschen Bundeskanzlerin "
+                    "liegt inzwischen eine Stellungnahme vor.")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [("Willy Brandt", "Bundeskanzler", "title_name")]
+    off = _rules_with(tmp_path, "reference_gender_known_holder: true", "reference_gender_known_holder: false")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, off)] == [("Willy Brandt", "Bundeskanzler", "title_name"),
+                                                              ("Willy Brandt", "Bundeskanzler", "reference")]
+    merkel = model_nlp("Bundeskanzlerin Angela Merkel reiste nach Paris. Die Bundeskanzlerin sagte, sie sei zufrieden.")
+    assert [(r[0], r[-1]) for r in _rows(merkel, rules)] == [("Angela Merkel", "title_name"),
+                                                             ("Angela Merkel", "reference")]
