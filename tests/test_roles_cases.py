@@ -187,13 +187,13 @@ def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
     assert [(r[0], r[2], r[4]) for r in _rows(wreath, rules)] == [("Peter Schulz", "Landrat", "current")]
 
 
-# --- role19: the switch of rule reference_gender_known_holder (roles.yaml patterns) ---
+# --- role19: the switch of rule feminine_title_male_holder (roles.yaml patterns) ---
 @needs_model
-def test_role19_reference_gender_known_holder(tmp_path, model_nlp, rules):
+def test_role19_feminine_title_male_holder(tmp_path, model_nlp, rules):
     doc = model_nlp("Der Friedensnobelpreis ging einst an Bundeskanzler Willy Brandt. Von der deutschen Bundeskanzlerin "
                     "liegt inzwischen eine Stellungnahme vor.")
     assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [("Willy Brandt", "Bundeskanzler", "title_name")]
-    off = _rules_with(tmp_path, "reference_gender_known_holder: true", "reference_gender_known_holder: false")
+    off = _rules_with(tmp_path, "feminine_title_male_holder: true", "feminine_title_male_holder: false")
     assert [(r[0], r[2], r[-1]) for r in _rows(doc, off)] == [("Willy Brandt", "Bundeskanzler", "title_name"),
                                                               ("Willy Brandt", "Bundeskanzler", "reference")]
     merkel = model_nlp("Bundeskanzlerin Angela Merkel reiste nach Paris. Die Bundeskanzlerin sagte, sie sei zufrieden.")

@@ -207,7 +207,7 @@ class RolePatterns:
     departure_object: tuple[str, ...] = ()
     departure_relative_pronouns: tuple[str, ...] = ()
     departure_blockers: tuple[str, ...] = ()
-    reference_gender_known_holder: bool = False  # role19 (resolve.py _known_holder_gender_conflict)
+    feminine_title_male_holder: bool = False     # role19 (resolve.py _feminine_title_male_holder)
 
 
 @dataclass(frozen=True)

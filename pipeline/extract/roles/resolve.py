@@ -142,7 +142,7 @@ class _Resolver:
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
         k = self._holder_in_org(h, persons) if h.org else self._holder_of_title(h, persons)
         if k is not _UNDECIDED:
-            return None if k and self._known_holder_gender_conflict(h, k) else k
+            return None if k and self._feminine_title_male_holder(h, k) else k
         if h.org is None or h.org_rank <= _RANK["default"]:
             k = self._compound_head_holder(h)
             if k:
@@ -448,12 +448,12 @@ class _Resolver:
             head = head.head
         return head.dep_ in ("nsubj", "sb") and head.head.lemma_.lower() in p.statement_verbs
 
-    def _known_holder_gender_conflict(self, h: Hit, key: str) -> bool:
-        """Rule ``reference_gender_known_holder`` (role19): "Der Preis ging an Bundeskanzler Willy Brandt ... Von der
-        deutschen Bundeskanzlerin liegt eine Stellungnahme vor" is not Brandt: a feminine role noun does not refer
-        to the one known holder of its title when that holder is a man (reference_gender for the known holder).
-        Off: roles.yaml ``patterns.reference_gender_known_holder: false``."""
-        return self.ctx.p.reference_gender_known_holder and self._gender_conflict(h, key)
+    def _feminine_title_male_holder(self, h: Hit, key: str) -> bool:
+        """Rule ``feminine_title_male_holder`` (role19): a feminine title is no man's. "Der Preis ging an Bundeskanzler
+        Willy Brandt ... Von der deutschen Bundeskanzlerin liegt eine Stellungnahme vor" is not Brandt: a feminine
+        role noun does not refer to the one known holder of its title when that holder is a man (reference_gender
+        covers only the last-named person). Off: roles.yaml ``patterns.feminine_title_male_holder: false``."""
+        return self.ctx.p.feminine_title_male_holder and self._gender_conflict(h, key)
 
     def _gender_conflict(self, h: Hit, key: str) -> bool:
         """Rule ``reference_gender``: "wie Mair die Parlamentarierin attackierte" is not Thomas Mair: a feminine
