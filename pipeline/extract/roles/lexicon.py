@@ -208,6 +208,7 @@ class RolePatterns:
     departure_relative_pronouns: tuple[str, ...] = ()
     departure_blockers: tuple[str, ...] = ()
     feminine_title_male_holder: bool = False     # role19 (resolve.py _feminine_title_male_holder)
+    reference_lead_forward: bool = False         # role19 (resolve.py lead_forward)
 
 
 @dataclass(frozen=True)
