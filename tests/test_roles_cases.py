@@ -185,3 +185,33 @@ def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
     assert [(r[0], r[2], r[4]) for r in _rows(doc, off)] == [("Ralf Kinzig", "Geschäftsführer", "current")]
     wreath = model_nlp("Landrat Peter Schulz hatte am Ehrenmal einen Kranz niedergelegt.")
     assert [(r[0], r[2], r[4]) for r in _rows(wreath, rules)] == [("Peter Schulz", "Landrat", "current")]
+
+
+
+# --- role19: the switches of the role19 rules (roles.yaml patterns) ---
+@needs_model
+@pytest.mark.parametrize("switch,text,on,off", [
+    ("feminine_title_male_holder", "Der Friedensnobelpreis ging einst an Bundeskanzler Willy Brandt. Von der deutschen "
+     "Bundeskanzlerin liegt inzwischen eine Stellungnahme vor.",
+     [("Willy Brandt", "Bundeskanzler", "title_name")],
+     [("Willy Brandt", "Bundeskanzler", "title_name"), ("Willy Brandt", "Bundeskanzler", "reference")]),
+    ("reference_lead_forward", "Drei Spieler traten nach dem Spiel auf den Linienrichter ein. Der 41-jährige Richard "
+     "Nieuwenhuizen starb später an seinen Verletzungen.",
+     [("Richard Nieuwenhuizen", "Linienrichter", "reference")], []),
+])
+def test_role19_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    doc = model_nlp(text)
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == on
+    rules_off = _rules_with(tmp_path, f"  {switch}: true", f"  {switch}: false")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules_off)] == off
+
+
+@needs_model
+@pytest.mark.parametrize("text,rows", [
+    ("Bundeskanzlerin Angela Merkel reiste nach Paris. Die Bundeskanzlerin sagte, sie sei zufrieden.",
+     [("Angela Merkel", "title_name"), ("Angela Merkel", "reference")]),
+    ("In der Koalition ist ein Streit um die Führungsrolle der Bundeskanzlerin entbrannt. Edmund Stoiber betonte die "
+     "Rolle der Parteivorsitzenden.", []),                  # reference_lead_forward: no genitive attribute
+])
+def test_role19_guards(model_nlp, rules, text, rows):
+    assert [(r[0], r[-1]) for r in _rows(model_nlp(text), rules)] == rows

@@ -209,6 +209,8 @@ class RolePatterns:
     departure_object: tuple[str, ...] = ()
     departure_relative_pronouns: tuple[str, ...] = ()
     departure_blockers: tuple[str, ...] = ()
+    feminine_title_male_holder: bool = False     # role19 (resolve.py _feminine_title_male_holder)
+    reference_lead_forward: bool = False         # role19 (resolve.py lead_forward)
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ class _Resolver:
         persons = [k for k in self.known if self.by_key[k].actor_type == "person"]
         k = self._holder_in_org(h, persons) if h.org else self._holder_of_title(h, persons)
         if k is not _UNDECIDED:
-            return k
+            return None if k and self._feminine_title_male_holder(h, k) else k
         if h.org is None or h.org_rank <= _RANK["default"]:
             k = self._compound_head_holder(h)
             if k:
@@ -448,6 +448,30 @@ class _Resolver:
             head = head.head
         return head.dep_ in ("nsubj", "sb") and head.head.lemma_.lower() in p.statement_verbs
 
+    def lead_forward(self, h: Hit) -> str | None:
+        """Rule ``reference_lead_forward`` (role19): "Vor dem Landgericht Berlin hat am Montag der Prozess gegen den
+        früheren Vorstandschef der Sonnwerk AG begonnen. Die Staatsanwaltschaft wirft Henrik Brandes vor, ..." -> Brandes:
+        a role noun with no referent in the article's first two sentences, before any person is named and not the
+        genitive attribute of a noun, names the one person of the next sentence when that person holds no title of
+        their own (a news lead that names the office first). Off: roles.yaml ``patterns.reference_lead_forward: false``."""
+        ctx, b = self.ctx, h.np_start
+        if not ctx.p.reference_lead_forward or h.sent > 1 or any(s < b for s, _e, _k, _g in self.person_at):
+            return None
+        if b > 0 and ctx.doc[b - 1].pos_ == "NOUN" and ctx.sent_of[b - 1] == h.sent:
+            return None                   # "ein Streit um die Führungsrolle der Bundeskanzlerin": a genitive attribute
+        keys = {k for s, _e, k, _g in self.person_at if ctx.sent_of[s] == h.sent + 1}
+        if len(keys) != 1:
+            return None
+        key = next(iter(keys))
+        return None if self.known.get(key) or self._gender_conflict(h, key) else key
+
+    def _feminine_title_male_holder(self, h: Hit, key: str) -> bool:
+        """Rule ``feminine_title_male_holder`` (role19): a feminine title is no man's. "Der Preis ging an Bundeskanzler
+        Willy Brandt ... Von der deutschen Bundeskanzlerin liegt eine Stellungnahme vor" is not Brandt: a feminine
+        role noun does not refer to the one known holder of its title when that holder is a man (reference_gender
+        covers only the last-named person). Off: roles.yaml ``patterns.feminine_title_male_holder: false``."""
+        return self.ctx.p.feminine_title_male_holder and self._gender_conflict(h, key)
+
     def _gender_conflict(self, h: Hit, key: str) -> bool:
         """Rule ``reference_gender``: "wie Mair die Parlamentarierin attackierte" is not Thomas Mair: a feminine
         role noun refers to no person known as a man (by a masculine title or a male first name). Only this
@@ -618,7 +642,7 @@ def _match_hits(ctx: _Ctx, actors: list[Actor], hits: list[Hit] | None = None) -
         if h.name is not None:
             continue
         if h.binding == "reference":
-            res.bind(h, res.resolve_reference(h))
+            res.bind(h, res.resolve_reference(h) or res.lead_forward(h))
             res._refs.append(h)
         elif "coord" in h.extra:                       # "als Übersetzer und Sprengfallenexperte tätig"
             res.bind(h, h.extra["coord"].holder)
