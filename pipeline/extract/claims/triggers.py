@@ -545,3 +545,4 @@ SWITCHES += ("final_frame_subject",)  # issue 12 spk18: "…, die über die Folg
 SWITCHES += ("impersonal_prev_frame",)  # issue 12 spk18: "…, wie das Unternehmen mitteilte. …, hieß es zur Begründung.": a sourceless "hieß es" reports the frame subject of the sentence before (rules/sentence.py)
 SWITCHES += ("document_new_subject",)  # issue 12 spk18: "X kritisierte den Zeitpunkt. …, hieß es in einer Mitteilung.": the subject of a sentence before without a claim writes the document (rules/speaker.py speaker_document)
 SWITCHES += ("reported_main_frame",)  # issue 12 spk18: "Man habe Gebhardt informiert. „…“": a speech verb inside the continuation before is no frame of the quotation (rules/quote.py)
+SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichten von …": without a parse subject, a speaking group noun phrase filling the Vorfeld is the speech act's subject (rules/verb.py _vorfeld_group)
