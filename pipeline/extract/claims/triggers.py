@@ -548,3 +548,5 @@ SWITCHES += ("document_new_subject",)  # issue 12 spk18: "X kritisierte den Zeit
 SWITCHES += ("reported_main_frame",)  # issue 12 spk18: "Man habe Gebhardt informiert. „…“": a speech verb inside the continuation before is no frame of the quotation (rules/quote.py)
 SWITCHES += ("impersonal_prev_source",)  # issue 12 spk19: "Laut X wurden … investiert. …, hieß es.": the source of the sentence before (rules/speaker_chain.py)
 SWITCHES += ("court_panel",)  # issue 12 spk19: "Die Kammer sah es als erwiesen an" -> the court named last (rules/speaker_orgname.py speaker_court_panel)
+
+SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichten von …": without a parse subject, a speaking group noun phrase filling the Vorfeld is the speech act's subject (rules/verb.py _vorfeld_group)

@@ -1278,6 +1278,14 @@ def speech_act(v: VerbSite) -> Found | None:
     return None
 
 
+def _vorfeld_group(c: Ctx, sp: tuple[int, int], lo: int, first: int) -> bool:
+    """Andere Quellen berichten von rund 25 verletzten Personen. – without a parse subject, a noun phrase that fills the
+    whole Vorfeld right before the finite verb and names a group or source that can speak ("Quellen", "Medien",
+    speaker.plausible_speaker) is the speech act's subject, as a named one is (switch ``vorfeld_act_subject``)."""
+    return c.R.switch("vorfeld_act_subject") and sp[0] == lo and sp[1] == first and c.low[sp[0]] not in ("den", "dem") \
+        and plausible_speaker(c, sp)
+
+
 def _finite_v2(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, b: int) -> bool:
     """'Spiegel Online berichtet vom Einsturz von zehn Häusern.' – a verb form that is also its participle (berichtet,
     bemängelt, appelliert) and has no auxiliary is the finite verb when it stands second, right after the subject that
@@ -1334,7 +1342,8 @@ def _speech_act_ok(c: Ctx, h: Hit, sp: tuple[int, int], lo: int, a: int) -> bool
             first = h.aux[0] if h.aux and h.aux[0] < h.i else h.i
             # no parse subject: accept a named subject or a pronoun right before the verb
             inverted = sp[0] == h.i + 1 and c.R.switch("als_vorfeld") and als_vorfeld(c, lo, h.i, len(c.low))
-            return (sp[1] == first or inverted) and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"})
+            return (sp[1] == first or inverted) and (has_actor(c, sp) or c.low[sp[0]] in c.w.person_pronouns | {"sie"}
+                                                     or _vorfeld_group(c, sp, lo, first))
         if bad_speaker(c, s) and sp[0] > h.i and has_actor(c, sp):
             return True                 # "Gegenwärtig wirft X …": the parse took the adverb for the subject
         if not (s[0] <= sp[0] < s[1] or sp[0] <= s[0] < sp[1]):
