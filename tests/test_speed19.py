@@ -60,3 +60,22 @@ def test_doc_words_from_the_shared_columns_as_from_to_array(de_news):
     other = de_news("Die Polizei ermittelt in Köln.")
     assert doc_words(other) == by_to_array(other) and "polizei" in doc_words(other).split("\n")
     assert doc_words(doc) == expected                     # another Doc in between: read anew
+
+
+def test_tags_in_a_new_string_store_are_added_there(all_rules_session):
+    """normalise_tags keeps the ids of the tags it added per string store: a Doc of another vocab gets its tags
+    added to its own store (",", "." and "DT" become "$,", "$." and "ART")."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.extract.tags import normalise_tags
+
+    tags = all_rules_session.get("tags")
+    for _ in range(2):
+        vocab = Vocab()
+        doc = Doc(vocab, words=["Der", "Mann", ",", "sagte", "er", "."], tags=["DT", "NN", ",", "VVFIN", "PPER", "."],
+                  pos=["DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"],
+                  lemmas=["der", "Mann", ",", "sagen", "er", "."])
+        assert normalise_tags(doc, tags) == 3
+        assert [t.tag_ for t in doc] == ["ART", "NN", "$,", "VVFIN", "PPER", "$."]
+        assert "$," in vocab.strings and "ART" in vocab.strings
