@@ -798,7 +798,7 @@ _YEAR_GATE = re.compile(_YEAR)
 # docstring, every hit of the pattern lying inside one of them, so the same run starts are tried (and more only
 # where the scan is coarser: a try each). ``\d`` is ``str.isdecimal``, ``\s`` ``str.isspace`` and ``\w``
 # ``str.isalnum`` or "_", as in ``re``. The patterns ran over the whole text at every position (a third of
-# find_expressions' time); tests/test_dates.py checks the scans against them.
+# find_expressions' time); tests/test_speed19.py checks the scans against them.
 def _finds(low: str, word: str) -> list[int]:
     out, i = [], low.find(word)
     while i >= 0:
@@ -808,13 +808,13 @@ def _finds(low: str, word: str) -> list[int]:
 
 
 def _iso_gate(low: str) -> list[tuple[int, int]]:
-    """``\d{4}-\d``"""
+    r"""``\d{4}-\d``"""
     return [(max(0, k - 4), k + 2) for k in _finds(low, "-")
             if low[k - 1:k].isdecimal() and low[k + 1:k + 2].isdecimal()]
 
 
 def _numeric_gate(low: str) -> list[tuple[int, int]]:
-    """``\d\.\s?\d``"""
+    r"""``\d\.\s?\d``"""
     out = []
     for k in _finds(low, "."):
         nxt = low[k + 1:k + 2]
@@ -824,7 +824,7 @@ def _numeric_gate(low: str) -> list[tuple[int, int]]:
 
 
 def _month_gate(low: str) -> list[tuple[int, int]]:
-    """``(?:<a month name or abbreviation>)\.?(?!\w)`` (:data:`_MON_FULL`, :data:`_MON_ABBR`)"""
+    r"""``(?:<a month name or abbreviation>)\.?(?!\w)`` (:data:`_MON_FULL`, :data:`_MON_ABBR`)"""
     out = []
     for name in _MON_FULL + _MON_ABBR:
         n = len(name)
@@ -836,13 +836,13 @@ def _month_gate(low: str) -> list[tuple[int, int]]:
 
 
 def _quarter_gate(low: str) -> list[tuple[int, int]]:
-    """``quartal|vierteljahr|q[1-4]``"""
+    r"""``quartal|vierteljahr|q[1-4]``"""
     out = [(i, i + 7) for i in _finds(low, "quartal")] + [(i, i + 11) for i in _finds(low, "vierteljahr")]
     return out + [(k, k + 2) for k in _finds(low, "q") if low[k + 1:k + 2] in ("1", "2", "3", "4")]
 
 
 def _time_gate(low: str) -> list[tuple[int, int]]:
-    """``\d:\d|uhr``"""
+    r"""``\d:\d|uhr``"""
     out = [(k - 1, k + 2) for k in _finds(low, ":") if low[k - 1:k].isdecimal() and low[k + 1:k + 2].isdecimal()]
     return out + [(i, i + 3) for i in _finds(low, "uhr")]
 
