@@ -73,7 +73,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Union
 from zoneinfo import ZoneInfo
 
 __all__ = ["DateValue", "normalize", "find_expressions", "parse_byline_datetime", "main"]
@@ -791,19 +791,74 @@ _ABSOLUTE = {"iso", "numeric", "day_month", "month", "year", "year_part", "seaso
 # only costs a try). tests/test_dates.py checks it against plain finditer.
 _BACK = 10
 _RUN = re.compile(r"\w+")
-_MON_GATE = re.compile("(?:" + "|".join(_MON_FULL + _MON_ABBR) + r")\.?(?!\w)")
 _YEAR_GATE = re.compile(_YEAR)
-_GATES: dict[str, tuple[str, ...] | re.Pattern] = {     # words or a pattern, over the lower-cased text
-    "iso": re.compile(r"\d{4}-\d"),
-    "numeric": re.compile(r"\d\.\s?\d"),
-    "day_month": _MON_GATE,
-    "month": _MON_GATE,
+
+
+# Gates as ``str.find`` scans (speed19, issue 16): each returns a superset of the hits of the pattern named in its
+# docstring, every hit of the pattern lying inside one of them, so the same run starts are tried (and more only
+# where the scan is coarser: a try each). ``\d`` is ``str.isdecimal``, ``\s`` ``str.isspace`` and ``\w``
+# ``str.isalnum`` or "_", as in ``re``. The patterns ran over the whole text at every position (a third of
+# find_expressions' time); tests/test_speed19.py checks the scans against them.
+def _finds(low: str, word: str) -> list[int]:
+    out, i = [], low.find(word)
+    while i >= 0:
+        out.append(i)
+        i = low.find(word, i + 1)
+    return out
+
+
+def _iso_gate(low: str) -> list[tuple[int, int]]:
+    r"""``\d{4}-\d``"""
+    return [(max(0, k - 4), k + 2) for k in _finds(low, "-")
+            if low[k - 1:k].isdecimal() and low[k + 1:k + 2].isdecimal()]
+
+
+def _numeric_gate(low: str) -> list[tuple[int, int]]:
+    r"""``\d\.\s?\d``"""
+    out = []
+    for k in _finds(low, "."):
+        nxt = low[k + 1:k + 2]
+        if low[k - 1:k].isdecimal() and (nxt.isdecimal() or (nxt.isspace() and low[k + 2:k + 3].isdecimal())):
+            out.append((k - 1, min(len(low), k + 3)))
+    return out
+
+
+def _month_gate(low: str) -> list[tuple[int, int]]:
+    r"""``(?:<a month name or abbreviation>)\.?(?!\w)`` (:data:`_MON_FULL`, :data:`_MON_ABBR`)"""
+    out = []
+    for name in _MON_FULL + _MON_ABBR:
+        n = len(name)
+        for i in _finds(low, name):
+            nxt = low[i + n:i + n + 1]
+            if not (nxt.isalnum() or nxt == "_"):
+                out.append((i, min(len(low), i + n + 1)))
+    return out
+
+
+def _quarter_gate(low: str) -> list[tuple[int, int]]:
+    r"""``quartal|vierteljahr|q[1-4]``"""
+    out = [(i, i + 7) for i in _finds(low, "quartal")] + [(i, i + 11) for i in _finds(low, "vierteljahr")]
+    return out + [(k, k + 2) for k in _finds(low, "q") if low[k + 1:k + 2] in ("1", "2", "3", "4")]
+
+
+def _time_gate(low: str) -> list[tuple[int, int]]:
+    r"""``\d:\d|uhr``"""
+    out = [(k - 1, k + 2) for k in _finds(low, ":") if low[k - 1:k].isdecimal() and low[k + 1:k + 2].isdecimal()]
+    return out + [(i, i + 3) for i in _finds(low, "uhr")]
+
+
+_Gate = Union[tuple[str, ...], re.Pattern, Callable[[str], list[tuple[int, int]]]]
+_GATES: dict[str, _Gate] = {     # words, a pattern or a scan, over the lower-cased text
+    "iso": _iso_gate,
+    "numeric": _numeric_gate,
+    "day_month": _month_gate,
+    "month": _month_gate,
     "year": _YEAR_GATE,
     "year_part": _YEAR_GATE,
     "year_rel": ("jahr", "heuer"),
     "year_rel_part": ("jahres",),
     "season": ("frühjahr", "frühling", "sommer", "herbst", "winter"),
-    "quarter": re.compile(r"quartal|vierteljahr|q[1-4]"),
+    "quarter": _quarter_gate,
     "quarter_rel": ("quartal", "vierteljahr"),
     "half": ("halbjahr", "jahreshälfte"),
     "weekday": tuple(WEEKDAYS),
@@ -815,17 +870,19 @@ _GATES: dict[str, tuple[str, ...] | re.Pattern] = {     # words or a pattern, ov
     "month_rel": ("monat",),
     "month_rel_part": ("monat",),
     "ago": ("tag", "woche", "monat", "jahr", "stunde", "minute", "halben"),
-    "time": re.compile(r"\d:\d|uhr"),
+    "time": _time_gate,
 }
 # letters that re.IGNORECASE folds onto a gate's letters but str.lower() does not (and the one
 # whose lower case is longer, which would shift offsets): no gates for such a text
 _ODD_CASE = re.compile("[\u017f\u0130\u0131\u212a]")
 
 
-def _gate_hits(gate: tuple[str, ...] | re.Pattern, text: str, low: str) -> list[tuple[int, int]]:
+def _gate_hits(gate: _Gate, text: str, low: str) -> list[tuple[int, int]]:
     """(start, end) of every hit of a gate; overlapping hits of a pattern lie inside an earlier hit."""
-    if not isinstance(gate, tuple):
+    if isinstance(gate, re.Pattern):
         return [m.span() for m in gate.finditer(low)]
+    if not isinstance(gate, tuple):
+        return gate(low)
     out = []
     for w in gate:
         i = low.find(w)

@@ -83,14 +83,33 @@ def code_hash() -> str:
 
 # ----------------------------------------------------------------------------- haystacks
 def doc_words(doc) -> str:
-    """The distinct lemmas of a Doc, lower-cased, one per line (part of the article's haystack)."""
-    from spacy.attrs import LEMMA
+    """The distinct lemmas of a Doc, lower-cased, one per line (part of the article's haystack).
+
+    The LEMMA column comes from the extraction's shared columns (``view.doc_hashes``: the runner calls this
+    right after ``extract``, which read it, so no ``to_array`` is made again), and each lemma hash's lower-cased
+    string is kept per string store (:data:`_LOWER`): a string-store look-up decodes the string anew every time
+    (speed19, issue 16)."""
+    from pipeline.extract.view import doc_hashes
 
     if not len(doc):
         return ""
-    strings = doc.vocab.strings
-    hashes = set(doc.to_array([LEMMA]).ravel().tolist())
-    return "\n".join(sorted({strings[h].lower() for h in hashes if h}))
+    hashes = set(doc_hashes(doc, ("LEMMA",))["LEMMA"])
+    hashes.discard(0)
+    return "\n".join(sorted(set(_lower_strings(doc.vocab.strings, hashes))))
+
+
+_LOWER: dict = {"store": None, "map": {}}
+
+
+def _lower_strings(store, hashes: set[int]) -> list[str]:
+    """``[store[h].lower() for h in hashes]`` through a memo kept per string store (dropped when full)."""
+    m = _LOWER["map"]
+    if _LOWER["store"] is not store or len(m) > 500_000:
+        m = _LOWER["map"] = {}
+        _LOWER["store"] = store
+    for h in hashes.difference(m):
+        m[h] = store[h].lower()
+    return list(map(m.__getitem__, hashes))
 
 
 def haystack(body_text: str, words: str) -> str:

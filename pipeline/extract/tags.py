@@ -99,6 +99,7 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
     arr = doc.to_array([TAG, POS, LEMMA, ORTH, MORPH])
     idx = [i for i, h in enumerate(arr[:, 0].tolist()) if h in mapped]   # only the mapped tokens' rows become lists
     new_tags = None
+    ids = _tag_ids(doc.vocab.strings)
     for i, row in zip(idx, arr[idx].tolist()):
         tag = mapped[row[0]]
         key = tuple(row)
@@ -110,7 +111,10 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
         if new is not None and new != tag:
             if new_tags is None:
                 new_tags = arr[:, 0].copy()
-            new_tags[i] = doc.vocab.strings.add(new)
+            h = ids.get(new)
+            if h is None:
+                h = ids[new] = doc.vocab.strings.add(new)
+            new_tags[i] = h
     if new_tags is None:
         return 0
     doc.from_array([TAG], new_tags)
@@ -118,6 +122,15 @@ def normalise_tags(doc: Doc, tags: TagMap | None) -> int:
 
 
 _UNSEEN = object()
+_IDS: dict = {"store": None, "ids": {}}
+
+
+def _tag_ids(store) -> dict[str, int]:
+    """tag -> ``store.add(tag)`` for the tags already added to this string store (speed19: the add hashed the tag
+    again for every rewritten token, ~110 an article; a tag once added stays in the store). Dropped for another store."""
+    if _IDS["store"] is not store:
+        _IDS["store"], _IDS["ids"] = store, {}
+    return _IDS["ids"]
 _MEMOS: dict[int, tuple[TagMap, dict[int, str], dict]] = {}
 
 
