@@ -823,12 +823,20 @@ def org_body_place_name(doc: Doc, ctx: OrgCtx):
         if not low.endswith(heads) and not (low.endswith("s") and low[:-1].endswith(heads)) \
                 or i + 1 >= n or not caps[i]:
             continue                   # (also the genitive: "des Klinikums Nürnberg"; the word test first: issue 16)
-        if doc[i].tag_ not in ("NN", "NE", "NNP") or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
+        if doc[i].tag_ not in ("NN", "NE", "NNP") and not _mistagged_noun(doc, i) \
+                or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
             continue
         end = _body_place_end(doc, i + 1, ctx)
         if end is not None:
             out.append((i, end))
     return out
+
+
+def _mistagged_noun(doc: Doc, i: int) -> bool:
+    """org_body_place_mistagged (ent19): "Das [Landgericht]APPR Leipzig hat … verurteilt": a capitalised word inside a
+    sentence right after an article, a preposition or an adjective is a noun whatever tag the tagger gave it."""
+    return i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ in ("DET", "ADP", "ADJ") \
+        and doc[i].text[1:].islower() and doc[i].is_alpha
 
 
 def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
