@@ -834,9 +834,14 @@ def org_body_place_name(doc: Doc, ctx: OrgCtx):
 
 def _mistagged_noun(doc: Doc, i: int) -> bool:
     """org_body_place_mistagged (ent19): "Das [Landgericht]APPR Leipzig hat … verurteilt": a capitalised word inside a
-    sentence right after an article, a preposition or an adjective is a noun whatever tag the tagger gave it."""
-    return i > 0 and not doc[i].is_sent_start and doc[i - 1].pos_ in ("DET", "ADP", "ADJ") \
-        and doc[i].text[1:].islower() and doc[i].is_alpha
+    sentence right after an article, a preposition or an adjective is a noun whatever tag the tagger gave it ("vor
+    dem [Landgericht]ADJA Essen"); not a word tagged as an adjective in the genitive attribute of another noun ("die
+    Mitarbeitervertretung des [Klinikums]ADJA Fulda": the noun phrase names the body, roles' possessive_org_noun)."""
+    if i < 1 or doc[i].is_sent_start or doc[i - 1].pos_ not in ("DET", "ADP", "ADJ") \
+            or not doc[i].text[1:].islower() or not doc[i].is_alpha:
+        return False
+    return not (doc[i].tag_ in ("ADJA", "ADJD") and i >= 2 and doc[i - 1].lower_ in ("des", "der")
+                and doc[i - 2].pos_ in ("NOUN", "PROPN"))
 
 
 def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
