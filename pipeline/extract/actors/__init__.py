@@ -23,6 +23,7 @@ Where a change goes:
 from __future__ import annotations
 
 from . import gazetteer as _gazetteer  # noqa: F401  (registers gazetteer.yaml)
+from . import orgs_media as _orgs_media  # noqa: F401  (registers ent19's org rules)
 from . import orgs_named as _orgs_named  # noqa: F401  (registers ent18's org rules; a rule set read from the
 #   compiled-rules cache (pipeline.rulecache) skips actors.yaml's parser, whose rule-id check imported it before)
 from .mentions import entity_mentions, sentence_index

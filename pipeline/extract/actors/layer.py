@@ -256,7 +256,7 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
         fused = _form_with_period(text, forms)
         if (text in forms or fused) and i > 0 and (cols.pos[i - 1] in ("PROPN", "X", "NOUN") or (
                 _cap(cols.text[i - 1]) and cols.pos[i - 1] not in ("ADJ", "DET", "PRON"))):   # "Isar-Inn e.V.": any tag
-            j = _without_kind_lead(doc, _name_run_start(doc, i), i, rules)
+            j = _without_kind_lead(doc, _ampersand_start(doc, cols, _name_run_start(doc, i), forms), i, rules)
             if j < i and not (i + 1 < len(cols.text) and cols.text[i + 1] in forms) \
                     and cols.text[j].rstrip(".") not in ("Co", "&") and cols.text[j] not in forms:
                 # ("Holding AG": the last form takes the name; "GmbH & Co. KG": no name of its own before "KG")
@@ -264,6 +264,39 @@ def _legal_form_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
                 if i - j >= 2 and doc[j].text not in ev.evidence_given:
                     ev.legal_first_words.add(doc[j].text)      # org_legal_form_short_name
                 ev.org_spans.append((j, i + 1))     # org_legal_form_span: "die [Schneider]PER [Elektrolyse GmbH]ORG"
+
+
+def _ampersand_start(doc: Doc, cols, j: int, forms) -> int:
+    """org_ampersand_company: "der Kowalski & Söhne Transporte GmbH": a name before a legal form that starts right
+    after "&" starts at the capitalised words before the "&" ("Kowalski"; not a legal form there: "GmbH & Co. KG")."""
+    if j >= 2 and cols.text[j - 1] == "&" and _cap(cols.text[j - 2]) and cols.text[j - 2] not in forms \
+            and cols.pos[j - 2] not in ("DET", "PRON", "ADP"):
+        return _name_run_start(doc, j - 1)
+    return j
+
+
+def _ampersand_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
+    """org_ampersand_company: "die Schweizer Privatbank Ammann & Cie. ... Ammann & Cie. äußerte sich nicht", "die
+    Kanzlei Kessel & Partner": capitalised words, "&" and a company word (words.yaml actors.ampersand_company_words, any case:
+    Cie., Söhne, Partner, Company; not "Co.": "AOK & Co." is "and the like") are a company's name without a legal form after it; its first word alone is that
+    company too (as org_legal_form_short_name: "Ammann" after "Ammann & Cie.")."""
+    words = word_list(rules, "ampersand_company_words")
+    forms = word_list(rules, "legal_forms_cased")
+    cols = ev.cols if ev.cols is not None else orgs.columns(doc)
+    for k, text in enumerate(cols.text):
+        if text != "&" or k < 1 or k + 1 >= len(cols.text) or cols.lower[k + 1] not in words \
+                or not _cap(cols.text[k - 1]) or cols.text[k - 1] in forms or cols.pos[k - 1] in ("DET", "PRON", "ADP"):
+            continue
+        if k + 2 < len(cols.text) and (cols.text[k + 2] in forms or _cap(cols.text[k + 2]) and cols.pos[k + 2] == "PROPN"):
+            continue                    # (a legal form or more name after it: _legal_form_names' case)
+        j = k - 1
+        while j > 0 and k - j < 3 and _cap(cols.text[j - 1]) and cols.pos[j - 1] in ("PROPN", "X") \
+                and "\n" not in doc[j - 1].whitespace_:
+            j -= 1                      # (proper nouns only: not "die Consulting Firma Bain & Company")
+        ev.org.setdefault(doc[j:k + 2].text, "ampersand")
+        if doc[j].text not in ev.evidence_given:
+            ev.legal_first_words.add(doc[j].text)
+        ev.org_spans.append((j, k + 2))
 
 
 def _form_with_period(text: str, forms: frozenset[str]) -> bool:
@@ -446,6 +479,7 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     _titled_person_words(doc, rules, mentions, ev)
     _quoted_work_names(doc, rules, mentions, ev)
     _legal_form_names(doc, rules, ev)
+    _ampersand_names(doc, rules, ev)
     _kind_noun_names(doc, rules, ev)
     _compound_names(doc, rules, ev, not_names)
     _genitive_owner_names(doc, rules, ev)

@@ -10,8 +10,43 @@ from pipeline.records import Mention
 from .rules import ActorRules
 
 
+_QUOTES = "„“”»«\"‚‘`'"
+
+
 def _tokens(text: str, ar: ActorRules) -> list[str]:
-    return [t for t in text.replace("’", "'").split() if t.lower() not in ar.titles]
+    return [t for t in _without_nickname(text.replace("’", "'").split()) if t.lower() not in ar.titles]
+
+
+def _without_nickname(words: list[str]) -> list[str]:
+    """The name's words without a nickname in quotation marks between them ("Wolfgang „Wolli“ Scheuermann",
+    "Nicholas " Nick " Zinner": recover.per_nickname_quote)."""
+    if len(words) < 3 or not any(w[:1] in _QUOTES for w in words[1:-1]):
+        return words
+    out, inside = [], False
+    for w in words:
+        if w != w.strip(_QUOTES) or inside:     # ("„Wolli“"; "„ Bill “" in three tokens)
+            inside = (inside or w.strip(_QUOTES) == "") and not (inside and w.strip(_QUOTES) == "")
+            continue
+        out.append(w)
+    return out
+
+
+def _nicknames(p: "_Person") -> set[str]:
+    """The nicknames in quotation marks inside the person's mentions."""
+    out = set()
+    for m in p.mentions:
+        words = m.text.split()
+        kept = _without_nickname(words)
+        if len(kept) < len(words):
+            out.update(w.strip(_QUOTES) for w in words if w not in kept and w.strip(_QUOTES))
+    return out
+
+
+def _nickname_owner(word: str, persons: list["_Person"]) -> "_Person | None":
+    """names_nickname: "Sitzungspräsident Wolfgang „Wolli“ Scheuermann ... Man habe Wolli mehrfach das Gespräch
+    angeboten": one word that is the quoted nickname of exactly one person of the article is that person."""
+    owners = [p for p in persons if word in _nicknames(p) or _strip_gen(word) in _nicknames(p)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _strip_gen(word: str) -> str:
@@ -193,7 +228,7 @@ def _resolve_persons(ms: list[Mention], ar: ActorRules) -> list[_Person]:
     for m in sorted((m for m in ms if len(_tokens(m.text, ar)) < 2), key=lambda m: m.start):
         word = _tokens(m.text, ar)[0] if _tokens(m.text, ar) else m.text
         owner = _surname_owner(m, word, persons, ar) or _singleton_owner(word, persons, ar) \
-            or _given_name_owner(word, persons)
+            or _given_name_owner(word, persons) or _nickname_owner(word, persons)
         if owner is None:
             persons.append(_Person(mentions=[m]))
         else:

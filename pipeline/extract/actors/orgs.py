@@ -156,20 +156,32 @@ def _defined_name_start(doc: Doc, i: int, acr: str, compounds: bool = False) -> 
         t = doc[s]
         if t.is_punct:
             break
+        start = _sentence_start(doc, s)
         if not _cap(t.text) or t.text[0].upper() != acr[0].upper():
-            if t.is_sent_start:
+            if start:
                 break
             continue
         prev = doc[s - 1] if s > 0 else None
-        if (prev is None or t.is_sent_start or prev.pos_ in ("DET", "ADP")) \
+        if (prev is None or start or prev.pos_ in ("DET", "ADP")) \
                 and (t.pos_ in ("NOUN", "PROPN", "ADJ", "X") or t.tag_ in ("NN", "NE", "TRUNC")) \
                 and _abbreviates(acr, doc[s:i].text) and _initials_in(acr, doc[s:i]) \
                 and len(acr) <= per_word * sum(len(x.text.split("-")) for x in doc[s:i]
                                                if any(c.isalpha() for c in x.text)):
             return s
-        if t.is_sent_start:
+        if start:
             break
     return None
+
+
+def _sentence_start(doc: Doc, s: int) -> bool:
+    """org_acronym_parser_split: "Die Gewerkschaft Deutscher | Lokomotivführer (GDL) ruft zum Streik auf": a sentence
+    start the parser put inside a name (after a word, one space, no punctuation or line break) is no bound of the
+    name an acronym defines."""
+    t = doc[s]
+    if not t.is_sent_start or s == 0:
+        return t.is_sent_start
+    prev = doc[s - 1]
+    return prev.is_punct or prev.whitespace_ != " " or not _cap(prev.text)
 
 
 def _initials_in(acr: str, words) -> bool:
@@ -811,12 +823,25 @@ def org_body_place_name(doc: Doc, ctx: OrgCtx):
         if not low.endswith(heads) and not (low.endswith("s") and low[:-1].endswith(heads)) \
                 or i + 1 >= n or not caps[i]:
             continue                   # (also the genitive: "des Klinikums Nürnberg"; the word test first: issue 16)
-        if doc[i].tag_ not in ("NN", "NE", "NNP") or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
+        if doc[i].tag_ not in ("NN", "NE", "NNP") and not _mistagged_noun(doc, i) \
+                or "\n" in doc[i].whitespace_ or doc[i + 1].is_sent_start:
             continue
         end = _body_place_end(doc, i + 1, ctx)
         if end is not None:
             out.append((i, end))
     return out
+
+
+def _mistagged_noun(doc: Doc, i: int) -> bool:
+    """org_body_place_mistagged (ent19): "Das [Landgericht]APPR Leipzig hat … verurteilt": a capitalised word inside a
+    sentence right after an article, a preposition or an adjective is a noun whatever tag the tagger gave it ("vor
+    dem [Landgericht]ADJA Essen"); not a word tagged as an adjective in the genitive attribute of another noun ("die
+    Mitarbeitervertretung des [Klinikums]ADJA Fulda": the noun phrase names the body, roles' possessive_org_noun)."""
+    if i < 1 or doc[i].is_sent_start or doc[i - 1].pos_ not in ("DET", "ADP", "ADJ") \
+            or not doc[i].text[1:].islower() or not doc[i].is_alpha:
+        return False
+    return not (doc[i].tag_ in ("ADJA", "ADJD") and i >= 2 and doc[i - 1].lower_ in ("des", "der")
+                and doc[i - 2].pos_ in ("NOUN", "PROPN"))
 
 
 def _body_place_end(doc: Doc, k: int, ctx: OrgCtx) -> int | None:
@@ -908,9 +933,11 @@ def _body_nouns(doc: Doc, ctx: OrgCtx, acting: bool, test=None) -> list[tuple[in
     for i, low in enumerate(cols.lower):
         if cols.pos[i] not in ("NOUN", "PROPN") or not _cap(cols.text[i]) or not test(low, ctx.rules):
             continue                   # (tested on the columns, a Token only for a body noun)
-        if doc[i].ent_type_ == "PER":
+        adj = _coordinated_part(cols, i)
+        if doc[i].ent_type_ == "PER" and adj is None:
             continue
-        adj = i - 1 if i >= 2 and _body_adjective(doc[i - 1]) else None
+        if adj is None:
+            adj = i - 1 if i >= 2 and _body_adjective(doc[i - 1]) else None
         det = (adj if adj is not None else i) - 1
         if det < 0 or cols.lower[det] not in dets or cols.lower[det] == "zum" and _body_title(low, ctx.rules):
             continue
@@ -947,6 +974,16 @@ def _body_title(low: str, rules: RuleSet) -> bool:
     """A body noun that is also a person's title (words.yaml actors.body_title_words), also in the genitive."""
     titles = word_list(rules, "body_title_words")
     return low in titles or low.rstrip("es") in titles or low[:-1] in titles
+
+
+def _coordinated_part(cols, i: int) -> int | None:
+    """org_body_coordinated_compound: "Nach den Plänen des Wasserstraßen- und [Schifffahrtsamts]PER", "im Bau- und
+    Umweltausschuss": the first part of a compound coordinated with the body's or authority's noun at ``i`` ("X- und",
+    "X- oder") starts the name (the NER often tags the second part alone, as a person)."""
+    if i < 3 or cols.lower[i - 1] not in ("und", "oder", "&"):
+        return None
+    first = cols.text[i - 2]
+    return i - 2 if len(first) > 2 and first.endswith("-") and _cap(first) else None
 
 
 def _body_adjective(t: Token) -> bool:

@@ -236,8 +236,38 @@ def per_coordinated_names(c: _Ctx) -> list[tuple[int, int]]:
     return out
 
 
+_OPENING_QUOTES = frozenset({"„", "»", "«", '"', "‚", "“", "``"})
+_CLOSING_QUOTES = frozenset({"“", "«", "»", '"', "‘", "”", "''"})
+
+
+def per_nickname_quote(c: _Ctx) -> list[tuple[int, int]]:
+    """per_nickname_quote: "hat Sitzungspräsident [Wolfgang „Wolli]PER“ [Scheuermann]PER (63) abgesetzt", "Musiker
+    Eric „Skillet“ Gilmore": a first name (a name of the lists or of a PER mention), a nickname in quotation marks
+    and a capitalised word the tagger reads as a name are one person's name (the nickname is no part of the
+    canonical name: :func:`.names._tokens`; the nickname alone later is that person: ``names_nickname``)."""
+    doc, out = c.doc, []
+    text, pos = doc_columns(doc).text, doc_columns(doc).pos
+    given = c.ar.evidence_given if c.ar is not None else frozenset()
+    for i in range(len(doc) - 4):
+        if text[i + 1] not in _OPENING_QUOTES or text[i + 3] not in _CLOSING_QUOTES or not _cap(text[i]) \
+                or not _cap(text[i + 2]) or not _cap(text[i + 4]) or pos[i + 4] not in _NAME_POS:
+            continue
+        if not (text[i] in given or c.label_of.get(i) == "PER") \
+                or any(doc[k].is_sent_start for k in range(i + 1, i + 5)) or c.known(text[i + 4]):
+            continue
+        s = i
+        while s > 0 and c.label_of.get(s - 1) == "PER" and c.label_of.get(i) == "PER" and _cap(text[s - 1]):
+            s -= 1                      # ("[William Thomas]PER „Bill“ Compton": the whole first names)
+        out.append((s, i + 5))
+    return out
+
+
+def _cap(w: str) -> bool:
+    return w[:1].isupper() and any(ch.islower() for ch in w)
+
+
 RECOVER_RULES = {"per_title_any_label": per_title_any_label, "per_name_before_paren": per_name_before_paren,
-                 "per_coordinated_names": per_coordinated_names}
+                 "per_coordinated_names": per_coordinated_names, "per_nickname_quote": per_nickname_quote}
 
 
 def apply(doc: Doc, rules: RuleSet, mentions: list[Mention], sent_of, scan=None) -> list[Mention]:

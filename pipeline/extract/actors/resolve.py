@@ -223,11 +223,13 @@ def _merge_legal_short_name(acc: _Actors, rules: RuleSet) -> None:
     labels the word ORG); not where two such names share the word."""
     words = rules.get("words")
     forms = words("actors", "legal_forms_cased") if words is not None else frozenset()
+    amp = words("actors", "ampersand_company_words") if words is not None else frozenset()
     orgs = [a for a in acc.actors.values() if a.actor_type == "organization"]
     full: dict[str, list] = {}
     for a in orgs:
         parts = a.name.split()
-        if len(parts) >= 3 and parts[-1] in forms:
+        if len(parts) >= 3 and (parts[-1] in forms or parts[-2] == "&" and parts[-1].lower() in amp):
+            # (org_ampersand_company, ent19: "Berger & Söhne … Berger hatte")
             full.setdefault(parts[0], []).append(a)
     for a in orgs:
         into = full.get(a.name)

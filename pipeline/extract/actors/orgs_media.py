@@ -1,0 +1,79 @@
+"""Organisation rules of the nineteenth session (ent19, issue 12): the medium a statement is given to.
+
+Registered in :data:`.orgs.ORG_RULES` like the rules of :mod:`.orgs` (switched on and ordered by ``org_rules`` in
+``rules/actors.yaml``).
+
+* ``org_medium_quoted_addressee``: "sagte eine Sprecherin der „Presse“", "sagte sie dem „Spiegel“": a name in
+  quotation marks right after a definite article, spoken to, is a medium, whether or not a lexicon knows it;
+* ``org_medium_gazetteer_addressee``: "sagte Fraktionschefin Lea Sommerfeld dem hr": a one-word medium of the
+  gazetteer (category media; an acronym also in lower case) after a definite article or "gegenüber", spoken to.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .orgs import OrgCtx, _cap, _report_verb_near, columns, org_rule
+
+_OPEN, _CLOSE = frozenset("„»«\"‚"), frozenset("“«»\"‘”")
+_ARTICLES = ("dem", "der")
+
+
+@org_rule("org_medium_quoted_addressee")
+def org_medium_quoted_addressee(doc: Doc, ctx: OrgCtx):
+    """"Eine Sprecherin des Finanzministeriums sagte der „Presse“, man prüfe verschiedene Varianten", "sagte sie dem
+    „Spiegel“": one to four capitalised words in quotation marks right after "dem"/"der", with a speech verb or
+    "erfahren" at most seven tokens before the article (:func:`.orgs._report_verb_near`), name the medium spoken to
+    (news pages quote the names of newspapers), where the clause ends after it. Not after a preposition ("in der
+    „Zeit“ schrieb"), not a subject ("glauben sie, dass er weiß, wo der „Abgrund“ verläuft")."""
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if low not in _ARTICLES or i + 3 >= len(doc) or cols.text[i + 1] not in _OPEN or not _cap(cols.text[i + 2]):
+            continue
+        if i > 0 and cols.pos[i - 1] == "ADP":
+            continue
+        end = next((k for k in range(i + 2, min(i + 7, len(doc))) if cols.text[k] in _CLOSE), None)
+        if end is None or end == i + 2 or not all(_cap(w) or w.lower() in ("am", "für", "und") for w in cols.text[i + 2:end]):
+            continue
+        if end + 1 < len(doc) and cols.text[end + 1] not in (",", ".", ":", ";", "!", "?", "zufolge"):
+            continue                    # (the clause goes on: "wo der „Abgrund“ verläuft" is a subject)
+        if _report_verb_near(doc, i + 1, ctx.rules):
+            out.append((i + 2, end))
+    return out
+
+
+@org_rule("org_medium_gazetteer_addressee")
+def org_medium_gazetteer_addressee(doc: Doc, ctx: OrgCtx):
+    """"„Das ist zu wenig“, sagte Fraktionschefin Lea Sommerfeld dem hr", "sagte Präsident Urs Stämpfli gegenüber
+    online", "sagte er dem nd": one word after "dem"/"der" or "gegenüber" that the gazetteer lists as a medium of one
+    word, as written or as a lower-case acronym ("hr": HR), spoken to (:func:`.orgs._report_verb_near`), is that
+    medium. Not after a preposition before the article ("mit dem Merkur")."""
+    gaz = ctx.rules.get("gazetteer")
+    if gaz is None:
+        return []
+    media = _media_words(gaz)
+    cols = ctx.cols if ctx.cols is not None else columns(doc)
+    out = []
+    for i, low in enumerate(cols.lower):
+        if low not in _ARTICLES + ("gegenüber",) or i + 1 >= len(doc) or doc[i + 1].ent_iob_ == "I":
+            continue
+        w = cols.text[i + 1]
+        if w not in media and not (len(w) <= 3 and w.islower() and w.upper() in media):
+            continue
+        if low != "gegenüber" and i > 0 and cols.pos[i - 1] == "ADP":
+            continue
+        if i + 2 < len(doc) and _cap(cols.text[i + 2]) and cols.pos[i + 2] in ("PROPN", "NOUN"):
+            continue                    # (a longer name: "dem Stern Verlag")
+        if _report_verb_near(doc, i + 1, ctx.rules):
+            out.append((i + 1, i + 2))
+    return out
+
+
+def _media_words(gaz) -> frozenset[str]:
+    """The gazetteer's media names of one word (and their genitives)."""
+    memo = getattr(gaz, "_ent19_media", None)
+    if memo is None:
+        words = {n for n, cat in gaz.names.items() if cat == "media" and " " not in n}
+        memo = frozenset(w for w in words if len(w) >= 2 and any(c.isalpha() for c in w))
+        object.__setattr__(gaz, "_ent19_media", memo)
+    return memo
