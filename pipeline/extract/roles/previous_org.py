@@ -1,0 +1,65 @@
+"""The organisation of the sentence before (rorg19b, issue 12): an organisation reacts, and the next sentence lets
+one of its officers speak by a bare title ("Der Bauernverband Rügen teilt die Sorgen. Geschäftsführerin Anke Lübbert
+sagte, ..."). Rule data: roles.yaml ``patterns`` section rorg19b."""
+from __future__ import annotations
+
+from .article_context import _bare_title, _mention_end, _person_between, _previous_window
+from .context import _Ctx
+from .hits import Hit
+
+
+def _paragraph_break(ctx: _Ctx, a: int, b: int) -> bool:
+    """A line break between the first word of tokens ``a`` to ``b`` and ``b`` (a paragraph's leading break aside)."""
+    while a < b and ctx.doc[a].is_space:
+        a += 1
+    return any(ctx.doc[k].is_space and "\n" in ctx.doc[k].text or "\n" in ctx.doc[k].whitespace_ for k in range(a, b))
+
+
+def _sentence_orgs(mentions: list[tuple[int, str, str]], a: int, b: int) -> set[str]:
+    return {name for i, name, kind in mentions if a <= i < b and kind == "organization"}
+
+
+def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int) -> str | None:
+    """The one organisation tokens ``a`` to ``b`` name, where a mention of it stands as the subject (the parse's
+    subject, or first in the sentence after an article, or right after the finite verb)."""
+    from .organizations import _subject_like
+    orgs = _sentence_orgs(mentions, a, b)
+    if len(orgs) != 1:
+        return None
+    name = orgs.pop()
+    for i, n, kind in mentions:
+        if n == name and a <= i < b and (_subject_like(ctx, i, a) or any(
+                ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, _mention_end(ctx, i)))):
+            return name
+    return None
+
+
+def _kind_clash(ctx: _Ctx, h: Hit, org: str) -> bool:
+    """A company head's title (``article_company_titles``) does not go to a union or a party named before it; the
+    name or its first words are looked up in organizations.yaml ("IG Metall Coburg")."""
+    words = org.split()
+    types = {o.type for o in (ctx.orgs.by_name(" ".join(words[:n])) for n in range(len(words), 0, -1)) if o is not None}
+    return bool(types & {"union", "party"}) and _bare_title(ctx, h, ctx.p.article_company_titles)
+
+
+def previous_sentence_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``previous_sentence_org``: "Der Bauernverband Rügen teilt die Sorgen. Geschäftsführerin Anke Lübbert
+    sagte, viele Betriebe hätten kaum Rücklagen." -> Bauernverband Rügen. A title of one of the categories
+    ``patterns.previous_org_categories`` (not one of ``previous_org_skip_titles`` or a team title of
+    ``article_club_titles``, stems) with a named holder, no
+    organisation and no complement, in a sentence that names no organisation, belongs to the one organisation actor
+    the sentence right before names as its subject, in the same paragraph, where that sentence names no person;
+    not a profession, not a company head's title for a union or party. Used last, after every other context rule
+    found nothing. Off: ``previous_org_categories: []``."""
+    p = ctx.p
+    if not p.previous_org_categories or h.category not in p.previous_org_categories or h.holder is None:
+        return None
+    if not _bare_title(ctx, h, ("",)) or _bare_title(ctx, h, p.previous_org_skip_titles + p.article_club_titles) \
+            or h.title.title in ctx.lex.professions or h.title.title in p.compound_professions:
+        return None
+    s0, s1 = ctx.sent_range(h.head)
+    a = _previous_window(ctx, h, 1)
+    if a >= s0 or _sentence_orgs(mentions, s0, s1) or _paragraph_break(ctx, a, s0) or _person_between(ctx, a, s0):
+        return None
+    org = _subject_org(ctx, mentions, a, s0)
+    return None if org is None or _kind_clash(ctx, h, org) else org
