@@ -21,11 +21,12 @@ def _sentence_orgs(mentions: list[tuple[int, str, str]], a: int, b: int) -> set[
 
 def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int) -> str | None:
     """The one organisation tokens ``a`` to ``b`` name, where a mention of it stands as the subject (the parse's
-    subject, or first in the sentence after an article, or right after the finite verb)."""
-    from .organizations import _subject_like
+    subject, or first in the sentence after an article, or right after the finite verb); not a newspaper, broadcaster
+    or agency."""
+    from .organizations import _press_org, _subject_like
     orgs = _sentence_orgs(mentions, a, b)
-    if len(orgs) != 1:
-        return None
+    if len(orgs) != 1 or _press_org(ctx, next(iter(orgs))):
+        return None                       # "Wie der Focus berichtet, ..." is a source, not an employer
     name = orgs.pop()
     for i, n, kind in mentions:
         if n == name and a <= i < b and (_subject_like(ctx, i, a) or any(
@@ -48,7 +49,7 @@ def previous_sentence_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     ``patterns.previous_org_categories`` (not one of ``previous_org_skip_titles`` or a team title of
     ``article_club_titles``, stems) with a named holder, no
     organisation and no complement, in a sentence that names no organisation, belongs to the one organisation actor
-    the sentence right before names as its subject, in the same paragraph, where that sentence names no person;
+    the sentence right before names as its subject (not the press), in the same paragraph, where that sentence names no person;
     not a profession, not a company head's title for a union or party. Used last, after every other context rule
     found nothing. Off: ``previous_org_categories: []``."""
     p = ctx.p
@@ -59,7 +60,7 @@ def previous_sentence_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
         return None
     s0, s1 = ctx.sent_range(h.head)
     a = _previous_window(ctx, h, 1)
-    if a >= s0 or _sentence_orgs(mentions, s0, s1) or _paragraph_break(ctx, a, s0) or _person_between(ctx, a, s0):
+    if a >= s0 or _sentence_orgs(mentions, s0, s1) or _paragraph_break(ctx, a, h.np_start) or _person_between(ctx, a, s0):
         return None
     org = _subject_org(ctx, mentions, a, s0)
     return None if org is None or _kind_clash(ctx, h, org) else org
