@@ -7,6 +7,8 @@ from .article_context import _bare_title, _mention_end, _person_between, _previo
 from .context import _Ctx
 from .hits import Hit
 
+_OPENING_QUOTES = ("„", "«", "»", '"', "‚", "‹")
+
 
 def _paragraph_break(ctx: _Ctx, a: int, b: int) -> bool:
     """A line break between the first word of tokens ``a`` to ``b`` and ``b`` (a paragraph's leading break aside)."""
@@ -22,12 +24,14 @@ def _sentence_orgs(mentions: list[tuple[int, str, str]], a: int, b: int) -> set[
 def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int) -> str | None:
     """The one organisation tokens ``a`` to ``b`` name, where a mention of it stands as the subject (the parse's
     subject, or first in the sentence after an article, or right after the finite verb); not a newspaper, broadcaster
-    or agency."""
+    or agency, not a name in quotation marks."""
     from .organizations import _press_org, _subject_like
     orgs = _sentence_orgs(mentions, a, b)
     if len(orgs) != 1 or _press_org(ctx, next(iter(orgs))):
         return None                       # "Wie der Focus berichtet, ..." is a source, not an employer
     name = orgs.pop()
+    if any(n == name and a < i < b and ctx.doc[i - 1].text in _OPENING_QUOTES for i, n, _ in mentions):
+        return None                       # a quoted name is a work or a medium: „A Bigger Bang“, der „Focus“
     for i, n, kind in mentions:
         if n == name and a <= i < b and (_subject_like(ctx, i, a) or any(
                 ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, _mention_end(ctx, i)))):
