@@ -21,11 +21,19 @@ def _sentence_orgs(mentions: list[tuple[int, str, str]], a: int, b: int) -> set[
     return {name for i, name, kind in mentions if a <= i < b and kind == "organization"}
 
 
+def _opens_sentence(ctx: _Ctx, i: int, lo: int) -> bool:
+    """Token ``i`` is the first word of the sentence from ``lo``, after white space, an article or "Auch"."""
+    k = i - 1
+    while k >= lo and (ctx.doc[k].is_space or ctx.doc[k].lower_ in ctx.w.determiners or ctx.doc[k].lower_ == "auch"):
+        k -= 1
+    return k < lo
+
+
 def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int) -> str | None:
-    """The one organisation tokens ``a`` to ``b`` name, where a mention of it stands as the subject (the parse's
-    subject, or first in the sentence after an article, or right after the finite verb); not a newspaper, broadcaster
-    or agency, not a name in quotation marks."""
-    from .organizations import _press_org, _subject_like
+    """The one organisation tokens ``a`` to ``b`` name, where a mention of it opens the sentence as its subject (the
+    parse's subject, or the finite verb right after it): "Die IG Metall reagierte mit scharfer Kritik."; not a
+    newspaper, broadcaster or agency, not a name in quotation marks."""
+    from .organizations import _press_org
     orgs = _sentence_orgs(mentions, a, b)
     if len(orgs) != 1 or _press_org(ctx, next(iter(orgs))):
         return None                       # "Wie der Focus berichtet, ..." is a source, not an employer
@@ -33,8 +41,9 @@ def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int
     if any(n == name and a < i < b and ctx.doc[i - 1].text in _OPENING_QUOTES for i, n, _ in mentions):
         return None                       # a quoted name is a work or a medium: „A Bigger Bang“, der „Focus“
     for i, n, kind in mentions:
-        if n == name and a <= i < b and (_subject_like(ctx, i, a) or any(
-                ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, _mention_end(ctx, i)))):
+        e = min(b, max(_mention_end(ctx, i), i + len(n.split())))
+        if n == name and a <= i < b and _opens_sentence(ctx, i, a) and (e < b and ctx.doc[e].pos_ in ("VERB", "AUX") or any(
+                ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, e))):
             return name
     return None
 
@@ -53,7 +62,7 @@ def previous_sentence_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     ``patterns.previous_org_categories`` (not one of ``previous_org_skip_titles`` or a team title of
     ``article_club_titles``, stems) with a named holder, no
     organisation and no complement, in a sentence that names no organisation, belongs to the one organisation actor
-    the sentence right before names as its subject (not the press), in the same paragraph, where that sentence names no person;
+    the sentence right before opens as its subject (not the press, not a quoted name), in the same paragraph, where that sentence names no person;
     not a profession, not a company head's title for a union or party. Used last, after every other context rule
     found nothing. Off: ``previous_org_categories: []``."""
     p = ctx.p
