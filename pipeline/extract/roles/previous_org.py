@@ -42,9 +42,10 @@ def _subject_org(ctx: _Ctx, mentions: list[tuple[int, str, str]], a: int, b: int
         return None                       # a quoted name is a work or a medium: „A Bigger Bang“, der „Focus“
     for i, n, kind in mentions:
         e = min(b, max(_mention_end(ctx, i), i + len(n.split())))
-        if n == name and a <= i < b and _opens_sentence(ctx, i, a) and (e < b and ctx.doc[e].pos_ in ("VERB", "AUX") or any(
-                ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, e))):
-            return name
+        if n == name and a <= i < b and _opens_sentence(ctx, i, a) and not (e < b and ctx.doc[e].lower_ in ("und", "sowie")) \
+                and (e < b and ctx.doc[e].pos_ in ("VERB", "AUX") or any(
+                    ctx.doc[k].dep_ in ("nsubj", "nsubj:pass") for k in range(i, e))):
+            return name                   # not "Die IG Metall und die Stadt ... sprachen": not clear whose
     return None
 
 
@@ -64,7 +65,7 @@ def previous_sentence_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]
     organisation and no complement, in a sentence that names no organisation, belongs to the one organisation actor
     the sentence right before opens as its subject (not the press, not a quoted name), in the same paragraph, where that sentence names no person;
     not a profession, not a company head's title for a union or party. Used last, after every other context rule
-    found nothing. Off: ``previous_org_categories: []``."""
+    found nothing; not where the organisation is one of two subjects. Off: ``previous_org_categories: []``."""
     p = ctx.p
     if not p.previous_org_categories or h.category not in p.previous_org_categories or h.holder is None:
         return None
