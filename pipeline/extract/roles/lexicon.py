@@ -186,6 +186,8 @@ class RolePatterns:
     capital_countries: tuple[str, ...] = ()           # rorg18 (rule capital_article_country): "Capital: Country"
     org_actor_name: bool = False                      # rorg19 (rule org_actor_name, roles/org_naming.py)
     org_actor_acronym: str = "long"                   # rorg19: "long" | "both" ("Vereinigung Cockpit (VC)")
+    previous_org_categories: tuple[str, ...] = ()     # rorg19b (rule previous_sentence_org, roles/previous_org.py)
+    previous_org_skip_titles: tuple[str, ...] = ()    # rorg19b
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
@@ -576,7 +578,7 @@ def _patterns(pdata: Any, file: str) -> RolePatterns:
                   file, "patterns")
     for cat in pats.fallback_categories + pats.nationality_only_categories + pats.post_name_org_categories \
             + pats.local_adjective_excluded_categories + pats.post_name_org_if_none_categories \
-            + pats.reference_subject_categories:
+            + pats.reference_subject_categories + pats.previous_org_categories:
         if cat not in CATEGORIES:
             raise RuleError(file, "patterns", f"unknown category {cat!r}")
     if pats.org_actor_acronym not in ("long", "both"):

@@ -16,6 +16,7 @@ from .article_context import (_mention_end, article_club, article_company, artic
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
 from .holder_company import holder_name_company
+from .previous_org import previous_sentence_org
 from .tokens import _capitalized, _is_adj
 
 
@@ -931,7 +932,7 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
-        ctx, h, typed)
+        ctx, h, typed) or previous_sentence_org(ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
