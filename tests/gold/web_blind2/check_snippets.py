@@ -2,7 +2,8 @@
 
 Reads only this directory. Snippets must be visible page text (not only script/JSON-LD) and occur once in the dump, so that a
 `without` snippet cannot also be matched inside the article body. Each meta/*.yaml must name an existing
-page. Usage: python tests/gold/web_blind2/check_snippets.py
+page. Usage: python tests/gold/web_blind2/check_snippets.py [DIR] (DIR: another set in the same layout, e.g.
+tests/gold/web_blind3; default this directory).
 """
 import json
 import re
@@ -47,17 +48,18 @@ def page_text(path):
     return norm("".join(parser.parts))
 
 
-def main():
-    gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+def main(here=HERE):
+    here = Path(here)
+    gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))
     bad = 0
     files = set()
     html_of = {}
     for url, entry in gold.items():
         name = entry["file"]
         files.add(name)
-        html = page_text(HERE / "html" / name)
+        html = page_text(here / "html" / name)
         html_of[name] = html
-        txt = norm((HERE / "txt" / name.replace(".html", ".txt")).read_text(encoding="utf-8"))
+        txt = norm((here / "txt" / name.replace(".html", ".txt")).read_text(encoding="utf-8"))
         if not (6 <= len(entry["with"]) <= 10 and 6 <= len(entry["without"]) <= 10):
             print(f"{name}: {len(entry['with'])} with / {len(entry['without'])} without (want 6-10)")
             bad += 1
@@ -75,10 +77,10 @@ def main():
             if any(norm(snip) in norm(w) or norm(w) in norm(snip) for w in entry["with"]):
                 print(f"{name}: without overlaps with: {snip!r}")
                 bad += 1
-    for meta in sorted((HERE / "meta").glob("*.yaml")):
+    for meta in sorted((here / "meta").glob("*.yaml")):
         data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-        if data.get("file") not in files or data.get("split") != "check":
-            print(f"{meta.name}: file not in gold.json or split is not check")
+        if data.get("file") not in files or data.get("split") not in ("tune", "check"):
+            print(f"{meta.name}: file not in gold.json or split is not tune/check")
             bad += 1
             continue
         if norm(data["title"]) not in html_of[data["file"]]:
@@ -93,4 +95,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else HERE))
