@@ -190,6 +190,9 @@ def is_single_card(el, rules: WebRules) -> bool:
     if len(hrefs) != 1 or next(iter(hrefs)).startswith(("#", "mailto:", "javascript:", "tel:")) or not next(iter(hrefs)):
         return False
     head = _card_heading(el, linked_box=True)
+    inline = _inline_card_link(el) if head is None or not head.xpath(".//a[@href]") else None
+    if inline is not None:
+        return True
     if head is None:
         return False
     htext = ws(head.text_content())
@@ -202,6 +205,22 @@ def is_single_card(el, rules: WebRules) -> bool:
         return True
     rest = [ws(a.text_content()).casefold() for a in el.xpath(".//a[@href]")]
     return head.tag in ("h2", "h3", "h4") and bool(rest) and all(x in rules.read_more_labels for x in rest)
+
+
+def _inline_card_link(el):
+    """Rule ``card_inline_link`` (dump20; ``dump20.card_classes``): a card whose headline is a link set straight
+    in the box, beside a label and a teaser sentence, with no block of its own ("<div class=c-teaserInline><span>
+    Weitere Informationen</span><a href=/x>Documenta: Findungskommission neu besetzt</a><p>Nach dem …</p></div>"):
+    the box's class or id names a card (``dump20.card_classes``, as a part of a class word: "c-teaserInline",
+    "related-box"), and the link (3-20 words) is the box's only one. The link, else None."""
+    cfg = web_rules().dump20
+    if not cfg.on or not any(w in c for c in _classes(el) for w in cfg.card_classes):
+        return None
+    links = [a for a in el if isinstance(a.tag, str) and a.tag == "a" and (a.get("href") or "").strip()]
+    if len(links) != 1 or len(el.xpath(".//a[@href]")) != 1:
+        return None
+    n = len(ws(links[0].text_content()).split())
+    return links[0] if 3 <= n <= 20 and len(ws(el.text_content()).split()) - n <= cfg.card_words else None
 
 
 def _teaser_item(el, labelled: bool = False) -> bool:
