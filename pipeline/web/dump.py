@@ -1175,6 +1175,8 @@ def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    from pipeline.web.dump20 import stacked_headline
+    h = stacked_headline(raw, h, start, repeated)      # dump20: an overline over the headline
     named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
     h0 = h
     if h is not None:
