@@ -1215,10 +1215,60 @@ def image_box_texts(tree) -> list[str]:
             n = len(t.split())
             if n > 60:
                 break
-            if n >= 3 and _CREDIT_MARK.search(t):
+            if n >= 3 and (_CREDIT_MARK.search(t) or _credit_classes(anc)):
                 out.append(_flat(t))
                 break
     return out
+
+
+def class_boxes(tree) -> set[str]:
+    """Rule ``furniture_class_box`` (dump20; ``dump20.box_classes``, ``box_words``): keys of the lines of a small
+    box (``div``/``aside``/``section``/``form``, at most ``box_words`` words, no h1) whose class or id has a part
+    naming furniture and no paragraph of ``prose_words`` or more (the text a paywall box
+    hides stays): a paywall offer ("<div class=kick__paywall-box>… Jetzt 4 Wochen für 0,99 € testen."), a
+    newsletter box ("Newsletterstyled__Box-sc-9z8y"), reader comments ("nb-comments"). The tree stays as it is."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("box_classes", ()) if cfg.on else ()
+    limit = cfg.params.get("box_words", 60)
+    out: set[str] = set()
+    for el in tree.iter("div", "aside", "section", "form") if words else ():
+        if not any(w in c for c in _classes(el) for w in words) or next(el.iter("h1"), None) is not None:
+            continue
+        t = ws(visible_text(el))
+        if 1 <= len(t.split()) <= limit and not any(len(ws(visible_text(p)).split()) >= cfg.params.get("prose_words", 25)
+                                                    for p in el.iter("p", "div") if p.tag == "p" or _leaf_block(p)):
+            out.add(_flat(t))
+            out |= {_flat(ws(visible_text(y))) for y in el.iter("a", "p", "div", "span", "li", "h2", "h3", "h4", "h5",
+                                                                "h6", "strong") if y.tag != "div" or _leaf_block(y)}
+    out.discard("")
+    return out
+
+
+def credit_class_lines(tree) -> set[str]:
+    """Keys of the credit lines of image boxes marked by class (:func:`_credit_classes`, at most 15 words): they
+    leave the body with the caption."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("credit_classes", ()) if cfg.on else ()
+    out = set()
+    for img in tree.iter("img") if words else ():
+        box = img.getparent().getparent() if img.getparent() is not None else None
+        if box is None or box.tag in ("body", "html", "article", "main") or len(ws(visible_text(box)).split()) > 60:
+            continue
+        for el in box.iter():
+            if isinstance(el.tag, str) and any(w in c for c in _classes(el) for w in words) \
+                    and 1 <= len(ws(visible_text(el)).split()) <= 15:
+                out.add(_flat(ws(visible_text(el))))
+    out.discard("")
+    return out
+
+
+def _credit_classes(box) -> bool:
+    """Rule ``credit_class`` (dump20; ``dump20.credit_classes``): an image box whose credit is marked by its
+    class, not by a label ("<p class=absatzbild__info__copyright>| picture alliance / Beautiful Sports</p>")."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("credit_classes", ()) if cfg.on else ()
+    return bool(words) and any(w in c for el in box.iter() if isinstance(el.tag, str) and el is not box
+                               for c in _classes(el) for w in words)
 
 
 def alt_caption_texts(tree) -> list[str]:
@@ -1895,6 +1945,7 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         heads |= player_and_shop_boxes(tree)
     if web_rules().single_cards:
         heads |= single_cards(tree)
+    heads |= credit_class_lines(tree) | class_boxes(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines
