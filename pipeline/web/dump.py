@@ -1208,6 +1208,8 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     from pipeline.web import dump_evidence, dump_forms
     if not authors:     # dump19: byline forms under the headline or at the article's end, an author box
         authors = dump_evidence.authors(raw, top, start, end)
+    from pipeline.web import dump20
+    authors = dump20.clean_names(authors) or dump20.authors(raw, top, start, end)   # dump20: glued tails, forms
     if published is None:     # dump19: a labelled date line at the article's end
         published = dump_evidence.end_published(raw, end)
     return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw

@@ -85,3 +85,71 @@ def compound_item(kick: str, raw: list[str], menu: set[str]) -> bool:
             return n >= 2
         return any("-".join(parts[i:j]) in items and seg(j, n + 1) for j in range(i + 1, len(parts) + 1))
     return seg(0, 0)
+
+
+_COMPILED: dict = {}
+
+
+def _forms(name: str) -> list[re.Pattern]:
+    pats = _cfg(name, ())
+    if pats not in _COMPILED:
+        _COMPILED[pats] = [re.compile(p) for p in pats]
+    return _COMPILED[pats]
+
+
+def _names(lines: list[str], forms: list[re.Pattern]) -> list[str]:
+    from pipeline.web.dump import name_line
+    for t in lines:
+        for pat in forms:
+            m = pat.match(t)
+            names = name_line(m.group("names")) if m else []
+            if names:
+                return names
+    return []
+
+
+def authors(raw: list[str], top: int, start: int, end: int) -> list[str]:
+    """Rule ``dump_byline_evidence``: where no other dump rule found an author, a byline by a form of
+    ``dump20.head_forms`` in the header ("18.04.2024 um 11:45 Uhr - Jana Reimold - in Überwachung - 4
+    Ergänzungen"; the header's first ``text_lines`` lines of text count, since a teaser may open the block), a
+    name line right over a date line ("Claudia Rüegg" / "Publiziert: 19.10.2023, 14:12"), or of ``dump20.end_forms`` at the article's end ("Autorin Melanie Achterberg"; an author note
+    "Claudia Rüegg ist Redaktorin im Ressort Zürich …" whose name the page also shows on a line of its own);
+    every name passes the person check."""
+    if not on():
+        return []
+    from pipeline.web.dump_evidence import _zone
+    head = _zone(raw, top + 1, start, 8) + _zone(raw, start, end, _cfg("text_lines", 4))
+    tail = _zone(raw, end - 4, end + 1, 8)[-2:] + _zone(raw, end + 1, end + 40, _cfg("end_lines", 8))
+    found = _names(head, _forms("head_forms")) or _name_over_date(head, raw, top) or _names(tail, _forms("end_forms"))
+    if found:
+        return found
+    alone = {x.strip() for x in raw}
+    names = _names(tail, _forms("note_forms"))
+    return names if names and all(n in alone for n in names) else []
+
+
+def _name_over_date(head: list[str], raw: list[str], top: int) -> list[str]:
+    """A line of nothing but a name right over a date line of the header ("Claudia Rüegg" / "Publiziert:
+    19.10.2023, 14:12"); not a line the page also shows as a list item or above the headline (a desk's name:
+    "Polizeiticker Bern")."""
+    from pipeline.ingest import _find_date
+    from pipeline.web.dump import name_line
+    from pipeline.web.dump import _BULLET, norm
+    listed = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)} | {norm(x) for x in raw[:top + 1]}
+    return next((name_line(t) for t, nxt in zip(head, head[1:])
+                 if t not in listed and name_line(t) and _find_date(nxt) is not None), [])
+
+
+def clean_names(authors: list[str]) -> list[str]:
+    """Rule ``dump_name_tail``: a reading-time or interface word the text browser glued to the last name of a
+    byline ("Friederike Mahncke Lesedauer: 5 Minuten" → "Friederike Mahncke") is cut (``dump20.name_tail_words``)."""
+    if not on():
+        return authors
+    tails = {w.casefold() for w in _cfg("name_tail_words", ())}
+    out = []
+    for a in authors:
+        w = a.split()
+        while len(w) > 2 and w[-1].casefold().strip(":") in tails:
+            w = w[:-1]
+        out.append(" ".join(w))
+    return out
