@@ -128,16 +128,20 @@ def authors(raw: list[str], top: int, start: int, end: int) -> list[str]:
     return names if names and all(n in alone for n in names) else []
 
 
+def _date_line(t: str) -> bool:
+    """A short line with a date (at most ``date_line_words`` words): "Publiziert: 19.10.2023, 14:12"."""
+    from pipeline.ingest import _find_date
+    return len(t.split()) <= _cfg("date_line_words", 12) and _find_date(t) is not None
+
+
 def _name_over_date(head: list[str], raw: list[str], top: int) -> list[str]:
     """A line of nothing but a name right over a date line of the header ("Claudia Rüegg" / "Publiziert:
     19.10.2023, 14:12"); not a line the page also shows as a list item or above the headline (a desk's name:
     "Polizeiticker Bern")."""
-    from pipeline.ingest import _find_date
-    from pipeline.web.dump import name_line
-    from pipeline.web.dump import _BULLET, norm
+    from pipeline.web.dump import _BULLET, name_line, norm
     listed = {norm(_BULLET.sub("", x)) for x in raw if _BULLET.match(x)} | {norm(x) for x in raw[:top + 1]}
     return next((name_line(t) for t, nxt in zip(head, head[1:])
-                 if t not in listed and name_line(t) and _find_date(nxt) is not None), [])
+                 if t not in listed and name_line(t) and _date_line(nxt)), [])
 
 
 def clean_names(authors: list[str]) -> list[str]:
