@@ -335,7 +335,8 @@ def _is_date_or_byline(t: str) -> bool:
         # a date followed by place and topic tags: "1. November 2023 Bockenem, Nordstraße, Polizei"
         if len(t.split()) <= 14 and not t.rstrip().endswith(".") and not re.search(r"(?:^|\s)[a-zäöüß]", after):
             return True
-    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+    from pipeline.web.dump20 import relative_date_line     # dump20: "vor 3 Stunden · Stefanie Gmelch"
+    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8 or relative_date_line(t)
 
 
 def _plain_date(line: str) -> str:
@@ -1275,7 +1276,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if section is None and h is not None:       # dump19: a trail the page shows by its home link or menu
         from pipeline.web.dump_evidence import section as evidence_section
         section = evidence_section(raw, h, title)
+    from pipeline.web import dump20
+    section = dump20.clean_section(section or dump20.section(raw, h, title))   # dump20: a menu item's trail
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
+    from pipeline.web.dump20 import relative_date_line
+    head = head[:1] + [x for x in head[1:] if not relative_date_line(norm(x))]     # dump20: no date, no text
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

@@ -157,3 +157,46 @@ def clean_names(authors: list[str]) -> list[str]:
             w = w[:-1]
         out.append(" ".join(w))
     return out
+
+
+def relative_date_line(t: str) -> bool:
+    """Rule ``dump_relative_date``: a header line that dates the article relative to now ("vor 3 Stunden",
+    "vor 3 Stunden · Stefanie Gmelch", ``dump20.relative_dates``) is a date line: the headline stands over it.
+    It gives no date (the page's day is not known from it)."""
+    return on() and len(t.split()) <= 8 and any(p.match(t) for p in _forms("relative_dates"))
+
+
+def section(raw: list[str], h: int, title: str) -> str | None:
+    """Rule ``dump_menu_item_trail``: where no other rule found a section, a short trail line among the
+    ``trail_lines`` lines above the headline (kicker lines skipped) whose first item is an item of the page's
+    bullet menu and whose other items are not ("Chronik / Wien" under "• Chronik"): the items are the section.
+    A line without separators ("Schweiz Luzern" under "• Schweiz") is not read: on a dev page such a line is a
+    post's categories ("Aktuelles Allgemein")."""
+    from pipeline.web.dump import _BULLET, norm
+    from pipeline.web.dump_evidence import _SEP, _label, _lines_above
+    if not on() or h is None:
+        return None
+    menu = {norm(_BULLET.sub("", x)).casefold() for x in raw if _BULLET.match(x)}
+    home = web_rules().home_crumbs
+    for k in _lines_above(raw, h, _cfg("trail_lines", 3)):
+        t = norm(raw[k])
+        if _BULLET.match(raw[k]) or t == title:
+            continue
+        parts = [x.strip() for x in _SEP.split(t)]
+        if not 2 <= len(parts) <= _cfg("max_trail_items", 3) or not all(_label(x) for x in parts):
+            continue
+        if parts[0].casefold() in menu and not any(x.casefold() in menu or x.casefold() in home for x in parts[1:]):
+            return " / ".join(parts)
+    return None
+
+
+def clean_section(section: str | None) -> str | None:
+    """Rule ``dump_trail_home_glued``: a first trail item that ends in the home link, the text browser having
+    glued header words to it ("Abo testen Home / Wirtschaft"), goes with everything before it."""
+    if not on() or not section:
+        return section
+    items = section.split(" / ")
+    home = web_rules().home_crumbs
+    if len(items) >= 2 and len(items[0].split()) >= 2 and items[0].split()[-1].casefold() in home:
+        return " / ".join(items[1:])
+    return section
