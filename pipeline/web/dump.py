@@ -1253,6 +1253,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
     dump_end.newsletter_box(paras, chosen[0], chosen[-1])
+    from pipeline.web.dump20 import promo_box
+    promo_box(paras, chosen[0], chosen[-1])      # dump20: a blurb over "Jetzt testen", under "Weiterlesen mit Abo"
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
@@ -1268,6 +1270,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     authors = dump_evidence.interviewers(authors, body)     # dump19: the guest of an interview is no author
+    from pipeline.web.dump20 import author_box_out
+    body = author_box_out(body, authors)        # dump20: an author box at the text's end
     title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
     section = crumb_section(raw, h, title) if h is not None else hd.section
     from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on

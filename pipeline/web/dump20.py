@@ -200,3 +200,76 @@ def clean_section(section: str | None) -> str | None:
     if len(items) >= 2 and len(items[0].split()) >= 2 and items[0].split()[-1].casefold() in home:
         return " / ".join(items[1:])
     return section
+
+
+_SENT = re.compile(r"[.!?…][\"“”»«’']?(?:\s|$)")
+
+
+def _short(t: str, words: int) -> bool:
+    return 1 <= len(t.split()) <= words
+
+
+def promo_box(paras, lo: int, hi: int) -> None:
+    """Rule ``dump_promo_box``: a box that sells or asks inside or right after the article: a short blurb (at most
+    ``blurb_words`` words, one or two sentences) right over a call to action (``cta_lines``: "Jetzt testen",
+    "Abo abschließen", "Jetzt abonnieren", "Jetzt spenden") or right under a paywall label ("Weiterlesen mit Abo"),
+    with its label line above it (at most ``label_words`` words, no sentence end): "Weiterlesen mit kicker+" / "Alle
+    Artikel, exklusive Hintergründe und Analysen. Jetzt 4 Wochen für 0,99 € testen." / "Jetzt testen …". The blurb
+    and the label leave the body (marked as a card)."""
+    if not on():
+        return
+    from pipeline.web.html import is_notice
+    cta = _forms("cta_lines")
+    bw, lw = _cfg("blurb_words", 30), _cfg("label_words", 8)
+    rules = web_rules()
+    for i in range(max(lo, 0), min(hi + 1, len(paras))):
+        t = paras[i].clean
+        if not _short(t, bw) or not 1 <= len(_SENT.findall(t + " ")) <= 2 or not re.search(r"[.!?]$", t):
+            continue
+        nxt = paras[i + 1] if i + 1 < len(paras) and paras[i + 1].index - paras[i].index <= 2 else None
+        prev = paras[i - 1] if i > 0 and paras[i].index - paras[i - 1].index <= 2 else None
+        button = nxt is not None and _short(nxt.clean, 8) and any(p.match(nxt.clean.casefold()) for p in cta)
+        label = prev is not None and _short(prev.clean, lw) and not re.search(r"[.!?:]$", prev.clean)
+        paywall = label and is_notice(prev.clean.casefold(), rules)
+        if button or paywall:
+            paras[i].card = True
+            if label:
+                prev.card = True
+
+
+def header_lines_out(lines: list[str], authors: list[str]) -> list[str]:
+    """Rule ``dump_header_in_text``: a header line the seed reader left in the text, where a teaser opens it: among
+    its first ``text_lines`` non-blank lines (not the first), the byline of the found authors ("Claudia Rüegg") and
+    a short date line ("Publiziert: 19.10.2023, 14:12 Aktualisiert vor 2 Stunden") leave the body. Runs after the
+    seed reader, which reads such lines for the date and the teaser first."""
+    if not on():
+        return lines
+    from pipeline.web.dump import _is_date_or_byline, name_line
+    n, seen, out = _cfg("text_lines", 4), 0, []
+    for x in lines:
+        t = x.strip()
+        if t:
+            seen += 1
+            if 1 < seen <= n and (authors and name_line(t) == authors or _date_line(t) and _is_date_or_byline(t)):
+                continue
+        out.append(x)
+    return out
+
+
+def author_box_out(body: str, authors: list[str]) -> str:
+    """Rule ``dump_author_box_text``: an author box at the text's end (among its last ``end_paras`` paragraphs):
+    a line of an author's name over a note on them, opening with a role ("Redakteurin im Ressort Wirtschaft, …") or
+    with the name ("Claudia Rüegg ist Redaktorin im Ressort Zürich …"): both leave the body."""
+    if not on() or not authors:
+        return body
+    from pipeline.web.dump import name_line
+    roles = web_rules().dump_evidence.box_roles | {w.casefold() for w in _cfg("note_roles", ())}
+    paras = body.split("\n\n")
+    lo = max(1, len(paras) - _cfg("end_paras", 4))
+    for k in range(lo, len(paras) - 1):
+        names = name_line(paras[k])
+        nxt = paras[k + 1]
+        first = nxt.split()[0].casefold().strip(",:") if nxt.split() else ""
+        if names and set(names) <= set(authors) and (first in roles or nxt.startswith(names[0] + " ")):
+            return "\n\n".join(paras[:k] + paras[k + 2:])
+    return body
