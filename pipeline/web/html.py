@@ -1224,15 +1224,18 @@ def image_box_texts(tree) -> list[str]:
 def class_boxes(tree) -> set[str]:
     """Rule ``furniture_class_box`` (dump20; ``dump20.box_classes``, ``box_words``): keys of the lines of a small
     box (``div``/``aside``/``section``/``form``, at most ``box_words`` words, no h1) whose class or id has a part
-    naming furniture and no paragraph of ``prose_words`` or more (the text a paywall box
+    naming furniture, or whose one or two links end in a call to action (``cta_lines``: "<div class=detail__support>
+    <h3>Unterstützen Sie …</h3><p>… ist spendenfinanziert. …</p><a href=/spenden>Jetzt spenden</a></div>"), and no paragraph of ``prose_words`` or more (the text a paywall box
     hides stays): a paywall offer ("<div class=kick__paywall-box>… Jetzt 4 Wochen für 0,99 € testen."), a
     newsletter box ("Newsletterstyled__Box-sc-9z8y"), reader comments ("nb-comments"). The tree stays as it is."""
     cfg = web_rules().dump20
     words = cfg.params.get("box_classes", ()) if cfg.on else ()
     limit = cfg.params.get("box_words", 60)
     out: set[str] = set()
+    cta = [re.compile(p) for p in cfg.params.get("cta_lines", ())] if cfg.on else []
     for el in tree.iter("div", "aside", "section", "form") if words else ():
-        if not any(w in c for c in _classes(el) for w in words) or next(el.iter("h1"), None) is not None:
+        if not (any(w in c for c in _classes(el) for w in words) or _cta_box(el, cta)) \
+                or next(el.iter("h1"), None) is not None:
             continue
         t = ws(visible_text(el))
         if 1 <= len(t.split()) <= limit and not any(len(ws(visible_text(p)).split()) >= cfg.params.get("prose_words", 25)
@@ -1242,6 +1245,12 @@ def class_boxes(tree) -> set[str]:
                                                                 "h6", "strong") if y.tag != "div" or _leaf_block(y)}
     out.discard("")
     return out
+
+
+def _cta_box(el, cta: list) -> bool:
+    """A box whose one or two links end in a call to action ("Jetzt spenden", "Jetzt abonnieren": ``cta_lines``)."""
+    links = el.xpath(".//a[@href]")
+    return 1 <= len(links) <= 2 and any(p.match(ws(links[-1].text_content()).casefold()) for p in cta)
 
 
 def credit_class_lines(tree) -> set[str]:
