@@ -103,3 +103,37 @@ def test_menu_row_signal() -> None:
     text = top + TITLE + "\n\n" + BODY + "\n\nImpressum · Datenschutz · Kontakt\n"
     assert page_signals(text) == ["legal_footer", "menu_row"] and is_page_dump(text)
     assert not is_page_dump(text.replace("Nachrichten | Termine | Sport | Login | English\n", ""))
+
+
+def test_relative_date_line_anchors_the_headline() -> None:
+    """dump_relative_date: "vor 3 Stunden · Jana Lorenz" under the headline: the headline over it, the name the
+    author, the line out of the text (it gives no date)."""
+    head = (f"{TITLE}\n\nvor 3 Stunden · Jana Lorenz\n"
+            "Der Rat entscheidet sich gegen einen Neubau.\nBildergalerie: So sah das Bad früher aus\n[bad-1]\n")
+    a = parse_scraped_text(_page(head))
+    assert (a.title, a.authors, a.published_at) == (TITLE, ["Jana Lorenz"], None)
+    assert "vor 3 Stunden" not in a.body_text
+
+
+def test_menu_item_trail_and_glued_home() -> None:
+    """dump_menu_item_trail: "Region / Lindenberg" whose first item is a menu item; dump_trail_home_glued: a
+    trail whose first item glues header words to the home link."""
+    assert parse_scraped_text(_page(f"Region / Lindenberg\n\n{TITLE}\n\n03.01.2023")).section == "Region / Lindenberg"
+    glued = parse_scraped_text(_page(f"Abo testen Home / Region / {TITLE}\n\n{TITLE}\n\n03.01.2023"))
+    assert glued.section == "Region"
+
+
+def test_promo_box_leaves_the_dump_body() -> None:
+    """dump_promo_box: label, blurb and call to action inside the article; dump_header_in_text and
+    dump_author_box_text: byline and date line under a teaser in the text, the author box at its end."""
+    paras = BODY.split("\n\n")
+    promo = "Weiterlesen mit Tagblatt+\n\nAlle Artikel und Hintergründe. Jetzt 4 Wochen für 0,99 € testen.\n\nJetzt testen\n\n"
+    box = "\n\nJana Lorenz\n\nJana Lorenz ist Redakteurin im Ressort Region.\n"
+    teaser = "Der Rat entscheidet sich gegen einen Neubau und für die Sanierung des alten Bades an der Lindenstraße."
+    text = _page(f"{TITLE}\n\n{teaser}\n\nJana Lorenz\nPubliziert: 03.01.2023, 14:32").replace(
+        paras[2], promo + paras[2]).replace(paras[3], paras[3] + box)
+    a = parse_scraped_text(text)
+    assert a.authors == ["Jana Lorenz"] and a.published_at.strftime("%Y-%m-%d") == "2023-01-03"
+    body = _paras(a.body_text)
+    assert body[-4:] == paras and all("Jana Lorenz" not in x and "0,99" not in x for x in body)
+    assert not any("Publiziert" in x or "Tagblatt+" in x or "Jetzt testen" in x for x in body)

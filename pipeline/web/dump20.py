@@ -212,10 +212,11 @@ def _short(t: str, words: int) -> bool:
 def promo_box(paras, lo: int, hi: int) -> None:
     """Rule ``dump_promo_box``: a box that sells or asks inside or right after the article: a short blurb (at most
     ``blurb_words`` words, one or two sentences) right over a call to action (``cta_lines``: "Jetzt testen",
-    "Abo abschließen", "Jetzt abonnieren", "Jetzt spenden") or right under a paywall label ("Weiterlesen mit Abo"),
+    "Abo abschließen", "Jetzt abonnieren", "Jetzt spenden") or right under a paywall label (a notice of ``boilerplate_lines`` that speaks of the paywall, ``paywall_patterns``:
+    "Weiterlesen mit Abo"),
     with its label line above it (at most ``label_words`` words, no sentence end): "Weiterlesen mit kicker+" / "Alle
-    Artikel, exklusive Hintergründe und Analysen. Jetzt 4 Wochen für 0,99 € testen." / "Jetzt testen …". The blurb
-    and the label leave the body (marked as a card)."""
+    Artikel, exklusive Hintergründe und Analysen. Jetzt 4 Wochen für 0,99 € testen." / "Jetzt testen …". The blurb,
+    the label and the call to action leave the body (marked as a card)."""
     if not on():
         return
     from pipeline.web.html import is_notice
@@ -230,9 +231,12 @@ def promo_box(paras, lo: int, hi: int) -> None:
         prev = paras[i - 1] if i > 0 and paras[i].index - paras[i - 1].index <= 2 else None
         button = nxt is not None and _short(nxt.clean, 8) and any(p.match(nxt.clean.casefold()) for p in cta)
         label = prev is not None and _short(prev.clean, lw) and not re.search(r"[.!?:]$", prev.clean)
-        paywall = label and is_notice(prev.clean.casefold(), rules)
+        low = prev.clean.casefold() if label else ""
+        paywall = label and is_notice(low, rules) and any(p.search(low) for p in rules.paywall_patterns)
         if button or paywall:
             paras[i].card = True
+            if button:
+                nxt.card = True
             if label:
                 prev.card = True
 
