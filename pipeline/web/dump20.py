@@ -241,6 +241,14 @@ def promo_box(paras, lo: int, hi: int) -> None:
                 prev.card = True
 
 
+def _header_date(t: str) -> bool:
+    """A header's date line: a short line whose date comes after at most two words ("Publiziert: 19.10.2023"),
+    not a data line that names what the date is of ("Datum der Schwellenberührung 18.03.2016")."""
+    from pipeline.ingest import _find_date
+    found = _find_date(t) if _date_line(t) else None
+    return found is not None and len(t[:found[1].start()].split()) <= 2
+
+
 def header_lines_out(lines: list[str], authors: list[str]) -> list[str]:
     """Rule ``dump_header_in_text``: a header line the seed reader left in the text, where a teaser opens it: among
     its first ``text_lines`` non-blank lines (not the first), the byline of the found authors ("Claudia Rüegg") and
@@ -254,7 +262,7 @@ def header_lines_out(lines: list[str], authors: list[str]) -> list[str]:
         t = x.strip()
         if t:
             seen += 1
-            if 1 < seen <= n and (authors and name_line(t) == authors or _date_line(t) and _is_date_or_byline(t)):
+            if 1 < seen <= n and (authors and name_line(t) == authors or _header_date(t) and _is_date_or_byline(t)):
                 continue
         out.append(x)
     return out
