@@ -241,20 +241,23 @@ def promo_box(paras, lo: int, hi: int) -> None:
                 prev.card = True
 
 
-def _header_date(t: str) -> bool:
+def _header_date(t: str, published=None) -> bool:
     """A header's date line: a short line whose date comes after at most two words ("Publiziert: 19.10.2023"),
-    not a data line that names what the date is of ("Datum der Schwellenberührung 18.03.2016")."""
+    not a data line that names what the date is of ("Datum der Schwellenberührung 18.03.2016") nor a heading
+    ("Samstag, 05. November 2005:"); with ``published`` (the article's date found), a line of that day only."""
     from pipeline.ingest import _find_date
-    found = _find_date(t) if _date_line(t) else None
-    return found is not None and len(t[:found[1].start()].split()) <= 2
+    found = _find_date(t) if _date_line(t) and not t.endswith(":") else None
+    if found is None or len(t[:found[1].start()].split()) > 2:
+        return False
+    return published is None or found[0].date() == published.date()
 
 
-def header_lines_out(lines: list[str], authors: list[str]) -> list[str]:
+def header_lines_out(lines: list[str], authors: list[str], published=None) -> list[str]:
     """Rule ``dump_header_in_text``: a header line the seed reader left in the text, where a teaser opens it: among
     its first ``text_lines`` non-blank lines (not the first), the byline of the found authors ("Claudia Rüegg") and
-    a short date line ("Publiziert: 19.10.2023, 14:12 Aktualisiert vor 2 Stunden") leave the body. Runs after the
-    seed reader, which reads such lines for the date and the teaser first."""
-    if not on():
+    a short date line of the article's day (``published``: "Publiziert: 19.10.2023, 14:12 Aktualisiert vor 2 Stunden")
+    leave the body. Runs after the seed reader, which reads such lines for the date and the teaser first."""
+    if not on() or published is None and not authors:
         return lines
     from pipeline.web.dump import _is_date_or_byline, name_line
     n, seen, out = _cfg("text_lines", 4), 0, []
@@ -262,7 +265,9 @@ def header_lines_out(lines: list[str], authors: list[str]) -> list[str]:
         t = x.strip()
         if t:
             seen += 1
-            if 1 < seen <= n and (authors and name_line(t) == authors or _header_date(t) and _is_date_or_byline(t)):
+            byline = bool(authors) and name_line(t) == authors
+            dated = published is not None and _header_date(t, published) and _is_date_or_byline(t)
+            if 1 < seen <= n and (byline or dated):
                 continue
         out.append(x)
     return out
