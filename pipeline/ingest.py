@@ -743,6 +743,8 @@ def parse_scraped_text(text: str, source_path: str = "", source_id: str | None =
     if dump is not None:     # a whole page's text: the paywall box under the article, lines printed twice
         from pipeline.web.html import dump_body_tail    # (pipeline/web/html.py)
         body_lines = dump_body_tail(body_lines, h.title)
+        from pipeline.web.dump20 import header_lines_out    # dump20: byline and date line left in the text
+        body_lines = header_lines_out(body_lines, dump.authors or [], dump.published[0] if dump.published else None)
     paras = _signed_off(_lines_to_paragraphs(body_lines))
     dateline = None
     if paras:

@@ -335,7 +335,8 @@ def _is_date_or_byline(t: str) -> bool:
         # a date followed by place and topic tags: "1. November 2023 Bockenem, Nordstraße, Polizei"
         if len(t.split()) <= 14 and not t.rstrip().endswith(".") and not re.search(r"(?:^|\s)[a-zäöüß]", after):
             return True
-    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8
+    from pipeline.web.dump20 import relative_date_line     # dump20: "vor 3 Stunden · Stefanie Gmelch"
+    return bool(AUTHOR_PREFIX.match(t)) and len(t.split()) <= 8 or relative_date_line(t)
 
 
 def _plain_date(line: str) -> str:
@@ -1175,6 +1176,8 @@ def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
     h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    from pipeline.web.dump20 import stacked_headline
+    h = stacked_headline(raw, h, start, repeated)      # dump20: an overline over the headline
     named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
     h0 = h
     if h is not None:
@@ -1206,6 +1209,8 @@ def _dump_date_authors(raw: list[str], paras, chosen, head: list[str], top: int,
     from pipeline.web import dump_evidence, dump_forms
     if not authors:     # dump19: byline forms under the headline or at the article's end, an author box
         authors = dump_evidence.authors(raw, top, start, end)
+    from pipeline.web import dump20
+    authors = dump20.clean_names(authors) or dump20.authors(raw, top, start, end)   # dump20: glued tails, forms
     if published is None:     # dump19: a labelled date line at the article's end
         published = dump_evidence.end_published(raw, end)
     return dump_forms.fill(raw, head, top, dump_forms.text_end(paras, chosen, start), published, authors)     # dump18b: forms the rules never saw
@@ -1248,6 +1253,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     dump_furniture.mark(paras, chosen[0], chosen[-1])    # dump17: captions, pointers, teasers, newsletter lines
     dump_end.teaser_section(paras, chosen[0], chosen[-1])   # dump18: other stories after a label at the end
     dump_end.newsletter_box(paras, chosen[0], chosen[-1])
+    from pipeline.web.dump20 import promo_box
+    promo_box(paras, chosen[0], chosen[-1])      # dump20: a blurb over "Jetzt testen", under "Weiterlesen mit Abo"
     hd = _locate_head(raw, paras, chosen, repeated, rules.dump)
     h, start = hd.h, hd.start
     head = [y for x in hd.lines for y in _unglue(x)]
@@ -1263,6 +1270,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     head = head[:1] + [dump_title.edition_date(x) for x in head[1:]]
     published, authors = _dump_date_authors(raw, paras, chosen, head, h if h is not None else start, start)
     authors = dump_evidence.interviewers(authors, body)     # dump19: the guest of an interview is no author
+    from pipeline.web.dump20 import author_box_out
+    body = author_box_out(body, authors)        # dump20: an author box at the text's end
     title = (head[0] if hd.moved else norm(raw[h])) if h is not None else None
     section = crumb_section(raw, h, title) if h is not None else hd.section
     from pipeline.web.dump_forms import line_trail      # dump18b: a one-line trail, or one that goes on
@@ -1271,7 +1280,11 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
     if section is None and h is not None:       # dump19: a trail the page shows by its home link or menu
         from pipeline.web.dump_evidence import section as evidence_section
         section = evidence_section(raw, h, title)
+    from pipeline.web import dump20
+    section = dump20.clean_section(section or dump20.section(raw, h, title))   # dump20: a menu item's trail
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
+    from pipeline.web.dump20 import relative_date_line
+    head = head[:1] + [x for x in head[1:] if not relative_date_line(norm(x))]     # dump20: no date, no text
     return DumpArticle("\n".join(head) + "\n\n" + body, published, authors, headline=bool(head), section=section)
 
 

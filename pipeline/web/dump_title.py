@@ -196,13 +196,14 @@ def glued_kicker(title: str, raw: list[str], body: str) -> tuple[str, str] | Non
         return None
     pairs, openers = _body_phrases(body)
     menu = _menu_items(raw)
+    from pipeline.web.dump20 import compound_item      # dump20: "Handball-Champions-League" of menu items
     low = lambda x: x.casefold().strip("„\"“”,;:!?()")  # noqa: E731
     for k in range(1, min(6, len(w) - 2)):
         kick, rest = " ".join(w[:k]), w[k:]
         if not re.match(r"[A-ZÄÖÜ„\"»]", rest[0]) or re.search(r"[:;,.!?–-]$", w[k - 1]) \
                 or (low(w[k - 1]), low(rest[0])) in pairs:
             continue
-        if k == 1 and kick.casefold() in menu or (low(rest[0]), low(rest[1])) in openers and _clause(w[:k]):
+        if k == 1 and (kick.casefold() in menu or compound_item(kick, raw, menu)) or (low(rest[0]), low(rest[1])) in openers and _clause(w[:k]):
             return kick, " ".join(rest)
     return None
 

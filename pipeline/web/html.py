@@ -190,6 +190,9 @@ def is_single_card(el, rules: WebRules) -> bool:
     if len(hrefs) != 1 or next(iter(hrefs)).startswith(("#", "mailto:", "javascript:", "tel:")) or not next(iter(hrefs)):
         return False
     head = _card_heading(el, linked_box=True)
+    inline = _inline_card_link(el) if head is None or not head.xpath(".//a[@href]") else None
+    if inline is not None:
+        return True
     if head is None:
         return False
     htext = ws(head.text_content())
@@ -202,6 +205,22 @@ def is_single_card(el, rules: WebRules) -> bool:
         return True
     rest = [ws(a.text_content()).casefold() for a in el.xpath(".//a[@href]")]
     return head.tag in ("h2", "h3", "h4") and bool(rest) and all(x in rules.read_more_labels for x in rest)
+
+
+def _inline_card_link(el):
+    """Rule ``card_inline_link`` (dump20; ``dump20.card_classes``): a card whose headline is a link set straight
+    in the box, beside a label and a teaser sentence, with no block of its own ("<div class=c-teaserInline><span>
+    Weitere Informationen</span><a href=/x>Documenta: Findungskommission neu besetzt</a><p>Nach dem …</p></div>"):
+    the box's class or id names a card (``dump20.card_classes``, as a part of a class word: "c-teaserInline",
+    "related-box"), and the link (3-20 words) is the box's only one. The link, else None."""
+    cfg = web_rules().dump20
+    if not cfg.on or not any(w in c for c in _classes(el) for w in cfg.card_classes):
+        return None
+    links = [a for a in el if isinstance(a.tag, str) and a.tag == "a" and (a.get("href") or "").strip()]
+    if len(links) != 1 or len(el.xpath(".//a[@href]")) != 1:
+        return None
+    n = len(ws(links[0].text_content()).split())
+    return links[0] if 3 <= n <= 20 and len(ws(el.text_content()).split()) - n <= cfg.card_words else None
 
 
 def _teaser_item(el, labelled: bool = False) -> bool:
@@ -1196,10 +1215,69 @@ def image_box_texts(tree) -> list[str]:
             n = len(t.split())
             if n > 60:
                 break
-            if n >= 3 and _CREDIT_MARK.search(t):
+            if n >= 3 and (_CREDIT_MARK.search(t) or _credit_classes(anc)):
                 out.append(_flat(t))
                 break
     return out
+
+
+def class_boxes(tree) -> set[str]:
+    """Rule ``furniture_class_box`` (dump20; ``dump20.box_classes``, ``box_words``): keys of the lines of a small
+    box (``div``/``aside``/``section``/``form``, at most ``box_words`` words, no h1) whose class or id has a part
+    naming furniture, or whose one or two links end in a call to action (``cta_lines``: "<div class=detail__support>
+    <h3>Unterstützen Sie …</h3><p>… ist spendenfinanziert. …</p><a href=/spenden>Jetzt spenden</a></div>"), and no paragraph of ``prose_words`` or more (the text a paywall box
+    hides stays): a paywall offer ("<div class=kick__paywall-box>… Jetzt 4 Wochen für 0,99 € testen."), a
+    newsletter box ("Newsletterstyled__Box-sc-9z8y"), reader comments ("nb-comments"). The tree stays as it is."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("box_classes", ()) if cfg.on else ()
+    limit = cfg.params.get("box_words", 60)
+    out: set[str] = set()
+    cta = [re.compile(p) for p in cfg.params.get("cta_lines", ())] if cfg.on else []
+    for el in tree.iter("div", "aside", "section", "form") if words else ():
+        if not (any(w in c for c in _classes(el) for w in words) or _cta_box(el, cta)) \
+                or next(el.iter("h1"), None) is not None:
+            continue
+        t = ws(visible_text(el))
+        if 1 <= len(t.split()) <= limit and not any(len(ws(visible_text(p)).split()) >= cfg.params.get("prose_words", 25)
+                                                    for p in el.iter("p", "div") if p.tag == "p" or _leaf_block(p)):
+            out.add(_flat(t))
+            out |= {_flat(ws(visible_text(y))) for y in el.iter("a", "p", "div", "span", "li", "h2", "h3", "h4", "h5",
+                                                                "h6", "strong") if y.tag != "div" or _leaf_block(y)}
+    out.discard("")
+    return out
+
+
+def _cta_box(el, cta: list) -> bool:
+    """A box whose one or two links end in a call to action ("Jetzt spenden", "Jetzt abonnieren": ``cta_lines``)."""
+    links = el.xpath(".//a[@href]")
+    return 1 <= len(links) <= 2 and any(p.match(ws(links[-1].text_content()).casefold()) for p in cta)
+
+
+def credit_class_lines(tree) -> set[str]:
+    """Keys of the credit lines of image boxes marked by class (:func:`_credit_classes`, at most 15 words): they
+    leave the body with the caption."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("credit_classes", ()) if cfg.on else ()
+    out = set()
+    for img in tree.iter("img") if words else ():
+        box = img.getparent().getparent() if img.getparent() is not None else None
+        if box is None or box.tag in ("body", "html", "article", "main") or len(ws(visible_text(box)).split()) > 60:
+            continue
+        for el in box.iter():
+            if isinstance(el.tag, str) and any(w in c for c in _classes(el) for w in words) \
+                    and 1 <= len(ws(visible_text(el)).split()) <= 15:
+                out.add(_flat(ws(visible_text(el))))
+    out.discard("")
+    return out
+
+
+def _credit_classes(box) -> bool:
+    """Rule ``credit_class`` (dump20; ``dump20.credit_classes``): an image box whose credit is marked by its
+    class, not by a label ("<p class=absatzbild__info__copyright>| picture alliance / Beautiful Sports</p>")."""
+    cfg = web_rules().dump20
+    words = cfg.params.get("credit_classes", ()) if cfg.on else ()
+    return bool(words) and any(w in c for el in box.iter() if isinstance(el.tag, str) and el is not box
+                               for c in _classes(el) for w in words)
 
 
 def alt_caption_texts(tree) -> list[str]:
@@ -1876,6 +1954,7 @@ def _boxes_and_links_out(tree, lines: list[str], captions: list[str]) -> list[st
         heads |= player_and_shop_boxes(tree)
     if web_rules().single_cards:
         heads |= single_cards(tree)
+    heads |= credit_class_lines(tree) | class_boxes(tree)
     if heads:
         lines = [x for x in lines if _flat(re.sub(r"^(?:[>»›→▶►•*-]+\s*)+", "", x)) not in heads]
     return lines

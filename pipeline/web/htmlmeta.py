@@ -1079,6 +1079,27 @@ def _crumb_items_html(tree) -> list[tuple[str, str | None]]:
     return []
 
 
+def _crumb_items_form(tree, rules: WebRules) -> list[tuple[str, str | None]]:
+    """Rule ``crumb_form`` (dump20; switch ``dump20.enabled``): a breadcrumb trail known by its form where no
+    class names it: a short block (``div``, ``nav``, ``p``) of two to six links (none to an anchor) and one
+    separator between each two (">", "›", "»", "/", "|"), the first link the home link ("<div class=bc><a href=/>Startseite</a>
+    &gt; <a href=/region>Region</a> &gt; <a href=/esslingen>Esslingen</a></div>")."""
+    if not rules.dump20.on:
+        return []
+    for el in tree.iter("div", "nav", "p"):
+        links = el.xpath("./a[@href]")
+        if not 2 <= len(links) <= 6 or len(el) != len(links):
+            continue
+        gaps = [a.tail or "" for a in links[:-1]]
+        if (links[-1].tail or "").strip() or (el.text or "").strip() or not all(
+                re.fullmatch(r"\s*[>›»/|]\s*", g) for g in gaps) or any("#" in (a.get("href") or "") for a in links):
+            continue
+        first = ws(links[0].text_content())
+        if (links[0].get("href") or "").strip() == "/" or first.casefold() in rules.home_crumbs:
+            return [(ws(a.text_content()), a.get("href")) for a in links]
+    return []
+
+
 def _is_home(name: str, href: str | None, sites: set[str], rules: WebRules, url: str | None) -> bool:
     if name.casefold().strip(" :") in rules.home_crumbs or name.casefold() in rules.home_crumbs:
         return True
@@ -1122,7 +1143,7 @@ def pick_section(tree, ld: list[dict], ld_art: dict | None, title: str | None, s
     cands = [c for c in cands if c and "," not in c and not c.startswith("#")
              and c.casefold() not in rules.home_crumbs | {"uncategorized", "allgemein"}]
     secs = [clean_crumbs(items, title, sites, rules, url) if items else None
-            for items in (_crumb_items_ld(ld), _crumb_items_html(tree))]
+            for items in (_crumb_items_ld(ld), _crumb_items_html(tree) or _crumb_items_form(tree, rules))]
     if secs[0] and secs[1] and secs[0] != secs[1] and cands:
         # the structured trail and the visible one differ (a CMS plugin's generic "Alle News" against
         # "Werkstatt"): the one the article's own section names wins

@@ -74,6 +74,16 @@ class DumpEvidence:
 
 
 @dataclass(frozen=True)
+class Dump20:
+    """web.yaml ``dump20`` (twentieth session): furniture boxes by class words (HTML), dump titles and bylines
+    from the page's evidence (pipeline/web/dump20.py)."""
+    on: bool = False
+    card_classes: tuple[str, ...] = ()      # parts of class words naming a card of another story
+    card_words: int = 30                    # words a card may say besides its headline link
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class WebRules:
     not_authors: frozenset[str]
     not_author_words: frozenset[str]
@@ -128,6 +138,7 @@ class WebRules:
     sites: tuple[SiteProfile, ...] = field(default_factory=tuple)
     dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
     dump_evidence: DumpEvidence = field(default_factory=lambda: DumpEvidence())
+    dump20: Dump20 = field(default_factory=lambda: Dump20())
 
     def site(self, host: str | None) -> SiteProfile | None:
         """The profile whose domain is ``host`` or a parent domain of it."""
@@ -182,7 +193,8 @@ def _optional_patterns(data: dict, file: str, key: str) -> list[re.Pattern]:
 def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
-    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", *_SWITCHES}
+    allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", "dump20",
+                                             *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -249,7 +261,28 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         paywall_patterns=tuple(_optional_patterns(data, file, "paywall_patterns")),
         author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
         dump_furniture=_dump_furniture(data.get("dump_furniture"), file),
-        dump_evidence=_dump_evidence(data.get("dump_evidence"), file))
+        dump_evidence=_dump_evidence(data.get("dump_evidence"), file),
+        dump20=_dump20(data.get("dump20"), file))
+
+
+def _dump20(data: Any, file: str) -> Dump20:
+    """web.yaml ``dump20`` (twentieth session): ``enabled``, ``card_classes``, ``card_words`` and the dump rules'
+    forms (kept as given: lists of strings or regular expressions, numbers)."""
+    if data is None:
+        return Dump20()
+    if not isinstance(data, dict) or not isinstance(data.get("enabled", False), bool):
+        raise RuleError(file, "dump20", "expected a mapping with enabled: true|false")
+    words = data.get("card_words", 30)
+    if not isinstance(words, int) or words < 0:
+        raise RuleError(file, "dump20.card_words", "expected a non-negative integer")
+    params = {k: v for k, v in data.items() if k not in ("enabled", "card_classes", "card_words")}
+    for k, v in params.items():
+        if isinstance(v, list):
+            params[k] = tuple(_strings(v, file, f"dump20.{k}"))
+        elif not isinstance(v, (int, float)) or isinstance(v, bool):
+            raise RuleError(file, f"dump20.{k}", "expected a list of strings or a number")
+    classes = tuple(x.casefold() for x in _strings(data.get("card_classes") or ["-"], file, "dump20.card_classes"))
+    return Dump20(on=data.get("enabled", False), card_classes=classes, card_words=words, params=params)
 
 
 def _dump_evidence(data: Any, file: str) -> DumpEvidence:
