@@ -215,7 +215,7 @@ class RolePatterns:
     reference_lead_forward: bool = False         # role19 (resolve.py lead_forward)
     comma_second_title_name: bool = False        # role20 (bindings/named.py)
     long_complement_inverted: bool = False       # role20 (bindings/named.py)
-    academic_title_sentence_split: bool = False  # role20 (bindings/named.py)
+    name_entity_after_comma: bool = False        # role20 (names.py)
 
 
 @dataclass(frozen=True)

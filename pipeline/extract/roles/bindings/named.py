@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..context import _Ctx
 from ..hits import _RANK, Hit, _set_org
-from ..names import _name_at, _name_ending_at, _name_from_given, _propn_run_ending_at
+from ..names import _name_at, _name_ending_at, _name_entity_after_comma, _name_from_given, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
 from ..tokens import _capitalized
@@ -70,7 +70,7 @@ def _name_after_portfolio(ctx: _Ctx, h: Hit, s1: int) -> int | None:
 @binding("title_name")
 def title_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     """US-Vizepräsident J. D. Vance; dem ukrainischen Präsidenten Wolodymyr Selenskyj."""
-    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, _academic_split_end(ctx, h, site.s1)
+    doc, p, s0, s1 = ctx.doc, ctx.p, site.s0, site.s1
     ns = None                                            # the name's start after academic titles
     n_end = None if _academic_at(ctx, h.end, s1) else _name_at(ctx, h.end, s1)
     if n_end is None and _after_academic(ctx, h.end, s1) > h.end:
@@ -262,19 +262,6 @@ def _academic_at(ctx: _Ctx, j: int, s1: int) -> bool:
     as a person: an academic title right after the role (roles.yaml patterns.academic_titles) is never the holder's
     name; the name comes after it. Off: ``patterns.academic_title_not_name: false``."""
     return ctx.p.academic_title_not_name and j < s1 and ctx.doc[j].text in ctx.p.academic_titles
-
-
-def _academic_split_end(ctx: _Ctx, h: Hit, s1: int) -> int:
-    """Rule ``academic_title_sentence_split`` (role20): "Oberstaatsanwältin Dr. | Eva Lechner sah das anders.",
-    "erklärt Oberbauleiter Dipl.-Ing. | Matthias Kraemer von der Krämer Bau AG": the parser ends the sentence at
-    the academic title after the role; the name opening the next sentence is the holder's, so title_name reads on
-    to that sentence's end (else ``s1``). Off: roles.yaml ``patterns.academic_title_sentence_split: false``."""
-    doc, acad = ctx.doc, ctx.p.academic_titles
-    if not ctx.p.academic_title_sentence_split or h.end > s1 or s1 >= len(doc) \
-            or any(doc[k].text not in acad for k in range(h.end, s1)):
-        return s1
-    opens = doc[s1].text in acad if h.end == s1 else _capitalized(doc[s1])    # "Klinikgeschäftsführer | Dr. Malte"
-    return ctx.sent_range(s1)[1] if opens else s1
 
 
 def _after_academic(ctx: _Ctx, j: int, s1: int) -> int:
@@ -528,6 +515,8 @@ def _name_after_comma(ctx: _Ctx, h: Hit, c: int, s1: int) -> int | None:
     ("Wissenschaftler, Spezialisten, Ingenieure")."""
     doc = ctx.doc
     n_end = _name_at(ctx, c + 1, s1)
+    if n_end is None:
+        n_end = _name_entity_after_comma(ctx, c + 1, s1)
     if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
             and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
             and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
