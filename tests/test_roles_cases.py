@@ -228,6 +228,9 @@ def test_role19_guards(model_nlp, rules, text, rows):
      "Jens Möller.", [("Jens Möller", "Bezirksleiter", "title_comma_name")], []),
     ("name_entity_after_comma", "Der Ministerpräsident Thailands, Abhisit Vejjajiva, kündigte am Donnerstag "
      "Neuwahlen an.", [("Abhisit Vejjajiva", "Ministerpräsident", "title_comma_name")], []),
+    ("die_masculine_plural", "Gewerkschaftschef Peter Krause kündigte Streiks an. Die Lokführer arbeiteten an der "
+     "Grenze der Belastbarkeit.", [("Peter Krause", "Gewerkschaftschef", "title_name")],
+     [("Peter Krause", "Gewerkschaftschef", "title_name"), ("Peter Krause", "Lokführer", "reference")]),
 ])
 def test_role20_switches(tmp_path, model_nlp, rules, switch, text, on, off):
     doc = model_nlp(text)

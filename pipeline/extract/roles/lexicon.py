@@ -216,6 +216,7 @@ class RolePatterns:
     comma_second_title_name: bool = False        # role20 (bindings/named.py)
     long_complement_inverted: bool = False       # role20 (bindings/named.py)
     name_entity_after_comma: bool = False        # role20 (names.py)
+    die_masculine_plural: bool = False           # role20 (scan.py)
 
 
 @dataclass(frozen=True)
