@@ -200,6 +200,11 @@ def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
      [("Richard Nieuwenhuizen", "Linienrichter", "reference")], []),
 ])
 def test_role19_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off)
+
+
+def _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off):
+    """(actor, role, rule_id) of the rows of ``text`` with the switch on (``on``) and off (``off``)."""
     doc = model_nlp(text)
     assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == on
     rules_off = _rules_with(tmp_path, f"  {switch}: true", f"  {switch}: false")
@@ -235,10 +240,7 @@ def test_role19_guards(model_nlp, rules, text, rows):
      "überrascht.", [("Ali Demir", "Betriebsratsvorsitzender", "title_comma_name")], []),
 ])
 def test_role20_switches(tmp_path, model_nlp, rules, switch, text, on, off):
-    doc = model_nlp(text)
-    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == on
-    rules_off = _rules_with(tmp_path, f"  {switch}: true", f"  {switch}: false")
-    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules_off)] == off
+    _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off)
 
 
 @needs_model
