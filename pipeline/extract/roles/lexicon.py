@@ -217,7 +217,6 @@ class RolePatterns:
     long_complement_inverted: bool = False       # role20 (bindings/named.py)
     name_entity_after_comma: bool = False        # role20 (names.py)
     die_masculine_plural: bool = False           # role20 (scan.py)
-    der_opening_singular: bool = False           # role20 (scan.py)
 
 
 @dataclass(frozen=True)

@@ -599,8 +599,6 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
                 or (d0.lower_ == "der" and prev is not None
                     and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))):
             h.plural = False          # a weaker tagger's Plur on "sagte der SPD-Politiker", "dem Politiker"
-        elif h.plural and form.plural != "pl" and _der_opening_singular(ctx, h, s0):
-            h.plural = False
         elif not h.plural and _die_masculine_plural(ctx, h, form):
             h.plural = True
     else:
@@ -609,16 +607,6 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
     if not h.plural and form.plural != "sg" and _plural_by_form(ctx, h, t, form, s0):
         h.plural = True
         h.extra["plural_by_form"] = True
-
-
-def _der_opening_singular(ctx: _Ctx, h: Hit, s0: int) -> bool:
-    """Rule ``der_opening_singular`` (role20): "Der Betriebsratsvorsitzende von Vogt & Lindner, Ömer Yıldırım,
-    sagte": "Der" opening the sentence before a title is a nominative singular (a genitive plural does not open a
-    sentence), whatever the tagger's Number says, as "der" after a verb is. Off: roles.yaml
-    ``patterns.der_opening_singular: false``."""
-    doc = ctx.doc
-    return ctx.p.der_opening_singular and doc[h.np_start].lower_ == "der" \
-        and all(doc[k].is_space for k in range(s0, h.np_start))
 
 
 def _die_masculine_plural(ctx: _Ctx, h: Hit, form: Form) -> bool:
