@@ -200,6 +200,11 @@ def test_role18_former_by_departure_off(tmp_path, model_nlp, rules):
      [("Richard Nieuwenhuizen", "Linienrichter", "reference")], []),
 ])
 def test_role19_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off)
+
+
+def _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off):
+    """(actor, role, rule_id) of the rows of ``text`` with the switch on (``on``) and off (``off``)."""
     doc = model_nlp(text)
     assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == on
     rules_off = _rules_with(tmp_path, f"  {switch}: true", f"  {switch}: false")
@@ -215,3 +220,32 @@ def test_role19_switches(tmp_path, model_nlp, rules, switch, text, on, off):
 ])
 def test_role19_guards(model_nlp, rules, text, rows):
     assert [(r[0], r[-1]) for r in _rows(model_nlp(text), rules)] == rows
+
+
+# --- role20: the switches of the role20 rules (roles.yaml patterns) ---
+@needs_model
+@pytest.mark.parametrize("switch,text,on,off", [
+    ("comma_second_title_name", "Der Sprecher des Verbands, der frühere Abgeordnete Peter Hausmann, sagte am Montag, "
+     "man sei enttäuscht.",
+     [("Peter Hausmann", "Sprecher", "title_comma_name"), ("Peter Hausmann", "Abgeordneter", "title_name")],
+     [("Peter Hausmann", "Abgeordneter", "title_name")]),
+    ("long_complement_inverted", "Die Kosten seien zu hoch, erklärte der Bezirksleiter Sachsen der Gewerkschaft, "
+     "Jens Möller.", [("Jens Möller", "Bezirksleiter", "title_comma_name")], []),
+    ("name_entity_after_comma", "Der Ministerpräsident Thailands, Abhisit Vejjajiva, kündigte am Donnerstag "
+     "Neuwahlen an.", [("Abhisit Vejjajiva", "Ministerpräsident", "title_comma_name")], []),
+    ("die_masculine_plural", "Gewerkschaftschef Peter Krause kündigte Streiks an. Die Lokführer arbeiteten an der "
+     "Grenze der Belastbarkeit.", [("Peter Krause", "Gewerkschaftschef", "title_name")],
+     [("Peter Krause", "Gewerkschaftschef", "title_name"), ("Peter Krause", "Lokführer", "reference")]),
+])
+def test_role20_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off)
+
+
+@needs_model
+@pytest.mark.parametrize("text,rows", [
+    # comma_second_title_name: a list of titles and names is no apposition; the first title stays unbound
+    ("Der Präsident, der Kanzler Olaf Scholz und die Ministerin Anna Weber trafen sich in Berlin.",
+     [("Olaf Scholz", "Kanzler", "title_name"), ("Anna Weber", "Minister", "title_name")]),
+])
+def test_role20_guards(model_nlp, rules, text, rows):
+    assert [(r[0], r[2], r[-1]) for r in _rows(model_nlp(text), rules)] == rows

@@ -213,6 +213,10 @@ class RolePatterns:
     departure_blockers: tuple[str, ...] = ()
     feminine_title_male_holder: bool = False     # role19 (resolve.py _feminine_title_male_holder)
     reference_lead_forward: bool = False         # role19 (resolve.py lead_forward)
+    comma_second_title_name: bool = False        # role20 (bindings/named.py)
+    long_complement_inverted: bool = False       # role20 (bindings/named.py)
+    name_entity_after_comma: bool = False        # role20 (names.py)
+    die_masculine_plural: bool = False           # role20 (scan.py)
 
 
 @dataclass(frozen=True)

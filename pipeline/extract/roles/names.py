@@ -107,6 +107,28 @@ def _name_entity_after_title(ctx: _Ctx, j: int, limit: int, ent) -> bool:
     doc = ctx.doc
     if ent.start != j or not 2 <= len(ent) <= 3 or ent.end > limit or j == 0 or _analyze(ctx, doc[j - 1]) is None:
         return False
+    return _unknown_name_words(ctx, ent)
+
+
+def _name_entity_after_comma(ctx: _Ctx, j: int, limit: int) -> int | None:
+    """Rule ``name_entity_after_comma`` (role20): "Die Landesvorsitzende der Bildungsgewerkschaft Thüringen, [Doreen
+    Sauerbrey]LOC, sagte", "sagte die Leiterin des WHO-Notfallprogramms für Afrika, [Adaeze Okafor]LOC.": the
+    name_entity_after_title test for an entity after the comma of title_comma_name, which must end the apposition
+    (a comma, a verb or the sentence end after it). Off: roles.yaml ``patterns.name_entity_after_comma: false``."""
+    doc = ctx.doc
+    ent = ctx.ent_of.get(j)
+    if not ctx.p.name_entity_after_comma or ent is None or ent.label_ == "PER" or ent.start != j \
+            or not 2 <= len(ent) <= 3 or ent.end >= limit or j == 0 or doc[j - 1].text != ",":
+        return None
+    nxt = doc[ent.end]
+    if not (nxt.text in (",", ".") or nxt.pos_ in ("VERB", "AUX") and nxt.text[:1].islower()):
+        return None
+    return ent.end if _unknown_name_words(ctx, ent) else None
+
+
+def _unknown_name_words(ctx: _Ctx, ent) -> bool:
+    """No word of ``ent`` (nor the whole) is known to the lexicons as an organisation, place, gazetteer name,
+    title or demonym, and every word is a capitalised proper or common noun."""
     if ctx.orgs.by_name_or_genitive(ent.text) is not None or (
             ctx.gazetteer is not None and ent.text in ctx.gazetteer.names):
         return False

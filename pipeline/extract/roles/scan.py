@@ -599,12 +599,23 @@ def _number(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> None:
                 or (d0.lower_ == "der" and prev is not None
                     and (prev.pos_ in ("VERB", "AUX") or prev.lower_ in p.subject_cues))):
             h.plural = False          # a weaker tagger's Plur on "sagte der SPD-Politiker", "dem Politiker"
+        elif not h.plural and _die_masculine_plural(ctx, h, form):
+            h.plural = True
     else:
         h.plural = form.plural == "pl" or (h.det == "def" and doc[h.np_start].lower_ == "die"
                                             and form.gender != "f" and form.plural != "sg")
     if not h.plural and form.plural != "sg" and _plural_by_form(ctx, h, t, form, s0):
         h.plural = True
         h.extra["plural_by_form"] = True
+
+
+def _die_masculine_plural(ctx: _Ctx, h: Hit, form: Form) -> bool:
+    """Rule ``die_masculine_plural`` (role20): "Laut Anklage fanden die Ermittler keine Einbruchsspuren", "Die
+    Lokführer arbeiteten im Schichtdienst": "die" before the masculine form of a title (whose singular and plural are
+    alike) is a plural, whatever the tagger's Number says (a woman is "die Ermittlerin"), so the role noun refers
+    to no one person. Off: roles.yaml ``patterns.die_masculine_plural: false``."""
+    return ctx.p.die_masculine_plural and h.det == "def" and ctx.doc[h.np_start].lower_ in ("die", "diese") \
+        and form.gender == "m" and form.plural != "sg"
 
 
 def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..context import _Ctx
 from ..hits import _RANK, Hit, _set_org
-from ..names import _name_at, _name_ending_at, _name_from_given, _propn_run_ending_at
+from ..names import _name_at, _name_ending_at, _name_entity_after_comma, _name_from_given, _propn_run_ending_at
 from ..organizations import _comma_after_genitive, _post_name_org
 from ..titles import _analyze
 from ..tokens import _capitalized
@@ -429,7 +429,41 @@ def title_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if n_end is not None:
             h.binding, h.name = "title_comma_name", (c + 1, n_end)
             return True
+        if _comma_second_title_name(ctx, h, c, s1):
+            return True
     return _indefinite_comma_name(ctx, h, c, s1) or _long_complement_comma_name(ctx, h, site)
+
+
+def _comma_second_title_name(ctx: _Ctx, h: Hit, c: int, s1: int) -> bool:
+    """Rule ``comma_second_title_name`` (role20): "Der Berichterstatter des Parlaments, der niederländische
+    Grünen-Abgeordnete Joost van Dalen, sprach von einem Durchbruch", "Dessen Präsidentin, die Genfer Nationalrätin
+    Sandrine Mathey (SP), sagte": after the comma an apposition of its own, an article, adjectives and a second title
+    right before a name, then (past a parenthesis) a comma and a finite verb, or the sentence end: the name holds
+    both titles (rule_id ``title_comma_name``; the second title's row is title_name's). Not a list of titles ("Der
+    Präsident, der Kanzler X und der Minister Y"). Off: roles.yaml ``patterns.comma_second_title_name: false``."""
+    doc = ctx.doc
+    if not ctx.p.comma_second_title_name or h.plural or doc[c].text != "," \
+            or doc[c + 1].lower_ not in ctx.p.determiners_definite + ctx.p.determiners_indefinite:
+        return False
+    k = c + 2
+    while k < s1 and k < c + 5 and _analyze(ctx, doc[k]) is None and doc[k].is_alpha \
+            and (doc[k].pos_ == "ADJ" or _capitalized(doc[k]) and doc[k].text.endswith("er")):
+        k += 1                            # "der niederländische", "die Genfer", "der frühere"
+    if k + 1 >= s1 or _analyze(ctx, doc[k]) is None:
+        return False
+    ns = _after_academic(ctx, k + 1, s1)
+    n_end = _name_at(ctx, ns, s1)
+    if n_end is None:
+        return False
+    e = n_end
+    if e + 2 < s1 and doc[e].text == "(":
+        e = next((x + 1 for x in range(e + 1, min(e + 6, s1)) if doc[x].text == ")"), e)
+    ends = e >= s1 or doc[e].text in (".", "!", ":") or (
+        doc[e].text == "," and e + 1 < s1 and doc[e + 1].pos_ in ("VERB", "AUX") and doc[e + 1].text[:1].islower())
+    if not ends:
+        return False
+    h.binding, h.name = "title_comma_name", (ns, n_end)
+    return True
 
 
 def _comma_after_title(ctx: _Ctx, h: Hit, s1: int) -> int:
@@ -481,6 +515,8 @@ def _name_after_comma(ctx: _Ctx, h: Hit, c: int, s1: int) -> int | None:
     ("Wissenschaftler, Spezialisten, Ingenieure")."""
     doc = ctx.doc
     n_end = _name_at(ctx, c + 1, s1)
+    if n_end is None:
+        n_end = _name_entity_after_comma(ctx, c + 1, s1)
     if n_end is not None and h.det == "none" and n_end == c + 2 and c + 1 not in ctx.ent_of \
             and n_end + 1 < s1 and doc[n_end].text in (",", "und", "oder") \
             and (doc[n_end + 1].pos_ == "NOUN" or ctx.lex.lookup(doc[n_end + 1].text)):
@@ -498,7 +534,8 @@ def _long_complement_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
     doc, s0, s1 = ctx.doc, site.s0, site.s1
     while s0 < h.np_start and doc[s0].is_space:
         s0 += 1                       # (a paragraph break opens the sentence)
-    if not ctx.p.long_complement_comma_name or h.det != "def" or h.plural or h.np_start != s0:
+    inverted = _long_complement_inverted(ctx, h, s0)
+    if not ctx.p.long_complement_comma_name or h.det != "def" or h.plural or (h.np_start != s0 and not inverted):
         return False
     if any(t.pos_ == "ADJ" and t.lower_.endswith(("ste", "sten", "ßte", "ßten")) for t in doc[h.np_start:h.head]):
         return False                  # "Der größte Beethoven-Dirigent des Jahrhunderts, X": a ranking, no office
@@ -511,13 +548,29 @@ def _long_complement_comma_name(ctx: _Ctx, h: Hit, site: Site) -> bool:
         if t.text != ",":
             continue
         n_end = _name_at(ctx, k + 1, s1)
-        if n_end is not None and n_end < s1 and (doc[n_end].text == "," or doc[n_end].pos_ in ("VERB", "AUX")):
+        if n_end is not None and n_end < s1 and (doc[n_end].text == "," or doc[n_end].pos_ in ("VERB", "AUX")
+                                                 or inverted and n_end == s1 - 1 and doc[n_end].text == "."):
             h.binding, h.name = "title_comma_name", (k + 1, n_end)
             return True
         commas += 1
         if commas > 1 or not _capitalized(doc[k + 1]) or doc[k + 1].pos_ != "NOUN":
             return False              # (a second apposition; a clause after the comma)
     return False
+
+
+def _long_complement_inverted(ctx: _Ctx, h: Hit, s0: int) -> bool:
+    """Rule ``long_complement_inverted`` (role20): the subject of long_complement_comma_name after an adverb that
+    opens the sentence ("Auch der Vorsitzende des Schwimmvereins SV Esslingen 1911, Rainer Köstlin, zeigte sich
+    enttäuscht") or after the speech verb of a quotation or a clause before it (", erklärte der Landesbezirksleiter
+    Bayern der Gewerkschaft, Ralf Hübschmann."): there the name may also end the sentence. Off: roles.yaml
+    ``patterns.long_complement_inverted: false``."""
+    doc, b = ctx.doc, h.np_start
+    if not ctx.p.long_complement_inverted or b - 1 < s0:
+        return False
+    v = doc[b - 1]
+    if b - 1 == s0 or all(doc[x].is_space for x in range(s0, b - 1)):
+        return v.pos_ == "ADV" and v.is_alpha
+    return v.pos_ in ("VERB", "AUX") and v.text[:1].islower() and v.lemma_ in ctx.p.statement_verbs and doc[b - 2].text in (",", "“", "\"", "«", "»", ":")
 
 
 def _genitive_of_noun(ctx: _Ctx, h: Hit, s0: int) -> bool:
