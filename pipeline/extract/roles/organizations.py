@@ -17,6 +17,7 @@ from .article_context import (_mention_end, article_club, article_company, artic
 from .kind_context import article_kind_org
 from .holder_company import holder_name_company
 from .previous_org import previous_sentence_org
+from .topic_club import topic_club_title
 from .tokens import _capitalized, _is_adj
 
 
@@ -930,7 +931,7 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
         ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
-        ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
+        ctx, h, typed) or topic_club_title(ctx, h, typed) or article_kind_org(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
         ctx, h, typed) or previous_sentence_org(ctx, h, typed)
 
