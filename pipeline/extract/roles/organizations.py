@@ -913,6 +913,7 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
     another kind none ("des Senders" unresolved: no party or company guessed for it), else the article's context."""
     kind = h.extra.get("kind_noun")
     if kind is not None and kind not in ctx.p.generic_org_company_kinds:
+        _set_org(h, topic_club_title(ctx, h, _typed_mentions(ctx, actors)), "default")    # rorg20: "des Vereins"
         return
     if kind is not None:
         _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")

@@ -98,8 +98,9 @@ def _opponent_at(ctx: _Ctx, i: int) -> bool:
 
 def topic_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``topic_club``: the club the article is about: the first club named in its first paragraph that is not
-    named there as an opponent ("gegen den SC Rheinfelden"), where it is named at least twice in the article and no
-    other club more often (mentions and name words, :func:`article_clubs`)."""
+    named there as an opponent ("gegen den SC Rheinfelden"), where it is named at least twice in the article (its
+    mentions and name words, :func:`article_clubs`, and the club kind nouns without a name, :func:`_kind_anaphors`)
+    and no other club more often."""
     clubs = article_clubs(ctx, mentions)
     if not clubs:
         return None
@@ -111,9 +112,27 @@ def topic_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> str | None:
     if not lead:
         return None
     best = lead[0][1]
+    counts[best] += _kind_anaphors(ctx, clubs)
     if counts[best] < 2 or any(counts[n] > counts[best] for n in clubs):
         return None
     return best
+
+
+def _kind_anaphors(ctx: _Ctx, clubs: dict[str, list[int]]) -> int:
+    """How often the article names a club by a kind noun alone, after an article ("Der Landesligist gab die
+    Entscheidung bekannt", "des Vereins"): a word ending in one of the trainer row's kinds or in
+    ``topic_club_kind_ends`` that no club name follows."""
+    row, doc = _club_row(ctx), ctx.doc
+    ends = tuple(k.lower() for k in row.kinds) + ctx.p.topic_club_kind_ends
+    starts = {pos[0] for pos in clubs.values()} | {i for pos in clubs.values() for i in pos}
+    n = 0
+    for t in doc:
+        low = t.lower_
+        if t.i > 0 and doc[t.i - 1].lower_ in ctx.w.determiners and t.text[:1].isupper() and low.rstrip("s").endswith(ends) \
+                and t.i + 1 not in starts and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+                                                   and doc[t.i + 1].pos_ == "PROPN"):
+            n += 1
+    return n
 
 
 def _club_title(ctx: _Ctx, h: Hit) -> bool:
@@ -127,14 +146,15 @@ def _club_title(ctx: _Ctx, h: Hit) -> bool:
 
 
 def _club_complement(ctx: _Ctx, h: Hit) -> bool | None:
-    """True where the title's complement names a club by its kind noun ("Der Vorsitzende des Vereins", "Captain
-    des Klubs": roles.yaml ``patterns.topic_club_nouns``), None where there is no complement, False where another
-    complement follows."""
+    """True where the title's complement names a club by its kind noun alone ("Der Vorsitzende des Vereins",
+    "Captain des Klubs": the kind noun the generic-organisation rules left unresolved, roles.yaml
+    ``patterns.topic_club_nouns``), None where there is no complement, False where another complement follows."""
+    kind = h.extra.get("kind_noun")
+    if kind is not None:
+        return kind in ctx.p.topic_club_nouns
     doc = ctx.doc
-    nxt = doc[h.head + 1].lower_ if h.head + 1 < len(doc) else ""
-    if nxt not in ctx.lex.context_organizations.complement_words:
-        return None
-    return nxt in ("des", "der") and h.head + 2 < len(doc) and doc[h.head + 2].lower_ in ctx.p.topic_club_nouns
+    return False if h.head + 1 < len(doc) and doc[h.head + 1].lower_ in ctx.lex.context_organizations.complement_words \
+        else None
 
 
 def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
