@@ -157,6 +157,16 @@ def _club_complement(ctx: _Ctx, h: Hit) -> bool | None:
         else None
 
 
+def _place_adjective_before(ctx: _Ctx, h: Hit) -> bool:
+    """A capitalised -er adjective that is no word of the title stands right before the title word ("der Jenaer
+    Mittelfeldspieler Kevin Schlitte"): the title says whose itself (rule ``club_of_town`` reads it where it can)."""
+    k = h.head - 1
+    if k < ctx.sent_range(h.head)[0]:
+        return False
+    t = ctx.doc[k]
+    return t.text[:1].isupper() and t.text.endswith("er") and t.is_alpha and t.lower_ not in h.role.lower()
+
+
 def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
     """Rule ``topic_club_title`` (rorg20): "Was für ein Debakel! Der FC Rheinland Köln hat ... 0:3 gegen den
     Tabellenletzten Eintracht Siegtal verloren. ... Auch Sportdirektor Frank Uhlmann stellte sich vor die Kameras"
@@ -168,7 +178,7 @@ def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     die Suche ... Der Verein hat ... Vorsitzende Heike Baumgärtner sagte" -> SV Würzburg 05). Off:
     ``topic_club_titles: []``."""
     if not ctx.p.topic_club_titles or h.holder is None or h.org is not None or not _club_title(ctx, h) \
-            or _club_complement(ctx, h) is False:
+            or _club_complement(ctx, h) is False or _place_adjective_before(ctx, h):
         return None
     clubs = article_clubs(ctx, mentions)
     if not clubs:
