@@ -193,6 +193,7 @@ class RolePatterns:
     topic_club_title_ends: tuple[str, ...] = ()       # rorg20
     topic_club_nouns: tuple[str, ...] = ()            # rorg20
     topic_club_kind_ends: tuple[str, ...] = ()        # rorg20
+    topic_club_skip_kinds: tuple[str, ...] = ()       # rorg20
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -33,11 +33,14 @@ def _word_forms(word: str) -> set[str]:
 
 def _is_club(ctx: _Ctx, row, name: str, i: int) -> bool:
     """An organisation actor named at token ``i`` is a club: its name starts with a name marker of the trainer row
-    (after an ordinal: "1. FFC Rheinaue") or a kind noun of the row stands right before it."""
+    (after an ordinal: "1. FFC Rheinaue") or a kind noun of the row stands right before it ("des Drittligisten";
+    not a compound of roles.yaml ``patterns.topic_club_skip_kinds``: "Heimatverein", "Kleingartenverein" name
+    associations, whose officers rule ``article_association`` reads)."""
     words = name.split()
     first = words[1] if len(words) > 1 and words[0][:-1].isdigit() and words[0].endswith(".") else words[0]
     before = ctx.doc[i - 1].lower_ if i > 0 else ""
-    return first in row.name_markers or before.endswith(tuple(k.lower() for k in row.kinds))
+    kinds = tuple(k.lower() for k in row.kinds if k.lower() not in ctx.p.topic_club_skip_kinds)
+    return first in row.name_markers or before.endswith(kinds) or before.rstrip("s") in ctx.p.topic_club_skip_kinds
 
 
 def _person_word(ctx: _Ctx, t) -> bool:
@@ -136,12 +139,18 @@ def _kind_anaphors(ctx: _Ctx, clubs: dict[str, list[int]]) -> int:
 
 
 def _club_title(ctx: _Ctx, h: Hit) -> bool:
-    """The title is one of a club's staff or officers (roles.yaml ``patterns.article_club_titles``,
-    ``topic_club_titles``, ``topic_club_player_titles``: stems of the normalised title without spaces and hyphens;
-    compounds ending in one of ``topic_club_title_ends``: "Assistenztrainer")."""
+    """The title is one of a club's team (:func:`_team_title`) or officers (roles.yaml
+    ``patterns.topic_club_titles``: stems of the normalised title without spaces and hyphens)."""
+    return _team_title(ctx, h) or h.role.lower().replace(" ", "").replace("-", "").startswith(ctx.p.topic_club_titles)
+
+
+def _team_title(ctx: _Ctx, h: Hit) -> bool:
+    """A team's title: a coach's or a player's (roles.yaml ``patterns.article_club_titles``,
+    ``topic_club_player_titles``: stems of the normalised title without spaces and hyphens; compounds ending in one
+    of ``topic_club_title_ends``: "Assistenztrainer"), not an officer's (a Präsident, a Geschäftsführer)."""
     p = ctx.p
     word = h.role.lower().replace(" ", "").replace("-", "")
-    return word.startswith(p.article_club_titles + p.topic_club_titles + p.topic_club_player_titles) \
+    return word.startswith(p.article_club_titles + p.topic_club_player_titles) \
         or bool(p.topic_club_title_ends) and word.endswith(p.topic_club_title_ends)
 
 
@@ -159,7 +168,12 @@ def _club_complement(ctx: _Ctx, h: Hit) -> bool | None:
 
 def _place_adjective_before(ctx: _Ctx, h: Hit) -> bool:
     """A capitalised -er adjective that is no word of the title stands right before the title word ("der Jenaer
-    Mittelfeldspieler Kevin Schlitte"): the title says whose itself (rule ``club_of_town`` reads it where it can)."""
+    Mittelfeldspieler Kevin Schlitte"), or the title word is a compound with a word of three letters or more before
+    its hyphen ("Gäste-Torwart"; not "Co-Trainer", "U-23-Trainer"): the title says whose itself (rule
+    ``club_of_town`` reads it where it can)."""
+    prefix = ctx.doc[h.head].text.split("-")[0] if "-" in ctx.doc[h.head].text else ""
+    if len(prefix) >= 3 and prefix.isalpha():
+        return True                       # "Gäste-Torwart", "Siegtal-Coach": the compound says whose
     k = h.head - 1
     if k < ctx.sent_range(h.head)[0]:
         return False
@@ -173,10 +187,10 @@ def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     -> FC Rheinland Köln; "Der Vorsitzende des Vereins, Bernd Pöhlmann, wies das zurück" -> the article's club. A
     title of a club's staff or officers (:func:`_club_title`) with a named holder, no organisation and no complement
     but a club's kind noun belongs to the club the article is about (:func:`topic_club`) where the title's paragraph,
-    up to the end of its sentence, names no other club; in an article about no club, to the one club the paragraph
-    names before the title where it names no other organisation ("Für die Schwimmer des SV Würzburg 05 beginnt nun
-    die Suche ... Der Verein hat ... Vorsitzende Heike Baumgärtner sagte" -> SV Würzburg 05). Off:
-    ``topic_club_titles: []``."""
+    up to the end of its sentence, names no other club; in an article about no club, a coach's or player's title
+    (:func:`_team_title`) to the one club the paragraph names before the title where it names no other
+    organisation ("In der Halbzeitpause soll es zu einer Verbalattacke zwischen dem Trainer und dem für den FC
+    Chelsea spielenden Stürmer Nicolas Anelka gekommen sein" -> FC Chelsea). Off: ``topic_club_titles: []``."""
     if not ctx.p.topic_club_titles or h.holder is None or h.org is not None or not _club_title(ctx, h) \
             or _club_complement(ctx, h) is False or _place_adjective_before(ctx, h):
         return None
@@ -188,8 +202,8 @@ def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     topic = topic_club(ctx, mentions)
     if topic is not None:
         return topic if named <= {topic} else None
-    if len(named) != 1:
-        return None
+    if len(named) != 1 or not _team_title(ctx, h):
+        return None                       # (an officer's title outside a club's article: whose is not clear)
     club = named.pop()
     others = {n for i, n, kind in mentions if lo <= i < h.start and kind == "organization" and n != club}
     return club if not others and any(lo <= i < h.start for i in clubs[club]) else None
