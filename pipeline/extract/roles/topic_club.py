@@ -191,7 +191,7 @@ def topic_club_title(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
     (:func:`_team_title`) to the one club the paragraph names before the title where it names no other
     organisation ("In der Halbzeitpause soll es zu einer Verbalattacke zwischen dem Trainer und dem für den FC
     Chelsea spielenden Stürmer Nicolas Anelka gekommen sein" -> FC Chelsea). Off: ``topic_club_titles: []``."""
-    if not ctx.p.topic_club_titles or h.holder is None or h.org is not None or not _club_title(ctx, h) \
+    if not ctx.p.topic_club or h.holder is None or h.org is not None or not _club_title(ctx, h) \
             or _club_complement(ctx, h) is False or _place_adjective_before(ctx, h):
         return None
     clubs = article_clubs(ctx, mentions)
