@@ -1,6 +1,6 @@
 """Role rows that change when roles.yaml pattern switches are off, on text the rules were not tuned on (issue 12).
 
-    python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…]
+    python benchmarks/role_pattern_fires.py SWITCH[,SWITCH…] [--on]
                                             [--source germeval|wikinews|news|webdev|spkatt|mobie-train]
                                             [--half tune|check|all] [--all-docs] [--grep REGEX]
 
@@ -45,29 +45,34 @@ def main(argv=None) -> int:
     ap.add_argument("--grep", help="candidates: the documents this regular expression matches (instead of the "
                                    "title-genitive filter; rorg14)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/unseen_roles_cache"))
+    ap.add_argument("--on", action="store_true", help="switch the named boolean switches on and compare with the "
+                                                     "committed rules (a rule committed off; rorg20)")
     args = ap.parse_args(argv)
     from pipeline.extract.roles.titles import _analyze_text
     parser = Parser(args.cache)
     lex = parser.rules["roles"]
-    off = dataclasses.replace(lex.patterns, **{s: () if isinstance(getattr(lex.patterns, s), tuple) else False
+    off = dataclasses.replace(lex.patterns, **{s: () if isinstance(getattr(lex.patterns, s), tuple) else args.on
                                                for s in args.switches.split(",")})     # a list switch: [] is off
     rules_off = dataclasses.replace(parser.rules, compiled={**parser.rules.compiled,
                                                             "roles": dataclasses.replace(lex, patterns=off)})
+    rules_on = parser.rules
+    if args.on:                           # (--on: "+" rows are those the switches add to the committed rules)
+        rules_on, rules_off = rules_off, parser.rules
     docs = [d for d in _docs(args.source) if args.half == "all" or half_of(d["id"]) == args.half]
     if args.grep:
         docs = [d for d in docs if re.search(args.grep, d["text"])]
     elif not args.all_docs:
         docs = [d for d in docs if any(_analyze_text(lex, m.group(1).strip("„“\"(")) is not None
                                        for m in TITLE_GENITIVE.finditer(d["text"]))]
-    changed = sum(_print_changes(parser, d, rules_off) for d in docs)
+    changed = sum(_print_changes(parser, d, rules_off, rules_on) for d in docs)
     print(f"# {changed} changed rows in {len(docs)} documents ({args.source}, {args.half})", file=sys.stderr)
     return 0
 
 
-def _print_changes(parser, d: dict, rules_off) -> int:
+def _print_changes(parser, d: dict, rules_off, rules_on) -> int:
     """Print the rows of document ``d`` added (+) or lost (-) by the switches; return how many."""
     doc = parser.doc(d["text"])
-    on, out = _rows(doc, parser.rules), _rows(doc, rules_off)
+    on, out = _rows(doc, rules_on), _rows(doc, rules_off)
     sents = list(doc.sents)
     changes = [("+", r) for r in sorted(on - out, key=str)] + [("-", r) for r in sorted(out - on, key=str)]
     for sign, r in changes:

@@ -188,6 +188,13 @@ class RolePatterns:
     org_actor_acronym: str = "long"                   # rorg19: "long" | "both" ("Vereinigung Cockpit (VC)")
     previous_org_categories: tuple[str, ...] = ()     # rorg19b (rule previous_sentence_org, roles/previous_org.py)
     previous_org_skip_titles: tuple[str, ...] = ()    # rorg19b
+    topic_club: bool = False                          # rorg20 (rule topic_club_title, roles/topic_club.py)
+    topic_club_titles: tuple[str, ...] = ()           # rorg20
+    topic_club_player_titles: tuple[str, ...] = ()    # rorg20
+    topic_club_title_ends: tuple[str, ...] = ()       # rorg20
+    topic_club_nouns: tuple[str, ...] = ()            # rorg20
+    topic_club_kind_ends: tuple[str, ...] = ()        # rorg20
+    topic_club_skip_kinds: tuple[str, ...] = ()       # rorg20
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
