@@ -47,9 +47,10 @@ def wikinews_texts(offset: int, limit: int) -> list[tuple[str, str]]:
 
 
 def germeval_texts(offset: int, limit: int) -> list[tuple[str, str]]:
-    from benchmarks.switch_fires import germeval_sentences
-    sents = germeval_sentences(offset + limit)[offset:]
-    return [(f"ge/{offset + i}", s) for i, s in enumerate(sents)]
+    """GermEval 2014 train sentences of 8 tokens or more (one text each)."""
+    from benchmarks.unseen_roles import germeval_docs
+    docs = germeval_docs()[offset:offset + limit]
+    return [(f"ge/{offset + i}", d["text"]) for i, d in enumerate(docs)]
 
 
 def news_texts(offset: int, limit: int) -> list[tuple[str, str]]:

@@ -6,7 +6,9 @@ A span rule and a check in the registries of :mod:`persons` (listed in ``person_
 * ``per_noun_before_first_name`` cuts common nouns and role words NER drew into a name before its first name
   ("sagte [Landesvorstand Malte Dreesen]PER", "Geschäftsführer [Sport Henning Pielsticker]PER");
 * ``per_place_elsewhere`` makes a one-word "person" the place the same article tags it as at least as often
-  ("„[Houston]PER, Tranquillity Base here“" beside "in [Houston]LOC").
+  ("„[Houston]PER, Tranquillity Base here“" beside "in [Houston]LOC");
+* ``per_fronted_adjective`` drops an adjective or participle NER tags a person at the start of a sentence
+  ("[Strafmildernd]PER wertete das Gericht ...").
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from .names import _strip_gen
-from .persons import (PersonCtx, _compound_of_known_noun, _german, _given, _initial, _noun_lemmas,
+from .persons import (PersonCtx, _compound_of_known_noun, _german, _given, _initial, _noun_lemmas, has_support,
                       _title_apposition_after, check, span_rule, speech_context)
 from .rules import word_list
 
@@ -59,10 +61,12 @@ def per_place_elsewhere(doc: Doc, sp: Span, ctx: PersonCtx):
     """"Er meldete sich mit den Worten: „[Houston]PER, Tranquillity Base here.“" in an article that says "im
     Kontrollzentrum in [Houston]LOC"; "[Lemwerders]PER Bürgermeisterin" beside "zwischen Vegesack und
     [Lemwerder]LOC": one word (or its genitive) NER tags a person is the place the article's NER tags it as at
-    least as often, where no full name of a person in the article ends in it and nothing but a first-name list or
-    the genitive speaks for a person (no title before it, no title in apposition, no speech verb)."""
-    if len(sp) != 1:
-        return None
+    least as often, where no full name of a person in the article ends in it and nothing but the genitive speaks for
+    a person (no title before it, no title in apposition, no speech verb); not a first name of the lists, not a
+    mention NER itself tags no person."""
+    if len(sp) != 1 or sp[0].ent_type_ != "PER" or _given(sp[0].text, ctx):
+        return None                     # (a first name NER tagged a place that the layer made a person: "Dass Clemens
+        #                                 sie für echt hielt")
     word = _strip_gen(sp[0].text)
     if {word, sp[0].text} & (set(ctx.person_surnames) | set(ctx.known_persons)):
         return None
@@ -104,3 +108,24 @@ def _strong_support(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     if _beside_slash(doc, sp):
         return True                     # an author of a citation: "Dreier in [Dreier]/Schulze"
     return _title_apposition_after(doc, sp, ctx) or speech_context(doc, sp, ctx.rules)
+
+
+@check("per_fronted_adjective")
+def per_fronted_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"[Strafmildernd]PER wertete das Gericht, dass ...", "[Besorgt]PER äußerte sich Kofi Annan über ...",
+    "[Stabil]PER entwickelte sich dagegen der Absatz": one capitalised word at the start of a sentence right before
+    its finite verb, that German writes in lower case (an adjective or participle of the vocabulary, no noun of it,
+    no first name), is a fronted adjective, no name; a speech verb after it is no evidence here (its subject comes
+    after the verb), a full name of the article ending in it is ("Kurz sagte" beside "Sebastian Kurz")."""
+    t = sp[0]
+    if len(sp) != 1 or not t.is_alpha or not (t.is_sent_start or t.i == 0 or "\n" in doc[t.i - 1].text) \
+            or t.i + 1 >= len(doc):
+        return None
+    nxt = doc[t.i + 1]
+    if nxt.pos_ not in ("VERB", "AUX") or not nxt.tag_.endswith(("FIN", "VBC")):
+        return None
+    caps, lows = _german()
+    if t.lower_ not in lows or t.text in caps or t.text in _noun_lemmas() or _given(t.text, ctx) \
+            or has_support(doc, sp, ctx, speech=False):
+        return None
+    return "drop"
