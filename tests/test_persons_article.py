@@ -38,3 +38,22 @@ def test_article_genitive_is_no_name_owning_the_next_word(persons_of):
     text = ("Der Betriebsrat und die Geschäftsleitung des Kaiserslauterer Nähmaschinenherstellers Pfaff haben sich "
             "geeinigt, bis zu 130 der noch übrigen Stellen abzubauen.")
     assert "Nähmaschinenherstellers" not in persons_of(text)
+
+
+@needs_model
+def test_surname_subject_is_no_fronted_adjective():
+    """persons_article.per_fronted_adjective: "Klein wurde stattdessen am 28. September 2009 ... geehrt" (GermEval
+    train): no subject of its own follows the verb, so the check leaves "Klein" (the subject, a surname) alone, while
+    "Stabil entwickelte sich dagegen der Umschlag" has one ("der Umschlag") and the check drops "Stabil"."""
+    from pipeline.extract.actors import layer, persons
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    rules = load_rules()
+    ctx = layer._person_ctx(rules, [], lambda w: False)
+    check = persons.CHECKS["per_fronted_adjective"]
+    klein = nlp("Klein wurde stattdessen am 28. September 2009 im Rahmen einer Feier geehrt.")
+    stabil = nlp("Mehrere Kunden hätten ihre Lagerbestände abgebaut und Importe aus Skandinavien und Südamerika "
+                 "gestreckt. Stabil entwickelte sich dagegen der Umschlag von Agrarprodukten und Futtermitteln.")
+    k = next(t.i for t in stabil if t.text == "Stabil")
+    assert check(klein, klein[0:1], ctx) is None
+    assert check(stabil, stabil[k:k + 1], ctx) == "drop"

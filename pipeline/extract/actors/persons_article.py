@@ -115,8 +115,9 @@ def per_fronted_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
     """"[Strafmildernd]PER wertete das Gericht, dass ...", "[Besorgt]PER äußerte sich Kofi Annan über ...",
     "[Stabil]PER entwickelte sich dagegen der Absatz": one capitalised word at the start of a sentence right before
     its finite verb, that German writes in lower case (an adjective or participle of the vocabulary, no noun of it,
-    no first name), is a fronted adjective, no name; a speech verb after it is no evidence here (its subject comes
-    after the verb), a full name of the article ending in it is ("Kurz sagte" beside "Sebastian Kurz")."""
+    no first name), is a fronted adjective, no name, where a subject in the nominative follows the verb
+    (:func:`_subject_after`); a speech verb after it is no evidence here (its subject comes after the verb), a full
+    name of the article ending in it is ("Kurz sagte" beside "Sebastian Kurz")."""
     t = sp[0]
     if len(sp) != 1 or not t.is_alpha or not (t.is_sent_start or t.i == 0 or "\n" in doc[t.i - 1].text) \
             or t.i + 1 >= len(doc):
@@ -126,6 +127,21 @@ def per_fronted_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     caps, lows = _german()
     if t.lower_ not in lows or t.text in caps or t.text in _noun_lemmas() or _given(t.text, ctx) \
-            or has_support(doc, sp, ctx, speech=False):
+            or has_support(doc, sp, ctx, speech=False) or not _subject_after(doc, t.i + 2):
         return None
     return "drop"
+
+
+def _subject_after(doc: Doc, k: int) -> bool:
+    """After the finite verb (and "sich", adverbs, particles), a subject of its own: an article in the nominative
+    ("entwickelte sich dagegen [der] Umschlag") or a name in the nominative ("äußerte sich [Kofi] Annan"); not "Klein
+    wurde stattdessen am 28. September ...", "Klein sagte der Zeitung" (the adjective-like word is the subject)."""
+    start = k
+    while k < len(doc) and k - start < 4 and (doc[k].lower_ == "sich" or doc[k].pos_ in ("ADV", "PART")):
+        k += 1
+    if k >= len(doc):
+        return False
+    t = doc[k]
+    nom = "Nom" in t.morph.get("Case")
+    return nom and (t.pos_ == "DET" and t.lower_ in ("der", "die", "das", "ein", "eine") or t.pos_ == "PROPN"
+                    or t.ent_type_ == "PER")
