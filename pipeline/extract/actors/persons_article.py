@@ -17,8 +17,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from .names import _strip_gen
-from .persons import (PersonCtx, _compound_of_known_noun, _german, _given, _initial, _noun_lemmas, has_support,
-                      _title_apposition_after, check, span_rule, speech_context)
+from .persons import (PersonCtx, _compound_of_known_noun, _german, _given, _initial, _noun_lemmas, _verb_form,
+                      _title_apposition_after, check, has_support, span_rule, speech_context)
 from .rules import word_list
 
 
@@ -127,21 +127,26 @@ def per_fronted_adjective(doc: Doc, sp: Span, ctx: PersonCtx):
         return None
     caps, lows = _german()
     if t.lower_ not in lows or t.text in caps or t.text in _noun_lemmas() or _given(t.text, ctx) \
-            or has_support(doc, sp, ctx, speech=False) or not _subject_after(doc, t.i + 2):
+            or has_support(doc, sp, ctx, speech=False):
         return None
-    return "drop"
+    participle = _verb_form(t.lower_)   # "besorgt", "inszeniert": a verb's form no surname has
+    return "drop" if _subject_after(doc, t.i + 2, strict=not participle) else None
 
 
-def _subject_after(doc: Doc, k: int) -> bool:
+def _subject_after(doc: Doc, k: int, strict: bool) -> bool:
     """After the finite verb (and "sich", adverbs, particles), a subject of its own: an article in the nominative
-    ("entwickelte sich dagegen [der] Umschlag") or a name in the nominative ("äußerte sich [Kofi] Annan"); not "Klein
-    wurde stattdessen am 28. September ...", "Klein sagte der Zeitung" (the adjective-like word is the subject)."""
+    ("Abgesperrt wurde [das] Teilstück") or a name in the nominative ("äußerte sich [Kofi] Annan"); ``strict``: only
+    "der" in the masculine nominative ("entwickelte sich dagegen [der] Umschlag"), for a word that may be a surname
+    as well ("Matter bezog ein Pult": "ein" may be an object). Not "Klein wurde stattdessen am 28. September ...",
+    "Klein sagte der Zeitung" (the adjective-like word is the subject)."""
     start = k
     while k < len(doc) and k - start < 4 and (doc[k].lower_ == "sich" or doc[k].pos_ in ("ADV", "PART")):
         k += 1
     if k >= len(doc):
         return False
     t = doc[k]
-    nom = "Nom" in t.morph.get("Case")
-    return nom and (t.pos_ == "DET" and t.lower_ in ("der", "die", "das", "ein", "eine") or t.pos_ == "PROPN"
-                    or t.ent_type_ == "PER")
+    if "Nom" not in t.morph.get("Case"):
+        return False
+    if strict:
+        return t.lower_ == "der" and "Masc" in t.morph.get("Gender")
+    return t.pos_ == "DET" and t.lower_ in ("der", "die", "das", "ein", "eine") or t.pos_ == "PROPN" or t.ent_type_ == "PER"
