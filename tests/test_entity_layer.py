@@ -458,3 +458,45 @@ def test_body_noun_acting_keeps_only_acting_bodies():
     every = [doc[s:e].text for s, e, _ in orgs.run_org_rules(doc, rules, mentions, ["org_body_noun"])]
     assert acting == ["Stadtrat", "Bildungsausschusses"]
     assert every == ["Stadtrat", "Parlament", "Bildungsausschusses"]
+
+
+# ----------------------------------------------------------------------------- ent20: person evidence real pages misread
+def _persons(run, text):
+    types, _ = run(text)
+    return {n for n, t in types.items() if t == "person"}
+
+
+@needs_model
+def test_relative_possessive_is_no_title_apposition(run):
+    """persons._title_apposition_after: "Für Akkus, deren Besitzer die App nicht nutzen": "deren Besitzer" names the
+    owner of the thing before the comma; it is no title in apposition, so no person evidence for "Akkus"."""
+    text = ("Der Hersteller hat ein Update angekündigt. Es soll ab April über die App verteilt werden. Für Akkus, "
+            "deren Besitzer die App nicht nutzen, will der Hersteller eine Lösung über die Händler anbieten.")
+    assert "Akkus" not in _persons(run, text)
+
+
+@needs_model
+def test_article_genitive_is_no_name_owning_the_next_word(run):
+    """persons.prenominal_genitive: "des Kaiserslauterer Nähmaschinenherstellers Pfaff": a genitive after an article
+    and an adjective is a common noun's, no name's that owns the word after it."""
+    text = ("Der Betriebsrat und die Geschäftsleitung des Kaiserslauterer Nähmaschinenherstellers Pfaff haben sich "
+            "geeinigt, bis zu 130 der noch übrigen Stellen abzubauen.")
+    assert "Nähmaschinenherstellers" not in _persons(run, text)
+
+
+@needs_model
+def test_surname_subject_is_no_fronted_adjective():
+    """persons_article.per_fronted_adjective: "Klein wurde stattdessen am 28. September 2009 ... geehrt" (GermEval
+    train): no subject of its own follows the verb, so the check leaves "Klein" (the subject, a surname) alone, while
+    "Stabil entwickelte sich dagegen der Umschlag" has one ("der Umschlag") and the check drops "Stabil"."""
+    from pipeline.extract.actors import layer, persons
+    from pipeline.nlp import load_nlp
+    nlp, _ = load_nlp(str(MODEL_DIR))
+    ctx = layer._person_ctx(load_rules(), [], lambda w: False)
+    check = persons.CHECKS["per_fronted_adjective"]
+    klein = nlp("Klein wurde stattdessen am 28. September 2009 im Rahmen einer Feier geehrt.")
+    stabil = nlp("Mehrere Kunden hätten ihre Lagerbestände abgebaut und Importe aus Skandinavien und Südamerika "
+                 "gestreckt. Stabil entwickelte sich dagegen der Umschlag von Agrarprodukten und Futtermitteln.")
+    k = next(t.i for t in stabil if t.text == "Stabil")
+    assert check(klein, klein[0:1], ctx) is None
+    assert check(stabil, stabil[k:k + 1], ctx) == "drop"

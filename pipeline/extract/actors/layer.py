@@ -33,7 +33,7 @@ from pipeline.records import Mention
 from pipeline.extract.view import doc_caps, doc_columns, doc_span, doc_tokens
 from pipeline.ruleset import RuleSet
 
-from . import orgs, persons
+from . import orgs, persons, persons_article
 from .names import _strip_gen
 from .rules import word_list, word_tuple
 
@@ -1024,6 +1024,8 @@ def complete_person_names(doc: Doc, rules: RuleSet, mentions: list[Mention], sen
         other = by_start.get(nxt.idx)
         split = _parser_split(doc, sp.end) and len(sp) == 1 and m.label == "PER" and other is not None \
             and other.label == "PER"
+        if split and persons_article.lead_noun(sp[0], rules) and len(other.text.split()) >= 2:
+            continue                    # per_noun_before_first_name: "sagte [Landesvorstand]PER | [Malte Dreesen]PER"
         if not (last in ar.evidence_given or _initial(last) or split) or "\n" in sp[-1].whitespace_:
             out.append(m)
             continue

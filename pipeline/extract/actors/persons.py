@@ -340,6 +340,8 @@ def _title_apposition_after(doc: Doc, sp: Span, ctx: PersonCtx) -> bool:
     if doc[k].lower_ in ("der", "die", "dem", "den", "ein", "eine", "einer", "einem", "einen") and k + 1 < len(doc):
         k += 1
     if doc[k].text[:1].islower() and doc[k].is_alpha and k + 1 < len(doc):
+        if doc[k].lower_ in ("deren", "dessen"):
+            return False                # (ent20) "Für [Akkus]PER, deren Besitzer ...": a relative's owner, no apposition
         k += 1
     if k + 1 < len(doc) and (doc[k + 1].ent_type_ == "PER" or doc[k + 1].pos_ == "PROPN"):
         return False                    # "des Programms KitaPlus, das Ministerin Manuela Schwesig vorstellte":
@@ -614,6 +616,9 @@ def prenominal_genitive(doc: Doc, sp: Span) -> bool:
         return False
     if t.i > 0 and not t.is_sent_start and doc[t.i - 1].pos_ == "DET":
         return False
+    if t.i > 1 and not t.is_sent_start and doc[t.i - 1].tag_ == "ADJA" and doc[t.i - 2].pos_ == "DET":
+        return False                    # (ent20) "des Kaiserslauterer [Nähmaschinenherstellers]PER Pfaff": an article's
+        #                                 genitive noun, no name owning the next word
     nxt = doc[sp.end]
     if nxt.pos_ == "ADJ" and nxt.text[:1].islower():
         nxt = doc[sp.end + 1]

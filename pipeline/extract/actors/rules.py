@@ -68,7 +68,7 @@ def _nicknames(data: dict, file: str) -> dict[str, frozenset[str]]:
 
 
 def _rule_ids(data: dict, key: str, file: str) -> tuple[str, ...]:
-    from . import orgs, orgs_media, orgs_named, persons, recover  # noqa: F401  (orgs_named: ent18 rules in orgs.ORG_RULES)
+    from . import orgs, orgs_media, orgs_named, persons, persons_article, recover  # noqa: F401  (orgs_named: ent18 rules in orgs.ORG_RULES; persons_article: ent20 rules in persons.SPAN_RULES/CHECKS)
     known = {"person_span_rules": persons.SPAN_RULES, "person_checks": persons.CHECKS,
              "org_rules": orgs.ORG_RULES, "org_span_rules": persons.SPAN_RULES,
              "person_recover_rules": recover.RECOVER_RULES}[key]
