@@ -1,0 +1,139 @@
+"""Issue 16, speed20: the exact gates of pipeline/extract/gates.py give what the ungated rules give, on real text;
+each gate's table agrees with the code of the rules it skips."""
+import ast
+import inspect
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract import extract, gates
+from pipeline.extract.actors import persons
+from pipeline.extract.actors.check_gates import CHECK_GUARDS, check_plan
+from pipeline.ingest import read_file
+from pipeline.ruleset import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TEXTS = [
+    "Bundeskanzler Friedrich Merz sagte am Montag in Berlin, man prüfe den Vorschlag. Merz fügte hinzu, die Lage sei "
+    "ernst. Der Tropensturm Rita zog über Florida. Zwischen Bremen Hbf und Osnabrück Hbf fielen Züge aus. Das Robert "
+    "Koch-Institut meldete 500 Fälle. In der Karl-Liebknecht-Straße demonstrierten Anhänger von Peychaud's Bitters.",
+    "„Wir bleiben“, sagte Anna Weber. Weber ist Sprecherin der Kreisklinik Mühldorf. Auch Whiskey und Cognac wurden "
+    "serviert. Laut Polizei Köln wurde niemand verletzt; Stau gab es auf der A3. Schulze und Meier kamen aus Frankfurt "
+    "am Main, der Flughafen Franz Josef Strauß war gesperrt. Herr Schulze nannte das »Unsinn«.",
+]
+
+
+def _corpus_texts() -> list[str]:
+    out = []
+    for p in sorted((ROOT / "corpus").iterdir()):
+        for a in read_file(p):
+            if hasattr(a, "body_text"):
+                out.append(a.body_text)
+    return out
+
+
+# ----------------------------------------------------------------------------- the person checks' guards
+def _is_len_sp(node) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+        and len(node.args) == 1 and isinstance(node.args[0], ast.Name) and node.args[0].id == "sp"
+
+
+def _size(node):
+    """``len(sp) != 1`` -> 1 (only a name of one word passes), ``len(sp) < 2`` -> 2 (only several words)."""
+    if isinstance(node, ast.Compare) and _is_len_sp(node.left) and len(node.ops) == 1 \
+            and isinstance(node.comparators[0], ast.Constant):
+        op, k = node.ops[0], node.comparators[0].value
+        if isinstance(op, ast.NotEq) and k == 1:
+            return 1
+        if isinstance(op, ast.Lt) and k == 2:
+            return 2
+    return None
+
+
+def _support(node):
+    """``has_support(doc, sp, ctx)`` -> True, ``has_support(doc, sp, ctx, speech=False)`` -> False."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "has_support" \
+            and [getattr(a, "id", None) for a in node.args] == ["doc", "sp", "ctx"]:
+        kw = {k.arg: k.value for k in node.keywords}
+        if not kw:
+            return True
+        if set(kw) == {"speech"} and isinstance(kw["speech"], ast.Constant):
+            return bool(kw["speech"].value)
+    return None
+
+
+def derive_guard(fn):
+    """(size, support) of a check whose first statement (after plain assignments without a call) is
+    ``if A or B or ...: return None`` with ``len(sp) != 1`` / ``len(sp) < 2`` / ``has_support(...)`` among the
+    alternatives; None when the code shows no such guard."""
+    body = ast.parse(textwrap.dedent(inspect.getsource(fn))).body[0].body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]                                    # the docstring
+    for st in body:
+        if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                and not any(isinstance(n, ast.Call) for n in ast.walk(st.value)):
+            continue                                       # "t = sp[0]", "w = sp[0].text"
+        ret = st.body[0] if isinstance(st, ast.If) and len(st.body) == 1 else None
+        if st.__class__ is not ast.If or st.orelse or not isinstance(ret, ast.Return) \
+                or not (ret.value is None or (isinstance(ret.value, ast.Constant) and ret.value.value is None)):
+            return None
+        alts = st.test.values if isinstance(st.test, ast.BoolOp) and isinstance(st.test.op, ast.Or) else [st.test]
+        size = next((s for s in map(_size, alts) if s), None)
+        sup = next((s for s in map(_support, alts) if s is not None), None)
+        return (size, sup) if size or sup is not None else None
+    return None
+
+
+def test_check_guards_agree_with_the_check_code():
+    """Every guard of the table is what the check's own first test returns None for (a check whose first test
+    changed must change its entry)."""
+    assert CHECK_GUARDS
+    for rid, guard in CHECK_GUARDS.items():
+        assert rid in persons.CHECKS, rid
+        assert derive_guard(persons.CHECKS[rid]) == guard, rid
+
+
+def test_check_plan_keeps_the_order_and_drops_only_guarded_sizes():
+    order = list(load_rules()["actors"].person_checks)
+    for one in (True, False):
+        plan = [rid for rid, _ in check_plan(order, one)]
+        assert plan == [r for r in order if CHECK_GUARDS.get(r, (None, None))[0] in (None, 1 if one else 2)]
+        assert check_plan(order, one) is check_plan(order, one)
+
+
+def test_person_verdicts_equal_with_and_without_the_gate(de_news):
+    """Every PER span of real text: the gated runner gives the same verdict as every check run in order."""
+    from pipeline.extract.actors import layer
+    rules = load_rules()
+    order = list(rules["actors"].person_checks)
+    n = 0
+    for text in TEXTS + _corpus_texts():
+        doc = de_news(text)
+        ctx = layer._person_ctx(rules, [], lambda w: False, set())
+        if ctx is None:
+            pytest.skip("no actors rules")
+        ctx.extra["org_names"] = set()
+        for e in doc.ents:
+            with gates.ungated("person_checks"):
+                plain = persons.verdict(doc, e, ctx, order)
+            assert persons.verdict(doc, e, ctx, order) == plain, e.text
+            n += 1
+    assert n > 50
+
+
+def test_extract_equal_with_and_without_gates(de_news):
+    rules = load_rules()
+    for text in TEXTS + _corpus_texts():
+        doc = de_news(text)
+        with gates.ungated():
+            plain = repr(extract(doc, rules))
+        assert repr(extract(doc, rules)) == plain
+
+
+def test_ungated_restores_the_switches():
+    before = dict(gates.ENABLED)
+    with gates.ungated():
+        assert not any(gates.ENABLED.values())
+    assert gates.ENABLED == before and gates.on("person_checks")
