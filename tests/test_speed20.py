@@ -137,3 +137,39 @@ def test_ungated_restores_the_switches():
     with gates.ungated():
         assert not any(gates.ENABLED.values())
     assert gates.ENABLED == before and gates.on("person_checks")
+
+
+# ----------------------------------------------------------------------------- the verb sites' gate
+def test_each_verb_rule_gives_nothing_where_its_sign_is_missing(de_news, monkeypatch):
+    """Every speech verb site of real text, gate off: a verb rule whose sign (verb_gates.VERB_RULE_NEEDS) the site
+    lacks returns None (each rule tried on a fresh site, so no rule's changes reach another)."""
+    from pipeline.extract.claims.registry import REGISTRY
+    from pipeline.extract.claims.rules import sentence, verb
+    from pipeline.extract.claims.verb_gates import VERB_RULE_NEEDS, may_claim
+    plain = verb.verb_claim
+    seen = {"sites": 0, "refused": 0}
+
+    def checked(c, h, si, a, b, used, out, only_inverted=False):
+        for name, need in VERB_RULE_NEEDS.items():
+            v = verb.VerbSite(c, h, si, a, b, set(used), list(out), only_inverted)
+            if not may_claim(c, h, a, b, v.lo, v.hi, frozenset([need])):
+                seen["refused"] += 1
+                assert REGISTRY[name].fn(v) is None, (name, c.doc[a:b].text)
+        seen["sites"] += 1
+        return plain(c, h, si, a, b, used, out, only_inverted)
+
+    monkeypatch.setattr(sentence, "verb_claim", checked)
+    rules = load_rules()
+    with gates.ungated("verb_sites"):
+        for text in TEXTS + _corpus_texts():
+            extract(de_news(text), rules)
+    assert seen["sites"] > 30 and seen["refused"] > 100
+
+
+def test_verb_gate_is_off_for_a_rule_it_does_not_know():
+    from pipeline.extract.claims.registry import REGISTRY
+    from pipeline.extract.claims.verb_gates import VERB_RULE_NEEDS, stage_needs
+    fns = [REGISTRY[n].fn for n in VERB_RULE_NEEDS]
+    assert stage_needs(fns) == frozenset(VERB_RULE_NEEDS.values())
+    other = next(r.fn for r in REGISTRY.values() if r.stage == "quote")
+    assert stage_needs(fns + [other]) is None
