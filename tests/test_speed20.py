@@ -173,3 +173,51 @@ def test_verb_gate_is_off_for_a_rule_it_does_not_know():
     assert stage_needs(fns) == frozenset(VERB_RULE_NEEDS.values())
     other = next(r.fn for r in REGISTRY.values() if r.stage == "quote")
     assert stage_needs(fns + [other]) is None
+
+
+# ----------------------------------------------------------------------------- the sentence rules' gate
+def test_gated_sentence_rules_find_nothing_without_their_cue_word(de_news, monkeypatch):
+    """Every sentence of real text, gate off: a sentence rule of sentence_gates.SENTENCE_RULE_NEEDS run on a sentence
+    without a word of its need adds no claim and uses no token (run on a copy of the sentence's state)."""
+    import pipeline.extract.claims as claims_pkg
+    from pipeline.extract.claims.context import Sent
+    from pipeline.extract.claims.registry import REGISTRY
+    from pipeline.extract.claims.sentence_gates import SENTENCE_RULE_NEEDS, _positions
+    plain = claims_pkg.sentence_claims
+    seen = {"refused": 0, "held": 0}
+
+    def checked(c, si, a, b, found, covered):
+        for name, need in SENTENCE_RULE_NEEDS.items():
+            if any(a <= i < b for i in _positions(c, need)):
+                seen["held"] += 1
+                continue
+            s = Sent(c, si, a, b, list(found), set(covered))
+            used = set(s.used)
+            REGISTRY[name].fn(s)
+            assert s.out == [] and s.used == used, (name, c.doc[a:b].text)
+            seen["refused"] += 1
+        return plain(c, si, a, b, found, covered)
+
+    monkeypatch.setattr(claims_pkg, "sentence_claims", checked)
+    rules = load_rules()
+    with gates.ungated("sentence_rules"):
+        for text in TEXTS + _corpus_texts():
+            extract(de_news(text), rules)
+    assert seen["refused"] > 200 and seen["held"] > 0
+
+
+def test_sentence_gate_positions_are_the_cue_words(de_news):
+    from pipeline.extract.claims.context import Ctx
+    from pipeline.extract.claims.sentence_gates import _positions
+    rules = load_rules()
+    doc = de_news("Er äußerte die Hoffnung, die Lage werde sich bessern. Demnach sei alles gut. Sie zeigte sich "
+                  "zuversichtlich, dass es klappt. Mit der Aufforderung, die Waffen niederzulegen, endete das Treffen.")
+    c = Ctx(doc, rules["speech"], extract(doc, rules).actors, rules["words"])
+    R, adjs = rules["speech"], c.w.claim_adjectives
+    assert _positions(c, "claim_cue") == [t.i for t in doc if t.text in R.claim_nouns or t.lower_ in adjs]
+    assert _positions(c, "demand_noun") == [t.i for t in doc if t.text in R.demand_nouns]
+    assert _positions(c, "source_adverb") == [
+        t.i for t in doc if t.lower_ in R.source_adverbs or t.lower_ in R.context_source_adverbs]
+    assert {"Hoffnung", "zuversichtlich"} <= {doc[i].text for i in _positions(c, "claim_cue")}
+    assert [doc[i].text for i in _positions(c, "source_adverb")] == ["Demnach"]
+    assert "Aufforderung" in [doc[i].text for i in _positions(c, "demand_noun")]

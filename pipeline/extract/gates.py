@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-ENABLED: dict[str, bool] = {"person_checks": True, "verb_sites": True}
+ENABLED: dict[str, bool] = {"person_checks": True, "verb_sites": True, "sentence_rules": True}
 
 
 def on(name: str) -> bool:
