@@ -34,6 +34,14 @@ def _corpus_texts() -> list[str]:
     return out
 
 
+def _extract_ungated(de_news, gate: str) -> None:
+    """Extract every test text with ``gate`` off."""
+    rules = load_rules()
+    with gates.ungated(gate):
+        for text in TEXTS + _corpus_texts():
+            extract(de_news(text), rules)
+
+
 # ----------------------------------------------------------------------------- the person checks' guards
 def _is_len_sp(node) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
@@ -159,10 +167,7 @@ def test_each_verb_rule_gives_nothing_where_its_sign_is_missing(de_news, monkeyp
         return plain(c, h, si, a, b, used, out, only_inverted)
 
     monkeypatch.setattr(sentence, "verb_claim", checked)
-    rules = load_rules()
-    with gates.ungated("verb_sites"):
-        for text in TEXTS + _corpus_texts():
-            extract(de_news(text), rules)
+    _extract_ungated(de_news, "verb_sites")
     assert seen["sites"] > 30 and seen["refused"] > 100
 
 
@@ -199,10 +204,7 @@ def test_gated_sentence_rules_find_nothing_without_their_cue_word(de_news, monke
         return plain(c, si, a, b, found, covered)
 
     monkeypatch.setattr(claims_pkg, "sentence_claims", checked)
-    rules = load_rules()
-    with gates.ungated("sentence_rules"):
-        for text in TEXTS + _corpus_texts():
-            extract(de_news(text), rules)
+    _extract_ungated(de_news, "sentence_rules")
     assert seen["refused"] > 200 and seen["held"] > 0
 
 
