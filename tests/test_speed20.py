@@ -213,7 +213,8 @@ def test_sentence_gate_positions_are_the_cue_words(de_news):
     from pipeline.extract.claims.sentence_gates import _positions
     rules = load_rules()
     doc = de_news("Er äußerte die Hoffnung, die Lage werde sich bessern. Demnach sei alles gut. Sie zeigte sich "
-                  "zuversichtlich, dass es klappt. Mit der Aufforderung, die Waffen niederzulegen, endete das Treffen.")
+                  "zuversichtlich, dass es klappt. Mit der Aufforderung, die Waffen niederzulegen, endete das Treffen. "
+                  "Laut Polizei gab es keine Verletzten. „Wir bleiben“, sagte sie.")
     c = Ctx(doc, rules["speech"], extract(doc, rules).actors, rules["words"])
     R, adjs = rules["speech"], c.w.claim_adjectives
     assert _positions(c, "claim_cue") == [t.i for t in doc if t.text in R.claim_nouns or t.lower_ in adjs]
@@ -223,3 +224,5 @@ def test_sentence_gate_positions_are_the_cue_words(de_news):
     assert {"Hoffnung", "zuversichtlich"} <= {doc[i].text for i in _positions(c, "claim_cue")}
     assert [doc[i].text for i in _positions(c, "source_adverb")] == ["Demnach"]
     assert "Aufforderung" in [doc[i].text for i in _positions(c, "demand_noun")]
+    assert _positions(c, "trigger:source_prep") == c.triggered("source_prep", 0, len(doc))
+    assert _positions(c, "quote_start") == sorted(qs for qs, _, q in c.quote_tok if q.depth == 0)

@@ -9,7 +9,10 @@ the rules that scan every comma or every word of every sentence for a cue that o
   which returns only such a word of the sentence;
 - ``demand_noun``: a demand noun (speech.yaml demand_nouns, as written): noun_zu's cue;
 - ``source_adverb``: a source adverb or a context source adverb (speech.yaml source_adverbs,
-  context_source_adverbs, lower case): source_adverb's cue.
+  context_source_adverbs, lower case): source_adverb's cue;
+- ``trigger:source_prep``: a start of the rule's own trigger pattern (laut, gemäß, nach, zufolge): source_prep looks
+  at nothing else;
+- ``quote_start``: a top-level quotation that starts in the sentence: each_quote runs the quote rules on those only.
 
 The rule is not called for a sentence without such a word, as it would find nothing there (``gates.ungated(
 "sentence_rules")``; ``tests/test_speed20.py`` checks both on real text). A rule not listed runs on every sentence."""
@@ -25,6 +28,8 @@ SENTENCE_RULE_NEEDS: dict[str, str] = {
     "noun_konj": "claim_cue",
     "noun_zu": "demand_noun",
     "source_adverb": "source_adverb",
+    "source_prep": "trigger:source_prep",
+    "each_quote": "quote_start",
 }
 
 _PLANS: dict = {}
@@ -48,6 +53,10 @@ def _positions(c, need: str) -> list[int]:
         if need == "claim_cue":
             nouns, adjs = c.R.claim_nouns, c.w.claim_adjectives
             got = [i for i, (w, lw) in enumerate(zip(doc_columns(c.doc).text, c.low)) if w in nouns or lw in adjs]
+        elif need.startswith("trigger:"):
+            got = c.triggers[need[len("trigger:"):]]          # (sorted starts, as Ctx.triggered reads them)
+        elif need == "quote_start":
+            got = sorted(qs for qs, _qe, q in c.quote_tok if q.depth == 0)
         elif need == "demand_noun":
             nouns = c.R.demand_nouns
             got = [i for i, w in enumerate(doc_columns(c.doc).text) if w in nouns]
