@@ -23,9 +23,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract import gates
 from pipeline.extract.view import doc_columns, doc_tokens
 from pipeline.ruleset import RuleSet
 
+from .check_gates import check_plan
 from .names import _strip_gen
 from .rules import set_tuple, word_list, word_tuple
 
@@ -1673,7 +1675,16 @@ def repair_span(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> list[tu
 
 
 def verdict(doc: Doc, sp: Span, ctx: PersonCtx, order: list[str]) -> str | None:
-    """None (a person), "drop", or another label, from the first check that fires."""
+    """None (a person), "drop", or another label, from the first check that fires. A check whose first test
+    returns None for a name of this size or with person evidence is not called for it (``check_gates``)."""
+    if gates.on("person_checks"):
+        for rid, speech in check_plan(order, len(sp) == 1):
+            if speech is not None and has_support(doc, sp, ctx, speech):
+                continue
+            r = CHECKS[rid](doc, sp, ctx)
+            if r is not None:
+                return r
+        return None
     for rid in order:
         r = CHECKS[rid](doc, sp, ctx)
         if r is not None:

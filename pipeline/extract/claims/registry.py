@@ -57,6 +57,17 @@ def rule(name: str, stage: str):
     return deco
 
 
-def active(order: dict[str, tuple[tuple[str, bool], ...]], stage: str) -> list[Callable]:
-    """The functions of the rules of ``stage`` that are switched on, in rule-data order."""
-    return [REGISTRY[name].fn for name, on in order.get(stage, ()) if on]
+_ACTIVE: dict = {}
+
+
+def active(order: dict[str, tuple[tuple[str, bool], ...]], stage: str) -> tuple[Callable, ...]:
+    """The functions of the rules of ``stage`` that are switched on, in rule-data order (read-only). Made once per
+    rule order (the compiled ``speech.yaml``) and stage, not once per Doc (issue 16, speed20); a registry that
+    gained rules since is read again."""
+    key = (id(order), stage)
+    got = _ACTIVE.get(key)
+    if got is None or got[0] is not order or got[1] != len(REGISTRY):
+        if len(_ACTIVE) > 1000:
+            _ACTIVE.clear()
+        got = _ACTIVE[key] = (order, len(REGISTRY), tuple(REGISTRY[name].fn for name, on in order.get(stage, ()) if on))
+    return got[2]

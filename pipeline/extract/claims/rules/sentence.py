@@ -11,6 +11,7 @@ from ..context import CLAUSE_BREAK, Ctx, Found, Hit, Sent
 from .filters import not_a_claim
 from .quote import attribute_quote
 from ..registry import rule
+from ..sentence_gates import sentence_may_hold, sentence_plan
 from ..speaker import fronted_impersonal_source, noun_head_subject, von_source  # noqa: E402
 from ..speaker import (
     bad_speaker, find_subject, grab_np, has_actor, own_source_subject, passive_agent, plausible_speaker, prev_source_actor,
@@ -24,8 +25,9 @@ from .speaker_chain import impersonal_prev_source
 def sentence_claims(c: Ctx, si: int, a: int, b: int, found: list[Found], covered: set[int]) -> list[Found]:
     """The claims of sentence ``si`` = tokens [a, b): the ``sentence`` rules in rule-data order."""
     s = Sent(c, si, a, b, found, covered)
-    for fn in c.stages["sentence"]:
-        fn(s)
+    for fn, need in sentence_plan(c.stages["sentence"]):
+        if need is None or sentence_may_hold(c, need, a, b):      # (sentence_gates: its cue word in the sentence)
+            fn(s)
     return s.out
 
 

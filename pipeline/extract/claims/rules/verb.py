@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import gates
+
 from ..clauses import (
     apposition_comma, attach_aux, clause_end, clause_start, embedded_end, frame_words, in_parens, is_clause,
     halten_fuer, is_correlate, is_passive, is_relative, konj_end, msg_around, msg_without, next_comma, strip_end, _finite_ind,
     trim_addressee)
 from ..context import Ctx, Found, Hit, PUNCT_END
+from ..verb_gates import may_claim, stage_needs
 from ..registry import rule
 from ..speaker import (
     bad_speaker, coordinated_subject, disagrees_with_verb, find_subject, grab_np, has_actor, np_before, outer_frame_speaker, passive_agent,
@@ -106,6 +109,10 @@ class VerbSite:
         self.lo = clause_start(c, h.i, a)
         self.hi = next((m for m in range(h.i + 1, b) if c.low[m] in (",", ";", ":") and c.in_quote[m] < 0
                         and m > self.last), b)
+        needs = stage_needs(c.stages["verb"]) if gates.on("verb_sites") else None
+        self.dead = needs is not None and not may_claim(c, h, a, b, self.lo, self.hi, needs)
+        if self.dead:                   # no verb rule can frame this site (verb_gates): no speaker search
+            return
         self.passive = is_passive(c, h)
         self.coordinated_v1 = False     # set by _speaker: "…, fordern aber X" continues the clause before
         self.sp = self._speaker()
@@ -650,6 +657,8 @@ def verb_claim(c: Ctx, h: Hit, si: int, a: int, b: int, used: set[int], out: lis
                 only_inverted: bool = False) -> Found | None:
     """The claim a cue verb frames: the first ``verb`` rule that builds one."""
     v = VerbSite(c, h, si, a, b, used, out, only_inverted)
+    if v.dead:
+        return None
     # skip frames already inside another claim's message
     for f in out:
         if f.msg and f.msg[0] <= h.i < f.msg[1] and f.ctype == "direct":
