@@ -56,7 +56,7 @@ def place_cut(c: Ctx, sp: tuple[int, int]) -> tuple[int, int] | None:
 
 def _common_noun(c: Ctx, t: int) -> bool:
     tok = c.toks[t]
-    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and t not in c.ent_at and c.in_quote[t] < 0
+    return tok.pos_ == "NOUN" and not tok.text[:1].islower() and t not in c.ent_at and c.in_quote[t] < 0
 
 
 def _circumstance_word(c: Ctx, t: int) -> bool:
