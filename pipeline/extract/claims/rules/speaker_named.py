@@ -67,7 +67,7 @@ def _leader_or_policy(c: Ctx, sp: tuple[int, int], t: int) -> bool:
     Sprecher", "Sprecher für Innenpolitik", "Sprecher der Familienaktionäre"): words.yaml named_spokesperson."""
     w = c.w
     prefix = _spokesperson_prefix(c, t) or ""
-    if prefix and prefix.rstrip("s").endswith(tuple(w.leader_spokesperson_prefixes)) or policy_compound(c, prefix):
+    if prefix and prefix.rstrip("s").endswith(tuple(w.leader_spokesperson_prefixes)) or policy_compound(c, t):
         return True
     if any(c.low[k].endswith(tuple(w.policy_spokesperson_adjectives)) for k in range(sp[0], t)):
         return True

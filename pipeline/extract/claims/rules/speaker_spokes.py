@@ -81,13 +81,16 @@ def prefix_names(c: Ctx, t: int, key: str) -> bool:
                for ms, me, m, actor in c.mentions)
 
 
-def policy_compound(c: Ctx, prefix: str) -> bool:
-    """ÖVP-Verkehrssprecher Markus Pölzl lässt das nicht gelten. – a spokesperson compound whose prefix is an
-    organisation and a field joined by a hyphen ("övp-verkehrs", "grünen-umwelt") is a policy spokesperson, who speaks
-    as a person; a press office's ("Bahn-Pressesprecher") or an organisation noun's ("VW-Konzernsprecher") is not
-    (switch ``spokesperson_person``)."""
-    if "-" not in prefix or not c.R.switch("spokesperson_person"):
+def policy_compound(c: Ctx, t: int) -> bool:
+    """ÖVP-Verkehrssprecher Markus Pölzl lässt das nicht gelten. – a hyphen compound whose last part joins a field to the
+    spokesperson noun ("ÖVP-Verkehrssprecher", "Grünen-Umweltsprecher") names a policy spokesperson, who speaks as a
+    person; a last part of a press office ("Bahn-Pressesprecher") or an organisation noun ("VW-Konzernsprecher"), or the
+    bare noun after an organisation's name ("T-Mobile-Sprecher"), does not (switch ``spokesperson_person``)."""
+    from .speaker import _spokesperson_prefix
+    if "-" not in c.low[t] or not c.R.switch("spokesperson_person"):
         return False
-    field = prefix.rsplit("-", 1)[1]
+    last = c.low[t].rsplit("-", 1)[1]
+    field = _spokesperson_prefix(c, t) is not None and next(
+        (last[:-len(s)] for s in sorted(c.w.spokesperson_suffixes, key=len, reverse=True) if last.endswith(s)), "")
     return bool(field) and field.rstrip("s") != "presse" and field not in c.w.generic_org_nouns \
         and field.rstrip("s") not in c.w.generic_org_nouns
