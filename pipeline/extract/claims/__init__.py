@@ -75,6 +75,7 @@ from .rules.filters import not_a_claim
 from .rules.quote import unclaimed_quotes
 from .rules.sentence import sentence_claims
 from .rules.speaker_agree import bare_source_noun
+from .rules.speaker_spokes import spokesperson_person
 from .speaker import find_subject, grab_np, resolve_speaker, title_before_name, name_circumstance_cut, time_speaker, reason_frame_speaker
 from .triggers import parse_speech, SpeechRules, VerbEntry
 
@@ -107,6 +108,7 @@ def claims(doc: Doc, rules: RuleSet, actors: list[Actor]) -> list[Claim]:
             _drop_time_speaker(c, f)
             if f.speaker_key is None:
                 f.speaker_key = resolve_speaker(c, f.speaker, found)
+            f.speaker_key = spokesperson_person(c, f, found)     # "…, sagte sie." of a spokesperson (spk20)
             if bare_source_noun(c, f):      # "Nach den getroffenen Feststellungen …": an unnamed source (spk18b)
                 f.speaker = None
             found.append(f)

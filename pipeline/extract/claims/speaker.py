@@ -1261,11 +1261,31 @@ def person_gender(c: Ctx, key: str) -> str | None:
             votes.add("f")
         elif lw.endswith(masc):
             votes.add("m")
+        elif c.R.switch("title_morph_gender"):
+            votes.update(_title_morph_gender(c, t))
     if not votes and c.R.switch("given_name_gender"):
         g = given_name_gender(c, key)
         votes = {g} if g else votes
     memo[key] = votes.pop() if len(votes) == 1 else None
     return memo[key]
+
+
+def _title_morph_gender(c: Ctx, t: int) -> set[str]:
+    """"die Hebamme Ulrike Stolle", "der Landwirt Jens Ohm": a common noun written right before a person's name, after
+    an article of its gender ("die"/"eine" feminine, "der"/"ein" masculine, not in the genitive or dative), gives the
+    person the gender the parse reads on the noun (switch ``title_morph_gender``, spk20)."""
+    if t < 1 or not c.has_morph or c.toks[t].pos_ != "NOUN" or (t in c.ent_at):
+        return set()
+    g = c.toks[t].morph.get("Gender")
+    case = c.toks[t].morph.get("Case")
+    if len(g) != 1 or case and case[0] not in ("Nom", "Acc"):
+        return set()
+    art = c.low[t - 1]
+    if g[0] == "Fem" and art in ("die", "eine"):
+        return {"f"}
+    if g[0] == "Masc" and art in ("der", "ein"):
+        return {"m"}
+    return set()
 
 
 def given_name_gender(c: Ctx, key: str) -> str | None:

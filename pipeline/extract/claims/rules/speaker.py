@@ -76,6 +76,9 @@ def _media_addressee(c: Ctx, ms: int) -> bool:
     from ..speaker import media_name_at
     span = doc_span(c.doc, ms, ms + 1, "expand")
     t = span.start if span is not None else None
+    if t is not None and t > 1 and c.R.switch("org_noun_names") and c.low[t - 2] in ("der", "dem") \
+            and c.low[t - 1].endswith(tuple(c.w.addressee_nouns)):
+        return True                     # "sagte der Nachrichtenagentur Reuters" (spk20)
     return t is not None and t > 0 and c.low[t - 1] in ("der", "dem") and (
         media_name_at(c, t) or c.low[t].endswith(tuple(c.w.addressee_nouns)))
 
@@ -177,12 +180,15 @@ def _latest_authority(c: Ctx, noun: str, before: int) -> str | None:
     kinds = (noun.rstrip("s").removesuffix("e") if not noun.startswith("behörde") else "",)
     if not kinds[0]:
         kinds = tuple(c.w.institution_nouns) + ("anwaltschaft", "feuerwehr", "bundeswehr", "verwaltung")
+    own = c.R.switch("org_noun_names") and noun.startswith("behörde")
     best = None
     for ms, me, m, actor in c.mentions:
         if ms >= before:
             break
         if actor.actor_type == "organization" and any(k in actor.name.lower() for k in kinds):
             best = actor.key
+        if own and actor.actor_type == "organization" and "behörde" in c.text[ms:me].lower():
+            best = actor.key            # "Die Internationale Atomenergiebehörde (IAEA)": a Behörde by its own name (spk20)
     return best
 
 
@@ -237,9 +243,10 @@ def speaker_generic_org(s: SpeakerSite) -> str | None:
     c, sp = s.c, s.sp
     if sp[1] - sp[0] == 2 and c.low[sp[0]] in ("der", "die", "das") and c.low[sp[0] + 1] in c.w.company_nouns:
         before = c.toks[sp[0]].idx
+        guard = c.R.switch("org_noun_names")        # not a medium spoken to ("sagte der Nachrichtenagentur Reuters", spk20)
         if c.R.switch("generic_org_compound"):
-            return _org_introduced_as(c, c.w.company_noun_endings, before) or _latest_org(c, before)
-        return _latest_org(c, before)
+            return _org_introduced_as(c, c.w.company_noun_endings, before) or _latest_org(c, before, guard)
+        return _latest_org(c, before, guard)
     if c.R.switch("generic_org_compound"):
         return _company_reference(s)
     return None
@@ -263,8 +270,8 @@ def _company_reference(s: SpeakerSite) -> str | None:
         return None
     before = c.toks[sp[0]].idx
     if ending not in c.w.company_noun_endings:          # "die Umweltschutzorganisation", "der Verband" (spk13)
-        if n == 2 and c.low[h] in c.w.bare_organisation_nouns:
-            return _latest_org(c, before)       # "die Organisation": the one named last
+        if n == 2 and c.low[h] in c.w.bare_organisation_nouns:    # "die Organisation": the one named last, not a
+            return _latest_org(c, before, c.R.switch("org_noun_names"))     # medium spoken to ("sagte Reuters", spk20)
         return _org_introduced_as(c, (ending,), before)
     generic = c.low[h] in c.w.company_nouns or c.low[h].endswith(("konzern", "unternehmen", "firma"))
     return _org_introduced_as(c, (ending,), before) or (

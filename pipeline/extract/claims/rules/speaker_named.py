@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..context import Ctx
 from ..registry import rule
 from .speaker import NO_ACTOR, SpeakerSite, _media_addressee, _spokesperson_prefix, speaker_spokesperson
+from .speaker_spokes import policy_compound, prefix_names
 
 POSSESSIVES = ("dessen", "deren", "ihr", "ihre", "sein", "seine")
 
@@ -37,7 +38,8 @@ def speaker_named_spokesperson(s: SpeakerSite) -> str | None:
     if rest is None:
         return None
     key = speaker_spokesperson(SpeakerSite(c, rest, s.prev))
-    if not key or not _named_since(c, key, lo, c.toks[sp[0]].idx) and not s.mentions(("organization",)):
+    if not key or not _named_since(c, key, lo, c.toks[sp[0]].idx) and not s.mentions(("organization",)) \
+            and not prefix_names(c, t, key):
         return None
     return key
 
@@ -65,7 +67,7 @@ def _leader_or_policy(c: Ctx, sp: tuple[int, int], t: int) -> bool:
     Sprecher", "Sprecher für Innenpolitik", "Sprecher der Familienaktionäre"): words.yaml named_spokesperson."""
     w = c.w
     prefix = _spokesperson_prefix(c, t) or ""
-    if prefix and prefix.rstrip("s").endswith(tuple(w.leader_spokesperson_prefixes)):
+    if prefix and prefix.rstrip("s").endswith(tuple(w.leader_spokesperson_prefixes)) or policy_compound(c, t):
         return True
     if any(c.low[k].endswith(tuple(w.policy_spokesperson_adjectives)) for k in range(sp[0], t)):
         return True
