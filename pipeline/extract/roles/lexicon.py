@@ -188,6 +188,10 @@ class RolePatterns:
     org_actor_acronym: str = "long"                   # rorg19: "long" | "both" ("Vereinigung Cockpit (VC)")
     previous_org_categories: tuple[str, ...] = ()     # rorg19b (rule previous_sentence_org, roles/previous_org.py)
     previous_org_skip_titles: tuple[str, ...] = ()    # rorg19b
+    kind_head_title: bool = False                     # rorg20b (rule title_kind_head, roles/kind_head.py)
+    kind_head_noun: bool = False                      # rorg20b (rule kind_noun_head)
+    kind_head_min: int = 4                            # rorg20b: the shortest kind a compound title's first part names
+    kind_head_skip: tuple[str, ...] = ()              # rorg20b: first parts that name no kind of organisation
 
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()

@@ -1,0 +1,125 @@
+"""The organisation whose own name says the kind a title names (rorg20b, issue 12): "Kammerpräsident" belongs to the
+one chamber the article names ("Handwerkskammer Mittelrhein-Eifel"), "die Direktorin des Instituts" to its one
+institute ("Max-Kessler-Institut für Molekulare Zellbiologie"), however far back the article named it. The kind comes
+from the title itself (its compound prefix) or its kind-noun complement, the organisation from the article's own
+names: no map of title kinds. Rule data: roles.yaml ``patterns`` section rorg20b."""
+from __future__ import annotations
+
+from .article_context import _bare_title
+from .context import _Ctx
+from .hits import Hit
+
+_LINKS = ("es", "s", "")          # linking elements of a compound's first part ("Museums|direktor", "Verbands|chef")
+
+
+def _base_titles(ctx: _Ctx) -> frozenset[str]:
+    """Every title of the lexicon in lower case (the heads a compound title can end in)."""
+    found = ctx.__dict__.get("_kind_head_titles")
+    if found is None:
+        found = frozenset(t.lower() for t in ctx.lex.titles)
+        ctx._kind_head_titles = found
+    return found
+
+
+def title_kinds(ctx: _Ctx, word: str) -> set[str]:
+    """The kinds of organisation a compound title word names by its first part: "kammerpräsident" -> {kammer},
+    "universitätspräsident" -> {universität}, "museumsdirektor" -> {museum}: each split into a first part of at least
+    ``kind_head_min`` letters and a title of the lexicon, the first part without its linking -s/-es."""
+    titles, low = _base_titles(ctx), word.lower().replace("-", "")
+    low = low[:-2] if low.endswith("in") and low[:-2] in titles else low
+    n = ctx.p.kind_head_min
+    kinds = set()
+    for k in range(n, len(low) - 3):
+        if low[k:] in titles:
+            first = low[:k]
+            kinds |= {first[:len(first) - len(e)] for e in _LINKS if first.endswith(e) and len(first) - len(e) >= n}
+    return kinds - set(ctx.p.kind_head_skip)
+
+
+def _names_kind(word: str, kind: str) -> bool:
+    """A name word whose head is ``kind``: "Handwerkskammer" (kammer), "Max-Kessler-Institut" (institut),
+    "Branchenverbands" (verband, genitive)."""
+    low = word.lower()
+    return any(low.endswith(kind + e) for e in ("", "s", "es"))
+
+
+def _bare_kind(word: str, kinds: set[str]) -> bool:
+    """The kind noun alone ("Betriebsrat", "des Verbands") is no name."""
+    low = word.lower()
+    return any(low in (k, k + "s", k + "es") for k in kinds)
+
+
+def _heads(ctx: _Ctx, i: int, name: str) -> list[str]:
+    """The words that say what kind the organisation mentioned at token ``i`` is: its name's words up to the first
+    lower-case word ("Max-Kessler-Institut [für Molekulare Zellbiologie]", "Verband [der Automobilzulieferer]"), and
+    the capitalised noun right before the mention ("des Branchenverbands Gastro Plus NRW e.V.")."""
+    words = []
+    for w in name.split():
+        if not w[:1].isupper():
+            break
+        words.append(w)
+    k = i - 1
+    if k >= 0 and ctx.doc[k].pos_ == "NOUN" and ctx.doc[k].text[:1].isupper():
+        words.append(ctx.doc[k].text)
+    return words
+
+
+def _other_of_kind(ctx: _Ctx, kinds: set[str], covered: set[int], before: int, heads: set[str]) -> bool:
+    """A word before token ``before`` outside the organisation mentions names another organisation of the kind
+    ("Der Hauseigentümerverband hingegen warnt", which NER did not tag); the bare kind noun ("der Verband") and a
+    longer or shorter form of the found organisation's head word ("Landesapothekerkammer" beside "Apothekerkammer
+    Sachsen-Anhalt") are references, no other name."""
+    def same(low: str) -> bool:
+        return any(low.rstrip("s").endswith(h) or h.endswith(low.rstrip("s")) for h in heads)
+    return any(t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN") and t.i not in covered
+               and any(_names_kind(t.text, k) for k in kinds) and not _bare_kind(t.text, kinds)
+               and not same(t.lower_) for t in ctx.doc[:before])
+
+
+def orgs_of_kind(ctx: _Ctx, mentions: list[tuple[int, str, str]], kinds: set[str], before: int) -> set[str]:
+    """The distinct organisation actors named before token ``before`` whose own name (or the kind noun right before
+    it) has one of ``kinds`` as its head (not the bare kind noun: "Betriebsrat"); the press left out; none where a
+    word outside the mentions names another organisation of the kind."""
+    from .article_context import _mention_end
+    from .organizations import _press_org
+    found, covered, heads = set(), set(), set()
+    for i, n, kind in mentions:
+        if i >= before or kind != "organization" or _press_org(ctx, n) or _bare_kind(n, kinds):
+            continue
+        words = [w for w in _heads(ctx, i, n) if any(_names_kind(w, k) for k in kinds)]
+        if words:
+            found.add(n)
+            heads.update(w.lower().rstrip("s") for w in words)
+        covered.update(range(i - 1, max(_mention_end(ctx, i), i + len(n.split()))))
+    if found and _other_of_kind(ctx, kinds, covered, before, heads):
+        return set()
+    return {n for n in found if not any(m != n and set(m.split()) < set(n.split()) for m in found)}
+
+
+def title_kind_head(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``title_kind_head``: "Im Bezirk der Handwerkskammer Mittelrhein-Eifel haben ... begonnen. ... sagte
+    Kammerpräsident Werner Schmitz-Leuthold." -> Handwerkskammer Mittelrhein-Eifel. A title compounded with a kind
+    of organisation (its first part before a title of the lexicon: Kammer|präsident, Universitäts|präsidentin,
+    Museums|direktorin) with a named holder, no organisation and no complement belongs to the one organisation the
+    article names before it whose own name has that kind as its head, however far back. Off: ``kind_head_title:
+    false``."""
+    if not ctx.p.kind_head_title or not _bare_title(ctx, h, ("",)):
+        return None
+    kinds = title_kinds(ctx, ctx.doc[h.head].text)
+    found = orgs_of_kind(ctx, mentions, kinds, h.start) if kinds else set()
+    return found.pop() if len(found) == 1 else None
+
+
+def kind_noun_head(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``kind_noun_head``: "Im Frühjahr 2024 schien der Arbeitsgruppe ... am Max-Kessler-Institut für
+    Molekulare Zellbiologie in Jena ein großer Wurf gelungen. ... Die Direktorin des Instituts, Ulrike Baasner-Kolb,
+    kündigte an ..." -> Max-Kessler-Institut für Molekulare Zellbiologie. A title whose organisation is only a kind
+    noun that no organisation near it resolved (rule ``generic_org_unresolved_none``) belongs to the one
+    organisation the article names before it whose own name has that kind noun as its head. Off:
+    ``kind_head_noun: false``."""
+    kind = h.extra.get("kind_noun")
+    if not ctx.p.kind_head_noun or h.holder is None or not kind:
+        return None
+    kind = kind[:-2] if kind.endswith("es") and len(kind) > 6 else kind[:-1] if kind.endswith("s") else kind
+    found = orgs_of_kind(ctx, mentions, {kind}, h.start)
+    return found.pop() if len(found) == 1 else None
