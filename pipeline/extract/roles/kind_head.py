@@ -9,7 +9,8 @@ from .article_context import _bare_title
 from .context import _Ctx
 from .hits import Hit
 
-_LINKS = ("es", "s", "")          # linking elements of a compound's first part ("Museums|direktor", "Verbands|chef")
+_LINKS = ("es", "s", "")
+_OPENING_QUOTES = ("„", "«", "»", '"', "‚", "‹")          # linking elements of a compound's first part ("Museums|direktor", "Verbands|chef")
 
 
 def _base_titles(ctx: _Ctx) -> frozenset[str]:
@@ -49,19 +50,60 @@ def _bare_kind(word: str, kinds: set[str]) -> bool:
     return any(low in (k, k + "s", k + "es") for k in kinds)
 
 
-def _heads(ctx: _Ctx, i: int, name: str) -> list[str]:
+def _place_word(ctx: _Ctx, word: str, places: set[str]) -> bool:
+    """A place's name, no kind: a place actor of the article, or a place the lexicon or gazetteer knows
+    ("Zulieferforum Deutschland" is no kind of "Land")."""
+    o = ctx.orgs.by_name(word)
+    g = ctx.gazetteer.names.get(word) if ctx.gazetteer is not None else None
+    return word in places or (o is not None and o.actor_type == "location") or g in ("city", "country", "region", "state")
+
+
+def _noun_before(ctx: _Ctx, i: int):
+    """The capitalised noun right before the mention at token ``i``, over an opening quotation mark
+    ("Kleingartenverein „Gute Hoffnung“"), or None."""
+    k = i - 1
+    if k >= 0 and ctx.doc[k].text in _OPENING_QUOTES:
+        k -= 1
+    t = ctx.doc[k] if k >= 0 else None
+    return t if t is not None and t.pos_ == "NOUN" and t.text[:1].isupper() else None
+
+
+def _heads(ctx: _Ctx, i: int, name: str, places: set[str]) -> list[str]:
     """The words that say what kind the organisation mentioned at token ``i`` is: its name's words up to the first
-    lower-case word ("Max-Kessler-Institut [für Molekulare Zellbiologie]", "Verband [der Automobilzulieferer]"), and
-    the capitalised noun right before the mention ("des Branchenverbands Gastro Plus NRW e.V.")."""
+    lower-case word ("Max-Kessler-Institut [für Molekulare Zellbiologie]", "Verband [der Automobilzulieferer]"),
+    places aside, and the capitalised noun right before the mention ("des Branchenverbands Gastro Plus NRW e.V.")."""
     words = []
     for w in name.split():
         if not w[:1].isupper():
             break
-        words.append(w)
-    k = i - 1
-    if k >= 0 and ctx.doc[k].pos_ == "NOUN" and ctx.doc[k].text[:1].isupper():
-        words.append(ctx.doc[k].text)
-    return words
+        if not _place_word(ctx, w, places):
+            words.append(w)
+    t = _noun_before(ctx, i)
+    return words + [t.text] if t is not None else words
+
+
+def _nominative_kind(word: str, kinds: set[str]) -> str:
+    """"Flughafens" -> Flughafen (the genitive of a kind noun before a place: "des Flughafens Düsseldorf")."""
+    low = word.lower()
+    for k in kinds:
+        for e in ("es", "s"):
+            if low.endswith(k + e):
+                return word[:-len(e)]
+    return word
+
+
+def _candidate(ctx: _Ctx, i: int, n: str, kind: str, kinds: set[str], places: set[str]) -> tuple[str, list[str]] | None:
+    """(organisation name, its kind words) of the mention at token ``i`` where it has one of ``kinds``: an
+    organisation by its own name's head or the noun before it; a place right after a kind noun ("am Flughafen
+    Düsseldorf" -> Flughafen Düsseldorf)."""
+    if kind == "organization":
+        words = [w for w in _heads(ctx, i, n, places) if any(_names_kind(w, k) for k in kinds)]
+        return (n, words) if words else None
+    t = _noun_before(ctx, i)
+    if t is None or ctx.doc[i - 1].text in _OPENING_QUOTES or not any(_names_kind(t.text, k) for k in kinds) \
+            or ctx.ent_of.get(t.i) is not None or any(_names_kind(t.text, k) for k in ctx.p.kind_head_territories):
+        return None                       # "Landkreis Ebersberg" is a place, no institution at one
+    return f"{_nominative_kind(t.text, kinds)} {n}", [t.text]
 
 
 def _other_of_kind(ctx: _Ctx, kinds: set[str], covered: set[int], before: int, heads: set[str]) -> bool:
@@ -83,14 +125,15 @@ def orgs_of_kind(ctx: _Ctx, mentions: list[tuple[int, str, str]], kinds: set[str
     from .article_context import _mention_end
     from .organizations import _press_org
     found, covered, heads = set(), set(), set()
+    places = {n for _, n, kind in mentions if kind == "location"}
     for i, n, kind in mentions:
-        if i >= before or kind != "organization" or _press_org(ctx, n) or _bare_kind(n, kinds):
+        if i >= before or _press_org(ctx, n) or _bare_kind(n, kinds):
             continue
-        words = [w for w in _heads(ctx, i, n) if any(_names_kind(w, k) for k in kinds)]
-        if words:
-            found.add(n)
-            heads.update(w.lower().rstrip("s") for w in words)
-        covered.update(range(i - 1, max(_mention_end(ctx, i), i + len(n.split()))))
+        c = _candidate(ctx, i, n, kind, kinds, places)
+        if c is not None:
+            found.add(c[0])
+            heads.update(w.lower().rstrip("s") for w in c[1])
+        covered.update(range(i - 2, max(_mention_end(ctx, i), i + len(n.split()))))
     if found and _other_of_kind(ctx, kinds, covered, before, heads):
         return set()
     return {n for n in found if not any(m != n and set(m.split()) < set(n.split()) for m in found)}
