@@ -143,11 +143,11 @@ def title_kind_head(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> 
     """Rule ``title_kind_head``: "Im Bezirk der Handwerkskammer Mittelrhein-Eifel haben ... begonnen. ... sagte
     Kammerpräsident Werner Schmitz-Leuthold." -> Handwerkskammer Mittelrhein-Eifel. A title compounded with a kind
     of organisation (its first part before a title of the lexicon: Kammer|präsident, Universitäts|präsidentin,
-    Museums|direktorin) with a named holder, no organisation and no complement belongs to the one organisation the
-    article names before it whose own name has that kind as its head, however far back. Off: ``kind_head_title:
-    false``."""
-    if not ctx.p.kind_head_title or not _bare_title(ctx, h, ("",)):
-        return None
+    Museums|direktorin; not of a category of ``kind_head_skip_categories``) with a named holder, no organisation and
+    no complement belongs to the one organisation the article names before it whose own name has that kind as its
+    head, however far back. Off: ``kind_head_title: false``."""
+    if not ctx.p.kind_head_title or not _bare_title(ctx, h, ("",)) or h.category in ctx.p.kind_head_skip_categories:
+        return None                       # a rank is no office of the service ("Marineoberst")
     kinds = title_kinds(ctx, ctx.doc[h.head].text)
     found = orgs_of_kind(ctx, mentions, kinds, h.start) if kinds else set()
     return found.pop() if len(found) == 1 else None
