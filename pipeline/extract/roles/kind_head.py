@@ -98,12 +98,28 @@ def _candidate(ctx: _Ctx, i: int, n: str, kind: str, kinds: set[str], places: se
     Düsseldorf" -> Flughafen Düsseldorf)."""
     if kind == "organization":
         words = [w for w in _heads(ctx, i, n, places) if any(_names_kind(w, k) for k in kinds)]
-        return (n, words) if words else None
+        return (n, words) if words and not _joined_noun(ctx, n) else None
     t = _noun_before(ctx, i)
     if t is None or ctx.doc[i - 1].text in _OPENING_QUOTES or not any(_names_kind(t.text, k) for k in kinds) \
-            or ctx.ent_of.get(t.i) is not None or any(_names_kind(t.text, k) for k in ctx.p.kind_head_territories):
+            or ctx.ent_of.get(t.i) is not None or any(_names_kind(t.text, k) for k in ctx.p.kind_head_territories) \
+            or not _name_word(ctx, ctx.doc[i]):
         return None                       # "Landkreis Ebersberg" is a place, no institution at one
     return f"{_nominative_kind(t.text, kinds)} {n}", [t.text]
+
+
+def _joined_noun(ctx: _Ctx, name: str) -> bool:
+    """A kind noun and the word after it that the entity layer made one name of two words where the text has them
+    side by side and the second is no name word ("die Polizei Wasserwerfer auffuhr" -> "Polizei Wasserwerfer")."""
+    words, doc = name.split(), ctx.doc
+    return len(words) == 2 and any(t.text == words[0] and t.i + 1 < len(doc) and doc[t.i + 1].text == words[1]
+                                   and not _name_word(ctx, doc[t.i + 1]) for t in doc)
+
+
+def _name_word(ctx: _Ctx, t) -> bool:
+    """A word that can name what a kind noun before it is (as ``_context_name`` reads it): a proper noun, a number,
+    a quotation mark or a name the gazetteer knows; any word where the model tags no parts of speech."""
+    return not ctx.has_pos or t.pos_ in ("PROPN", "NUM", "X") or t.text in _OPENING_QUOTES or (
+        ctx.gazetteer is not None and t.text in ctx.gazetteer.names)
 
 
 def _other_of_kind(ctx: _Ctx, kinds: set[str], covered: set[int], before: int, heads: set[str]) -> bool:
