@@ -109,10 +109,12 @@ def _candidate(ctx: _Ctx, i: int, n: str, kind: str, kinds: set[str], places: se
 
 def _joined_noun(ctx: _Ctx, name: str) -> bool:
     """A kind noun and the word after it that the entity layer made one name of two words where the text has them
-    side by side and the second is no name word ("die Polizei Wasserwerfer auffuhr" -> "Polizei Wasserwerfer")."""
+    side by side and the second is no name word ("die Polizei Wasserwerfer auffuhr" -> "Polizei Wasserwerfer"); a
+    name in quotation marks is one („Bruderschaft Nordlicht“)."""
     words, doc = name.split(), ctx.doc
     return len(words) == 2 and any(t.text == words[0] and t.i + 1 < len(doc) and doc[t.i + 1].text == words[1]
-                                   and not _name_word(ctx, doc[t.i + 1]) for t in doc)
+                                   and not _name_word(ctx, doc[t.i + 1])
+                                   and not (t.i > 0 and doc[t.i - 1].text in _OPENING_QUOTES) for t in doc)
 
 
 def _name_word(ctx: _Ctx, t) -> bool:
