@@ -9,8 +9,8 @@ from .article_context import _bare_title
 from .context import _Ctx
 from .hits import Hit
 
-_LINKS = ("es", "s", "")
-_OPENING_QUOTES = ("„", "«", "»", '"', "‚", "‹")          # linking elements of a compound's first part ("Museums|direktor", "Verbands|chef")
+_LINKS = ("es", "s", "")          # linking elements of a compound's first part ("Museums|direktor", "Verbands|chef")
+_OPENING_QUOTES = ("„", "«", "»", '"', "‚", "‹")
 
 
 def _base_titles(ctx: _Ctx) -> frozenset[str]:
