@@ -196,6 +196,13 @@ class RolePatterns:
     topic_club_kind_ends: tuple[str, ...] = ()        # rorg20
     topic_club_skip_kinds: tuple[str, ...] = ()       # rorg20
 
+    kind_head_title: bool = False                     # rorg20b (rule title_kind_head, roles/kind_head.py)
+    kind_head_noun: bool = False                      # rorg20b (rule kind_noun_head)
+    kind_head_min: int = 4                            # rorg20b: the shortest kind a compound title's first part names
+    kind_head_skip: tuple[str, ...] = ()              # rorg20b: first parts that name no kind of organisation
+    kind_head_territories: tuple[str, ...] = ()       # rorg20b: kind nouns of a place itself ("Landkreis X")
+    kind_head_skip_categories: tuple[str, ...] = ()   # rorg20b: title categories of no organisation's office
+
     policy_area_titles: tuple[str, ...] = ()     # role15 (rule policy_area_title)
     policy_area_suffixes: tuple[str, ...] = ()
     place_genitive_named: bool = True            # role15

@@ -18,6 +18,8 @@ from .kind_context import article_kind_org
 from .holder_company import holder_name_company
 from .previous_org import previous_sentence_org
 from .topic_club import topic_club_title
+
+from .kind_head import kind_noun_head, title_kind_head
 from .tokens import _capitalized, _is_adj
 
 
@@ -913,7 +915,8 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
     another kind none ("des Senders" unresolved: no party or company guessed for it), else the article's context."""
     kind = h.extra.get("kind_noun")
     if kind is not None and kind not in ctx.p.generic_org_company_kinds:
-        _set_org(h, topic_club_title(ctx, h, _typed_mentions(ctx, actors)), "default")    # rorg20: "des Vereins"
+        typed = _typed_mentions(ctx, actors)
+        _set_org(h, topic_club_title(ctx, h, typed) or kind_noun_head(ctx, h, typed), "default")  # rorg20: "des Vereins"; rorg20b
         return
     if kind is not None:
         _set_org(h, _only_company(ctx, h, _org_actor_mentions(ctx, actors, ("organization",))), "default")
@@ -925,7 +928,7 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
     ``holder_name_company``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``topic_club_title``, ``article_organization``,
     ``municipal_article_town``, ``article_town``,
-    ``article_district``, in this order)."""
+    ``article_district``, ``previous_sentence_org``, ``title_kind_head``, in this order)."""
     typed = _typed_mentions(ctx, actors)
     return holder_name_company(ctx, h, typed) or org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
         ctx, h, typed) or party_from_sentence(
@@ -934,7 +937,7 @@ def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or article_kind_org(ctx, h, typed) or topic_club_title(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
-        ctx, h, typed) or previous_sentence_org(ctx, h, typed)
+        ctx, h, typed) or previous_sentence_org(ctx, h, typed) or title_kind_head(ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
