@@ -550,3 +550,4 @@ SWITCHES += ("impersonal_prev_source",)  # issue 12 spk19: "Laut X wurden … in
 SWITCHES += ("court_panel",)  # issue 12 spk19: "Die Kammer sah es als erwiesen an" -> the court named last (rules/speaker_orgname.py speaker_court_panel)
 
 SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichten von …": without a parse subject, a speaking group noun phrase filling the Vorfeld is the speech act's subject (rules/verb.py _vorfeld_group)
+SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)
