@@ -5,6 +5,7 @@
     python benchmarks/speaker_errors.py conventions                # gold vs predicted speaker span edges
     python benchmarks/speaker_errors.py resolution [--offset 0 --limit 350] [--form F]   # unnamed speakers, resolved
     python benchmarks/speaker_errors.py loss [--offset 0 --limit 350] [--show CLASS --n 40]   # speaker F1 loss by class
+    python benchmarks/speaker_errors.py edges [--offset 0 --limit 700] [--n 40]   # span-edge errors by side and kind
     python benchmarks/speaker_errors.py synth [--only a_]            # synth tune claims with a wrong speaker, with context
     python benchmarks/speaker_errors.py fires --names R[,S] [--offset 350 --limit 200] [--n 40]   # speaker rule/switch
                                                                    # firings on unlabelled text (SmartData + Wikinews train)
@@ -23,7 +24,10 @@ claims whose speaker span is disjoint from the gold or missing. ``loss`` splits 
 scorer counts them: gold tokens not matched = recall loss, predicted tokens not matched = precision loss) into classes:
 claim missed (gold claim unpaired), false claim (our claim unpaired), speaker none (paired, we have none), gold none,
 edge (paired, spans overlap), unnamed (disjoint, one of the two spans is a pronoun or a noun phrase without a name),
-wrong person (disjoint, both name someone); it prints message/speaker/cue P/R/F1 of the slice too. Parses are kept in /tmp (DocBin) between runs.
+wrong person (disjoint, both name someone); it prints message/speaker/cue P/R/F1 of the slice too. ``edges``
+splits the paired claims whose speaker spans overlap but differ by the side (left/right of the common part), whose span
+goes on (gold/ours) and how the extra part opens (comma: apposition or relative clause; preposition; other), wik20.
+Wikinews modes run under the ``--profile`` the corpus is scored with (default ``wikinews``, as ``eval claims``). Parses are kept in /tmp (DocBin) between runs.
 Wikinews train only (tuning text); never run it on the dev split. Reads ``../shared`` in place.
 """
 from __future__ import annotations
@@ -303,6 +307,46 @@ def loss(docs, nlp, rules, tag: str, show_cls: str | None, n: int, seed: int) ->
                   f"[{d['documentName'][:30]}]\n    {marked(d, p, g)}")
 
 
+EDGE_PREPOSITIONS = ("von", "vom", "in", "im", "auf", "aus", "für", "zu", "bei", "nach", "mit", "am", "an", "laut")
+
+
+def edge_parts(toks: dict, p: frozenset, g: frozenset):
+    """(side, whose, kind, words) for each side on which two overlapping speaker spans differ."""
+    common = p & g
+    for side, part in (("left", [i for i in sorted(p | g) if i < min(common)]),
+                       ("right", [i for i in sorted(p | g) if i > max(common)])):
+        if not part:
+            continue
+        w = [toks[i] for i in part]
+        kind = "comma" if "," in (w[0], w[-1]) else "preposition" if (
+            w[0].lower() in EDGE_PREPOSITIONS or w[-1].lower() in EDGE_PREPOSITIONS) else "other"
+        yield side, "gold" if part[0] in g else "ours", kind, " ".join(w)
+
+
+def edges(docs, nlp, rules, tag: str, n: int) -> None:
+    """Speaker span-edge errors (paired claims, spans overlap but differ) by side, whose span goes on, and kind."""
+    from pipeline.eval_claims import TokenIndex, gold_items, pair, pred_items
+    from pipeline.extract import extract
+    cnt, tok, ex = Counter(), Counter(), []
+    for d, doc in zip(docs, cached_docs(docs, nlp, tag)):
+        preds = pred_items(extract(doc, rules).claims, TokenIndex(d["tokens"]))
+        golds = gold_items(d)
+        toks = {t["id"]: t["text"] for t in d["tokens"]}
+        for i, j in pair(preds, golds):
+            p, g = preds[i]["speaker"], golds[j]["speaker"]
+            if p == g or not (p & g):
+                continue
+            for side, whose, kind, w in edge_parts(toks, p, g):
+                cnt[(side, whose, kind)] += 1
+                tok[(side, whose, kind)] += len(w.split())
+                ex.append(f"{side} {whose} {kind}: +{w!r}  G={words(d, g)!r} P={words(d, p)!r}")
+    print(f"{'side':6s} {'longer':6s} {'kind':12s} {'pairs':>5s} {'tokens':>6s}")
+    for k in sorted(cnt):
+        print(f"{k[0]:6s} {k[1]:6s} {k[2]:12s} {cnt[k]:5d} {tok[k]:6d}")
+    for line in sorted(ex)[:n]:
+        print("   ", line)
+
+
 def synth_wrong(nlp, rules, only: str | None = None) -> None:
     """Every claim of the synth ``tune`` half found with a wrong or missing speaker, paired as ``eval synth`` pairs them,
     with the text before it, for sorting into classes by hand (never the ``check`` half)."""
@@ -374,7 +418,7 @@ def fires(nlp, rules, names: list[str], texts: list[str], n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution", "loss", "synth", "fires"))
+    ap.add_argument("mode", choices=("kinds", "show", "conventions", "resolution", "loss", "edges", "synth", "fires"))
     ap.add_argument("--names", default="", help="fires: speaker rules or switches of speech.yaml (or a rules folder to "
                     "compare with), comma-separated")
     ap.add_argument("--germeval", type=int, default=0, help="fires: also the first N GermEval train sentences")
@@ -387,10 +431,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rule", default=None, help="only claims of this rule id")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--profile", default="wikinews", help="claims convention profile of speech.yaml, as `eval claims` "
+                    "scores Wikinews ('default': none; synth and fires use the default rules)")
     args = ap.parse_args(argv)
     from pipeline.eval_claims import load_split
     from pipeline.nlp import load_nlp
-    from pipeline.ruleset import load_rules
+    from pipeline.ruleset import load_rules, with_profile
     try:
         docs = load_split("train")
     except FileNotFoundError as exc:
@@ -404,9 +450,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "fires":
         fires(nlp, rules, [x for x in args.names.split(",") if x], unlabelled_texts(args.offset, args.limit, args.germeval), args.n)
         return 0
-    if args.mode in ("resolution", "loss") or (args.mode == "conventions" and args.limit):
+    rules = with_profile(rules, args.profile)
+    if args.mode in ("resolution", "loss", "edges") or (args.mode == "conventions" and args.limit):
         docs = docs[args.offset:args.offset + args.limit] if args.limit else docs[args.offset:]
-        if args.mode == "conventions":
+        if args.mode == "edges":
+            edges(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.n)
+        elif args.mode == "conventions":
             conventions(docs, nlp, rules, cached_docs(docs, nlp, f"train_{args.offset}_{len(docs)}"))
         elif args.mode == "loss":
             loss(docs, nlp, rules, f"train_{args.offset}_{len(docs)}", args.show, args.n, args.seed)

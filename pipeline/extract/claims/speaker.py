@@ -1729,7 +1729,8 @@ def prev_frame_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if c.in_quote[i] >= 0:
             continue
         h = c.verb_hit(i, sb)
-        if h is None:
+        if h is None or (c.R.switch("cognition_frame_main") and not (h.classes - {"cognition"})
+                         and c.has_dep and c.toks[h.i].dep_ not in ("ROOT", "conj")):
             continue
         attach_aux(c, h, sb)
         lo = clause_start(c, h.i, sa)
