@@ -6,6 +6,7 @@ from __future__ import annotations
 from .article_context import _bare_title, _mention_end, _person_between, _previous_window
 from .context import _Ctx
 from .hits import Hit
+from .tokens import ends_line
 
 _OPENING_QUOTES = ("„", "«", "»", '"', "‚", "‹")
 
@@ -14,7 +15,7 @@ def _paragraph_break(ctx: _Ctx, a: int, b: int) -> bool:
     """A line break between the first word of tokens ``a`` to ``b`` and ``b`` (a paragraph's leading break aside)."""
     while a < b and ctx.doc[a].is_space:
         a += 1
-    return any(ctx.doc[k].is_space and "\n" in ctx.doc[k].text or "\n" in ctx.doc[k].whitespace_ for k in range(a, b))
+    return any(ends_line(ctx.doc[k]) for k in range(a, b))
 
 
 def _sentence_orgs(mentions: list[tuple[int, str, str]], a: int, b: int) -> set[str]:

@@ -6,6 +6,11 @@ from spacy.tokens import Token
 from .context import _AGE, _Ctx
 
 
+def ends_line(t: Token) -> bool:
+    """A line break right after token ``t``: in its trailing white space or as a space token holding one."""
+    return "\n" in t.whitespace_ or t.is_space and "\n" in t.text
+
+
 def _deputy_title(role: str) -> bool:
     return role.lower().startswith(("vize", "stellvertret", "ko-", "co-"))
 

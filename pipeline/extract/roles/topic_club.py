@@ -10,6 +10,7 @@ from collections import Counter
 from .article_context import _club_row
 from .context import _Ctx
 from .hits import Hit
+from .tokens import ends_line
 
 
 def _club_words(name: str, markers: frozenset[str]) -> tuple[str, ...]:
@@ -84,7 +85,7 @@ def _paragraph_start(ctx: _Ctx, i: int) -> int:
     """The first token of the paragraph of token ``i`` (after the last line break before it)."""
     doc = ctx.doc
     k = i
-    while k > 0 and not ("\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in doc[k - 1].text):
+    while k > 0 and not ends_line(doc[k - 1]):
         k -= 1
     return k
 
@@ -109,7 +110,7 @@ def topic_club(ctx: _Ctx, mentions: list[tuple[int, str, str]]) -> str | None:
         return None
     doc = ctx.doc
     first = next((t.i for t in doc if not t.is_space), 0)
-    lead_end = next((t.i for t in doc[first:] if "\n" in t.whitespace_ or t.is_space and "\n" in t.text), len(doc))
+    lead_end = next((t.i for t in doc[first:] if ends_line(t)), len(doc))
     counts = Counter({n: len(pos) for n, pos in clubs.items()})
     lead = sorted((i, n) for n, pos in clubs.items() for i in pos if i <= lead_end and not _opponent_at(ctx, i))
     if not lead:
