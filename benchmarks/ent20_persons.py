@@ -1,6 +1,6 @@
 """List every person actor of unlabelled real-looking text, with the context of its first mention (ent20, issue 12).
 
-    python benchmarks/ent20_persons.py blind            # tests/gold/web_blind, web_blind2, web_blind3 (tune pages)
+    python benchmarks/ent20_persons.py blind            # tests/gold/web_blind, web_blind2, web_blind3, web_blind4 (tune pages)
     python benchmarks/ent20_persons.py webdev            # the web dev pages (split.yaml dev only: never held-out pages)
     python benchmarks/ent20_persons.py wikinews --offset 0 --limit 100   # Wikinews train articles
     python benchmarks/ent20_persons.py germeval --offset 0 --limit 2000  # GermEval train sentences (one text each)
@@ -25,7 +25,7 @@ CACHE = Path("/tmp/ent20_cache")
 def blind_texts() -> list[tuple[str, str]]:
     from pipeline.ingest import read_file
     out = []
-    for d in ("web_blind", "web_blind2", "web_blind3"):
+    for d in ("web_blind", "web_blind2", "web_blind3", "web_blind4"):
         for p in sorted((ROOT / "tests" / "gold" / d / "html").glob("*.html")):
             arts = [a for a in read_file(p) if hasattr(a, "body_text")]
             if arts:
