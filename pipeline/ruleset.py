@@ -90,17 +90,22 @@ def _no_duplicate_pairs(file: str, where: str):
 
 
 def check_values(data: Any, file: str, path: str = "") -> None:
-    """No empty or blank string (value or key) and no empty list item (``-`` alone) anywhere: such an entry
-    (an alias "", a title "  ") would match everything or nothing."""
+    """No empty or blank string (value or key), no empty list item (``-`` alone) and no number or boolean in a list
+    of words anywhere: such an entry (an alias "", a title "  ", the name marker ``1.`` that YAML reads as 1.0)
+    would match everything or nothing."""
     if isinstance(data, dict):
         for k, v in data.items():
             if isinstance(k, str) and not k.strip():
                 raise RuleError(file, path or "(top)", "empty or blank key")
             check_values(v, file, f"{path}.{k}" if path else str(k))
     elif isinstance(data, list):
+        words = any(isinstance(v, str) for v in data)
         for i, v in enumerate(data):
             if v is None:
                 raise RuleError(file, f"{path}[{i}]", "empty list item")
+            if words and isinstance(v, (bool, int, float)):
+                raise RuleError(file, f"{path}[{i}]", f"{v!r} in a list of words: YAML read it as a "
+                                f"{type(v).__name__}; quote it (\"1.\", \"no\")")
             check_values(v, file, f"{path}[{i}]")
     elif isinstance(data, str) and not data.strip():
         raise RuleError(file, path or "(top)", f"empty or blank string {data!r}")

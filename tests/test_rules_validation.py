@@ -79,6 +79,18 @@ def test_empty_or_blank_strings_and_items_are_errors(rules, file, old, new, entr
         load_rules(rules)
 
 
+@pytest.mark.parametrize("old, new, item", [
+    ('Hamburger, "1.", FSV', "Hamburger, 1., FSV", "1.0"),       # a club's ordinal, read as a float
+    ('Hamburger, "1.", FSV', "Hamburger, no, FSV", "False"),     # YAML 1.1's "no"
+])
+def test_a_number_or_boolean_in_a_list_of_words_is_an_error(rules, old, new, item):
+    """The trainer row's name marker ``1.`` ("1. FC Köln") was read as 1.0 and never matched (rorg20)."""
+    edit(rules / "roles.yaml", old, new)
+    with pytest.raises(RuleError, match=rf"roles\.yaml, entry context_organizations\.kinds\[\d+\]\.name_markers\[18\]: "
+                                        rf"{item} in a list of words"):
+        load_rules(rules)
+
+
 def test_all_files_are_checked_and_all_errors_reported(rules):
     edit(rules / "organizations.yaml", "aliases: [", 'aliases: ["", ')
     edit(rules / "speech.yaml", "\nrules:", "\nrules: []\nrules:")
