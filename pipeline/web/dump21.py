@@ -1,0 +1,79 @@
+"""dump21: dump titles whose kicker the text browser glued to the headline with a space (issue 15).
+
+- ``dump_clause_kicker``: a headline line that opens with a noun phrase and then holds a clause of its own,
+  subject first ("Neue Radwege in Pankow Bezirk stoppt Umbau …", "Basler Rheinufer Kanton will …"): a German
+  main clause puts its verb second, so a noun phrase before "subject verb" is a kicker.
+Data and switch: ``web.yaml`` section ``dump21``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.web.profile import web_rules
+
+_WORD = re.compile(r"[\wÄÖÜäöüß-]+")
+_CAP = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*$")
+
+
+def _cfg(name: str, default):
+    return web_rules().dump21.params.get(name, default)
+
+
+def on() -> bool:
+    return web_rules().dump21.on
+
+
+def _noun_phrase(words: list[str], glue: set[str]) -> bool:
+    """A kicker of capitalised words and linking words only ("Neue Radwege in Pankow"), ending in a
+    capitalised word: no verb in it."""
+    return bool(words) and all(_CAP.match(w) or w in glue for w in words) \
+        and _CAP.match(words[0]) is not None and _CAP.match(words[-1]) is not None
+
+
+def _common_noun(word: str, text: str, determiners: set[str]) -> bool:
+    """The clause's subject is a common noun: the text puts a determiner before it ("der Kanton", "dem Bezirk"),
+    or it is not in the text at all; a name (shown without a determiner) is not."""
+    seen = [m.start() for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text)]
+    if not seen:
+        return True
+    return any((text[:i].split() or [""])[-1].casefold() in determiners for i in seen)
+
+
+def _kicker_end(word: str, text: str) -> bool:
+    """The kicker's last word is a noun or name the text uses ("in Hamburg-Altona eingebrochen"), never right
+    before a capitalised word (an adjective or a name's first part: "Berliner Senat", "Deutsche Bahn"; an
+    adjective the text does not use: "Finnische Hunde jagen Bären"), and no genitive of a word the text uses
+    ("Thailands Militärjunta will …": "Thailand")."""
+    def at(w: str) -> str:
+        return r"(?<![\w-])" + re.escape(w) + r"(?![\w-])"
+    if not re.search(at(word), text) or re.search(at(word) + r" [A-ZÄÖÜ]", text):
+        return False
+    return not (word.endswith("s") and re.search(at(word[:-1]), text))
+
+
+def clause_kicker(title: str, text: str) -> tuple[str, str] | None:
+    """Rule ``dump_clause_kicker``: (kicker, title) of a headline line "noun phrase + subject + verb …" ("Neue
+    Radwege in Pankow Bezirk stoppt Umbau der Schönhauser Allee vorerst" → "Neue Radwege in Pankow" / "Bezirk
+    stoppt …"): the kicker (one to four words) is capitalised and linking words only, the rest opens with a
+    capitalised word and a lower-case word that is no linking word (its verb: "stoppt", "will"), the rest's
+    first word is a common noun (``_common_noun``), the kicker's last word ends a noun phrase (``_kicker_end``)
+    and the two words across the boundary never stand together in
+    ``text`` (the page's header and body, case-folded)."""
+    if not on():
+        return None
+    w = title.split()
+    glue = set(_cfg("kicker_glue", ()))
+    not_verbs = glue | set(_cfg("not_verbs", ()))
+    determiners = set(_cfg("determiners", ()))
+    low = re.sub(r"\s+", " ", text.casefold())
+    for k in range(1, min(5, len(w) - 2)):
+        kick, rest = w[:k], w[k:]
+        if not (_noun_phrase(kick, glue) and _CAP.match(rest[0]) and re.fullmatch(r"[a-zäöüß]{2,}", rest[1])):
+            continue
+        if rest[1] in not_verbs or f"{kick[-1]} {rest[0]}".casefold() in low or rest[0] in kick \
+                or {kick[0].casefold(), kick[-1].casefold()} & determiners \
+                or kick[0].casefold() in not_verbs or not _kicker_end(kick[-1], text):
+            continue
+        if _common_noun(rest[0], text, determiners):
+            return " ".join(kick), " ".join(rest)
+    return None
