@@ -77,3 +77,40 @@ def clause_kicker(title: str, text: str) -> tuple[str, str] | None:
         if _common_noun(rest[0], text, determiners):
             return " ".join(kick), " ".join(rest)
     return None
+
+
+def weather_line(t: str) -> bool:
+    """Rule ``dump_weather_line``: the header's weather widget ("Osnabrück 17°", "Bremen 9°C bedeckt",
+    "Salzburg, 14 °C, bewölkt", "freundlich 14°") is never the headline (``web.yaml`` ``dump21.weather``)."""
+    return on() and any(re.match(p, t) for p in _cfg("weather", ()))
+
+
+def home_words_line(t: str) -> bool:
+    """A trail printed without separators that opens with the home link ("Startseite Lokales Ulm", "Home
+    Schweiz Tessin"; ``web.yaml`` ``dump21.home_words``): never the headline."""
+    return on() and any(re.match(p, t) for p in _cfg("home_words", ()))
+
+
+def word_trail(raw: list[str], h: int | None) -> str | None:
+    """Rule ``dump_home_word_trail``: where no other rule found a section, a trail line without separators that
+    opens with the home link, among the ``trail_lines`` non-blank lines over the headline: its other words, one
+    item each ("Startseite Lokales Ulm" → "Lokales / Ulm")."""
+    from pipeline.web.dump import norm
+    if not on() or h is None:
+        return None
+    above = [norm(x) for x in raw[max(0, h - 12):h] if norm(x)][-_cfg("trail_lines", 3):]
+    line = next((x for x in reversed(above) if home_words_line(x)), None)
+    return " / ".join(line.split()[1:]) if line else None
+
+
+def overline_out(head, raw: list[str], over: int | None, h: int | None):
+    """The overline that dump20's ``dump_stacked_kicker`` passed over leaves the header when it has as many words
+    as the headline: the seed header would read it as the title ("Tausende Reisende sassen fest" / "Defekter
+    Güterzug blockiert Gotthard-Basistunnel")."""
+    from pipeline.web.dump import norm
+    if not on() or over is None or h is None or over == h or not head.lines:
+        return head
+    t = norm(raw[over])
+    if head.lines[0] == t and len(t.split()) == len(norm(raw[h]).split()):
+        head.lines = head.lines[1:]
+    return head
