@@ -1286,8 +1286,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         section = evidence_section(raw, h, title)
     from pipeline.web import dump20
     section = dump20.clean_section(section or dump20.section(raw, h, title))   # dump20: a menu item's trail
-    from pipeline.web.dump21 import word_trail
-    section = section or word_trail(raw, h)     # dump21: a trail without separators after the home link
+    from pipeline.web.dump21 import plain_trail, word_trail
+    section = section or word_trail(raw, h) or plain_trail(raw, h, title)    # dump21: trails of other forms
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     from pipeline.web.dump20 import relative_date_line
     head = head[:1] + [x for x in head[1:] if not relative_date_line(norm(x))]     # dump20: no date, no text

@@ -114,3 +114,39 @@ def overline_out(head, raw: list[str], over: int | None, h: int | None):
     if head.lines[0] == t and len(t.split()) == len(norm(raw[h]).split()):
         head.lines = head.lines[1:]
     return head
+
+
+_ARROWS = re.compile(r"\s+[›>»]\s+")
+_SLASHES = re.compile(r"\s+/\s+")
+
+
+def _trail_items(t: str) -> list[str] | None:
+    """The items of a one-line trail: two or more parted by "›", ">" or "»", or three or more by " / "."""
+    parts = [x.strip() for x in _ARROWS.split(t)]
+    if len(parts) < 2:
+        parts = [x.strip() for x in _SLASHES.split(t)]
+        if len(parts) < 3:
+            return None
+    return parts if len(parts) <= 6 else None
+
+
+def plain_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
+    """Rule ``dump_plain_trail``: where no other rule found a section, a one-line trail among the ``trail_lines``
+    non-blank lines over the headline ("Salzburg > Politik", "HAZ / Lokales / Hannover"): its items of one to
+    three words opening with a letter or digit (no list item: "• › Drucken"), without the home link, the site's short name in capitals ("HAZ") and the headline."""
+    from pipeline.web.dump import norm
+    from pipeline.web.dump_evidence import _label
+    if not on() or h is None:
+        return None
+    home = web_rules().home_crumbs
+    above = [norm(x) for x in raw[max(0, h - 12):h] if norm(x)][-_cfg("trail_lines", 3):]
+    for t in reversed(above):
+        parts = _trail_items(t)
+        if not parts or not all(_label(x) and len(x.split()) <= 3 and re.match(r"\w", x) for x in parts):
+            continue
+        if re.fullmatch(r"[A-ZÄÖÜ]{2,6}\+?", parts[0]) or parts[0].casefold() in home:
+            parts = parts[1:]
+        items = [x for x in parts if x != title and x.casefold() not in home]
+        if items:
+            return " / ".join(items)
+    return None
