@@ -8,7 +8,7 @@ from pipeline.ingest import parse_scraped_text
 from pipeline.web import dump21
 from pipeline.web.dump import is_page_dump
 from pipeline.web.profile import web_rules
-from tests.test_web_dump19 import BODY, TITLE, _page
+from tests.test_web_dump19 import BODY, TITLE, TOP, _page
 
 TEASER = "Der Rat entscheidet sich gegen einen Neubau und für die Sanierung des alten Bades an der Lindenstraße."
 
@@ -49,13 +49,15 @@ def test_weather_and_home_word_trail_lines() -> None:
 
 
 def test_plain_trail_without_home_link() -> None:
-    """dump_plain_trail: "TB / Lindenberg / Politik" (the site's short name first) and "Lindenberg > Politik" over
-    the headline."""
-    for trail in ("TB / Lindenberg / Politik", "Lindenberg > Politik"):
-        a = parse_scraped_text(_page(f"{trail}\n\n{TITLE}\n\n03.01.2023, 14:32 Uhr"))
-        assert (a.title, a.section) == (TITLE, "Lindenberg / Politik")
-    raw = ["  • › Drucken", "", TITLE]
-    assert dump21.plain_trail(raw, 2, TITLE) is None
+    """dump_plain_trail: "TB / Lindenberg / Politik" (the site's short name first) over the headline; "Lindenberg >
+    Politik" where the page shows "Lindenberg" above it (a menu row), not otherwise."""
+    head = f"\n\n{TITLE}\n\n03.01.2023, 14:32 Uhr"
+    a = parse_scraped_text(_page("TB / Lindenberg / Politik" + head))
+    assert (a.title, a.section) == (TITLE, "Lindenberg / Politik")
+    row = parse_scraped_text(_page("Lindenberg > Politik" + head, top=TOP + "Lindenberg Umland Sport\n"))
+    assert (row.title, row.section) == (TITLE, "Lindenberg / Politik")
+    assert parse_scraped_text(_page("Lindenberg > Politik" + head)).section is None
+    assert dump21.plain_trail(["  • › Drucken", "", TITLE], 2, TITLE) is None
 
 
 def test_stacked_overline_of_as_many_words() -> None:

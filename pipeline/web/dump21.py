@@ -130,19 +130,27 @@ def _trail_items(t: str) -> list[str] | None:
     return parts if len(parts) <= 6 else None
 
 
+def _shown_above(item: str, lines: list[str]) -> bool:
+    """The page shows the item above the trail (its menu: "SN.at  Salzburg Politik Wirtschaft …")."""
+    return any(re.search(r"(?<![\w-])" + re.escape(item) + r"(?![\w-])", x) for x in lines)
+
+
 def plain_trail(raw: list[str], h: int | None, title: str | None) -> str | None:
     """Rule ``dump_plain_trail``: where no other rule found a section, a one-line trail among the ``trail_lines``
     non-blank lines over the headline ("Salzburg > Politik", "HAZ / Lokales / Hannover"): its items of one to
-    three words opening with a letter or digit (no list item: "• › Drucken"), without the home link, the site's short name in capitals ("HAZ") and the headline."""
+    three words opening with a letter or digit (no list item: "• › Drucken"; a trail of two items only where the
+    page shows its first item above it, in its menu), without the home link, the site's short name in capitals ("HAZ") and the headline."""
     from pipeline.web.dump import norm
     from pipeline.web.dump_evidence import _label
     if not on() or h is None:
         return None
     home = web_rules().home_crumbs
-    above = [norm(x) for x in raw[max(0, h - 12):h] if norm(x)][-_cfg("trail_lines", 3):]
-    for t in reversed(above):
+    above = [(k, norm(raw[k])) for k in range(max(0, h - 12), h) if norm(raw[k])][-_cfg("trail_lines", 3):]
+    for k, t in reversed(above):
         parts = _trail_items(t)
         if not parts or not all(_label(x) and len(x.split()) <= 3 and re.match(r"\w", x) for x in parts):
+            continue
+        if len(parts) == 2 and not _shown_above(parts[0], raw[:k]):
             continue
         if re.fullmatch(r"[A-ZÄÖÜ]{2,6}\+?", parts[0]) or parts[0].casefold() in home:
             parts = parts[1:]
