@@ -375,7 +375,7 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     news = pats("newsletter")
     return DumpFurniture(
         on=data.get("enabled", True), credit_lines=pats("credit_lines", 0), credit_tails=pats("credit_tails", 0),
-        related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-])", re.I), lines=pats("lines") + news,
+        related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-]|(?-i:[A-ZÄÖÜ„»]))", re.I), lines=pats("lines") + news,
         newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
         kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
                                                                  f"{key}.kicker_openers")),
