@@ -90,3 +90,26 @@ def test_skip_link_as_list_item_and_capital_glued_credit() -> None:
     assert is_page_dump(text)
     a = parse_scraped_text(text)
     assert a.title == TITLE and "Foto: Jana Lorenz" not in a.body_text
+
+
+def test_glued_related_label_and_credit_tails() -> None:
+    """dump_related_label: "Mehr zum ThemaFreibad: …" (the label glued to the other story's headline) and "Mehr auf
+    TB.de: …" leave the body, the paragraph after them stays; dump_caption_credit: credits glued to the caption's
+    last word, in capitals, or after a slash leave it too."""
+    paras = BODY.split("\n\n")
+    for pointer in ("Mehr zum ThemaFreibad: Saison beginnt zwei Wochen früher", "Mehr auf TB.de: Freibad öffnet früher"):
+        text = _page(f"{TITLE}\n\n03.01.2023, 14:32 Uhr").replace(paras[2], pointer + "\n\n" + paras[2])
+        assert [x for x in parse_scraped_text(text).body_text.split("\n\n") if x] == paras
+    for caption in ("Das alte Hallenbad an der LindenstraßeFoto: Jana Lorenz",
+                    "Das alte Hallenbad an der Lindenstraße. FOTO: TB/JANA LORENZ",
+                    "Das alte Hallenbad an der Lindenstraße /picture alliance, Jana Lorenz"):
+        text = _page(f"{TITLE}\n\n03.01.2023, 14:32 Uhr").replace(paras[1], caption + "\n\n" + paras[1])
+        assert "Jana Lorenz" not in parse_scraped_text(text).body_text, caption
+
+
+def test_labelled_relative_date_line() -> None:
+    """dump_relative_date: "Publiziert: vor 3 Stunden Aktualisiert: vor 2 Stunden" over the author's line is a date
+    line (no date) and leaves the text."""
+    head = f"{TITLE}\n\n{TEASER}\n\nPubliziert: vor 3 Stunden Aktualisiert: vor 2 Stunden\n[jana-loren]Jana Lorenz"
+    a = parse_scraped_text(_page(head))
+    assert (a.title, a.authors) == (TITLE, ["Jana Lorenz"]) and "vor 3 Stunden" not in a.body_text
