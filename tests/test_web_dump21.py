@@ -40,12 +40,13 @@ def test_clause_kicker_leaves_real_headlines() -> None:
 
 
 def test_weather_and_home_word_trail_lines() -> None:
-    """dump_weather_line and dump_home_word_trail: "Lindenberg 17°" and "Startseite Region Lindenberg" are never the
+    """dump_weather_line (and a gallery's counter) and dump_home_word_trail: "Lindenberg 17°" and "Startseite Region Lindenberg" are never the
     headline; the trail without separators gives the section."""
     head = f"Lindenberg 17°\nStartseite Region Lindenberg\n\n{TITLE}\n\n{TEASER}\n\n03.01.2023, 14:32 Uhr"
     a = parse_scraped_text(_page(head))
     assert (a.title, a.section) == (TITLE, "Region / Lindenberg")
     assert dump21.weather_line("Salzburg, 14 °C, bewölkt") and not dump21.weather_line("Mark 51°7")
+    assert dump21.weather_line("Bild 1 von 4")       # a gallery's counter
 
 
 def test_plain_trail_without_home_link() -> None:
