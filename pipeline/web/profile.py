@@ -195,8 +195,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
     allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", "dump20",
-                                             "dump21",
-                                             *_SWITCHES}
+                                             "dump21", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -264,8 +263,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
         dump_furniture=_dump_furniture(data.get("dump_furniture"), file),
         dump_evidence=_dump_evidence(data.get("dump_evidence"), file),
-        dump20=_dump20(data.get("dump20"), file),
-        dump21=_dump20(data.get("dump21"), file, "dump21"))
+        dump20=_dump20(data.get("dump20"), file), dump21=_dump20(data.get("dump21"), file, "dump21"))
 
 
 def _dump20(data: Any, file: str, key: str = "dump20") -> Dump20:
