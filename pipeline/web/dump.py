@@ -397,10 +397,13 @@ def _candidate(lines: list[str], i: int, repeated: set[str]) -> bool:
     n = len(t.split())
     from pipeline.web.dump_evidence import not_title
     from pipeline.web.dump_furniture import not_headline
+    from pipeline.web.dump21 import home_words_line, weather_line
     return 2 <= n <= 30 and not (t.endswith(".") and not t.endswith("..")) and len(t) <= 260 \
         and not _not_headline(t) and len(_CRUMB_SEP.findall(t)) < 2 \
         and not not_headline(lines, i) \
-        and not not_title(lines, i)         # no breadcrumb line, picture or caption (dump17), dateline (dump19)
+        and not not_title(lines, i) \
+        and not weather_line(t) and not home_words_line(t)    # no breadcrumb line, picture or caption (dump17),
+    # dateline (dump19), weather widget or trail without separators (dump21)
 
 
 def _topic_score(t: str, freq: Counter) -> float:
@@ -1175,7 +1178,7 @@ def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
     # the headline may open the block (a heading before good text is kept): look up to the first long paragraph
     first_long = next((paras[i].index for i in chosen if len(paras[i].clean) >= p.length_high), start)
     all_body = "\n".join(paras[i].clean for i in range(chosen[0], chosen[-1] + 1) if paras[i].cls == "good")
-    h = pick_headline(raw, start, all_body, repeated, end=first_long)
+    h = over = pick_headline(raw, start, all_body, repeated, end=first_long)
     from pipeline.web.dump20 import stacked_headline
     h = stacked_headline(raw, h, start, repeated)      # dump20: an overline over the headline
     named = trail_headline(raw, start) if h is None else None   # no headline found by its words: a trail
@@ -1190,7 +1193,8 @@ def _locate_head(raw: list[str], paras, chosen, repeated: set[str], p) -> _Head:
     if trail is not None:
         return _head_trail(raw, trail, start)
     if h is not None:
-        return _head_at(raw, paras, chosen, h, h0, start, repeated, p)
+        from pipeline.web.dump21 import overline_out
+        return overline_out(_head_at(raw, paras, chosen, h, h0, start, repeated, p), raw, over, h0)
     return _Head([], start)
 
 
@@ -1282,6 +1286,8 @@ def article_text(text: str, repeated: set[str] | None = None) -> DumpArticle | N
         section = evidence_section(raw, h, title)
     from pipeline.web import dump20
     section = dump20.clean_section(section or dump20.section(raw, h, title))   # dump20: a menu item's trail
+    from pipeline.web.dump21 import plain_trail, word_trail
+    section = section or word_trail(raw, h) or plain_trail(raw, h, title)    # dump21: trails of other forms
     head = dump_furniture.head_furniture(_final_head(head, published, authors))     # dump17
     from pipeline.web.dump20 import relative_date_line
     head = head[:1] + [x for x in head[1:] if not relative_date_line(norm(x))]     # dump20: no date, no text

@@ -40,10 +40,19 @@ def _opens_header(t: str) -> bool:
         or len(t.split()) >= _cfg("teaser_words", 10) and t.endswith(".")
 
 
+def _not_longer(low: str, t: str) -> bool:
+    """The lower line is not longer than the overline: fewer words, or as many (dump21: then longer in letters
+    counts, "Tausende Reisende sassen fest" / "Defekter Güterzug blockiert Gotthard-Basistunnel")."""
+    from pipeline.web import dump21
+    if len(low.split()) != len(t.split()) or not dump21.on():
+        return len(low.split()) <= len(t.split())
+    return len(low) <= len(t) * dump21._cfg("stacked_same_words_chars", 1.3)
+
+
 def stacked_headline(raw: list[str], h: int | None, start: int, repeated: set[str]) -> int | None:
     """Rule ``dump_stacked_kicker``: the headline found by the body's words (``h``) is a short overline
     (at most ``kicker_words`` words, no sentence or colon end) when the next line (one blank line between at
-    most) is headline-like too, longer, and stands right over the header (a date or byline line, a teaser):
+    most) is headline-like too, longer (``_not_longer``), and stands right over the header (a date or byline line, a teaser):
     "Fähre Vegesack–Lemwerder" / "Betreiber kündigt Fahrplan-Einschnitte an" / "Die Weserfähre … alarmiert.";
     "Gewitter am Hausberg" / "Lama-Wanderung am Pilatus endet mit Rega-Einsatz" / "[czuend] Corinne Zünd".
     The index of the lower line, else ``h``."""
@@ -55,7 +64,7 @@ def stacked_headline(raw: list[str], h: int | None, start: int, repeated: set[st
     if j is None or j >= start and start > h + 1 or not _candidate(raw, j, repeated):
         return h
     low = norm(raw[j])
-    if len(t.split()) > _cfg("kicker_words", 4) or re.search(r"[.!?:;,]$", t) or len(low.split()) <= len(t.split()):
+    if len(t.split()) > _cfg("kicker_words", 4) or re.search(r"[.!?:;,]$", t) or _not_longer(low, t):
         return h
     k = _next(raw, j)
     return j if k is not None and _opens_header(norm(raw[k])) else h

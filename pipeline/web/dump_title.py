@@ -219,6 +219,9 @@ def split_head(head: list[str], raw: list[str], h: int | None, body: str) -> lis
         return head
     from pipeline.web.dump_evidence import glued_word_kicker     # dump19
     split = split_by_page_line(raw, h, title) or glued_kicker(title, raw, body) or glued_word_kicker(title, body)
+    if split is None:       # dump21: a noun phrase before the headline's clause
+        from pipeline.web.dump21 import clause_kicker
+        split = clause_kicker(title, "\n".join(x for x in head if x != title) + "\n" + body)
     if split is None or _n(split[0]) > 4 or _n(split[1]) <= _n(split[0]):
         return head     # a kicker the seed header would read as the title: left out
     trail = [head[0]] if at == 1 and not credit_line(head[0]) else []    # a trail line stays for the seed header

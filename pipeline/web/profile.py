@@ -139,6 +139,7 @@ class WebRules:
     dump_furniture: DumpFurniture = field(default_factory=lambda: DumpFurniture())
     dump_evidence: DumpEvidence = field(default_factory=lambda: DumpEvidence())
     dump20: Dump20 = field(default_factory=lambda: Dump20())
+    dump21: Dump20 = field(default_factory=lambda: Dump20())     # dump21: the same form (switch, params)
 
     def site(self, host: str | None) -> SiteProfile | None:
         """The profile whose domain is ``host`` or a parent domain of it."""
@@ -194,7 +195,7 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
     if not isinstance(data, dict):
         raise RuleError(file, None, "expected a mapping at the top level")
     allowed = set(_LISTS) | set(_OPTIONAL) | {"dump", "sites", "dump_furniture", "dump_evidence", "dump20",
-                                             *_SWITCHES}
+                                             "dump21", *_SWITCHES}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise RuleError(file, None, f"unknown key(s) {unknown}; allowed: {sorted(allowed)}")
@@ -262,26 +263,26 @@ def parse(data: Any, file: str = "web.yaml") -> WebRules:
         author_box_labels=tuple(_optional_patterns(data, file, "author_box_labels")),
         dump_furniture=_dump_furniture(data.get("dump_furniture"), file),
         dump_evidence=_dump_evidence(data.get("dump_evidence"), file),
-        dump20=_dump20(data.get("dump20"), file))
+        dump20=_dump20(data.get("dump20"), file), dump21=_dump20(data.get("dump21"), file, "dump21"))
 
 
-def _dump20(data: Any, file: str) -> Dump20:
+def _dump20(data: Any, file: str, key: str = "dump20") -> Dump20:
     """web.yaml ``dump20`` (twentieth session): ``enabled``, ``card_classes``, ``card_words`` and the dump rules'
     forms (kept as given: lists of strings or regular expressions, numbers)."""
     if data is None:
         return Dump20()
     if not isinstance(data, dict) or not isinstance(data.get("enabled", False), bool):
-        raise RuleError(file, "dump20", "expected a mapping with enabled: true|false")
+        raise RuleError(file, key, "expected a mapping with enabled: true|false")
     words = data.get("card_words", 30)
     if not isinstance(words, int) or words < 0:
-        raise RuleError(file, "dump20.card_words", "expected a non-negative integer")
+        raise RuleError(file, f"{key}.card_words", "expected a non-negative integer")
     params = {k: v for k, v in data.items() if k not in ("enabled", "card_classes", "card_words")}
     for k, v in params.items():
         if isinstance(v, list):
-            params[k] = tuple(_strings(v, file, f"dump20.{k}"))
+            params[k] = tuple(_strings(v, file, f"{key}.{k}"))
         elif not isinstance(v, (int, float)) or isinstance(v, bool):
-            raise RuleError(file, f"dump20.{k}", "expected a list of strings or a number")
-    classes = tuple(x.casefold() for x in _strings(data.get("card_classes") or ["-"], file, "dump20.card_classes"))
+            raise RuleError(file, f"{key}.{k}", "expected a list of strings or a number")
+    classes = tuple(x.casefold() for x in _strings(data.get("card_classes") or ["-"], file, f"{key}.card_classes"))
     return Dump20(on=data.get("enabled", False), card_classes=classes, card_words=words, params=params)
 
 
@@ -372,7 +373,7 @@ def _dump_furniture(data: Any, file: str) -> DumpFurniture:
     news = pats("newsletter")
     return DumpFurniture(
         on=data.get("enabled", True), credit_lines=pats("credit_lines", 0), credit_tails=pats("credit_tails", 0),
-        related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-])", re.I), lines=pats("lines") + news,
+        related_label=re.compile(r"^(?:" + "|".join(labels) + r")(?=$|[\s:–|-]|(?-i:[A-ZÄÖÜ„»]))", re.I), lines=pats("lines") + news,
         newsletter=re.compile("|".join(p.pattern for p in news) or "(?!)", re.I),
         kicker_openers=frozenset(x.casefold() for x in _strings(data.get("kicker_openers") or ["-"], file,
                                                                  f"{key}.kicker_openers")),
