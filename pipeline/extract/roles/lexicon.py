@@ -231,6 +231,7 @@ class RolePatterns:
     long_complement_inverted: bool = False       # role20 (bindings/named.py)
     name_entity_after_comma: bool = False        # role20 (names.py)
     die_masculine_plural: bool = False           # role20 (scan.py)
+    number_full_stop_no_count: bool = False      # role21 (scan.py)
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,8 @@ def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
     p, low = ctx.p, tk.lower_
     if tk.like_num and re.fullmatch(r"(1[89]|20)\d\d", tk.text):
         return True                           # a year: "von 2001 bis 2005 Bürgermeister"
+    if _number_full_stop(ctx, tk):
+        return True
     if tk.like_num and not _AGE.match(tk.text):
         h.det, h.plural = "indef", True
     elif low in p.determiners_definite:
@@ -368,6 +370,15 @@ def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
         return False
     h.np_start = k
     return True
+
+
+def _number_full_stop(ctx: _Ctx, tk: Token) -> bool:
+    """Rule ``number_full_stop_no_count`` (role21): "… im zweiten Halbjahr 2027. Finanzvorständin Katrin Oberländer
+    kündigte an", "seit dem Börsengang 2019. Kessler-Chef Oliver Brandt hatte": a number fused with a full stop
+    (the tokenizer's "2027." before a sentence that opens with the title, or an ordinal "2.") is no count of the
+    title: it ends the noun phrase and leaves it singular (a count made it a plural, "57 US-Soldaten", which binds
+    to no name). Off: roles.yaml ``patterns.number_full_stop_no_count: false``."""
+    return ctx.p.number_full_stop_no_count and tk.like_num and tk.text.endswith(".") and tk.text[:-1].isdigit()
 
 
 def _contracted_article(h: Hit) -> bool:
