@@ -249,3 +249,11 @@ def test_role20_switches(tmp_path, model_nlp, rules, switch, text, on, off):
 ])
 def test_role20_guards(model_nlp, rules, text, rows):
     assert [(r[0], r[2], r[-1]) for r in _rows(model_nlp(text), rules)] == rows
+
+
+# --- role21: the switch of number_full_stop_no_count (roles.yaml patterns) ---
+@needs_model
+def test_role21_number_full_stop_switch(tmp_path, model_nlp, rules):
+    _switch_rows(tmp_path, model_nlp, rules, "number_full_stop_no_count",
+                 "Für Kessler wäre es die größte Übernahme seit dem Börsengang 2019. Kessler-Chef Oliver Brandt hatte im "
+                 "Sommer angekündigt, zuzukaufen.", [("Oliver Brandt", "Chef", "title_name")], [])
