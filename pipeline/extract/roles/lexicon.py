@@ -232,6 +232,7 @@ class RolePatterns:
     name_entity_after_comma: bool = False        # role20 (names.py)
     die_masculine_plural: bool = False           # role20 (scan.py)
     number_full_stop_no_count: bool = False      # role21 (scan.py)
+    name_only_feminine_person: bool = False      # role21 (bindings/registry.py)
     reference_leaving_adjectives: tuple[str, ...] = ()    # role21 (resolve.py, rule reference_succession_adjective)
     reference_incoming_adjectives: tuple[str, ...] = ()
 
