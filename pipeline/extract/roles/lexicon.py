@@ -233,6 +233,7 @@ class RolePatterns:
     die_masculine_plural: bool = False           # role20 (scan.py)
     number_full_stop_no_count: bool = False      # role21 (scan.py)
     name_only_feminine_person: bool = False      # role21 (bindings/registry.py)
+    co_prefixes: tuple[str, ...] = ()            # role21 (scan.py, rule co_prefix_title)
     reference_leaving_adjectives: tuple[str, ...] = ()    # role21 (resolve.py, rule reference_succession_adjective)
     reference_incoming_adjectives: tuple[str, ...] = ()
 

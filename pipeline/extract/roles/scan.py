@@ -257,6 +257,8 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
         h.status = "former"
     elif pl in ("vize",):
         return True
+    elif pl in p.co_prefixes:
+        _co_prefix(h, part)
     elif pl in orgs.prefixes:
         if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
             return False        # "Ukraine-Sondergesandter": the country is the topic
@@ -271,6 +273,14 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
     elif pl in ent_orgs:
         _set_org(h, ent_orgs[pl], "prefix_org")
     return False
+
+
+def _co_prefix(h: Hit, part: str) -> None:
+    """Rule ``co_prefix_title`` (role21): "Ihr Co-Vorsitzender Amir Hadžić kam auf 68 Prozent", "ihr langjähriger
+    Co-Moderator Timo Kaya": the hyphen prefix Co-/Ko- (roles.yaml ``patterns.co_prefixes``) is part of the role, a
+    co-holder's office as Co-Trainer ("Co-Vorsitzender", not "Vorsitzender"). Off: ``co_prefixes: []``."""
+    if not h.role.lower().startswith(part.lower() + "-"):
+        h.role = f"{part[:1].upper()}{part[1:].lower()}-{h.role}"
 
 
 def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) -> bool:
