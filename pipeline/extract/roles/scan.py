@@ -275,6 +275,15 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
     return False
 
 
+def _singular_adjective_e(ctx: _Ctx, h: Hit) -> bool:
+    """Rule ``der_adjective_e_singular`` (role21): "müssen sich seit Oktober der frühere Geschäftsführer Holger
+    Brandstätt und seine damalige Prokuristin verantworten": an adjective in -e between "der" and the title is the
+    nominative singular (the genitive plural has -en: "der früheren Geschäftsführer"), so plural_by_form's "der after
+    a noun" does not make it a plural. Off: roles.yaml ``patterns.der_adjective_e_singular: false``."""
+    return ctx.p.der_adjective_e_singular and any(
+        t.pos_ == "ADJ" and t.is_lower and t.lower_.endswith("e") for t in ctx.doc[h.np_start + 1:h.head])
+
+
 def _co_prefix(h: Hit, part: str) -> None:
     """Rule ``co_prefix_title`` (role21): "Ihr Co-Vorsitzender Amir Hadžić kam auf 68 Prozent", "ihr langjähriger
     Co-Moderator Timo Kaya": the hyphen prefix Co-/Ko- (roles.yaml ``patterns.co_prefixes``) is part of the role, a
@@ -651,7 +660,7 @@ def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:
     d0 = doc[h.np_start]
     if h.det == "def" and d0.lower_ == "der" and form.gender == "m" and not t.lower_.endswith("s") \
             and h.np_start - 1 >= s0 and doc[h.np_start - 1].pos_ == "NOUN" and _analyze(ctx, doc[h.np_start - 1]) is None:
-        return True
+        return not _singular_adjective_e(ctx, h)
     head = h.title.head.lower()
     prev = doc[h.np_start - 1] if h.np_start - 1 >= s0 else None
     if prev is not None and (prev.lower_ in ctx.w.article_prepositions or prev.pos_ in ("DET", "ADJ", "NUM")):
