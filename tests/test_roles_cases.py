@@ -264,10 +264,6 @@ def test_role21_number_full_stop_switch(tmp_path, model_nlp, rules):
     ("name_only_feminine_person", "Ganz anders sieht das Annegret Pfeiffer (Linke). Die Stadträtin erinnerte daran, dass "
      "das Bad im Sommer voll sei. „Ein kleineres Becken ist ein kleineres Angebot“, sagte Pfeiffer.",
      [("Annegret Pfeiffer", "Stadtrat", "reference")], []),
-    ("relative_after_parenthesis", "Landrat Mario Glaser (CDU), der zugleich Aufsichtsratsvorsitzender des Verbunds "
-     "ist, verteidigte den Beschluss.",
-     [("Mario Glaser", "Landrat", "title_name"), ("Mario Glaser", "Aufsichtsratsvorsitzender", "predicative")],
-     [("Mario Glaser", "Landrat", "title_name")]),
     ("der_adjective_e_singular", "Vor der Strafkammer müssen sich seit Oktober der frühere Geschäftsführer Holger "
      "Brandstätt und seine damalige Prokuristin Ilona Vesper verantworten.",
      [("Holger Brandstätt", "Geschäftsführer", "title_name"), ("Ilona Vesper", "Prokurist", "title_name")],
@@ -298,3 +294,14 @@ def test_role21_co_prefix_title(tmp_path, model_nlp, rules):
     assert [(r[0], r[2]) for r in _rows(doc, rules)] == [("Amir Hadžić", "Co-Vorsitzender")]
     off = _rules_with(tmp_path, "  co_prefixes: [co, ko]", "  co_prefixes: []")
     assert [(r[0], r[2]) for r in _rows(doc, off)] == [("Amir Hadžić", "Vorsitzender")]
+
+
+@needs_model
+def test_role21_relative_after_parenthesis_committed_off(tmp_path, model_nlp, rules):
+    """relative_after_parenthesis is committed off (a label split of its titles); switched on, it binds the title."""
+    doc = model_nlp("Landrat Mario Glaser (CDU), der zugleich Aufsichtsratsvorsitzender des Verbunds ist, verteidigte "
+                    "den Beschluss.")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [("Mario Glaser", "Landrat", "title_name")]
+    on = _rules_with(tmp_path, "  relative_after_parenthesis: false", "  relative_after_parenthesis: true")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, on)] == [
+        ("Mario Glaser", "Landrat", "title_name"), ("Mario Glaser", "Aufsichtsratsvorsitzender", "predicative")]
