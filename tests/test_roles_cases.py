@@ -249,3 +249,59 @@ def test_role20_switches(tmp_path, model_nlp, rules, switch, text, on, off):
 ])
 def test_role20_guards(model_nlp, rules, text, rows):
     assert [(r[0], r[2], r[-1]) for r in _rows(model_nlp(text), rules)] == rows
+
+
+# --- role21: the switch of number_full_stop_no_count (roles.yaml patterns) ---
+@needs_model
+def test_role21_number_full_stop_switch(tmp_path, model_nlp, rules):
+    _switch_rows(tmp_path, model_nlp, rules, "number_full_stop_no_count",
+                 "Für Kessler wäre es die größte Übernahme seit dem Börsengang 2019. Kessler-Chef Oliver Brandt hatte im "
+                 "Sommer angekündigt, zuzukaufen.", [("Oliver Brandt", "Chef", "title_name")], [])
+
+
+@needs_model
+@pytest.mark.parametrize("switch,text,on,off", [
+    ("name_only_feminine_person", "Ganz anders sieht das Annegret Pfeiffer (Linke). Die Stadträtin erinnerte daran, dass "
+     "das Bad im Sommer voll sei. „Ein kleineres Becken ist ein kleineres Angebot“, sagte Pfeiffer.",
+     [("Annegret Pfeiffer", "Stadtrat", "reference")], []),
+    ("der_adjective_e_singular", "Vor der Strafkammer müssen sich seit Oktober der frühere Geschäftsführer Holger "
+     "Brandstätt und seine damalige Prokuristin Ilona Vesper verantworten.",
+     [("Holger Brandstätt", "Geschäftsführer", "title_name"), ("Ilona Vesper", "Prokurist", "title_name")],
+     [("Ilona Vesper", "Prokurist", "title_name")]),
+])
+def test_role21_switches(tmp_path, model_nlp, rules, switch, text, on, off):
+    _switch_rows(tmp_path, model_nlp, rules, switch, text, on, off)
+
+
+@needs_model
+def test_role21_reference_succession_adjective(tmp_path, model_nlp, rules):
+    """The leaving holder's role noun refers to the holder named before, not to the new one (list switch)."""
+    doc = model_nlp("Andreas Hägele ist neuer Präsident des VfR Aalen. Er setzte sich gegen Amtsinhaber Werner "
+                    "Bräuninger durch. Bräuninger hatte den Verein seit 2016 geführt. Der scheidende Präsident räumte "
+                    "Fehler ein.")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [
+        ("Andreas Hägele", "Präsident", "predicative"), ("Werner Bräuninger", "Präsident", "reference")]
+    off = _rules_with(tmp_path, "  reference_leaving_adjectives: [scheidend, ausscheidend, bisherig, abtretend, "
+                      "abgewählt, ehemalig, früher]", "  reference_leaving_adjectives: []")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, off)] == [
+        ("Andreas Hägele", "Präsident", "predicative"), ("Andreas Hägele", "Präsident", "reference")]
+
+
+@needs_model
+def test_role21_co_prefix_title(tmp_path, model_nlp, rules):
+    """A hyphen prefix Co- is part of the role (list switch co_prefixes)."""
+    doc = model_nlp("Ihr Co-Vorsitzender Amir Hadžić kam nur auf 68 Prozent.")
+    assert [(r[0], r[2]) for r in _rows(doc, rules)] == [("Amir Hadžić", "Co-Vorsitzender")]
+    off = _rules_with(tmp_path, "  co_prefixes: [co, ko]", "  co_prefixes: []")
+    assert [(r[0], r[2]) for r in _rows(doc, off)] == [("Amir Hadžić", "Vorsitzender")]
+
+
+@needs_model
+def test_role21_relative_after_parenthesis_committed_off(tmp_path, model_nlp, rules):
+    """relative_after_parenthesis is committed off (a label split of its titles); switched on, it binds the title."""
+    doc = model_nlp("Landrat Mario Glaser (CDU), der zugleich Aufsichtsratsvorsitzender des Verbunds ist, verteidigte "
+                    "den Beschluss.")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, rules)] == [("Mario Glaser", "Landrat", "title_name")]
+    on = _rules_with(tmp_path, "  relative_after_parenthesis: false", "  relative_after_parenthesis: true")
+    assert [(r[0], r[2], r[-1]) for r in _rows(doc, on)] == [
+        ("Mario Glaser", "Landrat", "title_name"), ("Mario Glaser", "Aufsichtsratsvorsitzender", "predicative")]

@@ -231,6 +231,13 @@ class RolePatterns:
     long_complement_inverted: bool = False       # role20 (bindings/named.py)
     name_entity_after_comma: bool = False        # role20 (names.py)
     die_masculine_plural: bool = False           # role20 (scan.py)
+    number_full_stop_no_count: bool = False      # role21 (scan.py)
+    name_only_feminine_person: bool = False      # role21 (bindings/registry.py)
+    co_prefixes: tuple[str, ...] = ()            # role21 (scan.py, rule co_prefix_title)
+    relative_after_parenthesis: bool = False     # role21 (bindings/predicative.py)
+    der_adjective_e_singular: bool = False       # role21 (scan.py)
+    reference_leaving_adjectives: tuple[str, ...] = ()    # role21 (resolve.py, rule reference_succession_adjective)
+    reference_incoming_adjectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

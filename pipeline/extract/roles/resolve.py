@@ -151,7 +151,30 @@ class _Resolver:
 
     def _roles_of(self, h: Hit, k: str) -> list[Hit]:
         """The roles known of actor k that role noun h may refer to (a current role noun: only current roles)."""
-        return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")]
+        return [r for r in self.known.get(k, []) if r is not h and (r.status == "current" or h.status == "former")
+                and not self._succession_conflict(h, r)]
+
+    def _succession_conflict(self, h: Hit, r: Hit) -> bool:
+        """Rule ``reference_succession_adjective`` (role21): "Der frühere Bundesliga-Profi Andreas Hägele ist neuer
+        Präsident des VfR … gegen Amtsinhaber Werner Bräuninger durch. … Der scheidende Präsident räumte Fehler ein":
+        a role noun with an adjective of the leaving holder (roles.yaml patterns.reference_leaving_adjectives:
+        scheidend, bisherig) does not refer to a known role whose phrase has one of the incoming holder
+        (reference_incoming_adjectives: neu, designiert), nor the reverse. Off: both lists empty."""
+        p = self.ctx.p
+        if not p.reference_leaving_adjectives:
+            return False
+        mine, theirs = self._succession_side(h), self._succession_side(r)
+        return mine is not None and theirs is not None and mine != theirs
+
+    def _succession_side(self, h: Hit) -> str | None:
+        """"leaving" or "incoming" for an adjective of that kind in the title's noun phrase, else None."""
+        p = self.ctx.p
+        for t in self.ctx.doc[h.np_start:h.head]:
+            if t.lower_.startswith(p.reference_leaving_adjectives):
+                return "leaving"
+            if t.lower_.startswith(p.reference_incoming_adjectives):
+                return "incoming"
+        return None
 
     def _holders(self, h: Hit, persons: list[str], pred) -> set[str]:
         """The persons with a known role that ``pred`` accepts (for role noun h)."""
@@ -294,7 +317,8 @@ class _Resolver:
             return None
         last = max(before, key=lambda x: x.start)
         key = last.holder
-        if not self._sole_person_holder(key, before) or not self._antecedent_agrees(h, last, key):
+        if not self._sole_person_holder(key, before) or not self._antecedent_agrees(h, last, key) \
+                or self._succession_conflict(h, last):
             return None
         self._note_antecedent_title(h, last)
         return key

@@ -257,6 +257,8 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
         h.status = "former"
     elif pl in ("vize",):
         return True
+    elif pl in p.co_prefixes:
+        _co_prefix(h, part)
     elif pl in orgs.prefixes:
         if h.category == "diplomat_or_envoy" and pl not in orgs.abbrev_prefixes:
             return False        # "Ukraine-Sondergesandter": the country is the topic
@@ -271,6 +273,23 @@ def _hyphen_part(ctx: _Ctx, h: Hit, part: str, ent_orgs: dict[str, str]) -> bool
     elif pl in ent_orgs:
         _set_org(h, ent_orgs[pl], "prefix_org")
     return False
+
+
+def _singular_adjective_e(ctx: _Ctx, h: Hit) -> bool:
+    """Rule ``der_adjective_e_singular`` (role21): "müssen sich seit Oktober der frühere Geschäftsführer Holger
+    Brandstätt und seine damalige Prokuristin verantworten": an adjective in -e between "der" and the title is the
+    nominative singular (the genitive plural has -en: "der früheren Geschäftsführer"), so plural_by_form's "der after
+    a noun" does not make it a plural. Off: roles.yaml ``patterns.der_adjective_e_singular: false``."""
+    return ctx.p.der_adjective_e_singular and any(
+        t.pos_ == "ADJ" and t.is_lower and t.lower_.endswith("e") for t in ctx.doc[h.np_start + 1:h.head])
+
+
+def _co_prefix(h: Hit, part: str) -> None:
+    """Rule ``co_prefix_title`` (role21): "Ihr Co-Vorsitzender Amir Hadžić kam auf 68 Prozent", "ihr langjähriger
+    Co-Moderator Timo Kaya": the hyphen prefix Co-/Ko- (roles.yaml ``patterns.co_prefixes``) is part of the role, a
+    co-holder's office as Co-Trainer ("Co-Vorsitzender", not "Vorsitzender"). Off: ``co_prefixes: []``."""
+    if not h.role.lower().startswith(part.lower() + "-"):
+        h.role = f"{part[:1].upper()}{part[1:].lower()}-{h.role}"
 
 
 def _compound_prefix(ctx: _Ctx, h: Hit, cprefix: str, ent_orgs: dict[str, str]) -> bool:
@@ -354,6 +373,8 @@ def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
     p, low = ctx.p, tk.lower_
     if tk.like_num and re.fullmatch(r"(1[89]|20)\d\d", tk.text):
         return True                           # a year: "von 2001 bis 2005 Bürgermeister"
+    if _number_full_stop(ctx, tk):
+        return True
     if tk.like_num and not _AGE.match(tk.text):
         h.det, h.plural = "indef", True
     elif low in p.determiners_definite:
@@ -368,6 +389,15 @@ def _determiner(ctx: _Ctx, h: Hit, tk: Token, k: int) -> bool:
         return False
     h.np_start = k
     return True
+
+
+def _number_full_stop(ctx: _Ctx, tk: Token) -> bool:
+    """Rule ``number_full_stop_no_count`` (role21): "… im zweiten Halbjahr 2027. Finanzvorständin Katrin Oberländer
+    kündigte an", "seit dem Börsengang 2019. Kessler-Chef Oliver Brandt hatte": a number fused with a full stop
+    (the tokenizer's "2027." before a sentence that opens with the title, or an ordinal "2.") is no count of the
+    title: it ends the noun phrase and leaves it singular (a count made it a plural, "57 US-Soldaten", which binds
+    to no name). Off: roles.yaml ``patterns.number_full_stop_no_count: false``."""
+    return ctx.p.number_full_stop_no_count and tk.like_num and tk.text.endswith(".") and tk.text[:-1].isdigit()
 
 
 def _contracted_article(h: Hit) -> bool:
@@ -630,7 +660,7 @@ def _plural_by_form(ctx: _Ctx, h: Hit, t: Token, form: Form, s0: int) -> bool:
     d0 = doc[h.np_start]
     if h.det == "def" and d0.lower_ == "der" and form.gender == "m" and not t.lower_.endswith("s") \
             and h.np_start - 1 >= s0 and doc[h.np_start - 1].pos_ == "NOUN" and _analyze(ctx, doc[h.np_start - 1]) is None:
-        return True
+        return not _singular_adjective_e(ctx, h)
     head = h.title.head.lower()
     prev = doc[h.np_start - 1] if h.np_start - 1 >= s0 else None
     if prev is not None and (prev.lower_ in ctx.w.article_prepositions or prev.pos_ in ("DET", "ADJ", "NUM")):

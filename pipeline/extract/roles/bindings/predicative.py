@@ -143,6 +143,8 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
     nm = _name_ending_at(ctx, r - 1)
     if nm is None and r - 2 >= s0 and doc[r - 2].is_lower and doc[r - 2].is_alpha:
         nm = _name_ending_at(ctx, r - 2)      # "Carl Bergengruen beerben, der ..."
+    if nm is None:
+        nm = _name_before_parenthesis(ctx, r - 1, s0)
     tail = _clause_window(ctx, h.end, s1)[:14]
     cop = next((w for w in tail if w in ctx.w.relative_copulas), None)
     if nm is not None and cop is not None and not any(doc[x].pos_ == "VERB" for x in range(r + 1, h.np_start)):
@@ -151,6 +153,18 @@ def predicative_relative(ctx: _Ctx, h: Hit, site: Site) -> bool:
             h.status = "former"
         return True
     return False
+
+
+def _name_before_parenthesis(ctx: _Ctx, e: int, s0: int) -> tuple[int, int] | None:
+    """Rule ``relative_after_parenthesis`` (role21): "Landrat Mario Glaser (CDU), der zugleich Aufsichtsratsvorsitzender
+    des Verbunds ist, verteidigte den Beschluss": the name before a short parenthesis (a party, an age) that ends at
+    ``e`` (exclusive: the comma of predicative_relative). Off: roles.yaml ``patterns.relative_after_parenthesis:
+    false``."""
+    doc = ctx.doc
+    if not ctx.p.relative_after_parenthesis or e - 3 < s0 or doc[e - 1].text != ")":
+        return None
+    op = next((x for x in range(e - 2, max(s0, e - 6) - 1, -1) if doc[x].text == "("), None)
+    return _name_ending_at(ctx, op) if op is not None and op - 1 >= s0 else None
 
 
 @binding("predicative_inverted")

@@ -128,7 +128,12 @@ def bind_patterns(ctx: _Ctx, hits: list[Hit]) -> None:
 def _per_hit_rules(ctx: _Ctx, h: Hit, per_hit: list[Binding]) -> list[Binding]:
     """Rule ``name_only_title`` (role15): "Gemeinderat Sascha Jabali-Adeh" is a councillor, "Der Gemeinderat
     beschloss" the council: a title of roles.yaml ``patterns.name_only_titles`` is tried only by the binding rules of
-    ``patterns.name_only_bindings`` (title_name: a name right after it). Off: ``name_only_titles: []``."""
-    if h.title.title not in ctx.p.name_only_titles:
+    ``patterns.name_only_bindings`` (title_name: a name right after it). Off: ``name_only_titles: []``.
+    Rule ``name_only_feminine_person`` (role21): "Ganz anders sieht das Annegret Pfeiffer (Linke). Die Stadträtin
+    erinnerte daran, …", "sagte die Bundesrätin vor den Medien": the feminine singular form names a person, never the
+    body (der Stadtrat, der Bundesrat), so every binding rule may try it. Off: ``patterns.name_only_feminine_person:
+    false``."""
+    if h.title.title not in ctx.p.name_only_titles or (
+            ctx.p.name_only_feminine_person and h.extra.get("gender") == "f" and not h.plural):
         return per_hit
     return [r for r in per_hit if r.name in ctx.p.name_only_bindings]
