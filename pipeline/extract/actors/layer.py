@@ -49,6 +49,7 @@ class Evidence:
     propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
+    per_last_words: set[str] = field(default_factory=set)         # last words of PER mentions of several words
     person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
     evidence_given: frozenset[str] = frozenset()                 # all first names (actors.yaml common_given_names too)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
@@ -372,6 +373,8 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             name = _name_after(doc, t.i + 1)
             if name and not low.endswith(heads) and name.split()[0] in ev.evidence_given:
                 continue                # "des Softwareunternehmens Kevin Lynch": after a genitive, the person
+            if name and kind_ending(low, personal) and name in ev.per_last_words:
+                continue                # per_kind_rival_surname: "sein Konkurrent Mussawi" of "Mir Hossein Mussawi"
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
                          or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
@@ -465,8 +468,10 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
         words = m.text.split()
-        if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
-            ev.person_surnames.add(words[-1])
+        if m.label == "PER" and len(words) >= 2:
+            ev.per_last_words.add(words[-1])
+            if words[0] in ev.person_given:
+                ev.person_surnames.add(words[-1])
     ev.legal_forms = word_list(rules, "legal_forms_cased")
     ev.cols = cols = orgs.columns(doc)
     toks = doc_tokens(doc)
