@@ -395,10 +395,17 @@ def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> b
         and _strip_gen(words[-1]) == words[-1] and not words[-1].endswith("’")
 
 
+def _source_frame(lower: list[str], i: int) -> bool:
+    """(ent21) the word at ``i`` is a source: after "nach" (one adjective between at most) or before "zufolge"."""
+    return (i > 0 and lower[i - 1] == "nach") or (i > 1 and lower[i - 2] == "nach") \
+        or (i + 1 < len(lower) and lower[i + 1] == "zufolge")
+
+
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     """"Rheinmetall-Sprecher", "Flixbus-Chef", "Rheinmetall-Aktie": the prefix is an organisation
     when it is a capitalised name, no common noun, first name, person's surname or known word."""
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
+    source_heads = word_list(rules, "org_compound_source_heads")
     suffixes = word_tuple(rules, "noun_suffixes")
     gaz = rules.get("gazetteer")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
@@ -419,6 +426,8 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
             continue
         if not listed and head.lower() in weak and prefix not in ev.propn_words:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
+        if head.lower() in source_heads and not _source_frame(cols.lower, i):
+            continue                    # org_compound_source_heads: "nach LZ-Informationen", not "IR-Informationen"
         ev.org.setdefault(prefix, "compound")
         ev.compound_prefixes.append((i, prefix))
 
