@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .orgs import OrgCtx, _cap, _german_noun, _place_or_known_org, _report_verb_near, columns, org_rule
+from .orgs import (OrgCtx, _cap, _german_noun, _place_or_known_org, _report_verb_near, _speech_verb, columns,
+                   org_rule)
 
 _OPEN, _CLOSE = frozenset("„»«\"‚"), frozenset("“«»\"‘”")
 _ARTICLES = ("dem", "der")
@@ -49,7 +50,8 @@ def org_medium_gazetteer_addressee(doc: Doc, ctx: OrgCtx):
     """"„Das ist zu wenig“, sagte Fraktionschefin Lea Sommerfeld dem hr", "sagte Präsident Urs Stämpfli gegenüber
     online", "sagte er dem nd": one word after "dem"/"der" or "gegenüber" that the gazetteer lists as a medium of one
     word, as written or as a lower-case acronym ("hr": HR), spoken to (:func:`.orgs._report_verb_near`), is that
-    medium. Not after a preposition before the article ("mit dem Merkur")."""
+    medium. Not after a preposition before the article ("mit dem Merkur"). (ent21) A listed medium of two words after
+    "gegenüber"/"dem"/"der", with a speech verb before it or right after it: "Gegenüber heise online erklärte sie"."""
     gaz = ctx.rules.get("gazetteer")
     if gaz is None:
         return []
@@ -60,6 +62,10 @@ def org_medium_gazetteer_addressee(doc: Doc, ctx: OrgCtx):
         if low not in _ARTICLES + ("gegenüber",) or i + 1 >= len(doc) or doc[i + 1].ent_iob_ == "I":
             continue
         w = cols.text[i + 1]
+        if i + 3 <= len(doc) and f"{w} {cols.text[i + 2]}" in _media_pairs(gaz) \
+                and (_report_verb_near(doc, i + 1, ctx.rules) or _speech_verb_after(doc, i + 3, ctx.rules)):
+            out.append((i + 1, i + 3))  # (ent21) a listed medium of two words: "Gegenüber heise online erklärte sie"
+            continue
         if w not in media and not (len(w) <= 3 and w.islower() and w.upper() in media):
             continue
         if low != "gegenüber" and i > 0 and cols.pos[i - 1] == "ADP":
@@ -69,6 +75,20 @@ def org_medium_gazetteer_addressee(doc: Doc, ctx: OrgCtx):
         if _report_verb_near(doc, i + 1, ctx.rules):
             out.append((i + 1, i + 2))
     return out
+
+
+def _speech_verb_after(doc: Doc, k: int, rules) -> bool:
+    """A speech verb within two tokens from token ``k`` on: "Gegenüber heise online erklärte sie"."""
+    return any(_speech_verb(doc[j], rules) for j in range(k, min(k + 2, len(doc))))
+
+
+def _media_pairs(gaz) -> frozenset[str]:
+    """The gazetteer's media names of two words ("heise online", "Der Standard")."""
+    memo = getattr(gaz, "_ent21_media_pairs", None)
+    if memo is None:
+        memo = frozenset(n for n, cat in gaz.names.items() if cat == "media" and len(n.split()) == 2)
+        object.__setattr__(gaz, "_ent21_media_pairs", memo)
+    return memo
 
 
 def _media_words(gaz) -> frozenset[str]:
