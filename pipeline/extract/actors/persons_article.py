@@ -9,6 +9,8 @@ A span rule and a check in the registries of :mod:`persons` (listed in ``person_
   ("„[Houston]PER, Tranquillity Base here“" beside "in [Houston]LOC");
 * ``per_kind_noun_lead`` (ent21) cuts a noun of an organisation's kind NER drew into a name before it ("des
   Aalener [Maschinenbauers Mack Präzisionstechnik]PER"): the name after it is then the organisation of the kind noun;
+* ``per_disease_word`` (ent21) makes a one-word "person" that names an illness that illness ("Mittel gegen
+  [Parkinson]PER");
 * ``per_fronted_adjective`` drops an adjective or participle NER tags a person at the start of a sentence
   ("[Strafmildernd]PER wertete das Gericht ...").
 """
@@ -170,3 +172,16 @@ def _subject_after(doc: Doc, k: int, strict: bool) -> bool:
     if strict:
         return t.lower_ == "der" and "Masc" in t.morph.get("Gender")
     return t.pos_ == "DET" and t.lower_ in ("der", "die", "das", "ein", "eine") or t.pos_ == "PROPN" or t.ent_type_ == "PER"
+
+
+@check("per_disease_word")
+def per_disease_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Auch einige Antidepressiva und Mittel gegen [Parkinson]PER beeinflussen das Schwitzen", "dazu kommen Influenza
+    und [Corona]PER": one word that names an illness (words.yaml actors.disease_words, also in the genitive) without
+    person evidence other than speaking is that illness, no person ("James Parkinson", and a surname after the full
+    name, have evidence)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx, speech=False):
+        return None
+    low = sp[0].lower_
+    words = word_list(ctx.rules, "disease_words")
+    return "MISC" if low in words or (low.endswith("s") and low[:-1] in words) else None
