@@ -42,6 +42,7 @@ CHECK_GUARDS: dict[str, tuple[int | None, bool | None]] = {
     "per_noun_hyphen_compound": (None, False),
     "per_predicate_kind": (None, False),
     "per_calendar_word": (1, False),
+    "per_disease_word": (1, False),
     "per_fused_article": (1, False),
     "per_open_gold_nonperson": (None, False),
     "per_frequent_noun": (1, True),

@@ -49,6 +49,7 @@ class Evidence:
     propn_words: set[str] = field(default_factory=set)           # words the tagger read as proper nouns
     noun_words: set[str] = field(default_factory=set)            # words the tagger read as common nouns
     person_given: frozenset[str] = frozenset()                   # known first names
+    per_last_words: set[str] = field(default_factory=set)         # last words of PER mentions of several words
     person_gendered: frozenset[str] = frozenset()                # the curated first names (actors.yaml given_names)
     evidence_given: frozenset[str] = frozenset()                 # all first names (actors.yaml common_given_names too)
     org_spans: list[tuple[int, int]] = field(default_factory=list)   # token ranges the org rules found
@@ -372,6 +373,8 @@ def _kind_noun_names(doc: Doc, rules: RuleSet, ev: Evidence) -> None:
             name = _name_after(doc, t.i + 1)
             if name and not low.endswith(heads) and name.split()[0] in ev.evidence_given:
                 continue                # "des Softwareunternehmens Kevin Lynch": after a genitive, the person
+            if name and kind_ending(low, personal) and name in ev.per_last_words:
+                continue                # per_kind_rival_surname: "sein Konkurrent Mussawi" of "Mir Hossein Mussawi"
             if name and (name.split()[0] not in ev.person_given or (gaz is not None and gaz.label(name) == "ORG")
                          or _named_after_persons(name, t, personal + word_tuple(rules, "member_kind_heads"))):
                 ev.org.setdefault(name, "kind_noun")       # ("der Verlag Axel Springer": a listed company)
@@ -392,10 +395,17 @@ def _named_after_persons(name: str, kind: Token, personal: tuple[str, ...]) -> b
         and _strip_gen(words[-1]) == words[-1] and not words[-1].endswith("’")
 
 
+def _source_frame(lower: list[str], i: int) -> bool:
+    """(ent21) the word at ``i`` is a source: after "nach" (one adjective between at most) or before "zufolge"."""
+    return (i > 0 and lower[i - 1] == "nach") or (i > 1 and lower[i - 2] == "nach") \
+        or (i + 1 < len(lower) and lower[i + 1] == "zufolge")
+
+
 def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
     """"Rheinmetall-Sprecher", "Flixbus-Chef", "Rheinmetall-Aktie": the prefix is an organisation
     when it is a capitalised name, no common noun, first name, person's surname or known word."""
     heads, weak = word_list(rules, "org_compound_heads"), word_list(rules, "org_compound_weak_heads")
+    source_heads = word_list(rules, "org_compound_source_heads")
     suffixes = word_tuple(rules, "noun_suffixes")
     gaz = rules.get("gazetteer")
     cols = ev.cols if ev.cols is not None else orgs.columns(doc)
@@ -416,6 +426,8 @@ def _compound_names(doc: Doc, rules: RuleSet, ev: Evidence, not_names) -> None:
             continue
         if not listed and head.lower() in weak and prefix not in ev.propn_words:
             continue                    # "Partei-Chef": the prefix must show up as a name of its own
+        if head.lower() in source_heads and not _source_frame(cols.lower, i):
+            continue                    # org_compound_source_heads: "nach LZ-Informationen", not "IR-Informationen"
         ev.org.setdefault(prefix, "compound")
         ev.compound_prefixes.append((i, prefix))
 
@@ -465,8 +477,10 @@ def org_evidence(doc: Doc, rules: RuleSet, mentions: list[Mention], not_names) -
     ev.per_tagged = {_strip_gen(_name_key(m.text)) for m in mentions if m.label == "PER" and len(m.text.split()) == 1}
     for m in mentions:
         words = m.text.split()
-        if m.label == "PER" and len(words) >= 2 and words[0] in ev.person_given:
-            ev.person_surnames.add(words[-1])
+        if m.label == "PER" and len(words) >= 2:
+            ev.per_last_words.add(words[-1])
+            if words[0] in ev.person_given:
+                ev.person_surnames.add(words[-1])
     ev.legal_forms = word_list(rules, "legal_forms_cased")
     ev.cols = cols = orgs.columns(doc)
     toks = doc_tokens(doc)

@@ -7,6 +7,10 @@ A span rule and a check in the registries of :mod:`persons` (listed in ``person_
   ("sagte [Landesvorstand Malte Dreesen]PER", "Geschäftsführer [Sport Henning Pielsticker]PER");
 * ``per_place_elsewhere`` makes a one-word "person" the place the same article tags it as at least as often
   ("„[Houston]PER, Tranquillity Base here“" beside "in [Houston]LOC");
+* ``per_kind_noun_lead`` (ent21) cuts a noun of an organisation's kind NER drew into a name before it ("des
+  Aalener [Maschinenbauers Mack Präzisionstechnik]PER"): the name after it is then the organisation of the kind noun;
+* ``per_disease_word`` (ent21) makes a one-word "person" that names an illness that illness ("Mittel gegen
+  [Parkinson]PER");
 * ``per_fronted_adjective`` drops an adjective or participle NER tags a person at the start of a sentence
   ("[Strafmildernd]PER wertete das Gericht ...").
 """
@@ -19,7 +23,7 @@ from spacy.tokens import Doc, Span
 from .names import _strip_gen
 from .persons import (PersonCtx, _compound_of_known_noun, _german, _given, _initial, _noun_lemmas, _verb_form,
                       _title_apposition_after, check, has_support, span_rule, speech_context)
-from .rules import word_list
+from .rules import word_list, word_tuple
 
 
 # ----------------------------------------------------------------------------- span rule
@@ -37,6 +41,24 @@ def per_noun_before_first_name(doc: Doc, sp: Span, ctx: PersonCtx):
     if all(lead_noun(t, ctx.rules) for t in sp[:k]):
         return [(sp.start + k, sp.end)]
     return None
+
+
+@span_rule("per_kind_noun_lead")
+def per_kind_noun_lead(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Geschäftsführerin des Aalener [Maschinenbauers Mack Präzisionstechnik]PER": a first word that is a noun of
+    an organisation's kind (words.yaml actors.org_kind_heads as word endings, also in the genitive; not those that
+    name persons as often, person_kind_heads), whatever the tagger read it as, is no part of the name after it; the
+    name after it is then that organisation (layer._kind_noun_names). Not a first name ("Gruppe" is none, but a
+    listed given name is never cut), not a word with a hyphen ("SPD-Gruppe Müller")."""
+    t = sp[0]
+    if len(sp) < 2 or not t.is_alpha or not t.text[:1].isupper() or _given(t.text, ctx) \
+            or not sp[1].text[:1].isupper():
+        return None
+    low, heads = t.lower_, word_tuple(ctx.rules, "org_kind_heads")
+    base = low[:-2] if low.endswith("es") and low[:-2].endswith(heads) else low[:-1] if low.endswith("s") else low
+    if not base.endswith(heads) or base.endswith(word_tuple(ctx.rules, "person_kind_heads")):
+        return None
+    return [(sp.start + 1, sp.end)]
 
 
 def lead_noun(t, rules) -> bool:
@@ -150,3 +172,16 @@ def _subject_after(doc: Doc, k: int, strict: bool) -> bool:
     if strict:
         return t.lower_ == "der" and "Masc" in t.morph.get("Gender")
     return t.pos_ == "DET" and t.lower_ in ("der", "die", "das", "ein", "eine") or t.pos_ == "PROPN" or t.ent_type_ == "PER"
+
+
+@check("per_disease_word")
+def per_disease_word(doc: Doc, sp: Span, ctx: PersonCtx):
+    """"Auch einige Antidepressiva und Mittel gegen [Parkinson]PER beeinflussen das Schwitzen", "dazu kommen Influenza
+    und [Corona]PER": one word that names an illness (words.yaml actors.disease_words, also in the genitive) without
+    person evidence other than speaking is that illness, no person ("James Parkinson", and a surname after the full
+    name, have evidence)."""
+    if len(sp) != 1 or has_support(doc, sp, ctx, speech=False):
+        return None
+    low = sp[0].lower_
+    words = word_list(ctx.rules, "disease_words")
+    return "MISC" if low in words or (low.endswith("s") and low[:-1] in words) else None

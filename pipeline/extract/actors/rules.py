@@ -25,6 +25,7 @@ words.require("actors", "type_nouns", "particle_surname_prefixes", "noun_suffixe
 words.require("actors", "body_place_heads", "org_kind_heads_unknown_name", "prefix_title_categories",
               "prefix_title_place_types")     # (ent16)
 words.require("actors", "body_words", "body_heads", "body_title_words")                       # (ent17)
+words.require("actors", "org_compound_source_heads", "disease_words")                                       # (ent21)
 
 
 @dataclass

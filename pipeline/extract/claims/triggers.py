@@ -552,5 +552,6 @@ SWITCHES += ("court_panel",)  # issue 12 spk19: "Die Kammer sah es als erwiesen 
 SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichten von …": without a parse subject, a speaking group noun phrase filling the Vorfeld is the speech act's subject (rules/verb.py _vorfeld_group)
 
 SWITCHES += ("spokesperson_person", "spokesperson_prefix_name", "np_place_cut", "org_noun_names", "title_morph_gender")  # issue 12 spk20: "NMP-Sprecherin X … , sagte sie." -> the organisation; "Krüger-Sprecherin X" names the organisation outside its paragraph (rules/speaker_spokes.py)
+SWITCHES += ("media_reporting_not_company",)  # issue 12 ent21: "nach LZ-Informationen", "das dem Abendblatt vorliegt" is no company referred back to (rules/speaker.py)
 
 SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)

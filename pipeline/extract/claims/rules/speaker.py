@@ -66,7 +66,8 @@ def _latest_org(c: Ctx, before: int, no_addressee: bool = False) -> str | None:
     for ms, me, m, actor in c.mentions:
         if ms >= before:
             break
-        if actor.actor_type == "organization" and not (no_addressee and _media_addressee(c, ms)):
+        if actor.actor_type == "organization" and not (no_addressee and _media_addressee(c, ms)) \
+                and not (c.R.switch("media_reporting_not_company") and _media_reporting_at(c, ms)):
             best = actor.key
     return best
 
@@ -81,6 +82,26 @@ def _media_addressee(c: Ctx, ms: int) -> bool:
         return True                     # "sagte der Nachrichtenagentur Reuters" (spk20)
     return t is not None and t > 0 and c.low[t - 1] in ("der", "dem") and (
         media_name_at(c, t) or c.low[t].endswith(tuple(c.w.addressee_nouns)))
+
+
+_REPORT_HEADS = ("-informationen", "-recherchen", "-recherche", "-anfrage")
+_HOLD_VERBS = ("vorliegt", "vorliegen", "vorlag", "vorlagen", "vorliege", "einsehen")
+
+
+def _media_reporting_at(c: Ctx, ms: int) -> bool:
+    span = doc_span(c.doc, ms, ms + 1, "expand")
+    return span is not None and _media_reporting(c, span.start)
+
+
+def _media_reporting(c: Ctx, t: int) -> bool:
+    """(ent21) the medium that reports, no company an article refers back to: "nach LZ-Informationen" (the name
+    inside a compound of what a medium learned or asked), "in einem Schreiben, das dem Abendblatt vorliegt" (the
+    name right before the verb of a paper lying before it; actors org_medium_document_holder)."""
+    if c.low[t].endswith(_REPORT_HEADS):
+        return True
+    k = next((j for j in range(t + 1, min(t + 4, len(c.low))) if not c.toks[j].text[:1].isupper()
+              and c.toks[j].text != "."), None)
+    return k is not None and c.low[k] in _HOLD_VERBS
 
 
 @rule("speaker_spokesperson", "speaker")
