@@ -554,3 +554,5 @@ SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichte
 SWITCHES += ("spokesperson_person", "spokesperson_prefix_name", "np_place_cut", "org_noun_names", "title_morph_gender")  # issue 12 spk20: "NMP-Sprecherin X … , sagte sie." -> the organisation; "Krüger-Sprecherin X" names the organisation outside its paragraph (rules/speaker_spokes.py)
 
 SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)
+
+SWITCHES += ("person_noun_any_tag", "spokesperson_name_word", "holder_indefinite")  # issue 12 spk21: "warnte der Ökonom" (tagged VERB) is a person noun; "ein Sprecher des Krankenhauses" -> St.-Annen-Krankenhaus (rules/speaker_anaphor.py, speaker.py)
