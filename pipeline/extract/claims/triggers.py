@@ -555,3 +555,5 @@ SWITCHES += ("spokesperson_person", "spokesperson_prefix_name", "np_place_cut", 
 SWITCHES += ("media_reporting_not_company",)  # issue 12 ent21: "nach LZ-Informationen", "das dem Abendblatt vorliegt" is no company referred back to (rules/speaker.py)
 
 SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)
+
+SWITCHES += ("person_noun_any_tag", "spokesperson_name_word", "holder_indefinite")  # issue 12 spk21: "warnte der Ökonom" (tagged VERB) is a person noun; "ein Sprecher des Krankenhauses" -> St.-Annen-Krankenhaus (rules/speaker_anaphor.py, speaker.py)

@@ -127,6 +127,9 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
         key = spokesperson_org_noun(c, prefix, [c.low[t] for t in others], c.toks[sp[0]].idx)
         if key is not None:
             return key
+    named = spokesperson_name_word(c, prefix, others, c.toks[sp[0]].idx)
+    if named:
+        return named
     if prefix and prefix not in c.w.generic_org_nouns:
         return _org_named(c, prefix, c.toks[sp[0]].idx) or NO_ACTOR
     authority = next((_latest_authority(c, c.low[t], c.toks[sp[0]].idx) for t in others
@@ -139,6 +142,30 @@ def speaker_spokesperson(s: SpeakerSite) -> str | None:
     if others and not any(c.low[t] in c.w.generic_org_nouns for t in others):
         return NO_ACTOR                 # "eine Sprecherin der Polizei": no actor, the text speaks
     return _latest_org(c, c.toks[sp[0]].idx) or NO_ACTOR
+
+
+def spokesperson_name_word(c: Ctx, prefix: str | None, others: list[int], before: int) -> str | None:
+    """Die Klinik, das St.-Annen-Krankenhaus Delmenhorst, weist das zurück. …, teilte ein Sprecher des Krankenhauses mit.
+    – a spokesperson's compound prefix ("Fraktionssprecher") or one genitive noun after it ("ein Sprecher der EVK", "des
+    Krankenhauses") names the organisation whose mention is that word (an acronym defined before), else the one named
+    last before character ``before`` whose name's head ends in it ("CDU-Landtagsfraktion", "St.-Annen-Krankenhaus
+    Delmenhorst"; rules/speaker_orgname.py org_by_name_word); None otherwise (switch ``spokesperson_name_word``, spk21)."""
+    from .speaker_orgname import org_by_name_word
+    if not c.R.switch("spokesperson_name_word"):
+        return None
+    words = [(prefix, False)] if prefix else []
+    if len(others) == 1 and c.low[others[0] - 1] in ("der", "des"):
+        words.append((c.low[others[0]], c.toks[others[0]].text.isupper()))
+    for w, acronym in words:
+        named = _org_named(c, w, before) if acronym else None
+        if named:
+            return named
+        stems = {x for x in (w, _singular(w), *(w[:-len(e)] for e in ("s", "es", "n", "en") if w.endswith(e)))
+                 if len(x) >= 5}
+        named = org_by_name_word(c, stems, before) if stems else None
+        if named:
+            return named
+    return None
 
 
 def _genitive_org(c: Ctx, h: int, sp: tuple[int, int], before: int) -> str | None:

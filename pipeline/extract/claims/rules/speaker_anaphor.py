@@ -56,7 +56,8 @@ def _person_noun_gender(c: Ctx, sp: tuple[int, int]) -> str | None:
     if any(c.toks[t].pos_ != "ADJ" or not c.toks[t].text.islower() for t in range(sp[0] + 1, h)):
         return None
     w = c.toks[h].text
-    if not w[:1].isupper() or len(w) < 4 or c.has_pos and c.toks[h].pos_ not in ("NOUN", "PROPN"):
+    if not w[:1].isupper() or len(w) < 4 or c.has_pos and c.toks[h].pos_ not in ("NOUN", "PROPN") \
+            and not _listed_noun_any_tag(c, h):
         return None
     if c.has_morph and c.toks[h].morph.get("Number") == ["Plur"] and not (
             c.R.switch("der_singular_subject") and c.low[sp[0]] == "der"):
@@ -65,6 +66,13 @@ def _person_noun_gender(c: Ctx, sp: tuple[int, int]) -> str | None:
     if c.low[sp[0]] == "die":
         return "f" if feminine else None
     return "m" if _person_noun(c, c.low[h], False) else None
+
+
+def _listed_noun_any_tag(c: Ctx, h: int) -> bool:
+    """Die Kerninflation liege zu hoch, warnte der Ökonom. – a capitalised word of the person-noun lists after the span's
+    article is that noun although the parse tags it otherwise ("Ökonom" as VERB) (switch ``person_noun_any_tag``, spk21)."""
+    return c.R.switch("person_noun_any_tag") and c.toks[h].text.isalpha() and (
+        _person_noun(c, c.low[h], False) or _person_noun(c, c.low[h], True))
 
 
 def _person_noun(c: Ctx, low: str, feminine: bool) -> bool:

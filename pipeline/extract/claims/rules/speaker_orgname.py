@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..context import Ctx
 from ..registry import rule
-from .speaker import SpeakerSite, _singular
+from .speaker import INDEFINITE_ARTICLES, SpeakerSite, _singular
 
 DEFINITE = ("der", "die", "das", "des", "dem", "den")
 GENITIVE = ("der", "des")
@@ -72,19 +72,22 @@ def org_noun_token(s: SpeakerSite) -> int | None:
     k = _np_start(c, a, last)
     if k == a and c.low[a] in DEFINITE and k < last:
         return last                     # "Die Kammer", "die 12. große Strafkammer"
-    if a < k < last and c.low[k] in GENITIVE and _holder_noun(c, k - 1) and _np_start(c, a, k - 1) == a:
+    if a < k < last and c.low[k] in GENITIVE and _holder_noun(c, k - 1) and _np_start(c, a, k - 1, True) == a:
         return last                     # "Angaben des Kirchenkreises", "den Feststellungen der Kammer"
     return None
 
 
-def _np_start(c: Ctx, a: int, last: int) -> int:
-    """The first token of the determiner, ordinals and adjectives before the noun at ``last`` (not before ``a``)."""
+def _np_start(c: Ctx, a: int, last: int, holder: bool = False) -> int:
+    """The first token of the determiner, ordinals and adjectives before the noun at ``last`` (not before ``a``); for a
+    ``holder`` noun also an indefinite article ("in einem vertraulichen Bericht der Behörde", switch
+    ``holder_indefinite``, spk21)."""
     k = last
     while k - 1 >= a and (c.toks[k - 1].pos_ == "ADJ" or c.toks[k - 1].like_num or c.toks[k - 1].text[:-1].isdigit()
                           or c.toks[k - 1].text.islower() and c.low[k - 1].endswith(("e", "en", "er", "es"))
                           and c.low[k - 1] not in DEFINITE):
         k -= 1
-    if k - 1 >= a and c.low[k - 1] in DEFINITE:
+    if k - 1 >= a and (c.low[k - 1] in DEFINITE or holder and c.R.switch("holder_indefinite")
+                       and c.low[k - 1] in INDEFINITE_ARTICLES):
         k -= 1
     return k
 
