@@ -153,6 +153,8 @@ class RolePatterns:
     article_company_titles: tuple[str, ...] = ()     # rorg15 (rule article_company)
     article_company_forms: tuple[str, ...] = ()
     article_company_sentences: int = 2
+    article_company_far: bool = False                 # rorg21 (rule article_company_far)
+    possessive_seat_prepositions: tuple[str, ...] = ()   # rorg21 (rule possessive_skips_seat)
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
     article_town_titles: tuple[str, ...] = ()         # rorg16 (rule article_town)
     article_town_nouns: tuple[str, ...] = ()
