@@ -161,9 +161,16 @@ def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
             h.det == "poss" and ctx.doc[h.np_start].lower_ in ctx.p.possessive_context_words):
         return None                       # "Deren Geschäftsführer": the organisation named last, not the article's
     word = _title_word(ctx, h)
-    row = next((kinds for titles, kinds in _kind_rows(ctx) if _row_title(word, titles)), None)
-    if row is None:
-        return None
+    for titles, row in _kind_rows(ctx):
+        if _row_title(word, titles) and (name := _kind_row_org(ctx, h, row, mentions)) is not None:
+            return name
+        if _row_title(word, titles) and not ctx.p.article_kind_next_row:
+            return None                   # (rule article_kind_next_row off: the first row of the title only)
+    return None
+
+
+def _kind_row_org(ctx: _Ctx, h: Hit, row: tuple[str, ...], mentions: list[tuple[int, str, str]]) -> str | None:
+    """The one organisation of the kinds of ``row`` for ``h`` (:func:`article_kind_org`), or None."""
     before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
     names = {n for _, n in before}
     names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"

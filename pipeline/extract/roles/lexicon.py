@@ -155,6 +155,9 @@ class RolePatterns:
     article_company_sentences: int = 2
     article_company_far: bool = False                 # rorg21 (rule article_company_far)
     possessive_seat_prepositions: tuple[str, ...] = ()   # rorg21 (rule possessive_skips_seat)
+    government_head_prepositions: tuple[str, ...] = ()   # rorg21 (rule government_head_preposition)
+    article_government_country: bool = False             # rorg21 (rule article_government_country)
+    article_kind_next_row: bool = False                  # rorg21 (rule article_kind_next_row)
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
     article_town_titles: tuple[str, ...] = ()         # rorg16 (rule article_town)
     article_town_nouns: tuple[str, ...] = ()
