@@ -158,6 +158,8 @@ class RolePatterns:
     government_head_prepositions: tuple[str, ...] = ()   # rorg21 (rule government_head_preposition)
     article_government_country: bool = False             # rorg21 (rule article_government_country)
     article_kind_next_row: bool = False                  # rorg21 (rule article_kind_next_row)
+    canton_office_titles: tuple[str, ...] = ()           # rorg21 (rule canton_office)
+    canton_office_cantons: tuple[str, ...] = ()
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
     article_town_titles: tuple[str, ...] = ()         # rorg16 (rule article_town)
     article_town_nouns: tuple[str, ...] = ()

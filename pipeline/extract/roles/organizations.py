@@ -15,6 +15,7 @@ from .article_context import (_mention_end, article_club, article_company, artic
                               party_previous_sentence, quoted_for,
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
+from .canton import canton_office
 from .holder_company import holder_name_company
 from .previous_org import previous_sentence_org
 from .topic_club import topic_club_title
@@ -927,12 +928,12 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
-    ``holder_name_company``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``topic_club_title``, ``article_organization``,
+    ``holder_name_company``, ``typed_prefix_org``, ``land_office_state``, ``canton_office``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``topic_club_title``, ``article_organization``,
     ``municipal_article_town``, ``article_town``,
     ``article_district``, ``previous_sentence_org``, ``title_kind_head``, ``article_company_far``, in this order)."""
     typed = _typed_mentions(ctx, actors)
     return holder_name_company(ctx, h, typed) or org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
-        ctx, h, typed) or party_from_sentence(
+        ctx, h, typed) or canton_office(ctx, h, typed) or party_from_sentence(
         ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
