@@ -74,8 +74,24 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
         a -= 1
     compound = "-" in word and word.split("-")[0][:1].isupper()
     if a == t.i and b == t.i + 1 and not compound:
-        return None
+        b = _am_name_end(ctx, b, s1)
+        if b == t.i + 1:
+            return None
     return a, " ".join([doc[k].text for k in range(a, t.i)] + [word] + [doc[k].text for k in range(t.i + 1, b)])
+
+
+def _am_name_end(ctx: _Ctx, b: int, s1: int) -> int:
+    """Rule ``kind_name_am`` (rorg21): a kind word without a name goes on over "am" and a capitalised noun ("An der
+    Grundschule am Mühlenteich in Rostock-Dierkow ..." -> Grundschule am Mühlenteich), not a time noun of
+    roles.yaml ``patterns.kind_name_am_skip`` ("die Schule am Montag"). Off: ``kind_name_am: false``."""
+    doc = ctx.doc
+    if not ctx.p.kind_name_am or b + 1 >= s1 or doc[b].lower_ != "am":
+        return b
+    t = doc[b + 1]
+    if not t.text[:1].isupper() or not t.is_alpha or t.pos_ not in ("NOUN", "PROPN") \
+            or t.lower_ in ctx.p.kind_name_am_skip:
+        return b
+    return b + 2
 
 
 def _kind_names(ctx: _Ctx, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
