@@ -47,15 +47,17 @@ def _nominative(ctx: _Ctx, t, kinds: tuple[str, ...], s0: int) -> str:
 
 def _name_end(ctx: _Ctx, t, s1: int) -> int:
     """The end of the name words after the kind word at ``t``: proper nouns, words of its (or the next) organisation
-    entity ("Spitalverbund [Linth AG]"), legal forms; at most three."""
+    entity ("Spitalverbund [Linth AG]"), legal forms, words of a place entity (rule ``kind_name_place``, rorg21: "Das
+    teilte die Polizeiinspektion [Homburg]LOC mit", the place tagged a common noun; off: ``kind_name_place: false``);
+    at most three."""
     doc, b = ctx.doc, t.i + 1
     e = ctx.ent_of.get(t.i)
     if e is None and b < s1 and ctx.ent_of.get(b) is not None and ctx.ent_of[b].label_ == "ORG":
         e = ctx.ent_of[b]
     while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
             doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end
-            or doc[b].text in ctx.w.legal_forms):
-        b += 1
+            or doc[b].text in ctx.w.legal_forms or ctx.p.kind_name_place and doc[b].ent_type_ == "LOC"):
+        b += 1                            # (rule kind_name_place, rorg21: "Polizeiinspektion [Homburg]LOC", a noun)
     return b
 
 

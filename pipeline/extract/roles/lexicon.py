@@ -160,6 +160,7 @@ class RolePatterns:
     article_kind_next_row: bool = False                  # rorg21 (rule article_kind_next_row)
     canton_office_titles: tuple[str, ...] = ()           # rorg21 (rule canton_office)
     kind_name_am: bool = False                           # rorg21 (rule kind_name_am)
+    kind_name_place: bool = False                        # rorg21 (rule kind_name_place)
     kind_name_am_skip: tuple[str, ...] = ()
     canton_office_cantons: tuple[str, ...] = ()
     article_club_titles: tuple[str, ...] = ()         # rorg15 (rule article_club)
