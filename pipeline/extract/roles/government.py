@@ -12,12 +12,14 @@ def _government_word(ctx, i: int) -> bool:
 
 def _government_country(ctx, i: int) -> str | None:
     """The country of the government word at token ``i``: an adjective right before it ("die polnische Regierung")
-    or a genitive right after it ("die Regierung Griechenlands"); only a country (not a German state)."""
+    or a genitive right after it ("die Regierung Griechenlands"); only a country (not a German state), not a partner
+    ("mit der chinesischen Regierung")."""
     doc = ctx.doc
     for k in (i - 1, i + 1):
         if 0 <= k < len(doc) and (x := ctx._country_word(doc[k].text)) is not None:
             o = ctx.orgs.by_name(x)
-            return x if o is not None and o.type == "country" else None
+            return x if o is not None and o.type == "country" and not ctx._partner_country(
+                min(i, k), ctx.sent_range(k)[0]) else None
     return None
 
 
@@ -55,16 +57,20 @@ def article_government_country(ctx, h) -> str | None:
     """Rule ``article_government_country`` (rorg21): "Die polnische Regierung will die Förderung von Steinkohle
     schneller beenden ... Der stellvertretende Ministerpräsident Marek Zalewski ... sagte" -> Polen; "Die französische
     Regierung rief beide Seiten zur Einigung auf. Wirtschaftsminister Paul-Henri Delorme sagte" -> Frankreich. A head
-    of government or a minister without a country, in an article that names before it the government of one foreign
-    country and of no other (a government word with a country's adjective before it or genitive after it), names no
+    of government (not a head of state, ``article_country_heads``) or a minister without a country and not after a
+    possessive, in an article that names before the title's sentence the government of one foreign country and of no
+    other (a government word with a country's adjective before it or genitive after it; not a partner's: "mit der
+    chinesischen Regierung"; the title's own sentence is rule ``government_of_sentence``'s), names no
     German state and no federal institution (``home_words``), where the title's sentence names no other country or
     state and gives that country to no other title. Off:
     ``patterns.article_government_country: false``."""
     nat = ctx.lex.national_offices
-    if not ctx.p.article_government_country or not (h.title.title in nat.government_heads or nat.applies(h.title)) \
+    if not ctx.p.article_government_country or h.title.title in nat.article_country_heads or h.det == "poss" \
+            or not (h.title.title in nat.government_heads or nat.applies(h.title)) \
             or h.head + 1 < len(ctx.doc) and ctx.doc[h.head + 1].lower_ in nat.blocking_next_words:
-        return None
-    found = {_government_country(ctx, i) for i in range(h.start) if _government_word(ctx, i)}
+        return None                       # (a head of state may be any country's: "Präsident Biden")
+    s0 = ctx.sent_range(h.head)[0]
+    found = {_government_country(ctx, i) for i in range(s0) if _government_word(ctx, i)}
     found.discard(None)
     if len(found) != 1 or ctx.german_state_named() or any(
             n for t, n in ctx.texts.items() if t.lower().startswith(nat.home_words)):

@@ -10,7 +10,8 @@ from pipeline.extract.view import doc_span
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (_mention_end, article_club, article_company, article_company_far, org_seat_place, article_district, article_town,
+from .article_context import (_mention_end, article_club, article_company, article_company_far, article_district,
+                              article_town, org_seat_place,
                               club_of_town, land_office_state, municipal_genitive_town, org_mention_end,
                               party_previous_sentence, quoted_for,
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
