@@ -56,7 +56,7 @@ def _name_end(ctx: _Ctx, t, s1: int) -> int:
         e = ctx.ent_of[b]
     while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
             doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end
-            or doc[b].text in ctx.w.legal_forms or ctx.p.kind_name_place and doc[b].ent_type_ == "LOC"):
+            or doc[b].text in ctx.w.legal_forms or ctx.p.kind_name_place and _place_word(ctx, b)):
         b += 1                            # (rule kind_name_place, rorg21: "Polizeiinspektion [Homburg]LOC", a noun)
     return b
 
@@ -84,11 +84,19 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
     return a, " ".join([doc[k].text for k in range(a, t.i)] + [word] + [doc[k].text for k in range(t.i + 1, b)])
 
 
+def _place_word(ctx: _Ctx, i: int) -> bool:
+    """Token ``i`` is a place name (rule ``kind_name_place``, rorg21): tagged LOC here and inside an entity wherever
+    the article uses the word ("die Polizei [Wasserwerfer]LOC auffuhr ... Wasserwerfer standen": a common noun NER
+    took for a place once)."""
+    doc = ctx.doc
+    return doc[i].ent_type_ == "LOC" and all(t.ent_type_ for t in doc if t.text == doc[i].text)
+
+
 def _common_noun_after(ctx: _Ctx, i: int) -> bool:
     """Token ``i`` right after a kind word is a common noun, no name (rule ``kind_name_place``, rorg21): tagged NOUN,
-    no place entity, unknown to the gazetteer ("Das filmten Reporter, als die Polizei Wasserwerfer auffuhr")."""
+    no place name (:func:`_place_word`), unknown to the gazetteer ("als die Polizei Wasserwerfer auffuhr")."""
     t = ctx.doc[i]
-    return t.pos_ == "NOUN" and t.ent_type_ != "LOC" and not (ctx.gazetteer is not None and t.text in ctx.gazetteer.names)
+    return t.pos_ == "NOUN" and not _place_word(ctx, i) and not (ctx.gazetteer is not None and t.text in ctx.gazetteer.names)
 
 
 def _am_name_end(ctx: _Ctx, b: int, s1: int) -> int:
