@@ -75,8 +75,6 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
     if a - 1 >= s0 and doc[a - 1].text[:1].isupper() and doc[a - 1].pos_ == "ADJ" and doc[a - 1].lower_.endswith("er"):
         a -= 1
     compound = "-" in word and word.split("-")[0][:1].isupper()
-    if ctx.p.kind_name_place and a == t.i and b == t.i + 2 and _common_noun_after(ctx, t.i + 1):
-        b = t.i + 1                       # "die Polizei [Wasserwerfer]": NER joined a common noun to the kind word
     if a == t.i and b == t.i + 1 and not compound:
         b = _am_name_end(ctx, b, s1)
         if b == t.i + 1:
@@ -90,13 +88,6 @@ def _place_word(ctx: _Ctx, i: int) -> bool:
     took for a place once)."""
     doc = ctx.doc
     return doc[i].ent_type_ == "LOC" and all(t.ent_type_ for t in doc if t.text == doc[i].text)
-
-
-def _common_noun_after(ctx: _Ctx, i: int) -> bool:
-    """Token ``i`` right after a kind word is a common noun, no name (rule ``kind_name_place``, rorg21): tagged NOUN,
-    no place name (:func:`_place_word`), unknown to the gazetteer ("als die Polizei Wasserwerfer auffuhr")."""
-    t = ctx.doc[i]
-    return t.pos_ == "NOUN" and not _place_word(ctx, i) and not (ctx.gazetteer is not None and t.text in ctx.gazetteer.names)
 
 
 def _am_name_end(ctx: _Ctx, b: int, s1: int) -> int:
