@@ -45,9 +45,6 @@ SWITCHES = [   # (rule id, committed line (a regular expression), off line, text
      "Bei der Karnevalsgesellschaft Blaue Funken Deutz 1870 e.V. gibt es Streit. Der Vorstand hat den "
      "Sitzungspräsidenten abgesetzt. Die Sitzungen leitet vorerst Vizepräsident Peter Lohmar.", "Peter Lohmar",
      "Karnevalsgesellschaft Blaue Funken Deutz 1870 e.V."),
-    ("land_office_article_state", "  land_office_article_state: true\n", "  land_office_article_state: false\n",
-     "Der Maschinenbauer Kranzl baut in Oberösterreich 200 Stellen auf. Wirtschaftslandesrat Stefan Aichinger sprach "
-     "von einem guten Tag für die Region.", "Stefan Aichinger", "Oberösterreich"),
     ("article_company (rorg21 titles)", re.escape("generaldirektor, prokurist, inhaber, standortleit]"), "generaldirektor]",
      "Die Spedition Karlsen Logistik GmbH eröffnet ein neues Lager in Erfurt. 120 Arbeitsplätze entstehen. "
      "Standortleiter Jonas Haller sagte, man suche noch Personal.", "Jonas Haller", "Spedition Karlsen Logistik GmbH"),
