@@ -38,7 +38,7 @@ SWITCHES = [   # (rule id, committed line (a regular expression), off line, text
      "An der Grundschule am Rosenhügel in Kassel fällt der Sportunterricht aus. Die Halle ist gesperrt. "
      "Schulleiterin Maria Lang hat umdisponiert.", "Maria Lang", "Grundschule am Rosenhügel"),
     ("kind_name_place", "  kind_name_place: true\n", "  kind_name_place: false\n",
-     "Nach einer Serie von Einbrüchen hat die Polizei zwei Verdächtige festgenommen. Das teilte die "
+     "Nach einer Serie von Einbrüchen in Landau hat die Polizei zwei Verdächtige festgenommen. Das teilte die "
      "Polizeiinspektion Landau am Montag mit. „Die beiden haben die Beute online verkauft“, sagte Polizeisprecher "
      "Tim Becker.", "Tim Becker", "Polizeiinspektion Landau"),
     ("article_kind_next_row", "  article_kind_next_row: true\n", "  article_kind_next_row: false\n",

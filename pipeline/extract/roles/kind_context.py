@@ -83,11 +83,12 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
 
 
 def _place_word(ctx: _Ctx, i: int) -> bool:
-    """Token ``i`` is a place name (rule ``kind_name_place``, rorg21): tagged LOC here and inside an entity wherever
-    the article uses the word ("die Polizei [Wasserwerfer]LOC auffuhr ... Wasserwerfer standen": a common noun NER
-    took for a place once)."""
+    """Token ``i`` is a place name (rule ``kind_name_place``, rorg21): tagged LOC here, used at least twice in the
+    article and inside an entity at every use ("die Polizei [Wasserwerfer]LOC auffuhr ... Wasserwerfer standen": a
+    common noun NER took for a place once; "Woraufhin die Polizei [Wasserwerfer]LOC auffuhr": named once)."""
     doc = ctx.doc
-    return doc[i].ent_type_ == "LOC" and all(t.ent_type_ for t in doc if t.text == doc[i].text)
+    uses = [t for t in doc if t.text == doc[i].text]
+    return doc[i].ent_type_ == "LOC" and len(uses) >= 2 and all(t.ent_type_ for t in uses)
 
 
 def _am_name_end(ctx: _Ctx, b: int, s1: int) -> int:
