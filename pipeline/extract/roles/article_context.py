@@ -65,6 +65,17 @@ def quoted_for(ctx: _Ctx, i: int, h: Hit) -> bool:
     return False
 
 
+def org_seat_place(ctx: _Ctx, i: int, mentions: list[tuple[int, str, str]]) -> bool:
+    """Rule ``possessive_skips_seat`` (rorg21): the place at token ``i`` follows an organisation's mention after a
+    preposition of its seat (roles.yaml ``patterns.possessive_seat_prepositions``): "Den Auftrag hatte die Ostbahn
+    Bau GmbH aus Cottbus erhalten. Deren Geschäftsführer Frank Riedel" -> Ostbahn Bau GmbH, not Cottbus; a possessive
+    passes over it to the organisation. Off: ``possessive_seat_prepositions: []``."""
+    preps, doc = ctx.p.possessive_seat_prepositions, ctx.doc
+    if not preps or i < 1 or doc[i - 1].lower_ not in preps:
+        return False
+    return any(kind == "organization" and j < i - 1 and org_mention_end(ctx, j, n) == i - 1 for j, n, kind in mentions)
+
+
 def _genitive_attribute(ctx: _Ctx, i: int, lo: int) -> bool:
     """The mention at ``i`` is the genitive attribute of a common noun ("Die Mitarbeitervertretung des
     Marien-Hospitals"): a possessive after it points to that noun, not to the name."""
@@ -88,7 +99,8 @@ def possessive_previous_sentence(ctx: _Ctx, h: Hit, mentions: list[tuple[int, st
     lo = _previous_window(ctx, h, ctx.p.possessive_context_sentences)
     last = None
     for m in mentions:
-        if lo <= m[0] < h.np_start and not (m[2] == "organization" and quoted_for(ctx, m[0], h)):
+        if lo <= m[0] < h.np_start and not (m[2] == "organization" and quoted_for(ctx, m[0], h)) \
+                and not (m[2] != "organization" and org_seat_place(ctx, m[0], mentions)):
             last = m
     if last is None or last[2] != "organization":
         return None
@@ -170,15 +182,42 @@ def article_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> 
     if not firsts or _sentence_number(ctx, firsts[0][0]) >= ctx.p.article_company_sentences:
         return None
     name = firsts[0][1]
-    if any(n != name for _, n in firsts):
+    if any(n != name for _, n in firsts) or _other_company_before(ctx, h, mentions, name):
         return None
+    return name
+
+
+def _other_company_before(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]], name: str) -> bool:
+    """A company other than ``name`` (organizations.yaml or gazetteer type company) is named before the title."""
     gaz = ctx.gazetteer
     for i, n, kind in mentions:
         if i >= h.start or kind != "organization" or n in name or name.startswith(n):
             continue
         o = ctx.orgs.by_name(n)
         if (o is not None and o.type == "company") or (o is None and gaz is not None and gaz.names.get(n) == "company"):
-            return None                   # another company named before the title: not clear whose
+            return True                   # another company named before the title: not clear whose
+    return False
+
+
+def article_company_far(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) -> str | None:
+    """Rule ``article_company_far`` (rorg21): "Seit 1994 ist er Geschäftsführer der Glashütte Rautenberg GmbH & Co.
+    KG. ... Auch die Belegschaft macht sich Sorgen. Betriebsratsvorsitzender Uwe Stecker erzählt, ..." -> Glashütte
+    Rautenberg GmbH & Co. KG. As ``article_company``, for a company named with a legal form anywhere before the
+    title (long reads name it late): the one company so named before it, no other company named before it, and
+    no other organisation named in the title's sentence or the one before ("Der Bundesverband Glasindustrie kennt
+    solche Fälle. ... sagt Hauptgeschäftsführer Norbert Kasprzak": the association's). Used after the other context
+    rules. Off: ``patterns.article_company_far: false``."""
+    if not ctx.p.article_company_far or not _bare_title(ctx, h, ctx.p.article_company_titles):
+        return None
+    firsts = [c for c in _article_companies(ctx) if c[0] < h.start]
+    if not firsts or any(n != firsts[0][1] for _, n in firsts):
+        return None
+    name = firsts[0][1]
+    lo, hi = _previous_window(ctx, h), ctx.sent_range(h.head)[1]
+    if _other_company_before(ctx, h, mentions, name) or any(
+            lo <= i < hi and kind == "organization" and n not in name and not name.startswith(n)
+            for i, n, kind in mentions):
+        return None
     return name
 
 

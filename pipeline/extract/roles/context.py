@@ -13,6 +13,7 @@ from ..view import doc_columns, doc_ents, doc_tokens, sentence_bounds
 from .lexicon import OrgLexicon, RoleLexicon
 from .phrases import PhraseSpans
 from .titles import _analyze, _lexicon_memo
+from .government import article_government_country, government_head_preposition
 
 
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -251,7 +252,8 @@ class _Ctx:
         if self.state_office_kind(h) == "state":
             return self.state_office_article_state(h)         # "Landesinnenminister": never the home country's
         if not nat.applies(h.title):
-            return self.government_of_sentence(h) or self.head_article_country(h) or self.state_office_article_state(h)
+            return self.government_of_sentence(h) or self.head_article_country(h) or self.state_office_article_state(
+                h) or government_head_preposition(self, h) or article_government_country(self, h)
         if h.head + 1 < len(self.doc) and self.doc[h.head + 1].lower_ in nat.blocking_next_words:
             return self.country_of_des_landes(h)
         if not self.national_blocked(h) and h.title.title not in nat.foreign_titles:
@@ -259,7 +261,7 @@ class _Ctx:
         h.extra["national_blocked"] = True
         return (self.national_foreign(h) if nat.foreign_country else None) or (
             self.national_article_country(h) if nat.article_country else None) or (
-            self.national_article_state(h) if nat.article_state else None)
+            self.national_article_state(h) if nat.article_state else None) or article_government_country(self, h)
 
     def _named_states(self) -> set[str]:
         """German states the article names (not ``states_abroad``, not ``not_blocking``: Berlin), partners left out."""

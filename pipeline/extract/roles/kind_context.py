@@ -47,15 +47,17 @@ def _nominative(ctx: _Ctx, t, kinds: tuple[str, ...], s0: int) -> str:
 
 def _name_end(ctx: _Ctx, t, s1: int) -> int:
     """The end of the name words after the kind word at ``t``: proper nouns, words of its (or the next) organisation
-    entity ("Spitalverbund [Linth AG]"), legal forms; at most three."""
+    entity ("Spitalverbund [Linth AG]"), legal forms, words of a place entity (rule ``kind_name_place``, rorg21: "Das
+    teilte die Polizeiinspektion [Homburg]LOC mit", the place tagged a common noun; off: ``kind_name_place: false``);
+    at most three."""
     doc, b = ctx.doc, t.i + 1
     e = ctx.ent_of.get(t.i)
     if e is None and b < s1 and ctx.ent_of.get(b) is not None and ctx.ent_of[b].label_ == "ORG":
         e = ctx.ent_of[b]
     while b < s1 and b - t.i <= 3 and doc[b].text[:1].isupper() and (
             doc[b].pos_ == "PROPN" or doc[b].tag_ == "NE" or e is not None and b < e.end
-            or doc[b].text in ctx.w.legal_forms):
-        b += 1
+            or doc[b].text in ctx.w.legal_forms or ctx.p.kind_name_place and _place_word(ctx, b)):
+        b += 1                            # (rule kind_name_place, rorg21: "Polizeiinspektion [Homburg]LOC", a noun)
     return b
 
 
@@ -74,8 +76,33 @@ def _kind_name_at(ctx: _Ctx, t, kinds: tuple[str, ...]) -> tuple[int, str] | Non
         a -= 1
     compound = "-" in word and word.split("-")[0][:1].isupper()
     if a == t.i and b == t.i + 1 and not compound:
-        return None
+        b = _am_name_end(ctx, b, s1)
+        if b == t.i + 1:
+            return None
     return a, " ".join([doc[k].text for k in range(a, t.i)] + [word] + [doc[k].text for k in range(t.i + 1, b)])
+
+
+def _place_word(ctx: _Ctx, i: int) -> bool:
+    """Token ``i`` is a place name (rule ``kind_name_place``, rorg21): tagged LOC here, used at least twice in the
+    article and inside an entity at every use ("die Polizei [Wasserwerfer]LOC auffuhr ... Wasserwerfer standen": a
+    common noun NER took for a place once; "Woraufhin die Polizei [Wasserwerfer]LOC auffuhr": named once)."""
+    doc = ctx.doc
+    uses = [t for t in doc if t.text == doc[i].text]
+    return doc[i].ent_type_ == "LOC" and len(uses) >= 2 and all(t.ent_type_ for t in uses)
+
+
+def _am_name_end(ctx: _Ctx, b: int, s1: int) -> int:
+    """Rule ``kind_name_am`` (rorg21): a kind word without a name goes on over "am" and a capitalised noun ("An der
+    Grundschule am Mühlenteich in Rostock-Dierkow ..." -> Grundschule am Mühlenteich), not a time noun of
+    roles.yaml ``patterns.kind_name_am_skip`` ("die Schule am Montag"). Off: ``kind_name_am: false``."""
+    doc = ctx.doc
+    if not ctx.p.kind_name_am or b + 1 >= s1 or doc[b].lower_ != "am":
+        return b
+    t = doc[b + 1]
+    if not t.text[:1].isupper() or not t.is_alpha or t.pos_ not in ("NOUN", "PROPN") \
+            or t.lower_ in ctx.p.kind_name_am_skip:
+        return b
+    return b + 2
 
 
 def _kind_names(ctx: _Ctx, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -161,9 +188,16 @@ def article_kind_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, str]]) ->
             h.det == "poss" and ctx.doc[h.np_start].lower_ in ctx.p.possessive_context_words):
         return None                       # "Deren Geschäftsführer": the organisation named last, not the article's
     word = _title_word(ctx, h)
-    row = next((kinds for titles, kinds in _kind_rows(ctx) if _row_title(word, titles)), None)
-    if row is None:
-        return None
+    for titles, row in _kind_rows(ctx):
+        if _row_title(word, titles) and (name := _kind_row_org(ctx, h, row, mentions)) is not None:
+            return name
+        if _row_title(word, titles) and not ctx.p.article_kind_next_row:
+            return None                   # (rule article_kind_next_row off: the first row of the title only)
+    return None
+
+
+def _kind_row_org(ctx: _Ctx, h: Hit, row: tuple[str, ...], mentions: list[tuple[int, str, str]]) -> str | None:
+    """The one organisation of the kinds of ``row`` for ``h`` (:func:`article_kind_org`), or None."""
     before = [(i, n) for i, n in _kind_names(ctx, row) if i < h.start]
     names = {n for _, n in before}
     names = {n for n in names if not any(m != n and _short_form(n, m) for m in names)}     # "HSG" of "HSG Weserbergland"

@@ -10,11 +10,13 @@ from pipeline.extract.view import doc_span
 from .lexicon import Title
 from .context import _ACRONYM, _Ctx
 from .hits import Hit, _set_org
-from .article_context import (_mention_end, article_club, article_company, article_district, article_town,
+from .article_context import (_mention_end, article_club, article_company, article_company_far, article_district,
+                              article_town, org_seat_place,
                               club_of_town, land_office_state, municipal_genitive_town, org_mention_end,
                               party_previous_sentence, quoted_for,
                               possessive_org_noun, possessive_previous_sentence, typed_prefix_org)
 from .kind_context import article_kind_org
+from .canton import canton_office
 from .holder_company import holder_name_company
 from .previous_org import previous_sentence_org
 from .topic_club import topic_club_title
@@ -798,7 +800,8 @@ def _possessive_pronoun_org(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str, st
             return None
         if kind == "organization" or _subject_like(ctx, i if doc[i - 1].lower_ not in ctx.w.type_nouns else i - 1, s0):
             return name
-        if not (ctx.p.possessive_skips_place and (_quoted(ctx, i, s0) or _after_org(ctx, i, mentions))):
+        if not (ctx.p.possessive_skips_place and (_quoted(ctx, i, s0) or _after_org(ctx, i, mentions))
+                or org_seat_place(ctx, i, mentions)):
             return None                   # rorg17 rule possessive_skips_place: a place inside a quotation or right
     return None                           # after an organisation's name is no possessor ("Die IG Metall Minden sprach
     #                                       von einem „Tag für Rahden“. Ihr ...")
@@ -926,18 +929,19 @@ def _set_default_org(ctx: _Ctx, h: Hit, actors) -> None:
 
 def _article_context_org(ctx: _Ctx, h: Hit, actors) -> str | None:
     """The organisation the article's context gives a title without one (rules ``org_from_context``,
-    ``holder_name_company``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``topic_club_title``, ``article_organization``,
+    ``holder_name_company``, ``typed_prefix_org``, ``land_office_state``, ``canton_office``, ``party_from_sentence``, ``party_previous_sentence``, ``only_company``, ``article_company``, ``article_club``, ``article_kind_org``, ``topic_club_title``, ``article_organization``,
     ``municipal_article_town``, ``article_town``,
-    ``article_district``, ``previous_sentence_org``, ``title_kind_head``, in this order)."""
+    ``article_district``, ``previous_sentence_org``, ``title_kind_head``, ``article_company_far``, in this order)."""
     typed = _typed_mentions(ctx, actors)
     return holder_name_company(ctx, h, typed) or org_from_context(ctx, h, typed) or typed_prefix_org(ctx, h, typed) or land_office_state(
-        ctx, h, typed) or party_from_sentence(
+        ctx, h, typed) or canton_office(ctx, h, typed) or party_from_sentence(
         ctx, h, typed) or party_previous_sentence(
         ctx, h, typed) or _only_company(
         ctx, h, _org_actor_mentions(ctx, actors, ("organization",))) or article_company(ctx, h, typed) or article_club(
         ctx, h, typed) or article_kind_org(ctx, h, typed) or topic_club_title(ctx, h, typed) or _article_organization(
         ctx, h, typed) or _municipal_article_town(ctx, h, typed) or article_town(ctx, h, typed) or article_district(
-        ctx, h, typed) or previous_sentence_org(ctx, h, typed) or title_kind_head(ctx, h, typed)
+        ctx, h, typed) or previous_sentence_org(ctx, h, typed) or title_kind_head(ctx, h, typed) or article_company_far(
+        ctx, h, typed)
 
 
 def _only_company(ctx: _Ctx, h: Hit, mentions: list[tuple[int, str]]) -> str | None:
