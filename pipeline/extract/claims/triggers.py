@@ -554,3 +554,6 @@ SWITCHES += ("vorfeld_act_subject",)  # issue 12 wik19: "Andere Quellen berichte
 SWITCHES += ("spokesperson_person", "spokesperson_prefix_name", "np_place_cut", "org_noun_names", "title_morph_gender")  # issue 12 spk20: "NMP-Sprecherin X … , sagte sie." -> the organisation; "Krüger-Sprecherin X" names the organisation outside its paragraph (rules/speaker_spokes.py)
 
 SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)
+
+SWITCHES += ("konj_before_colon_quote",)  # issue 12 clm21: "X sagte, die Belegschaft werde …: „…“": the colon quote's frame verb frames the clause before the colon too (rules/verb.py colon_quote_bound)
+SWITCHES += ("konj2_after_quote",)  # issue 12 clm21: "„…“, sagt X. Viele Ältere schämten sich …": a quotation with its frame is Konjunktiv context for konj2_plural_past (rules/past_konj2.py quote_frame_before)

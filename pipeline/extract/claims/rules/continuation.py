@@ -197,6 +197,9 @@ def _after_frame(s: Sent) -> bool:
     return prev_frame_subject(c, si) is not None
 
 
+konj_main_clause = _konj_main_clause        # (clm21: rules/colon_konj.py)
+
+
 def _first_person_verb(c: Ctx, t: int) -> bool:
     """Für verfassungsbedenklich halte ich die Online-Durchsuchung. – "ich" right after (or before) the verb: the
     -e form is the 1st person indicative of an interview answer or a column, no Konjunktiv of reported speech

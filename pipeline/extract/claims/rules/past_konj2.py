@@ -45,6 +45,8 @@ def _konj_context(c: Ctx, si: int) -> bool:
     same paragraph, one of the Konjunktiv I ("… belasteten die Firmen. Die Bundesregierung müsse …"). Narration after a
     quotation or a source ("Nach Angaben der Polizei …. Mediziner behandelten zwei Passagiere.") has neither."""
     from ..clauses import is_konj1
+    if quote_frame_before(c, si):
+        return True
     for sj in range(si - 1, max(-1, si - 1 - KONJ_BACK), -1):
         pa, pb = c.sents[sj]
         if any(c.in_quote[k] < 0 and (c.low[k] in c.w.konjunktiv2 or c.low[k] in c.w.konjunktiv2_reported or (
@@ -58,6 +60,17 @@ def _konj_context(c: Ctx, si: int) -> bool:
     if "\n\n" in c.text[c.toks[c.sents[si][1] - 1].idx:c.toks[na].idx]:
         return False
     return any(c.in_quote[k] < 0 and is_konj1(c, k) for k in range(na, nb))
+
+
+def quote_frame_before(c: Ctx, si: int) -> bool:
+    """„So einen Ansturm hatten wir noch nie“, sagt Beraterin Ayşe Demirtaş. Viele Ältere schämten sich, Hilfe zu holen. – the
+    sentence before is a quotation with its frame (a speech verb outside the quotation): the speaker goes on in her own
+    words' report, whose plural takes the Konjunktiv II (switch ``konj2_after_quote``, clm21)."""
+    if not c.R.switch("konj2_after_quote") or si == 0:
+        return False
+    pa, pb = c.sents[si - 1]
+    return any(c.in_quote[k] >= 0 for k in range(pa, pb)) and any(
+        c.in_quote[k] < 0 and c.verb_hit(k, pb) is not None for k in range(pa, pb))
 
 
 def same_as_konj2(form: str, lemma: str) -> bool:
