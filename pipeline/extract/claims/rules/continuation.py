@@ -790,3 +790,6 @@ def dropped_sentence_continues(c: Ctx, si: int, a: int, b: int, local: list[Foun
         last = found.pop()
         return local + [last]
     return local + extra
+
+
+continue_claim = _continue                  # (clm21: rules/colon_konj.py)
