@@ -1,5 +1,6 @@
-"""clm21 (issue 12: which claims exist): the switches konj_before_colon_quote and konj2_after_quote and the rule
-konj_colon_frame give their case files' claims when on and none of the new ones when off; narration stays narration."""
+"""clm21 (issue 12: which claims exist): the switches konj_before_colon_quote, konj2_after_quote, pronoun_verb_kept and
+the rules konj_colon_frame, result_frame give their case files' claims when on and none of the new ones when off;
+narration stays narration (the filter addressee_medium_quote is run by test_claims.test_rule_case)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +20,8 @@ def _rows(nlp, rules, text):
     ("clm21_konj_before_colon_quote", "konj_before_colon_quote", "verb_konj"),
     ("clm21_konj2_after_quote", "konj2_after_quote", "konj_continuation"),
     ("konj_colon_frame", None, "konj_colon_frame"),
+    ("clm21_pronoun_verb_kept", "pronoun_verb_kept", "konj_continuation"),
+    ("result_frame", None, "result_frame"),
 ])
 def test_off_drops_the_new_claim(case_file, switch, rule_id, de_news, all_rules_session):
     from pipeline.ruleset import with_claims
@@ -37,6 +40,8 @@ def test_off_drops_the_new_claim(case_file, switch, rule_id, de_news, all_rules_
     # a past-time word: the plural past after the quotation narrates
     "„Wir bekommen jeden Tag neue Anfragen“, sagt Vereinschefin Monika Seidel. Viele Familien meldeten ihre Kinder "
     "im vergangenen Jahr an.",
+    # a quoted word is no statement: the plural past after it narrates
+    "Generalsekretär Fabian Stöckle sprach von einem „Aufbruchssignal“. Die Delegierten verabschiedeten einen Leitantrag.",
 ])
 def test_narration_stays(text, de_news, all_rules_session):
     rows = _rows(de_news, all_rules_session, text)
