@@ -24,6 +24,15 @@ def _rows(nlp, rules, text):
     ("result_frame", None, "result_frame"),
 ])
 def test_off_drops_the_new_claim(case_file, switch, rule_id, de_news, all_rules_session):
+    _off_drops(case_file, switch, rule_id, de_news, all_rules_session)
+
+
+def test_condition_konj_e_off(de_news, all_rules_session):
+    """Off, the filter hypothetical_condition drops the last continuation of the case (its first one stays)."""
+    _off_drops("clm21_condition_konj_e", "condition_konj_e", None, de_news, all_rules_session, last=True)
+
+
+def _off_drops(case_file, switch, rule_id, de_news, all_rules_session, last=False):
     from pipeline.ruleset import with_claims
     case = yaml.safe_load((CASES / f"{case_file}.yaml").read_text(encoding="utf-8"))
     off_rules = with_claims(all_rules_session, switch_on={switch: False}) if switch else \
@@ -31,7 +40,7 @@ def test_off_drops_the_new_claim(case_file, switch, rule_id, de_news, all_rules_
     on = _rows(de_news, all_rules_session, case["text"])
     off = _rows(de_news, off_rules, case["text"])
     assert on == [(c["rule_id"], c["claim"]) for c in case["claims"]]
-    assert off == [r for r in on if r[0] != rule_id]
+    assert off == (on[:-1] if last else [r for r in on if r[0] != rule_id])
 
 
 @pytest.mark.parametrize("text", [
@@ -40,6 +49,9 @@ def test_off_drops_the_new_claim(case_file, switch, rule_id, de_news, all_rules_
     # a past-time word: the plural past after the quotation narrates
     "„Wir bekommen jeden Tag neue Anfragen“, sagt Vereinschefin Monika Seidel. Viele Familien meldeten ihre Kinder "
     "im vergangenen Jahr an.",
+    # a frame in the past: the plural past after the quotation narrates what happened next
+    "„Wir bekommen jeden Tag neue Anfragen“, sagte Vereinschefin Monika Seidel. Viele Familien meldeten ihre Kinder ein "
+    "Jahr im Voraus an.",
     # a quoted word is no statement: the plural past after it narrates
     "Generalsekretär Fabian Stöckle sprach von einem „Aufbruchssignal“. Die Delegierten verabschiedeten einen Leitantrag.",
 ])

@@ -1284,8 +1284,26 @@ def hypothetical_condition(c: Ctx, f: Found) -> bool:
     if f.rule in VERB_FRAMES:
         return bool(f.cue) and all(t < main for t in f.cue) and f.msg[0] >= main
     if f.rule == "konj_continuation" and f.cue == [] and f.msg[0] <= a:
-        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0)
+        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0) and not _condition_konj_e(c, a, main)
     return False
+
+
+def _condition_konj_e(c: Ctx, a: int, main: int) -> bool:
+    """Wenn sich nichts ändere, würden im Kreis noch mehr Höfe aufgeben. / Wenn ein Tier einbreche, sollten Halter … – the
+    verb that closes the condition (right before its comma) is a lower-case form in -e (no -te) whose lemma is that form +
+    "n" ("einbreche") or, for a stem in -er/-el, the form with "n" for its "e" ("ändere"), with no "ich"/"wir" in the condition: its Konjunktiv I, whatever our model marks, so the sentence reports (switch
+    ``condition_konj_e``, clm21)."""
+    if not c.R.switch("condition_konj_e") or main - 2 <= a:
+        return False
+    t = main - 2                        # main - 1 is the comma before the main clause
+    lw = c.low[t]
+    if not (c.toks[t].text.islower() and lw.endswith("e") and not lw.endswith("te") and len(lw) >= 4):
+        return False
+    if any(c.low[k] in ("ich", "wir") for k in range(a, t)):
+        return False
+    lemma = c.toks[t].lemma_.lower()
+    stem_n = lw[:-1] + "n" if lw.endswith(("ere", "ele")) else None     # "ändere" (ändern), "sammle"/"sammele" (sammeln)
+    return lemma in (lw + "n", stem_n) and lw not in c.w.not_konjunktiv_e
 
 
 def _condition_end(c: Ctx, a: int, b: int) -> int | None:
