@@ -2,7 +2,7 @@
 
     python benchmarks/switch_fires.py SWITCH[,SWITCH…] [--germeval N] [--wikinews] [--examples K]
 
-For each switch of ``pipeline/rules/speech.yaml``: the claims whose speaker (span text, actor) or presence differs
+For each switch of ``pipeline/rules/speech.yaml`` (or rule id of its ``rules:``, clm21): the claims whose speaker (span text, actor) or presence differs
 when that one switch is off, everything else as in the rules. Text: SmartData v3 documents (dev+test, news and
 RSS, over 300 characters) and the first N GermEval 2014 train sentences that contain a word of reporting ("sagte",
 "laut", "zufolge", "sei", "soll", …), detokenised; with ``--wikinews`` the Wikinews train articles instead (tuning
@@ -63,7 +63,11 @@ def detok(toks: list[str]) -> str:
 
 
 def switched_off(rules, name: str):
+    """The rules with switch ``name`` off, or, where ``name`` is a rule id of ``rules:``, that rule off."""
     R = rules["speech"]
+    if name not in R.switches:
+        order = {st: tuple((n, on and n != name) for n, on in pairs) for st, pairs in R.rules.items()}
+        return dataclasses.replace(rules, compiled={**rules.compiled, "speech": dataclasses.replace(R, rules=order)})
     speech = dataclasses.replace(R, switches={**R.switches, name: False})
     return dataclasses.replace(rules, compiled={**rules.compiled, "speech": speech})
 
@@ -87,7 +91,7 @@ def changes(text: str, on: dict, off: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("switches", help="comma-separated switch names of speech.yaml")
+    ap.add_argument("switches", help="comma-separated switch names (or rule ids) of speech.yaml")
     ap.add_argument("--germeval", type=int, default=2000, help="GermEval train sentences with a reporting word")
     ap.add_argument("--wikinews", action="store_true", help="Wikinews train articles (tuning text) instead")
     ap.add_argument("--examples", type=int, default=20, help="changes printed per switch")
@@ -98,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp, _ = load_nlp(None)
     rules = load_rules()
     names = [s for s in args.switches.split(",") if s]
-    unknown = [s for s in names if s not in rules["speech"].switches]
+    rule_ids = {n for pairs in rules["speech"].rules.values() for n, _ in pairs}
+    unknown = [s for s in names if s not in rules["speech"].switches and s not in rule_ids]
     if unknown:
         print(f"error: no such switch: {', '.join(unknown)}", file=sys.stderr)
         return 2

@@ -40,6 +40,7 @@ WORD_LISTS += ("reflexive_other_sense", "telling_verbs", "title_nouns", "norm_no
 WORD_LISTS += ("addressee_media",)     # speaker choice, issue 12 (speaker.py media_name_at)
 WORD_LISTS += ("past_time_words",)     # clm18: switch konj2_plural_past (rules/past_konj2.py)
 WORD_LISTS += ("conditional_v1",)     # clm19: switch fronted_free_relative (rules/fronted_konj.py)
+WORD_LISTS += ("result_nouns", "result_arrive_verbs", "result_source_nouns")     # clm21: rule result_frame (rules/result_frame.py)
 WORD_LISTS += ("adverb_subordinators", "sentence_pronouns", "wish_adverbs", "consequence_adverbs")    # continued reported speech, issue 12 cont13 (rules/continuation.py)
 WORD_LISTS += ("present_time_adverbs",)    # continued reported speech, issue 12 clm15 (rules/continuation.py _present_konj2)
 WORD_LISTS += ("offer_verbs",)     # convention filter offer_frame (rules/conventions.py, clm16b)

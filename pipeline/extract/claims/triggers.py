@@ -557,3 +557,7 @@ SWITCHES += ("media_reporting_not_company",)  # issue 12 ent21: "nach LZ-Informa
 SWITCHES += ("cognition_frame_main",)  # issue 12 wik20: a cognition-only verb in a subordinate clause frames no continuation (speaker.py prev_frame_subject)
 
 SWITCHES += ("person_noun_any_tag", "spokesperson_name_word", "holder_indefinite")  # issue 12 spk21: "warnte der Ökonom" (tagged VERB) is a person noun; "ein Sprecher des Krankenhauses" -> St.-Annen-Krankenhaus (rules/speaker_anaphor.py, speaker.py)
+SWITCHES += ("konj_before_colon_quote",)  # issue 12 clm21: "X sagte, die Belegschaft werde …: „…“": the colon quote's frame verb frames the clause before the colon too (rules/verb.py colon_quote_bound)
+SWITCHES += ("konj2_after_quote",)  # issue 12 clm21: "„…“, sagt X. Viele Ältere schämten sich …": a quotation with its frame is Konjunktiv context for konj2_plural_past (rules/past_konj2.py quote_frame_before)
+SWITCHES += ("pronoun_verb_kept",)  # issue 12 clm21: "Er prüfe rechtliche Schritte.": attributive_konj keeps a continuation whose opening pronoun is followed by a verb in -e (rules/filters.py _pronoun_verb)
+SWITCHES += ("condition_konj_e",)  # issue 12 clm21: "Wenn sich nichts ändere, würden …": the condition's closing -e verb is its Konjunktiv I for hypothetical_condition (rules/filters.py _condition_konj_e)

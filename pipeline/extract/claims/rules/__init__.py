@@ -18,3 +18,5 @@ from . import speaker_entity  # noqa: F401  (spk16c: speaker_policy_area, speake
 from . import speaker_named  # noqa: F401  (spk17: speaker_named_spokesperson)
 from . import speaker_orgname  # noqa: F401  (spk19: speaker_org_name_noun, speaker_court_panel)
 from . import speaker_place  # noqa: F401  (spk20: speaker_np_place)
+from . import colon_konj  # noqa: F401  (clm21: konj_colon_frame)
+from . import result_frame  # noqa: F401  (clm21: result_frame)

@@ -132,7 +132,8 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             continue
         hits = [t for t in range(s0, e0) if _konj1_form(c, t) or fronted_verb_e(c, t, seg0, seg) or (konj2 and c.in_quote[t] < 0 and (
             c.low[t] in reported2 or (near and (_consequence_konj2(c, seg, t) or _present_konj2(c, s0, e0, t)
-                                                or _negated_permission(c, s0, e0, t) or plural_past_konj2(c, s0, e0, t)))))]
+                                                or _negated_permission(c, s0, e0, t)
+                                                or (_speaker_near(s) and plural_past_konj2(c, s0, e0, t))))))]
         if hits:
             konj = not (c.R.switch("first_person_inverted") and any(_first_person_verb(c, t) for t in hits))
             break
@@ -140,6 +141,12 @@ def _konj_main_clause(s: Sent, konj2_forms: frozenset | None = None) -> bool:
             break
         s0 = e0 + 1
     return konj and not any(c.low[t] in ("ich", "wir") for t in range(a, min(b, a + 3)))
+
+
+def _speaker_near(s: Sent) -> bool:
+    """The claim right before is a speaker's, not a document's finding (result_frame, clm21: "Das ist das Ergebnis einer
+    Studie. Die Forscher werteten dafür … aus." narrates the method)."""
+    return not (s.found and s.found[-1].rule == "result_frame")
 
 
 def _consequence_konj2(c: Ctx, seg: int, t: int) -> bool:
@@ -195,6 +202,9 @@ def _after_frame(s: Sent) -> bool:
     if any(c.low[t] in c.w.wish_adverbs for t in words):
         return False                    # "Er hätte gerne Fachleute eingeladen": his own wish, no report
     return prev_frame_subject(c, si) is not None
+
+
+konj_main_clause = _konj_main_clause        # (clm21: rules/colon_konj.py)
 
 
 def _first_person_verb(c: Ctx, t: int) -> bool:
@@ -787,3 +797,6 @@ def dropped_sentence_continues(c: Ctx, si: int, a: int, b: int, local: list[Foun
         last = found.pop()
         return local + [last]
     return local + extra
+
+
+continue_claim = _continue                  # (clm21: rules/colon_konj.py)

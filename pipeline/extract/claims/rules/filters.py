@@ -1018,6 +1018,32 @@ def name_quote(c: Ctx, f: Found) -> bool:
         and c.toks[inner[0]].text[:1].isupper()
 
 
+@rule("addressee_medium_quote", "filter")
+def addressee_medium_quote(c: Ctx, f: Found) -> bool:
+    """Finanzminister Bernhard Kofler sagte der „Presse“, der Bund habe … / sagte Pröstler dem „Standard“. – a short quoted
+    name (capitalized words, no verb) right after the dative article "der"/"dem" that follows a speech verb (with at most
+    its inverted subject between, no preposition: "sprach von der „Schande Europas“" stays) or "gegenüber" is the medium
+    spoken to, no one's claim."""
+    if f.ctype != "direct" or f.msg is None or not c.is_quote_mark(f.msg[0]) or f.msg[0] < 2:
+        return False
+    inner = [t for t in _inner(c, f) if not c.is_punct(t)]
+    if not inner or len(inner) > 4 or not all(c.toks[t].text[:1].isupper() for t in inner):
+        return False
+    if c.has_pos and any(c.toks[t].pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    k = f.msg[0] - 1
+    if c.low[k] not in ("der", "dem") or c.in_quote[k] >= 0:
+        return False
+    if c.low[k - 1] == "gegenüber":
+        return True
+    for j in range(k - 1, max(-1, k - 5), -1):      # the verb, or the verb and its inverted subject: "sagte Pröstler der „Presse“"
+        if c.verb_hit(j, f.msg[0]) is not None:
+            return True
+        if c.is_punct(j) or c.in_quote[j] >= 0 or (c.has_pos and c.toks[j].pos_ in ("ADP", "VERB", "AUX")):
+            return False                # "sprach von der „Schande Europas“": a preposition's object, an evaluative quote
+    return False
+
+
 @rule("naming_quote", "filter")
 def naming_quote(c: Ctx, f: Found) -> bool:
     """Dies nennt man einen „Aktiensplit“. / Von Freunden stets „der Dicke“ genannt, galt er als mächtig. – a quotation that
@@ -1258,8 +1284,26 @@ def hypothetical_condition(c: Ctx, f: Found) -> bool:
     if f.rule in VERB_FRAMES:
         return bool(f.cue) and all(t < main for t in f.cue) and f.msg[0] >= main
     if f.rule == "konj_continuation" and f.cue == [] and f.msg[0] <= a:
-        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0)
+        return not any(is_konj1(c, t) for t in range(a, b) if c.in_quote[t] < 0) and not _condition_konj_e(c, a, main)
     return False
+
+
+def _condition_konj_e(c: Ctx, a: int, main: int) -> bool:
+    """Wenn sich nichts ändere, würden im Kreis noch mehr Höfe aufgeben. / Wenn ein Tier einbreche, sollten Halter … – the
+    verb that closes the condition (right before its comma) is a lower-case form in -e (no -te) whose lemma is that form +
+    "n" ("einbreche") or, for a stem in -er/-el, the form with "n" for its "e" ("ändere"), with no "ich"/"wir" in the condition: its Konjunktiv I, whatever our model marks, so the sentence reports (switch
+    ``condition_konj_e``, clm21)."""
+    if not c.R.switch("condition_konj_e") or main - 2 <= a:
+        return False
+    t = main - 2                        # main - 1 is the comma before the main clause
+    lw = c.low[t]
+    if not (c.toks[t].text.islower() and lw.endswith("e") and not lw.endswith("te") and len(lw) >= 4):
+        return False
+    if any(c.low[k] in ("ich", "wir") for k in range(a, t)):
+        return False
+    lemma = c.toks[t].lemma_.lower()
+    stem_n = lw[:-1] + "n" if lw.endswith(("ere", "ele")) else None     # "ändere" (ändern), "sammle"/"sammele" (sammeln)
+    return lemma in (lw + "n", stem_n) and lw not in c.w.not_konjunktiv_e
 
 
 def _condition_end(c: Ctx, a: int, b: int) -> int | None:
@@ -1324,8 +1368,22 @@ def attributive_konj(c: Ctx, f: Found) -> bool:
         return False
     if any(c.low[t] in c.w.hearsay_modals for t in range(*f.msg) if c.in_quote[t] < 0):
         return False                    # "Unter den Kindern sollen sich auch schwer kranke … befinden": hearsay
+    if _pronoun_verb(c, f.msg[0]):
+        return False
     konj = [t for t in range(*f.msg) if c.in_quote[t] < 0 and c.is_konj(t)]
     return bool(konj) and all(_attributive(c, t) for t in konj)
+
+
+def _pronoun_verb(c: Ctx, a: int) -> bool:
+    """Er prüfe rechtliche Schritte. / Man prüfe eine Unterstützung. – a continuation that opens with a subject pronoun
+    and a lower-case word in -e that our model calls a verb (whatever its fine tag or mood) has that verb as its
+    Konjunktiv I: a later word taken for a Konjunktiv ("rechtliche") that is attributive does not make the sentence
+    indicative (switch ``pronoun_verb_kept``, clm21)."""
+    if not (c.R.switch("pronoun_verb_kept") and c.has_pos and a + 1 < len(c.toks)) or c.low[a] not in c.w.sentence_pronouns:
+        return False
+    tok = c.toks[a + 1]
+    return tok.pos_ in ("VERB", "AUX") and tok.text.islower() and c.low[a + 1].endswith("e") \
+        and not c.low[a + 1].endswith("te") and c.in_quote[a + 1] < 0
 
 
 def _attributive(c: Ctx, t: int) -> bool:

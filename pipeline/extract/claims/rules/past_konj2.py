@@ -45,6 +45,8 @@ def _konj_context(c: Ctx, si: int) -> bool:
     same paragraph, one of the Konjunktiv I ("… belasteten die Firmen. Die Bundesregierung müsse …"). Narration after a
     quotation or a source ("Nach Angaben der Polizei …. Mediziner behandelten zwei Passagiere.") has neither."""
     from ..clauses import is_konj1
+    if quote_frame_before(c, si):
+        return True
     for sj in range(si - 1, max(-1, si - 1 - KONJ_BACK), -1):
         pa, pb = c.sents[sj]
         if any(c.in_quote[k] < 0 and (c.low[k] in c.w.konjunktiv2 or c.low[k] in c.w.konjunktiv2_reported or (
@@ -58,6 +60,22 @@ def _konj_context(c: Ctx, si: int) -> bool:
     if "\n\n" in c.text[c.toks[c.sents[si][1] - 1].idx:c.toks[na].idx]:
         return False
     return any(c.in_quote[k] < 0 and is_konj1(c, k) for k in range(na, nb))
+
+
+def quote_frame_before(c: Ctx, si: int) -> bool:
+    """„So einen Ansturm hatten wir noch nie“, sagt Beraterin Ayşe Demirtaş. Viele Ältere schämten sich, Hilfe zu holen. – the
+    sentence before holds a quoted statement (three words or more, a verb among them) with its frame in the present tense
+    (a speech verb outside the quotation: "sagt", "schreibt"): the speaker goes on in a report of her own words, whose
+    plural takes the Konjunktiv II; in a report told in the present a preterite plural is no narration. After a frame in
+    the past ("sagte", "betonte") it mostly narrates what happened next (switch ``konj2_after_quote``, clm21)."""
+    if not c.R.switch("konj2_after_quote") or si == 0:
+        return False
+    pa, pb = c.sents[si - 1]
+    quoted = [k for k in range(pa, pb) if c.in_quote[k] >= 0 and not c.is_punct(k)]
+    if len(quoted) < 3 or not any(c.toks[k].pos_ in ("VERB", "AUX") for k in quoted):
+        return False                    # "sprach von einem „Aufbruchssignal“": a quoted word, no statement
+    return any(c.in_quote[k] < 0 and c.verb_hit(k, pb) is not None and "Pres" in c.feats[k].get("Tense", ())
+               for k in range(pa, pb))
 
 
 def same_as_konj2(form: str, lemma: str) -> bool:

@@ -201,8 +201,11 @@ class VerbSite:
 
     def _walk_segments(self) -> tuple:
         c, b, k = self.c, self.b, self.hi
-        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive or self._main_speech_verb())
-                and not self.only_inverted):
+        if self.only_inverted:
+            b = colon_quote_bound(self)         # "sagte, die Belegschaft werde …: „…“" (clm21)
+            if b is None:
+                return ("none",)
+        if not (k < b and c.low[k] == "," and (self.sp is not None or self.passive or self._main_speech_verb())):
             return ("none",)
         seg_start = k + 1
         if self._parenthetical(seg_start) or self._v1_coordinated(seg_start):
@@ -847,6 +850,22 @@ def _colon_quote_after(v: VerbSite) -> int | None:
     if colon is None or colon + 1 >= len(c.toks) or not c.is_quote_mark(colon + 1) or c.in_quote[colon + 1] < 0:
         return None
     return colon if any(c.low[t] == "," and c.low[t + 1] in ("dass", "daß") for t in range(v.last + 1, colon - 1)) else None
+
+
+def colon_quote_bound(v: VerbSite) -> int | None:
+    """Betriebsratschef Mehmet Kaya sagte dem Handelsblatt, die Belegschaft werde sich an den Warnstreiks beteiligen: „Unsere
+    Leute wissen, dass …“ – a verb that frames the quotation after a colon (quote_before) frames the clause between its comma
+    and that colon too (a Konjunktiv, verb-second or zu-infinitive clause, as without the quotation): the colon, where the
+    walk over the verb's clauses ends; None where there is no such colon (switch ``konj_before_colon_quote``)."""
+    c = v.c
+    if not c.R.switch("konj_before_colon_quote"):
+        return None
+    colon = next((t for t in range(v.last + 1, v.b) if c.low[t] == ":" and c.in_quote[t] < 0), None)
+    if colon is None or colon + 1 >= len(c.toks) or not c.is_quote_mark(colon + 1) or c.in_quote[colon + 1] < 0:
+        return None
+    if any(c.in_quote[t] >= 0 for t in range(v.last + 1, colon)):
+        return None                     # "gratulierten Obama, so …, ElBaradei („…“), und …: „…“": no clause of its own
+    return colon
 
 
 def _before_frame(c: Ctx, k: int, end: int) -> int:
