@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:                     # spaCy is imported when a Doc is written or read, not before
     from spacy.tokens import Doc
@@ -106,7 +106,7 @@ class DocCache:
         if data is None:
             return None
         try:
-            docs = list(docbin_of(data).get_docs(vocab))
+            docs = list(docs_of(docbin_of(data), vocab))
         except Exception as exc:          # spaCy's E1014 and friends name no file: we do
             self._damaged(path, f"{type(exc).__name__}: {str(exc)[:120]}")
             return None
@@ -274,6 +274,22 @@ def docbin_of(data: bytes):
     if not _READER:
         _READER.append(_DocBinReader())
     return _READER[0](data)
+
+
+def docs_of(db, vocab: "Vocab") -> "Iterator[Doc]":
+    """``db.get_docs(vocab)`` with the DocBin's strings put in the string store, not made lexemes (issue 16).
+
+    spaCy's ``get_docs`` runs ``vocab[string]`` on every string of the DocBin: the tokens' words, but also
+    every lemma, tag, dependency label and morphology string, each one a new lexeme whose 23 lexical
+    attributes are computed in Python (~12 µs). The Docs need those strings only in the string store; the
+    lexemes of their words are made as spaCy makes them (``Doc(vocab, words=...)``, with the same attribute
+    functions), and a lexeme asked for later (``vocab[lemma]``) is made then, with the same values. 1,000
+    ``mixed`` articles: 3,900 of 53,900 lexemes fewer (speed21)."""
+    add = vocab.strings.add
+    for string in db.strings:
+        add(string)
+    db.strings = set()
+    return db.get_docs(vocab)
 
 
 @dataclass(frozen=True)
