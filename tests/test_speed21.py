@@ -93,3 +93,12 @@ def test_cache_get_extracts_as_spacys_reading(de_news, all_rules_session, tmp_pa
         assert repr(extract(a, all_rules_session)) == repr(extract(b, all_rules_session))
         n += len(extract(a, all_rules_session).mentions)
     assert n > 10
+
+
+def test_enrich_files_read_as_safe_load():
+    import yaml
+
+    from pipeline import enrich
+    for path in (enrich.WORDS_FILE, enrich.PRECISION_FILE):
+        if path.exists():
+            assert enrich._load_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
