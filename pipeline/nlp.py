@@ -32,14 +32,51 @@ MAX_LENGTH = 5_000_000
 TOKENIZER_EXCEPTIONS = Path(__file__).parent / "tokenizer_exceptions.txt"
 
 
+NO_SPLIT_AFTER = Path(__file__).parent / "no_split_after.txt"
+
+
+def _words_of(path: Path) -> tuple[bytes, tuple[str, ...]]:
+    raw = path.read_bytes() if path.exists() else b""
+    return raw, tuple(ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @functools.lru_cache(maxsize=1)
 def tokenizer_exceptions() -> tuple[tuple[str, ...], str]:
-    """The abbreviations of ``tokenizer_exceptions.txt`` kept as one token, and the file's short content hash
-    (part of :attr:`ModelInfo.key`: a change re-parses)."""
+    """The abbreviations of ``tokenizer_exceptions.txt`` kept as one token, and the short content hash of that file
+    and of ``no_split_after.txt`` (part of :attr:`ModelInfo.key`: a change of either re-parses)."""
     import hashlib
-    raw = TOKENIZER_EXCEPTIONS.read_bytes() if TOKENIZER_EXCEPTIONS.exists() else b""
-    words = tuple(ln.strip() for ln in raw.decode("utf-8").splitlines() if ln.strip() and not ln.startswith("#"))
-    return words, (hashlib.sha256(raw).hexdigest()[:8] if words else "")
+    raw, words = _words_of(TOKENIZER_EXCEPTIONS)
+    raw2, after = _words_of(NO_SPLIT_AFTER)
+    return words, (hashlib.sha256(raw + (b"\0" + raw2 if after else b"")).hexdigest()[:8] if words or after else "")
+
+
+@functools.lru_cache(maxsize=1)
+def no_split_after() -> frozenset[str]:
+    """The abbreviations of ``no_split_after.txt``: no sentence starts right after one before a name."""
+    return frozenset(_words_of(NO_SPLIT_AFTER)[1])
+
+
+_NAME_TAGS = ("NE", "NN", "NNP", "NNA", "FM", "FW")     # STTS and our model's tags of names (rules/tags.yaml maps NNP -> NE)
+
+
+def no_split_after_title(doc):
+    """no_split_after_title: "Oberstaatsanwältin Dr. Eva Lechner sah das anders." - the parser must not start a
+    sentence at the name after an academic or professional abbreviation (``no_split_after.txt``); the name is a
+    noun or proper noun by the tagger (STTS or our model's tag), which runs before the parser (not "… zum Dr. Danach …")."""
+    words = no_split_after()
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if t.text in words and nxt.text[:1].isupper() and nxt.tag_ in _NAME_TAGS and "\n" not in t.whitespace_:
+            nxt.is_sent_start = False
+    return doc
+
+
+def _add_no_split(nlp) -> None:
+    from spacy.language import Language
+    if "no_split_after_title" not in Language.factories:
+        Language.component("no_split_after_title", func=no_split_after_title)
+    if no_split_after() and "parser" in nlp.pipe_names and "no_split_after_title" not in nlp.pipe_names:
+        nlp.add_pipe("no_split_after_title", before="parser")
 
 
 @dataclass(frozen=True)
@@ -166,6 +203,7 @@ def load_nlp(spec: str | None = None) -> tuple["Language", ModelInfo]:
     nlp.max_length = MAX_LENGTH
     for word in tokenizer_exceptions()[0]:
         nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    _add_no_split(nlp)
     meta = nlp.meta
     info = ModelInfo(
         name=_name_of(meta) if name != "blank:de" else "blank_de",

@@ -47,3 +47,47 @@ def test_degree_di_between_title_and_name(model_nlp, rules):
     names = {a.key: a.name for a in ex.actors}
     assert [(names[r.actor_key], r.role, r.organization) for r in ex.roles] == \
         [("Daniela Kathrein", "Geschäftsführer", "Gesundheitsverbund Oberland GmbH")]
+
+
+# ----------------------------------------------------------------------------- pipeline/no_split_after.txt (role21b)
+def _roles(doc, rules):
+    ex = extract(doc, rules)
+    names = {a.key: a.name for a in ex.actors}
+    return [(names[r.actor_key], r.role) for r in ex.roles]
+
+
+NO_SPLIT_CASES = [
+    ("Die Verteidigung hatte auf Freispruch plädiert.\n\nOberstaatsanwältin Dr. Eva Hofer sah das anders.", "Dr.",
+     [("Eva Hofer", "Oberstaatsanwalt")]),
+    ("Der Vorstand sprach von einem schwierigen Jahr.\n\nGeneraldirektor Mag. Johannes Weber sprach von Wachstum.",
+     "Mag.", [("Johannes Weber", "Generaldirektor")]),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text,abbr,want", NO_SPLIT_CASES)
+def test_no_split_after_title(model_nlp, rules, text, abbr, want):
+    """Without the component the parser starts a sentence at the name (both texts) and the role is lost."""
+    for off in (True, False):
+        with model_nlp.select_pipes(disable=["no_split_after_title"] if off else []):
+            doc = model_nlp(text)
+        t = next(t for t in doc if t.text == abbr)
+        assert doc[t.i + 1].is_sent_start is off
+        assert all(r in _roles(doc, rules) for r in want) is not off
+
+
+def test_no_split_after_title_only_before_a_name():
+    """A hand-built tagged Doc: "Dr." before a name (NE) is no sentence end, "Dr. Danach" (adverb) is left alone."""
+    from spacy.lang.de import German
+    from spacy.tokens import Doc
+    from pipeline.nlp import no_split_after_title
+    words = ["Sie", "machte", "ihren", "Dr.", "Danach", "traf", "sie", "Dr.", "Eva", "Hofer", "."]
+    tags = ["PPER", "VVFIN", "PPOSAT", "NN", "ADV", "VVFIN", "PPER", "NN", "NE", "NE", "$."]
+    doc = no_split_after_title(Doc(German().vocab, words=words, tags=tags))
+    assert doc[4].is_sent_start is None and doc[8].is_sent_start is False
+
+
+def test_no_split_after_is_read_and_keyed():
+    from pipeline.nlp import no_split_after
+    assert {"Dr.", "Mag.", "Dipl.-Ing."} <= no_split_after() and "Dir." not in no_split_after()
+    assert ModelInfo("de_news", "0.1.0", "", "own", ()).key.endswith(f"-tok{tokenizer_exceptions()[1]}")

@@ -53,7 +53,7 @@ class ActorRules:
 
 _ALLOWED = {"version", "nicknames", "particles", "name_titles", "min_fuzzy_length", "not_names", "given_names",
             "female_given_names", "given_names_extra", "not_actors", "common_given_names", "known_persons",
-            "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules",
+            "given_names_open_data", "person_span_rules", "person_checks", "org_rules", "org_span_rules", "person_recover_rules",
             "place_particles", "noun_surnames"}
 
 
@@ -105,7 +105,7 @@ def parse_actors(data: Any, file: str) -> ActorRules:
                       not_actors=_lower_set(data, "not_actors"),
                       female_given_names=frozenset(str(n) for n in data.get("female_given_names") or []),
                       evidence_given=frozenset(str(n) for key in ("given_names", "given_names_extra",
-                                                                  "common_given_names")
+                                                                  "common_given_names", "given_names_open_data")
                                                for n in data.get(key) or []),
                       known_persons=frozenset(str(n) for n in data.get("known_persons") or []),
                       person_span_rules=_rule_ids(data, "person_span_rules", file),
