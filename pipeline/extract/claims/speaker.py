@@ -556,6 +556,7 @@ def _dep_subject_span(c: Ctx, i: int, h, ch, sa: int, sb: int) -> tuple[int, int
     ("Ein Regierungssprecher in Berlin"), a pronoun alone ("sagte er"), or the parse's subtree; the subject after the
     verb where the parse took a fronted object for it; None for a parse across sentences."""
     a = _subject_start(c, ch, sa)
+    a = _focus_particle_start(c, a, ch)
     if c.R.switch("oblique_subject") and a < h.i and c.low[a] in c.w.oblique_determiners and sa <= a:
         return object_first_subject(c, h.i, sb)     # "Den Unmut … brachte die Sprecherin … zum Ausdruck"
     if _across_sentences(c, a, ch, sa, sb):
@@ -574,6 +575,21 @@ def _subject_start(c: Ctx, ch, sa: int) -> int:
     a = ch.left_edge.i
     while a < ch.i and a < sa and c.toks[a].is_space:
         a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
+    return a
+
+
+def _focus_particle_start(c: Ctx, a: int, ch) -> int:
+    """Auch Schmalenbach war nach dem Abpfiff erleichtert. Er habe nicht lange nachgedacht, sagte der 27-Jährige. – a
+    focus particle (words.yaml subject_openers: "Auch", "Selbst", "Sogar") that opens a paragraph and that the parse
+    hung on the subject is no part of the subject's noun phrase: the phrase starts after it (switch
+    ``paragraph_particle_subject``, spk21b). Only where the paragraph break hangs on the subject too (its subtree starts
+    before the sentence), so that the subject-at-paragraph-start test sees the name, not the particle."""
+    if not c.R.switch("paragraph_particle_subject") or a >= ch.i or ch.left_edge.i >= a:
+        return a
+    tok = c.toks[a]
+    head = tok.head.head if tok.head.is_space else tok.head        # the parse may hang it on the break
+    if tok.pos_ == "ADV" and head.i == ch.i and c.low[a] in c.w.subject_openers and c.low[a] != "wie":
+        return a + 1
     return a
 
 
