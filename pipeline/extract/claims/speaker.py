@@ -556,7 +556,6 @@ def _dep_subject_span(c: Ctx, i: int, h, ch, sa: int, sb: int) -> tuple[int, int
     ("Ein Regierungssprecher in Berlin"), a pronoun alone ("sagte er"), or the parse's subtree; the subject after the
     verb where the parse took a fronted object for it; None for a parse across sentences."""
     a = _subject_start(c, ch, sa)
-    a = _focus_particle_start(c, a, ch)
     if c.R.switch("oblique_subject") and a < h.i and c.low[a] in c.w.oblique_determiners and sa <= a:
         return object_first_subject(c, h.i, sb)     # "Den Unmut … brachte die Sprecherin … zum Ausdruck"
     if _across_sentences(c, a, ch, sa, sb):
@@ -575,21 +574,6 @@ def _subject_start(c: Ctx, ch, sa: int) -> int:
     a = ch.left_edge.i
     while a < ch.i and a < sa and c.toks[a].is_space:
         a += 1              # a paragraph break the parse hung on the subject: "\n\nDie Armeeleitung sprach"
-    return a
-
-
-def _focus_particle_start(c: Ctx, a: int, ch) -> int:
-    """Auch Schmalenbach war nach dem Abpfiff erleichtert. Er habe nicht lange nachgedacht, sagte der 27-Jährige. – a
-    focus particle (words.yaml subject_openers: "Auch", "Selbst", "Sogar") that opens a paragraph and that the parse
-    hung on the subject is no part of the subject's noun phrase: the phrase starts after it (switch
-    ``paragraph_particle_subject``, spk21b). Only where the paragraph break hangs on the subject too (its subtree starts
-    before the sentence), so that the subject-at-paragraph-start test sees the name, not the particle."""
-    if not c.R.switch("paragraph_particle_subject") or a >= ch.i or ch.left_edge.i >= a:
-        return a
-    tok = c.toks[a]
-    head = tok.head.head if tok.head.is_space else tok.head        # the parse may hang it on the break
-    if tok.pos_ == "ADV" and head.i == ch.i and c.low[a] in c.w.subject_openers and c.low[a] != "wie":
-        return a + 1
     return a
 
 
@@ -1566,7 +1550,7 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)
                                                           and not mistagged_root_verb(c, t)):
             continue
-        sp = subject_dep(c, t)
+        sp = subject_dep(c, t) or particle_subject(c, t, sa)
         if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
             return None
         if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
@@ -1575,6 +1559,22 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         return sp
     return None
+
+
+def particle_subject(c: Ctx, t: int, sa: int) -> tuple[int, int] | None:
+    """Auch Schmalenbach war nach dem Abpfiff erleichtert. Er habe nicht lange nachgedacht, sagte der 27-Jährige. – the
+    subject of a narration sentence that opens a paragraph with a focus particle (words.yaml subject_openers: "Auch",
+    "Selbst", "Sogar"), where the parse hung the paragraph break and the particle on the subject so that subject_dep
+    finds no noun phrase: the noun phrase right after the particle, when the parse's subject head lies in it (switch
+    ``paragraph_particle_subject``, spk21b; used by prev_subject only)."""
+    if not c.R.switch("paragraph_particle_subject") or c.low[sa] not in c.w.subject_openers or c.low[sa] == "wie" \
+            or c.toks[sa].pos_ != "ADV" or sa == 0 or not c.toks[sa - 1].is_space:
+        return None
+    ch = next((x for x in c.toks[t].children if x.dep_ in ("sb", "nsubj")), None)
+    if ch is None or ch.left_edge.i >= sa or ch.i <= sa:
+        return None                     # no paragraph break hung on the subject: subject_dep's answer stands
+    np_ = grab_np(c, sa + 1, c.sents[c.sent_of[t]][1])
+    return np_ if np_ and np_[0] <= ch.i < np_[1] else None
 
 
 def mistagged_root_verb(c: Ctx, t: int) -> bool:
