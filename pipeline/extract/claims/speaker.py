@@ -1550,7 +1550,7 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
         if tok.dep_ != "ROOT" or c.in_quote[t] >= 0 or (tok.pos_ not in ("VERB", "AUX") and not copula_root(c, t)
                                                           and not mistagged_root_verb(c, t)):
             continue
-        sp = subject_dep(c, t)
+        sp = subject_dep(c, t) or particle_subject(c, t, sa)
         if sp is None or bad_speaker(c, sp) or c.in_quote[sp[0]] >= 0:
             return None
         if sp[1] - sp[0] == 1 and c.low[sp[0]] in ("es", "man", "das", "dies", "sie", "er", "ich", "wir"):
@@ -1559,6 +1559,22 @@ def prev_subject(c: Ctx, si: int) -> tuple[int, int] | None:
             return None
         return sp
     return None
+
+
+def particle_subject(c: Ctx, t: int, sa: int) -> tuple[int, int] | None:
+    """Auch Schmalenbach war nach dem Abpfiff erleichtert. Er habe nicht lange nachgedacht, sagte der 27-Jährige. – the
+    subject of a narration sentence that opens a paragraph with a focus particle (words.yaml subject_openers: "Auch",
+    "Selbst", "Sogar"), where the parse hung the paragraph break and the particle on the subject so that subject_dep
+    finds no noun phrase: the noun phrase right after the particle, when the parse's subject head lies in it (switch
+    ``paragraph_particle_subject``, spk21b; used by prev_subject only)."""
+    if not c.R.switch("paragraph_particle_subject") or c.low[sa] not in c.w.subject_openers or c.low[sa] == "wie" \
+            or c.toks[sa].pos_ != "ADV" or sa == 0 or not c.toks[sa - 1].is_space:
+        return None
+    ch = next((x for x in c.toks[t].children if x.dep_ in ("sb", "nsubj")), None)
+    if ch is None or ch.left_edge.i >= sa or ch.i <= sa:
+        return None                     # no paragraph break hung on the subject: subject_dep's answer stands
+    np_ = grab_np(c, sa + 1, c.sents[c.sent_of[t]][1])
+    return np_ if np_ and np_[0] <= ch.i < np_[1] else None
 
 
 def mistagged_root_verb(c: Ctx, t: int) -> bool:

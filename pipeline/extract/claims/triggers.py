@@ -560,4 +560,5 @@ SWITCHES += ("person_noun_any_tag", "spokesperson_name_word", "holder_indefinite
 SWITCHES += ("konj_before_colon_quote",)  # issue 12 clm21: "X sagte, die Belegschaft werde …: „…“": the colon quote's frame verb frames the clause before the colon too (rules/verb.py colon_quote_bound)
 SWITCHES += ("konj2_after_quote",)  # issue 12 clm21: "„…“, sagt X. Viele Ältere schämten sich …": a quotation with its frame is Konjunktiv context for konj2_plural_past (rules/past_konj2.py quote_frame_before)
 SWITCHES += ("pronoun_verb_kept",)  # issue 12 clm21: "Er prüfe rechtliche Schritte.": attributive_konj keeps a continuation whose opening pronoun is followed by a verb in -e (rules/filters.py _pronoun_verb)
+SWITCHES += ("paragraph_particle_subject",)  # issue 12 spk21b: "Auch Schmalenbach war erleichtert." opening a paragraph: the subject starts after the focus particle (speaker.py particle_subject, in prev_subject)
 SWITCHES += ("condition_konj_e",)  # issue 12 clm21: "Wenn sich nichts ändere, würden …": the condition's closing -e verb is its Konjunktiv I for hypothetical_condition (rules/filters.py _condition_konj_e)
