@@ -235,10 +235,11 @@ class _DocBinReader:
     def loads(self, data: bytes) -> dict:
         """``srsly.msgpack_loads(data)``."""
         import gc
-        gc.disable()                           # as srsly.msgpack_loads
-        msg = self.unpackb(data, raw=False, use_list=True, object_hook=self.hook)
-        gc.enable()
-        return msg
+        gc.disable()                           # as srsly.msgpack_loads; on again when a damaged file raises
+        try:
+            return self.unpackb(data, raw=False, use_list=True, object_hook=self.hook)
+        finally:
+            gc.enable()
 
     def __call__(self, data: bytes):
         from spacy.errors import Errors

@@ -65,9 +65,10 @@ def no_split_after_title(doc):
     noun or proper noun by the tagger (STTS or our model's tag), which runs before the parser (not "… zum Dr. Danach …")."""
     words = no_split_after()
     for t in doc[:-1]:
-        nxt = doc[t.i + 1]
-        if t.text in words and nxt.text[:1].isupper() and nxt.tag_ in _NAME_TAGS and "\n" not in t.whitespace_:
-            nxt.is_sent_start = False
+        if t.text in words:                    # rare: the next token only then (this runs on every parsed token)
+            nxt = doc[t.i + 1]
+            if nxt.text[:1].isupper() and nxt.tag_ in _NAME_TAGS and "\n" not in t.whitespace_:
+                nxt.is_sent_start = False
     return doc
 
 

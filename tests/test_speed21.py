@@ -102,3 +102,13 @@ def test_enrich_files_read_as_safe_load():
     for path in (enrich.WORDS_FILE, enrich.PRECISION_FILE):
         if path.exists():
             assert enrich._load_yaml(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_a_damaged_message_leaves_the_garbage_collector_on():
+    """The reader switches the GC off while unpacking, as srsly does; an unpacking error must not leave it off."""
+    import gc
+    import zlib
+    assert gc.isenabled()
+    with pytest.raises(Exception):
+        docbin_of(zlib.compress(b"\xc1 not msgpack"))
+    assert gc.isenabled()

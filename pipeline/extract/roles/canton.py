@@ -14,13 +14,19 @@ def _cantons(ctx: _Ctx) -> list[tuple[str, str]]:
     return [(c.strip(), adj.strip()) for c, _, adj in (x.partition(":") for x in ctx.p.canton_office_cantons)]
 
 
-def _canton_of_adjective(ctx: _Ctx, i: int) -> str | None:
+def _adjectives(ctx: _Ctx) -> dict[str, str]:
+    """Canton adjective -> its canton, for adjectives of exactly one canton."""
+    by_adj: dict[str, list[str]] = {}
+    for c, adj in _cantons(ctx):
+        by_adj.setdefault(adj, []).append(c)
+    return {adj: cs[0] for adj, cs in by_adj.items() if len(cs) == 1}
+
+
+def _canton_of_adjective(ctx: _Ctx, i: int, adjectives: dict[str, str] | None = None) -> str | None:
     """The canton whose adjective is token ``i`` ("Thurgauer", "Berner"), if any."""
     if i < 0:
         return None
-    low = ctx.doc[i].lower_
-    found = [c for c, adj in _cantons(ctx) if low == adj]
-    return found[0] if len(found) == 1 else None
+    return (adjectives if adjectives is not None else _adjectives(ctx)).get(ctx.doc[i].lower_)
 
 
 def _adjective_before(ctx: _Ctx, h: Hit) -> str | None:
@@ -45,12 +51,12 @@ def _article_canton(ctx: _Ctx) -> str | None:
     """The one canton the article names as a canton: "Kanton Aargau", or an adjective before a word of
     "Kanton…" ("im Zürcher Kantonsrat") or before a cantonal office title."""
     doc, found = ctx.doc, set()
-    names = {c for c, _ in _cantons(ctx)}
+    names, adjectives = {c for c, _ in _cantons(ctx)}, _adjectives(ctx)
     for t in doc[:-1]:
         nxt = doc[t.i + 1]
         if t.lower_ in ("kanton", "kantons") and nxt.text in names:
             found.add(nxt.text)
-        elif (c := _canton_of_adjective(ctx, t.i)) is not None and (
+        elif (c := _canton_of_adjective(ctx, t.i, adjectives)) is not None and (
                 nxt.lower_.startswith("kanton") or _title_word_at(ctx, nxt.i)):
             found.add(c)
     return found.pop() if len(found) == 1 else None
